@@ -1,0 +1,64 @@
+"""Article and credit records for JSON output, and readable terminal tables."""
+
+from __future__ import annotations
+
+from toolkit.model import Article
+
+
+def credits_record(article: Article) -> dict:
+    """The credits JSON object of DESIGN.md for one article."""
+    return {
+        "source": article.source,
+        "title": article.title,
+        "language": article.language,
+        "credits": [c.as_dict() for c in article.credits],
+    }
+
+
+def article_summary(article: Article) -> dict:
+    return {
+        "source": article.source,
+        "language": article.language,
+        "title": article.title,
+        "dek": article.dek,
+        "date": article.date,
+        "captions": list(article.captions),
+        "paragraphs": [p.text for p in article.paragraphs],
+        "credit_paragraphs": list(article.credit_paragraphs),
+        "credits": [c.as_dict() for c in article.credits],
+    }
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def credits_table(articles: list[Article]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Credits", show_lines=False)
+    for column in ("source", "#", "role", "name", "service", "organization", "lang"):
+        table.add_column(column)
+    for article in articles:
+        if not article.credits:
+            table.add_row(article.source, "", "(no credits)", "", "", "", "")
+        for credit in article.credits:
+            table.add_row(
+                article.source, str(credit.order), credit.role, credit.name,
+                credit.service or "", credit.organization or "", credit.language or "",
+            )
+    _console().print(table)
+
+
+def ingest_table(articles: list[Article]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Articles")
+    for column in ("source", "lang", "title", "captions", "paragraphs", "credits"):
+        table.add_column(column)
+    for a in articles:
+        chain = "; ".join(f"{c.role}: {c.name}" for c in a.credits)
+        table.add_row(a.source, a.language, a.title or "", str(len(a.captions)), str(len(a.paragraphs)), chain)
+    _console().print(table)
