@@ -17,6 +17,8 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/transprov credits fixtures/articles
+	$(BIN)/transprov build fixtures/corpus --archive $(ARCHIVE)
+	$(BIN)/transprov metrics $(ARCHIVE)
 
 test: setup
 	$(BIN)/python -m pytest -q -n 2

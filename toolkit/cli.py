@@ -84,6 +84,199 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
     _report_failures(failures)
 
 
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(help="Corpus directory: CORPUS/<id>/en.txt (+ ko.txt).")],
+    archive: Annotated[Path, typer.Option("--archive", help="Archive directory to write.")],
+    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="User lexicon TSV: ko<TAB>en.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+) -> None:
+    """Build an archive: ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from a corpus."""
+    from toolkit.archive import build_archive
+    from toolkit.errors import InputError
+
+    if not corpus.is_dir():
+        typer.echo(f"error: {corpus}: corpus is not a directory", err=True)
+        raise typer.Exit(2)
+    try:
+        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet,
+                               on_error=lambda line: print(f"error: {line}", file=sys.stderr))
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {archive}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    failed = len(report.failures)
+    typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
+               f"{f' ({failed} failed)' if failed else ''}: {archive}/tei, {archive}/tables "
+               f"({report.rows.get('sentences', 0)} sentences, {report.rows.get('links', 0)} links)")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def metrics(
+    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).")],
+    by: Annotated[str, typer.Option("--by", help="article, translator, writer or service.")] = "article",
+    as_json: JsonFlag = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """Translation metrics of an archive, per article or per translator, writer or service."""
+    from toolkit.metrics.summary import GROUPS, summarize, tables_dir
+
+    if by not in GROUPS:
+        typer.echo(f"error: --by must be one of: {', '.join(GROUPS)}", err=True)
+        raise typer.Exit(2)
+    if as_json and as_csv:
+        typer.echo("error: choose one of --json and --csv", err=True)
+        raise typer.Exit(2)
+    tables = tables_dir(archive)
+    missing = [t for t in ("metrics", "links") if not (tables / f"{t}.parquet").is_file()]
+    if missing:
+        typer.echo(f"error: {archive}: no {missing[0]}.parquet; run `transprov build` first", err=True)
+        raise typer.Exit(1)
+    try:
+        df = summarize(archive, by=by)
+    except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
+        typer.echo(f"error: {archive}: cannot read the tables ({' '.join(str(error).split())[:200]})", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(df.to_dicts(), ensure_ascii=False, indent=2))
+    elif as_csv:
+        typer.echo(df.write_csv(), nl=False)
+    else:
+        from toolkit.metrics.display import print_frame
+
+        print_frame(df, title=f"metrics by {by}: {archive}")
+
+
+@app.command()
+def compare(
+    a: Annotated[Path, typer.Argument(help="Reference version (e.g. the published text).")],
+    b: Annotated[Path, typer.Argument(help="Other version (e.g. the translator's draft).")],
+    as_json: JsonFlag = False,
+    top: Annotated[int, typer.Option("--top", help="How many differing sentences to list.")] = 10,
+) -> None:
+    """Compare two English versions of an article: BLEU, chrF++, TER and per-sentence chrF."""
+    from toolkit.errors import InputError
+    from toolkit.metrics.compare import compare_files
+
+    try:
+        result = compare_files(a, b)
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(top), ensure_ascii=False, indent=2))
+    else:
+        from toolkit.metrics.display import print_comparison
+
+        print_comparison(result, top)
+
+
+@app.command()
+def align(
+    en: Annotated[Path, typer.Argument(help="The English article (text or HTML).")],
+    ko: Annotated[Path, typer.Argument(help="Its Korean original (text or HTML).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="TEI file to write.")],
+    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="Extra lexicon, TSV ko<TAB>en.")] = None,
+) -> None:
+    """Align an English article with its Korean original sentence by sentence; write TEI."""
+    from collections import Counter
+
+    from toolkit.align import align as align_sentences
+    from toolkit.align import load_lexicon
+    from toolkit.archive import write_atomic
+    from toolkit.credits import join_korean_credits
+    from toolkit.errors import InputError
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+    from toolkit.tei import write_tei
+
+    if lexicon is not None and not lexicon.is_file():
+        typer.echo(f"error: {lexicon}: lexicon file not found", err=True)
+        raise typer.Exit(2)
+    try:
+        english = segment_article(read_article(en))
+        korean = segment_article(read_article(ko))
+        english.credits = join_korean_credits(english.credits, korean.credits)
+        alignment = align_sentences(english.sentences, korean.sentences, load_lexicon(lexicon))
+        data = write_tei(english, korean, alignment)
+        write_atomic(output, data)
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except ValueError as error:  # an article the TEI profile cannot hold
+        typer.echo(f"error: {en}: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    types = Counter(b.type for b in alignment.beads)
+    summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
+    typer.echo(f"{output}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
+               f" {len(alignment.beads)} beads ({summary})")
+
+
+@app.command()
+def show(
+    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `transprov align` or `build`.")],
+) -> None:
+    """Show an alignment side by side for review: bead type, confidence, English | Korean."""
+    from toolkit.errors import InputError
+    from toolkit.tei import read_tei
+    from toolkit.tei.show import print_alignment
+
+    try:
+        en, ko, alignment = read_tei(tei_file)
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    print_alignment(en, ko, alignment, str(tei_file))
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="TEI files, or directories of them (recursive *.xml).")],
+    as_json: JsonFlag = False,
+    schema: Annotated[Optional[list[Path]], typer.Option(
+        "--schema", help="Also validate against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.")] = None,
+) -> None:
+    """Validate TEI files against the transprov RELAX NG and Schematron schemas."""
+    from toolkit.errors import InputError
+    from toolkit.tei.validate import load_schema, validate_file, xml_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        typer.echo(f"error: {path}: no such file or directory", err=True)
+    files = xml_paths(paths)
+    if missing or not files:
+        if not missing:
+            typer.echo(f"error: no *.xml files in {', '.join(map(str, paths))}", err=True)
+        raise typer.Exit(2)
+    try:
+        extra = tuple(load_schema(s) for s in schema or [])
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    reports = []
+    for path in files:
+        report = validate_file(path, extra)
+        reports.append(report)
+        for line in report.lines():
+            typer.echo(line, err=True)
+    invalid = sum(not r.valid for r in reports)
+    summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+        typer.echo(summary, err=True)
+    else:
+        typer.echo(summary)
+    if invalid:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - entry point for `python -m toolkit.cli`
     app()
 

@@ -35,19 +35,28 @@ def _console():
     return Console()
 
 
+def _service_label(credit) -> str:
+    parts = [credit.organization or "", credit.service or ""]
+    label = " ".join(p for p in parts if p)
+    return f"{label} ({credit.language})" if credit.language else label
+
+
 def credits_table(articles: list[Article]) -> None:
     from rich.table import Table
 
-    table = Table(title="Credits", show_lines=False)
-    for column in ("source", "#", "role", "name", "service", "organization", "lang"):
-        table.add_column(column)
+    table = Table(title="Credits")
+    table.add_column("file", overflow="fold", max_width=32)
+    table.add_column("#", no_wrap=True)
+    table.add_column("role", no_wrap=True)
+    table.add_column("name")
+    table.add_column("service")
     for article in articles:
         if not article.credits:
-            table.add_row(article.source, "", "(no credits)", "", "", "", "")
-        for credit in article.credits:
+            table.add_row(article.source, "", "(no credits)", "", "")
+        for index, credit in enumerate(article.credits):
             table.add_row(
-                article.source, str(credit.order), credit.role, credit.name,
-                credit.service or "", credit.organization or "", credit.language or "",
+                article.source if index == 0 else "", str(credit.order), credit.role,
+                credit.name, _service_label(credit),
             )
     _console().print(table)
 

@@ -1,0 +1,363 @@
+"""Alignment quality benchmark: transprov against Gale-Church on the same pseudo-articles.
+
+Protocol (issue 3, item 6; details and the scoring rule in benchmarks/README.md):
+pseudo-articles of 6-14 consecutive line pairs from ../shared/corpora; with p=0.5 drop 1-2
+Korean lines (their English becomes additions, gold 1-0), with p=0.3 drop one English line
+(its Korean is untranslated, gold 0-1), with p=0.3 insert a block of 2-4 English lines from
+elsewhere (gold 1-0 each); each side grouped into paragraphs of 1-3 lines independently.
+Both sides are sentence-split; predicted sentence beads are mapped to line-level beads and
+scored strictly against the line pairing.  Run on demand:
+
+    .venv/bin/python benchmarks/align_quality.py            # test split, TED, seed fixture
+    .venv/bin/python benchmarks/align_quality.py --split dev # the tuning split
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from toolkit.align import LexiconLearner, align, load_lexicon  # noqa: E402
+from toolkit.model import Alignment, Bead, Sentence  # noqa: E402
+from toolkit.segment import kiwi, split_english, split_korean  # noqa: E402
+
+CORPORA = REPO.parent / "shared" / "corpora"
+SPLITS = {
+    "dev": ("koen-news-park/korean-english-park.dev.en", "koen-news-park/korean-english-park.dev.ko"),
+    "test": ("koen-news-park/korean-english-park.test.en", "koen-news-park/korean-english-park.test.ko"),
+    "ted": ("ted-tst2016-enko/tst2016.en-ko.en", "ted-tst2016-enko/tst2016.en-ko.ko"),
+}
+SEED = 20261126
+
+
+# ------------------------------------------------------------------ pseudo-articles
+@dataclass
+class PseudoArticle:
+    en: list[Sentence]
+    ko: list[Sentence]
+    en_line: list[frozenset[int]]  # per English sentence: the line holding most of its characters
+    ko_line: list[frozenset[int]]
+    en_lines_strict: list[frozenset[int]]  # per English sentence: every line it overlaps
+    ko_lines_strict: list[frozenset[int]]
+    gold: set[tuple[frozenset[int], frozenset[int]]]  # line-level beads
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _paragraphs(n: int, rng: random.Random) -> list[list[int]]:
+    """Group line positions 0..n-1 into consecutive paragraphs of 1-3 lines."""
+    out, k = [], 0
+    while k < n:
+        size = rng.randint(1, 3)
+        out.append(list(range(k, min(n, k + size))))
+        k += size
+    return out
+
+
+def _sentences(lines: list[str], lang: str, rng: random.Random):
+    """Sentence-split the side paragraph by paragraph; map each sentence to its lines.
+
+    Returns the sentences, the majority line of each (the line holding most of its
+    characters) and every line each overlaps (for the strict variant of the score).
+    """
+    split = split_korean if lang == "ko" else split_english
+    sents: list[Sentence] = []
+    cover: list[frozenset[int]] = []
+    strict: list[frozenset[int]] = []
+    for p_index, para in enumerate(_paragraphs(len(lines), rng)):
+        spans, text = [], ""
+        for k in para:
+            if text:
+                text += " "
+            spans.append((len(text), len(text) + len(lines[k]), k))
+            text += lines[k]
+        cursor = 0
+        for s in split(text):
+            start = text.find(s[:12], cursor)
+            if start < 0:
+                start = cursor
+            end = max(start + 1, min(len(text), start + len(s)))
+            cursor = end
+            overlap = {k: min(b, end) - max(a, start) for a, b, k in spans if a < end and start < b}
+            if not overlap:
+                overlap = {spans[-1][2]: 1}
+            major = max(sorted(overlap), key=lambda k: overlap[k])
+            sents.append(Sentence(id=f"{lang}-s{len(sents) + 1}", text=s, lang=lang, paragraph=p_index))
+            cover.append(frozenset({major}))
+            strict.append(frozenset(overlap))
+    return sents, cover, strict
+
+
+def make_articles(split: str, limit: int | None = None, seed: int = SEED) -> list[PseudoArticle]:
+    en_path, ko_path = SPLITS[split]
+    en_all = [_norm(x) for x in (CORPORA / en_path).read_text(encoding="utf-8").splitlines()]
+    ko_all = [_norm(x) for x in (CORPORA / ko_path).read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(seed)
+    articles: list[PseudoArticle] = []
+    pos = 0
+    while pos < len(en_all) and (limit is None or len(articles) < limit):
+        k = rng.randint(6, 14)
+        run = [i for i in range(pos, min(pos + k, len(en_all))) if en_all[i] and ko_all[i]]
+        pos += k
+        if len(run) < 4:
+            continue
+        drop_ko: set[int] = set()
+        drop_en: set[int] = set()
+        if rng.random() < 0.5:
+            drop_ko = set(rng.sample(run, rng.randint(1, 2)))
+        if rng.random() < 0.3:
+            drop_en = {rng.choice([i for i in run if i not in drop_ko])}
+        en_lines = [i for i in run if i not in drop_en]
+        ko_lines = [i for i in run if i not in drop_ko]
+        en_src = [("pair", i) for i in en_lines]
+        if rng.random() < 0.3:
+            size = rng.randint(2, 4)
+            while True:  # a block from elsewhere in the split, not overlapping this run
+                start = rng.randrange(0, len(en_all) - size)
+                if start + size <= run[0] - 20 or start >= run[-1] + 20:
+                    break
+            block = [("extra", i) for i in range(start, start + size) if en_all[i]]
+            at = rng.randint(0, len(en_src))
+            en_src = en_src[:at] + block + en_src[at:]
+        en_text = [en_all[i] for _, i in en_src]
+        ko_text = [ko_all[i] for i in ko_lines]
+        en_sents, en_cover, en_strict = _sentences(en_text, "en", rng)
+        ko_sents, ko_cover, ko_strict = _sentences(ko_text, "ko", rng)
+        ko_pos = {i: p for p, i in enumerate(ko_lines)}
+        gold: set[tuple[frozenset[int], frozenset[int]]] = set()
+        for p, (kind, i) in enumerate(en_src):
+            if kind == "pair" and i in ko_pos:
+                gold.add((frozenset({p}), frozenset({ko_pos[i]})))
+            else:
+                gold.add((frozenset({p}), frozenset()))
+        en_set = {i for kind, i in en_src if kind == "pair"}
+        for i, p in ko_pos.items():
+            if i not in en_set:
+                gold.add((frozenset(), frozenset({p})))
+        articles.append(PseudoArticle(en_sents, ko_sents, en_cover, ko_cover, en_strict, ko_strict, gold))
+    return articles
+
+
+def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -> set[tuple[frozenset[int], frozenset[int]]]:
+    """Predicted sentence beads -> line-level beads: lines joined by any bead form one bead.
+
+    Each sentence stands for its majority line (strict=True: for every line it overlaps).
+    """
+    en_line = art.en_lines_strict if strict else art.en_line
+    ko_line = art.ko_lines_strict if strict else art.ko_line
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for bead in alignment.beads:
+        nodes = [("e", ln) for i in bead.en for ln in en_line[i]]
+        nodes += [("k", ln) for j in bead.ko for ln in ko_line[j]]
+        for a in nodes:
+            find(a)
+        for a in nodes[1:]:
+            parent[find(a)] = find(nodes[0])
+    groups: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+    for node in list(parent):
+        e, k = groups.setdefault(find(node), (set(), set()))
+        (e if node[0] == "e" else k).add(node[1])
+    return {(frozenset(e), frozenset(k)) for e, k in groups.values()}
+
+
+# ------------------------------------------------------------------ Gale-Church baseline
+GC_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
+
+
+def _norm_cdf(z: float) -> float:
+    return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+
+def gale_church(en: list[Sentence], ko: list[Sentence], c: float, s2: float) -> Alignment:
+    """Gale & Church (1993): length-only DP with their bead priors; c, s2 fitted on dev lines."""
+    le = [len(s.text) for s in en]
+    lk = [len(s.text) for s in ko]
+    n, m = len(le), len(lk)
+    INF = float("inf")
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for (di, dj), prior in GC_PRIORS.items():
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or cost[pi][pj] == INF:
+                    continue
+                x, y = sum(lk[pj:j]), sum(le[pi:i])  # source Korean, target English
+                mean = (x + y / c) / 2
+                if mean > 0:
+                    delta = (y - x * c) / math.sqrt(mean * s2) if mean else 0.0
+                    p = max(2 * (1 - _norm_cdf(abs(delta))), 1e-300)
+                else:
+                    p = 1.0
+                total = cost[pi][pj] - math.log(prior) - math.log(p)
+                if total < cost[i][j]:
+                    cost[i][j], back[i][j] = total, (di, dj)
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    return Alignment(beads[::-1])
+
+
+def fit_length_model() -> tuple[float, float]:
+    """Gale-Church c and s2 from the dev split's line pairs (chars per char, variance per char)."""
+    en_path, ko_path = SPLITS["dev"]
+    en = [_norm(x) for x in (CORPORA / en_path).read_text(encoding="utf-8").splitlines()]
+    ko = [_norm(x) for x in (CORPORA / ko_path).read_text(encoding="utf-8").splitlines()]
+    pairs = [(len(e), len(k)) for e, k in zip(en, ko) if e and k]
+    c = sum(e for e, _ in pairs) / sum(k for _, k in pairs)
+    s2 = sum((e - c * k) ** 2 / k for e, k in pairs) / len(pairs) / c
+    return c, s2
+
+
+# ------------------------------------------------------------------ scoring
+@dataclass
+class Score:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, pred: set, gold: set) -> None:
+        self.tp += len(pred & gold)
+        self.pred += len(pred)
+        self.gold += len(gold)
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def row(self, name: str) -> str:
+        return f"  {name:<34} P={self.p:.3f} R={self.r:.3f} F1={self.f1:.3f}"
+
+
+def evaluate(split: str, limit: int | None = None, learn: bool = True, quiet: bool = False) -> dict:
+    """Run both systems on one split; returns the scores and timings."""
+    kiwi()
+    split_korean("준비.")  # model loaded before any timing
+    lexicon = load_lexicon()
+    c, s2 = fit_length_model()
+    t0 = time.perf_counter()
+    articles = make_articles(split, limit)
+    t_seg = time.perf_counter() - t0
+    gc, tp1 = Score(), Score()
+    t0 = time.perf_counter()
+    first = [align(a.en, a.ko, lexicon) for a in articles]
+    t_align = time.perf_counter() - t0
+    learner = LexiconLearner()
+    for a, al in zip(articles, first):
+        tp1.add(line_beads(a, al), a.gold)
+        learner.observe(a.en, a.ko, al)
+        gc.add(line_beads(a, gale_church(a.en, a.ko, c, s2)), a.gold)
+    result = {"split": split, "articles": len(articles), "gc": gc, "pass1": tp1,
+              "seg_s": t_seg, "align_s": t_align}
+    if learn:
+        t0 = time.perf_counter()
+        pairs = learner.pairs()
+        lex2 = lexicon.extended(pairs)
+        tp2 = Score()
+        for a in articles:
+            tp2.add(line_beads(a, align(a.en, a.ko, lex2)), a.gold)
+        result.update(pass2=tp2, learned=len(pairs), align2_s=time.perf_counter() - t0)
+    if not quiet:
+        _print(result)
+    return result
+
+
+def _print(r: dict) -> None:
+    gc = r["gc"]
+    n = r["articles"]
+    print(f"[{r['split']}] {n} pseudo-articles, {gc.gold} gold line beads")
+    print(gc.row("Gale-Church (baseline)"))
+    for key, name in (("pass1", "transprov, built-in lexicon"), ("pass2", f"transprov, + {r.get('learned', 0)} learned pairs")):
+        if key in r:
+            s = r[key]
+            ratio = s.f1 / gc.f1 if gc.f1 else float("inf")
+            print(s.row(name) + f"  ratio F1/GC={ratio:.2f}x")
+    print(f"  speed: segmentation {n / r['seg_s']:.1f} articles/s; alignment {n / r['align_s']:.1f} articles/s; "
+          f"segmentation+alignment {n / (r['seg_s'] + r['align_s']):.1f} articles/s (one core, after model load)")
+
+
+# ------------------------------------------------------------------ seed fixture
+def seed_fixture() -> None:
+    seed = REPO / "fixtures" / "seed"
+    if not all((seed / f).is_file() for f in ("en.txt", "ko.txt", "gold.tsv")):
+        print("[seed] fixtures/seed/{en,ko}.txt + gold.tsv not all present: skipped")
+        return
+    try:
+        from toolkit.ingest import read_article
+    except ImportError:
+        print("[seed] toolkit.ingest not available: skipped")
+        return
+    from toolkit.segment import segment_article
+
+    en = segment_article(read_article(seed / "en.txt")).sentences
+    ko = segment_article(read_article(seed / "ko.txt")).sentences
+    gold = set()
+    for line in (seed / "gold.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        e, _, k = line.partition("\t")
+        gold.add((frozenset(e.split()), frozenset(k.split())))
+    c, s2 = fit_length_model()
+
+    def ids(al: Alignment) -> set:
+        return {(frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)) for b in al.beads}
+
+    ours, base = Score(), Score()
+    ours.add(ids(align(en, ko, load_lexicon())), gold)
+    base.add(ids(gale_church(en, ko, c, s2)), gold)
+    print(f"[seed] {len(en)} English and {len(ko)} Korean body sentences, {len(gold)} gold beads")
+    print(base.row("Gale-Church (baseline)"))
+    ratio = ours.f1 / base.f1 if base.f1 else float("inf")
+    print(ours.row("transprov") + f"  ratio F1/GC={ratio:.2f}x")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "test", "ted", "report"], default="report",
+                    help="'report' (default) runs test, ted and the seed fixture; dev is for tuning")
+    ap.add_argument("--limit", type=int, default=None, help="at most this many pseudo-articles per split")
+    ap.add_argument("--no-learn", action="store_true", help="skip the second pass with corpus-learned pairs")
+    args = ap.parse_args()
+    if not CORPORA.is_dir():
+        sys.exit(f"{CORPORA} is absent: the benchmark needs ../shared/corpora")
+    splits = ["test", "ted"] if args.split == "report" else [args.split]
+    c, s2 = fit_length_model()
+    print(f"seed={SEED}; Gale-Church length model fitted on dev lines: c={c:.3f} s2={s2:.2f}")
+    for split in splits:
+        evaluate(split, args.limit, learn=not args.no_learn)
+    if args.split == "report":
+        seed_fixture()
+
+
+if __name__ == "__main__":
+    main()

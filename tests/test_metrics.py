@@ -1,0 +1,263 @@
+"""Tables, checks and metrics on hand-built articles and alignments (no ingest or aligner needed)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from toolkit.archive import TableSink
+from toolkit.metrics.checks import (has_hangul, length_outliers, length_ratio, names_agree,
+                                    numbers_agree, sets_agree)
+from toolkit.metrics.consistency import (find_rendering, korean_terms, repeated_sources,
+                                         term_finder, terminology_consistency)
+from toolkit.metrics.summary import article_metrics, summarize
+from toolkit.metrics.tables import article_rows, schemas
+from toolkit.model import Alignment, Article, Bead, Credit, Paragraph, Sentence
+
+
+def make_article(lang: str, paragraphs: list[list[str]], credits=(), title=None) -> Article:
+    article = Article(source=f"{lang}.txt", language=lang, title=title, credits=list(credits))
+    n = 0
+    for index, texts in enumerate(paragraphs):
+        para = Paragraph(text=" ".join(texts), lang=lang)
+        for text in texts:
+            n += 1
+            para.sentences.append(Sentence(id=f"{lang}-s{n}", text=text, lang=lang, paragraph=index))
+        article.paragraphs.append(para)
+    return article
+
+
+def credits(translator: str, writer: str = "Parameswaran Ponnudurai") -> list[Credit]:
+    return [
+        Credit("reporter", "Kim Joon-Ho", "Korean", "RFA", "ko", 1, name_ko="김준호"),
+        Credit("translator", translator, None, None, None, 2),
+        Credit("writer", writer, None, None, None, 3),
+    ]
+
+
+def pair(translator: str = "Kang Min Kyung", ko_years: str = "5년"):
+    en = make_article("en", [
+        ["The court sentenced 31 defectors to five years in prison.",
+         "Human rights groups have long criticized the court."],
+        ["Kim Joon-Ho said the families were banished.", "They were sent to remote areas."],
+    ], credits(translator), title="Court jails defectors")
+    ko = make_article("ko", [
+        [f"법원은 탈북자 31명에게 징역 {ko_years}을 선고했습니다.", "김준호 씨는 가족들이 추방돼 외딴 지역으로 보내졌다고 말했습니다."],
+        ["주민들의 불안은 커지고 있습니다."],
+    ], title="법원, 탈북자에 징역형")
+    alignment = Alignment([
+        Bead((0,), (0,), 0.9), Bead((1,), (), 0.8), Bead((2, 3), (1,), 0.7), Bead((), (2,), 0.6),
+    ])
+    return en, ko, alignment
+
+
+
+
+
+def lexicon_terms():
+    from toolkit.align.english import stem
+
+    # entries as the aligner stores them: tuples of stems
+    return term_finder({k: {tuple(stem(w) for w in p) for p in v} for k, v in {
+        "탈북자": {("defector",), ("refugee",)}, "법원": {("court",)}, "가족": {("family",)},
+    }.items()})
+
+
+def build_tables(tmp_path: Path, articles: list[tuple], batch: int = 1) -> Path:
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    sink = TableSink(tables, batch=batch)
+    for article_id, en, ko, alignment in articles:
+        sink.add(article_rows(article_id, en, ko, alignment, lexicon_terms()))
+    sink.finish()
+    return tables
+
+
+# ---------------------------------------------------------------- checks
+
+def test_numbers_agree_on_words_counters_and_changes():
+    assert numbers_agree("more than five years", "5년 이상") is True
+    assert numbers_agree("more than five years", "3년 이상") is False
+    assert numbers_agree("30,000 people", "3만 명") is True
+    # the writer dropped a date: one side's numbers contain the other's, not a change
+    assert numbers_agree("31 refugees arrested last month", "지난달 21일 체포된 31명") is True
+    assert numbers_agree("refugees arrested last month", "5년") is None
+    assert numbers_agree("no figures here", "숫자 없음") is None
+
+
+def test_sets_agree_rule():
+    assert sets_agree({"1"}, {"1", "2"}) is True
+    assert sets_agree({"1", "3"}, {"1", "2"}) is False
+    assert sets_agree(set(), {"2"}) is None
+
+
+def test_names_agree():
+    assert names_agree("Kim Joon-Ho reported the story.", "김준호 기자가 보도했습니다.") is True
+    assert names_agree("Kim Jun-Su reported the story.", "김준호 기자가 보도했습니다.") is False
+    assert names_agree("North Korea said so.", "김정은 위원장이 말했습니다.") is None
+    assert names_agree("The story was reported.", "김준호 기자가 보도했습니다.") is None
+
+
+def test_length_ratio_and_hangul():
+    assert length_ratio(205, 100) == pytest.approx(2.05)
+    assert length_ratio(0, 100) is None and length_ratio(10, 0) is None
+    assert has_hangul("The word 탈북 was left") and not has_hangul("Pyongyang, Feb. 21")
+
+
+def test_length_outliers_zscore():
+    ratios = [2.0] * 50 + [2.1] * 49 + [20.0]
+    links = pl.LazyFrame({"article_id": [f"a{i}" for i in range(100)], "length_ratio": ratios})
+    found = length_outliers(links, threshold=3.0).collect()
+    assert found["article_id"].to_list() == ["a99"]
+    assert found["length_z"][0] > 3
+
+
+# ---------------------------------------------------------------- rows
+
+def test_article_rows_columns_and_origins():
+    en, ko, alignment = pair()
+    rows = article_rows("a1", en, ko, alignment, lexicon_terms())
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            assert list(row) == list(schemas()[table]), table
+    origin = {r["sentence_id"]: r["origin"] for r in rows["sentences"]}
+    assert origin == {"en-s1": "translated", "en-s2": "added", "en-s3": "translated",
+                      "en-s4": "translated", "ko-s1": "translated", "ko-s2": "translated",
+                      "ko-s3": "untranslated"}
+    links = rows["links"]
+    assert [link["bead_type"] for link in links] == ["1-1", "1-0", "2-1", "0-1"]
+    assert links[2]["en_ids"] == ["en-s3", "en-s4"] and links[2]["ko_ids"] == ["ko-s2"]
+    assert links[0]["numbers_match"] is True and links[1]["numbers_match"] is None
+    assert links[2]["names_match"] is True
+    assert links[1]["length_ratio"] is None
+    terms = {(t["ko_term"], t["en_rendering"]) for t in rows["terms"]}
+    assert ("탈북자", "defector") in terms and ("법원", "court") in terms
+    assert rows["articles"][0]["service"] == "Korean" and rows["articles"][0]["title_ko"]
+
+
+def test_english_only_rows():
+    en, _, _ = pair()
+    rows = article_rows("solo", en, None, None)
+    assert {r["origin"] for r in rows["sentences"]} == {"unaligned"}
+    assert {r["lang"] for r in rows["sentences"]} == {"en"}
+    assert rows["links"] == [] and rows["articles"][0]["has_original"] is False
+
+
+def test_terms_from_kiwi_lemmas_and_renderings():
+    known = {"탈북자": 1, "인권단체": 1, "가족": 1}
+    assert korean_terms("인권단체가 탈북자 가족들을 도왔다.", known) == ["인권단체", "탈북자", "가족"]
+    from toolkit.align.english import stem
+    entries = {("defector",), ("north", "korean", "refugee")}
+    stemmed = {tuple(stem(w) for w in p) for p in entries}
+    assert find_rendering("Three defectors fled.", stemmed) == "defector"
+    assert find_rendering("North Korean refugees fled.", stemmed) == "north korean refugee"
+    assert find_rendering("Three people fled.", stemmed) is None
+
+
+# ---------------------------------------------------------------- tables and metrics
+
+def test_tables_metrics_and_order(tmp_path):
+    en, ko, alignment = pair()
+    en3, ko3, alignment3 = pair(translator="Other Person", ko_years="3년")
+    solo, _, _ = pair()
+    tables = build_tables(tmp_path, [("b-3yr", en3, ko3, alignment3), ("a-seed", en, ko, alignment),
+                                     ("c-solo", solo, None, None)])
+    for name in ("articles", "credits", "sentences", "links", "terms", "metrics"):
+        df = pl.read_parquet(tables / f"{name}.parquet")
+        assert df.schema == pl.Schema(schemas()[name]), name
+    metrics = pl.read_parquet(tables / "metrics.parquet")
+    assert metrics["article_id"].to_list() == ["a-seed", "b-3yr", "c-solo"]
+    seed = metrics.row(0, named=True)
+    assert seed["n_en"] == 4 and seed["n_ko"] == 3
+    assert seed["en_translated_share"] == pytest.approx(3 / 4)
+    assert seed["en_added_share"] == pytest.approx(1 / 4)
+    assert seed["ko_untranslated_share"] == pytest.approx(1 / 3)
+    assert seed["number_mismatches"] == 0 and seed["name_mismatches"] == 0
+    assert seed["mean_cert"] == pytest.approx((0.9 + 0.8 + 0.7 + 0.6) / 4)
+    assert seed["translator"] == "Kang Min Kyung" and seed["writer"] == "Parameswaran Ponnudurai"
+    assert seed["service"] == "Korean"
+    assert metrics.row(1, named=True)["number_mismatches"] == 1
+    solo_row = metrics.row(2, named=True)
+    assert solo_row["n_ko"] == 0 and solo_row["en_translated_share"] is None
+    assert solo_row["number_mismatches"] is None
+    # parts are combined in the order the articles were added (a build adds them sorted)
+    sentences = pl.read_parquet(tables / "sentences.parquet")
+    assert sentences["article_id"].unique(maintain_order=True).to_list() == ["b-3yr", "a-seed", "c-solo"]
+    for _, group in sentences.group_by("article_id", "lang"):
+        assert group["position"].to_list() == sorted(group["position"].to_list())
+
+
+def test_tables_read_by_pyarrow(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    en, ko, alignment = pair()
+    tables = build_tables(tmp_path, [("a", en, ko, alignment), ("b", en, ko, alignment)])
+    links = pq.read_table(tables / "links.parquet")
+    en_ids = links.schema.field("en_ids").type
+    assert pa.types.is_list(en_ids) or pa.types.is_large_list(en_ids)
+    assert pa.types.is_string(en_ids.value_type) or pa.types.is_large_string(en_ids.value_type)
+    assert links.num_rows == 8
+    assert pq.read_table(tables / "articles.parquet").num_rows == 2
+
+
+def test_summaries_by_translator(tmp_path):
+    en, ko, alignment = pair()
+    en2, ko2, alignment2 = pair(translator="Other Person", ko_years="3년")
+    en3, ko3, alignment3 = pair()
+    # a second article by the first translator with everything translated
+    alignment3 = Alignment([Bead((0, 1), (0,), 0.5), Bead((2, 3), (1, 2), 0.5)])
+    tables = build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
+                                     ("c", en3, ko3, alignment3)], batch=2)
+    by = summarize(tmp_path, by="translator")
+    assert by["translator"].to_list() == ["Kang Min Kyung", "Other Person"]
+    kang = by.row(0, named=True)
+    assert kang["articles"] == 2 and kang["n_en"] == 8
+    assert kang["en_translated_share"] == pytest.approx(7 / 8)
+    assert kang["number_mismatches"] == 0
+    assert by.row(1, named=True)["number_mismatches"] == 1
+    assert summarize(tmp_path / "tables", by="article").height == 3
+    with pytest.raises(ValueError):
+        summarize(tmp_path, by="year")
+    lazy = article_metrics(tables).collect()
+    assert lazy["article_id"].to_list() == ["a", "b", "c"]
+
+
+def test_terminology_consistency(tmp_path):
+    en, ko, alignment = pair()
+    en2, ko2, alignment2 = pair()
+    en2.paragraphs[0].sentences[0].text = "The court sentenced 31 refugees to five years in prison."
+    tables = build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
+                                     ("c", en, ko, alignment)])
+    df = terminology_consistency(tmp_path)
+    row = df.filter(pl.col("ko_term") == "탈북자").row(0, named=True)
+    assert row["translator"] == "Kang Min Kyung"
+    assert row["occurrences"] == 3 and row["rendered"] == 3 and row["renderings"] == 2
+    assert row["top_rendering"] == "defector"
+    assert row["consistency"] == pytest.approx(2 / 3)
+    court = df.filter(pl.col("ko_term") == "법원").row(0, named=True)
+    assert court["consistency"] == 1.0
+
+
+def test_repeated_sources(tmp_path):
+    en, ko, alignment = pair()
+    en2, ko2, alignment2 = pair()
+    en2.paragraphs[0].sentences[0].text = "A court jailed 31 defectors for five years."
+    ko2.paragraphs[0].sentences[0].text = "법원은 탈북자 31명에게 징역 5년을 선고했습니다"  # no full stop
+    en3, ko3, alignment3 = pair()
+    for s in ko3.sentences:
+        s.text = "전혀 다른 내용의 문장으로 바꿔 썼습니다" + s.id
+    tables = build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
+                                     ("c", en3, ko3, alignment3)])
+    df = repeated_sources(tmp_path)
+    pairs = {(r["article_a"], r["ko_id_a"], r["article_b"], r["ko_id_b"]) for r in df.iter_rows(named=True)}
+    assert ("a", "ko-s1", "b", "ko-s1") in pairs and ("a", "ko-s2", "b", "ko-s2") in pairs
+    assert not any("c" in (p[0], p[2]) for p in pairs)
+    first = df.filter((pl.col("article_a") == "a") & (pl.col("ko_id_a") == "ko-s1")).row(0, named=True)
+    assert first["ko_similarity"] == 100.0 and 0 < first["en_chrf"] < 100
+    same = df.filter((pl.col("article_a") == "a") & (pl.col("ko_id_a") == "ko-s2")).row(0, named=True)
+    assert same["en_chrf"] == pytest.approx(100.0)
+    assert df["en_chrf"].to_list() == sorted(df["en_chrf"].to_list())
+    assert not math.isnan(first["en_chrf"])

@@ -1,0 +1,106 @@
+"""English word normalisation shared by the lexicon and the sentence features.
+
+Lexicon entries and sentence words must be reduced the same way so that "arrested",
+"arrests" and "arrest" all meet the Korean 체포.  A light suffix stripper plus a few
+irregular forms and truncation to six letters is enough for news vocabulary and is
+fast; the exact stem does not matter as long as both sides use this function.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["stem", "content_words", "words", "STOPWORDS"]
+
+STOPWORDS = frozenset(
+    """a an the and or but nor so yet for of to in on at by with from into onto upon about
+    as than then that this these those there here where when while which who whom whose what
+    why how whether if because although though since until unless after before during over
+    under between among through against without within along across around behind beyond
+    is are was were be been being am do does did doing done have has had having will would
+    shall should can could may might must ought i me my mine we us our ours you your yours he
+    him his she her hers it its they them their theirs itself himself herself themselves
+    ourselves myself yourself not no also just only very too more most much many some any
+    each every all both either neither other another such own same s t d ll m re ve
+    mr mrs ms dr one ones up down out off again further once still even now just well
+    like per via i.e e.g etc lot lots thing things really actually kind sort""".split()
+)
+
+_IRREGULAR = {
+    "said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "men": "man",
+    "women": "woman", "children": "child", "people": "people", "took": "take", "taken": "take",
+    "made": "make", "gave": "give", "given": "give", "held": "hold", "met": "meet",
+    "left": "leave", "told": "tell", "found": "find", "came": "come", "became": "become",
+    "began": "begin", "begun": "begin", "brought": "bring", "bought": "buy", "caught": "catch",
+    "fought": "fight", "thought": "think", "sought": "seek", "taught": "teach", "sent": "send",
+    "spent": "spend", "built": "build", "lost": "lose", "kept": "keep", "felt": "feel",
+    "fell": "fall", "fallen": "fall", "knew": "know", "known": "know", "grew": "grow",
+    "grown": "grow", "shown": "show", "seen": "see", "saw": "see", "written": "write",
+    "wrote": "write", "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose",
+    "won": "win", "ran": "run", "led": "lead", "fled": "flee", "struck": "strike", "stood": "stand",
+    "understood": "understand", "killed": "kill", "died": "die", "dies": "die", "dying": "die",
+    "lives": "life", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
+    "countries": "country", "wives": "wife", "mice": "mouse", "feet": "foot", "teeth": "tooth",
+    "north": "north", "news": "news", "us": "us", "u.s": "us", "u.s.": "us", "america": "us",
+    "american": "us", "americans": "us", "korean": "korea", "koreans": "korea", "chinese": "china",
+    "japanese": "japan", "russian": "russia", "russians": "russia", "iraqi": "iraq",
+    "iraqis": "iraq", "afghan": "afghanistan", "british": "britain", "french": "france",
+    "german": "germany", "israeli": "israel", "palestinian": "palestine", "saudi": "saudi",
+    "european": "europe", "asian": "asia", "african": "africa", "indian": "india",
+    "pakistani": "pakistan", "iranian": "iran", "syrian": "syria", "egyptian": "egypt",
+    "mexican": "mexico", "canadian": "canada", "australian": "australia", "italian": "italy",
+    "spanish": "spain", "turkish": "turkey", "vietnamese": "vietnam", "philippine": "philippines",
+    "filipino": "philippines", "indonesian": "indonesia", "cuban": "cuba", "venezuelan": "venezuela",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude, deterministic stem: lower case, irregular forms, suffixes off, at most 6 letters."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-.")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith("sses") or w.endswith("ches") or w.endswith("shes") or w.endswith("xes"):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif len(w) > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif len(w) > 5 and w.endswith("ly"):
+        w = w[:-2]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    if w.endswith("y") and len(w) > 3:
+        w = w[:-1] + "i"
+    return w[:6]
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of an English text (hyphenated words split, digits kept)."""
+    out: list[str] = []
+    for tok in _WORD.findall(text):
+        if tok[0].isdigit():
+            continue
+        out.extend(p for p in tok.split("-") if p)
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the content words of an English text, in order, stopwords dropped."""
+    return [stem(w) for w in words(text) if w.lower().strip("'’") not in STOPWORDS and len(w) > 1]

@@ -1,0 +1,110 @@
+"""The Korean-English lexicon the aligner counts hits with: built-in data, user file, learned pairs.
+
+Keys are Kiwi lemmas (nouns as Kiwi gives them, verbs and adjectives as stem + 다);
+values are English words or phrases, stored as tuples of stems (english.stem) so that
+"arrested" in a sentence meets the entry "arrest".  A Lexicon is immutable: learning
+from a corpus returns an extended copy (`lexicon.extended(pairs)`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.align.english import STOPWORDS, stem, words
+from toolkit.errors import InputError
+
+__all__ = ["Lexicon", "load_lexicon", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _phrase(english: str) -> tuple[str, ...]:
+    """An English entry as the stems of its content words ('prime minister' -> ('prime', 'minist'))."""
+    toks = [w for w in words(english) if w.lower() not in STOPWORDS]
+    if not toks:
+        toks = words(english)
+    return tuple(dict.fromkeys(stem(w) for w in toks))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """ko lemma -> English phrases (tuples of stems); `sources` records where entries came from."""
+
+    entries: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, ko: str) -> bool:
+        return ko in self.entries
+
+    def get(self, ko: str) -> frozenset[tuple[str, ...]]:
+        return self.entries.get(ko, frozenset())
+
+    @functools.cached_property
+    def max_key_len(self) -> int:
+        return max((len(k) for k in self.entries), default=0)
+
+    def extended(self, pairs, source: str = "learned") -> "Lexicon":
+        """A copy with (ko, en) pairs added; `en` is a word or phrase."""
+        table = {k: set(v) for k, v in self.entries.items()}
+        added = 0
+        for ko, en in pairs:
+            phrase = _phrase(en)
+            if ko and phrase:
+                table.setdefault(ko, set()).add(phrase)
+                added += 1
+        return Lexicon({k: frozenset(v) for k, v in table.items()}, self.sources + (f"{source}:{added}",))
+
+
+def _parse_tsv(text: str, source: str, strict: bool) -> list[tuple[str, str]]:
+    """`ko<TAB>en` lines; '#' comments and blank lines skipped; strict files reject bad lines."""
+    pairs: list[tuple[str, str]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        ko = parts[0].strip()
+        en = parts[1].strip() if len(parts) > 1 else ""
+        if len(parts) < 2 or not ko or not en or len(parts) > 3:
+            if strict:
+                raise InputError(source, f"line {n}: expected 'korean<TAB>english', got {line.strip()[:40]!r}")
+            continue
+        if strict and not any(ch.isalpha() for ch in en):
+            raise InputError(source, f"line {n}: the English side {en!r} has no word")
+        pairs.append((ko, en))
+    return pairs
+
+
+@functools.cache
+def _builtin() -> Lexicon:
+    """The shipped lexicon.tsv and transliterations.tsv (either may be absent)."""
+    lex = Lexicon()
+    for name in ("lexicon.tsv", "transliterations.tsv"):
+        path = DATA_DIR / name
+        if path.is_file():
+            pairs = _parse_tsv(path.read_text(encoding="utf-8"), str(path), strict=False)
+            lex = lex.extended(pairs, source=name)
+    return lex
+
+
+def load_lexicon(user_tsv: Path | str | None = None) -> Lexicon:
+    """Built-in lexicon plus an optional user TSV (`ko<TAB>en`); a bad user file raises InputError."""
+    lex = _builtin()
+    if user_tsv is None:
+        return lex
+    path = Path(user_tsv)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read lexicon: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(str(path), f"line {line}: not UTF-8 text") from None
+    pairs = _parse_tsv(text, str(path), strict=True)
+    return lex.extended(pairs, source=f"user:{path.name}")

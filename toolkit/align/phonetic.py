@@ -1,0 +1,88 @@
+"""Consonant skeletons for matching transliterated words: 케플러 ~ Kepler, 컴퓨터 ~ computer.
+
+Korean writes foreign names and loanwords by sound, so after dropping vowels (which
+Korean adds to break up consonant clusters: 스키 ~ ski) the consonants of both spellings
+fall into the same coarse classes.  This covers names the transliteration table does
+not list.  Classes: K (k, hard c/g, q), T (t, d, th), P (p, b, f, v), S (s, sh, soft c),
+J (j, ch, z, soft g), R (r, l), M, N; h, w, y and vowels are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["skeleton_ko", "skeleton_en", "similar"]
+
+_INITIAL = ["K", "K", "N", "T", "T", "R", "M", "P", "P", "S", "S", "", "J", "J", "J", "K", "T", "P", ""]
+_FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "R", "K", "M", "R", "R", "R", "P", "R", "M", "P", "P", "T", "T", "N", "T", "T", "K", "T", "P", "T"]
+
+
+def _collapse(classes: list[str]) -> str:
+    out: list[str] = []
+    for c in classes:
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=32768)
+def skeleton_ko(word: str) -> str:
+    """Consonant classes of a Hangul word ('' when it has no Hangul)."""
+    classes: list[str] = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code <= 11171:
+            continue
+        i, rest = divmod(code, 588)
+        f = rest % 28
+        classes.append(_INITIAL[i])
+        classes.append(_FINAL[f])
+    return _collapse(classes)
+
+
+_EN_RULES = [
+    (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"x"), "ks"),
+    (re.compile(r"qu"), "k"), (re.compile(r"gh"), ""), (re.compile(r"ng"), "n"),
+    (re.compile(r"tch"), "J"), (re.compile(r"ch"), "J"), (re.compile(r"sh"), "S"),
+    (re.compile(r"th"), "t"), (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"g(?=[eiy])"), "J"),
+    (re.compile(r"r(?![aeiouy])"), ""),  # non-rhotic: Gordon -> 고든, computer -> 컴퓨터
+]
+_EN_CLASS = {
+    "k": "K", "c": "K", "g": "K", "q": "K", "t": "T", "d": "T", "p": "P", "b": "P", "f": "P",
+    "v": "P", "s": "S", "S": "S", "j": "J", "J": "J", "z": "J", "r": "R", "l": "R", "m": "M", "n": "N",
+}
+
+
+@lru_cache(maxsize=32768)
+def skeleton_en(word: str) -> str:
+    """Consonant classes of an English word, read the way Korean transliterates it."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    w = re.sub(r"(.)\1", r"\1", w)
+    for pattern, repl in _EN_RULES:
+        w = pattern.sub(repl, w)
+    return _collapse([_EN_CLASS.get(ch, "") for ch in w])
+
+
+def _lev(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=131072)
+def similar(ko_word: str, en_word: str) -> bool:
+    """True when a Hangul word plausibly transliterates an English word."""
+    a, b = skeleton_ko(ko_word), skeleton_en(en_word)
+    n = max(len(a), len(b))
+    if min(len(a), len(b)) < 2:
+        return False
+    if n <= 2:
+        return a == b
+    if a[0] != b[0] and a[-1] != b[-1] or abs(len(a) - len(b)) > n // 4:
+        return False
+    return 1.0 - _lev(a, b) / n >= 0.74

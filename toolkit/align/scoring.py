@@ -1,0 +1,286 @@
+"""Evidence that an English and a Korean sentence (or groups of them) translate each other.
+
+Per-sentence features are computed once (Kiwi runs once per Korean sentence); a pair
+(i, j) then yields bit masks of the Korean units and English words that find a
+counterpart on the other side: lexicon entries, names (names.py), transliterations,
+consonant skeletons of loanwords, and Latin tokens written inside Korean (RFA, AFP).
+A bead's score is additive over its sentences: each aligned sentence earns the share
+of its content that is covered and pays a fixed price `tau`, so a sentence with no
+evidence is cheaper left as a null bead and cannot drag its neighbours out of place.
+Numbers, quotation structure and lengths (one weak Gale-Church-style term) are added.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from toolkit.align import phonetic
+from toolkit.align.english import STOPWORDS, stem, words
+from toolkit.align.lexicon import Lexicon
+from toolkit.align.numbers import numbers_in_english, numbers_in_korean
+
+__all__ = ["Params", "EnFeatures", "KoFeatures", "en_features", "ko_features", "pair_evidence", "name_matches"]
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the bead score; tuned on the koen-news-park dev split only."""
+
+    tau: float = 0.10          # price of aligning one sentence (null beads cost nothing)
+    smooth: float = 0.5        # added to the content size of a sentence before taking the share
+    w_num: float = 0.45        # per number found on both sides
+    w_num_miss: float = 0.03   # per number found on one side only (capped)
+    w_strong: float = 0.12     # extra per name / Latin token / transliteration match
+    w_quote: float = 0.06      # both sides quote (+) or only one does (-)
+    w_len: float = 0.05        # weight of the length log-probability
+    len_ratio: float = 2.05    # English characters per Korean character
+    len_sigma: float = 0.70    # spread of log(length ratio)
+    merge_pen: dict = field(default_factory=lambda: {
+        (1, 2): 0.5, (2, 1): 0.5, (1, 3): 1.0, (3, 1): 1.0, (2, 2): 2.0,
+    })
+    cert_k: float = 4.0        # slope of the confidence logistic
+
+
+# ------------------------------------------------------------------ per-sentence features
+_CAP_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
+_QUOTES_EN = re.compile(r"[\"“”]")
+_QUOTES_KO = re.compile(r"[\"“”]")
+
+
+@dataclass
+class EnFeatures:
+    length: int
+    stems: dict[str, int]                  # content stem -> bit
+    caps: list[str]                        # capitalised words and runs of them, for names
+    lower_words: frozenset[str]            # lower-cased raw words, for Latin tokens in Korean
+    numbers: frozenset[str]
+    quote: bool
+
+    @property
+    def size(self) -> int:
+        return len(self.stems)
+
+
+@dataclass
+class KoUnit:
+    lemma: str
+    phrases: frozenset[tuple[str, ...]]    # lexicon translations (stem tuples)
+    kind: str                              # "word", "name", "latin", "foreign"
+
+
+@dataclass
+class KoFeatures:
+    length: int
+    units: list[KoUnit]
+    numbers: frozenset[str]
+    quote: bool
+
+    @property
+    def size(self) -> int:
+        return len(self.units)
+
+
+def en_features(text: str) -> EnFeatures:
+    ws = words(text)
+    stems: dict[str, int] = {}
+    for w in ws:
+        low = w.lower().strip("'’")
+        if low in STOPWORDS or len(low) < 2:
+            continue
+        s = stem(w)
+        if s not in stems:
+            stems[s] = len(stems)
+    caps: list[str] = []
+    run: list[str] = []
+    for k, w in enumerate(ws + [""]):
+        if w[:1].isupper() and not (k == 0 and w.lower() in STOPWORDS):
+            run.append(w)
+            continue
+        if run:
+            caps.extend(run)
+            for a in range(len(run)):
+                for b in range(a + 2, min(len(run), a + 3) + 1):
+                    caps.append(" ".join(run[a:b]))
+        run = []
+    return EnFeatures(
+        length=len(text),
+        stems=stems,
+        caps=list(dict.fromkeys(caps)),
+        lower_words=frozenset(w.lower().replace("’", "'") for w in ws),
+        numbers=frozenset(numbers_in_english(text)),
+        quote=bool(_QUOTES_EN.search(text)),
+    )
+
+
+_KO_CONTENT = {"NNG", "NNP", "VV", "VA", "XR", "SL", "VV-R", "VA-R", "VV-I", "VA-I"}
+_KO_LIGHT = {
+    "하다", "있다", "되다", "없다", "않다", "이다", "같다", "보다", "주다", "지다", "오다", "가다",
+    "때", "경우", "가운데", "이번", "관련", "뒤", "앞", "전", "후", "중", "내", "간", "측", "등",
+}
+
+
+def _names():
+    try:
+        from toolkit import names
+    except Exception:  # names.py is optional: the aligner works without it
+        return None
+    return names
+
+
+def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
+    from toolkit.segment import korean_tokens
+
+    toks = korean_tokens(text)
+    names = _names()
+    units: list[KoUnit] = []
+    n = len(toks)
+    k = 0
+    while k < n:
+        form, tag, lemma, start, length = toks[k]
+        if tag not in _KO_CONTENT and not (tag == "MAG" and lemma in lexicon):
+            k += 1
+            continue
+        phrases: set[tuple[str, ...]] = set()
+        if tag in ("VV", "VA", "VV-R", "VA-R", "VV-I", "VA-I") or tag.startswith("V"):
+            key = lemma if lemma.endswith("다") else lemma + "다"
+        else:
+            key = form
+        nxt = toks[k + 1] if k + 1 < n else None
+        if nxt is not None and nxt[1] in ("XSV", "XSA") and tag in ("NNG", "XR", "NNP"):
+            phrases |= lexicon.get(form + nxt[2] + "다" if not nxt[2].endswith("다") else form + nxt[2])
+            phrases |= lexicon.get(form + "하다")
+            key = form
+        if key in _KO_LIGHT and not phrases:
+            k += 1
+            continue
+        phrases |= lexicon.get(key)
+        # compounds written without a space (핵실험, 탈북자): look the joined nouns up too
+        if tag in ("NNG", "NNP"):
+            end = start + length
+            joined = form
+            for m in range(k + 1, min(n, k + 3)):
+                f2, t2, _, s2, l2 = toks[m]
+                if t2 not in ("NNG", "NNP", "XSN") or s2 != end:
+                    break
+                joined += f2
+                end = s2 + l2
+                phrases |= lexicon.get(joined)
+        kind = "word"
+        if tag == "SL":
+            kind = "latin"
+            phrases.add((stem(form),))
+        elif tag == "NNP":
+            kind = "name"
+            if names is not None and hasattr(names, "transliteration_candidates"):
+                try:
+                    for cand in names.transliteration_candidates(form):
+                        phrases.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
+                except Exception:
+                    pass
+        elif not phrases and len(form) >= 2:
+            kind = "foreign"  # unknown noun: maybe a loanword, try its consonant skeleton
+        units.append(KoUnit(key, frozenset(p for p in phrases if p), kind))
+        k += 1
+    return KoFeatures(
+        length=len(text),
+        units=units,
+        numbers=frozenset(numbers_in_korean(text)),
+        quote=bool(_QUOTES_KO.search(text)),
+    )
+
+
+# ------------------------------------------------------------------ pair evidence
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+@lru_cache(maxsize=16384)
+def _person_forms(hangul: str) -> frozenset[str]:
+    """Letter-only spellings of a Hangul personal name (김준호 -> kimjunho, kimjoonho, ...)."""
+    names = _names()
+    if names is None or not 1 <= len(hangul) <= 4:
+        return frozenset()
+    try:
+        if len(hangul) > 1 and not names.is_korean_name(hangul):
+            return frozenset()
+        forms = {_letters(r) for r in names.romanizations(hangul)}
+        if len(hangul) > 1:  # "Joon-ho Kim" order too
+            for r in names.romanizations(hangul):
+                parts = r.split(" ", 1)
+                if len(parts) == 2:
+                    forms.add(_letters(parts[1] + parts[0]))
+    except Exception:
+        return frozenset()
+    return frozenset(f for f in forms if f)
+
+
+def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """For each Korean name or unknown noun of an article, the English words (as stem tuples)
+    of the same article that spell it: a romanized personal name or a transliteration.
+
+    Computed once per article over its vocabulary, not once per sentence pair.
+    """
+    caps: dict[str, None] = {}
+    lower: dict[str, None] = {}
+    for e in ef:
+        caps.update(dict.fromkeys(e.caps))
+        lower.update(dict.fromkeys(w for w in e.lower_words if len(w) >= 4 and w not in STOPWORDS))
+    out: dict[str, frozenset[tuple[str, ...]]] = {}
+    for k in kf:
+        for unit in k.units:
+            if unit.kind not in ("name", "foreign") or unit.lemma in out:
+                continue
+            hangul = unit.lemma
+            forms = _person_forms(hangul) if unit.kind == "name" else frozenset()
+            found: set[tuple[str, ...]] = set()
+            for cap in caps:
+                if forms and _letters(cap) in forms:
+                    found.add(tuple(stem(w) for w in cap.split()))
+                elif " " not in cap and len(hangul) >= 2 and phonetic.similar(hangul, cap):
+                    found.add((stem(cap),))
+            if unit.kind == "foreign" and not found:
+                for w in lower:
+                    if phonetic.similar(hangul, w):
+                        found.add((stem(w),))
+            out[hangul] = frozenset(found)
+    return out
+
+
+def pair_evidence(en: EnFeatures, ko: KoFeatures, names: dict[str, frozenset[tuple[str, ...]]]) -> tuple[int, int, int]:
+    """(Korean unit bits covered, English stem bits covered, strong matches) for one pair."""
+    ko_mask = 0
+    en_mask = 0
+    strong = 0
+    stems = en.stems
+    for u_index, unit in enumerate(ko.units):
+        hit = False
+        phrases = unit.phrases
+        if unit.kind in ("name", "foreign"):
+            phrases = phrases | names.get(unit.lemma, frozenset())
+        for phrase in phrases:
+            bits = 0
+            for s in phrase:
+                b = stems.get(s)
+                if b is None:
+                    if unit.kind == "latin" and s in en.lower_words:
+                        continue
+                    bits = -1
+                    break
+                bits |= 1 << b
+            if bits >= 0:
+                hit = True
+                en_mask |= bits
+        if hit:
+            ko_mask |= 1 << u_index
+            if unit.kind != "word":
+                strong += 1
+    return ko_mask, en_mask, strong
+
+
+def length_logprob(len_en: int, len_ko: int, p: Params) -> float:
+    """Gale-Church-style log-probability of a length pair, 0 at the expected ratio (<= 0)."""
+    r = math.log((len_en + 8) / (p.len_ratio * len_ko + 8))
+    return -min(r * r / (2 * p.len_sigma**2), 6.0)

@@ -1,0 +1,293 @@
+"""Batch build of a corpus into an archive: TEI files and Parquet tables.
+
+CORPUS/<id>/en.txt (or en.html) with an optional CORPUS/<id>/ko.txt becomes
+ARCHIVE/tei/<id>.xml and rows of ARCHIVE/tables/*.parquet. One process, models loaded
+once; a bad article is reported in one line and skipped. Memory stays flat in the size
+of the corpus: rows are flushed to part files every `batch` articles and the parts are
+combined at the end by a streaming scan + sink; articles are processed in sorted order,
+so the combined tables are in (article_id, position) order without a global sort.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.errors import InputError
+from toolkit.model import Alignment, Article
+
+EN_NAMES = ("en.txt", "en.html", "en.htm")
+KO_NAMES = ("ko.txt", "ko.html", "ko.htm")
+BATCH = 200
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles seen, built and failed (one line each), rows written."""
+
+    archive: Path
+    articles: int = 0
+    built: int = 0
+    failures: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    learned: int = 0  # lexicon pairs learned from the corpus for the second pass
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same directory, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def corpus_articles(corpus: Path) -> list[tuple[str, Path]]:
+    """(article_id, folder) for every folder of CORPUS, sorted by id."""
+    if not corpus.is_dir():
+        raise InputError(str(corpus), "corpus is not a directory")
+    return sorted((p.name, p) for p in corpus.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _first(folder: Path, names: tuple[str, ...]) -> Path | None:
+    return next((folder / n for n in names if (folder / n).is_file()), None)
+
+
+def load_pair(folder: Path) -> tuple[Article, Article | None]:
+    """Read and segment one corpus folder; the English credits get their Korean names joined."""
+    from toolkit.credits import join_korean_credits
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+
+    en_path = _first(folder, EN_NAMES)
+    if en_path is None:
+        raise InputError(str(folder), "no en.txt or en.html in the article folder")
+    en = segment_article(read_article(en_path))
+    if not en.sentences:
+        raise InputError(str(en_path), "no body sentences found")
+    ko_path = _first(folder, KO_NAMES)
+    ko = segment_article(read_article(ko_path)) if ko_path else None
+    if ko is not None and not ko.sentences:
+        raise InputError(str(ko_path), "no body sentences found in the Korean original")
+    if ko is not None:
+        en.credits = join_korean_credits(en.credits, ko.credits)
+    return en, ko
+
+
+class TableSink:
+    """Rows of the row tables, flushed to part files in batches and combined at the end."""
+
+    def __init__(self, tables: Path, batch: int = BATCH) -> None:
+        from toolkit.metrics.tables import ROW_TABLES
+
+        self.tables = tables
+        self.batch = batch
+        self.parts = Path(tempfile.mkdtemp(prefix=".parts-", dir=tables))
+        self.pending: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+        self.files: dict[str, list[Path]] = {t: [] for t in ROW_TABLES}
+        self.rows: dict[str, int] = {t: 0 for t in ROW_TABLES}
+        self.articles = 0
+
+    def add(self, rows: dict[str, list[dict]]) -> None:
+        for table, table_rows in rows.items():
+            self.pending[table].extend(table_rows)
+        self.articles += 1
+        if self.articles % self.batch == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        from toolkit.metrics.tables import frame
+
+        for table, rows in self.pending.items():
+            if not rows:
+                continue
+            part = self.parts / f"{table}-{len(self.files[table]):06d}.parquet"
+            frame(table, rows).write_parquet(part)
+            self.files[table].append(part)
+            self.rows[table] += len(rows)
+            self.pending[table] = []
+
+    def finish(self) -> dict[str, int]:
+        """Combine the parts of every table into ARCHIVE/tables/<table>.parquet, atomically."""
+        import polars as pl
+
+        from toolkit.metrics.tables import frame, schemas
+
+        self.flush()
+        try:
+            for table, files in self.files.items():
+                final = self.tables / f"{table}.parquet"
+                tmp = self.parts / f"{table}.combined.parquet"
+                if files:
+                    pl.scan_parquet(files, schema=schemas()[table]).sink_parquet(tmp, maintain_order=True)
+                else:
+                    frame(table, []).write_parquet(tmp)
+                os.replace(tmp, final)
+            sink_metrics(self.tables)
+        finally:
+            shutil.rmtree(self.parts, ignore_errors=True)
+        return dict(self.rows)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.parts, ignore_errors=True)
+
+
+def sink_metrics(tables: Path) -> None:
+    """Write ARCHIVE/tables/metrics.parquet from the other tables (one row per article)."""
+    import polars as pl
+
+    from toolkit.metrics.summary import article_metrics
+    from toolkit.metrics.tables import schemas
+
+    schema = schemas()["metrics"]
+    fd, tmp = tempfile.mkstemp(prefix=".metrics.", suffix=".parquet", dir=tables)
+    os.close(fd)
+    try:
+        (article_metrics(tables).select(pl.col(c).cast(t) for c, t in schema.items())
+         .sink_parquet(tmp, maintain_order=True))
+        os.replace(tmp, tables / "metrics.parquet")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Aligner:
+    """The aligner with its lexicon loaded once, and the corpus learning of its second pass.
+
+    Pass one aligns every article with the built-in (+ user) lexicon and feeds confident
+    beads to the learner; pass two re-aligns with the learned pairs added. When nothing
+    was learned, the first alignment is kept (the second would be identical).
+    """
+
+    def __init__(self, lexicon: Path | None) -> None:
+        from toolkit.align import LexiconLearner, load_lexicon
+
+        self.lexicon = load_lexicon(lexicon)
+        self.learner = LexiconLearner()
+        self.learned = None
+
+    def first(self, en: Article, ko: Article) -> Alignment:
+        from toolkit.align import align
+
+        alignment = align(en.sentences, ko.sentences, self.lexicon)
+        self.learner.observe(en.sentences, ko.sentences, alignment)
+        return alignment
+
+    def learn(self) -> int:
+        pairs = list(self.learner.pairs())
+        self.learned = self.lexicon.extended(pairs, source="learned") if pairs else None
+        return len(pairs)
+
+    def second(self, en: Article, ko: Article, first: Alignment) -> Alignment:
+        from toolkit.align import align
+
+        if self.learned is None:
+            return first
+        return align(en.sentences, ko.sentences, self.learned)
+
+
+def _progress(enabled: bool):
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeRemainingColumn)
+
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
+        console=Console(stderr=True), disable=not enabled, transient=False,
+    )
+
+
+def _failure(article_id: str, error: Exception) -> str:
+    if isinstance(error, InputError):
+        return str(error)
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"{article_id}: internal error ({type(error).__name__}): {text}"
+
+
+def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
+                  progress: bool = True, on_error: Callable[[str], None] | None = None,
+                  batch: int = BATCH) -> BuildReport:
+    """Build ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from CORPUS/<id>/en.txt (+ ko.txt).
+
+    Bad articles are skipped with one line each in `report.failures` (and passed to
+    `on_error` as they happen); the tables hold the articles that were built.
+    """
+    from toolkit.metrics.consistency import term_finder
+    from toolkit.metrics.tables import article_rows
+    from toolkit.tei import write_tei
+
+    started = time.perf_counter()
+    report = BuildReport(archive=archive)
+    folders = corpus_articles(corpus)
+    report.articles = len(folders)
+    tei_dir, tables = archive / "tei", archive / "tables"
+    tei_dir.mkdir(parents=True, exist_ok=True)
+    tables.mkdir(parents=True, exist_ok=True)
+
+    aligner = _Aligner(lexicon)
+    terms = term_finder(aligner.lexicon)  # the given lexicon: learned pairs would judge themselves
+    cache = Path(tempfile.mkdtemp(prefix=".pass1-", dir=archive))
+    sink = TableSink(tables, batch=batch)
+    done: list[tuple[str, Path]] = []
+
+    def fail(article_id: str, error: Exception) -> None:
+        line = _failure(article_id, error)
+        report.failures.append(line)
+        if on_error:
+            on_error(line)
+
+    try:
+        with _progress(progress) as bar:
+            first = bar.add_task("aligning", total=len(folders), current="")
+            for article_id, folder in folders:
+                bar.update(first, current=article_id)
+                try:
+                    en, ko = load_pair(folder)
+                    alignment = aligner.first(en, ko) if ko is not None else None
+                    with open(cache / f"{len(done):07d}.pickle", "wb") as out:
+                        pickle.dump((en, ko, alignment), out, protocol=pickle.HIGHEST_PROTOCOL)
+                    done.append((article_id, cache / f"{len(done):07d}.pickle"))
+                except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+                    fail(article_id, error)
+                bar.advance(first)
+            report.learned = aligner.learn()
+            second = bar.add_task("writing", total=len(done), current="")
+            for article_id, cached in done:
+                bar.update(second, current=article_id)
+                try:
+                    with open(cached, "rb") as data:
+                        en, ko, alignment = pickle.load(data)  # our own file from pass one
+                    cached.unlink()
+                    if ko is not None:
+                        alignment = aligner.second(en, ko, alignment)
+                    write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
+                    sink.add(article_rows(article_id, en, ko, alignment, terms))
+                    report.built += 1
+                except Exception as error:  # noqa: BLE001
+                    fail(article_id, error)
+                bar.advance(second)
+            bar.update(second, current="tables")
+            report.rows = sink.finish()
+    except BaseException:
+        sink.abandon()
+        raise
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,172 @@
+"""A page's parts (from the text or the HTML reader) -> Article.
+
+Both readers hand over the same Draft, so the rules that do not depend on the page's
+format live here once: credit paragraphs and the numbering of the credit chain,
+boilerplate and repeated title/dek/caption lines in the body, site links trailing the
+credits, and the language of every paragraph and of the article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass, field
+
+from toolkit.errors import InputError
+from toolkit.ingest import boilerplate as bp
+from toolkit.langid import detect_language, dominant_language
+from toolkit.model import Article, Credit, Link, Paragraph
+
+_WIDE = re.compile("[\uac00-\ud7a3\u4e00-\u9fff]")
+_KEY_DROP = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"""[.!?。…"'”’)\]」』]$|[다요죠까][.!?]?$""")
+_ECHO_CHARS = 40  # a paragraph this long seen twice is one paragraph scraped twice
+_TRAILING_LINK_CHARS = 100  # a site link after the credits is a short headline-like line
+
+
+@dataclass
+class Piece:
+    """A candidate body paragraph, with the hyperlinks it contains (HTML only)."""
+
+    text: str
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    source: str
+    title: str | None = None
+    dek: str | None = None
+    captions: list[str] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    date: str | None = None
+    bylines: list[str] = field(default_factory=list)  # HTML byline elements, read for credits only
+
+
+def key(text: str | None) -> str:
+    """Comparison key for "the same line again": case, spacing and punctuation ignored."""
+    return _KEY_DROP.sub("", text or "").casefold()
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def weighted_length(text: str) -> int:
+    """Length in English-equivalent characters: a Hangul or Han character counts two."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _extractor():
+    """toolkit.credits.extract_credits (imported on first use; tests swap in a stand-in)."""
+    from toolkit.credits import extract_credits
+
+    return extract_credits
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_cached(paragraph: str) -> tuple[str, tuple[Credit, ...]]:
+    remainder, found = _extractor()(paragraph)
+    return remainder, tuple(found)
+
+
+def split_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    """(paragraph without its credit sentences, fresh copies of the credits found)."""
+    remainder, found = _split_cached(paragraph)
+    return remainder, [dataclasses.replace(c) for c in found]
+
+
+def is_credit_only(paragraph: str) -> bool:
+    remainder, found = _split_cached(paragraph)
+    return bool(found) and not remainder.strip()
+
+
+def _removed_part(paragraph: str, remainder: str) -> str:
+    """The credit text that extract_credits took out of `paragraph`."""
+    remainder = remainder.strip()
+    if not remainder:
+        return paragraph
+    if paragraph.startswith(remainder):
+        return paragraph[len(remainder):].strip()
+    if paragraph.endswith(remainder):
+        return paragraph[: -len(remainder)].strip()
+    return paragraph
+
+
+def _chain(credits: list[Credit]) -> list[Credit]:
+    """Number the chain 1..n in document order; a person named twice in one role (a
+    Korean byline and sign-off) is one link, completed from the later mention."""
+    chain: list[Credit] = []
+    index: dict[tuple[str, str], Credit] = {}
+    for credit in credits:
+        k = (credit.role, key(credit.name))
+        first = index.get(k)
+        if first is None:
+            index[k] = credit
+            chain.append(credit)
+            continue
+        for name in ("service", "organization", "language", "name_ko"):
+            if getattr(first, name) is None and getattr(credit, name) is not None:
+                setattr(first, name, getattr(credit, name))
+    for n, credit in enumerate(chain, 1):
+        credit.order = n
+    return chain
+
+
+def finish(draft: Draft) -> Article:
+    """Split credits from the body, drop what is not body, detect languages."""
+    skip = {key(draft.title), key(draft.dek)} | {key(c) for c in draft.captions}
+    skip.discard("")
+    credits: list[Credit] = []
+    credit_paragraphs: list[str] = []
+    for byline in draft.bylines:
+        remainder, found = split_credits(byline)
+        if found:
+            credits.extend(found)
+            credit_paragraphs.append(_removed_part(byline, remainder))
+    body: list[Piece] = []
+    seen: set[str] = set()
+    date = draft.date
+    tail = None  # index in `body` just after the last paragraph that was only credits
+    for piece in draft.pieces:
+        text = piece.text.strip()
+        k = key(text)
+        if not k or k in skip or k in seen or bp.is_boilerplate(text):
+            continue  # (a long paragraph printed twice is a scraping echo; short ones may repeat)
+        if (day := bp.parse_date_line(text)) is not None:
+            date = date or day  # a dateline paragraph dates the article; it is not body
+            continue
+        if weighted_length(text) >= _ECHO_CHARS:
+            seen.add(k)
+        remainder, found = split_credits(text)
+        if found:
+            credits.extend(found)
+            credit_paragraphs.append(_removed_part(text, remainder))
+            if remainder.strip():
+                body.append(Piece(remainder.strip(), piece.links))
+            else:
+                tail = len(body)
+            continue
+        body.append(piece if text == piece.text else Piece(text, piece.links))
+    if tail is not None:
+        # site links and related-story headlines trailing the credit line
+        body = body[:tail] + [
+            p for p in body[tail:] if ends_sentence(p.text) or weighted_length(p.text) > _TRAILING_LINK_CHARS
+        ]
+    if not body:
+        raise InputError(draft.source, "no body text found")
+    paragraphs = [Paragraph(p.text, detect_language(p.text)) for p in body]
+    language = dominant_language([(p.lang, weighted_length(p.text)) for p in paragraphs])
+    return Article(
+        source=draft.source,
+        language=language,
+        title=draft.title,
+        dek=draft.dek,
+        captions=list(draft.captions),
+        paragraphs=paragraphs,
+        credit_paragraphs=credit_paragraphs,
+        credits=_chain(credits),
+        date=date,
+        links=[link for p in body for link in p.links],
+    )

@@ -1,0 +1,88 @@
+"""Terminal rendering (rich) of metrics tables and version comparisons, for the CLI."""
+
+from __future__ import annotations
+
+from toolkit.metrics.compare import Comparison
+
+
+# short headers keep the metrics table readable in 80 columns; shares print as percentages
+HEADERS = {
+    "article_id": "article", "articles": "arts", "with_original": "w/ ko", "n_en": "en",
+    "n_ko": "ko", "en_translated_share": "transl", "en_added_share": "added",
+    "ko_untranslated_share": "untransl", "mean_length_ratio": "len", "number_mismatches": "num≠",
+    "name_mismatches": "name≠", "mean_cert": "cert", "length_outliers": "outl",
+    "hangul_in_english": "hangul",
+}
+NARROW_DROP = ("writer", "service", "with_original", "length_outliers", "hangul_in_english")
+CAPTION = ("transl/added: share of English sentences translated from / added to the Korean; "
+           "untransl: share of Korean left out; len: English chars per Korean char; "
+           "num≠/name≠: beads whose numbers/names differ; outl: length-ratio outliers (|z|>3)")
+
+
+def _cell(name: str, value) -> str:
+    if value is None:
+        return "–"
+    if name.endswith("_share"):
+        return f"{100 * value:.0f}%"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def console():
+    """stdout console; piped output gets 160 columns (unless COLUMNS says otherwise), not 80."""
+    import os
+
+    from rich.console import Console
+
+    out = Console()
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out = Console(width=160)
+    return out
+
+
+def print_frame(df, title: str | None = None) -> None:
+    """A metrics DataFrame as a rich table on stdout (text columns wrap, numbers never do)."""
+    from rich import box
+    from rich.table import Table
+
+    out = console()
+    caption = CAPTION if "mean_cert" in df.columns else None
+    if out.width < 130:  # a narrow terminal: the secondary columns go (JSON and CSV keep them)
+        df = df.drop([c for c in NARROW_DROP if c in df.columns and c != df.columns[0]])
+        caption = caption and caption + "; more columns with --json or --csv"
+    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
+                  caption_justify="left")
+    for name, dtype in df.schema.items():
+        numeric = dtype.is_numeric()
+        header = HEADERS.get(name, name)
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric,
+                         min_width=len(header) if numeric else 8, overflow="fold")
+    for row in df.iter_rows(named=True):
+        table.add_row(*(_cell(k, v) for k, v in row.items()))
+    out.print(table)
+
+
+def print_comparison(result: Comparison, top: int = 10) -> None:
+    """Scores with their sacrebleu signatures, then the pairs that differ most."""
+    from rich.table import Table
+
+    out = console()
+    scores = Table(title=f"{result.b} against {result.a}")
+    scores.add_column("metric")
+    scores.add_column("score", justify="right")
+    scores.add_column("signature")
+    for name, score in (("BLEU", result.bleu), ("chrF++", result.chrf), ("TER", result.ter)):
+        scores.add_row(name, f"{score.score:.2f}", score.signature)
+    out.print(scores)
+    changed = result.most_different(top)
+    if not changed:
+        out.print("The two versions have the same sentences.")
+        return
+    pairs = Table(title=f"Sentences that differ most ({len(changed)} shown)", show_lines=True)
+    pairs.add_column("chrF++", justify="right")
+    pairs.add_column("A", overflow="fold")
+    pairs.add_column("B", overflow="fold")
+    for pair in changed:
+        pairs.add_row(f"{pair.chrf:.1f}", pair.a or "–", pair.b or "–")
+    out.print(pairs)

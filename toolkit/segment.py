@@ -1,0 +1,189 @@
+"""Sentence segmentation: rules for English, kiwipiepy for Korean.
+
+Sentences are the units the aligner pairs, so a wrong split shows up as a wrong bead.
+English rules keep abbreviations (Mr., U.S., Sept.), initials (J. R. R. Tolkien),
+decimals and quotations ('"...," said Min.') inside one sentence.  Korean uses Kiwi,
+whose model takes a second to load: it is loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import OrderedDict
+
+from toolkit.model import Article, Sentence
+
+__all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi"]
+
+# Abbreviations after which a period never ends a sentence (a title or a number label follows).
+_NEVER_END = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "no", "nos", "vs", "v",
+    "fig", "vol", "pp", "ch", "art", "sec", "jr", "sr", "messrs", "mme", "mlle", "amb",
+    "supt", "insp", "cpl", "pvt", "brig", "gens",
+}
+# Abbreviations that end a sentence only before a word that plainly starts one.
+_MAYBE_END = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd", "bros", "etc", "al", "approx", "est", "dept", "univ",
+    "a.m", "p.m",
+}
+_STARTERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
+    "at", "this", "that", "these", "those", "there", "his", "her", "their", "its", "our",
+    "some", "many", "most", "however", "meanwhile", "still", "yet", "if", "when", "while",
+    "after", "before", "as", "for", "according", "officials", "no", "one", "also", "then",
+}
+_OPEN_QUOTES = "\"'“‘«(["
+_CLOSE_QUOTES = "\"'”’»)]"
+# A candidate end: terminal punctuation (or an ellipsis), optional closing quotes/brackets,
+# then whitespace.
+_END = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’»)\]]*(?=\s)")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The token that ends at `end` (the period position), e.g. 'Mr' or 'U.S' or 'J'."""
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _OPEN_QUOTES:
+        start -= 1
+    return text[start:end]
+
+
+def _is_break(text: str, m: re.Match) -> bool:
+    after = text[m.end():].lstrip()
+    if not after:
+        return False
+    first = after[0]
+    nxt_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", after)
+    nxt = nxt_word.group(1).lower() if nxt_word else ""
+    if first.islower() or first in ",;:":
+        return False
+    if not (first.isupper() or first.isdigit() or first in _OPEN_QUOTES or not first.isascii()):
+        return False
+    punct = m.group(0)
+    if not punct.startswith(".") or punct.startswith("..."):
+        return True
+    word = _word_before(text, m.start())
+    low = word.lower().lstrip("\"'“‘([")
+    if low in _NEVER_END:
+        return False
+    if re.fullmatch(r"[a-z]", low):  # an initial: J. R. R. Tolkien, George W. Bush
+        return False
+    if low in _MAYBE_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):  # Jan., U.S., U.N.
+        return nxt in _STARTERS and not first.isdigit()
+    return True
+
+
+def split_english(text: str) -> list[str]:
+    """Split English text into sentences, keeping quotations and abbreviations whole."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return []
+    out: list[str] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.end() <= start or not _is_break(text, m):
+            continue
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return _merge_open_quotes(out)
+
+
+def _quote_open(sentence: str) -> bool:
+    """True when the sentence holds an odd number of double quotation marks (straight or curly)."""
+    return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
+
+
+def _merge_open_quotes(sentences: list[str]) -> list[str]:
+    """Join a sentence that opens a quotation with the next one or two when that closes it.
+
+    A quotation left open for good (a quote running on into the next paragraph, or a
+    stray mark) is not followed: the pieces stay separate.
+    """
+    out: list[str] = []
+    k = 0
+    while k < len(sentences):
+        s = sentences[k]
+        if _quote_open(s):
+            for extra in (1, 2):
+                if k + extra < len(sentences):
+                    joined = " ".join(sentences[k : k + extra + 1])
+                    if not _quote_open(joined):
+                        s = joined
+                        k += extra
+                        break
+        out.append(s)
+        k += 1
+    return out
+
+
+@functools.cache
+def kiwi():
+    """The Kiwi analyser, loaded once per process on first use (about a second)."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+_TOKEN_CACHE: "OrderedDict[str, tuple]" = OrderedDict()
+_TOKEN_CACHE_SIZE = 8192
+
+
+def _remember(text: str, tokens: tuple) -> tuple:
+    _TOKEN_CACHE[text] = tokens
+    if len(_TOKEN_CACHE) > _TOKEN_CACHE_SIZE:
+        _TOKEN_CACHE.popitem(last=False)
+    return tokens
+
+
+def _as_tuples(tokens) -> tuple[tuple[str, str, str, int, int], ...]:
+    return tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in tokens)
+
+
+def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """Kiwi analysis of one sentence as (form, tag, lemma, start, length).
+
+    Sentences split by `split_korean` are already analysed, so the aligner reuses that
+    analysis; the cache is bounded so memory stays flat over a corpus.
+    """
+    got = _TOKEN_CACHE.get(text)
+    if got is not None:
+        return got
+    return _remember(text, _as_tuples(kiwi().tokenize(text)))
+
+
+def split_korean(text: str) -> list[str]:
+    """Split Korean text into sentences with Kiwi, keeping quotations attached."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return []
+    pieces = kiwi().split_into_sents(text, return_tokens=True)
+    for piece in pieces:
+        _remember(piece.text.strip(), _as_tuples(piece.tokens))
+    merged: list[str] = []
+    for s in (p.text.strip() for p in pieces):
+        if not s:
+            continue
+        # a piece that starts with a closing quote or a quoting ending belongs to the previous one
+        if merged and (s[0] in _CLOSE_QUOTES or re.match(r"(?:라고|이라고|고|하고)\s", s)):
+            merged[-1] = f"{merged[-1]}{'' if s[0] in _CLOSE_QUOTES else ' '}{s}"
+        else:
+            merged.append(s)
+    return _merge_open_quotes(merged)
+
+
+def segment_article(article: Article) -> Article:
+    """Fill each body Paragraph.sentences; ids `{lang}-s{n}` count from 1 across the article."""
+    n = 0
+    for index, para in enumerate(article.paragraphs):
+        lang = para.lang or article.language
+        split = split_korean if lang == "ko" else split_english
+        para.sentences = []
+        for text in split(para.text):
+            n += 1
+            para.sentences.append(Sentence(id=f"{lang}-s{n}", text=text, lang=lang, paragraph=index))
+    return article
