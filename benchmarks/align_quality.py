@@ -98,7 +98,16 @@ def _sentences(lines: list[str], lang: str, rng: random.Random):
     return sents, cover, strict
 
 
-def make_articles(split: str, limit: int | None = None, seed: int = SEED) -> list[PseudoArticle]:
+def _line_units(lines: list[str], lang: str, rng: random.Random):
+    """The line-unit variant: every line is one unit (the paragraph draw is kept so that
+    the random stream, hence the articles, are the same as in the sentence variant)."""
+    _paragraphs(len(lines), rng)
+    sents = [Sentence(id=f"{lang}-s{k + 1}", text=t, lang=lang, paragraph=k) for k, t in enumerate(lines)]
+    cover = [frozenset({k}) for k in range(len(lines))]
+    return sents, cover, cover
+
+
+def make_articles(split: str, limit: int | None = None, seed: int = SEED, units: str = "sentences") -> list[PseudoArticle]:
     en_path, ko_path = SPLITS[split]
     en_all = [_norm(x) for x in (CORPORA / en_path).read_text(encoding="utf-8").splitlines()]
     ko_all = [_norm(x) for x in (CORPORA / ko_path).read_text(encoding="utf-8").splitlines()]
@@ -131,8 +140,9 @@ def make_articles(split: str, limit: int | None = None, seed: int = SEED) -> lis
             en_src = en_src[:at] + block + en_src[at:]
         en_text = [en_all[i] for _, i in en_src]
         ko_text = [ko_all[i] for i in ko_lines]
-        en_sents, en_cover, en_strict = _sentences(en_text, "en", rng)
-        ko_sents, ko_cover, ko_strict = _sentences(ko_text, "ko", rng)
+        segment = _sentences if units == "sentences" else _line_units
+        en_sents, en_cover, en_strict = segment(en_text, "en", rng)
+        ko_sents, ko_cover, ko_strict = segment(ko_text, "ko", rng)
         ko_pos = {i: p for p, i in enumerate(ko_lines)}
         gold: set[tuple[frozenset[int], frozenset[int]]] = set()
         for p, (kind, i) in enumerate(en_src):
@@ -259,25 +269,27 @@ class Score:
         return f"  {name:<34} P={self.p:.3f} R={self.r:.3f} F1={self.f1:.3f}"
 
 
-def evaluate(split: str, limit: int | None = None, learn: bool = True, quiet: bool = False) -> dict:
+def evaluate(
+    split: str, limit: int | None = None, learn: bool = True, quiet: bool = False, units: str = "sentences"
+) -> dict:
     """Run both systems on one split; returns the scores and timings."""
     kiwi()
     split_korean("준비.")  # model loaded before any timing
     lexicon = load_lexicon()
     c, s2 = fit_length_model()
     t0 = time.perf_counter()
-    articles = make_articles(split, limit)
+    articles = make_articles(split, limit, units=units)
     t_seg = time.perf_counter() - t0
     gc, tp1 = Score(), Score()
     t0 = time.perf_counter()
     first = [align(a.en, a.ko, lexicon) for a in articles]
     t_align = time.perf_counter() - t0
-    learner = LexiconLearner()
+    learner = LexiconLearner(known=lexicon)
     for a, al in zip(articles, first):
         tp1.add(line_beads(a, al), a.gold)
         learner.observe(a.en, a.ko, al)
         gc.add(line_beads(a, gale_church(a.en, a.ko, c, s2)), a.gold)
-    result = {"split": split, "articles": len(articles), "gc": gc, "pass1": tp1,
+    result = {"split": split if units == "sentences" else f"{split}, line units", "articles": len(articles), "gc": gc, "pass1": tp1,
               "seg_s": t_seg, "align_s": t_align}
     if learn:
         t0 = time.perf_counter()
@@ -306,36 +318,63 @@ def _print(r: dict) -> None:
           f"segmentation+alignment {n / (r['seg_s'] + r['align_s']):.1f} articles/s (one core, after model load)")
 
 
-# ------------------------------------------------------------------ seed fixture
-def seed_fixture() -> None:
-    seed = REPO / "fixtures" / "seed"
-    if not all((seed / f).is_file() for f in ("en.txt", "ko.txt", "gold.tsv")):
-        print("[seed] fixtures/seed/{en,ko}.txt + gold.tsv not all present: skipped")
-        return
-    try:
-        from toolkit.ingest import read_article
-    except ImportError:
-        print("[seed] toolkit.ingest not available: skipped")
-        return
-    from toolkit.segment import segment_article
+# ------------------------------------------------------------------ rewrite fixtures
+def rewrite_pairs() -> dict[str, list[tuple[str, Path, Path, Path]]]:
+    """Hand-aligned rewrites by set: (name, en, ko, gold) each; the seed is one set of its own."""
+    fixtures = REPO / "fixtures"
+    sets = {
+        "seed": [("seed", fixtures / "seed" / "en.txt", fixtures / "seed" / "ko.txt", fixtures / "seed" / "gold.tsv")],
+        "corpus pairs": [(g.stem, fixtures / "corpus" / g.stem / "en.txt", fixtures / "corpus" / g.stem / "ko.txt", g)
+                         for g in sorted((fixtures / "gold").glob("*.tsv"))],
+        "rewrites": [(d.name, d / "en.txt", d / "ko.txt", d / "gold.tsv")
+                     for d in sorted((fixtures / "rewrites").iterdir()) if (d / "gold.tsv").is_file()],
+    }
+    return {name: pairs for name, pairs in sets.items() if pairs}
 
-    en = segment_article(read_article(seed / "en.txt")).sentences
-    ko = segment_article(read_article(seed / "ko.txt")).sentences
+
+def read_gold(path: Path) -> set:
     gold = set()
-    for line in (seed / "gold.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         e, _, k = line.partition("\t")
         gold.add((frozenset(e.split()), frozenset(k.split())))
+    return gold
+
+
+def rewrite_fixtures(verbose: bool = False) -> None:
+    """Strict bead P/R/F1 at sentence level on the hand-aligned rewrites, pooled per set."""
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+
     c, s2 = fit_length_model()
+    lexicon = load_lexicon()
+    everything_ours, everything_base = Score(), Score()
+    for set_name, pairs in rewrite_pairs().items():
+        ours, base = Score(), Score()
+        for name, en_path, ko_path, gold_path in pairs:
+            en = segment_article(read_article(en_path)).sentences
+            ko = segment_article(read_article(ko_path)).sentences
+            gold = read_gold(gold_path)
 
-    def ids(al: Alignment) -> set:
-        return {(frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)) for b in al.beads}
+            def ids(al: Alignment) -> set:
+                return {(frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)) for b in al.beads}
 
-    ours, base = Score(), Score()
-    ours.add(ids(align(en, ko, load_lexicon())), gold)
-    base.add(ids(gale_church(en, ko, c, s2)), gold)
-    print(f"[seed] {len(en)} English and {len(ko)} Korean body sentences, {len(gold)} gold beads")
+            predicted = ids(align(en, ko, lexicon))
+            one = Score()
+            one.add(predicted, gold)
+            ours.add(predicted, gold)
+            base.add(ids(gale_church(en, ko, c, s2)), gold)
+            if verbose:
+                print(one.row(f"  {name}"))
+        for total, part in ((everything_ours, ours), (everything_base, base)):
+            total.tp, total.pred, total.gold = total.tp + part.tp, total.pred + part.pred, total.gold + part.gold
+        _print_pair(f"[{set_name}] {len(pairs)} articles, {base.gold} gold beads", base, ours)
+    _print_pair("[all rewrites, pooled]", everything_base, everything_ours)
+
+
+def _print_pair(title: str, base: Score, ours: Score) -> None:
+    print(title)
     print(base.row("Gale-Church (baseline)"))
     ratio = ours.f1 / base.f1 if base.f1 else float("inf")
     print(ours.row("transprov") + f"  ratio F1/GC={ratio:.2f}x")
@@ -343,20 +382,26 @@ def seed_fixture() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["dev", "test", "ted", "report"], default="report",
+    ap.add_argument("--split", choices=["dev", "test", "ted", "report", "rewrites"], default="report",
                     help="'report' (default) runs test, ted and the seed fixture; dev is for tuning")
     ap.add_argument("--limit", type=int, default=None, help="at most this many pseudo-articles per split")
     ap.add_argument("--no-learn", action="store_true", help="skip the second pass with corpus-learned pairs")
+    ap.add_argument("--units", choices=["sentences", "lines", "both"], default="sentences",
+                    help="sentence-split each side (default) or align whole lines as units (see README)")
     args = ap.parse_args()
+    if args.split == "rewrites":
+        rewrite_fixtures(verbose=True)
+        return
     if not CORPORA.is_dir():
         sys.exit(f"{CORPORA} is absent: the benchmark needs ../shared/corpora")
     splits = ["test", "ted"] if args.split == "report" else [args.split]
     c, s2 = fit_length_model()
     print(f"seed={SEED}; Gale-Church length model fitted on dev lines: c={c:.3f} s2={s2:.2f}")
     for split in splits:
-        evaluate(split, args.limit, learn=not args.no_learn)
-    if args.split == "report":
-        seed_fixture()
+        for units in (["sentences", "lines"] if args.units == "both" else [args.units]):
+            evaluate(split, args.limit, learn=not args.no_learn, units=units)
+    if args.split in ("report", "rewrites"):
+        rewrite_fixtures(verbose=args.split == "rewrites")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ def test_tables_read_by_pyarrow_and_duckdb(archive):
     for table in REQUIRED:
         assert pq.read_table(archive / "tables" / f"{table}.parquet").num_rows == read(archive, table).height
     duckdb = pytest.importorskip("duckdb")
-    count = duckdb.sql(f"select count(*) from '{archive}/tables/links.parquet'").fetchone()[0]
+    count = duckdb.sql(f"select count(*) from '{archive}/tables/links.parquet'").fetchall()[0][0]
     assert count == read(archive, "links").height
 
 

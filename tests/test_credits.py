@@ -159,3 +159,33 @@ def test_every_credit_verb_and_korean_label_maps_to_a_known_role():
     assert set(module._KO_LABELS.values()) <= set(ROLES)
     _, found = extract_credits("Reported by Jane Roe for RFA's KOREAN service.")
     assert found[0].service == "Korean"
+
+
+@pytest.mark.parametrize(
+    "paragraph, names",
+    [
+        ("By Joshua Lipes", ["Joshua Lipes"]),
+        ("By Joshua Lipes and Roseanne Gerin", ["Joshua Lipes", "Roseanne Gerin"]),
+        ("by Kim Joon-Ho", ["Kim Joon-Ho"]),
+    ],
+)
+def test_a_bare_byline_credits_the_writers(paragraph: str, names: list[str]) -> None:
+    remainder, found = extract_credits(paragraph)
+    assert remainder == ""
+    assert [(c.role, c.name) for c in found] == [("writer", n) for n in names]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By 2012, the market had grown threefold.",
+        "By Monday.",
+        "By the time police arrived, the crowd had left.",
+        "The border was closed. By Friday, traders had found another route.",
+        "By RFA Staff",
+    ],
+)
+def test_sentences_opening_with_by_are_not_bylines(paragraph: str) -> None:
+    remainder, found = extract_credits(paragraph)
+    assert found == []
+    assert remainder == paragraph

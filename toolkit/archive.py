@@ -38,6 +38,9 @@ class BuildReport:
     rows: dict[str, int] = field(default_factory=dict)
     learned: int = 0  # lexicon pairs learned from the corpus for the second pass
     seconds: float = 0.0
+    # wall seconds per phase (pass1: ingest, segmentation, first alignment; learn;
+    # pass2: second alignment, TEI, rows; tables: combining the Parquet parts, metrics)
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -178,7 +181,8 @@ class _Aligner:
         from toolkit.align import LexiconLearner, load_lexicon
 
         self.lexicon = load_lexicon(lexicon)
-        self.learner = LexiconLearner()
+        # counts only what the lexicon does not already explain (the documented protocol)
+        self.learner = LexiconLearner(known=self.lexicon)
         self.learned = None
 
     def first(self, en: Article, ko: Article) -> Alignment:
@@ -218,6 +222,12 @@ def _failure(article_id: str, error: Exception) -> str:
         return str(error)
     text = " ".join(str(error).split()) or type(error).__name__
     return f"{article_id}: internal error ({type(error).__name__}): {text}"
+
+
+def _lap(report: BuildReport, phase: str, since: float) -> float:
+    now = time.perf_counter()
+    report.phases[phase] = now - since
+    return now
 
 
 def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
@@ -266,7 +276,9 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                 except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
                     fail(article_id, error)
                 bar.advance(first)
+            mark = _lap(report, "pass1", started)
             report.learned = aligner.learn()
+            mark = _lap(report, "learn", mark)
             second = bar.add_task("writing", total=len(done), current="")
             for article_id, cached in done:
                 bar.update(second, current=article_id)
@@ -283,7 +295,9 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                     fail(article_id, error)
                 bar.advance(second)
             bar.update(second, current="tables")
+            mark = _lap(report, "pass2", mark)
             report.rows = sink.finish()
+            _lap(report, "tables", mark)
     except BaseException:
         sink.abandon()
         raise

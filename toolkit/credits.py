@@ -105,6 +105,8 @@ _NOT_NAME_WORDS = {
     "it", "he", "she", "they", "we", "this", "that", "local", "government", "residents", "agency",
     "news", "television", "tv", "radio", "newspaper", "website", "staff", "correspondent", "reporters",
     "english", "korean", "u.n.", "china", "north", "south", "korea",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
 }
 
 
@@ -296,8 +298,12 @@ def _parse_agents(region: str, plain: str, roles: list[str], service: tuple | No
     return credits
 
 
-def _parse_english(sentence: str, org_context: str | None) -> list[Credit] | None:
-    """Credits of a whole English credit sentence, or None when it is not one."""
+def _parse_english(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
+    """Credits of a whole English credit sentence, or None when it is not one.
+
+    With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
+    credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
+    """
     orig = sentence.strip()
     orig = re.sub(r"^[\s\-\u2013\u2014*•·(\[]+", "", orig)
     orig = re.sub(r"[\s.;)\]]+$", "", orig)
@@ -305,10 +311,10 @@ def _parse_english(sentence: str, org_context: str | None) -> list[Credit] | Non
     if not s:
         return None
     clauses = list(_CLAUSE.finditer(s))
-    if not clauses or clauses[0].start() != 0 or clauses[0]["contby"]:
+    if not clauses or clauses[0].start() != 0 or (clauses[0]["contby"] and not byline):
         return None
     credits: list[Credit] = []
-    roles: list[str] = []
+    roles: list[str] = ["writer"] if clauses[0]["contby"] else []
     for k, clause in enumerate(clauses):
         end = clauses[k + 1].start() if k + 1 < len(clauses) else len(s)
         start = clause.end()
@@ -435,7 +441,8 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     kept: list[str] = []
     credits: list[Credit] = []
     org_context: str | None = None
-    for a, b in _sentence_spans(paragraph):
+    spans = _sentence_spans(paragraph)
+    for a, b in spans:
         sentence = paragraph[a:b].strip()
         if _HANGUL.search(sentence):
             found = _parse_korean(sentence)
@@ -445,7 +452,7 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
                     sentence = sentence[: tail.start()].rstrip() + "."
                     kept.append(sentence)
         else:
-            found = _parse_english(sentence, org_context)
+            found = _parse_english(sentence, org_context, byline=len(spans) == 1)
         if found is None:
             kept.append(sentence)
             continue

@@ -35,6 +35,23 @@ _STARTERS = {
     "some", "many", "most", "however", "meanwhile", "still", "yet", "if", "when", "while",
     "after", "before", "as", "for", "according", "officials", "no", "one", "also", "then",
 }
+# Words that follow "U.S." / "U.N." inside a sentence (U.S. Army, U.N. Security Council):
+# before any other capitalised word, a dotted acronym is taken to end the sentence.
+_ACRONYM_MODIFIES = {
+    "army", "navy", "air", "marine", "marines", "forces", "force", "troops", "military", "army's",
+    "president", "vice", "secretary", "senator", "sen", "rep", "representative", "ambassador",
+    "envoy", "embassy", "consulate", "government", "administration", "officials", "official",
+    "congress", "senate", "house", "state", "department", "defense", "treasury", "justice",
+    "commerce", "trade", "federal", "supreme", "court", "central", "national", "security",
+    "general", "assembly", "council", "commission", "commissioner", "high", "special",
+    "secretary-general", "human", "food", "world", "development", "children's", "refugee",
+    "open", "dollar", "dollars", "economy", "market", "markets", "stocks", "stock", "bank",
+    "banks", "geological", "census", "postal", "coast", "guard", "customs", "immigration",
+    "intelligence", "attorney", "district", "circuit", "citizen", "citizens", "soldier",
+    "soldiers", "led", "backed", "based", "mission", "peacekeepers", "peacekeeping", "nuclear",
+    "military's", "chamber", "navy's", "energy", "agency", "agriculture", "health", "labor",
+    "interior", "homeland", "capitol", "navy-led", "allies", "ally", "and", "or",
+}
 _OPEN_QUOTES = "\"'“‘«(["
 _CLOSE_QUOTES = "\"'”’»)]"
 # A candidate end: terminal punctuation (or an ellipsis), optional closing quotes/brackets,
@@ -57,8 +74,19 @@ def _is_break(text: str, m: re.Match) -> bool:
     first = after[0]
     nxt_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", after)
     nxt = nxt_word.group(1).lower() if nxt_word else ""
-    if first.islower() or first in ",;:":
+    if first in ",;:":
         return False
+    if first.islower():
+        # edited English never puts a lower-case word after a full stop except after an
+        # abbreviation; a plain word before it means a line was cut (wire copy, captions)
+        word = _word_before(text, m.start()).lower()
+        return (
+            m.group(0) == "."
+            and len(word) >= 4
+            and word.isalpha()
+            and word not in _NEVER_END
+            and word not in _MAYBE_END
+        )
     if not (first.isupper() or first.isdigit() or first in _OPEN_QUOTES or not first.isascii()):
         return False
     punct = m.group(0)
@@ -70,8 +98,12 @@ def _is_break(text: str, m: re.Match) -> bool:
         return False
     if re.fullmatch(r"[a-z]", low):  # an initial: J. R. R. Tolkien, George W. Bush
         return False
-    if low in _MAYBE_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):  # Jan., U.S., U.N.
+    if low in _MAYBE_END:  # Jan., Corp.
         return nxt in _STARTERS and not first.isdigit()
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):  # U.S., U.N.: a modifier, or the end
+        if nxt in _STARTERS:
+            return True
+        return bool(nxt) and first.isupper() and nxt not in _ACRONYM_MODIFIES
     return True
 
 
@@ -99,7 +131,7 @@ def _quote_open(sentence: str) -> bool:
 
 
 def _merge_open_quotes(sentences: list[str]) -> list[str]:
-    """Join a sentence that opens a quotation with the next one or two when that closes it.
+    """Join a sentence that opens a quotation with the next one when that closes it.
 
     A quotation left open for good (a quote running on into the next paragraph, or a
     stray mark) is not followed: the pieces stay separate.
@@ -109,7 +141,7 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
     while k < len(sentences):
         s = sentences[k]
         if _quote_open(s):
-            for extra in (1, 2):
+            for extra in (1,):
                 if k + extra < len(sentences):
                     joined = " ".join(sentences[k : k + extra + 1])
                     if not _quote_open(joined):
@@ -162,15 +194,26 @@ def split_korean(text: str) -> list[str]:
     if not text:
         return []
     pieces = kiwi().split_into_sents(text, return_tokens=True)
-    for piece in pieces:
-        _remember(piece.text.strip(), _as_tuples(piece.tokens))
+    spans = [[p.start, p.end] for p in pieces]
+    for k in range(len(spans) - 1):
+        # Kiwi sometimes ends a sentence with the opening words of the next one
+        # ('... 않습니다. "클리퍼 칩"' + '의 옹호자들은 ...'): give them back
+        piece = text[spans[k][0] : spans[k][1]]
+        tail = re.search(r"[.!?][\"'”’)]*\s+(?=[^.!?]{1,30}$)", piece)
+        if tail and spans[k][0] + tail.end() < spans[k][1]:
+            cut = spans[k][0] + tail.end()
+            spans[k][1], spans[k + 1][0] = cut, cut
+    for piece, (start, end) in zip(pieces, spans):
+        if (start, end) == (piece.start, piece.end):
+            _remember(piece.text.strip(), _as_tuples(piece.tokens))
     merged: list[str] = []
-    for s in (p.text.strip() for p in pieces):
+    for s in (text[start:end].strip() for start, end in spans):
         if not s:
             continue
         # a piece that starts with a closing quote or a quoting ending belongs to the previous one
-        if merged and (s[0] in _CLOSE_QUOTES or re.match(r"(?:라고|이라고|고|하고)\s", s)):
-            merged[-1] = f"{merged[-1]}{'' if s[0] in _CLOSE_QUOTES else ' '}{s}"
+        closing = bool(merged) and (s[0] in "”’»)]" or (s[0] in "\"'" and _quote_open(merged[-1])))
+        if merged and (closing or re.match(r"(?:라고|이라고|고|하고)\s", s)):
+            merged[-1] = f"{merged[-1]}{'' if closing else ' '}{s}"
         else:
             merged.append(s)
     return _merge_open_quotes(merged)

@@ -9,7 +9,7 @@ Public API (see ../shared/DESIGN.md, issue 3):
 
 Corpus learning (two passes, used by `transprov build`):
 
-    learner = LexiconLearner()
+    learner = LexiconLearner(known=lexicon)     # counts only what `lexicon` does not explain
     for en, ko in articles:                     # first pass
         learner.observe(en, ko, align(en, ko, lexicon))
     lexicon2 = lexicon.extended(learner.pairs(), source="learned")
@@ -18,7 +18,12 @@ Corpus learning (two passes, used by `transprov build`):
 
 `learner.observe` keeps only counts (memory grows with the vocabulary, not the corpus);
 `learner.pairs()` returns (Korean lemma, English word) pairs that co-occur in confident
-1-1 beads far more often than chance.
+1-1 beads (cert >= 0.75) of at least two articles, with Dice >= 0.5 and a log-likelihood
+check, sorted (deterministic). `align(..., params=Params(...))` overrides the tuned weights.
+
+Bead confidence (`Bead.cert`, in [0, 1]): for an aligned bead, a logistic of its score (the
+evidence left after paying the per-sentence price); for a null bead, one minus the logistic
+of the best score the sentence would get with the neighbouring sentence at that point.
 
 Numbers: `numbers_in_english(text)` / `numbers_in_korean(text)` give comparable value sets
 (the metrics room reuses them).

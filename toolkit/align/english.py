@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["stem", "content_words", "words", "STOPWORDS"]
+__all__ = ["stem", "content_words", "words", "is_content", "STOPWORDS", "LIGHT"]
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from into onto upon about
@@ -23,9 +23,20 @@ STOPWORDS = frozenset(
     him his she her hers it its they them their theirs itself himself herself themselves
     ourselves myself yourself not no also just only very too more most much many some any
     each every all both either neither other another such own same s t d ll m re ve
-    mr mrs ms dr one ones up down out off again further once still even now just well
+    mr mrs ms dr one ones up down out off further even just well
     like per via i.e e.g etc lot lots thing things really actually kind sort""".split()
 )
+
+# Content words that carry little alignment evidence between Korean and English news:
+# attribution verbs (Korean varies them: 밝혔다, 전했다, 덧붙였다), weekdays (Korean reports
+# give dates instead), and number words (the numbers feature compares them).
+LIGHT = frozenset(
+    """say says said saying tell told according percent monday tuesday wednesday thursday
+    friday saturday sunday one two three four five six seven eight nine ten eleven twelve
+    twenty thirty forty fifty hundred hundreds thousand thousands million millions billion
+    billions trillion dozen dozens first second third fourth fifth""".split()
+)
+_CONTRACTION = re.compile(r"(?:n't|'s|'re|'ve|'ll|'d|'m)$")
 
 _IRREGULAR = {
     "said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "men": "man",
@@ -51,9 +62,11 @@ _IRREGULAR = {
     "pakistani": "pakistan", "iranian": "iran", "syrian": "syria", "egyptian": "egypt",
     "mexican": "mexico", "canadian": "canada", "australian": "australia", "italian": "italy",
     "spanish": "spain", "turkish": "turkey", "vietnamese": "vietnam", "philippine": "philippines",
-    "filipino": "philippines", "indonesian": "indonesia", "cuban": "cuba", "venezuelan": "venezuela",
+    "filipino": "philippines", "daily": "day", "halve": "half", "halved": "half", "halves": "half",
+    "halving": "half", "indonesian": "indonesia", "cuban": "cuba", "venezuelan": "venezuela",
 }
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}(?![A-Za-z])|[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 @lru_cache(maxsize=65536)
@@ -64,14 +77,23 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = w.strip("'-.")
     if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if len(w) > 4:
-        if w.endswith("ies"):
+        w = _IRREGULAR[w]
+        while len(w) > 3 and w.endswith("e"):
+            w = w[:-1]
+        return w[:6]
+    if len(w) > 3:  # four-letter plurals too: bags ~ bag, days ~ day, wars ~ war
+        if w.endswith("ies") and len(w) > 4:
             w = w[:-3] + "y"
-        elif w.endswith("sses") or w.endswith("ches") or w.endswith("shes") or w.endswith("xes"):
+        elif len(w) > 4 and (w.endswith("sses") or w.endswith("ches") or w.endswith("shes") or w.endswith("xes")):
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
+    # derivational endings: election ~ elect, agreement ~ agree, darkness ~ dark
+    for suffix, repl in (("ments", ""), ("ment", ""), ("ations", "ate"), ("ation", "ate"), ("tions", "t"),
+                         ("tion", "t"), ("sions", "d"), ("sion", "d"), ("ness", ""), ("ities", ""), ("ity", "")):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            w = w[: len(w) - len(suffix)] + repl
+            break
     if len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
         if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
@@ -84,7 +106,7 @@ def stem(word: str) -> str:
             w = w[:-1]
     elif len(w) > 5 and w.endswith("ly"):
         w = w[:-2]
-    if len(w) > 3 and w.endswith("e"):
+    while len(w) > 3 and w.endswith("e"):  # agree, agreed, agreement -> agr
         w = w[:-1]
     if w.endswith("y") and len(w) > 3:
         w = w[:-1] + "i"
@@ -92,15 +114,28 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens of an English text (hyphenated words split, digits kept)."""
+    """Word tokens of an English text (hyphenated words split; dotted acronyms joined:
+    'U.S.' -> 'US', 'U.N.' -> 'UN', else they fell apart into one-letter non-words)."""
     out: list[str] = []
     for tok in _WORD.findall(text):
         if tok[0].isdigit():
+            continue
+        if _ACRONYM.fullmatch(tok):
+            out.append(tok.replace(".", "").upper())
             continue
         out.extend(p for p in tok.split("-") if p)
     return out
 
 
+def is_content(word: str) -> bool:
+    """False for stopwords (also in contractions: it's, don't) and light words; an acronym
+    in capitals is content even when its letters spell a stopword (US, IT)."""
+    if 2 <= len(word) <= 5 and word.isupper() and word.isalpha():
+        return True
+    low = _CONTRACTION.sub("", word.lower().replace("’", "'")).strip("'")
+    return len(low) > 1 and low not in STOPWORDS and low not in LIGHT
+
+
 def content_words(text: str) -> list[str]:
     """Stems of the content words of an English text, in order, stopwords dropped."""
-    return [stem(w) for w in words(text) if w.lower().strip("'’") not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in words(text) if is_content(w)]

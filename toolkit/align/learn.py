@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from toolkit.align.english import STOPWORDS, stem, words
+from toolkit.align.english import is_content, stem, words
 from toolkit.align.lexicon import Lexicon
 from toolkit.model import Alignment, Sentence
 
@@ -34,8 +34,10 @@ def _llr(k11: int, k1: int, k2: int, n: int) -> float:
 class LexiconLearner:
     """Counts co-occurrences in confident 1-1 beads; `pairs()` gives the learned entries."""
 
-    def __init__(self, min_cert: float = 0.75) -> None:
+    def __init__(self, min_cert: float = 0.75, known: Lexicon | None = None) -> None:
         self.min_cert = min_cert
+        self.known = known  # the first pass's lexicon: what it explains is not relearned
+        self.articles = Counter()  # (ko, en) -> number of articles where they met
         self.n = 0
         self.ko = Counter()
         self.en = Counter()
@@ -43,33 +45,56 @@ class LexiconLearner:
         self.surface: dict[str, Counter] = {}
 
     def observe(self, en: list[Sentence], ko: list[Sentence], alignment: Alignment) -> None:
-        """Add the confident 1-1 beads of one aligned article to the counts."""
-        from toolkit.align.scoring import ko_features
+        """Add the confident 1-1 beads of one aligned article to the counts.
 
+        With `known` (the lexicon of the first pass), words the lexicon already pairs in
+        a bead are left out: only what the first pass could not explain is counted, so
+        the learned pairs fill gaps instead of echoing the lexicon.
+        """
+        from toolkit.align.scoring import en_features, ko_features, name_matches, pair_evidence
+
+        lexicon = self.known if self.known is not None else _EMPTY
+        seen: set[tuple[str, str]] = set()
         for bead in alignment.beads:
             if len(bead.en) != 1 or len(bead.ko) != 1 or bead.cert < self.min_cert:
                 continue
+            e_text, k_text = en[bead.en[0]].text, ko[bead.ko[0]].text
+            ef, kf = en_features(e_text), ko_features(k_text, lexicon)
+            ko_mask, en_mask, _ = pair_evidence(ef, kf, name_matches([ef], [kf]))
+            covered = {s for s, bit in ef.stems.items() if en_mask >> bit & 1}
             e_stems: set[str] = set()
-            for w in words(en[bead.en[0]].text):
-                low = w.lower().strip("'’")
-                if low in STOPWORDS or len(low) < 2 or not w.isascii():
+            for w in words(e_text):
+                if not is_content(w) or not w.isascii():
                     continue
                 s = stem(w)
+                if s in covered:
+                    continue
                 e_stems.add(s)
-                self.surface.setdefault(s, Counter())[low] += 1
-            k_lemmas = {u.lemma for u in ko_features(ko[bead.ko[0]].text, _EMPTY).units if u.kind != "latin"}
+                self.surface.setdefault(s, Counter())[w.lower().replace("’", "'")] += 1
+            k_lemmas = {
+                u.lemma for bit, u in enumerate(kf.units) if u.kind != "latin" and not ko_mask >> bit & 1
+            }
             if not e_stems or not k_lemmas:
                 continue
             self.n += 1
             self.en.update(e_stems)
             self.ko.update(k_lemmas)
-            self.joint.update((k, e) for k in k_lemmas for e in e_stems)
+            pairs = [(k, e) for k in k_lemmas for e in e_stems]
+            self.joint.update(pairs)
+            seen.update(pairs)
+        self.articles.update(seen)
 
-    def pairs(self, min_count: int = 3, min_dice: float = 0.3, min_llr: float = 10.0, per_word: int = 2) -> list[tuple[str, str]]:
-        """(Korean lemma, English word) pairs, best per Korean lemma first, deterministic order."""
+    def pairs(
+        self, min_count: int = 3, min_articles: int = 2, min_dice: float = 0.5, min_llr: float = 10.0, per_word: int = 1
+    ) -> list[tuple[str, str]]:
+        """(Korean lemma, English word) pairs, best per Korean lemma first, deterministic order.
+
+        A pair must meet in `min_count` confident beads of at least `min_articles`
+        articles (a name repeated within one story is not a translation).
+        """
         by_ko: dict[str, list[tuple[float, str]]] = {}
         for (k, e), c in self.joint.items():
-            if c < min_count:
+            if c < min_count or self.articles[(k, e)] < min_articles:
                 continue
             dice = 2 * c / (self.ko[k] + self.en[e])
             if dice < min_dice or _llr(c, self.ko[k], self.en[e], self.n) < min_llr:

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.align.english import STOPWORDS, stem, words
+from toolkit.align.english import is_content, stem, words
 from toolkit.errors import InputError
 
 __all__ = ["Lexicon", "load_lexicon", "DATA_DIR"]
@@ -21,10 +21,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def _phrase(english: str) -> tuple[str, ...]:
-    """An English entry as the stems of its content words ('prime minister' -> ('prime', 'minist'))."""
-    toks = [w for w in words(english) if w.lower() not in STOPWORDS]
-    if not toks:
-        toks = words(english)
+    """An English entry as the stems of its content words ('prime minister' -> ('prime', 'minist'));
+    empty when the entry has only function words ('during', 'for')."""
+    toks = [w for w in words(english) if is_content(w)]
     return tuple(dict.fromkeys(stem(w) for w in toks))
 
 
@@ -34,6 +33,7 @@ class Lexicon:
 
     entries: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    function_keys: frozenset[str] = frozenset()  # Korean words listed only with function words
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -44,20 +44,24 @@ class Lexicon:
     def get(self, ko: str) -> frozenset[tuple[str, ...]]:
         return self.entries.get(ko, frozenset())
 
-    @functools.cached_property
-    def max_key_len(self) -> int:
-        return max((len(k) for k in self.entries), default=0)
-
     def extended(self, pairs, source: str = "learned") -> "Lexicon":
         """A copy with (ko, en) pairs added; `en` is a word or phrase."""
         table = {k: set(v) for k, v in self.entries.items()}
+        function = set(self.function_keys)
         added = 0
         for ko, en in pairs:
+            if not ko:
+                continue
             phrase = _phrase(en)
-            if ko and phrase:
+            if phrase:
                 table.setdefault(ko, set()).add(phrase)
                 added += 1
-        return Lexicon({k: frozenset(v) for k, v in table.items()}, self.sources + (f"{source}:{added}",))
+            elif any(ch.isalpha() for ch in en):
+                function.add(ko)
+        function -= set(table)
+        return Lexicon(
+            {k: frozenset(v) for k, v in table.items()}, self.sources + (f"{source}:{added}",), frozenset(function)
+        )
 
 
 def _parse_tsv(text: str, source: str, strict: bool) -> list[tuple[str, str]]:

@@ -40,6 +40,7 @@ _EN_ORDINALS = {
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
     "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
+    "decade": 10, "decades": 10,  # five decades ~ 50년, a decade ~ 10년
 }
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -112,7 +113,7 @@ def numbers_in_english(text: str) -> set[str]:
             continue
         # scales: "12.3 trillion", "two million", "30 thousand"
         j = i + 1
-        while j < n and tokens[j].lower().rstrip(".") in _EN_SCALES:
+        while j < n and tokens[j].lower().rstrip(".") in _EN_SCALES and not (m and m.group(2)):  # not "1990s decade"
             value *= _EN_SCALES[tokens[j].lower().rstrip(".")]
             j += 1
         # "twenty one" spelled apart

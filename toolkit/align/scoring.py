@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.align import phonetic
-from toolkit.align.english import STOPWORDS, stem, words
+from toolkit.align.english import STOPWORDS, is_content, stem, words
 from toolkit.align.lexicon import Lexicon
 from toolkit.align.numbers import numbers_in_english, numbers_in_korean
 
@@ -27,21 +27,36 @@ __all__ = ["Params", "EnFeatures", "KoFeatures", "en_features", "ko_features", "
 
 @dataclass(frozen=True)
 class Params:
-    """Weights of the bead score; tuned on the koen-news-park dev split only."""
+    """Weights of the bead score, set by grid search on the koen-news-park dev split only.
 
-    tau: float = 0.10          # price of aligning one sentence (null beads cost nothing)
-    smooth: float = 0.5        # added to the content size of a sentence before taking the share
+    The line-level dev benchmark cannot see a merge inside one line pair, so the merge
+    penalty and `min_new` are the values that keep dev within half a point of its best
+    while still giving a real rewrite's 2-1 and 1-2 beads (benchmarks/README.md).
+    The 1-3 / 3-1 / 2-2 penalties, `rescue_step` and `facing_null_cert` were then set
+    on dev together with the tuning half of fixtures/rewrites (holiday-rations,
+    hyesan-market-raids, phone-crackdown, prison-testimony), choosing values that leave
+    dev at its best; the other rewrites, the seed and the test/TED splits are held out.
+    """
+
+    tau: float = 0.13          # price of aligning one sentence (null beads cost nothing)
+    smooth: float = 1.0        # added to the content size of a sentence before taking the share
     w_num: float = 0.45        # per number found on both sides
     w_num_miss: float = 0.03   # per number found on one side only (capped)
-    w_strong: float = 0.12     # extra per name / Latin token / transliteration match
+    w_strong: float = 0.0      # extra per name / Latin token / transliteration match
     w_quote: float = 0.06      # both sides quote (+) or only one does (-)
     w_len: float = 0.05        # weight of the length log-probability
     len_ratio: float = 2.05    # English characters per Korean character
     len_sigma: float = 0.70    # spread of log(length ratio)
     merge_pen: dict = field(default_factory=lambda: {
-        (1, 2): 0.5, (2, 1): 0.5, (1, 3): 1.0, (3, 1): 1.0, (2, 2): 2.0,
+        (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 1.0,
     })
+    rescue: float | None = -0.2  # null sentences facing each other in one gap pair up at this score
+    rescue_step: float = 0.015   # raised per extra candidate pair in the gap (a x b - 1): more choice, more chance
+    min_new: int = 2           # words each part of a split must cover that the other parts do not
+    w_en: float = 1.0          # weight of the English share against the Korean one
+    idf_power: float = 0.5     # down-weights words repeated across the article's sentences
     cert_k: float = 4.0        # slope of the confidence logistic
+    facing_null_cert: float = 0.5  # cap on a null bead's confidence when its gap has nulls on both sides
 
 
 # ------------------------------------------------------------------ per-sentence features
@@ -87,8 +102,7 @@ def en_features(text: str) -> EnFeatures:
     ws = words(text)
     stems: dict[str, int] = {}
     for w in ws:
-        low = w.lower().strip("'’")
-        if low in STOPWORDS or len(low) < 2:
+        if not is_content(w):
             continue
         s = stem(w)
         if s not in stems:
@@ -116,9 +130,14 @@ def en_features(text: str) -> EnFeatures:
 
 
 _KO_CONTENT = {"NNG", "NNP", "VV", "VA", "XR", "SL", "VV-R", "VA-R", "VV-I", "VA-I"}
+# Bound nouns worth matching: units and counters with a plain English word (3만 달러 ~ $30,000).
+_KO_UNITS = {"년", "명", "달러", "개월", "톤", "킬로미터", "마일", "살", "세"}
+# Function-like words and attribution verbs (the English side drops "say" likewise).
 _KO_LIGHT = {
     "하다", "있다", "되다", "없다", "않다", "이다", "같다", "보다", "주다", "지다", "오다", "가다",
     "때", "경우", "가운데", "이번", "관련", "뒤", "앞", "전", "후", "중", "내", "간", "측", "등",
+    "대하다", "위하다", "관하다", "의하다", "통하다", "따르다", "지나다", "이날", "및", "또", "더",
+    "때문", "현지", "밝히다", "말하다", "말", "전하다", "덧붙이다",
 }
 
 
@@ -128,6 +147,23 @@ def _names():
     except Exception:  # names.py is optional: the aligner works without it
         return None
     return names
+
+
+def _compound_parts(word: str, lexicon: Lexicon) -> set[tuple[str, ...]]:
+    """Translations of the known pieces of an unlisted compound noun, longest piece first
+    from the left (국가올림픽위원회 -> 국가 + 올림픽 + 위원회); empty when no piece is known."""
+    out: set[tuple[str, ...]] = set()
+    k = 0
+    while k < len(word):
+        for size in range(min(6, len(word) - k), 1, -1):
+            found = lexicon.get(word[k : k + size])
+            if found:
+                out |= found
+                k += size
+                break
+        else:
+            k += 1
+    return out
 
 
 def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
@@ -140,7 +176,9 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     k = 0
     while k < n:
         form, tag, lemma, start, length = toks[k]
-        if tag not in _KO_CONTENT and not (tag == "MAG" and lemma in lexicon):
+        if tag not in _KO_CONTENT and not (tag == "MAG" and lemma in lexicon) and not (
+            tag == "NNB" and form in _KO_UNITS
+        ):
             k += 1
             continue
         phrases: set[tuple[str, ...]] = set()
@@ -153,7 +191,10 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
             phrases |= lexicon.get(form + nxt[2] + "다" if not nxt[2].endswith("다") else form + nxt[2])
             phrases |= lexicon.get(form + "하다")
             key = form
-        if key in _KO_LIGHT and not phrases:
+        if key in _KO_LIGHT or key in lexicon.function_keys:
+            k += 1
+            continue
+        if key == "시간" and k and toks[k - 1][0] == "현지":  # 27일(현지시간): a dateline habit
             k += 1
             continue
         phrases |= lexicon.get(key)
@@ -168,6 +209,8 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
                 joined += f2
                 end = s2 + l2
                 phrases |= lexicon.get(joined)
+        if not phrases and tag in ("NNG", "NNP") and len(form) >= 3:
+            phrases |= _compound_parts(form, lexicon)
         kind = "word"
         if tag == "SL":
             kind = "latin"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 NOUN_TAGS = {"NNG", "NNP"}
@@ -77,12 +78,26 @@ def find_rendering(en_text: str, renderings: Iterable[tuple[str, ...]]) -> str |
     entry "defector"; the longest rendering whose stems all occur wins, and its label is
     the span's own words (plural folded) so that distinct wordings stay distinct.
     """
+    return _rendering_in(_surfaces(en_text), _longest_first(frozenset(renderings)))
+
+
+def _surfaces(en_text: str) -> dict[str, str]:
+    """Stem -> surface label of the first word with that stem (computed once per English span)."""
     from toolkit.align.english import stem, words
 
     surface: dict[str, str] = {}
     for word in words(en_text):
         surface.setdefault(stem(word), _surface(word))
-    for phrase in sorted(renderings, key=lambda p: (-len(p), p)):
+    return surface
+
+
+@lru_cache(maxsize=65536)
+def _longest_first(renderings: frozenset[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(renderings, key=lambda p: (-len(p), p)))
+
+
+def _rendering_in(surface: dict[str, str], ordered: tuple[tuple[str, ...], ...]) -> str | None:
+    for phrase in ordered:
         if phrase and all(s in surface for s in phrase):
             return " ".join(surface[s] for s in phrase)
     return None
@@ -95,7 +110,11 @@ def term_finder(lexicon) -> Callable[[str, str], list[tuple[str, str | None]]] |
         return None
 
     def terms(en_text: str, ko_text: str) -> list[tuple[str, str | None]]:
-        return [(t, find_rendering(en_text, entries[t])) for t in korean_terms(ko_text, entries)]
+        found = korean_terms(ko_text, entries)
+        if not found:
+            return []
+        surface = _surfaces(en_text)  # once per bead, not once per term
+        return [(t, _rendering_in(surface, _longest_first(frozenset(entries[t])))) for t in found]
 
     return terms
 

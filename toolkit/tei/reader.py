@@ -1,8 +1,15 @@
 """TEI (the transprov profile) -> English Article, Korean Article, Alignment: the inverse of write_tei.
 
-Tables and metrics can be rebuilt from an archive of TEI files alone. Null beads are not
-stored in TEI: an English sentence in no link comes back as a 1-0 bead and a Korean one
-as a 0-1 bead (their cert from the sentence's @cert), placed in document order.
+Tables and metrics can be rebuilt from an archive of TEI files alone. What the TEI does
+not keep, and so comes back normalised:
+- null beads are not stored: an English sentence in no link comes back as a 1-0 bead and a
+  Korean one as a 0-1 bead (cert from the sentence's @cert, else 1.0), before the next link,
+  English first; an alignment that leaves no trace (no link, no cert, no writer) is None;
+- a link URL that is not a valid URI comes back percent-encoded (profile.uri_target);
+- a Korean credit joined to an English one without an organization of its own shares the
+  English organization; an empty service name is None; Credit.name_ko of Korean credits is dropped;
+- paragraph text whose sentences are not verbatim pieces of it comes back as the sentences
+  joined by spaces.
 """
 
 from __future__ import annotations

@@ -17,13 +17,14 @@ MAX_BYTES = 50 * 1024 * 1024  # larger than any article file by three orders of 
 
 _DOCTYPE = re.compile(r"<!DOCTYPE")
 _ENTITY = re.compile(r"<!ENTITY")
+_ELEMENT = re.compile(r"<[A-Za-z_:]")
 
 
 class XMLProblem(InputError):
-    """An XML input refused or not well-formed; `line` is 1-based (1 for whole-file problems)."""
+    """An XML input refused or not well-formed; `line` is 1-based, None for whole-file problems."""
 
-    def __init__(self, source: str, problem: str, line: int = 1) -> None:
-        super().__init__(source, f"line {line}: {problem}")
+    def __init__(self, source: str, problem: str, line: int | None = None) -> None:
+        super().__init__(source, problem if line is None else f"line {line}: {problem}")
         self.line = line
         self.message = problem
 
@@ -47,8 +48,8 @@ def _head_text(data: bytes) -> str:
 def _refuse_entity_declarations(data: bytes, source: str) -> None:
     text = _head_text(data)
     doctype = _DOCTYPE.search(text)
-    if doctype is None:
-        return
+    if doctype is None or _ELEMENT.search(text, 0, doctype.start()):
+        return  # no DOCTYPE, or the text "<!DOCTYPE" inside the document (a comment, CDATA)
     entity = _ENTITY.search(text, doctype.end())
     if entity is not None:
         line = text.count("\n", 0, entity.start()) + 1
@@ -80,7 +81,7 @@ def parse_xml_safely(data: bytes, source: str):
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        line = error.lineno or 1
+        line = error.lineno or None
         message = error.msg or str(error)
         message = re.sub(r", line \d+, column \d+$", "", message)
         raise XMLProblem(source, f"not well-formed: {message}", line) from None
@@ -90,7 +91,7 @@ def parse_xml_safely(data: bytes, source: str):
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise XMLProblem(source, "entity declarations are refused (DOCTYPE declares an entity)")
     for node in root.iter(etree.Entity):
-        raise XMLProblem(source, f"entity reference {node.text} is refused", node.sourceline or 1)
+        raise XMLProblem(source, f"entity reference {node.text} is refused", node.sourceline)
     return root
 
 

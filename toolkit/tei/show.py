@@ -54,7 +54,11 @@ def print_alignment(en: Article, ko: Article | None, alignment: Alignment | None
         table.add_row(str(number), _label(bead) if alignment is not None else "", cert, english, korean,
                       style=_style(bead) if alignment is not None else "")
     console.print(table)
-    if alignment is not None:
+    if ko is None:
+        console.print(f"{len(en_sentences)} English sentences; no Korean original in this file")
+    elif alignment is None:
+        console.print("no alignment in this file")
+    else:
         counts: dict[str, int] = {}
         for bead in alignment.beads:
             counts[bead.type] = counts.get(bead.type, 0) + 1

@@ -129,7 +129,7 @@ def validate_file(path: Path, extra: tuple = ()) -> FileReport:
     try:
         root = read_xml_file(path)
     except XMLProblem as problem:
-        report.errors.append(Problem(problem.line, problem.message, "xml"))
+        report.errors.append(Problem(problem.line or 1, problem.message, "xml"))  # 1: the whole file
         return report
     report.errors.extend(validate_tree(root, extra))
     return report

@@ -1,8 +1,9 @@
 """Article (+ Korean original + alignment) -> TEI P5 XML bytes, the profile of DESIGN.md.
 
 The output is deterministic (the same inputs give the same bytes: no timestamps, ids
-from the inputs, fixed indentation), and `read_tei` inverts it exactly, so an archive
-of TEI files is a lossless store of the articles and their alignment.
+from the inputs, fixed indentation), and `read_tei` inverts it (write -> read -> write is
+byte-identical), so an archive of TEI files is a store of the articles and their alignment
+from which every table can be rebuilt. What TEI does not keep is listed in reader.py.
 """
 
 from __future__ import annotations
@@ -137,7 +138,8 @@ def _names(parent, credit: Credit, lang: str | None, like: Credit | None = None)
     if credit.organization is not None and (like is None or credit.organization != like.organization):
         _sub(parent, "orgName", credit.organization, type="organization", **{XML_LANG: lang})
     same_service = like is not None and (credit.service, credit.language) == (like.service, like.language)
-    if (credit.service is not None or credit.language is not None) and not same_service:
+    has_service = credit.service is not None or credit.language is not None
+    if (has_service and like is None) or (like is not None and not same_service):
         _sub(
             parent, "orgName", credit.service, type="service",
             corresp=f"#{language_id(credit.language)}" if credit.language else None, **{XML_LANG: lang},

@@ -1,0 +1,53 @@
+"""Numbers as alignment anchors: Korean numerals and counters meet English digits and words."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.align.numbers import numbers_in_english, numbers_in_korean
+
+
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("5년 동안 복역했다", "served five years"),
+        ("3만 명이 모였다", "30,000 people gathered"),
+        ("31명을 강제 북송했다", "repatriated 31 refugees"),
+        ("1억 2천만 달러", "$120 million"),
+        ("12조3천억 번의 계산", "12.3 trillion calculations"),
+        ("세 명이 숨졌다", "three people died"),
+        ("두 번째 발사", "the second launch"),
+        ("8,192개의 프로세서", "8,192 processors"),
+        ("지난 2월 21일", "on Feb. 21"),
+        ("12.5% 늘었다", "rose 12.5 percent"),
+        ("천만 명이 넘는다", "more than 10 million"),
+    ],
+)
+def test_korean_and_english_numbers_meet(korean: str, english: str) -> None:
+    ko, en = numbers_in_korean(korean), numbers_in_english(english)
+    assert ko and ko <= en, (ko, en)
+
+
+def test_dates_give_month_and_day() -> None:
+    assert numbers_in_korean("2월 21일") == {"2", "21"}
+    assert numbers_in_english("Feb. 21, 2012") == {"2", "21", "2012"}
+
+
+def test_words_that_are_not_numbers() -> None:
+    assert numbers_in_korean("만약 그가 이 사실을 안다면") == set()
+    assert numbers_in_english("May I ask a question?") == set()
+    assert numbers_in_english("12 calculations a second") == {"12"}  # "a second" is time
+
+
+def test_distinct_values_stay_distinct() -> None:
+    assert numbers_in_korean("3만") != numbers_in_english("3,000")
+    assert numbers_in_english("five") != numbers_in_english("fifteen")
+
+
+def test_decades_are_tens_of_years() -> None:
+    """'more than five decades' is 50년 이상: 'decade' scales like 'thousand' did not."""
+    assert numbers_in_english("after more than five decades of tension") == {"50"} <= numbers_in_korean("50년 이상의 긴장")
+    assert numbers_in_english("a decade ago") == {"10"}
+    assert numbers_in_english("two decades") == {"20"}
+    assert numbers_in_english("for decades") == set()
+    assert numbers_in_english("the 1990s decade") == {"1990"}  # a decade name is not scaled

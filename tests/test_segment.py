@@ -1,0 +1,88 @@
+"""Sentence segmentation: English rules and Korean with Kiwi."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.model import Article, Paragraph
+from toolkit.segment import segment_article, split_english, split_korean
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“They use an intellectual method,” said the resident, identified only as Min. Min explained it.",
+            ["“They use an intellectual method,” said the resident, identified only as Min.", "Min explained it."],
+        ),
+        ('"We are leaving." He said nothing more.', ['"We are leaving."', "He said nothing more."]),
+        ("Mr. Kim met Dr. Lee in the U.S. The talks ended.", ["Mr. Kim met Dr. Lee in the U.S.", "The talks ended."]),
+        ("He lives on a U.S. Army base near St. Louis.", ["He lives on a U.S. Army base near St. Louis."]),
+        ("J. R. R. Tolkien wrote it. George W. Bush read it.", ["J. R. R. Tolkien wrote it.", "George W. Bush read it."]),
+        ("Output grew 2.5 percent in Sept. 2011. Then it fell.", ["Output grew 2.5 percent in Sept. 2011.", "Then it fell."]),
+        ("It happened on Feb. 21. Officials denied it.", ["It happened on Feb. 21.", "Officials denied it."]),
+        ("Lt. Gen. Park and Gov. Choi arrived at No. 3 gate.", ["Lt. Gen. Park and Gov. Choi arrived at No. 3 gate."]),
+        ("He paused... then went on. Was it true? Yes!", ["He paused... then went on.", "Was it true?", "Yes!"]),
+        ("The U.N. Security Council met. It voted.", ["The U.N. Security Council met.", "It voted."]),
+        (
+            "It will release films in the U.S. Japan has more older viewers.",
+            ["It will release films in the U.S.", "Japan has more older viewers."],
+        ),
+        ("He met U.S. President George W. Bush at the U.N. General Assembly.",
+         ["He met U.S. President George W. Bush at the U.N. General Assembly."]),
+        ('He said: "It is done. We go." Then he left.', ['He said: "It is done. We go."', "Then he left."]),
+    ],
+)
+def test_split_english(text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected
+
+
+def test_cut_line_before_lower_case_is_split() -> None:
+    # wire copy with a cut line: a full stop after a plain word, then lower case
+    text = "They met after five decades of tense relations. their nations agreed to talk. It costs approx. two dollars."
+    assert split_english(text) == [
+        "They met after five decades of tense relations.",
+        "their nations agreed to talk.",
+        "It costs approx. two dollars.",
+    ]
+
+
+def test_split_korean_gives_back_the_start_of_the_next_sentence() -> None:
+    text = '외국 정부가 어떻게 대응할지도 분명하지 않습니다. "클리퍼 칩"의 옹호자들은 그렇게 주장한다.'
+    assert split_korean(text) == ["외국 정부가 어떻게 대응할지도 분명하지 않습니다.", '"클리퍼 칩"의 옹호자들은 그렇게 주장한다.']
+
+
+def test_an_open_quotation_is_not_followed_forever() -> None:
+    # a quote that runs on into the next paragraph must not swallow the following sentences
+    text = '"The chip will not stay secure. Nobody trusts it. Firms want their own tools. Officials disagree.'
+    assert len(split_english(text)) == 4
+
+
+def test_split_korean_keeps_quotations() -> None:
+    text = '민 씨는 "가족을 한꺼번에 조사하지 않는다. 한 사람씩 부른다"고 말했습니다. 조사는 계속되고 있습니다.'
+    assert split_korean(text) == [
+        '민 씨는 "가족을 한꺼번에 조사하지 않는다. 한 사람씩 부른다"고 말했습니다.',
+        "조사는 계속되고 있습니다.",
+    ]
+
+
+def test_split_korean_after_a_quoted_sentence() -> None:
+    text = "“철저한 조사가 진행 중입니다.” 민 씨는 이렇게 말했다. 조지 W. 부시 대통령도 왔다."
+    assert split_korean(text) == ["“철저한 조사가 진행 중입니다.”", "민 씨는 이렇게 말했다.", "조지 W. 부시 대통령도 왔다."]
+
+
+def test_segment_article_numbers_across_paragraphs() -> None:
+    art = Article(
+        source="x",
+        language="en",
+        paragraphs=[Paragraph("One. Two sentences here.", "en"), Paragraph("Three.", "en")],
+    )
+    segment_article(art)
+    assert [(s.id, s.paragraph) for s in art.sentences] == [("en-s1", 0), ("en-s2", 0), ("en-s3", 1)]
+    ko = Article(source="y", language="ko", paragraphs=[Paragraph("첫 문장이다. 둘째 문장이다.", "ko")])
+    assert [s.id for s in segment_article(ko).sentences] == ["ko-s1", "ko-s2"]
+
+
+def test_empty_text() -> None:
+    assert split_english("   ") == []
+    assert split_korean("") == []
