@@ -248,12 +248,9 @@ def validate(
     from toolkit.tei.validate import load_schema, validate_file, xml_paths
 
     missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        typer.echo(f"error: {path}: no such file or directory", err=True)
-    files = xml_paths(paths)
-    if missing or not files:
-        if not missing:
-            typer.echo(f"error: no *.xml files in {', '.join(map(str, paths))}", err=True)
+    files = xml_paths([p for p in paths if p.exists()])
+    if not files and not missing:
+        typer.echo(f"error: no *.xml files in {', '.join(map(str, paths))}", err=True)
         raise typer.Exit(2)
     try:
         extra = tuple(load_schema(s) for s in schema or [])
@@ -264,8 +261,9 @@ def validate(
     for path in files:
         report = validate_file(path, extra)
         reports.append(report)
-        for line in report.lines():
-            typer.echo(line, err=True)
+        if not as_json:  # the problems are the report: stdout, so that it can be redirected
+            for line in report.lines():
+                typer.echo(line)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
     if as_json:
@@ -273,7 +271,9 @@ def validate(
         typer.echo(summary, err=True)
     else:
         typer.echo(summary)
-    if invalid:
+    for path in missing:  # reported last, like every batch command's failures
+        typer.echo(f"error: {path}: no such file or directory", err=True)
+    if invalid or missing:
         raise typer.Exit(1)
 
 
