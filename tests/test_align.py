@@ -170,6 +170,11 @@ def test_short_plurals_and_irregulars_meet_their_lexicon_entry() -> None:
     assert stem("halved") == stem("half") == stem("halves")
     for word in ("this", "thus", "less", "news", "bus", "gas"):  # not plurals
         assert stem(word) == word
+    # an irregular form is stemmed like its base: 'Italian' never met 'Italy' (itali), nor
+    # 'Turkish' 'Turkey'; past forms and comparatives meet their lemma (먹다 eat, 어렵다 hard)
+    assert stem("Italian") == stem("Italy") and stem("Turkish") == stem("Turkey")
+    assert stem("ate") == stem("eat") and stem("worn") == stem("wear") and stem("forcibly") == stem("forced")
+    assert stem("harder") == stem("hard") and stem("easier") == stem("easy") and stem("larger") == stem("large")
 
 
 def test_dotted_acronyms_are_words() -> None:
@@ -244,3 +249,29 @@ def test_nulls_facing_each_other_are_not_confident(lexicon) -> None:
     capped, free = align(en, ko, lexicon).beads, align(en, ko, lexicon, Params(facing_null_cert=1.0)).beads
     assert capped == free and [b.en for b in capped if not b.ko] == [(3,), (4,), (5,)]
     assert max(b.cert for b in capped if not b.ko) == 1.0
+
+
+def test_name_index_keeps_every_transliteration(lexicon) -> None:
+    """name_matches looks only at English words whose consonant skeleton shares a first or
+    last class with the Korean one (speed); it must find exactly what comparing every
+    capitalised word with phonetic.similar finds."""
+    from toolkit.align import phonetic
+    from toolkit.align.english import stem
+    from toolkit.align.scoring import en_features, ko_features, name_matches
+
+    en = ["Kepler and Gordon met Condoleezza Rice and Sergei Lavrov in Vladivostok.",
+          "The computer maker Hewlett-Packard and Microsoft sent Steve Ballmer to Kabul."]
+    ko = ["케플러와 고든은 블라디보스토크에서 콘돌리자 라이스, 세르게이 라브로프를 만났다.",
+          "컴퓨터 업체 휴렛팩커드와 마이크로소프트는 스티브 발머를 카불에 보냈다."]
+    ef = [en_features(t) for t in en]
+    kf = [ko_features(t, lexicon) for t in ko]
+    got = name_matches(ef, kf)
+    caps = {c for e in ef for c in e.caps if " " not in c}
+    checked = 0
+    for k in kf:
+        for unit in k.units:
+            if unit.kind == "name" and len(unit.lemma) >= 2:
+                brute = {(stem(c),) for c in caps if phonetic.similar(unit.lemma, c)}
+                assert brute <= got[unit.lemma], unit.lemma
+                checked += bool(brute)
+    assert checked >= 3

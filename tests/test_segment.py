@@ -83,6 +83,21 @@ def test_segment_article_numbers_across_paragraphs() -> None:
     assert [s.id for s in segment_article(ko).sentences] == ["ko-s1", "ko-s2"]
 
 
+def test_foreign_paragraph_keeps_the_article_id_prefix() -> None:
+    """An English gloss paragraph inside a Korean report was numbered 'en-s2', the id of the
+    English article's second sentence: `build` then failed writing TEI ('sentence id en-s2 is
+    used twice'). It is split as English but numbered in the article's series."""
+    ko = Article(source="y", language="ko", paragraphs=[
+        Paragraph("북한이 미사일을 발사했다.", "ko"),
+        Paragraph("bank-holding company. Another gloss.", "en"),
+        Paragraph("정부는 이를 규탄했다.", "ko"),
+    ])
+    sents = segment_article(ko).sentences
+    assert [(s.id, s.lang) for s in sents] == [
+        ("ko-s1", "ko"), ("ko-s2", "en"), ("ko-s3", "en"), ("ko-s4", "ko"),
+    ]
+
+
 def test_empty_text() -> None:
     assert split_english("   ") == []
     assert split_korean("") == []

@@ -220,13 +220,18 @@ def split_korean(text: str) -> list[str]:
 
 
 def segment_article(article: Article) -> Article:
-    """Fill each body Paragraph.sentences; ids `{lang}-s{n}` count from 1 across the article."""
+    """Fill each body Paragraph.sentences; ids `{lang}-s{n}` count from 1 across the article.
+
+    The id prefix is the article's language, not the paragraph's: an English gloss inside a
+    Korean report is split as English (lang "en") but keeps a "ko-s" id, or it would collide
+    with the English article's ids in the shared TEI document."""
     n = 0
+    prefix = article.language or "und"
     for index, para in enumerate(article.paragraphs):
         lang = para.lang or article.language
         split = split_korean if lang == "ko" else split_english
         para.sentences = []
         for text in split(para.text):
             n += 1
-            para.sentences.append(Sentence(id=f"{lang}-s{n}", text=text, lang=lang, paragraph=index))
+            para.sentences.append(Sentence(id=f"{prefix}-s{n}", text=text, lang=lang, paragraph=index))
     return article

@@ -23,7 +23,10 @@ check, sorted (deterministic). `align(..., params=Params(...))` overrides the tu
 
 Bead confidence (`Bead.cert`, in [0, 1]): for an aligned bead, a logistic of its score (the
 evidence left after paying the per-sentence price); for a null bead, one minus the logistic
-of the best score the sentence would get with the neighbouring sentence at that point.
+of the best score the sentence would get with the neighbouring sentence at that point,
+capped (at `Params.facing_null_cert` = 0.5 when the two sides have as many) when the gap
+between two aligned beads leaves sentences of both languages unaligned: they may be a pair
+whose evidence the features missed.
 
 Numbers: `numbers_in_english(text)` / `numbers_in_korean(text)` give comparable value sets
 (the metrics room reuses them).

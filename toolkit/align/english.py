@@ -62,6 +62,12 @@ _IRREGULAR = {
     "pakistani": "pakistan", "iranian": "iran", "syrian": "syria", "egyptian": "egypt",
     "mexican": "mexico", "canadian": "canada", "australian": "australia", "italian": "italy",
     "spanish": "spain", "turkish": "turkey", "vietnamese": "vietnam", "philippine": "philippines",
+    "ate": "eat", "eaten": "eat", "wore": "wear", "worn": "wear", "forcibly": "force",
+    # comparatives: Korean says 더 + the adjective (더 어려워졌다 ~ harder)
+    "harder": "hard", "smaller": "small", "larger": "large", "bigger": "big", "higher": "high",
+    "lower": "low", "greater": "great", "longer": "long", "stronger": "strong", "fewer": "few",
+    "older": "old", "younger": "young", "easier": "easy", "cheaper": "cheap", "richer": "rich",
+    "poorer": "poor", "tougher": "tough", "wider": "wide", "deeper": "deep", "tighter": "tight",
     "filipino": "philippines", "daily": "day", "halve": "half", "halved": "half", "halves": "half",
     "halving": "half", "indonesian": "indonesia", "cuban": "cuba", "venezuelan": "venezuela",
 }
@@ -77,7 +83,9 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = w.strip("'-.")
     if w in _IRREGULAR:
-        w = _IRREGULAR[w]
+        base = _IRREGULAR[w]
+        if base != w:  # stem the base form like any word (easier -> easy -> easi)
+            return stem(base)
         while len(w) > 3 and w.endswith("e"):
             w = w[:-1]
         return w[:6]

@@ -98,7 +98,11 @@ class KoFeatures:
         return len(self.units)
 
 
+@lru_cache(maxsize=8192)
 def en_features(text: str) -> EnFeatures:
+    """Features of one English sentence; they do not depend on the lexicon, so `build`'s
+    second pass and the learner reuse the first pass's (bounded cache: memory stays flat).
+    Callers must not modify the result."""
     ws = words(text)
     stems: dict[str, int] = {}
     for w in ws:
@@ -271,6 +275,12 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     for e in ef:
         caps.update(dict.fromkeys(e.caps))
         lower.update(dict.fromkeys(w for w in e.lower_words if len(w) >= 4 and w not in STOPWORDS))
+    # consonant skeletons once per article; `_maybe_similar` drops most candidates before
+    # the edit distance (the same rejections `phonetic.similar` makes first)
+    cap_sk = [(cap, letters, phonetic.skeleton_en(cap) if " " not in cap else "")
+              for cap, letters in ((c, _letters(c)) for c in caps)]
+    cap_by_edge = _by_edge((skel, cap) for cap, _, skel in cap_sk)
+    low_by_edge = _by_edge((phonetic.skeleton_en(w), w) for w in lower)
     out: dict[str, frozenset[tuple[str, ...]]] = {}
     for k in kf:
         for unit in k.units:
@@ -278,18 +288,45 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
                 continue
             hangul = unit.lemma
             forms = _person_forms(hangul) if unit.kind == "name" else frozenset()
+            sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
             found: set[tuple[str, ...]] = set()
-            for cap in caps:
-                if forms and _letters(cap) in forms:
-                    found.add(tuple(stem(w) for w in cap.split()))
-                elif " " not in cap and len(hangul) >= 2 and phonetic.similar(hangul, cap):
+            if forms:
+                for cap, letters, _ in cap_sk:
+                    if letters in forms:
+                        found.add(tuple(stem(w) for w in cap.split()))
+            for cap in _candidates(sk, cap_by_edge):
+                if phonetic.similar(hangul, cap):
                     found.add((stem(cap),))
             if unit.kind == "foreign" and not found:
-                for w in lower:
+                for w in _candidates(sk, low_by_edge):
                     if phonetic.similar(hangul, w):
                         found.add((stem(w),))
             out[hangul] = frozenset(found)
     return out
+
+
+def _by_edge(items) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(skeleton, word) pairs indexed by ("first", letter) and ("last", letter) of the skeleton."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for skel, word in items:
+        if len(skel) >= 2:
+            index.setdefault(("first", skel[0]), []).append((skel, word))
+            index.setdefault(("last", skel[-1]), []).append((skel, word))
+    return index
+
+
+def _candidates(sk: str, index: dict[tuple[str, str], list[tuple[str, str]]]) -> list[str]:
+    """Words whose skeleton passes the cheap tests `phonetic.similar` makes first (same first
+    or last consonant class, lengths within a quarter), in index order, each once."""
+    if len(sk) < 2:
+        return []
+    out: dict[str, None] = {}
+    for key in (("first", sk[0]), ("last", sk[-1])):
+        for skel, word in index.get(key, ()):
+            n = len(sk) if len(sk) > len(skel) else len(skel)
+            if abs(len(sk) - len(skel)) <= n // 4:
+                out[word] = None
+    return list(out)
 
 
 def pair_evidence(en: EnFeatures, ko: KoFeatures, names: dict[str, frozenset[tuple[str, ...]]]) -> tuple[int, int, int]:
