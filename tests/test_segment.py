@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.model import Article, Paragraph
-from toolkit.segment import segment_article, split_english, split_korean
+from toolkit.segment import kiwi, korean_tokens, segment_article, split_english, split_korean
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,16 @@ def test_foreign_paragraph_keeps_the_article_id_prefix() -> None:
 def test_empty_text() -> None:
     assert split_english("   ") == []
     assert split_korean("") == []
+
+
+
+def test_korean_analysis_does_not_depend_on_what_was_split_before() -> None:
+    """Splitting leaves no in-context analysis behind: Kiwi reads a few sentences differently
+    inside their paragraph, and reusing that would make alignment depend on build order."""
+    paragraph = "북한 당국이 탈북자 가족들을 조사하고 있습니다. 소식통은 이번 조사가 전국에서 벌어지고 있다고 말했습니다."
+    korean_tokens.cache_clear()
+    sentences = split_korean(paragraph)
+    assert korean_tokens.cache_info().currsize == 0
+    assert [korean_tokens(s) for s in sentences] == [
+        tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in kiwi().tokenize(s)) for s in sentences
+    ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import OrderedDict
 
 from toolkit.model import Article, Sentence
 
@@ -161,31 +160,20 @@ def kiwi():
     return Kiwi()
 
 
-_TOKEN_CACHE: "OrderedDict[str, tuple]" = OrderedDict()
-_TOKEN_CACHE_SIZE = 8192
-
-
-def _remember(text: str, tokens: tuple) -> tuple:
-    _TOKEN_CACHE[text] = tokens
-    if len(_TOKEN_CACHE) > _TOKEN_CACHE_SIZE:
-        _TOKEN_CACHE.popitem(last=False)
-    return tokens
-
-
 def _as_tuples(tokens) -> tuple[tuple[str, str, str, int, int], ...]:
     return tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in tokens)
 
 
+@functools.lru_cache(maxsize=8192)
 def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
-    """Kiwi analysis of one sentence as (form, tag, lemma, start, length).
+    """Kiwi analysis of one sentence on its own, as (form, tag, lemma, start, length).
 
-    Sentences split by `split_korean` are already analysed, so the aligner reuses that
-    analysis; the cache is bounded so memory stays flat over a corpus.
+    Always the sentence alone, never the analysis made while splitting its paragraph: Kiwi
+    reads a sentence slightly differently in context, and reusing whichever analysis happened
+    to be cached would make an article's alignment depend on what was built before it.
+    The cache is bounded so memory stays flat over a corpus.
     """
-    got = _TOKEN_CACHE.get(text)
-    if got is not None:
-        return got
-    return _remember(text, _as_tuples(kiwi().tokenize(text)))
+    return _as_tuples(kiwi().tokenize(text))
 
 
 def split_korean(text: str) -> list[str]:
@@ -193,7 +181,7 @@ def split_korean(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
-    pieces = kiwi().split_into_sents(text, return_tokens=True)
+    pieces = kiwi().split_into_sents(text)
     spans = [[p.start, p.end] for p in pieces]
     for k in range(len(spans) - 1):
         # Kiwi sometimes ends a sentence with the opening words of the next one
@@ -203,9 +191,6 @@ def split_korean(text: str) -> list[str]:
         if tail and spans[k][0] + tail.end() < spans[k][1]:
             cut = spans[k][0] + tail.end()
             spans[k][1], spans[k + 1][0] = cut, cut
-    for piece, (start, end) in zip(pieces, spans):
-        if (start, end) == (piece.start, piece.end):
-            _remember(piece.text.strip(), _as_tuples(piece.tokens))
     merged: list[str] = []
     for s in (text[start:end].strip() for start, end in spans):
         if not s:
