@@ -156,3 +156,23 @@ def test_cli_metrics_outputs(archive):
     assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1
     empty = subprocess.run([*CLI, "metrics", str(archive / "tei")], capture_output=True, text=True)
     assert empty.returncode == 1 and empty.stderr.startswith("error:")
+
+
+def test_rebuild_leaves_no_tei_of_articles_gone_from_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    for name in (ENGLISH_ONLY, "dprk-floods"):
+        shutil.copytree(CORPUS / name, corpus / name)
+    out = tmp_path / "archive"
+    build_archive(corpus, out, progress=False)
+    shutil.rmtree(corpus / "dprk-floods")
+    build_archive(corpus, out, progress=False)
+    assert sorted(p.stem for p in (out / "tei").glob("*.xml")) == [ENGLISH_ONLY]
+    assert pl.read_parquet(out / "tables" / "articles.parquet")["article_id"].to_list() == [ENGLISH_ONLY]
+
+
+def test_archive_files_are_readable_by_others(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / ENGLISH_ONLY, corpus / ENGLISH_ONLY)
+    build_archive(corpus, tmp_path / "archive", progress=False)
+    written = [*(tmp_path / "archive" / "tei").iterdir(), *(tmp_path / "archive" / "tables").iterdir()]
+    assert written and all(p.stat().st_mode & 0o044 == 0o044 for p in written)  # umask 022 in tests

@@ -337,3 +337,15 @@ def test_show_english_only_file(tmp_path: Path):
     result = run_cli("show", path)
     assert result.returncode == 0, result.stderr
     assert "22 English sentences; no Korean original" in result.stdout
+
+
+def test_an_extra_schema_is_read_with_the_hardened_parser(tmp_path: Path):
+    (tmp_path / "a.xml").write_bytes(seed_tei())
+    schema = tmp_path / "entity.rng"
+    schema.write_text(
+        '<!DOCTYPE grammar [<!ENTITY n "zzz">]>'
+        "<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><element name='&n;'><empty/></element></start></grammar>"
+    )
+    result = run_cli("validate", tmp_path / "a.xml", "--schema", schema)
+    assert result.returncode == 2
+    assert "entit" in result.stderr and "zzz" not in result.stdout + result.stderr

@@ -10,7 +10,6 @@ so the combined tables are in (article_id, position) order without a global sort
 
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import tempfile
@@ -20,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import InputError
+from toolkit.files import atomic_path, write_atomic
 from toolkit.model import Alignment, Article
+from toolkit.terminal import console
 
 EN_NAMES = ("en.txt", "en.html", "en.htm")
 KO_NAMES = ("ko.txt", "ko.html", "ko.htm")
@@ -45,19 +46,6 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same directory, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def corpus_articles(corpus: Path) -> list[tuple[str, Path]]:
@@ -134,13 +122,11 @@ class TableSink:
         self.flush()
         try:
             for table, files in self.files.items():
-                final = self.tables / f"{table}.parquet"
-                tmp = self.parts / f"{table}.combined.parquet"
-                if files:
-                    pl.scan_parquet(files, schema=schemas()[table]).sink_parquet(tmp, maintain_order=True)
-                else:
-                    frame(table, []).write_parquet(tmp)
-                os.replace(tmp, final)
+                with atomic_path(self.tables / f"{table}.parquet") as tmp:
+                    if files:
+                        pl.scan_parquet(files, schema=schemas()[table]).sink_parquet(tmp, maintain_order=True)
+                    else:
+                        frame(table, []).write_parquet(tmp)
             sink_metrics(self.tables)
         finally:
             shutil.rmtree(self.parts, ignore_errors=True)
@@ -158,15 +144,9 @@ def sink_metrics(tables: Path) -> None:
     from toolkit.metrics.tables import schemas
 
     schema = schemas()["metrics"]
-    fd, tmp = tempfile.mkstemp(prefix=".metrics.", suffix=".parquet", dir=tables)
-    os.close(fd)
-    try:
+    with atomic_path(tables / "metrics.parquet") as tmp:
         (article_metrics(tables).select(pl.col(c).cast(t) for c, t in schema.items())
          .sink_parquet(tmp, maintain_order=True))
-        os.replace(tmp, tables / "metrics.parquet")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _Aligner:
@@ -206,15 +186,23 @@ class _Aligner:
 
 
 def _progress(enabled: bool):
-    from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                TimeRemainingColumn)
 
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
-        console=Console(stderr=True), disable=not enabled, transient=False,
+        TimeRemainingColumn(), TextColumn("{task.fields[current]}", markup=False),
+        console=console(stderr=True), disable=not enabled, transient=False,
     )
+
+
+def _remove_stale_tei(tei_dir: Path, built: set[str]) -> None:
+    """The tables are rewritten whole, so the TEI folder must hold exactly this build's
+    articles: a file left from an earlier build (an article since removed, or failing now)
+    would be in the archive with no rows in its tables."""
+    for path in tei_dir.glob("*.xml"):
+        if path.stem not in built:
+            path.unlink()
 
 
 def _failure(article_id: str, error: Exception) -> str:
@@ -255,6 +243,7 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
     cache = Path(tempfile.mkdtemp(prefix=".pass1-", dir=archive))
     sink = TableSink(tables, batch=batch)
     done: list[tuple[str, Path]] = []
+    built: set[str] = set()
 
     def fail(article_id: str, error: Exception) -> None:
         line = _failure(article_id, error)
@@ -290,11 +279,13 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                         alignment = aligner.second(en, ko, alignment)
                     write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
                     sink.add(article_rows(article_id, en, ko, alignment, terms))
+                    built.add(article_id)
                     report.built += 1
                 except Exception as error:  # noqa: BLE001
                     fail(article_id, error)
                 bar.advance(second)
             bar.update(second, current="tables")
+            _remove_stale_tei(tei_dir, built)
             mark = _lap(report, "pass2", mark)
             report.rows = sink.finish()
             _lap(report, "tables", mark)

@@ -156,7 +156,7 @@ def compare(
     a: Annotated[Path, typer.Argument(help="Reference version (e.g. the published text).")],
     b: Annotated[Path, typer.Argument(help="Other version (e.g. the translator's draft).")],
     as_json: JsonFlag = False,
-    top: Annotated[int, typer.Option("--top", help="How many differing sentences to list.")] = 10,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many differing sentences to list.")] = 10,
 ) -> None:
     """Compare two English versions of an article: BLEU, chrF++, TER and per-sentence chrF."""
     from toolkit.errors import InputError
@@ -187,7 +187,7 @@ def align(
 
     from toolkit.align import align as align_sentences
     from toolkit.align import load_lexicon
-    from toolkit.archive import write_atomic
+    from toolkit.files import write_atomic
     from toolkit.credits import join_korean_credits
     from toolkit.errors import InputError
     from toolkit.ingest import read_article

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from toolkit.model import Article
+from toolkit.terminal import console
 
 
 def credits_record(article: Article) -> dict:
@@ -29,12 +30,6 @@ def article_summary(article: Article) -> dict:
     }
 
 
-def _console():
-    from rich.console import Console
-
-    return Console()
-
-
 def _service_label(credit) -> str:
     parts = [credit.organization or "", credit.service or ""]
     label = " ".join(p for p in parts if p)
@@ -58,7 +53,7 @@ def credits_table(articles: list[Article]) -> None:
                 article.source if index == 0 else "", str(credit.order), credit.role,
                 credit.name, _service_label(credit),
             )
-    _console().print(table)
+    console().print(table)
 
 
 def ingest_table(articles: list[Article]) -> None:
@@ -70,4 +65,4 @@ def ingest_table(articles: list[Article]) -> None:
     for a in articles:
         chain = "; ".join(f"{c.role}: {c.name}" for c in a.credits)
         table.add_row(a.source, a.language, a.title or "", str(len(a.captions)), str(len(a.paragraphs)), chain)
-    _console().print(table)
+    console().print(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from toolkit.metrics.compare import Comparison
+from toolkit.terminal import console
 
 
 # short headers keep the metrics table readable in 80 columns; shares print as percentages
@@ -27,18 +28,6 @@ def _cell(name: str, value) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)
-
-
-def console():
-    """stdout console; piped output gets 160 columns (unless COLUMNS says otherwise), not 80."""
-    import os
-
-    from rich.console import Console
-
-    out = Console()
-    if not out.is_terminal and "COLUMNS" not in os.environ:
-        out = Console(width=160)
-    return out
 
 
 def print_frame(df, title: str | None = None) -> None:

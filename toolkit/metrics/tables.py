@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from toolkit.model import Alignment, Article, Credit
+from toolkit.model import Alignment, Article
 
 TABLES = ("articles", "credits", "sentences", "links", "terms", "metrics")
 # tables written row by row during a build; `metrics` is derived from them at the end
@@ -64,14 +64,6 @@ def frame(table: str, rows: list[dict]):
     import polars as pl
 
     return pl.DataFrame(rows, schema=schemas()[table])
-
-
-def first_credit(credits: list[Credit], role: str) -> str | None:
-    """The name of the first credit in `role` (the chain's order), or None."""
-    for credit in sorted(credits, key=lambda c: c.order):
-        if credit.role == role:
-            return credit.name
-    return None
 
 
 def article_service(en: Article) -> str | None:

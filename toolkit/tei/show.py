@@ -34,10 +34,11 @@ def _credits_line(en: Article, ko: Article | None) -> str:
 
 
 def print_alignment(en: Article, ko: Article | None, alignment: Alignment | None, source: str) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from toolkit.terminal import console as terminal_console
+
+    console = terminal_console()
     table = Table(title=f"{en.title or source}", caption=_credits_line(en, ko), show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("bead", no_wrap=True)

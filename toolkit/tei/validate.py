@@ -47,12 +47,20 @@ class FileReport:
         return [f"{self.file}:{e.line}: {e.message} [{e.rule}]" for e in self.errors]
 
 
+def _schema_tree(path: Path):
+    """A schema is XML from elsewhere too: read it with the hardened parser, keeping its
+    location so that relative includes still resolve."""
+    tree = read_xml_file(path).getroottree()
+    tree.docinfo.URL = str(path.resolve())
+    return tree
+
+
 class _RelaxNG:
     def __init__(self, path: Path) -> None:
         from lxml import etree
 
         self.rule = "rng" if path == PROJECT_RNG else f"rng:{path.name}"
-        self.schema = etree.RelaxNG(file=str(path))
+        self.schema = etree.RelaxNG(_schema_tree(path))
 
     def check(self, root) -> list[Problem]:
         if self.schema.validate(root):
@@ -62,10 +70,10 @@ class _RelaxNG:
 
 class _Schematron:
     def __init__(self, path: Path) -> None:
-        from lxml import etree, isoschematron
+        from lxml import isoschematron
 
         self.prefix = "" if path == PROJECT_SCH else f"{path.name}:"
-        self.schema = isoschematron.Schematron(etree.parse(str(path)), store_report=True)
+        self.schema = isoschematron.Schematron(_schema_tree(path), store_report=True)
 
     def check(self, root) -> list[Problem]:
         if self.schema.validate(root):
