@@ -189,3 +189,25 @@ def test_sentences_opening_with_by_are_not_bylines(paragraph: str) -> None:
     remainder, found = extract_credits(paragraph)
     assert found == []
     assert remainder == paragraph
+
+
+def test_a_credit_after_a_dotted_acronym_is_found() -> None:
+    """"the U.S. Translated by" ends a sentence, as toolkit.segment cuts it: the credit is not lost."""
+    kept, credits = extract_credits("The film opened in the U.S. Translated by Kim Min-su.")
+    assert kept == "The film opened in the U.S."
+    assert [(c.role, c.name) for c in credits] == [("translator", "Kim Min-su")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Protesters rallied outside the embassy on Feb. 21, 2012. Reported by Kim Jun. Translated by Lee Ha-na.",
+        "The film opened in the U.S. Japan followed in Sept. 2011. Written by Dr. Park Ji-min.",
+        "Shares of Hanjin Shipping Co. The company said it would recover. Edited by J. R. Lee.",
+    ],
+)
+def test_credit_sentences_are_cut_like_segment(paragraph: str) -> None:
+    from toolkit.credits import _sentence_spans
+    from toolkit.segment import split_english
+
+    assert [paragraph[a:b].strip() for a, b in _sentence_spans(paragraph)] == split_english(paragraph)

@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from toolkit.archive import TableSink
-from toolkit.metrics.checks import (has_hangul, length_outliers, length_ratio, names_agree,
-                                    numbers_agree, sets_agree)
+from toolkit.hangul import has_hangul
+from toolkit.metrics.checks import length_outliers, length_ratio, names_agree, numbers_agree, sets_agree
 from toolkit.metrics.consistency import (find_rendering, korean_terms, repeated_sources,
                                          term_finder, terminology_consistency)
 from toolkit.metrics.summary import article_metrics, summarize
@@ -229,8 +229,8 @@ def test_terminology_consistency(tmp_path):
     en, ko, alignment = pair()
     en2, ko2, alignment2 = pair()
     en2.paragraphs[0].sentences[0].text = "The court sentenced 31 refugees to five years in prison."
-    tables = build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
-                                     ("c", en, ko, alignment)])
+    build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
+                 ("c", en, ko, alignment)])
     df = terminology_consistency(tmp_path)
     row = df.filter(pl.col("ko_term") == "탈북자").row(0, named=True)
     assert row["translator"] == "Kang Min Kyung"
@@ -249,8 +249,8 @@ def test_repeated_sources(tmp_path):
     en3, ko3, alignment3 = pair()
     for s in ko3.sentences:
         s.text = "전혀 다른 내용의 문장으로 바꿔 썼습니다" + s.id
-    tables = build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
-                                     ("c", en3, ko3, alignment3)])
+    build_tables(tmp_path, [("a", en, ko, alignment), ("b", en2, ko2, alignment2),
+                 ("c", en3, ko3, alignment3)])
     df = repeated_sources(tmp_path)
     pairs = {(r["article_a"], r["ko_id_a"], r["article_b"], r["ko_id_b"]) for r in df.iter_rows(named=True)}
     assert ("a", "ko-s1", "b", "ko-s1") in pairs and ("a", "ko-s2", "b", "ko-s2") in pairs

@@ -51,3 +51,26 @@ def test_decades_are_tens_of_years() -> None:
     assert numbers_in_english("two decades") == {"20"}
     assert numbers_in_english("for decades") == set()
     assert numbers_in_english("the 1990s decade") == {"1990"}  # a decade name is not scaled
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("one hundred and five", "105"),
+        ("two thousand and twelve", "2012"),
+        ("one hundred five", "105"),
+        ("three hundred and twenty-one", "321"),
+        ("a hundred and five days", "105"),
+        ("two thousand five hundred and sixty people", "2560"),
+        ("one million two hundred thousand", "1200000"),
+    ],
+)
+def test_spelled_compound_numbers_are_one_value(english: str, value: str) -> None:
+    """'one hundred and five' is 105 (105명), not 100 and 5: the parts join across 'and'."""
+    assert numbers_in_english(english) == {value}
+
+
+def test_and_between_plain_numbers_keeps_them_apart() -> None:
+    assert numbers_in_english("five and six") == {"5", "6"}
+    assert numbers_in_english("a hundred and the rest") == {"100"}
+    assert numbers_in_english("twenty and one") == {"20", "1"}

@@ -114,3 +114,21 @@ def test_korean_analysis_does_not_depend_on_what_was_split_before() -> None:
     assert [korean_tokens(s) for s in sentences] == [
         tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in kiwi().tokenize(s)) for s in sentences
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reported by Kim Jun. Translated by Lee Ha-Na.",
+            ["Reported by Kim Jun.", "Translated by Lee Ha-Na."],
+        ),
+        ("The vote was held in Jan. Lawmakers then left.", ["The vote was held in Jan.", "Lawmakers then left."]),
+        ("It opened on Jun. 5 and closed in Sept. 2012.", ["It opened on Jun. 5 and closed in Sept. 2012."]),
+        ("Talks resumed Dec. 12. Officials said little.", ["Talks resumed Dec. 12.", "Officials said little."]),
+        ("The plant is run by Samsung Corp. Seoul approved it.", ["The plant is run by Samsung Corp. Seoul approved it."]),
+    ],
+)
+def test_month_abbreviation_holds_only_before_a_date(text: str, expected: list[str]) -> None:
+    """'Jun.' before a day or a year is part of the date; before any other word it may end the sentence."""
+    assert split_english(text) == expected

@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, name_score
+from toolkit.segment import period_is_abbreviation
 
 # Language services -> BCP 47 code (RFA's services, and a few other broadcasters' ones)
 SERVICE_LANGUAGES: dict[str, str] = {
@@ -404,10 +406,8 @@ _KO_TAIL = re.compile(
 
 
 # --- sentences ---------------------------------------------------------------------------------
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "no", "inc", "ltd", "co", "corp", "gen", "lt", "col",
-    "sgt", "capt", "prof", "rev", "vs", "etc", "mt", "ft", "gov", "sen", "rep", "adm", "maj", "cmdr",
-}
+# Breaks as in toolkit.segment (whose abbreviation rules decide every full stop), plus a break
+# at a full stop glued to a credit verb ("...News Service.Translated by"), and at line ends.
 _BOUNDARY = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+"
     r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
@@ -420,17 +420,13 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(paragraph):
         if m.group().strip() and m.group()[0] == ".":
             word = re.search(r"(\S+)$", paragraph[start : m.start()])
-            token = word.group(1).lstrip("(\"'\u201c") if word else ""
-            if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", token) or token.lower() in _ABBREVIATIONS:
+            if period_is_abbreviation(word.group(1) if word else "", paragraph[m.end() :]):
                 continue
         spans.append((start, m.end()))
         start = m.end()
     if start < len(paragraph):
         spans.append((start, len(paragraph)))
     return [(a, b) for a, b in spans if paragraph[a:b].strip()]
-
-
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
@@ -444,7 +440,7 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     spans = _sentence_spans(paragraph)
     for a, b in spans:
         sentence = paragraph[a:b].strip()
-        if _HANGUL.search(sentence):
+        if has_syllable(sentence):
             found = _parse_korean(sentence)
             if found is None and (tail := _KO_TAIL.search(sentence)):
                 found = _parse_korean(tail["tail"])
@@ -471,7 +467,7 @@ def join_korean_credits(en: list[Credit], ko: list[Credit], threshold: float = 0
     """
     pairs: list[tuple[float, int, int]] = []
     for j, k in enumerate(ko):
-        if not _HANGUL.search(k.name):
+        if not has_syllable(k.name):
             continue
         for i, e in enumerate(en):
             score = name_score(k.name, e.name)

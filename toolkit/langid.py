@@ -15,6 +15,8 @@ import functools
 import re
 import unicodedata
 
+from toolkit.hangul import count_hangul, is_hangul
+
 UNDETERMINED = "und"
 MIN_LATIN_LETTERS = 40  # below this, langdetect is guesswork: Latin text defaults to English
 MIN_CONFIDENCE = 0.90  # langdetect must be this sure to overrule the English default
@@ -58,7 +60,7 @@ def _script(ch: str) -> str | None:
     o = ord(ch)
     if o < 0x80:
         return "latin" if ch.isalpha() else None
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F or 0xA960 <= o <= 0xA97F or 0xD7B0 <= o <= 0xD7FF:
+    if is_hangul(ch):
         return "hangul"
     if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
         return "kana"
@@ -101,7 +103,6 @@ def _script(ch: str) -> str | None:
     return "other"
 
 
-_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -111,7 +112,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 def script_counts(text: str) -> dict[str, int]:
     """Letters of `text` counted by script (regular expressions for the common scripts:
     this runs on every paragraph, so it must not loop over characters in Python)."""
-    counts = {"hangul": len(_HANGUL.findall(text)), "latin": len(_LATIN.findall(text)),
+    counts = {"hangul": count_hangul(text), "latin": len(_LATIN.findall(text)),
               "kana": len(_KANA.findall(text)), "han": len(_HAN.findall(text))}
     rest = len(_LETTER.findall(text)) - sum(counts.values())
     if rest > 0:  # some other script: classify those letters one by one

@@ -18,12 +18,11 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 from itertools import product
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
-TRANSLITERATIONS = DATA / "transliterations.tsv"  # written by the lexicon helper; optional
+from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.hangul import SYLLABLE_FIRST, is_syllable, is_syllable_word
 
-_HANGUL_BASE, _HANGUL_LAST = 0xAC00, 0xD7A3
+TRANSLITERATIONS = DATA_DIR / "transliterations.tsv"
 
 # --- jamo tables: index order of Unicode Hangul syllable composition -----------------------
 # Initial consonants: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
@@ -58,12 +57,8 @@ _I_Y_MEDIALS = {2, 3, 6, 7, 12, 17, 20}  # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ: where �
 _VOICED_FINALS = {"", "n", "m", "ng", "l"}
 
 
-def is_hangul_syllable(ch: str) -> bool:
-    return len(ch) == 1 and _HANGUL_BASE <= ord(ch) <= _HANGUL_LAST
-
-
 def _decompose(ch: str) -> tuple[int, int, int]:
-    code = ord(ch) - _HANGUL_BASE
+    code = ord(ch) - SYLLABLE_FIRST
     return code // 588, (code % 588) // 28, code % 28
 
 
@@ -71,22 +66,12 @@ def _decompose(ch: str) -> tuple[int, int, int]:
 @cache
 def surnames() -> dict[str, list[str]]:
     """Hangul surname -> spellings, most usual first (toolkit/data/korean_surnames.tsv)."""
-    table: dict[str, list[str]] = {}
-    for line in (DATA / "korean_surnames.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
-            key, value = line.split("\t", 1)
-            table[key.strip()] = list(dict.fromkeys(value.split()))
-    return table
+    return {key: list(dict.fromkeys(value.split())) for key, value in read_pairs(DATA_DIR / "korean_surnames.tsv")}
 
 
 @cache
 def _syllable_spellings() -> dict[str, list[str]]:
-    table: dict[str, list[str]] = {}
-    for line in (DATA / "name_syllables.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
-            key, value = line.split("\t", 1)
-            table[key.strip()] = [v.lower() for v in dict.fromkeys(value.split())]
-    return table
+    return {key: [v.lower() for v in dict.fromkeys(value.split())] for key, value in read_pairs(DATA_DIR / "name_syllables.tsv")}
 
 
 COMPOUND_SURNAMES = frozenset({"남궁", "선우", "황보", "제갈", "독고", "사공", "서문", "동방", "어금", "망절"})
@@ -106,7 +91,7 @@ def syllable_variants(ch: str) -> frozenset[str]:
     Built from the jamo tables (RR, McCune-Reischauer without diacritics, common
     alternatives) plus the newspaper spellings of name_syllables.tsv.
     """
-    if not is_hangul_syllable(ch):
+    if not is_syllable(ch):
         return frozenset({ch.lower()})
     i, m, f = _decompose(ch)
     initials = list(_INITIAL_VARIANTS[i])
@@ -125,7 +110,7 @@ def syllable_variants(ch: str) -> frozenset[str]:
 def _preferred_syllable(ch: str, k: int = 2) -> list[str]:
     """The `k` most usual spellings of a given-name syllable (newspaper table, then RR)."""
     table = _syllable_spellings().get(ch, [])
-    out = list(dict.fromkeys([*table, rr_syllable(ch)] if is_hangul_syllable(ch) else [ch.lower()]))
+    out = list(dict.fromkeys([*table, rr_syllable(ch)] if is_syllable(ch) else [ch.lower()]))
     return out[:k]
 
 
@@ -189,7 +174,7 @@ def _syllable_cost(ch: str, piece: str) -> float:
 @lru_cache(maxsize=8192)
 def _core_variants(ch: str) -> tuple[str, ...]:
     """The main spellings of a syllable: RR, McCune-Reischauer, North Korean usage, newspaper table."""
-    if not is_hangul_syllable(ch):
+    if not is_syllable(ch):
         return (ch.lower(),)
     i, m, f = _decompose(ch)
     mr_initial = {0: "k", 3: "t", 7: "p", 12: "ch"}.get(i, _INITIAL_RR[i])
@@ -288,7 +273,7 @@ def is_korean_name(hangul: str) -> bool:
     loanwords (이라크, 라이스) and words ending in a particle or an institution suffix.
     """
     name = hangul.strip()
-    if not name or not all(is_hangul_syllable(c) for c in name) or name in _NOT_NAMES:
+    if not is_syllable_word(name) or name in _NOT_NAMES:
         return False
     listed = transliterations().get(name)
     # listed as a foreign word or place (이라크 Iraq, 부산 Busan): a person would be listed in
@@ -338,7 +323,7 @@ def name_score(hangul: str, roman: str) -> float:
     ("김준호" ~ "Kim Joon-Ho", "Joonho Kim"); below 0.5 for unrelated names.
     The given name weighs more than the surname (a handful of surnames cover most people).
     """
-    hangul = "".join(c for c in hangul if is_hangul_syllable(c))
+    hangul = "".join(c for c in hangul if is_syllable(c))
     tokens = _roman_tokens(roman)
     if not hangul or not tokens:
         return 0.0
@@ -383,7 +368,7 @@ def _mr_syllables(hangul: str) -> list[str]:
     out: list[str] = []
     prev_final = None  # RR final of the previous syllable, None at word start
     for ch in hangul:
-        if not is_hangul_syllable(ch):
+        if not is_syllable(ch):
             out.append(ch.lower())
             prev_final = None
             continue
@@ -405,7 +390,7 @@ def _mr_syllables(hangul: str) -> list[str]:
 
 def _nk_syllable(ch: str) -> str:
     """A given-name syllable as North Korean media write it (정 -> jong, 택 -> thaek)."""
-    if not is_hangul_syllable(ch):
+    if not is_syllable(ch):
         return ch.lower()
     i, m, f = _decompose(ch)
     ini = {0: "k", 3: "t", 5: "r", 7: "p", 12: "j", 14: "ch", 16: "th", 17: "ph"}.get(i, _INITIAL_RR[i])
@@ -420,7 +405,7 @@ def _mr_word(hangul: str) -> str:
 def place_romanizations(hangul: str) -> list[str]:
     """Romanized spellings of a Korean place name: MR-like first (Pyongyang), then RR (Pyeongyang)."""
     word = hangul.strip()
-    if not word or not all(is_hangul_syllable(c) for c in word):
+    if not is_syllable_word(word):
         return []
     forms = [_mr_word(word), "".join(rr_syllable(c) for c in word)]
     # province / county / village suffixes are hyphenated in English (Ryanggang-do, Punggye-ri)
@@ -434,15 +419,9 @@ def place_romanizations(hangul: str) -> list[str]:
 @cache
 def transliterations() -> dict[str, frozenset[str]]:
     """The ko -> en table of toolkit/data/transliterations.tsv (empty when the file is absent)."""
-    path = TRANSLITERATIONS
     table: dict[str, set[str]] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.lstrip().startswith("#") or "\t" not in line:
-                continue
-            ko, en = (part.strip() for part in line.split("\t")[:2])
-            if ko and en:
-                table.setdefault(ko, set()).add(en)
+    for ko, en in read_pairs(TRANSLITERATIONS):
+        table.setdefault(ko, set()).add(en)
     return {k: frozenset(v) for k, v in table.items()}
 
 
@@ -480,7 +459,7 @@ def transliteration_candidates(ko_token: str) -> frozenset[str]:
             return table[stem]
     out: set[str] = set()
     for stem in stems:
-        if len(stem) >= 2 and all(is_hangul_syllable(c) for c in stem):
+        if len(stem) >= 2 and is_syllable_word(stem):
             out.update(place_romanizations(stem))
     person = next((stem for stem in stems if is_korean_name(stem)), None)
     if person:

@@ -13,7 +13,7 @@ import re
 
 from toolkit.model import Article, Sentence
 
-__all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi"]
+__all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi", "period_is_abbreviation"]
 
 # Abbreviations after which a period never ends a sentence (a title or a number label follows).
 _NEVER_END = {
@@ -22,9 +22,11 @@ _NEVER_END = {
     "fig", "vol", "pp", "ch", "art", "sec", "jr", "sr", "messrs", "mme", "mlle", "amb",
     "supt", "insp", "cpl", "pvt", "brig", "gens",
 }
+# Month abbreviations hold a sentence together only before a day or a year (Jun. 5, Sept. 2011):
+# before a word they end it ("Reported by Kim Jun. Translated by ...").
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # Abbreviations that end a sentence only before a word that plainly starts one.
 _MAYBE_END = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "inc", "corp", "co", "ltd", "bros", "etc", "al", "approx", "est", "dept", "univ",
     "a.m", "p.m",
 }
@@ -71,8 +73,6 @@ def _is_break(text: str, m: re.Match) -> bool:
     if not after:
         return False
     first = after[0]
-    nxt_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", after)
-    nxt = nxt_word.group(1).lower() if nxt_word else ""
     if first in ",;:":
         return False
     if first.islower():
@@ -85,25 +85,40 @@ def _is_break(text: str, m: re.Match) -> bool:
             and word.isalpha()
             and word not in _NEVER_END
             and word not in _MAYBE_END
+            and word not in _MONTHS
         )
     if not (first.isupper() or first.isdigit() or first in _OPEN_QUOTES or not first.isascii()):
         return False
     punct = m.group(0)
     if not punct.startswith(".") or punct.startswith("..."):
         return True
-    word = _word_before(text, m.start())
+    return not period_is_abbreviation(_word_before(text, m.start()), after)
+
+
+def period_is_abbreviation(word: str, after: str) -> bool:
+    """True when the full stop after `word` belongs to it (Mr., J., Sept. 5, U.S. Army), so no
+    sentence ends there; `after` is the text that follows the stop.
+
+    Shared with the credit-line splitter in toolkit.credits, so both cut English alike.
+    """
+    after = after.lstrip()
+    first = after[:1]
+    nxt_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", after)
+    nxt = nxt_word.group(1).lower() if nxt_word else ""
     low = word.lower().lstrip("\"'“‘([")
     if low in _NEVER_END:
-        return False
+        return True
     if re.fullmatch(r"[a-z]", low):  # an initial: J. R. R. Tolkien, George W. Bush
-        return False
-    if low in _MAYBE_END:  # Jan., Corp.
-        return nxt in _STARTERS and not first.isdigit()
+        return True
+    if low in _MONTHS:  # Feb. 21, Sept. 2011; but "Kim Jun. Translated by"
+        return first.isdigit()
+    if low in _MAYBE_END:  # Corp., Inc.
+        return not (nxt in _STARTERS and not first.isdigit())
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):  # U.S., U.N.: a modifier, or the end
         if nxt in _STARTERS:
-            return True
-        return bool(nxt) and first.isupper() and nxt not in _ACRONYM_MODIFIES
-    return True
+            return False
+        return not (bool(nxt) and first.isupper() and nxt not in _ACRONYM_MODIFIES)
+    return False
 
 
 def split_english(text: str) -> list[str]:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.align.english import is_content, stem, words
+from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.errors import InputError
 
-__all__ = ["Lexicon", "load_lexicon", "DATA_DIR"]
+__all__ = ["Lexicon", "load_lexicon"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def _phrase(english: str) -> tuple[str, ...]:
@@ -64,8 +64,9 @@ class Lexicon:
         )
 
 
-def _parse_tsv(text: str, source: str, strict: bool) -> list[tuple[str, str]]:
-    """`ko<TAB>en` lines; '#' comments and blank lines skipped; strict files reject bad lines."""
+def _parse_user_tsv(text: str, source: str) -> list[tuple[str, str]]:
+    """A user's `ko<TAB>en` lines ('#' comments and blank lines skipped); a bad line is an
+    error naming the file and line, since a silently dropped entry would be hard to notice."""
     pairs: list[tuple[str, str]] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -74,10 +75,8 @@ def _parse_tsv(text: str, source: str, strict: bool) -> list[tuple[str, str]]:
         ko = parts[0].strip()
         en = parts[1].strip() if len(parts) > 1 else ""
         if len(parts) < 2 or not ko or not en or len(parts) > 3:
-            if strict:
-                raise InputError(source, f"line {n}: expected 'korean<TAB>english', got {line.strip()[:40]!r}")
-            continue
-        if strict and not any(ch.isalpha() for ch in en):
+            raise InputError(source, f"line {n}: expected 'korean<TAB>english', got {line.strip()[:40]!r}")
+        if not any(ch.isalpha() for ch in en):
             raise InputError(source, f"line {n}: the English side {en!r} has no word")
         pairs.append((ko, en))
     return pairs
@@ -88,9 +87,8 @@ def _builtin() -> Lexicon:
     """The shipped lexicon.tsv and transliterations.tsv (either may be absent)."""
     lex = Lexicon()
     for name in ("lexicon.tsv", "transliterations.tsv"):
-        path = DATA_DIR / name
-        if path.is_file():
-            pairs = _parse_tsv(path.read_text(encoding="utf-8"), str(path), strict=False)
+        pairs = read_pairs(DATA_DIR / name)
+        if pairs:
             lex = lex.extended(pairs, source=name)
     return lex
 
@@ -110,5 +108,5 @@ def load_lexicon(user_tsv: Path | str | None = None) -> Lexicon:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(str(path), f"line {line}: not UTF-8 text") from None
-    pairs = _parse_tsv(text, str(path), strict=True)
+    pairs = _parse_user_tsv(text, str(path))
     return lex.extended(pairs, source=f"user:{path.name}")

@@ -56,21 +56,80 @@ _MONTH_CONTEXT = {"in", "since", "until", "last", "next", "early", "late", "mid"
 
 
 def _word_value(word: str) -> float | None:
-    """Value of a spelled-out English number word or hyphenated compound ('twenty-five')."""
-    if word in _EN_UNITS:
-        return float(_EN_UNITS[word])
-    if word in _EN_TENS:
-        return float(_EN_TENS[word])
+    """Value of a spelled-out English number word or hyphenated compound ('twenty-five', 'twenty-first')."""
+    value = _cardinal_word(word)
+    if value is not None:
+        return value
     if word in _EN_ORDINALS:
         return float(_EN_ORDINALS[word])
     if word in ("dozen",):
         return 12.0
     parts = word.split("-")
-    if len(parts) == 2 and parts[0] in _EN_TENS:
-        unit = _EN_UNITS.get(parts[1], _EN_ORDINALS.get(parts[1]))
-        if unit is not None and unit < 10:
-            return float(_EN_TENS[parts[0]] + unit)
+    if len(parts) == 2 and parts[0] in _EN_TENS and _EN_ORDINALS.get(parts[1], 10) < 10:
+        return float(_EN_TENS[parts[0]] + _EN_ORDINALS[parts[1]])
     return None
+
+
+def _cardinal_word(word: str) -> float | None:
+    """Value of a cardinal below 100 spelled as one token ('five', 'forty', 'twenty-one'), else None."""
+    if word in _EN_UNITS:
+        return float(_EN_UNITS[word])
+    if word in _EN_TENS:
+        return float(_EN_TENS[word])
+    parts = word.split("-")
+    if len(parts) == 2 and parts[0] in _EN_TENS and parts[1] in _EN_UNITS and _EN_UNITS[parts[1]] < 10:
+        return float(_EN_TENS[parts[0]] + _EN_UNITS[parts[1]])
+    return None
+
+
+def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int]:
+    """Value of the spelled-out number that starts at tokens[i] (worth `first`), and the index after it.
+
+    The parts of one number join: "one hundred and five" is 105, "two thousand and twelve"
+    2012, "twenty one" 21, "two million five hundred thousand" 2,500,000. "and" joins only
+    right after a scale word, so "five and six" stays two numbers.
+    """
+    total, current = 0.0, first
+    prev = "tens" if first in _EN_TENS.values() and tokens[i].lower() in _EN_TENS else "num"
+    j, n = i + 1, len(tokens)
+    while j < n and not tokens[j - 1].endswith("."):  # a full stop ends the number
+        word = tokens[j].lower().rstrip(".")
+        scale = _EN_SCALES.get(word)
+        if scale is not None and prev in ("num", "tens", "hundred") and not (scale == 100 and prev == "hundred"):
+            if scale == 100:
+                current *= 100
+                prev = "hundred"
+            elif scale >= 1000:
+                total += current * scale
+                current, prev = 0.0, "scale"
+            else:  # "decades" and the like multiply and end the number
+                current *= scale
+                j += 1
+                break
+            j += 1
+            continue
+        if word == "and" and prev in ("hundred", "scale") and j + 1 < n:
+            after = tokens[j + 1].lower().rstrip(".")
+            nxt = _word_value(after) if after != "dozen" else None  # "and fifth" too: 105th
+            if nxt is None or nxt >= 100:
+                break
+            current += nxt
+            prev = "tens" if after in _EN_TENS else "num"
+            j += 2
+            continue
+        value = _cardinal_word(word)
+        if value is None:
+            break
+        if prev in ("hundred", "scale"):
+            current += value
+            prev = "tens" if word in _EN_TENS else "num"
+        elif prev == "tens" and value < 10:  # "twenty one" spelled apart
+            current += value
+            prev = "num"
+        else:
+            break
+        j += 1
+    return total + current, j
 
 
 def numbers_in_english(text: str) -> set[str]:
@@ -110,6 +169,10 @@ def numbers_in_english(text: str) -> set[str]:
                         value = float(_MONTHS[low])
         if value is None:
             i += 1
+            continue
+        if not m and (low in ("a", "an") or _cardinal_word(low) is not None):
+            value, i = _spelled_number(tokens, i, value)
+            out.add(canon(value))
             continue
         # scales: "12.3 trillion", "two million", "30 thousand"
         j = i + 1

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.errors import InputError
+from toolkit.hangul import SYLLABLES
 from toolkit.ingest import boilerplate as bp
 from toolkit.langid import detect_language, dominant_language
 from toolkit.model import Article, Credit, Link, Paragraph
 
-_WIDE = re.compile("[\uac00-\ud7a3\u4e00-\u9fff]")
+_WIDE = re.compile(f"[{SYLLABLES}\u4e00-\u9fff]")  # Hangul syllables and CJK ideographs
 _KEY_DROP = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"""[.!?。…"'”’)\]」』]$|[다요죠까][.!?]?$""")
 _ECHO_CHARS = 40  # a paragraph this long seen twice is one paragraph scraped twice

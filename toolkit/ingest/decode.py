@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from toolkit.errors import InputError
+from toolkit.hangul import is_hangul, is_syllable
 
 MAX_CONTROL_SHARE = 0.02  # more C0/C1 control characters than this: not text
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -90,7 +91,7 @@ def _try_cp949(data: bytes) -> str | None:
     # Real Korean text is written mostly with the 2,350 common syllables of EUC-KR; the
     # rare CP949-only syllables are what Latin-1 or Windows-1252 bytes turn into.
     common = _ks_x_1001_syllables()
-    syllables = [ch for ch in wide if 0xAC00 <= ord(ch) <= 0xD7A3]
+    syllables = [ch for ch in wide if is_syllable(ch)]
     rare = sum(1 for ch in syllables if ch not in common)
     if korean < 0.8 * len(wide) or rare > 0.5 * len(syllables):
         return None
@@ -108,8 +109,7 @@ def _is_korean_or_cjk(ch: str) -> bool:
     """Characters a real CP949 Korean text is made of beyond ASCII."""
     o = ord(ch)
     return (
-        0xAC00 <= o <= 0xD7A3  # Hangul syllables
-        or 0x3131 <= o <= 0x318E  # compatibility jamo
+        is_hangul(ch)  # syllables and compatibility jamo (CP949 decodes to no other Hangul)
         or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF  # Hanja
         or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E  # CJK and full-width punctuation
         or 0x2010 <= o <= 0x203B or 0x2460 <= o <= 0x25FF  # quotes, dashes, circled numbers, shapes

@@ -16,16 +16,11 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+from toolkit.hangul import is_syllable_word
+
 # an English personal name: two or three capitalized parts, parts possibly hyphenated
 ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
 NAME_THRESHOLD = 0.8
-
-
-def has_hangul(text: str) -> bool:
-    """Hangul left in English text: an untranslated word, or a name never romanized."""
-    return bool(HANGUL.search(text))
 
 
 def length_ratio(en_chars: int, ko_chars: int) -> float | None:
@@ -55,7 +50,7 @@ def korean_name_candidates(ko_text: str) -> set[str]:
     from toolkit.segment import korean_tokens
 
     return {t[0] for t in korean_tokens(ko_text)
-            if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and HANGUL_WORD.fullmatch(t[0]) and is_korean_name(t[0])}
+            if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and is_syllable_word(t[0]) and is_korean_name(t[0])}
 
 
 @cache

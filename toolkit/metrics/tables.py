@@ -89,7 +89,7 @@ def _bead_of(alignment: Alignment | None) -> tuple[dict[int, int], dict[int, int
 
 def _sentence_rows(article_id: str, article: Article, beads: dict[int, int],
                    has_original: bool) -> list[dict]:
-    from toolkit.metrics.checks import has_hangul
+    from toolkit.hangul import has_hangul
 
     null_origin = "added" if article.language == "en" else "untranslated"
     rows = []

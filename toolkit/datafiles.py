@@ -1,0 +1,23 @@
+"""The project's own data tables (toolkit/data/*.tsv) and the one reader of their format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    """(key, value) of each `key<TAB>value` line, in file order; '#' comments, blank lines and
+    lines without both fields are skipped, and an absent file gives no pairs (the tables are
+    optional to every reader: each falls back to rules)."""
+    if not path.is_file():
+        return []
+    pairs: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2 and (key := parts[0].strip()) and (value := parts[1].strip()):
+            pairs.append((key, value))
+    return pairs
