@@ -300,6 +300,12 @@ def _parse_agents(region: str, plain: str, roles: list[str], service: tuple | No
     return credits
 
 
+_CONTRIBUTED = re.compile(
+    r"^(?P<agents>[A-Z][^,;]*?(?:(?:,\s*|\s+and\s+)[A-Z][^,;]*?)*)\s+(?:also\s+)?contributed"
+    r"(?:\s+(?:to|reporting\s+to|additional\s+reporting\s+to))?\s+(?:this|the)\s+(?:report|story|article)$"
+)
+
+
 def _parse_english(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
     """Credits of a whole English credit sentence, or None when it is not one.
 
@@ -312,6 +318,9 @@ def _parse_english(sentence: str, org_context: str | None, byline: bool = False)
     s = orig.translate(_APOS)
     if not s:
         return None
+    if contributed := _CONTRIBUTED.match(s):  # "Nisha David in Kuala Lumpur contributed to this report"
+        agents = contributed["agents"]
+        return _parse_agents(orig[: len(agents)], agents, ["contributor"], None, org_context)
     clauses = list(_CLAUSE.finditer(s))
     if not clauses or clauses[0].start() != 0 or (clauses[0]["contby"] and not byline):
         return None
