@@ -176,3 +176,14 @@ def test_archive_files_are_readable_by_others(tmp_path):
     build_archive(corpus, tmp_path / "archive", progress=False)
     written = [*(tmp_path / "archive" / "tei").iterdir(), *(tmp_path / "archive" / "tables").iterdir()]
     assert written and all(p.stat().st_mode & 0o044 == 0o044 for p in written)  # umask 022 in tests
+
+
+def test_tei_does_not_depend_on_where_the_corpus_lies(tmp_path):
+    copies = []
+    for place in ("a", "b/deeper"):
+        corpus = tmp_path / place / "corpus"
+        shutil.copytree(CORPUS / SEED, corpus / SEED)
+        build_archive(corpus, tmp_path / place / "archive", progress=False)
+        copies.append((tmp_path / place / "archive" / "tei" / f"{SEED}.xml").read_bytes())
+    assert copies[0] == copies[1]
+    assert f"{SEED}/en.txt".encode() in copies[0]

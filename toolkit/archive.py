@@ -77,6 +77,11 @@ def load_pair(folder: Path) -> tuple[Article, Article | None]:
         raise InputError(str(ko_path), "no body sentences found in the Korean original")
     if ko is not None:
         en.credits = join_korean_credits(en.credits, ko.credits)
+    # the archive records sources relative to the corpus, so that the same corpus gives
+    # byte-identical TEI wherever it lies and however its path was typed
+    for article, path in ((en, en_path), (ko, ko_path)):
+        if article is not None:
+            article.source = f"{folder.name}/{path.name}"
     return en, ko
 
 
