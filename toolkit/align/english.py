@@ -76,6 +76,20 @@ _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 @lru_cache(maxsize=65536)
+def singular(w: str) -> str:
+    """A lower-case word with a plural -s taken off; four-letter plurals too (bags ~ bag,
+    days ~ day, wars ~ war), words of three letters or less kept (bus, gas, yes)."""
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
 def stem(word: str) -> str:
     """A crude, deterministic stem: lower case, irregular forms, suffixes off, at most 6 letters."""
     w = word.lower().replace("’", "'")
@@ -89,13 +103,7 @@ def stem(word: str) -> str:
         while len(w) > 3 and w.endswith("e"):
             w = w[:-1]
         return w[:6]
-    if len(w) > 3:  # four-letter plurals too: bags ~ bag, days ~ day, wars ~ war
-        if w.endswith("ies") and len(w) > 4:
-            w = w[:-3] + "y"
-        elif len(w) > 4 and (w.endswith("sses") or w.endswith("ches") or w.endswith("shes") or w.endswith("xes")):
-            w = w[:-2]
-        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            w = w[:-1]
+    w = singular(w)
     # derivational endings: election ~ elect, agreement ~ agree, darkness ~ dark
     for suffix, repl in (("ments", ""), ("ment", ""), ("ations", "ate"), ("ation", "ate"), ("tions", "t"),
                          ("tion", "t"), ("sions", "d"), ("sion", "d"), ("ness", ""), ("ities", ""), ("ity", "")):

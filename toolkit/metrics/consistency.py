@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from toolkit.align.english import singular, stem, words
+
 NOUN_TAGS = {"NNG", "NNP"}
 
 
@@ -60,15 +62,7 @@ def _surface(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if w in _NOT_PLURAL or len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "ches", "shes", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
+    return w if w in _NOT_PLURAL else singular(w)
 
 
 def find_rendering(en_text: str, renderings: Iterable[tuple[str, ...]]) -> str | None:
@@ -83,8 +77,6 @@ def find_rendering(en_text: str, renderings: Iterable[tuple[str, ...]]) -> str |
 
 def _surfaces(en_text: str) -> dict[str, str]:
     """Stem -> surface label of the first word with that stem (computed once per English span)."""
-    from toolkit.align.english import stem, words
-
     surface: dict[str, str] = {}
     for word in words(en_text):
         surface.setdefault(stem(word), _surface(word))
