@@ -78,9 +78,9 @@ def test_seed_credit_chain_exactly():
             assert rest == paragraph  # body text, captions and boilerplate give no credits
         found += credits
     assert [c.as_dict() for c in found] == [
-        {"role": "reporter", "name": "Kim Joon-Ho", "service": "Korean", "organization": "RFA", "language": "ko", "order": 0},
-        {"role": "translator", "name": "Kang Min Kyung", "service": None, "organization": None, "language": None, "order": 0},
-        {"role": "writer", "name": "Parameswaran Ponnudurai", "service": None, "organization": None, "language": None, "order": 0},
+        {"role": "reporter", "name": "Kim Joon-Ho", "service": "Korean", "organization": "RFA", "language": "ko", "order": 0, "agent": "person"},
+        {"role": "translator", "name": "Kang Min Kyung", "service": None, "organization": None, "language": None, "order": 0, "agent": "person"},
+        {"role": "writer", "name": "Parameswaran Ponnudurai", "service": None, "organization": None, "language": None, "order": 0, "agent": "person"},
     ]
 
 

@@ -23,7 +23,7 @@ SEED = FIXTURES / "seed"
 CORPUS = FIXTURES / "corpus"
 ARTICLE_SUFFIXES = (".txt", ".html")
 SUMMARY_KEYS = ["language", "title", "dek", "date", "captions", "paragraphs", "credit_paragraphs", "credits"]
-CREDIT_KEYS = ["role", "name", "service", "organization", "language", "order"]
+CREDIT_KEYS = ["role", "name", "service", "organization", "language", "order", "agent"]
 # encoding tag in a file name (<name>.<tag>.txt) -> how its bytes must decode
 ENCODING_TAGS = {"utf8-bom", "utf16le", "cp949", "euc-kr"}
 

@@ -32,6 +32,7 @@ class Credit:
     language: str | None = None
     order: int = 0
     name_ko: str | None = None  # the Hangul form, when a Korean byline names the same person
+    agent: str = "person"  # what kind of agent the name is: person | organization | software
 
     def as_dict(self) -> dict:
         return {
@@ -41,6 +42,7 @@ class Credit:
             "organization": self.organization,
             "language": self.language,
             "order": self.order,
+            "agent": self.agent,
         }
 
 
@@ -83,6 +85,8 @@ class Article:
     credits: list[Credit] = field(default_factory=list)
     date: str | None = None  # ISO 8601 where the page states one
     links: list[Link] = field(default_factory=list)
+    url: str | None = None  # where the article was published (page metadata or meta.json)
+    outlet: str | None = None  # who published it (page metadata or meta.json)
 
     @property
     def sentences(self) -> list[Sentence]:

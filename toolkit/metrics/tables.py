@@ -36,7 +36,7 @@ def schemas() -> dict[str, Any]:
         },
         "credits": {
             "article_id": s, "order": i, "role": s, "name": s, "name_ko": s,
-            "service": s, "organization": s, "language": s,
+            "service": s, "organization": s, "language": s, "agent": s,
         },
         "sentences": {
             "article_id": s, "lang": s, "sentence_id": s, "position": i, "paragraph": i,
@@ -159,7 +159,7 @@ def article_rows(article_id: str, en: Article, ko: Article | None,
     rows["credits"] = [
         {"article_id": article_id, "order": c.order, "role": c.role, "name": c.name,
          "name_ko": c.name_ko, "service": c.service, "organization": c.organization,
-         "language": c.language}
+         "language": c.language, "agent": c.agent}
         for c in sorted(en.credits, key=lambda c: c.order)
     ]
     rows["sentences"] = _sentence_rows(article_id, en, en_bead, has_original)
