@@ -90,28 +90,40 @@ def build(
     archive: Annotated[Path, typer.Option("--archive", help="Archive directory to write.")],
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="User lexicon TSV: ko<TAB>en.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes to build with (default: the machine's cores; 1: this process only).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Build on the Dask cluster at this address (tcp://HOST:PORT) instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the build report as JSON.")] = False,
 ) -> None:
     """Build an archive: ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from a corpus."""
     from toolkit.archive import build_archive
+    from toolkit.archive.cluster import INSTALL_HINT, cluster_available
+    from toolkit.archive.executor import default_workers
     from toolkit.errors import InputError
 
     if not corpus.is_dir():
         typer.echo(f"error: {corpus}: corpus is not a directory", err=True)
         raise typer.Exit(2)
+    if scheduler and not cluster_available():
+        typer.echo(f"error: {INSTALL_HINT}", err=True)
+        raise typer.Exit(2)
     try:
-        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet,
-                               on_error=lambda line: print(f"error: {line}", file=sys.stderr))
+        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
+                               workers=workers or default_workers(), scheduler=scheduler,
+                               on_error=lambda line: print(f"error: {line}", file=sys.stderr),
+                               on_warning=lambda line: print(f"warning: {line}", file=sys.stderr))
     except InputError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
     except OSError as error:
-        typer.echo(f"error: {archive}: {error.strerror or error}", err=True)
+        typer.echo(f"error: {archive}: {error.strerror or error}; the archive was left as it was", err=True)
         raise typer.Exit(1) from None
-    failed = len(report.failures)
-    typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
-               f"{f' ({failed} failed)' if failed else ''}: {archive}/tei, {archive}/tables "
-               f"({report.rows.get('sentences', 0)} sentences, {report.rows.get('links', 0)} links)")
-    if failed:
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.summary())
+    if report.failures:
         raise typer.Exit(1)
 
 
@@ -242,10 +254,12 @@ def validate(
     as_json: JsonFlag = False,
     schema: Annotated[Optional[list[Path]], typer.Option(
         "--schema", help="Also validate against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes to validate with (default: the machine's cores; small batches use one).")] = None,
 ) -> None:
     """Validate TEI files against the transprov RELAX NG and Schematron schemas."""
     from toolkit.errors import InputError
-    from toolkit.tei.validate import load_schema, validate_file, xml_paths
+    from toolkit.tei.validate import load_schema, xml_paths
 
     missing = [p for p in paths if not p.exists()]
     files = xml_paths([p for p in paths if p.exists()])
@@ -253,17 +267,23 @@ def validate(
         typer.echo(f"error: no *.xml files in {', '.join(map(str, paths))}", err=True)
         raise typer.Exit(2)
     try:
-        extra = tuple(load_schema(s) for s in schema or [])
+        for extra in schema or []:  # a schema that does not compile is a usage error, before any file
+            load_schema(extra)
     except InputError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
+    from toolkit.archive.executor import default_workers
+    from toolkit.archive.validate import validate_in_parallel
+
     reports = []
-    for path in files:
-        report = validate_file(path, extra)
+
+    def on_report(report) -> None:
         reports.append(report)
         if not as_json:  # the problems are the report: stdout, so that it can be redirected
             for line in report.lines():
                 typer.echo(line)
+
+    validate_in_parallel(files, schema or [], workers or default_workers(), on_report)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
     if as_json:
