@@ -120,7 +120,13 @@ class _Build:
         return [Item(i, os.path.abspath(self.plan.folders[i]), self.plan.digests[i].digest) for i in ids]
 
     def chunks(self, items: list[Item]) -> list[list[Item]]:
-        return [items[k:k + self.chunk] for k in range(0, len(items), self.chunk)]
+        """Consecutive articles, at most `chunk` a call, and at least four calls a worker
+        when there are few articles (so that a small build still uses every worker)."""
+        if not items:
+            return []
+        slots = self.executor()[1]
+        size = max(1, min(self.chunk, -(-len(items) // (2 * slots))))
+        return [items[k:k + size] for k in range(0, len(items), size)]
 
     # ------------------------------------------------------------------ the steps
     def run(self) -> BuildReport:
@@ -147,6 +153,7 @@ class _Build:
                 self.report.unchanged = len(self.plan.unchanged)
                 self.report.stale = sorted(i for i in self.plan.failed if self.old.articles.get(i, {}).get("stale"))
                 self.report.learned = len(json.loads((self.previous / "learning" / LEARNED).read_bytes()))
+                self.layout.remove_work()  # what a killed build left, if anything: nothing to resume
             else:
                 with progress_bar(self.progress) as bar:
                     self.first(bar)

@@ -158,11 +158,13 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
                 alignment, keys = align_recording(en, ko, given)
                 rows = contribution(en, ko, alignment, given)
                 tokens = {s.text: korean_tokens(s.text) for s in ko.sentences}  # cached: no work
-            _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens))
-            counts += [{"article_id": item.article_id, **row} for row in rows]
-            results.append((item.article_id, None))
         except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
             results.append((item.article_id, failure(item.article_id, error)))
+            continue
+        # outside the try: a write that fails (a full disk) stops the build, not the article
+        _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens))
+        counts += [{"article_id": item.article_id, **row} for row in rows]
+        results.append((item.article_id, None))
     write_part(out / "counts.parquet", learning_schemas()["counts"], counts)
     _dump(out / RESULT, results)
     return results
@@ -212,13 +214,14 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                     alignment, keys = align_recording(en, ko, final)
                 data = write_tei(en, ko, alignment)
                 article = article_rows(item.article_id, en, ko, alignment, terms)
-            write_atomic(out / "tei" / f"{item.article_id}.xml", data)
-            for table, table_rows in article.items():
-                rows[table].extend(table_rows)
-            probes += [{"article_id": item.article_id, "key": k} for k in keys]
-            results.append((item.article_id, None, hashlib.sha256(data).hexdigest()))
         except Exception as error:  # noqa: BLE001
             results.append((item.article_id, failure(item.article_id, error), None))
+            continue
+        write_atomic(out / "tei" / f"{item.article_id}.xml", data)
+        for table, table_rows in article.items():
+            rows[table].extend(table_rows)
+        probes += [{"article_id": item.article_id, "key": k} for k in keys]
+        results.append((item.article_id, None, hashlib.sha256(data).hexdigest()))
     for table, table_rows in rows.items():
         write_part(out / f"{table}.parquet", schemas()[table], table_rows)
     write_part(out / "probes.parquet", learning_schemas()["probes"], probes)
