@@ -95,7 +95,8 @@ class _Build:
     def executor(self):
         """The executor, started on first use (a build with nothing to do starts no worker)."""
         if self.pool is None:
-            self.pool = self.stack.enter_context(executor_for(self.workers, self.scheduler))
+            self.pool = self.stack.enter_context(
+                executor_for(self.workers, self.scheduler, preload="toolkit.archive.preload"))
             if self.scheduler:
                 self.report.workers = self.pool[1] // 2
         return self.pool

@@ -35,8 +35,13 @@ def default_workers() -> int:
 
 
 @contextmanager
-def executor_for(workers: int, scheduler: str | None = None) -> Iterator[tuple[Executor, int]]:
-    """(executor, how many calls to keep in flight) for `--workers` / `--scheduler`."""
+def executor_for(workers: int, scheduler: str | None = None,
+                 preload: str | None = None) -> Iterator[tuple[Executor, int]]:
+    """(executor, how many calls to keep in flight) for `--workers` / `--scheduler`.
+
+    Local workers are never forked from this process (it may hold polars' thread pool,
+    which a fork would copy half-alive): they are spawned, or, with `preload` (a module
+    that loads the models), forked from a fork server that imported it."""
     if scheduler:
         from toolkit.archive.cluster import dask_executor
 
@@ -49,8 +54,12 @@ def executor_for(workers: int, scheduler: str | None = None) -> Iterator[tuple[E
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn, not fork: the parent has polars' thread pool, which a fork would copy half-alive
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    if preload:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([preload])
+    else:
+        context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context)
     try:
         yield pool, 2 * workers
     finally:
