@@ -104,6 +104,50 @@ def test_two_workers_give_the_same_archive_as_one(tmp_path, clean):
     assert finished(tmp_path / "two")
 
 
+# ---------------------------------------------------------------- corpus learning
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    from toolkit.archive.sources import corpus_articles, load_pair
+
+    loaded = [load_pair(folder) for _, folder in corpus_articles(CORPUS)]
+    return [(article_id, en, ko) for (article_id, _), (en, ko) in zip(corpus_articles(CORPUS), loaded)
+            if ko is not None]
+
+
+def test_aligner_sees_the_lexicon_only_through_the_keys_it_records(pairs):
+    """The ground of incremental realignment: a lexicon cut down to the recorded keys aligns
+    every article exactly as the whole lexicon does."""
+    from toolkit.align import Lexicon, align, load_lexicon
+    from toolkit.archive.learning import align_recording
+
+    lexicon = load_lexicon()
+    for article_id, en, ko in pairs:
+        alignment, keys = align_recording(en, ko, lexicon)
+        assert alignment == align(en.sentences, ko.sentences, lexicon), article_id
+        cut = Lexicon({k: lexicon.entries[k] for k in keys if k in lexicon.entries}, lexicon.sources,
+                      frozenset(k for k in lexicon.function_keys if k in keys))
+        assert len(cut) < len(lexicon) / 10
+        assert align(en.sentences, ko.sentences, cut) == alignment, article_id
+
+
+def test_summed_counts_learn_what_one_learner_learns(pairs):
+    from toolkit.align import LexiconLearner, align, load_lexicon
+    from toolkit.archive.learning import contribution, learner_from_counts
+
+    lexicon = load_lexicon()
+    whole = LexiconLearner(known=lexicon)
+    rows = []
+    for article_id, en, ko in reversed(pairs):  # another order than the build's
+        alignment = align(en.sentences, ko.sentences, lexicon)
+        whole.observe(en.sentences, ko.sentences, alignment)
+        rows += [{"article_id": article_id, **row} for row in contribution(en, ko, alignment, lexicon)]
+    summed = learner_from_counts(pl.DataFrame(rows).lazy(), lexicon)
+    assert whole.pairs() and summed.pairs() == whole.pairs()
+    assert (summed.n, summed.joint, summed.articles) == (whole.n, whole.joint, whole.articles)
+
+
 # ---------------------------------------------------------------- incremental
 
 
@@ -433,6 +477,25 @@ def test_an_archive_of_the_old_layout_is_taken_over(tmp_path, clean):
     same_archive(archive, clean)
     assert [p.name for p in (archive / "orphans").iterdir()] == ["gone-from-the-corpus.xml"]
     assert len(warnings) == 1 and finished(archive)
+
+
+def test_killed_while_taking_over_the_old_layout(tmp_path, clean):
+    """Killed between adopting the old folders and the switch: readers still see the old
+    files, and the next build finishes the job."""
+    archive = tmp_path / "archive"
+    for view in ("tei", "tables"):
+        shutil.copytree(clean / view, archive / view)
+    before = snapshot(archive)
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    killed = subprocess.run([sys.executable, "-c", DRIVER, str(corpus), str(archive),
+                             "toolkit.archive.state", "Layout._point_current", "2"],
+                            capture_output=True, text=True, cwd=repo_root())
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert snapshot(archive) == before
+    assert build_archive(corpus, archive, progress=False).ok
+    same_archive(archive, clean)
+    assert finished(archive) and not (archive / "orphans").exists()
 
 
 def test_nothing_outside_the_archive_is_written(tmp_path):

@@ -48,6 +48,6 @@ def dask_executor(address: str, timeout: str = "10s") -> Iterator[tuple[Executor
     try:
         threads = sum(client.nthreads().values())
         # pure=False: a call resubmitted after a kill must run again, not reuse a cached result
-        yield client.get_executor(pure=False), max(2 * threads, 4)
+        yield client.get_executor(pure=False), 2 * max(threads, 1)
     finally:
         client.close()

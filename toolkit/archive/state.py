@@ -36,6 +36,7 @@ VIEWS = ("tei", "tables")
 STATE_PARTS = ("tei", "tables", "learning")
 _GENERATION = re.compile(r"\d{6}")
 _TEMPORARY = re.compile(r"\..*\.tmp")  # files.atomic_path's temporary names
+LEGACY = "old-layout"  # marks a state made of an old archive's real tei/ and tables/ folders
 
 
 def _lstat(path: Path) -> os.stat_result | None:
@@ -149,24 +150,35 @@ class Layout:
         return state
 
     def switch(self, state: Path) -> None:
-        """Make `state` current with one atomic rename; then make sure the views point
-        into it (an archive of the old layout has real tei/ and tables/ folders: they are
-        moved into a retired state of their own, to be sorted by `retire`)."""
+        """Make `state` current with one atomic rename of the `current` link."""
+        self._adopt_old_layout(state)
+        self._point_current(state)
+        for view in VIEWS:
+            if _lstat(self.archive / view) is None:
+                os.symlink(f"{CURRENT}/{view}", self.archive / view)
+
+    def _point_current(self, state: Path) -> None:
         tmp = self.archive / f".{CURRENT}.{os.getpid()}.tmp"
         if _lstat(tmp) is not None:
             tmp.unlink()
         os.symlink(f"{STATES}/{state.name}", tmp)
         os.replace(tmp, self.archive / CURRENT)
-        for view in VIEWS:
-            path = self.archive / view
-            st = _lstat(path)
-            if st is not None and stat.S_ISDIR(st.st_mode):
-                legacy = self.states / f"legacy-{os.getpid()}-{view}"
-                legacy.mkdir(parents=True, exist_ok=True)
-                os.rename(path, legacy / view)
-                st = None
-            if st is None:
-                os.symlink(f"{CURRENT}/{view}", path)
+
+    def _adopt_old_layout(self, new: Path) -> None:
+        """An archive of the old layout has real tei/ and tables/ folders: make them a state
+        of their own (marked, so that `retire` sorts its files) and current, one folder at a
+        time, before the switch to `new`. A reader meanwhile sees the old files or, for an
+        instant, no folder; never old TEI beside new tables."""
+        real = [v for v in VIEWS if (st := _lstat(self.archive / v)) is not None and stat.S_ISDIR(st.st_mode)]
+        if not real:
+            return
+        legacy = self.states / f"{int(new.name) + 1:06d}"  # `new` is the newest: this name is free
+        legacy.mkdir(parents=True)
+        (legacy / LEGACY).touch()
+        self._point_current(legacy)
+        for view in real:
+            os.rename(self.archive / view, legacy / view)
+            os.symlink(f"{CURRENT}/{view}", self.archive / view)
 
     # ------------------------------------------------------------------ retiring states
     def recover(self, warn: Callable[[str], None]) -> None:
@@ -194,7 +206,7 @@ class Layout:
         """Delete a state that is not current, moving to orphans/ what no build wrote."""
         manifest = Manifest.read(state / MANIFEST)
         current = self.current()
-        legacy = state.name.startswith("legacy-")
+        legacy = (state / LEGACY).is_file()
         for part in VIEWS:
             folder = state / part
             st = _lstat(folder)
