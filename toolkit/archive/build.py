@@ -121,13 +121,17 @@ class _Build:
         return [Item(i, os.path.abspath(self.plan.folders[i]), self.plan.digests[i].digest) for i in ids]
 
     def chunks(self, items: list[Item]) -> list[list[Item]]:
-        """Consecutive articles, at most `chunk` a call, and at least four calls a worker
-        when there are few articles (so that a small build still uses every worker)."""
+        """Consecutive articles, at most `chunk` a call, fewer as the end nears (about four
+        calls a worker for what is left), so that the workers finish a pass together."""
         if not items:
             return []
         slots = self.executor()[1]
-        size = max(1, min(self.chunk, -(-len(items) // (2 * slots))))
-        return [items[k:k + size] for k in range(0, len(items), size)]
+        out, k = [], 0
+        while k < len(items):
+            size = max(min(4, self.chunk), min(self.chunk, (len(items) - k) // (2 * slots)))
+            out.append(items[k:k + size])
+            k += size
+        return out
 
     # ------------------------------------------------------------------ the steps
     def run(self) -> BuildReport:
