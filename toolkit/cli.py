@@ -181,6 +181,7 @@ def align(
     ko: Annotated[Path, typer.Argument(help="Its Korean original (text or HTML).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="TEI file to write.")],
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="Extra lexicon, TSV ko<TAB>en.")] = None,
+    show_table: Annotated[bool, typer.Option("--show", help="Print the review table of the result.")] = False,
 ) -> None:
     """Align an English article with its Korean original sentence by sentence; write TEI."""
     from collections import Counter
@@ -217,23 +218,63 @@ def align(
     summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
     typer.echo(f"{output}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
                f" {len(alignment.beads)} beads ({summary})")
+    if show_table:
+        from toolkit.review.show import print_legend
+
+        _report_failures(_show_files([output], "table", False, 0.5))
+        print_legend()
+
+
+def _show_files(files: list[Path], fmt: str, only_issues: bool, min_cert: float) -> list[str]:
+    """Print the review view of each TEI file; returns the one-line failures."""
+    from toolkit.errors import InputError
+    from toolkit.review.beads import review_beads
+    from toolkit.review.show import json_record, print_table, tsv_rows, TSV_COLUMNS
+    from toolkit.tei import read_tei
+
+    failures, records = [], []
+    if fmt == "tsv":
+        typer.echo("\t".join(TSV_COLUMNS))
+    for path in files:
+        try:
+            en, ko, alignment = read_tei(path)
+        except InputError as error:
+            failures.append(str(error))
+            continue
+        beads = review_beads(en, ko, alignment, low_cert=min_cert)
+        if fmt == "json":
+            records.append(json_record(str(path), en, ko, beads, only_issues))
+        elif fmt == "tsv":
+            for row in tsv_rows(str(path), beads, only_issues):
+                typer.echo(row)
+        else:
+            print_table(en, ko, beads, str(path), only_issues)
+    if fmt == "json":
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    return failures
 
 
 @app.command()
 def show(
-    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `transprov align` or `build`.")],
+    paths: Annotated[list[Path], typer.Argument(help="TEI files written by `align` or `build`, or directories of them.")],
+    fmt: Annotated[str, typer.Option("--format", help="table, json or tsv.")] = "table",
+    only_issues: Annotated[bool, typer.Option("--only-issues", help="Only flagged beads no reviewer has confirmed.")] = False,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Flag beads below this confidence as low cert.")] = 0.5,
 ) -> None:
-    """Show an alignment side by side for review: bead type, confidence, English | Korean."""
-    from toolkit.errors import InputError
-    from toolkit.tei import read_tei
-    from toolkit.tei.show import print_alignment
+    """Show alignments side by side for review: bead, type, confidence, flags, English | Korean."""
+    from toolkit.review.show import FORMATS, print_legend
+    from toolkit.tei.validate import xml_paths
 
-    try:
-        en, ko, alignment = read_tei(tei_file)
-    except InputError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
-    print_alignment(en, ko, alignment, str(tei_file))
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    missing = [p for p in paths if not p.exists()]
+    files = xml_paths([p for p in paths if p.exists()])
+    failures = _show_files(files, fmt, only_issues, min_cert)
+    if fmt == "table" and files:
+        print_legend()
+    _report_failures(failures + [f"{p}: no such file or directory" for p in missing])
 
 
 @app.command()
