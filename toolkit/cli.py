@@ -277,6 +277,44 @@ def show(
     _report_failures(failures + [f"{p}: no such file or directory" for p in missing])
 
 
+def _ids(value: str) -> list[str]:
+    return [part for part in value.replace(",", " ").split() if part]
+
+
+@app.command()
+def relink(
+    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `align` or `build`.")],
+    en: Annotated[str, typer.Option("--en", help="English sentence ids, comma-separated (empty: none).")] = "",
+    ko: Annotated[str, typer.Option("--ko", help="Korean sentence ids, comma-separated (empty: none).")] = "",
+    confirm: Annotated[bool, typer.Option("--confirm", help="Mark these sentences, already one bead, as reviewed.")] = False,
+    reviewer: Annotated[Optional[str], typer.Option(
+        "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
+) -> None:
+    """Make these sentences one reviewed bead (an empty side: added or untranslated); rewrite the file."""
+    from toolkit.errors import InputError
+    from toolkit.review.relink import relink_file
+    from toolkit.review.reviewer import NoReviewer, resolve_reviewer, review_time
+
+    en_ids, ko_ids = _ids(en), _ids(ko)
+    if not en_ids and not ko_ids:
+        typer.echo("error: name the sentences with --en and/or --ko", err=True)
+        raise typer.Exit(2)
+    try:
+        name = resolve_reviewer(reviewer)
+    except NoReviewer as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        done = relink_file(tei_file, [(en_ids, ko_ids)], name, review_time(), confirm=confirm)
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {tei_file}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{tei_file}: {done.change} (reviewer: {name})")
+
+
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="TEI files, or directories of them (recursive *.xml).")],
