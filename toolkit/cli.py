@@ -107,6 +107,8 @@ def build(
     except OSError as error:
         typer.echo(f"error: {archive}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
+    for line in report.warnings:
+        typer.echo(f"warning: {line}", err=True)
     failed = len(report.failures)
     typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
                f"{f' ({failed} failed)' if failed else ''}: {archive}/tei, {archive}/tables "

@@ -47,21 +47,19 @@ def _new_beads(group: Group, old: dict[tuple, Bead], reviewer: str) -> list[Bead
             for b in _nulls(Bead(en, ko), 1.0, None)]
 
 
-def relink_alignment(alignment: Alignment, groups: list[Group], reviewer: str) -> Alignment:
-    """The alignment with each group made one reviewed bead (null beads for an empty side),
-    in the TEI's bead order (canonical_order). Groups must be disjoint and name at least one
-    sentence each (ValueError)."""
+def place_beads(alignment: Alignment, placed: list[Bead]) -> Alignment:
+    """The alignment with `placed` beads put in as they are: their sentences leave the beads
+    they were in (see the module docstring for what remains), in the TEI's bead order."""
     from toolkit.tei.reader import canonical_order
 
     taken: set[tuple[str, int]] = set()
-    for en, ko in groups:
-        if not en and not ko:
-            raise ValueError("a group names no sentence")
-        here = {("en", i) for i in en} | {("ko", j) for j in ko}
-        if len(here) != len(en) + len(ko) or here & taken:
+    for bead in placed:
+        here = {("en", i) for i in bead.en} | {("ko", j) for j in bead.ko}
+        if not here:
+            raise ValueError("a bead names no sentence")
+        if len(here) != len(bead.en) + len(bead.ko) or here & taken:
             raise ValueError("a sentence is named twice")
         taken |= here
-    old = {(b.en, b.ko): b for b in alignment.beads}
     beads: list[Bead] = []
     for bead in alignment.beads:
         en = tuple(i for i in bead.en if ("en", i) not in taken)
@@ -72,12 +70,20 @@ def relink_alignment(alignment: Alignment, groups: list[Group], reviewer: str) -
             beads.append(Bead(en, ko, bead.cert))
         elif en or ko:
             beads.extend(_nulls(Bead(en, ko), ORPHAN_CERT, None))
-    for group in groups:
-        beads.extend(_new_beads(group, old, reviewer))
+    beads.extend(placed)
     beads.sort(key=lambda b: (min(b.en, default=-1), min(b.ko, default=-1)))  # links in text order
     n_en = max((i + 1 for b in beads for i in b.en), default=0)
     n_ko = max((j + 1 for b in beads for j in b.ko), default=0)
     return canonical_order(Alignment(beads, list(alignment.revisions)), n_en, n_ko)
+
+
+def relink_alignment(alignment: Alignment, groups: list[Group], reviewer: str) -> Alignment:
+    """The alignment with each group made one bead reviewed by `reviewer` (null beads for an
+    empty side). Groups must be disjoint and name at least one sentence each (ValueError)."""
+    if any(not en and not ko for en, ko in groups):
+        raise ValueError("a group names no sentence")
+    old = {(b.en, b.ko): b for b in alignment.beads}
+    return place_beads(alignment, [b for group in groups for b in _new_beads(group, old, reviewer)])
 
 
 def _describe(bead: Bead, en: Article, ko: Article) -> str:
