@@ -318,6 +318,35 @@ def relink(
 
 
 @app.command()
+def export(
+    archive: Annotated[Path, typer.Argument(help="Archive directory (its tei/ folder), or a folder of TEI files.")],
+    fmt: Annotated[str, typer.Option("--format", help="tmx (TMX 1.4 translation memory) or tsv (bitext).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Unreviewed beads need at least this confidence.")] = 0.5,
+) -> None:
+    """Export the aligned beads (reviewed ones, and others at or above --min-cert) for other tools."""
+    from toolkit.export.tmx import write_tmx
+    from toolkit.export.tsv import write_bitext
+
+    writers = {"tmx": write_tmx, "tsv": write_bitext}
+    if fmt not in writers:
+        typer.echo(f"error: --format must be one of: {', '.join(writers)}", err=True)
+        raise typer.Exit(2)
+    if not archive.is_dir():
+        typer.echo(f"error: {archive}: not a directory", err=True)
+        raise typer.Exit(2)
+    failures: list[str] = []
+    try:
+        count = writers[fmt](archive, output, min_cert, failures)
+    except OSError as error:
+        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{output}: {count} beads")
+    _report_failures(failures)
+
+
+@app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="TEI files, or directories of them (recursive *.xml).")],
     as_json: JsonFlag = False,

@@ -1,0 +1,1 @@
+"""The archive for other tools: translation memories (TMX), bitexts (TSV)."""
