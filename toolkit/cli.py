@@ -347,6 +347,42 @@ def export(
 
 
 @app.command()
+def review(
+    paths: Annotated[list[Path], typer.Argument(help="An archive (its tei/ folder), folders of TEI files, or TEI files.")],
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+    reviewer: Annotated[Optional[str], typer.Option(
+        "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Flag beads below this confidence as low cert.")] = 0.5,
+) -> None:
+    """Review alignments in a local web app: link, unlink, merge, split, mark and confirm beads."""
+    from toolkit.review.reviewer import NoReviewer, resolve_reviewer
+    from toolkit.review.server import EXTRA, missing_dependencies, serve
+
+    missing = missing_dependencies()
+    if missing:
+        typer.echo(f"error: the review app needs {', '.join(missing)}: {EXTRA}", err=True)
+        raise typer.Exit(1)
+    try:
+        name = resolve_reviewer(reviewer)
+    except NoReviewer as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    absent = [p for p in paths if not p.exists()]
+    if absent:
+        typer.echo(f"error: {absent[0]}: no such file or directory", err=True)
+        raise typer.Exit(2)
+    try:
+        serve(paths, name, port, open_browser=not no_browser, low_cert=min_cert)
+    except OSError as error:
+        typer.echo(f"error: 127.0.0.1:{port or 0}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="TEI files, or directories of them (recursive *.xml).")],
     as_json: JsonFlag = False,
