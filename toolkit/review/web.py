@@ -74,7 +74,8 @@ def create_app(catalog: Catalog, reviewer: str, low_cert: float = 0.5, token: st
         html = env.get_template(template).render(reviewer=reviewer, **context)
         return HTMLResponse(html, status_code=status, headers={
             "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"})
+            # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on our own forms
+            "Referrer-Policy": "same-origin", "Cache-Control": "no-store"})
 
     def problem(status: int, message: str, article_id: str | None = None) -> HTMLResponse:
         return page("problem.html", status, message=message, article_id=article_id)
