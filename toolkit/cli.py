@@ -118,11 +118,14 @@ def build(
 @app.command()
 def metrics(
     archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).")],
-    by: Annotated[str, typer.Option("--by", help="article, translator, writer or service.")] = "article",
+    by: Annotated[str, typer.Option("--by", help=(
+        "article; or a group: translator, writer, reporter, editor (or another role), service, organization, "
+        "outlet. An article counts for every person credited in the role; uncredited articles form one "
+        "null group."))] = "article",
     as_json: JsonFlag = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
-    """Translation metrics of an archive, per article or per translator, writer or service."""
+    """Translation metrics of an archive, per article or per person, service, organization or outlet."""
     from toolkit.metrics.summary import GROUPS, summarize, tables_dir
 
     if by not in GROUPS:
