@@ -1,4 +1,4 @@
-"""TEI writer: the profile of DESIGN.md, on articles built by hand (no other room needed)."""
+"""TEI writer: the profile of docs/tei-profile.md, on articles built by hand (no other room needed)."""
 
 from __future__ import annotations
 

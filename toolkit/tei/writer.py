@@ -1,4 +1,4 @@
-"""Article (+ Korean original + alignment) -> TEI P5 XML bytes, the profile of DESIGN.md.
+"""Article (+ Korean original + alignment) -> TEI P5 XML bytes, the profile of docs/tei-profile.md.
 
 The output is deterministic (the same inputs give the same bytes: no timestamps, ids
 from the inputs, fixed indentation), and `read_tei` inverts it (write -> read -> write is
