@@ -77,6 +77,20 @@ def test_markdown_links_resolve():
     assert broken == []
 
 
+def test_paths_named_in_markdown_exist():
+    """`toolkit/…`, `schemas/…` and the like in backquotes name files or folders that are there."""
+    missing = []
+    for path in repo_files():
+        if path.suffix != ".md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for token in re.findall(r"`((?:toolkit|schemas|fixtures|docs|tests|benchmarks|notebooks)/[^`\s]*)`", text):
+            if not any(c in token for c in "<*{") and not any(
+                    (base / token).exists() for base in (ROOT, path.parent)):
+                missing.append(f"{path.relative_to(ROOT)}: {token}")
+    assert missing == []
+
+
 def test_no_file_names_a_file_the_repository_does_not_have():
     """A Markdown file named but not shipped (a design note kept elsewhere), or a file path
     into ../shared, is a file the user does not have; saying that the evaluation material

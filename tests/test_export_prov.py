@@ -10,12 +10,15 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import repo_root
 from toolkit.archive import TableSink, build_archive
 from toolkit.cli import app
-from toolkit.export.prov import DEFAULT_BASE, collect_provenance, prov_json_document
+from toolkit.export.prov import (ACTIVITIES, DEFAULT_BASE, collect_provenance, prov_json_bytes,
+                                 prov_json_document, prov_o_bytes)
 from toolkit.metrics.tables import article_rows
 from toolkit.model import RELATOR_URI, Article, Credit, Paragraph, Sentence
 
@@ -191,11 +194,18 @@ def test_agent_kinds_and_co_credits_from_hand_built_tables(tmp_path):
 
 
 def test_output_is_deterministic_and_old_archives_export(archive, tmp_path):
-    for fmt in ("prov-o", "prov-json"):
-        first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
-        export(archive, fmt, first)
-        export(archive, fmt, second)
-        assert first.read_bytes() == second.read_bytes()
+    import os
+    import subprocess
+
+    for fmt in ("prov-o", "prov-json"):  # two processes with different string hashing
+        outputs = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"{seed}.{fmt}"
+            subprocess.run([sys.executable, "-m", "toolkit.cli", "export", str(archive), "--format", fmt,
+                            "-o", str(out)], check=True, capture_output=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed})
+            outputs.append(out.read_bytes())
+        assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
     # an archive built before the publication columns existed still exports
     old = tmp_path / "old"
     shutil.copytree(archive, old)
@@ -218,3 +228,31 @@ def test_errors_are_one_line(archive, tmp_path, monkeypatch):
     assert without.exit_code == 1 and "pip install 'transprov[export]'" in without.output
     assert not (tmp_path / "y.ttl").exists()
     assert export(archive, "prov-json", tmp_path / "y.json").exit_code == 0
+
+
+NAMES = st.text(st.characters(exclude_categories=("Cs",), codec="utf-8"), min_size=1, max_size=20)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.tuples(st.sampled_from(sorted(ACTIVITIES)), NAMES,
+                                st.sampled_from(["person", "organization", "software"])), min_size=1, max_size=4),
+       article_id=NAMES, outlet=st.one_of(st.none(), NAMES))
+def test_any_names_survive_both_formats(tmp_path_factory, names, article_id, outlet):
+    """Names, ids and outlets with quotes, markup, Hangul, controls or newlines come back exactly."""
+    tmp = tmp_path_factory.mktemp("names")
+    sentence = Sentence("en-s1", "One.", "en", 0)
+    en = Article("en.txt", "en", paragraphs=[Paragraph("One.", "en", [sentence])], outlet=outlet,
+                 credits=[Credit(role, name, order=n, agent=agent) for n, (role, name, agent) in enumerate(names, 1)])
+    (tmp / "tables").mkdir()
+    sink = TableSink(tmp / "tables")
+    sink.add(article_rows(article_id, en, None, None))
+    sink.finish()
+    prov = collect_provenance(tmp)
+    graph = rdflib.Graph().parse(data=prov_o_bytes(prov).decode("utf-8"), format="turtle")
+    P = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    expected = {name for _, name, _ in names} | ({outlet} if outlet else set())
+    found = {str(o) for s in graph.subjects(rdflib.RDF.type, P.Agent) for o in graph.objects(s, rdflib.FOAF.name)}
+    assert found == expected
+    assert {str(o) for o in graph.objects(None, rdflib.DCTERMS.identifier)} == {article_id}
+    document = json.loads(prov_json_bytes(prov))
+    assert {r["prov:label"] for r in document["agent"].values()} == expected
