@@ -50,7 +50,7 @@ def test_tmx_holds_the_seed_first_pair_with_its_translator(archive: Path, tmp_pa
     result = run("export", archive, "--format", "tmx", "-o", out)
     assert result.returncode == 0, result.stderr
     tus = units(out)
-    assert result.stdout.strip() == f"{out}: {len(tus)} beads"
+    assert result.stdout.strip() == f"{out}: tmx of {archive} ({len(tus)} beads)"
     en, ko, _ = read_tei(archive / "tei" / "rfa-defectors.xml")
     first = next(tu for tu in tus if tu.get("tuid") == "rfa-defectors:0")
     assert [t.find("seg").text for t in first.findall("tuv")] == [ko.sentences[0].text, en.sentences[0].text]

@@ -22,6 +22,25 @@ app = typer.Typer(
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"transprov {version('transprov')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("transprov (version unknown: the package is not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """Translation provenance and Korean-English alignment for news archives."""
+
 Files = Annotated[list[Path], typer.Argument(help="Article files or directories of them.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -120,11 +139,14 @@ def build(
 @app.command()
 def metrics(
     archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).")],
-    by: Annotated[str, typer.Option("--by", help="article, translator, writer or service.")] = "article",
+    by: Annotated[str, typer.Option("--by", help=(
+        "article; or a group: translator, writer, reporter, editor (or another role), service, organization, "
+        "outlet. An article counts for every person credited in the role; uncredited articles form one "
+        "null group."))] = "article",
     as_json: JsonFlag = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
-    """Translation metrics of an archive, per article or per translator, writer or service."""
+    """Translation metrics of an archive, per article or per person, service, organization or outlet."""
     from toolkit.metrics.summary import GROUPS, summarize, tables_dir
 
     if by not in GROUPS:
@@ -318,35 +340,6 @@ def relink(
 
 
 @app.command()
-def export(
-    archive: Annotated[Path, typer.Argument(help="Archive directory (its tei/ folder), or a folder of TEI files.")],
-    fmt: Annotated[str, typer.Option("--format", help="tmx (TMX 1.4 translation memory) or tsv (bitext).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
-    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
-                                            help="Unreviewed beads need at least this confidence.")] = 0.5,
-) -> None:
-    """Export the aligned beads (reviewed ones, and others at or above --min-cert) for other tools."""
-    from toolkit.export.tmx import write_tmx
-    from toolkit.export.tsv import write_bitext
-
-    writers = {"tmx": write_tmx, "tsv": write_bitext}
-    if fmt not in writers:
-        typer.echo(f"error: --format must be one of: {', '.join(writers)}", err=True)
-        raise typer.Exit(2)
-    if not archive.is_dir():
-        typer.echo(f"error: {archive}: not a directory", err=True)
-        raise typer.Exit(2)
-    failures: list[str] = []
-    try:
-        count = writers[fmt](archive, output, min_cert, failures)
-    except OSError as error:
-        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(f"{output}: {count} beads")
-    _report_failures(failures)
-
-
-@app.command()
 def review(
     paths: Annotated[list[Path], typer.Argument(help="An archive (its tei/ folder), folders of TEI files, or TEI files.")],
     port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = None,
@@ -421,6 +414,52 @@ def validate(
         typer.echo(f"error: {path}: no such file or directory", err=True)
     if invalid or missing:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    archive: Annotated[Path, typer.Argument(help="Archive directory written by `transprov build`.")],
+    fmt: Annotated[str, typer.Option("--format", help="prov-o (Turtle), prov-json, tmx (TMX 1.4) or tsv (bitext).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    base: Annotated[Optional[str], typer.Option(
+        "--base", help="Base IRI of the archive's articles and agents (ends in / or #; "
+        "default https://transprov.invalid/, a placeholder).")] = None,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0, help=(
+        "tmx, tsv: unreviewed beads need at least this confidence (reviewed beads always go)."))] = 0.5,
+) -> None:
+    """Export the archive for other tools: the W3C PROV graph of its credit chains, or its aligned
+    beads (reviewed ones, and others at or above --min-cert) as a TMX memory or a bitext."""
+    import re
+
+    from toolkit.errors import InputError
+    from toolkit.export import BEAD_FORMATS, FORMATS, MissingExtra, export_archive
+
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if base is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*[/#]", base):
+        typer.echo(f"error: --base must be an absolute IRI ending in / or #, not {base!r}", err=True)
+        raise typer.Exit(2)
+    if base is not None and fmt in BEAD_FORMATS:
+        typer.echo(f"error: --base applies to prov-o and prov-json, not {fmt}", err=True)
+        raise typer.Exit(2)
+    if fmt in BEAD_FORMATS and not archive.is_dir():
+        typer.echo(f"error: {archive}: not a directory", err=True)
+        raise typer.Exit(2)
+    failures: list[str] = []
+    options = {"min_cert": min_cert, "failures": failures} if fmt in BEAD_FORMATS else {}
+    if base:
+        options["base"] = base
+    try:
+        written = export_archive(archive, fmt, output, **options)
+    except (InputError, MissingExtra) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{output}: {fmt} of {archive}" + (f" ({written} beads)" if fmt in BEAD_FORMATS else ""))
+    _report_failures(failures)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m toolkit.cli`

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from toolkit.export.beads import ExportBead
+from toolkit.export.beads import DEFAULT_MIN_CERT, ExportBead
 
 TOOL, TOOL_VERSION = "transprov", "0.1.0"
 
@@ -66,7 +66,8 @@ def tmx_document(beads: Iterable[ExportBead], srclang: str = "ko") -> bytes:
             + etree.tostring(root, encoding="UTF-8") + b"\n")
 
 
-def write_tmx(archive: Path, out: Path, min_cert: float, failures: list[str]) -> int:
+def write_tmx(archive: Path, out: Path, min_cert: float = DEFAULT_MIN_CERT,
+              failures: list[str] | None = None) -> int:
     """Write the TMX of an archive's exportable beads to `out` (atomically); returns the number of units."""
     from toolkit.export.beads import archive_tei_files, export_beads
     from toolkit.files import write_atomic

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from toolkit.export.beads import ExportBead
+from toolkit.export.beads import DEFAULT_MIN_CERT, ExportBead
 
 
 def _clean(text: str) -> str:
@@ -17,7 +17,8 @@ def bitext(beads: Iterable[ExportBead]) -> bytes:
     return "".join(f"{_clean(b.ko)}\t{_clean(b.en)}\n" for b in beads).encode("utf-8")
 
 
-def write_bitext(archive: Path, out: Path, min_cert: float, failures: list[str]) -> int:
+def write_bitext(archive: Path, out: Path, min_cert: float = DEFAULT_MIN_CERT,
+              failures: list[str] | None = None) -> int:
     """Write the bitext of an archive's exportable beads to `out` (atomically); returns the number of lines."""
     from toolkit.export.beads import archive_tei_files, export_beads
     from toolkit.files import write_atomic
