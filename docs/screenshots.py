@@ -33,9 +33,9 @@ def main() -> None:
     transprov = [sys.executable, "-m", "toolkit.cli"]
     subprocess.run([*transprov, "build", ROOT / "fixtures" / "corpus", "--archive", work / "archive", "--quiet"],
                    check=True, cwd=ROOT)
-    tei = work / "archive" / "tei" / "rfa-defectors.xml"
+    tei = work / "archive" / "tei" / "rfa-defectors-3yr.xml"
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1714555800"}
-    subprocess.run([*transprov, "relink", tei, "--en", "en-s1", "--ko", "ko-s1", "--confirm",
+    subprocess.run([*transprov, "relink", tei, "--en", "en-s21", "--ko", "ko-s15", "--confirm",
                     "--reviewer", "Lee Min-ji"], check=True, cwd=ROOT, env=env, capture_output=True)
     port = free_port()
     server = subprocess.Popen([*transprov, "review", work / "archive", "--port", str(port), "--no-browser",
@@ -47,10 +47,9 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"http://127.0.0.1:{port}/")
             page.screenshot(path=ROOT / "docs" / "img" / "review-index.png")
-            page.goto(f"http://127.0.0.1:{port}/article/rfa-defectors")
-            page.check("#s-en-s5 input")
-            page.check("#s-ko-s4 input")
-            page.evaluate("window.scrollTo(0, 0)")
+            page.goto(f"http://127.0.0.1:{port}/article/rfa-defectors-3yr#bead-18")
+            page.check("#s-en-s20 input")  # an added sentence ticked, about to be linked
+            page.evaluate("document.getElementById('bead-18').scrollIntoView({block: 'start'})")
             page.screenshot(path=ROOT / "docs" / "img" / "review-article.png")
             browser.close()
     finally:

@@ -11,6 +11,20 @@ from toolkit.tei import write_tei
 SCRIPT = "<script>alert(1)</script>"
 
 
+class run_cli:  # noqa: N801 - used like subprocess.run
+    """The CLI run in this process (Kiwi loads once per test process, not per call), with the
+    fields of a finished subprocess; `env` adds environment variables for the call."""
+
+    def __init__(self, *args, env: dict | None = None) -> None:
+        from typer.testing import CliRunner
+
+        from toolkit.cli import app
+
+        outcome = CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **(env or {})})
+        self.returncode, self.stdout, self.stderr = outcome.exit_code, outcome.stdout, outcome.stderr
+        assert outcome.exception is None or isinstance(outcome.exception, SystemExit), outcome.exception
+
+
 def _article(lang: str, texts: list[str], title: str) -> Article:
     sentences = [Sentence(f"{lang}-s{n}", t, lang, n - 1) for n, t in enumerate(texts, 1)]
     return Article(f"{lang}.txt", lang, title=title,

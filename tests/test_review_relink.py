@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from review_fixtures import run_cli
 from test_validate import NS, seed_tei
 from toolkit.errors import InputError
 from toolkit.model import Alignment, Bead
@@ -23,7 +24,10 @@ CLI = [sys.executable, "-m", "toolkit.cli"]
 WHEN = "2024-05-01T09:30:00Z"
 
 
-def run(*args, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(*args, env: dict | None = None, cwd: Path | None = None):
+    """In this process, unless the test needs its own working directory (git's config)."""
+    if cwd is None:
+        return run_cli(*args, env={"SOURCE_DATE_EPOCH": "1714555800", **(env or {})})
     base = {"PATH": os.environ["PATH"], "COLUMNS": "200", "SOURCE_DATE_EPOCH": "1714555800"}
     return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=180,
                           env={**base, **(env or {})}, cwd=cwd)

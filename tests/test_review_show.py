@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
+from review_fixtures import run_cli as run
 from toolkit.review.flags import Flag, bead_flags, name_difference, number_difference
-
-CLI = [sys.executable, "-m", "toolkit.cli"]
 
 PLANTED_EN = """Rice Prices Climb in Chongjin
 
@@ -31,11 +27,6 @@ PLANTED_KO = """청진 쌀값 올라
 
 지금까지 자유아시아방송 서지윤입니다.
 """
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=180,
-                          env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
 
 
 @pytest.fixture(scope="module")

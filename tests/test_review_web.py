@@ -12,7 +12,7 @@ pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 
 with warnings.catch_warnings():  # starlette 1.x would rather have httpx2; httpx works the same here
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from review_fixtures import SCRIPT, review_archive  # noqa: E402
@@ -56,6 +56,16 @@ def test_article_text_is_shown_as_text_under_a_strict_policy(client: TestClient)
     assert all(tag == '<script src="/static/review.js">' for tag in re.findall(r"<script[^>]*>", page.text))
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe-inline" not in policy
+
+
+def test_a_reviewer_name_with_markup_is_escaped_too(archive: Path):
+    name = '<img src=x onerror="alert(1)">'
+    client = TestClient(create_app(Catalog.from_paths([archive]), name, token="t"), base_url=BASE)
+    form = form_of(client.get("/article/markup").text)
+    assert client.post("/article/markup", data={**form, "action": "confirm:0"}, follow_redirects=False).status_code == 303
+    page = client.get("/article/markup").text
+    assert "<img" not in page and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in page
+    assert read_tei(archive / "tei" / "markup.xml")[2].beads[0].reviewer == name
 
 
 def test_both_texts_and_the_seed_flags_are_on_the_article_page(client: TestClient):
@@ -146,3 +156,30 @@ def test_a_conflicting_save_is_detected_not_overwritten(client: TestClient, arch
     answer = client.post("/article/rfa-defectors", data={**form, "action": "confirm:3"})
     assert answer.status_code == 409 and "changed since you loaded the page" in answer.text
     assert tei.read_bytes() == changed
+
+
+def test_review_without_its_extra_says_how_to_install(monkeypatch):
+    from typer.testing import CliRunner
+
+    import toolkit.review.server as server
+    from toolkit.cli import app
+
+    monkeypatch.setattr(server, "missing_dependencies", lambda: ["starlette"])
+    result = CliRunner().invoke(app, ["review", ".", "--no-browser", "--reviewer", "A"])
+    assert result.exit_code == 1
+    assert "pip install 'transprov[review]'" in result.output
+
+
+def test_a_taken_port_is_one_line(archive: Path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "toolkit.cli", "review", archive, "--port", str(port),
+                                 "--no-browser", "--reviewer", "A"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(f"error: 127.0.0.1:{port}:")
