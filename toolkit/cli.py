@@ -243,39 +243,10 @@ def align(
     typer.echo(f"{output}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
                f" {len(alignment.beads)} beads ({summary})")
     if show_table:
-        from toolkit.review.show import print_legend
+        from toolkit.review.show import print_legend, show_files
 
-        _report_failures(_show_files([output], "table", False, 0.5))
+        _report_failures(show_files([output]))
         print_legend()
-
-
-def _show_files(files: list[Path], fmt: str, only_issues: bool, min_cert: float) -> list[str]:
-    """Print the review view of each TEI file; returns the one-line failures."""
-    from toolkit.errors import InputError
-    from toolkit.review.beads import review_beads
-    from toolkit.review.show import json_record, print_table, tsv_rows, TSV_COLUMNS
-    from toolkit.tei import read_tei
-
-    failures, records = [], []
-    if fmt == "tsv":
-        typer.echo("\t".join(TSV_COLUMNS))
-    for path in files:
-        try:
-            en, ko, alignment = read_tei(path)
-        except InputError as error:
-            failures.append(str(error))
-            continue
-        beads = review_beads(en, ko, alignment, low_cert=min_cert)
-        if fmt == "json":
-            records.append(json_record(str(path), en, ko, beads, only_issues))
-        elif fmt == "tsv":
-            for row in tsv_rows(str(path), beads, only_issues):
-                typer.echo(row)
-        else:
-            print_table(en, ko, beads, str(path), only_issues)
-    if fmt == "json":
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    return failures
 
 
 @app.command()
@@ -287,7 +258,7 @@ def show(
                                             help="Flag beads below this confidence as low cert.")] = 0.5,
 ) -> None:
     """Show alignments side by side for review: bead, type, confidence, flags, English | Korean."""
-    from toolkit.review.show import FORMATS, print_legend
+    from toolkit.review.show import FORMATS, print_legend, show_files
     from toolkit.tei.validate import xml_paths
 
     if fmt not in FORMATS:
@@ -295,7 +266,7 @@ def show(
         raise typer.Exit(2)
     missing = [p for p in paths if not p.exists()]
     files = xml_paths([p for p in paths if p.exists()])
-    failures = _show_files(files, fmt, only_issues, min_cert)
+    failures = show_files(files, fmt, only_issues, min_cert)
     if fmt == "table" and files:
         print_legend()
     _report_failures(failures + [f"{p}: no such file or directory" for p in missing])

@@ -5,9 +5,13 @@ Every view numbers beads from 0 (review_beads), as the tables and the notebook d
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
+
 from toolkit.model import Article
 from toolkit.review.beads import ReviewBead
+from toolkit.review.flags import LOW_CERT
 
 FORMATS = ("table", "json", "tsv")
 TSV_COLUMNS = ("file", "bead", "type", "cert", "en_ids", "ko_ids", "flags", "reviewed_by", "english", "korean")
@@ -123,3 +127,32 @@ def tsv_rows(source: str, beads: list[ReviewBead], only_issues: bool = False) ->
                   "; ".join(f.label for f in b.flags), b.reviewer or "", b.en_text, b.ko_text)
         rows.append("\t".join(_cell(v) for v in values))
     return rows
+
+
+def show_files(files: list[Path], fmt: str = "table", only_issues: bool = False,
+               min_cert: float = LOW_CERT) -> list[str]:
+    """Print the review view of each TEI file to stdout; returns the one-line failures."""
+    from toolkit.errors import InputError
+    from toolkit.review.beads import review_beads
+    from toolkit.tei import read_tei
+
+    failures, records = [], []
+    if fmt == "tsv":
+        print("\t".join(TSV_COLUMNS))
+    for path in files:
+        try:
+            en, ko, alignment = read_tei(path)
+        except InputError as error:
+            failures.append(str(error))
+            continue
+        beads = review_beads(en, ko, alignment, low_cert=min_cert)
+        if fmt == "json":
+            records.append(json_record(str(path), en, ko, beads, only_issues))
+        elif fmt == "tsv":
+            for row in tsv_rows(str(path), beads, only_issues):
+                print(row)
+        else:
+            print_table(en, ko, beads, str(path), only_issues)
+    if fmt == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    return failures

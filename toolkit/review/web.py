@@ -157,6 +157,8 @@ def create_app(catalog: Catalog, reviewer: str, low_cert: float = 0.5, token: st
             return problem(400, str(error), article_id)
         except InputError as error:
             return problem(400, error.problem, article_id)
+        except OSError as error:  # a read-only file or a full disk: said, not a server error page
+            return problem(500, f"cannot write the file: {error.strerror or error}", article_id)
         anchor = f"#bead-{bead}" if bead is not None else ""
         from urllib.parse import quote
 
