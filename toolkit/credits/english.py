@@ -1,0 +1,589 @@
+"""English credit sentences -> credits.
+
+A sentence is a credit sentence only when it *starts* with a credit clause and consists of
+nothing but credit clauses: "<role words> [for <service>] by|: <agents>", joined by commas,
+semicolons, "and", "and by", "with additional reporting by"; or a byline paragraph "By A and
+B, staff reporters"; or "A contributed to this report". Anything else in the sentence makes
+it ordinary text ("The letter, translated by a local activist, was posted online."), left in
+place. Clauses are found on tokens, not with one large pattern, so the time is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.credits.agents import (
+    APOSTROPHES, PARTICLES, agent_kind, is_capitalized_phrase, is_person_name, organization_of,
+    service_language, short_org, without_emails,
+)
+from toolkit.credits.text import Token, is_date_word, is_dating, tokens, trailing_date_start
+from toolkit.credits.vocabulary import (
+    CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS, SERVICE_LANGUAGES,
+)
+from toolkit.model import Credit
+
+_SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
+_LIST_SEPARATORS = {",", ";", "and", "&"}
+_IGNORED_ROLES = {"read", "narrated", "voiced"}  # "and read by an artificial voice": narration, no role here
+_MAX_ROLES = 6  # "Reported, translated and written in English by": a clause head is short
+_MAX_SERVICE_TOKENS = 10
+_TITLE_WORDS = {
+    "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
+    "staff", "bureau", "chief", "senior", "diplomatic", "political", "economics", "economic", "foreign",
+    "special", "national", "international", "investigative", "columnist", "contributor", "contributing",
+    "analyst", "freelance", "journalist", "photographer", "producer", "deputy", "managing", "executive",
+    "associate", "assistant", "affairs", "security", "defense", "defence", "culture", "business",
+    "sports", "science", "technology", "health", "asia", "asia-pacific", "north", "korea", "seoul",
+    "beijing", "tokyo", "washington", "news", "desk", "head", "of", "the", "and", "digital", "video",
+    "photo", "photojournalist", "intern", "fellow", "researcher",
+}
+_TITLE_ENDS = {
+    "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
+    "chief", "columnist", "analyst", "journalist", "photographer", "producer", "photojournalist", "intern",
+    "fellow", "researcher", "contributor", "staff",
+}
+_AFFILIATION_MARKS = {"the", "times", "post", "news", "daily", "herald", "journal", "radio", "agency", "press"}
+_BROADCAST_INTRO = re.compile(
+    r"(?:(?:From|In) [A-Z][\w .'\-]{0,40}, )?(?P<org>[A-Z][\w&.\-]{1,24})'s "
+    r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) (?:reports|reported)(?: (?:on|from) [^.]{0,80})?"
+)
+
+
+@dataclass
+class Head:
+    """A clause head: the tokens [start, end) of "Reported and translated for X by"."""
+
+    start: int
+    end: int
+    roles: list[str]
+    service: str | None = None
+    bare_by: bool = False  # a byline "By ..." or a continuation ", and by ..."
+
+
+def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
+    """(role, next index) of one role word at j, with its "additional" / "copy" / "<Language> original" forms."""
+    n = len(low)
+    contribution = j < n and low[j] in CONTRIBUTION_WORDS
+    if contribution:
+        j += 1
+    if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
+        j += 2
+        if j < n and low[j] in {"text", "version", "article", "story"}:
+            j += 1
+        return "writer", j
+    if j + 1 < n and low[j] in {"copy", "video", "audio"} and low[j + 1] in ROLE_WORDS:
+        j += 1
+    if j < n and low[j] in _IGNORED_ROLES:
+        return "", j + 1
+    if j < n and low[j] in ROLE_WORDS:
+        role = ROLE_WORDS[low[j]]
+        if contribution:
+            role = "contributor" if role == "reporter" else role
+        return role, j + 1
+    return None, j
+
+
+def _skip_modifiers(low: list[str], j: int) -> int:
+    """Past "in English", "into English", "from the Russian", "and adapted"."""
+    n = len(low)
+    for _ in range(3):
+        if j + 1 < n and low[j] in {"in", "into"} and low[j + 1] in LANGUAGE_NAMES:
+            j += 2
+        elif j + 1 < n and low[j] == "from":
+            k = j + 1 + (low[j + 1] == "the")
+            if k < n and low[k] in LANGUAGE_NAMES:
+                j = k + 1 + (k + 1 < n and low[k + 1] in {"language", "original"})
+            else:
+                break
+        elif j + 1 < n and low[j] == "and" and low[j + 1] == "adapted":
+            j += 2
+        else:
+            break
+    return j
+
+
+def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head | None) -> Head | None:
+    n = len(low)
+    if i >= n:
+        return None
+    j = i + (low[i] == "with")
+    if low[j:j + 1] == ["by"] and (i == 0 or previous is not None):
+        k = j + 1 + (j + 1 < n and toks[j + 1].text == ":")
+        return Head(i, k, ["writer"] if previous is None else previous.roles, bare_by=True)
+    if j + 1 < n and low[j] in LABEL_NOUNS and toks[j + 1].text == ":" and not low[j] in ROLE_WORDS:
+        return Head(i, j + 2, [LABEL_NOUNS[low[j]]])
+    roles: list[str] = []
+    while len(roles) < _MAX_ROLES:
+        role, k = _role_at(low, j)
+        if role is None:
+            break
+        roles.append(role)
+        j = _skip_modifiers(low, k)
+        if j < n and low[j] in {"and", ",", "&", "/"}:
+            nxt = j + 1 + (low[j] == "," and j + 1 < n and low[j + 1] == "and")
+            if _role_at(low, nxt)[0] is not None:
+                j = nxt
+                continue
+        break
+    if not roles:
+        return None
+    service = None
+    if j < n and low[j] == "for":
+        k = j + 1
+        while k < n and k - j <= _MAX_SERVICE_TOKENS and low[k] != "by":
+            k += 1
+        if k < n and low[k] == "by":
+            service = _text(s, toks, j + 1, k)
+            j = k
+    if j < n and (low[j] == "by" or (low[j] == "from" and all(r == "contributor" for r in roles))):
+        j += 1 + (j + 1 < n and toks[j + 1].text == ":")  # "with additional reporting from AFP"
+    elif j < n and toks[j].text == ":":  # "Translation: A", "Photos: B"
+        j += 1
+    else:
+        return None
+    if low[i] == "with" and not all(r in {"contributor", ""} for r in roles):
+        return None
+    return Head(i, j, [r for r in roles if r], service)
+
+
+def _text(s: str, toks: list[Token], a: int, b: int) -> str:
+    """The text of tokens [a, b) as written in `s`."""
+    return s[toks[a].start:toks[b - 1].end] if a < b else ""
+
+
+def _heads(sentence: str, toks: list[Token], low: list[str]) -> list[Head]:
+    heads: list[Head] = []
+    i = 0
+    while i < len(toks):
+        if (i == 0 or low[i - 1] in _SEPARATORS or low[i] == "translated"
+                or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
+            head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)
+            if head is not None and (head.roles or heads or head.bare_by):
+                heads.append(head)
+                i = head.end
+                continue
+        i += 1
+    return heads
+
+
+# --- agents ------------------------------------------------------------------------------------
+
+
+def _strip_brackets(text: str) -> str:
+    """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def _is_title(chunk: str) -> bool:
+    """A job title after a name: "staff reporters", "Diplomatic Editor", "freelance writer in the U.S."."""
+    low = [w.lower().strip(".,") for w in chunk.split()]
+    if not low:
+        return False
+    if chunk[0].islower():  # "staff reporters", "senior editor at large", "freelance writer traveling in ..."
+        return any(w in _TITLE_ENDS for w in low[:3]) and all(w in _TITLE_WORDS for w in low[: low.index(
+            next(w for w in low[:3] if w in _TITLE_ENDS)) + 1])
+    return low[-1] in _TITLE_ENDS and all(w in _TITLE_WORDS for w in low)
+
+
+def _drop_location(chunk: str) -> str:
+    """"Nisha David in Kuala Lumpur" -> "Nisha David" (a place of up to four capitalised words)."""
+    words = chunk.split()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] == "in":
+            place = words[k + 1:]
+            if 1 <= len(place) <= 4 and all(w[:1].isupper() for w in place):
+                return " ".join(words[:k])
+            break
+    return chunk
+
+
+def _split_affiliation(chunk: str) -> tuple[str, str] | None:
+    """"Geoffrey Cain PRI's The World" -> ("Geoffrey Cain", "PRI's The World")."""
+    words = chunk.split()
+    for k in range(2, min(len(words), 5)):
+        rest = words[k:]
+        first = rest[0].translate(APOSTROPHES)
+        if (first.endswith("'s") or first.lower() in _AFFILIATION_MARKS or organization_of(" ".join(rest))) \
+                and is_person_name(" ".join(words[:k])) and is_capitalized_phrase(" ".join(rest), 6):
+            return " ".join(words[:k]), " ".join(rest)
+    return None
+
+
+_SVC_WORDS = {"service", "services"}
+
+
+def parse_service(text: str, org_context: str | None) -> tuple[str | None, str | None] | None:
+    """'RFA's Korean service' -> ('Korean', 'RFA'); 'the Mandarin Service' -> ('Mandarin', context org);
+    'RFA Korean' -> ('Korean', 'RFA'); 'RFA' -> (None, 'RFA'). None when it is not a service."""
+    words = text.translate(APOSTROPHES).strip().rstrip(".,;").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if not words or len(words) > 8:
+        return None
+    if words[-1].lower() in _SVC_WORDS and len(words) >= 2:
+        body = words[:-1]
+        if body[-1].lower() == "language" and len(body) >= 2:
+            body = body[:-1]
+        svc = body[-1].removesuffix("-language")
+        org_words = body[:-1]
+        if org_words and org_words[-1].endswith("'s"):
+            org_words[-1] = org_words[-1][:-2]
+        elif org_words and org_words[-1].endswith("'"):
+            org_words[-1] = org_words[-1][:-1]
+        if not (svc[:1].isupper() or svc.lower() in SERVICE_LANGUAGES) or not svc.replace("-", "").isalpha():
+            return None
+        org = " ".join(org_words)
+        if org and not is_capitalized_phrase(org, 5):
+            return None
+        return _service_name(svc), short_org(org) if org else org_context
+    if len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES:
+        org_words = words[:-1]
+        if org_words[-1].endswith("'s"):
+            org_words[-1] = org_words[-1][:-2]
+        org = " ".join(org_words)
+        if is_capitalized_phrase(org, 5):
+            return words[-1].capitalize(), short_org(org)
+    plain = " ".join(words)
+    if plain.lower() in SERVICE_LANGUAGES:
+        return plain.capitalize(), org_context
+    if organization_of(plain) or is_capitalized_phrase(plain, 5):
+        return None, short_org(plain)
+    return None
+
+
+def _service_name(word: str) -> str:
+    """'korean' / 'KOREAN' -> 'Korean'; an unknown service keeps its spelling."""
+    return word.capitalize() if word.lower() in SERVICE_LANGUAGES or word.islower() else word
+
+
+def _plural_services(words: list[str]) -> tuple[int, str | None, list[str]] | None:
+    """"... for RFA's Mandarin and Cantonese services": (index where "for"/"of" or the services
+    start, organization, languages); None when the chunk does not end so."""
+    if len(words) < 4 or words[-1].lower() != "services":
+        return None
+    k = len(words) - 1
+    if words[k - 1].lower() == "language":
+        k -= 1
+    langs: list[str] = []
+    while k > 0:
+        word = words[k - 1].rstrip(",")
+        if word.lower() in SERVICE_LANGUAGES:
+            langs.append(word.capitalize())
+            k -= 1
+            if k > 0 and words[k - 1].lower() == "and":
+                k -= 1
+            continue
+        break
+    if len(langs) < 2:
+        return None
+    langs.reverse()
+    end_org = k
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in {"for", "of"} and end_org - k < 5:
+        k -= 1
+    org_words = words[k:end_org]
+    if org_words and org_words[0].lower() == "the":
+        org_words = org_words[1:]
+    org = " ".join(org_words).removesuffix("'s").removesuffix("'")
+    if k > 0 and words[k - 1].lower() in {"the"}:
+        k -= 1
+    if k > 0 and words[k - 1].lower() in {"for", "of"}:
+        k -= 1
+    elif k != 0:
+        return None
+    return k, short_org(org) if org else None, langs
+
+
+def parse_agents(region: str, roles: list[str], service: tuple | None, org_context: str | None,
+                 byline: bool = False) -> list[Credit] | None:
+    """Agents of one clause: "A, B and C for RFA's Lao Service", "A for X, and B for Y",
+    "A and B, staff reporters", "A | New York Times". None when the region is not a list of agents."""
+    region = _strip_brackets(without_emails(region))
+    affiliation = None
+    if "|" in region:
+        first, _, rest = region.partition("|")
+        rest_words = [t.text for t in tokens(rest)]
+        if rest_words and not is_dating(rest_words) and (organization_of(rest) or is_capitalized_phrase(rest.strip(), 5)):
+            affiliation = short_org(rest)
+        region = first
+    region = re.split(r" via ", region, maxsplit=1)[0]
+    toks = tokens(region)
+    cut = trailing_date_start(toks)
+    if cut < len(toks):
+        region = region[: toks[cut].start] if cut else ""
+    region = region.strip().rstrip(" ,;-–—")
+    if not region:
+        return None
+    plain = region.translate(APOSTROPHES)
+    words = plain.split()
+    plural = _plural_services(words)
+    if plural is not None:
+        k, org, langs = plural
+        org = org or org_context
+        if k == 0:  # the services themselves are the agent
+            return [Credit(r, region, lang, org, SERVICE_LANGUAGES[lang.lower()], agent="organization")
+                    for r in roles for lang in langs]
+        before = " ".join(region.split()[:k])
+        found = parse_agents(before, roles, (None, org), org, byline)
+        if found is None:
+            return None
+        agents = list(dict.fromkeys(c.name for c in found))
+        if len(agents) == len(langs):  # "A and B for the Mandarin and Cantonese services": respectively
+            by_agent = dict(zip(agents, langs))
+            for c in found:
+                c.service = by_agent[c.name]
+                c.language = SERVICE_LANGUAGES[c.service.lower()]
+        return found
+    chunks = _chunks(region)
+    if chunks is None:
+        return None
+    # a service named after an agent also covers the agents listed before it that name none
+    resolved: list[tuple[str, tuple | None, str | None]] = []
+    following = service
+    for chunk, svc, org in reversed(chunks):
+        if svc is not None:
+            following = svc
+        resolved.append((chunk, svc if svc is not None else following, org))
+    credits: list[Credit] = []
+    pending: list[Credit] = []  # credits of persons a following ", Reuters" belongs to
+    for chunk, svc, org in reversed(resolved):
+        if svc and svc[1]:
+            org_context = svc[1]
+        if org is not None and org.startswith(","):
+            if pending:  # ", Reuters" after persons: their outlet, not one more agent
+                for c in pending:
+                    c.organization = c.organization or short_org(chunk)
+                pending = []
+                continue
+            org = None
+        found = _credits_for_agent(chunk, roles, svc, org_context, org or affiliation)
+        if found is None:
+            if credits and _is_title(chunk):
+                continue
+            return None
+        credits += found
+        pending = [c for c in found if c.agent == "person"]
+        if found[0].organization and found[0].service:
+            org_context = found[0].organization
+    return credits or None
+
+
+def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
+    """The region cut at list separators; each chunk with its "for <service>" and "/Org"."""
+    toks = tokens(region)
+    pieces: list[str] = []
+    joints: list[str] = [""]  # the separator before each piece
+    start = 0
+    for tok in toks:
+        if tok.text.lower() in _LIST_SEPARATORS:
+            pieces.append(region[start:tok.start])
+            joints.append(tok.text.lower())
+            start = tok.end
+    pieces.append(region[start:])
+    out: list[tuple[str, tuple | None, str | None]] = []
+    for piece, joint in zip(pieces, joints):
+        chunk = piece.strip()
+        if not chunk:
+            if out:  # ", and" leaves an empty piece
+                continue
+            return None
+        svc = None
+        words = chunk.split()
+        for k in range(1, len(words)):
+            if words[k] in {"for", "of"} and organization_of(chunk) is None:
+                svc = parse_service(" ".join(words[k + 1:]), None)
+                if svc is None:
+                    return None
+                chunk = " ".join(words[:k])
+                break
+        org = None
+        if "/" in chunk and organization_of(chunk) is None:  # "Joshua Lipes/RFA"
+            name, owner = (p.strip() for p in chunk.rsplit("/", 1))
+            if not is_capitalized_phrase(owner, 4):
+                return None
+            chunk, org = name, short_org(owner)
+        if joint == "," and out and organization_of(chunk) and svc is None and org is None:
+            org = "," + chunk  # "A and B, Reuters": the outlet of the names before it
+        out.append((_drop_location(chunk), svc, org))
+    return out
+
+
+def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
+                       org: str | None = None) -> list[Credit] | None:
+    """Credits of one agent ("Kim Joon-Ho", "RFA's Tibetan Service", "Reuters", "UPI Staff")."""
+    agent = " ".join(agent.split())
+    if agent.startswith("the "):  # a lower-case article is not part of the name; "The Associated Press" keeps it
+        agent = agent[4:]
+    if not agent:
+        return None
+    svc, owner = service if service else (None, None)
+    owner = org or owner
+    plain = agent.translate(APOSTROPHES)
+    words = plain.split()
+    as_service = parse_service(plain, org_context) if words[-1].lower() in _SVC_WORDS else None
+    if as_service and as_service[0]:  # "RFA's Tibetan Service" as the agent
+        svc, owner = as_service
+    elif organization_of(plain):
+        owner = owner or organization_of(plain)
+    elif len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES and organization_of(" ".join(words[:-1]).removesuffix("'s")):
+        svc, owner = words[-1].capitalize(), organization_of(" ".join(words[:-1]).removesuffix("'s"))  # "RFA Tibetan"
+    elif words[-1].lower() in {"staff", "desk", "bureau", "team", "board", "newsroom"} and is_capitalized_phrase(plain, 5):
+        owner = owner or short_org(" ".join(words[:-1])) or None
+    elif not is_person_name(plain):
+        split = _split_affiliation(agent)
+        if split is None:
+            return None
+        agent, owner = split[0], short_org(split[1])
+    if svc and not owner:
+        owner = org_context
+    kind = agent_kind(agent, owner, svc)
+    return [Credit(role=r, name=agent, service=svc, organization=owner, language=service_language(svc), agent=kind)
+            for r in roles]
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+def _trim(sentence: str) -> str:
+    s = sentence.strip().lstrip("-–—*•·").strip()
+    if s.startswith("(") and s.endswith(")") or s.startswith("[") and s.endswith("]"):
+        s = s[1:-1]
+    return s.rstrip(" .;").strip()
+
+
+def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
+    """Credits of a whole English credit sentence, or None when it is not one.
+
+    With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
+    credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
+    """
+    s = _trim(sentence)
+    if not s:
+        return None
+    toks = tokens(s)
+    low = [t.low for t in toks]
+    found = _contributed(s, toks, low, org_context)
+    if found is not None:
+        return found
+    if (m := _BROADCAST_INTRO.fullmatch(s.translate(APOSTROPHES))) and is_person_name(m["name"]):
+        org = m["org"]
+        return [Credit("reporter", s[m.start("name"):m.end("name")], organization=short_org(org))]
+    if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
+        k = 3 + (low[3:4] == ["written"])
+        if low[k:k + 1] == ["by"]:
+            toks, low, s = toks[k:], low[k:], s  # "This article is by A": A wrote it
+            heads = _heads(s, toks, low)
+            return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
+    heads = _heads(s, toks, low)
+    if not heads:
+        # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
+        if byline and "," in low and organization_of(s[: toks[low.index(",")].start]) and is_dating(
+                [t.text for t in toks[low.index(",") + 1:]]):
+            name = s[: toks[low.index(",")].start].strip()
+            return [Credit("writer", name, organization=organization_of(name), agent="organization")]
+        return None
+    lead: list[Credit] = []
+    if heads[0].start != 0:
+        prefix = [t.text for t in toks[: heads[0].start]]
+        if is_dating(prefix):  # "Last Updated on Thursday, 6 October 2011 06:53 Written by ..."
+            pass
+        elif heads[0].roles == ["translator"] and (writer := _writer_before(s, toks, heads[0].start)):
+            lead = writer  # "A, translated by B" / "Rice Urn by A translated by B"
+        else:
+            return None
+    if heads[0].bare_by and not byline and heads[0].start == 0 and not lead:
+        return None
+    found = _credits_of(s, toks, heads, org_context, byline=heads[0].bare_by)
+    return None if found is None else lead + found
+
+
+def _writer_before(s: str, toks: list[Token], end: int) -> list[Credit] | None:
+    before = toks[:end]
+    if before and before[-1].text == ",":
+        name = _text(s, before, 0, len(before) - 1)
+        if is_person_name(name):
+            return [Credit("writer", name)]
+    lows = [t.low for t in before]
+    if "by" in lows:
+        k = len(lows) - 1 - lows[::-1].index("by")
+        name = _text(s, before, k + 1, len(before))
+        if name and is_person_name(name):
+            return [Credit("writer", name)]
+    return None
+
+
+def _credits_of(s: str, toks: list[Token], heads: list[Head], org_context: str | None, byline: bool) -> list[Credit] | None:
+    credits: list[Credit] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1].start if k + 1 < len(heads) else len(toks)
+        while end > head.end and toks[end - 1].low in _SEPARATORS:
+            end -= 1
+        if end <= head.end:
+            return None
+        if not head.roles:  # narration: "and read by an artificial voice"
+            continue
+        service = None
+        if head.service:
+            service = parse_service(head.service, org_context)
+            if service is None:
+                return None
+        found = parse_agents(_text(s, toks, head.end, end), head.roles, service, org_context, byline=byline)
+        if found is None:
+            return None
+        for credit in found:
+            if credit.organization and credit.service:
+                org_context = credit.organization
+        credits += found
+    return credits or None
+
+
+_CONTRIBUTED_TAILS = (
+    [], ["reporting"], ["additional", "reporting"], ["to", "this", "report"], ["to", "this", "story"],
+    ["to", "this", "article"], ["to", "the", "report"], ["to", "the", "story"], ["reporting", "to", "this", "report"],
+    ["reporting", "to", "this", "story"], ["additional", "reporting", "to", "this", "report"],
+    ["to", "this", "report", "from", "seoul"],
+)
+
+
+def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | None) -> list[Credit] | None:
+    """"Nisha David in Kuala Lumpur contributed to this report", "A and B contributed reporting"."""
+    if "contributed" not in low:
+        return None
+    k = low.index("contributed")
+    tail = low[k + 1:]
+    if tail not in _CONTRIBUTED_TAILS or k == 0:
+        return None
+    end = k - (low[k - 1] == "also")
+    if end <= 0 or not toks[0].text[:1].isupper():
+        return None
+    return parse_agents(_text(s, toks, 0, end), ["contributor"], None, org_context)
+
+
+def split_source_tail(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"... the newspaper reported. [Reuters, Ju-Min Park and James Pearson]": the wire and its
+    reporters cited in brackets at the end of a quoted excerpt."""
+    s = sentence.rstrip()
+    if not s.endswith("]"):
+        return None
+    start = s.rfind("[", max(0, len(s) - 160))
+    if start < 0:
+        return None
+    inner = s[start + 1:-1]
+    first, _, rest = inner.partition(",")
+    org = organization_of(first)
+    if not org or not rest.strip():
+        return None
+    found = parse_agents(rest, ["reporter"], None, None)
+    if not found or any(c.agent != "person" for c in found):
+        return None
+    for c in found:
+        c.organization = org
+    return s[:start].rstrip(), found
