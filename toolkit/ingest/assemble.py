@@ -79,8 +79,9 @@ def split_credits(paragraph: str) -> tuple[str, list[Credit]]:
 
 
 def is_credit_only(paragraph: str) -> bool:
-    remainder, found = _split_cached(paragraph)
-    return bool(found) and not remainder.strip()
+    """Nothing but credits (or an e-mail sign-off, which names nobody) on the paragraph."""
+    remainder, _ = _split_cached(paragraph)
+    return bool(paragraph.strip()) and not remainder.strip()
 
 
 def _removed_part(paragraph: str, remainder: str) -> str:
@@ -141,7 +142,7 @@ def finish(draft: Draft) -> Article:
         if weighted_length(text) >= _ECHO_CHARS:
             seen.add(k)
         remainder, found = split_credits(text)
-        if found:
+        if found or remainder != text:  # credit text taken out (an e-mail sign-off credits nobody)
             credits.extend(found)
             credit_paragraphs.append(_removed_part(text, remainder))
             if remainder.strip():

@@ -73,8 +73,15 @@ _MONTHS = {
     )
     for m in names
 }
-_DATE_PREFIX = r"(?:(?:published|updated|posted|date|입력|수정|등록|기사\s*입력|최종\s*수정)\s*[:：]?\s*)?"
-_TIME = r"(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|(?:[AP]M\s*)?[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?)?"
+_DATE_PREFIX = (
+    r"(?:(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|at))?|date|작성|입력|수정|등록|승인|"
+    r"업데이트|송고(?:\s*시간)?|기사\s*(?:입력|등록)|최종\s*수정)\s*[:：]?\s*)?"
+)
+_TIME = (
+    r"(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?:(?:[AP]M\s*)?[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?)?"
+)
+_SECOND_STAMP = re.compile(r"\s*(?=수정|업데이트|최종\s*수정)|\s(?=(?:Updated|Last\s+updated)\b)", re.I)
 _DATE_FORMS = [
     re.compile(rf"^{_DATE_PREFIX}(?P<y>\d{{4}})[-./]\s*(?P<m>\d{{1,2}})[-./]\s*(?P<d>\d{{1,2}})\.?{_TIME}$", re.I),
     re.compile(rf"^{_DATE_PREFIX}(?P<y>\d{{4}})년\s*(?P<m>\d{{1,2}})월\s*(?P<d>\d{{1,2}})일(?:\s*\w요일)?{_TIME}$"),
@@ -120,8 +127,16 @@ def is_caption_line(line: str) -> bool:
 
 def parse_date_line(line: str) -> str | None:
     """ISO 8601 date of a line that is nothing but a date (and perhaps a time), else None."""
-    text = _strip_bullets(line)
-    if len(text) > 60 or not any(ch.isdigit() for ch in text):
+    text = _strip_bullets(line).rstrip(" ,;|")
+    if len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return None
+    if text.endswith(("조회수", "조회")):  # "작성 2018.09.18 14:28 수정 … 조회수": a page counter closing the stamp
+        text = text.rsplit(None, 1)[0] if " " in text else text
+    second = _SECOND_STAMP.search(text, 5)
+    if second:  # "입력 2023-05-19 03:00 업데이트 2023-05-19 11:42": two stamps, the first dates the article
+        first, rest = text[: second.start()], text[second.end():]
+        return parse_date_line(first) if parse_date_line(rest) is not None else None
+    if len(text) > 60:
         return None
     for form in _DATE_FORMS:
         match = form.match(text)
