@@ -29,7 +29,8 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW_UP = re.compile(
-    r"(?:It|The\s+(?:translation|article|text))\s+(?:was|has\s+been)\s+(?:then\s+)?(?:edited|reviewed|checked|proofread)"
+    r"(?:It|The\s+(?:translation|article|text)|All\s+(?:AI-assisted\s+|machine\s+)?translations)\s+"
+    r"(?:was|were|are|is|has\s+been|have\s+been)\s+(?:then\s+)?(?:edited|reviewed|checked|proofread|refined)"
     r"(?:\s+and\s+\w+)?\s+by\s+(?P<editors>[^.]{1,80})",
     re.IGNORECASE,
 )

@@ -104,6 +104,15 @@ def is_share_stack(line: str) -> bool:
     return bool(parts) and all(_SHARE_ITEM.fullmatch(p) for p in parts)
 
 
+# A news tip line: "제보는 카톡 okjebo", "연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23"
+_TIPLINE = re.compile(r"\W*(?:\S+\s+)?(?:기사\s*문의\s*및\s*)?제보(?:는|하기)?\s*[:：]?\s*(?:카톡|카카오톡|라인|이메일|전화|메일)")
+MAX_TIPLINE_CHARS = 80
+
+
+def is_tipline(line: str) -> bool:
+    return len(line) <= MAX_TIPLINE_CHARS and bool(_TIPLINE.match(line.strip()))
+
+
 def is_copyright(line: str) -> bool:
     """A copyright, permission or no-redistribution footer."""
     return len(line) <= MAX_BOILERPLATE_CHARS and bool(_COPYRIGHT.search(line.strip()))
@@ -112,7 +121,7 @@ def is_copyright(line: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def is_boilerplate(line: str) -> bool:
     """(Cached: the text reader and the assembler both ask about the same lines.)"""
-    return is_share_stack(line) or is_copyright(line)
+    return is_share_stack(line) or is_copyright(line) or is_tipline(line)
 
 
 def is_caption_line(line: str) -> bool:
