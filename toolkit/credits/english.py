@@ -364,10 +364,10 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                 pending = []
                 continue
             org = None
+        if credits and _is_title(chunk):  # "A, Diplomatic Editor"
+            continue
         found = _credits_for_agent(chunk, roles, svc, org_context, org or affiliation)
         if found is None:
-            if credits and _is_title(chunk):
-                continue
             return None
         credits += found
         pending = [c for c in found if c.agent == "person"]
