@@ -24,6 +24,7 @@ _EN_DATELINE = re.compile(
     r"(?P<place>[^()\[\]\n]{0,60}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―)\s*"
 )
 _BRACKET_AGENCY = re.compile(r"\[(?P<agency>[A-Za-z][A-Za-z .\-]{1,30})(?::[^\]]{0,30})?\]\s*")
+_CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
 
 
@@ -37,25 +38,44 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     if close < 0:
         return None
     inner = paragraph[1:close].strip()
+    if not _CJK.search(inner):
+        return None  # "(Photo: Ha Nguyen/RFA)" is a photo credit, not a Korean or Japanese dateline
     rest = paragraph[close + 1:]
-    if "=" in inner:
-        left, right = (p.strip() for p in inner.split("=", 1))
-        if left in _PHOTO_LABELS:
-            return None  # "[사진=연합뉴스]" is a photo credit (korean.parse_unit)
+    named = _reporters_after(rest)
+    if "=" in inner or "/" in inner:
+        left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
+        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
+            return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
         words = right.split()
+        inside = [name_and_title(w) for w in words]
+        if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and _title_role(words[-1]))):
+            # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
+            names = [found[0] for found in inside if found]
+            return rest.lstrip(" =").lstrip(), [Credit("reporter", n, organization=short_org(left)) for n in names]
         if len(words) >= 2 and _title_role(words[-1]) and all(name_and_title(w) for w in words[:-1]):
             credits = [Credit("reporter", w, organization=short_org(left)) for w in words[:-1]]
-            return rest.lstrip(" =").lstrip(), credits  # "[코리아헤럴드=김아린 기자] …"
+            return rest.lstrip(" =").lstrip(), credits
         agency = right.split("/")[0].strip()
-        if not agency or not _is_outlet(agency) or len(left.split()) > 3:
+        if not agency or len(left.split()) > 3 or not (_is_outlet(agency) or (named and len(agency) <= 12)):
             return None
+    elif named and len(inner) <= 15 and "=" in rest[:80]:
+        agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
         agency = next((a for a in sorted(PHOTO_AGENCIES | {"聯合ニュース", "共同通信"}, key=len, reverse=True)
                        if inner.lower().endswith(a) and len(inner) - len(a) <= 12), None)
         if agency is None or opener != "【":
             return None
         agency = inner[len(inner) - len(agency):]
-    # reporters named after the bracket: "홍길동 기자 =", "배훈식 기자 =", "홍길동 김철수 기자 ="
+    if named:
+        names, after = named
+        return after, [Credit("reporter", n, organization=short_org(agency)) for n in names]
+    after = rest.lstrip()
+    after = after[1:].lstrip() if after.startswith("=") else after
+    return after, [_agency_credit(agency)]
+
+
+def _reporters_after(rest: str) -> tuple[list[str], str] | None:
+    """Reporters named after a dateline bracket ("홍길동 기자 =", "김남희 이승주 기자 =") and the text after them."""
     words = ko_tokens(rest[:60])
     names: list[str] = []
     k = 0
@@ -69,17 +89,13 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             k += 1
         elif names:
             names = []
-    if names:
-        # cut the text after the title and the "=" that follows it
-        consumed = 0
-        for w in words[:k]:
-            consumed = rest.find(w, consumed) + len(w)
-        after = rest[consumed:].lstrip()
-        after = after[1:].lstrip() if after.startswith("=") else after
-        return after, [Credit("reporter", n, organization=short_org(agency)) for n in names]
-    after = rest.lstrip()
-    after = after[1:].lstrip() if after.startswith("=") else after
-    return after, [_agency_credit(agency)]
+    if not names:
+        return None
+    consumed = 0  # cut the text after the title and the "=" that follows it
+    for w in words[:k]:
+        consumed = rest.find(w, consumed) + len(w)
+    after = rest[consumed:].lstrip()
+    return names, (after[1:].lstrip() if after.startswith("=") else after)
 
 
 def _english(paragraph: str) -> tuple[str, list[Credit]] | None:

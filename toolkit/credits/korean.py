@@ -36,6 +36,8 @@ _REPORT_ENDINGS = (
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "진행에", "취재에", "보도에", "취재", "보도"}
 _PARTICLES = ("가", "이", "의")
+# words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
+_FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기"}
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -223,7 +225,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     signed = False
     photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
     for word in words:
-        if word in _PUNCT or word in {"외", "및"} or re.fullmatch(r"\d+명", word):
+        if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word):
             continue
         if "@" in word:
             signed = True
@@ -301,7 +303,10 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if not words:
         return None
     if words[0] in "[(【" and words[-1] in "])】":
+        square = words[0] == "["
         words = words[1:-1]
+        if square and len(words) == 2 and name_and_title(words[0]) and _title_role(words[1]):
+            return None  # "[김현경 기자]" heads a speaker's words in a transcript: a label, not a credit
     found = parse_signoff(words)
     if found is not None:
         return found
