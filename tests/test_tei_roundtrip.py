@@ -63,6 +63,7 @@ def articles(draw, language: str) -> Article:
         captions=draw(st.lists(TEXT, max_size=2)), date=draw(DATES),
         credit_paragraphs=draw(st.lists(TEXT, max_size=2)),
         links=[Link(t, u) for t, u in draw(st.lists(st.tuples(TEXT, URLS), max_size=2))],
+        url=draw(st.one_of(st.none(), URLS)), outlet=draw(st.one_of(st.none(), TEXT)),
     )
     n = 0
     for index in range(draw(st.integers(0, 4))):

@@ -22,6 +22,25 @@ app = typer.Typer(
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"transprov {version('transprov')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("transprov (version unknown: the package is not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """Translation provenance and Korean-English alignment for news archives."""
+
 Files = Annotated[list[Path], typer.Argument(help="Article files or directories of them.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -118,11 +137,14 @@ def build(
 @app.command()
 def metrics(
     archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).")],
-    by: Annotated[str, typer.Option("--by", help="article, translator, writer or service.")] = "article",
+    by: Annotated[str, typer.Option("--by", help=(
+        "article; or a group: translator, writer, reporter, editor (or another role), service, organization, "
+        "outlet. An article counts for every person credited in the role; uncredited articles form one "
+        "null group."))] = "article",
     as_json: JsonFlag = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
-    """Translation metrics of an archive, per article or per translator, writer or service."""
+    """Translation metrics of an archive, per article or per person, service, organization or outlet."""
     from toolkit.metrics.summary import GROUPS, summarize, tables_dir
 
     if by not in GROUPS:
@@ -275,6 +297,38 @@ def validate(
         typer.echo(f"error: {path}: no such file or directory", err=True)
     if invalid or missing:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    archive: Annotated[Path, typer.Argument(help="Archive directory written by `transprov build`.")],
+    fmt: Annotated[str, typer.Option("--format", help="prov-o (Turtle) or prov-json.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    base: Annotated[Optional[str], typer.Option(
+        "--base", help="Base IRI of the archive's articles and agents (ends in / or #; "
+        "default https://transprov.invalid/, a placeholder).")] = None,
+) -> None:
+    """Export the archive for other tools: the W3C PROV graph of its credit chains."""
+    import re
+
+    from toolkit.errors import InputError
+    from toolkit.export import FORMATS, MissingExtra, export_archive
+
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if base is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*[/#]", base):
+        typer.echo(f"error: --base must be an absolute IRI ending in / or #, not {base!r}", err=True)
+        raise typer.Exit(2)
+    try:
+        export_archive(archive, fmt, output, **({"base": base} if base else {}))
+    except (InputError, MissingExtra) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{output}: {fmt} of {archive}")
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m toolkit.cli`

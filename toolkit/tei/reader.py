@@ -5,7 +5,8 @@ not keep, and so comes back normalised:
 - null beads are not stored: an English sentence in no link comes back as a 1-0 bead and a
   Korean one as a 0-1 bead (cert from the sentence's @cert, else 1.0), before the next link,
   English first; an alignment that leaves no trace (no link, no cert, no writer) is None;
-- a link URL that is not a valid URI comes back percent-encoded (profile.uri_target);
+- a link URL or an article URL (bibl/ptr) that is not a valid URI comes back
+  percent-encoded (profile.uri_target);
 - a Korean credit joined to an English one without an organization of its own shares the
   English organization; an empty service name is None; Credit.name_ko of Korean credits is dropped;
 - paragraph text whose sentences are not verbatim pieces of it comes back as the sentences
@@ -49,6 +50,9 @@ def _article(div, bibl, source: str) -> Article:
         article.source = _text(idno) if idno is not None else source
         date = _find(bibl, "date")
         article.date = _text(date) if date is not None else None
+        publisher, ptr = _find(bibl, "publisher"), _find(bibl, "ptr")
+        article.outlet = _text(publisher) if publisher is not None else None
+        article.url = ptr.get("target", "") if ptr is not None else None
         for ref in bibl.iterchildren(tei("ref")):
             article.links.append(Link(_text(ref), ref.get("target") or ""))
     for head in div.iterchildren(tei("head")):

@@ -1,4 +1,4 @@
-"""Article (+ Korean original + alignment) -> TEI P5 XML bytes, the profile of DESIGN.md.
+"""Article (+ Korean original + alignment) -> TEI P5 XML bytes, the profile of docs/tei-profile.md.
 
 The output is deterministic (the same inputs give the same bytes: no timestamps, ids
 from the inputs, fixed indentation), and `read_tei` inverts it (write -> read -> write is
@@ -165,6 +165,10 @@ def _bibl(parent, article: Article, kind: str) -> None:
         _sub(bibl, "title", article.title, **{XML_LANG: article.language})
     if article.date is not None:
         _sub(bibl, "date", article.date, when=w3c_date(article.date))
+    if article.outlet is not None:  # publication data: the page's metadata or meta.json
+        _sub(bibl, "publisher", article.outlet)
+    if article.url is not None:
+        _sub(bibl, "ptr", target=uri_target(article.url))
     _sub(bibl, "idno", article.source, type="source")
     for link in article.links:
         _sub(bibl, "ref", link.text, target=uri_target(link.url) or None)
