@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import organization_of, short_org
-from toolkit.credits.korean import _is_outlet, ko_tokens, name_and_title, _title_role
+from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, title_role
 from toolkit.credits.text import is_date_word
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
 from toolkit.model import Credit
@@ -48,15 +48,15 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
         words = right.split()
         inside = [name_and_title(w) for w in words]
-        if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and _title_role(words[-1]))):
+        if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and title_role(words[-1]))):
             # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
             names = [found[0] for found in inside if found]
             return rest.lstrip(" =").lstrip(), [Credit("reporter", n, organization=short_org(left)) for n in names]
-        if len(words) >= 2 and _title_role(words[-1]) and all(name_and_title(w) for w in words[:-1]):
+        if len(words) >= 2 and title_role(words[-1]) and all(name_and_title(w) for w in words[:-1]):
             credits = [Credit("reporter", w, organization=short_org(left)) for w in words[:-1]]
             return rest.lstrip(" =").lstrip(), credits
         agency = right.split("/")[0].strip()
-        if not agency or len(left.split()) > 3 or not (_is_outlet(agency) or (named and len(agency) <= 12)):
+        if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
@@ -85,7 +85,7 @@ def _reporters_after(rest: str) -> tuple[list[str], str] | None:
         if found[1] is not None:
             break
     else:
-        if names and k < len(words) and _title_role(words[k]):
+        if names and k < len(words) and title_role(words[k]):
             k += 1
         elif names:
             names = []

@@ -85,7 +85,7 @@ def _is_stamp(token: str) -> bool:
     return bool(core) and all(ch in _STAMP_CHARS for ch in core) and any(ch.isdigit() for ch in core)
 
 
-def _is_outlet(token: str) -> bool:
+def is_outlet(token: str) -> bool:
     """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
     if organization_of(token) or token.lower() in PHOTO_AGENCIES:
         return True
@@ -105,7 +105,7 @@ def _is_modifier(middle: str) -> bool:
     return middle in _TITLE_MODIFIERS or (middle.endswith("전문") and len(middle) <= _MAX_TITLE_MIDDLE + 2)
 
 
-def _title_role(token: str) -> str | None:
+def title_role(token: str) -> str | None:
     """Role of a job title ("기자", "인턴기자", "군사전문기자", "특파원", "작가")."""
     for title in sorted(KO_TITLES, key=len, reverse=True):
         if token == title or (token.endswith(title) and _is_modifier(token[: -len(title)])):
@@ -154,7 +154,7 @@ def _lead_ok(lead: list[str]) -> list[str] | None:
     for word in lead:
         if word in _LEAD_WORDS or (word.endswith("에서") and 3 <= len(word) <= 12):
             continue
-        if _is_outlet(word):
+        if is_outlet(word):
             orgs.append(word)
             continue
         return None
@@ -190,9 +190,9 @@ def _byline(words: list[str], role: str, needs_title: bool) -> list[Credit] | No
     last = words[-1]
     if last.endswith(_PARTICLES) and len(last) >= 2:  # "기자가", "특파원이", "홍길동기자가"
         stripped = last[:-1]
-        if _title_role(stripped) or (name_and_title(stripped) or (None, None))[1] is not None:
+        if title_role(stripped) or (name_and_title(stripped) or (None, None))[1] is not None:
             last = stripped
-    title = _title_role(last) if not is_korean_name(last) else None
+    title = title_role(last) if not is_korean_name(last) else None
     if title is not None and len(words) >= 2 and name_and_title(words[-2]):
         name, _ = name_and_title(words[-2])
         lead = words[:-2]
@@ -232,7 +232,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             continue
         if _is_stamp(word):
             continue
-        if pending and (role := _title_role(word)) is not None:  # "홍길동 김철수 기자"
+        if pending and (role := title_role(word)) is not None:  # "홍길동 김철수 기자"
             for k in pending:
                 credits[k].role = role
             pending = []
@@ -249,13 +249,13 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if title is None and label is None:
                 pending.append(len(credits) - 1)
             continue
-        role = _title_role(word)
+        role = title_role(word)
         if role is not None:
             for k in pending:
                 credits[k].role = role
             pending = []
             continue
-        if _is_outlet(word):
+        if is_outlet(word):
             if label is not None and not label_used:  # "출처: BBC", "사진=연합뉴스": the outlet is the agent
                 credits.append(Credit(role=KO_LABELS[label], name=word, organization=short_org(word), agent="organization"))
                 label_used = True
@@ -305,7 +305,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if words[0] in "[(【" and words[-1] in "])】":
         square = words[0] == "["
         words = words[1:-1]
-        if square and len(words) == 2 and name_and_title(words[0]) and _title_role(words[1]):
+        if square and len(words) == 2 and name_and_title(words[0]) and title_role(words[1]):
             return None  # "[김현경 기자]" heads a speaker's words in a transcript: a label, not a credit
     found = parse_signoff(words)
     if found is not None:

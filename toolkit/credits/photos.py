@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
 from toolkit.model import Credit
@@ -113,11 +113,10 @@ def _defines_acronym(before: str, credit: Credit) -> bool:
     """"... Korean Central News Agency (KCNA)": the bracket spells out a name, it credits nobody."""
     if credit.agent != "organization" or credit.organization is None:
         return False
-    words = before.translate(_QUOTES).split()[-6:]
+    words = before.translate(APOSTROPHES).split()[-6:]
     return any(organization_of(" ".join(words[k:])) == credit.organization for k in range(len(words)))
 
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 def _closing_group(s: str) -> int:
