@@ -33,7 +33,11 @@ def _hygiene(paragraph: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _read(sentence: str, org_context: str | None, single: bool, after_note: bool) -> tuple[str, list[Credit], bool] | None:
+_CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
+
+
+def _read(sentence: str, org_context: str | None, single: bool, after_note: bool,
+          long_paragraph: bool = False) -> tuple[str, list[Credit], bool] | None:
     """(what of the sentence stays in the body, its credits, is it a machine-translation note)."""
     found = machine.parse_note(sentence)
     if found is not None:
@@ -48,15 +52,24 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return (tail[0], tail[1], False) if tail else None
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
-        return "", whole[1], False
+        return "", _wire_or_photo(sentence, whole[1], long_paragraph), False
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
     for split in (photos.split_photo_credit, english.split_source_tail):
         tail = split(sentence)
         if tail is not None:
-            return tail[0], tail[1], False
+            return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False
     return None
+
+
+def _wire_or_photo(sentence: str, found: list[Credit], long_paragraph: bool) -> list[Credit]:
+    """"(Yonhap)" closes captions and stories alike: after a story (a paragraph longer than a
+    caption) the agency supplied the text, so it is the reporter, not a photographer."""
+    if long_paragraph and len(found) == 1 and found[0].agent == "organization" \
+            and sentence.rstrip(" .").endswith(f"({found[0].name})"):
+        found[0].role = "reporter"
+    return found
 
 
 def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
@@ -78,7 +91,7 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     after_note = False
     for a, b in spans:
         sentence = text[a:b].strip()
-        read = _read(sentence, org_context, len(spans) == 1, after_note)
+        read = _read(sentence, org_context, len(spans) == 1, after_note, len(text) > _CAPTION_CHARS)
         if read is None:
             pieces.append((a, b, None))
             after_note = False
