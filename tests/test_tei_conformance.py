@@ -5,11 +5,14 @@ tei_all takes ~10 s to compile: validate.load_schema compiles it once per proces
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from conftest import shared_dir
 from test_tei_writer import sample_pair
 from test_validate import seed_pair, seed_tei
+from toolkit.model import Credit
 from toolkit.tei import write_tei
 from toolkit.tei.safe_xml import parse_xml_safely
 from toolkit.tei.validate import load_schema, validate_tree
@@ -34,7 +37,13 @@ def _reviewed_seed() -> bytes:
 def _documents() -> dict[str, bytes]:
     en, ko, alignment = sample_pair()
     seed_en, _, _ = seed_pair()
+    agents_en = copy.deepcopy(en)
+    agents_en.credits += [
+        Credit("translator", "generative AI tools", order=len(en.credits) + 1, agent="software"),
+        Credit("reporter", "Yonhap", organization="Yonhap", order=len(en.credits) + 2, agent="organization"),
+    ]
     return {
+        "agents of three kinds": write_tei(agents_en, ko, alignment),
         "seed pair": seed_tei(),
         "reviewed seed pair": _reviewed_seed(),
         "hand-built pair": write_tei(en, ko, alignment),

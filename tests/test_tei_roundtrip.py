@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.model import ROLES, Alignment, Article, Bead, Credit, Link, Paragraph, Revision, Sentence
+from toolkit.model import AGENTS, ROLES, Alignment, Article, Bead, Credit, Link, Paragraph, Revision, Sentence
 from toolkit.tei import read_tei, write_tei
 from toolkit.tei.validate import validate_tree
 from toolkit.tei.safe_xml import parse_xml_safely
@@ -53,6 +53,7 @@ def credits(draw, role=None) -> Credit:
         language=draw(st.one_of(st.none(), LANGS)),
         order=draw(st.integers(0, 20)),
         name_ko=draw(st.one_of(st.none(), TEXT)),
+        agent=draw(st.sampled_from(AGENTS)),
     )
 
 
@@ -176,3 +177,19 @@ def test_odd_link_urls_are_percent_encoded_into_valid_uris():
     assert validate_tree(parse_xml_safely(data, "odd-urls")) == []
     back, _, _ = read_tei(data)
     assert [link.url for link in back.links] == ["a%20b%5B%EA%B0%80%5D#x%23y", "1%3Ax", "https://www.rfa.org/a%20b?q=1#top"]
+
+
+def test_each_kind_of_agent_has_its_own_name_element():
+    """persName for a person, orgName for an agency or desk, name[@type=software] for a machine translator."""
+    en = Article(source="a.txt", language="en", paragraphs=[Paragraph("Hi.", "en", [Sentence("en-s1", "Hi.", "en", 0)])],
+                 credits=[Credit("reporter", "Kim Joon-Ho", order=1, name_ko="김준호"),
+                          Credit("reporter", "Yonhap", organization="Yonhap", order=2, agent="organization"),
+                          Credit("translator", "generative AI tools", order=3, agent="software")])
+    data = write_tei(en, None, None)
+    assert b'<persName>Kim Joon-Ho</persName>' in data and b'<persName xml:lang="ko">' in data
+    assert b'<orgName>Yonhap</orgName>' in data
+    assert b'<name type="software">generative AI tools</name>' in data
+    back, _, _ = read_tei(data)
+    assert [(c.name, c.agent) for c in back.credits] == [
+        ("Kim Joon-Ho", "person"), ("Yonhap", "organization"), ("generative AI tools", "software")]
+    assert write_tei(back, None, None) == data

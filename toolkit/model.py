@@ -19,6 +19,7 @@ ROLES: dict[str, str] = {
     "producer": "pro",
 }
 RELATOR_URI = "http://id.loc.gov/vocabulary/relators/"
+AGENTS = ("person", "organization", "software")  # what kind of agent a credit names
 
 
 @dataclass

@@ -23,7 +23,8 @@ from toolkit.model import Alignment, Article, Bead, Credit, Link, Paragraph, Rev
 from toolkit.tei.profile import ORIGINAL_FORM_LANG, REVIEWER_ROLE, XML_ID, XML_LANG, tei
 from toolkit.tei.safe_xml import parse_xml_safely, read_xml_file
 
-_NAME_TAGS = (tei("persName"), tei("orgName"))
+_NAME_TAGS = (tei("persName"), tei("orgName"), tei("name"))
+_AGENTS = {tei("persName"): "person", tei("orgName"): "organization", tei("name"): "software"}
 
 
 def _text(element) -> str:
@@ -86,8 +87,9 @@ def _forms(stmt, form_lang: str | None, languages: dict[str, str]) -> dict:
         if child.get(XML_LANG) != form_lang:
             continue
         kind = child.get("type")
-        if kind is None:
-            found.setdefault("name", _text(child))
+        if kind is None or (kind == "software" and child.tag == tei("name")):
+            if "name" not in found:
+                found["name"], found["agent"] = _text(child), _AGENTS[child.tag]
         elif kind == "organization":
             found["organization"] = _text(child)
         elif kind == "service":
@@ -113,7 +115,7 @@ def _credit(stmt, form_lang: str | None, languages: dict[str, str], order: int) 
         if "service" in korean:  # the Korean service element stands for both service and language
             fields["service"], fields["language"] = korean["service"], korean["language"]
     return Credit(role, fields.get("name") or "", fields.get("service"), fields.get("organization"),
-                  fields.get("language"), order, name_ko)
+                  fields.get("language"), order, name_ko, fields.get("agent") or "person")
 
 
 def _chain(root, div_id: str, resp_stmts: dict, languages: dict[str, str], form_lang: str | None) -> list[Credit]:

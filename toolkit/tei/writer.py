@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.model import RELATOR_URI, ROLES, Alignment, Article, Bead, Credit
+from toolkit.model import AGENTS, RELATOR_URI, ROLES, Alignment, Article, Bead, Credit
 from toolkit.tei.profile import (
     LANGUAGE_NAMES, ORIGINAL_FORM_LANG, RESP_PHRASES, REVIEWER_PHRASE, REVIEWER_RELATOR, REVIEWER_ROLE,
     TEI_NS, XML_ID, XML_LANG, format_cert, is_language, is_ncname, language_id, tei, uri_target, w3c_date,
@@ -24,7 +24,6 @@ _BLOCKS = {
         "figure", "standOff", "linkGrp", "revisionDesc",
     )
 }
-_ORG_WORDS = {"service", "agency", "news", "press", "staff", "desk", "bureau", "radio", "rfa", "afp", "yonhap"}
 
 
 @dataclass
@@ -52,14 +51,12 @@ def _sub(parent, tag: str, text: str | None = None, **attrs):
     return element
 
 
-def _is_organization(credit: Credit) -> bool:
-    """A credit given to a service or agency rather than a person (its name is an orgName)."""
-    name = credit.name.strip().lower()
-    if not name:
-        return False
-    if name in {(credit.organization or "").lower(), (credit.service or "").lower()}:
-        return True
-    return bool(_ORG_WORDS & set(name.replace("'s", " ").split())) or name.endswith("방송")
+def _name(parent, credit: Credit, text: str, lang: str | None) -> None:
+    """The agent's name, tagged by what kind of agent it is: persName, orgName or name[@type=software]."""
+    if credit.agent == "software":
+        _sub(parent, "name", text, type="software", **{XML_LANG: lang})
+    else:
+        _sub(parent, "orgName" if credit.agent == "organization" else "persName", text, **{XML_LANG: lang})
 
 
 def _check_article(article: Article, side: str) -> None:
@@ -71,6 +68,8 @@ def _check_article(article: Article, side: str) -> None:
     for credit in article.credits:
         if credit.role not in ROLES:
             raise ValueError(f"{side} article: unknown credit role {credit.role!r}")
+        if credit.agent not in AGENTS:
+            raise ValueError(f"{side} article: unknown credit agent {credit.agent!r}")
         if credit.language is not None and not is_language(credit.language):
             raise ValueError(f"{side} article: credit language {credit.language!r} is not a BCP 47 code")
 
@@ -134,7 +133,7 @@ def _plan_credits(en: Article, ko: Article | None) -> tuple[list[_Resp], list[_R
     for credit in ko.credits if ko is not None else []:
         joined = next(
             (r for r in resps if r.en is not None and r.ko is None and r.en.name_ko
-             and r.en.name_ko == credit.name and r.en.role == credit.role),
+             and r.en.name_ko == credit.name and r.en.role == credit.role and r.en.agent == credit.agent),
             None,
         )
         if joined is not None:
@@ -153,7 +152,7 @@ def _names(parent, credit: Credit, lang: str | None, like: Credit | None = None)
     name_ko, and its organization and service are written only where they differ.
     """
     if like is None:
-        _sub(parent, "orgName" if _is_organization(credit) else "persName", credit.name, **{XML_LANG: lang})
+        _name(parent, credit, credit.name, lang)
     if credit.organization is not None and (like is None or credit.organization != like.organization):
         _sub(parent, "orgName", credit.organization, type="organization", **{XML_LANG: lang})
     same_service = like is not None and (credit.service, credit.language) == (like.service, like.language)
@@ -172,9 +171,7 @@ def _resp_stmt(parent, resp: _Resp) -> None:
         _names(stmt, resp.en, None)
         ko_name = resp.en.name_ko
         if ko_name is not None:
-            korean = Credit(resp.en.role, ko_name)
-            _sub(stmt, "orgName" if _is_organization(korean) else "persName", ko_name,
-                 **{XML_LANG: ORIGINAL_FORM_LANG})
+            _name(stmt, resp.en, ko_name, ORIGINAL_FORM_LANG)
         if resp.ko is not None:
             _names(stmt, resp.ko, ORIGINAL_FORM_LANG, like=resp.en)
     else:
