@@ -50,7 +50,7 @@ def action_groups(action: str, beads: list[ReviewBead], bead: int | None,
         first_ko = [i for i in ko_ids if i in ko]
         rest_en = [i for i in en_ids if i not in first_en]
         rest_ko = [i for i in ko_ids if i not in first_ko]
-        if not first_en and not first_ko or not rest_en and not rest_ko:
+        if (not first_en and not first_ko) or (not rest_en and not rest_ko):
             raise BadAction(f"select some (not all) sentences of bead {bead}: they become a bead of their own")
-        return [g for g in ((first_en, first_ko), (rest_en, rest_ko))], False
+        return [(first_en, first_ko), (rest_en, rest_ko)], False
     raise BadAction(f"unknown action {action!r}")
