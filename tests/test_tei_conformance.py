@@ -23,6 +23,17 @@ def tei_all():
     return load_schema(shared_dir() / "schemas" / "tei_all-4.12.0.rng")
 
 
+def _reviewed_seed() -> bytes:
+    """The seed with a relinked bead, a confirmed added sentence and their revisionDesc."""
+    from toolkit.model import Revision
+    from toolkit.review.relink import relink_alignment
+
+    en, ko, alignment = seed_pair()
+    alignment = relink_alignment(alignment, [((1, 2), (1,)), ((15,), ())], "Lee Min-ji")
+    alignment.revisions.append(Revision("2024-05-01T09:30:00Z", "Lee Min-ji", "linked en-s2 en-s3 = ko-s2"))
+    return write_tei(en, ko, alignment)
+
+
 def _documents() -> dict[str, bytes]:
     en, ko, alignment = sample_pair()
     seed_en, _, _ = seed_pair()
@@ -34,6 +45,7 @@ def _documents() -> dict[str, bytes]:
     return {
         "agents of three kinds": write_tei(agents_en, ko, alignment),
         "seed pair": seed_tei(),
+        "reviewed seed pair": _reviewed_seed(),
         "hand-built pair": write_tei(en, ko, alignment),
         "English only": write_tei(en, None, None),
         "seed English only": write_tei(seed_en, None, None),

@@ -47,7 +47,7 @@ def schemas() -> dict[str, Any]:
         "links": {
             "article_id": s, "bead": i, "bead_type": s, "en_ids": ids, "ko_ids": ids,
             "cert": f, "en_chars": i, "ko_chars": i, "length_ratio": f,
-            "numbers_match": b, "names_match": b,
+            "numbers_match": b, "names_match": b, "reviewed": b,
         },
         "terms": {
             "article_id": s, "bead": i, "ko_term": s, "en_rendering": s,
@@ -141,6 +141,7 @@ def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment,
             "length_ratio": length_ratio(en_chars, ko_chars),
             "numbers_match": numbers_agree(en_text, ko_text) if both else None,
             "names_match": names_agree(en_text, ko_text) if both else None,
+            "reviewed": bead.reviewer is not None,  # confirmed or corrected by a person
         })
         if both and terms is not None:
             term_rows.extend(
