@@ -451,15 +451,31 @@ def test_files_the_build_did_not_write_are_moved_to_orphans(tmp_path):
     archive = tmp_path / "archive"
     build_archive(corpus, archive, progress=False)
     (archive / "tei" / "hand-made.xml").write_text("<TEI/>")
-    edited = archive / "tei" / f"{CHANGED}.xml"
-    edited.write_bytes(edited.read_bytes().replace(b"</TEI>", b"<!-- reviewed --></TEI>"))
-    change_text(corpus)  # CHANGED is rebuilt: its hand-edited TEI must not be lost
+    gone = archive / "tei" / "dprk-rice-prices.xml"  # edited, then its article leaves the corpus
+    gone.write_bytes(gone.read_bytes().replace(b"</TEI>", b"<!-- kept aside --></TEI>"))
+    shutil.rmtree(corpus / "dprk-rice-prices")
+    change_text(corpus)
     warnings: list[str] = []
     build_archive(corpus, archive, progress=False, on_warning=warnings.append)
-    assert sorted(p.name for p in (archive / "orphans").iterdir()) == [f"{CHANGED}.xml", "hand-made.xml"]
-    assert b"<!-- reviewed -->" in (archive / "orphans" / f"{CHANGED}.xml").read_bytes()
+    assert sorted(p.name for p in (archive / "orphans").iterdir()) == ["dprk-rice-prices.xml", "hand-made.xml"]
+    assert b"<!-- kept aside -->" in (archive / "orphans" / "dprk-rice-prices.xml").read_bytes()
     assert len(warnings) == 2 and all("moved to" in w for w in warnings)
     assert not (archive / "tei" / "hand-made.xml").exists() and finished(archive)
+
+
+def test_an_edited_tei_file_is_built_again_and_replaced_without_an_orphan(tmp_path):
+    """A reviewer's edit (here a touch of the file) makes the build read the article again,
+    taking the file's reviewed beads; the file it replaced is its own, not an orphan."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    tei = archive / "tei" / f"{CHANGED}.xml"
+    tei.write_bytes(tei.read_bytes().replace(b"</TEI>", b"\n</TEI>"))
+    warnings: list[str] = []
+    report = build_archive(corpus, archive, progress=False, on_warning=warnings.append)
+    assert (report.built, report.unchanged) == (1, 5) and warnings == []
+    assert not (archive / "orphans").exists() and finished(archive)
+    assert build_archive(corpus, archive, progress=False).built == 0  # now it is as the build wrote it
 
 
 def test_an_archive_of_the_old_layout_is_taken_over(tmp_path, clean):

@@ -88,7 +88,7 @@ class _Build:
             self.on_error(failure.line)
 
     def warn(self, line: str) -> None:
-        self.report.orphans.append(line)
+        self.report.warnings.append(line)
         if self.on_warning:
             self.on_warning(line)
 
@@ -148,8 +148,10 @@ class _Build:
         with ArchiveLock(self.archive), self.stack:
             self.layout.check()
             self.layout.recover(self.warn)
+            previous_tei = self.layout.previous_tei()
             self.settings = Settings(fingerprint(), str(Path(self.lexicon).resolve()) if self.lexicon else None,
-                                     lex_digest, os.path.abspath(self.layout.work))
+                                     lex_digest, os.path.abspath(self.layout.work),
+                                     os.path.abspath(previous_tei) if previous_tei else None)
             self.previous = self.layout.current()
             self.old = self.layout.current_manifest()
             self.scan(dict(folders))
@@ -196,12 +198,27 @@ class _Build:
                 continue
             record = old.articles.get(article_id) if plan.usable else None
             if (record is not None and record["digest"] == digest.digest and not record.get("stale")
-                    and (previous / "tei" / f"{article_id}.xml").is_file()):
+                    and self.tei_as_written(article_id, record)):
                 plan.unchanged.append(article_id)
             else:
                 plan.rebuild.append(article_id)
         if old is not None:
             plan.removed = sorted(set(old.articles) - set(folders))
+
+    def tei_as_written(self, article_id: str, record: dict) -> bool:
+        """Whether the article's TEI file is the one the build wrote: a file a reviewer
+        changed (relink, the review app) means building the article again, so that its
+        reviewed beads reach the tables and the learner."""
+        from toolkit.archive.state import file_sha256
+
+        path = self.previous / "tei" / f"{article_id}.xml"
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            return False
+        if [st.st_size, st.st_mtime_ns] == record.get("tei_stat"):
+            return True
+        return file_sha256(path) == record["tei"]
 
     def first(self, bar) -> None:
         items = self.items(self.plan.rebuild)
@@ -212,7 +229,9 @@ class _Build:
         self.passed_first: set[str] = set()
 
         def on_result(results) -> None:
-            for article_id, failed in results:
+            for article_id, failed, warnings in results:
+                for line in warnings:
+                    self.warn(line)
                 if failed is None:
                     self.passed_first.add(article_id)
                 else:
@@ -265,12 +284,14 @@ class _Build:
                                       [(i.article_id, i.digest) for i in chunk]), chunk, learned)
             for chunk in self.chunks(items)
         ]
-        self.tei: dict[str, str] = {}  # id -> sha256 of the TEI written in .work
+        self.tei: dict[str, dict] = {}  # id -> {"tei": sha256 of the TEI written, "replaced": ...}
 
         def on_result(results) -> None:
-            for article_id, failed, sha in results:
+            for article_id, failed, written, warnings in results:
+                for line in warnings:
+                    self.warn(line)
                 if failed is None:
-                    self.tei[article_id] = sha
+                    self.tei[article_id] = written
                 else:
                     self.fail(article_id, failed)
 
@@ -343,7 +364,11 @@ class _Build:
         articles: dict[str, dict] = {}
         for article_id in built:
             digest = plan.digests[article_id]
-            articles[article_id] = {"digest": digest.digest, "files": digest.files, "tei": self.tei[article_id]}
+            written = {k: v for k, v in self.tei[article_id].items() if v is not None}
+            articles[article_id] = {"digest": digest.digest, "files": digest.files, **written}
+        for article_id, record in articles.items():  # how the file looks, to notice a reviewer's edit cheaply
+            st = os.lstat(state / "tei" / f"{article_id}.xml")
+            record["tei_stat"] = [st.st_size, st.st_mtime_ns]
         for article_id in unchanged:
             articles[article_id] = old.articles[article_id]
         for article_id in stale:

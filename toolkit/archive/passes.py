@@ -32,6 +32,7 @@ class Settings:
     lexicon_path: str | None
     lexicon_digest: str
     work: str  # ARCHIVE/.work, absolute
+    previous_tei: str | None  # the current state's tei/ (untouched until the switch), absolute
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,37 @@ def _terms(path: str | None, digest: str):
     return term_finder(_given(path, digest))  # the given lexicon: learned pairs would judge themselves
 
 
+@dataclass
+class Previous:
+    """An article's TEI file in the current state: its digest (so that the state that
+    replaces it knows what it replaced) and the reviewed beads it carries."""
+
+    sha: str | None = None
+    reviewed: object = None  # review.carry.Reviewed
+
+
+def previous_of(settings: Settings, article_id: str) -> Previous:
+    from toolkit.review.carry import reviewed_beads
+
+    if settings.previous_tei is None:
+        return Previous()
+    try:
+        data = (Path(settings.previous_tei) / f"{article_id}.xml").read_bytes()
+    except OSError:
+        return Previous()
+    return Previous(hashlib.sha256(data).hexdigest(), reviewed_beads(data))
+
+
+def _reviewed(article_id: str, en, ko, alignment, previous: Previous) -> tuple[object, list[str]]:
+    """The alignment with the previous file's reviewed beads put back (in the TEI's bead
+    order), and a warning for each review whose sentences changed."""
+    from toolkit.review.carry import apply_reviewed, stale_reviews
+
+    warnings = [f"{article_id}: reviewed bead {label} dropped: its sentences changed"
+                for label in stale_reviews(en, ko, previous.reviewed)]
+    return apply_reviewed(alignment, en, ko, previous.reviewed), warnings
+
+
 def _load_result(path: Path):
     with open(path, "rb") as data:
         return pickle.load(data)  # our own file, written by this build's code (same fingerprint)
@@ -132,11 +164,12 @@ def _dump(path: Path, value) -> None:
 
 
 # ---------------------------------------------------------------- pass one
-def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[str, Failure | None]]:
-    """Ingest, segment and align each article with the given lexicon; keep its learner counts.
+def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[str, Failure | None, list[str]]]:
+    """Ingest, segment and align each article with the given lexicon (reviewed beads of its
+    previous TEI put back: the learner trusts them most); keep its learner counts.
 
     Writes .work/articles/<digest>.pickle per article, .work/pass1/<key>/counts.parquet and
-    the result (article_id, Failure or None) per article, which it also returns.
+    the result (article_id, Failure or None, warnings) per article, which it also returns.
     """
     from toolkit.archive.learning import align_recording, contribution
     from toolkit.archive.sink import learning_schemas, write_part
@@ -149,22 +182,24 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
     _check(settings)
     given = given_lexicon(settings)
     counts: list[dict] = []
-    results: list[tuple[str, Failure | None]] = []
+    results: list[tuple[str, Failure | None, list[str]]] = []
     for item in items:
         try:
             en, ko = load_pair(Path(item.folder))
-            alignment, keys, rows, tokens = None, [], [], {}
+            previous = previous_of(settings, item.article_id)
+            alignment, keys, rows, tokens, warnings = None, [], [], {}, []
             if ko is not None:
                 alignment, keys = align_recording(en, ko, given)
+                alignment, warnings = _reviewed(item.article_id, en, ko, alignment, previous)
                 rows = contribution(en, ko, alignment, given)
                 tokens = {s.text: korean_tokens(s.text) for s in ko.sentences}  # cached: no work
         except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-            results.append((item.article_id, failure(item.article_id, error)))
+            results.append((item.article_id, failure(item.article_id, error), []))
             continue
         # outside the try: a write that fails (a full disk) stops the build, not the article
-        _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens))
+        _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens, previous))
         counts += [{"article_id": item.article_id, **row} for row in rows]
-        results.append((item.article_id, None))
+        results.append((item.article_id, None, warnings))
     write_part(out / "counts.parquet", learning_schemas()["counts"], counts)
     _dump(out / RESULT, results)
     return results
@@ -172,7 +207,7 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
 
 # ---------------------------------------------------------------- pass two
 def second_pass(settings: Settings, key: str, items: list[Item],
-                learned: tuple[tuple[str, str], ...]) -> list[tuple[str, Failure | None, str | None]]:
+                learned: tuple[tuple[str, str], ...]) -> list[tuple[str, Failure | None, dict, list[str]]]:
     """Align each article with the learned lexicon; write its TEI and table rows.
 
     An article pass one left in .work/articles is read back, and aligned again only when
@@ -181,7 +216,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     the same beads: see learning.py). Any other article (kept from the previous build, but
     its keys meet a changed learned entry) is read from its sources again. Writes
     .work/pass2/<key>/tei/<id>.xml, one part per table, and the result: (article_id,
-    Failure or None, sha256 of the TEI).
+    Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one}, warnings).
     """
     from toolkit.archive.learning import align_recording
     from toolkit.archive.sink import learning_schemas, write_part
@@ -198,30 +233,35 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     terms = _terms(settings.lexicon_path, settings.lexicon_digest)
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
     probes: list[dict] = []
-    results: list[tuple[str, Failure | None, str | None]] = []
+    results: list[tuple[str, Failure | None, dict, list[str]]] = []
     used: list[Path] = []
     for item in items:
         try:
             cache = article_cache(settings, item)
+            warnings: list[str] = []
             if cache.is_file():
-                en, ko, alignment, keys, tokens = _load_result(cache)
+                en, ko, alignment, keys, tokens, previous = _load_result(cache)
                 used.append(cache)
             else:
                 (en, ko), alignment, keys, tokens = load_pair(Path(item.folder)), None, [], {}
+                previous = previous_of(settings, item.article_id)
             with provided_tokens(tokens):
                 # the first alignment stands when none of the keys it looked up has changed
                 if ko is not None and (alignment is None or not changed.isdisjoint(keys)):
                     alignment, keys = align_recording(en, ko, final)
+                    alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
+                    warnings = [] if used and used[-1] == cache else stale  # pass one warned already
                 data = write_tei(en, ko, alignment)
                 article = article_rows(item.article_id, en, ko, alignment, terms)
         except Exception as error:  # noqa: BLE001
-            results.append((item.article_id, failure(item.article_id, error), None))
+            results.append((item.article_id, failure(item.article_id, error), {}, []))
             continue
         write_atomic(out / "tei" / f"{item.article_id}.xml", data)
         for table, table_rows in article.items():
             rows[table].extend(table_rows)
         probes += [{"article_id": item.article_id, "key": k} for k in keys]
-        results.append((item.article_id, None, hashlib.sha256(data).hexdigest()))
+        written = {"tei": hashlib.sha256(data).hexdigest(), "replaced": previous.sha}
+        results.append((item.article_id, None, written, warnings))
     for table, table_rows in rows.items():
         write_part(out / f"{table}.parquet", schemas()[table], table_rows)
     write_part(out / "probes.parquet", learning_schemas()["probes"], probes)

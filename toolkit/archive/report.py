@@ -26,7 +26,7 @@ class BuildReport:
     realigned: int = 0  # built only because the learned lexicon changed under them
     learned: int = 0  # lexicon pairs learned from the corpus for the second pass
     rows: dict[str, int] = field(default_factory=dict)
-    orphans: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # orphans moved aside, reviews a change dropped
     workers: int = 1
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
@@ -44,7 +44,7 @@ class BuildReport:
             "archive": str(self.archive), "articles": self.articles, "built": self.built,
             "unchanged": self.unchanged, "failed": self.failed, "stale": self.stale,
             "realigned": self.realigned, "learned": self.learned, "rows": self.rows,
-            "orphans": self.orphans, "workers": self.workers, "seconds": round(self.seconds, 3),
+            "warnings": self.warnings, "workers": self.workers, "seconds": round(self.seconds, 3),
             "phases": {p: round(s, 3) for p, s in self.phases.items()}, "failures": self.failures,
         }
 

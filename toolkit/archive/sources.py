@@ -58,7 +58,9 @@ def load_pair(folder: Path) -> tuple[Article, Article | None]:
         raise InputError(str(ko_path), "no body sentences found in the Korean original")
     if ko is not None:
         en.credits = join_korean_credits(en.credits, ko.credits)
-    # (publication metadata from meta.json joins the articles here: the provenance room)
+    # CORPUS/<id>/meta.json (url, published, outlet; ko_ for the original) wins over page metadata
+    from toolkit.corpusmeta import apply_corpus_meta
+    apply_corpus_meta(folder, en, ko)
     # the archive records sources relative to the corpus, so that the same corpus gives
     # byte-identical TEI wherever it lies and however its path was typed
     for article, path in ((en, en_path), (ko, ko_path)):

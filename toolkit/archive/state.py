@@ -206,6 +206,7 @@ class Layout:
         """Delete a state that is not current, moving to orphans/ what no build wrote."""
         manifest = Manifest.read(state / MANIFEST)
         current = self.current()
+        now = Manifest.read(current / MANIFEST) if current is not None else None
         legacy = (state / LEGACY).is_file()
         for part in VIEWS:
             folder = state / part
@@ -216,12 +217,14 @@ class Layout:
                 folder.unlink()
                 continue
             for entry in sorted(folder.iterdir()):
-                if not self._written_by_a_build(part, entry, manifest, current, legacy):
+                if not self._written_by_a_build(part, entry, manifest, current, now, legacy):
                     self._rescue(entry, warn)
         shutil.rmtree(state)
 
     def _written_by_a_build(self, part: str, entry: Path, manifest: Manifest | None,
-                            current: Path | None, legacy: bool) -> bool:
+                            current: Path | None, now: Manifest | None, legacy: bool) -> bool:
+        """Whether a file of a retired state may go: the build's own output, or the file a
+        rebuilt article replaced (its reviewed beads were carried into the new one)."""
         name = entry.name
         if _TEMPORARY.fullmatch(name) or name.startswith(".parts-"):
             return True
@@ -229,20 +232,18 @@ class Layout:
             from toolkit.metrics.tables import TABLES
 
             return name in {f"{t}.parquet" for t in TABLES}
-        st = entry.lstat()
-        if not stat.S_ISREG(st.st_mode):
-            return False
-        in_current = current / "tei" / name if current is not None else None
-        if in_current is not None:
-            cur = _lstat(in_current)
-            if cur is not None and (cur.st_ino, cur.st_dev) == (st.st_ino, st.st_dev):
-                return True  # the same file lives on in the current state
-        if legacy:  # no record: a file the current state has rebuilt under the same name
-            return in_current is not None and _lstat(in_current) is not None
-        if manifest is None:
+        if manifest is None and not legacy:
             return True  # an unfinished state of a killed build: every file is the build's own
-        record = manifest.articles.get(name[:-4]) if name.endswith(".xml") else None
-        return record is not None and file_sha256(entry) == record.get("tei")
+        st = entry.lstat()
+        if not stat.S_ISREG(st.st_mode) or not name.endswith(".xml"):
+            return False
+        cur = _lstat(current / "tei" / name) if current is not None else None
+        if cur is not None and (cur.st_ino, cur.st_dev) == (st.st_ino, st.st_dev):
+            return True  # the same file lives on in the current state
+        article_id = name[:-4]
+        known = {manifest.articles.get(article_id, {}).get("tei") if manifest else None,
+                 now.articles.get(article_id, {}).get("replaced") if now else None} - {None}
+        return bool(known) and file_sha256(entry) in known
 
     def _rescue(self, entry: Path, warn: Callable[[str], None]) -> None:
         self.orphans.mkdir(exist_ok=True)
