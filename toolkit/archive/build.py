@@ -30,7 +30,8 @@ from pathlib import Path
 from toolkit.archive.executor import executor_for, run_all
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
-from toolkit.archive.passes import Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass
+from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass,
+                                    timed_call)
 from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
 from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder
@@ -70,6 +71,7 @@ class _Build:
         self.layout = Layout(archive)
         self.report = BuildReport(archive=archive, workers=1 if scheduler is None and workers <= 1 else workers)
         self.started = self.mark = time.perf_counter()
+        self.cpu_started = time.process_time()
         self.stack = ExitStack()
         self.pool = None
 
@@ -92,24 +94,28 @@ class _Build:
         if self.on_warning:
             self.on_warning(line)
 
-    def executor(self):
-        """The executor, started on first use (a build with nothing to do starts no worker)."""
+    def executor(self, articles: int):
+        """The executor, started on first use (a build with nothing to do starts no worker;
+        one with a chunk's worth of articles runs them in this process: starting workers
+        would cost more than it saves)."""
         if self.pool is None:
+            workers = 1 if articles <= self.chunk and not self.scheduler else self.workers
             self.pool = self.stack.enter_context(
-                executor_for(self.workers, self.scheduler, preload="toolkit.archive.preload"))
-            if self.scheduler:
-                self.report.workers = self.pool[1] // 2
+                executor_for(workers, self.scheduler, preload="toolkit.archive.preload"))
+            self.report.workers = self.pool[1] // 2 if workers > 1 or self.scheduler else 1
         return self.pool
 
     def map(self, fn, calls: list[tuple], bar, task, on_result) -> None:
-        executor, slots = self.executor()
+        executor, slots = self.executor(0)
 
-        def handle(index: int, result) -> None:
+        def handle(index: int, timed) -> None:
+            result, cpu = timed
+            self.report.cpu += cpu
             on_result(result)
             bar.update(task, advance=len(calls[index][2]), current=calls[index][2][-1].article_id)
 
         try:
-            run_all(executor, slots, fn, calls, handle)
+            run_all(executor, slots, timed_call, [(fn, *call) for call in calls], handle)
         except InputError:
             raise
         except Exception as error:  # a worker died or refused (another toolkit, no shared files)
@@ -125,7 +131,7 @@ class _Build:
         calls a worker for what is left), so that the workers finish a pass together."""
         if not items:
             return []
-        slots = self.executor()[1]
+        slots = self.executor(len(items))[1]
         out, k = [], 0
         while k < len(items):
             size = max(min(4, self.chunk), min(self.chunk, (len(items) - k) // (2 * slots)))
@@ -171,6 +177,7 @@ class _Build:
                     self.lap("pass2")
                 self.finish(pairs, affected)
         self.count_rows()
+        self.report.cpu += time.process_time() - self.cpu_started
         self.report.failures = [self.plan.failed[i] for i in sorted(self.plan.failed)]
         self.report.seconds = time.perf_counter() - self.started
         return self.report

@@ -163,6 +163,15 @@ def _dump(path: Path, value) -> None:
         pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def timed_call(fn, *args):
+    """(fn(*args), the CPU seconds it took in this process): the report's `cpu`."""
+    import time
+
+    started = time.process_time()
+    result = fn(*args)
+    return result, time.process_time() - started
+
+
 # ---------------------------------------------------------------- pass one
 def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[str, Failure | None, list[str]]]:
     """Ingest, segment and align each article with the given lexicon (reviewed beads of its

@@ -29,6 +29,9 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)  # orphans moved aside, reviews a change dropped
     workers: int = 1
     seconds: float = 0.0
+    # CPU seconds of this process and of the work it gave to workers (model loads in a
+    # worker's fork server are not counted): articles / cpu is the rate per core
+    cpu: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -44,7 +47,7 @@ class BuildReport:
             "archive": str(self.archive), "articles": self.articles, "built": self.built,
             "unchanged": self.unchanged, "failed": self.failed, "stale": self.stale,
             "realigned": self.realigned, "learned": self.learned, "rows": self.rows,
-            "warnings": self.warnings, "workers": self.workers, "seconds": round(self.seconds, 3),
+            "warnings": self.warnings, "workers": self.workers, "seconds": round(self.seconds, 3), "cpu": round(self.cpu, 3),
             "phases": {p: round(s, 3) for p, s in self.phases.items()}, "failures": self.failures,
         }
 
