@@ -45,12 +45,15 @@ def _name_and_lead(before: str) -> tuple[str, list[str]] | None:
 def _handed_over(lead: list[str]) -> str | None:
     """The outlet of a lead that hands over to a reporter ("Press TV correspondent", "VOA's",
     "Our defense correspondent": "" for no outlet), or None when the lead is something else."""
-    if not lead or len(lead) > _MAX_LEAD_WORDS:
+    if not lead or len(lead) > _MAX_LEAD_WORDS or any(w.endswith((".", ";", ":")) for w in lead):
         return None
     last = lead[-1].translate(APOSTROPHES)
     if last.endswith("'s") and last[:1].isupper():
+        place = lead[:-1]  # only "From Seoul," may come before "NPR's"
+        if place and not (place[0] in {"From", "In"} and place[-1].endswith(",") and len(place) <= 5):
+            return None
         return short_org(last[:-2])
-    if last.lower() in _HANDOVER_WORDS and lead[0][:1].isupper():
+    if last.lower() in _HANDOVER_WORDS and lead[0][:1].isupper() and not any(w.endswith(",") for w in lead):
         owner = [w for w in lead[:-1] if w[:1].isupper()]
         return "" if lead[0] == "Our" or not owner else short_org(" ".join(owner))
     return None

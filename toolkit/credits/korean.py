@@ -41,6 +41,7 @@ _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다")
 _MAX_OBJECT_WORDS = 10
 _WEEKDAYS = set("월화수목금토일")  # "2014.09.25 (목)"
 _LABEL_TAILS = {"제공", "협조"}  # "사진 제공: 홍길동" is one label
+_MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place before "=" (a bounded look back)
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기"}
@@ -306,7 +307,7 @@ def _places_before_equals(words: list[str]) -> set[int]:
         if word != "=":
             continue
         j = k - 1
-        while j >= 0 and len(places) < 8:
+        while j >= 0 and k - j <= _MAX_PLACE_TOKENS:
             if words[j] in {"·", "(", ")"}:
                 j -= 1
                 continue

@@ -55,6 +55,8 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     if organization is None and organization_of(name):
         organization = organization_of(name)
     kind = agent_kind(name, organization)
+    if name.lower() in PHOTO_AGENCIES:  # "Shutterstock", "Yonhap": an agency, whatever its name looks like
+        kind = "organization"
     if courtesy and len(name.split()) == 1:  # "Photo courtesy of Altapress": a lender, not a photographer
         kind = "organization"
     return Credit("photographer", name, organization=organization, agent=kind)
