@@ -4,9 +4,11 @@
     join_korean_credits(en, ko)      the English chain with the Hangul names of the same people
 
 One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (credit
-clauses, bylines, "contributed to this report"), `lists` (the agents of a clause), `korean` (bylines, sign-offs, credit
-blocks, e-mail sign-offs), `photos` (caption credits), `machine` (machine-translation
-notes), `chain` (joining the Korean names to the English chain). Each sentence is either
+clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
+the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
+agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
+(caption credits), `machine` (machine-translation notes), `chain` (joining the Korean names to
+the English chain). Each sentence is either
 a credit sentence, taken out whole, or ordinary text, kept; a caption or a lead sentence
 may end with a credit, which alone is taken out. Why a parser and not a keyword search:
 "Translated by Kang Min Kyung." is a credit, but "The letter, translated by a local
