@@ -70,7 +70,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         return None
     if (m := _OUTLET_PHOTO.fullmatch(t)) and organization_of(m["agency"]):
         if m["name"] is None:
-            return _credit(m["agency"], None, courtesy=True)
+            return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
             return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
