@@ -78,13 +78,19 @@ def read_html(text: str, source: str) -> Draft:
     from lxml import etree
 
     text = _BR.sub(" \\g<0>", text)  # "line<br>line" reads as two words, not one
+    # huge_tree: without it libxml2 stops at 256 levels of nesting and drops, without a
+    # word, every paragraph below; with it the limit is 2,048, and a page deeper still is refused
     parser = lxml.html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, default_doctype=False,
+        huge_tree=True,
     )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(source, f"unreadable HTML ({error})") from None
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):
+        raise InputError(source, "HTML nested too deeply to be read whole (over 2,048 levels); refused "
+                                 "rather than read in part")
     base = _base_url(root)
     date = _date(root)
     head_title = clean_line(root.findtext(".//head/title") or root.findtext(".//title") or "")

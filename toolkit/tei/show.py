@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.errors import printable
 from toolkit.model import Alignment, Article, Bead
 
 LOW_CONFIDENCE = 0.5  # beads below this are highlighted for review
@@ -39,7 +40,9 @@ def print_alignment(en: Article, ko: Article | None, alignment: Alignment | None
     from toolkit.terminal import console as terminal_console
 
     console = terminal_console()
-    table = Table(title=f"{en.title or source}", caption=_credits_line(en, ko), show_lines=True, expand=True)
+    # a TEI file may hold C1 controls and bidi overrides (XML allows them): escaped, not obeyed
+    table = Table(title=printable(en.title or source), caption=printable(_credits_line(en, ko)), show_lines=True,
+                  expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("bead", no_wrap=True)
     table.add_column("cert", justify="right", no_wrap=True)
@@ -49,8 +52,8 @@ def print_alignment(en: Article, ko: Article | None, alignment: Alignment | None
     ko_sentences = ko.sentences if ko is not None else []
     beads = alignment.beads if alignment is not None else [Bead((i,), ()) for i in range(len(en_sentences))]
     for number, bead in enumerate(beads, 1):
-        english = " ".join(en_sentences[i].text for i in bead.en)
-        korean = " ".join(ko_sentences[i].text for i in bead.ko)
+        english = printable(" ".join(en_sentences[i].text for i in bead.en))
+        korean = printable(" ".join(ko_sentences[i].text for i in bead.ko))
         cert = f"{bead.cert:.2f}" if alignment is not None else ""
         table.add_row(str(number), _label(bead) if alignment is not None else "", cert, english, korean,
                       style=_style(bead) if alignment is not None else "")
