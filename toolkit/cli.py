@@ -51,22 +51,29 @@ def _internal(error: BaseException) -> str:
     return f"internal error ({type(error).__name__}): {text}"
 
 
-def _read_all(paths: list[Path]):
-    """Read every article, collecting one-line failures instead of stopping."""
+def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
+    """`read(path)` of every path, collecting one line per failure instead of stopping."""
     from toolkit.errors import InputError
-    from toolkit.ingest import read_article
-    from toolkit.inputs import expand
 
-    files, problems = expand(paths, ARTICLE_SUFFIXES)
-    articles, failures = [], [str(p) for p in problems]
-    for path in files:
+    results, failures = [], []
+    for path in paths:
         try:
-            articles.append(read_article(path))
+            results.append(read(path))
         except InputError as error:
             failures.append(str(error))
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
             failures.append(f"{path}: {_internal(error)}")
-    return articles, failures
+    return results, failures
+
+
+def _read_all(paths: list[Path]):
+    """Read every article (folders expanded), collecting one-line failures instead of stopping."""
+    from toolkit.ingest import read_article
+    from toolkit.inputs import expand
+
+    files, problems = expand(paths, ARTICLE_SUFFIXES)
+    articles, failures = _read_each(files, read_article)
+    return articles, [str(p) for p in problems] + failures
 
 
 def _lexicon_or_exit(lexicon: Path | None):
@@ -178,9 +185,10 @@ def metrics(
     elif as_csv:
         typer.echo(df.write_csv(), nl=False)
     else:
+        from toolkit.errors import printable
         from toolkit.metrics.display import print_frame
 
-        print_frame(df, title=f"metrics by {by}: {archive}")
+        print_frame(df, title=f"metrics by {by}: {printable(archive)}")
 
 
 @app.command()
@@ -191,15 +199,9 @@ def compare(
     top: Annotated[int, typer.Option("--top", min=0, help="How many differing sentences to list.")] = 10,
 ) -> None:
     """Compare two English versions of an article: BLEU, chrF++, TER and per-sentence chrF."""
-    from toolkit.errors import InputError
     from toolkit.metrics.compare import compare_texts, read_version
 
-    versions, failures = [], []
-    for path in (a, b):  # both read, so that two bad files give two lines
-        try:
-            versions.append(read_version(path))
-        except InputError as error:
-            failures.append(str(error))
+    versions, failures = _read_each([a, b], read_version)  # both read: two bad files, two lines
     _report_failures(failures)
     (a_text, a_ids), (b_text, b_ids) = versions
     result = compare_texts(a_text, b_text, a_ids, b_ids, str(a), str(b))
@@ -236,14 +238,8 @@ def align(
         _error(error)
         raise typer.Exit(1) from None
     user_lexicon = _lexicon_or_exit(lexicon)
-    failures = []
-    articles = []
-    for path in (en, ko):  # both read, so that two bad files give two lines
-        try:
-            articles.append(segment_article(read_article(path)))
-        except InputError as error:
-            failures.append(str(error))
-    _report_failures(failures)
+    articles, failures = _read_each([en, ko], lambda path: segment_article(read_article(path)))
+    _report_failures(failures)  # both read: two bad files, two lines
     english, korean = articles
     try:
         english.credits = join_korean_credits(english.credits, korean.credits)

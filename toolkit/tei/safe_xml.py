@@ -112,7 +112,7 @@ def parse_xml_safely(data: bytes, source: str):
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         line = error.lineno or None
-        message = error.msg or str(error)
+        message = (error.msg or str(error)).strip()
         message = re.sub(r", line \d+, column \d+$", "", message)
         raise XMLProblem(source, f"not well-formed: {message}", line) from None
     except ValueError as error:  # e.g. a str with an encoding declaration
