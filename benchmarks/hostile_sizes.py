@@ -23,6 +23,7 @@ inputs are always made with this checkout's writer, so both runs see identical f
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import subprocess
@@ -109,35 +110,39 @@ def deep_html(depth: int, paragraphs: int) -> str:
     return f"<html><body><article><h1>Deep Page</h1>{''.join(body)}</article></body></html>"
 
 
-def run(repo: Path, timeout: float, *args) -> tuple[float | None, int | None]:
+def run(repo: Path, timeout: float, *args) -> tuple[float | None, int | None, str]:
+    """(seconds, exit code, stdout) of the CLI of `repo`; (None, None, "") after `timeout`."""
     env = {**os.environ, "PYTHONPATH": str(repo)}
     start = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-m", "toolkit.cli", *map(str, args)], cwd=repo, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=timeout, text=True)
     except subprocess.TimeoutExpired:
-        return None, None
-    return time.perf_counter() - start, done.returncode
+        return None, None, ""
+    return time.perf_counter() - start, done.returncode, done.stdout
 
 
-def report(label: str, result: tuple[float | None, int | None], baseline: float, timeout: float) -> None:
-    seconds, code = result
+def report(label: str, result: tuple, baseline: float, timeout: float, note: str = "") -> None:
+    seconds, code, _ = result
     if seconds is None:
         print(f"  {label:<48} > {timeout:.0f} s (timeout)")
     else:
-        print(f"  {label:<48} {seconds:8.2f} s  x{seconds / baseline:7.1f}  exit {code}")
+        print(f"  {label:<48} {seconds:8.2f} s  x{seconds / baseline:7.1f}  exit {code}{note}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose CLI is run")
     parser.add_argument("--timeout", type=float, default=300.0)
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="small sizes (the code before the fix finishes them)")
+    parser.add_argument("--links", type=int, nargs="+", help="numbers of dangling links")
+    parser.add_argument("--valid", type=int, nargs="+", help="numbers of valid links")
+    parser.add_argument("--sentences", type=int, nargs="+", help="article lengths for compare")
     args = parser.parse_args()
     repo, timeout = args.repo.resolve(), args.timeout
-    link_sizes = [2_000, 5_000, 10_000] if args.quick else [20_000, 40_000, 80_000, 320_000]
-    valid_sizes = [20_000] if args.quick else [80_000, 320_000]
-    sentence_sizes = [200, 500] if args.quick else [500, 1_000]
+    link_sizes = args.links or ([2_000, 5_000, 10_000] if args.quick else [20_000, 40_000, 80_000, 320_000])
+    valid_sizes = args.valid or ([20_000] if args.quick else [80_000, 320_000])
+    sentence_sizes = args.sentences or ([100, 200] if args.quick else [500, 1_000])
     print(f"CLI of {repo}; timeout {timeout:.0f} s; one process per case")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -171,7 +176,9 @@ def main() -> None:
         print(f"ingest (baseline: the seed, {baseline:.2f} s)")
         deep = tmp / "deep.html"
         deep.write_text(deep_html(300, 40), encoding="utf-8")
-        report("HTML, 20 of 40 paragraphs 300 levels deep", run(repo, timeout, "ingest", "--json", deep), baseline, timeout)
+        result = run(repo, timeout, "ingest", "--json", deep)
+        read = sum(len(r["paragraphs"]) for r in json.loads(result[2] or "[]"))
+        report("HTML, 20 of 40 paragraphs 300 levels deep", result, baseline, timeout, f", {read} of 40 paragraphs read")
         fifo = tmp / "pipe.txt"
         os.mkfifo(fifo)
         report("a FIFO between two good files", run(repo, min(timeout, 30), "ingest", seed, fifo, seed), baseline,

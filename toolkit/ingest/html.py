@@ -88,9 +88,10 @@ def read_html(text: str, source: str) -> Draft:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(source, f"unreadable HTML ({error})") from None
-    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):
-        raise InputError(source, "HTML nested too deeply to be read whole (over 2,048 levels); refused "
-                                 "rather than read in part")
+    limit = next((e.message for e in parser.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
+    if limit is not None:  # libxml2 stopped reading there: the rest of the page would be lost
+        what = "HTML nested too deeply (over 2,048 levels)" if "depth" in limit else f"HTML too large ({limit})"
+        raise InputError(source, f"{what} to be read whole; refused rather than read in part")
     base = _base_url(root)
     date = _date(root)
     head_title = clean_line(root.findtext(".//head/title") or root.findtext(".//title") or "")
