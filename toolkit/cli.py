@@ -23,6 +23,26 @@ app = typer.Typer(
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 MAX_LEXICON_BYTES = 64 * 1024 * 1024  # a user lexicon of a million entries is a few tens of MB
 
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"transprov {version('transprov')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("transprov (version unknown: the package is not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """Translation provenance and Korean-English alignment for news archives."""
+
+
 # readable=False (and exists=False, Typer's default): Typer would otherwise check every path
 # before the command runs and stop the whole batch at the first unreadable one; the commands
 # read through toolkit.inputs and report each bad file on its own line instead.
@@ -146,6 +166,8 @@ def build(
     except OSError as error:
         _error(f"{archive}: {error.strerror or error}")
         raise typer.Exit(1) from None
+    for line in report.warnings:
+        typer.echo(f"warning: {printable(line)}", err=True)
     failed = len(report.failures)
     typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
                f"{f' ({failed} failed)' if failed else ''}: {printable(archive)}/tei, {printable(archive)}/tables "
@@ -157,11 +179,14 @@ def build(
 @app.command()
 def metrics(
     archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).", readable=False)],
-    by: Annotated[str, typer.Option("--by", help="article, translator, writer or service.")] = "article",
+    by: Annotated[str, typer.Option("--by", help=(
+        "article; or a group: translator, writer, reporter, editor (or another role), service, organization, "
+        "outlet. An article counts for every person credited in the role; uncredited articles form one "
+        "null group."))] = "article",
     as_json: JsonFlag = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
-    """Translation metrics of an archive, per article or per translator, writer or service."""
+    """Translation metrics of an archive, per article or per person, service, organization or outlet."""
     from toolkit.metrics.summary import GROUPS, summarize, tables_dir
 
     if by not in GROUPS:
@@ -220,6 +245,7 @@ def align(
     output: Annotated[Path, typer.Option("-o", "--output", help="TEI file to write.", readable=False)],
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="Extra lexicon, TSV ko<TAB>en.",
                                                     readable=False)] = None,
+    show_table: Annotated[bool, typer.Option("--show", help="Print the review table of the result.")] = False,
 ) -> None:
     """Align an English article with its Korean original sentence by sentence; write TEI."""
     from collections import Counter
@@ -259,24 +285,109 @@ def align(
     summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
     typer.echo(f"{printable(output)}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
                f" {len(alignment.beads)} beads ({summary})")
+    if show_table:
+        from toolkit.review.show import print_legend, show_files
+
+        _report_failures(show_files([output]))
+        print_legend()
 
 
 @app.command()
 def show(
-    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `transprov align` or `build`.",
-                                             readable=False)],
+    paths: Annotated[list[Path], typer.Argument(help="TEI files written by `align` or `build`, or directories of them.",
+                                                readable=False)],
+    fmt: Annotated[str, typer.Option("--format", help="table, json or tsv.")] = "table",
+    only_issues: Annotated[bool, typer.Option("--only-issues", help="Only flagged beads no reviewer has confirmed.")] = False,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Flag beads below this confidence as low cert.")] = 0.5,
 ) -> None:
-    """Show an alignment side by side for review: bead type, confidence, English | Korean."""
-    from toolkit.errors import InputError
-    from toolkit.tei import read_tei
-    from toolkit.tei.show import print_alignment
+    """Show alignments side by side for review: bead, type, confidence, flags, English | Korean."""
+    from toolkit.inputs import expand
+    from toolkit.review.show import FORMATS, print_legend, show_files
 
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    files, problems = expand(paths, {".xml"})  # files that cannot be read are show_files' failures
+    failures = show_files(files, fmt, only_issues, min_cert)
+    if fmt == "table" and files:
+        print_legend()
+    _report_failures([str(p) for p in problems] + failures)
+
+
+def _ids(value: str) -> list[str]:
+    return [part for part in value.replace(",", " ").split() if part]
+
+
+@app.command()
+def relink(
+    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `align` or `build`.", readable=False)],
+    en: Annotated[str, typer.Option("--en", help="English sentence ids, comma-separated (empty: none).")] = "",
+    ko: Annotated[str, typer.Option("--ko", help="Korean sentence ids, comma-separated (empty: none).")] = "",
+    confirm: Annotated[bool, typer.Option("--confirm", help="Mark these sentences, already one bead, as reviewed.")] = False,
+    reviewer: Annotated[Optional[str], typer.Option(
+        "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
+) -> None:
+    """Make these sentences one reviewed bead (an empty side: added or untranslated); rewrite the file."""
+    from toolkit.errors import InputError, printable
+    from toolkit.review.relink import relink_file
+    from toolkit.review.reviewer import NoReviewer, resolve_reviewer, review_time
+
+    en_ids, ko_ids = _ids(en), _ids(ko)
+    if not en_ids and not ko_ids:
+        typer.echo("error: name the sentences with --en and/or --ko", err=True)
+        raise typer.Exit(2)
     try:
-        en, ko, alignment = read_tei(tei_file)
+        name = resolve_reviewer(reviewer)
+    except NoReviewer as error:
+        _error(error)
+        raise typer.Exit(2) from None
+    try:
+        done = relink_file(tei_file, [(en_ids, ko_ids)], name, review_time(), confirm=confirm)
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
-    print_alignment(en, ko, alignment, str(tei_file))
+    except OSError as error:
+        _error(f"{tei_file}: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    typer.echo(printable(f"{tei_file}: {done.change} (reviewer: {name})"))
+
+
+@app.command()
+def review(
+    paths: Annotated[list[Path], typer.Argument(help="An archive (its tei/ folder), folders of TEI files, or TEI files.",
+                                                readable=False)],
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+    reviewer: Annotated[Optional[str], typer.Option(
+        "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Flag beads below this confidence as low cert.")] = 0.5,
+) -> None:
+    """Review alignments in a local web app: link, unlink, merge, split, mark and confirm beads."""
+    from toolkit.review.reviewer import NoReviewer, resolve_reviewer
+    from toolkit.review.server import EXTRA, missing_dependencies, serve
+
+    missing = missing_dependencies()
+    if missing:
+        typer.echo(f"error: the review app needs {', '.join(missing)}: {EXTRA}", err=True)
+        raise typer.Exit(1)
+    try:
+        name = resolve_reviewer(reviewer)
+    except NoReviewer as error:
+        _error(error)
+        raise typer.Exit(2) from None
+    absent = [p for p in paths if not p.exists()]
+    if absent:
+        _error(f"{absent[0]}: no such file or directory")
+        raise typer.Exit(2)
+    try:
+        serve(paths, name, port, open_browser=not no_browser, low_cert=min_cert)
+    except OSError as error:
+        typer.echo(f"error: 127.0.0.1:{port or 0}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()
@@ -325,6 +436,52 @@ def validate(
         _error(line)
     if invalid or unreadable:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    archive: Annotated[Path, typer.Argument(help="Archive directory written by `transprov build`.", readable=False)],
+    fmt: Annotated[str, typer.Option("--format", help="prov-o (Turtle), prov-json, tmx (TMX 1.4) or tsv (bitext).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", readable=False)],
+    base: Annotated[Optional[str], typer.Option(
+        "--base", help="Base IRI of the archive's articles and agents (ends in / or #; "
+        "default https://transprov.invalid/, a placeholder).")] = None,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0, help=(
+        "tmx, tsv: unreviewed beads need at least this confidence (reviewed beads always go)."))] = 0.5,
+) -> None:
+    """Export the archive for other tools: the W3C PROV graph of its credit chains, or its aligned
+    beads (reviewed ones, and others at or above --min-cert) as a TMX memory or a bitext."""
+    import re
+
+    from toolkit.errors import InputError, printable
+    from toolkit.export import BEAD_FORMATS, FORMATS, MissingExtra, export_archive
+
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if base is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*[/#]", base):
+        typer.echo(f"error: --base must be an absolute IRI ending in / or #, not {base!r}", err=True)
+        raise typer.Exit(2)
+    if base is not None and fmt in BEAD_FORMATS:
+        typer.echo(f"error: --base applies to prov-o and prov-json, not {fmt}", err=True)
+        raise typer.Exit(2)
+    if fmt in BEAD_FORMATS and not archive.is_dir():
+        _error(f"{archive}: not a directory")
+        raise typer.Exit(2)
+    failures: list[str] = []
+    options = {"min_cert": min_cert, "failures": failures} if fmt in BEAD_FORMATS else {}
+    if base:
+        options["base"] = base
+    try:
+        written = export_archive(archive, fmt, output, **options)
+    except (InputError, MissingExtra) as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _error(f"{output}: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    typer.echo(printable(f"{output}: {fmt} of {archive}") + (f" ({written} beads)" if fmt in BEAD_FORMATS else ""))
+    _report_failures(failures)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m toolkit.cli`

@@ -8,7 +8,7 @@ from toolkit.terminal import console
 
 
 def credits_record(article: Article) -> dict:
-    """The credits JSON object of DESIGN.md for one article."""
+    """The credits JSON object (schemas/credits.schema.json) of one article."""
     return {
         "source": article.source,
         "title": article.title,
