@@ -420,6 +420,26 @@ def test_bidi_controls_stay_out_of_the_tei(tmp_path):
     assert "Pyongyang" in tei and not any(mark in tei for mark in BIDI)
 
 
+def test_bidi_controls_in_page_metadata_and_meta_json_are_dropped(tmp_path):
+    """JSON escapes and HTML entities bring the controls back after decoding: dropped there too."""
+    from toolkit.corpusmeta import parse_meta
+
+    page = tmp_path / "ld.html"
+    page.write_text(
+        '<html><head><title>Border Market Reopens</title><script type="application/ld+json">{"@type": '
+        '"NewsArticle", "author": {"@type": "Person", "name": "Kim \\u202eJoon-Ho\\u2066"}}</script>'
+        '<meta name="description" content="Traders &#x202E;reopened their stalls."></head><body><article>'
+        "<h1>Border Market Reopens</h1><p>Traders in the border town reopened their stalls on Monday after a "
+        "month of closures, residents said.</p></article></body></html>", encoding="utf-8")
+    result = run("ingest", "--json", page, timeout=120)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)[0]
+    assert [c["name"] for c in record["credits"]] == ["Kim Joon-Ho"]
+    assert record["dek"] == "Traders reopened their stalls."
+    meta = parse_meta(b'{"outlet": "Radio \\u202eFree Asia", "url": "https://example.org/a\\u200f"}', "meta.json")
+    assert meta.en.outlet == "Radio Free Asia" and meta.en.url == "https://example.org/a"
+
+
 def test_decoding_strips_bidi_controls():
     from toolkit.ingest import decode_bytes
 
