@@ -37,9 +37,10 @@ def not_regular(mode: int) -> str | None:
 
 def _open_problem(path: Path, error: OSError) -> str:
     if error.errno == errno.ENOENT:
-        if os.path.islink(path):
+        try:
             return f"dangling symbolic link (its target {os.readlink(path)} does not exist)"
-        return "no such file or directory"
+        except OSError:  # not a link (or gone meanwhile): simply absent
+            return "no such file or directory"
     if error.errno == errno.ELOOP:
         return "symbolic link loop (the link leads back to itself)"
     if error.errno in (errno.EACCES, errno.EPERM):
