@@ -2,7 +2,8 @@
 
 Both are read and segmented like any article, their sentences aligned monotonically by
 dynamic programming on chrF similarity (1-1, 2-1, 1-2, and sentences present in one
-version only), and the aligned pairs scored with sacrebleu: corpus BLEU, chrF++
+version only; exact for articles of ordinary length, anchored and banded for long ones so
+that time grows with n, not n*m), and the aligned pairs scored with sacrebleu: corpus BLEU, chrF++
 (word_order=2) and TER, each with its signature, plus the chrF of every pair so that
 an editor sees where the versions differ most. A is the reference, B the hypothesis;
 a sentence of one version only is scored against an empty string.
