@@ -644,6 +644,11 @@ _PIECES = [
     "홍길동", "기자", "기자가", "보도합니다", "입니다", "이현줍니다", "서울에서", "자유아시아방송", "(서울=연합뉴스)", "=",
     "에디터", "영상취재:", "·", "ⓒ", "연합뉴스", "2023.11.14", "AI", "translated", "the", "help", "of", "generative",
     "tools", "\u200f", "\u202e", "\u2066", "\u2069", "\u061c",
+    # the intros, listings and photo forms of the second held-out set
+    "Our", "correspondent", "starts", "us", "off", "has", "our", "top", "story", "reports", "from", "as", "VOA's",
+    "Staff", "(Reuters)", "(UCAN):", "SEOUL", "authored", "originally", "appeared", "The", "following", "partner",
+    "post", "- ", "(Mar 17, '15)", "<", ">", "Xinhua/", "Shutterstock", "credits", "PHOTO/", "Dr.", "Series",
+    "Editor:", "───", "사진", "제공", "(목)", "디자인:", "소식을", "전해드립니다", "특파원입니다", "런던", "<앵커>", "<기자>",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -668,6 +673,16 @@ def _joined(pieces: list[str]) -> str:
 @example("가" * 100_000 + "에서 홍길동 기자가 보도합니다")
 @example(" ".join(["홍길동"] * 20_000) + " 기자")
 @example("(서울=연합뉴스) " + "홍길동 " * 20_000 + "기자 = 본문.")
+@example("Our " + "defense " * 5_000 + "correspondent Kim Ha-rin starts us off.")
+@example("The vote" + ", as" * 10_000 + " VOA's Arlo Finch reports from Busan.")
+@example(" | ".join(_NAMES) + " March 2, 2023")
+@example("By " + "Ann Lee " * 5_000 + "SEOUL (Reuters) - Exports rose.")
+@example("<" * 20_000 + "Xinhua/Tran Minh" + ">" * 20_000)
+@example("- Clara Voss (" * 5_000 + "Apr 9, '14)")
+@example("This content originally appeared on " + "x " * 10_000 + "and was authored by Mina Park.")
+@example("자세한 소식을 " * 5_000 + "홍길동 기자가 보도합니다")
+@example("(" * 20_000 + "=" * 20_000 + "홍길동 기자")
+@example("풍기·" * 5_000 + "봉화=홍길동 기자")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)
