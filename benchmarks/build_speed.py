@@ -160,11 +160,12 @@ def scaling(n: int, rounds: int, keep: bool) -> None:
         changed = change_one_article(corpus)
         one = _command(corpus, work / "archive-2", 2)
         w1, w2 = statistics.median(walls[1]), statistics.median(walls[2])
-        print(f"{'run':<16} {'wall s':>7} {'a/s':>7} {'built':>6} {'unchanged':>9} {'failed':>6}  phases (s)")
+        print(f"{'run':<16} {'wall s':>7} {'a/s':>7} {'a/cpu-s':>7} {'built':>6} {'unchanged':>9} {'failed':>6}  phases (s)")
         for label, report, wall in (("workers 1", reports[1], w1), ("workers 2", reports[2], w2),
                                     ("no-op rebuild", noop, noop["wall"]), ("one change", one, one["wall"])):
             phases = " ".join(f"{p} {s:.1f}" for p, s in report["phases"].items())
-            print(f"{label:<16} {wall:>7.2f} {n / wall:>7.1f} {report['built']:>6} {report['unchanged']:>9} "
+            per_cpu = f"{report['built'] / report['cpu']:>7.1f}" if report.get("cpu") and report["built"] else f"{'-':>7}"
+            print(f"{label:<16} {wall:>7.2f} {n / wall:>7.1f} {per_cpu} {report['built']:>6} {report['unchanged']:>9} "
                   f"{report['failed']:>6}  {phases}")
         print(f"2 workers / 1 worker: {w1 / w2:.2f}x (median of {rounds}: {[round(w, 1) for w in walls[1]]} vs "
               f"{[round(w, 1) for w in walls[2]]}); identical TEI and equal tables: {identical}")

@@ -75,12 +75,17 @@ class Failure:
     lasting: bool
 
 
+def internal_error(error: BaseException) -> str:
+    """The problem, in one line, of an error no reader anticipated (a bug, or memory exhausted)."""
+    text = " ".join(str(error).split())[:200] or type(error).__name__
+    return f"internal error ({type(error).__name__}): {text}"
+
+
 def failure(article_id: str, error: Exception) -> Failure:
     if isinstance(error, InputError):
         return Failure(str(error), True)
-    text = " ".join(str(error).split()) or type(error).__name__
     # ValueError: an article the TEI profile cannot hold (e.g. an "original" in English)
-    return Failure(f"{article_id}: internal error ({type(error).__name__}): {text}", isinstance(error, ValueError))
+    return Failure(f"{article_id}: {internal_error(error)}", isinstance(error, ValueError))
 
 
 # ---------------------------------------------------------------- per-process models

@@ -12,7 +12,6 @@ import errno
 import hashlib
 import json
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,25 +78,22 @@ class FolderDigest:
 
 
 def _file_digest(path: Path) -> str:
-    """sha256 of a regular file (symlinks followed); for anything else, what it is."""
+    """sha256 of a regular file (symlinks followed); for anything else, what it is (the
+    kind is checked before opening, as toolkit.inputs does: opening a device can act)."""
+    from toolkit.inputs import not_regular
+
     try:
+        problem = not_regular(os.stat(path).st_mode)
+        if problem:
+            return problem
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            return "symlink-loop"
-        if error.errno == errno.ENOENT:
-            return "dangling-symlink"
-        if error.errno == errno.EISDIR:
-            return "directory"
-        return f"unreadable ({error.strerror})"
+        return {errno.ELOOP: "symbolic link loop", errno.ENOENT: "dangling symbolic link"}.get(
+            error.errno, f"unreadable ({error.strerror})")
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            return "directory"
-        if stat.S_ISFIFO(mode):
-            return "fifo"
-        if not stat.S_ISREG(mode):
-            return "special-file"
+        problem = not_regular(os.fstat(fd).st_mode)
+        if problem:
+            return problem
         h = hashlib.sha256()
         while chunk := os.read(fd, 1 << 20):
             h.update(chunk)

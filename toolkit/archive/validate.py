@@ -15,10 +15,17 @@ FILES_PER_WORKER = 200  # fewer than this per extra process and the start-up cos
 
 
 def _validate_chunk(paths: list[str], schemas: tuple[str, ...]) -> list:
-    from toolkit.tei.validate import load_schema, validate_file
+    from toolkit.archive.passes import internal_error
+    from toolkit.tei.validate import FileReport, load_schema, validate_file
 
     extra = tuple(load_schema(Path(s)) for s in schemas)  # compiled once per process
-    return [validate_file(Path(p), extra) for p in paths]
+    reports = []
+    for path in paths:
+        try:
+            reports.append(validate_file(Path(path), extra))
+        except Exception as error:  # noqa: BLE001 - validate_file catches what lxml raises; this is the net
+            reports.append(FileReport(path, unreadable=internal_error(error)))
+    return reports
 
 
 def validate_in_parallel(files: list[Path], schemas: list[Path], workers: int,

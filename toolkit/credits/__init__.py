@@ -4,9 +4,11 @@
     join_korean_credits(en, ko)      the English chain with the Hangul names of the same people
 
 One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (credit
-clauses, bylines, "contributed to this report"), `lists` (the agents of a clause), `korean` (bylines, sign-offs, credit
-blocks, e-mail sign-offs), `photos` (caption credits), `machine` (machine-translation
-notes), `chain` (joining the Korean names to the English chain). Each sentence is either
+clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
+the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
+agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
+(caption credits), `machine` (machine-translation notes), `chain` (joining the Korean names to
+the English chain). Each sentence is either
 a credit sentence, taken out whole, or ordinary text, kept; a caption or a lead sentence
 may end with a credit, which alone is taken out. Why a parser and not a keyword search:
 "Translated by Kang Min Kyung." is a credit, but "The letter, translated by a local
@@ -15,7 +17,7 @@ activist, was posted online." is not.
 
 from __future__ import annotations
 
-from toolkit.credits import english, korean, machine, photos
+from toolkit.credits import english, intros, korean, listings, machine, photos
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -28,9 +30,16 @@ __all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGAN
 
 
 def _hygiene(paragraph: str) -> str:
-    """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)."""
+    """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
+    except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
     lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).split("\n"))
-    return "\n".join(line for line in lines if line)
+    out: list[str] = []
+    for line in lines:
+        if line and out and out[-1].endswith(","):
+            out[-1] += " " + line
+        elif line:
+            out.append(line)
+    return "\n".join(out)
 
 
 _CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
@@ -49,6 +58,8 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         if found is not None:
             return "", found, False
         tail = korean.split_tail(sentence)
+        if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
+            return "", whole[1], False  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False) if tail else None
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
@@ -56,7 +67,8 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
-    for split in (photos.split_photo_credit, english.split_source_tail):
+    for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
+                  intros.split_intro_tail, listings.split_teaser_byline):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False

@@ -33,6 +33,7 @@ ORG_WORDS = {
     "ministry", "university", "office", "department", "foundation", "institute", "group", "corporation",
     "company", "studio", "museum", "government", "council", "committee", "center", "centre", "magazine",
     "images", "media", "library", "archive", "archives", "pool", "association", "review", "monitor",
+    "stock", "commons",
 }
 _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&/\-]{1,7}|[A-Z][A-Za-z]*\d+[A-Za-z]*")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, title_role
 from toolkit.credits.text import is_date_word
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
@@ -21,8 +22,8 @@ from toolkit.model import Credit
 _CLOSERS = {"(": ")", "[": "]", "【": "】"}
 _MAX_BRACKET = 40
 _EN_DATELINE = re.compile(
-    r"(?P<place>[^()\[\]\n]{0,60}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―)\s*"
-)
+    r"(?P<place>[^()\[\]\n]{0,100}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―|:(?=\s))\s*"
+)  # "SEOUL (Yonhap) --", "HONG KONG (UCAN): ", "By A and B WASHINGTON (Reuters) –"
 _BRACKET_AGENCY = re.compile(r"\[(?P<agency>[A-Za-z][A-Za-z .\-]{1,30})(?::[^\]]{0,30})?\]\s*")
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
@@ -98,16 +99,38 @@ def _reporters_after(rest: str) -> tuple[list[str], str] | None:
     return names, (after[1:].lstrip() if after.startswith("=") else after)
 
 
+def _byline_before(place: str) -> tuple[list[Credit], str] | None:
+    """"By A and B WASHINGTON": a scraped byline glued to the dateline -> (writers, "WASHINGTON")."""
+    words = place.split()
+    if len(words) < 3 or words[0].lower() != "by":
+        return None
+    k = len(words)
+    while k > 1 and words[k - 1].strip(",").replace("/", "").replace(".", "").isupper():
+        k -= 1
+    if k == len(words) or k < 2:
+        return None
+    found = parse_sentence(" ".join(words[:k]), None, byline=True)
+    if not found or any(c.role != "writer" for c in found):
+        return None
+    return found, " ".join(words[k:])
+
+
 def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
-    m = _EN_DATELINE.match(paragraph[:120])
+    m = _EN_DATELINE.match(paragraph[:160])
     if not m:
         return None
     agency = m["agency"].strip()
     if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)):
         return None
-    place = m["place"].replace(",", " ").split()
+    writers: list[Credit] = []
+    place_text = m["place"]
+    if (glued := _byline_before(place_text)) is not None:
+        writers, place_text = glued
+    elif len(place_text) > 60:
+        return None
+    place = place_text.replace(",", " ").replace("/", " ").split()
     if place and not (
         any(w.isupper() and len(w) >= 3 and w.isalpha() for w in place)
         or any(is_date_word(w) and not w.isdigit() for w in place) and any(w.isdigit() for w in place)
@@ -116,7 +139,7 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
         return None
     if place and not all(w[:1].isupper() or w[:1].isdigit() or "\uac00" <= w[:1] <= "\ud7a3" or w.lower() in {"of", "de"} for w in place):
         return None
-    return paragraph[m.end():], [_agency_credit(agency)]
+    return paragraph[m.end():], writers + [_agency_credit(agency)]
 
 
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:

@@ -10,10 +10,11 @@ place. Clauses are found on tokens, not with one large pattern, so the time is l
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from toolkit.credits.agents import APOSTROPHES, is_person_name, organization_of, short_org
+from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.intros import parse_intro
+from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import parse_agents, parse_service
 from toolkit.credits.text import Token, is_date_word, is_dating, tokens
 from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
@@ -23,10 +24,11 @@ _SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
 _IGNORED_ROLES = {"read", "narrated", "voiced"}  # "and read by an artificial voice": narration, no role here
 _MAX_ROLES = 6  # "Reported, translated and written in English by": a clause head is short
 _MAX_SERVICE_TOKENS = 10
-_BROADCAST_INTRO = re.compile(
-    r"(?:(?:From|In) [A-Z][\w .'\-]{0,40}, )?(?P<org>[A-Z][\w&.\-]{1,24})'s "
-    r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) (?:reports|reported)(?: (?:on|from) [^.]{0,80})?"
-)
+# words that qualify a label noun: "Series Editor: A", "Managing Editor: B", "Photo Editor: C"
+_LABEL_QUALIFIERS = {"series", "managing", "executive", "senior", "chief", "deputy", "associate", "assistant",
+                     "contributing", "staff", "photo", "copy", "guest", "lead", "consulting", "news", "video"}
+# a participle between a photo word and "by": "Images mixed by A", "Photo taken by B"
+_PHOTO_PARTICIPLES = {"taken", "shot", "mixed", "remixed", "created", "provided", "supplied", "captured"}
 
 
 @dataclass
@@ -92,6 +94,9 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
         return Head(i, k, ["writer"] if previous is None else previous.roles, bare_by=True)
     if j + 1 < n and low[j] in LABEL_NOUNS and toks[j + 1].text == ":" and not low[j] in ROLE_WORDS:
         return Head(i, j + 2, [LABEL_NOUNS[low[j]]])
+    if (i == 0 and j + 2 < n and low[j] in _LABEL_QUALIFIERS and low[j + 1] in LABEL_NOUNS
+            and toks[j + 2].text == ":" and toks[j].text[:1].isupper()):
+        return Head(i, j + 3, [LABEL_NOUNS[low[j + 1]]])  # "Series Editor: A"
     roles: list[str] = []
     while len(roles) < _MAX_ROLES:
         role, k = _role_at(low, j)
@@ -107,6 +112,8 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
         break
     if not roles:
         return None
+    if roles == ["photographer"] and j + 1 < n and low[j] in _PHOTO_PARTICIPLES and low[j + 1] == "by":
+        j += 1  # "Images mixed by A"
     service = None
     if j < n and low[j] == "for":
         k = j + 1
@@ -150,7 +157,7 @@ def _heads(sentence: str, toks: list[Token], low: list[str]) -> list[Head]:
 
 
 def _trim(sentence: str) -> str:
-    s = sentence.strip().lstrip("-–—*•·").strip()
+    s = sentence.strip().lstrip("-–—*•·─━═~»").strip()  # "─── by A": a rule drawn before the byline
     if s.startswith("(") and s.endswith(")") or s.startswith("[") and s.endswith("]"):
         s = s[1:-1]
     return s.rstrip(" .;").strip()
@@ -170,9 +177,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     found = _contributed(s, toks, low, org_context)
     if found is not None:
         return found
-    if (m := _BROADCAST_INTRO.fullmatch(s.translate(APOSTROPHES))) and is_person_name(m["name"]):
-        org = m["org"]
-        return [Credit("reporter", s[m.start("name"):m.end("name")], organization=short_org(org))]
+    found = parse_intro(s) or parse_listing(s, byline)
+    if found is not None:
+        return found
     if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
         k = 3 + (low[3:4] == ["written"])
         if low[k:k + 1] == ["by"]:

@@ -21,7 +21,7 @@ from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES, PHOTO_AGENCIES
 from toolkit.model import Credit
-from toolkit.names import is_korean_name
+from toolkit.names import is_korean_name, transliterations
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△")
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
@@ -34,7 +34,14 @@ _REPORT_ENDINGS = (
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
 )
 _COPULAS = ("이었습니다", "였습니다", "입니다")
-_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "진행에", "취재에", "보도에", "취재", "보도"}
+_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "진행에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
+# present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
+# 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
+_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다")
+_MAX_OBJECT_WORDS = 10
+_WEEKDAYS = set("월화수목금토일")  # "2014.09.25 (목)"
+_LABEL_TAILS = {"제공", "협조"}  # "사진 제공: 홍길동" is one label
+_MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place before "=" (a bounded look back)
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기"}
@@ -77,7 +84,9 @@ def _split_punct(chunk: str) -> list[str]:
 
 
 def _is_stamp(token: str) -> bool:
-    """A date, a time or a page counter ("2023-05-19", "03:00업데이트", "입력", "댓글0건")."""
+    """A date, a time or a page counter ("2023-05-19", "03:00업데이트", "입력", "댓글0건", the "목" of "(목)")."""
+    if token in _WEEKDAYS:
+        return True
     for label in _STAMP_LABELS:
         if token.startswith(label) or token.endswith(label):
             return True
@@ -147,15 +156,22 @@ def _ko_credit(role: str, name: str, orgs: list[str]) -> Credit:
     return Credit(role=role, name=name, organization=org)
 
 
+def _is_place(word: str) -> bool:
+    """A place or foreign word the transliteration table lists ("런던", "워싱턴"), not a person's name."""
+    return word in transliterations() and not is_korean_name(word)
+
+
 def _lead_ok(lead: list[str]) -> list[str] | None:
-    """The words before the name of a byline or sign-off: "지금까지", "워싱턴에서", an outlet.
+    """The words before the name of a byline or sign-off: "지금까지", "워싱턴에서", "런던", an outlet.
     Returns the outlets among them, None when some other word is there."""
     orgs = []
-    for word in lead:
+    for k, word in enumerate(lead):
         if word in _LEAD_WORDS or (word.endswith("에서") and 3 <= len(word) <= 12):
             continue
         if is_outlet(word):
             orgs.append(word)
+            continue
+        if k == 0 and _is_place(word):
             continue
         return None
     return orgs
@@ -224,8 +240,11 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     orgs: list[str] = []
     signed = False
     photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
-    for word in words:
-        if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word):
+    places = _places_before_equals(words)
+    for k, word in enumerate(words):
+        if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places:
+            continue
+        if word in _LABEL_TAILS and label is not None and not label_used:
             continue
         if "@" in word:
             signed = True
@@ -256,6 +275,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             pending = []
             continue
         if is_outlet(word):
+            if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
+                return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
             if label is not None and not label_used:  # "출처: BBC", "사진=연합뉴스": the outlet is the agent
                 credits.append(Credit(role=KO_LABELS[label], name=word, organization=short_org(word), agent="organization"))
                 label_used = True
@@ -277,6 +298,27 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if c.agent == "person" and c.organization is None and org == "RFA":
                 c.service, c.organization, c.language = "Korean", "RFA", "ko"
     return credits, signed
+
+
+def _places_before_equals(words: list[str]) -> set[int]:
+    """Indices of the place words before a "=" ("풍기·봉화=어수웅 기자", "옐로나이프(캐나다)=최홍렬 기자")."""
+    places: set[int] = set()
+    for k, word in enumerate(words):
+        if word != "=":
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _MAX_PLACE_TOKENS:
+            if words[j] in {"·", "(", ")"}:
+                j -= 1
+                continue
+            if words[j] in _PUNCT or words[j] in KO_LABELS or is_outlet(words[j]):
+                break
+            places.add(j)
+            if j >= 1 and words[j - 1] in {"·", "(", ")"}:
+                j -= 1
+                continue
+            break
+    return places
 
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
@@ -317,10 +359,23 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
             found = parse_signoff(words[k + 1:])
             if found is not None:
                 return found
+    found = _after_object(words)
+    if found is not None:
+        return found
     unit = parse_unit(words)
     if unit is not None and unit[0]:
         return unit[0]
     return parse_caption_source(words)
+
+
+def _after_object(words: list[str]) -> list[Credit] | None:
+    """"자세한 소식을 서울에서 이현주 기자가 보도합니다": what the report is about, then the byline."""
+    if not "".join(words[-2:]).endswith(_INTRO_ENDINGS):
+        return None
+    objects = [k for k, w in enumerate(words[:_MAX_OBJECT_WORDS]) if len(w) >= 2 and w.endswith(("을", "를"))]
+    if not objects or any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
+        return None
+    return parse_signoff(words[objects[-1] + 1:])
 
 
 def is_signed_block(sentence: str) -> bool:

@@ -35,6 +35,8 @@ _TITLE_ENDS = {
     "fellow", "researcher", "contributor", "staff",
 }
 _AFFILIATION_MARKS = {"the", "times", "post", "news", "daily", "herald", "journal", "radio", "agency", "press"}
+# a courtesy title before a name is not part of it: "By Dr. Go Myong-Hyun" credits Go Myong-Hyun
+_HONORIFICS = {"dr.", "dr", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"}
 
 def _strip_brackets(text: str) -> str:
     """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan)."""
@@ -288,6 +290,9 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     agent = " ".join(agent.split())
     if agent.startswith("the "):  # a lower-case article is not part of the name; "The Associated Press" keeps it
         agent = agent[4:]
+    first, _, rest = agent.partition(" ")
+    if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
+        agent = rest
     if not agent:
         return None
     svc, owner = service if service else (None, None)

@@ -13,21 +13,30 @@ from toolkit.credits.agents import (
     APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
+from toolkit.hangul import has_syllable
 from toolkit.model import Credit
+from toolkit.names import is_korean_name
 
 # Labels that open a credit; bounded, anchored patterns (constant work per call)
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
     r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
-    r"(?:\s+(?:by|BY))?(?:\s*:\s*|\s+(?=[A-Z])|(?<=y)\s+)",
+    r"(?:\s+credits?)?(?:\s+(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
-)
+)  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv"}
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
+# "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
+_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?)"
+                           r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
+_DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
+_STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
+# a platform before the slash hosts the picture; the account after it is the source: "Facebook/Mtavari Arkhi"
+_PLATFORMS = {"facebook", "twitter", "x", "youtube", "instagram", "weibo", "telegram", "tiktok", "vk", "wechat", "flickr"}
 
 
 def _known_agency(text: str) -> bool:
@@ -46,6 +55,8 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     if organization is None and organization_of(name):
         organization = organization_of(name)
     kind = agent_kind(name, organization)
+    if name.lower() in PHOTO_AGENCIES:  # "Shutterstock", "Yonhap": an agency, whatever its name looks like
+        kind = "organization"
     if courtesy and len(name.split()) == 1:  # "Photo courtesy of Altapress": a lender, not a photographer
         kind = "organization"
     return Credit("photographer", name, organization=organization, agent=kind)
@@ -57,6 +68,13 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     t = " ".join(text.split()).strip().rstrip(".").strip()
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
+    if (m := _OUTLET_PHOTO.fullmatch(t)) and organization_of(m["agency"]):
+        if m["name"] is None:
+            return _credit(m["agency"], None)
+        if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
+            return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
+    if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
+        return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     org: str | None = None
     labelled = courtesy = False
     for pattern in (_AGENCY_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS):
@@ -83,8 +101,10 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return None
         if _known_agency(a) and org is None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
-        elif _org_like(b) or (labelled and is_capitalized_phrase(b, 5)):
-            t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN"
+        elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
+            t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
+        elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))):
+            t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
     elif "," in t:
@@ -122,7 +142,7 @@ def _defines_acronym(before: str, credit: Credit) -> bool:
 def _closing_group(s: str) -> int:
     """Index of the bracket opening the group that closes `s`, or -1 (scan bounded to the credit length)."""
     close = s[-1]
-    opener = "(" if close == ")" else "["
+    opener = {")": "(", "]": "[", ">": "<"}[close]
     depth = 0
     floor = max(0, len(s) - _MAX_CREDIT_CHARS - 2)
     for k in range(len(s) - 1, floor - 1, -1):
@@ -133,6 +153,22 @@ def _closing_group(s: str) -> int:
             if depth == 0:
                 return k
     return -1
+
+
+def split_leading_credit(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"(AP Photo/Ahn Young-joon) SEOUL – North Korea on Saturday fired …": a caption's labelled
+    credit glued to the lead that follows it on a scraped page -> (the lead, [credit])."""
+    s = sentence.lstrip()
+    if s[:1] not in "([":
+        return None
+    close = s.find(")" if s[0] == "(" else "]", 1, _MAX_CREDIT_CHARS)
+    if close < 0 or not s[close + 1:].strip():
+        return None
+    inner = s[1:close].strip()
+    if not any(p.match(inner) for p in (_AGENCY_LABEL, _WIRE_CAPS)) and not _LABEL.match(inner):
+        return None  # only a labelled credit: "(Seoul) North Korea …" opens a sentence, it credits nobody
+    credit = parse_credit(inner, bracketed=True)
+    return None if credit is None else (s[close + 1:].strip(), [credit])
 
 
 def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, list[Credit]] | None:
@@ -148,12 +184,13 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             return "", [credit]
         found = split_photo_credit(bare, whole_only=True) if bare.endswith((")", "]")) else None
         return found if found is not None and not found[0] else None
-    if bare.endswith((")", "]")):
+    if bare.endswith((")", "]", ">")):
         k = _closing_group(bare)
         if k >= 0:
-            credit = parse_credit(bare[k + 1:-1], bracketed=True)
-            if credit is not None and not _defines_acronym(bare[:k], credit):
-                return bare[:k].rstrip(" /|"), [credit]
+            inner = bare[k + 1:-1]
+            found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
+            if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
+                return bare[:k].rstrip(" /|"), found
         elif bare.endswith(")") and (m := _DIGIT_SLASH_NAME.search(bare[-80:])) and is_person_name(m["name"]):
             cut = len(bare) - len(m.group()) + 1
             return bare[:cut].rstrip(" /") + ")", [_credit(m["name"], None)]  # "... July 4, 2011/Truth Leem)"

@@ -89,6 +89,7 @@ ORGANIZATIONS: dict[str, str] = {
     "daily nk": "Daily NK",
     "데일리nk": "Daily NK",
     "rfe/rl": "RFE/RL",
+    "radio free europe/radio liberty": "RFE/RL",
     "bbc": "BBC",
     "nhk": "NHK",
     "cnn": "CNN",
@@ -114,6 +115,7 @@ PHOTO_AGENCIES = frozenset({
     "ap", "afp", "reuters", "epa", "epa-efe", "efe", "getty images", "yonhap", "kyodo", "jiji", "xinhua",
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
     "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
+    "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
 })
 
 # English credit words that open a clause "<words> by <agents>": word -> role.
@@ -163,6 +165,8 @@ KO_LABELS: dict[str, str] = {
     "웹편집": "producer",
     "제작": "producer",
     "그래픽": "producer",
+    "디자인": "producer",
+    "인턴": "contributor",
     "자막뉴스": "producer",
     "기획": "producer",
     "연출": "producer",

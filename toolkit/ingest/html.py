@@ -78,13 +78,20 @@ def read_html(text: str, source: str) -> Draft:
     from lxml import etree
 
     text = _BR.sub(" \\g<0>", text)  # "line<br>line" reads as two words, not one
+    # huge_tree: without it libxml2 stops at 256 levels of nesting and drops, without a
+    # word, every paragraph below; with it the limit is 2,048, and a page deeper still is refused
     parser = lxml.html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, default_doctype=False,
+        huge_tree=True,
     )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(source, f"unreadable HTML ({error})") from None
+    limit = next((e.message for e in parser.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
+    if limit is not None:  # libxml2 stopped reading there: the rest of the page would be lost
+        what = "HTML nested too deeply (over 2,048 levels)" if "depth" in limit else f"HTML too large ({limit})"
+        raise InputError(source, f"{what} to be read whole; refused rather than read in part")
     page = read_metadata(root)  # JSON-LD, OpenGraph, meta tags: read before the head is dropped
     base = _base_url(root)
     date = page.date

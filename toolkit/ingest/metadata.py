@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 
 from toolkit.ingest import boilerplate as bp
+from toolkit.ingest.decode import strip_invisible
 from toolkit.model import Credit
 
 _ARTICLE_TYPES = {
@@ -43,7 +44,7 @@ def _clean(value) -> str | None:
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join(strip_invisible(value).split())  # JSON escapes and entities bring bidi controls back
     return text or None
 
 

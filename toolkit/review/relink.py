@@ -143,13 +143,12 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
     must change nothing but the alignment), else InputError.
     """
     from toolkit.files import write_atomic
+    from toolkit.inputs import read_input
     from toolkit.tei import read_tei, write_tei
+    from toolkit.tei.safe_xml import MAX_BYTES
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(str(path), error.strerror or str(error)) from None
+    data = read_input(path, MAX_BYTES)  # regular files only: a FIFO named as the TEI must not block
     if expected is not None and digest(data) != expected:
         raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
     en, ko, alignment = read_tei(data)
@@ -168,7 +167,7 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
         raise InputError(str(path), f"not a bead as it stands, so it cannot be confirmed: {change}")
     relinked.revisions.append(Revision(when, reviewer, change))
     out = write_tei(en, ko, relinked)
-    if expected is not None and digest(path.read_bytes()) != expected:  # changed while we worked
+    if expected is not None and digest(read_input(path, MAX_BYTES)) != expected:  # changed while we worked
         raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
     write_atomic(path, out)
     return Relinked(path, change, digest(out))

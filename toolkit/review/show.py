@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from toolkit.errors import printable
 from toolkit.model import Article
 from toolkit.review.beads import ReviewBead
 from toolkit.review.flags import LOW_CERT
@@ -44,7 +45,7 @@ def _flags_cell(bead: ReviewBead) -> str:
 
 
 def _sentences_cell(sentences) -> str:
-    return "\n".join(f"{s.id}  {s.text}" for s in sentences)
+    return "\n".join(printable(f"{s.id}  {s.text}") for s in sentences)
 
 
 def _credits_line(en: Article, ko: Article | None) -> str:
@@ -79,7 +80,9 @@ def print_table(en: Article, ko: Article | None, beads: list[ReviewBead], source
 
     console = terminal_console()
     aligned = bool(beads) and beads[0].cert is not None
-    table = Table(title=f"{en.title or source}", caption=_credits_line(en, ko), show_lines=True, expand=True)
+    # a TEI file may hold C1 controls and bidi overrides (XML allows them): shown escaped, not obeyed
+    table = Table(title=printable(en.title or source), caption=printable(_credits_line(en, ko)), show_lines=True,
+                  expand=True)
     table.add_column("bead", justify="right", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("cert", justify="right", no_wrap=True)

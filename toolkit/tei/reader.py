@@ -16,6 +16,8 @@ not keep, and so comes back normalised:
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 from toolkit.errors import InputError
@@ -136,11 +138,19 @@ def _chain(root, div_id: str, resp_stmts: dict, languages: dict[str, str], form_
     return credits
 
 
+_NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*")
+
+
 def _cert(element) -> float:
-    try:
-        return float(element.get("cert", "1"))
-    except ValueError:
+    """@cert as a number from 0 to 1 (absent: 1.0). Anything else is an error, never a
+    confidence made up for it: "abc" shown as 1.00 would hide the worst beads."""
+    value = element.get("cert")
+    if value is None:
         return 1.0
+    cert = float(value) if _NUMBER.fullmatch(value) else math.nan
+    if not 0.0 <= cert <= 1.0:
+        raise ValueError(f'line {element.sourceline}: cert "{value}" is not a number from 0 to 1')
+    return cert
 
 
 def _arrange(links: list[Bead], nulls: dict[tuple[str, int], Bead], n_en: int, n_ko: int) -> list[Bead]:
@@ -250,4 +260,8 @@ def read_tei(source: Path | bytes) -> tuple[Article, Article | None, Alignment |
         return en, None, None
     ko = _article(ko_div, _bibl(source_desc, "original"), name)
     ko.credits = _chain(root, ko_div.get(XML_ID) or "", resp_stmts, languages, ORIGINAL_FORM_LANG)
-    return en, ko, _alignment(root, en, ko, en_div, ko_div, _reviewers(title_stmt))
+    try:
+        alignment = _alignment(root, en, ko, en_div, ko_div, _reviewers(title_stmt))
+    except ValueError as error:
+        raise InputError(name, str(error)) from None
+    return en, ko, alignment
