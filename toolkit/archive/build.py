@@ -189,7 +189,7 @@ class _Build:
                 and set(plan.failed) == set(plan.lasting) <= set(self.old.failed))
 
     def scan(self, folders: dict[str, Path]) -> None:
-        old, previous = self.old, self.previous
+        old = self.old
         plan = self.plan = _Plan(folders=folders)
         plan.usable = old is not None and old.same_settings(self.settings.fingerprint, self.settings.lexicon_digest)
         for article_id, folder in folders.items():
