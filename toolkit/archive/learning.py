@@ -19,9 +19,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-COUNT_KINDS = ("n", "ko", "en", "joint", "surface")
-
-
 class _RecordingSet:
     """Membership tests on a frozenset, noted in `seen`."""
 
@@ -127,13 +124,3 @@ def changed_keys(old, new, candidates: Iterable[str]) -> set[str]:
         k for k in candidates
         if old.get(k) != new.get(k) or (k in old.function_keys) != (k in new.function_keys)
     }
-
-
-def read_pairs_tsv(path) -> list[tuple[str, str]]:
-    if not path.is_file():
-        return []
-    return [tuple(line.split("\t", 1)) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def pairs_tsv(pairs: list[tuple[str, str]]) -> bytes:
-    return "".join(f"{ko}\t{en}\n" for ko, en in pairs).encode("utf-8")
