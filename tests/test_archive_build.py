@@ -546,6 +546,7 @@ def test_cli_build_json_report_and_summary(tmp_path):
     assert {"articles", "built", "unchanged", "failed", "seconds", "phases"} <= set(report)
     assert (report["articles"], report["built"], report["unchanged"], report["failed"]) == (1, 1, 0, 0)
     assert {"scan", "pass1", "learn", "pass2", "tables", "switch"} <= set(report["phases"])
+    assert 0 < report["cpu"] < 2 * report["seconds"]  # this process's CPU, counted once
     again = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet"],
                            capture_output=True, text=True, cwd=repo_root())
     assert again.returncode == 0 and again.stdout.startswith("built 0 of 1 articles, 1 unchanged")

@@ -27,7 +27,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.archive.executor import executor_for, run_all
+from toolkit.archive.executor import InlineExecutor, executor_for, run_all
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
 from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass,
@@ -110,7 +110,8 @@ class _Build:
 
         def handle(index: int, timed) -> None:
             result, cpu = timed
-            self.report.cpu += cpu
+            if not isinstance(executor, InlineExecutor):  # in this process: counted at the end
+                self.report.cpu += cpu
             on_result(result)
             bar.update(task, advance=len(calls[index][2]), current=calls[index][2][-1].article_id)
 
