@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,6 +178,45 @@ def timed_call(fn, *args):
     return result, time.process_time() - started
 
 
+# Kiwi's analyses of Korean sentences, shared by the workers of one build: each chunk of pass
+# one leaves those it made in .work/kiwi/, and a worker reads the files it has not read yet
+# before its next chunk. A sentence met again (an updated story, a repeated paragraph) is
+# then analysed once per build, not once per worker, as one process's cache would do.
+# Analyses are a pure function of the text (the same Kiwi: the fingerprint), so output
+# cannot depend on which worker made them.
+# Bounded both ways: a worker keeps at most SHARED_LIMIT sentences (then reads no more: memory
+# and the reading stay flat on a corpus of any size) and lists the folder at most every
+# SHARED_EVERY seconds.
+_SHARED: dict[str, tuple] = {}
+_SHARED_READ: set[str] = set()
+_SHARED_LISTED: dict[str, float] = {}
+SHARED_LIMIT = 100_000
+SHARED_EVERY = 5.0
+
+
+def shared_analyses(work: Path) -> dict[str, tuple]:
+    import time
+
+    folder = work / "kiwi"
+    if len(_SHARED) >= SHARED_LIMIT or time.monotonic() - _SHARED_LISTED.get(str(folder), -SHARED_EVERY) < SHARED_EVERY:
+        return _SHARED
+    _SHARED_LISTED[str(folder)] = time.monotonic()
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return _SHARED
+    for name in names:
+        path = str(folder / name)
+        if path in _SHARED_READ or not name.endswith(".pickle") or len(_SHARED) >= SHARED_LIMIT:
+            continue
+        _SHARED_READ.add(path)
+        try:
+            _SHARED.update(_load_result(Path(path)))
+        except (OSError, EOFError, pickle.UnpicklingError):
+            continue
+    return _SHARED
+
+
 # ---------------------------------------------------------------- pass one
 def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[str, Failure | None, list[str]]]:
     """Ingest, segment and align each article with the given lexicon (reviewed beads of its
@@ -188,13 +228,15 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
     from toolkit.archive.learning import align_recording, contribution
     from toolkit.archive.sink import learning_schemas, write_part
     from toolkit.archive.sources import load_pair
-    from toolkit.segment import korean_tokens
+    from toolkit.segment import korean_tokens, provided_tokens
 
     out = Path(settings.work) / "pass1" / key
     if (out / RESULT).is_file():
         return _load_result(out / RESULT)
     _check(settings)
     given = given_lexicon(settings)
+    shared = shared_analyses(Path(settings.work))
+    analysed: dict[str, tuple] = {}
     counts: list[dict] = []
     results: list[tuple[str, Failure | None, list[str]]] = []
     for item in items:
@@ -203,10 +245,12 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
             previous = previous_of(settings, item.article_id)
             alignment, keys, rows, tokens, warnings = None, [], [], {}, []
             if ko is not None:
-                alignment, keys = align_recording(en, ko, given)
-                alignment, warnings = _reviewed(item.article_id, en, ko, alignment, previous)
-                rows = contribution(en, ko, alignment, given)
-                tokens = {s.text: korean_tokens(s.text) for s in ko.sentences}  # cached: no work
+                with provided_tokens({s.text: shared[s.text] for s in ko.sentences if s.text in shared}):
+                    alignment, keys = align_recording(en, ko, given)
+                    alignment, warnings = _reviewed(item.article_id, en, ko, alignment, previous)
+                    rows = contribution(en, ko, alignment, given)
+                    tokens = {s.text: korean_tokens(s.text) for s in ko.sentences}  # cached: no work
+                analysed.update(tokens)
         except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
             results.append((item.article_id, failure(item.article_id, error), []))
             continue
@@ -215,6 +259,7 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         counts += [{"article_id": item.article_id, **row} for row in rows]
         results.append((item.article_id, None, warnings))
     write_part(out / "counts.parquet", learning_schemas()["counts"], counts)
+    _dump(Path(settings.work) / "kiwi" / f"{key}.pickle", analysed)  # for the other workers
     _dump(out / RESULT, results)
     return results
 
