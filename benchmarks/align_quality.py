@@ -342,34 +342,69 @@ def read_gold(path: Path) -> set:
     return gold
 
 
-def rewrite_fixtures(verbose: bool = False) -> None:
-    """Strict bead P/R/F1 at sentence level on the hand-aligned rewrites, pooled per set."""
+def find_pairs(root: Path) -> list[tuple[str, Path, Path, Path]]:
+    """Every folder at or under `root` holding en.txt, ko.txt and gold.tsv (symlinks followed),
+    as (name, en, ko, gold), sorted by name."""
+    found = []
+    for folder in sorted({p.parent for p in root.glob("**/gold.tsv")} | {p.parent for p in root.glob("*/gold.tsv")}):
+        if (folder / "en.txt").is_file() and (folder / "ko.txt").is_file():
+            found.append((folder.name, folder / "en.txt", folder / "ko.txt", folder / "gold.tsv"))
+    return sorted(found)
+
+
+@dataclass
+class PairResult:
+    """One hand-aligned pair, aligned: predicted and gold beads as id sets, with the predicted certs."""
+
+    name: str
+    gold: set
+    predicted: dict  # bead (en ids, ko ids) -> cert
+    baseline: set
+
+
+def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None) -> list[PairResult]:
+    """Align each pair (read and segmented as the product does) with transprov and Gale-Church."""
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
 
-    c, s2 = fit_length_model()
+    c, s2 = fit_length_model() if CORPORA.is_dir() else (2.02, 12.8)
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    results = []
+    for name, en_path, ko_path, gold_path in pairs:
+        en = segment_article(read_article(en_path)).sentences
+        ko = segment_article(read_article(ko_path)).sentences
+
+        def key(b: Bead) -> tuple:
+            return frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)
+
+        predicted = {key(b): b.cert for b in align(en, ko, lexicon).beads}
+        baseline = {key(b) for b in gale_church(en, ko, c, s2).beads}
+        results.append(PairResult(name, read_gold(gold_path), predicted, baseline))
+    return results
+
+
+def report_pairs(title: str, results: list[PairResult], verbose: bool = False) -> tuple[Score, Score]:
+    """Strict bead P/R/F1 pooled over the pairs (and per pair when verbose); returns (baseline, ours)."""
+    ours, base = Score(), Score()
+    for r in results:
+        one = Score()
+        one.add(set(r.predicted), r.gold)
+        ours.add(set(r.predicted), r.gold)
+        base.add(r.baseline, r.gold)
+        if verbose:
+            print(one.row(f"  {r.name}"))
+    _print_pair(f"[{title}] {len(results)} articles, {base.gold} gold beads", base, ours)
+    return base, ours
+
+
+def rewrite_fixtures(verbose: bool = False) -> None:
+    """Strict bead P/R/F1 at sentence level on the hand-aligned rewrites, pooled per set."""
     lexicon = load_lexicon()
     everything_ours, everything_base = Score(), Score()
     for set_name, pairs in rewrite_pairs().items():
-        ours, base = Score(), Score()
-        for name, en_path, ko_path, gold_path in pairs:
-            en = segment_article(read_article(en_path)).sentences
-            ko = segment_article(read_article(ko_path)).sentences
-            gold = read_gold(gold_path)
-
-            def ids(al: Alignment) -> set:
-                return {(frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)) for b in al.beads}
-
-            predicted = ids(align(en, ko, lexicon))
-            one = Score()
-            one.add(predicted, gold)
-            ours.add(predicted, gold)
-            base.add(ids(gale_church(en, ko, c, s2)), gold)
-            if verbose:
-                print(one.row(f"  {name}"))
+        base, ours = report_pairs(set_name, align_pairs(pairs, lexicon), verbose)
         for total, part in ((everything_ours, ours), (everything_base, base)):
             total.tp, total.pred, total.gold = total.tp + part.tp, total.pred + part.pred, total.gold + part.gold
-        _print_pair(f"[{set_name}] {len(pairs)} articles, {base.gold} gold beads", base, ours)
     _print_pair("[all rewrites, pooled]", everything_base, everything_ours)
 
 
@@ -388,7 +423,13 @@ def main() -> None:
     ap.add_argument("--no-learn", action="store_true", help="skip the second pass with corpus-learned pairs")
     ap.add_argument("--units", choices=["sentences", "lines", "both"], default="sentences",
                     help="sentence-split each side (default) or align whole lines as units (see README)")
+    ap.add_argument("--pairs", type=Path, action="append", default=None, metavar="DIR",
+                    help="hand-aligned pairs kept anywhere (folders of en.txt, ko.txt, gold.tsv); repeatable")
     args = ap.parse_args()
+    if args.pairs:
+        for root in args.pairs:
+            report_pairs(str(root), align_pairs(find_pairs(root)), verbose=True)
+        return
     if args.split == "rewrites":
         rewrite_fixtures(verbose=True)
         return
