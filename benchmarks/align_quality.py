@@ -362,7 +362,7 @@ class PairResult:
     baseline: set
 
 
-def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None) -> list[PairResult]:
+def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None, params=None) -> list[PairResult]:
     """Align each pair (read and segmented as the product does) with transprov and Gale-Church."""
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
@@ -377,7 +377,7 @@ def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None) -> list
         def key(b: Bead) -> tuple:
             return frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)
 
-        predicted = {key(b): b.cert for b in align(en, ko, lexicon).beads}
+        predicted = {key(b): b.cert for b in align(en, ko, lexicon, params).beads}
         baseline = {key(b) for b in gale_church(en, ko, c, s2).beads}
         results.append(PairResult(name, read_gold(gold_path), predicted, baseline))
     return results
