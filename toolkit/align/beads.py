@@ -138,6 +138,27 @@ class BeadScorer:
                 return False
         return True
 
+    def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+        """Mean covered share (idf-weighted) of the bead's Korean sentences and of its English ones."""
+        ko = [self._weighted(self._or(self.ko_mask, range(i0, i1), j, True), self.ko_w[j]) / self.ko_total[j]
+              if self.ko_total[j] else 0.0 for j in range(j0, j1)]
+        en = [self._weighted(self._or(self.en_mask, range(j0, j1), i, False), self.en_w[i]) / self.en_total[i]
+              if self.en_total[i] else 0.0 for i in range(i0, i1)]
+        return sum(ko) / len(ko), sum(en) / len(en)
+
+    @staticmethod
+    def _or(matrix, others, fixed: int, fixed_is_column: bool) -> int:
+        mask = 0
+        for k in others:
+            mask |= matrix[k][fixed] if fixed_is_column else matrix[fixed][k]
+        return mask
+
+    def length_fit(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Gale-Church-style log-probability of the bead's lengths (0 at the usual ratio)."""
+        len_en = sum(self.ef[i].length for i in range(i0, i1))
+        len_ko = sum(self.kf[j].length for j in range(j0, j1))
+        return length_logprob(len_en, len_ko, self.p)
+
     def bead_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Score of the bead English [i0, i1) with Korean [j0, j1); both sides non-empty."""
         key = (i0, i1, j0, j1)

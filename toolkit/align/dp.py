@@ -14,18 +14,16 @@ on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at l
 `Params.rescue` (raised by `Params.rescue_step` for every extra candidate pair a gap
 offers: one weak match among four background sentences is likelier chance than one
 between a single sentence on each side): order alone makes them likely partners.
-A pair with no word, name or number in common is never aligned.
-Null beads left facing nulls of the other side in one gap get a capped confidence
-(`Params.facing_null_cert`): they may be a pair the evidence missed.
+A pair with no word, name or number in common is never aligned. Each bead's confidence
+is the calibrated probability of confidence.py.
 """
 
 from __future__ import annotations
 
-import math
-
 from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
+from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, article_context, link_features, null_features, probability
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
@@ -37,10 +35,6 @@ __all__ = ["align", "Aligner"]
 FULL_GRID = 40_000
 
 MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2), (4, 1), (1, 4), (3, 2), (2, 3))
-
-
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
 class Aligner(BeadScorer):
@@ -89,7 +83,7 @@ class Aligner(BeadScorer):
         path.reverse()
         return path
 
-    def run(self, band: int = 3) -> list[Bead]:
+    def path(self, band: int = 3) -> list[tuple[int, int, int, int]]:
         """Two stages: a 1-1/null search finds the path, then all bead types are searched
         within `band` cells of it (the full grid when the article is small). The first
         stage covers the whole grid for an ordinary article, and only the band around the
@@ -108,34 +102,29 @@ class Aligner(BeadScorer):
                 for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                     lo[i], hi[i] = min(lo[i], max(0, j0 - band)), max(hi[i], min(m, j1 + band))
             path = self._search_band(MOVES, lo, hi)
-        return self._facing_nulls([self._bead(*b) for b in self._rescue(path)])
+        return self._rescue(path)
 
-    def _facing_nulls(self, beads: list[Bead]) -> list[Bead]:
-        """Cap the confidence of null beads whose gap has unaligned sentences on both sides.
+    def run(self, band: int = 3) -> list[Bead]:
+        """The aligned beads of the article, each with its calibrated confidence."""
+        return self.certify(self.path(band))
 
-        English and Korean left over between the same two anchors may well translate each
-        other with evidence the features miss (on the dev split only about a quarter of
-        such confident nulls were right), so their confidence is capped: at
-        `Params.facing_null_cert` when both sides have as many, less so on the side that
-        has more; a null with nothing facing it (a background block) keeps its own."""
-        cap = self.p.facing_null_cert
-        out = list(beads)
-        k = 0
-        while k < len(out):
-            g = k
-            while g < len(out) and not (out[g].en and out[g].ko):
-                g += 1
-            n_en = sum(1 for b in out[k:g] if b.en)
-            n_ko = (g - k) - n_en
-            if n_en and n_ko:
-                for x in range(k, g):
-                    # at most min(n_en, n_ko) of them can be pairs: a null on the longer
-                    # side (a background block facing one omission) is less in doubt
-                    side = n_en if out[x].en else n_ko
-                    limit = round(1.0 - (1.0 - cap) * min(n_en, n_ko) / side, 4)
-                    if out[x].cert > limit:
-                        out[x] = Bead(out[x].en, out[x].ko, limit)
-            k = max(g, k + 1)
+    def certify(self, path: list[tuple[int, int, int, int]]) -> list[Bead]:
+        """Beads with `cert` = estimated probability of being right (confidence.py)."""
+        out = []
+        for (i0, i1, j0, j1), (kind, features) in zip(path, self.features(path)):
+            cert = probability(LINK_WEIGHTS if kind == "link" else NULL_WEIGHTS, features)
+            out.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), cert))
+        return out
+
+    def features(self, path: list[tuple[int, int, int, int]]) -> list[tuple[str, dict[str, float]]]:
+        """("link" or "null", confidence features) of every bead of `path`, in order."""
+        context = article_context(path, len(self.ef), len(self.kf))
+        out = []
+        for t, bead in enumerate(path):
+            if bead[0] < bead[1] and bead[2] < bead[3]:
+                out.append(("link", link_features(self, bead, context)))
+            else:
+                out.append(("null", null_features(self, path, t, context)))
         return out
 
     def _rescue(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -215,20 +204,6 @@ class Aligner(BeadScorer):
             x, y = x - dx, y - dy
         beads.reverse()
         return beads
-
-    def _bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
-        k = self.p.cert_k
-        if i1 > i0 and j1 > j0:
-            cert = _sigmoid(k * self.bead_score(i0, i1, j0, j1))
-        elif i1 > i0:  # English added: how weak are the Korean sentences at this point?
-            near = range(max(0, j0 - 1), min(len(self.kf), j0 + 1))
-            alt = max((self.bead_score(i0, i1, j, j + 1) for j in near), default=-1.0)
-            cert = _sigmoid(-k * alt)
-        else:  # Korean left out: likewise with the English sentences around it
-            near = range(max(0, i0 - 1), min(len(self.ef), i0 + 1))
-            alt = max((self.bead_score(i, i + 1, j0, j1) for i in near), default=-1.0)
-            cert = _sigmoid(-k * alt)
-        return Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(cert, 4))
 
 
 def align(

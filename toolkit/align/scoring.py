@@ -32,7 +32,7 @@ class Params:
     The line-level dev benchmark cannot see a merge inside one line pair, so the merge
     penalty and `min_new` are the values that keep dev within half a point of its best
     while still giving a real rewrite's 2-1 and 1-2 beads (benchmarks/README.md).
-    The 1-3 / 3-1 / 2-2 penalties, `rescue_step` and `facing_null_cert` were then set
+    The 1-3 / 3-1 / 2-2 penalties and `rescue_step` were then set
     on dev together with the tuning half of fixtures/rewrites (holiday-rations,
     hyesan-market-raids, phone-crackdown, prison-testimony), choosing values that leave
     dev at its best; the other rewrites, the seed and the test/TED splits are held out.
@@ -56,8 +56,6 @@ class Params:
     min_new: int = 2           # words each part of a split must cover that the other parts do not
     w_en: float = 1.0          # weight of the English share against the Korean one
     idf_power: float = 0.5     # down-weights words repeated across the article's sentences
-    cert_k: float = 4.0        # slope of the confidence logistic
-    facing_null_cert: float = 0.5  # cap on a null bead's confidence when its gap has nulls on both sides
     w_qcount: float = 0.15     # the bead's two sides hold as many quotations (+), or not (- per quote, capped)
 
 
