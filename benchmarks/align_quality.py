@@ -158,11 +158,10 @@ def make_articles(split: str, limit: int | None = None, seed: int = SEED, units:
     return articles
 
 
-def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -> set[tuple[frozenset[int], frozenset[int]]]:
-    """Predicted sentence beads -> line-level beads: lines joined by any bead form one bead.
-
-    Each sentence stands for its majority line (strict=True: for every line it overlaps).
-    """
+def line_components(art: PseudoArticle, beads: list[Bead], strict: bool = False) -> list[tuple[frozenset[int], frozenset[int]]]:
+    """Predicted sentence beads -> the line-level bead each belongs to: lines joined by any
+    bead form one bead. Each sentence stands for its majority line (strict=True: for every
+    line it overlaps). Returns one line bead per predicted bead, in order."""
     en_line = art.en_lines_strict if strict else art.en_line
     ko_line = art.ko_lines_strict if strict else art.ko_line
     parent: dict[tuple[str, int], tuple[str, int]] = {}
@@ -174,18 +173,25 @@ def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -
             x = parent[x]
         return x
 
-    for bead in alignment.beads:
+    first_nodes = []
+    for bead in beads:
         nodes = [("e", ln) for i in bead.en for ln in en_line[i]]
         nodes += [("k", ln) for j in bead.ko for ln in ko_line[j]]
         for a in nodes:
             find(a)
         for a in nodes[1:]:
             parent[find(a)] = find(nodes[0])
+        first_nodes.append(nodes[0])
     groups: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
     for node in list(parent):
         e, k = groups.setdefault(find(node), (set(), set()))
         (e if node[0] == "e" else k).add(node[1])
-    return {(frozenset(e), frozenset(k)) for e, k in groups.values()}
+    return [(frozenset(groups[find(x)][0]), frozenset(groups[find(x)][1])) for x in first_nodes]
+
+
+def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -> set[tuple[frozenset[int], frozenset[int]]]:
+    """Predicted sentence beads -> the set of line-level beads (see line_components)."""
+    return set(line_components(art, alignment.beads, strict))
 
 
 # ------------------------------------------------------------------ Gale-Church baseline

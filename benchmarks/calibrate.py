@@ -27,13 +27,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from align_quality import CORPORA, find_pairs, make_articles, read_gold, rewrite_pairs  # noqa: E402
+from align_quality import CORPORA, find_pairs, line_components, make_articles, read_gold, rewrite_pairs  # noqa: E402
 from align_tune import TUNING_REWRITES  # noqa: E402
 
 from toolkit.align import Params, load_lexicon  # noqa: E402
 from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, probability  # noqa: E402
 from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
 from toolkit.align.scoring import en_features, ko_features  # noqa: E402
+from toolkit.model import Bead  # noqa: E402
 
 Row = tuple[str, dict[str, float], bool]  # (kind, features, right)
 
@@ -50,31 +51,9 @@ def line_rows(split: str, lexicon) -> list[Row]:
     for art in make_articles(split):
         aligner = _aligner(art.en, art.ko, lexicon)
         path = aligner.path()
-        parent: dict = {}
-
-        def find(x):
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        nodes_of = []
-        for i0, i1, j0, j1 in path:
-            nodes = [("e", ln) for i in range(i0, i1) for ln in art.en_line[i]]
-            nodes += [("k", ln) for j in range(j0, j1) for ln in art.ko_line[j]]
-            for a in nodes:
-                find(a)
-            for a in nodes[1:]:
-                parent[find(a)] = find(nodes[0])
-            nodes_of.append(nodes)
-        groups: dict = {}
-        for node in list(parent):
-            e, k = groups.setdefault(find(node), (set(), set()))
-            (e if node[0] == "e" else k).add(node[1])
-        for (kind, feats), nodes in zip(aligner.features(path), nodes_of):
-            e, k = groups[find(nodes[0])]
-            rows.append((kind, feats, (frozenset(e), frozenset(k)) in art.gold))
+        beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
+        for (kind, feats), component in zip(aligner.features(path), line_components(art, beads)):
+            rows.append((kind, feats, component in art.gold))
     return rows
 
 
