@@ -403,6 +403,94 @@ def report_pairs(title: str, results: list[PairResult], verbose: bool = False) -
     return base, ours
 
 
+# ------------------------------------------------------------------ number and name checks
+def _planted_number(english: str, korean: str) -> str | None:
+    """The Korean text with one number both sides state changed to a value neither states
+    (its last digit replaced, so a year stays a year), or None when no number is shared."""
+    from toolkit.align.numbers import quantities_in_english, quantities_in_korean
+
+    en = {(q.kind, q.value) for q in quantities_in_english(english)}
+    ko_all = {(q.kind, q.value) for q in quantities_in_korean(korean)}
+    for q in quantities_in_korean(korean):
+        last = max((k for k in range(q.start, q.end) if korean[k].isdigit()), default=None)
+        if q.conversion or (q.kind, q.value) not in en or last is None:
+            continue
+        for digit in "5739":
+            changed = korean[:last] + digit + korean[last + 1:]
+            new = {(x.kind, x.value) for x in quantities_in_korean(changed)} - ko_all
+            if new and not new & en:
+                return changed
+    return None
+
+
+def _planted_name(english: str, korean: str) -> str | None:
+    """The Korean text with the surname of one personal name both sides state changed to
+    another surname (박, or 최 for a 박), or None."""
+    from toolkit.metrics.checks import (english_name_candidates, english_surname_mentions, korean_name_candidates,
+                                        korean_surname_mentions)
+    from toolkit.names import name_score
+
+    en = english_name_candidates(english) | english_surname_mentions(english)
+    for name in sorted(korean_surname_mentions(korean)) + sorted(korean_name_candidates(korean)):
+        if any(name_score(name if len(name) > 1 else name, e) >= 0.8 or name_score(name[0], e.split()[0]) >= 0.8
+               for e in en):
+            at = korean.index(name)
+            return korean[:at] + ("박" if name[0] != "박" else "최") + korean[at + 1:]
+    return None
+
+
+def check_report(pairs: list[tuple[str, Path, Path, Path]]) -> None:
+    """Precision and recall of the number and name checks on the gold beads of `pairs`.
+
+    Unchanged gold beads: a flag is a false alarm unless the pair's optional `flags.tsv`
+    lists it (a real discrepancy of the translation, `en_ids<TAB>ko_ids<TAB>flag`).
+    Planted: in every gold bead whose both sides the check compares, one Korean number
+    (or the surname of one Korean name) is changed; the check must flag it.
+    """
+    from toolkit.ingest import read_article
+    from toolkit.metrics.checks import check_names, check_numbers
+    from toolkit.segment import segment_article
+
+    for label, check, plant in (("number", check_numbers, _planted_number), ("name", check_names, _planted_name)):
+        beads = checked = true_flags = false_flags = planted = caught = 0
+        alarms = []
+        for name, en_path, ko_path, gold_path in pairs:
+            en = {s.id: s.text for s in segment_article(read_article(en_path)).sentences}
+            ko = {s.id: s.text for s in segment_article(read_article(ko_path)).sentences}
+            expected = set()
+            flags_file = gold_path.parent / "flags.tsv"
+            if flags_file.is_file():
+                expected = {tuple(line.split("\t")[:2]) for line in flags_file.read_text(encoding="utf-8").splitlines()
+                            if line.strip() and not line.startswith("#")}
+            for e_ids, k_ids in read_gold(gold_path):
+                if not e_ids or not k_ids:
+                    continue
+                e_text = " ".join(en[i] for i in sorted(e_ids, key=lambda x: int(x[4:])))
+                k_text = " ".join(ko[j] for j in sorted(k_ids, key=lambda x: int(x[4:])))
+                beads += 1
+                result = check(e_text, k_text)
+                checked += result.checked
+                if result.agree is False:
+                    key = (" ".join(sorted(e_ids, key=lambda x: int(x[4:]))), " ".join(sorted(k_ids, key=lambda x: int(x[4:]))))
+                    if key in expected:
+                        true_flags += 1
+                    else:
+                        false_flags += 1
+                        alarms.append(f"{name} {key[0]}/{key[1]}: {', '.join(result.differences)}")
+                if result.checked:
+                    changed = plant(e_text, k_text)
+                    if changed is not None:
+                        planted += 1
+                        caught += check(e_text, changed).agree is False
+        precision = (caught + true_flags) / (caught + true_flags + false_flags) if caught + true_flags + false_flags else 0.0
+        recall = caught / planted if planted else 0.0
+        print(f"  {label} check: {beads} two-sided gold beads, {checked} checked; unchanged beads flagged: "
+              f"{true_flags} real discrepancies, {false_flags} false alarms; planted changes caught {caught}/{planted}; "
+              f"precision {precision:.3f}, recall {recall:.3f}")
+        for alarm in alarms:
+            print(f"    false alarm: {alarm}")
+
+
 def rewrite_fixtures(verbose: bool = False) -> None:
     """Strict bead P/R/F1 at sentence level on the hand-aligned rewrites, pooled per set."""
     lexicon = load_lexicon()
@@ -435,6 +523,7 @@ def main() -> None:
     if args.pairs:
         for root in args.pairs:
             report_pairs(str(root), align_pairs(find_pairs(root)), verbose=True)
+            check_report(find_pairs(root))
         return
     if args.split == "rewrites":
         rewrite_fixtures(verbose=True)

@@ -37,6 +37,7 @@ from toolkit.align.scoring import en_features, ko_features  # noqa: E402
 from toolkit.model import Bead  # noqa: E402
 
 Row = tuple[str, dict[str, float], bool]  # (kind, features, right)
+Weighted = tuple[dict[str, float], bool, float]  # (features, right, sample weight)
 
 
 def _aligner(en, ko, lexicon) -> Aligner:
@@ -54,6 +55,29 @@ def line_rows(split: str, lexicon) -> list[Row]:
         beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
         for (kind, feats), component in zip(aligner.features(path), line_components(art, beads)):
             rows.append((kind, feats, component in art.gold))
+    return rows
+
+
+def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null")) -> list[Row]:
+    """Beads of pairs that are no translation: the English of one article with the Korean of
+    another (hand-aligned pairs: the next one; pseudo-articles: seven runs on, another story).
+    Every link there is wrong and every null right; without them the model never sees a
+    link made on a beat's common words alone. The fit takes their links only: their nulls,
+    trivially right, would teach the null model that few links make nulls safe, which is
+    false for a poorly aligned true pair."""
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+
+    sides = [(segment_article(read_article(e)).sentences, segment_article(read_article(k)).sentences)
+             for _, e, k, _ in pairs]
+    sides += [(a.en, a.ko) for a in articles]
+    rows: list[Row] = []
+    step = 1 if not articles else 7
+    for t in range(len(sides)):
+        en, ko = sides[t][0], sides[(t + step) % len(sides)][1]
+        aligner = _aligner(en, ko, lexicon)
+        path = aligner.path()
+        rows += [(kind, feats, kind == "null") for kind, feats in aligner.features(path) if kind in kinds]
     return rows
 
 
@@ -91,22 +115,24 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
 
 
-def fit(rows: list[tuple[dict[str, float], bool]], l2: float) -> dict[str, float]:
-    """L2-penalised logistic regression by Newton's method (the bias is not penalised)."""
-    names = sorted({k for feats, _ in rows for k in feats}, key=lambda k: (k != "bias", k))
-    xs = [[feats.get(k, 0.0) for k in names] for feats, _ in rows]
-    ys = [1.0 if right else 0.0 for _, right in rows]
+def fit(rows: list[Weighted], l2: float) -> dict[str, float]:
+    """L2-penalised, sample-weighted logistic regression by Newton's method (the bias is
+    not penalised)."""
+    names = sorted({k for feats, _, _ in rows for k in feats}, key=lambda k: (k != "bias", k))
+    xs = [[feats.get(k, 0.0) for k in names] for feats, _, _ in rows]
+    ys = [1.0 if right else 0.0 for _, right, _ in rows]
+    ws = [weight for _, _, weight in rows]
     w = [0.0] * len(names)
     for _ in range(50):
         grad = [0.0] * len(names)
         hess = [[0.0] * len(names) for _ in names]
-        for x, y in zip(xs, ys):
+        for x, y, sw in zip(xs, ys, ws):
             z = max(-30.0, min(30.0, sum(a * b for a, b in zip(w, x))))
             p = 1.0 / (1.0 + math.exp(-z))
             for a in range(len(names)):
-                grad[a] += (p - y) * x[a]
+                grad[a] += sw * (p - y) * x[a]
                 for b in range(a, len(names)):
-                    hess[a][b] += p * (1 - p) * x[a] * x[b]
+                    hess[a][b] += sw * p * (1 - p) * x[a] * x[b]
         for a in range(len(names)):
             for b in range(a):
                 hess[a][b] = hess[b][a]
@@ -157,6 +183,8 @@ def main() -> None:
     ap.add_argument("--tune", type=Path, action="append", default=[], help="hand-aligned tuning pairs (fit)")
     ap.add_argument("--heldout", type=Path, action="append", default=[], help="hand-aligned held-out pairs (report)")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--pair-weight", type=float, default=3.0, help="sample weight of hand-aligned tuning pairs")
+    ap.add_argument("--unrelated-weight", type=float, default=0.5, help="sample weight of unrelated-pair links")
     ap.add_argument("--report-only", action="store_true", help="report the weights in confidence.py; fit nothing")
     ap.add_argument("--no-corpora", action="store_true", help="leave out the dev/test/TED splits")
     args = ap.parse_args()
@@ -167,11 +195,16 @@ def main() -> None:
     heldout_rewrites = [p for p in rewrites if p not in tuning_rewrites]
     link_w, null_w = LINK_WEIGHTS, NULL_WEIGHTS
     if not args.report_only:
-        rows = pair_rows(tuning_rewrites, lexicon) + [r for d in args.tune for r in pair_rows(find_pairs(d), lexicon)]
+        tuning_pairs = tuning_rewrites + [p for d in args.tune for p in find_pairs(d)]
+        parts = [(pair_rows(tuning_pairs, lexicon), args.pair_weight)]
         if corpora:
-            rows += line_rows("dev", lexicon)
-        link_w = fit([(f, r) for k, f, r in rows if k == "link"], args.l2)
-        null_w = fit([(f, r) for k, f, r in rows if k == "null"], args.l2)
+            parts.append((line_rows("dev", lexicon), 1.0))
+        unrelated = unrelated_rows(tuning_pairs, lexicon, make_articles("dev")[::3] if corpora else (), kinds=("link",))
+        parts.append((unrelated, args.unrelated_weight))
+        rows = [row for part, _ in parts for row in part]
+        weighted = [(kind, (f, r, weight)) for part, weight in parts for kind, f, r in part]
+        link_w = fit([x for k, x in weighted if k == "link"], args.l2)
+        null_w = fit([x for k, x in weighted if k == "null"], args.l2)
         print(f"# fitted on {len(rows)} tuning beads")
         print(f"LINK_WEIGHTS = {link_w!r}")
         print(f"NULL_WEIGHTS = {null_w!r}")
@@ -179,6 +212,8 @@ def main() -> None:
     sets = [("held-out rewrites (incl. blind)", pair_rows(heldout_rewrites, lexicon)),
             ("seed", pair_rows(rewrite_pairs()["seed"], lexicon))]
     sets += [(str(d), pair_rows(find_pairs(d), lexicon)) for d in args.heldout]
+    heldout_pairs = heldout_rewrites + [p for d in args.heldout for p in find_pairs(d)]
+    sets.append(("unrelated pairs of held-out articles", unrelated_rows(heldout_pairs, lexicon)))
     if corpora:
         sets += [("news test", line_rows("test", lexicon)), ("TED", line_rows("ted", lexicon))]
     for name, rows in sets:

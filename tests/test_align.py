@@ -244,7 +244,7 @@ def test_nulls_facing_each_other_are_less_confident_than_a_background_block(lexi
     en, ko = _sents(ENGLISH, "en"), _sents(KOREAN[:5], "ko")
     block = [b for b in align(en, ko, lexicon).beads if not b.ko]
     assert [b.en for b in block] == [(3,), (4,), (5,)]
-    assert max(b.cert for b in nulls) < 0.5 < min(b.cert for b in block)
+    assert max(b.cert for b in nulls) + 0.2 < min(b.cert for b in block)
 
 
 def test_name_index_keeps_every_transliteration(lexicon) -> None:

@@ -42,6 +42,7 @@ class BuildReport:
     # wall seconds per phase (pass1: ingest, segmentation, first alignment; learn;
     # pass2: second alignment, TEI, rows; tables: combining the Parquet parts, metrics)
     phases: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # pair check (align room): one line each
 
     @property
     def ok(self) -> bool:
@@ -225,7 +226,7 @@ def _lap(report: BuildReport, phase: str, since: float) -> float:
 
 def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                   progress: bool = True, on_error: Callable[[str], None] | None = None,
-                  batch: int = BATCH) -> BuildReport:
+                  batch: int = BATCH, on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Build ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from CORPUS/<id>/en.txt (+ ko.txt).
 
     Bad articles are skipped with one line each in `report.failures` (and passed to
@@ -283,7 +284,14 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                     if ko is not None:
                         alignment = aligner.second(en, ko, alignment)
                     write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
-                    sink.add(article_rows(article_id, en, ko, alignment, terms))
+                    rows = article_rows(article_id, en, ko, alignment, terms)
+                    sink.add(rows)
+                    # --- pair check (align room): the files may not be a translation pair
+                    if rows["articles"][0]["pair_warning"]:
+                        report.warnings.append(f"{article_id}: {rows['articles'][0]['pair_warning']}")
+                        if on_warning:
+                            on_warning(report.warnings[-1])
+                    # ---
                     built.add(article_id)
                     report.built += 1
                 except Exception as error:  # noqa: BLE001

@@ -100,7 +100,8 @@ def build(
         raise typer.Exit(2)
     try:
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet,
-                               on_error=lambda line: print(f"error: {line}", file=sys.stderr))
+                               on_error=lambda line: print(f"error: {line}", file=sys.stderr),
+                               on_warning=lambda line: print(f"warning: {line}", file=sys.stderr))
     except InputError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
@@ -213,6 +214,11 @@ def align(
     except OSError as error:
         typer.echo(f"error: {output}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
+    from toolkit.align.pair import pair_check
+
+    warning = pair_check(english, korean, alignment).warning
+    if warning:
+        typer.echo(f"warning: {en}: {warning}", err=True)
     types = Counter(b.type for b in alignment.beads)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
     typer.echo(f"{output}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"

@@ -118,7 +118,7 @@ class Aligner(BeadScorer):
 
     def features(self, path: list[tuple[int, int, int, int]]) -> list[tuple[str, dict[str, float]]]:
         """("link" or "null", confidence features) of every bead of `path`, in order."""
-        context = article_context(path, len(self.ef), len(self.kf))
+        context = article_context(self, path)
         out = []
         for t, bead in enumerate(path):
             if bead[0] < bead[1] and bead[2] < bead[3]:
