@@ -276,12 +276,13 @@ class Score:
 
 
 def evaluate(
-    split: str, limit: int | None = None, learn: bool = True, quiet: bool = False, units: str = "sentences"
+    split: str, limit: int | None = None, learn: bool = True, quiet: bool = False, units: str = "sentences",
+    user_lexicon: Path | None = None,
 ) -> dict:
     """Run both systems on one split; returns the scores and timings."""
     kiwi()
     split_korean("준비.")  # model loaded before any timing
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(user_lexicon)
     c, s2 = fit_length_model()
     t0 = time.perf_counter()
     articles = make_articles(split, limit, units=units)
@@ -517,12 +518,13 @@ def main() -> None:
     ap.add_argument("--no-learn", action="store_true", help="skip the second pass with corpus-learned pairs")
     ap.add_argument("--units", choices=["sentences", "lines", "both"], default="sentences",
                     help="sentence-split each side (default) or align whole lines as units (see README)")
+    ap.add_argument("--lexicon", type=Path, default=None, help="a user lexicon added to the built-in one (ko<TAB>en)")
     ap.add_argument("--pairs", type=Path, action="append", default=None, metavar="DIR",
                     help="hand-aligned pairs kept anywhere (folders of en.txt, ko.txt, gold.tsv); repeatable")
     args = ap.parse_args()
     if args.pairs:
         for root in args.pairs:
-            report_pairs(str(root), align_pairs(find_pairs(root)), verbose=True)
+            report_pairs(str(root), align_pairs(find_pairs(root), load_lexicon(args.lexicon)), verbose=True)
             check_report(find_pairs(root))
         return
     if args.split == "rewrites":
@@ -535,7 +537,7 @@ def main() -> None:
     print(f"seed={SEED}; Gale-Church length model fitted on dev lines: c={c:.3f} s2={s2:.2f}")
     for split in splits:
         for units in (["sentences", "lines"] if args.units == "both" else [args.units]):
-            evaluate(split, args.limit, learn=not args.no_learn, units=units)
+            evaluate(split, args.limit, learn=not args.no_learn, units=units, user_lexicon=args.lexicon)
     if args.split in ("report", "rewrites"):
         rewrite_fixtures(verbose=args.split == "rewrites")
 
