@@ -3,7 +3,7 @@
 Tuning material (DESIGN: tune on dev only, plus what the project marks as tuning):
 the koen-news-park dev split (line-level F1, protocol of align_quality.py), the tuning half
 of fixtures/rewrites (holiday-rations, hyesan-market-raids, phone-crackdown,
-prison-testimony, and the 1-3/1-4/lede fixtures marked `tune-` in their id), and any
+prison-testimony, and the translation-style pairs `tr-*`), and any
 `--pairs DIR` of hand-aligned real pairs named as a tuning half. Held-out material is
 never read here. Each `--grid name=v1,v2` adds a dimension; every combination is printed.
 
@@ -58,7 +58,7 @@ def main() -> None:
     dims = [(g.split("=")[0], [_value(v) for v in g.split("=")[1].split(",")]) for g in args.grid]
     lexicon = load_lexicon()
     dev = [] if args.no_dev else make_articles("dev")
-    rewrites = [p for p in rewrite_pairs()["rewrites"] if p[0] in TUNING_REWRITES or p[0].startswith("tune-")]
+    rewrites = [p for p in rewrite_pairs()["rewrites"] if p[0] in TUNING_REWRITES or p[0].startswith("tr-")]
     real = [p for root in args.pairs for p in find_pairs(root)]
     for combo in itertools.product(*[values for _, values in dims]) if dims else [()]:
         setting = {name: value for (name, _), value in zip(dims, combo)}

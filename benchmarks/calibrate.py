@@ -191,7 +191,7 @@ def main() -> None:
     lexicon = load_lexicon()
     corpora = CORPORA.is_dir() and not args.no_corpora
     rewrites = rewrite_pairs()["rewrites"]
-    tuning_rewrites = [p for p in rewrites if p[0] in TUNING_REWRITES or p[0].startswith("tune-")]
+    tuning_rewrites = [p for p in rewrites if p[0] in TUNING_REWRITES or p[0].startswith("tr-")]
     heldout_rewrites = [p for p in rewrites if p not in tuning_rewrites]
     link_w, null_w = LINK_WEIGHTS, NULL_WEIGHTS
     if not args.report_only:
