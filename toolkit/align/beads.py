@@ -134,7 +134,8 @@ class BeadScorer:
                 if b != a:
                     others |= other
                     other_nums |= nums[b]
-            if (mask & ~others).bit_count() + len(nums[a] - other_nums) < need:
+            unique = nums[a] - other_nums  # a large number is as specific as several words
+            if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need:
                 return False
         return True
 

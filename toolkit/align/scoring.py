@@ -54,6 +54,8 @@ class Params:
     rescue: float | None = -0.2  # null sentences facing each other in one gap pair up at this score
     rescue_step: float = 0.015   # raised per extra candidate pair in the gap (a x b - 1): more choice, more chance
     min_new: int = 2           # words each part of a split must cover that the other parts do not
+    reorder: float | None = None  # opt-in (measured, benchmarks/README.md): a crossed lede (first sentences paired out of order) must score this much more
+    num_new: int = 2           # a number of 100 or more only this part of a split covers counts as this many words
     w_en: float = 1.0          # weight of the English share against the Korean one
     idf_power: float = 0.5     # down-weights words repeated across the article's sentences
     w_qcount: float = 0.15     # the bead's two sides hold as many quotations (+), or not (- per quote, capped)
