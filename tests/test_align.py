@@ -330,3 +330,11 @@ def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
     data = write_tei(articles[0], articles[1], Alignment(crossed))
     assert b'target="#en-s1 #ko-s2"' in data and b'target="#en-s2 #ko-s1"' in data
     assert write_tei(*read_tei(data)) == data
+
+
+def test_camel_case_brand_in_the_plural_matches_its_transliteration(lexicon) -> None:
+    from toolkit.align.scoring import en_features, ko_features, name_matches
+
+    ef = [en_features("People tell each other to use iPhones whenever they talk.")]
+    kf = [ko_features("아이폰을 사용하자는 말이 오간다.", lexicon)]
+    assert ("iphon",) in name_matches(ef, kf)["아이폰"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.align import phonetic
-from toolkit.align.english import STOPWORDS, is_content, stem, words
+from toolkit.align.english import STOPWORDS, is_content, singular, stem, words
 from toolkit.align.lexicon import Lexicon
 from toolkit.align.numbers import numbers_in_english, numbers_in_korean
 
@@ -126,7 +126,8 @@ def en_features(text: str) -> EnFeatures:
     caps: list[str] = []
     run: list[str] = []
     for k, w in enumerate(ws + [""]):
-        if w[:1].isupper() and not (k == 0 and w.lower() in STOPWORDS):
+        # capitalised words, and brand names written in camel case (iPhone, eBay)
+        if (w[:1].isupper() or any(c.isupper() for c in w[1:])) and not (k == 0 and w.lower() in STOPWORDS):
             run.append(w)
             continue
         if run:
@@ -293,7 +294,10 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     # the edit distance (the same rejections `phonetic.similar` makes first)
     cap_sk = [(cap, letters, phonetic.skeleton_en(cap) if " " not in cap else "")
               for cap, letters in ((c, _letters(c)) for c in caps)]
-    cap_by_edge = _by_edge((skel, cap) for cap, _, skel in cap_sk)
+    # a plural spells the name with an -s the Hangul lacks (iPhones ~ 아이폰): index the singular too
+    plural = {cap: one for cap in caps if " " not in cap and (one := singular(cap.lower())) != cap.lower()}
+    cap_by_edge = _by_edge([(skel, cap) for cap, _, skel in cap_sk]
+                           + [(phonetic.skeleton_en(one), cap) for cap, one in plural.items()])
     low_by_edge = _by_edge((phonetic.skeleton_en(w), w) for w in lower)
     out: dict[str, frozenset[tuple[str, ...]]] = {}
     for k in kf:
@@ -309,7 +313,7 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
                     if letters in forms:
                         found.add(tuple(stem(w) for w in cap.split()))
             for cap in _candidates(sk, cap_by_edge):
-                if phonetic.similar(hangul, cap):
+                if phonetic.similar(hangul, cap) or (cap in plural and phonetic.similar(hangul, plural[cap])):
                     found.add((stem(cap),))
             if unit.kind == "foreign" and not found:
                 for w in _candidates(sk, low_by_edge):
