@@ -10,7 +10,7 @@ ARCHIVE ?= build/fixture-archive
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,notebooks]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,notebooks,export,review]'
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -5,7 +5,8 @@ links, terms; beads of realistic types and length ratios) and times, in the same
 
 - baseline: a plain lazy scan of the links table (count and mean certainty);
 - the per-article metrics query that `build` sinks to metrics.parquet;
-- `transprov metrics --by article|translator|writer|service` (toolkit.metrics.summarize);
+- `transprov metrics --by article|translator|writer|reporter|service|organization|outlet`
+  (toolkit.metrics.summarize; one article in ten has two translators);
 - length-ratio outliers (z-scores against the whole archive);
 - terminology consistency per translator.
 
@@ -39,6 +40,7 @@ TYPES = [((1, 1), 0.60), ((1, 0), 0.15), ((0, 1), 0.10), ((2, 1), 0.08), ((1, 2)
 TRANSLATORS = [f"Translator {i:02d}" for i in range(40)]
 WRITERS = [f"Writer {i:02d}" for i in range(15)]
 SERVICES = ["Korean", "Tibetan", "Uyghur", "Cantonese", "Mandarin"]
+OUTLETS = ["Radio Free Asia", "Wire Service", None]
 TERMS = ["탈북자", "당국", "주민", "가족", "소식통", "조사", "국경", "처벌"]
 RENDERINGS = ["defector", "authorities", "resident", "family", "source", "investigation", "border",
               "punishment", "refugee", "official", "citizen", "relative"]
@@ -109,22 +111,34 @@ def synthetic_archive(tables: Path, n_links: int, seed: int = 7) -> None:
     ).sort("article_id", "lang", "position").write_parquet(tables / "sentences.parquet")
 
     pick = lambda values, size: pl.Series([values[i] for i in rng.integers(0, len(values), size)])  # noqa: E731
+    services = pick(SERVICES, n_articles)
     pl.DataFrame({
         "article_id": ids, "title": pl.Series(["Synthetic story"] * n_articles),
         "title_ko": pl.Series(["합성 기사"] * n_articles), "dek": pl.Series([None] * n_articles, dtype=pl.String),
-        "date": pl.Series(["2012-03-01"] * n_articles), "service": pick(SERVICES, n_articles),
+        "date": pl.Series(["2012-03-01"] * n_articles), "service": services,
         "has_original": pl.Series([True] * n_articles), "source": ids + "/en.txt",
         "source_ko": ids + "/ko.txt", "n_en": pl.Series([0] * n_articles), "n_ko": pl.Series([0] * n_articles),
-    }).select(pl.col(c).cast(t) for c, t in schemas()["articles"].items()).write_parquet(tables / "articles.parquet")
+        "published": pl.Series(["2012-03-01"] * n_articles), "outlet": pick(OUTLETS, n_articles),
+    }).with_columns(missing_columns("articles", ("article_id", "title", "title_ko", "dek", "date", "service",
+                                                 "has_original", "source", "source_ko", "n_en", "n_ko",
+                                                 "published", "outlet"))
+                    ).select(pl.col(c).cast(t) for c, t in schemas()["articles"].items()
+                             ).write_parquet(tables / "articles.parquet")
 
-    credit_ids = pl.concat([ids, ids, ids])
-    roles = ["reporter"] * n_articles + ["translator"] * n_articles + ["writer"] * n_articles
+    co = ids.filter(pl.Series(rng.random(n_articles) < 0.1))  # co-translated articles
+    credit_ids = pl.concat([ids, ids, ids, co])
+    roles = ["reporter"] * n_articles + ["translator"] * n_articles + ["writer"] * n_articles + ["translator"] * len(co)
     names = (pick([f"Reporter {i}" for i in range(60)], n_articles).to_list()
-             + pick(TRANSLATORS, n_articles).to_list() + pick(WRITERS, n_articles).to_list())
+             + pick(TRANSLATORS, n_articles).to_list() + pick(WRITERS, n_articles).to_list()
+             + pick(TRANSLATORS, len(co)).to_list())
     pl.DataFrame({
-        "article_id": credit_ids, "order": [1] * n_articles + [2] * n_articles + [3] * n_articles,
-        "role": roles, "name": names,
-    }).with_columns(pl.lit(None, dtype=pl.String).alias(c) for c in ("name_ko", "service", "organization", "language")
+        "article_id": credit_ids, "role": roles, "name": names,
+        "order": [1] * n_articles + [2] * n_articles + [4] * n_articles + [3] * len(co),
+        "service": services.to_list() + [None] * (2 * n_articles + len(co)),
+        "organization": ["RFA"] * n_articles + [None] * (2 * n_articles + len(co)),
+        "agent": ["person"] * (3 * n_articles + len(co)),
+    }).with_columns(missing_columns("credits", ("article_id", "role", "name", "order", "service", "organization",
+                                                "agent"))
                     ).select(pl.col(c).cast(t) for c, t in schemas()["credits"].items()
                              ).sort("article_id", "order").write_parquet(tables / "credits.parquet")
 
@@ -135,6 +149,11 @@ def synthetic_archive(tables: Path, n_links: int, seed: int = 7) -> None:
     )
     term_rows.select(pl.col(c).cast(t) for c, t in schemas()["terms"].items()).write_parquet(tables / "terms.parquet")
     sink_metrics(tables)
+
+
+def missing_columns(table: str, given: tuple[str, ...]):
+    """Null columns for the rest of the table's schema (what the synthetic archive leaves unset)."""
+    return [pl.lit(None, dtype=t).alias(c) for c, t in schemas()[table].items() if c not in given]
 
 
 def timed(label: str, fn, rows: int, baseline: float | None) -> float:
@@ -171,7 +190,7 @@ def main() -> None:
         base = timed("baseline: scan links, count+mean",
                      lambda: links().select(pl.len(), pl.col("cert").mean()).collect(), rows, None)
         timed("per-article metrics (build's sink)", lambda: sink_metrics(tables), rows, base)
-        for by in ("article", "translator", "writer", "service"):
+        for by in ("article", "translator", "writer", "reporter", "service", "organization", "outlet"):
             timed(f"metrics --by {by}", lambda by=by: summarize(root, by=by), rows, base)
         timed("length-ratio outliers (|z|>3)", lambda: length_outliers(links()).collect(), rows, base)
         timed("terminology consistency", lambda: terminology_consistency(root), rows, base)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import polars as pl
@@ -261,3 +262,78 @@ def test_repeated_sources(tmp_path):
     assert same["en_chrf"] == pytest.approx(100.0)
     assert df["en_chrf"].to_list() == sorted(df["en_chrf"].to_list())
     assert not math.isnan(first["en_chrf"])
+
+
+# ---------------------------------------------------------------- groups of people
+
+def co_translated():
+    """Three articles: a, translated by two people; b, by one of them; c, by nobody credited."""
+    en, ko, alignment = pair()
+    en.credits.insert(2, Credit("translator", "Lee Ha-na", None, None, None, 3))
+    en.credits[-1].order = 4
+    en.credits.append(Credit("editor", "Dana Whitaker", order=5))
+    en.outlet = "Radio Free Asia"
+    en2, ko2, alignment2 = pair(translator="Lee Ha-na", ko_years="3년")
+    en3, ko3, alignment3 = pair()
+    en3.credits = [Credit("reporter", "RFA's Korean Service", "Korean", "RFA", "ko", 1, agent="organization"),
+                   Credit("photographer", "Yonhap", None, None, None, 2, agent="organization")]
+    return [("a", en, ko, alignment), ("b", en2, ko2, alignment2), ("c", en3, ko3, alignment3)]
+
+
+def test_every_credited_translator_counts_and_the_uncredited_are_one_null_group(tmp_path):
+    build_tables(tmp_path, co_translated())
+    by = summarize(tmp_path, by="translator")
+    assert by["translator"].to_list() == ["Kang Min Kyung", "Lee Ha-na", None]
+    rows = {r["translator"]: r for r in by.iter_rows(named=True)}
+    assert rows["Kang Min Kyung"]["articles"] == 1 and rows["Lee Ha-na"]["articles"] == 2
+    assert rows["Lee Ha-na"]["n_en"] == 8 and rows["Lee Ha-na"]["number_mismatches"] == 1
+    assert rows[None]["articles"] == 1 and rows[None]["n_en"] == 4
+    # bead means over the group's beads: Lee's two articles, four beads each
+    assert rows["Lee Ha-na"]["mean_cert"] == pytest.approx((0.9 + 0.8 + 0.7 + 0.6) / 4)
+    assert "(none)" not in str(by.to_dicts())
+    # the per-article table names both translators
+    metrics = pl.read_parquet(tmp_path / "tables" / "metrics.parquet")
+    assert metrics["translator"].to_list() == ["Kang Min Kyung; Lee Ha-na", "Lee Ha-na", None]
+
+
+def test_groups_by_reporter_editor_organization_outlet_service(tmp_path):
+    build_tables(tmp_path, co_translated())
+
+    def groups(by):
+        return {r[by]: r["articles"] for r in summarize(tmp_path, by=by).iter_rows(named=True)}
+
+    assert groups("reporter") == {"Kim Joon-Ho": 2, "RFA's Korean Service": 1}
+    assert groups("editor") == {"Dana Whitaker": 1, None: 2}
+    assert groups("photographer") == {"Yonhap": 1, None: 2}
+    # organizations: the one a credit names (RFA) and one credited by name (Yonhap)
+    assert groups("organization") == {"RFA": 3, "Yonhap": 1}
+    assert groups("outlet") == {"Radio Free Asia": 1, None: 2}
+    assert groups("service") == {"Korean": 3}
+    assert summarize(tmp_path, by="outlet")["outlet"].to_list() == ["Radio Free Asia", None]
+
+
+def test_terminology_per_translator_counts_co_translators_and_the_null_group(tmp_path):
+    build_tables(tmp_path, co_translated())
+    df = terminology_consistency(tmp_path, min_occurrences=1)
+    court = {r["translator"]: r["occurrences"] for r in df.filter(pl.col("ko_term") == "법원").iter_rows(named=True)}
+    assert court == {"Kang Min Kyung": 1, "Lee Ha-na": 2, None: 1}
+    assert df["translator"].to_list()[-1] is None  # the null group sorts last
+
+
+def test_cli_shows_the_null_group_as_uncredited(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    build_tables(tmp_path, co_translated())
+    cli = [sys.executable, "-m", "toolkit.cli", "metrics", str(tmp_path)]
+    env = {**os.environ, "COLUMNS": "200"}
+    table = subprocess.run([*cli, "--by", "editor"], capture_output=True, text=True, env=env)
+    assert table.returncode == 0, table.stderr
+    lines = [line.split() for line in table.stdout.splitlines()]
+    assert ["Dana", "Whitaker", "1"] in [line[:3] for line in lines]
+    assert ["(no", "editor", "credited)", "2"] in [line[:4] for line in lines]
+    rows = json.loads(subprocess.run([*cli, "--by", "outlet", "--json"], capture_output=True, text=True).stdout)
+    assert [(r["outlet"], r["articles"]) for r in rows] == [("Radio Free Asia", 1), (None, 2)]
+    csv = subprocess.run([*cli, "--by", "translator", "--csv"], capture_output=True, text=True).stdout
+    assert csv.splitlines()[-1].startswith(",1,") and "(none)" not in csv

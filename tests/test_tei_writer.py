@@ -1,4 +1,4 @@
-"""TEI writer: the profile of DESIGN.md, on articles built by hand (no other room needed)."""
+"""TEI writer: the profile of docs/tei-profile.md, on articles built by hand (no other room needed)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def sample_pair() -> tuple[Article, Article, Alignment]:
             Credit("translator", "Kang Min Kyung", order=2),
             Credit("writer", "Parameswaran Ponnudurai", order=3),
         ],
-        date="2012-03-01",
+        date="2012-03-01", url="https://www.rfa.example/english/news/korea/defectors-03012012.html",
+        outlet="Radio Free Asia",
     )
     ko = Article(
         source="fixtures/seed/ko.txt", language="ko", title="북, 탈북자 가족 색출·처벌 나서",
@@ -60,6 +61,7 @@ def sample_pair() -> tuple[Article, Article, Alignment]:
         ]),
         credit_paragraphs=["지금까지 서울에서 자유아시아방송 김준호입니다."],
         credits=[Credit("reporter", "김준호", "Korean", "RFA", "ko", 1), Credit("editor", "이수정", order=2)],
+        date="2012-02-29T18:00:00+09:00", outlet="자유아시아방송",
     )
     alignment = Alignment([
         Bead((0,), (0,), 0.91), Bead((1,), (), 0.4), Bead((2, 3), (1,), 0.87), Bead((), (2,), 0.6),
@@ -90,6 +92,24 @@ def test_header_titles_and_languages(pair_tree):
     assert bibl.find("tei:textLang", NS).get("mainLang") == "ko"
     assert bibl.find("tei:title", NS).text == "북, 탈북자 가족 색출·처벌 나서"
     assert bibl.find("tei:idno", NS).text == "fixtures/seed/ko.txt"
+
+
+def test_publication_data_in_the_bibls(pair_tree):
+    """url -> ptr/@target, date -> date/@when, outlet -> publisher, for the translation and the original."""
+    def bibl(kind):
+        found = pair_tree.find(f".//tei:sourceDesc/tei:bibl[@type='{kind}']", NS)
+        return [(etree.QName(c).localname, c.get("target") or c.get("when"), c.text) for c in found]
+
+    assert bibl("translation")[1:4] == [
+        ("date", "2012-03-01", "2012-03-01"), ("publisher", None, "Radio Free Asia"),
+        ("ptr", "https://www.rfa.example/english/news/korea/defectors-03012012.html", None)]
+    assert bibl("original")[1:4] == [
+        ("date", "2012-02-29T18:00:00+09:00", "2012-02-29T18:00:00+09:00"),
+        ("publisher", None, "자유아시아방송"), ("idno", None, "fixtures/seed/ko.txt")]  # no URL known: no ptr
+    en, ko, _ = read_tei(etree.tostring(pair_tree))
+    assert (en.url, en.outlet, ko.url, ko.outlet, ko.date) == (
+        "https://www.rfa.example/english/news/korea/defectors-03012012.html", "Radio Free Asia",
+        None, "자유아시아방송", "2012-02-29T18:00:00+09:00")
 
 
 def test_one_resp_stmt_per_credit_with_joined_korean_name(pair_tree):
@@ -209,7 +229,7 @@ def test_paragraph_text_between_sentences_is_kept():
 
 def test_service_credit_without_person_is_an_org_name():
     en, ko, alignment = sample_pair()
-    en.credits.append(Credit("producer", "RFA's Korean Service", "Korean", "RFA", "ko", 4))
+    en.credits.append(Credit("producer", "RFA's Korean Service", "Korean", "RFA", "ko", 4, agent="organization"))
     tree = _tree(write_tei(en, ko, alignment))
     stmt = tree.xpath("//tei:respStmt[tei:resp/@key='producer']", namespaces=NS)[0]
     assert stmt.find("tei:persName", NS) is None

@@ -1,6 +1,6 @@
 """Sentence alignment of an English rewrite with its Korean original.
 
-Public API (see ../shared/DESIGN.md, issue 3):
+Public API:
 
     from toolkit.align import align, load_lexicon, LexiconLearner
 

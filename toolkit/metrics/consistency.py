@@ -115,36 +115,36 @@ def terminology_consistency(archive: Path, by: str = "translator", min_occurrenc
                             rendered_only: bool = True):
     """Per (translator, Korean term): occurrences, renderings, the top one and the consistency ratio.
 
+    `by` is any group of `summarize` but article: a term of an article with two translators
+    counts for both; articles with no one credited in the role form the null group.
+
     `occurrences` counts aligned beads whose Korean side has the term, `rendered` those whose
     English side has one of its lexicon renderings. With `rendered_only`, terms never
     rendered by the lexicon (generic nouns such as 때 or 가운데, or free paraphrase) are left out.
     """
     import polars as pl
 
-    from toolkit.metrics.summary import scan, tables_dir
+    from toolkit.metrics.summary import group_members, scan, tables_dir
 
     tables = tables_dir(archive)
-    key = pl.col(by).fill_null("(none)")
-    terms = scan(tables, "terms").join(
-        scan(tables, "metrics").select("article_id", key), on="article_id", how="inner")
-    rendered = terms.filter(pl.col("en_rendering").is_not_null())
-    counts = rendered.group_by(by, "ko_term", "en_rendering").agg(pl.len().alias("n"))
-    order = dict(descending=[True, False])
-    top = counts.group_by(by, "ko_term").agg(
-        pl.col("en_rendering").sort_by(["n", "en_rendering"], **order).first().alias("top_rendering"),
-        pl.col("n").max().alias("top_n"),
-        pl.col("n").sum().alias("rendered"),
-        pl.len().alias("renderings"),
-    )
-    occurrences = terms.group_by(by, "ko_term").agg(pl.len().alias("occurrences"))
+    terms = scan(tables, "terms").join(group_members(tables, by), on="article_id", how="inner")
+    # two group_bys and no join: a join on the group key would drop the null (uncredited) group
+    counts = terms.group_by(by, "ko_term", "en_rendering").agg(pl.len().alias("n"))
+    found = pl.col("en_rendering").is_not_null()
     return (
-        occurrences.join(top, on=[by, "ko_term"], how="left")
-        .with_columns(pl.col("rendered").fill_null(0), pl.col("renderings").fill_null(0),
-                      (pl.col("top_n") / pl.col("rendered")).alias("consistency"))
+        counts.group_by(by, "ko_term").agg(
+            pl.col("n").sum().alias("occurrences"),
+            pl.col("en_rendering").sort_by([~found, pl.col("n"), pl.col("en_rendering")],
+                                            descending=[False, True, False]).first().alias("top_rendering"),
+            pl.col("n").filter(found).max().alias("top_n"),
+            pl.col("n").filter(found).sum().alias("rendered"),
+            found.sum().cast(pl.UInt32).alias("renderings"),
+        )
+        .with_columns((pl.col("top_n") / pl.col("rendered")).alias("consistency"))
         .filter(pl.col("occurrences") >= min_occurrences)
         .filter(pl.col("rendered") > 0 if rendered_only else pl.lit(True))
         .drop("top_n")
-        .sort([by, "ko_term"])
+        .sort([by, "ko_term"], nulls_last=True)
         .collect()
     )
 

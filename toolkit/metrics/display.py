@@ -30,6 +30,11 @@ def _cell(name: str, value) -> str:
     return str(value)
 
 
+def uncredited_label(group: str) -> str:
+    """How the table shows the null group of `metrics --by GROUP` (JSON: null; CSV: empty)."""
+    return "(outlet unknown)" if group == "outlet" else f"(no {group} credited)"
+
+
 def print_frame(df, title: str | None = None) -> None:
     """A metrics DataFrame as a rich table on stdout (text columns wrap, numbers never do)."""
     from rich import box
@@ -47,8 +52,14 @@ def print_frame(df, title: str | None = None) -> None:
         header = HEADERS.get(name, name)
         table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric,
                          min_width=len(header) if numeric else 8, overflow="fold")
+    from rich.text import Text
+
+    key = df.columns[0] if df.columns and df.columns[0] != "article_id" else None
     for row in df.iter_rows(named=True):
-        table.add_row(*(_cell(k, v) for k, v in row.items()))
+        cells = [_cell(k, v) for k, v in row.items()]
+        if key is not None and row[key] is None:  # the null group: not a person called "–"
+            cells[0] = Text(uncredited_label(key), style="italic")
+        table.add_row(*cells)
     out.print(table)
 
 

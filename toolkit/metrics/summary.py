@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-GROUPS = ("article", "translator", "writer", "service")
+# every role of the credit chain groups by the credited names; service and organization by
+# those the credits state; outlet by the articles table (meta.json or the page's metadata)
+ROLE_GROUPS = ("translator", "writer", "reporter", "editor", "contributor", "photographer", "producer")
+GROUPS = ("article", *ROLE_GROUPS, "service", "organization", "outlet")
 
 
 def scan(tables: Path, table: str):
@@ -25,14 +28,42 @@ def tables_dir(archive: Path) -> Path:
     return archive / "tables" if (archive / "tables").is_dir() else archive
 
 
-def _first_in_role(credits, role: str, alias: str):
+def _names_in_role(credits, role: str, alias: str):
+    """Every name credited in `role`, in chain order, joined by "; " (co-translators both show)."""
     import polars as pl
 
     return (
         credits.filter(pl.col("role") == role)
         .group_by("article_id")
-        .agg(pl.col("name").sort_by("order").first().alias(alias))
+        .agg(pl.col("name").sort_by("order").unique(maintain_order=True).str.join("; ").alias(alias))
     )
+
+
+def group_members(tables: Path, by: str):
+    """(article_id, <by>) rows: one per article and member of the group it counts for.
+
+    An article counts once for each distinct person credited in the role (two translators:
+    two rows), service or organization its credits state; an article with none has one row
+    whose key is null, the uncredited group (never a made-up name such as "(none)").
+    """
+    import polars as pl
+
+    if by not in GROUPS or by == "article":
+        raise ValueError(f"cannot group by {by!r}: use one of {', '.join(GROUPS[1:])}")
+    articles = scan(tables, "articles")
+    if by == "outlet":
+        return articles.select("article_id", "outlet")
+    credits = scan(tables, "credits")
+    if by in ROLE_GROUPS:
+        value = pl.when(pl.col("role") == by).then(pl.col("name"))
+    elif by == "service":
+        value = pl.col("service")
+    else:  # an organization credited by name (a desk, an agency) or one a person worked for
+        value = pl.coalesce(pl.col("organization"),
+                            pl.when(pl.col("agent") == "organization").then(pl.col("name")))
+    members = (credits.select("article_id", value.alias(by)).filter(pl.col(by).is_not_null())
+               .unique())
+    return articles.select("article_id").join(members, on="article_id", how="left")
 
 
 def article_metrics(tables: Path, outlier_z: float = 3.0):
@@ -82,8 +113,8 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
         articles.join(counts, on="article_id", how="left")
         .join(beads, on="article_id", how="left")
         .join(z, on="article_id", how="left")
-        .join(_first_in_role(credits, "translator", "translator"), on="article_id", how="left")
-        .join(_first_in_role(credits, "writer", "writer"), on="article_id", how="left")
+        .join(_names_in_role(credits, "translator", "translator"), on="article_id", how="left")
+        .join(_names_in_role(credits, "writer", "writer"), on="article_id", how="left")
         .with_columns(
             pl.col("n_en").fill_null(0), pl.col("n_ko").fill_null(0),
             share("_en_translated", "n_en").alias("en_translated_share"),
@@ -108,10 +139,13 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
 
 
 def summarize(archive: Path, by: str = "article"):
-    """The metrics of an archive per article, or rolled up per translator, writer or service.
+    """The metrics of an archive per article, or rolled up per group (see GROUPS).
 
-    Shares are weighted by sentence counts (pooled over the group's articles that have an
-    original); length ratio and certainty are means over the group's beads.
+    An article counts in every group it belongs to (an article translated by two people
+    counts for both, so group totals may exceed the archive's); articles in no group form
+    one group whose key is null, sorted last. Shares are weighted by sentence counts (pooled
+    over the group's articles that have an original); length ratio and certainty are means
+    over the group's beads.
     """
     import polars as pl
 
@@ -122,36 +156,40 @@ def summarize(archive: Path, by: str = "article"):
     if by == "article":
         return metrics.sort("article_id").collect()
 
-    key = pl.col(by).fill_null("(none)")
-    metrics = metrics.with_columns(key)
+    members = group_members(tables, by)
+    # bead sums per article, so that the group means are over the group's beads (no join on
+    # the group key, whose null group a join would drop)
+    beads = scan(tables, "links").group_by("article_id").agg(
+        pl.col("length_ratio").sum().alias("_ratio_sum"), pl.col("length_ratio").count().alias("_ratios"),
+        pl.col("cert").sum().alias("_cert_sum"), pl.col("cert").count().alias("_certs"),
+    )
+    metrics = (members.join(metrics.drop(c for c in ("translator", "writer", "service") if c == by),
+                            on="article_id", how="inner")
+               .join(beads, on="article_id", how="left"))
     has = pl.col("en_translated_share").is_not_null()
 
     def pooled(share: str, total: str):
         weight = pl.when(pl.col(share).is_not_null()).then(pl.col(total)).otherwise(0)
         return ((pl.col(share).fill_null(0) * pl.col(total)).sum() / weight.sum()).alias(share)
 
-    grouped = metrics.group_by(by).agg(
-        pl.len().cast(pl.Int32).alias("articles"),
-        has.sum().cast(pl.Int32).alias("with_original"),
-        pl.col("n_en").sum(), pl.col("n_ko").sum(),
-        pooled("en_translated_share", "n_en"), pooled("en_added_share", "n_en"),
-        pooled("ko_untranslated_share", "n_ko"),
-        pl.col("number_mismatches").sum(), pl.col("name_mismatches").sum(),
-        pl.col("length_outliers").sum(), pl.col("hangul_in_english").sum(),
-        pl.col("pair_score").mean(), pl.col("pair_warning").is_not_null().sum().cast(pl.Int32).alias("pair_warnings"),
-        pl.col("numbers_checked").sum(), pl.col("names_checked").sum(),
-    )
-    bead_means = (
-        scan(tables, "links")
-        .join(metrics.select("article_id", by), on="article_id", how="inner")
-        .group_by(by)
-        .agg(pl.col("length_ratio").mean().alias("mean_length_ratio"),
-             pl.col("cert").mean().alias("mean_cert"))
-    )
+    def mean(total: str, count: str, alias: str):
+        return pl.when(pl.col(count).sum() > 0).then(pl.col(total).sum() / pl.col(count).sum()).alias(alias)
+
     return (
-        grouped.join(bead_means, on=by, how="left")
+        metrics.group_by(by).agg(
+            pl.len().cast(pl.Int32).alias("articles"),
+            has.sum().cast(pl.Int32).alias("with_original"),
+            pl.col("n_en").sum(), pl.col("n_ko").sum(),
+            pooled("en_translated_share", "n_en"), pooled("en_added_share", "n_en"),
+            pooled("ko_untranslated_share", "n_ko"),
+            pl.col("number_mismatches").sum(), pl.col("name_mismatches").sum(),
+            pl.col("length_outliers").sum(), pl.col("hangul_in_english").sum(),
+            mean("_ratio_sum", "_ratios", "mean_length_ratio"), mean("_cert_sum", "_certs", "mean_cert"),
+            pl.col("pair_score").mean(), pl.col("pair_warning").is_not_null().sum().cast(pl.Int32).alias("pair_warnings"),
+            pl.col("numbers_checked").sum(), pl.col("names_checked").sum(),
+        )
         .with_columns(pl.col(c).fill_nan(None) for c in
                       ("en_translated_share", "en_added_share", "ko_untranslated_share"))
-        .sort(by)
+        .sort(by, nulls_last=True)
         .collect()
     )

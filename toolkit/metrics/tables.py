@@ -34,6 +34,8 @@ def schemas() -> dict[str, Any]:
             "article_id": s, "title": s, "title_ko": s, "dek": s, "date": s, "service": s,
             "has_original": b, "source": s, "source_ko": s, "n_en": i, "n_ko": i,
             "pair_score": f, "pair_warning": s,
+            # publication data (meta.json, else the page's metadata); published: ISO 8601 or null
+            "url": s, "published": s, "outlet": s, "url_ko": s, "published_ko": s, "outlet_ko": s,
         },
         "credits": {
             "article_id": s, "order": i, "role": s, "name": s, "name_ko": s,
@@ -46,7 +48,7 @@ def schemas() -> dict[str, Any]:
         "links": {
             "article_id": s, "bead": i, "bead_type": s, "en_ids": ids, "ko_ids": ids,
             "cert": f, "en_chars": i, "ko_chars": i, "length_ratio": f,
-            "numbers_match": b, "names_match": b,
+            "numbers_match": b, "names_match": b, "reviewed": b,
         },
         "terms": {
             "article_id": s, "bead": i, "ko_term": s, "en_rendering": s,
@@ -74,6 +76,17 @@ def article_service(en: Article) -> str | None:
         if credit.service:
             return credit.service
     return None
+
+
+def _publication(article: Article | None, suffix: str) -> dict:
+    """url, published and outlet columns of one article; `published` only when it is an ISO date."""
+    from toolkit.tei.profile import w3c_date
+
+    return {
+        f"url{suffix}": article.url if article else None,
+        f"published{suffix}": w3c_date(article.date) if article and article.date else None,
+        f"outlet{suffix}": article.outlet if article else None,
+    }
 
 
 def _bead_of(alignment: Alignment | None) -> tuple[dict[int, int], dict[int, int]]:
@@ -130,6 +143,7 @@ def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment,
             "length_ratio": length_ratio(en_chars, ko_chars),
             "numbers_match": numbers_agree(en_text, ko_text) if both else None,
             "names_match": names_agree(en_text, ko_text) if both else None,
+            "reviewed": bead.reviewer is not None,  # confirmed or corrected by a person
         })
         if both and terms is not None:
             term_rows.extend(
@@ -161,6 +175,7 @@ def article_rows(article_id: str, en: Article, ko: Article | None,
         "source": en.source, "source_ko": ko.source if ko else None,
         "n_en": len(en.sentences), "n_ko": len(ko.sentences) if ko else 0,
         "pair_score": pair.score if pair else None, "pair_warning": pair.warning if pair else None,
+        **_publication(en, ""), **_publication(ko, "_ko"),
     })
     rows["credits"] = [
         {"article_id": article_id, "order": c.order, "role": c.role, "name": c.name,
