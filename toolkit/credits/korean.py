@@ -27,7 +27,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리")
+_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리", "TV")
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
@@ -347,6 +347,9 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     words = ko_tokens(s)
     if not words:
         return None
+    if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
+        org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
+        return [Credit("reporter", words[1], organization=org, agent="organization")]
     if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
     if words[0] in "[(【" and words[-1] in "])】":
@@ -417,6 +420,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
         found = parse_bracket_byline(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
+    if (found := _photo_source_tail(s)) is not None:
+        return found
     for mark in ("ⓒ", "©"):
         k = s.rfind(mark)
         if k > 0:
@@ -444,3 +449,27 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:-2]):
         return None
     return [Credit(role, found[0], organization=short_org(words[0]))]
+
+
+# "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
+_PHOTO_SOURCE = re.compile(
+    r"(?:[(\[]\s*사진\s*(?:제공)?\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
+    r"|\((?P<b>[^()\s]{2,15})\s*(?:화면\s*)?갈무리\)"
+    r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
+    r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|)$"
+)
+
+
+def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
+    """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm)."""
+    m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None:
+        return None
+    name = (m["a"] or m["b"] or m["c"] or m["d"]).strip()
+    if m["c"] or m["b"]:  # only a known outlet after "./" or before "갈무리"
+        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
+            return None
+    elif is_korean_name(name) or " 기자" in name or name.endswith("기자"):
+        return None  # a person: parse_unit reads "사진=홍길동 기자"
+    head = s[: len(s) - len(m.group())].rstrip()
+    return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
