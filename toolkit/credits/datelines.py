@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.agents import is_person_name, organization_of, short_org
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
 from toolkit.credits.text import is_date_word
@@ -25,6 +25,10 @@ _EN_DATELINE = re.compile(
     r"(?P<place>[^()\[\]\n]{0,100}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―|:(?=\s))\s*"
 )  # "SEOUL (Yonhap) --", "HONG KONG (UCAN): ", "By A and B WASHINGTON (Reuters) –"
 _BRACKET_AGENCY = re.compile(r"\[(?P<agency>[A-Za-z][A-Za-z .\-]{1,30})(?::[^\]]{0,30})?\]\s*")
+_BRACKET_REPORTER = re.compile(  # "[Asia Economy Reporter Seo Mideum] It has been reported …"
+    r"\[(?P<outlet>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4}) (?:Staff )?(?:Reporter|Correspondent)"
+    r" (?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){1,3})\]\s*"
+)
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
 
@@ -126,6 +130,8 @@ def _byline_before(place: str) -> tuple[list[Credit], str] | None:
 
 
 def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
+    if (m := _BRACKET_REPORTER.match(paragraph)) and paragraph[m.end():].strip() and is_person_name(m["name"]):
+        return paragraph[m.end():], [Credit("reporter", m["name"], organization=short_org(m["outlet"]))]
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
     m = _EN_DATELINE.match(paragraph[:160])
