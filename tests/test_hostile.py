@@ -687,6 +687,7 @@ def _joined(pieces: list[str]) -> str:
 @example("(" * 20_000 + "=" * 20_000 + "홍길동 기자")
 @example("풍기·" * 5_000 + "봉화=홍길동 기자")
 @example("By Ann Lee\n" * 5_000 + "SEOUL (Reuters) - Exports rose.")  # lines above a dateline
+@example("By Ann Lee\nSEOUL (Reuters) -\n" * 3_000 + "Exports rose.")  # found a RecursionError
 @example("Associated Press writers " + "Ann Lee in Seoul, " * 5_000 + "contributed to this report.")
 @example("[한빛경제 " + "라이프팀 " * 10_000 + "문서연 기자] 본문.")
 @example("(사진제공: " + "가" * 20_000 + ")")

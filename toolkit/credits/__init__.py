@@ -94,6 +94,11 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     above = _lines_above_dateline(text)
     if above is not None:
         return above
+    return _extract(paragraph, text)
+
+
+def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
+    """extract_credits on the cleaned `text`, the lines above a dateline already dealt with."""
     credits: list[Credit] = []
     changed = False
     dateline = split_dateline(text)
@@ -153,11 +158,12 @@ def _lines_above_dateline(text: str) -> tuple[str, list[Credit]] | None:
             continue
         credits: list[Credit] = []
         for line in lines[:k]:
-            rest, found = extract_credits(line)
+            rest, found = _extract(line, line)
             if rest or not found:
                 return None
             credits += found
-        rest, found = extract_credits("\n".join(lines[k:]))
+        below = "\n".join(lines[k:])  # read once, not searched again: no recursion over the lines
+        rest, found = _extract(below, below)
         return rest, credits + found
     return None
 
