@@ -294,7 +294,12 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                     if ko is not None:
                         alignment = aligner.second(en, ko, alignment, reviewed)
                     write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
-                    sink.add(article_rows(article_id, en, ko, alignment, terms))
+                    rows = article_rows(article_id, en, ko, alignment, terms)
+                    sink.add(rows)
+                    # --- pair check (align room): the files may not be a translation pair
+                    if rows["articles"][0]["pair_warning"]:
+                        report.warnings.append(f"{article_id}: {rows['articles'][0]['pair_warning']}")
+                    # ---
                     built.add(article_id)
                     report.built += 1
                 except Exception as error:  # noqa: BLE001
