@@ -10,7 +10,7 @@ import copy
 import pytest
 
 from conftest import shared_dir
-from test_tei_writer import sample_pair
+from test_tei_writer import labelled_tei, sample_pair
 from test_validate import seed_pair, seed_tei
 from toolkit.model import Credit
 from toolkit.tei import write_tei
@@ -43,6 +43,7 @@ def _documents() -> dict[str, bytes]:
         Credit("reporter", "Yonhap", organization="Yonhap", order=len(en.credits) + 2, agent="organization"),
     ]
     return {
+        "speaker labels and rubric lines": labelled_tei(),
         "agents of three kinds": write_tei(agents_en, ko, alignment),
         "seed pair": seed_tei(),
         "reviewed seed pair": _reviewed_seed(),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -291,6 +292,11 @@ def align(
     except OSError as error:
         _error(f"{output}: {error.strerror or error}")
         raise typer.Exit(1) from None
+    from toolkit.align.pair import pair_check
+
+    warning = pair_check(english, korean, alignment).warning
+    if warning:
+        typer.echo(f"warning: {printable(en)}: {warning}", err=True)
     types = Counter(b.type for b in alignment.beads)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
     typer.echo(f"{printable(output)}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
@@ -450,6 +456,47 @@ def validate(
         _error(line)
     if invalid or unreadable:
         raise typer.Exit(1)
+
+
+lexicon_app = typer.Typer(help="Lexicons for --lexicon: learn one from a translator's parallel text.",
+                          no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("learn")
+def lexicon_learn(
+    files: Annotated[list[Path], typer.Argument(
+        help="TMX files, archive directories, or pairs of line-aligned text files (English and Korean).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Lexicon TSV to write (ko<TAB>en).")],
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Sentence pairs a word pair must meet in.")] = 3,
+) -> None:
+    """Learn Korean-English lexicon entries by word alignment (IBM Model 1, both directions)."""
+    from toolkit.align.training import learn_lexicon, lexicon_tsv, read_pairs_from
+    from toolkit.errors import InputError
+    from toolkit.files import write_atomic
+
+    with _one_line_errors(output):
+        pairs = read_pairs_from(files)
+        if not pairs:
+            raise InputError(str(files[0]), "no English-Korean sentence pairs found")
+        entries = learn_lexicon(pairs, min_count=min_count)
+        write_atomic(output, lexicon_tsv(entries, files))
+    typer.echo(f"{output}: {len(entries)} entries learned from {len(pairs)} sentence pairs")
+
+
+@contextmanager
+def _one_line_errors(output: Path):
+    """Bad input (InputError) and a failed write of `output` (OSError) as one `error:` line, exit 1."""
+    from toolkit.errors import InputError
+
+    try:
+        yield
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _error(f"{output}: {error.strerror or error}")
+        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -316,6 +316,10 @@ def second_pass(settings: Settings, key: str, items: list[Item],
             results.append((item.article_id, failure(item.article_id, error), {}, []))
             continue
         write_atomic(out / "tei" / f"{item.article_id}.xml", data)
+        # --- pair check (align room): the files may not be a translation pair
+        if article["articles"][0].get("pair_warning"):
+            warnings.append(f"{item.article_id}: {article['articles'][0]['pair_warning']}")
+        # ---
         for table, table_rows in article.items():
             rows[table].extend(table_rows)
         probes += [{"article_id": item.article_id, "key": k} for k in keys]

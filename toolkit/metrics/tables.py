@@ -33,6 +33,7 @@ def schemas() -> dict[str, Any]:
         "articles": {
             "article_id": s, "title": s, "title_ko": s, "dek": s, "date": s, "service": s,
             "has_original": b, "source": s, "source_ko": s, "n_en": i, "n_ko": i,
+            "pair_score": f, "pair_warning": s,
             # publication data (meta.json, else the page's metadata); published: ISO 8601 or null
             "url": s, "published": s, "outlet": s, "url_ko": s, "published_ko": s, "outlet_ko": s,
         },
@@ -57,6 +58,7 @@ def schemas() -> dict[str, Any]:
             "en_translated_share": f, "en_added_share": f, "ko_untranslated_share": f,
             "mean_length_ratio": f, "number_mismatches": i, "name_mismatches": i,
             "mean_cert": f, "length_outliers": i, "hangul_in_english": i,
+            "pair_score": f, "pair_warning": s, "numbers_checked": i, "names_checked": i,
         },
     }
 
@@ -160,15 +162,19 @@ def article_rows(article_id: str, en: Article, ko: Article | None,
     `terms(en_text, ko_text)` lists the lexicon terms of an aligned bead with the English
     rendering found for each (None when none of the lexicon's renderings is there).
     """
+    from toolkit.align.pair import pair_check
+
     has_original = ko is not None and alignment is not None
     en_bead, ko_bead = _bead_of(alignment if has_original else None)
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+    pair = pair_check(en, ko, alignment) if ko is not None else None
     rows["articles"].append({
         "article_id": article_id, "title": en.title, "title_ko": ko.title if ko else None,
         "dek": en.dek, "date": en.date or (ko.date if ko else None),
         "service": article_service(en), "has_original": ko is not None,
         "source": en.source, "source_ko": ko.source if ko else None,
         "n_en": len(en.sentences), "n_ko": len(ko.sentences) if ko else 0,
+        "pair_score": pair.score if pair else None, "pair_warning": pair.warning if pair else None,
         **_publication(en, ""), **_publication(ko, "_ko"),
     })
     rows["credits"] = [

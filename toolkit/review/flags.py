@@ -48,14 +48,13 @@ class Flag:
 def number_difference(en_text: str, ko_text: str) -> tuple[list[str], list[str]] | None:
     """(English values, Korean values) that differ, as written where possible; None when
     the numbers agree or there is no evidence (metrics.checks.numbers_agree decides)."""
-    from toolkit.align.numbers import numbers_in_english, numbers_in_korean
-    from toolkit.metrics.checks import numbers_agree
+    from toolkit.metrics.checks import check_numbers
 
-    if numbers_agree(en_text, ko_text) is not False:
+    check = check_numbers(en_text, ko_text)  # compared kind by kind: only the values that disagree
+    if check.agree is not False:
         return None
-    en, ko = numbers_in_english(en_text), numbers_in_korean(ko_text)
-    return ([_shown(v, en_text) for v in _by_value(en - ko)],
-            [_shown(v, ko_text) for v in _by_value(ko - en)])
+    return ([_shown(v, en_text) for v in _by_value(set(check.en))],
+            [_shown(v, ko_text) for v in _by_value(set(check.ko))])
 
 
 def name_difference(en_text: str, ko_text: str) -> tuple[list[str], list[str]] | None:
