@@ -33,10 +33,13 @@ COVERED = 0.5       # ...closely when this share of its English words is tied to
 MAX_GAP_WORDS = 2   # function words a span may hold between two links
 STATUSES = ("rendered", "omitted", "not_found")
 
-# between two links of one span: spaces, hyphens and at most MAX_GAP_WORDS of the function
-# words that hold a noun phrase together (Ministry of State Security, Workers' Party of Korea)
-_GAP = re.compile(r"[\s\-]*(?:(?:of|and|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
+# between two links of one span: spaces and hyphens, up to MAX_GAP_WORDS of the function words
+# that hold a noun phrase together (Ministry of State Security, Workers' Party of Korea), or
+# one "and" (cooperation and exchanges)
+_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+# possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
+_NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
 
 class LinkModel(Protocol):
@@ -103,6 +106,9 @@ def _joins(english: English, left: int, right: int) -> bool:
     if right != left + 1:
         return False
     k_left, k_right = english.content[left], english.content[right]
+    word = english.spans[k_left][0]
+    if _POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word):
+        return False  # "North Korea's | North Hamgyong": a possessive ends its noun phrase
     between = english.text[english.spans[k_left][2]:english.spans[k_right][1]]
     return _GAP.fullmatch(between) is not None
 
