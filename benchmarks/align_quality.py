@@ -158,11 +158,10 @@ def make_articles(split: str, limit: int | None = None, seed: int = SEED, units:
     return articles
 
 
-def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -> set[tuple[frozenset[int], frozenset[int]]]:
-    """Predicted sentence beads -> line-level beads: lines joined by any bead form one bead.
-
-    Each sentence stands for its majority line (strict=True: for every line it overlaps).
-    """
+def line_components(art: PseudoArticle, beads: list[Bead], strict: bool = False) -> list[tuple[frozenset[int], frozenset[int]]]:
+    """Predicted sentence beads -> the line-level bead each belongs to: lines joined by any
+    bead form one bead. Each sentence stands for its majority line (strict=True: for every
+    line it overlaps). Returns one line bead per predicted bead, in order."""
     en_line = art.en_lines_strict if strict else art.en_line
     ko_line = art.ko_lines_strict if strict else art.ko_line
     parent: dict[tuple[str, int], tuple[str, int]] = {}
@@ -174,18 +173,25 @@ def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -
             x = parent[x]
         return x
 
-    for bead in alignment.beads:
+    first_nodes = []
+    for bead in beads:
         nodes = [("e", ln) for i in bead.en for ln in en_line[i]]
         nodes += [("k", ln) for j in bead.ko for ln in ko_line[j]]
         for a in nodes:
             find(a)
         for a in nodes[1:]:
             parent[find(a)] = find(nodes[0])
+        first_nodes.append(nodes[0])
     groups: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
     for node in list(parent):
         e, k = groups.setdefault(find(node), (set(), set()))
         (e if node[0] == "e" else k).add(node[1])
-    return {(frozenset(e), frozenset(k)) for e, k in groups.values()}
+    return [(frozenset(groups[find(x)][0]), frozenset(groups[find(x)][1])) for x in first_nodes]
+
+
+def line_beads(art: PseudoArticle, alignment: Alignment, strict: bool = False) -> set[tuple[frozenset[int], frozenset[int]]]:
+    """Predicted sentence beads -> the set of line-level beads (see line_components)."""
+    return set(line_components(art, alignment.beads, strict))
 
 
 # ------------------------------------------------------------------ Gale-Church baseline
@@ -270,12 +276,13 @@ class Score:
 
 
 def evaluate(
-    split: str, limit: int | None = None, learn: bool = True, quiet: bool = False, units: str = "sentences"
+    split: str, limit: int | None = None, learn: bool = True, quiet: bool = False, units: str = "sentences",
+    user_lexicon: Path | None = None,
 ) -> dict:
     """Run both systems on one split; returns the scores and timings."""
     kiwi()
     split_korean("준비.")  # model loaded before any timing
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(user_lexicon)
     c, s2 = fit_length_model()
     t0 = time.perf_counter()
     articles = make_articles(split, limit, units=units)
@@ -342,34 +349,157 @@ def read_gold(path: Path) -> set:
     return gold
 
 
-def rewrite_fixtures(verbose: bool = False) -> None:
-    """Strict bead P/R/F1 at sentence level on the hand-aligned rewrites, pooled per set."""
+def find_pairs(root: Path) -> list[tuple[str, Path, Path, Path]]:
+    """Every folder at or under `root` holding en.txt, ko.txt and gold.tsv (symlinks followed),
+    as (name, en, ko, gold), sorted by name."""
+    found = []
+    for folder in sorted({p.parent for p in root.glob("**/gold.tsv")} | {p.parent for p in root.glob("*/gold.tsv")}):
+        if (folder / "en.txt").is_file() and (folder / "ko.txt").is_file():
+            found.append((folder.name, folder / "en.txt", folder / "ko.txt", folder / "gold.tsv"))
+    return sorted(found)
+
+
+@dataclass
+class PairResult:
+    """One hand-aligned pair, aligned: predicted and gold beads as id sets, with the predicted certs."""
+
+    name: str
+    gold: set
+    predicted: dict  # bead (en ids, ko ids) -> cert
+    baseline: set
+
+
+def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None, params=None) -> list[PairResult]:
+    """Align each pair (read and segmented as the product does) with transprov and Gale-Church."""
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
 
-    c, s2 = fit_length_model()
+    c, s2 = fit_length_model() if CORPORA.is_dir() else (2.02, 12.8)
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    results = []
+    for name, en_path, ko_path, gold_path in pairs:
+        en = segment_article(read_article(en_path)).sentences
+        ko = segment_article(read_article(ko_path)).sentences
+
+        def key(b: Bead) -> tuple:
+            return frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)
+
+        predicted = {key(b): b.cert for b in align(en, ko, lexicon, params).beads}
+        baseline = {key(b) for b in gale_church(en, ko, c, s2).beads}
+        results.append(PairResult(name, read_gold(gold_path), predicted, baseline))
+    return results
+
+
+def report_pairs(title: str, results: list[PairResult], verbose: bool = False) -> tuple[Score, Score]:
+    """Strict bead P/R/F1 pooled over the pairs (and per pair when verbose); returns (baseline, ours)."""
+    ours, base = Score(), Score()
+    for r in results:
+        one = Score()
+        one.add(set(r.predicted), r.gold)
+        ours.add(set(r.predicted), r.gold)
+        base.add(r.baseline, r.gold)
+        if verbose:
+            print(one.row(f"  {r.name}"))
+    _print_pair(f"[{title}] {len(results)} articles, {base.gold} gold beads", base, ours)
+    return base, ours
+
+
+# ------------------------------------------------------------------ number and name checks
+def _planted_number(english: str, korean: str) -> str | None:
+    """The Korean text with one number both sides state changed to a value neither states
+    (its last digit replaced, so a year stays a year), or None when no number is shared."""
+    from toolkit.align.numbers import quantities_in_english, quantities_in_korean
+
+    en = {(q.kind, q.value) for q in quantities_in_english(english)}
+    ko_all = {(q.kind, q.value) for q in quantities_in_korean(korean)}
+    for q in quantities_in_korean(korean):
+        last = max((k for k in range(q.start, q.end) if korean[k].isdigit()), default=None)
+        if q.conversion or (q.kind, q.value) not in en or last is None:
+            continue
+        for digit in "5739":
+            changed = korean[:last] + digit + korean[last + 1:]
+            new = {(x.kind, x.value) for x in quantities_in_korean(changed)} - ko_all
+            if new and not new & en:
+                return changed
+    return None
+
+
+def _planted_name(english: str, korean: str) -> str | None:
+    """The Korean text with the surname of one personal name both sides state changed to
+    another surname (박, or 최 for a 박), or None."""
+    from toolkit.metrics.checks import (english_name_candidates, english_surname_mentions, korean_name_candidates,
+                                        korean_surname_mentions)
+    from toolkit.names import name_score
+
+    en = english_name_candidates(english) | english_surname_mentions(english)
+    for name in sorted(korean_surname_mentions(korean)) + sorted(korean_name_candidates(korean)):
+        if any(name_score(name if len(name) > 1 else name, e) >= 0.8 or name_score(name[0], e.split()[0]) >= 0.8
+               for e in en):
+            at = korean.index(name)
+            return korean[:at] + ("박" if name[0] != "박" else "최") + korean[at + 1:]
+    return None
+
+
+def check_report(pairs: list[tuple[str, Path, Path, Path]]) -> None:
+    """Precision and recall of the number and name checks on the gold beads of `pairs`.
+
+    Unchanged gold beads: a flag is a false alarm unless the pair's optional `flags.tsv`
+    lists it (a real discrepancy of the translation, `en_ids<TAB>ko_ids<TAB>flag`).
+    Planted: in every gold bead whose both sides the check compares, one Korean number
+    (or the surname of one Korean name) is changed; the check must flag it.
+    """
+    from toolkit.ingest import read_article
+    from toolkit.metrics.checks import check_names, check_numbers
+    from toolkit.segment import segment_article
+
+    for label, check, plant in (("number", check_numbers, _planted_number), ("name", check_names, _planted_name)):
+        beads = checked = true_flags = false_flags = planted = caught = 0
+        alarms = []
+        for name, en_path, ko_path, gold_path in pairs:
+            en = {s.id: s.text for s in segment_article(read_article(en_path)).sentences}
+            ko = {s.id: s.text for s in segment_article(read_article(ko_path)).sentences}
+            expected = set()
+            flags_file = gold_path.parent / "flags.tsv"
+            if flags_file.is_file():
+                expected = {tuple(line.split("\t")[:2]) for line in flags_file.read_text(encoding="utf-8").splitlines()
+                            if line.strip() and not line.startswith("#")}
+            for e_ids, k_ids in read_gold(gold_path):
+                if not e_ids or not k_ids:
+                    continue
+                e_text = " ".join(en[i] for i in sorted(e_ids, key=lambda x: int(x[4:])))
+                k_text = " ".join(ko[j] for j in sorted(k_ids, key=lambda x: int(x[4:])))
+                beads += 1
+                result = check(e_text, k_text)
+                checked += result.checked
+                if result.agree is False:
+                    key = (" ".join(sorted(e_ids, key=lambda x: int(x[4:]))), " ".join(sorted(k_ids, key=lambda x: int(x[4:]))))
+                    if key in expected:
+                        true_flags += 1
+                    else:
+                        false_flags += 1
+                        alarms.append(f"{name} {key[0]}/{key[1]}: {', '.join(result.differences)}")
+                if result.checked:
+                    changed = plant(e_text, k_text)
+                    if changed is not None:
+                        planted += 1
+                        caught += check(e_text, changed).agree is False
+        precision = (caught + true_flags) / (caught + true_flags + false_flags) if caught + true_flags + false_flags else 0.0
+        recall = caught / planted if planted else 0.0
+        print(f"  {label} check: {beads} two-sided gold beads, {checked} checked; unchanged beads flagged: "
+              f"{true_flags} real discrepancies, {false_flags} false alarms; planted changes caught {caught}/{planted}; "
+              f"precision {precision:.3f}, recall {recall:.3f}")
+        for alarm in alarms:
+            print(f"    false alarm: {alarm}")
+
+
+def rewrite_fixtures(verbose: bool = False) -> None:
+    """Strict bead P/R/F1 at sentence level on the hand-aligned rewrites, pooled per set."""
     lexicon = load_lexicon()
     everything_ours, everything_base = Score(), Score()
     for set_name, pairs in rewrite_pairs().items():
-        ours, base = Score(), Score()
-        for name, en_path, ko_path, gold_path in pairs:
-            en = segment_article(read_article(en_path)).sentences
-            ko = segment_article(read_article(ko_path)).sentences
-            gold = read_gold(gold_path)
-
-            def ids(al: Alignment) -> set:
-                return {(frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)) for b in al.beads}
-
-            predicted = ids(align(en, ko, lexicon))
-            one = Score()
-            one.add(predicted, gold)
-            ours.add(predicted, gold)
-            base.add(ids(gale_church(en, ko, c, s2)), gold)
-            if verbose:
-                print(one.row(f"  {name}"))
+        base, ours = report_pairs(set_name, align_pairs(pairs, lexicon), verbose)
         for total, part in ((everything_ours, ours), (everything_base, base)):
             total.tp, total.pred, total.gold = total.tp + part.tp, total.pred + part.pred, total.gold + part.gold
-        _print_pair(f"[{set_name}] {len(pairs)} articles, {base.gold} gold beads", base, ours)
     _print_pair("[all rewrites, pooled]", everything_base, everything_ours)
 
 
@@ -388,7 +518,15 @@ def main() -> None:
     ap.add_argument("--no-learn", action="store_true", help="skip the second pass with corpus-learned pairs")
     ap.add_argument("--units", choices=["sentences", "lines", "both"], default="sentences",
                     help="sentence-split each side (default) or align whole lines as units (see README)")
+    ap.add_argument("--lexicon", type=Path, default=None, help="a user lexicon added to the built-in one (ko<TAB>en)")
+    ap.add_argument("--pairs", type=Path, action="append", default=None, metavar="DIR",
+                    help="hand-aligned pairs kept anywhere (folders of en.txt, ko.txt, gold.tsv); repeatable")
     args = ap.parse_args()
+    if args.pairs:
+        for root in args.pairs:
+            report_pairs(str(root), align_pairs(find_pairs(root), load_lexicon(args.lexicon)), verbose=True)
+            check_report(find_pairs(root))
+        return
     if args.split == "rewrites":
         rewrite_fixtures(verbose=True)
         return
@@ -399,7 +537,7 @@ def main() -> None:
     print(f"seed={SEED}; Gale-Church length model fitted on dev lines: c={c:.3f} s2={s2:.2f}")
     for split in splits:
         for units in (["sentences", "lines"] if args.units == "both" else [args.units]):
-            evaluate(split, args.limit, learn=not args.no_learn, units=units)
+            evaluate(split, args.limit, learn=not args.no_learn, units=units, user_lexicon=args.lexicon)
     if args.split in ("report", "rewrites"):
         rewrite_fixtures(verbose=args.split == "rewrites")
 

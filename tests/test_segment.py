@@ -132,3 +132,58 @@ def test_korean_analysis_does_not_depend_on_what_was_split_before() -> None:
 def test_month_abbreviation_holds_only_before_a_date(text: str, expected: list[str]) -> None:
     """'Jun.' before a day or a year is part of the date; before any other word it may end the sentence."""
     assert split_english(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("단속이 강화되는 양상이다. “불법 휴대전화를 쓰면 간첩으로 몰린다”고 한 주민은 말했다.",
+         ["단속이 강화되는 양상이다.", "“불법 휴대전화를 쓰면 간첩으로 몰린다”고 한 주민은 말했다."]),
+        ('소식통은 이렇게 말했다. "올해는 배급이 없다"며 한숨을 쉬었다.',
+         ["소식통은 이렇게 말했다.", '"올해는 배급이 없다"며 한숨을 쉬었다.']),
+        ("주민들은 불만이다. ‘왜 우리만 고생하냐’는 목소리가 높다.",
+         ["주민들은 불만이다.", "‘왜 우리만 고생하냐’는 목소리가 높다."]),
+        # a full stop inside an open quotation is no boundary
+        ("그는 “이건 아니다. “절대”라고 했다”고 말했다.", ["그는 “이건 아니다. “절대”라고 했다”고 말했다."]),
+    ],
+)
+def test_korean_sentence_ends_before_an_opening_quote(text: str, expected: list[str]) -> None:
+    assert split_korean(text) == expected
+
+
+def test_sentences_scraped_together_without_a_space_are_split() -> None:
+    text = "He said it would be difficult.Speaking on Thursday, Kwon said so.Mrs.Kim agreed. Visit yna.co.kr now."
+    assert split_english(text) == [
+        "He said it would be difficult.", "Speaking on Thursday, Kwon said so.", "Mrs.Kim agreed.", "Visit yna.co.kr now.",
+    ]
+
+
+def test_speaker_labels_stay_out_of_sentences_and_rubric_lines_get_none() -> None:
+    article = Article(source="x", language="ko", paragraphs=[
+        Paragraph("앵커: 북한 당국이 단속에 나섰습니다. 주민들은 불안해합니다.", "ko"),
+        Paragraph("<기자>", "ko"),
+        Paragraph("[기자] 양강도의 한 소식통은 이렇게 전했습니다.", "ko"),
+        Paragraph("관련기사 – 北, 국경 단속 강화", "ko"),
+        Paragraph("▲압록강변의 북한 초소. /사진=데일리NK", "ko"),
+    ])
+    segment_article(article)
+    sentences = article.sentences
+    assert [s.text for s in sentences] == ["북한 당국이 단속에 나섰습니다.", "주민들은 불안해합니다.", "양강도의 한 소식통은 이렇게 전했습니다."]
+    assert [s.speaker for s in sentences] == ["앵커", None, "기자"]
+    assert [s.id for s in sentences] == ["ko-s1", "ko-s2", "ko-s3"]
+    assert [p.kind for p in article.paragraphs] == ["text", "rubric", "text", "rubric", "rubric"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("소식통은 “사진=없다”라고 말했다.", "ko"),  # a credit-like pair inside a sentence
+        ("[name redacted] agents arrived on the same day.", "en"),
+        ("The photo was taken in 2018.", "en"),
+        ("(서울, 2015년 11월 25일) - 오늘 휴먼라이츠워치는 공문을 보냈다.", "ko"),
+    ],
+)
+def test_ordinary_paragraphs_are_not_rubrics(text: str, lang: str) -> None:
+    from toolkit.rubrics import is_rubric
+
+    assert not is_rubric(text, lang)

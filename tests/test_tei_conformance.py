@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import shared_dir
-from test_tei_writer import sample_pair
+from test_tei_writer import labelled_tei, sample_pair
 from test_validate import seed_pair, seed_tei
 from toolkit.tei import write_tei
 from toolkit.tei.safe_xml import parse_xml_safely
@@ -24,6 +24,7 @@ def _documents() -> dict[str, bytes]:
     en, ko, alignment = sample_pair()
     seed_en, _, _ = seed_pair()
     return {
+        "speaker labels and rubric lines": labelled_tei(),
         "seed pair": seed_tei(),
         "hand-built pair": write_tei(en, ko, alignment),
         "English only": write_tei(en, None, None),

@@ -39,6 +39,8 @@ URLS = st.builds(
     st.text(st.sampled_from(list("abcXYZ019-._~/?@!$&'()*+,;=")), max_size=20),
 )
 SEPARATORS = st.sampled_from([" ", "", "  ", "\n", " \u3000"])
+SPEAKERS = ["앵커", "기자", "ANCHOR", "김준호 기자", "손님"]  # the last is no label the rules know
+LABEL_FORMS = ["{}: ", "{}:", "{} : ", "[{}] "]  # an unknown name is only ever written `name:`
 
 
 @st.composite
@@ -67,12 +69,20 @@ def articles(draw, language: str) -> Article:
     n = 0
     for index in range(draw(st.integers(0, 4))):
         p_lang = draw(st.one_of(st.just(language), LANGS))
+        if draw(st.integers(0, 5)) == 0:  # a rubric line: text, no sentences
+            article.paragraphs.append(Paragraph(draw(TEXT), p_lang, [], kind="rubric"))
+            continue
         sentences = []
         for _ in range(draw(st.integers(1, 3))):
             n += 1
-            sentences.append(Sentence(f"{language}-s{n}", draw(TEXT), draw(st.one_of(st.just(p_lang), LANGS)), index))
+            speaker = draw(st.one_of(st.none(), st.none(), st.sampled_from(SPEAKERS)))
+            sentences.append(Sentence(f"{language}-s{n}", draw(TEXT), draw(st.one_of(st.just(p_lang), LANGS)), index,
+                                      speaker))
         parts = [draw(st.sampled_from(["", " "]))]
         for sentence in sentences:
+            if sentence.speaker is not None:  # as segmentation leaves it: the label in the paragraph text
+                forms = LABEL_FORMS if sentence.speaker != "손님" else LABEL_FORMS[:2]
+                parts.append(draw(st.sampled_from(forms)).format(sentence.speaker))
             parts += [sentence.text, draw(SEPARATORS)]
         article.paragraphs.append(Paragraph("".join(parts), p_lang, sentences))
     return article
@@ -171,3 +181,12 @@ def test_odd_link_urls_are_percent_encoded_into_valid_uris():
     assert validate_tree(parse_xml_safely(data, "odd-urls")) == []
     back, _, _ = read_tei(data)
     assert [link.url for link in back.links] == ["a%20b%5B%EA%B0%80%5D#x%23y", "1%3Ax", "https://www.rfa.org/a%20b?q=1#top"]
+
+
+def test_speaker_label_set_by_hand_is_written_out_and_then_stable():
+    en = Article("en.txt", "en", paragraphs=[Paragraph("A.", "en", [Sentence("en-s1", "A.", "en", 0, "Host")])])
+    first = write_tei(en, None, None)
+    assert b'<label type="speaker">Host:</label>' in first
+    back, _, _ = read_tei(first)
+    assert back.paragraphs[0].text == "Host: A." and back.sentences[0].speaker == "Host"
+    assert write_tei(back, None, None) == first

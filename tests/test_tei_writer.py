@@ -235,3 +235,30 @@ def test_service_credit_without_person_is_an_org_name():
     assert stmt.find("tei:persName", NS) is None
     assert stmt.find("tei:orgName", NS).text == "RFA's Korean Service"
     assert stmt.find("tei:orgName", NS).get("type") is None
+
+
+def labelled_tei() -> bytes:
+    """A pair whose Korean has a speaker label and two rubric lines, segmented as the product does."""
+    from toolkit.segment import segment_article
+
+    en = segment_article(Article("en.txt", "en", paragraphs=[Paragraph("The authorities began a crackdown.", "en")]))
+    ko = segment_article(Article("ko.txt", "ko", paragraphs=[
+        Paragraph("<앵커>", "ko"),
+        Paragraph("앵커: 북한 당국이 단속에 나섰습니다.", "ko"),
+        Paragraph("관련기사 – 北, 국경 단속 강화", "ko"),
+    ]))
+    return write_tei(en, ko, Alignment([Bead((0,), (0,), 0.9)]))
+
+
+def test_speaker_label_and_rubric_lines_are_labels_not_sentences():
+    from toolkit.tei.safe_xml import parse_xml_safely
+    from toolkit.tei.validate import validate_tree
+
+    data = labelled_tei()
+    assert '<label type="speaker">앵커:</label> <s xml:id="ko-s1">북한 당국이 단속에 나섰습니다.</s>' in data.decode()
+    assert data.decode().count('<label type="rubric">') == 2
+    assert validate_tree(parse_xml_safely(data, "labels")) == []
+    _, ko, _ = read_tei(data)
+    assert [p.kind for p in ko.paragraphs] == ["rubric", "text", "rubric"]
+    assert ko.sentences[0].speaker == "앵커" and ko.paragraphs[1].text == "앵커: 북한 당국이 단속에 나섰습니다."
+    assert write_tei(*read_tei(data)) == data

@@ -43,6 +43,7 @@ class BuildReport:
     # pass2: second alignment, TEI, rows; tables: combining the Parquet parts, metrics;
     # terms: the word model, renderings and glossary)
     phases: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # pair check (align room): one line each
 
     @property
     def ok(self) -> bool:
@@ -229,7 +230,7 @@ def _lap(report: BuildReport, phase: str, since: float) -> float:
 
 def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                   progress: bool = True, on_error: Callable[[str], None] | None = None,
-                  batch: int = BATCH) -> BuildReport:
+                  batch: int = BATCH, on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Build ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from CORPUS/<id>/en.txt (+ ko.txt).
 
     Bad articles are skipped with one line each in `report.failures` (and passed to
@@ -285,7 +286,14 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                     if ko is not None:
                         alignment = aligner.second(en, ko, alignment)
                     write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
-                    sink.add(article_rows(article_id, en, ko, alignment))
+                    rows = article_rows(article_id, en, ko, alignment)
+                    sink.add(rows)
+                    # --- pair check (align room): the files may not be a translation pair
+                    if rows["articles"][0]["pair_warning"]:
+                        report.warnings.append(f"{article_id}: {rows['articles'][0]['pair_warning']}")
+                        if on_warning:
+                            on_warning(report.warnings[-1])
+                    # ---
                     built.add(article_id)
                     report.built += 1
                 except Exception as error:  # noqa: BLE001

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -112,20 +113,14 @@ def build(
 ) -> None:
     """Build an archive: ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from a corpus."""
     from toolkit.archive import build_archive
-    from toolkit.errors import InputError
 
     if not corpus.is_dir():
         typer.echo(f"error: {corpus}: corpus is not a directory", err=True)
         raise typer.Exit(2)
-    try:
+    with _one_line_errors(archive):
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet,
-                               on_error=lambda line: print(f"error: {line}", file=sys.stderr))
-    except InputError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
-    except OSError as error:
-        typer.echo(f"error: {archive}: {error.strerror or error}", err=True)
-        raise typer.Exit(1) from None
+                               on_error=lambda line: print(f"error: {line}", file=sys.stderr),
+                               on_warning=lambda line: print(f"warning: {line}", file=sys.stderr))
     failed = len(report.failures)
     typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
                f"{f' ({failed} failed)' if failed else ''}: {archive}/tei, {archive}/tables "
@@ -284,6 +279,11 @@ def align(
     except OSError as error:
         typer.echo(f"error: {output}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
+    from toolkit.align.pair import pair_check
+
+    warning = pair_check(english, korean, alignment).warning
+    if warning:
+        typer.echo(f"warning: {en}: {warning}", err=True)
     types = Counter(b.type for b in alignment.beads)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
     typer.echo(f"{output}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
@@ -378,6 +378,47 @@ def export(
         typer.echo(f"error: {output}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{output}: {fmt} of {archive}")
+
+
+lexicon_app = typer.Typer(help="Lexicons for --lexicon: learn one from a translator's parallel text.",
+                          no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("learn")
+def lexicon_learn(
+    files: Annotated[list[Path], typer.Argument(
+        help="TMX files, archive directories, or pairs of line-aligned text files (English and Korean).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Lexicon TSV to write (ko<TAB>en).")],
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Sentence pairs a word pair must meet in.")] = 3,
+) -> None:
+    """Learn Korean-English lexicon entries by word alignment (IBM Model 1, both directions)."""
+    from toolkit.align.training import learn_lexicon, lexicon_tsv, read_pairs_from
+    from toolkit.errors import InputError
+    from toolkit.files import write_atomic
+
+    with _one_line_errors(output):
+        pairs = read_pairs_from(files)
+        if not pairs:
+            raise InputError(str(files[0]), "no English-Korean sentence pairs found")
+        entries = learn_lexicon(pairs, min_count=min_count)
+        write_atomic(output, lexicon_tsv(entries, files))
+    typer.echo(f"{output}: {len(entries)} entries learned from {len(pairs)} sentence pairs")
+
+
+@contextmanager
+def _one_line_errors(output: Path):
+    """Bad input (InputError) and a failed write of `output` (OSError) as one `error:` line, exit 1."""
+    from toolkit.errors import InputError
+
+    try:
+        yield
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m toolkit.cli`

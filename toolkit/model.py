@@ -54,6 +54,7 @@ class Sentence:
     text: str
     lang: str
     paragraph: int  # index into Article.paragraphs
+    speaker: str | None = None  # a speaker label written before it (앵커, 기자), kept out of `text`
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Paragraph:
     text: str
     lang: str
     sentences: list[Sentence] = field(default_factory=list)
+    kind: str = "text"  # "rubric": a rubric line (<앵커>, 관련기사, a photo credit), never sentences
 
 
 @dataclass

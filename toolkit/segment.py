@@ -121,9 +121,24 @@ def period_is_abbreviation(word: str, after: str) -> bool:
     return False
 
 
+# Scraped pages sometimes join paragraphs with no space at all ("program.Speaking to ..."):
+# a full stop after a lower-case word and before a capitalised word is then a boundary too.
+_JOINED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
+
+
+def _unjoin(text: str) -> str:
+    """Put a space where two sentences were scraped together, unless the word before
+    the stop is an abbreviation (Mrs.Kim stays)."""
+    def spaced(m: re.Match) -> str:
+        word = re.search(r"[A-Za-z]+$", text[: m.start() - 1]).group(0).lower()
+        return "" if word in _NEVER_END or word in _MAYBE_END or word in _MONTHS else " "
+
+    return _JOINED.sub(spaced, text)
+
+
 def split_english(text: str) -> list[str]:
     """Split English text into sentences, keeping quotations and abbreviations whole."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _unjoin(re.sub(r"\s+", " ", text).strip())
     if not text:
         return []
     out: list[str] = []
@@ -191,6 +206,25 @@ def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
     return _as_tuples(kiwi().tokenize(text))
 
 
+# Kiwi does not end a sentence before an opening quotation mark ("…양상이다. “불법…"):
+# a sentence-final ending, its stop, a space and an opening quote is a boundary, provided
+# every quotation before it is closed (so a quoted sentence is never cut inside).
+_BEFORE_QUOTE = re.compile(r"(?<=[가-힣][.!?])\s+(?=[“\"‘'])")
+
+
+def _split_before_quotes(piece: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _BEFORE_QUOTE.finditer(piece):
+        before = piece[start:m.start()]
+        if _quote_open(before) or (before.count("‘") != before.count("’")):
+            continue
+        out.append(before.strip())
+        start = m.end()
+    out.append(piece[start:].strip())
+    return [p for p in out if p]
+
+
 def split_korean(text: str) -> list[str]:
     """Split Korean text into sentences with Kiwi, keeping quotations attached."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -207,7 +241,8 @@ def split_korean(text: str) -> list[str]:
             cut = spans[k][0] + tail.end()
             spans[k][1], spans[k + 1][0] = cut, cut
     merged: list[str] = []
-    for s in (text[start:end].strip() for start, end in spans):
+    pieces = [part for start, end in spans for part in _split_before_quotes(text[start:end].strip())]
+    for s in pieces:
         if not s:
             continue
         # a piece that starts with a closing quote or a quoting ending belongs to the previous one
@@ -222,16 +257,27 @@ def split_korean(text: str) -> list[str]:
 def segment_article(article: Article) -> Article:
     """Fill each body Paragraph.sentences; ids `{lang}-s{n}` count from 1 across the article.
 
+    Rubric paragraphs (toolkit.rubrics.is_rubric) get no sentences and kind "rubric"; a
+    speaker label before a sentence (`앵커: `) goes to Sentence.speaker, not its text.
+
     The id prefix is the article's language, not the paragraph's: an English gloss inside a
     Korean report is split as English (lang "en") but keeps a "ko-s" id, or it would collide
     with the English article's ids in the shared TEI document."""
+    from toolkit.rubrics import is_rubric, split_speaker
+
     n = 0
     prefix = article.language or "und"
     for index, para in enumerate(article.paragraphs):
         lang = para.lang or article.language
         split = split_korean if lang == "ko" else split_english
         para.sentences = []
+        if is_rubric(para.text, lang):  # a rubric line is kept as text, never aligned
+            para.kind = "rubric"
+            continue
+        para.kind = "text"
         for text in split(para.text):
+            speaker, _, rest = split_speaker(text)  # `앵커: ...`: the label stays out of the sentence
             n += 1
-            para.sentences.append(Sentence(id=f"{prefix}-s{n}", text=text, lang=lang, paragraph=index))
+            para.sentences.append(Sentence(id=f"{prefix}-s{n}", text=rest, lang=lang, paragraph=index,
+                                           speaker=speaker))
     return article

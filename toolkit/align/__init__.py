@@ -21,12 +21,14 @@ Corpus learning (two passes, used by `transprov build`):
 1-1 beads (cert >= 0.75) of at least two articles, with Dice >= 0.5 and a log-likelihood
 check, sorted (deterministic). `align(..., params=Params(...))` overrides the tuned weights.
 
-Bead confidence (`Bead.cert`, in [0, 1]): for an aligned bead, a logistic of its score (the
-evidence left after paying the per-sentence price); for a null bead, one minus the logistic
-of the best score the sentence would get with the neighbouring sentence at that point,
-capped (at `Params.facing_null_cert` = 0.5 when the two sides have as many) when the gap
-between two aligned beads leaves sentences of both languages unaligned: they may be a pair
-whose evidence the features missed.
+Bead confidence (`Bead.cert`, in [0, 1]) is the estimated probability that the bead is
+right: a logistic model over features of the bead and its neighbourhood (score, margin over
+the nearest rival, shape, coverage, numbers; for a null bead the best score its sentence
+would get nearby and what is left over facing it), fitted on tuning material by
+benchmarks/calibrate.py (confidence.py).
+
+Long articles (more than `dp.FULL_GRID` sentence pairs) are searched in a band around
+anchors (anchors.py) with pair evidence computed lazily: time and memory follow n + m.
 
 Numbers: `numbers_in_english(text)` / `numbers_in_korean(text)` give comparable value sets
 (the metrics room reuses them).

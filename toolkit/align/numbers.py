@@ -10,8 +10,10 @@ room reuses them to check that numbers survive translation.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-__all__ = ["numbers_in_english", "numbers_in_korean", "canon"]
+__all__ = ["numbers_in_english", "numbers_in_korean", "canon", "Quantity", "quantities_in_english",
+           "quantities_in_korean"]
 
 
 def canon(value: float) -> str:
@@ -132,16 +134,74 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
     return total + current, j
 
 
-def numbers_in_english(text: str) -> set[str]:
-    """Values of the numbers in an English sentence (digits, words, scales, months with a day)."""
-    tokens = [m.group(0) for m in _EN_TOKEN.finditer(text)]
-    out: set[str] = set()
+_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+# a measure word after "a"/"an" is one of it: "a kilogram" ~ 1킬로그램, "a ton" ~ 1톤
+_EN_MEASURES = {
+    "kilogram", "kilograms", "kilo", "kilos", "gram", "ton", "tonne", "liter", "litre", "meter", "metre",
+    "kilometer", "kilometre", "mile", "dollar", "yuan", "won", "month", "week", "year", "percent",
+}
+_EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+_ONE_PRONOUN = {"no", "any", "every", "some", "the", "this", "that", "which", "each", "someone", "anyone"}
+# a parenthesis holding a currency marker is a conversion the translator added: (about USD 310)
+_CURRENCY_EN = re.compile(r"USD|US\$|\$|KRW|KPW|CNY|RMB|yuan|dollars?|won\b|euros?", re.I)
+_CURRENCY_KO = re.compile(r"한화|달러|위안|원|엔|유로|북한\s?돈|중국\s?돈")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a sentence: its value, what kind of number it is, where it is, and
+    whether it stands inside a conversion in parentheses (which a translator adds freely).
+
+    Kinds: "amount" (counts, money, ordinals, percents, durations: comparable with one
+    another), and the calendar kinds "year", "month", "day" and "weekday", compared only
+    with their own kind (an English weekday says nothing against a Korean day of the month)."""
+
+    value: float
+    kind: str
+    start: int
+    end: int
+    conversion: bool = False
+
+
+def _conversions(text: str, currency: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of parentheses that hold a currency marker and a digit: (USD 7,882), (한화 약 970만 원)."""
+    out = []
+    for m in re.finditer(r"\(([^()]{1,60})\)", text):
+        if currency.search(m.group(1)) and re.search(r"\d", m.group(1)):
+            out.append(m.span())
+    return out
+
+
+def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
+    return [Quantity(q.value, q.kind, q.start, q.end, any(a <= q.start < b for a, b in spans)) for q in found]
+
+
+def _day_position(tokens: list[str], i: int) -> bool:
+    """An ordinal that names a day: "on the 4th", "the fourth of last month", "the 4th of July"."""
+    if i == 0 or tokens[i - 1].lower() != "the":
+        return False
+    before = tokens[i - 2].lower() if i > 1 else ""
+    after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    return before in ("on", "by", "since", "until") or after == "of"
+
+
+def quantities_in_english(text: str) -> list[Quantity]:
+    """The numbers of an English sentence with their kinds (digits, words, scales, dates)."""
+    matches = list(_EN_TOKEN.finditer(text))
+    tokens = [m.group(0) for m in matches]
+    out: list[Quantity] = []
     i = 0
     n = len(tokens)
+
+    def add(value: float, kind: str, first: int, last: int) -> None:
+        out.append(Quantity(value, kind, matches[first].start(), matches[last].end()))
+
     while i < n:
         tok = tokens[i]
         low = tok.lower().rstrip(".")
+        prv = tokens[i - 1].lower().rstrip(".") if i else ""
         value: float | None = None
+        kind = "amount"
         m = _DIGITS.match(tok)
         if m:
             digits = m.group(1).replace(",", "")
@@ -149,43 +209,74 @@ def numbers_in_english(text: str) -> set[str]:
                 value = float(digits.rstrip("."))
             except ValueError:
                 value = None
+            if value is not None:
+                if prv in _MONTHS and tokens[i - 1][:1].isupper() and value <= 31 and not m.group(2):
+                    kind = "day"  # Feb. 21, March 4
+                elif re.fullmatch(r"\d{4},?", m.group(1)) and 1800 <= value <= 2100 and m.group(2) in (None, "s"):
+                    kind = "year"
+                elif m.group(2) in ("st", "nd", "rd", "th") and value <= 31 and _day_position(tokens, i):
+                    kind = "day"  # on the 4th, the 4th of July
         elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES:
             value = 1.0
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES:
+            add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
+            i += 2
+            continue
+        elif low in _EN_FRACTIONS and prv not in ("first", "second", "latter"):
+            add(_EN_FRACTIONS[low], "amount", i, i)  # half ~ 절반
+            i += 1
+            continue
+        elif low in _WEEKDAYS and tok[0].isupper():
+            add(float(_WEEKDAYS[low]), "weekday", i, i)
+            i += 1
+            continue
         else:
             # "nine-year-old", "five-day": take the leading number word
             head = low.split("-")
             value = _word_value(low)
             if low in _EN_ORDINALS and i and tokens[i - 1].lower() in ("a", "per"):
                 value = None  # "a second" is time, not an ordinal
+            if low == "one" and (prv in _ONE_PRONOUN or (i + 1 < n and tokens[i + 1].lower() == "another")):
+                value = None  # "no one", "the one", "one another": a pronoun, not a count
             if value is None and len(head) > 1:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
                     value = _word_value("-".join(head[:2]))
             if value is None and low in _MONTHS and tok[0].isupper():
                 nxt = tokens[i + 1] if i + 1 < n else ""
-                prv = tokens[i - 1].lower() if i else ""
-                if low != "may" or _DIGITS.match(nxt):
+                if low != "may" or _DIGITS.match(nxt) or (i and prv in _MONTH_CONTEXT):
                     if _DIGITS.match(nxt) or prv in _MONTH_CONTEXT or len(low) > 3 and low != "march":
-                        value = float(_MONTHS[low])
+                        value, kind = float(_MONTHS[low]), "month"
         if value is None:
             i += 1
             continue
+        if not m and low in _EN_ORDINALS and value <= 31 and _day_position(tokens, i):
+            add(value, "day", i, i)  # "around the fourth of last month" ~ 지난달 4일경
+            i += 1
+            continue
         if not m and (low in ("a", "an") or _cardinal_word(low) is not None):
-            value, i = _spelled_number(tokens, i, value)
-            out.add(canon(value))
+            value, j = _spelled_number(tokens, i, value)
+            add(value, "amount", i, j - 1)
+            i = j
             continue
         # scales: "12.3 trillion", "two million", "30 thousand"
         j = i + 1
         while j < n and tokens[j].lower().rstrip(".") in _EN_SCALES and not (m and m.group(2)):  # not "1990s decade"
             value *= _EN_SCALES[tokens[j].lower().rstrip(".")]
+            kind = "amount"
             j += 1
         # "twenty one" spelled apart
         if j == i + 1 and value in _EN_TENS.values() and j < n and tokens[j].lower() in _EN_UNITS:
             value += _EN_UNITS[tokens[j].lower()]
             j += 1
-        out.add(canon(value))
+        add(value, kind, i, j - 1)
         i = j
-    return out
+    return _mark_conversions(out, _conversions(text, _CURRENCY_EN))
+
+
+def numbers_in_english(text: str) -> set[str]:
+    """Values of the numbers in an English sentence (digits, words, scales, months with a day)."""
+    return {canon(q.value) for q in quantities_in_english(text) if q.kind != "weekday"}
 
 
 # ---------------------------------------------------------------- Korean
@@ -244,28 +335,61 @@ def _korean_value(span: str) -> float | None:
     return total if seen else None
 
 
-def numbers_in_korean(text: str) -> set[str]:
-    """Values of the numbers in a Korean sentence (Arabic with 만/억/조, native numerals before counters)."""
-    out: set[str] = set()
+def quantities_in_korean(text: str) -> list[Quantity]:
+    """The numbers of a Korean sentence with their kinds (Arabic digits with 만/억/조, native
+    numerals before counters, 절반, dates: 2월, 21일, 2012년, 화요일)."""
+    out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
     for m in _KO_NUM.finditer(text):
         covered.append(m.span())
-        span = m.group(0).strip()
-        if not any(ch.isdigit() for ch in span):
-            # bare 천/백/십 only count before a big unit or a counter (천만 명)
-            if not re.search(r"[만억조]", span):
+        for start, span in _ko_parts(text, m):
+            stripped = span.strip()
+            if not any(ch.isdigit() for ch in stripped):
+                # bare 천/백/십 only count before a big unit or a counter (천만 명)
+                if not re.search(r"[만억조]", stripped):
+                    continue
+                # "만" alone is mostly the particle: demand a digit-free compound like 천만
+                if len(stripped.replace(" ", "")) < 2:
+                    continue
+            value = _korean_value(stripped)
+            if value is None:
                 continue
-            # "만" alone is mostly the particle: demand a digit-free compound like 천만
-            if len(span.replace(" ", "")) < 2:
-                continue
-        value = _korean_value(span)
-        if value is not None:
-            out.add(canon(value))
+            end = start + len(span)
+            after = text[end:end + 2]
+            kind = "amount"
+            if after.startswith("월") and 1 <= value <= 12 and not after.startswith("월급"):
+                kind = "month"
+            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부|대|본|반|정|단|원|선|자리)", after):
+                kind = "day"
+            elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
+                kind = "year"
+            out.append(Quantity(value, kind, start, end))
     for m in _NATIVE_RE.finditer(text):
-        out.add(canon(float(_NATIVE[m.group(1)])))
+        out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1)))
     for m in _HANGUL_BIG.finditer(text):
         if any(a <= m.start() < b for a, b in covered) or re.search(r"\d\s?$", text[: m.start()]):
             continue
         value = (_KO_SMALL[m.group(1)] if m.group(1) else 1) * _KO_BIG[m.group(2)]
-        out.add(canon(value))
+        out.append(Quantity(float(value), "amount", m.start(), m.end()))
+    for m in re.finditer(r"(?<![가-힣])(절반|반절)", text):
+        out.append(Quantity(0.5, "amount", m.start(), m.end()))
+    for m in re.finditer(r"([월화수목금토일])요일", text):
+        out.append(Quantity(float("월화수목금토일".index(m.group(1)) + 1), "weekday", m.start(), m.end()))
+    out.sort(key=lambda q: (q.start, q.end))
+    return _mark_conversions(out, _conversions(text, _CURRENCY_KO))
+
+
+def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:
+    """A numeral match split at list separators: "2, 3위" is 2 and 3, not 2 and 3 added up
+    (a comma followed by a space separates; "8,192" is one number)."""
+    out, start = [], m.start()
+    for part in re.split(r"(,\s+)", m.group(0)):
+        if part and not re.fullmatch(r",\s+", part):
+            out.append((start, part))
+        start += len(part)
     return out
+
+
+def numbers_in_korean(text: str) -> set[str]:
+    """Values of the numbers in a Korean sentence (Arabic with 만/억/조, native numerals before counters)."""
+    return {canon(q.value) for q in quantities_in_korean(text) if q.kind != "weekday"}

@@ -64,14 +64,31 @@ def skeleton_en(word: str) -> str:
     return _collapse([_EN_CLASS.get(ch, "") for ch in w])
 
 
-def _lev(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
+def _within(a: str, b: str, k: int) -> bool:
+    """Is the edit distance of a and b at most k? Only the diagonal band |i - j| <= k can
+    hold such a path, and a row whose band is all above k ends the search (long articles
+    compare hundreds of thousands of skeleton pairs)."""
+    if abs(len(a) - len(b)) > k:
+        return False
+    big = k + 1
+    prev = [j if j <= k else big for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        lo, hi = max(1, i - k), min(len(b), i + k)
+        cur = [big] * (len(b) + 1)
+        cur[0] = i if i <= k else big
+        for j in range(lo, hi + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]), big)
+        if min(cur[max(0, lo - 1): hi + 1]) > k:
+            return False
         prev = cur
-    return prev[-1]
+    return prev[-1] <= k
+
+
+@lru_cache(maxsize=131072)
+def _close(a: str, b: str) -> bool:
+    """Two consonant skeletons at least 74% alike (edit distance over the longer length)."""
+    n = max(len(a), len(b))
+    return _within(a, b, int(0.26 * n + 1e-9))
 
 
 @lru_cache(maxsize=131072)
@@ -85,4 +102,4 @@ def similar(ko_word: str, en_word: str) -> bool:
         return a == b
     if a[0] != b[0] and a[-1] != b[-1] or abs(len(a) - len(b)) > n // 4:
         return False
-    return 1.0 - _lev(a, b) / n >= 0.74
+    return _close(a, b)

@@ -1,26 +1,45 @@
 """Quality checks on aligned beads: numbers, names, lengths, stray Hangul.
 
-Each check answers True (agree), False (a mismatch) or None (no evidence either way).
-The rule for numbers and names is the same, and deliberately conservative because the
-English is a rewrite, not a line-by-line translation: the writer drops dates and adds
-figures from background, so a number (or name) present on one side only is an omission or
-an addition, not a mismatch. A mismatch is a *change*: both sides carry numbers and each
-side has one the other lacks (Korean says 3년 where the English says five years). When one
-side's set contains the other's, the bead agrees; when either side has none, there is no
-evidence and the check gives None.
+Each check answers True (agree), False (a mismatch) or None (nothing to compare: not
+checked, which is not the same as agreeing). The rule for numbers and names is
+deliberately conservative because the English is a rewrite, not a line-by-line
+translation: the writer drops dates and adds figures from background, converts currencies
+in parentheses and resolves relative dates, so a number (or name) present on one side
+only is an omission or an addition, not a mismatch. A mismatch is a *change*: both sides
+carry something of the same kind and each side has one the other lacks (Korean says 3년
+where the English says five years; 민 씨 where the English says Park).
+
+`check_numbers` and `check_names` return a `Check` with the differing values written out
+(`number 4,700≠4,200`, `name Min≠박`), for a reviewer's flags per bead.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from toolkit.hangul import is_syllable_word
 
-# an English personal name: two or three capitalized parts, parts possibly hyphenated
-ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
+# an English personal name: a capitalised surname and a given name of one or two parts,
+# hyphenated in any case ("Kim Joon-Ho", "Han Ji-seok", "Kim Jong Un")
+ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+-[A-Za-z][a-z]+| [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
 NAME_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of a check on one bead: `agree` (None when nothing was comparable) and
+    the differing values as a reviewer reads them."""
+
+    agree: bool | None
+    differences: tuple[str, ...] = ()
+
+    @property
+    def checked(self) -> bool:
+        return self.agree is not None
 
 
 def length_ratio(en_chars: int, ko_chars: int) -> float | None:
@@ -37,11 +56,45 @@ def sets_agree(en: set, ko: set) -> bool | None:
     return en <= ko or ko <= en
 
 
+def _show(value: float, kind: str) -> str:
+    if kind == "weekday":
+        return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(value) - 1]
+    if value == int(value):
+        return f"{int(value)}" if kind == "year" else f"{int(value):,}"
+    return f"{value:g}"
+
+
+def check_numbers(en_text: str, ko_text: str) -> Check:
+    """Compare the numbers of a bead kind by kind (amounts with amounts, months with months:
+    an English weekday says nothing against a Korean day of the month). A conversion in
+    parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an addition: it may match, never
+    disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
+    from toolkit.align.numbers import quantities_in_english, quantities_in_korean
+
+    en, ko = quantities_in_english(en_text), quantities_in_korean(ko_text)
+    checked, differences = False, []
+    for kind in ("amount", "year", "month", "day", "weekday"):
+        # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
+        e = Counter(q.value for q in en if q.kind == kind and not q.conversion)
+        k = Counter(q.value for q in ko if q.kind == kind and not q.conversion)
+        if not e or not k:
+            continue
+        checked = True
+        e_conv = {q.value for q in en if q.kind == kind and q.conversion}
+        k_conv = {q.value for q in ko if q.kind == kind and q.conversion}
+        e_only = sorted(v for v in (e - k).elements() if v not in k_conv)
+        k_only = sorted(v for v in (k - e).elements() if v not in e_conv)
+        if e_only and k_only:
+            label = "number" if kind == "amount" else kind
+            differences.append(f"{label} {_show(e_only[0], kind)}≠{_show(k_only[0], kind)}")
+    if not checked:
+        return Check(None)
+    return Check(not differences, tuple(differences))
+
+
 def numbers_agree(en_text: str, ko_text: str) -> bool | None:
     """Do the numbers of an English and a Korean span agree (5년 ~ five years, 3만 ~ 30,000)?"""
-    from toolkit.align.numbers import numbers_in_english, numbers_in_korean
-
-    return sets_agree(set(numbers_in_english(en_text)), set(numbers_in_korean(ko_text)))
+    return check_numbers(en_text, ko_text).agree
 
 
 def korean_name_candidates(ko_text: str) -> set[str]:
@@ -50,7 +103,12 @@ def korean_name_candidates(ko_text: str) -> set[str]:
     from toolkit.segment import korean_tokens
 
     return {t[0] for t in korean_tokens(ko_text)
-            if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and is_syllable_word(t[0]) and is_korean_name(t[0])}
+            if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and is_syllable_word(t[0]) and is_korean_name(t[0])
+            and not (len(t[0]) == 3 and t[0][-1] in _PLACE_ENDINGS)}
+
+
+# a district, county or city (종로구, 삼수군): place names Kiwi tags like a person's
+_PLACE_ENDINGS = frozenset("구군시읍면")
 
 
 @cache
@@ -71,22 +129,77 @@ def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
     return {n for n in names if any(score(n, o) >= NAME_THRESHOLD for o in others)}
 
 
+# a surname alone: 민 씨, 조 모 씨; before a title only where the syllable cannot be a word
+# of its own (한 의원 is also "a lawmaker", 이 대표 "this leader")
+_KO_SURNAME_ONLY = re.compile(r"(?<![가-힣])([가-힣]{1,2})\s(?:모\s)?씨(?![가-힣]{2})")
+_KO_SURNAME_TITLE = re.compile(
+    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|위원장|부부장|특파원|교수|대통령|총리|국장|소장|회장|후보자?)(?![가-힣]{2})")
+_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네")
+_EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh".split())
+
+
+def korean_surname_mentions(ko_text: str) -> set[str]:
+    """Surnames named alone: `민 씨`, `조 모 씨`, `한 의원` (where 한 is a surname, not "a")."""
+    from toolkit.names import surnames
+
+    known = surnames()
+    found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known}
+    found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text)
+              if m.group(1) in known and m.group(1) not in _NOT_SURNAME_BEFORE_TITLE}
+    return found
+
+
+def english_surname_mentions(en_text: str) -> set[str]:
+    """Capitalised surnames standing alone (`identified only as Min`, `Cho said`), not the
+    first part of a full name and not a word that merely looks like one."""
+    from toolkit.align.english import STOPWORDS
+
+    known = _surname_spellings()
+    found = set()
+    for m in re.finditer(r"\b([A-Z][a-z]{1,5})\b(?![ -][A-Z])", en_text):
+        word = m.group(1)
+        before = en_text[: m.start()].rstrip()
+        if word.lower() in known and word.lower() not in _EN_WORD_SURNAMES and word.lower() not in STOPWORDS \
+                and not re.search(r"[A-Z][a-z]+$", before):
+            found.add(word)
+    return found
+
+
+def check_names(en_text: str, ko_text: str) -> Check:
+    """Do the Korean personal names of a bead agree (names.name_score)? Full names are
+    compared with full names (김준호 ~ Kim Joon-Ho, in any hyphenation or case) and a
+    surname named alone with a surname (민 씨 ~ Min; 민 씨 against Park is a change). A name
+    on one side only is an omission or an addition. Differences read `name Min≠박`."""
+    from toolkit.names import name_score, split_name
+
+    ko_full, en_full = korean_name_candidates(ko_text), english_name_candidates(en_text)
+    ko_sur, en_sur = korean_surname_mentions(ko_text), english_surname_mentions(en_text)
+    if not (ko_full or ko_sur) or not (en_full or en_sur):
+        return Check(None)
+    differences = []
+    ko_matched = _matched(ko_full, en_full, name_score)
+    en_matched = _matched(en_full, ko_full, lambda e, k: name_score(k, e))
+    if ko_full and en_full and ko_full - ko_matched and en_full - en_matched:
+        differences.append(f"name {sorted(en_full - en_matched)[0]}≠{sorted(ko_full - ko_matched)[0]}")
+    elif ko_sur or en_sur:
+        # a surname alone against the surnames of the other side's names left unmatched
+        ko_s = ko_sur | {split_name(k)[0] for k in ko_full - ko_matched}
+        en_s = en_sur | {re.split(r"[ -]", e)[0] for e in en_full - en_matched}
+        ko_any = ko_s | {split_name(k)[0] for k in ko_full}
+        en_any = en_s | {re.split(r"[ -]", e)[0] for e in en_full}
+        ko_missing = {k for k in ko_s if not any(name_score(k, e) >= NAME_THRESHOLD for e in en_any)}
+        en_missing = {e for e in en_s if not any(name_score(k, e) >= NAME_THRESHOLD for k in ko_any)}
+        if ko_missing and en_missing:
+            differences.append(f"name {sorted(en_missing)[0]}≠{sorted(ko_missing)[0]}")
+    comparable = (ko_full and en_full) or (ko_sur and (en_sur or en_full)) or (en_sur and ko_full)
+    if not comparable:
+        return Check(None)
+    return Check(not differences, tuple(differences))
+
+
 def names_agree(en_text: str, ko_text: str) -> bool | None:
-    """Do the Korean personal names agree (names.name_score)? The shared rule of `sets_agree`.
-
-    A name counts as present in the other language when its best romanization score is at
-    least NAME_THRESHOLD; a mismatch needs an unmatched name on both sides (김준호 against
-    Kim Jun-Su), since a name mentioned on one side only is an omission or an addition.
-    """
-    from toolkit.names import name_score
-
-    ko_names = korean_name_candidates(ko_text)
-    en_names = english_name_candidates(en_text)
-    if not ko_names or not en_names:
-        return None
-    ko_missing = ko_names - _matched(ko_names, en_names, name_score)
-    en_missing = en_names - _matched(en_names, ko_names, lambda e, k: name_score(k, e))
-    return not (ko_missing and en_missing)
+    """Do the personal names of an English and a Korean span agree? See `check_names`."""
+    return check_names(en_text, ko_text).agree
 
 
 def length_zscore_expr():

@@ -72,7 +72,7 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
 
     from toolkit.metrics.checks import length_zscore_expr
 
-    articles = scan(tables, "articles").select("article_id", "service", "has_original")
+    articles = scan(tables, "articles").select("article_id", "service", "has_original", "pair_score", "pair_warning")
     sentences = scan(tables, "sentences")
     links = scan(tables, "links")
     credits = scan(tables, "credits")
@@ -97,6 +97,8 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
         (pl.col("numbers_match") == False).sum().cast(pl.Int32).alias("number_mismatches"),  # noqa: E712
         (pl.col("names_match") == False).sum().cast(pl.Int32).alias("name_mismatches"),  # noqa: E712
         pl.col("cert").mean().alias("mean_cert"),
+        pl.col("numbers_match").is_not_null().sum().cast(pl.Int32).alias("numbers_checked"),
+        pl.col("names_match").is_not_null().sum().cast(pl.Int32).alias("names_checked"),
     )
 
     def share(count: str, total: str):
@@ -122,12 +124,15 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
             pl.when(with_original).then(pl.col("name_mismatches").fill_null(0)).cast(pl.Int32),
             pl.when(with_original).then(pl.col("length_outliers").fill_null(0)).cast(pl.Int32),
             pl.col("hangul_in_english").fill_null(0),
+            pl.when(with_original).then(pl.col("numbers_checked").fill_null(0)).cast(pl.Int32),
+            pl.when(with_original).then(pl.col("names_checked").fill_null(0)).cast(pl.Int32),
         )
         .select(
             "article_id", "translator", "writer", "service", "n_en", "n_ko",
             "en_translated_share", "en_added_share", "ko_untranslated_share",
             "mean_length_ratio", "number_mismatches", "name_mismatches", "mean_cert",
             "length_outliers", "hangul_in_english",
+            "pair_score", "pair_warning", "numbers_checked", "names_checked",
         )
         .sort("article_id")
     )
@@ -180,6 +185,9 @@ def summarize(archive: Path, by: str = "article"):
             pl.col("number_mismatches").sum(), pl.col("name_mismatches").sum(),
             pl.col("length_outliers").sum(), pl.col("hangul_in_english").sum(),
             mean("_ratio_sum", "_ratios", "mean_length_ratio"), mean("_cert_sum", "_certs", "mean_cert"),
+            pl.col("pair_score").mean(),
+            pl.col("pair_warning").is_not_null().sum().cast(pl.Int32).alias("pair_warnings"),
+            pl.col("numbers_checked").sum(), pl.col("names_checked").sum(),
         )
         .with_columns(pl.col(c).fill_nan(None) for c in
                       ("en_translated_share", "en_added_share", "ko_untranslated_share"))

@@ -35,6 +35,7 @@ def schemas() -> dict[str, Any]:
             "has_original": b, "source": s, "source_ko": s, "n_en": i, "n_ko": i,
             # publication data (meta.json, else the page's metadata); published: ISO 8601 or null
             "url": s, "published": s, "outlet": s, "url_ko": s, "published_ko": s, "outlet_ko": s,
+            "pair_score": f, "pair_warning": s,
         },
         "credits": {
             "article_id": s, "order": i, "role": s, "name": s, "name_ko": s,
@@ -62,6 +63,7 @@ def schemas() -> dict[str, Any]:
             "en_translated_share": f, "en_added_share": f, "ko_untranslated_share": f,
             "mean_length_ratio": f, "number_mismatches": i, "name_mismatches": i,
             "mean_cert": f, "length_outliers": i, "hangul_in_english": i,
+            "pair_score": f, "pair_warning": s, "numbers_checked": i, "names_checked": i,
         },
     }
 
@@ -154,9 +156,12 @@ def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment) 
 def article_rows(article_id: str, en: Article, ko: Article | None,
                  alignment: Alignment | None) -> dict[str, list[dict]]:
     """Rows of every row table for one article (sentences must be segmented)."""
+    from toolkit.align.pair import pair_check
+
     has_original = ko is not None and alignment is not None
     en_bead, ko_bead = _bead_of(alignment if has_original else None)
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+    pair = pair_check(en, ko, alignment) if ko is not None else None
     rows["articles"].append({
         "article_id": article_id, "title": en.title, "title_ko": ko.title if ko else None,
         "dek": en.dek, "date": en.date or (ko.date if ko else None),
@@ -164,6 +169,7 @@ def article_rows(article_id: str, en: Article, ko: Article | None,
         "source": en.source, "source_ko": ko.source if ko else None,
         "n_en": len(en.sentences), "n_ko": len(ko.sentences) if ko else 0,
         **_publication(en, ""), **_publication(ko, "_ko"),
+        "pair_score": pair.score if pair else None, "pair_warning": pair.warning if pair else None,
     })
     rows["credits"] = [
         {"article_id": article_id, "order": c.order, "role": c.role, "name": c.name,

@@ -10,7 +10,9 @@ not keep, and so comes back normalised:
 - a Korean credit joined to an English one without an organization of its own shares the
   English organization; an empty service name is None; Credit.name_ko of Korean credits is dropped;
 - paragraph text whose sentences are not verbatim pieces of it comes back as the sentences
-  joined by spaces.
+  joined by spaces;
+- a speaker set on a sentence whose paragraph text has no label for it is written out as
+  `speaker: ` before the sentence and comes back as part of the paragraph text.
 """
 
 from __future__ import annotations
@@ -61,20 +63,38 @@ def _article(div, bibl, source: str) -> Article:
             article.title = _text(head)
     for figure in div.iterchildren(tei("figure")):
         article.captions.append(_text(figure.find(tei("head"))))
-    for p in div.iterchildren(tei("p")):
-        article.paragraphs.append(_paragraph(p, p.get(XML_LANG) or language, len(article.paragraphs)))
+    for p in div.iterchildren(tei("p"), tei("label")):
+        lang = p.get(XML_LANG) or language
+        if p.tag == tei("label"):  # a rubric line between paragraphs
+            article.paragraphs.append(Paragraph(_text(p), lang, [], kind="rubric"))
+        else:
+            article.paragraphs.append(_paragraph(p, lang, len(article.paragraphs)))
     article.credit_paragraphs = [_text(b) for b in div.iterchildren(tei("byline"))]
     return article
+
+
+def _speaker(label) -> str:
+    """The speaker a <label type="speaker"> names: `앵커:` -> 앵커, `[기자]` -> 기자."""
+    from toolkit.rubrics import label_at_end
+
+    text = _text(label)
+    found = label_at_end(text)
+    return found[1] if found is not None else text.rstrip().removesuffix(":")
 
 
 def _paragraph(p, lang: str, number: int) -> Paragraph:
     parts = [p.text or ""]
     sentences = []
-    for s in p.iterchildren(tei("s")):
-        text = s.text or ""
-        sentences.append(Sentence(s.get(XML_ID) or "", text, s.get(XML_LANG) or lang, number))
+    speaker = None  # a speaker label names the sentence right after it
+    for child in p.iterchildren(tei("s"), tei("label")):
+        text = child.text or ""
+        if child.tag == tei("label"):
+            speaker = _speaker(child)
+        else:
+            sentences.append(Sentence(child.get(XML_ID) or "", text, child.get(XML_LANG) or lang, number, speaker))
+            speaker = None
         parts.append(text)
-        parts.append(s.tail or "")
+        parts.append(child.tail or "")
     return Paragraph("".join(parts), lang, sentences)
 
 

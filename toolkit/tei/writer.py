@@ -66,6 +66,10 @@ def _check_article(article: Article, side: str) -> None:
     if not is_language(article.language):
         raise ValueError(f"{side} article: language {article.language!r} is not a BCP 47 code")
     for number, paragraph in enumerate(article.paragraphs, 1):
+        if paragraph.kind == "rubric":
+            if paragraph.sentences:
+                raise ValueError(f"{side} article: rubric paragraph {number} has sentences")
+            continue
         if not paragraph.sentences:
             raise ValueError(f"{side} article: paragraph {number} has no sentences (segment it first)")
     for credit in article.credits:
@@ -198,6 +202,9 @@ def _div(parent, article: Article, kind: str, sentence_attrs: dict[str, dict[str
         _sub(_sub(div, "figure"), "head", caption)
     for paragraph in article.paragraphs:
         lang = paragraph.lang if paragraph.lang != article.language else None
+        if paragraph.kind == "rubric":  # a rubric line between paragraphs: text, not sentences
+            _sub(div, "label", paragraph.text, type="rubric", **{XML_LANG: lang})
+            continue
         p = _sub(div, "p", **{XML_LANG: lang})
         _fill_paragraph(p, paragraph, lang or article.language, sentence_attrs)
     for line in article.credit_paragraphs:
@@ -212,6 +219,11 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
         if found < 0:
             gaps = None
             break
+        if sentence.speaker is not None:  # the occurrence right after its label, not one inside it
+            later = found
+            while later >= 0 and _label_start(text[cursor:later], sentence.speaker) is None:
+                later = text.find(sentence.text, later + 1)
+            found = later if later >= 0 else found
         gaps.append(text[cursor:found])
         cursor = found + len(sentence.text)
     if gaps is None:  # sentences are not verbatim pieces of the text: join them with spaces
@@ -221,13 +233,44 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
     p.text = gaps[0] or None
     previous = None
     for sentence, gap in zip(paragraph.sentences, gaps):
-        if previous is not None:
+        if sentence.speaker is not None:  # the gap's text, then the label, go before the sentence
+            _speaker_label(p, previous, gap, sentence.speaker)
+        elif previous is not None:
             previous.tail = gap or None
         attrs = {XML_ID: sentence.id, XML_LANG: sentence.lang if sentence.lang != lang else None}
         attrs.update(sentence_attrs.get(sentence.id, {}))
         previous = _sub(p, "s", sentence.text, **attrs)
     if previous is not None:
         previous.tail = tail or None
+
+
+def _label_start(gap: str, speaker: str) -> int | None:
+    """Where the label of `speaker` ends `gap` (toolkit.rubrics.label_at_end, or `speaker:`
+    as written out on an earlier round), or None."""
+    from toolkit.rubrics import label_at_end
+
+    found = label_at_end(gap)
+    if found is not None and found[1] == speaker:
+        return found[0]
+    written = gap.rstrip()
+    if written.endswith(f"{speaker}:"):
+        return len(written) - len(speaker) - 1
+    return None
+
+
+def _speaker_label(p, previous, gap: str, speaker: str) -> None:
+    """Write `gap` (the paragraph text before a sentence) with the speaker label that ends it
+    as <label type="speaker">. A speaker with no label in the text (set by hand) gets
+    `speaker: ` written out, which reads back as part of the paragraph text."""
+    start = _label_start(gap, speaker)
+    before, label = (gap, f"{speaker}: ") if start is None else (gap[:start], gap[start:])
+    stripped = label.rstrip()
+    if previous is not None:
+        previous.tail = before or None
+    else:
+        p.text = before or None
+    element = _sub(p, "label", stripped, type="speaker")
+    element.tail = label[len(stripped):] or None
 
 
 def _null_bead_attrs(en: Article, ko: Article, alignment: Alignment, writer: str | None) -> dict:

@@ -1,0 +1,224 @@
+"""Calibration of bead confidence: fit the logistic weights of toolkit/align/confidence.py
+on tuning material, then report reliability on held-out material.
+
+Tuning material (fit): the koen-news-park dev split (pseudo-articles of align_quality.py;
+a bead is right when the line-level bead it belongs to is a gold bead), the tuning half of
+fixtures/rewrites and any `--tune DIR` of hand-aligned pairs (a bead is right when it is a
+gold bead). Held-out material (report only): the test split, TED, the other rewrites, the
+blind rewrites, the seed, and any `--heldout DIR`. Links and null beads are fitted
+separately (logistic regression by Newton's method, L2 penalty `--l2` on all weights but
+the bias). Prints the weights as Python, to paste into confidence.py, then per held-out
+set a reliability table (10 bins of cert), the expected calibration error (ECE: mean
+|accuracy - confidence| over the bins, weighted by bin size) and how often beads with
+cert >= 0.95 are right.
+
+    .venv/bin/python benchmarks/calibrate.py --tune ../realdata/tune --heldout ../realdata/heldout
+    .venv/bin/python benchmarks/calibrate.py --report-only --heldout ../realdata/heldout   # current weights
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from align_quality import CORPORA, find_pairs, line_components, make_articles, read_gold, rewrite_pairs  # noqa: E402
+from align_tune import TUNING_REWRITES  # noqa: E402
+
+from toolkit.align import Params, load_lexicon  # noqa: E402
+from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, probability  # noqa: E402
+from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
+from toolkit.align.scoring import en_features, ko_features  # noqa: E402
+from toolkit.model import Bead  # noqa: E402
+
+Row = tuple[str, dict[str, float], bool]  # (kind, features, right)
+Weighted = tuple[dict[str, float], bool, float]  # (features, right, sample weight)
+
+
+def _aligner(en, ko, lexicon) -> Aligner:
+    ef = [en_features(s.text) for s in en]
+    kf = [ko_features(s.text, lexicon) for s in ko]
+    return Aligner(ef, kf, Params(), lazy=len(ef) * len(kf) > FULL_GRID)
+
+
+def line_rows(split: str, lexicon) -> list[Row]:
+    """Beads of a split's pseudo-articles, right when their line-level component is gold."""
+    rows: list[Row] = []
+    for art in make_articles(split):
+        aligner = _aligner(art.en, art.ko, lexicon)
+        path = aligner.path()
+        beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
+        for (kind, feats), component in zip(aligner.features(path), line_components(art, beads)):
+            rows.append((kind, feats, component in art.gold))
+    return rows
+
+
+def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null")) -> list[Row]:
+    """Beads of pairs that are no translation: the English of one article with the Korean of
+    another (hand-aligned pairs: the next one; pseudo-articles: seven runs on, another story).
+    Every link there is wrong and every null right; without them the model never sees a
+    link made on a beat's common words alone. The fit takes their links only: their nulls,
+    trivially right, would teach the null model that few links make nulls safe, which is
+    false for a poorly aligned true pair."""
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+
+    sides = [(segment_article(read_article(e)).sentences, segment_article(read_article(k)).sentences)
+             for _, e, k, _ in pairs]
+    sides += [(a.en, a.ko) for a in articles]
+    rows: list[Row] = []
+    step = 1 if not articles else 7
+    for t in range(len(sides)):
+        en, ko = sides[t][0], sides[(t + step) % len(sides)][1]
+        aligner = _aligner(en, ko, lexicon)
+        path = aligner.path()
+        rows += [(kind, feats, kind == "null") for kind, feats in aligner.features(path) if kind in kinds]
+    return rows
+
+
+def pair_rows(pairs, lexicon) -> list[Row]:
+    """Beads of hand-aligned pairs, right when they are gold beads."""
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+
+    rows: list[Row] = []
+    for _, en_path, ko_path, gold_path in pairs:
+        en = segment_article(read_article(en_path)).sentences
+        ko = segment_article(read_article(ko_path)).sentences
+        gold = read_gold(gold_path)
+        aligner = _aligner(en, ko, lexicon)
+        path = aligner.path()
+        for (i0, i1, j0, j1), (kind, feats) in zip(path, aligner.features(path)):
+            key = (frozenset(en[i].id for i in range(i0, i1)), frozenset(ko[j].id for j in range(j0, j1)))
+            rows.append((kind, feats, key in gold))
+    return rows
+
+
+# ------------------------------------------------------------------ logistic regression
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a is small and positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(n):
+            if r != c and m[c][c]:
+                f = m[r][c] / m[c][c]
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
+
+
+def fit(rows: list[Weighted], l2: float) -> dict[str, float]:
+    """L2-penalised, sample-weighted logistic regression by Newton's method (the bias is
+    not penalised)."""
+    names = sorted({k for feats, _, _ in rows for k in feats}, key=lambda k: (k != "bias", k))
+    xs = [[feats.get(k, 0.0) for k in names] for feats, _, _ in rows]
+    ys = [1.0 if right else 0.0 for _, right, _ in rows]
+    ws = [weight for _, _, weight in rows]
+    w = [0.0] * len(names)
+    for _ in range(50):
+        grad = [0.0] * len(names)
+        hess = [[0.0] * len(names) for _ in names]
+        for x, y, sw in zip(xs, ys, ws):
+            z = max(-30.0, min(30.0, sum(a * b for a, b in zip(w, x))))
+            p = 1.0 / (1.0 + math.exp(-z))
+            for a in range(len(names)):
+                grad[a] += sw * (p - y) * x[a]
+                for b in range(a, len(names)):
+                    hess[a][b] += sw * p * (1 - p) * x[a] * x[b]
+        for a in range(len(names)):
+            for b in range(a):
+                hess[a][b] = hess[b][a]
+            if names[a] != "bias":
+                grad[a] += l2 * w[a]
+                hess[a][a] += l2
+        step = _solve(hess, grad)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-7:
+            break
+    return {k: round(v, 4) for k, v in zip(names, w)}
+
+
+# ------------------------------------------------------------------ reliability
+def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> tuple[list[tuple[str, int, float, float]], float]:
+    """Rows (bin, count, mean cert, accuracy) and the expected calibration error."""
+    table, ece, total = [], 0.0, len(pairs)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        acc = sum(r for _, r in inside) / len(inside)
+        table.append((f"{lo:.1f}-{hi:.1f}", len(inside), conf, acc))
+        ece += len(inside) / total * abs(acc - conf)
+    return table, ece
+
+
+def report(name: str, rows: list[Row], link_w: dict, null_w: dict) -> None:
+    scored = [(probability(link_w if kind == "link" else null_w, feats), right, kind) for kind, feats, right in rows]
+    table, ece = reliability([(c, r) for c, r, _ in scored])
+    high = [r for c, r, _ in scored if c >= 0.95]
+    print(f"[{name}] {len(scored)} beads ({sum(k == 'link' for *_, k in scored)} links), ECE {ece:.3f}; "
+          f"cert >= 0.95: {len(high)} beads, {sum(high) / len(high) if high else 0:.3f} right")
+    for kind in ("link", "null"):
+        part = [(c, r) for c, r, k in scored if k == kind]
+        hi = [r for c, r in part if c >= 0.95]
+        _, e = reliability(part)
+        print(f"    {kind}s: {len(part)}, ECE {e:.3f}, cert >= 0.95: {len(hi)}, {sum(hi) / len(hi) if hi else 0:.3f} right")
+    print("    | cert bin | beads | mean cert | right |")
+    for label, count, conf, acc in table:
+        print(f"    | {label} | {count} | {conf:.3f} | {acc:.3f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tune", type=Path, action="append", default=[], help="hand-aligned tuning pairs (fit)")
+    ap.add_argument("--heldout", type=Path, action="append", default=[], help="hand-aligned held-out pairs (report)")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--pair-weight", type=float, default=3.0, help="sample weight of hand-aligned tuning pairs")
+    ap.add_argument("--unrelated-weight", type=float, default=0.5, help="sample weight of unrelated-pair links")
+    ap.add_argument("--report-only", action="store_true", help="report the weights in confidence.py; fit nothing")
+    ap.add_argument("--no-corpora", action="store_true", help="leave out the dev/test/TED splits")
+    args = ap.parse_args()
+    lexicon = load_lexicon()
+    corpora = CORPORA.is_dir() and not args.no_corpora
+    rewrites = rewrite_pairs()["rewrites"]
+    tuning_rewrites = [p for p in rewrites if p[0] in TUNING_REWRITES or p[0].startswith("tr-")]
+    heldout_rewrites = [p for p in rewrites if p not in tuning_rewrites]
+    link_w, null_w = LINK_WEIGHTS, NULL_WEIGHTS
+    if not args.report_only:
+        tuning_pairs = tuning_rewrites + [p for d in args.tune for p in find_pairs(d)]
+        parts = [(pair_rows(tuning_pairs, lexicon), args.pair_weight)]
+        if corpora:
+            parts.append((line_rows("dev", lexicon), 1.0))
+        unrelated = unrelated_rows(tuning_pairs, lexicon, make_articles("dev")[::3] if corpora else (), kinds=("link",))
+        parts.append((unrelated, args.unrelated_weight))
+        rows = [row for part, _ in parts for row in part]
+        weighted = [(kind, (f, r, weight)) for part, weight in parts for kind, f, r in part]
+        link_w = fit([x for k, x in weighted if k == "link"], args.l2)
+        null_w = fit([x for k, x in weighted if k == "null"], args.l2)
+        print(f"# fitted on {len(rows)} tuning beads")
+        print(f"LINK_WEIGHTS = {link_w!r}")
+        print(f"NULL_WEIGHTS = {null_w!r}")
+        report("tuning material (fit)", rows, link_w, null_w)
+    sets = [("held-out rewrites (incl. blind)", pair_rows(heldout_rewrites, lexicon)),
+            ("seed", pair_rows(rewrite_pairs()["seed"], lexicon))]
+    sets += [(str(d), pair_rows(find_pairs(d), lexicon)) for d in args.heldout]
+    heldout_pairs = heldout_rewrites + [p for d in args.heldout for p in find_pairs(d)]
+    sets.append(("unrelated pairs of held-out articles", unrelated_rows(heldout_pairs, lexicon)))
+    if corpora:
+        sets += [("news test", line_rows("test", lexicon)), ("TED", line_rows("ted", lexicon))]
+    for name, rows in sets:
+        report(name, rows, link_w, null_w)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Number and name checks per bead: what a translator does is no mismatch; a change is."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.metrics.checks import check_names, check_numbers
+
+
+@pytest.mark.parametrize(
+    ("english", "korean"),
+    [
+        ("On Tuesday, 300 traders were fined.", "12일 상인 300명이 벌금을 물었다."),  # weekday vs day of month
+        ("She was arrested on March 4 with 2 others.", "그는 지난달 4일 2명과 함께 체포됐다."),  # date resolved
+        ("They ranked second and third.", "이들은 각각 2, 3위를 차지했다."),  # ordinals, a list
+        ("It was the fifth plenary meeting since 2021.", "2021년 이후 제5차 전원회의다."),
+        ("Planting ends in early May.", "모내기는 5월 상순에 끝난다."),
+        ("Each family got a kilogram of rice.", "세대마다 쌀 1kg을 받았다."),
+        ("He paid CNY 2,000 (about USD 310).", "그는 중국돈 2천 원(약 37만 원)을 냈다."),  # conversion, 원 for yuan
+        ("The fine was RMB 50,000 (around USD 7,882).", "벌금은 중국돈 5만 원(한화 약 940만 원)이었다."),
+        ("About 20 people were caught.", "20여 명이 붙잡혔다."),
+        ("More than half of them left.", "절반 이상이 떠났다."),
+        ("Around the fourth of last month, 2 brothers were arrested, a source said on July 1.",
+         "지난달 4일경 형제 2명이 체포됐다."),
+    ],
+)
+def test_what_translators_do_is_no_mismatch(english: str, korean: str) -> None:
+    check = check_numbers(english, korean)
+    assert check.agree is not False, check.differences
+
+
+@pytest.mark.parametrize(
+    ("english", "korean", "flag"),
+    [
+        ("Prices rose to 4,700 won.", "값은 4,700원으로 올랐다.", None),
+        ("Prices rose to 4,700 won.", "값은 4,200원으로 올랐다.", "number 4,700≠4,200"),
+        ("He was jailed for five years in March.", "그는 3월에 징역 3년을 받았다.", "number 5≠3"),
+        ("He was jailed in March.", "그는 4월에 수감됐다.", "month 3≠4"),
+        ("31 refugees were sent back.", "탈북자 21명이 송환됐다.", "number 31≠21"),
+        ("The law was passed in 2012.", "이 법은 2013년에 통과됐다.", "year 2012≠2013"),
+    ],
+)
+def test_a_changed_number_is_flagged_with_both_values(english: str, korean: str, flag: str | None) -> None:
+    check = check_numbers(english, korean)
+    assert check.checked
+    assert check.differences == ((flag,) if flag else ())
+    assert check.agree is (flag is None)
+
+
+def test_a_number_on_one_side_only_is_not_checked() -> None:
+    check = check_numbers("The court sentenced them last week.", "법원은 5년형을 선고했다.")
+    assert check.agree is None and not check.checked
+
+
+@pytest.mark.parametrize(
+    ("english", "korean", "agree", "flag"),
+    [
+        ("“They use a clever method,” said the resident, identified only as Min.", "민 씨는 “지능적인 방법을 쓴다”고 말했다.", True, None),
+        ("“They use a clever method,” said the resident, identified only as Min.", "박 씨는 “지능적인 방법을 쓴다”고 말했다.", False, "name Min≠박"),
+        ("Han Ji-seok, who sponsored the bill, said so.", "법안을 발의한 한지석 의원은 이렇게 말했다.", True, None),
+        ("Han Ji-seok, who sponsored the bill, said so.", "법안을 발의한 한지수 의원은 이렇게 말했다.", False, "name Han Ji-seok≠한지수"),
+        ("Cho said the whole area was under investigation.", "조 모 씨는 지역 전체가 조사를 받고 있다고 말했다.", True, None),
+        ("North Korea said so.", "김정은 위원장이 말했다.", None, None),
+        ("A source said so.", "한 주민은 이렇게 말했다.", None, None),  # 한 is "a", not a surname here
+    ],
+)
+def test_names_full_or_surname_alone(english: str, korean: str, agree, flag) -> None:
+    check = check_names(english, korean)
+    assert check.agree is agree
+    assert check.differences == ((flag,) if flag else ())

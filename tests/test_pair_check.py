@@ -1,0 +1,68 @@
+"""Pair check: `build` and `align` warn when two files are no translation pair or are swapped."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from conftest import repo_root
+from toolkit.align.pair import hangul_share, pair_check
+from toolkit.ingest import read_article
+from toolkit.segment import segment_article
+
+CORPUS = repo_root() / "fixtures" / "corpus"
+CLI = [sys.executable, "-m", "toolkit.cli"]
+
+
+@pytest.fixture(scope="module")
+def odd_corpus(tmp_path_factory) -> Path:
+    """Three good pairs, the English of one story with the Korean of another, and a swapped pair."""
+    root = tmp_path_factory.mktemp("corpus")
+    for name in ("dprk-floods", "dprk-rice-prices", "rfa-defectors"):
+        shutil.copytree(CORPUS / name, root / name)
+    (root / "unrelated").mkdir()
+    shutil.copy(CORPUS / "dprk-floods" / "en.txt", root / "unrelated" / "en.txt")
+    shutil.copy(CORPUS / "rfa-defectors" / "ko.txt", root / "unrelated" / "ko.txt")
+    (root / "swapped").mkdir()
+    shutil.copy(CORPUS / "dprk-rice-prices" / "ko.txt", root / "swapped" / "en.txt")
+    shutil.copy(CORPUS / "dprk-rice-prices" / "en.txt", root / "swapped" / "ko.txt")
+    return root
+
+
+def test_build_names_the_unrelated_and_the_swapped_pair_only(odd_corpus, tmp_path) -> None:
+    run = subprocess.run(CLI + ["build", str(odd_corpus), "--archive", str(tmp_path / "a"), "--quiet"],
+                         capture_output=True, text=True, cwd=repo_root())
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("warning: ")]
+    assert sorted(line.split(":")[1].strip() for line in warnings) == ["swapped", "unrelated"], run.stderr
+    assert any("swapped?" in line for line in warnings)
+    metrics = pl.read_parquet(tmp_path / "a" / "tables" / "metrics.parquet").sort("article_id")
+    flagged = dict(zip(metrics["article_id"], metrics["pair_warning"].is_not_null()))
+    assert flagged == {"dprk-floods": False, "dprk-rice-prices": False, "rfa-defectors": False,
+                       "swapped": True, "unrelated": True}
+    scores = dict(zip(metrics["article_id"], metrics["pair_score"]))
+    assert scores["unrelated"] < min(scores[k] for k in ("dprk-floods", "dprk-rice-prices", "rfa-defectors"))
+    assert all(metrics["numbers_checked"] >= 0) and all(metrics["names_checked"] >= 0)
+
+
+def test_align_warns_about_an_unrelated_pair(odd_corpus, tmp_path) -> None:
+    good = subprocess.run(CLI + ["align", str(odd_corpus / "dprk-floods" / "en.txt"), str(odd_corpus / "dprk-floods" / "ko.txt"),
+                                 "-o", str(tmp_path / "good.xml")], capture_output=True, text=True, cwd=repo_root())
+    bad = subprocess.run(CLI + ["align", str(odd_corpus / "unrelated" / "en.txt"), str(odd_corpus / "unrelated" / "ko.txt"),
+                                "-o", str(tmp_path / "bad.xml")], capture_output=True, text=True, cwd=repo_root())
+    assert good.returncode == bad.returncode == 0
+    assert "warning:" not in good.stderr
+    assert bad.stderr.startswith(f"warning: {odd_corpus / 'unrelated' / 'en.txt'}: ")
+
+
+def test_swapped_languages_are_known_from_script_alone() -> None:
+    en = segment_article(read_article(CORPUS / "dprk-floods" / "en.txt"))
+    ko = segment_article(read_article(CORPUS / "dprk-floods" / "ko.txt"))
+    assert hangul_share(" ".join(p.text for p in ko.paragraphs)) > 0.9 > 0.1 > hangul_share(en.paragraphs[0].text)
+    check = pair_check(ko, en, None)  # nothing aligned yet
+    assert check.swapped and check.score is None and "swapped" in check.warning
+    assert pair_check(en, ko, None) == pair_check(en, ko, None) and not pair_check(en, ko, None).swapped

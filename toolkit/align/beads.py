@@ -1,0 +1,221 @@
+"""Bead scores: how well a run of English sentences matches a run of Korean ones.
+
+A bead's score is additive over its sentences (scoring.py explains the evidence): each
+aligned sentence earns the weighted share of its content that the other side covers and
+pays `Params.tau`; numbers, quotations, lengths and a per-type merge penalty are added.
+Merged beads must earn their size: every sentence meets the other side, and each part of
+a split covers words the other parts do not (`Params.min_new`).
+"""
+
+from __future__ import annotations
+
+from toolkit.align.scoring import (
+    EnFeatures,
+    KoFeatures,
+    Params,
+    length_logprob,
+    name_matches,
+    pair_evidence,
+)
+
+__all__ = ["BeadScorer"]
+
+
+class _LazyGrid:
+    """Pairwise evidence computed on first use and kept: (ko_mask, en_mask, strong, has)."""
+
+    def __init__(self, ef: list[EnFeatures], kf: list[KoFeatures], names) -> None:
+        self.ef, self.kf, self.names = ef, kf, names
+        self.cells: dict[tuple[int, int], tuple[int, int, int, bool]] = {}
+
+    def cell(self, i: int, j: int) -> tuple[int, int, int, bool]:
+        got = self.cells.get((i, j))
+        if got is None:
+            a, b, c = pair_evidence(self.ef[i], self.kf[j], self.names)
+            got = (a, b, c, bool(a or b or (self.ef[i].numbers & self.kf[j].numbers)))
+            self.cells[(i, j)] = got
+        return got
+
+
+class _LazyRow:
+    __slots__ = ("grid", "i", "k")
+
+    def __init__(self, grid: _LazyGrid, i: int, k: int) -> None:
+        self.grid, self.i, self.k = grid, i, k
+
+    def __getitem__(self, j: int):
+        return self.grid.cell(self.i, j)[self.k]
+
+
+class _LazyMatrix:
+    """`matrix[i][j]` over a lazy grid, so scoring code reads both kinds alike."""
+
+    __slots__ = ("grid", "k")
+
+    def __init__(self, grid: _LazyGrid, k: int) -> None:
+        self.grid, self.k = grid, k
+
+    def __getitem__(self, i: int) -> _LazyRow:
+        return _LazyRow(self.grid, i, self.k)
+
+
+class BeadScorer:
+    """Scores beads of one article pair from precomputed per-sentence features.
+
+    Pairwise evidence (which words, names and numbers of English sentence i meet Korean
+    sentence j) is computed for every pair of an ordinary article; with `lazy=True` (long
+    articles, whose search stays in a band) only for the pairs the search touches, so
+    memory follows the band, not the n x m grid.
+    """
+
+    def __init__(self, ef: list[EnFeatures], kf: list[KoFeatures], params: Params, lazy: bool = False) -> None:
+        self.ef, self.kf, self.p, self.lazy = ef, kf, params, lazy
+        n, m = len(ef), len(kf)
+        self.names = names = name_matches(ef, kf)
+        if lazy:
+            grid = _LazyGrid(ef, kf, names)
+            self.ko_mask, self.en_mask, self.strong, self.has = (_LazyMatrix(grid, k) for k in range(4))
+        else:
+            self.ko_mask = [[0] * m for _ in range(n)]
+            self.en_mask = [[0] * m for _ in range(n)]
+            self.strong = [[0] * m for _ in range(n)]
+            for i in range(n):
+                for j in range(m):
+                    a, b, c = pair_evidence(ef[i], kf[j], names)
+                    self.ko_mask[i][j], self.en_mask[i][j], self.strong[i][j] = a, b, c
+            # a pair "has evidence" when a word, name or number meets its counterpart
+            self.has = [
+                [bool(self.ko_mask[i][j] or self.en_mask[i][j] or (ef[i].numbers & kf[j].numbers)) for j in range(m)]
+                for i in range(n)
+            ]
+        # words repeated all over the article say little about which sentence is which:
+        # weight each word by its in-article sentence frequency ** -idf_power
+        self.en_w = self._weights([list(e.stems) for e in ef])
+        self.ko_w = self._weights([[u.lemma for u in k.units] for k in kf])
+        self.en_total = [sum(w) for w in self.en_w]
+        self.ko_total = [sum(w) for w in self.ko_w]
+        self._cache: dict[tuple[int, int, int, int], float] = {}
+
+    def _weights(self, items: list[list[str]]) -> list[list[float]]:
+        power = self.p.idf_power
+        df: dict[str, int] = {}
+        for seq in items:
+            for key in set(seq):
+                df[key] = df.get(key, 0) + 1
+        return [[df[key] ** -power if power else 1.0 for key in seq] for seq in items]
+
+    @staticmethod
+    def _weighted(mask: int, weights: list[float]) -> float:
+        total = 0.0
+        while mask:
+            low = mask & -mask
+            total += weights[low.bit_length() - 1]
+            mask ^= low
+        return total
+
+    def _adds_coverage(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """A true split translates different parts of the single sentence: each sentence of
+        the many side must cover at least `min_new` words or numbers of the single side
+        that the others do not (incidental overlap, the same 'North Korea' again, is not enough)."""
+        need = self.p.min_new
+        if not need or (i1 - i0 > 1 and j1 - j0 > 1):
+            return True
+        if i1 - i0 > 1:  # several English sentences, one Korean
+            j = j0
+            masks = [self.ko_mask[i][j] for i in range(i0, i1)]
+            nums = [self.ef[i].numbers & self.kf[j].numbers for i in range(i0, i1)]
+        else:
+            i = i0
+            masks = [self.en_mask[i][j] for j in range(j0, j1)]
+            nums = [self.ef[i].numbers & self.kf[j].numbers for j in range(j0, j1)]
+        for a, mask in enumerate(masks):
+            others, other_nums = 0, set()
+            for b, other in enumerate(masks):
+                if b != a:
+                    others |= other
+                    other_nums |= nums[b]
+            if (mask & ~others).bit_count() + len(nums[a] - other_nums) < need:
+                return False
+        return True
+
+    def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+        """Mean covered share (idf-weighted) of the bead's Korean sentences and of its English ones."""
+        ko = [self._weighted(self._or(self.ko_mask, range(i0, i1), j, True), self.ko_w[j]) / self.ko_total[j]
+              if self.ko_total[j] else 0.0 for j in range(j0, j1)]
+        en = [self._weighted(self._or(self.en_mask, range(j0, j1), i, False), self.en_w[i]) / self.en_total[i]
+              if self.en_total[i] else 0.0 for i in range(i0, i1)]
+        return sum(ko) / len(ko), sum(en) / len(en)
+
+    @staticmethod
+    def _or(matrix, others, fixed: int, fixed_is_column: bool) -> int:
+        mask = 0
+        for k in others:
+            mask |= matrix[k][fixed] if fixed_is_column else matrix[fixed][k]
+        return mask
+
+    def length_fit(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Gale-Church-style log-probability of the bead's lengths (0 at the usual ratio)."""
+        len_en = sum(self.ef[i].length for i in range(i0, i1))
+        len_ko = sum(self.kf[j].length for j in range(j0, j1))
+        return length_logprob(len_en, len_ko, self.p)
+
+    def bead_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Score of the bead English [i0, i1) with Korean [j0, j1); both sides non-empty."""
+        key = (i0, i1, j0, j1)
+        got = self._cache.get(key)
+        if got is not None:
+            return got
+        if i1 - i0 == 1 and j1 - j0 == 1 and not self.has[i0][j0]:
+            # no word, name or number in common: never a pair, whatever the lengths say
+            self._cache[key] = -1e9
+            return -1e9
+        if i1 - i0 > 1 or j1 - j0 > 1:
+            # a merged bead in which some sentence meets nothing on the other side is
+            # dominated by the smaller bead plus a null bead: do not score it
+            has = self.has
+            if not all(any(has[i][j] for j in range(j0, j1)) for i in range(i0, i1)) or not all(
+                any(has[i][j] for i in range(i0, i1)) for j in range(j0, j1)
+            ):
+                self._cache[key] = -1e9
+                return -1e9
+            if not self._adds_coverage(i0, i1, j0, j1):
+                self._cache[key] = -1e9
+                return -1e9
+        p, ef, kf = self.p, self.ef, self.kf
+        score = 0.0
+        strong = 0
+        for j in range(j0, j1):
+            mask = 0
+            for i in range(i0, i1):
+                mask |= self.ko_mask[i][j]
+                strong += self.strong[i][j]
+            score += self._weighted(mask, self.ko_w[j]) / (self.ko_total[j] + p.smooth) - p.tau
+        for i in range(i0, i1):
+            mask = 0
+            for j in range(j0, j1):
+                mask |= self.en_mask[i][j]
+            score += p.w_en * self._weighted(mask, self.en_w[i]) / (self.en_total[i] + p.smooth) - p.tau
+        score += p.w_strong * strong
+        ne: set[str] = set()
+        nk: set[str] = set()
+        for i in range(i0, i1):
+            ne |= ef[i].numbers
+        for j in range(j0, j1):
+            nk |= kf[j].numbers
+        if ne or nk:
+            both = len(ne & nk)
+            score += p.w_num * both - p.w_num_miss * min(len(ne ^ nk), 4)
+        qe = any(ef[i].quote for i in range(i0, i1))
+        qk = any(kf[j].quote for j in range(j0, j1))
+        if qe or qk:
+            score += p.w_quote if qe == qk else -p.w_quote
+            if p.w_qcount:  # a source quoted twice in one Korean sentence: two English quotations
+                ce = sum(ef[i].quotes for i in range(i0, i1))
+                ck = sum(kf[j].quotes for j in range(j0, j1))
+                score += p.w_qcount if ce == ck else -p.w_qcount * min(abs(ce - ck), 2) / 2
+        len_en = sum(ef[i].length for i in range(i0, i1))
+        len_ko = sum(kf[j].length for j in range(j0, j1))
+        score += p.w_len * length_logprob(len_en, len_ko, p)
+        score -= p.merge_pen.get((i1 - i0, j1 - j0), 0.0)
+        self._cache[key] = score
+        return score

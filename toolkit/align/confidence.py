@@ -1,0 +1,138 @@
+"""Bead confidence: `Bead.cert` is the estimated probability that the bead is right.
+
+A raw bead score is no probability: a logistic of it gave wrong beads 1.00. Instead a few
+features of each bead and of its neighbourhood are combined by a logistic model fitted on
+tuning material (benchmarks/calibrate.py prints the weights below and the reliability
+diagram of the held-out material, benchmarks/README.md). Links and null beads (a sentence
+added in English or left untranslated) have models of their own, since different things
+make them doubtful: a link is doubtful when its evidence is thin or a neighbour fits about
+as well; a null when a sentence of the other language is left over facing it.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["LINK_WEIGHTS", "NULL_WEIGHTS", "link_features", "null_features", "probability"]
+
+# Fitted by `benchmarks/calibrate.py` (logistic regression, L2 1.0) on the tuning material:
+# the koen-news-park dev split, the tuning half of fixtures/rewrites and the tuning half of
+# the real pairs. Feature meanings: see link_features / null_features.
+LINK_WEIGHTS: dict[str, float] = {
+    'bias': -2.277, 'en_anchored': 2.3454, 'en_linked': 1.4942, 'en_share': 0.5767, 'ko_linked': 2.0865,
+    'ko_share': 1.6789, 'length': 1.9196, 'margin': 0.1454, 'merged': -2.2571, 'num_both': 0.1575,
+    'num_miss': -0.3026, 'rescued': 0.1365, 'score': 0.2081, 'size': -0.8127,
+}
+NULL_WEIGHTS: dict[str, float] = {
+    'bias': -3.0115, 'alt': -1.0879, 'edge': -0.2562, 'en_anchored': 0.3292, 'en_linked': 0.3138,
+    'english': 0.1633, 'facing': 0.2744, 'facing_any': -1.7548, 'ko_linked': -0.5355, 'log_chars': 0.8143,
+    'numbers': 0.2337, 'own_run': 0.379,
+}
+
+
+def probability(weights: dict[str, float], features: dict[str, float]) -> float:
+    """The logistic model: sigmoid of the weighted feature sum, rounded as @cert is written."""
+    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
+    z = max(-30.0, min(30.0, z))
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
+
+
+def _clip(x: float, lo: float = -3.0, hi: float = 5.0) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+def _two_sided(bead: tuple[int, int, int, int]) -> bool:
+    return bead[0] < bead[1] and bead[2] < bead[3]
+
+
+def _gap(path: list[tuple[int, int, int, int]], t: int) -> tuple[int, int]:
+    """English and Korean null sentences in the run of null beads around path[t]."""
+    a = t
+    while a > 0 and not _two_sided(path[a - 1]):
+        a -= 1
+    b = t
+    while b + 1 < len(path) and not _two_sided(path[b + 1]):
+        b += 1
+    run = path[a:b + 1]
+    return sum(1 for x in run if x[1] > x[0]), sum(1 for x in run if x[3] > x[2])
+
+
+ANCHOR_SCORE = 0.5  # a link scoring this much is an anchor: plenty of specific evidence
+
+
+def article_context(scorer, path: list[tuple[int, int, int, int]]) -> dict[str, float]:
+    """How much of each side the alignment links, and how much through anchors: two unrelated
+    stories of one beat still share words (North Korea, authorities, a source), enough for
+    weak links, but seldom anchors."""
+    n, m = len(scorer.ef), len(scorer.kf)
+    links = [b for b in path if _two_sided(b)]
+    en = sum(b[1] - b[0] for b in links)
+    ko = sum(b[3] - b[2] for b in links)
+    anchored = sum(b[1] - b[0] for b in links if scorer.bead_score(*b) >= ANCHOR_SCORE)
+    return {"en_linked": en / n if n else 0.0, "ko_linked": ko / m if m else 0.0,
+            "en_anchored": anchored / n if n else 0.0}
+
+
+def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, float]) -> dict[str, float]:
+    """Features of a two-sided bead: its score; its margin over the nearest competitor (the
+    same English with a neighbouring Korean sentence, or the reverse); its shape; the
+    coverage of each side; numbers met and missed; length fit; how much of the article is linked."""
+    i0, i1, j0, j1 = bead
+    score = scorer.bead_score(i0, i1, j0, j1)
+    n, m = len(scorer.ef), len(scorer.kf)
+    rivals = [scorer.bead_score(i0, i1, j, j + 1) for j in (j0 - 1, j1) if 0 <= j < m]
+    rivals += [scorer.bead_score(i, i + 1, j0, j1) for i in (i0 - 1, i1) if 0 <= i < n]
+    rival = max([r for r in rivals if r > -1e8], default=-1.0)
+    ko_share, en_share = scorer.shares(i0, i1, j0, j1)
+    ne = set().union(*(scorer.ef[i].numbers for i in range(i0, i1)))
+    nk = set().union(*(scorer.kf[j].numbers for j in range(j0, j1)))
+    size = (i1 - i0) + (j1 - j0)
+    return {
+        "bias": 1.0,
+        "score": _clip(score),
+        "margin": _clip(score - rival),
+        "merged": float(size > 2),
+        "size": float(size - 2),
+        "ko_share": ko_share,
+        "en_share": en_share,
+        "num_both": float(min(len(ne & nk), 3)),
+        "num_miss": float(min(len(ne ^ nk), 3)),
+        "length": scorer.length_fit(i0, i1, j0, j1),
+        "rescued": float(score < 0),
+        "en_linked": context["en_linked"],
+        "ko_linked": context["ko_linked"],
+        "en_anchored": context["en_anchored"],
+    }
+
+
+def null_features(scorer, path: list[tuple[int, int, int, int]], t: int, context: dict[str, float]) -> dict[str, float]:
+    """Features of a null bead: the best score its sentence would get with a nearby sentence
+    of the other language; how many sentences of the other language are left over facing
+    it in the same gap, and how many of its own; its length and numbers; the article context."""
+    i0, i1, j0, j1 = path[t]
+    n, m = len(scorer.ef), len(scorer.kf)
+    english = i1 > i0
+    if english:
+        near = [scorer.bead_score(i0, i1, j, j + 1) for j in range(max(0, j0 - 2), min(m, j0 + 2))]
+        chars, numbers = scorer.ef[i0].length, scorer.ef[i0].numbers
+    else:
+        near = [scorer.bead_score(i, i + 1, j0, j1) for i in range(max(0, i0 - 2), min(n, i0 + 2))]
+        chars, numbers = scorer.kf[j0].length * 2, scorer.kf[j0].numbers
+    alt = max([r for r in near if r > -1e8], default=-1.0)
+    own, facing = _gap(path, t)
+    if not english:
+        own, facing = facing, own
+    return {
+        "bias": 1.0,
+        "alt": _clip(alt),
+        "english": float(english),
+        "facing": float(min(facing, 4)),
+        "facing_any": float(facing > 0),
+        "own_run": float(min(own, 6)),
+        "log_chars": math.log(chars + 1),
+        "numbers": float(min(len(numbers), 3)),
+        "edge": float(t == 0 or t == len(path) - 1),
+        "en_linked": context["en_linked"],
+        "ko_linked": context["ko_linked"],
+        "en_anchored": context["en_anchored"],
+    }
