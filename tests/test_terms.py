@@ -211,7 +211,8 @@ def test_term_rows_statuses_groups_and_acronyms(tmp_path):
              ("보위부", "MSS"): 0.9, ("밀수꾼", "Smugglers"): 0.9, ("조사", "questioned"): 0.9,
              ("가족", "family"): 0.9, ("넘겨지다", "handed"): 0.9}
     model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
-    rows = term_rows(beads, english_of, vocabulary(beads, {"보위부", "조사", "밀수꾼"}), model)
+    expansions = {a: acronyms(text) for a, text in english_of.items()}
+    rows = term_rows(beads, expansions, vocabulary(beads, {"보위부", "조사", "밀수꾼"}), model)
     got = {(r["article_id"], r["bead"], r["ko_term"]): r for r in rows}
     first = got[("a", 0, "보위부")]
     assert first["en_rendering"] == "Ministry of State Security" and first["sentence_id"] == "ko-s1"
@@ -254,6 +255,26 @@ def test_every_rendering_occurs_in_its_beads_english_text(archive):
     assert set(terms["status"]) <= set(STATUSES)
     assert terms.filter(pl.col("status") != "rendered")["rendering_group"].null_count() == \
         terms.filter(pl.col("status") != "rendered").height
+
+
+def test_chunks_give_the_same_tables_and_a_training_cap_keeps_renderings_true(archive, tmp_path, monkeypatch):
+    import shutil
+
+    import toolkit.terms.build as build
+    from toolkit.align import load_lexicon
+
+    tables = tmp_path / "tables"
+    shutil.copytree(archive / "tables", tables)
+    monkeypatch.setattr(build, "CHUNK_ARTICLES", 2)
+    build.write_term_tables(tables, load_lexicon())
+    for name in ("terms", "glossary"):
+        assert pl.read_parquet(tables / f"{name}.parquet").equals(pl.read_parquet(archive / "tables" / f"{name}.parquet"))
+    assert not [p for p in tables.iterdir() if p.name.startswith(".")]  # no spill left behind
+    monkeypatch.setattr(build, "MAX_TRAINING_BEADS", 5)  # every k-th confident bead trains the model
+    build.write_term_tables(tables, load_lexicon())
+    english = bead_english(tmp_path)
+    rendered = pl.read_parquet(tables / "terms.parquet").filter(pl.col("status") == "rendered")
+    assert all(r in english[(a, b)] for a, b, r in rendered.select("article_id", "bead", "en_rendering").iter_rows())
 
 
 def test_the_glossary_adds_up_to_the_terms_table(archive):

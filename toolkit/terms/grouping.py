@@ -128,7 +128,7 @@ def group_key(rendering: str, article_acronyms: dict[str, str]) -> str:
     return phrase_key(stripped)
 
 
-def _label(form: str) -> str:
+def form_label(form: str) -> str:
     """A rendering as a group label: lower case, acronyms kept ('MSS', 'UN')."""
     return " ".join(w if len(w) >= 2 and w.isupper() and w.isalpha() else w.lower()
                     for w, _, _ in word_spans(form))
@@ -137,7 +137,14 @@ def _label(form: str) -> str:
 def group_labels(keyed_forms: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Group key -> label: the most frequent form of the group (then the shortest, then the
     first alphabetically), so that a label always reads as something a translator wrote."""
-    counts: dict[str, Counter[str]] = {}
-    for key, form in keyed_forms:
-        counts.setdefault(key, Counter())[_label(form)] += 1
-    return {key: min(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] for key, c in counts.items()}
+    return labels_from_counts(Counter((key, form_label(form)) for key, form in keyed_forms))
+
+
+def labels_from_counts(counts: Counter) -> dict[str, str]:
+    """`group_labels` from counts of (group key, form label) gathered in parts."""
+    best: dict[str, tuple[int, int, str]] = {}
+    for (key, label), n in counts.items():
+        rank = (-n, len(label), label)
+        if key not in best or rank < best[key]:
+            best[key] = rank
+    return {key: rank[2] for key, rank in sorted(best.items())}

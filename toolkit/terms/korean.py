@@ -114,22 +114,24 @@ class TermVocabulary:
         return self.has(key) and key not in stoplist()
 
 
+def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> set[str]:
+    """The nouns and runs of nouns written together in one article (its sentences' units)
+    that the lexicon lacks: candidates for the archive's own vocabulary."""
+    words: set[str] = set()
+    for units in sentences:
+        for first, last in noun_runs(units):
+            word = _joined(units, first, last)
+            if last - first <= _LONGEST_RUN and word not in known and len(word) >= 2:
+                words.add(word)
+    return words
+
+
 def recurring_words(articles: Iterable[Iterable[list[Unit]]], known: Container[str],
                     min_articles: int = 2) -> frozenset[str]:
     """Nouns and runs of nouns the lexicon lacks that occur in `min_articles` articles or more
     (each article given as its sentences' units): the archive's own vocabulary, for example
     보위원 or 국가보위성, which a terminologist would track although no lexicon lists it."""
-    seen: Counter[str] = Counter()
-    for sentences in articles:
-        words: set[str] = set()
-        for units in sentences:
-            for first, last in noun_runs(units):
-                if last - first > _LONGEST_RUN:
-                    continue
-                word = _joined(units, first, last)
-                if word not in known and len(word) >= 2:
-                    words.add(word)
-        seen.update(words)
+    seen = Counter(word for sentences in articles for word in article_words(sentences, known))
     return frozenset(w for w, n in seen.items() if n >= min_articles)
 
 

@@ -75,20 +75,39 @@ class Rendering:
     confidence: float
 
 
+def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int], tuple[float, int]]]:
+    """Per English word, its two most probable Korean words (probability, column), NULL left
+    out: what another Korean word claims of it, computed once per bead for all its terms."""
+    out = []
+    for row in posteriors:
+        first, second = (0.0, -1), (0.0, -1)
+        for i, p in enumerate(row[:-1]):
+            if p > first[0]:
+                first, second = (p, i), first
+            elif p > second[0]:
+                second = (p, i)
+        out.append((first, second))
+    return out
+
+
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
-           bead_cert: float, phrases: Iterable[tuple[str, ...]] = ()) -> Rendering:
+           bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
-    (a link on 'South' of 'South Korea' takes 'Korea' along)."""
+    (a link on 'South' of 'South Korea' takes 'Korea' along). `top` is `rivals(posteriors)`,
+    when the caller renders several terms of one bead."""
+    units = set(term_units)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
-    others = [i for i in range(len(posteriors[0]) - 1) if i not in set(term_units)] if posteriors else []
-    rival = [max((row[i] for i in others), default=0.0) for row in posteriors]
+    top = top if top is not None else rivals(posteriors)
+    rival = [next((p for p, i in pair if i not in units), 0.0) if len(units) == 1 else
+             max((p for i, p in enumerate(row[:-1]) if i not in units), default=0.0)
+             for pair, row in zip(top, posteriors)]
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
     if not links:
         faint = max(mass, default=0.0) < FAINT
-        tied = sum(max(row[:-1], default=0.0) >= LINK for row in posteriors)
+        tied = sum(first[0] >= LINK for first, _ in top)
         close = bool(posteriors) and tied >= COVERED * len(posteriors)
         if faint and close and bead_cert >= CONFIDENT_BEAD:
             return Rendering("omitted", None, 1.0 - max(mass, default=0.0))
