@@ -52,6 +52,9 @@ def test_terms_leave_out_the_stop_list_and_lone_surnames():
     is_term = TermVocabulary({"보위부", "체포", "최근", "김", "관계자", "탈북민"})
     units = korean_units("최근 보위부 관계자가 김 씨를 체포했다. 보위부는 탈북민 가족도 조사했다.")
     assert [o.term for o in term_occurrences(units, is_term)] == ["보위부", "체포", "탈북민"]
+    # a word derived from a generic noun is no term either (가능성 <- 가능), one from a term is
+    derived = korean_units("처벌 가능성이 높아 밀수꾼들이 숨었다.")
+    assert [o.term for o in term_occurrences(derived, TermVocabulary({"가능성", "밀수꾼"}))] == ["밀수꾼"]
 
 
 def test_words_the_lexicon_lacks_are_terms_when_they_recur_across_articles():

@@ -10,7 +10,8 @@ the tables, so it works the same on an archive built in one process or on many w
 Memory stays flat in the size of the archive: articles are read `CHUNK_ARTICLES` at a time
 and their beads (Kiwi analysed once) kept in pickles beside the tables until the step ends;
 what is held across chunks is vocabulary-sized (recurring words, acronyms, the model), and
-the model trains on at most `MAX_TRAINING_BEADS` confident beads (every k-th beyond that).
+the model trains on at most `MAX_TRAINING_BEADS` confident beads (every k-th beyond that;
+none longer than `MAX_TRAINING_CELLS` word pairs).
 Three passes over the chunks: the vocabulary (words recurring across articles, acronyms),
 the training pairs, then the rows, written as part files and combined at the end, when the
 labels of the rendering groups (their most frequent forms over the archive) are known.
@@ -38,6 +39,7 @@ from toolkit.terms.renderings import CONFIDENT_BEAD, English, LinkModel, render,
 
 CHUNK_ARTICLES = 200
 MAX_TRAINING_BEADS = 50_000
+MAX_TRAINING_CELLS = 40_000  # Korean words x English words: a longer bead teaches Model 1 little
 
 
 @dataclass
@@ -137,9 +139,10 @@ def training_pairs(beads: Sequence[Bead], lexicon_entries, entries: dict, surfac
         if b.cert < min_cert:
             continue
         seen[0] += 1
-        if (seen[0] - 1) % every:
+        ko = [u.key for u in b.units()]
+        if (seen[0] - 1) % every or len(ko) * len(b.english.stems) > MAX_TRAINING_CELLS:
             continue
-        pairs.append(([u.key for u in b.units()], list(b.english.stems)))
+        pairs.append((ko, list(b.english.stems)))
         for k, s in zip(b.english.content, b.english.stems):
             surface.setdefault(s, b.english.spans[k][0])
     return pairs

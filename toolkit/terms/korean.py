@@ -44,6 +44,7 @@ class Unit:
     start: int
     end: int
     parts: tuple[str, ...] = ()
+    base: str = ""  # the noun a derivational suffix was added to (가능성 <- 가능)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def korean_units(text: str) -> list[Unit]:
         if tag == "XSN" and form not in _NON_DERIVING and units and units[-1].end == start \
                 and units[-1].tag in NOUNS:
             last = units[-1]
-            units[-1] = Unit(last.key + form, last.tag, last.start, end)
+            units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
             continue
         if tag not in _CONTENT:
             continue
@@ -161,9 +162,11 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
 
 def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
     """The term occurrences of one sentence's (merged) units: one per term, in order of first
-    appearance; a surname standing alone (김, 권) is never one."""
+    appearance. A surname standing alone (김, 권) is never one, nor a word derived from a
+    generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it."""
     found: dict[str, Occurrence] = {}
     for i, unit in enumerate(units):
-        if unit.tag in NOUNS and is_term(unit.key) and not (unit.tag == "NNP" and len(unit.key) == 1):
+        if (unit.tag in NOUNS and is_term(unit.key) and not (unit.tag == "NNP" and len(unit.key) == 1)
+                and unit.base not in stoplist()):
             found.setdefault(unit.key, Occurrence(unit.key, (i,)))
     return list(found.values())

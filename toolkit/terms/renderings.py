@@ -148,7 +148,10 @@ def _extended(span: list[int], mass: list[float], rival: list[float], english: E
 
 def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]]) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
-    text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ... Security')."""
+    text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
+    Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
+    'North Korea-China' takes 'Korean' along in 'the North Korean border')."""
+    phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
         size = len(phrase)
@@ -157,6 +160,11 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
             if set(english.stems[start:start + size]) == set(phrase) and all(
                     _joins(english, n, n + 1) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
+    named = {s for phrase in phrases for s in phrase}
+    while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first):
+        first -= 1
+    while last + 1 < len(english.stems) and english.stems[last + 1] in named and _joins(english, last, last + 1):
+        last += 1
     return list(range(first, last + 1))
 
 
