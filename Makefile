@@ -12,7 +12,7 @@ TRANSPROV_ARCHIVE ?= $(ARCHIVE)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,notebooks,export]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,notebooks,export,review]'
 	touch $(STAMP)
 
 setup: $(STAMP)

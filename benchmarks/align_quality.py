@@ -401,6 +401,14 @@ def report_pairs(title: str, results: list[PairResult], verbose: bool = False) -
         if verbose:
             print(one.row(f"  {r.name}"))
     _print_pair(f"[{title}] {len(results)} articles, {base.gold} gold beads", base, ours)
+    judged = [(cert, bead in r.gold) for r in results for bead, cert in r.predicted.items()]
+    if judged:
+        from calibrate import reliability
+
+        _, ece = reliability(judged)
+        high = [right for cert, right in judged if cert >= 0.95]
+        print(f"  calibration: ECE {ece:.3f} over {len(judged)} predicted beads; cert >= 0.95: {len(high)} beads, "
+              f"{sum(high) / len(high) if high else 0:.3f} right")
     return base, ours
 
 

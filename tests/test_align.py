@@ -11,7 +11,7 @@ from conftest import repo_root, shared_dir
 
 from toolkit.align import LexiconLearner, align, load_lexicon
 from toolkit.errors import InputError
-from toolkit.model import Sentence
+from toolkit.model import Alignment, Sentence
 
 KOREAN = [
     "북한이 지난 15일 동해상으로 단거리 탄도미사일 두 발을 발사했다고 합동참모본부가 밝혔다.",
@@ -304,3 +304,37 @@ def test_anchor_band_always_connects_the_corners() -> None:
         lo, hi = band(100, 100, anchors)
         assert lo[0] == 0 and hi[100] == 100
         assert all(lo[i] <= hi[i] and lo[i] <= hi[i - 1] and hi[i] >= lo[i - 1] for i in range(1, 101))
+
+
+def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
+    """Opt-in (Params.reorder): the English opens with the Korean second sentence; the crossed
+    pairing replaces the chain's lede beads, and the TEI holds crossing links."""
+    from toolkit.align import Params
+    from toolkit.model import Article, Paragraph
+    from toolkit.tei import read_tei, write_tei
+
+    en_texts = ["The ministry said on Tuesday that 4,712 families had applied for the program.",
+                "The unification ministry proposed talks with North Korea on separated families.",
+                "Warehouse 3 received 1,250 tonnes of rice."]
+    ko_texts = ["통일부가 이산가족 문제를 논의할 남북 회담을 북한에 제안했다.",
+                "통일부는 12일 모두 4,712가구가 이 사업에 신청했다고 밝혔다.",
+                "3번 창고에 쌀 1,250톤이 들어왔다."]
+    en, ko = _sents(en_texts, "en"), _sents(ko_texts, "ko")
+    crossed = align(en, ko, lexicon, Params(reorder=0.3)).beads
+    assert {(b.en, b.ko) for b in crossed} == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
+    assert [(b.en, b.ko) for b in align(en, ko, lexicon).beads] != [(b.en, b.ko) for b in crossed]
+    articles = [Article(f"{lang}.txt", lang, paragraphs=[Paragraph(" ".join(s.text for s in sents), lang, sents)])
+                for lang, sents in (("en", en), ("ko", ko))]
+    for s in articles[0].sentences + articles[1].sentences:
+        s.paragraph = 0
+    data = write_tei(articles[0], articles[1], Alignment(crossed))
+    assert b'target="#en-s1 #ko-s2"' in data and b'target="#en-s2 #ko-s1"' in data
+    assert write_tei(*read_tei(data)) == data
+
+
+def test_camel_case_brand_in_the_plural_matches_its_transliteration(lexicon) -> None:
+    from toolkit.align.scoring import en_features, ko_features, name_matches
+
+    ef = [en_features("People tell each other to use iPhones whenever they talk.")]
+    kf = [ko_features("아이폰을 사용하자는 말이 오간다.", lexicon)]
+    assert ("iphon",) in name_matches(ef, kf)["아이폰"]

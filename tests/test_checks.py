@@ -68,3 +68,13 @@ def test_names_full_or_surname_alone(english: str, korean: str, agree, flag) -> 
     check = check_names(english, korean)
     assert check.agree is agree
     assert check.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize("en, ko", [
+    ("SEOUL, April 14 (Yonhap) -- The number dropped 77 percent to 31.", "3월 말 기준으로 31명이며, 77% 감소한 수준"),
+    ("The official cited the closure as one of the reasons.", "제3국에서 체류하다가 코로나19 여파로 입국이 어려웠다"),
+    ("He was caught with two officials, with Kim Jong Un himself weighing in.", "부소대장과 보위지도원이 붙잡혔고 1호 방침까지 내려졌다"),
+    ("They entrusted it to two locals. The two men stayed in a local house.", "두 사람에게 위임했고, 이들은 한 주민 살림집에 은거했다"),
+])
+def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement(en: str, ko: str) -> None:
+    assert check_numbers(en, ko).agree is not False

@@ -187,3 +187,9 @@ def test_ordinary_paragraphs_are_not_rubrics(text: str, lang: str) -> None:
     from toolkit.rubrics import is_rubric
 
     assert not is_rubric(text, lang)
+
+
+def test_scraped_sentences_joined_before_a_or_i_are_split() -> None:
+    assert split_english("It fell from a year earlier.A senior official said so.I agree.") == [
+        "It fell from a year earlier.", "A senior official said so.", "I agree.",
+    ]

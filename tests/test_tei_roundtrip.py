@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.model import ROLES, Alignment, Article, Bead, Credit, Link, Paragraph, Sentence
+from toolkit.model import AGENTS, ROLES, Alignment, Article, Bead, Credit, Link, Paragraph, Revision, Sentence
 from toolkit.tei import read_tei, write_tei
 from toolkit.tei.validate import validate_tree
 from toolkit.tei.safe_xml import parse_xml_safely
@@ -41,6 +41,8 @@ URLS = st.builds(
 SEPARATORS = st.sampled_from([" ", "", "  ", "\n", " \u3000"])
 SPEAKERS = ["앵커", "기자", "ANCHOR", "김준호 기자", "손님"]  # the last is no label the rules know
 LABEL_FORMS = ["{}: ", "{}:", "{} : ", "[{}] "]  # an unknown name is only ever written `name:`
+REVIEWERS = st.one_of(st.none(), st.sampled_from(["Lee Min-ji", "박서연"]), SOME_TEXT.filter(str.strip))
+WHEN = st.sampled_from(["2024-05-01T09:30:00Z", "2024-05-02", "2024-05-02T18:00:00+09:00"])
 
 
 @st.composite
@@ -53,6 +55,7 @@ def credits(draw, role=None) -> Credit:
         language=draw(st.one_of(st.none(), LANGS)),
         order=draw(st.integers(0, 20)),
         name_ko=draw(st.one_of(st.none(), TEXT)),
+        agent=draw(st.sampled_from(AGENTS)),
     )
 
 
@@ -120,24 +123,27 @@ def alignments(draw, n_en: int, n_ko: int) -> Alignment:
         nulls_en = draw(st.integers(0, min(2, n_en - i)))
         nulls_ko = draw(st.integers(0, min(2, n_ko - j)))
         if i + nulls_en >= n_en or j + nulls_ko >= n_ko:  # no link can follow: the rest are nulls
-            beads += [Bead((k,), (), draw(CERTS)) for k in range(i, n_en)]
-            beads += [Bead((), (k,), draw(CERTS)) for k in range(j, n_ko)]
+            beads += [Bead((k,), (), draw(CERTS), draw(REVIEWERS)) for k in range(i, n_en)]
+            beads += [Bead((), (k,), draw(CERTS), draw(REVIEWERS)) for k in range(j, n_ko)]
             break
-        beads += [Bead((i + k,), (), draw(CERTS)) for k in range(nulls_en)]
-        beads += [Bead((), (j + k,), draw(CERTS)) for k in range(nulls_ko)]
+        beads += [Bead((i + k,), (), draw(CERTS), draw(REVIEWERS)) for k in range(nulls_en)]
+        beads += [Bead((), (j + k,), draw(CERTS), draw(REVIEWERS)) for k in range(nulls_ko)]
         i, j = i + nulls_en, j + nulls_ko
         a = draw(st.integers(1, min(3, n_en - i)))
         b = draw(st.integers(1, min(3, n_ko - j)))
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), draw(CERTS)))
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), draw(CERTS), draw(REVIEWERS)))
         i, j = i + a, j + b
-    return Alignment(beads)
+    names = sorted({b.reviewer for b in beads if b.reviewer})
+    revisions = [Revision(draw(WHEN), draw(st.sampled_from(names + ["Choi Yu-na"])), draw(TEXT))
+                 for _ in range(draw(st.integers(0, 2)) if names else 0)]
+    return Alignment(beads, revisions)
 
 
 def _stored(alignment: Alignment | None, has_writer: bool) -> bool:
     """Whether the TEI can tell this alignment from none at all (links or marked sentences)."""
     if alignment is None:
         return False
-    return any((b.en and b.ko) or b.cert != 1.0 or (b.en and has_writer) for b in alignment.beads)
+    return any((b.en and b.ko) or b.cert != 1.0 or (b.en and has_writer) or b.reviewer for b in alignment.beads)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -190,3 +196,19 @@ def test_speaker_label_set_by_hand_is_written_out_and_then_stable():
     back, _, _ = read_tei(first)
     assert back.paragraphs[0].text == "Host: A." and back.sentences[0].speaker == "Host"
     assert write_tei(back, None, None) == first
+
+
+def test_each_kind_of_agent_has_its_own_name_element():
+    """persName for a person, orgName for an agency or desk, name[@type=software] for a machine translator."""
+    en = Article(source="a.txt", language="en", paragraphs=[Paragraph("Hi.", "en", [Sentence("en-s1", "Hi.", "en", 0)])],
+                 credits=[Credit("reporter", "Kim Joon-Ho", order=1, name_ko="김준호"),
+                          Credit("reporter", "Yonhap", organization="Yonhap", order=2, agent="organization"),
+                          Credit("translator", "generative AI tools", order=3, agent="software")])
+    data = write_tei(en, None, None)
+    assert b'<persName>Kim Joon-Ho</persName>' in data and b'<persName xml:lang="ko">' in data
+    assert b'<orgName>Yonhap</orgName>' in data
+    assert b'<name type="software">generative AI tools</name>' in data
+    back, _, _ = read_tei(data)
+    assert [(c.name, c.agent) for c in back.credits] == [
+        ("Kim Joon-Ho", "person"), ("Yonhap", "organization"), ("generative AI tools", "software")]
+    assert write_tei(back, None, None) == data

@@ -229,7 +229,7 @@ def test_paragraph_text_between_sentences_is_kept():
 
 def test_service_credit_without_person_is_an_org_name():
     en, ko, alignment = sample_pair()
-    en.credits.append(Credit("producer", "RFA's Korean Service", "Korean", "RFA", "ko", 4))
+    en.credits.append(Credit("producer", "RFA's Korean Service", "Korean", "RFA", "ko", 4, agent="organization"))
     tree = _tree(write_tei(en, ko, alignment))
     stmt = tree.xpath("//tei:respStmt[tei:resp/@key='producer']", namespaces=NS)[0]
     assert stmt.find("tei:persName", NS) is None

@@ -299,7 +299,9 @@ def test_show_prints_the_alignment_side_by_side(aligned_seed: Path):
     assert result.returncode == 0, result.stderr
     assert "English" in result.stdout and "Korean" in result.stdout
     assert "Kim Joon-Ho (김준호)" in result.stdout
-    assert "beads" in result.stdout.splitlines()[-1]
+    summary = next(line for line in result.stdout.splitlines() if line.startswith("22 beads"))
+    assert "16 of 22 English sentences have a Korean counterpart" in summary
+    assert result.stdout.rstrip().endswith("green = reviewed.")  # the legend closes the output
 
 
 def test_align_and_show_report_bad_input_in_one_line(tmp_path: Path):

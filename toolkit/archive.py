@@ -38,12 +38,12 @@ class BuildReport:
     failures: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     learned: int = 0  # lexicon pairs learned from the corpus for the second pass
+    warnings: list[str] = field(default_factory=list)  # e.g. reviewed beads a changed source made stale
     seconds: float = 0.0
     # wall seconds per phase (pass1: ingest, segmentation, first alignment; learn;
     # pass2: second alignment, TEI, rows; tables: combining the Parquet parts, metrics;
     # terms: the word model, renderings and glossary)
     phases: dict[str, float] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # pair check (align room): one line each
 
     @property
     def ok(self) -> bool:
@@ -175,10 +175,12 @@ class _Aligner:
         self.learner = LexiconLearner(known=self.lexicon)
         self.learned = None
 
-    def first(self, en: Article, ko: Article) -> Alignment:
+    def first(self, en: Article, ko: Article, reviewed=None) -> Alignment:
         from toolkit.align import align
+        from toolkit.review.carry import apply_reviewed
 
-        alignment = align(en.sentences, ko.sentences, self.lexicon)
+        # reviewed beads go in before the learner sees the alignment: they are what it trusts most
+        alignment = apply_reviewed(align(en.sentences, ko.sentences, self.lexicon), en, ko, reviewed)
         self.learner.observe(en.sentences, ko.sentences, alignment)
         return alignment
 
@@ -187,12 +189,13 @@ class _Aligner:
         self.learned = self.lexicon.extended(pairs, source="learned") if pairs else None
         return len(pairs)
 
-    def second(self, en: Article, ko: Article, first: Alignment) -> Alignment:
+    def second(self, en: Article, ko: Article, first: Alignment, reviewed=None) -> Alignment:
         from toolkit.align import align
+        from toolkit.review.carry import apply_reviewed
 
         if self.learned is None:
             return first
-        return align(en.sentences, ko.sentences, self.learned)
+        return apply_reviewed(align(en.sentences, ko.sentences, self.learned), en, ko, reviewed)
 
 
 def _progress(enabled: bool):
@@ -230,13 +233,14 @@ def _lap(report: BuildReport, phase: str, since: float) -> float:
 
 def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                   progress: bool = True, on_error: Callable[[str], None] | None = None,
-                  batch: int = BATCH, on_warning: Callable[[str], None] | None = None) -> BuildReport:
+                  batch: int = BATCH) -> BuildReport:
     """Build ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from CORPUS/<id>/en.txt (+ ko.txt).
 
     Bad articles are skipped with one line each in `report.failures` (and passed to
     `on_error` as they happen); the tables hold the articles that were built.
     """
     from toolkit.metrics.tables import article_rows
+    from toolkit.review.carry import reviewed_beads, stale_reviews
     from toolkit.tei import write_tei
 
     started = time.perf_counter()
@@ -266,9 +270,12 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                 bar.update(first, current=article_id)
                 try:
                     en, ko = load_pair(folder)
-                    alignment = aligner.first(en, ko) if ko is not None else None
+                    reviewed = reviewed_beads(tei_dir / f"{article_id}.xml") if ko is not None else None
+                    report.warnings += [f"{article_id}: reviewed bead {label} dropped: its sentences changed"
+                                        for label in stale_reviews(en, ko, reviewed)]
+                    alignment = aligner.first(en, ko, reviewed) if ko is not None else None
                     with open(cache / f"{len(done):07d}.pickle", "wb") as out:
-                        pickle.dump((en, ko, alignment), out, protocol=pickle.HIGHEST_PROTOCOL)
+                        pickle.dump((en, ko, alignment, reviewed), out, protocol=pickle.HIGHEST_PROTOCOL)
                     done.append((article_id, cache / f"{len(done):07d}.pickle"))
                 except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
                     fail(article_id, error)
@@ -281,18 +288,16 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                 bar.update(second, current=article_id)
                 try:
                     with open(cached, "rb") as data:
-                        en, ko, alignment = pickle.load(data)  # our own file from pass one
+                        en, ko, alignment, reviewed = pickle.load(data)  # our own file from pass one
                     cached.unlink()
                     if ko is not None:
-                        alignment = aligner.second(en, ko, alignment)
+                        alignment = aligner.second(en, ko, alignment, reviewed)
                     write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
                     rows = article_rows(article_id, en, ko, alignment)
                     sink.add(rows)
                     # --- pair check (align room): the files may not be a translation pair
                     if rows["articles"][0]["pair_warning"]:
                         report.warnings.append(f"{article_id}: {rows['articles'][0]['pair_warning']}")
-                        if on_warning:
-                            on_warning(report.warnings[-1])
                     # ---
                     built.add(article_id)
                     report.built += 1

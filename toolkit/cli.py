@@ -22,6 +22,7 @@ app = typer.Typer(
 )
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
+MAX_LEXICON_BYTES = 64 * 1024 * 1024  # a user lexicon of a million entries is a few tens of MB
 
 
 def _version(value: bool) -> None:
@@ -42,40 +43,78 @@ def _main(
 ) -> None:
     """Translation provenance and Korean-English alignment for news archives."""
 
-Files = Annotated[list[Path], typer.Argument(help="Article files or directories of them.")]
+
+# readable=False (and exists=False, Typer's default): Typer would otherwise check every path
+# before the command runs and stop the whole batch at the first unreadable one; the commands
+# read through toolkit.inputs and report each bad file on its own line instead.
+Files = Annotated[list[Path], typer.Argument(help="Article files or directories of them.", readable=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def _article_paths(paths: list[Path]) -> list[Path]:
-    """Expand directories to the article files inside them, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES))
-        else:
-            found.append(path)
-    return found
+def _error(text: object) -> None:
+    """One `error: …` line on stderr, with every control character of paths and ids escaped,
+    so that no name can start a line of its own (a forged `error:` line, say)."""
+    from toolkit.errors import printable
+
+    typer.echo(f"error: {printable(text)}", err=True)
 
 
-def _report_failures(failures: list[str]) -> None:
+def _report_failures(failures: list, code: int = 1) -> None:
     for line in failures:
-        typer.echo(f"error: {line}", err=True)
+        _error(line)
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(code)
+
+
+def _internal(error: BaseException) -> str:
+    """The problem, in one line, of an error no reader anticipated (a bug, or memory exhausted)."""
+    text = " ".join(str(error).split())[:200] or type(error).__name__
+    return f"internal error ({type(error).__name__}): {text}"
+
+
+def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
+    """`read(path)` of every path, collecting one line per failure instead of stopping."""
+    from toolkit.errors import InputError
+
+    results, failures = [], []
+    for path in paths:
+        try:
+            results.append(read(path))
+        except InputError as error:
+            failures.append(str(error))
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+            failures.append(f"{path}: {_internal(error)}")
+    return results, failures
 
 
 def _read_all(paths: list[Path]):
-    """Read every article, collecting one-line failures instead of stopping."""
-    from toolkit.errors import InputError
+    """Read every article (folders expanded), collecting one-line failures instead of stopping."""
     from toolkit.ingest import read_article
+    from toolkit.inputs import expand
 
-    articles, failures = [], []
-    for path in _article_paths(paths):
+    files, problems = expand(paths, ARTICLE_SUFFIXES)
+    articles, failures = _read_each(files, read_article)
+    return articles, [str(p) for p in problems] + failures
+
+
+def _lexicon_or_exit(lexicon: Path | None):
+    """Load --lexicon before any work starts: a bad lexicon must not leave half a build
+    behind. Exit 2 when the file cannot be read, 1 when its content is wrong."""
+    from toolkit.align import load_lexicon
+    from toolkit.errors import InputError
+    from toolkit.inputs import read_input
+
+    if lexicon is not None:
         try:
-            articles.append(read_article(path))
+            read_input(lexicon, MAX_LEXICON_BYTES)
         except InputError as error:
-            failures.append(str(error))
-    return articles, failures
+            _error(error)
+            raise typer.Exit(2) from None
+    try:
+        return load_lexicon(lexicon)
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -106,24 +145,33 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
 
 @app.command()
 def build(
-    corpus: Annotated[Path, typer.Argument(help="Corpus directory: CORPUS/<id>/en.txt (+ ko.txt).")],
-    archive: Annotated[Path, typer.Option("--archive", help="Archive directory to write.")],
-    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="User lexicon TSV: ko<TAB>en.")] = None,
+    corpus: Annotated[Path, typer.Argument(help="Corpus directory: CORPUS/<id>/en.txt (+ ko.txt).", readable=False)],
+    archive: Annotated[Path, typer.Option("--archive", help="Archive directory to write.", readable=False)],
+    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="User lexicon TSV: ko<TAB>en.",
+                                                    readable=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
 ) -> None:
     """Build an archive: ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from a corpus."""
     from toolkit.archive import build_archive
+    from toolkit.errors import InputError, printable
 
     if not corpus.is_dir():
-        typer.echo(f"error: {corpus}: corpus is not a directory", err=True)
+        _error(f"{corpus}: corpus is not a directory")
         raise typer.Exit(2)
-    with _one_line_errors(archive):
-        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet,
-                               on_error=lambda line: print(f"error: {line}", file=sys.stderr),
-                               on_warning=lambda line: print(f"warning: {line}", file=sys.stderr))
+    _lexicon_or_exit(lexicon)
+    try:
+        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet, on_error=_error)
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _error(f"{archive}: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    for line in report.warnings:
+        typer.echo(f"warning: {printable(line)}", err=True)
     failed = len(report.failures)
     typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
-               f"{f' ({failed} failed)' if failed else ''}: {archive}/tei, {archive}/tables "
+               f"{f' ({failed} failed)' if failed else ''}: {printable(archive)}/tei, {printable(archive)}/tables "
                f"({report.rows.get('sentences', 0)} sentences, {report.rows.get('links', 0)} links)")
     if failed:
         raise typer.Exit(1)
@@ -131,7 +179,7 @@ def build(
 
 @app.command()
 def metrics(
-    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).")],
+    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).", readable=False)],
     by: Annotated[str, typer.Option("--by", help=(
         "article; or a group: translator, writer, reporter, editor (or another role), service, organization, "
         "outlet. An article counts for every person credited in the role; uncredited articles form one "
@@ -159,7 +207,7 @@ def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: 
         raise typer.Exit(2)
     missing = [t for t in names if not (tables_dir(archive) / f"{t}.parquet").is_file()]
     if missing:
-        typer.echo(f"error: {archive}: no {missing[0]}.parquet; run `transprov build` first", err=True)
+        _error(f"{archive}: no {missing[0]}.parquet; run `transprov build` first")
         raise typer.Exit(1)
 
 
@@ -168,7 +216,7 @@ def _read_tables(archive: Path, query):
     try:
         return query()
     except Exception as error:  # noqa: BLE001
-        typer.echo(f"error: {archive}: cannot read the tables ({' '.join(str(error).split())[:200]})", err=True)
+        _error(f"{archive}: cannot read the tables ({' '.join(str(error).split())[:200]})")
         raise typer.Exit(1) from None
 
 
@@ -182,14 +230,15 @@ def _print_frame(df, title: str, as_json: bool, as_csv: bool) -> None:
         lists = [c for c, t in df.schema.items() if isinstance(t, pl.List)]
         typer.echo(df.with_columns(pl.col(c).list.join("; ") for c in lists).write_csv(), nl=False)
     else:
+        from toolkit.errors import printable
         from toolkit.metrics.display import print_frame
 
-        print_frame(df, title=title)
+        print_frame(df, title=printable(title))
 
 
 @app.command()
 def terms(
-    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).")],
+    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).", readable=False)],
     by: Annotated[Optional[str], typer.Option("--by", help=(
         "A group (translator, writer, reporter, ... as for `metrics`): consistency per group and term, "
         "or with --term that term's renderings per group."))] = None,
@@ -219,20 +268,18 @@ def terms(
 
 @app.command()
 def compare(
-    a: Annotated[Path, typer.Argument(help="Reference version (e.g. the published text).")],
-    b: Annotated[Path, typer.Argument(help="Other version (e.g. the translator's draft).")],
+    a: Annotated[Path, typer.Argument(help="Reference version (e.g. the published text).", readable=False)],
+    b: Annotated[Path, typer.Argument(help="Other version (e.g. the translator's draft).", readable=False)],
     as_json: JsonFlag = False,
     top: Annotated[int, typer.Option("--top", min=0, help="How many differing sentences to list.")] = 10,
 ) -> None:
     """Compare two English versions of an article: BLEU, chrF++, TER and per-sentence chrF."""
-    from toolkit.errors import InputError
-    from toolkit.metrics.compare import compare_files
+    from toolkit.metrics.compare import compare_texts, read_version
 
-    try:
-        result = compare_files(a, b)
-    except InputError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
+    versions, failures = _read_each([a, b], read_version)  # both read: two bad files, two lines
+    _report_failures(failures)
+    (a_text, a_ids), (b_text, b_ids) = versions
+    result = compare_texts(a_text, b_text, a_ids, b_ids, str(a), str(b))
     if as_json:
         typer.echo(json.dumps(result.as_dict(top), ensure_ascii=False, indent=2))
     else:
@@ -243,94 +290,192 @@ def compare(
 
 @app.command()
 def align(
-    en: Annotated[Path, typer.Argument(help="The English article (text or HTML).")],
-    ko: Annotated[Path, typer.Argument(help="Its Korean original (text or HTML).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="TEI file to write.")],
-    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="Extra lexicon, TSV ko<TAB>en.")] = None,
+    en: Annotated[Path, typer.Argument(help="The English article (text or HTML).", readable=False)],
+    ko: Annotated[Path, typer.Argument(help="Its Korean original (text or HTML).", readable=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="TEI file to write.", readable=False)],
+    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="Extra lexicon, TSV ko<TAB>en.",
+                                                    readable=False)] = None,
+    show_table: Annotated[bool, typer.Option("--show", help="Print the review table of the result.")] = False,
 ) -> None:
     """Align an English article with its Korean original sentence by sentence; write TEI."""
     from collections import Counter
 
     from toolkit.align import align as align_sentences
-    from toolkit.align import load_lexicon
-    from toolkit.files import write_atomic
+    from toolkit.files import check_output, write_atomic
     from toolkit.credits import join_korean_credits
-    from toolkit.errors import InputError
+    from toolkit.errors import InputError, printable
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
     from toolkit.tei import write_tei
 
-    if lexicon is not None and not lexicon.is_file():
-        typer.echo(f"error: {lexicon}: lexicon file not found", err=True)
-        raise typer.Exit(2)
     try:
-        english = segment_article(read_article(en))
-        korean = segment_article(read_article(ko))
+        check_output(output)  # before the work: a FIFO or a folder at -o is refused at once
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    user_lexicon = _lexicon_or_exit(lexicon)
+    articles, failures = _read_each([en, ko], lambda path: segment_article(read_article(path)))
+    _report_failures(failures)  # both read: two bad files, two lines
+    english, korean = articles
+    try:
         english.credits = join_korean_credits(english.credits, korean.credits)
-        alignment = align_sentences(english.sentences, korean.sentences, load_lexicon(lexicon))
+        alignment = align_sentences(english.sentences, korean.sentences, user_lexicon)
         data = write_tei(english, korean, alignment)
         write_atomic(output, data)
     except InputError as error:
-        typer.echo(f"error: {error}", err=True)
+        _error(error)
         raise typer.Exit(1) from None
     except ValueError as error:  # an article the TEI profile cannot hold
-        typer.echo(f"error: {en}: {error}", err=True)
+        _error(f"{en}: {error}")
         raise typer.Exit(1) from None
     except OSError as error:
-        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        _error(f"{output}: {error.strerror or error}")
         raise typer.Exit(1) from None
     from toolkit.align.pair import pair_check
 
     warning = pair_check(english, korean, alignment).warning
     if warning:
-        typer.echo(f"warning: {en}: {warning}", err=True)
+        typer.echo(f"warning: {printable(en)}: {warning}", err=True)
     types = Counter(b.type for b in alignment.beads)
     summary = ", ".join(f"{n} {t}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
-    typer.echo(f"{output}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
+    typer.echo(f"{printable(output)}: {len(english.sentences)} English and {len(korean.sentences)} Korean sentences,"
                f" {len(alignment.beads)} beads ({summary})")
+    if show_table:
+        from toolkit.review.show import print_legend, show_files
+
+        _report_failures(show_files([output]))
+        print_legend()
 
 
 @app.command()
 def show(
-    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `transprov align` or `build`.")],
+    paths: Annotated[list[Path], typer.Argument(help="TEI files written by `align` or `build`, or directories of them.",
+                                                readable=False)],
+    fmt: Annotated[str, typer.Option("--format", help="table, json or tsv.")] = "table",
+    only_issues: Annotated[bool, typer.Option("--only-issues", help="Only flagged beads no reviewer has confirmed.")] = False,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Flag beads below this confidence as low cert.")] = 0.5,
 ) -> None:
-    """Show an alignment side by side for review: bead type, confidence, English | Korean."""
-    from toolkit.errors import InputError
-    from toolkit.tei import read_tei
-    from toolkit.tei.show import print_alignment
+    """Show alignments side by side for review: bead, type, confidence, flags, English | Korean."""
+    from toolkit.inputs import expand
+    from toolkit.review.show import FORMATS, print_legend, show_files
 
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    files, problems = expand(paths, {".xml"})  # files that cannot be read are show_files' failures
+    failures = show_files(files, fmt, only_issues, min_cert)
+    if fmt == "table" and files:
+        print_legend()
+    _report_failures([str(p) for p in problems] + failures)
+
+
+def _ids(value: str) -> list[str]:
+    return [part for part in value.replace(",", " ").split() if part]
+
+
+@app.command()
+def relink(
+    tei_file: Annotated[Path, typer.Argument(help="A TEI file written by `align` or `build`.", readable=False)],
+    en: Annotated[str, typer.Option("--en", help="English sentence ids, comma-separated (empty: none).")] = "",
+    ko: Annotated[str, typer.Option("--ko", help="Korean sentence ids, comma-separated (empty: none).")] = "",
+    confirm: Annotated[bool, typer.Option("--confirm", help="Mark these sentences, already one bead, as reviewed.")] = False,
+    reviewer: Annotated[Optional[str], typer.Option(
+        "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
+) -> None:
+    """Make these sentences one reviewed bead (an empty side: added or untranslated); rewrite the file."""
+    from toolkit.errors import InputError, printable
+    from toolkit.review.relink import relink_file
+    from toolkit.review.reviewer import NoReviewer, resolve_reviewer, review_time
+
+    en_ids, ko_ids = _ids(en), _ids(ko)
+    if not en_ids and not ko_ids:
+        typer.echo("error: name the sentences with --en and/or --ko", err=True)
+        raise typer.Exit(2)
     try:
-        en, ko, alignment = read_tei(tei_file)
+        name = resolve_reviewer(reviewer)
+    except NoReviewer as error:
+        _error(error)
+        raise typer.Exit(2) from None
+    try:
+        done = relink_file(tei_file, [(en_ids, ko_ids)], name, review_time(), confirm=confirm)
     except InputError as error:
-        typer.echo(f"error: {error}", err=True)
+        _error(error)
         raise typer.Exit(1) from None
-    print_alignment(en, ko, alignment, str(tei_file))
+    except OSError as error:
+        _error(f"{tei_file}: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    typer.echo(printable(f"{tei_file}: {done.change} (reviewer: {name})"))
+
+
+@app.command()
+def review(
+    paths: Annotated[list[Path], typer.Argument(help="An archive (its tei/ folder), folders of TEI files, or TEI files.",
+                                                readable=False)],
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+    reviewer: Annotated[Optional[str], typer.Option(
+        "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0,
+                                            help="Flag beads below this confidence as low cert.")] = 0.5,
+) -> None:
+    """Review alignments in a local web app: link, unlink, merge, split, mark and confirm beads."""
+    from toolkit.review.reviewer import NoReviewer, resolve_reviewer
+    from toolkit.review.server import EXTRA, missing_dependencies, serve
+
+    missing = missing_dependencies()
+    if missing:
+        typer.echo(f"error: the review app needs {', '.join(missing)}: {EXTRA}", err=True)
+        raise typer.Exit(1)
+    try:
+        name = resolve_reviewer(reviewer)
+    except NoReviewer as error:
+        _error(error)
+        raise typer.Exit(2) from None
+    absent = [p for p in paths if not p.exists()]
+    if absent:
+        _error(f"{absent[0]}: no such file or directory")
+        raise typer.Exit(2)
+    try:
+        serve(paths, name, port, open_browser=not no_browser, low_cert=min_cert)
+    except OSError as error:
+        typer.echo(f"error: 127.0.0.1:{port or 0}: {error.strerror or error}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="TEI files, or directories of them (recursive *.xml).")],
+    paths: Annotated[list[Path], typer.Argument(help="TEI files, or directories of them (recursive *.xml).",
+                                                readable=False)],
     as_json: JsonFlag = False,
     schema: Annotated[Optional[list[Path]], typer.Option(
-        "--schema", help="Also validate against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.")] = None,
+        "--schema", help="Also validate against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.",
+        readable=False)] = None,
 ) -> None:
     """Validate TEI files against the transprov RELAX NG and Schematron schemas."""
     from toolkit.errors import InputError
-    from toolkit.tei.validate import load_schema, validate_file, xml_paths
+    from toolkit.inputs import expand
+    from toolkit.tei.validate import FileReport, load_schema, validate_file
 
-    missing = [p for p in paths if not p.exists()]
-    files = xml_paths([p for p in paths if p.exists()])
-    if not files and not missing:
-        typer.echo(f"error: no *.xml files in {', '.join(map(str, paths))}", err=True)
-        raise typer.Exit(2)
+    files, problems = expand(paths, {".xml"})
+    if not files:
+        _report_failures(problems, 2)
     try:
         extra = tuple(load_schema(s) for s in schema or [])
     except InputError as error:
-        typer.echo(f"error: {error}", err=True)
+        _error(error)
         raise typer.Exit(2) from None
-    reports = []
+    reports, unreadable = [], [str(p) for p in problems]
     for path in files:
-        report = validate_file(path, extra)
+        try:
+            report = validate_file(path, extra)
+        except Exception as error:  # noqa: BLE001 - validate_file catches what lxml raises; this is the net
+            report = FileReport(str(path), unreadable=_internal(error))
+        if report.unreadable is not None:  # reported last, like every batch command's failures
+            unreadable.append(f"{path}: {report.unreadable}")
+            continue
         reports.append(report)
         if not as_json:  # the problems are the report: stdout, so that it can be redirected
             for line in report.lines():
@@ -342,42 +487,10 @@ def validate(
         typer.echo(summary, err=True)
     else:
         typer.echo(summary)
-    for path in missing:  # reported last, like every batch command's failures
-        typer.echo(f"error: {path}: no such file or directory", err=True)
-    if invalid or missing:
+    for line in unreadable:
+        _error(line)
+    if invalid or unreadable:
         raise typer.Exit(1)
-
-
-@app.command()
-def export(
-    archive: Annotated[Path, typer.Argument(help="Archive directory written by `transprov build`.")],
-    fmt: Annotated[str, typer.Option("--format", help="prov-o (Turtle) or prov-json.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
-    base: Annotated[Optional[str], typer.Option(
-        "--base", help="Base IRI of the archive's articles and agents (ends in / or #; "
-        "default https://transprov.invalid/, a placeholder).")] = None,
-) -> None:
-    """Export the archive for other tools: the W3C PROV graph of its credit chains."""
-    import re
-
-    from toolkit.errors import InputError
-    from toolkit.export import FORMATS, MissingExtra, export_archive
-
-    if fmt not in FORMATS:
-        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(2)
-    if base is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*[/#]", base):
-        typer.echo(f"error: --base must be an absolute IRI ending in / or #, not {base!r}", err=True)
-        raise typer.Exit(2)
-    try:
-        export_archive(archive, fmt, output, **({"base": base} if base else {}))
-    except (InputError, MissingExtra) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1) from None
-    except OSError as error:
-        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(f"{output}: {fmt} of {archive}")
 
 
 lexicon_app = typer.Typer(help="Lexicons for --lexicon: learn one from a translator's parallel text.",
@@ -414,11 +527,57 @@ def _one_line_errors(output: Path):
     try:
         yield
     except InputError as error:
-        typer.echo(f"error: {error}", err=True)
+        _error(error)
         raise typer.Exit(1) from None
     except OSError as error:
-        typer.echo(f"error: {output}: {error.strerror or error}", err=True)
+        _error(f"{output}: {error.strerror or error}")
         raise typer.Exit(1) from None
+
+
+@app.command()
+def export(
+    archive: Annotated[Path, typer.Argument(help="Archive directory written by `transprov build`.", readable=False)],
+    fmt: Annotated[str, typer.Option("--format", help="prov-o (Turtle), prov-json, tmx (TMX 1.4) or tsv (bitext).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", readable=False)],
+    base: Annotated[Optional[str], typer.Option(
+        "--base", help="Base IRI of the archive's articles and agents (ends in / or #; "
+        "default https://transprov.invalid/, a placeholder).")] = None,
+    min_cert: Annotated[float, typer.Option("--min-cert", min=0.0, max=1.0, help=(
+        "tmx, tsv: unreviewed beads need at least this confidence (reviewed beads always go)."))] = 0.5,
+) -> None:
+    """Export the archive for other tools: the W3C PROV graph of its credit chains, or its aligned
+    beads (reviewed ones, and others at or above --min-cert) as a TMX memory or a bitext."""
+    import re
+
+    from toolkit.errors import InputError, printable
+    from toolkit.export import BEAD_FORMATS, FORMATS, MissingExtra, export_archive
+
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if base is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*[/#]", base):
+        typer.echo(f"error: --base must be an absolute IRI ending in / or #, not {base!r}", err=True)
+        raise typer.Exit(2)
+    if base is not None and fmt in BEAD_FORMATS:
+        typer.echo(f"error: --base applies to prov-o and prov-json, not {fmt}", err=True)
+        raise typer.Exit(2)
+    if fmt in BEAD_FORMATS and not archive.is_dir():
+        _error(f"{archive}: not a directory")
+        raise typer.Exit(2)
+    failures: list[str] = []
+    options = {"min_cert": min_cert, "failures": failures} if fmt in BEAD_FORMATS else {}
+    if base:
+        options["base"] = base
+    try:
+        written = export_archive(archive, fmt, output, **options)
+    except (InputError, MissingExtra) as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _error(f"{output}: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    typer.echo(printable(f"{output}: {fmt} of {archive}") + (f" ({written} beads)" if fmt in BEAD_FORMATS else ""))
+    _report_failures(failures)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m toolkit.cli`

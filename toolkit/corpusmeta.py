@@ -65,8 +65,11 @@ def _type_name(value: object) -> str:
 
 
 def _check_text(key: str, value: object) -> str:
+    from toolkit.ingest.decode import strip_invisible
+
     if not isinstance(value, str):
         raise ValueError(f"{key} must be a string, not {_type_name(value)}")
+    value = strip_invisible(value)  # JSON escapes bring bidi controls back: never into the TEI
     if not value.strip():
         raise ValueError(f"{key} is empty (leave the key out, or give null, when it is not known)")
     if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\ufffe\uffff" or 0xD800 <= ord(c) <= 0xDFFF

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls:
+# a path or id holding one could break a message into two lines ("error: forged" at the start
+# of the second), move the cursor, recolour the terminal, or reorder what the reader sees.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: object) -> str:
+    """`text` safe to print inside a one-line message: every control, line-breaking or bidi
+    character is written as a Python-style escape (newline -> \\n, U+202E -> \\u202e).
+
+    Idempotent (an escaped text has nothing left to escape), so layers that each escape what
+    they print never double the backslashes."""
+    return _UNPRINTABLE.sub(_escape, str(text))
+
 
 class InputError(Exception):
-    """Raised for input that cannot be read; `str()` is the one-line report."""
+    """Raised for input that cannot be read; `str()` is the one-line report, safe to print."""
 
     def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+        super().__init__(f"{printable(source)}: {printable(problem)}")
         self.source = source
         self.problem = problem

@@ -1,7 +1,9 @@
 """Atomic output: readers (and a crash) never see half a file.
 
 Every file the project writes goes to a temporary name in the same directory and is renamed
-over the final name when complete.
+over the final name when complete. Only a regular file or a new path is ever replaced: a
+FIFO, a device or a directory at the output path is refused (renaming over a FIFO would
+turn it into a regular file behind the back of whoever reads it).
 """
 
 from __future__ import annotations
@@ -22,10 +24,26 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+def check_output(path: Path) -> None:
+    """InputError unless `path` is a regular file (or a link to one) or does not exist yet."""
+    from toolkit.errors import InputError
+    from toolkit.inputs import not_regular
+
+    try:
+        problem = not_regular(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return  # a new path (or a dangling link, which is replaced, not written through)
+    except OSError as error:
+        raise InputError(str(path), f"cannot write there ({error.strerror or error})") from None
+    if problem:
+        raise InputError(str(path), f"{problem}; output goes only to a regular file or a new path")
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path to write to; on success it replaces `path`, on failure it is removed."""
     path = Path(path)
+    check_output(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

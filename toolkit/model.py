@@ -19,6 +19,7 @@ ROLES: dict[str, str] = {
     "producer": "pro",
 }
 RELATOR_URI = "http://id.loc.gov/vocabulary/relators/"
+AGENTS = ("person", "organization", "software")  # what kind of agent a credit names
 
 
 @dataclass
@@ -106,6 +107,7 @@ class Bead:
     en: tuple[int, ...]
     ko: tuple[int, ...]
     cert: float = 1.0
+    reviewer: str | None = None  # the person who confirmed or corrected this bead (None: as aligned)
 
     @property
     def type(self) -> str:
@@ -113,5 +115,15 @@ class Bead:
 
 
 @dataclass
+class Revision:
+    """One correction of an alignment by a reviewer (TEI revisionDesc/change)."""
+
+    when: str  # ISO 8601 date-time, UTC
+    who: str  # the reviewer's name
+    what: str
+
+
+@dataclass
 class Alignment:
     beads: list[Bead] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)  # review history, oldest first

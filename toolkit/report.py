@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.errors import printable
 from toolkit.model import Article
 from toolkit.terminal import console
 
@@ -47,10 +48,10 @@ def credits_table(articles: list[Article]) -> None:
     table.add_column("service")
     for article in articles:
         if not article.credits:
-            table.add_row(article.source, "", "(no credits)", "", "")
+            table.add_row(printable(article.source), "", "(no credits)", "", "")
         for index, credit in enumerate(article.credits):
             table.add_row(
-                article.source if index == 0 else "", str(credit.order), credit.role,
+                printable(article.source) if index == 0 else "", str(credit.order), credit.role,
                 credit.name, _service_label(credit),
             )
     console().print(table)
@@ -64,5 +65,5 @@ def ingest_table(articles: list[Article]) -> None:
         table.add_column(column)
     for a in articles:
         chain = "; ".join(f"{c.role}: {c.name}" for c in a.credits)
-        table.add_row(a.source, a.language, a.title or "", str(len(a.captions)), str(len(a.paragraphs)), chain)
+        table.add_row(printable(a.source), a.language, a.title or "", str(len(a.captions)), str(len(a.paragraphs)), chain)
     console().print(table)

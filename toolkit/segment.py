@@ -123,7 +123,7 @@ def period_is_abbreviation(word: str, after: str) -> bool:
 
 # Scraped pages sometimes join paragraphs with no space at all ("program.Speaking to ..."):
 # a full stop after a lower-case word and before a capitalised word is then a boundary too.
-_JOINED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
+_JOINED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]|[AI] )")  # "earlier.A senior official"
 
 
 def _unjoin(text: str) -> str:

@@ -95,6 +95,12 @@ class BeadScorer:
         self.en_total = [sum(w) for w in self.en_w]
         self.ko_total = [sum(w) for w in self.ko_w]
         self._cache: dict[tuple[int, int, int, int], float] = {}
+        # "has evidence" as bit rows and columns (ordinary articles): a merged bead's test that
+        # every sentence meets something on the other side is then a few mask operations
+        self._has_rows = self._has_cols = None
+        if not lazy:
+            self._has_rows = [sum(1 << j for j in range(m) if self.has[i][j]) for i in range(n)]
+            self._has_cols = [sum(1 << i for i in range(n) if self.has[i][j]) for j in range(m)]
 
     def _weights(self, items: list[list[str]]) -> list[list[float]]:
         power = self.p.idf_power
@@ -134,7 +140,8 @@ class BeadScorer:
                 if b != a:
                     others |= other
                     other_nums |= nums[b]
-            if (mask & ~others).bit_count() + len(nums[a] - other_nums) < need:
+            unique = nums[a] - other_nums  # a large number is as specific as several words
+            if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need:
                 return False
         return True
 
@@ -172,10 +179,16 @@ class BeadScorer:
         if i1 - i0 > 1 or j1 - j0 > 1:
             # a merged bead in which some sentence meets nothing on the other side is
             # dominated by the smaller bead plus a null bead: do not score it
-            has = self.has
-            if not all(any(has[i][j] for j in range(j0, j1)) for i in range(i0, i1)) or not all(
-                any(has[i][j] for i in range(i0, i1)) for j in range(j0, j1)
-            ):
+            if self._has_rows is not None:
+                kmask, emask = (1 << j1) - (1 << j0), (1 << i1) - (1 << i0)
+                rows, cols = self._has_rows, self._has_cols
+                lonely = any(not rows[i] & kmask for i in range(i0, i1)) or any(
+                    not cols[j] & emask for j in range(j0, j1))
+            else:
+                has = self.has
+                lonely = not all(any(has[i][j] for j in range(j0, j1)) for i in range(i0, i1)) or not all(
+                    any(has[i][j] for i in range(i0, i1)) for j in range(j0, j1))
+            if lonely:
                 self._cache[key] = -1e9
                 return -1e9
             if not self._adds_coverage(i0, i1, j0, j1):

@@ -19,14 +19,14 @@ __all__ = ["LINK_WEIGHTS", "NULL_WEIGHTS", "link_features", "null_features", "pr
 # the koen-news-park dev split, the tuning half of fixtures/rewrites and the tuning half of
 # the real pairs. Feature meanings: see link_features / null_features.
 LINK_WEIGHTS: dict[str, float] = {
-    'bias': -2.277, 'en_anchored': 2.3454, 'en_linked': 1.4942, 'en_share': 0.5767, 'ko_linked': 2.0865,
-    'ko_share': 1.6789, 'length': 1.9196, 'margin': 0.1454, 'merged': -2.2571, 'num_both': 0.1575,
-    'num_miss': -0.3026, 'rescued': 0.1365, 'score': 0.2081, 'size': -0.8127,
+    'bias': -2.5086, 'en_anchored': 1.8231, 'en_linked': 1.5599, 'en_share': 0.1599, 'ko_linked': 2.1823,
+    'ko_share': 1.7263, 'length': 1.8893, 'margin': 0.3835, 'merged': -2.9557, 'num_both': -0.0069,
+    'num_miss': -0.3702, 'rescued': 0.5959, 'score': 0.7228, 'size': -0.3547,
 }
 NULL_WEIGHTS: dict[str, float] = {
-    'bias': -3.0115, 'alt': -1.0879, 'edge': -0.2562, 'en_anchored': 0.3292, 'en_linked': 0.3138,
-    'english': 0.1633, 'facing': 0.2744, 'facing_any': -1.7548, 'ko_linked': -0.5355, 'log_chars': 0.8143,
-    'numbers': 0.2337, 'own_run': 0.379,
+    'bias': -3.1244, 'alt': -1.1792, 'edge': -0.5856, 'en_anchored': 0.2055, 'en_linked': 0.5278,
+    'english': 0.0258, 'facing': 0.2083, 'facing_any': -1.9361, 'join_fit': -0.6244, 'join_score': -0.3702,
+    'ko_linked': -0.6362, 'log_chars': 0.8191, 'numbers': 0.2116, 'own_run': 0.2684,
 }
 
 
@@ -119,6 +119,18 @@ def null_features(scorer, path: list[tuple[int, int, int, int]], t: int, context
         near = [scorer.bead_score(i, i + 1, j0, j1) for i in range(max(0, i0 - 2), min(n, i0 + 2))]
         chars, numbers = scorer.kf[j0].length * 2, scorer.kf[j0].numbers
     alt = max([r for r in near if r > -1e8], default=-1.0)
+    # a null beside a link may be the part of a split the search refused: how much would
+    # joining it to the neighbouring link change that link's score and length fit?
+    join_score, join_fit = -1.0, -1.0
+    for u in (t - 1, t + 1):
+        if 0 <= u < len(path) and _two_sided(path[u]):
+            a0, a1, b0, b1 = path[u]
+            merged = (min(a0, i0), max(a1, i1), min(b0, j0), max(b1, j1))
+            if merged[1] - merged[0] <= 4 and merged[3] - merged[2] <= 4:
+                join_fit = max(join_fit, scorer.length_fit(*merged) - scorer.length_fit(a0, a1, b0, b1))
+                joined = scorer.bead_score(*merged)
+                if joined > -1e8:
+                    join_score = max(join_score, joined - scorer.bead_score(a0, a1, b0, b1))
     own, facing = _gap(path, t)
     if not english:
         own, facing = facing, own
@@ -132,6 +144,8 @@ def null_features(scorer, path: list[tuple[int, int, int, int]], t: int, context
         "log_chars": math.log(chars + 1),
         "numbers": float(min(len(numbers), 3)),
         "edge": float(t == 0 or t == len(path) - 1),
+        "join_score": _clip(join_score),
+        "join_fit": _clip(join_fit),
         "en_linked": context["en_linked"],
         "ko_linked": context["ko_linked"],
         "en_anchored": context["en_anchored"],

@@ -102,7 +102,51 @@ class Aligner(BeadScorer):
                 for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                     lo[i], hi[i] = min(lo[i], max(0, j0 - band)), max(hi[i], min(m, j1 + band))
             path = self._search_band(MOVES, lo, hi)
-        return self._rescue(path)
+        return self._reorder_lede(self._rescue(path))
+
+    def _reorder_lede(self, path: list[tuple[int, int, int, int]], size: int = 4) -> list[tuple[int, int, int, int]]:
+        """Pair the first sentences out of order when that scores clearly better.
+
+        Translators rework a lede: the English opens with the Korean second sentence (the
+        news) and follows with the first (the anchor's summary). A monotone chain cannot
+        link both, so within the first `size` English and `size` + 1 Korean sentences the
+        best one-to-one pairing with crossings allowed (an exact search over subsets) is
+        compared with the chain; it replaces the chain's beads there when it crosses and
+        gains more than `Params.reorder`."""
+        margin = self.p.reorder
+        if margin is None:
+            return path
+        t = 0  # the chain's beads inside the lede region
+        while t < len(path) and path[t][1] <= size and path[t][3] <= size + 1:
+            t += 1
+        if t == 0:
+            return path
+        e_end, k_end = path[t - 1][1], path[t - 1][3]
+        if e_end < 2 or k_end < 2:
+            return path
+        chain = sum(self.bead_score(*b) for b in path[:t] if b[0] < b[1] and b[2] < b[3])
+        weight = [[max(0.0, self.bead_score(i, i + 1, j, j + 1)) for j in range(k_end)] for i in range(e_end)]
+        best: dict[int, tuple[float, list[tuple[int, int]]]] = {0: (0.0, [])}  # used Korean mask -> best
+        for i in range(e_end):
+            nxt = dict(best)  # English i left unpaired
+            for used, (score, pairs) in best.items():
+                for j in range(k_end):
+                    if weight[i][j] > 0 and not used >> j & 1:
+                        cand = (score + weight[i][j], pairs + [(i, j)])
+                        key = used | 1 << j
+                        if cand[0] > nxt.get(key, (-1.0, []))[0]:
+                            nxt[key] = cand
+            best = nxt
+        score, pairs = max(best.values(), key=lambda v: (v[0], -len(v[1])))
+        crossed = any(a[1] > b[1] for a, b in zip(pairs, pairs[1:]))
+        if not crossed or score <= chain + margin:
+            return path
+        linked_en, linked_ko = {i for i, _ in pairs}, {j for _, j in pairs}
+        lede = [(i, i + 1, j, j + 1) for i, j in pairs]
+        lede += [(i, i + 1, k_end, k_end) for i in range(e_end) if i not in linked_en]
+        lede += [(e_end, e_end, j, j + 1) for j in range(k_end) if j not in linked_ko]
+        lede.sort(key=lambda b: (b[0] if b[0] < b[1] else b[0] - 0.5, b[2]))
+        return lede + path[t:]
 
     def run(self, band: int = 3) -> list[Bead]:
         """The aligned beads of the article, each with its calibrated confidence."""

@@ -56,8 +56,8 @@ class LexiconLearner:
         lexicon = self.known if self.known is not None else _EMPTY
         seen: set[tuple[str, str]] = set()
         for bead in alignment.beads:
-            if len(bead.en) != 1 or len(bead.ko) != 1 or bead.cert < self.min_cert:
-                continue
+            if len(bead.en) != 1 or len(bead.ko) != 1 or (bead.cert < self.min_cert and bead.reviewer is None):
+                continue  # a bead a reviewer confirmed is trusted whatever its cert
             e_text, k_text = en[bead.en[0]].text, ko[bead.ko[0]].text
             ef, kf = en_features(e_text), ko_features(k_text, lexicon)
             ko_mask, en_mask, _ = pair_evidence(ef, kf, name_matches([ef], [kf]))

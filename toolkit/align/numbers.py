@@ -185,8 +185,24 @@ def _day_position(tokens: list[str], i: int) -> bool:
     return before in ("on", "by", "since", "until") or after == "of"
 
 
+# Numbers that are parts of names or terms, not quantities: COVID-19 / 코로나19, a third
+# country / 제3국, 1호 방침 (a first-rank directive); and a news agency's dateline
+# ("SEOUL, April 14 (Yonhap) --"), which dates the dispatch, not the story. Blanked out
+# (same length, so positions hold) before the numbers are read.
+_NOT_QUANTITY_EN = re.compile(
+    r"(?i)(?<=covid-)19|(?<=covid)19|\bthird(?= countr)"
+    r"|^[A-Z][A-Za-z .]+, [A-Z][a-z]+\.? \d{1,2} \([A-Za-z ]+\) --"
+)
+_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)|\d+(?=호\s?(?:방침|지시|행사|열차))")
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def quantities_in_english(text: str) -> list[Quantity]:
     """The numbers of an English sentence with their kinds (digits, words, scales, dates)."""
+    text = _blank(_NOT_QUANTITY_EN, text)
     matches = list(_EN_TOKEN.finditer(text))
     tokens = [m.group(0) for m in matches]
     out: list[Quantity] = []
@@ -236,8 +252,11 @@ def quantities_in_english(text: str) -> list[Quantity]:
             value = _word_value(low)
             if low in _EN_ORDINALS and i and tokens[i - 1].lower() in ("a", "per"):
                 value = None  # "a second" is time, not an ordinal
-            if low == "one" and (prv in _ONE_PRONOUN or (i + 1 < n and tokens[i + 1].lower() == "another")):
-                value = None  # "no one", "the one", "one another": a pronoun, not a count
+            nxt_low = tokens[i + 1].lower() if i + 1 < n else ""
+            if low == "one" and (prv in _ONE_PRONOUN or nxt_low in ("another", "of", "or")):
+                value = None  # "no one", "the one", "one another", "one of", "one or more": not a count
+            if prv == "the" and low in ("two", "three", "four", "five"):
+                value = None  # "the two men": a count already given, mentioned again
             if value is None and len(head) > 1:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
@@ -293,7 +312,7 @@ _NATIVE = {
     "열두": 12, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "첫": 1,
 }
 _COUNTERS = (
-    "명|번째|번|개국|개월|개|살|가지|차례|마리|권|대|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주|쪽|장|째"
+    "명|번째|번|개국|개월|개|살|가지|차례|마리|권|대|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주(?!민)|쪽|장|째"
 )
 _NATIVE_RE = re.compile(
     r"(?<![가-힣])(" + "|".join(sorted(_NATIVE, key=len, reverse=True)) + r")\s?(?=" + _COUNTERS + r")"
@@ -338,6 +357,7 @@ def _korean_value(span: str) -> float | None:
 def quantities_in_korean(text: str) -> list[Quantity]:
     """The numbers of a Korean sentence with their kinds (Arabic digits with 만/억/조, native
     numerals before counters, 절반, dates: 2월, 21일, 2012년, 화요일)."""
+    text = _blank(_NOT_QUANTITY_KO, text)
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
     for m in _KO_NUM.finditer(text):

@@ -24,7 +24,7 @@ from toolkit.model import Alignment, Article
 
 __all__ = ["PairCheck", "pair_check", "hangul_share", "languages_swapped", "PAIR_THRESHOLD", "CONFIDENT_LINK"]
 
-PAIR_THRESHOLD = 0.15
+PAIR_THRESHOLD = 0.10
 CONFIDENT_LINK = 0.7
 
 

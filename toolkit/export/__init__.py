@@ -2,9 +2,12 @@
 
     export_archive(archive, "prov-o", out)     W3C PROV-O (Turtle) of the credit chains   prov.py
     export_archive(archive, "prov-json", out)  the same graph in PROV-JSON                prov.py
+    export_archive(archive, "tmx", out)        TMX 1.4 translation memory of the beads    tmx.py
+    export_archive(archive, "tsv", out)        korean<TAB>english bitext of the beads     tsv.py
 
-Exports read the archive's Parquet tables (never the TEI), and write their file atomically
-and deterministically (the same archive gives the same bytes).
+The PROV exports read the archive's Parquet tables; the bead exports (tmx, tsv) read its TEI
+files, where reviewed beads are recorded (options `min_cert`, `failures`). Every export writes
+its file atomically and deterministically (the same archive gives the same bytes).
 """
 
 from __future__ import annotations
@@ -16,19 +19,23 @@ from pathlib import Path
 FORMATS: dict[str, tuple[str, str]] = {
     "prov-o": ("toolkit.export.prov", "write_prov_o"),
     "prov-json": ("toolkit.export.prov", "write_prov_json"),
+    "tmx": ("toolkit.export.tmx", "write_tmx"),
+    "tsv": ("toolkit.export.tsv", "write_bitext"),
 }
+BEAD_FORMATS = ("tmx", "tsv")  # these take min_cert and failures, and return the number of beads
 
 
 class MissingExtra(Exception):
     """A format needs an optional dependency that is not installed; `str()` says how to install it."""
 
 
-def export_archive(archive: Path, fmt: str, output: Path, **options) -> None:
-    """Write ARCHIVE in format `fmt` to `output` (InputError for an archive that cannot be read)."""
+def export_archive(archive: Path, fmt: str, output: Path, **options):
+    """Write ARCHIVE in format `fmt` to `output` (InputError for an archive that cannot be read);
+    returns what the format's writer returns (the bead formats: the number of beads)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     module, function = FORMATS[fmt]
-    getattr(import_module(module), function)(Path(archive), Path(output), **options)
+    return getattr(import_module(module), function)(Path(archive), Path(output), **options)
 
 
-__all__ = ["FORMATS", "MissingExtra", "export_archive"]
+__all__ = ["BEAD_FORMATS", "FORMATS", "MissingExtra", "export_archive"]

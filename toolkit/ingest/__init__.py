@@ -43,19 +43,7 @@ def parse_article(data: bytes, source: str) -> Article:
 
 def read_article(path: Path) -> Article:
     """Read one article file; every failure is an InputError naming the file."""
+    from toolkit.inputs import read_input
+
     path = Path(path)
-    source = str(path)
-    try:
-        if path.is_dir():
-            raise InputError(source, "is a directory, not an article file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(source, f"too large for an article ({size / 1024 / 1024:.0f} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as error:
-        raise InputError(source, f"cannot read ({error.strerror or error})") from None
-    return parse_article(data, source)
+    return parse_article(read_input(path, MAX_BYTES), str(path))

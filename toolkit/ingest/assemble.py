@@ -43,6 +43,9 @@ class Draft:
     pieces: list[Piece] = field(default_factory=list)
     date: str | None = None
     bylines: list[str] = field(default_factory=list)  # HTML byline elements, read for credits only
+    url: str | None = None  # canonical URL (HTML pages)
+    outlet: str | None = None  # publisher or site name (HTML pages)
+    authors: list[Credit] = field(default_factory=list)  # JSON-LD / meta authors: used where the page names none
 
 
 def key(text: str | None) -> str:
@@ -79,8 +82,9 @@ def split_credits(paragraph: str) -> tuple[str, list[Credit]]:
 
 
 def is_credit_only(paragraph: str) -> bool:
-    remainder, found = _split_cached(paragraph)
-    return bool(found) and not remainder.strip()
+    """Nothing but credits (or an e-mail sign-off, which names nobody) on the paragraph."""
+    remainder, _ = _split_cached(paragraph)
+    return bool(paragraph.strip()) and not remainder.strip()
 
 
 def _removed_part(paragraph: str, remainder: str) -> str:
@@ -93,6 +97,55 @@ def _removed_part(paragraph: str, remainder: str) -> str:
     if paragraph.endswith(remainder):
         return paragraph[: -len(remainder)].strip()
     return paragraph
+
+
+def _caption_credits(captions: list[str]) -> tuple[list[str], list[Credit]]:
+    """Captions without the credits printed in them ("(AP Photo/A B)", "(서울=연합뉴스) 홍길동 기자 =",
+    "… 2023.11.14 gildong@yna.co.kr"), and those credits: whoever a caption credits took the picture."""
+    kept: list[str] = []
+    found: list[Credit] = []
+    for caption in captions:
+        remainder, credits = split_credits(caption)
+        for credit in credits:
+            if credit.role in {"reporter", "writer"}:
+                credit.role = "photographer"
+        found += credits
+        if remainder.strip():
+            kept.append(remainder.strip())
+    return kept, found
+
+
+def _person_key(name: str) -> str:
+    """A name without a Korean job title or an e-mail address ("홍길동 기자 hong@paper.example")."""
+    words = [w for w in name.split() if "@" not in w and w not in {"기자", "특파원", "선임기자", "인턴기자"}]
+    return key(" ".join(words))
+
+
+def _unprinted_authors(authors: list[Credit], printed: list[Credit], language: str) -> list[Credit]:
+    """The page's metadata authors that no printed credit names, as credits of the article.
+
+    The page's own credit lines come first: they say what each person did. Metadata only
+    says "author": on a Korean news page that is the reporter, elsewhere the writer.
+    """
+    from toolkit.hangul import has_syllable
+    from toolkit.names import name_score
+
+    def same(a: str, b: str) -> bool:
+        if _person_key(a) == _person_key(b):
+            return True
+        if has_syllable(a) == has_syllable(b):
+            return False
+        hangul, roman = (a, b) if has_syllable(a) else (b, a)  # 홍길동 on the page, Hong Gil-dong in JSON-LD
+        return name_score(hangul.split()[0], roman) >= 0.85
+
+    out: list[Credit] = []
+    for author in authors:
+        if any(same(author.name, c.name) for c in printed + out):
+            continue
+        name = " ".join(w for w in author.name.split() if w not in {"기자", "특파원"} and "@" not in w)
+        role = "reporter" if language == "ko" else author.role
+        out.append(dataclasses.replace(author, name=name, role=role))
+    return out
 
 
 def _chain(credits: list[Credit]) -> list[Credit]:
@@ -121,6 +174,7 @@ def finish(draft: Draft) -> Article:
     skip.discard("")
     credits: list[Credit] = []
     credit_paragraphs: list[str] = []
+    captions, caption_credits = _caption_credits(draft.captions)
     for byline in draft.bylines:
         remainder, found = split_credits(byline)
         if found:
@@ -141,7 +195,7 @@ def finish(draft: Draft) -> Article:
         if weighted_length(text) >= _ECHO_CHARS:
             seen.add(k)
         remainder, found = split_credits(text)
-        if found:
+        if found or remainder != text:  # credit text taken out (an e-mail sign-off credits nobody)
             credits.extend(found)
             credit_paragraphs.append(_removed_part(text, remainder))
             if remainder.strip():
@@ -159,15 +213,18 @@ def finish(draft: Draft) -> Article:
         raise InputError(draft.source, "no body text found")
     paragraphs = [Paragraph(p.text, detect_language(p.text)) for p in body]
     language = dominant_language([(p.lang, weighted_length(p.text)) for p in paragraphs])
+    credits += caption_credits + _unprinted_authors(draft.authors, credits + caption_credits, language)
     return Article(
         source=draft.source,
         language=language,
         title=draft.title,
         dek=draft.dek,
-        captions=list(draft.captions),
+        captions=captions,
         paragraphs=paragraphs,
         credit_paragraphs=credit_paragraphs,
         credits=_chain(credits),
         date=date,
         links=[link for p in body for link in p.links],
+        url=draft.url,
+        outlet=draft.outlet,
     )

@@ -73,8 +73,15 @@ _MONTHS = {
     )
     for m in names
 }
-_DATE_PREFIX = r"(?:(?:published|updated|posted|date|입력|수정|등록|기사\s*입력|최종\s*수정)\s*[:：]?\s*)?"
-_TIME = r"(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|(?:[AP]M\s*)?[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?)?"
+_DATE_PREFIX = (
+    r"(?:(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|at))?|date|작성|입력|수정|등록|승인|"
+    r"업데이트|송고(?:\s*시간)?|기사\s*(?:입력|등록)|최종\s*수정)\s*[:：]?\s*)?"
+)
+_TIME = (
+    r"(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?:(?:[AP]M\s*)?[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?)?"
+)
+_SECOND_STAMP = re.compile(r"\s*(?=수정|업데이트|최종\s*수정)|\s(?=(?:Updated|Last\s+updated)\b)", re.I)
 _DATE_FORMS = [
     re.compile(rf"^{_DATE_PREFIX}(?P<y>\d{{4}})[-./]\s*(?P<m>\d{{1,2}})[-./]\s*(?P<d>\d{{1,2}})\.?{_TIME}$", re.I),
     re.compile(rf"^{_DATE_PREFIX}(?P<y>\d{{4}})년\s*(?P<m>\d{{1,2}})월\s*(?P<d>\d{{1,2}})일(?:\s*\w요일)?{_TIME}$"),
@@ -97,6 +104,15 @@ def is_share_stack(line: str) -> bool:
     return bool(parts) and all(_SHARE_ITEM.fullmatch(p) for p in parts)
 
 
+# A news tip line: "제보는 카톡 okjebo", "연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23"
+_TIPLINE = re.compile(r"\W*(?:\S+\s+)?(?:기사\s*문의\s*및\s*)?제보(?:는|하기)?\s*[:：]?\s*(?:카톡|카카오톡|라인|이메일|전화|메일)")
+MAX_TIPLINE_CHARS = 80
+
+
+def is_tipline(line: str) -> bool:
+    return len(line) <= MAX_TIPLINE_CHARS and bool(_TIPLINE.match(line.strip()))
+
+
 def is_copyright(line: str) -> bool:
     """A copyright, permission or no-redistribution footer."""
     return len(line) <= MAX_BOILERPLATE_CHARS and bool(_COPYRIGHT.search(line.strip()))
@@ -105,7 +121,7 @@ def is_copyright(line: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def is_boilerplate(line: str) -> bool:
     """(Cached: the text reader and the assembler both ask about the same lines.)"""
-    return is_share_stack(line) or is_copyright(line)
+    return is_share_stack(line) or is_copyright(line) or is_tipline(line)
 
 
 def is_caption_line(line: str) -> bool:
@@ -120,8 +136,16 @@ def is_caption_line(line: str) -> bool:
 
 def parse_date_line(line: str) -> str | None:
     """ISO 8601 date of a line that is nothing but a date (and perhaps a time), else None."""
-    text = _strip_bullets(line)
-    if len(text) > 60 or not any(ch.isdigit() for ch in text):
+    text = _strip_bullets(line).rstrip(" ,;|")
+    if len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return None
+    if text.endswith(("조회수", "조회")):  # "작성 2018.09.18 14:28 수정 … 조회수": a page counter closing the stamp
+        text = text.rsplit(None, 1)[0] if " " in text else text
+    second = _SECOND_STAMP.search(text, 5)
+    if second:  # "입력 2023-05-19 03:00 업데이트 2023-05-19 11:42": two stamps, the first dates the article
+        first, rest = text[: second.start()], text[second.end():]
+        return parse_date_line(first) if parse_date_line(rest) is not None else None
+    if len(text) > 60:
         return None
     for form in _DATE_FORMS:
         match = form.match(text)

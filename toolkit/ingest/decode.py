@@ -29,7 +29,16 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_INVISIBLE = re.compile(r"[\u200b\u200e\u200f\u2060\ufeff]")
+# zero-width characters and the bidirectional controls (Arabic letter mark, LRM/RLM, the
+# embeddings and overrides U+202A-E, the isolates U+2066-9): invisible in English and Korean
+# news, they split a credit's words for the parser and would reorder text in the TEI
+_INVISIBLE = re.compile(r"[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without zero-width and bidirectional control characters (HTML entities such
+    as &rlm; become these characters only after decoding, so the HTML reader calls this too)."""
+    return _INVISIBLE.sub("", text)
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -41,7 +50,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     controls = len(_CONTROL.findall(text))
     if controls and controls > MAX_CONTROL_SHARE * len(text):
         raise InputError(source, f"binary data, not text ({controls} control characters in {len(text)})")
-    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
+    text = strip_invisible(_CONTROL.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 

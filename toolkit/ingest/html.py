@@ -13,8 +13,8 @@ import re
 from urllib.parse import urljoin
 
 from toolkit.errors import InputError
-from toolkit.ingest import boilerplate as bp
 from toolkit.ingest.assemble import Draft, Piece, key
+from toolkit.ingest.metadata import read_metadata
 from toolkit.ingest.text import clean_line, split_units
 from toolkit.model import Link
 
@@ -31,7 +31,7 @@ _CHROME_WORDS = {
     "modal", "cookie", "banner", "masthead", "skip", "widget", "tags", "pagination", "copyright",
     "tweet", "instagram", "embed", "kicker", "eyebrow", "category", "categories", "date", "timestamp", "pubdate", "gnb", "lnb", "sns",
 }
-_DEK_WORDS = {"dek", "deck", "subtitle", "subhead", "subheadline", "standfirst", "strapline", "summary", "sub_title", "subtit"}
+_DEK_WORDS = {"documentdescription", "dek", "deck", "subtitle", "subhead", "subheadline", "standfirst", "strapline", "summary", "sub_title", "subtit"}
 _CAPTION_WORDS = {"caption", "figcaption", "wp-caption-text", "photo-caption", "image-caption", "img-caption", "photocaption", "imgcaption", "cutline", "photo_desc"}
 _BYLINE_WORDS = {"byline", "author", "authors", "reporter", "writer", "credit-line"}
 _BODY_WORDS = {"articlebody", "article-body", "article_body", "story-body", "storybody", "entry-content", "post-content",
@@ -78,18 +78,26 @@ def read_html(text: str, source: str) -> Draft:
     from lxml import etree
 
     text = _BR.sub(" \\g<0>", text)  # "line<br>line" reads as two words, not one
+    # huge_tree: without it libxml2 stops at 256 levels of nesting and drops, without a
+    # word, every paragraph below; with it the limit is 2,048, and a page deeper still is refused
     parser = lxml.html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, default_doctype=False,
+        huge_tree=True,
     )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(source, f"unreadable HTML ({error})") from None
+    limit = next((e.message for e in parser.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
+    if limit is not None:  # libxml2 stopped reading there: the rest of the page would be lost
+        what = "HTML nested too deeply (over 2,048 levels)" if "depth" in limit else f"HTML too large ({limit})"
+        raise InputError(source, f"{what} to be read whole; refused rather than read in part")
+    page = read_metadata(root)  # JSON-LD, OpenGraph, meta tags: read before the head is dropped
     base = _base_url(root)
-    date = _date(root)
+    date = page.date
     head_title = clean_line(root.findtext(".//head/title") or root.findtext(".//title") or "")
-    meta_description = _meta(root, "description", "og:description", "twitter:description")
-    site = _meta(root, "og:site_name", "application-name")
+    meta_description = page.description
+    site = page.publisher
 
     for el in list(root.iter("head", "time")):  # metadata: read above, never body text
         _drop(el)
@@ -107,7 +115,10 @@ def read_html(text: str, source: str) -> Draft:
     h1 = next((h for h in container.iter("h1") if _text(h)), None)
     if h1 is None:
         h1 = next((h for h in root.iter("h1") if _text(h)), None)
-    title = _text(h1) if h1 is not None else _strip_site_name(head_title, site) or None
+    if h1 is not None:
+        title = _text(h1)
+    else:
+        title = _strip_site_name(page.title, site) if page.title else _strip_site_name(head_title, site) or None
 
     captions = []
     for caption in _take(container, lambda el: el.tag in ("figcaption", "caption") or bool(_words(el) & _CAPTION_WORDS)):
@@ -139,9 +150,10 @@ def read_html(text: str, source: str) -> Draft:
     if dek is None and meta_description and pieces:
         first = key(pieces[0].text)
         described = key(meta_description)
-        if described and not first.startswith(described[: max(len(described) - 3, 1)]):
+        if described and described[: max(len(described) - 3, 1)] not in first:  # (the lead after a dateline too)
             dek = meta_description  # a written summary, not the lead cut short
-    return Draft(source=source, title=title, dek=dek, captions=captions, pieces=pieces, date=date, bylines=bylines)
+    return Draft(source=source, title=title, dek=dek, captions=captions, pieces=pieces, date=date, bylines=bylines,
+                 url=page.url or base, outlet=page.publisher, authors=page.authors)
 
 
 def _take(container, wanted) -> list[str]:
@@ -236,18 +248,6 @@ def _meta(root, *names: str) -> str | None:
         name = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
         if name in wanted and (el.get("content") or "").strip():
             return clean_line(el.get("content"))
-    return None
-
-
-def _date(root) -> str | None:
-    published = _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "og:published_time")
-    if published and (value := bp.normalise_date(published)):
-        return value
-    times = [t for t in root.iter("time") if t.get("datetime")]
-    times.sort(key=lambda t: t.get("pubdate") is None)  # an explicit pubdate first
-    for t in times:
-        if value := bp.normalise_date(t.get("datetime")):
-            return value
     return None
 
 

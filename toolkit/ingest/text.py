@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from toolkit.errors import InputError
 from toolkit.ingest import boilerplate as bp
+from toolkit.ingest.decode import strip_invisible
 from toolkit.ingest.assemble import Draft, Piece, ends_sentence, is_credit_only, key, split_credits, weighted_length
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -29,8 +30,9 @@ class Unit:
 
 
 def clean_line(line: str) -> str:
-    """Collapse runs of spaces (including no-break and ideographic spaces) and trim."""
-    return _SPACE.sub(" ", line).strip()
+    """Collapse runs of spaces (including no-break and ideographic spaces), drop invisible
+    and bidi control characters, and trim."""
+    return _SPACE.sub(" ", strip_invisible(line)).strip()
 
 
 def split_units(text: str) -> list[Unit]:

@@ -15,6 +15,8 @@ where the English says five years; 민 씨 where the English says Park).
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,6 +38,8 @@ class Check:
 
     agree: bool | None
     differences: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()   # the English values (or names) that differ, canonical (4700, 0.5)
+    ko: tuple[str, ...] = ()   # the Korean ones
 
     @property
     def checked(self) -> bool:
@@ -64,15 +68,32 @@ def _show(value: float, kind: str) -> str:
     return f"{value:g}"
 
 
+def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
+    """Pair values of two sides that disagree, closest in magnitude first (4,700 with 4,200,
+    not the "a kilogram" 1 beside it), as many pairs as the shorter side has values."""
+    def distance(x: float, y: float) -> float:
+        return abs(math.log(abs(x) + 1) - math.log(abs(y) + 1))
+
+    pairs, left, right = [], list(a), list(b)
+    while left and right:
+        x, y = min(((x, y) for x in left for y in right), key=lambda p: (distance(*p), p))
+        pairs.append((x, y))
+        left.remove(x)
+        right.remove(y)
+    return sorted(pairs)
+
+
 def check_numbers(en_text: str, ko_text: str) -> Check:
     """Compare the numbers of a bead kind by kind (amounts with amounts, months with months:
     an English weekday says nothing against a Korean day of the month). A conversion in
     parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an addition: it may match, never
     disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
-    from toolkit.align.numbers import quantities_in_english, quantities_in_korean
+    from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = quantities_in_english(en_text), quantities_in_korean(ko_text)
     checked, differences = False, []
+    en_values: list[str] = []
+    ko_values: list[str] = []
     for kind in ("amount", "year", "month", "day", "weekday"):
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
         e = Counter(q.value for q in en if q.kind == kind and not q.conversion)
@@ -86,10 +107,13 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         k_only = sorted(v for v in (k - e).elements() if v not in e_conv)
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
-            differences.append(f"{label} {_show(e_only[0], kind)}≠{_show(k_only[0], kind)}")
+            for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
+                differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
+                en_values.append(canon(a))
+                ko_values.append(canon(b))
     if not checked:
         return Check(None)
-    return Check(not differences, tuple(differences))
+    return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
 
 
 def numbers_agree(en_text: str, ko_text: str) -> bool | None:

@@ -33,9 +33,9 @@ def schemas() -> dict[str, Any]:
         "articles": {
             "article_id": s, "title": s, "title_ko": s, "dek": s, "date": s, "service": s,
             "has_original": b, "source": s, "source_ko": s, "n_en": i, "n_ko": i,
+            "pair_score": f, "pair_warning": s,
             # publication data (meta.json, else the page's metadata); published: ISO 8601 or null
             "url": s, "published": s, "outlet": s, "url_ko": s, "published_ko": s, "outlet_ko": s,
-            "pair_score": f, "pair_warning": s,
         },
         "credits": {
             "article_id": s, "order": i, "role": s, "name": s, "name_ko": s,
@@ -48,7 +48,7 @@ def schemas() -> dict[str, Any]:
         "links": {
             "article_id": s, "bead": i, "bead_type": s, "en_ids": ids, "ko_ids": ids,
             "cert": f, "en_chars": i, "ko_chars": i, "length_ratio": f,
-            "numbers_match": b, "names_match": b,
+            "numbers_match": b, "names_match": b, "reviewed": b,
         },
         "terms": {
             "article_id": s, "bead": i, "sentence_id": s, "ko_term": s, "status": s,
@@ -149,6 +149,7 @@ def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment) 
             "length_ratio": length_ratio(en_chars, ko_chars),
             "numbers_match": numbers_agree(en_text, ko_text),
             "names_match": names_agree(en_text, ko_text),
+            "reviewed": bead.reviewer is not None,  # confirmed or corrected by a person
         })
     return links
 
@@ -168,8 +169,8 @@ def article_rows(article_id: str, en: Article, ko: Article | None,
         "service": article_service(en), "has_original": ko is not None,
         "source": en.source, "source_ko": ko.source if ko else None,
         "n_en": len(en.sentences), "n_ko": len(ko.sentences) if ko else 0,
-        **_publication(en, ""), **_publication(ko, "_ko"),
         "pair_score": pair.score if pair else None, "pair_warning": pair.warning if pair else None,
+        **_publication(en, ""), **_publication(ko, "_ko"),
     })
     rows["credits"] = [
         {"article_id": article_id, "order": c.order, "role": c.role, "name": c.name,

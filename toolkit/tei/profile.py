@@ -25,6 +25,12 @@ RESP_PHRASES: dict[str, str] = {
     "producer": "Produced by",
 }
 
+# the reviewer of an alignment: not a credit of the article, so kept apart from model.ROLES;
+# MARC relator "rev" (reviewer); its respStmt is the target of link/@resp and revisionDesc/change/@who
+REVIEWER_ROLE = "reviewer"
+REVIEWER_RELATOR = "rev"
+REVIEWER_PHRASE = "Alignment reviewed by"
+
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 
 DIV_TYPES = ("translation", "original")  # English div, Korean div

@@ -4,7 +4,8 @@ Tables and metrics can be rebuilt from an archive of TEI files alone. What the T
 not keep, and so comes back normalised:
 - null beads are not stored: an English sentence in no link comes back as a 1-0 bead and a
   Korean one as a 0-1 bead (cert from the sentence's @cert, else 1.0), before the next link,
-  English first; an alignment that leaves no trace (no link, no cert, no writer) is None;
+  English first (`canonical_order` puts any alignment in this order); an alignment that
+  leaves no trace (no link, no cert, no writer) is None;
 - a link URL or an article URL (bibl/ptr) that is not a valid URI comes back
   percent-encoded (profile.uri_target);
 - a Korean credit joined to an English one without an organization of its own shares the
@@ -17,14 +18,17 @@ not keep, and so comes back normalised:
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.model import Alignment, Article, Bead, Credit, Link, Paragraph, Sentence
-from toolkit.tei.profile import ORIGINAL_FORM_LANG, XML_ID, XML_LANG, tei
+from toolkit.model import Alignment, Article, Bead, Credit, Link, Paragraph, Revision, Sentence
+from toolkit.tei.profile import ORIGINAL_FORM_LANG, REVIEWER_ROLE, XML_ID, XML_LANG, tei
 from toolkit.tei.safe_xml import parse_xml_safely, read_xml_file
 
-_NAME_TAGS = (tei("persName"), tei("orgName"))
+_NAME_TAGS = (tei("persName"), tei("orgName"), tei("name"))
+_AGENTS = {tei("persName"): "person", tei("orgName"): "organization", tei("name"): "software"}
 
 
 def _text(element) -> str:
@@ -105,8 +109,9 @@ def _forms(stmt, form_lang: str | None, languages: dict[str, str]) -> dict:
         if child.get(XML_LANG) != form_lang:
             continue
         kind = child.get("type")
-        if kind is None:
-            found.setdefault("name", _text(child))
+        if kind is None or (kind == "software" and child.tag == tei("name")):
+            if "name" not in found:
+                found["name"], found["agent"] = _text(child), _AGENTS[child.tag]
         elif kind == "organization":
             found["organization"] = _text(child)
         elif kind == "service":
@@ -132,7 +137,7 @@ def _credit(stmt, form_lang: str | None, languages: dict[str, str], order: int) 
         if "service" in korean:  # the Korean service element stands for both service and language
             fields["service"], fields["language"] = korean["service"], korean["language"]
     return Credit(role, fields.get("name") or "", fields.get("service"), fields.get("organization"),
-                  fields.get("language"), order, name_ko)
+                  fields.get("language"), order, name_ko, fields.get("agent") or "person")
 
 
 def _chain(root, div_id: str, resp_stmts: dict, languages: dict[str, str], form_lang: str | None) -> list[Credit]:
@@ -153,14 +158,78 @@ def _chain(root, div_id: str, resp_stmts: dict, languages: dict[str, str], form_
     return credits
 
 
+_NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*")
+
+
 def _cert(element) -> float:
-    try:
-        return float(element.get("cert", "1"))
-    except ValueError:
+    """@cert as a number from 0 to 1 (absent: 1.0). Anything else is an error, never a
+    confidence made up for it: "abc" shown as 1.00 would hide the worst beads."""
+    value = element.get("cert")
+    if value is None:
         return 1.0
+    cert = float(value) if _NUMBER.fullmatch(value) else math.nan
+    if not 0.0 <= cert <= 1.0:
+        raise ValueError(f'line {element.sourceline}: cert "{value}" is not a number from 0 to 1')
+    return cert
 
 
-def _alignment(root, en: Article, ko: Article, en_div, ko_div) -> Alignment | None:
+def _arrange(links: list[Bead], nulls: dict[tuple[str, int], Bead], n_en: int, n_ko: int) -> list[Bead]:
+    """Two-sided beads in their order, each after the null beads of the sentences before it
+    (English first); a sentence in no bead becomes a null bead with cert 1."""
+    linked = {("en", i) for b in links for i in b.en} | {("ko", j) for b in links for j in b.ko}
+    result, next_en, next_ko = [], 0, 0
+
+    def flush(until_en: int, until_ko: int) -> None:
+        nonlocal next_en, next_ko
+        while next_en < until_en:
+            if ("en", next_en) not in linked:
+                result.append(nulls.get(("en", next_en)) or Bead((next_en,), ()))
+            next_en += 1
+        while next_ko < until_ko:
+            if ("ko", next_ko) not in linked:
+                result.append(nulls.get(("ko", next_ko)) or Bead((), (next_ko,)))
+            next_ko += 1
+
+    for bead in links:
+        flush(min(bead.en, default=next_en), min(bead.ko, default=next_ko))
+        result.append(bead)
+    flush(n_en, n_ko)
+    return result
+
+
+def canonical_order(alignment: Alignment, n_en: int, n_ko: int) -> Alignment:
+    """`alignment` as read_tei would give it back: null beads of one sentence each, placed as
+    the reader places them. Its bead indices are the one bead numbering of `show`, the tables
+    and the notebook."""
+    links = [b for b in alignment.beads if b.en and b.ko]
+    nulls = {("en", i): Bead((i,), (), b.cert, b.reviewer) for b in alignment.beads if not b.ko for i in b.en}
+    nulls |= {("ko", j): Bead((), (j,), b.cert, b.reviewer) for b in alignment.beads if not b.en for j in b.ko}
+    return Alignment(_arrange(links, nulls, n_en, n_ko), list(alignment.revisions))
+
+
+def _reviewers(title_stmt) -> dict[str, str]:
+    """respStmt id -> reviewer name, for the respStmts whose resp key is the reviewer's."""
+    found = {}
+    for stmt in title_stmt.iterchildren(tei("respStmt")) if title_stmt is not None else []:
+        resp = stmt.find(tei("resp"))
+        if resp is not None and resp.get("key") == REVIEWER_ROLE:
+            found[stmt.get(XML_ID)] = _text(stmt.find(tei("persName")))
+    return found
+
+
+def _reviewer(pointers: str | None, reviewers: dict[str, str]) -> str | None:
+    return next((reviewers[p.lstrip("#")] for p in (pointers or "").split() if p.lstrip("#") in reviewers), None)
+
+
+def _revisions(header, reviewers: dict[str, str]) -> list[Revision]:
+    history = header.find(tei("revisionDesc")) if header is not None else None
+    if history is None:
+        return []
+    return [Revision(change.get("when") or "", _reviewer(change.get("who"), reviewers) or "", _text(change))
+            for change in history.iterchildren(tei("change"))]
+
+
+def _alignment(root, en: Article, ko: Article, en_div, ko_div, reviewers: dict[str, str]) -> Alignment | None:
     en_index = {s.id: i for i, s in enumerate(en.sentences)}
     ko_index = {s.id: i for i, s in enumerate(ko.sentences)}
     links = root.findall(f"{tei('standOff')}/{tei('linkGrp')}/{tei('link')}")
@@ -171,31 +240,20 @@ def _alignment(root, en: Article, ko: Article, en_div, ko_div) -> Alignment | No
     for link in links:
         ids = [t.lstrip("#") for t in (link.get("target") or "").split()]
         bead = Bead(tuple(en_index[i] for i in ids if i in en_index),
-                    tuple(ko_index[i] for i in ids if i in ko_index), _cert(link))
+                    tuple(ko_index[i] for i in ids if i in ko_index), _cert(link),
+                    _reviewer(link.get("resp"), reviewers))
         if bead.en or bead.ko:
             beads.append(bead)
-    linked_en = {i for b in beads for i in b.en}
-    linked_ko = {i for b in beads for i in b.ko}
-    en_certs = {s.get(XML_ID): _cert(s) for s in en_div.iter(tei("s"))}
-    ko_certs = {s.get(XML_ID): _cert(s) for s in ko_div.iter(tei("s"))}
-    result, next_en, next_ko = [], 0, 0
-
-    def flush(until_en: int, until_ko: int) -> None:
-        nonlocal next_en, next_ko
-        while next_en < until_en:
-            if next_en not in linked_en:
-                result.append(Bead((next_en,), (), en_certs.get(en.sentences[next_en].id, 1.0)))
-            next_en += 1
-        while next_ko < until_ko:
-            if next_ko not in linked_ko:
-                result.append(Bead((), (next_ko,), ko_certs.get(ko.sentences[next_ko].id, 1.0)))
-            next_ko += 1
-
-    for bead in beads:
-        flush(min(bead.en, default=next_en), min(bead.ko, default=next_ko))
-        result.append(bead)
-    flush(len(en.sentences), len(ko.sentences))
-    return Alignment(result)
+    nulls: dict[tuple[str, int], Bead] = {}
+    for side, div, index in (("en", en_div, en_index), ("ko", ko_div, ko_index)):
+        for s in div.iter(tei("s")):
+            position = index.get(s.get(XML_ID))
+            if position is not None:
+                sentence = (position,)
+                nulls[(side, position)] = Bead(sentence if side == "en" else (), sentence if side == "ko" else (),
+                                               _cert(s), _reviewer(s.get("resp"), reviewers))
+    return Alignment(_arrange(beads, nulls, len(en.sentences), len(ko.sentences)),
+                     _revisions(root.find(tei("teiHeader")), reviewers))
 
 
 def read_tei(source: Path | bytes) -> tuple[Article, Article | None, Alignment | None]:
@@ -222,4 +280,8 @@ def read_tei(source: Path | bytes) -> tuple[Article, Article | None, Alignment |
         return en, None, None
     ko = _article(ko_div, _bibl(source_desc, "original"), name)
     ko.credits = _chain(root, ko_div.get(XML_ID) or "", resp_stmts, languages, ORIGINAL_FORM_LANG)
-    return en, ko, _alignment(root, en, ko, en_div, ko_div)
+    try:
+        alignment = _alignment(root, en, ko, en_div, ko_div, _reviewers(title_stmt))
+    except ValueError as error:
+        raise InputError(name, str(error)) from None
+    return en, ko, alignment

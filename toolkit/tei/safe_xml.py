@@ -1,8 +1,11 @@
 """Hardened XML parsing: the one way the project reads XML that may come from anyone.
 
 Archive files come from many hands, so the first reader must refuse what could hurt:
-entity declarations (billion laughs, XXE) are refused before libxml2 sees them, no DTD
-or network access happens, and oversized files are refused without being read.
+entity declarations (billion laughs, XXE) are refused before libxml2 sees them; the parser
+itself never reads a DTD or any other external resource, whatever its options (a resolver
+answers every request with nothing), so a DOCTYPE naming an external DTD (TMX files carry
+one) is read as if it named none; files are read by toolkit.inputs (regular files only,
+size capped while reading).
 """
 
 from __future__ import annotations
@@ -57,19 +60,34 @@ def _refuse_entity_declarations(data: bytes, source: str) -> None:
 
 
 def _parser():
+    """A parser that reads nothing but the bytes it is given.
+
+    collect_ids=False keeps a duplicated xml:id a finding of the Schematron (with IDs
+    collected, libxml2 stops at the second one), but it also makes libxml2 load an external
+    DTD despite load_dtd=False: /etc/passwd was opened, and a FIFO named as the DTD blocked
+    for ever. So every external request goes to a resolver that answers with nothing (an
+    empty DTD). Entities it would have defined stay references, which are refused.
+    """
     from lxml import etree
 
-    return etree.XMLParser(
+    class _Nothing(etree.Resolver):
+        def resolve(self, url, public_id, context):
+            return self.resolve_string("", context)
+
+    parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_blank_text=False, collect_ids=False,
+        attribute_defaults=False, huge_tree=False, remove_blank_text=False, collect_ids=False,
     )
+    parser.resolvers.add(_Nothing())
+    return parser
 
 
 def parse_xml_safely(data: bytes, source: str):
     """Parse untrusted XML bytes into an lxml root element, or raise XMLProblem.
 
-    Refused: more than MAX_BYTES, any DOCTYPE declaring entities, entity references left
-    in the tree. Not well-formed XML is reported with its line number.
+    Refused: more than MAX_BYTES, any DOCTYPE declaring entities, entity references left in
+    the tree. An external DTD is never read. Not well-formed XML is reported with its line
+    number.
     """
     from lxml import etree
 
@@ -82,11 +100,13 @@ def parse_xml_safely(data: bytes, source: str):
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         line = error.lineno or None
-        message = error.msg or str(error)
+        message = (error.msg or str(error)).strip()
         message = re.sub(r", line \d+, column \d+$", "", message)
         raise XMLProblem(source, f"not well-formed: {message}", line) from None
     except ValueError as error:  # e.g. a str with an encoding declaration
         raise XMLProblem(source, f"not well-formed: {error}") from None
+    except (etree.LxmlError, MemoryError) as error:  # anything else libxml2 gives up on: one line
+        raise XMLProblem(source, f"cannot be parsed ({type(error).__name__}: {' '.join(str(error).split())[:200]})") from None
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise XMLProblem(source, "entity declarations are refused (DOCTYPE declares an entity)")
@@ -96,13 +116,11 @@ def parse_xml_safely(data: bytes, source: str):
 
 
 def read_xml_file(path: Path):
-    """Read and parse an XML file safely; the size is checked before any byte is read."""
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise XMLProblem(source, f"file is {size / 1048576:.1f} MB, over the {MAX_BYTES // 1048576} MB limit")
-        data = path.read_bytes()
-    except OSError as error:
-        raise XMLProblem(source, f"cannot read: {error.strerror or error}") from None
-    return parse_xml_safely(data, source)
+    """Read (toolkit.inputs: regular files only, at most MAX_BYTES) and parse an XML file safely.
+
+    A file that cannot be read raises a plain InputError; a file read but refused or not
+    well-formed raises XMLProblem (a subclass), so that callers can tell the two apart.
+    """
+    from toolkit.inputs import read_input
+
+    return parse_xml_safely(read_input(path, MAX_BYTES), str(path))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.model import RELATOR_URI, ROLES, Alignment, Article, Bead, Credit
+from toolkit.model import AGENTS, RELATOR_URI, ROLES, Alignment, Article, Bead, Credit
 from toolkit.tei.profile import (
-    LANGUAGE_NAMES, ORIGINAL_FORM_LANG, RESP_PHRASES, TEI_NS, XML_ID, XML_LANG, format_cert,
-    is_language, is_ncname, language_id, tei, uri_target, w3c_date,
+    LANGUAGE_NAMES, ORIGINAL_FORM_LANG, RESP_PHRASES, REVIEWER_PHRASE, REVIEWER_RELATOR, REVIEWER_ROLE,
+    TEI_NS, XML_ID, XML_LANG, format_cert, is_language, is_ncname, language_id, tei, uri_target, w3c_date,
 )
 
 # elements holding only elements: indented; every other element keeps its text exactly
@@ -21,10 +21,9 @@ _BLOCKS = {
     tei(t) for t in (
         "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "sourceDesc",
         "bibl", "profileDesc", "langUsage", "creation", "listChange", "text", "body", "div",
-        "figure", "standOff", "linkGrp",
+        "figure", "standOff", "linkGrp", "revisionDesc",
     )
 }
-_ORG_WORDS = {"service", "agency", "news", "press", "staff", "desk", "bureau", "radio", "rfa", "afp", "yonhap"}
 
 
 @dataclass
@@ -52,14 +51,12 @@ def _sub(parent, tag: str, text: str | None = None, **attrs):
     return element
 
 
-def _is_organization(credit: Credit) -> bool:
-    """A credit given to a service or agency rather than a person (its name is an orgName)."""
-    name = credit.name.strip().lower()
-    if not name:
-        return False
-    if name in {(credit.organization or "").lower(), (credit.service or "").lower()}:
-        return True
-    return bool(_ORG_WORDS & set(name.replace("'s", " ").split())) or name.endswith("방송")
+def _name(parent, credit: Credit, text: str, lang: str | None) -> None:
+    """The agent's name, tagged by what kind of agent it is: persName, orgName or name[@type=software]."""
+    if credit.agent == "software":
+        _sub(parent, "name", text, type="software", **{XML_LANG: lang})
+    else:
+        _sub(parent, "orgName" if credit.agent == "organization" else "persName", text, **{XML_LANG: lang})
 
 
 def _check_article(article: Article, side: str) -> None:
@@ -75,6 +72,8 @@ def _check_article(article: Article, side: str) -> None:
     for credit in article.credits:
         if credit.role not in ROLES:
             raise ValueError(f"{side} article: unknown credit role {credit.role!r}")
+        if credit.agent not in AGENTS:
+            raise ValueError(f"{side} article: unknown credit agent {credit.agent!r}")
         if credit.language is not None and not is_language(credit.language):
             raise ValueError(f"{side} article: credit language {credit.language!r} is not a BCP 47 code")
 
@@ -106,6 +105,25 @@ def _check_alignment(alignment: Alignment, n_en: int, n_ko: int) -> None:
                 if (side, index) in used:
                     raise ValueError(f"bead {number}: {side} sentence {index} is in two beads")
                 used.add((side, index))
+        if bead.reviewer is not None and not bead.reviewer.strip():
+            raise ValueError(f"bead {number}: empty reviewer name")
+    for revision in alignment.revisions:
+        if not revision.who.strip():
+            raise ValueError("revision with an empty reviewer name")
+        if w3c_date(revision.when) is None:
+            raise ValueError(f"revision date {revision.when!r} is not an ISO 8601 date or date-time")
+
+
+def _reviewers(alignment: Alignment | None, first: int) -> dict[str, str]:
+    """Reviewer name -> respStmt id, in order of first mention (revisions, then beads);
+    ids continue the credits' numbering."""
+    names: dict[str, str] = {}
+    if alignment is None:
+        return names
+    for name in [r.who for r in alignment.revisions] + [b.reviewer for b in alignment.beads if b.reviewer]:
+        if name not in names:
+            names[name] = f"resp-{first + len(names)}"
+    return names
 
 
 def _plan_credits(en: Article, ko: Article | None) -> tuple[list[_Resp], list[_Resp]]:
@@ -119,7 +137,7 @@ def _plan_credits(en: Article, ko: Article | None) -> tuple[list[_Resp], list[_R
     for credit in ko.credits if ko is not None else []:
         joined = next(
             (r for r in resps if r.en is not None and r.ko is None and r.en.name_ko
-             and r.en.name_ko == credit.name and r.en.role == credit.role),
+             and r.en.name_ko == credit.name and r.en.role == credit.role and r.en.agent == credit.agent),
             None,
         )
         if joined is not None:
@@ -138,7 +156,7 @@ def _names(parent, credit: Credit, lang: str | None, like: Credit | None = None)
     name_ko, and its organization and service are written only where they differ.
     """
     if like is None:
-        _sub(parent, "orgName" if _is_organization(credit) else "persName", credit.name, **{XML_LANG: lang})
+        _name(parent, credit, credit.name, lang)
     if credit.organization is not None and (like is None or credit.organization != like.organization):
         _sub(parent, "orgName", credit.organization, type="organization", **{XML_LANG: lang})
     same_service = like is not None and (credit.service, credit.language) == (like.service, like.language)
@@ -157,13 +175,17 @@ def _resp_stmt(parent, resp: _Resp) -> None:
         _names(stmt, resp.en, None)
         ko_name = resp.en.name_ko
         if ko_name is not None:
-            korean = Credit(resp.en.role, ko_name)
-            _sub(stmt, "orgName" if _is_organization(korean) else "persName", ko_name,
-                 **{XML_LANG: ORIGINAL_FORM_LANG})
+            _name(stmt, resp.en, ko_name, ORIGINAL_FORM_LANG)
         if resp.ko is not None:
             _names(stmt, resp.ko, ORIGINAL_FORM_LANG, like=resp.en)
     else:
         _names(stmt, resp.ko, ORIGINAL_FORM_LANG)  # type: ignore[arg-type]
+
+
+def _reviewer_stmt(parent, name: str, stmt_id: str) -> None:
+    stmt = _sub(parent, "respStmt", **{XML_ID: stmt_id})
+    _sub(stmt, "resp", REVIEWER_PHRASE, key=REVIEWER_ROLE, ref=RELATOR_URI + REVIEWER_RELATOR)
+    _sub(stmt, "persName", name)
 
 
 def _bibl(parent, article: Article, kind: str) -> None:
@@ -273,20 +295,26 @@ def _speaker_label(p, previous, gap: str, speaker: str) -> None:
     element.tail = label[len(stripped):] or None
 
 
-def _null_bead_attrs(en: Article, ko: Article, alignment: Alignment, writer: str | None) -> dict:
-    """resp (added in English) and cert for sentences in no two-sided bead."""
+def _null_bead_attrs(en: Article, ko: Article, alignment: Alignment, writer: str | None,
+                     reviewers: dict[str, str]) -> dict:
+    """resp (added in English; confirmed by a reviewer) and cert for sentences in no two-sided bead."""
     attrs: dict[str, dict[str, str]] = {}
     linked = {("en", i) for b in alignment.beads if b.en and b.ko for i in b.en}
     linked |= {("ko", i) for b in alignment.beads if b.en and b.ko for i in b.ko}
     certs = {("en", i): b.cert for b in alignment.beads if not b.ko for i in b.en}
     certs |= {("ko", i): b.cert for b in alignment.beads if not b.en for i in b.ko}
+    reviewed = {("en", i): b.reviewer for b in alignment.beads if not b.ko and b.reviewer for i in b.en}
+    reviewed |= {("ko", i): b.reviewer for b in alignment.beads if not b.en and b.reviewer for i in b.ko}
     for side, article in (("en", en), ("ko", ko)):
         for index, sentence in enumerate(article.sentences):
             if (side, index) in linked:
                 continue
             entry: dict[str, str] = {}
-            if side == "en" and writer is not None:
-                entry["resp"] = f"#{writer}"
+            pointers = [f"#{writer}"] if side == "en" and writer is not None else []
+            if (side, index) in reviewed:
+                pointers.append(f"#{reviewers[reviewed[(side, index)]]}")
+            if pointers:
+                entry["resp"] = " ".join(pointers)
             cert = certs.get((side, index), 1.0)
             if format_cert(cert) != "1":
                 entry["cert"] = format_cert(cert)
@@ -295,7 +323,7 @@ def _null_bead_attrs(en: Article, ko: Article, alignment: Alignment, writer: str
     return attrs
 
 
-def _links(parent, en: Article, ko: Article, beads: list[Bead]):
+def _links(parent, en: Article, ko: Article, beads: list[Bead], reviewers: dict[str, str]):
     from lxml import etree
 
     two_sided = [b for b in beads if b.en and b.ko]
@@ -307,7 +335,8 @@ def _links(parent, en: Article, ko: Article, beads: list[Bead]):
     group = _sub(stand_off, "linkGrp", type="alignment")
     for bead in two_sided:
         target = " ".join([f"#{en_ids[i]}" for i in bead.en] + [f"#{ko_ids[i]}" for i in bead.ko])
-        _sub(group, "link", type=bead.type, target=target, cert=format_cert(bead.cert))
+        _sub(group, "link", type=bead.type, target=target, cert=format_cert(bead.cert),
+             resp=f"#{reviewers[bead.reviewer]}" if bead.reviewer else None)
     return stand_off
 
 
@@ -354,7 +383,8 @@ def write_tei(en: Article, ko: Article | None, alignment: Alignment | None) -> b
 
     resps, korean_chain = _plan_credits(en, ko)
     writer = next((r.id for r in resps if r.en is not None and r.en.role == "writer"), None)
-    sentence_attrs = _null_bead_attrs(en, ko, alignment, writer) if alignment is not None else {}
+    reviewers = _reviewers(alignment, len(resps) + 1)
+    sentence_attrs = _null_bead_attrs(en, ko, alignment, writer, reviewers) if alignment is not None else {}
 
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_LANG, en.language)
@@ -366,6 +396,8 @@ def write_tei(en: Article, ko: Article | None, alignment: Alignment | None) -> b
         _sub(title_stmt, "title", ko.title, type="original", **{XML_LANG: ko.language})
     for resp in resps:
         _resp_stmt(title_stmt, resp)
+    for name, stmt_id in reviewers.items():
+        _reviewer_stmt(title_stmt, name, stmt_id)
     publication = _sub(file_desc, "publicationStmt")
     _sub(publication, "p", "Encoded with transprov from the published article"
          + (", its original and their sentence alignment." if ko is not None else "."))
@@ -380,7 +412,7 @@ def write_tei(en: Article, ko: Article | None, alignment: Alignment | None) -> b
     if ko is not None:
         _div(body, ko, "original", sentence_attrs)
     if alignment is not None:
-        _links(root, en, ko, alignment.beads)  # type: ignore[arg-type]
+        _links(root, en, ko, alignment.beads, reviewers)  # type: ignore[arg-type]
 
     lang_usage = _sub(profile, "langUsage")
     all_credits = [c for a in articles for c in a.credits]
@@ -391,5 +423,9 @@ def write_tei(en: Article, ko: Article | None, alignment: Alignment | None) -> b
         _chain(creation, [r for r in resps if r.en is not None], "en", en.language)
         if ko is not None:
             _chain(creation, korean_chain, "ko", ko.language)
+    if alignment is not None and alignment.revisions:
+        history = _sub(header, "revisionDesc")
+        for revision in alignment.revisions:
+            _sub(history, "change", revision.what, when=revision.when, who=f"#{reviewers[revision.who]}")
     _indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"

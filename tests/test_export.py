@@ -1,0 +1,94 @@
+"""`transprov export --format tmx|tsv`: the aligned beads of an archive as a TMX 1.4 memory and a bitext."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import repo_root
+from toolkit.archive import build_archive
+from toolkit.review.relink import relink_file
+from toolkit.tei import read_tei
+from toolkit.tei.safe_xml import parse_xml_safely
+
+CLI = [sys.executable, "-m", "toolkit.cli"]
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=180)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "archive"
+    assert build_archive(repo_root() / "fixtures" / "corpus", out, progress=False).failures == []
+    return out
+
+
+def units(path: Path) -> list:
+    root = parse_xml_safely(path.read_bytes(), str(path))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for name in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(name), name  # the attributes TMX 1.4 requires
+    assert header.get("srclang") == "ko" and header.get("segtype") == "sentence"
+    tus = root.findall("body/tu")
+    for tu in tus:
+        tuvs = tu.findall("tuv")
+        assert [t.get(XML_LANG) for t in tuvs] == ["ko", "en"]
+        assert all(len(t.findall("seg")) == 1 and t.find("seg").text for t in tuvs)
+        assert [c.tag for c in tu][-2:] == ["tuv", "tuv"]  # props come before the variants
+    return tus
+
+
+def test_tmx_holds_the_seed_first_pair_with_its_translator(archive: Path, tmp_path: Path):
+    out = tmp_path / "out.tmx"
+    result = run("export", archive, "--format", "tmx", "-o", out)
+    assert result.returncode == 0, result.stderr
+    tus = units(out)
+    assert result.stdout.strip() == f"{out}: tmx of {archive} ({len(tus)} beads)"
+    en, ko, _ = read_tei(archive / "tei" / "rfa-defectors.xml")
+    first = next(tu for tu in tus if tu.get("tuid") == "rfa-defectors:0")
+    assert [t.find("seg").text for t in first.findall("tuv")] == [ko.sentences[0].text, en.sentences[0].text]
+    assert en.sentences[0].text.startswith("The North Korean government has launched a campaign")
+    assert first.get("creationid") == "Kang Min Kyung"
+    props = {p.get("type"): p.text for p in first.findall("prop")}
+    assert props["x-article"] == "rfa-defectors" and props["x-bead-type"] == "1-1" and props["x-reviewed"] == "no"
+    again = tmp_path / "again.tmx"
+    assert run("export", archive, "--format", "tmx", "-o", again).returncode == 0
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_min_cert_keeps_reviewed_beads(archive: Path, tmp_path: Path):
+    reviewed = tmp_path / "archive"
+    (reviewed / "tei").mkdir(parents=True)
+    tei = reviewed / "tei" / "rfa-defectors.xml"
+    tei.write_bytes((archive / "tei" / "rfa-defectors.xml").read_bytes())
+    relink_file(tei, [(["en-s1"], ["ko-s1"])], "Lee Min-ji", "2024-05-01T09:30:00Z", confirm=True)
+    assert read_tei(tei)[2].beads[0].cert < 1
+    assert run("export", reviewed, "--format", "tmx", "-o", tmp_path / "all.tmx").returncode == 0
+    assert run("export", reviewed, "--format", "tmx", "-o", tmp_path / "strict.tmx", "--min-cert", "1").returncode == 0
+    strict = units(tmp_path / "strict.tmx")
+    assert len(strict) < len(units(tmp_path / "all.tmx"))
+    assert [tu.get("tuid") for tu in strict] == ["rfa-defectors:0"]
+    assert strict[0].get("changeid") == "Lee Min-ji"
+
+
+def test_tsv_bitext_and_a_bad_file(archive: Path, tmp_path: Path):
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    for name in ("rfa-defectors.xml", "dprk-floods.xml"):
+        (folder / name).write_bytes((archive / "tei" / name).read_bytes())
+    (folder / "broken.xml").write_text("<TEI", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = run("export", folder, "--format", "tsv", "-o", out)
+    assert result.returncode == 1 and result.stderr.startswith(f"error: {folder / 'broken.xml'}:")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(len(line.split("\t")) == 2 for line in lines)
+    en, ko, _ = read_tei(folder / "rfa-defectors.xml")
+    assert f"{ko.sentences[0].text}\t{en.sentences[0].text}" in lines
+    assert run("export", folder, "--format", "xliff", "-o", out).returncode == 2

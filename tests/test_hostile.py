@@ -1,0 +1,716 @@
+"""Hostile and huge input (issue 12): nothing hangs, nothing traces back, nothing is dropped silently.
+
+Every case that could hang under a regression (a FIFO, a device, a quadratic step) runs the
+CLI in a subprocess with a generous timeout, so that a regression fails instead of blocking
+the suite; no test asserts on wall-clock time (the figures are in benchmarks/hostile_sizes.py).
+
+Sections: input reader (item 2) · XML (item 3) · text hygiene (item 4) · size: compare (item 5)
+· outputs and messages (item 6) · minor cases. The credit grammar's own cases (item 1) have
+their section at the end of the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import repo_root
+from toolkit.errors import InputError, printable
+
+SEED = repo_root() / "fixtures" / "seed"
+CLI = [sys.executable, "-m", "toolkit.cli"]
+CREDIT_LINE = ("Reported by Kim Joon-Ho for RFA's Korean service. Translated by Kang Min Kyung. "
+               "Written in English by Parameswaran Ponnudurai.")
+SEED_CREDITS = [("reporter", "Kim Joon-Ho"), ("translator", "Kang Min Kyung"), ("writer", "Parameswaran Ponnudurai")]
+BIDI = ["\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+        "\u2066", "\u2067", "\u2068", "\u2069"]
+
+
+def run(*args, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
+    """The CLI in a fresh process; a hang becomes a TimeoutExpired failure, not a stuck suite."""
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=timeout,
+                          cwd=repo_root(), env=env, **kwargs)
+
+
+def error_lines(result: subprocess.CompletedProcess) -> list[str]:
+    assert "Traceback" not in result.stderr, result.stderr
+    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+
+
+@functools.cache
+def seed_tei() -> bytes:
+    from toolkit.align import align, load_lexicon
+    from toolkit.credits import join_korean_credits
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+    from toolkit.tei import write_tei
+
+    en = segment_article(read_article(SEED / "en.txt"))
+    ko = segment_article(read_article(SEED / "ko.txt"))
+    en.credits = join_korean_credits(en.credits, ko.credits)
+    return write_tei(en, ko, align(en.sentences, ko.sentences, load_lexicon()))
+
+
+@pytest.fixture
+def specials(tmp_path: Path) -> dict[str, Path]:
+    """One of every kind of path that is not a readable regular file, named like an article."""
+    paths = {
+        "fifo": tmp_path / "pipe.txt",
+        "device": tmp_path / "zero.txt",
+        "directory": tmp_path / "folder.txt",
+        "dangling": tmp_path / "dangling.txt",
+        "loop": tmp_path / "loop.txt",
+        "missing": tmp_path / "missing.txt",
+    }
+    os.mkfifo(paths["fifo"])
+    paths["device"].symlink_to("/dev/zero")
+    paths["directory"].mkdir()
+    paths["dangling"].symlink_to(tmp_path / "nowhere.txt")
+    paths["loop"].symlink_to(paths["loop"])
+    return paths
+
+
+# ============================================================== input reader (item 2)
+
+PROBLEMS = {
+    "fifo": "named pipe (FIFO)", "device": "character device", "directory": "is a directory",
+    "dangling": "dangling symbolic link", "loop": "symbolic link loop", "missing": "no such file",
+}
+
+
+@pytest.mark.parametrize("kind", ["directory", "dangling", "loop", "missing"])
+def test_reader_names_what_the_path_is(specials, kind):
+    from toolkit.inputs import read_input
+
+    with pytest.raises(InputError) as caught:
+        read_input(specials[kind], 1024)
+    assert PROBLEMS[kind] in caught.value.problem
+    assert str(caught.value).startswith(f"{specials[kind]}: ")
+
+
+def test_reader_refuses_a_socket(tmp_path):
+    from toolkit.inputs import read_input
+
+    path = tmp_path / "s.txt"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(InputError, match="socket"):
+            read_input(path, 1024)
+    finally:
+        server.close()
+
+
+def test_reader_limit_counts_bytes_read_not_st_size(tmp_path):
+    from toolkit.inputs import read_input
+
+    proc = Path("/proc/self/status")  # a regular file whose st_size is 0 but which has content
+    if not proc.is_file() or proc.stat().st_size != 0:
+        pytest.skip("needs Linux /proc")
+    with pytest.raises(InputError, match="over the"):
+        read_input(proc, 64)
+    assert b"Name:" in read_input(proc, 1 << 20)
+    exact = tmp_path / "exact.txt"
+    exact.write_bytes(b"x" * 100)
+    assert read_input(exact, 100) == b"x" * 100
+    with pytest.raises(InputError, match="over the"):
+        read_input(exact, 99)
+
+
+def test_special_files_never_block_ingest_or_credits(specials):
+    for command in ("ingest", "credits"):
+        result = run(command, "--json", specials["fifo"], SEED / "en.txt", specials["device"], timeout=60)
+        assert result.returncode == 1
+        assert [r["source"] for r in json.loads(result.stdout)] == [str(SEED / "en.txt")]
+        lines = error_lines(result)
+        assert len(lines) == 2
+        assert PROBLEMS["fifo"] in lines[0] and str(specials["fifo"]) in lines[0]
+        assert PROBLEMS["device"] in lines[1] and str(specials["device"]) in lines[1]
+
+
+def test_every_kind_of_bad_path_gets_its_own_line(specials):
+    kinds = ["fifo", "device", "dangling", "loop", "missing"]
+    result = run("ingest", "--json", *(specials[k] for k in kinds), SEED / "en.txt", timeout=60)
+    assert result.returncode == 1 and len(json.loads(result.stdout)) == 1
+    lines = error_lines(result)
+    assert len(lines) == len(kinds)
+    for kind, line in zip(kinds, lines):
+        assert PROBLEMS[kind] in line, (kind, line)
+
+
+def test_special_files_never_block_validate(specials, tmp_path):
+    good = tmp_path / "good.xml"
+    good.write_bytes(seed_tei())
+    fifo, device = tmp_path / "pipe.xml", tmp_path / "zero.xml"
+    os.mkfifo(fifo)
+    device.symlink_to("/dev/zero")
+    result = run("validate", fifo, device, good, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout.strip() == "1 files, 1 valid, 0 invalid"
+    lines = error_lines(result)
+    assert len(lines) == 2 and "named pipe" in lines[0] and "character device" in lines[1]
+
+
+def test_a_folder_walk_reports_special_entries_instead_of_skipping_them(tmp_path):
+    (tmp_path / "a.txt").write_bytes((SEED / "en.txt").read_bytes())
+    os.mkfifo(tmp_path / "b.txt")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a loop of folders: not followed
+    result = run("ingest", "--json", tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert [r["source"] for r in json.loads(result.stdout)] == [str(tmp_path / "a.txt")]
+    lines = error_lines(result)
+    assert len(lines) == 2 and "b.txt" in lines[0] and "c.txt" in lines[1]
+
+
+def test_commands_given_a_fifo_anywhere_answer(specials, tmp_path):
+    fifo = specials["fifo"]
+    out = tmp_path / "out.xml"
+    (tmp_path / "good.xml").write_bytes(seed_tei())
+    corpus = tmp_path / "corpus"
+    shutil.copytree(repo_root() / "fixtures" / "corpus", corpus)
+    cases = [
+        ("align", fifo, SEED / "ko.txt", "-o", out),
+        ("align", SEED / "en.txt", SEED / "ko.txt", "-o", out, "--lexicon", fifo),
+        ("show", fifo),
+        ("compare", SEED / "en.txt", fifo),
+        ("validate", tmp_path / "good.xml", "--schema", fifo),
+        ("build", corpus, "--archive", tmp_path / "archive", "--lexicon", fifo, "--quiet"),
+    ]
+    for args in cases:
+        result = run(*args, timeout=60)
+        assert result.returncode in (1, 2), args
+        lines = error_lines(result)
+        assert len(lines) == 1 and "named pipe" in lines[0] and str(fifo) in lines[0], (args, lines)
+    assert not out.exists() and not (tmp_path / "archive").exists()
+
+
+def test_compare_and_align_report_both_bad_files(specials):
+    for args in (("compare",), ("align", "-o", specials["missing"].parent / "out.xml")):
+        result = run(*args, specials["fifo"], specials["device"], timeout=60)
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert len(lines) == 2 and "named pipe" in lines[0] and "character device" in lines[1]
+
+
+def test_a_folder_with_no_articles_is_an_error(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article")
+    for command in ("ingest", "credits"):
+        result = run(command, empty, timeout=60)
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert len(lines) == 1 and str(empty) in lines[0] and "no " in lines[0]
+
+
+def _without_root_powers() -> list[str] | None:
+    """A prefix that runs a command without the power to read any file (root's DAC override);
+    [] when not root; None when root cannot shed it here."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+
+
+def test_an_unreadable_file_among_good_ones(tmp_path):
+    prefix = _without_root_powers()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: every file is readable")
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes((SEED / "en.txt").read_bytes())
+    secret.chmod(0)
+    good = tmp_path / "good.txt"
+    good.write_bytes((SEED / "en.txt").read_bytes())
+    try:
+        probe = subprocess.run([*prefix, "cat", str(secret)], capture_output=True, timeout=30)
+        if probe.returncode == 0:
+            pytest.skip("the file stays readable here")
+        result = subprocess.run([*prefix, *CLI, "credits", "--json", str(secret), str(good)], capture_output=True,
+                                text=True, timeout=120, cwd=repo_root())
+    finally:
+        secret.chmod(0o644)
+    assert result.returncode == 1  # not Typer's exit 2 before any file is read
+    assert [r["source"] for r in json.loads(result.stdout)] == [str(good)]
+    lines = error_lines(result)
+    assert len(lines) == 1 and "permission denied" in lines[0] and str(secret) in lines[0]
+
+
+# ============================================================== XML (item 3)
+
+def test_a_doctype_naming_a_fifo_is_answered_at_once(tmp_path):
+    """The DTD is never read (a FIFO would block the read for ever): the file is what it is without it."""
+    os.mkfifo(tmp_path / "dtd")
+    path = tmp_path / "doctype.xml"
+    tei = seed_tei().decode()
+    path.write_text(tei.replace("<TEI ", f'<!DOCTYPE TEI SYSTEM "{tmp_path / "dtd"}">\n<TEI ', 1), encoding="utf-8")
+    result = run("validate", path, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "1 files, 1 valid, 0 invalid"
+    result = run("show", path, timeout=60)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_an_external_dtd_is_never_read_whatever_the_encoding(tmp_path):
+    """In UTF-32 the check for entity declarations before parsing sees nothing: the parser
+    itself must still read no DTD (a FIFO would block it) and expand nothing from it."""
+    os.mkfifo(tmp_path / "dtd")
+    path = tmp_path / "utf32.xml"
+    document = (f'<?xml version="1.0" encoding="UTF-32BE"?>\n<!DOCTYPE TEI SYSTEM "{tmp_path / "dtd"}">\n'
+                '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n')
+    path.write_bytes(document.encode("utf-32-be"))
+    result = run("validate", "--json", path, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert {e["rule"] for e in json.loads(result.stdout)[0]["errors"]} == {"rng"}  # read, and only invalid
+
+
+def test_a_dtd_defining_an_entity_is_not_used(tmp_path):
+    from toolkit.tei.safe_xml import XMLProblem, parse_xml_safely
+
+    dtd = tmp_path / "leak.dtd"
+    dtd.write_text('<!ENTITY leak "LEAKED">')
+    for encoding, codec in (("UTF-8", "utf-8"), ("UTF-32LE", "utf-32-le")):
+        data = (f'<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE a SYSTEM "{dtd.as_uri()}">'
+                '<a>&leak;</a>').encode(codec)
+        with pytest.raises(XMLProblem, match="entity reference") as caught:
+            parse_xml_safely(data, "ext.xml")
+        assert "LEAKED" not in str(caught.value)
+    data = f'<!DOCTYPE a SYSTEM "{dtd.as_uri()}"><a>plain</a>'.encode()
+    assert parse_xml_safely(data, "plain.xml").text == "plain"  # the DOCTYPE alone is harmless
+
+
+def test_lxml_parses_xml_only_in_the_hardened_module():
+    """Every XML parse goes through toolkit/tei/safe_xml.py, whose parser reads no DTD."""
+    offenders = []
+    for path in (repo_root() / "toolkit").rglob("*.py"):
+        if path.name == "safe_xml.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for call in ("etree.XMLParser(", "etree.fromstring(", "etree.parse(", "etree.XML(", "etree.iterparse("):
+            if call in text:
+                offenders.append(f"{path.relative_to(repo_root())}: {call}")
+    assert offenders == []
+
+
+def test_forty_thousand_dangling_links_are_all_reported(tmp_path):
+    links = "\n".join(f'<link type="1-1" target="#en-x{i} #ko-x{i}"/>' for i in range(40_000))
+    data = seed_tei().replace(b'<linkGrp type="alignment">', b'<linkGrp type="alignment">\n' + links.encode(), 1)
+    path = tmp_path / "dangling.xml"
+    path.write_bytes(data)
+    first_link = data[:data.index(b"#en-x0 ")].count(b"\n") + 1
+    result = run("validate", "--json", path, timeout=300)  # minutes before the fix; seconds now
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = json.loads(result.stdout)[0]["errors"]
+    dangling = [e for e in errors if e["rule"] == "link-resolves"]
+    assert len(dangling) == 40_000
+    assert [e["line"] for e in dangling[:3]] == [first_link, first_link + 1, first_link + 2]
+    assert dangling[-1]["line"] == first_link + 39_999
+
+
+def test_schematron_failures_point_at_their_lines():
+    from toolkit.tei.safe_xml import parse_xml_safely
+    from toolkit.tei.validate import validate_tree
+
+    text = seed_tei().decode()
+    text = text.replace('xml:lang="ko" xml:id="ko"', 'xml:lang="ja" xml:id="ko"', 1)  # undeclared language
+    line = text[:text.index('xml:lang="ja"')].count("\n") + 1
+    problems = validate_tree(parse_xml_safely(text.encode(), "x"))
+    assert ("lang-declared", line) in {(p.rule, p.line) for p in problems}
+
+
+def test_an_xslt_error_is_one_line_per_file_and_the_batch_goes_on(tmp_path):
+    schema = tmp_path / "peek.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">'
+        '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:TEI">'
+        "<assert id=\"peek\" test=\"string(document('/etc/hostname')) = ''\">read</assert>"
+        "</rule></pattern></schema>")
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_bytes(seed_tei())
+    result = run("validate", tmp_path / "a.xml", tmp_path / "b.xml", "--schema", schema, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "2 files, 0 valid, 2 invalid"
+    assert all("XSLTApplyError" in line and "denied" in line for line in lines[:-1]) and len(lines) == 3
+
+
+def test_a_memory_error_is_one_file_s_problem(tmp_path, monkeypatch):
+    from toolkit.tei import validate
+
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_bytes(seed_tei())
+    real = validate.validate_tree
+    calls = []
+
+    def exhausted_once(root, extra=()):
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError()
+        return real(root, extra)
+
+    monkeypatch.setattr(validate, "validate_tree", exhausted_once)
+    first, second = validate.validate_files([tmp_path])
+    assert "MemoryError" in first.errors[0].message and not first.valid
+    assert second.valid
+
+
+@pytest.mark.parametrize("include", ["fifo", "remote"])
+def test_a_schema_including_a_fifo_or_a_url_is_refused(tmp_path, include):
+    (tmp_path / "a.xml").write_bytes(seed_tei())
+    if include == "fifo":
+        os.mkfifo(tmp_path / "part.rng")
+        href = "part.rng"
+    else:
+        href = "http://example.invalid/part.rng"
+    schema = tmp_path / "main.rng"
+    schema.write_text(f'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="{href}"/>'
+                      '<start><element name="TEI"><empty/></element></start></grammar>')
+    result = run("validate", tmp_path / "a.xml", "--schema", schema, timeout=60)
+    assert result.returncode == 2
+    lines = error_lines(result)
+    assert len(lines) == 1 and ("named pipe" in lines[0] if include == "fifo" else "not a local file" in lines[0])
+
+
+# ============================================================== text hygiene (item 4)
+
+def test_bidi_controls_never_cost_a_credit(tmp_path):
+    text = (SEED / "en.txt").read_text(encoding="utf-8")
+    assert CREDIT_LINE in text
+    files = []
+    for number, mark in enumerate(BIDI):
+        marked = (f"{mark}Reported by {mark}Kim Joon-Ho{mark} for RFA's Korean service.{mark} Translated by "
+                  f"Kang{mark} Min Kyung. Written in English by {mark}Parameswaran Ponnudurai.{mark}")
+        path = tmp_path / f"bidi-{number:02d}.txt"
+        path.write_text(text.replace(CREDIT_LINE, marked), encoding="utf-8")
+        files.append(path)
+    html = tmp_path / "bidi.html"  # as entities, the marks appear only once lxml has read the page
+    html.write_text(
+        "<html><body><article><h1>Border Market Reopens</h1><p>Traders in the border town reopened their "
+        "stalls on Monday after a month of closures, residents said.</p><p>Reported by &rlm;Kim Joon-Ho for "
+        "RFA&#x2019;s Korean service.&#x202E; Translated by &#x2067;Kang Min Kyung&#x2069;. Written in English "
+        "by &lrm;Parameswaran Ponnudurai.</p></article></body></html>", encoding="utf-8")
+    result = run("credits", "--json", *files, html, timeout=120)
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert len(records) == len(BIDI) + 1
+    for record in records:
+        assert [(c["role"], c["name"]) for c in record["credits"]] == SEED_CREDITS, record["source"]
+
+
+def test_bidi_controls_stay_out_of_the_tei(tmp_path):
+    en = tmp_path / "en.txt"
+    text = (SEED / "en.txt").read_text(encoding="utf-8")
+    en.write_text(text.replace("Pyongyang", "Pyong\u202eyang\u2066").replace(" the ", " the\u200f "), encoding="utf-8")
+    out = tmp_path / "out.xml"
+    result = run("align", en, SEED / "ko.txt", "-o", out, timeout=120)
+    assert result.returncode == 0, result.stderr
+    tei = out.read_text(encoding="utf-8")
+    assert "Pyongyang" in tei and not any(mark in tei for mark in BIDI)
+
+
+def test_bidi_controls_in_page_metadata_and_meta_json_are_dropped(tmp_path):
+    """JSON escapes and HTML entities bring the controls back after decoding: dropped there too."""
+    from toolkit.corpusmeta import parse_meta
+
+    page = tmp_path / "ld.html"
+    page.write_text(
+        '<html><head><title>Border Market Reopens</title><script type="application/ld+json">{"@type": '
+        '"NewsArticle", "author": {"@type": "Person", "name": "Kim \\u202eJoon-Ho\\u2066"}}</script>'
+        '<meta name="description" content="Traders &#x202E;reopened their stalls."></head><body><article>'
+        "<h1>Border Market Reopens</h1><p>Traders in the border town reopened their stalls on Monday after a "
+        "month of closures, residents said.</p></article></body></html>", encoding="utf-8")
+    result = run("ingest", "--json", page, timeout=120)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)[0]
+    assert [c["name"] for c in record["credits"]] == ["Kim Joon-Ho"]
+    assert record["dek"] == "Traders reopened their stalls."
+    meta = parse_meta(b'{"outlet": "Radio \\u202eFree Asia", "url": "https://example.org/a\\u200f"}', "meta.json")
+    assert meta.en.outlet == "Radio Free Asia" and meta.en.url == "https://example.org/a"
+
+
+def test_decoding_strips_bidi_controls():
+    from toolkit.ingest import decode_bytes
+
+    assert decode_bytes("a\u202eb\u2067c\u061cd\u200fe".encode(), "x.txt") == "abcde"
+
+
+def _deep_page(depth: int, paragraphs: int = 20) -> str:
+    body = []
+    for number in range(1, paragraphs + 1):
+        p = f"<p>Paragraph {number} says that traders in the border town reopened their stalls on Monday.</p>"
+        body.append("<div>" * depth + p + "</div>" * depth if number % 2 == 0 else p)
+    body.append(f"<p>{CREDIT_LINE}</p>")
+    return f"<html><body><article><h1>Border Market Reopens</h1>{''.join(body)}</article></body></html>"
+
+
+def test_html_nested_300_levels_deep_keeps_every_paragraph(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text(_deep_page(300), encoding="utf-8")
+    result = run("ingest", "--json", path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)[0]
+    assert [p.split()[1] for p in record["paragraphs"]] == [str(n) for n in range(1, 21)]
+    assert [(c["role"], c["name"]) for c in record["credits"]] == SEED_CREDITS
+
+
+def test_html_deeper_than_the_parser_reads_is_an_error_not_a_loss(tmp_path):
+    path = tmp_path / "deeper.html"
+    path.write_text(_deep_page(3000), encoding="utf-8")
+    result = run("ingest", "--json", path, SEED / "en.txt", timeout=120)
+    assert result.returncode == 1
+    assert len(json.loads(result.stdout)) == 1
+    lines = error_lines(result)
+    assert len(lines) == 1 and "nested too deeply" in lines[0]
+
+
+# ============================================================== size: compare (item 5)
+
+def _sentences(n: int) -> list[str]:
+    import random
+
+    rng = random.Random(11)
+    places = ["Sinuiju", "Hyesan", "Kaesong", "Wonsan", "Chongjin", "Hamhung"]
+    things = ["rice", "fuel", "corn", "cooking oil", "fertiliser", "medicine"]
+    return [f"Traders in {rng.choice(places)} said {rng.choice(things)} cost {rng.randint(2, 90) * 100} won "
+            f"more in week {i + 1} than a year ago." for i in range(n)]
+
+
+def test_compare_of_a_thousand_sentences_with_itself(tmp_path):
+    sentences = _sentences(1000)
+    path = tmp_path / "long.txt"
+    paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, 1000, 4)]
+    path.write_text("Prices in the Border Towns\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    result = run("compare", "--json", path, path, timeout=300)  # past 5 minutes before the fix
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["bleu"]["score"] == 100.0 and data["pairs"] == []
+
+
+def test_long_versions_are_paired_in_linear_work(monkeypatch):
+    """No anchor at all (every sentence reworded): the band keeps the work linear in n."""
+    from toolkit.metrics import compare
+
+    calls = []
+    real = compare.similarity
+    monkeypatch.setattr(compare, "similarity", lambda a, b: calls.append(1) or real(a, b))
+    a = _sentences(400)
+    b = [s.replace("said", "reported") + " Officials denied it." for s in a]
+    beads = compare.align_versions(a, b)
+    assert beads == [((i,), (i,)) for i in range(400)]
+    assert len(calls) <= 0.1 * 3 * len(a) ** 2  # the full DP: 3 * n * n = 480,000 calls; the band: 32,400
+
+
+def test_long_versions_pair_as_the_exact_dp_does():
+    """Past FULL_DP_CELLS the anchors and bands give the exact DP's answer on a realistic edit."""
+    import random
+
+    from toolkit.metrics import compare
+
+    rng = random.Random(5)
+    a = _sentences(110)
+    b = []
+    for sentence in a:
+        roll = rng.random()
+        if roll < 0.06:
+            continue
+        b.append(sentence.replace(" said ", " reported ") if roll < 0.2 else sentence)
+        if roll > 0.95:
+            b.append("Prices of rice doubled again in the spring.")
+    assert len(a) * len(b) > compare.FULL_DP_CELLS
+    assert compare.align_versions(a, b) == compare._dp(a, b)
+
+
+# ============================================================== outputs and messages (item 6)
+
+def test_align_never_writes_over_a_fifo_a_device_or_a_folder(tmp_path):
+    fifo, folder, device = tmp_path / "out.fifo", tmp_path / "out.d", tmp_path / "null.xml"
+    os.mkfifo(fifo)
+    folder.mkdir()
+    device.symlink_to("/dev/null")
+    for target, problem in ((fifo, "named pipe"), (folder, "directory"), (device, "character device")):
+        result = run("align", SEED / "en.txt", SEED / "ko.txt", "-o", target, timeout=120)
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert len(lines) == 1 and problem in lines[0]
+    assert fifo.is_fifo() and folder.is_dir() and Path("/dev/null").is_char_device() and device.is_symlink()
+
+
+def test_atomic_writes_refuse_special_targets(tmp_path):
+    from toolkit.files import write_atomic
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="named pipe"):
+        write_atomic(fifo, b"x")
+    assert fifo.is_fifo() and os.listdir(tmp_path) == ["pipe"]  # no temporary file left behind
+    write_atomic(tmp_path / "new.xml", b"ok")
+    write_atomic(tmp_path / "new.xml", b"again")
+    assert (tmp_path / "new.xml").read_bytes() == b"again"
+
+
+def test_printable_escapes_what_could_forge_a_line():
+    assert printable("a\nerror: forged") == "a\\nerror: forged"
+    assert printable("x\x1b[31m\x9b\u202e\u2028y\tz\r") == "x\\x1b[31m\\x9b\\u202e\\u2028y\\tz\\r"
+    assert printable(printable("a\nb\u202e")) == printable("a\nb\u202e")  # layers never double it
+    assert printable("김준호 Kim Joon-Ho/en.txt") == "김준호 Kim Joon-Ho/en.txt"
+    assert str(InputError("dir\nerror: forged/en.txt", "bad\nline")) == "dir\\nerror: forged/en.txt: bad\\nline"
+
+
+def test_a_folder_name_with_a_newline_cannot_forge_an_error_line(tmp_path):
+    bad = tmp_path / "x\nerror: forged"
+    corpus = tmp_path / "corpus"
+    for folder in (bad, corpus / bad.name):
+        folder.mkdir(parents=True)
+        (folder / "en.txt").write_bytes(b"\x00\x01 binary")
+        os.mkfifo(folder / "ko.txt")
+    (tmp_path / "ok.xml").write_bytes(seed_tei())
+    (bad / "t.xml").write_bytes(b"<TEI>")
+    runs = [
+        run("ingest", bad, timeout=60),
+        run("credits", bad / "en.txt", bad / "ko.txt", timeout=60),
+        run("compare", bad / "en.txt", bad / "ko.txt", timeout=60),
+        run("align", bad / "en.txt", bad / "ko.txt", "-o", bad / "out.xml", timeout=60),
+        run("show", bad / "t.xml", timeout=60),
+        run("validate", bad, tmp_path / "ok.xml", timeout=60),
+        run("build", corpus, "--archive", tmp_path / "archive", "--quiet", timeout=120),
+    ]
+    for result in runs:
+        assert result.returncode == 1, result.args
+        lines = (result.stdout + result.stderr).splitlines()
+        assert not any(line.lstrip().startswith("error: forged") for line in lines), (result.args, lines)
+        assert any("x\\nerror: forged" in line for line in lines), result.args
+
+
+# ============================================================== minor cases
+
+@pytest.mark.parametrize("cert", ["abc", "nan", "1.5", "-0.1", "1_0", "inf", ""])
+def test_show_refuses_a_cert_that_is_not_a_confidence(tmp_path, cert):
+    from toolkit.tei import read_tei
+
+    data = seed_tei().replace(b'cert="', f'cert="{cert}" x="'.encode(), 1)
+    with pytest.raises(InputError, match="cert"):
+        read_tei(data)
+
+
+def test_show_cli_with_a_bad_cert_exits_1(tmp_path):
+    path = tmp_path / "bad-cert.xml"
+    path.write_bytes(seed_tei().replace(b'cert="', b'cert="abc" x="', 1))
+    result = run("show", path, timeout=120)
+    assert result.returncode == 1 and "1.00" not in result.stdout
+    lines = error_lines(result)
+    assert len(lines) == 1 and 'cert "abc"' in lines[0]
+
+
+def test_build_with_a_missing_lexicon_creates_nothing(tmp_path):
+    archive = tmp_path / "archive"
+    result = run("build", repo_root() / "fixtures" / "corpus", "--archive", archive, "--lexicon",
+                 tmp_path / "missing.tsv", "--quiet", timeout=120)
+    assert result.returncode == 2
+    assert len(error_lines(result)) == 1 and not archive.exists()
+
+
+# =============================================================================================
+# credits: the credit grammar runs in time linear in its input (issue 12, item 1), and bidi
+# controls do not change what it finds (item 4). Every case runs under a Hypothesis per-case
+# deadline; nothing here measures time itself.
+# =============================================================================================
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from toolkit.credits import extract_credits
+from toolkit.credits.text import INVISIBLE
+
+_NAMES = [f"Name{chr(65 + i % 26)}{chr(97 + i * 7 % 26)} Person{chr(65 + i * 3 % 26)}x" for i in range(400)]
+_FORTY_AND = " and ".join(_NAMES[:40])
+# pieces credit lines are made of, so that random paragraphs come close to every reader's paths
+_PIECES = [
+    "Reported", "Translated", "Written", "Edited", "Photo", "by", "By", "and", "with", "additional", "reporting",
+    "for", "RFA's", "Korean", "Mandarin", "Cantonese", "Service", "services", "in", "Seoul", "contributed", "to",
+    "this", "report", "Kim", "Joon-Ho", "Lee", "AP", "Photo/", "REUTERS/", "Getty", "Images", "(", ")", "[", "]",
+    ",", ";", ":", "|", "/", "-", "—", ".", ". ", "  ", "\n", "@", "a@b.example", "2024", "Jan.", "03", "06:53",
+    "홍길동", "기자", "기자가", "보도합니다", "입니다", "이현줍니다", "서울에서", "자유아시아방송", "(서울=연합뉴스)", "=",
+    "에디터", "영상취재:", "·", "ⓒ", "연합뉴스", "2023.11.14", "AI", "translated", "the", "help", "of", "generative",
+    "tools", "\u200f", "\u202e", "\u2066", "\u2069", "\u061c",
+    # the intros, listings and photo forms of the second held-out set
+    "Our", "correspondent", "starts", "us", "off", "has", "our", "top", "story", "reports", "from", "as", "VOA's",
+    "Staff", "(Reuters)", "(UCAN):", "SEOUL", "authored", "originally", "appeared", "The", "following", "partner",
+    "post", "- ", "(Mar 17, '15)", "<", ">", "Xinhua/", "Shutterstock", "credits", "PHOTO/", "Dr.", "Series",
+    "Editor:", "───", "사진", "제공", "(목)", "디자인:", "소식을", "전해드립니다", "특파원입니다", "런던", "<앵커>", "<기자>",
+]
+_HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _joined(pieces: list[str]) -> str:
+    return " ".join(pieces)
+
+
+@_HOSTILE
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3000).map(_joined))
+@example(_FORTY_AND + " contributed")  # the audit's case: it hung the old grammar
+@example(_FORTY_AND + " contributed to this report.")
+@example(" and ".join(_NAMES) + " contributed to this report.")
+@example("Reported by " + " and ".join(_NAMES) + " for RFA's Korean Service.")
+@example("By " + ", ".join(_NAMES))
+@example("Reported by A" + " " * 100_000 + "b.")
+@example("a" * 200_000 + " b.")
+@example("(" * 20_000 + "AP Photo/A B" + ")" * 20_000)
+@example("Photo: " + "/".join(["Reuters"] * 20_000))
+@example("a@" * 50_000)
+@example("Nisha David" + " in A" * 20_000 + " contributed to this report")
+@example("가" * 100_000 + "에서 홍길동 기자가 보도합니다")
+@example(" ".join(["홍길동"] * 20_000) + " 기자")
+@example("(서울=연합뉴스) " + "홍길동 " * 20_000 + "기자 = 본문.")
+@example("Our " + "defense " * 5_000 + "correspondent Kim Ha-rin starts us off.")
+@example("The vote" + ", as" * 10_000 + " VOA's Arlo Finch reports from Busan.")
+@example(" | ".join(_NAMES) + " March 2, 2023")
+@example("By " + "Ann Lee " * 5_000 + "SEOUL (Reuters) - Exports rose.")
+@example("<" * 20_000 + "Xinhua/Tran Minh" + ">" * 20_000)
+@example("- Clara Voss (" * 5_000 + "Apr 9, '14)")
+@example("This content originally appeared on " + "x " * 10_000 + "and was authored by Mina Park.")
+@example("자세한 소식을 " * 5_000 + "홍길동 기자가 보도합니다")
+@example("(" * 20_000 + "=" * 20_000 + "홍길동 기자")
+@example("풍기·" * 5_000 + "봉화=홍길동 기자")
+def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
+    rest, found = extract_credits(paragraph)
+    assert isinstance(rest, str)
+    cleaned = paragraph.translate(INVISIBLE)
+    squeezed = " ".join(cleaned.split())
+    for credit in found:  # every name found is text of the paragraph (modulo spacing), never invented
+        assert " ".join(credit.name.split()) in squeezed or credit.name in {"machine translation"}
+    assert extract_credits(paragraph) == (rest, found)  # and the answer is deterministic
+
+
+def test_forty_names_joined_by_and_are_forty_contributors() -> None:
+    rest, found = extract_credits(_FORTY_AND + " contributed to this report.")
+    assert rest == "" and [c.name for c in found] == _NAMES[:40]
+    assert {c.role for c in found} == {"contributor"}
+
+
+@_HOSTILE
+@given(st.lists(st.sampled_from(["\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                                 "\u2066", "\u2067", "\u2068", "\u2069", "\u200b", "\ufeff"]), min_size=1, max_size=8),
+       st.integers(min_value=0, max_value=10_000))
+def test_bidi_controls_anywhere_in_the_seed_credit_line_change_nothing(marks: list[str], seed: int) -> None:
+    line = ("Reported by Kim Joon-Ho for RFA's Korean service. Translated by Kang Min Kyung. "
+            "Written in English by Parameswaran Ponnudurai.")
+    positions = sorted((seed * (k + 7919)) % (len(line) + 1) for k in range(len(marks)))
+    marked = line
+    for position, mark in zip(reversed(positions), marks):
+        marked = marked[:position] + mark + marked[position:]
+    _, found = extract_credits(marked)
+    assert [(c.role, c.name, c.service) for c in found] == [
+        ("reporter", "Kim Joon-Ho", "Korean"), ("translator", "Kang Min Kyung", None),
+        ("writer", "Parameswaran Ponnudurai", None)]

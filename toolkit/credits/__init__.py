@@ -1,0 +1,146 @@
+"""Credit lines (English or Korean) -> the ordered chain of Credit(role, name, service, ...).
+
+    extract_credits(paragraph)       (the paragraph without its credits, the credits found)
+    join_korean_credits(en, ko)      the English chain with the Hangul names of the same people
+
+One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (credit
+clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
+the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
+agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
+(caption credits), `machine` (machine-translation notes), `chain` (joining the Korean names to
+the English chain). Each sentence is either
+a credit sentence, taken out whole, or ordinary text, kept; a caption or a lead sentence
+may end with a credit, which alone is taken out. Why a parser and not a keyword search:
+"Translated by Kang Min Kyung." is a credit, but "The letter, translated by a local
+activist, was posted online." is not.
+"""
+
+from __future__ import annotations
+
+from toolkit.credits import english, intros, korean, listings, machine, photos
+from toolkit.credits.chain import join_korean_credits
+from toolkit.credits.datelines import split_dateline
+from toolkit.credits.sentences import sentence_spans
+from toolkit.credits.text import INVISIBLE
+from toolkit.credits.vocabulary import ORGANIZATIONS, SERVICE_LANGUAGES
+from toolkit.hangul import has_syllable
+from toolkit.model import Credit
+
+__all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGANIZATIONS"]
+
+
+def _hygiene(paragraph: str) -> str:
+    """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
+    except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
+    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).split("\n"))
+    out: list[str] = []
+    for line in lines:
+        if line and out and out[-1].endswith(","):
+            out[-1] += " " + line
+        elif line:
+            out.append(line)
+    return "\n".join(out)
+
+
+_CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
+
+
+def _read(sentence: str, org_context: str | None, single: bool, after_note: bool,
+          long_paragraph: bool = False) -> tuple[str, list[Credit], bool] | None:
+    """(what of the sentence stays in the body, its credits, is it a machine-translation note)."""
+    found = machine.parse_note(sentence)
+    if found is not None:
+        return "", found, True
+    if after_note and (found := machine.parse_follow_up(sentence)) is not None:
+        return "", found, True
+    if has_syllable(sentence):
+        found = korean.parse_sentence(sentence)
+        if found is not None:
+            return "", found, False
+        tail = korean.split_tail(sentence)
+        if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
+            return "", whole[1], False  # "RFA PHOTO/이현기"
+        return (tail[0], tail[1], False) if tail else None
+    whole = photos.split_photo_credit(sentence, whole_only=True)
+    if whole is not None and not whole[0]:
+        return "", _wire_or_photo(sentence, whole[1], long_paragraph), False
+    found = english.parse_sentence(sentence, org_context, byline=single)
+    if found is not None:
+        return "", found, False
+    for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
+                  intros.split_intro_tail, listings.split_teaser_byline):
+        tail = split(sentence)
+        if tail is not None:
+            return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False
+    return None
+
+
+def _wire_or_photo(sentence: str, found: list[Credit], long_paragraph: bool) -> list[Credit]:
+    """"(Yonhap)" closes captions and stories alike: after a story (a paragraph longer than a
+    caption) the agency supplied the text, so it is the reporter, not a photographer."""
+    if long_paragraph and len(found) == 1 and found[0].agent == "organization" \
+            and sentence.rstrip(" .").endswith(f"({found[0].name})"):
+        found[0].role = "reporter"
+    return found
+
+
+def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    """(the paragraph with its credit text removed, possibly "", the credits in chain order).
+
+    A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is
+    left 0: the caller numbers the chain across the article.
+    """
+    text = _hygiene(paragraph)
+    credits: list[Credit] = []
+    changed = False
+    dateline = split_dateline(text)
+    if dateline is not None:
+        text, credits = dateline[0], list(dateline[1])
+        changed = True
+    spans = sentence_spans(text)
+    pieces: list[tuple[int, int, str | None]] = []  # (start, end, replacement or None: as written)
+    org_context: str | None = None
+    after_note = False
+    for a, b in spans:
+        sentence = text[a:b].strip()
+        read = _read(sentence, org_context, len(spans) == 1, after_note, len(text) > _CAPTION_CHARS)
+        if read is None:
+            pieces.append((a, b, None))
+            after_note = False
+            continue
+        kept, found, after_note = read
+        changed = True
+        for credit in found:
+            if credit.organization and credit.service:
+                org_context = credit.organization
+        credits += found
+        if kept:
+            pieces.append((a, b, kept))
+    # a closing e-mail sign-off with its time stamps ("2021.01.03. dahora83@newsis.com"): trailing
+    # sentences of stamps and e-mail blocks, removed together when one carries an address
+    k, signed = len(pieces), False
+    while k and pieces[k - 1][2] is None:
+        closing = text[pieces[k - 1][0]:pieces[k - 1][1]]
+        if korean.is_signed_block(closing):
+            signed = True
+        elif not korean.is_stamp_line(closing):
+            break
+        k -= 1
+    if signed:
+        pieces, changed = pieces[:k], True
+    if not changed:
+        return paragraph.strip(), []
+    return _join(text, pieces), credits
+
+
+def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:
+    """The kept sentences as written (adjacent spans join exactly as they stood), one space elsewhere."""
+    out = ""
+    previous_end = -1
+    for a, b, replacement in pieces:
+        piece = text[a:b] if replacement is None else replacement
+        if out and previous_end != a:
+            out, piece = out.rstrip() + " ", piece.lstrip()
+        out += piece
+        previous_end = b if replacement is None else -1
+    return out.strip()

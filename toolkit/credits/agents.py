@@ -1,0 +1,121 @@
+"""Who a credit names: a person, an organization (agency, desk, service) or software.
+
+A credit keeps the name as the page writes it; `organization` holds the short name of the
+outlet or agency it belongs to, and `agent` says what kind of agent the name is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.text import find_emails, remove_spans
+from toolkit.credits.vocabulary import ORGANIZATIONS, SERVICE_LANGUAGES
+
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+    "bin", "binti", "bint", "al", "el", "ibn", "y", "ben", "ter", "ten", "st.", "zu",
+}
+NOT_NAME_WORDS = {
+    "state", "media", "officials", "official", "authorities", "police", "sources", "source", "the",
+    "it", "he", "she", "they", "we", "this", "that", "local", "government", "residents", "agency",
+    "news", "television", "tv", "radio", "newspaper", "website", "staff", "correspondent", "reporters",
+    "english", "korean", "u.n.", "china", "north", "south", "korea", "japan", "seoul", "pyongyang",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
+    "file", "pool", "handout", "reuters", "afp", "ap", "getty", "images", "photo", "photos", "by",
+}
+# Words that make a name an organization: "UPI Staff", "the Tibetan Service", "Editorial Board"
+ORG_WORDS = {
+    "service", "services", "agency", "news", "press", "staff", "desk", "bureau", "radio", "team", "board",
+    "newsroom", "network", "times", "post", "journal", "herald", "daily", "television", "tv", "channel",
+    "ministry", "university", "office", "department", "foundation", "institute", "group", "corporation",
+    "company", "studio", "museum", "government", "council", "committee", "center", "centre", "magazine",
+    "images", "media", "library", "archive", "archives", "pool", "association", "review", "monitor",
+    "stock", "commons",
+}
+_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&/\-]{1,7}|[A-Z][A-Za-z]*\d+[A-Za-z]*")
+
+
+def organization_of(text: str) -> str | None:
+    """The short name of a known organization ("Radio Free Asia" -> "RFA"), else None."""
+    low = " ".join(text.translate(APOSTROPHES).split()).lower()
+    return ORGANIZATIONS.get(low) or ORGANIZATIONS.get(low.removeprefix("the "))
+
+
+def short_org(text: str) -> str:
+    """The organization field for an outlet named in a credit: its short name if known."""
+    text = " ".join(text.split()).strip(" ,;")
+    return organization_of(text) or text
+
+
+def is_capitalized_phrase(text: str, max_words: int = 6) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= max_words:
+        return False
+    for w in words:
+        core = w.strip(".,")
+        if not core:
+            return False
+        if core.lower() in PARTICLES:
+            continue
+        if not (core[0].isupper() or core[0].isdigit()):
+            return False
+    return True
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'.\-]*")
+_PREFIXED = re.compile(r"(?:al|el|ad|an|as|at|bin|ibn)-\w[\w'.-]*")
+
+
+def is_person_name(text: str) -> bool:
+    """Looks like a personal name as written in a byline (Joshua Lipes, Nguyen Anh Tuan, J.P. Ho,
+    FOSTER KLUG, Di)."""
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if len(words) == 1 and words[0].lower() in PARTICLES and words[0][:1].isupper():
+        return True  # "By Di": a one-word name that is also a particle elsewhere
+    content = 0
+    for w in words:
+        if w.lower() in PARTICLES:
+            continue
+        if _PREFIXED.fullmatch(w):  # al-Assad
+            content += 1
+            continue
+        if not w[0].isupper() or not _NAME_WORD.fullmatch(w):
+            return False
+        if w.lower().strip(".") in NOT_NAME_WORDS:
+            return False
+        content += 1
+    return content >= 1
+
+
+def looks_like_organization(name: str) -> bool:
+    """An agency, outlet, desk or service rather than a person (UPI Staff, KCNA, 연합뉴스)."""
+    plain = name.translate(APOSTROPHES).strip()
+    if organization_of(plain):
+        return True
+    words = {w.strip(".,").lower() for w in plain.replace("'s", " ").split()}
+    if words & ORG_WORDS:
+        return True
+    if plain.endswith(_KO_ORG_ENDINGS):
+        return True
+    return len(plain.split()) == 1 and bool(_ACRONYM.fullmatch(plain))
+
+
+def agent_kind(name: str, organization: str | None = None, service: str | None = None) -> str:
+    low = name.strip().lower()
+    if low and low in {(organization or "").lower(), (service or "").lower()}:
+        return "organization"
+    return "organization" if looks_like_organization(name) else "person"
+
+
+def without_emails(text: str) -> str:
+    return remove_spans(text, find_emails(text))
+
+
+def service_language(service: str | None) -> str | None:
+    return SERVICE_LANGUAGES.get(service.lower()) if service else None

@@ -1,0 +1,152 @@
+"""Wire datelines that open a paragraph: "(서울=연합뉴스) 홍길동 기자 = …", "[파주=뉴시스]배훈식 기자 = …",
+"[코리아헤럴드=김아린 기자] …", "【평양=AP/뉴시스】…", "SEOUL (Yonhap) -- …", "PYONGYANG, North Korea (AP) — …",
+"[Kyodo: Korea] …".
+
+The dateline is removed and the rest of the paragraph kept: it is the lead. The reporters
+named are credited with the agency as their organization; with no reporter named, the
+agency itself is the reporter (agent organization). All patterns are anchored at the start
+and bounded in length, so the work per paragraph is constant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.english import parse_sentence
+from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, title_role
+from toolkit.credits.text import is_date_word
+from toolkit.credits.vocabulary import PHOTO_AGENCIES
+from toolkit.model import Credit
+
+_CLOSERS = {"(": ")", "[": "]", "【": "】"}
+_MAX_BRACKET = 40
+_EN_DATELINE = re.compile(
+    r"(?P<place>[^()\[\]\n]{0,100}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―|:(?=\s))\s*"
+)  # "SEOUL (Yonhap) --", "HONG KONG (UCAN): ", "By A and B WASHINGTON (Reuters) –"
+_BRACKET_AGENCY = re.compile(r"\[(?P<agency>[A-Za-z][A-Za-z .\-]{1,30})(?::[^\]]{0,30})?\]\s*")
+_CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
+_PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
+
+
+def _agency_credit(name: str) -> Credit:
+    return Credit("reporter", name, organization=short_org(name), agent="organization")
+
+
+def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
+    opener = paragraph[:1]
+    close = paragraph.find(_CLOSERS[opener], 1, _MAX_BRACKET + 2)
+    if close < 0:
+        return None
+    inner = paragraph[1:close].strip()
+    if not _CJK.search(inner):
+        return None  # "(Photo: Ha Nguyen/RFA)" is a photo credit, not a Korean or Japanese dateline
+    rest = paragraph[close + 1:]
+    named = _reporters_after(rest)
+    if "=" in inner or "/" in inner:
+        left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
+        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
+            return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
+        words = right.split()
+        inside = [name_and_title(w) for w in words]
+        if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and title_role(words[-1]))):
+            # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
+            names = [found[0] for found in inside if found]
+            return rest.lstrip(" =").lstrip(), [Credit("reporter", n, organization=short_org(left)) for n in names]
+        if len(words) >= 2 and title_role(words[-1]) and all(name_and_title(w) for w in words[:-1]):
+            credits = [Credit("reporter", w, organization=short_org(left)) for w in words[:-1]]
+            return rest.lstrip(" =").lstrip(), credits
+        agency = right.split("/")[0].strip()
+        if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
+            return None
+    elif named and len(inner) <= 15 and "=" in rest[:80]:
+        agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
+    else:
+        agency = next((a for a in sorted(PHOTO_AGENCIES | {"聯合ニュース", "共同通信"}, key=len, reverse=True)
+                       if inner.lower().endswith(a) and len(inner) - len(a) <= 12), None)
+        if agency is None or opener != "【":
+            return None
+        agency = inner[len(inner) - len(agency):]
+    if named:
+        names, after = named
+        return after, [Credit("reporter", n, organization=short_org(agency)) for n in names]
+    after = rest.lstrip()
+    after = after[1:].lstrip() if after.startswith("=") else after
+    return after, [_agency_credit(agency)]
+
+
+def _reporters_after(rest: str) -> tuple[list[str], str] | None:
+    """Reporters named after a dateline bracket ("홍길동 기자 =", "김남희 이승주 기자 =") and the text after them."""
+    words = ko_tokens(rest[:60])
+    names: list[str] = []
+    k = 0
+    while k < len(words) and len(names) < 4 and (found := name_and_title(words[k])) is not None:
+        names.append(found[0])
+        k += 1
+        if found[1] is not None:
+            break
+    else:
+        if names and k < len(words) and title_role(words[k]):
+            k += 1
+        elif names:
+            names = []
+    if not names:
+        return None
+    consumed = 0  # cut the text after the title and the "=" that follows it
+    for w in words[:k]:
+        consumed = rest.find(w, consumed) + len(w)
+    after = rest[consumed:].lstrip()
+    return names, (after[1:].lstrip() if after.startswith("=") else after)
+
+
+def _byline_before(place: str) -> tuple[list[Credit], str] | None:
+    """"By A and B WASHINGTON": a scraped byline glued to the dateline -> (writers, "WASHINGTON")."""
+    words = place.split()
+    if len(words) < 3 or words[0].lower() != "by":
+        return None
+    k = len(words)
+    while k > 1 and words[k - 1].strip(",").replace("/", "").replace(".", "").isupper():
+        k -= 1
+    if k == len(words) or k < 2:
+        return None
+    found = parse_sentence(" ".join(words[:k]), None, byline=True)
+    if not found or any(c.role != "writer" for c in found):
+        return None
+    return found, " ".join(words[k:])
+
+
+def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
+    if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
+        return paragraph[m.end():], [_agency_credit(m["agency"])]
+    m = _EN_DATELINE.match(paragraph[:160])
+    if not m:
+        return None
+    agency = m["agency"].strip()
+    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)):
+        return None
+    writers: list[Credit] = []
+    place_text = m["place"]
+    if (glued := _byline_before(place_text)) is not None:
+        writers, place_text = glued
+    elif len(place_text) > 60:
+        return None
+    place = place_text.replace(",", " ").replace("/", " ").split()
+    if place and not (
+        any(w.isupper() and len(w) >= 3 and w.isalpha() for w in place)
+        or any(is_date_word(w) and not w.isdigit() for w in place) and any(w.isdigit() for w in place)
+        or all("\uac00" <= ch <= "\ud7a3" or ch.isdigit() for w in place for ch in w)
+    ):
+        return None
+    if place and not all(w[:1].isupper() or w[:1].isdigit() or "\uac00" <= w[:1] <= "\ud7a3" or w.lower() in {"of", "de"} for w in place):
+        return None
+    return paragraph[m.end():], writers + [_agency_credit(agency)]
+
+
+def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
+    """(the paragraph without its opening dateline, the credits), or None when it has none."""
+    text = paragraph.lstrip()
+    if text[:1] in _CLOSERS:
+        found = _korean(text)
+        if found is not None:
+            return found
+    return _english(text)

@@ -1,0 +1,293 @@
+"""English credit sentences -> credits.
+
+A sentence is a credit sentence only when it *starts* with a credit clause and consists of
+nothing but credit clauses: "<role words> [for <service>] by|: <agents>", joined by commas,
+semicolons, "and", "and by", "with additional reporting by"; or a byline paragraph "By A and
+B, staff reporters"; or "A contributed to this report". Anything else in the sentence makes
+it ordinary text ("The letter, translated by a local activist, was posted online."), left in
+place. Clauses are found on tokens, not with one large pattern, so the time is linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.intros import parse_intro
+from toolkit.credits.listings import parse_listing
+from toolkit.credits.lists import parse_agents, parse_service
+from toolkit.credits.text import Token, is_date_word, is_dating, tokens
+from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
+from toolkit.model import Credit
+
+_SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
+_IGNORED_ROLES = {"read", "narrated", "voiced"}  # "and read by an artificial voice": narration, no role here
+_MAX_ROLES = 6  # "Reported, translated and written in English by": a clause head is short
+_MAX_SERVICE_TOKENS = 10
+# words that qualify a label noun: "Series Editor: A", "Managing Editor: B", "Photo Editor: C"
+_LABEL_QUALIFIERS = {"series", "managing", "executive", "senior", "chief", "deputy", "associate", "assistant",
+                     "contributing", "staff", "photo", "copy", "guest", "lead", "consulting", "news", "video"}
+# a participle between a photo word and "by": "Images mixed by A", "Photo taken by B"
+_PHOTO_PARTICIPLES = {"taken", "shot", "mixed", "remixed", "created", "provided", "supplied", "captured"}
+
+
+@dataclass
+class Head:
+    """A clause head: the tokens [start, end) of "Reported and translated for X by"."""
+
+    start: int
+    end: int
+    roles: list[str]
+    service: str | None = None
+    bare_by: bool = False  # a byline "By ..." or a continuation ", and by ..."
+
+
+def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
+    """(role, next index) of one role word at j, with its "additional" / "copy" / "<Language> original" forms."""
+    n = len(low)
+    contribution = j < n and low[j] in CONTRIBUTION_WORDS
+    if contribution:
+        j += 1
+    if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
+        j += 2
+        if j < n and low[j] in {"text", "version", "article", "story"}:
+            j += 1
+        return "writer", j
+    if j + 1 < n and low[j] in {"copy", "video", "audio"} and low[j + 1] in ROLE_WORDS:
+        j += 1
+    if j < n and low[j] in _IGNORED_ROLES:
+        return "", j + 1
+    if j < n and low[j] in ROLE_WORDS:
+        role = ROLE_WORDS[low[j]]
+        if contribution:
+            role = "contributor" if role == "reporter" else role
+        return role, j + 1
+    return None, j
+
+
+def _skip_modifiers(low: list[str], j: int) -> int:
+    """Past "in English", "into English", "from the Russian", "and adapted"."""
+    n = len(low)
+    for _ in range(3):
+        if j + 1 < n and low[j] in {"in", "into"} and low[j + 1] in LANGUAGE_NAMES:
+            j += 2
+        elif j + 1 < n and low[j] == "from":
+            k = j + 1 + (low[j + 1] == "the")
+            if k < n and low[k] in LANGUAGE_NAMES:
+                j = k + 1 + (k + 1 < n and low[k + 1] in {"language", "original"})
+            else:
+                break
+        elif j + 1 < n and low[j] == "and" and low[j + 1] == "adapted":
+            j += 2
+        else:
+            break
+    return j
+
+
+def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head | None) -> Head | None:
+    n = len(low)
+    if i >= n:
+        return None
+    j = i + (low[i] == "with")
+    if low[j:j + 1] == ["by"] and (i == 0 or previous is not None):
+        k = j + 1 + (j + 1 < n and toks[j + 1].text == ":")
+        return Head(i, k, ["writer"] if previous is None else previous.roles, bare_by=True)
+    if j + 1 < n and low[j] in LABEL_NOUNS and toks[j + 1].text == ":" and not low[j] in ROLE_WORDS:
+        return Head(i, j + 2, [LABEL_NOUNS[low[j]]])
+    if (i == 0 and j + 2 < n and low[j] in _LABEL_QUALIFIERS and low[j + 1] in LABEL_NOUNS
+            and toks[j + 2].text == ":" and toks[j].text[:1].isupper()):
+        return Head(i, j + 3, [LABEL_NOUNS[low[j + 1]]])  # "Series Editor: A"
+    roles: list[str] = []
+    while len(roles) < _MAX_ROLES:
+        role, k = _role_at(low, j)
+        if role is None:
+            break
+        roles.append(role)
+        j = _skip_modifiers(low, k)
+        if j < n and low[j] in {"and", ",", "&", "/"}:
+            nxt = j + 1 + (low[j] == "," and j + 1 < n and low[j + 1] == "and")
+            if _role_at(low, nxt)[0] is not None:
+                j = nxt
+                continue
+        break
+    if not roles:
+        return None
+    if roles == ["photographer"] and j + 1 < n and low[j] in _PHOTO_PARTICIPLES and low[j + 1] == "by":
+        j += 1  # "Images mixed by A"
+    service = None
+    if j < n and low[j] == "for":
+        k = j + 1
+        while k < n and k - j <= _MAX_SERVICE_TOKENS and low[k] != "by":
+            k += 1
+        if k < n and low[k] == "by":
+            service = _text(s, toks, j + 1, k)
+            j = k
+    if j < n and (low[j] == "by" or (low[j] == "from" and all(r == "contributor" for r in roles))):
+        j += 1 + (j + 1 < n and toks[j + 1].text == ":")  # "with additional reporting from AFP"
+    elif j < n and toks[j].text == ":":  # "Translation: A", "Photos: B"
+        j += 1
+    else:
+        return None
+    if low[i] == "with" and not all(r in {"contributor", ""} for r in roles):
+        return None
+    return Head(i, j, [r for r in roles if r], service)
+
+
+def _text(s: str, toks: list[Token], a: int, b: int) -> str:
+    """The text of tokens [a, b) as written in `s`."""
+    return s[toks[a].start:toks[b - 1].end] if a < b else ""
+
+
+def _heads(sentence: str, toks: list[Token], low: list[str]) -> list[Head]:
+    heads: list[Head] = []
+    i = 0
+    while i < len(toks):
+        if (i == 0 or low[i - 1] in _SEPARATORS or low[i] == "translated"
+                or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
+            head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)
+            if head is not None and (head.roles or heads or head.bare_by):
+                heads.append(head)
+                i = head.end
+                continue
+        i += 1
+    return heads
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+def _trim(sentence: str) -> str:
+    s = sentence.strip().lstrip("-–—*•·─━═~»").strip()  # "─── by A": a rule drawn before the byline
+    if s.startswith("(") and s.endswith(")") or s.startswith("[") and s.endswith("]"):
+        s = s[1:-1]
+    return s.rstrip(" .;").strip()
+
+
+def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
+    """Credits of a whole English credit sentence, or None when it is not one.
+
+    With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
+    credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
+    """
+    s = _trim(sentence)
+    if not s:
+        return None
+    toks = tokens(s)
+    low = [t.low for t in toks]
+    found = _contributed(s, toks, low, org_context)
+    if found is not None:
+        return found
+    found = parse_intro(s) or parse_listing(s, byline)
+    if found is not None:
+        return found
+    if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
+        k = 3 + (low[3:4] == ["written"])
+        if low[k:k + 1] == ["by"]:
+            toks, low, s = toks[k:], low[k:], s  # "This article is by A": A wrote it
+            heads = _heads(s, toks, low)
+            return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
+    heads = _heads(s, toks, low)
+    if not heads:
+        # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
+        if byline and "," in low and organization_of(s[: toks[low.index(",")].start]) and is_dating(
+                [t.text for t in toks[low.index(",") + 1:]]):
+            name = s[: toks[low.index(",")].start].strip()
+            return [Credit("writer", name, organization=organization_of(name), agent="organization")]
+        return None
+    lead: list[Credit] = []
+    if heads[0].start != 0:
+        prefix = [t.text for t in toks[: heads[0].start]]
+        if is_dating(prefix):  # "Last Updated on Thursday, 6 October 2011 06:53 Written by ..."
+            pass
+        elif heads[0].roles == ["translator"] and (writer := _writer_before(s, toks, heads[0].start)):
+            lead = writer  # "A, translated by B" / "Rice Urn by A translated by B"
+        else:
+            return None
+    if heads[0].bare_by and not byline and heads[0].start == 0 and not lead:
+        return None
+    found = _credits_of(s, toks, heads, org_context, byline=heads[0].bare_by)
+    return None if found is None else lead + found
+
+
+def _writer_before(s: str, toks: list[Token], end: int) -> list[Credit] | None:
+    before = toks[:end]
+    if before and before[-1].text == ",":
+        name = _text(s, before, 0, len(before) - 1)
+        if is_person_name(name):
+            return [Credit("writer", name)]
+    lows = [t.low for t in before]
+    if "by" in lows:
+        k = len(lows) - 1 - lows[::-1].index("by")
+        name = _text(s, before, k + 1, len(before))
+        if name and is_person_name(name):
+            return [Credit("writer", name)]
+    return None
+
+
+def _credits_of(s: str, toks: list[Token], heads: list[Head], org_context: str | None, byline: bool) -> list[Credit] | None:
+    credits: list[Credit] = []
+    for k, head in enumerate(heads):
+        end = heads[k + 1].start if k + 1 < len(heads) else len(toks)
+        while end > head.end and toks[end - 1].low in _SEPARATORS:
+            end -= 1
+        if end <= head.end:
+            return None
+        if not head.roles:  # narration: "and read by an artificial voice"
+            continue
+        service = None
+        if head.service:
+            service = parse_service(head.service, org_context)
+            if service is None:
+                return None
+        found = parse_agents(_text(s, toks, head.end, end), head.roles, service, org_context, byline=byline)
+        if found is None:
+            return None
+        for credit in found:
+            if credit.organization and credit.service:
+                org_context = credit.organization
+        credits += found
+    return credits or None
+
+
+_CONTRIBUTED_TAILS = (
+    [], ["reporting"], ["additional", "reporting"], ["to", "this", "report"], ["to", "this", "story"],
+    ["to", "this", "article"], ["to", "the", "report"], ["to", "the", "story"], ["reporting", "to", "this", "report"],
+    ["reporting", "to", "this", "story"], ["additional", "reporting", "to", "this", "report"],
+    ["to", "this", "report", "from", "seoul"],
+)
+
+
+def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | None) -> list[Credit] | None:
+    """"Nisha David in Kuala Lumpur contributed to this report", "A and B contributed reporting"."""
+    if "contributed" not in low:
+        return None
+    k = low.index("contributed")
+    tail = low[k + 1:]
+    if tail not in _CONTRIBUTED_TAILS or k == 0:
+        return None
+    end = k - (low[k - 1] == "also")
+    if end <= 0 or not toks[0].text[:1].isupper():
+        return None
+    return parse_agents(_text(s, toks, 0, end), ["contributor"], None, org_context)
+
+
+def split_source_tail(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"... the newspaper reported. [Reuters, Ju-Min Park and James Pearson]": the wire and its
+    reporters cited in brackets at the end of a quoted excerpt."""
+    s = sentence.rstrip()
+    if not s.endswith("]"):
+        return None
+    start = s.rfind("[", max(0, len(s) - 160))
+    if start < 0:
+        return None
+    inner = s[start + 1:-1]
+    first, _, rest = inner.partition(",")
+    org = organization_of(first)
+    if not org or not rest.strip():
+        return None
+    found = parse_agents(rest, ["reporter"], None, None)
+    if not found or any(c.agent != "person" for c in found):
+        return None
+    for c in found:
+        c.organization = org
+    return s[:start].rstrip(), found

@@ -1,0 +1,105 @@
+"""Broadcast intros in English: the anchor hands the story over to the reporter.
+
+"Our defense correspondent Choi Min-jung starts us off.", "Kwon Soa has our top story.",
+"Press TV correspondent Frank Smith reports from the South Korean capital Seoul.",
+"From Seoul, NPR's A reports", and at the end of a lead sentence "…, as VOA's Bill Gallo
+reports from Seoul." (the lead keeps its text). The reporter is credited as reporter.
+
+Why so narrow: "Kim reported the theft to police" and "as Reuters' A reported last week" are
+story text. A sentence is an intro only when the name has the shape of a person's name and
+stands right after "correspondent" / "reporter" / an outlet's possessive, or when the verb is
+one only anchors use ("starts us off", "has our top story"). Matching is on a few words at
+the end of one sentence, so the work is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.agents import APOSTROPHES, is_person_name, short_org
+from toolkit.model import Credit
+
+_BROADCAST_INTRO = re.compile(
+    r"(?:(?:From|In) [A-Z][\w .'\-]{0,40}, )?(?P<org>[A-Z][\w&.\-]{1,24})'s "
+    r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) (?:reports|reported)(?: (?:on|from) [^.]{0,80})?"
+)
+# verbs only an anchor uses: the name alone before them is enough
+_ANCHOR_VERBS = (" starts us off", " has our top story", " has our lead story", " has our story", " has the story")
+_REPORTS = " reports"
+_HANDOVER_WORDS = {"correspondent", "reporter", "bureau", "chief"}  # "... defense correspondent A reports"
+_MAX_LEAD_WORDS = 8
+_MAX_PLACE_CHARS = 80
+_MAX_SENTENCE = 400
+
+
+def _name_and_lead(before: str) -> tuple[str, list[str]] | None:
+    """The reporter's name closing `before` (two to four words) and the words before it."""
+    words = before.split()
+    for size in (4, 3, 2):
+        if len(words) >= size and is_person_name(" ".join(words[-size:])) \
+                and words[-size].translate(APOSTROPHES)[-2:] != "'s":
+            return " ".join(words[-size:]), words[:-size]
+    return None
+
+
+def _handed_over(lead: list[str]) -> str | None:
+    """The outlet of a lead that hands over to a reporter ("Press TV correspondent", "VOA's",
+    "Our defense correspondent": "" for no outlet), or None when the lead is something else."""
+    if not lead or len(lead) > _MAX_LEAD_WORDS or any(w.endswith((".", ";", ":")) for w in lead):
+        return None
+    last = lead[-1].translate(APOSTROPHES)
+    if last.endswith("'s") and last[:1].isupper():
+        place = lead[:-1]  # only "From Seoul," may come before "NPR's"
+        if place and not (place[0] in {"From", "In"} and place[-1].endswith(",") and len(place) <= 5):
+            return None
+        return short_org(last[:-2])
+    if last.lower() in _HANDOVER_WORDS and lead[0][:1].isupper() and not any(w.endswith(",") for w in lead):
+        owner = [w for w in lead[:-1] if w[:1].isupper()]
+        return "" if lead[0] == "Our" or not owner else short_org(" ".join(owner))
+    return None
+
+
+def _reporter(name: str, outlet: str | None) -> list[Credit]:
+    return [Credit("reporter", name, organization=outlet or None)]
+
+
+def parse_intro(sentence: str) -> list[Credit] | None:
+    """Credits of a whole intro sentence, or None."""
+    s = sentence.strip().rstrip(".])").strip()
+    if not s or len(s) > _MAX_SENTENCE:
+        return None
+    if (m := _BROADCAST_INTRO.fullmatch(s.translate(APOSTROPHES))) and is_person_name(m["name"]):
+        return _reporter(s[m.start("name"):m.end("name")], short_org(m["org"]))
+    for verb in _ANCHOR_VERBS:
+        if s.endswith(verb):
+            found = _name_and_lead(s[: -len(verb)])
+            if found is None:
+                return None
+            name, lead = found
+            outlet = _handed_over(lead) if lead else ""
+            return None if outlet is None else _reporter(name, outlet)
+    k = s.rfind(_REPORTS, max(0, len(s) - _MAX_PLACE_CHARS - len(_REPORTS) - 6))
+    if k <= 0:
+        return None
+    after = s[k + len(_REPORTS):]
+    if after and not after.startswith((" from ", " on ")):
+        return None
+    found = _name_and_lead(s[:k])
+    if found is None:
+        return None
+    name, lead = found
+    outlet = _handed_over(lead)
+    return None if outlet is None else _reporter(name, outlet)
+
+
+def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"The launch raised tension, as VOA's Bill Gallo reports from Seoul." -> (the lead, [Bill Gallo])."""
+    s = sentence.strip()
+    body = s.rstrip(".])").rstrip()
+    k = body.rfind(", as ")
+    if k <= 0 or len(body) - k > _MAX_PLACE_CHARS + 60:
+        return None
+    found = parse_intro(body[k + len(", as "):])
+    if found is None or found[0].organization is None:
+        return None  # "…, as correspondent A reports": only an outlet's reporter closes a lead
+    return body[:k].rstrip() + ".", found

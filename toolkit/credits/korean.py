@@ -1,0 +1,417 @@
+"""Korean credit forms -> credits.
+
+- bylines and sign-offs: "서울에서 김준호 기자가 보도합니다", "지금까지 워싱턴에서 자유아시아방송
+  김준호입니다", "YTN 조수현입니다", the contracted "이현줍니다" (이현주 + ㅂ니다), "최문정 기자입니다";
+  after a rubric ("북한 내부소식, 문성휘 기자가 보도합니다") or closing a lead sentence
+  ("…관심을 끌고 있는데요, 서울에서 김현진 특파원이 보도합니다");
+- credit blocks: "에디터 양성원, 웹팀 이경하", "영상취재: 홍길동·김철수", "[구성 : 손재일, 촬영 : 김두영]",
+  "홍길동 기자 hong@paper.example", "이영종 중앙일보 정치부 기자 yjlee@…", a bare e-mail sign-off;
+- caption credits: "ⓒ연합뉴스", "파주=뉴스1", "평양 AFP 연합뉴스", "사진공동취재단", "[사진=연합뉴스]".
+
+A name must have the shape of a Korean name (toolkit.names) and every other word of the line
+must be a credit word: "탈북자 김 씨는…" or "11년차 베테랑 조현용 기자가 … 취재했습니다" are story
+text, never credits. Lines are read as words, not with backtracking patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.text import find_emails
+from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES, PHOTO_AGENCIES
+from toolkit.model import Credit
+from toolkit.names import is_korean_name, transliterations
+
+_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△")
+_STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
+                 "게재", "발행", "댓글", "조회수", "조회", "추천")
+_STAMP_CHARS = set("0123456789.-/:")
+_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리")
+_DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
+_REPORT_ENDINGS = (
+    "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
+    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
+)
+_COPULAS = ("이었습니다", "였습니다", "입니다")
+_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "진행에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
+# present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
+# 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
+_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다")
+_MAX_OBJECT_WORDS = 10
+_WEEKDAYS = set("월화수목금토일")  # "2014.09.25 (목)"
+_LABEL_TAILS = {"제공", "협조"}  # "사진 제공: 홍길동" is one label
+_MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place before "=" (a bounded look back)
+_PARTICLES = ("가", "이", "의")
+# words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
+_FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기"}
+_SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
+_B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
+_MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
+
+
+def ko_tokens(text: str) -> list[str]:
+    """Words and punctuation of a Korean credit line; e-mail addresses stay whole."""
+    out: list[str] = []
+    for chunk in text.split():
+        if "@" in chunk:
+            spans = find_emails(chunk)
+            if spans:
+                pos = 0
+                for a, b in spans:
+                    out += _split_punct(chunk[pos:a])
+                    out.append(chunk[a:b])
+                    pos = b
+                out += _split_punct(chunk[pos:])
+                continue
+        out += _split_punct(chunk)
+    return out
+
+
+def _split_punct(chunk: str) -> list[str]:
+    out, word = [], []
+    for ch in chunk:
+        if ch in _PUNCT:
+            if word:
+                out.append("".join(word))
+                word = []
+            out.append(ch)
+        else:
+            word.append(ch)
+    if word:
+        out.append("".join(word))
+    return [w.rstrip(".") if not w[:1].isdigit() else w for w in out if w.rstrip(".") or w[:1].isdigit()]
+
+
+def _is_stamp(token: str) -> bool:
+    """A date, a time or a page counter ("2023-05-19", "03:00업데이트", "입력", "댓글0건", the "목" of "(목)")."""
+    if token in _WEEKDAYS:
+        return True
+    for label in _STAMP_LABELS:
+        if token.startswith(label) or token.endswith(label):
+            return True
+    core = token.rstrip("건회명")
+    return bool(core) and all(ch in _STAMP_CHARS for ch in core) and any(ch.isdigit() for ch in core)
+
+
+def is_outlet(token: str) -> bool:
+    """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
+    if organization_of(token) or token.lower() in PHOTO_AGENCIES:
+        return True
+    if token.endswith(_KO_ORG_ENDINGS) and len(token) >= 2:
+        return True
+    if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
+        return True
+    latin = token.strip("0123456789")
+    return bool(latin) and latin.isascii() and latin.isalpha() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
+
+
+_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대"}
+
+
+def _is_modifier(middle: str) -> bool:
+    """A word that qualifies a title: 인턴(기자), 군사전문(기자), 선임(기자)."""
+    return middle in _TITLE_MODIFIERS or (middle.endswith("전문") and len(middle) <= _MAX_TITLE_MIDDLE + 2)
+
+
+def title_role(token: str) -> str | None:
+    """Role of a job title ("기자", "인턴기자", "군사전문기자", "특파원", "작가")."""
+    for title in sorted(KO_TITLES, key=len, reverse=True):
+        if token == title or (token.endswith(title) and _is_modifier(token[: -len(title)])):
+            return KO_TITLES[title]
+    return None
+
+
+def name_and_title(token: str) -> tuple[str, str | None] | None:
+    """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자"."""
+    if is_korean_name(token):
+        return token, None
+    for title in sorted(KO_TITLES, key=len, reverse=True):
+        if not token.endswith(title):
+            continue
+        head = token[: -len(title)]
+        for k in range(min(len(head), 5), 1, -1):
+            middle = head[k:]
+            if (not middle or _is_modifier(middle)) and is_korean_name(head[:k]):
+                return head[:k], KO_TITLES[title]
+    return None
+
+
+def _strip_copula(token: str) -> str | None:
+    """"조수현입니다" -> "조수현"; the contracted "이현줍니다" -> "이현주"; else None."""
+    for ending in _COPULAS:
+        if token.endswith(ending) and len(token) > len(ending):
+            return token[: -len(ending)]
+    if token.endswith("니다") and len(token) >= 4:
+        code = ord(token[-3]) - 0xAC00
+        if 0 <= code < 11172 and code % 28 == _B_FINAL:
+            return token[:-3] + chr(ord(token[-3]) - _B_FINAL)
+    return None
+
+
+def _ko_credit(role: str, name: str, orgs: list[str]) -> Credit:
+    org = next((short_org(o) for o in orgs), None)
+    if org == "RFA":
+        return Credit(role=role, name=name, service="Korean", organization="RFA", language="ko")
+    return Credit(role=role, name=name, organization=org)
+
+
+def _is_place(word: str) -> bool:
+    """A place or foreign word the transliteration table lists ("런던", "워싱턴"), not a person's name."""
+    return word in transliterations() and not is_korean_name(word)
+
+
+def _lead_ok(lead: list[str]) -> list[str] | None:
+    """The words before the name of a byline or sign-off: "지금까지", "워싱턴에서", "런던", an outlet.
+    Returns the outlets among them, None when some other word is there."""
+    orgs = []
+    for k, word in enumerate(lead):
+        if word in _LEAD_WORDS or (word.endswith("에서") and 3 <= len(word) <= 12):
+            continue
+        if is_outlet(word):
+            orgs.append(word)
+            continue
+        if k == 0 and _is_place(word):
+            continue
+        return None
+    return orgs
+
+
+def parse_signoff(words: list[str]) -> list[Credit] | None:
+    """"[지금까지] [워싱턴에서] [자유아시아방송] 김준호[ 기자]입니다" and "… 김준호 기자가 보도합니다"."""
+    if not words:
+        return None
+    words = [w for w in words if w not in {",", "·"}]
+    joined_tail = "".join(words[-3:])
+    for ending in _REPORT_ENDINGS:
+        if joined_tail.endswith(ending):
+            # how many trailing words make up the ending ("전해 드립니다" is two)
+            consumed, acc = 0, ""
+            while len(acc) < len(ending) and consumed < len(words):
+                consumed += 1
+                acc = words[-consumed] + acc
+            if acc != ending:
+                return None
+            return _byline(words[:-consumed], "reporter", needs_title=True)
+    base = _strip_copula(words[-1])
+    if base is None:
+        return None
+    return _byline(words[:-1] + [base], "reporter", needs_title=False)
+
+
+def _byline(words: list[str], role: str, needs_title: bool) -> list[Credit] | None:
+    """The lead words, a name and perhaps a title: "서울에서 김준호 기자가" / "자유아시아방송 김준호"."""
+    if not words:
+        return None
+    last = words[-1]
+    if last.endswith(_PARTICLES) and len(last) >= 2:  # "기자가", "특파원이", "홍길동기자가"
+        stripped = last[:-1]
+        if title_role(stripped) or (name_and_title(stripped) or (None, None))[1] is not None:
+            last = stripped
+    title = title_role(last) if not is_korean_name(last) else None
+    if title is not None and len(words) >= 2 and name_and_title(words[-2]):
+        name, _ = name_and_title(words[-2])
+        lead = words[:-2]
+    elif (found := name_and_title(last)) is not None:
+        name, title = found
+        lead = words[:-1]
+    else:
+        return None
+    if needs_title and title is None:
+        return None
+    orgs = _lead_ok(lead)
+    if orgs is None:
+        return None
+    if title is None and not orgs and not lead:
+        return None  # "김준호입니다" alone: a speaker introducing himself, not a sign-off
+    return [_ko_credit(title or role, name, orgs)]
+
+
+def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
+    """A credit block: labels, names with titles, outlets, e-mails and time stamps only.
+
+    Returns (credits, signed): `signed` when the block carries an e-mail address (a sign-off
+    even when it names nobody). None when any word is not a credit word.
+    """
+    credits: list[Credit] = []
+    pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
+    label: str | None = None
+    label_used = False
+    orgs: list[str] = []
+    signed = False
+    photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
+    places = _places_before_equals(words)
+    for k, word in enumerate(words):
+        if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places:
+            continue
+        if word in _LABEL_TAILS and label is not None and not label_used:
+            continue
+        if "@" in word:
+            signed = True
+            continue
+        if _is_stamp(word):
+            continue
+        if pending and (role := title_role(word)) is not None:  # "홍길동 김철수 기자"
+            for k in pending:
+                credits[k].role = role
+            pending = []
+            continue
+        if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
+            label, label_used = word, False
+            pending = []
+            continue
+        found = name_and_title(word)
+        if found is not None:
+            name, title = found
+            credits.append(Credit(role=title or (KO_LABELS[label] if label else ""), name=name))
+            label_used = label is not None
+            if title is None and label is None:
+                pending.append(len(credits) - 1)
+            continue
+        role = title_role(word)
+        if role is not None:
+            for k in pending:
+                credits[k].role = role
+            pending = []
+            continue
+        if is_outlet(word):
+            if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
+                return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
+            if label is not None and not label_used:  # "출처: BBC", "사진=연합뉴스": the outlet is the agent
+                credits.append(Credit(role=KO_LABELS[label], name=word, organization=short_org(word), agent="organization"))
+                label_used = True
+            orgs.append(word)
+            continue
+        return None
+    for c in credits:
+        if not c.role:
+            if not signed:
+                return None  # a bare name ("김정은") is not a credit
+            c.role = "reporter"
+        if photo and c.role == "reporter":
+            c.role = "photographer"
+    if not credits and not signed:
+        return None
+    if orgs:
+        org = short_org(orgs[0])
+        for c in credits:
+            if c.agent == "person" and c.organization is None and org == "RFA":
+                c.service, c.organization, c.language = "Korean", "RFA", "ko"
+    return credits, signed
+
+
+def _places_before_equals(words: list[str]) -> set[int]:
+    """Indices of the place words before a "=" ("풍기·봉화=어수웅 기자", "옐로나이프(캐나다)=최홍렬 기자")."""
+    places: set[int] = set()
+    for k, word in enumerate(words):
+        if word != "=":
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _MAX_PLACE_TOKENS:
+            if words[j] in {"·", "(", ")"}:
+                j -= 1
+                continue
+            if words[j] in _PUNCT or words[j] in KO_LABELS or is_outlet(words[j]):
+                break
+            places.add(j)
+            if j >= 1 and words[j - 1] in {"·", "(", ")"}:
+                j -= 1
+                continue
+            break
+    return places
+
+
+def parse_caption_source(words: list[str]) -> list[Credit] | None:
+    """A caption's closing source line: "연합뉴스", "사진공동취재단", "파주=뉴스1", "평양 AFP 연합뉴스"."""
+    words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]"}]
+    if not 1 <= len(words) <= 4:
+        return None
+    agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
+    if not agencies or words[-1] not in agencies:
+        return None
+    rest = [w for w in words if w not in agencies]
+    if len(rest) > 1 or (rest and (words[0] != rest[0] or _SENTENCE_END.search(rest[0]))):
+        return None  # at most one word, a place, before the agencies
+    name = agencies[0]
+    return [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+def parse_sentence(sentence: str) -> list[Credit] | None:
+    """Credits of a whole Korean credit sentence, or None."""
+    s = sentence.strip().rstrip(".!。").strip()
+    if not s:
+        return None
+    words = ko_tokens(s)
+    if not words:
+        return None
+    if words[0] in "[(【" and words[-1] in "])】":
+        square = words[0] == "["
+        words = words[1:-1]
+        if square and len(words) == 2 and name_and_title(words[0]) and title_role(words[1]):
+            return None  # "[김현경 기자]" heads a speaker's words in a transcript: a label, not a credit
+    found = parse_signoff(words)
+    if found is not None:
+        return found
+    # "북한 내부소식, 문성휘 기자가 보도합니다": a rubric of a few words before the byline
+    if "," in words[:5]:
+        k = words.index(",")
+        if 1 <= k <= 4 and not any(_SENTENCE_END.search(w) for w in words[:k]):
+            found = parse_signoff(words[k + 1:])
+            if found is not None:
+                return found
+    found = _after_object(words)
+    if found is not None:
+        return found
+    unit = parse_unit(words)
+    if unit is not None and unit[0]:
+        return unit[0]
+    return parse_caption_source(words)
+
+
+def _after_object(words: list[str]) -> list[Credit] | None:
+    """"자세한 소식을 서울에서 이현주 기자가 보도합니다": what the report is about, then the byline."""
+    if not "".join(words[-2:]).endswith(_INTRO_ENDINGS):
+        return None
+    objects = [k for k, w in enumerate(words[:_MAX_OBJECT_WORDS]) if len(w) >= 2 and w.endswith(("을", "를"))]
+    if not objects or any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
+        return None
+    return parse_signoff(words[objects[-1] + 1:])
+
+
+def is_signed_block(sentence: str) -> bool:
+    """A line that is only an e-mail sign-off and time stamps ("dahora83@newsis.com", "2021.9.28/뉴스1 a@b.kr")."""
+    unit = parse_unit(ko_tokens(sentence.strip()))
+    return unit is not None and unit[1]
+
+
+def is_stamp_line(sentence: str) -> bool:
+    """A line of dates and times only ("2021.01.03.", "입력 2023-05-19 03:00")."""
+    words = [w for w in ko_tokens(sentence.strip()) if w not in _PUNCT]
+    return bool(words) and all(_is_stamp(w) for w in words)
+
+
+def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
+    """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
+    보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
+    s = sentence.strip()
+    comma = s.rfind(",")
+    if comma > 0:
+        tail = s[comma + 1:].strip().rstrip(".!").strip()
+        found = parse_signoff(ko_tokens(tail)) if tail else None
+        if found is not None:
+            head = s[:comma].rstrip()
+            if _SENTENCE_END.search(head):
+                return head + ".", found
+    for label in ("출처", "사진", "사진제공", "자료"):  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
+        k = s.rfind(label, max(0, len(s) - 40))
+        if k > 0:
+            unit = parse_unit(ko_tokens(s[k:].strip().rstrip(".")))
+            if unit is not None and unit[0]:
+                return s[:k].rstrip(" [("), unit[0]
+    for mark in ("ⓒ", "©"):
+        k = s.rfind(mark)
+        if k > 0:
+            found = parse_caption_source(ko_tokens(s[k + 1:].strip().rstrip(".")))
+            if found is not None:
+                return s[:k].rstrip(), found
+    return None

@@ -1,0 +1,320 @@
+"""The agents of one credit clause: "A, B and C for RFA's Lao Service", "A for X, and B for Y",
+"A and B, staff reporters", "A | New York Times", "RFA's Mandarin and Cantonese services".
+
+Names are checked for the shape of a name or an organization, job titles and locations after a
+name are dropped, a service named after some agents also covers the ones listed before it, and
+an outlet after the names (", Reuters") is their organization rather than one more agent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.agents import (
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, organization_of,
+    service_language, short_org, without_emails,
+)
+from toolkit.credits.text import is_dating, tokens, trailing_date_start
+from toolkit.credits.vocabulary import SERVICE_LANGUAGES
+from toolkit.model import Credit
+
+_LIST_SEPARATORS = {",", ";", "and", "&"}
+_TITLE_WORDS = {
+    "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
+    "staff", "bureau", "chief", "senior", "diplomatic", "political", "economics", "economic", "foreign",
+    "special", "national", "international", "investigative", "columnist", "contributor", "contributing",
+    "analyst", "freelance", "journalist", "photographer", "producer", "deputy", "managing", "executive",
+    "associate", "assistant", "affairs", "security", "defense", "defence", "culture", "business",
+    "sports", "science", "technology", "health", "asia", "asia-pacific", "north", "korea", "seoul",
+    "beijing", "tokyo", "washington", "news", "desk", "head", "of", "the", "and", "digital", "video",
+    "photo", "photojournalist", "intern", "fellow", "researcher",
+}
+_TITLE_ENDS = {
+    "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
+    "chief", "columnist", "analyst", "journalist", "photographer", "producer", "photojournalist", "intern",
+    "fellow", "researcher", "contributor", "staff",
+}
+_AFFILIATION_MARKS = {"the", "times", "post", "news", "daily", "herald", "journal", "radio", "agency", "press"}
+# a courtesy title before a name is not part of it: "By Dr. Go Myong-Hyun" credits Go Myong-Hyun
+_HONORIFICS = {"dr.", "dr", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"}
+
+def _strip_brackets(text: str) -> str:
+    """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def _is_title(chunk: str) -> bool:
+    """A job title after a name: "staff reporters", "Diplomatic Editor", "freelance writer in the U.S."."""
+    low = [w.lower().strip(".,") for w in chunk.split()]
+    if not low:
+        return False
+    if chunk[0].islower():  # "staff reporters", "senior editor at large", "freelance writer traveling in ..."
+        return any(w in _TITLE_ENDS for w in low[:3]) and all(w in _TITLE_WORDS for w in low[: low.index(
+            next(w for w in low[:3] if w in _TITLE_ENDS)) + 1])
+    return low[-1] in _TITLE_ENDS and all(w in _TITLE_WORDS for w in low)
+
+
+def _drop_location(chunk: str) -> str:
+    """"Nisha David in Kuala Lumpur" -> "Nisha David" (a place of up to four capitalised words)."""
+    words = chunk.split()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] == "in":
+            place = words[k + 1:]
+            if 1 <= len(place) <= 4 and all(w[:1].isupper() for w in place):
+                return " ".join(words[:k])
+            break
+    return chunk
+
+
+def _split_affiliation(chunk: str) -> tuple[str, str] | None:
+    """"Geoffrey Cain PRI's The World" -> ("Geoffrey Cain", "PRI's The World")."""
+    words = chunk.split()
+    for k in range(2, min(len(words), 5)):
+        rest = words[k:]
+        first = rest[0].translate(APOSTROPHES)
+        if (first.endswith("'s") or first.lower() in _AFFILIATION_MARKS or organization_of(" ".join(rest))) \
+                and is_person_name(" ".join(words[:k])) and is_capitalized_phrase(" ".join(rest), 6):
+            return " ".join(words[:k]), " ".join(rest)
+    return None
+
+
+_SVC_WORDS = {"service", "services"}
+
+
+def parse_service(text: str, org_context: str | None) -> tuple[str | None, str | None] | None:
+    """'RFA's Korean service' -> ('Korean', 'RFA'); 'the Mandarin Service' -> ('Mandarin', context org);
+    'RFA Korean' -> ('Korean', 'RFA'); 'RFA' -> (None, 'RFA'). None when it is not a service."""
+    words = text.translate(APOSTROPHES).strip().rstrip(".,;").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if not words or len(words) > 8:
+        return None
+    if words[-1].lower() in _SVC_WORDS and len(words) >= 2:
+        body = words[:-1]
+        if body[-1].lower() == "language" and len(body) >= 2:
+            body = body[:-1]
+        svc = body[-1].removesuffix("-language")
+        org_words = body[:-1]
+        if org_words and org_words[-1].endswith("'s"):
+            org_words[-1] = org_words[-1][:-2]
+        elif org_words and org_words[-1].endswith("'"):
+            org_words[-1] = org_words[-1][:-1]
+        if not (svc[:1].isupper() or svc.lower() in SERVICE_LANGUAGES) or not svc.replace("-", "").isalpha():
+            return None
+        org = " ".join(org_words)
+        if org and not is_capitalized_phrase(org, 5):
+            return None
+        return _service_name(svc), short_org(org) if org else org_context
+    if len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES:
+        org_words = words[:-1]
+        if org_words[-1].endswith("'s"):
+            org_words[-1] = org_words[-1][:-2]
+        org = " ".join(org_words)
+        if is_capitalized_phrase(org, 5):
+            return words[-1].capitalize(), short_org(org)
+    plain = " ".join(words)
+    if plain.lower() in SERVICE_LANGUAGES:
+        return plain.capitalize(), org_context
+    if organization_of(plain) or is_capitalized_phrase(plain, 5):
+        return None, short_org(plain)
+    return None
+
+
+def _service_name(word: str) -> str:
+    """'korean' / 'KOREAN' -> 'Korean'; an unknown service keeps its spelling."""
+    return word.capitalize() if word.lower() in SERVICE_LANGUAGES or word.islower() else word
+
+
+def _plural_services(words: list[str]) -> tuple[int, str | None, list[str]] | None:
+    """"... for RFA's Mandarin and Cantonese services": (index where "for"/"of" or the services
+    start, organization, languages); None when the chunk does not end so."""
+    if len(words) < 4 or words[-1].lower() != "services":
+        return None
+    k = len(words) - 1
+    if words[k - 1].lower() == "language":
+        k -= 1
+    langs: list[str] = []
+    while k > 0:
+        word = words[k - 1].rstrip(",")
+        if word.lower() in SERVICE_LANGUAGES:
+            langs.append(word.capitalize())
+            k -= 1
+            if k > 0 and words[k - 1].lower() == "and":
+                k -= 1
+            continue
+        break
+    if len(langs) < 2:
+        return None
+    langs.reverse()
+    end_org = k
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in {"for", "of"} and end_org - k < 5:
+        k -= 1
+    org_words = words[k:end_org]
+    if org_words and org_words[0].lower() == "the":
+        org_words = org_words[1:]
+    org = " ".join(org_words).removesuffix("'s").removesuffix("'")
+    if k > 0 and words[k - 1].lower() in {"the"}:
+        k -= 1
+    if k > 0 and words[k - 1].lower() in {"for", "of"}:
+        k -= 1
+    elif k != 0:
+        return None
+    return k, short_org(org) if org else None, langs
+
+
+def parse_agents(region: str, roles: list[str], service: tuple | None, org_context: str | None,
+                 byline: bool = False) -> list[Credit] | None:
+    """Agents of one clause: "A, B and C for RFA's Lao Service", "A for X, and B for Y",
+    "A and B, staff reporters", "A | New York Times". None when the region is not a list of agents."""
+    region = _strip_brackets(without_emails(region))
+    affiliation = None
+    if "|" in region:
+        first, _, rest = region.partition("|")
+        rest_words = [t.text for t in tokens(rest)]
+        if rest_words and not is_dating(rest_words) and (organization_of(rest) or is_capitalized_phrase(rest.strip(), 5)):
+            affiliation = short_org(rest)
+        region = first
+    region = re.split(r" via ", region, maxsplit=1)[0]
+    toks = tokens(region)
+    cut = trailing_date_start(toks)
+    if cut < len(toks):
+        region = region[: toks[cut].start] if cut else ""
+    region = region.strip().rstrip(" ,;-–—")
+    if not region:
+        return None
+    plain = region.translate(APOSTROPHES)
+    words = plain.split()
+    plural = _plural_services(words)
+    if plural is not None:
+        k, org, langs = plural
+        org = org or org_context
+        if k == 0:  # the services themselves are the agent
+            return [Credit(r, region, lang, org, SERVICE_LANGUAGES[lang.lower()], agent="organization")
+                    for r in roles for lang in langs]
+        before = " ".join(region.split()[:k])
+        found = parse_agents(before, roles, (None, org), org, byline)
+        if found is None:
+            return None
+        agents = list(dict.fromkeys(c.name for c in found))
+        if len(agents) == len(langs):  # "A and B for the Mandarin and Cantonese services": respectively
+            by_agent = dict(zip(agents, langs))
+            for c in found:
+                c.service = by_agent[c.name]
+                c.language = SERVICE_LANGUAGES[c.service.lower()]
+        return found
+    chunks = _chunks(region)
+    if chunks is None:
+        return None
+    # a service named after an agent also covers the agents listed before it that name none
+    resolved: list[tuple[str, tuple | None, str | None]] = []
+    following = service
+    for chunk, svc, org in reversed(chunks):
+        if svc is not None:
+            following = svc
+        resolved.append((chunk, svc if svc is not None else following, org))
+    credits: list[Credit] = []
+    pending: list[Credit] = []  # credits of persons a following ", Reuters" belongs to
+    for chunk, svc, org in reversed(resolved):
+        if svc and svc[1]:
+            org_context = svc[1]
+        if org is not None and org.startswith(","):
+            if pending:  # ", Reuters" after persons: their outlet, not one more agent
+                for c in pending:
+                    c.organization = c.organization or short_org(chunk)
+                pending = []
+                continue
+            org = None
+        if credits and _is_title(chunk):  # "A, Diplomatic Editor"
+            continue
+        found = _credits_for_agent(chunk, roles, svc, org_context, org or affiliation)
+        if found is None:
+            return None
+        credits += found
+        pending = [c for c in found if c.agent == "person"]
+        if found[0].organization and found[0].service:
+            org_context = found[0].organization
+    return credits or None
+
+
+def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
+    """The region cut at list separators; each chunk with its "for <service>" and "/Org"."""
+    toks = tokens(region)
+    pieces: list[str] = []
+    joints: list[str] = [""]  # the separator before each piece
+    start = 0
+    for tok in toks:
+        if tok.text.lower() in _LIST_SEPARATORS:
+            pieces.append(region[start:tok.start])
+            joints.append(tok.text.lower())
+            start = tok.end
+    pieces.append(region[start:])
+    out: list[tuple[str, tuple | None, str | None]] = []
+    for piece, joint in zip(pieces, joints):
+        chunk = piece.strip()
+        if not chunk:
+            if out:  # ", and" leaves an empty piece
+                continue
+            return None
+        svc = None
+        words = chunk.split()
+        for k in range(1, len(words)):
+            if words[k] in {"for", "of"} and organization_of(chunk) is None:
+                svc = parse_service(" ".join(words[k + 1:]), None)
+                if svc is None:
+                    return None
+                chunk = " ".join(words[:k])
+                break
+        org = None
+        if "/" in chunk and organization_of(chunk) is None:  # "Joshua Lipes/RFA"
+            name, owner = (p.strip() for p in chunk.rsplit("/", 1))
+            if not is_capitalized_phrase(owner, 4):
+                return None
+            chunk, org = name, short_org(owner)
+        if joint == "," and out and organization_of(chunk) and svc is None and org is None:
+            org = "," + chunk  # "A and B, Reuters": the outlet of the names before it
+        out.append((_drop_location(chunk), svc, org))
+    return out
+
+
+def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
+                       org: str | None = None) -> list[Credit] | None:
+    """Credits of one agent ("Kim Joon-Ho", "RFA's Tibetan Service", "Reuters", "UPI Staff")."""
+    agent = " ".join(agent.split())
+    if agent.startswith("the "):  # a lower-case article is not part of the name; "The Associated Press" keeps it
+        agent = agent[4:]
+    first, _, rest = agent.partition(" ")
+    if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
+        agent = rest
+    if not agent:
+        return None
+    svc, owner = service if service else (None, None)
+    owner = org or owner
+    plain = agent.translate(APOSTROPHES)
+    words = plain.split()
+    as_service = parse_service(plain, org_context) if words[-1].lower() in _SVC_WORDS else None
+    if as_service and as_service[0]:  # "RFA's Tibetan Service" as the agent
+        svc, owner = as_service
+    elif organization_of(plain):
+        owner = owner or organization_of(plain)
+    elif len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES and organization_of(" ".join(words[:-1]).removesuffix("'s")):
+        svc, owner = words[-1].capitalize(), organization_of(" ".join(words[:-1]).removesuffix("'s"))  # "RFA Tibetan"
+    elif words[-1].lower() in {"staff", "desk", "bureau", "team", "board", "newsroom"} and is_capitalized_phrase(plain, 5):
+        owner = owner or short_org(" ".join(words[:-1])) or None
+    elif not is_person_name(plain):
+        split = _split_affiliation(agent)
+        if split is None:
+            return None
+        agent, owner = split[0], short_org(split[1])
+    if svc and not owner:
+        owner = org_context
+    kind = agent_kind(agent, owner, svc)
+    return [Credit(role=r, name=agent, service=svc, organization=owner, language=service_language(svc), agent=kind)
+            for r in roles]

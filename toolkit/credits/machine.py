@@ -1,0 +1,66 @@
+"""Machine-translation notes: "This article was translated from Korean with the help of generative
+AI tools and edited by Jane Roe.", "Translated by AI and edited by A.", "Machine-translated.".
+
+The tool is credited as the translator with agent `software` (its name as the page writes
+it: "generative AI tools", "DeepL"); people named as editing or reviewing the translation
+are credited as editors. A note that names nobody ("It was then edited by a native
+English-speaking editor.") is still removed from the body when it follows such a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.agents import is_person_name
+from toolkit.model import Credit
+
+_SOFTWARE = (
+    r"(?:(?:generative|an?|the)\s+)?(?:artificial[- ]intelligence|A\.?I\.?|machine[- ]translation|machine|"
+    r"DeepL|Google\s+Translate|Papago|ChatGPT|GPT-?\d?[\w.]*|Claude|Gemini|Microsoft\s+Translator|"
+    r"(?:translation\s+)?software)(?:\s+(?:tools?|systems?|models?|software|translation))?"
+)
+# Anchored patterns with bounded repetitions only: constant work on any input
+_NOTE = re.compile(
+    rf"(?:(?:This|The)\s+(?:article|story|report|text|piece|content|page)\s+(?:was|has\s+been|is|were)\s+)?"
+    rf"(?:(?:originally\s+)?(?:written|published|reported)\s+in\s+[A-Z][a-z]+\s+and\s+)?"
+    rf"(?P<mt>machine[- ])?translated(?:\s+(?:from|into)\s+(?:the\s+)?[A-Z][a-z]+){{0,2}}"
+    rf"(?:\s+(?:by\s+[^.]{{1,60}}?\s+)?(?:with\s+the\s+(?:help|aid|assistance)\s+of|using|with|by|via)\s+(?P<tool>{_SOFTWARE}))?"
+    rf"(?:\s*,?\s+and\s+(?:was\s+|then\s+)*(?:edited|reviewed|checked|proofread)(?:\s+and\s+\w+)?\s+by\s+(?P<editors>[^.]{{1,80}}))?",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(
+    r"(?:It|The\s+(?:translation|article|text)|All\s+(?:AI-assisted\s+|machine\s+)?translations)\s+"
+    r"(?:was|were|are|is|has\s+been|have\s+been)\s+(?:then\s+)?(?:edited|reviewed|checked|proofread|refined)"
+    r"(?:\s+and\s+\w+)?\s+by\s+(?P<editors>[^.]{1,80})",
+    re.IGNORECASE,
+)
+_MAX_NOTE = 400
+
+
+def _editors(text: str | None) -> list[Credit]:
+    if not text:
+        return []
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip().rstrip(".")) if n.strip()]
+    return [Credit("editor", n) for n in names if is_person_name(n)]
+
+
+def parse_note(sentence: str) -> list[Credit] | None:
+    """Credits of a machine-translation note, or None when `sentence` is not one."""
+    s = " ".join(sentence.split()).rstrip(".").strip()
+    if not s or len(s) > _MAX_NOTE:
+        return None
+    m = _NOTE.fullmatch(s)
+    if m is None or not (m["tool"] or m["mt"]):
+        return None
+    tool = " ".join((m["tool"] or "machine translation").split())
+    tool = re.sub(r"^(?:an?|the)\s+", "", tool, flags=re.IGNORECASE)
+    return [Credit("translator", tool, agent="software")] + _editors(m["editors"])
+
+
+def parse_follow_up(sentence: str) -> list[Credit] | None:
+    """"It was then edited by A." after a machine-translation note: the editors named ([] for none)."""
+    s = " ".join(sentence.split()).rstrip(".").strip()
+    if len(s) > _MAX_NOTE:
+        return None
+    m = _FOLLOW_UP.fullmatch(s)
+    return None if m is None else _editors(m["editors"])

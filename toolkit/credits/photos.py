@@ -1,0 +1,209 @@
+"""Photo and video credits in captions and credit lines: "(AP Photo/A B)", "REUTERS/A B",
+"Photo: Reuters/A B", "A/Getty Images", "Photo by A", "Courtesy of X", "(Yonhap)", "[YONHAP]".
+
+Role photographer; the agency is the organization, or the agent itself when no person is
+named. A caption keeps its text; only the credit at its end is taken out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.credits.agents import (
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+)
+from toolkit.credits.vocabulary import PHOTO_AGENCIES
+from toolkit.hangul import has_syllable
+from toolkit.model import Credit
+from toolkit.names import is_korean_name
+
+# Labels that open a credit; bounded, anchored patterns (constant work per call)
+_AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
+_LABEL = re.compile(
+    r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
+    r"(?:\s+credits?)?(?:\s+(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
+    re.IGNORECASE,
+)  # "Photo credits: A", "[Photo/IC]", "Photo by A"
+_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
+_GLUED_CREDIT = re.compile(r"Credit(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
+_WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
+_QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv"}
+_DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
+_MAX_CREDIT_CHARS = 160
+# "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
+_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?)"
+                           r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
+_DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
+_STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
+# a platform before the slash hosts the picture; the account after it is the source: "Facebook/Mtavari Arkhi"
+_PLATFORMS = {"facebook", "twitter", "x", "youtube", "instagram", "weibo", "telegram", "tiktok", "vk", "wechat", "flickr"}
+
+
+def _known_agency(text: str) -> bool:
+    return text.strip().lower() in PHOTO_AGENCIES or bool(organization_of(text) and text.strip().isupper())
+
+
+def _org_like(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (_known_agency(text) or organization_of(text) is not None
+                           or (text.replace("-", "").isalpha() and text.isupper() and len(text) <= 8))
+
+
+def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
+    name = " ".join(name.split()).strip(" ,")
+    organization = short_org(org) if org else None
+    if organization is None and organization_of(name):
+        organization = organization_of(name)
+    kind = agent_kind(name, organization)
+    if name.lower() in PHOTO_AGENCIES:  # "Shutterstock", "Yonhap": an agency, whatever its name looks like
+        kind = "organization"
+    if courtesy and len(name.split()) == 1:  # "Photo courtesy of Altapress": a lender, not a photographer
+        kind = "organization"
+    return Credit("photographer", name, organization=organization, agent=kind)
+
+
+def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
+    """The credit in a caption's credit slot ("AP Photo/Ahn Young-joon, File", "Reuters/KCNA",
+    "Rick Cruz/PDN", "Tassanee Vejpongsa, AP", "Photo by: Lee Jin-man", "Yonhap"), or None."""
+    t = " ".join(text.split()).strip().rstrip(".").strip()
+    if not t or len(t) > _MAX_CREDIT_CHARS:
+        return None
+    if (m := _OUTLET_PHOTO.fullmatch(t)) and organization_of(m["agency"]):
+        if m["name"] is None:
+            return _credit(m["agency"], None)
+        if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
+            return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
+    if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
+        return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
+    org: str | None = None
+    labelled = courtesy = False
+    for pattern in (_AGENCY_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS):
+        m = pattern.match(t)
+        if m and m.end() < len(t):
+            labelled, courtesy = True, pattern is _COURTESY
+            org = m.groupdict().get("agency") or org
+            t = t[m.end():].strip()
+            break
+    # qualifiers: ", Pool, File", "(CC BY-NC-SA 3.0)"
+    t = re.sub(r"\s*\([^()]{0,60}\)$", "", t)
+    parts = [p.strip() for p in t.split(",")]
+    while len(parts) > 1 and parts[-1].lower() in _QUALIFIERS:
+        parts.pop()
+    t = ", ".join(parts)
+    if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
+        source, _, distributor = t.partition(" via ")
+        if not (labelled or _known_agency(distributor)):
+            return None
+        t, org, labelled = source.split("/")[0].strip(), distributor.strip(), True
+    if "/" in t:
+        a, b = (p.strip() for p in t.split("/", 1))
+        if "/" in b:
+            return None
+        if _known_agency(a) and org is None:
+            org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
+        elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
+            t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
+        elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))):
+            t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
+        else:
+            return None
+    elif "," in t:
+        a, b = (p.strip() for p in t.rsplit(",", 1))
+        if _org_like(b) or (labelled and is_capitalized_phrase(b, 4)):
+            t, org = a, (org or b)
+        elif not labelled:
+            return None
+    elif "-" in t and all(_known_agency(p) for p in t.split("-", 1)):  # "KCNA-Yonhap"
+        t, org = t.split("-", 1)
+    name = t.strip()
+    if not name:
+        return None
+    if labelled:
+        if is_person_name(name) or _org_like(name) or looks_like_organization(name) or is_capitalized_phrase(name, 6):
+            return _credit(name, org, courtesy)
+        return None
+    if org is None:  # an agency alone: only in brackets "(Yonhap)" or at a marked tail
+        return _credit(name, None) if bracketed and name.lower() in PHOTO_AGENCIES else None
+    if is_person_name(name) or _known_agency(name) or _org_like(name):
+        return _credit(name, org)
+    return None
+
+
+def _defines_acronym(before: str, credit: Credit) -> bool:
+    """"... Korean Central News Agency (KCNA)": the bracket spells out a name, it credits nobody."""
+    if credit.agent != "organization" or credit.organization is None:
+        return False
+    words = before.translate(APOSTROPHES).split()[-6:]
+    return any(organization_of(" ".join(words[k:])) == credit.organization for k in range(len(words)))
+
+
+
+
+def _closing_group(s: str) -> int:
+    """Index of the bracket opening the group that closes `s`, or -1 (scan bounded to the credit length)."""
+    close = s[-1]
+    opener = {")": "(", "]": "[", ">": "<"}[close]
+    depth = 0
+    floor = max(0, len(s) - _MAX_CREDIT_CHARS - 2)
+    for k in range(len(s) - 1, floor - 1, -1):
+        if s[k] == close:
+            depth += 1
+        elif s[k] == opener:
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def split_leading_credit(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"(AP Photo/Ahn Young-joon) SEOUL – North Korea on Saturday fired …": a caption's labelled
+    credit glued to the lead that follows it on a scraped page -> (the lead, [credit])."""
+    s = sentence.lstrip()
+    if s[:1] not in "([":
+        return None
+    close = s.find(")" if s[0] == "(" else "]", 1, _MAX_CREDIT_CHARS)
+    if close < 0 or not s[close + 1:].strip():
+        return None
+    inner = s[1:close].strip()
+    if not any(p.match(inner) for p in (_AGENCY_LABEL, _WIRE_CAPS)) and not _LABEL.match(inner):
+        return None  # only a labelled credit: "(Seoul) North Korea …" opens a sentence, it credits nobody
+    credit = parse_credit(inner, bracketed=True)
+    return None if credit is None else (s[close + 1:].strip(), [credit])
+
+
+def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, list[Credit]] | None:
+    """(the caption without its credit, [credit]) when `sentence` ends with a photo credit."""
+    s = sentence.strip()
+    if not s:
+        return None
+    bare = s.rstrip(".").strip()
+    if bare.startswith(("/", "|")):  # "/ Yonhap", "/ (AFP Photo/Ed Jones)" left after "... April 26."
+        bare = bare.lstrip("/| ").strip()
+        credit = parse_credit(bare, bracketed=True)
+        if credit is not None:
+            return "", [credit]
+        found = split_photo_credit(bare, whole_only=True) if bare.endswith((")", "]")) else None
+        return found if found is not None and not found[0] else None
+    if bare.endswith((")", "]", ">")):
+        k = _closing_group(bare)
+        if k >= 0:
+            inner = bare[k + 1:-1]
+            found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
+            if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
+                return bare[:k].rstrip(" /|"), found
+        elif bare.endswith(")") and (m := _DIGIT_SLASH_NAME.search(bare[-80:])) and is_person_name(m["name"]):
+            cut = len(bare) - len(m.group()) + 1
+            return bare[:cut].rstrip(" /") + ")", [_credit(m["name"], None)]  # "... July 4, 2011/Truth Leem)"
+    credit = parse_credit(bare)
+    if credit is not None:
+        return "", [credit]
+    if whole_only:
+        return None
+    for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
+        k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 4))
+        if k > 0:
+            tail = bare[k + len(marker):].strip()
+            credit = parse_credit(tail, bracketed=True)
+            if credit is not None:
+                return bare[: k + 1], [credit]
+    return None

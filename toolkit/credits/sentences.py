@@ -1,0 +1,35 @@
+"""Sentences of a credit paragraph, cut as toolkit.segment cuts English.
+
+Breaks as in toolkit.segment (whose abbreviation rules decide every full stop), plus a break
+at a full stop glued to a credit verb ("...News Service.Translated by"), at a Korean
+sentence end glued to the next one ("…않습니다.이석재 기자가 보도합니다."), and at line ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.segment import period_is_abbreviation
+
+_BOUNDARY = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+"
+    r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
+    r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©])"
+)
+_LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; no break after initials (J. P.) or abbreviations (Dr.)."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(paragraph):
+        if m.group().strip() and m.group()[0] == ".":
+            before = paragraph[max(start, m.start() - _LOOK) : m.start()]
+            word = before.rsplit(None, 1)[-1] if before.split() else ""
+            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]):
+                continue
+        spans.append((start, m.end()))  # (a glued Korean break is empty: it ends where it starts)
+        start = m.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return [(a, b) for a, b in spans if paragraph[a:b].strip()]

@@ -1,0 +1,112 @@
+"""Text hygiene and tokens for the credit readers: invisible controls, e-mail addresses, dates.
+
+Every reader here works on tokens found by one left-to-right scan, never by patterns with
+nested quantifiers over alternations: a crafted credit line (hundreds of names joined by
+"and", a run of spaces, a 1 MB word) costs time linear in its length (issue 12).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Bidirectional controls and invisible marks: a name written "Kim\u200f Joon-Ho" is Kim Joon-Ho.
+# (ZWJ/ZWNJ are left alone: they are part of the spelling in some scripts.)
+INVISIBLE = dict.fromkeys(
+    map(ord, "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"), None
+)
+
+# One token: a word (letters/digits, with inner apostrophes, dots and hyphens) or one other
+# character. The alternatives are disjoint and look one character ahead, so a scan is linear.
+TOKEN = re.compile(r"[^\W_](?:[\w'’]|[.\-](?=[^\W_]))*|\S")
+_EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def clean(text: str) -> str:
+    """Invisible controls removed, runs of white space made one space."""
+    return " ".join(text.translate(INVISIBLE).split())
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def find_emails(text: str) -> list[tuple[int, int]]:
+    """Spans of e-mail addresses, grown outwards from each "@". Each character lies in the
+    reach of at most one "@" on each side ("@" itself stops both scans), so this is linear."""
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    at = text.find("@")
+    while at != -1:
+        left = at
+        while left > floor and text[left - 1] in _EMAIL_CHARS:
+            left -= 1
+        end = at + 1
+        while end < len(text) and text[end] in _HOST_CHARS:
+            end += 1
+        while end > at + 1 and text[end - 1] in ".-":
+            end -= 1
+        host = text[at + 1 : end]
+        if left < at and "." in host and not host.startswith("."):
+            spans.append((left, end))
+            floor = end
+        at = text.find("@", at + 1)
+    return spans
+
+
+def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(text[pos:a])
+        pos = b
+    out.append(text[pos:])
+    return clean(" ".join(out))
+
+
+_MONTHS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_DATE_GLUE = {",", ".", "|", "-", "–", "—", ":", "/", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc",
+              "kst", "jst", "est", "edt", "et", "updated", "update", "published", "posted", "last", "(", ")"}
+_NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+
+
+def is_date_word(token: str) -> bool:
+    """A token that can be part of a printed date or time ("Jan.", "03", "2018", "06:53", "|")."""
+    if token.lower() in _DATE_GLUE:
+        return True
+    low = token.lower().rstrip(".")
+    return bool(low in _MONTHS or low in _WEEKDAYS or low in _DATE_GLUE or _NUMBER.fullmatch(low))
+
+
+def is_dating(words: list[str]) -> bool:
+    """Words that together print a date: date words only, a number among them ("Jun" alone is a name)."""
+    return bool(words) and all(is_date_word(w) for w in words) and any(w[:1].isdigit() for w in words)
+
+
+def trailing_date_start(toks: list[Token]) -> int:
+    """Index where a run of date words closing `toks` begins (len(toks) when there is none)."""
+    i = len(toks)
+    while i > 0 and is_date_word(toks[i - 1].text):
+        i -= 1
+    tail = [t.text for t in toks[i:]]
+    if not is_dating(tail):
+        return len(toks)
+    while i < len(toks) and toks[i].text in {",", ".", ")"}:  # the comma before the date stays
+        i += 1
+    return i

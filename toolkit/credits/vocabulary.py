@@ -1,0 +1,206 @@
+"""The words credit lines are made of: language services, news organizations, role words.
+
+Kept apart from the grammars so that a new outlet or role word is one line here, and so
+that the English, Korean, photo and dateline readers agree on what a word means.
+"""
+
+from __future__ import annotations
+
+# Language services -> BCP 47 code (RFA's services, and a few other broadcasters' ones)
+SERVICE_LANGUAGES: dict[str, str] = {
+    "korean": "ko",
+    "mandarin": "zh",
+    "chinese": "zh",
+    "cantonese": "yue",
+    "tibetan": "bo",
+    "uyghur": "ug",
+    "uighur": "ug",
+    "khmer": "km",
+    "cambodian": "km",
+    "lao": "lo",
+    "laotian": "lo",
+    "vietnamese": "vi",
+    "burmese": "my",
+    "myanmar": "my",
+    "english": "en",
+    "thai": "th",
+    "japanese": "ja",
+    "russian": "ru",
+    "indonesian": "id",
+    "malay": "ms",
+    "bengali": "bn",
+    "urdu": "ur",
+    "pashto": "ps",
+    "dari": "prs",
+    "farsi": "fa",
+    "persian": "fa",
+}
+
+# Languages a text is translated from or written in ("Translated from the Russian by")
+LANGUAGE_NAMES = frozenset(SERVICE_LANGUAGES) | {
+    "ukrainian", "french", "german", "spanish", "portuguese", "italian", "arabic", "turkish",
+    "hindi", "tagalog", "filipino", "mongolian", "kazakh", "uzbek", "polish", "dutch", "hebrew",
+}
+
+# Organizations named as agents, owners of a service, photo agencies or wire services;
+# key: the name lower-cased as written, value: the short name stored in `organization`
+ORGANIZATIONS: dict[str, str] = {
+    "rfa": "RFA",
+    "radio free asia": "RFA",
+    "자유아시아방송": "RFA",
+    "알에프에이": "RFA",
+    "voa": "VOA",
+    "voice of america": "VOA",
+    "미국의소리": "VOA",
+    "benarnews": "BenarNews",
+    "reuters": "Reuters",
+    "로이터": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "yonhap": "Yonhap",
+    "yonhap news": "Yonhap",
+    "yonhap news agency": "Yonhap",
+    "연합뉴스": "Yonhap",
+    "연합": "Yonhap",
+    "聯合ニュース": "Yonhap",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "교도통신": "Kyodo",
+    "共同通信": "Kyodo",
+    "jiji": "Jiji",
+    "jiji press": "Jiji",
+    "xinhua": "Xinhua",
+    "신화통신": "Xinhua",
+    "bloomberg": "Bloomberg",
+    "upi": "UPI",
+    "epa": "EPA",
+    "epa-efe": "EPA-EFE",
+    "efe": "EFE",
+    "getty images": "Getty Images",
+    "kcna": "KCNA",
+    "korean central news agency": "KCNA",
+    "조선중앙통신": "KCNA",
+    "노동신문": "Rodong Sinmun",
+    "nk news": "NK News",
+    "daily nk": "Daily NK",
+    "데일리nk": "Daily NK",
+    "rfe/rl": "RFE/RL",
+    "radio free europe/radio liberty": "RFE/RL",
+    "bbc": "BBC",
+    "nhk": "NHK",
+    "cnn": "CNN",
+    "npr": "NPR",
+    "ajp": "AJP",
+    "뉴시스": "Newsis",
+    "newsis": "Newsis",
+    "뉴스1": "News1",
+    "news1": "News1",
+    "kbs": "KBS",
+    "mbc": "MBC",
+    "sbs": "SBS",
+    "ytn": "YTN",
+    "jtbc": "JTBC",
+    "mbn": "MBN",
+    "사진공동취재단": "pool",
+    "공동취재단": "pool",
+    "사진공동취재": "pool",
+}
+
+# Agencies whose name alone, in a caption's credit slot, credits the photo: "(Yonhap)", "[YONHAP]", "/ AP"
+PHOTO_AGENCIES = frozenset({
+    "ap", "afp", "reuters", "epa", "epa-efe", "efe", "getty images", "yonhap", "kyodo", "jiji", "xinhua",
+    "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
+    "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
+    "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
+})
+
+# English credit words that open a clause "<words> by <agents>": word -> role.
+# (A bare noun such as "photo" or "text" is a role word only in that clause position.)
+ROLE_WORDS: dict[str, str] = {
+    "reported": "reporter", "reporting": "reporter", "report": "reporter",
+    "translated": "translator", "translation": "translator", "translations": "translator",
+    "translating": "translator",
+    "written": "writer", "writing": "writer", "text": "writer", "words": "writer", "story": "writer",
+    "article": "writer", "essay": "writer", "column": "writer", "analysis": "writer", "commentary": "writer",
+    "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
+    "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
+    "produced": "producer", "production": "producer", "producing": "producer", "graphics": "producer",
+    "graphic": "producer", "design": "producer", "designed": "producer", "illustration": "producer",
+    "illustrations": "producer", "illustrated": "producer", "animation": "producer",
+    "photographed": "photographer", "photograph": "photographer", "photographs": "photographer",
+    "photography": "photographer", "photo": "photographer", "photos": "photographer",
+    "picture": "photographer", "pictures": "photographer", "image": "photographer",
+    "images": "photographer", "video": "photographer", "videos": "photographer",
+    "footage": "photographer", "filmed": "photographer", "camera": "photographer",
+}
+# Words that turn the next role word into a contribution ("additional reporting by")
+CONTRIBUTION_WORDS = frozenset({"additional", "further", "extra", "contributing"})
+
+# English label nouns of a block "Author: A" / "Reporter : A": noun -> role
+LABEL_NOUNS: dict[str, str] = {
+    "author": "writer", "authors": "writer", "writer": "writer", "writers": "writer", "byline": "writer",
+    "reporter": "reporter", "reporters": "reporter", "correspondent": "reporter",
+    "translator": "translator", "translators": "translator", "translation": "translator",
+    "editor": "editor", "editors": "editor",
+    "photographer": "photographer", "photographers": "photographer", "photo": "photographer",
+    "photos": "photographer", "image": "photographer", "images": "photographer", "credit": "photographer",
+    "video": "photographer", "foto": "photographer", "fotos": "photographer",
+    "producer": "producer", "producers": "producer", "graphics": "producer",
+    "contributor": "contributor", "contributors": "contributor",
+}
+
+# Korean labels of a credit block ("에디터 양성원", "영상취재: 홍길동·김철수"): label -> role
+KO_LABELS: dict[str, str] = {
+    "에디터": "editor",
+    "편집": "editor",
+    "영상편집": "editor",
+    "편집기자": "editor",
+    "감수": "editor",
+    "번역감수": "editor",
+    "웹팀": "producer",
+    "웹편집": "producer",
+    "제작": "producer",
+    "그래픽": "producer",
+    "디자인": "producer",
+    "인턴": "contributor",
+    "자막뉴스": "producer",
+    "기획": "producer",
+    "연출": "producer",
+    "구성": "writer",
+    "글": "writer",
+    "작성자": "writer",
+    "정리": "writer",
+    "작가": "writer",
+    "번역": "translator",
+    "영문번역": "translator",
+    "통역": "translator",
+    "취재": "reporter",
+    "기자": "reporter",
+    "취재기자": "reporter",
+    "사진": "photographer",
+    "사진기자": "photographer",
+    "촬영": "photographer",
+    "촬영기자": "photographer",
+    "영상취재": "photographer",
+    "영상기자": "photographer",
+    "출처": "photographer",
+    "사진제공": "photographer",
+}
+
+# Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
+KO_TITLES: dict[str, str] = {
+    "기자": "reporter",
+    "특파원": "reporter",
+    "통신원": "reporter",
+    "사진기자": "photographer",
+    "영상기자": "photographer",
+    "촬영기자": "photographer",
+    "작가": "writer",
+    "에디터": "editor",
+    "PD": "producer",
+    "피디": "producer",
+}

@@ -1,0 +1,88 @@
+"""The TEI files a review session may read and write, by article id, and their review state.
+
+The web app serves only what is listed here, looked up by id: no URL is ever turned into a
+path. A directory stands for its *.xml files (an archive for ARCHIVE/tei/*.xml), and only
+regular files whose real location is inside that directory are listed: a symlink leading
+out of the archive is skipped, with a note. A file given by name is taken as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.model import Alignment, Article
+from toolkit.review.beads import ReviewBead, review_beads
+
+_ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class Loaded:
+    """One TEI file as read for review, with the digest that guards a save."""
+
+    data: bytes
+    digest: str
+    en: Article
+    ko: Article | None
+    alignment: Alignment | None
+    beads: list[ReviewBead]
+
+    @property
+    def issues(self) -> int:
+        return sum(b.issue for b in self.beads)
+
+    @property
+    def reviewed(self) -> int:
+        return sum(b.reviewer is not None for b in self.beads)
+
+
+@dataclass
+class Catalog:
+    files: dict[str, Path] = field(default_factory=dict)  # article id -> real path
+    skipped: list[str] = field(default_factory=list)  # one line per path left out, and why
+    _cache: dict[str, tuple[tuple, Loaded]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_paths(cls, paths: list[Path]) -> Catalog:
+        catalog = cls()
+        for path in paths:
+            if path.is_dir():
+                folder = path / "tei" if (path / "tei").is_dir() else path
+                root = folder.resolve()
+                for item in sorted(folder.glob("*.xml")):
+                    real = item.resolve()
+                    if item.is_symlink() or not real.is_relative_to(root) or not real.is_file():
+                        catalog.skipped.append(f"{item}: a link or not a regular file inside {folder}; skipped")
+                        continue
+                    catalog._add(item.stem, real)
+            elif path.is_file():
+                catalog._add(path.stem, path.resolve())
+            else:
+                catalog.skipped.append(f"{path}: no such file or directory")
+        return catalog
+
+    def _add(self, stem: str, path: Path) -> None:
+        base = _ID_CHARS.sub("-", stem) or "article"
+        article_id, n = base, 2
+        while article_id in self.files:
+            article_id, n = f"{base}-{n}", n + 1
+        self.files[article_id] = path
+
+    def load(self, article_id: str, low_cert: float) -> Loaded:
+        """Read (or reuse while the file is unchanged) one article; KeyError for an unknown id."""
+        from toolkit.review.relink import digest
+        from toolkit.tei import read_tei
+
+        path = self.files[article_id]
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, low_cert)
+        cached = self._cache.get(article_id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        data = path.read_bytes()
+        en, ko, alignment = read_tei(data)
+        loaded = Loaded(data, digest(data), en, ko, alignment, review_beads(en, ko, alignment, low_cert))
+        self._cache[article_id] = (key, loaded)
+        return loaded
