@@ -649,6 +649,9 @@ _PIECES = [
     "Staff", "(Reuters)", "(UCAN):", "SEOUL", "authored", "originally", "appeared", "The", "following", "partner",
     "post", "- ", "(Mar 17, '15)", "<", ">", "Xinhua/", "Shutterstock", "credits", "PHOTO/", "Dr.", "Series",
     "Editor:", "───", "사진", "제공", "(목)", "디자인:", "소식을", "전해드립니다", "특파원입니다", "런던", "<앵커>", "<기자>",
+    # the forms of the third held-out set
+    "writers", "Associated", "Press", "Credit:", "((", "))", "/via", "provided", "[Asia", "Reporter", "기자,", "영상기자",
+    "[한빛경제", "인턴기자]", "프로듀서/", "도움/", "짚어봅니다", "기자명", "(사진제공:", "갈무리)", "./뉴시스", "제공|", "<연합>",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -683,6 +686,15 @@ def _joined(pieces: list[str]) -> str:
 @example("자세한 소식을 " * 5_000 + "홍길동 기자가 보도합니다")
 @example("(" * 20_000 + "=" * 20_000 + "홍길동 기자")
 @example("풍기·" * 5_000 + "봉화=홍길동 기자")
+@example("By Ann Lee\n" * 5_000 + "SEOUL (Reuters) - Exports rose.")  # lines above a dateline
+@example("By Ann Lee\nSEOUL (Reuters) -\n" * 3_000 + "Exports rose.")  # found a RecursionError
+@example("Associated Press writers " + "Ann Lee in Seoul, " * 5_000 + "contributed to this report.")
+@example("[한빛경제 " + "라이프팀 " * 10_000 + "문서연 기자] 본문.")
+@example("(사진제공: " + "가" * 20_000 + ")")
+@example("(" * 10_000 + "조선중앙TV 갈무리)" + ")" * 10_000)
+@example("[Asia " + "Economy " * 10_000 + "Reporter Seo Mideum] Text.")
+@example("(서울=뉴스1) 김가온 기자" + ",이보람 기자" * 10_000 + " = 본문.")
+@example("프로듀서/" + "배수진 " * 10_000 + "도움/모은결")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

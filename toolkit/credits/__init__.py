@@ -91,6 +91,14 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     left 0: the caller numbers the chain across the article.
     """
     text = _hygiene(paragraph)
+    above = _lines_above_dateline(text)
+    if above is not None:
+        return above
+    return _extract(paragraph, text)
+
+
+def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
+    """extract_credits on the cleaned `text`, the lines above a dateline already dealt with."""
     credits: list[Credit] = []
     changed = False
     dateline = split_dateline(text)
@@ -103,7 +111,12 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     after_note = False
     for a, b in spans:
         sentence = text[a:b].strip()
-        read = _read(sentence, org_context, len(spans) == 1, after_note, len(text) > _CAPTION_CHARS)
+        alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
+        read = _read(sentence, org_context, alone, after_note, len(text) > _CAPTION_CHARS)
+        if read is None and b == len(text) and a > 0 and (tail := photos.parse_agency_tail(sentence)):
+            if len(text) > _CAPTION_CHARS:
+                tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
+            read = ("", tail, False)
         if read is None:
             pieces.append((a, b, None))
             after_note = False
@@ -131,6 +144,28 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     if not changed:
         return paragraph.strip(), []
     return _join(text, pieces), credits
+
+
+_MAX_LINES_ABOVE = 3  # credit lines that may stand above a wire dateline ("By A and B" / "SEOUL (Reuters) -")
+
+
+def _lines_above_dateline(text: str) -> tuple[str, list[Credit]] | None:
+    """"By A and B\nWASHINGTON (Reuters) – lead": a byline on its own line above the dateline of
+    the lead. The lines above must be credits only; the dateline line is read as a paragraph."""
+    lines = text.split("\n", _MAX_LINES_ABOVE + 1)
+    for k in range(1, min(len(lines), _MAX_LINES_ABOVE + 1)):
+        if split_dateline(lines[k]) is None:
+            continue
+        credits: list[Credit] = []
+        for line in lines[:k]:
+            rest, found = _extract(line, line)
+            if rest or not found:
+                return None
+            credits += found
+        below = "\n".join(lines[k:])  # read once, not searched again: no recursion over the lines
+        rest, found = _extract(below, below)
+        return rest, credits + found
+    return None
 
 
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:

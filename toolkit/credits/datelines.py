@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.agents import is_person_name, organization_of, short_org
 from toolkit.credits.english import parse_sentence
-from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, title_role
+from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
 from toolkit.credits.text import is_date_word
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
 from toolkit.model import Credit
@@ -25,6 +25,10 @@ _EN_DATELINE = re.compile(
     r"(?P<place>[^()\[\]\n]{0,100}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―|:(?=\s))\s*"
 )  # "SEOUL (Yonhap) --", "HONG KONG (UCAN): ", "By A and B WASHINGTON (Reuters) –"
 _BRACKET_AGENCY = re.compile(r"\[(?P<agency>[A-Za-z][A-Za-z .\-]{1,30})(?::[^\]]{0,30})?\]\s*")
+_BRACKET_REPORTER = re.compile(  # "[Asia Economy Reporter Seo Mideum] It has been reported …"
+    r"\[(?P<outlet>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4}) (?:Staff )?(?:Reporter|Correspondent)"
+    r" (?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){1,3})\]\s*"
+)
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
 
@@ -59,6 +63,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
+    elif opener == "[" and (bracketed := parse_bracket_byline(inner)) is not None and rest.strip():
+        return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
@@ -68,35 +74,43 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None
         agency = inner[len(inner) - len(agency):]
     if named:
-        names, after = named
-        return after, [Credit("reporter", n, organization=short_org(agency)) for n in names]
+        names, after, role = named  # "한지웅 영상기자 =": a video journalist is the photographer
+        return after, [Credit(role, n, organization=short_org(agency)) for n in names]
     after = rest.lstrip()
     after = after[1:].lstrip() if after.startswith("=") else after
     return after, [_agency_credit(agency)]
 
 
-def _reporters_after(rest: str) -> tuple[list[str], str] | None:
+def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     """Reporters named after a dateline bracket ("홍길동 기자 =", "김남희 이승주 기자 =") and the text after them."""
     words = ko_tokens(rest[:60])
     names: list[str] = []
+    role = None
     k = 0
     while k < len(words) and len(names) < 4 and (found := name_and_title(words[k])) is not None:
         names.append(found[0])
         k += 1
         if found[1] is not None:
+            role = found[1]
             break
     else:
         if names and k < len(words) and title_role(words[k]):
+            role = title_role(words[k])
             k += 1
         elif names:
             names = []
     if not names:
         return None
+    # "전형민 기자,이우연 기자 =": a second byline after a comma
+    while len(names) < 4 and k + 2 < len(words) and words[k] == "," and name_and_title(words[k + 1]) \
+            and title_role(words[k + 2]):
+        names.append(words[k + 1])
+        k += 3
     consumed = 0  # cut the text after the title and the "=" that follows it
     for w in words[:k]:
         consumed = rest.find(w, consumed) + len(w)
     after = rest[consumed:].lstrip()
-    return names, (after[1:].lstrip() if after.startswith("=") else after)
+    return names, (after[1:].lstrip() if after.startswith("=") else after), role or "reporter"
 
 
 def _byline_before(place: str) -> tuple[list[Credit], str] | None:
@@ -116,6 +130,8 @@ def _byline_before(place: str) -> tuple[list[Credit], str] | None:
 
 
 def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
+    if (m := _BRACKET_REPORTER.match(paragraph)) and paragraph[m.end():].strip() and is_person_name(m["name"]):
+        return paragraph[m.end():], [Credit("reporter", m["name"], organization=short_org(m["outlet"]))]
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
     m = _EN_DATELINE.match(paragraph[:160])

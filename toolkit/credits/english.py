@@ -266,9 +266,33 @@ def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | N
     if tail not in _CONTRIBUTED_TAILS or k == 0:
         return None
     end = k - (low[k - 1] == "also")
+    end -= end > 0 and low[end - 1] == ","  # "A in Seoul, South Korea, contributed"
     if end <= 0 or not toks[0].text[:1].isupper():
         return None
-    return parse_agents(_text(s, toks, 0, end), ["contributor"], None, org_context)
+    start, org = _staff_prefix(s, toks, low, end)
+    if "in" in low[start:end]:  # "A and B in Seoul, South Korea": the country after the city goes
+        last_in = end - 1 - low[start:end][::-1].index("in")
+        if "," in low[last_in:end]:
+            end = last_in + low[last_in:end].index(",")
+    found = parse_agents(_text(s, toks, start, end), ["contributor"], None, org_context)
+    for credit in found or []:
+        if org and credit.agent == "person" and credit.organization is None:
+            credit.organization = org
+    return found
+
+
+_STAFF_WORDS = {"writer", "writers", "reporter", "reporters", "correspondent", "correspondents"}
+_MAX_STAFF_PREFIX = 6  # "Associated Press staff writers": the outlet and its job word before the names
+
+
+def _staff_prefix(s: str, toks: list[Token], low: list[str], end: int) -> tuple[int, str | None]:
+    """"Associated Press writers A and B contributed": (index of the first name, "AP")."""
+    for j in range(1, min(end, _MAX_STAFF_PREFIX)):
+        if low[j] in _STAFF_WORDS:
+            outlet = _text(s, toks, 0, j - (low[j - 1] == "staff"))
+            org = organization_of(outlet)
+            return (j + 1, org) if org else (0, None)
+    return 0, None
 
 
 def split_source_tail(sentence: str) -> tuple[str, list[Credit]] | None:

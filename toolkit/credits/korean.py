@@ -27,24 +27,26 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리")
+_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리", "TV")
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
-    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
+    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다", "짚어봅니다",
 )
 _COPULAS = ("이었습니다", "였습니다", "입니다")
-_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "진행에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
+# ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
+_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
-_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다")
+_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "짚어봅니다")
 _MAX_OBJECT_WORDS = 10
 _WEEKDAYS = set("월화수목금토일")  # "2014.09.25 (목)"
 _LABEL_TAILS = {"제공", "협조"}  # "사진 제공: 홍길동" is one label
 _MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place before "=" (a bounded look back)
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
-_FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기"}
+_FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
+            "기자명"}
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -102,8 +104,9 @@ def is_outlet(token: str) -> bool:
         return True
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
         return True
-    latin = token.strip("0123456789")
-    return bool(latin) and latin.isascii() and latin.isalpha() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
+    core = token.replace("-", "")  # "NBC-1TV", "News1"
+    latin = "".join(ch for ch in core if not ch.isdigit())
+    return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 
 _TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대"}
@@ -242,7 +245,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
     places = _places_before_equals(words)
     for k, word in enumerate(words):
-        if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places:
+        if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
         if word in _LABEL_TAILS and label is not None and not label_used:
             continue
@@ -344,6 +347,11 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     words = ko_tokens(s)
     if not words:
         return None
+    if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
+        org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
+        return [Credit("reporter", words[1], organization=org, agent="organization")]
+    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
+        return found  # "[매일경제 스타투데이 김소연 인턴기자]"
     if words[0] in "[(【" and words[-1] in "])】":
         square = words[0] == "["
         words = words[1:-1]
@@ -408,6 +416,12 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             unit = parse_unit(ko_tokens(s[k:].strip().rstrip(".")))
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
+    if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
+        found = parse_bracket_byline(s[k + 1:-1])
+        if found is not None:
+            return s[:k].rstrip(), found
+    if (found := _photo_source_tail(s)) is not None:
+        return found
     for mark in ("ⓒ", "©"):
         k = s.rfind(mark)
         if k > 0:
@@ -415,3 +429,47 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if found is not None:
                 return s[:k].rstrip(), found
     return None
+
+
+_DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타투데이 김소연 인턴기자]": a section between outlet and name
+_MAX_BRACKET_WORDS = 5
+
+
+def parse_bracket_byline(inner: str) -> list[Credit] | None:
+    """"매일경제 스타투데이 김소연 인턴기자", "티브이데일리 김종은 기자": an outlet, perhaps its section,
+    a name and a title (the inside of a bracket that opens or closes an article). The outlet is
+    required: "[김현경 기자]" alone heads a speaker's words in a transcript."""
+    words = ko_tokens(inner)
+    if not 3 <= len(words) <= _MAX_BRACKET_WORDS or not is_outlet(words[0]):
+        return None
+    role = title_role(words[-1])
+    found = name_and_title(words[-2])
+    if role is None or found is None or found[1] is not None:
+        return None
+    if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:-2]):
+        return None
+    return [Credit(role, found[0], organization=short_org(words[0]))]
+
+
+# "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
+_PHOTO_SOURCE = re.compile(
+    r"(?:[(\[]\s*사진\s*(?:제공)?\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
+    r"|\((?P<b>[^()\s]{2,15})\s*(?:화면\s*)?갈무리\)"
+    r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
+    r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|)$"
+)
+
+
+def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
+    """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm)."""
+    m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None:
+        return None
+    name = (m["a"] or m["b"] or m["c"] or m["d"]).strip()
+    if m["c"] or m["b"]:  # only a known outlet after "./" or before "갈무리"
+        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
+            return None
+    elif is_korean_name(name) or " 기자" in name or name.endswith("기자"):
+        return None  # a person: parse_unit reads "사진=홍길동 기자"
+    head = s[: len(s) - len(m.group())].rstrip()
+    return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]

@@ -74,6 +74,14 @@ def _drop_location(chunk: str) -> str:
     return chunk
 
 
+def _known_outlet_after(words: list[str]) -> int | None:
+    """Index where a known outlet ("Associated Press", "Reuters") follows a person's name, or None."""
+    for k in range(2, min(len(words), 5)):
+        if organization_of(" ".join(words[k:])) and is_person_name(" ".join(words[:k])):
+            return k
+    return None
+
+
 def _split_affiliation(chunk: str) -> tuple[str, str] | None:
     """"Geoffrey Cain PRI's The World" -> ("Geoffrey Cain", "PRI's The World")."""
     words = chunk.split()
@@ -306,8 +314,11 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
         owner = owner or organization_of(plain)
     elif len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES and organization_of(" ".join(words[:-1]).removesuffix("'s")):
         svc, owner = words[-1].capitalize(), organization_of(" ".join(words[:-1]).removesuffix("'s"))  # "RFA Tibetan"
-    elif words[-1].lower() in {"staff", "desk", "bureau", "team", "board", "newsroom"} and is_capitalized_phrase(plain, 5):
+    elif words[-1].lower() in {"staff", "desk", "bureau", "team", "board", "newsroom", "editorial"} \
+            and is_capitalized_phrase(plain, 5):
         owner = owner or short_org(" ".join(words[:-1])) or None
+    elif (outlet := _known_outlet_after(words)) is not None:  # "HYUNG-JIN KIM Associated Press"
+        agent, owner = " ".join(words[:outlet]), short_org(" ".join(words[outlet:]))
     elif not is_person_name(plain):
         split = _split_affiliation(agent)
         if split is None:

@@ -21,7 +21,7 @@ from toolkit.names import is_korean_name
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
     r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
-    r"(?:\s+credits?)?(?:\s+(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
+    r"(?:\s+credits?)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
@@ -83,6 +83,8 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             labelled, courtesy = True, pattern is _COURTESY
             org = m.groupdict().get("agency") or org
             t = t[m.end():].strip()
+            if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
+                org, t = inner["agency"], t[inner.end():].strip()
             break
     # qualifiers: ", Pool, File", "(CC BY-NC-SA 3.0)"
     t = re.sub(r"\s*\([^()]{0,60}\)$", "", t)
@@ -99,7 +101,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:
             return None
-        if _known_agency(a) and org is None:
+        if b.lower().startswith("via ") and _known_agency(b[4:]):
+            t, org = a, b[4:]  # "Kyodo/via REUTERS": the source, then the agency that moved it
+        elif _known_agency(a) and org is None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
@@ -188,6 +192,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         k = _closing_group(bare)
         if k >= 0:
             inner = bare[k + 1:-1]
+            if inner.startswith("(") and inner.endswith(")"):
+                inner = inner[1:-1]  # "((AP Photo/Lee Jin-man))": doubled on some reprints
             found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
             if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
                 return bare[:k].rstrip(" /|"), found
@@ -207,3 +213,14 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             if credit is not None:
                 return bare[: k + 1], [credit]
     return None
+
+
+def parse_agency_tail(sentence: str) -> list[Credit] | None:
+    """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption."""
+    name = sentence.strip().rstrip(".").strip()
+    if name.lower() in _WIRES and (name.isupper() or name.istitle()):
+        return [_credit(name, None)]
+    return None
+
+
+_WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis"}

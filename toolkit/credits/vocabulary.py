@@ -162,6 +162,8 @@ KO_LABELS: dict[str, str] = {
     "감수": "editor",
     "번역감수": "editor",
     "웹팀": "producer",
+    "프로듀서": "producer",
+    "도움": "contributor",
     "웹편집": "producer",
     "제작": "producer",
     "그래픽": "producer",
