@@ -210,7 +210,7 @@ def main() -> None:
     print(f"build_speed: pseudo-articles from the koen-news-park test split (seed {SEED}); "
           f"cores available: {cores}")
     print(f"{'N':>5} {'load s':>6} {'warm s':>6} {'base a/s':>8} {'build a/s':>9} {'(wall)':>6} {'ratio':>5}  "
-          f"{'pass1/learn/pass2/tables %':<26} {'RSS load':>8} {'peak':>5} {'build +MB':>9} "
+          f"{'pass1/learn/pass2/tables/terms %':<26} {'RSS load':>8} {'peak':>5} {'build +MB':>9} "
           f"{'learned':>7} {'failed':>6}")
     for k, n in enumerate(args.sizes):
         profile = Path(tempfile.mkstemp(prefix="build-", suffix=".prof", dir="/tmp")[1]) if args.profile and k == 0 else None
@@ -218,7 +218,7 @@ def main() -> None:
         base = r["n"] / r["ingest_cpu_s"]
         build = r["n"] / r["build_cpu_s"]
         wall = r["n"] / r["build_s"]
-        phases = "/".join(f"{100 * r['phases'].get(p, 0) / r['build_s']:.0f}" for p in ("pass1", "learn", "pass2", "tables"))
+        phases = "/".join(f"{100 * r['phases'].get(p, 0) / r['build_s']:.0f}" for p in ("pass1", "learn", "pass2", "tables", "terms"))
         print(f"{r['n']:>5} {r['kiwi_s'] + r['lexicon_s']:>6.2f} {r['warm_s']:>6.2f} {base:>8.1f} {build:>9.1f} {wall:>6.1f} "
               f"{build / base:>5.2f}  {phases:<26} {r['rss_loaded_mb']:>8.0f} {r['rss_built_mb']:>5.0f} "
               f"{r['rss_built_mb'] - r['rss_loaded_mb']:>9.0f} {r['learned']:>7} {r['n_failures']:>6}", flush=True)

@@ -41,7 +41,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)  # e.g. reviewed beads a changed source made stale
     seconds: float = 0.0
     # wall seconds per phase (pass1: ingest, segmentation, first alignment; learn;
-    # pass2: second alignment, TEI, rows; tables: combining the Parquet parts, metrics)
+    # pass2: second alignment, TEI, rows; tables: combining the Parquet parts, metrics;
+    # terms: the word model, renderings and glossary)
     phases: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -238,7 +239,6 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
     Bad articles are skipped with one line each in `report.failures` (and passed to
     `on_error` as they happen); the tables hold the articles that were built.
     """
-    from toolkit.metrics.consistency import term_finder
     from toolkit.metrics.tables import article_rows
     from toolkit.review.carry import reviewed_beads, stale_reviews
     from toolkit.tei import write_tei
@@ -252,7 +252,6 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
     tables.mkdir(parents=True, exist_ok=True)
 
     aligner = _Aligner(lexicon)
-    terms = term_finder(aligner.lexicon)  # the given lexicon: learned pairs would judge themselves
     cache = Path(tempfile.mkdtemp(prefix=".pass1-", dir=archive))
     sink = TableSink(tables, batch=batch)
     done: list[tuple[str, Path]] = []
@@ -294,7 +293,7 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
                     if ko is not None:
                         alignment = aligner.second(en, ko, alignment, reviewed)
                     write_atomic(tei_dir / f"{article_id}.xml", write_tei(en, ko, alignment))
-                    rows = article_rows(article_id, en, ko, alignment, terms)
+                    rows = article_rows(article_id, en, ko, alignment)
                     sink.add(rows)
                     # --- pair check (align room): the files may not be a translation pair
                     if rows["articles"][0]["pair_warning"]:
@@ -309,7 +308,13 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
             _remove_stale_tei(tei_dir, built)
             mark = _lap(report, "pass2", mark)
             report.rows = sink.finish()
-            _lap(report, "tables", mark)
+            mark = _lap(report, "tables", mark)
+            # the terms step: a reduce over the whole archive once its links are written (the
+            # word model trains on all confident beads); the given lexicon is its prior, the
+            # learned pairs would judge themselves
+            from toolkit.terms import write_term_tables
+            report.rows.update(write_term_tables(tables, aligner.lexicon))
+            _lap(report, "terms", mark)
     except BaseException:
         sink.abandon()
         raise

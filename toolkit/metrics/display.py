@@ -23,8 +23,10 @@ CAPTION = ("transl/added: share of English sentences translated from / added to 
 def _cell(name: str, value) -> str:
     if value is None:
         return "–"
-    if name.endswith("_share"):
+    if name.endswith("_share") or name in ("share", "consistency"):
         return f"{100 * value:.0f}%"
+    if isinstance(value, list):  # forms of a rendering, in the terms tables
+        return "; ".join(map(str, value))
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)
