@@ -260,7 +260,7 @@ def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | 
     print(f"per core: build_archive(workers=1) in one process, CPU time; cores {sorted(os.sched_getaffinity(0))}"
           f"{f', pinned to {cpu}' if cpu is not None else ''}; load average: {os.getloadavg()[0]:.2f}")
     print(f"{'code':<9} {'N':>5} {'load s':>6} {'warm s':>6} {'base a/s':>8} {'build a/s':>9} {'(wall)':>6} "
-          f"{'pass1/learn/pass2/tables %':<26} {'RSS load':>8} {'peak':>5} {'+MB':>5} {'learned':>7} {'failed':>6}")
+          f"{'pass1/learn/pass2/tables/terms %':<26} {'RSS load':>8} {'peak':>5} {'+MB':>5} {'learned':>7} {'failed':>6}")
     for k, n in enumerate(sizes):
         work = Path(tempfile.mkdtemp(prefix=f"transprov-build-{n}-", dir="/tmp"))
         try:
@@ -276,7 +276,7 @@ def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | 
                 r = run_size(work / "corpus", work, prof, source, cpu)
                 base, build = r["n"] / r["ingest_cpu_s"], r["n"] / r["build_cpu_s"]
                 phases = "/".join(f"{100 * r['phases'].get(p, 0) / r['build_s']:.0f}"
-                                  for p in ("pass1", "learn", "pass2", "tables"))
+                                  for p in ("pass1", "learn", "pass2", "tables", "terms"))
                 print(f"{label:<9} {r['n']:>5} {r['kiwi_s'] + r['lexicon_s']:>6.2f} {r['warm_s']:>6.2f} {base:>8.1f} "
                       f"{build:>9.1f} {r['n'] / r['build_s']:>6.1f} {phases:<26} {r['rss_loaded_mb']:>8.0f} "
                       f"{r['rss_built_mb']:>5.0f} {r['rss_built_mb'] - r['rss_loaded_mb']:>5.0f} {r['learned']:>7} "

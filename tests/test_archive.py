@@ -29,6 +29,8 @@ REQUIRED = {  # issue 5, item 1: the columns every archive has at least
     "metrics": ["article_id", "translator", "writer", "service", "n_en", "n_ko",
                 "en_translated_share", "en_added_share", "ko_untranslated_share",
                 "mean_length_ratio", "number_mismatches", "name_mismatches", "mean_cert"],
+    "terms": ["article_id", "bead", "sentence_id", "ko_term", "status", "en_rendering", "rendering_group"],
+    "glossary": ["ko_term", "rendering_group", "occurrences", "articles", "translators"],
 }
 
 
@@ -111,7 +113,7 @@ def test_batches_give_the_same_tables(archive, tmp_path):
         assert read(tmp_path / "small", table).equals(read(archive, table)), table
     # no part files or pass-one caches are left behind
     assert sorted(p.name for p in (tmp_path / "small" / "tables").iterdir()) == sorted(
-        f"{t}.parquet" for t in ("articles", "credits", "sentences", "links", "terms", "metrics"))
+        f"{t}.parquet" for t in ("articles", "credits", "sentences", "links", "terms", "glossary", "metrics"))
     assert finished_layout(tmp_path / "small")
 
 

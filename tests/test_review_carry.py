@@ -83,7 +83,9 @@ def test_show_numbers_beads_as_the_tables_do(rebuilt: Path):
         if not record["aligned"]:
             assert table.height == 0
             continue
-        shown = [(b["bead"], [s["id"] for s in b["en"]], [s["id"] for s in b["ko"]]) for b in record["beads"]]
+        # the links table holds the linked beads (null beads are sentences with no bead), numbered alike
+        shown = [(b["bead"], [s["id"] for s in b["en"]], [s["id"] for s in b["ko"]]) for b in record["beads"]
+                 if b["en"] and b["ko"]]
         assert shown == list(zip(table["bead"], table["en_ids"].to_list(), table["ko_ids"].to_list())), article_id
 
 

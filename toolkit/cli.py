@@ -198,33 +198,82 @@ def metrics(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
     """Translation metrics of an archive, per article or per person, service, organization or outlet."""
-    from toolkit.metrics.summary import GROUPS, summarize, tables_dir
+    from toolkit.metrics.summary import GROUPS, summarize
 
     if by not in GROUPS:
         typer.echo(f"error: --by must be one of: {', '.join(GROUPS)}", err=True)
         raise typer.Exit(2)
+    _check_tables(archive, ("metrics", "links"), as_json, as_csv)
+    df = _read_tables(archive, lambda: summarize(archive, by=by))
+    _print_frame(df, f"metrics by {by}: {archive}", as_json, as_csv)
+
+
+def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
+    """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
+    from toolkit.metrics.summary import tables_dir
+
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
         raise typer.Exit(2)
-    tables = tables_dir(archive)
-    missing = [t for t in ("metrics", "links") if not (tables / f"{t}.parquet").is_file()]
+    missing = [t for t in names if not (tables_dir(archive) / f"{t}.parquet").is_file()]
     if missing:
         _error(f"{archive}: no {missing[0]}.parquet; run `transprov build` first")
         raise typer.Exit(1)
+
+
+def _read_tables(archive: Path, query):
+    """`query()`, with a damaged table reported in one line, not a traceback."""
     try:
-        df = summarize(archive, by=by)
-    except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
+        return query()
+    except Exception as error:  # noqa: BLE001
         _error(f"{archive}: cannot read the tables ({' '.join(str(error).split())[:200]})")
         raise typer.Exit(1) from None
+
+
+def _print_frame(df, title: str, as_json: bool, as_csv: bool) -> None:
+    """A frame as JSON, CSV (list columns joined by '; ') or a table."""
     if as_json:
         typer.echo(json.dumps(df.to_dicts(), ensure_ascii=False, indent=2))
     elif as_csv:
-        typer.echo(df.write_csv(), nl=False)
+        import polars as pl
+
+        lists = [c for c, t in df.schema.items() if isinstance(t, pl.List)]
+        typer.echo(df.with_columns(pl.col(c).list.join("; ") for c in lists).write_csv(), nl=False)
     else:
         from toolkit.errors import printable
         from toolkit.metrics.display import print_frame
 
-        print_frame(df, title=f"metrics by {by}: {printable(archive)}")
+        print_frame(df, title=printable(title))
+
+
+@app.command()
+def terms(
+    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).", readable=False)],
+    by: Annotated[Optional[str], typer.Option("--by", help=(
+        "A group (translator, writer, reporter, ... as for `metrics`): consistency per group and term, "
+        "or with --term that term's renderings per group."))] = None,
+    term: Annotated[Optional[str], typer.Option("--term", help=(
+        "One Korean term (e.g. 보위부): its renderings, omissions and an example of each."))] = None,
+    as_json: JsonFlag = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """The archive's glossary, terminology consistency per translator, or one term's renderings."""
+    from toolkit.metrics.summary import GROUPS
+
+    if by is not None and (by not in GROUPS or by == "article"):
+        typer.echo(f"error: --by must be one of: {', '.join(GROUPS[1:])}", err=True)
+        raise typer.Exit(2)
+    _check_tables(archive, ("terms", "glossary"), as_json, as_csv)
+    from toolkit.terms import glossary, term_renderings, terminology_consistency
+
+    if term is not None:
+        df, title = _read_tables(archive, lambda: term_renderings(archive, term, by=by)), f"renderings of {term}"
+    elif by is not None:
+        df = _read_tables(archive, lambda: terminology_consistency(archive, by=by, min_occurrences=1))
+        title = f"terminology by {by}"
+    else:
+        df, title = _read_tables(archive, lambda: glossary(archive)), "glossary"
+    _print_frame(df, f"{title}: {archive}", as_json, as_csv)
 
 
 @app.command()

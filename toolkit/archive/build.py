@@ -144,7 +144,7 @@ class _Build:
     def run(self) -> BuildReport:
         from toolkit.align import load_lexicon
 
-        given = load_lexicon(self.lexicon)  # a bad lexicon fails before anything is created
+        given = self.given = load_lexicon(self.lexicon)  # a bad lexicon fails before anything is created
         lex_digest = lexicon_digest(self.lexicon)
         folders = corpus_articles(self.corpus, exclude=self.archive)
         if not folders:
@@ -335,7 +335,7 @@ class _Build:
 
             shutil.rmtree(state, ignore_errors=True)
             raise
-        self.lap("tables")
+        self.lap("state")
         self.layout.switch(state)
         for other in self.layout.all_states():
             if other != state:
@@ -360,6 +360,12 @@ class _Build:
                     self.work_parts(self.pass2_calls, "pass2", table),
                     old_tables / f"{table}.parquet" if old_tables else None, kept)
         sink_metrics(state / "tables")
+        self.lap("tables")
+        # the terms step: a reduce over the whole archive once its links are written (the word
+        # model trains on all confident beads); the given lexicon is its prior
+        from toolkit.terms import write_term_tables
+        write_term_tables(state / "tables", self.given)
+        self.lap("terms")
         learning = learning_schemas()
         old_learning = previous / "learning" if previous is not None and plan.usable else None
         combine(state / "learning" / "counts.parquet", learning["counts"],

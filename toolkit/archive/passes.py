@@ -7,7 +7,7 @@ into files named by digests of everything they depend on, each written atomicall
 the chunk's result file last. So a chunk either has a result that is right for these
 inputs or is run again: a build killed at any moment resumes from the chunks it finished.
 
-Models (Kiwi, the lexicons, the terms finder) are loaded once per worker process.
+Models (Kiwi, the lexicons) are loaded once per worker process.
 """
 
 from __future__ import annotations
@@ -119,13 +119,6 @@ def _final(path: str | None, digest: str, learned: tuple[tuple[str, str], ...]):
     given = _given(path, digest)
     final = extend(given, list(learned))
     return final, frozenset(changed_keys(given, final, {ko for ko, _ in learned}))
-
-
-@functools.lru_cache(maxsize=4)
-def _terms(path: str | None, digest: str):
-    from toolkit.metrics.consistency import term_finder
-
-    return term_finder(_given(path, digest))  # the given lexicon: learned pairs would judge themselves
 
 
 @dataclass
@@ -289,7 +282,6 @@ def second_pass(settings: Settings, key: str, items: list[Item],
         return _load_result(out / RESULT)
     _check(settings)
     final, changed = _final(settings.lexicon_path, settings.lexicon_digest, learned)
-    terms = _terms(settings.lexicon_path, settings.lexicon_digest)
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
     probes: list[dict] = []
     results: list[tuple[str, Failure | None, dict, list[str]]] = []
@@ -311,7 +303,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                     alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
                     warnings = [] if used and used[-1] == cache else stale  # pass one warned already
                 data = write_tei(en, ko, alignment)
-                article = article_rows(item.article_id, en, ko, alignment, terms)
+                article = article_rows(item.article_id, en, ko, alignment)
         except Exception as error:  # noqa: BLE001
             results.append((item.article_id, failure(item.article_id, error), {}, []))
             continue

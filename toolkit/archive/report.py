@@ -8,8 +8,9 @@ from pathlib import Path
 # wall seconds per phase, in order: scan (digests of the corpus, the plan), pass1 (ingest,
 # segmentation, first alignment, learner counts), learn (the reduce and what it changed),
 # pass2 (second alignment, TEI, rows), tables (the new state: TEI links, Parquet tables,
-# metrics, manifest), switch (making it current, retiring the old state)
-PHASES = ("scan", "pass1", "learn", "pass2", "tables", "switch")
+# metrics), terms (the terms and glossary tables: a reduce over the whole archive), state (the
+# learning tables, the manifest), switch (making it current, retiring the old state)
+PHASES = ("scan", "pass1", "learn", "pass2", "tables", "terms", "state", "switch")
 
 
 @dataclass
