@@ -362,9 +362,14 @@ class _Build:
         sink_metrics(state / "tables")
         self.lap("tables")
         # the terms step: a reduce over the whole archive once its links are written (the word
-        # model trains on all confident beads); the given lexicon is its prior
+        # model trains on all confident beads); the given lexicon is its prior. It analyses the
+        # Korean sentences with Kiwi: those the workers analysed in this build are handed over
+        from toolkit.archive.passes import shared_analyses
+        from toolkit.segment import provided_tokens
         from toolkit.terms import write_term_tables
-        write_term_tables(state / "tables", self.given)
+
+        with provided_tokens(dict(shared_analyses(Path(self.settings.work), wait=False))):
+            write_term_tables(state / "tables", self.given)
         self.lap("terms")
         learning = learning_schemas()
         old_learning = previous / "learning" if previous is not None and plan.usable else None

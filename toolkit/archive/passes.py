@@ -187,11 +187,13 @@ SHARED_LIMIT = 100_000
 SHARED_EVERY = 5.0
 
 
-def shared_analyses(work: Path) -> dict[str, tuple]:
+def shared_analyses(work: Path, wait: bool = True) -> dict[str, tuple]:
+    """The analyses other workers left in work/kiwi (`wait`: not listed again within SHARED_EVERY s)."""
     import time
 
     folder = work / "kiwi"
-    if len(_SHARED) >= SHARED_LIMIT or time.monotonic() - _SHARED_LISTED.get(str(folder), -SHARED_EVERY) < SHARED_EVERY:
+    listed = _SHARED_LISTED.get(str(folder), -SHARED_EVERY)
+    if len(_SHARED) >= SHARED_LIMIT or (wait and time.monotonic() - listed < SHARED_EVERY):
         return _SHARED
     _SHARED_LISTED[str(folder)] = time.monotonic()
     try:
