@@ -150,30 +150,40 @@ def build(
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="User lexicon TSV: ko<TAB>en.",
                                                     readable=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes to build with (default: the machine's cores; 1: this process only).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Build on the Dask cluster at this address (tcp://HOST:PORT) instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the build report as JSON.")] = False,
 ) -> None:
     """Build an archive: ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from a corpus."""
     from toolkit.archive import build_archive
+    from toolkit.archive.cluster import INSTALL_HINT, cluster_available
+    from toolkit.archive.executor import default_workers
     from toolkit.errors import InputError, printable
 
     if not corpus.is_dir():
         _error(f"{corpus}: corpus is not a directory")
         raise typer.Exit(2)
+    if scheduler and not cluster_available():
+        _error(INSTALL_HINT)
+        raise typer.Exit(2)
     _lexicon_or_exit(lexicon)
     try:
-        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet, on_error=_error)
+        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
+                               workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
+                               on_warning=lambda line: typer.echo(f"warning: {printable(line)}", err=True))
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
     except OSError as error:
-        _error(f"{archive}: {error.strerror or error}")
+        _error(f"{archive}: {error.strerror or error}; the archive was left as it was")
         raise typer.Exit(1) from None
-    for line in report.warnings:
-        typer.echo(f"warning: {printable(line)}", err=True)
-    failed = len(report.failures)
-    typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
-               f"{f' ({failed} failed)' if failed else ''}: {printable(archive)}/tei, {printable(archive)}/tables "
-               f"({report.rows.get('sentences', 0)} sentences, {report.rows.get('links', 0)} links)")
-    if failed:
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(printable(report.summary()))
+    if report.failures:
         raise typer.Exit(1)
 
 
@@ -453,33 +463,37 @@ def validate(
     schema: Annotated[Optional[list[Path]], typer.Option(
         "--schema", help="Also validate against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.",
         readable=False)] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes to validate with (default: the machine's cores; small batches use one).")] = None,
 ) -> None:
     """Validate TEI files against the transprov RELAX NG and Schematron schemas."""
+    from toolkit.archive.executor import default_workers
+    from toolkit.archive.validate import validate_in_parallel
     from toolkit.errors import InputError
     from toolkit.inputs import expand
-    from toolkit.tei.validate import FileReport, load_schema, validate_file
+    from toolkit.tei.validate import load_schema
 
     files, problems = expand(paths, {".xml"})
     if not files:
         _report_failures(problems, 2)
     try:
-        extra = tuple(load_schema(s) for s in schema or [])
+        for extra in schema or []:  # a schema that does not compile is a usage error, before any file
+            load_schema(extra)
     except InputError as error:
         _error(error)
         raise typer.Exit(2) from None
     reports, unreadable = [], [str(p) for p in problems]
-    for path in files:
-        try:
-            report = validate_file(path, extra)
-        except Exception as error:  # noqa: BLE001 - validate_file catches what lxml raises; this is the net
-            report = FileReport(str(path), unreadable=_internal(error))
+
+    def on_report(report) -> None:
         if report.unreadable is not None:  # reported last, like every batch command's failures
-            unreadable.append(f"{path}: {report.unreadable}")
-            continue
+            unreadable.append(f"{report.file}: {report.unreadable}")
+            return
         reports.append(report)
         if not as_json:  # the problems are the report: stdout, so that it can be redirected
             for line in report.lines():
                 typer.echo(line)
+
+    validate_in_parallel(files, schema or [], workers or default_workers(), on_report)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
     if as_json:
