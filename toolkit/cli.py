@@ -182,7 +182,7 @@ def build(
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(printable(report.summary()))
+        typer.echo(report.summary())
     if report.failures:
         raise typer.Exit(1)
 

@@ -36,7 +36,7 @@ from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
 from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder
 from toolkit.archive.state import Layout, link_or_copy
-from toolkit.errors import InputError
+from toolkit.errors import InputError, printable
 from toolkit.files import write_atomic
 
 CHUNK = 16  # articles per call: small enough to balance two workers, large enough to be cheap
@@ -113,7 +113,7 @@ class _Build:
             if not isinstance(executor, InlineExecutor):  # in this process: counted at the end
                 self.report.cpu += cpu
             on_result(result)
-            bar.update(task, advance=len(calls[index][2]), current=calls[index][2][-1].article_id)
+            bar.update(task, advance=len(calls[index][2]), current=printable(calls[index][2][-1].article_id))
 
         try:
             run_all(executor, slots, timed_call, [(fn, *call) for call in calls], handle)

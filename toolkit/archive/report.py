@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.errors import printable
+
 # wall seconds per phase, in order: scan (digests of the corpus, the plan), pass1 (ingest,
 # segmentation, first alignment, learner counts), learn (the reduce and what it changed),
 # pass2 (second alignment, TEI, rows), tables (the new state: TEI links, Parquet tables,
@@ -54,7 +56,7 @@ class BuildReport:
 
     def summary(self) -> str:
         """The report in words (one paragraph)."""
-        a = self.archive
+        a = printable(self.archive)  # a path may hold a newline; the phases line is ours
         parts = [f"built {self.built} of {self.articles} articles, {self.unchanged} unchanged"]
         if self.failed:
             kept = f", {len(self.stale)} of them keep their previous TEI and rows (stale)" if self.stale else ""
