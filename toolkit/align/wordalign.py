@@ -63,6 +63,7 @@ def english_tokens(text: str, surface: Counter | None = None) -> list[str]:
 
 Prior = Mapping[str, Mapping[str, float]]  # source -> target -> prior probability
 CHUNK_CELLS = 500_000  # (target, source) cells an E-step holds at once: memory stays bounded
+CACHE_CELLS = 4_000_000  # cells whose pair lookup is kept across iterations (~70 MB at most)
 
 
 class PairTable(Mapping):
@@ -180,7 +181,27 @@ class WordAligner:
         prior_codes = np.array([sources[s_word] * width + targets[w] for s_word, row in sorted(prior.items())
                                 for w in sorted(row)], dtype=np.int64)
         prior_mass = np.array([p for _, row in sorted(prior.items()) for _, p in sorted(row.items())], dtype=float)
-        universe = np.unique(np.concatenate([prior_codes] + [np.unique(cells(a, b)[0]) for a, b in chunks]))
+        # a chunk's cells are computed once and kept while they fit in CACHE_CELLS (then made
+        # again in each iteration): the lookup of their pairs is most of an iteration's work
+        kept: dict[int, tuple] = {}
+        room = CACHE_CELLS
+        uniques = []
+        for n, (a, b) in enumerate(chunks):
+            codes, rows, n_rows = cells(a, b)
+            uniques.append(np.unique(codes))
+            if len(codes) <= room:
+                room -= len(codes)
+                kept[n] = (codes, rows, n_rows)
+        universe = np.unique(np.concatenate([prior_codes] + uniques))
+        del uniques
+
+        def lookup(codes, rows, n_rows):
+            """(pair index, row, rows, factor of each cell: the NULL weight, or None for 1)."""
+            pair = np.searchsorted(universe, codes)
+            null = np.where(codes // width == 0, self.null_weight, 1.0) if self.null_weight != 1.0 else None
+            return pair, rows, n_rows, null
+
+        kept = {n: lookup(*cell) for n, cell in kept.items()}
         pair_source = universe // width
         n_pairs, n_sources = len(universe), len(sources)
         prior_counts = np.zeros(n_pairs)
@@ -196,13 +217,12 @@ class WordAligner:
         denom = np.zeros(n_sources)
         for iteration in range(self.iterations):
             counts = np.zeros(n_pairs)
-            for a, b in chunks:
-                codes, rows, n_rows = cells(a, b)
-                pair = np.searchsorted(universe, codes)
+            for n, (a, b) in enumerate(chunks):
+                pair, rows, n_rows, null = kept[n] if n in kept else lookup(*cells(a, b))
                 if iteration == 0:
                     values = np.ones(len(pair))
-                else:
-                    values = t_vals[pair] * np.where(codes // width == 0, self.null_weight, 1.0)
+                else:  # (x * 1.0 is x: a weight of 1 changes nothing, so it is not applied)
+                    values = t_vals[pair] if null is None else t_vals[pair] * null
                 norm = np.bincount(rows, weights=values, minlength=n_rows)[rows]
                 share = np.divide(values, norm, out=np.zeros_like(values), where=norm > 0)
                 counts += np.bincount(pair, weights=share, minlength=n_pairs)

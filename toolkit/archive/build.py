@@ -31,7 +31,7 @@ from toolkit.archive.executor import InlineExecutor, executor_for, run_all
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
 from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass,
-                                    timed_call)
+                                    third_pass, timed_call)
 from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
 from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder
@@ -327,6 +327,8 @@ class _Build:
         if not built and not plan.removed and plan.usable and set(stale) == old_stale and plan.lasting == old.failed:
             self.layout.remove_work()
             return
+        self.terms(built, sorted(unchanged + stale))
+        self.lap("terms")
         state = self.layout.new_state()
         try:
             self.write_state(state, built, unchanged, stale, pairs)
@@ -342,6 +344,29 @@ class _Build:
                 self.layout.retire(other, self.warn)
         self.layout.remove_work()
         self.lap("switch")
+
+    def terms(self, built: list[str], kept: list[str]) -> None:
+        """The terms step's reduce and its map (toolkit.archive.terms): the archive's words
+        and model from every article's beads, then term rows for the articles that need them."""
+        from toolkit.archive import terms
+
+        work = Path(self.settings.work)
+        parts = {t: self.work_parts(self.pass2_calls, "pass2", f"terms-{t}") for t in terms.MATERIAL}
+        from_tables = terms.gather(work, parts, self.previous, kept, self.given)
+        self.terms_plan = plan = terms.plan(work, self.given, self.previous, self.plan.usable,
+                                            set(built) | from_tables)
+        self.report.rendered = len(plan.render)
+        digests = self.plan.digests
+        items = [Item(i, "", digests[i].digest if i in digests else "") for i in plan.render]
+        self.pass3_calls = [
+            (self.settings, chunk_key("pass3", self.settings, self.learned_digest, plan.digest,
+                                      [(i.article_id, i.digest) for i in chunk]), chunk, str(plan.model), plan.digest)
+            for chunk in self.chunks(items)
+        ]
+        if self.pass3_calls:
+            with progress_bar(self.progress) as bar:
+                task = bar.add_task("terms", total=len(items), current="")
+                self.map(third_pass, self.pass3_calls, bar, task, lambda results: None)
 
     def write_state(self, state: Path, built: list[str], unchanged: list[str], stale: list[str],
                     pairs: list[tuple[str, str]]) -> None:
@@ -360,17 +385,11 @@ class _Build:
                     self.work_parts(self.pass2_calls, "pass2", table),
                     old_tables / f"{table}.parquet" if old_tables else None, kept)
         sink_metrics(state / "tables")
-        self.lap("tables")
-        # the terms step: a reduce over the whole archive once its links are written (the word
-        # model trains on all confident beads); the given lexicon is its prior. It analyses the
-        # Korean sentences with Kiwi: those the workers analysed in this build are handed over
-        from toolkit.archive.passes import shared_analyses
-        from toolkit.segment import provided_tokens
-        from toolkit.terms import write_term_tables
+        from toolkit.archive import terms  # rows kept and made now, labelled; the glossary
 
-        with provided_tokens(dict(shared_analyses(Path(self.settings.work), wait=False))):
-            write_term_tables(state / "tables", self.given)
-        self.lap("terms")
+        terms.write(state, Path(self.settings.work), self.terms_plan, self.work_parts(self.pass3_calls, "pass3", "terms"),
+                    self.previous)
+        self.lap("tables")
         learning = learning_schemas()
         old_learning = previous / "learning" if previous is not None and plan.usable else None
         combine(state / "learning" / "counts.parquet", learning["counts"],
