@@ -186,6 +186,47 @@ def test_a_learned_lexicon_change_realigns_what_it_touches(tmp_path):
     assert "rfa-defectors-3yr" not in consistent(archive)
 
 
+def change_korean(corpus: Path) -> None:
+    """A Korean sentence of a confident bead says another word: the terms model's training data change."""
+    ko = corpus / "dprk-rice-prices" / "ko.txt"
+    text = ko.read_text(encoding="utf-8")
+    assert "혜산의 한 주민도" in text
+    ko.write_text(text.replace("혜산의 한 주민도", "혜산의 한 상인도"), encoding="utf-8")
+
+
+def test_terms_are_found_again_only_where_the_model_changed(tmp_path, clean):
+    """The terms step's incremental rule: an article's term rows are made again when it is
+    built, or when the archive's model changed; either way the tables equal a clean build's."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    first = build_archive(corpus, archive, progress=False)
+    linked = pl.read_parquet(archive / "tables" / "links.parquet")["article_id"].n_unique()
+    assert first.rendered == linked == 5 and first.rows["terms"] > 100 and first.rows["glossary"] > 20
+    change_text(corpus)  # an English sentence no Korean one renders: the model's data stand
+    second = build_archive(corpus, archive, progress=False)
+    assert (second.built, second.rendered) == (1, 1)
+    same_archive(archive, clean)
+    change_korean(corpus)
+    third = build_archive(corpus, archive, progress=False)
+    assert third.built - third.realigned == 1 and third.rendered == linked
+    build_archive(corpus, tmp_path / "clean", progress=False)
+    same_archive(archive, tmp_path / "clean")
+    assert finished(archive)
+
+
+def test_kept_articles_whose_beads_the_state_lacks_are_read_from_its_tables(tmp_path, clean):
+    """A state made before beads were kept (or without them): the kept articles' beads come
+    from their tables, Kiwi analysing them again, and the archive equals a clean build."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    shutil.rmtree(archive / "current" / "terms")
+    change_text(corpus)
+    report = build_archive(corpus, archive, progress=False)
+    assert report.built == 1 and report.rendered == 5
+    same_archive(archive, clean)
+
+
 def test_manifest_records_sources_lexicon_and_toolkit(tmp_path):
     corpus = copy_corpus(tmp_path / "corpus")
     (corpus / CHANGED / "meta.json").write_text('{"url": "https://example.org/a"}', encoding="utf-8")
@@ -332,6 +373,8 @@ def test_real_full_disk_leaves_the_previous_state(tmp_path):
 KILL_POINTS = [  # (module, attribute, which call): a build SIGKILLs itself there
     ("toolkit.archive.build", "first_pass", 2),
     ("toolkit.archive.build", "second_pass", 2),
+    ("toolkit.archive.build", "third_pass", 1),
+    ("toolkit.archive.terms", "write", 1),
     ("toolkit.archive.sink", "combine", 3),
     ("toolkit.archive.state", "Layout.switch", 1),
     ("toolkit.archive.state", "Layout.retire", 1),

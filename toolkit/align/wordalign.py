@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 __all__ = ["WordAligner", "english_tokens", "korean_tokens", "phrase_stems", "train_link_model"]
 
@@ -64,6 +65,15 @@ def english_tokens(text: str, surface: Counter | None = None) -> list[str]:
 Prior = Mapping[str, Mapping[str, float]]  # source -> target -> prior probability
 CHUNK_CELLS = 500_000  # (target, source) cells an E-step holds at once: memory stays bounded
 CACHE_CELLS = 4_000_000  # cells whose pair lookup is kept across iterations (~70 MB at most)
+
+
+def _unique(values):
+    """np.unique of an integer array (sorted distinct values) by a sort: numpy 2's hashing
+    np.unique takes fifty times longer on the millions of codes of an archive's pairs."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 class PairTable(Mapping):
@@ -188,11 +198,11 @@ class WordAligner:
         uniques = []
         for n, (a, b) in enumerate(chunks):
             codes, rows, n_rows = cells(a, b)
-            uniques.append(np.unique(codes))
+            uniques.append(_unique(codes))
             if len(codes) <= room:
                 room -= len(codes)
                 kept[n] = (codes, rows, n_rows)
-        universe = np.unique(np.concatenate([prior_codes] + uniques))
+        universe = _unique(np.concatenate([prior_codes] + uniques))
         del uniques
 
         def lookup(codes, rows, n_rows):
@@ -236,7 +246,7 @@ class WordAligner:
         if joint:  # per pair of sentences, each (source, target) once, NULL left out
             met_counts = np.zeros(n_pairs, dtype=np.int64)
             for s_ids, t_ids in encoded:
-                codes = np.unique((t_ids[:, None] + s_ids[None, :-1] * width).ravel())
+                codes = _unique((t_ids[:, None] + s_ids[None, :-1] * width).ravel())
                 met_counts[np.searchsorted(universe, codes)] += 1
             seen = met_counts > 0
             met = PairTable(sources, targets, universe[seen], met_counts[seen])
@@ -331,6 +341,7 @@ def _reversed(prior: Prior) -> dict[str, dict[str, float]]:
     return {e: {k: 1.0 / len(row) for k in row} for e, row in rows.items()}
 
 
+@lru_cache(maxsize=65536)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """An English phrase as the stems of its content words ('Ministry of State Security' ->
     ('minist', 'stat', 'secur')), as the lexicon keeps its renderings."""
@@ -389,6 +400,36 @@ def _sound_alikes(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], surface:
     return out
 
 
+def _add_aliases(prior: dict[str, dict[str, float]], aliases: Mapping[str, Iterable[tuple[str, ...]]]) -> None:
+    """Give each prior row its acronyms: in the order of sorted(aliases), an acronym gets the
+    row's mean share of its best expansion's words. Only the acronyms whose expansions name a
+    word of the row are looked at (the others would add nothing), including those an acronym
+    added on the way names (an expansion may hold another acronym)."""
+    import heapq
+
+    ordered = sorted(aliases.items())
+    naming: dict[str, list[int]] = defaultdict(list)  # stem -> acronyms whose expansions hold it
+    for n, (_, expansions) in enumerate(ordered):
+        for e in sorted({e for exp in expansions for e in exp}):
+            naming[e].append(n)
+    for row in prior.values():
+        todo = sorted({n for e in row for n in naming.get(e, ())})
+        done: set[int] = set()
+        while todo:
+            n = heapq.heappop(todo)
+            if n in done:
+                continue
+            done.add(n)
+            acronym, expansions = ordered[n]
+            share = max((sum(row.get(e, 0.0) for e in exp) / len(exp) for exp in expansions if exp), default=0.0)
+            if share > 0:
+                if acronym not in row:
+                    for m in naming.get(acronym, ()):
+                        if m > n:
+                            heapq.heappush(todo, m)
+                row[acronym] = row.get(acronym, 0.0) + share
+
+
 def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexicon=None,
                      surface: Mapping[str, str] | None = None,
                      aliases: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
@@ -410,11 +451,7 @@ def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexic
         row = prior.setdefault(k, {})
         for e in sorted(found):
             row[e] = row.get(e, 0.0) + 1.0 / len(found)
-    for row in prior.values():
-        for acronym, expansions in sorted((aliases or {}).items()):
-            share = max((sum(row.get(e, 0.0) for e in exp) / len(exp) for exp in expansions if exp), default=0.0)
-            if share > 0:
-                row[acronym] = row.get(acronym, 0.0) + share
+    _add_aliases(prior, aliases or {})
     for k, row in prior.items():  # a distribution again, after the shares added above
         total = sum(row.values())
         prior[k] = {e: v / total for e, v in row.items()}

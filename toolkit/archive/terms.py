@@ -79,10 +79,11 @@ def gather(work: Path, parts: dict[str, list[Path]], previous: Path | None, kept
                    .to_list()) if old is not None and (old / "beads.parquet").is_file() else set()
         missing = sorted((linked & set(kept)) - have)
     extra = bead_rows(archive_beads(previous / "tables", missing, lexicon.entries)) if missing else None
+    stored = sorted(set(kept) - set(missing))
     for table in MATERIAL:
         frames = [pl.scan_parquet(parts[table], schema=schemas[table])] if parts[table] else []
-        if old is not None and kept and (old / f"{table}.parquet").is_file():
-            frames.append(pl.scan_parquet(old / f"{table}.parquet").filter(pl.col("article_id").is_in(kept)))
+        if old is not None and stored and (old / f"{table}.parquet").is_file():
+            frames.append(pl.scan_parquet(old / f"{table}.parquet").filter(pl.col("article_id").is_in(stored)))
         if extra is not None:
             frames.append(pl.DataFrame(extra[table], schema=schemas[table]).lazy())
         _merged(work / "terms" / f"{table}.parquet", schemas[table], frames)
