@@ -30,7 +30,7 @@ from toolkit.files import atomic_path, write_atomic
 
 MATERIAL = ("beads", "words", "acronyms")
 MODEL, MODEL_DIGEST, ROWS = "model.pickle", "model.json", "rows.parquet"
-ROW_GROUP = 4096  # beads per row group: pass three's workers read only the groups of their articles
+ROW_GROUP = 1024  # beads per row group: pass three's workers read only the groups of their articles
 
 
 @dataclass
@@ -118,9 +118,9 @@ def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str
     training = Training(lexicon.entries, words, sampling(confident))
     for acronym, expansion in pl.read_parquet(folder / "acronyms.parquet", columns=["acronym", "expansion"]).iter_rows():
         training.add_acronyms({acronym: expansion})
-    for batch in beads.select("cert", "ko_ids", "units", "stems", "surface").collect_batches(chunk_size=ROW_GROUP):
-        for cert, ko_ids, units, stems, surface in batch.iter_rows():
-            training.add(cert, units_of(ko_ids, units), stems, surface)
+    for batch in beads.select("cert", "ko_ids", "units", "stems", "words", "content").collect_batches(chunk_size=ROW_GROUP):
+        for cert, ko_ids, units, stems, written, content in batch.iter_rows():
+            training.add(cert, units_of(ko_ids, units), stems, [written[k] for k in content])
     digest = training.digest()
     ids = pl.scan_parquet(folder / "beads.parquet").select(pl.col("article_id").unique()).collect()
     every = sorted(ids["article_id"].to_list())

@@ -127,8 +127,11 @@ def bead_schemas() -> dict[str, dict]:
     s = pl.String
     unit = pl.Struct({"key": s, "tag": s, "start": pl.Int32, "end": pl.Int32, "base": s})
     return {
-        "beads": {"article_id": s, "bead": pl.Int32, "cert": pl.Float64, "en": s, "stems": pl.List(s),
-                  "surface": pl.List(s), "ko_ids": pl.List(s), "units": pl.List(pl.List(unit))},
+        "beads": {"article_id": s, "bead": pl.Int32, "cert": pl.Float64, "en": s,
+                  # the English's words as renderings.English holds them (no need to split it again)
+                  "words": pl.List(s), "starts": pl.List(pl.Int32), "ends": pl.List(pl.Int32),
+                  "content": pl.List(pl.Int32), "stems": pl.List(s),
+                  "ko_ids": pl.List(s), "units": pl.List(pl.List(unit))},
         "words": {"article_id": s, "word": s},
         "acronyms": {"article_id": s, "acronym": s, "expansion": s},
     }
@@ -141,8 +144,9 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
         for b in art.beads:
             e = b.english
             out["beads"].append({
-                "article_id": art.article_id, "bead": b.bead, "cert": b.cert, "en": e.text, "stems": list(e.stems),
-                "surface": [e.spans[k][0] for k in e.content], "ko_ids": [sid for sid, _ in b.korean],
+                "article_id": art.article_id, "bead": b.bead, "cert": b.cert, "en": e.text,
+                "words": [w for w, _, _ in e.spans], "starts": [a for _, a, _ in e.spans], "ends": [z for _, _, z in e.spans],
+                "content": list(e.content), "stems": list(e.stems), "ko_ids": [sid for sid, _ in b.korean],
                 "units": [[{"key": u.key, "tag": u.tag, "start": u.start, "end": u.end, "base": u.base} for u in units]
                           for _, units in b.korean],
             })
@@ -158,9 +162,15 @@ def units_of(ko_ids: list[str], units: list[list[dict]]) -> list[tuple[str, list
             for sid, found in zip(ko_ids, units)]
 
 
+def english_of(row: dict) -> English:
+    """The English of a `beads` row."""
+    return English(row["en"], tuple(zip(row["words"], row["starts"], row["ends"])), tuple(row["content"]),
+                   tuple(row["stems"]))
+
+
 def stored_beads(beads, acronym_rows) -> Iterator[ArticleBeads]:
-    """ArticleBeads from rows of the `beads` and `acronyms` tables (each sorted by article),
-    the English of each bead made again from its text (`words` are not needed to render)."""
+    """ArticleBeads from rows of the `beads` and `acronyms` tables (each sorted by article;
+    an article's candidate words are not needed to render it)."""
     expansions: dict[str, dict[str, str]] = {}
     for row in acronym_rows:
         expansions.setdefault(row["article_id"], {})[row["acronym"]] = row["expansion"]
@@ -170,7 +180,7 @@ def stored_beads(beads, acronym_rows) -> Iterator[ArticleBeads]:
             if current is not None:
                 yield current
             current = ArticleBeads(row["article_id"], [], frozenset(), expansions.get(row["article_id"], {}))
-        current.beads.append(Bead(row["article_id"], row["bead"], row["cert"], English.of(row["en"]),
+        current.beads.append(Bead(row["article_id"], row["bead"], row["cert"], english_of(row),
                                   units_of(row["ko_ids"], row["units"])))
     if current is not None:
         yield current
