@@ -31,7 +31,7 @@ word, as far as both directions agree (their geometric mean).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 __all__ = ["WordAligner", "english_tokens", "korean_tokens", "phrase_stems", "train_link_model"]
@@ -63,6 +63,7 @@ def english_tokens(text: str, surface: Counter | None = None) -> list[str]:
 
 
 Prior = Mapping[str, Mapping[str, float]]  # source -> target -> prior probability
+Runner = Callable[[Callable, list[tuple]], list]  # run(fn, calls) -> [fn(*call) for call in calls]
 CHUNK_CELLS = 500_000  # (target, source) cells an E-step holds at once: memory stays bounded
 CACHE_CELLS = 4_000_000  # cells whose pair lookup is kept across iterations (~70 MB at most)
 
@@ -253,17 +254,19 @@ class WordAligner:
         return t, unseen, met
 
     def train(self, pairs: Iterable[tuple[list[str], list[str]]], prior: Prior | None = None,
-              joint: bool = True) -> "WordAligner":
+              joint: bool = True, run: Runner | None = None) -> "WordAligner":
         """Train both directions; `prior` (Korean -> English -> probability) is reversed for
         the backward direction (each English word's share spread over the Korean words
-        whose prior names it). `joint`: count the pairs each (ko, en) met in, for `entries`."""
+        whose prior names it). `joint`: count the pairs each (ko, en) met in, for `entries`.
+        `run(fn, calls)` returns [fn(*call) for call in calls], perhaps computed elsewhere:
+        the two directions are independent (a build trains them on two workers)."""
         data = [(list(k), list(e)) for k, e in pairs if k and e]
+        calls = [(data, prior, joint), ([(e, k) for k, e in data], _reversed(prior) if prior else None)]
+        (self.t, self.t_unseen, met), (self.r, self.r_unseen, _) = (run or _here)(self._em, calls)
+        self.joint = met if met is not None else {}
         for k, e in data:
             self.ko_count.update(set(k))
             self.en_count.update(set(e))
-        self.t, self.t_unseen, met = self._em(data, prior, joint=joint)
-        self.joint = met if met is not None else {}
-        self.r, self.r_unseen, _ = self._em([(e, k) for k, e in data], _reversed(prior) if prior else None)
         return self
 
     def links(self, ko: list[str], en: list[str]) -> list[tuple[int, int]]:
@@ -329,6 +332,10 @@ class WordAligner:
             if k not in best or (p, e) > best[k]:
                 best[k] = (p, e)
         return [(k, e, round(p, 4)) for k, (p, e) in sorted(best.items())]
+
+
+def _here(fn, calls):
+    return [fn(*call) for call in calls]
 
 
 def _reversed(prior: Prior) -> dict[str, dict[str, float]]:
@@ -434,7 +441,7 @@ def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexic
                      surface: Mapping[str, str] | None = None,
                      aliases: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
                      iterations: int = 12, prior_weight: float = 10.0, smoothing: float = 0.5,
-                     min_t: float = 1e-4) -> WordAligner:
+                     min_t: float = 1e-4, run: Runner | None = None) -> WordAligner:
     """The model terminology uses: Model 1 both ways over an archive's confident beads (Korean
     words, English stems), MAP-trained with a prior: the lexicon (a Lexicon, or a mapping
     ko -> stem tuples), names' Latin spellings and loanwords that sound alike. `surface` maps
@@ -456,4 +463,4 @@ def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexic
         total = sum(row.values())
         prior[k] = {e: v / total for e, v in row.items()}
     model = WordAligner(iterations, prior_weight=prior_weight, smoothing=smoothing, min_t=min_t)
-    return model.train([(list(k), list(e)) for k, e in pairs], prior, joint=False)
+    return model.train([(list(k), list(e)) for k, e in pairs], prior, joint=False, run=run)

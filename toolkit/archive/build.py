@@ -105,15 +105,15 @@ class _Build:
             self.report.workers = self.pool[1] // 2 if workers > 1 or self.scheduler else 1
         return self.pool
 
-    def map(self, fn, calls: list[tuple], bar, task, on_result) -> None:
+    def dispatch(self, fn, calls: list[tuple], on_result) -> None:
+        """fn(*call) for every call on the executor; on_result(index, result) as each ends."""
         executor, slots = self.executor(0)
 
         def handle(index: int, timed) -> None:
             result, cpu = timed
             if not isinstance(executor, InlineExecutor):  # in this process: counted at the end
                 self.report.cpu += cpu
-            on_result(result)
-            bar.update(task, advance=len(calls[index][2]), current=printable(calls[index][2][-1].article_id))
+            on_result(index, result)
 
         try:
             run_all(executor, slots, timed_call, [(fn, *call) for call in calls], handle)
@@ -123,6 +123,19 @@ class _Build:
             text = " ".join(str(error).split()) or type(error).__name__
             raise InputError(str(self.archive), f"a build worker failed ({type(error).__name__}: {text}); "
                                                 "the archive was left as it was") from None
+
+    def map(self, fn, calls: list[tuple], bar, task, on_result) -> None:
+        def handle(index: int, result) -> None:
+            on_result(result)
+            bar.update(task, advance=len(calls[index][2]), current=printable(calls[index][2][-1].article_id))
+
+        self.dispatch(fn, calls, handle)
+
+    def on_workers(self, fn, calls: list[tuple]) -> list:
+        """[fn(*call) for call in calls], computed on the build's executor (a reduce's parallel part)."""
+        out: list = [None] * len(calls)
+        self.dispatch(fn, calls, out.__setitem__)
+        return out
 
     def items(self, ids: list[str]) -> list[Item]:
         return [Item(i, os.path.abspath(self.plan.folders[i]), self.plan.digests[i].digest) for i in ids]
@@ -354,7 +367,7 @@ class _Build:
         parts = {t: self.work_parts(self.pass2_calls, "pass2", f"terms-{t}") for t in terms.MATERIAL}
         from_tables = terms.gather(work, parts, self.previous, kept, self.given)
         self.terms_plan = plan = terms.plan(work, self.given, self.previous, self.plan.usable,
-                                            set(built) | from_tables)
+                                            set(built) | from_tables, run=self.on_workers)
         self.report.rendered = len(plan.render)
         digests = self.plan.digests
         items = [Item(i, "", digests[i].digest if i in digests else "") for i in plan.render]

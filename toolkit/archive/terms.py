@@ -99,10 +99,11 @@ def previous_digest(previous: Path | None) -> str | None:
         return None
 
 
-def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str]) -> TermsPlan:
+def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str], run=None) -> TermsPlan:
     """The reduce: the archive's words and training data from work/terms/, their digest, the
-    model (the previous state's when the digest is the same and `reuse`, else trained), and
-    which articles pass three renders (`built`: those whose beads are new)."""
+    model (the previous state's when the digest is the same and `reuse`, else trained; `run`
+    may train its two directions on the build's workers), and which articles pass three
+    renders (`built`: those whose beads are new)."""
     import polars as pl
 
     from toolkit.terms.beads import units_of
@@ -129,7 +130,7 @@ def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str
                          [i for i in every if i not in built])
     path = folder / f"model-{digest[:32]}.pickle"
     if not path.is_file():  # (a killed build that got this far left it)
-        model = training.model()
+        model = training.model(run)
         with atomic_path(path) as tmp, open(tmp, "wb") as out:
             pickle.dump(model, out, protocol=pickle.HIGHEST_PROTOCOL)
     return TermsPlan(digest, path, every, [])

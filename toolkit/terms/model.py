@@ -105,12 +105,13 @@ class Training:
         h.update(repr(sorted((k, sorted(v)) for k, v in self.aliases.items())).encode())
         return h.hexdigest()
 
-    def model(self) -> TermModel:
-        """Train the word-alignment model (the lexicon and the joined words as its prior)."""
+    def model(self, run=None) -> TermModel:
+        """Train the word-alignment model (the lexicon and the joined words as its prior);
+        `run` as for wordalign.WordAligner.train."""
         from toolkit.align.wordalign import train_link_model
 
         aligner = train_link_model(self.pairs, {**self.lexicon_entries, **self.joined}, surface=self.surface,
-                                   aliases=self.aliases)
+                                   aliases=self.aliases, run=run)
         return self.model_of(aligner)
 
     def model_of(self, aligner) -> TermModel:
