@@ -106,7 +106,7 @@ def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str
     renders (`built`: those whose beads are new)."""
     import polars as pl
 
-    from toolkit.terms.beads import units_of
+    from toolkit.terms.beads import KOREAN, units_of
     from toolkit.terms.korean import TermVocabulary
     from toolkit.terms.model import Training, archive_words, sampling
     from toolkit.terms.renderings import CONFIDENT_BEAD
@@ -119,9 +119,14 @@ def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str
     training = Training(lexicon.entries, words, sampling(confident))
     for acronym, expansion in pl.read_parquet(folder / "acronyms.parquet", columns=["acronym", "expansion"]).iter_rows():
         training.add_acronyms({acronym: expansion})
-    for batch in beads.select("cert", "ko_ids", "units", "stems", "words", "content").collect_batches(chunk_size=ROW_GROUP):
-        for cert, ko_ids, units, stems, written, content in batch.iter_rows():
-            training.add(cert, units_of(ko_ids, units), stems, [written[k] for k in content])
+    columns = ("cert", "stems", "words", "content", "joinable", *KOREAN)
+    for batch in beads.select(columns).collect_batches(chunk_size=ROW_GROUP):
+        for cert, stems, written, content, joinable, *korean in batch.iter_rows():
+            surface = [written[k] for k in content]
+            if joinable:
+                training.add(cert, units_of(*korean), stems, surface)
+            else:  # (nothing to join: no Unit objects needed)
+                training.add_keys(cert, korean[KOREAN.index("keys")], stems, surface)
     digest = training.digest()
     ids = pl.scan_parquet(folder / "beads.parquet").select(pl.col("article_id").unique()).collect()
     every = sorted(ids["article_id"].to_list())

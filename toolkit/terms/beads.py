@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from toolkit.terms.grouping import acronyms
-from toolkit.terms.korean import Unit, article_words, korean_units
+from toolkit.terms.korean import Unit, article_words, can_join, korean_units
 from toolkit.terms.renderings import English
 
 
@@ -124,14 +125,15 @@ def bead_schemas() -> dict[str, dict]:
     """Schemas of the tables that keep articles' beads (state/terms/ of a build)."""
     import polars as pl
 
-    s = pl.String
-    unit = pl.Struct({"key": s, "tag": s, "start": pl.Int32, "end": pl.Int32, "base": s})
+    s, n = pl.String, pl.List(pl.Int32)
     return {
         "beads": {"article_id": s, "bead": pl.Int32, "cert": pl.Float64, "en": s,
                   # the English's words as renderings.English holds them (no need to split it again)
-                  "words": pl.List(s), "starts": pl.List(pl.Int32), "ends": pl.List(pl.Int32),
-                  "content": pl.List(pl.Int32), "stems": pl.List(s),
-                  "ko_ids": pl.List(s), "units": pl.List(pl.List(unit))},
+                  "words": pl.List(s), "starts": n, "ends": n, "content": n, "stems": pl.List(s),
+                  # the Korean sentences (ids, how many units each) and their units, flat
+                  "ko_ids": pl.List(s), "ko_units": n, "keys": pl.List(s), "tags": pl.List(s),
+                  "unit_starts": n, "unit_ends": n, "bases": pl.List(s),
+                  "joinable": pl.Boolean},  # korean.can_join: without it the keys are the words
         "words": {"article_id": s, "word": s},
         "acronyms": {"article_id": s, "acronym": s, "expansion": s},
     }
@@ -142,13 +144,15 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {"beads": [], "words": [], "acronyms": []}
     for art in found:
         for b in art.beads:
-            e = b.english
+            e, flat = b.english, b.units()
             out["beads"].append({
                 "article_id": art.article_id, "bead": b.bead, "cert": b.cert, "en": e.text,
                 "words": [w for w, _, _ in e.spans], "starts": [a for _, a, _ in e.spans], "ends": [z for _, _, z in e.spans],
                 "content": list(e.content), "stems": list(e.stems), "ko_ids": [sid for sid, _ in b.korean],
-                "units": [[{"key": u.key, "tag": u.tag, "start": u.start, "end": u.end, "base": u.base} for u in units]
-                          for _, units in b.korean],
+                "ko_units": [len(units) for _, units in b.korean], "keys": [u.key for u in flat],
+                "tags": [u.tag for u in flat], "unit_starts": [u.start for u in flat],
+                "unit_ends": [u.end for u in flat], "bases": [u.base for u in flat],
+                "joinable": any(can_join(units) for _, units in b.korean),
             })
         out["words"] += [{"article_id": art.article_id, "word": w} for w in sorted(art.words)]
         out["acronyms"] += [{"article_id": art.article_id, "acronym": a, "expansion": x}
@@ -156,10 +160,17 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
     return out
 
 
-def units_of(ko_ids: list[str], units: list[list[dict]]) -> list[tuple[str, list[Unit]]]:
-    """(sentence_id, units) of each Korean sentence of a `beads` row (its ko_ids and units)."""
-    return [(sid, [Unit(u["key"], u["tag"], u["start"], u["end"], (), u["base"]) for u in found])
-            for sid, found in zip(ko_ids, units)]
+KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases")  # columns of units_of
+
+
+def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases) -> list[tuple[str, list[Unit]]]:
+    """(sentence_id, units) of each Korean sentence of a `beads` row (its KOREAN columns)."""
+    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases)]
+    out, at = [], 0
+    for sid, n in zip(ko_ids, ko_units):
+        out.append((sid, units[at:at + n]))
+        at += n
+    return out
 
 
 def english_of(row: dict) -> English:
@@ -181,6 +192,6 @@ def stored_beads(beads, acronym_rows) -> Iterator[ArticleBeads]:
                 yield current
             current = ArticleBeads(row["article_id"], [], frozenset(), expansions.get(row["article_id"], {}))
         current.beads.append(Bead(row["article_id"], row["bead"], row["cert"], english_of(row),
-                                  units_of(row["ko_ids"], row["units"])))
+                                  units_of(*(row[c] for c in KOREAN))))
     if current is not None:
         yield current

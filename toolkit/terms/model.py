@@ -73,10 +73,14 @@ class Training:
         for u in units:
             if u.parts and u.key not in self.lexicon_entries and u.key not in self.joined:
                 self.joined[u.key] = frozenset(p for part in u.parts for p in self.lexicon_entries.get(part, ()))
+        self.add_keys(cert, [u.key for u in units], stems, surface)
+
+    def add_keys(self, cert: float, ko: list[str], stems: Sequence[str], surface: Sequence[str]) -> None:
+        """`add` for a bead whose Korean units cannot be joined (korean.can_join): its keys
+        are its words."""
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
-        ko = [u.key for u in units]
         if (self.seen - 1) % self.every or len(ko) * len(stems) > MAX_TRAINING_CELLS:
             return
         self.pairs.append((ko, list(stems)))
