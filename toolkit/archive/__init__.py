@@ -7,7 +7,8 @@ incrementally, and switched in as a whole.
 
 One file a job: `sources` (the corpus, digests, reading a pair), `passes` (the per-article
 map a worker runs), `executor`, `preload` and `cluster` (where it runs), `learning` (the reduce
-between the passes), `sink` (Parquet parts and tables), `manifest`, `lock`, `state` (the
+between the passes), `terms` (the terms step's reduce and tables), `sink` (Parquet parts and
+tables), `manifest`, `lock`, `state` (the
 archive's layout and the switch), `progress`, `report`, `build` (the steps in order),
 `validate` (validation of many files on the same workers).
 """

@@ -11,10 +11,14 @@ ARCHIVE/tei/<id>.xml and rows of ARCHIVE/tables/*.parquet. The steps:
 3. learn (the reduce): the counts of the articles built now plus those kept from the
    previous state give the learned pairs, exactly as a clean build would; articles kept
    from before whose looked-up Korean keys meet a changed learned entry join pass two.
-4. pass two (a map): the second alignment, TEI, table rows.
-5. the new state beside the current one (TEI of unchanged articles hard-linked, tables
-   merged), then the switch (state.py). An article that fails now keeps its previous TEI
-   and rows and is listed as stale.
+4. pass two (a map): the second alignment, TEI, table rows, each article's beads for the
+   terms step.
+5. terms (terms.py): the reduce (the archive's recurring words and word-alignment model from
+   every article's beads, the model's two directions trained on two workers), then pass
+   three (a map): term rows of the articles that need them.
+6. the new state beside the current one (TEI of unchanged articles hard-linked, tables
+   merged, terms labelled, the glossary), then the switch (state.py). An article that fails
+   now keeps its previous TEI and rows and is listed as stale.
 """
 
 from __future__ import annotations
