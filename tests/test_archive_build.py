@@ -214,6 +214,24 @@ def test_terms_are_found_again_only_where_the_model_changed(tmp_path, clean):
     assert finished(archive)
 
 
+def test_a_rebuild_on_two_workers_after_a_confident_bead_changed_equals_a_clean_build_on_one(tmp_path):
+    """Workers and incremental builds together: the terms model retrained (its two EM
+    directions on the workers) and every article's term rows made again on the workers give
+    the archive a clean one-process build gives."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    first = build_archive(corpus, archive, progress=False, workers=2, chunk=1)
+    assert first.ok and first.workers == 2
+    change_text(corpus)
+    change_korean(corpus)
+    report = build_archive(corpus, archive, progress=False, workers=2, chunk=1)
+    assert report.built - report.realigned == 2 and report.rendered == first.rendered == 5
+    clean = build_archive(corpus, tmp_path / "clean", progress=False, workers=1)
+    assert clean.workers == 1 and clean.built == clean.articles
+    same_archive(archive, tmp_path / "clean")
+    assert finished(archive)
+
+
 def test_kept_articles_whose_beads_the_state_lacks_are_read_from_its_tables(tmp_path, clean):
     """A state made before beads were kept (or without them): the kept articles' beads come
     from their tables, Kiwi analysing them again, and the archive equals a clean build."""
@@ -670,3 +688,23 @@ def test_scheduler_that_cannot_be_reached_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
         with dask_executor(address, timeout="1s"):
             pass
+
+
+def test_a_build_collects_garbage_less_often_and_gives_the_caller_its_settings_back():
+    import gc
+
+    from toolkit.archive.garbage import THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    seen = []
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_collections():
+            seen.append(gc.get_threshold())
+        assert seen == [THRESHOLDS] and gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0)  # a caller that turned the collector off
+        with fewer_collections():
+            seen.append(gc.get_threshold()[0])
+        assert seen[-1] == 0 and gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.archive.executor import InlineExecutor, executor_for, run_all
+from toolkit.archive.garbage import fewer_collections
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
 from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass,
@@ -460,5 +461,6 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
     leaves the archive as it was, for an empty corpus, a bad lexicon, a locked archive, a
     symlinked folder in the archive or a worker that failed.
     """
-    return _Build(Path(corpus), Path(archive), Path(lexicon) if lexicon else None, progress,
-                  on_error, on_warning, workers, scheduler, chunk).run()
+    with fewer_collections():
+        return _Build(Path(corpus), Path(archive), Path(lexicon) if lexicon else None, progress,
+                      on_error, on_warning, workers, scheduler, chunk).run()
