@@ -165,4 +165,22 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
         found = _korean(text)
         if found is not None:
             return found
+    elif (found := _after_caption_source(text)) is not None:
+        return found
     return _english(text)
+
+
+_CAPTION_SOURCES = ("갈무리", "캡처", "제공")  # "로제, 뷔 SNS 갈무리 (서울=뉴스1) …": a caption glued before the dateline
+_MAX_CAPTION = 80
+
+
+def _after_caption_source(text: str) -> tuple[str, list[Credit]] | None:
+    """A photo caption ending with its source, then the wire dateline of the story: the caption
+    stays (it is text of the page), the dateline's credits are taken."""
+    for opener in ("(", "["):
+        k = text.find(" " + opener, 0, _MAX_CAPTION)
+        if k > 0 and text[:k].rstrip(" .").endswith(_CAPTION_SOURCES):
+            found = _korean(text[k + 1:])
+            if found is not None and found[1] and "=" in text[k + 1:k + 2 + _MAX_BRACKET]:
+                return text[:k].rstrip() + " " + found[0], found[1]
+    return None

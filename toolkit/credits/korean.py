@@ -263,6 +263,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             label, label_used = word, False
             pending = []
             continue
+        if k > 0 and words[k - 1] in {"ⓒ", "©"} and not name_and_title(word):
+            orgs.append(word)  # "ⓒ시사IN 조남진": the holder of the copyright, then the photographer
+            continue
         found = name_and_title(word)
         if found is not None:
             name, title = found
@@ -288,6 +291,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         return None
     for c in credits:
         if not c.role:
+            if photo and orgs:
+                c.role = "photographer"  # "ⓒ시사IN 조남진"
+                c.organization = c.organization or short_org(orgs[0])
+                continue
             if not signed:
                 return None  # a bare name ("김정은") is not a credit
             c.role = "reporter"
@@ -355,9 +362,12 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if words[0] in "[(【" and words[-1] in "])】":
         square = words[0] == "["
         words = words[1:-1]
+        if square and len(words) == 2 and s.startswith("[ ") and s.endswith(" ]") \
+                and (found := name_and_title(words[0])) and found[1] is None and (role := title_role(words[1])):
+            return [Credit(role, found[0])]  # "[ 박소민 인턴기자 ]": a byline widget spaces its bracket
         if square and len(words) == 2 and name_and_title(words[0]) and title_role(words[1]):
             return None  # "[김현경 기자]" heads a speaker's words in a transcript: a label, not a credit
-    found = parse_signoff(words)
+    found = parse_signoff(words) or _signoff_without_copula(words)
     if found is not None:
         return found
     # "북한 내부소식, 문성휘 기자가 보도합니다": a rubric of a few words before the byline
@@ -374,6 +384,22 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if unit is not None and unit[0]:
         return unit[0]
     return parse_caption_source(words)
+
+
+_NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
+
+
+def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
+    """"런던에서 KBS뉴스 박장범": a sign-off whose 입니다 was left off; only with the place the
+    report comes from and the outlet, and a name of three syllables that is not a noun."""
+    if not 3 <= len(words) <= 4 or not (words[0].endswith("에서") and len(words[0]) >= 3):
+        return None
+    name = words[-1]
+    if len(name) != 3 or name.endswith(_NOUN_ENDINGS) or not is_korean_name(name):
+        return None
+    if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
+        return None
+    return [_ko_credit("reporter", name, words[1:-1])]
 
 
 def _after_object(words: list[str]) -> list[Credit] | None:

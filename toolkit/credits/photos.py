@@ -94,6 +94,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     t = ", ".join(parts)
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
+        source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
         if not (labelled or _known_agency(distributor)):
             return None
         t, org, labelled = source.split("/")[0].strip(), distributor.strip(), True
@@ -203,6 +204,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     credit = parse_credit(bare)
     if credit is not None:
         return "", [credit]
+    if (found := parse_combination(bare)) is not None:
+        return "", found
     if whole_only:
         return None
     for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
@@ -213,6 +216,41 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             if credit is not None:
                 return bare[: k + 1], [credit]
     return None
+
+
+_POSITIONS = {"l", "c", "r", "left", "center", "centre", "right", "top", "bottom", "middle", "front", "back"}
+_MAX_COMBINED = 4
+
+
+def _position(part: str) -> tuple[str, bool]:
+    """("REUTERS/A", True) for "REUTERS/A (L)": a picture's place in a combination photo."""
+    if part.endswith(")") and (k := part.rfind("(", max(0, len(part) - 10))) > 0 \
+            and part[k + 1:-1].strip().lower() in _POSITIONS:
+        return part[:k].strip(), True
+    return part, False
+
+
+def parse_combination(text: str) -> list[Credit] | None:
+    """"REUTERS/A (L) & KCNA handout via Reuters & B (R)": the credits of a combination photo, one
+    picture each, joined by "&" and placed by "(L)"/"(R)". The first names its agency; a bare
+    name after it ("B (R)") is that agency's photographer."""
+    parts = text.split(" & ")
+    if not 2 <= len(parts) <= _MAX_COMBINED:
+        return None
+    placed = [_position(p.strip()) for p in parts]
+    if not any(marked for _, marked in placed):
+        return None
+    credits: list[Credit] = []
+    for part, _ in placed:
+        credit = parse_credit(part)
+        if credit is None and credits and _known_agency(part):
+            credit = _credit(part, None)  # "… & Yonhap (R)"
+        elif credit is None and credits and credits[0].organization and is_person_name(part):
+            credit = _credit(part, credits[0].organization)
+        if credit is None:
+            return None
+        credits.append(credit)
+    return credits
 
 
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
