@@ -65,6 +65,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None
     elif opener == "[" and (bracketed := parse_bracket_byline(inner)) is not None and rest.strip():
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
+    elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
+        return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
@@ -79,6 +81,12 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     after = rest.lstrip()
     after = after[1:].lstrip() if after.startswith("=") else after
     return after, [_agency_credit(agency)]
+
+
+def _is_desk(inner: str) -> bool:
+    """"연예팀", "온라인뉴스팀": a desk of the outlet signing the story (Hangul only, ending in 팀;
+    a ministry ending in 부, "[국방부] …", is a source, and "[단독]" a rubric)."""
+    return 3 <= len(inner) <= 8 and inner.endswith("팀") and all("\uac00" <= ch <= "\ud7a3" for ch in inner)
 
 
 def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import parse_agents, parse_service
@@ -408,3 +408,20 @@ def _writer_suffix(s: str, toks: list[Token], low: list[str], end: int) -> list[
         if is_person_name(name):
             return [Credit("writer", name)]
     return None
+
+
+def split_citation(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"AI Translation Triumphs … (Park Jin-seong, 2026.02.02, Chosun Daily)": a headline cited
+    with its reporter, date and outlet in a closing bracket -> (the headline, [the reporter])."""
+    s = sentence.strip().rstrip(".").rstrip()
+    if not s.endswith(")"):
+        return None
+    k = s.rfind("(", max(0, len(s) - 100))
+    if k <= 0:
+        return None
+    parts = [p.strip() for p in s[k + 1:-1].split(",")]
+    if len(parts) != 3 or not is_person_name(parts[0]) or not is_dating([t.text for t in tokens(parts[1])]):
+        return None
+    if not (organization_of(parts[2]) or looks_like_organization(parts[2])):
+        return None
+    return s[:k].rstrip(), [Credit("reporter", parts[0], organization=short_org(parts[2]))]

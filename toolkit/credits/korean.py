@@ -412,6 +412,19 @@ def _after_object(words: list[str]) -> list[Credit] | None:
     return parse_signoff(words[objects[-1] + 1:])
 
 
+def _copyright_holder(words: list[str]) -> list[Credit] | None:
+    """"브레이크뉴스" after a caption's "©": an outlet (not a name) holds the picture's copyright."""
+    if len(words) == 1 and is_outlet(words[0]) and not is_korean_name(words[0]):
+        return [Credit("photographer", words[0], organization=short_org(words[0]), agent="organization")]
+    return None
+
+
+def parse_copyright_tail(sentence: str) -> list[Credit] | None:
+    """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop)."""
+    words = ko_tokens(sentence.strip().rstrip("."))
+    return _copyright_holder(words[1:]) if words[:1] in (["ⓒ"], ["©"]) else None
+
+
 def is_signed_block(sentence: str) -> bool:
     """A line that is only an e-mail sign-off and time stamps ("dahora83@newsis.com", "2021.9.28/뉴스1 a@b.kr")."""
     unit = parse_unit(ko_tokens(sentence.strip()))
@@ -451,8 +464,9 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     for mark in ("ⓒ", "©"):
         k = s.rfind(mark)
         if k > 0:
-            found = parse_caption_source(ko_tokens(s[k + 1:].strip().rstrip(".")))
-            if found is not None:
+            words = ko_tokens(s[k + 1:].strip().rstrip("."))
+            found = parse_caption_source(words) or _copyright_holder(words)
+            if found is not None:  # "… 청사건물 ©브레이크뉴스": the copyright holder of the picture
                 return s[:k].rstrip(), found
     return None
 
@@ -487,8 +501,12 @@ _PHOTO_SOURCE = re.compile(
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
-    """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm)."""
+    """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
+    the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
     m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and len(parts := s.rsplit(None, 1)) == 2 and is_stamp_line(parts[1]):
+        s = parts[0]
+        m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
     name = (m["a"] or m["b"] or m["c"] or m["d"]).strip()

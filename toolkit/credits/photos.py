@@ -12,6 +12,7 @@ import re
 from toolkit.credits.agents import (
     APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
+from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -31,7 +32,7 @@ _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters 
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
-_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?)"
+_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?|images?)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
 _DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
 _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
@@ -68,7 +69,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     t = " ".join(text.split()).strip().rstrip(".").strip()
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
-    if (m := _OUTLET_PHOTO.fullmatch(t)) and organization_of(m["agency"]):
+    if t.endswith(" |") and t[:-2].strip().lower() in PHOTO_AGENCIES:  # "gettyimagesbank |": the credit slot of a caption
+        return _credit(t[:-2].strip(), None)
+    if (m := _OUTLET_PHOTO.fullmatch(t)) and (organization_of(m["agency"]) or m["agency"].lower() in PHOTO_AGENCIES):
         if m["name"] is None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
@@ -86,6 +89,11 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
                 org, t = inner["agency"], t[inner.end():].strip()
             break
+    if labelled and org is None and " from " in t:  # "Image by A from The Independent:"
+        name, _, source = t.partition(" from ")
+        source = source.rstrip(" :")
+        if is_person_name(name.strip()) and (organization_of(source) or is_capitalized_phrase(source, 5)):
+            return _credit(name, source)
     # qualifiers: ", Pool, File", "(CC BY-NC-SA 3.0)"
     t = re.sub(r"\s*\([^()]{0,60}\)$", "", t)
     parts = [p.strip() for p in t.split(",")]
@@ -262,3 +270,26 @@ def parse_agency_tail(sentence: str) -> list[Credit] | None:
 
 
 _WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis"}
+
+
+_TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " in this photo released by ",
+             " in this handout photo released by ", " in this photo provided by ", " in this photo obtained by ")
+
+
+def split_taken_by(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"… in the town of Kotoura, Japan in this photo taken by Kyodo": a wire caption naming the
+    agency that took or released the picture (a known agency, perhaps a date after it). The
+    caption keeps its words: the clause is part of its sentence."""
+    s = sentence.strip()
+    low = s.lower()
+    for marker in _TAKEN_BY:
+        k = low.rfind(marker, max(0, len(s) - 120))
+        if k <= 0:
+            continue
+        rest = s[k + len(marker):].rstrip(" .")
+        toks = tokens(rest)
+        cut = trailing_date_start(toks)
+        agency = rest[: toks[cut].start].strip(" ,") if cut < len(toks) else rest
+        if _known_agency(agency):
+            return s, [_credit(agency, None)]
+    return None
