@@ -247,7 +247,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
-        if word in _LABEL_TAILS and label is not None and not label_used:
+        if word in _LABEL_TAILS and label is not None:  # "사진 제공: A", and "사진=A 제공" ("제공" is no name)
             continue
         if "@" in word:
             signed = True
@@ -359,6 +359,8 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
         return [Credit("reporter", words[1], organization=org, agent="organization")]
     if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
+    if words[0] == "[" and words[-1] == "]" and (found := _byline_and_photo_source(s[1:-1])) is not None:
+        return found  # "[티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페]"
     if words[0] in "[(【" and words[-1] in "])】":
         square = words[0] == "["
         words = words[1:-1]
@@ -400,6 +402,26 @@ def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
     if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
         return None
     return [_ko_credit("reporter", name, words[1:-1])]
+
+
+_MAX_SOURCE_WORDS = 3
+
+
+def _byline_and_photo_source(inner: str) -> list[Credit] | None:
+    """"티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페": a bracketed byline, then after a slash
+    who supplied the pictures (a label "사진=" and a short source of any kind: a fan café, a firm)."""
+    first, slash, second = inner.partition(" / ")
+    label, equals, source = second.strip().partition("=")
+    if not slash or not equals or label.strip() not in {"사진", "사진제공", "사진 제공"}:
+        return None
+    source = " ".join(source.split())
+    if not 1 <= len(source.split()) <= _MAX_SOURCE_WORDS or _SENTENCE_END.search(source) or any(ch in source for ch in "=/[]()"):
+        return None
+    unit = parse_unit(ko_tokens(first))
+    if unit is None or not unit[0] or any(c.role != "reporter" for c in unit[0]):
+        return None
+    kind = "person" if is_korean_name(source) else "organization"
+    return unit[0] + [Credit("photographer", source, agent=kind)]
 
 
 def _after_object(words: list[str]) -> list[Credit] | None:
