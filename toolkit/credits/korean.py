@@ -409,19 +409,22 @@ _MAX_SOURCE_WORDS = 3
 
 def _byline_and_photo_source(inner: str) -> list[Credit] | None:
     """"티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페": a bracketed byline, then after a slash
-    who supplied the pictures (a label "사진=" and a short source of any kind: a fan café, a firm)."""
-    first, slash, second = inner.partition(" / ")
+    who supplied the pictures (a label "사진=" and a short source of any kind: a fan café, a firm;
+    "KBS2 '바람의 집'" and "MBC 방송화면 캡처" name the channel whose programme was captured)."""
+    first, slash, second = inner.partition("/")
     label, equals, source = second.strip().partition("=")
     if not slash or not equals or label.strip() not in {"사진", "사진제공", "사진 제공"}:
         return None
-    source = " ".join(source.split())
+    source = " ".join(source.split(sep=None)).split("'")[0].split("‘")[0].strip()
+    for tail in ("캡처", "갈무리", "제공", "방송화면", "방송 화면", "화면"):
+        source = source.removesuffix(tail).strip()
     if not 1 <= len(source.split()) <= _MAX_SOURCE_WORDS or _SENTENCE_END.search(source) or any(ch in source for ch in "=/[]()"):
         return None
     unit = parse_unit(ko_tokens(first))
     if unit is None or not unit[0] or any(c.role != "reporter" for c in unit[0]):
         return None
     kind = "person" if is_korean_name(source) else "organization"
-    return unit[0] + [Credit("photographer", source, agent=kind)]
+    return unit[0] + [Credit("photographer", source, organization=organization_of(source), agent=kind)]
 
 
 def _after_object(words: list[str]) -> list[Credit] | None:
