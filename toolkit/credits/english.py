@@ -369,8 +369,9 @@ def split_translated_prose(sentence: str) -> tuple[str, list[Credit]] | None:
     "Ably translated from Japanese into English by A, the essay shows …" (an editor's opening
     clause: a judging adverb and both languages; "Translated into English by A, the novel won"
     is news about a book) and "Pillow is a poem by A, translated into English by B." (a work
-    by a writer, its translation closing the sentence). The sentence is kept whole; a clause in
-    the middle ("The novel, translated into English by A, won …") credits nobody."""
+    by a writer, its translation from or into a named language closing the sentence). The
+    sentence is kept whole; a clause in the middle ("The novel, translated into English by A,
+    won …") credits nobody."""
     s = sentence.strip()
     toks = tokens(s)
     low = [t.low for t in toks]
@@ -385,8 +386,8 @@ def split_translated_prose(sentence: str) -> tuple[str, list[Credit]] | None:
     for i in range(1, len(low) - 1):
         if low[i] != "translated" or low[i - 1] != ",":
             continue
-        k, _, target = _into_language(low, i + 1)
-        found = _name_until(s, toks, k + 1) if target and low[k:k + 1] == ["by"] else None
+        k, source, target = _into_language(low, i + 1)
+        found = _name_until(s, toks, k + 1) if (source or target) and low[k:k + 1] == ["by"] else None
         if found is None or any(t.text not in {".", "…"} for t in toks[found[1]:]):
             return None
         writer = _writer_suffix(s, toks, low, i - 1)

@@ -22,7 +22,7 @@ from toolkit.names import is_korean_name
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
     r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
-    r"(?:\s+credits?)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
+    r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
@@ -94,6 +94,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         source = source.rstrip(" :")
         if is_person_name(name.strip()) and (organization_of(source) or is_capitalized_phrase(source, 5)):
             return _credit(name, source)
+    if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
+        name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
+        return _credit(name, org) if is_person_name(name) else None
     # qualifiers: ", Pool, File", "(CC BY-NC-SA 3.0)"
     t = re.sub(r"\s*\([^()]{0,60}\)$", "", t)
     parts = [p.strip() for p in t.split(",")]
