@@ -227,7 +227,7 @@ def _is_title_case(toks: list[Token]) -> bool:
     return any(w[:1].isupper() for w in words) and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
-def _persons(s: str, region: str) -> list[Credit] | None:
+def _persons(region: str) -> list[Credit] | None:
     """Writers named in `region` ("A", "A and B"), persons only, or None."""
     found = parse_agents(region.strip().rstrip(","), ["writer"], None, None) if region.strip() else None
     return found if found and all(c.agent == "person" for c in found) else None
@@ -237,21 +237,20 @@ def _writer_before(s: str, toks: list[Token], end: int) -> list[Credit] | None:
     """The writers before a translator: "A, translated by B", "Title by A and B, translated by C"
     (a title in title case before "by": "It was written by A, translated by B" is a sentence)."""
     before = toks[:end]
+    lows = [t.low for t in before]
     if before and before[-1].text == ",":
         name = _text(s, before, 0, len(before) - 1)
         if is_person_name(name):
             return [Credit("writer", name)]
-        lows = [t.low for t in before]
-        if "by" not in lows and (found := _persons(s, name)) and len(found) > 1:
+        if "by" not in lows and (found := _persons(name)) and len(found) > 1:
             return found  # "A and B, translated by C"
-    lows = [t.low for t in before]
     if "by" in lows:
         k = len(lows) - 1 - lows[::-1].index("by")
         name = _text(s, before, k + 1, len(before))
         if name and is_person_name(name):
             return [Credit("writer", name)]
         if _is_title_case(before[:k]):
-            return _persons(s, name)
+            return _persons(name)
     return None
 
 

@@ -415,7 +415,7 @@ def _byline_and_photo_source(inner: str) -> list[Credit] | None:
     label, equals, source = second.strip().partition("=")
     if not slash or not equals or label.strip() not in {"사진", "사진제공", "사진 제공"}:
         return None
-    source = " ".join(source.split(sep=None)).split("'")[0].split("‘")[0].strip()
+    source = " ".join(source.split()).split("'")[0].split("‘")[0].strip()
     for tail in ("캡처", "갈무리", "제공", "방송화면", "방송 화면", "화면"):
         source = source.removesuffix(tail).strip()
     if not 1 <= len(source.split()) <= _MAX_SOURCE_WORDS or _SENTENCE_END.search(source) or any(ch in source for ch in "=/[]()"):

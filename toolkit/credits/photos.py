@@ -92,11 +92,13 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     if labelled and org is None and " from " in t:  # "Image by A from The Independent:"
         name, _, source = t.partition(" from ")
         source = source.rstrip(" :")
-        if is_person_name(name.strip()) and (organization_of(source) or is_capitalized_phrase(source, 5)):
+        outlet = looks_like_organization(source) or (source.startswith("The ") and is_capitalized_phrase(source, 5))
+        if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
-        return _credit(name, org) if is_person_name(name) else None
+        if is_person_name(name):
+            return _credit(name, org)
     # qualifiers: ", Pool, File", "(CC BY-NC-SA 3.0)"
     t = re.sub(r"\s*\([^()]{0,60}\)$", "", t)
     parts = [p.strip() for p in t.split(",")]
