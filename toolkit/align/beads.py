@@ -126,6 +126,8 @@ class BeadScorer:
         need = self.p.min_new
         if not need or (i1 - i0 > 1 and j1 - j0 > 1):
             return True
+        if self.p.min_new_fit is not None and self.length_gain(i0, i1, j0, j1) > self.p.fit_gain_min:
+            need = self.p.min_new_fit
         if i1 - i0 > 1:  # several English sentences, one Korean
             j = j0
             masks = [self.ko_mask[i][j] for i in range(i0, i1)]
@@ -134,6 +136,7 @@ class BeadScorer:
             i = i0
             masks = [self.en_mask[i][j] for j in range(j0, j1)]
             nums = [self.ef[i].numbers & self.kf[j].numbers for j in range(j0, j1)]
+        alone = self.p.split_alone
         for a, mask in enumerate(masks):
             others, other_nums = 0, set()
             for b, other in enumerate(masks):
@@ -142,7 +145,13 @@ class BeadScorer:
                     other_nums |= nums[b]
             unique = nums[a] - other_nums  # a large number is as specific as several words
             if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need:
-                return False
+                if alone is None:
+                    return False
+                # a part repeating the other parts' words may still be a translation of the single
+                # sentence in its own right (the same source, the same gold, restated)
+                part = (i0 + a, i0 + a + 1, j0, j1) if i1 - i0 > 1 else (i0, i1, j0 + a, j0 + a + 1)
+                if self.bead_score(*part) < alone:
+                    return False
         return True
 
     def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
@@ -165,6 +174,20 @@ class BeadScorer:
         len_en = sum(self.ef[i].length for i in range(i0, i1))
         len_ko = sum(self.kf[j].length for j in range(j0, j1))
         return length_logprob(len_en, len_ko, self.p)
+
+    def length_gain(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """For one sentence rendered as several: how much better the whole bead fits the usual
+        length ratio than its best-fitting part alone (the 1-1 bead the search would otherwise
+        keep). A translator's split completes the single sentence; a neighbouring addition
+        overshoots it."""
+        p, ef, kf = self.p, self.ef, self.kf
+        len_en = sum(ef[i].length for i in range(i0, i1))
+        len_ko = sum(kf[j].length for j in range(j0, j1))
+        if i1 - i0 == 1:
+            part = max(length_logprob(len_en, kf[j].length, p) for j in range(j0, j1))
+        else:
+            part = max(length_logprob(ef[i].length, len_ko, p) for i in range(i0, i1))
+        return length_logprob(len_en, len_ko, p) - part
 
     def bead_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Score of the bead English [i0, i1) with Korean [j0, j1); both sides non-empty."""
@@ -229,6 +252,8 @@ class BeadScorer:
         len_en = sum(ef[i].length for i in range(i0, i1))
         len_ko = sum(kf[j].length for j in range(j0, j1))
         score += p.w_len * length_logprob(len_en, len_ko, p)
+        if p.w_len_gain and (i1 - i0 == 1) != (j1 - j0 == 1):
+            score += p.w_len_gain * self.length_gain(i0, i1, j0, j1)
         score -= p.merge_pen.get((i1 - i0, j1 - j0), 0.0)
         self._cache[key] = score
         return score

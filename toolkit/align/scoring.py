@@ -51,7 +51,7 @@ class Params:
     len_ratio: float = 2.05    # English characters per Korean character
     len_sigma: float = 0.70    # spread of log(length ratio)
     merge_pen: dict = field(default_factory=lambda: {
-        (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 1.0,
+        (1, 2): 0.2, (2, 1): 0.2, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 1.0,
         (1, 4): 0.8, (4, 1): 0.8, (2, 3): 1.2, (3, 2): 1.2,
     })
     rescue: float | None = -0.2  # null sentences facing each other in one gap pair up at this score
@@ -62,6 +62,10 @@ class Params:
     w_en: float = 1.0          # weight of the English share against the Korean one
     idf_power: float = 0.5     # down-weights words repeated across the article's sentences
     w_qcount: float = 0.15     # the bead's two sides hold as many quotations (+), or not (- per quote, capped)
+    fit_gain_min: float = 0.3  # ... when the length gain is above this
+    min_new_fit: int | None = 1  # `min_new` for a split whose lengths fit better than its best part alone
+    split_alone: float | None = None  # a part of a split short of `min_new` own words may still join if it scores this much alone against the single side
+    w_len_gain: float = 0.4    # a split (one sentence against several) fits lengths better than its best part alone (+) or worse (-)
 
 
 # ------------------------------------------------------------------ per-sentence features
