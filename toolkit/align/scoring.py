@@ -51,7 +51,7 @@ class Params:
     len_ratio: float = 2.05    # English characters per Korean character
     len_sigma: float = 0.70    # spread of log(length ratio)
     merge_pen: dict = field(default_factory=lambda: {
-        (1, 2): 0.2, (2, 1): 0.2, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 1.0,
+        (1, 2): 0.2, (2, 1): 0.2, (1, 3): 0.5, (3, 1): 0.3, (2, 2): 1.0,
         (1, 4): 0.8, (4, 1): 0.8, (2, 3): 1.2, (3, 2): 1.2,
     })
     rescue: float | None = -0.2  # null sentences facing each other in one gap pair up at this score
@@ -157,6 +157,8 @@ def en_features(text: str) -> EnFeatures:
 _KO_CONTENT = {"NNG", "NNP", "VV", "VA", "XR", "SL", "VV-R", "VA-R", "VV-I", "VA-I"}
 # Bound nouns worth matching: units and counters with a plain English word (3만 달러 ~ $30,000).
 _KO_UNITS = {"년", "명", "달러", "개월", "톤", "킬로미터", "마일", "살", "세"}
+# Korean administrative suffixes of place names and the English word written after the name.
+_ADMIN_SUFFIX = {"도": stem("province"), "시": stem("city"), "군": stem("county"), "구": stem("district")}
 # Function-like words and attribution verbs (the English side drops "say" likewise).
 _KO_LIGHT = {
     "하다", "있다", "되다", "없다", "않다", "이다", "같다", "보다", "주다", "지다", "오다", "가다",
@@ -248,6 +250,9 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
                         phrases.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
                 except Exception:
                     pass
+            generic = _ADMIN_SUFFIX.get(form[-1]) if len(form) >= 3 else None
+            if generic:  # 양강도 ~ Ryanggang Province, 혜산시 ~ Hyesan City, 온성군 ~ Onsong County
+                phrases |= {p + (generic,) for p in phrases if generic not in p and len(p) <= 2}
         elif not phrases and len(form) >= 2:
             kind = "foreign"  # unknown noun: maybe a loanword, try its consonant skeleton
         units.append(KoUnit(key, frozenset(p for p in phrases if p), kind))
