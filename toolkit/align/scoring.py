@@ -65,6 +65,7 @@ class Params:
     fit_gain_min: float = 0.3  # ... when the length gain is above this
     min_new_fit: int | None = 1  # `min_new` for a split whose lengths fit better than its best part alone
     split_alone: float | None = None  # a part of a split short of `min_new` own words may still join if it scores this much alone against the single side
+    cross: float | None = 0.5  # an English and a Korean sentence left unaligned in different gaps pair up (a crossing link) at this 1-1 score
     w_len_gain: float = 0.4    # a split (one sentence against several) fits lengths better than its best part alone (+) or worse (-)
 
 
