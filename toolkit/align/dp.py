@@ -45,9 +45,11 @@ class Aligner(BeadScorer):
         n, m = len(self.ef), len(self.kf)
         return self._search_band(moves, [0] * (n + 1), [m] * (n + 1))
 
-    def _search_band(self, moves, lo: list[int], hi: list[int]) -> list[tuple[int, int, int, int]]:
+    def _search_band(self, moves, lo: list[int], hi: list[int], merging: list[bool] | None = None
+                     ) -> list[tuple[int, int, int, int]]:
         """Best bead chain using `moves` with row i searched only in columns lo[i]..hi[i]:
-        memory and time follow the band, not the grid (long articles)."""
+        memory and time follow the band, not the grid (long articles). Where `merging[i]` is
+        false, beads ending in row i are 1-1 or null (the first three moves) only."""
         n = len(self.ef)
         NEG = -1e18
         best: list[list[float]] = []
@@ -55,12 +57,13 @@ class Aligner(BeadScorer):
         for i in range(n + 1):
             row = [NEG] * (hi[i] - lo[i] + 1)
             arg = [-1] * len(row)
+            row_moves = moves if merging is None or merging[i] else moves[:3]
             for j in range(lo[i], hi[i] + 1):
                 if i == 0 and j == 0:
                     row[0] = 0.0
                     continue
                 top, which = NEG, -1
-                for k, (di, dj) in enumerate(moves):
+                for k, (di, dj) in enumerate(row_moves):
                     pi, pj = i - di, j - dj
                     if pi < 0 or pj < lo[pi] or pj > hi[pi]:
                         continue
@@ -98,10 +101,16 @@ class Aligner(BeadScorer):
             else:
                 first = self._search(MOVES[:3])
             lo, hi = [m] * (n + 1), [0] * (n + 1)
+            merging = [False] * (n + 1)
             for i0, i1, j0, j1 in first:
                 for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                     lo[i], hi[i] = min(lo[i], max(0, j0 - band)), max(hi[i], min(m, j1 + band))
-            path = self._search_band(MOVES, lo, hi)
+                if i0 == i1 or j0 == j1:
+                    # a merged bead joins sentences the 1-1 search left unaligned: try merges
+                    # only near a null bead of the first stage (most of an article is 1-1)
+                    for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
+                        merging[i] = True
+            path = self._search_band(MOVES, lo, hi, merging)
         return self._cross(self._reorder_lede(self._rescue(path)))
 
     def _cross(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

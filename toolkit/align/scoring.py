@@ -194,7 +194,23 @@ def _compound_parts(word: str, lexicon: Lexicon) -> set[tuple[str, ...]]:
     return out
 
 
+_FEATURES_KEPT = 1024  # per lexicon; the cache is emptied when full, so memory stays flat
+
+
 def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
+    """Features of one Korean sentence under `lexicon`, kept on the lexicon (bounded) so
+    that the learner and a second look at the same sentence do not analyse it again.
+    Callers must not modify the result."""
+    cache = lexicon.features
+    got = cache.get(text)
+    if got is None:
+        if len(cache) >= _FEATURES_KEPT:
+            cache.clear()
+        got = cache[text] = _ko_features(text, lexicon)
+    return got
+
+
+def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     from toolkit.segment import korean_tokens
 
     toks = korean_tokens(text)
