@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ARCHIVE ?= build/fixture-archive
+# the archive `make notebook` analyses (an environment variable of that name wins)
+TRANSPROV_ARCHIVE ?= $(ARCHIVE)
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench notebook clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +24,16 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q -n 2
+
+# the analysis notebook, executed against TRANSPROV_ARCHIVE (built first when it is the default
+# and missing); the executed copy with its figures goes to build/, never into notebooks/
+notebook: setup
+	@if [ "$(TRANSPROV_ARCHIVE)" = "$(ARCHIVE)" ] && [ ! -f "$(ARCHIVE)/tables/terms.parquet" ]; then $(MAKE) run; fi
+	mkdir -p build
+	cp notebooks/alignment_analysis.ipynb build/alignment_analysis.ipynb
+	TRANSPROV_ARCHIVE="$(abspath $(TRANSPROV_ARCHIVE))" MPLBACKEND=Agg \
+		$(BIN)/jupyter execute --inplace --timeout=600 build/alignment_analysis.ipynb
+	@echo "executed notebook: build/alignment_analysis.ipynb"
 
 bench: setup
 	$(BIN)/python benchmarks/align_quality.py

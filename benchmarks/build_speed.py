@@ -1,4 +1,4 @@
-"""Build throughput and memory: `build_archive` over corpora of N pseudo-articles (issue 3).
+"""Build throughput, scaling and memory of `transprov build` (issues 3 and 11).
 
 Pseudo-articles follow the protocol of `align_quality.py` (runs of 6-14 consecutive line
 pairs of the koen-news-park test split, English additions, untranslated Korean and
@@ -11,41 +11,50 @@ folder in a temporary directory under /tmp, never in the repository:
     CORPUS/<id>/ko.txt   title line, paragraphs of 1-3 lines, the reporter's sign-off
 
 The test split gives about 200 articles per draw; larger corpora add draws with the next
-seeds (other run boundaries, other drops and insertions).
+seeds (other run boundaries, other drops and insertions over the same lines).
 
-For every N (default 100, 400, 1600) a fresh child process loads the models (timed on its
-own), then times in the same process:
+Scaling (the default; issue 11): whole `transprov build` commands in fresh processes, model
+loads included, wall-clock, all in one run so that the figures share a baseline:
 
-- baseline: ingest + segmentation of every folder (`archive.load_pair`), articles/s;
-- the full build (`build_archive`: two alignment passes, TEI, Parquet tables, metrics),
-  articles/s after the model load, and its ratio to the baseline;
-- peak RSS (getrusage) after the model load and at the end of the build: their difference
-  is what the build itself needs, which must not grow with N.
+    workers 1       a clean build on one process
+    workers 2       a clean build on two processes (its TEI and tables checked identical)
+    no-op rebuild   the same corpus again (workers 2)
+    one change      one article's English text changed (workers 2)
 
-Run on demand (needs ../shared/corpora); `--cpu 0` pins the run to one core, as
-`taskset -c 0` does:
+    .venv/bin/python benchmarks/build_speed.py                    # 2,000 articles
+    .venv/bin/python benchmarks/build_speed.py --articles 400 --rounds 3
 
-    .venv/bin/python benchmarks/build_speed.py --cpu 0              # N = 100, 400, 1600
-    .venv/bin/python benchmarks/build_speed.py --sizes 200 --profile # cProfile of one build
+Per core (issue 3; `--per-core`): for every N a fresh process loads the models (timed on
+their own), warms up, then times `build_archive(workers=1)` in CPU seconds, the ingest +
+segmentation baseline (`load_pair` of every folder) and peak RSS; `--baseline DIR` runs the
+same with the toolkit of another checkout (e.g. `git archive main | tar -x -C DIR`) in the
+same run, for before/after figures; `--profile` prints the cProfile top of the first build.
+
+    .venv/bin/python benchmarks/build_speed.py --per-core --sizes 200 400 --cpu 0
+    .venv/bin/python benchmarks/build_speed.py --per-core --sizes 200 --profile
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import random
-import resource
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+if "--source" in sys.argv:  # a child measuring another checkout's toolkit: it comes first
+    sys.path.insert(0, sys.argv[sys.argv.index("--source") + 1])
+sys.path.insert(1 if "--source" in sys.argv else 0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
 
 from align_quality import CORPORA, SEED, make_articles  # noqa: E402
 
@@ -94,17 +103,87 @@ def write_corpus(corpus: Path, n: int) -> int:
     return written
 
 
+def change_one_article(corpus: Path) -> str:
+    """Give one article's English a new sentence (the second folder: not the first chunk)."""
+    folder = sorted(p for p in corpus.iterdir() if p.is_dir())[1]
+    en = folder / "en.txt"
+    title, rest = en.read_text(encoding="utf-8").split("\n\n", 1)
+    en.write_text(f"{title}\n\nOfficials gave no figures on Tuesday.\n\n{rest}", encoding="utf-8")
+    return folder.name
+
+
+# ---------------------------------------------------------------- scaling: whole commands
+
+
+def _command(corpus: Path, archive: Path, workers: int) -> dict:
+    """One `transprov build --json` in a fresh process: its report and wall seconds."""
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "toolkit.cli", "build", str(corpus), "--archive", str(archive),
+                          "--workers", str(workers), "--json"], capture_output=True, text=True, cwd=REPO)
+    wall = time.perf_counter() - started
+    if not out.stdout.strip().startswith("{"):
+        sys.exit(f"build failed: {out.stderr.strip()[-500:]}")
+    return {"wall": wall, **json.loads(out.stdout)}
+
+
+def same_archives(a: Path, b: Path) -> bool:
+    import polars as pl
+
+    from toolkit.metrics.tables import TABLES
+
+    names = sorted(p.name for p in (a / "tei").iterdir())
+    if names != sorted(p.name for p in (b / "tei").iterdir()):
+        return False
+    if any((a / "tei" / n).read_bytes() != (b / "tei" / n).read_bytes() for n in names):
+        return False
+    return all(pl.read_parquet(a / "tables" / f"{t}.parquet").equals(pl.read_parquet(b / "tables" / f"{t}.parquet"))
+               for t in TABLES)
+
+
+def scaling(n: int, rounds: int, keep: bool) -> None:
+    work = Path(tempfile.mkdtemp(prefix=f"transprov-scaling-{n}-", dir="/tmp"))
+    try:
+        corpus = work / "corpus"
+        write_corpus(corpus, n)
+        print(f"scaling: {n} pseudo-articles, whole `transprov build` commands (model loads included); "
+              f"cores {sorted(os.sched_getaffinity(0))}; load average before: {os.getloadavg()[0]:.2f}")
+        walls: dict[int, list[float]] = {1: [], 2: []}
+        reports: dict[int, dict] = {}
+        for r in range(rounds):  # alternate, so that a change in the machine's load hits both
+            for workers in ((1, 2) if r % 2 == 0 else (2, 1)):
+                archive = work / f"archive-{workers}"
+                shutil.rmtree(archive, ignore_errors=True)
+                reports[workers] = _command(corpus, archive, workers)
+                walls[workers].append(reports[workers]["wall"])
+        identical = same_archives(work / "archive-1", work / "archive-2")
+        noop = _command(corpus, work / "archive-2", 2)
+        changed = change_one_article(corpus)
+        one = _command(corpus, work / "archive-2", 2)
+        w1, w2 = statistics.median(walls[1]), statistics.median(walls[2])
+        print(f"{'run':<16} {'wall s':>7} {'a/s':>7} {'a/cpu-s':>7} {'built':>6} {'unchanged':>9} {'failed':>6}  phases (s)")
+        for label, report, wall in (("workers 1", reports[1], w1), ("workers 2", reports[2], w2),
+                                    ("no-op rebuild", noop, noop["wall"]), ("one change", one, one["wall"])):
+            phases = " ".join(f"{p} {s:.1f}" for p, s in report["phases"].items())
+            per_cpu = f"{report['built'] / report['cpu']:>7.1f}" if report.get("cpu") and report["built"] else f"{'-':>7}"
+            print(f"{label:<16} {wall:>7.2f} {n / wall:>7.1f} {per_cpu} {report['built']:>6} {report['unchanged']:>9} "
+                  f"{report['failed']:>6}  {phases}")
+        print(f"2 workers / 1 worker: {w1 / w2:.2f}x (median of {rounds}: {[round(w, 1) for w in walls[1]]} vs "
+              f"{[round(w, 1) for w in walls[2]]}); identical TEI and equal tables: {identical}")
+        print(f"no-op rebuild {w2 / noop['wall']:.1f}x faster than the 2-worker build; one change ({changed}): "
+              f"built {one['built']} ({one['realigned']} realigned); load average after: {os.getloadavg()[0]:.2f}")
+        if keep:
+            print(f"  kept {work}")
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- per core: one process
+
+
 def _rss_mb() -> float:
     """Peak resident set size of this process so far, in MB (ru_maxrss is in KB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _current_rss_mb() -> float:
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
-    except OSError:
-        return float("nan")
 
 
 def child(corpus: Path, work: Path, profile: Path | None) -> dict:
@@ -158,83 +237,90 @@ def child(corpus: Path, work: Path, profile: Path | None) -> dict:
     t_ingest, c_ingest = time.perf_counter() - t0, time.process_time() - c0
     return {
         "n": report.articles, "built": report.built, "failures": report.failures[:3],
-        "n_failures": len(report.failures), "learned": report.learned, "rows": report.rows,
+        "n_failures": len(report.failures), "learned": report.learned,
         "kiwi_s": t_kiwi, "lexicon_s": t_lexicon, "warm_s": t_warm, "build_s": t_build, "ingest_s": t_ingest,
         "build_cpu_s": c_build, "ingest_cpu_s": c_ingest, "phases": report.phases,
-        "rss_start_mb": rss_start, "rss_loaded_mb": rss_loaded, "rss_built_mb": rss_built,
-        "rss_now_mb": _current_rss_mb(),
+        "rss_loaded_mb": rss_loaded, "rss_built_mb": rss_built, "rss_start_mb": rss_start,
     }
 
 
-def run_size(n: int, keep: bool, profile: Path | None) -> dict:
-    work = Path(tempfile.mkdtemp(prefix=f"transprov-build-{n}-", dir="/tmp"))
-    try:
-        corpus = work / "corpus"
-        t0 = time.perf_counter()
-        write_corpus(corpus, n)
-        gen = time.perf_counter() - t0
-        cmd = [sys.executable, __file__, "--child", str(corpus), str(work)]
-        if profile is not None:
-            cmd += ["--profile-out", str(profile)]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        result = json.loads(out.strip().splitlines()[-1])
-        result["generate_s"] = gen
-        archive = work / "archive"
-        result["archive_mb"] = sum(p.stat().st_size for p in archive.rglob("*") if p.is_file()) / 1024 / 1024
-        if keep:
-            print(f"  kept {work}")
-        return result
-    finally:
-        if not keep:
-            shutil.rmtree(work, ignore_errors=True)
+def run_size(corpus: Path, work: Path, profile: Path | None, source: Path | None, cpu: int | None) -> dict:
+    cmd = [sys.executable, __file__, "--child", str(corpus), str(work)]
+    if profile is not None:
+        cmd += ["--profile-out", str(profile)]
+    if source is not None:
+        cmd += ["--source", str(source)]
+    if cpu is not None:
+        cmd += ["--cpu", str(cpu)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | None, keep: bool) -> None:
+    print(f"per core: build_archive(workers=1) in one process, CPU time; cores {sorted(os.sched_getaffinity(0))}"
+          f"{f', pinned to {cpu}' if cpu is not None else ''}; load average: {os.getloadavg()[0]:.2f}")
+    print(f"{'code':<9} {'N':>5} {'load s':>6} {'warm s':>6} {'base a/s':>8} {'build a/s':>9} {'(wall)':>6} "
+          f"{'pass1/learn/pass2/tables/terms %':<26} {'RSS load':>8} {'peak':>5} {'+MB':>5} {'learned':>7} {'failed':>6}")
+    for k, n in enumerate(sizes):
+        work = Path(tempfile.mkdtemp(prefix=f"transprov-build-{n}-", dir="/tmp"))
+        try:
+            write_corpus(work / "corpus", n)
+            for label, source in (("before", baseline), ("after", None)):
+                if label == "before" and baseline is None:
+                    continue
+                shutil.rmtree(work / "archive", ignore_errors=True)
+                shutil.rmtree(work / "warm-archive", ignore_errors=True)
+                shutil.rmtree(work / "warm-corpus", ignore_errors=True)
+                prof = (Path(tempfile.mkstemp(prefix="build-", suffix=".prof", dir="/tmp")[1])
+                        if profile and k == 0 and source is None else None)
+                r = run_size(work / "corpus", work, prof, source, cpu)
+                base, build = r["n"] / r["ingest_cpu_s"], r["n"] / r["build_cpu_s"]
+                phases = "/".join(f"{100 * r['phases'].get(p, 0) / r['build_s']:.0f}"
+                                  for p in ("pass1", "learn", "pass2", "tables", "terms"))
+                print(f"{label:<9} {r['n']:>5} {r['kiwi_s'] + r['lexicon_s']:>6.2f} {r['warm_s']:>6.2f} {base:>8.1f} "
+                      f"{build:>9.1f} {r['n'] / r['build_s']:>6.1f} {phases:<26} {r['rss_loaded_mb']:>8.0f} "
+                      f"{r['rss_built_mb']:>5.0f} {r['rss_built_mb'] - r['rss_loaded_mb']:>5.0f} {r['learned']:>7} "
+                      f"{r['n_failures']:>6}", flush=True)
+                if prof is not None:
+                    import pstats
+
+                    print(f"  profile of the N={n} build ({prof}):")
+                    pstats.Stats(str(prof)).sort_stats("cumulative").print_stats(40)
+        finally:
+            if keep:
+                print(f"  kept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+    print("a/s = articles per second of process CPU time (one core); base: ingest + segmentation only "
+          "(load_pair); load s: Kiwi, lexicon, langdetect; warm s: a two-article build, timed apart; "
+          "RSS in MB (getrusage peak) after the load, at the end, and the growth.")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1600], help="corpus sizes N")
-    ap.add_argument("--cpu", type=int, default=None, help="pin to this core (like taskset -c CPU)")
-    ap.add_argument("--profile", action="store_true", help="cProfile the build of the first size; print the top")
-    ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and archive")
+    ap.add_argument("--articles", type=int, default=2000, help="corpus size of the scaling run")
+    ap.add_argument("--rounds", type=int, default=1, help="clean builds per worker count (median)")
+    ap.add_argument("--per-core", action="store_true", help="the one-process CPU measurement instead")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[200, 800], help="corpus sizes of --per-core")
+    ap.add_argument("--baseline", type=Path, default=None, help="--per-core: also measure this checkout's toolkit")
+    ap.add_argument("--cpu", type=int, default=None, help="--per-core: pin to this core (like taskset -c CPU)")
+    ap.add_argument("--profile", action="store_true", help="--per-core: cProfile the first build; print the top")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and archives")
     ap.add_argument("--child", nargs=2, metavar=("CORPUS", "WORK"), help=argparse.SUPPRESS)
     ap.add_argument("--profile-out", type=Path, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--source", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.cpu is not None:
+    if args.cpu is not None and args.child:
         os.sched_setaffinity(0, {args.cpu})
     if args.child:
         print(json.dumps(child(Path(args.child[0]), Path(args.child[1]), args.profile_out)))
         return
     if not (CORPORA / "koen-news-park").is_dir():
         sys.exit(f"{CORPORA}/koen-news-park is absent: this benchmark needs ../shared/corpora beside the checkout")
-
-    cores = sorted(os.sched_getaffinity(0))
-    print(f"build_speed: pseudo-articles from the koen-news-park test split (seed {SEED}); "
-          f"cores available: {cores}")
-    print(f"{'N':>5} {'load s':>6} {'warm s':>6} {'base a/s':>8} {'build a/s':>9} {'(wall)':>6} {'ratio':>5}  "
-          f"{'pass1/learn/pass2/tables %':<26} {'RSS load':>8} {'peak':>5} {'build +MB':>9} "
-          f"{'learned':>7} {'failed':>6}")
-    for k, n in enumerate(args.sizes):
-        profile = Path(tempfile.mkstemp(prefix="build-", suffix=".prof", dir="/tmp")[1]) if args.profile and k == 0 else None
-        r = run_size(n, args.keep, profile)
-        base = r["n"] / r["ingest_cpu_s"]
-        build = r["n"] / r["build_cpu_s"]
-        wall = r["n"] / r["build_s"]
-        phases = "/".join(f"{100 * r['phases'].get(p, 0) / r['build_s']:.0f}" for p in ("pass1", "learn", "pass2", "tables"))
-        print(f"{r['n']:>5} {r['kiwi_s'] + r['lexicon_s']:>6.2f} {r['warm_s']:>6.2f} {base:>8.1f} {build:>9.1f} {wall:>6.1f} "
-              f"{build / base:>5.2f}  {phases:<26} {r['rss_loaded_mb']:>8.0f} {r['rss_built_mb']:>5.0f} "
-              f"{r['rss_built_mb'] - r['rss_loaded_mb']:>9.0f} {r['learned']:>7} {r['n_failures']:>6}", flush=True)
-        for line in r["failures"]:
-            print(f"      failure: {line}")
-        if profile is not None:
-            import pstats
-
-            print(f"  profile of the N={n} build ({profile}):")
-            pstats.Stats(str(profile)).sort_stats("cumulative").print_stats(45)
-    print("load s: Kiwi model, lexicon and langdetect profiles; warm s: a two-article build "
-          "(first use of imports and writers); both timed apart. a/s = articles of the corpus "
-          "per second of process CPU time (robust to other jobs on the machine; wall-clock beside). "
-          "base: ingest + segmentation only (archive.load_pair); build: build_archive after the load "
-          "(two alignment passes, TEI, Parquet tables, metrics); ratio = build / base. "
-          "RSS in MB (getrusage peak): after the load, at the end of the build, and the growth.")
+    if args.per_core:
+        per_core(args.sizes, args.profile, args.baseline, args.cpu, args.keep)
+    else:
+        scaling(args.articles, args.rounds, args.keep)
 
 
 if __name__ == "__main__":

@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from toolkit.archive import sink_metrics  # noqa: E402
 from toolkit.metrics.checks import length_outliers  # noqa: E402
-from toolkit.metrics.consistency import terminology_consistency  # noqa: E402
 from toolkit.metrics.summary import summarize  # noqa: E402
 from toolkit.metrics.tables import schemas  # noqa: E402
+from toolkit.terms import terminology_consistency  # noqa: E402
 
 BEADS_PER_ARTICLE = 20
 # bead types of a rewrite (en sentences, ko sentences) and their shares
@@ -85,7 +85,9 @@ def synthetic_archive(tables: Path, n_links: int, seed: int = 7) -> None:
         pl.when(both & (pl.Series(numbers) < 0.3)).then(pl.Series(numbers) > 0.01).alias("numbers_match"),
         pl.when(both & (pl.Series(numbers) > 0.9)).then(pl.Series(numbers) > 0.905).alias("names_match"),
     )
-    links.select(pl.col(c).cast(t) for c, t in schemas()["links"].items()).write_parquet(tables / "links.parquet")
+    # the links table holds linked beads only; null beads are sentences with no bead
+    links.filter(both).select(pl.col(c).cast(t) for c, t in schemas()["links"].items()).write_parquet(
+        tables / "links.parquet")
 
     def sentences(lang: str, other: str):
         null_origin = "added" if lang == "en" else "untranslated"
@@ -146,7 +148,12 @@ def synthetic_archive(tables: Path, n_links: int, seed: int = 7) -> None:
     term_rows = paired.sample(fraction=0.5, seed=seed).with_columns(
         pick(TERMS, int(paired.height * 0.5)).alias("ko_term"),
         pick(RENDERINGS + [None], int(paired.height * 0.5)).alias("en_rendering"),
-    )
+    ).with_columns(
+        pl.when(pl.col("en_rendering").is_null()).then(pl.lit("not_found")).otherwise(pl.lit("rendered"))
+        .alias("status"),
+        pl.col("en_rendering").alias("rendering_group"),
+    ).with_columns(missing_columns("terms", ("article_id", "bead", "ko_term", "en_rendering", "status",
+                                             "rendering_group")))
     term_rows.select(pl.col(c).cast(t) for c, t in schemas()["terms"].items()).write_parquet(tables / "terms.parquet")
     sink_metrics(tables)
 

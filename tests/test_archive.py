@@ -29,6 +29,8 @@ REQUIRED = {  # issue 5, item 1: the columns every archive has at least
     "metrics": ["article_id", "translator", "writer", "service", "n_en", "n_ko",
                 "en_translated_share", "en_added_share", "ko_untranslated_share",
                 "mean_length_ratio", "number_mismatches", "name_mismatches", "mean_cert"],
+    "terms": ["article_id", "bead", "sentence_id", "ko_term", "status", "en_rendering", "rendering_group"],
+    "glossary": ["ko_term", "rendering_group", "occurrences", "articles", "translators"],
 }
 
 
@@ -105,14 +107,21 @@ def test_english_only_article(archive):
 
 
 def test_batches_give_the_same_tables(archive, tmp_path):
-    small = build_archive(CORPUS, tmp_path / "small", progress=False, batch=1)
+    small = build_archive(CORPUS, tmp_path / "small", progress=False, chunk=1)
     assert small.ok
     for table in REQUIRED:
         assert read(tmp_path / "small", table).equals(read(archive, table)), table
     # no part files or pass-one caches are left behind
     assert sorted(p.name for p in (tmp_path / "small" / "tables").iterdir()) == sorted(
-        f"{t}.parquet" for t in ("articles", "credits", "sentences", "links", "terms", "metrics"))
-    assert [p.name for p in (tmp_path / "small").iterdir() if p.name.startswith(".")] == []
+        f"{t}.parquet" for t in ("articles", "credits", "sentences", "links", "terms", "glossary", "metrics"))
+    assert finished_layout(tmp_path / "small")
+
+
+def finished_layout(archive: Path) -> bool:
+    """The archive holds its current state and nothing else: no work files, no other state."""
+    names = sorted(p.name for p in archive.iterdir())
+    states = sorted(p.name for p in (archive / ".states").iterdir())
+    return names == [".lock", ".states", "current", "tables", "tei"] and len(states) == 1
 
 
 def test_cli_build_continues_past_bad_articles(tmp_path):

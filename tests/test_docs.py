@@ -114,3 +114,30 @@ def test_version_comes_from_the_package_metadata():
 
     result = subprocess.run([sys.executable, "-m", "toolkit.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == f"transprov {version('transprov')}\n"
+
+
+TYPE_NAMES = {"String": "string", "Int32": "int32", "Float64": "float64", "Boolean": "bool",
+              "List(String)": "list[string]"}
+
+
+def documented_columns() -> dict[str, dict[str, str]]:
+    """Table -> {column: type} from the column tables of docs/tables.md."""
+    text = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    out: dict[str, dict[str, str]] = {}
+    for section in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        name = section.split("\n", 1)[0].strip()
+        rows = re.findall(r"^\| `(\w+)` \| ([\w\[\]]+) \| (.+) \|$", section, re.MULTILINE)
+        if rows:
+            assert all(len(meaning.split()) >= 2 for _, _, meaning in rows), name
+            out[name] = {column: dtype for column, dtype, _ in rows}
+    return out
+
+
+def test_every_column_of_every_table_is_documented_with_its_type():
+    from toolkit.metrics.tables import TABLES, schemas
+
+    documented = documented_columns()
+    assert sorted(documented) == sorted(TABLES)
+    for table, schema in schemas().items():
+        expected = {column: TYPE_NAMES[str(dtype)] for column, dtype in schema.items()}
+        assert documented[table] == expected, table

@@ -585,12 +585,14 @@ def test_a_folder_name_with_a_newline_cannot_forge_an_error_line(tmp_path):
         run("show", bad / "t.xml", timeout=60),
         run("validate", bad, tmp_path / "ok.xml", timeout=60),
         run("build", corpus, "--archive", tmp_path / "archive", "--quiet", timeout=120),
+        run("build", corpus, "--archive", tmp_path / "archive2", timeout=120),  # the progress bar names it too
     ]
     for result in runs:
         assert result.returncode == 1, result.args
         lines = (result.stdout + result.stderr).splitlines()
         assert not any(line.lstrip().startswith("error: forged") for line in lines), (result.args, lines)
         assert any("x\\nerror: forged" in line for line in lines), result.args
+    assert any(line.startswith("phases: ") for line in runs[-1].stdout.splitlines())  # the summary's own line break
 
 
 # ============================================================== minor cases

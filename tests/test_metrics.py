@@ -12,11 +12,12 @@ import pytest
 from toolkit.archive import TableSink
 from toolkit.hangul import has_hangul
 from toolkit.metrics.checks import length_outliers, length_ratio, names_agree, numbers_agree, sets_agree
-from toolkit.metrics.consistency import (find_rendering, korean_terms, repeated_sources,
-                                         term_finder, terminology_consistency)
+from toolkit.align.lexicon import Lexicon
+from toolkit.metrics.consistency import repeated_sources
 from toolkit.metrics.summary import article_metrics, summarize
 from toolkit.metrics.tables import article_rows, schemas
 from toolkit.model import Alignment, Article, Bead, Credit, Paragraph, Sentence
+from toolkit.terms import terminology_consistency, write_term_tables
 
 
 def make_article(lang: str, paragraphs: list[list[str]], credits=(), title=None) -> Article:
@@ -58,22 +59,19 @@ def pair(translator: str = "Kang Min Kyung", ko_years: str = "5년"):
 
 
 
-def lexicon_terms():
-    from toolkit.align.english import stem
-
-    # entries as the aligner stores them: tuples of stems
-    return term_finder({k: {tuple(stem(w) for w in p) for p in v} for k, v in {
-        "탈북자": {("defector",), ("refugee",)}, "법원": {("court",)}, "가족": {("family",)},
-    }.items()})
+LEXICON = Lexicon().extended([("탈북자", "defector"), ("탈북자", "refugee"), ("법원", "court"),
+                              ("가족", "family"), ("징역", "prison")])
 
 
 def build_tables(tmp_path: Path, articles: list[tuple], batch: int = 1) -> Path:
+    """The tables of a build: row tables through the sink, then the terms step."""
     tables = tmp_path / "tables"
     tables.mkdir()
     sink = TableSink(tables, batch=batch)
     for article_id, en, ko, alignment in articles:
-        sink.add(article_rows(article_id, en, ko, alignment, lexicon_terms()))
+        sink.add(article_rows(article_id, en, ko, alignment))
     sink.finish()
+    write_term_tables(tables, LEXICON)
     return tables
 
 
@@ -120,7 +118,7 @@ def test_length_outliers_zscore():
 
 def test_article_rows_columns_and_origins():
     en, ko, alignment = pair()
-    rows = article_rows("a1", en, ko, alignment, lexicon_terms())
+    rows = article_rows("a1", en, ko, alignment)
     for table, table_rows in rows.items():
         for row in table_rows:
             assert list(row) == list(schemas()[table]), table
@@ -128,14 +126,15 @@ def test_article_rows_columns_and_origins():
     assert origin == {"en-s1": "translated", "en-s2": "added", "en-s3": "translated",
                       "en-s4": "translated", "ko-s1": "translated", "ko-s2": "translated",
                       "ko-s3": "untranslated"}
+    # links holds linked beads only, numbered as in the alignment; null beads are sentences with no bead
     links = rows["links"]
-    assert [link["bead_type"] for link in links] == ["1-1", "1-0", "2-1", "0-1"]
-    assert links[2]["en_ids"] == ["en-s3", "en-s4"] and links[2]["ko_ids"] == ["ko-s2"]
-    assert links[0]["numbers_match"] is True and links[1]["numbers_match"] is None
-    assert links[2]["names_match"] is True
-    assert links[1]["length_ratio"] is None
-    terms = {(t["ko_term"], t["en_rendering"]) for t in rows["terms"]}
-    assert ("탈북자", "defector") in terms and ("법원", "court") in terms
+    assert [(link["bead"], link["bead_type"]) for link in links] == [(0, "1-1"), (2, "2-1")]
+    assert links[1]["en_ids"] == ["en-s3", "en-s4"] and links[1]["ko_ids"] == ["ko-s2"]
+    assert links[0]["numbers_match"] is True and links[1]["names_match"] is True
+    assert all(link["length_ratio"] is not None for link in links)
+    beads = {r["sentence_id"]: r["bead"] for r in rows["sentences"]}
+    assert beads["en-s2"] is None and beads["ko-s3"] is None and beads["en-s4"] == 2
+    assert "terms" not in rows  # the terms step runs over the whole archive, after the rows
     assert rows["articles"][0]["service"] == "Korean" and rows["articles"][0]["title_ko"]
 
 
@@ -147,17 +146,6 @@ def test_english_only_rows():
     assert rows["links"] == [] and rows["articles"][0]["has_original"] is False
 
 
-def test_terms_from_kiwi_lemmas_and_renderings():
-    known = {"탈북자": 1, "인권단체": 1, "가족": 1}
-    assert korean_terms("인권단체가 탈북자 가족들을 도왔다.", known) == ["인권단체", "탈북자", "가족"]
-    from toolkit.align.english import stem
-    entries = {("defector",), ("north", "korean", "refugee")}
-    stemmed = {tuple(stem(w) for w in p) for p in entries}
-    assert find_rendering("Three defectors fled.", stemmed) == "defector"
-    assert find_rendering("North Korean refugees fled.", stemmed) == "north korean refugee"
-    assert find_rendering("Three people fled.", stemmed) is None
-
-
 # ---------------------------------------------------------------- tables and metrics
 
 def test_tables_metrics_and_order(tmp_path):
@@ -166,7 +154,7 @@ def test_tables_metrics_and_order(tmp_path):
     solo, _, _ = pair()
     tables = build_tables(tmp_path, [("b-3yr", en3, ko3, alignment3), ("a-seed", en, ko, alignment),
                                      ("c-solo", solo, None, None)])
-    for name in ("articles", "credits", "sentences", "links", "terms", "metrics"):
+    for name in ("articles", "credits", "sentences", "links", "terms", "glossary", "metrics"):
         df = pl.read_parquet(tables / f"{name}.parquet")
         assert df.schema == pl.Schema(schemas()[name]), name
     metrics = pl.read_parquet(tables / "metrics.parquet")
@@ -177,7 +165,7 @@ def test_tables_metrics_and_order(tmp_path):
     assert seed["en_added_share"] == pytest.approx(1 / 4)
     assert seed["ko_untranslated_share"] == pytest.approx(1 / 3)
     assert seed["number_mismatches"] == 0 and seed["name_mismatches"] == 0
-    assert seed["mean_cert"] == pytest.approx((0.9 + 0.8 + 0.7 + 0.6) / 4)
+    assert seed["mean_cert"] == pytest.approx((0.9 + 0.7) / 2)  # the links' certainties (null beads are none)
     assert seed["translator"] == "Kang Min Kyung" and seed["writer"] == "Parameswaran Ponnudurai"
     assert seed["service"] == "Korean"
     assert metrics.row(1, named=True)["number_mismatches"] == 1
@@ -200,7 +188,7 @@ def test_tables_read_by_pyarrow(tmp_path):
     en_ids = links.schema.field("en_ids").type
     assert pa.types.is_list(en_ids) or pa.types.is_large_list(en_ids)
     assert pa.types.is_string(en_ids.value_type) or pa.types.is_large_string(en_ids.value_type)
-    assert links.num_rows == 8
+    assert links.num_rows == 4
     assert pq.read_table(tables / "articles.parquet").num_rows == 2
 
 
@@ -236,8 +224,10 @@ def test_terminology_consistency(tmp_path):
     row = df.filter(pl.col("ko_term") == "탈북자").row(0, named=True)
     assert row["translator"] == "Kang Min Kyung"
     assert row["occurrences"] == 3 and row["rendered"] == 3 and row["renderings"] == 2
-    assert row["top_rendering"] == "defector"
+    assert row["top_rendering"] == "defectors" and row["omitted"] == 0
     assert row["consistency"] == pytest.approx(2 / 3)
+    terms = pl.read_parquet(tmp_path / "tables" / "terms.parquet")
+    assert set(terms.filter(pl.col("ko_term") == "탈북자")["en_rendering"]) == {"defectors", "refugees"}
     court = df.filter(pl.col("ko_term") == "법원").row(0, named=True)
     assert court["consistency"] == 1.0
 
@@ -289,7 +279,7 @@ def test_every_credited_translator_counts_and_the_uncredited_are_one_null_group(
     assert rows["Lee Ha-na"]["n_en"] == 8 and rows["Lee Ha-na"]["number_mismatches"] == 1
     assert rows[None]["articles"] == 1 and rows[None]["n_en"] == 4
     # bead means over the group's beads: Lee's two articles, four beads each
-    assert rows["Lee Ha-na"]["mean_cert"] == pytest.approx((0.9 + 0.8 + 0.7 + 0.6) / 4)
+    assert rows["Lee Ha-na"]["mean_cert"] == pytest.approx((0.9 + 0.7) / 2)
     assert "(none)" not in str(by.to_dicts())
     # the per-article table names both translators
     metrics = pl.read_parquet(tmp_path / "tables" / "metrics.parquet")

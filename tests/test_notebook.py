@@ -35,6 +35,15 @@ def test_notebook_executes_and_draws_figures(tmp_path, monkeypatch):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) >= 2
+    assert len(images) >= 4
+    # every axis of every figure is labelled (the notebook's show() puts the labels beside the PNG)
+    axes = [ax for o in images for ax in o["metadata"]["axes"]]
+    assert axes and all(ax["xlabel"] and ax["ylabel"] for ax in axes)
+    # no made-up "(none)" group anywhere: not in a tick label, a table or printed text
+    everything = json.dumps([o.get("text", "") for o in outputs] + [o.get("data", {}).get("text/plain", "")
+                                                                   for o in outputs] + axes, ensure_ascii=False)
+    assert "(none)" not in everything
+    # the terminology section ran: the least consistent terms table and the DuckDB query
+    assert any("ko_term" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     # the notebook read this archive, not another one
     assert any(str(archive) in "".join(o.get("text", "")) for o in outputs)

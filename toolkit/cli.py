@@ -150,30 +150,40 @@ def build(
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="User lexicon TSV: ko<TAB>en.",
                                                     readable=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes to build with (default: the machine's cores; 1: this process only).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Build on the Dask cluster at this address (tcp://HOST:PORT) instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the build report as JSON.")] = False,
 ) -> None:
     """Build an archive: ARCHIVE/tei/<id>.xml and ARCHIVE/tables/*.parquet from a corpus."""
     from toolkit.archive import build_archive
+    from toolkit.archive.cluster import INSTALL_HINT, cluster_available
+    from toolkit.archive.executor import default_workers
     from toolkit.errors import InputError, printable
 
     if not corpus.is_dir():
         _error(f"{corpus}: corpus is not a directory")
         raise typer.Exit(2)
+    if scheduler and not cluster_available():
+        _error(INSTALL_HINT)
+        raise typer.Exit(2)
     _lexicon_or_exit(lexicon)
     try:
-        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet, on_error=_error)
+        report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
+                               workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
+                               on_warning=lambda line: typer.echo(f"warning: {printable(line)}", err=True))
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
     except OSError as error:
-        _error(f"{archive}: {error.strerror or error}")
+        _error(f"{archive}: {error.strerror or error}; the archive was left as it was")
         raise typer.Exit(1) from None
-    for line in report.warnings:
-        typer.echo(f"warning: {printable(line)}", err=True)
-    failed = len(report.failures)
-    typer.echo(f"built {report.built} of {report.articles} articles in {report.seconds:.1f} s"
-               f"{f' ({failed} failed)' if failed else ''}: {printable(archive)}/tei, {printable(archive)}/tables "
-               f"({report.rows.get('sentences', 0)} sentences, {report.rows.get('links', 0)} links)")
-    if failed:
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.summary())
+    if report.failures:
         raise typer.Exit(1)
 
 
@@ -188,33 +198,82 @@ def metrics(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
     """Translation metrics of an archive, per article or per person, service, organization or outlet."""
-    from toolkit.metrics.summary import GROUPS, summarize, tables_dir
+    from toolkit.metrics.summary import GROUPS, summarize
 
     if by not in GROUPS:
         typer.echo(f"error: --by must be one of: {', '.join(GROUPS)}", err=True)
         raise typer.Exit(2)
+    _check_tables(archive, ("metrics", "links"), as_json, as_csv)
+    df = _read_tables(archive, lambda: summarize(archive, by=by))
+    _print_frame(df, f"metrics by {by}: {archive}", as_json, as_csv)
+
+
+def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
+    """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
+    from toolkit.metrics.summary import tables_dir
+
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
         raise typer.Exit(2)
-    tables = tables_dir(archive)
-    missing = [t for t in ("metrics", "links") if not (tables / f"{t}.parquet").is_file()]
+    missing = [t for t in names if not (tables_dir(archive) / f"{t}.parquet").is_file()]
     if missing:
         _error(f"{archive}: no {missing[0]}.parquet; run `transprov build` first")
         raise typer.Exit(1)
+
+
+def _read_tables(archive: Path, query):
+    """`query()`, with a damaged table reported in one line, not a traceback."""
     try:
-        df = summarize(archive, by=by)
-    except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
+        return query()
+    except Exception as error:  # noqa: BLE001
         _error(f"{archive}: cannot read the tables ({' '.join(str(error).split())[:200]})")
         raise typer.Exit(1) from None
+
+
+def _print_frame(df, title: str, as_json: bool, as_csv: bool) -> None:
+    """A frame as JSON, CSV (list columns joined by '; ') or a table."""
     if as_json:
         typer.echo(json.dumps(df.to_dicts(), ensure_ascii=False, indent=2))
     elif as_csv:
-        typer.echo(df.write_csv(), nl=False)
+        import polars as pl
+
+        lists = [c for c, t in df.schema.items() if isinstance(t, pl.List)]
+        typer.echo(df.with_columns(pl.col(c).list.join("; ") for c in lists).write_csv(), nl=False)
     else:
         from toolkit.errors import printable
         from toolkit.metrics.display import print_frame
 
-        print_frame(df, title=f"metrics by {by}: {printable(archive)}")
+        print_frame(df, title=printable(title))
+
+
+@app.command()
+def terms(
+    archive: Annotated[Path, typer.Argument(help="Archive directory (or its tables/ directory).", readable=False)],
+    by: Annotated[Optional[str], typer.Option("--by", help=(
+        "A group (translator, writer, reporter, ... as for `metrics`): consistency per group and term, "
+        "or with --term that term's renderings per group."))] = None,
+    term: Annotated[Optional[str], typer.Option("--term", help=(
+        "One Korean term (e.g. 보위부): its renderings, omissions and an example of each."))] = None,
+    as_json: JsonFlag = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """The archive's glossary, terminology consistency per translator, or one term's renderings."""
+    from toolkit.metrics.summary import GROUPS
+
+    if by is not None and (by not in GROUPS or by == "article"):
+        typer.echo(f"error: --by must be one of: {', '.join(GROUPS[1:])}", err=True)
+        raise typer.Exit(2)
+    _check_tables(archive, ("terms", "glossary"), as_json, as_csv)
+    from toolkit.terms import glossary, term_renderings, terminology_consistency
+
+    if term is not None:
+        df, title = _read_tables(archive, lambda: term_renderings(archive, term, by=by)), f"renderings of {term}"
+    elif by is not None:
+        df = _read_tables(archive, lambda: terminology_consistency(archive, by=by, min_occurrences=1))
+        title = f"terminology by {by}"
+    else:
+        df, title = _read_tables(archive, lambda: glossary(archive)), "glossary"
+    _print_frame(df, f"{title}: {archive}", as_json, as_csv)
 
 
 @app.command()
@@ -404,33 +463,37 @@ def validate(
     schema: Annotated[Optional[list[Path]], typer.Option(
         "--schema", help="Also validate against this RELAX NG (.rng) or Schematron (.sch) file; repeatable.",
         readable=False)] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, help="Processes to validate with (default: the machine's cores; small batches use one).")] = None,
 ) -> None:
     """Validate TEI files against the transprov RELAX NG and Schematron schemas."""
+    from toolkit.archive.executor import default_workers
+    from toolkit.archive.validate import validate_in_parallel
     from toolkit.errors import InputError
     from toolkit.inputs import expand
-    from toolkit.tei.validate import FileReport, load_schema, validate_file
+    from toolkit.tei.validate import load_schema
 
     files, problems = expand(paths, {".xml"})
     if not files:
         _report_failures(problems, 2)
     try:
-        extra = tuple(load_schema(s) for s in schema or [])
+        for extra in schema or []:  # a schema that does not compile is a usage error, before any file
+            load_schema(extra)
     except InputError as error:
         _error(error)
         raise typer.Exit(2) from None
     reports, unreadable = [], [str(p) for p in problems]
-    for path in files:
-        try:
-            report = validate_file(path, extra)
-        except Exception as error:  # noqa: BLE001 - validate_file catches what lxml raises; this is the net
-            report = FileReport(str(path), unreadable=_internal(error))
+
+    def on_report(report) -> None:
         if report.unreadable is not None:  # reported last, like every batch command's failures
-            unreadable.append(f"{path}: {report.unreadable}")
-            continue
+            unreadable.append(f"{report.file}: {report.unreadable}")
+            return
         reports.append(report)
         if not as_json:  # the problems are the report: stdout, so that it can be redirected
             for line in report.lines():
                 typer.echo(line)
+
+    validate_in_parallel(files, schema or [], workers or default_workers(), on_report)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
     if as_json:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from toolkit.model import Article, Sentence
 
-__all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi", "period_is_abbreviation"]
+__all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi", "period_is_abbreviation",
+           "provided_tokens"]
 
 # Abbreviations after which a period never ends a sentence (a title or a number label follows).
 _NEVER_END = {
@@ -194,6 +197,22 @@ def _as_tuples(tokens) -> tuple[tuple[str, str, str, int, int], ...]:
     return tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in tokens)
 
 
+# analyses `korean_tokens` made earlier, handed over from another process (see provided_tokens)
+_PROVIDED: dict[str, tuple[tuple[str, str, str, int, int], ...]] = {}
+
+
+@contextmanager
+def provided_tokens(tokens: dict[str, tuple[tuple[str, str, str, int, int], ...]]) -> Iterator[None]:
+    """Within the block, `korean_tokens` answers from `tokens` (text -> its earlier result)
+    before asking Kiwi: a build's second pass may run in another process than its first,
+    and must not analyse every Korean sentence again (a third of its time)."""
+    _PROVIDED.update(tokens)
+    try:
+        yield
+    finally:
+        _PROVIDED.clear()
+
+
 @functools.lru_cache(maxsize=8192)
 def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
     """Kiwi analysis of one sentence on its own, as (form, tag, lemma, start, length).
@@ -203,6 +222,9 @@ def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
     to be cached would make an article's alignment depend on what was built before it.
     The cache is bounded so memory stays flat over a corpus.
     """
+    provided = _PROVIDED.get(text)
+    if provided is not None:
+        return provided
     return _as_tuples(kiwi().tokenize(text))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["stem", "content_words", "words", "is_content", "STOPWORDS", "LIGHT"]
+__all__ = ["stem", "content_words", "words", "word_spans", "irregular_base", "is_content", "STOPWORDS", "LIGHT"]
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from into onto upon about
@@ -133,15 +133,32 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Word tokens of an English text (hyphenated words split; dotted acronyms joined:
     'U.S.' -> 'US', 'U.N.' -> 'UN', else they fell apart into one-letter non-words)."""
-    out: list[str] = []
-    for tok in _WORD.findall(text):
+    return [w for w, _, _ in word_spans(text)]
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """`words` with where each word lies in the text: (word, start, end), so that a run of
+    words can be cut from the text as written (terminology renderings)."""
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(text):
+        tok = m.group()
         if tok[0].isdigit():
             continue
         if _ACRONYM.fullmatch(tok):
-            out.append(tok.replace(".", "").upper())
+            out.append((tok.replace(".", "").upper(), m.start(), m.end()))
             continue
-        out.extend(p for p in tok.split("-") if p)
+        at = m.start()
+        for part in tok.split("-"):
+            if part:
+                out.append((part, at, at + len(part)))
+            at += len(part) + 1
     return out
+
+
+def irregular_base(word: str) -> str | None:
+    """The base of an irregular or derived form the stemmer lists (said -> say, men -> man,
+    Chinese -> china), lower case; None for any other word."""
+    return _IRREGULAR.get(word.lower().replace("’", "'"))
 
 
 def is_content(word: str) -> bool:

@@ -16,14 +16,24 @@ learned entry reads `체포<TAB>arrested` and loads like any lexicon line.
     model.train(pairs)                 # pairs of (Korean tokens, English tokens)
     model.links(ko_tokens, en_tokens)  # which English word renders each Korean word
     model.entries(min_count=3)         # (ko, en, t(e|k)) for a lexicon
+
+A prior, for small archives (terminology, `train_link_model`): EM then estimates t as a
+posterior mean under a Dirichlet prior (maximum a posteriori EM). The lexicon's renderings
+of k, names spelled in Latin letters, English words in the same pair that sound like a
+Korean loanword (phonetic: 스마트폰 ~ smartphone) and acronyms whose expansion renders k add
+`prior_weight` pseudo-counts to t(e|k), shared among the prior's words; `smoothing`
+pseudo-counts are spread over the whole English vocabulary. With enough data the counts
+outweigh the prior; where the archive is silent, the lexicon speaks. `link_posteriors`
+then gives, inside one pair, the probability that each English word translates each Korean
+word, as far as both directions agree (their geometric mean).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["WordAligner", "korean_tokens", "english_tokens"]
+__all__ = ["WordAligner", "english_tokens", "korean_tokens", "phrase_stems", "train_link_model"]
 
 NULL = ""
 
@@ -51,49 +61,179 @@ def english_tokens(text: str, surface: Counter | None = None) -> list[str]:
     return out
 
 
-class WordAligner:
-    """IBM Model 1 trained in both directions; `t[(k, e)]` = t(e|k), `r[(e, k)]` = t(k|e)."""
+Prior = Mapping[str, Mapping[str, float]]  # source -> target -> prior probability
+CHUNK_CELLS = 500_000  # (target, source) cells an E-step holds at once: memory stays bounded
 
-    def __init__(self, iterations: int = 5) -> None:
+
+class PairTable(Mapping):
+    """A read-only mapping (source, target) -> number over sorted integer codes: the model's
+    t tables and co-occurrence counts without a Python object per pair (an archive has
+    millions of pairs)."""
+
+    def __init__(self, sources: dict[str, int], targets: dict[str, int], codes, values) -> None:
+        self.sources, self.targets = sources, targets
+        self.width = max(len(targets), 1)
+        self.codes, self.values = codes, values
+        self._source_words, self._target_words = list(sources), list(targets)
+
+    def _position(self, key) -> int:
+        import numpy as np
+
+        s, w = self.sources.get(key[0]), self.targets.get(key[1])
+        if s is None or w is None:
+            return -1
+        code = s * self.width + w
+        pos = int(np.searchsorted(self.codes, code))
+        return pos if pos < len(self.codes) and self.codes[pos] == code else -1
+
+    def __getitem__(self, key):
+        pos = self._position(key)
+        if pos < 0:
+            raise KeyError(key)
+        return self.values[pos].item()
+
+    def __iter__(self):
+        for code in self.codes.tolist():
+            yield self._source_words[code // self.width], self._target_words[code % self.width]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def matrix(self, sources: Sequence[str], targets: Sequence[str], default: Sequence[float]):
+        """values[i][j] for source i and target j as a numpy array; `default[i]` where absent."""
+        import numpy as np
+
+        s_ids = np.array([self.sources.get(x, -1) for x in sources], dtype=np.int64)
+        t_ids = np.array([self.targets.get(x, -1) for x in targets], dtype=np.int64)
+        out = np.repeat(np.asarray(default, dtype=float)[:, None], len(targets), axis=1)
+        if not len(self.codes) or not len(s_ids) or not len(t_ids):
+            return out
+        codes = s_ids[:, None] * self.width + t_ids[None, :]
+        pos = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
+        found = (self.codes[pos] == codes) & (s_ids[:, None] >= 0) & (t_ids[None, :] >= 0)
+        out[found] = self.values[pos[found]]
+        return out
+
+
+class WordAligner:
+    """IBM Model 1 trained in both directions; `t[(k, e)]` = t(e|k), `r[(e, k)]` = t(k|e).
+
+    `prior_weight`, `smoothing` and `null_weight` matter only to MAP training with a prior
+    (`train(pairs, prior=...)`); without one, training is plain maximum-likelihood EM."""
+
+    def __init__(self, iterations: int = 5, prior_weight: float = 10.0, smoothing: float = 0.0,
+                 null_weight: float = 1.0, min_t: float = 0.0) -> None:
         self.iterations = iterations
-        self.t: dict[tuple[str, str], float] = {}
-        self.r: dict[tuple[str, str], float] = {}
+        self.prior_weight, self.smoothing, self.null_weight = prior_weight, smoothing, null_weight
+        self.min_t = min_t  # t values below this are not kept (an unseen pair's t stands in)
+        self.t: Mapping[tuple[str, str], float] = {}
+        self.r: Mapping[tuple[str, str], float] = {}
+        # t of a target a source never met in training (smoothing mass), per source
+        self.t_unseen: dict[str, float] = {}
+        self.r_unseen: dict[str, float] = {}
         self.ko_count: Counter = Counter()
         self.en_count: Counter = Counter()
-        self.joint: Counter = Counter()
+        self.joint: Mapping[tuple[str, str], int] = {}  # sentence pairs each (ko, en) pair met in
 
-    @staticmethod
-    def _em(pairs: list[tuple[list[str], list[str]]], iterations: int) -> dict[tuple[str, str], float]:
-        """t(target|source) by Model 1 EM; every sentence's sources include NULL."""
-        t: dict[tuple[str, str], float] = {}
-        for src, tgt in pairs:  # uniform start over co-occurring pairs
-            for s in set(src) | {NULL}:
-                for w in set(tgt):
-                    t[(s, w)] = 1.0
-        for _ in range(iterations):
-            count: Counter = Counter()
-            total: Counter = Counter()
-            for src, tgt in pairs:
-                sources = src + [NULL]
-                for w in tgt:
-                    norm = sum(t[(s, w)] for s in sources)
-                    if norm <= 0:
-                        continue
-                    for s in sources:
-                        c = t[(s, w)] / norm
-                        count[(s, w)] += c
-                        total[s] += c
-            t = {key: count[key] / total[key[0]] for key in t if total[key[0]] > 0 and count[key] > 0}
-        return t
+    def _em(self, pairs: list[tuple[list[str], list[str]]], prior: Prior | None, joint: bool = False):
+        """t(target|source) by Model 1 EM, every sentence's sources including NULL; the first
+        E-step shares each target evenly. Returns t, each source's t of unseen targets and
+        (with `joint`) how many pairs each (source, target) met in.
 
-    def train(self, pairs: Iterable[tuple[list[str], list[str]]]) -> "WordAligner":
+        Vectorised (numpy): the (target token, source) cells of a chunk of pairs are flat
+        arrays, so an iteration is a few bincounts per chunk, and at most CHUNK_CELLS cells
+        are held at once. The result does not depend on chunking beyond float rounding."""
+        import numpy as np
+
+        prior = prior or {}
+        sources: dict[str, int] = {NULL: 0}
+        targets: dict[str, int] = {}
+        for src, tgt in pairs:
+            for x in src:
+                sources.setdefault(x, len(sources))
+            for w in tgt:
+                targets.setdefault(w, len(targets))
+        for s_word, row in sorted(prior.items()):
+            sources.setdefault(s_word, len(sources))
+            for w in sorted(row):
+                targets.setdefault(w, len(targets))
+        width = max(len(targets), 1)
+        encoded = [(np.array([sources[x] for x in src] + [0], dtype=np.int64),
+                    np.array([targets[w] for w in tgt], dtype=np.int64)) for src, tgt in pairs if tgt]
+        chunks, size, start = [], 0, 0
+        for n, (s_ids, t_ids) in enumerate(encoded):
+            size += len(s_ids) * len(t_ids)
+            if size >= CHUNK_CELLS:
+                chunks.append((start, n + 1))
+                start, size = n + 1, 0
+        if start < len(encoded):
+            chunks.append((start, len(encoded)))
+
+        def cells(first: int, last: int):
+            """Codes (source * width + target) and target-token rows of the chunk's cells."""
+            part = encoded[first:last]
+            codes = np.concatenate([(t[:, None] + s[None, :] * width).ravel() for s, t in part])
+            lengths = np.array([len(t) for _, t in part], dtype=np.int64)
+            rows = np.repeat(np.arange(lengths.sum(), dtype=np.int64), np.repeat([len(s) for s, _ in part], lengths))
+            return codes, rows, int(lengths.sum())
+
+        prior_codes = np.array([sources[s_word] * width + targets[w] for s_word, row in sorted(prior.items())
+                                for w in sorted(row)], dtype=np.int64)
+        prior_mass = np.array([p for _, row in sorted(prior.items()) for _, p in sorted(row.items())], dtype=float)
+        universe = np.unique(np.concatenate([prior_codes] + [np.unique(cells(a, b)[0]) for a, b in chunks]))
+        pair_source = universe // width
+        n_pairs, n_sources = len(universe), len(sources)
+        prior_counts = np.zeros(n_pairs)
+        has_prior = np.zeros(n_sources, dtype=bool)
+        if len(prior_codes):
+            np.add.at(prior_counts, np.searchsorted(universe, prior_codes), self.prior_weight * prior_mass)
+            has_prior[prior_codes // width] = True
+        has_prior[0] = False  # NULL has no prior
+        prior_counts[pair_source == 0] = 0.0
+        weight = np.where(has_prior, self.prior_weight, 0.0)
+        base = self.smoothing / width
+        t_vals = np.ones(n_pairs)
+        denom = np.zeros(n_sources)
+        for iteration in range(self.iterations):
+            counts = np.zeros(n_pairs)
+            for a, b in chunks:
+                codes, rows, n_rows = cells(a, b)
+                pair = np.searchsorted(universe, codes)
+                if iteration == 0:
+                    values = np.ones(len(pair))
+                else:
+                    values = t_vals[pair] * np.where(codes // width == 0, self.null_weight, 1.0)
+                norm = np.bincount(rows, weights=values, minlength=n_rows)[rows]
+                share = np.divide(values, norm, out=np.zeros_like(values), where=norm > 0)
+                counts += np.bincount(pair, weights=share, minlength=n_pairs)
+            denom = np.bincount(pair_source, weights=counts, minlength=n_sources) + weight + self.smoothing
+            t_vals = np.divide(counts + prior_counts + base, denom[pair_source],
+                               out=np.zeros(n_pairs), where=denom[pair_source] > 0)
+        keep = t_vals > max(self.min_t, 0.0)
+        t = PairTable(sources, targets, universe[keep], t_vals[keep].astype(np.float32))
+        unseen = {word: base / float(d) for word, d in zip(sources, denom.tolist()) if base and d > 0}
+        met = None
+        if joint:  # per pair of sentences, each (source, target) once, NULL left out
+            met_counts = np.zeros(n_pairs, dtype=np.int64)
+            for s_ids, t_ids in encoded:
+                codes = np.unique((t_ids[:, None] + s_ids[None, :-1] * width).ravel())
+                met_counts[np.searchsorted(universe, codes)] += 1
+            seen = met_counts > 0
+            met = PairTable(sources, targets, universe[seen], met_counts[seen])
+        return t, unseen, met
+
+    def train(self, pairs: Iterable[tuple[list[str], list[str]]], prior: Prior | None = None,
+              joint: bool = True) -> "WordAligner":
+        """Train both directions; `prior` (Korean -> English -> probability) is reversed for
+        the backward direction (each English word's share spread over the Korean words
+        whose prior names it). `joint`: count the pairs each (ko, en) met in, for `entries`."""
         data = [(list(k), list(e)) for k, e in pairs if k and e]
         for k, e in data:
             self.ko_count.update(set(k))
             self.en_count.update(set(e))
-            self.joint.update((a, b) for a in set(k) for b in set(e))
-        self.t = self._em(data, self.iterations)
-        self.r = self._em([(e, k) for k, e in data], self.iterations)
+        self.t, self.t_unseen, met = self._em(data, prior, joint=joint)
+        self.joint = met if met is not None else {}
+        self.r, self.r_unseen, _ = self._em([(e, k) for k, e in data], _reversed(prior) if prior else None)
         return self
 
     def links(self, ko: list[str], en: list[str]) -> list[tuple[int, int]]:
@@ -111,6 +251,40 @@ class WordAligner:
                 backward.add((i, best))
         return sorted(forward & backward)
 
+    def link_posteriors(self, ko: Sequence[str], en: Sequence[str]) -> list[list[float]]:
+        """For each English word j (rows) and Korean word i (columns): sqrt(P(j translates i) *
+        P(i is translated by j's word)), the posteriors of the two directions inside this
+        pair; the last column is the forward P(j translates nothing). The backward share of a
+        word written twice in the pair is the sum over both places, so that a repeated word
+        is not half as likely a translation."""
+        import numpy as np
+
+        if not en:
+            return []
+
+        def posterior(table, unseen, sources, targets):
+            """P(target j comes from source i) as a (sources + NULL) x targets array."""
+            if not isinstance(table, PairTable):  # an untrained model: nothing is known
+                scores = np.zeros((len(sources) + 1, len(targets)))
+            else:
+                srcs = [*sources, NULL]
+                scores = table.matrix(srcs, targets, [unseen.get(s, 0.0) for s in srcs])
+                scores[-1] *= self.null_weight
+            total = scores.sum(axis=0)
+            out = np.divide(scores, total, out=np.zeros_like(scores), where=total > 0)
+            out[-1][total <= 0] = 1.0
+            return out
+
+        fwd = posterior(self.t, self.t_unseen, ko, en)          # (ko + 1) x en
+        bwd = posterior(self.r, self.r_unseen, en, ko)[:-1]     # en x ko
+        # the backward share of an English word summed over every place it is written
+        words = {e: n for n, e in enumerate(dict.fromkeys(en))}
+        index = np.array([words[e] for e in en])
+        by_word = np.zeros((len(words), len(ko)))
+        np.add.at(by_word, index, bwd)
+        agreed = np.sqrt(fwd[:-1].T * by_word[index])           # en x ko
+        return np.hstack([agreed, fwd[-1][:, None]]).tolist()
+
     def entries(self, min_count: int = 3, min_prob: float = 0.3) -> list[tuple[str, str, float]]:
         """(Korean lemma, English stem, t(e|k)) for lexicon entries: the best English word of
         each Korean word seen at least `min_count` times, when both directions give the pair
@@ -118,10 +292,111 @@ class WordAligner:
         Korean word (deterministic)."""
         best: dict[str, tuple[float, str]] = {}
         for (k, e), p in self.t.items():
-            if k == NULL or p < min_prob or self.ko_count[k] < min_count or self.joint[(k, e)] < min_count:
+            if k == NULL or p < min_prob or self.ko_count[k] < min_count or self.joint.get((k, e), 0) < min_count:
                 continue
             if self.r.get((e, k), 0.0) < min_prob:
                 continue
             if k not in best or (p, e) > best[k]:
                 best[k] = (p, e)
         return [(k, e, round(p, 4)) for k, (p, e) in sorted(best.items())]
+
+
+def _reversed(prior: Prior) -> dict[str, dict[str, float]]:
+    """The prior of the other direction: e -> k, each English word's share spread evenly over
+    the Korean words whose prior names it."""
+    rows: dict[str, dict[str, float]] = defaultdict(dict)
+    for k, row in prior.items():
+        for e in row:
+            rows[e][k] = 1.0
+    return {e: {k: 1.0 / len(row) for k in row} for e, row in rows.items()}
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """An English phrase as the stems of its content words ('Ministry of State Security' ->
+    ('minist', 'stat', 'secur')), as the lexicon keeps its renderings."""
+    from toolkit.align.english import is_content, stem, words
+
+    return tuple(dict.fromkeys(stem(w) for w in words(phrase) if is_content(w)))
+
+
+def _prior_rows(keys: Iterable[str], entries: Mapping[str, Iterable[tuple[str, ...]]]) -> dict[str, dict[str, float]]:
+    """k -> e -> prior probability: the stems of k's lexicon renderings (each rendering an
+    equal share, split among its words), or of the Latin spellings names.py knows for it."""
+    rows: dict[str, dict[str, float]] = {}
+    for k in keys:
+        phrases = sorted(p for p in entries.get(k, ()) if p)
+        if not phrases and k.isascii() and k.isalpha():  # a Latin token inside Korean (RFA, iOS)
+            phrases = [phrase_stems(k)]
+        if not phrases:
+            phrases = [p for p in map(phrase_stems, sorted(_spellings(k))) if p]
+        if not phrases:
+            continue
+        row: dict[str, float] = defaultdict(float)
+        for phrase in phrases:
+            for e in phrase:
+                row[e] += 1.0 / (len(phrases) * len(phrase))
+        rows[k] = dict(row)
+    return rows
+
+
+def _spellings(k: str) -> frozenset[str]:
+    """Latin spellings of a Hangul place or personal name (names.transliteration_candidates)."""
+    from toolkit.hangul import is_syllable_word
+
+    if len(k) < 2 or not is_syllable_word(k):
+        return frozenset()
+    from toolkit.names import transliteration_candidates
+
+    return transliteration_candidates(k)
+
+
+def _sound_alikes(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], surface: Mapping[str, str],
+                  known: set[str]) -> dict[str, set[str]]:
+    """k -> English stems met in the same pair that sound like the Korean (loanwords), for
+    Hangul words the lexicon does not know."""
+    from toolkit.align.phonetic import similar
+    from toolkit.hangul import is_syllable_word
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for ko, en in pairs:
+        for k in set(ko):
+            if k in known or len(k) < 2 or not is_syllable_word(k):
+                continue
+            for e in set(en):
+                word = surface.get(e, e)
+                if len(word) >= 3 and similar(k, word):
+                    out[k].add(e)
+    return out
+
+
+def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexicon=None,
+                     surface: Mapping[str, str] | None = None,
+                     aliases: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
+                     iterations: int = 12, prior_weight: float = 10.0, smoothing: float = 0.5,
+                     min_t: float = 1e-4) -> WordAligner:
+    """The model terminology uses: Model 1 both ways over an archive's confident beads (Korean
+    words, English stems), MAP-trained with a prior: the lexicon (a Lexicon, or a mapping
+    ko -> stem tuples), names' Latin spellings and loanwords that sound alike. `surface` maps
+    English stems back to a word for the sound test; `aliases` maps an acronym's stem to the
+    stems of the expansions the texts give it (mss -> (minist, stat, secur)): whatever Korean
+    word its expansion renders, the acronym renders too, so it shares in that word's prior.
+    Ten pseudo-counts: the archive's own evidence outweighs the lexicon where it is plentiful.
+    t below `min_t` is dropped after training (most co-occurring pairs end far below it):
+    the model's memory then grows with what it learned, not with all it saw."""
+    entries = {} if lexicon is None else (lexicon if isinstance(lexicon, Mapping) else lexicon.entries)
+    keys = {k for ko, _ in pairs for k in ko}
+    prior = _prior_rows(sorted(keys), entries)
+    for k, found in _sound_alikes(pairs, surface or {}, set(prior)).items():
+        row = prior.setdefault(k, {})
+        for e in sorted(found):
+            row[e] = row.get(e, 0.0) + 1.0 / len(found)
+    for row in prior.values():
+        for acronym, expansions in sorted((aliases or {}).items()):
+            share = max((sum(row.get(e, 0.0) for e in exp) / len(exp) for exp in expansions if exp), default=0.0)
+            if share > 0:
+                row[acronym] = row.get(acronym, 0.0) + share
+    for k, row in prior.items():  # a distribution again, after the shares added above
+        total = sum(row.values())
+        prior[k] = {e: v / total for e, v in row.items()}
+    model = WordAligner(iterations, prior_weight=prior_weight, smoothing=smoothing, min_t=min_t)
+    return model.train([(list(k), list(e)) for k, e in pairs], prior, joint=False)

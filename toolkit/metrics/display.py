@@ -12,19 +12,25 @@ HEADERS = {
     "n_ko": "ko", "en_translated_share": "transl", "en_added_share": "added",
     "ko_untranslated_share": "untransl", "mean_length_ratio": "len", "number_mismatches": "num≠",
     "name_mismatches": "name≠", "mean_cert": "cert", "length_outliers": "outl",
-    "hangul_in_english": "hangul",
+    "hangul_in_english": "hangul", "pair_score": "pair", "pair_warning": "warning",
+    "numbers_checked": "num✓", "names_checked": "name✓", "pair_warnings": "warnings",
 }
-NARROW_DROP = ("writer", "service", "with_original", "length_outliers", "hangul_in_english")
+NARROW_DROP = ("writer", "service", "with_original", "length_outliers", "hangul_in_english",
+               "numbers_checked", "names_checked", "pair_warnings")
+NARROWER_DROP = ("pair_score", "pair_warnings")  # below 100 columns as well
 CAPTION = ("transl/added: share of English sentences translated from / added to the Korean; "
            "untransl: share of Korean left out; len: English chars per Korean char; "
-           "num≠/name≠: beads whose numbers/names differ; outl: length-ratio outliers (|z|>3)")
+           "num≠/name≠: beads whose numbers/names differ, of num✓/name✓ beads checked; "
+           "outl: length-ratio outliers (|z|>3); pair: share of the English the Korean explains")
 
 
 def _cell(name: str, value) -> str:
     if value is None:
         return "–"
-    if name.endswith("_share"):
+    if name.endswith("_share") or name in ("share", "consistency"):
         return f"{100 * value:.0f}%"
+    if isinstance(value, list):  # forms of a rendering, in the terms tables
+        return "; ".join(map(str, value))
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)
@@ -43,14 +49,17 @@ def print_frame(df, title: str | None = None) -> None:
     out = console()
     caption = CAPTION if "mean_cert" in df.columns else None
     if out.width < 130:  # a narrow terminal: the secondary columns go (JSON and CSV keep them)
-        df = df.drop([c for c in NARROW_DROP if c in df.columns and c != df.columns[0]])
+        empty = [c for c in df.columns if df[c].null_count() == df.height]  # e.g. no pair warnings
+        drop = (*NARROW_DROP, *empty, *(NARROWER_DROP if out.width < 100 else ()))
+        df = df.drop([c for c in drop if c in df.columns and c != df.columns[0]])
         caption = caption and caption + "; more columns with --json or --csv"
     table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
                   caption_justify="left")
-    for name, dtype in df.schema.items():
+    for position, (name, dtype) in enumerate(df.schema.items()):
         numeric = dtype.is_numeric()
         header = HEADERS.get(name, name)
-        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric,
+        # the first column names the row (an article id, a person): it is never folded
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric or position == 0,
                          min_width=len(header) if numeric else 8, overflow="fold")
     from rich.text import Text
 

@@ -9,15 +9,15 @@ queries over these tables in `toolkit.metrics.summary`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from toolkit.model import Alignment, Article
 
-TABLES = ("articles", "credits", "sentences", "links", "terms", "metrics")
-# tables written row by row during a build; `metrics` is derived from them at the end
-ROW_TABLES = ("articles", "credits", "sentences", "links", "terms")
+TABLES = ("articles", "credits", "sentences", "links", "terms", "glossary", "metrics")
+# tables written row by row during a build; `metrics`, `terms` and `glossary` are derived
+# from them at the end (terms need a word-alignment model trained on the whole archive)
+ROW_TABLES = ("articles", "credits", "sentences", "links")
 
 ORIGINS = ("translated", "added", "untranslated", "unaligned")
 
@@ -51,7 +51,12 @@ def schemas() -> dict[str, Any]:
             "numbers_match": b, "names_match": b, "reviewed": b,
         },
         "terms": {
-            "article_id": s, "bead": i, "ko_term": s, "en_rendering": s,
+            "article_id": s, "bead": i, "sentence_id": s, "ko_term": s, "status": s,
+            "en_rendering": s, "rendering_group": s, "confidence": f,
+        },
+        "glossary": {
+            "ko_term": s, "rendering_group": s, "forms": ids, "occurrences": i, "share": f,
+            "articles": i, "translators": i, "first_date": s, "last_date": s,
         },
         "metrics": {
             "article_id": s, "translator": s, "writer": s, "service": s, "n_en": i, "n_ko": i,
@@ -123,17 +128,18 @@ def _sentence_rows(article_id: str, article: Article, beads: dict[int, int],
     return rows
 
 
-def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment,
-               terms: Callable[[str, str], list[tuple[str, str | None]]] | None,
-               ) -> tuple[list[dict], list[dict]]:
+def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment) -> list[dict]:
+    """One row per linked bead; a null bead (English added, Korean left out) is no link: its
+    sentences are in `sentences` with `bead` null and origin added or untranslated."""
     from toolkit.metrics.checks import length_ratio, names_agree, numbers_agree
 
     en_s, ko_s = en.sentences, ko.sentences
-    links, term_rows = [], []
+    links = []
     for n, bead in enumerate(alignment.beads):
+        if not (bead.en and bead.ko):
+            continue
         en_text = " ".join(en_s[i].text for i in bead.en)
         ko_text = " ".join(ko_s[j].text for j in bead.ko)
-        both = bool(bead.en and bead.ko)
         en_chars = sum(len(en_s[i].text) for i in bead.en)
         ko_chars = sum(len(ko_s[j].text) for j in bead.ko)
         links.append({
@@ -141,27 +147,16 @@ def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment,
             "en_ids": [en_s[i].id for i in bead.en], "ko_ids": [ko_s[j].id for j in bead.ko],
             "cert": float(bead.cert), "en_chars": en_chars, "ko_chars": ko_chars,
             "length_ratio": length_ratio(en_chars, ko_chars),
-            "numbers_match": numbers_agree(en_text, ko_text) if both else None,
-            "names_match": names_agree(en_text, ko_text) if both else None,
+            "numbers_match": numbers_agree(en_text, ko_text),
+            "names_match": names_agree(en_text, ko_text),
             "reviewed": bead.reviewer is not None,  # confirmed or corrected by a person
         })
-        if both and terms is not None:
-            term_rows.extend(
-                {"article_id": article_id, "bead": n, "ko_term": term, "en_rendering": rendering}
-                for term, rendering in terms(en_text, ko_text)
-            )
-    return links, term_rows
+    return links
 
 
 def article_rows(article_id: str, en: Article, ko: Article | None,
-                 alignment: Alignment | None,
-                 terms: Callable[[str, str], list[tuple[str, str | None]]] | None = None,
-                 ) -> dict[str, list[dict]]:
-    """Rows of every row table for one article (sentences must be segmented).
-
-    `terms(en_text, ko_text)` lists the lexicon terms of an aligned bead with the English
-    rendering found for each (None when none of the lexicon's renderings is there).
-    """
+                 alignment: Alignment | None) -> dict[str, list[dict]]:
+    """Rows of every row table for one article (sentences must be segmented)."""
     from toolkit.align.pair import pair_check
 
     has_original = ko is not None and alignment is not None
@@ -187,5 +182,13 @@ def article_rows(article_id: str, en: Article, ko: Article | None,
     if ko is not None:
         rows["sentences"] += _sentence_rows(article_id, ko, ko_bead, has_original)
     if has_original:
-        rows["links"], rows["terms"] = _link_rows(article_id, en, ko, alignment, terms)
+        rows["links"] = _link_rows(article_id, en, ko, alignment)
     return rows
+
+
+def sentence_number(column: str):
+    """The number in a sentence id ('ko-s12' -> 12): sorting by it puts ko-s2 before ko-s10,
+    where sorting the strings would not."""
+    import polars as pl
+
+    return pl.col(column).str.extract(r"(\d+)$").cast(pl.Int64)

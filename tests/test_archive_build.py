@@ -1,0 +1,629 @@
+"""`build` at scale (issue 11): workers, incremental rebuilds, the lock, the state switch,
+kill -9 and full disks, orphans, symlinks, and the same build on a Dask cluster."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from conftest import repo_root
+from toolkit.archive import build_archive
+from toolkit.archive.state import Layout
+from toolkit.errors import InputError
+from toolkit.metrics.tables import TABLES
+
+CORPUS = repo_root() / "fixtures" / "corpus"
+CLI = [sys.executable, "-m", "toolkit.cli"]
+CHANGED = "dprk-floods"  # the article whose text a rebuild changes
+
+
+def copy_corpus(target: Path) -> Path:
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+def change_text(corpus: Path, article_id: str = CHANGED) -> None:
+    en = corpus / article_id / "en.txt"
+    text = en.read_text(encoding="utf-8")
+    en.write_text(text.replace("\n\n", "\n\nOfficials gave no figures on Tuesday.\n\n", 1), encoding="utf-8")
+
+
+def snapshot(archive: Path) -> dict[str, bytes]:
+    """Every file a reader can reach through tei/ and tables/, with its bytes."""
+    return {f"{view}/{p.name}": p.read_bytes()
+            for view in ("tei", "tables") for p in sorted((archive / view).iterdir())}
+
+
+def same_archive(a: Path, b: Path) -> None:
+    """Byte-identical TEI and equal tables."""
+    tei_a, tei_b = sorted((a / "tei").iterdir()), sorted((b / "tei").iterdir())
+    assert [p.name for p in tei_a] == [p.name for p in tei_b]
+    for x, y in zip(tei_a, tei_b):
+        assert x.read_bytes() == y.read_bytes(), x.name
+    for table in TABLES:
+        assert pl.read_parquet(a / "tables" / f"{table}.parquet").equals(
+            pl.read_parquet(b / "tables" / f"{table}.parquet")), table
+
+
+def finished(archive: Path) -> bool:
+    """The current state and nothing else: no work files, no other state, no temporaries."""
+    names = sorted(p.name for p in archive.iterdir() if p.name != "orphans")
+    return (names == [".lock", ".states", "current", "tables", "tei"]
+            and len(list((archive / ".states").iterdir())) == 1
+            and not [p for p in archive.rglob("*.tmp")])
+
+
+def consistent(archive: Path) -> set[str]:
+    """What a reader sees agrees with itself: TEI files, tables and manifest name the same
+    articles and the TEI files are those the manifest records. Returns the article ids."""
+    import hashlib
+
+    manifest = json.loads((archive / "current" / "manifest.json").read_bytes())
+    ids = set(manifest["articles"])
+    assert {p.stem for p in (archive / "tei").iterdir()} == ids
+    for table in ("articles", "metrics"):
+        assert set(pl.read_parquet(archive / "tables" / f"{table}.parquet")["article_id"]) == ids
+    for article_id, record in manifest["articles"].items():
+        data = (archive / "tei" / f"{article_id}.xml").read_bytes()
+        assert hashlib.sha256(data).hexdigest() == record["tei"], article_id
+    return ids
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> Path:
+    """A clean build of the fixture corpus with one article's text changed."""
+    root = tmp_path_factory.mktemp("clean")
+    corpus = copy_corpus(root / "corpus")
+    change_text(corpus)
+    report = build_archive(corpus, root / "archive", progress=False)
+    assert report.ok and report.built == report.articles
+    return root / "archive"
+
+
+# ---------------------------------------------------------------- workers
+
+
+def test_two_workers_give_the_same_archive_as_one(tmp_path, clean):
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    report = build_archive(corpus, tmp_path / "two", progress=False, workers=2, chunk=1)
+    assert report.ok and report.workers == 2 and report.built == report.articles
+    same_archive(tmp_path / "two", clean)
+    assert finished(tmp_path / "two")
+
+
+# ---------------------------------------------------------------- corpus learning
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    from toolkit.archive.sources import corpus_articles, load_pair
+
+    loaded = [load_pair(folder) for _, folder in corpus_articles(CORPUS)]
+    return [(article_id, en, ko) for (article_id, _), (en, ko) in zip(corpus_articles(CORPUS), loaded)
+            if ko is not None]
+
+
+def test_aligner_sees_the_lexicon_only_through_the_keys_it_records(pairs):
+    """The ground of incremental realignment: a lexicon cut down to the recorded keys aligns
+    every article exactly as the whole lexicon does."""
+    from toolkit.align import Lexicon, align, load_lexicon
+    from toolkit.archive.learning import align_recording
+
+    lexicon = load_lexicon()
+    for article_id, en, ko in pairs:
+        alignment, keys = align_recording(en, ko, lexicon)
+        assert alignment == align(en.sentences, ko.sentences, lexicon), article_id
+        cut = Lexicon({k: lexicon.entries[k] for k in keys if k in lexicon.entries}, lexicon.sources,
+                      frozenset(k for k in lexicon.function_keys if k in keys))
+        assert len(cut) < len(lexicon) / 10
+        assert align(en.sentences, ko.sentences, cut) == alignment, article_id
+
+
+def test_summed_counts_learn_what_one_learner_learns(pairs):
+    from toolkit.align import LexiconLearner, align, load_lexicon
+    from toolkit.archive.learning import contribution, learner_from_counts
+
+    lexicon = load_lexicon()
+    whole = LexiconLearner(known=lexicon)
+    rows = []
+    for article_id, en, ko in reversed(pairs):  # another order than the build's
+        alignment = align(en.sentences, ko.sentences, lexicon)
+        whole.observe(en.sentences, ko.sentences, alignment)
+        rows += [{"article_id": article_id, **row} for row in contribution(en, ko, alignment, lexicon)]
+    summed = learner_from_counts(pl.DataFrame(rows).lazy(), lexicon)
+    assert whole.pairs() and summed.pairs() == whole.pairs()
+    assert (summed.n, summed.joint, summed.articles) == (whole.n, whole.joint, whole.articles)
+
+
+# ---------------------------------------------------------------- incremental
+
+
+def test_rebuilds_build_only_what_changed_and_equal_a_clean_build(tmp_path, clean):
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    first = build_archive(corpus, archive, progress=False)
+    assert first.built == first.articles == 6 and first.unchanged == 0
+    state = os.readlink(archive / "current")
+
+    again = build_archive(corpus, archive, progress=False)
+    assert (again.built, again.unchanged, again.failed) == (0, 6, 0)
+    assert os.readlink(archive / "current") == state  # nothing changed: no new state at all
+    assert set(again.phases) == {"scan"} and again.learned == first.learned
+
+    change_text(corpus)
+    third = build_archive(corpus, archive, progress=False)
+    assert third.built - third.realigned == 1 and third.built + third.unchanged == 6
+    same_archive(archive, clean)
+    assert finished(archive)
+
+
+def test_a_learned_lexicon_change_realigns_what_it_touches(tmp_path):
+    """Removing articles changes what the corpus teaches; the rebuild must equal a clean build."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    before = json.loads((archive / "current" / "learning" / "learned.json").read_bytes())
+    shutil.rmtree(corpus / "rfa-defectors-3yr")  # the seed's twin: their shared pairs are learned
+    report = build_archive(corpus, archive, progress=False)
+    after = json.loads((archive / "current" / "learning" / "learned.json").read_bytes())
+    assert before != after
+    build_archive(corpus, tmp_path / "clean", progress=False)
+    same_archive(archive, tmp_path / "clean")
+    assert report.built == report.realigned  # no source changed: every build is a realignment
+    assert "rfa-defectors-3yr" not in consistent(archive)
+
+
+def test_manifest_records_sources_lexicon_and_toolkit(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    (corpus / CHANGED / "meta.json").write_text('{"url": "https://example.org/a"}', encoding="utf-8")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    manifest = json.loads((archive / "current" / "manifest.json").read_bytes())
+    record = manifest["articles"][CHANGED]
+    assert set(record["files"]) == {"en.txt", "ko.txt", "meta.json"}
+    assert manifest["lexicon"] == "builtin" and manifest["fingerprint"].startswith("0.")
+    # meta.json is a source: changing it rebuilds the article
+    (corpus / CHANGED / "meta.json").write_text('{"url": "https://example.org/b"}', encoding="utf-8")
+    assert build_archive(corpus, archive, progress=False).built >= 1
+    # another lexicon rebuilds everything
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("홍수\tflood\n", encoding="utf-8")
+    report = build_archive(corpus, archive, lexicon=lexicon, progress=False)
+    assert report.built == 6 and report.unchanged == 0
+
+
+# ---------------------------------------------------------------- never lose an archive
+
+
+def test_empty_corpus_is_an_error_that_changes_nothing(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    before = snapshot(archive)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = subprocess.run([*CLI, "build", str(empty), "--archive", str(archive), "--quiet"],
+                         capture_output=True, text=True, cwd=repo_root())
+    assert out.returncode == 1 and out.stderr.startswith("error:") and "Traceback" not in out.stderr
+    assert snapshot(archive) == before and finished(archive)
+
+
+def test_failing_article_keeps_its_previous_output_as_stale(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    before = (archive / "tei" / f"{CHANGED}.xml").read_bytes()
+    rows = pl.read_parquet(archive / "tables" / "sentences.parquet").filter(pl.col("article_id") == CHANGED)
+    (corpus / CHANGED / "ko.txt").unlink()
+    (corpus / CHANGED / "ko.txt").mkdir()  # a directory named ko.txt: an error, never English-only
+    errors: list[str] = []
+    report = build_archive(corpus, archive, progress=False, on_error=errors.append)
+    assert report.stale == [CHANGED] and report.failed == 1 and len(errors) == 1
+    assert errors[0].startswith(str(corpus / CHANGED / "ko.txt"))
+    assert (archive / "tei" / f"{CHANGED}.xml").read_bytes() == before
+    kept = pl.read_parquet(archive / "tables" / "sentences.parquet").filter(pl.col("article_id") == CHANGED)
+    assert kept.equals(rows)
+    assert json.loads((archive / "current" / "manifest.json").read_bytes())["articles"][CHANGED]["stale"]
+    # the same bad sources fail the same way: remembered, reported, not read again
+    again = build_archive(corpus, archive, progress=False)
+    assert again.stale == [CHANGED] and again.failures == report.failures and set(again.phases) == {"scan"}
+    # mended, it is built again and no longer stale
+    shutil.rmtree(corpus / CHANGED / "ko.txt")
+    shutil.copy(CORPUS / CHANGED / "ko.txt", corpus / CHANGED / "ko.txt")
+    mended = build_archive(corpus, archive, progress=False)
+    assert mended.ok and mended.built == 1 and mended.stale == []
+    assert (archive / "tei" / f"{CHANGED}.xml").read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop", "fifo"])
+def test_broken_symlink_or_special_sources_are_errors_for_their_article(tmp_path, kind):
+    corpus = copy_corpus(tmp_path / "corpus")
+    ko = corpus / CHANGED / "ko.txt"
+    ko.unlink()
+    if kind == "dangling":
+        ko.symlink_to(tmp_path / "nowhere.txt")
+    elif kind == "loop":
+        ko.symlink_to(ko)
+    else:
+        os.mkfifo(ko)  # a build that opened it for reading would hang here
+    errors: list[str] = []
+    report = build_archive(corpus, tmp_path / "archive", progress=False, on_error=errors.append)
+    assert report.failed == 1 and report.built == 5
+    assert errors[0].startswith(str(ko)) and "no en.txt" not in errors[0]
+    if kind == "loop":
+        assert "symbolic link" in errors[0] and "loop" in errors[0]
+
+
+def test_special_files_are_digested_without_being_opened(tmp_path):
+    from toolkit.archive.sources import digest_folder
+
+    folder = tmp_path / "a"
+    folder.mkdir()
+    os.mkfifo(folder / "ko.txt")
+    (folder / "en.txt").write_text("text\n", encoding="utf-8")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    digest = digest_folder("a", folder)  # would hang if it opened the FIFO for reading
+    assert "FIFO" in digest.files["ko.txt"] and digest.files["loop.txt"] == "symbolic link loop"
+    assert len(digest.files["en.txt"]) == 64
+
+
+def test_disk_full_while_writing_the_new_state_leaves_the_old_one(tmp_path, monkeypatch):
+    import toolkit.archive.build as build_module
+
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    before = snapshot(archive)
+    change_text(corpus)
+    real = build_module.Manifest.to_json
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build_module.Manifest, "to_json", full)
+    with pytest.raises(OSError):
+        build_archive(corpus, archive, progress=False)
+    assert snapshot(archive) == before
+    assert len(list((archive / ".states").iterdir())) == 1  # the unfinished state was removed
+    monkeypatch.setattr(build_module.Manifest, "to_json", real)
+    assert build_archive(corpus, archive, progress=False).built == 1
+    assert finished(archive)
+
+
+def test_real_full_disk_leaves_the_previous_state(tmp_path):
+    """On a small tmpfs (needs root; skipped where mounting is not allowed)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)],
+                          capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        corpus = tmp_path / "corpus"
+        shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+        archive = mount / "archive"
+        build_archive(corpus, archive, progress=False)
+        before = snapshot(archive)
+        for n in range(40):  # many more articles than the disk holds
+            shutil.copytree(CORPUS / "dprk-floods", corpus / f"more-{n:02d}")
+        out = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet", "--workers", "1"],
+                             capture_output=True, text=True, cwd=repo_root())
+        assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+        assert snapshot(archive) == before and consistent(archive) == {"english-only"}
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+# ---------------------------------------------------------------- kill -9 at any moment
+
+KILL_POINTS = [  # (module, attribute, which call): a build SIGKILLs itself there
+    ("toolkit.archive.build", "first_pass", 2),
+    ("toolkit.archive.build", "second_pass", 2),
+    ("toolkit.archive.sink", "combine", 3),
+    ("toolkit.archive.state", "Layout.switch", 1),
+    ("toolkit.archive.state", "Layout.retire", 1),
+    ("toolkit.archive.state", "Layout.remove_work", 1),
+]
+
+DRIVER = """
+import importlib, os, signal, sys
+from pathlib import Path
+module, attribute, nth = sys.argv[3], sys.argv[4], int(sys.argv[5])
+owner = importlib.import_module(module)
+*path, name = attribute.split(".")
+for part in path:
+    owner = getattr(owner, part)
+real, calls = getattr(owner, name), [0]
+def killer(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == nth:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args, **kwargs)
+setattr(owner, name, killer)
+from toolkit.archive import build_archive
+build_archive(Path(sys.argv[1]), Path(sys.argv[2]), progress=False, chunk=1)
+"""
+
+
+@pytest.mark.parametrize("module,attribute,nth", KILL_POINTS)
+def test_killed_build_leaves_a_consistent_archive_and_the_next_finishes_it(tmp_path, clean, module, attribute, nth):
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    shutil.rmtree(corpus / "english-only")
+    build_archive(corpus, archive, progress=False)  # the previous state
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    change_text(corpus)
+    killed = subprocess.run([sys.executable, "-c", DRIVER, str(corpus), str(archive), module, attribute, str(nth)],
+                            capture_output=True, text=True, cwd=repo_root())
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    ids = consistent(archive)  # the old state or the new one, whole
+    assert ids in ({p.name for p in corpus.iterdir()} - {"english-only"}, {p.name for p in corpus.iterdir()})
+    report = build_archive(corpus, archive, progress=False)
+    assert report.ok
+    same_archive(archive, clean)
+    assert finished(archive)
+
+
+def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean):
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    archive = tmp_path / "archive"
+    build = subprocess.Popen([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet", "--workers", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=repo_root())
+    deadline = time.monotonic() + 120
+    while not list((archive / ".work" / "pass1").glob("*/result.pickle")) and time.monotonic() < deadline:
+        if build.poll() is not None:
+            break
+        time.sleep(0.05)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    report = build_archive(corpus, archive, progress=False)
+    assert report.ok
+    same_archive(archive, clean)
+    assert finished(archive)
+
+
+# ---------------------------------------------------------------- the lock
+
+
+def test_a_second_build_on_a_locked_archive_exits_at_once(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    with open(archive / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242\n")
+        held.flush()
+        out = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet"],
+                             capture_output=True, text=True, cwd=repo_root())
+    assert out.returncode == 1 and "another build is running" in out.stderr and "4242" in out.stderr
+    assert sorted(p.name for p in archive.iterdir()) == [".lock"]
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (archive / ".lock").write_text(f"{dead.pid}\n")
+    assert build_archive(corpus, archive, progress=False).ok
+
+
+# ---------------------------------------------------------------- symlinks, orphans, old layout
+
+
+@pytest.mark.parametrize("name", ["tei", "tables", ".states", ".work", "orphans", "current"])
+def test_symlinked_folders_inside_the_archive_are_refused(tmp_path, name):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "english-only.xml").write_text("someone else's file")
+    (elsewhere / "unrelated.xml").write_text("someone else's file")
+    path = archive / name
+    if path.is_symlink():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+    path.symlink_to(elsewhere)
+    with pytest.raises(InputError, match="refusing"):
+        build_archive(corpus, archive, progress=False)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["english-only.xml", "unrelated.xml"]
+    assert all(p.read_text() == "someone else's file" for p in elsewhere.iterdir())
+
+
+def test_files_the_build_did_not_write_are_moved_to_orphans(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    (archive / "tei" / "hand-made.xml").write_text("<TEI/>")
+    gone = archive / "tei" / "dprk-rice-prices.xml"  # edited, then its article leaves the corpus
+    gone.write_bytes(gone.read_bytes().replace(b"</TEI>", b"<!-- kept aside --></TEI>"))
+    shutil.rmtree(corpus / "dprk-rice-prices")
+    change_text(corpus)
+    warnings: list[str] = []
+    build_archive(corpus, archive, progress=False, on_warning=warnings.append)
+    assert sorted(p.name for p in (archive / "orphans").iterdir()) == ["dprk-rice-prices.xml", "hand-made.xml"]
+    assert b"<!-- kept aside -->" in (archive / "orphans" / "dprk-rice-prices.xml").read_bytes()
+    assert len(warnings) == 2 and all("moved to" in w for w in warnings)
+    assert not (archive / "tei" / "hand-made.xml").exists() and finished(archive)
+
+
+def test_an_edited_tei_file_is_built_again_and_replaced_without_an_orphan(tmp_path):
+    """A reviewer's edit (here a touch of the file) makes the build read the article again,
+    taking the file's reviewed beads; the file it replaced is its own, not an orphan."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    tei = archive / "tei" / f"{CHANGED}.xml"
+    tei.write_bytes(tei.read_bytes().replace(b"</TEI>", b"\n</TEI>"))
+    warnings: list[str] = []
+    report = build_archive(corpus, archive, progress=False, on_warning=warnings.append)
+    assert (report.built, report.unchanged) == (1, 5) and warnings == []
+    assert not (archive / "orphans").exists() and finished(archive)
+    assert build_archive(corpus, archive, progress=False).built == 0  # now it is as the build wrote it
+
+
+def test_an_archive_of_the_old_layout_is_taken_over(tmp_path, clean):
+    """Real tei/ and tables/ folders (and the leftovers of a killed old build) become a state."""
+    archive = tmp_path / "archive"
+    for view in ("tei", "tables"):
+        shutil.copytree(clean / view, archive / view)  # copies the files, not the links
+    (archive / "tei" / "gone-from-the-corpus.xml").write_text("<TEI/>")
+    (archive / ".pass1-abc").mkdir()
+    (archive / "tables" / ".parts-xyz").mkdir()
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    warnings: list[str] = []
+    build_archive(corpus, archive, progress=False, on_warning=warnings.append)
+    same_archive(archive, clean)
+    assert [p.name for p in (archive / "orphans").iterdir()] == ["gone-from-the-corpus.xml"]
+    assert len(warnings) == 1 and finished(archive)
+
+
+def test_killed_while_taking_over_the_old_layout(tmp_path, clean):
+    """Killed between adopting the old folders and the switch: readers still see the old
+    files, and the next build finishes the job."""
+    archive = tmp_path / "archive"
+    for view in ("tei", "tables"):
+        shutil.copytree(clean / view, archive / view)
+    before = snapshot(archive)
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    killed = subprocess.run([sys.executable, "-c", DRIVER, str(corpus), str(archive),
+                             "toolkit.archive.state", "Layout._point_current", "2"],
+                            capture_output=True, text=True, cwd=repo_root())
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert snapshot(archive) == before
+    assert build_archive(corpus, archive, progress=False).ok
+    same_archive(archive, clean)
+    assert finished(archive) and not (archive / "orphans").exists()
+
+
+def test_nothing_outside_the_archive_is_written(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    build_archive(corpus, tmp_path / "archive", progress=False)
+    after = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if not p.is_relative_to(tmp_path / "archive")}
+    assert after == {p: t for p, t in before.items() if p != tmp_path / "archive"}
+
+
+def test_an_archive_inside_the_corpus_is_not_an_article(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    report = build_archive(corpus, corpus / "archive", progress=False)
+    assert report.ok and report.articles == 1
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_cli_build_json_report_and_summary(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    archive = tmp_path / "archive"
+    first = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--json", "--workers", "1"],
+                           capture_output=True, text=True, cwd=repo_root())
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert {"articles", "built", "unchanged", "failed", "seconds", "phases"} <= set(report)
+    assert (report["articles"], report["built"], report["unchanged"], report["failed"]) == (1, 1, 0, 0)
+    assert {"scan", "pass1", "learn", "pass2", "tables", "switch"} <= set(report["phases"])
+    assert 0 < report["cpu"] < 2 * report["seconds"]  # this process's CPU, counted once
+    again = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet"],
+                           capture_output=True, text=True, cwd=repo_root())
+    assert again.returncode == 0 and again.stdout.startswith("built 0 of 1 articles, 1 unchanged")
+
+
+def test_cli_build_with_a_missing_lexicon_creates_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    out = subprocess.run([*CLI, "build", str(corpus), "--archive", str(tmp_path / "archive"),
+                          "--lexicon", str(tmp_path / "missing.tsv"), "--quiet"],
+                         capture_output=True, text=True, cwd=repo_root())
+    assert out.returncode in (1, 2) and out.stderr.count("\n") == 1 and "missing.tsv" in out.stderr
+    assert not (tmp_path / "archive").exists()
+
+
+def test_cli_validate_on_workers_gives_the_same_report(tmp_path, clean):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = sorted((clean / "tei").iterdir())
+    for n in range(420):  # enough for two workers (one per 200 files)
+        shutil.copy(sources[n % len(sources)], folder / f"{n:04d}.xml")
+    (folder / "0007.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
+    runs = [subprocess.run([*CLI, "validate", str(folder), "--workers", w], capture_output=True, text=True,
+                           cwd=repo_root()) for w in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout and "0007.xml" in runs[0].stdout
+    assert runs[0].stdout.strip().endswith("420 files, 419 valid, 1 invalid")
+
+
+# ---------------------------------------------------------------- a Dask cluster
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_build_on_a_dask_cluster_equals_a_local_build(tmp_path, clean):
+    pytest.importorskip("distributed")
+    dask = str(Path(sys.executable).parent / "dask")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": tmp_path}
+    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                   "--no-dashboard"], **quiet)]
+    try:
+        for n in range(2):
+            processes.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-nanny",
+                                               "--no-dashboard", "--host", "127.0.0.1", "--name", f"w{n}"], **quiet))
+        from distributed import Client
+
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=120)
+        corpus = copy_corpus(tmp_path / "corpus")
+        change_text(corpus)
+        out = subprocess.run([*CLI, "build", str(corpus), "--archive", str(tmp_path / "archive"),
+                              "--scheduler", address, "--json"], capture_output=True, text=True, cwd=repo_root())
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["workers"] == 2
+        same_archive(tmp_path / "archive", clean)
+        assert finished(tmp_path / "archive")
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_scheduler_that_cannot_be_reached_is_an_input_error(tmp_path):
+    pytest.importorskip("distributed")
+    from toolkit.archive.cluster import dask_executor
+
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        with dask_executor(address, timeout="1s"):
+            pass

@@ -1,0 +1,63 @@
+"""The terminology stop list (toolkit/data/term_stoplist.tsv): its format, its groups and
+their reasons, that every key is a noun Kiwi produces, and that it keeps terms out only of
+the glossary's generic words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import repo_root
+from toolkit.terms.korean import stoplist
+
+STOPLIST = repo_root() / "toolkit" / "data" / "term_stoplist.tsv"
+NOUN_FRAMES = ("그 {}에 대해", "{}의 문제", "{}는")
+
+
+def lines() -> list[str]:
+    return STOPLIST.read_text(encoding="utf-8").splitlines()
+
+
+def declared_groups() -> dict[str, str]:
+    """Group -> its reason, from the comment header ('#   group   reason')."""
+    return dict(re.findall(r"^#   (\w+)\s+(\S.*)$", "\n".join(lines()), re.MULTILINE))
+
+
+def test_format_groups_and_no_duplicates():
+    groups = declared_groups()
+    assert {"time", "reporting", "people", "action", "abstract"} <= set(groups)
+    assert all(len(reason.split()) >= 4 for reason in groups.values())
+    keys = []
+    for n, line in enumerate(lines(), 1):
+        if line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        assert len(fields) == 2 and re.fullmatch(r"[가-힣A-Za-z0-9]+", fields[0]), f"line {n}: {line!r}"
+        assert fields[1] in groups, f"line {n}: group {fields[1]!r} is not declared in the header"
+        keys.append(fields[0])
+    assert len(keys) == len(set(keys)) == len(stoplist())
+    # every declared group is used
+    assert set(groups) == set(stoplist().values())
+
+
+def test_the_generic_nouns_of_the_issue_are_listed_and_terms_are_not():
+    stop = stoplist()
+    # (지난 of the issue's list is no noun: Kiwi reads 지나 + ㄴ, a verb, which is never a term)
+    for generic in ("최근", "발생", "때", "가운데", "이번", "오늘", "관계자", "소식통", "사람"):
+        assert generic in stop, generic
+    for term in ("보위부", "송금", "탈북자", "한반도", "장마당", "북송", "정치범", "안보리", "부장"):
+        assert term not in stop, term
+
+
+@pytest.mark.slow
+def test_every_key_is_a_noun_kiwi_produces():
+    from toolkit.segment import korean_tokens
+
+    not_nouns = []
+    for key in stoplist():
+        found = any(t[0] == key and t[1] in ("NNG", "NNP", "NNB", "NR", "NP", "XR")
+                    for frame in NOUN_FRAMES for t in korean_tokens(frame.format(key)))
+        if not found:
+            not_nouns.append(key)
+    assert not_nouns == []

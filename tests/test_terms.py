@@ -1,0 +1,334 @@
+"""Terminology (toolkit.terms): Korean terms, renderings found by word alignment, grouping,
+the terms and glossary tables of a build, consistency and `transprov terms`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import repo_root
+from toolkit.align.english import stem
+from toolkit.archive import TableSink, build_archive
+from toolkit.metrics.tables import article_rows
+from toolkit.model import Alignment, Article, Bead, Credit, Paragraph, Sentence
+from toolkit.terms import consistency_by_group, term_renderings, terminology_consistency
+from toolkit.terms.build import read_beads, term_rows, vocabulary
+from toolkit.terms.grouping import acronyms, group_key, group_labels, inflection_key
+from toolkit.terms.korean import (TermVocabulary, korean_units, merge_known, recurring_words,
+                                  term_occurrences)
+from toolkit.terms.renderings import STATUSES, English, render
+
+CORPUS = repo_root() / "fixtures" / "corpus"
+CLI = [sys.executable, "-m", "toolkit.cli"]
+
+
+# ---------------------------------------------------------------- the Korean side
+
+def keys(text: str) -> list[str]:
+    return [u.key for u in korean_units(text)]
+
+
+def test_units_are_lexicon_keys_and_derivation_makes_another_word():
+    assert keys("보위부가 주민들을 체포했다.") == ["보위부", "주민", "체포"]  # 체포 stands for 체포하다
+    assert "밀수꾼" in keys("밀수꾼들이 붙잡혔다.")  # smuggler, not smuggling
+    assert "한국" in keys("한국산 휴대폰을 샀다.")  # 산 only says where it was made
+    assert "붙잡히다" in keys("밀수꾼들이 붙잡혔다.")
+
+
+def test_pieces_kiwi_splits_are_joined_into_known_words():
+    units = korean_units("회령시 보위부 성원들에게 체포됐다.")
+    merged = merge_known(korean_units("보위원 두 명이 왔다."), lambda k: k == "보위원")
+    assert merged[0].key == "보위원" and merged[0].parts == ("보", "위원")
+    assert [u.key for u in merge_known(units, lambda k: False)] == [u.key for u in units]
+
+
+def test_terms_leave_out_the_stop_list_and_lone_surnames():
+    is_term = TermVocabulary({"보위부", "체포", "최근", "김", "관계자", "탈북민"})
+    units = korean_units("최근 보위부 관계자가 김 씨를 체포했다. 보위부는 탈북민 가족도 조사했다.")
+    assert [o.term for o in term_occurrences(units, is_term)] == ["보위부", "체포", "탈북민"]
+    # a word derived from a generic noun is no term either (가능성 <- 가능), one from a term is
+    derived = korean_units("처벌 가능성이 높아 밀수꾼들이 숨었다.")
+    assert [o.term for o in term_occurrences(derived, TermVocabulary({"가능성", "밀수꾼"}))] == ["밀수꾼"]
+
+
+def test_words_the_lexicon_lacks_are_terms_when_they_recur_across_articles():
+    a = [korean_units("보위원 2명이 체포했다.")]
+    b = [korean_units("담당 보위원이 왔다.")]
+    c = [korean_units("국가보위성 요원이 왔다.")]
+    found = recurring_words([a, b, c], known=set())
+    assert "보위원" in found and "국가보위성" not in found
+
+
+# ---------------------------------------------------------------- grouping
+
+def test_inflections_group_and_derivations_do_not():
+    forms = ["smuggle", "smuggles", "smuggled", "smuggling"]
+    assert len({inflection_key(w) for w in forms}) == 1
+    assert inflection_key("smuggler") != inflection_key("smuggling")
+    assert inflection_key("defection") != inflection_key("defector")
+    assert inflection_key("Defectors") == inflection_key("defector’s") == inflection_key("defector")
+    assert inflection_key("China") == inflection_key("Chinese")
+    assert inflection_key("MSS") == "MSS"
+
+
+def test_acronyms_the_article_pairs_in_either_order():
+    text = ("They reported him to the Ministry of State Security (MSS). Later MSS (Ministry of State "
+            "Security) agents and the State Security Department [SSD] came; the UN said (nothing).")
+    assert acronyms(text) == {"MSS": "Ministry of State Security", "SSD": "State Security Department"}
+    assert group_key("MSS", acronyms(text)) == group_key("Ministry of State Security", {})
+    assert group_key("MSS", {}) != group_key("Ministry of State Security", {})
+    labels = group_labels([("k", "MSS"), ("k", "Ministry of State Security"), ("k", "MSS")])
+    assert labels == {"k": "MSS"}
+
+
+# ---------------------------------------------------------------- renderings
+
+def posteriors(english: English, term: dict[str, float], other: dict[str, float] | None = None):
+    """Rows for a bead with two Korean units: the term (column 0) and another word (column 1)."""
+    other = other or {}
+    rows = []
+    for k in english.content:
+        word = english.spans[k][0]
+        p, q = term.get(word, 0.0), other.get(word, 0.0)
+        rows.append([p, q, max(0.0, 1.0 - p - q)])
+    return rows
+
+
+def test_a_rendering_spans_function_words_but_not_punctuation():
+    en = English.of("He was taken to Yanggang Province’s Ministry of State Security (MSS) on Monday.")
+    found = render([0], posteriors(en, {"Ministry": 0.9, "State": 0.8, "Security": 0.9, "MSS": 0.5}), en, 0.9)
+    assert found.status == "rendered" and found.text == "Ministry of State Security"
+    found = render([0], posteriors(en, {"Province’s": 0.9}), en, 0.9)
+    assert found.text == "Province"  # the possessive 's is cut off
+    found = render([0], posteriors(en, {"Province’s": 0.9, "Ministry": 0.9}), en, 0.9)
+    assert found.text in ("Province", "Ministry")  # a possessive ends its noun phrase
+
+
+def test_a_weak_neighbour_and_a_lexicon_phrase_complete_a_span():
+    en = English.of("She called her husband in South Korea.")
+    weak = render([0], posteriors(en, {"South": 0.8, "Korea": 0.2}), en, 0.9)
+    assert weak.text == "South Korea"
+    claimed = render([0], posteriors(en, {"South": 0.8, "Korea": 0.2}, {"Korea": 0.5}), en, 0.9)
+    assert claimed.text == "South"
+    phrase = render([0], posteriors(en, {"South": 0.8}), en, 0.9, [(stem("South"), stem("Korea"))])
+    assert phrase.text == "South Korea"
+
+
+def test_a_word_another_korean_unit_claims_more_is_not_a_link():
+    en = English.of("Inspections run until five in the evening.")
+    found = render([0], posteriors(en, {"evening": 0.35}, {"evening": 0.45}), en, 0.9)
+    assert found.status != "rendered"
+
+
+def test_omitted_needs_a_close_translation_and_not_found_is_the_rest():
+    en = English.of("The couple was arrested in Hyesan.")
+    other = {"couple": 0.9, "arrested": 0.9, "Hyesan": 0.9}
+    assert render([0], posteriors(en, {}, other), en, 0.9).status == "omitted"
+    assert render([0], posteriors(en, {}, other), en, 0.3).status == "not_found"  # a doubtful bead
+    assert render([0], posteriors(en, {"couple": 0.2}, other), en, 0.9).status == "not_found"
+    loose = {"couple": 0.9}  # most English words tied to nothing: a rewrite, not a translation
+    assert render([0], posteriors(en, {}, loose), en, 0.9).status == "not_found"
+
+
+WORDS = ["Ministry", "of", "State", "Security", "(MSS)", "North", "Korea’s", "smuggling", "and", "the",
+         "U.S.", "anti-espionage", "agents", ",", "—", "“quoted”", "People’s", "Daily", "NK", "7,000", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=20),
+       st.lists(st.floats(0, 1), min_size=40, max_size=40), st.floats(0, 1))
+def test_a_rendering_is_always_words_of_the_beads_english_text(words, numbers, cert):
+    text = " ".join(words)
+    en = English.of(text)
+    rows = []
+    for n in range(len(en.content)):
+        a, b = numbers[n % 40], numbers[(n + 7) % 40]
+        total = a + b + 0.1
+        rows.append([a / total, b / total, 0.1 / total])
+    found = render([0], rows, en, cert, [(stem("State"), stem("Security"))])
+    assert found.status in STATUSES
+    if found.status == "rendered":
+        assert found.text and found.text in text
+        start = text.index(found.text)
+        # a run of whole words: it starts and ends at word boundaries
+        assert found.text[0].isalpha() and (found.text[-1].isalpha() or found.text.endswith("S."))  # U.S.
+        assert start == 0 or not text[start - 1].isalpha()
+        after = text[start + len(found.text):]
+        assert not after[:1].isalpha()
+    else:
+        assert found.text is None
+
+
+# ---------------------------------------------------------------- the terms step on hand-made tables
+
+class TableModel:
+    """A stand-in word model: fixed link probabilities (Korean key, English stem) -> p."""
+
+    def __init__(self, links: dict[tuple[str, str], float]) -> None:
+        self.links = links
+
+    def link_posteriors(self, ko, en):
+        rows = []
+        for e in en:
+            scores = [self.links.get((k, e), 0.0) for k in ko]
+            rows.append([*scores, max(0.0, 1.0 - sum(scores))])
+        return rows
+
+
+def article(lang: str, texts: list[str], credits=()) -> Article:
+    art = Article(source=f"{lang}.txt", language=lang, credits=list(credits))
+    para = Paragraph(text=" ".join(texts), lang=lang)
+    para.sentences = [Sentence(id=f"{lang}-s{n}", text=t, lang=lang, paragraph=0) for n, t in enumerate(texts, 1)]
+    art.paragraphs.append(para)
+    return art
+
+
+def hand_tables(tmp_path):
+    en = article("en", ["The family was handed to the Ministry of State Security (MSS).",
+                        "MSS agents questioned them.", "Smugglers were caught.", "Officials added a line."],
+                 [Credit("translator", "Kang Min Kyung", order=1)])
+    ko = article("ko", ["가족은 보위부에 넘겨졌다.", "보위부는 이들을 조사했다.", "밀수꾼들이 붙잡혔다."])
+    en2 = article("en", ["The security ministry questioned smugglers."])
+    ko2 = article("ko", ["보위부는 밀수꾼들을 조사했다."])
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    sink = TableSink(tables)
+    sink.add(article_rows("a", en, ko, Alignment([Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9),
+                                                    Bead((2,), (2,), 0.9), Bead((3,), (), 0.5)])))
+    sink.add(article_rows("b", en2, ko2, Alignment([Bead((0,), (0,), 0.9)])))
+    sink.finish()
+    return tables
+
+
+def test_term_rows_statuses_groups_and_acronyms(tmp_path):
+    tables = hand_tables(tmp_path)
+    beads, english_of = read_beads(tables)
+    assert [(b.article_id, b.bead) for b in beads] == [("a", 0), ("a", 1), ("a", 2), ("b", 0)]
+    links = {("보위부", "Ministry"): 0.9, ("보위부", "State"): 0.8, ("보위부", "Security"): 0.9,
+             ("보위부", "MSS"): 0.9, ("밀수꾼", "Smugglers"): 0.9, ("조사", "questioned"): 0.9,
+             ("가족", "family"): 0.9, ("넘겨지다", "handed"): 0.9}
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    expansions = {a: acronyms(text) for a, text in english_of.items()}
+    rows = term_rows(beads, expansions, vocabulary(beads, {"보위부", "조사", "밀수꾼"}), model)
+    got = {(r["article_id"], r["bead"], r["ko_term"]): r for r in rows}
+    first = got[("a", 0, "보위부")]
+    assert first["en_rendering"] == "Ministry of State Security" and first["sentence_id"] == "ko-s1"
+    # MSS alone is grouped with its expansion because article a pairs them; article b's
+    # "security ministry" is another rendering
+    assert got[("a", 1, "보위부")]["en_rendering"] == "MSS"
+    assert got[("a", 1, "보위부")]["rendering_group"] == first["rendering_group"]
+    assert got[("b", 0, "보위부")]["rendering_group"] != first["rendering_group"]
+    assert got[("a", 2, "밀수꾼")]["en_rendering"] == "Smugglers"
+    assert got[("b", 0, "밀수꾼")]["rendering_group"] == got[("a", 2, "밀수꾼")]["rendering_group"]
+    assert "조사" not in {r["ko_term"] for r in rows}  # a lexicon key, but generic (the stop list)
+    assert all((r["status"] == "rendered") == (r["en_rendering"] is not None) for r in rows)
+
+
+# ---------------------------------------------------------------- a build over the fixtures
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    out = tmp_path_factory.mktemp("terms-archive")
+    report = build_archive(CORPUS, out, progress=False)
+    assert report.ok and report.rows["terms"] > 0 and "terms" in report.phases
+    return out
+
+
+def bead_english(archive) -> dict[tuple[str, int], str]:
+    tables = archive / "tables"
+    sentences = pl.read_parquet(tables / "sentences.parquet")
+    text = {(a, s): t for a, s, t in sentences.select("article_id", "sentence_id", "text").iter_rows()}
+    links = pl.read_parquet(tables / "links.parquet")
+    return {(a, b): " ".join(text[(a, i)] for i in ids) for a, b, ids in links.select("article_id", "bead", "en_ids").iter_rows()}
+
+
+def test_every_rendering_occurs_in_its_beads_english_text(archive):
+    terms = pl.read_parquet(archive / "tables" / "terms.parquet")
+    english = bead_english(archive)
+    rendered = terms.filter(pl.col("status") == "rendered")
+    assert rendered.height > 20
+    for a, b, rendering in rendered.select("article_id", "bead", "en_rendering").iter_rows():
+        assert rendering in english[(a, b)], (a, b, rendering)
+    assert set(terms["status"]) <= set(STATUSES)
+    assert terms.filter(pl.col("status") != "rendered")["rendering_group"].null_count() == \
+        terms.filter(pl.col("status") != "rendered").height
+
+
+def test_chunks_give_the_same_tables_and_a_training_cap_keeps_renderings_true(archive, tmp_path, monkeypatch):
+    import shutil
+
+    import toolkit.terms.build as build
+    from toolkit.align import load_lexicon
+
+    tables = tmp_path / "tables"
+    shutil.copytree(archive / "tables", tables)
+    monkeypatch.setattr(build, "CHUNK_ARTICLES", 2)
+    build.write_term_tables(tables, load_lexicon())
+    for name in ("terms", "glossary"):
+        assert pl.read_parquet(tables / f"{name}.parquet").equals(pl.read_parquet(archive / "tables" / f"{name}.parquet"))
+    assert not [p for p in tables.iterdir() if p.name.startswith(".")]  # no spill left behind
+    monkeypatch.setattr(build, "MAX_TRAINING_BEADS", 5)  # every k-th confident bead trains the model
+    build.write_term_tables(tables, load_lexicon())
+    english = bead_english(tmp_path)
+    rendered = pl.read_parquet(tables / "terms.parquet").filter(pl.col("status") == "rendered")
+    assert all(r in english[(a, b)] for a, b, r in rendered.select("article_id", "bead", "en_rendering").iter_rows())
+
+
+def test_the_glossary_adds_up_to_the_terms_table(archive):
+    terms = pl.read_parquet(archive / "tables" / "terms.parquet").filter(pl.col("status") == "rendered")
+    glossary = pl.read_parquet(archive / "tables" / "glossary.parquet")
+    per_term = dict(terms.group_by("ko_term").len().iter_rows())
+    assert dict(glossary.group_by("ko_term").agg(pl.col("occurrences").sum()).iter_rows()) == per_term
+    for share in glossary.group_by("ko_term").agg(pl.col("share").sum())["share"]:
+        assert share == pytest.approx(1.0)
+    north = glossary.filter(pl.col("ko_term") == "북한").row(0, named=True)
+    assert north["rendering_group"] == "north korean" and north["translators"] >= 1
+    assert north["first_date"] <= north["last_date"]
+    assert not glossary["ko_term"].is_in(["최근", "소식통", "관계자"]).any()
+
+
+def test_consistency_per_translator_and_term(archive):
+    per_term = terminology_consistency(archive, by="translator", min_occurrences=1)
+    assert per_term["translator"].null_count() <= 1 and "(none)" not in str(per_term.to_dicts())
+    row = per_term.filter(pl.col("rendered") > 0).row(0, named=True)
+    assert row["consistency"] == pytest.approx(row["consistency"]) and 0 < row["consistency"] <= 1
+    assert (per_term["occurrences"] == per_term["rendered"] + per_term["omitted"] + per_term["not_found"]).all()
+    whole = terminology_consistency(archive, by=None)
+    assert "translator" not in whole.columns and whole["ko_term"].to_list() == sorted(whole["ko_term"].to_list())
+    people = consistency_by_group(archive, by="translator")
+    assert (people["occurrences"] >= 2 * people["terms"]).all()
+
+
+def test_one_terms_renderings_with_an_example_each(archive):
+    df = term_renderings(archive, "북한")
+    assert df.height >= 1 and df["occurrences"].sum() == pl.read_parquet(
+        archive / "tables" / "terms.parquet").filter(pl.col("ko_term") == "북한").height
+    top = df.row(0, named=True)
+    assert top["status"] == "rendered" and "북한" in top["example_ko"]
+    assert any(form in top["example_en"] for form in top["forms"])
+    assert term_renderings(archive, "없는말").height == 0
+
+
+def run(*args):
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True)
+
+
+def test_cli_terms(archive):
+    table = run("terms", archive)
+    assert table.returncode == 0 and "glossary" in table.stdout and "북한" in table.stdout
+    rows = json.loads(run("terms", archive, "--json").stdout)
+    assert {"ko_term", "rendering_group", "forms", "occurrences"} <= set(rows[0])
+    one = json.loads(run("terms", archive, "--term", "북한", "--by", "translator", "--json").stdout)
+    assert one and all(r["example_en"] for r in one) and "translator" in one[0]
+    csv = run("terms", archive, "--by", "translator", "--csv").stdout
+    assert csv.startswith("translator,ko_term,") and "(none)" not in csv
+    assert run("terms", archive, "--by", "article").returncode == 2
+    assert run("terms", archive, "--json", "--csv").returncode == 2
+    missing = run("terms", archive / "nowhere")
+    assert missing.returncode == 1 and missing.stderr.startswith("error: ") and "Traceback" not in missing.stderr

@@ -1,0 +1,106 @@
+"""IBM Model 1 by EM, MAP-trained with a prior for terminology (toolkit.align.wordalign), on
+made-up sentence pairs (the plain model of `lexicon learn`: tests/test_lexicon_learn.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.align.wordalign import WordAligner, train_link_model
+
+# Korean units (lexicon keys) against English stems: 보위부 ~ mss, 체포 ~ arrest, 주민 ~ resid
+PAIRS = [
+    (["보위부", "주민", "체포"], ["mss", "arrest", "resid"]),
+    (["보위부", "체포"], ["mss", "arrest"]),
+    (["주민", "체포"], ["resid", "arrest"]),
+    (["보위부", "조사"], ["mss", "question"]),
+    (["주민", "조사"], ["resid", "question"]),
+]
+
+
+def train(pairs, prior=None, iterations=5, **options):
+    return WordAligner(iterations, **options).train(pairs, prior)
+
+
+def forward(model, ko, en):
+    """The forward direction's posteriors alone: P(English word j translates Korean word i)."""
+    rows = []
+    for e in en:
+        scores = [model.t.get((k, e), model.t_unseen.get(k, 0.0)) for k in ko]
+        scores.append(model.t.get(("", e), model.t_unseen.get("", 0.0)))
+        rows.append([x / sum(scores) for x in scores])
+    return rows
+
+
+def best(model, ko, en):
+    post = model.link_posteriors(ko, en)
+    return {e: ko[max(range(len(ko)), key=lambda i: row[i])] for e, row in zip(en, post)}
+
+
+def test_em_learns_translations_from_co_occurrence_alone():
+    model = train(PAIRS, iterations=12)
+    assert best(model, ["보위부", "주민", "체포"], ["mss", "arrest", "resid"]) == {
+        "mss": "보위부", "arrest": "체포", "resid": "주민"}
+    # more iterations concentrate t(e | k) on the right word
+    assert model.t[("보위부", "mss")] > train(PAIRS, iterations=2).t[("보위부", "mss")]
+
+
+def test_posteriors_have_a_null_column_and_never_exceed_either_direction():
+    model = train(PAIRS, smoothing=0.5)
+    ko, en = ["보위부", "체포"], ["mss", "arrest", "unseen"]
+    post = model.link_posteriors(ko, en)
+    assert len(post) == 3 and all(len(row) == 3 for row in post)
+    fwd = forward(model, ko, en)
+    assert all(sum(row) == pytest.approx(1.0) for row in fwd)
+    for j in range(len(en)):  # a geometric mean never exceeds the larger of its two factors
+        assert all(post[j][i] <= max(fwd[j][i], 1.0) + 1e-9 for i in range(len(ko)))
+    # a word the model never saw goes to no Korean word in particular
+    assert post[2][0] == pytest.approx(post[2][1], rel=0.05)
+
+
+def test_the_prior_decides_where_the_data_cannot():
+    # 송환 and 북송 always meet "return" and "repatri" together: only a prior tells them apart
+    pairs = [(["송환", "북송"], ["return", "repatri"])] * 3
+    prior = {"송환": {"return": 1.0}, "북송": {"repatri": 1.0}}
+    model = train(pairs, prior, prior_weight=2.0)
+    assert best(model, ["송환", "북송"], ["return", "repatri"]) == {"return": "송환", "repatri": "북송"}
+    flat = train(pairs)
+    assert flat.t[("송환", "return")] == pytest.approx(flat.t[("송환", "repatri")])
+
+
+def test_training_is_deterministic_and_plain_em_without_a_prior():
+    a, b = train(PAIRS, smoothing=0.5), train(list(PAIRS), smoothing=0.5)
+    assert a.t == b.t and a.r == b.r
+    # no prior, no smoothing: maximum likelihood, t(.|k) a distribution over what k met
+    plain = train(PAIRS)
+    assert sum(p for (k, _), p in plain.t.items() if k == "보위부") == pytest.approx(1.0)
+    assert plain.t_unseen == {}
+
+
+def test_the_terminology_model_links_what_both_directions_agree_on():
+    model = train_link_model(PAIRS, {"체포": {("arrest",)}})
+    ko, en = ["보위부", "주민", "체포"], ["mss", "arrest", "resid"]
+    post = model.link_posteriors(ko, en)
+    assert post[en.index("arrest")][ko.index("체포")] > 0.5
+    # the lexicon API of `lexicon learn` still works on it
+    assert (ko.index("체포"), en.index("arrest")) in model.links(ko, en)
+
+
+def test_a_lexicon_prior_and_acronym_aliases():
+    pairs = [(["보위부", "주민"], ["mss", "resid"]), (["보위부"], ["minist", "state", "secur"])]
+    entries = {"보위부": {("state", "secur", "depart")}, "주민": {("resid",)}}
+    model = train_link_model(pairs, entries, aliases={"mss": [("minist", "state", "secur")]})
+    # MSS shares in 보위부's prior through its expansion: it is not left to 주민
+    assert best(model, ["보위부", "주민"], ["mss", "resid"]) == {"mss": "보위부", "resid": "주민"}
+
+
+def test_a_loanword_that_sounds_alike_needs_no_lexicon():
+    pairs = [(["스마트폰", "주민"], ["smartp", "resid"]), (["주민"], ["resid"])]
+    model = train_link_model(pairs, {"주민": {("resid",)}}, surface={"smartp": "smartphones", "resid": "residents"})
+    assert best(model, ["스마트폰", "주민"], ["smartp", "resid"])["smartp"] == "스마트폰"
+
+
+def test_an_empty_archive_gives_a_model_that_still_answers():
+    model = train_link_model([], None)
+    post = model.link_posteriors(["보위부"], ["mss"])
+    assert len(post) == 1 and len(post[0]) == 2 and post[0][-1] == 1.0
+    assert model.entries() == []

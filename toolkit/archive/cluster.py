@@ -1,0 +1,53 @@
+"""The build's map on a Dask distributed cluster (`build --scheduler ADDRESS`).
+
+Dask is an optional extra: `pip install 'transprov[cluster]'`. The workers import the
+same toolkit (a worker with another version refuses its first task) and must see the
+corpus and the archive at the same paths as the client (a shared file system): they read
+the sources and write TEI and table parts into ARCHIVE/.work themselves; only short
+results travel back to the client. Start a cluster with the `dask` command line:
+
+    dask scheduler --host 10.0.0.5 --port 8786
+    dask worker tcp://10.0.0.5:8786 --nworkers 8 --nthreads 1   # on every machine
+
+(one thread per worker process: the work is Python and holds the GIL), or in Python with
+`distributed.LocalCluster(n_workers=4, threads_per_worker=1)` and its `scheduler_address`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
+
+from toolkit.errors import InputError
+
+INSTALL_HINT = "--scheduler needs Dask's distributed scheduler: pip install 'transprov[cluster]'"
+
+
+class ClusterUnavailable(ImportError):
+    """Dask is not installed."""
+
+
+def cluster_available() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("distributed") is not None
+
+
+@contextmanager
+def dask_executor(address: str, timeout: str = "10s") -> Iterator[tuple[Executor, int]]:
+    """(a concurrent.futures Executor on the cluster at `address`, calls to keep in flight)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterUnavailable(INSTALL_HINT) from None
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise InputError(address, f"cannot reach the Dask scheduler ({' '.join(str(error).split())})") from None
+    try:
+        threads = sum(client.nthreads().values())
+        # pure=False: a call resubmitted after a kill must run again, not reuse a cached result
+        yield client.get_executor(pure=False), 2 * max(threads, 1)
+    finally:
+        client.close()

@@ -1,0 +1,88 @@
+"""The map over articles, written against `concurrent.futures.Executor`.
+
+The same calls run in this process (`--workers 1`), on a pool of local processes
+(`--workers N`) or on a Dask cluster (`--scheduler ADDRESS`, see cluster.py). Results are
+handled in the calling thread as they arrive; a bounded number of calls is in flight, so
+that the progress bar moves (also in this process) and memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from contextlib import contextmanager
+
+
+class InlineExecutor(Executor):
+    """Runs each call when it is submitted, in this process (no pickling, no model loaded twice)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(error)
+        return future
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def executor_for(workers: int, scheduler: str | None = None,
+                 preload: str | None = None) -> Iterator[tuple[Executor, int]]:
+    """(executor, how many calls to keep in flight) for `--workers` / `--scheduler`.
+
+    Local workers are never forked from this process (it may hold polars' thread pool,
+    which a fork would copy half-alive): they are spawned, or, with `preload` (a module
+    that loads the models), forked from a fork server that imported it."""
+    if scheduler:
+        from toolkit.archive.cluster import dask_executor
+
+        with dask_executor(scheduler) as pair:
+            yield pair
+        return
+    if workers <= 1:
+        yield InlineExecutor(), 1
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if preload:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([preload])
+    else:
+        context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        yield pool, 2 * workers
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_all(executor: Executor, slots: int, fn: Callable, calls: Sequence[tuple],
+            on_result: Callable[[int, object], None]) -> None:
+    """Call fn(*args) for every args of `calls`; on_result(index, result) in the calling
+    thread as each finishes. A call that raises stops the map and the exception propagates."""
+    queue = iter(enumerate(calls))
+    pending: dict[Future, int] = {}
+
+    def fill() -> None:
+        for index, args in queue:
+            pending[executor.submit(fn, *args)] = index
+            if len(pending) >= slots:
+                return
+
+    fill()
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=pending.__getitem__):
+            index = pending.pop(future)
+            on_result(index, future.result())
+        fill()

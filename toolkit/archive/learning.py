@@ -1,0 +1,126 @@
+"""Corpus learning as a map and a reduce, and what a change of the learned lexicon touches.
+
+Each article's first pass gives its own learner counts (a `LexiconLearner` that observed
+that one article); the counts are rows of a small table, so that the workers' counts are
+summed by a polars group-by (the reduce) and an incremental build can add the counts kept
+from the previous build to those of the articles built now: integer sums, so the learned
+pairs are the same as a clean build's whatever the order or the number of workers.
+
+Which articles a changed learned lexicon touches: while an article is aligned, the
+lexicon it is given records every Korean key the aligner asks about (`RecordingLexicon`).
+The aligner is deterministic and sees the lexicon only through those questions, so an
+article whose keys all get the same answers from the old and the new lexicon aligns the
+same; only articles whose keys meet a changed entry are aligned again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+class _RecordingSet:
+    """Membership tests on a frozenset, noted in `seen`."""
+
+    def __init__(self, items: frozenset[str], seen: set[str]) -> None:
+        self._items = items
+        self._seen = seen
+
+    def __contains__(self, key: object) -> bool:
+        self._seen.add(key)  # type: ignore[arg-type]
+        return key in self._items
+
+
+class RecordingLexicon:
+    """A Lexicon that notes every Korean key it is asked about (`get`, `in`, `function_keys`)."""
+
+    def __init__(self, lexicon) -> None:
+        self._lexicon = lexicon
+        self.keys: set[str] = set()
+        self.function_keys = _RecordingSet(lexicon.function_keys, self.keys)
+
+    def get(self, ko: str):
+        self.keys.add(ko)
+        return self._lexicon.get(ko)
+
+    def __contains__(self, ko: object) -> bool:
+        self.keys.add(ko)  # type: ignore[arg-type]
+        return ko in self._lexicon
+
+    def __len__(self) -> int:
+        return len(self._lexicon)
+
+
+def align_recording(en, ko, lexicon):
+    """Align one article and return (alignment, the Korean keys the aligner looked up)."""
+    from toolkit.align import align
+
+    recording = RecordingLexicon(lexicon)
+    alignment = align(en.sentences, ko.sentences, recording)
+    return alignment, sorted(recording.keys)
+
+
+def contribution(en, ko, alignment, known) -> list[dict]:
+    """Rows of one article's learner counts (what `LexiconLearner.observe` adds for it)."""
+    from toolkit.align import LexiconLearner
+
+    learner = LexiconLearner(known=known)
+    learner.observe(en.sentences, ko.sentences, alignment)
+    rows = [{"kind": "n", "key": "", "value": "", "count": learner.n}] if learner.n else []
+    rows += [{"kind": "ko", "key": k, "value": "", "count": c} for k, c in learner.ko.items()]
+    rows += [{"kind": "en", "key": e, "value": "", "count": c} for e, c in learner.en.items()]
+    rows += [{"kind": "joint", "key": k, "value": e, "count": c} for (k, e), c in learner.joint.items()]
+    rows += [{"kind": "surface", "key": s, "value": w, "count": c}
+             for s, words in learner.surface.items() for w, c in words.items()]
+    return rows
+
+
+def learner_from_counts(counts, known):
+    """A LexiconLearner holding the summed counts of many articles.
+
+    `counts` is a LazyFrame of contribution rows (article_id, kind, key, value, count); one
+    article contributes one `joint` row per pair it saw, so the number of rows of a pair is
+    the number of articles where it met (the learner's `articles` counter).
+    """
+    import polars as pl
+
+    from toolkit.align import LexiconLearner
+
+    totals = (counts.group_by("kind", "key", "value")
+              .agg(pl.col("count").sum().alias("count"), pl.len().alias("articles"))
+              .collect())
+    learner = LexiconLearner(known=known)
+    for kind, key, value, count, articles in totals.iter_rows():
+        if kind == "n":
+            learner.n += count
+        elif kind == "ko":
+            learner.ko[key] += count
+        elif kind == "en":
+            learner.en[key] += count
+        elif kind == "joint":
+            learner.joint[(key, value)] += count
+            learner.articles[(key, value)] += articles
+        elif kind == "surface":
+            learner.surface.setdefault(key, Counter())[value] += count
+    return learner
+
+
+def pairs_digest(pairs: Iterable[tuple[str, str]]) -> str:
+    """A digest of learned pairs (the second pass's lexicon is the given one plus these)."""
+    h = hashlib.sha256()
+    for ko, en in pairs:
+        h.update(f"{ko}\t{en}\n".encode())
+    return h.hexdigest()
+
+
+def extend(given, pairs: list[tuple[str, str]]):
+    """The second pass's lexicon: the given one, plus the learned pairs when there are any."""
+    return given.extended(pairs, source="learned") if pairs else given
+
+
+def changed_keys(old, new, candidates: Iterable[str]) -> set[str]:
+    """Korean keys among `candidates` that the two lexicons answer differently."""
+    return {
+        k for k in candidates
+        if old.get(k) != new.get(k) or (k in old.function_keys) != (k in new.function_keys)
+    }

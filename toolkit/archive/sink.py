@@ -1,0 +1,129 @@
+"""Table rows to Parquet: part files written by the workers, combined by the build.
+
+Memory stays flat in the size of the corpus: every chunk of articles writes its rows as
+one part file per table, and the parts are combined by a streaming scan + sink. Chunks
+hold consecutive articles in id order, so concatenating the parts in chunk order gives
+tables in (article_id, position) order without a global sort; the rows an incremental
+build keeps from the previous state are merged in by `merge_sorted` on article_id.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from toolkit.files import atomic_path
+
+BATCH = 200
+
+
+def learning_schemas() -> dict[str, dict]:
+    """The build's own tables (state/learning/): learner counts and looked-up keys per article."""
+    import polars as pl
+
+    s = pl.String
+    return {
+        "counts": {"article_id": s, "kind": s, "key": s, "value": s, "count": pl.Int64},
+        "probes": {"article_id": s, "key": s},
+    }
+
+
+def write_part(path: Path, schema: dict, rows: list[dict]) -> None:
+    import polars as pl
+
+    with atomic_path(path) as tmp:
+        pl.DataFrame(rows, schema=schema).write_parquet(tmp)
+
+
+def _conform(lazy, schema: dict):
+    """A scan with exactly `schema`'s columns (a table of an older toolkit may lack some)."""
+    import polars as pl
+
+    have = lazy.collect_schema()
+    return lazy.select(
+        (pl.col(c) if c in have else pl.lit(None)).cast(t).alias(c) for c, t in schema.items()
+    )
+
+
+def combine(out: Path, schema: dict, parts: list[Path], previous: Path | None = None,
+            keep: list[str] | None = None) -> None:
+    """Write `out` from the part files (in order), merged by article_id with the rows of
+    `previous` whose article is in `keep`."""
+    import polars as pl
+
+    frames = []
+    if previous is not None and keep and previous.is_file():
+        frames.append(_conform(pl.scan_parquet(previous), schema).filter(pl.col("article_id").is_in(keep)))
+    if parts:
+        frames.append(_conform(pl.scan_parquet(parts), schema))
+    with atomic_path(out) as tmp:
+        if not frames:
+            pl.DataFrame([], schema=schema).write_parquet(tmp)
+            return
+        lazy = frames[0] if len(frames) == 1 else frames[0].merge_sorted(frames[1], "article_id")
+        lazy.sink_parquet(tmp, maintain_order=True)
+
+
+def sink_metrics(tables: Path) -> None:
+    """Write ARCHIVE/tables/metrics.parquet from the other tables (one row per article)."""
+    import polars as pl
+
+    from toolkit.metrics.summary import article_metrics
+    from toolkit.metrics.tables import schemas
+
+    schema = schemas()["metrics"]
+    with atomic_path(tables / "metrics.parquet") as tmp:
+        (article_metrics(tables).select(pl.col(c).cast(t) for c, t in schema.items())
+         .sink_parquet(tmp, maintain_order=True))
+
+
+class TableSink:
+    """Rows of the row tables, flushed to part files in batches and combined at the end
+    (`finish`) into tables/<table>.parquet and the metrics table: for a notebook or a test
+    that makes tables from articles of its own."""
+
+    def __init__(self, tables: Path, batch: int = BATCH) -> None:
+        from toolkit.metrics.tables import ROW_TABLES
+
+        self.tables = Path(tables)
+        self.batch = batch
+        self.parts = Path(tempfile.mkdtemp(prefix=".parts-", dir=self.tables))
+        self.pending: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+        self.files: dict[str, list[Path]] = {t: [] for t in ROW_TABLES}
+        self.rows: dict[str, int] = {t: 0 for t in ROW_TABLES}
+        self.articles = 0
+
+    def add(self, rows: dict[str, list[dict]]) -> None:
+        for table, table_rows in rows.items():
+            self.pending[table].extend(table_rows)
+        self.articles += 1
+        if self.articles % self.batch == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        from toolkit.metrics.tables import schemas
+
+        for table, rows in self.pending.items():
+            if rows:
+                part = self.parts / f"{table}-{len(self.files[table]):06d}.parquet"
+                write_part(part, schemas()[table], rows)
+                self.files[table].append(part)
+                self.rows[table] += len(rows)
+                self.pending[table] = []
+
+    def finish(self) -> dict[str, int]:
+        """Combine the parts of every table into tables/<table>.parquet, atomically."""
+        from toolkit.metrics.tables import schemas
+
+        self.flush()
+        try:
+            for table, files in self.files.items():
+                combine(self.tables / f"{table}.parquet", schemas()[table], files)
+            sink_metrics(self.tables)
+        finally:
+            self.abandon()
+        return dict(self.rows)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.parts, ignore_errors=True)

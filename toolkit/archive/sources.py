@@ -1,0 +1,115 @@
+"""The corpus: its article folders, the digests of their files, and reading one article pair.
+
+A source is present when its name exists in the folder at all (`lexists`), whatever it is:
+a directory, a FIFO, a dangling symlink or a symlink loop named `ko.txt` is an error for
+its article (reported by `read_article`), never a reason to build the article English-only.
+Digests never open anything but regular files, so a FIFO cannot hang a build.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import InputError
+from toolkit.model import Article
+
+EN_NAMES = ("en.txt", "en.html", "en.htm")
+KO_NAMES = ("ko.txt", "ko.html", "ko.htm")
+
+
+def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str, Path]]:
+    """(article_id, folder) for every folder of CORPUS, sorted by id (`exclude`: an archive
+    kept inside the corpus is not an article)."""
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        raise InputError(str(corpus), "corpus is not a directory")
+    skip = exclude.resolve() if exclude is not None else None
+    return sorted(
+        (p.name, p) for p in corpus.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and (skip is None or p.resolve() != skip)
+    )
+
+
+def _source(folder: Path, names: tuple[str, ...]) -> Path | None:
+    return next((folder / n for n in names if os.path.lexists(folder / n)), None)
+
+
+def load_pair(folder: Path) -> tuple[Article, Article | None]:
+    """Read and segment one corpus folder; the English credits get their Korean names joined."""
+    from toolkit.credits import join_korean_credits
+    from toolkit.ingest import read_article
+    from toolkit.segment import segment_article
+
+    en_path = _source(folder, EN_NAMES)
+    if en_path is None:
+        raise InputError(str(folder), "no en.txt or en.html in the article folder")
+    en = segment_article(read_article(en_path))
+    if not en.sentences:
+        raise InputError(str(en_path), "no body sentences found")
+    ko_path = _source(folder, KO_NAMES)
+    ko = segment_article(read_article(ko_path)) if ko_path else None
+    if ko is not None and not ko.sentences:
+        raise InputError(str(ko_path), "no body sentences found in the Korean original")
+    if ko is not None:
+        en.credits = join_korean_credits(en.credits, ko.credits)
+    # CORPUS/<id>/meta.json (url, published, outlet; ko_ for the original) wins over page metadata
+    from toolkit.corpusmeta import apply_corpus_meta
+    apply_corpus_meta(folder, en, ko)
+    # the archive records sources relative to the corpus, so that the same corpus gives
+    # byte-identical TEI wherever it lies and however its path was typed
+    for article, path in ((en, en_path), (ko, ko_path)):
+        if article is not None:
+            article.source = f"{folder.name}/{path.name}"
+    return en, ko
+
+
+@dataclass(frozen=True)
+class FolderDigest:
+    """What an article is built from: each file's digest (or what the entry is, when it
+    is not a regular file), and one digest over all of them and the article id."""
+
+    digest: str
+    files: dict[str, str]
+
+
+def _file_digest(path: Path) -> str:
+    """sha256 of a regular file (symlinks followed); for anything else, what it is (the
+    kind is checked before opening, as toolkit.inputs does: opening a device can act)."""
+    from toolkit.inputs import not_regular
+
+    try:
+        problem = not_regular(os.stat(path).st_mode)
+        if problem:
+            return problem
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        return {errno.ELOOP: "symbolic link loop", errno.ENOENT: "dangling symbolic link"}.get(
+            error.errno, f"unreadable ({error.strerror})")
+    try:
+        problem = not_regular(os.fstat(fd).st_mode)
+        if problem:
+            return problem
+        h = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+        return h.hexdigest()
+    except OSError as error:
+        return f"unreadable ({error.strerror})"
+    finally:
+        os.close(fd)
+
+
+def digest_folder(article_id: str, folder: Path) -> FolderDigest:
+    """Digests of every file of an article folder (meta.json included; dotfiles are not sources)."""
+    try:
+        names = sorted(n for n in os.listdir(folder) if not n.startswith("."))
+    except OSError as error:
+        raise InputError(str(folder), f"cannot list the article folder ({error.strerror or error})") from None
+    files = {name: _file_digest(folder / name) for name in names}
+    blob = json.dumps([article_id, files], ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return FolderDigest(hashlib.sha256(blob).hexdigest(), files)

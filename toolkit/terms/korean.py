@@ -1,0 +1,172 @@
+"""The Korean side of terminology: the content units a word-alignment model sees, and the
+term occurrences among them.
+
+A unit is one content morpheme of a Kiwi analysis, keyed as the lexicon keys it (nouns as
+written, verbs and adjectives as stem + 다, the noun of a 하다/되다 verb standing for the
+verb), so that the lexicon can serve as the model's prior. A noun with a derivational suffix
+is one unit (밀수꾼 "smuggler" is not 밀수 "smuggling"; the plural 들 or 산 "made in" derive nothing).
+
+A term is a noun or a run of nouns written together (정치범수용소, 보위원) that a
+terminologist would track: a lexicon key, or a word the lexicon lacks that recurs in at
+least two articles of the archive, and in either case not a generic noun of the stop list
+(toolkit/data/term_stoplist.tsv) nor a surname standing alone (김 씨, 권 장관). Kiwi splits
+words it does not know into pieces (보위원 -> 보 + 위원), which is why runs are joined
+before the pieces are looked at.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from toolkit.datafiles import DATA_DIR, read_pairs
+
+STOPLIST = DATA_DIR / "term_stoplist.tsv"
+NOUNS = frozenset({"NNG", "NNP"})
+_VERBS = frozenset({"VV", "VA", "VV-R", "VA-R", "VV-I", "VA-I"})
+_CONTENT = NOUNS | _VERBS | {"XR", "SL", "MAG"}
+# noun suffixes that do not make another word: plural, honorific, "about", "each", and those
+# that only qualify the noun (한국산 "made in Korea", 북한식 "North Korean-style"): the English
+# says the noun's own word for them (South Korean smartphones)
+_NON_DERIVING = frozenset("들 님 쯤 께 씩 째 여 경 당 별 산 제 계 상 간 용 풍 식".split())
+_LONGEST_RUN = 4
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One content morpheme (or nouns joined into a known word): its key, Kiwi tag, place in
+    the sentence, and the keys it was joined from (보위부원 <- 보위, 부원)."""
+
+    key: str
+    tag: str
+    start: int
+    end: int
+    parts: tuple[str, ...] = ()
+    base: str = ""  # the noun a derivational suffix was added to (가능성 <- 가능)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A term met in a sentence: the term and the indices of the units that spell it."""
+
+    term: str
+    units: tuple[int, ...]
+
+
+@cache
+def stoplist() -> dict[str, str]:
+    """Noun -> the group of generic nouns it belongs to (time, reporting, people, ...)."""
+    return dict(read_pairs(STOPLIST))
+
+
+def korean_units(text: str) -> list[Unit]:
+    """The content units of one Korean sentence, in order."""
+    from toolkit.segment import korean_tokens
+
+    units: list[Unit] = []
+    for form, tag, lemma, start, length in korean_tokens(text):
+        end = start + length
+        if tag == "XSN" and form not in _NON_DERIVING and units and units[-1].end == start \
+                and units[-1].tag in NOUNS:
+            last = units[-1]
+            units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
+            continue
+        if tag not in _CONTENT:
+            continue
+        key = (lemma if lemma.endswith("다") else lemma + "다") if tag in _VERBS else form
+        units.append(Unit(key, tag, start, end))
+    return units
+
+
+def noun_runs(units: list[Unit]) -> list[tuple[int, int]]:
+    """(first, last + 1) of every run of nouns written together, single nouns included."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        if units[i].tag not in NOUNS:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(units) and units[j].tag in NOUNS and units[j].start == units[j - 1].end:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _joined(units: list[Unit], first: int, last: int) -> str:
+    return "".join(u.key for u in units[first:last])
+
+
+@dataclass(frozen=True)
+class TermVocabulary:
+    """The words of an archive: lexicon keys and the recurring words the lexicon lacks;
+    calling it tells a term (a word of either kind the stop list does not name)."""
+
+    known: Container[str]
+    recurring: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, key: str) -> bool:
+        return key in self.known or key in self.recurring
+
+    def __call__(self, key: str) -> bool:
+        return self.has(key) and key not in stoplist()
+
+
+def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> set[str]:
+    """The nouns and runs of nouns written together in one article (its sentences' units)
+    that the lexicon lacks: candidates for the archive's own vocabulary."""
+    words: set[str] = set()
+    for units in sentences:
+        for first, last in noun_runs(units):
+            word = _joined(units, first, last)
+            if last - first <= _LONGEST_RUN and word not in known and len(word) >= 2:
+                words.add(word)
+    return words
+
+
+def recurring_words(articles: Iterable[Iterable[list[Unit]]], known: Container[str],
+                    min_articles: int = 2) -> frozenset[str]:
+    """Nouns and runs of nouns the lexicon lacks that occur in `min_articles` articles or more
+    (each article given as its sentences' units): the archive's own vocabulary, for example
+    보위원 or 국가보위성, which a terminologist would track although no lexicon lists it."""
+    seen = Counter(word for sentences in articles for word in article_words(sentences, known))
+    return frozenset(w for w, n in seen.items() if n >= min_articles)
+
+
+def merge_known(units: list[Unit], is_known) -> list[Unit]:
+    """Nouns written together become one unit where the joined form is a known word (보위 + 부
+    -> 보위부, 핵 + 보유국 -> 핵보유국): the longest known sub-run from the left, so that the
+    model and the glossary see one word where Kiwi saw pieces."""
+    out: list[Unit] = []
+    done = 0
+    for first, last in noun_runs(units):
+        out.extend(units[done:first])
+        i = first
+        while i < last:
+            for j in range(min(last, i + _LONGEST_RUN), i + 1, -1):
+                if is_known(_joined(units, i, j)):
+                    out.append(Unit(_joined(units, i, j), units[i].tag, units[i].start, units[j - 1].end,
+                                    tuple(u.key for u in units[i:j])))
+                    i = j
+                    break
+            else:
+                out.append(units[i])
+                i += 1
+        done = last
+    out.extend(units[done:])
+    return out
+
+
+def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
+    """The term occurrences of one sentence's (merged) units: one per term, in order of first
+    appearance. A surname standing alone (김, 권) is never one, nor a word derived from a
+    generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it."""
+    found: dict[str, Occurrence] = {}
+    for i, unit in enumerate(units):
+        if (unit.tag in NOUNS and is_term(unit.key) and not (unit.tag == "NNP" and len(unit.key) == 1)
+                and unit.base not in stoplist()):
+            found.setdefault(unit.key, Occurrence(unit.key, (i,)))
+    return list(found.values())

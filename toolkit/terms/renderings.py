@@ -1,0 +1,180 @@
+"""The English words that render a Korean term inside one aligned bead.
+
+A word-alignment model gives, for every English content word of the bead, the probability
+that it translates each Korean unit (or nothing). The words whose probability of
+translating the term's units reaches `LINK`, and that no other Korean word claims more, are
+the term's links; links next to each other, or separated only by function words ("Ministry
+of State Security"), form a span, and the span with the most probability is the rendering
+(grown by neighbours the term claims weakly, and to the whole of a lexicon rendering it
+overlaps: "South" -> "South Korea"). It is cut from the bead's English text as written, so
+a rendering always occurs in the text it renders.
+
+With no link: **omitted** when the bead is a close translation (confident, and most of its
+English words tied to some Korean word) and no English word gives the term even a faint
+chance (`FAINT`): the translator rendered the sentence but left the term out; otherwise
+**not_found**: the term may be there in words the model cannot tie to it (a paraphrase, a
+pronoun, a rewrite), or the bead itself is doubtful.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from toolkit.align.english import is_content, stem, word_spans
+
+LINK = 0.3          # probability that makes an English word a link of the term
+WEAK = 0.15         # enough for a word next to a span, when no other Korean word claims it more
+FAINT = 0.1         # below this everywhere, the term has no English counterpart in the bead
+CONFIDENT_BEAD = 0.5  # a bead at least this certain translates its Korean sentences...
+COVERED = 0.5       # ...closely when this share of its English words is tied to some Korean word
+MAX_GAP_WORDS = 2   # function words a span may hold between two links
+STATUSES = ("rendered", "omitted", "not_found")
+
+# between two links of one span: spaces and hyphens, up to MAX_GAP_WORDS of the function words
+# that hold a noun phrase together (Ministry of State Security, Workers' Party of Korea), or
+# one "and" (cooperation and exchanges)
+_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
+_NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
+
+
+class LinkModel(Protocol):
+    """What renderings need of a word-alignment model (toolkit.align.wordalign)."""
+
+    def link_posteriors(self, ko: Sequence[str], en: Sequence[str]) -> list[list[float]]:
+        """For each English word j, P(j translates Korean unit i) for each i, then P(nothing)."""
+        ...
+
+
+@dataclass(frozen=True)
+class English:
+    """A bead's English text with its words, for the model (content stems) and for cutting spans."""
+
+    text: str
+    spans: tuple[tuple[str, int, int], ...]   # every word: (word, start, end)
+    content: tuple[int, ...]                  # indices into spans of the content words
+    stems: tuple[str, ...]                    # their stems, the model's English vocabulary
+
+    @classmethod
+    def of(cls, text: str) -> "English":
+        spans = tuple(word_spans(text))
+        content = tuple(k for k, (w, _, _) in enumerate(spans) if is_content(w))
+        return cls(text, spans, content, tuple(stem(spans[k][0]) for k in content))
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """How one term fares in one bead: its status, the words (as written) and how sure."""
+
+    status: str
+    text: str | None
+    confidence: float
+
+
+def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int], tuple[float, int]]]:
+    """Per English word, its two most probable Korean words (probability, column), NULL left
+    out: what another Korean word claims of it, computed once per bead for all its terms."""
+    out = []
+    for row in posteriors:
+        first, second = (0.0, -1), (0.0, -1)
+        for i, p in enumerate(row[:-1]):
+            if p > first[0]:
+                first, second = (p, i), first
+            elif p > second[0]:
+                second = (p, i)
+        out.append((first, second))
+    return out
+
+
+def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
+           bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None) -> Rendering:
+    """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
+    English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
+    lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
+    (a link on 'South' of 'South Korea' takes 'Korea' along). `top` is `rivals(posteriors)`,
+    when the caller renders several terms of one bead."""
+    units = set(term_units)
+    mass = [sum(row[i] for i in term_units) for row in posteriors]
+    top = top if top is not None else rivals(posteriors)
+    rival = [next((p for p, i in pair if i not in units), 0.0) if len(units) == 1 else
+             max((p for i, p in enumerate(row[:-1]) if i not in units), default=0.0)
+             for pair, row in zip(top, posteriors)]
+    # a link: probable enough, and no other Korean word claims the English word more
+    links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
+    if not links:
+        faint = max(mass, default=0.0) < FAINT
+        tied = sum(first[0] >= LINK for first, _ in top)
+        close = bool(posteriors) and tied >= COVERED * len(posteriors)
+        if faint and close and bead_cert >= CONFIDENT_BEAD:
+            return Rendering("omitted", None, 1.0 - max(mass, default=0.0))
+        return Rendering("not_found", None, max(mass, default=0.0))
+    best = max(_clusters(links, english), key=lambda c: (sum(mass[n] for n in c), -c[0]))
+    best = _with_phrases(_extended(best, mass, rival, english), english, phrases)
+    first, last = english.spans[english.content[best[0]]], english.spans[english.content[best[-1]]]
+    end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
+    return Rendering("rendered", english.text[first[1]:end], sum(mass[n] for n in best) / len(best))
+
+
+def _joins(english: English, left: int, right: int) -> bool:
+    """Content words `left` and `right` (numbers) read as one phrase: next to each other, with
+    only spaces, hyphens and a function word or two between them."""
+    if right != left + 1:
+        return False
+    k_left, k_right = english.content[left], english.content[right]
+    word = english.spans[k_left][0]
+    if _POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word):
+        return False  # "North Korea's | North Hamgyong": a possessive ends its noun phrase
+    between = english.text[english.spans[k_left][2]:english.spans[k_right][1]]
+    return _GAP.fullmatch(between) is not None
+
+
+def _extended(span: list[int], mass: list[float], rival: list[float], english: English) -> list[int]:
+    """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
+    likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL."""
+
+    def claims(n: int) -> bool:
+        return mass[n] >= WEAK and mass[n] >= rival[n]
+
+    while span[0] > 0 and _joins(english, span[0] - 1, span[0]) and claims(span[0] - 1):
+        span = [span[0] - 1, *span]
+    while span[-1] + 1 < len(mass) and _joins(english, span[-1], span[-1] + 1) and claims(span[-1] + 1):
+        span = [*span, span[-1] + 1]
+    return span
+
+
+def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]]) -> list[int]:
+    """The span grown to every lexicon rendering of the term that it overlaps and that the
+    text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
+    Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
+    'North Korea-China' takes 'Korean' along in 'the North Korean border')."""
+    phrases = list(phrases)
+    first, last = span[0], span[-1]
+    for phrase in phrases:
+        size = len(phrase)
+        for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
+            window = range(start, start + size)
+            if set(english.stems[start:start + size]) == set(phrase) and all(
+                    _joins(english, n, n + 1) for n in window[:-1]):
+                first, last = min(first, start), max(last, start + size - 1)
+    named = {s for phrase in phrases for s in phrase}
+    while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first):
+        first -= 1
+    while last + 1 < len(english.stems) and english.stems[last + 1] in named and _joins(english, last, last + 1):
+        last += 1
+    return list(range(first, last + 1))
+
+
+def _clusters(links: list[int], english: English) -> list[list[int]]:
+    """Links (content-word numbers, ascending) grouped into runs that read as one phrase:
+    consecutive content words, or content words with only function words between them."""
+    clusters = [[links[0]]]
+    for n in links[1:]:
+        if _joins(english, clusters[-1][-1], n):
+            clusters[-1].append(n)
+        else:
+            clusters.append([n])
+    return clusters
