@@ -201,7 +201,9 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     """Features of one Korean sentence under `lexicon`, kept on the lexicon (bounded) so
     that the learner and a second look at the same sentence do not analyse it again.
     Callers must not modify the result."""
-    cache = lexicon.features
+    cache = getattr(lexicon, "features", None)
+    if cache is None:  # a stand-in lexicon (the build's recording one) must see every look-up
+        return _ko_features(text, lexicon)
     got = cache.get(text)
     if got is None:
         if len(cache) >= _FEATURES_KEPT:
