@@ -339,8 +339,6 @@ def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
     assert {(b.en, b.ko) for b in crossed} == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
     chain = align(en, ko, lexicon, Params(cross=None)).beads
     assert [(b.en, b.ko) for b in chain] != [(b.en, b.ko) for b in crossed]
-    # the default's crossing pass finds the same pairs here (both are strong 1-1 matches)
-    assert {(b.en, b.ko) for b in align(en, ko, lexicon).beads} == {(b.en, b.ko) for b in crossed}
     articles = [Article(f"{lang}.txt", lang, paragraphs=[Paragraph(" ".join(s.text for s in sents), lang, sents)])
                 for lang, sents in (("en", en), ("ko", ko))]
     for s in articles[0].sentences + articles[1].sentences:
