@@ -654,6 +654,10 @@ _PIECES = [
     # the forms of the third held-out set
     "writers", "Associated", "Press", "Credit:", "((", "))", "/via", "provided", "[Asia", "Reporter", "기자,", "영상기자",
     "[한빛경제", "인턴기자]", "프로듀서/", "도움/", "짚어봅니다", "기자명", "(사진제공:", "갈무리)", "./뉴시스", "제공|", "<연합>",
+    # the forms added after the third held-out set
+    "edited", "into", "English", "Japanese", "Lucidly", "(L)", "(R)", "&", "handout", "via", "June", "[ ", " ]",
+    "인턴기자", "KBS뉴스", "ⓒ시사IN", "갈무리", "(서울=뉴스1)", "[연예팀]", "©한빛뉴스", "Nonfiction", "in this photo taken by",
+    "As", "reports,", "2025.11.03,", "Daily)", "image.", "gettyimagesbank", "/ 사진=", "팬카페", "베이징에서",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -697,6 +701,18 @@ def _joined(pieces: list[str]) -> str:
 @example("[Asia " + "Economy " * 10_000 + "Reporter Seo Mideum] Text.")
 @example("(서울=뉴스1) 김가온 기자" + ",이보람 기자" * 10_000 + " = 본문.")
 @example("프로듀서/" + "배수진 " * 10_000 + "도움/모은결")
+@example("War and Visual Culture " * 5_000 + "edited by Hong Kal and Mina Park.")  # a title before "edited by"
+@example("Salt Winds by " + " and ".join(_NAMES) + ", translated by Clara Voss")
+@example("A poem by " + "Winner " * 10_000 + "Lee Young-ju, translated into English by Jae Kim.")
+@example("Lucidly translated from Japanese into English by Miho Sato" + ", and more" * 10_000)
+@example("REUTERS/Ann Lee (L) & " * 5_000 + "Tom Reyes (R)")  # a combination caption
+@example("Workers clear snow " * 10_000 + "in this photo taken by Kyodo")
+@example("As Priya Natarajan reports, " * 5_000 + "the strike spread.")
+@example("(" + "Moon Ji-won, 2025.11.03, " * 5_000 + "Hanbit Daily)")
+@example("시민단체 SNS 갈무리 " * 5_000 + "(서울=뉴스1) 배지훈 기자 = 본문.")
+@example("[한빛일보 송다은 기자 / 사진=" + "극단 " * 10_000 + "]")
+@example("ⓒ시사IN " * 10_000 + "정하람")
+@example("▲전경. " * 10_000 + "©한빛뉴스")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

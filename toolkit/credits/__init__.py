@@ -68,7 +68,8 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     if found is not None:
         return "", found, False
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
-                  intros.split_intro_tail, listings.split_teaser_byline):
+                  intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
+                  english.split_citation, photos.split_taken_by, intros.split_as_reports):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False
@@ -109,6 +110,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     pieces: list[tuple[int, int, str | None]] = []  # (start, end, replacement or None: as written)
     org_context: str | None = None
     after_note = False
+    mentions: set[int] = set()
     for a, b in spans:
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
@@ -117,11 +119,16 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             if len(text) > _CAPTION_CHARS:
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
             read = ("", tail, False)
+        elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
+                and (tail := korean.parse_copyright_tail(sentence)):
+            read = ("", tail, False)  # "… 청사건물. ©브레이크뉴스": after a caption, not under a story
         if read is None:
             pieces.append((a, b, None))
             after_note = False
             continue
         kept, found, after_note = read
+        if kept == sentence:  # named in prose that stays ("… in this photo taken by Kyodo"): a mention
+            mentions.update(id(c) for c in found)
         changed = True
         for credit in found:
             if credit.organization and credit.service:
@@ -143,6 +150,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         pieces, changed = pieces[:k], True
     if not changed:
         return paragraph.strip(), []
+    # a mention in prose adds nobody the paragraph's credit lines already name ("… in this photo taken
+    # by Kyodo …. Kyodo/via REUTERS" is one credit)
+    printed = {(c.role, c.name) for c in credits if id(c) not in mentions}
+    credits = [c for c in credits if id(c) not in mentions or (c.role, c.name) not in printed]
     return _join(text, pieces), credits
 
 

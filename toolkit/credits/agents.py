@@ -66,6 +66,7 @@ def is_capitalized_phrase(text: str, max_words: int = 6) -> bool:
     return True
 
 
+_MONTH_GIVEN_NAMES = {"April", "June", "July", "August", "APRIL", "JUNE", "JULY", "AUGUST"}
 _NAME_WORD = re.compile(r"[^\W\d_][\w'.\-]*")
 _PREFIXED = re.compile(r"(?:al|el|ad|an|as|at|bin|ibn)-\w[\w'.-]*")
 
@@ -79,7 +80,10 @@ def is_person_name(text: str) -> bool:
     if len(words) == 1 and words[0].lower() in PARTICLES and words[0][:1].isupper():
         return True  # "By Di": a one-word name that is also a particle elsewhere
     content = 0
-    for w in words:
+    for k, w in enumerate(words):
+        if k == 0 and w in _MONTH_GIVEN_NAMES and len(words) >= 2 and words[1].lower() not in NOT_NAME_WORDS:
+            content += 1  # "June Teufel Dreyer": a month that is also a given name, a surname after it
+            continue
         if w.lower() in PARTICLES:
             continue
         if _PREFIXED.fullmatch(w):  # al-Assad

@@ -65,6 +65,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None
     elif opener == "[" and (bracketed := parse_bracket_byline(inner)) is not None and rest.strip():
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
+    elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
+        return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
@@ -79,6 +81,12 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     after = rest.lstrip()
     after = after[1:].lstrip() if after.startswith("=") else after
     return after, [_agency_credit(agency)]
+
+
+def _is_desk(inner: str) -> bool:
+    """"연예팀", "온라인뉴스팀": a desk of the outlet signing the story (Hangul only, ending in 팀;
+    a ministry ending in 부, "[국방부] …", is a source, and "[단독]" a rubric)."""
+    return 3 <= len(inner) <= 8 and inner.endswith("팀") and all("\uac00" <= ch <= "\ud7a3" for ch in inner)
 
 
 def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
@@ -165,4 +173,22 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
         found = _korean(text)
         if found is not None:
             return found
+    elif (found := _after_caption_source(text)) is not None:
+        return found
     return _english(text)
+
+
+_CAPTION_SOURCES = ("갈무리", "캡처", "제공")  # "로제, 뷔 SNS 갈무리 (서울=뉴스1) …": a caption glued before the dateline
+_MAX_CAPTION = 80
+
+
+def _after_caption_source(text: str) -> tuple[str, list[Credit]] | None:
+    """A photo caption ending with its source, then the wire dateline of the story: the caption
+    stays (it is text of the page), the dateline's credits are taken."""
+    for opener in ("(", "["):
+        k = text.find(" " + opener, 0, _MAX_CAPTION)
+        if k > 0 and text[:k].rstrip(" .").endswith(_CAPTION_SOURCES):
+            found = _korean(text[k + 1:])
+            if found is not None and found[1] and "=" in text[k + 1:k + 2 + _MAX_BRACKET]:
+                return text[:k].rstrip() + " " + found[0], found[1]
+    return None

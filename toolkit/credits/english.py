@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import parse_agents, parse_service
@@ -142,7 +142,7 @@ def _heads(sentence: str, toks: list[Token], low: list[str]) -> list[Head]:
     heads: list[Head] = []
     i = 0
     while i < len(toks):
-        if (i == 0 or low[i - 1] in _SEPARATORS or low[i] == "translated"
+        if (i == 0 or low[i - 1] in _SEPARATORS or low[i] in _TITLE_ROLE_WORDS
                 or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
             head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)
             if head is not None and (head.roles or heads or head.bare_by):
@@ -200,7 +200,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
         if is_dating(prefix):  # "Last Updated on Thursday, 6 October 2011 06:53 Written by ..."
             pass
         elif heads[0].roles == ["translator"] and (writer := _writer_before(s, toks, heads[0].start)):
-            lead = writer  # "A, translated by B" / "Rice Urn by A translated by B"
+            lead = writer  # "A, translated by B" / "Rice Urn by A and B, translated by C"
+        elif heads[0].roles in (["translator"], ["editor"]) and _is_title_case(toks[: heads[0].start]):
+            pass  # "War and Visual Culture edited by A and B": a book's title, then who made it
         else:
             return None
     if heads[0].bare_by and not byline and heads[0].start == 0 and not lead:
@@ -209,18 +211,46 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     return None if found is None else lead + found
 
 
+# "translated" and "edited" may follow a title without a separator: "Rice Urn translated by A"
+_TITLE_ROLE_WORDS = {"translated", "edited"}
+# lower-case words a title in title case keeps: "War and Visual Culture", "Escape from North Korea"
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for",
+                      "from", "with", "into", "as", "vs", "vs.", "about", "under", "over"}
+
+
+def _is_title_case(toks: list[Token]) -> bool:
+    """Words of a work's title: each capitalized or a small word ("The Hard Road Out: One Woman's
+    Escape from North Korea"), never a sentence ("The film was edited by")."""
+    words = [t.text for t in toks if t.text[:1].isalpha()]
+    if not words or words[0].lower() == "by":
+        return False
+    return any(w[:1].isupper() for w in words) and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _persons(region: str) -> list[Credit] | None:
+    """Writers named in `region` ("A", "A and B"), persons only, or None."""
+    found = parse_agents(region.strip().rstrip(","), ["writer"], None, None) if region.strip() else None
+    return found if found and all(c.agent == "person" for c in found) else None
+
+
 def _writer_before(s: str, toks: list[Token], end: int) -> list[Credit] | None:
+    """The writers before a translator: "A, translated by B", "Title by A and B, translated by C"
+    (a title in title case before "by": "It was written by A, translated by B" is a sentence)."""
     before = toks[:end]
+    lows = [t.low for t in before]
     if before and before[-1].text == ",":
         name = _text(s, before, 0, len(before) - 1)
         if is_person_name(name):
             return [Credit("writer", name)]
-    lows = [t.low for t in before]
+        if "by" not in lows and (found := _persons(name)) and len(found) > 1:
+            return found  # "A and B, translated by C"
     if "by" in lows:
         k = len(lows) - 1 - lows[::-1].index("by")
         name = _text(s, before, k + 1, len(before))
         if name and is_person_name(name):
             return [Credit("writer", name)]
+        if _is_title_case(before[:k]):
+            return _persons(name)
     return None
 
 
@@ -315,3 +345,83 @@ def split_source_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     for c in found:
         c.organization = org
     return s[:start].rstrip(), found
+
+
+def _into_language(low: list[str], j: int) -> tuple[int, bool, bool]:
+    """Past "from Japanese into English" at j: (next index, a source language named, a target named)."""
+    k = _skip_modifiers(low, j)
+    words = low[j:k]
+    return k, "from" in words, "into" in words
+
+
+def _name_until(s: str, toks: list[Token], j: int) -> tuple[str, int] | None:
+    """The person named from token j to the next comma or the sentence's end: (name, end index)."""
+    k = j
+    while k < len(toks) and toks[k].text not in {",", ";", ".", "…"} and k - j < 7:
+        k += 1
+    name = _text(s, toks, j, k)
+    return (name, k) if name and is_person_name(name) else None
+
+
+def split_translated_prose(sentence: str) -> tuple[str, list[Credit]] | None:
+    """Credits named in a sentence of prose that stays body text:
+    "Ably translated from Japanese into English by A, the essay shows …" (an editor's opening
+    clause: a judging adverb and both languages; "Translated into English by A, the novel won"
+    is news about a book) and "Pillow is a poem by A, translated into English by B." (a work
+    by a writer, its translation from or into a named language closing the sentence). The
+    sentence is kept whole; a clause in the middle ("The novel, translated into English by A,
+    won …") credits nobody."""
+    s = sentence.strip()
+    toks = tokens(s)
+    low = [t.low for t in toks]
+    if "translated" not in low[:2] and (", translated" not in s.lower()):
+        return None
+    if low[1:2] == ["translated"] and toks[0].text[:1].isupper() and low[0].endswith("ly") and low[0].isalpha():
+        k, source, target = _into_language(low, 2)
+        if source and target and low[k:k + 1] == ["by"] and (found := _name_until(s, toks, k + 1)) \
+                and low[found[1]:found[1] + 1] == [","] and found[1] + 2 < len(toks):
+            return s, [Credit("translator", found[0])]
+        return None
+    for i in range(1, len(low) - 1):
+        if low[i] != "translated" or low[i - 1] != ",":
+            continue
+        k, source, target = _into_language(low, i + 1)
+        found = _name_until(s, toks, k + 1) if (source or target) and low[k:k + 1] == ["by"] else None
+        if found is None or any(t.text not in {".", "…"} for t in toks[found[1]:]):
+            return None
+        writer = _writer_suffix(s, toks, low, i - 1)
+        return (s, writer + [Credit("translator", found[0])]) if writer else None
+    return None
+
+
+def _writer_suffix(s: str, toks: list[Token], low: list[str], end: int) -> list[Credit] | None:
+    """"a poem by the contest winner Lee Young-ju": the name closing the words after "by" (the
+    longest run of capitalized words before `end` that reads as a name)."""
+    if "by" not in low[:end]:
+        return None
+    by = end - 1 - low[:end][::-1].index("by")
+    start = end
+    while start > by + 1 and toks[start - 1].text[:1].isupper() and end - start < 4:
+        start -= 1
+    for a in range(start, end):
+        name = _text(s, toks, a, end)
+        if is_person_name(name):
+            return [Credit("writer", name)]
+    return None
+
+
+def split_citation(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"AI Translation Triumphs … (Park Jin-seong, 2026.02.02, Chosun Daily)": a headline cited
+    with its reporter, date and outlet in a closing bracket -> (the headline, [the reporter])."""
+    s = sentence.strip().rstrip(".").rstrip()
+    if not s.endswith(")"):
+        return None
+    k = s.rfind("(", max(0, len(s) - 100))
+    if k <= 0:
+        return None
+    parts = [p.strip() for p in s[k + 1:-1].split(",")]
+    if len(parts) != 3 or not is_person_name(parts[0]) or not is_dating([t.text for t in tokens(parts[1])]):
+        return None
+    if not (organization_of(parts[2]) or looks_like_organization(parts[2])):
+        return None
+    return s[:k].rstrip(), [Credit("reporter", parts[0], organization=short_org(parts[2]))]

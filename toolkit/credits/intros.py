@@ -103,3 +103,19 @@ def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     if found is None or found[0].organization is None:
         return None  # "…, as correspondent A reports": only an outlet's reporter closes a lead
     return body[:k].rstrip() + ".", found
+
+
+def split_as_reports(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"As Thuy Ong reports, it's another setback …": a video script's lead names its reporter
+    in an opening clause; the sentence stays body text. Only a bare person's name and a comma
+    right after "reports" ("As Smith reports in his book, …" cites a work)."""
+    s = sentence.strip()
+    if not s.startswith("As "):
+        return None
+    k = s.find(" reports, ", 3, 3 + 40)
+    if k < 0 or not s[k + len(" reports, "):].strip():
+        return None
+    name = s[3:k]
+    if not 2 <= len(name.split()) <= 3 or not is_person_name(name) or "'" in name.translate(APOSTROPHES):
+        return None
+    return s, _reporter(name, None)

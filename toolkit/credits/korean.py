@@ -249,7 +249,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
-        if word in _LABEL_TAILS and label is not None and not label_used:
+        if word in _LABEL_TAILS and label is not None:  # "사진 제공: A", and "사진=A 제공" ("제공" is no name)
             continue
         if "@" in word:
             signed = True
@@ -264,6 +264,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             label, label_used = word, False
             pending = []
+            continue
+        if k > 0 and words[k - 1] in {"ⓒ", "©"} and not name_and_title(word):
+            orgs.append(word)  # "ⓒ시사IN 조남진": the holder of the copyright, then the photographer
             continue
         found = name_and_title(word)
         if found is not None:
@@ -290,6 +293,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         return None
     for c in credits:
         if not c.role:
+            if photo and orgs:
+                c.role = "photographer"  # "ⓒ시사IN 조남진"
+                c.organization = c.organization or short_org(orgs[0])
+                continue
             if not signed:
                 return None  # a bare name ("김정은") is not a credit
             c.role = "reporter"
@@ -354,12 +361,17 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
         return [Credit("reporter", words[1], organization=org, agent="organization")]
     if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
+    if words[0] == "[" and words[-1] == "]" and (found := _byline_and_photo_source(s[1:-1])) is not None:
+        return found  # "[티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페]"
     if words[0] in "[(【" and words[-1] in "])】":
         square = words[0] == "["
         words = words[1:-1]
+        if square and len(words) == 2 and s.startswith("[ ") and s.endswith(" ]") \
+                and (found := name_and_title(words[0])) and found[1] is None and (role := title_role(words[1])):
+            return [Credit(role, found[0])]  # "[ 박소민 인턴기자 ]": a byline widget spaces its bracket
         if square and len(words) == 2 and name_and_title(words[0]) and title_role(words[1]):
             return None  # "[김현경 기자]" heads a speaker's words in a transcript: a label, not a credit
-    found = parse_signoff(words)
+    found = parse_signoff(words) or _signoff_without_copula(words)
     if found is not None:
         return found
     # "북한 내부소식, 문성휘 기자가 보도합니다": a rubric of a few words before the byline
@@ -378,6 +390,45 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     return parse_caption_source(words)
 
 
+_NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
+
+
+def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
+    """"런던에서 KBS뉴스 박장범": a sign-off whose 입니다 was left off; only with the place the
+    report comes from and the outlet, and a name of three syllables that is not a noun."""
+    if not 3 <= len(words) <= 4 or not (words[0].endswith("에서") and len(words[0]) >= 3):
+        return None
+    name = words[-1]
+    if len(name) != 3 or name.endswith(_NOUN_ENDINGS) or not is_korean_name(name):
+        return None
+    if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
+        return None
+    return [_ko_credit("reporter", name, words[1:-1])]
+
+
+_MAX_SOURCE_WORDS = 3
+
+
+def _byline_and_photo_source(inner: str) -> list[Credit] | None:
+    """"티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페": a bracketed byline, then after a slash
+    who supplied the pictures (a label "사진=" and a short source of any kind: a fan café, a firm;
+    "KBS2 '바람의 집'" and "MBC 방송화면 캡처" name the channel whose programme was captured)."""
+    first, slash, second = inner.partition("/")
+    label, equals, source = second.strip().partition("=")
+    if not slash or not equals or label.strip() not in {"사진", "사진제공", "사진 제공"}:
+        return None
+    source = " ".join(source.split()).split("'")[0].split("‘")[0].strip()
+    for tail in ("캡처", "갈무리", "제공", "방송화면", "방송 화면", "화면"):
+        source = source.removesuffix(tail).strip()
+    if not 1 <= len(source.split()) <= _MAX_SOURCE_WORDS or _SENTENCE_END.search(source) or any(ch in source for ch in "=/[]()"):
+        return None
+    unit = parse_unit(ko_tokens(first))
+    if unit is None or not unit[0] or any(c.role != "reporter" for c in unit[0]):
+        return None
+    kind = "person" if is_korean_name(source) else "organization"
+    return unit[0] + [Credit("photographer", source, organization=organization_of(source), agent=kind)]
+
+
 def _after_object(words: list[str]) -> list[Credit] | None:
     """"자세한 소식을 서울에서 이현주 기자가 보도합니다": what the report is about, then the byline."""
     if not "".join(words[-2:]).endswith(_INTRO_ENDINGS):
@@ -386,6 +437,19 @@ def _after_object(words: list[str]) -> list[Credit] | None:
     if not objects or any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
         return None
     return parse_signoff(words[objects[-1] + 1:])
+
+
+def _copyright_holder(words: list[str]) -> list[Credit] | None:
+    """"브레이크뉴스" after a caption's "©": an outlet (not a name) holds the picture's copyright."""
+    if len(words) == 1 and is_outlet(words[0]) and not is_korean_name(words[0]):
+        return [Credit("photographer", words[0], organization=short_org(words[0]), agent="organization")]
+    return None
+
+
+def parse_copyright_tail(sentence: str) -> list[Credit] | None:
+    """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop)."""
+    words = ko_tokens(sentence.strip().rstrip("."))
+    return _copyright_holder(words[1:]) if words[:1] in (["ⓒ"], ["©"]) else None
 
 
 def is_signed_block(sentence: str) -> bool:
@@ -427,8 +491,9 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     for mark in ("ⓒ", "©"):
         k = s.rfind(mark)
         if k > 0:
-            found = parse_caption_source(ko_tokens(s[k + 1:].strip().rstrip(".")))
-            if found is not None:
+            words = ko_tokens(s[k + 1:].strip().rstrip("."))
+            found = parse_caption_source(words) or _copyright_holder(words)
+            if found is not None:  # "… 청사건물 ©브레이크뉴스": the copyright holder of the picture
                 return s[:k].rstrip(), found
     return None
 
@@ -463,8 +528,12 @@ _PHOTO_SOURCE = re.compile(
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
-    """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm)."""
+    """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
+    the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
     m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and len(parts := s.rsplit(None, 1)) == 2 and is_stamp_line(parts[1]):
+        s = parts[0]
+        m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
     name = (m["a"] or m["b"] or m["c"] or m["d"]).strip()

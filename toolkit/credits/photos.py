@@ -12,6 +12,7 @@ import re
 from toolkit.credits.agents import (
     APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
+from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -21,7 +22,7 @@ from toolkit.names import is_korean_name
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
     r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
-    r"(?:\s+credits?)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
+    r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
@@ -31,7 +32,7 @@ _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters 
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
-_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?)"
+_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?|images?)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
 _DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
 _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
@@ -68,7 +69,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     t = " ".join(text.split()).strip().rstrip(".").strip()
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
-    if (m := _OUTLET_PHOTO.fullmatch(t)) and organization_of(m["agency"]):
+    if t.endswith(" |") and t[:-2].strip().lower() in PHOTO_AGENCIES:  # "gettyimagesbank |": the credit slot of a caption
+        return _credit(t[:-2].strip(), None)
+    if (m := _OUTLET_PHOTO.fullmatch(t)) and (organization_of(m["agency"]) or m["agency"].lower() in PHOTO_AGENCIES):
         if m["name"] is None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
@@ -86,6 +89,16 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
                 org, t = inner["agency"], t[inner.end():].strip()
             break
+    if labelled and org is None and " from " in t:  # "Image by A from The Independent:"
+        name, _, source = t.partition(" from ")
+        source = source.rstrip(" :")
+        outlet = looks_like_organization(source) or (source.startswith("The ") and is_capitalized_phrase(source, 5))
+        if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
+            return _credit(name, source)
+    if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
+        name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
+        if is_person_name(name):
+            return _credit(name, org)
     # qualifiers: ", Pool, File", "(CC BY-NC-SA 3.0)"
     t = re.sub(r"\s*\([^()]{0,60}\)$", "", t)
     parts = [p.strip() for p in t.split(",")]
@@ -94,6 +107,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     t = ", ".join(parts)
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
+        source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
         if not (labelled or _known_agency(distributor)):
             return None
         t, org, labelled = source.split("/")[0].strip(), distributor.strip(), True
@@ -203,6 +217,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     credit = parse_credit(bare)
     if credit is not None:
         return "", [credit]
+    if (found := parse_combination(bare)) is not None:
+        return "", found
     if whole_only:
         return None
     for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
@@ -215,6 +231,41 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     return None
 
 
+_POSITIONS = {"l", "c", "r", "left", "center", "centre", "right", "top", "bottom", "middle", "front", "back"}
+_MAX_COMBINED = 4
+
+
+def _position(part: str) -> tuple[str, bool]:
+    """("REUTERS/A", True) for "REUTERS/A (L)": a picture's place in a combination photo."""
+    if part.endswith(")") and (k := part.rfind("(", max(0, len(part) - 10))) > 0 \
+            and part[k + 1:-1].strip().lower() in _POSITIONS:
+        return part[:k].strip(), True
+    return part, False
+
+
+def parse_combination(text: str) -> list[Credit] | None:
+    """"REUTERS/A (L) & KCNA handout via Reuters & B (R)": the credits of a combination photo, one
+    picture each, joined by "&" and placed by "(L)"/"(R)". The first names its agency; a bare
+    name after it ("B (R)") is that agency's photographer."""
+    parts = text.split(" & ")
+    if not 2 <= len(parts) <= _MAX_COMBINED:
+        return None
+    placed = [_position(p.strip()) for p in parts]
+    if not any(marked for _, marked in placed):
+        return None
+    credits: list[Credit] = []
+    for part, _ in placed:
+        credit = parse_credit(part)
+        if credit is None and credits and _known_agency(part):
+            credit = _credit(part, None)  # "… & Yonhap (R)"
+        elif credit is None and credits and credits[0].organization and is_person_name(part):
+            credit = _credit(part, credits[0].organization)
+        if credit is None:
+            return None
+        credits.append(credit)
+    return credits
+
+
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
     """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption."""
     name = sentence.strip().rstrip(".").strip()
@@ -224,3 +275,26 @@ def parse_agency_tail(sentence: str) -> list[Credit] | None:
 
 
 _WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis"}
+
+
+_TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " in this photo released by ",
+             " in this handout photo released by ", " in this photo provided by ", " in this photo obtained by ")
+
+
+def split_taken_by(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"… in the town of Kotoura, Japan in this photo taken by Kyodo": a wire caption naming the
+    agency that took or released the picture (a known agency, perhaps a date after it). The
+    caption keeps its words: the clause is part of its sentence."""
+    s = sentence.strip()
+    low = s.lower()
+    for marker in _TAKEN_BY:
+        k = low.rfind(marker, max(0, len(s) - 120))
+        if k <= 0:
+            continue
+        rest = s[k + len(marker):].rstrip(" .")
+        toks = tokens(rest)
+        cut = trailing_date_start(toks)
+        agency = rest[: toks[cut].start].strip(" ,") if cut < len(toks) else rest
+        if _known_agency(agency):
+            return s, [_credit(agency, None)]
+    return None

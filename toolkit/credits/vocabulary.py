@@ -116,6 +116,7 @@ PHOTO_AGENCIES = frozenset({
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
     "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
     "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
+    "gettyimagesbank", "gettyimages",
 })
 
 # English credit words that open a clause "<words> by <agents>": word -> role.
@@ -125,6 +126,8 @@ ROLE_WORDS: dict[str, str] = {
     "translated": "translator", "translation": "translator", "translations": "translator",
     "translating": "translator",
     "written": "writer", "writing": "writer", "text": "writer", "words": "writer", "story": "writer",
+    "fiction": "writer", "nonfiction": "writer", "non-fiction": "writer", "poetry": "writer", "poem": "writer",
+    "poems": "writer",
     "article": "writer", "essay": "writer", "column": "writer", "analysis": "writer", "commentary": "writer",
     "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
     "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
