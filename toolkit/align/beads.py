@@ -96,12 +96,6 @@ class BeadScorer:
         self.ko_total = [sum(w) for w in self.ko_w]
         self._cache: dict[tuple[int, int, int, int], float] = {}
         self._fits: dict[tuple[int, int], float] = {}
-        # "has evidence" as bit rows and columns (ordinary articles): a merged bead's test that
-        # every sentence meets something on the other side is then a few mask operations
-        self._has_rows = self._has_cols = None
-        if not lazy:
-            self._has_rows = [sum(1 << j for j in range(m) if self.has[i][j]) for i in range(n)]
-            self._has_cols = [sum(1 << i for i in range(n) if self.has[i][j]) for j in range(m)]
 
     def _weights(self, items: list[list[str]]) -> list[list[float]]:
         power = self.p.idf_power
