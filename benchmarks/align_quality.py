@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+if str(REPO) not in sys.path:  # build_speed's child may have put another checkout's toolkit first
+    sys.path.insert(0, str(REPO))
 
 from toolkit.align import LexiconLearner, align, load_lexicon  # noqa: E402
 from toolkit.model import Alignment, Bead, Sentence  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import repo_root, shared_dir
 
-from toolkit.align import LexiconLearner, align, load_lexicon
+from toolkit.align import LexiconLearner, Params, align, load_lexicon
 from toolkit.errors import InputError
 from toolkit.model import Alignment, Sentence
 
@@ -60,8 +60,23 @@ def test_beads_cover_every_sentence_once_in_order(lexicon) -> None:
     en, ko = _sents(ENGLISH[::-1], "en"), _sents(KOREAN, "ko")  # scrambled: still a valid chain
     beads = align(en, ko, lexicon).beads
     assert [i for b in beads for i in b.en] == list(range(len(en)))
-    assert [j for b in beads for j in b.ko] == list(range(len(ko)))
+    assert sorted(j for b in beads for j in b.ko) == list(range(len(ko)))  # crossing links allowed
     assert all(b.type in {"1-1", "1-0", "0-1", "1-2", "2-1", "1-3", "3-1", "2-2", "1-4", "4-1", "2-3", "3-2"} for b in beads)
+    monotone = align(en, ko, lexicon, Params(cross=None)).beads  # without crossing links: one chain
+    assert [j for b in monotone for j in b.ko] == list(range(len(ko)))
+
+
+def test_moved_sentence_is_linked_across(lexicon) -> None:
+    """A writer who moves a sentence far from its place leaves a null on each side that the
+    monotone chain cannot link; the crossing pass links them when they clearly translate each other."""
+    # the English tells the State Department's call right after the lede
+    en = _sents([ENGLISH[0], "The U.S. State Department also issued a statement urging the North to return to dialogue.",
+                 ENGLISH[1], ENGLISH[2], ENGLISH[6], ENGLISH[7]], "en")
+    ko = _sents(KOREAN, "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert ((1,), (5,)) in beads and ((0,), (0,)) in beads and ((4,), (3,)) in beads
+    monotone = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(cross=None)).beads}
+    assert ((1,), (5,)) not in monotone
 
 
 def test_sentence_without_evidence_becomes_null(lexicon) -> None:
@@ -320,9 +335,10 @@ def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
                 "통일부는 12일 모두 4,712가구가 이 사업에 신청했다고 밝혔다.",
                 "3번 창고에 쌀 1,250톤이 들어왔다."]
     en, ko = _sents(en_texts, "en"), _sents(ko_texts, "ko")
-    crossed = align(en, ko, lexicon, Params(reorder=0.3)).beads
+    crossed = align(en, ko, lexicon, Params(reorder=0.3, cross=None)).beads
     assert {(b.en, b.ko) for b in crossed} == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
-    assert [(b.en, b.ko) for b in align(en, ko, lexicon).beads] != [(b.en, b.ko) for b in crossed]
+    chain = align(en, ko, lexicon, Params(cross=None)).beads
+    assert [(b.en, b.ko) for b in chain] != [(b.en, b.ko) for b in crossed]
     articles = [Article(f"{lang}.txt", lang, paragraphs=[Paragraph(" ".join(s.text for s in sents), lang, sents)])
                 for lang, sents in (("en", en), ("ko", ko))]
     for s in articles[0].sentences + articles[1].sentences:

@@ -95,12 +95,7 @@ class BeadScorer:
         self.en_total = [sum(w) for w in self.en_w]
         self.ko_total = [sum(w) for w in self.ko_w]
         self._cache: dict[tuple[int, int, int, int], float] = {}
-        # "has evidence" as bit rows and columns (ordinary articles): a merged bead's test that
-        # every sentence meets something on the other side is then a few mask operations
-        self._has_rows = self._has_cols = None
-        if not lazy:
-            self._has_rows = [sum(1 << j for j in range(m) if self.has[i][j]) for i in range(n)]
-            self._has_cols = [sum(1 << i for i in range(n) if self.has[i][j]) for j in range(m)]
+        self._fits: dict[tuple[int, int], float] = {}
 
     def _weights(self, items: list[list[str]]) -> list[list[float]]:
         power = self.p.idf_power
@@ -126,6 +121,8 @@ class BeadScorer:
         need = self.p.min_new
         if not need or (i1 - i0 > 1 and j1 - j0 > 1):
             return True
+        if self.p.min_new_fit is not None and self.length_gain(i0, i1, j0, j1) > self.p.fit_gain_min:
+            need = self.p.min_new_fit
         if i1 - i0 > 1:  # several English sentences, one Korean
             j = j0
             masks = [self.ko_mask[i][j] for i in range(i0, i1)]
@@ -134,6 +131,7 @@ class BeadScorer:
             i = i0
             masks = [self.en_mask[i][j] for j in range(j0, j1)]
             nums = [self.ef[i].numbers & self.kf[j].numbers for j in range(j0, j1)]
+        alone = self.p.split_alone
         for a, mask in enumerate(masks):
             others, other_nums = 0, set()
             for b, other in enumerate(masks):
@@ -142,7 +140,13 @@ class BeadScorer:
                     other_nums |= nums[b]
             unique = nums[a] - other_nums  # a large number is as specific as several words
             if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need:
-                return False
+                if alone is None:
+                    return False
+                # a part repeating the other parts' words may still be a translation of the single
+                # sentence in its own right (the same source, the same gold, restated)
+                part = (i0 + a, i0 + a + 1, j0, j1) if i1 - i0 > 1 else (i0, i1, j0 + a, j0 + a + 1)
+                if self.bead_score(*part) < alone:
+                    return False
         return True
 
     def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
@@ -166,48 +170,97 @@ class BeadScorer:
         len_ko = sum(self.kf[j].length for j in range(j0, j1))
         return length_logprob(len_en, len_ko, self.p)
 
+    def length_gain(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """For one sentence rendered as several: how much better the whole bead fits the usual
+        length ratio than its best-fitting part alone (the 1-1 bead the search would otherwise
+        keep). A translator's split completes the single sentence; a neighbouring addition
+        overshoots it."""
+        ef, kf = self.ef, self.kf
+        len_en = sum(ef[i].length for i in range(i0, i1))
+        len_ko = sum(kf[j].length for j in range(j0, j1))
+        fit = self._fit
+        if i1 - i0 == 1:
+            part = max(fit(len_en, kf[j].length) for j in range(j0, j1))
+        else:
+            part = max(fit(ef[i].length, len_ko) for i in range(i0, i1))
+        return fit(len_en, len_ko) - part
+
+    def _connected(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Whether the pairs with evidence link all the bead's sentences into one piece."""
+        has = self.has
+        en_in, ko_in = {i0}, set()
+        frontier_en, frontier_ko = [i0], []
+        while frontier_en or frontier_ko:
+            if frontier_en:
+                i = frontier_en.pop()
+                for j in range(j0, j1):
+                    if j not in ko_in and has[i][j]:
+                        ko_in.add(j)
+                        frontier_ko.append(j)
+            else:
+                j = frontier_ko.pop()
+                for i in range(i0, i1):
+                    if i not in en_in and has[i][j]:
+                        en_in.add(i)
+                        frontier_en.append(i)
+        return len(en_in) == i1 - i0 and len(ko_in) == j1 - j0
+
+    def _fit(self, len_en: int, len_ko: int) -> float:
+        """length_logprob, remembered per length pair (the search asks for the same pairs often)."""
+        key = (len_en, len_ko)
+        got = self._fits.get(key)
+        if got is None:
+            got = self._fits[key] = length_logprob(len_en, len_ko, self.p)
+        return got
+
     def bead_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Score of the bead English [i0, i1) with Korean [j0, j1); both sides non-empty."""
         key = (i0, i1, j0, j1)
         got = self._cache.get(key)
         if got is not None:
             return got
-        if i1 - i0 == 1 and j1 - j0 == 1 and not self.has[i0][j0]:
-            # no word, name or number in common: never a pair, whatever the lengths say
+        if i1 - i0 == 1 and j1 - j0 == 1:
+            score = self._score_pair(i0, j0)
+            self._cache[key] = score
+            return score
+        # a merged bead in which some sentence meets nothing on the other side is
+        # dominated by the smaller bead plus a null bead: do not score it
+        lonely = False
+        if i1 - i0 == 1:  # one English sentence, several Korean: each must meet it
+            row = self.has[i0]
+            for j in range(j0, j1):
+                if not row[j]:
+                    lonely = True
+                    break
+        elif j1 - j0 == 1:
+            has = self.has
+            for i in range(i0, i1):
+                if not has[i][j0]:
+                    lonely = True
+                    break
+        else:
+            # several sentences on both sides: their evidence must hold them together as one
+            # piece; if it falls apart into blocks, the smaller beads of those blocks score the
+            # same evidence without this bead's merge penalty (and it covers the lonely case)
+            lonely = not self._connected(i0, i1, j0, j1)
+        if lonely or not self._adds_coverage(i0, i1, j0, j1):
             self._cache[key] = -1e9
             return -1e9
-        if i1 - i0 > 1 or j1 - j0 > 1:
-            # a merged bead in which some sentence meets nothing on the other side is
-            # dominated by the smaller bead plus a null bead: do not score it
-            if self._has_rows is not None:
-                kmask, emask = (1 << j1) - (1 << j0), (1 << i1) - (1 << i0)
-                rows, cols = self._has_rows, self._has_cols
-                lonely = any(not rows[i] & kmask for i in range(i0, i1)) or any(
-                    not cols[j] & emask for j in range(j0, j1))
-            else:
-                has = self.has
-                lonely = not all(any(has[i][j] for j in range(j0, j1)) for i in range(i0, i1)) or not all(
-                    any(has[i][j] for i in range(i0, i1)) for j in range(j0, j1))
-            if lonely:
-                self._cache[key] = -1e9
-                return -1e9
-            if not self._adds_coverage(i0, i1, j0, j1):
-                self._cache[key] = -1e9
-                return -1e9
         p, ef, kf = self.p, self.ef, self.kf
+        ko_mask, en_mask, weighted = self.ko_mask, self.en_mask, self._weighted
         score = 0.0
         strong = 0
         for j in range(j0, j1):
             mask = 0
             for i in range(i0, i1):
-                mask |= self.ko_mask[i][j]
+                mask |= ko_mask[i][j]
                 strong += self.strong[i][j]
-            score += self._weighted(mask, self.ko_w[j]) / (self.ko_total[j] + p.smooth) - p.tau
+            score += weighted(mask, self.ko_w[j]) / (self.ko_total[j] + p.smooth) - p.tau
         for i in range(i0, i1):
             mask = 0
             for j in range(j0, j1):
-                mask |= self.en_mask[i][j]
-            score += p.w_en * self._weighted(mask, self.en_w[i]) / (self.en_total[i] + p.smooth) - p.tau
+                mask |= en_mask[i][j]
+            score += p.w_en * weighted(mask, self.en_w[i]) / (self.en_total[i] + p.smooth) - p.tau
         score += p.w_strong * strong
         ne: set[str] = set()
         nk: set[str] = set()
@@ -216,8 +269,7 @@ class BeadScorer:
         for j in range(j0, j1):
             nk |= kf[j].numbers
         if ne or nk:
-            both = len(ne & nk)
-            score += p.w_num * both - p.w_num_miss * min(len(ne ^ nk), 4)
+            score += p.w_num * len(ne & nk) - p.w_num_miss * min(len(ne ^ nk), 4)
         qe = any(ef[i].quote for i in range(i0, i1))
         qk = any(kf[j].quote for j in range(j0, j1))
         if qe or qk:
@@ -228,7 +280,27 @@ class BeadScorer:
                 score += p.w_qcount if ce == ck else -p.w_qcount * min(abs(ce - ck), 2) / 2
         len_en = sum(ef[i].length for i in range(i0, i1))
         len_ko = sum(kf[j].length for j in range(j0, j1))
-        score += p.w_len * length_logprob(len_en, len_ko, p)
+        score += p.w_len * self._fit(len_en, len_ko)
+        if p.w_len_gain and (i1 - i0 == 1) != (j1 - j0 == 1):
+            score += p.w_len_gain * self.length_gain(i0, i1, j0, j1)
         score -= p.merge_pen.get((i1 - i0, j1 - j0), 0.0)
         self._cache[key] = score
         return score
+
+    def _score_pair(self, i: int, j: int) -> float:
+        """bead_score of a 1-1 bead (the search asks for most of these): the same terms without
+        the loops over the bead's sentences."""
+        if not self.has[i][j]:
+            return -1e9  # no word, name or number in common: never a pair, whatever the lengths say
+        p, e, k = self.p, self.ef[i], self.kf[j]
+        score = (self._weighted(self.ko_mask[i][j], self.ko_w[j]) / (self.ko_total[j] + p.smooth)
+                 + p.w_en * self._weighted(self.en_mask[i][j], self.en_w[i]) / (self.en_total[i] + p.smooth)
+                 - 2 * p.tau + p.w_strong * self.strong[i][j])
+        ne, nk = e.numbers, k.numbers
+        if ne or nk:
+            score += p.w_num * len(ne & nk) - p.w_num_miss * min(len(ne ^ nk), 4)
+        if e.quote or k.quote:
+            score += p.w_quote if e.quote == k.quote else -p.w_quote
+            if p.w_qcount:
+                score += p.w_qcount if e.quotes == k.quotes else -p.w_qcount * min(abs(e.quotes - k.quotes), 2) / 2
+        return score + p.w_len * self._fit(e.length, k.length) - p.merge_pen.get((1, 1), 0.0)

@@ -45,9 +45,11 @@ class Aligner(BeadScorer):
         n, m = len(self.ef), len(self.kf)
         return self._search_band(moves, [0] * (n + 1), [m] * (n + 1))
 
-    def _search_band(self, moves, lo: list[int], hi: list[int]) -> list[tuple[int, int, int, int]]:
+    def _search_band(self, moves, lo: list[int], hi: list[int], merging: list[bool] | None = None
+                     ) -> list[tuple[int, int, int, int]]:
         """Best bead chain using `moves` with row i searched only in columns lo[i]..hi[i]:
-        memory and time follow the band, not the grid (long articles)."""
+        memory and time follow the band, not the grid (long articles). Where `merging[i]` is
+        false, beads ending in row i are 1-1 or null (the first three moves) only."""
         n = len(self.ef)
         NEG = -1e18
         best: list[list[float]] = []
@@ -55,12 +57,13 @@ class Aligner(BeadScorer):
         for i in range(n + 1):
             row = [NEG] * (hi[i] - lo[i] + 1)
             arg = [-1] * len(row)
+            row_moves = moves if merging is None or merging[i] else moves[:3]
             for j in range(lo[i], hi[i] + 1):
                 if i == 0 and j == 0:
                     row[0] = 0.0
                     continue
                 top, which = NEG, -1
-                for k, (di, dj) in enumerate(moves):
+                for k, (di, dj) in enumerate(row_moves):
                     pi, pj = i - di, j - dj
                     if pi < 0 or pj < lo[pi] or pj > hi[pi]:
                         continue
@@ -98,11 +101,50 @@ class Aligner(BeadScorer):
             else:
                 first = self._search(MOVES[:3])
             lo, hi = [m] * (n + 1), [0] * (n + 1)
+            merging = [False] * (n + 1)
             for i0, i1, j0, j1 in first:
                 for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                     lo[i], hi[i] = min(lo[i], max(0, j0 - band)), max(hi[i], min(m, j1 + band))
-            path = self._search_band(MOVES, lo, hi)
-        return self._reorder_lede(self._rescue(path))
+                if i0 == i1 or j0 == j1:
+                    # a merged bead joins sentences the 1-1 search left unaligned: try merges
+                    # only near a null bead of the first stage (most of an article is 1-1)
+                    for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
+                        merging[i] = True
+            path = self._search_band(MOVES, lo, hi, merging)
+        return self._cross(self._reorder_lede(self._rescue(path)))
+
+    def _cross(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+        """Pair sentences left unaligned in different gaps when they clearly translate each
+        other: a paragraph the writer moved (its English earlier, its Korean later) leaves a
+        run of null beads on each side that a monotone chain cannot link; crossing links are
+        fine in TEI. A pair needs a 1-1 score of `Params.cross` (an anchor's evidence), and
+        the best pairs are taken first."""
+        theta = self.p.cross
+        if theta is None:
+            return path
+        en_null = [b[0] for b in path if b[1] > b[0] and b[2] == b[3]]
+        ko_null = [b[2] for b in path if b[3] > b[2] and b[0] == b[1]]
+        if not en_null or not ko_null or len(en_null) * len(ko_null) > FULL_GRID:
+            return path  # a long article's nulls are not all compared (its evidence is computed lazily)
+        pairs = sorted(((s, i, j) for i in en_null for j in ko_null
+                        if self.has[i][j] and (s := self.bead_score(i, i + 1, j, j + 1)) >= theta),
+                       key=lambda x: (-x[0], x[1], x[2]))
+        used_en: set[int] = set()
+        used_ko: set[int] = set()
+        links = []
+        for _, i, j in pairs:
+            if i not in used_en and j not in used_ko:
+                used_en.add(i)
+                used_ko.add(j)
+                links.append((i, i + 1, j, j + 1))
+        if not links:
+            return path
+        kept = [b for b in path if not (b[1] > b[0] and b[2] == b[3] and b[0] in used_en)
+                and not (b[3] > b[2] and b[0] == b[1] and b[2] in used_ko)]
+        # each crossing link takes the place of its English sentence in the order
+        out = kept + links
+        out.sort(key=lambda b: (b[0] if b[1] > b[0] else b[0] - 0.5, b[2]))
+        return out
 
     def _reorder_lede(self, path: list[tuple[int, int, int, int]], size: int = 4) -> list[tuple[int, int, int, int]]:
         """Pair the first sentences out of order when that scores clearly better.

@@ -90,6 +90,7 @@ def singular(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, deterministic stem: lower case, irregular forms, suffixes off, at most 6 letters."""
     w = word.lower().replace("’", "'")

@@ -55,12 +55,13 @@ class LexiconLearner:
 
         lexicon = self.known if self.known is not None else _EMPTY
         seen: set[tuple[str, str]] = set()
-        for bead in alignment.beads:
-            if len(bead.en) != 1 or len(bead.ko) != 1 or (bead.cert < self.min_cert and bead.reviewer is None):
-                continue  # a bead a reviewer confirmed is trusted whatever its cert
-            e_text, k_text = en[bead.en[0]].text, ko[bead.ko[0]].text
-            ef, kf = en_features(e_text), ko_features(k_text, lexicon)
-            ko_mask, en_mask, _ = pair_evidence(ef, kf, name_matches([ef], [kf]))
+        confident = [(en[b.en[0]].text, ko[b.ko[0]].text) for b in alignment.beads
+                     if len(b.en) == 1 and len(b.ko) == 1 and (b.cert >= self.min_cert or b.reviewer is not None)]
+        # a bead a reviewer confirmed is trusted whatever its cert
+        feats = [(en_features(e_text), ko_features(k_text, lexicon)) for e_text, k_text in confident]
+        names = name_matches([ef for ef, _ in feats], [kf for _, kf in feats])  # once per article
+        for (e_text, k_text), (ef, kf) in zip(confident, feats):
+            ko_mask, en_mask, _ = pair_evidence(ef, kf, names)
             covered = {s for s, bit in ef.stems.items() if en_mask >> bit & 1}
             e_stems: set[str] = set()
             for w in words(e_text):

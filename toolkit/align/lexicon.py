@@ -34,9 +34,17 @@ class Lexicon:
     entries: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     function_keys: frozenset[str] = frozenset()  # Korean words listed only with function words
+    # Korean sentence features computed with this lexicon (scoring.ko_features), bounded: the
+    # learner and the review helpers look again at sentences the aligner has just analysed
+    features: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["features"] = {}  # a worker process starts with an empty cache, not a copy
+        return state
 
     def __contains__(self, ko: str) -> bool:
         return ko in self.entries

@@ -51,7 +51,7 @@ class Params:
     len_ratio: float = 2.05    # English characters per Korean character
     len_sigma: float = 0.70    # spread of log(length ratio)
     merge_pen: dict = field(default_factory=lambda: {
-        (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 1.0,
+        (1, 2): 0.2, (2, 1): 0.2, (1, 3): 0.5, (3, 1): 0.3, (2, 2): 1.0,
         (1, 4): 0.8, (4, 1): 0.8, (2, 3): 1.2, (3, 2): 1.2,
     })
     rescue: float | None = -0.2  # null sentences facing each other in one gap pair up at this score
@@ -62,6 +62,11 @@ class Params:
     w_en: float = 1.0          # weight of the English share against the Korean one
     idf_power: float = 0.5     # down-weights words repeated across the article's sentences
     w_qcount: float = 0.15     # the bead's two sides hold as many quotations (+), or not (- per quote, capped)
+    fit_gain_min: float = 0.3  # ... when the length gain is above this
+    min_new_fit: int | None = 1  # `min_new` for a split whose lengths fit better than its best part alone
+    split_alone: float | None = None  # a part of a split short of `min_new` own words may still join if it scores this much alone against the single side
+    cross: float | None = 0.5  # an English and a Korean sentence left unaligned in different gaps pair up (a crossing link) at this 1-1 score
+    w_len_gain: float = 0.4    # a split (one sentence against several) fits lengths better than its best part alone (+) or worse (-)
 
 
 # ------------------------------------------------------------------ per-sentence features
@@ -153,6 +158,8 @@ def en_features(text: str) -> EnFeatures:
 _KO_CONTENT = {"NNG", "NNP", "VV", "VA", "XR", "SL", "VV-R", "VA-R", "VV-I", "VA-I"}
 # Bound nouns worth matching: units and counters with a plain English word (3만 달러 ~ $30,000).
 _KO_UNITS = {"년", "명", "달러", "개월", "톤", "킬로미터", "마일", "살", "세"}
+# Korean administrative suffixes of place names and the English word written after the name.
+_ADMIN_SUFFIX = {"도": stem("province"), "시": stem("city"), "군": stem("county"), "구": stem("district")}
 # Function-like words and attribution verbs (the English side drops "say" likewise).
 _KO_LIGHT = {
     "하다", "있다", "되다", "없다", "않다", "이다", "같다", "보다", "주다", "지다", "오다", "가다",
@@ -187,7 +194,25 @@ def _compound_parts(word: str, lexicon: Lexicon) -> set[tuple[str, ...]]:
     return out
 
 
+_FEATURES_KEPT = 1024  # per lexicon; the cache is emptied when full, so memory stays flat
+
+
 def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
+    """Features of one Korean sentence under `lexicon`, kept on the lexicon (bounded) so
+    that the learner and a second look at the same sentence do not analyse it again.
+    Callers must not modify the result."""
+    cache = getattr(lexicon, "features", None)
+    if cache is None:  # a stand-in lexicon (the build's recording one) must see every look-up
+        return _ko_features(text, lexicon)
+    got = cache.get(text)
+    if got is None:
+        if len(cache) >= _FEATURES_KEPT:
+            cache.clear()
+        got = cache[text] = _ko_features(text, lexicon)
+    return got
+
+
+def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     from toolkit.segment import korean_tokens
 
     toks = korean_tokens(text)
@@ -244,6 +269,9 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
                         phrases.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
                 except Exception:
                     pass
+            generic = _ADMIN_SUFFIX.get(form[-1]) if len(form) >= 3 else None
+            if generic:  # 양강도 ~ Ryanggang Province, 혜산시 ~ Hyesan City, 온성군 ~ Onsong County
+                phrases |= {p + (generic,) for p in phrases if generic not in p and len(p) <= 2}
         elif not phrases and len(form) >= 2:
             kind = "foreign"  # unknown noun: maybe a loanword, try its consonant skeleton
         units.append(KoUnit(key, frozenset(p for p in phrases if p), kind))

@@ -185,6 +185,8 @@ def parse_signoff(words: list[str]) -> list[Credit] | None:
     if not words:
         return None
     words = [w for w in words if w not in {",", "·"}]
+    if not words:  # only separators ("서울에서 , ,")
+        return None
     joined_tail = "".join(words[-3:])
     for ending in _REPORT_ENDINGS:
         if joined_tail.endswith(ending):

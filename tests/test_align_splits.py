@@ -1,0 +1,120 @@
+"""Issue 9, round 2: what decides a translator's split, place names with their suffix,
+compound lexicon keys, and the per-lexicon feature cache."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from toolkit.align import Params, align, load_lexicon
+from toolkit.align.dp import Aligner
+from toolkit.align.english import stem
+from toolkit.align.scoring import en_features, ko_features
+from toolkit.model import Sentence
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def _sents(texts: list[str], lang: str) -> list[Sentence]:
+    return [Sentence(f"{lang}-s{i + 1}", t, lang, i) for i, t in enumerate(texts)]
+
+
+KO_LONG = ("양강도 혜산에서 중국 손전화로 한국에 있는 딸과 통화하던 50대 여성이 지난달 보위부에 체포됐으며, "
+           "이 여성이 딸에게서 받아 집에 숨겨 두었던 중국돈 2만 위안도 모두 몰수된 것으로 알려졌다.")
+EN_FIRST = ("A woman in her 50s was arrested by the Ministry of State Security in Hyesan last month "
+            "while talking to her daughter in South Korea on a Chinese phone.")
+EN_SECOND = "The 20,000 yuan she had received from her daughter and hidden at home was also confiscated."
+EN_UNRELATED = "Seoul's stock market closed higher on Tuesday as chipmakers rallied for a third day."
+
+
+def _scorer(en_texts, ko_texts, lexicon, params=None) -> Aligner:
+    return Aligner([en_features(t) for t in en_texts], [ko_features(t, lexicon) for t in ko_texts],
+                   params or Params())
+
+
+def test_a_split_that_completes_the_korean_sentence_gains_on_length(lexicon) -> None:
+    """The Korean sentence is about twice as long as its first English sentence: the two
+    English sentences together fit it better than the first alone (positive gain); an
+    English sentence as long as the Korean one overshoots when another is added (negative)."""
+    split = _scorer([EN_FIRST, EN_SECOND], [KO_LONG], lexicon)
+    assert split.length_gain(0, 2, 0, 1) > 0.1
+    whole = _scorer([EN_FIRST + " " + EN_SECOND, EN_UNRELATED], [KO_LONG], lexicon)
+    assert whole.length_gain(0, 2, 0, 1) < 0
+
+
+def test_length_gain_weight_moves_the_split_score(lexicon) -> None:
+    with_gain = _scorer([EN_FIRST, EN_SECOND], [KO_LONG], lexicon, Params(w_len_gain=0.4))
+    without = _scorer([EN_FIRST, EN_SECOND], [KO_LONG], lexicon, Params(w_len_gain=0.0))
+    gain = with_gain.length_gain(0, 2, 0, 1)
+    assert with_gain.bead_score(0, 2, 0, 1) == pytest.approx(without.bead_score(0, 2, 0, 1) + 0.4 * gain)
+    # a 1-1 bead has no split to gain from: the weight changes nothing there
+    assert with_gain.bead_score(0, 1, 0, 1) == pytest.approx(without.bead_score(0, 1, 0, 1))
+
+
+def test_translators_split_is_one_bead(lexicon) -> None:
+    en = _sents([EN_FIRST, EN_SECOND, "Residents of Hyesan are on edge after the arrest."], "en")
+    ko = _sents([KO_LONG, "혜산시 주민들은 이번 사건으로 크게 긴장하고 있다."], "ko")
+    beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+    assert beads == [((0, 1), (0,)), ((2,), (1,))]
+
+
+def test_unrelated_neighbour_is_not_merged_into_a_split(lexicon) -> None:
+    """An English sentence about something else next to a fully translated one stays added."""
+    en = _sents([EN_FIRST + " " + EN_SECOND, EN_UNRELATED], "en")
+    ko = _sents([KO_LONG], "ko")
+    beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+    assert ((0,), (0,)) in beads and ((1,), ()) in beads
+
+
+def test_place_name_with_suffix_meets_province_city_county(lexicon) -> None:
+    units = {u.lemma: u.phrases for u in ko_features("양강도 회령시 온성군 주민들", lexicon).units}
+    assert (stem("Ryanggang"), stem("Province")) in units["양강도"]
+    assert (stem("Hoeryong"), stem("City")) in units["회령시"] or (stem("Hoeryeong"), stem("City")) in units["회령시"]
+    assert any(p[-1] == stem("County") for p in units["온성군"])
+    # a name without an administrative suffix gets no such variant
+    assert not any(stem("Province") in p for p in ko_features("김정은 위원장", lexicon).units[0].phrases)
+
+
+def test_compound_key_is_looked_up_joined(lexicon) -> None:
+    """보위원 is 보 + 위원 to Kiwi; the lexicon's whole-word rendering reaches the first part."""
+    unit = ko_features("보위원 2명이 집에 들이닥쳤다.", lexicon).units[0]
+    assert unit.lemma == "보"
+    assert (stem("security"), stem("agent")) in unit.phrases
+
+
+def test_feature_cache_is_per_lexicon_and_not_pickled(lexicon) -> None:
+    text = "당국은 국경 봉쇄를 강화했다."
+    first = ko_features(text, lexicon)
+    assert ko_features(text, lexicon) is first  # cached
+    other = lexicon.extended([("봉쇄", "quarantine zone")])
+    assert ko_features(text, other) is not first  # another lexicon, its own features
+    assert (stem("quarantine"), stem("zone")) in {p for u in ko_features(text, other).units for p in u.phrases}
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert copy.features == {} and copy == lexicon
+
+
+def test_stand_in_lexicon_sees_every_look_up(lexicon) -> None:
+    """A lexicon-like object without a cache (the build's recording lexicon) is asked every
+    time: the cache must not hide the keys the aligner looks up."""
+    class Recording:
+        def __init__(self, inner):
+            self.inner, self.keys = inner, set()
+            self.function_keys = inner.function_keys
+
+        def get(self, key):
+            self.keys.add(key)
+            return self.inner.get(key)
+
+        def __contains__(self, key):
+            self.keys.add(key)
+            return key in self.inner
+
+    text = "당국은 국경 봉쇄를 강화했다."
+    ko_features(text, lexicon)  # now cached on the real lexicon
+    recording = Recording(lexicon)
+    ko_features(text, recording)
+    assert {"당국", "국경", "봉쇄", "강화"} <= recording.keys
