@@ -56,7 +56,8 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from align_quality import CORPORA, SEED, make_articles  # noqa: E402
+# align_quality is imported where a corpus is written, never in a child measuring another
+# checkout (`--source`): importing it puts this checkout's toolkit first on sys.path
 
 # Credits of the pseudo-articles: (romanized, Hangul) reporters; translators; writers.
 REPORTERS = [("Kim Joon-ho", "김준호"), ("Lee Su-jin", "이수진"), ("Park Min-su", "박민수"),
@@ -81,6 +82,8 @@ def _paragraphs(lines: list[str], rng: random.Random) -> list[str]:
 
 def write_corpus(corpus: Path, n: int) -> int:
     """Write n pseudo-article folders into `corpus`; returns how many were written."""
+    from align_quality import SEED, make_articles
+
     rng = random.Random(SEED)
     written, draw = 0, 0
     while written < n:
@@ -241,6 +244,7 @@ def child(corpus: Path, work: Path, profile: Path | None) -> dict:
         "kiwi_s": t_kiwi, "lexicon_s": t_lexicon, "warm_s": t_warm, "build_s": t_build, "ingest_s": t_ingest,
         "build_cpu_s": c_build, "ingest_cpu_s": c_ingest, "phases": report.phases,
         "rss_loaded_mb": rss_loaded, "rss_built_mb": rss_built, "rss_start_mb": rss_start,
+        "toolkit": str(Path(sys.modules["toolkit"].__file__).resolve()),  # which checkout was measured
     }
 
 
@@ -253,7 +257,11 @@ def run_size(corpus: Path, work: Path, profile: Path | None, source: Path | None
     if cpu is not None:
         cmd += ["--cpu", str(cpu)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    result = json.loads(out.strip().splitlines()[-1])
+    expected = str((source or REPO).resolve())
+    if not result["toolkit"].startswith(expected):
+        sys.exit(f"the child measured {result['toolkit']}, not {expected}")
+    return result
 
 
 def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | None, keep: bool) -> None:
@@ -315,6 +323,8 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(Path(args.child[0]), Path(args.child[1]), args.profile_out)))
         return
+    from align_quality import CORPORA
+
     if not (CORPORA / "koen-news-park").is_dir():
         sys.exit(f"{CORPORA}/koen-news-park is absent: this benchmark needs ../shared/corpora beside the checkout")
     if args.per_core:

@@ -186,6 +186,65 @@ def test_a_learned_lexicon_change_realigns_what_it_touches(tmp_path):
     assert "rfa-defectors-3yr" not in consistent(archive)
 
 
+def change_korean(corpus: Path) -> None:
+    """A Korean sentence of a confident bead says another word: the terms model's training data change."""
+    ko = corpus / "dprk-rice-prices" / "ko.txt"
+    text = ko.read_text(encoding="utf-8")
+    assert "혜산의 한 주민도" in text
+    ko.write_text(text.replace("혜산의 한 주민도", "혜산의 한 상인도"), encoding="utf-8")
+
+
+def test_terms_are_found_again_only_where_the_model_changed(tmp_path, clean):
+    """The terms step's incremental rule: an article's term rows are made again when it is
+    built, or when the archive's model changed; either way the tables equal a clean build's."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    first = build_archive(corpus, archive, progress=False)
+    linked = pl.read_parquet(archive / "tables" / "links.parquet")["article_id"].n_unique()
+    assert first.rendered == linked == 5 and first.rows["terms"] > 100 and first.rows["glossary"] > 20
+    change_text(corpus)  # an English sentence no Korean one renders: the model's data stand
+    second = build_archive(corpus, archive, progress=False)
+    assert (second.built, second.rendered) == (1, 1)
+    same_archive(archive, clean)
+    change_korean(corpus)
+    third = build_archive(corpus, archive, progress=False)
+    assert third.built - third.realigned == 1 and third.rendered == linked
+    build_archive(corpus, tmp_path / "clean", progress=False)
+    same_archive(archive, tmp_path / "clean")
+    assert finished(archive)
+
+
+def test_a_rebuild_on_two_workers_after_a_confident_bead_changed_equals_a_clean_build_on_one(tmp_path):
+    """Workers and incremental builds together: the terms model retrained (its two EM
+    directions on the workers) and every article's term rows made again on the workers give
+    the archive a clean one-process build gives."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    first = build_archive(corpus, archive, progress=False, workers=2, chunk=1)
+    assert first.ok and first.workers == 2
+    change_text(corpus)
+    change_korean(corpus)
+    report = build_archive(corpus, archive, progress=False, workers=2, chunk=1)
+    assert report.built - report.realigned == 2 and report.rendered == first.rendered == 5
+    clean = build_archive(corpus, tmp_path / "clean", progress=False, workers=1)
+    assert clean.workers == 1 and clean.built == clean.articles
+    same_archive(archive, tmp_path / "clean")
+    assert finished(archive)
+
+
+def test_kept_articles_whose_beads_the_state_lacks_are_read_from_its_tables(tmp_path, clean):
+    """A state made before beads were kept (or without them): the kept articles' beads come
+    from their tables, Kiwi analysing them again, and the archive equals a clean build."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    shutil.rmtree(archive / "current" / "terms")
+    change_text(corpus)
+    report = build_archive(corpus, archive, progress=False)
+    assert report.built == 1 and report.rendered == 5
+    same_archive(archive, clean)
+
+
 def test_manifest_records_sources_lexicon_and_toolkit(tmp_path):
     corpus = copy_corpus(tmp_path / "corpus")
     (corpus / CHANGED / "meta.json").write_text('{"url": "https://example.org/a"}', encoding="utf-8")
@@ -332,6 +391,8 @@ def test_real_full_disk_leaves_the_previous_state(tmp_path):
 KILL_POINTS = [  # (module, attribute, which call): a build SIGKILLs itself there
     ("toolkit.archive.build", "first_pass", 2),
     ("toolkit.archive.build", "second_pass", 2),
+    ("toolkit.archive.build", "third_pass", 1),
+    ("toolkit.archive.terms", "write", 1),
     ("toolkit.archive.sink", "combine", 3),
     ("toolkit.archive.state", "Layout.switch", 1),
     ("toolkit.archive.state", "Layout.retire", 1),
@@ -627,3 +688,23 @@ def test_scheduler_that_cannot_be_reached_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
         with dask_executor(address, timeout="1s"):
             pass
+
+
+def test_a_build_collects_garbage_less_often_and_gives_the_caller_its_settings_back():
+    import gc
+
+    from toolkit.archive.garbage import THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    seen = []
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_collections():
+            seen.append(gc.get_threshold())
+        assert seen == [THRESHOLDS] and gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0)  # a caller that turned the collector off
+        with fewer_collections():
+            seen.append(gc.get_threshold()[0])
+        assert seen[-1] == 0 and gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)

@@ -116,6 +116,30 @@ def test_korean_analysis_does_not_depend_on_what_was_split_before() -> None:
     ]
 
 
+def test_a_paragraph_of_one_sentence_is_analysed_once(monkeypatch) -> None:
+    """Its analysis made while splitting is the sentence's own: korean_tokens takes it and
+    Kiwi is not asked again; a sentence of a longer paragraph is still analysed alone."""
+    import toolkit.segment as segment
+
+    one = "북한 당국이 국경 지역에서 휴대전화 단속을 강화하고 있다고 소식통이 전했습니다."
+    two = "쌀값이 한 달 사이 크게 올랐습니다. 주민들은 옥수수로 끼니를 때우고 있습니다."
+    korean_tokens.cache_clear()
+    assert split_korean(one) == [one]
+    sentences = split_korean(two)
+    real, asked = kiwi(), []
+
+    class Counting:
+        def tokenize(self, text):
+            asked.append(text)
+            return real.tokenize(text)
+
+    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    alone = [tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in real.tokenize(s))
+             for s in (one, *sentences)]
+    assert [korean_tokens(s) for s in (one, *sentences)] == alone
+    assert asked == sentences  # the one-sentence paragraph was not analysed again
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

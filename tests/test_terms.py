@@ -3,6 +3,7 @@ the terms and glossary tables of a build, consistency and `transprov terms`."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -18,7 +19,9 @@ from toolkit.archive import TableSink, build_archive
 from toolkit.metrics.tables import article_rows
 from toolkit.model import Alignment, Article, Bead, Credit, Paragraph, Sentence
 from toolkit.terms import consistency_by_group, term_renderings, terminology_consistency
-from toolkit.terms.build import read_beads, term_rows, vocabulary
+from toolkit.terms.beads import read_beads
+from toolkit.terms.model import merged_units
+from toolkit.terms.rows import term_rows
 from toolkit.terms.grouping import acronyms, group_key, group_labels, inflection_key
 from toolkit.terms.korean import (TermVocabulary, korean_units, merge_known, recurring_words,
                                   term_occurrences)
@@ -215,7 +218,13 @@ def test_term_rows_statuses_groups_and_acronyms(tmp_path):
              ("가족", "family"): 0.9, ("넘겨지다", "handed"): 0.9}
     model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
     expansions = {a: acronyms(text) for a, text in english_of.items()}
-    rows = term_rows(beads, expansions, vocabulary(beads, {"보위부", "조사", "밀수꾼"}), model)
+    known = {"보위부", "조사", "밀수꾼"}
+    by_article: dict[str, list] = {}
+    for b in beads:
+        by_article.setdefault(b.article_id, []).extend(units for _, units in b.korean)
+    words = TermVocabulary(known, recurring_words(by_article.values(), known))
+    beads = [dataclasses.replace(b, korean=merged_units(b.korean, words)) for b in beads]
+    rows = term_rows(beads, expansions, words, model)
     got = {(r["article_id"], r["bead"], r["ko_term"]): r for r in rows}
     first = got[("a", 0, "보위부")]
     assert first["en_rendering"] == "Ministry of State Security" and first["sentence_id"] == "ko-s1"
@@ -264,6 +273,7 @@ def test_chunks_give_the_same_tables_and_a_training_cap_keeps_renderings_true(ar
     import shutil
 
     import toolkit.terms.build as build
+    import toolkit.terms.model as model
     from toolkit.align import load_lexicon
 
     tables = tmp_path / "tables"
@@ -273,7 +283,7 @@ def test_chunks_give_the_same_tables_and_a_training_cap_keeps_renderings_true(ar
     for name in ("terms", "glossary"):
         assert pl.read_parquet(tables / f"{name}.parquet").equals(pl.read_parquet(archive / "tables" / f"{name}.parquet"))
     assert not [p for p in tables.iterdir() if p.name.startswith(".")]  # no spill left behind
-    monkeypatch.setattr(build, "MAX_TRAINING_BEADS", 5)  # every k-th confident bead trains the model
+    monkeypatch.setattr(model, "MAX_TRAINING_BEADS", 5)  # every k-th confident bead trains the model
     build.write_term_tables(tables, load_lexicon())
     english = bead_english(tmp_path)
     rendered = pl.read_parquet(tables / "terms.parquet").filter(pl.col("status") == "rendered")

@@ -31,7 +31,8 @@ word, as far as both directions agree (their geometric mean).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 __all__ = ["WordAligner", "english_tokens", "korean_tokens", "phrase_stems", "train_link_model"]
 
@@ -62,7 +63,18 @@ def english_tokens(text: str, surface: Counter | None = None) -> list[str]:
 
 
 Prior = Mapping[str, Mapping[str, float]]  # source -> target -> prior probability
+Runner = Callable[[Callable, list[tuple]], list]  # run(fn, calls) -> [fn(*call) for call in calls]
 CHUNK_CELLS = 500_000  # (target, source) cells an E-step holds at once: memory stays bounded
+CACHE_CELLS = 4_000_000  # cells whose pair lookup is kept across iterations (~70 MB at most)
+
+
+def _unique(values):
+    """np.unique of an integer array (sorted distinct values) by a sort: numpy 2's hashing
+    np.unique takes fifty times longer on the millions of codes of an archive's pairs."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 class PairTable(Mapping):
@@ -180,7 +192,27 @@ class WordAligner:
         prior_codes = np.array([sources[s_word] * width + targets[w] for s_word, row in sorted(prior.items())
                                 for w in sorted(row)], dtype=np.int64)
         prior_mass = np.array([p for _, row in sorted(prior.items()) for _, p in sorted(row.items())], dtype=float)
-        universe = np.unique(np.concatenate([prior_codes] + [np.unique(cells(a, b)[0]) for a, b in chunks]))
+        # a chunk's cells are computed once and kept while they fit in CACHE_CELLS (then made
+        # again in each iteration): the lookup of their pairs is most of an iteration's work
+        kept: dict[int, tuple] = {}
+        room = CACHE_CELLS
+        uniques = []
+        for n, (a, b) in enumerate(chunks):
+            codes, rows, n_rows = cells(a, b)
+            uniques.append(_unique(codes))
+            if len(codes) <= room:
+                room -= len(codes)
+                kept[n] = (codes, rows, n_rows)
+        universe = _unique(np.concatenate([prior_codes] + uniques))
+        del uniques
+
+        def lookup(codes, rows, n_rows):
+            """(pair index, row, rows, factor of each cell: the NULL weight, or None for 1)."""
+            pair = np.searchsorted(universe, codes)
+            null = np.where(codes // width == 0, self.null_weight, 1.0) if self.null_weight != 1.0 else None
+            return pair, rows, n_rows, null
+
+        kept = {n: lookup(*cell) for n, cell in kept.items()}
         pair_source = universe // width
         n_pairs, n_sources = len(universe), len(sources)
         prior_counts = np.zeros(n_pairs)
@@ -196,13 +228,12 @@ class WordAligner:
         denom = np.zeros(n_sources)
         for iteration in range(self.iterations):
             counts = np.zeros(n_pairs)
-            for a, b in chunks:
-                codes, rows, n_rows = cells(a, b)
-                pair = np.searchsorted(universe, codes)
+            for n, (a, b) in enumerate(chunks):
+                pair, rows, n_rows, null = kept[n] if n in kept else lookup(*cells(a, b))
                 if iteration == 0:
                     values = np.ones(len(pair))
-                else:
-                    values = t_vals[pair] * np.where(codes // width == 0, self.null_weight, 1.0)
+                else:  # (x * 1.0 is x: a weight of 1 changes nothing, so it is not applied)
+                    values = t_vals[pair] if null is None else t_vals[pair] * null
                 norm = np.bincount(rows, weights=values, minlength=n_rows)[rows]
                 share = np.divide(values, norm, out=np.zeros_like(values), where=norm > 0)
                 counts += np.bincount(pair, weights=share, minlength=n_pairs)
@@ -216,24 +247,26 @@ class WordAligner:
         if joint:  # per pair of sentences, each (source, target) once, NULL left out
             met_counts = np.zeros(n_pairs, dtype=np.int64)
             for s_ids, t_ids in encoded:
-                codes = np.unique((t_ids[:, None] + s_ids[None, :-1] * width).ravel())
+                codes = _unique((t_ids[:, None] + s_ids[None, :-1] * width).ravel())
                 met_counts[np.searchsorted(universe, codes)] += 1
             seen = met_counts > 0
             met = PairTable(sources, targets, universe[seen], met_counts[seen])
         return t, unseen, met
 
     def train(self, pairs: Iterable[tuple[list[str], list[str]]], prior: Prior | None = None,
-              joint: bool = True) -> "WordAligner":
+              joint: bool = True, run: Runner | None = None) -> "WordAligner":
         """Train both directions; `prior` (Korean -> English -> probability) is reversed for
         the backward direction (each English word's share spread over the Korean words
-        whose prior names it). `joint`: count the pairs each (ko, en) met in, for `entries`."""
+        whose prior names it). `joint`: count the pairs each (ko, en) met in, for `entries`.
+        `run(fn, calls)` returns [fn(*call) for call in calls], perhaps computed elsewhere:
+        the two directions are independent (a build trains them on two workers)."""
         data = [(list(k), list(e)) for k, e in pairs if k and e]
+        calls = [(data, prior, joint), ([(e, k) for k, e in data], _reversed(prior) if prior else None)]
+        (self.t, self.t_unseen, met), (self.r, self.r_unseen, _) = (run or _here)(self._em, calls)
+        self.joint = met if met is not None else {}
         for k, e in data:
             self.ko_count.update(set(k))
             self.en_count.update(set(e))
-        self.t, self.t_unseen, met = self._em(data, prior, joint=joint)
-        self.joint = met if met is not None else {}
-        self.r, self.r_unseen, _ = self._em([(e, k) for k, e in data], _reversed(prior) if prior else None)
         return self
 
     def links(self, ko: list[str], en: list[str]) -> list[tuple[int, int]]:
@@ -301,6 +334,10 @@ class WordAligner:
         return [(k, e, round(p, 4)) for k, (p, e) in sorted(best.items())]
 
 
+def _here(fn, calls):
+    return [fn(*call) for call in calls]
+
+
 def _reversed(prior: Prior) -> dict[str, dict[str, float]]:
     """The prior of the other direction: e -> k, each English word's share spread evenly over
     the Korean words whose prior names it."""
@@ -311,6 +348,7 @@ def _reversed(prior: Prior) -> dict[str, dict[str, float]]:
     return {e: {k: 1.0 / len(row) for k in row} for e, row in rows.items()}
 
 
+@lru_cache(maxsize=65536)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """An English phrase as the stems of its content words ('Ministry of State Security' ->
     ('minist', 'stat', 'secur')), as the lexicon keeps its renderings."""
@@ -369,11 +407,41 @@ def _sound_alikes(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], surface:
     return out
 
 
+def _add_aliases(prior: dict[str, dict[str, float]], aliases: Mapping[str, Iterable[tuple[str, ...]]]) -> None:
+    """Give each prior row its acronyms: in the order of sorted(aliases), an acronym gets the
+    row's mean share of its best expansion's words. Only the acronyms whose expansions name a
+    word of the row are looked at (the others would add nothing), including those an acronym
+    added on the way names (an expansion may hold another acronym)."""
+    import heapq
+
+    ordered = sorted(aliases.items())
+    naming: dict[str, list[int]] = defaultdict(list)  # stem -> acronyms whose expansions hold it
+    for n, (_, expansions) in enumerate(ordered):
+        for e in sorted({e for exp in expansions for e in exp}):
+            naming[e].append(n)
+    for row in prior.values():
+        todo = sorted({n for e in row for n in naming.get(e, ())})
+        done: set[int] = set()
+        while todo:
+            n = heapq.heappop(todo)
+            if n in done:
+                continue
+            done.add(n)
+            acronym, expansions = ordered[n]
+            share = max((sum(row.get(e, 0.0) for e in exp) / len(exp) for exp in expansions if exp), default=0.0)
+            if share > 0:
+                if acronym not in row:
+                    for m in naming.get(acronym, ()):
+                        if m > n:
+                            heapq.heappush(todo, m)
+                row[acronym] = row.get(acronym, 0.0) + share
+
+
 def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexicon=None,
                      surface: Mapping[str, str] | None = None,
                      aliases: Mapping[str, Iterable[tuple[str, ...]]] | None = None,
                      iterations: int = 12, prior_weight: float = 10.0, smoothing: float = 0.5,
-                     min_t: float = 1e-4) -> WordAligner:
+                     min_t: float = 1e-4, run: Runner | None = None) -> WordAligner:
     """The model terminology uses: Model 1 both ways over an archive's confident beads (Korean
     words, English stems), MAP-trained with a prior: the lexicon (a Lexicon, or a mapping
     ko -> stem tuples), names' Latin spellings and loanwords that sound alike. `surface` maps
@@ -390,13 +458,9 @@ def train_link_model(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], lexic
         row = prior.setdefault(k, {})
         for e in sorted(found):
             row[e] = row.get(e, 0.0) + 1.0 / len(found)
-    for row in prior.values():
-        for acronym, expansions in sorted((aliases or {}).items()):
-            share = max((sum(row.get(e, 0.0) for e in exp) / len(exp) for exp in expansions if exp), default=0.0)
-            if share > 0:
-                row[acronym] = row.get(acronym, 0.0) + share
+    _add_aliases(prior, aliases or {})
     for k, row in prior.items():  # a distribution again, after the shares added above
         total = sum(row.values())
         prior[k] = {e: v / total for e, v in row.items()}
     model = WordAligner(iterations, prior_weight=prior_weight, smoothing=smoothing, min_t=min_t)
-    return model.train([(list(k), list(e)) for k, e in pairs], prior, joint=False)
+    return model.train([(list(k), list(e)) for k, e in pairs], prior, joint=False, run=run)

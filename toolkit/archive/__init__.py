@@ -6,8 +6,9 @@ incrementally, and switched in as a whole.
     report.as_dict()   # articles, built, unchanged, failed, stale, seconds, phases, ...
 
 One file a job: `sources` (the corpus, digests, reading a pair), `passes` (the per-article
-map a worker runs), `executor`, `preload` and `cluster` (where it runs), `learning` (the reduce
-between the passes), `sink` (Parquet parts and tables), `manifest`, `lock`, `state` (the
+map a worker runs), `executor`, `preload`, `garbage` and `cluster` (where it runs), `learning` (the reduce
+between the passes), `terms` (the terms step's reduce and tables), `sink` (Parquet parts and
+tables), `manifest`, `lock`, `state` (the
 archive's layout and the switch), `progress`, `report`, `build` (the steps in order),
 `validate` (validation of many files on the same workers).
 """

@@ -11,10 +11,14 @@ ARCHIVE/tei/<id>.xml and rows of ARCHIVE/tables/*.parquet. The steps:
 3. learn (the reduce): the counts of the articles built now plus those kept from the
    previous state give the learned pairs, exactly as a clean build would; articles kept
    from before whose looked-up Korean keys meet a changed learned entry join pass two.
-4. pass two (a map): the second alignment, TEI, table rows.
-5. the new state beside the current one (TEI of unchanged articles hard-linked, tables
-   merged), then the switch (state.py). An article that fails now keeps its previous TEI
-   and rows and is listed as stale.
+4. pass two (a map): the second alignment, TEI, table rows, each article's beads for the
+   terms step.
+5. terms (terms.py): the reduce (the archive's recurring words and word-alignment model from
+   every article's beads, the model's two directions trained on two workers), then pass
+   three (a map): term rows of the articles that need them.
+6. the new state beside the current one (TEI of unchanged articles hard-linked, tables
+   merged, terms labelled, the glossary), then the switch (state.py). An article that fails
+   now keeps its previous TEI and rows and is listed as stale.
 """
 
 from __future__ import annotations
@@ -28,10 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.archive.executor import InlineExecutor, executor_for, run_all
+from toolkit.archive.garbage import fewer_collections
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
 from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass,
-                                    timed_call)
+                                    third_pass, timed_call)
 from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
 from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder
@@ -105,15 +110,15 @@ class _Build:
             self.report.workers = self.pool[1] // 2 if workers > 1 or self.scheduler else 1
         return self.pool
 
-    def map(self, fn, calls: list[tuple], bar, task, on_result) -> None:
+    def dispatch(self, fn, calls: list[tuple], on_result) -> None:
+        """fn(*call) for every call on the executor; on_result(index, result) as each ends."""
         executor, slots = self.executor(0)
 
         def handle(index: int, timed) -> None:
             result, cpu = timed
             if not isinstance(executor, InlineExecutor):  # in this process: counted at the end
                 self.report.cpu += cpu
-            on_result(result)
-            bar.update(task, advance=len(calls[index][2]), current=printable(calls[index][2][-1].article_id))
+            on_result(index, result)
 
         try:
             run_all(executor, slots, timed_call, [(fn, *call) for call in calls], handle)
@@ -123,6 +128,19 @@ class _Build:
             text = " ".join(str(error).split()) or type(error).__name__
             raise InputError(str(self.archive), f"a build worker failed ({type(error).__name__}: {text}); "
                                                 "the archive was left as it was") from None
+
+    def map(self, fn, calls: list[tuple], bar, task, on_result) -> None:
+        def handle(index: int, result) -> None:
+            on_result(result)
+            bar.update(task, advance=len(calls[index][2]), current=printable(calls[index][2][-1].article_id))
+
+        self.dispatch(fn, calls, handle)
+
+    def on_workers(self, fn, calls: list[tuple]) -> list:
+        """[fn(*call) for call in calls], computed on the build's executor (a reduce's parallel part)."""
+        out: list = [None] * len(calls)
+        self.dispatch(fn, calls, out.__setitem__)
+        return out
 
     def items(self, ids: list[str]) -> list[Item]:
         return [Item(i, os.path.abspath(self.plan.folders[i]), self.plan.digests[i].digest) for i in ids]
@@ -327,6 +345,8 @@ class _Build:
         if not built and not plan.removed and plan.usable and set(stale) == old_stale and plan.lasting == old.failed:
             self.layout.remove_work()
             return
+        self.terms(built, sorted(unchanged + stale))
+        self.lap("terms")
         state = self.layout.new_state()
         try:
             self.write_state(state, built, unchanged, stale, pairs)
@@ -342,6 +362,29 @@ class _Build:
                 self.layout.retire(other, self.warn)
         self.layout.remove_work()
         self.lap("switch")
+
+    def terms(self, built: list[str], kept: list[str]) -> None:
+        """The terms step's reduce and its map (toolkit.archive.terms): the archive's words
+        and model from every article's beads, then term rows for the articles that need them."""
+        from toolkit.archive import terms
+
+        work = Path(self.settings.work)
+        parts = {t: self.work_parts(self.pass2_calls, "pass2", f"terms-{t}") for t in terms.MATERIAL}
+        from_tables = terms.gather(work, parts, self.previous, kept, self.given)
+        self.terms_plan = plan = terms.plan(work, self.given, self.previous, self.plan.usable,
+                                            set(built) | from_tables, run=self.on_workers)
+        self.report.rendered = len(plan.render)
+        digests = self.plan.digests
+        items = [Item(i, "", digests[i].digest if i in digests else "") for i in plan.render]
+        self.pass3_calls = [
+            (self.settings, chunk_key("pass3", self.settings, self.learned_digest, plan.digest,
+                                      [(i.article_id, i.digest) for i in chunk]), chunk, str(plan.model), plan.digest)
+            for chunk in self.chunks(items)
+        ]
+        if self.pass3_calls:
+            with progress_bar(self.progress) as bar:
+                task = bar.add_task("terms", total=len(items), current="")
+                self.map(third_pass, self.pass3_calls, bar, task, lambda results: None)
 
     def write_state(self, state: Path, built: list[str], unchanged: list[str], stale: list[str],
                     pairs: list[tuple[str, str]]) -> None:
@@ -360,17 +403,11 @@ class _Build:
                     self.work_parts(self.pass2_calls, "pass2", table),
                     old_tables / f"{table}.parquet" if old_tables else None, kept)
         sink_metrics(state / "tables")
-        self.lap("tables")
-        # the terms step: a reduce over the whole archive once its links are written (the word
-        # model trains on all confident beads); the given lexicon is its prior. It analyses the
-        # Korean sentences with Kiwi: those the workers analysed in this build are handed over
-        from toolkit.archive.passes import shared_analyses
-        from toolkit.segment import provided_tokens
-        from toolkit.terms import write_term_tables
+        from toolkit.archive import terms  # rows kept and made now, labelled; the glossary
 
-        with provided_tokens(dict(shared_analyses(Path(self.settings.work), wait=False))):
-            write_term_tables(state / "tables", self.given)
-        self.lap("terms")
+        terms.write(state, Path(self.settings.work), self.terms_plan, self.work_parts(self.pass3_calls, "pass3", "terms"),
+                    self.previous)
+        self.lap("tables")
         learning = learning_schemas()
         old_learning = previous / "learning" if previous is not None and plan.usable else None
         combine(state / "learning" / "counts.parquet", learning["counts"],
@@ -424,5 +461,6 @@ def build_archive(corpus: Path, archive: Path, lexicon: Path | None = None,
     leaves the archive as it was, for an empty corpus, a bad lexicon, a locked archive, a
     symlinked folder in the archive or a worker that failed.
     """
-    return _Build(Path(corpus), Path(archive), Path(lexicon) if lexicon else None, progress,
-                  on_error, on_warning, workers, scheduler, chunk).run()
+    with fewer_collections():
+        return _Build(Path(corpus), Path(archive), Path(lexicon) if lexicon else None, progress,
+                      on_error, on_warning, workers, scheduler, chunk).run()

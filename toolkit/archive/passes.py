@@ -278,13 +278,16 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     from toolkit.metrics.tables import ROW_TABLES, article_rows, schemas
     from toolkit.segment import provided_tokens
     from toolkit.tei import write_tei
+    from toolkit.terms.beads import article_beads, bead_rows, bead_schemas
 
     out = Path(settings.work) / "pass2" / key
     if (out / RESULT).is_file():
         return _load_result(out / RESULT)
     _check(settings)
     final, changed = _final(settings.lexicon_path, settings.lexicon_digest, learned)
+    known = given_lexicon(settings).entries  # the terms step's lexicon is the given one
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
+    terms: list = []  # each article's beads for the terms step (toolkit.archive.terms)
     probes: list[dict] = []
     results: list[tuple[str, Failure | None, dict, list[str]]] = []
     used: list[Path] = []
@@ -306,6 +309,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                     warnings = [] if used and used[-1] == cache else stale  # pass one warned already
                 data = write_tei(en, ko, alignment)
                 article = article_rows(item.article_id, en, ko, alignment)
+                beads = article_beads(item.article_id, article, known) if article["links"] else None
         except Exception as error:  # noqa: BLE001
             results.append((item.article_id, failure(item.article_id, error), {}, []))
             continue
@@ -316,13 +320,60 @@ def second_pass(settings: Settings, key: str, items: list[Item],
         # ---
         for table, table_rows in article.items():
             rows[table].extend(table_rows)
+        if beads is not None:
+            terms.append(beads)
         probes += [{"article_id": item.article_id, "key": k} for k in keys]
         written = {"tei": hashlib.sha256(data).hexdigest(), "replaced": previous.sha}
         results.append((item.article_id, None, written, warnings))
     for table, table_rows in rows.items():
         write_part(out / f"{table}.parquet", schemas()[table], table_rows)
     write_part(out / "probes.parquet", learning_schemas()["probes"], probes)
+    for table, table_rows in bead_rows(terms).items():
+        write_part(out / f"terms-{table}.parquet", bead_schemas()[table], table_rows)
     _dump(out / RESULT, results)
     for cache in used:  # pass one's output is read once; the chunk's result now stands for it
         cache.unlink(missing_ok=True)
+    return results
+
+
+# ---------------------------------------------------------------- pass three
+@functools.lru_cache(maxsize=1)
+def _term_model(path: str, digest: str):
+    """The terms step's model (toolkit.archive.terms), loaded once per worker and build."""
+    model = _load_result(Path(path))
+    if model.digest != digest:
+        raise RuntimeError(f"{path}: not the model of this build")
+    return model
+
+
+def third_pass(settings: Settings, key: str, items: list[Item], model_path: str,
+               digest: str) -> list[tuple[str, int]]:
+    """Each article's term rows with the archive's model (toolkit.terms.rows, group keys not
+    yet labelled), from its beads in .work/terms/. Writes .work/pass3/<key>/terms.parquet and
+    the result, (article_id, number of rows) per article, which it also returns."""
+    import polars as pl
+
+    from toolkit.archive.sink import write_part
+    from toolkit.terms.beads import stored_beads
+    from toolkit.terms.rows import article_term_rows, keyed_schema
+
+    out = Path(settings.work) / "pass3" / key
+    if (out / RESULT).is_file():
+        return _load_result(out / RESULT)
+    _check(settings)
+    model, given = _term_model(model_path, digest), given_lexicon(settings)
+    ids = [item.article_id for item in items]
+    folder = Path(settings.work) / "terms"
+
+    def read(table: str):
+        return pl.scan_parquet(folder / f"{table}.parquet").filter(pl.col("article_id").is_in(ids)).collect()
+
+    rows: list[dict] = []
+    results: list[tuple[str, int]] = []
+    for article in stored_beads(read("beads").iter_rows(named=True), read("acronyms").iter_rows(named=True)):
+        found = article_term_rows(article, model, given)
+        rows += found
+        results.append((article.article_id, len(found)))
+    write_part(out / "terms.parquet", keyed_schema(), rows)
+    _dump(out / RESULT, results)
     return results

@@ -15,7 +15,9 @@ import toolkit.ingest  # noqa: F401
 import toolkit.metrics.consistency  # noqa: F401
 import toolkit.tei  # noqa: F401
 from toolkit.align import load_lexicon
+from toolkit.archive.garbage import settle
 from toolkit.segment import kiwi
 
 kiwi()
 load_lexicon()
+settle()  # the models are frozen out of the workers' collections (toolkit.archive.garbage)

@@ -9,10 +9,11 @@ from toolkit.errors import printable
 
 # wall seconds per phase, in order: scan (digests of the corpus, the plan), pass1 (ingest,
 # segmentation, first alignment, learner counts), learn (the reduce and what it changed),
-# pass2 (second alignment, TEI, rows), tables (the new state: TEI links, Parquet tables,
-# metrics), terms (the terms and glossary tables: a reduce over the whole archive), state (the
-# learning tables, the manifest), switch (making it current, retiring the old state)
-PHASES = ("scan", "pass1", "learn", "pass2", "tables", "terms", "state", "switch")
+# pass2 (second alignment, TEI, rows, each article's beads for the terms step), terms (the
+# terms step's reduce: the archive's words and word-alignment model; and pass three: term
+# rows), tables (the new state: TEI links, Parquet tables, metrics, terms labelled, glossary),
+# state (the learning tables, the manifest), switch (making it current, retiring the old state)
+PHASES = ("scan", "pass1", "learn", "pass2", "terms", "tables", "state", "switch")
 
 
 @dataclass
@@ -28,6 +29,7 @@ class BuildReport:
     stale: list[str] = field(default_factory=list)
     realigned: int = 0  # built only because the learned lexicon changed under them
     learned: int = 0  # lexicon pairs learned from the corpus for the second pass
+    rendered: int = 0  # articles whose term rows were made (all of them when the terms model changed)
     rows: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # orphans moved aside, reviews a change dropped
     workers: int = 1
@@ -49,7 +51,7 @@ class BuildReport:
         return {
             "archive": str(self.archive), "articles": self.articles, "built": self.built,
             "unchanged": self.unchanged, "failed": self.failed, "stale": self.stale,
-            "realigned": self.realigned, "learned": self.learned, "rows": self.rows,
+            "realigned": self.realigned, "learned": self.learned, "rendered": self.rendered, "rows": self.rows,
             "warnings": self.warnings, "workers": self.workers, "seconds": round(self.seconds, 3), "cpu": round(self.cpu, 3),
             "phases": {p: round(s, 3) for p, s in self.phases.items()}, "failures": self.failures,
         }

@@ -3,7 +3,7 @@
     ARCHIVE/tei     -> current/tei        what readers open: fixed symlinks into the
     ARCHIVE/tables  -> current/tables     current state
     ARCHIVE/current -> .states/000007     switched with one atomic rename
-    ARCHIVE/.states/000007/               tei/, tables/, learning/, manifest.json
+    ARCHIVE/.states/000007/               tei/, tables/, learning/, terms/, manifest.json
     ARCHIVE/.work/                        a build's intermediate files (kept across a kill
                                           so that the next build resumes; removed after)
     ARCHIVE/orphans/                      files found in tei/ that the build did not write
@@ -33,7 +33,7 @@ from toolkit.errors import InputError
 
 STATES, WORK, CURRENT, ORPHANS = ".states", ".work", "current", "orphans"
 VIEWS = ("tei", "tables")
-STATE_PARTS = ("tei", "tables", "learning")
+STATE_PARTS = ("tei", "tables", "learning", "terms")
 _GENERATION = re.compile(r"\d{6}")
 _TEMPORARY = re.compile(r"\..*\.tmp")  # files.atomic_path's temporary names
 LEGACY = "old-layout"  # marks a state made of an old archive's real tei/ and tables/ folders

@@ -4,7 +4,11 @@ and how consistently.
 - `korean`: content units of a Korean sentence and the term occurrences among them (stop list);
 - `renderings`: the English words a word-alignment model ties to a term in one bead;
 - `grouping`: renderings grouped by lemma, acronyms with the expansions their article gives;
-- `build`: the build's terms step (terms and glossary tables, over the whole archive);
+- `beads`: one article's linked beads as the terms step sees them (from its rows or the tables);
+- `model`: the archive-wide part (the reduce): recurring words, training data, the model;
+- `rows`: one article's term rows with that model, and the labels over all rows;
+- `build`: the terms step over an archive's tables, in one process (`write_term_tables`; a
+  build runs the same pieces as a map and a reduce: toolkit.archive.terms);
 - `glossary`: the glossary table; `consistency`: consistency per term and per translator;
 - `report`: what `transprov terms` prints.
 

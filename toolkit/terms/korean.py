@@ -136,6 +136,11 @@ def recurring_words(articles: Iterable[Iterable[list[Unit]]], known: Container[s
     return frozenset(w for w, n in seen.items() if n >= min_articles)
 
 
+def can_join(units: list[Unit]) -> bool:
+    """Whether merge_known could join anything: some nouns are written together."""
+    return any(last - first >= 2 for first, last in noun_runs(units))
+
+
 def merge_known(units: list[Unit], is_known) -> list[Unit]:
     """Nouns written together become one unit where the joined form is a known word (보위 + 부
     -> 보위부, 핵 + 보유국 -> 핵보유국): the longest known sub-run from the left, so that the

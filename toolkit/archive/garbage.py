@@ -1,0 +1,38 @@
+"""Python's cycle collector during a build: fewer collections, none over the loaded models.
+
+A build allocates millions of small containers (Kiwi's tokens, sentence features, table
+rows) and frees nearly all of them by reference counting. With the default thresholds the
+collector still scans the young ones over a thousand times for 200 articles, and each full
+collection walks everything loaded (Kiwi's and the lexicon's objects): about 4% of a
+build's CPU time, measured with gc.callbacks (0.6-0.8 s of 14-17 s for 200 articles; 0.15-0.2 s
+with these settings). Collections only free garbage, later or sooner: the output cannot change.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+THRESHOLDS = (20_000, 20, 20)  # gen-0 allocations, then gen-0 and gen-1 collections between the next
+
+
+def settle() -> None:
+    """For a process that exists to build (the workers' fork server, after loading the
+    models): what is loaded now lives as long as the process, so it is frozen out of every
+    collection (and its pages stay shared with the forked workers); collect less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*THRESHOLDS)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The thresholds above while a build runs in this process; the caller's afterwards."""
+    before = gc.get_threshold()
+    if before[0]:  # (0: the caller turned the collector off; it stays off)
+        gc.set_threshold(*(max(a, b) for a, b in zip(before, THRESHOLDS)))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

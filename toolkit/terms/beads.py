@@ -1,0 +1,197 @@
+"""The linked beads as the terms step sees them, one article at a time: from the rows a
+build has just made for the article (on the worker that holds its Kiwi analyses), or from
+an archive's tables; and as rows of the build's own tables, so that an incremental build
+keeps them for the articles it does not build again.
+
+An article's beads carry its Korean units as Kiwi gives them, not yet joined into the
+archive's own words (보위 + 부 -> 보위부 needs every article: see model.py), with the
+English content-word stems the model trains on. Besides its beads, an article gives its
+candidate words (nouns the lexicon lacks, counted across articles for the archive's
+vocabulary) and the acronyms its English text expands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+
+from toolkit.terms.grouping import acronyms
+from toolkit.terms.korean import Unit, article_words, can_join, korean_units
+from toolkit.terms.renderings import English
+
+
+@dataclass
+class Bead:
+    """A linked bead as the terms step sees it."""
+
+    article_id: str
+    bead: int
+    cert: float
+    english: English
+    korean: list[tuple[str, list[Unit]]]  # (sentence_id, units) of each Korean sentence
+
+    def units(self) -> list[Unit]:
+        return [u for _, units in self.korean for u in units]
+
+
+@dataclass
+class ArticleBeads:
+    """One article's part of the terms step (an article without links has none)."""
+
+    article_id: str
+    beads: list[Bead]
+    words: frozenset[str]      # nouns and noun runs the lexicon lacks (korean.article_words)
+    acronyms: dict[str, str]   # acronym -> expansion, as the article's English pairs them
+
+
+def _position(row: dict) -> int:
+    return row["position"]
+
+
+def article_beads(article_id: str, rows: dict[str, list[dict]], known: Container[str]) -> ArticleBeads | None:
+    """The article's linked beads from its rows (toolkit.metrics.tables.article_rows), as
+    `read_beads` reads them from the tables; None when it has no links."""
+    sentences = {r["sentence_id"]: r for r in rows["sentences"]}
+    beads = []
+    for link in sorted(rows["links"], key=lambda r: r["bead"]):
+        en = sorted((sentences[i] for i in link["en_ids"] if i in sentences), key=_position)
+        ko = sorted((sentences[i] for i in link["ko_ids"] if i in sentences), key=_position)
+        if en and ko:
+            beads.append(Bead(article_id, link["bead"], link["cert"] if link["cert"] is not None else 0.0,
+                              English.of(" ".join(s["text"] for s in en)),
+                              [(s["sentence_id"], korean_units(s["text"])) for s in ko]))
+    if not beads:
+        return None
+    english = " ".join(r["text"] for r in sorted((r for r in rows["sentences"] if r["lang"] == "en"), key=_position))
+    return ArticleBeads(article_id, beads, frozenset(article_words(_sentences(beads), known)), acronyms(english))
+
+
+def _sentences(beads: Iterable[Bead]) -> list[list[Unit]]:
+    return [units for bead in beads for _, units in bead.korean]
+
+
+def read_beads(tables: Path, articles: Sequence[str] | None = None) -> tuple[list[Bead], dict[str, str]]:
+    """The linked beads of `articles` (all when None) with their texts, in (article_id, bead)
+    order, and the English text of each article (for the acronyms it expands)."""
+    import polars as pl
+
+    from toolkit.metrics.summary import scan
+
+    def only(frame):
+        return frame if articles is None else frame.filter(pl.col("article_id").is_in(list(articles)))
+
+    links = only(scan(tables, "links")).select("article_id", "bead", "cert", "en_ids", "ko_ids")
+    sentences = only(scan(tables, "sentences")).select("article_id", "lang", "sentence_id", "position", "text")
+
+    def side(ids: str):
+        return (links.select("article_id", "bead", pl.col(ids).alias("sentence_id")).explode("sentence_id")
+                .join(sentences.drop("lang"), on=["article_id", "sentence_id"])
+                .group_by("article_id", "bead")
+                .agg(pl.col("sentence_id").sort_by("position").alias(f"{ids}_sorted"),
+                     pl.col("text").sort_by("position").alias(f"{ids}_texts")))
+
+    frame = (links.select("article_id", "bead", "cert")
+             .join(side("en_ids"), on=["article_id", "bead"])
+             .join(side("ko_ids"), on=["article_id", "bead"])
+             .sort("article_id", "bead").collect())
+    beads = [
+        Bead(a, b, cert if cert is not None else 0.0, English.of(" ".join(en_texts)),
+             [(sid, korean_units(text)) for sid, text in zip(ko_ids, ko_texts)])
+        for a, b, cert, _, en_texts, ko_ids, ko_texts in frame.select(
+            "article_id", "bead", "cert", "en_ids_sorted", "en_ids_texts", "ko_ids_sorted", "ko_ids_texts").iter_rows()
+    ]
+    english = (sentences.filter(pl.col("lang") == "en")
+               .group_by("article_id").agg(pl.col("text").sort_by("position").str.join(" "))
+               .collect())
+    return beads, dict(english.iter_rows())
+
+
+def archive_beads(tables: Path, articles: Sequence[str], known: Container[str]) -> list[ArticleBeads]:
+    """`article_beads` of the given articles, read from the tables (Kiwi analyses their
+    Korean sentences again: for an archive whose build did not keep its beads)."""
+    beads, english_of = read_beads(tables, articles)
+    by_article: dict[str, list[Bead]] = {}
+    for bead in beads:
+        by_article.setdefault(bead.article_id, []).append(bead)
+    return [ArticleBeads(a, found, frozenset(article_words(_sentences(found), known)), acronyms(english_of.get(a, "")))
+            for a, found in sorted(by_article.items())]
+
+
+# ---------------------------------------------------------------- the build's own tables
+
+def bead_schemas() -> dict[str, dict]:
+    """Schemas of the tables that keep articles' beads (state/terms/ of a build)."""
+    import polars as pl
+
+    s, n = pl.String, pl.List(pl.Int32)
+    return {
+        "beads": {"article_id": s, "bead": pl.Int32, "cert": pl.Float64, "en": s,
+                  # the English's words as renderings.English holds them (no need to split it again)
+                  "words": pl.List(s), "starts": n, "ends": n, "content": n, "stems": pl.List(s),
+                  # the Korean sentences (ids, how many units each) and their units, flat
+                  "ko_ids": pl.List(s), "ko_units": n, "keys": pl.List(s), "tags": pl.List(s),
+                  "unit_starts": n, "unit_ends": n, "bases": pl.List(s),
+                  "joinable": pl.Boolean},  # korean.can_join: without it the keys are the words
+        "words": {"article_id": s, "word": s},
+        "acronyms": {"article_id": s, "acronym": s, "expansion": s},
+    }
+
+
+def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
+    """Rows of the tables of `bead_schemas` for these articles (in their order)."""
+    out: dict[str, list[dict]] = {"beads": [], "words": [], "acronyms": []}
+    for art in found:
+        for b in art.beads:
+            e, flat = b.english, b.units()
+            out["beads"].append({
+                "article_id": art.article_id, "bead": b.bead, "cert": b.cert, "en": e.text,
+                "words": [w for w, _, _ in e.spans], "starts": [a for _, a, _ in e.spans], "ends": [z for _, _, z in e.spans],
+                "content": list(e.content), "stems": list(e.stems), "ko_ids": [sid for sid, _ in b.korean],
+                "ko_units": [len(units) for _, units in b.korean], "keys": [u.key for u in flat],
+                "tags": [u.tag for u in flat], "unit_starts": [u.start for u in flat],
+                "unit_ends": [u.end for u in flat], "bases": [u.base for u in flat],
+                "joinable": any(can_join(units) for _, units in b.korean),
+            })
+        out["words"] += [{"article_id": art.article_id, "word": w} for w in sorted(art.words)]
+        out["acronyms"] += [{"article_id": art.article_id, "acronym": a, "expansion": x}
+                            for a, x in sorted(art.acronyms.items())]
+    return out
+
+
+KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases")  # columns of units_of
+
+
+def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases) -> list[tuple[str, list[Unit]]]:
+    """(sentence_id, units) of each Korean sentence of a `beads` row (its KOREAN columns)."""
+    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases)]
+    out, at = [], 0
+    for sid, n in zip(ko_ids, ko_units):
+        out.append((sid, units[at:at + n]))
+        at += n
+    return out
+
+
+def english_of(row: dict) -> English:
+    """The English of a `beads` row."""
+    return English(row["en"], tuple(zip(row["words"], row["starts"], row["ends"])), tuple(row["content"]),
+                   tuple(row["stems"]))
+
+
+def stored_beads(beads, acronym_rows) -> Iterator[ArticleBeads]:
+    """ArticleBeads from rows of the `beads` and `acronyms` tables (each sorted by article;
+    an article's candidate words are not needed to render it)."""
+    expansions: dict[str, dict[str, str]] = {}
+    for row in acronym_rows:
+        expansions.setdefault(row["article_id"], {})[row["acronym"]] = row["expansion"]
+    current: ArticleBeads | None = None
+    for row in beads:
+        if current is None or current.article_id != row["article_id"]:
+            if current is not None:
+                yield current
+            current = ArticleBeads(row["article_id"], [], frozenset(), expansions.get(row["article_id"], {}))
+        current.beads.append(Bead(row["article_id"], row["bead"], row["cert"], english_of(row),
+                                  units_of(*(row[c] for c in KOREAN))))
+    if current is not None:
+        yield current

@@ -1,0 +1,128 @@
+"""The archive-wide part of terminology (the reduce): the archive's own words and the
+word-alignment model, folded from every article's beads in article order.
+
+Three things belong to the archive and not to one article: the words the lexicon lacks
+that recur across articles (they decide how Kiwi's pieces are joined and which words are
+terms), the prior of such a joined word (its parts' lexicon renderings, taken from the
+first bead that joins it), and the model, trained on the confident beads (at most
+`MAX_TRAINING_BEADS`: every k-th beyond that; none longer than `MAX_TRAINING_CELLS` word
+pairs). `Training.digest` covers all three inputs, so an article's renderings, which
+depend on nothing else of the archive, stand as long as the digest does: that is what lets
+an incremental build render only the articles it built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from toolkit.terms.korean import TermVocabulary, Unit, merge_known
+from toolkit.terms.renderings import CONFIDENT_BEAD
+
+MAX_TRAINING_BEADS = 50_000
+MAX_TRAINING_CELLS = 40_000  # Korean words x English words: a longer bead teaches Model 1 little
+
+
+def archive_words(article_counts: Iterable[tuple[str, int]]) -> frozenset[str]:
+    """The archive's own words: (word, number of articles it occurs in) -> those in two or more."""
+    return frozenset(w for w, n in article_counts if n >= 2)
+
+
+def sampling(confident: int) -> int:
+    """Every how many confident beads one trains the model (1 up to MAX_TRAINING_BEADS)."""
+    return max(1, math.ceil(confident / MAX_TRAINING_BEADS))
+
+
+@dataclass
+class TermModel:
+    """What renders an article's terms besides its own beads (pickled for the workers)."""
+
+    recurring: frozenset[str]
+    joined: dict[str, frozenset[tuple[str, ...]]]  # prior of joined words the lexicon lacks
+    aligner: object  # renderings.LinkModel (a trained wordalign.WordAligner)
+    digest: str
+
+    def vocabulary(self, known: Container[str]) -> TermVocabulary:
+        return TermVocabulary(known, self.recurring)
+
+    def entries(self, lexicon_entries: Mapping[str, frozenset]) -> dict[str, frozenset]:
+        """Korean key -> renderings (stem tuples): the lexicon's, and the joined words'."""
+        return {**lexicon_entries, **self.joined}
+
+
+@dataclass
+class Training:
+    """The training data of the model, folded bead by bead in (article, bead) order."""
+
+    lexicon_entries: Mapping[str, frozenset]
+    words: TermVocabulary
+    every: int = 1
+    joined: dict[str, frozenset] = field(default_factory=dict)
+    surface: dict[str, str] = field(default_factory=dict)  # stem -> a written word (the sound test)
+    pairs: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    aliases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    seen: int = 0  # confident beads so far
+
+    def add(self, cert: float, korean: Sequence[tuple[str, list[Unit]]], stems: Sequence[str],
+            surface: Sequence[str]) -> None:
+        """One bead: its Korean sentences' units as Kiwi gives them, its English stems and
+        their written words."""
+        units = [u for _, merged in merged_units(korean, self.words) for u in merged]
+        for u in units:
+            if u.parts and u.key not in self.lexicon_entries and u.key not in self.joined:
+                self.joined[u.key] = frozenset(p for part in u.parts for p in self.lexicon_entries.get(part, ()))
+        self.add_keys(cert, [u.key for u in units], stems, surface)
+
+    def add_keys(self, cert: float, ko: list[str], stems: Sequence[str], surface: Sequence[str]) -> None:
+        """`add` for a bead whose Korean units cannot be joined (korean.can_join): its keys
+        are its words."""
+        if cert < CONFIDENT_BEAD:
+            return
+        self.seen += 1
+        if (self.seen - 1) % self.every or len(ko) * len(stems) > MAX_TRAINING_CELLS:
+            return
+        self.pairs.append((ko, list(stems)))
+        for s, w in zip(stems, surface):
+            self.surface.setdefault(s, w)
+
+    def add_acronyms(self, found: Mapping[str, str]) -> None:
+        """An article's acronyms: each shares the prior of its expansion's Korean words."""
+        from toolkit.align.english import stem
+        from toolkit.align.wordalign import phrase_stems
+
+        for acronym, expansion in found.items():
+            self.aliases.setdefault(stem(acronym), set()).add(phrase_stems(expansion))
+
+    def digest(self) -> str:
+        """Of everything archive-wide a rendering depends on (the lexicon aside: a build with
+        another lexicon builds every article again)."""
+        h = hashlib.sha256()
+        h.update(repr((MAX_TRAINING_BEADS, MAX_TRAINING_CELLS, self.every)).encode())
+        h.update("\x1e".join(sorted(self.words.recurring)).encode())
+        for key, prior in sorted(self.joined.items()):
+            h.update(repr((key, sorted(prior))).encode())
+        for ko, en in self.pairs:
+            h.update(("\x1f".join(ko) + "\x1d" + "\x1f".join(en) + "\x1e").encode())
+        h.update(repr(sorted(self.surface.items())).encode())
+        h.update(repr(sorted((k, sorted(v)) for k, v in self.aliases.items())).encode())
+        return h.hexdigest()
+
+    def model(self, run=None) -> TermModel:
+        """Train the word-alignment model (the lexicon and the joined words as its prior);
+        `run` as for wordalign.WordAligner.train."""
+        from toolkit.align.wordalign import train_link_model
+
+        aligner = train_link_model(self.pairs, {**self.lexicon_entries, **self.joined}, surface=self.surface,
+                                   aliases=self.aliases, run=run)
+        return self.model_of(aligner)
+
+    def model_of(self, aligner) -> TermModel:
+        """The TermModel of this data with a given word-alignment model."""
+        return TermModel(self.words.recurring, dict(self.joined), aligner, self.digest())
+
+
+def merged_units(korean: Sequence[tuple[str, list[Unit]]], words: TermVocabulary) -> list[tuple[str, list[Unit]]]:
+    """A bead's Korean sentences with their units joined into the archive's words (보위 + 부 -> 보위부)."""
+    return [(sid, merge_known(units, words.has)) for sid, units in korean]

@@ -1,0 +1,112 @@
+"""Rows of the terms table: one article's, once the archive's model is known (the second
+map of the terms step), then labelled over the whole archive.
+
+An article's rows depend on its own beads and acronyms and on the `TermModel` alone; they
+are kept with their rendering group's key and the label form of their rendering
+(`KEYED`), because a group's label, its most frequent form over the archive, is known only
+when every article's rows are: labelling is a cheap query over all keyed rows, run by every
+build, while the rows themselves are made again only for the articles that need it.
+
+Rows are one per term and bead: a term met in two Korean sentences of one bead counts once,
+since the bead is the smallest unit the English can be traced to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from toolkit.terms.beads import ArticleBeads, Bead
+from toolkit.terms.grouping import form_label, group_key, labels_from_counts
+from toolkit.terms.korean import Occurrence, term_occurrences
+from toolkit.terms.model import TermModel, merged_units
+from toolkit.terms.renderings import LinkModel, render, rivals
+
+
+def keyed_schema() -> dict:
+    """The terms table's schema plus `form` (the label form of the rendering); `rendering_group`
+    holds the group's key."""
+    import polars as pl
+
+    from toolkit.metrics.tables import schemas
+
+    return {**schemas()["terms"], "form": pl.String}
+
+
+def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
+    """(Korean sentence id, occurrence) of each term of the bead, unit indices counted over the
+    whole bead; a term met in two of its sentences is kept where it is met first."""
+    out: dict[str, tuple[str, Occurrence]] = {}
+    offset = 0
+    for sentence_id, units in bead.korean:
+        for occ in term_occurrences(units, is_term):
+            if occ.term not in out:
+                out[occ.term] = (sentence_id, Occurrence(occ.term, tuple(offset + i for i in occ.units)))
+        offset += len(units)
+    return list(out.values())
+
+
+def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
+               entries=None) -> list[dict]:
+    """Rows of the terms table of these (merged) beads with `rendering_group` still a group key."""
+    entries = entries or {}
+    rows: list[dict] = []
+    for bead in beads:
+        found = bead_terms(bead, is_term)
+        if not found:
+            continue
+        posteriors = model.link_posteriors([u.key for u in bead.units()], bead.english.stems)
+        top = rivals(posteriors)
+        for sentence_id, occ in found:
+            result = render(occ.units, posteriors, bead.english, bead.cert, sorted(entries.get(occ.term, ())), top)
+            key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
+            rows.append({
+                "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
+                "ko_term": occ.term, "status": result.status, "en_rendering": result.text,
+                "rendering_group": key, "confidence": round(result.confidence, 4),
+            })
+    return rows
+
+
+def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
+              entries=None) -> list[dict]:
+    """Rows of the terms table, rendering groups labelled over these beads; `entries` (the
+    lexicon's: Korean key -> stem tuples) lets a rendering grow to a whole lexicon phrase."""
+    rows = keyed_rows(beads, expansions, is_term, model, entries)
+    labels = labels_from_counts(Counter((r["rendering_group"], form_label(r["en_rendering"]))
+                                        for r in rows if r["rendering_group"]))
+    for row in rows:
+        if row["rendering_group"] is not None:
+            row["rendering_group"] = labels[row["rendering_group"]]
+    return rows
+
+
+def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[dict]:
+    """One article's keyed rows (`keyed_schema`), its Korean units joined into the archive's words."""
+    words = model.vocabulary(lexicon.entries)
+    beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
+    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries))
+    for row in rows:
+        row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
+    return rows
+
+
+def write_labelled(keyed, out: Path) -> int:
+    """Write the terms table at `out` (atomically) from keyed rows (a LazyFrame of
+    `keyed_schema`, in table order): each group key becomes its label, the group's most
+    frequent form over all the rows. Returns the number of rows."""
+    import polars as pl
+
+    from toolkit.files import atomic_path
+    from toolkit.metrics.tables import schemas
+
+    counts = (keyed.filter(pl.col("rendering_group").is_not_null() & (pl.col("rendering_group") != ""))
+              .group_by("rendering_group", "form").agg(pl.len().alias("n")).collect())
+    labels = labels_from_counts(Counter({(key, form): n for key, form, n in counts.iter_rows()}))
+    schema = schemas()["terms"]
+    with atomic_path(out) as tmp:
+        (keyed.with_columns(pl.col("rendering_group").replace_strict(labels, default=None, return_dtype=pl.String))
+         .select(pl.col(c).cast(t) for c, t in schema.items())
+         .sink_parquet(tmp, maintain_order=True))
+    return pl.scan_parquet(out).select(pl.len()).collect().item()
