@@ -203,13 +203,39 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     Callers must not modify the result."""
     cache = getattr(lexicon, "features", None)
     if cache is None:  # a stand-in lexicon (the build's recording one) must see every look-up
-        return _ko_features(text, lexicon)
+        recorded = getattr(lexicon, "recorded", None)
+        if getattr(recorded, "asked", None) is None:
+            return _ko_features(text, lexicon)
+        got, keys = _asked_features(text, recorded, type(lexicon))
+        lexicon.keys.update(keys)  # as if asked again: the computation is deterministic
+        return got
     got = cache.get(text)
     if got is None:
         if len(cache) >= _FEATURES_KEPT:
             cache.clear()
         got = cache[text] = _ko_features(text, lexicon)
     return got
+
+
+def _asked_features(text: str, lexicon: Lexicon, recorder) -> tuple[KoFeatures, frozenset[str]]:
+    """(features of `text` under `lexicon`, the keys computing them asked about), kept on the
+    lexicon: a recording lexicon wrapping it takes both, so that the aligner's first look,
+    the learner's and the next article's of the same sentence compute them once. `recorder`
+    wraps a lexicon and notes the keys asked about (archive.learning.RecordingLexicon)."""
+    got, keys = lexicon.features.get(text), lexicon.asked.get(text)
+    if got is None or keys is None:
+        probe = recorder(lexicon)
+        got, keys = _ko_features(text, probe), frozenset(probe.keys)
+        keep_features(lexicon, text, got, keys)
+    return got, keys
+
+
+def keep_features(lexicon: Lexicon, text: str, got: KoFeatures, keys: frozenset[str]) -> None:
+    """Keep a sentence's features and the keys they asked about on the lexicon (bounded)."""
+    for cache in (lexicon.features, lexicon.asked):
+        if len(cache) >= _FEATURES_KEPT:
+            cache.clear()
+    lexicon.features[text], lexicon.asked[text] = got, keys
 
 
 def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
