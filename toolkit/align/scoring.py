@@ -238,11 +238,24 @@ def keep_features(lexicon: Lexicon, text: str, got: KoFeatures, keys: frozenset[
     lexicon.features[text], lexicon.asked[text] = got, keys
 
 
+@lru_cache(maxsize=8192)
+def _name_phrases(form: str) -> frozenset[tuple[str, ...]]:
+    """A Korean name's English spellings as stem tuples (kept: the same names recur all over a corpus)."""
+    names = _names()
+    out: set[tuple[str, ...]] = set()
+    if names is not None and hasattr(names, "transliteration_candidates"):
+        try:
+            for cand in names.transliteration_candidates(form):
+                out.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
+        except Exception:
+            pass
+    return frozenset(out)
+
+
 def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     from toolkit.segment import korean_tokens
 
     toks = korean_tokens(text)
-    names = _names()
     units: list[KoUnit] = []
     n = len(toks)
     k = 0
@@ -289,12 +302,7 @@ def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
             phrases.add((stem(form),))
         elif tag == "NNP":
             kind = "name"
-            if names is not None and hasattr(names, "transliteration_candidates"):
-                try:
-                    for cand in names.transliteration_candidates(form):
-                        phrases.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
-                except Exception:
-                    pass
+            phrases |= _name_phrases(form)
             generic = _ADMIN_SUFFIX.get(form[-1]) if len(form) >= 3 else None
             if generic:  # 양강도 ~ Ryanggang Province, 혜산시 ~ Hyesan City, 온성군 ~ Onsong County
                 phrases |= {p + (generic,) for p in phrases if generic not in p and len(p) <= 2}
