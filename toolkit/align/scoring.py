@@ -348,13 +348,25 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     """For each Korean name or unknown noun of an article, the English words (as stem tuples)
     of the same article that spell it: a romanized personal name or a transliteration.
 
-    Computed once per article over its vocabulary, not once per sentence pair.
+    Computed once per article over its vocabulary, not once per sentence pair, and kept: a
+    second alignment of the article (with the learned lexicon) mostly has the same names.
     """
+    units = tuple((u.lemma, u.kind) for k in kf for u in k.units if u.kind in ("name", "foreign"))
+    return dict(_name_matches(tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef), units))
+
+
+# an article's second alignment (pass two) comes after every other article's first: the cache
+# serves builds of up to a few hundred articles per process, and the last few hundred of larger ones
+@lru_cache(maxsize=512)
+def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
+                  units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """name_matches on what it reads: each English sentence's capitalised words and lower-case
+    words, and the Korean names and unknown nouns (lemma, kind) in article order."""
     caps: dict[str, None] = {}
     lower: dict[str, None] = {}
-    for e in ef:
-        caps.update(dict.fromkeys(e.caps))
-        lower.update(dict.fromkeys(w for w in e.lower_words if len(w) >= 4 and w not in STOPWORDS))
+    for sentence_caps, sentence_lower in zip(en_caps, en_lower):
+        caps.update(dict.fromkeys(sentence_caps))
+        lower.update(dict.fromkeys(w for w in sentence_lower if len(w) >= 4 and w not in STOPWORDS))
     # consonant skeletons once per article; `_maybe_similar` drops most candidates before
     # the edit distance (the same rejections `phonetic.similar` makes first)
     cap_sk = [(cap, letters, phonetic.skeleton_en(cap) if " " not in cap else "")
@@ -365,26 +377,24 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
                            + [(phonetic.skeleton_en(one), cap) for cap, one in plural.items()])
     low_by_edge = _by_edge((phonetic.skeleton_en(w), w) for w in lower)
     out: dict[str, frozenset[tuple[str, ...]]] = {}
-    for k in kf:
-        for unit in k.units:
-            if unit.kind not in ("name", "foreign") or unit.lemma in out:
-                continue
-            hangul = unit.lemma
-            forms = _person_forms(hangul) if unit.kind == "name" else frozenset()
-            sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
-            found: set[tuple[str, ...]] = set()
-            if forms:
-                for cap, letters, _ in cap_sk:
-                    if letters in forms:
-                        found.add(tuple(stem(w) for w in cap.split()))
-            for cap in _candidates(sk, cap_by_edge):
-                if phonetic.similar(hangul, cap) or (cap in plural and phonetic.similar(hangul, plural[cap])):
-                    found.add((stem(cap),))
-            if unit.kind == "foreign" and not found:
-                for w in _candidates(sk, low_by_edge):
-                    if phonetic.similar(hangul, w):
-                        found.add((stem(w),))
-            out[hangul] = frozenset(found)
+    for hangul, kind in units:
+        if hangul in out:
+            continue
+        forms = _person_forms(hangul) if kind == "name" else frozenset()
+        sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
+        found: set[tuple[str, ...]] = set()
+        if forms:
+            for cap, letters, _ in cap_sk:
+                if letters in forms:
+                    found.add(tuple(stem(w) for w in cap.split()))
+        for cap in _candidates(sk, cap_by_edge):
+            if phonetic.similar(hangul, cap) or (cap in plural and phonetic.similar(hangul, plural[cap])):
+                found.add((stem(cap),))
+        if kind == "foreign" and not found:
+            for w in _candidates(sk, low_by_edge):
+                if phonetic.similar(hangul, w):
+                    found.add((stem(w),))
+        out[hangul] = frozenset(found)
     return out
 
 
