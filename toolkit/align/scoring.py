@@ -352,12 +352,22 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     second alignment of the article (with the learned lexicon) mostly has the same names.
     """
     units = tuple((u.lemma, u.kind) for k in kf for u in k.units if u.kind in ("name", "foreign"))
-    return dict(_name_matches(tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef), units))
+    args = (tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef), units)
+    return dict(_kept_name_matches(*args) if len(ef) + len(kf) <= _KEPT_SENTENCES else _name_matches(*args))
 
 
 # an article's second alignment (pass two) comes after every other article's first: the cache
-# serves builds of up to a few hundred articles per process, and the last few hundred of larger ones
+# serves builds of up to a few hundred articles per process, and the last few hundred of larger
+# ones; only ordinary articles are kept (the key holds each English sentence's words)
+_KEPT_SENTENCES = 80
+
+
 @lru_cache(maxsize=512)
+def _kept_name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
+                       units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
+    return _name_matches(en_caps, en_lower, units)
+
+
 def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
                   units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
     """name_matches on what it reads: each English sentence's capitalised words and lower-case
