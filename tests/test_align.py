@@ -288,6 +288,25 @@ def test_name_index_keeps_every_transliteration(lexicon) -> None:
     assert checked >= 3
 
 
+def test_kept_name_matches_are_a_fresh_copy_and_follow_the_korean_kinds(lexicon) -> None:
+    """name_matches is kept per article: a caller changing its answer does not change the next
+    one, and the same names read as unknown nouns ("foreign") are matched again, not taken from
+    the answer for names."""
+    from toolkit.align.scoring import KoFeatures, KoUnit, en_features, ko_features, name_matches
+
+    ef = [en_features("Kepler met Gordon and the hackers in Vladivostok.")]
+    kf = [ko_features("케플러는 블라디보스토크에서 고든과 해커들을 만났다.", lexicon)]
+    first = name_matches(ef, kf)
+    assert first and any(first.values())
+    expected = dict(first)
+    first.clear()
+    assert name_matches(ef, kf) == expected
+    as_foreign = [KoFeatures(k.length, [KoUnit(u.lemma, u.phrases, "foreign") for u in k.units], k.numbers, k.quote)
+                  for k in kf]
+    lemmas = {u.lemma for k in kf for u in k.units}
+    assert set(name_matches(ef, as_foreign)) == lemmas  # every unit is read, not only the names
+
+
 def _numbered_article(n: int) -> tuple[list[Sentence], list[Sentence]]:
     """A long synthetic pair: sentence k names a distinct quantity on both sides."""
     en = _sents([f"Warehouse {k} received {1000 + 7 * k} tonnes of rice." for k in range(n)], "en")

@@ -132,6 +132,69 @@ def test_aligner_sees_the_lexicon_only_through_the_keys_it_records(pairs):
         assert align(en.sentences, ko.sentences, cut) == alignment, article_id
 
 
+class _Uncached:
+    """A lexicon without a features cache: every sentence's features are computed afresh."""
+
+    def __init__(self, lexicon) -> None:
+        self._lexicon, self.function_keys = lexicon, lexicon.function_keys
+
+    def get(self, ko):
+        return self._lexicon.get(ko)
+
+    def __contains__(self, ko) -> bool:
+        return ko in self._lexicon
+
+    def __len__(self) -> int:
+        return len(self._lexicon)
+
+
+def _fresh(lexicon):
+    """The same lexicon with empty caches."""
+    from toolkit.align import Lexicon
+
+    return Lexicon(lexicon.entries, lexicon.sources, lexicon.function_keys)
+
+
+def test_a_recording_lexicon_notes_the_same_keys_when_features_come_from_the_cache(pairs):
+    """Sentence features taken from the wrapped lexicon's cache note the keys that computing
+    them asked about: the alignment and the recorded keys are those of a computation from scratch."""
+    from toolkit.align import load_lexicon
+    from toolkit.archive.learning import align_recording
+
+    lexicon = _fresh(load_lexicon())
+    for article_id, en, ko in pairs:
+        scratch = align_recording(en, ko, _Uncached(lexicon))
+        assert align_recording(en, ko, lexicon) == scratch, article_id  # cold cache
+        assert all(s.text in lexicon.asked for s in ko.sentences)
+        assert align_recording(en, ko, lexicon) == scratch, article_id  # every sentence from the cache
+
+
+def test_features_carried_to_the_learned_lexicon_are_the_ones_it_computes(pairs):
+    """Features the second pass takes over from the given lexicon (no key they asked about
+    changed) equal the learned lexicon's own, and so do the alignments made with them."""
+    from toolkit.align import load_lexicon
+    from toolkit.align.scoring import ko_features
+    from toolkit.archive.learning import align_recording, carry_features, changed_keys
+
+    given = _fresh(load_lexicon())
+    for _, en, ko in pairs:
+        align_recording(en, ko, given)
+    texts = [s.text for _, _, ko in pairs for s in ko.sentences]
+    asked = sorted({k for text in texts for k in given.asked[text]})
+    learned = [(k, "zebra crossing") for k in asked[::7]]  # a new rendering for some of the keys asked
+    final = given.extended(learned)
+    changed = frozenset(changed_keys(given, final, {k for k, _ in learned}))
+    assert changed
+    carry_features(given, final, changed, texts)
+    carried = [text for text in texts if text in final.asked]
+    assert 0 < len(carried) < len(set(texts))
+    scratch = _Uncached(final)
+    for text in carried:
+        assert final.features[text] == ko_features(text, scratch), text
+    for article_id, en, ko in pairs:
+        assert align_recording(en, ko, final) == align_recording(en, ko, _Uncached(final)), article_id
+
+
 def test_summed_counts_learn_what_one_learner_learns(pairs):
     from toolkit.align import LexiconLearner, align, load_lexicon
     from toolkit.archive.learning import contribution, learner_from_counts

@@ -139,6 +139,19 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """`words` with where each word lies in the text: (word, start, end), so that a run of
     words can be cut from the text as written (terminology renderings)."""
+    return list(_kept_word_spans(text) if len(text) <= _KEPT_CHARS else _word_spans(text))
+
+
+_KEPT_CHARS = 2000  # sentences, not a whole page glued into one: the cache stays small
+
+
+@lru_cache(maxsize=16384)
+def _kept_word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """word_spans, kept: the aligner, the learner and the terms step read the same sentences."""
+    return _word_spans(text)
+
+
+def _word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(text):
         tok = m.group()
@@ -152,7 +165,7 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
             if part:
                 out.append((part, at, at + len(part)))
             at += len(part) + 1
-    return out
+    return tuple(out)
 
 
 def irregular_base(word: str) -> str | None:
@@ -161,6 +174,7 @@ def irregular_base(word: str) -> str | None:
     return _IRREGULAR.get(word.lower().replace("’", "'"))
 
 
+@lru_cache(maxsize=65536)
 def is_content(word: str) -> bool:
     """False for stopwords (also in contractions: it's, don't) and light words; an acronym
     in capitals is content even when its letters spell a stopword (US, IT)."""

@@ -37,6 +37,8 @@ class Lexicon:
     # Korean sentence features computed with this lexicon (scoring.ko_features), bounded: the
     # learner and the review helpers look again at sentences the aligner has just analysed
     features: dict = field(default_factory=dict, compare=False, repr=False)
+    # beside a cached entry, the Korean keys computing it asked about (a build's recording lexicon notes them again)
+    asked: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -44,6 +46,7 @@ class Lexicon:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["features"] = {}  # a worker process starts with an empty cache, not a copy
+        state["asked"] = {}
         return state
 
     def __contains__(self, ko: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["numbers_in_english", "numbers_in_korean", "canon", "Quantity", "quantities_in_english",
            "quantities_in_korean"]
@@ -200,8 +201,21 @@ def _blank(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_KEPT_CHARS = 2000  # sentences are kept, not a whole page glued into one
+
+
 def quantities_in_english(text: str) -> list[Quantity]:
     """The numbers of an English sentence with their kinds (digits, words, scales, dates)."""
+    return list(_kept_quantities_in_english(text) if len(text) <= _KEPT_CHARS else _quantities_in_english(text))
+
+
+@lru_cache(maxsize=8192)
+def _kept_quantities_in_english(text: str) -> tuple[Quantity, ...]:
+    """Kept: the aligner and the number check read the same sentences."""
+    return _quantities_in_english(text)
+
+
+def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, text)
     matches = list(_EN_TOKEN.finditer(text))
     tokens = [m.group(0) for m in matches]
@@ -290,7 +304,7 @@ def quantities_in_english(text: str) -> list[Quantity]:
             j += 1
         add(value, kind, i, j - 1)
         i = j
-    return _mark_conversions(out, _conversions(text, _CURRENCY_EN))
+    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN)))
 
 
 def numbers_in_english(text: str) -> set[str]:
@@ -357,6 +371,16 @@ def _korean_value(span: str) -> float | None:
 def quantities_in_korean(text: str) -> list[Quantity]:
     """The numbers of a Korean sentence with their kinds (Arabic digits with 만/억/조, native
     numerals before counters, 절반, dates: 2월, 21일, 2012년, 화요일)."""
+    return list(_kept_quantities_in_korean(text) if len(text) <= _KEPT_CHARS else _quantities_in_korean(text))
+
+
+@lru_cache(maxsize=8192)
+def _kept_quantities_in_korean(text: str) -> tuple[Quantity, ...]:
+    """Kept: the aligner and the number check read the same sentences."""
+    return _quantities_in_korean(text)
+
+
+def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_KO, text)
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
@@ -396,7 +420,7 @@ def quantities_in_korean(text: str) -> list[Quantity]:
     for m in re.finditer(r"([월화수목금토일])요일", text):
         out.append(Quantity(float("월화수목금토일".index(m.group(1)) + 1), "weekday", m.start(), m.end()))
     out.sort(key=lambda q: (q.start, q.end))
-    return _mark_conversions(out, _conversions(text, _CURRENCY_KO))
+    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO)))
 
 
 def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:

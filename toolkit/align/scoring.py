@@ -203,7 +203,12 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     Callers must not modify the result."""
     cache = getattr(lexicon, "features", None)
     if cache is None:  # a stand-in lexicon (the build's recording one) must see every look-up
-        return _ko_features(text, lexicon)
+        recorded = getattr(lexicon, "recorded", None)
+        if getattr(recorded, "asked", None) is None:
+            return _ko_features(text, lexicon)
+        got, keys = _asked_features(text, recorded, type(lexicon))
+        lexicon.keys.update(keys)  # as if asked again: the computation is deterministic
+        return got
     got = cache.get(text)
     if got is None:
         if len(cache) >= _FEATURES_KEPT:
@@ -212,11 +217,45 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     return got
 
 
+def _asked_features(text: str, lexicon: Lexicon, recorder) -> tuple[KoFeatures, frozenset[str]]:
+    """(features of `text` under `lexicon`, the keys computing them asked about), kept on the
+    lexicon: a recording lexicon wrapping it takes both, so that the aligner's first look,
+    the learner's and the next article's of the same sentence compute them once. `recorder`
+    wraps a lexicon and notes the keys asked about (archive.learning.RecordingLexicon)."""
+    got, keys = lexicon.features.get(text), lexicon.asked.get(text)
+    if got is None or keys is None:
+        probe = recorder(lexicon)
+        got, keys = _ko_features(text, probe), frozenset(probe.keys)
+        keep_features(lexicon, text, got, keys)
+    return got, keys
+
+
+def keep_features(lexicon: Lexicon, text: str, got: KoFeatures, keys: frozenset[str]) -> None:
+    """Keep a sentence's features and the keys they asked about on the lexicon (bounded)."""
+    for cache in (lexicon.features, lexicon.asked):
+        if len(cache) >= _FEATURES_KEPT:
+            cache.clear()
+    lexicon.features[text], lexicon.asked[text] = got, keys
+
+
+@lru_cache(maxsize=8192)
+def _name_phrases(form: str) -> frozenset[tuple[str, ...]]:
+    """A Korean name's English spellings as stem tuples (kept: the same names recur all over a corpus)."""
+    names = _names()
+    out: set[tuple[str, ...]] = set()
+    if names is not None and hasattr(names, "transliteration_candidates"):
+        try:
+            for cand in names.transliteration_candidates(form):
+                out.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
+        except Exception:
+            pass
+    return frozenset(out)
+
+
 def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
     from toolkit.segment import korean_tokens
 
     toks = korean_tokens(text)
-    names = _names()
     units: list[KoUnit] = []
     n = len(toks)
     k = 0
@@ -263,12 +302,7 @@ def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
             phrases.add((stem(form),))
         elif tag == "NNP":
             kind = "name"
-            if names is not None and hasattr(names, "transliteration_candidates"):
-                try:
-                    for cand in names.transliteration_candidates(form):
-                        phrases.add(tuple(stem(w) for w in words(cand) if w.lower() not in STOPWORDS) or (stem(cand),))
-                except Exception:
-                    pass
+            phrases |= _name_phrases(form)
             generic = _ADMIN_SUFFIX.get(form[-1]) if len(form) >= 3 else None
             if generic:  # 양강도 ~ Ryanggang Province, 혜산시 ~ Hyesan City, 온성군 ~ Onsong County
                 phrases |= {p + (generic,) for p in phrases if generic not in p and len(p) <= 2}
@@ -314,13 +348,35 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     """For each Korean name or unknown noun of an article, the English words (as stem tuples)
     of the same article that spell it: a romanized personal name or a transliteration.
 
-    Computed once per article over its vocabulary, not once per sentence pair.
+    Computed once per article over its vocabulary, not once per sentence pair, and kept: a
+    second alignment of the article (with the learned lexicon) mostly has the same names.
     """
+    units = tuple((u.lemma, u.kind) for k in kf for u in k.units if u.kind in ("name", "foreign"))
+    args = (tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef), units)
+    return dict(_kept_name_matches(*args) if len(ef) + len(kf) <= _KEPT_SENTENCES else _name_matches(*args))
+
+
+# an article's second alignment (pass two) comes after every other article's first: the cache
+# serves builds of up to a few hundred articles per process, and the last few hundred of larger
+# ones; only ordinary articles are kept (the key holds each English sentence's words)
+_KEPT_SENTENCES = 80
+
+
+@lru_cache(maxsize=512)
+def _kept_name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
+                       units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
+    return _name_matches(en_caps, en_lower, units)
+
+
+def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
+                  units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """name_matches on what it reads: each English sentence's capitalised words and lower-case
+    words, and the Korean names and unknown nouns (lemma, kind) in article order."""
     caps: dict[str, None] = {}
     lower: dict[str, None] = {}
-    for e in ef:
-        caps.update(dict.fromkeys(e.caps))
-        lower.update(dict.fromkeys(w for w in e.lower_words if len(w) >= 4 and w not in STOPWORDS))
+    for sentence_caps, sentence_lower in zip(en_caps, en_lower):
+        caps.update(dict.fromkeys(sentence_caps))
+        lower.update(dict.fromkeys(w for w in sentence_lower if len(w) >= 4 and w not in STOPWORDS))
     # consonant skeletons once per article; `_maybe_similar` drops most candidates before
     # the edit distance (the same rejections `phonetic.similar` makes first)
     cap_sk = [(cap, letters, phonetic.skeleton_en(cap) if " " not in cap else "")
@@ -331,26 +387,24 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
                            + [(phonetic.skeleton_en(one), cap) for cap, one in plural.items()])
     low_by_edge = _by_edge((phonetic.skeleton_en(w), w) for w in lower)
     out: dict[str, frozenset[tuple[str, ...]]] = {}
-    for k in kf:
-        for unit in k.units:
-            if unit.kind not in ("name", "foreign") or unit.lemma in out:
-                continue
-            hangul = unit.lemma
-            forms = _person_forms(hangul) if unit.kind == "name" else frozenset()
-            sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
-            found: set[tuple[str, ...]] = set()
-            if forms:
-                for cap, letters, _ in cap_sk:
-                    if letters in forms:
-                        found.add(tuple(stem(w) for w in cap.split()))
-            for cap in _candidates(sk, cap_by_edge):
-                if phonetic.similar(hangul, cap) or (cap in plural and phonetic.similar(hangul, plural[cap])):
-                    found.add((stem(cap),))
-            if unit.kind == "foreign" and not found:
-                for w in _candidates(sk, low_by_edge):
-                    if phonetic.similar(hangul, w):
-                        found.add((stem(w),))
-            out[hangul] = frozenset(found)
+    for hangul, kind in units:
+        if hangul in out:
+            continue
+        forms = _person_forms(hangul) if kind == "name" else frozenset()
+        sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
+        found: set[tuple[str, ...]] = set()
+        if forms:
+            for cap, letters, _ in cap_sk:
+                if letters in forms:
+                    found.add(tuple(stem(w) for w in cap.split()))
+        for cap in _candidates(sk, cap_by_edge):
+            if phonetic.similar(hangul, cap) or (cap in plural and phonetic.similar(hangul, plural[cap])):
+                found.add((stem(cap),))
+        if kind == "foreign" and not found:
+            for w in _candidates(sk, low_by_edge):
+                if phonetic.similar(hangul, w):
+                    found.add((stem(w),))
+        out[hangul] = frozenset(found)
     return out
 
 

@@ -36,6 +36,7 @@ class RecordingLexicon:
 
     def __init__(self, lexicon) -> None:
         self._lexicon = lexicon
+        self.recorded = lexicon  # scoring.ko_features takes a sentence's features from its cache, keys and all
         self.keys: set[str] = set()
         self.function_keys = _RecordingSet(lexicon.function_keys, self.keys)
 
@@ -116,6 +117,21 @@ def pairs_digest(pairs: Iterable[tuple[str, str]]) -> str:
 def extend(given, pairs: list[tuple[str, str]]):
     """The second pass's lexicon: the given one, plus the learned pairs when there are any."""
     return given.extended(pairs, source="learned") if pairs else given
+
+
+def carry_features(given, final, changed, texts: Iterable[str]) -> None:
+    """Hand the learned lexicon the Korean sentence features computed under the given one
+    where none of the keys computing them asked about has changed: under the learned lexicon
+    that computation would ask the same questions, get the same answers and give the same
+    features (the argument that lets a whole article keep its first alignment)."""
+    from toolkit.align.scoring import keep_features
+
+    if final is given or getattr(given, "asked", None) is None or getattr(final, "asked", None) is None:
+        return
+    for text in texts:
+        got, keys = given.features.get(text), given.asked.get(text)
+        if got is not None and keys is not None and changed.isdisjoint(keys) and text not in final.asked:
+            keep_features(final, text, got, keys)
 
 
 def changed_keys(old, new, candidates: Iterable[str]) -> set[str]:

@@ -272,7 +272,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     .work/pass2/<key>/tei/<id>.xml, one part per table, and the result: (article_id,
     Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one}, warnings).
     """
-    from toolkit.archive.learning import align_recording
+    from toolkit.archive.learning import align_recording, carry_features
     from toolkit.archive.sink import learning_schemas, write_part
     from toolkit.archive.sources import load_pair
     from toolkit.metrics.tables import ROW_TABLES, article_rows, schemas
@@ -285,7 +285,8 @@ def second_pass(settings: Settings, key: str, items: list[Item],
         return _load_result(out / RESULT)
     _check(settings)
     final, changed = _final(settings.lexicon_path, settings.lexicon_digest, learned)
-    known = given_lexicon(settings).entries  # the terms step's lexicon is the given one
+    given = given_lexicon(settings)
+    known = given.entries  # the terms step's lexicon is the given one
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
     terms: list = []  # each article's beads for the terms step (toolkit.archive.terms)
     probes: list[dict] = []
@@ -304,6 +305,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
             with provided_tokens(tokens):
                 # the first alignment stands when none of the keys it looked up has changed
                 if ko is not None and (alignment is None or not changed.isdisjoint(keys)):
+                    carry_features(given, final, changed, (s.text for s in ko.sentences))
                     alignment, keys = align_recording(en, ko, final)
                     alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
                     warnings = [] if used and used[-1] == cache else stale  # pass one warned already

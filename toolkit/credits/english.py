@@ -372,6 +372,8 @@ def split_translated_prose(sentence: str) -> tuple[str, list[Credit]] | None:
     sentence is kept whole; a clause in the middle ("The novel, translated into English by A,
     won …") credits nobody."""
     s = sentence.strip()
+    if "translated" not in s.lower():  # neither test below can pass: no tokens needed
+        return None
     toks = tokens(s)
     low = [t.low for t in toks]
     if "translated" not in low[:2] and (", translated" not in s.lower()):

@@ -16,6 +16,7 @@ text, never credits. Lines are read as words, not with backtracking patterns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
@@ -55,33 +56,37 @@ _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a
 def ko_tokens(text: str) -> list[str]:
     """Words and punctuation of a Korean credit line; e-mail addresses stay whole."""
     out: list[str] = []
+    for part in _chunk_tokens(text):
+        out += part
+    return out
+
+
+def _chunk_tokens(text: str) -> Iterator[list[str]]:
+    """ko_tokens, one white-space-separated chunk at a time (a reader may stop early)."""
     for chunk in text.split():
         if "@" in chunk:
             spans = find_emails(chunk)
             if spans:
+                out: list[str] = []
                 pos = 0
                 for a, b in spans:
                     out += _split_punct(chunk[pos:a])
                     out.append(chunk[a:b])
                     pos = b
                 out += _split_punct(chunk[pos:])
+                yield out
                 continue
-        out += _split_punct(chunk)
-    return out
+        yield _split_punct(chunk)
+
+
+# one punctuation character, kept by the split: a single character class, so linear
+_PUNCT_SPLIT = re.compile("([" + "".join(re.escape(ch) for ch in sorted(_PUNCT)) + "])")
 
 
 def _split_punct(chunk: str) -> list[str]:
-    out, word = [], []
-    for ch in chunk:
-        if ch in _PUNCT:
-            if word:
-                out.append("".join(word))
-                word = []
-            out.append(ch)
-        else:
-            word.append(ch)
-    if word:
-        out.append("".join(word))
+    """Runs of other characters and each punctuation character, in order (the split leaves
+    empty runs between adjacent marks: the filter below drops them with the bare dots)."""
+    out = _PUNCT_SPLIT.split(chunk)
     return [w.rstrip(".") if not w[:1].isdigit() else w for w in out if w.rstrip(".") or w[:1].isdigit()]
 
 
@@ -454,14 +459,23 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
 
 def is_signed_block(sentence: str) -> bool:
     """A line that is only an e-mail sign-off and time stamps ("dahora83@newsis.com", "2021.9.28/뉴스1 a@b.kr")."""
+    if "@" not in sentence:  # parse_unit signs a block only for a word with an "@"
+        return False
     unit = parse_unit(ko_tokens(sentence.strip()))
     return unit is not None and unit[1]
 
 
 def is_stamp_line(sentence: str) -> bool:
     """A line of dates and times only ("2021.01.03.", "입력 2023-05-19 03:00")."""
-    words = [w for w in ko_tokens(sentence.strip()) if w not in _PUNCT]
-    return bool(words) and all(_is_stamp(w) for w in words)
+    seen = False
+    for part in _chunk_tokens(sentence.strip()):  # most lines fail on their first word
+        for word in part:
+            if word in _PUNCT:
+                continue
+            if not _is_stamp(word):
+                return False
+            seen = True
+    return seen
 
 
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
