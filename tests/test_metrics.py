@@ -327,3 +327,40 @@ def test_cli_shows_the_null_group_as_uncredited(tmp_path):
     assert [(r["outlet"], r["articles"]) for r in rows] == [("Radio Free Asia", 1), (None, 2)]
     csv = subprocess.run([*cli, "--by", "translator", "--csv"], capture_output=True, text=True).stdout
     assert csv.splitlines()[-1].startswith(",1,") and "(none)" not in csv
+
+
+def _many_bead_tables(folder: Path) -> None:
+    """Tables of 400 articles with 200 beads each and ratios whose float sums depend on order."""
+    import random
+
+    rng = random.Random(7)
+    empty = {name: pl.DataFrame(schema=schema) for name, schema in schemas().items()}
+    ids = [f"a{k:03d}" for k in range(400)]
+    articles = pl.DataFrame({"article_id": ids, "service": ["Korean"] * 400, "has_original": [True] * 400,
+                             "pair_score": [0.9] * 400, "pair_warning": [None] * 400})
+    links = pl.DataFrame({"article_id": [i for i in ids for _ in range(200)],
+                          "length_ratio": [rng.uniform(0.5, 4.0) for _ in range(80_000)],
+                          "cert": [rng.random() for _ in range(80_000)]})
+    folder.mkdir()
+    for name, frame in (("articles", articles), ("links", links)):
+        frame.select(pl.col(c).cast(empty[name].schema[c]) for c in frame.columns).join(
+            empty[name].drop([c for c in frame.columns if c != "article_id"]), on="article_id", how="left"
+        ).select(empty[name].columns).write_parquet(folder / f"{name}.parquet")
+    for name in ("sentences", "credits"):
+        empty[name].write_parquet(folder / f"{name}.parquet")
+
+
+def test_article_metrics_do_not_depend_on_polars_threads(tmp_path):
+    import subprocess
+    import sys
+
+    _many_bead_tables(tmp_path / "tables")
+    script = ("import sys; from pathlib import Path; from toolkit.metrics.summary import article_metrics;"
+              "article_metrics(Path(sys.argv[1])).collect().write_parquet(sys.argv[2])")
+    for threads in ("1", "8"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / "tables"), str(tmp_path / f"m{threads}.parquet")],
+                       check=True, env={**os.environ, "POLARS_MAX_THREADS": threads})
+    one, eight = (pl.read_parquet(tmp_path / f"m{t}.parquet") for t in ("1", "8"))
+    assert one.height == 400
+    assert one["mean_length_ratio"].to_list() == eight["mean_length_ratio"].to_list()
+    assert one["mean_cert"].to_list() == eight["mean_cert"].to_list()

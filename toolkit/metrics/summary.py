@@ -66,6 +66,24 @@ def group_members(tables: Path, by: str):
     return articles.select("article_id").join(members, on="article_id", how="left")
 
 
+def _exact_sum(values):
+    """The sum of a float expression, the same on any number of threads: the values are added
+    as integers in units of 2^-32 (exact, so in any order), then scaled back. polars adds the
+    partial sums of a parallel group-by in an order that depends on its thread count, which
+    moved the last digits of the metrics between a build on one core and one on several."""
+    import polars as pl
+
+    unit = float(2**32)
+    return (values * unit).round().cast(pl.Int64).sum().cast(pl.Float64) / unit
+
+
+def _exact_mean(column: str):
+    import polars as pl
+
+    count = pl.col(column).count()
+    return pl.when(count > 0).then(_exact_sum(pl.col(column)) / count)
+
+
 def article_metrics(tables: Path, outlier_z: float = 3.0):
     """One row per article: shares of translated/added/untranslated sentences, checks, certainty."""
     import polars as pl
@@ -93,10 +111,10 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
         .agg((pl.col("length_z").abs() > outlier_z).sum().cast(pl.Int32).alias("length_outliers"))
     )
     beads = links.group_by("article_id").agg(
-        pl.col("length_ratio").mean().alias("mean_length_ratio"),
+        _exact_mean("length_ratio").alias("mean_length_ratio"),
         (pl.col("numbers_match") == False).sum().cast(pl.Int32).alias("number_mismatches"),  # noqa: E712
         (pl.col("names_match") == False).sum().cast(pl.Int32).alias("name_mismatches"),  # noqa: E712
-        pl.col("cert").mean().alias("mean_cert"),
+        _exact_mean("cert").alias("mean_cert"),
         pl.col("numbers_match").is_not_null().sum().cast(pl.Int32).alias("numbers_checked"),
         pl.col("names_match").is_not_null().sum().cast(pl.Int32).alias("names_checked"),
     )
@@ -160,8 +178,8 @@ def summarize(archive: Path, by: str = "article"):
     # bead sums per article, so that the group means are over the group's beads (no join on
     # the group key, whose null group a join would drop)
     beads = scan(tables, "links").group_by("article_id").agg(
-        pl.col("length_ratio").sum().alias("_ratio_sum"), pl.col("length_ratio").count().alias("_ratios"),
-        pl.col("cert").sum().alias("_cert_sum"), pl.col("cert").count().alias("_certs"),
+        _exact_sum(pl.col("length_ratio")).alias("_ratio_sum"), pl.col("length_ratio").count().alias("_ratios"),
+        _exact_sum(pl.col("cert")).alias("_cert_sum"), pl.col("cert").count().alias("_certs"),
     )
     metrics = (members.join(metrics.drop(c for c in ("translator", "writer", "service") if c == by),
                             on="article_id", how="inner")
@@ -170,10 +188,10 @@ def summarize(archive: Path, by: str = "article"):
 
     def pooled(share: str, total: str):
         weight = pl.when(pl.col(share).is_not_null()).then(pl.col(total)).otherwise(0)
-        return ((pl.col(share).fill_null(0) * pl.col(total)).sum() / weight.sum()).alias(share)
+        return (_exact_sum(pl.col(share).fill_null(0) * pl.col(total)) / weight.sum()).alias(share)
 
     def mean(total: str, count: str, alias: str):
-        return pl.when(pl.col(count).sum() > 0).then(pl.col(total).sum() / pl.col(count).sum()).alias(alias)
+        return pl.when(pl.col(count).sum() > 0).then(_exact_sum(pl.col(total)) / pl.col(count).sum()).alias(alias)
 
     return (
         metrics.group_by(by).agg(
