@@ -160,7 +160,7 @@ def build(
     from toolkit.archive import build_archive
     from toolkit.archive.cluster import INSTALL_HINT, cluster_available
     from toolkit.archive.executor import default_workers
-    from toolkit.errors import InputError, printable
+    from toolkit.errors import printable
 
     if not corpus.is_dir():
         _error(f"{corpus}: corpus is not a directory")
@@ -169,16 +169,10 @@ def build(
         _error(INSTALL_HINT)
         raise typer.Exit(2)
     _lexicon_or_exit(lexicon)
-    try:
+    with _one_line_errors(archive, after="; the archive was left as it was"):
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
                                workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
                                on_warning=lambda line: typer.echo(f"warning: {printable(line)}", err=True))
-    except InputError as error:
-        _error(error)
-        raise typer.Exit(1) from None
-    except OSError as error:
-        _error(f"{archive}: {error.strerror or error}; the archive was left as it was")
-        raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -394,7 +388,7 @@ def relink(
         "--reviewer", help="Your name (default: $TRANSPROV_REVIEWER, else git's user.name).")] = None,
 ) -> None:
     """Make these sentences one reviewed bead (an empty side: added or untranslated); rewrite the file."""
-    from toolkit.errors import InputError, printable
+    from toolkit.errors import printable
     from toolkit.review.relink import relink_file
     from toolkit.review.reviewer import NoReviewer, resolve_reviewer, review_time
 
@@ -407,14 +401,8 @@ def relink(
     except NoReviewer as error:
         _error(error)
         raise typer.Exit(2) from None
-    try:
+    with _one_line_errors(tei_file):
         done = relink_file(tei_file, [(en_ids, ko_ids)], name, review_time(), confirm=confirm)
-    except InputError as error:
-        _error(error)
-        raise typer.Exit(1) from None
-    except OSError as error:
-        _error(f"{tei_file}: {error.strerror or error}")
-        raise typer.Exit(1) from None
     typer.echo(printable(f"{tei_file}: {done.change} (reviewer: {name})"))
 
 
@@ -534,17 +522,18 @@ def lexicon_learn(
 
 
 @contextmanager
-def _one_line_errors(output: Path):
-    """Bad input (InputError) and a failed write of `output` (OSError) as one `error:` line, exit 1."""
+def _one_line_errors(output: Path, also: tuple[type[Exception], ...] = (), after: str = ""):
+    """Bad input (InputError, or one of `also`) and a failed write of `output` (OSError) as one
+    `error:` line, exit 1; `after` ends the OSError's line."""
     from toolkit.errors import InputError
 
     try:
         yield
-    except InputError as error:
+    except (InputError, *also) as error:
         _error(error)
         raise typer.Exit(1) from None
     except OSError as error:
-        _error(f"{output}: {error.strerror or error}")
+        _error(f"{output}: {error.strerror or error}{after}")
         raise typer.Exit(1) from None
 
 
@@ -563,7 +552,7 @@ def export(
     beads (reviewed ones, and others at or above --min-cert) as a TMX memory or a bitext."""
     import re
 
-    from toolkit.errors import InputError, printable
+    from toolkit.errors import printable
     from toolkit.export import BEAD_FORMATS, FORMATS, MissingExtra, export_archive
 
     if fmt not in FORMATS:
@@ -582,14 +571,8 @@ def export(
     options = {"min_cert": min_cert, "failures": failures} if fmt in BEAD_FORMATS else {}
     if base:
         options["base"] = base
-    try:
+    with _one_line_errors(output, also=(MissingExtra,)):
         written = export_archive(archive, fmt, output, **options)
-    except (InputError, MissingExtra) as error:
-        _error(error)
-        raise typer.Exit(1) from None
-    except OSError as error:
-        _error(f"{output}: {error.strerror or error}")
-        raise typer.Exit(1) from None
     typer.echo(printable(f"{output}: {fmt} of {archive}") + (f" ({written} beads)" if fmt in BEAD_FORMATS else ""))
     _report_failures(failures)
 

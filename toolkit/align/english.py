@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from toolkit.align.kept import kept_for_sentences
+
 __all__ = ["stem", "content_words", "words", "word_spans", "irregular_base", "is_content", "STOPWORDS", "LIGHT"]
 
 STOPWORDS = frozenset(
@@ -139,18 +141,10 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """`words` with where each word lies in the text: (word, start, end), so that a run of
     words can be cut from the text as written (terminology renderings)."""
-    return list(_kept_word_spans(text) if len(text) <= _KEPT_CHARS else _word_spans(text))
+    return list(_word_spans(text))
 
 
-_KEPT_CHARS = 2000  # sentences, not a whole page glued into one: the cache stays small
-
-
-@lru_cache(maxsize=16384)
-def _kept_word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    """word_spans, kept: the aligner, the learner and the terms step read the same sentences."""
-    return _word_spans(text)
-
-
+@kept_for_sentences(16384)
 def _word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     out: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(text):

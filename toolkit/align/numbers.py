@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from toolkit.align.kept import kept_for_sentences
 
 __all__ = ["numbers_in_english", "numbers_in_korean", "canon", "Quantity", "quantities_in_english",
            "quantities_in_korean"]
@@ -201,20 +202,12 @@ def _blank(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_KEPT_CHARS = 2000  # sentences are kept, not a whole page glued into one
-
-
 def quantities_in_english(text: str) -> list[Quantity]:
     """The numbers of an English sentence with their kinds (digits, words, scales, dates)."""
-    return list(_kept_quantities_in_english(text) if len(text) <= _KEPT_CHARS else _quantities_in_english(text))
+    return list(_quantities_in_english(text))
 
 
-@lru_cache(maxsize=8192)
-def _kept_quantities_in_english(text: str) -> tuple[Quantity, ...]:
-    """Kept: the aligner and the number check read the same sentences."""
-    return _quantities_in_english(text)
-
-
+@kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, text)
     matches = list(_EN_TOKEN.finditer(text))
@@ -371,15 +364,10 @@ def _korean_value(span: str) -> float | None:
 def quantities_in_korean(text: str) -> list[Quantity]:
     """The numbers of a Korean sentence with their kinds (Arabic digits with 만/억/조, native
     numerals before counters, 절반, dates: 2월, 21일, 2012년, 화요일)."""
-    return list(_kept_quantities_in_korean(text) if len(text) <= _KEPT_CHARS else _quantities_in_korean(text))
+    return list(_quantities_in_korean(text))
 
 
-@lru_cache(maxsize=8192)
-def _kept_quantities_in_korean(text: str) -> tuple[Quantity, ...]:
-    """Kept: the aligner and the number check read the same sentences."""
-    return _quantities_in_korean(text)
-
-
+@kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_KO, text)
     out: list[Quantity] = []

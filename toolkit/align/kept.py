@@ -1,0 +1,27 @@
+"""Results of pure functions of one sentence, kept: the aligner, the learner, the number check
+and the terms step read the same sentences again and again."""
+
+from __future__ import annotations
+
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+KEPT_CHARS = 2000  # sentences are kept, not a whole page glued into one: the caches stay small
+
+
+def kept_for_sentences(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """An lru_cache of `maxsize` texts for a function of one text, bypassed for texts over
+    KEPT_CHARS. The function must return an immutable value (callers share it)."""
+
+    def wrap(function: Callable[[str], T]) -> Callable[[str], T]:
+        kept = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(text: str) -> T:
+            return kept(text) if len(text) <= KEPT_CHARS else function(text)
+
+        return call
+
+    return wrap
