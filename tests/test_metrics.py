@@ -364,3 +364,11 @@ def test_article_metrics_do_not_depend_on_polars_threads(tmp_path):
     assert one.height == 400
     assert one["mean_length_ratio"].to_list() == eight["mean_length_ratio"].to_list()
     assert one["mean_cert"].to_list() == eight["mean_cert"].to_list()
+
+
+def test_exact_sums_do_not_wrap_on_large_ratios():
+    from toolkit.metrics.summary import _exact_sum
+
+    frame = pl.DataFrame({"article_id": ["a"] * 3, "length_ratio": [2e9, 2e9, 2e9]})
+    total = frame.group_by("article_id").agg(_exact_sum(pl.col("length_ratio")))["length_ratio"][0]
+    assert total == 6e9

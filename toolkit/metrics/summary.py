@@ -70,11 +70,13 @@ def _exact_sum(values):
     """The sum of a float expression, the same on any number of threads: the values are added
     as integers in units of 2^-32 (exact, so in any order), then scaled back. polars adds the
     partial sums of a parallel group-by in an order that depends on its thread count, which
-    moved the last digits of the metrics between a build on one core and one on several."""
+    moved the last digits of the metrics between a build on one core and one on several.
+    128 bits: an Int64 sum wraps silently past 2^31 in these units (a long article's ratios
+    summed over a large group)."""
     import polars as pl
 
     unit = float(2**32)
-    return (values * unit).round().cast(pl.Int64).sum().cast(pl.Float64) / unit
+    return (values * unit).round().cast(pl.Int128).sum().cast(pl.Float64) / unit
 
 
 def _exact_mean(column: str):
