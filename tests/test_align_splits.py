@@ -118,3 +118,23 @@ def test_stand_in_lexicon_sees_every_look_up(lexicon) -> None:
     recording = Recording(lexicon)
     ko_features(text, recording)
     assert {"당국", "국경", "봉쇄", "강화"} <= recording.keys
+
+
+KO_FOUR_WAY = ("혜산시 장마당에서 약초 장사를 하던 40대 여성 김 씨는 지난해 가을부터 보위원 두 명에게 매달 뇌물을 "
+               "바치며 국경경비대의 눈을 피해 왔는데, 이렇게 모은 약초 3톤을 중국 대방에게 넘기려다 이달 초 국경 "
+               "부근에서 붙잡혀 현재 도 보위부에서 조사를 받고 있다.")
+EN_FOUR_WAY = [
+    "A woman in her 40s surnamed Kim sold medicinal herbs at a market in Hyesan.",
+    "Since last autumn, she had paid monthly bribes to two security agents to slip past the border guards.",
+    "She was caught near the border early this month while trying to hand over three tons of herbs to a Chinese partner.",
+    "She is now being investigated by the State Security Department of the province.",
+]
+
+
+def test_one_long_korean_sentence_told_in_four_english_sentences_is_one_bead(lexicon) -> None:
+    """Round 3: a 4-1 bead pays less than before (0.6), so a long Korean sentence a translator
+    cut into four stays one bead rather than three plus an "added" fourth."""
+    en = _sents(EN_FOUR_WAY + ["Residents say the crackdown on smuggling has grown harsher this year."], "en")
+    ko = _sents([KO_FOUR_WAY, "주민들은 올해 들어 밀수 단속이 한층 심해졌다고 말한다."], "ko")
+    beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+    assert beads == [((0, 1, 2, 3), (0,)), ((4,), (1,))]
