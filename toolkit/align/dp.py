@@ -180,9 +180,11 @@ class Aligner(BeadScorer):
                             nxt[key] = cand
             best = nxt
         score, pairs = max(best.values(), key=lambda v: (v[0], -len(v[1])))
-        crossed = any(a[1] > b[1] for a, b in zip(pairs, pairs[1:]))
-        if not crossed or score <= chain + margin:
+        crossing = {p for p in pairs for q in pairs if (p[0] - q[0]) * (p[1] - q[1]) < 0}
+        if not crossing or score <= chain + margin:
             return path
+        if any(weight[i][j] < self.p.reorder_link for i, j in crossing):
+            return path  # each crossing link needs evidence of its own, not just a better sum
         linked_en, linked_ko = {i for i, _ in pairs}, {j for _, j in pairs}
         lede = [(i, i + 1, j, j + 1) for i, j in pairs]
         lede += [(i, i + 1, k_end, k_end) for i in range(e_end) if i not in linked_en]
