@@ -21,15 +21,15 @@ __all__ = ["LINK_WEIGHTS", "NULL_WEIGHTS", "link_features", "null_features", "pr
 # round-3 pairs (../realdata/pairs3) are held out. Feature meanings: see link_features /
 # null_features.
 LINK_WEIGHTS: dict[str, float] = {
-    'bias': -2.4261, 'en_anchored': 2.1479, 'en_linked': 1.5967, 'en_share': 0.3927,
-    'ko_linked': 1.9835, 'ko_share': 0.6958, 'length': 1.3902, 'margin': 0.0228, 'merged': -1.6818,
-    'num_both': -0.2117, 'num_miss': -0.5644, 'rescued': 0.1578, 'score': 1.2295, 'size': -1.0241,
+    'bias': -2.4648, 'en_anchored': 2.0172, 'en_linked': 1.662, 'en_share': 0.5799,
+    'ko_linked': 1.9987, 'ko_share': 0.6609, 'length': 1.3602, 'margin': 0.0716, 'merged': -1.5894,
+    'num_both': -0.2284, 'num_miss': -0.5612, 'rescued': 0.1779, 'score': 1.1126, 'size': -0.9465,
 }
 NULL_WEIGHTS: dict[str, float] = {
-    'bias': -4.7277, 'alt': -0.1784, 'edge': -0.2185, 'en_anchored': -0.1083, 'en_linked': 0.4412,
-    'english': 0.2799, 'facing': 0.1788, 'facing_any': -1.2342, 'far_alt': -0.7058,
-    'join_fit': -0.479, 'join_score': -1.5982, 'ko_linked': 0.5368, 'log_chars': 0.5349,
-    'numbers': 0.4934, 'own_run': 0.328,
+    'bias': -3.5847, 'alt': -0.4955, 'edge': -0.2489, 'en_anchored': 0.2322, 'en_linked': 0.3706,
+    'english': 0.2018, 'facing': 0.0011, 'facing_any': -1.4919, 'far_alt': -0.085,
+    'join_fit': -0.8133, 'join_score': -1.3454, 'ko_linked': 0.4299, 'log_chars': 0.4607,
+    'numbers': 0.4243, 'own_run': 0.3336,
 }
 
 
