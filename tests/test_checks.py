@@ -34,6 +34,7 @@ from toolkit.metrics.checks import check_names, check_numbers
         ("Cars are searched from eight in the morning to five in the evening.",
          "아침 8시부터 오후 5시까지 오가는 차량을 모두 검문한다."),
         ("The drill began at 10:30 a.m.", "훈련은 오전 10시 30분에 시작됐다."),
+        ("The curfew starts at 12 a.m.", "통행금지는 밤 12시부터다."),
         ("The missile drew a figure eight for two hours.", "미사일은 ‘8자’를 그리며 2시간 동안 비행했다."),
     ],
 )

@@ -211,7 +211,10 @@ def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None
     clock = _KO_CLOCK.match(after) if korean else _EN_CLOCK.match(after)
     if clock and 0 <= value <= 24 and not (korean and _KO_DURATION.match(after)):
         if korean:
-            pm = bool(_KO_AFTERNOON.search(text[max(0, q.start - 4):q.start]))
+            before = text[max(0, q.start - 4):q.start]
+            pm = bool(_KO_AFTERNOON.search(before))
+            if value == 12 and re.search(r"(?:오전|새벽|밤)\s?$", before):
+                value, pm = 0, False  # 밤 12시 is midnight, as "12 a.m." is
         else:
             pm = (clock.group(1) or "").lower() == "p" or clock.group(2) in ("afternoon", "evening") or bool(clock.group(3))
             value = value % 12 if clock.group(1) else value
