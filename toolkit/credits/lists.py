@@ -15,7 +15,7 @@ from toolkit.credits.agents import (
     service_language, short_org, without_emails,
 )
 from toolkit.credits.text import is_dating, tokens, trailing_date_start
-from toolkit.credits.vocabulary import SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
 from toolkit.model import Credit
 
 _LIST_SEPARATORS = {",", ";", "and", "&"}
@@ -72,6 +72,27 @@ def _drop_location(chunk: str) -> str:
                 return " ".join(words[:k])
             break
     return chunk
+
+
+def _outlet_title(chunk: str) -> str | None:
+    """"Associated Press Writer", "BBC Seoul correspondent": a known outlet and a job title after a
+    name, its affiliation (the short name of the outlet), not one more agent."""
+    words = chunk.split()
+    for k in range(1, min(len(words), 5)):
+        org = organization_of(" ".join(words[:k]))
+        if org and _is_title(" ".join(words[k:])):
+            return org
+    return None
+
+
+# "translated from the Korean by Soje, Honford Star, 2021": a book's publisher and year close the list
+_PUBLISHER_YEAR = re.compile(r",\s*[^,]{2,40},\s*(?:1[89]|20)\d\d\s*$")
+
+
+def _without_publisher(region: str) -> str:
+    """The region without a closing ", Publisher, 2021" (the names before it stay)."""
+    m = _PUBLISHER_YEAR.search(region)
+    return region[: m.start()] if m and m.start() > 0 else region
 
 
 def _known_outlet_after(words: list[str]) -> int | None:
@@ -191,6 +212,7 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
             affiliation = short_org(rest)
         region = first
     region = re.split(r" via ", region, maxsplit=1)[0]
+    region = _without_publisher(region)
     toks = tokens(region)
     cut = trailing_date_start(toks)
     if cut < len(toks):
@@ -241,6 +263,11 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                 continue
             org = None
         if credits and _is_title(chunk):  # "A, Diplomatic Editor"
+            continue
+        if credits and (outlet := _outlet_title(chunk)) is not None:  # "A, Associated Press Writer"
+            for c in credits:
+                if c.agent == "person":
+                    c.organization = c.organization or outlet
             continue
         found = _credits_for_agent(chunk, roles, svc, org_context, org or affiliation)
         if found is None:
@@ -301,8 +328,8 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     first, _, rest = agent.partition(" ")
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
-    if not agent:
-        return None
+    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES):
+        return None  # "(Photo: Courtesy)" names nobody
     svc, owner = service if service else (None, None)
     owner = org or owner
     plain = agent.translate(APOSTROPHES)

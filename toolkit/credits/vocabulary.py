@@ -116,8 +116,18 @@ PHOTO_AGENCIES = frozenset({
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
     "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
     "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
-    "gettyimagesbank", "gettyimages",
+    "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
+    "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
+    "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
 })
+# Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
+# "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
+DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank", "shutterstock", "epa-efe",
+                        "imaginechina", "adobe stock", "wikimedia commons", "zuma press", "sopa images")
+# What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
+NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
+                               "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
+                               "anonymous", "internet", "online", "courtesy photo", "pool"})
 
 # English credit words that open a clause "<words> by <agents>": word -> role.
 # (A bare noun such as "photo" or "text" is a role word only in that clause position.)
