@@ -69,7 +69,8 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return "", found, False
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
-                  english.split_citation, photos.split_taken_by, intros.split_as_reports):
+                  english.split_citation, photos.split_taken_by, intros.split_as_reports,
+                  english.split_glued_byline):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False

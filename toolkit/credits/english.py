@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
-from toolkit.credits.lists import parse_agents, parse_service
+from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import Token, is_date_word, is_dating, tokens
 from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
 from toolkit.model import Credit
@@ -186,6 +186,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             toks, low, s = toks[k:], low[k:], s  # "This article is by A": A wrote it
             heads = _heads(s, toks, low)
             return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
+    if byline and (found := _name_dash_outlet(s)) is not None:
+        return found
     heads = _heads(s, toks, low)
     if not heads:
         # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
@@ -427,3 +429,45 @@ def split_citation(sentence: str) -> tuple[str, list[Credit]] | None:
     if not (organization_of(parts[2]) or looks_like_organization(parts[2])):
         return None
     return s[:k].rstrip(), [Credit("reporter", parts[0], organization=short_org(parts[2]))]
+
+
+def _name_dash_outlet(s: str) -> list[Credit] | None:
+    """"Jean Mackenzie - BBC Seoul correspondent": a byline line of a name, a dash, then the
+    outlet and the writer's job there (the outlet must be known, the job a job title)."""
+    for dash in (" - ", " – ", " — "):
+        name, sep, rest = s.partition(dash)
+        if sep:
+            break
+    else:
+        return None
+    name = name.strip()
+    if not 2 <= len(name.split()) <= 4 or not is_person_name(name):
+        return None
+    outlet = outlet_title(rest.strip())
+    return None if outlet is None else [Credit("writer", name, organization=outlet)]
+
+
+_MIN_HEADLINE_WORDS = 4
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ght", "ne", "ade", "id")  # "Attacked", "Taken", "Shown", "Caught", "Done", "Paid"
+_MAX_GLUED_BYLINE_WORDS = 9
+
+
+def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"… Prays for Natural Disaster Victims By YC.Dhardhowa, The Tibet Post": a headline and its
+    byline run together on a scraped page. Only a capital "By" after a few words (prose writes
+    "by"), and only persons after it, then perhaps an outlet or a date."""
+    s = sentence.strip().rstrip(".")
+    k = s.rfind(" By ")
+    if k < 0:
+        return None
+    head, region = s[:k].strip(), s[k + 4:].strip()
+    if len(head.split()) < _MIN_HEADLINE_WORDS or not 1 <= len(region.split()) <= _MAX_GLUED_BYLINE_WORDS:
+        return None
+    last = head.split()[-1].lower()
+    if head[-1:] in ",;:(" or last in {"the", "a", "an", "and", "or", "of", "made", "led", "held", "run", "set"} \
+            or last.endswith(_PARTICIPLE_ENDINGS):
+        return None  # "Seoul Office Attacked By Kim": an agent in a headline, not its writer
+    found = parse_agents(region, ["writer"], None, None, byline=True)
+    if not found or any(c.agent != "person" for c in found):
+        return None
+    return head, found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, organization_of,
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
     service_language, short_org, without_emails,
 )
 from toolkit.credits.text import is_dating, tokens, trailing_date_start
@@ -74,7 +74,28 @@ def _drop_location(chunk: str) -> str:
     return chunk
 
 
-def _outlet_title(chunk: str) -> str | None:
+_DATE_SECTION = re.compile(r"(\d)\s+in\s+[A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+)?\s*$")
+# "Alastair Wanklyn - Tokyo, Japan": a place (or an outlet) after a dash closing a byline
+_DASH_TAIL = re.compile(r"\s[-–—]\s*(?P<tail>[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2}"
+                        r"(?:,\s*[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2})?)\s*$")
+
+
+def _without_dash_place(region: str) -> tuple[str, str | None]:
+    """(the names, the outlet after the dash if it is one): "A - Tokyo, Japan" -> ("A", None)."""
+    m = _DASH_TAIL.search(region)
+    if m is None or not is_person_name(region[: m.start()].strip().split(",")[-1].strip() or "-"):
+        return region, None
+    tail = m["tail"]
+    return region[: m.start()].strip(), organization_of(tail)
+
+
+def _is_place_clause(chunk: str) -> bool:
+    """"of China", "in Seoul": where the person before it works, not one more agent."""
+    words = chunk.split()
+    return len(words) in (2, 3, 4) and words[0] in {"of", "in", "from"} and all(w[:1].isupper() for w in words[1:])
+
+
+def outlet_title(chunk: str) -> str | None:
     """"Associated Press Writer", "BBC Seoul correspondent": a known outlet and a job title after a
     name, its affiliation (the short name of the outlet), not one more agent."""
     words = chunk.split()
@@ -213,11 +234,14 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
         region = first
     region = re.split(r" via ", region, maxsplit=1)[0]
     region = _without_publisher(region)
+    region = _DATE_SECTION.sub(r"\1", region)  # "AFP Sep 17, 2018 in World": the section after the date
     toks = tokens(region)
     cut = trailing_date_start(toks)
     if cut < len(toks):
         region = region[: toks[cut].start] if cut else ""
-    region = region.strip().rstrip(" ,;-–—")
+    region = region.strip().rstrip(" ,;:-–—")
+    region, place_owner = _without_dash_place(region)
+    affiliation = affiliation or place_owner
     if not region:
         return None
     plain = region.translate(APOSTROPHES)
@@ -262,9 +286,9 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                 pending = []
                 continue
             org = None
-        if credits and _is_title(chunk):  # "A, Diplomatic Editor"
+        if credits and (_is_title(chunk) or _is_place_clause(chunk)):  # "A, Diplomatic Editor", "A, of China"
             continue
-        if credits and (outlet := _outlet_title(chunk)) is not None:  # "A, Associated Press Writer"
+        if credits and (outlet := outlet_title(chunk)) is not None:  # "A, Associated Press Writer"
             for c in credits:
                 if c.agent == "person":
                     c.organization = c.organization or outlet
@@ -313,7 +337,9 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
             if not is_capitalized_phrase(owner, 4):
                 return None
             chunk, org = name, short_org(owner)
-        if joint == "," and out and organization_of(chunk) and svc is None and org is None:
+        if joint == "," and out and svc is None and org is None and (
+                organization_of(chunk) or (chunk.startswith("The ") and looks_like_organization(chunk)
+                                           and is_capitalized_phrase(chunk, 5))):
             org = "," + chunk  # "A and B, Reuters": the outlet of the names before it
         out.append((_drop_location(chunk), svc, org))
     return out
