@@ -57,7 +57,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         found = korean.parse_sentence(sentence)
         if found is not None:
             return "", found, False
-        tail = korean.split_tail(sentence)
+        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence)
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False) if tail else None

@@ -218,4 +218,12 @@ KO_TITLES: dict[str, str] = {
     "에디터": "editor",
     "PD": "producer",
     "피디": "producer",
+    # who signs a column or a commissioned piece with an e-mail: "정재권 한겨레21 편집장 jjk@…"
+    "논설위원": "writer",
+    "전문위원": "writer",
+    "편집위원": "writer",
+    "편집장": "writer",
+    "사무국장": "writer",
+    "연구위원": "writer",
+    "칼럼니스트": "writer",
 }
