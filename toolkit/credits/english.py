@@ -10,6 +10,7 @@ place. Clauses are found on tokens, not with one large pattern, so the time is l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
@@ -55,6 +56,9 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
         return "writer", j
     if j + 1 < n and low[j] in {"copy", "video", "audio"} and low[j + 1] in ROLE_WORDS:
         j += 1
+    if j + 3 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "to" and low[j + 2] in LANGUAGE_NAMES \
+            and low[j + 3] in ROLE_WORDS:
+        j += 3  # "Korean to English translation by A"
     if j < n and low[j] in _IGNORED_ROLES:
         return "", j + 1
     if j < n and low[j] in ROLE_WORDS:
@@ -128,6 +132,8 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
         j += 1
     else:
         return None
+    if low[i] == "with" and roles == ["reporter"]:
+        roles = ["contributor"]  # "With reporting by AFP": reporting that was added to the story
     if low[i] == "with" and not all(r in {"contributor", ""} for r in roles):
         return None
     return Head(i, j, [r for r in roles if r], service)
@@ -179,6 +185,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
         return found
     found = parse_intro(s) or parse_listing(s, byline)
     if found is not None:
+        return found
+    if (found := _originally_translated(s)) is not None:
         return found
     if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
         k = 3 + (low[3:4] == ["written"])
@@ -471,3 +479,22 @@ def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
     if not found or any(c.agent != "person" for c in found):
         return None
     return head, found
+
+
+# "This article was originally published in Korean and translated by A": a translator's note
+_ORIGINALLY = re.compile(
+    r"(?:This|The) (?:article|story|report|piece|interview|essay|column) (?:was|has been) (?:originally )?"
+    r"(?:published|written) in (?:the )?[A-Z][a-z]+(?: by (?P<writers>[^.;]{2,80}?))?,? and (?:was |later )?"
+    r"translated(?: (?:in)?to English)? by (?P<translators>[^.;]{2,80})"
+)
+
+
+def _originally_translated(s: str) -> list[Credit] | None:
+    m = _ORIGINALLY.fullmatch(s)
+    if m is None:
+        return None
+    found = parse_agents(m["translators"], ["translator"], None, None)
+    writers = parse_agents(m["writers"], ["writer"], None, None) if m["writers"] else []
+    if not found or writers is None or any(c.agent != "person" for c in found):
+        return None  # "… translated by our staff": nobody is named
+    return writers + found

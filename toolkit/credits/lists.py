@@ -74,6 +74,8 @@ def _drop_location(chunk: str) -> str:
     return chunk
 
 
+_GLUED_MONTH = re.compile(r"([a-z])((?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? ?\d)")
 _DATE_SECTION = re.compile(r"(\d)\s+in\s+[A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+)?\s*$")
 # "Alastair Wanklyn - Tokyo, Japan": a place (or an outlet) after a dash closing a byline
 _DASH_TAIL = re.compile(r"\s[-–—]\s*(?P<tail>[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2}"
@@ -93,6 +95,18 @@ def _is_place_clause(chunk: str) -> bool:
     """"of China", "in Seoul": where the person before it works, not one more agent."""
     words = chunk.split()
     return len(words) in (2, 3, 4) and words[0] in {"of", "in", "from"} and all(w[:1].isupper() for w in words[1:])
+
+
+def _without_title(plain: str) -> str | None:
+    """"Mira Solberg Seoul Correspondent" -> "Mira Solberg": a capitalized job title glued after the name."""
+    words = plain.split()
+    k = len(words)
+    while k > 2 and words[k - 1].lower() in _TITLE_WORDS:
+        k -= 1
+    if k == len(words) or words[-1].lower() not in _TITLE_ENDS or not all(w[:1].isupper() for w in words[k:]):
+        return None
+    name = " ".join(words[:k])
+    return name if 2 <= k <= 4 and is_person_name(name) else None
 
 
 def outlet_title(chunk: str) -> str | None:
@@ -234,7 +248,8 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
         region = first
     region = re.split(r" via ", region, maxsplit=1)[0]
     region = _without_publisher(region)
-    region = _DATE_SECTION.sub(r"\1", region)  # "AFP Sep 17, 2018 in World": the section after the date
+    region = _DATE_SECTION.sub(r"\1", region)
+    region = _GLUED_MONTH.sub(r"\1 \2", region)  # "Mira SolbergMarch 3, 2024": a byline glued to its date  # "AFP Sep 17, 2018 in World": the section after the date
     toks = tokens(region)
     cut = trailing_date_start(toks)
     if cut < len(toks):
@@ -372,6 +387,8 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
         owner = owner or short_org(" ".join(words[:-1])) or None
     elif (outlet := _known_outlet_after(words)) is not None:  # "HYUNG-JIN KIM Associated Press"
         agent, owner = " ".join(words[:outlet]), short_org(" ".join(words[outlet:]))
+    elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
+        agent = titled  # "Mira Solberg Seoul Correspondent"
     elif not is_person_name(plain):
         split = _split_affiliation(agent)
         if split is None:

@@ -26,7 +26,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
-_GLUED_CREDIT = re.compile(r"Credit(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
+_GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv"}
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
@@ -36,6 +36,9 @@ _OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
 # an owner's words before "Photo by": "Official White House Photo by A", "U.S. Navy photo by B"
 _OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
+_AGENCY_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.\-]{1,20}(?: [A-Za-z][\w.\-]{1,20})?) (?:Photos?|PHOTOS?)")
+# "(Jean Chung for The Washington Post)": a freelancer's picture for a paper (the outlet named in full)
+_FOR_OUTLET = re.compile(r"(?P<name>[^()]{3,40}?) for (?P<outlet>The [A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4})")
 _DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
 _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
 # a platform before the slash hosts the picture; the account after it is the source: "Facebook/Mtavari Arkhi"
@@ -101,6 +104,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         outlet = looks_like_organization(source) or (source.startswith("The ") and is_capitalized_phrase(source, 5))
         if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
+    if bracketed and not labelled and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
+            and is_person_name(m["name"]):
+        return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)"
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
         if is_person_name(name):
@@ -126,6 +132,8 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             b = owners[0]
         if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
             b, t = "", a  # "TPI/File"
+        elif (owner := _AGENCY_PHOTO.fullmatch(b)) and _known_agency(owner["agency"]):
+            b = owner["agency"]  # "Ahn Young-joon/AP Photo"
         if not b:
             pass
         elif b.lower().startswith("via ") and _known_agency(b[4:]):
@@ -236,6 +244,10 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         return None
     if (found := _glued_agency(bare)) is not None or (found := _copyright_tail(bare)) is not None:
         return found
+    for marker in ("Credit...", "Credit…"):  # "… in Seoul.Credit...Chang W. Lee/The New York Times"
+        k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 10))
+        if k > 0 and (credit := parse_credit(bare[k:])) is not None:
+            return bare[:k].rstrip(), [credit]
     for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 4))
         if k > 0:

@@ -204,6 +204,7 @@ KO_LABELS: dict[str, str] = {
     "영상기자": "photographer",
     "출처": "photographer",
     "사진제공": "photographer",
+    "VJ": "photographer",
 }
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
