@@ -498,3 +498,21 @@ def _originally_translated(s: str) -> list[Credit] | None:
     if not found or writers is None or any(c.agent != "person" for c in found):
         return None  # "… translated by our staff": nobody is named
     return writers + found
+
+
+# '“Love and Mistranslation” by Youn Kyung Hee (tr. Spencer Lee-Lenfield)': a quoted work, its writer
+# and, in brackets, its translator (a literary magazine's way of crediting both)
+_WORK_TR = re.compile(r"[”\"’'] by (?P<writer>[A-Z][\w'.\- ]{2,40}?) \((?:tr\.|trans\.|transl\.|translated by) "
+                      r"(?P<translator>[A-Z][\w'.\- ]{2,40})\)$")
+
+
+def split_work_translator(sentence: str) -> tuple[str, list[Credit]] | None:
+    """A sentence that ends with a quoted work "by A (tr. B)": both are credited, the sentence stays."""
+    s = sentence.strip().rstrip(".").rstrip()
+    m = _WORK_TR.search(s[-_MAX_WORK_TAIL:])
+    if m is None or not is_person_name(m["writer"]) or not is_person_name(m["translator"]):
+        return None
+    return sentence.strip(), [Credit("writer", m["writer"]), Credit("translator", m["translator"])]
+
+
+_MAX_WORK_TAIL = 110
