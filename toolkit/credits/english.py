@@ -475,6 +475,11 @@ def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
     if head[-1:] in ",;:(" or last in {"the", "a", "an", "and", "or", "of", "made", "led", "held", "run", "set"} \
             or last.endswith(_PARTICIPLE_ENDINGS):
         return None  # "Seoul Office Attacked By Kim": an agent in a headline, not its writer
+    cut = min((k for k in (region.find(","), region.find(":"), region.find("|")) if k > 0), default=-1)
+    tail = region[cut + 1:].strip() if cut > 0 else ""
+    if not tail or not (is_dating([t.text for t in tokens(tail)]) or organization_of(tail)
+                        or (tail.startswith("The ") and looks_like_organization(tail))):
+        return None  # the byline widget's outlet or date must follow: "… Called Off By Dock Workers" is a headline
     found = parse_agents(region, ["writer"], None, None, byline=True)
     if not found or any(c.agent != "person" for c in found):
         return None

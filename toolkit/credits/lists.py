@@ -28,6 +28,10 @@ _TITLE_WORDS = {
     "sports", "science", "technology", "health", "asia", "asia-pacific", "north", "korea", "seoul",
     "beijing", "tokyo", "washington", "news", "desk", "head", "of", "the", "and", "digital", "video",
     "photo", "photojournalist", "intern", "fellow", "researcher",
+    # cities a correspondent is posted to ("BBC Busan correspondent")
+    "busan", "incheon", "daegu", "gwangju", "jeju", "pyongyang", "hong", "kong", "bangkok", "hanoi", "jakarta",
+    "manila", "taipei", "shanghai", "moscow", "london", "paris", "berlin", "brussels", "sydney", "singapore",
+    "delhi", "new", "york", "geneva", "dc", "china", "japan", "europe", "africa", "americas", "middle", "east",
 }
 _TITLE_ENDS = {
     "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
