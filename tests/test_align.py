@@ -384,6 +384,29 @@ def test_a_crossed_lede_needs_evidence_for_each_crossing_link(lexicon) -> None:
     assert {(b.en, b.ko) for b in strict} != {(b.en, b.ko) for b in loose}
 
 
+def test_a_crossed_lede_never_trades_a_sentence_for_a_worse_partner(lexicon, monkeypatch) -> None:
+    """Two lede sentences that share a name (the G-20) may sum better crossed, but the
+    crossing pair of the fourth sentence is weaker than its own in-order partner: the
+    chain's order is kept (a reworked lede moves a sentence to a better partner)."""
+    from toolkit.align.dp import Aligner
+
+    en = _sents(["We talked about the G-20.",
+                 "We also agreed to keep working together on Iran.",
+                 "Bush told Merkel he valued her friendship and called her a constructive force for good.",
+                 "The two met just before G-20 members plunged into the major problems on the agenda."], "en")
+    ko = _sents(["G-20의 역할에 대해서도 자유롭게 토론했다.",
+                 "그리고 이란 문제에 함께 대처하기로 했다.",
+                 "부시 대통령은 메르켈 총리의 우정과 조언을 높이 평가하며 그를 선을 위한 건설적인 힘이라고 불렀다.",
+                 "이들 지도자들은 G-20 정상회의가 열리기 전 정상회담을 가졌다."], "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    assert scorer.bead_score(3, 4, 0, 1) < scorer.bead_score(3, 4, 3, 4)
+    in_order = [((k,), (k,)) for k in range(4)]
+    assert [(b.en, b.ko) for b in align(en, ko, lexicon).beads] == in_order
+    monkeypatch.setattr(Aligner, "_worse_than_chain", lambda *args: False)
+    crossed = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (3,)), ((3,), (0,))} <= crossed
+
+
 def _scorer_for(en, ko, lexicon):
     from toolkit.align import Params
     from toolkit.align.dp import Aligner

@@ -209,12 +209,26 @@ class Aligner(BeadScorer):
             return path
         if any(weight[i][j] < self.p.reorder_link for i, j in crossing):
             return path  # each crossing link needs evidence of its own, not just a better sum
+        if self._worse_than_chain(path[:t], crossing, weight):
+            return path
         linked_en, linked_ko = {i for i, _ in pairs}, {j for _, j in pairs}
         lede = [(i, i + 1, j, j + 1) for i, j in pairs]
         lede += [(i, i + 1, k_end, k_end) for i in range(e_end) if i not in linked_en]
         lede += [(e_end, e_end, j, j + 1) for j in range(k_end) if j not in linked_ko]
         lede.sort(key=lambda b: (b[0] if b[0] < b[1] else b[0] - 0.5, b[2]))
         return lede + path[t:]
+
+    def _worse_than_chain(self, chain: list[tuple[int, int, int, int]], crossing: set[tuple[int, int]],
+                          weight: list[list[float]]) -> bool:
+        """True when a crossing link is weaker than the chain's 1-1 link of its English or of
+        its Korean sentence: a reworked lede moves a sentence to a better partner; two
+        sentences that merely share a name ("the G-8") trade a good partner for a worse one.
+        (A merged bead of the chain scores several sentences at once: no yardstick for one.)"""
+        held: dict[tuple[str, int], float] = {}
+        for i0, i1, j0, j1 in chain:
+            if i1 - i0 == 1 and j1 - j0 == 1:
+                held[("en", i0)] = held[("ko", j0)] = self.bead_score(i0, i1, j0, j1)
+        return any(weight[i][j] < max(held.get(("en", i), 0.0), held.get(("ko", j), 0.0)) for i, j in crossing)
 
     def run(self, band: int = 3) -> list[Bead]:
         """The aligned beads of the article, each with its calibrated confidence."""
