@@ -407,6 +407,47 @@ def test_a_crossed_lede_never_trades_a_sentence_for_a_worse_partner(lexicon, mon
     assert {((0,), (3,)), ((3,), (0,))} <= crossed
 
 
+def test_a_lone_sentence_facing_a_lone_sentence_between_anchors_is_its_translation(lexicon) -> None:
+    """Params.lone: a greeting shares no word with its translation, but between two anchors
+    it faces the one Korean sentence of its gap, and their lengths fit."""
+    from toolkit.align import Params
+
+    en = _sents(["Good evening.",
+                 "The Bank of Korea raised its benchmark interest rate to 3.5 percent on Thursday.",
+                 "That is all for now.",
+                 "Prices of processed foods such as ramen rose 4.1 percent in April."], "en")
+    ko = _sents(["안녕하십니까.",
+                 "한국은행이 목요일 기준금리를 3.5%로 올렸습니다.",
+                 "오늘 소식은 여기까지입니다.",
+                 "라면 등 가공식품 가격은 4월에 4.1% 올랐습니다."], "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    assert not scorer.has[0][0] and not scorer.has[2][2]  # no shared evidence at all
+    paired = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (0,)), ((2,), (2,))} <= paired
+    alone = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone=None)).beads}
+    assert ((2,), (2,)) not in alone and ((2,), ()) in alone
+    # the lengths must fit: a long Korean sentence facing "That is all for now." stays apart
+    ko[2] = _sents(["오늘 소식은 여기까지이며 내일 아침에는 전국 곳곳에 비가 내리고 기온이 크게 떨어지겠으니 "
+                    "출근길 교통안전과 건강관리에 각별히 유의하시기 바랍니다."], "ko")[0]
+    assert ((2,), (2,)) not in {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+
+
+def test_a_lone_pair_needs_anchors_beside_it(lexicon) -> None:
+    """Between weak links (an unrelated article's chance matches) nothing is paired on order alone."""
+    from toolkit.align import Params
+
+    en = _sents(["Good evening.",
+                 "The Bank of Korea raised its benchmark interest rate to 3.5 percent on Thursday.",
+                 "That is all for now."], "en")
+    ko = _sents(["안녕하십니까.",
+                 "한국은행이 목요일 기준금리를 3.5%로 올렸습니다.",
+                 "오늘 소식은 여기까지입니다."], "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    anchor = scorer.bead_score(1, 2, 1, 2)
+    assert ((2,), (2,)) in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone_beside=anchor)).beads}
+    assert ((2,), (2,)) not in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone_beside=anchor + 0.01)).beads}
+
+
 def _scorer_for(en, ko, lexicon):
     from toolkit.align import Params
     from toolkit.align.dp import Aligner
