@@ -251,10 +251,13 @@ def test_nulls_facing_each_other_are_less_confident_than_a_background_block(lexi
     """An English and a Korean sentence left over between the same two anchors may translate
     each other with evidence the features miss (on dev such nulls were right about a quarter
     of the time): the calibrated confidence of such nulls stays below that of a background
-    block with nothing facing it."""
+    block with nothing facing it. (Lone pairing is off here: it would pair this one-by-one
+    gap on order and length, see test_a_lone_sentence_facing_a_lone_sentence_...)"""
+    from toolkit.align import Params
+
     en = _sents([ENGLISH[0], "The weather in Lisbon was mild and sunny all week.", ENGLISH[1]], "en")
     ko = _sents([KOREAN[0], "어제 도심의 카페는 하루 종일 손님으로 붐볐다.", KOREAN[1]], "ko")
-    nulls = [b for b in align(en, ko, lexicon).beads if not (b.en and b.ko)]
+    nulls = [b for b in align(en, ko, lexicon, Params(lone=None)).beads if not (b.en and b.ko)]
     assert sorted((b.en, b.ko) for b in nulls) == [((), (1,)), ((1,), ())]
     en, ko = _sents(ENGLISH, "en"), _sents(KOREAN[:5], "ko")
     block = [b for b in align(en, ko, lexicon).beads if not b.ko]
@@ -407,19 +410,22 @@ def test_a_crossed_lede_never_trades_a_sentence_for_a_worse_partner(lexicon, mon
     assert {((0,), (3,)), ((3,), (0,))} <= crossed
 
 
+_LONE_EN = ["Good evening.",
+            "The Bank of Korea raised its benchmark interest rate to 3.5 percent on Thursday.",
+            "That is all for now.",
+            "Prices of processed foods such as ramen rose 4.1 percent in April."]
+_LONE_KO = ["안녕하십니까.",
+            "한국은행이 목요일 기준금리를 3.5%로 올렸습니다.",
+            "오늘 소식은 여기까지입니다.",
+            "라면 등 가공식품 가격은 4월에 4.1% 올랐습니다."]
+
+
 def test_a_lone_sentence_facing_a_lone_sentence_between_anchors_is_its_translation(lexicon) -> None:
     """Params.lone: a greeting shares no word with its translation, but between two anchors
     it faces the one Korean sentence of its gap, and their lengths fit."""
     from toolkit.align import Params
 
-    en = _sents(["Good evening.",
-                 "The Bank of Korea raised its benchmark interest rate to 3.5 percent on Thursday.",
-                 "That is all for now.",
-                 "Prices of processed foods such as ramen rose 4.1 percent in April."], "en")
-    ko = _sents(["안녕하십니까.",
-                 "한국은행이 목요일 기준금리를 3.5%로 올렸습니다.",
-                 "오늘 소식은 여기까지입니다.",
-                 "라면 등 가공식품 가격은 4월에 4.1% 올랐습니다."], "ko")
+    en, ko = _sents(_LONE_EN, "en"), _sents(_LONE_KO, "ko")
     scorer = _scorer_for(en, ko, lexicon)
     assert not scorer.has[0][0] and not scorer.has[2][2]  # no shared evidence at all
     paired = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
@@ -436,12 +442,7 @@ def test_a_lone_pair_needs_anchors_beside_it(lexicon) -> None:
     """Between weak links (an unrelated article's chance matches) nothing is paired on order alone."""
     from toolkit.align import Params
 
-    en = _sents(["Good evening.",
-                 "The Bank of Korea raised its benchmark interest rate to 3.5 percent on Thursday.",
-                 "That is all for now."], "en")
-    ko = _sents(["안녕하십니까.",
-                 "한국은행이 목요일 기준금리를 3.5%로 올렸습니다.",
-                 "오늘 소식은 여기까지입니다."], "ko")
+    en, ko = _sents(_LONE_EN[:3], "en"), _sents(_LONE_KO[:3], "ko")
     scorer = _scorer_for(en, ko, lexicon)
     anchor = scorer.bead_score(1, 2, 1, 2)
     assert ((2,), (2,)) in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone_beside=anchor)).beads}
