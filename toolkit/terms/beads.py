@@ -132,7 +132,7 @@ def bead_schemas() -> dict[str, dict]:
                   "words": pl.List(s), "starts": n, "ends": n, "content": n, "stems": pl.List(s),
                   # the Korean sentences (ids, how many units each) and their units, flat
                   "ko_ids": pl.List(s), "ko_units": n, "keys": pl.List(s), "tags": pl.List(s),
-                  "unit_starts": n, "unit_ends": n, "bases": pl.List(s),
+                  "unit_starts": n, "unit_ends": n, "bases": pl.List(s), "glosses": pl.List(pl.Boolean),
                   "joinable": pl.Boolean},  # korean.can_join: without it the keys are the words
         "words": {"article_id": s, "word": s},
         "acronyms": {"article_id": s, "acronym": s, "expansion": s},
@@ -152,6 +152,7 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
                 "ko_units": [len(units) for _, units in b.korean], "keys": [u.key for u in flat],
                 "tags": [u.tag for u in flat], "unit_starts": [u.start for u in flat],
                 "unit_ends": [u.end for u in flat], "bases": [u.base for u in flat],
+                "glosses": [u.gloss for u in flat],
                 "joinable": any(can_join(units) for _, units in b.korean),
             })
         out["words"] += [{"article_id": art.article_id, "word": w} for w in sorted(art.words)]
@@ -160,12 +161,12 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
     return out
 
 
-KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases")  # columns of units_of
+KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases", "glosses")  # of units_of
 
 
-def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases) -> list[tuple[str, list[Unit]]]:
+def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases, glosses) -> list[tuple[str, list[Unit]]]:
     """(sentence_id, units) of each Korean sentence of a `beads` row (its KOREAN columns)."""
-    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases)]
+    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases, glosses)]
     out, at = [], 0
     for sid, n in zip(ko_ids, ko_units):
         out.append((sid, units[at:at + n]))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from toolkit.datafiles import DATA_DIR, read_pairs
@@ -45,6 +45,7 @@ class Unit:
     end: int
     parts: tuple[str, ...] = ()
     base: str = ""  # the noun a derivational suffix was added to (가능성 <- 가능)
+    gloss: bool = False  # written alone in parentheses right after a noun: its synonym (남조선(남한))
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,38 @@ def korean_units(text: str) -> list[Unit]:
     from toolkit.segment import korean_tokens
 
     units: list[Unit] = []
+    opened: int | None = None  # units before a "(" written right after a noun; None: no such "(" open
     for form, tag, lemma, start, length in korean_tokens(text):
         end = start + length
-        if tag == "XSN" and form not in _NON_DERIVING and units and units[-1].end == start \
-                and units[-1].tag in NOUNS:
-            last = units[-1]
-            units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
+        if tag == "SSO":
+            opened = len(units) if form == "(" and units and units[-1].end == start and units[-1].tag in NOUNS \
+                else None
             continue
+        if tag == "SSC" and opened is not None:
+            if form == ")" and _one_word(units[opened - 1:], start):
+                units[opened:] = [replace(u, gloss=True) for u in units[opened:]]
+            opened = None
+            continue
+        if tag == "XSN" and units and units[-1].end == start and units[-1].tag in NOUNS:
+            if form not in _NON_DERIVING:
+                last = units[-1]
+                units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
+            continue
+        if tag not in NOUNS:
+            opened = None  # "(송금 관련 ...)", "(당국의)": a phrase in parentheses glosses nothing
         if tag not in _CONTENT:
             continue
         key = (lemma if lemma.endswith("다") else lemma + "다") if tag in _VERBS else form
         units.append(Unit(key, tag, start, end))
     return units
+
+
+def _one_word(units: list[Unit], closing: int) -> bool:
+    """Whether units[1:] (what follows the noun units[0] inside its parentheses, closed at
+    `closing`) are nouns written together that fill the parentheses: one word."""
+    inside = units[1:]
+    return bool(inside) and inside[0].start == units[0].end + 1 and inside[-1].end == closing and all(
+        u.tag in NOUNS and u.start == v.end for v, u in zip(inside, inside[1:]))
 
 
 def noun_runs(units: list[Unit]) -> list[tuple[int, int]]:
@@ -154,7 +175,7 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
             for j in range(min(last, i + _LONGEST_RUN), i + 1, -1):
                 if is_known(_joined(units, i, j)):
                     out.append(Unit(_joined(units, i, j), units[i].tag, units[i].start, units[j - 1].end,
-                                    tuple(u.key for u in units[i:j])))
+                                    tuple(u.key for u in units[i:j]), gloss=all(u.gloss for u in units[i:j])))
                     i = j
                     break
             else:

@@ -91,17 +91,21 @@ def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int
 
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
-           bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None) -> Rendering:
+           bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
+           kin: Iterable[int] = ()) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
     (a link on 'South' of 'South Korea' takes 'Korea' along). `top` is `rivals(posteriors)`,
-    when the caller renders several terms of one bead."""
+    when the caller renders several terms of one bead. `kin` are units that claim English
+    words without competing with the term (its other places, words derived from it or
+    compounded with it: 밀수꾼 and 밀수 may both claim 'smuggling')."""
     units = set(term_units)
+    others = units | set(kin)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
     top = top if top is not None else rivals(posteriors)
-    rival = [next((p for p, i in pair if i not in units), 0.0) if len(units) == 1 else
-             max((p for i, p in enumerate(row[:-1]) if i not in units), default=0.0)
+    rival = [next((p for p, i in pair if i not in units), 0.0) if len(others) == 1 else
+             max((p for i, p in enumerate(row[:-1]) if i not in others), default=0.0)
              for pair, row in zip(top, posteriors)]
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
@@ -116,7 +120,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     best = _with_phrases(_extended(best, mass, rival, english), english, phrases)
     first, last = english.spans[english.content[best[0]]], english.spans[english.content[best[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
-    return Rendering("rendered", english.text[first[1]:end], sum(mass[n] for n in best) / len(best))
+    return Rendering("rendered", english.text[first[1]:end], min(1.0, sum(mass[n] for n in best) / len(best)))
 
 
 def _joins(english: English, left: int, right: int) -> bool:

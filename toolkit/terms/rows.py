@@ -19,7 +19,7 @@ from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import Occurrence, term_occurrences
+from toolkit.terms.korean import NOUNS, Occurrence, Unit, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import LinkModel, render, rivals
 
@@ -47,6 +47,43 @@ def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
     return list(out.values())
 
 
+def glossed(bead: Bead) -> dict[int, int]:
+    """Unit index -> the unit it glosses or is glossed by, over the whole bead: a noun and the
+    word written alone in parentheses right after it (남조선(남한), 보위부(국가보위성)), which
+    name one thing and so share its rendering."""
+    pairs: dict[int, int] = {}
+    offset = 0
+    for _, units in bead.korean:
+        for k in range(1, len(units)):
+            if units[k].gloss and not units[k - 1].gloss and units[k - 1].tag in NOUNS:
+                pairs[offset + k - 1], pairs[offset + k] = offset + k, offset + k - 1
+        offset += len(units)
+    return pairs
+
+
+def _kin(a: Unit, b: Unit) -> bool:
+    """Two nouns of which one is derived from or compounded with the other (밀수 ~ 밀수꾼,
+    수용소 ~ 정치범수용소, 핵 ~ 핵보유국): they are not rivals for the English words."""
+    if a.tag not in NOUNS or b.tag not in NOUNS or a.key == b.key:
+        return False
+    if a.key in (b.base, *b.parts) or b.key in (a.base, *a.parts):
+        return True
+    short, long = sorted((a.key, b.key), key=len)
+    return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
+
+
+def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
+    synonym's, one a word: a word's columns hold its whole share) and its kin (the other
+    places of these words, words derived from or compounded with them), which compete with
+    it for no English word."""
+    own = (i,) if i not in pairs else (i, pairs[i])
+    keys = {units[j].key for j in own}
+    kin = tuple(j for j, u in enumerate(units)
+                if j not in own and (u.key in keys or any(_kin(units[o], u) for o in own)))
+    return own, kin
+
+
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
                entries=None) -> list[dict]:
     """Rows of the terms table of these (merged) beads with `rendering_group` still a group key."""
@@ -56,10 +93,14 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         found = bead_terms(bead, is_term)
         if not found:
             continue
-        posteriors = model.link_posteriors([u.key for u in bead.units()], bead.english.stems)
+        units = bead.units()
+        posteriors = model.link_posteriors([u.key for u in units], bead.english.stems)
         top = rivals(posteriors)
+        pairs = glossed(bead)
         for sentence_id, occ in found:
-            result = render(occ.units, posteriors, bead.english, bead.cert, sorted(entries.get(occ.term, ())), top)
+            own, kin = term_columns(units, pairs, occ.units[0])
+            phrases = sorted({p for j in own for p in entries.get(units[j].key, ())})
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin)
             key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
             rows.append({
                 "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
