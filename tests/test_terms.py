@@ -60,12 +60,16 @@ def test_terms_leave_out_the_stop_list_and_lone_surnames():
     assert [o.term for o in term_occurrences(derived, TermVocabulary({"가능성", "밀수꾼"}))] == ["밀수꾼"]
 
 
-def test_words_the_lexicon_lacks_are_terms_when_they_recur_across_articles():
+def test_words_the_lexicon_lacks_are_terms_when_they_recur_in_two_sentences():
     a = [korean_units("보위원 2명이 체포했다.")]
     b = [korean_units("담당 보위원이 왔다.")]
     c = [korean_units("국가보위성 요원이 왔다.")]
-    found = recurring_words([a, b, c], known=set())
-    assert "보위원" in found and "국가보위성" not in found
+    # one article's topic recurs in it; a word written twice in one sentence counts once
+    d = [korean_units("양강도에서 결핵 환자가 늘고 있다."), korean_units("결핵 치료약은 장마당에서만 구할 수 있다.")]
+    e = [korean_units("화폐개혁 직후 당국은 화폐개혁 실패의 책임을 물었다.")]
+    found = recurring_words([a, b, c, d, e], known={"직후", "당국", "실패", "책임"})
+    assert {"보위원", "결핵"} <= found
+    assert not {"국가보위성", "치료약", "장마당", "화폐개혁"} & found
 
 
 # ---------------------------------------------------------------- grouping
@@ -166,6 +170,44 @@ def test_a_rendering_is_always_words_of_the_beads_english_text(words, numbers, c
         assert not after[:1].isalpha()
     else:
         assert found.text is None
+
+
+def test_a_word_alone_in_parentheses_after_a_noun_glosses_it():
+    units = korean_units("보위부(국가보위성)는 남조선(남한)과의 통화 기록과 돈(송금 관련) 내역을 조사했다.")
+    glosses = {u.key for u in units if u.gloss}
+    assert glosses == {"국가보위성", "남한"}  # "(송금 관련)" is a phrase, not one word
+    assert not any(u.gloss for u in korean_units("북한 당국(中)의 발표와 주민들(탈북민 가족)의 증언"))
+
+
+def _terms_bead(korean: str, english: str, known: set[str], links: dict[tuple[str, str], float]):
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary(known)
+    bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    return {r["ko_term"]: r for r in term_rows([bead], {}, words, model)}
+
+
+def test_a_parenthesised_synonym_shares_the_rendering_of_the_word_it_glosses():
+    links = {("남조선", "South"): 0.5, ("남한", "South"): 0.45, ("남조선", "Korea"): 0.2, ("남한", "Korea"): 0.2}
+    text = "보위원은 남조선(남한)과의 통화 기록을 찾아냈다."
+    rows = _terms_bead(text, "The agent found records of calls with South Korea.", {"남조선", "남한", "통화"}, links)
+    assert rows["남한"]["en_rendering"] == rows["남조선"]["en_rendering"] == "South Korea"
+    # written apart, the two words are rivals: the one the model favours takes "South"
+    apart = _terms_bead("보위원은 남조선 남한 통화 기록을 찾아냈다.", "The agent found records of calls with South Korea.",
+                        {"남조선", "남한", "통화"}, links)
+    assert apart["남한"]["status"] == "not_found"
+
+
+def test_a_derived_word_is_no_rival_of_the_word_it_comes_from():
+    links = {("밀수꾼", "smuggling"): 0.6, ("밀수", "smuggling"): 0.5, ("검문", "checks"): 0.9}
+    english = "China tightened checks to stop smuggling."
+    rows = _terms_bead("중국은 밀수꾼들의 밀수를 막으려 검문을 강화했다.", english, {"밀수", "밀수꾼"}, links)
+    assert rows["밀수"]["en_rendering"] == "smuggling"
+    # a word of another stem still is a rival: 검문 claims "smuggling" more than 밀수 does
+    rival = _terms_bead("중국은 밀수꾼들의 밀수를 막으려 검문을 강화했다.", english, {"밀수", "밀수꾼", "검문"},
+                        {**links, ("검문", "smuggling"): 0.7})
+    assert rival["밀수"]["status"] != "rendered"
 
 
 # ---------------------------------------------------------------- the terms step on hand-made tables

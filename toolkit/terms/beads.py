@@ -6,7 +6,7 @@ keeps them for the articles it does not build again.
 An article's beads carry its Korean units as Kiwi gives them, not yet joined into the
 archive's own words (보위 + 부 -> 보위부 needs every article: see model.py), with the
 English content-word stems the model trains on. Besides its beads, an article gives its
-candidate words (nouns the lexicon lacks, counted across articles for the archive's
+candidate words (nouns the lexicon lacks, counted by sentence for the archive's
 vocabulary) and the acronyms its English text expands.
 """
 
@@ -42,7 +42,7 @@ class ArticleBeads:
 
     article_id: str
     beads: list[Bead]
-    words: frozenset[str]      # nouns and noun runs the lexicon lacks (korean.article_words)
+    words: tuple[str, ...]     # nouns and noun runs the lexicon lacks, once a sentence (korean.article_words)
     acronyms: dict[str, str]   # acronym -> expansion, as the article's English pairs them
 
 
@@ -65,7 +65,7 @@ def article_beads(article_id: str, rows: dict[str, list[dict]], known: Container
     if not beads:
         return None
     english = " ".join(r["text"] for r in sorted((r for r in rows["sentences"] if r["lang"] == "en"), key=_position))
-    return ArticleBeads(article_id, beads, frozenset(article_words(_sentences(beads), known)), acronyms(english))
+    return ArticleBeads(article_id, beads, article_words(_sentences(beads), known), acronyms(english))
 
 
 def _sentences(beads: Iterable[Bead]) -> list[list[Unit]]:
@@ -115,7 +115,7 @@ def archive_beads(tables: Path, articles: Sequence[str], known: Container[str]) 
     by_article: dict[str, list[Bead]] = {}
     for bead in beads:
         by_article.setdefault(bead.article_id, []).append(bead)
-    return [ArticleBeads(a, found, frozenset(article_words(_sentences(found), known)), acronyms(english_of.get(a, "")))
+    return [ArticleBeads(a, found, article_words(_sentences(found), known), acronyms(english_of.get(a, "")))
             for a, found in sorted(by_article.items())]
 
 
@@ -155,7 +155,7 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
                 "glosses": [u.gloss for u in flat],
                 "joinable": any(can_join(units) for _, units in b.korean),
             })
-        out["words"] += [{"article_id": art.article_id, "word": w} for w in sorted(art.words)]
+        out["words"] += [{"article_id": art.article_id, "word": w} for w in art.words]  # a row a sentence
         out["acronyms"] += [{"article_id": art.article_id, "acronym": a, "expansion": x}
                             for a, x in sorted(art.acronyms.items())]
     return out
@@ -191,7 +191,7 @@ def stored_beads(beads, acronym_rows) -> Iterator[ArticleBeads]:
         if current is None or current.article_id != row["article_id"]:
             if current is not None:
                 yield current
-            current = ArticleBeads(row["article_id"], [], frozenset(), expansions.get(row["article_id"], {}))
+            current = ArticleBeads(row["article_id"], [], (), expansions.get(row["article_id"], {}))
         current.beads.append(Bead(row["article_id"], row["bead"], row["cert"], english_of(row),
                                   units_of(*(row[c] for c in KOREAN))))
     if current is not None:

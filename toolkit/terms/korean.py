@@ -8,7 +8,8 @@ is one unit (밀수꾼 "smuggler" is not 밀수 "smuggling"; the plural 들 or �
 
 A term is a noun or a run of nouns written together (정치범수용소, 보위원) that a
 terminologist would track: a lexicon key, or a word the lexicon lacks that recurs in at
-least two articles of the archive, and in either case not a generic noun of the stop list
+least two sentences of the archive (of one article or of several: an article's topic, 결핵
+in a report on tuberculosis, recurs in it), and in either case not a generic noun of the stop list
 (toolkit/data/term_stoplist.tsv) nor a surname standing alone (김 씨, 권 장관). Kiwi splits
 words it does not know into pieces (보위원 -> 보 + 위원), which is why runs are joined
 before the pieces are looked at.
@@ -136,25 +137,25 @@ class TermVocabulary:
         return self.has(key) and key not in stoplist()
 
 
-def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> set[str]:
+def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> tuple[str, ...]:
     """The nouns and runs of nouns written together in one article (its sentences' units)
-    that the lexicon lacks: candidates for the archive's own vocabulary."""
-    words: set[str] = set()
+    that the lexicon lacks, each once for every sentence that has it (sorted): candidates for
+    the archive's own vocabulary, counted by sentence."""
+    words: list[str] = []
     for units in sentences:
-        for first, last in noun_runs(units):
-            word = _joined(units, first, last)
-            if last - first <= _LONGEST_RUN and word not in known and len(word) >= 2:
-                words.add(word)
-    return words
+        words.extend({word for first, last in noun_runs(units)
+                      if last - first <= _LONGEST_RUN and (word := _joined(units, first, last)) not in known
+                      and len(word) >= 2})
+    return tuple(sorted(words))
 
 
 def recurring_words(articles: Iterable[Iterable[list[Unit]]], known: Container[str],
-                    min_articles: int = 2) -> frozenset[str]:
-    """Nouns and runs of nouns the lexicon lacks that occur in `min_articles` articles or more
-    (each article given as its sentences' units): the archive's own vocabulary, for example
-    보위원 or 국가보위성, which a terminologist would track although no lexicon lists it."""
+                    min_sentences: int = 2) -> frozenset[str]:
+    """Nouns and runs of nouns the lexicon lacks that occur in `min_sentences` sentences or
+    more (each article given as its sentences' units): the archive's own vocabulary, for
+    example 보위원 or 국가보위성, which a terminologist would track although no lexicon lists it."""
     seen = Counter(word for sentences in articles for word in article_words(sentences, known))
-    return frozenset(w for w, n in seen.items() if n >= min_articles)
+    return frozenset(w for w, n in seen.items() if n >= min_sentences)
 
 
 def can_join(units: list[Unit]) -> bool:
