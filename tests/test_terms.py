@@ -210,6 +210,29 @@ def test_a_derived_word_is_no_rival_of_the_word_it_comes_from():
     assert rival["밀수"]["status"] != "rendered"
 
 
+def test_a_place_name_takes_the_english_head_its_korean_ending_names():
+    links = {("온성군", "Onsong"): 0.8, ("북한", "North"): 0.7, ("북한", "Korean"): 0.6, ("주민", "Residents"): 0.9}
+    rows = _terms_bead("온성군 주민들이 북한 보위부에 신고했다.",
+                       "Residents of Onsong County reported them to the North Korean Ministry of State Security.",
+                       {"온성군", "북한", "주민"}, links)
+    assert rows["온성군"]["en_rendering"] == "Onsong County"
+    # 북한 names no kind of place: the capitalised word after it is not its head
+    assert rows["북한"]["en_rendering"] == "North Korean"
+
+
+def test_links_split_by_a_word_another_unit_claims_grow_back_into_the_lexicon_phrase():
+    en = English.of("Officers of the Ministry of State Security told the local police.")
+    weights = {"Ministry": (0.45, 0.1), "State": (0.12, 0.35), "Security": (0.34, 0.0), "police": (0.51, 0.0)}
+    rows = []
+    for k in en.content:
+        term, other = weights.get(en.spans[k][0], (0.0, 0.0))
+        rows.append([term, other, 1.0 - term - other])
+    found = render([0], rows, en, 0.9, [(stem("Ministry"), stem("State"), stem("Security"))])
+    assert found.text == "Ministry of State Security"
+    # without the lexicon phrase the largest single link wins
+    assert render([0], rows, en, 0.9).text == "police"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

@@ -37,7 +37,19 @@ STATUSES = ("rendered", "omitted", "not_found")
 # that hold a noun phrase together (Ministry of State Security, Workers' Party of Korea), or
 # one "and" (cooperation and exchanges)
 _GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
+_NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
+_TIGHT_GAP = re.compile(r"[\s\-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# the endings of Korean names of places and bodies, and the English head nouns they take
+NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
+    "군": "county", "도": "province island", "시": "city", "구": "district", "읍": "town", "리": "village",
+    "동": "neighborhood neighbourhood", "강": "river", "산": "mountain mount", "섬": "island", "항": "port",
+    "공항": "airport", "역": "station", "대학": "university college", "대학교": "university", "학교": "school",
+    "회사": "company corporation", "공장": "factory plant", "광산": "mine", "병원": "hospital",
+    "위원회": "committee commission", "성": "ministry", "부": "ministry department", "청": "agency office",
+    "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
+}.items()}
+_LONGEST_ENDING = max(map(len, NAME_HEADS))
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -92,14 +104,16 @@ def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-           kin: Iterable[int] = ()) -> Rendering:
+           kin: Iterable[int] = (), term_key: str = "") -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
     (a link on 'South' of 'South Korea' takes 'Korea' along). `top` is `rivals(posteriors)`,
     when the caller renders several terms of one bead. `kin` are units that claim English
     words without competing with the term (its other places, words derived from it or
-    compounded with it: 밀수꾼 and 밀수 may both claim 'smuggling')."""
+    compounded with it: 밀수꾼 and 밀수 may both claim 'smuggling'). `term_key`, the term as
+    written, lets a name whose Korean ends in a kind of place or body (온성군: 군, county) take
+    the English head noun after it ('Onsong' -> 'Onsong County')."""
     units = set(term_units)
     others = units | set(kin)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
@@ -116,16 +130,21 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
         if faint and close and bead_cert >= CONFIDENT_BEAD:
             return Rendering("omitted", None, 1.0 - max(mass, default=0.0))
         return Rendering("not_found", None, max(mass, default=0.0))
-    best = max(_clusters(links, english), key=lambda c: (sum(mass[n] for n in c), -c[0]))
-    best = _with_phrases(_extended(best, mass, rival, english), english, phrases)
+    # each run of links grown to its phrase; the one that gathers the most probability wins
+    # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
+    phrases = list(phrases)
+    grown = [_with_phrases(_extended(c, mass, rival, english), english, phrases) for c in _clusters(links, english)]
+    best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
+    best = _with_name_head(best, rival, english, name_heads(term_key))
     first, last = english.spans[english.content[best[0]]], english.spans[english.content[best[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     return Rendering("rendered", english.text[first[1]:end], min(1.0, sum(mass[n] for n in best) / len(best)))
 
 
-def _joins(english: English, left: int, right: int) -> bool:
+def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP) -> bool:
     """Content words `left` and `right` (numbers) read as one phrase: next to each other, with
-    only spaces, hyphens and a function word or two between them."""
+    only what `gap` allows between them (spaces, hyphens and a function word or two, or one
+    "and")."""
     if right != left + 1:
         return False
     k_left, k_right = english.content[left], english.content[right]
@@ -133,7 +152,7 @@ def _joins(english: English, left: int, right: int) -> bool:
     if _POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word):
         return False  # "North Korea's | North Hamgyong": a possessive ends its noun phrase
     between = english.text[english.spans[k_left][2]:english.spans[k_right][1]]
-    return _GAP.fullmatch(between) is not None
+    return gap.fullmatch(between) is not None
 
 
 def _extended(span: list[int], mass: list[float], rival: list[float], english: English) -> list[int]:
@@ -165,11 +184,40 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
                     _joins(english, n, n + 1) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
-    while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first):
+    # not across "and": 'Ministry of State Security and Ministry of Social Security' names two
+    while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first, _NAME_GAP):
         first -= 1
-    while last + 1 < len(english.stems) and english.stems[last + 1] in named and _joins(english, last, last + 1):
+    while last + 1 < len(english.stems) and english.stems[last + 1] in named and \
+            _joins(english, last, last + 1, _NAME_GAP):
         last += 1
     return list(range(first, last + 1))
+
+
+def name_heads(term: str) -> frozenset[str]:
+    """The English head nouns a Korean name ending like `term` takes (온성군 -> county), by its
+    longest known ending; none for a word that is only the ending itself (군 "army")."""
+    for size in range(min(len(term) - 1, _LONGEST_ENDING), 0, -1):
+        if term[-size:] in NAME_HEADS:
+            return NAME_HEADS[term[-size:]]
+    return frozenset()
+
+
+def _with_name_head(span: list[int], rival: list[float], english: English, heads: frozenset[str]) -> list[int]:
+    """A span ending in a capitalised word, grown by up to three capitalised words written
+    right after it (spaces or hyphens between) when the last is one of the term's `heads`
+    and no other Korean word claims them even weakly: 'Onsong' -> 'Onsong County',
+    'Chongjin' -> 'Chongjin Pedagogical University'."""
+    if not heads:
+        return span
+    last = span[-1]
+    for end in range(last + 1, min(last + 4, len(english.stems))):
+        word = english.spans[english.content[end]][0]
+        if not (word[:1].isupper() and _joins(english, end - 1, end, _TIGHT_GAP)
+                and english.spans[english.content[end - 1]][0][:1].isupper() and rival[end] < WEAK):
+            break
+        if word.lower().rstrip("s") in heads or word.lower() in heads:
+            return list(range(span[0], end + 1))
+    return span
 
 
 def _clusters(links: list[int], english: English) -> list[list[int]]:

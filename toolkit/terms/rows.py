@@ -100,7 +100,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         for sentence_id, occ in found:
             own, kin = term_columns(units, pairs, occ.units[0])
             phrases = sorted({p for j in own for p in entries.get(units[j].key, ())})
-            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin)
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term)
             key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
             rows.append({
                 "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
