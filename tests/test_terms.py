@@ -233,6 +233,18 @@ def test_links_split_by_a_word_another_unit_claims_grow_back_into_the_lexicon_ph
     assert render([0], rows, en, 0.9).text == "police"
 
 
+def test_and_joins_two_names_only_for_a_term_that_abbreviates_two_countries():
+    english = "The couple was reported to the Ministry of State Security and Ministry of Social Security."
+    links = {("보위부", "Ministry"): 0.4, ("보위부", "State"): 0.6, ("보위부", "Security"): 0.35,
+             ("안전부", "Ministry"): 0.4, ("안전부", "Social"): 0.7, ("안전부", "Security"): 0.35}
+    rows = _terms_bead("부부는 보위부와 안전부에 신고됐다.", english, {"보위부", "안전부"}, links)
+    assert rows["보위부"]["en_rendering"] == "Ministry of State Security"
+    assert rows["안전부"]["en_rendering"] == "Ministry of Social Security"
+    pair = _terms_bead("북중 국경이 다시 열렸다.", "The border between North Korea and China reopened.", {"북중", "국경"},
+                       {("북중", "North"): 0.5, ("북중", "Korea"): 0.4, ("북중", "China"): 0.6, ("국경", "border"): 0.9})
+    assert pair["북중"]["en_rendering"] == "North Korea and China"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

@@ -39,6 +39,8 @@ STATUSES = ("rendered", "omitted", "not_found")
 _GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(r"[\s\-]+")
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # the endings of Korean names of places and bodies, and the English head nouns they take
 NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
@@ -133,7 +135,9 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
-    grown = [_with_phrases(_extended(c, mass, rival, english), english, phrases) for c in _clusters(links, english)]
+    apart = not _names_countries(term_key)
+    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, apart)
+             for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, name_heads(term_key))
     first, last = english.spans[english.content[best[0]]], english.spans[english.content[best[-1]]]
@@ -141,10 +145,16 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     return Rendering("rendered", english.text[first[1]:end], min(1.0, sum(mass[n] for n in best) / len(best)))
 
 
-def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP) -> bool:
+def _names_countries(term: str) -> bool:
+    """The term abbreviates two countries or more (북중, 한미, 남북, 한미일): its English
+    joins their names with "and" (North Korea and China)."""
+    return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
+
+
+def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apart: bool = True) -> bool:
     """Content words `left` and `right` (numbers) read as one phrase: next to each other, with
     only what `gap` allows between them (spaces, hyphens and a function word or two, or one
-    "and")."""
+    "and"; `apart`: not an "and" between names, which are two)."""
     if right != left + 1:
         return False
     k_left, k_right = english.content[left], english.content[right]
@@ -152,24 +162,26 @@ def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP) -> b
     if _POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word):
         return False  # "North Korea's | North Hamgyong": a possessive ends its noun phrase
     between = english.text[english.spans[k_left][2]:english.spans[k_right][1]]
+    if apart and _AND.fullmatch(between) and (word[:1].isupper() or english.spans[k_right][0][:1].isupper()):
+        return False  # "Ministry of State Security and Ministry of Social Security": two names
     return gap.fullmatch(between) is not None
 
 
-def _extended(span: list[int], mass: list[float], rival: list[float], english: English) -> list[int]:
+def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
     likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL."""
 
     def claims(n: int) -> bool:
         return mass[n] >= WEAK and mass[n] >= rival[n]
 
-    while span[0] > 0 and _joins(english, span[0] - 1, span[0]) and claims(span[0] - 1):
+    while span[0] > 0 and _joins(english, span[0] - 1, span[0], apart=apart) and claims(span[0] - 1):
         span = [span[0] - 1, *span]
-    while span[-1] + 1 < len(mass) and _joins(english, span[-1], span[-1] + 1) and claims(span[-1] + 1):
+    while span[-1] + 1 < len(mass) and _joins(english, span[-1], span[-1] + 1, apart=apart) and claims(span[-1] + 1):
         span = [*span, span[-1] + 1]
     return span
 
 
-def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]]) -> list[int]:
+def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]], apart: bool = True) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
     Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
@@ -181,7 +193,7 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
             if set(english.stems[start:start + size]) == set(phrase) and all(
-                    _joins(english, n, n + 1) for n in window[:-1]):
+                    _joins(english, n, n + 1, apart=apart) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
     # not across "and": 'Ministry of State Security and Ministry of Social Security' names two
@@ -203,29 +215,54 @@ def name_heads(term: str) -> frozenset[str]:
 
 
 def _with_name_head(span: list[int], rival: list[float], english: English, heads: frozenset[str]) -> list[int]:
-    """A span ending in a capitalised word, grown by up to three capitalised words written
-    right after it (spaces or hyphens between) when the last is one of the term's `heads`
-    and no other Korean word claims them even weakly: 'Onsong' -> 'Onsong County',
-    'Chongjin' -> 'Chongjin Pedagogical University'."""
+    """A name's span grown to the English head its Korean ending names: up to three
+    capitalised words written right after it (spaces or hyphens between), the last one of
+    the term's `heads` and the others linked to no other Korean word ('Onsong' -> 'Onsong
+    County', 'Chongjin' -> 'Chongjin Pedagogical University'); or, when the span is the head
+    alone, back over the capitalised words of the name before it ('Trading Company' ->
+    'Kumgang Trading Company'), never from a sentence's first word."""
     if not heads:
         return span
-    last = span[-1]
-    for end in range(last + 1, min(last + 4, len(english.stems))):
-        word = english.spans[english.content[end]][0]
-        if not (word[:1].isupper() and _joins(english, end - 1, end, _TIGHT_GAP)
-                and english.spans[english.content[end - 1]][0][:1].isupper() and rival[end] < WEAK):
-            break
-        if word.lower().rstrip("s") in heads or word.lower() in heads:
-            return list(range(span[0], end + 1))
+    first, last = span[0], span[-1]
+
+    def word(n: int) -> str:
+        return english.spans[english.content[n]][0]
+
+    def is_head(n: int) -> bool:
+        return word(n).lower() in heads or word(n).lower().removesuffix("s") in heads
+
+    def capital(n: int) -> bool:
+        return word(n)[:1].isupper()
+
+    if capital(last):
+        for end in range(last + 1, min(last + 4, len(english.stems))):
+            if not (capital(end) and _joins(english, end - 1, end, _TIGHT_GAP)):
+                break
+            if is_head(end):
+                return list(range(first, end + 1))
+            if rival[end] >= LINK:
+                break
+    if is_head(last) and capital(last):
+        start = first
+        while start > 0 and first - start < 3 and capital(start - 1) and rival[start - 1] < LINK \
+                and _joins(english, start - 1, start, _TIGHT_GAP) and not _opens_sentence(english, start - 1):
+            start -= 1
+        return list(range(start, last + 1))
     return span
 
 
-def _clusters(links: list[int], english: English) -> list[list[int]]:
+def _opens_sentence(english: English, n: int) -> bool:
+    """Content word `n` begins its sentence (a capital there says nothing of a name)."""
+    before = english.text[:english.spans[english.content[n]][1]].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?"
+
+
+def _clusters(links: list[int], english: English, apart: bool = True) -> list[list[int]]:
     """Links (content-word numbers, ascending) grouped into runs that read as one phrase:
     consecutive content words, or content words with only function words between them."""
     clusters = [[links[0]]]
     for n in links[1:]:
-        if _joins(english, clusters[-1][-1], n):
+        if _joins(english, clusters[-1][-1], n, apart=apart):
             clusters[-1].append(n)
         else:
             clusters.append([n])
