@@ -21,10 +21,11 @@ folding case, a plural -s and a possessive; "without one" is no row, or a row no
 Two figures, both printed:
 - **strict**: only the table's row of the labelled noun itself counts.
 - **compound-aware**: also the rows of the bead whose term is the label's compound (spaces
-  left out) or one of its words, or a longer word holding the labelled noun (the table
-  joined it into a word: 수용소 in 정치범수용소). Such a row is right when its rendering is
-  one of the label's, or, for a longer word the label does not name as its compound, holds
-  the label's words as a run (정치범수용소 "political prison camp" for 수용소 "prison camp").
+  left out) or a piece of it (the table may give the compound's English under another of
+  its nouns), or a longer word holding the labelled noun (the table joined it into a word:
+  수용소 in 정치범수용소). Such a row is right when its rendering is one of the label's,
+  or, for a longer word the label does not name as its compound, holds the label's words
+  as a run (정치범수용소 "political prison camp" for 수용소 "prison camp").
 Labels judged rendered whose Korean sentence the alignment leaves without a link are
 counted as without one in both, and their number is printed beside.
 
@@ -101,8 +102,8 @@ class Table:
                 if (a, bead, term) in self.rows:
                     return self.rows[(a, bead, term)]
                 continue
-            wanted = {term, named.replace(" ", ""), *named.split()} - {""}
-            found = [r for t in self.by_bead.get((a, bead), []) if t in wanted or (term in t and t != term)
+            joined = named.replace(" ", "")
+            found = [r for t in self.by_bead.get((a, bead), []) if t == term or (term in t) or (joined and t in joined)
                      for r in self.rows[(a, bead, t)]]
             if found:
                 return found

@@ -245,6 +245,18 @@ def test_and_joins_two_names_only_for_a_term_that_abbreviates_two_countries():
     assert pair["북중"]["en_rendering"] == "North Korea and China"
 
 
+def test_an_english_word_written_twice_can_render_two_korean_words():
+    english = "North Korea boasted of its nuclear forces and of its status as a nuclear state."
+    links = {("핵무력", "nuclear"): 0.67, ("핵보유국", "nuclear"): 0.59, ("핵무력", "forces"): 0.8,
+             ("지위", "status"): 0.9}
+    rows = _terms_bead("북한은 핵무력과 핵보유국 지위를 과시했다.", english, {"핵무력", "핵보유국", "지위"}, links)
+    assert rows["핵보유국"]["en_rendering"] == "nuclear"
+    # written once, the word goes to the Korean word that claims it most
+    once = _terms_bead("북한은 핵무력과 핵보유국 지위를 과시했다.", "North Korea boasted of its nuclear forces and status.",
+                       {"핵무력", "핵보유국", "지위"}, links)
+    assert once["핵보유국"]["status"] != "rendered"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

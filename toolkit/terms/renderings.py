@@ -19,6 +19,7 @@ pronoun, a rewrite), or the bead itself is doubtful.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -120,9 +121,12 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     others = units | set(kin)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
     top = top if top is not None else rivals(posteriors)
-    rival = [next((p for p, i in pair if i not in units), 0.0) if len(others) == 1 else
-             max((p for i, p in enumerate(row[:-1]) if i not in others), default=0.0)
-             for pair, row in zip(top, posteriors)]
+    # what other Korean words claim of each English word: the most any claims, or, for a word
+    # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
+    written = Counter(english.stems)
+    rival = [next((p for p, i in pair if i not in units), 0.0) if len(others) == 1 and written[s] == 1 else
+             _nth_largest((p for i, p in enumerate(row[:-1]) if i not in others), written[s])
+             for pair, row, s in zip(top, posteriors, english.stems)]
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
     if not links:
@@ -149,6 +153,12 @@ def _names_countries(term: str) -> bool:
     """The term abbreviates two countries or more (북중, 한미, 남북, 한미일): its English
     joins their names with "and" (North Korea and China)."""
     return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
+
+
+def _nth_largest(values: Iterable[float], n: int) -> float:
+    """The n-th largest of the values (0 when there are fewer)."""
+    ranked = sorted(values, reverse=True)
+    return ranked[n - 1] if len(ranked) >= n else 0.0
 
 
 def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apart: bool = True) -> bool:
