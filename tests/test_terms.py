@@ -257,6 +257,22 @@ def test_an_english_word_written_twice_can_render_two_korean_words():
     assert once["핵보유국"]["status"] != "rendered"
 
 
+def test_a_lexicon_phrase_grows_past_one_word_it_leaves_out():
+    en = English.of("It claims the status of a nuclear weapon state.")
+    def rows(weapon_rival):
+        out = []
+        for k in en.content:
+            word = en.spans[k][0]
+            term = 0.6 if word == "nuclear" else 0.0
+            other = weapon_rival if word == "weapon" else (0.9 if word == "status" else 0.0)
+            out.append([term, other, 1.0 - term - other])
+        return out
+    phrase = [(stem("nuclear"), stem("state"))]
+    assert render([0], rows(0.0), en, 0.9, phrase).text == "nuclear weapon state"
+    # a word another Korean word links is not left out of that one's rendering
+    assert render([0], rows(0.5), en, 0.9, phrase).text == "nuclear"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

@@ -140,7 +140,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
     apart = not _names_countries(term_key)
-    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, apart)
+    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival, apart)
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, name_heads(term_key))
@@ -191,11 +191,14 @@ def _extended(span: list[int], mass: list[float], rival: list[float], english: E
     return span
 
 
-def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]], apart: bool = True) -> list[int]:
+def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float],
+                  apart: bool = True) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
     Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
-    'North Korea-China' takes 'Korean' along in 'the North Korean border')."""
+    'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
+    also past one word it does not name and no other Korean word links ('nuclear' of
+    'nuclear state' -> 'nuclear weapon state')."""
     phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
@@ -209,10 +212,17 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
     # not across "and": 'Ministry of State Security and Ministry of Social Security' names two
     while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first, _NAME_GAP):
         first -= 1
-    while last + 1 < len(english.stems) and english.stems[last + 1] in named and \
-            _joins(english, last, last + 1, _NAME_GAP):
-        last += 1
-    return list(range(first, last + 1))
+    # rightwards also over one word the lexicon leaves out ('nuclear weapon state' for 'nuclear state')
+    while True:
+        if last + 1 < len(english.stems) and english.stems[last + 1] in named and \
+                _joins(english, last, last + 1, _NAME_GAP):
+            last += 1
+        elif last + 2 < len(english.stems) and english.stems[last + 2] in named and rival[last + 1] < LINK and \
+                english.stems[last + 2] not in english.stems[first:last + 1] and \
+                _joins(english, last, last + 1, _TIGHT_GAP) and _joins(english, last + 1, last + 2, _TIGHT_GAP):
+            last += 2
+        else:
+            return list(range(first, last + 1))
 
 
 def name_heads(term: str) -> frozenset[str]:
