@@ -273,6 +273,13 @@ def test_a_lexicon_phrase_grows_past_one_word_it_leaves_out():
     assert render([0], rows(0.5), en, 0.9, phrase).text == "nuclear"
 
 
+def test_a_word_hyphened_to_a_link_joins_it_to_the_next():
+    en = English.of("The Ministry of State Security ran what is known as state-led smuggling.")
+    weights = {"State": 0.5, "state": 0.5, "smuggling": 0.45}
+    rows = [[weights.get(en.spans[k][0], 0.0), 0.0, 1.0 - weights.get(en.spans[k][0], 0.0)] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "state-led smuggling"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

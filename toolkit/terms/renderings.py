@@ -277,12 +277,23 @@ def _opens_sentence(english: English, n: int) -> bool:
     return not before or before[-1] in ".!?"
 
 
+def _hyphened(english: English, left: int, right: int) -> bool:
+    """Links `left` and `right` hold one word between them hyphened to the first, which makes
+    a modifier of the two: 'state-led smuggling', 'China-based traders'."""
+    if right != left + 2:
+        return False
+    (_, _, end), (_, start, middle_end), (_, right_start, _) = (english.spans[english.content[n]]
+                                                                for n in (left, left + 1, right))
+    return english.text[end:start] == "-" and english.text[middle_end:right_start].isspace()
+
+
 def _clusters(links: list[int], english: English, apart: bool = True) -> list[list[int]]:
     """Links (content-word numbers, ascending) grouped into runs that read as one phrase:
-    consecutive content words, or content words with only function words between them."""
+    consecutive content words, or content words with only function words between them (or
+    a word hyphened to the first)."""
     clusters = [[links[0]]]
     for n in links[1:]:
-        if _joins(english, clusters[-1][-1], n, apart=apart):
+        if _joins(english, clusters[-1][-1], n, apart=apart) or _hyphened(english, clusters[-1][-1], n):
             clusters[-1].append(n)
         else:
             clusters.append([n])
