@@ -280,6 +280,19 @@ def test_a_word_hyphened_to_a_link_joins_it_to_the_next():
     assert render([0], rows, en, 0.9).text == "state-led smuggling"
 
 
+def test_a_term_the_model_never_met_is_rendered_by_its_lexicon_phrase_in_the_text():
+    en = English.of("The academy test-fired a new cruise missile.")
+    silent = [[0.0, 0.0, 1.0] for _ in en.content]
+    phrases = [(stem("test"), stem("fire")), (stem("test"), stem("launch"))]
+    found = render([0], silent, en, 0.4, phrases, unknown=True)
+    assert (found.status, found.text) == ("rendered", "test-fired")
+    # the model knows the term and finds nothing: no rendering from the lexicon alone
+    assert render([0], silent, en, 0.4, phrases).status == "not_found"
+    # words another Korean word links are not taken
+    claimed = [[0.0, 0.8 if en.spans[k][0] in ("test", "fired") else 0.0, 0.2] for k in en.content]
+    assert render([0], claimed, en, 0.4, phrases, unknown=True).status == "not_found"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

@@ -114,3 +114,9 @@ def test_a_korean_word_written_twice_keeps_its_whole_share_in_each_place():
     assert twice[0][0] == pytest.approx(twice[0][2])
     assert twice[0][0] >= once[0][0] - 1e-9
     assert twice[1][1] == pytest.approx(model.link_posteriors(["체포", "주민"], ["resid", "arrest"])[1][0], rel=0.2)
+
+
+def test_the_model_says_which_korean_words_training_met():
+    model = train_link_model(PAIRS, {"체포": {("arrest",)}})
+    assert model.knows("체포") and not model.knows("시험발사")
+    assert not train_link_model([], None).knows("체포")

@@ -284,6 +284,10 @@ class WordAligner:
                 backward.add((i, best))
         return sorted(forward & backward)
 
+    def knows(self, k: str) -> bool:
+        """Whether training met the Korean word k (else its posteriors say nothing of it)."""
+        return k in (self.t.sources if isinstance(self.t, PairTable) else {s for s, _ in self.t})
+
     def link_posteriors(self, ko: Sequence[str], en: Sequence[str]) -> list[list[float]]:
         """For each English word j (rows) and Korean word i (columns): sqrt(P(j translates i) *
         P(i is translated by j's word)), the posteriors of the two directions inside this

@@ -29,6 +29,7 @@ from toolkit.align.english import is_content, stem, word_spans
 LINK = 0.3          # probability that makes an English word a link of the term
 WEAK = 0.15         # enough for a word next to a span, when no other Korean word claims it more
 FAINT = 0.1         # below this everywhere, the term has no English counterpart in the bead
+LEXICON_ONLY = 0.5   # confidence of a rendering found by the lexicon alone (the model never met the term)
 CONFIDENT_BEAD = 0.5  # a bead at least this certain translates its Korean sentences...
 COVERED = 0.5       # ...closely when this share of its English words is tied to some Korean word
 MAX_GAP_WORDS = 2   # function words a span may hold between two links
@@ -107,7 +108,7 @@ def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-           kin: Iterable[int] = (), term_key: str = "") -> Rendering:
+           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
@@ -116,7 +117,10 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     words without competing with the term (its other places, words derived from it or
     compounded with it: 밀수꾼 and 밀수 may both claim 'smuggling'). `term_key`, the term as
     written, lets a name whose Korean ends in a kind of place or body (온성군: 군, county) take
-    the English head noun after it ('Onsong' -> 'Onsong County')."""
+    the English head noun after it ('Onsong' -> 'Onsong County'). `unknown`: the model never
+    met the term (it stood only in doubtful beads), so its posteriors say nothing; then a
+    lexicon rendering (`phrases`) written in the bead, on words no other Korean word links,
+    is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`."""
     units = set(term_units)
     others = units | set(kin)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
@@ -129,6 +133,10 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
              for pair, row, s in zip(top, posteriors, english.stems)]
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
+    if not links and unknown:
+        found = _lexicon_phrase(english, list(phrases), rival)
+        if found is not None:
+            return Rendering("rendered", _cut(english, found), LEXICON_ONLY)
     if not links:
         faint = max(mass, default=0.0) < FAINT
         tied = sum(first[0] >= LINK for first, _ in top)
@@ -144,9 +152,28 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, name_heads(term_key))
-    first, last = english.spans[english.content[best[0]]], english.spans[english.content[best[-1]]]
+    return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best)))
+
+
+def _cut(english: English, span: list[int]) -> str:
+    """The text of a span of content words, as written (a final possessive left out)."""
+    first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
-    return Rendering("rendered", english.text[first[1]:end], min(1.0, sum(mass[n] for n in best) / len(best)))
+    return english.text[first[1]:end]
+
+
+def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: list[float]) -> list[int] | None:
+    """The longest (then first) lexicon rendering written in the text as one phrase, on words
+    no other Korean word links."""
+    found = []
+    for phrase in phrases:
+        size = len(phrase)
+        for start in range(len(english.stems) - size + 1):
+            window = list(range(start, start + size))
+            if set(english.stems[start:start + size]) == set(phrase) and all(rival[n] < LINK for n in window) \
+                    and all(_joins(english, n, n + 1) for n in window[:-1]):
+                found.append((-size, start, window))
+    return min(found)[2] if found else None
 
 
 def _names_countries(term: str) -> bool:

@@ -14,7 +14,7 @@ since the bead is the smallest unit the English can be traced to.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
@@ -85,9 +85,12 @@ def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int) -> tup
 
 
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
-               entries=None) -> list[dict]:
-    """Rows of the terms table of these (merged) beads with `rendering_group` still a group key."""
+               entries=None, lexical: Container[str] = ()) -> list[dict]:
+    """Rows of the terms table of these (merged) beads with `rendering_group` still a group key.
+    `lexical`: the terms whose `entries` are the lexicon's own, which may render a term the
+    model never met (renderings.render's `unknown`)."""
     entries = entries or {}
+    knows = getattr(model, "knows", None)
     rows: list[dict] = []
     for bead in beads:
         found = bead_terms(bead, is_term)
@@ -100,7 +103,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         for sentence_id, occ in found:
             own, kin = term_columns(units, pairs, occ.units[0])
             phrases = sorted({p for j in own for p in entries.get(units[j].key, ())})
-            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term)
+            unknown = knows is not None and occ.term in lexical and not knows(occ.term)
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
             key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
             rows.append({
                 "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
@@ -127,7 +131,8 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     """One article's keyed rows (`keyed_schema`), its Korean units joined into the archive's words."""
     words = model.vocabulary(lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
-    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries))
+    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries),
+                      lexicon.entries)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
