@@ -218,6 +218,10 @@ def test_a_place_name_takes_the_english_head_its_korean_ending_names():
     assert rows["온성군"]["en_rendering"] == "Onsong County"
     # 북한 names no kind of place: the capitalised word after it is not its head
     assert rows["북한"]["en_rendering"] == "North Korean"
+    # the head alone grows back over the name when it sounds like the Korean, whatever else claims it
+    back = _terms_bead("옹진군 주민들이 금을 밀수했다.", "Residents of Ongjin County smuggled gold.", {"옹진군", "주민"},
+                       {("옹진군", "County"): 0.9, ("주민", "Ongjin"): 0.35, ("주민", "Residents"): 0.9})
+    assert back["옹진군"]["en_rendering"] == "Ongjin County"
 
 
 def test_links_split_by_a_word_another_unit_claims_grow_back_into_the_lexicon_phrase():

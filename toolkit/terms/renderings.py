@@ -151,7 +151,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival, apart)
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
-    best = _with_name_head(best, rival, english, name_heads(term_key))
+    best = _with_name_head(best, rival, english, *name_heads(term_key))
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best)))
 
 
@@ -252,22 +252,26 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
             return list(range(first, last + 1))
 
 
-def name_heads(term: str) -> frozenset[str]:
-    """The English head nouns a Korean name ending like `term` takes (온성군 -> county), by its
-    longest known ending; none for a word that is only the ending itself (군 "army")."""
+def name_heads(term: str) -> tuple[str, frozenset[str]]:
+    """The name before a Korean ending of a kind of place or body and the English head nouns
+    that ending takes (온성군 -> 온성, {county}), by the longest known ending; no heads for a
+    word that is only the ending itself (군 "army")."""
     for size in range(min(len(term) - 1, _LONGEST_ENDING), 0, -1):
         if term[-size:] in NAME_HEADS:
-            return NAME_HEADS[term[-size:]]
-    return frozenset()
+            return term[:-size], NAME_HEADS[term[-size:]]
+    return term, frozenset()
 
 
-def _with_name_head(span: list[int], rival: list[float], english: English, heads: frozenset[str]) -> list[int]:
+def _with_name_head(span: list[int], rival: list[float], english: English, name: str, heads: frozenset[str]) -> list[int]:
     """A name's span grown to the English head its Korean ending names: up to three
     capitalised words written right after it (spaces or hyphens between), the last one of
     the term's `heads` and the others linked to no other Korean word ('Onsong' -> 'Onsong
     County', 'Chongjin' -> 'Chongjin Pedagogical University'); or, when the span is the head
-    alone, back over the capitalised words of the name before it ('Trading Company' ->
-    'Kumgang Trading Company'), never from a sentence's first word."""
+    alone, back over the capitalised words of the name before it that no other Korean word
+    links or that sound like the Korean `name` ('Trading Company' -> 'Kumgang Trading
+    Company', 'County' -> 'Ongjin County'), never from a sentence's first word."""
+    from toolkit.align.phonetic import similar
+
     if not heads:
         return span
     first, last = span[0], span[-1]
@@ -291,7 +295,8 @@ def _with_name_head(span: list[int], rival: list[float], english: English, heads
                 break
     if is_head(last) and capital(last):
         start = first
-        while start > 0 and first - start < 3 and capital(start - 1) and rival[start - 1] < LINK \
+        while start > 0 and first - start < 3 and capital(start - 1) \
+                and (rival[start - 1] < LINK or similar(name, word(start - 1))) \
                 and _joins(english, start - 1, start, _TIGHT_GAP) and not _opens_sentence(english, start - 1):
             start -= 1
         return list(range(start, last + 1))
