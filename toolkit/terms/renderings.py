@@ -18,6 +18,7 @@ pronoun, a rewrite), or the bead itself is doubtful.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,7 @@ from typing import Protocol
 
 from toolkit.align.english import is_content, stem, word_spans
 
+RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
 LINK = 0.3          # probability that makes an English word a link of the term
 WEAK = 0.15         # enough for a word next to a span, when no other Korean word claims it more
 FAINT = 0.1         # below this everywhere, the term has no English counterpart in the bead
@@ -91,19 +93,44 @@ class Rendering:
     confidence: float
 
 
-def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int], tuple[float, int]]]:
-    """Per English word, its two most probable Korean words (probability, column), NULL left
-    out: what another Korean word claims of it, computed once per bead for all its terms."""
-    out = []
-    for row in posteriors:
-        first, second = (0.0, -1), (0.0, -1)
-        for i, p in enumerate(row[:-1]):
-            if p > first[0]:
-                first, second = (p, i), first
-            elif p > second[0]:
-                second = (p, i)
-        out.append((first, second))
-    return out
+def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = None,
+           size: int = RIVALS) -> "Rivals":
+    """Per English word, the `size` largest claims of Korean words on it (probability, column),
+    NULL left out, one column per distinct word of `keys` (a word written twice holds its
+    whole share in each place): what other Korean words claim of it, computed once per bead
+    for all its terms."""
+    columns = range(len(posteriors[0]) - 1) if posteriors else range(0)
+    if keys is not None:
+        columns = list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
+    return Rivals([heapq.nlargest(size, ((row[i], i) for i in columns)) for row in posteriors], keys, list(columns))
+
+
+@dataclass(frozen=True)
+class Rivals:
+    """The largest claims on each English word of a bead (`rivals`)."""
+
+    top: list[list[tuple[float, int]]]
+    keys: Sequence[str] | None
+    columns: list[int]
+
+    def against(self, posteriors: Sequence[Sequence[float]], others: set[int], ranks: Sequence[int]) -> list[float]:
+        """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
+        `others` (columns; every place of their words is left out too)."""
+        if self.keys is not None:
+            keys, left_out = self.keys, {self.keys[i] for i in others}
+
+            def outside(i: int) -> bool:
+                return keys[i] not in left_out
+        else:
+            def outside(i: int) -> bool:
+                return i not in others
+        out = []
+        for top, row, rank in zip(self.top, posteriors, ranks):
+            claims = [p for p, i in top if outside(i)]
+            if len(claims) < rank and len(top) == RIVALS:  # more claims than were kept: look at all
+                claims = sorted((row[i] for i in self.columns if outside(i)), reverse=True)
+            out.append(claims[rank - 1] if len(claims) >= rank else 0.0)
+        return out
 
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
@@ -128,9 +155,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     # what other Korean words claim of each English word: the most any claims, or, for a word
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
     written = Counter(english.stems)
-    rival = [next((p for p, i in pair if i not in units), 0.0) if len(others) == 1 and written[s] == 1 else
-             _nth_largest((p for i, p in enumerate(row[:-1]) if i not in others), written[s])
-             for pair, row, s in zip(top, posteriors, english.stems)]
+    rival = top.against(posteriors, others, [written[s] for s in english.stems])
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
     if not links and unknown:
@@ -139,7 +164,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY)
     if not links:
         faint = max(mass, default=0.0) < FAINT
-        tied = sum(first[0] >= LINK for first, _ in top)
+        tied = sum(bool(claims) and claims[0][0] >= LINK for claims in top.top)
         close = bool(posteriors) and tied >= COVERED * len(posteriors)
         if faint and close and bead_cert >= CONFIDENT_BEAD:
             return Rendering("omitted", None, 1.0 - max(mass, default=0.0))
@@ -180,12 +205,6 @@ def _names_countries(term: str) -> bool:
     """The term abbreviates two countries or more (북중, 한미, 남북, 한미일): its English
     joins their names with "and" (North Korea and China)."""
     return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
-
-
-def _nth_largest(values: Iterable[float], n: int) -> float:
-    """The n-th largest of the values (0 when there are fewer)."""
-    ranked = sorted(values, reverse=True)
-    return ranked[n - 1] if len(ranked) >= n else 0.0
 
 
 def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apart: bool = True) -> bool:

@@ -79,9 +79,11 @@ def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int) -> tup
     it for no English word."""
     own = (i,) if i not in pairs else (i, pairs[i])
     keys = {units[j].key for j in own}
-    kin = tuple(j for j, u in enumerate(units)
-                if j not in own and (u.key in keys or any(_kin(units[o], u) for o in own)))
-    return own, kin
+    first: dict[str, int] = {}
+    for j, u in enumerate(units):
+        first.setdefault(u.key, j)
+    related = {k for k, j in first.items() if k in keys or any(_kin(units[o], units[j]) for o in own)}
+    return own, tuple(j for j, u in enumerate(units) if j not in own and u.key in related)
 
 
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
@@ -98,7 +100,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             continue
         units = bead.units()
         posteriors = model.link_posteriors([u.key for u in units], bead.english.stems)
-        top = rivals(posteriors)
+        keys = [u.key for u in units]
+        top = rivals(posteriors, keys)
         pairs = glossed(bead)
         for sentence_id, occ in found:
             own, kin = term_columns(units, pairs, occ.units[0])
