@@ -18,11 +18,11 @@ pronoun, a rewrite), or the bead itself is doubtful.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from toolkit.align.english import is_content, stem, word_spans
@@ -77,6 +77,12 @@ class English:
     content: tuple[int, ...]                  # indices into spans of the content words
     stems: tuple[str, ...]                    # their stems, the model's English vocabulary
 
+    @cached_property
+    def written(self) -> list[int]:
+        """How many times each content word's stem is written in the text."""
+        times = Counter(self.stems)
+        return [times[s] for s in self.stems]
+
     @classmethod
     def of(cls, text: str) -> "English":
         spans = tuple(word_spans(text))
@@ -99,10 +105,18 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     NULL left out, one column per distinct word of `keys` (a word written twice holds its
     whole share in each place): what other Korean words claim of it, computed once per bead
     for all its terms."""
-    columns = range(len(posteriors[0]) - 1) if posteriors else range(0)
-    if keys is not None:
-        columns = list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
-    return Rivals([heapq.nlargest(size, ((row[i], i) for i in columns)) for row in posteriors], keys, list(columns))
+    import numpy as np
+
+    width = len(posteriors[0]) - 1 if posteriors else 0
+    columns = list(range(width)) if keys is None else list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
+    columns.sort()
+    if not posteriors or not columns:
+        return Rivals([[] for _ in posteriors], keys, columns)
+    values = np.asarray(posteriors, dtype=float)[:, columns]
+    order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
+    kept = np.take_along_axis(values, order, axis=1).tolist()
+    where = np.asarray(columns)[order].tolist()
+    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns)
 
 
 @dataclass(frozen=True)
@@ -117,18 +131,22 @@ class Rivals:
         """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
         `others` (columns; every place of their words is left out too)."""
         if self.keys is not None:
-            keys, left_out = self.keys, {self.keys[i] for i in others}
-
-            def outside(i: int) -> bool:
-                return keys[i] not in left_out
+            left_out = {self.keys[i] for i in others}
+            excluded = {i for i in self.columns if self.keys[i] in left_out}
         else:
-            def outside(i: int) -> bool:
-                return i not in others
+            excluded = others
         out = []
         for top, row, rank in zip(self.top, posteriors, ranks):
-            claims = [p for p, i in top if outside(i)]
+            if rank == 1:
+                best = next((p for p, i in top if i not in excluded), None)
+                if best is None:  # all kept claims left out: the rest are smaller, or there are none
+                    best = max((row[i] for i in self.columns if i not in excluded), default=0.0) \
+                        if len(top) == RIVALS else 0.0
+                out.append(best)
+                continue
+            claims = [p for p, i in top if i not in excluded]
             if len(claims) < rank and len(top) == RIVALS:  # more claims than were kept: look at all
-                claims = sorted((row[i] for i in self.columns if outside(i)), reverse=True)
+                claims = sorted((row[i] for i in self.columns if i not in excluded), reverse=True)
             out.append(claims[rank - 1] if len(claims) >= rank else 0.0)
         return out
 
@@ -154,8 +172,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     top = top if top is not None else rivals(posteriors)
     # what other Korean words claim of each English word: the most any claims, or, for a word
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
-    written = Counter(english.stems)
-    rival = top.against(posteriors, others, [written[s] for s in english.stems])
+    rival = top.against(posteriors, others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
     if not links and unknown:

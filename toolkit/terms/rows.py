@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
@@ -62,28 +63,32 @@ def glossed(bead: Bead) -> dict[int, int]:
 
 
 def _kin(a: Unit, b: Unit) -> bool:
-    """Two nouns of which one is derived from or compounded with the other (밀수 ~ 밀수꾼,
-    수용소 ~ 정치범수용소, 핵 ~ 핵보유국): they are not rivals for the English words."""
-    if a.tag not in NOUNS or b.tag not in NOUNS or a.key == b.key:
-        return False
+    """Two nouns (not the same word) of which one is derived from or compounded with the other
+    (밀수 ~ 밀수꾼, 수용소 ~ 정치범수용소, 핵 ~ 핵보유국): they are not rivals for the English words."""
     if a.key in (b.base, *b.parts) or b.key in (a.base, *a.parts):
         return True
-    short, long = sorted((a.key, b.key), key=len)
+    short, long = (a.key, b.key) if len(a.key) <= len(b.key) else (b.key, a.key)
     return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
-def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int,
+                 nouns: Sequence[Unit] | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
     synonym's, one a word: a word's columns hold its whole share) and its kin (the other
     places of these words, words derived from or compounded with them), which compete with
-    it for no English word."""
+    it for no English word. `nouns`: one unit of each noun of the units (`distinct_nouns`)."""
     own = (i,) if i not in pairs else (i, pairs[i])
     keys = {units[j].key for j in own}
-    first: dict[str, int] = {}
-    for j, u in enumerate(units):
-        first.setdefault(u.key, j)
-    related = {k for k, j in first.items() if k in keys or any(_kin(units[o], units[j]) for o in own)}
+    mine = [units[o] for o in own if units[o].tag in NOUNS]
+    # kin always holds one word inside the other: the cheap test first
+    related = keys | {u.key for u in (nouns if nouns is not None else distinct_nouns(units))
+                      if u.key not in keys and any((m.key in u.key or u.key in m.key) and _kin(m, u) for m in mine)}
     return own, tuple(j for j, u in enumerate(units) if j not in own and u.key in related)
+
+
+def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
+    """The first unit of each noun among the units."""
+    return list({u.key: u for u in reversed(units) if u.tag in NOUNS}.values())
 
 
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
@@ -93,6 +98,11 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     model never met (renderings.render's `unknown`)."""
     entries = entries or {}
     knows = getattr(model, "knows", None)
+
+    @lru_cache(maxsize=4096)
+    def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return sorted({p for k in keys for p in entries.get(k, ())})
+
     rows: list[dict] = []
     for bead in beads:
         found = bead_terms(bead, is_term)
@@ -103,9 +113,10 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         keys = [u.key for u in units]
         top = rivals(posteriors, keys)
         pairs = glossed(bead)
+        nouns = distinct_nouns(units)
         for sentence_id, occ in found:
-            own, kin = term_columns(units, pairs, occ.units[0])
-            phrases = sorted({p for j in own for p in entries.get(units[j].key, ())})
+            own, kin = term_columns(units, pairs, occ.units[0], nouns)
+            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
             key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
