@@ -658,6 +658,11 @@ _PIECES = [
     "edited", "into", "English", "Japanese", "Lucidly", "(L)", "(R)", "&", "handout", "via", "June", "[ ", " ]",
     "인턴기자", "KBS뉴스", "ⓒ시사IN", "갈무리", "(서울=뉴스1)", "[연예팀]", "©한빛뉴스", "Nonfiction", "in this photo taken by",
     "As", "reports,", "2025.11.03,", "Daily)", "image.", "gettyimagesbank", "/ 사진=", "팬카페", "베이징에서",
+    # the forms of the fourth held-out set
+    "사진·글", "▣", "제312호", "선임기자", "전문위원", "[사진 -", "기자의", "‘", "’", "[SYNC:", "Credit...", "for The",
+    "Times)", "(tr.", "ZUMA", "dpa", "Official", "Photo by", "- BBC", "correspondent", "of", "portGetty Images", "©",
+    "Writer", "2022", "translation", "published", "originally", "이 기사는", "번역을", "거쳐", "[VJ", "Photographer\n",
+    "Sep 3, 2024 in Asia", "OrtizMay",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -713,6 +718,21 @@ def _joined(pieces: list[str]) -> str:
 @example("[한빛일보 송다은 기자 / 사진=" + "극단 " * 10_000 + "]")
 @example("ⓒ시사IN " * 10_000 + "정하람")
 @example("▲전경. " * 10_000 + "©한빛뉴스")
+@example("Ferry Service " * 10_000 + "By Lena Ortiz, The Harbour Times")  # a byline glued after a headline
+@example("제312호 ▣ " + "민서율 " * 10_000 + "기자 a@b.example 본문.")  # a byline ending in an e-mail, then the lead
+@example("사진·" * 10_000 + "글 윤다솜 기자")
+@example("Photo: Jae Moon/" + "/".join(["ZUMA"] * 10_000))
+@example("A ferry " * 10_000 + "ⓒ Yonhap News")
+@example("Ferries in the rain." * 5_000 + "Credit...Jae Moon/The Harbour Times")
+@example("(" + "Jae Moon " * 10_000 + "for The Harbour Times)")
+@example("“Salt Roads” by " + "Lena " * 10_000 + "(tr. Jae Moon).")
+@example("Photographer\n" * 10_000 + "Jae Moon")
+@example("By Lena Ortiz" + " - Busan" * 10_000)
+@example("This article was originally published in Korean and translated by " + "Jae " * 10_000 + "Moon.")
+@example("이 기사는 " + "AI " * 10_000 + "번역을 거쳐 검수했습니다.")
+@example("항구 도시의 겨울[" + "노태한 " * 5_000 + "기자의 ‘바다’]")
+@example("윤다솜 | " * 10_000 + "2024-05-02")
+@example("By Lena Ortiz" + ", of Busan" * 10_000)
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

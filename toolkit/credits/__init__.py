@@ -22,7 +22,7 @@ from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.text import INVISIBLE
-from toolkit.credits.vocabulary import ORGANIZATIONS, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 
@@ -35,11 +35,16 @@ def _hygiene(paragraph: str) -> str:
     lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).split("\n"))
     out: list[str] = []
     for line in lines:
-        if line and out and out[-1].endswith(","):
-            out[-1] += " " + line
+        if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1])):
+            out[-1] += (" " if out[-1].endswith(",") else ": ") + line
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+def _is_bare_label(line: str) -> bool:
+    """"Photographer" alone on its line: a label whose name stands on the next line."""
+    return line[:1].isupper() and line.lower() in LABEL_NOUNS and line.lower() != "credit"
 
 
 _CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
@@ -57,7 +62,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         found = korean.parse_sentence(sentence)
         if found is not None:
             return "", found, False
-        tail = korean.split_tail(sentence)
+        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence)
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False) if tail else None
@@ -69,7 +74,8 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return "", found, False
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
-                  english.split_citation, photos.split_taken_by, intros.split_as_reports):
+                  english.split_citation, photos.split_taken_by, intros.split_as_reports,
+                  english.split_glued_byline, english.split_work_translator):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False

@@ -10,12 +10,13 @@ place. Clauses are found on tokens, not with one large pattern, so the time is l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
-from toolkit.credits.lists import parse_agents, parse_service
+from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import Token, is_date_word, is_dating, tokens
 from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
 from toolkit.model import Credit
@@ -55,6 +56,9 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
         return "writer", j
     if j + 1 < n and low[j] in {"copy", "video", "audio"} and low[j + 1] in ROLE_WORDS:
         j += 1
+    if j + 3 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "to" and low[j + 2] in LANGUAGE_NAMES \
+            and low[j + 3] in ROLE_WORDS:
+        j += 3  # "Korean to English translation by A"
     if j < n and low[j] in _IGNORED_ROLES:
         return "", j + 1
     if j < n and low[j] in ROLE_WORDS:
@@ -128,6 +132,8 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
         j += 1
     else:
         return None
+    if low[i] == "with" and roles == ["reporter"]:
+        roles = ["contributor"]  # "With reporting by AFP": reporting that was added to the story
     if low[i] == "with" and not all(r in {"contributor", ""} for r in roles):
         return None
     return Head(i, j, [r for r in roles if r], service)
@@ -180,12 +186,16 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     found = parse_intro(s) or parse_listing(s, byline)
     if found is not None:
         return found
+    if (found := _originally_translated(s)) is not None:
+        return found
     if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
         k = 3 + (low[3:4] == ["written"])
         if low[k:k + 1] == ["by"]:
             toks, low, s = toks[k:], low[k:], s  # "This article is by A": A wrote it
             heads = _heads(s, toks, low)
             return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
+    if byline and (found := _name_dash_outlet(s)) is not None:
+        return found
     heads = _heads(s, toks, low)
     if not heads:
         # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
@@ -427,3 +437,87 @@ def split_citation(sentence: str) -> tuple[str, list[Credit]] | None:
     if not (organization_of(parts[2]) or looks_like_organization(parts[2])):
         return None
     return s[:k].rstrip(), [Credit("reporter", parts[0], organization=short_org(parts[2]))]
+
+
+def _name_dash_outlet(s: str) -> list[Credit] | None:
+    """"Jean Mackenzie - BBC Seoul correspondent": a byline line of a name, a dash, then the
+    outlet and the writer's job there (the outlet must be known, the job a job title)."""
+    for dash in (" - ", " – ", " — "):
+        name, sep, rest = s.partition(dash)
+        if sep:
+            break
+    else:
+        return None
+    name = name.strip()
+    if not 2 <= len(name.split()) <= 4 or not is_person_name(name):
+        return None
+    outlet = outlet_title(rest.strip())
+    return None if outlet is None else [Credit("writer", name, organization=outlet)]
+
+
+_MIN_HEADLINE_WORDS = 4
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ght", "ne", "ade", "id")  # "Attacked", "Taken", "Shown", "Caught", "Done", "Paid"
+_MAX_GLUED_BYLINE_WORDS = 9
+
+
+def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"… Prays for Natural Disaster Victims By YC.Dhardhowa, The Tibet Post": a headline and its
+    byline run together on a scraped page. Only a capital "By" after a few words (prose writes
+    "by"), and only persons after it, then perhaps an outlet or a date."""
+    s = sentence.strip().rstrip(".")
+    k = s.rfind(" By ")
+    if k < 0:
+        return None
+    head, region = s[:k].strip(), s[k + 4:].strip()
+    if len(head.split()) < _MIN_HEADLINE_WORDS or not 1 <= len(region.split()) <= _MAX_GLUED_BYLINE_WORDS:
+        return None
+    last = head.split()[-1].lower()
+    if head[-1:] in ",;:(" or last in {"the", "a", "an", "and", "or", "of", "made", "led", "held", "run", "set"} \
+            or last.endswith(_PARTICIPLE_ENDINGS):
+        return None  # "Seoul Office Attacked By Kim": an agent in a headline, not its writer
+    cut = min((k for k in (region.find(","), region.find(":"), region.find("|")) if k > 0), default=-1)
+    tail = region[cut + 1:].strip() if cut > 0 else ""
+    if not tail or not (is_dating([t.text for t in tokens(tail)]) or organization_of(tail)
+                        or (tail.startswith("The ") and looks_like_organization(tail))):
+        return None  # the byline widget's outlet or date must follow: "… Called Off By Dock Workers" is a headline
+    found = parse_agents(region, ["writer"], None, None, byline=True)
+    if not found or any(c.agent != "person" for c in found):
+        return None
+    return head, found
+
+
+# "This article was originally published in Korean and translated by A": a translator's note
+_ORIGINALLY = re.compile(
+    r"(?:This|The) (?:article|story|report|piece|interview|essay|column) (?:was|has been) (?:originally )?"
+    r"(?:published|written) in (?:the )?[A-Z][a-z]+(?: by (?P<writers>[^.;]{2,80}?))?,? and (?:was |later )?"
+    r"translated(?: (?:in)?to English)? by (?P<translators>[^.;]{2,80})"
+)
+
+
+def _originally_translated(s: str) -> list[Credit] | None:
+    m = _ORIGINALLY.fullmatch(s)
+    if m is None:
+        return None
+    found = parse_agents(m["translators"], ["translator"], None, None)
+    writers = parse_agents(m["writers"], ["writer"], None, None) if m["writers"] else []
+    if not found or writers is None or any(c.agent != "person" for c in found):
+        return None  # "… translated by our staff": nobody is named
+    return writers + found
+
+
+# '“Love and Mistranslation” by Youn Kyung Hee (tr. Spencer Lee-Lenfield)': a quoted work, its writer
+# and, in brackets, its translator (a literary magazine's way of crediting both)
+_WORK_TR = re.compile(r"[”\"’'] by (?P<writer>[A-Z][\w'.\- ]{2,40}?) \((?:tr\.|trans\.|transl\.|translated by) "
+                      r"(?P<translator>[A-Z][\w'.\- ]{2,40})\)$")
+
+
+def split_work_translator(sentence: str) -> tuple[str, list[Credit]] | None:
+    """A sentence that ends with a quoted work "by A (tr. B)": both are credited, the sentence stays."""
+    s = sentence.strip().rstrip(".").rstrip()
+    m = _WORK_TR.search(s[-_MAX_WORK_TAIL:])
+    if m is None or not is_person_name(m["writer"]) or not is_person_name(m["translator"]):
+        return None
+    return sentence.strip(), [Credit("writer", m["writer"]), Credit("translator", m["translator"])]
+
+
+_MAX_WORK_TAIL = 110

@@ -21,14 +21,19 @@ from collections.abc import Iterator
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES, PHOTO_AGENCIES
+from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
 
-_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△")
+_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣")
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리", "TV")
+_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "뉴시스", "뉴스1", "경제", "데일리", "TV",
+                   "연구소", "재단", "협회")
+# Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
+_KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
+                    "신동아", "주간동아", "노컷", "미디어오늘", "뉴스타파")
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
@@ -90,9 +95,12 @@ def _split_punct(chunk: str) -> list[str]:
     return [w.rstrip(".") if not w[:1].isdigit() else w for w in out if w.rstrip(".") or w[:1].isdigit()]
 
 
+_ISSUE = re.compile(r"제\d{1,5}호")  # "제697호": a magazine's issue number over a byline
+
+
 def _is_stamp(token: str) -> bool:
     """A date, a time or a page counter ("2023-05-19", "03:00업데이트", "입력", "댓글0건", the "목" of "(목)")."""
-    if token in _WEEKDAYS:
+    if token in _WEEKDAYS or _ISSUE.fullmatch(token):
         return True
     for label in _STAMP_LABELS:
         if token.startswith(label) or token.endswith(label):
@@ -107,6 +115,10 @@ def is_outlet(token: str) -> bool:
         return True
     if token.endswith(_KO_ORG_ENDINGS) and len(token) >= 2:
         return True
+    if token.startswith(_KO_OUTLET_STEMS):
+        return True
+    if token.startswith(("뉴스", "데일리")) and len(token) >= 3 and has_syllable(token):
+        return True  # "뉴스컬처", "뉴스핌", "데일리안"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
         return True
     core = token.replace("-", "")  # "NBC-1TV", "News1"
@@ -250,6 +262,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     orgs: list[str] = []
     signed = False
     photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
+    joined: list[str] = []  # labels joined to the current one by "·" ("사진·글")
     places = _places_before_equals(words)
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
@@ -267,37 +280,51 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             pending = []
             continue
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
+            if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
+                    and words[k - 2] == label:
+                joined.append(label)  # "사진·글 박승화 기자": one person, both jobs
+            else:
+                joined = []
             label, label_used = word, False
             pending = []
             continue
         if k > 0 and words[k - 1] in {"ⓒ", "©"} and not name_and_title(word):
             orgs.append(word)  # "ⓒ시사IN 조남진": the holder of the copyright, then the photographer
             continue
+        role = title_role(word)  # before the name test: "선임기자" is a title, not 선임 + 기자
+        if role is not None:
+            for j in pending:
+                credits[j].role = role
+            pending = []
+            continue
         found = name_and_title(word)
         if found is not None:
             name, title = found
-            credits.append(Credit(role=title or (KO_LABELS[label] if label else ""), name=name))
+            by_label = KO_LABELS[label] if label else ""
+            if by_label == "photographer" and title == "reporter":
+                title = None  # "[사진 - 통일뉴스 송정미기자]": the photo label says what the reporter did
+            credits.append(Credit(role=title or by_label, name=name))
+            credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
                 pending.append(len(credits) - 1)
             continue
-        role = title_role(word)
-        if role is not None:
-            for k in pending:
-                credits[k].role = role
-            pending = []
-            continue
         if is_outlet(word):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
-            if label is not None and not label_used:  # "출처: BBC", "사진=연합뉴스": the outlet is the agent
+            if label is not None and not label_used and not _name_follows(words, k):
+                # "출처: BBC", "사진=연합뉴스": the outlet is the agent ("사진 - 통일뉴스 송정미기자": its photographer is)
                 credits.append(Credit(role=KO_LABELS[label], name=word, organization=short_org(word), agent="organization"))
                 label_used = True
             orgs.append(word)
             continue
         return None
+    dated = "|" in words and any(_is_stamp(w) and _YEAR.search(w) for w in words)
     for c in credits:
         if not c.role:
+            if dated and len(credits) == 1:
+                c.role = "reporter"  # "김성원 | 2011-12-20 16:53": a list page's byline and its date
+                continue
             if photo and orgs:
                 c.role = "photographer"  # "ⓒ시사IN 조남진"
                 c.organization = c.organization or short_org(orgs[0])
@@ -315,6 +342,19 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if c.agent == "person" and c.organization is None and org == "RFA":
                 c.service, c.organization, c.language = "Korean", "RFA", "ko"
     return credits, signed
+
+
+_LABEL_JOINS = {"·", "ㆍ", "/"}
+_YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
+
+
+def _name_follows(words: list[str], k: int) -> bool:
+    """A person's name (perhaps with a title) right after the outlet at k, across punctuation."""
+    for word in words[k + 1:k + 3]:
+        if word in _PUNCT:
+            continue
+        return name_and_title(word) is not None and not is_outlet(word)
+    return False
 
 
 def _places_before_equals(words: list[str]) -> set[int]:
@@ -371,6 +411,8 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if words[0] in "[(【" and words[-1] in "])】":
         square = words[0] == "["
         words = words[1:-1]
+        if square and len(words) >= 3 and words[1] == ":" and words[0] not in KO_LABELS and not organization_of(words[0]):
+            return None  # "[SYNC: 이현수 기자]", "[인터뷰: 홍길동 기자]": who speaks in the clip, a label
         if square and len(words) == 2 and s.startswith("[ ") and s.endswith(" ]") \
                 and (found := name_and_title(words[0])) and found[1] is None and (role := title_role(words[1])):
             return [Credit(role, found[0])]  # "[ 박소민 인턴기자 ]": a byline widget spaces its bracket
@@ -451,6 +493,20 @@ def _copyright_holder(words: list[str]) -> list[Credit] | None:
     return None
 
 
+_NOTICE_WORDS = ("저작권자", "copyright", "Copyright", "COPYRIGHT", "저작권")
+
+
+def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
+    """"… 설경이와 함께 ⓒ 신은미": a person's name after the mark that closes a caption is who took
+    the picture (a copyright notice, "저작권자 ⓒ …", names a publisher instead)."""
+    head = head.strip()
+    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not is_korean_name(words[0]):
+        return None
+    if len(words[0]) != 3 or words[0].endswith(_NOUN_ENDINGS):
+        return None
+    return [Credit("photographer", words[0])]
+
+
 def parse_copyright_tail(sentence: str) -> list[Credit] | None:
     """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop)."""
     words = ko_tokens(sentence.strip().rstrip("."))
@@ -497,7 +553,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
     if (found := _photo_source_tail(s)) is not None:
@@ -506,12 +562,44 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
         k = s.rfind(mark)
         if k > 0:
             words = ko_tokens(s[k + 1:].strip().rstrip("."))
-            found = parse_caption_source(words) or _copyright_holder(words)
+            found = parse_caption_source(words) or _copyright_holder(words) or _caption_photographer(s[:k], words)
             if found is not None:  # "… 청사건물 ©브레이크뉴스": the copyright holder of the picture
                 return s[:k].rstrip(), found
     return None
 
 
+_RUBRIC = re.compile(r"(?P<name>[가-힣]{2,4})\s?(?P<title>[가-힣]{2,5})의\s?[‘'\"“「<《]")
+
+
+def _column_rubric(inner: str) -> list[Credit] | None:
+    """"주성하 기자의 ‘북에서 온 이웃’": the rubric of a column series after its headline names the
+    columnist who writes it."""
+    m = _RUBRIC.match(inner)
+    if m is None or not is_korean_name(m["name"]) or title_role(m["title"]) is None:
+        return None
+    return [Credit("writer", m["name"])]
+
+
+def split_lead_byline(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"제697호 ▣ 임지선 기자 sun21@hani.co.kr “제발 …”": a byline that ends with the writer's
+    e-mail address, then the lead on the same line. Only a whole credit unit before the address."""
+    s = sentence.strip()
+    spans = find_emails(s[:_MAX_LEAD_BYLINE_CHARS])
+    if not spans:
+        return None
+    end = spans[0][1]
+    head, rest = s[:end], s[end:].strip()
+    if not rest:
+        return None
+    words = ko_tokens(head)
+    titled = any(title_role(w) or (name_and_title(w) or ("", None))[1] or w in KO_LABELS for w in words)
+    unit = parse_unit(words) if titled else None  # "문의: 홍길동 a@b.kr 로 …" is a tip line, not a byline
+    if unit is None or not unit[0] or not unit[1]:
+        return None
+    return rest, unit[0]
+
+
+_MAX_LEAD_BYLINE_CHARS = 90
 _DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타투데이 김소연 인턴기자]": a section between outlet and name
 _MAX_BRACKET_WORDS = 5
 

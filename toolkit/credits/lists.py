@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, organization_of,
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
     service_language, short_org, without_emails,
 )
 from toolkit.credits.text import is_dating, tokens, trailing_date_start
-from toolkit.credits.vocabulary import SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
 from toolkit.model import Credit
 
 _LIST_SEPARATORS = {",", ";", "and", "&"}
@@ -28,6 +28,10 @@ _TITLE_WORDS = {
     "sports", "science", "technology", "health", "asia", "asia-pacific", "north", "korea", "seoul",
     "beijing", "tokyo", "washington", "news", "desk", "head", "of", "the", "and", "digital", "video",
     "photo", "photojournalist", "intern", "fellow", "researcher",
+    # cities a correspondent is posted to ("BBC Busan correspondent")
+    "busan", "incheon", "daegu", "gwangju", "jeju", "pyongyang", "hong", "kong", "bangkok", "hanoi", "jakarta",
+    "manila", "taipei", "shanghai", "moscow", "london", "paris", "berlin", "brussels", "sydney", "singapore",
+    "delhi", "new", "york", "geneva", "dc", "china", "japan", "europe", "africa", "americas", "middle", "east",
 }
 _TITLE_ENDS = {
     "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
@@ -72,6 +76,62 @@ def _drop_location(chunk: str) -> str:
                 return " ".join(words[:k])
             break
     return chunk
+
+
+_GLUED_MONTH = re.compile(r"([a-z])((?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? ?\d)")
+_DATE_SECTION = re.compile(r"(\d)\s+in\s+[A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+)?\s*$")
+# "Alastair Wanklyn - Tokyo, Japan": a place (or an outlet) after a dash closing a byline
+_DASH_TAIL = re.compile(r"\s[-–—]\s*(?P<tail>[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2}"
+                        r"(?:,\s*[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2})?)\s*$")
+
+
+def _without_dash_place(region: str) -> tuple[str, str | None]:
+    """(the names, the outlet after the dash if it is one): "A - Tokyo, Japan" -> ("A", None)."""
+    m = _DASH_TAIL.search(region)
+    if m is None or not is_person_name(region[: m.start()].strip().split(",")[-1].strip() or "-"):
+        return region, None
+    tail = m["tail"]
+    return region[: m.start()].strip(), organization_of(tail)
+
+
+def _is_place_clause(chunk: str) -> bool:
+    """"of China", "in Seoul": where the person before it works, not one more agent."""
+    words = chunk.split()
+    return len(words) in (2, 3, 4) and words[0] in {"of", "in", "from"} and all(w[:1].isupper() for w in words[1:])
+
+
+def _without_title(plain: str) -> str | None:
+    """"Mira Solberg Seoul Correspondent" -> "Mira Solberg": a capitalized job title glued after the name."""
+    words = plain.split()
+    k = len(words)
+    while k > 2 and words[k - 1].lower() in _TITLE_WORDS:
+        k -= 1
+    if k == len(words) or words[-1].lower() not in _TITLE_ENDS or not all(w[:1].isupper() for w in words[k:]):
+        return None
+    name = " ".join(words[:k])
+    return name if 2 <= k <= 4 and is_person_name(name) else None
+
+
+def outlet_title(chunk: str) -> str | None:
+    """"Associated Press Writer", "BBC Seoul correspondent": a known outlet and a job title after a
+    name, its affiliation (the short name of the outlet), not one more agent."""
+    words = chunk.split()
+    for k in range(1, min(len(words), 5)):
+        org = organization_of(" ".join(words[:k]))
+        if org and _is_title(" ".join(words[k:])):
+            return org
+    return None
+
+
+# "translated from the Korean by Soje, Honford Star, 2021": a book's publisher and year close the list
+_PUBLISHER_YEAR = re.compile(r",\s*[^,]{2,40},\s*(?:1[89]|20)\d\d\s*$")
+
+
+def _without_publisher(region: str) -> str:
+    """The region without a closing ", Publisher, 2021" (the names before it stay)."""
+    m = _PUBLISHER_YEAR.search(region)
+    return region[: m.start()] if m and m.start() > 0 else region
 
 
 def _known_outlet_after(words: list[str]) -> int | None:
@@ -191,11 +251,16 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
             affiliation = short_org(rest)
         region = first
     region = re.split(r" via ", region, maxsplit=1)[0]
+    region = _without_publisher(region)
+    region = _DATE_SECTION.sub(r"\1", region)
+    region = _GLUED_MONTH.sub(r"\1 \2", region)  # "Mira SolbergMarch 3, 2024": a byline glued to its date  # "AFP Sep 17, 2018 in World": the section after the date
     toks = tokens(region)
     cut = trailing_date_start(toks)
     if cut < len(toks):
         region = region[: toks[cut].start] if cut else ""
-    region = region.strip().rstrip(" ,;-–—")
+    region = region.strip().rstrip(" ,;:-–—")
+    region, place_owner = _without_dash_place(region)
+    affiliation = affiliation or place_owner
     if not region:
         return None
     plain = region.translate(APOSTROPHES)
@@ -240,7 +305,12 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                 pending = []
                 continue
             org = None
-        if credits and _is_title(chunk):  # "A, Diplomatic Editor"
+        if credits and (_is_title(chunk) or _is_place_clause(chunk)):  # "A, Diplomatic Editor", "A, of China"
+            continue
+        if credits and (outlet := outlet_title(chunk)) is not None:  # "A, Associated Press Writer"
+            for c in credits:
+                if c.agent == "person":
+                    c.organization = c.organization or outlet
             continue
         found = _credits_for_agent(chunk, roles, svc, org_context, org or affiliation)
         if found is None:
@@ -286,7 +356,9 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
             if not is_capitalized_phrase(owner, 4):
                 return None
             chunk, org = name, short_org(owner)
-        if joint == "," and out and organization_of(chunk) and svc is None and org is None:
+        if joint == "," and out and svc is None and org is None and (
+                organization_of(chunk) or (chunk.startswith("The ") and looks_like_organization(chunk)
+                                           and is_capitalized_phrase(chunk, 5))):
             org = "," + chunk  # "A and B, Reuters": the outlet of the names before it
         out.append((_drop_location(chunk), svc, org))
     return out
@@ -301,8 +373,8 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     first, _, rest = agent.partition(" ")
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
-    if not agent:
-        return None
+    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES):
+        return None  # "(Photo: Courtesy)" names nobody
     svc, owner = service if service else (None, None)
     owner = org or owner
     plain = agent.translate(APOSTROPHES)
@@ -319,6 +391,8 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
         owner = owner or short_org(" ".join(words[:-1])) or None
     elif (outlet := _known_outlet_after(words)) is not None:  # "HYUNG-JIN KIM Associated Press"
         agent, owner = " ".join(words[:outlet]), short_org(" ".join(words[outlet:]))
+    elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
+        agent = titled  # "Mira Solberg Seoul Correspondent"
     elif not is_person_name(plain):
         split = _split_affiliation(agent)
         if split is None:

@@ -17,8 +17,20 @@ from toolkit.model import Credit
 _SOFTWARE = (
     r"(?:(?:generative|an?|the)\s+)?(?:artificial[- ]intelligence|A\.?I\.?|machine[- ]translation|machine|"
     r"DeepL|Google\s+Translate|Papago|ChatGPT|GPT-?\d?[\w.]*|Claude|Gemini|Microsoft\s+Translator|"
-    r"(?:translation\s+)?software)(?:\s+(?:tools?|systems?|models?|software|translation))?"
+    r"(?:translation\s+)?software)(?:\s+(?:tools?|systems?|models?|software|translation|translator)){0,2}"
 )
+# "This story was produced with the help of an AI translation tool and reviewed by our editors": a
+# note whose verb is not "translated"; the tool must then be named as a translation tool
+_PRODUCED = re.compile(
+    rf"(?:This|The)\s+(?:article|story|report|text|piece|content|page)\s+(?:was|has\s+been|is)\s+"
+    rf"(?:produced|prepared|created|written|generated)(?:\s+in\s+English)?\s+"
+    rf"(?:with\s+the\s+(?:help|aid|assistance)\s+of|using|with|by)\s+(?P<tool>{_SOFTWARE})"
+    rf"(?:\s*,?\s+and\s+(?:was\s+|then\s+)*(?:edited|reviewed|checked|verified|proofread)\s+by\s+(?P<editors>[^.]{{1,80}}))?",
+    re.IGNORECASE,
+)
+# Korean notes: "이 기사는 AI 번역을 거쳐 편집자가 검수했습니다", "인공지능(AI)을 활용해 번역했습니다"
+_KO_NOTE = re.compile(r"(?:이|본)\s?(?:기사|글|콘텐츠)[는은]\s?.{0,40}?(?P<tool>인공지능\s?\(AI\)|인공지능|AI|기계\s?번역|"
+                      r"파파고|딥엘|DeepL|챗GPT|ChatGPT|구글\s?번역).{0,40}?번역(?:을\s?거쳐|했|됐|되었|하였|한\s?(?:것|기사)|된\s?(?:것|기사))")
 # Anchored patterns with bounded repetitions only: constant work on any input
 _NOTE = re.compile(
     rf"(?:(?:This|The)\s+(?:article|story|report|text|piece|content|page)\s+(?:was|has\s+been|is|were)\s+)?"
@@ -49,9 +61,15 @@ def parse_note(sentence: str) -> list[Credit] | None:
     s = " ".join(sentence.split()).rstrip(".").strip()
     if not s or len(s) > _MAX_NOTE:
         return None
+    if (k := _KO_NOTE.match(s)) is not None:
+        return [Credit("translator", k["tool"], agent="software")]
     m = _NOTE.fullmatch(s)
     if m is None or not (m["tool"] or m["mt"]):
-        return None
+        m = _PRODUCED.fullmatch(s)
+        if m is None or not re.search(r"translat|deepl|papago", m["tool"], re.IGNORECASE):
+            return None
+        tool = re.sub(r"^(?:an?|the)\s+", "", " ".join(m["tool"].split()), flags=re.IGNORECASE)
+        return [Credit("translator", tool, agent="software")] + _editors(m["editors"])
     tool = " ".join((m["tool"] or "machine translation").split())
     tool = re.sub(r"^(?:an?|the)\s+", "", tool, flags=re.IGNORECASE)
     return [Credit("translator", tool, agent="software")] + _editors(m["editors"])

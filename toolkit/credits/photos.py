@@ -13,7 +13,7 @@ from toolkit.credits.agents import (
     APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.vocabulary import PHOTO_AGENCIES
+from toolkit.credits.vocabulary import DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name
@@ -26,7 +26,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
-_GLUED_CREDIT = re.compile(r"Credit(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
+_GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv"}
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
@@ -34,6 +34,11 @@ _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
 _OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?|images?)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
+# an owner's words before "Photo by": "Official White House Photo by A", "U.S. Navy photo by B"
+_OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
+_AGENCY_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.\-]{1,20}(?: [A-Za-z][\w.\-]{1,20})?) (?:Photos?|PHOTOS?)")
+# "(Jean Chung for The Washington Post)": a freelancer's picture for a paper (the outlet named in full)
+_FOR_OUTLET = re.compile(r"(?P<name>[^()]{3,40}?) for (?P<outlet>The [A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4})")
 _DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
 _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
 # a platform before the slash hosts the picture; the account after it is the source: "Facebook/Mtavari Arkhi"
@@ -78,9 +83,13 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
+    if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
+        return _credit(t, None)
     org: str | None = None
     labelled = courtesy = False
-    for pattern in (_AGENCY_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS):
+    if (m := _OWNER_PHOTO_BY.match(t)) and m.end() < len(t):  # "Official White House Photo by Pete Souza"
+        labelled, t = True, t[m.end():].strip()
+    for pattern in (() if labelled else (_AGENCY_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS)):
         m = pattern.match(t)
         if m and m.end() < len(t):
             labelled, courtesy = True, pattern is _COURTESY
@@ -95,6 +104,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         outlet = looks_like_organization(source) or (source.startswith("The ") and is_capitalized_phrase(source, 5))
         if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
+    if bracketed and not labelled and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
+            and is_person_name(m["name"]):
+        return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)"
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
         if is_person_name(name):
@@ -113,9 +125,18 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         t, org, labelled = source.split("/")[0].strip(), distributor.strip(), True
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
-        if "/" in b:
-            return None
-        if b.lower().startswith("via ") and _known_agency(b[4:]):
+        if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
+            owners = [p.strip() for p in b.split("/")]
+            if len(owners) > 3 or not all(_known_agency(o) or o.lower() in _QUALIFIERS for o in owners):
+                return None
+            b = owners[0]
+        if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
+            b, t = "", a  # "TPI/File"
+        elif (owner := _AGENCY_PHOTO.fullmatch(b)) and _known_agency(owner["agency"]):
+            b = owner["agency"]  # "Ahn Young-joon/AP Photo"
+        if not b:
+            pass
+        elif b.lower().startswith("via ") and _known_agency(b[4:]):
             t, org = a, b[4:]  # "Kyodo/via REUTERS": the source, then the agency that moved it
         elif _known_agency(a) and org is None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
@@ -134,7 +155,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     elif "-" in t and all(_known_agency(p) for p in t.split("-", 1)):  # "KCNA-Yonhap"
         t, org = t.split("-", 1)
     name = t.strip()
-    if not name:
+    if not name or name.lower() in NOT_PHOTO_SOURCES:
         return None
     if labelled:
         if is_person_name(name) or _org_like(name) or looks_like_organization(name) or is_capitalized_phrase(name, 6):
@@ -221,6 +242,12 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         return "", found
     if whole_only:
         return None
+    if (found := _glued_agency(bare)) is not None or (found := _copyright_tail(bare)) is not None:
+        return found
+    for marker in ("Credit...", "Credit…"):  # "… in Seoul.Credit...Chang W. Lee/The New York Times"
+        k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 10))
+        if k > 0 and (credit := parse_credit(bare[k:])) is not None:
+            return bare[:k].rstrip(), [credit]
     for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 4))
         if k > 0:
@@ -231,6 +258,37 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     return None
 
 
+def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:
+    """"People walk past a screen showing Kim Jong-unGetty Images": a scraped caption whose credit
+    line was glued to its last word (only agencies no sentence ends with)."""
+    low = bare.lower()
+    for agency in DISTINCTIVE_AGENCIES:
+        k = len(bare) - len(agency)
+        if k > 0 and low.endswith(agency) and bare[k - 1].isalnum() and bare[k - 1].islower():
+            return bare[:k].rstrip(), [_credit(bare[k:], None)]
+    return None
+
+
+_COPYRIGHT_WORDS = {"copyright", "all", "rights", "reserved"}
+
+
+def _copyright_tail(bare: str) -> tuple[str, list[Credit]] | None:
+    """"… in June ⓒ Yonhap News", "Korea Monthly Update © Image Today": a caption closing with the
+    holder of the picture. A year or "All rights reserved" makes it a publisher's notice instead."""
+    k = max(bare.rfind("©"), bare.rfind("ⓒ"))
+    if k <= 0 or len(bare) - k > _MAX_HOLDER_CHARS:
+        return None
+    head, holder = bare[:k].rstrip(), bare[k + 1:].strip().strip(" .")
+    if not head or head.split()[-1].lower() in _COPYRIGHT_WORDS or any(ch.isdigit() for ch in holder):
+        return None
+    if {w.lower() for w in holder.split()} & _COPYRIGHT_WORDS or not is_capitalized_phrase(holder, 4):
+        return None
+    if holder.lower() in NOT_PHOTO_SOURCES:
+        return None
+    return head, [_credit(holder, None)]
+
+
+_MAX_HOLDER_CHARS = 40
 _POSITIONS = {"l", "c", "r", "left", "center", "centre", "right", "top", "bottom", "middle", "front", "back"}
 _MAX_COMBINED = 4
 

@@ -16,7 +16,8 @@ _BOUNDARY = re.compile(
     r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
     r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©])"
 )
-_LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
+_LOOK = 64
+_CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows  # characters either side of a full stop that decide whether it ends a sentence
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -26,7 +27,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if m.group().strip() and m.group()[0] == ".":
             before = paragraph[max(start, m.start() - _LOOK) : m.start()]
             word = before.rsplit(None, 1)[-1] if before.split() else ""
-            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]):
+            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]) or word.lstrip("([") in _CREDIT_ABBREVIATIONS:
                 continue
         spans.append((start, m.end()))  # (a glued Korean break is empty: it ends where it starts)
         start = m.end()

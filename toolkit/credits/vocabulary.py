@@ -116,8 +116,18 @@ PHOTO_AGENCIES = frozenset({
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
     "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
     "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
-    "gettyimagesbank", "gettyimages",
+    "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
+    "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
+    "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
 })
+# Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
+# "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
+DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank", "shutterstock", "epa-efe",
+                        "imaginechina", "adobe stock", "wikimedia commons", "zuma press", "sopa images")
+# What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
+NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
+                               "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
+                               "anonymous", "internet", "online", "courtesy photo", "pool"})
 
 # English credit words that open a clause "<words> by <agents>": word -> role.
 # (A bare noun such as "photo" or "text" is a role word only in that clause position.)
@@ -194,6 +204,7 @@ KO_LABELS: dict[str, str] = {
     "영상기자": "photographer",
     "출처": "photographer",
     "사진제공": "photographer",
+    "VJ": "photographer",
 }
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
@@ -208,4 +219,12 @@ KO_TITLES: dict[str, str] = {
     "에디터": "editor",
     "PD": "producer",
     "피디": "producer",
+    # who signs a column or a commissioned piece with an e-mail: "정재권 한겨레21 편집장 jjk@…"
+    "논설위원": "writer",
+    "전문위원": "writer",
+    "편집위원": "writer",
+    "편집장": "writer",
+    "사무국장": "writer",
+    "연구위원": "writer",
+    "칼럼니스트": "writer",
 }
