@@ -297,6 +297,17 @@ def test_a_term_the_model_never_met_is_rendered_by_its_lexicon_phrase_in_the_tex
     assert render([0], claimed, en, 0.4, phrases, unknown=True).status == "not_found"
 
 
+def test_an_initial_written_before_a_rendering_belongs_to_it():
+    en = English.of("Mr. Kim said N. Korean troops and U.S. Forces met.")
+    weights = {"Korean": 0.8, "Kim": 0.8}
+    rows = [[weights.get(en.spans[k][0], 0.0), 0.0, 1.0 - weights.get(en.spans[k][0], 0.0)] for k in en.content]
+    assert render([0], [r if en.spans[k][0] == "Korean" else [0.0, 0.0, 1.0] for r, k in zip(rows, en.content)],
+                  en, 0.9).text == "N. Korean"
+    # a title's abbreviation is no initial of the name after it
+    assert render([0], [r if en.spans[k][0] == "Kim" else [0.0, 0.0, 1.0] for r, k in zip(rows, en.content)],
+                  en, 0.9).text == "Kim"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

@@ -46,6 +46,7 @@ _TIGHT_GAP = re.compile(r"[\s\-]+")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"(?<![A-Za-z.])[A-Z]\. ?$")  # 'N. ' of 'N. Korean'; not 'U.S. ' (a word of its own)
 # the endings of Korean names of places and bodies, and the English head nouns they take
 NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "군": "county", "도": "province island", "시": "city", "구": "district", "읍": "town", "리": "village",
@@ -198,10 +199,12 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
 
 
 def _cut(english: English, span: list[int]) -> str:
-    """The text of a span of content words, as written (a final possessive left out)."""
+    """The text of a span of content words, as written (a final possessive left out; an
+    initial written just before it taken along: 'N. Korean', 'S. Korea')."""
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
-    return english.text[first[1]:end]
+    initial = _INITIAL.search(english.text, 0, first[1])
+    return english.text[initial.start() if initial else first[1]:end]
 
 
 def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: list[float]) -> list[int] | None:
