@@ -109,8 +109,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         if not found:
             continue
         units = bead.units()
-        posteriors = model.link_posteriors([u.key for u in units], bead.english.stems)
         keys = [u.key for u in units]
+        posteriors = model.link_posteriors(keys, bead.english.stems)
         top = rivals(posteriors, keys)
         pairs = glossed(bead)
         nouns = distinct_nouns(units)
