@@ -18,6 +18,7 @@ activist, was posted online." is not.
 from __future__ import annotations
 
 from toolkit.credits import english, intros, korean, listings, machine, photos
+from toolkit.credits.widgets import parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -101,7 +102,24 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     above = _lines_above_dateline(text)
     if above is not None:
         return above
-    return _extract(paragraph, text)
+    rest, credits = _extract(paragraph, text)
+    return _widget_lines(rest, credits)
+
+
+def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+    """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
+    "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole."""
+    kept: list[str] = []
+    found: list[Credit] = []
+    for line in rest.split("\n"):
+        read = parse_widget_line(line)
+        if read is None:
+            kept.append(line)
+        else:
+            found += read
+    if not found:
+        return rest, credits
+    return "\n".join(kept).strip(), credits + found
 
 
 def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:

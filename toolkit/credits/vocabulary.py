@@ -228,3 +228,24 @@ KO_TITLES: dict[str, str] = {
     "연구위원": "writer",
     "칼럼니스트": "writer",
 }
+
+# Job titles of a byline widget and the role they give ("Choi Seon-U / Editor-in-Chief", "A, Staff
+# Photographer"): a job title is not a role, so most give "writer" (widgets.py).
+EN_JOB_ROLES: dict[str, str] = {
+    "writer": "writer", "writers": "writer", "reporter": "writer", "reporters": "writer", "correspondent": "writer",
+    "correspondents": "writer", "editor": "writer", "editors": "writer", "columnist": "writer",
+    "contributor": "writer", "journalist": "writer", "author": "writer", "analyst": "writer", "fellow": "writer",
+    "researcher": "writer", "intern": "writer", "photographer": "photographer", "photojournalist": "photographer",
+}
+EN_JOB_WORDS = frozenset(EN_JOB_ROLES) | {
+    "staff", "senior", "chief", "in", "of", "at", "the", "large", "managing", "executive", "deputy", "associate",
+    "assistant", "contributing", "special", "foreign", "diplomatic", "political", "economics", "economic",
+    "freelance", "bureau", "news", "digital", "video", "photo", "desk", "affairs", "national", "international",
+    "investigative", "sports", "culture", "business", "science", "technology", "health", "defense", "defence",
+    "security", "north", "korea", "asia", "seoul", "tokyo", "beijing", "washington", "visiting", "resident",
+}
+# Korean job titles of people who sign a piece they wrote ("김민정 시인", "문일석 발행인"): writers
+KO_WRITER_TITLES = frozenset({
+    "시인", "소설가", "발행인", "교수", "기고가", "여행작가", "평론가", "주필", "칼럼니스트", "편집국장", "객원기자",
+    "여행기고가", "수필가", "문학평론가", "대기자",
+})
