@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import APOSTROPHES, is_person_name, short_org
+from toolkit.credits.agents import APOSTROPHES, is_person_name, organization_of, short_org
 from toolkit.model import Credit
 
 _BROADCAST_INTRO = re.compile(
@@ -27,6 +27,12 @@ _BROADCAST_INTRO = re.compile(
 _ANCHOR_VERBS = (" starts us off", " has our top story", " has our lead story", " has our story", " has the story")
 _REPORTS = " reports"
 _HANDOVER_WORDS = {"correspondent", "reporter", "bureau", "chief"}  # "... defense correspondent A reports"
+# a reporter's own sign-in or sign-off: "This is Song Geum-han reporting.", "This is A reporting from
+# Busan for KBS News.", "This is A, KBS News." (an outlet's name is needed when "reporting" is not said)
+_THIS_IS = re.compile(
+    r"This is (?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3})(?:,? reporting(?P<where> (?:from|for|in) [^.;]{1,60})?"
+    r"|, (?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})(?:,? (?:in|from) [A-Z][\w .'\-]{0,40})?)"
+)
 _MAX_LEAD_WORDS = 8
 _MAX_PLACE_CHARS = 80
 _MAX_SENTENCE = 400
@@ -37,7 +43,7 @@ def _name_and_lead(before: str) -> tuple[str, list[str]] | None:
     words = before.split()
     for size in (4, 3, 2):
         if len(words) >= size and is_person_name(" ".join(words[-size:])) \
-                and words[-size].translate(APOSTROPHES)[-2:] != "'s":
+                and words[-size].translate(APOSTROPHES)[-2:] != "'s" and words[-size].lower() not in _HANDOVER_WORDS:
             return " ".join(words[-size:]), words[:-size]
     return None
 
@@ -70,6 +76,8 @@ def parse_intro(sentence: str) -> list[Credit] | None:
         return None
     if (m := _BROADCAST_INTRO.fullmatch(s.translate(APOSTROPHES))) and is_person_name(m["name"]):
         return _reporter(s[m.start("name"):m.end("name")], short_org(m["org"]))
+    if s.startswith("This is ") and (found := _signed_in(s)) is not None:
+        return found
     for verb in _ANCHOR_VERBS:
         if s.endswith(verb):
             found = _name_and_lead(s[: -len(verb)])
@@ -90,6 +98,34 @@ def parse_intro(sentence: str) -> list[Credit] | None:
     name, lead = found
     outlet = _handed_over(lead)
     return None if outlet is None else _reporter(name, outlet)
+
+
+def _outlet(text: str) -> str | None:
+    """A known outlet, or a name ending like one ("KBS News", "Arirang TV"), by its short name."""
+    text = text.strip()
+    if organization_of(text):
+        return short_org(text)
+    words = text.split()
+    return text if 2 <= len(words) <= 4 and words[-1] in {"News", "TV", "Radio"} and text[:1].isupper() else None
+
+
+def _signed_in(s: str) -> list[Credit] | None:
+    """"This is A reporting [from P] [for O]" / "This is A, O News": the reporter names himself.
+    "… reporting for duty" and "This is A, Manchester United" are not sign-offs: after "for" and
+    after the comma an outlet must stand."""
+    m = _THIS_IS.fullmatch(s.translate(APOSTROPHES))
+    if m is None or not is_person_name(m["name"]):
+        return None
+    if m["org"] is not None:
+        org = _outlet(m["org"])
+        return None if org is None else _reporter(m["name"], org)
+    where = (m["where"] or "").strip()
+    k = 0 if where.startswith("for ") else where.find(" for ") + 1 if " for " in where else -1
+    if k < 0:
+        place = where.split(" ", 1)[-1]
+        return _reporter(m["name"], None) if not where or place[:1].isupper() else None
+    outlet = _outlet(where[k + 4:])
+    return None if outlet is None else _reporter(m["name"], outlet)
 
 
 def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:
