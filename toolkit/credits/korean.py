@@ -35,16 +35,25 @@ _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단"
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
                     "신동아", "주간동아", "노컷", "미디어오늘", "뉴스타파")
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
+# what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
+# a verb stem that only a report does, in its present, "tried" and future forms
+_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보")
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
-    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다", "짚어봅니다",
-)
+    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
+    "전해드리겠습니다", "보도하겠습니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
+    "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
+) + tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
-_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "짚어봅니다")
+_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
+                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다") + tuple(
+    stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
+_OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
+_MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
 _WEEKDAYS = set("월화수목금토일")  # "2014.09.25 (목)"
 _LABEL_TAILS = {"제공", "협조"}  # "사진 제공: 홍길동" is one label
@@ -477,13 +486,51 @@ def _byline_and_photo_source(inner: str) -> list[Credit] | None:
 
 
 def _after_object(words: list[str]) -> list[Credit] | None:
-    """"자세한 소식을 서울에서 이현주 기자가 보도합니다": what the report is about, then the byline."""
-    if not "".join(words[-2:]).endswith(_INTRO_ENDINGS):
+    """"자세한 소식을 서울에서 이현주 기자가 보도합니다", "취재 현장에 서영민 기자가 함께 했습니다": what
+    the report is about, then the byline (a title is required: parse_signoff asks for it before a
+    report verb). The words before the byline end with a case particle; none ends a sentence."""
+    if not "".join(words[-3:]).endswith(_INTRO_ENDINGS):
         return None
     objects = [k for k, w in enumerate(words[:_MAX_OBJECT_WORDS]) if len(w) >= 2 and w.endswith(("을", "를"))]
-    if not objects or any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
+    if objects and not any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
+        found = parse_signoff(words[objects[-1] + 1:])
+        if found is not None:
+            return found
+    for start in range(max(1, len(words) - _MAX_BYLINE_WORDS), len(words) - 1):
+        before = words[start - 1]
+        if len(before) >= 2 and before.endswith(_OBJECT_PARTICLES) \
+                and not any(_SENTENCE_END.search(w) for w in words[:start]):
+            found = parse_signoff(words[start:])
+            if found is not None:
+                return found
+    return _byline_first(words)
+
+
+_MAX_MIDDLE_WORDS = 4
+
+
+def _byline_first(words: list[str]) -> list[Credit] | None:
+    """"김하늘 기자가 사고 현장에 다녀왔습니다": the byline opens the intro, a few words of where or
+    whom (the last one with a case particle) stand before the report verb."""
+    tail = "".join(words[-3:])
+    ending = next((e for e in _INTRO_ENDINGS if tail.endswith(e)), None)
+    if ending is None:
         return None
-    return parse_signoff(words[objects[-1] + 1:])
+    consumed, acc = 0, ""
+    while len(acc) < len(ending) and consumed < len(words):
+        consumed += 1
+        acc = words[-consumed] + acc
+    if not acc.endswith(ending):
+        return None
+    head = acc[: len(acc) - len(ending)]  # "현장에다녀왔습니다" -> the middle word glued to the ending
+    for j in range(min(3, len(words) - consumed)):
+        if not words[j].endswith(_PARTICLES[:2]) or title_role(words[j][:-1]) is None:
+            continue
+        middle = words[j + 1:len(words) - consumed] + ([head] if head else [])
+        if not 1 <= len(middle) <= _MAX_MIDDLE_WORDS or not middle[-1].endswith(_OBJECT_PARTICLES):
+            return None
+        return parse_signoff(words[:j + 1] + [ending])
+    return None
 
 
 def _copyright_holder(words: list[str]) -> list[Credit] | None:
