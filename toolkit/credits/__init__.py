@@ -22,7 +22,7 @@ from toolkit.credits.widgets import parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.text import INVISIBLE
+from toolkit.credits.text import INVISIBLE, SEPARATOR_FORMS
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -33,7 +33,7 @@ __all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGAN
 def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
-    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).split("\n"))
+    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).split("\n"))
     out: list[str] = []
     for line in lines:
         if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1])):

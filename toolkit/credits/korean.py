@@ -651,12 +651,21 @@ _DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타�
 _MAX_BRACKET_WORDS = 5
 
 
-def parse_bracket_byline(inner: str) -> list[Credit] | None:
+# words that open a bracket of a clip or a rubric, never an outlet: "[인터뷰 홍길동 기자]"
+_CLIP_WORDS = {"인터뷰", "녹취", "현장음", "싱크", "영상", "자막", "앵커", "기자", "리포트", "화면", "사진", "출처", "제보",
+               "단독", "속보", "종합", "포토", "르포", "현장", "이슈", "리포터", "대담", "질문", "답변", "SYNC", "INT"}
+
+
+def parse_bracket_byline(inner: str, opens_lead: bool = False) -> list[Credit] | None:
     """"매일경제 스타투데이 김소연 인턴기자", "티브이데일리 김종은 기자": an outlet, perhaps its section,
     a name and a title (the inside of a bracket that opens or closes an article). The outlet is
-    required: "[김현경 기자]" alone heads a speaker's words in a transcript."""
-    words = ko_tokens(inner)
-    if not 3 <= len(words) <= _MAX_BRACKET_WORDS or not is_outlet(words[0]):
+    required: "[김현경 기자]" alone heads a speaker's words in a transcript. A bracket that opens a
+    lead ("[더팩트|홍길동 기자] 정부가 …") may name an outlet no list knows: any first word that is no
+    name, title, label or clip word, perhaps followed by "|" or "·"."""
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}] if opens_lead else ko_tokens(inner)
+    if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
+        return None
+    if not is_outlet(words[0]) and not (opens_lead and _unknown_outlet(words[0])):
         return None
     role = title_role(words[-1])
     found = name_and_title(words[-2])
@@ -665,6 +674,11 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:-2]):
         return None
     return [Credit(role, found[0], organization=short_org(words[0]))]
+
+
+def _unknown_outlet(word: str) -> bool:
+    return 2 <= len(word) <= 12 and word not in _CLIP_WORDS and word not in KO_LABELS and not _PUNCT.intersection(word) \
+        and name_and_title(word) is None and title_role(word) is None and not word.isdigit()
 
 
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"

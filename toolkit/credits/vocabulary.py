@@ -166,6 +166,14 @@ LABEL_NOUNS: dict[str, str] = {
     "video": "photographer", "foto": "photographer", "fotos": "photographer",
     "producer": "producer", "producers": "producer", "graphics": "producer",
     "contributor": "contributor", "contributors": "contributor",
+    # more label nouns of the same jobs, as credit blocks and captions print them
+    "journalist": "reporter", "journalists": "reporter", "columnist": "writer", "text": "writer", "words": "writer",
+    "story": "writer", "pic": "photographer", "pics": "photographer", "picture": "photographer",
+    "pictures": "photographer", "photograph": "photographer", "photographs": "photographer",
+    "photography": "photographer", "photojournalist": "photographer", "videographer": "photographer",
+    "cameraman": "photographer", "camera": "photographer", "footage": "photographer",
+    "illustration": "producer", "illustrations": "producer", "illustrator": "producer", "designer": "producer",
+    "design": "producer", "infographic": "producer", "interpreter": "translator", "translated": "translator",
 }
 
 # Korean labels of a credit block ("에디터 양성원", "영상취재: 홍길동·김철수"): label -> role
@@ -207,6 +215,21 @@ KO_LABELS: dict[str, str] = {
     "출처": "photographer",
     "사진제공": "photographer",
     "VJ": "photographer",
+    # book and magazine credits: who wrote, translated, compiled, drew
+    "지은이": "writer",
+    "글쓴이": "writer",
+    "저자": "writer",
+    "옮긴이": "translator",
+    "역자": "translator",
+    "번역가": "translator",
+    "엮은이": "editor",
+    "교정": "editor",
+    "일러스트": "producer",
+    "삽화": "producer",
+    "그림": "producer",
+    "사진작가": "photographer",
+    "영상": "photographer",
+    "카메라": "photographer",
 }
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
