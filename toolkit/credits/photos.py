@@ -142,7 +142,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
-        elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))):
+        elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))) \
+                or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
+                    and is_capitalized_phrase(b, 4)):  # "Kim Min-ji/Busan Ilbo": an outlet by its head noun
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
