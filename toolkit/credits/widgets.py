@@ -35,7 +35,7 @@ from toolkit.credits.vocabulary import EN_JOB_ROLES, EN_JOB_WORDS, KO_WRITER_TIT
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
-from toolkit.names import surnames
+from toolkit.names import surnames, transliterations
 
 _MAX_LINE = 160
 _MAX_NAMES = 6
@@ -87,10 +87,18 @@ def _is_common(word: str) -> bool:
     return bool(forms & common)
 
 
+@cache
+def _news_subjects() -> frozenset[str]:
+    """People and places the transliteration table lists (Kim Jong Un, 문재인): what news is about,
+    never who signs it ("Kim Jong Un\nMarch 3, 2023" is a caption)."""
+    table = transliterations()
+    return frozenset(table) | frozenset(en.lower() for spellings in table.values() for en in spellings)
+
+
 def _english_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \
-        and not any(_is_common(w) for w in words)
+        and not any(_is_common(w) for w in words) and text.lower() not in _news_subjects()
 
 
 def _full_date(text: str) -> bool:
@@ -145,7 +153,7 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
             if names:
                 names[-1] = (names[-1][0], role)
             continue
-        if (found := name_and_title(word)) is not None:
+        if (found := name_and_title(word)) is not None and found[0] not in _news_subjects():
             names.append((found[0], found[1] or "reporter"))
             evidence = evidence or found[1] is not None
             continue
@@ -161,8 +169,35 @@ def _is_title(word: str) -> bool:
     return bool(title_role(word)) or word in KO_WRITER_TITLES
 
 
-def parse_widget_line(line: str) -> list[Credit] | None:
-    """Credits of a standalone short credit line, or None when some piece is not a credit piece."""
+def _unglue(s: str) -> str:
+    """Pieces a scraped widget glued together, pulled apart by a separator: "ReutersJoyce Lee" (a
+    lower-case letter, then a capital opening a word, after three letters: "McDonough" and
+    "DeShawn" stay whole), "Connor7" / "2013Donald" (letters against digits). One pass."""
+    out: list[str] = []
+    run = 0  # letters since the last non-letter
+    for k, ch in enumerate(s):
+        prev = s[k - 1] if k else ""
+        nxt = s[k + 1] if k + 1 < len(s) else ""
+        if prev and ((ch.isupper() and prev.islower() and run >= 3 and nxt.islower())
+                     or (ch.isdigit() and prev.isalpha() and prev.isascii())
+                     or (ch.isalpha() and ch.isupper() and prev.isdigit())):
+            out.append(" | ")
+            run = 0
+        out.append(ch)
+        run = run + 1 if ch.isalpha() else 0
+    return "".join(out)
+
+
+def is_evidence_line(line: str) -> bool:
+    """A line that only dates a byline or counts its readers ("1 minute read", "Published : Oct 8,
+    2022 - 10:46"): it backs a line of bare names next to it."""
+    s = _READ_TIME.sub(" ", line).strip(" |·-")
+    return s != line.strip() and not s or (bool(s) and _is_date_piece(s) and _full_date(s))
+
+
+def parse_widget_line(line: str, evidence_nearby: bool = False) -> list[Credit] | None:
+    """Credits of a standalone short credit line, or None when some piece is not a credit piece.
+    `evidence_nearby`: the line next to it is a date or read-time line of the same widget."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
@@ -174,7 +209,9 @@ def parse_widget_line(line: str) -> list[Credit] | None:
         s, evidence = _URL.sub(" ", s), True
     if (stripped := _READ_TIME.sub(" ", s)) != s:
         s, evidence = stripped, True
+    s = _unglue(s)
     korean = has_syllable(s)
+    outlets = 0
     pieces: list[tuple[str, str]] = []
     title_roles: list[str] = []
     dates: list[str] = []
@@ -205,9 +242,11 @@ def parse_widget_line(line: str) -> list[Credit] | None:
             pieces += [(n, "writer") for n in names]
             continue
         if organization_of(segment) or (korean and is_outlet(segment)):
+            outlets += 1
             continue
         return None
-    evidence = evidence or _full_date(" ".join(dates))
+    # a date line next to bare names backs them only in a widget's shape: an outlet or several names
+    evidence = evidence or _full_date(" ".join(dates)) or (evidence_nearby and (outlets > 0 or len(pieces) > 1))
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
     if title_roles and len(pieces) == 1 and pieces[0][1] == "writer":
