@@ -18,7 +18,7 @@ activist, was posted online." is not.
 from __future__ import annotations
 
 from toolkit.credits import english, intros, korean, listings, machine, photos
-from toolkit.credits.widgets import is_evidence_line, parse_widget_line
+from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -109,19 +109,22 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
     "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
-    bare names may lean on a date or read-time line right below or above it; that line goes too."""
+    bare names may lean on a date, read-time or address line right below or above it; that line goes
+    too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
-    evidence = [is_evidence_line(line) for line in lines]
+    kinds = [evidence_kind(line) for line in lines]
     taken: set[int] = set()
     found: list[Credit] = []
     for k, line in enumerate(lines):
-        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and evidence[j]]
-        read = parse_widget_line(line, evidence_nearby=bool(near))
+        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
+        read = parse_widget_line(line, {kinds[j] for j in near})
         if read is not None:
             found += read
             taken.add(k)
             taken.update(near)
-    if not found:
+    if credits or found:
+        taken.update(k for k, kind in enumerate(kinds) if kind == "read")
+    if not taken:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
 
@@ -171,6 +174,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         closing = text[pieces[k - 1][0]:pieces[k - 1][1]]
         if korean.is_signed_block(closing):
             signed = True
+            credits += parse_widget_line(closing) or []  # "A / Managing Editor / a@b.example"
         elif not korean.is_stamp_line(closing):
             break
         k -= 1

@@ -31,7 +31,7 @@ from toolkit.credits.agents import is_person_name, looks_like_organization, orga
 from toolkit.credits.korean import is_outlet, name_and_title, title_role
 from toolkit.credits.lists import outlet_title
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
-from toolkit.credits.vocabulary import EN_JOB_ROLES, EN_JOB_WORDS, KO_WRITER_TITLES
+from toolkit.credits.vocabulary import EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -143,6 +143,8 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
     names: list[tuple[str, str]] = []
     evidence = False
     words = segment.translate(_BRACKETS).split()
+    if KO_SUBJECT_POSITIONS.intersection(words):
+        return None
     for k, word in enumerate(words):
         if word.lower() in _STAMP_WORDS or _KO_DATE.fullmatch(word) or is_date_word(word):
             evidence = evidence or any(ch.isdigit() for ch in word) or word in _STAMP_WORDS
@@ -188,16 +190,22 @@ def _unglue(s: str) -> str:
     return "".join(out)
 
 
-def is_evidence_line(line: str) -> bool:
-    """A line that only dates a byline or counts its readers ("1 minute read", "Published : Oct 8,
-    2022 - 10:46"): it backs a line of bare names next to it."""
-    s = _READ_TIME.sub(" ", line).strip(" |·-")
-    return s != line.strip() and not s or (bool(s) and _is_date_piece(s) and _full_date(s))
+def evidence_kind(line: str) -> str | None:
+    """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views"), "url" (the
+    story's address) or "date" ("Published : Oct 8, 2022 - 10:46"); None for any other line."""
+    s = line.strip()
+    if not s or len(s) > _MAX_LINE:
+        return None
+    if not _READ_TIME.sub(" ", s).strip(" |·-"):
+        return "read"
+    if _URL.fullmatch(s):
+        return "url"
+    return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
-def parse_widget_line(line: str, evidence_nearby: bool = False) -> list[Credit] | None:
+def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
     """Credits of a standalone short credit line, or None when some piece is not a credit piece.
-    `evidence_nearby`: the line next to it is a date or read-time line of the same widget."""
+    `nearby`: the evidence kinds of the lines right above and below it (`evidence_kind`)."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
@@ -246,7 +254,9 @@ def parse_widget_line(line: str, evidence_nearby: bool = False) -> list[Credit] 
             continue
         return None
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
-    evidence = evidence or _full_date(" ".join(dates)) or (evidence_nearby and (outlets > 0 or len(pieces) > 1))
+    # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
+    evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby \
+        or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
     if title_roles and len(pieces) == 1 and pieces[0][1] == "writer":
