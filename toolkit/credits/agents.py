@@ -36,7 +36,7 @@ ORG_WORDS = {
     "stock", "commons",
     # head nouns of outlet names no list knows: "Busan Ilbo", "Halla Shinmun", "Morung Express"
     "ilbo", "shinmun", "sinmun", "gazette", "tribune", "broadcasting", "express", "chronicle", "observer",
-    "telegraph", "courier", "weekly", "wire", "photos", "photography", "pictures",
+    "telegraph", "courier", "weekly", "wire", "photos", "photography", "pictures", "bizwire", "newswire",
 }
 _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&/\-]{1,7}|[A-Z][A-Za-z]*\d+[A-Za-z]*")

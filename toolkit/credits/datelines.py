@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import is_person_name, organization_of, short_org
+from toolkit.credits.agents import (
+    is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+)
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
 from toolkit.credits.text import is_date_word
@@ -146,8 +148,9 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if not m:
         return None
     agency = m["agency"].strip()
-    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)):
-        return None
+    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)
+            or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))):
+        return None  # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"
     writers: list[Credit] = []
     place_text = m["place"]
     if (glued := _byline_before(place_text)) is not None:
