@@ -305,13 +305,26 @@ _CONTRIBUTED_TAILS = (
 )
 
 
+_MAX_PLACE_WORDS = 4
+
+
+def _from_place(toks: list[Token]) -> bool:
+    """"… (additional) reporting / to this report from Tokyo [and Busan]": the tail names only where."""
+    low = [t.low for t in toks]
+    for head in (["reporting"], ["additional", "reporting"], ["to", "this", "report"], ["to", "this", "story"]):
+        if low[:len(head)] == head and low[len(head):len(head) + 1] in (["from"], ["in"]):
+            place = [t.text for t in toks[len(head) + 1:] if t.text not in {",", "and"}]
+            return 1 <= len(place) <= _MAX_PLACE_WORDS and all(w[:1].isupper() for w in place)
+    return False
+
+
 def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | None) -> list[Credit] | None:
     """"Nisha David in Kuala Lumpur contributed to this report", "A and B contributed reporting"."""
     if "contributed" not in low:
         return None
     k = low.index("contributed")
     tail = low[k + 1:]
-    if tail not in _CONTRIBUTED_TAILS or k == 0:
+    if tail not in _CONTRIBUTED_TAILS and not _from_place(toks[k + 1:]) or k == 0:
         return None
     end = k - (low[k - 1] == "also")
     end -= end > 0 and low[end - 1] == ","  # "A in Seoul, South Korea, contributed"

@@ -686,7 +686,9 @@ _PHOTO_SOURCE = re.compile(
     r"(?:[(\[]\s*사진\s*(?:제공)?\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
     r"|\((?P<b>[^()\s]{2,15})\s*(?:화면\s*)?갈무리\)"
     r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
-    r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|)$"
+    r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
+    r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
+    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?)$"  # "…했다. /사진=외교부 제공"
 )
 
 
@@ -699,7 +701,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"]).strip()
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"]).strip()
     if m["c"] or m["b"]:  # only a known outlet after "./" or before "갈무리"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None
