@@ -32,7 +32,8 @@ _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters 
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
-_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?|images?)"
+_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: (?!(?:file|File|FILE)\b)[A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:(?:file|File|FILE)\s+)?"
+                           r"(?:photos?|PHOTOS?|Photos?|images?|file|File|FILE)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
 # an owner's words before "Photo by": "Official White House Photo by A", "U.S. Navy photo by B"
 _OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
@@ -76,7 +77,10 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         return None
     if t.endswith(" |") and t[:-2].strip().lower() in PHOTO_AGENCIES:  # "gettyimagesbank |": the credit slot of a caption
         return _credit(t[:-2].strip(), None)
-    if (m := _OUTLET_PHOTO.fullmatch(t)) and (organization_of(m["agency"]) or m["agency"].lower() in PHOTO_AGENCIES):
+    if (m := _OUTLET_PHOTO.fullmatch(t)) and (organization_of(m["agency"]) or m["agency"].lower() in PHOTO_AGENCIES
+                                              or (looks_like_organization(m["agency"])  # "Korea Herald photo"
+                                                  and is_capitalized_phrase(m["agency"], 3)
+                                                  and len(m["agency"].split()) >= 2)):  # not "Group photo"
         if m["name"] is None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
