@@ -39,6 +39,10 @@ ORG_WORDS = {
     "telegraph", "courier", "weekly", "wire", "photos", "photography", "pictures", "bizwire", "newswire",
 }
 _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
+# institutions by their ending: "목포시", "문화재청", "국립중앙박물관" (three syllables or more; not 구, 도,
+# 군 or 부, which end given names: 김민구, 박영도)
+KO_INSTITUTION_ENDINGS = ("시", "청", "처", "위원회", "협회", "재단", "공사", "공단", "연구원",
+                           "연구소", "센터", "본부", "사무소", "기념관", "박물관", "미술관", "대학교", "병원", "교회", "그룹")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&/\-]{1,7}|[A-Z][A-Za-z]*\d+[A-Za-z]*")
 
 
@@ -108,7 +112,7 @@ def looks_like_organization(name: str) -> bool:
     words = {w.strip(".,").lower() for w in plain.replace("'s", " ").split()}
     if words & ORG_WORDS:
         return True
-    if plain.endswith(_KO_ORG_ENDINGS):
+    if plain.endswith(_KO_ORG_ENDINGS) or (len(plain) >= 3 and plain.endswith(KO_INSTITUTION_ENDINGS)):
         return True
     return len(plain.split()) == 1 and bool(_ACRONYM.fullmatch(plain))
 
