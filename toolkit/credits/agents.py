@@ -37,6 +37,7 @@ ORG_WORDS = {
     # head nouns of outlet names no list knows: "Busan Ilbo", "Halla Shinmun", "Morung Express"
     "ilbo", "shinmun", "sinmun", "gazette", "tribune", "broadcasting", "express", "chronicle", "observer",
     "telegraph", "courier", "weekly", "wire", "photos", "photography", "pictures", "bizwire", "newswire",
+    "youtube", "facebook", "twitter", "instagram", "weibo", "telegram", "tiktok", "wechat", "flickr",  # platforms
 }
 _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
 # institutions by their ending: "목포시", "문화재청", "국립중앙박물관" (three syllables or more; not 구, 도,

@@ -62,7 +62,7 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     if organization is None and organization_of(name):
         organization = organization_of(name)
     kind = agent_kind(name, organization)
-    if name.lower() in PHOTO_AGENCIES:  # "Shutterstock", "Yonhap": an agency, whatever its name looks like
+    if name.lower() in PHOTO_AGENCIES or name.lower() in _PLATFORMS:  # "Shutterstock", "Yonhap", "YouTube"
         kind = "organization"
     if courtesy and len(name.split()) == 1:  # "Photo courtesy of Altapress": a lender, not a photographer
         kind = "organization"
@@ -108,9 +108,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         outlet = looks_like_organization(source) or (source.startswith("The ") and is_capitalized_phrase(source, 5))
         if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
-    if bracketed and not labelled and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
+    if (bracketed or labelled) and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
             and is_person_name(m["name"]):
-        return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)"
+        return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)", "Photo: A for The Times"
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
         if is_person_name(name):
@@ -276,6 +276,16 @@ def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:
 
 
 _COPYRIGHT_WORDS = {"copyright", "all", "rights", "reserved"}
+
+
+def parse_copyright_sentence(sentence: str) -> list[Credit] | None:
+    """"© Tomas Weller" as the last sentence of a caption (the caller checks that it is one): the
+    holder of the picture, under the same conditions as a holder closing the caption's sentence."""
+    s = sentence.strip()
+    if s[:1] not in "©ⓒ":
+        return None
+    found = _copyright_tail("x " + s)
+    return found[1] if found else None
 
 
 def _copyright_tail(bare: str) -> tuple[str, list[Credit]] | None:

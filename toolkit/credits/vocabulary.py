@@ -134,7 +134,7 @@ NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media
 ROLE_WORDS: dict[str, str] = {
     "reported": "reporter", "reporting": "reporter", "report": "reporter",
     "translated": "translator", "translation": "translator", "translations": "translator",
-    "translating": "translator",
+    "translating": "translator", "interpreted": "translator", "interpretation": "translator",
     "written": "writer", "writing": "writer", "text": "writer", "words": "writer", "story": "writer",
     "fiction": "writer", "nonfiction": "writer", "non-fiction": "writer", "poetry": "writer", "poem": "writer",
     "poems": "writer", "stories": "writer", "essays": "writer", "articles": "writer", "columns": "writer",
@@ -174,6 +174,7 @@ LABEL_NOUNS: dict[str, str] = {
     "cameraman": "photographer", "camera": "photographer", "footage": "photographer",
     "illustration": "producer", "illustrations": "producer", "illustrator": "producer", "designer": "producer",
     "design": "producer", "infographic": "producer", "interpreter": "translator", "translated": "translator",
+    "screenshot": "photographer", "screengrab": "photographer", "screen grab": "photographer",
 }
 
 # Korean labels of a credit block ("에디터 양성원", "영상취재: 홍길동·김철수"): label -> role
@@ -280,4 +281,14 @@ KO_SUBJECT_POSITIONS = frozenset({
     "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "총장", "시장", "지사", "청장", "처장", "원장",
     "국장", "부장", "실장", "과장", "팀장", "사장", "이사", "감독", "선수", "씨", "군", "양", "변호사", "박사", "대사",
     "국무위원장", "비서관", "수석", "대변인", "후보", "당선인", "여사", "주석", "총재", "의장", "판사", "검사",
+})
+# English given names that are also words: a widget byline may start with one ("Grace Odum")
+# although the word test of widgets.py refuses common words elsewhere in a name
+EN_GIVEN_NAMES_THAT_ARE_WORDS = frozenset({
+    "grace", "hope", "faith", "rose", "mark", "bill", "will", "frank", "grant", "dean", "joy", "jay", "ray", "rich",
+    "victor", "art", "earl", "guy", "jack", "pat", "sue", "summer", "dawn", "crystal", "iris", "ivy", "jade", "pearl",
+    "ruby", "violet", "lily", "daisy", "holly", "heather", "robin", "jasmine", "amber", "sky", "river", "wade",
+    "chase", "drew", "gene", "lance", "miles", "rod", "sandy", "wayne", "cliff", "max", "harry", "christian",
+    "victoria", "sterling", "hunter", "carol", "angel", "destiny", "autumn", "skip", "buck", "bud", "don", "ken",
+    "kim", "lee", "young", "sung", "han", "min", "jin", "chan", "moon", "song", "kang", "park", "hong",
 })

@@ -31,7 +31,9 @@ from toolkit.credits.agents import is_person_name, looks_like_organization, orga
 from toolkit.credits.korean import is_outlet, name_and_title, title_role
 from toolkit.credits.lists import outlet_title
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
-from toolkit.credits.vocabulary import EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES
+from toolkit.credits.vocabulary import (
+    EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
+)
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -97,8 +99,9 @@ def _news_subjects() -> frozenset[str]:
 
 def _english_name(text: str) -> bool:
     words = text.split()
+    first_ok = words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS  # "Grace Odum"
     return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \
-        and not any(_is_common(w) for w in words) and text.lower() not in _news_subjects()
+        and not any(_is_common(w) for w in words[first_ok:]) and text.lower() not in _news_subjects()
 
 
 def _full_date(text: str) -> bool:
@@ -109,7 +112,7 @@ def _full_date(text: str) -> bool:
 def _is_date_piece(segment: str) -> bool:
     """Date words only ("August 8", "2019", "2014.09.18 (목)"); whether the line prints a whole
     date is judged on all its date pieces together (`_full_date`)."""
-    words = [w.strip(",()") for w in segment.split()]
+    words = [w.strip(",():") for w in segment.split()]
     words = [w for w in words if w and w.lower() not in _STAMP_WORDS]
     return bool(words) and (is_dating(words) or all(is_date_word(w) or _KO_DATE.fullmatch(w) for w in words)
                             and any(ch.isdigit() for ch in segment))
@@ -245,6 +248,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             title_roles.append(role)
             evidence = True
             continue
+        if segment[:3] in {"By ", "by ", "BY "}:
+            segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
         names = _AND.split(segment)
         if all(_english_name(n) for n in names):
             pieces += [(n, "writer") for n in names]
