@@ -7,6 +7,7 @@ outlet or agency it belongs to, and `agent` says what kind of agent the name is.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from toolkit.credits.text import find_emails, remove_spans
 from toolkit.credits.vocabulary import ORGANIZATIONS, SERVICE_LANGUAGES
@@ -131,3 +132,17 @@ def without_emails(text: str) -> str:
 
 def service_language(service: str | None) -> str | None:
     return SERVICE_LANGUAGES.get(service.lower()) if service else None
+
+
+@cache
+def _news_subjects() -> frozenset[str]:
+    from toolkit.names import transliterations  # a data table: loaded on first use, not at import
+
+    table = transliterations()
+    return frozenset(table) | frozenset(en.lower() for spellings in table.values() for en in spellings)
+
+
+def is_news_subject(name: str) -> bool:
+    """A person or place the transliteration table lists (Kim Jong Un, 문재인, Seoul): what news is
+    about, never who signs it ("Kim Jong Un\nMarch 3, 2023" is a caption)."""
+    return name.strip().lower() in _news_subjects()

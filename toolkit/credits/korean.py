@@ -46,7 +46,9 @@ _REPORT_ENDINGS = (
 ) + tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
-_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
+_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
+               # an anchor's words before the byline: "자세한 소식 홍길동 기자입니다", "이어서 홍길동 기자입니다"
+               "자세한", "소식", "소식은", "내용", "내용은", "이어서", "계속해서", "먼저", "다음", "관련", "첫"}
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
@@ -126,7 +128,7 @@ def is_outlet(token: str) -> bool:
         return True
     if token.startswith(_KO_OUTLET_STEMS):
         return True
-    if token.startswith(("뉴스", "데일리")) and len(token) >= 3 and has_syllable(token):
+    if token.startswith(("뉴스", "데일리", "채널")) and len(token) >= 3 and has_syllable(token):
         return True  # "뉴스컬처", "뉴스핌", "데일리안"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
         return True
@@ -173,7 +175,7 @@ def _strip_copula(token: str) -> str | None:
             return token[: -len(ending)]
     if token.endswith("니다") and len(token) >= 4:
         code = ord(token[-3]) - 0xAC00
-        if 0 <= code < 11172 and code % 28 == _B_FINAL:
+        if 0 <= code < 11172 and code % 28 == _B_FINAL and token[-3] != "합":  # "연결합니다" is a verb
             return token[:-3] + chr(ord(token[-3]) - _B_FINAL)
     return None
 
@@ -290,7 +292,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             continue
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
-                    and words[k - 2] == label:
+                    and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
                 joined.append(label)  # "사진·글 박승화 기자": one person, both jobs
             else:
                 joined = []
@@ -402,9 +404,14 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
+_BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
+
+
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
     s = sentence.strip().rstrip(".!。").strip()
+    if "@" in s and s.endswith("입니다"):
+        s = _BRACKETED_EMAIL.sub("", s)  # "YTN 홍길동[hong@ytn.example]입니다": the address inside the sign-off
     if not s:
         return None
     words = ko_tokens(s)
@@ -527,7 +534,8 @@ def _byline_first(words: list[str]) -> list[Credit] | None:
         if not words[j].endswith(_PARTICLES[:2]) or title_role(words[j][:-1]) is None:
             continue
         middle = words[j + 1:len(words) - consumed] + ([head] if head else [])
-        if not 1 <= len(middle) <= _MAX_MIDDLE_WORDS or not middle[-1].endswith(_OBJECT_PARTICLES):
+        if not 1 <= len(middle) <= _MAX_MIDDLE_WORDS or not (middle[-1].endswith(_OBJECT_PARTICLES)
+                                                             or middle[-1] in {"소식", "내용", "이야기"}):
             return None
         return parse_signoff(words[:j + 1] + [ending])
     return None

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of
+from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of
 from toolkit.credits.korean import is_outlet, name_and_title, title_role
 from toolkit.credits.lists import outlet_title
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
@@ -37,7 +37,7 @@ from toolkit.credits.vocabulary import (
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
-from toolkit.names import surnames, transliterations
+from toolkit.names import surnames
 
 _MAX_LINE = 160
 _MAX_NAMES = 6
@@ -89,19 +89,11 @@ def _is_common(word: str) -> bool:
     return bool(forms & common)
 
 
-@cache
-def _news_subjects() -> frozenset[str]:
-    """People and places the transliteration table lists (Kim Jong Un, 문재인): what news is about,
-    never who signs it ("Kim Jong Un\nMarch 3, 2023" is a caption)."""
-    table = transliterations()
-    return frozenset(table) | frozenset(en.lower() for spellings in table.values() for en in spellings)
-
-
 def _english_name(text: str) -> bool:
     words = text.split()
     first_ok = words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS  # "Grace Odum"
     return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \
-        and not any(_is_common(w) for w in words[first_ok:]) and text.lower() not in _news_subjects()
+        and not any(_is_common(w) for w in words[first_ok:]) and not is_news_subject(text)
 
 
 def _full_date(text: str) -> bool:
@@ -158,7 +150,7 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
             if names:
                 names[-1] = (names[-1][0], role)
             continue
-        if (found := name_and_title(word)) is not None and found[0] not in _news_subjects():
+        if (found := name_and_title(word)) is not None and not is_news_subject(found[0]):
             names.append((found[0], found[1] or "reporter"))
             evidence = evidence or found[1] is not None
             continue
