@@ -38,6 +38,7 @@ ORG_WORDS = {
     # head nouns of outlet names no list knows: "Busan Ilbo", "Halla Shinmun", "Morung Express"
     "ilbo", "shinmun", "sinmun", "gazette", "tribune", "broadcasting", "express", "chronicle", "observer",
     "telegraph", "courier", "weekly", "wire", "photos", "photography", "pictures", "bizwire", "newswire",
+    "navy", "army", "forces", "command", "embassy", "corps", "marines",  # "U.S. Navy" after a photographer
     "youtube", "facebook", "twitter", "instagram", "weibo", "telegram", "tiktok", "wechat", "flickr",  # platforms
 }
 _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
-from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import KO_LABELS, KO_SUBJECT_POSITIONS, KO_TITLES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
@@ -67,6 +67,9 @@ _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기�
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
+# words that open a bracket of a clip or a rubric, never an outlet: "[인터뷰 홍길동 기자]"
+_CLIP_WORDS = {"인터뷰", "녹취", "현장음", "싱크", "영상", "자막", "앵커", "기자", "리포트", "화면", "사진", "출처", "제보",
+               "단독", "속보", "종합", "포토", "르포", "현장", "이슈", "리포터", "대담", "질문", "답변", "SYNC", "INT"}
 
 
 def ko_tokens(text: str) -> list[str]:
@@ -154,7 +157,10 @@ def title_role(token: str) -> str | None:
 
 
 def name_and_title(token: str) -> tuple[str, str | None] | None:
-    """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자"."""
+    """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자".
+    Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
+    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES:
+        return None
     if is_korean_name(token):
         return token, None
     for title in sorted(KO_TITLES, key=len, reverse=True):
@@ -278,6 +284,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
+        if word in _CLIP_WORDS and word not in KO_LABELS:
+            return None  # "[인터뷰 한결 기자]": who speaks in a clip, not a credit block
         if word in _LABEL_TAILS and label is not None:  # "사진 제공: A", and "사진=A 제공" ("제공" is no name)
             continue
         if "@" in word:
@@ -420,7 +428,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
         org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
         return [Credit("reporter", words[1], organization=org, agent="organization")]
-    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
+    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1], unknown_outlet=True)) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
     if words[0] == "[" and words[-1] == "]" and (found := _byline_and_photo_source(s[1:-1])) is not None:
         return found  # "[티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페]"
@@ -608,7 +616,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1], unknown_outlet=True) or _column_rubric(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
     if (found := _photo_source_tail(s)) is not None:
@@ -659,21 +667,18 @@ _DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타�
 _MAX_BRACKET_WORDS = 5
 
 
-# words that open a bracket of a clip or a rubric, never an outlet: "[인터뷰 홍길동 기자]"
-_CLIP_WORDS = {"인터뷰", "녹취", "현장음", "싱크", "영상", "자막", "앵커", "기자", "리포트", "화면", "사진", "출처", "제보",
-               "단독", "속보", "종합", "포토", "르포", "현장", "이슈", "리포터", "대담", "질문", "답변", "SYNC", "INT"}
 
 
-def parse_bracket_byline(inner: str, opens_lead: bool = False) -> list[Credit] | None:
+def parse_bracket_byline(inner: str, unknown_outlet: bool = False) -> list[Credit] | None:
     """"매일경제 스타투데이 김소연 인턴기자", "티브이데일리 김종은 기자": an outlet, perhaps its section,
     a name and a title (the inside of a bracket that opens or closes an article). The outlet is
-    required: "[김현경 기자]" alone heads a speaker's words in a transcript. A bracket that opens a
-    lead ("[더팩트|홍길동 기자] 정부가 …") may name an outlet no list knows: any first word that is no
-    name, title, label or clip word, perhaps followed by "|" or "·"."""
-    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}] if opens_lead else ko_tokens(inner)
+    required: "[김현경 기자]" alone heads a speaker's words in a transcript. With `unknown_outlet`
+    ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]") the outlet may be one no list
+    knows: any first word that is no name, title, label or clip word, perhaps followed by "|" or "·"."""
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}] if unknown_outlet else ko_tokens(inner)
     if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
         return None
-    if not is_outlet(words[0]) and not (opens_lead and _unknown_outlet(words[0])):
+    if not is_outlet(words[0]) and not (unknown_outlet and _unknown_outlet(words[0])):
         return None
     role = title_role(words[-1])
     found = name_and_title(words[-2])
