@@ -231,6 +231,18 @@ KO_LABELS: dict[str, str] = {
     "사진작가": "photographer",
     "영상": "photographer",
     "카메라": "photographer",
+    # production credits of broadcast and web video
+    "촬영감독": "photographer",
+    "드론촬영": "photographer",
+    "영상제공": "photographer",
+    "사진출처": "photographer",
+    "인포그래픽": "producer",
+    "CG": "producer",
+    "편집디자인": "producer",
+    "영상디자인": "producer",
+    "교열": "editor",
+    "자료조사": "contributor",
+    "취재지원": "contributor",
 }
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
