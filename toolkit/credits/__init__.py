@@ -7,8 +7,9 @@ One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (
 clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
 the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
 agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
-(caption credits), `machine` (machine-translation notes), `chain` (joining the Korean names to
-the English chain). Each sentence is either
+(caption credits), `machine` (machine-translation notes), `widgets` (a short line standing alone,
+read by what its pieces are: names, titles, outlets, dates, stamps, e-mails), `chain` (joining
+the Korean names to the English chain). Each sentence is either
 a credit sentence, taken out whole, or ordinary text, kept; a caption or a lead sentence
 may end with a credit, which alone is taken out. Why a parser and not a keyword search:
 "Translated by Kang Min Kyung." is a credit, but "The letter, translated by a local
