@@ -340,9 +340,9 @@ def test_anchor_band_always_connects_the_corners() -> None:
         assert all(lo[i] <= hi[i] and lo[i] <= hi[i - 1] and hi[i] >= lo[i - 1] for i in range(1, 101))
 
 
-def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
-    """Opt-in (Params.reorder): the English opens with the Korean second sentence; the crossed
-    pairing replaces the chain's lede beads, and the TEI holds crossing links."""
+def test_crossed_lede_is_paired_out_of_order(lexicon) -> None:
+    """Params.reorder (on by default since round 3): the English opens with the Korean second
+    sentence; the crossed pairing replaces the chain's lede beads, and the TEI holds crossing links."""
     from toolkit.align import Params
     from toolkit.model import Article, Paragraph
     from toolkit.tei import read_tei, write_tei
@@ -354,9 +354,9 @@ def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
                 "통일부는 12일 모두 4,712가구가 이 사업에 신청했다고 밝혔다.",
                 "3번 창고에 쌀 1,250톤이 들어왔다."]
     en, ko = _sents(en_texts, "en"), _sents(ko_texts, "ko")
-    crossed = align(en, ko, lexicon, Params(reorder=0.3, cross=None)).beads
+    crossed = align(en, ko, lexicon, Params(cross=None)).beads
     assert {(b.en, b.ko) for b in crossed} == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
-    chain = align(en, ko, lexicon, Params(cross=None)).beads
+    chain = align(en, ko, lexicon, Params(reorder=None, cross=None)).beads
     assert [(b.en, b.ko) for b in chain] != [(b.en, b.ko) for b in crossed]
     articles = [Article(f"{lang}.txt", lang, paragraphs=[Paragraph(" ".join(s.text for s in sents), lang, sents)])
                 for lang, sents in (("en", en), ("ko", ko))]
@@ -365,6 +365,31 @@ def test_crossed_lede_is_paired_out_of_order_when_asked(lexicon) -> None:
     data = write_tei(articles[0], articles[1], Alignment(crossed))
     assert b'target="#en-s1 #ko-s2"' in data and b'target="#en-s2 #ko-s1"' in data
     assert write_tei(*read_tei(data)) == data
+
+
+def test_a_crossed_lede_needs_evidence_for_each_crossing_link(lexicon) -> None:
+    """A better sum is not enough: a crossed lede is taken only when each crossing pair
+    scores `reorder_link` alone, so a pair carried by its partner's evidence keeps the chain's order."""
+    from toolkit.align import Params
+
+    en = _sents(["Moon Jae-in met Xi Jinping in Beijing on Monday to discuss the nuclear talks.",
+                 "Moon said he also raised the issue of fine dust drifting from China."], "en")
+    ko = _sents(["문재인 대통령은 미세먼지 문제도 함께 제기했다고 밝혔다.",
+                 "문재인 대통령은 23일 베이징에서 시진핑 국가주석과 만나 비핵화 협상을 논의했다."], "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    weak = min(scorer.bead_score(0, 1, 1, 2), scorer.bead_score(1, 2, 0, 1))
+    strict = align(en, ko, lexicon, Params(cross=None, reorder=0.0, reorder_link=weak + 0.01)).beads
+    loose = align(en, ko, lexicon, Params(cross=None, reorder=0.0, reorder_link=0.0)).beads
+    assert {(b.en, b.ko) for b in loose} == {((0,), (1,)), ((1,), (0,))}
+    assert {(b.en, b.ko) for b in strict} != {(b.en, b.ko) for b in loose}
+
+
+def _scorer_for(en, ko, lexicon):
+    from toolkit.align import Params
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import en_features, ko_features
+
+    return Aligner([en_features(s.text) for s in en], [ko_features(s.text, lexicon) for s in ko], Params())
 
 
 def test_camel_case_brand_in_the_plural_matches_its_transliteration(lexicon) -> None:

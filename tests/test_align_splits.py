@@ -118,3 +118,53 @@ def test_stand_in_lexicon_sees_every_look_up(lexicon) -> None:
     recording = Recording(lexicon)
     ko_features(text, recording)
     assert {"당국", "국경", "봉쇄", "강화"} <= recording.keys
+
+
+KO_FOUR_WAY = ("혜산시 장마당에서 약초 장사를 하던 40대 여성 김 씨는 지난해 가을부터 보위원 두 명에게 매달 뇌물을 "
+               "바치며 국경경비대의 눈을 피해 왔는데, 이렇게 모은 약초 3톤을 중국 대방에게 넘기려다 이달 초 국경 "
+               "부근에서 붙잡혀 현재 도 보위부에서 조사를 받고 있다.")
+EN_FOUR_WAY = [
+    "A woman in her 40s surnamed Kim sold medicinal herbs at a market in Hyesan.",
+    "Since last autumn, she had paid monthly bribes to two security agents to slip past the border guards.",
+    "She was caught near the border early this month while trying to hand over three tons of herbs to a Chinese partner.",
+    "She is now being investigated by the State Security Department of the province.",
+]
+
+
+def test_one_long_korean_sentence_told_in_four_english_sentences_is_one_bead(lexicon) -> None:
+    """Round 3: a 4-1 bead pays less than before (0.6), so a long Korean sentence a translator
+    cut into four stays one bead rather than three plus an "added" fourth."""
+    en = _sents(EN_FOUR_WAY + ["Residents say the crackdown on smuggling has grown harsher this year."], "en")
+    ko = _sents([KO_FOUR_WAY, "주민들은 올해 들어 밀수 단속이 한층 심해졌다고 말한다."], "ko")
+    beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+    assert beads == [((0, 1, 2, 3), (0,)), ((4,), (1,))]
+
+
+def test_a_moved_paragraph_moves_whole(lexicon) -> None:
+    """Round 3: the Korean gives Kim Yo-jong's warning and the analysts' reading after the
+    Japanese reaction, the English before it. The warning pairs across (a crossing link on
+    strong evidence); the sentence after it, on weak evidence, follows it as a block instead
+    of being left as an addition on one side and an omission on the other."""
+    en = _sents([
+        "North Korea fired two ballistic missiles into the East Sea on Thursday, the Joint Chiefs of Staff said.",
+        "The missiles flew about 600 kilometers.",
+        "On Wednesday, Kim Yo-jong, the leader's sister, had warned of consequences beyond imagination if Seoul "
+        "and Washington went ahead with their 12-day drills.",
+        "Analysts in Seoul read the remarks as a sign that Pyongyang was preparing a show of force timed to the "
+        "allies' exercises.",
+        "Japan's defense ministry said the missiles fell outside its exclusive economic zone.",
+        "The government there voiced regret at once.",
+    ], "en")
+    ko = _sents([
+        "합동참모본부는 북한이 16일 동해상으로 탄도미사일 2발을 발사했다고 밝혔다.",
+        "미사일은 약 600km를 비행했다.",
+        "일본 방위성은 미사일이 배타적경제수역(EEZ) 밖에 떨어졌다고 발표했다.",
+        "일본 정부는 즉각 유감을 표명했다.",
+        "앞서 김여정 노동당 부부장은 15일 한미 양국이 12일간의 연합훈련을 강행하면 상상할 수 없는 결과를 맞게 될 "
+        "것이라고 경고했다.",
+        "전문가들은 무력시위를 예고한 것으로 풀이했다.",
+    ], "ko")
+    moved = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((2,), (4,)), ((3,), (5,)), ((4,), (2,)), ((5,), (3,))} <= moved
+    alone = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(block=None)).beads}
+    assert ((3,), ()) in alone and ((), (5,)) in alone

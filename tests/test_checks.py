@@ -22,6 +22,20 @@ from toolkit.metrics.checks import check_names, check_numbers
         ("More than half of them left.", "절반 이상이 떠났다."),
         ("Around the fourth of last month, 2 brothers were arrested, a source said on July 1.",
          "지난달 4일경 형제 2명이 체포됐다."),
+        # the month of the report added to a bare day, beside the Korean's other month
+        ("“The couple was caught,” a source told Daily NK on Apr. 14.",
+         "소식통은 14일 데일리NK에 “이 부부가 3월 초순 붙잡혔다”고 전했다."),
+        # a measure converted in parentheses, a duration converted outside them
+        ("The missile flew 7,560 seconds and hit a target 1,500 kilometers (932 miles) away.",
+         "미사일은 126분 동안 1500㎞를 날아가 표적에 명중했다."),
+        ("The talks lasted 180 minutes.", "회담은 3시간 동안 이어졌다."),
+        # clock hours are times, not amounts: 2 p.m. says nothing against 20mm an hour
+        ("A typhoon advisory has been in effect since 2 p.m.", "곳곳에 시간당 20에서 50mm의 비가 쏟아지겠다."),
+        ("Cars are searched from eight in the morning to five in the evening.",
+         "아침 8시부터 오후 5시까지 오가는 차량을 모두 검문한다."),
+        ("The drill began at 10:30 a.m.", "훈련은 오전 10시 30분에 시작됐다."),
+        ("The curfew starts at 12 a.m.", "통행금지는 밤 12시부터다."),
+        ("The missile drew a figure eight for two hours.", "미사일은 ‘8자’를 그리며 2시간 동안 비행했다."),
     ],
 )
 def test_what_translators_do_is_no_mismatch(english: str, korean: str) -> None:
@@ -38,6 +52,10 @@ def test_what_translators_do_is_no_mismatch(english: str, korean: str) -> None:
         ("He was jailed in March.", "그는 4월에 수감됐다.", "month 3≠4"),
         ("31 refugees were sent back.", "탈북자 21명이 송환됐다.", "number 31≠21"),
         ("The law was passed in 2012.", "이 법은 2013년에 통과됐다.", "year 2012≠2013"),
+        ("The missile flew for 7,580 seconds.", "미사일은 126분 동안 비행했다.", "number 7,580≠7,560"),
+        ("The advisory took effect at 3 p.m.", "태풍주의보는 오후 2시에 발효됐다.", "time 15≠14"),
+        ("The advisory took effect at 2 p.m.", "태풍주의보는 오후 2시에 발효됐다.", None),
+        ("He was arrested on April 14.", "그는 3월 14일 체포됐다.", "month 4≠3"),
     ],
 )
 def test_a_changed_number_is_flagged_with_both_values(english: str, korean: str, flag: str | None) -> None:

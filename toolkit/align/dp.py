@@ -13,7 +13,10 @@ band of 3 sentences around it; (3) in each gap between aligned beads, the null s
 on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at least
 `Params.rescue` (raised by `Params.rescue_step` for every extra candidate pair a gap
 offers: one weak match among four background sentences is likelier chance than one
-between a single sentence on each side): order alone makes them likely partners.
+between a single sentence on each side): order alone makes them likely partners;
+(4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
+and sentences left unaligned in different gaps pair across when they clearly match (a
+moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`).
 A pair with no word, name or number in common is never aligned. Each bead's confidence
 is the calibrated probability of confidence.py.
 """
@@ -139,11 +142,32 @@ class Aligner(BeadScorer):
                 links.append((i, i + 1, j, j + 1))
         if not links:
             return path
+        links += self._extend_block(links, set(en_null), set(ko_null), used_en, used_ko)
         kept = [b for b in path if not (b[1] > b[0] and b[2] == b[3] and b[0] in used_en)
                 and not (b[3] > b[2] and b[0] == b[1] and b[2] in used_ko)]
         # each crossing link takes the place of its English sentence in the order
         out = kept + links
         out.sort(key=lambda b: (b[0] if b[1] > b[0] else b[0] - 0.5, b[2]))
+        return out
+
+    def _extend_block(self, links, en_null: set[int], ko_null: set[int], used_en: set[int], used_ko: set[int]
+                      ) -> list[tuple[int, int, int, int]]:
+        """A moved paragraph moves whole: next to a crossing link, the unaligned sentences that
+        follow (or precede) it on both sides pair up in order on a rescue's evidence
+        (`Params.block`), as the null sentences of one gap do."""
+        theta = self.p.block
+        if theta is None:
+            return []
+        out = []
+        for i, _, j, _ in links:
+            for step in (1, -1):
+                a, b = i + step, j + step
+                while (a in en_null and b in ko_null and a not in used_en and b not in used_ko
+                       and self.has[a][b] and self.bead_score(a, a + 1, b, b + 1) >= theta):
+                    used_en.add(a)
+                    used_ko.add(b)
+                    out.append((a, a + 1, b, b + 1))
+                    a, b = a + step, b + step
         return out
 
     def _reorder_lede(self, path: list[tuple[int, int, int, int]], size: int = 4) -> list[tuple[int, int, int, int]]:
@@ -180,9 +204,11 @@ class Aligner(BeadScorer):
                             nxt[key] = cand
             best = nxt
         score, pairs = max(best.values(), key=lambda v: (v[0], -len(v[1])))
-        crossed = any(a[1] > b[1] for a, b in zip(pairs, pairs[1:]))
-        if not crossed or score <= chain + margin:
+        crossing = {p for p in pairs for q in pairs if (p[0] - q[0]) * (p[1] - q[1]) < 0}
+        if not crossing or score <= chain + margin:
             return path
+        if any(weight[i][j] < self.p.reorder_link for i, j in crossing):
+            return path  # each crossing link needs evidence of its own, not just a better sum
         linked_en, linked_ko = {i for i, _ in pairs}, {j for _, j in pairs}
         lede = [(i, i + 1, j, j + 1) for i, j in pairs]
         lede += [(i, i + 1, k_end, k_end) for i in range(e_end) if i not in linked_en]

@@ -155,27 +155,75 @@ class Quantity:
     whether it stands inside a conversion in parentheses (which a translator adds freely).
 
     Kinds: "amount" (counts, money, ordinals, percents, durations: comparable with one
-    another), and the calendar kinds "year", "month", "day" and "weekday", compared only
-    with their own kind (an English weekday says nothing against a Korean day of the month)."""
+    another), the calendar kinds "year", "month", "day" and "weekday", and "time" (a clock
+    hour, 0-23: "2 p.m.", 오후 2시), compared only with their own kind (an English weekday
+    says nothing against a Korean day of the month, "since 2 p.m." nothing against 20mm)."""
 
     value: float
     kind: str
     start: int
     end: int
     conversion: bool = False
+    unit: str = ""  # "s", "min" or "h" for a duration, whose value a translator may convert
 
 
-def _conversions(text: str, currency: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of parentheses that hold a currency marker and a digit: (USD 7,882), (한화 약 970만 원)."""
+# ... and so is one holding a measure unit: "1,500 kilometers (932 miles)", "(약 932마일)"
+_MEASURE_EN = re.compile(
+    r"\b(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?|ounces?|oz"
+    r"|acres?|hectares?|gallons?|kg|kilograms?|tons?|tonnes?|degrees?)\b|°", re.I)
+_MEASURE_KO = re.compile(r"마일|킬로미터|㎞|km|피트|인치|야드|파운드|온스|에이커|헥타르|갤런|킬로그램|㎏|kg|톤|°|도\b")
+
+
+def _conversions(text: str, *markers: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of parentheses that hold a digit and a currency or measure marker: (USD 7,882),
+    (한화 약 970만 원), (932 miles)."""
     out = []
     for m in re.finditer(r"\(([^()]{1,60})\)", text):
-        if currency.search(m.group(1)) and re.search(r"\d", m.group(1)):
+        if any(p.search(m.group(1)) for p in markers) and re.search(r"\d", m.group(1)):
             out.append(m.span())
     return out
 
 
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
-    return [Quantity(q.value, q.kind, q.start, q.end, any(a <= q.start < b for a, b in spans)) for q in found]
+    return [Quantity(q.value, q.kind, q.start, q.end, any(a <= q.start < b for a, b in spans), q.unit)
+            for q in found]
+
+
+# a clock hour: "2 p.m.", "10:30 a.m.", "five in the evening"; a duration: "7,560 seconds", "126 minutes", "3 hours"
+_EN_CLOCK = re.compile(
+    r"\s?(?::\d\d)?\s?(?:([ap])\.?m\b\.?|o['’]clock|in the (morning|afternoon|evening)|(at night))", re.I)
+_EN_DURATION = re.compile(r"[\s-]?(seconds?|minutes?|hours?)\b", re.I)
+_KO_CLOCK = re.compile(r"\s?시(?!간|기|각|장|민|절|대|점|즌|행|범|작|도|설|위|청|의|내|외|계|험|공)")
+_KO_AFTERNOON = re.compile(r"(?:오후|저녁|밤)\s?$")
+_KO_DURATION = re.compile(r"\s?(초(?![반순과등])|분(?![기의야석량류배])|시간)")
+_UNITS = {"second": "s", "minute": "min", "hour": "h", "초": "s", "분": "min", "시간": "h"}
+
+
+def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
+    """`q` as a clock hour (kind "time") or a duration (unit s/min/h) when its text says so;
+    None for the minutes of a clock time (10:30, 10시 30분)."""
+    if q.kind != "amount" or q.value != int(q.value):
+        return q
+    if (text[q.start - 1:q.start] == ":" if not korean
+            else re.search(r"\d\s?시\s?$", text[max(0, q.start - 5):q.start]) and text[q.end:q.end + 1] == "분"):
+        return None
+    after, value = text[q.end:q.end + 20], q.value
+    clock = _KO_CLOCK.match(after) if korean else _EN_CLOCK.match(after)
+    if clock and 0 <= value <= 24 and not (korean and _KO_DURATION.match(after)):
+        if korean:
+            before = text[max(0, q.start - 4):q.start]
+            pm = bool(_KO_AFTERNOON.search(before))
+            if value == 12 and re.search(r"(?:오전|새벽|밤)\s?$", before):
+                value, pm = 0, False  # 밤 12시 is midnight, as "12 a.m." is
+        else:
+            pm = (clock.group(1) or "").lower() == "p" or clock.group(2) in ("afternoon", "evening") or bool(clock.group(3))
+            value = value % 12 if clock.group(1) else value
+        return Quantity(value + 12 if pm and value < 12 else value, "time", q.start, q.end, q.conversion)
+    duration = (_KO_DURATION if korean else _EN_DURATION).match(after)
+    if duration:
+        word = duration.group(1).lower().rstrip("s") if not korean else duration.group(1)
+        return Quantity(q.value, q.kind, q.start, q.end, q.conversion, _UNITS[word])
+    return q
 
 
 def _day_position(tokens: list[str], i: int) -> bool:
@@ -188,14 +236,15 @@ def _day_position(tokens: list[str], i: int) -> bool:
 
 
 # Numbers that are parts of names or terms, not quantities: COVID-19 / 코로나19, a third
-# country / 제3국, 1호 방침 (a first-rank directive); and a news agency's dateline
+# country / 제3국, 1호 방침 (a first-rank directive), 8자 (a figure-eight); and a news agency's dateline
 # ("SEOUL, April 14 (Yonhap) --"), which dates the dispatch, not the story. Blanked out
 # (same length, so positions hold) before the numbers are read.
 _NOT_QUANTITY_EN = re.compile(
     r"(?i)(?<=covid-)19|(?<=covid)19|\bthird(?= countr)"
     r"|^[A-Z][A-Za-z .]+, [A-Z][a-z]+\.? \d{1,2} \([A-Za-z ]+\) --"
 )
-_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)|\d+(?=호\s?(?:방침|지시|행사|열차))")
+_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)|\d+(?=호\s?(?:방침|지시|행사|열차))"
+                              r"|\d+(?=자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight, a shape
 
 
 def _blank(pattern: re.Pattern, text: str) -> str:
@@ -297,7 +346,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             j += 1
         add(value, kind, i, j - 1)
         i = j
-    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN)))
+    out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
+    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)))
 
 
 def numbers_in_english(text: str) -> set[str]:
@@ -408,7 +458,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in re.finditer(r"([월화수목금토일])요일", text):
         out.append(Quantity(float("월화수목금토일".index(m.group(1)) + 1), "weekday", m.start(), m.end()))
     out.sort(key=lambda q: (q.start, q.end))
-    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO)))
+    out = [t for q in out if (t := _clock_and_duration(q, text, True)) is not None]
+    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
 
 
 def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:

@@ -91,10 +91,12 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = quantities_in_english(en_text), quantities_in_korean(ko_text)
+    en = _resolved_months(en, ko)
+    en, ko = _converted_durations(en, ko)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
-    for kind in ("amount", "year", "month", "day", "weekday"):
+    for kind in ("amount", "year", "month", "day", "weekday", "time"):
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
         e = Counter(q.value for q in en if q.kind == kind and not q.conversion)
         k = Counter(q.value for q in ko if q.kind == kind and not q.conversion)
@@ -114,6 +116,41 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+def _resolved_months(en: list, ko: list) -> list:
+    """English months that only complete a day the Korean gives bare are additions: a
+    translator writes "on Apr. 14" for 14일 (the month of the report, left implicit in
+    Korean), which says nothing against another month the Korean names (3월 초순)."""
+    from toolkit.align.numbers import Quantity
+
+    bare = {q.value for k, q in enumerate(ko) if q.kind == "day"
+            and not (k and ko[k - 1].kind == "month" and q.start - ko[k - 1].end <= 3)}
+    out = list(en)
+    for k, q in enumerate(en[:-1]):
+        day = en[k + 1]
+        if q.kind == "month" and day.kind == "day" and day.start - q.end <= 2 and day.value in bare:
+            out[k] = Quantity(q.value, q.kind, q.start, q.end, True, q.unit)
+    return out
+
+
+_SECONDS = {"s": 1, "min": 60, "h": 3600}
+
+
+def _converted_durations(en: list, ko: list) -> tuple[list, list]:
+    """Durations in seconds when the two sides state them in different units (126분 ~
+    "7,560 seconds"): a translator's conversion, compared by what it means."""
+    from toolkit.align.numbers import Quantity
+
+    en_units, ko_units = {q.unit for q in en if q.unit}, {q.unit for q in ko if q.unit}
+    if not en_units or not ko_units or en_units == ko_units:
+        return en, ko
+
+    def seconds(qs: list) -> list:
+        return [Quantity(q.value * _SECONDS[q.unit], q.kind, q.start, q.end, q.conversion, "s") if q.unit else q
+                for q in qs]
+
+    return seconds(en), seconds(ko)
 
 
 def numbers_agree(en_text: str, ko_text: str) -> bool | None:
