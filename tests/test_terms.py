@@ -127,6 +127,16 @@ def test_a_weak_neighbour_and_a_lexicon_phrase_complete_a_span():
     assert phrase.text == "South Korea"
 
 
+def test_a_phrasal_verb_keeps_its_particle_and_a_noun_keeps_its_preposition_apart():
+    en = English.of("Police cracked down on smugglers after they set up a new route.")
+    assert render([0], posteriors(en, {"cracked": 0.9}), en, 0.9).text == "cracked down"
+    assert render([0], posteriors(en, {"set": 0.9}), en, 0.9).text == "set up"
+    en = English.of("Smugglers moved the goods down the river at night.")
+    assert render([0], posteriors(en, {"goods": 0.9}), en, 0.9).text == "goods"  # no verb of the lexicon's
+    en = English.of("The crackdown spread down the border.")
+    assert render([0], posteriors(en, {"spread": 0.9}), en, 0.9).text == "spread"  # 'spread down' is no phrasal verb
+
+
 def test_a_word_another_korean_unit_claims_more_is_not_a_link():
     en = English.of("Inspections run until five in the evening.")
     found = render([0], posteriors(en, {"evening": 0.35}, {"evening": 0.45}), en, 0.9)

@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
+from functools import cache
+
 from toolkit.align.english import is_content, stem, word_spans
+from toolkit.align.lexicon import DATA_DIR, read_pairs
 
 RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
 LINK = 0.3          # probability that makes an English word a link of the term
@@ -198,11 +201,40 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best)))
 
 
+# the particles of English phrasal verbs ('crack down', 'carry out'): stopwords, so the model
+# never links them, yet the verb alone ('crack') is not the rendering
+_PARTICLES = frozenset({"down", "up", "out", "off", "over", "back", "away"})
+
+
+@cache
+def phrasal_verbs() -> frozenset[tuple[str, str]]:
+    """(verb stem, particle) of every lexicon rendering that ends in a particle: the phrasal
+    verbs the news lexicon knows, so 'cracked down' keeps its 'down' and 'the crack' stays."""
+    found = set()
+    for _, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+        words = english.lower().split()
+        if len(words) >= 2 and words[-1] in _PARTICLES:
+            found.add((stem(words[-2]), words[-1]))
+    return frozenset(found)
+
+
+def _particle_after(english: English, k: int) -> int | None:
+    """The end of a phrasal verb's particle written right after word `k`, if `k` is its verb."""
+    if k + 1 >= len(english.spans):
+        return None
+    verb, nxt = english.spans[k], english.spans[k + 1]
+    if english.text[verb[2]:nxt[1]] != " " or (stem(verb[0]), nxt[0].lower()) not in phrasal_verbs():
+        return None
+    return nxt[2]
+
+
 def _cut(english: English, span: list[int]) -> str:
     """The text of a span of content words, as written (a final possessive left out; an
-    initial written just before it taken along: 'N. Korean', 'S. Korea')."""
+    initial written just before it taken along: 'N. Korean', 'S. Korea'; a phrasal verb's
+    particle taken along: 'cracked down')."""
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
+    end = _particle_after(english, english.content[span[-1]]) or end
     initial = _INITIAL.search(english.text, 0, first[1])
     return english.text[initial.start() if initial else first[1]:end]
 
