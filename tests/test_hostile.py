@@ -663,6 +663,11 @@ _PIECES = [
     "Times)", "(tr.", "ZUMA", "dpa", "Official", "Photo by", "- BBC", "correspondent", "of", "portGetty Images", "©",
     "Writer", "2022", "translation", "published", "originally", "이 기사는", "번역을", "거쳐", "[VJ", "Photographer\n",
     "Sep 3, 2024 in Asia", "OrtizMay",
+    # the general readers of round six: widget lines, sign-ins, rubrics, hand-over verbs, separators
+    "This is", "reporting", "ㅣ", "｜", "6 min read", "1,203 views", "https://a.example/b", "다녀왔습니다", "함께",
+    "했습니다", "짚어봤습니다", "Poems", "Illustrator:", "지은이:", "입력", "조회", "장관", "ReutersJae", "2024Lena",
+    "Managing Editor", "Busan Ilbo", "현장에", "has more", "Here's", "with more", "I'm", "For KBS News,", "자세한",
+    "소식", "[a@b.example]입니다", "채널한빛", "(Hanbit News)", "file photo", "Screenshot:", "Interpreted",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -733,6 +738,23 @@ def _joined(pieces: list[str]) -> str:
 @example("항구 도시의 겨울[" + "노태한 " * 5_000 + "기자의 ‘바다’]")
 @example("윤다솜 | " * 10_000 + "2024-05-02")
 @example("By Lena Ortiz" + ", of Busan" * 10_000)
+@example("Jae Moon | " * 10_000 + "March 2, 2023")  # a widget line far over the length of one
+@example("Jae Moon | March 2, 2023\n" * 5_000)  # many widget lines
+@example("ReutersJae MoonLena Ortiz\n1 minute read\n" * 3_000)  # glued widgets and read-time lines
+@example("This is " + "Jae " * 10_000 + "Moon reporting.")
+@example("Reporter " * 10_000 + "Lee Do-yoon reports.")
+@example("현장에 " * 10_000 + "김하늘 기자가 다녀왔습니다")
+@example("김하늘 기자가 " + "현장에 " * 10_000 + "다녀왔습니다")
+@example("Three Poems " * 10_000 + "by Lena Ortiz")
+@example("[더팩트ㅣ" + "가" * 20_000 + " 기자] 본문.")
+@example("(Nam Ji-woo/" + "Busan " * 10_000 + "Ilbo)")
+@example("Here's " + "Mara " * 10_000 + "Ellison with more.")
+@example("For KBS News, I'm " + "Tomas " * 10_000 + "Weller.")
+@example("Tomas Weller reports from " + "Mokpo " * 10_000)
+@example("HTV 윤다솜[" + "a" * 20_000 + "@b.example]입니다.")
+@example("자세한 " * 10_000 + "소식 윤다솜 기자입니다.")
+@example("MOKPO, April 9 (" + "Hanbit " * 10_000 + "News) - Ferries ran.")
+@example("By Mara Ellison" + ", Hanbit News" * 5_000 + ", Mokpo")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

@@ -60,12 +60,16 @@ def test_terms_leave_out_the_stop_list_and_lone_surnames():
     assert [o.term for o in term_occurrences(derived, TermVocabulary({"가능성", "밀수꾼"}))] == ["밀수꾼"]
 
 
-def test_words_the_lexicon_lacks_are_terms_when_they_recur_across_articles():
+def test_words_the_lexicon_lacks_are_terms_when_they_recur_in_two_sentences():
     a = [korean_units("보위원 2명이 체포했다.")]
     b = [korean_units("담당 보위원이 왔다.")]
     c = [korean_units("국가보위성 요원이 왔다.")]
-    found = recurring_words([a, b, c], known=set())
-    assert "보위원" in found and "국가보위성" not in found
+    # one article's topic recurs in it; a word written twice in one sentence counts once
+    d = [korean_units("양강도에서 결핵 환자가 늘고 있다."), korean_units("결핵 치료약은 장마당에서만 구할 수 있다.")]
+    e = [korean_units("화폐개혁 직후 당국은 화폐개혁 실패의 책임을 물었다.")]
+    found = recurring_words([a, b, c, d, e], known={"직후", "당국", "실패", "책임"})
+    assert {"보위원", "결핵"} <= found
+    assert not {"국가보위성", "치료약", "장마당", "화폐개혁"} & found
 
 
 # ---------------------------------------------------------------- grouping
@@ -123,6 +127,16 @@ def test_a_weak_neighbour_and_a_lexicon_phrase_complete_a_span():
     assert phrase.text == "South Korea"
 
 
+def test_a_phrasal_verb_keeps_its_particle_and_a_noun_keeps_its_preposition_apart():
+    en = English.of("Police cracked down on smugglers after they set up a new route.")
+    assert render([0], posteriors(en, {"cracked": 0.9}), en, 0.9).text == "cracked down"
+    assert render([0], posteriors(en, {"set": 0.9}), en, 0.9).text == "set up"
+    en = English.of("Smugglers moved the goods down the river at night.")
+    assert render([0], posteriors(en, {"goods": 0.9}), en, 0.9).text == "goods"  # no verb of the lexicon's
+    en = English.of("The crackdown spread down the border.")
+    assert render([0], posteriors(en, {"spread": 0.9}), en, 0.9).text == "spread"  # 'spread down' is no phrasal verb
+
+
 def test_a_word_another_korean_unit_claims_more_is_not_a_link():
     en = English.of("Inspections run until five in the evening.")
     found = render([0], posteriors(en, {"evening": 0.35}, {"evening": 0.45}), en, 0.9)
@@ -166,6 +180,142 @@ def test_a_rendering_is_always_words_of_the_beads_english_text(words, numbers, c
         assert not after[:1].isalpha()
     else:
         assert found.text is None
+
+
+def test_a_word_alone_in_parentheses_after_a_noun_glosses_it():
+    units = korean_units("보위부(국가보위성)는 남조선(남한)과의 통화 기록과 돈(송금 관련) 내역을 조사했다.")
+    glosses = {u.key for u in units if u.gloss}
+    assert glosses == {"국가보위성", "남한"}  # "(송금 관련)" is a phrase, not one word
+    assert not any(u.gloss for u in korean_units("북한 당국(中)의 발표와 주민들(탈북민 가족)의 증언"))
+
+
+def _terms_bead(korean: str, english: str, known: set[str], links: dict[tuple[str, str], float]):
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary(known)
+    bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    return {r["ko_term"]: r for r in term_rows([bead], {}, words, model)}
+
+
+def test_a_parenthesised_synonym_shares_the_rendering_of_the_word_it_glosses():
+    links = {("남조선", "South"): 0.5, ("남한", "South"): 0.45, ("남조선", "Korea"): 0.2, ("남한", "Korea"): 0.2}
+    text = "보위원은 남조선(남한)과의 통화 기록을 찾아냈다."
+    rows = _terms_bead(text, "The agent found records of calls with South Korea.", {"남조선", "남한", "통화"}, links)
+    assert rows["남한"]["en_rendering"] == rows["남조선"]["en_rendering"] == "South Korea"
+    # written apart, the two words are rivals: the one the model favours takes "South"
+    apart = _terms_bead("보위원은 남조선 남한 통화 기록을 찾아냈다.", "The agent found records of calls with South Korea.",
+                        {"남조선", "남한", "통화"}, links)
+    assert apart["남한"]["status"] == "not_found"
+
+
+def test_a_derived_word_is_no_rival_of_the_word_it_comes_from():
+    links = {("밀수꾼", "smuggling"): 0.6, ("밀수", "smuggling"): 0.5, ("검문", "checks"): 0.9}
+    english = "China tightened checks to stop smuggling."
+    rows = _terms_bead("중국은 밀수꾼들의 밀수를 막으려 검문을 강화했다.", english, {"밀수", "밀수꾼"}, links)
+    assert rows["밀수"]["en_rendering"] == "smuggling"
+    # a word of another stem still is a rival: 검문 claims "smuggling" more than 밀수 does
+    rival = _terms_bead("중국은 밀수꾼들의 밀수를 막으려 검문을 강화했다.", english, {"밀수", "밀수꾼", "검문"},
+                        {**links, ("검문", "smuggling"): 0.7})
+    assert rival["밀수"]["status"] != "rendered"
+
+
+def test_a_place_name_takes_the_english_head_its_korean_ending_names():
+    links = {("온성군", "Onsong"): 0.8, ("북한", "North"): 0.7, ("북한", "Korean"): 0.6, ("주민", "Residents"): 0.9}
+    rows = _terms_bead("온성군 주민들이 북한 보위부에 신고했다.",
+                       "Residents of Onsong County reported them to the North Korean Ministry of State Security.",
+                       {"온성군", "북한", "주민"}, links)
+    assert rows["온성군"]["en_rendering"] == "Onsong County"
+    # 북한 names no kind of place: the capitalised word after it is not its head
+    assert rows["북한"]["en_rendering"] == "North Korean"
+    # the head alone grows back over the name when it sounds like the Korean, whatever else claims it
+    back = _terms_bead("옹진군 주민들이 금을 밀수했다.", "Residents of Ongjin County smuggled gold.", {"옹진군", "주민"},
+                       {("옹진군", "County"): 0.9, ("주민", "Ongjin"): 0.35, ("주민", "Residents"): 0.9})
+    assert back["옹진군"]["en_rendering"] == "Ongjin County"
+
+
+def test_links_split_by_a_word_another_unit_claims_grow_back_into_the_lexicon_phrase():
+    en = English.of("Officers of the Ministry of State Security told the local police.")
+    weights = {"Ministry": (0.45, 0.1), "State": (0.12, 0.35), "Security": (0.34, 0.0), "police": (0.51, 0.0)}
+    rows = []
+    for k in en.content:
+        term, other = weights.get(en.spans[k][0], (0.0, 0.0))
+        rows.append([term, other, 1.0 - term - other])
+    found = render([0], rows, en, 0.9, [(stem("Ministry"), stem("State"), stem("Security"))])
+    assert found.text == "Ministry of State Security"
+    # without the lexicon phrase the largest single link wins
+    assert render([0], rows, en, 0.9).text == "police"
+
+
+def test_and_joins_two_names_only_for_a_term_that_abbreviates_two_countries():
+    english = "The couple was reported to the Ministry of State Security and Ministry of Social Security."
+    links = {("보위부", "Ministry"): 0.4, ("보위부", "State"): 0.6, ("보위부", "Security"): 0.35,
+             ("안전부", "Ministry"): 0.4, ("안전부", "Social"): 0.7, ("안전부", "Security"): 0.35}
+    rows = _terms_bead("부부는 보위부와 안전부에 신고됐다.", english, {"보위부", "안전부"}, links)
+    assert rows["보위부"]["en_rendering"] == "Ministry of State Security"
+    assert rows["안전부"]["en_rendering"] == "Ministry of Social Security"
+    pair = _terms_bead("북중 국경이 다시 열렸다.", "The border between North Korea and China reopened.", {"북중", "국경"},
+                       {("북중", "North"): 0.5, ("북중", "Korea"): 0.4, ("북중", "China"): 0.6, ("국경", "border"): 0.9})
+    assert pair["북중"]["en_rendering"] == "North Korea and China"
+
+
+def test_an_english_word_written_twice_can_render_two_korean_words():
+    english = "North Korea boasted of its nuclear forces and of its status as a nuclear state."
+    links = {("핵무력", "nuclear"): 0.67, ("핵보유국", "nuclear"): 0.59, ("핵무력", "forces"): 0.8,
+             ("지위", "status"): 0.9}
+    rows = _terms_bead("북한은 핵무력과 핵보유국 지위를 과시했다.", english, {"핵무력", "핵보유국", "지위"}, links)
+    assert rows["핵보유국"]["en_rendering"] == "nuclear"
+    # written once, the word goes to the Korean word that claims it most
+    once = _terms_bead("북한은 핵무력과 핵보유국 지위를 과시했다.", "North Korea boasted of its nuclear forces and status.",
+                       {"핵무력", "핵보유국", "지위"}, links)
+    assert once["핵보유국"]["status"] != "rendered"
+
+
+def test_a_lexicon_phrase_grows_past_one_word_it_leaves_out():
+    en = English.of("It claims the status of a nuclear weapon state.")
+    def rows(weapon_rival):
+        out = []
+        for k in en.content:
+            word = en.spans[k][0]
+            term = 0.6 if word == "nuclear" else 0.0
+            other = weapon_rival if word == "weapon" else (0.9 if word == "status" else 0.0)
+            out.append([term, other, 1.0 - term - other])
+        return out
+    phrase = [(stem("nuclear"), stem("state"))]
+    assert render([0], rows(0.0), en, 0.9, phrase).text == "nuclear weapon state"
+    # a word another Korean word links is not left out of that one's rendering
+    assert render([0], rows(0.5), en, 0.9, phrase).text == "nuclear"
+
+
+def test_a_word_hyphened_to_a_link_joins_it_to_the_next():
+    en = English.of("The Ministry of State Security ran what is known as state-led smuggling.")
+    weights = {"State": 0.5, "state": 0.5, "smuggling": 0.45}
+    rows = [[weights.get(en.spans[k][0], 0.0), 0.0, 1.0 - weights.get(en.spans[k][0], 0.0)] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "state-led smuggling"
+
+
+def test_a_term_the_model_never_met_is_rendered_by_its_lexicon_phrase_in_the_text():
+    en = English.of("The academy test-fired a new cruise missile.")
+    silent = [[0.0, 0.0, 1.0] for _ in en.content]
+    phrases = [(stem("test"), stem("fire")), (stem("test"), stem("launch"))]
+    found = render([0], silent, en, 0.4, phrases, unknown=True)
+    assert (found.status, found.text) == ("rendered", "test-fired")
+    # the model knows the term and finds nothing: no rendering from the lexicon alone
+    assert render([0], silent, en, 0.4, phrases).status == "not_found"
+    # words another Korean word links are not taken
+    claimed = [[0.0, 0.8 if en.spans[k][0] in ("test", "fired") else 0.0, 0.2] for k in en.content]
+    assert render([0], claimed, en, 0.4, phrases, unknown=True).status == "not_found"
+
+
+def test_an_initial_written_before_a_rendering_belongs_to_it():
+    en = English.of("Mr. Kim said N. Korean troops and U.S. Forces met.")
+    weights = {"Korean": 0.8, "Kim": 0.8}
+    rows = [[weights.get(en.spans[k][0], 0.0), 0.0, 1.0 - weights.get(en.spans[k][0], 0.0)] for k in en.content]
+    assert render([0], [r if en.spans[k][0] == "Korean" else [0.0, 0.0, 1.0] for r, k in zip(rows, en.content)],
+                  en, 0.9).text == "N. Korean"
+    # a title's abbreviation is no initial of the name after it
+    assert render([0], [r if en.spans[k][0] == "Kim" else [0.0, 0.0, 1.0] for r, k in zip(rows, en.content)],
+                  en, 0.9).text == "Kim"
 
 
 # ---------------------------------------------------------------- the terms step on hand-made tables

@@ -104,3 +104,19 @@ def test_an_empty_archive_gives_a_model_that_still_answers():
     post = model.link_posteriors(["보위부"], ["mss"])
     assert len(post) == 1 and len(post[0]) == 2 and post[0][-1] == 1.0
     assert model.entries() == []
+
+
+def test_a_korean_word_written_twice_keeps_its_whole_share_in_each_place():
+    model = train_link_model(PAIRS, {"주민": {("resid",)}})
+    once = model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
+    twice = model.link_posteriors(["주민", "체포", "주민"], ["resid", "arrest"])
+    # both places of 주민 hold the same share, not half of it each: at least what one place had
+    assert twice[0][0] == pytest.approx(twice[0][2])
+    assert twice[0][0] >= once[0][0] - 1e-9
+    assert twice[1][1] == pytest.approx(model.link_posteriors(["체포", "주민"], ["resid", "arrest"])[1][0], rel=0.2)
+
+
+def test_the_model_says_which_korean_words_training_met():
+    model = train_link_model(PAIRS, {"체포": {("arrest",)}})
+    assert model.knows("체포") and not model.knows("시험발사")
+    assert not train_link_model([], None).knows("체포")

@@ -284,12 +284,17 @@ class WordAligner:
                 backward.add((i, best))
         return sorted(forward & backward)
 
+    def knows(self, k: str) -> bool:
+        """Whether training met the Korean word k (else its posteriors say nothing of it)."""
+        return k in (self.t.sources if isinstance(self.t, PairTable) else {s for s, _ in self.t})
+
     def link_posteriors(self, ko: Sequence[str], en: Sequence[str]) -> list[list[float]]:
         """For each English word j (rows) and Korean word i (columns): sqrt(P(j translates i) *
         P(i is translated by j's word)), the posteriors of the two directions inside this
-        pair; the last column is the forward P(j translates nothing). The backward share of a
-        word written twice in the pair is the sum over both places, so that a repeated word
-        is not half as likely a translation."""
+        pair; the last column is the forward P(j translates nothing). The share of a word
+        written twice in the pair (either side) is the sum over both places, so that a repeated
+        word is not half as likely a translation: each of its columns holds the word's whole
+        share."""
         import numpy as np
 
         if not en:
@@ -309,6 +314,12 @@ class WordAligner:
             return out
 
         fwd = posterior(self.t, self.t_unseen, ko, en)          # (ko + 1) x en
+        if len(set(ko)) < len(ko):  # a Korean word written twice: its forward share over both places
+            keys = {k: n for n, k in enumerate(dict.fromkeys(ko))}
+            places = np.array([keys[k] for k in ko])
+            by_key = np.zeros((len(keys), len(en)))
+            np.add.at(by_key, places, fwd[:-1])
+            fwd[:-1] = by_key[places]
         bwd = posterior(self.r, self.r_unseen, en, ko)[:-1]     # en x ko
         # the backward share of an English word summed over every place it is written
         words = {e: n for n, e in enumerate(dict.fromkeys(en))}

@@ -7,8 +7,9 @@ One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (
 clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
 the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
 agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
-(caption credits), `machine` (machine-translation notes), `chain` (joining the Korean names to
-the English chain). Each sentence is either
+(caption credits), `machine` (machine-translation notes), `widgets` (a short line standing alone,
+read by what its pieces are: names, titles, outlets, dates, stamps, e-mails), `chain` (joining
+the Korean names to the English chain). Each sentence is either
 a credit sentence, taken out whole, or ordinary text, kept; a caption or a lead sentence
 may end with a credit, which alone is taken out. Why a parser and not a keyword search:
 "Translated by Kang Min Kyung." is a credit, but "The letter, translated by a local
@@ -18,10 +19,11 @@ activist, was posted online." is not.
 from __future__ import annotations
 
 from toolkit.credits import english, intros, korean, listings, machine, photos
+from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.text import INVISIBLE
+from toolkit.credits.text import INVISIBLE, SEPARATOR_FORMS
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -32,7 +34,7 @@ __all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGAN
 def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
-    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).split("\n"))
+    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).split("\n"))
     out: list[str] = []
     for line in lines:
         if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1])):
@@ -101,7 +103,31 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     above = _lines_above_dateline(text)
     if above is not None:
         return above
-    return _extract(paragraph, text)
+    rest, credits = _extract(paragraph, text)
+    return _widget_lines(rest, credits)
+
+
+def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+    """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
+    "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
+    bare names may lean on a date, read-time or address line right below or above it; that line goes
+    too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
+    lines = rest.split("\n")
+    kinds = [evidence_kind(line) for line in lines]
+    taken: set[int] = set()
+    found: list[Credit] = []
+    for k, line in enumerate(lines):
+        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
+        read = parse_widget_line(line, {kinds[j] for j in near})
+        if read is not None:
+            found += read
+            taken.add(k)
+            taken.update(near)
+    if credits or found:
+        taken.update(k for k, kind in enumerate(kinds) if kind == "read")
+    if not taken:
+        return rest, credits
+    return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
 
 
 def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
@@ -128,6 +154,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
                 and (tail := korean.parse_copyright_tail(sentence)):
             read = ("", tail, False)  # "… 청사건물. ©브레이크뉴스": after a caption, not under a story
+        elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
+                and (tail := photos.parse_copyright_sentence(sentence)):
+            read = ("", tail, False)  # "Ships leave port. © Tomas Weller": the holder after a caption
         if read is None:
             pieces.append((a, b, None))
             after_note = False
@@ -149,6 +178,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         closing = text[pieces[k - 1][0]:pieces[k - 1][1]]
         if korean.is_signed_block(closing):
             signed = True
+            credits += parse_widget_line(closing) or []  # "A / Managing Editor / a@b.example"
         elif not korean.is_stamp_line(closing):
             break
         k -= 1

@@ -7,6 +7,7 @@ outlet or agency it belongs to, and `agent` says what kind of agent the name is.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from toolkit.credits.text import find_emails, remove_spans
 from toolkit.credits.vocabulary import ORGANIZATIONS, SERVICE_LANGUAGES
@@ -34,8 +35,17 @@ ORG_WORDS = {
     "company", "studio", "museum", "government", "council", "committee", "center", "centre", "magazine",
     "images", "media", "library", "archive", "archives", "pool", "association", "review", "monitor",
     "stock", "commons",
+    # head nouns of outlet names no list knows: "Busan Ilbo", "Halla Shinmun", "Morung Express"
+    "ilbo", "shinmun", "sinmun", "gazette", "tribune", "broadcasting", "express", "chronicle", "observer",
+    "telegraph", "courier", "weekly", "wire", "photos", "photography", "pictures", "bizwire", "newswire",
+    "navy", "army", "forces", "command", "embassy", "corps", "marines",  # "U.S. Navy" after a photographer
+    "youtube", "facebook", "twitter", "instagram", "weibo", "telegram", "tiktok", "wechat", "flickr",  # platforms
 }
 _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
+# institutions by their ending: "목포시", "문화재청", "국립중앙박물관" (three syllables or more; not 구, 도,
+# 군 or 부, which end given names: 김민구, 박영도)
+KO_INSTITUTION_ENDINGS = ("시", "청", "처", "위원회", "협회", "재단", "공사", "공단", "연구원",
+                           "연구소", "센터", "본부", "사무소", "기념관", "박물관", "미술관", "대학교", "병원", "교회", "그룹")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&/\-]{1,7}|[A-Z][A-Za-z]*\d+[A-Za-z]*")
 
 
@@ -105,7 +115,7 @@ def looks_like_organization(name: str) -> bool:
     words = {w.strip(".,").lower() for w in plain.replace("'s", " ").split()}
     if words & ORG_WORDS:
         return True
-    if plain.endswith(_KO_ORG_ENDINGS):
+    if plain.endswith(_KO_ORG_ENDINGS) or (len(plain) >= 3 and plain.endswith(KO_INSTITUTION_ENDINGS)):
         return True
     return len(plain.split()) == 1 and bool(_ACRONYM.fullmatch(plain))
 
@@ -123,3 +133,17 @@ def without_emails(text: str) -> str:
 
 def service_language(service: str | None) -> str | None:
     return SERVICE_LANGUAGES.get(service.lower()) if service else None
+
+
+@cache
+def _news_subjects() -> frozenset[str]:
+    from toolkit.names import transliterations  # a data table: loaded on first use, not at import
+
+    table = transliterations()
+    return frozenset(table) | frozenset(en.lower() for spellings in table.values() for en in spellings)
+
+
+def is_news_subject(name: str) -> bool:
+    """A person or place the transliteration table lists (Kim Jong Un, 문재인, Seoul): what news is
+    about, never who signs it ("Kim Jong Un\nMarch 3, 2023" is a caption)."""
+    return name.strip().lower() in _news_subjects()

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import is_person_name, organization_of, short_org
+from toolkit.credits.agents import (
+    is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+)
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
 from toolkit.credits.text import is_date_word
@@ -63,7 +65,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
-    elif opener == "[" and (bracketed := parse_bracket_byline(inner)) is not None and rest.strip():
+    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner, unknown_outlet=True)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
         return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"
@@ -146,8 +148,9 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if not m:
         return None
     agency = m["agency"].strip()
-    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)):
-        return None
+    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)
+            or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))):
+        return None  # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"
     writers: list[Credit] = []
     place_text = m["place"]
     if (glued := _byline_before(place_text)) is not None:

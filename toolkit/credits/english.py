@@ -144,11 +144,15 @@ def _text(s: str, toks: list[Token], a: int, b: int) -> str:
     return s[toks[a].start:toks[b - 1].end] if a < b else ""
 
 
-def _heads(sentence: str, toks: list[Token], low: list[str]) -> list[Head]:
+def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = False) -> list[Head]:
+    """Clause heads, left to right. On a line of its own a role word right before "by" may
+    follow any words ("Translation Tuesday: Three Poems by A"): parse_sentence then checks them."""
     heads: list[Head] = []
     i = 0
     while i < len(toks):
         if (i == 0 or low[i - 1] in _SEPARATORS or low[i] in _TITLE_ROLE_WORDS
+                or (standalone and not heads and low[i] in ROLE_WORDS
+                    and any(t.text == "by" for t in toks[i + 1:i + 3]))
                 or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
             head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)
             if head is not None and (head.roles or heads or head.bare_by):
@@ -196,7 +200,7 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
     if byline and (found := _name_dash_outlet(s)) is not None:
         return found
-    heads = _heads(s, toks, low)
+    heads = _heads(s, toks, low, standalone=byline)
     if not heads:
         # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
         if byline and "," in low and organization_of(s[: toks[low.index(",")].start]) and is_dating(
@@ -213,6 +217,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             lead = writer  # "A, translated by B" / "Rice Urn by A and B, translated by C"
         elif heads[0].roles in (["translator"], ["editor"]) and _is_title_case(toks[: heads[0].start]):
             pass  # "War and Visual Culture edited by A and B": a book's title, then who made it
+        elif byline and heads[0].roles and len(prefix) <= _MAX_TITLE_PREFIX and _is_title_case(toks[: heads[0].start]):
+            found = _credits_of(s, toks, heads, org_context, byline=False)  # "Rubric: Three Poems by A"
+            return found if found and all(c.agent == "person" for c in found) else None
         else:
             return None
     if heads[0].bare_by and not byline and heads[0].start == 0 and not lead:
@@ -221,6 +228,7 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     return None if found is None else lead + found
 
 
+_MAX_TITLE_PREFIX = 12  # words of a title or rubric before "<role word> by" on a line of its own
 # "translated" and "edited" may follow a title without a separator: "Rice Urn translated by A"
 _TITLE_ROLE_WORDS = {"translated", "edited"}
 # lower-case words a title in title case keeps: "War and Visual Culture", "Escape from North Korea"
@@ -297,13 +305,26 @@ _CONTRIBUTED_TAILS = (
 )
 
 
+_MAX_PLACE_WORDS = 4
+
+
+def _from_place(toks: list[Token]) -> bool:
+    """"… (additional) reporting / to this report from Tokyo [and Busan]": the tail names only where."""
+    low = [t.low for t in toks]
+    for head in (["reporting"], ["additional", "reporting"], ["to", "this", "report"], ["to", "this", "story"]):
+        if low[:len(head)] == head and low[len(head):len(head) + 1] in (["from"], ["in"]):
+            place = [t.text for t in toks[len(head) + 1:] if t.text not in {",", "and"}]
+            return 1 <= len(place) <= _MAX_PLACE_WORDS and all(w[:1].isupper() for w in place)
+    return False
+
+
 def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | None) -> list[Credit] | None:
     """"Nisha David in Kuala Lumpur contributed to this report", "A and B contributed reporting"."""
     if "contributed" not in low:
         return None
     k = low.index("contributed")
     tail = low[k + 1:]
-    if tail not in _CONTRIBUTED_TAILS or k == 0:
+    if tail not in _CONTRIBUTED_TAILS and not _from_place(toks[k + 1:]) or k == 0:
         return None
     end = k - (low[k - 1] == "also")
     end -= end > 0 and low[end - 1] == ","  # "A in Seoul, South Korea, contributed"

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import APOSTROPHES, is_person_name, short_org
+from toolkit.credits.agents import (
+    APOSTROPHES, is_news_subject, is_person_name, looks_like_organization, organization_of, short_org,
+)
 from toolkit.model import Credit
 
 _BROADCAST_INTRO = re.compile(
@@ -24,9 +26,20 @@ _BROADCAST_INTRO = re.compile(
     r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) (?:reports|reported)(?: (?:on|from) [^.]{0,80})?"
 )
 # verbs only an anchor uses: the name alone before them is enough
-_ANCHOR_VERBS = (" starts us off", " has our top story", " has our lead story", " has our story", " has the story")
+_ANCHOR_VERBS = (" starts us off", " has our top story", " has our lead story", " has our story", " has the story",
+                 " has more", " has more on this", " has more on that", " has more on the story", " has the details",
+                 " has the latest", " has this report", " has this story", " takes a closer look", " takes a look",
+                 " with more", " with the details", " with this report")
+# an anchor presenting the reporter: "Here's A with more", "Here is our correspondent A with the details"
+_PRESENTERS = ("Here's ", "Here is ", "Here’s ")
 _REPORTS = " reports"
 _HANDOVER_WORDS = {"correspondent", "reporter", "bureau", "chief"}  # "... defense correspondent A reports"
+# a reporter's own sign-in or sign-off: "This is Song Geum-han reporting.", "This is A reporting from
+# Busan for KBS News.", "This is A, KBS News." (an outlet's name is needed when "reporting" is not said)
+_THIS_IS = re.compile(
+    r"(?:This is|I'm|I am) (?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3})(?:,? reporting(?P<where> (?:from|for|in) [^.;]{1,60})?"
+    r"|, (?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})(?:,? (?:in|from) [A-Z][\w .'\-]{0,40})?)"
+)
 _MAX_LEAD_WORDS = 8
 _MAX_PLACE_CHARS = 80
 _MAX_SENTENCE = 400
@@ -37,7 +50,8 @@ def _name_and_lead(before: str) -> tuple[str, list[str]] | None:
     words = before.split()
     for size in (4, 3, 2):
         if len(words) >= size and is_person_name(" ".join(words[-size:])) \
-                and words[-size].translate(APOSTROPHES)[-2:] != "'s":
+                and words[-size].translate(APOSTROPHES)[-2:] != "'s" and words[-size].lower() not in _HANDOVER_WORDS \
+                and words[-size] not in {"Our", "Here's", "Here", "And", "Now", "Next"}:
             return " ".join(words[-size:]), words[:-size]
     return None
 
@@ -47,6 +61,8 @@ def _handed_over(lead: list[str]) -> str | None:
     "Our defense correspondent": "" for no outlet), or None when the lead is something else."""
     if not lead or len(lead) > _MAX_LEAD_WORDS or any(w.endswith((".", ";", ":")) for w in lead):
         return None
+    if lead == ["Our"] or lead == ["our"]:
+        return ""  # "Our Mara Ellison has more"
     last = lead[-1].translate(APOSTROPHES)
     if last.endswith("'s") and last[:1].isupper():
         place = lead[:-1]  # only "From Seoul," may come before "NPR's"
@@ -70,14 +86,27 @@ def parse_intro(sentence: str) -> list[Credit] | None:
         return None
     if (m := _BROADCAST_INTRO.fullmatch(s.translate(APOSTROPHES))) and is_person_name(m["name"]):
         return _reporter(s[m.start("name"):m.end("name")], short_org(m["org"]))
+    if s.startswith(("This is ", "I'm ", "I’m ", "I am ")) and (found := _signed_in(s)) is not None:
+        return found
+    if (found := _signed_off_after(s)) is not None:
+        return found
+    presented = s.startswith(_PRESENTERS)
+    if presented:
+        s = s.split(" ", 2)[-1] if s.startswith("Here is ") else s.split(" ", 1)[-1]
     for verb in _ANCHOR_VERBS:
         if s.endswith(verb):
+            if verb.startswith(" with ") and not presented:
+                return None  # "… with more" hands over only after "Here's"
             found = _name_and_lead(s[: -len(verb)])
             if found is None:
                 return None
             name, lead = found
+            if not lead and (is_news_subject(name) or looks_like_organization(name)):
+                return None  # "Kim Jong Un has more …" is no hand-over
             outlet = _handed_over(lead) if lead else ""
             return None if outlet is None else _reporter(name, outlet)
+    if presented:
+        return None
     k = s.rfind(_REPORTS, max(0, len(s) - _MAX_PLACE_CHARS - len(_REPORTS) - 6))
     if k <= 0:
         return None
@@ -88,8 +117,54 @@ def parse_intro(sentence: str) -> list[Credit] | None:
     if found is None:
         return None
     name, lead = found
+    if not lead:  # "Mara Ellison reports." / "… reports from Seoul.": the name alone is the sentence
+        if after and not (after.startswith(" from ") and after[6:7].isupper()):
+            return None  # "A reports on the economy for …" is a biography
+        return _reporter(name, None) if len(name.split()) >= 2 and not is_news_subject(name) \
+            and not looks_like_organization(name) else None
     outlet = _handed_over(lead)
     return None if outlet is None else _reporter(name, outlet)
+
+
+# "For KBS News, I'm A." / "Reporting from Seoul, I'm A.": the outlet or place first
+_FOR_OUTLET_IM = re.compile(r"(?:For (?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})|Reporting from [A-Z][\w .'\-]{0,40}),"
+                            r" (?:I'm|I am) (?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3})")
+
+
+def _signed_off_after(s: str) -> list[Credit] | None:
+    m = _FOR_OUTLET_IM.fullmatch(s.translate(APOSTROPHES))
+    if m is None or not is_person_name(m["name"]):
+        return None
+    org = _outlet(m["org"]) if m["org"] else None
+    return None if m["org"] and org is None else _reporter(m["name"], org)
+
+
+def _outlet(text: str) -> str | None:
+    """A known outlet, or a name ending like one ("KBS News", "Arirang TV"), by its short name."""
+    text = text.strip()
+    if organization_of(text):
+        return short_org(text)
+    words = text.split()
+    return text if 2 <= len(words) <= 4 and words[-1] in {"News", "TV", "Radio"} and text[:1].isupper() else None
+
+
+def _signed_in(s: str) -> list[Credit] | None:
+    """"This is A reporting [from P] [for O]" / "This is A, O News": the reporter names himself.
+    "… reporting for duty" and "This is A, Manchester United" are not sign-offs: after "for" and
+    after the comma an outlet must stand."""
+    m = _THIS_IS.fullmatch(s.translate(APOSTROPHES))
+    if m is None or not is_person_name(m["name"]):
+        return None
+    if m["org"] is not None:
+        org = _outlet(m["org"])
+        return None if org is None else _reporter(m["name"], org)
+    where = (m["where"] or "").strip()
+    k = 0 if where.startswith("for ") else where.find(" for ") + 1 if " for " in where else -1
+    if k < 0:
+        place = where.split(" ", 1)[-1]
+        return _reporter(m["name"], None) if not where or place[:1].isupper() else None
+    outlet = _outlet(where[k + 4:])
+    return None if outlet is None else _reporter(m["name"], outlet)
 
 
 def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
-from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import KO_LABELS, KO_SUBJECT_POSITIONS, KO_TITLES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
@@ -35,16 +35,27 @@ _KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단"
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
                     "신동아", "주간동아", "노컷", "미디어오늘", "뉴스타파")
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
+# what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
+# a verb stem that only a report does, in its present, "tried" and future forms
+_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보")
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
-    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다", "짚어봅니다",
-)
+    "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
+    "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
+    "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
+) + tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
-_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에"}
+_LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
+               # an anchor's words before the byline: "자세한 소식 홍길동 기자입니다", "이어서 홍길동 기자입니다"
+               "자세한", "소식", "소식은", "내용", "내용은", "이어서", "계속해서", "먼저", "다음", "관련", "첫"}
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
-_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "짚어봅니다")
+_INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
+                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다") + tuple(
+    stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
+_OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
+_MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
 _WEEKDAYS = set("월화수목금토일")  # "2014.09.25 (목)"
 _LABEL_TAILS = {"제공", "협조"}  # "사진 제공: 홍길동" is one label
@@ -56,6 +67,9 @@ _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기�
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
+# words that open a bracket of a clip or a rubric, never an outlet: "[인터뷰 홍길동 기자]"
+_CLIP_WORDS = {"인터뷰", "녹취", "현장음", "싱크", "영상", "자막", "앵커", "기자", "리포트", "화면", "사진", "출처", "제보",
+               "단독", "속보", "종합", "포토", "르포", "현장", "이슈", "리포터", "대담", "질문", "답변", "SYNC", "INT"}
 
 
 def ko_tokens(text: str) -> list[str]:
@@ -117,7 +131,7 @@ def is_outlet(token: str) -> bool:
         return True
     if token.startswith(_KO_OUTLET_STEMS):
         return True
-    if token.startswith(("뉴스", "데일리")) and len(token) >= 3 and has_syllable(token):
+    if token.startswith(("뉴스", "데일리", "채널")) and len(token) >= 3 and has_syllable(token):
         return True  # "뉴스컬처", "뉴스핌", "데일리안"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
         return True
@@ -143,7 +157,10 @@ def title_role(token: str) -> str | None:
 
 
 def name_and_title(token: str) -> tuple[str, str | None] | None:
-    """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자"."""
+    """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자".
+    Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
+    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES:
+        return None
     if is_korean_name(token):
         return token, None
     for title in sorted(KO_TITLES, key=len, reverse=True):
@@ -164,7 +181,7 @@ def _strip_copula(token: str) -> str | None:
             return token[: -len(ending)]
     if token.endswith("니다") and len(token) >= 4:
         code = ord(token[-3]) - 0xAC00
-        if 0 <= code < 11172 and code % 28 == _B_FINAL:
+        if 0 <= code < 11172 and code % 28 == _B_FINAL and token[-3] != "합":  # "연결합니다" is a verb
             return token[:-3] + chr(ord(token[-3]) - _B_FINAL)
     return None
 
@@ -267,6 +284,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
+        if word in _CLIP_WORDS and word not in KO_LABELS:
+            return None  # "[인터뷰 한결 기자]": who speaks in a clip, not a credit block
         if word in _LABEL_TAILS and label is not None:  # "사진 제공: A", and "사진=A 제공" ("제공" is no name)
             continue
         if "@" in word:
@@ -281,7 +300,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             continue
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
-                    and words[k - 2] == label:
+                    and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
                 joined.append(label)  # "사진·글 박승화 기자": one person, both jobs
             else:
                 joined = []
@@ -393,9 +412,14 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
+_BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
+
+
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
     s = sentence.strip().rstrip(".!。").strip()
+    if "@" in s and s.endswith("입니다"):
+        s = _BRACKETED_EMAIL.sub("", s)  # "YTN 홍길동[hong@ytn.example]입니다": the address inside the sign-off
     if not s:
         return None
     words = ko_tokens(s)
@@ -404,7 +428,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
         org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
         return [Credit("reporter", words[1], organization=org, agent="organization")]
-    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
+    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1], unknown_outlet=True)) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
     if words[0] == "[" and words[-1] == "]" and (found := _byline_and_photo_source(s[1:-1])) is not None:
         return found  # "[티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페]"
@@ -477,13 +501,52 @@ def _byline_and_photo_source(inner: str) -> list[Credit] | None:
 
 
 def _after_object(words: list[str]) -> list[Credit] | None:
-    """"자세한 소식을 서울에서 이현주 기자가 보도합니다": what the report is about, then the byline."""
-    if not "".join(words[-2:]).endswith(_INTRO_ENDINGS):
+    """"자세한 소식을 서울에서 이현주 기자가 보도합니다", "취재 현장에 서영민 기자가 함께 했습니다": what
+    the report is about, then the byline (a title is required: parse_signoff asks for it before a
+    report verb). The words before the byline end with a case particle; none ends a sentence."""
+    if not "".join(words[-3:]).endswith(_INTRO_ENDINGS):
         return None
     objects = [k for k, w in enumerate(words[:_MAX_OBJECT_WORDS]) if len(w) >= 2 and w.endswith(("을", "를"))]
-    if not objects or any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
+    if objects and not any(_SENTENCE_END.search(w) for w in words[: objects[-1]]):
+        found = parse_signoff(words[objects[-1] + 1:])
+        if found is not None:
+            return found
+    for start in range(max(1, len(words) - _MAX_BYLINE_WORDS), len(words) - 1):
+        before = words[start - 1]
+        if len(before) >= 2 and before.endswith(_OBJECT_PARTICLES) \
+                and not any(_SENTENCE_END.search(w) for w in words[:start]):
+            found = parse_signoff(words[start:])
+            if found is not None:
+                return found
+    return _byline_first(words)
+
+
+_MAX_MIDDLE_WORDS = 4
+
+
+def _byline_first(words: list[str]) -> list[Credit] | None:
+    """"김하늘 기자가 사고 현장에 다녀왔습니다": the byline opens the intro, a few words of where or
+    whom (the last one with a case particle) stand before the report verb."""
+    tail = "".join(words[-3:])
+    ending = next((e for e in _INTRO_ENDINGS if tail.endswith(e)), None)
+    if ending is None:
         return None
-    return parse_signoff(words[objects[-1] + 1:])
+    consumed, acc = 0, ""
+    while len(acc) < len(ending) and consumed < len(words):
+        consumed += 1
+        acc = words[-consumed] + acc
+    if not acc.endswith(ending):
+        return None
+    head = acc[: len(acc) - len(ending)]  # "현장에다녀왔습니다" -> the middle word glued to the ending
+    for j in range(min(3, len(words) - consumed)):
+        if not words[j].endswith(_PARTICLES[:2]) or title_role(words[j][:-1]) is None:
+            continue
+        middle = words[j + 1:len(words) - consumed] + ([head] if head else [])
+        if not 1 <= len(middle) <= _MAX_MIDDLE_WORDS or not (middle[-1].endswith(_OBJECT_PARTICLES)
+                                                             or middle[-1] in {"소식", "내용", "이야기"}):
+            return None
+        return parse_signoff(words[:j + 1] + [ending])
+    return None
 
 
 def _copyright_holder(words: list[str]) -> list[Credit] | None:
@@ -553,7 +616,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1], unknown_outlet=True) or _column_rubric(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
     if (found := _photo_source_tail(s)) is not None:
@@ -604,12 +667,18 @@ _DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타�
 _MAX_BRACKET_WORDS = 5
 
 
-def parse_bracket_byline(inner: str) -> list[Credit] | None:
+
+
+def parse_bracket_byline(inner: str, unknown_outlet: bool = False) -> list[Credit] | None:
     """"매일경제 스타투데이 김소연 인턴기자", "티브이데일리 김종은 기자": an outlet, perhaps its section,
     a name and a title (the inside of a bracket that opens or closes an article). The outlet is
-    required: "[김현경 기자]" alone heads a speaker's words in a transcript."""
-    words = ko_tokens(inner)
-    if not 3 <= len(words) <= _MAX_BRACKET_WORDS or not is_outlet(words[0]):
+    required: "[김현경 기자]" alone heads a speaker's words in a transcript. With `unknown_outlet`
+    ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]") the outlet may be one no list
+    knows: any first word that is no name, title, label or clip word, perhaps followed by "|" or "·"."""
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}] if unknown_outlet else ko_tokens(inner)
+    if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
+        return None
+    if not is_outlet(words[0]) and not (unknown_outlet and _unknown_outlet(words[0])):
         return None
     role = title_role(words[-1])
     found = name_and_title(words[-2])
@@ -620,12 +689,19 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     return [Credit(role, found[0], organization=short_org(words[0]))]
 
 
+def _unknown_outlet(word: str) -> bool:
+    return 2 <= len(word) <= 12 and word not in _CLIP_WORDS and word not in KO_LABELS and not _PUNCT.intersection(word) \
+        and name_and_title(word) is None and title_role(word) is None and not word.isdigit()
+
+
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
     r"(?:[(\[]\s*사진\s*(?:제공)?\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
     r"|\((?P<b>[^()\s]{2,15})\s*(?:화면\s*)?갈무리\)"
     r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
-    r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|)$"
+    r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
+    r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
+    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?)$"  # "…했다. /사진=외교부 제공"
 )
 
 
@@ -638,7 +714,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"]).strip()
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"]).strip()
     if m["c"] or m["b"]:  # only a known outlet after "./" or before "갈무리"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None

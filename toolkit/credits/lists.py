@@ -356,10 +356,12 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
             if not is_capitalized_phrase(owner, 4):
                 return None
             chunk, org = name, short_org(owner)
+        if joint == "," and out and out[-1][2] and out[-1][2].startswith(",") and svc is None \
+                and is_capitalized_phrase(chunk, 3):
+            continue  # "A, BBC News, Seoul": the place after the outlet of a byline
         if joint == "," and out and svc is None and org is None and (
-                organization_of(chunk) or (chunk.startswith("The ") and looks_like_organization(chunk)
-                                           and is_capitalized_phrase(chunk, 5))):
-            org = "," + chunk  # "A and B, Reuters": the outlet of the names before it
+                organization_of(chunk) or (looks_like_organization(chunk) and is_capitalized_phrase(chunk, 5))):
+            org = "," + chunk  # "A and B, Reuters", "A, Busan Ilbo": the outlet of the names before it
         out.append((_drop_location(chunk), svc, org))
     return out
 

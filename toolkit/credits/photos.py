@@ -32,7 +32,8 @@ _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters 
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
-_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:photos?|PHOTOS?|Photos?|images?)"
+_OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: (?!(?:file|File|FILE)\b)[A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:(?:file|File|FILE)\s+)?"
+                           r"(?:photos?|PHOTOS?|Photos?|images?|file|File|FILE)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
 # an owner's words before "Photo by": "Official White House Photo by A", "U.S. Navy photo by B"
 _OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
@@ -61,7 +62,7 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     if organization is None and organization_of(name):
         organization = organization_of(name)
     kind = agent_kind(name, organization)
-    if name.lower() in PHOTO_AGENCIES:  # "Shutterstock", "Yonhap": an agency, whatever its name looks like
+    if name.lower() in PHOTO_AGENCIES or name.lower() in _PLATFORMS:  # "Shutterstock", "Yonhap", "YouTube"
         kind = "organization"
     if courtesy and len(name.split()) == 1:  # "Photo courtesy of Altapress": a lender, not a photographer
         kind = "organization"
@@ -76,7 +77,10 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         return None
     if t.endswith(" |") and t[:-2].strip().lower() in PHOTO_AGENCIES:  # "gettyimagesbank |": the credit slot of a caption
         return _credit(t[:-2].strip(), None)
-    if (m := _OUTLET_PHOTO.fullmatch(t)) and (organization_of(m["agency"]) or m["agency"].lower() in PHOTO_AGENCIES):
+    if (m := _OUTLET_PHOTO.fullmatch(t)) and (organization_of(m["agency"]) or m["agency"].lower() in PHOTO_AGENCIES
+                                              or (looks_like_organization(m["agency"])  # "Korea Herald photo"
+                                                  and is_capitalized_phrase(m["agency"], 3)
+                                                  and len(m["agency"].split()) >= 2)):  # not "Group photo"
         if m["name"] is None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
@@ -104,9 +108,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         outlet = looks_like_organization(source) or (source.startswith("The ") and is_capitalized_phrase(source, 5))
         if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
-    if bracketed and not labelled and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
+    if (bracketed or labelled) and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
             and is_person_name(m["name"]):
-        return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)"
+        return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)", "Photo: A for The Times"
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
         if is_person_name(name):
@@ -142,7 +146,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
-        elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))):
+        elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))) \
+                or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
+                    and is_capitalized_phrase(b, 4)):  # "Kim Min-ji/Busan Ilbo": an outlet by its head noun
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
@@ -270,6 +276,16 @@ def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:
 
 
 _COPYRIGHT_WORDS = {"copyright", "all", "rights", "reserved"}
+
+
+def parse_copyright_sentence(sentence: str) -> list[Credit] | None:
+    """"© Tomas Weller" as the last sentence of a caption (the caller checks that it is one): the
+    holder of the picture, under the same conditions as a holder closing the caption's sentence."""
+    s = sentence.strip()
+    if s[:1] not in "©ⓒ":
+        return None
+    found = _copyright_tail("x " + s)
+    return found[1] if found else None
 
 
 def _copyright_tail(bare: str) -> tuple[str, list[Credit]] | None:

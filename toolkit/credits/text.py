@@ -16,6 +16,11 @@ INVISIBLE = dict.fromkeys(
     map(ord, "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"), None
 )
 
+# Other spellings of a separator, read as the usual one: full-width and box-drawing bars, the Hangul
+# letter ㅣ that Korean widgets print as a bar ("[더팩트ㅣ홍길동 기자]"; alone it spells no word),
+# full-width colon and slash. A credit line may use any of them; the readers know only "|", ":", "/".
+SEPARATOR_FORMS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "ㅣ": "|", "：": ":", "／": "/", "∣": "|"})
+
 # One token: a word (letters/digits, with inner apostrophes, dots and hyphens) or one other
 # character. The alternatives are disjoint and look one character ahead, so a scan is linear.
 TOKEN = re.compile(r"[^\W_](?:[\w'’]|[.\-](?=[^\W_]))*|\S")

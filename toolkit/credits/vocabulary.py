@@ -134,16 +134,18 @@ NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media
 ROLE_WORDS: dict[str, str] = {
     "reported": "reporter", "reporting": "reporter", "report": "reporter",
     "translated": "translator", "translation": "translator", "translations": "translator",
-    "translating": "translator",
+    "translating": "translator", "interpreted": "translator", "interpretation": "translator",
     "written": "writer", "writing": "writer", "text": "writer", "words": "writer", "story": "writer",
     "fiction": "writer", "nonfiction": "writer", "non-fiction": "writer", "poetry": "writer", "poem": "writer",
-    "poems": "writer",
+    "poems": "writer", "stories": "writer", "essays": "writer", "articles": "writer", "columns": "writer",
     "article": "writer", "essay": "writer", "column": "writer", "analysis": "writer", "commentary": "writer",
     "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
     "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
     "produced": "producer", "production": "producer", "producing": "producer", "graphics": "producer",
     "graphic": "producer", "design": "producer", "designed": "producer", "illustration": "producer",
     "illustrations": "producer", "illustrated": "producer", "animation": "producer",
+    "infographic": "producer", "infographics": "producer", "artwork": "producer", "drawings": "producer",
+    "cartoon": "producer", "cartoons": "producer", "videography": "photographer", "cinematography": "photographer",
     "photographed": "photographer", "photograph": "photographer", "photographs": "photographer",
     "photography": "photographer", "photo": "photographer", "photos": "photographer",
     "picture": "photographer", "pictures": "photographer", "image": "photographer",
@@ -164,6 +166,15 @@ LABEL_NOUNS: dict[str, str] = {
     "video": "photographer", "foto": "photographer", "fotos": "photographer",
     "producer": "producer", "producers": "producer", "graphics": "producer",
     "contributor": "contributor", "contributors": "contributor",
+    # more label nouns of the same jobs, as credit blocks and captions print them
+    "journalist": "reporter", "journalists": "reporter", "columnist": "writer", "text": "writer", "words": "writer",
+    "story": "writer", "pic": "photographer", "pics": "photographer", "picture": "photographer",
+    "pictures": "photographer", "photograph": "photographer", "photographs": "photographer",
+    "photography": "photographer", "photojournalist": "photographer", "videographer": "photographer",
+    "cameraman": "photographer", "camera": "photographer", "footage": "photographer",
+    "illustration": "producer", "illustrations": "producer", "illustrator": "producer", "designer": "producer",
+    "design": "producer", "infographic": "producer", "interpreter": "translator", "translated": "translator",
+    "screenshot": "photographer", "screengrab": "photographer", "screen grab": "photographer",
 }
 
 # Korean labels of a credit block ("에디터 양성원", "영상취재: 홍길동·김철수"): label -> role
@@ -205,6 +216,33 @@ KO_LABELS: dict[str, str] = {
     "출처": "photographer",
     "사진제공": "photographer",
     "VJ": "photographer",
+    # book and magazine credits: who wrote, translated, compiled, drew
+    "지은이": "writer",
+    "글쓴이": "writer",
+    "저자": "writer",
+    "옮긴이": "translator",
+    "역자": "translator",
+    "번역가": "translator",
+    "엮은이": "editor",
+    "교정": "editor",
+    "일러스트": "producer",
+    "삽화": "producer",
+    "그림": "producer",
+    "사진작가": "photographer",
+    "영상": "photographer",
+    "카메라": "photographer",
+    # production credits of broadcast and web video
+    "촬영감독": "photographer",
+    "드론촬영": "photographer",
+    "영상제공": "photographer",
+    "사진출처": "photographer",
+    "인포그래픽": "producer",
+    "CG": "producer",
+    "편집디자인": "producer",
+    "영상디자인": "producer",
+    "교열": "editor",
+    "자료조사": "contributor",
+    "취재지원": "contributor",
 }
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
@@ -228,3 +266,41 @@ KO_TITLES: dict[str, str] = {
     "연구위원": "writer",
     "칼럼니스트": "writer",
 }
+
+# Job titles of a byline widget and the role they give ("Choi Seon-U / Editor-in-Chief", "A, Staff
+# Photographer"): a job title is not a role, so most give "writer" (widgets.py).
+EN_JOB_ROLES: dict[str, str] = {
+    "writer": "writer", "writers": "writer", "reporter": "writer", "reporters": "writer", "correspondent": "writer",
+    "correspondents": "writer", "editor": "writer", "editors": "writer", "columnist": "writer",
+    "contributor": "writer", "journalist": "writer", "author": "writer", "analyst": "writer", "fellow": "writer",
+    "researcher": "writer", "intern": "writer", "photographer": "photographer", "photojournalist": "photographer",
+}
+EN_JOB_WORDS = frozenset(EN_JOB_ROLES) | {
+    "staff", "senior", "chief", "in", "of", "at", "the", "large", "managing", "executive", "deputy", "associate",
+    "assistant", "contributing", "special", "foreign", "diplomatic", "political", "economics", "economic",
+    "freelance", "bureau", "news", "digital", "video", "photo", "desk", "affairs", "national", "international",
+    "investigative", "sports", "culture", "business", "science", "technology", "health", "defense", "defence",
+    "security", "north", "korea", "asia", "seoul", "tokyo", "beijing", "washington", "visiting", "resident",
+}
+# Korean job titles of people who sign a piece they wrote ("김민정 시인", "문일석 발행인"): writers
+KO_WRITER_TITLES = frozenset({
+    "시인", "소설가", "발행인", "교수", "기고가", "여행작가", "평론가", "주필", "칼럼니스트", "편집국장", "객원기자",
+    "여행기고가", "수필가", "문학평론가", "대기자",
+})
+# Positions of the people news is about: a name with one of these is a subject, never a byline
+# ("윤석진 장관 2024.05.02" under a photo; widgets.py)
+KO_SUBJECT_POSITIONS = frozenset({
+    "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "총장", "시장", "지사", "청장", "처장", "원장",
+    "국장", "부장", "실장", "과장", "팀장", "사장", "이사", "감독", "선수", "씨", "군", "양", "변호사", "박사", "대사",
+    "국무위원장", "비서관", "수석", "대변인", "후보", "당선인", "여사", "주석", "총재", "의장", "판사", "검사",
+})
+# English given names that are also words: a widget byline may start with one ("Grace Odum")
+# although the word test of widgets.py refuses common words elsewhere in a name
+EN_GIVEN_NAMES_THAT_ARE_WORDS = frozenset({
+    "grace", "hope", "faith", "rose", "mark", "bill", "will", "frank", "grant", "dean", "joy", "jay", "ray", "rich",
+    "victor", "art", "earl", "guy", "jack", "pat", "sue", "summer", "dawn", "crystal", "iris", "ivy", "jade", "pearl",
+    "ruby", "violet", "lily", "daisy", "holly", "heather", "robin", "jasmine", "amber", "sky", "river", "wade",
+    "chase", "drew", "gene", "lance", "miles", "rod", "sandy", "wayne", "cliff", "max", "harry", "christian",
+    "victoria", "sterling", "hunter", "carol", "angel", "destiny", "autumn", "skip", "buck", "bud", "don", "ken",
+    "kim", "lee", "young", "sung", "han", "min", "jin", "chan", "moon", "song", "kang", "park", "hong",
+})

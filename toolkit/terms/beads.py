@@ -6,7 +6,7 @@ keeps them for the articles it does not build again.
 An article's beads carry its Korean units as Kiwi gives them, not yet joined into the
 archive's own words (보위 + 부 -> 보위부 needs every article: see model.py), with the
 English content-word stems the model trains on. Besides its beads, an article gives its
-candidate words (nouns the lexicon lacks, counted across articles for the archive's
+candidate words (nouns the lexicon lacks, counted by sentence for the archive's
 vocabulary) and the acronyms its English text expands.
 """
 
@@ -42,7 +42,7 @@ class ArticleBeads:
 
     article_id: str
     beads: list[Bead]
-    words: frozenset[str]      # nouns and noun runs the lexicon lacks (korean.article_words)
+    words: tuple[str, ...]     # nouns and noun runs the lexicon lacks, once a sentence (korean.article_words)
     acronyms: dict[str, str]   # acronym -> expansion, as the article's English pairs them
 
 
@@ -65,7 +65,7 @@ def article_beads(article_id: str, rows: dict[str, list[dict]], known: Container
     if not beads:
         return None
     english = " ".join(r["text"] for r in sorted((r for r in rows["sentences"] if r["lang"] == "en"), key=_position))
-    return ArticleBeads(article_id, beads, frozenset(article_words(_sentences(beads), known)), acronyms(english))
+    return ArticleBeads(article_id, beads, article_words(_sentences(beads), known), acronyms(english))
 
 
 def _sentences(beads: Iterable[Bead]) -> list[list[Unit]]:
@@ -115,7 +115,7 @@ def archive_beads(tables: Path, articles: Sequence[str], known: Container[str]) 
     by_article: dict[str, list[Bead]] = {}
     for bead in beads:
         by_article.setdefault(bead.article_id, []).append(bead)
-    return [ArticleBeads(a, found, frozenset(article_words(_sentences(found), known)), acronyms(english_of.get(a, "")))
+    return [ArticleBeads(a, found, article_words(_sentences(found), known), acronyms(english_of.get(a, "")))
             for a, found in sorted(by_article.items())]
 
 
@@ -132,7 +132,7 @@ def bead_schemas() -> dict[str, dict]:
                   "words": pl.List(s), "starts": n, "ends": n, "content": n, "stems": pl.List(s),
                   # the Korean sentences (ids, how many units each) and their units, flat
                   "ko_ids": pl.List(s), "ko_units": n, "keys": pl.List(s), "tags": pl.List(s),
-                  "unit_starts": n, "unit_ends": n, "bases": pl.List(s),
+                  "unit_starts": n, "unit_ends": n, "bases": pl.List(s), "glosses": pl.List(pl.Boolean),
                   "joinable": pl.Boolean},  # korean.can_join: without it the keys are the words
         "words": {"article_id": s, "word": s},
         "acronyms": {"article_id": s, "acronym": s, "expansion": s},
@@ -152,20 +152,21 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
                 "ko_units": [len(units) for _, units in b.korean], "keys": [u.key for u in flat],
                 "tags": [u.tag for u in flat], "unit_starts": [u.start for u in flat],
                 "unit_ends": [u.end for u in flat], "bases": [u.base for u in flat],
+                "glosses": [u.gloss for u in flat],
                 "joinable": any(can_join(units) for _, units in b.korean),
             })
-        out["words"] += [{"article_id": art.article_id, "word": w} for w in sorted(art.words)]
+        out["words"] += [{"article_id": art.article_id, "word": w} for w in art.words]  # a row a sentence
         out["acronyms"] += [{"article_id": art.article_id, "acronym": a, "expansion": x}
                             for a, x in sorted(art.acronyms.items())]
     return out
 
 
-KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases")  # columns of units_of
+KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases", "glosses")  # of units_of
 
 
-def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases) -> list[tuple[str, list[Unit]]]:
+def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases, glosses) -> list[tuple[str, list[Unit]]]:
     """(sentence_id, units) of each Korean sentence of a `beads` row (its KOREAN columns)."""
-    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases)]
+    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases, glosses)]
     out, at = [], 0
     for sid, n in zip(ko_ids, ko_units):
         out.append((sid, units[at:at + n]))
@@ -190,7 +191,7 @@ def stored_beads(beads, acronym_rows) -> Iterator[ArticleBeads]:
         if current is None or current.article_id != row["article_id"]:
             if current is not None:
                 yield current
-            current = ArticleBeads(row["article_id"], [], frozenset(), expansions.get(row["article_id"], {}))
+            current = ArticleBeads(row["article_id"], [], (), expansions.get(row["article_id"], {}))
         current.beads.append(Bead(row["article_id"], row["bead"], row["cert"], english_of(row),
                                   units_of(*(row[c] for c in KOREAN))))
     if current is not None:

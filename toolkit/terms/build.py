@@ -9,7 +9,7 @@ process, from the `links` and `sentences` tables, so it works on tables made any
 Memory stays flat in the size of the archive: articles are read `CHUNK_ARTICLES` at a time
 and their beads (Kiwi analysed once) kept in pickles beside the tables until the step ends;
 what is held across chunks is vocabulary-sized (candidate words, acronyms, the model).
-Three passes over the chunks: the vocabulary (words recurring across articles) and the
+Three passes over the chunks: the vocabulary (words recurring in two sentences or more) and the
 number of confident beads, the training data, then the rows, written as part files and
 labelled at the end.
 """
@@ -90,7 +90,7 @@ def write_term_tables(tables: Path, lexicon=None, model: LinkModel | None = None
     lexicon = lexicon if lexicon is not None else load_lexicon()
     spill = _Spill(tables)
     try:
-        # pass 1: Kiwi once per Korean sentence; words recurring across articles; confident beads
+        # pass 1: Kiwi once per Korean sentence; words recurring across sentences; confident beads
         counts: Counter[str] = Counter()
         confident = 0
         for ids in article_chunks(tables):

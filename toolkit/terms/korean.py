@@ -8,7 +8,8 @@ is one unit (밀수꾼 "smuggler" is not 밀수 "smuggling"; the plural 들 or �
 
 A term is a noun or a run of nouns written together (정치범수용소, 보위원) that a
 terminologist would track: a lexicon key, or a word the lexicon lacks that recurs in at
-least two articles of the archive, and in either case not a generic noun of the stop list
+least two sentences of the archive (of one article or of several: an article's topic, 결핵
+in a report on tuberculosis, recurs in it), and in either case not a generic noun of the stop list
 (toolkit/data/term_stoplist.tsv) nor a surname standing alone (김 씨, 권 장관). Kiwi splits
 words it does not know into pieces (보위원 -> 보 + 위원), which is why runs are joined
 before the pieces are looked at.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from toolkit.datafiles import DATA_DIR, read_pairs
@@ -45,6 +46,7 @@ class Unit:
     end: int
     parts: tuple[str, ...] = ()
     base: str = ""  # the noun a derivational suffix was added to (가능성 <- 가능)
+    gloss: bool = False  # written alone in parentheses right after a noun: its synonym (남조선(남한))
 
 
 @dataclass(frozen=True)
@@ -66,18 +68,38 @@ def korean_units(text: str) -> list[Unit]:
     from toolkit.segment import korean_tokens
 
     units: list[Unit] = []
+    opened: int | None = None  # units before a "(" written right after a noun; None: no such "(" open
     for form, tag, lemma, start, length in korean_tokens(text):
         end = start + length
-        if tag == "XSN" and form not in _NON_DERIVING and units and units[-1].end == start \
-                and units[-1].tag in NOUNS:
-            last = units[-1]
-            units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
+        if tag == "SSO":
+            opened = len(units) if form == "(" and units and units[-1].end == start and units[-1].tag in NOUNS \
+                else None
             continue
+        if tag == "SSC" and opened is not None:
+            if form == ")" and _one_word(units[opened - 1:], start):
+                units[opened:] = [replace(u, gloss=True) for u in units[opened:]]
+            opened = None
+            continue
+        if tag == "XSN" and units and units[-1].end == start and units[-1].tag in NOUNS:
+            if form not in _NON_DERIVING:
+                last = units[-1]
+                units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
+            continue
+        if tag not in NOUNS:
+            opened = None  # "(송금 관련 ...)", "(당국의)": a phrase in parentheses glosses nothing
         if tag not in _CONTENT:
             continue
         key = (lemma if lemma.endswith("다") else lemma + "다") if tag in _VERBS else form
         units.append(Unit(key, tag, start, end))
     return units
+
+
+def _one_word(units: list[Unit], closing: int) -> bool:
+    """Whether units[1:] (what follows the noun units[0] inside its parentheses, closed at
+    `closing`) are nouns written together that fill the parentheses: one word."""
+    inside = units[1:]
+    return bool(inside) and inside[0].start == units[0].end + 1 and inside[-1].end == closing and all(
+        u.tag in NOUNS and u.start == v.end for v, u in zip(inside, inside[1:]))
 
 
 def noun_runs(units: list[Unit]) -> list[tuple[int, int]]:
@@ -115,25 +137,25 @@ class TermVocabulary:
         return self.has(key) and key not in stoplist()
 
 
-def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> set[str]:
+def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> tuple[str, ...]:
     """The nouns and runs of nouns written together in one article (its sentences' units)
-    that the lexicon lacks: candidates for the archive's own vocabulary."""
-    words: set[str] = set()
+    that the lexicon lacks, each once for every sentence that has it (sorted): candidates for
+    the archive's own vocabulary, counted by sentence."""
+    words: list[str] = []
     for units in sentences:
-        for first, last in noun_runs(units):
-            word = _joined(units, first, last)
-            if last - first <= _LONGEST_RUN and word not in known and len(word) >= 2:
-                words.add(word)
-    return words
+        words.extend({word for first, last in noun_runs(units)
+                      if last - first <= _LONGEST_RUN and (word := _joined(units, first, last)) not in known
+                      and len(word) >= 2})
+    return tuple(sorted(words))
 
 
 def recurring_words(articles: Iterable[Iterable[list[Unit]]], known: Container[str],
-                    min_articles: int = 2) -> frozenset[str]:
-    """Nouns and runs of nouns the lexicon lacks that occur in `min_articles` articles or more
-    (each article given as its sentences' units): the archive's own vocabulary, for example
-    보위원 or 국가보위성, which a terminologist would track although no lexicon lists it."""
+                    min_sentences: int = 2) -> frozenset[str]:
+    """Nouns and runs of nouns the lexicon lacks that occur in `min_sentences` sentences or
+    more (each article given as its sentences' units): the archive's own vocabulary, for
+    example 보위원 or 국가보위성, which a terminologist would track although no lexicon lists it."""
     seen = Counter(word for sentences in articles for word in article_words(sentences, known))
-    return frozenset(w for w, n in seen.items() if n >= min_articles)
+    return frozenset(w for w, n in seen.items() if n >= min_sentences)
 
 
 def can_join(units: list[Unit]) -> bool:
@@ -154,7 +176,7 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
             for j in range(min(last, i + _LONGEST_RUN), i + 1, -1):
                 if is_known(_joined(units, i, j)):
                     out.append(Unit(_joined(units, i, j), units[i].tag, units[i].start, units[j - 1].end,
-                                    tuple(u.key for u in units[i:j])))
+                                    tuple(u.key for u in units[i:j]), gloss=all(u.gloss for u in units[i:j])))
                     i = j
                     break
             else:

@@ -2,7 +2,7 @@
 word-alignment model, folded from every article's beads in article order.
 
 Three things belong to the archive and not to one article: the words the lexicon lacks
-that recur across articles (they decide how Kiwi's pieces are joined and which words are
+that recur in two sentences or more (they decide how Kiwi's pieces are joined and which words are
 terms), the prior of such a joined word (its parts' lexicon renderings, taken from the
 first bead that joins it), and the model, trained on the confident beads (at most
 `MAX_TRAINING_BEADS`: every k-th beyond that; none longer than `MAX_TRAINING_CELLS` word
@@ -25,9 +25,9 @@ MAX_TRAINING_BEADS = 50_000
 MAX_TRAINING_CELLS = 40_000  # Korean words x English words: a longer bead teaches Model 1 little
 
 
-def archive_words(article_counts: Iterable[tuple[str, int]]) -> frozenset[str]:
-    """The archive's own words: (word, number of articles it occurs in) -> those in two or more."""
-    return frozenset(w for w, n in article_counts if n >= 2)
+def archive_words(sentence_counts: Iterable[tuple[str, int]]) -> frozenset[str]:
+    """The archive's own words: (word, number of sentences it occurs in) -> those in two or more."""
+    return frozenset(w for w, n in sentence_counts if n >= 2)
 
 
 def sampling(confident: int) -> int:

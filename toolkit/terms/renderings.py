@@ -19,15 +19,22 @@ pronoun, a rewrite), or the bead itself is doubtful.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
-from toolkit.align.english import is_content, stem, word_spans
+from functools import cache
 
+from toolkit.align.english import is_content, stem, word_spans
+from toolkit.align.lexicon import DATA_DIR, read_pairs
+
+RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
 LINK = 0.3          # probability that makes an English word a link of the term
 WEAK = 0.15         # enough for a word next to a span, when no other Korean word claims it more
 FAINT = 0.1         # below this everywhere, the term has no English counterpart in the bead
+LEXICON_ONLY = 0.5   # confidence of a rendering found by the lexicon alone (the model never met the term)
 CONFIDENT_BEAD = 0.5  # a bead at least this certain translates its Korean sentences...
 COVERED = 0.5       # ...closely when this share of its English words is tied to some Korean word
 MAX_GAP_WORDS = 2   # function words a span may hold between two links
@@ -37,7 +44,22 @@ STATUSES = ("rendered", "omitted", "not_found")
 # that hold a noun phrase together (Ministry of State Security, Workers' Party of Korea), or
 # one "and" (cooperation and exchanges)
 _GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
+_NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
+_TIGHT_GAP = re.compile(r"[\s\-]+")
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"(?<![A-Za-z.])[A-Z]\. ?$")  # 'N. ' of 'N. Korean'; not 'U.S. ' (a word of its own)
+# the endings of Korean names of places and bodies, and the English head nouns they take
+NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
+    "군": "county", "도": "province island", "시": "city", "구": "district", "읍": "town", "리": "village",
+    "동": "neighborhood neighbourhood", "강": "river", "산": "mountain mount", "섬": "island", "항": "port",
+    "공항": "airport", "역": "station", "대학": "university college", "대학교": "university", "학교": "school",
+    "회사": "company corporation", "공장": "factory plant", "광산": "mine", "병원": "hospital",
+    "위원회": "committee commission", "성": "ministry", "부": "ministry department", "청": "agency office",
+    "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
+}.items()}
+_LONGEST_ENDING = max(map(len, NAME_HEADS))
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -59,6 +81,12 @@ class English:
     content: tuple[int, ...]                  # indices into spans of the content words
     stems: tuple[str, ...]                    # their stems, the model's English vocabulary
 
+    @cached_property
+    def written(self) -> list[int]:
+        """How many times each content word's stem is written in the text."""
+        times = Counter(self.stems)
+        return [times[s] for s in self.stems]
+
     @classmethod
     def of(cls, text: str) -> "English":
         spans = tuple(word_spans(text))
@@ -75,53 +103,166 @@ class Rendering:
     confidence: float
 
 
-def rivals(posteriors: Sequence[Sequence[float]]) -> list[tuple[tuple[float, int], tuple[float, int]]]:
-    """Per English word, its two most probable Korean words (probability, column), NULL left
-    out: what another Korean word claims of it, computed once per bead for all its terms."""
-    out = []
-    for row in posteriors:
-        first, second = (0.0, -1), (0.0, -1)
-        for i, p in enumerate(row[:-1]):
-            if p > first[0]:
-                first, second = (p, i), first
-            elif p > second[0]:
-                second = (p, i)
-        out.append((first, second))
-    return out
+def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = None,
+           size: int = RIVALS) -> "Rivals":
+    """Per English word, the `size` largest claims of Korean words on it (probability, column),
+    NULL left out, one column per distinct word of `keys` (a word written twice holds its
+    whole share in each place): what other Korean words claim of it, computed once per bead
+    for all its terms."""
+    import numpy as np
+
+    width = len(posteriors[0]) - 1 if posteriors else 0
+    columns = list(range(width)) if keys is None else list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
+    columns.sort()
+    if not posteriors or not columns:
+        return Rivals([[] for _ in posteriors], keys, columns)
+    values = np.asarray(posteriors, dtype=float)[:, columns]
+    order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
+    kept = np.take_along_axis(values, order, axis=1).tolist()
+    where = np.asarray(columns)[order].tolist()
+    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns)
+
+
+@dataclass(frozen=True)
+class Rivals:
+    """The largest claims on each English word of a bead (`rivals`)."""
+
+    top: list[list[tuple[float, int]]]
+    keys: Sequence[str] | None
+    columns: list[int]
+
+    def against(self, posteriors: Sequence[Sequence[float]], others: set[int], ranks: Sequence[int]) -> list[float]:
+        """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
+        `others` (columns; every place of their words is left out too)."""
+        if self.keys is not None:
+            left_out = {self.keys[i] for i in others}
+            excluded = {i for i in self.columns if self.keys[i] in left_out}
+        else:
+            excluded = others
+        out = []
+        for top, row, rank in zip(self.top, posteriors, ranks):
+            if rank == 1:
+                best = next((p for p, i in top if i not in excluded), None)
+                if best is None:  # all kept claims left out: the rest are smaller, or there are none
+                    best = max((row[i] for i in self.columns if i not in excluded), default=0.0) \
+                        if len(top) == RIVALS else 0.0
+                out.append(best)
+                continue
+            claims = [p for p, i in top if i not in excluded]
+            if len(claims) < rank and len(top) == RIVALS:  # more claims than were kept: look at all
+                claims = sorted((row[i] for i in self.columns if i not in excluded), reverse=True)
+            out.append(claims[rank - 1] if len(claims) >= rank else 0.0)
+        return out
 
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
-           bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None) -> Rendering:
+           bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
+           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
     (a link on 'South' of 'South Korea' takes 'Korea' along). `top` is `rivals(posteriors)`,
-    when the caller renders several terms of one bead."""
+    when the caller renders several terms of one bead. `kin` are units that claim English
+    words without competing with the term (its other places, words derived from it or
+    compounded with it: 밀수꾼 and 밀수 may both claim 'smuggling'). `term_key`, the term as
+    written, lets a name whose Korean ends in a kind of place or body (온성군: 군, county) take
+    the English head noun after it ('Onsong' -> 'Onsong County'). `unknown`: the model never
+    met the term (it stood only in doubtful beads), so its posteriors say nothing; then a
+    lexicon rendering (`phrases`) written in the bead, on words no other Korean word links,
+    is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`."""
     units = set(term_units)
+    others = units | set(kin)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
     top = top if top is not None else rivals(posteriors)
-    rival = [next((p for p, i in pair if i not in units), 0.0) if len(units) == 1 else
-             max((p for i, p in enumerate(row[:-1]) if i not in units), default=0.0)
-             for pair, row in zip(top, posteriors)]
+    # what other Korean words claim of each English word: the most any claims, or, for a word
+    # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
+    rival = top.against(posteriors, others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
+    if not links and unknown:
+        found = _lexicon_phrase(english, list(phrases), rival)
+        if found is not None:
+            return Rendering("rendered", _cut(english, found), LEXICON_ONLY)
     if not links:
         faint = max(mass, default=0.0) < FAINT
-        tied = sum(first[0] >= LINK for first, _ in top)
+        tied = sum(bool(claims) and claims[0][0] >= LINK for claims in top.top)
         close = bool(posteriors) and tied >= COVERED * len(posteriors)
         if faint and close and bead_cert >= CONFIDENT_BEAD:
             return Rendering("omitted", None, 1.0 - max(mass, default=0.0))
         return Rendering("not_found", None, max(mass, default=0.0))
-    best = max(_clusters(links, english), key=lambda c: (sum(mass[n] for n in c), -c[0]))
-    best = _with_phrases(_extended(best, mass, rival, english), english, phrases)
-    first, last = english.spans[english.content[best[0]]], english.spans[english.content[best[-1]]]
+    # each run of links grown to its phrase; the one that gathers the most probability wins
+    # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
+    phrases = list(phrases)
+    apart = not _names_countries(term_key)
+    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival, apart)
+             for c in _clusters(links, english, apart)]
+    best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
+    best = _with_name_head(best, rival, english, *name_heads(term_key))
+    return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best)))
+
+
+# the particles of English phrasal verbs ('crack down', 'carry out'): stopwords, so the model
+# never links them, yet the verb alone ('crack') is not the rendering
+_PARTICLES = frozenset({"down", "up", "out", "off", "over", "back", "away"})
+
+
+@cache
+def phrasal_verbs() -> frozenset[tuple[str, str]]:
+    """(verb stem, particle) of every lexicon rendering that ends in a particle: the phrasal
+    verbs the news lexicon knows, so 'cracked down' keeps its 'down' and 'the crack' stays."""
+    found = set()
+    for _, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+        words = english.lower().split()
+        if len(words) >= 2 and words[-1] in _PARTICLES:
+            found.add((stem(words[-2]), words[-1]))
+    return frozenset(found)
+
+
+def _particle_after(english: English, k: int) -> int | None:
+    """The end of a phrasal verb's particle written right after word `k`, if `k` is its verb."""
+    if k + 1 >= len(english.spans):
+        return None
+    verb, nxt = english.spans[k], english.spans[k + 1]
+    if english.text[verb[2]:nxt[1]] != " " or (stem(verb[0]), nxt[0].lower()) not in phrasal_verbs():
+        return None
+    return nxt[2]
+
+
+def _cut(english: English, span: list[int]) -> str:
+    """The text of a span of content words, as written (a final possessive left out; an
+    initial written just before it taken along: 'N. Korean', 'S. Korea'; a phrasal verb's
+    particle taken along: 'cracked down')."""
+    first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
-    return Rendering("rendered", english.text[first[1]:end], sum(mass[n] for n in best) / len(best))
+    end = _particle_after(english, english.content[span[-1]]) or end
+    initial = _INITIAL.search(english.text, 0, first[1])
+    return english.text[initial.start() if initial else first[1]:end]
 
 
-def _joins(english: English, left: int, right: int) -> bool:
+def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: list[float]) -> list[int] | None:
+    """The longest (then first) lexicon rendering written in the text as one phrase, on words
+    no other Korean word links."""
+    found = []
+    for phrase in phrases:
+        size = len(phrase)
+        for start in range(len(english.stems) - size + 1):
+            window = list(range(start, start + size))
+            if set(english.stems[start:start + size]) == set(phrase) and all(rival[n] < LINK for n in window) \
+                    and all(_joins(english, n, n + 1) for n in window[:-1]):
+                found.append((-size, start, window))
+    return min(found)[2] if found else None
+
+
+def _names_countries(term: str) -> bool:
+    """The term abbreviates two countries or more (북중, 한미, 남북, 한미일): its English
+    joins their names with "and" (North Korea and China)."""
+    return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
+
+
+def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apart: bool = True) -> bool:
     """Content words `left` and `right` (numbers) read as one phrase: next to each other, with
-    only spaces, hyphens and a function word or two between them."""
+    only what `gap` allows between them (spaces, hyphens and a function word or two, or one
+    "and"; `apart`: not an "and" between names, which are two)."""
     if right != left + 1:
         return False
     k_left, k_right = english.content[left], english.content[right]
@@ -129,28 +270,33 @@ def _joins(english: English, left: int, right: int) -> bool:
     if _POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word):
         return False  # "North Korea's | North Hamgyong": a possessive ends its noun phrase
     between = english.text[english.spans[k_left][2]:english.spans[k_right][1]]
-    return _GAP.fullmatch(between) is not None
+    if apart and _AND.fullmatch(between) and (word[:1].isupper() or english.spans[k_right][0][:1].isupper()):
+        return False  # "Ministry of State Security and Ministry of Social Security": two names
+    return gap.fullmatch(between) is not None
 
 
-def _extended(span: list[int], mass: list[float], rival: list[float], english: English) -> list[int]:
+def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
     likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL."""
 
     def claims(n: int) -> bool:
         return mass[n] >= WEAK and mass[n] >= rival[n]
 
-    while span[0] > 0 and _joins(english, span[0] - 1, span[0]) and claims(span[0] - 1):
+    while span[0] > 0 and _joins(english, span[0] - 1, span[0], apart=apart) and claims(span[0] - 1):
         span = [span[0] - 1, *span]
-    while span[-1] + 1 < len(mass) and _joins(english, span[-1], span[-1] + 1) and claims(span[-1] + 1):
+    while span[-1] + 1 < len(mass) and _joins(english, span[-1], span[-1] + 1, apart=apart) and claims(span[-1] + 1):
         span = [*span, span[-1] + 1]
     return span
 
 
-def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]]) -> list[int]:
+def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float],
+                  apart: bool = True) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
     Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
-    'North Korea-China' takes 'Korean' along in 'the North Korean border')."""
+    'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
+    also past one word it does not name and no other Korean word links ('nuclear' of
+    'nuclear state' -> 'nuclear weapon state')."""
     phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
@@ -158,22 +304,99 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
             if set(english.stems[start:start + size]) == set(phrase) and all(
-                    _joins(english, n, n + 1) for n in window[:-1]):
+                    _joins(english, n, n + 1, apart=apart) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
-    while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first):
+    # not across "and": 'Ministry of State Security and Ministry of Social Security' names two
+    while first > 0 and english.stems[first - 1] in named and _joins(english, first - 1, first, _NAME_GAP):
         first -= 1
-    while last + 1 < len(english.stems) and english.stems[last + 1] in named and _joins(english, last, last + 1):
-        last += 1
-    return list(range(first, last + 1))
+    # rightwards also over one word the lexicon leaves out ('nuclear weapon state' for 'nuclear state')
+    while True:
+        if last + 1 < len(english.stems) and english.stems[last + 1] in named and \
+                _joins(english, last, last + 1, _NAME_GAP):
+            last += 1
+        elif last + 2 < len(english.stems) and english.stems[last + 2] in named and rival[last + 1] < LINK and \
+                english.stems[last + 2] not in english.stems[first:last + 1] and \
+                _joins(english, last, last + 1, _TIGHT_GAP) and _joins(english, last + 1, last + 2, _TIGHT_GAP):
+            last += 2
+        else:
+            return list(range(first, last + 1))
 
 
-def _clusters(links: list[int], english: English) -> list[list[int]]:
+def name_heads(term: str) -> tuple[str, frozenset[str]]:
+    """The name before a Korean ending of a kind of place or body and the English head nouns
+    that ending takes (온성군 -> 온성, {county}), by the longest known ending; no heads for a
+    word that is only the ending itself (군 "army")."""
+    for size in range(min(len(term) - 1, _LONGEST_ENDING), 0, -1):
+        if term[-size:] in NAME_HEADS:
+            return term[:-size], NAME_HEADS[term[-size:]]
+    return term, frozenset()
+
+
+def _with_name_head(span: list[int], rival: list[float], english: English, name: str, heads: frozenset[str]) -> list[int]:
+    """A name's span grown to the English head its Korean ending names: up to three
+    capitalised words written right after it (spaces or hyphens between), the last one of
+    the term's `heads` and the others linked to no other Korean word ('Onsong' -> 'Onsong
+    County', 'Chongjin' -> 'Chongjin Pedagogical University'); or, when the span is the head
+    alone, back over the capitalised words of the name before it that no other Korean word
+    links or that sound like the Korean `name` ('Trading Company' -> 'Kumgang Trading
+    Company', 'County' -> 'Ongjin County'), never from a sentence's first word."""
+    from toolkit.align.phonetic import similar
+
+    if not heads:
+        return span
+    first, last = span[0], span[-1]
+
+    def word(n: int) -> str:
+        return english.spans[english.content[n]][0]
+
+    def is_head(n: int) -> bool:
+        return word(n).lower() in heads or word(n).lower().removesuffix("s") in heads
+
+    def capital(n: int) -> bool:
+        return word(n)[:1].isupper()
+
+    if capital(last):
+        for end in range(last + 1, min(last + 4, len(english.stems))):
+            if not (capital(end) and _joins(english, end - 1, end, _TIGHT_GAP)):
+                break
+            if is_head(end):
+                return list(range(first, end + 1))
+            if rival[end] >= LINK:
+                break
+    if is_head(last) and capital(last):
+        start = first
+        while start > 0 and first - start < 3 and capital(start - 1) \
+                and (rival[start - 1] < LINK or similar(name, word(start - 1))) \
+                and _joins(english, start - 1, start, _TIGHT_GAP) and not _opens_sentence(english, start - 1):
+            start -= 1
+        return list(range(start, last + 1))
+    return span
+
+
+def _opens_sentence(english: English, n: int) -> bool:
+    """Content word `n` begins its sentence (a capital there says nothing of a name)."""
+    before = english.text[:english.spans[english.content[n]][1]].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?"
+
+
+def _hyphened(english: English, left: int, right: int) -> bool:
+    """Links `left` and `right` hold one word between them hyphened to the first, which makes
+    a modifier of the two: 'state-led smuggling', 'China-based traders'."""
+    if right != left + 2:
+        return False
+    (_, _, end), (_, start, middle_end), (_, right_start, _) = (english.spans[english.content[n]]
+                                                                for n in (left, left + 1, right))
+    return english.text[end:start] == "-" and english.text[middle_end:right_start].isspace()
+
+
+def _clusters(links: list[int], english: English, apart: bool = True) -> list[list[int]]:
     """Links (content-word numbers, ascending) grouped into runs that read as one phrase:
-    consecutive content words, or content words with only function words between them."""
+    consecutive content words, or content words with only function words between them (or
+    a word hyphened to the first)."""
     clusters = [[links[0]]]
     for n in links[1:]:
-        if _joins(english, clusters[-1][-1], n):
+        if _joins(english, clusters[-1][-1], n, apart=apart) or _hyphened(english, clusters[-1][-1], n):
             clusters[-1].append(n)
         else:
             clusters.append([n])

@@ -14,12 +14,13 @@ since the bead is the smallest unit the English can be traced to.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import Occurrence, term_occurrences
+from toolkit.terms.korean import NOUNS, Occurrence, Unit, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import LinkModel, render, rivals
 
@@ -47,19 +48,77 @@ def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
     return list(out.values())
 
 
+def glossed(bead: Bead) -> dict[int, int]:
+    """Unit index -> the unit it glosses or is glossed by, over the whole bead: a noun and the
+    word written alone in parentheses right after it (남조선(남한), 보위부(국가보위성)), which
+    name one thing and so share its rendering."""
+    pairs: dict[int, int] = {}
+    offset = 0
+    for _, units in bead.korean:
+        for k in range(1, len(units)):
+            if units[k].gloss and not units[k - 1].gloss and units[k - 1].tag in NOUNS:
+                pairs[offset + k - 1], pairs[offset + k] = offset + k, offset + k - 1
+        offset += len(units)
+    return pairs
+
+
+def _kin(a: Unit, b: Unit) -> bool:
+    """Two nouns (not the same word) of which one is derived from or compounded with the other
+    (밀수 ~ 밀수꾼, 수용소 ~ 정치범수용소, 핵 ~ 핵보유국): they are not rivals for the English words."""
+    if a.key in (b.base, *b.parts) or b.key in (a.base, *a.parts):
+        return True
+    short, long = (a.key, b.key) if len(a.key) <= len(b.key) else (b.key, a.key)
+    return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
+
+
+def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int,
+                 nouns: Sequence[Unit] | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
+    synonym's, one a word: a word's columns hold its whole share) and its kin (the other
+    places of these words, words derived from or compounded with them), which compete with
+    it for no English word. `nouns`: one unit of each noun of the units (`distinct_nouns`)."""
+    own = (i,) if i not in pairs else (i, pairs[i])
+    keys = {units[j].key for j in own}
+    mine = [units[o] for o in own if units[o].tag in NOUNS]
+    # kin always holds one word inside the other: the cheap test first
+    related = keys | {u.key for u in (nouns if nouns is not None else distinct_nouns(units))
+                      if u.key not in keys and any((m.key in u.key or u.key in m.key) and _kin(m, u) for m in mine)}
+    return own, tuple(j for j, u in enumerate(units) if j not in own and u.key in related)
+
+
+def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
+    """The first unit of each noun among the units."""
+    return list({u.key: u for u in reversed(units) if u.tag in NOUNS}.values())
+
+
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
-               entries=None) -> list[dict]:
-    """Rows of the terms table of these (merged) beads with `rendering_group` still a group key."""
+               entries=None, lexical: Container[str] = ()) -> list[dict]:
+    """Rows of the terms table of these (merged) beads with `rendering_group` still a group key.
+    `lexical`: the terms whose `entries` are the lexicon's own, which may render a term the
+    model never met (renderings.render's `unknown`)."""
     entries = entries or {}
+    knows = getattr(model, "knows", None)
+
+    @lru_cache(maxsize=4096)
+    def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return sorted({p for k in keys for p in entries.get(k, ())})
+
     rows: list[dict] = []
     for bead in beads:
         found = bead_terms(bead, is_term)
         if not found:
             continue
-        posteriors = model.link_posteriors([u.key for u in bead.units()], bead.english.stems)
-        top = rivals(posteriors)
+        units = bead.units()
+        keys = [u.key for u in units]
+        posteriors = model.link_posteriors(keys, bead.english.stems)
+        top = rivals(posteriors, keys)
+        pairs = glossed(bead)
+        nouns = distinct_nouns(units)
         for sentence_id, occ in found:
-            result = render(occ.units, posteriors, bead.english, bead.cert, sorted(entries.get(occ.term, ())), top)
+            own, kin = term_columns(units, pairs, occ.units[0], nouns)
+            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
+            unknown = knows is not None and occ.term in lexical and not knows(occ.term)
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
             key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
             rows.append({
                 "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
@@ -86,7 +145,8 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     """One article's keyed rows (`keyed_schema`), its Korean units joined into the archive's words."""
     words = model.vocabulary(lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
-    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries))
+    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries),
+                      lexicon.entries)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows

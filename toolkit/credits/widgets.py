@@ -1,0 +1,263 @@
+"""Short credit lines read by what their pieces are, not by the outlet's template.
+
+A byline widget, an author list or a list entry is a short line standing alone: names, job
+titles, outlets, dates, stamps, e-mail addresses and read times, joined by separators
+("Anthony V. Rinna February 3, 2022", "Jean Mackenzie - BBC Seoul correspondent · 9 min read",
+"A | B | C February 16, 2021", "김혜정 입력 09.26.2017 05:48 AM 조회 1,797", "2014.09.18 (목) |
+박종인 여행문화 전문기자", "Choi Seon-U / Editor-in-Chief / a@b.example"). Every outlet prints a
+different template, but the pieces are few. The line is split at separators into segments,
+each segment is classified, and the line is a credit only when EVERY segment is one of these
+pieces, at least one is a person's name and at least one is evidence that the line is a
+byline (a date, a stamp, a job title, an e-mail address, a URL or a read time); an outlet
+alone is no evidence ("Kim Jong Un | KCNA" is a caption).
+
+Precision guards: English names must have two to four words, none of them a common English
+word of the lexicon (toolkit/data/lexicon.tsv) unless it is also a spelling of a Korean
+surname or given-name syllable ("Trump Meets Kim | June 12" is a headline, "Lee Young-ju"
+is a name); Korean names must pass `is_korean_name` (a surname and a given name). A line
+inside running text is never read here: only a whole paragraph line that nothing else read.
+
+Role: a Korean name is a reporter unless its title says otherwise (작가/시인/발행인/편집장 ->
+writer, 사진기자 -> photographer); an English byline name is a writer (a job title is not a
+role), a photographer when the title says so. A line is read only up to 160 characters, and
+each reading is a few passes over it, so a paragraph costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of
+from toolkit.credits.korean import is_outlet, name_and_title, title_role
+from toolkit.credits.lists import outlet_title
+from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
+from toolkit.credits.vocabulary import (
+    EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
+)
+from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.hangul import has_syllable
+from toolkit.model import Credit
+from toolkit.names import surnames
+
+_MAX_LINE = 160
+_MAX_NAMES = 6
+# separators between the pieces of a widget line; " - " and "," only with spaces around/after
+_SEPARATORS = re.compile(r"\s*(?:[|/•·∙◆▪●]|\s[-–—]\s|[–—]|,\s|;\s|\s:\s)\s*")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_READ_TIME = re.compile(
+    r"(?:\d{1,3}\s?(?:min|mins|minute|minutes)\s+read|\d{1,3}\s+(?:seconds?|minutes?|hours?|days?)\s+ago"
+    r"|[\d,]{1,9}\s?(?:views|view|comments?|shares?)|조회(?:수)?\s?:?\s?[\d,]{1,9}|댓글\s?[\d,]{1,9})",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = {"published", "updated", "posted", "last", "modified", "update", "date", "on", "at",
+                "입력", "수정", "기사입력", "최종수정", "승인", "등록", "송고", "업데이트", "am", "pm", "오전", "오후"}
+_KO_DATE = re.compile(r"[\d.\-/:()월화수목금토일년월일시분\s]+")
+_NUMBERS = re.compile(r"\d+")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d월", re.IGNORECASE)
+_CLOSERS = {"[": "]", "(": ")", "<": ">", "【": "】", "〈": "〉"}
+_BRACKETS = str.maketrans("()[]", "    ")
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words of the news lexicon (proper nouns keep their capitals there)."""
+    words: set[str] = set()
+    for _ko, en in read_pairs(DATA_DIR / "lexicon.tsv"):
+        for w in en.split():
+            if w.islower() and w.isalpha():
+                words.add(w)
+    return frozenset(words)
+
+
+@cache
+def _korean_spellings() -> frozenset[str]:
+    """Romanised surnames and given-name syllables: a name word even when it is an English word."""
+    out = {s.lower() for spellings in surnames().values() for s in spellings}
+    for _ko, spellings in read_pairs(DATA_DIR / "name_syllables.tsv"):
+        out.update(s.lower() for s in spellings.split())
+    return frozenset(out)
+
+
+def _is_common(word: str) -> bool:
+    low = word.lower().strip(".,")
+    if "-" in low or low in _korean_spellings():
+        return False
+    common = _common_words()
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith(("ed", "es")) else low,
+             low[:-3] if low.endswith("ing") else low}
+    return bool(forms & common)
+
+
+def _english_name(text: str) -> bool:
+    words = text.split()
+    first_ok = words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS  # "Grace Odum"
+    return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \
+        and not any(_is_common(w) for w in words[first_ok:]) and not is_news_subject(text)
+
+
+def _full_date(text: str) -> bool:
+    """A day, not a year alone: two numbers ("2011-12-20", "09.26.2017") or a month and a number."""
+    return len(_NUMBERS.findall(text)) >= 2 or (bool(_NUMBERS.search(text)) and bool(_MONTH.search(text)))
+
+
+def _is_date_piece(segment: str) -> bool:
+    """Date words only ("August 8", "2019", "2014.09.18 (목)"); whether the line prints a whole
+    date is judged on all its date pieces together (`_full_date`)."""
+    words = [w.strip(",():") for w in segment.split()]
+    words = [w for w in words if w and w.lower() not in _STAMP_WORDS]
+    return bool(words) and (is_dating(words) or (all(is_date_word(w) or _KO_DATE.fullmatch(w) for w in words)
+                                                 and any(ch.isdigit() for ch in segment)))
+
+
+def _trailing_date(segment: str) -> tuple[str, bool]:
+    """(the segment without a closing date, whether there was one): "Colin Zwirko September 29, 2021"."""
+    words = segment.split()
+    k = len(words)
+    while k > 0 and (is_date_word(words[k - 1].strip(",()")) or words[k - 1].lower() in _STAMP_WORDS):
+        k -= 1
+    tail = [w.strip(",()") for w in words[k:] if w.lower() not in _STAMP_WORDS]
+    if k < len(words) and _full_date(" ".join(words[k:])) and is_dating(tail):
+        return " ".join(words[:k]).rstrip(","), True
+    return segment, False
+
+
+def _english_title(segment: str) -> str | None:
+    """The role a job title gives ("writer" for most, "photographer"), or None when it is no title."""
+    low = [w.lower().strip(".,") for w in segment.replace("-", " ").split()]
+    if not low:
+        return None
+    if outlet_title(segment):
+        return "writer"
+    if all(w in EN_JOB_WORDS for w in low) and any(w in EN_JOB_ROLES for w in low):
+        return next(EN_JOB_ROLES[w] for w in low if w in EN_JOB_ROLES)
+    return None
+
+
+def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
+    """((name, role) pairs, evidence) of a Korean segment of names, titles, outlets and stamps."""
+    names: list[tuple[str, str]] = []
+    evidence = False
+    words = segment.translate(_BRACKETS).split()
+    if KO_SUBJECT_POSITIONS.intersection(words):
+        return None
+    for k, word in enumerate(words):
+        if word.lower() in _STAMP_WORDS or _KO_DATE.fullmatch(word) or is_date_word(word):
+            evidence = evidence or any(ch.isdigit() for ch in word) or word in _STAMP_WORDS
+            continue
+        if (role := title_role(word)) or word in KO_WRITER_TITLES:
+            role = role or "writer"
+            evidence = True
+            if names:
+                names[-1] = (names[-1][0], role)
+            continue
+        if (found := name_and_title(word)) is not None and not is_news_subject(found[0]):
+            names.append((found[0], found[1] or "reporter"))
+            evidence = evidence or found[1] is not None
+            continue
+        if is_outlet(word):
+            continue
+        if names and k + 1 < len(words) and _is_title(words[k + 1]) and has_syllable(word) and len(word) <= 6:
+            continue  # "박종인 여행문화 전문기자": a field between the name and its title
+        return None
+    return names, evidence
+
+
+def _is_title(word: str) -> bool:
+    return bool(title_role(word)) or word in KO_WRITER_TITLES
+
+
+def _unglue(s: str) -> str:
+    """Pieces a scraped widget glued together, pulled apart by a separator: "ReutersJoyce Lee" (a
+    lower-case letter, then a capital opening a word, after three letters: "McDonough" and
+    "DeShawn" stay whole), "Connor7" / "2013Donald" (letters against digits). One pass."""
+    out: list[str] = []
+    run = 0  # letters since the last non-letter
+    for k, ch in enumerate(s):
+        prev = s[k - 1] if k else ""
+        nxt = s[k + 1] if k + 1 < len(s) else ""
+        if prev and ((ch.isupper() and prev.islower() and run >= 3 and nxt.islower())
+                     or (ch.isdigit() and prev.isalpha() and prev.isascii())
+                     or (ch.isalpha() and ch.isupper() and prev.isdigit())):
+            out.append(" | ")
+            run = 0
+        out.append(ch)
+        run = run + 1 if ch.isalpha() else 0
+    return "".join(out)
+
+
+def evidence_kind(line: str) -> str | None:
+    """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views"), "url" (the
+    story's address) or "date" ("Published : Oct 8, 2022 - 10:46"); None for any other line."""
+    s = line.strip()
+    if not s or len(s) > _MAX_LINE:
+        return None
+    if not _READ_TIME.sub(" ", s).strip(" |·-"):
+        return "read"
+    if _URL.fullmatch(s):
+        return "url"
+    return "date" if _is_date_piece(s) and _full_date(s) else None
+
+
+def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
+    """Credits of a standalone short credit line, or None when some piece is not a credit piece.
+    `nearby`: the evidence kinds of the lines right above and below it (`evidence_kind`)."""
+    s = line.strip()
+    if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
+        return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
+    evidence = False
+    emails = find_emails(s)
+    if emails:
+        s, evidence = remove_spans(s, emails), True
+    if _URL.search(s):
+        s, evidence = _URL.sub(" ", s), True
+    if (stripped := _READ_TIME.sub(" ", s)) != s:
+        s, evidence = stripped, True
+    s = _unglue(s)
+    korean = has_syllable(s)
+    outlets = 0
+    pieces: list[tuple[str, str]] = []
+    title_roles: list[str] = []
+    dates: list[str] = []
+    for segment in _SEPARATORS.split(s):
+        segment = segment.strip(" ,.;:()[]")
+        if not segment:
+            continue
+        if _is_date_piece(segment):
+            dates.append(segment)
+            continue
+        if korean and has_syllable(segment):
+            read = _korean_segment(segment)
+            if read is None:
+                return None
+            pieces += read[0]
+            evidence = evidence or read[1]
+            continue
+        segment, dated = _trailing_date(segment)
+        evidence = evidence or dated
+        if not segment:
+            continue
+        if (role := _english_title(segment)) is not None:
+            title_roles.append(role)
+            evidence = True
+            continue
+        if segment[:3] in {"By ", "by ", "BY "}:
+            segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
+        names = _AND.split(segment)
+        if all(_english_name(n) for n in names):
+            pieces += [(n, "writer") for n in names]
+            continue
+        if organization_of(segment) or (korean and is_outlet(segment)):
+            outlets += 1
+            continue
+        return None
+    # a date line next to bare names backs them only in a widget's shape: an outlet or several names
+    # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
+    evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby \
+        or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
+    if not pieces or not evidence or len(pieces) > _MAX_NAMES:
+        return None
+    if title_roles and len(pieces) == 1 and pieces[0][1] == "writer":
+        pieces = [(pieces[0][0], title_roles[0])]
+    return [Credit(role, name) for name, role in pieces]
