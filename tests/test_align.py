@@ -251,10 +251,13 @@ def test_nulls_facing_each_other_are_less_confident_than_a_background_block(lexi
     """An English and a Korean sentence left over between the same two anchors may translate
     each other with evidence the features miss (on dev such nulls were right about a quarter
     of the time): the calibrated confidence of such nulls stays below that of a background
-    block with nothing facing it."""
+    block with nothing facing it. (Lone pairing is off here: it would pair this one-by-one
+    gap on order and length, see test_a_lone_sentence_facing_a_lone_sentence_...)"""
+    from toolkit.align import Params
+
     en = _sents([ENGLISH[0], "The weather in Lisbon was mild and sunny all week.", ENGLISH[1]], "en")
     ko = _sents([KOREAN[0], "어제 도심의 카페는 하루 종일 손님으로 붐볐다.", KOREAN[1]], "ko")
-    nulls = [b for b in align(en, ko, lexicon).beads if not (b.en and b.ko)]
+    nulls = [b for b in align(en, ko, lexicon, Params(lone=None)).beads if not (b.en and b.ko)]
     assert sorted((b.en, b.ko) for b in nulls) == [((), (1,)), ((1,), ())]
     en, ko = _sents(ENGLISH, "en"), _sents(KOREAN[:5], "ko")
     block = [b for b in align(en, ko, lexicon).beads if not b.ko]
@@ -382,6 +385,68 @@ def test_a_crossed_lede_needs_evidence_for_each_crossing_link(lexicon) -> None:
     loose = align(en, ko, lexicon, Params(cross=None, reorder=0.0, reorder_link=0.0)).beads
     assert {(b.en, b.ko) for b in loose} == {((0,), (1,)), ((1,), (0,))}
     assert {(b.en, b.ko) for b in strict} != {(b.en, b.ko) for b in loose}
+
+
+def test_a_crossed_lede_never_trades_a_sentence_for_a_worse_partner(lexicon, monkeypatch) -> None:
+    """Two lede sentences that share a name (the G-20) may sum better crossed, but the
+    crossing pair of the fourth sentence is weaker than its own in-order partner: the
+    chain's order is kept (a reworked lede moves a sentence to a better partner)."""
+    from toolkit.align.dp import Aligner
+
+    en = _sents(["We talked about the G-20.",
+                 "We also agreed to keep working together on Iran.",
+                 "Bush told Merkel he valued her friendship and called her a constructive force for good.",
+                 "The two met just before G-20 members plunged into the major problems on the agenda."], "en")
+    ko = _sents(["G-20의 역할에 대해서도 자유롭게 토론했다.",
+                 "그리고 이란 문제에 함께 대처하기로 했다.",
+                 "부시 대통령은 메르켈 총리의 우정과 조언을 높이 평가하며 그를 선을 위한 건설적인 힘이라고 불렀다.",
+                 "이들 지도자들은 G-20 정상회의가 열리기 전 정상회담을 가졌다."], "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    assert scorer.bead_score(3, 4, 0, 1) < scorer.bead_score(3, 4, 3, 4)
+    in_order = [((k,), (k,)) for k in range(4)]
+    assert [(b.en, b.ko) for b in align(en, ko, lexicon).beads] == in_order
+    monkeypatch.setattr(Aligner, "_worse_than_chain", lambda *args: False)
+    crossed = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (3,)), ((3,), (0,))} <= crossed
+
+
+_LONE_EN = ["Good evening.",
+            "The Bank of Korea raised its benchmark interest rate to 3.5 percent on Thursday.",
+            "That is all for now.",
+            "Prices of processed foods such as ramen rose 4.1 percent in April."]
+_LONE_KO = ["안녕하십니까.",
+            "한국은행이 목요일 기준금리를 3.5%로 올렸습니다.",
+            "오늘 소식은 여기까지입니다.",
+            "라면 등 가공식품 가격은 4월에 4.1% 올랐습니다."]
+
+
+def test_a_lone_sentence_facing_a_lone_sentence_between_anchors_is_its_translation(lexicon) -> None:
+    """Params.lone: a greeting shares no word with its translation, but between two anchors
+    it faces the one Korean sentence of its gap, and their lengths fit."""
+    from toolkit.align import Params
+
+    en, ko = _sents(_LONE_EN, "en"), _sents(_LONE_KO, "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    assert not scorer.has[0][0] and not scorer.has[2][2]  # no shared evidence at all
+    paired = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (0,)), ((2,), (2,))} <= paired
+    alone = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone=None)).beads}
+    assert ((2,), (2,)) not in alone and ((2,), ()) in alone
+    # the lengths must fit: a long Korean sentence facing "That is all for now." stays apart
+    ko[2] = _sents(["오늘 소식은 여기까지이며 내일 아침에는 전국 곳곳에 비가 내리고 기온이 크게 떨어지겠으니 "
+                    "출근길 교통안전과 건강관리에 각별히 유의하시기 바랍니다."], "ko")[0]
+    assert ((2,), (2,)) not in {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+
+
+def test_a_lone_pair_needs_anchors_beside_it(lexicon) -> None:
+    """Between weak links (an unrelated article's chance matches) nothing is paired on order alone."""
+    from toolkit.align import Params
+
+    en, ko = _sents(_LONE_EN[:3], "en"), _sents(_LONE_KO[:3], "ko")
+    scorer = _scorer_for(en, ko, lexicon)
+    anchor = scorer.bead_score(1, 2, 1, 2)
+    assert ((2,), (2,)) in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone_beside=anchor)).beads}
+    assert ((2,), (2,)) not in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(lone_beside=anchor + 0.01)).beads}
 
 
 def _scorer_for(en, ko, lexicon):

@@ -80,6 +80,10 @@ def test_a_number_on_one_side_only_is_not_checked() -> None:
         ("Cho said the whole area was under investigation.", "조 모 씨는 지역 전체가 조사를 받고 있다고 말했다.", True, None),
         ("North Korea said so.", "김정은 위원장이 말했다.", None, None),
         ("A source said so.", "한 주민은 이렇게 말했다.", None, None),  # 한 is "a", not a surname here
+        # a title before a surname named alone; Seoul is a city, not the surname 설
+        ('"Talks must go through Seoul," Minister Kim stressed.', '"서울을 거쳐야 한다" 김 장관은 이렇게 강조했습니다.', True, None),
+        ('"Talks must go through Seoul," Minister Kim stressed.', '"서울을 거쳐야 한다" 박 장관은 이렇게 강조했습니다.', False, "name Kim≠박"),
+        ("The talks must go through Seoul, the minister said.", "회담은 서울을 거쳐야 한다고 김 장관은 말했습니다.", None, None),
     ],
 )
 def test_names_full_or_surname_alone(english: str, korean: str, agree, flag) -> None:

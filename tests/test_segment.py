@@ -217,3 +217,51 @@ def test_scraped_sentences_joined_before_a_or_i_are_split() -> None:
     assert split_english("It fell from a year earlier.A senior official said so.I agree.") == [
         "It fell from a year earlier.", "A senior official said so.", "I agree.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dotted acronym glued to a word by a hyphen is still an acronym
+        ("Seoul cited the South Korea-U.S. Nuclear Consultative Group. It met on Friday.",
+         ["Seoul cited the South Korea-U.S. Nuclear Consultative Group.", "It met on Friday."]),
+        ("The talks were called Korea-U.S. The next day they ended.",
+         ["The talks were called Korea-U.S.", "The next day they ended."]),
+        ("Experts from Japan-U.S. Army units came.", ["Experts from Japan-U.S. Army units came."]),
+    ],
+)
+def test_hyphenated_acronym(text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected
+
+
+def test_a_soundbite_closed_by_a_stray_single_quote_stays_one_sentence() -> None:
+    text = ("Resident (Voice Altered) : \"I didn't hear it. Nobody here knows. It's the first time.' "
+            "Officials declined to comment.")
+    assert split_english(text) == [
+        "Resident (Voice Altered) : \"I didn't hear it. Nobody here knows. It's the first time.'",
+        "Officials declined to comment.",
+    ]
+
+
+def test_a_stray_single_quote_is_looked_for_only_before_the_next_double_mark() -> None:
+    # the open quotation is left open for good; a later quotation's single mark closes nothing
+    text = ("He said: \"It is over. Nobody came. Then \"we left\" they said. It is 'done.' Fine.")
+    assert split_english(text) == [
+        'He said: "It is over.', "Nobody came.", 'Then "we left" they said.', "It is 'done.'", "Fine.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"금리 인하는 당분간 어려울 것" 한국은행 총재는 이렇게 선을 그었습니다. 시장은 실망하는 분위기입니다.',
+         ['"금리 인하는 당분간 어려울 것" 한국은행 총재는 이렇게 선을 그었습니다.', "시장은 실망하는 분위기입니다."]),
+        ("정부는 대화를 제안했습니다. “대화의 문은 언제든 열려 있다” 통일부 대변인의 말입니다.",
+         ["정부는 대화를 제안했습니다.", "“대화의 문은 언제든 열려 있다” 통일부 대변인의 말입니다."]),
+        # a quotation ending in a full stop is a sentence of its own
+        ('"당분간 금리를 내리기는 어렵습니다." 한국은행 총재의 말입니다.',
+         ['"당분간 금리를 내리기는 어렵습니다."', "한국은행 총재의 말입니다."]),
+    ],
+)
+def test_korean_quotation_without_a_full_stop_keeps_its_attribution(text: str, expected: list[str]) -> None:
+    assert split_korean(text) == expected

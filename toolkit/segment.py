@@ -117,7 +117,8 @@ def period_is_abbreviation(word: str, after: str) -> bool:
         return first.isdigit()
     if low in _MAYBE_END:  # Corp., Inc.
         return not (nxt in _STARTERS and not first.isdigit())
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):  # U.S., U.N.: a modifier, or the end
+    # U.S., U.N.: a modifier, or the end; also glued to a word by a hyphen ("Korea-U.S.")
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low.rsplit("-", 1)[-1]) and "." in low:
         if nxt in _STARTERS:
             return False
         return not (bool(nxt) and first.isupper() and nxt not in _ACRONYM_MODIFIES)
@@ -162,24 +163,43 @@ def _quote_open(sentence: str) -> bool:
     return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
 
 
+# how many sentences after a double opening mark its stray single closing mark may come
+_STRAY_QUOTE_REACH = 4
+_SINGLE_CLOSE = re.compile(r"[.!?,…]['’]$")
+
+
+def _single_quote_close(following: list[str]) -> int:
+    """How many of `following` a quotation opened with a double mark runs through when the
+    first of them to end in a closing mark ends in a single one (0: none does)."""
+    for n, sentence in enumerate(following, start=1):
+        if any(mark in sentence for mark in '"“”'):
+            return 0
+        if _SINGLE_CLOSE.search(sentence):
+            return n
+    return 0
+
+
 def _merge_open_quotes(sentences: list[str]) -> list[str]:
     """Join a sentence that opens a quotation with the next one when that closes it.
 
-    A quotation left open for good (a quote running on into the next paragraph, or a
-    stray mark) is not followed: the pieces stay separate.
+    A quotation opened with a double mark and closed by mistake with a single one
+    ('"It is hard. If you are caught, you stay.\'', a slip seen in real soundbites) is one
+    quotation too, however many sentences it holds. A quotation left open for good (a quote
+    running on into the next paragraph, or a stray mark) is not followed: the pieces stay separate.
     """
     out: list[str] = []
     k = 0
     while k < len(sentences):
         s = sentences[k]
         if _quote_open(s):
-            for extra in (1,):
-                if k + extra < len(sentences):
-                    joined = " ".join(sentences[k : k + extra + 1])
-                    if not _quote_open(joined):
-                        s = joined
-                        k += extra
-                        break
+            if k + 1 < len(sentences) and not _quote_open(f"{s} {sentences[k + 1]}"):
+                s = f"{s} {sentences[k + 1]}"
+                k += 1
+            else:
+                extra = _single_quote_close(sentences[k + 1 : k + 1 + _STRAY_QUOTE_REACH])
+                if extra:
+                    s = " ".join(sentences[k : k + extra + 1])
+                    k += extra
         out.append(s)
         k += 1
     return out
@@ -260,6 +280,15 @@ def _split_before_quotes(piece: str) -> list[str]:
     return [p for p in out if p]
 
 
+# A quotation closed with no full stop inside ('"…어려울 것이다"') is no sentence of its own:
+# its attribution follows ('김 장관은 이렇게 못박았습니다.'), and Kiwi cuts between them.
+_UNFINISHED_QUOTE = re.compile(r"^[“\"][^“”\"]+[^.!?。\s][”\"]$")
+
+
+def _unfinished_quote(piece: str) -> bool:
+    return bool(_UNFINISHED_QUOTE.match(piece))
+
+
 def split_korean(text: str) -> list[str]:
     """Split Korean text into sentences with Kiwi, keeping quotations attached."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -282,7 +311,7 @@ def split_korean(text: str) -> list[str]:
             continue
         # a piece that starts with a closing quote or a quoting ending belongs to the previous one
         closing = bool(merged) and (s[0] in "”’»)]" or (s[0] in "\"'" and _quote_open(merged[-1])))
-        if merged and (closing or re.match(r"(?:라고|이라고|고|하고)\s", s)):
+        if merged and (closing or re.match(r"(?:라고|이라고|고|하고)\s", s) or _unfinished_quote(merged[-1])):
             merged[-1] = f"{merged[-1]}{'' if closing else ' '}{s}"
         else:
             merged.append(s)

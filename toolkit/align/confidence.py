@@ -79,12 +79,18 @@ def article_context(scorer, path: list[tuple[int, int, int, int]]) -> dict[str, 
             "ko_nulls": [b[2] for b in path if b[3] > b[2] and b[0] == b[1]]}
 
 
+# the score a lone pair (one sentence facing one in a gap, no shared evidence) is taken to have
+LONE_SCORE = -0.2
+
+
 def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, float]) -> dict[str, float]:
     """Features of a two-sided bead: its score; its margin over the nearest competitor (the
     same English with a neighbouring Korean sentence, or the reverse); its shape; the
     coverage of each side; numbers met and missed; length fit; how much of the article is linked."""
     i0, i1, j0, j1 = bead
     score = scorer.bead_score(i0, i1, j0, j1)
+    if score < -1e8:  # a lone pair (dp.Aligner._lone_pairs) shares no evidence: the weakest rescued bead
+        score = LONE_SCORE
     n, m = len(scorer.ef), len(scorer.kf)
     rivals = [scorer.bead_score(i0, i1, j, j + 1) for j in (j0 - 1, j1) if 0 <= j < m]
     rivals += [scorer.bead_score(i, i + 1, j0, j1) for i in (i0 - 1, i1) if 0 <= i < n]

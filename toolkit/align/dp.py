@@ -16,8 +16,10 @@ offers: one weak match among four background sentences is likelier chance than o
 between a single sentence on each side): order alone makes them likely partners;
 (4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
 and sentences left unaligned in different gaps pair across when they clearly match (a
-moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`).
-A pair with no word, name or number in common is never aligned. Each bead's confidence
+moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
+(5) a gap of one sentence on each side between anchors pairs up on order and length alone
+(`Params.lone`: a greeting, a short caption line). Otherwise a pair with no word, name or
+number in common is never aligned. Each bead's confidence
 is the calibrated probability of confidence.py.
 """
 
@@ -28,7 +30,7 @@ from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, article_context, link_features, null_features, probability
 from toolkit.align.lexicon import Lexicon, load_lexicon
-from toolkit.align.scoring import Params, en_features, ko_features
+from toolkit.align.scoring import Params, en_features, ko_features, length_logprob
 from toolkit.model import Alignment, Bead, Sentence
 
 __all__ = ["align", "Aligner"]
@@ -114,7 +116,7 @@ class Aligner(BeadScorer):
                     for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                         merging[i] = True
             path = self._search_band(MOVES, lo, hi, merging)
-        return self._cross(self._reorder_lede(self._rescue(path)))
+        return self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path))))
 
     def _cross(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
         """Pair sentences left unaligned in different gaps when they clearly translate each
@@ -209,12 +211,26 @@ class Aligner(BeadScorer):
             return path
         if any(weight[i][j] < self.p.reorder_link for i, j in crossing):
             return path  # each crossing link needs evidence of its own, not just a better sum
+        if self._worse_than_chain(path[:t], crossing, weight):
+            return path
         linked_en, linked_ko = {i for i, _ in pairs}, {j for _, j in pairs}
         lede = [(i, i + 1, j, j + 1) for i, j in pairs]
         lede += [(i, i + 1, k_end, k_end) for i in range(e_end) if i not in linked_en]
         lede += [(e_end, e_end, j, j + 1) for j in range(k_end) if j not in linked_ko]
         lede.sort(key=lambda b: (b[0] if b[0] < b[1] else b[0] - 0.5, b[2]))
         return lede + path[t:]
+
+    def _worse_than_chain(self, chain: list[tuple[int, int, int, int]], crossing: set[tuple[int, int]],
+                          weight: list[list[float]]) -> bool:
+        """True when a crossing link is weaker than the chain's 1-1 link of its English or of
+        its Korean sentence: a reworked lede moves a sentence to a better partner; two
+        sentences that merely share a name ("the G-8") trade a good partner for a worse one.
+        (A merged bead of the chain scores several sentences at once: no yardstick for one.)"""
+        held: dict[tuple[str, int], float] = {}
+        for i0, i1, j0, j1 in chain:
+            if i1 - i0 == 1 and j1 - j0 == 1:
+                held[("en", i0)] = held[("ko", j0)] = self.bead_score(i0, i1, j0, j1)
+        return any(weight[i][j] < max(held.get(("en", i), 0.0), held.get(("ko", j), 0.0)) for i, j in crossing)
 
     def run(self, band: int = 3) -> list[Bead]:
         """The aligned beads of the article, each with its calibrated confidence."""
@@ -269,6 +285,35 @@ class Aligner(BeadScorer):
             else:
                 out.extend(gap)
             k = g
+        return out
+
+    def _lone_pairs(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+        """Pair the one English and the one Korean sentence of a gap that share no evidence
+        but fit each other's length (`Params.lone`): between two anchors of a translation
+        (links scoring `Params.lone_beside`, or an anchor and the article's edge), the sentence facing
+        a sentence is its translation ("Hello everyone." / "여러분 안녕하십니까."). Anchors keep
+        it out of unrelated articles, whose few links are weak."""
+        if self.p.lone is None:
+            return path
+        out = list(path)
+        k = 0
+        while k + 1 < len(out):
+            a, b = out[k], out[k + 1]
+            if a[1] > a[0] and a[2] == a[3] and b[3] > b[2] and b[0] == b[1]:
+                en_null, ko_null = a, b
+            elif b[1] > b[0] and b[2] == b[3] and a[3] > a[2] and a[0] == a[1]:
+                en_null, ko_null = b, a
+            else:
+                k += 1
+                continue
+            beside = out[max(0, k - 1) : k] + out[k + 2 : k + 3]
+            alone = bool(beside) and all(c[0] < c[1] and c[2] < c[3] and self.bead_score(*c) >= self.p.lone_beside
+                                         for c in beside)
+            i, j = en_null[0], ko_null[2]
+            if (alone and not self.has[i][j]
+                    and length_logprob(self.ef[i].length, self.kf[j].length, self.p) >= self.p.lone):
+                out[k : k + 2] = [(i, i + 1, j, j + 1)]
+            k += 1
         return out
 
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:

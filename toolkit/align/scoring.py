@@ -76,6 +76,8 @@ class Params:
     cross: float | None = 0.5  # an English and a Korean sentence left unaligned in different gaps pair up (a crossing link) at this 1-1 score
     block: float | None = -0.2  # beside a crossing link, the unaligned sentences of both sides pair up in order at this 1-1 score
     w_len_gain: float = 0.4    # a split (one sentence against several) fits lengths better than its best part alone (+) or worse (-)
+    lone: float | None = -1.0  # one English and one Korean sentence alone in a gap pair up without evidence when their length log-probability reaches this
+    lone_beside: float = 0.3   # ... when the links beside them score this much (anchors: unrelated articles have few)
 
 
 # ------------------------------------------------------------------ per-sentence features

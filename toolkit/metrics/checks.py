@@ -196,7 +196,10 @@ _KO_SURNAME_ONLY = re.compile(r"(?<![가-힣])([가-힣]{1,2})\s(?:모\s)?씨(?!
 _KO_SURNAME_TITLE = re.compile(
     r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|위원장|부부장|특파원|교수|대통령|총리|국장|소장|회장|후보자?)(?![가-힣]{2})")
 _NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네")
-_EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh".split())
+_EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
+# titles that stand before a surname named alone ("Minister Kim said"): no given name
+_EN_TITLES = frozenset("""minister president chairman chairwoman leader premier ambassador envoy general
+    secretary spokesman spokeswoman lawmaker governor mayor professor director commissioner""".split())
 
 
 def korean_surname_mentions(ko_text: str) -> set[str]:
@@ -210,6 +213,13 @@ def korean_surname_mentions(ko_text: str) -> set[str]:
     return found
 
 
+def _given_name_before(before: str) -> bool:
+    """Does a capitalised word other than a title end `before` (the surname is then part of a
+    full name, "Kim" in "Jong Kim"), unlike "Minister Kim"?"""
+    cap = re.search(r"[A-Z][a-z]+$", before)
+    return bool(cap) and cap.group(0).lower() not in _EN_TITLES
+
+
 def english_surname_mentions(en_text: str) -> set[str]:
     """Capitalised surnames standing alone (`identified only as Min`, `Cho said`), not the
     first part of a full name and not a word that merely looks like one."""
@@ -221,7 +231,7 @@ def english_surname_mentions(en_text: str) -> set[str]:
         word = m.group(1)
         before = en_text[: m.start()].rstrip()
         if word.lower() in known and word.lower() not in _EN_WORD_SURNAMES and word.lower() not in STOPWORDS \
-                and not re.search(r"[A-Z][a-z]+$", before):
+                and not _given_name_before(before):
             found.add(word)
     return found
 
