@@ -22,13 +22,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Protocol
 
-from functools import cache
-
 from toolkit.align.english import is_content, stem, word_spans
-from toolkit.align.lexicon import DATA_DIR, read_pairs
+from toolkit.datafiles import DATA_DIR, read_pairs
 
 RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
 LINK = 0.3          # probability that makes an English word a link of the term
