@@ -148,9 +148,12 @@ def _is_modifier(middle: str) -> bool:
     return middle in _TITLE_MODIFIERS or (middle.endswith("전문") and len(middle) <= _MAX_TITLE_MIDDLE + 2)
 
 
+_TITLES_LONGEST_FIRST = tuple(sorted(KO_TITLES, key=len, reverse=True))  # "인턴기자" is tried before "기자"
+
+
 def title_role(token: str) -> str | None:
     """Role of a job title ("기자", "인턴기자", "군사전문기자", "특파원", "작가")."""
-    for title in sorted(KO_TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         if token == title or (token.endswith(title) and _is_modifier(token[: -len(title)])):
             return KO_TITLES[title]
     return None
@@ -163,7 +166,7 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         return None
     if is_korean_name(token):
         return token, None
-    for title in sorted(KO_TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         if not token.endswith(title):
             continue
         head = token[: -len(title)]
