@@ -66,7 +66,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
-    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner, unknown_outlet=True)) is not None:
+    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
         return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"

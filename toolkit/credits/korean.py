@@ -431,7 +431,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
         org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
         return [Credit("reporter", words[1], organization=org, agent="organization")]
-    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1], unknown_outlet=True)) is not None:
+    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
     if words[0] == "[" and words[-1] == "]" and (found := _byline_and_photo_source(s[1:-1])) is not None:
         return found  # "[티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페]"
@@ -619,7 +619,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1], unknown_outlet=True) or _column_rubric(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
     if (found := _photo_source_tail(s)) is not None:
@@ -670,18 +670,16 @@ _DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타�
 _MAX_BRACKET_WORDS = 5
 
 
-
-
-def parse_bracket_byline(inner: str, unknown_outlet: bool = False) -> list[Credit] | None:
+def parse_bracket_byline(inner: str) -> list[Credit] | None:
     """"매일경제 스타투데이 김소연 인턴기자", "티브이데일리 김종은 기자": an outlet, perhaps its section,
     a name and a title (the inside of a bracket that opens or closes an article). The outlet is
-    required: "[김현경 기자]" alone heads a speaker's words in a transcript. With `unknown_outlet`
-    ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]") the outlet may be one no list
-    knows: any first word that is no name, title, label or clip word, perhaps followed by "|" or "·"."""
-    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}] if unknown_outlet else ko_tokens(inner)
+    required: "[김현경 기자]" alone heads a speaker's words in a transcript. It may be one no list
+    knows ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]"): any first word that is
+    no name, title, label or clip word, perhaps followed by "|" or "·"."""
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}]
     if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
         return None
-    if not is_outlet(words[0]) and not (unknown_outlet and _unknown_outlet(words[0])):
+    if not is_outlet(words[0]) and not _unknown_outlet(words[0]):
         return None
     role = title_role(words[-1])
     found = name_and_title(words[-2])
