@@ -467,13 +467,19 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
 _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
 
 
+def _is_bare_name(word: str) -> bool:
+    """A name of three syllables that is not one of those nouns: the only name read with no
+    title or label beside it."""
+    return len(word) == 3 and not word.endswith(_NOUN_ENDINGS) and is_korean_name(word)
+
+
 def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
     """"런던에서 KBS뉴스 박장범": a sign-off whose 입니다 was left off; only with the place the
     report comes from and the outlet, and a name of three syllables that is not a noun."""
     if not 3 <= len(words) <= 4 or not (words[0].endswith("에서") and len(words[0]) >= 3):
         return None
     name = words[-1]
-    if len(name) != 3 or name.endswith(_NOUN_ENDINGS) or not is_korean_name(name):
+    if not _is_bare_name(name):
         return None
     if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
         return None
@@ -566,9 +572,7 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
     """"… 설경이와 함께 ⓒ 신은미": a person's name after the mark that closes a caption is who took
     the picture (a copyright notice, "저작권자 ⓒ …", names a publisher instead)."""
     head = head.strip()
-    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not is_korean_name(words[0]):
-        return None
-    if len(words[0]) != 3 or words[0].endswith(_NOUN_ENDINGS):
+    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not _is_bare_name(words[0]):
         return None
     return [Credit("photographer", words[0])]
 
