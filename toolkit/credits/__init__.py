@@ -152,11 +152,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
-                and (tail := korean.parse_copyright_tail(sentence)):
-            read = ("", tail, False)  # "… 청사건물. ©브레이크뉴스": after a caption, not under a story
-        elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
-                and (tail := photos.parse_copyright_sentence(sentence)):
-            read = ("", tail, False)  # "Ships leave port. © Tomas Weller": the holder after a caption
+                and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
+            # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
+            # "Ships leave port. © Tomas Weller"
+            read = ("", tail, False)
         if read is None:
             pieces.append((a, b, None))
             after_note = False

@@ -19,6 +19,7 @@ from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
 from toolkit.credits.text import is_date_word
 from toolkit.credits.vocabulary import PHOTO_AGENCIES
+from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 
 _CLOSERS = {"(": ")", "[": "]", "【": "】"}
@@ -65,7 +66,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
-    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner, unknown_outlet=True)) is not None:
+    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
         return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"
@@ -88,7 +89,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
 def _is_desk(inner: str) -> bool:
     """"연예팀", "온라인뉴스팀": a desk of the outlet signing the story (Hangul only, ending in 팀;
     a ministry ending in 부, "[국방부] …", is a source, and "[단독]" a rubric)."""
-    return 3 <= len(inner) <= 8 and inner.endswith("팀") and all("\uac00" <= ch <= "\ud7a3" for ch in inner)
+    return 3 <= len(inner) <= 8 and inner.endswith("팀") and is_syllable_word(inner)
 
 
 def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:

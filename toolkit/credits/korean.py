@@ -38,12 +38,13 @@ _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 # what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
 # a verb stem that only a report does, in its present, "tried" and future forms
 _REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보")
+_REPORT_VERB_FORMS = tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
-) + tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
+) + _REPORT_VERB_FORMS
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
@@ -52,8 +53,7 @@ _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
-                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다") + tuple(
-    stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
+                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다") + _REPORT_VERB_FORMS
 _OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
 _MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
@@ -148,9 +148,12 @@ def _is_modifier(middle: str) -> bool:
     return middle in _TITLE_MODIFIERS or (middle.endswith("전문") and len(middle) <= _MAX_TITLE_MIDDLE + 2)
 
 
+_TITLES_LONGEST_FIRST = tuple(sorted(KO_TITLES, key=len, reverse=True))  # "인턴기자" is tried before "기자"
+
+
 def title_role(token: str) -> str | None:
     """Role of a job title ("기자", "인턴기자", "군사전문기자", "특파원", "작가")."""
-    for title in sorted(KO_TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         if token == title or (token.endswith(title) and _is_modifier(token[: -len(title)])):
             return KO_TITLES[title]
     return None
@@ -163,7 +166,7 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         return None
     if is_korean_name(token):
         return token, None
-    for title in sorted(KO_TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         if not token.endswith(title):
             continue
         head = token[: -len(title)]
@@ -428,7 +431,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
         org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
         return [Credit("reporter", words[1], organization=org, agent="organization")]
-    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1], unknown_outlet=True)) is not None:
+    if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
     if words[0] == "[" and words[-1] == "]" and (found := _byline_and_photo_source(s[1:-1])) is not None:
         return found  # "[티브이데일리 김종은 기자 a@b.example / 사진=정엽 팬카페]"
@@ -464,13 +467,19 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
 _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
 
 
+def _is_bare_name(word: str) -> bool:
+    """A name of three syllables that is not one of those nouns: the only name read with no
+    title or label beside it."""
+    return len(word) == 3 and not word.endswith(_NOUN_ENDINGS) and is_korean_name(word)
+
+
 def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
     """"런던에서 KBS뉴스 박장범": a sign-off whose 입니다 was left off; only with the place the
     report comes from and the outlet, and a name of three syllables that is not a noun."""
     if not 3 <= len(words) <= 4 or not (words[0].endswith("에서") and len(words[0]) >= 3):
         return None
     name = words[-1]
-    if len(name) != 3 or name.endswith(_NOUN_ENDINGS) or not is_korean_name(name):
+    if not _is_bare_name(name):
         return None
     if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
         return None
@@ -563,9 +572,7 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
     """"… 설경이와 함께 ⓒ 신은미": a person's name after the mark that closes a caption is who took
     the picture (a copyright notice, "저작권자 ⓒ …", names a publisher instead)."""
     head = head.strip()
-    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not is_korean_name(words[0]):
-        return None
-    if len(words[0]) != 3 or words[0].endswith(_NOUN_ENDINGS):
+    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not _is_bare_name(words[0]):
         return None
     return [Credit("photographer", words[0])]
 
@@ -616,7 +623,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1], unknown_outlet=True) or _column_rubric(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
     if (found := _photo_source_tail(s)) is not None:
@@ -667,18 +674,16 @@ _DESK_WORDS = ("투데이", "팀", "부", "데스크")  # "[매일경제 스타�
 _MAX_BRACKET_WORDS = 5
 
 
-
-
-def parse_bracket_byline(inner: str, unknown_outlet: bool = False) -> list[Credit] | None:
+def parse_bracket_byline(inner: str) -> list[Credit] | None:
     """"매일경제 스타투데이 김소연 인턴기자", "티브이데일리 김종은 기자": an outlet, perhaps its section,
     a name and a title (the inside of a bracket that opens or closes an article). The outlet is
-    required: "[김현경 기자]" alone heads a speaker's words in a transcript. With `unknown_outlet`
-    ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]") the outlet may be one no list
-    knows: any first word that is no name, title, label or clip word, perhaps followed by "|" or "·"."""
-    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}] if unknown_outlet else ko_tokens(inner)
+    required: "[김현경 기자]" alone heads a speaker's words in a transcript. It may be one no list
+    knows ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]"): any first word that is
+    no name, title, label or clip word, perhaps followed by "|" or "·"."""
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}]
     if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
         return None
-    if not is_outlet(words[0]) and not (unknown_outlet and _unknown_outlet(words[0])):
+    if not is_outlet(words[0]) and not _unknown_outlet(words[0]):
         return None
     role = title_role(words[-1])
     found = name_and_title(words[-2])

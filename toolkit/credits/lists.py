@@ -252,8 +252,8 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
         region = first
     region = re.split(r" via ", region, maxsplit=1)[0]
     region = _without_publisher(region)
-    region = _DATE_SECTION.sub(r"\1", region)
-    region = _GLUED_MONTH.sub(r"\1 \2", region)  # "Mira SolbergMarch 3, 2024": a byline glued to its date  # "AFP Sep 17, 2018 in World": the section after the date
+    region = _DATE_SECTION.sub(r"\1", region)  # "AFP Sep 17, 2018 in World": the section after the date
+    region = _GLUED_MONTH.sub(r"\1 \2", region)  # "Mira SolbergMarch 3, 2024": a byline glued to its date
     toks = tokens(region)
     cut = trailing_date_start(toks)
     if cut < len(toks):

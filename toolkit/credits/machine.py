@@ -65,11 +65,9 @@ def parse_note(sentence: str) -> list[Credit] | None:
         return [Credit("translator", k["tool"], agent="software")]
     m = _NOTE.fullmatch(s)
     if m is None or not (m["tool"] or m["mt"]):
-        m = _PRODUCED.fullmatch(s)
+        m = _PRODUCED.fullmatch(s)  # its tool is never empty: the shared reading below keeps it
         if m is None or not re.search(r"translat|deepl|papago", m["tool"], re.IGNORECASE):
             return None
-        tool = re.sub(r"^(?:an?|the)\s+", "", " ".join(m["tool"].split()), flags=re.IGNORECASE)
-        return [Credit("translator", tool, agent="software")] + _editors(m["editors"])
     tool = " ".join((m["tool"] or "machine translation").split())
     tool = re.sub(r"^(?:an?|the)\s+", "", tool, flags=re.IGNORECASE)
     return [Credit("translator", tool, agent="software")] + _editors(m["editors"])

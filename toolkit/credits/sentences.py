@@ -16,8 +16,8 @@ _BOUNDARY = re.compile(
     r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
     r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©])"
 )
-_LOOK = 64
-_CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows  # characters either side of a full stop that decide whether it ends a sentence
+_LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
+_CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

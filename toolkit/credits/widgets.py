@@ -146,8 +146,7 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
         if word.lower() in _STAMP_WORDS or _KO_DATE.fullmatch(word) or is_date_word(word):
             evidence = evidence or any(ch.isdigit() for ch in word) or word in _STAMP_WORDS
             continue
-        if (role := title_role(word)) or word in KO_WRITER_TITLES:
-            role = role or "writer"
+        if (role := _title_role(word)) is not None:
             evidence = True
             if names:
                 names[-1] = (names[-1][0], role)
@@ -158,14 +157,15 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
             continue
         if is_outlet(word):
             continue
-        if names and k + 1 < len(words) and _is_title(words[k + 1]) and has_syllable(word) and len(word) <= 6:
+        if names and k + 1 < len(words) and _title_role(words[k + 1]) and has_syllable(word) and len(word) <= 6:
             continue  # "박종인 여행문화 전문기자": a field between the name and its title
         return None
     return names, evidence
 
 
-def _is_title(word: str) -> bool:
-    return bool(title_role(word)) or word in KO_WRITER_TITLES
+def _title_role(word: str) -> str | None:
+    """The role of a Korean job title, "writer" for the titles of those who sign what they wrote."""
+    return title_role(word) or ("writer" if word in KO_WRITER_TITLES else None)
 
 
 def _unglue(s: str) -> str:
