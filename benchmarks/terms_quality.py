@@ -126,9 +126,11 @@ def report(table: Table, labels: list[dict], name: str, show: bool, compound: bo
     generic = [x for x in labels if x["kind"] == "generic"]
     rendered = [x for x in labels if x["kind"] == "term" and x["status"] == "rendered"]
     omitted = [x for x in labels if x["kind"] == "term" and x["status"] == "omitted"]
-    good = without = unlinked = 0
+    good = without = unlinked = wrongly = 0
     for label in rendered:
-        found = [r for r in table.find(label, compound) if r["status"] == "rendered"]
+        rows = table.find(label, compound)
+        wrongly += any(r["status"] == "omitted" for r in rows)
+        found = [r for r in rows if r["status"] == "rendered"]
         if not found:
             without += 1
             unlinked += table.unlinked(label)
@@ -141,12 +143,11 @@ def report(table: Table, labels: list[dict], name: str, show: bool, compound: bo
         if show:
             print(f"  {verdict} {label['article_id']} {label['ko_term']}"
                   f"{' (' + label['compound'] + ')' if label.get('compound') else ''}: want {label['english']!r}, "
-                  f"got {[(r['ko_term'], r['status'], r['en_rendering']) for r in table.find(label, compound)]}"
+                  f"got {[(r['ko_term'], r['status'], r['en_rendering']) for r in rows]}"
                   f"{' [sentence in no link]' if table.unlinked(label) else ''}")
     # a generic noun inside a longer word the table tracks is not itself in the table
     kept = sum(bool(table.find(x, compound and bool(x.get("compound")))) for x in generic)
     marked = sum(any(r["status"] == "omitted" for r in table.find(x, compound)) for x in omitted)
-    wrongly = sum(any(r["status"] == "omitted" for r in table.find(x, compound)) for x in rendered)
     n = max(len(rendered), 1)
     print(f"{name:9} rendered: {good}/{len(rendered)} right ({good / n:.0%}), {without} without one "
           f"({without / n:.0%}; {unlinked} of them in a sentence the alignment left unlinked); generic still in the "

@@ -19,7 +19,7 @@ from toolkit.archive import TableSink, build_archive
 from toolkit.metrics.tables import article_rows
 from toolkit.model import Alignment, Article, Bead, Credit, Paragraph, Sentence
 from toolkit.terms import consistency_by_group, term_renderings, terminology_consistency
-from toolkit.terms.beads import read_beads
+from toolkit.terms.beads import archive_beads
 from toolkit.terms.model import merged_units
 from toolkit.terms.rows import term_rows
 from toolkit.terms.grouping import acronyms, group_key, group_labels, inflection_key
@@ -361,14 +361,15 @@ def hand_tables(tmp_path):
 
 def test_term_rows_statuses_groups_and_acronyms(tmp_path):
     tables = hand_tables(tmp_path)
-    beads, english_of = read_beads(tables)
+    known = {"보위부", "조사", "밀수꾼"}
+    found = archive_beads(tables, None, known)
+    beads = [b for article in found for b in article.beads]
     assert [(b.article_id, b.bead) for b in beads] == [("a", 0), ("a", 1), ("a", 2), ("b", 0)]
     links = {("보위부", "Ministry"): 0.9, ("보위부", "State"): 0.8, ("보위부", "Security"): 0.9,
              ("보위부", "MSS"): 0.9, ("밀수꾼", "Smugglers"): 0.9, ("조사", "questioned"): 0.9,
              ("가족", "family"): 0.9, ("넘겨지다", "handed"): 0.9}
     model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
-    expansions = {a: acronyms(text) for a, text in english_of.items()}
-    known = {"보위부", "조사", "밀수꾼"}
+    expansions = {article.article_id: article.acronyms for article in found}
     by_article: dict[str, list] = {}
     for b in beads:
         by_article.setdefault(b.article_id, []).extend(units for _, units in b.korean)

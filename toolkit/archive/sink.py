@@ -54,15 +54,27 @@ def combine(out: Path, schema: dict, parts: list[Path], previous: Path | None = 
 
     frames = []
     if previous is not None and keep and previous.is_file():
-        frames.append(_conform(pl.scan_parquet(previous), schema).filter(pl.col("article_id").is_in(keep)))
+        frames.append(pl.scan_parquet(previous).filter(pl.col("article_id").is_in(keep)))
     if parts:
-        frames.append(_conform(pl.scan_parquet(parts), schema))
+        frames.append(pl.scan_parquet(parts))
+    write_merged(out, schema, frames)
+
+
+def write_merged(out: Path, schema: dict, frames: list, **options) -> None:
+    """Write `out` (atomically) with `schema`'s columns from lazy frames each sorted by
+    article_id, merged in article order (an empty table when there are none); `options`
+    go to sink_parquet."""
+    import polars as pl
+
+    frames = [_conform(f, schema) for f in frames]
     with atomic_path(out) as tmp:
         if not frames:
             pl.DataFrame([], schema=schema).write_parquet(tmp)
             return
-        lazy = frames[0] if len(frames) == 1 else frames[0].merge_sorted(frames[1], "article_id")
-        lazy.sink_parquet(tmp, maintain_order=True)
+        lazy = frames[0]
+        for other in frames[1:]:
+            lazy = lazy.merge_sorted(other, "article_id")
+        lazy.sink_parquet(tmp, maintain_order=True, **options)
 
 
 def sink_metrics(tables: Path) -> None:

@@ -43,23 +43,6 @@ class TermsPlan:
     keep: list[str]  # articles whose rows the previous state keeps
 
 
-def _merged(out: Path, schema: dict, frames: list) -> None:
-    """Write `out` from lazy frames each sorted by article_id (merged, order kept)."""
-    import polars as pl
-
-    from toolkit.archive.sink import _conform
-
-    frames = [_conform(f, schema) for f in frames]
-    with atomic_path(out) as tmp:
-        if not frames:
-            pl.DataFrame([], schema=schema).write_parquet(tmp)
-            return
-        lazy = frames[0]
-        for other in frames[1:]:
-            lazy = lazy.merge_sorted(other, "article_id")
-        lazy.sink_parquet(tmp, maintain_order=True, row_group_size=ROW_GROUP)
-
-
 def gather(work: Path, parts: dict[str, list[Path]], previous: Path | None, kept: list[str], lexicon) -> set[str]:
     """work/terms/{beads,words,acronyms}.parquet: pass two's parts (in article order) and
     the previous state's rows of the `kept` articles. A kept article whose beads the
@@ -67,6 +50,7 @@ def gather(work: Path, parts: dict[str, list[Path]], previous: Path | None, kept
     tables, Kiwi analysing its sentences again. Returns those articles."""
     import polars as pl
 
+    from toolkit.archive.sink import write_merged
     from toolkit.terms.beads import archive_beads, bead_rows, bead_schemas
 
     schemas = bead_schemas()
@@ -86,7 +70,7 @@ def gather(work: Path, parts: dict[str, list[Path]], previous: Path | None, kept
             frames.append(pl.scan_parquet(old / f"{table}.parquet").filter(pl.col("article_id").is_in(stored)))
         if extra is not None:
             frames.append(pl.DataFrame(extra[table], schema=schemas[table]).lazy())
-        _merged(work / "terms" / f"{table}.parquet", schemas[table], frames)
+        write_merged(work / "terms" / f"{table}.parquet", schemas[table], frames, row_group_size=ROW_GROUP)
     return set(missing)
 
 

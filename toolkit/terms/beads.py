@@ -51,8 +51,8 @@ def _position(row: dict) -> int:
 
 
 def article_beads(article_id: str, rows: dict[str, list[dict]], known: Container[str]) -> ArticleBeads | None:
-    """The article's linked beads from its rows (toolkit.metrics.tables.article_rows), as
-    `read_beads` reads them from the tables; None when it has no links."""
+    """The article's linked beads from its rows (toolkit.metrics.tables.article_rows, or its
+    rows read back from the tables: `archive_beads`); None when it has no links."""
     sentences = {r["sentence_id"]: r for r in rows["sentences"]}
     beads = []
     for link in sorted(rows["links"], key=lambda r: r["bead"]):
@@ -65,58 +65,31 @@ def article_beads(article_id: str, rows: dict[str, list[dict]], known: Container
     if not beads:
         return None
     english = " ".join(r["text"] for r in sorted((r for r in rows["sentences"] if r["lang"] == "en"), key=_position))
-    return ArticleBeads(article_id, beads, article_words(_sentences(beads), known), acronyms(english))
+    sentences_units = [units for bead in beads for _, units in bead.korean]
+    return ArticleBeads(article_id, beads, article_words(sentences_units, known), acronyms(english))
 
 
-def _sentences(beads: Iterable[Bead]) -> list[list[Unit]]:
-    return [units for bead in beads for _, units in bead.korean]
-
-
-def read_beads(tables: Path, articles: Sequence[str] | None = None) -> tuple[list[Bead], dict[str, str]]:
-    """The linked beads of `articles` (all when None) with their texts, in (article_id, bead)
-    order, and the English text of each article (for the acronyms it expands)."""
+def archive_beads(tables: Path, articles: Sequence[str] | None, known: Container[str]) -> list[ArticleBeads]:
+    """`article_beads` of the given articles (all when None) with links, in article order,
+    from their rows in the tables (Kiwi analyses their Korean sentences again: for an
+    archive whose build did not keep its beads)."""
     import polars as pl
 
     from toolkit.metrics.summary import scan
 
-    def only(frame):
-        return frame if articles is None else frame.filter(pl.col("article_id").is_in(list(articles)))
+    def by_article(table: str, *columns: str) -> dict[str, list[dict]]:
+        frame = scan(tables, table)
+        if articles is not None:
+            frame = frame.filter(pl.col("article_id").is_in(list(articles)))
+        out: dict[str, list[dict]] = {}
+        for row in frame.select("article_id", *columns).collect().iter_rows(named=True):
+            out.setdefault(row["article_id"], []).append(row)
+        return out
 
-    links = only(scan(tables, "links")).select("article_id", "bead", "cert", "en_ids", "ko_ids")
-    sentences = only(scan(tables, "sentences")).select("article_id", "lang", "sentence_id", "position", "text")
-
-    def side(ids: str):
-        return (links.select("article_id", "bead", pl.col(ids).alias("sentence_id")).explode("sentence_id")
-                .join(sentences.drop("lang"), on=["article_id", "sentence_id"])
-                .group_by("article_id", "bead")
-                .agg(pl.col("sentence_id").sort_by("position").alias(f"{ids}_sorted"),
-                     pl.col("text").sort_by("position").alias(f"{ids}_texts")))
-
-    frame = (links.select("article_id", "bead", "cert")
-             .join(side("en_ids"), on=["article_id", "bead"])
-             .join(side("ko_ids"), on=["article_id", "bead"])
-             .sort("article_id", "bead").collect())
-    beads = [
-        Bead(a, b, cert if cert is not None else 0.0, English.of(" ".join(en_texts)),
-             [(sid, korean_units(text)) for sid, text in zip(ko_ids, ko_texts)])
-        for a, b, cert, _, en_texts, ko_ids, ko_texts in frame.select(
-            "article_id", "bead", "cert", "en_ids_sorted", "en_ids_texts", "ko_ids_sorted", "ko_ids_texts").iter_rows()
-    ]
-    english = (sentences.filter(pl.col("lang") == "en")
-               .group_by("article_id").agg(pl.col("text").sort_by("position").str.join(" "))
-               .collect())
-    return beads, dict(english.iter_rows())
-
-
-def archive_beads(tables: Path, articles: Sequence[str], known: Container[str]) -> list[ArticleBeads]:
-    """`article_beads` of the given articles, read from the tables (Kiwi analyses their
-    Korean sentences again: for an archive whose build did not keep its beads)."""
-    beads, english_of = read_beads(tables, articles)
-    by_article: dict[str, list[Bead]] = {}
-    for bead in beads:
-        by_article.setdefault(bead.article_id, []).append(bead)
-    return [ArticleBeads(a, found, article_words(_sentences(found), known), acronyms(english_of.get(a, "")))
-            for a, found in sorted(by_article.items())]
+    links = by_article("links", "bead", "cert", "en_ids", "ko_ids")
+    sentences = by_article("sentences", "lang", "sentence_id", "position", "text")
+    found = (article_beads(a, {"links": links[a], "sentences": sentences.get(a, [])}, known) for a in sorted(links))
+    return [article for article in found if article is not None]
 
 
 # ---------------------------------------------------------------- the build's own tables
