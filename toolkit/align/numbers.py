@@ -351,7 +351,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
 
 def numbers_in_english(text: str) -> set[str]:
     """Values of the numbers in an English sentence (digits, words, scales, months with a day)."""
-    return {canon(q.value) for q in quantities_in_english(text) if q.kind != "weekday"}
+    return {canon(q.value) for q in _quantities_in_english(text) if q.kind != "weekday"}
 
 
 # ---------------------------------------------------------------- Korean
@@ -474,4 +474,4 @@ def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:
 
 def numbers_in_korean(text: str) -> set[str]:
     """Values of the numbers in a Korean sentence (Arabic with 만/억/조, native numerals before counters)."""
-    return {canon(q.value) for q in quantities_in_korean(text) if q.kind != "weekday"}
+    return {canon(q.value) for q in _quantities_in_korean(text) if q.kind != "weekday"}
