@@ -118,7 +118,7 @@ def period_is_abbreviation(word: str, after: str) -> bool:
     if low in _MAYBE_END:  # Corp., Inc.
         return not (nxt in _STARTERS and not first.isdigit())
     # U.S., U.N.: a modifier, or the end; also glued to a word by a hyphen ("Korea-U.S.")
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low.rsplit("-", 1)[-1]) and "." in low:
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low.rsplit("-", 1)[-1]):
         if nxt in _STARTERS:
             return False
         return not (bool(nxt) and first.isupper() and nxt not in _ACRONYM_MODIFIES)
