@@ -294,8 +294,8 @@ def split_korean(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
-    pieces = analysed = kiwi().split_into_sents(text, return_tokens=True)
-    spans = [[p.start, p.end] for p in pieces]
+    analysed = kiwi().split_into_sents(text, return_tokens=True)
+    spans = [[p.start, p.end] for p in analysed]
     for k in range(len(spans) - 1):
         # Kiwi sometimes ends a sentence with the opening words of the next one
         # ('... 않습니다. "클리퍼 칩"' + '의 옹호자들은 ...'): give them back
