@@ -118,7 +118,7 @@ def period_is_abbreviation(word: str, after: str) -> bool:
     if low in _MAYBE_END:  # Corp., Inc.
         return not (nxt in _STARTERS and not first.isdigit())
     # U.S., U.N.: a modifier, or the end; also glued to a word by a hyphen ("Korea-U.S.")
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low.rsplit("-", 1)[-1]) and "." in low:
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", low.rsplit("-", 1)[-1]):
         if nxt in _STARTERS:
             return False
         return not (bool(nxt) and first.isupper() and nxt not in _ACRONYM_MODIFIES)
@@ -294,8 +294,8 @@ def split_korean(text: str) -> list[str]:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
-    pieces = analysed = kiwi().split_into_sents(text, return_tokens=True)
-    spans = [[p.start, p.end] for p in pieces]
+    analysed = kiwi().split_into_sents(text, return_tokens=True)
+    spans = [[p.start, p.end] for p in analysed]
     for k in range(len(spans) - 1):
         # Kiwi sometimes ends a sentence with the opening words of the next one
         # ('... 않습니다. "클리퍼 칩"' + '의 옹호자들은 ...'): give them back

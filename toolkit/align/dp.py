@@ -30,7 +30,7 @@ from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, article_context, link_features, null_features, probability
 from toolkit.align.lexicon import Lexicon, load_lexicon
-from toolkit.align.scoring import Params, en_features, ko_features, length_logprob
+from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
 
 __all__ = ["align", "Aligner"]
@@ -311,7 +311,7 @@ class Aligner(BeadScorer):
                                          for c in beside)
             i, j = en_null[0], ko_null[2]
             if (alone and not self.has[i][j]
-                    and length_logprob(self.ef[i].length, self.kf[j].length, self.p) >= self.p.lone):
+                    and self.length_fit(i, i + 1, j, j + 1) >= self.p.lone):
                 out[k : k + 2] = [(i, i + 1, j, j + 1)]
             k += 1
         return out

@@ -135,7 +135,7 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Word tokens of an English text (hyphenated words split; dotted acronyms joined:
     'U.S.' -> 'US', 'U.N.' -> 'UN', else they fell apart into one-letter non-words)."""
-    return [w for w, _, _ in word_spans(text)]
+    return [w for w, _, _ in _word_spans(text)]
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:

@@ -10,7 +10,7 @@ room reuses them to check that numbers survive translation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.align.kept import kept_for_sentences
 
@@ -185,8 +185,7 @@ def _conversions(text: str, *markers: re.Pattern) -> list[tuple[int, int]]:
 
 
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
-    return [Quantity(q.value, q.kind, q.start, q.end, any(a <= q.start < b for a, b in spans), q.unit)
-            for q in found]
+    return [replace(q, conversion=any(a <= q.start < b for a, b in spans)) for q in found]
 
 
 # a clock hour: "2 p.m.", "10:30 a.m.", "five in the evening"; a duration: "7,560 seconds", "126 minutes", "3 hours"
@@ -218,11 +217,11 @@ def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None
         else:
             pm = (clock.group(1) or "").lower() == "p" or clock.group(2) in ("afternoon", "evening") or bool(clock.group(3))
             value = value % 12 if clock.group(1) else value
-        return Quantity(value + 12 if pm and value < 12 else value, "time", q.start, q.end, q.conversion)
+        return replace(q, value=value + 12 if pm and value < 12 else value, kind="time")
     duration = (_KO_DURATION if korean else _EN_DURATION).match(after)
     if duration:
         word = duration.group(1).lower().rstrip("s") if not korean else duration.group(1)
-        return Quantity(q.value, q.kind, q.start, q.end, q.conversion, _UNITS[word])
+        return replace(q, unit=_UNITS[word])
     return q
 
 
@@ -352,7 +351,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
 
 def numbers_in_english(text: str) -> set[str]:
     """Values of the numbers in an English sentence (digits, words, scales, months with a day)."""
-    return {canon(q.value) for q in quantities_in_english(text) if q.kind != "weekday"}
+    return {canon(q.value) for q in _quantities_in_english(text) if q.kind != "weekday"}
 
 
 # ---------------------------------------------------------------- Korean
@@ -475,4 +474,4 @@ def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:
 
 def numbers_in_korean(text: str) -> set[str]:
     """Values of the numbers in a Korean sentence (Arabic with 만/억/조, native numerals before counters)."""
-    return {canon(q.value) for q in quantities_in_korean(text) if q.kind != "weekday"}
+    return {canon(q.value) for q in _quantities_in_korean(text) if q.kind != "weekday"}

@@ -314,19 +314,8 @@ class WordAligner:
             return out
 
         fwd = posterior(self.t, self.t_unseen, ko, en)          # (ko + 1) x en
-        if len(set(ko)) < len(ko):  # a Korean word written twice: its forward share over both places
-            keys = {k: n for n, k in enumerate(dict.fromkeys(ko))}
-            places = np.array([keys[k] for k in ko])
-            by_key = np.zeros((len(keys), len(en)))
-            np.add.at(by_key, places, fwd[:-1])
-            fwd[:-1] = by_key[places]
         bwd = posterior(self.r, self.r_unseen, en, ko)[:-1]     # en x ko
-        # the backward share of an English word summed over every place it is written
-        words = {e: n for n, e in enumerate(dict.fromkeys(en))}
-        index = np.array([words[e] for e in en])
-        by_word = np.zeros((len(words), len(ko)))
-        np.add.at(by_word, index, bwd)
-        agreed = np.sqrt(fwd[:-1].T * by_word[index])           # en x ko
+        agreed = np.sqrt(_summed_by_word(fwd[:-1], ko).T * _summed_by_word(bwd, en))  # en x ko
         return np.hstack([agreed, fwd[-1][:, None]]).tolist()
 
     def entries(self, min_count: int = 3, min_prob: float = 0.3) -> list[tuple[str, str, float]]:
@@ -343,6 +332,20 @@ class WordAligner:
             if k not in best or (p, e) > best[k]:
                 best[k] = (p, e)
         return [(k, e, round(p, 4)) for k, (p, e) in sorted(best.items())]
+
+
+def _summed_by_word(shares, words: Sequence[str]):
+    """`shares` (one row per place of `words`) with each row replaced by the sum of the rows of
+    its word: a word written twice in a pair holds its whole share in each place."""
+    import numpy as np
+
+    if len(set(words)) == len(words):
+        return shares
+    ids = {w: n for n, w in enumerate(dict.fromkeys(words))}
+    places = np.array([ids[w] for w in words])
+    by_word = np.zeros((len(ids), shares.shape[1]))
+    np.add.at(by_word, places, shares)
+    return by_word[places]
 
 
 def _here(fn, calls):

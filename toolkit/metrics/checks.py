@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.hangul import is_syllable_word
@@ -122,15 +122,13 @@ def _resolved_months(en: list, ko: list) -> list:
     """English months that only complete a day the Korean gives bare are additions: a
     translator writes "on Apr. 14" for 14일 (the month of the report, left implicit in
     Korean), which says nothing against another month the Korean names (3월 초순)."""
-    from toolkit.align.numbers import Quantity
-
     bare = {q.value for k, q in enumerate(ko) if q.kind == "day"
             and not (k and ko[k - 1].kind == "month" and q.start - ko[k - 1].end <= 3)}
     out = list(en)
     for k, q in enumerate(en[:-1]):
         day = en[k + 1]
         if q.kind == "month" and day.kind == "day" and day.start - q.end <= 2 and day.value in bare:
-            out[k] = Quantity(q.value, q.kind, q.start, q.end, True, q.unit)
+            out[k] = replace(q, conversion=True)
     return out
 
 
@@ -140,15 +138,12 @@ _SECONDS = {"s": 1, "min": 60, "h": 3600}
 def _converted_durations(en: list, ko: list) -> tuple[list, list]:
     """Durations in seconds when the two sides state them in different units (126분 ~
     "7,560 seconds"): a translator's conversion, compared by what it means."""
-    from toolkit.align.numbers import Quantity
-
     en_units, ko_units = {q.unit for q in en if q.unit}, {q.unit for q in ko if q.unit}
     if not en_units or not ko_units or en_units == ko_units:
         return en, ko
 
     def seconds(qs: list) -> list:
-        return [Quantity(q.value * _SECONDS[q.unit], q.kind, q.start, q.end, q.conversion, "s") if q.unit else q
-                for q in qs]
+        return [replace(q, value=q.value * _SECONDS[q.unit], unit="s") if q.unit else q for q in qs]
 
     return seconds(en), seconds(ko)
 
