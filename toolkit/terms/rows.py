@@ -15,14 +15,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import NOUNS, Occurrence, Unit, term_occurrences
+from toolkit.terms.korean import NOUNS, Occurrence, Unit, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import LinkModel, render, rivals
+from toolkit.terms.renderings import LinkModel, render, render_phrase, rivals
+
+LONGEST_PHRASE = 4  # nouns of a noun phrase
+# stop-list groups whose nouns make no phrase a terminologist tracks (지난달 중순, 3명 주민);
+# fragments do (대륙간탄도미사일)
+_NO_PHRASE = frozenset({"time", "number", "reporting"})
 
 
 def keyed_schema() -> dict:
@@ -46,6 +52,47 @@ def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
                 out[occ.term] = (sentence_id, Occurrence(occ.term, tuple(offset + i for i in occ.units)))
         offset += len(units)
     return list(out.values())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Nouns of a bead that may make one term (대인 지뢰): their unit indices, head last."""
+
+    sentence_id: str
+    key: str          # as the Korean writes it, 적인/적 and spacing kept (대인 지뢰, 순항미사일, 완전한 비핵화)
+    units: tuple[int, ...]
+
+
+def bead_phrases(bead: Bead, is_term) -> list[list[Phrase]]:
+    """The noun phrases of a bead that may be terms, as lists of candidates (longest first)
+    per run of nouns that modify each other (Unit.joint): each candidate ends at the run's
+    last noun, its head (전파 방해 차량, then 방해 차량). A candidate has a
+    term among its nouns or a head the stop list does not name, and no noun of time, number,
+    or attribution (지난달 중순, 소식통). Whether it is a term is for its English to say
+    (render_phrase)."""
+    groups = stoplist()
+    found: list[list[Phrase]] = []
+    offset = 0
+    for sentence_id, units in bead.korean:
+        i = 0
+        while i < len(units):
+            j = i
+            while j + 1 < len(units) and units[j].joint is not None and units[j].tag in NOUNS \
+                    and units[j + 1].tag in NOUNS and not units[j + 1].gloss:
+                j += 1
+            candidates = []
+            for first in range(j - 1, max(i, j - LONGEST_PHRASE + 1) - 1, -1):
+                chain = units[first:j + 1]
+                if any(groups.get(u.key) in _NO_PHRASE or (u.tag == "NNP" and len(u.key) == 1) for u in chain):
+                    break
+                if any(is_term(u.key) for u in chain) or chain[-1].key not in groups:
+                    key = "".join(u.key + u.joint for u in chain[:-1]) + chain[-1].key
+                    candidates.append(Phrase(sentence_id, key, tuple(range(offset + first, offset + j + 1))))
+            if candidates:
+                found.append(candidates[::-1])
+            i = j + 1
+        offset += len(units)
+    return found
 
 
 def glossed(bead: Bead) -> dict[int, int]:
@@ -106,7 +153,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     rows: list[dict] = []
     for bead in beads:
         found = bead_terms(bead, is_term)
-        if not found:
+        candidates = bead_phrases(bead, is_term)
+        if not found and not candidates:
             continue
         units = bead.units()
         keys = [u.key for u in units]
@@ -114,17 +162,37 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         top = rivals(posteriors, keys)
         pairs = glossed(bead)
         nouns = distinct_nouns(units)
+        acronyms = expansions.get(bead.article_id, {})
+
+        def row(sentence_id: str, term: str, result, part_of: str | None = None) -> dict:
+            return {"article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id, "ko_term": term,
+                    "status": result.status, "en_rendering": result.text,
+                    "rendering_group": group_key(result.text, acronyms) if result.text is not None else None,
+                    "confidence": round(result.confidence, 4), "part_of": part_of}
+
+        # noun phrases the English renders as one: a row each, and their nouns' rows say so
+        held: dict[int, str] = {}
+        phrase_rows: list[dict] = []
+        for phrase in (p for run in candidates for p in run):
+            if phrase.units[-1] in held or any(r["ko_term"] == phrase.key for r in phrase_rows):
+                continue
+            # the phrase's kin are its nouns' other places only: a compound holding its head
+            # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
+            own = [term_columns(units, pairs, i, ())[0] for i in phrase.units]
+            mine = {c for cs in own for c in cs}
+            kin = {j for j, u in enumerate(units) if j not in mine and u.key in {units[c].key for c in mine}}
+            result = render_phrase(own, posteriors, bead.english, bead.cert,
+                                   phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key)
+            if result is not None:
+                held.update((i, phrase.key) for i in phrase.units)
+                phrase_rows.append(row(phrase.sentence_id, phrase.key, result))
         for sentence_id, occ in found:
             own, kin = term_columns(units, pairs, occ.units[0], nouns)
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
-            key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
-            rows.append({
-                "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
-                "ko_term": occ.term, "status": result.status, "en_rendering": result.text,
-                "rendering_group": key, "confidence": round(result.confidence, 4),
-            })
+            rows.append(row(sentence_id, occ.term, result, held.get(occ.units[0])))
+        rows.extend(phrase_rows)
     return rows
 
 
