@@ -216,13 +216,19 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
     return out
 
 
+def _name(unit: Unit) -> bool:
+    """A proper noun Kiwi knows as one word (최문종, 뉴스나인), not a piece it split off: a
+    name is tracked even when it is written once."""
+    return unit.tag == "NNP" and len(unit.key) >= 3 and not unit.parts and unit.key not in stoplist()
+
+
 def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
     """The term occurrences of one sentence's (merged) units: one per term, in order of first
     appearance. A surname standing alone (김, 권) is never one, nor a word derived from a
     generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it."""
     found: dict[str, Occurrence] = {}
     for i, unit in enumerate(units):
-        if (unit.tag in NOUNS and is_term(unit.key) and not (unit.tag == "NNP" and len(unit.key) == 1)
+        if (unit.tag in NOUNS and (is_term(unit.key) or _name(unit)) and not (unit.tag == "NNP" and len(unit.key) == 1)
                 and unit.base not in stoplist()):
             found.setdefault(unit.key, Occurrence(unit.key, (i,)))
     return list(found.values())

@@ -206,6 +206,40 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
 
 
+def sounds_like(name: str, text: str) -> bool:
+    """English words sound like a Korean name, with or without the ending of a kind of place
+    or body (함흥시 'Hamhung')."""
+    from toolkit.align.phonetic import similar
+
+    core = name_heads(name)[0]
+    return similar(name, text) or (core != name and len(core) >= 2 and similar(core, text))
+
+
+def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[float]], own: Sequence[int],
+                    top=None, kin: Iterable[int] = ()) -> Rendering | None:
+    """A name's rendering by its sound: the longest run of up to three words written tight,
+    the first capitalised and the others capitalised or hyphened on ('Kwon Young-se'), that
+    sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
+    other Korean word links; None without one."""
+    top = top if top is not None else rivals(posteriors)
+    rival = top.against(posteriors, set(own) | set(kin), english.written)
+    words = [english.spans[k][0] for k in english.content]
+
+    def hyphened(n: int) -> bool:
+        return english.text[english.spans[english.content[n - 1]][2]:english.spans[english.content[n]][1]] == "-"
+
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            window = list(range(start, start + size))
+            if words[start][:1].isupper() and all(rival[n] < LINK for n in window) and \
+                    all(words[n][:1].isupper() or hyphened(n) for n in window[1:]) and \
+                    all(_joins(english, n, n + 1, _TIGHT_GAP) for n in window[:-1]):
+                text = _cut(english, window)
+                if sounds_like(name, text):
+                    return Rendering("rendered", text, LEXICON_ONLY)
+    return None
+
+
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 

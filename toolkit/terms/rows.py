@@ -23,7 +23,7 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import LinkModel, render, render_phrase, rivals
+from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_phrase, rivals
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 # stop-list groups whose nouns make no phrase a terminologist tracks (지난달 중순, 3명 주민);
@@ -191,9 +191,25 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
+            if not is_term(occ.term):  # a name written once (korean.term_occurrences)
+                result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             rows.append(row(sentence_id, occ.term, result, held.get(occ.units[0])))
         rows.extend(phrase_rows)
     return rows
+
+
+def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
+    """A name written once in the archive, which the model has barely met: the words that
+    sound like it, where the model's rendering does not; never omitted (the model's silence
+    on a word it met once proves no omission)."""
+    from toolkit.terms.renderings import Rendering, sounds_like
+
+    if result.text is not None and sounds_like(name, result.text):
+        return result
+    found = render_by_sound(name, bead.english, posteriors, own, top, kin)
+    if found is not None:
+        return found
+    return Rendering("not_found", None, result.confidence) if result.status == "omitted" else result
 
 
 def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
