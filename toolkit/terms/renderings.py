@@ -222,21 +222,17 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
     other Korean word links; None without one."""
     top = top if top is not None else rivals(posteriors)
-    rival = top.against(posteriors, set(own) | set(kin), english.written)
-    words = [english.spans[k][0] for k in english.content]
-
-    def hyphened(n: int) -> bool:
-        return english.text[english.spans[english.content[n - 1]][2]:english.spans[english.content[n]][1]] == "-"
-
+    rival = dict(zip(english.content, top.against(posteriors, set(own) | set(kin), english.written)))
+    spans = english.spans  # every word: a name may hold a function word (News Nine)
     for size in (3, 2, 1):
-        for start in range(len(words) - size + 1):
-            window = list(range(start, start + size))
-            if words[start][:1].isupper() and all(rival[n] < LINK for n in window) and \
-                    all(words[n][:1].isupper() or hyphened(n) for n in window[1:]) and \
-                    all(_joins(english, n, n + 1, _TIGHT_GAP) for n in window[:-1]):
-                text = _cut(english, window)
+        for start in range(len(spans) - size + 1):
+            window = range(start, start + size)
+            between = [english.text[spans[k - 1][2]:spans[k][1]] for k in window[1:]]
+            if spans[start][0][:1].isupper() and all(rival.get(k, 0.0) < LINK for k in window) and \
+                    all(g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
+                text = english.text[spans[start][1]:spans[start + size - 1][2]]
                 if sounds_like(name, text):
-                    return Rendering("rendered", text, LEXICON_ONLY)
+                    return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
     return None
 
 

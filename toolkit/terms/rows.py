@@ -63,15 +63,16 @@ class Phrase:
     units: tuple[int, ...]
 
 
-def bead_phrases(bead: Bead, is_term) -> list[list[Phrase]]:
-    """The noun phrases of a bead that may be terms, as lists of candidates (longest first)
-    per run of nouns that modify each other (Unit.joint): each candidate ends at the run's
-    last noun, its head (전파 방해 차량, then 방해 차량). A candidate has a
-    term among its nouns or a head the stop list does not name, and no noun of time, number,
-    or attribution (지난달 중순, 소식통). Whether it is a term is for its English to say
-    (render_phrase)."""
+def bead_phrases(bead: Bead, is_term) -> list[Phrase]:
+    """The noun phrases of a bead that may be terms: the runs of two to `LONGEST_PHRASE` nouns
+    that modify each other (Unit.joint) inside a longer run, by head from the last, the
+    longest first (전파 방해 차량, then 방해 차량; 우발적 충돌 inside 우발적 충돌 가능성),
+    never cutting through nouns written together (남북 군사합의 holds no 남북 군사). A
+    candidate has a term among its nouns or a head the stop list does not name, and no noun of
+    time, number or attribution (지난달 중순, 소식통). Whether it is a term is for its English
+    to say (render_phrase)."""
     groups = stoplist()
-    found: list[list[Phrase]] = []
+    found: list[Phrase] = []
     offset = 0
     for sentence_id, units in bead.korean:
         i = 0
@@ -80,16 +81,18 @@ def bead_phrases(bead: Bead, is_term) -> list[list[Phrase]]:
             while j + 1 < len(units) and units[j].joint is not None and units[j].tag in NOUNS \
                     and units[j + 1].tag in NOUNS and not units[j + 1].gloss:
                 j += 1
-            candidates = []
-            for first in range(j - 1, max(i, j - LONGEST_PHRASE + 1) - 1, -1):
-                chain = units[first:j + 1]
-                if any(groups.get(u.key) in _NO_PHRASE or (u.tag == "NNP" and len(u.key) == 1) for u in chain):
-                    break
-                if any(is_term(u.key) for u in chain) or chain[-1].key not in groups:
-                    key = "".join(u.key + u.joint for u in chain[:-1]) + chain[-1].key
-                    candidates.append(Phrase(sentence_id, key, tuple(range(offset + first, offset + j + 1))))
-            if candidates:
-                found.append(candidates[::-1])
+            for head in range(j, i, -1):
+                if head < j and units[head].joint == "":
+                    continue  # no phrase ends inside a word written together (남북 군사|합의)
+                for first in range(max(i, head - LONGEST_PHRASE + 1), head):
+                    if first > i and units[first - 1].joint == "":
+                        continue
+                    chain = units[first:head + 1]
+                    if any(groups.get(u.key) in _NO_PHRASE or (u.tag == "NNP" and len(u.key) == 1) for u in chain):
+                        continue
+                    if any(is_term(u.key) for u in chain) or chain[-1].key not in groups:
+                        key = "".join(u.key + u.joint for u in chain[:-1]) + chain[-1].key
+                        found.append(Phrase(sentence_id, key, tuple(range(offset + first, offset + head + 1))))
             i = j + 1
         offset += len(units)
     return found
@@ -173,7 +176,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         # noun phrases the English renders as one: a row each, and their nouns' rows say so
         held: dict[int, str] = {}
         phrase_rows: list[dict] = []
-        for phrase in (p for run in candidates for p in run):
+        for phrase in candidates:
             if phrase.units[-1] in held or any(r["ko_term"] == phrase.key for r in phrase_rows):
                 continue
             # the phrase's kin are its nouns' other places only: a compound holding its head
