@@ -142,10 +142,13 @@ def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
 
 
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
-               entries=None, lexical: Container[str] = ()) -> list[dict]:
+               entries=None, lexical: Container[str] = (), pieces: Sequence[Bead] | None = None) -> list[dict]:
     """Rows of the terms table of these (merged) beads with `rendering_group` still a group key.
     `lexical`: the terms whose `entries` are the lexicon's own, which may render a term the
-    model never met (renderings.render's `unknown`)."""
+    model never met (renderings.render's `unknown`). `pieces`: the same beads with their units
+    as Kiwi gave them, before they were joined into words: a term among the pieces of a joined
+    word (유엔 of 유엔결의안, 수용소 of 정치범수용소) then has a row of its own too where the
+    English renders it among the pieces, its `part_of` the joined word."""
     entries = entries or {}
     knows = getattr(model, "knows", None)
 
@@ -154,10 +157,11 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         return sorted({p for k in keys for p in entries.get(k, ())})
 
     rows: list[dict] = []
-    for bead in beads:
+    for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
-        if not found and not candidates:
+        inside = _pieces_inside(bead, pieces[n], is_term, {occ.term for _, occ in found}) if pieces else []
+        if not found and not candidates and not inside:
             continue
         units = bead.units()
         keys = [u.key for u in units]
@@ -198,7 +202,37 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             rows.append(row(sentence_id, occ.term, result, held.get(occ.units[0])))
         rows.extend(phrase_rows)
+        if inside:
+            raw = pieces[n].units()
+            raw_keys = [u.key for u in raw]
+            raw_posteriors = model.link_posteriors(raw_keys, bead.english.stems)
+            raw_top, raw_pairs, raw_nouns = rivals(raw_posteriors, raw_keys), glossed(pieces[n]), distinct_nouns(raw)
+            for sentence_id, i, word in inside:
+                own, kin = term_columns(raw, raw_pairs, i, raw_nouns)
+                unknown = knows is not None and raw_keys[i] in lexical and not knows(raw_keys[i])
+                result = render(own, raw_posteriors, bead.english, bead.cert, phrases_of((raw_keys[i],)), raw_top, kin,
+                                raw_keys[i], unknown)
+                if result.status == "rendered":  # else the joined word's row speaks for it
+                    rows.append(row(sentence_id, raw_keys[i], result, word))
     return rows
+
+
+def _pieces_inside(bead: Bead, pieces: Bead, is_term, terms: set[str]) -> list[tuple[str, int, str]]:
+    """(sentence id, unit index over the pieces' bead, joined word) of each term among the
+    pieces of the bead's joined words (korean.merge_known) that is no term of the bead already."""
+    out: list[tuple[str, int, str]] = []
+    seen = set(terms)
+    offset = 0
+    for (sentence_id, units), (_, raw) in zip(bead.korean, pieces.korean):
+        for word in (u for u in units if u.parts):
+            for occ in term_occurrences(raw, is_term):
+                piece = raw[occ.units[0]]
+                if occ.term not in seen and occ.term != word.key and len(occ.term) >= 2 \
+                        and word.start <= piece.start and piece.end <= word.end:
+                    seen.add(occ.term)
+                    out.append((sentence_id, offset + occ.units[0], word.key))
+        offset += len(raw)
+    return out
 
 
 def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
@@ -233,7 +267,7 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     words = model.vocabulary(lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
     rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries),
-                      lexicon.entries)
+                      lexicon.entries, article.beads)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
