@@ -395,6 +395,29 @@ def test_a_name_written_once_is_rendered_by_the_words_that_sound_like_it():
     assert rows["최문종"]["status"] == "not_found"
 
 
+def test_a_term_among_the_pieces_of_a_joined_word_keeps_its_own_row():
+    from toolkit.terms.beads import Bead as TermBead
+    from toolkit.terms.rows import keyed_rows
+
+    english = English.of("North Korea violated a UN resolution.")
+    words = TermVocabulary({"북한", "유엔", "결의안"}, frozenset({"유엔결의안"}))
+    raw = TermBead("a", 0, 0.9, english, [("ko-s1", korean_units("북한은 유엔결의안을 위반했다."))])
+    joined = dataclasses.replace(raw, korean=merged_units(raw.korean, words))
+    links = {("북한", "North"): 0.9, ("북한", "Korea"): 0.9, ("유엔결의안", "UN"): 0.7, ("유엔결의안", "resolution"): 0.7,
+             ("유엔", "UN"): 0.9, ("결의안", "resolution"): 0.9}
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    rows = {r["ko_term"]: r for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
+    assert rows["유엔결의안"]["en_rendering"] == "UN resolution" and rows["유엔결의안"]["part_of"] is None
+    assert (rows["유엔"]["en_rendering"], rows["유엔"]["part_of"]) == ("UN", "유엔결의안")
+    assert (rows["결의안"]["en_rendering"], rows["결의안"]["part_of"]) == ("resolution", "유엔결의안")
+    # without the pieces, the joined word alone
+    assert {r["ko_term"] for r in keyed_rows([joined], {}, words, model)} == {"북한", "유엔결의안"}
+    # a piece the English does not render apart has no row: the joined word speaks for it
+    del links[("유엔", "UN")]
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    assert "유엔" not in {r["ko_term"] for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:
