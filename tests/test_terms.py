@@ -412,7 +412,7 @@ def test_a_term_among_the_pieces_of_a_joined_word_keeps_its_own_row():
     assert (rows["결의안"]["en_rendering"], rows["결의안"]["part_of"]) == ("resolution", "유엔결의안")
     # without the pieces, the joined word alone
     assert {r["ko_term"] for r in keyed_rows([joined], {}, words, model)} == {"북한", "유엔결의안"}
-    # a piece the English does not render apart has no row: the joined word speaks for it
+    # a piece the English does not render apart, or renders outside the joined word's rendering, has no row
     del links[("유엔", "UN")]
     model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
     assert "유엔" not in {r["ko_term"] for r in keyed_rows([joined], {}, words, model, pieces=[raw])}

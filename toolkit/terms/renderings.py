@@ -250,8 +250,9 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     word ('signal jamming vehicles', 'anti-personnel mines'), or one modifier after the head
     and "of" ('Minister of Unification'). A modifier the model cannot tie to any word (it met
     it too seldom: 순항, 우발적) is the unclaimed word written tight before its head's
-    rendering ('cruise missiles'). 'to buy food' for 식량 구입, or a span missing the head,
-    makes no phrase: the nouns' own rows stand alone."""
+    rendering ('cruise missiles'); an untied head, the one after its modifier's ('Voice
+    Altered'). 'to buy food' for 식량 구입, or a span missing the head, makes no phrase: the
+    nouns' own rows stand alone."""
     columns = [c for part in parts for c in part]
     rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
     if span is None:
@@ -262,8 +263,9 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
 
     best = [max(span, key=lambda n: (claim(n, part), -n)) for part in parts]
     weak = [claim(n, part) < WEAK for n, part in zip(best, parts)]
-    if len(parts) == 2 and weak[0] and max(claim(n, parts[0]) for n in range(len(posteriors))) < LINK:
-        return _untied_modifier(parts, posteriors, english, top, kin)
+    untied = [max(claim(n, part) for n in range(len(posteriors))) < LINK for part in parts]
+    if len(parts) == 2 and untied[0] != untied[1] and any(weak):
+        return _untied_noun(parts, posteriors, english, top, kin, untied[1])
     if any(weak) or len(set(best)) < len(parts):
         return None
     heads = [n for n in span if claim(n, parts[-1]) >= WEAK]  # the head's words (ballistic missile)
@@ -279,16 +281,17 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     return None
 
 
-def _untied_modifier(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[float]], english: English,
-                     top, kin: Iterable[int]) -> Rendering | None:
-    """A two-noun phrase whose modifier the model ties to nothing: the first run of the head's
-    links (words written tight) with the content word written tight before it, when no
-    Korean word claims that word even weakly ('cruise' of 'cruise missiles' after
-    'ballistic missiles', which 탄도미사일 claims)."""
+def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[float]], english: English,
+                 top, kin: Iterable[int], head_untied: bool) -> Rendering | None:
+    """A two-noun phrase one noun of which the model ties to nothing (it met it too seldom):
+    the first run of the other noun's links (words written tight) with the content word
+    written tight next to it, before it for an untied modifier ('cruise' of 'cruise missiles'
+    after 'ballistic missiles', which 탄도미사일 claims), after it for an untied head ('Voice
+    Altered' for 음성변조), when no Korean word claims that word even weakly."""
     others = {c for part in parts for c in part} | set(kin)
     top = top if top is not None else rivals(posteriors)
     rival = top.against(posteriors, others, [1] * len(posteriors))
-    claims = [sum(row[c] for c in parts[-1]) for row in posteriors]
+    claims = [sum(row[c] for c in parts[0 if head_untied else -1]) for row in posteriors]
     n = 0
     while n < len(claims):
         if claims[n] < LINK:
@@ -298,8 +301,15 @@ def _untied_modifier(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequen
         while run[-1] + 1 < len(claims) and claims[run[-1] + 1] >= LINK and \
                 _joins(english, run[-1], run[-1] + 1, _TIGHT_GAP):
             run.append(run[-1] + 1)
-        if n > 0 and rival[n - 1] < WEAK and _joins(english, n - 1, n, _TIGHT_GAP):
-            return Rendering("rendered", _cut(english, [n - 1, *run]), sum(claims[k] for k in run) / (len(run) + 1))
+        if head_untied:
+            word = run[-1] + 1
+            tight = word < len(claims) and _joins(english, run[-1], word, _TIGHT_GAP)
+        else:
+            word = n - 1
+            tight = word >= 0 and _joins(english, word, n, _TIGHT_GAP)
+        if tight and rival[word] < WEAK:
+            span = [*run, word] if head_untied else [word, *run]
+            return Rendering("rendered", _cut(english, span), sum(claims[k] for k in run) / len(span))
         n = run[-1] + 1
     return None
 

@@ -146,9 +146,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     """Rows of the terms table of these (merged) beads with `rendering_group` still a group key.
     `lexical`: the terms whose `entries` are the lexicon's own, which may render a term the
     model never met (renderings.render's `unknown`). `pieces`: the same beads with their units
-    as Kiwi gave them, before they were joined into words: a term among the pieces of a joined
-    word (유엔 of 유엔결의안, 수용소 of 정치범수용소) then has a row of its own too where the
-    English renders it among the pieces, its `part_of` the joined word."""
+    as Kiwi gave them, before they were joined into words (`_with_pieces`: 유엔 of 유엔결의안
+    keeps a row of its own)."""
     entries = entries or {}
     knows = getattr(model, "knows", None)
 
@@ -160,9 +159,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
-        inside = _pieces_inside(bead, pieces[n], is_term, {occ.term for _, occ in found}) if pieces else []
-        if not found and not candidates and not inside:
+        if not found and not candidates:
             continue
+        first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
         posteriors = model.link_posteriors(keys, bead.english.stems)
@@ -202,37 +201,64 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             rows.append(row(sentence_id, occ.term, result, held.get(occ.units[0])))
         rows.extend(phrase_rows)
-        if inside:
-            raw = pieces[n].units()
-            raw_keys = [u.key for u in raw]
-            raw_posteriors = model.link_posteriors(raw_keys, bead.english.stems)
-            raw_top, raw_pairs, raw_nouns = rivals(raw_posteriors, raw_keys), glossed(pieces[n]), distinct_nouns(raw)
-            for sentence_id, i, word in inside:
-                own, kin = term_columns(raw, raw_pairs, i, raw_nouns)
-                unknown = knows is not None and raw_keys[i] in lexical and not knows(raw_keys[i])
-                result = render(own, raw_posteriors, bead.english, bead.cert, phrases_of((raw_keys[i],)), raw_top, kin,
-                                raw_keys[i], unknown)
-                if result.status == "rendered":  # else the joined word's row speaks for it
-                    rows.append(row(sentence_id, raw_keys[i], result, word))
+        if pieces is not None:
+            rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
+                                            row)
     return rows
 
 
-def _pieces_inside(bead: Bead, pieces: Bead, is_term, terms: set[str]) -> list[tuple[str, int, str]]:
-    """(sentence id, unit index over the pieces' bead, joined word) of each term among the
-    pieces of the bead's joined words (korean.merge_known) that is no term of the bead already."""
-    out: list[tuple[str, int, str]] = []
-    seen = set(terms)
+def _joined_words(bead: Bead, pieces: Bead) -> list[tuple[str, Unit, list[int]]]:
+    """(sentence id, joined word, indices of its pieces over the pieces' bead) of each word of
+    the bead joined from Kiwi's pieces (korean.merge_known)."""
+    out = []
     offset = 0
     for (sentence_id, units), (_, raw) in zip(bead.korean, pieces.korean):
         for word in (u for u in units if u.parts):
-            for occ in term_occurrences(raw, is_term):
-                piece = raw[occ.units[0]]
-                if occ.term not in seen and occ.term != word.key and len(occ.term) >= 2 \
-                        and word.start <= piece.start and piece.end <= word.end:
-                    seen.add(occ.term)
-                    out.append((sentence_id, offset + occ.units[0], word.key))
+            out.append((sentence_id, word, [offset + k for k, piece in enumerate(raw)
+                                            if word.start <= piece.start and piece.end <= word.end]))
         offset += len(raw)
     return out
+
+
+def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: LinkModel, phrases_of, knows,
+                 lexical: Container[str], row) -> list[dict]:
+    """One bead's rows, given its units as Kiwi gave them before they were joined into words:
+    - a term among the pieces of a joined word (유엔 of 유엔결의안) that is no term of the bead
+      already, nor a single syllable, gets a row of its own where the English renders it among
+      the pieces, inside the joined word's rendering if it has one (`part_of`: the word);
+    - a joined word whose pieces render as a phrase (render_phrase) that holds its own
+      rendering, or that it lacks, takes the phrase's rendering ('Voice' -> 'Voice Altered'
+      for 음성변조, a piece the model cannot tie being the unclaimed word next to the other's)."""
+    joined = _joined_words(bead, pieces)
+    if not joined:
+        return rows
+    raw = pieces.units()
+    keys = [u.key for u in raw]
+    posteriors = model.link_posteriors(keys, bead.english.stems)
+    top, pairs, nouns = rivals(posteriors, keys), glossed(pieces), distinct_nouns(raw)
+    by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, word, inside in joined:
+        mine = by_term.get(word.key)
+        if mine is not None and len(inside) >= 2 and all(raw[i].tag in NOUNS for i in inside):
+            own = [term_columns(raw, pairs, i, ())[0] for i in inside]
+            phrase = render_phrase(own, posteriors, bead.english, bead.cert, phrases_of((word.key,)), top, (), word.key)
+            if phrase is not None and (mine["en_rendering"] is None or (mine["en_rendering"] in phrase.text
+                                                                         and mine["en_rendering"] != phrase.text)):
+                rows[rows.index(mine)] = by_term[word.key] = row(mine["sentence_id"], word.key, phrase)
+        whole = by_term.get(word.key, {}).get("en_rendering")
+        for i in inside:
+            term = keys[i]
+            if term in by_term or term == word.key or len(term) < 2 or \
+                    not term_occurrences([raw[i]], is_term):
+                continue
+            own, kin = term_columns(raw, pairs, i, nouns)
+            unknown = knows is not None and term in lexical and not knows(term)
+            result = render(own, posteriors, bead.english, bead.cert, phrases_of((term,)), top, kin, term, unknown)
+            # else the joined word's row speaks for it; a piece's words are among the word's
+            if result.status == "rendered" and (whole is None or result.text in whole):
+                by_term[term] = row(sentence_id, term, result, word.key)
+                rows.append(by_term[term])
+    return rows
 
 
 def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
