@@ -68,8 +68,8 @@ def bead_phrases(bead: Bead, is_term) -> list[Phrase]:
     that modify each other (Unit.joint) inside a longer run, by head from the last, the
     longest first (전파 방해 차량, then 방해 차량; 우발적 충돌 inside 우발적 충돌 가능성),
     never cutting through nouns written together (남북 군사합의 holds no 남북 군사). A
-    candidate has a term among its nouns or a head the stop list does not name, and no noun of
-    time, number or attribution (지난달 중순, 소식통). Whether it is a term is for its English
+    candidate has a term among its nouns, and no noun of time, number or attribution (지난달
+    중순, 소식통). Whether it is a term is for its English
     to say (render_phrase)."""
     groups = stoplist()
     found: list[Phrase] = []
@@ -90,7 +90,7 @@ def bead_phrases(bead: Bead, is_term) -> list[Phrase]:
                     chain = units[first:head + 1]
                     if any(groups.get(u.key) in _NO_PHRASE or (u.tag == "NNP" and len(u.key) == 1) for u in chain):
                         continue
-                    if any(is_term(u.key) for u in chain) or chain[-1].key not in groups:
+                    if any(is_term(u.key) for u in chain):
                         key = "".join(u.key + u.joint for u in chain[:-1]) + chain[-1].key
                         found.append(Phrase(sentence_id, key, tuple(range(offset + first, offset + head + 1))))
             i = j + 1
@@ -176,11 +176,23 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                     "rendering_group": group_key(result.text, acronyms) if result.text is not None else None,
                     "confidence": round(result.confidence, 4), "part_of": part_of}
 
-        # noun phrases the English renders as one: a row each, and their nouns' rows say so
+        words: list[tuple[str, Occurrence, object]] = []
+        for sentence_id, occ in found:
+            own, kin = term_columns(units, pairs, occ.units[0], nouns)
+            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
+            unknown = knows is not None and occ.term in lexical and not knows(occ.term)
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
+            if not is_term(occ.term):  # a name written once (korean.term_occurrences)
+                result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
+            words.append((sentence_id, occ, result))
+        # noun phrases the English renders as one: a row each, and their nouns' rows say so;
+        # not where the head is a term the English does not render on its own
+        unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
         held: dict[int, str] = {}
         phrase_rows: list[dict] = []
         for phrase in candidates:
-            if phrase.units[-1] in held or any(r["ko_term"] == phrase.key for r in phrase_rows):
+            if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or \
+                    any(r["ko_term"] == phrase.key for r in phrase_rows):
                 continue
             # the phrase's kin are its nouns' other places only: a compound holding its head
             # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
@@ -192,14 +204,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             if result is not None:
                 held.update((i, phrase.key) for i in phrase.units)
                 phrase_rows.append(row(phrase.sentence_id, phrase.key, result))
-        for sentence_id, occ in found:
-            own, kin = term_columns(units, pairs, occ.units[0], nouns)
-            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
-            unknown = knows is not None and occ.term in lexical and not knows(occ.term)
-            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
-            if not is_term(occ.term):  # a name written once (korean.term_occurrences)
-                result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
-            rows.append(row(sentence_id, occ.term, result, held.get(occ.units[0])))
+        rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
         rows.extend(phrase_rows)
         if pieces is not None:
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
