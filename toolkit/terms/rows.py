@@ -234,9 +234,45 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
     - a joined word whose pieces render as a phrase (render_phrase) that holds its own
       rendering, or that it lacks, takes the phrase's rendering ('Voice' -> 'Voice Altered'
       for 음성변조, a piece the model cannot tie being the unclaimed word next to the other's)."""
-    joined = _joined_words(bead, pieces)
+    by_term = {r["ko_term"]: r for r in rows}
+    raw = pieces.units()
+    keys = [u.key for u in raw]
+
+    def shorter(word: str, pieces_in: list[int]) -> bool:  # its row could take a longer phrase
+        mine = by_term.get(word)
+        return mine is not None and len(pieces_in) >= 2 and all(raw[i].tag in NOUNS for i in pieces_in) and \
+            (mine["en_rendering"] is None or len(mine["en_rendering"].split()) < len(pieces_in))
+
+    def term_piece(word: str, i: int) -> bool:
+        return keys[i] not in by_term and keys[i] != word and len(keys[i]) >= 2 and bool(term_occurrences([raw[i]], is_term))
+
+    joined = [(sid, w, inside) for sid, w, inside in _joined_words(bead, pieces)
+              if shorter(w.key, inside) or any(term_piece(w.key, i) for i in inside)]
     if not joined:
-        return rows
+        return rows  # nothing to do: the pieces' probabilities are not needed
+    posteriors = model.link_posteriors(keys, bead.english.stems)
+    top, pairs, nouns = rivals(posteriors, keys), glossed(pieces), distinct_nouns(raw)
+    for sentence_id, word, inside in joined:
+        mine = by_term.get(word.key)
+        if shorter(word.key, inside):
+            own = [term_columns(raw, pairs, i, ())[0] for i in inside]
+            phrase = render_phrase(own, posteriors, bead.english, bead.cert, phrases_of((word.key,)), top, (), word.key)
+            if phrase is not None and (mine["en_rendering"] is None or (mine["en_rendering"] in phrase.text
+                                                                         and mine["en_rendering"] != phrase.text)):
+                rows[rows.index(mine)] = by_term[word.key] = row(mine["sentence_id"], word.key, phrase)
+        whole = by_term.get(word.key, {}).get("en_rendering")
+        for i in inside:
+            if not term_piece(word.key, i):
+                continue
+            term = keys[i]
+            own, kin = term_columns(raw, pairs, i, nouns)
+            unknown = knows is not None and term in lexical and not knows(term)
+            result = render(own, posteriors, bead.english, bead.cert, phrases_of((term,)), top, kin, term, unknown)
+            # else the joined word's row speaks for it; a piece's words are among the word's
+            if result.status == "rendered" and (whole is None or result.text in whole):
+                by_term[term] = row(sentence_id, term, result, word.key)
+                rows.append(by_term[term])
+    return rows
     raw = pieces.units()
     keys = [u.key for u in raw]
     posteriors = model.link_posteriors(keys, bead.english.stems)
