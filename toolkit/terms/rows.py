@@ -26,6 +26,7 @@ from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_phrase, rivals
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
+LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
 # stop-list groups whose nouns make no phrase a terminologist tracks (지난달 중순, 3명 주민);
 # fragments do (대륙간탄도미사일)
 _NO_PHRASE = frozenset({"time", "number", "reporting"})
@@ -81,7 +82,7 @@ def bead_phrases(bead: Bead, is_term) -> list[Phrase]:
             while j + 1 < len(units) and units[j].joint is not None and units[j].tag in NOUNS \
                     and units[j + 1].tag in NOUNS and not units[j + 1].gloss:
                 j += 1
-            for head in range(j, i, -1):
+            for head in range(j, i, -1) if j - i < LONGEST_RUN else ():
                 if head < j and units[head].joint == "":
                     continue  # no phrase ends inside a word written together (남북 군사|합의)
                 for first in range(max(i, head - LONGEST_PHRASE + 1), head):
@@ -189,23 +190,25 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         # not where the head is a term the English does not render on its own
         unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
         held: dict[int, str] = {}
-        phrase_rows: list[dict] = []
+        phrase_rows: dict[str, dict] = {}
+        places: dict[str, list[int]] = {}
+        for j, u in enumerate(units):
+            places.setdefault(u.key, []).append(j)
         for phrase in candidates:
-            if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or \
-                    any(r["ko_term"] == phrase.key for r in phrase_rows):
+            if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or phrase.key in phrase_rows:
                 continue
             # the phrase's kin are its nouns' other places only: a compound holding its head
             # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
             own = [term_columns(units, pairs, i, ())[0] for i in phrase.units]
             mine = {c for cs in own for c in cs}
-            kin = {j for j, u in enumerate(units) if j not in mine and u.key in {units[c].key for c in mine}}
+            kin = {j for key in {units[c].key for c in mine} for j in places[key]} - mine
             result = render_phrase(own, posteriors, bead.english, bead.cert,
                                    phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key)
             if result is not None:
                 held.update((i, phrase.key) for i in phrase.units)
-                phrase_rows.append(row(phrase.sentence_id, phrase.key, result))
+                phrase_rows[phrase.key] = row(phrase.sentence_id, phrase.key, result)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
-        rows.extend(phrase_rows)
+        rows.extend(phrase_rows.values())
         if pieces is not None:
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
                                             row)
