@@ -418,6 +418,26 @@ def test_a_term_among_the_pieces_of_a_joined_word_keeps_its_own_row():
     assert "유엔" not in {r["ko_term"] for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
 
 
+def test_a_joined_word_rendered_in_part_takes_the_phrase_its_pieces_make():
+    from toolkit.terms.beads import Bead as TermBead
+    from toolkit.terms.rows import keyed_rows
+
+    english = English.of("He used a voice changer in the interview.")
+    words = TermVocabulary({"음성", "장치"}, frozenset({"음성변조"}))
+    raw = TermBead("a", 0, 0.9, english, [("ko-s1", korean_units("그는 음성변조 장치를 썼다."))])
+    joined = dataclasses.replace(raw, korean=merged_units(raw.korean, words))
+    # the model knows the joined word by one of its words only, and 변조 not at all
+    links = {("음성변조", "voice"): 0.8, ("음성", "voice"): 0.9, ("장치", "interview"): 0.6}
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    assert {r["ko_term"]: r["en_rendering"] for r in keyed_rows([joined], {}, words, model)}["음성변조"] == "voice"
+    rows = {r["ko_term"]: r for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
+    assert rows["음성변조"]["en_rendering"] == "voice changer"
+    # a word another Korean word claims is not taken
+    links[("장치", "changer")] = 0.5
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    assert {r["ko_term"]: r["en_rendering"] for r in keyed_rows([joined], {}, words, model, pieces=[raw])}["음성변조"] == "voice"
+
+
 # ---------------------------------------------------------------- the terms step on hand-made tables
 
 class TableModel:

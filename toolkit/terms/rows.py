@@ -70,8 +70,7 @@ def bead_phrases(bead: Bead, is_term) -> list[Phrase]:
     longest first (전파 방해 차량, then 방해 차량; 우발적 충돌 inside 우발적 충돌 가능성),
     never cutting through nouns written together (남북 군사합의 holds no 남북 군사). A
     candidate has a term among its nouns, and no noun of time, number or attribution (지난달
-    중순, 소식통). Whether it is a term is for its English
-    to say (render_phrase)."""
+    중순, 소식통). Whether it is a term is for its English to say (`_phrase_rows`)."""
     groups = stoplist()
     found: list[Phrase] = []
     offset = 0
@@ -186,33 +185,40 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             if not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             words.append((sentence_id, occ, result))
-        # noun phrases the English renders as one: a row each, and their nouns' rows say so;
-        # not where the head is a term the English does not render on its own
         unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
-        held: dict[int, str] = {}
-        phrase_rows: dict[str, dict] = {}
-        places: dict[str, list[int]] = {}
-        for j, u in enumerate(units):
-            places.setdefault(u.key, []).append(j)
-        for phrase in candidates:
-            if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or phrase.key in phrase_rows:
-                continue
-            # the phrase's kin are its nouns' other places only: a compound holding its head
-            # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
-            own = [term_columns(units, pairs, i, ())[0] for i in phrase.units]
-            mine = {c for cs in own for c in cs}
-            kin = {j for key in {units[c].key for c in mine} for j in places[key]} - mine
-            result = render_phrase(own, posteriors, bead.english, bead.cert,
-                                   phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key)
-            if result is not None:
-                held.update((i, phrase.key) for i in phrase.units)
-                phrase_rows[phrase.key] = row(phrase.sentence_id, phrase.key, result)
+        held, phrase_rows = _phrase_rows(candidates, units, pairs, posteriors, top, bead, unrendered, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
-        rows.extend(phrase_rows.values())
+        rows.extend(phrase_rows)
         if pieces is not None:
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
                                             row)
     return rows
+
+
+def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int], posteriors, top, bead: Bead,
+                 unrendered: set[str], phrases_of, row) -> tuple[dict[int, str], list[dict]]:
+    """The rows of the noun phrases (`bead_phrases`) the English renders as one phrase
+    (render_phrase), and unit index -> the phrase holding it; none whose head is a term the
+    English does not render on its own, none whose head a longer phrase holds already."""
+    held: dict[int, str] = {}
+    found: dict[str, dict] = {}
+    places: dict[str, list[int]] = {}
+    for j, u in enumerate(units):
+        places.setdefault(u.key, []).append(j)
+    for phrase in candidates:
+        if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or phrase.key in found:
+            continue
+        # the phrase's kin are its nouns' other places only: a compound holding its head
+        # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
+        own = [term_columns(units, pairs, i, ())[0] for i in phrase.units]
+        mine = {c for cs in own for c in cs}
+        kin = {j for key in {units[c].key for c in mine} for j in places[key]} - mine
+        result = render_phrase(own, posteriors, bead.english, bead.cert,
+                               phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key)
+        if result is not None:
+            held.update((i, phrase.key) for i in phrase.units)
+            found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
+    return held, list(found.values())
 
 
 def _joined_words(bead: Bead, pieces: Bead) -> list[tuple[str, Unit, list[int]]]:
@@ -235,8 +241,9 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
       already, nor a single syllable, gets a row of its own where the English renders it among
       the pieces, inside the joined word's rendering if it has one (`part_of`: the word);
     - a joined word whose pieces render as a phrase (render_phrase) that holds its own
-      rendering, or that it lacks, takes the phrase's rendering ('Voice' -> 'Voice Altered'
-      for 음성변조, a piece the model cannot tie being the unclaimed word next to the other's)."""
+      rendering, or that it lacks, takes the phrase's rendering (음성변조 'Voice' -> 'Voice
+      Altered' where the model knows 음성 "voice" and not 변조: a piece it cannot tie is the
+      unclaimed word next to the other's)."""
     by_term = {r["ko_term"]: r for r in rows}
     raw = pieces.units()
     keys = [u.key for u in raw]
@@ -268,33 +275,6 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
             if not term_piece(word.key, i):
                 continue
             term = keys[i]
-            own, kin = term_columns(raw, pairs, i, nouns)
-            unknown = knows is not None and term in lexical and not knows(term)
-            result = render(own, posteriors, bead.english, bead.cert, phrases_of((term,)), top, kin, term, unknown)
-            # else the joined word's row speaks for it; a piece's words are among the word's
-            if result.status == "rendered" and (whole is None or result.text in whole):
-                by_term[term] = row(sentence_id, term, result, word.key)
-                rows.append(by_term[term])
-    return rows
-    raw = pieces.units()
-    keys = [u.key for u in raw]
-    posteriors = model.link_posteriors(keys, bead.english.stems)
-    top, pairs, nouns = rivals(posteriors, keys), glossed(pieces), distinct_nouns(raw)
-    by_term = {r["ko_term"]: r for r in rows}
-    for sentence_id, word, inside in joined:
-        mine = by_term.get(word.key)
-        if mine is not None and len(inside) >= 2 and all(raw[i].tag in NOUNS for i in inside):
-            own = [term_columns(raw, pairs, i, ())[0] for i in inside]
-            phrase = render_phrase(own, posteriors, bead.english, bead.cert, phrases_of((word.key,)), top, (), word.key)
-            if phrase is not None and (mine["en_rendering"] is None or (mine["en_rendering"] in phrase.text
-                                                                         and mine["en_rendering"] != phrase.text)):
-                rows[rows.index(mine)] = by_term[word.key] = row(mine["sentence_id"], word.key, phrase)
-        whole = by_term.get(word.key, {}).get("en_rendering")
-        for i in inside:
-            term = keys[i]
-            if term in by_term or term == word.key or len(term) < 2 or \
-                    not term_occurrences([raw[i]], is_term):
-                continue
             own, kin = term_columns(raw, pairs, i, nouns)
             unknown = knows is not None and term in lexical and not knows(term)
             result = render(own, posteriors, bead.english, bead.cert, phrases_of((term,)), top, kin, term, unknown)
