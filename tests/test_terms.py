@@ -334,6 +334,7 @@ def test_a_noun_modifies_the_noun_after_it_through_a_space_or_an_adnominal_endin
     # a particle, punctuation or a verb's ending between two nouns ties them to nothing
     assert [j for _, j in joints("라면, 과자 가격을 올렸다.")][:2] == [None, " "]
     assert joints("발표한 내용은 없었다.")[0] == ("발표", None)
+    assert joints("대인\n지뢰")[0] == ("대인", None) and joints("대인  지뢰")[0] == ("대인", None)
 
 
 def phrase_rows(ko: str, en: str, links: dict[tuple[str, str], float], known: set[str]) -> dict[str, dict]:

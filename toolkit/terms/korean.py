@@ -111,8 +111,9 @@ def _joint(gap: str, tokens: list[tuple[str, str]]) -> str | None:
     """How a noun is tied to the noun written `gap` after it, the `tokens` between them: the
     joint of a modifier (Unit.joint), or None when a particle, a verb or punctuation stands
     between (북한의 비핵화, 라면, 과자)."""
-    if len(gap) > 2 or gap.count(" ") > 1 or gap.startswith(" ") and len(gap) > 1:
-        return None
+    if len(gap) > 2 or gap.count(" ") > 1 or gap.startswith(" ") and len(gap) > 1 or \
+            any(c.isspace() and c != " " for c in gap):
+        return None  # a line break or a tab ends a phrase
     if not all(tag in _MODIFIER_TAGS or (tag == "NNB" and form == "간") for form, tag in tokens):
         return None
     if any(tag == "VCP" for _, tag in tokens):
