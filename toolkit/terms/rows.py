@@ -240,8 +240,8 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
     - a term among the pieces of a joined word (유엔 of 유엔결의안) that is no term of the bead
       already, nor a single syllable, gets a row of its own where the English renders it among
       the pieces, inside the joined word's rendering if it has one (`part_of`: the word);
-    - a joined word whose pieces render as a phrase (render_phrase) that holds its own
-      rendering, or that it lacks, takes the phrase's rendering (음성변조 'Voice' -> 'Voice
+    - a joined word rendered in fewer words than it has pieces, whose pieces render as a
+      phrase (render_phrase) holding its rendering, takes the phrase's (음성변조 'Voice' -> 'Voice
       Altered' where the model knows 음성 "voice" and not 변조: a piece it cannot tie is the
       unclaimed word next to the other's)."""
     by_term = {r["ko_term"]: r for r in rows}
@@ -250,8 +250,8 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
 
     def shorter(word: str, pieces_in: list[int]) -> bool:  # its row could take a longer phrase
         mine = by_term.get(word)
-        return mine is not None and len(pieces_in) >= 2 and all(raw[i].tag in NOUNS for i in pieces_in) and \
-            (mine["en_rendering"] is None or len(mine["en_rendering"].split()) < len(pieces_in))
+        return mine is not None and mine["en_rendering"] is not None and len(pieces_in) >= 2 and \
+            all(raw[i].tag in NOUNS for i in pieces_in) and len(mine["en_rendering"].split()) < len(pieces_in)
 
     def term_piece(word: str, i: int) -> bool:
         return keys[i] not in by_term and keys[i] != word and len(keys[i]) >= 2 and bool(term_occurrences([raw[i]], is_term))
@@ -267,8 +267,7 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
         if shorter(word.key, inside):
             own = [term_columns(raw, pairs, i, ())[0] for i in inside]
             phrase = render_phrase(own, posteriors, bead.english, bead.cert, phrases_of((word.key,)), top, (), word.key)
-            if phrase is not None and (mine["en_rendering"] is None or (mine["en_rendering"] in phrase.text
-                                                                         and mine["en_rendering"] != phrase.text)):
+            if phrase is not None and mine["en_rendering"] in phrase.text and mine["en_rendering"] != phrase.text:
                 rows[rows.index(mine)] = by_term[word.key] = row(mine["sentence_id"], word.key, phrase)
         whole = by_term.get(word.key, {}).get("en_rendering")
         for i in inside:
