@@ -58,6 +58,10 @@ NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
 }.items()}
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
+# nouns the aligner's stop list drops as the function words they also spell ('mine', the
+# pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
+# renderings count them as content words
+NOUN_HOMOGRAPHS = frozenset({"mine"})
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -88,7 +92,7 @@ class English:
     @classmethod
     def of(cls, text: str) -> "English":
         spans = tuple(word_spans(text))
-        content = tuple(k for k, (w, _, _) in enumerate(spans) if is_content(w))
+        content = tuple(k for k, (w, _, _) in enumerate(spans) if is_content(w) or w.lower() in NOUN_HOMOGRAPHS)
         return cls(text, spans, content, tuple(stem(spans[k][0]) for k in content))
 
 
