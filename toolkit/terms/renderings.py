@@ -518,3 +518,57 @@ def _clusters(links: list[int], english: English, apart: bool = True) -> list[li
         else:
             clusters.append([n])
     return clusters
+
+
+_NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de"})
+
+
+def render_name_word(pieces: Sequence[str], english: English) -> Rendering | None:
+    """The rendering of a long name written as one Korean word (반동사상문화배격법), given
+    the renderings of its nouns in the bead (`pieces`: 'Reactionary', 'Thought', 'Rejection'):
+    the one run of capitalised words of the English (joined by spaces or hyphens, with of,
+    and, the... between them) that holds every piece ('Rejection of Reactionary Thought and
+    Culture Law'), not begun by a sentence's first word that renders none of them; None when
+    no run, or more than one, holds them all."""
+    spans = english.spans
+    text = english.text
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, (word, _, _) in enumerate(spans):
+        joined = bool(current) and text[spans[k - 1][2]:spans[k][1]] in (" ", "-")
+        capital = word[:1].isupper()
+        if current and joined and (capital or word in _NAME_CONNECTORS):
+            current.append(k)
+        else:
+            if current:
+                runs.append(current)
+            current = [k] if capital else []
+    if current:
+        runs.append(current)
+    def holds_all(run: list[int]) -> bool:
+        inside = text[spans[run[0]][1]:spans[run[-1]][2]]
+        return all(re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", inside) for piece in pieces)
+
+    def opens_piece(k: int) -> bool:
+        return any(text.startswith(piece, spans[k][1]) for piece in pieces)
+
+    found = []
+    for run in runs:
+        while run and not spans[run[-1]][0][:1].isupper():
+            run = run[:-1]
+        if not run or not holds_all(run):
+            continue
+        while len(run) > 1 and not opens_piece(run[0]) and \
+                (_starts_sentence(text, spans[run[0]][1]) or not spans[run[0]][0][:1].isupper()):
+            run = run[1:]
+        if holds_all(run):
+            found.append(run)
+    if len(found) != 1 or len(found[0]) < len(pieces):
+        return None
+    run = found[0]
+    return Rendering("rendered", text[spans[run[0]][1]:spans[run[-1]][2]], LEXICON_ONLY)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?"
