@@ -264,13 +264,25 @@ def _name(unit: Unit) -> bool:
     return unit.tag == "NNP" and len(unit.key) >= 3 and not unit.parts and unit.key not in stoplist()
 
 
+RATE_SUFFIXES = ("률", "율")
+
+
+def is_rate(unit: Unit) -> bool:
+    """A rate derived from a noun (고용률 "employment rate", 상승률 "rate of increase"): an
+    indicator a terminologist tracks even when written once, and even from a generic noun."""
+    return bool(unit.base) and unit.tag in NOUNS and unit.key[len(unit.base):] in RATE_SUFFIXES
+
+
 def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
     """The term occurrences of one sentence's (merged) units: one per term, in order of first
     appearance. A surname standing alone (김, 권) is never one, nor a word derived from a
-    generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it."""
+    generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it,
+    except a rate's (is_rate)."""
     found: dict[str, Occurrence] = {}
     for i, unit in enumerate(units):
-        if (unit.tag in NOUNS and (is_term(unit.key) or _name(unit)) and not (unit.tag == "NNP" and len(unit.key) == 1)
+        if is_rate(unit) and unit.key not in stoplist():
+            found.setdefault(unit.key, Occurrence(unit.key, (i,)))
+        elif (unit.tag in NOUNS and (is_term(unit.key) or _name(unit)) and not (unit.tag == "NNP" and len(unit.key) == 1)
                 and unit.base not in stoplist()):
             found.setdefault(unit.key, Occurrence(unit.key, (i,)))
     return list(found.values())

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import NOUNS, Occurrence, Unit, noun_runs, stoplist, term_occurrences
+from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_name_word, render_phrase, rivals
 
@@ -182,7 +182,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
-            if not is_term(occ.term):  # a name written once (korean.term_occurrences)
+            if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
+                result = _named_by_prior(result, phrases)
+            elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             words.append((sentence_id, occ, result))
         unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
@@ -312,6 +314,18 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
                 by_term[term] = row(sentence_id, term, result, word.key)
                 rows.append(by_term[term])
     return rows
+
+
+def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
+    """A rate the lexicon lacks (korean.is_rate), which the model has barely met: its rendering
+    only where it holds a word its prior names (its noun's renderings, 'rate'); else not found."""
+    from toolkit.align.english import content_words
+    from toolkit.terms.renderings import Rendering
+
+    named = {s for phrase in phrases for s in phrase}
+    if result.text is None or named & set(content_words(result.text)):
+        return result
+    return Rendering("not_found", None, result.confidence)
 
 
 def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
