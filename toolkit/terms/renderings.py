@@ -521,6 +521,27 @@ def _clusters(links: list[int], english: English, apart: bool = True) -> list[li
 
 
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de"})
+# what may stand between two capitalised words of one name ("Rejection of Reactionary Thought
+# and Culture Law", "Ministry of the Interior"); "Day and the Thought Police" is two names
+_NAME_LINKS = frozenset({(), ("of",), ("of", "the"), ("for",), ("for", "the"), ("on",), ("de",), ("and",)})
+
+
+def _name_parts(run: list[int], spans) -> list[list[int]]:
+    """A run of capitalised words and connectors cut where the connectors between two
+    capitalised words are no name's (`_NAME_LINKS`)."""
+    parts: list[list[int]] = [[]]
+    between: list[int] = []
+    for k in run:
+        if spans[k][0] in _NAME_CONNECTORS:
+            between.append(k)
+            continue
+        if parts[-1] and tuple(spans[j][0] for j in between) not in _NAME_LINKS:
+            parts.append([])
+        elif parts[-1]:
+            parts[-1].extend(between)
+        parts[-1].append(k)
+        between = []
+    return [part for part in parts if part]
 
 
 def render_name_word(pieces: Sequence[str], english: English) -> Rendering | None:
@@ -545,6 +566,8 @@ def render_name_word(pieces: Sequence[str], english: English) -> Rendering | Non
             current = [k] if capital else []
     if current:
         runs.append(current)
+    runs = [part for run in runs for part in _name_parts(run, spans)]
+
     def holds_all(run: list[int]) -> bool:
         inside = text[spans[run[0]][1]:spans[run[-1]][2]]
         return all(re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", inside) for piece in pieces)
