@@ -700,3 +700,21 @@ def test_a_rate_is_a_term_even_once_and_keeps_only_a_rendering_its_prior_names()
     assert rate_row("Youth employment fell in November.", {"November": 0.9})["status"] == "not_found"
     assert rate_row("The youth employment rate fell in November.",
                     {"employment": 0.6, "rate": 0.6})["en_rendering"] == "employment rate"
+
+
+def test_the_mth_largest_rival_claim_is_found_past_the_kept_claims():
+    import random
+
+    from toolkit.terms.renderings import rivals
+
+    rng = random.Random(6)
+    for _ in range(50):
+        width, words = rng.randint(1, 14), rng.randint(1, 9)
+        posteriors = [[rng.choice((0.0, 0.1, rng.random())) for _ in range(width + 1)] for _ in range(words)]
+        others = set(rng.sample(range(width), rng.randint(0, width)))
+        ranks = [rng.randint(1, width + 2) for _ in range(words)]
+        wanted = []
+        for row, rank in zip(posteriors, ranks):
+            claims = sorted((row[i] for i in range(width) if i not in others), reverse=True)
+            wanted.append(claims[rank - 1] if len(claims) >= rank else 0.0)
+        assert rivals(posteriors).against(posteriors, others, ranks) == wanted

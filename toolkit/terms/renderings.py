@@ -122,7 +122,7 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
     kept = np.take_along_axis(values, order, axis=1).tolist()
     where = np.asarray(columns)[order].tolist()
-    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns)
+    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns, values)
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,29 @@ class Rivals:
     top: list[list[tuple[float, int]]]
     keys: Sequence[str] | None
     columns: list[int]
+    values: object = None  # the claims (English words x `columns`), a numpy array
+
+    @cached_property
+    def ranked(self):
+        """Every claim on each English word, largest first, and each column's place in that
+        order: the m-th largest claim of the words outside a few is then found by skipping
+        those few, whatever m (a word written m times), in time linear in the few."""
+        import numpy as np
+
+        order = np.argsort(-self.values, axis=1, kind="stable")
+        place = np.empty_like(order)
+        np.put_along_axis(place, order, np.arange(order.shape[1])[None, :].repeat(order.shape[0], 0), axis=1)
+        return np.take_along_axis(self.values, order, axis=1), place
+
+    def _nth(self, n: int, rank: int, excluded: list[int]) -> float:
+        """The `rank`-th largest claim on English word n of the columns not at the
+        `excluded` places of `columns`."""
+        claims, place = self.ranked
+        at = rank - 1
+        for p in sorted(place[n, excluded].tolist()) if excluded else ():
+            if p <= at:
+                at += 1
+        return float(claims[n, at]) if at < claims.shape[1] else 0.0
 
     def against(self, posteriors: Sequence[Sequence[float]], others: set[int], ranks: Sequence[int]) -> list[float]:
         """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
@@ -141,18 +164,15 @@ class Rivals:
             excluded = {i for i in self.columns if self.keys[i] in left_out}
         else:
             excluded = others
+        places: list[int] | None = None  # of the excluded columns in `columns`, when needed
         out = []
-        for top, row, rank in zip(self.top, posteriors, ranks):
-            if rank == 1:
-                best = next((p for p, i in top if i not in excluded), None)
-                if best is None:  # all kept claims left out: the rest are smaller, or there are none
-                    best = max((row[i] for i in self.columns if i not in excluded), default=0.0) \
-                        if len(top) == RIVALS else 0.0
-                out.append(best)
-                continue
-            claims = [p for p, i in top if i not in excluded]
+        for n, (top, rank) in enumerate(zip(self.top, ranks)):
+            claims = [p for p, i in top if i not in excluded][:rank]
             if len(claims) < rank and len(top) == RIVALS:  # more claims than were kept: look at all
-                claims = sorted((row[i] for i in self.columns if i not in excluded), reverse=True)
+                if places is None:
+                    places = [k for k, i in enumerate(self.columns) if i in excluded]
+                out.append(self._nth(n, rank, places))
+                continue
             out.append(claims[rank - 1] if len(claims) >= rank else 0.0)
         return out
 
