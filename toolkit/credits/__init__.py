@@ -18,7 +18,7 @@ activist, was posted online." is not.
 
 from __future__ import annotations
 
-from toolkit.credits import english, intros, korean, listings, machine, photos
+from toolkit.credits import context, english, intros, korean, listings, machine, photos
 from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
@@ -53,7 +53,7 @@ _CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a s
 
 
 def _read(sentence: str, org_context: str | None, single: bool, after_note: bool,
-          long_paragraph: bool = False) -> tuple[str, list[Credit], bool] | None:
+          before: str = "") -> tuple[str, list[Credit], bool] | None:
     """(what of the sentence stays in the body, its credits, is it a machine-translation note)."""
     found = machine.parse_note(sentence)
     if found is not None:
@@ -70,7 +70,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return (tail[0], tail[1], False) if tail else None
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
-        return "", _wire_or_photo(sentence, whole[1], long_paragraph), False
+        return "", _wire_or_photo(sentence, whole[1], before), False
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
@@ -80,14 +80,22 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
                   english.split_glued_byline, english.split_work_translator):
         tail = split(sentence)
         if tail is not None:
-            return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False
+            return tail[0], _wire_or_photo(sentence, tail[1], before + tail[0]), False
     return None
 
 
-def _wire_or_photo(sentence: str, found: list[Credit], long_paragraph: bool) -> list[Credit]:
-    """"(Yonhap)" closes captions and stories alike: after a story (a paragraph longer than a
-    caption) the agency supplied the text, so it is the reporter, not a photographer."""
-    if long_paragraph and len(found) == 1 and found[0].agent == "organization" \
+def _after_story(body: str) -> bool:
+    """The text a closing agency credit follows is a story, not a caption: longer than a caption
+    and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says."""
+    if len(body) > _CAPTION_CHARS:
+        return not (context.is_english_caption(body) or context.is_korean_caption(body))
+    return context.is_story(body)
+
+
+def _wire_or_photo(sentence: str, found: list[Credit], before: str) -> list[Credit]:
+    """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
+    so it is the reporter, not a photographer."""
+    if len(found) == 1 and found[0].agent == "organization" and _after_story(before) \
             and sentence.rstrip(" .").endswith(f"({found[0].name})"):
         found[0].role = "reporter"
     return found
@@ -143,24 +151,28 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     org_context: str | None = None
     after_note = False
     mentions: set[int] = set()
+    readings: list[tuple[int, str, bool, str, list[Credit]]] = []  # (start, sentence, alone, kept, credits)
     for a, b in spans:
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
-        read = _read(sentence, org_context, alone, after_note, len(text) > _CAPTION_CHARS)
+        read = _read(sentence, org_context, alone, after_note, text[:a])
         if read is None and b == len(text) and a > 0 and (tail := photos.parse_agency_tail(sentence)):
-            if len(text) > _CAPTION_CHARS:
+            if _after_story(text[:a]):
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
-            # "Ships leave port. © Tomas Weller"
+            # "Ships leave port. © Tomas Weller"; after a story the holder wrote it ("…, according to Iwaya. © KYODO")
+            if context.is_story(text[:a]):
+                tail[0].role = "writer"
             read = ("", tail, False)
         if read is None:
             pieces.append((a, b, None))
             after_note = False
             continue
         kept, found, after_note = read
+        readings.append((a, sentence, alone, kept, found))
         if kept == sentence:  # named in prose that stays ("… in this photo taken by Kyodo"): a mention
             mentions.update(id(c) for c in found)
         changed = True
@@ -185,6 +197,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         pieces, changed = pieces[:k], True
     if not changed:
         return paragraph.strip(), []
+    _recast_under_caption(text, pieces, readings)
     # a mention in prose adds nobody the paragraph's credit lines already name ("… in this photo taken
     # by Kyodo …. Kyodo/via REUTERS" is one credit)
     printed = {(c.role, c.name) for c in credits if id(c) not in mentions}
@@ -192,25 +205,42 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     return _join(text, pieces), credits
 
 
-_MAX_LINES_ABOVE = 3  # credit lines that may stand above a wire dateline ("By A and B" / "SEOUL (Reuters) -")
+def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
+                          read: list[tuple[int, str, bool, str, list[Credit]]]) -> None:
+    """A byline closing a photo caption names the photographer: "… 받아먹고 있다.\n송봉근 기자",
+    "… at dusk on Nov. 12.\nby Tomohiro Ohsumi" (context.py). Only a closing credit (no body text
+    after it) of a plain byline (a reporter title, or "by" and a name alone on its line) is recast."""
+    last_body = max((a for a, _, kept in pieces if kept != ""), default=-1)
+    for a, sentence, alone, kept, found in read:
+        if a < last_body or len(found) != 1 or found[0].role not in ("reporter", "writer"):
+            continue
+        credit = found[0]
+        body = _join(text, [p for p in pieces if p[0] < a] + ([(a, a, kept)] if kept else []))
+        if credit.role == "reporter" and has_syllable(credit.name) and "기자" in sentence \
+                and not sentence.startswith("[") and context.is_korean_caption(body):
+            credit.role = "photographer"
+        elif credit.role == "writer" and alone and sentence[:3].lower() == "by " \
+                and context.is_english_caption(body):
+            credit.role = "photographer"
 
 
 def _lines_above_dateline(text: str) -> tuple[str, list[Credit]] | None:
-    """"By A and B\nWASHINGTON (Reuters) – lead": a byline on its own line above the dateline of
-    the lead. The lines above must be credits only; the dateline line is read as a paragraph."""
-    lines = text.split("\n", _MAX_LINES_ABOVE + 1)
-    for k in range(1, min(len(lines), _MAX_LINES_ABOVE + 1)):
+    """A wire dateline opening a line inside the paragraph, under a block of credits, starts the
+    story: "By A and B\nWASHINGTON (Reuters) – lead", a caption with its photo credit and a byline ("… REUTERS/Kim
+    Hong-Ji\n\nBy Elaine Lies\n\nTOKYO (Reuters) – lead"). The lines above are read as a paragraph
+    of their own, the dateline line and what follows as another. Each line is tested once (the
+    dateline readers are anchored and bounded); the two blocks are read once, no recursion."""
+    lines = text.split("\n")
+    for k in range(1, len(lines)):
         if split_dateline(lines[k]) is None:
             continue
-        credits: list[Credit] = []
-        for line in lines[:k]:
-            rest, found = _extract(line, line)
-            if rest or not found:
-                return None
-            credits += found
-        below = "\n".join(lines[k:])  # read once, not searched again: no recursion over the lines
+        above_text = "\n".join(lines[:k])
+        above, credits = _extract(above_text, above_text)
+        if not credits:
+            return None  # "By 2030\nINCHEON (Reuters) - …": no credit block above, no story start trusted
+        below = "\n".join(lines[k:])
         rest, found = _extract(below, below)
-        return rest, credits + found
+        return "\n".join(part for part in (above, rest) if part), credits + found
     return None
 
 

@@ -166,6 +166,7 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         return None
     if is_korean_name(token):
         return token, None
+    best: tuple[str, str | None] | None = None  # the longest name wins: "박영대기자" is 박영대 기자, not 박영 대기자
     for title in _TITLES_LONGEST_FIRST:
         if not token.endswith(title):
             continue
@@ -173,8 +174,10 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         for k in range(min(len(head), 5), 1, -1):
             middle = head[k:]
             if (not middle or _is_modifier(middle)) and is_korean_name(head[:k]):
-                return head[:k], KO_TITLES[title]
-    return None
+                if best is None or k > len(best[0]):
+                    best = head[:k], KO_TITLES[title]
+                break
+    return best
 
 
 def _strip_copula(token: str) -> str | None:
