@@ -23,8 +23,9 @@ from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.text import INVISIBLE, SEPARATOR_FORMS
-from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, SERVICE_LANGUAGES
+from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.text import INVISIBLE, SEPARATOR_FORMS, unglue_credits
+from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 
@@ -34,7 +35,9 @@ __all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGAN
 def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
-    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).split("\n"))
+    text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS)
+    text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
         if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1])):
@@ -60,6 +63,8 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return "", found, True
     if after_note and (found := machine.parse_follow_up(sentence)) is not None:
         return "", found, True
+    if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
+        return "", [], True  # the note's time stamp: "… edited by AJP. 2025-11-12 15:46:54 -"
     if has_syllable(sentence):
         found = korean.parse_sentence(sentence)
         if found is not None:
@@ -156,7 +161,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
         read = _read(sentence, org_context, alone, after_note, text[:a])
-        if read is None and b == len(text) and a > 0 and (tail := photos.parse_agency_tail(sentence)):
+        line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nCherry blossoms …"
+        if read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _after_story(text[:a]):
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
             read = ("", tail, False)

@@ -115,3 +115,40 @@ def trailing_date_start(toks: list[Token]) -> int:
     while i < len(toks) and toks[i].text in {",", ".", ")"}:  # the comma before the date stays
         i += 1
     return i
+
+
+# A credit glued to the next sentence on a scraped page: "… photo by Choi Won-sukThe leader …",
+# "… March 28. YonhapCherry blossoms …", "AFP-YonhapBy Kang Hyun-kyungSpring came", "CNN’sJeanne Moos".
+_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
+_BY_NAME_BEFORE = re.compile(r"(?:\b[Bb]y|(?<=[a-z])By):? ((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*)$")
+_GLUE_WINDOW = 60  # characters looked at before a glue point: constant work per point
+_NOT_A_NEW_WORD = ("News", "Photo", "Photos", "Images", "Press", "Tv", "Times", "Daily", "Ilbo")
+
+
+def unglue_credits(line: str, agencies: frozenset[str], is_name, is_org) -> str:
+    """A lost line break put back where a credit ends and the next sentence starts without one:
+    after a known agency ("YonhapCherry", "AFP-YonhapBy"), after "by" and a name ("photo by
+    Choi Won-sukThe"), and a lost space after an outlet's possessive ("CNN’sJeanne"). Camel-case
+    words (McDonald, JoongAng, YouTube) meet none of these, so they stay whole. Linear: each glue
+    point looks at a bounded window before it."""
+    if not _GLUE.search(line):
+        return line
+    out: list[str] = []
+    last = 0
+    for m in _GLUE.finditer(line):
+        p = m.end()  # the capital that starts the next sentence
+        window = line[max(0, p - _GLUE_WINDOW):p]
+        word = re.split(r"[\s(\[/]", window)[-1]
+        right = line[p:p + 12].split(" ", 1)[0]
+        joint = None
+        if word.lower() in agencies or word.rsplit("-", 1)[-1].lower() in agencies and word.split("-", 1)[0].lower() in agencies:
+            if not right.startswith(_NOT_A_NEW_WORD):
+                joint = "\n"
+        elif word[-2:] in ("’s", "'s") and is_org(word[:-2]):
+            joint = " "
+        elif (by := _BY_NAME_BEFORE.search(window)) and is_name(by.group(1)):
+            joint = "\n"
+        if joint is not None:
+            out.append(line[last:p] + joint)
+            last = p
+    return "".join(out) + line[last:]
