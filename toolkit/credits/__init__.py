@@ -112,12 +112,23 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is
     left 0: the caller numbers the chain across the article.
     """
-    text = _hygiene(paragraph)
+    text = _unwrap_transcript(_hygiene(paragraph))
     above = _lines_above_dateline(text)
     if above is not None:
         return above
     rest, credits = _extract(paragraph, text)
     return _widget_lines(rest, credits)
+
+
+_SPEAKER_LABEL_CHARS = 12
+
+
+def _unwrap_transcript(text: str) -> str:
+    """"<앵커: … 서두원 기자!>": a transcript wraps a speaker's turn in angle brackets; read inside them."""
+    if len(text) > 2 and text[0] in "<〈" and text[-1] in ">〉" and ":" in text[1:_SPEAKER_LABEL_CHARS] \
+            and not any(ch in text[1:-1] for ch in "<>〈〉"):
+        return text[1:-1].strip()
+    return text
 
 
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:

@@ -458,7 +458,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
             found = parse_signoff(words[k + 1:])
             if found is not None:
                 return found
-    found = _after_object(words)
+    found = _after_object(words) or _handover(words)
     if found is not None:
         return found
     unit = parse_unit(words)
@@ -534,6 +534,36 @@ def _after_object(words: list[str]) -> list[Credit] | None:
 
 
 _MAX_MIDDLE_WORDS = 4
+# An anchor hands over to a reporter who is there with them or on the line (spaces dropped): "이 소식,
+# KBS 재난미디어센터 이호준 기자와 자세히 알아보겠습니다", "현장에 이호준 기자가 나가 있습니다", "송행복
+# 기자가 지금 자리를 같이 했습니다". The anchor's polite present or future, never a story's past "…했다".
+_HANDOVER_ENDINGS = _REPORT_VERB_FORMS + (
+    "나눠보겠습니다", "나눠봅니다", "연결합니다", "연결하겠습니다", "연결해보겠습니다", "연결돼있습니다", "연결되어있습니다",
+    "나와있습니다", "나가있습니다", "자리를같이했습니다", "자리를함께했습니다", "자리했습니다", "함께합니다",
+    "함께하겠습니다", "함께하고있습니다", "출연했습니다", "나오셨습니다",
+)
+_HANDOVER_PARTICLES = ("와", "과", "가", "이")
+_MAX_HANDOVER_TAIL = 6  # words between the byline and the end: "지금 자리를 같이 했습니다"
+
+
+def _handover(words: list[str]) -> list[Credit] | None:
+    """The reporter an anchor hands over to, named with a title and a particle, the anchor's verb
+    closing the sentence (_HANDOVER_ENDINGS). The words before the name (desk, outlet, topic) stay
+    unread; only the name with its title is the credit."""
+    if not "".join(words[-_MAX_HANDOVER_TAIL:]).endswith(_HANDOVER_ENDINGS):
+        return None
+    for k in range(len(words) - 2, max(-1, len(words) - 2 - _MAX_HANDOVER_TAIL), -1):
+        word = words[k]
+        if len(word) < 3 or not word.endswith(_HANDOVER_PARTICLES) or _SENTENCE_END.search(word):
+            continue
+        glued = name_and_title(word[:-1])
+        if glued is not None and glued[1] is not None:
+            return [Credit(glued[1], glued[0])]  # "이호준기자와"
+        role = title_role(word[:-1])
+        if role is not None and k > 0 and (named := name_and_title(words[k - 1])) is not None and named[1] is None:
+            return [Credit(role, named[0])]
+    return None
+
 
 
 def _byline_first(words: list[str]) -> list[Credit] | None:
