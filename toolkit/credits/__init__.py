@@ -37,10 +37,10 @@ def _hygiene(paragraph: str) -> str:
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
-    lines = (" ".join(line.split()) for line in text.split("\n"))
+    lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
-        if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1])):
+        if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
         elif line:
             out.append(line)

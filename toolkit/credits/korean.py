@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import KO_LABELS, KO_SUBJECT_POSITIONS, KO_TITLES, PHOTO_AGENCIES
-from toolkit.hangul import has_syllable
+from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
 
-_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣")
+_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•+")
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
@@ -63,7 +63,7 @@ _MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place be
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
-            "기자명"}
+            "기자명", "정보", "기자정보", "프로필", "+"}  # a widget's buttons: "기자 정보", "기자페이지 +"
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -304,6 +304,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 credits[k].role = role
             pending = []
             continue
+        if word not in KO_LABELS and k + 1 < len(words) and words[k + 1] in _LABEL_MARKS \
+                and (base := _compound_label(word)) is not None:
+            word = base  # "현지취재|노지원": a label with a qualifier before it, its value after a mark
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
@@ -370,6 +373,35 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
 
 
 _LABEL_JOINS = {"·", "ㆍ", "/"}
+_LABEL_MARKS = {":", "|", "="}
+_MAX_QUALIFIER = 2  # syllables before a label: "현지취재", "추가취재", "영상촬영"
+
+
+def _compound_label(word: str) -> str | None:
+    """The label a qualified label ends with ("현지취재" -> "취재"), or None."""
+    for n in range(len(word) - 1, 1, -1):
+        if word[-n:] in KO_LABELS and 1 <= len(word) - n <= _MAX_QUALIFIER and is_syllable_word(word[:-n]):
+            return word[-n:]
+    return None
+
+
+_SPACED_LABEL = re.compile(r"(?P<lead>\W*)(?P<label>[가-힣](?: [가-힣]){1,3})(?=\s*[|:])")
+# labels that also head a caption or a section on their own line: never a bare label line
+_NOT_BARE_LABELS = {"사진", "영상", "그림", "글", "카메라", "출처", "기자", "도움", "인턴", "정리", "취재", "제작", "편집"}
+_MAX_BARE_VALUE = 30
+
+
+def join_spaced_label(line: str) -> str:
+    """"기 획|김원철": a widget spaces a short label's letters to align it; the label read whole."""
+    m = _SPACED_LABEL.match(line)
+    if m is None or m["label"].replace(" ", "") not in KO_LABELS:
+        return line
+    return m["lead"] + m["label"].replace(" ", "") + line[m.end():]
+
+
+def is_bare_label(line: str, value: str) -> bool:
+    """"지은이" alone on its line, a short value (a name) on the next one."""
+    return line in KO_LABELS and line not in _NOT_BARE_LABELS and len(value) <= _MAX_BARE_VALUE
 _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 
