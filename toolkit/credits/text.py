@@ -121,6 +121,7 @@ def trailing_date_start(toks: list[Token]) -> int:
 # "… March 28. YonhapCherry blossoms …", "AFP-YonhapBy Kang Hyun-kyungSpring came", "CNN’sJeanne Moos".
 _GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
 _BY_NAME_BEFORE = re.compile(r"(?:\b[Bb]y|(?<=[a-z])By):? ((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*)$")
+_MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
 _GLUE_WINDOW = 60  # characters looked at before a glue point: constant work per point
 _NOT_A_NEW_WORD = ("News", "Photo", "Photos", "Images", "Press", "Tv", "Times", "Daily", "Ilbo")
 
@@ -141,6 +142,8 @@ def unglue_credits(line: str, agencies: frozenset[str], is_name, is_org) -> str:
         word = re.split(r"[\s(\[/]", window)[-1]
         right = line[p:p + 12].split(" ", 1)[0]
         joint = None
+        if _MONTH_DAY.match(line, p):
+            continue  # "By Lena OrtizMay 2, 2024": a byline glued to its date, read whole (widgets.py)
         if word.lower() in agencies or word.rsplit("-", 1)[-1].lower() in agencies and word.split("-", 1)[0].lower() in agencies:
             if not right.startswith(_NOT_A_NEW_WORD):
                 joint = "\n"
