@@ -18,6 +18,8 @@ activist, was posted online." is not.
 
 from __future__ import annotations
 
+import re
+
 from toolkit.credits import context, english, intros, korean, listings, machine, photos
 from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
@@ -222,17 +224,26 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     return _join(text, pieces), credits
 
 
+_CREDIT_SLOT = re.compile(r"\b[A-Z][A-Za-z]+ ?/ ?[A-Z][^\s/]*(?:[ /][^\s/]+)*$")
+_SLOT_CHARS = 120
+
+
 def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
                           read: list[tuple[int, str, bool, str, list[Credit]]]) -> None:
     """A byline closing a photo caption names the photographer: "… 받아먹고 있다.\n송봉근 기자",
     "… at dusk on Nov. 12.\nby Tomohiro Ohsumi" (context.py). Only a closing credit (no body text
-    after it) of a plain byline (a reporter title, or "by" and a name alone on its line) is recast."""
+    after it) of a plain byline (a reporter title, or "by" and a name alone on its line) is recast,
+    and only under a caption that has no photo credit yet."""
     last_body = max((a for a, _, kept in pieces if kept != ""), default=-1)
+    pictured = False  # a caption that already has its photo credit ("… REUTERS/Kim Kyung-Hoon\nBy A"): A wrote the story
     for a, sentence, alone, kept, found in read:
-        if a < last_body or len(found) != 1 or found[0].role not in ("reporter", "writer"):
+        if pictured or a < last_body or len(found) != 1 or found[0].role not in ("reporter", "writer"):
+            pictured = pictured or any(c.role == "photographer" for c in found)
             continue
         credit = found[0]
         body = _join(text, [p for p in pieces if p[0] < a] + ([(a, a, kept)] if kept else []))
+        if _CREDIT_SLOT.search(body[-_SLOT_CHARS:]):
+            continue  # "… May 16, 2013. REUTERS/Jorge Silva/Pool": a photo credit the readers left, a story byline after it
         if credit.role == "reporter" and has_syllable(credit.name) and "기자" in sentence \
                 and not sentence.startswith("[") and context.is_korean_caption(body):
             credit.role = "photographer"

@@ -28,7 +28,7 @@ _LABEL = re.compile(
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
-_QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv"}
+_QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
@@ -126,7 +126,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
         if not (labelled or _known_agency(distributor)):
             return None
-        t, org, labelled = source.split("/")[0].strip(), distributor.strip(), True
+        t, org, labelled = source.split("/")[0].strip(), distributor.split("/")[0].strip(), True
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
@@ -241,6 +241,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         elif bare.endswith(")") and (m := _DIGIT_SLASH_NAME.search(bare[-80:])) and is_person_name(m["name"]):
             cut = len(bare) - len(m.group()) + 1
             return bare[:cut].rstrip(" /") + ")", [_credit(m["name"], None)]  # "... July 4, 2011/Truth Leem)"
+    if " & " in bare and (found := parse_combination(bare)) is not None:
+        return "", found  # before the single reading: "REUTERS/A via Reuters & REUTERS/B" is two credits
     credit = parse_credit(bare)
     if credit is not None:
         return "", [credit]
@@ -322,11 +324,13 @@ def parse_combination(text: str) -> list[Credit] | None:
     picture each, joined by "&" and placed by "(L)"/"(R)". The first names its agency; a bare
     name after it ("B (R)") is that agency's photographer."""
     parts = text.split(" & ")
+    if len(parts) == 1:
+        return _chained_pictures(text)
     if not 2 <= len(parts) <= _MAX_COMBINED:
         return None
     placed = [_position(p.strip()) for p in parts]
-    if not any(marked for _, marked in placed):
-        return None
+    if not any(marked for _, marked in placed) and not all(_WIRE_CAPS.match(p.strip()) for p in parts):
+        return None  # unplaced pictures only when each part is a wire's own credit ("REUTERS/A & REUTERS/B")
     credits: list[Credit] = []
     for part, _ in placed:
         credit = parse_credit(part)
@@ -338,6 +342,27 @@ def parse_combination(text: str) -> list[Credit] | None:
             return None
         credits.append(credit)
     return credits
+
+
+def _chained_pictures(text: str) -> list[Credit] | None:
+    """"REUTERS/Jorge Silva/Pool/Maxim Shipenkov/Pool/File Photo": one wire's credit slot for a
+    combination of pictures, each photographer followed by the qualifiers of that picture."""
+    m = _WIRE_CAPS.match(text)
+    if m is None:
+        return None
+    segments = [p.strip() for p in text[m.end():].split("/")]
+    if len(segments) > 2 * _MAX_COMBINED + 2:
+        return None
+    names: list[str] = []
+    for segment in segments:
+        if segment.lower() in _QUALIFIERS:
+            continue
+        if not is_person_name(segment) or (names and names[-1] == segment):
+            return None
+        names.append(segment)
+    if not 2 <= len(names) <= _MAX_COMBINED or segments[1].lower() not in _QUALIFIERS:
+        return None  # "REUTERS/A/B" without a qualifier between the two is a name and an agency (parse_credit)
+    return [_credit(name, m["agency"]) for name in names]
 
 
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
