@@ -105,7 +105,7 @@ def _full_date(text: str) -> bool:
 def _is_date_piece(segment: str) -> bool:
     """Date words only ("August 8", "2019", "2014.09.18 (목)"); whether the line prints a whole
     date is judged on all its date pieces together (`_full_date`)."""
-    words = [w.strip(",():") for w in segment.split()]
+    words = [w.strip(",():[]") for w in segment.split()]  # "2020/12/29 [13:46]"
     words = [w for w in words if w and w.lower() not in _STAMP_WORDS]
     return bool(words) and (is_dating(words) or (all(is_date_word(w) or _KO_DATE.fullmatch(w) for w in words)
                                                  and any(ch.isdigit() for ch in segment)))
