@@ -97,6 +97,12 @@ def _english_name(text: str) -> bool:
         and not any(_is_common(w) for w in words[first_ok:]) and not is_news_subject(text)
 
 
+def is_byline_name(text: str) -> bool:
+    """A person's name by the strict test of a byline with no "By" label (2-4 words, no common word,
+    nobody the news is about): what a line may credit when only its shape says it is a credit."""
+    return _english_name(text)
+
+
 def _full_date(text: str) -> bool:
     """A day, not a year alone: two numbers ("2011-12-20", "09.26.2017") or a month and a number."""
     return len(_NUMBERS.findall(text)) >= 2 or (bool(_NUMBERS.search(text)) and bool(_MONTH.search(text)))
