@@ -122,7 +122,8 @@ def trailing_date_start(toks: list[Token]) -> int:
 _GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
 _BY_NAME_BEFORE = re.compile(r"(?:\b[Bb]y|(?<=[a-z])By):? ((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*)$")
 _MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
-_GLUE_WINDOW = 60  # characters looked at before a glue point: constant work per point
+_GLUE_WINDOW = 60
+_MIN_GLUED_PART = 4  # "by Lee MacArthur", "DeSantis", "LeBron": a short piece before a capital is a name's own  # characters looked at before a glue point: constant work per point
 _NOT_A_NEW_WORD = ("News", "Photo", "Photos", "Images", "Press", "Tv", "Times", "Daily", "Ilbo")
 
 
@@ -149,7 +150,8 @@ def unglue_credits(line: str, agencies: frozenset[str], is_name, is_org) -> str:
                 joint = "\n"
         elif word[-2:] in ("’s", "'s") and is_org(word[:-2]):
             joint = " "
-        elif (by := _BY_NAME_BEFORE.search(window)) and is_name(by.group(1)):
+        elif (by := _BY_NAME_BEFORE.search(window)) and is_name(by.group(1)) \
+                and len(word) >= _MIN_GLUED_PART and not word.startswith(("Mc", "Mac")):
             joint = "\n"
         if joint is not None:
             out.append(line[last:p] + joint)
