@@ -771,8 +771,13 @@ _PHOTO_SOURCE = re.compile(
     r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
-    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?)$"  # "…했다. /사진=외교부 제공"
+    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?"  # "…했다. /사진=외교부 제공"
+    r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
+    r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
+    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?)$"  # "[연합뉴스 자료사진]"
 )
+_INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
+_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인")  # "(홍길동 씨 제공)": a person's own picture
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
@@ -784,10 +789,16 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"]).strip()
-    if m["c"] or m["b"]:  # only a known outlet after "./" or before "갈무리"
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
+    if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None
+    elif m["g"] or m["h"]:
+        if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
+            return None
+        head = s[: len(s) - len(m.group())].rstrip()  # "(목포시 제공)", "(홍길동 제공)": who supplied it
+        kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+        return head, [Credit("photographer", name, organization=short_org(name) if kind != "person" else None, agent=kind)]
     elif is_korean_name(name) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()

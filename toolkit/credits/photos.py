@@ -13,6 +13,7 @@ from toolkit.credits.agents import (
     APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
+from toolkit.credits.widgets import is_common_word
 from toolkit.credits.vocabulary import DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -85,6 +86,10 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
             return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
+    elif bracketed and (m := _OUTLET_PHOTO.fullmatch(t)) and m["name"] is None and m["agency"].isupper() \
+            and m["agency"].lower() not in NOT_PHOTO_SOURCES | _QUALIFIERS and m["agency"].replace(" ", "").isalpha() \
+            and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
+        return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
@@ -366,8 +371,9 @@ def _chained_pictures(text: str) -> list[Credit] | None:
 
 
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
-    """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption."""
-    name = sentence.strip().rstrip(".").strip()
+    """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption
+    (or of a story, "… twice a day. — AFP": the caller decides which)."""
+    name = sentence.strip().lstrip("—–-").strip().rstrip(".").strip()
     if name.lower() in _WIRES and (name.isupper() or name.istitle()):
         return [_credit(name, None)]
     return None

@@ -165,7 +165,7 @@ LABEL_NOUNS: dict[str, str] = {
     "photos": "photographer", "image": "photographer", "images": "photographer", "credit": "photographer",
     "video": "photographer", "foto": "photographer", "fotos": "photographer",
     "producer": "producer", "producers": "producer", "graphics": "producer",
-    "contributor": "contributor", "contributors": "contributor",
+    "contributor": "contributor", "contributors": "contributor", "contributing": "contributor",
     # more label nouns of the same jobs, as credit blocks and captions print them
     "journalist": "reporter", "journalists": "reporter", "columnist": "writer", "text": "writer", "words": "writer",
     "story": "writer", "pic": "photographer", "pics": "photographer", "picture": "photographer",

@@ -97,6 +97,11 @@ def _english_name(text: str) -> bool:
         and not any(_is_common(w) for w in words[first_ok:]) and not is_news_subject(text)
 
 
+def is_common_word(word: str) -> bool:
+    """A word of the common lexicon (any of its plain inflections): "Group", "Dock", "Votes"."""
+    return _is_common(word)
+
+
 def is_byline_name(text: str) -> bool:
     """A person's name by the strict test of a byline with no "By" label (2-4 words, no common word,
     nobody the news is about): what a line may credit when only its shape says it is a credit."""
