@@ -672,7 +672,9 @@ _PIECES = [
     "하고 있다.", "[포토뉴스]", "(2nd from L)", "according to", "on Nov. 3.", "YonhapFerries", "photo by",
     "Ji-hoonThe", "AFP-YonhapBy", "CNN’sMara", "* This article,", "published by", "기자와", "알아보겠습니다", "나가",
     "있습니다", "기 획|", "현장취재|", "지은이\n", "기자 정보", "기자페이지", "+", "[09:15]", "March 4 (HBN) -",
-    "/Pool/", "File Photo", "Editorial Team", "대기자", "<앵커:", "기자!>", "MOKPO,",
+    "/Pool/", "File Photo", "Editorial Team", "대기자", "<앵커:", "기자!>", "MOKPO,", "제공)", "(목포시", "자료사진",
+    "DB", "— AFP", "[HANBIT ILBO PHOTO]", "Contributing:", "In this photo by", "[email protected]", "BYLINE:",
+    "온라인뉴스팀",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -777,6 +779,12 @@ def _joined(pieces: list[str]) -> str:
 @example("REUTERS/Mara Ellison/File Photo & " * 5_000 + "REUTERS/Tomas Weller")
 @example("Why I Write " * 5_000 + "by Mara Ellison")
 @example("<앵커: " + "소식 " * 10_000 + "김하늘 기자!>")
+@example("배가 떠났다. (" + "목포시 " * 10_000 + "제공)")
+@example("배가 떠났다. " + "[연합뉴스 자료사진] " * 5_000)
+@example("In this photo by " + "Baek " * 10_000 + "Ji-hoon, boats rest.")
+@example("윤다솜[\n" * 5_000 + "[email protected]]입니다.")
+@example("ANN LEE, BYLINE: " * 5_000 + "The ferry ran.")
+@example("배가 떠났다.\n" * 5_000 + "온라인뉴스팀")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

@@ -26,7 +26,7 @@ from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of
-from toolkit.credits.text import INVISIBLE, SEPARATOR_FORMS, unglue_credits
+from toolkit.credits.text import INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -37,12 +37,14 @@ __all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGAN
 def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
-    text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS)
+    text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
-        if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
+        if line and out and out[-1].endswith(("[", "(")):
+            out[-1] += line  # "YTN 김지선[\n[email]]입니다.": a bracket opened at a line's end goes on below
+        elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
         elif line:
             out.append(line)
@@ -84,7 +86,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
-                  english.split_glued_byline, english.split_work_translator):
+                  english.split_glued_byline, english.split_work_translator, intros.split_speaker_label):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], before + tail[0]), False
@@ -139,10 +141,11 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     bare names may lean on a date, read-time or address line right below or above it; that line goes
     too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
-    kinds = [evidence_kind(line) for line in lines]
+    readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
+    kinds = [evidence_kind(line) for line in readable]
     taken: set[int] = set()
     found: list[Credit] = []
-    for k, line in enumerate(lines):
+    for k, line in enumerate(readable):
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
         read = parse_widget_line(line, {kinds[j] for j in near})
         if read is not None:
@@ -175,7 +178,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
         read = _read(sentence, org_context, alone, after_note, text[:a])
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nCherry blossoms …"
-        if read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
+        if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
+            read = ("", desk, False)  # "… 일광욕을 하고 있다.\n\n온라인뉴스팀"
+        elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _after_story(text[:a]):
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
             read = ("", tail, False)

@@ -648,6 +648,24 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
     return _copyright_holder(words[1:]) if words[:1] in (["ⓒ"], ["©"]) else None
 
 
+# A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
+# desk's subject before its ending says it is a newsroom's, not a ministry's ("국방부") or a club's
+_DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기획", "특별", "사회", "정치", "경제", "국제", "문화",
+                  "산업", "사건", "영상", "멀티미디어")
+_DESK_SUFFIXES = ("팀", "부", "센터", "데스크")
+
+
+def parse_desk_line(sentence: str) -> list[Credit] | None:
+    """[the desk as writer] for a line that is only a newsroom desk's name, or None."""
+    word = sentence.strip().rstrip(".")
+    if not (3 <= len(word) <= 10 and is_syllable_word(word) and word.endswith(_DESK_SUFFIXES)):
+        return None
+    stem = word[: -len(next(s for s in _DESK_SUFFIXES if word.endswith(s)))]
+    if not stem.endswith(_DESK_SUBJECTS):
+        return None
+    return [Credit("writer", word, organization=word, agent="organization")]
+
+
 def is_signed_block(sentence: str) -> bool:
     """A line that is only an e-mail sign-off and time stamps ("dahora83@newsis.com", "2021.9.28/뉴스1 a@b.kr")."""
     if "@" not in sentence:  # parse_unit signs a block only for a word with an "@"

@@ -386,11 +386,18 @@ _TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " i
              " in this handout photo released by ", " in this photo provided by ", " in this photo obtained by ")
 
 
+_IN_THIS_PHOTO_BY = re.compile(r"In this (?:file |handout |undated )?(?:photo|picture|image)(?: taken| released| provided)? by "
+                               r"(?P<name>[^,]{2,60}), ")
+
+
 def split_taken_by(sentence: str) -> tuple[str, list[Credit]] | None:
     """"… in the town of Kotoura, Japan in this photo taken by Kyodo": a wire caption naming the
-    agency that took or released the picture (a known agency, perhaps a date after it). The
-    caption keeps its words: the clause is part of its sentence."""
+    agency that took or released the picture (a known agency, perhaps a date after it), or the
+    photographer opening it ("In this photo by Lee Jin-man, South Koreans hold …"). The caption
+    keeps its words: the clause is part of its sentence."""
     s = sentence.strip()
+    if (m := _IN_THIS_PHOTO_BY.match(s)) and (is_person_name(m["name"]) or _known_agency(m["name"])):
+        return s, [_credit(m["name"], None)]
     low = s.lower()
     for marker in _TAKEN_BY:
         k = low.rfind(marker, max(0, len(s) - 120))

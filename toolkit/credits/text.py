@@ -21,6 +21,11 @@ INVISIBLE = dict.fromkeys(
 # full-width colon and slash. A credit line may use any of them; the readers know only "|", ":", "/".
 SEPARATOR_FORMS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "ㅣ": "|", "：": ":", "／": "/", "∣": "|"})
 
+# A page served through Cloudflare prints every address as "[email protected]" (a script puts the
+# address back in a browser); a scraped copy keeps the placeholder where a sign-off had its e-mail.
+# Read as an address so that "A / Editor-in-Chief / [email protected]" signs like any other.
+PROTECTED_EMAIL = ("[email protected]", "protected@email.invalid")
+
 # One token: a word (letters/digits, with inner apostrophes, dots and hyphens) or one other
 # character. The alternatives are disjoint and look one character ahead, so a scan is linear.
 TOKEN = re.compile(r"[^\W_](?:[\w'’]|[.\-](?=[^\W_]))*|\S")
