@@ -785,6 +785,7 @@ def _joined(pieces: list[str]) -> str:
 @example("윤다솜[\n" * 5_000 + "[email protected]]입니다.")
 @example("ANN LEE, BYLINE: " * 5_000 + "The ferry ran.")
 @example("배가 떠났다.\n" * 5_000 + "온라인뉴스팀")
+@example("Han Seo-yeon\n- " + "Salt " * 10_000 + "(translated by Mara Ellison)")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

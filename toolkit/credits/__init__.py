@@ -117,6 +117,8 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     left 0: the caller numbers the chain across the article.
     """
     text = _unwrap_transcript(_hygiene(paragraph))
+    if (listed := english.split_listed_work(text)) is not None:
+        return listed  # "Choi Jin-young\n- To the Warm Horizon (translated by So J. Lee)"
     above = _lines_above_dateline(text)
     if above is not None:
         return above

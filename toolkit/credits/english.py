@@ -568,3 +568,28 @@ def split_work_translator(sentence: str) -> tuple[str, list[Credit]] | None:
 
 
 _MAX_WORK_TAIL = 110
+# a reading list's entry: the author on a line, then "- Title (translated by B)" or "“Title”
+# (forthcoming, translated by B)"; the title stays as text
+_LISTED_WORK = re.compile(r"(?P<lead>[-–—•*]\s*)?(?P<title>[^()]{2,120}?)\s*\((?:[^()]{0,30},\s*)?"
+                          r"(?:[Tt]ranslated by|[Tt]rans\.|[Tt]r\.|[Tt]ranslation by)\s+(?P<translator>[^()]{2,40})\)\.?")
+
+
+def split_listed_work(paragraph: str) -> tuple[str, list[Credit]] | None:
+    """(the title, [writer, translator]) for a reading list's entry; the author line is optional
+    when the entry is marked as one (a leading dash or bullet, or a quoted title)."""
+    lines = paragraph.split("\n")
+    if not 1 <= len(lines) <= 2:
+        return None
+    m = _LISTED_WORK.fullmatch(lines[-1].strip())
+    if m is None or not is_person_name(m["translator"].strip()):
+        return None
+    title = m["title"].strip()
+    credits = [Credit("translator", m["translator"].strip())]
+    if len(lines) == 2:
+        author = lines[0].strip()
+        if not (is_byline_name(author) or is_person_name(author) and len(author.split()) == 2 and author.istitle()):
+            return None
+        credits.insert(0, Credit("writer", author))
+    elif not (m["lead"] or title[:1] in "“\"‘'"):
+        return None
+    return title, credits
