@@ -242,20 +242,23 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
     after it) of a plain byline (a reporter title, or "by" and a name alone on its line) is recast,
     and only under a caption that has no photo credit yet."""
     last_body = max((a for a, _, kept in pieces if kept != ""), default=-1)
-    pictured = False  # a caption that already has its photo credit ("… REUTERS/Kim Kyung-Hoon\nBy A"): A wrote the story
-    for a, sentence, alone, kept, found in read:
-        if pictured or a < last_body or len(found) != 1 or found[0].role not in ("reporter", "writer"):
-            pictured = pictured or any(c.role == "photographer" for c in found)
-            continue
-        credit = found[0]
-        body = _join(text, [p for p in pieces if p[0] < a] + ([(a, a, kept)] if kept else []))
-        if _CREDIT_SLOT.search(body[-_SLOT_CHARS:]):
-            continue  # "… May 16, 2013. REUTERS/Jorge Silva/Pool": a photo credit the readers left, a story byline after it
-        if credit.role == "reporter" and has_syllable(credit.name) and "기자" in sentence \
-                and not sentence.startswith("[") and context.is_korean_caption(body):
+    closing = [(a, sentence, alone, found[0]) for a, sentence, alone, _, found in read
+               if a >= last_body and len(found) == 1 and found[0].role in ("reporter", "writer")]
+    if not closing:
+        return
+    # every closing credit follows all the body there is: one body, judged once (linear in the paragraph)
+    body = _join(text, pieces)
+    if _CREDIT_SLOT.search(body[-_SLOT_CHARS:]):
+        return  # "… May 16, 2013. REUTERS/Jorge Silva/Pool": a photo credit the readers left, a story byline after it
+    korean_caption, english_caption = context.is_korean_caption(body), context.is_english_caption(body)
+    pictured = min((a for a, _, _, _, found in read if any(c.role == "photographer" for c in found)), default=len(text))
+    for a, sentence, alone, credit in closing:
+        if pictured < a:
+            return  # a caption that has its photo credit ("… REUTERS/Kim Kyung-Hoon\nBy A"): A wrote the story
+        if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and "기자" in sentence \
+                and not sentence.startswith("["):
             credit.role = "photographer"
-        elif credit.role == "writer" and alone and sentence[:3].lower() == "by " \
-                and context.is_english_caption(body):
+        elif credit.role == "writer" and english_caption and alone and sentence[:3].lower() == "by ":
             credit.role = "photographer"
 
 

@@ -402,6 +402,8 @@ def join_spaced_label(line: str) -> str:
 def is_bare_label(line: str, value: str) -> bool:
     """"지은이" alone on its line, a short value (a name) on the next one."""
     return line in KO_LABELS and line not in _NOT_BARE_LABELS and len(value) <= _MAX_BARE_VALUE
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 
@@ -437,7 +439,7 @@ def _places_before_equals(words: list[str]) -> set[int]:
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
     """A caption's closing source line: "연합뉴스", "사진공동취재단", "파주=뉴스1", "평양 AFP 연합뉴스"."""
-    words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]"}]
+    words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]", "·", "ㆍ"}]
     if not 1 <= len(words) <= 4:
         return None
     agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
@@ -445,8 +447,9 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
         return None
     rest = [w for w in words if w not in agencies]
     if len(rest) > 1 or (rest and (words[0] != rest[0] or _SENTENCE_END.search(rest[0]))):
-        return None  # at most one word, a place, before the agencies
-    name = agencies[0]
+        return None  # at most one word, a place or the source, before the agencies
+    # "조선중앙TV·연합뉴스": an outlet before the agency that moved its picture is the source
+    name = rest[0] if rest and is_outlet(rest[0]) else agencies[0]
     return [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
@@ -595,7 +598,6 @@ def _handover(words: list[str]) -> list[Credit] | None:
         if role is not None and k > 0 and (named := name_and_title(words[k - 1])) is not None and named[1] is None:
             return [Credit(role, named[0])]
     return None
-
 
 
 def _byline_first(words: list[str]) -> list[Credit] | None:
@@ -786,7 +788,7 @@ def _unknown_outlet(word: str) -> bool:
 _PHOTO_SOURCE = re.compile(
     r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
     r"|(?:\(|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()\s/]{2,15})\s*(?:화면\s*)?(?:갈무리|캡처|캡쳐)\)?"  # "(조선중앙TV 화면 캡처)"
-    r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
+    r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?"  # "…했다. /사진=외교부 제공"
@@ -802,6 +804,9 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
     m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and s.endswith(" |"):  # "/평양사진공동취재단 |": a widget's separator after the credit
+        s = s.rstrip(" |")
+        m = _PHOTO_SOURCE.search(s[-60:])
     if m is None and len(parts := s.rsplit(None, 1)) == 2 and is_stamp_line(parts[1]):
         s = parts[0]
         m = _PHOTO_SOURCE.search(s[-60:])

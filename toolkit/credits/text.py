@@ -8,6 +8,7 @@ nested quantifiers over alternations: a crafted credit line (hundreds of names j
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Bidirectional controls and invisible marks: a name written "Kim\u200f Joon-Ho" is Kim Joon-Ho.
@@ -127,12 +128,13 @@ def trailing_date_start(toks: list[Token]) -> int:
 _GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
 _BY_NAME_BEFORE = re.compile(r"(?:\b[Bb]y|(?<=[a-z])By):? ((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*)$")
 _MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
-_GLUE_WINDOW = 60
-_MIN_GLUED_PART = 4  # "by Lee MacArthur", "DeSantis", "LeBron": a short piece before a capital is a name's own  # characters looked at before a glue point: constant work per point
+_GLUE_WINDOW = 60  # characters looked at before a glue point: constant work per point
+_MIN_GLUED_PART = 4  # "by Lee MacArthur", "DeSantis", "LeBron": a short piece before a capital is a name's own
 _NOT_A_NEW_WORD = ("News", "Photo", "Photos", "Images", "Press", "Tv", "Times", "Daily", "Ilbo")
 
 
-def unglue_credits(line: str, agencies: frozenset[str], is_name, is_org) -> str:
+def unglue_credits(line: str, agencies: frozenset[str], is_name: Callable[[str], bool],
+                   is_org: Callable[[str], object]) -> str:
     """A lost line break put back where a credit ends and the next sentence starts without one:
     after a known agency ("YonhapCherry", "AFP-YonhapBy"), after "by" and a name ("photo by
     Choi Won-sukThe"), and a lost space after an outlet's possessive ("CNN’sJeanne"). Camel-case
@@ -150,7 +152,8 @@ def unglue_credits(line: str, agencies: frozenset[str], is_name, is_org) -> str:
         joint = None
         if _MONTH_DAY.match(line, p):
             continue  # "By Lena OrtizMay 2, 2024": a byline glued to its date, read whole (widgets.py)
-        if word.lower() in agencies or word.rsplit("-", 1)[-1].lower() in agencies and word.split("-", 1)[0].lower() in agencies:
+        paired = word.rsplit("-", 1)[-1].lower() in agencies and word.split("-", 1)[0].lower() in agencies  # "AFP-Yonhap"
+        if word.lower() in agencies or paired:
             if not right.startswith(_NOT_A_NEW_WORD):
                 joint = "\n"
         elif word[-2:] in ("’s", "'s") and is_org(word[:-2]):
