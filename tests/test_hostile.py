@@ -674,7 +674,7 @@ _PIECES = [
     "있습니다", "기 획|", "현장취재|", "지은이\n", "기자 정보", "기자페이지", "+", "[09:15]", "March 4 (HBN) -",
     "/Pool/", "File Photo", "Editorial Team", "대기자", "<앵커:", "기자!>", "MOKPO,", "제공)", "(목포시", "자료사진",
     "DB", "— AFP", "[HANBIT ILBO PHOTO]", "Contributing:", "In this photo by", "[email protected]", "BYLINE:",
-    "온라인뉴스팀",
+    "온라인뉴스팀", "[BAEK JI-HOON]", "(Provided by", "Staff Reporter\n", "\n— ",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -786,6 +786,9 @@ def _joined(pieces: list[str]) -> str:
 @example("ANN LEE, BYLINE: " * 5_000 + "The ferry ran.")
 @example("배가 떠났다.\n" * 5_000 + "온라인뉴스팀")
 @example("Han Seo-yeon\n- " + "Salt " * 10_000 + "(translated by Mara Ellison)")
+@example("Ships leave port. [" + "BAEK " * 10_000 + "JI-HOON]")
+@example("Mara Ellison\nStaff Reporter\n" * 5_000)
+@example("The editors thank readers.\n" * 5_000 + "— Mara Ellison")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

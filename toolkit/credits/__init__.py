@@ -60,8 +60,9 @@ _CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a s
 
 
 def _read(sentence: str, org_context: str | None, single: bool, after_note: bool,
-          before: str = "") -> tuple[str, list[Credit], bool] | None:
-    """(what of the sentence stays in the body, its credits, is it a machine-translation note)."""
+          text: str = "", at: int = 0) -> tuple[str, list[Credit], bool] | None:
+    """(what of the sentence stays in the body, its credits, is it a machine-translation note);
+    `text[:at]` is the paragraph before the sentence (sliced only when a credit needs it)."""
     found = machine.parse_note(sentence)
     if found is not None:
         return "", found, True
@@ -79,7 +80,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return (tail[0], tail[1], False) if tail else None
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
-        return "", _wire_or_photo(sentence, whole[1], before), False
+        return "", _wire_or_photo(sentence, whole[1], text, at), False
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
@@ -89,7 +90,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label):
         tail = split(sentence)
         if tail is not None:
-            return tail[0], _wire_or_photo(sentence, tail[1], before + tail[0]), False
+            return tail[0], _wire_or_photo(sentence, tail[1], text, at, tail[0]), False
     return None
 
 
@@ -101,11 +102,11 @@ def _after_story(body: str) -> bool:
     return context.is_story(body)
 
 
-def _wire_or_photo(sentence: str, found: list[Credit], before: str) -> list[Credit]:
+def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
     """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
     so it is the reporter, not a photographer."""
-    if len(found) == 1 and found[0].agent == "organization" and _after_story(before) \
-            and sentence.rstrip(" .").endswith(f"({found[0].name})"):
+    if len(found) == 1 and found[0].agent == "organization" \
+            and sentence.rstrip(" .").endswith(f"({found[0].name})") and _after_story(text[:at] + kept):
         found[0].role = "reporter"
     return found
 
@@ -137,6 +138,10 @@ def _unwrap_transcript(text: str) -> str:
     return text
 
 
+_SIGNATURE_DASHES = ("— ", "—", "-- ", "– ")
+_QUOTE_ENDS = ("\"", "”", "’", "'", "»")
+
+
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
     "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
@@ -149,7 +154,11 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     found: list[Credit] = []
     for k, line in enumerate(readable):
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
-        read = parse_widget_line(line, {kinds[j] for j in near})
+        backing = {kinds[j] for j in near}
+        if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
+                and not lines[k - 1].rstrip().endswith(_QUOTE_ENDS):
+            backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
+        read = parse_widget_line(line, backing)
         if read is not None:
             found += read
             taken.add(k)
@@ -178,7 +187,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     for a, b in spans:
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
-        read = _read(sentence, org_context, alone, after_note, text[:a])
+        read = _read(sentence, org_context, alone, after_note, text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nCherry blossoms …"
         if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 일광욕을 하고 있다.\n\n온라인뉴스팀"

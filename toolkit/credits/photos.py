@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name, looks_like_organization,
+    organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.widgets import is_common_word
@@ -26,7 +27,7 @@ _LABEL = re.compile(
     r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/=]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
-_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
+_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
@@ -59,6 +60,8 @@ def _org_like(text: str) -> bool:
 
 def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     name = " ".join(name.split()).strip(" ,")
+    if courtesy and name[:4] == "the " and len(name) > 4:
+        name = name[4:]  # "(Provided by the Ministry of Unification)"
     organization = short_org(org) if org else None
     if organization is None and organization_of(name):
         organization = organization_of(name)
@@ -173,10 +176,31 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return _credit(name, org, courtesy)
         return None
     if org is None:  # an agency alone: only in brackets "(Yonhap)" or at a marked tail
-        return _credit(name, None) if bracketed and name.lower() in PHOTO_AGENCIES else None
+        if bracketed and (name.lower() in PHOTO_AGENCIES or _caps_slot(name)):
+            return _credit(name, None)
+        return None
     if is_person_name(name) or _known_agency(name) or _org_like(name):
         return _credit(name, org)
     return None
+
+
+def _caps_slot(name: str) -> bool:
+    """A caption's credit slot in capitals, as Korean English-language papers print it: a
+    photographer ("[PARK SANG-MOON]") or an institution ("[MINISTRY OF UNIFICATION]"); never
+    common words ("[SCREEN CAPTURE]") or an acronym alone ("[KTU]", which may spell out a name)."""
+    words = name.split()
+    if not (name.isupper() and 2 <= len(words) <= 6 and all(w.replace("-", "").replace(".", "").isalpha() for w in words)):
+        return False
+    if words[-1] in _PICTURE_WORDS:
+        return False  # "[GROUP PHOTO]", "[SCREEN CAPTURE]": what the picture is, not whose
+    if looks_like_organization(name.title()):
+        return True  # "MINISTRY OF UNIFICATION", "KOREA HERALD"
+    return len(words) <= 3 and is_person_name(name) and not any(is_common_word(w) for w in words) \
+        and not is_news_subject(name.title())
+
+
+_PICTURE_WORDS = {"PHOTO", "PHOTOS", "IMAGE", "IMAGES", "PICTURE", "PICTURES", "CAPTURE", "SHOT", "GRAPHIC",
+                  "ILLUSTRATION", "FILE", "SCREENSHOT", "VIDEO"}
 
 
 def _defines_acronym(before: str, credit: Credit) -> bool:

@@ -120,13 +120,15 @@ PHOTO_AGENCIES = frozenset({
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     # the stock libraries Korean pages credit in Hangul
+    "yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
     "게티이미지뱅크", "게티이미지", "셔터스톡", "픽사베이", "클립아트코리아", "이미지투데이", "123rf",
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
 DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank", "shutterstock", "epa-efe",
                         "imaginechina", "adobe stock", "wikimedia commons", "zuma press", "sopa images",
-                        "게티이미지뱅크", "게티이미지", "셔터스톡", "클립아트코리아", "이미지투데이")
+                        "yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
+    "게티이미지뱅크", "게티이미지", "셔터스톡", "클립아트코리아", "이미지투데이")
 # What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
 NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",

@@ -208,6 +208,8 @@ def evidence_kind(line: str) -> str | None:
         return "read"
     if _URL.fullmatch(s):
         return "url"
+    if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
+        return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
@@ -265,7 +267,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         return None
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
-    evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby \
+    evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
         or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
