@@ -43,7 +43,7 @@ def _hygiene(paragraph: str) -> str:
     out: list[str] = []
     for line in lines:
         if line and out and out[-1].endswith(("[", "(")):
-            out[-1] += line  # "YTN 김지선[\n[email]]입니다.": a bracket opened at a line's end goes on below
+            out[-1] += line  # "HTV 윤다솜[\n[email]]입니다.": a bracket opened at a line's end goes on below
         elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
         elif line:
@@ -69,7 +69,7 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     if after_note and (found := machine.parse_follow_up(sentence)) is not None:
         return "", found, True
     if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
-        return "", [], True  # the note's time stamp: "… edited by AJP. 2025-11-12 15:46:54 -"
+        return "", [], True  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
         found = korean.parse_sentence(sentence)
         if found is not None:
@@ -119,7 +119,7 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     """
     text = _unwrap_transcript(_hygiene(paragraph))
     if (listed := english.split_listed_work(text)) is not None:
-        return listed  # "Choi Jin-young\n- To the Warm Horizon (translated by So J. Lee)"
+        return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
     above = _lines_above_dateline(text)
     if above is not None:
         return above
@@ -131,7 +131,7 @@ _SPEAKER_LABEL_CHARS = 12
 
 
 def _unwrap_transcript(text: str) -> str:
-    """"<앵커: … 서두원 기자!>": a transcript wraps a speaker's turn in angle brackets; read inside them."""
+    """"<앵커: … 김하늘 기자!>": a transcript wraps a speaker's turn in angle brackets; read inside them."""
     if len(text) > 2 and text[0] in "<〈" and text[-1] in ">〉" and ":" in text[1:_SPEAKER_LABEL_CHARS] \
             and not any(ch in text[1:-1] for ch in "<>〈〉"):
         return text[1:-1].strip()
@@ -188,9 +188,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
         read = _read(sentence, org_context, alone, after_note, text, a)
-        line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nCherry blossoms …"
+        line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
-            read = ("", desk, False)  # "… 일광욕을 하고 있다.\n\n온라인뉴스팀"
+            read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _after_story(text[:a]):
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
@@ -198,7 +198,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
-            # "Ships leave port. © Tomas Weller"; after a story the holder wrote it ("…, according to Iwaya. © KYODO")
+            # "Ships leave port. © Tomas Weller"; after a story the holder wrote it ("…, according to officials. © Kyodo")
             if context.is_story(text[:a]):
                 tail[0].role = "writer"
             read = ("", tail, False)
@@ -246,8 +246,8 @@ _SLOT_CHARS = 120
 
 def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
                           read: list[tuple[int, str, bool, str, list[Credit]]]) -> None:
-    """A byline closing a photo caption names the photographer: "… 받아먹고 있다.\n송봉근 기자",
-    "… at dusk on Nov. 12.\nby Tomohiro Ohsumi" (context.py). Only a closing credit (no body text
+    """A byline closing a photo caption names the photographer: "… 연을 날리고 있다.\n김하늘 기자",
+    "… at dawn on Nov. 3.\nby Mara Ellison" (context.py). Only a closing credit (no body text
     after it) of a plain byline (a reporter title, or "by" and a name alone on its line) is recast,
     and only under a caption that has no photo credit yet."""
     last_body = max((a for a, _, kept in pieces if kept != ""), default=-1)
@@ -258,12 +258,12 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
     # every closing credit follows all the body there is: one body, judged once (linear in the paragraph)
     body = _join(text, pieces)
     if _CREDIT_SLOT.search(body[-_SLOT_CHARS:]):
-        return  # "… May 16, 2013. REUTERS/Jorge Silva/Pool": a photo credit the readers left, a story byline after it
+        return  # "… May 16, 2013. REUTERS/Mara Ellison/Pool": a photo credit the readers left, a story byline after it
     korean_caption, english_caption = context.is_korean_caption(body), context.is_english_caption(body)
     pictured = min((a for a, _, _, _, found in read if any(c.role == "photographer" for c in found)), default=len(text))
     for a, sentence, alone, credit in closing:
         if pictured < a:
-            return  # a caption that has its photo credit ("… REUTERS/Kim Kyung-Hoon\nBy A"): A wrote the story
+            return  # a caption that has its photo credit ("… REUTERS/Tomas Weller\nBy A"): A wrote the story
         if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and "기자" in sentence \
                 and not sentence.startswith("["):
             credit.role = "photographer"
@@ -273,8 +273,8 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
 
 def _lines_above_dateline(text: str) -> tuple[str, list[Credit]] | None:
     """A wire dateline opening a line inside the paragraph, under a block of credits, starts the
-    story: "By A and B\nWASHINGTON (Reuters) – lead", a caption with its photo credit and a byline ("… REUTERS/Kim
-    Hong-Ji\n\nBy Elaine Lies\n\nTOKYO (Reuters) – lead"). The lines above are read as a paragraph
+    story: "By A and B\nWASHINGTON (Reuters) – lead", a caption with its photo credit and a byline ("… REUTERS/Tomas
+    Weller\n\nBy Mara Ellison\n\nMOKPO (Reuters) – lead"). The lines above are read as a paragraph
     of their own, the dateline line and what follows as another. Each line is tested once (the
     dateline readers are anchored and bounded); the two blocks are read once, no recursion."""
     lines = text.split("\n")

@@ -1,10 +1,10 @@
 """Role by context: the same credit line names a photographer under a photo caption and a
 reporter or writer under a story.
 
-"송봉근 기자" alone under "… 먹이를 받아먹고 있다." took the picture; under "… 밝혔다." he wrote
-the story. "by A" under "Mount Fuji stands behind buildings … on Nov. 12." is the picture's
+"김하늘 기자" alone under "… 연을 날리고 있다." took the picture; under "… 밝혔다." he wrote
+the story. "by A" under "Fishing boats rest in the harbour … on Nov. 3." is the picture's
 credit; under a headline it is the author's. "© Kyodo" after a caption is the picture's holder;
-after "…, according to Iwaya." the agency wrote the text. The readers give each line the role
+after "…, according to officials." the agency wrote the text. The readers give each line the role
 its words say; this module looks at the text the credit closes and recasts the role.
 
 Cues only, each a bounded scan of the body (linear): a caption describes a scene (Korean
@@ -81,7 +81,7 @@ def is_english_caption(body: str) -> bool:
 
 
 def is_story(body: str) -> bool:
-    """The body attributes what it says (a story's words, not a picture's): "…, according to Iwaya."."""
+    """The body attributes what it says (a story's words, not a picture's): "…, according to officials."."""
     low = body.lower()
     return bool(_EN_STORY_CUES.search(low)) and not (
         any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body))

@@ -182,8 +182,8 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     return _english(text) or _after_headline(text)
 
 
-# A listing page glues the headline to the dated dateline of the lead: "A freezing first day SEOUL,
-# January 02 (AJP) -The first …". The place, the month and day and the agency in brackets together
+# A listing page glues the headline to the dated dateline of the lead: "Ferry lines reopen MOKPO,
+# March 4 (HBN) -Ferries ran …". The place, the month and day and the agency in brackets together
 # mark it; the search is bounded to the start of the paragraph.
 _DATED_DATELINE = re.compile(
     r"\s(?P<place>[A-Z][A-Z.\-]+(?:[ /][A-Z][A-Z.\-]+){0,2}|[A-Z][a-z\-]+), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"

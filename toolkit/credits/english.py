@@ -225,7 +225,7 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             pass  # "War and Visual Culture edited by A and B": a book's title, then who made it
         elif byline and heads[0].bare_by and toks[heads[0].start].text == "by" and len(prefix) <= _MAX_TITLE_PREFIX \
                 and _is_title_case(toks[: heads[0].start]):
-            return _title_author(s, toks, heads, org_context)  # "Why I Report in English by Yuri Kageyama"
+            return _title_author(s, toks, heads, org_context)  # "Why I Write in Two Languages by Mara Ellison"
         elif byline and heads[0].roles and len(prefix) <= _MAX_TITLE_PREFIX and _is_title_case(toks[: heads[0].start]):
             found = _credits_of(s, toks, heads, org_context, byline=False)  # "Rubric: Three Poems by A"
             return found if found and all(c.agent == "person" for c in found) else None
@@ -240,7 +240,7 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
 def _title_author(s: str, toks: list[Token], heads: list[Head], org_context: str | None) -> list[Credit] | None:
     """A title on a line of its own, then a lower-case "by" and its author: the author writes it when
     the name is a byline name by the strict test of widgets (no common word: "… Called Off by Dock
-    Workers" stays a headline) or a desk of the outlet ("by KLN Editorial Team")."""
+    Workers" stays a headline) or a desk of the outlet ("by Hanbit Editorial Team")."""
     found = _credits_of(s, toks, heads, org_context, byline=True)
     if not found or len(found) > 2:
         return None

@@ -166,7 +166,7 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         return None
     if is_korean_name(token):
         return token, None
-    best: tuple[str, str | None] | None = None  # the longest name wins: "박영대기자" is 박영대 기자, not 박영 대기자
+    best: tuple[str, str | None] | None = None  # the longest name wins: "최영대기자" is 최영대 기자, not 최영 대기자
     for title in _TITLES_LONGEST_FIRST:
         if not token.endswith(title):
             continue
@@ -306,7 +306,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             continue
         if word not in KO_LABELS and k + 1 < len(words) and words[k + 1] in _LABEL_MARKS \
                 and (base := _compound_label(word)) is not None:
-            word = base  # "현지취재|노지원": a label with a qualifier before it, its value after a mark
+            word = base  # "현장취재|윤다솜": a label with a qualifier before it, its value after a mark
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
@@ -392,7 +392,7 @@ _MAX_BARE_VALUE = 30
 
 
 def join_spaced_label(line: str) -> str:
-    """"기 획|김원철": a widget spaces a short label's letters to align it; the label read whole."""
+    """"기 획|김하늘": a widget spaces a short label's letters to align it; the label read whole."""
     m = _SPACED_LABEL.match(line)
     if m is None or m["label"].replace(" ", "") not in KO_LABELS:
         return line
@@ -570,7 +570,7 @@ def _after_object(words: list[str]) -> list[Credit] | None:
 
 _MAX_MIDDLE_WORDS = 4
 # An anchor hands over to a reporter who is there with them or on the line (spaces dropped): "이 소식,
-# KBS 재난미디어센터 이호준 기자와 자세히 알아보겠습니다", "현장에 이호준 기자가 나가 있습니다", "송행복
+# 한빛방송 사회부 김하늘 기자와 자세히 알아보겠습니다", "현장에 박소민 기자가 나가 있습니다", "윤다솜
 # 기자가 지금 자리를 같이 했습니다". The anchor's polite present or future, never a story's past "…했다".
 _HANDOVER_ENDINGS = _REPORT_VERB_FORMS + (
     "나눠보겠습니다", "나눠봅니다", "연결합니다", "연결하겠습니다", "연결해보겠습니다", "연결돼있습니다", "연결되어있습니다",
@@ -593,7 +593,7 @@ def _handover(words: list[str]) -> list[Credit] | None:
             continue
         glued = name_and_title(word[:-1])
         if glued is not None and glued[1] is not None:
-            return [Credit(glued[1], glued[0])]  # "이호준기자와"
+            return [Credit(glued[1], glued[0])]  # "김하늘기자와"
         role = title_role(word[:-1])
         if role is not None and k > 0 and (named := name_and_title(words[k - 1])) is not None and named[1] is None:
             return [Credit(role, named[0])]

@@ -57,8 +57,8 @@ def _editors(text: str | None) -> list[Credit]:
 
 
 # What a note may carry that is no part of its grammar: a footnote mark before it ("* This article …",
-# "※", "Note:"), and an aside between its subject and its verb ("This article, published by Aju
-# Business Daily, was translated …"; one comma-bounded clause, bounded length)
+# "※", "Note:"), and an aside between its subject and its verb ("This article, published by Hanbit
+# Daily, was translated …"; one comma-bounded clause, bounded length)
 _MARK = re.compile(r"(?:[*※†#]+|(?:Editor'?s\s+)?[Nn]ote\s*:)\s*")
 _ASIDE = re.compile(r"(?P<subject>(?:This|The)\s+(?:article|story|report|text|piece|content|page)),\s+[^,]{1,80},\s+"
                     r"(?=(?:was|has\s+been|is)\s)", re.IGNORECASE)

@@ -374,7 +374,7 @@ def parse_combination(text: str) -> list[Credit] | None:
 
 
 def _chained_pictures(text: str) -> list[Credit] | None:
-    """"REUTERS/Jorge Silva/Pool/Maxim Shipenkov/Pool/File Photo": one wire's credit slot for a
+    """"REUTERS/Mara Ellison/Pool/Tomas Weller/Pool/File Photo": one wire's credit slot for a
     combination of pictures, each photographer followed by the qualifiers of that picture."""
     m = _WIRE_CAPS.match(text)
     if m is None:
@@ -417,7 +417,7 @@ _IN_THIS_PHOTO_BY = re.compile(r"In this (?:file |handout |undated )?(?:photo|pi
 def split_taken_by(sentence: str) -> tuple[str, list[Credit]] | None:
     """"… in the town of Kotoura, Japan in this photo taken by Kyodo": a wire caption naming the
     agency that took or released the picture (a known agency, perhaps a date after it), or the
-    photographer opening it ("In this photo by Lee Jin-man, South Koreans hold …"). The caption
+    photographer opening it ("In this photo by Baek Ji-hoon, fishermen mend …"). The caption
     keeps its words: the clause is part of its sentence."""
     s = sentence.strip()
     if (m := _IN_THIS_PHOTO_BY.match(s)) and (is_person_name(m["name"]) or _known_agency(m["name"])):

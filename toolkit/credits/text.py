@@ -123,8 +123,8 @@ def trailing_date_start(toks: list[Token]) -> int:
     return i
 
 
-# A credit glued to the next sentence on a scraped page: "… photo by Choi Won-sukThe leader …",
-# "… March 28. YonhapCherry blossoms …", "AFP-YonhapBy Kang Hyun-kyungSpring came", "CNN’sJeanne Moos".
+# A credit glued to the next sentence on a scraped page: "… photo by Baek Ji-hoonThe storm …",
+# "… March 28. YonhapFarmers expect …", "AFP-YonhapBy Han Seo-yeonSpring came", "CNN’sMara Ellison".
 _GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
 _BY_NAME_BEFORE = re.compile(r"(?:\b[Bb]y|(?<=[a-z])By):? ((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*)$")
 _MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
@@ -136,8 +136,8 @@ _NOT_A_NEW_WORD = ("News", "Photo", "Photos", "Images", "Press", "Tv", "Times", 
 def unglue_credits(line: str, agencies: frozenset[str], is_name: Callable[[str], bool],
                    is_org: Callable[[str], object]) -> str:
     """A lost line break put back where a credit ends and the next sentence starts without one:
-    after a known agency ("YonhapCherry", "AFP-YonhapBy"), after "by" and a name ("photo by
-    Choi Won-sukThe"), and a lost space after an outlet's possessive ("CNN’sJeanne"). Camel-case
+    after a known agency ("YonhapFarmers", "AFP-YonhapBy"), after "by" and a name ("photo by
+    Baek Ji-hoonThe"), and a lost space after an outlet's possessive ("CNN’sMara"). Camel-case
     words (McDonald, JoongAng, YouTube) meet none of these, so they stay whole. Linear: each glue
     point looks at a bounded window before it."""
     if not _GLUE.search(line):

@@ -259,7 +259,7 @@ KO_TITLES: dict[str, str] = {
     "영상기자": "photographer",
     "촬영기자": "photographer",
     "작가": "writer",
-    "에디터": "writer",  # "강보배 에디터" signs a magazine piece; as a label ("에디터 정유나") the role is editor
+    "에디터": "writer",  # "윤다솜 에디터" signs a magazine piece; as a label ("에디터 정유나") the role is editor
     "PD": "producer",
     "피디": "producer",
     # who signs a column or a commissioned piece with an e-mail: "정재권 한겨레21 편집장 jjk@…"
@@ -292,7 +292,7 @@ KO_WRITER_TITLES = frozenset({
     "시인", "소설가", "발행인", "교수", "기고가", "여행작가", "평론가", "주필", "칼럼니스트", "편집국장", "객원기자",
     "여행기고가", "수필가", "문학평론가", "대기자",
 })
-# the same people sign bylines: one vocabulary for both readers ("이하로 대기자" alone on its line). A
+# the same people sign bylines: one vocabulary for both readers ("박하늘 대기자" alone on its line). A
 # professor is left out: "홍길동 교수" is as often the subject of a caption as its author.
 KO_TITLES.update({title: "writer" for title in KO_WRITER_TITLES if title not in KO_TITLES and title != "교수"})
 # Positions of the people news is about: a name with one of these is a subject, never a byline
