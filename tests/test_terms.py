@@ -717,4 +717,4 @@ def test_the_mth_largest_rival_claim_is_found_past_the_kept_claims():
         for row, rank in zip(posteriors, ranks):
             claims = sorted((row[i] for i in range(width) if i not in others), reverse=True)
             wanted.append(claims[rank - 1] if len(claims) >= rank else 0.0)
-        assert rivals(posteriors).against(posteriors, others, ranks) == wanted
+        assert rivals(posteriors).against(others, ranks) == wanted

@@ -156,7 +156,7 @@ class Rivals:
                 at += 1
         return float(claims[n, at]) if at < claims.shape[1] else 0.0
 
-    def against(self, posteriors: Sequence[Sequence[float]], others: set[int], ranks: Sequence[int]) -> list[float]:
+    def against(self, others: set[int], ranks: Sequence[int]) -> list[float]:
         """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
         `others` (columns; every place of their words is left out too)."""
         if self.keys is not None:
@@ -205,7 +205,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     top = top if top is not None else rivals(posteriors)
     # what other Korean words claim of each English word: the most any claims, or, for a word
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
-    rival = top.against(posteriors, others, english.written)
+    rival = top.against(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
     if not links and unknown:
@@ -246,7 +246,7 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
     other Korean word links; None without one."""
     top = top if top is not None else rivals(posteriors)
-    rival = dict(zip(english.content, top.against(posteriors, set(own) | set(kin), english.written)))
+    rival = dict(zip(english.content, top.against(set(own) | set(kin), english.written)))
     spans = english.spans  # every word: a name may hold a function word (News Nine)
     for size in (3, 2, 1):
         for start in range(len(spans) - size + 1):
@@ -314,7 +314,7 @@ def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[f
     Altered' for 음성변조), when no Korean word claims that word even weakly."""
     others = {c for part in parts for c in part} | set(kin)
     top = top if top is not None else rivals(posteriors)
-    rival = top.against(posteriors, others, [1] * len(posteriors))
+    rival = top.against(others, [1] * len(posteriors))
     claims = [sum(row[c] for c in parts[0 if head_untied else -1]) for row in posteriors]
     n = 0
     while n < len(claims):
