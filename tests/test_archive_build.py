@@ -104,6 +104,26 @@ def test_two_workers_give_the_same_archive_as_one(tmp_path, clean):
     assert finished(tmp_path / "two")
 
 
+def test_workers_ignore_a_toolkit_in_the_working_directory(tmp_path):
+    """A build started inside another checkout must not preload that checkout's toolkit."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    elsewhere = tmp_path / "other-checkout"
+    (elsewhere / "toolkit").mkdir(parents=True)
+    (elsewhere / "toolkit" / "__init__.py").write_text('raise RuntimeError("the wrong toolkit")\n')
+    runner = tmp_path / "runner.py"
+    runner.write_text(
+        "import sys\n"
+        "from toolkit.archive import build_archive\n"
+        "if __name__ == '__main__':\n"
+        "    report = build_archive(sys.argv[1], sys.argv[2], progress=False, workers=2, chunk=1)\n"
+        "    print(report.ok, report.workers, report.built, report.articles)\n")
+    out = subprocess.run([sys.executable, str(runner), str(corpus), str(tmp_path / "archive")],
+                         cwd=elsewhere, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    ok, workers, built, articles = out.stdout.split()
+    assert (ok, workers) == ("True", "2") and built == articles
+
+
 # ---------------------------------------------------------------- corpus learning
 
 

@@ -57,6 +57,7 @@ def executor_for(workers: int, scheduler: str | None = None,
     if preload:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([preload])
+        _start_fork_server()
     else:
         context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context)
@@ -64,6 +65,26 @@ def executor_for(workers: int, scheduler: str | None = None,
         yield pool, 2 * workers
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_fork_server() -> None:
+    """Start the fork server without the working directory on its import path.
+
+    Python 3.11 runs the server as `python -c ...` and ignores the sys.path it is handed, so
+    a build started inside another checkout of transprov would preload that checkout's
+    toolkit. PYTHONSAFEPATH (3.11+) keeps the directory off; it is set only while the server
+    starts, and the workers it forks still move to this process's directory."""
+    from multiprocessing import forkserver
+
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
 
 
 def run_all(executor: Executor, slots: int, fn: Callable, calls: Sequence[tuple],
