@@ -14,6 +14,7 @@ cert >= 0.95 are right.
 
     .venv/bin/python benchmarks/calibrate.py --tune ../realdata/tune --heldout ../realdata/heldout
     .venv/bin/python benchmarks/calibrate.py --report-only --heldout ../realdata/heldout   # current weights
+    .venv/bin/python benchmarks/calibrate.py --tune A --tune B --leave-one-out   # A measured by a fit on B, and so on
 """
 
 from __future__ import annotations
