@@ -198,11 +198,11 @@ def korean_name_candidates(ko_text: str) -> set[str]:
 
     return {t[0] for t in korean_tokens(ko_text)
             if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and is_syllable_word(t[0]) and is_korean_name(t[0])
-            and not (len(t[0]) == 3 and t[0][-1] in _PLACE_ENDINGS)}
+            and not (len(t[0]) == 3 and t[0][-1] in _NOT_PERSON_ENDINGS)}
 
 
 # a district, county or city (종로구, 삼수군), or a holiday (태양절, 광명성절): names Kiwi tags like a person's
-_PLACE_ENDINGS = frozenset("구군시읍면절")
+_NOT_PERSON_ENDINGS = frozenset("구군시읍면절")
 
 
 @cache
