@@ -142,6 +142,7 @@ _EN_MEASURES = {
     "kilogram", "kilograms", "kilo", "kilos", "gram", "ton", "tonne", "liter", "litre", "meter", "metre",
     "kilometer", "kilometre", "mile", "dollar", "yuan", "won", "month", "week", "year", "percent",
 }
+_RELATIVE = {"ago", "earlier", "before", "later"}  # "a year earlier": a time relative to the story, no count
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _ONE_PRONOUN = {"no", "any", "every", "some", "the", "this", "that", "which", "each", "someone", "anyone"}
 # a parenthesis holding a currency marker is a conversion the translator added: (about USD 310)
@@ -251,6 +252,8 @@ _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=�
 _APPROX_EN = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|estimated|close to)[\s-]+$")
 _APPROX_KO_BEFORE = re.compile(r"약\s?$")
 _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여\s?(?=명|원|개|곳|건|톤|달러|가구|차례)|가량|남짓|안팎|내외|가까[이운]|정도|쯤)")
+# the end of a range of months or days: 1∼3월, 10~12일
+_KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
 # a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
 _KO_DOTTED_DATE = re.compile(r"(?<=\()(1[0-2]|[1-9])[.·](3[01]|[12]\d|[1-9])(?=\))")
 
@@ -298,7 +301,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                     kind = "day"  # on the 4th, the 4th of July
         elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES:
             value = 1.0
-        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES:
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES \
+                and not (i + 2 < n and tokens[i + 2].lower().rstrip(".") in _RELATIVE):  # "a year earlier" ~ 지난해
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
             continue
@@ -450,12 +454,16 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             if value is None:
                 continue
             end = start + len(span)
-            after = text[end:end + 2]
+            unit_at = end
+            ranged = _KO_RANGE_END.match(text, end)  # 1∼3월: the range's start is a month too
+            if ranged and value == int(value) and value < float(ranged.group(1)):
+                unit_at = ranged.start(2)
+            after = text[unit_at:unit_at + 3]
             kind = "amount"
             # an impossible month (15월) is still a month: a typo or a change, not an amount
             if after.startswith("월") and 1 <= value < 100 and value == int(value) and not re.match(r"월[급세]", after):
                 kind = "month"
-            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부|대|본|반|정|단|원|선|자리)", after):
+            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부(?!터)|대|본|반|정|단|원|선|자리)", after):
                 kind = "day"
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
