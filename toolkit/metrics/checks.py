@@ -74,12 +74,14 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
     def distance(x: float, y: float) -> float:
         return abs(math.log(abs(x) + 1) - math.log(abs(y) + 1))
 
-    pairs, left, right = [], list(a), list(b)
-    while left and right:
-        x, y = min(((x, y) for x in left for y in right), key=lambda p: (distance(*p), p))
-        pairs.append((x, y))
-        left.remove(x)
-        right.remove(y)
+    # closest first, as a repeated min would take them, but sorted once: quadratic, not cubic
+    ranked = sorted(((distance(x, y), (x, y), s, t) for s, x in enumerate(a) for t, y in enumerate(b)))
+    pairs, used_a, used_b = [], set(), set()
+    for _, pair, s, t in ranked:
+        if s not in used_a and t not in used_b:
+            used_a.add(s)
+            used_b.add(t)
+            pairs.append(pair)
     return sorted(pairs)
 
 
