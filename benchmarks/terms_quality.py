@@ -21,7 +21,7 @@ folding case, a plural -s and a possessive; "without one" is no row, or a row no
 Two figures, both printed:
 - **strict**: only the table's row of the labelled noun itself counts.
 - **compound-aware**: also the rows of the bead whose term is the label's compound (spaces
-  left out) or a piece of it (the table may give the compound's English under another of
+  left out on both sides: a noun phrase's row 대인 지뢰 is the compound 대인지뢰) or a piece of it (the table may give the compound's English under another of
   its nouns), or a longer word holding the labelled noun (the table joined it into a word:
   수용소 in 정치범수용소). Such a row is right when its rendering is one of the label's,
   or, for a longer word the label does not name as its compound, holds the label's words
@@ -103,7 +103,8 @@ class Table:
                     return self.rows[(a, bead, term)]
                 continue
             joined = named.replace(" ", "")
-            found = [r for t in self.by_bead.get((a, bead), []) if t == term or (term in t) or (joined and t in joined)
+            found = [r for t in self.by_bead.get((a, bead), [])
+                     if t == term or (term in t) or (joined and t.replace(" ", "") in joined)
                      for r in self.rows[(a, bead, t)]]
             if found:
                 return found
@@ -118,7 +119,8 @@ def right(label: dict, row: dict) -> bool:
     if got in wanted:
         return True
     named = {label.get("compound", "").replace(" ", "").strip(), *label.get("compound", "").split()} - {""}
-    longer = row["ko_term"] != label["ko_term"] and label["ko_term"] in row["ko_term"] and row["ko_term"] not in named
+    term = row["ko_term"].replace(" ", "")  # a noun phrase's row (대인 지뢰) is the compound written together
+    longer = term != label["ko_term"] and label["ko_term"] in term and term not in named
     return longer and any(w and f" {w} " in f" {got} " for w in wanted)
 
 

@@ -668,6 +668,13 @@ _PIECES = [
     "했습니다", "짚어봤습니다", "Poems", "Illustrator:", "지은이:", "입력", "조회", "장관", "ReutersJae", "2024Lena",
     "Managing Editor", "Busan Ilbo", "현장에", "has more", "Here's", "with more", "I'm", "For KBS News,", "자세한",
     "소식", "[a@b.example]입니다", "채널한빛", "(Hanbit News)", "file photo", "Screenshot:", "Interpreted",
+    # round seven: role by context, glued credits, datelines inside a paragraph, hand-overs, labels
+    "하고 있다.", "[포토뉴스]", "(2nd from L)", "according to", "on Nov. 3.", "YonhapFerries", "photo by",
+    "Ji-hoonThe", "AFP-YonhapBy", "CNN’sMara", "* This article,", "published by", "기자와", "알아보겠습니다", "나가",
+    "있습니다", "기 획|", "현장취재|", "지은이\n", "기자 정보", "기자페이지", "+", "[09:15]", "March 4 (HBN) -",
+    "/Pool/", "File Photo", "Editorial Team", "대기자", "<앵커:", "기자!>", "MOKPO,", "제공)", "(목포시", "자료사진",
+    "DB", "— AFP", "[HANBIT ILBO PHOTO]", "Contributing:", "In this photo by", "[email protected]", "BYLINE:",
+    "온라인뉴스팀", "[BAEK JI-HOON]", "(Provided by", "Staff Reporter\n", "\n— ",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -755,6 +762,33 @@ def _joined(pieces: list[str]) -> str:
 @example("자세한 " * 10_000 + "소식 윤다솜 기자입니다.")
 @example("MOKPO, April 9 (" + "Hanbit " * 10_000 + "News) - Ferries ran.")
 @example("By Mara Ellison" + ", Hanbit News" * 5_000 + ", Mokpo")
+@example("시민들이 연을 날리고 있다. " * 5_000 + "\n김하늘 기자")  # a caption far over a caption's length
+@example("시민들이 연을 날리고 있다.\n" + "김하늘 기자\n" * 5_000)
+@example("Boats rest at dawn on Nov. 3. " * 5_000 + "\nby Mara Ellison")
+@example("YonhapFerries " * 10_000)  # many glue points after an agency
+@example("Hanbit Times photo by Baek Ji-hoonThe " * 5_000)
+@example("aBc" * 30_000)  # glue points with no credit before them
+@example("A caption. REUTERS/Tomas Weller\n" * 3_000 + "SEOUL (Reuters) - Ferries ran.")
+@example("By 2030\n" + "SEOUL (Reuters) - Ferries ran.\n" * 5_000)
+@example("Ferry lines reopen " * 10_000 + "MOKPO, March 4 (HBN) - Ferries ran.")
+@example("* This article, " + "x" * 20_000 + ", was translated by AI and edited by HBN.")
+@example("김하늘 기자와 " * 10_000 + "알아보겠습니다.")
+@example("기 획|" * 10_000 + "김하늘")
+@example("지은이\n" * 10_000 + "윤다솜")
+@example("REUTERS/" + "Mara Ellison/Pool/" * 5_000 + "File Photo")
+@example("REUTERS/Mara Ellison/File Photo & " * 5_000 + "REUTERS/Tomas Weller")
+@example("Why I Write " * 5_000 + "by Mara Ellison")
+@example("<앵커: " + "소식 " * 10_000 + "김하늘 기자!>")
+@example("배가 떠났다. (" + "목포시 " * 10_000 + "제공)")
+@example("배가 떠났다. " + "[연합뉴스 자료사진] " * 5_000)
+@example("In this photo by " + "Baek " * 10_000 + "Ji-hoon, boats rest.")
+@example("윤다솜[\n" * 5_000 + "[email protected]]입니다.")
+@example("ANN LEE, BYLINE: " * 5_000 + "The ferry ran.")
+@example("배가 떠났다.\n" * 5_000 + "온라인뉴스팀")
+@example("Han Seo-yeon\n- " + "Salt " * 10_000 + "(translated by Mara Ellison)")
+@example("Ships leave port. [" + "BAEK " * 10_000 + "JI-HOON]")
+@example("Mara Ellison\nStaff Reporter\n" * 5_000)
+@example("The editors thank readers.\n" * 5_000 + "— Mara Ellison")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

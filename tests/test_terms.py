@@ -25,7 +25,7 @@ from toolkit.terms.rows import term_rows
 from toolkit.terms.grouping import acronyms, group_key, group_labels, inflection_key
 from toolkit.terms.korean import (TermVocabulary, korean_units, merge_known, recurring_words,
                                   term_occurrences)
-from toolkit.terms.renderings import STATUSES, English, render
+from toolkit.terms.renderings import STATUSES, English, render, render_by_sound, render_phrase
 
 CORPUS = repo_root() / "fixtures" / "corpus"
 CLI = [sys.executable, "-m", "toolkit.cli"]
@@ -170,6 +170,9 @@ def test_a_rendering_is_always_words_of_the_beads_english_text(words, numbers, c
         rows.append([a / total, b / total, 0.1 / total])
     found = render([0], rows, en, cert, [(stem("State"), stem("Security"))])
     assert found.status in STATUSES
+    # so is a noun phrase's, and a name's found by its sound
+    for extra in (render_phrase([[0], [1]], rows, en, cert), render_by_sound("노스코리아", en, rows, [0])):
+        assert extra is None or (extra.status == "rendered" and extra.text and extra.text in text)
     if found.status == "rendered":
         assert found.text and found.text in text
         start = text.index(found.text)
@@ -316,6 +319,124 @@ def test_an_initial_written_before_a_rendering_belongs_to_it():
     # a title's abbreviation is no initial of the name after it
     assert render([0], [r if en.spans[k][0] == "Kim" else [0.0, 0.0, 1.0] for r, k in zip(rows, en.content)],
                   en, 0.9).text == "Kim"
+
+
+# ---------------------------------------------------------------- noun phrases and names written once
+
+def test_a_noun_modifies_the_noun_after_it_through_a_space_or_an_adnominal_ending():
+    def joints(text: str) -> list[tuple[str, str | None]]:
+        return [(u.key, u.joint) for u in korean_units(text)]
+
+    assert joints("우발적인 충돌 가능성이 커졌다.")[:3] == [("우발적", " "), ("충돌", " "), ("가능성", None)]
+    assert joints("북한의 완전한 비핵화를 추구한다.")[:3] == [("북한", None), ("완전", "한 "), ("비핵화", None)]
+    assert joints("대륙간탄도미사일을 쐈다.")[:3] == [("대륙", "간"), ("탄도", ""), ("미사일", None)]
+    assert joints("동해 공해상 목표 수역에 떨어졌다.")[:4] == [("동해", " "), ("공해", "상 "), ("목표", " "), ("수역", None)]
+    # a particle, punctuation or a verb's ending between two nouns ties them to nothing
+    assert [j for _, j in joints("라면, 과자 가격을 올렸다.")][:2] == [None, " "]
+    assert joints("발표한 내용은 없었다.")[0] == ("발표", None)
+    assert joints("대인\n지뢰")[0] == ("대인", None) and joints("대인  지뢰")[0] == ("대인", None)
+
+
+def phrase_rows(ko: str, en: str, links: dict[tuple[str, str], float], known: set[str]) -> dict[str, dict]:
+    """Term rows of one bead (the model's probabilities given by English word as written)."""
+    from toolkit.terms.beads import Bead as TermBead
+
+    english = English.of(en)
+    words = TermVocabulary(known)
+    bead = TermBead("a", 0, 0.9, english, merged_units([("ko-s1", korean_units(ko))], words))
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    return {r["ko_term"]: r for r in term_rows([bead], {}, words, model)}
+
+
+def test_a_noun_phrase_the_english_renders_as_one_phrase_has_a_row_of_its_own():
+    rows = phrase_rows("당국은 대인 지뢰를 매설했다.", "The authorities laid anti-personnel mines.",
+                       {("대인", "anti"): 0.6, ("대인", "personnel"): 0.7, ("지뢰", "mines"): 0.9,
+                        ("당국", "authorities"): 0.9}, {"지뢰", "당국"})
+    assert rows["대인 지뢰"]["en_rendering"] == "anti-personnel mines" and rows["대인 지뢰"]["part_of"] is None
+    assert rows["지뢰"]["en_rendering"] == "mines" and rows["지뢰"]["part_of"] == "대인 지뢰"
+    assert rows["당국"]["part_of"] is None
+    # the head, then "of" and the modifier; a name before them makes no longer phrase
+    rows = phrase_rows("김영호 통일부 장관이 밝혔다.", "Minister of Unification Kim Yung-ho said so.",
+                       {("통일부", "Unification"): 0.9, ("장관", "Minister"): 0.9, ("김영호", "Kim"): 0.8,
+                        ("김영호", "Yung"): 0.8, ("김영호", "ho"): 0.8, ("밝히다", "said"): 0.9}, {"통일부", "장관"})
+    assert rows["통일부 장관"]["en_rendering"] == "Minister of Unification"
+    assert "김영호 통일부 장관" not in rows and rows["김영호"]["part_of"] is None
+
+
+def test_a_noun_phrase_the_english_breaks_up_has_no_row():
+    rows = phrase_rows("북한이 무기 구입에 나섰다.", "North Korea set out to buy weapons.",
+                       {("북한", "North"): 0.9, ("북한", "Korea"): 0.9, ("무기", "weapons"): 0.9, ("구입", "buy"): 0.9},
+                       {"북한", "무기", "구입"})
+    assert "무기 구입" not in rows and rows["무기"]["en_rendering"] == "weapons" and rows["무기"]["part_of"] is None
+    # the modifier's word must be claimed by the modifier, the head's word by the head
+    rows = phrase_rows("후방 작전에 가담했다.", "They joined operations in the rear.",
+                       {("작전", "operations"): 0.9, ("후방", "rear"): 0.9}, {"작전"})
+    assert "후방 작전" not in rows
+
+
+def test_a_modifier_the_model_cannot_tie_takes_the_unclaimed_word_before_its_heads_rendering():
+    links = {("탄도미사일", "ballistic"): 0.8, ("탄도미사일", "missiles"): 0.4, ("미사일", "missiles"): 0.8,
+             ("중거리", "mid-range"): 0.9}
+    rows = phrase_rows("중거리 탄도미사일과 순항미사일을 쏠 수 있다.", "It can fire mid-range ballistic missiles or cruise missiles.",
+                       links, {"탄도미사일", "미사일", "중거리"})
+    assert rows["순항미사일"]["en_rendering"] == "cruise missiles"
+    assert rows["미사일"]["part_of"] == "순항미사일"
+    # a word another Korean word claims is not taken
+    rows = phrase_rows("순항미사일을 쐈다.", "It fired new missiles.", {("미사일", "missiles"): 0.8, ("쏘다", "fired"): 0.9,
+                                                                ("쏘다", "new"): 0.5}, {"미사일"})
+    assert "순항미사일" not in rows
+
+
+def test_a_name_written_once_is_rendered_by_the_words_that_sound_like_it():
+    rows = phrase_rows("오늘(4일)부터 뉴스나인을 진행할 최문종입니다.", "I am Choi Moon-jong, who will present News Nine from Nov. 4.",
+                       {("뉴스나인", "Nov"): 0.5}, set())
+    assert rows["최문종"]["en_rendering"] == "Choi Moon-jong"
+    assert rows["뉴스나인"]["en_rendering"] == "News Nine"  # not the model's "Nov", which sounds unlike it
+    rows = phrase_rows("최문종입니다.", "This is our anchor.", {}, set())
+    assert rows["최문종"]["status"] == "not_found"
+
+
+def test_a_term_among_the_pieces_of_a_joined_word_keeps_its_own_row():
+    from toolkit.terms.beads import Bead as TermBead
+    from toolkit.terms.rows import keyed_rows
+
+    english = English.of("North Korea violated a UN resolution.")
+    words = TermVocabulary({"북한", "유엔", "결의안"}, frozenset({"유엔결의안"}))
+    raw = TermBead("a", 0, 0.9, english, [("ko-s1", korean_units("북한은 유엔결의안을 위반했다."))])
+    joined = dataclasses.replace(raw, korean=merged_units(raw.korean, words))
+    links = {("북한", "North"): 0.9, ("북한", "Korea"): 0.9, ("유엔결의안", "UN"): 0.7, ("유엔결의안", "resolution"): 0.7,
+             ("유엔", "UN"): 0.9, ("결의안", "resolution"): 0.9}
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    rows = {r["ko_term"]: r for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
+    assert rows["유엔결의안"]["en_rendering"] == "UN resolution" and rows["유엔결의안"]["part_of"] is None
+    assert (rows["유엔"]["en_rendering"], rows["유엔"]["part_of"]) == ("UN", "유엔결의안")
+    assert (rows["결의안"]["en_rendering"], rows["결의안"]["part_of"]) == ("resolution", "유엔결의안")
+    # without the pieces, the joined word alone
+    assert {r["ko_term"] for r in keyed_rows([joined], {}, words, model)} == {"북한", "유엔결의안"}
+    # a piece the English does not render apart, or renders outside the joined word's rendering, has no row
+    del links[("유엔", "UN")]
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    assert "유엔" not in {r["ko_term"] for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
+
+
+def test_a_joined_word_rendered_in_part_takes_the_phrase_its_pieces_make():
+    from toolkit.terms.beads import Bead as TermBead
+    from toolkit.terms.rows import keyed_rows
+
+    english = English.of("He used a voice changer in the interview.")
+    words = TermVocabulary({"음성", "장치"}, frozenset({"음성변조"}))
+    raw = TermBead("a", 0, 0.9, english, [("ko-s1", korean_units("그는 음성변조 장치를 썼다."))])
+    joined = dataclasses.replace(raw, korean=merged_units(raw.korean, words))
+    # the model knows the joined word by one of its words only, and 변조 not at all
+    links = {("음성변조", "voice"): 0.8, ("음성", "voice"): 0.9, ("장치", "interview"): 0.6}
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    assert {r["ko_term"]: r["en_rendering"] for r in keyed_rows([joined], {}, words, model)}["음성변조"] == "voice"
+    rows = {r["ko_term"]: r for r in keyed_rows([joined], {}, words, model, pieces=[raw])}
+    assert rows["음성변조"]["en_rendering"] == "voice changer"
+    # a word another Korean word claims is not taken
+    links[("장치", "changer")] = 0.5
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    assert {r["ko_term"]: r["en_rendering"] for r in keyed_rows([joined], {}, words, model, pieces=[raw])}["음성변조"] == "voice"
 
 
 # ---------------------------------------------------------------- the terms step on hand-made tables

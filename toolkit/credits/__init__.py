@@ -18,13 +18,16 @@ activist, was posted online." is not.
 
 from __future__ import annotations
 
-from toolkit.credits import english, intros, korean, listings, machine, photos
+import re
+
+from toolkit.credits import context, english, intros, korean, listings, machine, photos
 from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.text import INVISIBLE, SEPARATOR_FORMS
-from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, SERVICE_LANGUAGES
+from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.text import INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
+from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 
@@ -34,10 +37,14 @@ __all__ = ["extract_credits", "join_korean_credits", "SERVICE_LANGUAGES", "ORGAN
 def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
-    lines = (" ".join(line.split()) for line in paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).split("\n"))
+    text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
+    text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
+    lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
-        if line and out and (out[-1].endswith(",") or _is_bare_label(out[-1])):
+        if line and out and out[-1].endswith(("[", "(")):
+            out[-1] += line  # "HTV 윤다솜[\n[email]]입니다.": a bracket opened at a line's end goes on below
+        elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
         elif line:
             out.append(line)
@@ -53,13 +60,16 @@ _CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a s
 
 
 def _read(sentence: str, org_context: str | None, single: bool, after_note: bool,
-          long_paragraph: bool = False) -> tuple[str, list[Credit], bool] | None:
-    """(what of the sentence stays in the body, its credits, is it a machine-translation note)."""
+          text: str = "", at: int = 0) -> tuple[str, list[Credit], bool] | None:
+    """(what of the sentence stays in the body, its credits, is it a machine-translation note);
+    `text[:at]` is the paragraph before the sentence (sliced only when a credit needs it)."""
     found = machine.parse_note(sentence)
     if found is not None:
         return "", found, True
     if after_note and (found := machine.parse_follow_up(sentence)) is not None:
         return "", found, True
+    if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
+        return "", [], True  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
         found = korean.parse_sentence(sentence)
         if found is not None:
@@ -70,25 +80,33 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
         return (tail[0], tail[1], False) if tail else None
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
-        return "", _wire_or_photo(sentence, whole[1], long_paragraph), False
+        return "", _wire_or_photo(sentence, whole[1], text, at), False
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
-                  english.split_glued_byline, english.split_work_translator):
+                  english.split_glued_byline, english.split_work_translator, intros.split_speaker_label):
         tail = split(sentence)
         if tail is not None:
-            return tail[0], _wire_or_photo(sentence, tail[1], long_paragraph), False
+            return tail[0], _wire_or_photo(sentence, tail[1], text, at, tail[0]), False
     return None
 
 
-def _wire_or_photo(sentence: str, found: list[Credit], long_paragraph: bool) -> list[Credit]:
-    """"(Yonhap)" closes captions and stories alike: after a story (a paragraph longer than a
-    caption) the agency supplied the text, so it is the reporter, not a photographer."""
-    if long_paragraph and len(found) == 1 and found[0].agent == "organization" \
-            and sentence.rstrip(" .").endswith(f"({found[0].name})"):
+def _after_story(body: str) -> bool:
+    """The text a closing agency credit follows is a story, not a caption: longer than a caption
+    and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says."""
+    if len(body) > _CAPTION_CHARS:
+        return not (context.is_english_caption(body) or context.is_korean_caption(body))
+    return context.is_story(body)
+
+
+def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
+    """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
+    so it is the reporter, not a photographer."""
+    if len(found) == 1 and found[0].agent == "organization" \
+            and sentence.rstrip(" .").endswith(f"({found[0].name})") and _after_story(text[:at] + kept):
         found[0].role = "reporter"
     return found
 
@@ -99,12 +117,29 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is
     left 0: the caller numbers the chain across the article.
     """
-    text = _hygiene(paragraph)
+    text = _unwrap_transcript(_hygiene(paragraph))
+    if (listed := english.split_listed_work(text)) is not None:
+        return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
     above = _lines_above_dateline(text)
     if above is not None:
         return above
     rest, credits = _extract(paragraph, text)
     return _widget_lines(rest, credits)
+
+
+_SPEAKER_LABEL_CHARS = 12
+
+
+def _unwrap_transcript(text: str) -> str:
+    """"<앵커: … 김하늘 기자!>": a transcript wraps a speaker's turn in angle brackets; read inside them."""
+    if len(text) > 2 and text[0] in "<〈" and text[-1] in ">〉" and ":" in text[1:_SPEAKER_LABEL_CHARS] \
+            and not any(ch in text[1:-1] for ch in "<>〈〉"):
+        return text[1:-1].strip()
+    return text
+
+
+_SIGNATURE_DASHES = ("— ", "—", "-- ", "– ")
+_QUOTE_ENDS = ("\"", "”", "’", "'", "»")
 
 
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
@@ -113,12 +148,17 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     bare names may lean on a date, read-time or address line right below or above it; that line goes
     too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
-    kinds = [evidence_kind(line) for line in lines]
+    readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
+    kinds = [evidence_kind(line) for line in readable]
     taken: set[int] = set()
     found: list[Credit] = []
-    for k, line in enumerate(lines):
+    for k, line in enumerate(readable):
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
-        read = parse_widget_line(line, {kinds[j] for j in near})
+        backing = {kinds[j] for j in near}
+        if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
+                and not lines[k - 1].rstrip().endswith(_QUOTE_ENDS):
+            backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
+        read = parse_widget_line(line, backing)
         if read is not None:
             found += read
             taken.add(k)
@@ -143,24 +183,31 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     org_context: str | None = None
     after_note = False
     mentions: set[int] = set()
+    readings: list[tuple[int, str, bool, str, list[Credit]]] = []  # (start, sentence, alone, kept, credits)
     for a, b in spans:
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
-        read = _read(sentence, org_context, alone, after_note, len(text) > _CAPTION_CHARS)
-        if read is None and b == len(text) and a > 0 and (tail := photos.parse_agency_tail(sentence)):
-            if len(text) > _CAPTION_CHARS:
+        read = _read(sentence, org_context, alone, after_note, text, a)
+        line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
+        if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
+            read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
+        elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
+            if _after_story(text[:a]):
                 tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
-            # "Ships leave port. © Tomas Weller"
+            # "Ships leave port. © Tomas Weller"; after a story the holder wrote it ("…, according to officials. © Kyodo")
+            if context.is_story(text[:a]):
+                tail[0].role = "writer"
             read = ("", tail, False)
         if read is None:
             pieces.append((a, b, None))
             after_note = False
             continue
         kept, found, after_note = read
+        readings.append((a, sentence, alone, kept, found))
         if kept == sentence:  # named in prose that stays ("… in this photo taken by Kyodo"): a mention
             mentions.update(id(c) for c in found)
         changed = True
@@ -185,6 +232,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         pieces, changed = pieces[:k], True
     if not changed:
         return paragraph.strip(), []
+    _recast_under_caption(text, pieces, readings)
     # a mention in prose adds nobody the paragraph's credit lines already name ("… in this photo taken
     # by Kyodo …. Kyodo/via REUTERS" is one credit)
     printed = {(c.role, c.name) for c in credits if id(c) not in mentions}
@@ -192,25 +240,54 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     return _join(text, pieces), credits
 
 
-_MAX_LINES_ABOVE = 3  # credit lines that may stand above a wire dateline ("By A and B" / "SEOUL (Reuters) -")
+_CREDIT_SLOT = re.compile(r"\b[A-Z][A-Za-z]+ ?/ ?[A-Z][^\s/]*(?:[ /][^\s/]+)*$")
+_SLOT_CHARS = 120
+
+
+def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
+                          read: list[tuple[int, str, bool, str, list[Credit]]]) -> None:
+    """A byline closing a photo caption names the photographer: "… 연을 날리고 있다.\n김하늘 기자",
+    "… at dawn on Nov. 3.\nby Mara Ellison" (context.py). Only a closing credit (no body text
+    after it) of a plain byline (a reporter title, or "by" and a name alone on its line) is recast,
+    and only under a caption that has no photo credit yet."""
+    last_body = max((a for a, _, kept in pieces if kept != ""), default=-1)
+    closing = [(a, sentence, alone, found[0]) for a, sentence, alone, _, found in read
+               if a >= last_body and len(found) == 1 and found[0].role in ("reporter", "writer")]
+    if not closing:
+        return
+    # every closing credit follows all the body there is: one body, judged once (linear in the paragraph)
+    body = _join(text, pieces)
+    if _CREDIT_SLOT.search(body[-_SLOT_CHARS:]):
+        return  # "… May 16, 2013. REUTERS/Mara Ellison/Pool": a photo credit the readers left, a story byline after it
+    korean_caption, english_caption = context.is_korean_caption(body), context.is_english_caption(body)
+    pictured = min((a for a, _, _, _, found in read if any(c.role == "photographer" for c in found)), default=len(text))
+    for a, sentence, alone, credit in closing:
+        if pictured < a:
+            return  # a caption that has its photo credit ("… REUTERS/Tomas Weller\nBy A"): A wrote the story
+        if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and "기자" in sentence \
+                and not sentence.startswith("["):
+            credit.role = "photographer"
+        elif credit.role == "writer" and english_caption and alone and sentence[:3].lower() == "by ":
+            credit.role = "photographer"
 
 
 def _lines_above_dateline(text: str) -> tuple[str, list[Credit]] | None:
-    """"By A and B\nWASHINGTON (Reuters) – lead": a byline on its own line above the dateline of
-    the lead. The lines above must be credits only; the dateline line is read as a paragraph."""
-    lines = text.split("\n", _MAX_LINES_ABOVE + 1)
-    for k in range(1, min(len(lines), _MAX_LINES_ABOVE + 1)):
+    """A wire dateline opening a line inside the paragraph, under a block of credits, starts the
+    story: "By A and B\nWASHINGTON (Reuters) – lead", a caption with its photo credit and a byline ("… REUTERS/Tomas
+    Weller\n\nBy Mara Ellison\n\nMOKPO (Reuters) – lead"). The lines above are read as a paragraph
+    of their own, the dateline line and what follows as another. Each line is tested once (the
+    dateline readers are anchored and bounded); the two blocks are read once, no recursion."""
+    lines = text.split("\n")
+    for k in range(1, len(lines)):
         if split_dateline(lines[k]) is None:
             continue
-        credits: list[Credit] = []
-        for line in lines[:k]:
-            rest, found = _extract(line, line)
-            if rest or not found:
-                return None
-            credits += found
-        below = "\n".join(lines[k:])  # read once, not searched again: no recursion over the lines
+        above_text = "\n".join(lines[:k])
+        above, credits = _extract(above_text, above_text)
+        if not credits:
+            return None  # "By 2030\nINCHEON (Reuters) - …": no credit block above, no story start trusted
+        below = "\n".join(lines[k:])
         rest, found = _extract(below, below)
-        return rest, credits + found
+        return "\n".join(part for part in (above, rest) if part), credits + found
     return None
 
 

@@ -179,7 +179,26 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
             return found
     elif (found := _after_caption_source(text)) is not None:
         return found
-    return _english(text)
+    return _english(text) or _after_headline(text)
+
+
+# A listing page glues the headline to the dated dateline of the lead: "Ferry lines reopen MOKPO,
+# March 4 (HBN) -Ferries ran …". The place, the month and day and the agency in brackets together
+# mark it; the search is bounded to the start of the paragraph.
+_DATED_DATELINE = re.compile(
+    r"\s(?P<place>[A-Z][A-Z.\-]+(?:[ /][A-Z][A-Z.\-]+){0,2}|[A-Z][a-z\-]+), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2} \((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\) ?(?:--|—|–|-)\s*")
+_MAX_HEADLINE = 200
+
+
+def _after_headline(text: str) -> tuple[str, list[Credit]] | None:
+    m = _DATED_DATELINE.search(text, 0, _MAX_HEADLINE + 60)
+    if m is None or m.start() > _MAX_HEADLINE or text[:m.start()].rstrip().endswith((".", "?", "!", ",")):
+        return None
+    agency = m["agency"].strip()
+    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)):
+        return None
+    return text[:m.start()].strip() + "\n" + text[m.end():], [_agency_credit(agency)]
 
 
 _CAPTION_SOURCES = ("갈무리", "캡처", "제공")  # "로제, 뷔 SNS 갈무리 (서울=뉴스1) …": a caption glued before the dateline

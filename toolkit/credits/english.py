@@ -18,6 +18,7 @@ from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import Token, is_date_word, is_dating, tokens
+from toolkit.credits.widgets import is_byline_name
 from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
 from toolkit.model import Credit
 
@@ -160,6 +161,11 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
                 i = head.end
                 continue
         i += 1
+    if standalone and not heads:  # "Title by A" when nothing else heads the line (_title_author checks it)
+        k = next((k for k, t in enumerate(toks) if t.text == "by"), 0)
+        before = toks[k - 1].text if k else ""
+        if k >= 2 and before.isalpha() and not before.endswith("ed") and before.lower() not in ROLE_WORDS:
+            heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # not "…23Compiled by A": a participle names a job
     return heads
 
 
@@ -217,6 +223,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             lead = writer  # "A, translated by B" / "Rice Urn by A and B, translated by C"
         elif heads[0].roles in (["translator"], ["editor"]) and _is_title_case(toks[: heads[0].start]):
             pass  # "War and Visual Culture edited by A and B": a book's title, then who made it
+        elif byline and heads[0].bare_by and toks[heads[0].start].text == "by" and len(prefix) <= _MAX_TITLE_PREFIX \
+                and _is_title_case(toks[: heads[0].start]):
+            return _title_author(s, toks, heads, org_context)  # "Why I Write in Two Languages by Mara Ellison"
         elif byline and heads[0].roles and len(prefix) <= _MAX_TITLE_PREFIX and _is_title_case(toks[: heads[0].start]):
             found = _credits_of(s, toks, heads, org_context, byline=False)  # "Rubric: Three Poems by A"
             return found if found and all(c.agent == "person" for c in found) else None
@@ -228,6 +237,23 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     return None if found is None else lead + found
 
 
+def _title_author(s: str, toks: list[Token], heads: list[Head], org_context: str | None) -> list[Credit] | None:
+    """A title on a line of its own, then a lower-case "by" and its author: the author writes it when
+    the name is a byline name by the strict test of widgets (no common word: "… Called Off by Dock
+    Workers" stays a headline) or a desk of the outlet ("by Hanbit Editorial Team")."""
+    found = _credits_of(s, toks, heads, org_context, byline=True)
+    if not found or len(found) > 2:
+        return None
+    for credit in found:
+        desk = credit.name.split()[-1] in _DESK_NOUNS and len(credit.name.split()) >= 2
+        if not (desk or is_byline_name(credit.name)):
+            return None
+        if desk:
+            credit.agent = "organization"
+    return found
+
+
+_DESK_NOUNS = {"Team", "Staff", "Desk", "Editors", "Board", "Newsroom"}
 _MAX_TITLE_PREFIX = 12  # words of a title or rubric before "<role word> by" on a line of its own
 # "translated" and "edited" may follow a title without a separator: "Rice Urn translated by A"
 _TITLE_ROLE_WORDS = {"translated", "edited"}
@@ -542,3 +568,28 @@ def split_work_translator(sentence: str) -> tuple[str, list[Credit]] | None:
 
 
 _MAX_WORK_TAIL = 110
+# a reading list's entry: the author on a line, then "- Title (translated by B)" or "“Title”
+# (forthcoming, translated by B)"; the title stays as text
+_LISTED_WORK = re.compile(r"(?P<lead>[-–—•*]\s*)?(?P<title>[^()]{2,120}?)\s*\((?:[^()]{0,30},\s*)?"
+                          r"(?:[Tt]ranslated by|[Tt]rans\.|[Tt]r\.|[Tt]ranslation by)\s+(?P<translator>[^()]{2,40})\)\.?")
+
+
+def split_listed_work(paragraph: str) -> tuple[str, list[Credit]] | None:
+    """(the title, [writer, translator]) for a reading list's entry; the author line is optional
+    when the entry is marked as one (a leading dash or bullet, or a quoted title)."""
+    lines = paragraph.split("\n")
+    if not 1 <= len(lines) <= 2:
+        return None
+    m = _LISTED_WORK.fullmatch(lines[-1].strip())
+    if m is None or not is_person_name(m["translator"].strip()):
+        return None
+    title = m["title"].strip()
+    credits = [Credit("translator", m["translator"].strip())]
+    if len(lines) == 2:
+        author = lines[0].strip()
+        if not (is_byline_name(author) or is_person_name(author) and len(author.split()) == 2 and author.istitle()):
+            return None
+        credits.insert(0, Credit("writer", author))
+    elif not (m["lead"] or title[:1] in "“\"‘'"):
+        return None
+    return title, credits

@@ -194,3 +194,17 @@ def split_as_reports(sentence: str) -> tuple[str, list[Credit]] | None:
     if not 2 <= len(name.split()) <= 3 or not is_person_name(name) or "'" in name.translate(APOSTROPHES):
         return None
     return s, _reporter(name, None)
+
+
+# A broadcast transcript names each speaker in capitals with the job they do on air: "ANN LEE,
+# BYLINE: The port reopened …" (a reporter's piece), "JOHN ROE, HOST:" (the anchor: no credit)
+_SPEAKER = re.compile(r"(?P<name>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){1,3}), (?P<job>BYLINE|REPORTER|"
+                      r"(?:[A-Z]+ )?CORRESPONDENT)\s*:\s*")
+
+
+def split_speaker_label(sentence: str) -> tuple[str, list[Credit]] | None:
+    """(the words spoken, [the reporter]) for a transcript line opened by a reporter's label."""
+    m = _SPEAKER.match(sentence.strip())
+    if m is None or not is_person_name(m["name"]):
+        return None
+    return sentence.strip()[m.end():], [Credit("reporter", m["name"])]

@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import KO_LABELS, KO_SUBJECT_POSITIONS, KO_TITLES, PHOTO_AGENCIES
-from toolkit.hangul import has_syllable
+from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
 
-_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣")
+_PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
@@ -63,7 +63,7 @@ _MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place be
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
-            "기자명"}
+            "기자명", "정보", "기자정보", "프로필", "+"}  # a widget's buttons: "기자 정보", "기자페이지 +"
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -166,6 +166,7 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         return None
     if is_korean_name(token):
         return token, None
+    best: tuple[str, str | None] | None = None  # the longest name wins: "최영대기자" is 최영대 기자, not 최영 대기자
     for title in _TITLES_LONGEST_FIRST:
         if not token.endswith(title):
             continue
@@ -173,8 +174,10 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
         for k in range(min(len(head), 5), 1, -1):
             middle = head[k:]
             if (not middle or _is_modifier(middle)) and is_korean_name(head[:k]):
-                return head[:k], KO_TITLES[title]
-    return None
+                if best is None or k > len(best[0]):
+                    best = head[:k], KO_TITLES[title]
+                break
+    return best
 
 
 def _strip_copula(token: str) -> str | None:
@@ -301,6 +304,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 credits[k].role = role
             pending = []
             continue
+        if word not in KO_LABELS and k + 1 < len(words) and words[k + 1] in _LABEL_MARKS \
+                and (base := _compound_label(word)) is not None:
+            word = base  # "현장취재|윤다솜": a label with a qualifier before it, its value after a mark
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
@@ -367,6 +373,37 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
 
 
 _LABEL_JOINS = {"·", "ㆍ", "/"}
+_LABEL_MARKS = {":", "|", "="}
+_MAX_QUALIFIER = 2  # syllables before a label: "현지취재", "추가취재", "영상촬영"
+
+
+def _compound_label(word: str) -> str | None:
+    """The label a qualified label ends with ("현지취재" -> "취재"), or None."""
+    for n in range(len(word) - 1, 1, -1):
+        if word[-n:] in KO_LABELS and 1 <= len(word) - n <= _MAX_QUALIFIER and is_syllable_word(word[:-n]):
+            return word[-n:]
+    return None
+
+
+_SPACED_LABEL = re.compile(r"(?P<lead>\W*)(?P<label>[가-힣](?: [가-힣]){1,3})(?=\s*[|:])")
+# labels that also head a caption or a section on their own line: never a bare label line
+_NOT_BARE_LABELS = {"사진", "영상", "그림", "글", "카메라", "출처", "기자", "도움", "인턴", "정리", "취재", "제작", "편집"}
+_MAX_BARE_VALUE = 30
+
+
+def join_spaced_label(line: str) -> str:
+    """"기 획|김하늘": a widget spaces a short label's letters to align it; the label read whole."""
+    m = _SPACED_LABEL.match(line)
+    if m is None or m["label"].replace(" ", "") not in KO_LABELS:
+        return line
+    return m["lead"] + m["label"].replace(" ", "") + line[m.end():]
+
+
+def is_bare_label(line: str, value: str) -> bool:
+    """"지은이" alone on its line, a short value (a name) on the next one."""
+    return line in KO_LABELS and line not in _NOT_BARE_LABELS and len(value) <= _MAX_BARE_VALUE
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 
@@ -402,7 +439,7 @@ def _places_before_equals(words: list[str]) -> set[int]:
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
     """A caption's closing source line: "연합뉴스", "사진공동취재단", "파주=뉴스1", "평양 AFP 연합뉴스"."""
-    words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]"}]
+    words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]", "·", "ㆍ"}]
     if not 1 <= len(words) <= 4:
         return None
     agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
@@ -410,8 +447,9 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
         return None
     rest = [w for w in words if w not in agencies]
     if len(rest) > 1 or (rest and (words[0] != rest[0] or _SENTENCE_END.search(rest[0]))):
-        return None  # at most one word, a place, before the agencies
-    name = agencies[0]
+        return None  # at most one word, a place or the source, before the agencies
+    # "조선중앙TV·연합뉴스": an outlet before the agency that moved its picture is the source
+    name = rest[0] if rest and is_outlet(rest[0]) else agencies[0]
     return [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
@@ -455,7 +493,7 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
             found = parse_signoff(words[k + 1:])
             if found is not None:
                 return found
-    found = _after_object(words)
+    found = _after_object(words) or _handover(words)
     if found is not None:
         return found
     unit = parse_unit(words)
@@ -531,6 +569,35 @@ def _after_object(words: list[str]) -> list[Credit] | None:
 
 
 _MAX_MIDDLE_WORDS = 4
+# An anchor hands over to a reporter who is there with them or on the line (spaces dropped): "이 소식,
+# 한빛방송 사회부 김하늘 기자와 자세히 알아보겠습니다", "현장에 박소민 기자가 나가 있습니다", "윤다솜
+# 기자가 지금 자리를 같이 했습니다". The anchor's polite present or future, never a story's past "…했다".
+_HANDOVER_ENDINGS = _REPORT_VERB_FORMS + (
+    "나눠보겠습니다", "나눠봅니다", "연결합니다", "연결하겠습니다", "연결해보겠습니다", "연결돼있습니다", "연결되어있습니다",
+    "나와있습니다", "나가있습니다", "자리를같이했습니다", "자리를함께했습니다", "자리했습니다", "함께합니다",
+    "함께하겠습니다", "함께하고있습니다", "출연했습니다", "나오셨습니다",
+)
+_HANDOVER_PARTICLES = ("와", "과", "가", "이")
+_MAX_HANDOVER_TAIL = 6  # words between the byline and the end: "지금 자리를 같이 했습니다"
+
+
+def _handover(words: list[str]) -> list[Credit] | None:
+    """The reporter an anchor hands over to, named with a title and a particle, the anchor's verb
+    closing the sentence (_HANDOVER_ENDINGS). The words before the name (desk, outlet, topic) stay
+    unread; only the name with its title is the credit."""
+    if not "".join(words[-_MAX_HANDOVER_TAIL:]).endswith(_HANDOVER_ENDINGS):
+        return None
+    for k in range(len(words) - 2, max(-1, len(words) - 2 - _MAX_HANDOVER_TAIL), -1):
+        word = words[k]
+        if len(word) < 3 or not word.endswith(_HANDOVER_PARTICLES) or _SENTENCE_END.search(word):
+            continue
+        glued = name_and_title(word[:-1])
+        if glued is not None and glued[1] is not None:
+            return [Credit(glued[1], glued[0])]  # "김하늘기자와"
+        role = title_role(word[:-1])
+        if role is not None and k > 0 and (named := name_and_title(words[k - 1])) is not None and named[1] is None:
+            return [Credit(role, named[0])]
+    return None
 
 
 def _byline_first(words: list[str]) -> list[Credit] | None:
@@ -581,6 +648,24 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
     """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop)."""
     words = ko_tokens(sentence.strip().rstrip("."))
     return _copyright_holder(words[1:]) if words[:1] in (["ⓒ"], ["©"]) else None
+
+
+# A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
+# desk's subject before its ending says it is a newsroom's, not a ministry's ("국방부") or a club's
+_DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기획", "특별", "사회", "정치", "경제", "국제", "문화",
+                  "산업", "사건", "영상", "멀티미디어")
+_DESK_SUFFIXES = ("팀", "부", "센터", "데스크")
+
+
+def parse_desk_line(sentence: str) -> list[Credit] | None:
+    """[the desk as writer] for a line that is only a newsroom desk's name, or None."""
+    word = sentence.strip().rstrip(".")
+    if not (3 <= len(word) <= 10 and is_syllable_word(word) and word.endswith(_DESK_SUFFIXES)):
+        return None
+    stem = word[: -len(next(s for s in _DESK_SUFFIXES if word.endswith(s)))]
+    if not stem.endswith(_DESK_SUBJECTS):
+        return None
+    return [Credit("writer", word, organization=word, agent="organization")]
 
 
 def is_signed_block(sentence: str) -> bool:
@@ -701,29 +786,43 @@ def _unknown_outlet(word: str) -> bool:
 
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
-    r"(?:[(\[]\s*사진\s*(?:제공)?\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
-    r"|\((?P<b>[^()\s]{2,15})\s*(?:화면\s*)?갈무리\)"
-    r"|(?<=[.)])\s*/\s*(?P<c>[^\s/]{2,12})"
+    r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
+    r"|(?:\(|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()\s/]{2,15})\s*(?:화면\s*)?(?:갈무리|캡처|캡쳐)\)?"  # "(조선중앙TV 화면 캡처)"
+    r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
-    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?)$"  # "…했다. /사진=외교부 제공"
+    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?"  # "…했다. /사진=외교부 제공"
+    r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
+    r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
+    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?)$"  # "[연합뉴스 자료사진]"
 )
+_INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
+_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인")  # "(홍길동 씨 제공)": a person's own picture
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
     m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and s.endswith(" |"):  # "/평양사진공동취재단 |": a widget's separator after the credit
+        s = s.rstrip(" |")
+        m = _PHOTO_SOURCE.search(s[-60:])
     if m is None and len(parts := s.rsplit(None, 1)) == 2 and is_stamp_line(parts[1]):
         s = parts[0]
         m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"]).strip()
-    if m["c"] or m["b"]:  # only a known outlet after "./" or before "갈무리"
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
+    if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None
-    elif is_korean_name(name) or " 기자" in name or name.endswith("기자"):
+    elif m["g"] or m["h"]:
+        if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
+            return None
+        head = s[: len(s) - len(m.group())].rstrip()  # "(목포시 제공)", "(홍길동 제공)": who supplied it
+        kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+        return head, [Credit("photographer", name, organization=short_org(name) if kind != "person" else None, agent=kind)]
+    elif (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.agents import is_person_name
+from toolkit.credits.agents import agent_kind, is_person_name
 from toolkit.model import Credit
 
 _SOFTWARE = (
@@ -53,12 +53,26 @@ def _editors(text: str | None) -> list[Credit]:
     if not text:
         return []
     names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text.strip().rstrip(".")) if n.strip()]
-    return [Credit("editor", n) for n in names if is_person_name(n)]
+    return [Credit("editor", n, agent=agent_kind(n, None)) for n in names if is_person_name(n)]
+
+
+# What a note may carry that is no part of its grammar: a footnote mark before it ("* This article …",
+# "※", "Note:"), and an aside between its subject and its verb ("This article, published by Hanbit
+# Daily, was translated …"; one comma-bounded clause, bounded length)
+_MARK = re.compile(r"(?:[*※†#]+|(?:Editor'?s\s+)?[Nn]ote\s*:)\s*")
+_ASIDE = re.compile(r"(?P<subject>(?:This|The)\s+(?:article|story|report|text|piece|content|page)),\s+[^,]{1,80},\s+"
+                    r"(?=(?:was|has\s+been|is)\s)", re.IGNORECASE)
+
+
+def _plain(sentence: str) -> str:
+    s = " ".join(sentence.split()).rstrip(".").strip()
+    s = s[m.end():] if (m := _MARK.match(s)) else s
+    return _ASIDE.sub(r"\g<subject> ", s, count=1) if _ASIDE.match(s) else s
 
 
 def parse_note(sentence: str) -> list[Credit] | None:
     """Credits of a machine-translation note, or None when `sentence` is not one."""
-    s = " ".join(sentence.split()).rstrip(".").strip()
+    s = _plain(sentence)
     if not s or len(s) > _MAX_NOTE:
         return None
     if (k := _KO_NOTE.match(s)) is not None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+    APOSTROPHES, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name, looks_like_organization,
+    organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
+from toolkit.credits.widgets import is_common_word
 from toolkit.credits.vocabulary import DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -22,13 +24,13 @@ from toolkit.names import is_korean_name
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
     r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
-    r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
+    r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/=]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
-_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?[Cc]ourtesy(?:\s+of|\s*:)\s*")
+_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
-_QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv"}
+_QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
@@ -58,6 +60,8 @@ def _org_like(text: str) -> bool:
 
 def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     name = " ".join(name.split()).strip(" ,")
+    if courtesy and name[:4] == "the " and len(name) > 4:
+        name = name[4:]  # "(Provided by the Ministry of Unification)"
     organization = short_org(org) if org else None
     if organization is None and organization_of(name):
         organization = organization_of(name)
@@ -85,6 +89,10 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
             return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
+    elif bracketed and (m := _OUTLET_PHOTO.fullmatch(t)) and m["name"] is None and m["agency"].isupper() \
+            and m["agency"].lower() not in NOT_PHOTO_SOURCES | _QUALIFIERS and m["agency"].replace(" ", "").isalpha() \
+            and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
+        return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
@@ -126,7 +134,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
         if not (labelled or _known_agency(distributor)):
             return None
-        t, org, labelled = source.split("/")[0].strip(), distributor.strip(), True
+        t, org, labelled = source.split("/")[0].strip(), distributor.split("/")[0].strip(), True
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
@@ -168,10 +176,31 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return _credit(name, org, courtesy)
         return None
     if org is None:  # an agency alone: only in brackets "(Yonhap)" or at a marked tail
-        return _credit(name, None) if bracketed and name.lower() in PHOTO_AGENCIES else None
+        if bracketed and (name.lower() in PHOTO_AGENCIES or _caps_slot(name)):
+            return _credit(name, None)
+        return None
     if is_person_name(name) or _known_agency(name) or _org_like(name):
         return _credit(name, org)
     return None
+
+
+def _caps_slot(name: str) -> bool:
+    """A caption's credit slot in capitals, as Korean English-language papers print it: a
+    photographer ("[PARK SANG-MOON]") or an institution ("[MINISTRY OF UNIFICATION]"); never
+    common words ("[SCREEN CAPTURE]") or an acronym alone ("[KTU]", which may spell out a name)."""
+    words = name.split()
+    if not (name.isupper() and 2 <= len(words) <= 6 and all(w.replace("-", "").replace(".", "").isalpha() for w in words)):
+        return False
+    if words[-1] in _PICTURE_WORDS:
+        return False  # "[GROUP PHOTO]", "[SCREEN CAPTURE]": what the picture is, not whose
+    if looks_like_organization(name.title()):
+        return True  # "MINISTRY OF UNIFICATION", "KOREA HERALD"
+    return len(words) <= 3 and is_person_name(name) and not any(is_common_word(w) for w in words) \
+        and not is_news_subject(name.title())
+
+
+_PICTURE_WORDS = {"PHOTO", "PHOTOS", "IMAGE", "IMAGES", "PICTURE", "PICTURES", "CAPTURE", "SHOT", "GRAPHIC",
+                  "ILLUSTRATION", "FILE", "SCREENSHOT", "VIDEO"}
 
 
 def _defines_acronym(before: str, credit: Credit) -> bool:
@@ -241,6 +270,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         elif bare.endswith(")") and (m := _DIGIT_SLASH_NAME.search(bare[-80:])) and is_person_name(m["name"]):
             cut = len(bare) - len(m.group()) + 1
             return bare[:cut].rstrip(" /") + ")", [_credit(m["name"], None)]  # "... July 4, 2011/Truth Leem)"
+    if " & " in bare and (found := parse_combination(bare)) is not None:
+        return "", found  # before the single reading: "REUTERS/A via Reuters & REUTERS/B" is two credits
     credit = parse_credit(bare)
     if credit is not None:
         return "", [credit]
@@ -322,11 +353,13 @@ def parse_combination(text: str) -> list[Credit] | None:
     picture each, joined by "&" and placed by "(L)"/"(R)". The first names its agency; a bare
     name after it ("B (R)") is that agency's photographer."""
     parts = text.split(" & ")
+    if len(parts) == 1:
+        return _chained_pictures(text)
     if not 2 <= len(parts) <= _MAX_COMBINED:
         return None
     placed = [_position(p.strip()) for p in parts]
-    if not any(marked for _, marked in placed):
-        return None
+    if not any(marked for _, marked in placed) and not all(_WIRE_CAPS.match(p.strip()) for p in parts):
+        return None  # unplaced pictures only when each part is a wire's own credit ("REUTERS/A & REUTERS/B")
     credits: list[Credit] = []
     for part, _ in placed:
         credit = parse_credit(part)
@@ -340,9 +373,31 @@ def parse_combination(text: str) -> list[Credit] | None:
     return credits
 
 
+def _chained_pictures(text: str) -> list[Credit] | None:
+    """"REUTERS/Mara Ellison/Pool/Tomas Weller/Pool/File Photo": one wire's credit slot for a
+    combination of pictures, each photographer followed by the qualifiers of that picture."""
+    m = _WIRE_CAPS.match(text)
+    if m is None:
+        return None
+    segments = [p.strip() for p in text[m.end():].split("/")]
+    if len(segments) > 2 * _MAX_COMBINED + 2:
+        return None
+    names: list[str] = []
+    for segment in segments:
+        if segment.lower() in _QUALIFIERS:
+            continue
+        if not is_person_name(segment) or (names and names[-1] == segment):
+            return None
+        names.append(segment)
+    if not 2 <= len(names) <= _MAX_COMBINED or segments[1].lower() not in _QUALIFIERS:
+        return None  # "REUTERS/A/B" without a qualifier between the two is a name and an agency (parse_credit)
+    return [_credit(name, m["agency"]) for name in names]
+
+
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
-    """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption."""
-    name = sentence.strip().rstrip(".").strip()
+    """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption
+    (or of a story, "… twice a day. — AFP": the caller decides which)."""
+    name = sentence.strip().lstrip("—–-").strip().rstrip(".").strip()
     if name.lower() in _WIRES and (name.isupper() or name.istitle()):
         return [_credit(name, None)]
     return None
@@ -355,11 +410,18 @@ _TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " i
              " in this handout photo released by ", " in this photo provided by ", " in this photo obtained by ")
 
 
+_IN_THIS_PHOTO_BY = re.compile(r"In this (?:file |handout |undated )?(?:photo|picture|image)(?: taken| released| provided)? by "
+                               r"(?P<name>[^,]{2,60}), ")
+
+
 def split_taken_by(sentence: str) -> tuple[str, list[Credit]] | None:
     """"… in the town of Kotoura, Japan in this photo taken by Kyodo": a wire caption naming the
-    agency that took or released the picture (a known agency, perhaps a date after it). The
-    caption keeps its words: the clause is part of its sentence."""
+    agency that took or released the picture (a known agency, perhaps a date after it), or the
+    photographer opening it ("In this photo by Baek Ji-hoon, fishermen mend …"). The caption
+    keeps its words: the clause is part of its sentence."""
     s = sentence.strip()
+    if (m := _IN_THIS_PHOTO_BY.match(s)) and (is_person_name(m["name"]) or _known_agency(m["name"])):
+        return s, [_credit(m["name"], None)]
     low = s.lower()
     for marker in _TAKEN_BY:
         k = low.rfind(marker, max(0, len(s) - 120))

@@ -8,6 +8,7 @@ nested quantifiers over alternations: a crafted credit line (hundreds of names j
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Bidirectional controls and invisible marks: a name written "Kim\u200f Joon-Ho" is Kim Joon-Ho.
@@ -20,6 +21,11 @@ INVISIBLE = dict.fromkeys(
 # letter ㅣ that Korean widgets print as a bar ("[더팩트ㅣ홍길동 기자]"; alone it spells no word),
 # full-width colon and slash. A credit line may use any of them; the readers know only "|", ":", "/".
 SEPARATOR_FORMS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "ㅣ": "|", "：": ":", "／": "/", "∣": "|"})
+
+# A page served through Cloudflare prints every address as "[email protected]" (a script puts the
+# address back in a browser); a scraped copy keeps the placeholder where a sign-off had its e-mail.
+# Read as an address so that "A / Editor-in-Chief / [email protected]" signs like any other.
+PROTECTED_EMAIL = ("[email protected]", "protected@email.invalid")
 
 # One token: a word (letters/digits, with inner apostrophes, dots and hyphens) or one other
 # character. The alternatives are disjoint and look one character ahead, so a scan is linear.
@@ -115,3 +121,47 @@ def trailing_date_start(toks: list[Token]) -> int:
     while i < len(toks) and toks[i].text in {",", ".", ")"}:  # the comma before the date stays
         i += 1
     return i
+
+
+# A credit glued to the next sentence on a scraped page: "… photo by Baek Ji-hoonThe storm …",
+# "… March 28. YonhapFarmers expect …", "AFP-YonhapBy Han Seo-yeonSpring came", "CNN’sMara Ellison".
+_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
+_BY_NAME_BEFORE = re.compile(r"(?:\b[Bb]y|(?<=[a-z])By):? ((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*)$")
+_MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+_GLUE_WINDOW = 60  # characters looked at before a glue point: constant work per point
+_MIN_GLUED_PART = 4  # "by Lee MacArthur", "DeSantis", "LeBron": a short piece before a capital is a name's own
+_NOT_A_NEW_WORD = ("News", "Photo", "Photos", "Images", "Press", "Tv", "Times", "Daily", "Ilbo")
+
+
+def unglue_credits(line: str, agencies: frozenset[str], is_name: Callable[[str], bool],
+                   is_org: Callable[[str], object]) -> str:
+    """A lost line break put back where a credit ends and the next sentence starts without one:
+    after a known agency ("YonhapFarmers", "AFP-YonhapBy"), after "by" and a name ("photo by
+    Baek Ji-hoonThe"), and a lost space after an outlet's possessive ("CNN’sMara"). Camel-case
+    words (McDonald, JoongAng, YouTube) meet none of these, so they stay whole. Linear: each glue
+    point looks at a bounded window before it."""
+    if not _GLUE.search(line):
+        return line
+    out: list[str] = []
+    last = 0
+    for m in _GLUE.finditer(line):
+        p = m.end()  # the capital that starts the next sentence
+        window = line[max(0, p - _GLUE_WINDOW):p]
+        word = re.split(r"[\s(\[/]", window)[-1]
+        right = line[p:p + 12].split(" ", 1)[0]
+        joint = None
+        if _MONTH_DAY.match(line, p):
+            continue  # "By Lena OrtizMay 2, 2024": a byline glued to its date, read whole (widgets.py)
+        paired = word.rsplit("-", 1)[-1].lower() in agencies and word.split("-", 1)[0].lower() in agencies  # "AFP-Yonhap"
+        if word.lower() in agencies or paired:
+            if not right.startswith(_NOT_A_NEW_WORD):
+                joint = "\n"
+        elif word[-2:] in ("’s", "'s") and is_org(word[:-2]):
+            joint = " "
+        elif (by := _BY_NAME_BEFORE.search(window)) and is_name(by.group(1)) \
+                and len(word) >= _MIN_GLUED_PART and not word.startswith(("Mc", "Mac")):
+            joint = "\n"
+        if joint is not None:
+            out.append(line[last:p] + joint)
+            last = p
+    return "".join(out) + line[last:]

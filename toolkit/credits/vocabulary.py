@@ -119,11 +119,16 @@ PHOTO_AGENCIES = frozenset({
     "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
+    # the stock libraries Korean pages credit in Hangul
+    "yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
+    "게티이미지뱅크", "게티이미지", "셔터스톡", "픽사베이", "클립아트코리아", "이미지투데이", "123rf",
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
 DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank", "shutterstock", "epa-efe",
-                        "imaginechina", "adobe stock", "wikimedia commons", "zuma press", "sopa images")
+                        "imaginechina", "adobe stock", "wikimedia commons", "zuma press", "sopa images",
+                        "yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
+    "게티이미지뱅크", "게티이미지", "셔터스톡", "클립아트코리아", "이미지투데이")
 # What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
 NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
@@ -165,7 +170,7 @@ LABEL_NOUNS: dict[str, str] = {
     "photos": "photographer", "image": "photographer", "images": "photographer", "credit": "photographer",
     "video": "photographer", "foto": "photographer", "fotos": "photographer",
     "producer": "producer", "producers": "producer", "graphics": "producer",
-    "contributor": "contributor", "contributors": "contributor",
+    "contributor": "contributor", "contributors": "contributor", "contributing": "contributor",
     # more label nouns of the same jobs, as credit blocks and captions print them
     "journalist": "reporter", "journalists": "reporter", "columnist": "writer", "text": "writer", "words": "writer",
     "story": "writer", "pic": "photographer", "pics": "photographer", "picture": "photographer",
@@ -254,7 +259,7 @@ KO_TITLES: dict[str, str] = {
     "영상기자": "photographer",
     "촬영기자": "photographer",
     "작가": "writer",
-    "에디터": "editor",
+    "에디터": "writer",  # "윤다솜 에디터" signs a magazine piece; as a label ("에디터 정유나") the role is editor
     "PD": "producer",
     "피디": "producer",
     # who signs a column or a commissioned piece with an e-mail: "정재권 한겨레21 편집장 jjk@…"
@@ -287,6 +292,9 @@ KO_WRITER_TITLES = frozenset({
     "시인", "소설가", "발행인", "교수", "기고가", "여행작가", "평론가", "주필", "칼럼니스트", "편집국장", "객원기자",
     "여행기고가", "수필가", "문학평론가", "대기자",
 })
+# the same people sign bylines: one vocabulary for both readers ("박하늘 대기자" alone on its line). A
+# professor is left out: "홍길동 교수" is as often the subject of a caption as its author.
+KO_TITLES.update({title: "writer" for title in KO_WRITER_TITLES if title not in KO_TITLES and title != "교수"})
 # Positions of the people news is about: a name with one of these is a subject, never a byline
 # ("윤석진 장관 2024.05.02" under a photo; widgets.py)
 KO_SUBJECT_POSITIONS = frozenset({

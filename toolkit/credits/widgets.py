@@ -97,6 +97,17 @@ def _english_name(text: str) -> bool:
         and not any(_is_common(w) for w in words[first_ok:]) and not is_news_subject(text)
 
 
+def is_common_word(word: str) -> bool:
+    """A word of the common lexicon (any of its plain inflections): "Group", "Dock", "Votes"."""
+    return _is_common(word)
+
+
+def is_byline_name(text: str) -> bool:
+    """A person's name by the strict test of a byline with no "By" label (2-4 words, no common word,
+    nobody the news is about): what a line may credit when only its shape says it is a credit."""
+    return _english_name(text)
+
+
 def _full_date(text: str) -> bool:
     """A day, not a year alone: two numbers ("2011-12-20", "09.26.2017") or a month and a number."""
     return len(_NUMBERS.findall(text)) >= 2 or (bool(_NUMBERS.search(text)) and bool(_MONTH.search(text)))
@@ -105,7 +116,7 @@ def _full_date(text: str) -> bool:
 def _is_date_piece(segment: str) -> bool:
     """Date words only ("August 8", "2019", "2014.09.18 (목)"); whether the line prints a whole
     date is judged on all its date pieces together (`_full_date`)."""
-    words = [w.strip(",():") for w in segment.split()]
+    words = [w.strip(",():[]") for w in segment.split()]  # "2020/12/29 [13:46]"
     words = [w for w in words if w and w.lower() not in _STAMP_WORDS]
     return bool(words) and (is_dating(words) or (all(is_date_word(w) or _KO_DATE.fullmatch(w) for w in words)
                                                  and any(ch.isdigit() for ch in segment)))
@@ -197,6 +208,8 @@ def evidence_kind(line: str) -> str | None:
         return "read"
     if _URL.fullmatch(s):
         return "url"
+    if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
+        return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
@@ -254,7 +267,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         return None
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
-    evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby \
+    evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
         or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None

@@ -52,7 +52,7 @@ def schemas() -> dict[str, Any]:
         },
         "terms": {
             "article_id": s, "bead": i, "sentence_id": s, "ko_term": s, "status": s,
-            "en_rendering": s, "rendering_group": s, "confidence": f,
+            "en_rendering": s, "rendering_group": s, "confidence": f, "part_of": s,
         },
         "glossary": {
             "ko_term": s, "rendering_group": s, "forms": ids, "occurrences": i, "share": f,

@@ -106,6 +106,7 @@ def bead_schemas() -> dict[str, dict]:
                   # the Korean sentences (ids, how many units each) and their units, flat
                   "ko_ids": pl.List(s), "ko_units": n, "keys": pl.List(s), "tags": pl.List(s),
                   "unit_starts": n, "unit_ends": n, "bases": pl.List(s), "glosses": pl.List(pl.Boolean),
+                  "joints": pl.List(s),  # Unit.joint (null: modifies no noun)
                   "joinable": pl.Boolean},  # korean.can_join: without it the keys are the words
         "words": {"article_id": s, "word": s},
         "acronyms": {"article_id": s, "acronym": s, "expansion": s},
@@ -125,7 +126,7 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
                 "ko_units": [len(units) for _, units in b.korean], "keys": [u.key for u in flat],
                 "tags": [u.tag for u in flat], "unit_starts": [u.start for u in flat],
                 "unit_ends": [u.end for u in flat], "bases": [u.base for u in flat],
-                "glosses": [u.gloss for u in flat],
+                "glosses": [u.gloss for u in flat], "joints": [u.joint for u in flat],
                 "joinable": any(can_join(units) for _, units in b.korean),
             })
         out["words"] += [{"article_id": art.article_id, "word": w} for w in art.words]  # a row a sentence
@@ -134,12 +135,12 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
     return out
 
 
-KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases", "glosses")  # of units_of
+KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases", "glosses", "joints")  # of units_of
 
 
-def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases, glosses) -> list[tuple[str, list[Unit]]]:
+def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases, glosses, joints) -> list[tuple[str, list[Unit]]]:
     """(sentence_id, units) of each Korean sentence of a `beads` row (its KOREAN columns)."""
-    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases, glosses)]
+    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases, glosses, joints)]
     out, at = [], 0
     for sid, n in zip(ko_ids, ko_units):
         out.append((sid, units[at:at + n]))

@@ -33,6 +33,9 @@ _CONTENT = NOUNS | _VERBS | {"XR", "SL", "MAG"}
 # says the noun's own word for them (South Korean smartphones)
 _NON_DERIVING = frozenset("들 님 쯤 께 씩 째 여 경 당 별 산 제 계 상 간 용 풍 식".split())
 _LONGEST_RUN = 4
+# what may stand between a noun and the noun it modifies besides a space: a suffix that derives
+# nothing (공해상 목표 수역), 간 (대륙간탄도미사일), an adjective's or the copula's adnominal ending
+_MODIFIER_TAGS = frozenset({"XSN", "XSA", "VCP", "ETM"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class Unit:
     parts: tuple[str, ...] = ()
     base: str = ""  # the noun a derivational suffix was added to (가능성 <- 가능)
     gloss: bool = False  # written alone in parentheses right after a noun: its synonym (남조선(남한))
+    # a noun that modifies the noun after it (대인 지뢰, 우발적인 충돌, 완전한 비핵화): what stands between
+    # them ("" together, " ", "한 "; 적인 is written 적 + " "); None: the next unit is no noun it modifies
+    joint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,14 @@ def korean_units(text: str) -> list[Unit]:
 
     units: list[Unit] = []
     opened: int | None = None  # units before a "(" written right after a noun; None: no such "(" open
+    between: list[tuple[str, str]] = []  # (form, tag) of the tokens since the last unit
     for form, tag, lemma, start, length in korean_tokens(text):
         end = start + length
+        if tag in NOUNS and units and units[-1].tag in NOUNS:
+            joint = _joint(text[units[-1].end:start], between)
+            if joint is not None:
+                units[-1] = replace(units[-1], joint=joint)
+        between.append((form, tag))
         if tag == "SSO":
             opened = len(units) if form == "(" and units and units[-1].end == start and units[-1].tag in NOUNS \
                 else None
@@ -91,7 +103,24 @@ def korean_units(text: str) -> list[Unit]:
             continue
         key = (lemma if lemma.endswith("다") else lemma + "다") if tag in _VERBS else form
         units.append(Unit(key, tag, start, end))
+        between = []
     return units
+
+
+def _joint(gap: str, tokens: list[tuple[str, str]]) -> str | None:
+    """How a noun is tied to the noun written `gap` after it, the `tokens` between them: the
+    joint of a modifier (Unit.joint), or None when a particle, a verb or punctuation stands
+    between (북한의 비핵화, 라면, 과자)."""
+    if len(gap) > 2 or gap.count(" ") > 1 or gap.startswith(" ") and len(gap) > 1 or \
+            any(c.isspace() and c != " " for c in gap):
+        return None  # a line break or a tab ends a phrase
+    if not all(tag in _MODIFIER_TAGS or (tag == "NNB" and form == "간") for form, tag in tokens):
+        return None
+    if any(tag == "VCP" for _, tag in tokens):
+        return " "  # 우발적인 충돌 is 우발적 충돌
+    if any(tag == "ETM" for _, tag in tokens) and not any(tag == "XSA" for _, tag in tokens):
+        return None
+    return gap
 
 
 def _one_word(units: list[Unit], closing: int) -> bool:
@@ -176,7 +205,8 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
             for j in range(min(last, i + _LONGEST_RUN), i + 1, -1):
                 if is_known(_joined(units, i, j)):
                     out.append(Unit(_joined(units, i, j), units[i].tag, units[i].start, units[j - 1].end,
-                                    tuple(u.key for u in units[i:j]), gloss=all(u.gloss for u in units[i:j])))
+                                    tuple(u.key for u in units[i:j]), gloss=all(u.gloss for u in units[i:j]),
+                                    joint=units[j - 1].joint))
                     i = j
                     break
             else:
@@ -187,13 +217,19 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
     return out
 
 
+def _name(unit: Unit) -> bool:
+    """A proper noun Kiwi knows as one word (최문종, 뉴스나인), not a piece it split off: a
+    name is tracked even when it is written once."""
+    return unit.tag == "NNP" and len(unit.key) >= 3 and not unit.parts and unit.key not in stoplist()
+
+
 def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
     """The term occurrences of one sentence's (merged) units: one per term, in order of first
     appearance. A surname standing alone (김, 권) is never one, nor a word derived from a
     generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it."""
     found: dict[str, Occurrence] = {}
     for i, unit in enumerate(units):
-        if (unit.tag in NOUNS and is_term(unit.key) and not (unit.tag == "NNP" and len(unit.key) == 1)
+        if (unit.tag in NOUNS and (is_term(unit.key) or _name(unit)) and not (unit.tag == "NNP" and len(unit.key) == 1)
                 and unit.base not in stoplist()):
             found.setdefault(unit.key, Occurrence(unit.key, (i,)))
     return list(found.values())

@@ -168,6 +168,13 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     met the term (it stood only in doubtful beads), so its posteriors say nothing; then a
     lexicon rendering (`phrases`) written in the bead, on words no other Korean word links,
     is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`."""
+    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown)[0]
+
+
+def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
+            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
+            kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> tuple[Rendering, list[int] | None]:
+    """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
     mass = [sum(row[i] for i in term_units) for row in posteriors]
@@ -180,14 +187,14 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     if not links and unknown:
         found = _lexicon_phrase(english, list(phrases), rival)
         if found is not None:
-            return Rendering("rendered", _cut(english, found), LEXICON_ONLY)
+            return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
     if not links:
         faint = max(mass, default=0.0) < FAINT
         tied = sum(bool(claims) and claims[0][0] >= LINK for claims in top.top)
         close = bool(posteriors) and tied >= COVERED * len(posteriors)
         if faint and close and bead_cert >= CONFIDENT_BEAD:
-            return Rendering("omitted", None, 1.0 - max(mass, default=0.0))
-        return Rendering("not_found", None, max(mass, default=0.0))
+            return Rendering("omitted", None, 1.0 - max(mass, default=0.0)), None
+        return Rendering("not_found", None, max(mass, default=0.0)), None
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
@@ -196,7 +203,115 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
-    return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best)))
+    return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
+
+
+def sounds_like(name: str, text: str) -> bool:
+    """English words sound like a Korean name, with or without the ending of a kind of place
+    or body (함흥시 'Hamhung')."""
+    from toolkit.align.phonetic import similar
+
+    core = name_heads(name)[0]
+    return similar(name, text) or (core != name and len(core) >= 2 and similar(core, text))
+
+
+def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[float]], own: Sequence[int],
+                    top=None, kin: Iterable[int] = ()) -> Rendering | None:
+    """A name's rendering by its sound: the longest run of up to three words written tight,
+    the first capitalised and the others capitalised or hyphened on ('Kwon Young-se'), that
+    sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
+    other Korean word links; None without one."""
+    top = top if top is not None else rivals(posteriors)
+    rival = dict(zip(english.content, top.against(posteriors, set(own) | set(kin), english.written)))
+    spans = english.spans  # every word: a name may hold a function word (News Nine)
+    for size in (3, 2, 1):
+        for start in range(len(spans) - size + 1):
+            window = range(start, start + size)
+            between = [english.text[spans[k - 1][2]:spans[k][1]] for k in window[1:]]
+            if spans[start][0][:1].isupper() and all(rival.get(k, 0.0) < LINK for k in window) and \
+                    all(g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
+                text = english.text[spans[start][1]:spans[start + size - 1][2]]
+                if sounds_like(name, text):
+                    return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
+    return None
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[float]], english: English,
+                  bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
+                  kin: Iterable[int] = (), term_key: str = "") -> Rendering | None:
+    """The rendering of a Korean noun phrase (`parts`: the columns of each of its nouns, the
+    head last: 대인 지뢰, 통일부 장관, 순항미사일) as one unit, or None when the English does
+    not render it as one phrase. It is one when the span `render` finds for all its columns
+    holds a distinct word for every noun, each claimed at least weakly (`WEAK`) by its noun:
+    English modifiers in the Korean order, written tight (spaces, hyphens) before the head's
+    word ('signal jamming vehicles', 'anti-personnel mines'), or one modifier after the head
+    and "of" ('Minister of Unification'). A modifier the model cannot tie to any word (it met
+    it too seldom: 순항, 우발적) is the unclaimed word written tight before its head's
+    rendering ('cruise missiles'); an untied head, the one after its modifier's ('Voice
+    Altered'). 'to buy food' for 식량 구입, or a span missing the head, makes no phrase: the
+    nouns' own rows stand alone."""
+    columns = [c for part in parts for c in part]
+    rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
+    if span is None:
+        return None
+
+    def claim(n: int, part: Sequence[int]) -> float:
+        return sum(posteriors[n][c] for c in part)
+
+    best = [max(span, key=lambda n: (claim(n, part), -n)) for part in parts]
+    weak = [claim(n, part) < WEAK for n, part in zip(best, parts)]
+    untied = [max(claim(n, part) for n in range(len(posteriors))) < LINK for part in parts]
+    if len(parts) == 2 and untied[0] != untied[1] and any(weak):
+        return _untied_noun(parts, posteriors, english, top, kin, untied[1])
+    if any(weak) or len(set(best)) < len(parts):
+        return None
+    heads = [n for n in span if claim(n, parts[-1]) >= WEAK]  # the head's words (ballistic missile)
+    modifiers = best[:-1]
+    if heads[-1] == span[-1] and modifiers == sorted(modifiers) and modifiers[-1] < heads[0] and \
+            all(_joins(english, n, n + 1, _TIGHT_GAP) for n in span[:-1]):
+        return rendering
+    if len(parts) == 2 and heads[0] == span[0] and modifiers[0] > heads[-1] and heads[-1] + 1 < len(english.content):
+        between = english.text[english.spans[english.content[heads[-1]]][2]:
+                               english.spans[english.content[heads[-1] + 1]][1]]
+        if _OF.fullmatch(between):
+            return rendering
+    return None
+
+
+def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[float]], english: English,
+                 top, kin: Iterable[int], head_untied: bool) -> Rendering | None:
+    """A two-noun phrase one noun of which the model ties to nothing (it met it too seldom):
+    the first run of the other noun's links (words written tight) with the content word
+    written tight next to it, before it for an untied modifier ('cruise' of 'cruise missiles'
+    after 'ballistic missiles', which 탄도미사일 claims), after it for an untied head ('Voice
+    Altered' for 음성변조), when no Korean word claims that word even weakly."""
+    others = {c for part in parts for c in part} | set(kin)
+    top = top if top is not None else rivals(posteriors)
+    rival = top.against(posteriors, others, [1] * len(posteriors))
+    claims = [sum(row[c] for c in parts[0 if head_untied else -1]) for row in posteriors]
+    n = 0
+    while n < len(claims):
+        if claims[n] < LINK:
+            n += 1
+            continue
+        run = [n]
+        while run[-1] + 1 < len(claims) and claims[run[-1] + 1] >= LINK and \
+                _joins(english, run[-1], run[-1] + 1, _TIGHT_GAP):
+            run.append(run[-1] + 1)
+        if head_untied:
+            word = run[-1] + 1
+            tight = word < len(claims) and _joins(english, run[-1], word, _TIGHT_GAP)
+        else:
+            word = n - 1
+            tight = word >= 0 and _joins(english, word, n, _TIGHT_GAP)
+        if tight and rival[word] < WEAK:
+            span = [*run, word] if head_untied else [word, *run]
+            return Rendering("rendered", _cut(english, span), sum(claims[k] for k in run) / len(span))
+        n = run[-1] + 1
+    return None
 
 
 # the particles of English phrasal verbs ('crack down', 'carry out'): stopwords, so the model

@@ -15,14 +15,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import NOUNS, Occurrence, Unit, term_occurrences
+from toolkit.terms.korean import NOUNS, Occurrence, Unit, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import LinkModel, render, rivals
+from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_phrase, rivals
+
+LONGEST_PHRASE = 4  # nouns of a noun phrase
+LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
+# stop-list groups whose nouns make no phrase a terminologist tracks (지난달 중순, 3명 주민);
+# fragments do (대륙간탄도미사일)
+_NO_PHRASE = frozenset({"time", "number", "reporting"})
 
 
 def keyed_schema() -> dict:
@@ -46,6 +53,49 @@ def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
                 out[occ.term] = (sentence_id, Occurrence(occ.term, tuple(offset + i for i in occ.units)))
         offset += len(units)
     return list(out.values())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Nouns of a bead that may make one term (대인 지뢰): their unit indices, head last."""
+
+    sentence_id: str
+    key: str          # as the Korean writes it, 적인/적 and spacing kept (대인 지뢰, 순항미사일, 완전한 비핵화)
+    units: tuple[int, ...]
+
+
+def bead_phrases(bead: Bead, is_term) -> list[Phrase]:
+    """The noun phrases of a bead that may be terms: the runs of two to `LONGEST_PHRASE` nouns
+    that modify each other (Unit.joint) inside a longer run, by head from the last, the
+    longest first (전파 방해 차량, then 방해 차량; 우발적 충돌 inside 우발적 충돌 가능성),
+    never cutting through nouns written together (남북 군사합의 holds no 남북 군사). A
+    candidate has a term among its nouns, and no noun of time, number or attribution (지난달
+    중순, 소식통). Whether it is a term is for its English to say (`_phrase_rows`)."""
+    groups = stoplist()
+    found: list[Phrase] = []
+    offset = 0
+    for sentence_id, units in bead.korean:
+        i = 0
+        while i < len(units):
+            j = i
+            while j + 1 < len(units) and units[j].joint is not None and units[j].tag in NOUNS \
+                    and units[j + 1].tag in NOUNS and not units[j + 1].gloss:
+                j += 1
+            for head in range(j, i, -1) if j - i < LONGEST_RUN else ():
+                if head < j and units[head].joint == "":
+                    continue  # no phrase ends inside a word written together (남북 군사|합의)
+                for first in range(max(i, head - LONGEST_PHRASE + 1), head):
+                    if first > i and units[first - 1].joint == "":
+                        continue
+                    chain = units[first:head + 1]
+                    if any(groups.get(u.key) in _NO_PHRASE or (u.tag == "NNP" and len(u.key) == 1) for u in chain):
+                        continue
+                    if any(is_term(u.key) for u in chain):
+                        key = "".join(u.key + u.joint for u in chain[:-1]) + chain[-1].key
+                        found.append(Phrase(sentence_id, key, tuple(range(offset + first, offset + head + 1))))
+            i = j + 1
+        offset += len(units)
+    return found
 
 
 def glossed(bead: Bead) -> dict[int, int]:
@@ -92,10 +142,12 @@ def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
 
 
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
-               entries=None, lexical: Container[str] = ()) -> list[dict]:
+               entries=None, lexical: Container[str] = (), pieces: Sequence[Bead] | None = None) -> list[dict]:
     """Rows of the terms table of these (merged) beads with `rendering_group` still a group key.
     `lexical`: the terms whose `entries` are the lexicon's own, which may render a term the
-    model never met (renderings.render's `unknown`)."""
+    model never met (renderings.render's `unknown`). `pieces`: the same beads with their units
+    as Kiwi gave them, before they were joined into words (`_with_pieces`: 유엔 of 유엔결의안
+    keeps a row of its own)."""
     entries = entries or {}
     knows = getattr(model, "knows", None)
 
@@ -104,28 +156,146 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         return sorted({p for k in keys for p in entries.get(k, ())})
 
     rows: list[dict] = []
-    for bead in beads:
+    for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
-        if not found:
+        candidates = bead_phrases(bead, is_term)
+        if not found and not candidates:
             continue
+        first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
         posteriors = model.link_posteriors(keys, bead.english.stems)
         top = rivals(posteriors, keys)
         pairs = glossed(bead)
         nouns = distinct_nouns(units)
+        acronyms = expansions.get(bead.article_id, {})
+
+        def row(sentence_id: str, term: str, result, part_of: str | None = None) -> dict:
+            return {"article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id, "ko_term": term,
+                    "status": result.status, "en_rendering": result.text,
+                    "rendering_group": group_key(result.text, acronyms) if result.text is not None else None,
+                    "confidence": round(result.confidence, 4), "part_of": part_of}
+
+        words: list[tuple[str, Occurrence, object]] = []
         for sentence_id, occ in found:
             own, kin = term_columns(units, pairs, occ.units[0], nouns)
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
-            key = group_key(result.text, expansions.get(bead.article_id, {})) if result.text is not None else None
-            rows.append({
-                "article_id": bead.article_id, "bead": bead.bead, "sentence_id": sentence_id,
-                "ko_term": occ.term, "status": result.status, "en_rendering": result.text,
-                "rendering_group": key, "confidence": round(result.confidence, 4),
-            })
+            if not is_term(occ.term):  # a name written once (korean.term_occurrences)
+                result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
+            words.append((sentence_id, occ, result))
+        unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
+        held, phrase_rows = _phrase_rows(candidates, units, pairs, posteriors, top, bead, unrendered, phrases_of, row)
+        rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
+        rows.extend(phrase_rows)
+        if pieces is not None:
+            rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
+                                            row)
     return rows
+
+
+def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int], posteriors, top, bead: Bead,
+                 unrendered: set[str], phrases_of, row) -> tuple[dict[int, str], list[dict]]:
+    """The rows of the noun phrases (`bead_phrases`) the English renders as one phrase
+    (render_phrase), and unit index -> the phrase holding it; none whose head is a term the
+    English does not render on its own, none whose head a longer phrase holds already."""
+    held: dict[int, str] = {}
+    found: dict[str, dict] = {}
+    places: dict[str, list[int]] = {}
+    for j, u in enumerate(units):
+        places.setdefault(u.key, []).append(j)
+    for phrase in candidates:
+        if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or phrase.key in found:
+            continue
+        # the phrase's kin are its nouns' other places only: a compound holding its head
+        # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
+        own = [term_columns(units, pairs, i, ())[0] for i in phrase.units]
+        mine = {c for cs in own for c in cs}
+        kin = {j for key in {units[c].key for c in mine} for j in places[key]} - mine
+        result = render_phrase(own, posteriors, bead.english, bead.cert,
+                               phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key)
+        if result is not None:
+            held.update((i, phrase.key) for i in phrase.units)
+            found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
+    return held, list(found.values())
+
+
+def _joined_words(bead: Bead, pieces: Bead) -> list[tuple[str, Unit, list[int]]]:
+    """(sentence id, joined word, indices of its pieces over the pieces' bead) of each word of
+    the bead joined from Kiwi's pieces (korean.merge_known)."""
+    out = []
+    offset = 0
+    for (sentence_id, units), (_, raw) in zip(bead.korean, pieces.korean):
+        for word in (u for u in units if u.parts):
+            out.append((sentence_id, word, [offset + k for k, piece in enumerate(raw)
+                                            if word.start <= piece.start and piece.end <= word.end]))
+        offset += len(raw)
+    return out
+
+
+def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: LinkModel, phrases_of, knows,
+                 lexical: Container[str], row) -> list[dict]:
+    """One bead's rows, given its units as Kiwi gave them before they were joined into words:
+    - a term among the pieces of a joined word (유엔 of 유엔결의안) that is no term of the bead
+      already, nor a single syllable, gets a row of its own where the English renders it among
+      the pieces, inside the joined word's rendering if it has one (`part_of`: the word);
+    - a joined word rendered in fewer words than it has pieces, whose pieces render as a
+      phrase (render_phrase) holding its rendering, takes the phrase's (음성변조 'Voice' -> 'Voice
+      Altered' where the model knows 음성 "voice" and not 변조: a piece it cannot tie is the
+      unclaimed word next to the other's)."""
+    by_term = {r["ko_term"]: r for r in rows}
+    raw = pieces.units()
+    keys = [u.key for u in raw]
+
+    def shorter(word: str, pieces_in: list[int]) -> bool:  # its row could take a longer phrase
+        mine = by_term.get(word)
+        return mine is not None and mine["en_rendering"] is not None and len(pieces_in) >= 2 and \
+            all(raw[i].tag in NOUNS for i in pieces_in) and len(mine["en_rendering"].split()) < len(pieces_in)
+
+    def term_piece(word: str, i: int) -> bool:
+        return keys[i] not in by_term and keys[i] != word and len(keys[i]) >= 2 and bool(term_occurrences([raw[i]], is_term))
+
+    joined = [(sid, w, inside) for sid, w, inside in _joined_words(bead, pieces)
+              if shorter(w.key, inside) or any(term_piece(w.key, i) for i in inside)]
+    if not joined:
+        return rows  # nothing to do: the pieces' probabilities are not needed
+    posteriors = model.link_posteriors(keys, bead.english.stems)
+    top, pairs, nouns = rivals(posteriors, keys), glossed(pieces), distinct_nouns(raw)
+    for sentence_id, word, inside in joined:
+        mine = by_term.get(word.key)
+        if shorter(word.key, inside):
+            own = [term_columns(raw, pairs, i, ())[0] for i in inside]
+            phrase = render_phrase(own, posteriors, bead.english, bead.cert, phrases_of((word.key,)), top, (), word.key)
+            if phrase is not None and mine["en_rendering"] in phrase.text and mine["en_rendering"] != phrase.text:
+                rows[rows.index(mine)] = by_term[word.key] = row(mine["sentence_id"], word.key, phrase)
+        whole = by_term.get(word.key, {}).get("en_rendering")
+        for i in inside:
+            if not term_piece(word.key, i):
+                continue
+            term = keys[i]
+            own, kin = term_columns(raw, pairs, i, nouns)
+            unknown = knows is not None and term in lexical and not knows(term)
+            result = render(own, posteriors, bead.english, bead.cert, phrases_of((term,)), top, kin, term, unknown)
+            # else the joined word's row speaks for it; a piece's words are among the word's
+            if result.status == "rendered" and (whole is None or result.text in whole):
+                by_term[term] = row(sentence_id, term, result, word.key)
+                rows.append(by_term[term])
+    return rows
+
+
+def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
+    """A name written once in the archive, which the model has barely met: the words that
+    sound like it, where the model's rendering does not; never omitted (the model's silence
+    on a word it met once proves no omission)."""
+    from toolkit.terms.renderings import Rendering, sounds_like
+
+    if result.text is not None and sounds_like(name, result.text):
+        return result
+    found = render_by_sound(name, bead.english, posteriors, own, top, kin)
+    if found is not None:
+        return found
+    return Rendering("not_found", None, result.confidence) if result.status == "omitted" else result
 
 
 def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
@@ -146,7 +316,7 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     words = model.vocabulary(lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
     rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries),
-                      lexicon.entries)
+                      lexicon.entries, article.beads)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows

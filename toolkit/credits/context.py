@@ -1,0 +1,87 @@
+"""Role by context: the same credit line names a photographer under a photo caption and a
+reporter or writer under a story.
+
+"김하늘 기자" alone under "… 연을 날리고 있다." took the picture; under "… 밝혔다." he wrote
+the story. "by A" under "Fishing boats rest in the harbour … on Nov. 3." is the picture's
+credit; under a headline it is the author's. "© Kyodo" after a caption is the picture's holder;
+after "…, according to officials." the agency wrote the text. The readers give each line the role
+its words say; this module looks at the text the credit closes and recasts the role.
+
+Cues only, each a bounded scan of the body (linear): a caption describes a scene (Korean
+"…고 있다.", English positions "(left)", "(2nd from R)", "in this photo", a picture's date);
+a story attributes (said, according to, quotes with 라고, 밝혔다).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Korean captions: the scene in the present progressive ("…즐기고 있다.", "…서 있다."), a
+# position in the picture, or a photo rubric
+_KO_SCENE_END = re.compile(r"(?:고|서) 있다\s*\.?\s*$")
+# "…조사하고 있다." ends stories too: an abstract activity is no scene a camera sees
+_KO_ABSTRACT = ("조사하고", "검토하고", "추진하고", "논의하고", "계획하고", "협의하고", "파악하고", "수사하고", "분석하고",
+                "전망하고", "우려하고", "주목하고", "요구하고", "촉구하고", "주장하고", "예상하고", "고심하고", "모색하고")
+_KO_PHOTO_MARKS = ("[포토뉴스]", "[포토]", "[사진]", "<포토>", "(왼쪽)", "(오른쪽)", "(가운데)", "왼쪽부터", "(사진)")
+_KO_STORY_CUES = ("말했다", "밝혔다", "강조했다", "설명했다", "덧붙였다", "라고 했다", "”라고", "\"라고", "고 전했다")
+
+# English captions: a position in the picture, a photo's own words
+_EN_POSITION = re.compile(
+    r"\((?:\d(?:st|nd|rd|th) from |second from |third from |far |front |back |top |bottom )?"
+    r"(?:L|R|C|left|right|center|centre|front|back|top|bottom)\b[^()]{0,30}\)", re.IGNORECASE)
+_EN_PHOTO_WORDS = ("in this photo", "in this picture", "in this image", "in this handout", "in this undated",
+                   "in this file photo", "poses for a photo", "pose for a photo", "photo shows", "pool photo",
+                   "photo not for sale", "file photo", "picture taken", "is seen ", "are seen ")
+_EN_STORY_CUES = re.compile(r"\b(?:according to|said|says|told reporters|plans to|will|would)\b")
+# "… at dusk on Nov. 12.", "… on Monday.": the day the picture was taken, close to a sentence end
+_EN_PICTURE_DAY = re.compile(
+    r"\bon (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\. \d|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+_MAX_CAPTION_CHARS = 700  # longer than this, a paragraph is a story whatever its words
+
+
+def _ko_sentences(body: str) -> list[str]:
+    """Korean sentences of a caption: split after a final "다." or at a line break (bounded work)."""
+    out: list[str] = []
+    for line in body.split("\n"):
+        start = 0
+        for m in re.finditer(r"다\.\s*", line):
+            out.append(line[start:m.start() + 2].strip())
+            start = m.end()
+        if line[start:].strip():
+            out.append(line[start:].strip())
+    return out
+
+
+def is_korean_caption(body: str) -> bool:
+    """The body a Korean credit closes describes a picture (and does not report what someone said)."""
+    body = body.strip()
+    if not body or len(body) > _MAX_CAPTION_CHARS or any(cue in body for cue in _KO_STORY_CUES):
+        return False
+    if any(mark in body for mark in _KO_PHOTO_MARKS):
+        return True
+    sentences = _ko_sentences(body)
+    return len(sentences) <= 4 and any(_KO_SCENE_END.search(s) and not any(w in s for w in _KO_ABSTRACT)
+                                       for s in sentences)
+
+
+def is_english_caption(body: str) -> bool:
+    """The body an English credit closes describes a picture."""
+    body = body.strip()
+    if not body or len(body) > _MAX_CAPTION_CHARS:
+        return False
+    low = body.lower()
+    if any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body):
+        return True
+    if _EN_STORY_CUES.search(low):
+        return False
+    last = body.rsplit("\n", 1)[-1].strip()
+    return last.endswith(".") and len(last.split()) >= 6 and bool(_EN_PICTURE_DAY.search(last))
+
+
+def is_story(body: str) -> bool:
+    """The body attributes what it says (a story's words, not a picture's): "…, according to officials."."""
+    low = body.lower()
+    return bool(_EN_STORY_CUES.search(low)) and not (
+        any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body))
