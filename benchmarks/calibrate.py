@@ -14,6 +14,7 @@ cert >= 0.95 are right.
 
     .venv/bin/python benchmarks/calibrate.py --tune ../realdata/tune --heldout ../realdata/heldout
     .venv/bin/python benchmarks/calibrate.py --report-only --heldout ../realdata/heldout   # current weights
+    .venv/bin/python benchmarks/calibrate.py --tune A --tune B --leave-one-out   # A measured by a fit on B, and so on
 """
 
 from __future__ import annotations
@@ -187,6 +188,8 @@ def main() -> None:
     ap.add_argument("--unrelated-weight", type=float, default=0.5, help="sample weight of unrelated-pair links")
     ap.add_argument("--report-only", action="store_true", help="report the weights in confidence.py; fit nothing")
     ap.add_argument("--no-corpora", action="store_true", help="leave out the dev/test/TED splits")
+    ap.add_argument("--leave-one-out", action="store_true",
+                    help="for each --tune DIR, fit without it and report on it (then fit on all as usual)")
     args = ap.parse_args()
     lexicon = load_lexicon()
     corpora = CORPORA.is_dir() and not args.no_corpora
@@ -195,16 +198,23 @@ def main() -> None:
     heldout_rewrites = [p for p in rewrites if p not in tuning_rewrites]
     link_w, null_w = LINK_WEIGHTS, NULL_WEIGHTS
     if not args.report_only:
-        tuning_pairs = tuning_rewrites + [p for d in args.tune for p in find_pairs(d)]
-        parts = [(pair_rows(tuning_pairs, lexicon), args.pair_weight)]
-        if corpora:
-            parts.append((line_rows("dev", lexicon), 1.0))
-        unrelated = unrelated_rows(tuning_pairs, lexicon, make_articles("dev")[::3] if corpora else (), kinds=("link",))
-        parts.append((unrelated, args.unrelated_weight))
-        rows = [row for part, _ in parts for row in part]
-        weighted = [(kind, (f, r, weight)) for part, weight in parts for kind, f, r in part]
-        link_w = fit([x for k, x in weighted if k == "link"], args.l2)
-        null_w = fit([x for k, x in weighted if k == "null"], args.l2)
+        dev = line_rows("dev", lexicon) if corpora else []
+        dev_articles = make_articles("dev")[::3] if corpora else ()
+        by_dir = {d: find_pairs(d) for d in args.tune}
+
+        def fit_on(dirs: list[Path]) -> tuple[list[Row], dict, dict]:
+            tuning_pairs = tuning_rewrites + [p for d in dirs for p in by_dir[d]]
+            parts = [(pair_rows(tuning_pairs, lexicon), args.pair_weight), (dev, 1.0),
+                     (unrelated_rows(tuning_pairs, lexicon, dev_articles, kinds=("link",)), args.unrelated_weight)]
+            weighted = [(kind, (f, r, weight)) for part, weight in parts for kind, f, r in part]
+            return ([row for part, _ in parts for row in part], fit([x for k, x in weighted if k == "link"], args.l2),
+                    fit([x for k, x in weighted if k == "null"], args.l2))
+
+        if args.leave_one_out:  # each tuning set measured by a fit that never saw it
+            for d in args.tune:
+                _, left_link, left_null = fit_on([e for e in args.tune if e != d])
+                report(f"{d} (left out of the fit)", pair_rows(by_dir[d], lexicon), left_link, left_null)
+        rows, link_w, null_w = fit_on(args.tune)
         print(f"# fitted on {len(rows)} tuning beads")
         print(f"LINK_WEIGHTS = {link_w!r}")
         print(f"NULL_WEIGHTS = {null_w!r}")

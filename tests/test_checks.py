@@ -100,3 +100,43 @@ def test_names_full_or_surname_alone(english: str, korean: str, agree, flag) -> 
 ])
 def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement(en: str, ko: str) -> None:
     assert check_numbers(en, ko).agree is not False
+
+
+@pytest.mark.parametrize("en, ko", [
+    # a hedged figure rounded by one digit
+    ("Food for the holiday table now costs 20% more than the approximately 250,000 won spent last year.",
+     "지난해 24만 9천여 원보다 20%나 오른 가격입니다."),
+    # a holiday's date written with a dot in parentheses
+    ("The crackdown will continue until April 15, the Day of the Sun.", "가방 단속은 태양절(4.15)까지 이어진다."),
+    # a range of months is months; "a year earlier" is no count of one
+    ("Arrivals fell sharply in the first quarter from a year earlier.",
+     "올해 1분기(1∼3월) 입국자는 31명으로 지난해보다 크게 줄었다."),
+    ("The market opens on the 5th.", "장마당은 5일부터 문을 연다."),
+    # one fact written twice in Korean, once in English, beside an English addition
+    ("The center marked its 23rd anniversary in Anseong, some 77 kilometers south of Seoul.",
+     "하나원은 개원 23주년을 맞았다. 안성 하나원에서 개원 23주년 기념식이 열렸다."),
+])
+def test_roundings_dotted_dates_and_restated_facts_are_no_disagreement(en: str, ko: str) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.agree is True, check.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("About 20 people were caught.", "25여 명이 붙잡혔다.", "number 20≠25"),  # more than a rounding
+    ("The won hovered around 1,400 to the dollar.", "1달러에 1,405원대를 유지했다.", "number 1,400≠1,405"),  # two digits
+    ("The crackdown will continue until April 15.", "단속은 태양절(4.16)까지 이어진다.", "day 15≠16"),
+    ("Prices peaked in mid-October and fell by the end of October.", "15월 중순 정점을 찍은 값은 10월 말 내렸다.",
+     "month 10≠15"),  # an impossible month is a month; mid-October is one
+    ("Arrivals fell sharply in the first quarter from a year earlier.",
+     "올해 5분기(1∼3월) 입국자는 지난해보다 크게 줄었다.", "number 1≠5"),
+    # the same number before different words is two facts, not one restated
+    ("Three people were jailed for three months.", "3명이 5개월 동안 수감됐다.", "number 3≠5"),
+])
+def test_a_change_beside_those_habits_is_still_flagged(en: str, ko: str, flag: str) -> None:
+    assert check_numbers(en, ko).differences == (flag,)
+
+
+def test_a_holiday_is_no_personal_name() -> None:
+    check = check_names("The crackdown runs until the Day of the Sun, the birthday of Kim Il Sung.",
+                        "단속은 태양절까지 이어진다.")
+    assert not check.checked

@@ -142,6 +142,7 @@ _EN_MEASURES = {
     "kilogram", "kilograms", "kilo", "kilos", "gram", "ton", "tonne", "liter", "litre", "meter", "metre",
     "kilometer", "kilometre", "mile", "dollar", "yuan", "won", "month", "week", "year", "percent",
 }
+_RELATIVE = {"ago", "earlier", "before", "later"}  # "a year earlier": a time relative to the story, no count
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _ONE_PRONOUN = {"no", "any", "every", "some", "the", "this", "that", "which", "each", "someone", "anyone"}
 # a parenthesis holding a currency marker is a conversion the translator added: (about USD 310)
@@ -165,6 +166,7 @@ class Quantity:
     end: int
     conversion: bool = False
     unit: str = ""  # "s", "min" or "h" for a duration, whose value a translator may convert
+    approx: bool = False  # hedged ("about 250,000", 24만 9천여 원): a rounder value on the other side is no change
 
 
 # ... and so is one holding a measure unit: "1,500 kilometers (932 miles)", "(약 932마일)"
@@ -246,6 +248,16 @@ _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=�
                               r"|\d+(?=자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight, a shape
 
 
+# hedges: "about 250-thousand won", "an estimated 3 billion"; 약 30만 원, 24만 9천여 원, 20명 가량
+_APPROX_EN = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|estimated|close to)[\s-]+$")
+_APPROX_KO_BEFORE = re.compile(r"약\s?$")
+_APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여\s?(?=명|원|개|곳|건|톤|달러|가구|차례)|가량|남짓|안팎|내외|가까[이운]|정도|쯤)")
+# the end of a range of months or days: 1∼3월, 10~12일
+_KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
+# a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
+_KO_DOTTED_DATE = re.compile(r"(?<=\()(1[0-2]|[1-9])[.·](3[01]|[12]\d|[1-9])(?=\))")
+
+
 def _blank(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -289,7 +301,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                     kind = "day"  # on the 4th, the 4th of July
         elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES:
             value = 1.0
-        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES:
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES \
+                and not (i + 2 < n and tokens[i + 2].lower().rstrip(".") in _RELATIVE):  # "a year earlier" ~ 지난해
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
             continue
@@ -316,6 +329,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
                     value = _word_value("-".join(head[:2]))
+            if value is None and len(head) == 2 and head[0] in ("mid", "early", "late") and head[1] in _MONTHS \
+                    and tok.split("-")[1][:1].isupper():
+                value, kind = float(_MONTHS[head[1]]), "month"  # mid-October ~ 10월 중순
             if value is None and low in _MONTHS and tok[0].isupper():
                 nxt = tokens[i + 1] if i + 1 < n else ""
                 if low != "may" or _DIGITS.match(nxt) or (i and prv in _MONTH_CONTEXT):
@@ -346,6 +362,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
         add(value, kind, i, j - 1)
         i = j
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
+    out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)))
 
 
@@ -419,9 +436,10 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_KO, text)
+    dated = _KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text)  # read below as month and day
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
-    for m in _KO_NUM.finditer(text):
+    for m in _KO_NUM.finditer(dated):
         covered.append(m.span())
         for start, span in _ko_parts(text, m):
             stripped = span.strip()
@@ -436,11 +454,16 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             if value is None:
                 continue
             end = start + len(span)
-            after = text[end:end + 2]
+            unit_at = end
+            ranged = _KO_RANGE_END.match(text, end)  # 1∼3월: the range's start is a month too
+            if ranged and value == int(value) and value < float(ranged.group(1)):
+                unit_at = ranged.start(2)
+            after = text[unit_at:unit_at + 3]
             kind = "amount"
-            if after.startswith("월") and 1 <= value <= 12 and not after.startswith("월급"):
+            # an impossible month (15월) is still a month: a typo or a change, not an amount
+            if after.startswith("월") and 1 <= value < 100 and value == int(value) and not re.match(r"월[급세]", after):
                 kind = "month"
-            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부|대|본|반|정|단|원|선|자리)", after):
+            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부(?!터)|대|본|반|정|단|원|선|자리)", after):
                 kind = "day"
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
@@ -456,8 +479,13 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(0.5, "amount", m.start(), m.end()))
     for m in re.finditer(r"([월화수목금토일])요일", text):
         out.append(Quantity(float("월화수목금토일".index(m.group(1)) + 1), "weekday", m.start(), m.end()))
+    for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
+        out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
+        out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
     out.sort(key=lambda q: (q.start, q.end))
     out = [t for q in out if (t := _clock_and_duration(q, text, True)) is not None]
+    out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
+           or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
 
 

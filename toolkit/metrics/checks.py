@@ -74,12 +74,14 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
     def distance(x: float, y: float) -> float:
         return abs(math.log(abs(x) + 1) - math.log(abs(y) + 1))
 
-    pairs, left, right = [], list(a), list(b)
-    while left and right:
-        x, y = min(((x, y) for x in left for y in right), key=lambda p: (distance(*p), p))
-        pairs.append((x, y))
-        left.remove(x)
-        right.remove(y)
+    # closest first, as a repeated min would take them, but sorted once: quadratic, not cubic
+    ranked = sorted(((distance(x, y), (x, y), s, t) for s, x in enumerate(a) for t, y in enumerate(b)))
+    pairs, used_a, used_b = [], set(), set()
+    for _, pair, s, t in ranked:
+        if s not in used_a and t not in used_b:
+            used_a.add(s)
+            used_b.add(t)
+            pairs.append(pair)
     return sorted(pairs)
 
 
@@ -90,7 +92,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
-    en, ko = quantities_in_english(en_text), quantities_in_korean(ko_text)
+    en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
     en = _resolved_months(en, ko)
     en, ko = _converted_durations(en, ko)
     checked, differences = False, []
@@ -109,13 +111,51 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         k_only = sorted(v for v in (k - e).elements() if v not in e_conv)
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
+            hedged = {q.value for q in en + ko if q.kind == kind and q.approx}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
+                if (a in hedged or b in hedged) and _same_when_rounded(a, b):
+                    continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
                 ko_values.append(canon(b))
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+def _same_when_rounded(a: float, b: float) -> bool:
+    """Whole numbers equal when the rounder one drops one digit of the other: "about 250,000"
+    for 24만 9천여 (249,000) is a rounding, no change; a hedged 20 against 25, or "around
+    1,400" against 1,405 (two digits dropped), is still one."""
+    if a != int(a) or b != int(b):
+        return False
+
+    def step(x: float) -> int:
+        x, power = int(abs(x)), 1
+        while x and x % (power * 10) == 0:
+            power *= 10
+        return power
+
+    coarse, fine = max(step(a), step(b)), min(step(a), step(b))
+    return coarse >= 10 and fine * 10 >= coarse and abs(a - b) < coarse / 2
+
+
+_FOLLOWING = re.compile(r"[\s-]?([A-Za-z가-힣]{1,2})")
+
+
+def _restated(found: list, text: str) -> list:
+    """A number written again with the same word after it is one fact restated (개원 23주년 in
+    the lede and again in the next sentence), counted once: the other side giving it once
+    and an unrelated number beside it is no change."""
+    seen, out = set(), []
+    for q in found:
+        after = _FOLLOWING.match(text, q.end)
+        key = (q.kind, q.value, q.conversion, after.group(1) if after else "")
+        if key[3] and key in seen:
+            continue
+        seen.add(key)
+        out.append(q)
+    return out
 
 
 def _resolved_months(en: list, ko: list) -> list:
@@ -160,11 +200,11 @@ def korean_name_candidates(ko_text: str) -> set[str]:
 
     return {t[0] for t in korean_tokens(ko_text)
             if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and is_syllable_word(t[0]) and is_korean_name(t[0])
-            and not (len(t[0]) == 3 and t[0][-1] in _PLACE_ENDINGS)}
+            and not (len(t[0]) == 3 and t[0][-1] in _NOT_PERSON_ENDINGS)}
 
 
-# a district, county or city (종로구, 삼수군): place names Kiwi tags like a person's
-_PLACE_ENDINGS = frozenset("구군시읍면")
+# a district, county or city (종로구, 삼수군), or a holiday (태양절, 광명성절): names Kiwi tags like a person's
+_NOT_PERSON_ENDINGS = frozenset("구군시읍면절")
 
 
 @cache
