@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits import context, english, intros, korean, listings, machine, photos
+from toolkit.credits import context, english, intros, korean, listings, machine, notes, photos
 from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
@@ -81,13 +81,16 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
         return "", _wire_or_photo(sentence, whole[1], text, at), False
+    if single and (entry := notes.parse_book_entry(sentence)) is not None:
+        return entry[0], entry[1], False  # "Saha, Cho Nam-Joo, Jamie Chang (trans) (WW Norton, 2022)"
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
-                  english.split_glued_byline, english.split_work_translator, intros.split_speaker_label):
+                  english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
+                  notes.split_translation_note):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], text, at, tail[0]), False
