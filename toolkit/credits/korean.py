@@ -708,9 +708,11 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
+    if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
+        return "", found  # the bracket as a sentence of its own after the lead's last full stop
     if (found := _photo_source_tail(s)) is not None:
         return found
     for mark in ("ⓒ", "©"):
@@ -721,6 +723,33 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if found is not None:  # "… 청사건물 ©브레이크뉴스": the copyright holder of the picture
                 return s[:k].rstrip(), found
     return None
+
+
+# "촬영/신화사 기자 루루이(陆睿)", "번역/왕범": a label, a slash, perhaps the outlet and 기자, a name
+# (perhaps glossed in Hanzi)
+_LABELLED_ITEM = re.compile(r"(?P<label>[가-힣]{2,4}) ?/ ?(?:(?P<outlet>\S{2,12}) 기자 )?(?P<name>[가-힣]{2,4})"
+                            r"(?:\([\u4e00-\u9fff]{1,4}\))?")
+_MAX_ITEMS = 4
+
+
+def _labelled_items(inner: str) -> list[Credit] | None:
+    """"[촬영/신화사 기자 루루이(陆睿), 번역/왕범]": a closing bracket listing who did what, each item a
+    label and a name. The label licenses a name no surname list knows (a transliterated foreign name),
+    so two items at least are required unless the name reads as Korean."""
+    items = [item.strip() for item in inner.split(",")]
+    if len(items) > _MAX_ITEMS:
+        return None
+    found: list[Credit] = []
+    for item in items:
+        m = _LABELLED_ITEM.fullmatch(item)
+        if m is None or m["label"] not in KO_LABELS or m["name"] in KO_LABELS or m["name"] in KO_TITLES \
+                or is_outlet(m["name"]) or (m["outlet"] and not is_outlet(m["outlet"])):
+            return None
+        if len(items) == 1 and not is_korean_name(m["name"]):
+            return None
+        org = short_org(m["outlet"]) if m["outlet"] else None
+        found.append(Credit(KO_LABELS[m["label"]], m["name"], organization=org))
+    return found
 
 
 _RUBRIC = re.compile(r"(?P<name>[가-힣]{2,4})\s?(?P<title>[가-힣]{2,5})의\s?[‘'\"“「<《]")
