@@ -37,19 +37,21 @@ _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사I
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 # what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
 # a verb stem that only a report does, in its present, "tried" and future forms
-_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보")
+_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보")
 _REPORT_VERB_FORMS = tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
+    "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
 ) + _REPORT_VERB_FORMS
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
                # an anchor's words before the byline: "자세한 소식 홍길동 기자입니다", "이어서 홍길동 기자입니다"
-               "자세한", "소식", "소식은", "내용", "내용은", "이어서", "계속해서", "먼저", "다음", "관련", "첫"}
+               "자세한", "소식", "소식은", "내용", "내용은", "이어서", "계속해서", "먼저", "다음", "관련", "첫",
+               "오늘", "이번", "마지막"}  # "오늘 첫 소식은 홍길동 기자가 보도합니다"
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
