@@ -646,10 +646,19 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", words[0])]
 
 
+# "ⓒ노봉훈2009.04.19": a photo page glues the date the picture was filed to its holder
+_GLUED_DATE = re.compile(r"(?<=[가-힣])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
+
+
 def parse_copyright_tail(sentence: str) -> list[Credit] | None:
-    """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop)."""
-    words = ko_tokens(sentence.strip().rstrip("."))
-    return _copyright_holder(words[1:]) if words[:1] in (["ⓒ"], ["©"]) else None
+    """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop);
+    "ⓒ노봉훈" on the caption's closing line: a person's name there is who took the picture."""
+    words = ko_tokens(_GLUED_DATE.sub("", sentence.strip()).rstrip("."))
+    if words[:1] not in (["ⓒ"], ["©"]):
+        return None
+    if len(words) == 2 and _is_bare_name(words[1]):
+        return [Credit("photographer", words[1])]
+    return _copyright_holder(words[1:])
 
 
 # A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
