@@ -154,7 +154,7 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
         if (i == 0 or low[i - 1] in _SEPARATORS or low[i] in _TITLE_ROLE_WORDS
                 or (standalone and not heads and low[i] in ROLE_WORDS
                     and (any(t.text == "by" for t in toks[i + 1:i + 3])
-                         or ROLE_WORDS[low[i]] == "writer" and low[_skip_modifiers(low, i + 1):][:1] == ["by"]))
+                         or ROLE_WORDS[low[i]] == "writer" and [t.text for t in toks[_skip_modifiers(low, i + 1):][:1]] == ["by"]))
                 # "A poem in Vietnamese by A"; not "Why I Report in English by A" (a title: _title_author)
                 or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
             head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)
