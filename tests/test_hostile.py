@@ -679,7 +679,7 @@ _PIECES = [
     "has translated", "a blogpost", "presents the English translation of", "service of Radio Free Asia",
     "(trans)", "(Hanbit Press, May 2022)", "Translated by", "(1/7/2019)", "A poem", "Vietnamese", "[촬영/",
     "번역/", "(陆睿)", "[신화사", "평양", "8월 22일]", "오늘", "첫", "소식은", "돌아봤습니다", "전해주시죠",
-    "ⓒ노봉훈2009.04.19",
+    "ⓒ노봉훈2009.04.19", "Honorary Reporter", "from Chile",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -804,6 +804,7 @@ def _joined(pieces: list[str]) -> str:
 @example("[신화사 " + "평양 " * 10_000 + "8월 22일] 회의가 열렸다.")
 @example("오늘 " * 10_000 + "첫 소식은 홍길동 기자가 보도합니다.")
 @example("배가 떠났다.\n" * 5_000 + "ⓒ홍길동2009.04.19")
+@example("By Staff Reporter " + "Mara " * 10_000 + "Ellison from " + "Chile " * 10_000)
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)
