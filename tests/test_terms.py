@@ -614,3 +614,107 @@ def test_cli_terms(archive):
     assert run("terms", archive, "--json", "--csv").returncode == 2
     missing = run("terms", archive / "nowhere")
     assert missing.returncode == 1 and missing.stderr.startswith("error: ") and "Traceback" not in missing.stderr
+
+
+# ---------------------------------------------------------------- round 6: Kiwi's pieces, names, rates
+
+def test_a_prefix_kiwi_splits_off_is_joined_back_where_the_whole_is_a_known_word():
+    units = korean_units("북한 당국은 무산광산에서 캔 철광석을 중국에 팔아 왔다.")  # Kiwi: 무/XPN 산/XSN 광산
+    mine = next(u for u in units if u.key == "광산")
+    assert mine.lead == "무산"
+    merged = merge_known(units, lambda k: k == "무산광산")
+    word = next(u for u in merged if u.key == "무산광산")
+    assert word.parts == ("무산", "광산") and (word.start, word.end) == (mine.start - 2, mine.end)
+    # not a known word: the noun stays as it was
+    assert "광산" in [u.key for u in merge_known(units, lambda k: False)]
+    from toolkit.terms.korean import article_words
+    assert "무관세" in article_words([korean_units("정부는 수입 돼지고기에 무관세를 적용하기로 했다.")], set())
+
+
+def test_a_particle_left_inside_a_proper_noun_is_cut_off_before_a_known_word():
+    from toolkit.terms.korean import Unit, can_join
+
+    glued = Unit("무산광산만", "NNP", 3, 8)
+    assert can_join([glued])
+    assert [(u.key, u.end) for u in merge_known([glued], {"무산광산"}.__contains__)] == [("무산광산", 7)]
+    # only before a known word, only on a proper noun, and never a known word itself
+    assert merge_known([glued], set().__contains__)[0].key == "무산광산만"
+    assert merge_known([Unit("무산광산만", "NNG", 3, 8)], {"무산광산"}.__contains__)[0].key == "무산광산만"
+    assert merge_known([Unit("하나원", "NNP", 0, 3)], {"하나", "하나원"}.__contains__)[0].key == "하나원"
+
+
+def test_mine_is_a_content_word_of_the_english():
+    english = English.of("The mine has been shut down, and production at Musan Mine came to a halt.")
+    assert [english.spans[k][0] for k in english.content].count("mine") == 1 and "Mine" in \
+        [english.spans[k][0] for k in english.content]
+    rows = phrase_rows("광산은 지금 멈춰 섰다.", "The mine has stopped.", {("광산", "mine"): 0.9}, {"광산"})
+    assert rows["광산"]["en_rendering"] == "mine"
+
+
+def test_a_long_name_written_as_one_word_takes_the_one_capitalised_name_holding_its_nouns():
+    from toolkit.terms.renderings import render_name_word
+
+    law = "Most of these come under the Rejection of Reactionary Thought and Culture Law, which aims to root out dissent."
+    found = render_name_word(["Reactionary", "Thought", "Rejection"], English.of(law))
+    assert found is not None and found.text == "Rejection of Reactionary Thought and Culture Law"
+    # a sentence's first word opens no name it does not render; pieces in two names make none
+    assert render_name_word(["Medical", "University"], English.of("Students at Hamhung Medical University left.")).text \
+        == "Hamhung Medical University"
+    assert render_name_word(["Thought", "Rejection"], English.of("Rejection Day and the Thought Police.")) is None
+    assert render_name_word(["Thought", "Rejection"], English.of("the rejection of thought")) is None
+    links = {("반동", "Reactionary"): 0.9, ("사상", "Thought"): 0.9, ("배격", "Rejection"): 0.9, ("당국", "authorities"): 0.9}
+    rows = phrase_rows("당국은 반동사상문화배격법으로 청년들을 단속하고 있다.",
+                       "The authorities crack down on the young under the Rejection of Reactionary Thought and Culture Law.",
+                       links, {"반동", "사상", "배격", "당국"})
+    assert rows["반동사상문화배격법"]["en_rendering"] == "Rejection of Reactionary Thought and Culture Law"
+    assert rows["사상"]["part_of"] == "반동사상문화배격법" and rows["당국"]["part_of"] is None
+    # one rendered noun makes no name of the word
+    rows = phrase_rows("당국은 반동사상문화배격법으로 청년들을 단속하고 있다.",
+                       "The authorities crack down on the young under the Rejection of Reactionary Thought and Culture Law.",
+                       {("반동", "Reactionary"): 0.9, ("당국", "authorities"): 0.9}, {"반동", "당국"})
+    assert "반동사상문화배격법" not in rows and rows["반동"]["part_of"] is None
+
+
+def test_a_rate_is_a_term_even_once_and_keeps_only_a_rendering_its_prior_names():
+    from toolkit.terms.korean import is_rate
+    from toolkit.terms.model import Training
+
+    units = korean_units("지난달 청년 고용률은 석 달 연속 떨어졌다.")
+    rate = next(u for u in units if u.key == "고용률")
+    assert is_rate(rate) and not is_rate(next(u for u in units if u.key == "청년"))
+    assert "고용률" in [o.term for o in term_occurrences(units, TermVocabulary({"청년"}))]
+    # from a generic noun too (상승률), but not another derived word of one (가능성)
+    assert "상승률" in [o.term for o in term_occurrences(korean_units("물가 상승률이 높다."), TermVocabulary(set()))]
+    assert not term_occurrences(korean_units("가능성이 높다."), TermVocabulary({"가능성"}))
+    training = Training({"고용": frozenset({(stem("employment"),)})}, TermVocabulary({"고용"}))
+    training.add(0.9, [("ko-s1", units)], [stem("employment")], ["employment"])
+    assert training.joined["고용률"] == frozenset({(stem("employment"),), (stem("rate"),)})
+    from toolkit.terms.beads import Bead as TermBead
+
+    def rate_row(en: str, links: dict[str, float]) -> dict:
+        bead = TermBead("a", 0, 0.9, English.of(en), [("ko-s1", korean_units("청년 고용률이 떨어졌다."))])
+        model = TableModel({("고용률", stem(e)): p for e, p in links.items()})
+        rows = term_rows([bead], {}, TermVocabulary({"청년"}), model, {"고용률": training.joined["고용률"]})
+        return next(r for r in rows if r["ko_term"] == "고용률")
+
+    assert rate_row("Youth employment fell in November.", {"November": 0.9})["status"] == "not_found"
+    assert rate_row("The youth employment rate fell in November.",
+                    {"employment": 0.6, "rate": 0.6})["en_rendering"] == "employment rate"
+
+
+def test_the_mth_largest_rival_claim_is_found_past_the_kept_claims():
+    import random
+
+    from toolkit.terms.renderings import rivals
+
+    rng = random.Random(6)
+    for _ in range(50):
+        width, words = rng.randint(1, 14), rng.randint(1, 9)
+        posteriors = [[rng.choice((0.0, 0.1, rng.random())) for _ in range(width + 1)] for _ in range(words)]
+        others = set(rng.sample(range(width), rng.randint(0, width)))
+        ranks = [rng.randint(1, width + 2) for _ in range(words)]
+        wanted = []
+        for row, rank in zip(posteriors, ranks):
+            claims = sorted((row[i] for i in range(width) if i not in others), reverse=True)
+            wanted.append(claims[rank - 1] if len(claims) >= rank else 0.0)
+        assert rivals(posteriors).against(others, ranks) == wanted

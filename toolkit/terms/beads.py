@@ -107,6 +107,7 @@ def bead_schemas() -> dict[str, dict]:
                   "ko_ids": pl.List(s), "ko_units": n, "keys": pl.List(s), "tags": pl.List(s),
                   "unit_starts": n, "unit_ends": n, "bases": pl.List(s), "glosses": pl.List(pl.Boolean),
                   "joints": pl.List(s),  # Unit.joint (null: modifies no noun)
+                  "leads": pl.List(s),  # Unit.lead
                   "joinable": pl.Boolean},  # korean.can_join: without it the keys are the words
         "words": {"article_id": s, "word": s},
         "acronyms": {"article_id": s, "acronym": s, "expansion": s},
@@ -127,6 +128,7 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
                 "tags": [u.tag for u in flat], "unit_starts": [u.start for u in flat],
                 "unit_ends": [u.end for u in flat], "bases": [u.base for u in flat],
                 "glosses": [u.gloss for u in flat], "joints": [u.joint for u in flat],
+                "leads": [u.lead for u in flat],
                 "joinable": any(can_join(units) for _, units in b.korean),
             })
         out["words"] += [{"article_id": art.article_id, "word": w} for w in art.words]  # a row a sentence
@@ -135,12 +137,13 @@ def bead_rows(found: Iterable[ArticleBeads]) -> dict[str, list[dict]]:
     return out
 
 
-KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases", "glosses", "joints")  # of units_of
+KOREAN = ("ko_ids", "ko_units", "keys", "tags", "unit_starts", "unit_ends", "bases", "glosses", "joints",
+          "leads")  # of units_of
 
 
-def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases, glosses, joints) -> list[tuple[str, list[Unit]]]:
+def units_of(ko_ids, ko_units, keys, tags, starts, ends, bases, glosses, joints, leads) -> list[tuple[str, list[Unit]]]:
     """(sentence_id, units) of each Korean sentence of a `beads` row (its KOREAN columns)."""
-    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases, glosses, joints)]
+    units = [Unit(*fields) for fields in zip(keys, tags, starts, ends, repeat(()), bases, glosses, joints, leads)]
     out, at = [], 0
     for sid, n in zip(ko_ids, ko_units):
         out.append((sid, units[at:at + n]))

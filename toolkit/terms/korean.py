@@ -53,6 +53,9 @@ class Unit:
     # a noun that modifies the noun after it (대인 지뢰, 우발적인 충돌, 완전한 비핵화): what stands between
     # them ("" together, " ", "한 "; 적인 is written 적 + " "); None: the next unit is no noun it modifies
     joint: str | None = None
+    # a prefix Kiwi split off and wrote right before the noun, not a noun itself (무산광산 as 무/XPN
+    # 산/XSN 광산, 무관세 as 무/XPN 관세): merge_known joins it back where the whole is a known word
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ def korean_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     opened: int | None = None  # units before a "(" written right after a noun; None: no such "(" open
     between: list[tuple[str, str]] = []  # (form, tag) of the tokens since the last unit
+    prefix: tuple[int, int] | None = None  # (start, end) of prefix tokens written together (Unit.lead)
     for form, tag, lemma, start, length in korean_tokens(text):
         end = start + length
         if tag in NOUNS and units and units[-1].tag in NOUNS:
@@ -83,6 +87,11 @@ def korean_units(text: str) -> list[Unit]:
             if joint is not None:
                 units[-1] = replace(units[-1], joint=joint)
         between.append((form, tag))
+        if tag == "XPN" or (tag == "XSN" and prefix is not None and prefix[1] == start):
+            prefix = (start if prefix is None or prefix[1] != start else prefix[0], end)
+            continue
+        lead = text[prefix[0]:start] if prefix is not None and prefix[1] == start and tag in NOUNS else ""
+        prefix = None
         if tag == "SSO":
             opened = len(units) if form == "(" and units and units[-1].end == start and units[-1].tag in NOUNS \
                 else None
@@ -95,14 +104,14 @@ def korean_units(text: str) -> list[Unit]:
         if tag == "XSN" and units and units[-1].end == start and units[-1].tag in NOUNS:
             if form not in _NON_DERIVING:
                 last = units[-1]
-                units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key)
+                units[-1] = Unit(last.key + form, last.tag, last.start, end, base=last.base or last.key, lead=last.lead)
             continue
         if tag not in NOUNS:
             opened = None  # "(송금 관련 ...)", "(당국의)": a phrase in parentheses glosses nothing
         if tag not in _CONTENT:
             continue
         key = (lemma if lemma.endswith("다") else lemma + "다") if tag in _VERBS else form
-        units.append(Unit(key, tag, start, end))
+        units.append(Unit(key, tag, start, end, lead=lead))
         between = []
     return units
 
@@ -173,8 +182,8 @@ def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> tup
     words: list[str] = []
     for units in sentences:
         words.extend({word for first, last in noun_runs(units)
-                      if last - first <= _LONGEST_RUN and (word := _joined(units, first, last)) not in known
-                      and len(word) >= 2})
+                      for word in (_joined(units, first, last), units[first].lead + _joined(units, first, last))
+                      if last - first <= _LONGEST_RUN and word not in known and len(word) >= 2})
     return tuple(sorted(words))
 
 
@@ -188,22 +197,54 @@ def recurring_words(articles: Iterable[Iterable[list[Unit]]], known: Container[s
 
 
 def can_join(units: list[Unit]) -> bool:
-    """Whether merge_known could join anything: some nouns are written together."""
-    return any(last - first >= 2 for first, last in noun_runs(units))
+    """Whether merge_known could join anything: some nouns are written together, a prefix
+    was split off a noun, or a name may hold a particle."""
+    return any(last - first >= 2 for first, last in noun_runs(units)) or \
+        any(u.lead or _particle(u) for u in units)
+
+
+# particles Kiwi sometimes leaves inside a proper noun it does not know (무산광산만, 하나원에서)
+_PARTICLES = ("에서", "으로", "까지", "부터", "에게", "만", "은", "는", "이", "가", "을", "를", "의", "도", "에",
+              "와", "과", "로")
+
+
+def _particle(unit: Unit) -> int:
+    """The length of a particle a proper noun may end in (0: none)."""
+    if unit.tag != "NNP":
+        return 0
+    return next((len(p) for p in _PARTICLES if unit.key.endswith(p) and len(unit.key) - len(p) >= 2), 0)
+
+
+def _unglued(unit: Unit, is_known) -> Unit:
+    """A proper noun with a particle Kiwi left on it (무산광산만) as the known word before the
+    particle; any other unit as it is."""
+    n = _particle(unit)
+    if n and not is_known(unit.key) and is_known(unit.key[:-n]):
+        return replace(unit, key=unit.key[:-n], end=unit.end - n)
+    return unit
 
 
 def merge_known(units: list[Unit], is_known) -> list[Unit]:
     """Nouns written together become one unit where the joined form is a known word (보위 + 부
     -> 보위부, 핵 + 보유국 -> 핵보유국): the longest known sub-run from the left, so that the
     model and the glossary see one word where Kiwi saw pieces."""
+    units = [_unglued(u, is_known) for u in units]
     out: list[Unit] = []
     done = 0
     for first, last in noun_runs(units):
         out.extend(units[done:first])
         i = first
         while i < last:
-            for j in range(min(last, i + _LONGEST_RUN), i + 1, -1):
-                if is_known(_joined(units, i, j)):
+            lead = units[i].lead
+            for j in range(min(last, i + _LONGEST_RUN), i, -1):
+                # with the prefix Kiwi split off first (무 + 산 + 광산 -> 무산광산), then without
+                if lead and is_known(lead + _joined(units, i, j)):
+                    out.append(Unit(lead + _joined(units, i, j), units[i].tag, units[i].start - len(lead),
+                                    units[j - 1].end, (lead, *(u.key for u in units[i:j])),
+                                    gloss=all(u.gloss for u in units[i:j]), joint=units[j - 1].joint))
+                    i = j
+                    break
+                if j > i + 1 and is_known(_joined(units, i, j)):
                     out.append(Unit(_joined(units, i, j), units[i].tag, units[i].start, units[j - 1].end,
                                     tuple(u.key for u in units[i:j]), gloss=all(u.gloss for u in units[i:j]),
                                     joint=units[j - 1].joint))
@@ -223,13 +264,25 @@ def _name(unit: Unit) -> bool:
     return unit.tag == "NNP" and len(unit.key) >= 3 and not unit.parts and unit.key not in stoplist()
 
 
+RATE_SUFFIXES = ("률", "율")
+
+
+def is_rate(unit: Unit) -> bool:
+    """A rate derived from a noun (고용률 "employment rate", 상승률 "rate of increase"): an
+    indicator a terminologist tracks even when written once, and even from a generic noun."""
+    return bool(unit.base) and unit.tag in NOUNS and unit.key[len(unit.base):] in RATE_SUFFIXES
+
+
 def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
     """The term occurrences of one sentence's (merged) units: one per term, in order of first
     appearance. A surname standing alone (김, 권) is never one, nor a word derived from a
-    generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it."""
+    generic noun (가능성 from 가능, 구체적 from 구체): the suffix makes no terminology of it,
+    except a rate's (is_rate)."""
     found: dict[str, Occurrence] = {}
     for i, unit in enumerate(units):
-        if (unit.tag in NOUNS and (is_term(unit.key) or _name(unit)) and not (unit.tag == "NNP" and len(unit.key) == 1)
+        if is_rate(unit) and unit.key not in stoplist():
+            found.setdefault(unit.key, Occurrence(unit.key, (i,)))
+        elif (unit.tag in NOUNS and (is_term(unit.key) or _name(unit)) and not (unit.tag == "NNP" and len(unit.key) == 1)
                 and unit.base not in stoplist()):
             found.setdefault(unit.key, Occurrence(unit.key, (i,)))
     return list(found.values())

@@ -18,7 +18,7 @@ import math
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from toolkit.terms.korean import TermVocabulary, Unit, merge_known
+from toolkit.terms.korean import TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
 
 MAX_TRAINING_BEADS = 50_000
@@ -69,10 +69,15 @@ class Training:
             surface: Sequence[str]) -> None:
         """One bead: its Korean sentences' units as Kiwi gives them, its English stems and
         their written words."""
+        from toolkit.align.english import stem
+
         units = [u for _, merged in merged_units(korean, self.words) for u in merged]
         for u in units:
             if u.parts and u.key not in self.lexicon_entries and u.key not in self.joined:
                 self.joined[u.key] = frozenset(p for part in u.parts for p in self.lexicon_entries.get(part, ()))
+            elif is_rate(u) and u.key not in self.lexicon_entries and u.key not in self.joined:
+                # a rate the lexicon lacks: its noun's renderings and 'rate' (고용률: employment rate)
+                self.joined[u.key] = frozenset({*self.lexicon_entries.get(u.base, ()), (stem("rate"),)})
         self.add_keys(cert, [u.key for u in units], stems, surface)
 
     def add_keys(self, cert: float, ko: list[str], stems: Sequence[str], surface: Sequence[str]) -> None:

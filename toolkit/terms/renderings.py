@@ -58,6 +58,10 @@ NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
 }.items()}
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
+# nouns the aligner's stop list drops as the function words they also spell ('mine', the
+# pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
+# renderings count them as content words
+NOUN_HOMOGRAPHS = frozenset({"mine"})
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -88,7 +92,7 @@ class English:
     @classmethod
     def of(cls, text: str) -> "English":
         spans = tuple(word_spans(text))
-        content = tuple(k for k, (w, _, _) in enumerate(spans) if is_content(w))
+        content = tuple(k for k, (w, _, _) in enumerate(spans) if is_content(w) or w.lower() in NOUN_HOMOGRAPHS)
         return cls(text, spans, content, tuple(stem(spans[k][0]) for k in content))
 
 
@@ -118,7 +122,7 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
     kept = np.take_along_axis(values, order, axis=1).tolist()
     where = np.asarray(columns)[order].tolist()
-    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns)
+    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns, values)
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,31 @@ class Rivals:
     top: list[list[tuple[float, int]]]
     keys: Sequence[str] | None
     columns: list[int]
+    values: object = None  # the claims (English words x `columns`), a numpy array
 
-    def against(self, posteriors: Sequence[Sequence[float]], others: set[int], ranks: Sequence[int]) -> list[float]:
+    @cached_property
+    def ranked(self):
+        """Every claim on each English word, largest first, and each column's place in that
+        order: the m-th largest claim of the words outside a few is then found by skipping
+        those few, whatever m (a word written m times), in time linear in the few."""
+        import numpy as np
+
+        order = np.argsort(-self.values, axis=1, kind="stable")
+        place = np.empty_like(order)
+        np.put_along_axis(place, order, np.arange(order.shape[1])[None, :].repeat(order.shape[0], 0), axis=1)
+        return np.take_along_axis(self.values, order, axis=1), place
+
+    def _nth(self, n: int, rank: int, excluded: list[int]) -> float:
+        """The `rank`-th largest claim on English word n of the columns not at the
+        `excluded` places of `columns`."""
+        claims, place = self.ranked
+        at = rank - 1
+        for p in sorted(place[n, excluded].tolist()) if excluded else ():
+            if p <= at:
+                at += 1
+        return float(claims[n, at]) if at < claims.shape[1] else 0.0
+
+    def against(self, others: set[int], ranks: Sequence[int]) -> list[float]:
         """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
         `others` (columns; every place of their words is left out too)."""
         if self.keys is not None:
@@ -137,18 +164,15 @@ class Rivals:
             excluded = {i for i in self.columns if self.keys[i] in left_out}
         else:
             excluded = others
+        places: list[int] | None = None  # of the excluded columns in `columns`, when needed
         out = []
-        for top, row, rank in zip(self.top, posteriors, ranks):
-            if rank == 1:
-                best = next((p for p, i in top if i not in excluded), None)
-                if best is None:  # all kept claims left out: the rest are smaller, or there are none
-                    best = max((row[i] for i in self.columns if i not in excluded), default=0.0) \
-                        if len(top) == RIVALS else 0.0
-                out.append(best)
-                continue
-            claims = [p for p, i in top if i not in excluded]
+        for n, (top, rank) in enumerate(zip(self.top, ranks)):
+            claims = [p for p, i in top if i not in excluded][:rank]
             if len(claims) < rank and len(top) == RIVALS:  # more claims than were kept: look at all
-                claims = sorted((row[i] for i in self.columns if i not in excluded), reverse=True)
+                if places is None:
+                    places = [k for k, i in enumerate(self.columns) if i in excluded]
+                out.append(self._nth(n, rank, places))
+                continue
             out.append(claims[rank - 1] if len(claims) >= rank else 0.0)
         return out
 
@@ -181,7 +205,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     top = top if top is not None else rivals(posteriors)
     # what other Korean words claim of each English word: the most any claims, or, for a word
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
-    rival = top.against(posteriors, others, english.written)
+    rival = top.against(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
     if not links and unknown:
@@ -222,7 +246,7 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
     other Korean word links; None without one."""
     top = top if top is not None else rivals(posteriors)
-    rival = dict(zip(english.content, top.against(posteriors, set(own) | set(kin), english.written)))
+    rival = dict(zip(english.content, top.against(set(own) | set(kin), english.written)))
     spans = english.spans  # every word: a name may hold a function word (News Nine)
     for size in (3, 2, 1):
         for start in range(len(spans) - size + 1):
@@ -290,7 +314,7 @@ def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[f
     Altered' for 음성변조), when no Korean word claims that word even weakly."""
     others = {c for part in parts for c in part} | set(kin)
     top = top if top is not None else rivals(posteriors)
-    rival = top.against(posteriors, others, [1] * len(posteriors))
+    rival = top.against(others, [1] * len(posteriors))
     claims = [sum(row[c] for c in parts[0 if head_untied else -1]) for row in posteriors]
     n = 0
     while n < len(claims):
@@ -514,3 +538,80 @@ def _clusters(links: list[int], english: English, apart: bool = True) -> list[li
         else:
             clusters.append([n])
     return clusters
+
+
+_NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de"})
+# what may stand between two capitalised words of one name ("Rejection of Reactionary Thought
+# and Culture Law", "Ministry of the Interior"); "Day and the Thought Police" is two names
+_NAME_LINKS = frozenset({(), ("of",), ("of", "the"), ("for",), ("for", "the"), ("on",), ("de",), ("and",)})
+
+
+def _name_parts(run: list[int], spans) -> list[list[int]]:
+    """A run of capitalised words and connectors cut where the connectors between two
+    capitalised words are no name's (`_NAME_LINKS`)."""
+    parts: list[list[int]] = [[]]
+    between: list[int] = []
+    for k in run:
+        if spans[k][0] in _NAME_CONNECTORS:
+            between.append(k)
+            continue
+        if parts[-1] and tuple(spans[j][0] for j in between) not in _NAME_LINKS:
+            parts.append([])
+        elif parts[-1]:
+            parts[-1].extend(between)
+        parts[-1].append(k)
+        between = []
+    return [part for part in parts if part]
+
+
+def render_name_word(pieces: Sequence[str], english: English) -> Rendering | None:
+    """The rendering of a long name written as one Korean word (반동사상문화배격법), given
+    the renderings of its nouns in the bead (`pieces`: 'Reactionary', 'Thought', 'Rejection'):
+    the one run of capitalised words of the English (joined by spaces or hyphens, with of,
+    and, the... between them) that holds every piece ('Rejection of Reactionary Thought and
+    Culture Law'), not begun by a sentence's first word that renders none of them; None when
+    no run, or more than one, holds them all."""
+    spans = english.spans
+    text = english.text
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, (word, _, _) in enumerate(spans):
+        joined = bool(current) and text[spans[k - 1][2]:spans[k][1]] in (" ", "-")
+        capital = word[:1].isupper()
+        if current and joined and (capital or word in _NAME_CONNECTORS):
+            current.append(k)
+        else:
+            if current:
+                runs.append(current)
+            current = [k] if capital else []
+    if current:
+        runs.append(current)
+    runs = [part for run in runs for part in _name_parts(run, spans)]
+
+    def holds_all(run: list[int]) -> bool:
+        inside = text[spans[run[0]][1]:spans[run[-1]][2]]
+        return all(re.search(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", inside) for piece in pieces)
+
+    def opens_piece(k: int) -> bool:
+        return any(text.startswith(piece, spans[k][1]) for piece in pieces)
+
+    found = []
+    for run in runs:
+        while run and not spans[run[-1]][0][:1].isupper():
+            run = run[:-1]
+        if not run or not holds_all(run):
+            continue
+        while len(run) > 1 and not opens_piece(run[0]) and \
+                (_starts_sentence(text, spans[run[0]][1]) or not spans[run[0]][0][:1].isupper()):
+            run = run[1:]
+        if holds_all(run):
+            found.append(run)
+    if len(found) != 1 or len(found[0]) < len(pieces):
+        return None
+    run = found[0]
+    return Rendering("rendered", text[spans[run[0]][1]:spans[run[-1]][2]], LEXICON_ONLY)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?"

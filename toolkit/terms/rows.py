@@ -21,9 +21,9 @@ from pathlib import Path
 
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import NOUNS, Occurrence, Unit, stoplist, term_occurrences
+from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_phrase, rivals
+from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_name_word, render_phrase, rivals
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -182,7 +182,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
-            if not is_term(occ.term):  # a name written once (korean.term_occurrences)
+            if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
+                result = _named_by_prior(result, phrases)
+            elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             words.append((sentence_id, occ, result))
         unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
@@ -192,6 +194,36 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         if pieces is not None:
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
                                             row)
+        rows[first_row:] = _name_words(rows[first_row:], bead, row)
+    return rows
+
+
+NAME_WORD = 3  # nouns written together, at the least, that may make a long name (반동사상문화배격법)
+
+
+def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each word of `NAME_WORD` nouns or more written together
+    that no row speaks for (no known word: Kiwi gives it as pieces) where two of its nouns or
+    more are rendered and the English holds their renderings in one name (render_name_word:
+    반동사상문화배격법 'Rejection of Reactionary Thought and Culture Law'); its nouns' rows
+    name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units in bead.korean:
+        for first, last in noun_runs(units):
+            word = "".join(u.key for u in units[first:last])
+            if last - first < NAME_WORD or word in by_term:
+                continue
+            mine = [by_term[k] for k in dict.fromkeys(u.key for u in units[first:last])
+                    if k in by_term and by_term[k]["status"] == "rendered"]
+            if len(mine) < 2:
+                continue
+            found = render_name_word([r["en_rendering"] for r in mine], bead.english)
+            if found is None:
+                continue
+            for r in mine:
+                r["part_of"] = r["part_of"] or word
+            by_term[word] = row(sentence_id, word, found)
+            rows.append(by_term[word])
     return rows
 
 
@@ -282,6 +314,18 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
                 by_term[term] = row(sentence_id, term, result, word.key)
                 rows.append(by_term[term])
     return rows
+
+
+def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
+    """A rate the lexicon lacks (korean.is_rate), which the model has barely met: its rendering
+    only where it holds a word its prior names (its noun's renderings, 'rate'); else not found."""
+    from toolkit.align.english import content_words
+    from toolkit.terms.renderings import Rendering
+
+    named = {s for phrase in phrases for s in phrase}
+    if result.text is None or named & set(content_words(result.text)):
+        return result
+    return Rendering("not_found", None, result.confidence)
 
 
 def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
