@@ -6,7 +6,7 @@
 One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (credit
 clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
 the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
-agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
+agents of a clause), `notes` (a translator's note heading a translated post, a book list's entry), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
 (caption credits), `machine` (machine-translation notes), `widgets` (a short line standing alone,
 read by what its pieces are: names, titles, outlets, dates, stamps, e-mails), `chain` (joining
 the Korean names to the English chain). Each sentence is either
