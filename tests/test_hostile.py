@@ -815,7 +815,7 @@ def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph
     assert extract_credits(paragraph) == (rest, found)  # and the answer is deterministic
 
 
-def test_forty_names_joined_by_and_are_forty_contributors() -> None:
+def test_forty_names_joined_by_and_are_each_a_contributor_once() -> None:
     rest, found = extract_credits(_FORTY_AND + " contributed to this report.")
     # _NAMES repeats itself every 26 names, and a paragraph credits a person once in a role
     assert rest == "" and [c.name for c in found] == list(dict.fromkeys(_NAMES[:40]))
