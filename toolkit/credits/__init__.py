@@ -6,7 +6,7 @@
 One reader a job: `datelines` (a wire dateline opening a paragraph), `english` (credit
 clauses, bylines, "contributed to this report"), `intros` (a broadcast anchor handing over to
 the reporter), `listings` (bylines of listing pages and syndication notes), `lists` (the
-agents of a clause), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
+agents of a clause), `notes` (a translator's note heading a translated post, a book list's entry), `korean` (bylines, sign-offs, credit blocks, e-mail sign-offs), `photos`
 (caption credits), `machine` (machine-translation notes), `widgets` (a short line standing alone,
 read by what its pieces are: names, titles, outlets, dates, stamps, e-mails), `chain` (joining
 the Korean names to the English chain). Each sentence is either
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits import context, english, intros, korean, listings, machine, photos
+from toolkit.credits import context, english, intros, korean, listings, machine, notes, photos
 from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
@@ -81,13 +81,16 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
         return "", _wire_or_photo(sentence, whole[1], text, at), False
+    if single and (entry := notes.parse_book_entry(sentence)) is not None:
+        return entry[0], entry[1], False  # "Saha, Cho Nam-Joo, Jamie Chang (trans) (WW Norton, 2022)"
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
-                  english.split_glued_byline, english.split_work_translator, intros.split_speaker_label):
+                  english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
+                  notes.split_translation_note):
         tail = split(sentence)
         if tail is not None:
             return tail[0], _wire_or_photo(sentence, tail[1], text, at, tail[0]), False
@@ -120,11 +123,24 @@ def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     text = _unwrap_transcript(_hygiene(paragraph))
     if (listed := english.split_listed_work(text)) is not None:
         return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
-    above = _lines_above_dateline(text)
+    above = _lines_above_dateline(text) or _byline_before_lede(text)
     if above is not None:
-        return above
+        return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
-    return _widget_lines(rest, credits)
+    rest, credits = _widget_lines(rest, credits)
+    return rest, _once(credits)
+
+
+def _once(credits: list[Credit]) -> list[Credit]:
+    """One credit per role and name in a paragraph: a review listing two books by one translator,
+    or an agency line printed twice under a caption, credits that person once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for credit in credits:
+        if (credit.role, credit.name) not in seen:
+            seen.add((credit.role, credit.name))
+            out.append(credit)
+    return out
 
 
 _SPEAKER_LABEL_CHARS = 12
@@ -184,10 +200,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     after_note = False
     mentions: set[int] = set()
     readings: list[tuple[int, str, bool, str, list[Credit]]] = []  # (start, sentence, alone, kept, credits)
-    for a, b in spans:
+    for i, (a, b) in enumerate(spans):
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
-        read = _read(sentence, org_context, alone, after_note, text, a)
+        read = _read(sentence, org_context, alone or _heads_translation(sentence, text, spans, i), after_note, text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
@@ -240,6 +256,14 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     return _join(text, pieces), credits
 
 
+def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """"The Guest. By A. Translated by B.": a "By" sentence right before a translator's sentence is
+    a work's byline (a bibliography's entry, a translated poem's header), even inside a paragraph."""
+    if not sentence.startswith("By ") or i + 1 >= len(spans):
+        return False
+    return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from "))
+
+
 _CREDIT_SLOT = re.compile(r"\b[A-Z][A-Za-z]+ ?/ ?[A-Z][^\s/]*(?:[ /][^\s/]+)*$")
 _SLOT_CHARS = 120
 
@@ -289,6 +313,24 @@ def _lines_above_dateline(text: str) -> tuple[str, list[Credit]] | None:
         rest, found = _extract(below, below)
         return "\n".join(part for part in (above, rest) if part), credits + found
     return None
+
+
+# "By A (汉字), translated by B (1/7/2019) Last week, …": a byline closed by its date in brackets, the
+# lede glued on after it (a blog's excerpt of a translated post)
+_DATED_BYLINE = re.compile(r"(?:By|Translated) [^\n]{3,160}? \(\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})\)(?= [A-Z“\"‘])")
+
+
+def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
+    """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
+    credits does the lede after it stay as the paragraph's text."""
+    m = _DATED_BYLINE.match(text)
+    if m is None:
+        return None
+    head, credits = _extract(m[0], m[0])
+    if head or not credits:
+        return None
+    rest, found = _extract(text[m.end():], text[m.end():].strip())
+    return rest, credits + found
 
 
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:

@@ -36,6 +36,9 @@ _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
 
 
+_AGENCY_PLACE_DATE = re.compile(r"(?P<agency>\S{2,12}) [가-힣]{2,8} \d{1,2}월 \d{1,2}일")
+
+
 def _agency_credit(name: str) -> Credit:
     return Credit("reporter", name, organization=short_org(name), agent="organization")
 
@@ -68,6 +71,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None
     elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
+    elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
+        return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
     elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
         return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"
     elif named and len(inner) <= 15 and "=" in rest[:80]:

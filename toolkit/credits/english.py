@@ -153,7 +153,9 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
     while i < len(toks):
         if (i == 0 or low[i - 1] in _SEPARATORS or low[i] in _TITLE_ROLE_WORDS
                 or (standalone and not heads and low[i] in ROLE_WORDS
-                    and any(t.text == "by" for t in toks[i + 1:i + 3]))
+                    and (any(t.text == "by" for t in toks[i + 1:i + 3])
+                         or ROLE_WORDS[low[i]] == "writer" and [t.text for t in toks[_skip_modifiers(low, i + 1):][:1]] == ["by"]))
+                # "A poem in Vietnamese by A"; not "Why I Report in English by A" (a title: _title_author)
                 or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
             head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)
             if head is not None and (head.roles or heads or head.bare_by):

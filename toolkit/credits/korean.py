@@ -37,19 +37,21 @@ _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사I
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 # what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
 # a verb stem that only a report does, in its present, "tried" and future forms
-_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보")
+_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보")
 _REPORT_VERB_FORMS = tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
+    "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
 ) + _REPORT_VERB_FORMS
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
                # an anchor's words before the byline: "자세한 소식 홍길동 기자입니다", "이어서 홍길동 기자입니다"
-               "자세한", "소식", "소식은", "내용", "내용은", "이어서", "계속해서", "먼저", "다음", "관련", "첫"}
+               "자세한", "소식", "소식은", "내용", "내용은", "이어서", "계속해서", "먼저", "다음", "관련", "첫",
+               "오늘", "이번", "마지막"}  # "오늘 첫 소식은 홍길동 기자가 보도합니다"
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
@@ -644,10 +646,19 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", words[0])]
 
 
+# "ⓒ노봉훈2009.04.19": a photo page glues the date the picture was filed to its holder
+_GLUED_DATE = re.compile(r"(?<=[가-힣])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
+
+
 def parse_copyright_tail(sentence: str) -> list[Credit] | None:
-    """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop)."""
-    words = ko_tokens(sentence.strip().rstrip("."))
-    return _copyright_holder(words[1:]) if words[:1] in (["ⓒ"], ["©"]) else None
+    """"©브레이크뉴스" closing a caption (the caption's last sentence before it ended with a full stop);
+    "ⓒ노봉훈" on the caption's closing line: a person's name there is who took the picture."""
+    words = ko_tokens(_GLUED_DATE.sub("", sentence.strip()).rstrip("."))
+    if words[:1] not in (["ⓒ"], ["©"]):
+        return None
+    if len(words) == 2 and _is_bare_name(words[1]):
+        return [Credit("photographer", words[1])]
+    return _copyright_holder(words[1:])
 
 
 # A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
@@ -708,9 +719,11 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1])
         if found is not None:
             return s[:k].rstrip(), found
+    if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
+        return "", found  # the bracket as a sentence of its own after the lead's last full stop
     if (found := _photo_source_tail(s)) is not None:
         return found
     for mark in ("ⓒ", "©"):
@@ -721,6 +734,33 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if found is not None:  # "… 청사건물 ©브레이크뉴스": the copyright holder of the picture
                 return s[:k].rstrip(), found
     return None
+
+
+# "촬영/신화사 기자 루루이(陆睿)", "번역/왕범": a label, a slash, perhaps the outlet and 기자, a name
+# (perhaps glossed in Hanzi)
+_LABELLED_ITEM = re.compile(r"(?P<label>[가-힣]{2,4}) ?/ ?(?:(?P<outlet>\S{2,12}) 기자 )?(?P<name>[가-힣]{2,4})"
+                            r"(?:\([\u4e00-\u9fff]{1,4}\))?")
+_MAX_ITEMS = 4
+
+
+def _labelled_items(inner: str) -> list[Credit] | None:
+    """"[촬영/신화사 기자 루루이(陆睿), 번역/왕범]": a closing bracket listing who did what, each item a
+    label and a name. The label licenses a name no surname list knows (a transliterated foreign name),
+    so two items at least are required unless the name reads as Korean."""
+    items = [item.strip() for item in inner.split(",")]
+    if len(items) > _MAX_ITEMS:
+        return None
+    found: list[Credit] = []
+    for item in items:
+        m = _LABELLED_ITEM.fullmatch(item)
+        if m is None or m["label"] not in KO_LABELS or m["name"] in KO_LABELS or m["name"] in KO_TITLES \
+                or is_outlet(m["name"]) or (m["outlet"] and not is_outlet(m["outlet"])):
+            return None
+        if len(items) == 1 and not is_korean_name(m["name"]):
+            return None
+        org = short_org(m["outlet"]) if m["outlet"] else None
+        found.append(Credit(KO_LABELS[m["label"]], m["name"], organization=org))
+    return found
 
 
 _RUBRIC = re.compile(r"(?P<name>[가-힣]{2,4})\s?(?P<title>[가-힣]{2,5})의\s?[‘'\"“「<《]")

@@ -238,6 +238,11 @@ def _plural_services(words: list[str]) -> tuple[int, str | None, list[str]] | No
     return k, short_org(org) if org else None, langs
 
 
+_JOB_BEFORE_NAME = re.compile(r"^(?:(?:Honorary|Staff|Senior|Contributing|Guest|Student|Citizen|Intern|Special) )?"
+                              r"(?:Reporter|Writer|Correspondent|Columnist|Journalist) (?=[A-Z][a-z])")
+_FROM_ORIGIN = re.compile(r"(?<=[a-z]) from (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
+
+
 def parse_agents(region: str, roles: list[str], service: tuple | None, org_context: str | None,
                  byline: bool = False) -> list[Credit] | None:
     """Agents of one clause: "A, B and C for RFA's Lao Service", "A for X, and B for Y",
@@ -259,6 +264,11 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
     if cut < len(toks):
         region = region[: toks[cut].start] if cut else ""
     region = region.strip().rstrip(" ,;:-–—")
+    if byline:  # "By Honorary Reporter A from Algeria": the job before the name, where the writer is from after it
+        region = _JOB_BEFORE_NAME.sub("", region, count=1)
+        origin = _FROM_ORIGIN.search(region)
+        if origin and not organization_of(origin[0].removeprefix(" from ")):
+            region = region[:origin.start()]  # not "By A from Reuters": an outlet is an affiliation
     region, place_owner = _without_dash_place(region)
     affiliation = affiliation or place_owner
     if not region:

@@ -75,6 +75,7 @@ ORGANIZATIONS: dict[str, str] = {
     "jiji press": "Jiji",
     "xinhua": "Xinhua",
     "신화통신": "Xinhua",
+    "신화사": "Xinhua",  # Xinhua's Korean service names itself so: "[신화사 평양 8월 22일]"
     "bloomberg": "Bloomberg",
     "upi": "UPI",
     "epa": "EPA",
