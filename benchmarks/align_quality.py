@@ -385,9 +385,14 @@ def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None, params=
         def key(b: Bead) -> tuple:
             return frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)
 
+        gold = read_gold(gold_path)
+        unknown = sorted({i for e, k in gold for i in e | k} - {s.id for s in en + ko})
+        if unknown:  # gold written for another segmentation would be scored low without a word
+            sys.exit(f"error: {gold_path}: {', '.join(unknown)} not among the sentences as segmented now "
+                     "(renumber the gold after a segmentation change)")
         predicted = {key(b): b.cert for b in align(en, ko, lexicon, params).beads}
         baseline = {key(b) for b in gale_church(en, ko, c, s2).beads}
-        results.append(PairResult(name, read_gold(gold_path), predicted, baseline))
+        results.append(PairResult(name, gold, predicted, baseline))
     return results
 
 

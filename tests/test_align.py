@@ -463,3 +463,21 @@ def test_camel_case_brand_in_the_plural_matches_its_transliteration(lexicon) -> 
     ef = [en_features("People tell each other to use iPhones whenever they talk.")]
     kf = [ko_features("아이폰을 사용하자는 말이 오간다.", lexicon)]
     assert ("iphon",) in name_matches(ef, kf)["아이폰"]
+
+
+def test_pairs_benchmark_refuses_gold_written_for_another_segmentation(tmp_path) -> None:
+    """A gold id the segmenter no longer produces would silently count as a miss; the
+    benchmark stops with an error naming the gold file instead."""
+    sys.path.insert(0, str(repo_root() / "benchmarks"))
+    import align_quality
+
+    pair = tmp_path / "one"
+    pair.mkdir()
+    (pair / "en.txt").write_text("Prices rose.\n\nRice prices rose in the city.\n", encoding="utf-8")
+    (pair / "ko.txt").write_text("물가 올라\n\n도시의 쌀값이 올랐다.\n", encoding="utf-8")
+    (pair / "gold.tsv").write_text("en-s1 en-s2\tko-s1\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        align_quality.align_pairs(align_quality.find_pairs(tmp_path))
+    assert "gold.tsv" in str(stop.value) and "en-s2" in str(stop.value)
+    (pair / "gold.tsv").write_text("en-s1\tko-s1\n", encoding="utf-8")
+    assert align_quality.align_pairs(align_quality.find_pairs(tmp_path))[0].gold == {(frozenset({"en-s1"}), frozenset({"ko-s1"}))}

@@ -74,3 +74,13 @@ def test_and_between_plain_numbers_keeps_them_apart() -> None:
     assert numbers_in_english("five and six") == {"5", "6"}
     assert numbers_in_english("a hundred and the rest") == {"100"}
     assert numbers_in_english("twenty and one") == {"20", "1"}
+
+
+def test_native_day_counts_and_counter_look_alikes() -> None:
+    """이틀 연속 is "two days in a row"; 첫 before 살포 (scattering) or 세 before 살인 is no count
+    of years of age, while 세 살 is."""
+    assert numbers_in_korean("이틀 연속 전단을 날려보냈다") == {"2"} <= numbers_in_english("for two days in a row")
+    assert numbers_in_korean("나흘 만에 풀려났다") == {"4"}
+    assert numbers_in_korean("첫 살포 이후 여섯 번째") == {"6"}
+    assert numbers_in_korean("세 살 아이") == {"3"}
+    assert numbers_in_korean("하루빨리 돌아오라") == set()

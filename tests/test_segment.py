@@ -167,6 +167,9 @@ def test_month_abbreviation_holds_only_before_a_date(text: str, expected: list[s
          ["소식통은 이렇게 말했다.", '"올해는 배급이 없다"며 한숨을 쉬었다.']),
         ("주민들은 불만이다. ‘왜 우리만 고생하냐’는 목소리가 높다.",
          ["주민들은 불만이다.", "‘왜 우리만 고생하냐’는 목소리가 높다."]),
+        # a stop after a closing quote ends the sentence before the next opening quote
+        ("주민들은 ‘배급도 없는데 무슨 충성이냐’. ‘차라리 장마당이 낫다’는 말까지 한다.",
+         ["주민들은 ‘배급도 없는데 무슨 충성이냐’.", "‘차라리 장마당이 낫다’는 말까지 한다."]),
         # a full stop inside an open quotation is no boundary
         ("그는 “이건 아니다. “절대”라고 했다”고 말했다.", ["그는 “이건 아니다. “절대”라고 했다”고 말했다."]),
     ],
@@ -265,3 +268,15 @@ def test_a_stray_single_quote_is_looked_for_only_before_the_next_double_mark() -
 )
 def test_korean_quotation_without_a_full_stop_keeps_its_attribution(text: str, expected: list[str]) -> None:
     assert split_korean(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials met before the Korea-U. S. summit in August.", ["Officials met before the Korea-U. S. summit in August."]),
+        # a hyphenated single letter ending a sentence still ends it
+        ("They had no Plan-B. The talks failed.", ["They had no Plan-B.", "The talks failed."]),
+    ],
+)
+def test_a_spaced_acronym_after_a_hyphen_is_not_a_boundary(text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected

@@ -113,6 +113,9 @@ def period_is_abbreviation(word: str, after: str) -> bool:
         return True
     if re.fullmatch(r"[a-z]", low):  # an initial: J. R. R. Tolkien, George W. Bush
         return True
+    # a spaced acronym glued to a word by a hyphen: "Korea-U. S. summit"
+    if re.fullmatch(r"[a-z]", low.rsplit("-", 1)[-1]) and re.match(r"[A-Z]\.", after):
+        return True
     if low in _MONTHS:  # Feb. 21, Sept. 2011; but "Kim Jun. Translated by"
         return first.isdigit()
     if low in _MAYBE_END:  # Corp., Inc.
@@ -263,8 +266,9 @@ def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
 
 # Kiwi does not end a sentence before an opening quotation mark ("…양상이다. “불법…"):
 # a sentence-final ending, its stop, a space and an opening quote is a boundary, provided
-# every quotation before it is closed (so a quoted sentence is never cut inside).
-_BEFORE_QUOTE = re.compile(r"(?<=[가-힣][.!?])\s+(?=[“\"‘'])")
+# every quotation before it is closed (so a quoted sentence is never cut inside). A stop after
+# a closing quote ("…받았겠나’. ‘다른…") ends the sentence too.
+_BEFORE_QUOTE = re.compile(r"(?:(?<=[가-힣][.!?])|(?<=[가-힣][’”][.!?]))\s+(?=[“\"‘'])")
 
 
 def _split_before_quotes(piece: str) -> list[str]:

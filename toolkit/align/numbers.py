@@ -385,11 +385,15 @@ _NATIVE = {
     "열두": 12, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "첫": 1,
 }
 _COUNTERS = (
-    "명|번째|번|개국|개월|개|살|가지|차례|마리|권|대|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주(?!민)|쪽|장|째"
+    "명|번째|번|개국|개월|개|살(?![포해인상균충림리아려피펴])|가지|차례|마리|권|대|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주(?!민)|쪽|장|째"
 )
 _NATIVE_RE = re.compile(
     r"(?<![가-힣])(" + "|".join(sorted(_NATIVE, key=len, reverse=True)) + r")\s?(?=" + _COUNTERS + r")"
 )
+# native counts of days, each one word: 이틀 연속 ~ "two days in a row", 이틀째 ~ "a second day"
+# (하루 is left out: 하루 만에, 하루빨리 and 하루 평균 are mostly rendered without a number)
+_KO_DAYS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "열흘": 10}
+_KO_DAYS_RE = re.compile(r"(?<![가-힣])(" + "|".join(_KO_DAYS) + r")")
 # pure-Hangul large numbers that stand alone: 천만, 백만, 수십만 is vague and skipped
 _HANGUL_BIG = re.compile(r"(?<![가-힣])(십|백|천)?(만|억)(?=\s?(명|달러|원|개|마리|대|표|톤|가구|건))")
 
@@ -470,6 +474,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             out.append(Quantity(value, kind, start, end))
     for m in _NATIVE_RE.finditer(text):
         out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1)))
+    for m in _KO_DAYS_RE.finditer(text):
+        out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
     for m in _HANGUL_BIG.finditer(text):
         if any(a <= m.start() < b for a, b in covered) or re.search(r"\d\s?$", text[: m.start()]):
             continue
