@@ -327,3 +327,17 @@ def test_an_agency_closing_a_story_is_its_reporter_and_closing_a_caption_its_pho
     assert rest == story[: -len(" (Yonhap)")] and [(c.role, c.agent) for c in found] == [("reporter", "organization")]
     _, found = extract_credits("Delegates arrive for the talks on Tuesday. (Yonhap)")
     assert [(c.role, c.agent) for c in found] == [("photographer", "organization")]
+
+
+@pytest.mark.parametrize("line", ["Translated a@b.example Translated", "Mara news@paper.example Ellison",
+                                  "Mara https://paper.example/a Ellison"])
+def test_words_on_either_side_of_an_address_are_never_one_name(line):
+    _, found = extract_credits(line)
+    assert all(c.name in line for c in found)  # a name is text of the line, not words joined across the address
+
+
+def test_a_name_beside_its_address_or_read_time_is_still_its_byline():
+    _, found = extract_credits("Mara Ellison mara@paper.example")
+    assert [(c.role, c.name) for c in found] == [("writer", "Mara Ellison")]
+    _, found = extract_credits("Mara Ellison | https://paper.example/a | 3 min read")
+    assert [(c.role, c.name) for c in found] == [("writer", "Mara Ellison")]

@@ -805,6 +805,7 @@ def _joined(pieces: list[str]) -> str:
 @example("오늘 " * 10_000 + "첫 소식은 홍길동 기자가 보도합니다.")
 @example("배가 떠났다.\n" * 5_000 + "ⓒ홍길동2009.04.19")
 @example("By Staff Reporter " + "Mara " * 10_000 + "Ellison from " + "Chile " * 10_000)
+@example("Translated a@b.example Translated")  # found by the search: the words around an address made one name
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

@@ -77,13 +77,15 @@ def find_emails(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+def remove_spans(text: str, spans: list[tuple[int, int]], between: str = " ") -> str:
+    """The text without the spans; `between` stands where each was, so that a reader that must
+    not join the words on either side (a name) can put a separator there."""
     out, pos = [], 0
     for a, b in spans:
         out.append(text[pos:a])
         pos = b
     out.append(text[pos:])
-    return clean(" ".join(out))
+    return clean(between.join(out))
 
 
 _MONTHS = {

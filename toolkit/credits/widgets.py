@@ -220,12 +220,13 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
     evidence = False
+    # what is taken out leaves a separator: the words on its two sides are never one name
     emails = find_emails(s)
     if emails:
-        s, evidence = remove_spans(s, emails), True
+        s, evidence = remove_spans(s, emails, " | "), True
     if _URL.search(s):
-        s, evidence = _URL.sub(" ", s), True
-    if (stripped := _READ_TIME.sub(" ", s)) != s:
+        s, evidence = _URL.sub(" | ", s), True
+    if (stripped := _READ_TIME.sub(" | ", s)) != s:
         s, evidence = stripped, True
     s = _unglue(s)
     korean = has_syllable(s)
