@@ -160,21 +160,33 @@ class Rivals:
         """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
         `others` (columns; every place of their words is left out too)."""
         if self.keys is not None:
-            left_out = {self.keys[i] for i in others}
-            excluded = {i for i in self.columns if self.keys[i] in left_out}
+            column_of = self._column_of
+            excluded = {column_of[self.keys[i]] for i in others}
         else:
             excluded = others
         places: list[int] | None = None  # of the excluded columns in `columns`, when needed
         out = []
         for n, (top, rank) in enumerate(zip(self.top, ranks)):
-            claims = [p for p, i in top if i not in excluded][:rank]
-            if len(claims) < rank and len(top) == RIVALS:  # more claims than were kept: look at all
-                if places is None:
-                    places = [k for k, i in enumerate(self.columns) if i in excluded]
-                out.append(self._nth(n, rank, places))
-                continue
-            out.append(claims[rank - 1] if len(claims) >= rank else 0.0)
+            seen = 0
+            for p, i in top:  # the rank-th claim of a word outside `others`, if kept
+                if i not in excluded:
+                    seen += 1
+                    if seen == rank:
+                        out.append(p)
+                        break
+            else:
+                if len(top) == RIVALS:  # more claims than were kept: look at all
+                    if places is None:
+                        places = [k for k, i in enumerate(self.columns) if i in excluded]
+                    out.append(self._nth(n, rank, places))
+                else:
+                    out.append(0.0)
         return out
+
+    @cached_property
+    def _column_of(self) -> dict[str, int]:
+        """Each distinct word of `keys` -> its one column (its first place)."""
+        return {self.keys[i]: i for i in self.columns}
 
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
@@ -201,7 +213,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
-    mass = [sum(row[i] for i in term_units) for row in posteriors]
+    mass = _mass(posteriors, term_units)
     top = top if top is not None else rivals(posteriors)
     # what other Korean words claim of each English word: the most any claims, or, for a word
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
@@ -228,6 +240,15 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
+
+
+def _mass(posteriors: Sequence[Sequence[float]], columns: Sequence[int]) -> list[float]:
+    """Per English word, the probability that it translates one of `columns` (summed as
+    `sum` sums; the common single column without the generator)."""
+    if len(columns) == 1:
+        c = columns[0]
+        return [0.0 + row[c] for row in posteriors]
+    return [sum(row[i] for i in columns) for row in posteriors]
 
 
 def sounds_like(name: str, text: str) -> bool:
@@ -287,9 +308,10 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
 
     best = [max(span, key=lambda n: (claim(n, part), -n)) for part in parts]
     weak = [claim(n, part) < WEAK for n, part in zip(best, parts)]
-    untied = [max(claim(n, part) for n in range(len(posteriors))) < LINK for part in parts]
-    if len(parts) == 2 and untied[0] != untied[1] and any(weak):
-        return _untied_noun(parts, posteriors, english, top, kin, untied[1])
+    if len(parts) == 2 and any(weak):
+        untied = [max(_mass(posteriors, part)) < LINK for part in parts]
+        if untied[0] != untied[1]:
+            return _untied_noun(parts, posteriors, english, top, kin, untied[1])
     if any(weak) or len(set(best)) < len(parts):
         return None
     heads = [n for n in span if claim(n, parts[-1]) >= WEAK]  # the head's words (ballistic missile)
@@ -360,7 +382,9 @@ def _particle_after(english: English, k: int) -> int | None:
     if k + 1 >= len(english.spans):
         return None
     verb, nxt = english.spans[k], english.spans[k + 1]
-    if english.text[verb[2]:nxt[1]] != " " or (stem(verb[0]), nxt[0].lower()) not in phrasal_verbs():
+    particle = nxt[0].lower()
+    if particle not in _PARTICLES or english.text[verb[2]:nxt[1]] != " " or \
+            (stem(verb[0]), particle) not in phrasal_verbs():
         return None
     return nxt[2]
 
@@ -437,10 +461,10 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
     phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
-        size = len(phrase)
+        size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
-            if set(english.stems[start:start + size]) == set(phrase) and all(
+            if set(english.stems[start:start + size]) == words and all(
                     _joins(english, n, n + 1, apart=apart) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}

@@ -234,6 +234,8 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
     English does not render on its own, none whose head a longer phrase holds already."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
+    if not candidates:
+        return held, []
     places: dict[str, list[int]] = {}
     for j, u in enumerate(units):
         places.setdefault(u.key, []).append(j)
