@@ -104,6 +104,21 @@ def test_two_workers_give_the_same_archive_as_one(tmp_path, clean):
     assert finished(tmp_path / "two")
 
 
+def test_the_learning_state_does_not_depend_on_the_hash_seed(tmp_path):
+    """The corpus counts a build keeps for the next one are written in one order, whatever
+    order Python's sets came out in (the hash seed changes per process)."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    written = []
+    for seed in ("1", "2"):
+        archive = tmp_path / f"archive-{seed}"
+        out = subprocess.run([sys.executable, "-m", "toolkit.cli", "build", str(corpus), "--archive", str(archive),
+                              "--workers", "1", "--quiet"], capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "PYTHONHASHSEED": seed})
+        assert out.returncode == 0, out.stderr[-2000:]
+        written.append((archive / "current" / "learning" / "counts.parquet").read_bytes())
+    assert written[0] == written[1]
+
+
 def test_workers_ignore_a_toolkit_in_the_working_directory(tmp_path):
     """A build started inside another checkout must not preload that checkout's toolkit."""
     corpus = copy_corpus(tmp_path / "corpus")
