@@ -62,7 +62,9 @@ def align_recording(en, ko, lexicon):
 
 
 def contribution(en, ko, alignment, known) -> list[dict]:
-    """Rows of one article's learner counts (what `LexiconLearner.observe` adds for it)."""
+    """Rows of one article's learner counts (what `LexiconLearner.observe` adds for it), in a
+    fixed order: the learner's counters fill in the order of sets, which the hash seed changes,
+    and the rows are kept in the archive's state."""
     from toolkit.align import LexiconLearner
 
     learner = LexiconLearner(known=known)
@@ -73,7 +75,7 @@ def contribution(en, ko, alignment, known) -> list[dict]:
     rows += [{"kind": "joint", "key": k, "value": e, "count": c} for (k, e), c in learner.joint.items()]
     rows += [{"kind": "surface", "key": s, "value": w, "count": c}
              for s, words in learner.surface.items() for w, c in words.items()]
-    return rows
+    return sorted(rows, key=lambda row: (row["kind"], row["key"], row["value"]))
 
 
 def learner_from_counts(counts, known):

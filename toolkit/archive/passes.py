@@ -251,9 +251,7 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
             continue
         # outside the try: a write that fails (a full disk) stops the build, not the article
         _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens, previous))
-        # in a fixed order: the rows come from sets, whose order changes with the hash seed
-        counts += [{"article_id": item.article_id, **row}
-                   for row in sorted(rows, key=lambda r: (str(r["kind"]), str(r["key"]), str(r["value"])))]
+        counts += [{"article_id": item.article_id, **row} for row in rows]
         results.append((item.article_id, None, warnings))
     write_part(out / "counts.parquet", learning_schemas()["counts"], counts)
     _dump(Path(settings.work) / "kiwi" / f"{key}.pickle", analysed)  # for the other workers
