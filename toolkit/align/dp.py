@@ -42,6 +42,16 @@ FULL_GRID = 40_000
 MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2), (4, 1), (1, 4), (3, 2), (2, 3))
 
 
+def _english_only(b: tuple[int, int, int, int]) -> bool:
+    """A null bead holding an English sentence (no Korean)."""
+    return b[1] > b[0] and b[2] == b[3]
+
+
+def _korean_only(b: tuple[int, int, int, int]) -> bool:
+    """A null bead holding a Korean sentence (no English)."""
+    return b[3] > b[2] and b[0] == b[1]
+
+
 class Aligner(BeadScorer):
     """Searches the best chain of beads of one article pair (see module docstring)."""
 
@@ -127,8 +137,8 @@ class Aligner(BeadScorer):
         theta = self.p.cross
         if theta is None:
             return path
-        en_null = [b[0] for b in path if b[1] > b[0] and b[2] == b[3]]
-        ko_null = [b[2] for b in path if b[3] > b[2] and b[0] == b[1]]
+        en_null = [b[0] for b in path if _english_only(b)]
+        ko_null = [b[2] for b in path if _korean_only(b)]
         if not en_null or not ko_null or len(en_null) * len(ko_null) > FULL_GRID:
             return path  # a long article's nulls are not all compared (its evidence is computed lazily)
         pairs = sorted(((s, i, j) for i in en_null for j in ko_null
@@ -145,8 +155,8 @@ class Aligner(BeadScorer):
         if not links:
             return path
         links += self._extend_block(links, set(en_null), set(ko_null), used_en, used_ko)
-        kept = [b for b in path if not (b[1] > b[0] and b[2] == b[3] and b[0] in used_en)
-                and not (b[3] > b[2] and b[0] == b[1] and b[2] in used_ko)]
+        kept = [b for b in path if not (_english_only(b) and b[0] in used_en)
+                and not (_korean_only(b) and b[2] in used_ko)]
         # each crossing link takes the place of its English sentence in the order
         out = kept + links
         out.sort(key=lambda b: (b[0] if b[1] > b[0] else b[0] - 0.5, b[2]))
@@ -299,18 +309,17 @@ class Aligner(BeadScorer):
         k = 0
         while k + 1 < len(out):
             a, b = out[k], out[k + 1]
-            if a[1] > a[0] and a[2] == a[3] and b[3] > b[2] and b[0] == b[1]:
-                en_null, ko_null = a, b
-            elif b[1] > b[0] and b[2] == b[3] and a[3] > a[2] and a[0] == a[1]:
-                en_null, ko_null = b, a
+            if _english_only(a) and _korean_only(b):
+                i, j = a[0], b[2]
+            elif _english_only(b) and _korean_only(a):
+                i, j = b[0], a[2]
             else:
                 k += 1
                 continue
             beside = out[max(0, k - 1) : k] + out[k + 2 : k + 3]
-            alone = bool(beside) and all(c[0] < c[1] and c[2] < c[3] and self.bead_score(*c) >= self.p.lone_beside
-                                         for c in beside)
-            i, j = en_null[0], ko_null[2]
-            if (alone and not self.has[i][j]
+            # a pair with evidence was the rescue's to take: its anchors are not scored
+            if (not self.has[i][j] and beside
+                    and all(c[0] < c[1] and c[2] < c[3] and self.bead_score(*c) >= self.p.lone_beside for c in beside)
                     and self.length_fit(i, i + 1, j, j + 1) >= self.p.lone):
                 out[k : k + 2] = [(i, i + 1, j, j + 1)]
             k += 1
