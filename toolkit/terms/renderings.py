@@ -537,8 +537,7 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
 
 def _opens_sentence(english: English, n: int) -> bool:
     """Content word `n` begins its sentence (a capital there says nothing of a name)."""
-    before = english.text[:english.spans[english.content[n]][1]].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?"
+    return _starts_sentence(english.text, english.spans[english.content[n]][1])
 
 
 def _hyphened(english: English, left: int, right: int) -> bool:
@@ -637,5 +636,6 @@ def render_name_word(pieces: Sequence[str], english: English) -> Rendering | Non
 
 
 def _starts_sentence(text: str, start: int) -> bool:
+    """The word written at `start` begins its sentence."""
     before = text[:start].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?"
