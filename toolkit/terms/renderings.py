@@ -337,7 +337,7 @@ def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[f
     others = {c for part in parts for c in part} | set(kin)
     top = top if top is not None else rivals(posteriors)
     rival = top.against(others, [1] * len(posteriors))
-    claims = [sum(row[c] for c in parts[0 if head_untied else -1]) for row in posteriors]
+    claims = _mass(posteriors, parts[0 if head_untied else -1])
     n = 0
     while n < len(claims):
         if claims[n] < LINK:
