@@ -237,17 +237,13 @@ def merge_known(units: list[Unit], is_known) -> list[Unit]:
         while i < last:
             lead = units[i].lead
             for j in range(min(last, i + _LONGEST_RUN), i, -1):
+                joined = _joined(units, i, j)
                 # with the prefix Kiwi split off first (무 + 산 + 광산 -> 무산광산), then without
-                if lead and is_known(lead + _joined(units, i, j)):
-                    out.append(Unit(lead + _joined(units, i, j), units[i].tag, units[i].start - len(lead),
-                                    units[j - 1].end, (lead, *(u.key for u in units[i:j])),
+                prefix = lead if lead and is_known(lead + joined) else ""
+                if prefix or (j > i + 1 and is_known(joined)):
+                    out.append(Unit(prefix + joined, units[i].tag, units[i].start - len(prefix), units[j - 1].end,
+                                    (*((prefix,) if prefix else ()), *(u.key for u in units[i:j])),
                                     gloss=all(u.gloss for u in units[i:j]), joint=units[j - 1].joint))
-                    i = j
-                    break
-                if j > i + 1 and is_known(_joined(units, i, j)):
-                    out.append(Unit(_joined(units, i, j), units[i].tag, units[i].start, units[j - 1].end,
-                                    tuple(u.key for u in units[i:j]), gloss=all(u.gloss for u in units[i:j]),
-                                    joint=units[j - 1].joint))
                     i = j
                     break
             else:

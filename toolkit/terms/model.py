@@ -18,6 +18,7 @@ import math
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from toolkit.align.english import stem
 from toolkit.terms.korean import TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
 
@@ -69,8 +70,6 @@ class Training:
             surface: Sequence[str]) -> None:
         """One bead: its Korean sentences' units as Kiwi gives them, its English stems and
         their written words."""
-        from toolkit.align.english import stem
-
         units = [u for _, merged in merged_units(korean, self.words) for u in merged]
         for u in units:
             if u.parts and u.key not in self.lexicon_entries and u.key not in self.joined:

@@ -337,7 +337,7 @@ def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[f
     others = {c for part in parts for c in part} | set(kin)
     top = top if top is not None else rivals(posteriors)
     rival = top.against(others, [1] * len(posteriors))
-    claims = [sum(row[c] for c in parts[0 if head_untied else -1]) for row in posteriors]
+    claims = _mass(posteriors, parts[0 if head_untied else -1])
     n = 0
     while n < len(claims):
         if claims[n] < LINK:
@@ -537,8 +537,7 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
 
 def _opens_sentence(english: English, n: int) -> bool:
     """Content word `n` begins its sentence (a capital there says nothing of a name)."""
-    before = english.text[:english.spans[english.content[n]][1]].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?"
+    return _starts_sentence(english.text, english.spans[english.content[n]][1])
 
 
 def _hyphened(english: English, left: int, right: int) -> bool:
@@ -637,5 +636,6 @@ def render_name_word(pieces: Sequence[str], english: English) -> Rendering | Non
 
 
 def _starts_sentence(text: str, start: int) -> bool:
+    """The word written at `start` begins its sentence."""
     before = text[:start].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?"

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from toolkit.align.english import content_words
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import LinkModel, render, render_by_sound, render_name_word, render_phrase, rivals
+from toolkit.terms.renderings import (LinkModel, Rendering, render, render_by_sound, render_name_word, render_phrase,
+                                      rivals, sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -321,9 +323,6 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
 def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
     """A rate the lexicon lacks (korean.is_rate), which the model has barely met: its rendering
     only where it holds a word its prior names (its noun's renderings, 'rate'); else not found."""
-    from toolkit.align.english import content_words
-    from toolkit.terms.renderings import Rendering
-
     named = {s for phrase in phrases for s in phrase}
     if result.text is None or named & set(content_words(result.text)):
         return result
@@ -334,8 +333,6 @@ def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
     """A name written once in the archive, which the model has barely met: the words that
     sound like it, where the model's rendering does not; never omitted (the model's silence
     on a word it met once proves no omission)."""
-    from toolkit.terms.renderings import Rendering, sounds_like
-
     if result.text is not None and sounds_like(name, result.text):
         return result
     found = render_by_sound(name, bead.english, posteriors, own, top, kin)
