@@ -39,6 +39,11 @@ _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그
 _AGENCY_PLACE_DATE = re.compile(r"(?P<agency>\S{2,12}) [가-힣]{2,8} \d{1,2}월 \d{1,2}일")
 
 
+def _is_wire_agency(agency: str) -> bool:
+    """The bracket of an English dateline names an agency: a known one, or a short acronym ("(HBN)")."""
+    return bool(organization_of(agency)) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)
+
+
 def _agency_credit(name: str) -> Credit:
     return Credit("reporter", name, organization=short_org(name), agent="organization")
 
@@ -154,8 +159,7 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if not m:
         return None
     agency = m["agency"].strip()
-    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)
-            or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))):
+    if not (_is_wire_agency(agency) or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))):
         return None  # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"
     writers: list[Credit] = []
     place_text = m["place"]
@@ -201,7 +205,7 @@ def _after_headline(text: str) -> tuple[str, list[Credit]] | None:
     if m is None or m.start() > _MAX_HEADLINE or text[:m.start()].rstrip().endswith((".", "?", "!", ",")):
         return None
     agency = m["agency"].strip()
-    if not (organization_of(agency) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)):
+    if not _is_wire_agency(agency):
         return None
     return text[:m.start()].strip() + "\n" + text[m.end():], [_agency_credit(agency)]
 

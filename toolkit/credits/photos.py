@@ -31,6 +31,7 @@ _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
+_NOT_CAPS_PAPERS = NOT_PHOTO_SOURCES | _QUALIFIERS  # "[FILE PHOTO]", "[HANDOUT]": no paper's name
 _DIGIT_SLASH_NAME = re.compile(r"\d/(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3})\)?$")
 _MAX_CREDIT_CHARS = 160
 # "RFA photo", "RFA PHOTO/Lee Hyun-ki": a known outlet's own photo, or its photographer after the slash
@@ -89,8 +90,8 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
             return _credit(m["agency"], None)
         if has_syllable(m["name"]) and is_korean_name(m["name"].strip()):
             return _credit(m["name"].strip(), m["agency"])  # "RFA PHOTO/이현기"
-    elif bracketed and (m := _OUTLET_PHOTO.fullmatch(t)) and m["name"] is None and m["agency"].isupper() \
-            and m["agency"].lower() not in NOT_PHOTO_SOURCES | _QUALIFIERS and m["agency"].replace(" ", "").isalpha() \
+    elif bracketed and m and m["name"] is None and m["agency"].isupper() \
+            and m["agency"].lower() not in _NOT_CAPS_PAPERS and m["agency"].replace(" ", "").isalpha() \
             and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):

@@ -111,6 +111,10 @@ ORGANIZATIONS: dict[str, str] = {
     "사진공동취재": "pool",
 }
 
+# Agencies by their full names, and the stock libraries Korean pages credit in Hangul: both a credit
+# slot's agency and one whose name alone closes a caption (PHOTO_AGENCIES, DISTINCTIVE_AGENCIES)
+_FULL_NAMES_AND_HANGUL = ("yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
+                          "게티이미지뱅크", "게티이미지", "셔터스톡", "클립아트코리아", "이미지투데이")
 # Agencies whose name alone, in a caption's credit slot, credits the photo: "(Yonhap)", "[YONHAP]", "/ AP"
 PHOTO_AGENCIES = frozenset({
     "ap", "afp", "reuters", "epa", "epa-efe", "efe", "getty images", "yonhap", "kyodo", "jiji", "xinhua",
@@ -120,16 +124,13 @@ PHOTO_AGENCIES = frozenset({
     "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
-    # the stock libraries Korean pages credit in Hangul
-    "yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
-    "게티이미지뱅크", "게티이미지", "셔터스톡", "픽사베이", "클립아트코리아", "이미지투데이", "123rf",
+    *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf",
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
 DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank", "shutterstock", "epa-efe",
                         "imaginechina", "adobe stock", "wikimedia commons", "zuma press", "sopa images",
-                        "yonhap news agency", "yonhap news", "kyodo news agency", "xinhua news agency",
-    "게티이미지뱅크", "게티이미지", "셔터스톡", "클립아트코리아", "이미지투데이")
+                        *_FULL_NAMES_AND_HANGUL)
 # What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
 NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",

@@ -80,7 +80,8 @@ def _korean_spellings() -> frozenset[str]:
     return frozenset(out)
 
 
-def _is_common(word: str) -> bool:
+def is_common_word(word: str) -> bool:
+    """A word of the common lexicon (any of its plain inflections): "Group", "Dock", "Votes"."""
     low = word.lower().strip(".,")
     if "-" in low or low in _korean_spellings():
         return False
@@ -90,22 +91,13 @@ def _is_common(word: str) -> bool:
     return bool(forms & common)
 
 
-def _english_name(text: str) -> bool:
-    words = text.split()
-    first_ok = words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS  # "Grace Odum"
-    return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \
-        and not any(_is_common(w) for w in words[first_ok:]) and not is_news_subject(text)
-
-
-def is_common_word(word: str) -> bool:
-    """A word of the common lexicon (any of its plain inflections): "Group", "Dock", "Votes"."""
-    return _is_common(word)
-
-
 def is_byline_name(text: str) -> bool:
     """A person's name by the strict test of a byline with no "By" label (2-4 words, no common word,
     nobody the news is about): what a line may credit when only its shape says it is a credit."""
-    return _english_name(text)
+    words = text.split()
+    first_ok = words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS  # "Grace Odum"
+    return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \
+        and not any(is_common_word(w) for w in words[first_ok:]) and not is_news_subject(text)
 
 
 def _full_date(text: str) -> bool:
@@ -259,7 +251,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         if segment[:3] in {"By ", "by ", "BY "}:
             segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
         names = _AND.split(segment)
-        if all(_english_name(n) for n in names):
+        if all(is_byline_name(n) for n in names):
             pieces += [(n, "writer") for n in names]
             continue
         if organization_of(segment) or (korean and is_outlet(segment)):
