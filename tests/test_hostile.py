@@ -807,6 +807,7 @@ def _joined(pieces: list[str]) -> str:
 @example("By Staff Reporter " + "Mara " * 10_000 + "Ellison from " + "Chile " * 10_000)
 @example("Translated a@b.example Translated")  # found by the search: the words around an address made one name
 @example("KBS 이현줍니다")  # a sign-off with the copula contracted into the name: 이현주 is credited
+@example("Photo/ ㅣ Editorial Team")  # found by the search: the separator after a photo label went into the name
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

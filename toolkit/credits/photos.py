@@ -60,7 +60,8 @@ def _org_like(text: str) -> bool:
 
 
 def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
-    name = " ".join(name.split()).strip(" ,")
+    # a separator between a label and the name is no part of it ("Photo/ ㅣ A", its ㅣ read as "|")
+    name = " ".join(name.split()).strip(" ,|")
     if courtesy and name[:4] == "the " and len(name) > 4:
         name = name[4:]  # "(Provided by the Ministry of Unification)"
     organization = short_org(org) if org else None
