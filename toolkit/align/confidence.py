@@ -5,8 +5,10 @@ features of each bead and of its neighbourhood are combined by a logistic model 
 tuning material (benchmarks/calibrate.py prints the weights below and the reliability
 diagram of the held-out material, benchmarks/README.md). Links and null beads (a sentence
 added in English or left untranslated) have models of their own, since different things
-make them doubtful: a link is doubtful when its evidence is thin or a neighbour fits about
-as well; a null when a sentence of the other language is left over facing it.
+make them doubtful: a link is doubtful when its evidence is thin, a neighbour fits about
+as well, or an English sentence beside it that its Korean already says is left over (the
+half of a split the search refused); a null when a sentence of the other language is left
+over facing it, and a null never reaches 0.95 (NULL_CEILING).
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ __all__ = ["LINK_WEIGHTS", "NULL_WEIGHTS", "NULL_CEILING", "bead_cert", "link_fe
 # `--leave-one-out` the same fit measures each pair set and each pair without it
 # (benchmarks/README.md). Feature meanings: see link_features / null_features.
 LINK_WEIGHTS: dict[str, float] = {
-    'bias': -3.3805, 'en_anchored': 1.9929, 'en_linked': 1.7527, 'en_share': 0.5023,
-    'ko_linked': 2.62, 'ko_share': 0.7211, 'length': 1.2369, 'margin': 0.5571, 'merged': -1.2113,
-    'null_cover': -3.1562, 'num_both': -0.3361, 'num_miss': -0.5166, 'rescued': 0.0943,
-    'score': 0.8053, 'size': -0.8543,
+    'bias': -3.5805, 'en_anchored': 1.9173, 'en_linked': 1.6826, 'en_null_cover': -3.051,
+    'en_share': 0.5775, 'ko_linked': 2.9489, 'ko_share': 0.6381, 'length': 1.3316, 'margin': 0.6331,
+    'merged': -1.2385, 'num_both': -0.2804, 'num_miss': -0.5486, 'rescued': 0.0996, 'score': 0.6628,
+    'size': -0.8962,
 }
 NULL_WEIGHTS: dict[str, float] = {
     'bias': -2.7764, 'alt': -0.8226, 'edge': -0.266, 'en_anchored': 0.0405, 'en_linked': 0.2494,
@@ -93,8 +95,7 @@ def article_context(scorer, path: list[tuple[int, int, int, int]]) -> dict[str, 
             "en_anchored": anchored / n if n else 0.0,
             "en_nulls": [b[0] for b in path if b[1] > b[0] and b[2] == b[3]],
             "ko_nulls": [b[2] for b in path if b[3] > b[2] and b[0] == b[1]],
-            "en_null_set": {b[0] for b in path if b[1] > b[0] and b[2] == b[3]},
-            "ko_null_set": {b[2] for b in path if b[3] > b[2] and b[0] == b[1]}}
+            "en_null_set": {b[0] for b in path if b[1] > b[0] and b[2] == b[3]}}
 
 
 # the score a lone pair (one sentence facing one in a gap, no shared evidence) is taken to have
@@ -104,7 +105,8 @@ LONE_SCORE = -0.2
 def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, float]) -> dict[str, float]:
     """Features of a two-sided bead: its score; its margin over the nearest competitor (the
     same English with a neighbouring Korean sentence, or the reverse); its shape; the
-    coverage of each side; numbers met and missed; length fit; how much of the article is linked."""
+    coverage of each side; numbers met and missed; length fit; how much of the article is linked;
+    how much of an unaligned English neighbour the link's Korean covers."""
     i0, i1, j0, j1 = bead
     score = scorer.bead_score(i0, i1, j0, j1)
     if score < -1e8:  # a lone pair (dp.Aligner._lone_pairs) shares no evidence: the weakest rescued bead
@@ -132,19 +134,20 @@ def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, fl
         "en_linked": context["en_linked"],
         "ko_linked": context["ko_linked"],
         "en_anchored": context["en_anchored"],
-        **_beside_nulls(scorer, bead, context),
+        **_split_cover(scorer, bead, context),
     }
 
 
-def _beside_nulls(scorer, bead: tuple[int, int, int, int], context: dict) -> dict[str, float]:
-    """A link next to an unaligned sentence whose content the link's other side already says
-    is often one part of a split or a merge that the search cut short (gold joins them): how
-    much of such a neighbour the link's other side covers (0 without a null neighbour). A
-    null neighbour alone says little: loose rewrites and unrelated pairs are full of them."""
+def _split_cover(scorer, bead: tuple[int, int, int, int], context: dict) -> dict[str, float]:
+    """One Korean sentence rendered as two English ones that the search refused to join leaves
+    a link beside an unaligned English sentence that the link's Korean already says: how much of
+    an English null next to the link its Korean covers (0 without one). Only English neighbours:
+    a Korean null covered by the link's English is as often a sentence the English left out
+    (short talk sentences repeat each other's words: TED), and a null neighbour alone says
+    little (loose rewrites and unrelated pairs are full of them)."""
     i0, i1, j0, j1 = bead
     cover = [scorer.shares(i, i + 1, j0, j1)[1] for i in (i0 - 1, i1) if i in context["en_null_set"]]
-    cover += [scorer.shares(i0, i1, j, j + 1)[0] for j in (j0 - 1, j1) if j in context["ko_null_set"]]
-    return {"null_cover": max(cover, default=0.0)}
+    return {"en_null_cover": max(cover, default=0.0)}
 
 
 def null_features(scorer, path: list[tuple[int, int, int, int]], t: int, context: dict[str, float]) -> dict[str, float]:
