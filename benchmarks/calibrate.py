@@ -225,15 +225,15 @@ def main() -> None:
                     fit([x for k, x in weighted if k == "null"], args.l2))
 
         if args.leave_one_out:  # each tuning set, then each tuning pair, measured by a fit that never saw it
-            folds = {"set": [[p for e, p in tuning if e == d] for d in args.tune],
-                     "article": [[p] for e, p in tuning if e is not None]}
+            folds = {"set": [(d, [p for e, p in tuning if e == d]) for d in args.tune],
+                     "article": [(None, [p]) for e, p in tuning if e is not None]}
             for by, groups in folds.items():
                 pooled: list[tuple[float, bool, str]] = []
-                for group in groups:
+                for d, group in groups:
                     _, left_link, left_null = fit_on({p[1] for p in group})
                     rows = [row for p in group for row in own[p[1]]]
-                    if by == "set":
-                        report(f"{group[0][1].parent.parent} (left out of the fit)", rows, left_link, left_null)
+                    if d is not None:
+                        report(f"{d} (left out of the fit)", rows, left_link, left_null)
                     pooled += [(bead_cert(kind, f, left_link, left_null), r, kind) for kind, f, r in rows]
                 report_scored(f"all --tune pairs pooled, each {by} left out of the fit", pooled)
         rows, link_w, null_w = fit_on(set())

@@ -485,8 +485,9 @@ def test_pairs_benchmark_refuses_gold_written_for_another_segmentation(tmp_path)
 
 def test_a_link_beside_a_null_it_already_covers_is_less_sure(lexicon) -> None:
     """A link next to an unaligned sentence whose content the link's Korean already says is
-    often one half of a split the search refused (over the real pairs such links were right
-    less than half the time): its cert drops; beside an unrelated addition it does not."""
+    often one half of a split the search refused (over the real pairs, none of the four links
+    covering 0.3 or more of such a neighbour was right): its cert drops; beside an unrelated
+    addition it does not."""
     ko = _sents(["북한 당국은 탈북자 가족 31명을 오지로 추방하고 5년 동안 감시하기로 했다.",
                  "이들은 함경북도 산간 마을로 보내졌다."], "ko")
     certs = []
