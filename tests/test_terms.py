@@ -387,6 +387,26 @@ def test_a_modifier_the_model_cannot_tie_takes_the_unclaimed_word_before_its_hea
     assert "순항미사일" not in rows
 
 
+def test_an_untied_noun_every_story_uses_is_not_guessed_into_a_phrase():
+    links = {("중국", "Chinese"): 0.9, ("체포", "arrested"): 0.9}
+    # 공안, a word the model never met, is the unclaimed word after its modifier's rendering
+    rows = phrase_rows("그는 중국 공안에 체포됐다.", "He was arrested by Chinese police.", links, {"중국"})
+    assert rows["중국 공안"]["en_rendering"] == "Chinese police"
+    # 제품 (stop-listed: a word every story uses) untied means the English leaves it out
+    rows = phrase_rows("그는 중국 제품을 샀다.", "He bought Chinese smartphones.", links, {"중국"})
+    assert "중국 제품" not in rows and rows["중국"]["part_of"] is None
+
+
+def test_a_phrase_that_leaves_out_its_nouns_own_rendering_has_no_row():
+    links = {("탈북", "defection"): 0.9, ("탈북", "act"): 0.2, ("자발적", "voluntary"): 0.9}
+    rows = phrase_rows("그 탈북은 자발적 탈북이었다.", "The defection was a voluntary act.", links, {"탈북", "자발적"})
+    assert rows["탈북"]["en_rendering"] == "defection"
+    assert "자발적 탈북" not in rows
+    # held: the phrase's rendering holds its nouns' own
+    rows = phrase_rows("자발적 탈북이었다.", "It was a voluntary defection.", links, {"탈북", "자발적"})
+    assert rows["자발적 탈북"]["en_rendering"] == "voluntary defection"
+
+
 def test_a_name_written_once_is_rendered_by_the_words_that_sound_like_it():
     rows = phrase_rows("오늘(4일)부터 뉴스나인을 진행할 최문종입니다.", "I am Choi Moon-jong, who will present News Nine from Nov. 4.",
                        {("뉴스나인", "Nov"): 0.5}, set())

@@ -286,7 +286,7 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[float]], english: English,
                   bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-                  kin: Iterable[int] = (), term_key: str = "") -> Rendering | None:
+                  kin: Iterable[int] = (), term_key: str = "", guessable: Sequence[bool] = ()) -> Rendering | None:
     """The rendering of a Korean noun phrase (`parts`: the columns of each of its nouns, the
     head last: 대인 지뢰, 통일부 장관, 순항미사일) as one unit, or None when the English does
     not render it as one phrase. It is one when the span `render` finds for all its columns
@@ -297,7 +297,9 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     it too seldom: 순항, 우발적) is the unclaimed word written tight before its head's
     rendering ('cruise missiles'); an untied head, the one after its modifier's ('Voice
     Altered'). 'to buy food' for 식량 구입, or a span missing the head, makes no phrase: the
-    nouns' own rows stand alone."""
+    nouns' own rows stand alone. `guessable`: per noun, whether it may be untied at all (a
+    noun every story uses, met often, that the model ties to nothing is not in the English:
+    'devices used' for 탐지기 설치, 'Chinese city' for 중국 북동부); all may, when not given."""
     columns = [c for part in parts for c in part]
     rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
     if span is None:
@@ -311,6 +313,8 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     if len(parts) == 2 and any(weak):
         untied = [max(_mass(posteriors, part)) < LINK for part in parts]
         if untied[0] != untied[1]:
+            if guessable and not guessable[untied.index(True)]:
+                return None
             return _untied_noun(parts, posteriors, english, top, kin, untied[1])
     if any(weak) or len(set(best)) < len(parts):
         return None
