@@ -738,3 +738,70 @@ def test_the_mth_largest_rival_claim_is_found_past_the_kept_claims():
             claims = sorted((row[i] for i in range(width) if i not in others), reverse=True)
             wanted.append(claims[rank - 1] if len(claims) >= rank else 0.0)
         assert rivals(posteriors).against(others, ranks) == wanted
+
+
+# ---------------------------------------------------------------- round 7: names, halves, dots, junk phrases
+
+def test_a_determiner_kiwi_reads_into_a_place_name_is_joined_back():
+    units = korean_units("북한이 특수부대 병력 1,500명을 양강도 조-중 국경지역에 배치했다.")  # Kiwi: 양/MM 강도 "robbery"
+    robbery = next(u for u in units if u.key == "강도")
+    assert robbery.lead == "양"
+    assert "양강도" in [u.key for u in merge_known(units, {"양강도"}.__contains__)]
+    # a determiner written apart leads nothing
+    assert all(u.lead == "" for u in korean_units("이 남성은 그 지역에 새 집을 지었다."))
+
+
+def test_the_half_of_the_peninsula_goes_with_korean():
+    links = {("국무위원장", "Korean"): 0.5, ("국무위원장", "leader"): 0.9, ("김정은", "Kim"): 0.9, ("김정은", "Jong"): 0.9,
+             ("김정은", "Un"): 0.9}
+    rows = _terms_bead("김정은 국무위원장이 비판했다.", "North Korean leader Kim Jong Un criticized it.",
+                       {"국무위원장", "김정은"}, links)
+    assert rows["국무위원장"]["en_rendering"] == "North Korean leader"
+    rows = _terms_bead("김정은 국무위원장이 비판했다.", "The Korean leader Kim Jong Un criticized it.",
+                       {"국무위원장", "김정은"}, links)
+    assert rows["국무위원장"]["en_rendering"] == "Korean leader"
+
+
+def test_a_countries_pair_written_with_a_middle_dot_is_the_lexicons_pair():
+    english = "The summit between South Korea and the U.S. went well."
+    links = {("한·미", "South"): 0.5, ("정상회담", "summit"): 0.9}
+    known = {"한·미", "정상회담"}
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary(known)
+    bead = TermsBead("a", 0, 0.9, English.of(english),
+                     merged_units([("ko-s1", korean_units("한·미 정상회담이 잘 끝났다."))], words))
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    entries = {"한미": frozenset({(stem("South"), stem("Korea")), (stem("U.S."),)})}
+    rows = {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}
+    assert rows["한·미"]["en_rendering"] == "South Korea"  # the lexicon's phrase, though the key has a dot
+
+
+def test_a_whole_lexicon_name_holds_its_comma_and_its_and():
+    en = English.of("The Ministry of Agriculture, Food and Rural Affairs said prices rose.")
+    rows = [[0.9 if en.spans[k][0] == "Agriculture" else 0.0, 0.1] for k in en.content]
+    rows = [[p, 1.0 - p] for p, _ in rows]
+    name = tuple(stem(w) for w in ("Ministry", "Agriculture", "Food", "Rural", "Affairs"))
+    assert render([0], rows, en, 0.9, [name]).text == "Ministry of Agriculture, Food and Rural Affairs"
+    assert render([0], rows, en, 0.9).text == "Agriculture"
+
+
+def test_an_agency_takes_its_guard():
+    rows = _terms_bead("일본 해상보안청이 밝혔다.", "The Japan Coast Guard said so.", {"해상보안청", "일본"},
+                       {("해상보안청", "Coast"): 0.8, ("일본", "Japan"): 0.9})
+    assert rows["해상보안청"]["en_rendering"] == "Coast Guard"
+
+
+def test_a_phrase_its_head_renders_alone_has_no_row():
+    # 주재, which the model ties to nothing, would take the word before its head's links: the
+    # head's own rendering has it already
+    links = {("태영호", "Thae"): 0.2, ("태영호", "Yong"): 0.8, ("태영호", "ho"): 0.8, ("망명", "defected"): 0.9}
+    rows = phrase_rows("영국 주재 태영호 공사가 망명했다.", "Thae Yong-ho defected.", links, {"태영호", "망명"})
+    assert rows["태영호"]["en_rendering"] == "Thae Yong-ho"
+    assert "주재 태영호" not in rows
+
+
+def test_a_named_outlet_is_a_term_and_news_is_not():
+    from toolkit.terms.korean import stoplist
+
+    assert "자유아시아방송" not in stoplist() and "연합뉴스" not in stoplist() and stoplist()["뉴스"] == "reporting"

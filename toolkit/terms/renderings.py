@@ -44,18 +44,23 @@ STATUSES = ("rendered", "omitted", "not_found")
 _GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(r"[\s\-]+")
+# inside a whole lexicon rendering, also a comma and an "and" between capitals: the name is
+# known ('Ministry of Agriculture, Food and Rural Affairs')
+_LISTED_GAP = re.compile(r",\s+|" + _GAP.pattern, re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIAL = re.compile(r"(?<![A-Za-z.])[A-Z]\. ?$")  # 'N. ' of 'N. Korean'; not 'U.S. ' (a word of its own)
+_HALF = re.compile(r"(?<![A-Za-z])(?:North|South)[ -]$")  # 'North ' of 'North Korean'
+_KOREA = re.compile(r"Koreans?|Korea['’]?s?")
 # the endings of Korean names of places and bodies, and the English head nouns they take
 NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "군": "county", "도": "province island", "시": "city", "구": "district", "읍": "town", "리": "village",
     "동": "neighborhood neighbourhood", "강": "river", "산": "mountain mount", "섬": "island", "항": "port",
     "공항": "airport", "역": "station", "대학": "university college", "대학교": "university", "학교": "school",
     "회사": "company corporation", "공장": "factory plant", "광산": "mine", "병원": "hospital",
-    "위원회": "committee commission", "성": "ministry", "부": "ministry department", "청": "agency office",
-    "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
+    "위원회": "committee commission", "성": "ministry", "부": "ministry department",
+    "청": "agency office administration service guard", "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
 }.items()}
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # nouns the aligner's stop list drops as the function words they also spell ('mine', the
@@ -396,11 +401,13 @@ def _particle_after(english: English, k: int) -> int | None:
 def _cut(english: English, span: list[int]) -> str:
     """The text of a span of content words, as written (a final possessive left out; an
     initial written just before it taken along: 'N. Korean', 'S. Korea'; a phrasal verb's
-    particle taken along: 'cracked down')."""
+    particle taken along: 'cracked down'; the half of the peninsula written before 'Korea(n)':
+    'North Korean leader', never 'Korean leader')."""
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
-    initial = _INITIAL.search(english.text, 0, first[1])
+    initial = _INITIAL.search(english.text, 0, first[1]) or \
+        (_HALF.search(english.text, 0, first[1]) if _KOREA.fullmatch(first[0]) else None)
     return english.text[initial.start() if initial else first[1]:end]
 
 
@@ -420,7 +427,8 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
 
 def _names_countries(term: str) -> bool:
     """The term abbreviates two countries or more (북중, 한미, 남북, 한미일): its English
-    joins their names with "and" (North Korea and China)."""
+    joins their names with "and" (North Korea and China). A middle dot may part them (한·미)."""
+    term = term.replace("·", "")
     return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
 
 
@@ -458,7 +466,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
                   apart: bool = True) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
-    Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
+    Security'; a comma or "and" inside a whole rendering: 'Ministry of Agriculture, Food and
+    Rural Affairs'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
     'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
     also past one word it does not name and no other Korean word links ('nuclear' of
     'nuclear state' -> 'nuclear weapon state')."""
@@ -469,7 +478,7 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
             if set(english.stems[start:start + size]) == words and all(
-                    _joins(english, n, n + 1, apart=apart) for n in window[:-1]):
+                    _joins(english, n, n + 1, _LISTED_GAP, apart=False) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
     # not across "and": 'Ministry of State Security and Ministry of Social Security' names two

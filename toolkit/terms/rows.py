@@ -159,7 +159,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
 
     @lru_cache(maxsize=4096)
     def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
-        return sorted({p for k in keys for p in entries.get(k, ())})
+        # 한·미 is the lexicon's 한미: Korean news parts the countries of a pair with a middle dot
+        return sorted({p for k in keys for p in entries.get(k) or entries.get(k.replace("·", ""), ())})
 
     rows: list[dict] = []
     for n, bead in enumerate(beads):
@@ -241,7 +242,8 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
     written apart that leaves out the rendering of one of its nouns (`words`: the bead's rows
     of single terms), which the phrase renders together ('voluntary act' for 자발적 탈북 where
     탈북 is 'defection'); one word written together may differ from its pieces (함흥의학대학
-    'Hamhung Medical University', 대학 'college')."""
+    'Hamhung Medical University', 대학 'college'); none whose rendering its head's own rendering
+    holds already: the English renders the head alone (주재 태영호 'Yong-ho')."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
     if not candidates:
@@ -262,8 +264,9 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
         result = render_phrase(own, posteriors, bead.english, bead.cert,
                                phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key,
                                [groups.get(units[i].key) in _GUESSABLE for i in phrase.units])
-        if result is not None and (" " not in phrase.key or all(_inside(words.get(units[i].key), result.text)
-                                                                for i in phrase.units)):
+        mine = [words.get(units[i].key) for i in phrase.units]
+        if result is not None and (" " not in phrase.key or all(_inside(own, result.text) for own in mine)) and \
+                not _holds(mine[-1], result.text):
             held.update((i, phrase.key) for i in phrase.units)
             found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
     return held, list(found.values())
@@ -279,6 +282,11 @@ def _inside(own: Rendering | None, text: str) -> bool:
     if own is None or own.status == "not_found":  # the model is unsure of it (우발적 충돌 'accidental clashes')
         return True
     return own.status == "rendered" and bool(set(content_words(own.text)) & set(content_words(text)))
+
+
+def _holds(own: Rendering | None, text: str) -> bool:
+    """A noun's own rendering holds every word of its phrase's rendering `text`."""
+    return own is not None and own.text is not None and set(content_words(text)) <= set(content_words(own.text))
 
 
 def _joined_words(bead: Bead, pieces: Bead) -> list[tuple[str, Unit, list[int]]]:
