@@ -805,3 +805,13 @@ def test_a_named_outlet_is_a_term_and_news_is_not():
     from toolkit.terms.korean import stoplist
 
     assert "자유아시아방송" not in stoplist() and "연합뉴스" not in stoplist() and stoplist()["뉴스"] == "reporting"
+
+
+def test_countries_abbreviated_together_are_rendered_by_a_name_or_not_at_all():
+    links = {("한·미", "going"): 0.6, ("정상회담", "summit"): 0.9}
+    rows = _terms_bead("한·미 정상회담 직전에 썼다.", "He wrote it just before the summit, asking what was going on.",
+                       {"한·미", "정상회담"}, links)
+    assert rows["한·미"]["status"] == "not_found"
+    rows = _terms_bead("한·미 정상회담 직전에 썼다.", "He wrote it just before the Seoul-Washington summit.",
+                       {"한·미", "정상회담"}, {("한·미", "Seoul"): 0.6, ("한·미", "Washington"): 0.6, ("정상회담", "summit"): 0.9})
+    assert rows["한·미"]["en_rendering"] == "Seoul-Washington"

@@ -244,6 +244,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
+    if not apart and not _names_a_country(english, best, phrases):
+        return Rendering("not_found", None, max(mass)), None  # 한·미 'going': no country in it
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
 
 
@@ -430,6 +432,15 @@ def _names_countries(term: str) -> bool:
     joins their names with "and" (North Korea and China). A middle dot may part them (한·미)."""
     term = term.replace("·", "")
     return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
+
+
+def _names_a_country(english: English, span: list[int], phrases: list[tuple[str, ...]]) -> bool:
+    """A span that can render countries abbreviated together (북중, 한·미): it holds a name (a
+    capitalised word inside its sentence) or a word of the term's lexicon renderings
+    ('inter-Korean', 'allies')."""
+    named = {s for phrase in phrases for s in phrase}
+    return any(english.stems[n] in named or (english.spans[english.content[n]][0][:1].isupper()
+                                             and not _opens_sentence(english, n)) for n in span)
 
 
 def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apart: bool = True) -> bool:
