@@ -409,7 +409,7 @@ def _cut(english: English, span: list[int]) -> str:
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
     initial = _INITIAL.search(english.text, 0, first[1]) or \
-        (_HALF.search(english.text, 0, first[1]) if _KOREA.fullmatch(first[0]) else None)
+        (_HALF.search(english.text, max(0, first[1] - 6), first[1]) if _KOREA.fullmatch(first[0]) else None)
     return english.text[initial.start() if initial else first[1]:end]
 
 
