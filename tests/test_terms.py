@@ -815,3 +815,9 @@ def test_countries_abbreviated_together_are_rendered_by_a_name_or_not_at_all():
     rows = _terms_bead("한·미 정상회담 직전에 썼다.", "He wrote it just before the Seoul-Washington summit.",
                        {"한·미", "정상회담"}, {("한·미", "Seoul"): 0.6, ("한·미", "Washington"): 0.6, ("정상회담", "summit"): 0.9})
     assert rows["한·미"]["en_rendering"] == "Seoul-Washington"
+
+
+def test_a_comma_joins_a_lexicon_rendering_only_between_names():
+    en = English.of("Pupils of middle schools, high schools and colleges paid.")
+    rows = [[0.9, 0.1] if en.spans[k][0] == "schools" else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9, [(stem("high"), stem("school"))]).text == "schools"

@@ -44,9 +44,7 @@ STATUSES = ("rendered", "omitted", "not_found")
 _GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(r"[\s\-]+")
-# inside a whole lexicon rendering, also a comma and an "and" between capitals: the name is
-# known ('Ministry of Agriculture, Food and Rural Affairs')
-_LISTED_GAP = re.compile(r",\s+|" + _GAP.pattern, re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -434,6 +432,16 @@ def _names_countries(term: str) -> bool:
     return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
 
 
+def _listed(english: English, n: int) -> bool:
+    """Content words n and n + 1 are one phrase inside a whole lexicon rendering: as `_joins`
+    has it, with an "and" between names too, or a comma between two capitalised words (the name
+    is known: 'Ministry of Agriculture, Food and Rural Affairs'; 'schools, high schools' is a list)."""
+    if _joins(english, n, n + 1, apart=False):
+        return True
+    (left, _, end), (right, start, _) = (english.spans[english.content[k]] for k in (n, n + 1))
+    return left[:1].isupper() and right[:1].isupper() and _COMMA.fullmatch(english.text[end:start]) is not None
+
+
 def _names_a_country(english: English, span: list[int], phrases: list[tuple[str, ...]]) -> bool:
     """A span that can render countries abbreviated together (북중, 한·미): it holds a name (a
     capitalised word inside its sentence) or a word of the term's lexicon renderings
@@ -488,8 +496,7 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
         size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
-            if set(english.stems[start:start + size]) == words and all(
-                    _joins(english, n, n + 1, _LISTED_GAP, apart=False) for n in window[:-1]):
+            if set(english.stems[start:start + size]) == words and all(_listed(english, n) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
     # not across "and": 'Ministry of State Security and Ministry of Social Security' names two
