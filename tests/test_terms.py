@@ -821,3 +821,11 @@ def test_a_comma_joins_a_lexicon_rendering_only_between_names():
     en = English.of("Pupils of middle schools, high schools and colleges paid.")
     rows = [[0.9, 0.1] if en.spans[k][0] == "schools" else [0.0, 1.0] for k in en.content]
     assert render([0], rows, en, 0.9, [(stem("high"), stem("school"))]).text == "schools"
+
+
+def test_only_korea_takes_an_initial_along():
+    from toolkit.terms.renderings import _cut
+
+    english = English.of("Just before the South Korea-U. S. summit, N. Korean media said so.")
+    cut = {english.spans[k][0]: _cut(english, [n]) for n, k in enumerate(english.content)}
+    assert cut["summit"] == "summit" and cut["Korean"] == "N. Korean"

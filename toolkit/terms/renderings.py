@@ -58,7 +58,8 @@ NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "공항": "airport", "역": "station", "대학": "university college", "대학교": "university", "학교": "school",
     "회사": "company corporation", "공장": "factory plant", "광산": "mine", "병원": "hospital",
     "위원회": "committee commission", "성": "ministry", "부": "ministry department",
-    "청": "agency office administration service guard", "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
+    "청": "agency office administration service guard", "당": "party", "군단": "corps", "사단": "division",
+    "여단": "brigade", "수용소": "camp", "교화소": "prison",
 }.items()}
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # nouns the aligner's stop list drops as the function words they also spell ('mine', the
@@ -406,8 +407,11 @@ def _cut(english: English, span: list[int]) -> str:
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
-    initial = _INITIAL.search(english.text, 0, first[1]) or \
-        (_HALF.search(english.text, max(0, first[1] - 6), first[1]) if _KOREA.fullmatch(first[0]) else None)
+    # only Korea takes an initial or a half along ('U. S. summit' gives no 'S. summit')
+    initial = None
+    if _KOREA.fullmatch(first[0]):
+        initial = _INITIAL.search(english.text, 0, first[1]) or \
+            _HALF.search(english.text, max(0, first[1] - 6), first[1])
     return english.text[initial.start() if initial else first[1]:end]
 
 
