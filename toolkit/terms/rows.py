@@ -264,9 +264,9 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
         result = render_phrase(own, posteriors, bead.english, bead.cert,
                                phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key,
                                [groups.get(units[i].key) in _GUESSABLE for i in phrase.units])
-        mine = [words.get(units[i].key) for i in phrase.units]
-        if result is not None and (" " not in phrase.key or all(_inside(own, result.text) for own in mine)) and \
-                not _holds(mine[-1], result.text):
+        alone = [words.get(units[i].key) for i in phrase.units]  # the nouns' own renderings
+        if result is not None and (" " not in phrase.key or all(_inside(own, result.text) for own in alone)) and \
+                not _holds(alone[-1], result.text):
             held.update((i, phrase.key) for i in phrase.units)
             found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
     return held, list(found.values())
