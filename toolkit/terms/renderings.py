@@ -175,9 +175,22 @@ class Rivals:
     def masses(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int]) -> "Masses":
         """`Masses` of `columns`, screened with the numpy copy when `posteriors` are the ones
         these rivals were made from and the bead is long enough for screening to pay."""
-        if posteriors is self.source and len(posteriors) >= SCREEN_FROM:
+        if posteriors is not self.source:
+            return ListedMasses(posteriors, columns)
+        if len(posteriors) >= SCREEN_FROM:
             return Masses(posteriors, columns, self.by_column)
-        return Masses(posteriors, columns)
+        return ListedMasses(posteriors, columns, self._column)
+
+    def _column(self, c: int) -> list[float]:
+        """Column c of the posteriors these were made from, kept for the bead's other terms."""
+        got = self._columns_read.get(c)
+        if got is None:
+            got = self._columns_read[c] = [0.0 + row[c] for row in self.source]
+        return got
+
+    @cached_property
+    def _columns_read(self) -> dict[int, list[float]]:
+        return {}
 
     @cached_property
     def by_column(self):
@@ -292,24 +305,17 @@ class Masses(Sequence):
     def __init__(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int], matrix=None):
         self._rows, self._columns = posteriors, list(columns)
         self._known: dict[int, float] = {}
-        self._screen = self._all = None
+        self._screen = None
         if matrix is not None and len(posteriors) and self._columns:
             screen = 0.0 + matrix[:, self._columns[0]]
             for c in self._columns[1:]:
                 screen = screen + matrix[:, c]
             self._screen = screen
-        elif len(self._columns) == 1:  # every word at once
-            c = self._columns[0]
-            self._all = [0.0 + row[c] for row in posteriors]
-        else:
-            self._all = [sum(row[i] for i in self._columns) for row in posteriors]
 
     def __len__(self) -> int:
         return len(self._rows)
 
     def __getitem__(self, n: int) -> float:
-        if self._all is not None:
-            return self._all[n]
         if n < 0:
             n += len(self._rows)
         if n not in self._known:
@@ -321,8 +327,6 @@ class Masses(Sequence):
         return self._known[n]
 
     def __iter__(self):
-        if self._all is not None:
-            return iter(self._all)
         return (self[n] for n in range(len(self._rows)))
 
     def _near(self, floor: float) -> Iterable[int]:
@@ -335,8 +339,6 @@ class Masses(Sequence):
 
     def at_least(self, floor: float) -> list[int]:
         """The words whose mass reaches `floor`, ascending."""
-        if self._all is not None:
-            return [n for n, p in enumerate(self._all) if p >= floor]
         return [n for n in self._near(floor) if self[n] >= floor]
 
     def largest(self) -> float:
@@ -347,6 +349,28 @@ class Masses(Sequence):
         if top != top:  # NaN (no model gives one): no screening
             return max(self, default=0.0)
         return max(self[n] for n in self._near(top))
+
+
+class ListedMasses(list):
+    """`Masses` of a short bead: every word's, worked out at once."""
+
+    def __init__(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int], column=None):
+        if column is not None and columns:  # the bead's columns, read once (0.0 + p is p but for -0.0)
+            if len(columns) == 1:
+                super().__init__(column(columns[0]))
+            else:  # each word's claims summed by `sum`, in the order of `columns`
+                super().__init__(map(sum, zip(*(column(c) for c in columns))))
+        elif len(columns) == 1:
+            c = columns[0]
+            super().__init__([0.0 + row[c] for row in posteriors])
+        else:
+            super().__init__([sum(row[i] for i in columns) for row in posteriors])
+
+    def at_least(self, floor: float) -> list[int]:
+        return [n for n, p in enumerate(self) if p >= floor]
+
+    def largest(self) -> float:
+        return max(self, default=0.0)
 
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
@@ -619,6 +643,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
     phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
+        if not phrase or phrase[0] not in english.stem_places:
+            continue  # not written in the bead (an empty phrase's windows change nothing)
         size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)

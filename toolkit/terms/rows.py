@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -150,30 +150,36 @@ class BeadColumns:
         self.places: dict[str, list[int]] = {}
         for j, u in enumerate(units):
             self.places.setdefault(u.key, []).append(j)
-        self.by_key: dict[str, list[Unit]] = {}
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[Unit]], list[int], str | None, list[int]]:
+        """The nouns by key, their keys' lengths, and every noun key written one after another
+        (None when a key holds the separator) with where each starts: a word's places in that
+        text are the nouns holding it."""
+        by_key: dict[str, list[Unit]] = {}
         for u in self.nouns:
-            self.by_key.setdefault(u.key, []).append(u)
-        self.lengths = sorted({len(k) for k in self.by_key})
-        # every noun key written one after another: a word's places in it are the nouns holding it
+            by_key.setdefault(u.key, []).append(u)
         keys = [u.key for u in self.nouns]
-        self.searchable = all(_SEP not in k for k in keys)
-        self.text = _SEP.join(keys) + _SEP
-        self.starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0)) if keys else []
+        text = _SEP.join(keys) + _SEP if all(_SEP not in k for k in keys) else None
+        return by_key, sorted({len(k) for k in by_key}), text, list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
 
     def _holding(self, word: str) -> list[Unit]:
-        """The nouns whose key holds `word` or is held by it."""
-        if not word or not self.searchable or _SEP in word:
+        """The nouns whose key holds `word` or is held by it (a superset: every noun of a short bead)."""
+        if len(self.nouns) < _INDEX_FROM or not word or _SEP in word:
+            return self.nouns
+        by_key, lengths, text, starts = self._index
+        if text is None:
             return self.nouns
         found = []
-        at = self.text.find(word)
+        at = text.find(word)
         while at >= 0:
-            found.append(self.nouns[bisect_right(self.starts, at) - 1])
-            at = self.text.find(word, at + 1)
-        for size in self.lengths:
+            found.append(self.nouns[bisect_right(starts, at) - 1])
+            at = text.find(word, at + 1)
+        for size in lengths:
             if size > len(word):
                 break
             for start in range(len(word) - size + 1):
-                found.extend(self.by_key.get(word[start:start + size], ()))
+                found.extend(by_key.get(word[start:start + size], ()))
         return found
 
     def of(self, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -182,12 +188,18 @@ class BeadColumns:
         keys = {units[j].key for j in own}
         mine = [units[o] for o in own if units[o].tag in NOUNS]
         # kin always holds one word inside the other: the cheap test first
-        related = keys | {u.key for word in mine for u in self._holding(word.key)
-                          if u.key not in keys and any((m.key in u.key or u.key in m.key) and _kin(m, u) for m in mine)}
+        if len(mine) == 1:  # the common case, spelt out
+            m = mine[0]
+            related = keys | {u.key for u in self._holding(m.key)
+                              if u.key not in keys and (m.key in u.key or u.key in m.key) and _kin(m, u)}
+        else:
+            related = keys | {u.key for word in mine for u in self._holding(word.key) if u.key not in keys
+                              and any((m.key in u.key or u.key in m.key) and _kin(m, u) for m in mine)}
         return own, tuple(sorted(j for key in related for j in self.places.get(key, ()) if j not in own))
 
 
 _SEP = "\x00"
+_INDEX_FROM = 32  # nouns of a bead from which kin are looked up (below, testing each noun is cheaper)
 
 
 def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
@@ -411,11 +423,22 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     """One article's keyed rows (`keyed_schema`), its Korean units joined into the archive's words."""
     words = model.vocabulary(lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
-    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries),
-                      lexicon.entries, article.beads)
+    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner,
+                      _model_entries(model, lexicon.entries), lexicon.entries, article.beads)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
+
+
+_ENTRIES: list = []  # [(model, lexicon entries, model.entries(...))]: the last pair's, made once
+
+
+def _model_entries(model: TermModel, lexicon_entries) -> dict:
+    """model.entries(lexicon_entries), made once for every article of a worker's build (the
+    objects are held, so that their ids cannot be reused by others)."""
+    if not _ENTRIES or _ENTRIES[0][0] is not model or _ENTRIES[0][1] is not lexicon_entries:
+        _ENTRIES[:] = [(model, lexicon_entries, model.entries(lexicon_entries))]
+    return _ENTRIES[0][2]
 
 
 def write_labelled(keyed, out: Path) -> int:
