@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Protocol
 
@@ -163,8 +163,9 @@ class Rivals:
     keys: Sequence[str] | None
     columns: list[int]
     values: object = None  # the claims (English words x `columns`), a numpy array
-    source: object = None  # the posteriors these were made from (`masses` trusts only these)
-    matrix: object = None  # the same as a numpy array (English words x every column)
+    # the posteriors these were made from (`masses` trusts only these), and as a numpy array
+    source: object = field(default=None, repr=False, compare=False)
+    matrix: object = field(default=None, repr=False, compare=False)
 
     @cached_property
     def tied(self) -> int:
