@@ -477,6 +477,11 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     nouns' own rows stand alone."""
     columns = [c for part in parts for c in part]
     top = top if top is not None else rivals(posteriors)
+    # a noun no English word claims even weakly fails the test below whatever the span (two
+    # nouns: when both do, so that neither is the untied one): not worth rendering
+    strongest = [top.masses(posteriors, part).largest() for part in parts]
+    if sum(s < WEAK for s in strongest) >= (2 if len(parts) == 2 else 1):
+        return None
     rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
     if span is None:
         return None
@@ -487,7 +492,7 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     best = [max(span, key=lambda n: (claim(n, part), -n)) for part in parts]
     weak = [claim(n, part) < WEAK for n, part in zip(best, parts)]
     if len(parts) == 2 and any(weak):
-        untied = [top.masses(posteriors, part).largest() < LINK for part in parts]
+        untied = [s < LINK for s in strongest]
         if untied[0] != untied[1]:
             return _untied_noun(parts, posteriors, english, top, kin, untied[1])
     if any(weak) or len(set(best)) < len(parts):
