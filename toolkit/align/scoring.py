@@ -380,13 +380,14 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     return dict(_kept_name_matches(*args) if len(ef) + len(kf) <= _KEPT_SENTENCES else _name_matches(*args))
 
 
-# an article's second alignment (pass two) comes after every other article's first: the cache
-# serves builds of up to a few hundred articles per process, and the last few hundred of larger
-# ones; only ordinary articles are kept (the key holds each English sentence's words)
+# an article's second alignment (pass two) comes after every other article's first (which
+# asks twice: its alignment and the learner's confident beads): the cache serves builds of up
+# to about a thousand articles per process, and the last thousand of larger ones; only
+# ordinary articles are kept (the key holds each English sentence's words)
 _KEPT_SENTENCES = 80
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=2048)
 def _kept_name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
                        units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
     return _name_matches(en_caps, en_lower, units)
