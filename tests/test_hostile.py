@@ -808,6 +808,26 @@ def _joined(pieces: list[str]) -> str:
 @example("Translated a@b.example Translated")  # found by the search: the words around an address made one name
 @example("KBS 이현줍니다")  # a sign-off with the copula contracted into the name: 이현주 is credited
 @example("Photo/ ㅣ Editorial Team")  # found by the search: the separator after a photo label went into the name
+# found by a 10,000-example search (credits9): names joined across a space the hygiene put back, an
+# aside, an address or a separator, and a labelled slot that took a whole widget strip as a desk
+@example("Photo by (陆睿) (陆睿) CNN’sMara")
+@example("Photo by (陆睿) (陆睿) CNN’sMara CNN’sMara")
+@example("By ⓒ CNN’sMara")
+@example("Credit: CNN’sMara")
+@example("Photo by © Credit: | Staff ⓒ [email protected] Translated * This article,")
+@example("photo by [email protected] Credit: Staff | By ⓒ © Hanbit Sep 3, 2024 in Asia")
+@example("Photo by Staff Sep 3, 2024 in Asia 6 min read [email protected] ⓒ * This article,")
+@example("BYLINE: Mandarin [HANBIT ILBO PHOTO] Honorary Reporter")
+@example("Illustrator: Reported (Hanbit Press, May 2022) (L) AFP-YonhapBy")
+@example("Times) YonhapFerries a@b.example Translated a@b.example | contributed")
+@example("Images Press , credits")
+@example("post ｜ Official via ReutersJae")
+@example("PHOTO/ News, ｜ 전해드립니다")
+@example("\n 번역을 (Hanbit Press, May 2022) / 사진= ㅣ ·")
+@example("By Credit: a@b.example Editorial Team | photo by Hanbit")
+@example("Jae Moon © Translated \n Translated Mara 6 min read Reuters \n Staff Photo Credit:")
+@example("Photo: Jae Moon " + "CNN's " * 10_000 + "Mara")  # outlets' possessives: the scan stays linear
+@example("By Mara " + "(Seoul) " * 10_000 + "Ellison")  # asides between words: joined in one pass
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

@@ -334,13 +334,16 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
 
 
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:
-    """The kept sentences as written (adjacent spans join exactly as they stood), one space elsewhere."""
+    """The kept sentences as written (adjacent spans join exactly as they stood), one space elsewhere;
+    a line whose credit tail was cut ("Jae Moon © Tomas Weller\n…") keeps its line break, so that
+    it never runs on into the next line (which a widget reader could take as one line with it)."""
     out = ""
-    previous_end = -1
+    previous_end, cut_line_end = -1, -1
     for a, b, replacement in pieces:
         piece = text[a:b] if replacement is None else replacement
         if out and previous_end != a:
-            out, piece = out.rstrip() + " ", piece.lstrip()
+            out, piece = out.rstrip() + ("\n" if cut_line_end == a else " "), piece.lstrip()
         out += piece
         previous_end = b if replacement is None else -1
+        cut_line_end = b if replacement is not None and text[a:b].endswith("\n") else -1
     return out.strip()

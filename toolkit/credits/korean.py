@@ -853,6 +853,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if m is None:
         return None
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
+    if "|" in name or not any(ch.isalpha() for ch in name):
+        return None  # "/ 사진= ㅣ ·": a separator after the label names nobody
     if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None

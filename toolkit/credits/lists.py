@@ -12,10 +12,10 @@ import re
 
 from toolkit.credits.agents import (
     APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
-    service_language, short_org, without_emails,
+    service_language, short_org,
 )
-from toolkit.credits.text import is_dating, tokens, trailing_date_start
-from toolkit.credits.vocabulary import NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
+from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
+from toolkit.credits.vocabulary import CREDIT_VERBS, NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
 from toolkit.model import Credit
 
 _LIST_SEPARATORS = {",", ";", "and", "&"}
@@ -42,17 +42,40 @@ _AFFILIATION_MARKS = {"the", "times", "post", "news", "daily", "herald", "journa
 # a courtesy title before a name is not part of it: "By Dr. Go Myong-Hyun" credits Go Myong-Hyun
 _HONORIFICS = {"dr.", "dr", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"}
 
+
+_ASIDE = "\0"  # where an aside was: a name never runs across it
+_LIST_MARKS = ("", ",", ";", "&")
+
+
+def _without_asides(region: str) -> str:
+    """E-mail addresses and bracketed asides dropped; one standing between two words parts them
+    like a comma ("Ferries a@b.example Translated" is no name "Ferries Translated")."""
+    return _strip_brackets(remove_spans(region, find_emails(region), between=_ASIDE))
+
+
 def _strip_brackets(text: str) -> str:
-    """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan)."""
+    """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan). An
+    aside with text on both sides parts it like a comma: "Mandarin [HANBIT PHOTO] Honorary
+    Reporter" is no name "Mandarin Honorary Reporter" (a name is never joined across an aside)."""
     out, depth = [], 0
     for ch in text:
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
+            if not depth:
+                out.append(_ASIDE)
         elif not depth:
             out.append(ch)
-    return " ".join("".join(out).split())
+    pieces = [" ".join(piece.split()) for piece in "".join(out).split(_ASIDE)]
+    joined = [pieces[0]]
+    last = pieces[0][-1:]  # the last character so far (an empty piece leaves it as it was)
+    for piece in pieces[1:]:
+        parted = last not in _LIST_MARKS and piece[:1] not in _LIST_MARKS  # not "A (x), B" again
+        joined.append(", " if parted else " ")
+        joined.append(piece)
+        last = piece[-1:] or last
+    return " ".join("".join(joined).split())
 
 
 def _is_title(chunk: str) -> bool:
@@ -247,7 +270,7 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                  byline: bool = False) -> list[Credit] | None:
     """Agents of one clause: "A, B and C for RFA's Lao Service", "A for X, and B for Y",
     "A and B, staff reporters", "A | New York Times". None when the region is not a list of agents."""
-    region = _strip_brackets(without_emails(region))
+    region = _without_asides(region)
     affiliation = None
     if "|" in region:
         first, _, rest = region.partition("|")
@@ -376,6 +399,9 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
     return out
 
 
+_OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})'s ")  # a word's start: linear
+
+
 def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
                        org: str | None = None) -> list[Credit] | None:
     """Credits of one agent ("Kim Joon-Ho", "RFA's Tibetan Service", "Reuters", "UPI Staff")."""
@@ -385,7 +411,8 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     first, _, rest = agent.partition(" ")
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
-    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES):
+    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES) \
+            or agent.split()[0].lower() in CREDIT_VERBS:
         return None  # "(Photo: Courtesy)" names nobody
     svc, owner = service if service else (None, None)
     owner = org or owner
@@ -394,6 +421,11 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     as_service = parse_service(plain, org_context) if words[-1].lower() in _SVC_WORDS else None
     if as_service and as_service[0]:  # "RFA's Tibetan Service" as the agent
         svc, owner = as_service
+    elif outlets := [m for m in _OUTLET_POSSESSIVE.finditer(plain) if organization_of(m[1])]:
+        rest = agent[outlets[0].end():]
+        if len(outlets) > 1 or outlets[0].start() or not is_person_name(rest):
+            return None  # "CNN's Mara CNN's Mara" is no one's name
+        agent, owner = rest, owner or organization_of(outlets[0][1])  # "CNN's Mara Ellison": the outlet's person
     elif organization_of(plain):
         owner = owner or organization_of(plain)
     elif len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES and organization_of(" ".join(words[:-1]).removesuffix("'s")):

@@ -136,6 +136,10 @@ NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
                                "anonymous", "internet", "online", "courtesy photo", "pool"})
 
+# A credit's own verb, never the agent it credits ("By a@b.example Translated", "© Translated")
+CREDIT_VERBS = frozenset({"translated", "written", "edited", "reported", "photographed", "produced", "compiled",
+                          "interpreted", "illustrated", "contributed", "reporting", "writing", "editing"})
+
 # English credit words that open a clause "<words> by <agents>": word -> role.
 # (A bare noun such as "photo" or "text" is a role word only in that clause position.)
 ROLE_WORDS: dict[str, str] = {
