@@ -680,6 +680,10 @@ _PIECES = [
     "(trans)", "(Hanbit Press, May 2022)", "Translated by", "(1/7/2019)", "A poem", "Vietnamese", "[촬영/",
     "번역/", "(陆睿)", "[신화사", "평양", "8월 22일]", "오늘", "첫", "소식은", "돌아봤습니다", "전해주시죠",
     "ⓒ노봉훈2009.04.19", "Honorary Reporter", "from Chile",
+    # round nine: a title after a slash, a byline's helper, agencies by full name, regional stations,
+    # transcript markers, the agency-colon caption slot
+    "/ Staff reporter", ", with staff writer", ", with CNA", "Central News Agency", "광주MBC", "mbc", "경남",
+    "기잡니다", "◀ 리포트 ▶", "◀END▶", "◀INT▶", "(AP:", "(Bernama Photos)",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -828,6 +832,11 @@ def _joined(pieces: list[str]) -> str:
 @example("Jae Moon © Translated \n Translated Mara 6 min read Reuters \n Staff Photo Credit:")
 @example("Photo: Jae Moon " + "CNN's " * 10_000 + "Mara")  # outlets' possessives: the scan stays linear
 @example("By Mara " + "(Seoul) " * 10_000 + "Ellison")  # asides between words: joined in one pass
+@example("By: Mara Ellison / Staff writer" + ", with staff writer" * 5_000)  # a byline's helper clause
+@example("광주MBC " * 10_000 + "김하늘 기잡니다.")
+@example("mbc " + "경남 " * 10_000 + "김하늘 기자가 보도합니다.")
+@example("◀ANC▶" * 10_000 + "김하늘 기자입니다.◀END▶")
+@example("(AP: " + "Tomas " * 10_000 + "Weller)")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

@@ -39,6 +39,7 @@ def _hygiene(paragraph: str) -> str:
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
+    text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -49,6 +50,11 @@ def _hygiene(paragraph: str) -> str:
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+# a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
+# whose speaker line below is no credit
+_TRANSCRIPT_MARK = re.compile(r"(◀ ?(?:ANC|END|VCR|리포트|앵커) ?▶)")  # the spaces around go with the line split
 
 
 def _is_bare_label(line: str) -> bool:

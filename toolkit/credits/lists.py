@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
+    APOSTROPHES, NOT_NAME_WORDS, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
     service_language, short_org,
 )
 from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
@@ -294,8 +294,18 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
             region = region[:origin.start()]  # not "By A from Reuters": an outlet is an affiliation
     region, place_owner = _without_dash_place(region)
     affiliation = affiliation or place_owner
+    helper: list[Credit] = []
+    if byline and (m := _WITH_HELPER.search(region)):  # "A / Staff writer, with CNA"
+        if organization_of(m["who"]):
+            helper = [Credit("contributor", m["who"], organization=organization_of(m["who"]), agent="organization")]
+        elif not _is_title(m["who"]):
+            return None
+        region = region[:m.start()]
     if not region:
         return None
+    if helper:
+        found = parse_agents(region, roles, service, org_context, byline)
+        return found + helper if found else None
     plain = region.translate(APOSTROPHES)
     words = plain.split()
     plural = _plural_services(words)
@@ -386,9 +396,12 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
         org = None
         if "/" in chunk and organization_of(chunk) is None:  # "Joshua Lipes/RFA"
             name, owner = (p.strip() for p in chunk.rsplit("/", 1))
-            if not is_capitalized_phrase(owner, 4):
+            if _is_title(owner):
+                chunk = name  # "Crystal Hsu / Staff reporter": the job after a slash, as a paper prints it
+            elif not is_capitalized_phrase(owner, 4):
                 return None
-            chunk, org = name, short_org(owner)
+            else:
+                chunk, org = name, short_org(owner)
         if joint == "," and out and out[-1][2] and out[-1][2].startswith(",") and svc is None \
                 and is_capitalized_phrase(chunk, 3):
             continue  # "A, BBC News, Seoul": the place after the outlet of a byline
@@ -399,6 +412,9 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
     return out
 
 
+_AGENCY_HEADS = {"agency", "press"}
+# a byline's closing helper: "…, with staff writer" (a title, dropped), "…, with CNA" (an agency that contributed)
+_WITH_HELPER = re.compile(r",\s*with (?P<who>[^,]{2,40})$")
 _OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})'s ")  # a word's start: linear
 
 
@@ -435,6 +451,9 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
         owner = owner or short_org(" ".join(words[:-1])) or None
     elif (outlet := _known_outlet_after(words)) is not None:  # "HYUNG-JIN KIM Associated Press"
         agent, owner = " ".join(words[:outlet]), short_org(" ".join(words[outlet:]))
+    elif len(words) >= 2 and words[-1].lower() in _AGENCY_HEADS and is_capitalized_phrase(plain, 5) \
+            and not is_dating(words[:1]) and words[0].lower() not in NOT_NAME_WORDS:
+        owner = owner or short_org(plain)  # "By Central News Agency": an agency by its full name
     elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
         agent = titled  # "Mira Solberg Seoul Correspondent"
     elif not is_person_name(plain):

@@ -115,6 +115,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
+    if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
+            and (is_person_name(m["name"]) or is_capitalized_phrase(m["name"], 4)):
+        return _credit(m["name"], m["agency"])  # "(AP: Noel Celis)", "(Reuters: Mara Ellison)"
     if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
         return _credit(t, None)
     org: str | None = None
@@ -204,6 +207,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     return None
 
 
+# a caption's bracket naming the agency, a colon, then who took the picture (as ABC News prints it)
+_AGENCY_COLON = re.compile(r"(?P<agency>[A-Za-z][\w.&-]{1,24}(?: [A-Za-z][\w.&-]{1,24}){0,2}): (?P<name>[^:()]{2,60})")
 _MAX_DESK_WORDS = 7
 
 
