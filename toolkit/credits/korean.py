@@ -125,6 +125,7 @@ def _is_stamp(token: str) -> bool:
     return bool(core) and all(ch in _STAMP_CHARS for ch in core) and any(ch.isdigit() for ch in core)
 
 
+_MAX_SURNAME_CHARS = 4  # Kim, Lee, Park, Choi: a title-case word this short is no outlet's name
 # the metropolitan cities and provinces, as a broadcaster's regional station names itself ("MBC 경남")
 _KO_REGIONS = frozenset({"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북",
                          "충남", "전북", "전남", "경북", "경남", "제주"})
@@ -148,6 +149,8 @@ def is_outlet(token: str) -> bool:
         return True
     core = token.replace("-", "")  # "NBC-1TV", "News1"
     latin = "".join(ch for ch in core if not ch.isdigit())
+    if not latin.isupper() and latin == core and len(core) <= _MAX_SURNAME_CHARS:
+        return False  # "Kim 이현줍니다": a romanized surname, not an outlet
     return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 

@@ -152,6 +152,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     while len(parts) > 1 and parts[-1].lower() in _QUALIFIERS:
         parts.pop()
     t = ", ".join(parts)
+    kind, slash, maker = t.partition("/")
+    if labelled and slash and kind.strip().lower() in _PICTURE_KINDS and "/" not in maker:
+        t = maker.strip()  # "Photo: Illustration/Tom Leung": what the picture is, then who made it
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
@@ -238,6 +241,7 @@ def _caps_slot(name: str) -> bool:
         and not is_news_subject(name.title())
 
 
+_PICTURE_KINDS = {"illustration", "graphic", "graphics", "photo illustration", "artwork"}
 _PICTURE_WORDS = {"PHOTO", "PHOTOS", "IMAGE", "IMAGES", "PICTURE", "PICTURES", "CAPTURE", "SHOT", "GRAPHIC",
                   "ILLUSTRATION", "FILE", "SCREENSHOT", "VIDEO"}
 

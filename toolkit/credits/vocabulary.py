@@ -144,7 +144,8 @@ DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank
 # What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
 NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
-                               "anonymous", "internet", "online", "courtesy photo", "pool"})
+                               "anonymous", "internet", "online", "courtesy photo", "pool", "illustration", "graphic",
+                               "graphics"})
 
 # A credit's own verb, never the agent it credits ("By a@b.example Translated", "© Translated")
 CREDIT_VERBS = frozenset({"translated", "written", "edited", "reported", "photographed", "produced", "compiled",
