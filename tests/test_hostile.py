@@ -833,6 +833,7 @@ def _joined(pieces: list[str]) -> str:
 @example("Photo: Jae Moon " + "CNN's " * 10_000 + "Mara")  # outlets' possessives: the scan stays linear
 @example("By Mara " + "(Seoul) " * 10_000 + "Ellison")  # asides between words: joined in one pass
 @example("By: Mara Ellison / Staff writer" + ", with staff writer" * 5_000)  # a byline's helper clause
+@example("By: Mara Ellison" + ", with CNA" * 5_000)  # found a RecursionError: one helper is read, once
 @example("광주MBC " * 10_000 + "김하늘 기잡니다.")
 @example("mbc " + "경남 " * 10_000 + "김하늘 기자가 보도합니다.")
 @example("◀ANC▶" * 10_000 + "김하늘 기자입니다.◀END▶")

@@ -54,7 +54,7 @@ def _hygiene(paragraph: str) -> str:
 
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
 # whose speaker line below is no credit
-_TRANSCRIPT_MARK = re.compile(r"(◀ ?(?:ANC|END|VCR|리포트|앵커) ?▶)")  # the spaces around go with the line split
+_TRANSCRIPT_MARK = re.compile(r"(◀ ?(?:ANC|END|VCR|리포트|앵커) ?▶)")  # spaces around: dropped by the line split
 
 
 def _is_bare_label(line: str) -> bool:

@@ -27,6 +27,8 @@ NOT_NAME_WORDS = {
     "november", "december", "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
     "file", "pool", "handout", "reuters", "afp", "ap", "getty", "images", "photo", "photos", "by",
 } | CREDIT_VERBS  # "Translated Mara": the credit's verb glued before a name
+# an outlet's possessive before a name ("CNN's Mara Ellison"), found only at a word's start (a linear scan)
+OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})['’]s ")
 # Words that make a name an organization: "UPI Staff", "the Tibetan Service", "Editorial Board"
 ORG_WORDS = {
     "service", "services", "agency", "news", "press", "staff", "desk", "bureau", "radio", "team", "board",

@@ -130,7 +130,8 @@ _MAX_SURNAME_CHARS = 4  # Kim, Lee, Park, Choi: a title-case word this short is 
 _KO_REGIONS = frozenset({"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북",
                          "충남", "전북", "전남", "경북", "경남", "제주"})
 # a regional station of a national broadcaster, its place glued on: "광주MBC", "대구mbc", "KBS제주"
-_REGIONAL_STATION = re.compile(r"(?:[가-힣]{2}(?P<after>[A-Za-z]{2,5})|(?P<before>[A-Za-z]{2,5})[가-힣]{2})")  # a place: two syllables
+# (the place in two syllables, so that a glued name "홍길동MBC" is no station)
+_REGIONAL_STATION = re.compile(r"(?:[가-힣]{2}(?P<after>[A-Za-z]{2,5})|(?P<before>[A-Za-z]{2,5})[가-힣]{2})")
 
 
 def is_outlet(token: str) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, NOT_NAME_WORDS, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
+    APOSTROPHES, NOT_NAME_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_person_name,
+    looks_like_organization, organization_of,
     service_language, short_org,
 )
 from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
@@ -303,8 +304,8 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
         region = region[:m.start()]
     if not region:
         return None
-    if helper:
-        found = parse_agents(region, roles, service, org_context, byline)
+    if helper:  # the byline's own steps are done: read the rest once more as a plain list (no recursion)
+        found = parse_agents(region, roles, service, org_context)
         return found + helper if found else None
     plain = region.translate(APOSTROPHES)
     words = plain.split()
@@ -415,7 +416,6 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
 _AGENCY_HEADS = {"agency", "press"}
 # a byline's closing helper: "…, with staff writer" (a title, dropped), "…, with CNA" (an agency that contributed)
 _WITH_HELPER = re.compile(r",\s*with (?P<who>[^,]{2,40})$")
-_OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})'s ")  # a word's start: linear
 
 
 def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
@@ -437,7 +437,7 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     as_service = parse_service(plain, org_context) if words[-1].lower() in _SVC_WORDS else None
     if as_service and as_service[0]:  # "RFA's Tibetan Service" as the agent
         svc, owner = as_service
-    elif outlets := [m for m in _OUTLET_POSSESSIVE.finditer(plain) if organization_of(m[1])]:
+    elif outlets := [m for m in OUTLET_POSSESSIVE.finditer(plain) if organization_of(m[1])]:
         rest = agent[outlets[0].end():]
         if len(outlets) > 1 or outlets[0].start() or not is_person_name(rest):
             return None  # "CNN's Mara CNN's Mara" is no one's name

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, ORG_WORDS, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name, looks_like_organization,
+    APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
+    looks_like_organization,
     organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
@@ -82,9 +83,6 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     return credit if credit is None or _is_one_name(credit.name) else None
 
 
-_OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})['’]s ")
-
-
 def _is_one_name(name: str) -> bool:
     """What a slot credits is one name: never an address, a separator bar or a comma list
     ("Photo Team a@b.example", "Photo: post | Official", "Images Press, credits"), nor an
@@ -92,7 +90,7 @@ def _is_one_name(name: str) -> bool:
     photographer named so; "The UK’s Crown Prosecution Service" is one name)."""
     if any(ch in name for ch in "@|,") or name.split(" ", 1)[0].lower() in CREDIT_VERBS:
         return False  # "© Translated": the credit's verb, no holder
-    return not any(_known_agency(m[1]) or organization_of(m[1]) for m in _OUTLET_POSSESSIVE.finditer(name))
+    return not any(_known_agency(m[1]) or organization_of(m[1]) for m in OUTLET_POSSESSIVE.finditer(name))
 
 
 def _read_slot(text: str, bracketed: bool) -> Credit | None:
