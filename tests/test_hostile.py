@@ -723,6 +723,10 @@ _PIECES = [
     "(trans)", "(Hanbit Press, May 2022)", "Translated by", "(1/7/2019)", "A poem", "Vietnamese", "[촬영/",
     "번역/", "(陆睿)", "[신화사", "평양", "8월 22일]", "오늘", "첫", "소식은", "돌아봤습니다", "전해주시죠",
     "ⓒ노봉훈2009.04.19", "Honorary Reporter", "from Chile",
+    # round nine: a title after a slash, a byline's helper, agencies by full name, regional stations,
+    # transcript markers, the agency-colon caption slot
+    "/ Staff reporter", ", with staff writer", ", with CNA", "Central News Agency", "광주MBC", "mbc", "경남",
+    "기잡니다", "◀ 리포트 ▶", "◀END▶", "◀INT▶", "(AP:", "(Bernama Photos)",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -851,6 +855,32 @@ def _joined(pieces: list[str]) -> str:
 @example("Translated a@b.example Translated")  # found by the search: the words around an address made one name
 @example("KBS 이현줍니다")  # a sign-off with the copula contracted into the name: 이현주 is credited
 @example("Photo/ ㅣ Editorial Team")  # found by the search: the separator after a photo label went into the name
+# found by a 10,000-example search (credits9): names joined across a space the hygiene put back, an
+# aside, an address or a separator, and a labelled slot that took a whole widget strip as a desk
+@example("Photo by (陆睿) (陆睿) CNN’sMara")
+@example("Photo by (陆睿) (陆睿) CNN’sMara CNN’sMara")
+@example("By ⓒ CNN’sMara")
+@example("Credit: CNN’sMara")
+@example("Photo by © Credit: | Staff ⓒ [email protected] Translated * This article,")
+@example("photo by [email protected] Credit: Staff | By ⓒ © Hanbit Sep 3, 2024 in Asia")
+@example("Photo by Staff Sep 3, 2024 in Asia 6 min read [email protected] ⓒ * This article,")
+@example("BYLINE: Mandarin [HANBIT ILBO PHOTO] Honorary Reporter")
+@example("Illustrator: Reported (Hanbit Press, May 2022) (L) AFP-YonhapBy")
+@example("Times) YonhapFerries a@b.example Translated a@b.example | contributed")
+@example("Images Press , credits")
+@example("post ｜ Official via ReutersJae")
+@example("PHOTO/ News, ｜ 전해드립니다")
+@example("\n 번역을 (Hanbit Press, May 2022) / 사진= ㅣ ·")
+@example("By Credit: a@b.example Editorial Team | photo by Hanbit")
+@example("Jae Moon © Translated \n Translated Mara 6 min read Reuters \n Staff Photo Credit:")
+@example("Photo: Jae Moon " + "CNN's " * 10_000 + "Mara")  # outlets' possessives: the scan stays linear
+@example("By Mara " + "(Seoul) " * 10_000 + "Ellison")  # asides between words: joined in one pass
+@example("By: Mara Ellison / Staff writer" + ", with staff writer" * 5_000)  # a byline's helper clause
+@example("By: Mara Ellison" + ", with CNA" * 5_000)  # found a RecursionError: one helper is read, once
+@example("광주MBC " * 10_000 + "김하늘 기잡니다.")
+@example("mbc " + "경남 " * 10_000 + "김하늘 기자가 보도합니다.")
+@example("◀ANC▶" * 10_000 + "김하늘 기자입니다.◀END▶")
+@example("(AP: " + "Tomas " * 10_000 + "Weller)")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)
