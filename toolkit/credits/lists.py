@@ -12,8 +12,7 @@ import re
 
 from toolkit.credits.agents import (
     APOSTROPHES, NOT_NAME_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_person_name,
-    looks_like_organization, organization_of,
-    service_language, short_org,
+    looks_like_organization, organization_of, service_language, short_org,
 )
 from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
 from toolkit.credits.vocabulary import CREDIT_VERBS, NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
