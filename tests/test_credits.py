@@ -265,8 +265,11 @@ def test_a_romanized_surname_before_a_signoff_is_no_outlet(surname: str, outlet:
 
 
 def test_a_regional_station_is_the_outlet_and_its_region_no_name() -> None:
-    _, found = extract_credits("목포항 여객선 운항이 재개됐습니다. mbc 전남 윤다솜 기자가 보도합니다.")
+    """"mbc 경남" as MBC's Gyeongnam station signs a relayed report: the region is part of the outlet,
+    neither a name nor text left behind."""
+    rest, found = extract_credits("통영항 여객선 운항이 재개됐습니다. mbc 경남 윤다솜 기자가 보도합니다.")
     assert [(c.role, c.name, c.organization) for c in found] == [("reporter", "윤다솜", "MBC")]
+    assert rest == "통영항 여객선 운항이 재개됐습니다."
 
 
 def test_every_form_gives_its_credits_agents_and_remainder_exactly():
