@@ -44,6 +44,8 @@ _HONORIFICS = {"dr.", "dr", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "
 
 
 _ASIDE = "\0"  # where an aside was: a name never runs across it
+# an aside next to one of these needs no comma of its own: the list already parts the names there
+# (or, "", nothing stands on that side)
 _LIST_MARKS = ("", ",", ";", "&")
 
 
