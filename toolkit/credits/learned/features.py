@@ -199,7 +199,7 @@ def features(ctx: Context, cand: Candidate, position: str = "only", own: bool = 
     right = _neighbours(text, toks, last, +1) if not cand.glued else ["w:" + cand.glued] + _neighbours(text, toks, last, +1)[:1]
     f += ["L1=" + left[0], "L2=" + left[1], "R1=" + right[0], "R2=" + right[1]]
     f += ["L1R1=" + left[0] + "&" + right[0], "L1L2=" + left[0] + "&" + left[1], "R1R2=" + right[0] + "&" + right[1]]
-    n = f[2].split("=", 1)[1] if hangul else f[2].split("=", 1)[1]
+    n = f[2].split("=", 1)[1]  # the size class: "two", "hangul3"
     f += ["nL1=" + n + "&" + left[0], "nR1=" + n + "&" + right[0]]
     role_left = _role_near(toks, first - 1, max(-1, first - 1 - _WINDOW), -1)
     role_right = _role_near(toks, last + 1, min(len(toks), last + 1 + _WINDOW), +1)
