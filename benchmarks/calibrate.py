@@ -14,7 +14,8 @@ cert >= 0.95 are right.
 
     .venv/bin/python benchmarks/calibrate.py --tune ../realdata/tune --heldout ../realdata/heldout
     .venv/bin/python benchmarks/calibrate.py --report-only --heldout ../realdata/heldout   # current weights
-    .venv/bin/python benchmarks/calibrate.py --tune A --tune B --leave-one-out   # A measured by a fit on B, and so on
+    .venv/bin/python benchmarks/calibrate.py --tune A --tune B --leave-one-out   # A measured by a fit on B, and so on;
+                                                  # each pair by a fit on all the others; both pooled
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from align_quality import CORPORA, find_pairs, line_components, make_articles, r
 from align_tune import TUNING_REWRITES  # noqa: E402
 
 from toolkit.align import Params, load_lexicon  # noqa: E402
-from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, probability  # noqa: E402
+from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, bead_cert  # noqa: E402
 from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
 from toolkit.align.scoring import en_features, ko_features  # noqa: E402
 from toolkit.model import Bead  # noqa: E402
@@ -59,26 +60,31 @@ def line_rows(split: str, lexicon) -> list[Row]:
     return rows
 
 
-def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null")) -> list[Row]:
+def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null"), tagged: bool = False) -> list:
     """Beads of pairs that are no translation: the English of one article with the Korean of
     another (hand-aligned pairs: the next one; pseudo-articles: seven runs on, another story).
     Every link there is wrong and every null right; without them the model never sees a
     link made on a beat's common words alone. The fit takes their links only: their nulls,
     trivially right, would teach the null model that few links make nulls safe, which is
-    false for a poorly aligned true pair."""
+    false for a poorly aligned true pair. `tagged`: each row comes with the two pairs it was
+    made of (None for pseudo-articles), so that a fit leaving a pair out leaves these out too."""
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
 
     sides = [(segment_article(read_article(e)).sentences, segment_article(read_article(k)).sentences)
              for _, e, k, _ in pairs]
     sides += [(a.en, a.ko) for a in articles]
-    rows: list[Row] = []
+    names = [p[1] for p in pairs] + [None] * len(articles)
+    rows: list = []
     step = 1 if not articles else 7
     for t in range(len(sides)):
-        en, ko = sides[t][0], sides[(t + step) % len(sides)][1]
-        aligner = _aligner(en, ko, lexicon)
+        u = (t + step) % len(sides)
+        aligner = _aligner(sides[t][0], sides[u][1], lexicon)
         path = aligner.path()
-        rows += [(kind, feats, kind == "null") for kind, feats in aligner.features(path) if kind in kinds]
+        for kind, feats in aligner.features(path):
+            if kind in kinds:
+                row = (kind, feats, kind == "null")
+                rows.append((row, {names[t], names[u]} - {None}) if tagged else row)
     return rows
 
 
@@ -164,7 +170,11 @@ def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> tuple[list[t
 
 
 def report(name: str, rows: list[Row], link_w: dict, null_w: dict) -> None:
-    scored = [(probability(link_w if kind == "link" else null_w, feats), right, kind) for kind, feats, right in rows]
+    report_scored(name, [(bead_cert(kind, feats, link_w, null_w), right, kind) for kind, feats, right in rows])
+
+
+def report_scored(name: str, scored: list[tuple[float, bool, str]]) -> None:
+    """Reliability of beads scored already: (cert, right, kind) each."""
     table, ece = reliability([(c, r) for c, r, _ in scored])
     high = [r for c, r, _ in scored if c >= 0.95]
     print(f"[{name}] {len(scored)} beads ({sum(k == 'link' for *_, k in scored)} links), ECE {ece:.3f}; "
@@ -189,7 +199,8 @@ def main() -> None:
     ap.add_argument("--report-only", action="store_true", help="report the weights in confidence.py; fit nothing")
     ap.add_argument("--no-corpora", action="store_true", help="leave out the dev/test/TED splits")
     ap.add_argument("--leave-one-out", action="store_true",
-                    help="for each --tune DIR, fit without it and report on it (then fit on all as usual)")
+                    help="for each --tune DIR, and then each pair of them, fit without it and report on it; "
+                         "then the left-out figures pooled (then fit on all as usual)")
     args = ap.parse_args()
     lexicon = load_lexicon()
     corpora = CORPORA.is_dir() and not args.no_corpora
@@ -200,21 +211,32 @@ def main() -> None:
     if not args.report_only:
         dev = line_rows("dev", lexicon) if corpora else []
         dev_articles = make_articles("dev")[::3] if corpora else ()
-        by_dir = {d: find_pairs(d) for d in args.tune}
+        tuning = [(None, p) for p in tuning_rewrites] + [(d, p) for d in args.tune for p in find_pairs(d)]
+        own = {p[1]: pair_rows([p], lexicon) for _, p in tuning}  # each pair's rows, by its en.txt
+        unrelated = unrelated_rows([p for _, p in tuning], lexicon, dev_articles, kinds=("link",), tagged=True)
 
-        def fit_on(dirs: list[Path]) -> tuple[list[Row], dict, dict]:
-            tuning_pairs = tuning_rewrites + [p for d in dirs for p in by_dir[d]]
-            parts = [(pair_rows(tuning_pairs, lexicon), args.pair_weight), (dev, 1.0),
-                     (unrelated_rows(tuning_pairs, lexicon, dev_articles, kinds=("link",)), args.unrelated_weight)]
+        def fit_on(left_out: set[Path]) -> tuple[list[Row], dict, dict]:
+            """Fit on the tuning material but the pairs whose en.txt is in `left_out`."""
+            pairs = [row for _, p in tuning if p[1] not in left_out for row in own[p[1]]]
+            foreign = [row for row, made_of in unrelated if not made_of & left_out]
+            parts = [(pairs, args.pair_weight), (dev, 1.0), (foreign, args.unrelated_weight)]
             weighted = [(kind, (f, r, weight)) for part, weight in parts for kind, f, r in part]
             return ([row for part, _ in parts for row in part], fit([x for k, x in weighted if k == "link"], args.l2),
                     fit([x for k, x in weighted if k == "null"], args.l2))
 
-        if args.leave_one_out:  # each tuning set measured by a fit that never saw it
-            for d in args.tune:
-                _, left_link, left_null = fit_on([e for e in args.tune if e != d])
-                report(f"{d} (left out of the fit)", pair_rows(by_dir[d], lexicon), left_link, left_null)
-        rows, link_w, null_w = fit_on(args.tune)
+        if args.leave_one_out:  # each tuning set, then each tuning pair, measured by a fit that never saw it
+            folds = {"set": [(d, [p for e, p in tuning if e == d]) for d in args.tune],
+                     "article": [(None, [p]) for e, p in tuning if e is not None]}
+            for by, groups in folds.items():
+                pooled: list[tuple[float, bool, str]] = []
+                for d, group in groups:
+                    _, left_link, left_null = fit_on({p[1] for p in group})
+                    rows = [row for p in group for row in own[p[1]]]
+                    if d is not None:
+                        report(f"{d} (left out of the fit)", rows, left_link, left_null)
+                    pooled += [(bead_cert(kind, f, left_link, left_null), r, kind) for kind, f, r in rows]
+                report_scored(f"all --tune pairs pooled, each {by} left out of the fit", pooled)
+        rows, link_w, null_w = fit_on(set())
         print(f"# fitted on {len(rows)} tuning beads")
         print(f"LINK_WEIGHTS = {link_w!r}")
         print(f"NULL_WEIGHTS = {null_w!r}")

@@ -481,3 +481,37 @@ def test_pairs_benchmark_refuses_gold_written_for_another_segmentation(tmp_path)
     assert "gold.tsv" in str(stop.value) and "en-s2" in str(stop.value)
     (pair / "gold.tsv").write_text("en-s1\tko-s1\n", encoding="utf-8")
     assert align_quality.align_pairs(align_quality.find_pairs(tmp_path))[0].gold == {(frozenset({"en-s1"}), frozenset({"ko-s1"}))}
+
+
+def test_a_link_beside_a_null_it_already_covers_is_less_sure(lexicon) -> None:
+    """A link next to an unaligned sentence whose content the link's Korean already says is
+    often one half of a split the search refused (over the real pairs, none of the four links
+    covering 0.3 or more of such a neighbour was right): its cert drops; beside an unrelated
+    addition it does not."""
+    ko = _sents(["북한 당국은 탈북자 가족 31명을 오지로 추방하고 5년 동안 감시하기로 했다.",
+                 "이들은 함경북도 산간 마을로 보내졌다."], "ko")
+    certs = []
+    for second in ("The families will also be watched by the authorities.",
+                   "The weather in Lisbon was mild and sunny all week."):
+        en = _sents(["North Korean authorities banished 31 members of defectors' families to remote areas.",
+                     second, "They were sent to mountain villages in North Hamgyong Province."], "en")
+        beads = align(en, ko, lexicon).beads
+        assert [(b.en, b.ko) for b in beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+        certs.append(beads[0].cert)
+    assert certs[0] < 0.8 < 0.95 < certs[1]
+
+
+def test_a_null_never_reaches_the_top_cert_bin(lexicon) -> None:
+    """No evidence proves that nothing translates a sentence: over the real pairs nulls given
+    0.95 or more were right 7 times in 10, so a null's cert stays below 0.95, however clear
+    the background block."""
+    from toolkit.align.confidence import NULL_CEILING, bead_cert
+
+    en, ko = _sents(ENGLISH, "en"), _sents(KOREAN[:5], "ko")
+    block = [b for b in align(en, ko, lexicon).beads if not b.ko]
+    assert [b.en for b in block] == [(3,), (4,), (5,)]
+    assert all(0.5 < b.cert <= NULL_CEILING < 0.95 for b in block)
+    sure = {"bias": 1.0, "own_run": 6.0, "log_chars": 8.0}
+    assert bead_cert("null", sure) == NULL_CEILING
+    strong = {"bias": 1.0, "score": 5.0, "en_linked": 1.0, "ko_linked": 1.0, "en_anchored": 1.0}
+    assert bead_cert("link", strong) > 0.99  # a link keeps the top bin

@@ -387,6 +387,26 @@ def test_a_modifier_the_model_cannot_tie_takes_the_unclaimed_word_before_its_hea
     assert "순항미사일" not in rows
 
 
+def test_an_untied_noun_every_story_uses_is_not_guessed_into_a_phrase():
+    links = {("중국", "Chinese"): 0.9, ("체포", "arrested"): 0.9}
+    # 공안, a word the model never met, is the unclaimed word after its modifier's rendering
+    rows = phrase_rows("그는 중국 공안에 체포됐다.", "He was arrested by Chinese police.", links, {"중국"})
+    assert rows["중국 공안"]["en_rendering"] == "Chinese police"
+    # 제품 (stop-listed: a word every story uses) untied means the English leaves it out
+    rows = phrase_rows("그는 중국 제품을 샀다.", "He bought Chinese smartphones.", links, {"중국"})
+    assert "중국 제품" not in rows and rows["중국"]["part_of"] is None
+
+
+def test_a_phrase_that_leaves_out_its_nouns_own_rendering_has_no_row():
+    links = {("탈북", "defection"): 0.9, ("탈북", "act"): 0.2, ("자발적", "voluntary"): 0.9}
+    rows = phrase_rows("그 탈북은 자발적 탈북이었다.", "The defection was a voluntary act.", links, {"탈북", "자발적"})
+    assert rows["탈북"]["en_rendering"] == "defection"
+    assert "자발적 탈북" not in rows
+    # held: the phrase's rendering holds its nouns' own
+    rows = phrase_rows("자발적 탈북이었다.", "It was a voluntary defection.", links, {"탈북", "자발적"})
+    assert rows["자발적 탈북"]["en_rendering"] == "voluntary defection"
+
+
 def test_a_name_written_once_is_rendered_by_the_words_that_sound_like_it():
     rows = phrase_rows("오늘(4일)부터 뉴스나인을 진행할 최문종입니다.", "I am Choi Moon-jong, who will present News Nine from Nov. 4.",
                        {("뉴스나인", "Nov"): 0.5}, set())
@@ -718,3 +738,94 @@ def test_the_mth_largest_rival_claim_is_found_past_the_kept_claims():
             claims = sorted((row[i] for i in range(width) if i not in others), reverse=True)
             wanted.append(claims[rank - 1] if len(claims) >= rank else 0.0)
         assert rivals(posteriors).against(others, ranks) == wanted
+
+
+# ---------------------------------------------------------------- round 7: names, halves, dots, junk phrases
+
+def test_a_determiner_kiwi_reads_into_a_place_name_is_joined_back():
+    units = korean_units("북한이 특수부대 병력 1,500명을 양강도 조-중 국경지역에 배치했다.")  # Kiwi: 양/MM 강도 "robbery"
+    robbery = next(u for u in units if u.key == "강도")
+    assert robbery.lead == "양"
+    assert "양강도" in [u.key for u in merge_known(units, {"양강도"}.__contains__)]
+    # a determiner written apart leads nothing
+    assert all(u.lead == "" for u in korean_units("이 남성은 그 지역에 새 집을 지었다."))
+
+
+def test_the_half_of_the_peninsula_goes_with_korean():
+    links = {("국무위원장", "Korean"): 0.5, ("국무위원장", "leader"): 0.9, ("김정은", "Kim"): 0.9, ("김정은", "Jong"): 0.9,
+             ("김정은", "Un"): 0.9}
+    rows = _terms_bead("김정은 국무위원장이 비판했다.", "North Korean leader Kim Jong Un criticized it.",
+                       {"국무위원장", "김정은"}, links)
+    assert rows["국무위원장"]["en_rendering"] == "North Korean leader"
+    rows = _terms_bead("김정은 국무위원장이 비판했다.", "The Korean leader Kim Jong Un criticized it.",
+                       {"국무위원장", "김정은"}, links)
+    assert rows["국무위원장"]["en_rendering"] == "Korean leader"
+
+
+def test_a_countries_pair_written_with_a_middle_dot_is_the_lexicons_pair():
+    english = "The summit between South Korea and the U.S. went well."
+    links = {("한·미", "South"): 0.5, ("정상회담", "summit"): 0.9}
+    known = {"한·미", "정상회담"}
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary(known)
+    bead = TermsBead("a", 0, 0.9, English.of(english),
+                     merged_units([("ko-s1", korean_units("한·미 정상회담이 잘 끝났다."))], words))
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    entries = {"한미": frozenset({(stem("South"), stem("Korea")), (stem("U.S."),)})}
+    rows = {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}
+    assert rows["한·미"]["en_rendering"] == "South Korea"  # the lexicon's phrase, though the key has a dot
+
+
+def test_a_whole_lexicon_name_holds_its_comma_and_its_and():
+    en = English.of("The Ministry of Agriculture, Food and Rural Affairs said prices rose.")
+    rows = [[0.9 if en.spans[k][0] == "Agriculture" else 0.0, 0.1] for k in en.content]
+    rows = [[p, 1.0 - p] for p, _ in rows]
+    name = tuple(stem(w) for w in ("Ministry", "Agriculture", "Food", "Rural", "Affairs"))
+    assert render([0], rows, en, 0.9, [name]).text == "Ministry of Agriculture, Food and Rural Affairs"
+    assert render([0], rows, en, 0.9).text == "Agriculture"
+
+
+def test_an_agency_takes_its_guard():
+    rows = _terms_bead("일본 해상보안청이 밝혔다.", "The Japan Coast Guard said so.", {"해상보안청", "일본"},
+                       {("해상보안청", "Coast"): 0.8, ("일본", "Japan"): 0.9})
+    assert rows["해상보안청"]["en_rendering"] == "Coast Guard"
+
+
+def test_a_phrase_its_head_renders_alone_has_no_row():
+    # 주재, which the model ties to nothing, would take the word before its head's links: the
+    # head's own rendering has it already
+    links = {("태영호", "Thae"): 0.2, ("태영호", "Yong"): 0.8, ("태영호", "ho"): 0.8, ("망명", "defected"): 0.9}
+    rows = phrase_rows("영국 주재 태영호 공사가 망명했다.", "Thae Yong-ho defected.", links, {"태영호", "망명"})
+    assert rows["태영호"]["en_rendering"] == "Thae Yong-ho"
+    assert "주재 태영호" not in rows
+
+
+def test_a_named_outlet_is_a_term_and_news_is_not():
+    from toolkit.terms.korean import stoplist
+
+    assert "자유아시아방송" not in stoplist() and "연합뉴스" not in stoplist() and stoplist()["뉴스"] == "reporting"
+
+
+def test_countries_abbreviated_together_are_rendered_by_a_name_or_not_at_all():
+    links = {("한·미", "going"): 0.6, ("정상회담", "summit"): 0.9}
+    rows = _terms_bead("한·미 정상회담 직전에 썼다.", "He wrote it just before the summit, asking what was going on.",
+                       {"한·미", "정상회담"}, links)
+    assert rows["한·미"]["status"] == "not_found"
+    rows = _terms_bead("한·미 정상회담 직전에 썼다.", "He wrote it just before the Seoul-Washington summit.",
+                       {"한·미", "정상회담"}, {("한·미", "Seoul"): 0.6, ("한·미", "Washington"): 0.6, ("정상회담", "summit"): 0.9})
+    assert rows["한·미"]["en_rendering"] == "Seoul-Washington"
+
+
+def test_a_comma_joins_a_lexicon_rendering_only_between_names():
+    en = English.of("Pupils of middle schools, high schools and colleges paid.")
+    rows = [[0.9, 0.1] if en.spans[k][0] == "schools" else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9, [(stem("high"), stem("school"))]).text == "schools"
+
+
+def test_only_korea_takes_an_initial_along():
+    from toolkit.terms.renderings import _cut
+
+    english = English.of("Just before the South Korea-U. S. summit, N. Korean media said so.")
+    cut = {english.spans[k][0]: _cut(english, [n]) for n, k in enumerate(english.content)}
+    assert cut["summit"] == "summit" and cut["Korean"] == "N. Korean"

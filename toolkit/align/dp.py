@@ -28,7 +28,7 @@ from __future__ import annotations
 from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
-from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, article_context, link_features, null_features, probability
+from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
@@ -250,7 +250,7 @@ class Aligner(BeadScorer):
         """Beads with `cert` = estimated probability of being right (confidence.py)."""
         out = []
         for (i0, i1, j0, j1), (kind, features) in zip(path, self.features(path)):
-            cert = probability(LINK_WEIGHTS if kind == "link" else NULL_WEIGHTS, features)
+            cert = bead_cert(kind, features)
             out.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), cert))
         return out
 

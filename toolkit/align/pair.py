@@ -24,8 +24,8 @@ from toolkit.model import Alignment, Article
 
 __all__ = ["PairCheck", "pair_check", "hangul_share", "languages_swapped", "PAIR_THRESHOLD", "CONFIDENT_LINK"]
 
-PAIR_THRESHOLD = 0.10
-CONFIDENT_LINK = 0.7
+PAIR_THRESHOLD = 0.08
+CONFIDENT_LINK = 0.53
 
 
 @dataclass(frozen=True)

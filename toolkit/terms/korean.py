@@ -36,6 +36,9 @@ _LONGEST_RUN = 4
 # what may stand between a noun and the noun it modifies besides a space: a suffix that derives
 # nothing (공해상 목표 수역), 간 (대륙간탄도미사일), an adjective's or the copula's adnominal ending
 _MODIFIER_TAGS = frozenset({"XSN", "XSA", "VCP", "ETM"})
+# what Kiwi may split off a word's head as a prefix (Unit.lead): a prefix proper, or a determiner
+# it reads into a name (양/MM 강도 of 양강도: "both" + "robbery")
+_PREFIXES = frozenset({"XPN", "MM"})
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ class Unit:
     # them ("" together, " ", "한 "; 적인 is written 적 + " "); None: the next unit is no noun it modifies
     joint: str | None = None
     # a prefix Kiwi split off and wrote right before the noun, not a noun itself (무산광산 as 무/XPN
-    # 산/XSN 광산, 무관세 as 무/XPN 관세): merge_known joins it back where the whole is a known word
+    # 산/XSN 광산, 무관세 as 무/XPN 관세, 양강도 as 양/MM 강도): merge_known joins it back where the
+    # whole is a known word
     lead: str = ""
 
 
@@ -87,7 +91,7 @@ def korean_units(text: str) -> list[Unit]:
             if joint is not None:
                 units[-1] = replace(units[-1], joint=joint)
         between.append((form, tag))
-        if tag == "XPN" or (tag == "XSN" and prefix is not None and prefix[1] == start):
+        if tag in _PREFIXES or (tag == "XSN" and prefix is not None and prefix[1] == start):
             prefix = (start if prefix is None or prefix[1] != start else prefix[0], end)
             continue
         lead = text[prefix[0]:start] if prefix is not None and prefix[1] == start and tag in NOUNS else ""

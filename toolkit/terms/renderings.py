@@ -44,18 +44,22 @@ STATUSES = ("rendered", "omitted", "not_found")
 _GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(r"[\s\-]+")
+_COMMA = re.compile(r",\s+")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIAL = re.compile(r"(?<![A-Za-z.])[A-Z]\. ?$")  # 'N. ' of 'N. Korean'; not 'U.S. ' (a word of its own)
+_HALF = re.compile(r"(?<![A-Za-z])(?:North|South)[ -]$")  # 'North ' of 'North Korean'
+_KOREA = re.compile(r"Koreans?|Korea['’]?s?")
 # the endings of Korean names of places and bodies, and the English head nouns they take
 NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "군": "county", "도": "province island", "시": "city", "구": "district", "읍": "town", "리": "village",
     "동": "neighborhood neighbourhood", "강": "river", "산": "mountain mount", "섬": "island", "항": "port",
     "공항": "airport", "역": "station", "대학": "university college", "대학교": "university", "학교": "school",
     "회사": "company corporation", "공장": "factory plant", "광산": "mine", "병원": "hospital",
-    "위원회": "committee commission", "성": "ministry", "부": "ministry department", "청": "agency office",
-    "당": "party", "군단": "corps", "사단": "division", "여단": "brigade", "수용소": "camp", "교화소": "prison",
+    "위원회": "committee commission", "성": "ministry", "부": "ministry department",
+    "청": "agency office administration service guard", "당": "party", "군단": "corps", "사단": "division",
+    "여단": "brigade", "수용소": "camp", "교화소": "prison",
 }.items()}
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # nouns the aligner's stop list drops as the function words they also spell ('mine', the
@@ -239,6 +243,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
+    if not apart and not _names_a_country(english, best, phrases):
+        return Rendering("not_found", None, max(mass)), None  # 한·미 'going': no country in it
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
 
 
@@ -286,7 +292,7 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[float]], english: English,
                   bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-                  kin: Iterable[int] = (), term_key: str = "") -> Rendering | None:
+                  kin: Iterable[int] = (), term_key: str = "", guessable: Sequence[bool] = ()) -> Rendering | None:
     """The rendering of a Korean noun phrase (`parts`: the columns of each of its nouns, the
     head last: 대인 지뢰, 통일부 장관, 순항미사일) as one unit, or None when the English does
     not render it as one phrase. It is one when the span `render` finds for all its columns
@@ -297,7 +303,9 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     it too seldom: 순항, 우발적) is the unclaimed word written tight before its head's
     rendering ('cruise missiles'); an untied head, the one after its modifier's ('Voice
     Altered'). 'to buy food' for 식량 구입, or a span missing the head, makes no phrase: the
-    nouns' own rows stand alone."""
+    nouns' own rows stand alone. `guessable`: per noun, whether it may be untied at all (a
+    noun every story uses, met often, that the model ties to nothing is not in the English:
+    'devices used' for 탐지기 설치, 'Chinese city' for 중국 북동부); all may, when not given."""
     columns = [c for part in parts for c in part]
     rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
     if span is None:
@@ -311,6 +319,8 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     if len(parts) == 2 and any(weak):
         untied = [max(_mass(posteriors, part)) < LINK for part in parts]
         if untied[0] != untied[1]:
+            if guessable and not guessable[untied.index(True)]:
+                return None
             return _untied_noun(parts, posteriors, english, top, kin, untied[1])
     if any(weak) or len(set(best)) < len(parts):
         return None
@@ -392,11 +402,16 @@ def _particle_after(english: English, k: int) -> int | None:
 def _cut(english: English, span: list[int]) -> str:
     """The text of a span of content words, as written (a final possessive left out; an
     initial written just before it taken along: 'N. Korean', 'S. Korea'; a phrasal verb's
-    particle taken along: 'cracked down')."""
+    particle taken along: 'cracked down'; the half of the peninsula written before 'Korea(n)':
+    'North Korean leader', never 'Korean leader')."""
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
-    initial = _INITIAL.search(english.text, 0, first[1])
+    # only Korea takes an initial or a half along ('U. S. summit' gives no 'S. summit')
+    initial = None
+    if _KOREA.fullmatch(first[0]):
+        initial = _INITIAL.search(english.text, 0, first[1]) or \
+            _HALF.search(english.text, max(0, first[1] - 6), first[1])
     return english.text[initial.start() if initial else first[1]:end]
 
 
@@ -416,8 +431,28 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
 
 def _names_countries(term: str) -> bool:
     """The term abbreviates two countries or more (북중, 한미, 남북, 한미일): its English
-    joins their names with "and" (North Korea and China)."""
+    joins their names with "and" (North Korea and China). A middle dot may part them (한·미)."""
+    term = term.replace("·", "")
     return len(term) >= 2 and set(term) <= _COUNTRY_SYLLABLES and term not in ("북한", "남한")
+
+
+def _listed(english: English, n: int) -> bool:
+    """Content words n and n + 1 are one phrase inside a whole lexicon rendering: as `_joins`
+    has it, with an "and" between names too, or a comma between two capitalised words (the name
+    is known: 'Ministry of Agriculture, Food and Rural Affairs'; 'schools, high schools' is a list)."""
+    if _joins(english, n, n + 1, apart=False):
+        return True
+    (left, _, end), (right, start, _) = (english.spans[english.content[k]] for k in (n, n + 1))
+    return left[:1].isupper() and right[:1].isupper() and _COMMA.fullmatch(english.text[end:start]) is not None
+
+
+def _names_a_country(english: English, span: list[int], phrases: list[tuple[str, ...]]) -> bool:
+    """A span that can render countries abbreviated together (북중, 한·미): it holds a name (a
+    capitalised word inside its sentence) or a word of the term's lexicon renderings
+    ('inter-Korean', 'allies')."""
+    named = {s for phrase in phrases for s in phrase}
+    return any(english.stems[n] in named or (english.spans[english.content[n]][0][:1].isupper()
+                                             and not _opens_sentence(english, n)) for n in span)
 
 
 def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apart: bool = True) -> bool:
@@ -454,7 +489,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
                   apart: bool = True) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
-    Security'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
+    Security'; a comma or "and" inside a whole rendering: 'Ministry of Agriculture, Food and
+    Rural Affairs'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
     'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
     also past one word it does not name and no other Korean word links ('nuclear' of
     'nuclear state' -> 'nuclear weapon state')."""
@@ -464,8 +500,7 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
         size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
-            if set(english.stems[start:start + size]) == words and all(
-                    _joins(english, n, n + 1, apart=apart) for n in window[:-1]):
+            if set(english.stems[start:start + size]) == words and all(_listed(english, n) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
     # not across "and": 'Ministry of State Security and Ministry of Social Security' names two

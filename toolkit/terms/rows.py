@@ -32,6 +32,10 @@ LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list
 # stop-list groups whose nouns make no phrase a terminologist tracks (지난달 중순, 3명 주민);
 # fragments do (대륙간탄도미사일)
 _NO_PHRASE = frozenset({"time", "number", "reporting"})
+# stop-list groups a phrase's noun may be in and still be untied (renderings._untied_noun):
+# none (a rare word the model met too seldom: 순항) or a fragment (대륙); not a word every
+# story uses, which the model met often enough to tie where the English has it
+_GUESSABLE = frozenset({None, "fragment"})
 
 
 def keyed_schema() -> dict:
@@ -155,7 +159,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
 
     @lru_cache(maxsize=4096)
     def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
-        return sorted({p for k in keys for p in entries.get(k, ())})
+        # 한·미 is the lexicon's 한미: Korean news parts the countries of a pair with a middle dot
+        return sorted({p for k in keys for p in entries.get(k) or entries.get(k.replace("·", ""), ())})
 
     rows: list[dict] = []
     for n, bead in enumerate(beads):
@@ -189,8 +194,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             words.append((sentence_id, occ, result))
-        unrendered = {occ.term for _, occ, result in words if result.status != "rendered"}
-        held, phrase_rows = _phrase_rows(candidates, units, pairs, posteriors, top, bead, unrendered, phrases_of, row)
+        held, phrase_rows = _phrase_rows(candidates, units, pairs, posteriors, top, bead,
+                                         {occ.term: result for _, occ, result in words}, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
         rows.extend(phrase_rows)
         if pieces is not None:
@@ -230,19 +235,26 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
 
 
 def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int], posteriors, top, bead: Bead,
-                 unrendered: set[str], phrases_of, row) -> tuple[dict[int, str], list[dict]]:
+                 words: Mapping[str, Rendering], phrases_of, row) -> tuple[dict[int, str], list[dict]]:
     """The rows of the noun phrases (`bead_phrases`) the English renders as one phrase
     (render_phrase), and unit index -> the phrase holding it; none whose head is a term the
-    English does not render on its own, none whose head a longer phrase holds already."""
+    English does not render on its own, none whose head a longer phrase holds already, none
+    written apart that leaves out the rendering of one of its nouns (`words`: the bead's rows
+    of single terms), which the phrase renders together ('voluntary act' for 자발적 탈북 where
+    탈북 is 'defection'); one word written together may differ from its pieces (함흥의학대학
+    'Hamhung Medical University', 대학 'college'); none whose rendering its head's own rendering
+    holds already: the English renders the head alone (주재 태영호 'Yong-ho')."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
     if not candidates:
         return held, []
+    groups = stoplist()
     places: dict[str, list[int]] = {}
     for j, u in enumerate(units):
         places.setdefault(u.key, []).append(j)
     for phrase in candidates:
-        if phrase.units[-1] in held or units[phrase.units[-1]].key in unrendered or phrase.key in found:
+        if phrase.units[-1] in held or phrase.key in found or \
+                words.get(units[phrase.units[-1]].key, _RENDERED).status != "rendered":
             continue
         # the phrase's kin are its nouns' other places only: a compound holding its head
         # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
@@ -250,11 +262,31 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
         mine = {c for cs in own for c in cs}
         kin = {j for key in {units[c].key for c in mine} for j in places[key]} - mine
         result = render_phrase(own, posteriors, bead.english, bead.cert,
-                               phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key)
-        if result is not None:
+                               phrases_of(tuple(sorted({units[i].key for i in phrase.units}))), top, kin, phrase.key,
+                               [groups.get(units[i].key) in _GUESSABLE for i in phrase.units])
+        alone = [words.get(units[i].key) for i in phrase.units]  # the nouns' own renderings
+        if result is not None and (" " not in phrase.key or all(_inside(own, result.text) for own in alone)) and \
+                not _holds(alone[-1], result.text):
             held.update((i, phrase.key) for i in phrase.units)
             found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
     return held, list(found.values())
+
+
+_RENDERED = Rendering("rendered", None, 0.0)  # a noun with no row of its own: nothing to hold
+
+
+def _inside(own: Rendering | None, text: str) -> bool:
+    """A phrase's rendering `text` holds a word of its noun's own rendering, if that has one
+    (핵 'nuclear weapons' in 핵 개발 'nuclear development'), and the noun is not omitted
+    (차례상 비용 'Food costs' where the English leaves 차례상 out)."""
+    if own is None or own.status == "not_found":  # the model is unsure of it (우발적 충돌 'accidental clashes')
+        return True
+    return own.status == "rendered" and bool(set(content_words(own.text)) & set(content_words(text)))
+
+
+def _holds(own: Rendering | None, text: str) -> bool:
+    """A noun's own rendering holds every word of its phrase's rendering `text`."""
+    return own is not None and own.text is not None and set(content_words(text)) <= set(content_words(own.text))
 
 
 def _joined_words(bead: Bead, pieces: Bead) -> list[tuple[str, Unit, list[int]]]:
