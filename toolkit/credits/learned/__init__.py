@@ -23,7 +23,7 @@ from toolkit.credits.agents import agent_kind, organization_of
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
 from toolkit.credits.learned.softmax import probabilities
-from toolkit.credits.learned.vocabulary import ROLE_OF
+from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
 from toolkit.credits.text import tokens
 from toolkit.model import Credit
 
@@ -31,7 +31,7 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "credit_model.json"
 NONE = "none"
 CLASSES = (NONE, "writer", "reporter", "photographer", "translator", "editor", "producer", "contributor")
 MAX_CHARS = 5000  # a paragraph longer than this is a story: no credit line is looked for in it
-_CUE_PUNCTUATION = frozenset("/:(|@〓[")
+_CUE_PUNCTUATION = frozenset("/:|@〓=")
 
 
 @cache
@@ -44,23 +44,20 @@ def load_model(path: Path = MODEL_PATH) -> dict | None:
 
 
 def has_cue(paragraph: str, toks) -> bool:
-    """A line break, a credit punctuation or a credit word: without one, no credit line is near."""
-    if "\n" in paragraph:
+    """A line break, a credit punctuation, an English credit word or a Korean title, label or
+    sign-off: without one, no credit line is near (and most story paragraphs cost one scan)."""
+    if "\n" in paragraph or any(word in paragraph for word in KO_CUES):
         return True
-    for tok in toks:
-        if tok.text in _CUE_PUNCTUATION or tok.text.lower() in ROLE_OF or tok.text.lower() == "by":
-            return True
-        if word_class(tok.text).startswith("w:") and any(ch >= "가" for ch in tok.text):
-            return True  # a Korean title or label ("기자", "사진")
-    return False
+    return any(tok.text in _CUE_PUNCTUATION or tok.text.lower() in ROLE_OF or tok.text.lower() == "by" for tok in toks)
 
 
 def candidate_features(paragraph: str, credits: list[Credit], training: bool = False) -> list[tuple[Candidate, list[str]]]:
     """Each candidate the rules' credits leave open (not a credited name, nor inside one), with its features;
     in training, the credited ones too (as credits found by the context of the rules' other credits)."""
-    toks, cands = find_candidates(paragraph)
-    if not cands or not has_cue(paragraph, toks):
+    toks = tokens(paragraph)
+    if not has_cue(paragraph, toks):
         return []
+    _, cands = find_candidates(paragraph, toks)
     taken = [c.name for c in credits]
     ctx = Context(paragraph, toks, taken)
     out = []

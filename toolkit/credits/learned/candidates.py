@@ -11,8 +11,9 @@ long story paragraph gives few candidates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from toolkit.credits.learned.vocabulary import CUT_WORDS, GIVEN_WORDS, KO_GLUED_ENDINGS, TITLES
+from toolkit.credits.learned.vocabulary import CUT_WORDS, GIVEN_WORDS, KO_GLUED_ENDINGS, ORGANIZATION_NAMES, TITLES
 from toolkit.credits.text import Token, tokens
 from toolkit.hangul import has_syllable
 
@@ -62,9 +63,15 @@ def _hangul_candidate(text: str, tok: Token, k: int) -> Candidate | None:
             name = word[: len(word) - len(ending)]
             if _all_hangul(name):
                 return Candidate(name, tok.start, tok.start + len(name), k, k, ending)
-    if 2 <= len(word) <= 4 and _all_hangul(word):
-        return Candidate(word, tok.start, tok.end, k, k)
+    if 2 <= len(word) <= 4 and _all_hangul(word) and (word[:1] in _surnames() or word.lower() in ORGANIZATION_NAMES):
+        return Candidate(word, tok.start, tok.end, k, k)  # a name starts with a surname ("한결"), or is an agency's
     return None
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    from toolkit.names import COMPOUND_SURNAMES, surnames
+    return frozenset(surnames()) | frozenset(s[:1] for s in COMPOUND_SURNAMES)
 
 
 def _all_hangul(word: str) -> bool:

@@ -35,6 +35,8 @@ KO_ENDINGS = ("입니다", "인턴기자", "객원기자", "수습기자", "기�
 KO_PARTICLES = frozenset("이 가 은 는 을 를 의 에 와 과 도 로 으로 에서 에게 께서 이다 라고".split())
 KO_WORDS = frozenset(KO_LABELS) | frozenset(KO_TITLES) | KO_SUBJECT_POSITIONS | frozenset(
     "보도합니다 전합니다 전해왔습니다 입니다 기잡니다 특파원입니다 앵커 기자 특파원 제공 출처 사진 촬영 연합뉴스 뉴스 서울 평양 워싱턴".split())
+# what a Korean credit line holds somewhere: a title or a sign-off (labels come with ":" or "=", cues of their own)
+KO_CUES = tuple(sorted({*KO_TITLES, "보도합니다", "전합니다", "전해왔습니다", "기잡니다", "〓"}))
 # endings glued to a Korean name ("정용균기자", "홍길동입니다"): longest first
 KO_GLUED_ENDINGS = tuple(sorted({*KO_TITLES, *KO_ENDINGS}, key=lambda e: (-len(e), e)))
 
