@@ -502,7 +502,7 @@ def check_report(pairs: list[tuple[str, Path, Path, Path]]) -> None:
         print(f"  {label} check: {beads} two-sided gold beads, {checked} checked; unchanged beads flagged: "
               f"{true_flags} real discrepancies, {false_flags} false alarms; planted changes caught {caught}/{planted}; "
               f"precision {precision:.3f}, recall {recall:.3f}")
-        for alarm in alarms:
+        for alarm in sorted(alarms):  # gold is a set: its order follows the hash seed
             print(f"    false alarm: {alarm}")
 
 

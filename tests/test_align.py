@@ -515,3 +515,21 @@ def test_a_null_never_reaches_the_top_cert_bin(lexicon) -> None:
     assert bead_cert("null", sure) == NULL_CEILING
     strong = {"bias": 1.0, "score": 5.0, "en_linked": 1.0, "ko_linked": 1.0, "en_anchored": 1.0}
     assert bead_cert("link", strong) > 0.99  # a link keeps the top bin
+
+
+def test_a_reporters_sign_in_line_is_never_aligned(lexicon) -> None:
+    """`북한 내부소식 김세원기자가 보도합니다.` hands the story to the reporter; the English drops
+    it. Its 북한 met an English background sentence's "North Korea" and took a link (three of
+    the four such lines left in the real pairs: the credit reader removes the spaced ones)."""
+    ko = _sents(["북한 함경북도의 한 어선 선장이 외부 방송을 청취한 혐의로 총살된 것으로 알려졌습니다.",
+                 "북한 내부소식 김세원기자가 보도합니다.",
+                 "현지 소식통은 선장이 군 복무 시절부터 외부 방송을 들어왔다고 말했습니다."], "ko")
+    en = _sents(["A fishing boat captain in North Hamgyong was executed for listening to foreign broadcasts.",
+                 "North Korea has long punished those who listen to outside news.",
+                 "A local source said the captain had listened to foreign broadcasts since his army service."], "en")
+    beads = align(en, ko, lexicon).beads
+    assert [(b.en, b.ko) for b in beads if b.en and b.ko] == [((0,), (0,)), ((2,), (2,))]
+    assert ((), (1,)) in [(b.en, b.ko) for b in beads]
+    # the same line with the story's words in it is a sentence like any other
+    ko[1] = Sentence("ko-s2", "북한은 외부 방송을 듣는 주민들을 오랫동안 처벌해 왔습니다.", "ko", 1)
+    assert ((1,), (1,)) in [(b.en, b.ko) for b in align(en, ko, lexicon).beads]

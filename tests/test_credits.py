@@ -249,6 +249,18 @@ def test_contributed_needs_named_agents(paragraph: str) -> None:
     assert extract_credits(paragraph) == (paragraph, [])
 
 
+@pytest.mark.parametrize("paragraph", ["Kim 이현줍니다", "Lee 김하늘 기자입니다.", "Park 윤다솜 기자가 보도합니다."])
+def test_a_romanized_surname_before_a_signoff_is_no_outlet(paragraph: str) -> None:
+    """A short title-case word is a surname, not a broadcaster: it never becomes the credit's outlet."""
+    _, found = extract_credits(paragraph)
+    assert all(c.organization not in {"Kim", "Lee", "Park"} for c in found)
+
+
+def test_a_regional_station_is_the_outlet_and_its_region_no_name() -> None:
+    _, found = extract_credits("목포항 여객선 운항이 재개됐습니다. mbc 전남 윤다솜 기자가 보도합니다.")
+    assert [(c.role, c.name, c.organization) for c in found] == [("reporter", "윤다솜", "MBC")]
+
+
 def test_every_form_gives_its_credits_agents_and_remainder_exactly():
     """Each record of the forms set: the exact credits (with their kind of agent) and what stays in the body."""
     records = [json.loads(line) for line in FORMS.read_text(encoding="utf-8").splitlines() if line.strip()]

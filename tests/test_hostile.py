@@ -532,6 +532,49 @@ def test_long_versions_pair_as_the_exact_dp_does():
     assert compare.align_versions(a, b) == compare._dp(a, b)
 
 
+class _Diagonal:
+    """A stand-in word-alignment model: English word j translates Korean unit j."""
+
+    def link_posteriors(self, ko, en):
+        rows = []
+        for j in range(len(en)):
+            row = [0.0] * len(ko)
+            if j < len(ko):
+                row[j] = 0.6
+            rows.append(row + [1 - sum(row)])
+        return rows
+
+
+def test_a_bead_of_four_hundred_nouns_is_scanned_in_linear_work(monkeypatch):
+    """One bead of 400 nouns written apart (a run broken every 6 nouns: hundreds of phrase
+    candidates) and 400 English words: each term looks at the words it claims and the nouns
+    that hold its word, not at every word and noun of the bead (K x E = 160,000 rival claims
+    and as many noun tests before; a 800-noun bead took 9.6 s)."""
+    from toolkit.terms import renderings, rows
+    from toolkit.terms.beads import Bead
+    from toolkit.terms.korean import TermVocabulary, Unit
+    from toolkit.terms.renderings import English
+
+    n = 400
+    keys = [f"가{i}나" for i in range(n)]
+    units, at = [], 0
+    for k, key in enumerate(keys):
+        units.append(Unit(key, "NNG", at, at + len(key), joint=" " if k % 6 else None))
+        at += len(key) + 1
+    words = [f"zq{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(n)]  # zqaa, zqab, ...: no English word
+    bead = Bead("a", 0, 0.9, English.of(" ".join(words) + "."), [("ko-s1", units)])
+    claims, tested = [], []
+    claim, holding = renderings.Rivals._claim, rows.BeadColumns._holding
+    monkeypatch.setattr(renderings.Rivals, "_claim", lambda *a: claims.append(1) or claim(*a))
+    monkeypatch.setattr(rows.BeadColumns, "_holding", lambda self, w: tested.extend(holding(self, w)) or holding(self, w))
+    found = rows.term_rows([bead], {}, TermVocabulary(set(keys)), _Diagonal())
+    word_of = dict(zip(keys, words))
+    # every noun renders as its word, and phrases of nouns (가1나 가2나) as their words in a row
+    assert {r["ko_term"] for r in found} >= set(keys) and len(found) > n
+    assert all(r["en_rendering"] == " ".join(word_of[k] for k in r["ko_term"].split()) for r in found)
+    assert len(claims) <= 20 * n and len(tested) <= 20 * n
+
+
 # ============================================================== outputs and messages (item 6)
 
 def test_align_never_writes_over_a_fifo_a_device_or_a_folder(tmp_path):
@@ -680,6 +723,10 @@ _PIECES = [
     "(trans)", "(Hanbit Press, May 2022)", "Translated by", "(1/7/2019)", "A poem", "Vietnamese", "[촬영/",
     "번역/", "(陆睿)", "[신화사", "평양", "8월 22일]", "오늘", "첫", "소식은", "돌아봤습니다", "전해주시죠",
     "ⓒ노봉훈2009.04.19", "Honorary Reporter", "from Chile",
+    # round nine: a title after a slash, a byline's helper, agencies by full name, regional stations,
+    # transcript markers, the agency-colon caption slot
+    "/ Staff reporter", ", with staff writer", ", with CNA", "Central News Agency", "광주MBC", "mbc", "경남",
+    "기잡니다", "◀ 리포트 ▶", "◀END▶", "◀INT▶", "(AP:", "(Bernama Photos)",
 ]
 _HOSTILE = settings(deadline=5000, max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -808,6 +855,32 @@ def _joined(pieces: list[str]) -> str:
 @example("Translated a@b.example Translated")  # found by the search: the words around an address made one name
 @example("KBS 이현줍니다")  # a sign-off with the copula contracted into the name: 이현주 is credited
 @example("Photo/ ㅣ Editorial Team")  # found by the search: the separator after a photo label went into the name
+# found by a 10,000-example search (credits9): names joined across a space the hygiene put back, an
+# aside, an address or a separator, and a labelled slot that took a whole widget strip as a desk
+@example("Photo by (陆睿) (陆睿) CNN’sMara")
+@example("Photo by (陆睿) (陆睿) CNN’sMara CNN’sMara")
+@example("By ⓒ CNN’sMara")
+@example("Credit: CNN’sMara")
+@example("Photo by © Credit: | Staff ⓒ [email protected] Translated * This article,")
+@example("photo by [email protected] Credit: Staff | By ⓒ © Hanbit Sep 3, 2024 in Asia")
+@example("Photo by Staff Sep 3, 2024 in Asia 6 min read [email protected] ⓒ * This article,")
+@example("BYLINE: Mandarin [HANBIT ILBO PHOTO] Honorary Reporter")
+@example("Illustrator: Reported (Hanbit Press, May 2022) (L) AFP-YonhapBy")
+@example("Times) YonhapFerries a@b.example Translated a@b.example | contributed")
+@example("Images Press , credits")
+@example("post ｜ Official via ReutersJae")
+@example("PHOTO/ News, ｜ 전해드립니다")
+@example("\n 번역을 (Hanbit Press, May 2022) / 사진= ㅣ ·")
+@example("By Credit: a@b.example Editorial Team | photo by Hanbit")
+@example("Jae Moon © Translated \n Translated Mara 6 min read Reuters \n Staff Photo Credit:")
+@example("Photo: Jae Moon " + "CNN's " * 10_000 + "Mara")  # outlets' possessives: the scan stays linear
+@example("By Mara " + "(Seoul) " * 10_000 + "Ellison")  # asides between words: joined in one pass
+@example("By: Mara Ellison / Staff writer" + ", with staff writer" * 5_000)  # a byline's helper clause
+@example("By: Mara Ellison" + ", with CNA" * 5_000)  # found a RecursionError: one helper is read, once
+@example("광주MBC " * 10_000 + "김하늘 기잡니다.")
+@example("mbc " + "경남 " * 10_000 + "김하늘 기자가 보도합니다.")
+@example("◀ANC▶" * 10_000 + "김하늘 기자입니다.◀END▶")
+@example("(AP: " + "Tomas " * 10_000 + "Weller)")
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

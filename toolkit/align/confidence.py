@@ -86,7 +86,8 @@ def article_context(scorer, path: list[tuple[int, int, int, int]]) -> dict[str, 
     """How much of each side the alignment links, and how much through anchors: two unrelated
     stories of one beat still share words (North Korea, authorities, a source), enough for
     weak links, but seldom anchors."""
-    n, m = len(scorer.ef), len(scorer.kf)
+    n = len(scorer.ef)
+    m = sum(1 for k in scorer.kf if not k.sign_in)  # a reporter's sign-in is no text to translate
     links = [b for b in path if _two_sided(b)]
     en = sum(b[1] - b[0] for b in links)
     ko = sum(b[3] - b[2] for b in links)

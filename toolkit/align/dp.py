@@ -318,7 +318,7 @@ class Aligner(BeadScorer):
                 continue
             beside = out[max(0, k - 1) : k] + out[k + 2 : k + 3]
             # a pair with evidence was the rescue's to take: its anchors are not scored
-            if (not self.has[i][j] and beside
+            if (not self.has[i][j] and not self.kf[j].sign_in and beside
                     and all(c[0] < c[1] and c[2] < c[3] and self.bead_score(*c) >= self.p.lone_beside for c in beside)
                     and self.length_fit(i, i + 1, j, j + 1) >= self.p.lone):
                 out[k : k + 2] = [(i, i + 1, j, j + 1)]

@@ -39,6 +39,7 @@ def _hygiene(paragraph: str) -> str:
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
+    text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -49,6 +50,11 @@ def _hygiene(paragraph: str) -> str:
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+# a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
+# whose speaker line below is no credit
+_TRANSCRIPT_MARK = re.compile(r"(◀ ?(?:ANC|END|VCR|리포트|앵커) ?▶)")  # spaces around: dropped by the line split
 
 
 def _is_bare_label(line: str) -> bool:
@@ -341,13 +347,16 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
 
 
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:
-    """The kept sentences as written (adjacent spans join exactly as they stood), one space elsewhere."""
+    """The kept sentences as written (adjacent spans join exactly as they stood), one space elsewhere;
+    a line whose credit tail was cut ("Jae Moon © Tomas Weller\n…") keeps its line break, so that
+    it never runs on into the next line (which a widget reader could take as one line with it)."""
     out = ""
-    previous_end = -1
+    previous_end, cut_line_end = -1, -1
     for a, b, replacement in pieces:
         piece = text[a:b] if replacement is None else replacement
         if out and previous_end != a:
-            out, piece = out.rstrip() + " ", piece.lstrip()
+            out, piece = out.rstrip() + ("\n" if cut_line_end == a else " "), piece.lstrip()
         out += piece
         previous_end = b if replacement is None else -1
+        cut_line_end = b if replacement is not None and text[a:b].endswith("\n") else -1
     return out.strip()

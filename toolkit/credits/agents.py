@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from toolkit.credits.text import find_emails, remove_spans
-from toolkit.credits.vocabulary import ORGANIZATIONS, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import CREDIT_VERBS, ORGANIZATIONS, SERVICE_LANGUAGES
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 PARTICLES = {
@@ -26,7 +26,9 @@ NOT_NAME_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
     "file", "pool", "handout", "reuters", "afp", "ap", "getty", "images", "photo", "photos", "by",
-}
+} | CREDIT_VERBS  # "Translated Mara": the credit's verb glued before a name
+# an outlet's possessive before a name ("CNN's Mara Ellison"), found only at a word's start (a linear scan)
+OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})['’]s ")
 # Words that make a name an organization: "UPI Staff", "the Tibetan Service", "Editorial Board"
 ORG_WORDS = {
     "service", "services", "agency", "news", "press", "staff", "desk", "bureau", "radio", "team", "board",

@@ -125,9 +125,20 @@ def _is_stamp(token: str) -> bool:
     return bool(core) and all(ch in _STAMP_CHARS for ch in core) and any(ch.isdigit() for ch in core)
 
 
+_MAX_SURNAME_CHARS = 4  # Kim, Lee, Park, Choi: a title-case word this short is no outlet's name
+# the metropolitan cities and provinces, as a broadcaster's regional station names itself ("MBC 경남")
+_KO_REGIONS = frozenset({"서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북",
+                         "충남", "전북", "전남", "경북", "경남", "제주"})
+# a regional station of a national broadcaster, its place glued on: "광주MBC", "대구mbc", "KBS제주"
+# (the place in two syllables, so that a glued name "홍길동MBC" is no station)
+_REGIONAL_STATION = re.compile(r"(?:[가-힣]{2}(?P<after>[A-Za-z]{2,5})|(?P<before>[A-Za-z]{2,5})[가-힣]{2})")
+
+
 def is_outlet(token: str) -> bool:
     """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
     if organization_of(token) or token.lower() in PHOTO_AGENCIES:
+        return True
+    if (m := _REGIONAL_STATION.fullmatch(token)) and organization_of(m["after"] or m["before"]):
         return True
     if token.endswith(_KO_ORG_ENDINGS) and len(token) >= 2:
         return True
@@ -139,6 +150,8 @@ def is_outlet(token: str) -> bool:
         return True
     core = token.replace("-", "")  # "NBC-1TV", "News1"
     latin = "".join(ch for ch in core if not ch.isdigit())
+    if not latin.isupper() and latin == core and len(core) <= _MAX_SURNAME_CHARS:
+        return False  # "Kim 이현줍니다": a romanized surname, not an outlet
     return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 
@@ -216,8 +229,8 @@ def _lead_ok(lead: list[str]) -> list[str] | None:
         if is_outlet(word):
             orgs.append(word)
             continue
-        if k == 0 and _is_place(word):
-            continue
+        if (k == 0 and _is_place(word)) or (k > 0 and word in _KO_REGIONS and is_outlet(lead[k - 1])):
+            continue  # "서울", and "mbc 경남": the broadcaster's regional station
         return None
     return orgs
 
@@ -299,6 +312,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if "@" in word:
             signed = True
             continue
+        if k > 0 and word in _KO_REGIONS and is_outlet(words[k - 1]):
+            continue  # "mbc 경남 서윤식 기자": the broadcaster's regional station
         if _is_stamp(word):
             continue
         if pending and (role := title_role(word)) is not None:  # "홍길동 김철수 기자"
@@ -853,6 +868,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if m is None:
         return None
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
+    if "|" in name or not any(ch.isalpha() for ch in name):
+        return None  # "/ 사진= ㅣ ·": a separator after the label names nobody
     if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_person_name, looks_like_organization, organization_of,
-    service_language, short_org, without_emails,
+    APOSTROPHES, NOT_NAME_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_person_name,
+    looks_like_organization, organization_of,
+    service_language, short_org,
 )
-from toolkit.credits.text import is_dating, tokens, trailing_date_start
-from toolkit.credits.vocabulary import NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
+from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
+from toolkit.credits.vocabulary import CREDIT_VERBS, NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
 from toolkit.model import Credit
 
 _LIST_SEPARATORS = {",", ";", "and", "&"}
@@ -42,17 +43,40 @@ _AFFILIATION_MARKS = {"the", "times", "post", "news", "daily", "herald", "journa
 # a courtesy title before a name is not part of it: "By Dr. Go Myong-Hyun" credits Go Myong-Hyun
 _HONORIFICS = {"dr.", "dr", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"}
 
+
+_ASIDE = "\0"  # where an aside was: a name never runs across it
+_LIST_MARKS = ("", ",", ";", "&")
+
+
+def _without_asides(region: str) -> str:
+    """E-mail addresses and bracketed asides dropped; one standing between two words parts them
+    like a comma ("Ferries a@b.example Translated" is no name "Ferries Translated")."""
+    return _strip_brackets(remove_spans(region, find_emails(region), between=_ASIDE))
+
+
 def _strip_brackets(text: str) -> str:
-    """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan)."""
+    """Bracketed asides dropped: "(ISCARSAH, ICOMOS Korea)", "[a@paper.example]" (one scan). An
+    aside with text on both sides parts it like a comma: "Mandarin [HANBIT PHOTO] Honorary
+    Reporter" is no name "Mandarin Honorary Reporter" (a name is never joined across an aside)."""
     out, depth = [], 0
     for ch in text:
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
+            if not depth:
+                out.append(_ASIDE)
         elif not depth:
             out.append(ch)
-    return " ".join("".join(out).split())
+    pieces = [" ".join(piece.split()) for piece in "".join(out).split(_ASIDE)]
+    joined = [pieces[0]]
+    last = pieces[0][-1:]  # the last character so far (an empty piece leaves it as it was)
+    for piece in pieces[1:]:
+        parted = last not in _LIST_MARKS and piece[:1] not in _LIST_MARKS  # not "A (x), B" again
+        joined.append(", " if parted else " ")
+        joined.append(piece)
+        last = piece[-1:] or last
+    return " ".join("".join(joined).split())
 
 
 def _is_title(chunk: str) -> bool:
@@ -247,7 +271,7 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                  byline: bool = False) -> list[Credit] | None:
     """Agents of one clause: "A, B and C for RFA's Lao Service", "A for X, and B for Y",
     "A and B, staff reporters", "A | New York Times". None when the region is not a list of agents."""
-    region = _strip_brackets(without_emails(region))
+    region = _without_asides(region)
     affiliation = None
     if "|" in region:
         first, _, rest = region.partition("|")
@@ -271,8 +295,18 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
             region = region[:origin.start()]  # not "By A from Reuters": an outlet is an affiliation
     region, place_owner = _without_dash_place(region)
     affiliation = affiliation or place_owner
+    helper: list[Credit] = []
+    if byline and (m := _WITH_HELPER.search(region)):  # "A / Staff writer, with CNA"
+        if organization_of(m["who"]):
+            helper = [Credit("contributor", m["who"], organization=organization_of(m["who"]), agent="organization")]
+        elif not _is_title(m["who"]):
+            return None
+        region = region[:m.start()]
     if not region:
         return None
+    if helper:  # the byline's own steps are done: read the rest once more as a plain list (no recursion)
+        found = parse_agents(region, roles, service, org_context)
+        return found + helper if found else None
     plain = region.translate(APOSTROPHES)
     words = plain.split()
     plural = _plural_services(words)
@@ -363,9 +397,12 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
         org = None
         if "/" in chunk and organization_of(chunk) is None:  # "Joshua Lipes/RFA"
             name, owner = (p.strip() for p in chunk.rsplit("/", 1))
-            if not is_capitalized_phrase(owner, 4):
+            if _is_title(owner):
+                chunk = name  # "Crystal Hsu / Staff reporter": the job after a slash, as a paper prints it
+            elif not is_capitalized_phrase(owner, 4):
                 return None
-            chunk, org = name, short_org(owner)
+            else:
+                chunk, org = name, short_org(owner)
         if joint == "," and out and out[-1][2] and out[-1][2].startswith(",") and svc is None \
                 and is_capitalized_phrase(chunk, 3):
             continue  # "A, BBC News, Seoul": the place after the outlet of a byline
@@ -374,6 +411,11 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
             org = "," + chunk  # "A and B, Reuters", "A, Busan Ilbo": the outlet of the names before it
         out.append((_drop_location(chunk), svc, org))
     return out
+
+
+_AGENCY_HEADS = {"agency", "press"}
+# a byline's closing helper: "…, with staff writer" (a title, dropped), "…, with CNA" (an agency that contributed)
+_WITH_HELPER = re.compile(r",\s*with (?P<who>[^,]{2,40})$")
 
 
 def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
@@ -385,7 +427,8 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     first, _, rest = agent.partition(" ")
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
-    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES):
+    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES) \
+            or agent.split()[0].lower() in CREDIT_VERBS:
         return None  # "(Photo: Courtesy)" names nobody
     svc, owner = service if service else (None, None)
     owner = org or owner
@@ -394,6 +437,11 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     as_service = parse_service(plain, org_context) if words[-1].lower() in _SVC_WORDS else None
     if as_service and as_service[0]:  # "RFA's Tibetan Service" as the agent
         svc, owner = as_service
+    elif outlets := [m for m in OUTLET_POSSESSIVE.finditer(plain) if organization_of(m[1])]:
+        rest = agent[outlets[0].end():]
+        if len(outlets) > 1 or outlets[0].start() or not is_person_name(rest):
+            return None  # "CNN's Mara CNN's Mara" is no one's name
+        agent, owner = rest, owner or organization_of(outlets[0][1])  # "CNN's Mara Ellison": the outlet's person
     elif organization_of(plain):
         owner = owner or organization_of(plain)
     elif len(words) >= 2 and words[-1].lower() in SERVICE_LANGUAGES and organization_of(" ".join(words[:-1]).removesuffix("'s")):
@@ -403,6 +451,9 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
         owner = owner or short_org(" ".join(words[:-1])) or None
     elif (outlet := _known_outlet_after(words)) is not None:  # "HYUNG-JIN KIM Associated Press"
         agent, owner = " ".join(words[:outlet]), short_org(" ".join(words[outlet:]))
+    elif len(words) >= 2 and words[-1].lower() in _AGENCY_HEADS and is_capitalized_phrase(plain, 5) \
+            and not is_dating(words[:1]) and words[0].lower() not in NOT_NAME_WORDS:
+        owner = owner or short_org(plain)  # "By Central News Agency": an agency by its full name
     elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
         agent = titled  # "Mira Solberg Seoul Correspondent"
     elif not is_person_name(plain):

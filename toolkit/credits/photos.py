@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name, looks_like_organization,
+    APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
+    looks_like_organization,
     organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.widgets import is_common_word
-from toolkit.credits.vocabulary import DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name
@@ -78,6 +79,21 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
 def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     """The credit in a caption's credit slot ("AP Photo/Ahn Young-joon, File", "Reuters/KCNA",
     "Rick Cruz/PDN", "Tassanee Vejpongsa, AP", "Photo by: Lee Jin-man", "Yonhap"), or None."""
+    credit = _read_slot(text, bracketed)
+    return credit if credit is None or _is_one_name(credit.name) else None
+
+
+def _is_one_name(name: str) -> bool:
+    """What a slot credits is one name: never an address, a separator bar or a comma list
+    ("Photo Team a@b.example", "Photo: post | Official", "Images Press, credits"), nor an
+    outlet's possessive before a name ("Credit: CNN’s Mara": the outlet's reporter, not a
+    photographer named so; "The UK’s Crown Prosecution Service" is one name)."""
+    if any(ch in name for ch in "@|,") or name.split(" ", 1)[0].lower() in CREDIT_VERBS:
+        return False  # "© Translated": the credit's verb, no holder
+    return not any(_known_agency(m[1]) or organization_of(m[1]) for m in OUTLET_POSSESSIVE.finditer(name))
+
+
+def _read_slot(text: str, bracketed: bool) -> Credit | None:
     t = " ".join(text.split()).strip().rstrip(".").strip()
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
@@ -97,6 +113,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
+    if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
+            and (is_person_name(m["name"]) or is_capitalized_phrase(m["name"], 4)):
+        return _credit(m["name"], m["agency"])  # "(AP: Noel Celis)", "(Reuters: Mara Ellison)"
     if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
         return _credit(t, None)
     org: str | None = None
@@ -131,6 +150,9 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     while len(parts) > 1 and parts[-1].lower() in _QUALIFIERS:
         parts.pop()
     t = ", ".join(parts)
+    kind, slash, maker = t.partition("/")
+    if labelled and slash and kind.strip().lower() in _PICTURE_KINDS and "/" not in maker:
+        t = maker.strip()  # "Photo: Illustration/Tom Leung": what the picture is, then who made it
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
@@ -174,7 +196,7 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     if not name or name.lower() in NOT_PHOTO_SOURCES:
         return None
     if labelled:
-        if is_person_name(name) or _org_like(name) or looks_like_organization(name) or is_capitalized_phrase(name, 6):
+        if is_person_name(name) or _org_like(name) or _names_a_desk(name) or is_capitalized_phrase(name, 6):
             return _credit(name, org, courtesy)
         return None
     if org is None:  # an agency alone: only in brackets "(Yonhap)" or at a marked tail
@@ -184,6 +206,22 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     if is_person_name(name) or _known_agency(name) or _org_like(name):
         return _credit(name, org)
     return None
+
+
+# a caption's bracket naming the agency, a colon, then who took the picture (as ABC News prints it)
+_AGENCY_COLON = re.compile(r"(?P<agency>[A-Za-z][\w.&-]{1,24}(?: [A-Za-z][\w.&-]{1,24}){0,2}): (?P<name>[^:()]{2,60})")
+_MAX_DESK_WORDS = 7
+
+
+def _names_a_desk(name: str) -> bool:
+    """A labelled slot naming a desk or an outlet by its head noun ("Photo: Hanbit Staff"), not a
+    clause that happens to hold one ("Photo by Staff Sep 3 2024 in Asia 6 min read")."""
+    words = name.split()
+    return looks_like_organization(name) and len(words) <= _MAX_DESK_WORDS and not any(ch.isdigit() for ch in name) \
+        and all(w[:1].isupper() or w.lower() in _DESK_GLUE or w.lower().strip(".,") in ORG_WORDS for w in words)
+
+
+_DESK_GLUE = {"of", "and", "the", "for", "&"}  # "the Ministry of Oceans and Fisheries", "Chosun news"
 
 
 def _caps_slot(name: str) -> bool:
@@ -201,6 +239,7 @@ def _caps_slot(name: str) -> bool:
         and not is_news_subject(name.title())
 
 
+_PICTURE_KINDS = {"illustration", "graphic", "graphics", "photo illustration", "artwork"}
 _PICTURE_WORDS = {"PHOTO", "PHOTOS", "IMAGE", "IMAGES", "PICTURE", "PICTURES", "CAPTURE", "SHOT", "GRAPHIC",
                   "ILLUSTRATION", "FILE", "SCREENSHOT", "VIDEO"}
 
@@ -332,7 +371,7 @@ def _copyright_tail(bare: str) -> tuple[str, list[Credit]] | None:
         return None
     if {w.lower() for w in holder.split()} & _COPYRIGHT_WORDS or not is_capitalized_phrase(holder, 4):
         return None
-    if holder.lower() in NOT_PHOTO_SOURCES:
+    if holder.lower() in NOT_PHOTO_SOURCES or not _is_one_name(holder):
         return None
     return head, [_credit(holder, None)]
 

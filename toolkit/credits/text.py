@@ -20,7 +20,8 @@ INVISIBLE = dict.fromkeys(
 # Other spellings of a separator, read as the usual one: full-width and box-drawing bars, the Hangul
 # letter ㅣ that Korean widgets print as a bar ("[더팩트ㅣ홍길동 기자]"; alone it spells no word),
 # full-width colon and slash. A credit line may use any of them; the readers know only "|", ":", "/".
-SEPARATOR_FORMS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "ㅣ": "|", "：": ":", "／": "/", "∣": "|"})
+# 〓 stands for "=" in old papers' bracket bylines ("〈대구〓A기자〉")
+SEPARATOR_FORMS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "ㅣ": "|", "：": ":", "／": "/", "∣": "|", "〓": "="})
 
 # A page served through Cloudflare prints every address as "[email protected]" (a script puts the
 # address back in a browser); a scraped copy keeps the placeholder where a sign-off had its e-mail.

@@ -109,6 +109,16 @@ ORGANIZATIONS: dict[str, str] = {
     "사진공동취재단": "pool",
     "공동취재단": "pool",
     "사진공동취재": "pool",
+    # the national agencies of the region's English-language papers (Taiwan, Malaysia, Vietnam, the
+    # Philippines, India), which credit them as Korean papers credit Yonhap
+    "cna": "CNA",
+    "central news agency": "CNA",
+    "bernama": "Bernama",
+    "vna": "VNA",
+    "vietnam news agency": "VNA",
+    "philippine news agency": "PNA",
+    "pti": "PTI",
+    "press trust of india": "PTI",
 }
 
 # Agencies by their full names, and the stock libraries Korean pages credit in Hangul: both a credit
@@ -124,7 +134,7 @@ PHOTO_AGENCIES = frozenset({
     "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
-    *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf",
+    *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
@@ -134,7 +144,12 @@ DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank
 # What a photo label may be followed by that names nobody: "(Photo: Courtesy)", "Photo: Media File"
 NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
-                               "anonymous", "internet", "online", "courtesy photo", "pool"})
+                               "anonymous", "internet", "online", "courtesy photo", "pool", "illustration", "graphic",
+                               "graphics"})
+
+# A credit's own verb, never the agent it credits ("By a@b.example Translated", "© Translated")
+CREDIT_VERBS = frozenset({"translated", "written", "edited", "reported", "photographed", "produced", "compiled",
+                          "interpreted", "illustrated", "contributed", "reporting", "writing", "editing"})
 
 # English credit words that open a clause "<words> by <agents>": word -> role.
 # (A bare noun such as "photo" or "text" is a role word only in that clause position.)

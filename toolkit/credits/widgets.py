@@ -205,6 +205,9 @@ def evidence_kind(line: str) -> str | None:
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
+
+
 def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
     """Credits of a standalone short credit line, or None when some piece is not a credit piece.
     `nearby`: the evidence kinds of the lines right above and below it (`evidence_kind`)."""
@@ -250,6 +253,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             continue
         if segment[:3] in {"By ", "by ", "BY "}:
             segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
+        segment = _HONORIFIC.sub("", segment, count=1)  # "Dr. Antonio Graceffo September 25, 2020"
         names = _AND.split(segment)
         if all(is_byline_name(n) for n in names):
             pieces += [(n, "writer") for n in names]

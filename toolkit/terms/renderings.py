@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Protocol
 
@@ -93,6 +93,35 @@ class English:
         times = Counter(self.stems)
         return [times[s] for s in self.stems]
 
+    @cached_property
+    def numbers(self) -> dict[int, int]:
+        """Word (index into spans) -> its number among the content words."""
+        return {k: n for n, k in enumerate(self.content)}
+
+    @cached_property
+    def stem_places(self) -> dict[str, list[int]]:
+        """Each stem -> the content words (numbers, ascending) that have it."""
+        places: dict[str, list[int]] = {}
+        for n, s in enumerate(self.stems):
+            places.setdefault(s, []).append(n)
+        return places
+
+    @cached_property
+    def name_windows(self) -> list[range]:
+        """The runs of up to three words that may write a name, longest first, then in text
+        order (render_by_sound): the first capitalised, each next one written after a space
+        and capitalised or after a hyphen."""
+        spans = self.spans
+        out = []
+        for size in (3, 2, 1):
+            for start in range(len(spans) - size + 1):
+                window = range(start, start + size)
+                between = [self.text[spans[k - 1][2]:spans[k][1]] for k in window[1:]]
+                if spans[start][0][:1].isupper() and all(
+                        g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
+                    out.append(window)
+        return out
+
     @classmethod
     def of(cls, text: str) -> "English":
         spans = tuple(word_spans(text))
@@ -122,11 +151,12 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     columns.sort()
     if not posteriors or not columns:
         return Rivals([[] for _ in posteriors], keys, columns)
-    values = np.asarray(posteriors, dtype=float)[:, columns]
+    matrix = np.asarray(posteriors, dtype=float)
+    values = matrix[:, columns]
     order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
     kept = np.take_along_axis(values, order, axis=1).tolist()
     where = np.asarray(columns)[order].tolist()
-    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns, values)
+    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns, values, posteriors, matrix)
 
 
 @dataclass(frozen=True)
@@ -137,6 +167,42 @@ class Rivals:
     keys: Sequence[str] | None
     columns: list[int]
     values: object = None  # the claims (English words x `columns`), a numpy array
+    # the posteriors these were made from (`masses` trusts only these), and as a numpy array
+    source: object = field(default=None, repr=False, compare=False)
+    matrix: object = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def tied(self) -> int:
+        """How many English words some Korean word links (its largest claim reaches `LINK`):
+        the same for every term of the bead."""
+        return sum(bool(claims) and claims[0][0] >= LINK for claims in self.top)
+
+    def masses(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int]) -> "Masses":
+        """`Masses` of `columns`, screened with the numpy copy when `posteriors` are the ones
+        these rivals were made from and the bead is long enough for screening to pay."""
+        if posteriors is not self.source:
+            return ListedMasses(posteriors, columns)
+        if len(posteriors) >= SCREEN_FROM:
+            return Masses(posteriors, columns, self.by_column)
+        return ListedMasses(posteriors, columns, self._column)
+
+    def _column(self, c: int) -> list[float]:
+        """Column c of the posteriors these were made from, kept for the bead's other terms."""
+        got = self._columns_read.get(c)
+        if got is None:
+            got = self._columns_read[c] = [0.0 + row[c] for row in self.source]
+        return got
+
+    @cached_property
+    def _columns_read(self) -> dict[int, list[float]]:
+        return {}
+
+    @cached_property
+    def by_column(self):
+        """`matrix` laid out column by column: a term reads its own columns whole."""
+        import numpy as np
+
+        return np.asfortranarray(self.matrix)
 
     @cached_property
     def ranked(self):
@@ -163,34 +229,153 @@ class Rivals:
     def against(self, others: set[int], ranks: Sequence[int]) -> list[float]:
         """Per English word n, the `ranks[n]`-th largest claim on it of the Korean words outside
         `others` (columns; every place of their words is left out too)."""
+        return list(self.claims(others, ranks))
+
+    def claims(self, others: set[int], ranks: Sequence[int]) -> "Claims":
+        """`against`, worked out only for the English words asked about: a term looks at
+        the words it links and their neighbours, not at every word of the bead."""
         if self.keys is not None:
             column_of = self._column_of
             excluded = {column_of[self.keys[i]] for i in others}
         else:
             excluded = others
-        places: list[int] | None = None  # of the excluded columns in `columns`, when needed
-        out = []
-        for n, (top, rank) in enumerate(zip(self.top, ranks)):
-            seen = 0
-            for p, i in top:  # the rank-th claim of a word outside `others`, if kept
-                if i not in excluded:
-                    seen += 1
-                    if seen == rank:
-                        out.append(p)
-                        break
-            else:
-                if len(top) == RIVALS:  # more claims than were kept: look at all
-                    if places is None:
-                        places = [k for k, i in enumerate(self.columns) if i in excluded]
-                    out.append(self._nth(n, rank, places))
-                else:
-                    out.append(0.0)
-        return out
+        return Claims(self, excluded, ranks)
+
+    def _claim(self, n: int, rank: int, excluded: set[int], claims: "Claims") -> float:
+        """The rank-th claim on English word n of a word outside the `excluded` columns."""
+        top = self.top[n]
+        seen = 0
+        for p, i in top:  # the rank-th claim of a word outside `others`, if kept
+            if i not in excluded:
+                seen += 1
+                if seen == rank:
+                    return p
+        if len(top) == RIVALS:  # more claims than were kept: look at all
+            return self._nth(n, rank, claims.excluded_places())
+        return 0.0
+
+    @cached_property
+    def place_of(self) -> dict[int, int]:
+        """Each of `columns` -> its place in that list."""
+        return {i: k for k, i in enumerate(self.columns)}
 
     @cached_property
     def _column_of(self) -> dict[str, int]:
         """Each distinct word of `keys` -> its one column (its first place)."""
         return {self.keys[i]: i for i in self.columns}
+
+
+class Claims(Sequence):
+    """`Rivals.against` of one term as a sequence whose items are worked out when first read."""
+
+    def __init__(self, rivals: Rivals, excluded: set[int], ranks: Sequence[int]):
+        self._rivals, self._excluded, self._ranks = rivals, excluded, ranks
+        self._known: dict[int, float] = {}
+        self._places: list[int] | None = None
+        self._size = min(len(rivals.top), len(ranks))
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(self._size))]
+        if n < 0:
+            n += self._size
+        if not 0 <= n < self._size:
+            raise IndexError(n)
+        if n not in self._known:
+            self._known[n] = self._rivals._claim(n, self._ranks[n], self._excluded, self)
+        return self._known[n]
+
+    def excluded_places(self) -> list[int]:
+        """The places of the excluded columns in the rivals' `columns`."""
+        if self._places is None:
+            place = self._rivals.place_of
+            self._places = sorted(place[i] for i in self._excluded if i in place)
+        return self._places
+
+
+MARGIN = 1e-9  # far above the rounding of a few additions of probabilities, far below any threshold gap
+SCREEN_FROM = 48  # English words of a bead from which `Masses` screens with numpy (below, a list is cheaper)
+
+
+class Masses(Sequence):
+    """Per English word, the probability that it translates one of `columns` (summed as
+    `sum` sums; the common single column without the generator), each worked out when first
+    read; the words reaching a threshold and the largest are found by
+    screening a numpy copy (`matrix`) and working out exactly only the words near them, so
+    that a term costs Python work for the words it claims, not for every word of the bead."""
+
+    def __init__(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int], matrix=None):
+        self._rows, self._columns = posteriors, list(columns)
+        self._known: dict[int, float] = {}
+        self._screen = None
+        if matrix is not None and len(posteriors) and self._columns:
+            screen = 0.0 + matrix[:, self._columns[0]]
+            for c in self._columns[1:]:
+                screen = screen + matrix[:, c]
+            self._screen = screen
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, n: int) -> float:
+        if n < 0:
+            n += len(self._rows)
+        if n not in self._known:
+            row = self._rows[n]
+            if len(self._columns) == 1:
+                self._known[n] = 0.0 + row[self._columns[0]]
+            else:
+                self._known[n] = sum(row[i] for i in self._columns)
+        return self._known[n]
+
+    def __iter__(self):
+        return (self[n] for n in range(len(self._rows)))
+
+    def _near(self, floor: float) -> Iterable[int]:
+        """The words (ascending) whose mass may reach `floor`: all of them without a screen."""
+        if self._screen is None:
+            return range(len(self._rows))
+        import numpy as np
+
+        return np.flatnonzero(self._screen >= floor - MARGIN).tolist()
+
+    def at_least(self, floor: float) -> list[int]:
+        """The words whose mass reaches `floor`, ascending."""
+        return [n for n in self._near(floor) if self[n] >= floor]
+
+    def largest(self) -> float:
+        """max(masses, default=0.0)."""
+        if self._screen is None:
+            return max(self, default=0.0)
+        top = float(self._screen.max())
+        if top != top:  # NaN (no model gives one): no screening
+            return max(self, default=0.0)
+        return max(self[n] for n in self._near(top))
+
+
+class ListedMasses(list):
+    """`Masses` of a short bead: every word's, worked out at once."""
+
+    def __init__(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int], column=None):
+        if column is not None and columns:  # the bead's columns, read once (0.0 + p is p but for -0.0)
+            if len(columns) == 1:
+                super().__init__(column(columns[0]))
+            else:  # each word's claims summed by `sum`, in the order of `columns`
+                super().__init__(map(sum, zip(*(column(c) for c in columns))))
+        elif len(columns) == 1:
+            c = columns[0]
+            super().__init__([0.0 + row[c] for row in posteriors])
+        else:
+            super().__init__([sum(row[i] for i in columns) for row in posteriors])
+
+    def at_least(self, floor: float) -> list[int]:
+        return [n for n, p in enumerate(self) if p >= floor]
+
+    def largest(self) -> float:
+        return max(self, default=0.0)
 
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
@@ -217,24 +402,24 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
-    mass = _mass(posteriors, term_units)
     top = top if top is not None else rivals(posteriors)
+    mass = top.masses(posteriors, term_units)
     # what other Korean words claim of each English word: the most any claims, or, for a word
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
-    rival = top.against(others, english.written)
+    rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
-    links = [n for n, p in enumerate(mass) if p >= LINK and p >= rival[n]]
+    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n]]
     if not links and unknown:
         found = _lexicon_phrase(english, list(phrases), rival)
         if found is not None:
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
     if not links:
-        faint = max(mass, default=0.0) < FAINT
-        tied = sum(bool(claims) and claims[0][0] >= LINK for claims in top.top)
-        close = bool(posteriors) and tied >= COVERED * len(posteriors)
+        largest = mass.largest()
+        faint = largest < FAINT
+        close = bool(posteriors) and top.tied >= COVERED * len(posteriors)
         if faint and close and bead_cert >= CONFIDENT_BEAD:
-            return Rendering("omitted", None, 1.0 - max(mass, default=0.0)), None
-        return Rendering("not_found", None, max(mass, default=0.0)), None
+            return Rendering("omitted", None, 1.0 - largest), None
+        return Rendering("not_found", None, largest), None
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
@@ -244,17 +429,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
     if not apart and not _names_a_country(english, best, phrases):
-        return Rendering("not_found", None, max(mass)), None  # 한·미 'going': no country in it
+        return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
-
-
-def _mass(posteriors: Sequence[Sequence[float]], columns: Sequence[int]) -> list[float]:
-    """Per English word, the probability that it translates one of `columns` (summed as
-    `sum` sums; the common single column without the generator)."""
-    if len(columns) == 1:
-        c = columns[0]
-        return [0.0 + row[c] for row in posteriors]
-    return [sum(row[i] for i in columns) for row in posteriors]
 
 
 def sounds_like(name: str, text: str) -> bool:
@@ -273,17 +449,18 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
     other Korean word links; None without one."""
     top = top if top is not None else rivals(posteriors)
-    rival = dict(zip(english.content, top.against(set(own) | set(kin), english.written)))
-    spans = english.spans  # every word: a name may hold a function word (News Nine)
-    for size in (3, 2, 1):
-        for start in range(len(spans) - size + 1):
-            window = range(start, start + size)
-            between = [english.text[spans[k - 1][2]:spans[k][1]] for k in window[1:]]
-            if spans[start][0][:1].isupper() and all(rival.get(k, 0.0) < LINK for k in window) and \
-                    all(g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
-                text = english.text[spans[start][1]:spans[start + size - 1][2]]
-                if sounds_like(name, text):
-                    return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
+    claims = top.claims(set(own) | set(kin), english.written)
+    numbers = english.numbers  # every word: a name may hold a function word (News Nine)
+
+    def rival(k: int) -> float:
+        return claims[numbers[k]] if k in numbers and numbers[k] < len(claims) else 0.0
+
+    spans = english.spans
+    for window in english.name_windows:
+        if all(rival(k) < LINK for k in window):
+            text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
+            if sounds_like(name, text):
+                return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
     return None
 
 
@@ -307,6 +484,12 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     noun every story uses, met often, that the model ties to nothing is not in the English:
     'devices used' for 탐지기 설치, 'Chinese city' for 중국 북동부); all may, when not given."""
     columns = [c for part in parts for c in part]
+    top = top if top is not None else rivals(posteriors)
+    # a noun no English word claims even weakly fails the test below whatever the span (two
+    # nouns: when both do, so that neither is the untied one): not worth rendering
+    strongest = [top.masses(posteriors, part).largest() for part in parts]
+    if sum(s < WEAK for s in strongest) >= (2 if len(parts) == 2 else 1):
+        return None
     rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
     if span is None:
         return None
@@ -317,7 +500,7 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     best = [max(span, key=lambda n: (claim(n, part), -n)) for part in parts]
     weak = [claim(n, part) < WEAK for n, part in zip(best, parts)]
     if len(parts) == 2 and any(weak):
-        untied = [max(_mass(posteriors, part)) < LINK for part in parts]
+        untied = [s < LINK for s in strongest]
         if untied[0] != untied[1]:
             if guessable and not guessable[untied.index(True)]:
                 return None
@@ -346,17 +529,17 @@ def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[f
     Altered' for 음성변조), when no Korean word claims that word even weakly."""
     others = {c for part in parts for c in part} | set(kin)
     top = top if top is not None else rivals(posteriors)
-    rival = top.against(others, [1] * len(posteriors))
-    claims = _mass(posteriors, parts[0 if head_untied else -1])
-    n = 0
-    while n < len(claims):
-        if claims[n] < LINK:
-            n += 1
-            continue
+    rival = top.claims(others, [1] * len(posteriors))
+    claims = top.masses(posteriors, parts[0 if head_untied else -1])
+    linked = claims.at_least(LINK)
+    strong = set(linked)
+    at = 0
+    while at < len(linked):
+        n = linked[at]
         run = [n]
-        while run[-1] + 1 < len(claims) and claims[run[-1] + 1] >= LINK and \
-                _joins(english, run[-1], run[-1] + 1, _TIGHT_GAP):
+        while run[-1] + 1 in strong and _joins(english, run[-1], run[-1] + 1, _TIGHT_GAP):
             run.append(run[-1] + 1)
+        at += len(run)
         if head_untied:
             word = run[-1] + 1
             tight = word < len(claims) and _joins(english, run[-1], word, _TIGHT_GAP)
@@ -366,7 +549,6 @@ def _untied_noun(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[f
         if tight and rival[word] < WEAK:
             span = [*run, word] if head_untied else [word, *run]
             return Rendering("rendered", _cut(english, span), sum(claims[k] for k in run) / len(span))
-        n = run[-1] + 1
     return None
 
 
@@ -407,10 +589,12 @@ def _cut(english: English, span: list[int]) -> str:
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
-    # only Korea takes an initial or a half along ('U. S. summit' gives no 'S. summit')
+    # only Korea takes an initial or a half along ('U. S. summit' gives no 'S. summit'); an
+    # initial is among the last few characters before the span (the look-behind still sees
+    # what stands before where the search starts)
     initial = None
     if _KOREA.fullmatch(first[0]):
-        initial = _INITIAL.search(english.text, 0, first[1]) or \
+        initial = _INITIAL.search(english.text, max(0, first[1] - 8), first[1]) or \
             _HALF.search(english.text, max(0, first[1] - 6), first[1])
     return english.text[initial.start() if initial else first[1]:end]
 
@@ -421,7 +605,11 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
     found = []
     for phrase in phrases:
         size = len(phrase)
-        for start in range(len(english.stems) - size + 1):
+        starts: Iterable[int] = range(len(english.stems) - size + 1)
+        if size:  # a window holding the phrase holds its first word
+            starts = sorted({p - k for p in english.stem_places.get(phrase[0], ()) for k in range(size)
+                             if 0 <= p - k <= len(english.stems) - size})
+        for start in starts:
             window = list(range(start, start + size))
             if set(english.stems[start:start + size]) == set(phrase) and all(rival[n] < LINK for n in window) \
                     and all(_joins(english, n, n + 1) for n in window[:-1]):
@@ -497,6 +685,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
     phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
+        if not phrase or phrase[0] not in english.stem_places:
+            continue  # not written in the bead (an empty phrase's windows change nothing)
         size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)

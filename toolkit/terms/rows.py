@@ -13,10 +13,12 @@ since the bead is the smallest unit the English can be traced to.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from toolkit.align.english import content_words
@@ -133,13 +135,75 @@ def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int,
     synonym's, one a word: a word's columns hold its whole share) and its kin (the other
     places of these words, words derived from or compounded with them), which compete with
     it for no English word. `nouns`: one unit of each noun of the units (`distinct_nouns`)."""
-    own = (i,) if i not in pairs else (i, pairs[i])
-    keys = {units[j].key for j in own}
-    mine = [units[o] for o in own if units[o].tag in NOUNS]
-    # kin always holds one word inside the other: the cheap test first
-    related = keys | {u.key for u in (nouns if nouns is not None else distinct_nouns(units))
-                      if u.key not in keys and any((m.key in u.key or u.key in m.key) and _kin(m, u) for m in mine)}
-    return own, tuple(j for j, u in enumerate(units) if j not in own and u.key in related)
+    return BeadColumns(units, pairs, nouns).of(i)
+
+
+def own_columns(pairs: Mapping[int, int], i: int) -> tuple[int, ...]:
+    """The columns that speak for the term at unit `i` (term_columns' first half)."""
+    return (i,) if i not in pairs else (i, pairs[i])
+
+
+class BeadColumns:
+    """`term_columns` for the terms of one bead, with what they share found once: each word's
+    places, and the nouns written inside or around a word found by look-up, not by testing
+    every noun of the bead for every term."""
+
+    def __init__(self, units: Sequence[Unit], pairs: Mapping[int, int], nouns: Sequence[Unit] | None = None):
+        self.units, self.pairs = units, pairs
+        self.nouns = list(distinct_nouns(units) if nouns is None else nouns)
+        self.places: dict[str, list[int]] = {}
+        for j, u in enumerate(units):
+            self.places.setdefault(u.key, []).append(j)
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[Unit]], list[int], str | None, list[int]]:
+        """The nouns by key, their keys' lengths, and every noun key written one after another
+        (None when a key holds the separator) with where each starts: a word's places in that
+        text are the nouns holding it."""
+        by_key: dict[str, list[Unit]] = {}
+        for u in self.nouns:
+            by_key.setdefault(u.key, []).append(u)
+        keys = [u.key for u in self.nouns]
+        text = _SEP.join(keys) + _SEP if all(_SEP not in k for k in keys) else None
+        return by_key, sorted({len(k) for k in by_key}), text, list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
+
+    def _holding(self, word: str) -> list[Unit]:
+        """The nouns whose key holds `word` or is held by it (a superset: every noun of a short bead)."""
+        if len(self.nouns) < _INDEX_FROM or not word or _SEP in word:
+            return self.nouns
+        by_key, lengths, text, starts = self._index
+        if text is None:
+            return self.nouns
+        found = []
+        at = text.find(word)
+        while at >= 0:
+            found.append(self.nouns[bisect_right(starts, at) - 1])
+            at = text.find(word, at + 1)
+        for size in lengths:
+            if size > len(word):
+                break
+            for start in range(len(word) - size + 1):
+                found.extend(by_key.get(word[start:start + size], ()))
+        return found
+
+    def of(self, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        own = own_columns(self.pairs, i)
+        units = self.units
+        keys = {units[j].key for j in own}
+        mine = [units[o] for o in own if units[o].tag in NOUNS]
+        # kin always holds one word inside the other: the cheap test first
+        if len(mine) == 1:  # the common case, spelt out
+            m = mine[0]
+            related = keys | {u.key for u in self._holding(m.key)
+                              if u.key not in keys and (m.key in u.key or u.key in m.key) and _kin(m, u)}
+        else:
+            related = keys | {u.key for word in mine for u in self._holding(word.key) if u.key not in keys
+                              and any((m.key in u.key or u.key in m.key) and _kin(m, u) for m in mine)}
+        return own, tuple(sorted(j for key in related for j in self.places.get(key, ()) if j not in own))
+
+
+_SEP = "\x00"
+_INDEX_FROM = 32  # nouns of a bead from which kin are looked up (below, testing each noun is cheaper)
 
 
 def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
@@ -174,7 +238,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         posteriors = model.link_posteriors(keys, bead.english.stems)
         top = rivals(posteriors, keys)
         pairs = glossed(bead)
-        nouns = distinct_nouns(units)
+        columns = BeadColumns(units, pairs)
         acronyms = expansions.get(bead.article_id, {})
 
         def row(sentence_id: str, term: str, result, part_of: str | None = None) -> dict:
@@ -185,7 +249,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
 
         words: list[tuple[str, Occurrence, object]] = []
         for sentence_id, occ in found:
-            own, kin = term_columns(units, pairs, occ.units[0], nouns)
+            own, kin = columns.of(occ.units[0])
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
@@ -258,7 +322,7 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
             continue
         # the phrase's kin are its nouns' other places only: a compound holding its head
         # (탄도미사일 beside 순항미사일) is another phrase and may claim the same words
-        own = [term_columns(units, pairs, i, ())[0] for i in phrase.units]
+        own = [own_columns(pairs, i) for i in phrase.units]
         mine = {c for cs in own for c in cs}
         kin = {j for key in {units[c].key for c in mine} for j in places[key]} - mine
         result = render_phrase(own, posteriors, bead.english, bead.cert,
@@ -329,11 +393,12 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
     if not joined:
         return rows  # nothing to do: the pieces' probabilities are not needed
     posteriors = model.link_posteriors(keys, bead.english.stems)
-    top, pairs, nouns = rivals(posteriors, keys), glossed(pieces), distinct_nouns(raw)
+    top, pairs = rivals(posteriors, keys), glossed(pieces)
+    columns = BeadColumns(raw, pairs)
     for sentence_id, word, inside in joined:
         mine = by_term.get(word.key)
         if shorter(word.key, inside):
-            own = [term_columns(raw, pairs, i, ())[0] for i in inside]
+            own = [own_columns(pairs, i) for i in inside]
             phrase = render_phrase(own, posteriors, bead.english, bead.cert, phrases_of((word.key,)), top, (), word.key)
             if phrase is not None and mine["en_rendering"] in phrase.text and mine["en_rendering"] != phrase.text:
                 rows[rows.index(mine)] = by_term[word.key] = row(mine["sentence_id"], word.key, phrase)
@@ -342,7 +407,7 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, model: Lin
             if not term_piece(word.key, i):
                 continue
             term = keys[i]
-            own, kin = term_columns(raw, pairs, i, nouns)
+            own, kin = columns.of(i)
             unknown = knows is not None and term in lexical and not knows(term)
             result = render(own, posteriors, bead.english, bead.cert, phrases_of((term,)), top, kin, term, unknown)
             # else the joined word's row speaks for it; a piece's words are among the word's
@@ -390,11 +455,22 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     """One article's keyed rows (`keyed_schema`), its Korean units joined into the archive's words."""
     words = model.vocabulary(lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
-    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner, model.entries(lexicon.entries),
-                      lexicon.entries, article.beads)
+    rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner,
+                      _model_entries(model, lexicon.entries), lexicon.entries, article.beads)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
+
+
+_ENTRIES: list = []  # [(model, lexicon entries, model.entries(...))]: the last pair's, made once
+
+
+def _model_entries(model: TermModel, lexicon_entries) -> dict:
+    """model.entries(lexicon_entries), made once for every article of a worker's build (the
+    objects are held, so that their ids cannot be reused by others)."""
+    if not _ENTRIES or _ENTRIES[0][0] is not model or _ENTRIES[0][1] is not lexicon_entries:
+        _ENTRIES[:] = [(model, lexicon_entries, model.entries(lexicon_entries))]
+    return _ENTRIES[0][2]
 
 
 def write_labelled(keyed, out: Path) -> int:
