@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits import context, english, intros, korean, listings, machine, notes, photos
+from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
 from toolkit.credits.widgets import evidence_kind, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
@@ -121,6 +121,13 @@ def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept:
 
 
 def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    """(the paragraph with its credit text removed, possibly "", the credits in chain order): the rule
+    readers' answer, then the learned pass (toolkit/credits/learned) adds the credits its model is sure of."""
+    rest, credits = rule_credits(paragraph)
+    return learned.add_learned(paragraph.translate(INVISIBLE), rest, credits)
+
+
+def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     """(the paragraph with its credit text removed, possibly "", the credits in chain order).
 
     A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is

@@ -1,0 +1,123 @@
+"""The learned recall pass over credit lines (toolkit/credits/learned): what it may learn from, what
+it may add, and that it never undoes the rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import repo_root
+from toolkit.credits import extract_credits, rule_credits
+from toolkit.credits.learned import CLASSES, MODEL_PATH, learned_credits, load_model, removable_text
+from toolkit.credits.learned.candidates import Candidate, find_candidates
+from toolkit.credits.learned.features import is_project_feature
+from toolkit.credits.learned.vocabulary import FEATURE_WORDS
+from toolkit.credits.learned.softmax import dumps, probabilities, rounded, train
+
+DATA = repo_root() / "tests" / "data"
+FIXTURES = [DATA / "credit_forms.jsonl", DATA / "credit_paragraphs.jsonl", DATA / "credit_paragraphs_blind.jsonl"]
+
+
+def _records() -> list[dict]:
+    return [json.loads(line) for path in FIXTURES for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def test_shipped_model_names_only_project_vocabulary_and_shapes() -> None:
+    model = load_model()
+    assert model is not None and model["classes"] == list(CLASSES)
+    assert 0.5 <= model["threshold"] <= 1.0
+    outside = [feature for feature in model["weights"] if not is_project_feature(feature)]
+    assert outside == []
+    assert all(len(row) == len(CLASSES) for row in model["weights"].values())
+
+
+@pytest.mark.parametrize("feature", [
+    "L1=w:ellison",  # a word no project list holds
+    "span=Ellison",  # a page's word as a value
+    "R1=Cap&w:weller",  # inside a conjunction
+    "surname=김",  # a syllable is no shape class
+    "nickname=Cap",  # an unknown template
+])
+def test_feature_check_refuses_words_of_pages(feature: str) -> None:
+    assert not is_project_feature(feature)
+
+
+@pytest.mark.parametrize("feature", ["L1=w:by", "R1R2=p:/&w:afp", "glued=w:기자", "roleL=role:photographer", "n=two"])
+def test_feature_check_accepts_vocabulary_and_shapes(feature: str) -> None:
+    assert is_project_feature(feature)
+
+
+def test_the_model_file_has_no_name_of_the_committed_fixtures() -> None:
+    text = MODEL_PATH.read_text(encoding="utf-8")
+    names = {c["name"] if isinstance(c, dict) else c[1] for r in _records() for c in r["credits"]}
+    leaked = sorted(name for name in names if name in text and name not in FEATURE_WORDS and name.lower() not in FEATURE_WORDS)
+    assert leaked == []  # (a name that is a vocabulary word, "연합뉴스", may be a feature's value)
+
+
+@pytest.mark.parametrize(("text", "name", "glued"), [
+    ("Ferries wait out the storm in the harbour. (AP: Tomas Weller)", "Tomas Weller", ""),
+    ("행사가 다채롭게 마련된다.\n〈부산〓김하늘기자〉", "김하늘", "기자"),
+    ("Wrestling on the steppe\n\nDr. Mara Ellison September 25, 2020", "Mara Ellison", ""),
+    ("By Salomé Verdier With ferries docked, the port fell silent.", "Salomé Verdier", ""),
+    ("Will the Harbour Reopen?Han Seo-yeon", "Han Seo-yeon", ""),
+    ("By JEAN H. PARK and MIN-SU KIM Associated Press", "MIN-SU KIM", ""),
+])
+def test_candidates_cut_names_at_cue_words_separators_and_titles(text: str, name: str, glued: str) -> None:
+    _, cands = find_candidates(text)
+    assert (name, glued) in [(c.name, c.glued) for c in cands]
+    assert all(text[c.start:c.end] == c.name for c in cands)
+
+
+def test_a_long_line_gives_candidates_only_near_its_edges() -> None:
+    line = " ".join(["Tomas Weller said so."] * 2_000)
+    _, cands = find_candidates(line)
+    assert 0 < len(cands) < 20  # bounded by the edge zones, not by the paragraph's length
+
+
+def test_training_is_deterministic_and_learns_a_separable_rule() -> None:
+    examples = [(["bias=yes", "L1=w:by"], 1), (["bias=yes", "L1=p:("], 3), (["bias=yes", "L1=w:the"], 0)] * 20
+    first = dumps({"classes": list(CLASSES), "threshold": 0.9, "weights": rounded(train(examples, len(CLASSES)))})
+    second = dumps({"classes": list(CLASSES), "threshold": 0.9, "weights": rounded(train(examples, len(CLASSES)))})
+    assert first == second
+    weights = json.loads(first)["weights"]
+    probs = probabilities(weights, ["bias=yes", "L1=w:by"], len(CLASSES))
+    assert max(range(len(CLASSES)), key=probs.__getitem__) == CLASSES.index("writer")
+
+
+def test_the_learned_pass_keeps_every_rule_credit_and_the_fixtures_exact() -> None:
+    for record in _records():
+        rules = rule_credits(record["text"])
+        rest, found = extract_credits(record["text"])
+        assert [(c.role, c.name) for c in found[:len(rules[1])]] == [(c.role, c.name) for c in rules[1]]
+        added = found[len(rules[1]):]
+        assert all(c.name in record["text"] for c in added)
+
+
+@pytest.mark.parametrize(("text", "role", "name", "rest"), [
+    ("Ferry traffic returns to the islands\n\nMara Ellison in Mokpo November 16, 2020", "writer", "Mara Ellison",
+     "Ferry traffic returns to the islands\n\nMara Ellison in Mokpo November 16, 2020"),  # a place: the line stays
+    ("Night Ferries of the South Coast (Photos)Tomas Weller (Photographer)", "photographer", "Tomas Weller",
+     "Night Ferries of the South Coast"),  # the brackets and the name between them hold nothing else
+])
+def test_forms_the_rules_never_saw_are_credited_by_the_model(text: str, role: str, name: str, rest: str) -> None:
+    assert rule_credits(text)[1] == []
+    got_rest, found = extract_credits(text)
+    assert [(c.role, c.name) for c in found] == [(role, name)]
+    assert got_rest == rest
+
+
+def test_a_name_in_a_sentence_is_credited_only_with_the_sentence_left_alone() -> None:
+    text = "Tomas Weller wrote the letter that the mayor read out on Monday."
+    cand = Candidate("Tomas Weller", 0, 12, 0, 1)
+    assert removable_text(text, cand) is None
+    line = "Photo: Tomas Weller"
+    assert removable_text(line, Candidate("Tomas Weller", 7, 19, 2, 3)) == line
+
+
+def test_without_a_model_file_the_pass_adds_nothing(tmp_path: Path) -> None:
+    assert load_model(tmp_path / "missing.json") is None
+    assert learned_credits("Ferries wait. (AP: Tomas Weller)", [], model={"classes": list(CLASSES), "threshold": 0.5,
+                                                                           "weights": {}}) == []

@@ -1,0 +1,178 @@
+"""A learned recall pass over credit lines the rule readers did not take.
+
+    learned_credits(paragraph, credits)   credits the model adds to the rules' `credits`
+    add_learned(paragraph, rest, credits) (rest, credits) with those credits added
+
+The rules go first; this pass scores the name-like spans near a line's edge (candidates.py) by
+their context (features.py) with a logistic regression (softmax.py) whose weights ship in
+toolkit/data/credit_model.json, and keeps a span only when the model is sure (its threshold, tuned
+for precision by cross-validation over the real pages, benchmarks/credit_model.py) and the rules
+credited nobody of that name. It never removes a rule's credit; it takes a name out of `rest` only
+where the name fills a line, or a bracket at a line's end, with nothing but credit words around it.
+The model is loaded on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from toolkit.credits.agents import agent_kind, organization_of
+from toolkit.credits.learned.candidates import Candidate, find_candidates
+from toolkit.credits.learned.features import Context, features, word_class
+from toolkit.credits.learned.softmax import probabilities
+from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
+from toolkit.credits.text import tokens
+from toolkit.model import Credit
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "credit_model.json"
+NONE = "none"
+CLASSES = (NONE, "writer", "reporter", "photographer", "translator", "editor", "producer", "contributor")
+MAX_CHARS = 5000  # a paragraph longer than this is a story: no credit line is looked for in it
+_CUE_PUNCTUATION = frozenset("/:|@〓=")
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> dict | None:
+    """The shipped model, or None when it is absent (the pass then adds nothing)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def has_cue(paragraph: str, toks) -> bool:
+    """A line break, a credit punctuation, an English credit word or a Korean title, label or
+    sign-off: without one, no credit line is near (and most story paragraphs cost one scan)."""
+    if "\n" in paragraph or any(word in paragraph for word in KO_CUES):
+        return True
+    return any(tok.text in _CUE_PUNCTUATION or tok.text.lower() in ROLE_OF or tok.text.lower() == "by" for tok in toks)
+
+
+def candidate_features(paragraph: str, credits: list[Credit], training: bool = False) -> list[tuple[Candidate, list[str]]]:
+    """Each candidate the rules' credits leave open (not a credited name, nor inside one), with its features;
+    in training, the credited ones too (as credits found by the context of the rules' other credits)."""
+    toks = tokens(paragraph)
+    if not has_cue(paragraph, toks):
+        return []
+    _, cands = find_candidates(paragraph, toks)
+    taken = [c.name for c in credits]
+    ctx = Context(paragraph, toks, taken)
+    out = []
+    for k, cand in enumerate(cands):
+        covered = any(cand.name in name or name in cand.name for name in taken)
+        if covered and not training:
+            continue
+        out.append((cand, features(ctx, cand, _position(cands, k, paragraph), own=cand.name in taken)))
+    return out
+
+
+def _position(cands: list[Candidate], k: int, text: str) -> str:
+    """first, last, middle or only candidate of its line."""
+    before = k > 0 and "\n" not in text[cands[k - 1].end:cands[k].start]
+    after = k + 1 < len(cands) and "\n" not in text[cands[k].end:cands[k + 1].start]
+    return "middle" if before and after else "last" if before else "first" if after else "only"
+
+
+def scored_candidates(paragraph: str, credits: list[Credit], model: dict) -> list[tuple[Candidate, str, float]]:
+    """(candidate, its likeliest role, that role's probability) for each open candidate of the paragraph."""
+    weights, classes = model["weights"], model["classes"]
+    out = []
+    for cand, feats in candidate_features(paragraph, credits):
+        probs = probabilities(weights, feats, len(classes))
+        best = max(range(1, len(classes)), key=lambda c: probs[c])
+        out.append((cand, classes[best], probs[best]))
+    return out
+
+
+def learned_credits(paragraph: str, credits: list[Credit], model: dict | None = None,
+                    threshold: float | None = None) -> list[tuple[Candidate, Credit]]:
+    """The credits the model adds: one per name, the rules' names (and names inside them) left out."""
+    model = model or load_model()
+    if model is None or len(paragraph) > MAX_CHARS:
+        return []
+    threshold = model["threshold"] if threshold is None else threshold
+    best: dict[str, tuple[Candidate, str, float]] = {}
+    for cand, role, p in scored_candidates(paragraph, credits, model):
+        if p < threshold:
+            continue
+        if cand.name not in best or p > best[cand.name][2]:
+            best[cand.name] = (cand, role, p)
+    out = []
+    kept = sorted(best.values(), key=lambda item: item[0].start)
+    for cand, role, _ in kept:
+        if any(cand.name != other.name and cand.name in other.name for other, _, _ in kept):
+            continue  # "Fenkl" of "Heinz Insu Fenkl": the whole name is credited
+        org = organization_of(cand.name)
+        out.append((cand, Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org))))
+    return out
+
+
+def add_learned(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+    """The rules' answer with the learned credits added after them, each one's text taken out of
+    `rest` where that is safe (removable_text)."""
+    found = learned_credits(paragraph, credits)
+    for cand, _ in found:
+        piece = removable_text(paragraph, cand)
+        if piece and rest.count(piece) == 1:
+            rest = _cut(rest, piece)
+    return rest, credits + [credit for _, credit in found]
+
+
+_FILLER = frozenset({"month", "weekday", "num", "year"})
+
+
+def _only_credit_words(text: str, cand: Candidate, start: int) -> bool:
+    """Every token of text (at offset `start` of the paragraph) outside the name is a credit word,
+    punctuation or a date: nothing of a sentence would go with it."""
+    for tok in tokens(text):
+        a = start + tok.start
+        if cand.start <= a < cand.end:
+            continue
+        kind = word_class(tok.text)
+        if not (kind.startswith(("w:", "p:")) or kind in _FILLER):
+            return False
+    return True
+
+
+_WIDGET_WORDS = 4
+_BRACKETS = {"〈": "〉", "[": "]", "<": ">", "(": ")", "【": "】"}
+
+
+def _bracketed_widget(line: str) -> bool:
+    """A line that is one short bracket ("〈부산〓김하늘기자〉", "[김하늘 기자]"): a credit widget, never prose."""
+    line = line.strip()
+    if len(line) < 3 or _BRACKETS.get(line[0]) != line[-1] or any(ch in line[1:-1] for ch in "〈〉[]<>()【】"):
+        return False
+    return sum(1 for tok in tokens(line[1:-1]) if tok.text[:1].isalnum()) <= _WIDGET_WORDS
+
+
+def removable_text(paragraph: str, cand: Candidate) -> str | None:
+    """The text a learned credit may take out of the body: its whole line ("Photo: Tomas Weller", a short
+    bracketed widget "〈부산〓김하늘기자〉"),
+    or the bracket closing its line ("… properties. (AP: Noel Celis)"), when nothing but the name,
+    credit words, punctuation and dates is in it; else None (the body is left alone)."""
+    line_start = paragraph.rfind("\n", 0, cand.start) + 1
+    line_end = paragraph.find("\n", cand.end)
+    line_end = len(paragraph) if line_end < 0 else line_end
+    line = paragraph[line_start:line_end]
+    if _only_credit_words(line, cand, line_start) or _bracketed_widget(line):
+        return line.strip()
+    opening = max(line.rfind("(", 0, cand.start - line_start), line.rfind("[", 0, cand.start - line_start))
+    if opening < 0:
+        return None
+    closing = line.find(")" if line[opening] == "(" else "]", cand.end - line_start)
+    if closing < 0 or line[closing + 1:].strip(" .") or not _only_credit_words(
+            line[opening:closing + 1], cand, line_start + opening):
+        return None
+    return line[opening:closing + 1]
+
+
+def _cut(rest: str, piece: str) -> str:
+    """`rest` without `piece`, the spaces and the empty lines it leaves closed up."""
+    at = rest.index(piece)
+    before, after = rest[:at].rstrip(" "), rest[at + len(piece):].lstrip(" ")
+    glue = " " if before and after and not before.endswith("\n") and not after.startswith(("\n", ".")) else ""
+    return re.sub(r"\n{3,}", "\n\n", before + glue + after).strip()

@@ -1,0 +1,119 @@
+"""Name-like spans of a paragraph that a credit could name: the candidates the learned pass scores.
+
+One left-to-right token scan (toolkit/credits/text.py's TOKEN, linear), then:
+- Latin: a run of 1-5 capitalised words, initials or acronyms joined by single spaces, cut at the
+  project's cue words ("By", "Photo", "with", months…): "Noel Celis" in "(AP: Noel Celis)";
+- Hangul: a word of 2-4 syllables, or one glued to a title ("정용균기자" -> 정용균, "홍길동입니다").
+Only spans near a line's edge count (credits sit at the start or end of a line, not mid-prose), so a
+long story paragraph gives few candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.credits.learned.vocabulary import CUT_WORDS, GIVEN_WORDS, KO_GLUED_ENDINGS, ORGANIZATION_NAMES, TITLES
+from toolkit.credits.text import Token, tokens
+from toolkit.hangul import has_syllable
+
+MAX_WORDS = 5
+EDGE_CHARS = 90  # a candidate starts or ends this close to its line's start or end
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    start: int  # character offsets of the name in the text
+    end: int
+    first: int  # token indices of the name (first .. last inclusive) in the token list
+    last: int
+    glued: str = ""  # a Korean ending glued to the name ("기자", "입니다"), "" when none
+
+
+def _is_name_word(tok: Token) -> bool:
+    text = tok.text
+    if not text[:1].isalpha() or not text[:1].isupper() or has_syllable(text[:1]):
+        return False
+    low = text.lower().rstrip(".")
+    return low not in CUT_WORDS or (low in GIVEN_WORDS and text[:1].isupper() and not text.isupper())
+
+
+def _case_change(toks: list[Token], first: int, j: int) -> int:
+    """The last word before a change between Title-case and ALL-CAPS words (both of 2+ letters)."""
+    caps = [t.text.isupper() and len(t.text) > 1 for t in toks[first:j + 1]]
+    for k in range(1, len(caps)):
+        if toks[first + k].text != "." and toks[first + k - 1].text != "." and caps[k] != caps[k - 1] \
+                and len(toks[first + k - 1].text) > 1 and len(toks[first + k].text) > 1:
+            return first + k - 1
+    return j
+
+
+def _near_edge(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return start - line_start <= EDGE_CHARS or line_end - end <= EDGE_CHARS
+
+
+def _hangul_candidate(text: str, tok: Token, k: int) -> Candidate | None:
+    word = tok.text
+    for ending in KO_GLUED_ENDINGS:  # longest first
+        if word.endswith(ending) and 2 <= len(word) - len(ending) <= 4:
+            name = word[: len(word) - len(ending)]
+            if _all_hangul(name):
+                return Candidate(name, tok.start, tok.start + len(name), k, k, ending)
+    if 2 <= len(word) <= 4 and _all_hangul(word) and (word[:1] in _surnames() or word.lower() in ORGANIZATION_NAMES):
+        return Candidate(word, tok.start, tok.end, k, k)  # a name starts with a surname ("한결"), or is an agency's
+    return None
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    from toolkit.names import COMPOUND_SURNAMES, surnames
+    return frozenset(surnames()) | frozenset(s[:1] for s in COMPOUND_SURNAMES)
+
+
+def _all_hangul(word: str) -> bool:
+    return all("가" <= ch <= "힣" for ch in word)
+
+
+def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[Token], list[Candidate]]:
+    """(the tokens of `text`, the candidate spans in text order)."""
+    toks = tokens(text) if toks is None else toks
+    out: list[Candidate] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        tok = toks[k]
+        if has_syllable(tok.text[:1]):
+            cand = _hangul_candidate(text, tok, k)
+            if cand is not None and _near_edge(text, cand.start, cand.end):
+                out.append(cand)
+            k += 1
+            continue
+        if not _is_name_word(tok):
+            k += 1
+            continue
+        j = k
+        while True:  # j: the run's last word (its initial's full stop, "J.", is a word of its own)
+            nxt = j + 1
+            if nxt < n and toks[nxt].text == "." and toks[nxt].start == toks[j].end and len(toks[j].text) <= 3:
+                nxt += 1  # "J." / "Dr.": the stop belongs to the initial or title
+            if nxt < n and toks[nxt].start == toks[nxt - 1].end + 1 and text[toks[nxt - 1].end] == " " \
+                    and _is_name_word(toks[nxt]):
+                j = nxt
+            else:
+                break
+        first = k
+        while first <= j and (toks[first].text.lower() in TITLES or toks[first].text == "."):
+            first += 1  # "Dr. Antonio Graceffo"
+        j = _case_change(toks, first, j)  # "Hyonhee Shin SEOUL": the name stops where capitals start
+        last = j + 1 if j + 1 < n and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end \
+            and len(toks[j].text) == 1 else j  # a name closing on an initial ("Ho J.")
+        if first <= j and j - first < MAX_WORDS:
+            start, end = toks[first].start, toks[last].end
+            if _near_edge(text, start, end):
+                out.append(Candidate(text[start:end], start, end, first, last))
+        k = max(j + 1, k + 1)
+    return toks, out
