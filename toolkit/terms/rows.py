@@ -129,26 +129,18 @@ def _kin(a: Unit, b: Unit) -> bool:
     return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
-def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int,
-                 nouns: Sequence[Unit] | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
-    synonym's, one a word: a word's columns hold its whole share) and its kin (the other
-    places of these words, words derived from or compounded with them), which compete with
-    it for no English word. `nouns`: one unit of each noun of the units (`distinct_nouns`)."""
-    return BeadColumns(units, pairs, nouns).of(i)
-
-
 def own_columns(pairs: Mapping[int, int], i: int) -> tuple[int, ...]:
-    """The columns that speak for the term at unit `i` (term_columns' first half)."""
+    """The columns that speak for the term at unit `i` (`BeadColumns.of`'s first half)."""
     return (i,) if i not in pairs else (i, pairs[i])
 
 
 class BeadColumns:
-    """`term_columns` for the terms of one bead, with what they share found once: each word's
-    places, and the nouns written inside or around a word found by look-up, not by testing
-    every noun of the bead for every term."""
+    """The columns of each term of one bead (`of`), with what the terms share found once: each
+    word's places, and the nouns written inside or around a word found by look-up, not by
+    testing every noun of the bead for every term. `nouns`: one unit of each noun of the units
+    (`distinct_nouns`)."""
 
-    def __init__(self, units: Sequence[Unit], pairs: Mapping[int, int], nouns: Sequence[Unit] | None = None):
+    def __init__(self, units: Sequence[Unit], pairs: Mapping[int, int], nouns: Sequence[Unit] | None = None) -> None:
         self.units, self.pairs = units, pairs
         self.nouns = list(distinct_nouns(units) if nouns is None else nouns)
         self.places: dict[str, list[int]] = {}
@@ -187,6 +179,10 @@ class BeadColumns:
         return found
 
     def of(self, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
+        synonym's, one a word: a word's columns hold its whole share) and its kin (the other
+        places of these words, words derived from or compounded with them), which compete with
+        it for no English word."""
         own = own_columns(self.pairs, i)
         units = self.units
         keys = {units[j].key for j in own}
