@@ -254,7 +254,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             words.append((sentence_id, occ, result))
-        held, phrase_rows = _phrase_rows(candidates, units, pairs, posteriors, top, bead,
+        held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
         rows.extend(phrase_rows)
@@ -294,7 +294,8 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
     return rows
 
 
-def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int], posteriors, top, bead: Bead,
+def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int],
+                 places: Mapping[str, list[int]], posteriors, top, bead: Bead,
                  words: Mapping[str, Rendering], phrases_of, row) -> tuple[dict[int, str], list[dict]]:
     """The rows of the noun phrases (`bead_phrases`) the English renders as one phrase
     (render_phrase), and unit index -> the phrase holding it; none whose head is a term the
@@ -303,15 +304,13 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
     of single terms), which the phrase renders together ('voluntary act' for 자발적 탈북 where
     탈북 is 'defection'); one word written together may differ from its pieces (함흥의학대학
     'Hamhung Medical University', 대학 'college'); none whose rendering its head's own rendering
-    holds already: the English renders the head alone (주재 태영호 'Yong-ho')."""
+    holds already: the English renders the head alone (주재 태영호 'Yong-ho'). `places`: each
+    word's units (`BeadColumns.places`)."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
     if not candidates:
         return held, []
     groups = stoplist()
-    places: dict[str, list[int]] = {}
-    for j, u in enumerate(units):
-        places.setdefault(u.key, []).append(j)
     for phrase in candidates:
         if phrase.units[-1] in held or phrase.key in found or \
                 words.get(units[phrase.units[-1]].key, _RENDERED).status != "rendered":
