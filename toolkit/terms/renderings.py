@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Protocol
@@ -277,7 +277,7 @@ class Claims(Sequence):
     def __len__(self) -> int:
         return self._size
 
-    def __getitem__(self, n):
+    def __getitem__(self, n: int | slice) -> float | list[float]:
         if isinstance(n, slice):
             return [self[k] for k in range(*n.indices(self._size))]
         if n < 0:
@@ -331,7 +331,7 @@ class Masses(Sequence):
                 self._known[n] = sum(row[i] for i in self._columns)
         return self._known[n]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[float]:
         return (self[n] for n in range(len(self._rows)))
 
     def _near(self, floor: float) -> Iterable[int]:
