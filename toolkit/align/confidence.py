@@ -52,7 +52,9 @@ NULL_CEILING = 0.94
 
 def bead_cert(kind: str, features: dict[str, float], link_weights: dict[str, float] | None = None,
               null_weights: dict[str, float] | None = None) -> float:
-    """The cert of a bead of `kind` ("link" or "null"); the weights default to the fitted ones."""
+    """The cert of a bead of `kind` ("link" or "null"), in one place so that the aligner and
+    benchmarks/calibrate.py (which passes weights it is fitting) apply the same null ceiling;
+    the weights default to the fitted ones."""
     if kind == "link":
         return probability(LINK_WEIGHTS if link_weights is None else link_weights, features)
     return min(NULL_CEILING, probability(NULL_WEIGHTS if null_weights is None else null_weights, features))
