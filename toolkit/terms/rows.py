@@ -457,7 +457,8 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     return rows
 
 
-_ENTRIES: list = []  # [(model, lexicon entries, model.entries(...))]: the last pair's, made once
+# [(model, lexicon entries, model.entries(lexicon entries))]: the last pair's, made once
+_ENTRIES: list[tuple[TermModel, object, dict]] = []
 
 
 def _model_entries(model: TermModel, lexicon_entries) -> dict:
