@@ -249,16 +249,27 @@ def test_contributed_needs_named_agents(paragraph: str) -> None:
     assert extract_credits(paragraph) == (paragraph, [])
 
 
-@pytest.mark.parametrize("paragraph", ["Kim 이현줍니다", "Lee 김하늘 기자입니다.", "Park 윤다솜 기자가 보도합니다."])
-def test_a_romanized_surname_before_a_signoff_is_no_outlet(paragraph: str) -> None:
-    """A short title-case word is a surname, not a broadcaster: it never becomes the credit's outlet."""
-    _, found = extract_credits(paragraph)
-    assert all(c.organization not in {"Kim", "Lee", "Park"} for c in found)
+@pytest.mark.parametrize(
+    ("surname", "outlet", "signoff", "name"),
+    [("Kim", "KBS", "이현줍니다", "이현주"), ("Lee", "YTN", "김하늘 기자입니다.", "김하늘"),
+     ("Park", "MBC", "윤다솜 기자가 보도합니다.", "윤다솜")],
+)
+def test_a_romanized_surname_before_a_signoff_is_no_outlet(surname: str, outlet: str, signoff: str, name: str) -> None:
+    """A short title-case word is a surname, not a broadcaster: it never becomes the credit's outlet,
+    and it stays in the text. The same sign-off after a real broadcaster is read, so the check on the
+    surname cannot pass merely because the sign-off went unread."""
+    _, found = extract_credits(f"{outlet} {signoff}")
+    assert [(c.name, c.organization) for c in found] == [(name, outlet)]
+    rest, found = extract_credits(f"{surname} {signoff}")
+    assert all(c.organization != surname for c in found) and surname in rest
 
 
 def test_a_regional_station_is_the_outlet_and_its_region_no_name() -> None:
-    _, found = extract_credits("목포항 여객선 운항이 재개됐습니다. mbc 전남 윤다솜 기자가 보도합니다.")
+    """"mbc 경남" as MBC's Gyeongnam station signs a relayed report: the region is part of the outlet,
+    neither a name nor text left behind."""
+    rest, found = extract_credits("통영항 여객선 운항이 재개됐습니다. mbc 경남 윤다솜 기자가 보도합니다.")
     assert [(c.role, c.name, c.organization) for c in found] == [("reporter", "윤다솜", "MBC")]
+    assert rest == "통영항 여객선 운항이 재개됐습니다."
 
 
 def test_every_form_gives_its_credits_agents_and_remainder_exactly():

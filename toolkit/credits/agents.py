@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.credits.text import find_emails, remove_spans
 from toolkit.credits.vocabulary import CREDIT_VERBS, ORGANIZATIONS, SERVICE_LANGUAGES
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
@@ -127,10 +126,6 @@ def agent_kind(name: str, organization: str | None = None, service: str | None =
     if low and low in {(organization or "").lower(), (service or "").lower()}:
         return "organization"
     return "organization" if looks_like_organization(name) else "person"
-
-
-def without_emails(text: str) -> str:
-    return remove_spans(text, find_emails(text))
 
 
 def service_language(service: str | None) -> str | None:

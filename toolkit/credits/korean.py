@@ -134,6 +134,12 @@ _KO_REGIONS = frozenset({"서울", "부산", "대구", "인천", "광주", "대�
 _REGIONAL_STATION = re.compile(r"(?:[가-힣]{2}(?P<after>[A-Za-z]{2,5})|(?P<before>[A-Za-z]{2,5})[가-힣]{2})")
 
 
+def _is_station_region(words: list[str], k: int) -> bool:
+    """words[k] is the region a broadcaster's station names itself by ("mbc 경남"): part of the
+    outlet, so neither a name nor a word that ends the lead."""
+    return k > 0 and words[k] in _KO_REGIONS and is_outlet(words[k - 1])
+
+
 def is_outlet(token: str) -> bool:
     """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
     if organization_of(token) or token.lower() in PHOTO_AGENCIES:
@@ -229,7 +235,7 @@ def _lead_ok(lead: list[str]) -> list[str] | None:
         if is_outlet(word):
             orgs.append(word)
             continue
-        if (k == 0 and _is_place(word)) or (k > 0 and word in _KO_REGIONS and is_outlet(lead[k - 1])):
+        if (k == 0 and _is_place(word)) or _is_station_region(lead, k):
             continue  # "서울", and "mbc 경남": the broadcaster's regional station
         return None
     return orgs
@@ -312,7 +318,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if "@" in word:
             signed = True
             continue
-        if k > 0 and word in _KO_REGIONS and is_outlet(words[k - 1]):
+        if _is_station_region(words, k):
             continue  # "mbc 경남 서윤식 기자": the broadcaster's regional station
         if _is_stamp(word):
             continue

@@ -12,8 +12,7 @@ import re
 
 from toolkit.credits.agents import (
     APOSTROPHES, NOT_NAME_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_person_name,
-    looks_like_organization, organization_of,
-    service_language, short_org,
+    looks_like_organization, organization_of, service_language, short_org,
 )
 from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
 from toolkit.credits.vocabulary import CREDIT_VERBS, NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
@@ -45,6 +44,8 @@ _HONORIFICS = {"dr.", "dr", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "
 
 
 _ASIDE = "\0"  # where an aside was: a name never runs across it
+# an aside next to one of these needs no comma of its own: the list already parts the names there
+# (or, "", nothing stands on that side)
 _LIST_MARKS = ("", ",", ";", "&")
 
 
@@ -295,18 +296,19 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
             region = region[:origin.start()]  # not "By A from Reuters": an outlet is an affiliation
     region, place_owner = _without_dash_place(region)
     affiliation = affiliation or place_owner
-    helper: list[Credit] = []
+    contributing_agency: list[Credit] = []
     if byline and (m := _WITH_HELPER.search(region)):  # "A / Staff writer, with CNA"
         if organization_of(m["who"]):
-            helper = [Credit("contributor", m["who"], organization=organization_of(m["who"]), agent="organization")]
+            contributing_agency = [
+                Credit("contributor", m["who"], organization=organization_of(m["who"]), agent="organization")]
         elif not _is_title(m["who"]):
             return None
         region = region[:m.start()]
     if not region:
         return None
-    if helper:  # the byline's own steps are done: read the rest once more as a plain list (no recursion)
-        found = parse_agents(region, roles, service, org_context)
-        return found + helper if found else None
+    if contributing_agency:  # the byline's own steps are done: the rest is a plain list, read by one nested
+        found = parse_agents(region, roles, service, org_context)  # call that (byline off) never nests again
+        return found + contributing_agency if found else None
     plain = region.translate(APOSTROPHES)
     words = plain.split()
     plural = _plural_services(words)
@@ -413,7 +415,7 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
     return out
 
 
-_AGENCY_HEADS = {"agency", "press"}
+_AGENCY_HEADS = {"agency", "press"}  # the head noun of an agency's full name ("Central News Agency")
 # a byline's closing helper: "…, with staff writer" (a title, dropped), "…, with CNA" (an agency that contributed)
 _WITH_HELPER = re.compile(r",\s*with (?P<who>[^,]{2,40})$")
 

@@ -11,8 +11,7 @@ import re
 
 from toolkit.credits.agents import (
     APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
-    looks_like_organization,
-    organization_of, short_org,
+    looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.widgets import is_common_word
@@ -94,6 +93,8 @@ def _is_one_name(name: str) -> bool:
 
 
 def _read_slot(text: str, bracketed: bool) -> Credit | None:
+    """The slot read by its many forms, kept apart from `parse_credit` so that whichever form
+    answers, the one-name check there runs on its credit."""
     t = " ".join(text.split()).strip().rstrip(".").strip()
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
@@ -210,7 +211,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
 
 # a caption's bracket naming the agency, a colon, then who took the picture (as ABC News prints it)
 _AGENCY_COLON = re.compile(r"(?P<agency>[A-Za-z][\w.&-]{1,24}(?: [A-Za-z][\w.&-]{1,24}){0,2}): (?P<name>[^:()]{2,60})")
-_MAX_DESK_WORDS = 7
+_MAX_DESK_WORDS = 7  # "the Ministry of Oceans and Fisheries" is six: a longer run is a clause
+# the small words a desk's name holds in lower case ("the Ministry of Oceans and Fisheries"); its
+# organization word may be lower case too ("Chosun news")
+_DESK_GLUE = {"of", "and", "the", "for", "&"}
 
 
 def _names_a_desk(name: str) -> bool:
@@ -219,9 +223,6 @@ def _names_a_desk(name: str) -> bool:
     words = name.split()
     return looks_like_organization(name) and len(words) <= _MAX_DESK_WORDS and not any(ch.isdigit() for ch in name) \
         and all(w[:1].isupper() or w.lower() in _DESK_GLUE or w.lower().strip(".,") in ORG_WORDS for w in words)
-
-
-_DESK_GLUE = {"of", "and", "the", "for", "&"}  # "the Ministry of Oceans and Fisheries", "Chosun news"
 
 
 def _caps_slot(name: str) -> bool:
