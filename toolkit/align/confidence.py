@@ -52,7 +52,9 @@ NULL_CEILING = 0.94
 
 def bead_cert(kind: str, features: dict[str, float], link_weights: dict[str, float] | None = None,
               null_weights: dict[str, float] | None = None) -> float:
-    """The cert of a bead of `kind` ("link" or "null"); the weights default to the fitted ones."""
+    """The cert of a bead of `kind` ("link" or "null"), in one place so that the aligner and
+    benchmarks/calibrate.py (which passes weights it is fitting) apply the same null ceiling;
+    the weights default to the fitted ones."""
     if kind == "link":
         return probability(LINK_WEIGHTS if link_weights is None else link_weights, features)
     return min(NULL_CEILING, probability(NULL_WEIGHTS if null_weights is None else null_weights, features))
@@ -92,11 +94,12 @@ def article_context(scorer, path: list[tuple[int, int, int, int]]) -> dict[str, 
     en = sum(b[1] - b[0] for b in links)
     ko = sum(b[3] - b[2] for b in links)
     anchored = sum(b[1] - b[0] for b in links if scorer.bead_score(*b) >= ANCHOR_SCORE)
+    en_nulls = [b[0] for b in path if b[1] > b[0] and b[2] == b[3]]
     return {"en_linked": en / n if n else 0.0, "ko_linked": ko / m if m else 0.0,
             "en_anchored": anchored / n if n else 0.0,
-            "en_nulls": [b[0] for b in path if b[1] > b[0] and b[2] == b[3]],
+            "en_nulls": en_nulls,
             "ko_nulls": [b[2] for b in path if b[3] > b[2] and b[0] == b[1]],
-            "en_null_set": {b[0] for b in path if b[1] > b[0] and b[2] == b[3]}}
+            "en_null_set": set(en_nulls)}  # _split_cover asks of each link's two neighbours
 
 
 # the score a lone pair (one sentence facing one in a gap, no shared evidence) is taken to have

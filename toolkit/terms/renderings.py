@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Protocol
@@ -277,7 +277,7 @@ class Claims(Sequence):
     def __len__(self) -> int:
         return self._size
 
-    def __getitem__(self, n):
+    def __getitem__(self, n: int | slice) -> float | list[float]:
         if isinstance(n, slice):
             return [self[k] for k in range(*n.indices(self._size))]
         if n < 0:
@@ -331,7 +331,7 @@ class Masses(Sequence):
                 self._known[n] = sum(row[i] for i in self._columns)
         return self._known[n]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[float]:
         return (self[n] for n in range(len(self._rows)))
 
     def _near(self, floor: float) -> Iterable[int]:
@@ -424,7 +424,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
     apart = not _names_countries(term_key)
-    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival, apart)
+    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival)
              for c in _clusters(links, english, apart)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
@@ -673,8 +673,8 @@ def _extended(span: list[int], mass: list[float], rival: list[float], english: E
     return span
 
 
-def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float],
-                  apart: bool = True) -> list[int]:
+def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]],
+                  rival: Sequence[float]) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
     Security'; a comma or "and" inside a whole rendering: 'Ministry of Agriculture, Food and

@@ -129,26 +129,18 @@ def _kin(a: Unit, b: Unit) -> bool:
     return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
-def term_columns(units: Sequence[Unit], pairs: Mapping[int, int], i: int,
-                 nouns: Sequence[Unit] | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
-    synonym's, one a word: a word's columns hold its whole share) and its kin (the other
-    places of these words, words derived from or compounded with them), which compete with
-    it for no English word. `nouns`: one unit of each noun of the units (`distinct_nouns`)."""
-    return BeadColumns(units, pairs, nouns).of(i)
-
-
 def own_columns(pairs: Mapping[int, int], i: int) -> tuple[int, ...]:
-    """The columns that speak for the term at unit `i` (term_columns' first half)."""
+    """The columns that speak for the term at unit `i` (`BeadColumns.of`'s first half)."""
     return (i,) if i not in pairs else (i, pairs[i])
 
 
 class BeadColumns:
-    """`term_columns` for the terms of one bead, with what they share found once: each word's
-    places, and the nouns written inside or around a word found by look-up, not by testing
-    every noun of the bead for every term."""
+    """The columns of each term of one bead (`of`), with what the terms share found once: each
+    word's places, and the nouns written inside or around a word found by look-up, not by
+    testing every noun of the bead for every term. `nouns`: one unit of each noun of the units
+    (`distinct_nouns`)."""
 
-    def __init__(self, units: Sequence[Unit], pairs: Mapping[int, int], nouns: Sequence[Unit] | None = None):
+    def __init__(self, units: Sequence[Unit], pairs: Mapping[int, int], nouns: Sequence[Unit] | None = None) -> None:
         self.units, self.pairs = units, pairs
         self.nouns = list(distinct_nouns(units) if nouns is None else nouns)
         self.places: dict[str, list[int]] = {}
@@ -187,6 +179,10 @@ class BeadColumns:
         return found
 
     def of(self, i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """For the term at unit `i`: the columns that speak for it (its own and its parenthesised
+        synonym's, one a word: a word's columns hold its whole share) and its kin (the other
+        places of these words, words derived from or compounded with them), which compete with
+        it for no English word."""
         own = own_columns(self.pairs, i)
         units = self.units
         keys = {units[j].key for j in own}
@@ -258,7 +254,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             words.append((sentence_id, occ, result))
-        held, phrase_rows = _phrase_rows(candidates, units, pairs, posteriors, top, bead,
+        held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
         rows.extend(phrase_rows)
@@ -298,7 +294,8 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
     return rows
 
 
-def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int], posteriors, top, bead: Bead,
+def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int],
+                 places: Mapping[str, list[int]], posteriors, top, bead: Bead,
                  words: Mapping[str, Rendering], phrases_of, row) -> tuple[dict[int, str], list[dict]]:
     """The rows of the noun phrases (`bead_phrases`) the English renders as one phrase
     (render_phrase), and unit index -> the phrase holding it; none whose head is a term the
@@ -307,15 +304,13 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
     of single terms), which the phrase renders together ('voluntary act' for 자발적 탈북 where
     탈북 is 'defection'); one word written together may differ from its pieces (함흥의학대학
     'Hamhung Medical University', 대학 'college'); none whose rendering its head's own rendering
-    holds already: the English renders the head alone (주재 태영호 'Yong-ho')."""
+    holds already: the English renders the head alone (주재 태영호 'Yong-ho'). `places`: each
+    word's units (`BeadColumns.places`)."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
     if not candidates:
         return held, []
     groups = stoplist()
-    places: dict[str, list[int]] = {}
-    for j, u in enumerate(units):
-        places.setdefault(u.key, []).append(j)
     for phrase in candidates:
         if phrase.units[-1] in held or phrase.key in found or \
                 words.get(units[phrase.units[-1]].key, _RENDERED).status != "rendered":
@@ -462,7 +457,8 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     return rows
 
 
-_ENTRIES: list = []  # [(model, lexicon entries, model.entries(...))]: the last pair's, made once
+# [(model, lexicon entries, model.entries(lexicon entries))]: the last pair's, made once
+_ENTRIES: list[tuple[TermModel, object, dict]] = []
 
 
 def _model_entries(model: TermModel, lexicon_entries) -> dict:
