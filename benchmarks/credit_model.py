@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit.credits import rule_credits  # noqa: E402
-from toolkit.credits.learned import CLASSES, candidate_features, learned_credits, scored_candidates  # noqa: E402
+from toolkit.credits.learned import CLASSES, candidate_features, sure_credits  # noqa: E402
 from toolkit.credits.learned.softmax import dumps, rounded, train  # noqa: E402
 from toolkit.files import write_atomic  # noqa: E402
 
@@ -72,11 +72,8 @@ def additions(model: dict, records: list[Record]) -> list[list[tuple[float, tupl
     """For each record, the learned pass's credits at any threshold: (probability, triple)."""
     out = []
     for rec in records:
-        found = learned_credits(rec.text, rec.rules, model, threshold=0.0)
-        best: dict[str, float] = {}
-        for cand, _, p in scored_candidates(rec.text, rec.rules, model):
-            best[cand.name] = max(best.get(cand.name, 0.0), p)
-        out.append([(best[c.name], (c.role, c.name, c.service)) for _, c in found])
+        found = sure_credits(rec.text, rec.rules, model, threshold=0.0)
+        out.append([(p, (c.role, c.name, c.service)) for _, c, p in found])
     return out
 
 
@@ -178,16 +175,14 @@ def cmd_cv(paths: list[Path], always_paths: list[Path], min_precision: float, mi
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    t = sub.add_parser("train", help="fit on every gold file, threshold by cross-validation inside them")
-    t.add_argument("gold", nargs="+", type=Path)
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("gold", nargs="+", type=Path)
+    shared.add_argument("--always", nargs="*", type=Path, default=[], help="gold files always trained on, never held out")
+    shared.add_argument("--precision", type=float, default=0.96, help="pooled precision the threshold must keep")
+    t = sub.add_parser("train", parents=[shared], help="fit on every gold file, threshold by cross-validation inside them")
     t.add_argument("-o", "--output", type=Path, required=True)
-    t.add_argument("--always", nargs="*", type=Path, default=[], help="gold files always trained on, never held out")
-    t.add_argument("--precision", type=float, default=0.96, help="pooled precision the threshold must keep")
-    c = sub.add_parser("cv", help="leave-one-set-out figures: rules alone and rules + learned")
-    c.add_argument("gold", nargs="+", type=Path)
-    c.add_argument("--precision", type=float, default=0.96, help="pooled precision the threshold must keep")
+    c = sub.add_parser("cv", parents=[shared], help="leave-one-set-out figures: rules alone and rules + learned")
     c.add_argument("--misses", action="store_true", help="print every credit the learned pass adds")
-    c.add_argument("--always", nargs="*", type=Path, default=[], help="gold files always trained on, never held out")
     args = parser.parse_args()
     if args.command == "train":
         cmd_train(args.gold, args.always, args.output, args.precision)

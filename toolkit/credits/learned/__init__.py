@@ -90,6 +90,13 @@ def scored_candidates(paragraph: str, credits: list[Credit], model: dict) -> lis
 def learned_credits(paragraph: str, credits: list[Credit], model: dict | None = None,
                     threshold: float | None = None) -> list[tuple[Candidate, Credit]]:
     """The credits the model adds: one per name, the rules' names (and names inside them) left out."""
+    return [(cand, credit) for cand, credit, _ in sure_credits(paragraph, credits, model, threshold)]
+
+
+def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = None,
+                 threshold: float | None = None) -> list[tuple[Candidate, Credit, float]]:
+    """learned_credits with each credit's probability, which cross-validation needs to try every
+    threshold from one scoring."""
     model = model or load_model()
     if model is None or len(paragraph) > MAX_CHARS:
         return []
@@ -102,11 +109,11 @@ def learned_credits(paragraph: str, credits: list[Credit], model: dict | None = 
             best[cand.name] = (cand, role, p)
     out = []
     kept = sorted(best.values(), key=lambda item: item[0].start)
-    for cand, role, _ in kept:
+    for cand, role, p in kept:
         if any(cand.name != other.name and cand.name in other.name for other, _, _ in kept):
             continue  # "Fenkl" of "Heinz Insu Fenkl": the whole name is credited
         org = organization_of(cand.name)
-        out.append((cand, Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org))))
+        out.append((cand, Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org)), p))
     return out
 
 
