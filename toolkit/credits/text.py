@@ -89,10 +89,10 @@ def remove_spans(text: str, spans: list[tuple[int, int]], between: str = " ") ->
     return clean(between.join(out))
 
 
-_MONTHS = {
+MONTHS = frozenset({
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
     "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-}
+})
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _DATE_GLUE = {",", ".", "|", "-", "–", "—", ":", "/", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc",
@@ -105,7 +105,7 @@ def is_date_word(token: str) -> bool:
     if token.lower() in _DATE_GLUE:
         return True
     low = token.lower().rstrip(".")
-    return bool(low in _MONTHS or low in _WEEKDAYS or low in _DATE_GLUE or _NUMBER.fullmatch(low))
+    return bool(low in MONTHS or low in _WEEKDAYS or low in _DATE_GLUE or _NUMBER.fullmatch(low))
 
 
 def is_dating(words: list[str]) -> bool:

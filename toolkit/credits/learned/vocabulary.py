@@ -8,6 +8,7 @@ So the shipped weights carry no text of the pages they were fitted on (tests che
 from __future__ import annotations
 
 from toolkit.credits.agents import NOT_NAME_WORDS, ORG_WORDS, PARTICLES
+from toolkit.credits.text import MONTHS
 from toolkit.credits.vocabulary import (
     CONTRIBUTION_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_WORDS, KO_LABELS, KO_SUBJECT_POSITIONS, KO_TITLES,
     LABEL_NOUNS, LANGUAGE_NAMES, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS,
@@ -25,8 +26,6 @@ updated published posted last min minutes hours ago follow share email e-mail co
 header cover featured top lead main
 """.split())
 
-MONTHS = frozenset("""jan january feb february mar march apr april may jun june jul july aug august
-sep sept september oct october nov november dec december""".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TITLES = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "rev", "sir"})
 
