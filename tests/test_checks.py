@@ -148,6 +148,7 @@ def test_a_holiday_is_no_personal_name() -> None:
     ("Rice sells for 350 won while the state price is 240 won.", "쌀값은 350원이고 국정가격과의 차액은 100원이다."),
     # the nights of a stay beside its days, and a count of days that is no date
     ("The prime minister will visit South Korea for two days on Sunday.", "총리가 오는 7일부터 1박 2일간 방한합니다."),
+    ("The delegation booked a three-night stay in Tokyo.", "대표단은 도쿄에서 3박 4일 일정을 보낸다."),
     ("The envoy stayed in Pyongyang for three days.", "특사는 사흘 동안 평양에 머물렀다. 3일간의 일정이었다."),
 ])
 def test_a_gap_or_the_nights_of_a_stay_are_no_disagreement(en: str, ko: str) -> None:

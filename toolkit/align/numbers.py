@@ -282,7 +282,7 @@ def _gaps_and_nights(found: list[Quantity], text: str, korean: bool) -> list[Qua
     for q in found:
         if q.kind == "amount" and (gap.match(text, q.end) or korean and _KO_DIFFERENCE_BEFORE.search(text, 0, q.start)):
             q = replace(q, kind="difference")
-        elif q.kind == "amount" and nights.match(text, q.end):
+        elif q.kind == "amount" and (nights.match(text, q.end) or re.search(r"(?i)-nights?$", text[q.start:q.end])):
             q = replace(q, kind="night")
         out.append(q)
     return out
