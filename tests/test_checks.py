@@ -108,6 +108,11 @@ def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement
      "지난해 24만 9천여 원보다 20%나 오른 가격입니다."),
     # a holiday's date written with a dot in parentheses
     ("The crackdown will continue until April 15, the Day of the Sun.", "가방 단속은 태양절(4.15)까지 이어진다."),
+    # a day named by its month and day with a middle dot: a name, beside a count or another date
+    ("Two border guards were punished ahead of July 27, which the North marks as Victory Day.",
+     "7·27 전승절을 앞두고 국경경비대 군인 두 명이 처벌을 받았다."),
+    ("Traders stocked up for Kim Il Sung's birthday, a source told Daily NK on Apr. 20.",
+     "소식통은 20일 데일리NK에 “4·15 명절을 앞두고 상인들이 물건을 사들였다”고 말했다."),
     # a range of months is months; "a year earlier" is no count of one
     ("Arrivals fell sharply in the first quarter from a year earlier.",
      "올해 1분기(1∼3월) 입국자는 31명으로 지난해보다 크게 줄었다."),
@@ -125,6 +130,8 @@ def test_roundings_dotted_dates_and_restated_facts_are_no_disagreement(en: str, 
     ("About 20 people were caught.", "25여 명이 붙잡혔다.", "number 20≠25"),  # more than a rounding
     ("The won hovered around 1,400 to the dollar.", "1달러에 1,405원대를 유지했다.", "number 1,400≠1,405"),  # two digits
     ("The crackdown will continue until April 15.", "단속은 태양절(4.16)까지 이어진다.", "day 15≠16"),
+    # a pair of ranks with a counter tight after it is a list, not a date
+    ("The two teams finished second and fifth.", "두 팀은 2·3위를 차지했다.", "number 5≠3"),
     ("Prices peaked in mid-October and fell by the end of October.", "15월 중순 정점을 찍은 값은 10월 말 내렸다.",
      "month 10≠15"),  # an impossible month is a month; mid-October is one
     ("Arrivals fell sharply in the first quarter from a year earlier.",

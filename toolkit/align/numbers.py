@@ -258,6 +258,11 @@ _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여
 _KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
 # a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
 _KO_DOTTED_DATE = re.compile(r"(?<=\()(1[0-2]|[1-9])[.·](3[01]|[12]\d|[1-9])(?=\))")
+# a day whose name is its month and day with a middle dot: 7·27 전승절, 4·15 명절, 6·25 전쟁, 3·1절. It
+# names the day, as "Victory Day" does: the translator writes the name, the date of the report
+# or nothing, so its digits are no date or amount of the story. A counter written tight after
+# the pair makes it a list (2·3위, 1·2학년, 3·4월), which stays numbers.
+_KO_NAMED_DAY = re.compile(r"(?<![\d.·ㆍ])(?:1[0-2]|[1-9])[·ㆍ](?:3[01]|[12]\d|[1-9])(?=절|\s+(?!\d)|[)”’\"',.]|$)")
 
 
 # a number that measures the gap between two values in their unit: "around 300 won more
@@ -470,7 +475,7 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
-    text = _blank(_NOT_QUANTITY_KO, text)
+    text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, text))
     dated = _KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text)  # read below as month and day
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
