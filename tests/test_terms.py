@@ -829,3 +829,24 @@ def test_only_korea_takes_an_initial_along():
     english = English.of("Just before the South Korea-U. S. summit, N. Korean media said so.")
     cut = {english.spans[k][0]: _cut(english, [n]) for n, k in enumerate(english.content)}
     assert cut["summit"] == "summit" and cut["Korean"] == "N. Korean"
+
+
+def test_an_outlet_the_english_names_by_its_kind_is_rendered_by_that_noun():
+    korean = "북한이 주민 등록을 지시했다고 미국 자유아시아방송이 보도했다."
+    english = "North Korea ordered residents to register, a U.S. government-funded broadcaster said."
+    known = {"북한", "미국", "자유아시아방송", "주민"}
+    links = {("북한", "North"): 0.9, ("북한", "Korea"): 0.9, ("미국", "U.S."): 0.9, ("주민", "residents"): 0.9}
+    rows = _terms_bead(korean, english, known, links)
+    assert rows["자유아시아방송"]["en_rendering"] == "U.S. government-funded broadcaster"
+    # a generic noun's claim on the kind noun is noise; another term's is not
+    noisy = {**links, ("등록", "broadcaster"): 0.6}
+    assert _terms_bead(korean, english, known, noisy)["자유아시아방송"]["en_rendering"] == \
+        "U.S. government-funded broadcaster"
+    claimed = {**links, ("주민", "broadcaster"): 0.6}
+    assert _terms_bead(korean, english, known, claimed)["자유아시아방송"]["status"] != "rendered"
+    # the kind noun inside a name (U.S. Agency for Global Media) is no description of the outlet
+    named = _terms_bead("미국 연합뉴스가 보도했다.", "The U.S. Agency for Global Media said.", {"미국", "연합뉴스"},
+                        {("미국", "U.S."): 0.9})
+    assert named["연합뉴스"]["status"] != "rendered"
+    # a word that is no outlet's name gets no such rendering
+    assert _terms_bead("미국 주민이 보도했다.", english, known, links)["주민"]["en_rendering"] == "residents"

@@ -464,6 +464,38 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     return None
 
 
+# endings of a news outlet's Korean name and the English nouns that name an outlet by its kind:
+# Korean news names the outlet it cites (미국 자유아시아방송), its English often only says what
+# kind of outlet it is ("a U.S. broadcaster", "a Seoul-based online outlet")
+OUTLET_ENDINGS = ("방송", "신문", "일보", "통신", "뉴스")
+OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "daily", "agency", "outlet", "website"})
+_KIND_MODIFIERS = 3  # modifiers written tight before the kind noun ('U.S. government-funded media')
+
+
+def is_outlet(term: str) -> bool:
+    """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스)."""
+    return any(term.endswith(e) and len(term) > len(e) for e in OUTLET_ENDINGS)
+
+
+def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering | None:
+    """An outlet's rendering where the English names it only by its kind: the first noun of
+    `OUTLET_KINDS` no other Korean word links (`claims`: what the others claim of each content
+    word), with the modifiers written tight before it, up to `_KIND_MODIFIERS`, never across a
+    function word, a possessive or punctuation ('a U.S. broadcaster' -> 'U.S. broadcaster'); None
+    without one."""
+    for n, k in enumerate(english.content):
+        word = english.spans[k][0].lower()
+        if word.removesuffix("s") not in OUTLET_KINDS or not english.spans[k][0].islower() or claims[n] >= LINK:
+            continue
+        first = n
+        while first > 0 and n - first < _KIND_MODIFIERS and english.content[first - 1] == english.content[first] - 1 \
+                and english.text[english.spans[english.content[first - 1]][2]:english.spans[english.content[first]][1]] \
+                in (" ", "-") and not _POSSESSIVE.search(english.spans[english.content[first - 1]][0]):
+            first -= 1
+        return Rendering("rendered", _cut(english, list(range(first, n + 1))), LEXICON_ONLY)
+    return None
+
+
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 

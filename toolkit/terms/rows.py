@@ -26,8 +26,8 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (LinkModel, Rendering, render, render_by_sound, render_name_word, render_phrase,
-                                      rivals, sounds_like)
+from toolkit.terms.renderings import (LinkModel, Rendering, is_outlet, render, render_by_sound, render_name_word,
+                                      render_outlet_kind, render_phrase, rivals, sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -253,6 +253,11 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
+            if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
+                # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
+                generic = {i for i, u in enumerate(units) if not is_term(u.key)}
+                result = render_outlet_kind(bead.english, top.claims({*own, *kin, *generic}, bead.english.written)) \
+                    or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
