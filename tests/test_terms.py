@@ -850,3 +850,16 @@ def test_an_outlet_the_english_names_by_its_kind_is_rendered_by_that_noun():
     assert named["연합뉴스"]["status"] != "rendered"
     # a word that is no outlet's name gets no such rendering
     assert _terms_bead("미국 주민이 보도했다.", english, known, links)["주민"]["en_rendering"] == "residents"
+
+
+def test_a_closed_compound_of_a_rendering_head_renders_a_term_the_model_cannot_tie():
+    en = English.of("Residents hid their cellphones from the support team.")
+    rows = [[0.0, 1.0] for _ in en.content]  # the model ties the term to no word
+    phone = [(stem("phone"),), (stem("mobile"), stem("phone"))]
+    assert render([0], rows, en, 0.9, phone).text == "cellphones"
+    # the head ends the word and has four letters or more, and so has the word before it
+    assert render([0], rows, en, 0.9, [(stem("port"),)]).status != "rendered"  # sup|port
+    assert render([0], rows, en, 0.9, [(stem("cell"),)]).status != "rendered"
+    # a word another Korean word links is not taken
+    claimed = [[0.0, 0.8, 0.2] if en.spans[k][0] == "cellphones" else [0.0, 0.0, 1.0] for k in en.content]
+    assert render([0], claimed, en, 0.9, phone).status != "rendered"

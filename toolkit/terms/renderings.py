@@ -414,6 +414,10 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
         if found is not None:
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
     if not links:
+        found = _closed_compound(english, phrases, rival)
+        if found is not None:
+            return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
+    if not links:
         largest = mass.largest()
         faint = largest < FAINT
         close = bool(posteriors) and top.tied >= COVERED * len(posteriors)
@@ -647,6 +651,28 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
                     and all(_joins(english, n, n + 1) for n in window[:-1]):
                 found.append((-size, start, window))
     return min(found)[2] if found else None
+
+
+# the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
+# before it ('cell'; 'sup' of 'support' is none)
+HEAD_LETTERS = 4
+
+
+def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float]) -> list[int] | None:
+    """The first English word written as one closed compound whose head is the head (last word)
+    of one of the term's renderings, on a word no other Korean word links ('cellphones' and
+    'smartphones' for 휴대폰 "phone", 'firewood' for 땔나무 "wood"): the model reads such a word
+    as a stem of its own that it has seldom met; None without one."""
+    heads = {phrase[-1] for phrase in phrases if phrase and len(phrase[-1]) >= HEAD_LETTERS}
+    if not heads:
+        return None
+    for n, k in enumerate(english.content):
+        word = english.spans[k][0].lower()
+        if rival[n] >= LINK or not word.isalpha():
+            continue
+        if any(stem(word[i:]) in heads for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1)):
+            return [n]
+    return None
 
 
 def _names_countries(term: str) -> bool:
