@@ -863,3 +863,15 @@ def test_a_closed_compound_of_a_rendering_head_renders_a_term_the_model_cannot_t
     # a word another Korean word links is not taken
     claimed = [[0.0, 0.8, 0.2] if en.spans[k][0] == "cellphones" else [0.0, 0.0, 1.0] for k in en.content]
     assert render([0], claimed, en, 0.9, phone).status != "rendered"
+
+
+def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
+    links = {("북한", "North"): 0.9, ("북한", "Koreans"): 0.9}
+    rows = _terms_bead("북한 주민들은 땔나무로 난방한다.", "North Koreans typically heat their houses with firewood.",
+                       {"북한", "주민"}, links)
+    assert rows["주민"]["en_rendering"] == "North Koreans"
+    # the two nouns share one word of the English: no phrase row beside them
+    assert "북한 주민" not in rows
+    # 'Chinese' may be an adjective: only a plural people's name is taken
+    rows = _terms_bead("주민들은 땔나무로 난방한다.", "Chinese traders sell firewood.", {"주민"}, {})
+    assert rows["주민"]["status"] != "rendered"

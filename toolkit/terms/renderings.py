@@ -500,6 +500,22 @@ def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering |
     return None
 
 
+# Korean nouns for the people of a place (북한 주민, 주민들), which English often writes as the
+# people's name ('North Koreans') rather than as 'residents'
+RESIDENT_NOUNS = frozenset({"주민", "인민", "국민", "시민"})
+_PEOPLE_NAME = re.compile(r"[A-Z][a-z]+ans")  # Koreans, Americans, Russians: a plural, never an adjective
+
+
+def render_people_name(english: English) -> Rendering | None:
+    """A resident noun's rendering where the English names the people instead: its first
+    plural people's name, with the half of Korea written before it ('North Koreans'); None
+    without one. Another Korean word may claim it too (북한 of 북한 주민 does)."""
+    for n, k in enumerate(english.content):
+        if _PEOPLE_NAME.fullmatch(english.spans[k][0]):
+            return Rendering("rendered", _cut(english, [n]), LEXICON_ONLY)
+    return None
+
+
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 

@@ -26,8 +26,9 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (LinkModel, Rendering, is_outlet, render, render_by_sound, render_name_word,
-                                      render_outlet_kind, render_phrase, rivals, sounds_like)
+from toolkit.terms.renderings import (RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render, render_by_sound,
+                                      render_name_word, render_outlet_kind, render_people_name, render_phrase, rivals,
+                                      sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -258,6 +259,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 generic = {i for i, u in enumerate(units) if not is_term(u.key)}
                 result = render_outlet_kind(bead.english, top.claims({*own, *kin, *generic}, bead.english.written)) \
                     or result
+            elif result.status != "rendered" and occ.term in RESIDENT_NOUNS:  # 'North Koreans'
+                result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
@@ -309,7 +312,8 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
     of single terms), which the phrase renders together ('voluntary act' for 자발적 탈북 where
     탈북 is 'defection'); one word written together may differ from its pieces (함흥의학대학
     'Hamhung Medical University', 대학 'college'); none whose rendering its head's own rendering
-    holds already: the English renders the head alone (주재 태영호 'Yong-ho'). `places`: each
+    holds already: the English renders the head alone (주재 태영호 'Yong-ho'), none two of whose
+    nouns share one rendering (북한 주민 'North Koreans': `_shared`). `places`: each
     word's units (`BeadColumns.places`)."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
@@ -330,7 +334,7 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
                                [groups.get(units[i].key) in _GUESSABLE for i in phrase.units])
         alone = [words.get(units[i].key) for i in phrase.units]  # the nouns' own renderings
         if result is not None and (" " not in phrase.key or all(_inside(own, result.text) for own in alone)) and \
-                not _holds(alone[-1], result.text):
+                not _holds(alone[-1], result.text) and not _shared(alone):
             held.update((i, phrase.key) for i in phrase.units)
             found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
     return held, list(found.values())
@@ -346,6 +350,13 @@ def _inside(own: Rendering | None, text: str) -> bool:
     if own is None or own.status == "not_found":  # the model is unsure of it (우발적 충돌 'accidental clashes')
         return True
     return own.status == "rendered" and bool(set(content_words(own.text)) & set(content_words(text)))
+
+
+def _shared(alone: Sequence[Rendering | None]) -> bool:
+    """Two nouns of a phrase have one rendering: the English writes them as one word (북한 주민
+    'North Koreans'), and the phrase has no words of its own."""
+    texts = [r.text for r in alone if r is not None and r.text is not None]
+    return len(set(texts)) < len(texts)
 
 
 def _holds(own: Rendering | None, text: str) -> bool:
