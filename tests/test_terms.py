@@ -303,8 +303,10 @@ def test_a_term_the_model_never_met_is_rendered_by_its_lexicon_phrase_in_the_tex
     phrases = [(stem("test"), stem("fire")), (stem("test"), stem("launch"))]
     found = render([0], silent, en, 0.4, phrases, unknown=True)
     assert (found.status, found.text) == ("rendered", "test-fired")
-    # the model knows the term and finds nothing: no rendering from the lexicon alone
-    assert render([0], silent, en, 0.4, phrases).status == "not_found"
+    # the model knows the term and ties it to nothing: the lexicon phrase, written whole, still
+    # renders it, but not where the renderings are not the term's own (a joined word's parts')
+    assert render([0], silent, en, 0.4, phrases).text == "test-fired"
+    assert render([0], silent, en, 0.4, phrases, listed=False).status == "not_found"
     # words another Korean word links are not taken
     claimed = [[0.0, 0.8 if en.spans[k][0] in ("test", "fired") else 0.0, 0.2] for k in en.content]
     assert render([0], claimed, en, 0.4, phrases, unknown=True).status == "not_found"
@@ -875,3 +877,13 @@ def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
     # 'Chinese' may be an adjective: only a plural people's name is taken
     rows = _terms_bead("주민들은 땔나무로 난방한다.", "Chinese traders sell firewood.", {"주민"}, {})
     assert rows["주민"]["status"] != "rendered"
+
+
+def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():
+    en = English.of("Smuggling grew along the border with North Korea.")
+    # columns: the term, 북한, NULL; the model ties the term to nothing, 북한 to North Korea
+    rows = [[0.0, 0.9, 0.1] if en.spans[k][0] in ("North", "Korea") else [0.0, 0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9, [(stem("smuggling"),)]).text == "Smuggling"
+    # 'Korea' is written inside 'North Korea', which 북한 links: not the term's
+    rows = [[0.0, 0.9, 0.1] if en.spans[k][0] == "North" else [0.0, 0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9, [(stem("Korea"),)]).status != "rendered"

@@ -380,7 +380,7 @@ class ListedMasses(list):
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> Rendering:
+           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False, listed: bool = True) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
@@ -392,13 +392,17 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     the English head noun after it ('Onsong' -> 'Onsong County'). `unknown`: the model never
     met the term (it stood only in doubtful beads), so its posteriors say nothing; then a
     lexicon rendering (`phrases`) written in the bead, on words no other Korean word links,
-    is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`."""
-    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown)[0]
+    is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`. A term the
+    model met but ties to no word takes such a rendering too where it stands as a phrase of its
+    own (`_whole`), if `listed`: `phrases` are the lexicon's renderings of the term itself, not
+    its parts' (국가밀수 is not 'State')."""
+    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed)[0]
 
 
 def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
             bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-            kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> tuple[Rendering, list[int] | None]:
+            kin: Iterable[int] = (), term_key: str = "", unknown: bool = False,
+            listed: bool = True) -> tuple[Rendering, list[int] | None]:
     """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
@@ -409,11 +413,13 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n]]
-    if not links and unknown:
-        found = _lexicon_phrase(english, list(phrases), rival)
-        if found is not None:
-            return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
     if not links:
+        # a lexicon rendering written whole on words no other Korean word links, and not inside
+        # another word's phrase ('Korea' of 'North Korea'), or a closed compound of its head
+        found = _lexicon_phrase(english, list(phrases), rival)
+        met = listed and found is not None and _whole(english, found, rival, term_key)
+        if found is not None and (unknown or met):
+            return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
         found = _closed_compound(english, phrases, rival)
         if found is not None:
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
@@ -542,7 +548,7 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     strongest = [top.masses(posteriors, part).largest() for part in parts]
     if sum(s < WEAK for s in strongest) >= (2 if len(parts) == 2 else 1):
         return None
-    rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
+    rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key, listed=False)
     if span is None:
         return None
 
@@ -689,6 +695,30 @@ def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival
         if any(stem(word[i:]) in heads for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1)):
             return [n]
     return None
+
+
+def _whole(english: English, span: list[int], rival: Sequence[float], term_key: str) -> bool:
+    """A lexicon rendering found for a term the model met but ties to nothing stands as a
+    phrase of its own: no word written tight on either side is linked by another Korean word
+    ('Korea' of 'North Korea' is 북한's), the cut takes no half of Korea along (한국 'Korea' is no
+    'North Korea'), and the term abbreviates no countries (북미: the model's links say which)."""
+    if _names_countries(term_key) or _cut(english, span) != english.text[
+            english.spans[english.content[span[0]]][1]:english.spans[english.content[span[-1]]][2]]:
+        return False
+    return not _in_linked_phrase(english, span, rival)
+
+
+def _in_linked_phrase(english: English, span: list[int], rival: Sequence[float]) -> bool:
+    """A word written tight (a space or a hyphen) on either side of the span is linked by
+    another Korean word: the span is part of that word's phrase ('North Korea', 'North Korean')."""
+    def tight(left: int, right: int) -> bool:
+        if left < 0 or right >= len(english.content):
+            return False
+        between = english.text[english.spans[english.content[left]][2]:english.spans[english.content[right]][1]]
+        return between in (" ", "-")
+
+    return (tight(span[0] - 1, span[0]) and rival[span[0] - 1] >= LINK) or \
+        (tight(span[-1], span[-1] + 1) and rival[span[-1] + 1] >= LINK)
 
 
 def _names_countries(term: str) -> bool:

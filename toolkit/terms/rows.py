@@ -249,7 +249,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             own, kin = columns.of(occ.units[0])
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
-            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
+            # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
+            listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown, listed)
             if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
