@@ -66,6 +66,9 @@ _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
 # renderings count them as content words
 NOUN_HOMOGRAPHS = frozenset({"mine"})
+# the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
+# before it ('cell'; 'sup' of 'support' is none)
+HEAD_LETTERS = 4
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -120,6 +123,18 @@ class English:
                 if spans[start][0][:1].isupper() and all(
                         g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
                     out.append(window)
+        return out
+
+    @cached_property
+    def heads(self) -> list[frozenset[str]]:
+        """Each content word's possible heads as a closed compound (`_closed_compound`): the
+        stems of its endings of `HEAD_LETTERS` letters or more after as many ('phon' of
+        'cellphones'); none for a word not all letters."""
+        out = []
+        for k in self.content:
+            word = self.spans[k][0].lower()
+            out.append(frozenset(stem(word[i:]) for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1))
+                       if word.isalpha() else frozenset())
         return out
 
     @classmethod
@@ -675,9 +690,6 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
     return min(found)[2] if found else None
 
 
-# the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
-# before it ('cell'; 'sup' of 'support' is none)
-HEAD_LETTERS = 4
 
 
 def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float]) -> list[int] | None:
@@ -688,11 +700,8 @@ def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival
     heads = {phrase[-1] for phrase in phrases if phrase and len(phrase[-1]) >= HEAD_LETTERS}
     if not heads:
         return None
-    for n, k in enumerate(english.content):
-        word = english.spans[k][0].lower()
-        if rival[n] >= LINK or not word.isalpha():
-            continue
-        if any(stem(word[i:]) in heads for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1)):
+    for n, ends in enumerate(english.heads):
+        if ends and not ends.isdisjoint(heads) and rival[n] < LINK:
             return [n]
     return None
 
