@@ -887,3 +887,11 @@ def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_
     # 'Korea' is written inside 'North Korea', which 북한 links: not the term's
     rows = [[0.0, 0.9, 0.1] if en.spans[k][0] == "North" else [0.0, 0.0, 1.0] for k in en.content]
     assert render([0], rows, en, 0.9, [(stem("Korea"),)]).status != "rendered"
+
+
+def test_a_month_renders_no_term():
+    en = English.of("In January, the smuggler sold cooking oil.")
+    rows = [[0.7, 0.3] if en.spans[k][0] == "January" else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).status != "rendered"
+    rows = [[0.7, 0.3] if en.spans[k][0] in ("January", "oil") else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "oil"

@@ -66,6 +66,10 @@ _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
 # renderings count them as content words
 NOUN_HOMOGRAPHS = frozenset({"mine"})
+# month names: Korean writes a date in numerals (3월 14일), which give the model no Korean word, so
+# that it ties 'March' to whatever noun is near; a month renders no term
+MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
 # before it ('cell'; 'sup' of 'support' is none)
 HEAD_LETTERS = 4
@@ -124,6 +128,12 @@ class English:
                         g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
                     out.append(window)
         return out
+
+    @cached_property
+    def months(self) -> frozenset[int]:
+        """The content words (numbers) that name a month, written capitalised ('May', not 'may')."""
+        return frozenset(n for n, k in enumerate(self.content)
+                         if self.spans[k][0][:1].isupper() and self.spans[k][0].lower().rstrip(".") in MONTHS)
 
     @cached_property
     def heads(self) -> list[frozenset[str]]:
@@ -427,7 +437,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
     rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
-    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n]]
+    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in english.months]
     if not links:
         # a lexicon rendering written whole on words no other Korean word links, and not inside
         # another word's phrase ('Korea' of 'North Korea'), or a closed compound of its head
