@@ -66,10 +66,6 @@ _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
 # renderings count them as content words
 NOUN_HOMOGRAPHS = frozenset({"mine"})
-# month names: Korean writes a date in numerals (3월 14일), which give the model no Korean word, so
-# that it ties 'March' to whatever noun is near; a month renders no term
-MONTHS = frozenset("""january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
 # before it ('cell'; 'sup' of 'support' is none)
 HEAD_LETTERS = 4
@@ -131,7 +127,11 @@ class English:
 
     @cached_property
     def months(self) -> frozenset[int]:
-        """The content words (numbers) that name a month, written capitalised ('May', not 'may')."""
+        """The content words (numbers) that name a month, written capitalised ('May', not 'may'):
+        Korean writes a date in numerals (3월 14일), which give the model no Korean word, so that
+        it ties 'March' to whatever noun is near; a month renders no term."""
+        from toolkit.credits.text import MONTHS  # the project's one table of English month names
+
         return frozenset(n for n, k in enumerate(self.content)
                          if self.spans[k][0][:1].isupper() and self.spans[k][0].lower().rstrip(".") in MONTHS)
 
