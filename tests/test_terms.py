@@ -719,7 +719,9 @@ def test_a_rate_is_a_term_even_once_and_keeps_only_a_rendering_its_prior_names()
         rows = term_rows([bead], {}, TermVocabulary({"청년"}), model, {"고용률": training.joined["고용률"]})
         return next(r for r in rows if r["ko_term"] == "고용률")
 
-    assert rate_row("Youth employment fell in November.", {"November": 0.9})["status"] == "not_found"
+    assert rate_row("Fewer young people found work in November.", {"young": 0.9})["status"] == "not_found"
+    # a month is no link; the word its prior names, written in the bead, renders it
+    assert rate_row("Youth employment fell in November.", {"November": 0.9})["en_rendering"] == "employment"
     assert rate_row("The youth employment rate fell in November.",
                     {"employment": 0.6, "rate": 0.6})["en_rendering"] == "employment rate"
 
