@@ -897,3 +897,11 @@ def test_a_month_renders_no_term():
     assert render([0], rows, en, 0.9).status != "rendered"
     rows = [[0.7, 0.3] if en.spans[k][0] in ("January", "oil") else [0.0, 1.0] for k in en.content]
     assert render([0], rows, en, 0.9).text == "oil"
+
+
+def test_a_hostile_long_token_is_read_as_no_closed_compound():
+    from toolkit.terms.renderings import LONGEST_COMPOUND
+
+    en = English.of("x" * 100_000 + "phones and " + "cell" + "phones")
+    assert en.heads[0] == frozenset() and stem("phone") in en.heads[-1]
+    assert stem("phone") in English.of("x" * (LONGEST_COMPOUND - 6) + "phones").heads[0]

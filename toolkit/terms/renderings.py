@@ -69,6 +69,7 @@ NOUN_HOMOGRAPHS = frozenset({"mine"})
 # the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
 # before it ('cell'; 'sup' of 'support' is none)
 HEAD_LETTERS = 4
+LONGEST_COMPOUND = 30  # letters of the longest word read as a closed compound
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -139,12 +140,13 @@ class English:
     def heads(self) -> list[frozenset[str]]:
         """Each content word's possible heads as a closed compound (`_closed_compound`): the
         stems of its endings of `HEAD_LETTERS` letters or more after as many ('phon' of
-        'cellphones'); none for a word not all letters."""
+        'cellphones'); none for a word not all letters, or longer than any English word
+        (a hostile 100,000-letter token would cost a stem for each of its endings)."""
         out = []
         for k in self.content:
             word = self.spans[k][0].lower()
             out.append(frozenset(stem(word[i:]) for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1))
-                       if word.isalpha() else frozenset())
+                       if word.isalpha() and len(word) <= LONGEST_COMPOUND else frozenset())
         return out
 
     @classmethod
