@@ -702,8 +702,6 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
     return min(found)[2] if found else None
 
 
-
-
 def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float]) -> list[int] | None:
     """The first English word written as one closed compound whose head is the head (last word)
     of one of the term's renderings, on a word no other Korean word links ('cellphones' and
