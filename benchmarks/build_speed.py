@@ -229,7 +229,14 @@ def child(corpus: Path, work: Path, profile: Path | None) -> dict:
     t_build, c_build = time.perf_counter() - t0, time.process_time() - c0
     rss_built = _rss_mb()
 
-    # baseline after the build, so that the build does not profit from warm caches
+    # baseline after the build, so that the build does not profit from warm caches; the
+    # caches of paragraphs already split or detected are emptied (where the toolkit has them),
+    # or the baseline would read them instead of segmenting
+    import toolkit.langid
+    import toolkit.segment
+
+    getattr(toolkit.segment, "_SPLIT", {}).clear()
+    getattr(getattr(toolkit.langid, "_langdetect_sample", None), "cache_clear", lambda: None)()
     folders = corpus_articles(corpus)
     t0, c0 = time.perf_counter(), time.process_time()
     for _, folder in folders:

@@ -140,6 +140,36 @@ def test_a_paragraph_of_one_sentence_is_analysed_once(monkeypatch) -> None:
     assert asked == sentences  # the one-sentence paragraph was not analysed again
 
 
+def test_a_paragraph_met_again_is_not_split_again(monkeypatch) -> None:
+    """A repeated paragraph costs Kiwi nothing the second time, and gives the same sentences;
+    a paragraph of one sentence still hands its analysis to korean_tokens as the first time did."""
+    import toolkit.segment as segment
+
+    one = "국경 경비대가 밀수꾼 세 명을 붙잡았다고 현지 소식통이 밝혔습니다."
+    two = "장마당 쌀값이 다시 올랐습니다. 옥수수 값도 함께 뛰었다고 합니다."
+    segment._SPLIT.clear()
+    real, asked = kiwi(), []
+
+    class Counting:
+        def split_into_sents(self, text, **options):
+            asked.append(text)
+            return real.split_into_sents(text, **options)
+
+        def tokenize(self, text):
+            asked.append(("tokenize", text))
+            return real.tokenize(text)
+
+    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    first = [split_korean(one), split_korean(two)]
+    korean_tokens.cache_clear()
+    segment._ONE_SENTENCE.clear()
+    again = [split_korean(f"  {one} "), split_korean(two)]
+    assert again == first and first[0] == [one] and len(first[1]) == 2
+    assert asked == [one, two]  # each paragraph split once
+    korean_tokens(one)
+    assert asked == [one, two]  # the one-sentence paragraph's analysis came with the second split
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -173,7 +173,13 @@ def _latin_language(text: str, letters: int) -> str:
 
 def _langdetect(text: str, min_letters: int = MIN_LATIN_LETTERS) -> str | None:
     """langdetect's answer when it is confident, else None."""
-    sample = unicodedata.normalize("NFC", text[:_SAMPLE])
+    return _langdetect_sample(unicodedata.normalize("NFC", text[:_SAMPLE]), min_letters)
+
+
+@functools.lru_cache(maxsize=4096)
+def _langdetect_sample(sample: str, min_letters: int) -> str | None:
+    """`_langdetect` of a sample, kept: a paragraph met again costs milliseconds less, and the
+    answer is the same (each detector is seeded afresh, see _detector_factory)."""
     if sum(ch.isalpha() for ch in sample) < min_letters:
         return None
     from langdetect.lang_detect_exception import LangDetectException

@@ -293,11 +293,35 @@ def _unfinished_quote(piece: str) -> bool:
     return bool(_UNFINISHED_QUOTE.match(piece))
 
 
+# paragraphs split before (text -> its sentences, and the analysis of a paragraph that is one
+# sentence, see _ONE_SENTENCE): a paragraph met again (an updated story, a repeated sign-off
+# or background paragraph) is not analysed again. Kiwi's split is a pure function of the text,
+# so the answer is the one a new split would give. Bounded: emptied when full.
+_SPLIT: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str, int, int], ...] | None]] = {}
+_SPLIT_KEPT = 4096
+
+
 def split_korean(text: str) -> list[str]:
     """Split Korean text into sentences with Kiwi, keeping quotations attached."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
+    known = _SPLIT.get(text)
+    if known is None:
+        if len(_SPLIT) >= _SPLIT_KEPT:
+            _SPLIT.clear()
+        known = _SPLIT[text] = _split_korean(text)
+    sentences, whole = known
+    if whole is not None:
+        if len(_ONE_SENTENCE) >= _ONE_SENTENCE_KEPT:
+            _ONE_SENTENCE.clear()
+        _ONE_SENTENCE[text] = whole
+    return list(sentences)
+
+
+def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str, int, int], ...] | None]:
+    """split_korean of a normalised, non-empty text: its sentences, and Kiwi's analysis when
+    the text is one sentence Kiwi read whole (None otherwise)."""
     analysed = kiwi().split_into_sents(text, return_tokens=True)
     spans = [[p.start, p.end] for p in analysed]
     for k in range(len(spans) - 1):
@@ -321,10 +345,8 @@ def split_korean(text: str) -> list[str]:
             merged.append(s)
     out = _merge_open_quotes(merged)
     if out == [text] and len(analysed) == 1 and (analysed[0].start, analysed[0].end) == (0, len(text)):
-        if len(_ONE_SENTENCE) >= _ONE_SENTENCE_KEPT:
-            _ONE_SENTENCE.clear()
-        _ONE_SENTENCE[text] = _as_tuples(analysed[0].tokens)
-    return out
+        return tuple(out), _as_tuples(analysed[0].tokens)
+    return tuple(out), None
 
 
 def segment_article(article: Article) -> Article:

@@ -22,6 +22,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from toolkit.align.kept import kept_for_sentences
 from toolkit.datafiles import DATA_DIR, read_pairs
 
 STOPLIST = DATA_DIR / "term_stoplist.tsv"
@@ -78,6 +79,13 @@ def stoplist() -> dict[str, str]:
 
 def korean_units(text: str) -> list[Unit]:
     """The content units of one Korean sentence, in order."""
+    return list(_korean_units(text))
+
+
+@kept_for_sentences(8192)
+def _korean_units(text: str) -> tuple[Unit, ...]:
+    """korean_units, kept: a sentence met again (a repeated paragraph, an updated story) is not
+    read into units again (Units are frozen, so the kept ones can be shared)."""
     from toolkit.segment import korean_tokens
 
     units: list[Unit] = []
@@ -117,7 +125,7 @@ def korean_units(text: str) -> list[Unit]:
         key = (lemma if lemma.endswith("다") else lemma + "다") if tag in _VERBS else form
         units.append(Unit(key, tag, start, end, lead=lead))
         between = []
-    return units
+    return tuple(units)
 
 
 def _joint(gap: str, tokens: list[tuple[str, str]]) -> str | None:
