@@ -216,7 +216,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
-        read = _read(sentence, org_context, alone or _heads_translation(sentence, text, spans, i), after_note, text, a)
+        closing_by = b == len(text) and sentence.startswith("(by ") and sentence.endswith(")")  # "…. (by A, tr. B)"
+        read = _read(sentence, org_context, alone or closing_by or _heads_translation(sentence, text, spans, i),
+                     after_note, text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"

@@ -102,8 +102,14 @@ def _is_desk(inner: str) -> bool:
     return 3 <= len(inner) <= 8 and inner.endswith("팀") and is_syllable_word(inner)
 
 
+# "[전주=뉴시스]Reporter Lee Dong-min = …": a Korean wire story put into English by a machine
+_TRANSLATED_REPORTER = re.compile(r"\s*(?:Reporter|Correspondent) (?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){1,3}) =\s*")
+
+
 def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     """Reporters named after a dateline bracket ("홍길동 기자 =", "김남희 이승주 기자 =") and the text after them."""
+    if (m := _TRANSLATED_REPORTER.match(rest)) and is_person_name(m["name"]):
+        return [m["name"]], rest[m.end():].lstrip(), "reporter"  # a machine translation's "Reporter Lee Dong-min ="
     words = ko_tokens(rest[:60])
     names: list[str] = []
     role = None

@@ -181,13 +181,17 @@ def _trim(sentence: str) -> str:
     return s.rstrip(" .;").strip()
 
 
+# a literary citation's "trans. by A" / "tr. A" (after a comma, a bracket or at the start): "translated by"
+_TRANSLATOR_ABBREVIATION = re.compile(r"(^|[,;(]\s?)(?:[Tt]ransl?|[Tt]r)\.\s*(?:by:?\s+)?(?=[A-Z])")
+
+
 def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
     """Credits of a whole English credit sentence, or None when it is not one.
 
     With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
     """
-    s = _trim(sentence)
+    s = _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence))
     if not s:
         return None
     toks = tokens(s)

@@ -66,6 +66,12 @@ _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
             "기자명", "정보", "기자정보", "프로필", "+"}  # a widget's buttons: "기자 정보", "기자페이지 +"
+# nouns of the newsroom that have a name's shape (a surname syllable, then one or two more): "신문사 기자"
+# is a widget's placeholder, not a reporter named 신문사
+_NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자명", "기자단", "편집자", "기고자", "필자"}
+# Hangul words of the credit vocabulary and the unnamed sources: never the name a credit gives
+NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | set(KO_LABELS) | set(KO_TITLES) | KO_SUBJECT_POSITIONS
+                               | {"소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌", "독자"})
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -183,7 +189,8 @@ def title_role(token: str) -> str | None:
 def name_and_title(token: str) -> tuple[str, str | None] | None:
     """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자".
     Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
-    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES:
+    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
+            or token in _FILLERS or token in _NEWSROOM_NOUNS:
         return None
     if is_korean_name(token):
         return token, None
@@ -352,8 +359,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
-            if by_label == "photographer" and title == "reporter":
-                title = None  # "[사진 - 통일뉴스 송정미기자]": the photo label says what the reporter did
+            if by_label and by_label != "reporter" and title == "reporter":
+                title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
             credits.append(Credit(role=title or by_label, name=name))
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
@@ -858,7 +865,8 @@ _PHOTO_SOURCE = re.compile(
     r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?)$"  # "[연합뉴스 자료사진]"
 )
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
-_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인")  # "(홍길동 씨 제공)": a person's own picture
+_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인",  # "(홍길동 씨 제공)": a person's own picture
+                  "소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌")  # "/사진=대북 소식통 제공": nobody named
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
@@ -874,8 +882,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if m is None:
         return None
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
-    if "|" in name or not any(ch.isalpha() for ch in name):
-        return None  # "/ 사진= ㅣ ·": a separator after the label names nobody
+    if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
+        return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None

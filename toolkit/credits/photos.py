@@ -96,6 +96,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     """The slot read by its many forms, kept apart from `parse_credit` so that whichever form
     answers, the one-name check there runs on its credit."""
     t = " ".join(text.split()).strip().rstrip(".").strip()
+    for opener, closer in (("(", ")"), ("[", "]")):
+        if t.endswith(closer) and opener not in t:
+            t = t[:-1].rstrip()  # "(Photo: A in Seoul. Credit: BBC)": the caption's bracket closes after the credit
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
     if t.endswith(" |") and t[:-2].strip().lower() in PHOTO_AGENCIES:  # "gettyimagesbank |": the credit slot of a caption
@@ -160,6 +163,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         if not (labelled or _known_agency(distributor)):
             return None
         t, org, labelled = source.split("/")[0].strip(), distributor.split("/")[0].strip(), True
+        first, _, second = source.partition("/")
+        if second and "/" not in second and looks_like_organization(first) and is_person_name(second.strip()) \
+                and not looks_like_organization(second):
+            t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it

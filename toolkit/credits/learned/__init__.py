@@ -19,13 +19,16 @@ import re
 from functools import cache
 from pathlib import Path
 
-from toolkit.credits.agents import agent_kind, organization_of
+from toolkit.credits.agents import agent_kind, organization_of, short_org
+from toolkit.credits.korean import NOT_CREDITED_WORDS, is_outlet
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
 from toolkit.credits.learned.softmax import probabilities
 from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
 from toolkit.credits.text import tokens
+from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
+from toolkit.names import is_korean_name
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "credit_model.json"
 NONE = "none"
@@ -102,8 +105,9 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
         return []
     threshold = model["threshold"] if threshold is None else threshold
     best: dict[str, tuple[Candidate, str, float]] = {}
+    outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
-        if p < threshold:
+        if p < threshold or not _may_name(cand.name, outlets):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -115,6 +119,16 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
         org = organization_of(cand.name)
         out.append((cand, Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org)), p))
     return out
+
+
+def _may_name(name: str, outlets: set[str]) -> bool:
+    """A Hangul word of the credit vocabulary ("기자", "소식통") or of three syllables or fewer that the name
+    test refuses names nobody unless it is an outlet ("이아리따" may be a name); the outlet of a person the
+    rules credited ("[전주=뉴시스]Reporter A =") is that person's, not a credit of its own."""
+    if is_syllable_word(name) and not is_outlet(name) and (
+            name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))):
+        return False
+    return short_org(name) not in outlets
 
 
 def add_learned(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
