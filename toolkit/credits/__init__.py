@@ -141,7 +141,15 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
     rest, credits = _widget_lines(rest, credits)
+    if _PHOTO_RUBRIC.match(text):  # "[포토에세이] … 이정우 선임기자 a@b.example": the reporter took the pictures
+        for credit in credits:
+            if credit.role == "reporter" and credit.agent == "person":
+                credit.role = "photographer"
     return rest, _once(credits)
+
+
+# a photo rubric opening the piece ("[포토]", "[포토에세이]", "[포토뉴스]"): its signed reporter is the photographer
+_PHOTO_RUBRIC = re.compile(r"\s*[\[【<〈]\s*포토[가-힣]{0,4}\s*[\]】>〉]")
 
 
 def _once(credits: list[Credit]) -> list[Credit]:

@@ -76,6 +76,10 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None
     elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
+    elif opener == "[" and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
+        return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
+    elif opener == "[" and _is_written_lede(rest) and _is_lede_outlet(inner):
+        return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
     elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
@@ -94,6 +98,30 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     after = rest.lstrip()
     after = after[1:].lstrip() if after.startswith("=") else after
     return after, [_agency_credit(agency)]
+
+
+# the first sentence of a written news lede: a date ("22일") and a plain written ending ("밝혔다.", not a
+# spoken "…습니다." of a transcript, where "[김현경 기자]" labels a speaker)
+_WRITTEN_LEDE = re.compile(r"[^.?!\n]{0,300}?\d{1,2}일[^.?!\n]{0,200}?[^니]다\.")
+# endings of an outlet's name that no rubric has ("[단독]", "[국방부]" and "[지역경제]" are no outlets)
+_LEDE_OUTLET_ENDINGS = ("일보", "신문", "뉴스", "방송", "통신", "저널", "타임즈", "타임스", "뉴시스", "뉴스1")
+
+
+def _is_written_lede(rest: str) -> bool:
+    return bool(_WRITTEN_LEDE.match(rest.lstrip()))
+
+
+def _lone_reporter(inner: str) -> list[Credit] | None:
+    words = inner.split()
+    if len(words) == 2 and title_role(words[1]) == "reporter" and (found := name_and_title(words[0])) and found[1] is None:
+        return [Credit("reporter", found[0])]
+    if len(words) == 1 and (found := name_and_title(words[0])) and found[1] == "reporter":
+        return [Credit("reporter", found[0])]  # "[안기한기자]"
+    return None
+
+
+def _is_lede_outlet(inner: str) -> bool:
+    return 3 <= len(inner) <= 12 and is_syllable_word(inner.replace(" ", "")) and inner.endswith(_LEDE_OUTLET_ENDINGS)
 
 
 def _is_desk(inner: str) -> bool:

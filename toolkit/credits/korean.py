@@ -45,6 +45,7 @@ _REPORT_ENDINGS = (
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
+    "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
@@ -306,6 +307,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     Returns (credits, signed): `signed` when the block carries an e-mail address (a sign-off
     even when it names nobody). None when any word is not a credit word.
     """
+    words = _labels_before_names(words)
     credits: list[Credit] = []
     pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
     label: str | None = None
@@ -400,6 +402,25 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if c.agent == "person" and c.organization is None and org == "RFA":
                 c.service, c.organization, c.language = "Korean", "RFA", "ko"
     return credits, signed
+
+
+def _labels_before_names(words: list[str]) -> list[str]:
+    """"이승환(취재) 010-…", "박민국(사진·영상)": a team list's name with its jobs in brackets after it,
+    read as the labelled name "취재 이승환" (one pass, each bracket at most four words)."""
+    if "(" not in words:
+        return words
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        close = words.index(")", k) if ")" in words[k:k + 7] else -1
+        if k + 2 < len(words) and words[k + 1] == "(" and close > k + 2 and name_and_title(words[k]) \
+                and all(w in KO_LABELS or w in _LABEL_JOINS for w in words[k + 2:close]):
+            out += words[k + 2:close] + [words[k]]
+            k = close + 1
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 _LABEL_JOINS = {"·", "ㆍ", "/"}

@@ -135,6 +135,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
                 org, t = inner["agency"], t[inner.end():].strip()
             break
+    if not labelled and (m := _PHOTO_FROM.fullmatch(t)) and (_known_agency(m["source"]) or m["source"].lower() in _PLATFORMS):
+        return _credit(m["source"], None)  # "Photo from Pexels", "Image via Facebook"
     if labelled and org is None and " from " in t:  # "Image by A from The Independent:"
         name, _, source = t.partition(" from ")
         source = source.rstrip(" :")
@@ -247,6 +249,7 @@ def _caps_slot(name: str) -> bool:
         and not is_news_subject(name.title())
 
 
+_PHOTO_FROM = re.compile(r"(?:Photos?|Images?|Pictures?) (?:from|via) (?P<source>[\w .\-]{2,30})")
 _PICTURE_KINDS = {"illustration", "graphic", "graphics", "photo illustration", "artwork"}
 _PICTURE_WORDS = {"PHOTO", "PHOTOS", "IMAGE", "IMAGES", "PICTURE", "PICTURES", "CAPTURE", "SHOT", "GRAPHIC",
                   "ILLUSTRATION", "FILE", "SCREENSHOT", "VIDEO"}
@@ -334,6 +337,9 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 10))
         if k > 0 and (credit := parse_credit(bare[k:])) is not None:
             return bare[:k].rstrip(), [credit]
+    head, slash, agency = bare.rpartition(" / ")
+    if slash and head and agency.lower() in PHOTO_AGENCIES and not head.endswith(("/", "|")):
+        return head.rstrip(), [_credit(agency, None)]  # "… a money changer in Yangon / Reuters"
     for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 4))
         if k > 0:

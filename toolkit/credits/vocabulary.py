@@ -135,6 +135,7 @@ PHOTO_AGENCIES = frozenset({
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
+    "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
@@ -229,6 +230,7 @@ KO_LABELS: dict[str, str] = {
     "취재": "reporter",
     "기자": "reporter",
     "취재기자": "reporter",
+    "이음말": "reporter",  # "(이음말=홍길동)": the reporter's stand-up between two shots
     "사진": "photographer",
     "사진기자": "photographer",
     "촬영": "photographer",
