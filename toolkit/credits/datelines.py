@@ -32,6 +32,11 @@ _BRACKET_REPORTER = re.compile(  # "[Asia Economy Reporter Seo Mideum] It has be
     r"\[(?P<outlet>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4}) (?:Staff )?(?:Reporter|Correspondent)"
     r" (?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){1,3})\]\s*"
 )
+# a dateline some agencies print without a dash: a place, a month and day, the agency, then the lead
+_UNDASHED_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
+)
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
 
@@ -190,6 +195,8 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
     m = _EN_DATELINE.match(paragraph[:160])
+    if not m and (u := _UNDASHED_DATELINE.match(paragraph[:120])) and _is_wire_agency(u["agency"]):
+        return paragraph[u.end():], [_agency_credit(u["agency"])]  # "Taipei, Dec. 31 (CNA) The …"
     if not m:
         return None
     agency = m["agency"].strip()

@@ -504,6 +504,9 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
+# "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
+_PHOTO_TAKEN_BY = re.compile(r"사진은\s+(?:(?P<outlet>\S{2,12})\s+)?(?P<name>[가-힣]{2,4})\s*(?:사진)?기자가\s*"
+                             r"(?:촬영했다|찍었다|촬영한 것이다|찍은 것이다)")
 _BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
 
 
@@ -517,6 +520,9 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     words = ko_tokens(s)
     if not words:
         return None
+    if (taken := _PHOTO_TAKEN_BY.fullmatch(s)) and (found := name_and_title(taken["name"])) and found[1] is None \
+            and (taken["outlet"] is None or is_outlet(taken["outlet"])):
+        return [Credit("photographer", found[0], organization=short_org(taken["outlet"]) if taken["outlet"] else None)]
     if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
         org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
         return [Credit("reporter", words[1], organization=org, agent="organization")]
@@ -883,7 +889,8 @@ _PHOTO_SOURCE = re.compile(
     r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?"  # "…했다. /사진=외교부 제공"
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
-    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?)$"  # "[연합뉴스 자료사진]"
+    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
+    r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공)$"  # "… 촬영. <전북일보> 제공"
 )
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
 _NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인",  # "(홍길동 씨 제공)": a person's own picture
@@ -902,10 +909,10 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"]).strip()
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
-    if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
+    if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None
     elif m["g"] or m["h"]:
