@@ -121,3 +121,19 @@ def test_without_a_model_file_the_pass_adds_nothing(tmp_path: Path) -> None:
     assert load_model(tmp_path / "missing.json") is None
     assert learned_credits("Ferries wait. (AP: Tomas Weller)", [], model={"classes": list(CLASSES), "threshold": 0.5,
                                                                            "weights": {}}) == []
+
+
+def test_the_pass_never_credits_a_list_item_a_credit_word_or_the_outlet_of_a_credited_reporter() -> None:
+    """Whatever the threshold: the people a sentence lists as taking part, a Hangul word of the credit
+    vocabulary or an unnamed source, and the outlet of a person the rules credited are no credits."""
+    model = load_model()
+    listed = ("Busan Ilbo reporter Lena Ortiz, Kookje reporter Mara Ellison, Yonhap reporter Jae Moon and "
+              "Tomas Weller, and Newsis reporter Han Seo-yeon took part.")
+    names = {c.name for _, c in learned_credits(listed, [], model=model, threshold=0.0)}
+    assert not names & {"Lena Ortiz", "Mara Ellison", "Jae Moon", "Tomas Weller"}
+    unnamed = "▲통영항에 들어온 어선. /사진=현지 소식통 제공\n기자 정보"
+    assert {c.name for _, c in learned_credits(unnamed, [], model=model, threshold=0.0)} & {"소식통", "기자"} == set()
+    wire = "[통영=뉴시스]Reporter Yoon Da-som = Ferry services resumed on the 14th."
+    rules = rule_credits(wire)[1]
+    assert [(c.name, c.organization) for c in rules] == [("Yoon Da-som", "Newsis")]
+    assert "뉴시스" not in {c.name for _, c in learned_credits(wire, rules, model=model, threshold=0.0)}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
-from toolkit.credits.widgets import evidence_kind, parse_widget_line
+from toolkit.credits.widgets import evidence_kind, is_byline_name, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -347,13 +347,36 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
     """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
     credits does the lede after it stay as the paragraph's text."""
     m = _DATED_BYLINE.match(text)
-    if m is None:
+    end = m.end() if m else _labelled_byline_end(text)
+    if end is None:
         return None
-    head, credits = _extract(m[0], m[0])
+    head, credits = _extract(text[:end], text[:end])
     if head or not credits:
         return None
-    rest, found = _extract(text[m.end():], text[m.end():].strip())
+    rest, found = _extract(text[end:], text[end:].strip())
     return rest, credits + found
+
+
+# "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
+_LABELLED_BYLINE = re.compile(r"(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by ")
+_MAX_GLUED_NAME_WORDS = 3
+# words that open a lede's first sentence (a name's next word is never one): where the byline stops
+_LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
+                 "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
+                 "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During"}
+
+
+def _labelled_byline_end(text: str) -> int | None:
+    """Where the name of a labelled byline glued to its lede ends: the longest run of two or three
+    words that is a byline name, followed by a capitalized common word that opens the lede."""
+    m = _LABELLED_BYLINE.match(text)
+    if m is None:
+        return None
+    words = text[m.end():m.end() + 200].split(" ")
+    for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
+        if len(words) > n + 3 and is_byline_name(" ".join(words[:n])) and words[n] in _LEDE_OPENERS:
+            return m.end() + len(" ".join(words[:n]))
+    return None
 
 
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:

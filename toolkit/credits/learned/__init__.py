@@ -107,7 +107,7 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     best: dict[str, tuple[Candidate, str, float]] = {}
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
-        if p < threshold or not _may_name(cand.name, outlets):
+        if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -129,6 +129,24 @@ def _may_name(name: str, outlets: set[str]) -> bool:
             name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))):
         return False
     return short_org(name) not in outlets
+
+
+_SENTENCE_CLOSE = re.compile(r"(?:[a-z)\]”\"]|다)\.\s*$")
+_LIST_COMMAS = 3
+_AFFILIATION = re.compile(r"^\s*\([^()]{1,30}\)")  # "조용학(연합뉴스)": an item's affiliation after it
+
+
+def _in_prose_list(paragraph: str, cand: Candidate) -> bool:
+    """A name in a sentence that lists people ("…, A (연합뉴스), B (월간청풍).", "… reporter A, and B
+    participated."): who took part in something, not who made the page (one scan of the line)."""
+    start = paragraph.rfind("\n", 0, cand.start) + 1
+    end = paragraph.find("\n", cand.end)
+    line = paragraph[start:] if end < 0 else paragraph[start:end]
+    if line.count(",") < _LIST_COMMAS or not _SENTENCE_CLOSE.search(line):
+        return False
+    before = paragraph[max(start, cand.start - 5):cand.start]
+    after = _AFFILIATION.sub("", paragraph[cand.end:cand.end + 40], count=1)
+    return before.rstrip().endswith((",", "and", "및", "·")) or after.lstrip().startswith((",", "and "))  # an item
 
 
 def add_learned(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
