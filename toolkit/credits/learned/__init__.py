@@ -104,6 +104,8 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     if model is None or len(paragraph) > MAX_CHARS:
         return []
     threshold = model["threshold"] if threshold is None else threshold
+    if threshold > 1.0:
+        return []  # a threshold no probability reaches: the pass is off (cross-validation found no safe one)
     best: dict[str, tuple[Candidate, str, float]] = {}
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
