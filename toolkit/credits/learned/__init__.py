@@ -151,10 +151,11 @@ def _in_prose_list(paragraph: str, cand: Candidate) -> bool:
     return before.rstrip().endswith((",", "and", "및", "·")) or after.lstrip().startswith((",", "and "))  # an item
 
 
-def add_learned(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+def add_learned(paragraph: str, rest: str, credits: list[Credit],
+                threshold: float | None = None) -> tuple[str, list[Credit]]:
     """The rules' answer with the learned credits added after them, each one's text taken out of
-    `rest` where that is safe (removable_text)."""
-    found = learned_credits(paragraph, credits)
+    `rest` where that is safe (removable_text); `threshold` overrides the shipped model's."""
+    found = learned_credits(paragraph, credits, threshold=threshold)
     for cand, _ in found:
         piece = removable_text(paragraph, cand)
         if piece and rest.count(piece) == 1:
