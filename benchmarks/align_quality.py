@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import math
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -440,17 +441,22 @@ def _planted_number(english: str, korean: str) -> str | None:
 
 def _planted_name(english: str, korean: str) -> str | None:
     """The Korean text with the surname of one personal name both sides state changed to
-    another surname (박, or 최 for a 박), or None."""
+    another surname (박, or 최 for a 박), or None. A name the English spells in full is
+    preferred to one whose surname alone it shares (이재명 for "Lee Jae Myung", not 이시바);
+    every mention of the name is changed (a changed person, not a second person beside the
+    first), where it starts a word (조 씨, not the 조 of 조선족)."""
     from toolkit.metrics.checks import (english_name_candidates, english_surname_mentions, korean_name_candidates,
                                         korean_surname_mentions)
     from toolkit.names import name_score
 
     en = english_name_candidates(english) | english_surname_mentions(english)
-    for name in sorted(korean_surname_mentions(korean)) + sorted(korean_name_candidates(korean)):
-        if any(name_score(name if len(name) > 1 else name, e) >= 0.8 or name_score(name[0], e.split()[0]) >= 0.8
-               for e in en):
-            at = korean.index(name)
-            return korean[:at] + ("박" if name[0] != "박" else "최") + korean[at + 1:]
+    names = sorted(korean_surname_mentions(korean)) + sorted(korean_name_candidates(korean, english))
+    full = [n for n in names if any(name_score(n, e) >= 0.8 for e in en)]
+    by_surname = [n for n in names if any(name_score(n[0], e.split()[0]) >= 0.8 for e in en)]
+    for name in full + by_surname:
+        mention = re.compile(rf"(?<![가-힣]){re.escape(name)}" + ("(?![가-힣])" if len(name) == 1 else ""))
+        changed = mention.sub(("박" if name[0] != "박" else "최") + name[1:], korean)
+        return changed if changed != korean else None
     return None
 
 

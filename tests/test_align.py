@@ -495,7 +495,8 @@ def test_a_link_beside_a_null_it_already_covers_is_less_sure(lexicon) -> None:
                    "The weather in Lisbon was mild and sunny all week."):
         en = _sents(["North Korean authorities banished 31 members of defectors' families to remote areas.",
                      second, "They were sent to mountain villages in North Hamgyong Province."], "en")
-        beads = align(en, ko, lexicon).beads
+        # (by default the covered neighbour joins the link: Params.join_cover, tests/test_align_splits.py)
+        beads = align(en, ko, lexicon, Params(join_cover=None)).beads
         assert [(b.en, b.ko) for b in beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
         certs.append(beads[0].cert)
     assert certs[0] < 0.8 < 0.95 < certs[1]

@@ -168,3 +168,20 @@ def test_a_moved_paragraph_moves_whole(lexicon) -> None:
     assert {((2,), (4,)), ((3,), (5,)), ((4,), (2,)), ((5,), (3,))} <= moved
     alone = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(block=None)).beads}
     assert ((3,), ()) in alone and ((), (5,)) in alone
+
+
+def test_an_english_sentence_restating_its_neighbours_korean_joins_the_link(lexicon) -> None:
+    """The second English sentence says again what the Korean says (no word the first lacks):
+    the score refuses the 2-1 bead, but the Korean covers most of it, so it joins the link
+    instead of standing as an addition; an unrelated addition beside the link stays alone."""
+    ko = _sents(["양강도 혜산에서 50대 여성이 지난달 보위부에 체포됐다.", "혜산시 주민들은 이번 사건으로 크게 긴장하고 있다."], "ko")
+    restated = _sents(["A woman in her 50s was arrested by the Ministry of State Security in Hyesan last month.",
+                       "The woman was arrested in Hyesan last month.",
+                       "Residents of Hyesan are on edge after the arrest."], "en")
+    refused = align(restated, ko, lexicon, Params(join_cover=None))
+    assert [(b.en, b.ko) for b in refused.beads][:2] == [((0,), (0,)), ((1,), ())]
+    joined = align(restated, ko, lexicon)
+    assert [(b.en, b.ko) for b in joined.beads] == [((0, 1), (0,)), ((2,), (1,))]
+    assert joined.beads[0].cert > 0.5  # the evidence of the link it grew from, not a lone pair's
+    added = _sents([restated[0].text, EN_UNRELATED, restated[2].text], "en")
+    assert ((1,), ()) in [(b.en, b.ko) for b in align(added, ko, lexicon).beads]

@@ -108,6 +108,11 @@ def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement
      "지난해 24만 9천여 원보다 20%나 오른 가격입니다."),
     # a holiday's date written with a dot in parentheses
     ("The crackdown will continue until April 15, the Day of the Sun.", "가방 단속은 태양절(4.15)까지 이어진다."),
+    # a day named by its month and day with a middle dot: a name, beside a count or another date
+    ("Two border guards were punished ahead of July 27, which the North marks as Victory Day.",
+     "7·27 전승절을 앞두고 국경경비대 군인 두 명이 처벌을 받았다."),
+    ("Traders stocked up for Kim Il Sung's birthday, a source told Daily NK on Apr. 20.",
+     "소식통은 20일 데일리NK에 “4·15 명절을 앞두고 상인들이 물건을 사들였다”고 말했다."),
     # a range of months is months; "a year earlier" is no count of one
     ("Arrivals fell sharply in the first quarter from a year earlier.",
      "올해 1분기(1∼3월) 입국자는 31명으로 지난해보다 크게 줄었다."),
@@ -125,6 +130,8 @@ def test_roundings_dotted_dates_and_restated_facts_are_no_disagreement(en: str, 
     ("About 20 people were caught.", "25여 명이 붙잡혔다.", "number 20≠25"),  # more than a rounding
     ("The won hovered around 1,400 to the dollar.", "1달러에 1,405원대를 유지했다.", "number 1,400≠1,405"),  # two digits
     ("The crackdown will continue until April 15.", "단속은 태양절(4.16)까지 이어진다.", "day 15≠16"),
+    # a pair of ranks with a counter tight after it is a list, not a date
+    ("The two teams finished second and fifth.", "두 팀은 2·3위를 차지했다.", "number 5≠3"),
     ("Prices peaked in mid-October and fell by the end of October.", "15월 중순 정점을 찍은 값은 10월 말 내렸다.",
      "month 10≠15"),  # an impossible month is a month; mid-October is one
     ("Arrivals fell sharply in the first quarter from a year earlier.",
@@ -140,3 +147,46 @@ def test_a_holiday_is_no_personal_name() -> None:
     check = check_names("The crackdown runs until the Day of the Sun, the birthday of Kim Il Sung.",
                         "단속은 태양절까지 이어진다.")
     assert not check.checked
+
+
+@pytest.mark.parametrize("en, ko", [
+    # a gap between two prices is no price: the English gives the gap, the Korean the prices
+    ("Pork sells for about 300 won more than its state price.", "돼지고기는 시장에서 1000원에 거래되고 있다."),
+    ("Rice sells for 350 won while the state price is 240 won.", "쌀값은 350원이고 국정가격과의 차액은 100원이다."),
+    # the nights of a stay beside its days, and a count of days that is no date
+    ("The prime minister will visit South Korea for two days on Sunday.", "총리가 오는 7일부터 1박 2일간 방한합니다."),
+    ("The delegation booked a three-night stay in Tokyo.", "대표단은 도쿄에서 3박 4일 일정을 보낸다."),
+    ("The envoy stayed in Pyongyang for three days.", "특사는 사흘 동안 평양에 머물렀다. 3일간의 일정이었다."),
+])
+def test_a_gap_or_the_nights_of_a_stay_are_no_disagreement(en: str, ko: str) -> None:
+    assert check_numbers(en, ko).agree is not False, check_numbers(en, ko).differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Pork costs 300 won more than its state price.", "돼지고기는 국정가격보다 500원 더 비싸다.", "difference 300≠500"),
+    ("He will stay two nights in Tokyo.", "그는 도쿄에서 3박 4일 일정을 보낸다.", "night 2≠3"),
+    ("The envoy stayed in Pyongyang for three days.", "특사는 5일간 평양에 머물렀다.", "number 3≠5"),
+    ("Rice sells for 350 won while the state price is 240 won.", "쌀값은 350원이고 국정가격은 290원이다.", "number 240≠290"),
+])
+def test_a_changed_gap_night_or_day_count_is_flagged(en: str, ko: str, flag: str) -> None:
+    assert check_numbers(en, ko).differences == (flag,)
+
+
+@pytest.mark.parametrize(("english", "korean", "agree", "flag"), [
+    # Kiwi reads 손서영 as 손 + 서영: the name is taken whole
+    ("The main points follow, presented by reporter Son Seo-young.", "주요 내용을 손서영 기자가 보도합니다.", True, None),
+    ("The main points follow, presented by reporter Son Seo-young.", "주요 내용을 박서영 기자가 보도합니다.", False,
+     "name Son Seo-young≠박서영"),
+    # a changed surname Kiwi does not tag as a name is found through the English given name
+    ("The remarks of Kim Jong Un were cited again.", "김정은 국무위원장의 발언을 재차 언급했다.", True, None),
+    ("The remarks of Kim Jong Un were cited again.", "박정은 국무위원장의 발언을 재차 언급했다.", False, "name Kim Jong Un≠박정은"),
+    ("Anchor Choi Moon-jong opened the news.", "오늘부터 뉴스를 진행할 최문종입니다.", True, None),
+    ("Anchor Choi Moon-jong opened the news.", "오늘부터 뉴스를 진행할 박문종입니다.", False, "name Choi Moon-jong≠박문종"),
+    # an ethnic Korean from China (조선족) is a people, not a person named 조
+    ("An ethnic Korean from China surnamed Cho told a similar story. Cho confirmed it.",
+     "중국 조선족 박 모 씨도 비슷한 이야기를 전했습니다. 박 씨는 사실이라고 확인했습니다.", False, "name Cho≠박"),
+])
+def test_names_kiwi_cuts_or_misses_are_compared(english: str, korean: str, agree, flag) -> None:
+    check = check_names(english, korean)
+    assert check.agree is agree
+    assert check.differences == ((flag,) if flag else ())

@@ -214,6 +214,13 @@ def _sequence_score(syllables: str, roman: str) -> float:
     return max(0.0, 1.0 - 2.0 * cost / max(length, 2 * n))
 
 
+@lru_cache(maxsize=65536)
+def given_name_score(given: str, roman: str) -> float:
+    """How well the romanized letters `roman` ("Jong Un", "seo-young") spell the Hangul given
+    name `given` (정은, 서영), in [0, 1], the surname left aside."""
+    return _sequence_score(given, "".join(_roman_tokens(roman)))
+
+
 def _surname_score(surname: str, token: str) -> float:
     spellings = {s.lower() for s in surnames().get(surname, ())}
     if token in spellings:

@@ -18,7 +18,9 @@ between a single sentence on each side): order alone makes them likely partners;
 and sentences left unaligned in different gaps pair across when they clearly match (a
 moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
 (5) a gap of one sentence on each side between anchors pairs up on order and length alone
-(`Params.lone`: a greeting, a short caption line). Otherwise a pair with no word, name or
+(`Params.lone`: a greeting, a short caption line); (6) an English sentence left unaligned
+beside a link joins it when the link's Korean already says most of it (`Params.join_cover`:
+a split refused for adding no word of its own). Otherwise a pair with no word, name or
 number in common is never aligned. Each bead's confidence
 is the calibrated probability of confidence.py.
 """
@@ -126,7 +128,7 @@ class Aligner(BeadScorer):
                     for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                         merging[i] = True
             path = self._search_band(MOVES, lo, hi, merging)
-        return self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path))))
+        return self._join_covered(self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path)))))
 
     def _cross(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
         """Pair sentences left unaligned in different gaps when they clearly translate each
@@ -323,6 +325,37 @@ class Aligner(BeadScorer):
                     and self.length_fit(i, i + 1, j, j + 1) >= self.p.lone):
                 out[k : k + 2] = [(i, i + 1, j, j + 1)]
             k += 1
+        return out
+
+    def _join_covered(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+        """Join to a link the English sentence left unaligned beside it whose words the link's
+        Korean already says for the most part (`Params.join_cover` of its idf-weighted content)
+        and which states no number that Korean lacks: the second half of a split that the score
+        refused because it adds no word the first half lacks (a translator restating the Korean
+        in two sentences), not an addition (a sentence with a figure of its own is a fact of its own)."""
+        if self.p.join_cover is None:
+            return path
+        out = list(path)
+        t = 0
+        while t < len(out):
+            i0, i1, j0, j1 = out[t]
+            best = None
+            if i0 < i1 and j0 < j1:
+                korean_numbers = set().union(*(self.kf[j].numbers for j in range(j0, j1)))
+                for u in (t - 1, t + 1):
+                    if 0 <= u < len(out) and _english_only(out[u]) and out[u][0] in (i0 - 1, i1) \
+                            and max(i1, out[u][1]) - min(i0, out[u][0]) <= 4 \
+                            and not self.ef[out[u][0]].numbers - korean_numbers:
+                        cover = self.shares(out[u][0], out[u][1], j0, j1)[1]
+                        if cover >= self.p.join_cover and (best is None or cover > best[0]):
+                            best = (cover, u)
+            if best is None:
+                t += 1
+                continue
+            u = best[1]
+            out[t] = (min(i0, out[u][0]), max(i1, out[u][1]), j0, j1)
+            del out[u]
+            t = min(t, u)  # the grown link may take its other neighbour too
         return out
 
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:

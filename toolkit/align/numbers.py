@@ -156,9 +156,11 @@ class Quantity:
     whether it stands inside a conversion in parentheses (which a translator adds freely).
 
     Kinds: "amount" (counts, money, ordinals, percents, durations: comparable with one
-    another), the calendar kinds "year", "month", "day" and "weekday", and "time" (a clock
-    hour, 0-23: "2 p.m.", 오후 2시), compared only with their own kind (an English weekday
-    says nothing against a Korean day of the month, "since 2 p.m." nothing against 20mm)."""
+    another), the calendar kinds "year", "month", "day" and "weekday", "time" (a clock
+    hour, 0-23: "2 p.m.", 오후 2시), "night" (the nights of a stay: 1박 2일, "two nights") and
+    "difference" (a gap between two values: "300 won more expensive than", 100원의 차액),
+    compared only with their own kind (an English weekday says nothing against a Korean day
+    of the month, "since 2 p.m." nothing against 20mm, a price gap nothing against a price)."""
 
     value: float
     kind: str
@@ -256,6 +258,39 @@ _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여
 _KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
 # a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
 _KO_DOTTED_DATE = re.compile(r"(?<=\()(1[0-2]|[1-9])[.·](3[01]|[12]\d|[1-9])(?=\))")
+# a day whose name is its month and day with a middle dot: 7·27 전승절, 4·15 명절, 6·25 전쟁, 3·1절. It
+# names the day, as "Victory Day" does: the translator writes the name, the date of the report
+# or nothing, so its digits are no date or amount of the story. A counter written tight after
+# the pair makes it a list (2·3위, 1·2학년, 3·4월), which stays numbers.
+_KO_NAMED_DAY = re.compile(r"(?<![\d.·ㆍ])(?:1[0-2]|[1-9])[·ㆍ](?:3[01]|[12]\d|[1-9])(?=절|\s+(?!\d)|[)”’\"',.]|$)")
+
+
+# a number that measures the gap between two values in their unit: "around 300 won more
+# expensive than", 100원의 차액, 300원 더 비싸다. (A relative change, "50% more than last year"
+# ~ 50% 늘린, or "five times higher" ~ 5배, is written as an amount in both languages.)
+_EN_DIFFERENCE = re.compile(
+    r"(?i)(?:\s(?:won|yuan|dollars?|people))?\s(?:more expensive|more|less|fewer|cheaper|higher|lower|dearer)\s+than\b")
+_KO_DIFFERENCE = re.compile(r"\s?(?:원|위안|달러|명)?\s?(?:의\s?)?(?:차액|차이|격차)|\s?(?:원|위안|달러|명)?\s?더\s?(?:비싸|비싼|싸|싼|많|높|낮|적)")
+_KO_DIFFERENCE_BEFORE = re.compile(r"(?:차액|차이|격차)(?:은|는|이|가)?\s?$")
+# the nights of a stay, counted apart from its days: 1박 2일 ~ "for two days", 2박 3일간, "two nights"
+_KO_NIGHTS = re.compile(r"\s?박\s?\d{1,2}\s?일")
+_EN_NIGHTS = re.compile(r"[\s-]nights\b|-night\b", re.I)
+# a count of days, not a day of the month: 2일간, 3일 동안, 사흘째 is read as a count already
+_KO_DAY_COUNT = re.compile(r"일\s?(?:간|동안)")
+
+
+def _gaps_and_nights(found: list[Quantity], text: str, korean: bool) -> list[Quantity]:
+    """Amounts re-kinded by what follows them: a gap between two values ("difference") and
+    the nights of a stay ("night"), each compared only with its own kind."""
+    gap, nights = (_KO_DIFFERENCE, _KO_NIGHTS) if korean else (_EN_DIFFERENCE, _EN_NIGHTS)
+    out = []
+    for q in found:
+        if q.kind == "amount" and (gap.match(text, q.end) or korean and _KO_DIFFERENCE_BEFORE.search(text, 0, q.start)):
+            q = replace(q, kind="difference")
+        elif q.kind == "amount" and (nights.match(text, q.end) or re.search(r"(?i)-nights?$", text[q.start:q.end])):
+            q = replace(q, kind="night")
+        out.append(q)
+    return out
 
 
 def _blank(pattern: re.Pattern, text: str) -> str:
@@ -362,6 +397,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
         add(value, kind, i, j - 1)
         i = j
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
+    out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)))
 
@@ -439,7 +475,7 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
-    text = _blank(_NOT_QUANTITY_KO, text)
+    text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, text))
     dated = _KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text)  # read below as month and day
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
@@ -467,7 +503,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             # an impossible month (15월) is still a month: a typo or a change, not an amount
             if after.startswith("월") and 1 <= value < 100 and value == int(value) and not re.match(r"월[급세]", after):
                 kind = "month"
-            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부(?!터)|대|본|반|정|단|원|선|자리)", after):
+            elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부(?!터)|대|본|반|정|단|원|선|자리)", after) \
+                    and not _KO_DAY_COUNT.match(text, unit_at):
                 kind = "day"
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
@@ -490,6 +527,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
     out.sort(key=lambda q: (q.start, q.end))
     out = [t for q in out if (t := _clock_and_duration(q, text, True)) is not None]
+    out = _gaps_and_nights(out, text, True)
     out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))

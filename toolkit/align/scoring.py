@@ -78,6 +78,7 @@ class Params:
     w_len_gain: float = 0.4    # a split (one sentence against several) fits lengths better than its best part alone (+) or worse (-)
     lone: float | None = -1.0  # one English and one Korean sentence alone in a gap pair up without evidence when their length log-probability reaches this
     lone_beside: float = 0.3   # ... when the links beside them score this much (anchors: unrelated articles have few)
+    join_cover: float | None = 0.6  # an English sentence left unaligned beside a link joins it when the link's Korean says this share of it
 
 
 # ------------------------------------------------------------------ per-sentence features

@@ -98,7 +98,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
-    for kind in ("amount", "year", "month", "day", "weekday", "time"):
+    for kind in ("amount", "year", "month", "day", "weekday", "time", "night", "difference"):
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
         e = Counter(q.value for q in en if q.kind == kind and not q.conversion)
         k = Counter(q.value for q in ko if q.kind == kind and not q.conversion)
@@ -193,18 +193,61 @@ def numbers_agree(en_text: str, ko_text: str) -> bool | None:
     return check_numbers(en_text, ko_text).agree
 
 
-def korean_name_candidates(ko_text: str) -> set[str]:
-    """Proper nouns (Kiwi NNP) of two to four syllables that are shaped like Korean personal names."""
-    from toolkit.names import is_korean_name
+def korean_name_candidates(ko_text: str, en_text: str = "") -> set[str]:
+    """Proper nouns (Kiwi NNP) of two to four syllables that are shaped like Korean personal
+    names, a name Kiwi cut in two (손 + 서영) taken whole; with `en_text`, also the Hangul
+    words that spell the given name of an English name after any surname (박정은 beside "Kim
+    Jong Un"), which Kiwi may not tag: a changed surname is a different name, not no name."""
     from toolkit.segment import korean_tokens
 
-    return {t[0] for t in korean_tokens(ko_text)
-            if t[1] == "NNP" and 2 <= len(t[0]) <= 4 and is_syllable_word(t[0]) and is_korean_name(t[0])
-            and not (len(t[0]) == 3 and t[0][-1] in _NOT_PERSON_ENDINGS)}
+    runs: list[list[tuple]] = []  # adjacent proper nouns, no space between them
+    for t in korean_tokens(ko_text):
+        if t[1] == "NNP" and runs and runs[-1][-1][1] == "NNP" and runs[-1][-1][3] + runs[-1][-1][4] == t[3]:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    found = set()
+    for run in runs:
+        if run[0][1] != "NNP":
+            continue
+        whole = "".join(t[0] for t in run)
+        found |= {whole} if len(run) > 1 and _person_shaped(whole) else {t[0] for t in run if _person_shaped(t[0])}
+    return found | _names_spelled_in(ko_text, en_text) if en_text else found
 
 
-# a district, county or city (종로구, 삼수군), or a holiday (태양절, 광명성절): names Kiwi tags like a person's
-_NOT_PERSON_ENDINGS = frozenset("구군시읍면절")
+def _person_shaped(word: str) -> bool:
+    from toolkit.names import is_korean_name
+
+    return 2 <= len(word) <= 4 and is_syllable_word(word) and is_korean_name(word) \
+        and not (len(word) == 3 and word[-1] in _NOT_PERSON_ENDINGS)
+
+
+# a district, county or city (종로구, 삼수군), a holiday (태양절, 광명성절) or a people (조선족): names Kiwi tags like a person's
+_NOT_PERSON_ENDINGS = frozenset("구군시읍면절족")
+# what may follow a name inside one written word: a particle (김정은은, 박정은의)
+_NAME_PARTICLES = frozenset("은 는 이 가 을 를 의 에게 와 과 도 에 께서 이다 이라고 입니다 이었다 으로".split()) | {""}
+GIVEN_NAME_THRESHOLD = 0.9
+
+
+def _names_spelled_in(ko_text: str, en_text: str) -> set[str]:
+    """Hangul words (a particle aside) made of a known surname and a given name that the given
+    name of one of the English names spells."""
+    from toolkit.names import given_name_score, is_korean_name, split_name, surnames
+
+    givens = {" ".join(re.split(r"[ -]", e)[1:]) for e in english_name_candidates(en_text)}
+    if not givens:
+        return set()
+    known, found = surnames(), set()
+    for m in re.finditer(r"(?<![가-힣])[가-힣]{2,6}(?![가-힣])", ko_text):
+        word = m.group(0)
+        for size in (3, 2, 4):
+            name = word[:size]
+            sur, given = split_name(name)
+            if len(name) == size and word[size:] in _NAME_PARTICLES and sur in known and given \
+                    and is_korean_name(name) and any(given_name_score(given, g) >= GIVEN_NAME_THRESHOLD for g in givens):
+                found.add(name)
+                break
+    return found
 
 
 @cache
@@ -217,7 +260,14 @@ def _surname_spellings() -> frozenset[str]:
 def english_name_candidates(en_text: str) -> set[str]:
     """Capitalized two- or three-part spans starting with a Korean surname (Kim Joon-Ho, Do Hee-Yun)."""
     known = _surname_spellings()
-    return {m for m in ROMAN_NAME.findall(en_text) if re.split(r"[ -]", m)[0].lower() in known}
+    found, at = set(), 0
+    while (m := ROMAN_NAME.search(en_text, at)) is not None:
+        if re.split(r"[ -]", m.group(0))[0].lower() in known:
+            found.add(m.group(0))
+            at = m.end()
+        else:  # "Anchor Choi Moon-jong": the name may start at the next word
+            at = m.start() + len(m.group(0).split(" ")[0])
+    return found
 
 
 def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
@@ -278,7 +328,7 @@ def check_names(en_text: str, ko_text: str) -> Check:
     on one side only is an omission or an addition. Differences read `name Min≠박`."""
     from toolkit.names import name_score, split_name
 
-    ko_full, en_full = korean_name_candidates(ko_text), english_name_candidates(en_text)
+    ko_full, en_full = korean_name_candidates(ko_text, en_text), english_name_candidates(en_text)
     ko_sur, en_sur = korean_surname_mentions(ko_text), english_surname_mentions(en_text)
     if not (ko_full or ko_sur) or not (en_full or en_sur):
         return Check(None)
