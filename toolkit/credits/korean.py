@@ -507,6 +507,8 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
 _PHOTO_TAKEN_BY = re.compile(r"사진은\s+(?:(?P<outlet>\S{2,12})\s+)?(?P<name>[가-힣]{2,4})\s*(?:사진)?기자가\s*"
                              r"(?:촬영했다|찍었다|촬영한 것이다|찍은 것이다)")
+# endings of words that are no rubric: particles and verb endings ("오늘은", "소식을", "했다")
+_RUBRIC_NOT_ENDINGS = ("은", "는", "이", "가", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서")
 _BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
 
 
@@ -550,6 +552,12 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
             found = parse_signoff(words[k + 1:])
             if found is not None:
                 return found
+    # "북한 내부소식 김세원기자가 보도합니다": the same rubric without its comma (bare nouns, a titled byline)
+    for k in range(1, 4):
+        if len(words) > k + 1 and all(is_syllable_word(w) and not w.endswith(_RUBRIC_NOT_ENDINGS) for w in words[:k]) \
+                and not any(name_and_title(w) for w in words[:k]) and (found := parse_signoff(words[k:])) \
+                and any(w.endswith(_REPORT_ENDINGS) for w in words[-2:]):
+            return found
     found = _after_object(words) or _handover(words)
     if found is not None:
         return found
