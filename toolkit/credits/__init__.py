@@ -368,7 +368,7 @@ _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who",
 
 def _labelled_byline_end(text: str) -> int | None:
     """Where the name of a labelled byline glued to its lede ends: the longest run of two or three
-    words that is a byline name, followed by a capitalized common word that opens the lede."""
+    words that is a byline name, followed by a word that opens a lede ("The", "What", "In" …)."""
     m = _LABELLED_BYLINE.match(text)
     if m is None:
         return None
