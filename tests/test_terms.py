@@ -303,8 +303,10 @@ def test_a_term_the_model_never_met_is_rendered_by_its_lexicon_phrase_in_the_tex
     phrases = [(stem("test"), stem("fire")), (stem("test"), stem("launch"))]
     found = render([0], silent, en, 0.4, phrases, unknown=True)
     assert (found.status, found.text) == ("rendered", "test-fired")
-    # the model knows the term and finds nothing: no rendering from the lexicon alone
-    assert render([0], silent, en, 0.4, phrases).status == "not_found"
+    # the model knows the term and ties it to nothing: the lexicon phrase, written whole, still
+    # renders it, but not where the renderings are not the term's own (a joined word's parts')
+    assert render([0], silent, en, 0.4, phrases).text == "test-fired"
+    assert render([0], silent, en, 0.4, phrases, listed=False).status == "not_found"
     # words another Korean word links are not taken
     claimed = [[0.0, 0.8 if en.spans[k][0] in ("test", "fired") else 0.0, 0.2] for k in en.content]
     assert render([0], claimed, en, 0.4, phrases, unknown=True).status == "not_found"
@@ -717,7 +719,9 @@ def test_a_rate_is_a_term_even_once_and_keeps_only_a_rendering_its_prior_names()
         rows = term_rows([bead], {}, TermVocabulary({"청년"}), model, {"고용률": training.joined["고용률"]})
         return next(r for r in rows if r["ko_term"] == "고용률")
 
-    assert rate_row("Youth employment fell in November.", {"November": 0.9})["status"] == "not_found"
+    assert rate_row("Fewer young people found work in November.", {"young": 0.9})["status"] == "not_found"
+    # a month is no link; the word its prior names, written in the bead, renders it
+    assert rate_row("Youth employment fell in November.", {"November": 0.9})["en_rendering"] == "employment"
     assert rate_row("The youth employment rate fell in November.",
                     {"employment": 0.6, "rate": 0.6})["en_rendering"] == "employment rate"
 
@@ -829,3 +833,75 @@ def test_only_korea_takes_an_initial_along():
     english = English.of("Just before the South Korea-U. S. summit, N. Korean media said so.")
     cut = {english.spans[k][0]: _cut(english, [n]) for n, k in enumerate(english.content)}
     assert cut["summit"] == "summit" and cut["Korean"] == "N. Korean"
+
+
+def test_an_outlet_the_english_names_by_its_kind_is_rendered_by_that_noun():
+    korean = "북한이 주민 등록을 지시했다고 미국 자유아시아방송이 보도했다."
+    english = "North Korea ordered residents to register, a U.S. government-funded broadcaster said."
+    known = {"북한", "미국", "자유아시아방송", "주민"}
+    links = {("북한", "North"): 0.9, ("북한", "Korea"): 0.9, ("미국", "U.S."): 0.9, ("주민", "residents"): 0.9}
+    rows = _terms_bead(korean, english, known, links)
+    assert rows["자유아시아방송"]["en_rendering"] == "U.S. government-funded broadcaster"
+    # a generic noun's claim on the kind noun is noise; another term's is not
+    noisy = {**links, ("등록", "broadcaster"): 0.6}
+    assert _terms_bead(korean, english, known, noisy)["자유아시아방송"]["en_rendering"] == \
+        "U.S. government-funded broadcaster"
+    claimed = {**links, ("주민", "broadcaster"): 0.6}
+    assert _terms_bead(korean, english, known, claimed)["자유아시아방송"]["status"] != "rendered"
+    # the kind noun inside a name (U.S. Agency for Global Media) is no description of the outlet
+    named = _terms_bead("미국 연합뉴스가 보도했다.", "The U.S. Agency for Global Media said.", {"미국", "연합뉴스"},
+                        {("미국", "U.S."): 0.9})
+    assert named["연합뉴스"]["status"] != "rendered"
+    # a word that is no outlet's name gets no such rendering
+    assert _terms_bead("미국 주민이 보도했다.", english, known, links)["주민"]["en_rendering"] == "residents"
+
+
+def test_a_closed_compound_of_a_rendering_head_renders_a_term_the_model_cannot_tie():
+    en = English.of("Residents hid their cellphones from the support team.")
+    rows = [[0.0, 1.0] for _ in en.content]  # the model ties the term to no word
+    phone = [(stem("phone"),), (stem("mobile"), stem("phone"))]
+    assert render([0], rows, en, 0.9, phone).text == "cellphones"
+    # the head ends the word and has four letters or more, and so has the word before it
+    assert render([0], rows, en, 0.9, [(stem("port"),)]).status != "rendered"  # sup|port
+    assert render([0], rows, en, 0.9, [(stem("cell"),)]).status != "rendered"
+    # a word another Korean word links is not taken
+    claimed = [[0.0, 0.8, 0.2] if en.spans[k][0] == "cellphones" else [0.0, 0.0, 1.0] for k in en.content]
+    assert render([0], claimed, en, 0.9, phone).status != "rendered"
+
+
+def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
+    links = {("북한", "North"): 0.9, ("북한", "Koreans"): 0.9}
+    rows = _terms_bead("북한 주민들은 땔나무로 난방한다.", "North Koreans typically heat their houses with firewood.",
+                       {"북한", "주민"}, links)
+    assert rows["주민"]["en_rendering"] == "North Koreans"
+    # the two nouns share one word of the English: no phrase row beside them
+    assert "북한 주민" not in rows
+    # 'Chinese' may be an adjective: only a plural people's name is taken
+    rows = _terms_bead("주민들은 땔나무로 난방한다.", "Chinese traders sell firewood.", {"주민"}, {})
+    assert rows["주민"]["status"] != "rendered"
+
+
+def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():
+    en = English.of("Smuggling grew along the border with North Korea.")
+    # columns: the term, 북한, NULL; the model ties the term to nothing, 북한 to North Korea
+    rows = [[0.0, 0.9, 0.1] if en.spans[k][0] in ("North", "Korea") else [0.0, 0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9, [(stem("smuggling"),)]).text == "Smuggling"
+    # 'Korea' is written inside 'North Korea', which 북한 links: not the term's
+    rows = [[0.0, 0.9, 0.1] if en.spans[k][0] == "North" else [0.0, 0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9, [(stem("Korea"),)]).status != "rendered"
+
+
+def test_a_month_renders_no_term():
+    en = English.of("In January, the smuggler sold cooking oil.")
+    rows = [[0.7, 0.3] if en.spans[k][0] == "January" else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).status != "rendered"
+    rows = [[0.7, 0.3] if en.spans[k][0] in ("January", "oil") else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "oil"
+
+
+def test_a_hostile_long_token_is_read_as_no_closed_compound():
+    from toolkit.terms.renderings import LONGEST_COMPOUND
+
+    en = English.of("x" * 100_000 + "phones and " + "cell" + "phones")
+    assert en.heads[0] == frozenset() and stem("phone") in en.heads[-1]
+    assert stem("phone") in English.of("x" * (LONGEST_COMPOUND - 6) + "phones").heads[0]

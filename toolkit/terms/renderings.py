@@ -66,6 +66,10 @@ _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
 # renderings count them as content words
 NOUN_HOMOGRAPHS = frozenset({"mine"})
+# the shortest head a closed compound is read by ('phone' of 'cellphones'), and the shortest word
+# before it ('cell'; 'sup' of 'support' is none)
+HEAD_LETTERS = 4
+LONGEST_COMPOUND = 30  # letters of the longest word read as a closed compound
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -120,6 +124,29 @@ class English:
                 if spans[start][0][:1].isupper() and all(
                         g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
                     out.append(window)
+        return out
+
+    @cached_property
+    def months(self) -> frozenset[int]:
+        """The content words (numbers) that name a month, written capitalised ('May', not 'may'):
+        Korean writes a date in numerals (3월 14일), which give the model no Korean word, so that
+        it ties 'March' to whatever noun is near; a month renders no term."""
+        from toolkit.credits.text import MONTHS  # the project's one table of English month names
+
+        return frozenset(n for n, k in enumerate(self.content)
+                         if self.spans[k][0][:1].isupper() and self.spans[k][0].lower().rstrip(".") in MONTHS)
+
+    @cached_property
+    def heads(self) -> list[frozenset[str]]:
+        """Each content word's possible heads as a closed compound (`_closed_compound`): the
+        stems of its endings of `HEAD_LETTERS` letters or more after as many ('phon' of
+        'cellphones'); none for a word not all letters, or longer than any English word
+        (a hostile 100,000-letter token would cost a stem for each of its endings)."""
+        out = []
+        for k in self.content:
+            word = self.spans[k][0].lower()
+            out.append(frozenset(stem(word[i:]) for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1))
+                       if word.isalpha() and len(word) <= LONGEST_COMPOUND else frozenset())
         return out
 
     @classmethod
@@ -380,7 +407,7 @@ class ListedMasses(list):
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> Rendering:
+           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False, listed: bool = True) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
@@ -392,13 +419,17 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     the English head noun after it ('Onsong' -> 'Onsong County'). `unknown`: the model never
     met the term (it stood only in doubtful beads), so its posteriors say nothing; then a
     lexicon rendering (`phrases`) written in the bead, on words no other Korean word links,
-    is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`."""
-    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown)[0]
+    is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`. A term the
+    model met but ties to no word takes such a rendering too where it stands as a phrase of its
+    own (`_whole`), if `listed`: `phrases` are the lexicon's renderings of the term itself, not
+    its parts' (국가밀수 is not 'State')."""
+    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed)[0]
 
 
 def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
             bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-            kin: Iterable[int] = (), term_key: str = "", unknown: bool = False) -> tuple[Rendering, list[int] | None]:
+            kin: Iterable[int] = (), term_key: str = "", unknown: bool = False,
+            listed: bool = True) -> tuple[Rendering, list[int] | None]:
     """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
@@ -408,9 +439,15 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
     rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
-    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n]]
-    if not links and unknown:
+    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in english.months]
+    if not links:
+        # a lexicon rendering written whole on words no other Korean word links, and not inside
+        # another word's phrase ('Korea' of 'North Korea'), or a closed compound of its head
         found = _lexicon_phrase(english, list(phrases), rival)
+        met = listed and found is not None and _whole(english, found, rival, term_key)
+        if found is not None and (unknown or met):
+            return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
+        found = _closed_compound(english, phrases, rival)
         if found is not None:
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
     if not links:
@@ -464,6 +501,54 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     return None
 
 
+# endings of a news outlet's Korean name and the English nouns that name an outlet by its kind:
+# Korean news names the outlet it cites (미국 자유아시아방송), its English often only says what
+# kind of outlet it is ("a U.S. broadcaster", "a Seoul-based online outlet")
+OUTLET_ENDINGS = ("방송", "신문", "일보", "통신", "뉴스")
+OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "daily", "agency", "outlet", "website"})
+_KIND_MODIFIERS = 3  # modifiers written tight before the kind noun ('U.S. government-funded media')
+
+
+def is_outlet(term: str) -> bool:
+    """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스)."""
+    return any(term.endswith(e) and len(term) > len(e) for e in OUTLET_ENDINGS)
+
+
+def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering | None:
+    """An outlet's rendering where the English names it only by its kind: the first noun of
+    `OUTLET_KINDS` no other Korean word links (`claims`: what the others claim of each content
+    word), with the modifiers written tight before it, up to `_KIND_MODIFIERS`, never across a
+    function word, a possessive or punctuation ('a U.S. broadcaster' -> 'U.S. broadcaster'); None
+    without one."""
+    for n, k in enumerate(english.content):
+        word = english.spans[k][0].lower()
+        if word.removesuffix("s") not in OUTLET_KINDS or not english.spans[k][0].islower() or claims[n] >= LINK:
+            continue
+        first = n
+        while first > 0 and n - first < _KIND_MODIFIERS and english.content[first - 1] == english.content[first] - 1 \
+                and english.text[english.spans[english.content[first - 1]][2]:english.spans[english.content[first]][1]] \
+                in (" ", "-") and not _POSSESSIVE.search(english.spans[english.content[first - 1]][0]):
+            first -= 1
+        return Rendering("rendered", _cut(english, list(range(first, n + 1))), LEXICON_ONLY)
+    return None
+
+
+# Korean nouns for the people of a place (북한 주민, 주민들), which English often writes as the
+# people's name ('North Koreans') rather than as 'residents'
+RESIDENT_NOUNS = frozenset({"주민", "인민", "국민", "시민"})
+_PEOPLE_NAME = re.compile(r"[A-Z][a-z]+ans")  # Koreans, Americans, Russians: a plural, never an adjective
+
+
+def render_people_name(english: English) -> Rendering | None:
+    """A resident noun's rendering where the English names the people instead: its first
+    plural people's name, with the half of Korea written before it ('North Koreans'); None
+    without one. Another Korean word may claim it too (북한 of 북한 주민 does)."""
+    for n, k in enumerate(english.content):
+        if _PEOPLE_NAME.fullmatch(english.spans[k][0]):
+            return Rendering("rendered", _cut(english, [n]), LEXICON_ONLY)
+    return None
+
+
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -490,7 +575,7 @@ def render_phrase(parts: Sequence[Sequence[int]], posteriors: Sequence[Sequence[
     strongest = [top.masses(posteriors, part).largest() for part in parts]
     if sum(s < WEAK for s in strongest) >= (2 if len(parts) == 2 else 1):
         return None
-    rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key)
+    rendering, span = _render(columns, posteriors, english, bead_cert, phrases, top, kin, term_key, listed=False)
     if span is None:
         return None
 
@@ -615,6 +700,44 @@ def _lexicon_phrase(english: English, phrases: list[tuple[str, ...]], rival: lis
                     and all(_joins(english, n, n + 1) for n in window[:-1]):
                 found.append((-size, start, window))
     return min(found)[2] if found else None
+
+
+def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival: Sequence[float]) -> list[int] | None:
+    """The first English word written as one closed compound whose head is the head (last word)
+    of one of the term's renderings, on a word no other Korean word links ('cellphones' and
+    'smartphones' for 휴대폰 "phone", 'firewood' for 땔나무 "wood"): the model reads such a word
+    as a stem of its own that it has seldom met; None without one."""
+    heads = {phrase[-1] for phrase in phrases if phrase and len(phrase[-1]) >= HEAD_LETTERS}
+    if not heads:
+        return None
+    for n, ends in enumerate(english.heads):
+        if ends and not ends.isdisjoint(heads) and rival[n] < LINK:
+            return [n]
+    return None
+
+
+def _whole(english: English, span: list[int], rival: Sequence[float], term_key: str) -> bool:
+    """A lexicon rendering found for a term the model met but ties to nothing stands as a
+    phrase of its own: no word written tight on either side is linked by another Korean word
+    ('Korea' of 'North Korea' is 북한's), the cut takes no half of Korea along (한국 'Korea' is no
+    'North Korea'), and the term abbreviates no countries (북미: the model's links say which)."""
+    if _names_countries(term_key) or _cut(english, span) != english.text[
+            english.spans[english.content[span[0]]][1]:english.spans[english.content[span[-1]]][2]]:
+        return False
+    return not _in_linked_phrase(english, span, rival)
+
+
+def _in_linked_phrase(english: English, span: list[int], rival: Sequence[float]) -> bool:
+    """A word written tight (a space or a hyphen) on either side of the span is linked by
+    another Korean word: the span is part of that word's phrase ('North Korea', 'North Korean')."""
+    def tight(left: int, right: int) -> bool:
+        if left < 0 or right >= len(english.content):
+            return False
+        between = english.text[english.spans[english.content[left]][2]:english.spans[english.content[right]][1]]
+        return between in (" ", "-")
+
+    return (tight(span[0] - 1, span[0]) and rival[span[0] - 1] >= LINK) or \
+        (tight(span[-1], span[-1] + 1) and rival[span[-1] + 1] >= LINK)
 
 
 def _names_countries(term: str) -> bool:

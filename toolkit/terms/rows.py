@@ -26,8 +26,9 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (LinkModel, Rendering, render, render_by_sound, render_name_word, render_phrase,
-                                      rivals, sounds_like)
+from toolkit.terms.renderings import (RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render, render_by_sound,
+                                      render_name_word, render_outlet_kind, render_people_name, render_phrase, rivals,
+                                      sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -248,11 +249,20 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             own, kin = columns.of(occ.units[0])
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
-            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown)
+            # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
+            listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown, listed)
             if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
+            if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
+                # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
+                generic = {i for i, u in enumerate(units) if not is_term(u.key)}
+                result = render_outlet_kind(bead.english, top.claims({*own, *kin, *generic}, bead.english.written)) \
+                    or result
+            elif result.status != "rendered" and occ.term in RESIDENT_NOUNS:  # 'North Koreans'
+                result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
@@ -304,7 +314,8 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
     of single terms), which the phrase renders together ('voluntary act' for 자발적 탈북 where
     탈북 is 'defection'); one word written together may differ from its pieces (함흥의학대학
     'Hamhung Medical University', 대학 'college'); none whose rendering its head's own rendering
-    holds already: the English renders the head alone (주재 태영호 'Yong-ho'). `places`: each
+    holds already: the English renders the head alone (주재 태영호 'Yong-ho'), none two of whose
+    nouns share one rendering (북한 주민 'North Koreans': `_shared`). `places`: each
     word's units (`BeadColumns.places`)."""
     held: dict[int, str] = {}
     found: dict[str, dict] = {}
@@ -325,7 +336,7 @@ def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int
                                [groups.get(units[i].key) in _GUESSABLE for i in phrase.units])
         alone = [words.get(units[i].key) for i in phrase.units]  # the nouns' own renderings
         if result is not None and (" " not in phrase.key or all(_inside(own, result.text) for own in alone)) and \
-                not _holds(alone[-1], result.text):
+                not _holds(alone[-1], result.text) and not _shared(alone):
             held.update((i, phrase.key) for i in phrase.units)
             found[phrase.key] = row(phrase.sentence_id, phrase.key, result)
     return held, list(found.values())
@@ -341,6 +352,13 @@ def _inside(own: Rendering | None, text: str) -> bool:
     if own is None or own.status == "not_found":  # the model is unsure of it (우발적 충돌 'accidental clashes')
         return True
     return own.status == "rendered" and bool(set(content_words(own.text)) & set(content_words(text)))
+
+
+def _shared(alone: Sequence[Rendering | None]) -> bool:
+    """Two nouns of a phrase have one rendering: the English writes them as one word (북한 주민
+    'North Koreans'), and the phrase has no words of its own."""
+    texts = [r.text for r in alone if r is not None and r.text is not None]
+    return len(set(texts)) < len(texts)
 
 
 def _holds(own: Rendering | None, text: str) -> bool:
