@@ -99,13 +99,18 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 THRESHOLDS = [round(0.5 + 0.025 * k, 3) for k in range(20)] + [0.99, 0.995, 0.999]  # 0.5 .. 0.999
 
 
-def choose_threshold(sets: list[list[Record]], min_precision: float, always: list[Record]) -> float:
+def choose_threshold(sets: list[list[Record]], min_precision: float, always: list[Record],
+                     min_added: float = 0.0) -> float:
     """Leave-one-set-out inside `sets` (`always` in every training fold): the threshold with the best
-    pooled F1 at precision >= min_precision."""
+    pooled F1 at precision >= min_precision, where the credits the pass adds are themselves right at
+    least `min_added` of the time (the rules' high precision on the sets they were built on must not
+    pay for a pass that is wrong on new pages as often as it is right)."""
     pooled = []
     for k in range(len(sets)):
         model = fit(always + [rec for j, s in enumerate(sets) if j != k for rec in s])
         pooled.append((sets[k], additions(model, sets[k])))
+    rules_tp = sum(counts(records, None, 1.0)[0] for records, _ in pooled)
+    rules_fp = sum(counts(records, None, 1.0)[1] for records, _ in pooled)
     best, best_f1 = 1.01, -1.0
     for t in THRESHOLDS:
         tp = fp = fn = 0
@@ -113,7 +118,9 @@ def choose_threshold(sets: list[list[Record]], min_precision: float, always: lis
             a, b, c, _ = counts(records, added, t)
             tp, fp, fn = tp + a, fp + b, fn + c
         p, _, f1 = prf(tp, fp, fn)
-        if p >= min_precision and f1 > best_f1:
+        gained, lost = tp - rules_tp, fp - rules_fp
+        added_ok = gained + lost == 0 or gained / (gained + lost) >= min_added
+        if p >= min_precision and added_ok and f1 > best_f1:
             best, best_f1 = t, f1
     return best
 
@@ -128,10 +135,10 @@ def clean_threshold(model: dict, records: list[Record], threshold: float) -> flo
     return threshold
 
 
-def cmd_train(paths: list[Path], always_paths: list[Path], out: Path, min_precision: float) -> None:
+def cmd_train(paths: list[Path], always_paths: list[Path], out: Path, min_precision: float, min_added: float) -> None:
     sets = [load(p) for p in paths]
     always = [rec for p in always_paths for rec in load(p)]
-    threshold = choose_threshold(sets, min_precision, always) if len(sets) > 1 else 0.9
+    threshold = choose_threshold(sets, min_precision, always, min_added) if len(sets) > 1 else 0.9
     model = fit(always + [rec for s in sets for rec in s])
     chosen, threshold = threshold, clean_threshold(model, always, threshold)
     print(f"threshold by cross-validation {chosen}, clean on the --always sets at {threshold}")
@@ -141,14 +148,14 @@ def cmd_train(paths: list[Path], always_paths: list[Path], out: Path, min_precis
           f" {len(model['weights'])} features; threshold {threshold} -> {out}")
 
 
-def cmd_cv(paths: list[Path], always_paths: list[Path], min_precision: float, misses: bool) -> None:
+def cmd_cv(paths: list[Path], always_paths: list[Path], min_precision: float, min_added: float, misses: bool) -> None:
     sets = [load(p) for p in paths]
     always = [rec for p in always_paths for rec in load(p)]
     totals = {"rules": [0, 0, 0, 0], "learned": [0, 0, 0, 0]}
     print(f"{'held-out set':44s} {'n':>4s} {'gold':>4s} | rules P / R / F1 (fp) | +learned P / R / F1 (fp, gained) | threshold")
     for k, path in enumerate(paths):
         rest = [s for j, s in enumerate(sets) if j != k]
-        threshold = choose_threshold(rest, min_precision, always)
+        threshold = choose_threshold(rest, min_precision, always, min_added)
         model = fit(always + [rec for s in rest for rec in s])
         threshold = clean_threshold(model, always, threshold)
         added = additions(model, sets[k])
@@ -179,15 +186,17 @@ def main() -> None:
     shared.add_argument("gold", nargs="+", type=Path)
     shared.add_argument("--always", nargs="*", type=Path, default=[], help="gold files always trained on, never held out")
     shared.add_argument("--precision", type=float, default=0.96, help="pooled precision the threshold must keep")
+    shared.add_argument("--added-precision", type=float, default=0.95,
+                        help="precision the learned pass's own additions must keep (pooled over the inner folds)")
     t = sub.add_parser("train", parents=[shared], help="fit on every gold file, threshold by cross-validation inside them")
     t.add_argument("-o", "--output", type=Path, required=True)
     c = sub.add_parser("cv", parents=[shared], help="leave-one-set-out figures: rules alone and rules + learned")
     c.add_argument("--misses", action="store_true", help="print every credit the learned pass adds")
     args = parser.parse_args()
     if args.command == "train":
-        cmd_train(args.gold, args.always, args.output, args.precision)
+        cmd_train(args.gold, args.always, args.output, args.precision, args.added_precision)
     else:
-        cmd_cv(args.gold, args.always, args.precision, args.misses)
+        cmd_cv(args.gold, args.always, args.precision, args.added_precision, args.misses)
 
 
 if __name__ == "__main__":

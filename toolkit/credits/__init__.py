@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
-from toolkit.credits.widgets import evidence_kind, parse_widget_line
+from toolkit.credits.widgets import evidence_kind, is_byline_name, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -141,7 +141,15 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
     rest, credits = _widget_lines(rest, credits)
+    if _PHOTO_RUBRIC.match(text):  # "[포토에세이] … 이정우 선임기자 a@b.example": the reporter took the pictures
+        for credit in credits:
+            if credit.role == "reporter" and credit.agent == "person":
+                credit.role = "photographer"
     return rest, _once(credits)
+
+
+# a photo rubric opening the piece ("[포토]", "[포토에세이]", "[포토뉴스]"): its signed reporter is the photographer
+_PHOTO_RUBRIC = re.compile(r"\s*[\[【<〈]\s*포토[가-힣]{0,4}\s*[\]】>〉]")
 
 
 def _once(credits: list[Credit]) -> list[Credit]:
@@ -216,7 +224,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
-        read = _read(sentence, org_context, alone or _heads_translation(sentence, text, spans, i), after_note, text, a)
+        closing_by = b == len(text) and sentence.startswith("(by ") and sentence.endswith(")")  # "…. (by A, tr. B)"
+        read = _read(sentence, org_context, alone or closing_by or _heads_translation(sentence, text, spans, i),
+                     after_note, text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
@@ -337,13 +347,36 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
     """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
     credits does the lede after it stay as the paragraph's text."""
     m = _DATED_BYLINE.match(text)
-    if m is None:
+    end = m.end() if m else _labelled_byline_end(text)
+    if end is None:
         return None
-    head, credits = _extract(m[0], m[0])
+    head, credits = _extract(text[:end], text[:end])
     if head or not credits:
         return None
-    rest, found = _extract(text[m.end():], text[m.end():].strip())
+    rest, found = _extract(text[end:], text[end:].strip())
     return rest, credits + found
+
+
+# "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
+_LABELLED_BYLINE = re.compile(r"(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by ")
+_MAX_GLUED_NAME_WORDS = 3
+# words that open a lede's first sentence (a name's next word is never one): where the byline stops
+_LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
+                 "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
+                 "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During"}
+
+
+def _labelled_byline_end(text: str) -> int | None:
+    """Where the name of a labelled byline glued to its lede ends: the longest run of two or three
+    words that is a byline name, followed by a word that opens a lede ("The", "What", "In" …)."""
+    m = _LABELLED_BYLINE.match(text)
+    if m is None:
+        return None
+    words = text[m.end():m.end() + 200].split(" ")
+    for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
+        if len(words) > n + 3 and is_byline_name(" ".join(words[:n])) and words[n] in _LEDE_OPENERS:
+            return m.end() + len(" ".join(words[:n]))
+    return None
 
 
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:

@@ -25,6 +25,7 @@ NOT_NAME_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
     "file", "pool", "handout", "reuters", "afp", "ap", "getty", "images", "photo", "photos", "by",
+    "info", "information", "details",  # "CREDIT INFO": the heading of a credit block
 } | CREDIT_VERBS  # "Translated Mara": the credit's verb glued before a name
 # an outlet's possessive before a name ("CNN's Mara Ellison"), found only at a word's start (a linear scan)
 OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})['’]s ")
@@ -34,7 +35,7 @@ ORG_WORDS = {
     "newsroom", "network", "times", "post", "journal", "herald", "daily", "television", "tv", "channel",
     "ministry", "university", "office", "department", "foundation", "institute", "group", "corporation",
     "company", "studio", "museum", "government", "council", "committee", "center", "centre", "magazine",
-    "images", "media", "library", "archive", "archives", "pool", "association", "review", "monitor",
+    "images", "media", "library", "archive", "archives", "pool", "association", "review", "monitor", "foto",
     "stock", "commons",
     # head nouns of outlet names no list knows: "Busan Ilbo", "Halla Shinmun", "Morung Express"
     "ilbo", "shinmun", "sinmun", "gazette", "tribune", "broadcasting", "express", "chronicle", "observer",

@@ -32,6 +32,11 @@ _BRACKET_REPORTER = re.compile(  # "[Asia Economy Reporter Seo Mideum] It has be
     r"\[(?P<outlet>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,4}) (?:Staff )?(?:Reporter|Correspondent)"
     r" (?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){1,3})\]\s*"
 )
+# a dateline some agencies print without a dash: a place, a month and day, the agency, then the lead
+_UNDASHED_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
+)
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
 
@@ -76,6 +81,10 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             return None
     elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
+    elif opener == "[" and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
+        return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
+    elif opener == "[" and _is_written_lede(rest) and _is_lede_outlet(inner):
+        return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
     elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
@@ -96,14 +105,44 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     return after, [_agency_credit(agency)]
 
 
+# the first sentence of a written news lede: a date ("22일") and a plain written ending ("밝혔다.", not a
+# spoken "…습니다." of a transcript, where "[김현경 기자]" labels a speaker)
+_WRITTEN_LEDE = re.compile(r"[^.?!\n]{0,300}?\d{1,2}일[^.?!\n]{0,200}?[^니]다\.")
+# endings of an outlet's name that no rubric has ("[단독]", "[국방부]" and "[지역경제]" are no outlets)
+_LEDE_OUTLET_ENDINGS = ("일보", "신문", "뉴스", "방송", "통신", "저널", "타임즈", "타임스", "뉴시스", "뉴스1")
+
+
+def _is_written_lede(rest: str) -> bool:
+    return bool(_WRITTEN_LEDE.match(rest.lstrip()))
+
+
+def _lone_reporter(inner: str) -> list[Credit] | None:
+    words = inner.split()
+    if len(words) == 2 and title_role(words[1]) == "reporter" and (found := name_and_title(words[0])) and found[1] is None:
+        return [Credit("reporter", found[0])]
+    if len(words) == 1 and (found := name_and_title(words[0])) and found[1] == "reporter":
+        return [Credit("reporter", found[0])]  # "[안기한기자]"
+    return None
+
+
+def _is_lede_outlet(inner: str) -> bool:
+    return 3 <= len(inner) <= 12 and is_syllable_word(inner.replace(" ", "")) and inner.endswith(_LEDE_OUTLET_ENDINGS)
+
+
 def _is_desk(inner: str) -> bool:
     """"연예팀", "온라인뉴스팀": a desk of the outlet signing the story (Hangul only, ending in 팀;
     a ministry ending in 부, "[국방부] …", is a source, and "[단독]" a rubric)."""
     return 3 <= len(inner) <= 8 and inner.endswith("팀") and is_syllable_word(inner)
 
 
+# "[전주=뉴시스]Reporter Lee Dong-min = …": a Korean wire story put into English by a machine
+_TRANSLATED_REPORTER = re.compile(r"\s*(?:Reporter|Correspondent) (?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){1,3}) =\s*")
+
+
 def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     """Reporters named after a dateline bracket ("홍길동 기자 =", "김남희 이승주 기자 =") and the text after them."""
+    if (m := _TRANSLATED_REPORTER.match(rest)) and is_person_name(m["name"]):
+        return [m["name"]], rest[m.end():].lstrip(), "reporter"  # a machine translation's "Reporter Lee Dong-min ="
     words = ko_tokens(rest[:60])
     names: list[str] = []
     role = None
@@ -156,6 +195,8 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
     m = _EN_DATELINE.match(paragraph[:160])
+    if not m and (u := _UNDASHED_DATELINE.match(paragraph[:120])) and _is_wire_agency(u["agency"]):
+        return paragraph[u.end():], [_agency_credit(u["agency"])]  # "Taipei, Dec. 31 (CNA) The …"
     if not m:
         return None
     agency = m["agency"].strip()

@@ -55,8 +55,9 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
         if j < n and low[j] in {"text", "version", "article", "story"}:
             j += 1
         return "writer", j
-    if j + 1 < n and low[j] in {"copy", "video", "audio"} and low[j + 1] in ROLE_WORDS:
-        j += 1
+    if j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main"} \
+            and low[j + 1] in ROLE_WORDS:
+        j += 1  # "composite image by B", "cover photo by C": which picture, then who made it
     if j + 3 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "to" and low[j + 2] in LANGUAGE_NAMES \
             and low[j + 3] in ROLE_WORDS:
         j += 3  # "Korean to English translation by A"
@@ -181,13 +182,21 @@ def _trim(sentence: str) -> str:
     return s.rstrip(" .;").strip()
 
 
+# a literary citation's "trans. by A" / "tr. A" (after a comma, a bracket or at the start): "translated by"
+_TRANSLATOR_ABBREVIATION = re.compile(r"(^|[,;(]\s?)(?:[Tt]ransl?|[Tt]r)\.\s*(?:by:?\s+)?(?=[A-Z])")
+
+
+_NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}) from "
+                               r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
+
+
 def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
     """Credits of a whole English credit sentence, or None when it is not one.
 
     With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
     """
-    s = _trim(sentence)
+    s = _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence))
     if not s:
         return None
     toks = tokens(s)
@@ -208,6 +217,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
     if byline and (found := _name_dash_outlet(s)) is not None:
         return found
+    if byline and (m := _NAME_FROM_OUTLET.fullmatch(sentence.strip())) and is_byline_name(m["name"]) \
+            and (organization_of(m["outlet"]) or looks_like_organization(m["outlet"]) or m["outlet"].startswith("The ")):
+        return [Credit("writer", m["name"], organization=short_org(m["outlet"]))]
     heads = _heads(s, toks, low, standalone=byline)
     if not heads:
         # "Xinhua, August 23, 2016": a wire service and a date, alone on their line

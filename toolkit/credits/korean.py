@@ -45,6 +45,7 @@ _REPORT_ENDINGS = (
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
+    "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
@@ -66,6 +67,12 @@ _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
             "기자명", "정보", "기자정보", "프로필", "+"}  # a widget's buttons: "기자 정보", "기자페이지 +"
+# nouns of the newsroom that have a name's shape (a surname syllable, then one or two more): "신문사 기자"
+# is a widget's placeholder, not a reporter named 신문사
+_NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자명", "기자단", "편집자", "기고자", "필자"}
+# Hangul words of the credit vocabulary and the unnamed sources: never the name a credit gives
+NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | set(KO_LABELS) | set(KO_TITLES) | KO_SUBJECT_POSITIONS
+                               | {"소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌", "독자"})
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -183,7 +190,8 @@ def title_role(token: str) -> str | None:
 def name_and_title(token: str) -> tuple[str, str | None] | None:
     """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자".
     Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
-    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES:
+    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
+            or token in _FILLERS or token in _NEWSROOM_NOUNS:
         return None
     if is_korean_name(token):
         return token, None
@@ -299,6 +307,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     Returns (credits, signed): `signed` when the block carries an e-mail address (a sign-off
     even when it names nobody). None when any word is not a credit word.
     """
+    words = _labels_before_names(words)
     credits: list[Credit] = []
     pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
     label: str | None = None
@@ -352,8 +361,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
-            if by_label == "photographer" and title == "reporter":
-                title = None  # "[사진 - 통일뉴스 송정미기자]": the photo label says what the reporter did
+            if by_label and by_label != "reporter" and title == "reporter":
+                title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
             credits.append(Credit(role=title or by_label, name=name))
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
@@ -393,6 +402,25 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if c.agent == "person" and c.organization is None and org == "RFA":
                 c.service, c.organization, c.language = "Korean", "RFA", "ko"
     return credits, signed
+
+
+def _labels_before_names(words: list[str]) -> list[str]:
+    """"이승환(취재) 010-…", "박민국(사진·영상)": a team list's name with its jobs in brackets after it,
+    read as the labelled name "취재 이승환" (one pass, each bracket at most four words)."""
+    if "(" not in words:
+        return words
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        close = words.index(")", k) if ")" in words[k:k + 7] else -1
+        if k + 2 < len(words) and words[k + 1] == "(" and close > k + 2 and name_and_title(words[k]) \
+                and all(w in KO_LABELS or w in _LABEL_JOINS for w in words[k + 2:close]):
+            out += words[k + 2:close] + [words[k]]
+            k = close + 1
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 _LABEL_JOINS = {"·", "ㆍ", "/"}
@@ -476,6 +504,11 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
+# "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
+_PHOTO_TAKEN_BY = re.compile(r"사진은\s+(?:(?P<outlet>\S{2,12})\s+)?(?P<name>[가-힣]{2,4})\s*(?:사진)?기자가\s*"
+                             r"(?:촬영했다|찍었다|촬영한 것이다|찍은 것이다)")
+# endings of words that are no rubric: particles and verb endings ("오늘은", "소식을", "했다")
+_RUBRIC_NOT_ENDINGS = ("은", "는", "이", "가", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서")
 _BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
 
 
@@ -489,6 +522,9 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     words = ko_tokens(s)
     if not words:
         return None
+    if (taken := _PHOTO_TAKEN_BY.fullmatch(s)) and (found := name_and_title(taken["name"])) and found[1] is None \
+            and (taken["outlet"] is None or is_outlet(taken["outlet"])):
+        return [Credit("photographer", found[0], organization=short_org(taken["outlet"]) if taken["outlet"] else None)]
     if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
         org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
         return [Credit("reporter", words[1], organization=org, agent="organization")]
@@ -516,6 +552,12 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
             found = parse_signoff(words[k + 1:])
             if found is not None:
                 return found
+    # "북한 내부소식 김세원기자가 보도합니다": the same rubric without its comma (bare nouns, a titled byline)
+    for k in range(1, 4):
+        if len(words) > k + 1 and all(is_syllable_word(w) and not w.endswith(_RUBRIC_NOT_ENDINGS) for w in words[:k]) \
+                and not any(name_and_title(w) for w in words[:k]) and (found := parse_signoff(words[k:])) \
+                and any(w.endswith(_REPORT_ENDINGS) for w in words[-2:]):
+            return found
     found = _after_object(words) or _handover(words)
     if found is not None:
         return found
@@ -855,10 +897,12 @@ _PHOTO_SOURCE = re.compile(
     r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?"  # "…했다. /사진=외교부 제공"
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
-    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?)$"  # "[연합뉴스 자료사진]"
+    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
+    r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공)$"  # "… 촬영. <전북일보> 제공"
 )
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
-_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인")  # "(홍길동 씨 제공)": a person's own picture
+_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인",  # "(홍길동 씨 제공)": a person's own picture
+                  "소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌")  # "/사진=대북 소식통 제공": nobody named
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
@@ -873,10 +917,10 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         m = _PHOTO_SOURCE.search(s[-60:])
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"]).strip()
-    if "|" in name or not any(ch.isalpha() for ch in name):
-        return None  # "/ 사진= ㅣ ·": a separator after the label names nobody
-    if m["c"] or m["b"] or m["i"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"]).strip()
+    if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
+        return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
+    if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
             return None
     elif m["g"] or m["h"]:

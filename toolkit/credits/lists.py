@@ -28,6 +28,7 @@ _TITLE_WORDS = {
     "sports", "science", "technology", "health", "asia", "asia-pacific", "north", "korea", "seoul",
     "beijing", "tokyo", "washington", "news", "desk", "head", "of", "the", "and", "digital", "video",
     "photo", "photojournalist", "intern", "fellow", "researcher",
+    "critic", "novelist", "poet", "scholar", "professor", "literary", "film", "art", "music",  # "A, Literary Critic"
     # cities a correspondent is posted to ("BBC Busan correspondent")
     "busan", "incheon", "daegu", "gwangju", "jeju", "pyongyang", "hong", "kong", "bangkok", "hanoi", "jakarta",
     "manila", "taipei", "shanghai", "moscow", "london", "paris", "berlin", "brussels", "sydney", "singapore",
@@ -36,7 +37,7 @@ _TITLE_WORDS = {
 _TITLE_ENDS = {
     "editor", "editors", "correspondent", "correspondents", "reporter", "reporters", "writer", "writers",
     "chief", "columnist", "analyst", "journalist", "photographer", "producer", "photojournalist", "intern",
-    "fellow", "researcher", "contributor", "staff",
+    "fellow", "researcher", "contributor", "staff", "critic", "novelist", "poet", "scholar", "professor",
 }
 _AFFILIATION_MARKS = {"the", "times", "post", "news", "daily", "herald", "journal", "radio", "agency", "press"}
 # a courtesy title before a name is not part of it: "By Dr. Go Myong-Hyun" credits Go Myong-Hyun

@@ -96,6 +96,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     """The slot read by its many forms, kept apart from `parse_credit` so that whichever form
     answers, the one-name check there runs on its credit."""
     t = " ".join(text.split()).strip().rstrip(".").strip()
+    for opener, closer in (("(", ")"), ("[", "]")):
+        if t.endswith(closer) and opener not in t:
+            t = t[:-1].rstrip()  # "(Photo: A in Seoul. Credit: BBC)": the caption's bracket closes after the credit
     if not t or len(t) > _MAX_CREDIT_CHARS:
         return None
     if t.endswith(" |") and t[:-2].strip().lower() in PHOTO_AGENCIES:  # "gettyimagesbank |": the credit slot of a caption
@@ -132,6 +135,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
                 org, t = inner["agency"], t[inner.end():].strip()
             break
+    if not labelled and (m := _PHOTO_FROM.fullmatch(t)) and (_known_agency(m["source"]) or m["source"].lower() in _PLATFORMS):
+        return _credit(m["source"], None)  # "Photo from Pexels", "Image via Facebook"
     if labelled and org is None and " from " in t:  # "Image by A from The Independent:"
         name, _, source = t.partition(" from ")
         source = source.rstrip(" :")
@@ -160,6 +165,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         if not (labelled or _known_agency(distributor)):
             return None
         t, org, labelled = source.split("/")[0].strip(), distributor.split("/")[0].strip(), True
+        first, _, second = source.partition("/")
+        if second and "/" not in second and looks_like_organization(first) and is_person_name(second.strip()) \
+                and not looks_like_organization(second):
+            t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
@@ -240,6 +249,7 @@ def _caps_slot(name: str) -> bool:
         and not is_news_subject(name.title())
 
 
+_PHOTO_FROM = re.compile(r"(?:Photos?|Images?|Pictures?) (?:from|via) (?P<source>[\w .\-]{2,30})")
 _PICTURE_KINDS = {"illustration", "graphic", "graphics", "photo illustration", "artwork"}
 _PICTURE_WORDS = {"PHOTO", "PHOTOS", "IMAGE", "IMAGES", "PICTURE", "PICTURES", "CAPTURE", "SHOT", "GRAPHIC",
                   "ILLUSTRATION", "FILE", "SCREENSHOT", "VIDEO"}
@@ -327,6 +337,9 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 10))
         if k > 0 and (credit := parse_credit(bare[k:])) is not None:
             return bare[:k].rstrip(), [credit]
+    head, slash, agency = bare.rpartition(" / ")
+    if slash and head and agency.lower() in PHOTO_AGENCIES and not head.endswith(("/", "|")):
+        return head.rstrip(), [_credit(agency, None)]  # "… a money changer in Yangon / Reuters"
     for marker in ("./ ", "./", ". / "):  # "... Park Won-soon./ Courtesy of Ewha Womans University"
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 4))
         if k > 0:

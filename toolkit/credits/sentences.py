@@ -14,7 +14,7 @@ from toolkit.segment import period_is_abbreviation
 _BOUNDARY = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+"
     r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
-    r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©])"
+    r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©]|/[\uac00-\ud7a3]{2,4}기자)"  # "…있다./김용국기자 a@b"
 )
 _LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
 _CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows

@@ -135,6 +135,7 @@ PHOTO_AGENCIES = frozenset({
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
+    "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
@@ -145,7 +146,7 @@ DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank
 NOT_PHOTO_SOURCES = frozenset({"courtesy", "file", "files", "file photo", "media file", "handout", "supplied",
                                "archive", "archives", "stock", "screenshot", "screengrab", "provided", "unknown",
                                "anonymous", "internet", "online", "courtesy photo", "pool", "illustration", "graphic",
-                               "graphics"})
+                               "graphics", "info", "information", "details"})  # "CREDIT INFO": a block's heading
 
 # A credit's own verb, never the agent it credits ("By a@b.example Translated", "© Translated")
 CREDIT_VERBS = frozenset({"translated", "written", "edited", "reported", "photographed", "produced", "compiled",
@@ -229,6 +230,8 @@ KO_LABELS: dict[str, str] = {
     "취재": "reporter",
     "기자": "reporter",
     "취재기자": "reporter",
+    "이음말": "reporter",
+    "스탠딩": "reporter",  # "▶ 스탠딩 : 홍길동 / 기자": the same stand-up, as another broadcaster labels it  # "(이음말=홍길동)": the reporter's stand-up between two shots
     "사진": "photographer",
     "사진기자": "photographer",
     "촬영": "photographer",
@@ -316,7 +319,7 @@ KO_TITLES.update({title: "writer" for title in KO_WRITER_TITLES if title not in 
 # ("윤석진 장관 2024.05.02" under a photo; widgets.py)
 KO_SUBJECT_POSITIONS = frozenset({
     "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "총장", "시장", "지사", "청장", "처장", "원장",
-    "국장", "부장", "실장", "과장", "팀장", "사장", "이사", "감독", "선수", "씨", "군", "양", "변호사", "박사", "대사",
+    "국장", "부장", "차장", "실장", "과장", "팀장", "사장", "이사", "감독", "선수", "씨", "군", "양", "변호사", "박사", "대사",
     "국무위원장", "비서관", "수석", "대변인", "후보", "당선인", "여사", "주석", "총재", "의장", "판사", "검사",
 })
 # English given names that are also words: a widget byline may start with one ("Grace Odum")

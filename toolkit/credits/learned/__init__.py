@@ -19,13 +19,16 @@ import re
 from functools import cache
 from pathlib import Path
 
-from toolkit.credits.agents import agent_kind, organization_of
+from toolkit.credits.agents import agent_kind, organization_of, short_org
+from toolkit.credits.korean import NOT_CREDITED_WORDS, is_outlet
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
 from toolkit.credits.learned.softmax import probabilities
 from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
 from toolkit.credits.text import tokens
+from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
+from toolkit.names import is_korean_name
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "credit_model.json"
 NONE = "none"
@@ -101,9 +104,12 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     if model is None or len(paragraph) > MAX_CHARS:
         return []
     threshold = model["threshold"] if threshold is None else threshold
+    if threshold > 1.0:
+        return []  # a threshold no probability reaches: the pass is off (cross-validation found no safe one)
     best: dict[str, tuple[Candidate, str, float]] = {}
+    outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
-        if p < threshold:
+        if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -117,10 +123,39 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     return out
 
 
-def add_learned(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+def _may_name(name: str, outlets: set[str]) -> bool:
+    """A Hangul word of the credit vocabulary ("기자", "소식통") or of three syllables or fewer that the name
+    test refuses names nobody unless it is an outlet ("이아리따" may be a name); the outlet of a person the
+    rules credited ("[전주=뉴시스]Reporter A =") is that person's, not a credit of its own."""
+    if is_syllable_word(name) and not is_outlet(name) and (
+            name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))):
+        return False
+    return short_org(name) not in outlets
+
+
+_SENTENCE_CLOSE = re.compile(r"(?:[a-z)\]”\"]|다)\.\s*$")
+_LIST_COMMAS = 3
+_AFFILIATION = re.compile(r"^\s*\([^()]{1,30}\)")  # "조용학(연합뉴스)": an item's affiliation after it
+
+
+def _in_prose_list(paragraph: str, cand: Candidate) -> bool:
+    """A name in a sentence that lists people ("…, A (연합뉴스), B (월간청풍).", "… reporter A, and B
+    participated."): who took part in something, not who made the page (one scan of the line)."""
+    start = paragraph.rfind("\n", 0, cand.start) + 1
+    end = paragraph.find("\n", cand.end)
+    line = paragraph[start:] if end < 0 else paragraph[start:end]
+    if line.count(",") < _LIST_COMMAS or not _SENTENCE_CLOSE.search(line):
+        return False
+    before = paragraph[max(start, cand.start - 5):cand.start]
+    after = _AFFILIATION.sub("", paragraph[cand.end:cand.end + 40], count=1)
+    return before.rstrip().endswith((",", "and", "및", "·")) or after.lstrip().startswith((",", "and "))  # an item
+
+
+def add_learned(paragraph: str, rest: str, credits: list[Credit],
+                threshold: float | None = None) -> tuple[str, list[Credit]]:
     """The rules' answer with the learned credits added after them, each one's text taken out of
-    `rest` where that is safe (removable_text)."""
-    found = learned_credits(paragraph, credits)
+    `rest` where that is safe (removable_text); `threshold` overrides the shipped model's."""
+    found = learned_credits(paragraph, credits, threshold=threshold)
     for cand, _ in found:
         piece = removable_text(paragraph, cand)
         if piece and rest.count(piece) == 1:
