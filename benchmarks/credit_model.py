@@ -186,8 +186,9 @@ def main() -> None:
     shared.add_argument("gold", nargs="+", type=Path)
     shared.add_argument("--always", nargs="*", type=Path, default=[], help="gold files always trained on, never held out")
     shared.add_argument("--precision", type=float, default=0.96, help="pooled precision the threshold must keep")
-    shared.add_argument("--added-precision", type=float, default=0.95,
-                        help="precision the learned pass's own additions must keep (pooled over the inner folds)")
+    shared.add_argument("--added-precision", type=float, default=0.0,
+                        help="precision the learned pass's own additions must keep (pooled over the inner folds); "
+                             "0 leaves the choice to --precision alone, as for the shipped model")
     t = sub.add_parser("train", parents=[shared], help="fit on every gold file, threshold by cross-validation inside them")
     t.add_argument("-o", "--output", type=Path, required=True)
     c = sub.add_parser("cv", parents=[shared], help="leave-one-set-out figures: rules alone and rules + learned")
