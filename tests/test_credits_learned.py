@@ -28,7 +28,9 @@ def _records() -> list[dict]:
 def test_shipped_model_names_only_project_vocabulary_and_shapes() -> None:
     model = load_model()
     assert model is not None and model["classes"] == list(CLASSES)
-    assert model["threshold"] >= 0.5  # above 1.0 the pass is off: cross-validation found no threshold safe enough
+    # the shipped pass is on (benchmarks/README.md, "The pass kept on"): a retrain that finds no safe
+    # threshold writes 1.01, which switches it off, and must be a decision, not a side effect
+    assert 0.5 <= model["threshold"] <= 1.0
     outside = [feature for feature in model["weights"] if not is_project_feature(feature)]
     assert outside == []
     assert all(len(row) == len(CLASSES) for row in model["weights"].values())
@@ -103,14 +105,15 @@ def test_the_learned_pass_keeps_every_rule_credit_and_the_fixtures_exact() -> No
      "Night Ferries of the South Coast"),  # the brackets and the name between them hold nothing else
 ])
 def test_forms_the_rules_never_saw_are_credited_by_the_model(text: str, role: str, name: str, rest: str) -> None:
-    """The model's own reading at a threshold of 0.9 (the shipped threshold may keep the pass off)."""
+    """The model's own reading at a threshold of 0.9 (below the shipped one, so that these forms
+    test the model and not where its threshold happens to stand); a model written with a threshold
+    above 1.0 (`credit_model.py` where no threshold qualifies) leaves the rules' answer unchanged."""
     rule_rest, rules = rule_credits(text)
     assert rules == []
     got_rest, found = add_learned(text, rule_rest, rules, threshold=0.9)
     assert [(c.role, c.name) for c in found] == [(role, name)]
     assert got_rest == rest
-    if load_model()["threshold"] > 1.0:
-        assert extract_credits(text) == (rule_rest, [])  # the pass is off: the rules' answer unchanged
+    assert add_learned(text, rule_rest, rules, threshold=1.01) == (rule_rest, [])  # the pass off
 
 
 def test_a_name_in_a_sentence_is_credited_only_with_the_sentence_left_alone() -> None:
