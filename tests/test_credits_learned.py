@@ -144,3 +144,16 @@ def test_the_pass_never_credits_a_list_item_a_credit_word_or_the_outlet_of_a_cre
     rules = rule_credits(wire)[1]
     assert [(c.name, c.organization) for c in rules] == [("Yoon Da-som", "Newsis")]
     assert "뉴시스" not in {c.name for _, c in learned_credits(wire, rules, model=model, threshold=0.0)}
+
+
+@pytest.mark.parametrize(("line", "listed"), [
+    ("The crew, the cast, the band, and Mara Ellison took part.", True),
+    ("The crew, the cast, the band, Mara Ellison took part.", True),
+    # a word that ends in "and" is no "and": the name after it is no list's item
+    ("Shot in Seoul, Busan, Incheon, Daegu and Jeju. Photo: Thailand Mara Ellison.", False),
+])
+def test_a_list_item_is_told_by_a_comma_or_the_word_and(line: str, listed: bool) -> None:
+    from toolkit.credits.learned import _in_prose_list
+
+    start = line.index("Mara Ellison")
+    assert _in_prose_list(line, Candidate("Mara Ellison", start, start + len("Mara Ellison"), 0, 0)) is listed
