@@ -276,8 +276,9 @@ _DIFFERENCE_BEFORE_CHARS = 6  # past the longest text it matches ("차액은 " a
 # the nights of a stay, counted apart from its days: 1박 2일 ~ "for two days", 2박 3일간, "two nights"
 _KO_NIGHTS = re.compile(r"\s?박\s?\d{1,2}\s?일")
 _EN_NIGHTS = re.compile(r"[\s-]nights\b|-night\b", re.I)
-# a count of days, not a day of the month: 2일간, 3일 동안, 사흘째 is read as a count already
-_KO_DAY_COUNT = re.compile(r"일\s?(?:간|동안)")
+# a count of days, not a day of the month: 2일간, 3일 동안, 사흘째 is read as a count already;
+# a 간 written apart starts a word of its own where more Hangul follows (7일 간담회: a date)
+_KO_DAY_COUNT = re.compile(r"일\s?동안|일간|일 간(?=의|에|[^가-힣]|$)")
 
 
 def _gaps_and_nights(found: list[Quantity], text: str, korean: bool) -> list[Quantity]:
