@@ -157,3 +157,19 @@ def test_a_list_item_is_told_by_a_comma_or_the_word_and(line: str, listed: bool)
 
     start = line.index("Mara Ellison")
     assert _in_prose_list(line, Candidate("Mara Ellison", start, start + len("Mara Ellison"), 0, 0)) is listed
+
+
+def test_a_wrong_credit_no_threshold_stops_switches_the_pass_off(monkeypatch) -> None:
+    """credit_model.py raises the threshold past the fixtures' wrong credits; one at probability
+    1.0 exactly (a saturated softmax) left it at 1.0 and looped forever: it now writes OFF."""
+    import sys
+    from collections import Counter
+
+    sys.path.insert(0, str(repo_root() / "benchmarks"))
+    import credit_model
+
+    record = credit_model.Record("Ferries wait. (AP: Tomas Weller)", Counter())
+    for p, expected in ((0.96, 0.975), (0.9995, 1.0), (1.0, credit_model.OFF)):
+        monkeypatch.setattr(credit_model, "additions", lambda model, records, p=p: [[(p, ("writer", "A", None))]])
+        assert credit_model.clean_threshold({}, [record], 0.9) == expected
+    assert credit_model.OFF > 1.0  # sure_credits adds nothing above 1.0
