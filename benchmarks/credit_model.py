@@ -97,6 +97,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 THRESHOLDS = [round(0.5 + 0.025 * k, 3) for k in range(20)] + [0.99, 0.995, 0.999]  # 0.5 .. 0.999
+OFF = 1.01  # a threshold no probability reaches: the learned pass adds nothing (sure_credits)
 
 
 def choose_threshold(sets: list[list[Record]], min_precision: float, always: list[Record],
@@ -111,7 +112,7 @@ def choose_threshold(sets: list[list[Record]], min_precision: float, always: lis
         pooled.append((sets[k], additions(model, sets[k])))
     rules_tp = sum(counts(records, None, 1.0)[0] for records, _ in pooled)
     rules_fp = sum(counts(records, None, 1.0)[1] for records, _ in pooled)
-    best, best_f1 = 1.01, -1.0
+    best, best_f1 = OFF, -1.0
     for t in THRESHOLDS:
         tp = fp = fn = 0
         for records, added in pooled:
@@ -127,11 +128,12 @@ def choose_threshold(sets: list[list[Record]], min_precision: float, always: lis
 
 def clean_threshold(model: dict, records: list[Record], threshold: float) -> float:
     """The lowest threshold >= `threshold` at which the model adds no wrong credit to `records`
-    (the committed fixtures, whose tests demand exact answers)."""
+    (the committed fixtures, whose tests demand exact answers); OFF when a wrong credit's probability
+    is above every threshold tried (at 1.0 exactly, as a saturated softmax gives, it looped forever)."""
     added = additions(model, records)
     wrong = [p for rec, add in zip(records, added) for p, t in add if t not in rec.gold]
-    while wrong and threshold <= max(wrong):
-        threshold = next((t for t in THRESHOLDS if t > max(wrong)), 1.0)
+    if wrong and threshold <= max(wrong):
+        threshold = next((t for t in [*THRESHOLDS, 1.0] if t > max(wrong)), OFF)
     return threshold
 
 

@@ -185,3 +185,16 @@ def test_an_english_sentence_restating_its_neighbours_korean_joins_the_link(lexi
     assert joined.beads[0].cert > 0.5  # the evidence of the link it grew from, not a lone pair's
     added = _sents([restated[0].text, EN_UNRELATED, restated[2].text], "en")
     assert ((1,), ()) in [(b.en, b.ko) for b in align(added, ko, lexicon).beads]
+
+
+def test_a_link_that_took_a_restatement_on_each_side_keeps_its_own_evidence(lexicon) -> None:
+    """Joined on both sides, neither end dropped leaves a bead the score accepts: the score is
+    that of the link inside (the one it grew from), not the evidence-less lone pair's."""
+    ko = _sents(["양강도 혜산에서 50대 여성이 지난달 보위부에 체포됐다.", "혜산시 주민들은 이번 사건으로 크게 긴장하고 있다."], "ko")
+    en = _sents(["The woman was arrested in Hyesan last month.",
+                 "A woman in her 50s was arrested by the Ministry of State Security in Hyesan last month.",
+                 "She was arrested by the security ministry last month.",
+                 "Residents of Hyesan are on edge after the arrest."], "en")
+    beads = align(en, ko, lexicon).beads
+    assert [(b.en, b.ko) for b in beads] == [((0, 1, 2), (0,)), ((3,), (1,))]
+    assert beads[0].cert > 0.3  # 0.06 when scored as a lone pair

@@ -157,6 +157,7 @@ def test_a_holiday_is_no_personal_name() -> None:
     ("The prime minister will visit South Korea for two days on Sunday.", "총리가 오는 7일부터 1박 2일간 방한합니다."),
     ("The delegation booked a three-night stay in Tokyo.", "대표단은 도쿄에서 3박 4일 일정을 보낸다."),
     ("The envoy stayed in Pyongyang for three days.", "특사는 사흘 동안 평양에 머물렀다. 3일간의 일정이었다."),
+    ("The envoy stayed in Pyongyang for three days.", "특사는 평양에서 3일 간의 일정을 마쳤다."),
 ])
 def test_a_gap_or_the_nights_of_a_stay_are_no_disagreement(en: str, ko: str) -> None:
     assert check_numbers(en, ko).agree is not False, check_numbers(en, ko).differences
@@ -166,6 +167,8 @@ def test_a_gap_or_the_nights_of_a_stay_are_no_disagreement(en: str, ko: str) -> 
     ("Pork costs 300 won more than its state price.", "돼지고기는 국정가격보다 500원 더 비싸다.", "difference 300≠500"),
     ("He will stay two nights in Tokyo.", "그는 도쿄에서 3박 4일 일정을 보낸다.", "night 2≠3"),
     ("The envoy stayed in Pyongyang for three days.", "특사는 5일간 평양에 머물렀다.", "number 3≠5"),
+    # 간 written apart before more Hangul is a word of its own (간담회): 7일 stays the date
+    ("The minister met reporters on May 8.", "장관은 5월 7일 간담회를 열었다.", "day 8≠7"),
     ("Rice sells for 350 won while the state price is 240 won.", "쌀값은 350원이고 국정가격은 290원이다.", "number 240≠290"),
 ])
 def test_a_changed_gap_night_or_day_count_is_flagged(en: str, ko: str, flag: str) -> None:

@@ -364,3 +364,14 @@ def test_a_name_beside_its_address_or_read_time_is_still_its_byline():
     assert [(c.role, c.name) for c in found] == [("writer", "Mara Ellison")]
     _, found = extract_credits("Mara Ellison | https://paper.example/a | 3 min read")
     assert [(c.role, c.name) for c in found] == [("writer", "Mara Ellison")]
+
+
+def test_blank_text_is_no_byline_name_and_a_labelled_byline_of_blanks_ends_nowhere() -> None:
+    """The strict name test and the glued-byline reader answer on blank words (they raised
+    IndexError: the first word was read before the words were counted)."""
+    from toolkit.credits import _labelled_byline_end
+    from toolkit.credits.widgets import is_byline_name
+
+    assert is_byline_name("") is False and is_byline_name("   ") is False
+    assert _labelled_byline_end("Written by    The ferry left Busan at dawn with forty people aboard.") is None
+    assert _labelled_byline_end("Written by Lea Moreau The ferry left Busan at dawn.") == len("Written by Lea Moreau")

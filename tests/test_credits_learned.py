@@ -28,7 +28,9 @@ def _records() -> list[dict]:
 def test_shipped_model_names_only_project_vocabulary_and_shapes() -> None:
     model = load_model()
     assert model is not None and model["classes"] == list(CLASSES)
-    assert model["threshold"] >= 0.5  # above 1.0 the pass is off: cross-validation found no threshold safe enough
+    # the shipped pass is on (benchmarks/README.md, "The pass kept on"): a retrain that finds no safe
+    # threshold writes 1.01, which switches it off, and must be a decision, not a side effect
+    assert 0.5 <= model["threshold"] <= 1.0
     outside = [feature for feature in model["weights"] if not is_project_feature(feature)]
     assert outside == []
     assert all(len(row) == len(CLASSES) for row in model["weights"].values())
@@ -103,14 +105,15 @@ def test_the_learned_pass_keeps_every_rule_credit_and_the_fixtures_exact() -> No
      "Night Ferries of the South Coast"),  # the brackets and the name between them hold nothing else
 ])
 def test_forms_the_rules_never_saw_are_credited_by_the_model(text: str, role: str, name: str, rest: str) -> None:
-    """The model's own reading at a threshold of 0.9 (the shipped threshold may keep the pass off)."""
+    """The model's own reading at a threshold of 0.9 (below the shipped one, so that these forms
+    test the model and not where its threshold happens to stand); a model written with a threshold
+    above 1.0 (`credit_model.py` where no threshold qualifies) leaves the rules' answer unchanged."""
     rule_rest, rules = rule_credits(text)
     assert rules == []
     got_rest, found = add_learned(text, rule_rest, rules, threshold=0.9)
     assert [(c.role, c.name) for c in found] == [(role, name)]
     assert got_rest == rest
-    if load_model()["threshold"] > 1.0:
-        assert extract_credits(text) == (rule_rest, [])  # the pass is off: the rules' answer unchanged
+    assert add_learned(text, rule_rest, rules, threshold=1.01) == (rule_rest, [])  # the pass off
 
 
 def test_a_name_in_a_sentence_is_credited_only_with_the_sentence_left_alone() -> None:
@@ -141,3 +144,32 @@ def test_the_pass_never_credits_a_list_item_a_credit_word_or_the_outlet_of_a_cre
     rules = rule_credits(wire)[1]
     assert [(c.name, c.organization) for c in rules] == [("Yoon Da-som", "Newsis")]
     assert "뉴시스" not in {c.name for _, c in learned_credits(wire, rules, model=model, threshold=0.0)}
+
+
+@pytest.mark.parametrize(("line", "listed"), [
+    ("The crew, the cast, the band, and Mara Ellison took part.", True),
+    ("The crew, the cast, the band, Mara Ellison took part.", True),
+    # a word that ends in "and" is no "and": the name after it is no list's item
+    ("Shot in Seoul, Busan, Incheon, Daegu and Jeju. Photo: Thailand Mara Ellison.", False),
+])
+def test_a_list_item_is_told_by_a_comma_or_the_word_and(line: str, listed: bool) -> None:
+    from toolkit.credits.learned import _in_prose_list
+
+    start = line.index("Mara Ellison")
+    assert _in_prose_list(line, Candidate("Mara Ellison", start, start + len("Mara Ellison"), 0, 0)) is listed
+
+
+def test_a_wrong_credit_no_threshold_stops_switches_the_pass_off(monkeypatch) -> None:
+    """credit_model.py raises the threshold past the fixtures' wrong credits; one at probability
+    1.0 exactly (a saturated softmax) left it at 1.0 and looped forever: it now writes OFF."""
+    import sys
+    from collections import Counter
+
+    sys.path.insert(0, str(repo_root() / "benchmarks"))
+    import credit_model
+
+    record = credit_model.Record("Ferries wait. (AP: Tomas Weller)", Counter())
+    for p, expected in ((0.96, 0.975), (0.9995, 1.0), (1.0, credit_model.OFF)):
+        monkeypatch.setattr(credit_model, "additions", lambda model, records, p=p: [[(p, ("writer", "A", None))]])
+        assert credit_model.clean_threshold({}, [record], 0.9) == expected
+    assert credit_model.OFF > 1.0  # sure_credits adds nothing above 1.0

@@ -923,3 +923,43 @@ def test_bidi_controls_anywhere_in_the_seed_credit_line_change_nothing(marks: li
     assert [(c.role, c.name, c.service) for c in found] == [
         ("reporter", "Kim Joon-Ho", "Korean"), ("translator", "Kang Min Kyung", None),
         ("writer", "Parameswaran Ponnudurai", None)]
+
+
+def test_a_paragraph_of_many_numbers_is_read_in_linear_work(monkeypatch):
+    """Whether a gap (차액은 300원) stands before a number is looked for just before it, not in all
+    the text before it: 32,000 numbers in one paragraph took 5 s (quadratic) before the fix."""
+    from toolkit.align import numbers
+
+    searched = []
+    real = numbers._KO_DIFFERENCE_BEFORE
+
+    class Counting:
+        def search(self, text, pos, endpos):
+            searched.append(endpos - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(numbers, "_KO_DIFFERENCE_BEFORE", Counting())
+    n = 2000
+    text = " ".join(f"{i % 90 + 1}명" for i in range(n)) + " 국정가격과의 차액은 100원이다."
+    found = numbers.quantities_in_korean(text)
+    assert len(found) == n + 1 and found[-1].kind == "difference"  # the gap is still read as one
+    assert len(searched) >= n and sum(searched) <= 10 * len(searched)
+
+
+def test_a_roll_of_hundreds_of_names_is_not_compared_name_by_name(monkeypatch):
+    """Every name of a bead is scored against every other: a "sentence" of 400 names a side took
+    30 s. Past MOST_NAMES a side's names are a roll, not checked; below it they still are."""
+    import itertools
+
+    import toolkit.names
+    from toolkit.metrics.checks import MOST_NAMES, check_names
+
+    scored = []
+    real = toolkit.names.name_score
+    monkeypatch.setattr(toolkit.names, "name_score", lambda k, e: scored.append(1) or real(k, e))
+    givens = ["".join(p) for p in itertools.islice(itertools.product("bdgjkmnpst", "aeiou", "bdgjkmnpst", "aeiou"), 400)]
+    english = ", ".join(f"Kim {g.title()}-{g}" for g in givens) + " signed."
+    korean = ", ".join(f"박{a}{b}" for a, b in itertools.islice(itertools.product("가나다라마바사아자차카", repeat=2), 400))
+    assert not check_names(english, korean + " 등이 서명했다.").checked and scored == []
+    few = check_names("Kim Jun-ho and Lee Min-ji signed.", "박준호와 이민지가 서명했다.")
+    assert few.differences == ("name Kim Jun-ho≠박준호",) and MOST_NAMES >= 2

@@ -170,6 +170,20 @@ def test_a_paragraph_met_again_is_not_split_again(monkeypatch) -> None:
     assert asked == [one, two]  # the one-sentence paragraph's analysis came with the second split
 
 
+def test_a_page_glued_into_one_paragraph_is_not_kept() -> None:
+    """A paragraph over _SPLIT_CHARS is split as before but not kept: 4,096 kept pages would
+    hold their text twice over for the rest of the process."""
+    import toolkit.segment as segment
+
+    sentence = "장마당 쌀값이 다시 올랐다고 현지 소식통이 밝혔습니다. "
+    page = sentence * (segment._SPLIT_CHARS // len(sentence) + 1)
+    segment._SPLIT.clear()
+    assert split_korean(page) == [sentence.strip()] * (page.count("밝혔습니다"))
+    assert segment._SPLIT == {}
+    split_korean(sentence)
+    assert list(segment._SPLIT) == [sentence.strip()]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -897,6 +897,11 @@ def test_a_month_renders_no_term():
     assert render([0], rows, en, 0.9).status != "rendered"
     rows = [[0.7, 0.3] if en.spans[k][0] in ("January", "oil") else [0.0, 1.0] for k in en.content]
     assert render([0], rows, en, 0.9).text == "oil"
+    # an abbreviation is a month only with its stop or a day: 'Jun' is a name's word too (전 ~ Jun)
+    en = English.of("Traders said Jun had left on Jun. 5.")
+    rows = [[0.7, 0.3] if en.spans[k][0] == "Jun" else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "Jun"
+    assert [en.spans[k][0] for n, k in enumerate(en.content) if n in en.months] == ["Jun"]  # the date's
 
 
 def test_a_hostile_long_token_is_read_as_no_closed_compound():

@@ -296,9 +296,12 @@ def _unfinished_quote(piece: str) -> bool:
 # paragraphs split before (text -> its sentences, and the analysis of a paragraph that is one
 # sentence, see _ONE_SENTENCE): a paragraph met again (an updated story, a repeated sign-off
 # or background paragraph) is not analysed again. Kiwi's split is a pure function of the text,
-# so the answer is the one a new split would give. Bounded: emptied when full.
+# so the answer is the one a new split would give. Bounded: emptied when full, and a text over
+# _SPLIT_CHARS (a whole page glued into one paragraph) is split anew each time, not kept: 4,096
+# kept pages of 100 KB would hold close to a gigabyte (the rule of toolkit.align.kept.KEPT_CHARS).
 _SPLIT: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str, int, int], ...] | None]] = {}
 _SPLIT_KEPT = 4096
+_SPLIT_CHARS = 2000
 
 
 def split_korean(text: str) -> list[str]:
@@ -308,9 +311,11 @@ def split_korean(text: str) -> list[str]:
         return []
     known = _SPLIT.get(text)
     if known is None:
-        if len(_SPLIT) >= _SPLIT_KEPT:
-            _SPLIT.clear()
-        known = _SPLIT[text] = _split_korean(text)
+        known = _split_korean(text)
+        if len(text) <= _SPLIT_CHARS:
+            if len(_SPLIT) >= _SPLIT_KEPT:
+                _SPLIT.clear()
+            _SPLIT[text] = known
     sentences, whole = known
     if whole is not None:
         if len(_ONE_SENTENCE) >= _ONE_SENTENCE_KEPT:

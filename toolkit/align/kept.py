@@ -22,6 +22,7 @@ def kept_for_sentences(maxsize: int) -> Callable[[Callable[[str], T]], Callable[
         def call(text: str) -> T:
             return kept(text) if len(text) <= KEPT_CHARS else function(text)
 
+        call.cache_clear = kept.cache_clear  # type: ignore[attr-defined]  # a test starts from nothing kept
         return call
 
     return wrap

@@ -272,11 +272,13 @@ _EN_DIFFERENCE = re.compile(
     r"(?i)(?:\s(?:won|yuan|dollars?|people))?\s(?:more expensive|more|less|fewer|cheaper|higher|lower|dearer)\s+than\b")
 _KO_DIFFERENCE = re.compile(r"\s?(?:원|위안|달러|명)?\s?(?:의\s?)?(?:차액|차이|격차)|\s?(?:원|위안|달러|명)?\s?더\s?(?:비싸|비싼|싸|싼|많|높|낮|적)")
 _KO_DIFFERENCE_BEFORE = re.compile(r"(?:차액|차이|격차)(?:은|는|이|가)?\s?$")
+_DIFFERENCE_BEFORE_CHARS = 6  # past the longest text it matches ("차액은 " and a line end): looked for there, not in all before (quadratic)
 # the nights of a stay, counted apart from its days: 1박 2일 ~ "for two days", 2박 3일간, "two nights"
 _KO_NIGHTS = re.compile(r"\s?박\s?\d{1,2}\s?일")
 _EN_NIGHTS = re.compile(r"[\s-]nights\b|-night\b", re.I)
-# a count of days, not a day of the month: 2일간, 3일 동안, 사흘째 is read as a count already
-_KO_DAY_COUNT = re.compile(r"일\s?(?:간|동안)")
+# a count of days, not a day of the month: 2일간, 3일 동안, 사흘째 is read as a count already;
+# a 간 written apart starts a word of its own where more Hangul follows (7일 간담회: a date)
+_KO_DAY_COUNT = re.compile(r"일\s?동안|일간|일 간(?=의|에|[^가-힣]|$)")
 
 
 def _gaps_and_nights(found: list[Quantity], text: str, korean: bool) -> list[Quantity]:
@@ -285,7 +287,8 @@ def _gaps_and_nights(found: list[Quantity], text: str, korean: bool) -> list[Qua
     gap, nights = (_KO_DIFFERENCE, _KO_NIGHTS) if korean else (_EN_DIFFERENCE, _EN_NIGHTS)
     out = []
     for q in found:
-        if q.kind == "amount" and (gap.match(text, q.end) or korean and _KO_DIFFERENCE_BEFORE.search(text, 0, q.start)):
+        if q.kind == "amount" and (gap.match(text, q.end) or korean and _KO_DIFFERENCE_BEFORE.search(
+                text, max(0, q.start - _DIFFERENCE_BEFORE_CHARS), q.start)):
             q = replace(q, kind="difference")
         elif q.kind == "amount" and (nights.match(text, q.end) or re.search(r"(?i)-nights?$", text[q.start:q.end])):
             q = replace(q, kind="night")

@@ -113,10 +113,14 @@ _LEDE_OUTLET_ENDINGS = ("일보", "신문", "뉴스", "방송", "통신", "저�
 
 
 def _is_written_lede(rest: str) -> bool:
+    """What follows a bracket opens a written news story (`_WRITTEN_LEDE`): only then does a bare
+    "[name 기자]" or "[outlet]" sign the story rather than label a speaker or a rubric."""
     return bool(_WRITTEN_LEDE.match(rest.lstrip()))
 
 
 def _lone_reporter(inner: str) -> list[Credit] | None:
+    """The reporter of a bracket that holds a name and 기자 and nothing else ("안기한 기자",
+    "안기한기자"); None for anything more (an outlet or a place is read by the other forms)."""
     words = inner.split()
     if len(words) == 2 and title_role(words[1]) == "reporter" and (found := name_and_title(words[0])) and found[1] is None:
         return [Credit("reporter", found[0])]
@@ -126,6 +130,8 @@ def _lone_reporter(inner: str) -> list[Credit] | None:
 
 
 def _is_lede_outlet(inner: str) -> bool:
+    """A bracket that holds a short Hangul outlet name by its ending (금요저널, 경남일보), so that
+    "[단독]" or "[국방부]" before a lede is never read as the outlet signing it."""
     return 3 <= len(inner) <= 12 and is_syllable_word(inner.replace(" ", "")) and inner.endswith(_LEDE_OUTLET_ENDINGS)
 
 

@@ -230,8 +230,8 @@ KO_LABELS: dict[str, str] = {
     "취재": "reporter",
     "기자": "reporter",
     "취재기자": "reporter",
-    "이음말": "reporter",
-    "스탠딩": "reporter",  # "▶ 스탠딩 : 홍길동 / 기자": the same stand-up, as another broadcaster labels it  # "(이음말=홍길동)": the reporter's stand-up between two shots
+    "이음말": "reporter",  # "(이음말=홍길동)": the reporter's stand-up between two shots
+    "스탠딩": "reporter",  # "▶ 스탠딩 : 홍길동 / 기자": the same stand-up, as another broadcaster labels it
     "사진": "photographer",
     "사진기자": "photographer",
     "촬영": "photographer",

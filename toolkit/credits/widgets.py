@@ -100,7 +100,7 @@ def is_byline_name(text: str) -> bool:
     """A person's name by the strict test of a byline with no "By" label (2-4 words, no common word,
     nobody the news is about): what a line may credit when only its shape says it is a credit."""
     words = text.split()
-    if words and words[0].lower() in _NOT_NAME_OPENERS:
+    if not words or words[0].lower() in _NOT_NAME_OPENERS:
         return False  # "In Uncategorized on June 6, 2010": a blog's category, not a writer
     first_ok = words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS  # "Grace Odum"
     return 2 <= len(words) <= 4 and is_person_name(text) and not looks_like_organization(text) \

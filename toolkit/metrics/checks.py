@@ -321,14 +321,27 @@ def english_surname_mentions(en_text: str) -> set[str]:
     return found
 
 
+# full names on one side of a bead beyond which the names are not compared: every name is scored
+# against every other (and each Korean word against each English given name, _names_spelled_in),
+# so a hostile "sentence" listing 400 names on each side took 30 s; a bead naming this many people
+# is a roll of names, not a statement whose names a translator could change unnoticed
+MOST_NAMES = 40
+
+
 def check_names(en_text: str, ko_text: str) -> Check:
     """Do the Korean personal names of a bead agree (names.name_score)? Full names are
     compared with full names (김준호 ~ Kim Joon-Ho, in any hyphenation or case) and a
     surname named alone with a surname (민 씨 ~ Min; 민 씨 against Park is a change). A name
-    on one side only is an omission or an addition. Differences read `name Min≠박`."""
+    on one side only is an omission or an addition. Differences read `name Min≠박`. Not
+    checked past `MOST_NAMES` full names on a side."""
     from toolkit.names import name_score, split_name
 
-    ko_full, en_full = korean_name_candidates(ko_text, en_text), english_name_candidates(en_text)
+    en_full = english_name_candidates(en_text)
+    if len(en_full) > MOST_NAMES:
+        return Check(None)
+    ko_full = korean_name_candidates(ko_text, en_text)
+    if len(ko_full) > MOST_NAMES:
+        return Check(None)
     ko_sur, en_sur = korean_surname_mentions(ko_text), english_surname_mentions(en_text)
     if not (ko_full or ko_sur) or not (en_full or en_sur):
         return Check(None)

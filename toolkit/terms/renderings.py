@@ -70,6 +70,9 @@ NOUN_HOMOGRAPHS = frozenset({"mine"})
 # before it ('cell'; 'sup' of 'support' is none)
 HEAD_LETTERS = 4
 LONGEST_COMPOUND = 30  # letters of the longest word read as a closed compound
+# month abbreviations ('May' is the month's name), and what follows one that is a month: its stop or a day
+_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_AFTER_ABBREVIATED_MONTH = re.compile(r"\.|\s?\d")
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -133,8 +136,16 @@ class English:
         it ties 'March' to whatever noun is near; a month renders no term."""
         from toolkit.credits.text import MONTHS  # the project's one table of English month names
 
-        return frozenset(n for n, k in enumerate(self.content)
-                         if self.spans[k][0][:1].isupper() and self.spans[k][0].lower().rstrip(".") in MONTHS)
+        def month(k: int) -> bool:
+            word, _, end = self.spans[k]
+            key = word.lower().rstrip(".")
+            if not word[:1].isupper() or key not in MONTHS:
+                return False
+            # an abbreviation is a month only with its stop or a day after it: 'Jun' and 'Jan' are
+            # names too (Jun Hyun-moo: 전 is romanised Jun), whose links must stay
+            return key not in _MONTH_ABBREVIATIONS or bool(_AFTER_ABBREVIATED_MONTH.match(self.text, end))
+
+        return frozenset(n for n, k in enumerate(self.content) if month(k))
 
     @cached_property
     def heads(self) -> list[frozenset[str]]:

@@ -136,6 +136,8 @@ def _may_name(name: str, outlets: set[str]) -> bool:
 _SENTENCE_CLOSE = re.compile(r"(?:[a-z)\]”\"]|다)\.\s*$")
 _LIST_COMMAS = 3
 _AFFILIATION = re.compile(r"^\s*\([^()]{1,30}\)")  # "조용학(연합뉴스)": an item's affiliation after it
+# what stands before a list's item: a comma, a middle dot, 및, or "and" as a word ("Grand", "Roland" are none)
+_ITEM_BEFORE = re.compile(r"(?:[,·]|및|(?<![A-Za-z])and)\s*$")
 
 
 def _in_prose_list(paragraph: str, cand: Candidate) -> bool:
@@ -146,9 +148,9 @@ def _in_prose_list(paragraph: str, cand: Candidate) -> bool:
     line = paragraph[start:] if end < 0 else paragraph[start:end]
     if line.count(",") < _LIST_COMMAS or not _SENTENCE_CLOSE.search(line):
         return False
-    before = paragraph[max(start, cand.start - 5):cand.start]
+    before = paragraph[max(start, cand.start - 6):cand.start]
     after = _AFFILIATION.sub("", paragraph[cand.end:cand.end + 40], count=1)
-    return before.rstrip().endswith((",", "and", "및", "·")) or after.lstrip().startswith((",", "and "))  # an item
+    return bool(_ITEM_BEFORE.search(before)) or after.lstrip().startswith((",", "and "))  # an item
 
 
 def add_learned(paragraph: str, rest: str, credits: list[Credit],
