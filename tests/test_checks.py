@@ -193,3 +193,10 @@ def test_names_kiwi_cuts_or_misses_are_compared(english: str, korean: str, agree
     check = check_names(english, korean)
     assert check.agree is agree
     assert check.differences == ((flag,) if flag else ())
+
+
+def test_a_dotted_pair_before_a_number_is_a_list_not_a_named_day() -> None:
+    from toolkit.align.numbers import quantities_in_korean
+
+    assert [q.value for q in quantities_in_korean("1·2  3명이 다쳤다.")] == [1.0, 2.0, 3.0]
+    assert quantities_in_korean("6·25 전쟁 때 피란했다.") == []

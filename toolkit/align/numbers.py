@@ -262,7 +262,7 @@ _KO_DOTTED_DATE = re.compile(r"(?<=\()(1[0-2]|[1-9])[.·](3[01]|[12]\d|[1-9])(?=
 # names the day, as "Victory Day" does: the translator writes the name, the date of the report
 # or nothing, so its digits are no date or amount of the story. A counter written tight after
 # the pair makes it a list (2·3위, 1·2학년, 3·4월), which stays numbers.
-_KO_NAMED_DAY = re.compile(r"(?<![\d.·ㆍ])(?:1[0-2]|[1-9])[·ㆍ](?:3[01]|[12]\d|[1-9])(?=절|\s+(?!\d)|[)”’\"',.]|$)")
+_KO_NAMED_DAY = re.compile(r"(?<![\d.·ㆍ])(?:1[0-2]|[1-9])[·ㆍ](?:3[01]|[12]\d|[1-9])(?=절|\s+[^\s\d]|[)”’\"',.]|$)")
 
 
 # a number that measures the gap between two values in their unit: "around 300 won more
