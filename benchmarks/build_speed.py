@@ -235,7 +235,7 @@ def child(corpus: Path, work: Path, profile: Path | None) -> dict:
     import toolkit.langid
     import toolkit.segment
 
-    getattr(toolkit.segment, "_SPLIT", {}).clear()
+    getattr(getattr(toolkit.segment, "_split_korean", None), "cache_clear", lambda: None)()
     getattr(getattr(toolkit.langid, "_langdetect_sample", None), "cache_clear", lambda: None)()
     folders = corpus_articles(corpus)
     t0, c0 = time.perf_counter(), time.process_time()

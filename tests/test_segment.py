@@ -147,7 +147,7 @@ def test_a_paragraph_met_again_is_not_split_again(monkeypatch) -> None:
 
     one = "국경 경비대가 밀수꾼 세 명을 붙잡았다고 현지 소식통이 밝혔습니다."
     two = "장마당 쌀값이 다시 올랐습니다. 옥수수 값도 함께 뛰었다고 합니다."
-    segment._SPLIT.clear()
+    segment._split_korean.cache_clear()
     real, asked = kiwi(), []
 
     class Counting:
@@ -171,17 +171,19 @@ def test_a_paragraph_met_again_is_not_split_again(monkeypatch) -> None:
 
 
 def test_a_page_glued_into_one_paragraph_is_not_kept() -> None:
-    """A paragraph over _SPLIT_CHARS is split as before but not kept: 4,096 kept pages would
+    """A paragraph over KEPT_CHARS is split as before but not kept: 4,096 kept pages would
     hold their text twice over for the rest of the process."""
     import toolkit.segment as segment
+    from toolkit.align.kept import KEPT_CHARS
 
     sentence = "장마당 쌀값이 다시 올랐다고 현지 소식통이 밝혔습니다. "
-    page = sentence * (segment._SPLIT_CHARS // len(sentence) + 1)
-    segment._SPLIT.clear()
+    page = sentence * (KEPT_CHARS // len(sentence) + 1)
+    segment._split_korean.cache_clear()
     assert split_korean(page) == [sentence.strip()] * (page.count("밝혔습니다"))
-    assert segment._SPLIT == {}
+    assert segment._split_korean.cache_info().currsize == 0
     split_korean(sentence)
-    assert list(segment._SPLIT) == [sentence.strip()]
+    split_korean(sentence)
+    assert segment._split_korean.cache_info()[:2] == (1, 1)  # the sentence kept, then read from what was kept
 
 
 @pytest.mark.parametrize(

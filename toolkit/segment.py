@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from toolkit.align.kept import kept_for_sentences
 from toolkit.model import Article, Sentence
 
 __all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi", "period_is_abbreviation",
@@ -293,30 +294,12 @@ def _unfinished_quote(piece: str) -> bool:
     return bool(_UNFINISHED_QUOTE.match(piece))
 
 
-# paragraphs split before (text -> its sentences, and the analysis of a paragraph that is one
-# sentence, see _ONE_SENTENCE): a paragraph met again (an updated story, a repeated sign-off
-# or background paragraph) is not analysed again. Kiwi's split is a pure function of the text,
-# so the answer is the one a new split would give. Bounded: emptied when full, and a text over
-# _SPLIT_CHARS (a whole page glued into one paragraph) is split anew each time, not kept: 4,096
-# kept pages of 100 KB would hold close to a gigabyte (the rule of toolkit.align.kept.KEPT_CHARS).
-_SPLIT: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str, int, int], ...] | None]] = {}
-_SPLIT_KEPT = 4096
-_SPLIT_CHARS = 2000
-
-
 def split_korean(text: str) -> list[str]:
     """Split Korean text into sentences with Kiwi, keeping quotations attached."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return []
-    known = _SPLIT.get(text)
-    if known is None:
-        known = _split_korean(text)
-        if len(text) <= _SPLIT_CHARS:
-            if len(_SPLIT) >= _SPLIT_KEPT:
-                _SPLIT.clear()
-            _SPLIT[text] = known
-    sentences, whole = known
+    sentences, whole = _split_korean(text)
     if whole is not None:
         if len(_ONE_SENTENCE) >= _ONE_SENTENCE_KEPT:
             _ONE_SENTENCE.clear()
@@ -324,6 +307,11 @@ def split_korean(text: str) -> list[str]:
     return list(sentences)
 
 
+# Kept (toolkit.align.kept): a paragraph met again (an updated story, a repeated sign-off or
+# background paragraph) is not analysed again. Kiwi's split is a pure function of the text, so
+# the answer is the one a new split would give; a whole page glued into one paragraph (over
+# KEPT_CHARS) is split anew each time, not kept: 4,096 kept pages of 100 KB would hold close to a gigabyte.
+@kept_for_sentences(4096)
 def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str, int, int], ...] | None]:
     """split_korean of a normalised, non-empty text: its sentences, and Kiwi's analysis when
     the text is one sentence Kiwi read whole (None otherwise)."""

@@ -23,6 +23,7 @@ def kept_for_sentences(maxsize: int) -> Callable[[Callable[[str], T]], Callable[
             return kept(text) if len(text) <= KEPT_CHARS else function(text)
 
         call.cache_clear = kept.cache_clear  # type: ignore[attr-defined]  # a test starts from nothing kept
+        call.cache_info = kept.cache_info  # type: ignore[attr-defined]  # ... and sees what was kept
         return call
 
     return wrap
