@@ -449,8 +449,9 @@ def _planted_name(english: str, korean: str) -> str | None:
                                         korean_surname_mentions)
     from toolkit.names import name_score
 
-    en = english_name_candidates(english) | english_surname_mentions(english)
-    names = sorted(korean_surname_mentions(korean)) + sorted(korean_name_candidates(korean, english))
+    en_full = english_name_candidates(english)
+    en = en_full | english_surname_mentions(english)
+    names = sorted(korean_surname_mentions(korean)) + sorted(korean_name_candidates(korean, en_full))
     full = [n for n in names if any(name_score(n, e) >= 0.8 for e in en)]
     by_surname = [n for n in names if any(name_score(n[0], e.split()[0]) >= 0.8 for e in en)]
     for name in full + by_surname:

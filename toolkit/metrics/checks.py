@@ -193,11 +193,12 @@ def numbers_agree(en_text: str, ko_text: str) -> bool | None:
     return check_numbers(en_text, ko_text).agree
 
 
-def korean_name_candidates(ko_text: str, en_text: str = "") -> set[str]:
+def korean_name_candidates(ko_text: str, en_names: Iterable[str] = ()) -> set[str]:
     """Proper nouns (Kiwi NNP) of two to four syllables that are shaped like Korean personal
-    names, a name Kiwi cut in two (손 + 서영) taken whole; with `en_text`, also the Hangul
-    words that spell the given name of an English name after any surname (박정은 beside "Kim
-    Jong Un"), which Kiwi may not tag: a changed surname is a different name, not no name."""
+    names, a name Kiwi cut in two (손 + 서영) taken whole; with `en_names` (the bead's
+    english_name_candidates), also the Hangul words that spell the given name of one of them
+    after any surname (박정은 beside "Kim Jong Un"), which Kiwi may not tag: a changed surname
+    is a different name, not no name."""
     from toolkit.segment import korean_tokens
 
     runs: list[list[tuple]] = []  # adjacent proper nouns, no space between them
@@ -212,7 +213,7 @@ def korean_name_candidates(ko_text: str, en_text: str = "") -> set[str]:
             continue
         whole = "".join(t[0] for t in run)
         found |= {whole} if len(run) > 1 and _person_shaped(whole) else {t[0] for t in run if _person_shaped(t[0])}
-    return found | _names_spelled_in(ko_text, en_text) if en_text else found
+    return found | _names_spelled_in(ko_text, en_names)
 
 
 def _person_shaped(word: str) -> bool:
@@ -229,12 +230,12 @@ _NAME_PARTICLES = frozenset("은 는 이 가 을 를 의 에게 와 과 도 에 
 GIVEN_NAME_THRESHOLD = 0.9
 
 
-def _names_spelled_in(ko_text: str, en_text: str) -> set[str]:
+def _names_spelled_in(ko_text: str, en_names: Iterable[str]) -> set[str]:
     """Hangul words (a particle aside) made of a known surname and a given name that the given
     name of one of the English names spells."""
     from toolkit.names import given_name_score, is_korean_name, split_name, surnames
 
-    givens = {" ".join(re.split(r"[ -]", e)[1:]) for e in english_name_candidates(en_text)}
+    givens = {" ".join(re.split(r"[ -]", e)[1:]) for e in en_names}
     if not givens:
         return set()
     known, found = surnames(), set()
@@ -339,7 +340,7 @@ def check_names(en_text: str, ko_text: str) -> Check:
     en_full = english_name_candidates(en_text)
     if len(en_full) > MOST_NAMES:
         return Check(None)
-    ko_full = korean_name_candidates(ko_text, en_text)
+    ko_full = korean_name_candidates(ko_text, en_full)
     if len(ko_full) > MOST_NAMES:
         return Check(None)
     ko_sur, en_sur = korean_surname_mentions(ko_text), english_surname_mentions(en_text)

@@ -66,7 +66,8 @@ def name_difference(en_text: str, ko_text: str) -> tuple[list[str], list[str]] |
 
     if names_agree(en_text, ko_text) is not False:
         return None
-    ko_names, en_names = korean_name_candidates(ko_text, en_text), english_name_candidates(en_text)
+    en_names = english_name_candidates(en_text)
+    ko_names = korean_name_candidates(ko_text, en_names)
     ko_only = [k for k in ko_names if all(name_score(k, e) < NAME_THRESHOLD for e in en_names)]
     en_only = [e for e in en_names if all(name_score(k, e) < NAME_THRESHOLD for k in ko_names)]
     return sorted(en_only, key=en_text.find), sorted(ko_only, key=ko_text.find)
