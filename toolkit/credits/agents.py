@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.credits.vocabulary import CREDIT_VERBS, ORGANIZATIONS, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import CREDIT_VERBS, KO_NEWS_ENDINGS, ORGANIZATIONS, SERVICE_LANGUAGES
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 PARTICLES = {
@@ -43,7 +43,7 @@ ORG_WORDS = {
     "navy", "army", "forces", "command", "embassy", "corps", "marines",  # "U.S. Navy" after a photographer
     "youtube", "facebook", "twitter", "instagram", "weibo", "telegram", "tiktok", "wechat", "flickr",  # platforms
 }
-_KO_ORG_ENDINGS = ("방송", "뉴스", "통신", "신문", "일보", "취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "팀", "데스크", "통신사", "뉴시스", "뉴스1")
 # institutions by their ending: "목포시", "문화재청", "국립중앙박물관" (three syllables or more; not 구, 도,
 # 군 or 부, which end given names: 김민구, 박영도)
 KO_INSTITUTION_ENDINGS = ("시", "청", "처", "위원회", "협회", "재단", "공사", "공단", "연구원",

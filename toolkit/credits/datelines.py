@@ -18,7 +18,7 @@ from toolkit.credits.agents import (
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
 from toolkit.credits.text import is_date_word
-from toolkit.credits.vocabulary import PHOTO_AGENCIES
+from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 
@@ -109,7 +109,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
 # spoken "…습니다." of a transcript, where "[김현경 기자]" labels a speaker)
 _WRITTEN_LEDE = re.compile(r"[^.?!\n]{0,300}?\d{1,2}일[^.?!\n]{0,200}?[^니]다\.")
 # endings of an outlet's name that no rubric has ("[단독]", "[국방부]" and "[지역경제]" are no outlets)
-_LEDE_OUTLET_ENDINGS = ("일보", "신문", "뉴스", "방송", "통신", "저널", "타임즈", "타임스", "뉴시스", "뉴스1")
+_LEDE_OUTLET_ENDINGS = KO_NEWS_ENDINGS + ("저널", "타임즈", "타임스", "뉴시스", "뉴스1")
 
 
 def _is_written_lede(rest: str) -> bool:

@@ -6,6 +6,10 @@ that the English, Korean, photo and dateline readers agree on what a word means.
 
 from __future__ import annotations
 
+# The endings of a Korean news outlet's name (KBS뉴스, 자유아시아방송, 연합통신, 경향신문, 조선일보): each
+# reader adds the endings its own context allows (a desk's 팀, a journal's 저널)
+KO_NEWS_ENDINGS: tuple[str, ...] = ("방송", "뉴스", "통신", "신문", "일보")
+
 # Language services -> BCP 47 code (RFA's services, and a few other broadcasters' ones)
 SERVICE_LANGUAGES: dict[str, str] = {
     "korean": "ko",

@@ -512,17 +512,19 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     return None
 
 
-# endings of a news outlet's Korean name and the English nouns that name an outlet by its kind:
-# Korean news names the outlet it cites (미국 자유아시아방송), its English often only says what
+# the English nouns that name an outlet by its kind: Korean news names the outlet it cites
+# (미국 자유아시아방송, an outlet by its ending: is_outlet), its English often only says what
 # kind of outlet it is ("a U.S. broadcaster", "a Seoul-based online outlet")
-OUTLET_ENDINGS = ("방송", "신문", "일보", "통신", "뉴스")
 OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "daily", "agency", "outlet", "website"})
 _KIND_MODIFIERS = 3  # modifiers written tight before the kind noun ('U.S. government-funded media')
 
 
 def is_outlet(term: str) -> bool:
     """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스)."""
-    return any(term.endswith(e) and len(term) > len(e) for e in OUTLET_ENDINGS)
+    # the credit readers' table, imported here: a terms-only command need not load the credit readers
+    from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
+
+    return any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
 
 
 def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering | None:
