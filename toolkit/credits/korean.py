@@ -70,9 +70,11 @@ _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기�
 # nouns of the newsroom that have a name's shape (a surname syllable, then one or two more): "신문사 기자"
 # is a widget's placeholder, not a reporter named 신문사
 _NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자명", "기자단", "편집자", "기고자", "필자"}
+# people a story cites without naming them: a source, an official, a viewer who sent a video
+_UNNAMED_SOURCES = ("소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌", "독자")
 # Hangul words of the credit vocabulary and the unnamed sources: never the name a credit gives
 NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | set(KO_LABELS) | set(KO_TITLES) | KO_SUBJECT_POSITIONS
-                               | {"소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌", "독자"})
+                               | set(_UNNAMED_SOURCES))
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -901,8 +903,8 @@ _PHOTO_SOURCE = re.compile(
     r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공)$"  # "… 촬영. <전북일보> 제공"
 )
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
-_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "독자", "본인",  # "(홍길동 씨 제공)": a person's own picture
-                  "소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌")  # "/사진=대북 소식통 제공": nobody named
+# "(홍길동 씨 제공)": a person's own picture; "/사진=대북 소식통 제공": nobody named
+_NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "본인") + _UNNAMED_SOURCES
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
