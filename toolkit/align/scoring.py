@@ -271,7 +271,8 @@ def _name_phrases(form: str) -> frozenset[tuple[str, ...]]:
 # A broadcast's sign-in, "북한 내부소식 김세원기자가 보도합니다." / "박찬 기자가 보도합니다.": the
 # anchor hands over to the reporter; English versions drop it (every such line of the real
 # pairs is unaligned in gold), but its "북한" met an English sentence's "North Korea" and took a
-# link. The credit reader removes most of these lines; one glued to 기자 stays a sentence.
+# link. The credit reader takes these lines out of the body; this keeps one that reaches the
+# aligner all the same from taking a link.
 SIGN_IN = re.compile(
     r"^[^.?!]{0,20}?[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:가|이)\s?"
     r"(?:보도합니다|전합니다|전해\s?드립니다|취재했습니다)\.?\s*$"
