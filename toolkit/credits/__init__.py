@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
-from toolkit.credits.widgets import evidence_kind, is_byline_name, parse_widget_line
+from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -79,8 +79,11 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
     if has_syllable(sentence):
         found = korean.parse_sentence(sentence)
         if found is not None:
+            if single and sentence.startswith("/") and len(found) == 1 and found[0].agent == "organization" \
+                    and not context.is_korean_caption(text[:at].strip()):
+                found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
             return "", found, False
-        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence)
+        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence)
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False) if tail else None
@@ -187,11 +190,15 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     lines = rest.split("\n")
     readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
     kinds = [evidence_kind(line) for line in readable]
+    column = name_column(readable, kinds)
     taken: set[int] = set()
     found: list[Credit] = []
     for k, line in enumerate(readable):
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
         backing = {kinds[j] for j in near}
+        if k in column:
+            backing.add("column")  # a bare name in a column of names standing on a publication stamp
+            near.append(column[k])
         if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
                 and not lines[k - 1].rstrip().endswith(_QUOTE_ENDS):
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)

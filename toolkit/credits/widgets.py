@@ -29,7 +29,7 @@ import re
 from functools import cache
 
 from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of
-from toolkit.credits.korean import is_outlet, name_and_title, title_role
+from toolkit.credits.korean import is_outlet, name_after_place, name_and_title, title_role
 from toolkit.credits.lists import outlet_title
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
@@ -55,6 +55,7 @@ _STAMP_WORDS = {"published", "updated", "posted", "last", "modified", "update", 
 _KO_DATE = re.compile(r"[\d.\-/:()월화수목금토일년월일시분\s]+")
 _NUMBERS = re.compile(r"\d+")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d월", re.IGNORECASE)
+_PORTRAIT_LABELS = {"기자이미지", "기자사진", "기자얼굴"}
 _CLOSERS = {"[": "]", "(": ")", "<": ">", "【": "】", "〈": "〉"}
 _BRACKETS = str.maketrans("()[]", "    ")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
@@ -156,6 +157,9 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
         if word.lower() in _STAMP_WORDS or _KO_DATE.fullmatch(word) or is_date_word(word):
             evidence = evidence or any(ch.isdigit() for ch in word) or word in _STAMP_WORDS
             continue
+        if word in _PORTRAIT_LABELS:
+            evidence = True  # "기자이미지 김민찬": the alt text of the reporter's portrait beside the name
+            continue
         if (role := _title_role(word)) is not None:
             evidence = True
             if names:
@@ -166,6 +170,9 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
             evidence = evidence or found[1] is not None
             continue
         if is_outlet(word):
+            continue
+        if (placed := name_after_place(word)) is not None:
+            names.append((placed, "reporter"))  # "서울-윤하정 a@b.example"
             continue
         if names and k + 1 < len(words) and _title_role(words[k + 1]) and has_syllable(word) and len(word) <= 6:
             continue  # "박종인 여행문화 전문기자": a field between the name and its title
@@ -198,18 +205,48 @@ def _unglue(s: str) -> str:
 
 
 def evidence_kind(line: str) -> str | None:
-    """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views"), "url" (the
-    story's address) or "date" ("Published : Oct 8, 2022 - 10:46"); None for any other line."""
+    """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
+    "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET") or "date" ("Oct 8, 2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
         return None
-    if not _READ_TIME.sub(" ", s).strip(" |·-"):
+    if not _READ_TIME.sub(" ", s).strip(" |·-") or _ACCESS_LABEL.fullmatch(s):
         return "read"
     if _URL.fullmatch(s):
         return "url"
     if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
         return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
+    if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
+        return "stamp"
     return "date" if _is_date_piece(s) and _full_date(s) else None
+
+
+# a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT))?(?=[\s,]|$)",
+                    re.IGNORECASE)
+# a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
+_ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
+# what a column of bare names may stand on: a publication stamp, a read time or a paywall label
+COLUMN_BACKING = {"stamp", "read"}
+
+
+def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
+    """{line of a bare byline name: the stamp line it stands on}: "SCMP\nKimmy Chung\nAlvin Lum\n
+    Updated: 9:26am, 18 Aug, 2019", "Chang W. Lee\nDec. 7, 2024, 8:35 a.m. ET". The names run up from
+    the stamp line without a gap; an outlet's label may head the column. One pass up each column."""
+    out: dict[int, int] = {}
+    for k, kind in enumerate(kinds):
+        if kind not in COLUMN_BACKING:
+            continue
+        j = k - 1
+        while j >= 0 and j not in out and kinds[j] is None:
+            if lines[j].strip():  # blank lines between the names of a column are part of its layout
+                if not is_byline_name(_HONORIFIC.sub("", lines[j].strip(), count=1)):
+                    break
+                out[j] = k
+            j -= 1
+    return out
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
@@ -272,6 +309,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
+        or "column" in nearby \
         or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
