@@ -196,6 +196,8 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     for k, line in enumerate(readable):
         near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
         backing = {kinds[j] for j in near}
+        if len(lines) == 1:
+            backing.add("alone")  # the paragraph is this one line
         if k in column:
             backing.add("column")  # a bare name in a column of names standing on a publication stamp
             near.append(column[k])

@@ -28,7 +28,8 @@ _MAX_ROLES = 6  # "Reported, translated and written in English by": a clause hea
 _MAX_SERVICE_TOKENS = 10
 # words that qualify a label noun: "Series Editor: A", "Managing Editor: B", "Photo Editor: C"
 _LABEL_QUALIFIERS = {"series", "managing", "executive", "senior", "chief", "deputy", "associate", "assistant",
-                     "contributing", "staff", "photo", "copy", "guest", "lead", "consulting", "news", "video"}
+                     "contributing", "staff", "photo", "copy", "guest", "lead", "consulting", "news", "video",
+                     "web", "online", "digital"}  # "(Web editor: A, B)"
 # a participle between a photo word and "by": "Images mixed by A", "Photo taken by B"
 _PHOTO_PARTICIPLES = {"taken", "shot", "mixed", "remixed", "created", "provided", "supplied", "captured"}
 
@@ -55,7 +56,9 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
         if j < n and low[j] in {"text", "version", "article", "story"}:
             j += 1
         return "writer", j
-    if j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main"} \
+    if j + 1 < n and low[j] == "photo" and low[j + 1] in {"editing", "edited"}:
+        j += 1  # "Photo editing and production by A": the pictures' editor
+    elif j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main"} \
             and low[j + 1] in ROLE_WORDS:
         j += 1  # "composite image by B", "cover photo by C": which picture, then who made it
     if j + 3 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "to" and low[j + 2] in LANGUAGE_NAMES \

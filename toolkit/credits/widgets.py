@@ -270,6 +270,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = _unglue(s)
     korean = has_syllable(s)
     outlets = 0
+    outlet_names: list[str] = []
     pieces: list[tuple[str, str]] = []
     title_roles: list[str] = []
     dates: list[str] = []
@@ -304,13 +305,17 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             continue
         if organization_of(segment) or (korean and is_outlet(segment)):
             outlets += 1
+            outlet_names.append(segment)
             continue
         return None
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
         or "column" in nearby \
-        or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
+        or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
+    if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
+        # "The Guardian|December 07, 2024", "Xinhua, July 6, 2016": a copied story's source and date, on its own
+        return [Credit("writer", outlet_names[0], organization=organization_of(outlet_names[0]), agent="organization")]
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
     if title_roles and len(pieces) == 1 and pieces[0][1] == "writer":
