@@ -208,7 +208,7 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     taken: set[int] = set()
     found: list[Credit] = []
     for k, line in enumerate(readable):
-        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
+        near = [j for j in (_next_filled(readable, k, -1), _next_filled(readable, k, 1)) if j is not None and kinds[j]]
         backing = {kinds[j] for j in near}
         if len(lines) == 1:
             backing.add("alone")  # the paragraph is this one line
@@ -231,6 +231,15 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     if not taken:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
+
+
+def _next_filled(lines: list[str], k: int, step: int) -> int | None:
+    """The nearest line above (step -1) or below (+1) line k that is not blank: a widget's layout puts
+    blank lines between the name and its date ("John Yoon\n\nReporting from Seoul")."""
+    j = k + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return j if 0 <= j < len(lines) else None
 
 
 def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:

@@ -219,12 +219,17 @@ def evidence_kind(line: str) -> str | None:
         return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
         return "stamp"
+    if _REPORTING_FROM_LINE.fullmatch(s):
+        return "reporting"  # "Reporting from outside the National Assembly in Seoul" under a live post's author
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
 # a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT))?(?=[\s,]|$)",
                     re.IGNORECASE)
+# a live post's dateline under its author, and a sign-off naming where the reporter is
+_REPORTING_FROM_LINE = re.compile(r"Reporting from \S[^\n]{1,80}")
+_NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:the |outside |inside |near )*[A-Z][\w .'’-]{1,60}")
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
@@ -258,6 +263,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
+    if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
+        return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph
     evidence = False
     # what is taken out leaves a separator: the words on its two sides are never one name
     emails = find_emails(s)
@@ -311,7 +318,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or "column" in nearby \
+        or "column" in nearby or "reporting" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
         # "The Guardian|December 07, 2024", "Xinhua, July 6, 2016": a copied story's source and date, on its own
@@ -320,4 +327,6 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         return None
     if title_roles and len(pieces) == 1 and pieces[0][1] == "writer":
         pieces = [(pieces[0][0], title_roles[0])]
+    if "reporting" in nearby and len(pieces) == 1 and pieces[0][1] == "writer":
+        pieces = [(pieces[0][0], "reporter")]  # "John Yoon\nReporting from Seoul"
     return [Credit(role, name) for name, role in pieces]
