@@ -225,11 +225,12 @@ def evidence_kind(line: str) -> str | None:
 
 
 # a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT))?(?=[\s,]|$)",
-                    re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT))?"
+                    r"(?=[\s,]|$)", re.IGNORECASE)
 # a live post's dateline under its author, and a sign-off naming where the reporter is
 _REPORTING_FROM_LINE = re.compile(r"Reporting from \S[^\n]{1,80}")
-_NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:the |outside |inside |near )*[A-Z][\w .'’-]{1,60}")
+_NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:the |outside |inside |near )*"
+                                  r"[A-Z][\w .'’-]{1,60}")
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
@@ -321,7 +322,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         or "column" in nearby or "reporting" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
-        # "The Guardian|December 07, 2024", "Xinhua, July 6, 2016": a copied story's source and date, on its own
+        # "Xinhua, July 6, 2016": a copied story's source (a known agency) and its date, the whole paragraph
         return [Credit("writer", outlet_names[0], organization=organization_of(outlet_names[0]), agent="organization")]
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
