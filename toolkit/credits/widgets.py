@@ -234,7 +234,7 @@ _NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:th
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
-COLUMN_BACKING = {"stamp", "read"}
+_COLUMN_BACKING = {"stamp", "read"}
 
 
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
@@ -243,7 +243,7 @@ def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
     the stamp line without a gap; an outlet's label may head the column. One pass up each column."""
     out: dict[int, int] = {}
     for k, kind in enumerate(kinds):
-        if kind not in COLUMN_BACKING:
+        if kind not in _COLUMN_BACKING:
             continue
         j = k - 1
         while j >= 0 and j not in out and kinds[j] is None:
