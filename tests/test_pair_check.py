@@ -95,3 +95,17 @@ def test_a_cut_rewrite_without_a_confident_link_is_not_warned_about_but_an_unrel
     assert check.warning is None and check.score > 0.1
     unrelated = pair_check(en, other, _weakened(align(en.sentences, other.sentences), 0.45))
     assert unrelated.warning is not None and "not a translation pair" in unrelated.warning
+
+
+def test_a_line_or_two_of_the_beats_words_does_not_make_a_pair(tmp_path) -> None:
+    """Word overlap proves nothing for a one-line English: "Floods hit North Korea." meets the
+    Korean of any flood story, so without a confident link it is still named."""
+    from toolkit.align import align
+    from toolkit.align.pair import EXPLAINED, explained_share
+
+    (tmp_path / "en.txt").write_text("Floods\n\nFloods hit North Korea. Many people died.\n", encoding="utf-8")
+    en = segment_article(read_article(tmp_path / "en.txt"))
+    ko = segment_article(read_article(CORPUS / "dprk-floods" / "ko.txt"))
+    assert explained_share(en, ko) >= EXPLAINED
+    check = pair_check(en, ko, _weakened(align(en.sentences, ko.sentences), 0.45))
+    assert check.warning is not None and "not a translation pair" in check.warning

@@ -17,7 +17,8 @@ ko.txt swapped. Two signals answer it:
   content the Korean text says anywhere, order aside. A truncated rewrite (three English
   sentences, a reordered lede, the Korean running on) can lack a confident link because its
   sentences cross and split, yet its Korean says most of what its English says; two stories
-  of one beat share their beat's words and not much more (EXPLAINED sits between them).
+  of one beat share their beat's words and not much more (EXPLAINED sits between them). A
+  short English (under MIN_WORDS content words) is not cleared this way.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ PAIR_THRESHOLD = 0.08
 CONFIDENT_LINK = 0.53
 EXPLAINED = 0.55
 MAX_CELLS = 40_000  # sentence pairs compared at most (an article the aligner searches in full)
+MIN_WORDS = 20  # English content words below which word overlap proves nothing (one generic line)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,11 @@ def pair_check(en: Article, ko: Article, alignment: Alignment | None, lexicon=No
 
 def _said_anyway(en: Article, ko: Article, lexicon) -> bool:
     """A pair without a confident link whose Korean still says most of its English (a cut,
-    reordered rewrite): see `explained_share`."""
+    reordered rewrite): see `explained_share`. A short English (a line or two of the beat's
+    words: "Floods hit North Korea.") meets some Korean story whatever it is, so it is not enough."""
+    from toolkit.align.scoring import en_features
+
+    if sum(en_features(s.text).size for s in en.sentences) < MIN_WORDS:
+        return False
     share = explained_share(en, ko, lexicon)
     return share is not None and share >= EXPLAINED
