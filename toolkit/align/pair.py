@@ -73,13 +73,9 @@ def explained_share(en: Article, ko: Article, lexicon=None) -> float | None:
     lexicon = load_lexicon() if lexicon is None else lexicon
     scorer = BeadScorer([en_features(s.text) for s in en.sentences],
                         [ko_features(s.text, lexicon) for s in ko.sentences], Params())
-    said = total = 0.0
-    for i, row in enumerate(scorer.en_mask):
-        mask = 0
-        for cell in row:
-            mask |= cell
-        said += scorer._weighted(mask, scorer.en_w[i])
-        total += scorer.en_total[i]
+    m = len(ko.sentences)
+    total = sum(scorer.en_total)
+    said = sum(scorer.shares(i, i + 1, 0, m)[1] * weight for i, weight in enumerate(scorer.en_total))
     return said / total if total else 0.0
 
 
