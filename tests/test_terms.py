@@ -977,6 +977,13 @@ def test_a_lexicon_phrase_grows_across_and_only_in_its_own_order():
     en = English.of("The party committees and people's committees surveyed struggling households.")
     rows = posteriors(en, {"committees": 0.66, "people's": 0.3}, {"party": 0.66, "committees": 0.5, "people's": 0.56})
     assert render([0], rows, en, 0.9, [phrase_stems("people's committee")]).text == "people's committees"
+    # links on both sides of the "and": two phrases of one head, the one with more of the term's
+    # probability is its rendering; different heads make one ('cooperation and exchanges')
+    rows = posteriors(en, {"committees": 0.66, "people's": 0.4}, {"party": 0.66, "committees": 0.5, "people's": 0.3})
+    assert render([0], rows, en, 0.9).text == "people's committees"
+    en = English.of("They agreed on cooperation and exchanges with the South.")
+    rows = posteriors(en, {"cooperation": 0.6, "exchanges": 0.6})
+    assert render([0], rows, en, 0.9).text == "cooperation and exchanges"
     # a whole name written in its order holds its comma and its "and"
     en = English.of("The Ministry of Agriculture, Food and Rural Affairs said so.")
     rows = posteriors(en, {"Agriculture": 0.8, "Food": 0.5})

@@ -483,8 +483,9 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
     apart = not _names_countries(term_key)
-    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival)
-             for c in _clusters(links, english, apart)]
+    grown = [part for c in _clusters(links, english, apart)
+             for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
+                                      english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
     if not apart and not _names_a_country(english, best, phrases):
@@ -962,6 +963,20 @@ def _clusters(links: list[int], english: English, apart: bool = True) -> list[li
         else:
             clusters.append([n])
     return clusters
+
+
+def _coordinated(cluster: list[int], english: English) -> list[list[int]]:
+    """A cluster cut at each "and" whose two sides write a word in common: two phrases of one
+    head ('party committees and people's committees'), not one ('cooperation and exchanges')."""
+    parts = [[cluster[0]]]
+    for k, n in enumerate(cluster[1:], 1):
+        left, right = english.spans[english.content[cluster[k - 1]]], english.spans[english.content[n]]
+        if _AND.fullmatch(english.text[left[2]:right[1]]):
+            after = {english.stems[m] for m in cluster[k:]}
+            if after & {english.stems[m] for m in parts[-1]}:
+                parts.append([])
+        parts[-1].append(n)
+    return parts
 
 
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de"})
