@@ -436,8 +436,8 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     own (`_whole`), if `listed`: `phrases` are the lexicon's renderings of the term itself, not
     its parts' (국가밀수 is not 'State'). `generic` (the bead's generic nouns, the stop list's) and
     `head` (the columns of the noun the term modifies in a noun phrase: 안전원 of 안전부 안전원)
-    claim no word that is one of the term's own one-word lexicon renderings from it
-    (`_named_links`: 지역 'local' beside 주민 'locals'; 'police' for 안전부 안전원, the phrase
+    claim no word from it that is one of its own lexicon renderings, or a word of one written
+    whole (`_named_links`: 지역 'local' beside 주민 'locals'; 'police' for 안전부 안전원, the phrase
     written as one word)."""
     return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed,
                    generic, head)[0]
@@ -496,10 +496,11 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
 def _named_links(links: list[int], mass, rival: Sequence[float], english: English,
                  phrases: Sequence[tuple[str, ...]]) -> list[int]:
     """The links, and the words the term's mass reaches `LINK` on that are one of its own one-word
-    lexicon renderings or a word of one written whole ('special' of 특수부대 "special forces"), where only the lenient rivals (`rival`: the claims of the other words but
-    them) claim them more: a noun every story uses, tied to words by the model's habit (지역
-    'local' of 'locals', which renders 주민), or the noun the term modifies, which the English may
-    write together with it in one word (안전부 안전원 'police'); the lexicon names the term's word."""
+    lexicon renderings, or a word of one written whole ('special' of 특수부대 "special forces"),
+    where only the lenient rivals claim them more (`rival`: the claims of the other words but
+    them): a noun every story uses, tied to words by the model's habit (지역 'local' of 'locals',
+    which renders 주민), or the noun the term modifies, which the English may write together with
+    it in one word (안전부 안전원 'police'); the lexicon names the term's word."""
     named = {phrase[0] for phrase in phrases if len(phrase) == 1}
     whole = {n for phrase in phrases if len(phrase) > 1 for n in _written_whole(english, phrase)}
     if not named and not whole:
@@ -853,8 +854,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
     Security'; a comma or "and" inside a whole rendering written in its order: 'Ministry of
     Agriculture, Food and Rural Affairs', not 'committees and people's' for "people's
-    committee", which is two phrases), then by neighbours that a lexicon rendering of the term names ('North' of 북중
-    'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
+    committee", which is two phrases), then by neighbours that a lexicon rendering of the term
+    names ('North' of 북중 'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
     also past one word it does not name and no other Korean word links ('nuclear' of
     'nuclear state' -> 'nuclear weapon state')."""
     phrases = list(phrases)
