@@ -984,6 +984,9 @@ def test_a_lexicon_phrase_grows_across_and_only_in_its_own_order():
     en = English.of("They agreed on cooperation and exchanges with the South.")
     rows = posteriors(en, {"cooperation": 0.6, "exchanges": 0.6})
     assert render([0], rows, en, 0.9).text == "cooperation and exchanges"
+    # a hostile chain of one word: cut at every "and", each side read once
+    en = English.of(" and ".join(["committees"] * 3000))
+    assert render([0], [[0.9, 0.0, 0.1] for _ in en.content], en, 0.9).text == "committees"
     # a whole name written in its order holds its comma and its "and"
     en = English.of("The Ministry of Agriculture, Food and Rural Affairs said so.")
     rows = posteriors(en, {"Agriculture": 0.8, "Food": 0.5})

@@ -969,14 +969,22 @@ def _clusters(links: list[int], english: English, apart: bool = True) -> list[li
 def _coordinated(cluster: list[int], english: English) -> list[list[int]]:
     """A cluster cut at each "and" whose two sides write a word in common: two phrases of one
     head ('party committees and people's committees'), not one ('cooperation and exchanges')."""
-    parts = [[cluster[0]]]
-    for k, n in enumerate(cluster[1:], 1):
-        left, right = english.spans[english.content[cluster[k - 1]]], english.spans[english.content[n]]
+    # the sides: the runs between the cluster's "and"s (each side is read once: linear in the cluster)
+    sides = [[cluster[0]]]
+    for before, n in zip(cluster, cluster[1:]):
+        left, right = english.spans[english.content[before]], english.spans[english.content[n]]
         if _AND.fullmatch(english.text[left[2]:right[1]]):
-            after = {english.stems[m] for m in cluster[k:]}
-            if after & {english.stems[m] for m in parts[-1]}:
-                parts.append([])
-        parts[-1].append(n)
+            sides.append([])
+        sides[-1].append(n)
+    parts, seen = [sides[0]], {english.stems[m] for m in sides[0]}
+    for side in sides[1:]:
+        stems = {english.stems[m] for m in side}
+        if stems & seen:
+            parts.append(list(side))
+            seen = stems
+        else:
+            parts[-1].extend(side)
+            seen |= stems
     return parts
 
 
