@@ -212,7 +212,7 @@ EN_FOUR_WAY = [
     "Early last month, the two soldiers left their unit in the middle of the night and broke into the storehouse of a collective farm.",
     "While stealing corn and potatoes, they were discovered by a farmer guarding the storehouse and by his father.",
     "The father had come out to help his son, who had been left to guard the storehouse alone.",
-    "The soldiers then mercilessly stabbed the two men to death.",
+    "The soldiers then mercilessly killed the two men with a knife.",
     "The Ministry of Social Security has sealed off the surrounding area and is searching it.",
 ]
 

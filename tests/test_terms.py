@@ -992,3 +992,16 @@ def test_a_lexicon_phrase_grows_across_and_only_in_its_own_order():
     rows = posteriors(en, {"Agriculture": 0.8, "Food": 0.5})
     name = phrase_stems("Ministry of Agriculture, Food and Rural Affairs")
     assert render([0], rows, en, 0.9, [name]).text == "Ministry of Agriculture, Food and Rural Affairs"
+
+
+def test_an_unrendered_outlet_leaves_the_next_terms_rivals_as_they_were():
+    """The outlet fallback looks past every non-term's claim; the terms after it in the bead must
+    not inherit that: 토박이 (no term, no generic noun) still claims 'Locals' over 주민 whether
+    자유아시아방송 stands before it or not."""
+    english = "Locals were killed, a source told the station."
+    links = {("토박이", "locals"): 0.68, ("주민", "locals"): 0.44, ("살해", "killed"): 0.9}
+    alone = _lexicon_bead("토박이 주민들이 살해됐다.", english, {"주민", "살해"}, links, {"주민": ["locals"]})
+    after = _lexicon_bead("자유아시아방송에 따르면 토박이 주민들이 살해됐다.", english, {"자유아시아방송", "주민", "살해"},
+                          links, {"주민": ["locals"]})
+    assert after["자유아시아방송"]["status"] != "rendered"
+    assert after["주민"]["status"] == alone["주민"]["status"] == "not_found"

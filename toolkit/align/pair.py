@@ -63,7 +63,8 @@ def languages_swapped(en: Article, ko: Article) -> bool:
 def explained_share(en: Article, ko: Article, lexicon=None) -> float | None:
     """The share of the English content words (weighted as the aligner weighs them) that meet
     a counterpart in some Korean sentence: how much of the English the Korean says, in any
-    order. None for a pair too long to compare every sentence with every other."""
+    order. None for a side without sentences, or a pair too long to compare every sentence
+    with every other (MAX_CELLS: the aligner itself does not search such a pair in full)."""
     from toolkit.align.beads import BeadScorer
     from toolkit.align.lexicon import load_lexicon
     from toolkit.align.scoring import Params, en_features, ko_features

@@ -270,8 +270,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
-                generic = {i for i, u in enumerate(units) if not is_term(u.key)}
-                result = render_outlet_kind(bead.english, top.claims({*own, *kin, *generic}, bead.english.written)) \
+                noise = {i for i, u in enumerate(units) if not is_term(u.key)}
+                result = render_outlet_kind(bead.english, top.claims({*own, *kin, *noise}, bead.english.written)) \
                     or result
             elif result.status != "rendered" and occ.term in RESIDENT_NOUNS:  # 'North Koreans'
                 result = render_people_name(bead.english) or result
