@@ -207,8 +207,9 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     unread: set[tuple[str, frozenset[str]]] = set()
     taken: set[int] = set()
     found: list[Credit] = []
+    above, below = _nearest_filled(readable)
     for k, line in enumerate(readable):
-        near = [j for j in (_next_filled(readable, k, -1), _next_filled(readable, k, 1)) if j is not None and kinds[j]]
+        near = [j for j in (above[k], below[k]) if j is not None and kinds[j]]
         backing = {kinds[j] for j in near}
         if len(lines) == 1:
             backing.add("alone")  # the paragraph is this one line
@@ -233,13 +234,23 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
 
 
-def _next_filled(lines: list[str], k: int, step: int) -> int | None:
-    """The nearest line above (step -1) or below (+1) line k that is not blank: a widget's layout puts
-    blank lines between the name and its date ("John Yoon\n\nReporting from Seoul")."""
-    j = k + step
-    while 0 <= j < len(lines) and not lines[j].strip():
-        j += step
-    return j if 0 <= j < len(lines) else None
+def _nearest_filled(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
+    """For each line, the nearest line above and below it that is not blank: a widget's layout puts
+    blank lines between the name and its date ("John Yoon\n\nReporting from Seoul"). Both lists in
+    one pass each way, so a paragraph of many blank lines is not walked again from every line."""
+    above: list[int | None] = []
+    last: int | None = None
+    for k, line in enumerate(lines):
+        above.append(last)
+        if line.strip():
+            last = k
+    below: list[int | None] = [None] * len(lines)
+    last = None
+    for k in range(len(lines) - 1, -1, -1):
+        below[k] = last
+        if lines[k].strip():
+            last = k
+    return above, below
 
 
 def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
