@@ -240,18 +240,24 @@ _COLUMN_BACKING = {"stamp", "read"}
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
     """{line of a bare byline name: the stamp line it stands on}: "SCMP\nKimmy Chung\nAlvin Lum\n
     Updated: 9:26am, 18 Aug, 2019", "Chang W. Lee\nDec. 7, 2024, 8:35 a.m. ET". The names run up from
-    the stamp line without a gap; an outlet's label may head the column. One pass up each column."""
+    the stamp line with only blank lines between them. Above the column stands nothing, another widget
+    line or an outlet's label: under a line of prose ("The winners were:") the names are a story's list.
+    One pass up each column."""
     out: dict[int, int] = {}
     for k, kind in enumerate(kinds):
         if kind not in _COLUMN_BACKING:
             continue
+        column: list[int] = []
         j = k - 1
         while j >= 0 and j not in out and kinds[j] is None:
             if lines[j].strip():  # blank lines between the names of a column are part of its layout
                 if not is_byline_name(_HONORIFIC.sub("", lines[j].strip(), count=1)):
                     break
-                out[j] = k
+                column.append(j)
             j -= 1
+        headed_by = lines[j].strip() if 0 <= j and j not in out and kinds[j] is None else ""
+        if not headed_by or looks_like_organization(headed_by):
+            out.update(dict.fromkeys(column, k))
     return out
 
 
