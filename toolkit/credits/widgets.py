@@ -229,8 +229,9 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|E
                     r"(?=[\s,]|$)", re.IGNORECASE)
 # a live post's dateline under its author, and a sign-off naming where the reporter is
 _REPORTING_FROM_LINE = re.compile(r"Reporting from \S[^\n]{1,80}")
+# the place is a name, capitalised word by word: "Mara Ellison reporting from Seoul in 2019" is a caption
 _NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:the |outside |inside |near )*"
-                                  r"[A-Z][\w .'’-]{1,60}")
+                                  r"[A-Z][\w.'’-]{0,30}(?:[ -][A-Z][\w.'’-]{0,30}){0,4}")
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
