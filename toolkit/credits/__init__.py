@@ -197,8 +197,9 @@ _QUOTE_ENDS = ("\"", "”", "’", "'", "»")
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
     "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
-    bare names may lean on a date, read-time or address line right below or above it; that line goes
-    too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
+    bare names may lean on a date, read-time or address line right below or above it (blank lines
+    between them are a widget's layout), or stand in a column of names on a publication stamp; that
+    line goes too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
     readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
     kind_of = {line: evidence_kind(line) for line in set(readable)}  # a paragraph repeating its lines judges each once

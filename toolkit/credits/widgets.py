@@ -207,7 +207,8 @@ def _unglue(s: str) -> str:
 def evidence_kind(line: str) -> str | None:
     """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
     "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
-    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET") or "date" ("Oct 8, 2022"); None for any other line."""
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "title" ("Staff Reporter"), "reporting" (a live
+    post's "Reporting from Seoul") or "date" ("Oct 8, 2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
         return None
@@ -267,7 +268,9 @@ _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
 
 def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
     """Credits of a standalone short credit line, or None when some piece is not a credit piece.
-    `nearby`: the evidence kinds of the lines right above and below it (`evidence_kind`)."""
+    `nearby`: the evidence kinds of the nearest lines above and below it (`evidence_kind`), and what
+    its place says: "alone" (the paragraph is this line), "column" (`name_column`), "signed" (a
+    closing signature): a bare name is a byline only with such backing."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
