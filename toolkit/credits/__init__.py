@@ -113,9 +113,17 @@ def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, lis
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
-            and not context.is_korean_caption(text[:at].strip()):
+            and not context.is_korean_caption(_since_source_line(text[:at])):
         found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
     return kept, found, note
+
+
+def _since_source_line(before: str) -> str:
+    """The text a "/연합뉴스" line closes: what follows the last such line above it. A gallery's
+    captions, each closed by its own source line, are each judged as one caption, not as a story."""
+    lines = before.strip().split("\n")
+    last = max((k for k, line in enumerate(lines) if line.startswith("/")), default=-1)
+    return "\n".join(lines[last + 1:]).strip()
 
 
 def _after_story(body: str) -> bool:
