@@ -19,6 +19,7 @@ activist, was posted online." is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
@@ -113,17 +114,18 @@ def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, lis
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
-            and not context.is_korean_caption(_since_source_line(text[:at])):
+            and not context.is_korean_caption(_since_line(text[:at], lambda line: line.startswith("/")).strip()):
         found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
     return kept, found, note
 
 
-def _since_source_line(before: str) -> str:
-    """The text a "/연합뉴스" line closes: what follows the last such line above it. A gallery's
-    captions, each closed by its own source line, are each judged as one caption, not as a story."""
-    lines = before.strip().split("\n")
-    last = max((k for k, line in enumerate(lines) if line.startswith("/")), default=-1)
-    return "\n".join(lines[last + 1:]).strip()
+def _since_line(before: str, closes: Callable[[str], bool]) -> str:
+    """The text a closing credit line ends: what follows the last line above it that `closes` too.
+    A gallery's captions, each closed by its own "/연합뉴스" or "(Yonhap)", are each judged as one
+    caption, not together as a story."""
+    lines = before.split("\n")
+    last = max((k for k, line in enumerate(lines) if closes(line.strip())), default=-1)
+    return "\n".join(lines[last + 1:])
 
 
 def _after_story(body: str) -> bool:
@@ -138,7 +140,9 @@ def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept:
     """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
     so it is the reporter, not a photographer."""
     if len(found) == 1 and found[0].agent == "organization" \
-            and sentence.rstrip(" .").endswith(f"({found[0].name})") and _after_story(text[:at] + kept):
+            and sentence.rstrip(" .").endswith(f"({found[0].name})") \
+            and _after_story(_since_line(text[:at], lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
+                             + kept):
         found[0].role = "reporter"
     return found
 
