@@ -122,10 +122,18 @@ def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, lis
 def _since_line(before: str, closes: Callable[[str], bool]) -> str:
     """The text a closing credit line ends: what follows the last line above it that `closes` too.
     A gallery's captions, each closed by its own "/연합뉴스" or "(Yonhap)", are each judged as one
-    caption, not together as a story."""
-    lines = before.split("\n")
-    last = max((k for k, line in enumerate(lines) if closes(line.strip())), default=-1)
-    return "\n".join(lines[last + 1:])
+    caption, not together as a story. Only the last few caption lengths are looked at: a body longer
+    than a caption is judged a story whatever its words, so further back changes no verdict, and a
+    paragraph of 20,000 such lines is not walked back to its start at each one."""
+    end = len(before)
+    while end > 0:  # the lines from the last one up
+        start = before.rfind("\n", 0, end) + 1
+        if closes(before[start:end].strip()):
+            return before[end + 1:]
+        if len(before) - start > 3 * context.MAX_CAPTION_CHARS:
+            return before[start:]  # longer than any caption, as the whole body is
+        end = start - 1
+    return before
 
 
 def _after_story(body: str) -> bool:
