@@ -337,7 +337,7 @@ def _many_bead_tables(folder: Path) -> None:
     empty = {name: pl.DataFrame(schema=schema) for name, schema in schemas().items()}
     ids = [f"a{k:03d}" for k in range(400)]
     articles = pl.DataFrame({"article_id": ids, "service": ["Korean"] * 400, "has_original": [True] * 400,
-                             "pair_score": [0.9] * 400, "pair_warning": [None] * 400})
+                             "pair_score": [rng.random() for _ in ids], "pair_warning": [None] * 400})
     links = pl.DataFrame({"article_id": [i for i in ids for _ in range(200)],
                           "length_ratio": [rng.uniform(0.5, 4.0) for _ in range(80_000)],
                           "cert": [rng.random() for _ in range(80_000)]})
@@ -364,6 +364,27 @@ def test_article_metrics_do_not_depend_on_polars_threads(tmp_path):
     assert one.height == 400
     assert one["mean_length_ratio"].to_list() == eight["mean_length_ratio"].to_list()
     assert one["mean_cert"].to_list() == eight["mean_cert"].to_list()
+
+
+def test_group_metrics_do_not_depend_on_polars_threads(tmp_path):
+    """The group means (pair score too) are the same on one thread as on eight: a plain polars
+    mean moved the last digits of `metrics --by translator` from one run to the next."""
+    import subprocess
+    import sys
+
+    from toolkit.metrics.summary import article_metrics
+
+    tables = tmp_path / "tables"
+    _many_bead_tables(tables)
+    article_metrics(tables).collect().write_parquet(tables / "metrics.parquet")
+    script = ("import sys; from pathlib import Path; from toolkit.metrics.summary import summarize;"
+              "summarize(Path(sys.argv[1]), 'service').write_parquet(sys.argv[2])")
+    for threads in ("1", "8"):
+        subprocess.run([sys.executable, "-c", script, str(tables), str(tmp_path / f"g{threads}.parquet")],
+                       check=True, env={**os.environ, "POLARS_MAX_THREADS": threads})
+    one, eight = (pl.read_parquet(tmp_path / f"g{t}.parquet") for t in ("1", "8"))
+    assert one.height == 1 and one["articles"][0] == 400
+    assert one.rows() == eight.rows()
 
 
 def test_exact_sums_do_not_wrap_on_large_ratios():

@@ -205,7 +205,7 @@ def summarize(archive: Path, by: str = "article"):
             pl.col("number_mismatches").sum(), pl.col("name_mismatches").sum(),
             pl.col("length_outliers").sum(), pl.col("hangul_in_english").sum(),
             mean("_ratio_sum", "_ratios", "mean_length_ratio"), mean("_cert_sum", "_certs", "mean_cert"),
-            pl.col("pair_score").mean(), pl.col("pair_warning").is_not_null().sum().cast(pl.Int32).alias("pair_warnings"),
+            _exact_mean("pair_score").alias("pair_score"), pl.col("pair_warning").is_not_null().sum().cast(pl.Int32).alias("pair_warnings"),
             pl.col("numbers_checked").sum(), pl.col("names_checked").sum(),
         )
         .with_columns(pl.col(c).fill_nan(None) for c in
