@@ -66,3 +66,46 @@ def test_swapped_languages_are_known_from_script_alone() -> None:
     check = pair_check(ko, en, None)  # nothing aligned yet
     assert check.swapped and check.score is None and "swapped" in check.warning
     assert pair_check(en, ko, None) == pair_check(en, ko, None) and not pair_check(en, ko, None).swapped
+
+
+TRUNCATED = repo_root() / "tests" / "data" / "truncated-rewrite"
+
+
+def _weakened(alignment, ceiling: float):
+    """The same beads with no link surer than `ceiling`: the alignment of a cut rewrite whose
+    lede crosses and splits (the real pair this models had no link above 0.45)."""
+    from toolkit.model import Alignment, Bead
+
+    return Alignment([Bead(b.en, b.ko, min(b.cert, ceiling) if b.en and b.ko else b.cert) for b in alignment.beads])
+
+
+def test_a_cut_rewrite_without_a_confident_link_is_not_warned_about_but_an_unrelated_one_is() -> None:
+    """A real pair cut after three English sentences, its lede reordered: the Korean says most
+    of the English, in another order; the English of that pair against another story's Korean
+    with links just as weak is still named."""
+    from toolkit.align import align
+    from toolkit.align.pair import EXPLAINED, explained_share
+
+    en = segment_article(read_article(TRUNCATED / "en.txt"))
+    ko = segment_article(read_article(TRUNCATED / "ko.txt"))
+    other = segment_article(read_article(CORPUS / "dprk-floods" / "ko.txt"))
+    assert len(en.sentences) == 3 < len(ko.sentences)
+    assert explained_share(en, ko) >= EXPLAINED > explained_share(en, other)
+    check = pair_check(en, ko, _weakened(align(en.sentences, ko.sentences), 0.45))
+    assert check.warning is None and check.score > 0.1
+    unrelated = pair_check(en, other, _weakened(align(en.sentences, other.sentences), 0.45))
+    assert unrelated.warning is not None and "not a translation pair" in unrelated.warning
+
+
+def test_a_line_or_two_of_the_beats_words_does_not_make_a_pair(tmp_path) -> None:
+    """Word overlap proves nothing for a one-line English: "Floods hit North Korea." meets the
+    Korean of any flood story, so without a confident link it is still named."""
+    from toolkit.align import align
+    from toolkit.align.pair import EXPLAINED, explained_share
+
+    (tmp_path / "en.txt").write_text("Floods\n\nFloods hit North Korea. Many people died.\n", encoding="utf-8")
+    en = segment_article(read_article(tmp_path / "en.txt"))
+    ko = segment_article(read_article(CORPUS / "dprk-floods" / "ko.txt"))
+    assert explained_share(en, ko) >= EXPLAINED
+    check = pair_check(en, ko, _weakened(align(en.sentences, ko.sentences), 0.45))
+    assert check.warning is not None and "not a translation pair" in check.warning

@@ -910,3 +910,85 @@ def test_a_hostile_long_token_is_read_as_no_closed_compound():
     en = English.of("x" * 100_000 + "phones and " + "cell" + "phones")
     assert en.heads[0] == frozenset() and stem("phone") in en.heads[-1]
     assert stem("phone") in English.of("x" * (LONGEST_COMPOUND - 6) + "phones").heads[0]
+
+
+def _lexicon_bead(korean: str, english: str, known: set[str], links: dict[tuple[str, str], float],
+                  entries: dict[str, list[str]]):
+    """`_terms_bead` with lexicon renderings (Korean key -> English phrases) for the terms."""
+    from toolkit.align.wordalign import phrase_stems
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary(known)
+    bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+    model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+    lexicon = {k: frozenset(phrase_stems(x) for x in xs) for k, xs in entries.items()}
+    return {r["ko_term"]: r for r in term_rows([bead], {}, words, model, lexicon)}
+
+
+def test_a_generic_nouns_claim_keeps_no_term_from_the_word_its_lexicon_names():
+    korean = "국경 지역 주민 2명이 건설부대 군인들에게 살해됐다."
+    english = "Two locals in the border area were murdered by soldiers."
+    # 지역 (stop list: generic) claims 'locals' by its 'local' more than 주민 does
+    links = {("지역", "locals"): 0.68, ("주민", "locals"): 0.44, ("지역", "area"): 0.6, ("국경", "border"): 0.9,
+             ("군인", "soldiers"): 0.9, ("살해", "murdered"): 0.9}
+    known = {"주민", "국경", "건설부대", "살해"}
+    rows = _lexicon_bead(korean, english, known, links, {"주민": ["residents", "locals"]})
+    assert rows["주민"]["en_rendering"] == "locals"
+    # without the lexicon naming the word, the model's rivalry stands
+    assert _lexicon_bead(korean, english, known, links, {"주민": ["residents"]})["주민"]["status"] != "rendered"
+    # a term's claim is no habit: 국경 claiming 'locals' more keeps it
+    rival = _lexicon_bead(korean, english, known, {**links, ("국경", "locals"): 0.6}, {"주민": ["locals"]})
+    assert rival["주민"]["status"] != "rendered"
+
+
+def test_the_noun_a_term_modifies_keeps_no_word_its_lexicon_names_from_it():
+    english = "The ministry is bolstering patrols by the police."
+    links = {("안전원", "police"): 0.59, ("안전부", "police"): 0.31, ("순찰", "patrols"): 0.9}
+    known = {"안전부", "안전원", "순찰"}
+    entries = {"안전부": ["police", "Ministry of Social Security"], "안전원": ["police officer"]}
+    # 안전부 안전원: one noun phrase the English writes as one word, each noun's rendering
+    rows = _lexicon_bead("각급 안전부 안전원들의 순찰을 강화했다.", english, known, links, entries)
+    assert rows["안전부"]["en_rendering"] == "police" and rows["안전원"]["en_rendering"] == "police"
+    # a particle between them: two phrases, and the stronger claim takes the word
+    apart = _lexicon_bead("안전부의 안전원들이 순찰을 강화했다.", english, known, links, entries)
+    assert apart["안전부"]["status"] != "rendered"
+    # the head gets nothing of its modifier's words this way (일본 해상보안청: 'Japan' is 일본's)
+    head = _lexicon_bead("일본 해상보안청이 순찰을 강화했다.", "Japan's coast guard is bolstering patrols.",
+                         {"일본", "해상보안청", "순찰"}, {("일본", "Japan"): 0.9, ("해상보안청", "Japan"): 0.4,
+                                                       ("해상보안청", "coast"): 0.8, ("해상보안청", "guard"): 0.8},
+                         {"해상보안청": ["Japan", "coast guard"]})
+    assert head["해상보안청"]["en_rendering"] == "coast guard"
+    # a lexicon rendering of several words counts where the English writes it whole
+    links = {("폭풍군단", "special"): 0.52, ("폭풍군단", "forces"): 0.35, ("특수부대", "special"): 0.43,
+             ("특수부대", "forces"): 0.28, ("배치", "deployed"): 0.9}
+    known = {"특수부대", "폭풍군단", "배치"}
+    korean = "북한이 특수부대인 폭풍군단 병력을 국경에 배치했다."
+    rows = _lexicon_bead(korean, "North Korea deployed special forces soldiers to the border.", known, links,
+                         {"특수부대": ["special forces"]})
+    assert rows["특수부대"]["en_rendering"] == "special forces"
+    rows = _lexicon_bead(korean, "North Korea deployed special units and forces to the border.", known, links,
+                         {"특수부대": ["special forces"]})
+    assert rows["특수부대"]["status"] != "rendered"
+
+
+def test_a_lexicon_phrase_grows_across_and_only_in_its_own_order():
+    from toolkit.align.wordalign import phrase_stems
+
+    en = English.of("The party committees and people's committees surveyed struggling households.")
+    rows = posteriors(en, {"committees": 0.66, "people's": 0.3}, {"party": 0.66, "committees": 0.5, "people's": 0.56})
+    assert render([0], rows, en, 0.9, [phrase_stems("people's committee")]).text == "people's committees"
+    # links on both sides of the "and": two phrases of one head, the one with more of the term's
+    # probability is its rendering; different heads make one ('cooperation and exchanges')
+    rows = posteriors(en, {"committees": 0.66, "people's": 0.4}, {"party": 0.66, "committees": 0.5, "people's": 0.3})
+    assert render([0], rows, en, 0.9).text == "people's committees"
+    en = English.of("They agreed on cooperation and exchanges with the South.")
+    rows = posteriors(en, {"cooperation": 0.6, "exchanges": 0.6})
+    assert render([0], rows, en, 0.9).text == "cooperation and exchanges"
+    # a hostile chain of one word: cut at every "and", each side read once
+    en = English.of(" and ".join(["committees"] * 3000))
+    assert render([0], [[0.9, 0.0, 0.1] for _ in en.content], en, 0.9).text == "committees"
+    # a whole name written in its order holds its comma and its "and"
+    en = English.of("The Ministry of Agriculture, Food and Rural Affairs said so.")
+    rows = posteriors(en, {"Agriculture": 0.8, "Food": 0.5})
+    name = phrase_stems("Ministry of Agriculture, Food and Rural Affairs")
+    assert render([0], rows, en, 0.9, [name]).text == "Ministry of Agriculture, Food and Rural Affairs"

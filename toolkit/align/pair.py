@@ -13,6 +13,12 @@ ko.txt swapped. Two signals answer it:
   link of confidence CONFIDENT_LINK or more is flagged too: a translation, even a loose
   rewrite, always has a few sentences that plainly match. Both thresholds sit below every
   real pair measured (benchmarks/README.md).
+- `explained_share`, asked only of a pair with no confident link: how much of the English's
+  content the Korean text says anywhere, order aside. A truncated rewrite (three English
+  sentences, a reordered lede, the Korean running on) can lack a confident link because its
+  sentences cross and split, yet its Korean says most of what its English says; two stories
+  of one beat share their beat's words and not much more (EXPLAINED sits between them). A
+  short English (under MIN_WORDS content words) is not cleared this way.
 """
 
 from __future__ import annotations
@@ -22,10 +28,14 @@ from dataclasses import dataclass
 from toolkit.hangul import count_hangul
 from toolkit.model import Alignment, Article
 
-__all__ = ["PairCheck", "pair_check", "hangul_share", "languages_swapped", "PAIR_THRESHOLD", "CONFIDENT_LINK"]
+__all__ = ["PairCheck", "pair_check", "hangul_share", "languages_swapped", "explained_share",
+           "PAIR_THRESHOLD", "CONFIDENT_LINK", "EXPLAINED"]
 
 PAIR_THRESHOLD = 0.08
 CONFIDENT_LINK = 0.53
+EXPLAINED = 0.55
+MAX_CELLS = 40_000  # sentence pairs compared at most (an article the aligner searches in full)
+MIN_WORDS = 20  # English content words below which word overlap proves nothing (one generic line)
 
 
 @dataclass(frozen=True)
@@ -50,8 +60,28 @@ def languages_swapped(en: Article, ko: Article) -> bool:
     return hangul_share(_text(en)) > 0.5 and hangul_share(_text(ko)) < 0.2
 
 
-def pair_check(en: Article, ko: Article, alignment: Alignment | None) -> PairCheck:
-    """Score the pair and say, in one line, what looks wrong with it (None: nothing)."""
+def explained_share(en: Article, ko: Article, lexicon=None) -> float | None:
+    """The share of the English content words (weighted as the aligner weighs them) that meet
+    a counterpart in some Korean sentence: how much of the English the Korean says, in any
+    order. None for a pair too long to compare every sentence with every other."""
+    from toolkit.align.beads import BeadScorer
+    from toolkit.align.lexicon import load_lexicon
+    from toolkit.align.scoring import Params, en_features, ko_features
+
+    if not en.sentences or not ko.sentences or len(en.sentences) * len(ko.sentences) > MAX_CELLS:
+        return None
+    lexicon = load_lexicon() if lexicon is None else lexicon
+    scorer = BeadScorer([en_features(s.text) for s in en.sentences],
+                        [ko_features(s.text, lexicon) for s in ko.sentences], Params())
+    m = len(ko.sentences)
+    total = sum(scorer.en_total)
+    said = sum(scorer.shares(i, i + 1, 0, m)[1] * weight for i, weight in enumerate(scorer.en_total))
+    return said / total if total else 0.0
+
+
+def pair_check(en: Article, ko: Article, alignment: Alignment | None, lexicon=None) -> PairCheck:
+    """Score the pair and say, in one line, what looks wrong with it (None: nothing).
+    `lexicon` (default: the built-in one) is used only for a pair with no confident link."""
     swapped = languages_swapped(en, ko)
     score = None
     if alignment is not None:
@@ -63,7 +93,19 @@ def pair_check(en: Article, ko: Article, alignment: Alignment | None) -> PairChe
         return PairCheck(score, True, "the English file is Korean and the Korean file English: swapped?")
     if alignment is not None:
         best = max((b.cert for b in alignment.beads if b.en and b.ko), default=0.0)
-        if score < PAIR_THRESHOLD or best < CONFIDENT_LINK:
+        if score < PAIR_THRESHOLD or best < CONFIDENT_LINK and not _said_anyway(en, ko, lexicon):
             return PairCheck(score, False, f"the Korean explains little of the English (pair score {score:.2f}, "
                                            f"best link {best:.2f}): not a translation pair?")
     return PairCheck(score, False)
+
+
+def _said_anyway(en: Article, ko: Article, lexicon) -> bool:
+    """A pair without a confident link whose Korean still says most of its English (a cut,
+    reordered rewrite): see `explained_share`. A short English (a line or two of the beat's
+    words: "Floods hit North Korea.") meets some Korean story whatever it is, so it is not enough."""
+    from toolkit.align.scoring import en_features
+
+    if sum(en_features(s.text).size for s in en.sentences) < MIN_WORDS:
+        return False
+    share = explained_share(en, ko, lexicon)
+    return share is not None and share >= EXPLAINED

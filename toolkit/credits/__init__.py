@@ -19,9 +19,10 @@ activist, was posted online." is not.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
-from toolkit.credits.widgets import evidence_kind, is_byline_name, parse_widget_line
+from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -65,33 +66,36 @@ def _is_bare_label(line: str) -> bool:
 _CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
 
 
-def _read(sentence: str, org_context: str | None, single: bool, after_note: bool,
-          text: str = "", at: int = 0) -> tuple[str, list[Credit], bool] | None:
-    """(what of the sentence stays in the body, its credits, is it a machine-translation note);
-    `text[:at]` is the paragraph before the sentence (sliced only when a credit needs it)."""
+_Reading = tuple[str, list[Credit], bool, str]  # (kept, credits, a machine-translation note, where it matters)
+
+
+def _read_alone(sentence: str, org_context: str | None, single: bool, after_note: bool) -> _Reading | None:
+    """(what of the sentence stays in the body, its credits, is it a machine-translation note, and
+    what the text before it may still change), the sentence read by itself; the last field is
+    "wire" (an agency's closing bracket) or "source" (a lone "/연합뉴스" line): `_placed` applies it."""
     found = machine.parse_note(sentence)
     if found is not None:
-        return "", found, True
+        return "", found, True, ""
     if after_note and (found := machine.parse_follow_up(sentence)) is not None:
-        return "", found, True
+        return "", found, True, ""
     if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
-        return "", [], True  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
+        return "", [], True, ""  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
         found = korean.parse_sentence(sentence)
         if found is not None:
-            return "", found, False
-        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence)
+            return "", found, False, "source" if single and sentence.startswith("/") else ""
+        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence)
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
-            return "", whole[1], False  # "RFA PHOTO/이현기"
-        return (tail[0], tail[1], False) if tail else None
+            return "", whole[1], False, ""  # "RFA PHOTO/이현기"
+        return (tail[0], tail[1], False, "") if tail else None
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
-        return "", _wire_or_photo(sentence, whole[1], text, at), False
+        return "", whole[1], False, "wire"
     if single and (entry := notes.parse_book_entry(sentence)) is not None:
-        return entry[0], entry[1], False  # "Saha, Cho Nam-Joo, Jamie Chang (trans) (WW Norton, 2022)"
+        return entry[0], entry[1], False, ""  # "Saha, Cho Nam-Joo, Jamie Chang (trans) (WW Norton, 2022)"
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
-        return "", found, False
+        return "", found, False, ""
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
@@ -99,8 +103,19 @@ def _read(sentence: str, org_context: str | None, single: bool, after_note: bool
                   notes.split_translation_note):
         tail = split(sentence)
         if tail is not None:
-            return tail[0], _wire_or_photo(sentence, tail[1], text, at, tail[0]), False
+            return tail[0], tail[1], False, "wire"
     return None
+
+
+def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, list[Credit], bool]:
+    """A reading with what the text before the sentence (`text[:at]`) changes in it."""
+    kept, found, note, matters = read
+    if matters == "wire":
+        found = _wire_or_photo(sentence, found, text, at, kept)
+    elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
+            and not context.is_korean_caption(text[:at].strip()):
+        found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
+    return kept, found, note
 
 
 def _after_story(body: str) -> bool:
@@ -186,17 +201,28 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
     readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
-    kinds = [evidence_kind(line) for line in readable]
+    kind_of = {line: evidence_kind(line) for line in set(readable)}  # a paragraph repeating its lines judges each once
+    kinds = [kind_of[line] for line in readable]
+    column = name_column(readable, kinds)
+    unread: set[tuple[str, frozenset[str]]] = set()
     taken: set[int] = set()
     found: list[Credit] = []
     for k, line in enumerate(readable):
-        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines) and kinds[j]]
+        near = [j for j in (_next_filled(readable, k, -1), _next_filled(readable, k, 1)) if j is not None and kinds[j]]
         backing = {kinds[j] for j in near}
+        if len(lines) == 1:
+            backing.add("alone")  # the paragraph is this one line
+        if k in column:
+            backing.add("column")  # a bare name in a column of names standing on a publication stamp
+            near.append(column[k])
         if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
                 and not lines[k - 1].rstrip().endswith(_QUOTE_ENDS):
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
-        read = parse_widget_line(line, backing)
-        if read is not None:
+        key = (line, frozenset(backing))
+        read = None if key in unread else parse_widget_line(line, backing)
+        if read is None:
+            unread.add(key)
+        else:
             found += read
             taken.add(k)
             taken.update(near)
@@ -205,6 +231,15 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     if not taken:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
+
+
+def _next_filled(lines: list[str], k: int, step: int) -> int | None:
+    """The nearest line above (step -1) or below (+1) line k that is not blank: a widget's layout puts
+    blank lines between the name and its date ("John Yoon\n\nReporting from Seoul")."""
+    j = k + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return j if 0 <= j < len(lines) else None
 
 
 def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
@@ -221,12 +256,18 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     after_note = False
     mentions: set[int] = set()
     readings: list[tuple[int, str, bool, str, list[Credit]]] = []  # (start, sentence, alone, kept, credits)
+    seen: dict[tuple[str, str | None, bool, bool], _Reading | None] = {}  # this paragraph's sentences, read alone
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
         closing_by = b == len(text) and sentence.startswith("(by ") and sentence.endswith(")")  # "…. (by A, tr. B)"
-        read = _read(sentence, org_context, alone or closing_by or _heads_translation(sentence, text, spans, i),
-                     after_note, text, a)
+        single = alone or closing_by or _heads_translation(sentence, text, spans, i)
+        key = (sentence, org_context, single, after_note)
+        if key not in seen:  # a paragraph repeating its sentences reads each once (where it stands: _placed)
+            seen[key] = _read_alone(sentence, org_context, single, after_note)
+        alone_read = seen[key]
+        read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
+                                                                  alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"

@@ -28,7 +28,8 @@ _MAX_ROLES = 6  # "Reported, translated and written in English by": a clause hea
 _MAX_SERVICE_TOKENS = 10
 # words that qualify a label noun: "Series Editor: A", "Managing Editor: B", "Photo Editor: C"
 _LABEL_QUALIFIERS = {"series", "managing", "executive", "senior", "chief", "deputy", "associate", "assistant",
-                     "contributing", "staff", "photo", "copy", "guest", "lead", "consulting", "news", "video"}
+                     "contributing", "staff", "photo", "copy", "guest", "lead", "consulting", "news", "video",
+                     "web", "online", "digital"}  # "(Web editor: A, B)"
 # a participle between a photo word and "by": "Images mixed by A", "Photo taken by B"
 _PHOTO_PARTICIPLES = {"taken", "shot", "mixed", "remixed", "created", "provided", "supplied", "captured"}
 
@@ -55,7 +56,9 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
         if j < n and low[j] in {"text", "version", "article", "story"}:
             j += 1
         return "writer", j
-    if j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main"} \
+    if j + 1 < n and low[j] == "photo" and low[j + 1] in {"editing", "edited"}:
+        j += 1  # "Photo editing and production by A": the pictures' editor
+    elif j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main"} \
             and low[j + 1] in ROLE_WORDS:
         j += 1  # "composite image by B", "cover photo by C": which picture, then who made it
     if j + 3 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "to" and low[j + 2] in LANGUAGE_NAMES \
@@ -146,6 +149,11 @@ def _text(s: str, toks: list[Token], a: int, b: int) -> str:
     return s[toks[a].start:toks[b - 1].end] if a < b else ""
 
 
+def _word_at(toks: list[Token], k: int) -> str:
+    """The text of the k-th token, "" past the end (an index, never a slice of the rest: linear)."""
+    return toks[k].text if k < len(toks) else ""
+
+
 def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = False) -> list[Head]:
     """Clause heads, left to right. On a line of its own a role word right before "by" may
     follow any words ("Translation Tuesday: Three Poems by A"): parse_sentence then checks them."""
@@ -155,7 +163,7 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
         if (i == 0 or low[i - 1] in _SEPARATORS or low[i] in _TITLE_ROLE_WORDS
                 or (standalone and not heads and low[i] in ROLE_WORDS
                     and (any(t.text == "by" for t in toks[i + 1:i + 3])
-                         or ROLE_WORDS[low[i]] == "writer" and [t.text for t in toks[_skip_modifiers(low, i + 1):][:1]] == ["by"]))
+                         or ROLE_WORDS[low[i]] == "writer" and _word_at(toks, _skip_modifiers(low, i + 1)) == "by"))
                 # "A poem in Vietnamese by A"; not "Why I Report in English by A" (a title: _title_author)
                 or (low[i] in ROLE_WORDS and is_date_word(low[i - 1]) and not low[i - 1].isalpha())):
             head = _head_at(sentence, toks, low, i, heads[-1] if heads else None)

@@ -235,6 +235,15 @@ def _is_place(word: str) -> bool:
     return word in transliterations() and not is_korean_name(word)
 
 
+def name_after_place(word: str) -> str | None:
+    """"서울-윤하정" (RFA's byline line: the city the report comes from, a dash, the reporter): the name."""
+    place, dash, name = word.replace("–", "-").replace("—", "-").partition("-")
+    if not dash or not _is_place(place):
+        return None
+    found = name_and_title(name)
+    return found[0] if found is not None and found[1] is None and is_korean_name(found[0]) else None
+
+
 def _lead_ok(lead: list[str]) -> list[str] | None:
     """The words before the name of a byline or sign-off: "지금까지", "워싱턴에서", "런던", an outlet.
     Returns the outlets among them, None when some other word is there."""
@@ -643,9 +652,14 @@ _HANDOVER_ENDINGS = _REPORT_VERB_FORMS + (
     "나눠보겠습니다", "나눠봅니다", "연결합니다", "연결하겠습니다", "연결해보겠습니다", "연결돼있습니다", "연결되어있습니다",
     "나와있습니다", "나가있습니다", "자리를같이했습니다", "자리를함께했습니다", "자리했습니다", "함께합니다",
     "함께하겠습니다", "함께하고있습니다", "출연했습니다", "나오셨습니다",
+    # "…기자와 함께 이야기를 나눠보도록 하겠습니다", "…기자와 하나씩 전해드리도록 하겠습니다"
+    "보도록하겠습니다", "드리도록하겠습니다",
 )
 _HANDOVER_PARTICLES = ("와", "과", "가", "이")
 _MAX_HANDOVER_TAIL = 6  # words between the byline and the end: "지금 자리를 같이 했습니다"
+# after "…기자와 함께" the anchor may say what they will look at together: "양소연 기자와 함께 시청자
+# 여러분께서 보내주신 제보 영상 보면서 피해 상황 살펴보겠습니다"
+_MAX_TOGETHER_TAIL = 12
 
 
 def _handover(words: list[str]) -> list[Credit] | None:
@@ -654,9 +668,11 @@ def _handover(words: list[str]) -> list[Credit] | None:
     unread; only the name with its title is the credit."""
     if not "".join(words[-_MAX_HANDOVER_TAIL:]).endswith(_HANDOVER_ENDINGS):
         return None
-    for k in range(len(words) - 2, max(-1, len(words) - 2 - _MAX_HANDOVER_TAIL), -1):
+    for k in range(len(words) - 2, max(-1, len(words) - 2 - _MAX_TOGETHER_TAIL), -1):
         word = words[k]
         if len(word) < 3 or not word.endswith(_HANDOVER_PARTICLES) or _SENTENCE_END.search(word):
+            continue
+        if len(words) - 2 - k >= _MAX_HANDOVER_TAIL and not (word.endswith(("와", "과")) and words[k + 1] == "함께"):
             continue
         glued = name_and_title(word[:-1])
         if glued is not None and glued[1] is not None:
@@ -665,6 +681,31 @@ def _handover(words: list[str]) -> list[Credit] | None:
         if role is not None and k > 0 and (named := name_and_title(words[k - 1])) is not None and named[1] is None:
             return [Credit(role, named[0])]
     return None
+
+
+# the anchor calls on the reporter by name and title, then asks: "배영진 기자, 지금은 상황이 어떻게
+# 변했습니까?". The call opens the sentence, or follows an anchor's sentence that lost its full stop
+# ("… 알아보겠습니다 박민경 기자, …던데요?"); a call inside quotes ("“김 기자! …”") is a story's quote.
+_VOCATIVE = re.compile(r"(?:^|(?<=니다) )(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
+_ASKING = re.compile(r"(?:까|요|죠|네요|나요|지요)[?.!]?$")
+
+
+def split_vocative(sentence: str) -> tuple[str, list[Credit]] | None:
+    """(the anchor's words without the call, [the reporter]) when the anchor addresses a reporter by
+    name and title and asks them (a spoken question or polite ending closes the sentence)."""
+    s = sentence.strip()
+    m = _VOCATIVE.search(s[:_MAX_VOCATIVE_START + 12]) if len(s) <= _MAX_VOCATIVE_CHARS else None
+    if m is None or m.start() > _MAX_VOCATIVE_START or not _ASKING.search(s):
+        return None
+    role = title_role(m["title"])
+    named = name_and_title(m["name"])
+    if role != "reporter" or named is None or named[1] is not None or not is_korean_name(named[0]):
+        return None
+    return f"{s[:m.start()]} {s[m.end():]}".strip(), [Credit(role, named[0])]
+
+
+_MAX_VOCATIVE_START = 200
+_MAX_VOCATIVE_CHARS = 500
 
 
 def _byline_first(words: list[str]) -> list[Credit] | None:
@@ -920,6 +961,9 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if m is None:
         return None
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"]).strip()
+    place, equals, after = name.partition("=")
+    if equals and _is_place(place.strip()) and after.strip():
+        name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"

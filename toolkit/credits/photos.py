@@ -59,6 +59,14 @@ def _org_like(text: str) -> bool:
                            or (text.replace("-", "").isalpha() and text.isupper() and len(text) <= 8))
 
 
+# the wire's name in a bracket of its own right after a bracketed photo credit of that wire
+_AGENCY_AGAIN = re.compile(r"\([^()]{1,80}/[^()]{1,80}\)(?P<again>\s*\((?:ASSOCIATED PRESS|The Associated Press"
+                           r"|Associated Press|AP|REUTERS|Reuters|AFP)\))$")
+# the world wires and picture agencies that move other agencies' pictures: in "A/B" of two agencies,
+# the one that is not among these made the picture ("Reuters/KCNA" and "YONHAP/REUTERS" both credit the source)
+_DISTRIBUTORS = {"reuters", "afp", "ap", "associated press", "epa", "epa-efe", "getty images", "afp photo", "ap photo"}
+
+
 def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     # a separator between a label and the name is no part of it ("Photo/ ㅣ A", its ㅣ read as "|")
     name = " ".join(name.split()).strip(" ,|")
@@ -184,6 +192,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             pass
         elif b.lower().startswith("via ") and _known_agency(b[4:]):
             t, org = a, b[4:]  # "Kyodo/via REUTERS": the source, then the agency that moved it
+        elif _known_agency(a) and org is None and b.lower() in _DISTRIBUTORS and a.lower() not in _DISTRIBUTORS:
+            t, org = a, b  # "YONHAP NEWS AGENCY/REUTERS", "YONHAP/AFP/Getty Images": the source, then the wire
         elif _known_agency(a) and org is None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
@@ -202,6 +212,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             return None
     elif "-" in t and all(_known_agency(p) for p in t.split("-", 1)):  # "KCNA-Yonhap"
         t, org = t.split("-", 1)
+    elif "-" in t and _known_agency(t.rsplit("-", 1)[1]) and _org_like(t.rsplit("-", 1)[0]):
+        t, org = t.rsplit("-", 1)  # "The Korean Central News Agency-News1": the source, then the agency
     name = t.strip()
     if not name or name.lower() in NOT_PHOTO_SOURCES:
         return None
@@ -303,6 +315,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     if not s:
         return None
     bare = s.rstrip(".").strip()
+    if (doubled := _AGENCY_AGAIN.search(bare)) is not None:
+        bare = bare[:doubled.start("again")]  # "(AP Photo/A B, File) (ASSOCIATED PRESS)": the wire named again
     if bare.startswith(("/", "|")):  # "/ Yonhap", "/ (AFP Photo/Ed Jones)" left after "... April 26."
         bare = bare.lstrip("/| ").strip()
         credit = parse_credit(bare, bracketed=True)

@@ -29,7 +29,7 @@ import re
 from functools import cache
 
 from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of
-from toolkit.credits.korean import is_outlet, name_and_title, title_role
+from toolkit.credits.korean import is_outlet, name_after_place, name_and_title, title_role
 from toolkit.credits.lists import outlet_title
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
@@ -55,6 +55,7 @@ _STAMP_WORDS = {"published", "updated", "posted", "last", "modified", "update", 
 _KO_DATE = re.compile(r"[\d.\-/:()월화수목금토일년월일시분\s]+")
 _NUMBERS = re.compile(r"\d+")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d월", re.IGNORECASE)
+_PORTRAIT_LABELS = {"기자이미지", "기자사진", "기자얼굴"}
 _CLOSERS = {"[": "]", "(": ")", "<": ">", "【": "】", "〈": "〉"}
 _BRACKETS = str.maketrans("()[]", "    ")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
@@ -156,6 +157,9 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
         if word.lower() in _STAMP_WORDS or _KO_DATE.fullmatch(word) or is_date_word(word):
             evidence = evidence or any(ch.isdigit() for ch in word) or word in _STAMP_WORDS
             continue
+        if word in _PORTRAIT_LABELS:
+            evidence = True  # "기자이미지 김민찬": the alt text of the reporter's portrait beside the name
+            continue
         if (role := _title_role(word)) is not None:
             evidence = True
             if names:
@@ -166,6 +170,9 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
             evidence = evidence or found[1] is not None
             continue
         if is_outlet(word):
+            continue
+        if (placed := name_after_place(word)) is not None:
+            names.append((placed, "reporter"))  # "서울-윤하정 a@b.example"
             continue
         if names and k + 1 < len(words) and _title_role(words[k + 1]) and has_syllable(word) and len(word) <= 6:
             continue  # "박종인 여행문화 전문기자": a field between the name and its title
@@ -198,18 +205,54 @@ def _unglue(s: str) -> str:
 
 
 def evidence_kind(line: str) -> str | None:
-    """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views"), "url" (the
-    story's address) or "date" ("Published : Oct 8, 2022 - 10:46"); None for any other line."""
+    """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
+    "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET") or "date" ("Oct 8, 2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
         return None
-    if not _READ_TIME.sub(" ", s).strip(" |·-"):
+    if not _READ_TIME.sub(" ", s).strip(" |·-") or _ACCESS_LABEL.fullmatch(s):
         return "read"
     if _URL.fullmatch(s):
         return "url"
     if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
         return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
+    if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
+        return "stamp"
+    if _REPORTING_FROM_LINE.fullmatch(s):
+        return "reporting"  # "Reporting from outside the National Assembly in Seoul" under a live post's author
     return "date" if _is_date_piece(s) and _full_date(s) else None
+
+
+# a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT))?"
+                    r"(?=[\s,]|$)", re.IGNORECASE)
+# a live post's dateline under its author, and a sign-off naming where the reporter is
+_REPORTING_FROM_LINE = re.compile(r"Reporting from \S[^\n]{1,80}")
+_NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:the |outside |inside |near )*"
+                                  r"[A-Z][\w .'’-]{1,60}")
+# a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
+_ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
+# what a column of bare names may stand on: a publication stamp, a read time or a paywall label
+_COLUMN_BACKING = {"stamp", "read"}
+
+
+def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
+    """{line of a bare byline name: the stamp line it stands on}: "SCMP\nKimmy Chung\nAlvin Lum\n
+    Updated: 9:26am, 18 Aug, 2019", "Chang W. Lee\nDec. 7, 2024, 8:35 a.m. ET". The names run up from
+    the stamp line without a gap; an outlet's label may head the column. One pass up each column."""
+    out: dict[int, int] = {}
+    for k, kind in enumerate(kinds):
+        if kind not in _COLUMN_BACKING:
+            continue
+        j = k - 1
+        while j >= 0 and j not in out and kinds[j] is None:
+            if lines[j].strip():  # blank lines between the names of a column are part of its layout
+                if not is_byline_name(_HONORIFIC.sub("", lines[j].strip(), count=1)):
+                    break
+                out[j] = k
+            j -= 1
+    return out
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
@@ -221,6 +264,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
+    if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
+        return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph
     evidence = False
     # what is taken out leaves a separator: the words on its two sides are never one name
     emails = find_emails(s)
@@ -233,6 +278,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = _unglue(s)
     korean = has_syllable(s)
     outlets = 0
+    outlet_names: list[str] = []
     pieces: list[tuple[str, str]] = []
     title_roles: list[str] = []
     dates: list[str] = []
@@ -267,14 +313,21 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             continue
         if organization_of(segment) or (korean and is_outlet(segment)):
             outlets += 1
+            outlet_names.append(segment)
             continue
         return None
     # a date line next to bare names backs them only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or (bool(nearby) and (outlets > 0 or len(pieces) > 1))
+        or "column" in nearby or "reporting" in nearby \
+        or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
+    if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
+        # "Xinhua, July 6, 2016": a copied story's source (a known agency) and its date, the whole paragraph
+        return [Credit("writer", outlet_names[0], organization=organization_of(outlet_names[0]), agent="organization")]
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None
     if title_roles and len(pieces) == 1 and pieces[0][1] == "writer":
         pieces = [(pieces[0][0], title_roles[0])]
+    if "reporting" in nearby and len(pieces) == 1 and pieces[0][1] == "writer":
+        pieces = [(pieces[0][0], "reporter")]  # "John Yoon\nReporting from Seoul"
     return [Credit(role, name) for name, role in pieces]

@@ -418,7 +418,8 @@ class ListedMasses(list):
 
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
-           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False, listed: bool = True) -> Rendering:
+           kin: Iterable[int] = (), term_key: str = "", unknown: bool = False, listed: bool = True,
+           generic: Iterable[int] = (), head: Sequence[int] = ()) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
@@ -433,14 +434,20 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     is the rendering ('test-fired' for 시험발사), with confidence `LEXICON_ONLY`. A term the
     model met but ties to no word takes such a rendering too where it stands as a phrase of its
     own (`_whole`), if `listed`: `phrases` are the lexicon's renderings of the term itself, not
-    its parts' (국가밀수 is not 'State')."""
-    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed)[0]
+    its parts' (국가밀수 is not 'State'). `generic` (the bead's generic nouns, the stop list's) and
+    `head` (the columns of the noun the term modifies in a noun phrase: 안전원 of 안전부 안전원)
+    claim no word from it that is one of its own lexicon renderings, or a word of one written
+    whole (`_named_links`: 지역 'local' beside 주민 'locals'; 'police' for 안전부 안전원, the phrase
+    written as one word)."""
+    return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed,
+                   generic, head)[0]
 
 
 def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
             bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
             kin: Iterable[int] = (), term_key: str = "", unknown: bool = False,
-            listed: bool = True) -> tuple[Rendering, list[int] | None]:
+            listed: bool = True, generic: Iterable[int] = (),
+            head: Sequence[int] = ()) -> tuple[Rendering, list[int] | None]:
     """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
@@ -451,6 +458,10 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
     links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in english.months]
+    lenient = (set(generic) | set(head)) - others
+    if lenient and listed:
+        phrases = list(phrases)
+        links = _named_links(links, mass, top.claims(others | lenient, english.written), english, phrases)
     if not links:
         # a lexicon rendering written whole on words no other Korean word links, and not inside
         # another word's phrase ('Korea' of 'North Korea'), or a closed compound of its head
@@ -472,13 +483,41 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     phrases = list(phrases)
     apart = not _names_countries(term_key)
-    grown = [_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival)
-             for c in _clusters(links, english, apart)]
+    grown = [part for c in _clusters(links, english, apart)
+             for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
+                                      english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
     if not apart and not _names_a_country(english, best, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
+
+
+def _named_links(links: list[int], mass, rival: Sequence[float], english: English,
+                 phrases: Sequence[tuple[str, ...]]) -> list[int]:
+    """The links, and the words the term's mass reaches `LINK` on that are one of its own one-word
+    lexicon renderings, or a word of one written whole ('special' of 특수부대 "special forces"),
+    where only the lenient rivals claim them more (`rival`: the claims of the other words but
+    them): a noun every story uses, tied to words by the model's habit (지역 'local' of 'locals',
+    which renders 주민), or the noun the term modifies, which the English may write together with
+    it in one word (안전부 안전원 'police'); the lexicon names the term's word."""
+    named = {phrase[0] for phrase in phrases if len(phrase) == 1}
+    whole = {n for phrase in phrases if len(phrase) > 1 for n in _written_whole(english, phrase)}
+    if not named and not whole:
+        return links
+    extra = [n for n in mass.at_least(LINK) if (english.stems[n] in named or n in whole) and n not in links
+             and mass[n] >= rival[n] and n not in english.months]
+    return sorted([*links, *extra]) if extra else links
+
+
+def _written_whole(english: English, phrase: tuple[str, ...]) -> Iterator[int]:
+    """The content words (numbers) of each place where the text writes the lexicon phrase whole,
+    in its order, as one phrase ('special forces')."""
+    size = len(phrase)
+    for start in english.stem_places.get(phrase[0], ()):
+        if tuple(english.stems[start:start + size]) == phrase and \
+                all(_joins(english, n, n + 1, _NAME_GAP) for n in range(start, start + size - 1)):
+            yield from range(start, start + size)
 
 
 def sounds_like(name: str, text: str) -> bool:
@@ -813,9 +852,10 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
                   rival: Sequence[float]) -> list[int]:
     """The span grown to every lexicon rendering of the term that it overlaps and that the
     text has as one phrase (its words in any order: 'security ministry' ~ 'Ministry of ...
-    Security'; a comma or "and" inside a whole rendering: 'Ministry of Agriculture, Food and
-    Rural Affairs'), then by neighbours that a lexicon rendering of the term names ('North' of 북중
-    'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
+    Security'; a comma or "and" inside a whole rendering written in its order: 'Ministry of
+    Agriculture, Food and Rural Affairs', not 'committees and people's' for "people's
+    committee", which is two phrases), then by neighbours that a lexicon rendering of the term
+    names ('North' of 북중 'North Korea-China' takes 'Korean' along in 'the North Korean border'), on the right
     also past one word it does not name and no other Korean word links ('nuclear' of
     'nuclear state' -> 'nuclear weapon state')."""
     phrases = list(phrases)
@@ -826,7 +866,9 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
         size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)
-            if set(english.stems[start:start + size]) == words and all(_listed(english, n) for n in window[:-1]):
+            if set(english.stems[start:start + size]) == words and all(
+                    _listed(english, n) if tuple(english.stems[start:start + size]) == phrase
+                    else _joins(english, n, n + 1, _NAME_GAP) for n in window[:-1]):
                 first, last = min(first, start), max(last, start + size - 1)
     named = {s for phrase in phrases for s in phrase}
     # not across "and": 'Ministry of State Security and Ministry of Social Security' names two
@@ -922,6 +964,28 @@ def _clusters(links: list[int], english: English, apart: bool = True) -> list[li
         else:
             clusters.append([n])
     return clusters
+
+
+def _coordinated(cluster: list[int], english: English) -> list[list[int]]:
+    """A cluster cut at each "and" whose two sides write a word in common: two phrases of one
+    head ('party committees and people's committees'), not one ('cooperation and exchanges')."""
+    # the sides: the runs between the cluster's "and"s (each side is read once: linear in the cluster)
+    sides = [[cluster[0]]]
+    for before, n in zip(cluster, cluster[1:]):
+        left, right = english.spans[english.content[before]], english.spans[english.content[n]]
+        if _AND.fullmatch(english.text[left[2]:right[1]]):
+            sides.append([])
+        sides[-1].append(n)
+    parts, seen = [sides[0]], {english.stems[m] for m in sides[0]}
+    for side in sides[1:]:
+        stems = {english.stems[m] for m in side}
+        if stems & seen:
+            parts.append(list(side))
+            seen = stems
+        else:
+            parts[-1].extend(side)
+            seen |= stems
+    return parts
 
 
 _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "on", "de"})

@@ -203,6 +203,15 @@ _SEP = "\x00"
 _INDEX_FROM = 32  # nouns of a bead from which kin are looked up (below, testing each noun is cheaper)
 
 
+def modified_noun(units: Sequence[Unit], i: int) -> int | None:
+    """The noun that the noun at unit `i` modifies in a noun phrase (Unit.joint: 안전원 of 안전부
+    안전원), if it is another word; None without one."""
+    if units[i].joint is not None and i + 1 < len(units) and units[i + 1].tag in NOUNS and \
+            units[i + 1].key != units[i].key:
+        return i + 1
+    return None
+
+
 def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
     """The first unit of each noun among the units."""
     return list({u.key: u for u in reversed(units) if u.tag in NOUNS}.values())
@@ -244,14 +253,17 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                     "rendering_group": group_key(result.text, acronyms) if result.text is not None else None,
                     "confidence": round(result.confidence, 4), "part_of": part_of}
 
+        generic = [i for i, u in enumerate(units) if u.tag in NOUNS and u.key in stoplist()]
         words: list[tuple[str, Occurrence, object]] = []
         for sentence_id, occ in found:
             own, kin = columns.of(occ.units[0])
+            modified = modified_noun(units, occ.units[0])
             phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
             listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
-            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown, listed)
+            result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown, listed,
+                            generic, () if modified is None else own_columns(pairs, modified))
             if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
