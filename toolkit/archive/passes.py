@@ -321,7 +321,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                     alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
                     warnings = [] if used and used[-1] == cache else stale  # pass one warned already
                 data = write_tei(en, ko, alignment)
-                article = article_rows(item.article_id, en, ko, alignment)
+                article = article_rows(item.article_id, en, ko, alignment, final)
                 beads = article_beads(item.article_id, article, known) if article["links"] else None
         except Exception as error:  # noqa: BLE001
             results.append((item.article_id, failure(item.article_id, error), {}, []))
