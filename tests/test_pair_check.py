@@ -109,3 +109,19 @@ def test_a_line_or_two_of_the_beats_words_does_not_make_a_pair(tmp_path) -> None
     assert explained_share(en, ko) >= EXPLAINED
     check = pair_check(en, ko, _weakened(align(en.sentences, ko.sentences), 0.45))
     assert check.warning is not None and "not a translation pair" in check.warning
+
+
+def test_the_rows_check_the_pair_with_the_lexicon_the_aligner_used() -> None:
+    """The articles row's warning reads the pair with the lexicon it is given (the build passes
+    the one it aligned with): without the words that let the Korean say the English, the same
+    cut rewrite is named."""
+    from toolkit.align import align
+    from toolkit.align.lexicon import Lexicon
+    from toolkit.metrics.tables import article_rows
+
+    en = segment_article(read_article(TRUNCATED / "en.txt"))
+    ko = segment_article(read_article(TRUNCATED / "ko.txt"))
+    weak = _weakened(align(en.sentences, ko.sentences), 0.45)
+    assert article_rows("cut", en, ko, weak)["articles"][0]["pair_warning"] is None
+    bare = article_rows("cut", en, ko, weak, Lexicon())["articles"][0]["pair_warning"]
+    assert bare is not None and "not a translation pair" in bare

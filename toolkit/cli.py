@@ -337,7 +337,7 @@ def align(
         raise typer.Exit(1) from None
     from toolkit.align.pair import pair_check
 
-    warning = pair_check(english, korean, alignment).warning
+    warning = pair_check(english, korean, alignment, user_lexicon).warning
     if warning:
         typer.echo(f"warning: {printable(en)}: {warning}", err=True)
     types = Counter(b.type for b in alignment.beads)

@@ -212,6 +212,15 @@ def shared_analyses(work: Path, wait: bool = True) -> dict[str, tuple]:
     return _SHARED
 
 
+def keep_shared(path: str, analysed: dict[str, tuple]) -> None:
+    """What this worker left at `path` for the others, kept as `shared_analyses` would keep
+    it after reading the file back (which it then need not: one build in one process wrote
+    and re-read every chunk's file)."""
+    _SHARED_READ.add(path)
+    if len(_SHARED) < SHARED_LIMIT:
+        _SHARED.update(analysed)
+
+
 # ---------------------------------------------------------------- pass one
 def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[str, Failure | None, list[str]]]:
     """Ingest, segment and align each article with the given lexicon (reviewed beads of its
@@ -254,7 +263,9 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         counts += [{"article_id": item.article_id, **row} for row in rows]
         results.append((item.article_id, None, warnings))
     write_part(out / "counts.parquet", learning_schemas()["counts"], counts)
-    _dump(Path(settings.work) / "kiwi" / f"{key}.pickle", analysed)  # for the other workers
+    shared_path = Path(settings.work) / "kiwi" / f"{key}.pickle"
+    _dump(shared_path, analysed)  # for the other workers
+    keep_shared(str(shared_path), analysed)
     _dump(out / RESULT, results)
     return results
 
@@ -310,7 +321,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                     alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
                     warnings = [] if used and used[-1] == cache else stale  # pass one warned already
                 data = write_tei(en, ko, alignment)
-                article = article_rows(item.article_id, en, ko, alignment)
+                article = article_rows(item.article_id, en, ko, alignment, final)
                 beads = article_beads(item.article_id, article, known) if article["links"] else None
         except Exception as error:  # noqa: BLE001
             results.append((item.article_id, failure(item.article_id, error), {}, []))

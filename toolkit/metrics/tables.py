@@ -155,14 +155,15 @@ def _link_rows(article_id: str, en: Article, ko: Article, alignment: Alignment) 
 
 
 def article_rows(article_id: str, en: Article, ko: Article | None,
-                 alignment: Alignment | None) -> dict[str, list[dict]]:
-    """Rows of every row table for one article (sentences must be segmented)."""
+                 alignment: Alignment | None, lexicon=None) -> dict[str, list[dict]]:
+    """Rows of every row table for one article (sentences must be segmented); `lexicon` is the
+    one the aligner used, which the pair check reads again for a pair without a confident link."""
     from toolkit.align.pair import pair_check
 
     has_original = ko is not None and alignment is not None
     en_bead, ko_bead = _bead_of(alignment if has_original else None)
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
-    pair = pair_check(en, ko, alignment) if ko is not None else None
+    pair = pair_check(en, ko, alignment, lexicon) if ko is not None else None
     rows["articles"].append({
         "article_id": article_id, "title": en.title, "title_ko": ko.title if ko else None,
         "dek": en.dek, "date": en.date or (ko.date if ko else None),
