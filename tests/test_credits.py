@@ -375,3 +375,16 @@ def test_blank_text_is_no_byline_name_and_a_labelled_byline_of_blanks_ends_nowhe
     assert is_byline_name("") is False and is_byline_name("   ") is False
     assert _labelled_byline_end("Written by    The ferry left Busan at dawn with forty people aboard.") is None
     assert _labelled_byline_end("Written by Lea Moreau The ferry left Busan at dawn.") == len("Written by Lea Moreau")
+
+
+@pytest.mark.parametrize("head, credited", [
+    ("HBN", ["Mara Ellison", "Tomas Weller"]),  # an outlet's label heads the column: its bylines
+    ("", ["Mara Ellison", "Tomas Weller"]),
+    ("The shortlist, announced on Monday, reads:", []),  # prose heads it: a story's list of names
+])
+def test_a_column_of_names_on_a_stamp_is_bylines_only_under_nothing_or_an_outlet(head: str, credited: list[str]) -> None:
+    from toolkit.credits import rule_credits
+    paragraph = f"{head}\n\nMara Ellison\n\nTomas Weller\n\nUpdated: 7:41pm, 3 Mar, 2024".strip()
+    rest, found = rule_credits(paragraph)
+    assert [c.name for c in found] == credited
+    assert (rest == paragraph) == (not credited)

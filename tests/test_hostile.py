@@ -881,6 +881,9 @@ def _joined(pieces: list[str]) -> str:
 @example("mbc " + "경남 " * 10_000 + "김하늘 기자가 보도합니다.")
 @example("◀ANC▶" * 10_000 + "김하늘 기자입니다.◀END▶")
 @example("(AP: " + "Tomas " * 10_000 + "Weller)")
+@example("Mara Ellison" + "\n" * 40_000 + "Updated: 9:26am, 18 Aug, 2019")  # blank lines between a name and its stamp: one pass
+@example("시민들이 걷고 있다.\n/연합뉴스\n" * 20_000)  # each source line judges only the caption above it
+@example("Citizens walk in Seoul. (Yonhap)\n" * 20_000)
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
     assert isinstance(rest, str)

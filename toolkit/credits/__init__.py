@@ -19,6 +19,7 @@ activist, was posted online." is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
@@ -113,9 +114,26 @@ def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, lis
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
-            and not context.is_korean_caption(text[:at].strip()):
+            and not context.is_korean_caption(_since_line(text[:at], lambda line: line.startswith("/")).strip()):
         found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
     return kept, found, note
+
+
+def _since_line(before: str, closes: Callable[[str], bool]) -> str:
+    """The text a closing credit line ends: what follows the last line above it that `closes` too.
+    A gallery's captions, each closed by its own "/연합뉴스" or "(Yonhap)", are each judged as one
+    caption, not together as a story. Only the last few caption lengths are looked at: a body longer
+    than a caption is judged a story whatever its words, so further back changes no verdict, and a
+    paragraph of 20,000 such lines is not walked back to its start at each one."""
+    end = len(before)
+    while end > 0:  # the lines from the last one up
+        start = before.rfind("\n", 0, end) + 1
+        if closes(before[start:end].strip()):
+            return before[end + 1:]
+        if len(before) - start > 3 * context.MAX_CAPTION_CHARS:
+            return before[start:]  # longer than any caption, as the whole body is
+        end = start - 1
+    return before
 
 
 def _after_story(body: str) -> bool:
@@ -130,7 +148,9 @@ def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept:
     """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
     so it is the reporter, not a photographer."""
     if len(found) == 1 and found[0].agent == "organization" \
-            and sentence.rstrip(" .").endswith(f"({found[0].name})") and _after_story(text[:at] + kept):
+            and sentence.rstrip(" .").endswith(f"({found[0].name})") \
+            and _after_story(_since_line(text[:at], lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
+                             + kept):
         found[0].role = "reporter"
     return found
 
@@ -197,8 +217,9 @@ _QUOTE_ENDS = ("\"", "”", "’", "'", "»")
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
     "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
-    bare names may lean on a date, read-time or address line right below or above it; that line goes
-    too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
+    bare names may lean on a date, read-time or address line right below or above it (blank lines
+    between them are a widget's layout), or stand in a column of names on a publication stamp; that
+    line goes too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
     readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
     kind_of = {line: evidence_kind(line) for line in set(readable)}  # a paragraph repeating its lines judges each once
@@ -207,8 +228,9 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     unread: set[tuple[str, frozenset[str]]] = set()
     taken: set[int] = set()
     found: list[Credit] = []
+    above, below = _nearest_filled(readable)
     for k, line in enumerate(readable):
-        near = [j for j in (_next_filled(readable, k, -1), _next_filled(readable, k, 1)) if j is not None and kinds[j]]
+        near = [j for j in (above[k], below[k]) if j is not None and kinds[j]]
         backing = {kinds[j] for j in near}
         if len(lines) == 1:
             backing.add("alone")  # the paragraph is this one line
@@ -233,13 +255,23 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
 
 
-def _next_filled(lines: list[str], k: int, step: int) -> int | None:
-    """The nearest line above (step -1) or below (+1) line k that is not blank: a widget's layout puts
-    blank lines between the name and its date ("John Yoon\n\nReporting from Seoul")."""
-    j = k + step
-    while 0 <= j < len(lines) and not lines[j].strip():
-        j += step
-    return j if 0 <= j < len(lines) else None
+def _nearest_filled(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
+    """For each line, the nearest line above and below it that is not blank: a widget's layout puts
+    blank lines between the name and its date ("John Yoon\n\nReporting from Seoul"). Both lists in
+    one pass each way, so a paragraph of many blank lines is not walked again from every line."""
+    above: list[int | None] = []
+    last: int | None = None
+    for k, line in enumerate(lines):
+        above.append(last)
+        if line.strip():
+            last = k
+    below: list[int | None] = [None] * len(lines)
+    last = None
+    for k in range(len(lines) - 1, -1, -1):
+        below[k] = last
+        if lines[k].strip():
+            last = k
+    return above, below
 
 
 def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:

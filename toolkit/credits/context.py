@@ -39,7 +39,7 @@ _EN_PICTURE_DAY = re.compile(
     r"\bon (?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\. \d|(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
-_MAX_CAPTION_CHARS = 700  # longer than this, a paragraph is a story whatever its words
+MAX_CAPTION_CHARS = 700  # longer than this, a paragraph is a story whatever its words
 
 
 def _ko_sentences(body: str) -> list[str]:
@@ -58,7 +58,7 @@ def _ko_sentences(body: str) -> list[str]:
 def is_korean_caption(body: str) -> bool:
     """The body a Korean credit closes describes a picture (and does not report what someone said)."""
     body = body.strip()
-    if not body or len(body) > _MAX_CAPTION_CHARS or any(cue in body for cue in _KO_STORY_CUES):
+    if not body or len(body) > MAX_CAPTION_CHARS or any(cue in body for cue in _KO_STORY_CUES):
         return False
     if any(mark in body for mark in _KO_PHOTO_MARKS):
         return True
@@ -70,7 +70,7 @@ def is_korean_caption(body: str) -> bool:
 def is_english_caption(body: str) -> bool:
     """The body an English credit closes describes a picture."""
     body = body.strip()
-    if not body or len(body) > _MAX_CAPTION_CHARS:
+    if not body or len(body) > MAX_CAPTION_CHARS:
         return False
     low = body.lower()
     if any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body):

@@ -207,7 +207,8 @@ def _unglue(s: str) -> str:
 def evidence_kind(line: str) -> str | None:
     """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
     "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
-    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET") or "date" ("Oct 8, 2022"); None for any other line."""
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "title" ("Staff Reporter"), "reporting" (a live
+    post's "Reporting from Seoul") or "date" ("Oct 8, 2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
         return None
@@ -229,8 +230,9 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|E
                     r"(?=[\s,]|$)", re.IGNORECASE)
 # a live post's dateline under its author, and a sign-off naming where the reporter is
 _REPORTING_FROM_LINE = re.compile(r"Reporting from \S[^\n]{1,80}")
+# the place is a name, capitalised word by word: "Mara Ellison reporting from Seoul in 2019" is a caption
 _NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:the |outside |inside |near )*"
-                                  r"[A-Z][\w .'’-]{1,60}")
+                                  r"[A-Z][\w.'’-]{0,30}(?:[ -][A-Z][\w.'’-]{0,30}){0,4}")
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
@@ -240,18 +242,24 @@ _COLUMN_BACKING = {"stamp", "read"}
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
     """{line of a bare byline name: the stamp line it stands on}: "SCMP\nKimmy Chung\nAlvin Lum\n
     Updated: 9:26am, 18 Aug, 2019", "Chang W. Lee\nDec. 7, 2024, 8:35 a.m. ET". The names run up from
-    the stamp line without a gap; an outlet's label may head the column. One pass up each column."""
+    the stamp line with only blank lines between them. Above the column stands nothing, another widget
+    line or an outlet's label: under a line of prose ("The winners were:") the names are a story's list.
+    One pass up each column."""
     out: dict[int, int] = {}
     for k, kind in enumerate(kinds):
         if kind not in _COLUMN_BACKING:
             continue
+        column: list[int] = []
         j = k - 1
         while j >= 0 and j not in out and kinds[j] is None:
             if lines[j].strip():  # blank lines between the names of a column are part of its layout
                 if not is_byline_name(_HONORIFIC.sub("", lines[j].strip(), count=1)):
                     break
-                out[j] = k
+                column.append(j)
             j -= 1
+        headed_by = lines[j].strip() if 0 <= j and j not in out and kinds[j] is None else ""
+        if not headed_by or looks_like_organization(headed_by):
+            out.update(dict.fromkeys(column, k))
     return out
 
 
@@ -260,7 +268,9 @@ _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
 
 def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
     """Credits of a standalone short credit line, or None when some piece is not a credit piece.
-    `nearby`: the evidence kinds of the lines right above and below it (`evidence_kind`)."""
+    `nearby`: the evidence kinds of the nearest lines above and below it (`evidence_kind`), and what
+    its place says: "alone" (the paragraph is this line), "column" (`name_column`), "signed" (a
+    closing signature): a bare name is a byline only with such backing."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
