@@ -688,6 +688,8 @@ def _handover(words: list[str]) -> list[Credit] | None:
 # ("… 알아보겠습니다 박민경 기자, …던데요?"); a call inside quotes ("“김 기자! …”") is a story's quote.
 _VOCATIVE = re.compile(r"(?:^|(?<=니다) )(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
 _ASKING = re.compile(r"(?:까|요|죠|네요|나요|지요)[?.!]?$")
+_MAX_VOCATIVE_START = 200  # characters before the call: an anchor's lead-in is a sentence at most
+_MAX_VOCATIVE_CHARS = 500  # a longer sentence is a story's, not a spoken question
 
 
 def split_vocative(sentence: str) -> tuple[str, list[Credit]] | None:
@@ -702,10 +704,6 @@ def split_vocative(sentence: str) -> tuple[str, list[Credit]] | None:
     if role != "reporter" or named is None or named[1] is not None or not is_korean_name(named[0]):
         return None
     return f"{s[:m.start()]} {s[m.end():]}".strip(), [Credit(role, named[0])]
-
-
-_MAX_VOCATIVE_START = 200
-_MAX_VOCATIVE_CHARS = 500
 
 
 def _byline_first(words: list[str]) -> list[Credit] | None:
