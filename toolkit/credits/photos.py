@@ -63,7 +63,6 @@ def _org_like(text: str) -> bool:
 # ("(Seoul/Busan) (AP)" is a caption's aside, then the credit: the first bracket must name the wire too)
 _AGENCY_AGAIN = re.compile(r"\((?P<first>[^()]{1,80})/[^()]{1,80}\)(?P<again>\s*\((?P<wire>ASSOCIATED PRESS"
                            r"|The Associated Press|Associated Press|AP|REUTERS|Reuters|AFP)\))$")
-_WIRE_WORD = {"associated press": "ap", "the associated press": "ap"}  # the word the wire's photo credit opens with
 # the world wires and picture agencies that move other agencies' pictures: in "A/B" of two agencies,
 # the one that is not among these made the picture ("Reuters/KCNA" and "YONHAP/REUTERS" both credit the source)
 _DISTRIBUTORS = {"reuters", "afp", "ap", "associated press", "epa", "epa-efe", "getty images", "afp photo", "ap photo"}
@@ -318,7 +317,7 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         return None
     bare = s.rstrip(".").strip()
     if (doubled := _AGENCY_AGAIN.search(bare)) is not None and doubled["first"].lower().split()[:1] \
-            == [_WIRE_WORD.get(doubled["wire"].lower(), doubled["wire"].lower())]:
+            == [short_org(doubled["wire"]).lower()]:  # the wire's short name opens its photo credit
         bare = bare[:doubled.start("again")]  # "(AP Photo/A B, File) (ASSOCIATED PRESS)": the wire named again
     if bare.startswith(("/", "|")):  # "/ Yonhap", "/ (AFP Photo/Ed Jones)" left after "... April 26."
         bare = bare.lstrip("/| ").strip()
