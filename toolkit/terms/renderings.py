@@ -105,6 +105,10 @@ class English:
         """Word (index into spans) -> its number among the content words."""
         return {k: n for n, k in enumerate(self.content)}
 
+    def between(self, left: int, right: int) -> str:
+        """The text between content words `left` and `right` (numbers): " " or "-" writes them tight."""
+        return self.text[self.spans[self.content[left]][2]:self.spans[self.content[right]][1]]
+
     @cached_property
     def stem_places(self) -> dict[str, list[int]]:
         """Each stem -> the content words (numbers, ascending) that have it."""
@@ -578,8 +582,7 @@ def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering |
             continue
         first = n
         while first > 0 and n - first < _KIND_MODIFIERS and english.content[first - 1] == english.content[first] - 1 \
-                and english.text[english.spans[english.content[first - 1]][2]:english.spans[english.content[first]][1]] \
-                in (" ", "-") and not _POSSESSIVE.search(english.spans[english.content[first - 1]][0]):
+                and english.between(first - 1, first) in (" ", "-") and not _POSSESSIVE.search(english.spans[english.content[first - 1]][0]):
             first -= 1
         return Rendering("rendered", _cut(english, list(range(first, n + 1))), LEXICON_ONLY)
     return None
@@ -785,8 +788,7 @@ def _in_linked_phrase(english: English, span: list[int], rival: Sequence[float])
     def tight(left: int, right: int) -> bool:
         if left < 0 or right >= len(english.content):
             return False
-        between = english.text[english.spans[english.content[left]][2]:english.spans[english.content[right]][1]]
-        return between in (" ", "-")
+        return english.between(left, right) in (" ", "-")
 
     return (tight(span[0] - 1, span[0]) and rival[span[0] - 1] >= LINK) or \
         (tight(span[-1], span[-1] + 1) and rival[span[-1] + 1] >= LINK)
@@ -828,7 +830,7 @@ def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apar
     word = english.spans[k_left][0]
     if _POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word):
         return False  # "North Korea's | North Hamgyong": a possessive ends its noun phrase
-    between = english.text[english.spans[k_left][2]:english.spans[k_right][1]]
+    between = english.between(left, right)
     if apart and _AND.fullmatch(between) and (word[:1].isupper() or english.spans[k_right][0][:1].isupper()):
         return False  # "Ministry of State Security and Ministry of Social Security": two names
     return gap.fullmatch(between) is not None
@@ -972,8 +974,7 @@ def _coordinated(cluster: list[int], english: English) -> list[list[int]]:
     # the sides: the runs between the cluster's "and"s (each side is read once: linear in the cluster)
     sides = [[cluster[0]]]
     for before, n in zip(cluster, cluster[1:]):
-        left, right = english.spans[english.content[before]], english.spans[english.content[n]]
-        if _AND.fullmatch(english.text[left[2]:right[1]]):
+        if _AND.fullmatch(english.between(before, n)):
             sides.append([])
         sides[-1].append(n)
     parts, seen = [sides[0]], {english.stems[m] for m in sides[0]}
