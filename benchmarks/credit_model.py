@@ -110,8 +110,8 @@ def choose_threshold(sets: list[list[Record]], min_precision: float, always: lis
     for k in range(len(sets)):
         model = fit(always + [rec for j, s in enumerate(sets) if j != k for rec in s])
         pooled.append((sets[k], additions(model, sets[k])))
-    rules_tp = sum(counts(records, None, 1.0)[0] for records, _ in pooled)
-    rules_fp = sum(counts(records, None, 1.0)[1] for records, _ in pooled)
+    rules = [counts(records, None, 1.0) for records, _ in pooled]  # the rules alone, each set scored once
+    rules_tp, rules_fp = sum(r[0] for r in rules), sum(r[1] for r in rules)
     best, best_f1 = OFF, -1.0
     for t in THRESHOLDS:
         tp = fp = fn = 0
