@@ -10,9 +10,8 @@ overlaps: "South" -> "South Korea"). It is cut from the bead's English text as w
 a rendering always occurs in the text it renders.
 
 With no link: **omitted** when the bead is a close translation (confident, and most of its
-English words tied to some Korean word) and no English word that another Korean word does
-not link gives the term even a faint chance (`FAINT`): the translator rendered the sentence
-but left the term out; otherwise
+English words tied to some Korean word) and no English word gives the term even a faint
+chance (`FAINT`): the translator rendered the sentence but left the term out; otherwise
 **not_found**: the term may be there in words the model cannot tie to it (a paraphrase, a
 pronoun, a rewrite), or the bead itself is doubtful.
 """
@@ -479,9 +478,9 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
     if not links:
         largest = mass.largest()
-        free = _free_mass(mass, rival)
+        faint = largest < FAINT
         close = bool(posteriors) and top.tied >= COVERED * len(posteriors)
-        if free < FAINT and close and bead_cert >= CONFIDENT_BEAD:
+        if faint and close and bead_cert >= CONFIDENT_BEAD:
             return Rendering("omitted", None, 1.0 - largest), None
         return Rendering("not_found", None, largest), None
     # each run of links grown to its phrase; the one that gathers the most probability wins
@@ -498,23 +497,6 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     if not apart and not _names_a_country(english, best, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
-
-
-def _free_mass(mass, rival: Sequence[float]) -> float:
-    """The most probability the term has on an English word that is not another Korean word's
-    alone: one no other Korean word links (claims `LINK` or more, and more than the term), or
-    one the term's own claim reaches `LINK` on too (토박이 주민 'Locals': both nouns'). A word
-    only another Korean word translates is accounted for, so a term whose chances lie only on
-    such words has no English word left to render it (민간인 whose faint chance is on
-    'beating', which 폭행 links)."""
-    return max((mass[n] for n in mass.at_least(FAINT) if rival[n] < LINK or mass[n] >= min(rival[n], LINK)),
-               default=0.0)
-
-
-def faint_everywhere(omitted: Rendering) -> bool:
-    """An omitted term no English word gives even a `FAINT` chance, not one whose chances lie
-    only on words other Korean words link (its confidence is 1 minus its highest chance)."""
-    return omitted.confidence > 1.0 - FAINT
 
 
 def _named_links(links: list[int], mass, rival: Sequence[float], english: English,

@@ -26,9 +26,9 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (RESIDENT_NOUNS, LinkModel, Rendering, faint_everywhere, is_outlet, render,
-                                      render_by_sound, render_name_word, render_outlet_kind, render_people_name,
-                                      render_phrase, rivals, sounds_like)
+from toolkit.terms.renderings import (RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render, render_by_sound,
+                                      render_name_word, render_outlet_kind, render_people_name, render_phrase, rivals,
+                                      sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -360,11 +360,9 @@ _RENDERED = Rendering("rendered", None, 0.0)  # a noun with no row of its own: n
 def _inside(own: Rendering | None, text: str) -> bool:
     """A phrase's rendering `text` holds a word of its noun's own rendering, if that has one
     (핵 'nuclear weapons' in 핵 개발 'nuclear development'), and the noun is not omitted
-    (차례상 비용 'Food costs' where the English leaves 차례상 out): no English word gives it even
-    a faint chance. A noun omitted only because the words it may have are other nouns'
-    (renderings._free_mass) may still be inside the phrase's words, as an unsure one may."""
-    if own is None or own.status == "not_found" or (own.status == "omitted" and not faint_everywhere(own)):
-        return True  # the model is unsure of it (우발적 충돌 'accidental clashes')
+    (차례상 비용 'Food costs' where the English leaves 차례상 out)."""
+    if own is None or own.status == "not_found":  # the model is unsure of it (우발적 충돌 'accidental clashes')
+        return True
     return own.status == "rendered" and bool(set(content_words(own.text)) & set(content_words(text)))
 
 
