@@ -803,8 +803,10 @@ def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[
     """The span holds a whole lexicon rendering, or a closed compound of one's head
     ('smartphones' for "phone")."""
     mine = {english.stems[n] for n in span}
-    heads = frozenset().union(*(english.heads[n] for n in span))
-    return any(set(phrase) <= mine or (phrase and phrase[-1] in heads) for phrase in phrases)
+    if any(set(phrase) <= mine for phrase in phrases):
+        return True
+    tails = {phrase[-1] for phrase in phrases if phrase and len(phrase[-1]) >= HEAD_LETTERS}
+    return bool(tails) and any(not english.heads[n].isdisjoint(tails) for n in span)
 
 
 def _whole(english: English, span: list[int], rival: Sequence[float], term_key: str) -> bool:
