@@ -1022,6 +1022,8 @@ def test_a_lexicon_rendering_written_in_the_bead_beats_a_guess_that_holds_none()
     arrest = [(stem("arrest"),)]
     # no word in common with any lexicon rendering: replaced; a rendering holding one: kept
     assert rendered("The elderly man was arrested in May.", {"elderly": 0.5}, {}, arrest) == "arrested"
+    en = English.of("The elderly man was arrested in May.")
+    assert render([0], posteriors(en, {"elderly": 0.5}), en, 0.9, arrest).confidence == 0.5  # the lexicon's alone
     assert rendered("He was arrested after an arrest warrant.", {"arrested": 0.5}, {}, arrest) == "arrested"
     # written as one phrase with the guess: joined to it
     police = [(stem("police"),)]

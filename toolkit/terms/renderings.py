@@ -492,11 +492,12 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
                                       english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
-    if listed:
-        best = _lexicon_named(best, english, phrases, rival, term_key)
-    if not apart and not _names_a_country(english, best, phrases):
+    named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
+    if not apart and not _names_a_country(english, named, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
-    return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
+    if not set(named) & set(best):  # the lexicon's words in place of the model's
+        return Rendering("rendered", _cut(english, named), LEXICON_ONLY), named
+    return Rendering("rendered", _cut(english, named), min(1.0, sum(mass[n] for n in named) / len(named))), named
 
 
 def _named_links(links: list[int], mass, rival: Sequence[float], english: English,
@@ -777,8 +778,8 @@ def _lexicon_named(span: list[int], english: English, phrases: Sequence[tuple[st
                    term_key: str) -> list[int]:
     """The span, or the term's own lexicon rendering where the span holds none and the bead
     writes one whole on words no other Korean word links (`_lexicon_phrase`, `_whole`): joined
-    to the span where the two are written as one phrase ('officer' -> 'police officer', 'Central
-    News Agency' -> 'Korean Central News Agency'); in its place where the span shares no word
+    to the span where the two overlap or are written as one phrase ('officer' -> 'police
+    officer'); in its place (confidence `LEXICON_ONLY`) where the span shares no word
     with any of the term's lexicon renderings ('elderly' for 구속 beside 'arrest'), or is one
     modifying word of a longer one, not its head ('freely', 'radio' for 자유아시아방송 beside
     'RFA'; a head may stand for its phrase: 'Korean' for 북한): the model's guess on a word it
