@@ -301,7 +301,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
                                                                   alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
-        if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
+        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _after_story(text[:a]):
