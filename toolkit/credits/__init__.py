@@ -169,6 +169,12 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     left 0: the caller numbers the chain across the article.
     """
     text = _unwrap_transcript(_hygiene(paragraph))
+    body, tags = korean.split_hashtags(text)
+    if tags:  # "… 기자입니다 (영상편집: A) #북한 #VOA뉴스": the credits before the tags, and a reporter's own tag
+        rest, credits = rule_credits(body) if body.strip() else ("", [])
+        tagged = [(tag, korean.hashtag_credit(tag)) for tag in tags]
+        kept = " ".join(tag for tag, credit in tagged if credit is None)
+        return f"{rest} {kept}".strip(), _once(credits + [credit for _, credit in tagged if credit is not None])
     if (listed := english.split_listed_work(text)) is not None:
         return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
     above = _lines_above_dateline(text) or _byline_before_lede(text)
@@ -360,6 +366,7 @@ def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i
     return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from "))
 
 
+_KO_BYLINE_TITLE = re.compile("기자|특파원|통신원")  # "김하늘 기자", "/워싱턴=김은중 특파원" under a caption took the picture
 _CREDIT_SLOT = re.compile(r"\b[A-Z][A-Za-z]+ ?/ ?[A-Z][^\s/]*(?:[ /][^\s/]+)*$")
 _SLOT_CHARS = 120
 
@@ -384,7 +391,7 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
     for a, sentence, alone, credit in closing:
         if pictured < a:
             return  # a caption that has its photo credit ("… REUTERS/Tomas Weller\nBy A"): A wrote the story
-        if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and "기자" in sentence \
+        if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and _KO_BYLINE_TITLE.search(sentence) \
                 and not sentence.startswith("["):
             credit.role = "photographer"
         elif credit.role == "writer" and english_caption and alone and sentence[:3].lower() == "by ":

@@ -1035,3 +1035,25 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+def split_hashtags(text: str) -> tuple[str, list[str]]:
+    """(the text before a closing run of hashtags, the tags): a video page's "… 기자입니다 (영상편집: A)
+    #북한 #코로나 #VOA뉴스" ends in page furniture that would hide the credits before it. One tag
+    alone closes a sentence ("…에 참여하세요 #투표"), so a run needs two tags or the whole line."""
+    words = text.rstrip().split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1].startswith("#") and len(words[k - 1]) > 1 and "\n" not in words[k - 1]:
+        k -= 1
+    tags = words[k:]
+    if len(tags) < 2 and k > 0:
+        return text, []
+    return " ".join(words[:k]), tags
+
+
+def hashtag_credit(tag: str) -> Credit | None:
+    """"#유미혜기자": a broadcaster tags its reporter by name and title."""
+    found = name_and_title(tag[1:])
+    if found is None or found[1] != "reporter" or not is_korean_name(found[0]):
+        return None
+    return Credit("reporter", found[0])
