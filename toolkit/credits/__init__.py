@@ -42,6 +42,7 @@ def _hygiene(paragraph: str) -> str:
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
+    text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -53,6 +54,10 @@ def _hygiene(paragraph: str) -> str:
             out.append(line)
     return "\n".join(out)
 
+
+# a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
+# "기자관련 기사", "기자다른기사 보기")
+_GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 ?기사 ?보기)")
 
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
 # whose speaker line below is no credit
@@ -186,7 +191,15 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
-    return rest, _once(credits)
+    return rest, _once(_without_own_stamp(text, credits))
+
+
+def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:
+    """"(대전=뉴스1) 주기철 기자 = … 2016.7.7/뉴스1": the wire's date stamp under its own dateline
+    story is the wire's, already credited through its reporter, not a second photo credit."""
+    staff = {c.organization for c in credits if c.agent == "person" and c.organization}
+    return [c for c in credits if not (c.agent == "organization" and c.role == "photographer" and c.organization in staff
+                                       and re.search(rf"\d/{re.escape(c.name)}\W*$", text))]
 
 
 # a photo rubric opening the piece ("[포토]", "[포토에세이]", "[포토뉴스]"): its signed reporter is the photographer

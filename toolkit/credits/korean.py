@@ -328,6 +328,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
     joined: list[str] = []  # labels joined to the current one by "·" ("사진·글")
     places = _places_before_equals(words)
+    named_at = -1  # where the last name stood: a title right after it is no new label
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
@@ -350,6 +351,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if word not in KO_LABELS and k + 1 < len(words) and words[k + 1] in _LABEL_MARKS \
                 and (base := _compound_label(word)) is not None:
             word = base  # "현장취재|윤다솜": a label with a qualifier before it, its value after a mark
+        if word in KO_TITLES and label is not None and named_at == k - 1 \
+                and not (k + 1 < len(words) and words[k + 1] in _LABEL_MARKS):
+            continue  # "영상취재 : 박준영 기자 김현석 기자": a title after a labelled name, the label goes on
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
@@ -375,6 +379,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if by_label and by_label != "reporter" and title == "reporter":
                 title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
             credits.append(Credit(role=title or by_label, name=name))
+            named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
