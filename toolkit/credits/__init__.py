@@ -151,12 +151,12 @@ def _after_story(body: str) -> bool:
 
 def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
     """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
-    so it is the reporter, not a photographer."""
+    so it is the writer (as every studied gold has it; a dateline's agency is the reporter), not a photographer."""
     if len(found) == 1 and found[0].agent == "organization" \
             and sentence.rstrip(" .").endswith(f"({found[0].name})") \
             and _after_story(_since_line(text[:at], lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
                              + kept):
-        found[0].role = "reporter"
+        found[0].role = "writer"
     return found
 
 
@@ -324,7 +324,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _after_story(text[:a]):
-                tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
+                tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
