@@ -1062,3 +1062,26 @@ def hashtag_credit(tag: str) -> Credit | None:
     if found is None or found[1] != "reporter" or not is_korean_name(found[0]):
         return None
     return Credit("reporter", found[0])
+
+
+# A book listing's credit line: "김혜진 지음·문학동네·1만6800원", "서은혜 옮김/청어람미디어·1만2000원",
+# "대니 샤피로 저 / 한유주 역 | 마티": author and translator by their markers, then the publisher
+_BOOK_NAME = r"[가-힣]{2,5}(?: [가-힣]{1,6}){0,2}"
+_BOOK_SEP = r"\s*(?:[·/|ㅣ]|(?<=\s)l(?=\s))\s*"  # "김재성 옮김 l 민음사": a lower-case L as a bar
+_BOOK_LINE = re.compile(
+    rf"(?:(?P<author>{_BOOK_NAME}) (?P<by>지음|글|저)(?:{_BOOK_SEP}|\s*,\s*))?"
+    rf"(?:(?P<translator>{_BOOK_NAME}) (?P<tr>옮김|번역|역)(?:{_BOOK_SEP}|\s*,\s*))?"
+    rf"(?P<publisher>[^\s\d·/|ㅣ][^·/|ㅣ]{{0,14}}?)(?:{_BOOK_SEP}(?P<price>\d[\d,.]*만?[\d,]*원))?\.?")
+
+
+def split_book_credits(sentence: str) -> tuple[str, list[Credit]] | None:
+    """("", [author as writer, translator]) for a book listing's credit line. The short markers (저, 역)
+    name an author or a translator only beside each other or before a price: "홍길동 역 | 배우" casts a role."""
+    m = _BOOK_LINE.fullmatch(sentence.strip())
+    if m is None or not (m["author"] or m["translator"]) or m["publisher"].strip() in ("", "l"):
+        return None
+    short = {m["by"], m["tr"]} & {"저", "역", "글"}
+    if short and not (m["price"] or (m["author"] and m["translator"])):
+        return None
+    credits = [Credit("writer", m["author"])] if m["author"] else []
+    return "", credits + ([Credit("translator", m["translator"])] if m["translator"] else [])
