@@ -141,9 +141,17 @@ def _english_title(segment: str) -> str | None:
         return None
     if outlet_title(segment):
         return "writer"
-    if all(w in EN_JOB_WORDS for w in low) and any(w in EN_JOB_ROLES for w in low):
-        return next(EN_JOB_ROLES[w] for w in low if w in EN_JOB_ROLES)
+    words = segment.replace("-", " ").split()
+    for k in range(_MAX_OUTLET_QUALIFIER + 1):  # "Nikkei staff writer": an outlet's name before the title
+        if k and not (k < len(low) and words[k - 1][:1].isupper() and words[k - 1][:1].isalpha()):
+            break
+        title = low[k:]
+        if title and all(w in EN_JOB_WORDS for w in title) and any(w in EN_JOB_ROLES for w in title):
+            return next(EN_JOB_ROLES[w] for w in title if w in EN_JOB_ROLES)
     return None
+
+
+_MAX_OUTLET_QUALIFIER = 3  # "Harbor Times Seoul staff writer" at most: a longer run is a clause
 
 
 def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
