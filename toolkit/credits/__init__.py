@@ -42,6 +42,7 @@ def _hygiene(paragraph: str) -> str:
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
+    text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -53,6 +54,10 @@ def _hygiene(paragraph: str) -> str:
             out.append(line)
     return "\n".join(out)
 
+
+# a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
+# "기자관련 기사", "기자다른기사 보기")
+_GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 ?기사 ?보기)")
 
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
 # whose speaker line below is no credit
@@ -85,7 +90,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         found = korean.parse_sentence(sentence)
         if found is not None:
             return "", found, False, "source" if single and sentence.startswith("/") else ""
-        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence)
+        tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence) \
+            or korean.split_book_credits(sentence)
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False, ""  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False, "") if tail else None
@@ -146,12 +152,12 @@ def _after_story(body: str) -> bool:
 
 def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
     """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
-    so it is the reporter, not a photographer."""
+    so it is the writer (as every studied gold has it; a dateline's agency is the reporter), not a photographer."""
     if len(found) == 1 and found[0].agent == "organization" \
             and sentence.rstrip(" .").endswith(f"({found[0].name})") \
             and _after_story(_since_line(text[:at], lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
                              + kept):
-        found[0].role = "reporter"
+        found[0].role = "writer"
     return found
 
 
@@ -169,6 +175,12 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     left 0: the caller numbers the chain across the article.
     """
     text = _unwrap_transcript(_hygiene(paragraph))
+    body, tags = korean.split_hashtags(text)
+    if tags:  # "… 기자입니다 (영상편집: A) #북한 #VOA뉴스": the credits before the tags, and a reporter's own tag
+        rest, credits = rule_credits(body) if body.strip() else ("", [])
+        tagged = [(tag, korean.hashtag_credit(tag)) for tag in tags]
+        kept = " ".join(tag for tag, credit in tagged if credit is None)
+        return f"{rest} {kept}".strip(), _once(credits + [credit for _, credit in tagged if credit is not None])
     if (listed := english.split_listed_work(text)) is not None:
         return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
     above = _lines_above_dateline(text) or _byline_before_lede(text)
@@ -180,7 +192,15 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
-    return rest, _once(credits)
+    return rest, _once(_without_own_stamp(text, credits))
+
+
+def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:
+    """"(대전=뉴스1) 주기철 기자 = … 2016.7.7/뉴스1": the wire's date stamp under its own dateline
+    story is the wire's, already credited through its reporter, not a second photo credit."""
+    staff = {c.organization for c in credits if c.agent == "person" and c.organization}
+    return [c for c in credits if not (c.agent == "organization" and c.role == "photographer" and c.organization in staff
+                                       and re.search(rf"\d/{re.escape(c.name)}\W*$", text))]
 
 
 # a photo rubric opening the piece ("[포토]", "[포토에세이]", "[포토뉴스]"): its signed reporter is the photographer
@@ -301,11 +321,11 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
                                                                   alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
-        if read is None and b == len(text) and a > 0 and text[a - 1] == "\n" and (desk := korean.parse_desk_line(sentence)):
+        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _after_story(text[:a]):
-                tail[0].role = "reporter"  # "… said on Monday. AFP": after a story the agency supplied it
+                tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
@@ -360,6 +380,7 @@ def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i
     return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from "))
 
 
+_KO_BYLINE_TITLE = re.compile("기자|특파원|통신원")  # "김하늘 기자", "/워싱턴=김은중 특파원" under a caption took the picture
 _CREDIT_SLOT = re.compile(r"\b[A-Z][A-Za-z]+ ?/ ?[A-Z][^\s/]*(?:[ /][^\s/]+)*$")
 _SLOT_CHARS = 120
 
@@ -384,7 +405,7 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
     for a, sentence, alone, credit in closing:
         if pictured < a:
             return  # a caption that has its photo credit ("… REUTERS/Tomas Weller\nBy A"): A wrote the story
-        if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and "기자" in sentence \
+        if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and _KO_BYLINE_TITLE.search(sentence) \
                 and not sentence.startswith("["):
             credit.role = "photographer"
         elif credit.role == "writer" and english_caption and alone and sentence[:3].lower() == "by ":

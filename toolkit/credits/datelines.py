@@ -16,7 +16,9 @@ from toolkit.credits.agents import (
     is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.english import parse_sentence
-from toolkit.credits.korean import is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role
+from toolkit.credits.korean import (
+    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role,
+)
 from toolkit.credits.text import is_date_word
 from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
@@ -87,8 +89,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
-    elif opener == "[" and _is_desk(inner) and rest.strip() and not named:
-        return rest.lstrip(), [Credit("reporter", inner, organization=inner, agent="organization")]  # "[연예팀] …"
+    elif opener == "[" and (desk := desk_name(inner)) and rest.strip() and not named:
+        return rest.lstrip(), [desk_credit(desk, "reporter")]  # "[연예팀] …", "[MBN스타 대중문화부] …"
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
@@ -133,12 +135,6 @@ def _is_lede_outlet(inner: str) -> bool:
     """A bracket that holds a short Hangul outlet name by its ending (금요저널, 경남일보), so that
     "[단독]" or "[국방부]" before a lede is never read as the outlet signing it."""
     return 3 <= len(inner) <= 12 and is_syllable_word(inner.replace(" ", "")) and inner.endswith(_LEDE_OUTLET_ENDINGS)
-
-
-def _is_desk(inner: str) -> bool:
-    """"연예팀", "온라인뉴스팀": a desk of the outlet signing the story (Hangul only, ending in 팀;
-    a ministry ending in 부, "[국방부] …", is a source, and "[단독]" a rubric)."""
-    return 3 <= len(inner) <= 8 and inner.endswith("팀") and is_syllable_word(inner)
 
 
 # "[전주=뉴시스]Reporter Lee Dong-min = …": a Korean wire story put into English by a machine

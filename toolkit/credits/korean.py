@@ -328,6 +328,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     photo = "ⓒ" in words or "©" in words  # "2025.12.7/뉴스1 ⓒ News1 허경 기자": a photo caption's credit
     joined: list[str] = []  # labels joined to the current one by "·" ("사진·글")
     places = _places_before_equals(words)
+    named_at = -1  # where the last name stood: a title right after it is no new label
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
@@ -350,6 +351,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if word not in KO_LABELS and k + 1 < len(words) and words[k + 1] in _LABEL_MARKS \
                 and (base := _compound_label(word)) is not None:
             word = base  # "현장취재|윤다솜": a label with a qualifier before it, its value after a mark
+        if word in KO_TITLES and label is not None and named_at == k - 1 \
+                and not (k + 1 < len(words) and words[k + 1] in _LABEL_MARKS):
+            continue  # "영상취재 : 박준영 기자 김현석 기자": a title after a labelled name, the label goes on
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
@@ -375,6 +379,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if by_label and by_label != "reporter" and title == "reporter":
                 title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
             credits.append(Credit(role=title or by_label, name=name))
+            named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
@@ -499,9 +504,25 @@ def _places_before_equals(words: list[str]) -> set[int]:
     return places
 
 
+_YONHAP_SUFFIXES = ("연합뉴스", "연합")
+
+
+def _glued_wire(word: str) -> str | None:
+    """"AP연합뉴스", "EPA연합": a world wire's picture moved by Yonhap, printed as one word (the wire)."""
+    suffix = next((x for x in _YONHAP_SUFFIXES if word.endswith(x) and len(word) > len(x)), None)
+    wire = word[: -len(suffix)].strip() if suffix else ""
+    return wire if wire.lower() in PHOTO_AGENCIES and wire != word else None
+
+
+def _unglued(word: str) -> tuple[str, ...]:
+    wire = _glued_wire(word)
+    return (wire, "연합뉴스") if wire else (word,)
+
+
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
     """A caption's closing source line: "연합뉴스", "사진공동취재단", "파주=뉴스1", "평양 AFP 연합뉴스"."""
     words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]", "·", "ㆍ"}]
+    words = [part for w in words for part in _unglued(w)]
     if not 1 <= len(words) <= 4:
         return None
     agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
@@ -768,19 +789,49 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
 # A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
 # desk's subject before its ending says it is a newsroom's, not a ministry's ("국방부") or a club's
 _DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기획", "특별", "사회", "정치", "경제", "국제", "문화",
-                  "산업", "사건", "영상", "멀티미디어")
-_DESK_SUFFIXES = ("팀", "부", "센터", "데스크")
+                  "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도")
+_DESK_SUFFIXES = ("팀", "부", "센터", "데스크", "국")
+_BUREAU_SUBJECTS = ("뉴스", "보도")  # "디지털뉴스국", "보도국": "정치국" is a politburo, not a desk
+_ACRONYM_OUTLET = re.compile(r"[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")  # "SBS", "MBN스타", "JTBC": an outlet before its desk
+_DESK_WRAPS = ("[]", "()")
+
+
+def desk_name(text: str) -> str | None:
+    """The name of a newsroom desk, alone or after its outlet's ("온라인뉴스팀", "MBN스타 대중문화부",
+    "SBS 뉴미디어부"; "SBS SBS연예뉴스팀" names the desk once), or None ("국방부", "정치국", "사회부장")."""
+    words = text.split()
+    if not 1 <= len(words) <= 2:
+        return None
+    desk = words[-1]
+    hangul = desk.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+    if not (3 <= len(hangul) <= 10 and is_syllable_word(hangul)):
+        return None
+    suffix = next((x for x in _DESK_SUFFIXES if hangul.endswith(x)), None)
+    if suffix is None or not hangul[: -len(suffix)].endswith(_BUREAU_SUBJECTS if suffix == "국" else _DESK_SUBJECTS):
+        return None
+    if len(words) == 1:
+        return desk
+    outlet = words[0]
+    if desk.startswith(outlet):
+        return desk  # "[SBS SBS연예뉴스팀]": the outlet printed again inside the desk's name
+    return text.strip() if _ACRONYM_OUTLET.fullmatch(outlet) or is_outlet(outlet) else None
+
+
+def desk_credit(name: str, role: str) -> Credit:
+    """A desk as the credit's agent; a photo desk ("사진기획부", "사진팀") took the pictures."""
+    return Credit("photographer" if "사진" in name else role, name, organization=name, agent="organization")
 
 
 def parse_desk_line(sentence: str) -> list[Credit] | None:
-    """[the desk as writer] for a line that is only a newsroom desk's name, or None."""
-    word = sentence.strip().rstrip(".")
-    if not (3 <= len(word) <= 10 and is_syllable_word(word) and word.endswith(_DESK_SUFFIXES)):
-        return None
-    stem = word[: -len(next(s for s in _DESK_SUFFIXES if word.endswith(s)))]
-    if not stem.endswith(_DESK_SUBJECTS):
-        return None
-    return [Credit("writer", word, organization=word, agent="organization")]
+    """[the desk as writer] for a line that is only a newsroom desk's name, bracketed or not, or
+    followed by the desk's e-mail ("[디지털뉴스국]", "(SBS 뉴미디어부)", "온라인뉴스팀 press@…"), or None."""
+    line = sentence.strip().rstrip(".")
+    if line[:1] + line[-1:] in _DESK_WRAPS:
+        line = line[1:-1]
+    elif (spans := find_emails(line)) and spans[-1][1] == len(line):
+        line = line[: spans[0][0]].strip()  # the desk's address closes its sign-off
+    name = desk_name(line)
+    return None if name is None else [desk_credit(name, "writer")]
 
 
 def is_signed_block(sentence: str) -> bool:
@@ -930,17 +981,20 @@ def _unknown_outlet(word: str) -> bool:
 
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
-    r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
+    r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=/]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
     r"|(?:\(|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()\s/]{2,15})\s*(?:화면\s*)?(?:갈무리|캡처|캡쳐)\)?"  # "(조선중앙TV 화면 캡처)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
-    r"|(?:^|(?<=[.)]))\s*/\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/]{2,20}?)(?:\s*제공)?"  # "…했다. /사진=외교부 제공"
+    # "…했다. /사진=외교부 제공", "…화제다. 사진=키이스트", "a@b.example/ 사진=태풍엔터테인먼트"
+    r"|(?:/|(?:^|(?<=[.)]\s)|(?<=[.)]))(?=사진))\s*사진\s*[:=]\s*(?P<f>[^()\[\]=:/|]{2,20}?)(?:\s*제공)?(?<![.다])"
+    r"|\((?P<k>[가-힣]{2,4} (?:트위터|인스타그램|페이스북))\)"  # "(정려원 트위터)": the account the picture came from
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
     r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
     r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공)$"  # "… 촬영. <전북일보> 제공"
 )
+_SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
 # "(홍길동 씨 제공)": a person's own picture; "/사진=대북 소식통 제공": nobody named
 _NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "본인") + _UNNAMED_SOURCES
@@ -956,9 +1010,18 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if m is None and len(parts := s.rsplit(None, 1)) == 2 and is_stamp_line(parts[1]):
         s = parts[0]
         m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and s.endswith(")") and (k := s.rfind("(")) >= 0 and (j := s.rfind("사진", k)) > k \
+            and (inner := _photo_source_tail(s[j:-1])) is not None and not inner[0]:
+        return f"{s[:k]} {s[k + 1:j]}".strip(), inner[1]  # "(최윤영 종영소감 사진=최윤영 트위터)": a caption in brackets
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"]).strip()
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]).strip()
+    holder, space, site = name.rpartition(" ")
+    if space and site in _SOCIAL_SITES and holder:  # "사진=최윤영 트위터": the account's holder posted the picture
+        kind = "person" if is_korean_name(holder) else "organization"
+        return s[: len(s) - len(m.group())].rstrip(), [
+            Credit("photographer", holder, organization=None if kind == "person" else short_org(holder), agent=kind)]
+    name = _glued_wire(name) or name  # "/AP연합뉴스": AP took it
     place, equals, after = name.partition("=")
     if equals and _is_place(place.strip()) and after.strip():
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
@@ -977,3 +1040,48 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+def split_hashtags(text: str) -> tuple[str, list[str]]:
+    """(the text before a closing run of hashtags, the tags): a video page's "… 기자입니다 (영상편집: A)
+    #북한 #코로나 #VOA뉴스" ends in page furniture that would hide the credits before it. One tag
+    alone closes a sentence ("…에 참여하세요 #투표"), so a run needs two tags or the whole line."""
+    words = text.rstrip().split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1].startswith("#") and len(words[k - 1]) > 1 and "\n" not in words[k - 1]:
+        k -= 1
+    tags = words[k:]
+    if len(tags) < 2 and k > 0:
+        return text, []
+    return " ".join(words[:k]), tags
+
+
+def hashtag_credit(tag: str) -> Credit | None:
+    """"#유미혜기자": a broadcaster tags its reporter by name and title."""
+    found = name_and_title(tag[1:])
+    if found is None or found[1] != "reporter" or not is_korean_name(found[0]):
+        return None
+    return Credit("reporter", found[0])
+
+
+# A book listing's credit line: "김혜진 지음·문학동네·1만6800원", "서은혜 옮김/청어람미디어·1만2000원",
+# "대니 샤피로 저 / 한유주 역 | 마티": author and translator by their markers, then the publisher
+_BOOK_NAME = r"[가-힣]{2,5}(?: [가-힣]{1,6}){0,2}"
+_BOOK_SEP = r"\s*(?:[·/|ㅣ]|(?<=\s)l(?=\s))\s*"  # "김재성 옮김 l 민음사": a lower-case L as a bar
+_BOOK_LINE = re.compile(
+    rf"(?:(?P<author>{_BOOK_NAME}) (?P<by>지음|글|저)(?:{_BOOK_SEP}|\s*,\s*))?"
+    rf"(?:(?P<translator>{_BOOK_NAME}) (?P<tr>옮김|번역|역)(?:{_BOOK_SEP}|\s*,\s*))?"
+    rf"(?P<publisher>[^\s\d·/|ㅣ][^·/|ㅣ]{{0,14}}?)(?:{_BOOK_SEP}(?P<price>\d[\d,.]*만?[\d,]*원))?\.?")
+
+
+def split_book_credits(sentence: str) -> tuple[str, list[Credit]] | None:
+    """("", [author as writer, translator]) for a book listing's credit line. The short markers (저, 역)
+    name an author or a translator only beside each other or before a price: "홍길동 역 | 배우" casts a role."""
+    m = _BOOK_LINE.fullmatch(sentence.strip())
+    if m is None or not (m["author"] or m["translator"]) or m["publisher"].strip() in ("", "l"):
+        return None
+    short = {m["by"], m["tr"]} & {"저", "역", "글"}
+    if short and not (m["price"] or (m["author"] and m["translator"])):
+        return None
+    credits = [Credit("writer", m["author"])] if m["author"] else []
+    return "", credits + ([Credit("translator", m["translator"])] if m["translator"] else [])

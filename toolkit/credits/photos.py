@@ -211,6 +211,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t, org = a, (org or b)
         elif not labelled:
             return None
+    elif "-" in t and t.strip().lower() in PHOTO_AGENCIES:
+        pass  # "EPA-EFE": one agency's name, hyphen and all
     elif "-" in t and all(_known_agency(p) for p in t.split("-", 1)):  # "KCNA-Yonhap"
         t, org = t.split("-", 1)
     elif "-" in t and _known_agency(t.rsplit("-", 1)[1]) and _org_like(t.rsplit("-", 1)[0]):

@@ -14,7 +14,10 @@ from toolkit.segment import period_is_abbreviation
 _BOUNDARY = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+"
     r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
-    r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©]|/[\uac00-\ud7a3]{2,4}기자)"  # "…있다./김용국기자 a@b"
+    # "…있다./김용국기자 a@b", "…있다./오승현 기자", "…있다./워싱턴=김은중 특파원": a byline glued to the caption
+    r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©]"
+    r"|/(?:[\uac00-\ud7a3]{2,6}=)?[\uac00-\ud7a3]{2,4} ?[\uac00-\ud7a3]{0,4}(?:기자|특파원|통신원))"
+    r"|(?<=[\uac00-\ud7a3]니다) (?=[\uac00-\ud7a3(])"  # "…지적했습니다 안소영 기자입니다": a video page's text without full stops
 )
 _LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
 _CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows

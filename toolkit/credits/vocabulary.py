@@ -279,6 +279,9 @@ KO_TITLES: dict[str, str] = {
     "기자": "reporter",
     "특파원": "reporter",
     "통신원": "reporter",
+    # a broadcast's weather presenter signs the forecast as a reporter signs a story ("김가영 캐스터")
+    "캐스터": "reporter",
+    "기상캐스터": "reporter",
     "사진기자": "photographer",
     "영상기자": "photographer",
     "촬영기자": "photographer",

@@ -141,9 +141,17 @@ def _english_title(segment: str) -> str | None:
         return None
     if outlet_title(segment):
         return "writer"
-    if all(w in EN_JOB_WORDS for w in low) and any(w in EN_JOB_ROLES for w in low):
-        return next(EN_JOB_ROLES[w] for w in low if w in EN_JOB_ROLES)
+    words = segment.replace("-", " ").split()
+    for k in range(_MAX_OUTLET_QUALIFIER + 1):  # "Nikkei staff writer": an outlet's name before the title
+        if k and not (k < len(low) and words[k - 1][:1].isupper() and words[k - 1][:1].isalpha()):
+            break
+        title = low[k:]
+        if title and all(w in EN_JOB_WORDS for w in title) and any(w in EN_JOB_ROLES for w in title):
+            return next(EN_JOB_ROLES[w] for w in title if w in EN_JOB_ROLES)
     return None
+
+
+_MAX_OUTLET_QUALIFIER = 3  # "Harbor Times Seoul staff writer" at most: a longer run is a clause
 
 
 def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
@@ -226,7 +234,7 @@ def evidence_kind(line: str) -> str | None:
 
 
 # a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT))?"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT)(?:[+-]\d{1,2})?)?"
                     r"(?=[\s,]|$)", re.IGNORECASE)
 # a live post's dateline under its author, and a sign-off naming where the reporter is
 _REPORTING_FROM_LINE = re.compile(r"Reporting from \S[^\n]{1,80}")
@@ -258,9 +266,35 @@ def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
                 column.append(j)
             j -= 1
         headed_by = lines[j].strip() if 0 <= j and j not in out and kinds[j] is None else ""
-        if not headed_by or looks_like_organization(headed_by):
+        if not column and headed_by and is_news_outlet(headed_by) and (j == 0 or not lines[j - 1].strip()):
+            out[j] = k  # "Xinhua\n25 May 2023, 12:44 GMT+10": the outlet's own line on its stamp, the page's top
+        elif not headed_by or looks_like_organization(headed_by):
             out.update(dict.fromkeys(column, k))
     return out
+
+
+def _signing_outlet(line: str) -> bool:
+    """An outlet's name that signs a copied story when it stands alone: a known agency, or a head noun
+    after an acronym ("VOA News", "KBS News"); "World News" or "Latest News" is a page's section."""
+    words = line.split()
+    return bool(organization_of(line)) or (is_news_outlet(line) and words[0].isupper() and len(words[0]) >= 2)
+
+
+# the head nouns of a news organization's name ("The Asahi Shimbun", "Radio Taiwan International", "VOA News")
+_NEWS_HEADS = {"news", "shimbun", "times", "post", "herald", "daily", "ilbo", "journal", "tribune", "press", "radio",
+               "television", "broadcasting", "agency", "guardian", "telegraph", "gazette", "chronicle", "newsroom"}
+_MAX_OUTLET_WORDS = 5
+
+
+def is_news_outlet(line: str) -> bool:
+    """A news organization's name alone: a known agency ("Xinhua", "JIJI"), or a few capitalised words
+    ending in a newsroom's head noun ("THE ASAHI SHIMBUN", "VOA News"; "Radio …" heads its name first);
+    "Times Square", "Post Office" or a firm is none."""
+    words = line.split()
+    if organization_of(line):
+        return True
+    return 2 <= len(words) <= _MAX_OUTLET_WORDS and all(w[:1].isupper() for w in words) \
+        and (words[-1].lower() in _NEWS_HEADS or words[0].lower() == "radio") and not any(ch.isdigit() for ch in line)
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
@@ -276,6 +310,9 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
     if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
         return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph
+    if ("column" in nearby and is_news_outlet(s)) or ("alone" in nearby and s.isascii() and _signing_outlet(s)):
+        # "THE ASAHI SHIMBUN" on its stamp line (name_column); "VOA News", "JIJI" as a paragraph of their own
+        return [Credit("writer", s, organization=organization_of(s) or s, agent="organization")]
     evidence = False
     # what is taken out leaves a separator: the words on its two sides are never one name
     emails = find_emails(s)
