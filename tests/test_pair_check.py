@@ -128,8 +128,8 @@ def test_the_rows_check_the_pair_with_the_lexicon_the_aligner_used() -> None:
 
 
 def test_two_stories_of_the_beat_run_together_do_not_make_a_pair() -> None:
-    """The share the Korean says grows with the Korean's length: the Korean of two school and
-    market stories run together says most of the school-firewood English somewhere, yet its
+    """The share the Korean says grows with the Korean's length: the Korean of a restaurant story
+    and a school story run together says most of the school-firewood English somewhere, yet its
     weak links explain little of it, so the pair is still named."""
     import tempfile
 
