@@ -200,3 +200,13 @@ def test_a_dotted_pair_before_a_number_is_a_list_not_a_named_day() -> None:
 
     assert [q.value for q in quantities_in_korean("1·2  3명이 다쳤다.")] == [1.0, 2.0, 3.0]
     assert quantities_in_korean("6·25 전쟁 때 피란했다.") == []
+
+
+def test_a_native_numeral_before_a_noun_may_match_but_never_disagrees() -> None:
+    """두 before a noun is read as 2 only to meet a "two" in the English: "the two leaders" is not
+    counted in English, so against "the first stage" it must not make 1≠2."""
+    assert check_numbers("Analysts say the congress could codify its “two hostile states” doctrine.",
+                         "9차 당대회를 통해 ‘적대적 두 국가론’을 명문화하는 수순으로 해석된다.").agree is not False
+    assert check_numbers("The first stage took place today (Aug. 23), with the two leaders sitting down in Tokyo.",
+                         "오늘(23일) 그 첫 무대로 두 정상이 일본 도쿄에서 마주 앉았습니다.").agree is not False
+    assert check_numbers("Sales reached 5,000 units.", "판매량은 두 달 만에 3천 개에 이르렀다.").agree is False

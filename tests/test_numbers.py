@@ -84,3 +84,42 @@ def test_native_day_counts_and_counter_look_alikes() -> None:
     assert numbers_in_korean("첫 살포 이후 여섯 번째") == {"6"}
     assert numbers_in_korean("세 살 아이") == {"3"}
     assert numbers_in_korean("하루빨리 돌아오라") == set()
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("to ten-thousand won an hour", "10000"),
+        ("to eight-thousand-590 won next year", "8590"),
+        ("by two-point-nine percent", "2.9"),
+        ("a five-thousand-strong force", "5000"),
+        ("twenty-five-thousand-won notes", "25000"),
+        ("a one-hundred-year-old house", "100"),
+    ],
+)
+def test_hyphen_spelled_numbers_are_one_value(english: str, value: str) -> None:
+    """Broadcast scripts spell numbers with hyphens to be read aloud: "eight-thousand-590" is
+    8,590 (8천590원), not an 8 and a 590."""
+    assert numbers_in_english(english) == {value}
+
+
+def test_hyphens_without_a_scale_read_as_before() -> None:
+    assert numbers_in_english("a nine-year-old girl") == {"9"}
+    assert numbers_in_english("two-thirds of them") == {"2"}
+    assert numbers_in_english("point-blank") == set()
+
+
+def test_a_leading_man_is_ten_thousand_before_thousands() -> None:
+    """만 2천여 개 is 12,000 (1만 2천, its 1 unwritten); 만 18세, full age, is no 10,000."""
+    assert numbers_in_korean("만 2천여 개가 팔려 나갔습니다") == {"12000"} <= numbers_in_english("more than 12,000")
+    assert numbers_in_korean("만 18세 이상") == {"18"}
+    assert numbers_in_korean("사흘 만에 2천 명이") == {"3", "2000"}
+
+
+def test_native_numerals_before_a_noun_count_it() -> None:
+    assert numbers_in_korean("‘적대적 두 국가론’을 명문화") == {"2"} <= numbers_in_english("its “two hostile states” doctrine")
+    assert numbers_in_korean("세 나라 정상이") == {"3"}
+    assert numbers_in_korean("만 18세 이상") == {"18"}  # 세 after a number is years of age
+    assert numbers_in_korean("한 관계자는") == set()
+    assert numbers_in_korean("공장을 열 계획이다") == set()
+    assert numbers_in_korean("네, 그렇습니다") == set()

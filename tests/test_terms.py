@@ -1005,3 +1005,32 @@ def test_an_unrendered_outlet_leaves_the_next_terms_rivals_as_they_were():
                           links, {"주민": ["locals"]})
     assert after["자유아시아방송"]["status"] != "rendered"
     assert after["주민"]["status"] == alone["주민"]["status"] == "not_found"
+
+
+def test_a_lexicon_rendering_written_in_the_bead_beats_a_guess_that_holds_none():
+    def rendered(text, term, other=None, phrases=(), listed=True):
+        en = English.of(text)
+        return render([0], posteriors(en, term, other), en, 0.9, phrases, listed=listed).text
+
+    rfa = [(stem("Radio"), stem("Free"), stem("Asia")), (stem("RFA"),)]
+    text = "A resident, who asked to speak freely, told RFA on Monday."
+    # one word of a longer lexicon rendering: the whole one the bead writes takes its place
+    assert rendered(text, {"freely": 0.5}, {"resident": 0.9}, rfa) == "RFA"
+    assert rendered(text, {"freely": 0.5}, {"resident": 0.9}, rfa, listed=False) == "freely"  # not its own lexicon's
+    # the lexicon's word is another Korean word's link: the guess stays
+    assert rendered(text, {"freely": 0.5}, {"RFA": 0.9}, rfa) == "freely"
+    arrest = [(stem("arrest"),)]
+    # no word in common with any lexicon rendering: replaced; a rendering holding one: kept
+    assert rendered("The elderly man was arrested in May.", {"elderly": 0.5}, {}, arrest) == "arrested"
+    en = English.of("The elderly man was arrested in May.")
+    assert render([0], posteriors(en, {"elderly": 0.5}), en, 0.9, arrest).confidence == 0.5  # the lexicon's alone
+    assert rendered("He was arrested after an arrest warrant.", {"arrested": 0.5}, {}, arrest) == "arrested"
+    # written as one phrase with the guess: joined to it
+    police = [(stem("police"),)]
+    assert rendered("A police officer took bribes.", {"officer": 0.6}, {}, police) == "police officer"
+    # a lexicon rendering's head may stand for it ('Korean' of "North Korea"); a modifying word may not
+    north = [(stem("North"), stem("Korea")), (stem("Pyongyang"),)]
+    assert rendered("N. Korean media said Pyongyang would act.", {"Korean": 0.6}, {"media": 0.9}, north) \
+        == "N. Korean"
+    free = [(stem("free"), stem("trade"), stem("zone")), (stem("FTZ"),)]
+    assert rendered("Goods move freely in the FTZ.", {"freely": 0.6}, {"Goods": 0.9}, free) == "FTZ"

@@ -136,6 +136,43 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
     return total + current, j
 
 
+# a number spelled with hyphens, as broadcast scripts write for reading aloud: "ten-thousand won",
+# "eight-thousand-590 won", "two-point-nine percent" (a scale word or "point" among its parts)
+_EN_NUMBER_PART = "|".join(sorted([*_EN_UNITS, *_EN_TENS, "hundred", "thousand", "million", "billion", "trillion", "point"],
+                                  key=len, reverse=True))
+_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:{_EN_NUMBER_PART}|\d+))+(?!\w)")
+
+
+def _hyphenated_value(words: list[str]) -> float | None:
+    """Value of a hyphen-spelled number's parts, or None when it has no scale word or "point"
+    (twenty-five and nine-year-old are read as words already)."""
+    total, current, fraction, scale_seen = 0.0, 0.0, "", False
+    after_point = False
+    for word in words:
+        value = float(word) if word.isdigit() else _cardinal_word(word)
+        if word == "point":
+            if after_point:
+                return None
+            after_point = scale_seen = True
+        elif after_point and value is not None and value < 10 and (word.isdigit() or word in _EN_UNITS):
+            fraction += word if word.isdigit() else str(_EN_UNITS[word])
+        elif value is not None and not after_point:
+            current += value
+        elif word in _EN_SCALES and _EN_SCALES[word] >= 100:
+            scale_seen = True
+            whole = (current or 1.0) + (float(f"0.{fraction}") if fraction else 0.0)
+            fraction, after_point = "", False
+            if _EN_SCALES[word] == 100:
+                current = whole * 100
+            else:
+                total, current = total + whole * _EN_SCALES[word], 0.0
+        else:
+            return None
+    if not scale_seen or after_point and not fraction:
+        return None
+    return total + current + (float(f"0.{fraction}") if fraction else 0.0)
+
+
 _WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 # a measure word after "a"/"an" is one of it: "a kilogram" ~ 1킬로그램, "a ton" ~ 1톤
 _EN_MEASURES = {
@@ -169,6 +206,7 @@ class Quantity:
     conversion: bool = False
     unit: str = ""  # "s", "min" or "h" for a duration, whose value a translator may convert
     approx: bool = False  # hedged ("about 250,000", 24만 9천여 원): a rounder value on the other side is no change
+    loose: bool = False  # a reading that may match but never disagrees: 두 before any noun (두 국가, "the two leaders")
 
 
 # ... and so is one holding a measure unit: "1,500 kilometers (932 miles)", "(약 932마일)"
@@ -308,7 +346,15 @@ def quantities_in_english(text: str) -> list[Quantity]:
 @kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, text)
-    matches = list(_EN_TOKEN.finditer(text))
+    hyphenated = []
+    for m in _EN_HYPHENATED.finditer(text):
+        value = _hyphenated_value(m.group(0).lower().split("-"))
+        if value is not None:
+            hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
+    text_read = text
+    for q in hyphenated:  # read once, whole: its parts are no numbers of their own
+        text_read = text_read[:q.start] + " " * (q.end - q.start) + text_read[q.end:]
+    matches = list(_EN_TOKEN.finditer(text_read))
     tokens = [m.group(0) for m in matches]
     out: list[Quantity] = []
     i = 0
@@ -399,6 +445,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             j += 1
         add(value, kind, i, j - 1)
         i = j
+    out = sorted(out + hyphenated, key=lambda q: (q.start, q.end))
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
     out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
@@ -416,7 +463,8 @@ _KO_BIG = {"만": 1e4, "억": 1e8, "조": 1e12}
 _KO_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 # Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3
 _KO_NUM = re.compile(
-    r"(?:\d[\d,]*(?:\.\d+)?|[십백천])(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]))*"
+    r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
+    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]))*"
 )
 _NATIVE = {
     "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4,
@@ -429,6 +477,9 @@ _COUNTERS = (
 _NATIVE_RE = re.compile(
     r"(?<![가-힣])(" + "|".join(sorted(_NATIVE, key=len, reverse=True)) + r")\s?(?=" + _COUNTERS + r")"
 )
+# a native numeral written apart before any noun counts it too: 두 국가 ~ "two states", 세 나라 ~ "three
+# countries" (한, 열 and the like are left out: 한 관계자 is "an official", 열 계획 "a plan to open")
+_NATIVE_BEFORE_NOUN = re.compile(r"(?<![^\s‘“'\"(\[])(두|세|네|다섯|여섯|일곱|여덟|아홉) (?=[가-힣])")
 # native counts of days, each one word: 이틀 연속 ~ "two days in a row", 이틀째 ~ "a second day"
 # (하루 is left out: 하루 만에, 하루빨리 and 하루 평균 are mostly rendered without a number)
 _KO_DAYS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "열흘": 10}
@@ -512,8 +563,12 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
             out.append(Quantity(value, kind, start, end))
+    native = {m.start(1) for m in _NATIVE_RE.finditer(text)}
     for m in _NATIVE_RE.finditer(text):
         out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1)))
+    for m in _NATIVE_BEFORE_NOUN.finditer(text):
+        if m.start(1) not in native:
+            out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))
     for m in _KO_DAYS_RE.finditer(text):
         out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
     for m in _HANGUL_BIG.finditer(text):

@@ -88,8 +88,8 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
 def check_numbers(en_text: str, ko_text: str) -> Check:
     """Compare the numbers of a bead kind by kind (amounts with amounts, months with months:
     an English weekday says nothing against a Korean day of the month). A conversion in
-    parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an addition: it may match, never
-    disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
+    parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an addition and a loose reading (두 국가)
+    a guess: each may match, never disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
@@ -100,13 +100,13 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     ko_values: list[str] = []
     for kind in ("amount", "year", "month", "day", "weekday", "time", "night", "difference"):
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
-        e = Counter(q.value for q in en if q.kind == kind and not q.conversion)
-        k = Counter(q.value for q in ko if q.kind == kind and not q.conversion)
+        e = Counter(q.value for q in en if q.kind == kind and not (q.conversion or q.loose))
+        k = Counter(q.value for q in ko if q.kind == kind and not (q.conversion or q.loose))
         if not e or not k:
             continue
         checked = True
-        e_conv = {q.value for q in en if q.kind == kind and q.conversion}
-        k_conv = {q.value for q in ko if q.kind == kind and q.conversion}
+        e_conv = {q.value for q in en if q.kind == kind and (q.conversion or q.loose)}
+        k_conv = {q.value for q in ko if q.kind == kind and (q.conversion or q.loose)}
         e_only = sorted(v for v in (e - k).elements() if v not in k_conv)
         k_only = sorted(v for v in (k - e).elements() if v not in e_conv)
         if e_only and k_only:

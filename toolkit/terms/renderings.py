@@ -492,9 +492,12 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
                                       english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
-    if not apart and not _names_a_country(english, best, phrases):
+    named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
+    if not apart and not _names_a_country(english, named, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
-    return Rendering("rendered", _cut(english, best), min(1.0, sum(mass[n] for n in best) / len(best))), best
+    if not set(named) & set(best):  # the lexicon's words in place of the model's
+        return Rendering("rendered", _cut(english, named), LEXICON_ONLY), named
+    return Rendering("rendered", _cut(english, named), min(1.0, sum(mass[n] for n in named) / len(named))), named
 
 
 def _named_links(links: list[int], mass, rival: Sequence[float], english: English,
@@ -769,6 +772,42 @@ def _closed_compound(english: English, phrases: Iterable[tuple[str, ...]], rival
         if ends and not ends.isdisjoint(heads) and rival[n] < LINK:
             return [n]
     return None
+
+
+def _lexicon_named(span: list[int], english: English, phrases: Sequence[tuple[str, ...]], rival: Sequence[float],
+                   term_key: str) -> list[int]:
+    """The span, or the term's own lexicon rendering where the span holds none and the bead
+    writes one whole on words no other Korean word links (`_lexicon_phrase`, `_whole`): joined
+    to the span where the two overlap or are written as one phrase ('officer' -> 'police
+    officer'); in its place (confidence `LEXICON_ONLY`) where the span shares no word
+    with any of the term's lexicon renderings ('elderly' for 구속 beside 'arrest'), or is one
+    modifying word of a longer one, not its head ('freely', 'radio' for 자유아시아방송 beside
+    'RFA'; a head may stand for its phrase: 'Korean' for 북한): the model's guess on a word it
+    barely knows loses to the lexicon's word written in the same bead."""
+    if not phrases or _holds_rendering(english, span, phrases):
+        return span
+    found = _lexicon_phrase(english, list(phrases), rival)
+    if found is None or not _whole(english, found, rival, term_key):
+        return span
+    if (found[0] <= span[-1] and span[0] <= found[-1]) or \
+            (found[-1] + 1 == span[0] and _joins(english, found[-1], span[0], _NAME_GAP)) or \
+            (span[-1] + 1 == found[0] and _joins(english, span[-1], found[0], _NAME_GAP)):
+        return list(range(min(span[0], found[0]), max(span[-1], found[-1]) + 1))
+    mine = {english.stems[n] for n in span}
+    named = {s for phrase in phrases for s in phrase}
+    if mine.isdisjoint(named) or (len(span) == 1 and any(english.stems[span[0]] in p[:-1] for p in phrases)):
+        return found
+    return span
+
+
+def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """The span holds a whole lexicon rendering, or a closed compound of one's head
+    ('smartphones' for "phone")."""
+    mine = {english.stems[n] for n in span}
+    if any(set(phrase) <= mine for phrase in phrases):
+        return True
+    tails = {phrase[-1] for phrase in phrases if phrase and len(phrase[-1]) >= HEAD_LETTERS}
+    return bool(tails) and any(not english.heads[n].isdisjoint(tails) for n in span)
 
 
 def _whole(english: English, span: list[int], rival: Sequence[float], term_key: str) -> bool:
