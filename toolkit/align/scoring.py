@@ -23,7 +23,8 @@ from toolkit.align.english import STOPWORDS, is_content, singular, stem, words
 from toolkit.align.lexicon import Lexicon
 from toolkit.align.numbers import numbers_in_english, numbers_in_korean
 
-__all__ = ["Params", "EnFeatures", "KoFeatures", "en_features", "ko_features", "pair_evidence", "pair_evidence_column", "name_matches"]
+__all__ = ["Params", "EnFeatures", "KoFeatures", "en_features", "ko_features", "pair_evidence", "pair_evidence_column",
+           "name_matches"]
 
 
 @dataclass(frozen=True)
