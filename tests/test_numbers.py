@@ -123,3 +123,12 @@ def test_native_numerals_before_a_noun_count_it() -> None:
     assert numbers_in_korean("한 관계자는") == set()
     assert numbers_in_korean("공장을 열 계획이다") == set()
     assert numbers_in_korean("네, 그렇습니다") == set()
+
+
+def test_a_man_after_a_span_of_time_is_since_not_ten_thousand() -> None:
+    """Headlines drop the 에 of 만에: 한 달 만 2천 명 is 2,000 in a month, not 12,000; and 만 before a
+    number that reaches 만 itself (10년 만 1천억 원) is no unwritten 1."""
+    assert numbers_in_korean("개장 한 달 만 2천 명이 다녀갔다") == {"1", "2000"}
+    assert numbers_in_korean("출시 3개월 만 5천 대 팔려") == {"3", "5000"}
+    assert numbers_in_korean("10년 만 1천억 원 흑자") == {"10", "100000000000"}
+    assert numbers_in_korean("무려 만 2천 명이 몰렸다") == {"12000"}

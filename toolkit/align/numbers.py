@@ -466,6 +466,22 @@ _KO_NUM = re.compile(
     r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
     r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]))*"
 )
+# ... but a 만 after a span of time is "since" (한 달 만 2천 명, "2,000 in a month"; headlines drop its 에),
+# and one before a number that reaches 만 itself is no unwritten 1 (10년 만 1천억 원)
+_KO_ELAPSED = re.compile(r"(?:\d\s?(?:년|개월|달|주일?|일|시간|분|초)|(?<![가-힣])(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|"
+                         r"보름|달|년|주일?|시간|개월))\s+$")
+
+
+def _without_elapsed_man(text: str) -> str:
+    """The text with each leading 만/억 that is no unwritten 1 blanked, so that the number after it reads alone."""
+    blank = [m.start() for m in _KO_NUM.finditer(text) if m.group()[0] in "만억" and (
+        re.search("[만억조]", m.group()[1:]) or _KO_ELAPSED.search(text, max(0, m.start() - 8), m.start()))]
+    if not blank:
+        return text
+    chars = list(text)
+    for at in blank:
+        chars[at] = " "
+    return "".join(chars)
 _NATIVE = {
     "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4,
     "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "열한": 11,
@@ -530,7 +546,7 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, text))
-    dated = _KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text)  # read below as month and day
+    dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
     for m in _KO_NUM.finditer(dated):
