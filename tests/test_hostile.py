@@ -949,6 +949,24 @@ def test_a_paragraph_of_many_numbers_is_read_in_linear_work(monkeypatch):
     assert len(searched) >= n and sum(searched) <= 10 * len(searched)
 
 
+# pieces of the number readers' forms: hyphen-spelled numbers, 만 before thousands, loose native numerals
+_NUMBER_PIECES = ["1천억", "원", "만", "2천", "2천여", "한", "달", "두", "나라", "3만", "천만", "명", "ten-thousand-590",
+                  "two-point-nine", "one-hundred-and-twenty", "a", "percent", "million", "won", "twenty", "-", "2,000",
+                  ".", "\n", "10년", "사흘"]
+
+
+@_HOSTILE
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), min_size=1, max_size=3000).map(_joined))
+@example("1천억 원 " * 40_000)  # each 천억 looked at every number before it (37 s)
+@example("ten-thousand-590 won " * 40_000)  # the sentence copied whole at each hyphen-spelled number (6.7 s)
+def test_number_reading_answers_quickly_on_long_sentences(text: str) -> None:
+    from toolkit.align.numbers import numbers_in_english, numbers_in_korean
+
+    for read in (numbers_in_english, numbers_in_korean):
+        values = read(text)
+        assert all(float(v) >= 0 for v in values) and read(text) == values
+
+
 def test_a_roll_of_hundreds_of_names_is_not_compared_name_by_name(monkeypatch):
     """Every name of a bead is scored against every other: a "sentence" of 400 names a side took
     30 s. Past MOST_NAMES a side's names are a roll, not checked; below it they still are."""

@@ -10,6 +10,7 @@ room reuses them to check that numbers survive translation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from toolkit.align.kept import kept_for_sentences
@@ -346,14 +347,16 @@ def quantities_in_english(text: str) -> list[Quantity]:
 @kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, text)
-    hyphenated = []
-    for m in _EN_HYPHENATED.finditer(text):
+    hyphenated: list[Quantity] = []
+
+    def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
         value = _hyphenated_value(m.group(0).lower().split("-"))
-        if value is not None:
-            hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
-    text_read = text
-    for q in hyphenated:  # read once, whole: its parts are no numbers of their own
-        text_read = text_read[:q.start] + " " * (q.end - q.start) + text_read[q.end:]
+        if value is None:
+            return m.group(0)
+        hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
+        return " " * len(m.group(0))
+
+    text_read = _EN_HYPHENATED.sub(read_whole, text)
     matches = list(_EN_TOKEN.finditer(text_read))
     tokens = [m.group(0) for m in matches]
     out: list[Quantity] = []
@@ -587,8 +590,11 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))
     for m in _KO_DAYS_RE.finditer(text):
         out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
+    covered_starts = [a for a, _ in covered]  # in order, apart: one bisect finds the span a match may lie in
     for m in _HANGUL_BIG.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or re.search(r"\d\s?$", text[: m.start()]):
+        k = bisect_right(covered_starts, m.start()) - 1
+        # a digit just before (with a space, or a line's end after it: the `$` of the whole prefix)
+        if (k >= 0 and m.start() < covered[k][1]) or re.search(r"\d\s?$", text[max(0, m.start() - 3):m.start()]):
             continue
         value = (_KO_SMALL[m.group(1)] if m.group(1) else 1) * _KO_BIG[m.group(2)]
         out.append(Quantity(float(value), "amount", m.start(), m.end()))
