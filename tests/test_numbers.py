@@ -132,3 +132,18 @@ def test_a_man_after_a_span_of_time_is_since_not_ten_thousand() -> None:
     assert numbers_in_korean("출시 3개월 만 5천 대 팔려") == {"3", "5000"}
     assert numbers_in_korean("10년 만 1천억 원 흑자") == {"10", "100000000000"}
     assert numbers_in_korean("무려 만 2천 명이 몰렸다") == {"12000"}
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("one-hundred-and-twenty people", {"120"}),  # read 100 before
+        ("one-point-five million won", {"1500000"}),  # 1.5 against 150만 was a false alarm
+        ("one-hundred thousand", {"100000"}),
+        ("a ninety-nine-point-nine percent rate", {"99.9"}),  # "a percent" was left over: a 1
+        ("a two-thousand-ton ship", {"2000"}),
+        ("twenty-five thousand three hundred", {"25300"}),  # no scale in the hyphens: read as before
+    ],
+)
+def test_a_hyphen_spelled_number_is_read_with_its_and_and_the_scale_after_it(english: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value

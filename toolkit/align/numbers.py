@@ -141,7 +141,8 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
 # "eight-thousand-590 won", "two-point-nine percent" (a scale word or "point" among its parts)
 _EN_NUMBER_PART = "|".join(sorted([*_EN_UNITS, *_EN_TENS, "hundred", "thousand", "million", "billion", "trillion", "point"],
                                   key=len, reverse=True))
-_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:{_EN_NUMBER_PART}|\d+))+(?!\w)")
+_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:and-)?(?:{_EN_NUMBER_PART}|\d+))+(?!\w)"
+                            r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)(?![\w-]))?")  # "one-point-five million"
 
 
 def _hyphenated_value(words: list[str]) -> float | None:
@@ -350,15 +351,22 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     hyphenated: list[Quantity] = []
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
-        value = _hyphenated_value(m.group(0).lower().split("-"))
+        words = [w for w in m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower().split("-")
+                 if w != "and"]  # "one-hundred-and-twenty"
+        value = _hyphenated_value(words)
         if value is None:
-            return m.group(0)
+            return m.group(0)  # no scale and no point: read word by word, with any scale after it, as before
+        if m["scale"]:
+            value = _hyphenated_value([*words, m["scale"].strip().lower()]) or value
         hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
         return " " * len(m.group(0))
 
     text_read = _EN_HYPHENATED.sub(read_whole, text)
     matches = list(_EN_TOKEN.finditer(text_read))
     tokens = [m.group(0) for m in matches]
+
+    def next_to_next(i: int) -> bool:  # no number read whole between ("a ninety-nine-point-nine percent")
+        return not text[matches[i].end():matches[i + 1].start()].strip()
     out: list[Quantity] = []
     i = 0
     n = len(tokens)
@@ -386,9 +394,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                     kind = "year"
                 elif m.group(2) in ("st", "nd", "rd", "th") and value <= 31 and _day_position(tokens, i):
                     kind = "day"  # on the 4th, the 4th of July
-        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES:
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES and next_to_next(i):
             value = 1.0
-        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES \
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES and next_to_next(i) \
                 and not (i + 2 < n and tokens[i + 2].lower().rstrip(".") in _RELATIVE):  # "a year earlier" ~ 지난해
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
