@@ -142,6 +142,19 @@ def _since_line(text: str, at: int, closes: Callable[[str], bool]) -> str:
     return text[:at]
 
 
+def _story_above(text: str, at: int) -> bool:
+    """`_after_story(text[:at])`, without copying a text longer than any caption (a gallery of 20,000
+    lines each closed by "AFP" copied all the text above each)."""
+    start, end = 0, at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > context.MAX_CAPTION_CHARS:
+        return True  # no caption is this long: a story, as _after_story says of it
+    return _after_story(text[:at])
+
+
 def _after_story(body: str) -> bool:
     """The text a closing agency credit follows is a story, not a caption: longer than a caption
     and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says."""
@@ -324,7 +337,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
-            if _after_story(text[:a]):
+            if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
