@@ -245,3 +245,24 @@ def test_an_untranslated_korean_sentence_is_never_surer_than_the_korean_null_cei
     assert align(en, ko, lexicon).beads[-1].cert == bead_cert("null", features) == KO_NULL_CEILING
     sure = {"bias": 1.0, "own_run": 6.0, "log_chars": 8.0}
     assert bead_cert("null", {**sure, "english": 0.0}) == KO_NULL_CEILING < bead_cert("null", {**sure, "english": 1.0}) == NULL_CEILING
+
+
+def test_an_unlisted_passive_verb_meets_the_english_of_its_active_verb(lexicon) -> None:
+    """깎이다 'be shaved' and 묶이다 'be tied' are not listed, 깎다 and 묶다 are: "his head was
+    shaved" says the Korean's verb, and the sentence saying it joins its split."""
+    units = {u.lemma: u.phrases for u in ko_features("그는 머리를 깎이고 손이 묶인 채 끌려갔다.", lexicon).units}
+    assert not lexicon.get("깎이다") and not lexicon.get("묶이다")
+    assert (stem("shaved"),) in units["깎이다"] and (stem("tie"),) in units["묶이다"]
+    assert not {u.lemma: u.phrases for u in ko_features("그는 머리를 깎이고 떠났다.", _no_base(lexicon)).units}["깎이다"]
+    ko = _sents(["단련대에 들어가자 그는 머리를 깎이고 가져온 물건을 모두 빼앗겼다.", "그곳에서 석 달을 보냈다."], "ko")
+    en = _sents(["His head was shaved as soon as he arrived.", "Guards took away everything he had brought.",
+                 "He spent three months there."], "en")
+    assert [(b.en, b.ko) for b in align(en, ko, lexicon).beads][0] == ((0, 1), (0,))
+
+
+def _no_base(lexicon):
+    """The lexicon without 깎다 (its passive then has nothing to fall back on)."""
+    from toolkit.align.lexicon import Lexicon
+
+    entries = {k: v for k, v in lexicon.entries.items() if k != "깎다"}
+    return Lexicon(entries)

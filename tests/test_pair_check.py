@@ -125,3 +125,28 @@ def test_the_rows_check_the_pair_with_the_lexicon_the_aligner_used() -> None:
     assert article_rows("cut", en, ko, weak)["articles"][0]["pair_warning"] is None
     bare = article_rows("cut", en, ko, weak, Lexicon())["articles"][0]["pair_warning"]
     assert bare is not None and "not a translation pair" in bare
+
+
+def test_two_stories_of_the_beat_run_together_do_not_make_a_pair() -> None:
+    """The share the Korean says grows with the Korean's length: the Korean of a restaurant story
+    and a school story run together says most of the school-firewood English somewhere, yet its
+    weak links explain little of it, so the pair is still named."""
+    import tempfile
+
+    from toolkit.align import align
+    from toolkit.align.pair import CONFIDENT_LINK, EXPLAINED, EXPLAINED_SCORE, explained_share
+
+    rewrites = repo_root() / "fixtures" / "rewrites"
+    en = segment_article(read_article(rewrites / "dprk-school-firewood" / "en.txt"))
+    text = "\n\n".join((rewrites / name / "ko.txt").read_text(encoding="utf-8")
+                       for name in ("blind-dandong-restaurants", "tr-dprk-school-levy"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ko.txt"
+        path.write_text(text, encoding="utf-8")
+        ko = segment_article(read_article(path))
+    alignment = align(en.sentences, ko.sentences)
+    assert max(b.cert for b in alignment.beads if b.en and b.ko) < CONFIDENT_LINK
+    assert explained_share(en, ko) >= EXPLAINED
+    check = pair_check(en, ko, alignment)
+    assert check.score < EXPLAINED_SCORE
+    assert check.warning is not None and "not a translation pair" in check.warning
