@@ -81,6 +81,8 @@ class Params:
     lone: float | None = -1.0  # one English and one Korean sentence alone in a gap pair up without evidence when their length log-probability reaches this
     lone_beside: float = 0.3   # ... when the links beside them score this much (anchors: unrelated articles have few)
     join_cover: float | None = 0.6  # an English sentence left unaligned beside a link joins it when the link's Korean says this share of it
+    join_explains: float | None = 0.25  # ... or this share, when it also says a word of the link's Korean that the link's English leaves unsaid
+    join_fit: float = -0.1     # ... and the joined bead's length fit is no worse than the link's by more than this
 
 
 # ------------------------------------------------------------------ per-sentence features
