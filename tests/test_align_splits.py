@@ -266,3 +266,37 @@ def _no_base(lexicon):
 
     entries = {k: v for k, v in lexicon.entries.items() if k != "깎다"}
     return Lexicon(entries)
+
+
+KO_QUOTE = ("함경북도의 한 소식통은 \"요즘 청진에서는 중학생들까지 한국 드라마를 몰래 돌려 보는데, "
+            "부모들은 자식이 무엇을 보는지도 모르는 경우가 많다\"고 말했다.")
+KO_NEXT = "당국은 지난달부터 단속을 한층 강화했다."
+EN_QUOTE_FIRST = ("\"These days even middle school students in Chongjin secretly pass around South Korean dramas,\" "
+                  "a source in North Hamgyong province said.")
+EN_QUOTE_REST = "\"Often their parents have no idea.\""
+EN_NEXT = "The authorities stepped up their crackdown last month."
+
+
+def test_the_rest_of_a_split_quote_joins_the_link_when_it_says_what_the_link_leaves_unsaid(lexicon) -> None:
+    """A quote's second half in an English sentence of its own shares one word with the Korean
+    (parents), too few for the score to pay for a 2-1 bead; but no other English sentence says
+    it, and the link's Korean says a good part of the short sentence: it joins the link."""
+    ko = _sents([KO_QUOTE, KO_NEXT], "ko")
+    en = _sents([EN_QUOTE_FIRST, EN_QUOTE_REST, EN_NEXT], "en")
+    refused = align(en, ko, lexicon, Params(join_explains=None))
+    assert [(b.en, b.ko) for b in refused.beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    joined = align(en, ko, lexicon)
+    assert [(b.en, b.ko) for b in joined.beads] == [((0, 1), (0,)), ((2,), (1,))]
+    assert joined.beads[0].cert > 0.5
+
+
+def test_an_addition_after_a_link_saying_nothing_new_of_its_korean_stays_alone(lexicon) -> None:
+    """Background after the link that repeats only what the link's English already says of the
+    Korean (dramas, South Korea) is an addition; so is the quote's half put before the link
+    (the rest of a split follows the sentence that carries the news)."""
+    ko = _sents([KO_QUOTE, KO_NEXT], "ko")
+    background = "Watching South Korean dramas can bring years in a labor camp in North Korea."
+    added = align(_sents([EN_QUOTE_FIRST, background, EN_NEXT], "en"), ko, lexicon)
+    assert ((1,), ()) in [(b.en, b.ko) for b in added.beads]
+    before = align(_sents([EN_QUOTE_REST, EN_QUOTE_FIRST, EN_NEXT], "en"), ko, lexicon)
+    assert ((0,), ()) in [(b.en, b.ko) for b in before.beads]
