@@ -200,14 +200,14 @@ def test_a_link_that_took_a_restatement_on_each_side_keeps_its_own_evidence(lexi
     assert beads[0].cert > 0.3  # 0.06 when scored as a lone pair
 
 
-KO_FOUR_WAY = [
+KO_BREAK_IN = [
     "함경북도 무산군에서 탈영한 군인 두 명이 민가를 털다 붙잡혔다고 소식통이 전했다.",
     "소식통에 따르면 이들은 지난달 초 한밤중에 부대를 이탈해 마을 협동농장 창고에 쳐들어가 옥수수와 감자를 훔치다가 "
     "당시 창고를 지키던 농장원과 혼자 경비를 서는 아들을 돕기 위해 함께 나온 농장원의 아버지에게 들키자 "
     "흉기를 휘둘러 무자비하게 살해했다.",
     "안전부는 사건 이후 주변 지역을 모두 차단하고 수색을 벌이고 있다.",
 ]
-EN_FOUR_WAY = [
+EN_BREAK_IN = [
     "Two soldiers who deserted their unit in Musan County, North Hamgyong province, were caught robbing homes, a source said.",
     "Early last month, the two soldiers left their unit in the middle of the night and broke into the storehouse of a collective farm.",
     "While stealing corn and potatoes, they were discovered by a farmer guarding the storehouse and by his father.",
@@ -217,13 +217,13 @@ EN_FOUR_WAY = [
 ]
 
 
-def test_one_long_korean_sentence_told_in_four_english_sentences_is_one_bead(lexicon) -> None:
+def test_a_korean_sentence_from_a_break_in_to_a_killing_told_in_four_english_sentences_is_one_bead(lexicon) -> None:
     """A translator breaks a Korean sentence that runs from the break-in to the killing into four
     English sentences; the last one (the killing) is its own fact, not an addition. With the
     four-way penalty of rounds 1-10 (0.6) the last part was left alone."""
     from dataclasses import replace
 
-    en, ko = _sents(EN_FOUR_WAY, "en"), _sents(KO_FOUR_WAY, "ko")
+    en, ko = _sents(EN_BREAK_IN, "en"), _sents(KO_BREAK_IN, "ko")
     beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
     assert beads == [((0,), (0,)), ((1, 2, 3, 4), (1,)), ((5,), (2,))]
     # (round 13's join of the rest of a split, on by default, would mend the 3-1 + null as well)
@@ -237,7 +237,7 @@ def test_an_untranslated_korean_sentence_is_never_surer_than_the_korean_null_cei
     the model put at 0.9 or more were right two times in three (round 11)."""
     from toolkit.align.confidence import KO_NULL_CEILING, NULL_CEILING, NULL_WEIGHTS, bead_cert, probability
 
-    en, ko = _sents(EN_FOUR_WAY[:5], "en"), _sents(KO_FOUR_WAY, "ko")
+    en, ko = _sents(EN_BREAK_IN[:5], "en"), _sents(KO_BREAK_IN, "ko")
     aligner = Aligner([en_features(s.text) for s in en], [ko_features(s.text, lexicon) for s in ko], Params())
     path = aligner.path()
     kind, features = aligner.features(path)[-1]
