@@ -280,7 +280,7 @@ EN_NEXT = "The authorities stepped up their crackdown last month."
 
 def test_the_rest_of_a_split_quote_joins_the_link_when_it_says_what_the_link_leaves_unsaid(lexicon) -> None:
     """A quote's second half in an English sentence of its own shares one word with the Korean
-    (parents), too few for the score to pay for a 2-1 bead; but no other English sentence says
+    (parents), too few for the score to pay for a 2-1 bead; but the link's English does not say
     it, and the link's Korean says a good part of the short sentence: it joins the link."""
     ko = _sents([KO_QUOTE, KO_NEXT], "ko")
     en = _sents([EN_QUOTE_FIRST, EN_QUOTE_REST, EN_NEXT], "en")

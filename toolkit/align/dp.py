@@ -21,9 +21,9 @@ moved paragraph, `Params.cross`), its neighbours following it in order (`Params.
 (`Params.lone`: a greeting, a short caption line); (6) an English sentence left unaligned
 beside a link joins it when the link's Korean already says most of it (`Params.join_cover`:
 a split refused for adding no word of its own), or, right after the link, a good part of it
-and a word of that Korean the link's English leaves unsaid (`Params.join_explains`). Otherwise a pair with no word, name or
-number in common is never aligned. Each bead's confidence
-is the calibrated probability of confidence.py.
+and a word of that Korean the link's English leaves unsaid (`Params.join_explains`).
+Otherwise a pair with no word, name or number in common is never aligned. Each bead's
+confidence is the calibrated probability of confidence.py.
 """
 
 from __future__ import annotations
@@ -376,8 +376,7 @@ class Aligner(BeadScorer):
             return False
         if not any(self.ko_mask[i][j] & ~self._or(self.ko_mask, range(i0, i1), j, True) for j in range(j0, j1)):
             return False
-        joined = self.length_fit(min(i, i0), max(i + 1, i1), j0, j1)
-        return joined - self.length_fit(i0, i1, j0, j1) >= self.p.join_fit
+        return self.length_fit(i0, i + 1, j0, j1) - self.length_fit(i0, i1, j0, j1) >= self.p.join_fit
 
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:
         """Best order-keeping pairing of the null sentences of one gap (a small DP over
