@@ -534,3 +534,32 @@ def test_a_reporters_sign_in_line_is_never_aligned(lexicon) -> None:
     # the same line with the story's words in it is a sentence like any other
     ko[1] = Sentence("ko-s2", "북한은 외부 방송을 듣는 주민들을 오랫동안 처벌해 왔습니다.", "ko", 1)
     assert ((1,), (1,)) in [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+
+
+def test_pair_evidence_of_a_korean_sentence_against_every_english_one_is_that_of_each_pair() -> None:
+    """The grid's column-at-a-time evidence (units that cannot start in a sentence passed
+    over) gives exactly pair_evidence of each pair: words, a phrase of two stems, a Latin
+    token found as written, a name spelled by the article, a unit without phrases, an empty phrase."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.align.scoring import EnFeatures, KoFeatures, KoUnit, pair_evidence, pair_evidence_column
+
+    vocab = ["north", "korea", "minist", "unif", "rfa", "kim", "seoul", "talk"]
+    phrase = st.tuples(*[st.sampled_from(vocab)]) | st.tuples(st.sampled_from(vocab), st.sampled_from(vocab))
+    unit = st.builds(KoUnit, st.sampled_from(["북한", "통일부", "김철", "서울", "RFA", "회담"]),
+                     st.frozensets(phrase | st.just(()), max_size=3),
+                     st.sampled_from(["word", "name", "latin", "foreign"]))
+    english = st.builds(lambda stems, lower: EnFeatures(10, {s: b for b, s in enumerate(stems)}, [], frozenset(lower),
+                                                        frozenset(), False),
+                        st.lists(st.sampled_from(vocab), unique=True, max_size=6),
+                        st.sets(st.sampled_from(vocab), max_size=3))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(english, min_size=1, max_size=4), st.lists(unit, max_size=6),
+           st.dictionaries(st.sampled_from(["김철", "서울", "RFA"]), st.frozensets(phrase, max_size=2), max_size=2))
+    def check(ens, units, names) -> None:
+        ko = KoFeatures(10, units, frozenset(), False)
+        assert pair_evidence_column(ens, ko, names) == [pair_evidence(en, ko, names) for en in ens]
+
+    check()

@@ -26,13 +26,13 @@ def test_a_part_file_holds_the_frame_its_rows_make(tmp_path) -> None:
         {"article_id": "a1", "cert": 0.25, "count": 2.0, "kept": 0},  # missing keys; an int and a float to cast
         {"article_id": "a2", "units": [], "cert": None, "count": None, "kept": None, "note": 7, "extra": "?"},
     ]
-    write_part(tmp_path / "part.parquet", schema, rows)
-    got = pl.read_parquet(tmp_path / "part.parquet")
+    write_part(tmp_path / "part.arrow", schema, rows)
+    got = pl.read_ipc(tmp_path / "part.arrow")
     assert got.schema == pl.Schema(schema)
     assert got.equals(pl.DataFrame(rows, schema=schema))  # what the rows' own constructor gives
     assert got.row(1) == ("a1", None, 0.25, 2, False, None) and got["note"].to_list() == ["x", None, "7"]
-    write_part(tmp_path / "empty.parquet", schema, [])
-    assert pl.read_parquet(tmp_path / "empty.parquet").equals(pl.DataFrame([], schema=schema))
+    write_part(tmp_path / "empty.arrow", schema, [])
+    assert pl.read_ipc(tmp_path / "empty.arrow").equals(pl.DataFrame([], schema=schema))
 
 
 def test_a_worker_keeps_its_own_analyses_without_reading_them_back(tmp_path, monkeypatch) -> None:

@@ -904,6 +904,59 @@ def _contracted(name: str) -> str:
     return name[:-1] + chr(ord(last) + 17)  # 17: the final ㅂ in the syllable block
 
 
+class _Counted(str):
+    """A text that records how many characters are copied out of it: by slicing, and by
+    concatenating its slices (`before + piece` copies `before`)."""
+
+    copied: list[int] = []
+
+    def __getitem__(self, key):
+        got = _Counted(str.__getitem__(self, key))
+        _Counted.copied.append(len(got))
+        return got
+
+    def lstrip(self, chars=None):
+        return _Counted(str.lstrip(self, chars))
+
+    def __radd__(self, other):
+        _Counted.copied.append(len(other))
+        return str.__add__(other, self)
+
+
+def test_a_gallery_s_closing_lines_copy_only_the_captions_above_them() -> None:
+    """A gallery of 40,000 captions each closed by "/연합뉴스" took 3.4 s, four times 20,000's: each
+    closing line copied the whole text above it (`text[:at]`), and the kept captions were joined by
+    copying all kept so far at each. Now each reads a few captions' length, and the join copies
+    each character a bounded number of times."""
+    from toolkit.credits import _join, _placed, context
+    from toolkit.model import Credit
+
+    text = _Counted("시민들이 걷고 있다.\n/연합뉴스\n" * 2_000)
+    at = text.rfind("/연합뉴스")
+    _Counted.copied = []
+    source = Credit("photographer", "연합뉴스", organization="연합뉴스", agent="organization")
+    _, found, _ = _placed("/연합뉴스", ("", [source], False, "source"), text, at)
+    assert found[0].role == "photographer"  # the caption above it: its picture, not a copied story
+    assert max(_Counted.copied) <= 3 * context.MAX_CAPTION_CHARS + 100
+    _Counted.copied = []
+    pieces = [(k, k + 11, None) for k in range(0, len(text), 18)]  # every caption kept, each line's source cut
+    joined = _join(text, pieces)
+    assert joined.startswith("시민들이 걷고 있다. 시민들이") and sum(_Counted.copied) <= 3 * len(text)
+
+
+def test_a_gallery_closed_by_bare_agency_lines_copies_only_captions() -> None:
+    """Each "Xinhua" line closing a caption asked whether a story stood above it by copying all the
+    text above (20,000 such captions took 1.8 s, 10,000 0.4 s); a text longer than any caption is a
+    story without being copied."""
+    from toolkit.credits import _extract, context
+
+    text = _Counted("Citizens walk past a shop in Beijing.\nXinhua\n" * 2_000)
+    _Counted.copied = []
+    _, found = _extract(text, text)
+    assert {c.name for c in found} == {"Xinhua"} and len(found) == 2_000
+    assert max(_Counted.copied) <= 3 * context.MAX_CAPTION_CHARS
+
+
 def test_forty_names_joined_by_and_are_each_a_contributor_once() -> None:
     rest, found = extract_credits(_FORTY_AND + " contributed to this report.")
     # _NAMES repeats itself every 26 names, and a paragraph credits a person once in a role
@@ -947,6 +1000,32 @@ def test_a_paragraph_of_many_numbers_is_read_in_linear_work(monkeypatch):
     found = numbers.quantities_in_korean(text)
     assert len(found) == n + 1 and found[-1].kind == "difference"  # the gap is still read as one
     assert len(searched) >= n and sum(searched) <= 10 * len(searched)
+
+
+# pieces of the number readers' forms: hyphen-spelled numbers, 만 before thousands, loose native numerals
+_NUMBER_PIECES = ["1천억", "원", "만", "2천", "2천여", "한", "달", "두", "나라", "3만", "천만", "명", "ten-thousand-590",
+                  "two-point-nine", "one-hundred-and-twenty", "a", "percent", "million", "won", "twenty", "-", "2,000",
+                  ".", "\n", "10년", "사흘"]
+
+
+@_HOSTILE
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), min_size=1, max_size=3000).map(_joined))
+@example("1천억 원 " * 20_000)  # each 천억 looked at every number before it (9 s)
+def test_korean_number_reading_answers_quickly_on_long_sentences(text: str) -> None:
+    from toolkit.align.numbers import numbers_in_korean
+
+    values = numbers_in_korean(text)
+    assert all(float(v) >= 0 for v in values) and numbers_in_korean(text) == values
+
+
+@_HOSTILE
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), min_size=1, max_size=3000).map(_joined))
+@example("ten-thousand-590 won " * 40_000)  # the sentence copied whole at each hyphen-spelled number (6.7 s)
+def test_english_number_reading_answers_quickly_on_long_sentences(text: str) -> None:
+    from toolkit.align.numbers import numbers_in_english
+
+    values = numbers_in_english(text)
+    assert all(float(v) >= 0 for v in values) and numbers_in_english(text) == values
 
 
 def test_a_roll_of_hundreds_of_names_is_not_compared_name_by_name(monkeypatch):

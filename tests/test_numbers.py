@@ -123,3 +123,27 @@ def test_native_numerals_before_a_noun_count_it() -> None:
     assert numbers_in_korean("한 관계자는") == set()
     assert numbers_in_korean("공장을 열 계획이다") == set()
     assert numbers_in_korean("네, 그렇습니다") == set()
+
+
+def test_a_man_after_a_span_of_time_is_since_not_ten_thousand() -> None:
+    """Headlines drop the 에 of 만에: 한 달 만 2천 명 is 2,000 in a month, not 12,000; and 만 before a
+    number that reaches 만 itself (10년 만 1천억 원) is no unwritten 1."""
+    assert numbers_in_korean("개장 한 달 만 2천 명이 다녀갔다") == {"1", "2000"}
+    assert numbers_in_korean("출시 3개월 만 5천 대 팔려") == {"3", "5000"}
+    assert numbers_in_korean("10년 만 1천억 원 흑자") == {"10", "100000000000"}
+    assert numbers_in_korean("무려 만 2천 명이 몰렸다") == {"12000"}
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("one-hundred-and-twenty people", {"120"}),  # read 100 before
+        ("one-point-five million won", {"1500000"}),  # 1.5 against 150만 was a false alarm
+        ("one-hundred thousand", {"100000"}),
+        ("a ninety-nine-point-nine percent rate", {"99.9"}),  # "a percent" was left over: a 1
+        ("a two-thousand-ton ship", {"2000"}),
+        ("twenty-five thousand three hundred", {"25300"}),  # no scale in the hyphens: read as before
+    ],
+)
+def test_a_hyphen_spelled_number_is_read_with_its_and_and_the_scale_after_it(english: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value

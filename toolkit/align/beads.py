@@ -16,6 +16,7 @@ from toolkit.align.scoring import (
     length_logprob,
     name_matches,
     pair_evidence,
+    pair_evidence_column,
 )
 
 __all__ = ["BeadScorer"]
@@ -79,9 +80,8 @@ class BeadScorer:
             self.ko_mask = [[0] * m for _ in range(n)]
             self.en_mask = [[0] * m for _ in range(n)]
             self.strong = [[0] * m for _ in range(n)]
-            for i in range(n):
-                for j in range(m):
-                    a, b, c = pair_evidence(ef[i], kf[j], names)
+            for j in range(m):
+                for i, (a, b, c) in enumerate(pair_evidence_column(ef, kf[j], names)):
                     self.ko_mask[i][j], self.en_mask[i][j], self.strong[i][j] = a, b, c
             # a pair "has evidence" when a word, name or number meets its counterpart
             self.has = [

@@ -72,27 +72,36 @@ class Aligner(BeadScorer):
         NEG = -1e18
         best: list[list[float]] = []
         back: list[list[int]] = []
+        cache, score = self._cache, self.bead_score  # bead_score's own cache, read here first
         for i in range(n + 1):
-            row = [NEG] * (hi[i] - lo[i] + 1)
+            lo_i = lo[i]
+            row = [NEG] * (hi[i] - lo_i + 1)
             arg = [-1] * len(row)
             row_moves = moves if merging is None or merging[i] else moves[:3]
-            for j in range(lo[i], hi[i] + 1):
+            # per move: its index, dj, the previous row (this one for di = 0), its band, whether it is a null bead
+            steps = [(k, dj, i - di, best[i - di] if di else row, lo[i - di], hi[i - di], di == 0 or dj == 0)
+                     for k, (di, dj) in enumerate(row_moves) if i - di >= 0]
+            for j in range(lo_i, hi[i] + 1):
                 if i == 0 and j == 0:
                     row[0] = 0.0
                     continue
                 top, which = NEG, -1
-                for k, (di, dj) in enumerate(row_moves):
-                    pi, pj = i - di, j - dj
-                    if pi < 0 or pj < lo[pi] or pj > hi[pi]:
+                for k, dj, pi, prev_row, lo_p, hi_p, null in steps:
+                    pj = j - dj
+                    if pj < lo_p or pj > hi_p:
                         continue
-                    prev = best[pi][pj - lo[pi]] if pi < i else row[pj - lo[i]]
+                    prev = prev_row[pj - lo_p]
                     if prev <= NEG:
                         continue
-                    s = prev if (di == 0 or dj == 0) else prev + self.bead_score(pi, i, pj, j)
+                    if null:
+                        s = prev
+                    else:
+                        got = cache.get((pi, i, pj, j))
+                        s = prev + (got if got is not None else score(pi, i, pj, j))
                     if s > top:
                         top, which = s, k
-                row[j - lo[i]] = top
-                arg[j - lo[i]] = which
+                row[j - lo_i] = top
+                arg[j - lo_i] = which
             best.append(row)
             back.append(arg)
         path: list[tuple[int, int, int, int]] = []

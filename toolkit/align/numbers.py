@@ -10,6 +10,7 @@ room reuses them to check that numbers survive translation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from toolkit.align.kept import kept_for_sentences
@@ -140,7 +141,8 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
 # "eight-thousand-590 won", "two-point-nine percent" (a scale word or "point" among its parts)
 _EN_NUMBER_PART = "|".join(sorted([*_EN_UNITS, *_EN_TENS, "hundred", "thousand", "million", "billion", "trillion", "point"],
                                   key=len, reverse=True))
-_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:{_EN_NUMBER_PART}|\d+))+(?!\w)")
+_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:and-)?(?:{_EN_NUMBER_PART}|\d+))+(?!\w)"
+                            r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)(?![\w-]))?")  # "one-point-five million"
 
 
 def _hyphenated_value(words: list[str]) -> float | None:
@@ -346,16 +348,25 @@ def quantities_in_english(text: str) -> list[Quantity]:
 @kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, text)
-    hyphenated = []
-    for m in _EN_HYPHENATED.finditer(text):
-        value = _hyphenated_value(m.group(0).lower().split("-"))
-        if value is not None:
-            hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
-    text_read = text
-    for q in hyphenated:  # read once, whole: its parts are no numbers of their own
-        text_read = text_read[:q.start] + " " * (q.end - q.start) + text_read[q.end:]
+    hyphenated: list[Quantity] = []
+
+    def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
+        words = [w for w in m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower().split("-")
+                 if w != "and"]  # "one-hundred-and-twenty"
+        value = _hyphenated_value(words)
+        if value is None:
+            return m.group(0)  # no scale and no point: read word by word, with any scale after it, as before
+        if m["scale"]:
+            value = _hyphenated_value([*words, m["scale"].strip().lower()]) or value
+        hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
+        return " " * len(m.group(0))
+
+    text_read = _EN_HYPHENATED.sub(read_whole, text)
     matches = list(_EN_TOKEN.finditer(text_read))
     tokens = [m.group(0) for m in matches]
+
+    def next_to_next(i: int) -> bool:  # no number read whole between ("a ninety-nine-point-nine percent")
+        return not text[matches[i].end():matches[i + 1].start()].strip()
     out: list[Quantity] = []
     i = 0
     n = len(tokens)
@@ -383,9 +394,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                     kind = "year"
                 elif m.group(2) in ("st", "nd", "rd", "th") and value <= 31 and _day_position(tokens, i):
                     kind = "day"  # on the 4th, the 4th of July
-        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES:
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower() in _EN_SCALES and next_to_next(i):
             value = 1.0
-        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES \
+        elif low in ("a", "an") and i + 1 < n and tokens[i + 1].lower().rstrip(".") in _EN_MEASURES and next_to_next(i) \
                 and not (i + 2 < n and tokens[i + 2].lower().rstrip(".") in _RELATIVE):  # "a year earlier" ~ 지난해
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
@@ -466,6 +477,22 @@ _KO_NUM = re.compile(
     r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
     r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]))*"
 )
+# ... but a 만 after a span of time is "since" (한 달 만 2천 명, "2,000 in a month"; headlines drop its 에),
+# and one before a number that reaches 만 itself is no unwritten 1 (10년 만 1천억 원)
+_KO_ELAPSED = re.compile(r"(?:\d\s?(?:년|개월|달|주일?|일|시간|분|초)|(?<![가-힣])(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|"
+                         r"보름|달|년|주일?|시간|개월))\s+$")
+
+
+def _without_elapsed_man(text: str) -> str:
+    """The text with each leading 만/억 that is no unwritten 1 blanked, so that the number after it reads alone."""
+    blank = [m.start() for m in _KO_NUM.finditer(text) if m.group()[0] in "만억" and (
+        re.search("[만억조]", m.group()[1:]) or _KO_ELAPSED.search(text, max(0, m.start() - 8), m.start()))]
+    if not blank:
+        return text
+    chars = list(text)
+    for at in blank:
+        chars[at] = " "
+    return "".join(chars)
 _NATIVE = {
     "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4,
     "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "열한": 11,
@@ -530,7 +557,7 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, text))
-    dated = _KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text)  # read below as month and day
+    dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
     for m in _KO_NUM.finditer(dated):
@@ -571,8 +598,11 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))
     for m in _KO_DAYS_RE.finditer(text):
         out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
+    covered_starts = [a for a, _ in covered]  # in order, apart: one bisect finds the span a match may lie in
     for m in _HANGUL_BIG.finditer(text):
-        if any(a <= m.start() < b for a, b in covered) or re.search(r"\d\s?$", text[: m.start()]):
+        k = bisect_right(covered_starts, m.start()) - 1
+        # a digit just before (with a space, or a line's end after it: the `$` of the whole prefix)
+        if (k >= 0 and m.start() < covered[k][1]) or re.search(r"\d\s?$", text[max(0, m.start() - 3):m.start()]):
             continue
         value = (_KO_SMALL[m.group(1)] if m.group(1) else 1) * _KO_BIG[m.group(2)]
         out.append(Quantity(float(value), "amount", m.start(), m.end()))

@@ -278,11 +278,10 @@ class _Build:
         import polars as pl
 
         from toolkit.archive import learning
-        from toolkit.archive.sink import learning_schemas
+        from toolkit.archive.sink import learning_schemas, scan_parts
 
         schema = learning_schemas()["counts"]
-        frames = [pl.scan_parquet(self.work_parts(self.pass1_calls, "pass1", "counts"), schema=schema)] \
-            if self.pass1_calls else []
+        frames = [scan_parts(self.work_parts(self.pass1_calls, "pass1", "counts"))] if self.pass1_calls else []
         old_learning = self.previous / "learning" if self.previous is not None else None
         if self.counted():
             frames.append(pl.scan_parquet(old_learning / "counts.parquet", schema=schema)
@@ -328,7 +327,9 @@ class _Build:
                          for call in self.pass2_calls for i in call[2]}
 
     def work_parts(self, calls: list[tuple], passname: str, table: str) -> list[Path]:
-        return [Path(self.settings.work) / passname / call[1] / f"{table}.parquet" for call in calls]
+        from toolkit.archive.sink import PART
+
+        return [Path(self.settings.work) / passname / call[1] / f"{table}{PART}" for call in calls]
 
     def finish(self, pairs: list[tuple[str, str]], affected: list[str]) -> None:
         """The new state beside the current one, then the switch; or nothing, when the

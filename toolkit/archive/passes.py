@@ -226,11 +226,11 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
     """Ingest, segment and align each article with the given lexicon (reviewed beads of its
     previous TEI put back: the learner trusts them most); keep its learner counts.
 
-    Writes .work/articles/<digest>.pickle per article, .work/pass1/<key>/counts.parquet and
+    Writes .work/articles/<digest>.pickle per article, .work/pass1/<key>/counts.arrow and
     the result (article_id, Failure or None, warnings) per article, which it also returns.
     """
     from toolkit.archive.learning import align_recording, contribution
-    from toolkit.archive.sink import learning_schemas, write_part
+    from toolkit.archive.sink import PART, learning_schemas, write_part
     from toolkit.archive.sources import load_pair
     from toolkit.segment import korean_tokens, provided_tokens
 
@@ -262,7 +262,7 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens, previous))
         counts += [{"article_id": item.article_id, **row} for row in rows]
         results.append((item.article_id, None, warnings))
-    write_part(out / "counts.parquet", learning_schemas()["counts"], counts)
+    write_part(out / f"counts{PART}", learning_schemas()["counts"], counts)
     shared_path = Path(settings.work) / "kiwi" / f"{key}.pickle"
     _dump(shared_path, analysed)  # for the other workers
     keep_shared(str(shared_path), analysed)
@@ -284,7 +284,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one}, warnings).
     """
     from toolkit.archive.learning import align_recording, carry_features
-    from toolkit.archive.sink import learning_schemas, write_part
+    from toolkit.archive.sink import PART, learning_schemas, write_part
     from toolkit.archive.sources import load_pair
     from toolkit.metrics.tables import ROW_TABLES, article_rows, schemas
     from toolkit.segment import provided_tokens
@@ -339,10 +339,10 @@ def second_pass(settings: Settings, key: str, items: list[Item],
         written = {"tei": hashlib.sha256(data).hexdigest(), "replaced": previous.sha}
         results.append((item.article_id, None, written, warnings))
     for table, table_rows in rows.items():
-        write_part(out / f"{table}.parquet", schemas()[table], table_rows)
-    write_part(out / "probes.parquet", learning_schemas()["probes"], probes)
+        write_part(out / f"{table}{PART}", schemas()[table], table_rows)
+    write_part(out / f"probes{PART}", learning_schemas()["probes"], probes)
     for table, table_rows in bead_rows(terms).items():
-        write_part(out / f"terms-{table}.parquet", bead_schemas()[table], table_rows)
+        write_part(out / f"terms-{table}{PART}", bead_schemas()[table], table_rows)
     _dump(out / RESULT, results)
     for cache in used:  # pass one's output is read once; the chunk's result now stands for it
         cache.unlink(missing_ok=True)
@@ -362,11 +362,11 @@ def _term_model(path: str, digest: str):
 def third_pass(settings: Settings, key: str, items: list[Item], model_path: str,
                digest: str) -> list[tuple[str, int]]:
     """Each article's term rows with the archive's model (toolkit.terms.rows, group keys not
-    yet labelled), from its beads in .work/terms/. Writes .work/pass3/<key>/terms.parquet and
+    yet labelled), from its beads in .work/terms/. Writes .work/pass3/<key>/terms.arrow and
     the result, (article_id, number of rows) per article, which it also returns."""
     import polars as pl
 
-    from toolkit.archive.sink import write_part
+    from toolkit.archive.sink import PART, write_part
     from toolkit.terms.beads import stored_beads
     from toolkit.terms.rows import article_term_rows, keyed_schema
 
@@ -387,6 +387,6 @@ def third_pass(settings: Settings, key: str, items: list[Item], model_path: str,
         found = article_term_rows(article, model, given)
         rows += found
         results.append((article.article_id, len(found)))
-    write_part(out / "terms.parquet", keyed_schema(), rows)
+    write_part(out / f"terms{PART}", keyed_schema(), rows)
     _dump(out / RESULT, results)
     return results

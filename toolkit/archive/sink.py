@@ -29,16 +29,27 @@ def learning_schemas() -> dict[str, dict]:
     }
 
 
+PART = ".arrow"  # the suffix of part files
+
+
 def write_part(path: Path, schema: dict, rows: list[dict]) -> None:
     """One part file of `rows` (a column a row lacks is null). Built column by column, which
     polars does faster than from the rows (the same frame: values are cast to the schema,
     not checked, as the rows' constructor does); a part is read once, by the merge, so it is
-    written uncompressed: the merged table is compressed as before."""
+    written as uncompressed Arrow IPC, not Parquet (a part of pass two in 60% of the time,
+    speed6): the merged table is written as before, its row groups follow the parts' rows."""
     import polars as pl
 
     with atomic_path(path) as tmp:
         frame = pl.DataFrame({name: [row.get(name) for row in rows] for name in schema}, schema=schema, strict=False)
-        frame.write_parquet(tmp, compression="uncompressed")
+        frame.write_ipc(tmp, compression="uncompressed")
+
+
+def scan_parts(parts: list[Path]):
+    """A lazy scan of part files (write_part), in order."""
+    import polars as pl
+
+    return pl.scan_ipc(parts)
 
 
 def _conform(lazy, schema: dict):
@@ -61,7 +72,7 @@ def combine(out: Path, schema: dict, parts: list[Path], previous: Path | None = 
     if previous is not None and keep and previous.is_file():
         frames.append(pl.scan_parquet(previous).filter(pl.col("article_id").is_in(keep)))
     if parts:
-        frames.append(pl.scan_parquet(parts))
+        frames.append(scan_parts(parts))
     write_merged(out, schema, frames)
 
 
@@ -123,7 +134,7 @@ class TableSink:
 
         for table, rows in self.pending.items():
             if rows:
-                part = self.parts / f"{table}-{len(self.files[table]):06d}.parquet"
+                part = self.parts / f"{table}-{len(self.files[table]):06d}{PART}"
                 write_part(part, schemas()[table], rows)
                 self.files[table].append(part)
                 self.rows[table] += len(rows)

@@ -50,7 +50,7 @@ def gather(work: Path, parts: dict[str, list[Path]], previous: Path | None, kept
     tables, Kiwi analysing its sentences again. Returns those articles."""
     import polars as pl
 
-    from toolkit.archive.sink import write_merged
+    from toolkit.archive.sink import scan_parts, write_merged
     from toolkit.terms.beads import archive_beads, bead_rows, bead_schemas
 
     schemas = bead_schemas()
@@ -65,7 +65,7 @@ def gather(work: Path, parts: dict[str, list[Path]], previous: Path | None, kept
     extra = bead_rows(archive_beads(previous / "tables", missing, lexicon.entries)) if missing else None
     stored = sorted(set(kept) - set(missing))
     for table in MATERIAL:
-        frames = [pl.scan_parquet(parts[table], schema=schemas[table])] if parts[table] else []
+        frames = [scan_parts(parts[table])] if parts[table] else []
         if old is not None and stored and (old / f"{table}.parquet").is_file():
             frames.append(pl.scan_parquet(old / f"{table}.parquet").filter(pl.col("article_id").is_in(stored)))
         if extra is not None:

@@ -120,26 +120,39 @@ def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, lis
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
-            and not context.is_korean_caption(_since_line(text[:at], lambda line: line.startswith("/")).strip()):
+            and not context.is_korean_caption(_since_line(text, at, lambda line: line.startswith("/")).strip()):
         found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
     return kept, found, note
 
 
-def _since_line(before: str, closes: Callable[[str], bool]) -> str:
-    """The text a closing credit line ends: what follows the last line above it that `closes` too.
+def _since_line(text: str, at: int, closes: Callable[[str], bool]) -> str:
+    """The text a closing credit line at `at` ends: what follows the last line above it that `closes` too.
     A gallery's captions, each closed by its own "/연합뉴스" or "(Yonhap)", are each judged as one
     caption, not together as a story. Only the last few caption lengths are looked at: a body longer
     than a caption is judged a story whatever its words, so further back changes no verdict, and a
-    paragraph of 20,000 such lines is not walked back to its start at each one."""
-    end = len(before)
+    paragraph of 20,000 such lines is not walked back (nor copied: `text[:at]`) to its start at each one."""
+    end = at
     while end > 0:  # the lines from the last one up
-        start = before.rfind("\n", 0, end) + 1
-        if closes(before[start:end].strip()):
-            return before[end + 1:]
-        if len(before) - start > 3 * context.MAX_CAPTION_CHARS:
-            return before[start:]  # longer than any caption, as the whole body is
+        start = text.rfind("\n", 0, end) + 1
+        if closes(text[start:end].strip()):
+            return text[end + 1:at]
+        if at - start > 3 * context.MAX_CAPTION_CHARS:
+            return text[start:at]  # longer than any caption, as the whole body is
         end = start - 1
-    return before
+    return text[:at]
+
+
+def _story_above(text: str, at: int) -> bool:
+    """`_after_story(text[:at])`, without copying a text longer than any caption (a gallery of 20,000
+    lines each closed by "AFP" copied all the text above each)."""
+    start, end = 0, at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > context.MAX_CAPTION_CHARS:
+        return True  # no caption is this long: a story, as _after_story says of it
+    return _after_story(text[:at])
 
 
 def _after_story(body: str) -> bool:
@@ -155,7 +168,7 @@ def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept:
     so it is the writer (as every studied gold has it; a dateline's agency is the reporter), not a photographer."""
     if len(found) == 1 and found[0].agent == "organization" \
             and sentence.rstrip(" .").endswith(f"({found[0].name})") \
-            and _after_story(_since_line(text[:at], lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
+            and _after_story(_since_line(text, at, lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
                              + kept):
         found[0].role = "writer"
     return found
@@ -324,7 +337,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
-            if _after_story(text[:a]):
+            if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
         elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
@@ -476,14 +489,22 @@ def _labelled_byline_end(text: str) -> int | None:
 def _join(text: str, pieces: list[tuple[int, int, str | None]]) -> str:
     """The kept sentences as written (adjacent spans join exactly as they stood), one space elsewhere;
     a line whose credit tail was cut ("Jae Moon © Tomas Weller\n…") keeps its line break, so that
-    it never runs on into the next line (which a widget reader could take as one line with it)."""
-    out = ""
+    it never runs on into the next line (which a widget reader could take as one line with it).
+    The parts are joined once at the end: 40,000 kept sentences are not copied whole at each."""
+    out: list[str] = []
+    written = False  # whether the text so far holds a character
     previous_end, cut_line_end = -1, -1
     for a, b, replacement in pieces:
         piece = text[a:b] if replacement is None else replacement
-        if out and previous_end != a:
-            out, piece = out.rstrip() + ("\n" if cut_line_end == a else " "), piece.lstrip()
-        out += piece
+        if written and previous_end != a:
+            while out and not out[-1].rstrip():  # what `rstrip` of the text so far would drop
+                out.pop()
+            if out:
+                out[-1] = out[-1].rstrip()
+            out.append("\n" if cut_line_end == a else " ")
+            piece = piece.lstrip()
+        out.append(piece)
+        written = written or bool(piece)
         previous_end = b if replacement is None else -1
         cut_line_end = b if replacement is not None and text[a:b].endswith("\n") else -1
-    return out.strip()
+    return "".join(out).strip()

@@ -1075,12 +1075,16 @@ _BOOK_LINE = re.compile(
 
 
 def split_book_credits(sentence: str) -> tuple[str, list[Credit]] | None:
-    """("", [author as writer, translator]) for a book listing's credit line. The short markers (저, 역)
-    name an author or a translator only beside each other or before a price: "홍길동 역 | 배우" casts a role."""
+    """("", [author as writer, translator]) for a book listing's credit line. The markers that are also
+    common words (저, 역, 글, 번역) name an author or a translator only beside each other or before a
+    price: "홍길동 역 | 배우" casts a role, "영문 번역 / 한국문학번역원" says what kind of translation. A
+    name of one word is a Korean name ("서울 역 | 공항철도 | 4,150원" is a station's fare)."""
     m = _BOOK_LINE.fullmatch(sentence.strip())
     if m is None or not (m["author"] or m["translator"]) or m["publisher"].strip() in ("", "l"):
         return None
-    short = {m["by"], m["tr"]} & {"저", "역", "글"}
+    if any(name and " " not in name and not is_korean_name(name) for name in (m["author"], m["translator"])):
+        return None
+    short = {m["by"], m["tr"]} & {"저", "역", "글", "번역"}
     if short and not (m["price"] or (m["author"] and m["translator"])):
         return None
     credits = [Credit("writer", m["author"])] if m["author"] else []

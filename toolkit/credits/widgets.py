@@ -275,9 +275,11 @@ def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
 
 def _signing_outlet(line: str) -> bool:
     """An outlet's name that signs a copied story when it stands alone: a known agency, or a head noun
-    after an acronym ("VOA News", "KBS News"); "World News" or "Latest News" is a page's section."""
+    after an acronym ("VOA News", "KBS News"); "World News" or "Latest News" is a page's section, and
+    so is "WORLD NEWS": in a line all in capitals no word stands out as an acronym."""
     words = line.split()
-    return bool(organization_of(line)) or (is_news_outlet(line) and words[0].isupper() and len(words[0]) >= 2)
+    return bool(organization_of(line)) or (is_news_outlet(line) and words[0].isupper() and len(words[0]) >= 2
+                                           and not all(w.isupper() for w in words[1:]))
 
 
 # the head nouns of a news organization's name ("The Asahi Shimbun", "Radio Taiwan International", "VOA News")
