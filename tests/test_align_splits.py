@@ -200,14 +200,14 @@ def test_a_link_that_took_a_restatement_on_each_side_keeps_its_own_evidence(lexi
     assert beads[0].cert > 0.3  # 0.06 when scored as a lone pair
 
 
-KO_FOUR_WAY = [
+KO_BREAK_IN = [
     "함경북도 무산군에서 탈영한 군인 두 명이 민가를 털다 붙잡혔다고 소식통이 전했다.",
     "소식통에 따르면 이들은 지난달 초 한밤중에 부대를 이탈해 마을 협동농장 창고에 쳐들어가 옥수수와 감자를 훔치다가 "
     "당시 창고를 지키던 농장원과 혼자 경비를 서는 아들을 돕기 위해 함께 나온 농장원의 아버지에게 들키자 "
     "흉기를 휘둘러 무자비하게 살해했다.",
     "안전부는 사건 이후 주변 지역을 모두 차단하고 수색을 벌이고 있다.",
 ]
-EN_FOUR_WAY = [
+EN_BREAK_IN = [
     "Two soldiers who deserted their unit in Musan County, North Hamgyong province, were caught robbing homes, a source said.",
     "Early last month, the two soldiers left their unit in the middle of the night and broke into the storehouse of a collective farm.",
     "While stealing corn and potatoes, they were discovered by a farmer guarding the storehouse and by his father.",
@@ -217,16 +217,17 @@ EN_FOUR_WAY = [
 ]
 
 
-def test_one_long_korean_sentence_told_in_four_english_sentences_is_one_bead(lexicon) -> None:
+def test_a_korean_sentence_from_a_break_in_to_a_killing_told_in_four_english_sentences_is_one_bead(lexicon) -> None:
     """A translator breaks a Korean sentence that runs from the break-in to the killing into four
     English sentences; the last one (the killing) is its own fact, not an addition. With the
     four-way penalty of rounds 1-10 (0.6) the last part was left alone."""
     from dataclasses import replace
 
-    en, ko = _sents(EN_FOUR_WAY, "en"), _sents(KO_FOUR_WAY, "ko")
+    en, ko = _sents(EN_BREAK_IN, "en"), _sents(KO_BREAK_IN, "ko")
     beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
     assert beads == [((0,), (0,)), ((1, 2, 3, 4), (1,)), ((5,), (2,))]
-    old = Params(merge_pen={**Params().merge_pen, (4, 1): 0.6})
+    # (round 13's join of the rest of a split, on by default, would mend the 3-1 + null as well)
+    old = Params(merge_pen={**Params().merge_pen, (4, 1): 0.6}, join_explains=None)
     assert ((1, 2, 3, 4), (1,)) not in [(b.en, b.ko) for b in align(en, ko, lexicon, old).beads]
 
 
@@ -236,7 +237,7 @@ def test_an_untranslated_korean_sentence_is_never_surer_than_the_korean_null_cei
     the model put at 0.9 or more were right two times in three (round 11)."""
     from toolkit.align.confidence import KO_NULL_CEILING, NULL_CEILING, NULL_WEIGHTS, bead_cert, probability
 
-    en, ko = _sents(EN_FOUR_WAY[:5], "en"), _sents(KO_FOUR_WAY, "ko")
+    en, ko = _sents(EN_BREAK_IN[:5], "en"), _sents(KO_BREAK_IN, "ko")
     aligner = Aligner([en_features(s.text) for s in en], [ko_features(s.text, lexicon) for s in ko], Params())
     path = aligner.path()
     kind, features = aligner.features(path)[-1]
@@ -266,3 +267,37 @@ def _no_base(lexicon):
 
     entries = {k: v for k, v in lexicon.entries.items() if k != "깎다"}
     return Lexicon(entries)
+
+
+KO_QUOTE = ("함경북도의 한 소식통은 \"요즘 청진에서는 중학생들까지 한국 드라마를 몰래 돌려 보는데, "
+            "부모들은 자식이 무엇을 보는지도 모르는 경우가 많다\"고 말했다.")
+KO_NEXT = "당국은 지난달부터 단속을 한층 강화했다."
+EN_QUOTE_FIRST = ("\"These days even middle school students in Chongjin secretly pass around South Korean dramas,\" "
+                  "a source in North Hamgyong province said.")
+EN_QUOTE_REST = "\"Often their parents have no idea.\""
+EN_NEXT = "The authorities stepped up their crackdown last month."
+
+
+def test_the_rest_of_a_split_quote_joins_the_link_when_it_says_what_the_link_leaves_unsaid(lexicon) -> None:
+    """A quote's second half in an English sentence of its own shares one word with the Korean
+    (parents), too few for the score to pay for a 2-1 bead; but the link's English does not say
+    it, and the link's Korean says a good part of the short sentence: it joins the link."""
+    ko = _sents([KO_QUOTE, KO_NEXT], "ko")
+    en = _sents([EN_QUOTE_FIRST, EN_QUOTE_REST, EN_NEXT], "en")
+    refused = align(en, ko, lexicon, Params(join_explains=None))
+    assert [(b.en, b.ko) for b in refused.beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    joined = align(en, ko, lexicon)
+    assert [(b.en, b.ko) for b in joined.beads] == [((0, 1), (0,)), ((2,), (1,))]
+    assert joined.beads[0].cert > 0.5
+
+
+def test_an_addition_after_a_link_saying_nothing_new_of_its_korean_stays_alone(lexicon) -> None:
+    """Background after the link that repeats only what the link's English already says of the
+    Korean (dramas, South Korea) is an addition; so is the quote's half put before the link
+    (the rest of a split follows the sentence that carries the news)."""
+    ko = _sents([KO_QUOTE, KO_NEXT], "ko")
+    background = "Watching South Korean dramas can bring years in a labor camp in North Korea."
+    added = align(_sents([EN_QUOTE_FIRST, background, EN_NEXT], "en"), ko, lexicon)
+    assert ((1,), ()) in [(b.en, b.ko) for b in added.beads]
+    before = align(_sents([EN_QUOTE_REST, EN_QUOTE_FIRST, EN_NEXT], "en"), ko, lexicon)
+    assert ((0,), ()) in [(b.en, b.ko) for b in before.beads]

@@ -20,9 +20,10 @@ moved paragraph, `Params.cross`), its neighbours following it in order (`Params.
 (5) a gap of one sentence on each side between anchors pairs up on order and length alone
 (`Params.lone`: a greeting, a short caption line); (6) an English sentence left unaligned
 beside a link joins it when the link's Korean already says most of it (`Params.join_cover`:
-a split refused for adding no word of its own). Otherwise a pair with no word, name or
-number in common is never aligned. Each bead's confidence
-is the calibrated probability of confidence.py.
+a split refused for adding no word of its own), or, right after the link, a good part of it
+and a word of that Korean the link's English leaves unsaid (`Params.join_explains`).
+Otherwise a pair with no word, name or number in common is never aligned. Each bead's
+confidence is the calibrated probability of confidence.py.
 """
 
 from __future__ import annotations
@@ -356,7 +357,8 @@ class Aligner(BeadScorer):
                             and max(i1, out[u][1]) - min(i0, out[u][0]) <= 4 \
                             and not self.ef[out[u][0]].numbers - korean_numbers:
                         cover = self.shares(out[u][0], out[u][1], j0, j1)[1]
-                        if cover >= self.p.join_cover and (best is None or cover > best[0]):
+                        if (cover >= self.p.join_cover or self._explains_rest(out[u][0], out[t], cover)) \
+                                and (best is None or cover > best[0]):
                             best = (cover, u)
             if best is None:
                 t += 1
@@ -366,6 +368,24 @@ class Aligner(BeadScorer):
             del out[u]
             t = min(t, u)  # the grown link may take its other neighbour too
         return out
+
+    def _explains_rest(self, i: int, link: tuple[int, int, int, int], cover: float) -> bool:
+        """Whether English sentence `i`, right after `link`, is the rest of the link's Korean: it
+        says a word of that Korean which the link's English leaves unsaid, the link's Korean
+        says `Params.join_explains` of it, and the joined bead fits the lengths about as well.
+        A translator splitting a long Korean sentence puts the news first and the rest (a
+        quote's second half, a detail, a consequence) in a sentence of its own, whose few
+        words the search found too little to pay for a split; an addition beside the link
+        says nothing of its Korean that the link leaves unsaid."""
+        theta = self.p.join_explains
+        if theta is None or cover < theta:
+            return False
+        i0, i1, j0, j1 = link
+        if i != i1:  # the rest follows: the link holds the split's first sentence, which carries the news
+            return False
+        if not any(self.ko_mask[i][j] & ~self._or(self.ko_mask, range(i0, i1), j, True) for j in range(j0, j1)):
+            return False
+        return self.length_fit(i0, i + 1, j0, j1) - self.length_fit(i0, i1, j0, j1) >= self.p.join_fit
 
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:
         """Best order-keeping pairing of the null sentences of one gap (a small DP over
