@@ -69,15 +69,19 @@ def executor_for(workers: int, scheduler: str | None = None,
 
 def _builder() -> tuple[int, str | None]:
     """This process, as a worker can recognise it: its pid and start time (a pid is reused)."""
-    return os.getpid(), _started(os.getpid())
+    try:
+        return os.getpid(), _started(os.getpid())
+    except OSError:  # (cannot read /proc now: the workers go unwatched)
+        return os.getpid(), None
 
 
 def _started(pid: int) -> str | None:
-    """The start time of a live process (None: gone, a zombie, or no /proc to ask)."""
+    """The start time of a live process (None: gone, a zombie, or no /proc to ask; another
+    OSError, such as too many open files, is raised: it says nothing about the process)."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as stat:
             fields = stat.read().rsplit(b")", 1)[1].split()
-    except (OSError, IndexError):
+    except (FileNotFoundError, ProcessLookupError, IndexError):
         return None
     return None if fields[0] == b"Z" else fields[19].decode()
 
@@ -93,8 +97,14 @@ def _watch_builder(pid: int, started: str | None) -> None:
     if started is None:  # no /proc: nothing to watch with
         return
 
+    def gone() -> bool:
+        try:
+            return _started(pid) != started
+        except OSError:  # cannot tell now: ask again later
+            return False
+
     def watch() -> None:
-        while _started(pid) == started:
+        while not gone():
             time.sleep(0.5)
         os._exit(1)
 
