@@ -806,3 +806,25 @@ def test_a_build_collects_garbage_less_often_and_gives_the_caller_its_settings_b
         assert seen[-1] == 0 and gc.get_threshold()[0] == 0
     finally:
         gc.set_threshold(*before)
+
+
+def test_builds_overlapping_in_one_process_give_the_caller_its_settings_back():
+    """Two builds in threads of one notebook: the first to finish must not restore the
+    caller's thresholds under the other, nor the last leave the build's behind."""
+    import gc
+    from contextlib import ExitStack
+
+    from toolkit.archive.garbage import THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        first, second = ExitStack(), ExitStack()
+        first.enter_context(fewer_collections())
+        second.enter_context(fewer_collections())
+        first.close()  # the first build ends while the second still runs
+        assert gc.get_threshold() == THRESHOLDS
+        second.close()
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)

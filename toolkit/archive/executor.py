@@ -60,11 +60,55 @@ def executor_for(workers: int, scheduler: str | None = None,
         _start_fork_server()
     else:
         context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_watch_builder, initargs=_builder())
     try:
         yield pool, 2 * workers
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _builder() -> tuple[int, str | None]:
+    """This process, as a worker can recognise it: its pid and start time (a pid is reused)."""
+    try:
+        return os.getpid(), _started(os.getpid())
+    except OSError:  # (cannot read /proc now: the workers go unwatched)
+        return os.getpid(), None
+
+
+def _started(pid: int) -> str | None:
+    """The start time of a live process (None: gone, a zombie, or no /proc to ask; another
+    OSError, such as too many open files, is raised: it says nothing about the process)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+    return None if fields[0] == b"Z" else fields[19].decode()
+
+
+def _watch_builder(pid: int, started: str | None) -> None:
+    """In each worker: end it when the build that started it is gone. A worker waits for
+    calls on a queue whose writing end it holds itself, so a build killed with -9 (or an
+    out-of-memory kill) would leave the workers and the fork server waiting for good, holding
+    the models' memory (1.6 GB for two workers)."""
+    import threading
+    import time
+
+    if started is None:  # no /proc: nothing to watch with
+        return
+
+    def gone() -> bool:
+        try:
+            return _started(pid) != started
+        except OSError:  # cannot tell now: ask again later
+            return False
+
+    def watch() -> None:
+        while not gone():
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-builder", daemon=True).start()
 
 
 def _start_fork_server() -> None:

@@ -11,6 +11,7 @@ with these settings). Collections only free garbage, later or sooner: the output
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,13 +32,26 @@ def settle() -> None:
     gc.set_threshold(*THRESHOLDS)
 
 
+# builds running in this process now (threads of a notebook), and the caller's thresholds
+# from before the first: the last build to end restores them, not the first (which would put
+# the caller's back under the others, while the last put a build's back for good)
+_RUNNING = [0, None]
+_LOCK = threading.Lock()
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """The thresholds above while a build runs in this process; the caller's afterwards."""
-    before = gc.get_threshold()
-    if before[0]:  # (0: the caller turned the collector off; it stays off)
-        gc.set_threshold(*(max(a, b) for a, b in zip(before, THRESHOLDS)))
+    with _LOCK:
+        if not _RUNNING[0]:
+            _RUNNING[1] = before = gc.get_threshold()
+            if before[0]:  # (0: the caller turned the collector off; it stays off)
+                gc.set_threshold(*(max(a, b) for a, b in zip(before, THRESHOLDS)))
+        _RUNNING[0] += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _LOCK:
+            _RUNNING[0] -= 1
+            if not _RUNNING[0]:
+                gc.set_threshold(*_RUNNING[1])
