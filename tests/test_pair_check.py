@@ -150,3 +150,26 @@ def test_two_stories_of_the_beat_run_together_do_not_make_a_pair() -> None:
     check = pair_check(en, ko, alignment)
     assert check.score < EXPLAINED_SCORE
     assert check.warning is not None and "not a translation pair" in check.warning
+
+
+def test_two_files_of_one_language_are_a_clear_error_naming_the_odd_file(tmp_path) -> None:
+    """A ko.txt that reads as English (a bilingual study sheet, an English story saved twice) has no
+    translation to record: `build` names that file in one line and builds the rest; `align` exits 1.
+    It used to reach the TEI writer and come out as an internal error naming en.txt."""
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "dprk-floods", root / "dprk-floods")
+    (root / "english-twice").mkdir()
+    shutil.copy(CORPUS / "dprk-rice-prices" / "en.txt", root / "english-twice" / "en.txt")
+    shutil.copy(CORPUS / "dprk-rice-prices" / "en.txt", root / "english-twice" / "ko.txt")
+    run = subprocess.run(CLI + ["build", str(root), "--archive", str(tmp_path / "a"), "--quiet"],
+                         capture_output=True, text=True, cwd=repo_root())
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error: ")]
+    problem = "reads as English (most of its paragraphs by length), as the English file does: not a translation pair"
+    assert errors == [f"error: {root / 'english-twice' / 'ko.txt'}: {problem}"], run.stderr
+    assert run.returncode == 1
+    assert "internal error" not in run.stderr
+    assert (tmp_path / "a" / "tei" / "dprk-floods.xml").exists()
+    align = subprocess.run(CLI + ["align", str(root / "english-twice" / "en.txt"), str(root / "english-twice" / "ko.txt"),
+                                  "-o", str(tmp_path / "x.xml")], capture_output=True, text=True, cwd=repo_root())
+    assert align.returncode == 1 and not (tmp_path / "x.xml").exists()
+    assert align.stderr == f"error: {root / 'english-twice' / 'ko.txt'}: {problem}\n"

@@ -321,6 +321,12 @@ def align(
     articles, failures = _read_each([en, ko], lambda path: segment_article(read_article(path)))
     _report_failures(failures)  # both read: two bad files, two lines
     english, korean = articles
+    from toolkit.align.pair import same_language
+
+    problem = same_language(english, korean)
+    if problem:
+        _error(f"{printable(en if problem[0] == 'en' else ko)}: {problem[1]}")
+        raise typer.Exit(1)
     try:
         english.credits = join_korean_credits(english.credits, korean.credits)
         alignment = align_sentences(english.sentences, korean.sentences, user_lexicon)

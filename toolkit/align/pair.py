@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from toolkit.hangul import count_hangul
 from toolkit.model import Alignment, Article
 
-__all__ = ["PairCheck", "pair_check", "hangul_share", "languages_swapped", "explained_share",
+__all__ = ["PairCheck", "pair_check", "hangul_share", "languages_swapped", "same_language", "explained_share",
            "PAIR_THRESHOLD", "CONFIDENT_LINK", "EXPLAINED", "EXPLAINED_SCORE"]
 
 PAIR_THRESHOLD = 0.08
@@ -64,6 +64,19 @@ def _text(article: Article) -> str:
 def languages_swapped(en: Article, ko: Article) -> bool:
     """The English file is mostly Hangul and the Korean one mostly not: swapped files."""
     return hangul_share(_text(en)) > 0.5 and hangul_share(_text(ko)) < 0.2
+
+
+def same_language(en: Article, ko: Article) -> tuple[str, str] | None:
+    """When both files read as one language (a "Korean" file that is mostly English text, say),
+    which side is off ("en" or "ko") and the problem in words; None when they differ. Such a
+    pair has no translation to record: its TEI would give both texts one language."""
+    if en.language != ko.language:
+        return None
+    from toolkit.tei.profile import LANGUAGE_NAMES
+
+    name = LANGUAGE_NAMES.get(en.language, en.language)
+    off, other = ("en", "the Korean file") if en.language == "ko" else ("ko", "the English file")
+    return off, f"reads as {name} (most of its paragraphs by length), as {other} does: not a translation pair"
 
 
 def explained_share(en: Article, ko: Article, lexicon=None) -> float | None:

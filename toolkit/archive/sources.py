@@ -56,6 +56,11 @@ def load_pair(folder: Path) -> tuple[Article, Article | None]:
     if ko is not None and not ko.sentences:
         raise InputError(str(ko_path), "no body sentences found in the Korean original")
     if ko is not None:
+        from toolkit.align.pair import same_language
+
+        problem = same_language(en, ko)
+        if problem:
+            raise InputError(str(en_path if problem[0] == "en" else ko_path), problem[1])
         en.credits = join_korean_credits(en.credits, ko.credits)
     # CORPUS/<id>/meta.json (url, published, outlet; ko_ for the original) wins over page metadata
     from toolkit.corpusmeta import apply_corpus_meta
