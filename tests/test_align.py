@@ -538,8 +538,9 @@ def test_a_reporters_sign_in_line_is_never_aligned(lexicon) -> None:
 
 def test_pair_evidence_of_a_korean_sentence_against_every_english_one_is_that_of_each_pair() -> None:
     """The grid's column-at-a-time evidence (units that cannot start in a sentence passed
-    over) gives exactly pair_evidence of each pair: words, a phrase of two stems, a Latin
-    token found as written, a name spelled by the article, a unit without phrases, an empty phrase."""
+    over) and pair_evidence give the evidence read plainly, every phrase tried: words, a phrase of
+    two stems, a Latin token found as written, a name spelled by the article, a unit without
+    phrases, an empty phrase."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -560,6 +561,25 @@ def test_pair_evidence_of_a_korean_sentence_against_every_english_one_is_that_of
            st.dictionaries(st.sampled_from(["김철", "서울", "RFA"]), st.frozensets(phrase, max_size=2), max_size=2))
     def check(ens, units, names) -> None:
         ko = KoFeatures(10, units, frozenset(), False)
-        assert pair_evidence_column(ens, ko, names) == [pair_evidence(en, ko, names) for en in ens]
+        expected = [_evidence_read_plainly(en, ko, names) for en in ens]
+        assert pair_evidence_column(ens, ko, names) == expected
+        assert [pair_evidence(en, ko, names) for en in ens] == expected
 
     check()
+
+
+def _evidence_read_plainly(en, ko, names) -> tuple[int, int, int]:
+    """pair_evidence as its docstring says it, every phrase of every unit tried, nothing passed over:
+    a phrase matches when each of its stems is an English stem (a Latin unit's word may also stand
+    as written); a unit matches when one phrase does, and a unit that is no plain word is strong."""
+    ko_mask = en_mask = strong = 0
+    for index, unit in enumerate(ko.units):
+        phrases = unit.phrases | (names.get(unit.lemma, frozenset()) if unit.kind in ("name", "foreign") else frozenset())
+        hits = [phrase for phrase in phrases
+                if all(s in en.stems or unit.kind == "latin" and s in en.lower_words for s in phrase)]
+        for phrase in hits:
+            en_mask |= sum(1 << en.stems[s] for s in set(phrase) if s in en.stems)
+        if hits:
+            ko_mask |= 1 << index
+            strong += unit.kind != "word"
+    return ko_mask, en_mask, strong

@@ -13,10 +13,11 @@ from toolkit.align.scoring import (
     EnFeatures,
     KoFeatures,
     Params,
+    evidence_against,
     length_logprob,
     name_matches,
-    pair_evidence,
     pair_evidence_column,
+    prepared_units,
 )
 
 __all__ = ["BeadScorer"]
@@ -28,11 +29,15 @@ class _LazyGrid:
     def __init__(self, ef: list[EnFeatures], kf: list[KoFeatures], names) -> None:
         self.ef, self.kf, self.names = ef, kf, names
         self.cells: dict[tuple[int, int], tuple[int, int, int, bool]] = {}
+        self.prepared: dict[int, list] = {}  # a Korean sentence's units, prepared once
 
     def cell(self, i: int, j: int) -> tuple[int, int, int, bool]:
         got = self.cells.get((i, j))
         if got is None:
-            a, b, c = pair_evidence(self.ef[i], self.kf[j], self.names)
+            prepared = self.prepared.get(j)
+            if prepared is None:
+                prepared = self.prepared[j] = prepared_units(self.kf[j], self.names)
+            a, b, c = evidence_against(self.ef[i], prepared)
             got = (a, b, c, bool(a or b or (self.ef[i].numbers & self.kf[j].numbers)))
             self.cells[(i, j)] = got
         return got

@@ -489,40 +489,24 @@ def _candidates(sk: str, index: dict[tuple[str, str], list[tuple[str, str]]]) ->
 
 def pair_evidence(en: EnFeatures, ko: KoFeatures, names: dict[str, frozenset[tuple[str, ...]]]) -> tuple[int, int, int]:
     """(Korean unit bits covered, English stem bits covered, strong matches) for one pair."""
-    ko_mask = 0
-    en_mask = 0
-    strong = 0
-    stems = en.stems
-    for u_index, unit in enumerate(ko.units):
-        hit = False
-        phrases = unit.phrases
-        if unit.kind in ("name", "foreign"):
-            phrases = phrases | names.get(unit.lemma, frozenset())
-        for phrase in phrases:
-            bits = 0
-            for s in phrase:
-                b = stems.get(s)
-                if b is None:
-                    if unit.kind == "latin" and s in en.lower_words:
-                        continue
-                    bits = -1
-                    break
-                bits |= 1 << b
-            if bits >= 0:
-                hit = True
-                en_mask |= bits
-        if hit:
-            ko_mask |= 1 << u_index
-            if unit.kind != "word":
-                strong += 1
-    return ko_mask, en_mask, strong
+    return evidence_against(en, prepared_units(ko, names))
 
 
 def pair_evidence_column(ens: Sequence[EnFeatures], ko: KoFeatures,
                          names: dict[str, frozenset[tuple[str, ...]]]) -> list[tuple[int, int, int]]:
-    """[pair_evidence(en, ko, names) for en in ens]: the Korean sentence's phrases are gathered
-    once, and a unit none of whose phrases can start in an English sentence is passed over
-    there (an ordinary article asks every pair: most share nothing)."""
+    """[pair_evidence(en, ko, names) for en in ens], the Korean sentence's phrases gathered once
+    (an ordinary article asks every pair: most share nothing)."""
+    prepared = prepared_units(ko, names)
+    return [evidence_against(en, prepared) for en in ens]
+
+
+PreparedUnit = tuple[int, bool, bool, tuple[tuple[str, ...], ...], "frozenset[str] | None"]
+
+
+def prepared_units(ko: KoFeatures, names: dict[str, frozenset[tuple[str, ...]]]) -> list[PreparedUnit]:
+    """The Korean units that can match, each as (its bit, Latin?, strong?, its phrases, the first
+    stems one of which an English sentence must hold for any phrase to match, or None when a
+    phrase can match without: a Latin unit's word as written, an empty phrase)."""
     prepared = []
     for u_index, unit in enumerate(ko.units):
         phrases = unit.phrases
@@ -531,41 +515,41 @@ def pair_evidence_column(ens: Sequence[EnFeatures], ko: KoFeatures,
         if not phrases:
             continue  # no phrase: never a hit
         latin = unit.kind == "latin"
-        # a phrase whose first stem the English lacks fails (unless a Latin unit's word is
-        # there as written, or the phrase is empty): such units need not be read
         skippable = not latin and all(phrases)
         prepared.append((1 << u_index, latin, unit.kind != "word", tuple(phrases),
                          frozenset(phrase[0] for phrase in phrases) if skippable else None))
-    out = []
-    for en in ens:
-        ko_mask = 0
-        en_mask = 0
-        strong = 0
-        stems = en.stems
-        keys = stems.keys()
-        for unit_bit, latin, counts_strong, phrases, firsts in prepared:
-            if firsts is not None and keys.isdisjoint(firsts):
-                continue
-            hit = False
-            for phrase in phrases:
-                bits = 0
-                for s in phrase:
-                    b = stems.get(s)
-                    if b is None:
-                        if latin and s in en.lower_words:
-                            continue
-                        bits = -1
-                        break
-                    bits |= 1 << b
-                if bits >= 0:
-                    hit = True
-                    en_mask |= bits
-            if hit:
-                ko_mask |= unit_bit
-                if counts_strong:
-                    strong += 1
-        out.append((ko_mask, en_mask, strong))
-    return out
+    return prepared
+
+
+def evidence_against(en: EnFeatures, prepared: list[PreparedUnit]) -> tuple[int, int, int]:
+    """pair_evidence of one English sentence against a Korean sentence's prepared units."""
+    ko_mask = 0
+    en_mask = 0
+    strong = 0
+    stems = en.stems
+    keys = stems.keys()
+    for unit_bit, latin, counts_strong, phrases, firsts in prepared:
+        if firsts is not None and keys.isdisjoint(firsts):
+            continue
+        hit = False
+        for phrase in phrases:
+            bits = 0
+            for s in phrase:
+                b = stems.get(s)
+                if b is None:
+                    if latin and s in en.lower_words:
+                        continue
+                    bits = -1
+                    break
+                bits |= 1 << b
+            if bits >= 0:
+                hit = True
+                en_mask |= bits
+        if hit:
+            ko_mask |= unit_bit
+            if counts_strong:
+                strong += 1
+    return ko_mask, en_mask, strong
 
 
 def length_logprob(len_en: int, len_ko: int, p: Params) -> float:
