@@ -210,6 +210,12 @@ class Quantity:
     approx: bool = False  # hedged ("about 250,000", 24만 9천여 원): a rounder value on the other side is no change
     loose: bool = False  # a reading that may match but never disagrees: 두 before any noun (두 국가, "the two leaders")
 
+    @property
+    def optional(self) -> bool:
+        """A value that may match the other side but never disagrees with it: a conversion the
+        translator added, or a loose reading."""
+        return self.conversion or self.loose
+
 
 # ... and so is one holding a measure unit: "1,500 kilometers (932 miles)", "(약 932마일)"
 _MEASURE_EN = re.compile(
@@ -590,9 +596,10 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
             out.append(Quantity(value, kind, start, end))
-    native = {m.start(1) for m in _NATIVE_RE.finditer(text)}
-    for m in _NATIVE_RE.finditer(text):
+    natives = list(_NATIVE_RE.finditer(text))
+    for m in natives:
         out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1)))
+    native = {m.start(1) for m in natives}
     for m in _NATIVE_BEFORE_NOUN.finditer(text):
         if m.start(1) not in native:
             out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))

@@ -100,15 +100,15 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     ko_values: list[str] = []
     for kind in ("amount", "year", "month", "day", "weekday", "time", "night", "difference"):
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
-        e = Counter(q.value for q in en if q.kind == kind and not (q.conversion or q.loose))
-        k = Counter(q.value for q in ko if q.kind == kind and not (q.conversion or q.loose))
+        e = Counter(q.value for q in en if q.kind == kind and not q.optional)
+        k = Counter(q.value for q in ko if q.kind == kind and not q.optional)
         if not e or not k:
             continue
         checked = True
-        e_conv = {q.value for q in en if q.kind == kind and (q.conversion or q.loose)}
-        k_conv = {q.value for q in ko if q.kind == kind and (q.conversion or q.loose)}
-        e_only = sorted(v for v in (e - k).elements() if v not in k_conv)
-        k_only = sorted(v for v in (k - e).elements() if v not in e_conv)
+        e_optional = {q.value for q in en if q.kind == kind and q.optional}
+        k_optional = {q.value for q in ko if q.kind == kind and q.optional}
+        e_only = sorted(v for v in (e - k).elements() if v not in k_optional)
+        k_only = sorted(v for v in (k - e).elements() if v not in e_optional)
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
             hedged = {q.value for q in en + ko if q.kind == kind and q.approx}
