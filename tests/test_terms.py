@@ -1034,3 +1034,27 @@ def test_a_lexicon_rendering_written_in_the_bead_beats_a_guess_that_holds_none()
         == "N. Korean"
     free = [(stem("free"), stem("trade"), stem("zone")), (stem("FTZ"),)]
     assert rendered("Goods move freely in the FTZ.", {"freely": 0.6}, {"Goods": 0.9}, free) == "FTZ"
+
+
+def test_a_name_takes_its_whole_english_name_its_letter_prefix_and_its_listed_words():
+    # 위 abbreviates 위원회 after a name: the head the English writes after the span is the name's
+    links = {("개인정보위", "Personal"): 0.8, ("개인정보위", "Information"): 0.8, ("신고", "notified"): 0.9}
+    rows = _terms_bead("쿠팡은 개인정보위에 신고했다.", "Coupang notified the Personal Information Protection Commission.",
+                       {"개인정보위", "신고"}, links)
+    assert rows["개인정보위"]["en_rendering"] == "Personal Information Protection Commission"
+    from toolkit.terms.renderings import name_heads
+    assert name_heads("시위") == ("시위", frozenset())  # a word of its own (protest), no committee
+    # a one-letter prefix hyphened to the rendering's first word is the word's ('e-commerce')
+    en = English.of("The largest e-commerce firm reported a breach.")
+    assert render([0], posteriors(en, {"commerce": 0.8}), en, 0.9).text == "e-commerce"
+    en = English.of("Sales of the firm's commerce arm rose.")
+    assert render([0], posteriors(en, {"commerce": 0.8}), en, 0.9).text == "commerce"
+    # a long name word: its English may list single words with commas before its "and"...
+    from toolkit.terms.renderings import render_name_word
+    text = "At a session of the National Assembly’s Committee on Science, ICT, Broadcasting and Communications on Dec. 2, lawmakers spoke."
+    found = render_name_word(["Broadcasting", "Communications", "Committee"], English.of(text))
+    assert found is not None and found.text == "Committee on Science, ICT, Broadcasting and Communications"
+    # ...but a comma before a name of several words parts two names
+    text = "said Kim, Director of Distribution and Consumption Policy, Ministry of Agriculture, Food and Rural Affairs."
+    found = render_name_word(["Distribution", "Consumption", "Director"], English.of(text))
+    assert found is not None and found.text == "Director of Distribution and Consumption Policy"
