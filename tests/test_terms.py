@@ -1058,3 +1058,18 @@ def test_a_name_takes_its_whole_english_name_its_letter_prefix_and_its_listed_wo
     text = "said Kim, Director of Distribution and Consumption Policy, Ministry of Agriculture, Food and Rural Affairs."
     found = render_name_word(["Distribution", "Consumption", "Director"], English.of(text))
     assert found is not None and found.text == "Director of Distribution and Consumption Policy"
+
+
+def test_a_korean_noun_of_a_person_rendered_by_a_modifier_takes_the_person_the_english_names():
+    def rendered(text, term, other=None, key="외국인"):
+        en = English.of(text)
+        return render([0], posteriors(en, term, other), en, 0.9, term_key=key).text
+
+    text = "Retail investors sold, but foreign investors bought a net 2 trillion won."
+    assert rendered(text, {"foreign": 0.8}) == "foreign investors"
+    assert rendered("The complaint names an unidentified individual.", {"unidentified": 0.5},
+                    key="성명불상자") == "unidentified individual"
+    # another Korean word's word, a noun that names a person already, or no noun of a person: as it was
+    assert rendered(text, {"foreign": 0.8}, {"investors": 0.2}) == "foreign"
+    assert rendered("Many defectors testified in court.", {"defectors": 0.8}, key="탈북자") == "defectors"
+    assert rendered(text, {"foreign": 0.8}, key="외국") == "foreign"

@@ -497,6 +497,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
+    if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
+        named = _with_person(named, english, top)
     if not apart and not _names_a_country(english, named, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     if not set(named) & set(best):  # the lexicon's words in place of the model's
@@ -805,6 +807,26 @@ def _lexicon_named(span: list[int], english: English, phrases: Sequence[tuple[st
     if mine.isdisjoint(named) or (len(span) == 1 and any(english.stems[span[0]] in p[:-1] for p in phrases)):
         return found
     return span
+
+
+_PERSON_ENDINGS = ("자", "인")  # Korean nouns of a person (성명불상자, 외국인)
+_PERSON_WORD = re.compile(r"(?:er|or|ist|ian|ee|ant|ent|s)$")  # English words that may name one already
+
+
+def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
+    """A Korean noun of a person rendered by one word that names no person ('foreign' for 외국인,
+    'unidentified' for 성명불상자) takes the lower-case word written after it that no Korean word
+    claims even faintly (`FAINT`): the person the English names ('foreign investors', 'an
+    unidentified individual')."""
+    if len(span) != 1 or span[0] + 1 >= len(english.content):
+        return span
+    n = span[0]
+    word, after = (english.spans[english.content[k]][0] for k in (n, n + 1))
+    if _PERSON_WORD.search(word.lower()) or (word[:1].isupper() and not _opens_sentence(english, n)) or \
+            english.between(n, n + 1) != " " or not after.isalpha() or not after.islower():
+        return span
+    claims = top.top[n + 1]
+    return [n, n + 1] if not claims or claims[0][0] < FAINT else span
 
 
 def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
