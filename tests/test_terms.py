@@ -1044,6 +1044,11 @@ def test_a_name_takes_its_whole_english_name_its_letter_prefix_and_its_listed_wo
     assert rows["개인정보위"]["en_rendering"] == "Personal Information Protection Commission"
     from toolkit.terms.renderings import name_heads
     assert name_heads("시위") == ("시위", frozenset())  # a word of its own (protest), no committee
+    # so with the other one-syllable endings of bodies: 보건국 is a bureau, 중국 and 의원 are words
+    rows = _terms_bead("보건국이 지시했다.", "The provincial Health Bureau gave the order.", {"보건국"},
+                       {("보건국", "Health"): 0.8})
+    assert rows["보건국"]["en_rendering"] == "Health Bureau"
+    assert name_heads("중국")[1] == name_heads("의원")[1] == name_heads("기대")[1] == frozenset()
     # a one-letter prefix hyphened to the rendering's first word is the word's ('e-commerce')
     en = English.of("The largest e-commerce firm reported a breach.")
     assert render([0], posteriors(en, {"commerce": 0.8}), en, 0.9).text == "e-commerce"

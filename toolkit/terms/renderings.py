@@ -61,10 +61,13 @@ NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "위원회": "committee commission", "성": "ministry", "부": "ministry department",
     "청": "agency office administration service guard", "당": "party", "군단": "corps", "사단": "division",
     "여단": "brigade", "수용소": "camp", "교화소": "prison", "위": "committee commission",
+    "국": "bureau department office", "과": "department division section", "소": "office institute station",
+    "대": "unit squad corps team", "원": "institute service board agency",
 }.items()}
 # endings that name a body only after a name of two syllables or more: 위 abbreviates 위원회
-# (개인정보위, 최저임금위), while 대위, 시위 and 학위 are words of their own
-_SHORTENED_ENDINGS = frozenset({"위"})
+# (개인정보위, 최저임금위), 국 and 원 end 보건국, 한국개발연구원, while 대위, 시위, 중국, 의원,
+# 기대 and 결과 are words of their own
+_SHORTENED_ENDINGS = frozenset({"위", "국", "과", "소", "대", "원"})
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # nouns the aligner's stop list drops as the function words they also spell ('mine', the
 # pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
