@@ -963,7 +963,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
 def name_heads(term: str) -> tuple[str, frozenset[str]]:
     """The name before a Korean ending of a kind of place or body and the English head nouns
     that ending takes (온성군 -> 온성, {county}), by the longest known ending; no heads for a
-    word that is only the ending itself (군 "army")."""
+    word that is only the ending itself (군 "army"), nor for a one-syllable name before an ending
+    of `_SHORTENED_ENDINGS` (중국 is no bureau)."""
     for size in range(min(len(term) - 1, _LONGEST_ENDING), 0, -1):
         if term[-size:] in NAME_HEADS and (len(term) - size >= 2 or term[-size:] not in _SHORTENED_ENDINGS):
             return term[:-size], NAME_HEADS[term[-size:]]
