@@ -132,13 +132,22 @@ class Aligner(BeadScorer):
             for i0, i1, j0, j1 in first:
                 for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                     lo[i], hi[i] = min(lo[i], max(0, j0 - band)), max(hi[i], min(m, j1 + band))
-                if i0 == i1 or j0 == j1:
-                    # a merged bead joins sentences the 1-1 search left unaligned: try merges
-                    # only near a null bead of the first stage (most of an article is 1-1)
+                if i0 == i1 or j0 == j1 or self._weak_link(i0, i1, j0, j1):
+                    # a merged bead joins sentences the 1-1 search left unaligned, or linked on
+                    # little evidence: try merges only near a null bead or a weak link of the
+                    # first stage (most of an article is 1-1 on good evidence)
                     for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                         merging[i] = True
             path = self._search_band(MOVES, lo, hi, merging)
         return self._join_covered(self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path)))))
+
+    def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """A first-stage 1-1 link whose score is below `Params.merge_weak`: the 1-1 search pairs
+        the part of a split with whatever sentence shares a word or two with it (the Korean
+        detail sentence with the English sentence after its translation), so such a link
+        marks a place where a merged bead may be the better reading."""
+        theta = self.p.merge_weak
+        return theta is not None and self.bead_score(i0, i1, j0, j1) < theta
 
     def _cross(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
         """Pair sentences left unaligned in different gaps when they clearly translate each

@@ -87,6 +87,7 @@ class Params:
     join_cover: float | None = 0.6  # an English sentence left unaligned beside a link joins it when the link's Korean says this share of it
     join_explains: float | None = 0.25  # ... or this share, when it also says a word of the link's Korean that the link's English leaves unsaid
     join_fit: float = -0.1     # ... and the joined bead's length fit is no worse than the link's by more than this
+    merge_weak: float | None = 0.2  # merged beads are also tried near a first-stage 1-1 link scoring below this (not only near null beads)
 
 
 # ------------------------------------------------------------------ per-sentence features
