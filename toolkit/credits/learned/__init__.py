@@ -123,12 +123,16 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     return out
 
 
+_PARTICLE_ENDS = frozenset("가이의은는을를와과")
+
+
 def _may_name(name: str, outlets: set[str]) -> bool:
     """A Hangul word of the credit vocabulary ("기자", "소식통") or of three syllables or fewer that the name
     test refuses names nobody unless it is an outlet ("이아리따" may be a name); the outlet of a person the
     rules credited ("[전주=뉴시스]Reporter A =") is that person's, not a credit of its own."""
     if is_syllable_word(name) and not is_outlet(name) and (
-            name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))):
+            name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))
+            or (name[-1] in _PARTICLE_ENDS and name[:-1] in NOT_CREDITED_WORDS)):  # "기자가": a title and its particle
         return False
     return short_org(name) not in outlets
 
