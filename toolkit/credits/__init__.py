@@ -27,7 +27,7 @@ from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, 
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.agents import is_person_name, organization_of, without_rank
 from toolkit.credits.text import INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
@@ -187,6 +187,14 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is
     left 0: the caller numbers the chain across the article.
     """
+    rest, credits = _rule_credits(paragraph)
+    for credit in credits:  # "Photo by Staff Sgt. A": whichever reader took the rank along, the name is A's
+        if (name := without_rank(credit.name)) != credit.name:
+            credit.name, credit.agent = name, "person"
+    return rest, _once(credits)
+
+
+def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     text = _unwrap_transcript(_hygiene(paragraph))
     body, tags = korean.split_hashtags(text)
     if tags:  # "… 기자입니다 (영상편집: A) #북한 #VOA뉴스": the credits before the tags, and a reporter's own tag
