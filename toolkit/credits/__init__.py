@@ -187,11 +187,28 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is
     left 0: the caller numbers the chain across the article.
     """
-    rest, credits = _rule_credits(paragraph)
+    rest, credits = _affiliation_under_byline(paragraph, *_rule_credits(paragraph))
     for credit in credits:  # "Photo by Staff Sgt. A": whichever reader took the rank along, the name is A's
         if (name := without_rank(credit.name)) != credit.name:
             credit.name, credit.agent = name, "person"
     return rest, _once(credits)
+
+
+def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+    """"By JUWON PARK\nAssociated Press": an outlet's name alone on the line under a person's byline is
+    where the person works (their credit's organization), not a second writer or a photo credit. An
+    agency alone in a paragraph of its own stays its credit."""
+    lines = [line.strip() for line in paragraph.strip().split("\n")]
+    for above, line in zip(lines, lines[1:]):
+        org = organization_of(line) if above[:3].lower() == "by " else None
+        people = [c for c in credits if c.agent == "person" and c.name in above]
+        lone = [c for c in credits if c.agent == "organization" and c.name == line and c.role != "reporter"]
+        if org is None or not people or not lone:
+            continue  # (a dateline's "(CNN)" below is the agency reporting: its reporter credit stays)
+        credits = [c for c in credits if not any(c is x for x in lone)]
+        for person in people:
+            person.organization = person.organization or org
+    return rest, credits
 
 
 def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
