@@ -43,6 +43,7 @@ def _hygiene(paragraph: str) -> str:
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
+    text = _unglued_reporter_box(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -58,6 +59,20 @@ def _hygiene(paragraph: str) -> str:
 # a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
 # "기자관련 기사", "기자다른기사 보기")
 _GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 ?기사 ?보기)")
+
+# A scraped wire page glues its reporter box (the reporter's name and title, then their other headlines)
+# to what is above it: the related keywords ("관련 키워드의대증원전공의천선휴 기자 응급실 …") or a
+# caption's credit ("ⓒ News1 윤일지 기자이주현 기자 합천·밀양 …"). The box's name is the three syllables
+# before its title; the keywords run into it with no space, so no longer name can be told from them.
+_KEYWORD_BOX = re.compile(r"(관련 ?키워드[^\n]{0,160}?\S)([가-힣]{3}) 기자(?= )")
+_CREDIT_GLUED = re.compile(r"(ⓒ ?\S{2,10} [가-힣]{2,4} ?(?:기자|디자이너|PD))(?:([가-힣]{3}) 기자(?= )|(?=[가-힣ⓒ]))")
+
+
+def _unglued_reporter_box(text: str) -> str:
+    """Line breaks where the page's boxes were glued together, so the reporter box is a line of its own."""
+    text = _CREDIT_GLUED.sub(lambda m: f"{m[1]}\n{m[2]} 기자\n" if m[2] else f"{m[1]}\n", text)
+    return _KEYWORD_BOX.sub(r"\1\n\2 기자\n", text)
+
 
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
 # whose speaker line below is no credit
