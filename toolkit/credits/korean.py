@@ -930,7 +930,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
+            or teaser_signature(s[:k], s[k:])
         if found is not None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
@@ -952,6 +953,19 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
 _LABELLED_ITEM = re.compile(r"(?P<label>[가-힣]{2,4}) ?/ ?(?:(?P<outlet>\S{2,12}) 기자 )?(?P<name>[가-힣]{2,4})"
                             r"(?:\([\u4e00-\u9fff]{1,4}\))?")
 _MAX_ITEMS = 4
+
+
+def teaser_signature(before: str, bracket: str) -> list[Credit] | None:
+    """"…도 늘었다. 다만 철... [이소연]": a listing cuts the story's lede short and signs it with its
+    reporter's bare name in brackets at the end; only after the cut ("..." or "…"), so "[김현경]"
+    heading a speaker's words is no credit."""
+    bracket = bracket.strip()
+    name = bracket[1:-1].strip()
+    if bracket[:1] != "[" or bracket[-1:] != "]" or not before.rstrip().endswith(("...", "…")) \
+            or name in NOT_CREDITED_WORDS or not 2 <= len(name) <= 4:
+        return None
+    found = name_and_title(name)
+    return [Credit("reporter", name)] if found is not None and found[1] is None and is_korean_name(name) else None
 
 
 def _labelled_items(inner: str) -> list[Credit] | None:
