@@ -42,6 +42,7 @@ def _hygiene(paragraph: str) -> str:
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
+    text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
     text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     text = _unglued_reporter_box(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
@@ -77,6 +78,10 @@ def _unglued_reporter_box(text: str) -> str:
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
 # whose speaker line below is no credit
 _TRANSCRIPT_MARK = re.compile(r"(◀ ?(?:ANC|END|VCR|리포트|앵커) ?▶)")  # spaces around: dropped by the line split
+
+
+# a transcript's turn labels run into one line by a copy ("[앵커]", "【 기자 】", "<앵커>"), after other text
+_SPEAKER_TURN = re.compile(r"(?<=\S) ?((?:\[ ?|【 ?|<)(?:앵커|앵커멘트|기자|리포트)(?: ?\]| ?】|>))")
 
 
 def _is_bare_label(line: str) -> bool:
