@@ -562,16 +562,31 @@ _BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
 _NAME_LIST = re.compile(r"(?:(?<=\s)|^)(?P<names>(?:[가-힣]{3}\s*[,·]\s*){1,3})(?=[가-힣]{2,4}\s?(?:기자|특파원|캐스터))")
 
 
+def _name_list(sentence: str, pos: int = 0) -> tuple[int, int, list[str]] | None:
+    """(start, end, names) of the names listed before a titled name, each of three syllables and not
+    a noun; a word before them in the same run ("…있는지, 강하람, 오세린 기자") is left out."""
+    m = _NAME_LIST.search(sentence, pos)
+    if m is None:
+        return None
+    start, names = m.start(), []
+    for piece in re.finditer(r"([가-힣]{3})\s*[,·]\s*", m["names"]):
+        if _is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
+            names.append(piece[1])
+        elif names:
+            return None  # a word that is no name between two names: not a list of reporters
+        else:
+            start = m.start() + piece.end()
+    return (start, m.end(), names) if names else None
+
+
 def _listed_names(sentence: str) -> list[Credit] | None:
     """The credits of a byline naming several reporters before one title: the sentence read with
     the last name alone, then the listed names (three syllables, not a noun) get the same role."""
-    m = _NAME_LIST.search(sentence)
-    if m is None:
+    listed = _name_list(sentence)
+    if listed is None:
         return None
-    names = [n.strip() for n in re.split(r"[,·]", m["names"]) if n.strip()]
-    if not all(_is_bare_name(n) and n not in NOT_CREDITED_WORDS for n in names):
-        return None
-    found = parse_sentence(sentence[:m.start()] + sentence[m.end():])
+    start, end, names = listed
+    found = parse_sentence(sentence[:start] + sentence[end:])
     if not found or len(found) != 1 or found[0].agent not in (None, "person"):
         return None
     return [_ko_credit(found[0].role, n, [found[0].organization] if found[0].organization else []) for n in names] + found
@@ -913,8 +928,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
     s = sentence.strip()
     comma = s.rfind(",")
-    if comma > 0 and (listed := _NAME_LIST.search(s, max(0, comma - 40))) is not None and listed.start() <= comma:
-        comma = s.rfind(",", 0, listed.start())  # "…, 홍승연, 남정민 기자가 보도합니다": the list is the byline's
+    if comma > 0 and (listed := _name_list(s, max(0, comma - 40))) is not None and listed[0] <= comma:
+        comma = s.rfind(",", 0, listed[0])  # "…, 홍승연, 남정민 기자가 보도합니다": the list is the byline's
     if comma > 0:
         tail = s[comma + 1:].strip().rstrip(".!").strip()
         found = (_listed_names(tail) or parse_signoff(ko_tokens(tail))) if tail else None
