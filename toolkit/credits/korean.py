@@ -559,17 +559,18 @@ _BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
 
 
 # names listed before the titled last one: "홍승연, 남정민 기자가 차례로 보도합니다", "A·B 기자"
-_NAME_LIST = re.compile(r"(?:(?<=\s)|^)(?P<names>(?:[가-힣]{3}\s*[,·]\s*){1,3})(?=[가-힣]{2,4}\s?(?:기자|특파원|캐스터))")
+_NAME_LIST = re.compile(r"(?:(?<=\s)|^)(?P<names>(?:[가-힣]{3} ?[,·] ?){1,3})(?=[가-힣]{2,4} ?(?:기자|특파원|캐스터))")
+_MAX_LIST_TAIL = 60  # the list closes the sentence: "…, A, B 기자가 차례로 보도합니다" (a bounded look back)
 
 
 def _name_list(sentence: str, pos: int = 0) -> tuple[int, int, list[str]] | None:
     """(start, end, names) of the names listed before a titled name, each of three syllables and not
     a noun; a word before them in the same run ("…있는지, 강하람, 오세린 기자") is left out."""
-    m = _NAME_LIST.search(sentence, pos)
+    m = _NAME_LIST.search(sentence, max(pos, len(sentence) - _MAX_LIST_TAIL))
     if m is None:
         return None
     start, names = m.start(), []
-    for piece in re.finditer(r"([가-힣]{3})\s*[,·]\s*", m["names"]):
+    for piece in re.finditer(r"([가-힣]{3}) ?[,·] ?", m["names"]):
         if _is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
             names.append(piece[1])
         elif names:
@@ -586,7 +587,7 @@ def _listed_names(sentence: str) -> list[Credit] | None:
     if listed is None:
         return None
     start, end, names = listed
-    found = parse_sentence(sentence[:start] + sentence[end:])
+    found = _parse_one_byline(sentence[:start] + sentence[end:])  # one list a sentence: no recursion
     if not found or len(found) != 1 or found[0].agent not in (None, "person"):
         return None
     return [_ko_credit(found[0].role, n, [found[0].organization] if found[0].organization else []) for n in names] + found
@@ -594,8 +595,10 @@ def _listed_names(sentence: str) -> list[Credit] | None:
 
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
-    if (listed := _listed_names(sentence)) is not None:
-        return listed
+    return _listed_names(sentence) or _parse_one_byline(sentence)
+
+
+def _parse_one_byline(sentence: str) -> list[Credit] | None:
     s = sentence.strip().rstrip(".!。").strip()
     if "@" in s and s.endswith("입니다"):
         s = _BRACKETED_EMAIL.sub("", s)  # "YTN 홍길동[hong@ytn.example]입니다": the address inside the sign-off
