@@ -66,7 +66,8 @@ _GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 
 # caption's credit ("ⓒ News1 윤일지 기자이주현 기자 합천·밀양 …"). The box's name is the three syllables
 # before its title; the keywords run into it with no space, so no longer name can be told from them.
 _KEYWORD_BOX = re.compile(r"(관련 ?키워드[^\n]{0,160}?\S)([가-힣]{3}) 기자(?= )")
-_CREDIT_GLUED = re.compile(r"(ⓒ ?\S{2,10} [가-힣]{2,4} ?(?:기자|디자이너|PD))(?:([가-힣]{3}) 기자(?= )|(?=[가-힣ⓒ]))")
+_CREDIT_GLUED = re.compile(r"(ⓒ ?\S{2,10} [가-힣]{2,4} ?(?:기자|디자이너|PD))"
+                           r"(?:([가-힣]{3}) 기자(?= )|(?=[가-힣ⓒ])(?![가이의은는을를와과도](?:\s|$)))")  # not "… 기자가 찍은"
 
 
 def _unglued_reporter_box(text: str) -> str:

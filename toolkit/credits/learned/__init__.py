@@ -145,7 +145,7 @@ _PARTICIPLE_BY = re.compile(r"\b([A-Za-z]+ed) by\b(?!.*\bby\b)", re.IGNORECASE)
 _CREDIT_PARTICIPLES = frozenset(ROLE_WORDS) | frozenset(CREDIT_VERBS) | {
     "published", "posted", "created", "provided", "supplied", "captured", "mixed", "remixed", "shared",
     "uploaded", "contributed", "narrated", "voiced", "hosted", "presented", "directed", "prepared", "licensed",
-    "distributed", "syndicated", "sponsored", "commissioned", "released", "issued", "obtained", "taken"}
+    "distributed", "syndicated", "sponsored", "commissioned", "released", "issued", "obtained"}
 _AGENT_CHARS = 60  # the passive's agent runs to the name: "Printed by A,\nInternational Secretariat"
 
 
