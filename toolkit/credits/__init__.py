@@ -382,7 +382,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
-        elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[:a], sentence)):
+        elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
