@@ -216,20 +216,24 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
 
 
 def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
-    """"By JUWON PARK\nAssociated Press": an outlet's name alone on the line under a person's byline is
-    where the person works (their credit's organization), not a second writer or a photo credit. An
-    agency alone in a paragraph of its own stays its credit."""
-    lines = [line.strip() for line in paragraph.strip().split("\n")]
-    for above, line in zip(lines, lines[1:]):
-        org = organization_of(line) if above[:3].lower() == "by " else None
-        people = [c for c in credits if c.agent == "person" and c.name in above]
-        lone = [c for c in credits if c.agent == "organization" and c.name == line and c.role != "reporter"]
-        if org is None or not people or not lone:
-            continue  # (a dateline's "(CNN)" below is the agency reporting: its reporter credit stays)
-        credits = [c for c in credits if not any(c is x for x in lone)]
-        for person in people:
-            person.organization = person.organization or org
-    return rest, credits
+    """"By JUWON PARK\nAssociated Press" opening a paragraph: an outlet's name alone on the line under a
+    person's byline is where the person works (their credit's organization), not a second writer or a
+    photo credit. An agency alone in a paragraph of its own stays its credit."""
+    above, _, below = paragraph.strip().partition("\n")
+    above, line = above.strip(), below.partition("\n")[0].strip()
+    org = organization_of(line) if above[:3].lower() == "by " and len(line) <= _MAX_OUTLET_CHARS else None
+    if org is None:
+        return rest, credits
+    people = [c for c in credits if c.agent == "person" and c.name in above]
+    lone = [c for c in credits if c.agent == "organization" and c.name == line and c.role != "reporter"]
+    if not people or not lone:
+        return rest, credits  # (a dateline's "(CNN)" below is the agency reporting: its reporter credit stays)
+    for person in people:
+        person.organization = person.organization or org
+    return rest, [c for c in credits if not any(c is x for x in lone)]
+
+
+_MAX_OUTLET_CHARS = 60
 
 
 def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
