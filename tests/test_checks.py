@@ -114,7 +114,7 @@ def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement
     ("Traders stocked up for Kim Il Sung's birthday, a source told Daily NK on Apr. 20.",
      "소식통은 20일 데일리NK에 “4·15 명절을 앞두고 상인들이 물건을 사들였다”고 말했다."),
     # a range of months is months; "a year earlier" is no count of one
-    ("Arrivals fell sharply in the first quarter from a year earlier.",
+    ("Arrivals fell sharply in the first quarter from a year earlier, to 31.",
      "올해 1분기(1∼3월) 입국자는 31명으로 지난해보다 크게 줄었다."),
     ("The market opens on the 5th.", "장마당은 5일부터 문을 연다."),
     # one fact written twice in Korean, once in English, beside an English addition
@@ -210,3 +210,27 @@ def test_a_native_numeral_before_a_noun_may_match_but_never_disagrees() -> None:
     assert check_numbers("The first stage took place today (Aug. 23), with the two leaders sitting down in Tokyo.",
                          "오늘(23일) 그 첫 무대로 두 정상이 일본 도쿄에서 마주 앉았습니다.").agree is not False
     assert check_numbers("Sales reached 5,000 units.", "판매량은 두 달 만에 3천 개에 이르렀다.").agree is False
+
+
+@pytest.mark.parametrize("en, ko", [
+    # a share added in English beside a multiple in Korean: neither was changed
+    ("The index beat the S&P 500, up 15.5 percent, and the Nasdaq, which gained 20.2 percent.",
+     "미국 S&P500 지수(15.5%) 상승률의 4배에 이른다."),
+    ("Exports rose 12 percent, three times the pace of imports.", "수출은 12% 늘어 수입 증가율의 3배였다."),
+    # "first" renders 처음: it says nothing against a Korean count it does not render
+    ("It was the index's first close above 4,000 since its launch in 1980.",
+     "100포인트로 출발한 1980년 이후 처음으로 4,000을 넘어 마감했다."),
+])
+def test_a_share_a_multiple_and_first_are_compared_only_with_their_like(en: str, ko: str) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.agree is True, check.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Rice prices rose 30 percent in a month.", "쌀값이 한 달 새 40% 올랐다.", "number 30≠40"),
+    ("Fares are now three times what they were.", "운임이 예전의 4배가 됐다.", "number 3≠4"),
+    ("He flashed a torch three times.", "그는 손전등을 5번 깜빡였다.", "number 3≠5"),  # occasions, not a multiple
+    ("He finished first among 12 runners, ahead of 11 others.", "그는 12명 가운데 1위를 했고 10명을 앞섰다.", "number 11≠10"),
+])
+def test_a_changed_share_multiple_or_count_beside_first_is_flagged(en: str, ko: str, flag: str) -> None:
+    assert flag in check_numbers(en, ko).differences

@@ -42,6 +42,11 @@ _EN_ORDINALS = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
     "twelfth": 12, "twentieth": 20,
 }
+# nouns Korean numbers with a digit: first quarter 1분기, first round 1차, first place 1위, first anniversary 1주년
+_COUNTED_ORDINALS = frozenset({
+    "quarter", "half", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
+    "anniversary", "floor", "class", "division", "degree", "lieutenant", "vice",
+})
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
     "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
@@ -209,6 +214,7 @@ class Quantity:
     unit: str = ""  # "s", "min" or "h" for a duration, whose value a translator may convert
     approx: bool = False  # hedged ("about 250,000", 24만 9천여 원): a rounder value on the other side is no change
     loose: bool = False  # a reading that may match but never disagrees: 두 before any noun (두 국가, "the two leaders")
+    measure: str = ""  # "percent" or "times": a share or a multiple, compared only with its like (20.2% says nothing against 4배)
 
     @property
     def optional(self) -> bool:
@@ -236,6 +242,25 @@ def _conversions(text: str, *markers: re.Pattern) -> list[tuple[int, int]]:
 
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
     return [replace(q, conversion=any(a <= q.start < b for a, b in spans)) for q in found]
+
+
+# what follows an amount that makes it a share or a multiple
+_PERCENT_EN = re.compile(r"[\s-]?(?:%|percent(?:age points?)?\b|per cent\b|pct\b)", re.I)
+# "three times the pace" is a multiple (3배); "flashed a torch three times" counts occasions (3번)
+_TIMES_EN = re.compile(r"[\s-]?(?:fold\b|times\s+(?:the|as|more|less|higher|lower|larger|greater|bigger|faster|that|what"
+                       r"|its|their|his|her|this|those|these)\b)", re.I)
+_PERCENT_KO = re.compile(r"\s?(?:[%％]|퍼센트|프로(?![그젝포세필야듀모펠]))")
+_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배[가나는로를에의이]")
+
+
+def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times: re.Pattern) -> list[Quantity]:
+    """Amounts followed by a percent sign or a multiplier: a translator who adds "up 20.2 percent"
+    beside a Korean "4배" has not changed either."""
+    def measure(q: Quantity) -> str:
+        if q.kind != "amount":
+            return ""
+        return "percent" if percent.match(text, q.end) else "times" if times.match(text, q.end) else ""
+    return [replace(q, measure=m) if (m := measure(q)) else q for q in found]
 
 
 # a clock hour: "2 p.m.", "10:30 a.m.", "five in the evening"; a duration: "7,560 seconds", "126 minutes", "3 hours"
@@ -378,7 +403,11 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     n = len(tokens)
 
     def add(value: float, kind: str, first: int, last: int) -> None:
-        out.append(Quantity(value, kind, matches[first].start(), matches[last].end()))
+        # "first" mostly renders 처음, 최초 or 첫, which hold no digit: it may match a 1 but never
+        # disagrees, unless it numbers what Korean counts with a digit (first quarter ~ 1분기)
+        loose = first == last and tokens[first].lower().rstrip(".") == "first" \
+            and not (last + 1 < n and tokens[last + 1].lower().rstrip(".") in _COUNTED_ORDINALS)
+        out.append(Quantity(value, kind, matches[first].start(), matches[last].end(), loose=loose))
 
     while i < n:
         tok = tokens[i]
@@ -466,6 +495,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
     out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
+    out = _mark_measures(out, text, _PERCENT_EN, _TIMES_EN)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)))
 
 
@@ -625,6 +655,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     out = _gaps_and_nights(out, text, True)
     out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
+    out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
 
 

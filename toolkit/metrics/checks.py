@@ -85,9 +85,15 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
     return sorted(pairs)
 
 
+# kinds compared only with their own kind; amounts also only with amounts of the same measure
+_COMPARED = (("amount", ""), ("amount", "percent"), ("amount", "times"), ("year", ""), ("month", ""), ("day", ""),
+             ("weekday", ""), ("time", ""), ("night", ""), ("difference", ""))
+
+
 def check_numbers(en_text: str, ko_text: str) -> Check:
     """Compare the numbers of a bead kind by kind (amounts with amounts, months with months:
-    an English weekday says nothing against a Korean day of the month). A conversion in
+    an English weekday says nothing against a Korean day of the month; a percent or a multiple
+    only with its like). A conversion in
     parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an addition and a loose reading (두 국가)
     a guess: each may match, never disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
@@ -98,20 +104,22 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
-    for kind in ("amount", "year", "month", "day", "weekday", "time", "night", "difference"):
+    for kind, measure in _COMPARED:
+        def alike(q) -> bool:
+            return q.kind == kind and q.measure == measure
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
-        e = Counter(q.value for q in en if q.kind == kind and not q.optional)
-        k = Counter(q.value for q in ko if q.kind == kind and not q.optional)
+        e = Counter(q.value for q in en if alike(q) and not q.optional)
+        k = Counter(q.value for q in ko if alike(q) and not q.optional)
         if not e or not k:
             continue
         checked = True
-        e_optional = {q.value for q in en if q.kind == kind and q.optional}
-        k_optional = {q.value for q in ko if q.kind == kind and q.optional}
+        e_optional = {q.value for q in en if alike(q) and q.optional}
+        k_optional = {q.value for q in ko if alike(q) and q.optional}
         e_only = sorted(v for v in (e - k).elements() if v not in k_optional)
         k_only = sorted(v for v in (k - e).elements() if v not in e_optional)
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
-            hedged = {q.value for q in en + ko if q.kind == kind and q.approx}
+            hedged = {q.value for q in en + ko if alike(q) and q.approx}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
                 if (a in hedged or b in hedged) and _same_when_rounded(a, b):
                     continue
