@@ -37,7 +37,8 @@ _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 class Token(NamedTuple):
     """A token and its span. A named tuple, not a frozen dataclass: the readers make one for every
-    word of every paragraph, and a tuple is made in a third of the time (speed7)."""
+    word of every paragraph (144,000 in a 200-article build), and `tokens` takes a quarter less
+    time with tuples (speed7)."""
 
     text: str
     start: int
