@@ -301,3 +301,41 @@ def test_an_addition_after_a_link_saying_nothing_new_of_its_korean_stays_alone(l
     assert ((1,), ()) in [(b.en, b.ko) for b in added.beads]
     before = align(_sents([EN_QUOTE_REST, EN_QUOTE_FIRST, EN_NEXT], "en"), ko, lexicon)
     assert ((0,), ()) in [(b.en, b.ko) for b in before.beads]
+
+
+# Round 14: a split's second Korean sentence linked 1-1 on a shared word ("환자 가족" / "A family
+# with a patient") to the English sentence after its translation. The 1-1 first stage leaves no
+# null bead there, so merged beads were never tried and the two splits stayed three weak links.
+EN_WEAK_LINK = [
+    "Hospitals in North Hamgyong province have run out of medicine, a resident of Chongjin told RFA.",
+    "Doctors only write prescriptions and tell patients to buy the drugs at the market, and families "
+    "must also bring syringes, bandages and drips.",
+    "A family with a patient who needs surgery has to bring its own anesthetic, the resident said.",
+    "They must even bring the fuel for a generator so that the operating room has light.",
+    "A month in hospital costs more than a worker earns in a year.",
+    "Party officials, the resident said, are treated at a separate hospital in Pyongyang.",
+    "The resident asked RFA not to publish his name.",
+    "In Hyesan, another resident said, pharmacies sell Chinese painkillers at twice last year's price.",
+    "Officials in charge of hospitals have been told to raise money from patients for repairs.",
+]
+KO_WEAK_LINK = [
+    "함경북도 청진의 한 주민은 자유아시아방송에 도내 병원들에 약이 바닥났다고 말했습니다.",
+    "이 주민은 \"의사는 처방만 써 주고 약은 장마당에서 사 오라고 한다\"고 말했습니다.",
+    "주사기와 붕대는 물론이고 링거까지 환자 가족이 준비해야 한다는 것입니다.",
+    "이 주민은 \"수술을 받으려면 마취약에 수술실 불을 밝힐 발전기 기름까지 가져가야 한다\"고 전했습니다.",
+    "한 달 입원비가 노동자의 1년 수입보다 많다고 합니다.",
+    "이 주민은 \"간부들은 평양의 따로 있는 병원에서 치료를 받는다\"고 덧붙였습니다.",
+    "이 주민은 신변 안전을 이유로 이름을 밝히지 말아 달라고 요청했습니다.",
+    "혜산의 또 다른 주민은 약국에서 중국산 진통제가 지난해의 두 배 값에 팔린다고 말했습니다.",
+    "병원 담당 간부들에게는 보수 비용을 환자들에게서 거두라는 지시가 내려졌다고 합니다.",
+]
+
+
+def test_merged_beads_are_tried_beside_a_weak_first_stage_link(lexicon) -> None:
+    en, ko = _sents(EN_WEAK_LINK, "en"), _sents(KO_WEAK_LINK, "ko")
+    assert len(en) * len(ko) > 64  # the two-stage search, not the small articles' full one
+    beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+    assert ((1,), (1, 2)) in beads and ((2, 3), (3,)) in beads
+    # without the weak-link rule the first stage's 1-1 chain stands
+    old = [(b.en, b.ko) for b in align(en, ko, lexicon, Params(merge_weak=None)).beads]
+    assert ((1,), (1,)) in old and ((2,), (2,)) in old

@@ -390,3 +390,40 @@ def test_a_column_of_names_on_a_stamp_is_bylines_only_under_nothing_or_an_outlet
     rest, found = rule_credits(paragraph)
     assert [c.name for c in found] == credited
     assert (rest == paragraph) == (not credited)
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Staff Sgt. Rusty Frank", "Rusty Frank"),
+    ("U.S. Army Col. Sam Lee", "Sam Lee"),
+    ("Petty Officer 2nd Class Ana Reyes", "Ana Reyes"),
+    ("Major League Baseball", "Major League Baseball"),  # spelled-out ranks are words of names
+    ("General Motors", "General Motors"),
+    ("Sgt. Pepper", "Sgt. Pepper"),  # one word after the rank: no person's name to keep
+])
+def test_a_rank_before_a_name_is_not_part_of_it(name: str, kept: str) -> None:
+    from toolkit.credits.agents import without_rank
+
+    assert without_rank(name) == kept
+
+
+def test_an_outlet_under_a_byline_is_the_writers_organization_not_a_credit() -> None:
+    """"By A\\nReuters": where A works. A dateline's agency below still reports, and an agency alone is its credit."""
+    _, found = extract_credits("By Rowan Pike\nReuters")
+    assert [(c.role, c.name, c.organization) for c in found] == [("writer", "Rowan Pike", "Reuters")]
+    _, found = extract_credits("By Rowan Pike\nCNN\nSEOUL (CNN) — The talks ended on Friday.")
+    assert ("reporter", "CNN") in [(c.role, c.name) for c in found]
+    _, found = extract_credits("Reuters")
+    assert [(c.role, c.name) for c in found] == [("writer", "Reuters")]
+
+
+def test_the_learned_pass_names_no_title_with_its_particle_nor_a_passives_agent() -> None:
+    from toolkit.credits.learned import _after_other_verb, _may_name
+    from toolkit.credits.learned.candidates import Candidate
+
+    assert not _may_name("기자가", set()) and not _may_name("특파원이", set()) and _may_name("김하늘", set())
+    text = "Printed by Harbour Press Ltd,\nDockside Works, Port Albany"
+    k = text.index("Dockside Works")
+    assert _after_other_verb(text, Candidate("Dockside Works", k, k + 14, 0, 0))
+    text = "Photo released by Korean Central News Agency"
+    k = text.index("Korean")
+    assert not _after_other_verb(text, Candidate("Korean Central News Agency", k, len(text), 0, 0))

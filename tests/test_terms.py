@@ -1034,3 +1034,47 @@ def test_a_lexicon_rendering_written_in_the_bead_beats_a_guess_that_holds_none()
         == "N. Korean"
     free = [(stem("free"), stem("trade"), stem("zone")), (stem("FTZ"),)]
     assert rendered("Goods move freely in the FTZ.", {"freely": 0.6}, {"Goods": 0.9}, free) == "FTZ"
+
+
+def test_a_name_takes_its_whole_english_name_its_letter_prefix_and_its_listed_words():
+    # 위 abbreviates 위원회 after a name: the head the English writes after the span is the name's
+    links = {("개인정보위", "Personal"): 0.8, ("개인정보위", "Information"): 0.8, ("신고", "notified"): 0.9}
+    rows = _terms_bead("쿠팡은 개인정보위에 신고했다.", "Coupang notified the Personal Information Protection Commission.",
+                       {"개인정보위", "신고"}, links)
+    assert rows["개인정보위"]["en_rendering"] == "Personal Information Protection Commission"
+    from toolkit.terms.renderings import name_heads
+    assert name_heads("시위") == ("시위", frozenset())  # a word of its own (protest), no committee
+    # so with the other one-syllable endings of bodies: 보건국 is a bureau, 중국 and 의원 are words
+    rows = _terms_bead("보건국이 지시했다.", "The provincial Health Bureau gave the order.", {"보건국"},
+                       {("보건국", "Health"): 0.8})
+    assert rows["보건국"]["en_rendering"] == "Health Bureau"
+    assert name_heads("중국")[1] == name_heads("의원")[1] == name_heads("기대")[1] == frozenset()
+    # a one-letter prefix hyphened to the rendering's first word is the word's ('e-commerce')
+    en = English.of("The largest e-commerce firm reported a breach.")
+    assert render([0], posteriors(en, {"commerce": 0.8}), en, 0.9).text == "e-commerce"
+    en = English.of("Sales of the firm's commerce arm rose.")
+    assert render([0], posteriors(en, {"commerce": 0.8}), en, 0.9).text == "commerce"
+    # a long name word: its English may list single words with commas before its "and"...
+    from toolkit.terms.renderings import render_name_word
+    text = "At a session of the National Assembly’s Committee on Science, ICT, Broadcasting and Communications on Dec. 2, lawmakers spoke."
+    found = render_name_word(["Broadcasting", "Communications", "Committee"], English.of(text))
+    assert found is not None and found.text == "Committee on Science, ICT, Broadcasting and Communications"
+    # ...but a comma before a name of several words parts two names
+    text = "said Kim, Director of Distribution and Consumption Policy, Ministry of Agriculture, Food and Rural Affairs."
+    found = render_name_word(["Distribution", "Consumption", "Director"], English.of(text))
+    assert found is not None and found.text == "Director of Distribution and Consumption Policy"
+
+
+def test_a_korean_noun_of_a_person_rendered_by_a_modifier_takes_the_person_the_english_names():
+    def rendered(text, term, other=None, key="외국인"):
+        en = English.of(text)
+        return render([0], posteriors(en, term, other), en, 0.9, term_key=key).text
+
+    text = "Retail investors sold, but foreign investors bought a net 2 trillion won."
+    assert rendered(text, {"foreign": 0.8}) == "foreign investors"
+    assert rendered("The complaint names an unidentified individual.", {"unidentified": 0.5},
+                    key="성명불상자") == "unidentified individual"
+    # another Korean word's word, a noun that names a person already, or no noun of a person: as it was
+    assert rendered(text, {"foreign": 0.8}, {"investors": 0.2}) == "foreign"
+    assert rendered("Many defectors testified in court.", {"defectors": 0.8}, key="탈북자") == "defectors"
+    assert rendered(text, {"foreign": 0.8}, key="외국") == "foreign"

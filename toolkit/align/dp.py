@@ -9,7 +9,8 @@ becomes a run of 1-0 beads and the sentences after it still meet their counterpa
 Search: (1) a 1-1/null pass finds the path, over the whole grid for an ordinary article
 (n x m up to FULL_GRID) and within the band around anchors (anchors.py) for a long one,
 whose pair evidence is then computed lazily; (2) all bead types are searched within a
-band of 3 sentences around it; (3) in each gap between aligned beads, the null sentences
+band of 3 sentences around it, merged beads only near a null bead or a weak link
+(`Params.merge_weak`) of the first pass; (3) in each gap between aligned beads, the null sentences
 on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at least
 `Params.rescue` (raised by `Params.rescue_step` for every extra candidate pair a gap
 offers: one weak match among four background sentences is likelier chance than one
@@ -137,8 +138,21 @@ class Aligner(BeadScorer):
                     # only near a null bead of the first stage (most of an article is 1-1)
                     for i in range(max(0, i0 - band), min(n, i1 + band) + 1):
                         merging[i] = True
+                elif self._weak_link(i0, i1, j0, j1):
+                    # or linked on little evidence: the merged beads holding the link's
+                    # sentences end in its row or the next ones
+                    for i in range(i0, min(n, i1 + band) + 1):
+                        merging[i] = True
             path = self._search_band(MOVES, lo, hi, merging)
         return self._join_covered(self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path)))))
+
+    def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """A first-stage 1-1 link whose score is below `Params.merge_weak`: the 1-1 search pairs
+        the part of a split with whatever sentence shares a word or two with it (the Korean
+        detail sentence with the English sentence after its translation), so such a link
+        marks a place where a merged bead may be the better reading."""
+        theta = self.p.merge_weak
+        return theta is not None and self.bead_score(i0, i1, j0, j1) < theta
 
     def _cross(self, path: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
         """Pair sentences left unaligned in different gaps when they clearly translate each

@@ -52,6 +52,8 @@ class Params:
     pairs8): no other tuning set changed (benchmarks/README.md, "Round 11"). Round 13 added
     `join_explains` and `join_fit` (the rest of a split after its link), chosen on the real
     pairs, the rewrites and dev with news test and TED as guards (benchmarks/README.md, "Round 13").
+    Round 14 added `merge_weak` (merged beads also tried beside a weak first-pass link, found on
+    the rewrites4 set; 0.1 to 0.3 give the same beads on every studied set; "Round 14").
     """
 
     tau: float = 0.13          # price of aligning one sentence (null beads cost nothing)
@@ -87,6 +89,7 @@ class Params:
     join_cover: float | None = 0.6  # an English sentence left unaligned beside a link joins it when the link's Korean says this share of it
     join_explains: float | None = 0.25  # ... or this share, when it also says a word of the link's Korean that the link's English leaves unsaid
     join_fit: float = -0.1     # ... and the joined bead's length fit is no worse than the link's by more than this
+    merge_weak: float | None = 0.2  # merged beads are also tried beside a first-pass 1-1 link scoring below this (not only beside null beads)
 
 
 # ------------------------------------------------------------------ per-sentence features

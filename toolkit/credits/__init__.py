@@ -27,7 +27,7 @@ from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, 
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.agents import is_person_name, organization_of
+from toolkit.credits.agents import is_person_name, organization_of, without_rank
 from toolkit.credits.text import INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
@@ -42,7 +42,9 @@ def _hygiene(paragraph: str) -> str:
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
+    text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
     text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
+    text = _unglued_reporter_box(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -59,9 +61,28 @@ def _hygiene(paragraph: str) -> str:
 # "기자관련 기사", "기자다른기사 보기")
 _GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 ?기사 ?보기)")
 
+# A scraped wire page glues its reporter box (the reporter's name and title, then their other headlines)
+# to what is above it: the related keywords ("관련 키워드의대증원전공의천선휴 기자 응급실 …") or a
+# caption's credit ("ⓒ News1 윤일지 기자이주현 기자 합천·밀양 …"). The box's name is the three syllables
+# before its title; the keywords run into it with no space, so no longer name can be told from them.
+_KEYWORD_BOX = re.compile(r"(관련 ?키워드[^\n]{0,160}?\S)([가-힣]{3}) 기자(?= )")
+_CREDIT_GLUED = re.compile(r"(ⓒ ?\S{2,10} [가-힣]{2,4} ?(?:기자|디자이너|PD))"
+                           r"(?:([가-힣]{3}) 기자(?= )|(?=[가-힣ⓒ])(?![가이의은는을를와과도](?:\s|$)))")  # not "… 기자가 찍은"
+
+
+def _unglued_reporter_box(text: str) -> str:
+    """Line breaks where the page's boxes were glued together, so the reporter box is a line of its own."""
+    text = _CREDIT_GLUED.sub(lambda m: f"{m[1]}\n{m[2]} 기자\n" if m[2] else f"{m[1]}\n", text)
+    return _KEYWORD_BOX.sub(r"\1\n\2 기자\n", text)
+
+
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
 # whose speaker line below is no credit
 _TRANSCRIPT_MARK = re.compile(r"(◀ ?(?:ANC|END|VCR|리포트|앵커) ?▶)")  # spaces around: dropped by the line split
+
+
+# a transcript's turn labels run into one line by a copy ("[앵커]", "【 기자 】", "<앵커>"), after other text
+_SPEAKER_TURN = re.compile(r"(?<=\S) ?((?:\[ ?|【 ?|<)(?:앵커|앵커멘트|기자|리포트)(?: ?\]| ?】|>))")
 
 
 def _is_bare_label(line: str) -> bool:
@@ -187,6 +208,35 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     A paragraph in which nothing is a credit comes back unchanged (stripped). `order` is
     left 0: the caller numbers the chain across the article.
     """
+    rest, credits = _affiliation_under_byline(paragraph, *_rule_credits(paragraph))
+    for credit in credits:  # "Photo by Staff Sgt. A": whichever reader took the rank along, the name is A's
+        if (name := without_rank(credit.name)) != credit.name:
+            credit.name, credit.agent = name, "person"
+    return rest, _once(credits)
+
+
+def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+    """"By JUWON PARK\nAssociated Press" opening a paragraph: an outlet's name alone on the line under a
+    person's byline is where the person works (their credit's organization), not a second writer or a
+    photo credit. An agency alone in a paragraph of its own stays its credit."""
+    above, _, below = paragraph.strip().partition("\n")
+    above, line = above.strip(), below.partition("\n")[0].strip()
+    org = organization_of(line) if above[:3].lower() == "by " and len(line) <= _MAX_OUTLET_CHARS else None
+    if org is None:
+        return rest, credits
+    people = [c for c in credits if c.agent == "person" and c.name in above]
+    lone = [c for c in credits if c.agent == "organization" and c.name == line and c.role != "reporter"]
+    if not people or not lone:
+        return rest, credits  # (a dateline's "(CNN)" below is the agency reporting: its reporter credit stays)
+    for person in people:
+        person.organization = person.organization or org
+    return rest, [c for c in credits if not any(c is x for x in lone)]
+
+
+_MAX_OUTLET_CHARS = 60
+
+
+def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     text = _unwrap_transcript(_hygiene(paragraph))
     body, tags = korean.split_hashtags(text)
     if tags:  # "… 기자입니다 (영상편집: A) #북한 #VOA뉴스": the credits before the tags, and a reporter's own tag
@@ -336,6 +386,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
         if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
+        elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
+            read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it

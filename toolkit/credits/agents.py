@@ -109,6 +109,29 @@ def is_person_name(text: str) -> bool:
     return content >= 1
 
 
+# a rank or office before a name is not part of it: "Staff Sgt. Rusty Frank", "Army Col. Sam Lee", "Petty
+# Officer 2nd Class A", "Rep. A" (military and public-service pages print the rank in every credit); ranks
+# spelled out that are also words of names ("Major League", "General Motors", "Captain Marvel") are left out
+_RANK = re.compile(
+    r"(?:(?:U\.S\. )?(?:Army|Navy|Air Force|Marine Corps|Marine|Coast Guard|Space Force) )?"
+    r"(?:(?:Staff|Master|Tech\.|Technical|Senior|Chief|First|1st|Gunnery|Lance|Command|Sergeant|Senior Chief"
+    r"|Master Chief|Lt\.|Lieutenant|Brig\.|Maj\.|Rear|Vice) )*"
+    r"(?:Sgt\.|Sergeant|Cpl\.|Spc\.|Pfc\.|Pvt\.|Lt\.|Capt\.|Maj\.|Col\.|Gen\.|Adm\.|Ens\.|Cmdr\."
+    r"|Petty Officer|Airman|Rep\.|Sen\.|Gov\.)"
+    r"(?: (?:1st|2nd|3rd|First|Second|Third) Class)?(?: Maj\.)? "
+)
+
+
+def without_rank(name: str) -> str:
+    """"Staff Sgt. Rusty Frank" -> "Rusty Frank": a rank or office before a person's name of two words
+    or more is dropped; anything else ("General Motors", "Major League") comes back as it was."""
+    m = _RANK.match(name)
+    if m is None:
+        return name
+    rest = name[m.end():].strip()
+    return rest if len(rest.split()) >= 2 and is_person_name(rest) else name
+
+
 def looks_like_organization(name: str) -> bool:
     """An agency, outlet, desk or service rather than a person (UPI Staff, KCNA, 연합뉴스)."""
     plain = name.translate(APOSTROPHES).strip()

@@ -18,7 +18,9 @@ import re
 
 # Korean captions: the scene in the present progressive ("…즐기고 있다.", "…서 있다."), a
 # position in the picture, or a photo rubric
-_KO_SCENE_END = re.compile(r"(?:고|서) 있다\s*\.?\s*$")
+# a state the picture holds ("…세워져 있다.", "…걸려 있다.", "…쌓여 있다.") is a scene too, and copies often glue the
+# two words ("잠겨있다."); not "…할 수 있다." (a noun before 있다: what may happen, no scene)
+_KO_SCENE_END = re.compile(r"(?:고|서|[겨려져워여쳐혀]) ?있다\s*\.?\s*$")
 # "…조사하고 있다." ends stories too: an abstract activity is no scene a camera sees
 _KO_ABSTRACT = ("조사하고", "검토하고", "추진하고", "논의하고", "계획하고", "협의하고", "파악하고", "수사하고", "분석하고",
                 "전망하고", "우려하고", "주목하고", "요구하고", "촉구하고", "주장하고", "예상하고", "고심하고", "모색하고")

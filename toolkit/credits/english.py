@@ -175,9 +175,14 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
     if standalone and not heads:  # "Title by A" when nothing else heads the line (_title_author checks it)
         k = next((k for k, t in enumerate(toks) if t.text == "by"), 0)
         before = toks[k - 1].text if k else ""
-        if k >= 2 and before.isalpha() and not before.endswith("ed") and before.lower() not in ROLE_WORDS:
+        quoted = before in _CLOSING_QUOTES and toks[0].text in _OPENING_QUOTES  # "“World’s End Girlfriend” by A"
+        if k >= 2 and (quoted or before.isalpha() and not before.endswith("ed") and before.lower() not in ROLE_WORDS):
             heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # not "…23Compiled by A": a participle names a job
     return heads
+
+
+_OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
+_CLOSING_QUOTES = {"”", '"', "’", "'", "»"}
 
 
 # --- sentences ---------------------------------------------------------------------------------

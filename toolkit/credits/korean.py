@@ -267,21 +267,35 @@ def parse_signoff(words: list[str]) -> list[Credit] | None:
     words = [w for w in words if w not in {",", "·"}]
     if not words:  # only separators ("서울에서 , ,")
         return None
+    words[-1] = _uncontracted(words[-1])
     joined_tail = "".join(words[-3:])
-    for ending in _REPORT_ENDINGS:
+    for ending in _ENDINGS_LONGEST_FIRST:  # "동행 취재했습니다" before "취재했습니다"
         if joined_tail.endswith(ending):
             # how many trailing words make up the ending ("전해 드립니다" is two)
             consumed, acc = 0, ""
             while len(acc) < len(ending) and consumed < len(words):
                 consumed += 1
                 acc = words[-consumed] + acc
-            if acc != ending:
-                return None
-            return _byline(words[:-consumed], "reporter", needs_title=True)
+            if acc == ending and (found := _byline(words[:-consumed], "reporter", needs_title=True)) is not None:
+                return found
+    if joined_tail.endswith(_REPORT_ENDINGS):
+        return None
     base = _strip_copula(words[-1])
     if base is None:
         return None
     return _byline(words[:-1] + [base], "reporter", needs_title=False)
+
+
+_ENDINGS_LONGEST_FIRST = sorted(_REPORT_ENDINGS, key=len, reverse=True)
+
+
+def _uncontracted(word: str) -> str:
+    """"보돕니다" -> "보도입니다": a report noun ending in a vowel fuses with 입니다 as a name does
+    ("이현줍니다"); only when the full form is a report ending."""
+    if word.endswith("입니다") or (base := _strip_copula(word)) is None:
+        return word
+    full = base + "입니다"
+    return full if full.endswith(_REPORT_ENDINGS) else word
 
 
 def _byline(words: list[str], role: str, needs_title: bool) -> list[Credit] | None:
@@ -544,8 +558,47 @@ _RUBRIC_NOT_ENDINGS = ("은", "는", "이", "가", "을", "를", "에", "의", "
 _BRACKETED_EMAIL = re.compile(r"\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")
 
 
+# names listed before the titled last one: "홍승연, 남정민 기자가 차례로 보도합니다", "A·B 기자"
+_NAME_LIST = re.compile(r"(?:(?<=\s)|^)(?P<names>(?:[가-힣]{3} ?[,·] ?){1,3})(?=[가-힣]{2,4} ?(?:기자|특파원|캐스터))")
+_MAX_LIST_TAIL = 60  # the list closes the sentence: "…, A, B 기자가 차례로 보도합니다" (a bounded look back)
+
+
+def _name_list(sentence: str, pos: int = 0) -> tuple[int, int, list[str]] | None:
+    """(start, end, names) of the names listed before a titled name, each of three syllables and not
+    a noun; a word before them in the same run ("…있는지, 강하람, 오세린 기자") is left out."""
+    m = _NAME_LIST.search(sentence, max(pos, len(sentence) - _MAX_LIST_TAIL))
+    if m is None:
+        return None
+    start, names = m.start(), []
+    for piece in re.finditer(r"([가-힣]{3}) ?[,·] ?", m["names"]):
+        if _is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
+            names.append(piece[1])
+        elif names:
+            return None  # a word that is no name between two names: not a list of reporters
+        else:
+            start = m.start() + piece.end()
+    return (start, m.end(), names) if names else None
+
+
+def _listed_names(sentence: str) -> list[Credit] | None:
+    """The credits of a byline naming several reporters before one title: the sentence read with
+    the last name alone, then the listed names (three syllables, not a noun) get the same role."""
+    listed = _name_list(sentence)
+    if listed is None:
+        return None
+    start, end, names = listed
+    found = _parse_one_byline(sentence[:start] + sentence[end:])  # one list a sentence: no recursion
+    if not found or len(found) != 1 or found[0].agent not in (None, "person"):
+        return None
+    return [_ko_credit(found[0].role, n, [found[0].organization] if found[0].organization else []) for n in names] + found
+
+
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
+    return _listed_names(sentence) or _parse_one_byline(sentence)
+
+
+def _parse_one_byline(sentence: str) -> list[Credit] | None:
     s = sentence.strip().rstrip(".!。").strip()
     if "@" in s and s.endswith("입니다"):
         s = _BRACKETED_EMAIL.sub("", s)  # "YTN 홍길동[hong@ytn.example]입니다": the address inside the sign-off
@@ -585,11 +638,17 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
             if found is not None:
                 return found
     # "북한 내부소식 김세원기자가 보도합니다": the same rubric without its comma (bare nouns, a titled byline)
-    for k in range(1, 4):
-        if len(words) > k + 1 and all(is_syllable_word(w) and not w.endswith(_RUBRIC_NOT_ENDINGS) for w in words[:k]) \
-                and not any(name_and_title(w) for w in words[:k]) and (found := parse_signoff(words[k:])) \
-                and any(w.endswith(_REPORT_ENDINGS) for w in words[-2:]):
-            return found
+    for k in range(1, 5):  # up to three words, "사건·사고" joined by a middle dot
+        rubric = [w for w in words[:k] if w != "·"]
+        if len(words) > k + 1 and 1 <= len(rubric) <= 3 and words[0] != "·" and words[k - 1] != "·" \
+                and all(is_syllable_word(w) and not w.endswith(_RUBRIC_NOT_ENDINGS) for w in rubric) \
+                and (found := parse_signoff(words[k:])):
+            if any(w.endswith(_REPORT_ENDINGS) for w in words[-2:]) and not any(name_and_title(w) for w in rubric):
+                return found
+            # "주말 사건·사고 안진우 기자입니다": two-syllable rubric words may look like names; a three-syllable
+            # name before the titled one would be a second reporter, not a rubric
+            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS for w in rubric):
+                return found
     found = _after_object(words) or _handover(words)
     if found is not None:
         return found
@@ -600,6 +659,18 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
 
 
 _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
+
+
+# nouns that say who someone is: "제 남편 김철수 기자입니다" identifies a person, it signs nothing off
+_WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료", "선배", "후배", "동생", "주인공", "범인", "피해자",
+              "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분"}
+
+
+def _titled_copula(pair: list[str]) -> bool:
+    """"안진우 기자입니다" (a name, then its reporter title with 입니다): after a rubric ("주말 사건·사고")
+    only a titled sign-off counts, never "… 김하늘입니다" alone."""
+    title = _strip_copula(pair[-1]) if pair else None
+    return len(pair) == 2 and title is not None and title_role(title) == "reporter" and bool(name_and_title(pair[0]))
 
 
 def _is_bare_name(word: str) -> bool:
@@ -860,12 +931,15 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
     s = sentence.strip()
     comma = s.rfind(",")
+    if comma > 0 and (listed := _name_list(s, max(0, comma - 40))) is not None and listed[0] <= comma:
+        comma = s.rfind(",", 0, listed[0])  # "…, 홍승연, 남정민 기자가 보도합니다": the list is the byline's
     if comma > 0:
         tail = s[comma + 1:].strip().rstrip(".!").strip()
-        found = parse_signoff(ko_tokens(tail)) if tail else None
+        found = (_listed_names(tail) or parse_signoff(ko_tokens(tail))) if tail else None
         if found is not None:
             head = s[:comma].rstrip()
-            if _SENTENCE_END.search(head):
+            # "…어떻게 지내는지, A 기자가 보도합니다": an anchor's question clause before a present intro
+            if _SENTENCE_END.search(head) or (head.endswith("지") and tail.endswith(_INTRO_ENDINGS)):
                 return head + ".", found
     for label in ("출처", "사진", "사진제공", "자료"):  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
         k = s.rfind(label, max(0, len(s) - 40))
@@ -874,7 +948,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
-        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1])
+        found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
+            or teaser_signature(s[:k], s[k:])
         if found is not None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
@@ -896,6 +971,19 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
 _LABELLED_ITEM = re.compile(r"(?P<label>[가-힣]{2,4}) ?/ ?(?:(?P<outlet>\S{2,12}) 기자 )?(?P<name>[가-힣]{2,4})"
                             r"(?:\([\u4e00-\u9fff]{1,4}\))?")
 _MAX_ITEMS = 4
+
+
+def teaser_signature(before: str, bracket: str) -> list[Credit] | None:
+    """"…도 늘었다. 다만 철... [이소연]": a listing cuts the story's lede short and signs it with its
+    reporter's bare name in brackets at the end; only after the cut ("..." or "…"), so "[김현경]"
+    heading a speaker's words is no credit."""
+    bracket = bracket.strip()
+    name = bracket[1:-1].strip()
+    if bracket[:1] != "[" or bracket[-1:] != "]" or not before.rstrip().endswith(("...", "…")) \
+            or name in NOT_CREDITED_WORDS or not 2 <= len(name) <= 4:
+        return None
+    found = name_and_title(name)
+    return [Credit("reporter", name)] if found is not None and found[1] is None and is_korean_name(name) else None
 
 
 def _labelled_items(inner: str) -> list[Credit] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, NOT_NAME_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_person_name,
+    APOSTROPHES, NOT_NAME_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_person_name, without_rank,
     looks_like_organization, organization_of, service_language, short_org,
 )
 from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
@@ -430,6 +430,7 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     first, _, rest = agent.partition(" ")
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
+    agent = without_rank(agent)
     if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES) \
             or agent.split()[0].lower() in CREDIT_VERBS:
         return None  # "(Photo: Courtesy)" names nobody

@@ -50,6 +50,7 @@ _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIAL = re.compile(r"(?<![A-Za-z.])[A-Z]\. ?$")  # 'N. ' of 'N. Korean'; not 'U.S. ' (a word of its own)
 _HALF = re.compile(r"(?<![A-Za-z])(?:North|South)[ -]$")  # 'North ' of 'North Korean'
+_LETTER_PREFIX = re.compile(r"(?<![\w.'’-])[A-Za-z]-$")  # 'e-' of 'e-commerce'
 _KOREA = re.compile(r"Koreans?|Korea['’]?s?")
 # the endings of Korean names of places and bodies, and the English head nouns they take
 NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
@@ -59,8 +60,14 @@ NAME_HEADS = {ending: frozenset(heads.split()) for ending, heads in {
     "회사": "company corporation", "공장": "factory plant", "광산": "mine", "병원": "hospital",
     "위원회": "committee commission", "성": "ministry", "부": "ministry department",
     "청": "agency office administration service guard", "당": "party", "군단": "corps", "사단": "division",
-    "여단": "brigade", "수용소": "camp", "교화소": "prison",
+    "여단": "brigade", "수용소": "camp", "교화소": "prison", "위": "committee commission",
+    "국": "bureau department office", "과": "department division section", "소": "office institute station",
+    "대": "unit squad corps team", "원": "institute service board agency",
 }.items()}
+# endings that name a body only after a name of two syllables or more: 위 abbreviates 위원회
+# (개인정보위, 최저임금위), 국 and 원 end 보건국, 한국개발연구원, while 대위, 시위, 중국, 의원,
+# 기대 and 결과 are words of their own
+_SHORTENED_ENDINGS = frozenset({"위", "국", "과", "소", "대", "원"})
 _LONGEST_ENDING = max(map(len, NAME_HEADS))
 # nouns the aligner's stop list drops as the function words they also spell ('mine', the
 # pronoun): the lexicon renders terms with them (광산, 지뢰, 탄광 "mine"; 'Musan Mine'), so
@@ -493,6 +500,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _with_name_head(best, rival, english, *name_heads(term_key))
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
+    if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
+        named = _with_person(named, english, top)
     if not apart and not _names_a_country(english, named, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     if not set(named) & set(best):  # the lexicon's words in place of the model's
@@ -739,6 +748,9 @@ def _cut(english: English, span: list[int]) -> str:
     if _KOREA.fullmatch(first[0]):
         initial = _INITIAL.search(english.text, max(0, first[1] - 8), first[1]) or \
             _HALF.search(english.text, max(0, first[1] - 6), first[1])
+    # a one-letter prefix hyphened to the first word is part of it ('e-commerce', 'X-ray'):
+    # no content word, so the model never links it
+    initial = initial or _LETTER_PREFIX.search(english.text, max(0, first[1] - 3), first[1])
     return english.text[initial.start() if initial else first[1]:end]
 
 
@@ -798,6 +810,26 @@ def _lexicon_named(span: list[int], english: English, phrases: Sequence[tuple[st
     if mine.isdisjoint(named) or (len(span) == 1 and any(english.stems[span[0]] in p[:-1] for p in phrases)):
         return found
     return span
+
+
+_PERSON_ENDINGS = ("자", "인")  # Korean nouns of a person (성명불상자, 외국인)
+_PERSON_WORD = re.compile(r"(?:er|or|ist|ian|ee|ant|ent|s)$")  # English words that may name one already
+
+
+def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
+    """A Korean noun of a person rendered by one word that names no person ('foreign' for 외국인,
+    'unidentified' for 성명불상자) takes the lower-case word written after it that no Korean word
+    claims even faintly (`FAINT`): the person the English names ('foreign investors', 'an
+    unidentified individual')."""
+    if len(span) != 1 or span[0] + 1 >= len(english.content):
+        return span
+    n = span[0]
+    word, after = (english.spans[english.content[k]][0] for k in (n, n + 1))
+    if _PERSON_WORD.search(word.lower()) or (word[:1].isupper() and not _opens_sentence(english, n)) or \
+            english.between(n, n + 1) != " " or not after.isalpha() or not after.islower():
+        return span
+    claims = top.top[n + 1]
+    return [n, n + 1] if not claims or claims[0][0] < FAINT else span
 
 
 def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
@@ -931,9 +963,10 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
 def name_heads(term: str) -> tuple[str, frozenset[str]]:
     """The name before a Korean ending of a kind of place or body and the English head nouns
     that ending takes (온성군 -> 온성, {county}), by the longest known ending; no heads for a
-    word that is only the ending itself (군 "army")."""
+    word that is only the ending itself (군 "army"), nor for a one-syllable name before an ending
+    of `_SHORTENED_ENDINGS` (중국 is no bureau)."""
     for size in range(min(len(term) - 1, _LONGEST_ENDING), 0, -1):
-        if term[-size:] in NAME_HEADS:
+        if term[-size:] in NAME_HEADS and (len(term) - size >= 2 or term[-size:] not in _SHORTENED_ENDINGS):
             return term[:-size], NAME_HEADS[term[-size:]]
     return term, frozenset()
 
@@ -1064,8 +1097,8 @@ def render_name_word(pieces: Sequence[str], english: English) -> Rendering | Non
     runs: list[list[int]] = []
     current: list[int] = []
     for k, (word, _, _) in enumerate(spans):
-        joined = bool(current) and text[spans[k - 1][2]:spans[k][1]] in (" ", "-")
         capital = word[:1].isupper()
+        joined = bool(current) and _in_name(english, k, capital)
         if current and joined and (capital or word in _NAME_CONNECTORS):
             current.append(k)
         else:
@@ -1098,6 +1131,25 @@ def render_name_word(pieces: Sequence[str], english: English) -> Rendering | Non
         return None
     run = found[0]
     return Rendering("rendered", text[spans[run[0]][1]:spans[run[-1]][2]], LEXICON_ONLY)
+
+
+def _in_name(english: English, k: int, capital: bool) -> bool:
+    """Word `k` goes on the name run of the word before it (render_name_word): written after a
+    space or a hyphen, or after a comma between two capitalised words where it is one word of a
+    series (a comma or "and" after it too: 'Committee on Science, ICT, Broadcasting and
+    Communications'; 'Policy, Ministry of ...' is two names); not after a possessive, which ends
+    its noun phrase ('National Assembly's | Committee'), and never a month ('on Dec. 2')."""
+    spans, text = english.spans, english.text
+    before = spans[k - 1][0]
+    if (_POSSESSIVE.search(before) and not _NAME_POSSESSIVE.search(before)) or english.numbers.get(k) in english.months:
+        return False
+    gap = text[spans[k - 1][2]:spans[k][1]]
+    if gap in (" ", "-"):
+        return True
+    if not (capital and before[:1].isupper() and _COMMA.fullmatch(gap)) or k + 1 >= len(spans):
+        return False
+    after = text[spans[k][2]:spans[k + 1][1]]
+    return bool(_COMMA.fullmatch(after)) or (after == " " and spans[k + 1][0] == "and")
 
 
 def _starts_sentence(text: str, start: int) -> bool:

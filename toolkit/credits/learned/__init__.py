@@ -21,6 +21,7 @@ from pathlib import Path
 
 from toolkit.credits.agents import agent_kind, organization_of, short_org
 from toolkit.credits.korean import NOT_CREDITED_WORDS, is_outlet
+from toolkit.credits.vocabulary import CREDIT_VERBS, ROLE_WORDS
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
 from toolkit.credits.learned.softmax import probabilities
@@ -109,7 +110,8 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     best: dict[str, tuple[Candidate, str, float]] = {}
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
-        if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand):
+        if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
+                or _after_other_verb(paragraph, cand):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -123,14 +125,39 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     return out
 
 
+_PARTICLE_ENDS = frozenset("가이의은는을를와과")
+
+
 def _may_name(name: str, outlets: set[str]) -> bool:
     """A Hangul word of the credit vocabulary ("기자", "소식통") or of three syllables or fewer that the name
     test refuses names nobody unless it is an outlet ("이아리따" may be a name); the outlet of a person the
     rules credited ("[전주=뉴시스]Reporter A =") is that person's, not a credit of its own."""
     if is_syllable_word(name) and not is_outlet(name) and (
-            name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))):
+            name in NOT_CREDITED_WORDS or (len(name) <= 3 and not is_korean_name(name))
+            or (name[-1] in _PARTICLE_ENDS and name[:-1] in NOT_CREDITED_WORDS)):  # "기자가": a title and its particle
         return False
     return short_org(name) not in outlets
+
+
+# the last "<participle> by" of a line before a name: "Printed by A", "was arrested by B"
+_PARTICIPLE_BY = re.compile(r"\b([A-Za-z]+ed) by\b(?!.*\bby\b)", re.IGNORECASE)
+# participles a credit is said with besides the role words: who published, posted, shot or supplied it
+_CREDIT_PARTICIPLES = frozenset(ROLE_WORDS) | frozenset(CREDIT_VERBS) | {
+    "published", "posted", "created", "provided", "supplied", "captured", "mixed", "remixed", "shared",
+    "uploaded", "contributed", "narrated", "voiced", "hosted", "presented", "directed", "prepared", "licensed",
+    "distributed", "syndicated", "sponsored", "commissioned", "released", "issued", "obtained"}
+_AGENT_CHARS = 60  # the passive's agent runs to the name: "Printed by A,\nInternational Secretariat"
+
+
+def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
+    """A name in the agent of a passive that is no credit ("Printed by A, International Secretariat",
+    "were detained by B"): the pass credits who made the page, not who printed or arrested something."""
+    start = paragraph.rfind("\n", 0, cand.start) + 1
+    while start > 1 and paragraph[:start - 1].rstrip().endswith(","):  # a list wrapped onto the next line
+        start = paragraph.rfind("\n", 0, start - 1) + 1
+    m = _PARTICIPLE_BY.search(paragraph, max(start, cand.start - _AGENT_CHARS), cand.start)
+    between = paragraph[m.end():cand.start] if m else ""
+    return m is not None and m[1].lower() not in _CREDIT_PARTICIPLES and not re.search(r"[.;:!?]\s", between)
 
 
 _SENTENCE_CLOSE = re.compile(r"(?:[a-z)\]”\"]|다)\.\s*$")
