@@ -234,3 +234,22 @@ def test_a_share_a_multiple_and_first_are_compared_only_with_their_like(en: str,
 ])
 def test_a_changed_share_multiple_or_count_beside_first_is_flagged(en: str, ko: str, flag: str) -> None:
     assert flag in check_numbers(en, ko).differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a demonstrative before a time noun: "four times this year" counts visits, as 세 차례 does
+    ("He has visited China four times this year.", "그는 올해 중국을 세 차례 방문했다.", "number 4≠3"),
+    ("Missiles were fired five times that month.", "그달에만 미사일이 4차례 발사됐다.", "number 5≠4"),
+    # a multiple before the copula or a particle other than the commonest is a multiple still
+    ("Fares are now three times what they were.", "운임이 예전의 4배였다.", "number 3≠4"),
+    ("Fares are now three times what they were.", "운임이 예전의 4배까지 올랐다.", "number 3≠4"),
+])
+def test_a_count_of_occasions_and_a_multiple_before_any_particle_keep_their_kind(en: str, ko: str, flag: str) -> None:
+    assert flag in check_numbers(en, ko).differences
+
+
+def test_first_half_and_first_lieutenant_hold_no_digit_in_korean() -> None:
+    # 상반기, 중위: the English "first" may match a 1 but says nothing against another number
+    assert check_numbers("Exports rose in the first half of this year.", "올해 상반기 수출은 2년 만에 늘었다.").agree is not False
+    assert check_numbers("He became a first lieutenant two years later.",
+                         "그는 2년 뒤 중위가 돼 소대원 30명을 맡았다.").agree is not False

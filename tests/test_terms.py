@@ -1078,3 +1078,16 @@ def test_a_korean_noun_of_a_person_rendered_by_a_modifier_takes_the_person_the_e
     assert rendered(text, {"foreign": 0.8}, {"investors": 0.2}) == "foreign"
     assert rendered("Many defectors testified in court.", {"defectors": 0.8}, key="탈북자") == "defectors"
     assert rendered(text, {"foreign": 0.8}, key="외국") == "foreign"
+
+
+def test_a_korean_noun_that_only_ends_like_a_person_takes_no_word_after_its_rendering():
+    # 원인, 확인, 적자 end in 인 or 자 but name no person: the word after is no person of theirs
+    def rendered(text, term, key):
+        en = English.of(text)
+        return render([0], posteriors(en, term), en, 0.9, term_key=key).text
+
+    assert rendered("Investigators said the cause remains unknown.", {"cause": 0.8}, "원인") == "cause"
+    assert rendered("Officials confirmed reports of the outbreak.", {"confirmed": 0.8}, "확인") == "confirmed"
+    assert rendered("The country ran a trade deficit again.", {"deficit": 0.8}, "적자") == "deficit"
+    # a noun of a person after the modifier is still taken
+    assert rendered("Several foreign nationals were detained.", {"foreign": 0.8}, "외국인") == "foreign nationals"

@@ -43,9 +43,10 @@ _EN_ORDINALS = {
     "twelfth": 12, "twentieth": 20,
 }
 # nouns Korean numbers with a digit: first quarter 1분기, first round 1차, first place 1위, first anniversary 1주년
+# (not "first half", 상반기 or 전반, nor "first lieutenant", 중위: no digit in them)
 _COUNTED_ORDINALS = frozenset({
-    "quarter", "half", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
-    "anniversary", "floor", "class", "division", "degree", "lieutenant", "vice",
+    "quarter", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
+    "anniversary", "floor", "class", "division", "degree", "vice",
 })
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -247,10 +248,13 @@ def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> li
 # what follows an amount that makes it a share or a multiple
 _PERCENT_EN = re.compile(r"[\s-]?(?:%|percent(?:age points?)?\b|per cent\b|pct\b)", re.I)
 # "three times the pace" is a multiple (3배); "flashed a torch three times" counts occasions (3번)
-_TIMES_EN = re.compile(r"[\s-]?(?:fold\b|times\s+(?:the|as|more|less|higher|lower|larger|greater|bigger|faster|that|what"
-                       r"|its|their|his|her|this|those|these)\b)", re.I)
+# ("four times this year" counts visits: a demonstrative before a time noun is no multiple)
+_TIMES_EN = re.compile(r"[\s-]?(?:fold\b|times\s+(?:the|as|more|less|higher|lower|larger|greater|bigger|faster|what"
+                       r"|its|their|his|her|(?:this|that|those|these)\b(?!\s+(?:year|month|week|day|morning|afternoon"
+                       r"|evening|night|season|quarter|summer|winter|spring|autumn|fall|weekend|time|decade)s?\b))\b)", re.I)
 _PERCENT_KO = re.compile(r"\s?(?:[%％]|퍼센트|프로(?![그젝포세필야듀모펠]))")
-_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배[가나는로를에의이]")
+# 4배, 4배가, 4배나, 4배였다, 4배까지, 4배씩: the particles and the copula after a multiple
+_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이였와도만씩쯤]|까지|보다|입니)")
 
 
 def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times: re.Pattern) -> list[Quantity]:

@@ -814,19 +814,25 @@ def _lexicon_named(span: list[int], english: English, phrases: Sequence[tuple[st
 
 _PERSON_ENDINGS = ("자", "인")  # Korean nouns of a person (성명불상자, 외국인)
 _PERSON_WORD = re.compile(r"(?:er|or|ist|ian|ee|ant|ent|s)$")  # English words that may name one already
+# the person taken after the modifier: a noun of a person ('investors', 'individual'), not
+# whatever word follows a Korean noun that only ends like one (원인 'cause remains', 확인
+# 'confirmed reports', 적자 'deficit again')
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ee|ant|ent)s?$|^(?:individual|national|citizen|person|child|youth)s?$"
+                          r"|^(?:people|man|men|woman|women|children)$")
 
 
 def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
     """A Korean noun of a person rendered by one word that names no person ('foreign' for 외국인,
-    'unidentified' for 성명불상자) takes the lower-case word written after it that no Korean word
-    claims even faintly (`FAINT`): the person the English names ('foreign investors', 'an
-    unidentified individual')."""
+    'unidentified' for 성명불상자) takes the lower-case noun of a person (`_PERSON_NOUN`) written
+    after it that no Korean word claims even faintly (`FAINT`): the person the English names
+    ('foreign investors', 'an unidentified individual')."""
     if len(span) != 1 or span[0] + 1 >= len(english.content):
         return span
     n = span[0]
     word, after = (english.spans[english.content[k]][0] for k in (n, n + 1))
     if _PERSON_WORD.search(word.lower()) or (word[:1].isupper() and not _opens_sentence(english, n)) or \
-            english.between(n, n + 1) != " " or not after.isalpha() or not after.islower():
+            english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
+            not _PERSON_NOUN.search(after):
         return span
     claims = top.top[n + 1]
     return [n, n + 1] if not claims or claims[0][0] < FAINT else span
