@@ -898,6 +898,7 @@ def _joined(pieces: list[str]) -> str:
 @example("Mara Ellison" + "\n" * 40_000 + "Updated: 9:26am, 18 Aug, 2019")  # blank lines between a name and its stamp: one pass
 @example("시민들이 걷고 있다.\n/연합뉴스\n" * 20_000)  # each source line judges only the caption above it
 @example("Citizens walk in Seoul. (Yonhap)\n" * 20_000)
+@example("Photo by " + "Senior Chief " * 26 + "Dana Cole")  # a rank read two ways backtracked exponentially
 @_cpu_bounded
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
