@@ -427,3 +427,14 @@ def test_the_learned_pass_names_no_title_with_its_particle_nor_a_passives_agent(
     text = "Photo released by Korean Central News Agency"
     k = text.index("Korean")
     assert not _after_other_verb(text, Candidate("Korean Central News Agency", k, len(text), 0, 0))
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    ("출하량도 크게 늘었다. 다만 철... [이소연]", ["이소연"]),  # a listing's lede, cut mid-word and signed
+    ("이 장관은 잠시 말을 잇지 못했다... [정적]", []),  # a transcript's cue after a finished sentence
+    ("참석자들은 다 함께 노래를 불렀다... [노래]", []),
+    ("그는 두 팔을 들고 외쳤다... [함성]", []),
+])
+def test_a_bracketed_word_after_an_ellipsis_signs_only_a_cut_lede(paragraph: str, credited: list[str]) -> None:
+    _, found = extract_credits(paragraph)
+    assert [c.name for c in found] == credited

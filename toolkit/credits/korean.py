@@ -973,14 +973,18 @@ _LABELLED_ITEM = re.compile(r"(?P<label>[가-힣]{2,4}) ?/ ?(?:(?P<outlet>\S{2,1
 _MAX_ITEMS = 4
 
 
+_FINISHED = ("다", "요", "죠", "까", "!", "?", "\"", "”", "’", "'")  # a sentence or a quote ended before the dots
+
+
 def teaser_signature(before: str, bracket: str) -> list[Credit] | None:
     """"…도 늘었다. 다만 철... [이소연]": a listing cuts the story's lede short and signs it with its
     reporter's bare name in brackets at the end; only after the cut ("..." or "…"), so "[김현경]"
-    heading a speaker's words is no credit."""
-    bracket = bracket.strip()
+    heading a speaker's words is no credit. The cut falls inside a sentence and the name has three
+    syllables (all the studied ones): "…못했다... [정적]", "…외쳤다... [함성]" are a transcript's cues."""
+    bracket, cut = bracket.strip(), before.rstrip()
     name = bracket[1:-1].strip()
-    if bracket[:1] != "[" or bracket[-1:] != "]" or not before.rstrip().endswith(("...", "…")) \
-            or name in NOT_CREDITED_WORDS or not 2 <= len(name) <= 4:
+    if bracket[:1] != "[" or bracket[-1:] != "]" or not cut.endswith(("...", "…")) \
+            or cut.rstrip(".…").rstrip().endswith(_FINISHED) or name in NOT_CREDITED_WORDS or len(name) != 3:
         return None
     found = name_and_title(name)
     return [Credit("reporter", name)] if found is not None and found[1] is None and is_korean_name(name) else None
