@@ -438,3 +438,15 @@ def test_the_learned_pass_names_no_title_with_its_particle_nor_a_passives_agent(
 def test_a_bracketed_word_after_an_ellipsis_signs_only_a_cut_lede(paragraph: str, credited: list[str]) -> None:
     _, found = extract_credits(paragraph)
     assert [c.name for c in found] == credited
+
+
+@pytest.mark.parametrize("paragraph", [
+    "그는 1990년대 초 북한을 떠난 것으로 알려져 있다. /김민수 기자",
+    "시장의 관심은 온통 다음 달 금리 결정에 쏠려 있다. /김민수 기자",
+    "이번 협상에는 두 나라의 이해관계가 복잡하게 얽혀 있다.\n김민수 기자 minsu@example.com",
+    "정부의 초점은 물가 안정에 맞춰져 있다.\n\n김민수 기자",
+])
+def test_a_story_closing_on_an_abstract_held_state_is_signed_by_its_reporter(paragraph: str) -> None:
+    """"…것으로 알려져 있다." ends stories, not captions: the name under it reports, it took no photo."""
+    _, found = extract_credits(paragraph)
+    assert [(c.role, c.name) for c in found] == [("reporter", "김민수")]
