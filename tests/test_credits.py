@@ -450,3 +450,16 @@ def test_a_story_closing_on_an_abstract_held_state_is_signed_by_its_reporter(par
     """"…것으로 알려져 있다." ends stories, not captions: the name under it reports, it took no photo."""
     _, found = extract_credits(paragraph)
     assert [(c.role, c.name) for c in found] == [("reporter", "김민수")]
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    ("어선 한 척이 너울성 파도에 전복됐습니다. 주말 사건·사고 안진우 기자입니다.", ["안진우"]),  # a rubric, then the sign-off
+    ("오늘 시상식의 주인공을 소개합니다. 신임 회장 김하늘 기자입니다. 그는 20년 동안 현장을 지켰습니다.", []),
+    ("사진 가운데가 저희 가족입니다. 우리 엄마 박정숙 기자입니다.", []),
+    ("올해 최우수상의 영예는 한 방송사 기자에게 돌아갔습니다. 올해 수상자 김하늘 기자입니다.", []),
+])
+def test_a_position_or_kin_before_a_titled_name_identifies_it_and_signs_nothing(paragraph: str,
+                                                                                  credited: list[str]) -> None:
+    """"주말 사건·사고 A 기자입니다": a rubric before the sign-off; "신임 회장 A 기자입니다": who A is."""
+    _, found = extract_credits(paragraph)
+    assert [c.name for c in found] == credited

@@ -647,7 +647,8 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
                 return found
             # "주말 사건·사고 안진우 기자입니다": two-syllable rubric words may look like names; a three-syllable
             # name before the titled one would be a second reporter, not a rubric
-            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS for w in rubric):
+            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
+                                                      or w in KO_SUBJECT_POSITIONS for w in rubric):
                 return found
     found = _after_object(words) or _handover(words)
     if found is not None:
@@ -661,9 +662,11 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
 _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
 
 
-# nouns that say who someone is: "제 남편 김철수 기자입니다" identifies a person, it signs nothing off
+# nouns that say who someone is: "제 남편 김철수 기자입니다" identifies a person, it signs nothing off; so
+# do kin, a prize's winners and (KO_SUBJECT_POSITIONS) an office: "신임 회장 A 기자입니다", "올해 수상자 A 기자입니다"
 _WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료", "선배", "후배", "동생", "주인공", "범인", "피해자",
-              "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분"}
+              "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분", "엄마", "아빠", "아버지", "어머니", "누나",
+              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자"}
 
 
 def _titled_copula(pair: list[str]) -> bool:
