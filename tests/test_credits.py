@@ -463,3 +463,22 @@ def test_a_position_or_kin_before_a_titled_name_identifies_it_and_signs_nothing(
     """"주말 사건·사고 A 기자입니다": a rubric before the sign-off; "신임 회장 A 기자입니다": who A is."""
     _, found = extract_credits(paragraph)
     assert [c.name for c in found] == credited
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By Kim Tong-hyung\nYonhap\nPhoto: Yonhap",
+    "By Rowan Pike\nAssociated Press\nPhoto: Associated Press",
+    "By Rowan Pike\nReuters\nA crane lifts a container at Busan port on Monday. (Reuters)",
+])
+def test_an_outlet_under_a_byline_leaves_the_outlets_photo_credit_below(paragraph: str) -> None:
+    """The outlet under the byline is the writer's organization; the same outlet credited for a photo
+    further down is a credit of its own and stays."""
+    _, found = extract_credits(paragraph)
+    got = [(c.role, c.agent) for c in found]
+    assert ("photographer", "organization") in got and got.count(("writer", "organization")) == 0
+    assert found[0].role == "writer" and found[0].organization is not None
+
+
+def test_an_outlet_under_a_byline_named_again_in_the_story_is_no_photo_credit() -> None:
+    _, found = extract_credits("By Rowan Pike\nReuters\nThe talks ended on Friday, Reuters reported.")
+    assert [(c.role, c.name, c.organization) for c in found] == [("writer", "Rowan Pike", "Reuters")]
