@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Bidirectional controls and invisible marks: a name written "Kim\u200f Joon-Ho" is Kim Joon-Ho.
 # (ZWJ/ZWNJ are left alone: they are part of the spelling in some scripts.)
@@ -35,8 +35,11 @@ _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its span. A named tuple, not a frozen dataclass: the readers make one for every
+    word of every paragraph (144,000 in a 200-article build), and `tokens` takes a quarter less
+    time with tuples (speed7)."""
+
     text: str
     start: int
     end: int
