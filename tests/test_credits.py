@@ -427,3 +427,58 @@ def test_the_learned_pass_names_no_title_with_its_particle_nor_a_passives_agent(
     text = "Photo released by Korean Central News Agency"
     k = text.index("Korean")
     assert not _after_other_verb(text, Candidate("Korean Central News Agency", k, len(text), 0, 0))
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    ("출하량도 크게 늘었다. 다만 철... [이소연]", ["이소연"]),  # a listing's lede, cut mid-word and signed
+    ("이 장관은 잠시 말을 잇지 못했다... [정적]", []),  # a transcript's cue after a finished sentence
+    ("참석자들은 다 함께 노래를 불렀다... [노래]", []),
+    ("그는 두 팔을 들고 외쳤다... [함성]", []),
+])
+def test_a_bracketed_word_after_an_ellipsis_signs_only_a_cut_lede(paragraph: str, credited: list[str]) -> None:
+    _, found = extract_credits(paragraph)
+    assert [c.name for c in found] == credited
+
+
+@pytest.mark.parametrize("paragraph", [
+    "그는 1990년대 초 북한을 떠난 것으로 알려져 있다. /김민수 기자",
+    "시장의 관심은 온통 다음 달 금리 결정에 쏠려 있다. /김민수 기자",
+    "이번 협상에는 두 나라의 이해관계가 복잡하게 얽혀 있다.\n김민수 기자 minsu@example.com",
+    "정부의 초점은 물가 안정에 맞춰져 있다.\n\n김민수 기자",
+])
+def test_a_story_closing_on_an_abstract_held_state_is_signed_by_its_reporter(paragraph: str) -> None:
+    """"…것으로 알려져 있다." ends stories, not captions: the name under it reports, it took no photo."""
+    _, found = extract_credits(paragraph)
+    assert [(c.role, c.name) for c in found] == [("reporter", "김민수")]
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    ("어선 한 척이 너울성 파도에 전복됐습니다. 주말 사건·사고 안진우 기자입니다.", ["안진우"]),  # a rubric, then the sign-off
+    ("오늘 시상식의 주인공을 소개합니다. 신임 회장 김하늘 기자입니다. 그는 20년 동안 현장을 지켰습니다.", []),
+    ("사진 가운데가 저희 가족입니다. 우리 엄마 박정숙 기자입니다.", []),
+    ("올해 최우수상의 영예는 한 방송사 기자에게 돌아갔습니다. 올해 수상자 김하늘 기자입니다.", []),
+])
+def test_a_position_or_kin_before_a_titled_name_identifies_it_and_signs_nothing(paragraph: str,
+                                                                                  credited: list[str]) -> None:
+    """"주말 사건·사고 A 기자입니다": a rubric before the sign-off; "신임 회장 A 기자입니다": who A is."""
+    _, found = extract_credits(paragraph)
+    assert [c.name for c in found] == credited
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By Kim Tong-hyung\nYonhap\nPhoto: Yonhap",
+    "By Rowan Pike\nAssociated Press\nPhoto: Associated Press",
+    "By Rowan Pike\nReuters\nA crane lifts a container at Busan port on Monday. (Reuters)",
+])
+def test_an_outlet_under_a_byline_leaves_the_outlets_photo_credit_below(paragraph: str) -> None:
+    """The outlet under the byline is the writer's organization; the same outlet credited for a photo
+    further down is a credit of its own and stays."""
+    _, found = extract_credits(paragraph)
+    got = [(c.role, c.agent) for c in found]
+    assert ("photographer", "organization") in got and got.count(("writer", "organization")) == 0
+    assert found[0].role == "writer" and found[0].organization is not None
+
+
+def test_an_outlet_under_a_byline_named_again_in_the_story_is_no_photo_credit() -> None:
+    _, found = extract_credits("By Rowan Pike\nReuters\nThe talks ended on Friday, Reuters reported.")
+    assert [(c.role, c.name, c.organization) for c in found] == [("writer", "Rowan Pike", "Reuters")]

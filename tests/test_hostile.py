@@ -898,6 +898,7 @@ def _joined(pieces: list[str]) -> str:
 @example("Mara Ellison" + "\n" * 40_000 + "Updated: 9:26am, 18 Aug, 2019")  # blank lines between a name and its stamp: one pass
 @example("시민들이 걷고 있다.\n/연합뉴스\n" * 20_000)  # each source line judges only the caption above it
 @example("Citizens walk in Seoul. (Yonhap)\n" * 20_000)
+@example("Photo by " + "Senior Chief " * 26 + "Dana Cole")  # a rank read two ways backtracked exponentially
 @_cpu_bounded
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)
@@ -1062,3 +1063,17 @@ def test_a_roll_of_hundreds_of_names_is_not_compared_name_by_name(monkeypatch):
     assert not check_names(english, korean + " 등이 서명했다.").checked and scored == []
     few = check_names("Kim Jun-ho and Lee Min-ji signed.", "박준호와 이민지가 서명했다.")
     assert few.differences == ("name Kim Jun-ho≠박준호",) and MOST_NAMES >= 2
+
+
+def test_the_passive_guard_looks_back_only_as_far_as_an_agent_runs() -> None:
+    """The learned pass's passive guard walked up a list wrapped after commas by copying all the text
+    above each line: a column of 2,000 such lines copied the paragraph 2,000 times for each candidate
+    (quadratic). Only the agent's reach (60 characters) above the name can change its answer."""
+    from toolkit.credits.learned import _after_other_verb
+    from toolkit.credits.learned.candidates import Candidate
+
+    text = _Counted("Printed by Harbour Press Ltd,\n" * 2_000 + "Dockside Works")
+    k = text.rfind("Dockside")
+    _Counted.copied = []
+    assert _after_other_verb(text, Candidate("Dockside Works", k, k + 14, 0, 0))
+    assert sum(_Counted.copied) <= 200

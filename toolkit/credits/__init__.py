@@ -230,6 +230,10 @@ def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) 
         return rest, credits  # (a dateline's "(CNN)" below is the agency reporting: its reporter credit stays)
     for person in people:
         person.organization = person.organization or org
+    # "…\nPhoto: Yonhap" below: the outlet credited again by the lines under it (read alone) keeps that credit
+    if line.lower() in (under := below.partition("\n")[2]).lower():
+        again = {(c.role, c.name) for c in _rule_credits(under)[1]}
+        lone = [c for c in lone if (c.role, c.name) not in again]
     return rest, [c for c in credits if not any(c is x for x in lone)]
 
 

@@ -23,7 +23,10 @@ import re
 _KO_SCENE_END = re.compile(r"(?:고|서|[겨려져워여쳐혀]) ?있다\s*\.?\s*$")
 # "…조사하고 있다." ends stories too: an abstract activity is no scene a camera sees
 _KO_ABSTRACT = ("조사하고", "검토하고", "추진하고", "논의하고", "계획하고", "협의하고", "파악하고", "수사하고", "분석하고",
-                "전망하고", "우려하고", "주목하고", "요구하고", "촉구하고", "주장하고", "예상하고", "고심하고", "모색하고")
+                "전망하고", "우려하고", "주목하고", "요구하고", "촉구하고", "주장하고", "예상하고", "고심하고", "모색하고",
+                # held states no camera sees, common at a story's end ("…것으로 알려져 있다.", "관심이 …에 쏠려 있다.");
+                # not "놓여", "걸려", "묶여", "갇혀": a wreath laid, a banner hung, boats moored, cars snowed in
+                "알려져", "쏠려", "맞춰져", "얽혀", "정해져", "맡겨져", "잡혀")
 _KO_PHOTO_MARKS = ("[포토뉴스]", "[포토]", "[사진]", "<포토>", "(왼쪽)", "(오른쪽)", "(가운데)", "왼쪽부터", "(사진)",
                    "사진은 ")  # "사진은 … 전망대에서 촬영한 일출.": the caption says what the picture is
 _KO_STORY_CUES = ("말했다", "밝혔다", "강조했다", "설명했다", "덧붙였다", "라고 했다", "”라고", "\"라고", "고 전했다")

@@ -647,7 +647,8 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
                 return found
             # "주말 사건·사고 안진우 기자입니다": two-syllable rubric words may look like names; a three-syllable
             # name before the titled one would be a second reporter, not a rubric
-            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS for w in rubric):
+            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
+                                                      or w in KO_SUBJECT_POSITIONS for w in rubric):
                 return found
     found = _after_object(words) or _handover(words)
     if found is not None:
@@ -661,9 +662,11 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
 _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여러분": words a name checker lets through
 
 
-# nouns that say who someone is: "제 남편 김철수 기자입니다" identifies a person, it signs nothing off
+# nouns that say who someone is: "제 남편 김철수 기자입니다" identifies a person, it signs nothing off; so
+# do kin, a prize's winners and (KO_SUBJECT_POSITIONS) an office: "신임 회장 A 기자입니다", "올해 수상자 A 기자입니다"
 _WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료", "선배", "후배", "동생", "주인공", "범인", "피해자",
-              "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분"}
+              "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분", "엄마", "아빠", "아버지", "어머니", "누나",
+              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자"}
 
 
 def _titled_copula(pair: list[str]) -> bool:
@@ -973,14 +976,18 @@ _LABELLED_ITEM = re.compile(r"(?P<label>[가-힣]{2,4}) ?/ ?(?:(?P<outlet>\S{2,1
 _MAX_ITEMS = 4
 
 
+_FINISHED = ("다", "요", "죠", "까", "!", "?", "\"", "”", "’", "'")  # a sentence or a quote ended before the dots
+
+
 def teaser_signature(before: str, bracket: str) -> list[Credit] | None:
     """"…도 늘었다. 다만 철... [이소연]": a listing cuts the story's lede short and signs it with its
     reporter's bare name in brackets at the end; only after the cut ("..." or "…"), so "[김현경]"
-    heading a speaker's words is no credit."""
-    bracket = bracket.strip()
+    heading a speaker's words is no credit. The cut falls inside a sentence and the name has three
+    syllables (all the studied ones): "…못했다... [정적]", "…외쳤다... [함성]" are a transcript's cues."""
+    bracket, cut = bracket.strip(), before.rstrip()
     name = bracket[1:-1].strip()
-    if bracket[:1] != "[" or bracket[-1:] != "]" or not before.rstrip().endswith(("...", "…")) \
-            or name in NOT_CREDITED_WORDS or not 2 <= len(name) <= 4:
+    if bracket[:1] != "[" or bracket[-1:] != "]" or not cut.endswith(("...", "…")) \
+            or cut.rstrip(".…").rstrip().endswith(_FINISHED) or name in NOT_CREDITED_WORDS or len(name) != 3:
         return None
     found = name_and_title(name)
     return [Credit("reporter", name)] if found is not None and found[1] is None and is_korean_name(name) else None

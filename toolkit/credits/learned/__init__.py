@@ -152,12 +152,19 @@ _AGENT_CHARS = 60  # the passive's agent runs to the name: "Printed by A,\nInter
 def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
     """A name in the agent of a passive that is no credit ("Printed by A, International Secretariat",
     "were detained by B"): the pass credits who made the page, not who printed or arrested something."""
-    start = paragraph.rfind("\n", 0, cand.start) + 1
-    while start > 1 and paragraph[:start - 1].rstrip().endswith(","):  # a list wrapped onto the next line
-        start = paragraph.rfind("\n", 0, start - 1) + 1
+    start, reach = paragraph.rfind("\n", 0, cand.start) + 1, max(1, cand.start - _AGENT_CHARS)
+    while start > reach and _ends_in_comma(paragraph, start - 1):  # a list wrapped onto the next line
+        start = paragraph.rfind("\n", 0, start - 1) + 1  # (lines above the agent's reach change nothing)
     m = _PARTICIPLE_BY.search(paragraph, max(start, cand.start - _AGENT_CHARS), cand.start)
     between = paragraph[m.end():cand.start] if m else ""
     return m is not None and m[1].lower() not in _CREDIT_PARTICIPLES and not re.search(r"[.;:!?]\s", between)
+
+
+def _ends_in_comma(text: str, end: int) -> bool:
+    """text[:end] ends in a comma past any white space, read in place (no copy of the text above)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] == ","
 
 
 _SENTENCE_CLOSE = re.compile(r"(?:[a-z)\]”\"]|다)\.\s*$")
