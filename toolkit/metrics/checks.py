@@ -22,8 +22,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from toolkit.hangul import is_syllable_word
+
+if TYPE_CHECKING:
+    from toolkit.align.numbers import Quantity
 
 # an English personal name: a capitalised surname and a given name of one or two parts,
 # hyphenated in any case ("Kim Joon-Ho", "Han Ji-seok", "Kim Jong Un")
@@ -93,9 +97,9 @@ _COMPARED = (("amount", ""), ("amount", "percent"), ("amount", "times"), ("year"
 def check_numbers(en_text: str, ko_text: str) -> Check:
     """Compare the numbers of a bead kind by kind (amounts with amounts, months with months:
     an English weekday says nothing against a Korean day of the month; a percent or a multiple
-    only with its like). A conversion in
-    parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an addition and a loose reading (두 국가)
-    a guess: each may match, never disagree. Differences read `number 4,700≠4,200`, `month 3≠4`."""
+    only with its like). A conversion in parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an
+    addition and a loose reading (두 국가) a guess: each may match, never disagree. Differences
+    read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
@@ -105,7 +109,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en_values: list[str] = []
     ko_values: list[str] = []
     for kind, measure in _COMPARED:
-        def alike(q) -> bool:
+        def alike(q: Quantity) -> bool:
             return q.kind == kind and q.measure == measure
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
         e = Counter(q.value for q in en if alike(q) and not q.optional)
