@@ -120,8 +120,16 @@ def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement
     # one fact written twice in Korean, once in English, beside an English addition
     ("The center marked its 23rd anniversary in Anseong, some 77 kilometers south of Seoul.",
      "하나원은 개원 23주년을 맞았다. 안성 하나원에서 개원 23주년 기념식이 열렸다."),
+    # a share added in English beside a multiple in Korean: neither was changed
+    ("The index beat the S&P 500, up 15.5 percent, and the Nasdaq, which gained 20.2 percent.",
+     "미국 S&P500 지수(15.5%) 상승률의 4배에 이른다."),
+    ("Exports rose 12 percent, three times the pace of imports.", "수출은 12% 늘어 수입 증가율의 3배였다."),
+    # "first" renders 처음: it says nothing against a Korean count it does not render
+    ("It was the index's first close above 4,000 since its launch in 1980.",
+     "100포인트로 출발한 1980년 이후 처음으로 4,000을 넘어 마감했다."),
 ])
-def test_roundings_dotted_dates_and_restated_facts_are_no_disagreement(en: str, ko: str) -> None:
+def test_a_checked_bead_with_a_translators_habit_agrees(en: str, ko: str) -> None:
+    """Roundings, dotted dates, restated facts, a share beside a multiple, "first" for 처음."""
     check = check_numbers(en, ko)
     assert check.checked and check.agree is True, check.differences
 
@@ -138,6 +146,17 @@ def test_roundings_dotted_dates_and_restated_facts_are_no_disagreement(en: str, 
      "올해 5분기(1∼3월) 입국자는 지난해보다 크게 줄었다.", "number 1≠5"),
     # the same number before different words is two facts, not one restated
     ("Three people were jailed for three months.", "3명이 5개월 동안 수감됐다.", "number 3≠5"),
+    # a percent, a multiple and a count are each compared with their like
+    ("Rice prices rose 30 percent in a month.", "쌀값이 한 달 새 40% 올랐다.", "number 30≠40"),
+    ("Fares are now three times what they were.", "운임이 예전의 4배가 됐다.", "number 3≠4"),
+    ("He flashed a torch three times.", "그는 손전등을 5번 깜빡였다.", "number 3≠5"),  # occasions, not a multiple
+    ("He finished first among 12 runners, ahead of 11 others.", "그는 12명 가운데 1위를 했고 10명을 앞섰다.", "number 11≠10"),
+    # a demonstrative before a time noun: "four times this year" counts visits, as 세 차례 does
+    ("He has visited China four times this year.", "그는 올해 중국을 세 차례 방문했다.", "number 4≠3"),
+    ("Missiles were fired five times that month.", "그달에만 미사일이 4차례 발사됐다.", "number 5≠4"),
+    # a multiple before the copula or a particle other than the commonest is a multiple still
+    ("Fares are now three times what they were.", "운임이 예전의 4배였다.", "number 3≠4"),
+    ("Fares are now three times what they were.", "운임이 예전의 4배까지 올랐다.", "number 3≠4"),
 ])
 def test_a_change_beside_those_habits_is_still_flagged(en: str, ko: str, flag: str) -> None:
     assert check_numbers(en, ko).differences == (flag,)
@@ -210,42 +229,6 @@ def test_a_native_numeral_before_a_noun_may_match_but_never_disagrees() -> None:
     assert check_numbers("The first stage took place today (Aug. 23), with the two leaders sitting down in Tokyo.",
                          "오늘(23일) 그 첫 무대로 두 정상이 일본 도쿄에서 마주 앉았습니다.").agree is not False
     assert check_numbers("Sales reached 5,000 units.", "판매량은 두 달 만에 3천 개에 이르렀다.").agree is False
-
-
-@pytest.mark.parametrize("en, ko", [
-    # a share added in English beside a multiple in Korean: neither was changed
-    ("The index beat the S&P 500, up 15.5 percent, and the Nasdaq, which gained 20.2 percent.",
-     "미국 S&P500 지수(15.5%) 상승률의 4배에 이른다."),
-    ("Exports rose 12 percent, three times the pace of imports.", "수출은 12% 늘어 수입 증가율의 3배였다."),
-    # "first" renders 처음: it says nothing against a Korean count it does not render
-    ("It was the index's first close above 4,000 since its launch in 1980.",
-     "100포인트로 출발한 1980년 이후 처음으로 4,000을 넘어 마감했다."),
-])
-def test_a_share_a_multiple_and_first_are_compared_only_with_their_like(en: str, ko: str) -> None:
-    check = check_numbers(en, ko)
-    assert check.checked and check.agree is True, check.differences
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
-    ("Rice prices rose 30 percent in a month.", "쌀값이 한 달 새 40% 올랐다.", "number 30≠40"),
-    ("Fares are now three times what they were.", "운임이 예전의 4배가 됐다.", "number 3≠4"),
-    ("He flashed a torch three times.", "그는 손전등을 5번 깜빡였다.", "number 3≠5"),  # occasions, not a multiple
-    ("He finished first among 12 runners, ahead of 11 others.", "그는 12명 가운데 1위를 했고 10명을 앞섰다.", "number 11≠10"),
-])
-def test_a_changed_share_multiple_or_count_beside_first_is_flagged(en: str, ko: str, flag: str) -> None:
-    assert flag in check_numbers(en, ko).differences
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
-    # a demonstrative before a time noun: "four times this year" counts visits, as 세 차례 does
-    ("He has visited China four times this year.", "그는 올해 중국을 세 차례 방문했다.", "number 4≠3"),
-    ("Missiles were fired five times that month.", "그달에만 미사일이 4차례 발사됐다.", "number 5≠4"),
-    # a multiple before the copula or a particle other than the commonest is a multiple still
-    ("Fares are now three times what they were.", "운임이 예전의 4배였다.", "number 3≠4"),
-    ("Fares are now three times what they were.", "운임이 예전의 4배까지 올랐다.", "number 3≠4"),
-])
-def test_a_count_of_occasions_and_a_multiple_before_any_particle_keep_their_kind(en: str, ko: str, flag: str) -> None:
-    assert flag in check_numbers(en, ko).differences
 
 
 def test_first_half_and_first_lieutenant_hold_no_digit_in_korean() -> None:
