@@ -28,7 +28,7 @@ from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, without_rank
-from toolkit.credits.text import INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
+from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -298,7 +298,6 @@ def _unwrap_transcript(text: str) -> str:
 
 
 _SIGNATURE_DASHES = ("— ", "—", "-- ", "– ")
-_QUOTE_ENDS = ("\"", "”", "’", "'", "»")
 
 
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
@@ -325,7 +324,7 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
             backing.add("column")  # a bare name in a column of names standing on a publication stamp
             near.append(column[k])
         if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
-                and not lines[k - 1].rstrip().endswith(_QUOTE_ENDS):
+                and not lines[k - 1].rstrip().endswith(CLOSING_QUOTES):
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
         key = (line, frozenset(backing))
         read = None if key in unread else parse_widget_line(line, backing)

@@ -17,7 +17,7 @@ from toolkit.credits.agents import is_person_name, looks_like_organization, orga
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import outlet_title, parse_agents, parse_service
-from toolkit.credits.text import Token, is_date_word, is_dating, tokens
+from toolkit.credits.text import CLOSING_QUOTES, OPENING_QUOTES, Token, is_date_word, is_dating, tokens
 from toolkit.credits.widgets import is_byline_name
 from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
 from toolkit.model import Credit
@@ -175,14 +175,10 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
     if standalone and not heads:  # "Title by A" when nothing else heads the line (_title_author checks it)
         k = next((k for k, t in enumerate(toks) if t.text == "by"), 0)
         before = toks[k - 1].text if k else ""
-        quoted = before in _CLOSING_QUOTES and toks[0].text in _OPENING_QUOTES  # "“World’s End Girlfriend” by A"
+        quoted = before in CLOSING_QUOTES and toks[0].text in OPENING_QUOTES  # "“World’s End Girlfriend” by A"
         if k >= 2 and (quoted or before.isalpha() and not before.endswith("ed") and before.lower() not in ROLE_WORDS):
             heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # not "…23Compiled by A": a participle names a job
     return heads
-
-
-_OPENING_QUOTES = {"“", '"', "‘", "'", "«"}
-_CLOSING_QUOTES = {"”", '"', "’", "'", "»"}
 
 
 # --- sentences ---------------------------------------------------------------------------------

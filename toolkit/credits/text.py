@@ -31,6 +31,9 @@ PROTECTED_EMAIL = ("[email protected]", "protected@email.invalid")
 # One token: a word (letters/digits, with inner apostrophes, dots and hyphens) or one other
 # character. The alternatives are disjoint and look one character ahead, so a scan is linear.
 TOKEN = re.compile(r"[^\W_](?:[\w'’]|[.\-](?=[^\W_]))*|\S")
+# quotation marks that open and close a quoted title or speech (straight, curly, guillemets)
+OPENING_QUOTES = ("“", '"', "‘", "'", "«")
+CLOSING_QUOTES = ("”", '"', "’", "'", "»")
 _EMAIL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
