@@ -90,7 +90,7 @@ def _is_bare_label(line: str) -> bool:
     return line[:1].isupper() and line.lower() in LABEL_NOUNS and line.lower() != "credit"
 
 
-_CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
+_CAPTION_CHARS = 250  # a paragraph longer than this that ends "© Kyodo" is a story, not a caption
 
 
 _Reading = tuple[str, list[Credit], bool, str]  # (kept, credits, a machine-translation note, where it matters)
@@ -178,8 +178,10 @@ def _story_above(text: str, at: int) -> bool:
 
 def _after_story(body: str) -> bool:
     """The text a closing agency credit follows is a story, not a caption: longer than a caption
-    and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says."""
-    if len(body) > _CAPTION_CHARS:
+    and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says.
+    A caption runs to two or three sentences of background ("… on Thursday. It was the first time …
+    since March 2017. Yonhap"): only past a caption's longest is length alone a story."""
+    if len(body) > context.MAX_CAPTION_CHARS:
         return not (context.is_english_caption(body) or context.is_korean_caption(body))
     return context.is_story(body)
 
@@ -255,11 +257,31 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
     rest, credits = _widget_lines(rest, credits)
-    if _PHOTO_RUBRIC.match(text):  # "[포토에세이] … 이정우 선임기자 a@b.example": the reporter took the pictures
+    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
+        # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
+        # the reporter took the pictures
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
     return rest, _once(_without_own_stamp(text, credits))
+
+
+# the picture's date a wire prints closing a photo caption, then the photographer's address or the
+# wire's name: "… 2023.03.19. a@newsis.example", "… 2016.7.7/뉴스1", "… 2020.04.20 a@newspim.example";
+# a wire's written story closes with the address alone
+_WIRE_PHOTO_STAMP = re.compile(r"(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
+
+
+def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
+    """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
+    date stamp is the wire's photo caption: the staff named took the picture. Not when the paragraph
+    credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
+    if not text[:1] in "([【" or not _WIRE_PHOTO_STAMP.search(text[-80:]) \
+            or any(c.role == "photographer" for c in credits):
+        return False
+    dateline = split_dateline(text)
+    return dateline is not None and any(c.agent == "person" and c.role == "reporter" and has_syllable(c.name)
+                                        for c in dateline[1])
 
 
 def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:
