@@ -40,6 +40,7 @@ def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
+    text = _PAGE_DATE.sub("", text, count=1)  # "date 2023-12-15 Photo : YONHAP News": a page's metadata, no text
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
@@ -56,6 +57,9 @@ def _hygiene(paragraph: str) -> str:
             out.append(line)
     return "\n".join(out)
 
+
+# the publication date a scraped page prints before its first paragraph, as metadata
+_PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
 
 # a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
 # "기자관련 기사", "기자다른기사 보기")
@@ -250,6 +254,8 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         tagged = [(tag, korean.hashtag_credit(tag)) for tag in tags]
         kept = " ".join(tag for tag, credit in tagged if credit is None)
         return f"{rest} {kept}".strip(), _once(credits + [credit for _, credit in tagged if credit is not None])
+    if (headline := korean.split_headline_source(text)) is not None:
+        return headline  # "…1년 넘은 갈등 / KBS 2021.08.17.": a broadcaster's clip title
     if (listed := english.split_listed_work(text)) is not None:
         return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
     above = _lines_above_dateline(text) or _byline_before_lede(text)
@@ -417,8 +423,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
-        elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
+        elif read is None and b == len(text) and len(text) <= _CAPTION_CHARS \
+                and (a > 0 or korean.is_credit_mark(sentence)) \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
+            # "ⓒ 배성민" alone under a picture, as a page prints its photo's credit line
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
             # "Ships leave port. © Tomas Weller"; after a story the holder wrote it ("…, according to officials. © Kyodo")
             if context.is_story(text[:a]):
