@@ -263,13 +263,14 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
     rest, credits = _widget_lines(rest, credits)
+    credits = _without_own_stamp(text, credits)
     if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
         # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
         # the reporter took the pictures
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
-    return rest, _once(_without_own_stamp(text, credits))
+    return rest, _once(credits)
 
 
 # the picture's date a wire prints closing a photo caption, then the photographer's address or the

@@ -47,7 +47,7 @@ _REPORT_ENDINGS = (
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
-_STANDING_BY = ("나와있습니다", "나가있습니다")
+_STANDING_BY = ("나와있습니다",)
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
@@ -653,7 +653,7 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
             if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
                                                       or w in KO_SUBJECT_POSITIONS for w in rubric):
                 return found
-    # "현장에 김하늘 기자 나가 있습니다", "스튜디오에 …": where the anchor's reporter is, before the byline
+    # "현장에 김하늘 기자 나와 있습니다", "스튜디오에 …": where the anchor's reporter is, before the byline
     if len(words) > 3 and words[0].endswith("에") and is_syllable_word(words[0]) \
             and "".join(words[-3:]).endswith(_STANDING_BY) and (found := parse_signoff(words[1:])):
         return found
@@ -788,8 +788,9 @@ def _handover(words: list[str]) -> list[Credit] | None:
 
 # the anchor calls on the reporter by name and title, then asks: "배영진 기자, 지금은 상황이 어떻게
 # 변했습니까?". The call opens the sentence, or follows an anchor's sentence that lost its full stop
-# ("… 알아보겠습니다 박민경 기자, …던데요?"); a call inside quotes ("“김 기자! …”") is a story's quote.
-_VOCATIVE = re.compile(r"(?:^|(?<=니다) )(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
+# ("… 알아보겠습니다 박민경 기자, …던데요?") or the anchor's turn label ("[질문] 최다함 기자, …?", "앵커: …");
+# a call inside quotes ("“김 기자! …”") is a story's quote.
+_VOCATIVE = re.compile(r"(?:^|(?<=니다) |^(?:\[(?:앵커|질문|진행)\]|<(?:앵커|질문|진행)>|(?:앵커|진행) ?:) ?)(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
 _ASKING = re.compile(r"(?:까|요|죠|네요|나요|지요)[?.!]?$")
 _MAX_VOCATIVE_START = 200  # characters before the call: an anchor's lead-in is a sentence at most
 _MAX_VOCATIVE_CHARS = 500  # a longer sentence is a story's, not a spoken question
