@@ -276,14 +276,15 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
 # the picture's date a wire prints closing a photo caption, then the photographer's address or the
 # wire's name: "… 2023.03.19. a@newsis.example", "… 2016.7.7/뉴스1", "… 2020.04.20 a@newspim.example";
 # a wire's written story closes with the address alone
-_WIRE_PHOTO_STAMP = re.compile(r"(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
+_WIRE_PHOTO_STAMP = re.compile(r"(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?"
+                               r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
 
 
 def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
     date stamp is the wire's photo caption: the staff named took the picture. Not when the paragraph
     credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
-    if not text[:1] in "([【" or not _WIRE_PHOTO_STAMP.search(text[-80:]) \
+    if text[:1] not in "([【" or not _WIRE_PHOTO_STAMP.search(text[-80:]) \
             or any(c.role == "photographer" for c in credits):
         return False
     dateline = split_dateline(text)

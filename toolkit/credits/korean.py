@@ -775,7 +775,8 @@ def _handover(words: list[str]) -> list[Credit] | None:
         if len(word) < 3 or not word.endswith(_HANDOVER_PARTICLES) or _SENTENCE_END.search(word):
             continue
         # a bracketed date in the anchor's words ("오늘(29일)") is no word of theirs
-        if sum(w not in _PUNCT and not w[:1].isdigit() for w in words[k + 1:-1]) >= _MAX_HANDOVER_TAIL and not (word.endswith(("와", "과")) and words[k + 1] == "함께"):
+        spoken = sum(w not in _PUNCT and not w[:1].isdigit() for w in words[k + 1:-1])
+        if spoken >= _MAX_HANDOVER_TAIL and not (word.endswith(("와", "과")) and words[k + 1] == "함께"):
             continue
         glued = name_and_title(word[:-1])
         if glued is not None and glued[1] is not None:
@@ -790,7 +791,8 @@ def _handover(words: list[str]) -> list[Credit] | None:
 # 변했습니까?". The call opens the sentence, or follows an anchor's sentence that lost its full stop
 # ("… 알아보겠습니다 박민경 기자, …던데요?") or the anchor's turn label ("[질문] 최다함 기자, …?", "앵커: …");
 # a call inside quotes ("“김 기자! …”") is a story's quote.
-_VOCATIVE = re.compile(r"(?:^|(?<=니다) |^(?:\[(?:앵커|질문|진행)\]|<(?:앵커|질문|진행)>|(?:앵커|진행) ?:) ?)(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
+_VOCATIVE = re.compile(r"(?:^|(?<=니다) |^(?:\[(?:앵커|질문|진행)\]|<(?:앵커|질문|진행)>|(?:앵커|진행) ?:) ?)"
+                       r"(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
 _ASKING = re.compile(r"(?:까|요|죠|네요|나요|지요)[?.!]?$")
 _MAX_VOCATIVE_START = 200  # characters before the call: an anchor's lead-in is a sentence at most
 _MAX_VOCATIVE_CHARS = 500  # a longer sentence is a story's, not a spoken question
