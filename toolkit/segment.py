@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -225,7 +226,10 @@ Tokens = tuple[tuple[str, str, str, int, int], ...]
 
 
 def _as_tuples(tokens) -> Tokens:
-    return tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in tokens)
+    # interned: the split cache keeps every paragraph's tokens, and Kiwi makes a new string
+    # for each form, tag and lemma (3,913 paragraphs: 62 MB kept without, speed8)
+    intern = sys.intern
+    return tuple((intern(t.form), intern(t.tag), intern(getattr(t, "lemma", t.form)), t.start, t.len) for t in tokens)
 
 
 # The analyses `korean_tokens` answers with while an article is worked on (provided_tokens):
