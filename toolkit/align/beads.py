@@ -136,6 +136,7 @@ class BeadScorer:
             i = i0
             masks = [self.en_mask[i][j] for j in range(j0, j1)]
             nums = [self.ef[i].numbers & self.kf[j].numbers for j in range(j0, j1)]
+        lead_need = min(need, self.p.ko_lead_new) if self._korean_lead(i0, i1, j0, j1) else need
         alone = self.p.split_alone
         for a, mask in enumerate(masks):
             others, other_nums = 0, set()
@@ -144,7 +145,8 @@ class BeadScorer:
                     others |= other
                     other_nums |= nums[b]
             unique = nums[a] - other_nums  # a large number is as specific as several words
-            if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need:
+            need_a = lead_need if a == 0 else need
+            if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need_a:
                 if alone is None:
                     return False
                 # a part repeating the other parts' words may still be a translation of the single
@@ -153,6 +155,19 @@ class BeadScorer:
                 if self.bead_score(*part) < alone:
                     return False
         return True
+
+    def _korean_lead(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Whether the bead is one English sentence against a short Korean sentence and a long
+        one after it that the English translates well on its own (`Params.ko_lead_len`,
+        `Params.ko_lead_link`): a summary sentence ("야당도 환영했다.") that the
+        translator folds into the next one's English ("The opposition welcomed it too, its
+        leader saying ..."). Such a sentence has few words, so it may cover only `Params.ko_lead_new`
+        English words of its own; a sentence after the link, or a long one, is held to `min_new`
+        (in news and TED pseudo-articles those are mostly a neighbouring line of their own)."""
+        if self.p.ko_lead_new is None or i1 - i0 != 1 or j1 - j0 != 2:
+            return False
+        short, long_ = self.kf[j0].length, self.kf[j0 + 1].length
+        return short <= self.p.ko_lead_len and 2 * short <= long_ and self._score_pair(i0, j0 + 1) >= self.p.ko_lead_link
 
     def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Mean covered share (idf-weighted) of the bead's Korean sentences and of its English ones."""
