@@ -157,17 +157,18 @@ class BeadScorer:
         return True
 
     def _korean_lead(self, i0: int, i1: int, j0: int, j1: int) -> bool:
-        """Whether the bead is one English sentence against a short Korean sentence and a long
-        one after it that the English translates well on its own (`Params.ko_lead_len`,
-        `Params.ko_lead_link`): a summary sentence ("야당도 환영했다.") that the
-        translator folds into the next one's English ("The opposition welcomed it too, its
-        leader saying ..."). Such a sentence has few words, so it may cover only `Params.ko_lead_new`
-        English words of its own; a sentence after the link, or a long one, is held to `min_new`
-        (in news and TED pseudo-articles those are mostly a neighbouring line of their own)."""
+        """Whether the bead is one English sentence against two Korean ones, the first short and
+        quoting nobody, the second translated well by the English on its own
+        (`Params.ko_lead_len`, `Params.ko_lead_link`): a writer's summary sentence ("야당도
+        환영했다.") that the translator folds into the next one's English ("The opposition
+        welcomed it too, its leader saying ..."). Such a sentence has few words, so it need cover
+        only `Params.ko_lead_new` English words of its own. A short sentence after the link is
+        held to `min_new`: in news and TED pseudo-articles it is mostly a line with its own
+        English sentence, which a relaxed split would leave unaligned; so is a short quotation."""
         if self.p.ko_lead_new is None or i1 - i0 != 1 or j1 - j0 != 2:
             return False
-        short, long_ = self.kf[j0].length, self.kf[j0 + 1].length
-        return short <= self.p.ko_lead_len and 2 * short <= long_ and self._score_pair(i0, j0 + 1) >= self.p.ko_lead_link
+        lead = self.kf[j0]
+        return not lead.quote and lead.length <= self.p.ko_lead_len and self._score_pair(i0, j0 + 1) >= self.p.ko_lead_link
 
     def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Mean covered share (idf-weighted) of the bead's Korean sentences and of its English ones."""
