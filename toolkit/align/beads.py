@@ -122,7 +122,8 @@ class BeadScorer:
     def _adds_coverage(self, i0: int, i1: int, j0: int, j1: int) -> bool:
         """A true split translates different parts of the single sentence: each sentence of
         the many side must cover at least `min_new` words or numbers of the single side
-        that the others do not (incidental overlap, the same 'North Korea' again, is not enough)."""
+        that the others do not (incidental overlap, the same 'North Korea' again, is not enough);
+        a short Korean lead sentence may cover fewer (`_korean_lead`)."""
         need = self.p.min_new
         if not need or (i1 - i0 > 1 and j1 - j0 > 1):
             return True
@@ -136,7 +137,6 @@ class BeadScorer:
             i = i0
             masks = [self.en_mask[i][j] for j in range(j0, j1)]
             nums = [self.ef[i].numbers & self.kf[j].numbers for j in range(j0, j1)]
-        lead_need = min(need, self.p.ko_lead_new) if self._korean_lead(i0, i1, j0, j1) else need
         alone = self.p.split_alone
         for a, mask in enumerate(masks):
             others, other_nums = 0, set()
@@ -145,8 +145,9 @@ class BeadScorer:
                     others |= other
                     other_nums |= nums[b]
             unique = nums[a] - other_nums  # a large number is as specific as several words
-            need_a = lead_need if a == 0 else need
-            if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need_a:
+            own = (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique)
+            lead = a == 0 and self.p.ko_lead_new is not None and own >= self.p.ko_lead_new
+            if own < need and not (lead and self._korean_lead(i0, i1, j0, j1)):
                 if alone is None:
                     return False
                 # a part repeating the other parts' words may still be a translation of the single
@@ -168,7 +169,7 @@ class BeadScorer:
         if self.p.ko_lead_new is None or i1 - i0 != 1 or j1 - j0 != 2:
             return False
         lead = self.kf[j0]
-        return not lead.quote and lead.length <= self.p.ko_lead_len and self._score_pair(i0, j0 + 1) >= self.p.ko_lead_link
+        return not lead.quote and lead.length <= self.p.ko_lead_len and self.bead_score(i0, i1, j0 + 1, j1) >= self.p.ko_lead_link
 
     def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Mean covered share (idf-weighted) of the bead's Korean sentences and of its English ones."""
