@@ -482,3 +482,31 @@ def test_an_outlet_under_a_byline_leaves_the_outlets_photo_credit_below(paragrap
 def test_an_outlet_under_a_byline_named_again_in_the_story_is_no_photo_credit() -> None:
     _, found = extract_credits("By Rowan Pike\nReuters\nThe talks ended on Friday, Reuters reported.")
     assert [(c.role, c.name, c.organization) for c in found] == [("writer", "Rowan Pike", "Reuters")]
+
+
+@pytest.mark.parametrize(("paragraph", "roles"), [
+    # the wire's photo caption: the picture's date stamp, then the photographer's address or the wire
+    ("[부산=뉴시스] 하은결 기자 = 5일 오전 부산 해운대해수욕장에서 시민들이 새해 첫 해돋이를 보고 있다. "
+     "2025.01.05. eungyeol@newsis.example", [("photographer", "하은결")]),
+    ("(수원=뉴스1) 남궁민 기자 = 경기 수원시 팔달문 앞이 관광객으로 붐비고 있다. 2024.10.3/뉴스1", [("photographer", "남궁민")]),
+    # a written story closes with the address alone
+    ("[부산=뉴시스] 하은결 기자 = 부산시가 해수욕장 개장을 일주일 앞당긴다고 5일 밝혔다. eungyeol@newsis.example",
+     [("reporter", "하은결")]),
+    # the caption credits a picture of its own: the staff member wrote the caption, the source took the picture
+    ("[안동=뉴스핌] 류하진 기자 = 권순태 안동시장이 3일 오전 하회마을에서 관광객들과 인사를 나누고 있다."
+     "[사진=안동시] 2023.10.03 hajin@newspim.example", [("photographer", "안동시"), ("reporter", "류하진")]),
+])
+def test_a_wire_caption_closed_by_the_pictures_date_credits_its_staff_as_photographer(paragraph: str, roles) -> None:
+    _, found = extract_credits(paragraph)
+    assert sorted((c.role, c.name) for c in found) == roles
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    ("폭염 속 쪽방촌 주민들…\"선풍기 한 대로 버텨요\" / MBC 2023.08.02.", [("writer", "MBC")]),
+    ("청주 도심 하천 정비 \"주민 의견부터 들어야\"ㅣKBS청주NEWS", [("writer", "KBS청주")]),
+    ("서울 아파트값 3주 연속 상승 / 부동산원", []),  # an agency of the state, no broadcaster
+    ("Seoul apartment prices rise for third week / KBS", []),  # a headline in Korean only
+])
+def test_a_broadcasters_clip_title_credits_the_broadcaster_as_writer(line: str, credited) -> None:
+    _, found = extract_credits(line)
+    assert [(c.role, c.name) for c in found] == credited

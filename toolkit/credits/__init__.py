@@ -40,6 +40,7 @@ def _hygiene(paragraph: str) -> str:
     """Invisible controls dropped and spaces collapsed, line breaks kept (they end label lines)
     except after a comma: "Authors: A, B,\n C" is one list wrapped onto two lines."""
     text = paragraph.translate(INVISIBLE).translate(SEPARATOR_FORMS).replace(*PROTECTED_EMAIL)
+    text = _PAGE_DATE.sub("", text, count=1)  # "date 2023-12-15 Photo : YONHAP News": a page's metadata, no text
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
@@ -56,6 +57,9 @@ def _hygiene(paragraph: str) -> str:
             out.append(line)
     return "\n".join(out)
 
+
+# the publication date a scraped page prints before its first paragraph, as metadata
+_PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
 
 # a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
 # "기자관련 기사", "기자다른기사 보기")
@@ -90,7 +94,7 @@ def _is_bare_label(line: str) -> bool:
     return line[:1].isupper() and line.lower() in LABEL_NOUNS and line.lower() != "credit"
 
 
-_CAPTION_CHARS = 250  # a paragraph longer than this that ends "(Yonhap)" is a story, not a caption
+_CAPTION_CHARS = 250  # a paragraph longer than this that ends "© Kyodo" is a story, not a caption
 
 
 _Reading = tuple[str, list[Credit], bool, str]  # (kept, credits, a machine-translation note, where it matters)
@@ -178,8 +182,10 @@ def _story_above(text: str, at: int) -> bool:
 
 def _after_story(body: str) -> bool:
     """The text a closing agency credit follows is a story, not a caption: longer than a caption
-    and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says."""
-    if len(body) > _CAPTION_CHARS:
+    and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says.
+    A caption runs to two or three sentences of background ("… on Thursday. It was the first time …
+    since March 2017. Yonhap"): only past a caption's longest is length alone a story."""
+    if len(body) > context.MAX_CAPTION_CHARS:
         return not (context.is_english_caption(body) or context.is_korean_caption(body))
     return context.is_story(body)
 
@@ -248,6 +254,8 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         tagged = [(tag, korean.hashtag_credit(tag)) for tag in tags]
         kept = " ".join(tag for tag, credit in tagged if credit is None)
         return f"{rest} {kept}".strip(), _once(credits + [credit for _, credit in tagged if credit is not None])
+    if (headline := korean.split_headline_source(text)) is not None:
+        return headline  # "…1년 넘은 갈등 / KBS 2021.08.17.": a broadcaster's clip title
     if (listed := english.split_listed_work(text)) is not None:
         return listed  # "Han Seo-yeon\n- The Salt Road (translated by Mara Ellison)"
     above = _lines_above_dateline(text) or _byline_before_lede(text)
@@ -255,11 +263,33 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
     rest, credits = _widget_lines(rest, credits)
-    if _PHOTO_RUBRIC.match(text):  # "[포토에세이] … 이정우 선임기자 a@b.example": the reporter took the pictures
+    credits = _without_own_stamp(text, credits)
+    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
+        # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
+        # the reporter took the pictures
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
-    return rest, _once(_without_own_stamp(text, credits))
+    return rest, _once(credits)
+
+
+# the picture's date a wire prints closing a photo caption, then the photographer's address or the
+# wire's name: "… 2023.03.19. a@newsis.example", "… 2016.7.7/뉴스1", "… 2020.04.20 a@newspim.example";
+# a wire's written story closes with the address alone
+_WIRE_PHOTO_STAMP = re.compile(r"(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?"
+                               r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
+
+
+def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
+    """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
+    date stamp is the wire's photo caption: the staff named took the picture. Not when the paragraph
+    credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
+    if text[:1] not in "([【" or not _WIRE_PHOTO_STAMP.search(text[-80:]) \
+            or any(c.role == "photographer" for c in credits):
+        return False
+    dateline = split_dateline(text)
+    return dateline is not None and any(c.agent == "person" and c.role == "reporter" and has_syllable(c.name)
+                                        for c in dateline[1])
 
 
 def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:
@@ -395,8 +425,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
-        elif read is None and b == len(text) and a > 0 and len(text) <= _CAPTION_CHARS \
+        elif read is None and b == len(text) and len(text) <= _CAPTION_CHARS \
+                and (a > 0 or korean.is_credit_mark(sentence)) \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
+            # "ⓒ 배성민" alone under a picture, as a page prints its photo's credit line
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
             # "Ships leave port. © Tomas Weller"; after a story the holder wrote it ("…, according to officials. © Kyodo")
             if context.is_story(text[:a]):

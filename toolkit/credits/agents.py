@@ -26,6 +26,8 @@ NOT_NAME_WORDS = {
     "november", "december", "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
     "file", "pool", "handout", "reuters", "afp", "ap", "getty", "images", "photo", "photos", "by",
     "info", "information", "details",  # "CREDIT INFO": the heading of a credit block
+    # pronouns: "[Translated by Me, April 2016]" is a blogger's own translation, no name given
+    "me", "myself", "you", "yourself", "him", "himself", "herself", "us", "ourselves", "them", "themselves",
 } | CREDIT_VERBS  # "Translated Mara": the credit's verb glued before a name
 # an outlet's possessive before a name ("CNN's Mara Ellison"), found only at a word's start (a linear scan)
 OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})['’]s ")

@@ -40,7 +40,7 @@ _UNDASHED_DATELINE = re.compile(
     r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
 )
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
-_PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽"}
+_PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽", "이미지"}  # "[이미지=gettyimagesbank]": a stock picture
 
 
 _AGENCY_PLACE_DATE = re.compile(r"(?P<agency>\S{2,12}) [가-힣]{2,8} \d{1,2}월 \d{1,2}일")

@@ -29,7 +29,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "데일리", "TV",
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "TV",
                    "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
@@ -47,6 +47,7 @@ _REPORT_ENDINGS = (
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
+_STANDING_BY = ("나와있습니다",)
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
@@ -607,6 +608,8 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
     words = ko_tokens(s)
     if not words:
         return None
+    if len(words) >= 3 and words[-1] == "입니다" and is_syllable_word(words[-2]) and is_korean_name(words[-2]):
+        words = words[:-2] + [words[-2] + "입니다"]  # "MBC NEWS 이상원 입니다": a copy's space before the copula
     if (taken := _PHOTO_TAKEN_BY.fullmatch(s)) and (found := name_and_title(taken["name"])) and found[1] is None \
             and (taken["outlet"] is None or is_outlet(taken["outlet"])):
         return [Credit("photographer", found[0], organization=short_org(taken["outlet"]) if taken["outlet"] else None)]
@@ -650,6 +653,10 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
             if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
                                                       or w in KO_SUBJECT_POSITIONS for w in rubric):
                 return found
+    # "현장에 김하늘 기자 나와 있습니다", "스튜디오에 …": where the anchor's reporter is, before the byline
+    if len(words) > 3 and words[0].endswith("에") and is_syllable_word(words[0]) \
+            and "".join(words[-3:]).endswith(_STANDING_BY) and (found := parse_signoff(words[1:])):
+        return found
     found = _after_object(words) or _handover(words)
     if found is not None:
         return found
@@ -767,7 +774,9 @@ def _handover(words: list[str]) -> list[Credit] | None:
         word = words[k]
         if len(word) < 3 or not word.endswith(_HANDOVER_PARTICLES) or _SENTENCE_END.search(word):
             continue
-        if len(words) - 2 - k >= _MAX_HANDOVER_TAIL and not (word.endswith(("와", "과")) and words[k + 1] == "함께"):
+        # a bracketed date in the anchor's words ("오늘(29일)") is no word of theirs
+        spoken = sum(w not in _PUNCT and not w[:1].isdigit() for w in words[k + 1:-1])
+        if spoken >= _MAX_HANDOVER_TAIL and not (word.endswith(("와", "과")) and words[k + 1] == "함께"):
             continue
         glued = name_and_title(word[:-1])
         if glued is not None and glued[1] is not None:
@@ -780,8 +789,10 @@ def _handover(words: list[str]) -> list[Credit] | None:
 
 # the anchor calls on the reporter by name and title, then asks: "배영진 기자, 지금은 상황이 어떻게
 # 변했습니까?". The call opens the sentence, or follows an anchor's sentence that lost its full stop
-# ("… 알아보겠습니다 박민경 기자, …던데요?"); a call inside quotes ("“김 기자! …”") is a story's quote.
-_VOCATIVE = re.compile(r"(?:^|(?<=니다) )(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
+# ("… 알아보겠습니다 박민경 기자, …던데요?") or the anchor's turn label ("[질문] 최다함 기자, …?", "앵커: …");
+# a call inside quotes ("“김 기자! …”") is a story's quote.
+_VOCATIVE = re.compile(r"(?:^|(?<=니다) |^(?:\[(?:앵커|질문|진행)\]|<(?:앵커|질문|진행)>|(?:앵커|진행) ?:) ?)"
+                       r"(?P<name>[가-힣]{2,4}) ?(?P<title>[가-힣]{2,5}), (?=\S)")
 _ASKING = re.compile(r"(?:까|요|죠|네요|나요|지요)[?.!]?$")
 _MAX_VOCATIVE_START = 200  # characters before the call: an anchor's lead-in is a sentence at most
 _MAX_VOCATIVE_CHARS = 500  # a longer sentence is a story's, not a spoken question
@@ -847,6 +858,37 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
 
 # "ⓒ노봉훈2009.04.19": a photo page glues the date the picture was filed to its holder
 _GLUED_DATE = re.compile(r"(?<=[가-힣])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\.?$")
+
+
+# Broadcasters that title their clips "headline / KBS" (a video page's or a copy's title line)
+_BROADCASTERS = ("KBS", "MBC", "SBS", "YTN", "JTBC", "MBN", "OBS", "EBS", "CBS", "TV조선", "채널A", "연합뉴스TV")
+# "…1년 넘은 갈등 / KBS 2021.08.17.", "…\"상생 모델 찾아야\"ㅣMBC충북NEWS": the broadcaster after a bar or a slash,
+# a regional station's place glued to it, its "NEWS" and the clip's date after it
+_HEADLINE_SOURCE = re.compile(r"(?P<head>.{8,300}?) ?[/ㅣ|] ?(?P<outlet>[A-Za-z가-힣0-9]{2,10}?)(?:NEWS|News|뉴스)?"
+                              r"(?: \d{4}[.\-]\d{1,2}[.\-]\d{1,2}\.?)?")
+
+
+def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
+    """(the headline, [the broadcaster as writer]) for a clip's title line closed by its broadcaster.
+    A headline has no full stop: "… 걷고 있다. / KBS" closes a caption (the picture's credit), and
+    "…/연합뉴스" a copied photo's."""
+    m = _HEADLINE_SOURCE.fullmatch(line.strip())
+    if m is None or "\n" in line:
+        return None
+    outlet, head = m["outlet"], m["head"].rstrip()
+    station = _REGIONAL_STATION.fullmatch(outlet)
+    if not (outlet in _BROADCASTERS or (station and (station["after"] or station["before"]) in _BROADCASTERS)):
+        return None
+    if head.endswith((".", "다", "!", "?")) or not has_syllable(head):
+        return None
+    return head, [Credit("writer", outlet, organization=short_org(outlet), agent="organization")]
+
+
+def is_credit_mark(sentence: str) -> bool:
+    """"ⓒ 배성민", "ⓒ 옴부즈맨뉴스": the mark and one Korean word, a line that credits a picture; a
+    notice ("ⓒ 한국경제TV, 무단 전재 및 재배포 금지") says more."""
+    words = ko_tokens(sentence.strip())
+    return len(words) == 2 and words[0] in ("ⓒ", "©") and is_syllable_word(words[1])
 
 
 def parse_copyright_tail(sentence: str) -> list[Credit] | None:

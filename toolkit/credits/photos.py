@@ -27,6 +27,8 @@ _LABEL = re.compile(
     r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/=]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
+# the art a label's credit names, printed before the name: "Image: Photography A B / AFP"
+_ART_WORD = re.compile(r"(?:Photography|PHOTOGRAPHY|Photograph|PHOTOGRAPH)\s+(?=[A-Z])")
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
@@ -143,6 +145,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t = t[m.end():].strip()
             if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
                 org, t = inner["agency"], t[inner.end():].strip()
+            elif (inner := _ART_WORD.match(t)) and inner.end() < len(t):  # "Image: Photography A B / AFP"
+                t = t[inner.end():].strip()
             break
     if not labelled and (m := _PHOTO_FROM.fullmatch(t)) and (_known_agency(m["source"]) or m["source"].lower() in _PLATFORMS):
         return _credit(m["source"], None)  # "Photo from Pexels", "Image via Facebook"

@@ -244,6 +244,7 @@ KO_LABELS: dict[str, str] = {
     "영상기자": "photographer",
     "출처": "photographer",
     "사진제공": "photographer",
+    "이미지": "photographer",  # "[이미지=utoimage]": a stock agency's picture
     "VJ": "photographer",
     # book and magazine credits: who wrote, translated, compiled, drew
     "지은이": "writer",
@@ -316,7 +317,7 @@ EN_JOB_WORDS = frozenset(EN_JOB_ROLES) | {
 }
 # Korean job titles of people who sign a piece they wrote ("김민정 시인", "문일석 발행인"): writers
 KO_WRITER_TITLES = frozenset({
-    "시인", "소설가", "발행인", "교수", "기고가", "여행작가", "평론가", "주필", "칼럼니스트", "편집국장", "객원기자",
+    "시인", "소설가", "발행인", "교수", "기고가", "여행작가", "평론가", "주필", "칼럼니스트", "편집국장",
     "여행기고가", "수필가", "문학평론가", "대기자",
 })
 # the same people sign bylines: one vocabulary for both readers ("박하늘 대기자" alone on its line). A
