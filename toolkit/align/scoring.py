@@ -95,7 +95,7 @@ class Params:
     join_fit: float = -0.1     # ... and the joined bead's length fit is no worse than the link's by more than this
     ko_lead_new: int | None = 1  # `min_new` for a short Korean lead sentence joined to the sentence after it (one English sentence) ...
     ko_lead_len: int = 40      # ... when it has at most this many characters and quotes nobody
-    ko_lead_link: float = 0.65  # ... and the English sentence scores this much against the long one alone
+    ko_lead_link: float = 0.65  # ... and the English sentence scores this much against the second one alone
     merge_weak: float | None = 0.2  # merged beads are also tried beside a first-pass 1-1 link scoring below this (not only beside null beads)
 
 
