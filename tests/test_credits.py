@@ -510,3 +510,16 @@ def test_a_wire_caption_closed_by_the_pictures_date_credits_its_staff_as_photogr
 def test_a_broadcasters_clip_title_credits_the_broadcaster_as_writer(line: str, credited) -> None:
     _, found = extract_credits(line)
     assert [(c.role, c.name) for c in found] == credited
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a story's last sentence that ends on a dotted date (a law's effective day, a deadline, a data cut-off)
+    "[세종=뉴시스] 김하진 기자 = 정부가 개정 시행령을 공포했다. 시행일은 2025. 1. 1. hajin@newsis.example",
+    "(서울=연합뉴스) 김민수 기자 = 통계청이 3월 고용동향을 내놨다. 자료 기준일 2024.3.31. minsu@yna.example",
+    "[서울=뉴스핌] 박지훈 기자 = 금융위원회는 16일 제도 개선안을 내놨다. 적용 시점은 2025.01.01 jh@newspim.example",
+    "(서울=뉴스1) 김민지 기자 = 서울시가 공모전 결과를 발표했다. 접수 마감 2024.6.30 / 서울시",
+])
+def test_a_wire_story_whose_last_sentence_ends_on_a_date_keeps_its_reporter(paragraph: str) -> None:
+    # the picture's stamp follows the caption's finished sentence; a date inside the sentence is the story's
+    _, found = extract_credits(paragraph)
+    assert [c.role for c in found] == ["reporter"]
