@@ -523,3 +523,23 @@ def test_a_wire_story_whose_last_sentence_ends_on_a_date_keeps_its_reporter(para
     # the picture's stamp follows the caption's finished sentence; a date inside the sentence is the story's
     _, found = extract_credits(paragraph)
     assert [c.role for c in found] == ["reporter"]
+
+
+@pytest.mark.parametrize("line", [
+    "예능 '동네 한 바퀴' 출연진 단체 사진 / KBS",
+    "25일 서울 광화문광장에서 열린 촛불집회 모습 / JTBC",
+    "드라마 '별이 빛나는 밤' 방송화면 캡처 / MBC",
+    # listings that name broadcasters after a slash: no headline
+    "2026 월드컵 예선 한국-일본전 중계 KBS / MBC / SBS",
+    "▲오후 8시 가요무대 / KBS",
+    "문의: 홍보팀 02-123-4567 / EBS",
+])
+def test_a_caption_or_a_listing_closed_by_a_broadcaster_is_no_clip_title(line: str) -> None:
+    # a caption ends on its picture's noun (사진, 모습, 캡처): the broadcaster gave the picture, wrote nothing
+    _, found = extract_credits(line)
+    assert not any(c.role == "writer" for c in found)
+
+
+def test_a_broadcasters_picture_under_a_caption_stays_its_photo_credit() -> None:
+    _, found = extract_credits("예능 '동네 한 바퀴' 출연진 단체 사진 / KBS")
+    assert [(c.role, c.name) for c in found] == [("photographer", "KBS")]

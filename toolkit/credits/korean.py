@@ -868,6 +868,13 @@ _HEADLINE_SOURCE = re.compile(r"(?P<head>.{8,300}?) ?[/ㅣ|] ?(?P<outlet>[A-Za-z
                               r"(?: \d{4}[.\-]\d{1,2}[.\-]\d{1,2}\.?)?")
 
 
+# what a clip's headline is not: a caption ending on its picture's noun ("… 단체 사진 / KBS": the broadcaster
+# gave the picture), a listing of broadcasters ("중계 KBS / MBC / SBS"), a bulleted item ("▲오후 8시 가요무대
+# / KBS") or a labelled line ("문의: …")
+_NOT_A_HEADLINE = re.compile(r"(?:사진|모습|장면|캡처|캡쳐|화면|컷|전경|풍경)$|(?:^|\s)(?:" + "|".join(_BROADCASTERS)
+                             + r")\S{0,4} ?[/ㅣ|]|^[▲■●◆△□○◇※-]|^[가-힣]{1,4} ?:")
+
+
 def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     """(the headline, [the broadcaster as writer]) for a clip's title line closed by its broadcaster.
     A headline has no full stop: "… 걷고 있다. / KBS" closes a caption (the picture's credit), and
@@ -879,7 +886,7 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     station = _REGIONAL_STATION.fullmatch(outlet)
     if not (outlet in _BROADCASTERS or (station and (station["after"] or station["before"]) in _BROADCASTERS)):
         return None
-    if head.endswith((".", "다", "!", "?")) or not has_syllable(head):
+    if head.endswith((".", "다", "!", "?")) or not has_syllable(head) or _NOT_A_HEADLINE.search(head):
         return None
     return head, [Credit("writer", outlet, organization=short_org(outlet), agent="organization")]
 
