@@ -543,3 +543,14 @@ def test_a_caption_or_a_listing_closed_by_a_broadcaster_is_no_clip_title(line: s
 def test_a_broadcasters_picture_under_a_caption_stays_its_photo_credit() -> None:
     _, found = extract_credits("예능 '동네 한 바퀴' 출연진 단체 사진 / KBS")
     assert [(c.role, c.name) for c in found] == [("photographer", "KBS")]
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    # "You" is how some Koreans named 유 write their surname: a pronoun is no name alone, a surname in one
+    ("By You Hee-yeol", [("writer", "You Hee-yeol")]),
+    ("Reporting by You Seung-ho; Editing by Kim Min-ji", [("reporter", "You Seung-ho"), ("editor", "Kim Min-ji")]),
+    ("[Translated by Me, April 2016]", []),
+])
+def test_a_pronoun_is_no_name_alone_but_you_is_a_korean_surname(line: str, credited) -> None:
+    _, found = extract_credits(line)
+    assert sorted((c.role, c.name) for c in found) == sorted(credited)
