@@ -554,3 +554,18 @@ def test_a_broadcasters_picture_under_a_caption_stays_its_photo_credit() -> None
 def test_a_pronoun_is_no_name_alone_but_you_is_a_korean_surname(line: str, credited) -> None:
     _, found = extract_credits(line)
     assert sorted((c.role, c.name) for c in found) == sorted(credited)
+
+
+@pytest.mark.parametrize("paragraph", [
+    ("South Korea's exports fell for the 12th consecutive month in September due to a prolonged slump in chip "
+     "demand, data showed Sunday. Outbound shipments came to $54.6 billion last month, down 4.4 percent from a year "
+     "earlier. Imports fell 16.5 percent to $50.9 billion, leaving a trade surplus of $3.7 billion, the fourth "
+     "straight month of surplus. Yonhap"),
+    ("North Korea fired a short-range ballistic missile into the East Sea early Sunday, in its latest provocation, "
+     "the Joint Chiefs of Staff (JCS) announced. The launch came days after the allies wrapped up joint drills. "
+     "It is the third such launch this month. (Yonhap)"),
+])
+def test_a_reported_story_past_a_short_captions_length_closed_by_an_agency_is_its_writing(paragraph: str) -> None:
+    # a caption's background sentences report no one ("data showed", "announced"): a story does
+    _, found = extract_credits(paragraph)
+    assert [(c.role, c.name) for c in found] == [("writer", "Yonhap")]

@@ -187,7 +187,13 @@ def _after_story(body: str) -> bool:
     since March 2017. Yonhap"): only past a caption's longest is length alone a story."""
     if len(body) > context.MAX_CAPTION_CHARS:
         return not (context.is_english_caption(body) or context.is_korean_caption(body))
+    if len(body) > _CAPTION_CHARS and _REPORTED.search(body):  # "…, data showed Sunday. … (Yonhap)"
+        return not (context.is_english_caption(body) or context.is_korean_caption(body))
     return context.is_story(body)
+
+
+# a story's report past a short caption's length: who announced or showed what a caption's background never says
+_REPORTED = re.compile(r"\b(?:announced|reported|data showed|figures showed|statistics showed|stated|noted)\b")
 
 
 def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
