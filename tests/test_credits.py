@@ -569,3 +569,13 @@ def test_a_reported_story_past_a_short_captions_length_closed_by_an_agency_is_it
     # a caption's background sentences report no one ("data showed", "announced"): a story does
     _, found = extract_credits(paragraph)
     assert [(c.role, c.name) for c in found] == [("writer", "Yonhap")]
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    # 이미지 is a label ("[이미지=…]") and a given name with the surname 이: before a title it is the reporter
+    ("[서울=뉴시스] 이미지 기자 = 서울시가 내년 예산안을 발표했다.", [("reporter", "이미지")]),
+    ("이미지 기자 mj@paper.example", [("reporter", "이미지")]),
+])
+def test_a_reporter_named_like_a_label_keeps_her_name(paragraph: str, credited) -> None:
+    _, found = extract_credits(paragraph)
+    assert [(c.role, c.name) for c in found] == credited

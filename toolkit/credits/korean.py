@@ -74,8 +74,10 @@ _NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자�
 # people a story cites without naming them: a source, an official, a viewer who sent a video
 _UNNAMED_SOURCES = ("소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌", "독자")
 # Hangul words of the credit vocabulary and the unnamed sources: never the name a credit gives
-NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | set(KO_LABELS) | set(KO_TITLES) | KO_SUBJECT_POSITIONS
-                               | set(_UNNAMED_SOURCES))
+# labels that are also given names with their surname ("이미지 기자": 이 미지): a name where a name stands
+_NAME_LIKE_LABELS = frozenset({"이미지"})
+NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | (set(KO_LABELS) - _NAME_LIKE_LABELS) | set(KO_TITLES)
+                               | KO_SUBJECT_POSITIONS | set(_UNNAMED_SOURCES))
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -193,7 +195,8 @@ def title_role(token: str) -> str | None:
 def name_and_title(token: str) -> tuple[str, str | None] | None:
     """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자".
     Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
-    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
+    if token in _CLIP_WORDS or (token in KO_LABELS and token not in _NAME_LIKE_LABELS) \
+            or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
             or token in _FILLERS or token in _NEWSROOM_NOUNS:
         return None
     if is_korean_name(token):
