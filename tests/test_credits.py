@@ -531,6 +531,7 @@ def test_a_wire_story_whose_last_sentence_ends_on_a_date_keeps_its_reporter(para
     "드라마 '별이 빛나는 밤' 방송화면 캡처 / MBC",
     # listings that name broadcasters after a slash: no headline
     "2026 월드컵 예선 한국-일본전 중계 KBS / MBC / SBS",
+    "남북 정상회담 생중계 / KBS / MBC",
     "▲오후 8시 가요무대 / KBS",
     "문의: 홍보팀 02-123-4567 / EBS",
 ])

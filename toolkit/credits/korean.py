@@ -872,10 +872,12 @@ _HEADLINE_SOURCE = re.compile(r"(?P<head>.{8,300}?) ?[/ㅣ|] ?(?P<outlet>[A-Za-z
 
 
 # what a clip's headline is not: a caption ending on its picture's noun ("… 단체 사진 / KBS": the broadcaster
-# gave the picture), a listing of broadcasters ("중계 KBS / MBC / SBS"), a bulleted item ("▲오후 8시 가요무대
-# / KBS") or a labelled line ("문의: …")
-_NOT_A_HEADLINE = re.compile(r"(?:사진|모습|장면|캡처|캡쳐|화면|컷|전경|풍경)$|(?:^|\s)(?:" + "|".join(_BROADCASTERS)
-                             + r")\S{0,4} ?[/ㅣ|]|^[▲■●◆△□○◇※-]|^[가-힣]{1,4} ?:")
+# gave the picture), a listing of broadcasters ("중계 KBS / MBC / SBS", "… / KBS / MBC"), a bulleted item
+# ("▲오후 8시 가요무대 / KBS") or a labelled line ("문의: …")
+_ANY_BROADCASTER = "(?:" + "|".join(_BROADCASTERS) + r")\S{0,4}"
+_NOT_A_HEADLINE = re.compile(r"(?:사진|모습|장면|캡처|캡쳐|화면|컷|전경|풍경)$"
+                             rf"|(?:^|\s){_ANY_BROADCASTER} ?[/ㅣ|]|[/ㅣ|] ?{_ANY_BROADCASTER}$"
+                             r"|^[▲■●◆△□○◇※-]|^[가-힣]{1,4} ?:")
 
 
 def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
