@@ -12,7 +12,7 @@ from conftest import repo_root
 from toolkit.terms.korean import stoplist
 
 STOPLIST = repo_root() / "toolkit" / "data" / "term_stoplist.tsv"
-NOUN_FRAMES = ("그 {}에 대해", "{}의 문제", "{}는")
+NOUN_FRAMES = ("그 {}에 대해", "{}의 문제", "{}는", "{}이다", "{}되는 상황")
 
 
 def lines() -> list[str]:

@@ -697,6 +697,16 @@ def test_a_long_name_written_as_one_word_takes_the_one_capitalised_name_holding_
     assert "반동사상문화배격법" not in rows and rows["반동"]["part_of"] is None
 
 
+def test_plain_role_words_market_trends_and_function_nouns_are_no_terms():
+    # the stop list's families (round 13): a captain is a role, not a house style's word for
+    # people as 주민 is; a rising trend, 'compared with' and 'all-time' name nothing
+    is_term = TermVocabulary({"코스피", "대비", "역대", "상승세", "선장", "주민", "보위부", "단속"})
+    market = korean_units("코스피가 전년 대비 역대 최고 수준의 상승세를 이어갔다.")
+    assert [o.term for o in term_occurrences(market, is_term)] == ["코스피"]
+    people = korean_units("선장과 주민들이 보위부에 단속됐다.")
+    assert [o.term for o in term_occurrences(people, is_term)] == ["주민", "보위부", "단속"]
+
+
 def test_a_rate_is_a_term_even_once_and_keeps_only_a_rendering_its_prior_names():
     from toolkit.terms.korean import is_rate
     from toolkit.terms.model import Training
