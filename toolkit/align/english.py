@@ -70,9 +70,6 @@ _IRREGULAR = {
     "lower": "low", "greater": "great", "longer": "long", "stronger": "strong", "fewer": "few",
     "older": "old", "younger": "young", "easier": "easy", "cheaper": "cheap", "richer": "rich",
     "poorer": "poor", "tougher": "tough", "wider": "wide", "deeper": "deep", "tighter": "tight",
-    "faster": "fast", "quicker": "quick", "slower": "slow", "heavier": "heavy", "safer": "safe",
-    "colder": "cold", "warmer": "warm", "hotter": "hot", "newer": "new", "shorter": "short",
-    "weaker": "weak", "stricter": "strict", "harsher": "harsh", "steeper": "steep", "sharper": "sharp",
     "filipino": "philippines", "daily": "day", "halve": "half", "halved": "half", "halves": "half",
     "halving": "half", "indonesian": "indonesia", "cuban": "cuba", "venezuelan": "venezuela",
 }
