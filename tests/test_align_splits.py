@@ -339,3 +339,38 @@ def test_merged_beads_are_tried_beside_a_weak_first_stage_link(lexicon) -> None:
     # without the weak-link rule the first stage's 1-1 chain stands
     old = [(b.en, b.ko) for b in align(en, ko, lexicon, Params(merge_weak=None)).beads]
     assert ((1,), (1,)) in old and ((2,), (2,)) in old
+
+
+KO_CRACKDOWN = "북한 당국이 이달 들어 국경 지역의 밀수 단속을 크게 강화했습니다."
+KO_LEAD = "시장 상인들도 다르지 않습니다."
+KO_STALLS = "양강도 혜산의 한 소식통은 \"보안원들이 매대를 돌며 중국산 옷과 신발을 모두 빼앗아 갔다\"고 말했습니다."
+KO_FRUSTRATED = "소식통은 주민들의 불만이 커지고 있다고 전했습니다."
+EN_MARKET = [
+    "North Korean authorities have sharply stepped up their crackdown on smuggling in border areas this month.",
+    "Market traders are no exception: security officers went from stall to stall and seized all the Chinese-made "
+    "clothes and shoes, a source in Hyesan, Ryanggang province, said.",
+    "Residents are increasingly frustrated, the source added.",
+]
+
+
+def _beads(ko_texts: list[str], lexicon, params=None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    al = align(_sents(EN_MARKET, "en"), _sents(ko_texts, "ko"), lexicon, params)
+    return [(b.en, b.ko) for b in al.beads]
+
+
+def test_a_short_korean_summary_sentence_joins_the_sentence_its_english_folds_it_into(lexicon) -> None:
+    """The writer's short lead ("traders are no different") shares one word with the English
+    (market), too few for `min_new`; the English folds it into the next sentence's translation,
+    which it matches well: one bead with both Korean sentences."""
+    ko = [KO_CRACKDOWN, KO_LEAD, KO_STALLS, KO_FRUSTRATED]
+    assert _beads(ko, lexicon, Params(ko_lead_new=None)) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]
+    assert _beads(ko, lexicon) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_a_short_korean_sentence_after_its_link_or_quoted_is_held_to_min_new(lexicon) -> None:
+    """The relaxed split is for a lead before the sentence the English translates: the same short
+    sentence after that sentence, or a short quotation before it, stays unaligned."""
+    after = [KO_CRACKDOWN, KO_STALLS, KO_LEAD, KO_FRUSTRATED]
+    assert _beads(after, lexicon) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,))]
+    quoted = [KO_CRACKDOWN, "\"시장 상인들도 다르지 않다\"고 한다.", KO_STALLS, KO_FRUSTRATED]
+    assert _beads(quoted, lexicon) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]

@@ -510,3 +510,73 @@ def test_a_wire_caption_closed_by_the_pictures_date_credits_its_staff_as_photogr
 def test_a_broadcasters_clip_title_credits_the_broadcaster_as_writer(line: str, credited) -> None:
     _, found = extract_credits(line)
     assert [(c.role, c.name) for c in found] == credited
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a story's last sentence that ends on a dotted date (a law's effective day, a deadline, a data cut-off)
+    "[세종=뉴시스] 김하진 기자 = 정부가 개정 시행령을 공포했다. 시행일은 2025. 1. 1. hajin@newsis.example",
+    "(서울=연합뉴스) 김민수 기자 = 통계청이 3월 고용동향을 내놨다. 자료 기준일 2024.3.31. minsu@yna.example",
+    "[서울=뉴스핌] 박지훈 기자 = 금융위원회는 16일 제도 개선안을 내놨다. 적용 시점은 2025.01.01 jh@newspim.example",
+    "(서울=뉴스1) 김민지 기자 = 서울시가 공모전 결과를 발표했다. 접수 마감 2024.6.30 / 서울시",
+])
+def test_a_wire_story_whose_last_sentence_ends_on_a_date_keeps_its_reporter(paragraph: str) -> None:
+    # the picture's stamp follows the caption's finished sentence; a date inside the sentence is the story's
+    _, found = extract_credits(paragraph)
+    assert [c.role for c in found] == ["reporter"]
+
+
+@pytest.mark.parametrize("line", [
+    "예능 '동네 한 바퀴' 출연진 단체 사진 / KBS",
+    "25일 서울 광화문광장에서 열린 촛불집회 모습 / JTBC",
+    "드라마 '별이 빛나는 밤' 방송화면 캡처 / MBC",
+    # listings that name broadcasters after a slash: no headline
+    "2026 월드컵 예선 한국-일본전 중계 KBS / MBC / SBS",
+    "남북 정상회담 생중계 / KBS / MBC",
+    "▲오후 8시 가요무대 / KBS",
+    "문의: 홍보팀 02-123-4567 / EBS",
+])
+def test_a_caption_or_a_listing_closed_by_a_broadcaster_is_no_clip_title(line: str) -> None:
+    # a caption ends on its picture's noun (사진, 모습, 캡처): the broadcaster gave the picture, wrote nothing
+    _, found = extract_credits(line)
+    assert not any(c.role == "writer" for c in found)
+
+
+def test_a_broadcasters_picture_under_a_caption_stays_its_photo_credit() -> None:
+    _, found = extract_credits("예능 '동네 한 바퀴' 출연진 단체 사진 / KBS")
+    assert [(c.role, c.name) for c in found] == [("photographer", "KBS")]
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    # "You" is how some Koreans named 유 write their surname: a pronoun is no name alone, a surname in one
+    ("By You Hee-yeol", [("writer", "You Hee-yeol")]),
+    ("Reporting by You Seung-ho; Editing by Kim Min-ji", [("reporter", "You Seung-ho"), ("editor", "Kim Min-ji")]),
+    ("[Translated by Me, April 2016]", []),
+])
+def test_a_pronoun_is_no_name_alone_but_you_is_a_korean_surname(line: str, credited) -> None:
+    _, found = extract_credits(line)
+    assert sorted((c.role, c.name) for c in found) == sorted(credited)
+
+
+@pytest.mark.parametrize("paragraph", [
+    ("South Korea's exports fell for the 12th consecutive month in September due to a prolonged slump in chip "
+     "demand, data showed Sunday. Outbound shipments came to $54.6 billion last month, down 4.4 percent from a year "
+     "earlier. Imports fell 16.5 percent to $50.9 billion, leaving a trade surplus of $3.7 billion, the fourth "
+     "straight month of surplus. Yonhap"),
+    ("North Korea fired a short-range ballistic missile into the East Sea early Sunday, in its latest provocation, "
+     "the Joint Chiefs of Staff (JCS) announced. The launch came days after the allies wrapped up joint drills. "
+     "It is the third such launch this month. (Yonhap)"),
+])
+def test_a_reported_story_past_a_short_captions_length_closed_by_an_agency_is_its_writing(paragraph: str) -> None:
+    # a caption's background sentences report no one ("data showed", "announced"): a story does
+    _, found = extract_credits(paragraph)
+    assert [(c.role, c.name) for c in found] == [("writer", "Yonhap")]
+
+
+@pytest.mark.parametrize(("paragraph", "credited"), [
+    # 이미지 is a label ("[이미지=…]") and a given name with the surname 이: before a title it is the reporter
+    ("[서울=뉴시스] 이미지 기자 = 서울시가 내년 예산안을 발표했다.", [("reporter", "이미지")]),
+    ("이미지 기자 mj@paper.example", [("reporter", "이미지")]),
+])
+def test_a_reporter_named_like_a_label_keeps_her_name(paragraph: str, credited) -> None:
+    _, found = extract_credits(paragraph)
+    assert [(c.role, c.name) for c in found] == credited

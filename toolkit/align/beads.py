@@ -122,7 +122,8 @@ class BeadScorer:
     def _adds_coverage(self, i0: int, i1: int, j0: int, j1: int) -> bool:
         """A true split translates different parts of the single sentence: each sentence of
         the many side must cover at least `min_new` words or numbers of the single side
-        that the others do not (incidental overlap, the same 'North Korea' again, is not enough)."""
+        that the others do not (incidental overlap, the same 'North Korea' again, is not enough);
+        a short Korean lead sentence may cover fewer (`_korean_lead`)."""
         need = self.p.min_new
         if not need or (i1 - i0 > 1 and j1 - j0 > 1):
             return True
@@ -144,7 +145,9 @@ class BeadScorer:
                     others |= other
                     other_nums |= nums[b]
             unique = nums[a] - other_nums  # a large number is as specific as several words
-            if (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique) < need:
+            own = (mask & ~others).bit_count() + sum(self.p.num_new if float(v) >= 100 else 1 for v in unique)
+            lead = a == 0 and self.p.ko_lead_new is not None and own >= self.p.ko_lead_new
+            if own < need and not (lead and self._korean_lead(i0, i1, j0, j1)):
                 if alone is None:
                     return False
                 # a part repeating the other parts' words may still be a translation of the single
@@ -153,6 +156,20 @@ class BeadScorer:
                 if self.bead_score(*part) < alone:
                     return False
         return True
+
+    def _korean_lead(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Whether the bead is one English sentence against two Korean ones, the first short and
+        quoting nobody, the second translated well by the English on its own
+        (`Params.ko_lead_len`, `Params.ko_lead_link`): a writer's summary sentence ("야당도
+        환영했다.") that the translator folds into the next one's English ("The opposition
+        welcomed it too, its leader saying ..."). Such a sentence has few words, so it need cover
+        only `Params.ko_lead_new` English words of its own. A short sentence after the link is
+        held to `min_new`: in news and TED pseudo-articles it is mostly a line with its own
+        English sentence, which a relaxed split would leave unaligned; so is a short quotation."""
+        if self.p.ko_lead_new is None or i1 - i0 != 1 or j1 - j0 != 2:
+            return False
+        lead = self.kf[j0]
+        return not lead.quote and lead.length <= self.p.ko_lead_len and self.bead_score(i0, i1, j0 + 1, j1) >= self.p.ko_lead_link
 
     def shares(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Mean covered share (idf-weighted) of the bead's Korean sentences and of its English ones."""

@@ -54,6 +54,10 @@ class Params:
     pairs, the rewrites and dev with news test and TED as guards (benchmarks/README.md, "Round 13").
     Round 14 added `merge_weak` (merged beads also tried beside a weak first-pass link, found on
     the rewrites4 set; 0.1 to 0.3 give the same beads on every studied set; "Round 14").
+    Round 16 added `ko_lead_new`, `ko_lead_len` and `ko_lead_link` (a short Korean summary sentence
+    the translator folds into the next sentence's English, found on the held-out rewrites and
+    pairs10, widened after the rewrites5 set showed a 34-character one; 35 to 60 characters and 0.6 to
+    0.7 give the same beads on every studied set; "Round 16").
     """
 
     tau: float = 0.13          # price of aligning one sentence (null beads cost nothing)
@@ -89,6 +93,9 @@ class Params:
     join_cover: float | None = 0.6  # an English sentence left unaligned beside a link joins it when the link's Korean says this share of it
     join_explains: float | None = 0.25  # ... or this share, when it also says a word of the link's Korean that the link's English leaves unsaid
     join_fit: float = -0.1     # ... and the joined bead's length fit is no worse than the link's by more than this
+    ko_lead_new: int | None = 1  # `min_new` for a short Korean lead sentence joined to the sentence after it (one English sentence) ...
+    ko_lead_len: int = 40      # ... when it has at most this many characters and quotes nobody
+    ko_lead_link: float = 0.65  # ... and the English sentence scores this much against the second one alone
     merge_weak: float | None = 0.2  # merged beads are also tried beside a first-pass 1-1 link scoring below this (not only beside null beads)
 
 

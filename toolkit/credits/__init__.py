@@ -187,7 +187,13 @@ def _after_story(body: str) -> bool:
     since March 2017. Yonhap"): only past a caption's longest is length alone a story."""
     if len(body) > context.MAX_CAPTION_CHARS:
         return not (context.is_english_caption(body) or context.is_korean_caption(body))
+    if len(body) > _CAPTION_CHARS and _REPORTED.search(body):  # "…, data showed Sunday. … (Yonhap)"
+        return not (context.is_english_caption(body) or context.is_korean_caption(body))
     return context.is_story(body)
+
+
+# a story's report past a short caption's length: who announced or showed what a caption's background never says
+_REPORTED = re.compile(r"\b(?:announced|reported|data showed|figures showed|statistics showed|stated|noted)\b")
 
 
 def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
@@ -275,8 +281,9 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
 
 # the picture's date a wire prints closing a photo caption, then the photographer's address or the
 # wire's name: "… 2023.03.19. a@newsis.example", "… 2016.7.7/뉴스1", "… 2020.04.20 a@newspim.example";
-# a wire's written story closes with the address alone
-_WIRE_PHOTO_STAMP = re.compile(r"(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?"
+# a wire's written story closes with the address alone. The stamp follows the caption's finished sentence
+# (or a bracket): a date inside the last sentence ("시행일은 2025. 1. 1. a@b.example") is the story's
+_WIRE_PHOTO_STAMP = re.compile(r"[.!?…)\]」』”\"’'] ?(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?"
                                r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
 
 

@@ -26,9 +26,11 @@ NOT_NAME_WORDS = {
     "november", "december", "today", "tonight", "yesterday", "tomorrow", "now", "then", "far",
     "file", "pool", "handout", "reuters", "afp", "ap", "getty", "images", "photo", "photos", "by",
     "info", "information", "details",  # "CREDIT INFO": the heading of a credit block
-    # pronouns: "[Translated by Me, April 2016]" is a blogger's own translation, no name given
-    "me", "myself", "you", "yourself", "him", "himself", "herself", "us", "ourselves", "them", "themselves",
 } | CREDIT_VERBS  # "Translated Mara": the credit's verb glued before a name
+# pronouns: "[Translated by Me, April 2016]" is a blogger's own translation, no name given. Only a name
+# of pronouns alone is refused: "You Hee-yeol" spells the surname 유 so
+PRONOUNS = frozenset({"me", "myself", "you", "yourself", "him", "himself", "herself", "us", "ourselves", "them",
+                      "themselves"})
 # an outlet's possessive before a name ("CNN's Mara Ellison"), found only at a word's start (a linear scan)
 OUTLET_POSSESSIVE = re.compile(r"(?<!\S)(\S{1,40})['’]s ")
 # Words that make a name an organization: "UPI Staff", "the Tibetan Service", "Editorial Board"
@@ -93,6 +95,8 @@ def is_person_name(text: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in PARTICLES and words[0][:1].isupper():
         return True  # "By Di": a one-word name that is also a particle elsewhere
+    if all(w.lower() in PRONOUNS for w in words):
+        return False
     content = 0
     for k, w in enumerate(words):
         if k == 0 and w in _MONTH_GIVEN_NAMES and len(words) >= 2 and words[1].lower() not in NOT_NAME_WORDS:

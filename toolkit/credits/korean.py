@@ -74,8 +74,10 @@ _NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자�
 # people a story cites without naming them: a source, an official, a viewer who sent a video
 _UNNAMED_SOURCES = ("소식통", "관계자", "제보자", "시청자", "누리꾼", "네티즌", "독자")
 # Hangul words of the credit vocabulary and the unnamed sources: never the name a credit gives
-NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | set(KO_LABELS) | set(KO_TITLES) | KO_SUBJECT_POSITIONS
-                               | set(_UNNAMED_SOURCES))
+# labels that are also given names with their surname ("이미지 기자": 이 미지): a name where a name stands
+_NAME_LIKE_LABELS = frozenset({"이미지"})
+NOT_CREDITED_WORDS = frozenset(_NEWSROOM_NOUNS | set(_FILLERS) | (set(KO_LABELS) - _NAME_LIKE_LABELS) | set(KO_TITLES)
+                               | KO_SUBJECT_POSITIONS | set(_UNNAMED_SOURCES))
 _SENTENCE_END = re.compile(r"(?:[다요죠까]|니다|네요)[.!?]?$")
 _B_FINAL = 17  # index of ㅂ among the 28 Hangul final consonants
 _MAX_TITLE_MIDDLE = 4  # "김진희인턴기자": up to four syllables between a name and its title
@@ -193,7 +195,8 @@ def title_role(token: str) -> str | None:
 def name_and_title(token: str) -> tuple[str, str | None] | None:
     """("홍길동", None) for "홍길동"; ("안철민", "reporter") for "안철민기자", "김진희인턴기자".
     Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
-    if token in _CLIP_WORDS or token in KO_LABELS or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
+    if token in _CLIP_WORDS or (token in KO_LABELS and token not in _NAME_LIKE_LABELS) \
+            or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
             or token in _FILLERS or token in _NEWSROOM_NOUNS:
         return None
     if is_korean_name(token):
@@ -868,6 +871,15 @@ _HEADLINE_SOURCE = re.compile(r"(?P<head>.{8,300}?) ?[/ㅣ|] ?(?P<outlet>[A-Za-z
                               r"(?: \d{4}[.\-]\d{1,2}[.\-]\d{1,2}\.?)?")
 
 
+# what a clip's headline is not: a caption ending on its picture's noun ("… 단체 사진 / KBS": the broadcaster
+# gave the picture), a listing of broadcasters ("중계 KBS / MBC / SBS", "… / KBS / MBC"), a bulleted item
+# ("▲오후 8시 가요무대 / KBS") or a labelled line ("문의: …")
+_ANY_BROADCASTER = "(?:" + "|".join(_BROADCASTERS) + r")\S{0,4}"
+_NOT_A_HEADLINE = re.compile(r"(?:사진|모습|장면|캡처|캡쳐|화면|컷|전경|풍경)$"
+                             rf"|(?:^|\s){_ANY_BROADCASTER} ?[/ㅣ|]|[/ㅣ|] ?{_ANY_BROADCASTER}$"
+                             r"|^[▲■●◆△□○◇※-]|^[가-힣]{1,4} ?:")
+
+
 def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     """(the headline, [the broadcaster as writer]) for a clip's title line closed by its broadcaster.
     A headline has no full stop: "… 걷고 있다. / KBS" closes a caption (the picture's credit), and
@@ -879,7 +891,7 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     station = _REGIONAL_STATION.fullmatch(outlet)
     if not (outlet in _BROADCASTERS or (station and (station["after"] or station["before"]) in _BROADCASTERS)):
         return None
-    if head.endswith((".", "다", "!", "?")) or not has_syllable(head):
+    if head.endswith((".", "다", "!", "?")) or not has_syllable(head) or _NOT_A_HEADLINE.search(head):
         return None
     return head, [Credit("writer", outlet, organization=short_org(outlet), agent="organization")]
 
