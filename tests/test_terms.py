@@ -1111,3 +1111,10 @@ def test_workers_stay_terms_for_the_phrases_labour_stories_track():
     assert [o.term for o in term_occurrences(abroad, is_term)] == ["노동자", "파견"]
     port = korean_units("어선 선장과 외국인 근로자들이 항구에서 시위를 벌였다.")
     assert [o.term for o in term_occurrences(port, is_term)] == ["근로자"]
+
+
+def test_patients_stay_terms_for_the_phrases_medical_stories_track():
+    # 이송 is generic, and 위중증 a word the lexicon lacks: the phrases need 환자's own row
+    is_term = TermVocabulary({"환자", "확진자", "이송"})
+    units = korean_units("신규 확진자가 늘면서 위중증 환자 이송이 늦어지고 있다.")
+    assert [o.term for o in term_occurrences(units, is_term)] == ["확진자", "환자"]
