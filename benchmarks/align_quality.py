@@ -20,7 +20,7 @@ import random
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ if str(REPO) not in sys.path:  # build_speed's child may have put another checko
 
 from toolkit.align import LexiconLearner, align, load_lexicon  # noqa: E402
 from toolkit.model import Alignment, Bead, Sentence  # noqa: E402
-from toolkit.segment import kiwi, split_english, split_korean  # noqa: E402
+from toolkit.segment import kiwi, paragraph_analyses, provided_tokens, split_english, split_korean  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora"
 SPLITS = {
@@ -50,6 +50,8 @@ class PseudoArticle:
     en_lines_strict: list[frozenset[int]]  # per English sentence: every line it overlaps
     ko_lines_strict: list[frozenset[int]]
     gold: set[tuple[frozenset[int], frozenset[int]]]  # line-level beads
+    # each Korean sentence as Kiwi read it in its paragraph (segment.provided_tokens), as a build reads it
+    ko_analyses: dict = field(default_factory=dict)
 
 
 def _norm(line: str) -> str:
@@ -66,8 +68,9 @@ def _paragraphs(n: int, rng: random.Random) -> list[list[int]]:
     return out
 
 
-def _sentences(lines: list[str], lang: str, rng: random.Random):
-    """Sentence-split the side paragraph by paragraph; map each sentence to its lines.
+def _sentences(lines: list[str], lang: str, rng: random.Random, analyses: dict | None = None):
+    """Sentence-split the side paragraph by paragraph; map each sentence to its lines
+    (Korean: each sentence's analysis in its paragraph added to `analyses`).
 
     Returns the sentences, the majority line of each (the line holding most of its
     characters) and every line each overlaps (for the strict variant of the score).
@@ -84,7 +87,10 @@ def _sentences(lines: list[str], lang: str, rng: random.Random):
             spans.append((len(text), len(text) + len(lines[k]), k))
             text += lines[k]
         cursor = 0
-        for s in split(text):
+        pieces = split(text)
+        if lang == "ko" and analyses is not None:
+            paragraph_analyses(text, pieces, analyses)
+        for s in pieces:
             start = text.find(s[:12], cursor)
             if start < 0:
                 start = cursor
@@ -100,7 +106,7 @@ def _sentences(lines: list[str], lang: str, rng: random.Random):
     return sents, cover, strict
 
 
-def _line_units(lines: list[str], lang: str, rng: random.Random):
+def _line_units(lines: list[str], lang: str, rng: random.Random, analyses: dict | None = None):
     """The line-unit variant: every line is one unit (the paragraph draw is kept so that
     the random stream, hence the articles, are the same as in the sentence variant)."""
     _paragraphs(len(lines), rng)
@@ -144,7 +150,8 @@ def make_articles(split: str, limit: int | None = None, seed: int = SEED, units:
         ko_text = [ko_all[i] for i in ko_lines]
         segment = _sentences if units == "sentences" else _line_units
         en_sents, en_cover, en_strict = segment(en_text, "en", rng)
-        ko_sents, ko_cover, ko_strict = segment(ko_text, "ko", rng)
+        ko_analyses: dict = {}
+        ko_sents, ko_cover, ko_strict = segment(ko_text, "ko", rng, ko_analyses)
         ko_pos = {i: p for p, i in enumerate(ko_lines)}
         gold: set[tuple[frozenset[int], frozenset[int]]] = set()
         for p, (kind, i) in enumerate(en_src):
@@ -156,7 +163,7 @@ def make_articles(split: str, limit: int | None = None, seed: int = SEED, units:
         for i, p in ko_pos.items():
             if i not in en_set:
                 gold.add((frozenset(), frozenset({p})))
-        articles.append(PseudoArticle(en_sents, ko_sents, en_cover, ko_cover, en_strict, ko_strict, gold))
+        articles.append(PseudoArticle(en_sents, ko_sents, en_cover, ko_cover, en_strict, ko_strict, gold, ko_analyses))
     return articles
 
 
@@ -291,12 +298,16 @@ def evaluate(
     t_seg = time.perf_counter() - t0
     gc, tp1 = Score(), Score()
     t0 = time.perf_counter()
-    first = [align(a.en, a.ko, lexicon) for a in articles]
+    first = []
+    for a in articles:
+        with provided_tokens(a.ko_analyses):
+            first.append(align(a.en, a.ko, lexicon))
     t_align = time.perf_counter() - t0
     learner = LexiconLearner(known=lexicon)
     for a, al in zip(articles, first):
         tp1.add(line_beads(a, al), a.gold)
-        learner.observe(a.en, a.ko, al)
+        with provided_tokens(a.ko_analyses):
+            learner.observe(a.en, a.ko, al)
         gc.add(line_beads(a, gale_church(a.en, a.ko, c, s2)), a.gold)
     result = {"split": split if units == "sentences" else f"{split}, line units", "articles": len(articles), "gc": gc, "pass1": tp1,
               "seg_s": t_seg, "align_s": t_align}
@@ -306,7 +317,8 @@ def evaluate(
         lex2 = lexicon.extended(pairs)
         tp2 = Score()
         for a in articles:
-            tp2.add(line_beads(a, align(a.en, a.ko, lex2)), a.gold)
+            with provided_tokens(a.ko_analyses):
+                tp2.add(line_beads(a, align(a.en, a.ko, lex2)), a.gold)
         result.update(pass2=tp2, learned=len(pairs), align2_s=time.perf_counter() - t0)
     if not quiet:
         _print(result)
@@ -374,14 +386,15 @@ class PairResult:
 def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None, params=None) -> list[PairResult]:
     """Align each pair (read and segmented as the product does) with transprov and Gale-Church."""
     from toolkit.ingest import read_article
-    from toolkit.segment import segment_article
+    from toolkit.segment import article_analyses, segment_article
 
     c, s2 = fit_length_model() if CORPORA.is_dir() else (2.02, 12.8)
     lexicon = lexicon if lexicon is not None else load_lexicon()
     results = []
     for name, en_path, ko_path, gold_path in pairs:
         en = segment_article(read_article(en_path)).sentences
-        ko = segment_article(read_article(ko_path)).sentences
+        ko_article = segment_article(read_article(ko_path))
+        ko = ko_article.sentences
 
         def key(b: Bead) -> tuple:
             return frozenset(en[i].id for i in b.en), frozenset(ko[j].id for j in b.ko)
@@ -391,7 +404,8 @@ def align_pairs(pairs: list[tuple[str, Path, Path, Path]], lexicon=None, params=
         if unknown:  # gold written for another segmentation would be scored low without a word
             sys.exit(f"error: {gold_path}: {', '.join(unknown)} not among the sentences as segmented now "
                      "(renumber the gold after a segmentation change)")
-        predicted = {key(b): b.cert for b in align(en, ko, lexicon, params).beads}
+        with provided_tokens(article_analyses(ko_article)):  # as a build reads them
+            predicted = {key(b): b.cert for b in align(en, ko, lexicon, params).beads}
         baseline = {key(b) for b in gale_church(en, ko, c, s2).beads}
         results.append(PairResult(name, gold, predicted, baseline))
     return results
@@ -471,14 +485,16 @@ def check_report(pairs: list[tuple[str, Path, Path, Path]]) -> None:
     """
     from toolkit.ingest import read_article
     from toolkit.metrics.checks import check_names, check_numbers
-    from toolkit.segment import segment_article
+    from toolkit.segment import article_analyses, segment_article
 
     for label, check, plant in (("number", check_numbers, _planted_number), ("name", check_names, _planted_name)):
         beads = checked = true_flags = false_flags = planted = caught = 0
         alarms = []
         for name, en_path, ko_path, gold_path in pairs:
             en = {s.id: s.text for s in segment_article(read_article(en_path)).sentences}
-            ko = {s.id: s.text for s in segment_article(read_article(ko_path)).sentences}
+            ko_article = segment_article(read_article(ko_path))
+            ko = {s.id: s.text for s in ko_article.sentences}
+            analyses = article_analyses(ko_article)  # as a build reads them
             expected = set()
             flags_file = gold_path.parent / "flags.tsv"
             if flags_file.is_file():
@@ -490,7 +506,8 @@ def check_report(pairs: list[tuple[str, Path, Path, Path]]) -> None:
                 e_text = " ".join(en[i] for i in sorted(e_ids, key=lambda x: int(x[4:])))
                 k_text = " ".join(ko[j] for j in sorted(k_ids, key=lambda x: int(x[4:])))
                 beads += 1
-                result = check(e_text, k_text)
+                with provided_tokens(analyses):
+                    result = check(e_text, k_text)
                 checked += result.checked
                 if result.agree is False:
                     key = (" ".join(sorted(e_ids, key=lambda x: int(x[4:]))), " ".join(sorted(k_ids, key=lambda x: int(x[4:]))))

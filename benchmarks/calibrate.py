@@ -37,14 +37,17 @@ from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, bead_cert  # no
 from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
 from toolkit.align.scoring import en_features, ko_features  # noqa: E402
 from toolkit.model import Bead  # noqa: E402
+from toolkit.segment import provided_tokens  # noqa: E402
 
 Row = tuple[str, dict[str, float], bool]  # (kind, features, right)
 Weighted = tuple[dict[str, float], bool, float]  # (features, right, sample weight)
 
 
-def _aligner(en, ko, lexicon) -> Aligner:
+def _aligner(en, ko, lexicon, analyses: dict | None = None) -> Aligner:
+    """`analyses`: each Korean sentence as Kiwi read it in its paragraph (as a build reads it)."""
     ef = [en_features(s.text) for s in en]
-    kf = [ko_features(s.text, lexicon) for s in ko]
+    with provided_tokens(analyses or {}):
+        kf = [ko_features(s.text, lexicon) for s in ko]
     return Aligner(ef, kf, Params(), lazy=len(ef) * len(kf) > FULL_GRID)
 
 
@@ -52,7 +55,7 @@ def line_rows(split: str, lexicon) -> list[Row]:
     """Beads of a split's pseudo-articles, right when their line-level component is gold."""
     rows: list[Row] = []
     for art in make_articles(split):
-        aligner = _aligner(art.en, art.ko, lexicon)
+        aligner = _aligner(art.en, art.ko, lexicon, art.ko_analyses)
         path = aligner.path()
         beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
         for (kind, feats), component in zip(aligner.features(path), line_components(art, beads)):
@@ -69,17 +72,18 @@ def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null"), tagged: 
     false for a poorly aligned true pair. `tagged`: each row comes with the two pairs it was
     made of (None for pseudo-articles), so that a fit leaving a pair out leaves these out too."""
     from toolkit.ingest import read_article
-    from toolkit.segment import segment_article
+    from toolkit.segment import article_analyses, segment_article
 
-    sides = [(segment_article(read_article(e)).sentences, segment_article(read_article(k)).sentences)
-             for _, e, k, _ in pairs]
-    sides += [(a.en, a.ko) for a in articles]
+    kos = [segment_article(read_article(k)) for _, _, k, _ in pairs]
+    sides = [(segment_article(read_article(e)).sentences, ko.sentences, article_analyses(ko))
+             for (_, e, _, _), ko in zip(pairs, kos)]
+    sides += [(a.en, a.ko, a.ko_analyses) for a in articles]
     names = [p[1] for p in pairs] + [None] * len(articles)
     rows: list = []
     step = 1 if not articles else 7
     for t in range(len(sides)):
         u = (t + step) % len(sides)
-        aligner = _aligner(sides[t][0], sides[u][1], lexicon)
+        aligner = _aligner(sides[t][0], sides[u][1], lexicon, sides[u][2])
         path = aligner.path()
         for kind, feats in aligner.features(path):
             if kind in kinds:
@@ -91,14 +95,15 @@ def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null"), tagged: 
 def pair_rows(pairs, lexicon) -> list[Row]:
     """Beads of hand-aligned pairs, right when they are gold beads."""
     from toolkit.ingest import read_article
-    from toolkit.segment import segment_article
+    from toolkit.segment import article_analyses, segment_article
 
     rows: list[Row] = []
     for _, en_path, ko_path, gold_path in pairs:
         en = segment_article(read_article(en_path)).sentences
-        ko = segment_article(read_article(ko_path)).sentences
+        ko_article = segment_article(read_article(ko_path))
+        ko = ko_article.sentences
         gold = read_gold(gold_path)
-        aligner = _aligner(en, ko, lexicon)
+        aligner = _aligner(en, ko, lexicon, article_analyses(ko_article))
         path = aligner.path()
         for (i0, i1, j0, j1), (kind, feats) in zip(path, aligner.features(path)):
             key = (frozenset(en[i].id for i in range(i0, i1)), frozenset(ko[j].id for j in range(j0, j1)))

@@ -35,37 +35,42 @@ def test_a_part_file_holds_the_frame_its_rows_make(tmp_path) -> None:
     assert pl.read_ipc(tmp_path / "empty.arrow").equals(pl.DataFrame([], schema=schema))
 
 
-def test_a_worker_keeps_its_own_analyses_without_reading_them_back(tmp_path, monkeypatch) -> None:
+def test_pass_two_reads_each_sentence_as_pass_one_did(tmp_path, monkeypatch) -> None:
+    """Each Korean sentence is read as Kiwi read it in its paragraph: Kiwi splits each paragraph
+    once and never analyses a sentence of it again, and pass two (another process, maybe) is
+    handed pass one's analyses, which are those of the paragraphs' splits."""
     import toolkit.archive.passes as passes
+    import toolkit.segment as segment
     from toolkit.archive import build_archive
-    from toolkit.segment import korean_tokens
 
-    read: list[str] = []
-    real = passes._load_result
+    segment._split_korean.cache_clear()
+    segment.korean_tokens.cache_clear()
+    segment._ONE_SENTENCE.clear()
+    real, asked = segment.kiwi(), []
 
-    def counting(path):
-        read.append(str(path))
-        return real(path)
+    class Counting:
+        def split_into_sents(self, text, **options):
+            return real.split_into_sents(text, **options)
 
-    monkeypatch.setattr(passes, "_load_result", counting)
-    monkeypatch.setattr(passes, "SHARED_EVERY", 0.0)  # list the folder before every chunk
-    monkeypatch.setattr(passes, "_SHARED", {})
-    monkeypatch.setattr(passes, "_SHARED_READ", set())
-    monkeypatch.setattr(passes, "_SHARED_LISTED", {})
+        def tokenize(self, text):
+            asked.append(text)
+            return real.tokenize(text)
+
+    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    dumped = []
+    real_dump = passes._dump
+    monkeypatch.setattr(passes, "_dump", lambda path, value: (dumped.append((path, value)), real_dump(path, value)))
     corpus = tmp_path / "corpus"
-    for name in ("dprk-floods", "dprk-rice-prices", "rfa-defectors"):
+    for name in ("dprk-floods", "rfa-defectors"):
         shutil.copytree(repo_root() / "fixtures" / "corpus" / name, corpus / name)
     assert build_archive(corpus, tmp_path / "archive", progress=False, chunk=1).ok
-    assert not [p for p in read if "/kiwi/" in p]  # three chunks, none of its own files read back
-    # ... and what it kept is what reading them would have given: each sentence's analysis
-    assert len(passes._SHARED) > 10
-    assert all(passes._SHARED[text] == korean_tokens(text) for text in passes._SHARED)
-
-    # a file another worker left is still read
-    work = tmp_path / "work"
-    (work / "kiwi").mkdir(parents=True)
-    other = {"다른 작업자가 분석한 문장입니다.": (("다른", "MM", "다른", 0, 2),)}
-    with open(work / "kiwi" / "other.pickle", "wb") as out:
-        pickle.dump(other, out)
-    assert passes.shared_analyses(Path(work))["다른 작업자가 분석한 문장입니다."] == other["다른 작업자가 분석한 문장입니다."]
-    assert str(work / "kiwi" / "other.pickle") in read
+    handed = [value for path, value in dumped if "/articles/" in str(path)]
+    assert len(handed) == 2
+    for en, ko, alignment, keys, tokens, previous in handed:
+        assert tokens == segment.article_analyses(ko) and len(tokens) == len({s.text for s in ko.sentences})
+        for s in ko.sentences:
+            key, analysis = tokens[s.text]
+            assert key[0] == s.text
+            assert all(0 <= start and start + n <= len(s.text) for _, _, _, start, n in analysis)
+    sentences = {s.text for value in handed for s in value[1].sentences}
+    assert not sentences & set(asked)  # no sentence of a paragraph analysed alone

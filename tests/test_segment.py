@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from toolkit.model import Article, Paragraph
@@ -318,3 +320,57 @@ def test_a_stray_single_quote_is_looked_for_only_before_the_next_double_mark() -
 )
 def test_korean_quotation_without_a_full_stop_keeps_its_attribution(text: str, expected: list[str]) -> None:
     assert split_korean(text) == expected
+
+
+def test_a_sentence_is_read_as_kiwi_read_it_in_its_paragraph(monkeypatch) -> None:
+    """While an article's analyses are provided, each sentence answers with the tokens of its
+    paragraph's split, offsets rebased to the sentence (a speaker label cut off), and Kiwi
+    reads no sentence a second time; the key of what is kept from them names the paragraph,
+    so the same sentence in another paragraph is kept apart."""
+    import toolkit.segment as segment
+
+    shared = "주민들은 옥수수로 끼니를 때우고 있습니다."
+    text = (f"장마당 쌀값 한 달 새 급등\n\n쌀값이 한 달 사이 크게 올랐습니다. {shared}\n\n"
+            f"앵커: 국경 지역의 단속이 강화됐습니다. {shared}\n\n{shared} 장마당도 한산합니다.\n")
+    segment._split_korean.cache_clear()
+    segment.korean_tokens.cache_clear()
+    article = segment_article(read_article_text(text))
+    analyses = segment.article_analyses(article)
+    sentences = [s for p in article.paragraphs for s in p.sentences]
+    assert [s.speaker for s in sentences][2] == "앵커"
+    assert set(analyses) == {s.text for s in sentences}
+    first = next(p for p in article.paragraphs if p.sentences)
+    assert analyses[shared][0] == (shared, re.sub(r"\s+", " ", first.text).strip())  # its first paragraph's reading
+    real, asked = kiwi(), []
+
+    class Counting:
+        def tokenize(self, text):
+            asked.append(text)
+            return real.tokenize(text)
+
+    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    with segment.provided_tokens(analyses):
+        for s in sentences:
+            tokens = korean_tokens(s.text)
+            assert tokens == analyses[s.text][1] and segment.analysis_key(s.text) == analyses[s.text][0]
+            assert all(s.text[start:start + n] == form for form, tag, _, start, n in tokens if tag in ("NNG", "SF"))
+        assert korean_tokens("국경 지역의 단속이 강화됐습니다.")[0][:2] == ("국경", "NNG")  # after the label: offset 0
+        with segment.provided_tokens({}):  # nested: the outer analyses come back after it
+            pass
+        assert segment.analysis_key(shared) == analyses[shared][0]
+    assert asked == []
+    assert segment.analysis_key(shared) == shared  # outside: the text alone
+    other = segment.paragraph_analyses(f"{shared} 장마당도 한산합니다.", [shared, "장마당도 한산합니다."])
+    assert other[shared][0] != analyses[shared][0]
+
+
+def read_article_text(text: str):
+    import tempfile
+    from pathlib import Path
+
+    from toolkit.ingest import read_article
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ko.txt"
+        path.write_text(text, encoding="utf-8")
+        return read_article(path)

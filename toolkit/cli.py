@@ -309,7 +309,7 @@ def align(
     from toolkit.credits import join_korean_credits
     from toolkit.errors import InputError, printable
     from toolkit.ingest import read_article
-    from toolkit.segment import segment_article
+    from toolkit.segment import article_analyses, provided_tokens, segment_article
     from toolkit.tei import write_tei
 
     try:
@@ -329,7 +329,9 @@ def align(
         raise typer.Exit(1)
     try:
         english.credits = join_korean_credits(english.credits, korean.credits)
-        alignment = align_sentences(english.sentences, korean.sentences, user_lexicon)
+        analyses = article_analyses(korean)  # each sentence read in its paragraph, as a build reads it
+        with provided_tokens(analyses):
+            alignment = align_sentences(english.sentences, korean.sentences, user_lexicon)
         data = write_tei(english, korean, alignment)
         write_atomic(output, data)
     except InputError as error:
@@ -343,7 +345,8 @@ def align(
         raise typer.Exit(1) from None
     from toolkit.align.pair import pair_check
 
-    warning = pair_check(english, korean, alignment, user_lexicon).warning
+    with provided_tokens(analyses):
+        warning = pair_check(english, korean, alignment, user_lexicon).warning
     if warning:
         typer.echo(f"warning: {printable(en)}: {warning}", err=True)
     types = Counter(b.type for b in alignment.beads)

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
-from toolkit.align.kept import kept_for_sentences
+from toolkit.align.kept import KEPT_CHARS, kept_for_sentences
 from toolkit.model import Article, Sentence
 
 __all__ = ["split_english", "split_korean", "segment_article", "korean_tokens", "kiwi", "period_is_abbreviation",
-           "provided_tokens"]
+           "provided_tokens", "article_analyses", "paragraph_analyses", "analysis_key",
+           "kept_for_analyses"]
+
+T = TypeVar("T")
 
 # Abbreviations after which a period never ends a sentence (a title or a number label follows).
 _NEVER_END = {
@@ -217,24 +222,67 @@ def kiwi():
     return Kiwi()
 
 
-def _as_tuples(tokens) -> tuple[tuple[str, str, str, int, int], ...]:
-    return tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in tokens)
+Tokens = tuple[tuple[str, str, str, int, int], ...]
 
 
-# analyses `korean_tokens` made earlier, handed over from another process (see provided_tokens)
-_PROVIDED: dict[str, tuple[tuple[str, str, str, int, int], ...]] = {}
+def _as_tuples(tokens) -> Tokens:
+    # interned: the split cache keeps every paragraph's tokens, and Kiwi makes a new string
+    # for each form, tag and lemma (3,913 paragraphs: 62 MB kept without, speed8)
+    intern = sys.intern
+    return tuple((intern(t.form), intern(t.tag), intern(getattr(t, "lemma", t.form)), t.start, t.len) for t in tokens)
+
+
+# The analyses `korean_tokens` answers with while an article is worked on (provided_tokens):
+# each sentence's tokens as Kiwi read them in its own paragraph (article_analyses), and the
+# key under which what is computed from them is kept (analysis_key).
+_PROVIDED: dict[str, Tokens] = {}
+_KEYS: dict[str, tuple[str, str]] = {}
 
 
 @contextmanager
-def provided_tokens(tokens: dict[str, tuple[tuple[str, str, str, int, int], ...]]) -> Iterator[None]:
-    """Within the block, `korean_tokens` answers from `tokens` (text -> its earlier result)
-    before asking Kiwi: a build's second pass may run in another process than its first,
-    and must not analyse every Korean sentence again (a third of its time)."""
-    _PROVIDED.update(tokens)
+def provided_tokens(analyses: dict[str, tuple[tuple[str, str], Tokens]]) -> Iterator[None]:
+    """Within the block, `korean_tokens` answers from `analyses` (sentence text -> (its
+    analysis_key, its tokens), as article_analyses gives them) before analysing a text alone.
+
+    A build enters it for each article, in both passes: pass two may run in another process
+    than pass one and is handed pass one's analyses (the paragraphs' splits are not kept there)."""
+    before = dict(_PROVIDED), dict(_KEYS)
+    _PROVIDED.update((text, tokens) for text, (_, tokens) in analyses.items())
+    _KEYS.update((text, key) for text, (key, _) in analyses.items())
     try:
         yield
     finally:
         _PROVIDED.clear()
+        _KEYS.clear()
+        _PROVIDED.update(before[0])
+        _KEYS.update(before[1])
+
+
+def analysis_key(text: str) -> str | tuple[str, str]:
+    """What the analysis `korean_tokens(text)` gives now depends on: the text alone, or
+    (text, the paragraph Kiwi read it in) while an article's analyses are provided. Whatever
+    is kept from a sentence's tokens must be kept under this key (see kept_for_analyses), or
+    one article's reading of a sentence would leak into another's."""
+    return _KEYS.get(text, text)
+
+
+def kept_for_analyses(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """kept_for_sentences for a function of a Korean sentence that reads its korean_tokens:
+    kept under analysis_key, not the text (the same sentence in two paragraphs may be read
+    differently)."""
+
+    def wrap(function: Callable[[str], T]) -> Callable[[str], T]:
+        kept = functools.lru_cache(maxsize=maxsize)(lambda key, text: function(text))
+
+        @functools.wraps(function)
+        def call(text: str) -> T:
+            return kept(_KEYS.get(text, text), text) if len(text) <= KEPT_CHARS else function(text)
+
+        call.cache_clear = kept.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = kept.cache_info  # type: ignore[attr-defined]
+        return call
+
+    return wrap
 
 
 # analyses of paragraphs that are one sentence, made while splitting them (split_korean):
@@ -242,27 +290,34 @@ def provided_tokens(tokens: dict[str, tuple[tuple[str, str, str, int, int], ...]
 # (measured: identical on all 3,966 distinct such paragraphs of the news and TED corpora,
 # the fixtures and 34 real pairs), and korean_tokens takes it instead of analysing the sentence a second time.
 # Bounded; an entry is dropped once taken.
-_ONE_SENTENCE: dict[str, tuple[tuple[str, str, str, int, int], ...]] = {}
+_ONE_SENTENCE: dict[str, Tokens] = {}
 _ONE_SENTENCE_KEPT = 4096
 
 
-@functools.lru_cache(maxsize=8192)
-def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
-    """Kiwi analysis of one sentence on its own, as (form, tag, lemma, start, length).
+def korean_tokens(text: str) -> Tokens:
+    """Kiwi analysis of one Korean sentence, as (form, tag, lemma, start, length).
 
-    Always the sentence alone, never the analysis made while splitting its paragraph: Kiwi
-    reads a sentence slightly differently in context, and reusing whichever analysis happened
-    to be cached would make an article's alignment depend on what was built before it. (A
-    paragraph that is one sentence has no context: its analysis is taken, see _ONE_SENTENCE.)
-    The cache is bounded so memory stays flat over a corpus.
+    While an article's analyses are provided (provided_tokens), a sentence of the article is
+    read as Kiwi read it when splitting its paragraph: a pure function of the paragraph, so
+    never of what was built before, and no second reading of every sentence (speed8). Any
+    other text is analysed alone (kept: bounded, so memory stays flat over a corpus).
     """
     provided = _PROVIDED.get(text)
     if provided is not None:
         return provided
+    return _alone(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _alone(text: str) -> Tokens:
     whole = _ONE_SENTENCE.pop(text, None)
     if whole is not None:
         return whole
     return _as_tuples(kiwi().tokenize(text))
+
+
+korean_tokens.cache_clear = _alone.cache_clear  # type: ignore[attr-defined]  # a test starts from nothing kept
+korean_tokens.cache_info = _alone.cache_info  # type: ignore[attr-defined]
 
 
 # Kiwi does not end a sentence before an opening quotation mark ("…양상이다. “불법…"):
@@ -272,17 +327,26 @@ def korean_tokens(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
 _BEFORE_QUOTE = re.compile(r"(?:(?<=[가-힣][.!?])|(?<=[가-힣][’”][.!?]))\s+(?=[“\"‘'])")
 
 
-def _split_before_quotes(piece: str) -> list[str]:
-    out: list[str] = []
-    start = 0
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of text[start:end].strip() in text."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+
+
+def _split_before_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] cut before opening quotes (stripped, none empty)."""
+    start, end = _stripped(text, start, end)
+    piece = text[start:end]
+    out: list[tuple[int, int]] = []
+    cursor = 0
     for m in _BEFORE_QUOTE.finditer(piece):
-        before = piece[start:m.start()]
+        before = piece[cursor:m.start()]
         if _quote_open(before) or (before.count("‘") != before.count("’")):
             continue
-        out.append(before.strip())
-        start = m.end()
-    out.append(piece[start:].strip())
-    return [p for p in out if p]
+        out.append(_stripped(piece, cursor, m.start()))
+        cursor = m.end()
+    out.append(_stripped(piece, cursor, len(piece)))
+    return [(start + a, start + b) for a, b in out if b > a]
 
 
 # A quotation closed with no full stop inside ('"…어려울 것이다"') is no sentence of its own:
@@ -294,17 +358,81 @@ def _unfinished_quote(piece: str) -> bool:
     return bool(_UNFINISHED_QUOTE.match(piece))
 
 
+def _normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def split_korean(text: str) -> list[str]:
     """Split Korean text into sentences with Kiwi, keeping quotations attached."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _normalised(text)
     if not text:
         return []
-    sentences, whole = _split_korean(text)
-    if whole is not None:
+    sentences, analyses, whole = _split_korean(text)
+    if whole:
         if len(_ONE_SENTENCE) >= _ONE_SENTENCE_KEPT:
             _ONE_SENTENCE.clear()
-        _ONE_SENTENCE[text] = whole
+        _ONE_SENTENCE[text] = analyses[0]
     return list(sentences)
+
+
+def article_analyses(article: Article) -> dict[str, tuple[tuple[str, str], Tokens]]:
+    """Each Korean sentence of a segmented article -> (analysis_key, its tokens as Kiwi read
+    them in its paragraph, offsets from the sentence's start): what provided_tokens takes.
+
+    A text met twice in the article takes its first paragraph's reading."""
+    out: dict[str, tuple[tuple[str, str], Tokens]] = {}
+    for para in article.paragraphs:
+        if para.sentences and para.sentences[0].lang == "ko":
+            paragraph_analyses(para.text, [s.text for s in para.sentences], out)
+    return out
+
+
+def paragraph_analyses(text: str, sentences: list[str],
+                       out: dict[str, tuple[tuple[str, str], Tokens]] | None = None) -> dict[str, tuple[tuple[str, str], Tokens]]:
+    """article_analyses of one paragraph segmented into `sentences` (added to `out`).
+
+    Read from the paragraph's split (kept, or split again: a pure function of the paragraph).
+    A sentence whose tokens cannot be cut out of the paragraph's (a token across a cut, text
+    not split by split_korean) is left out, so it is analysed alone."""
+    out = {} if out is None else out
+    text = _normalised(text)
+    pieces, analyses, _ = _split_korean(text) if text else ((), (), False)
+    if len(pieces) != len(sentences):
+        return out
+    for sentence, piece, tokens in zip(sentences, pieces, analyses):
+        if tokens is None or sentence in out or not piece.endswith(sentence):
+            continue
+        cut = len(piece) - len(sentence)  # a speaker label before it (split_speaker)
+        if cut:
+            if any(t[3] < cut < t[3] + t[4] for t in tokens):
+                continue
+            tokens = tuple((f, tag, lemma, start - cut, n) for f, tag, lemma, start, n in tokens if start >= cut)
+        out[sentence] = ((sentence, text), tokens)
+    return out
+
+
+def _tokens_of(sentences: list[tuple[str, list[tuple[int, int, int]]]], tokens: Tokens) -> tuple[Tokens | None, ...]:
+    """Kiwi's tokens of a paragraph (offsets in it) handed to the sentences cut from it, each
+    sentence given as its text and its parts (start, end in the paragraph, offset in the
+    sentence): offsets rebased to the sentence. None for a sentence a token crosses a cut of."""
+    parts = [(a, b, off, n) for n, (_, spans) in enumerate(sentences) for a, b, off in spans]
+    got: list[list | None] = [[] for _ in sentences]
+    k = 0
+    for form, tag, lemma, start, length in tokens:
+        end = start + length
+        while k < len(parts) and parts[k][1] <= start:
+            k += 1
+        if k == len(parts):
+            break
+        a, b, off, n = parts[k]
+        if a <= start and end <= b:
+            if got[n] is not None:
+                got[n].append((form, tag, lemma, start - a + off, length))
+        elif end > a:  # across a cut (or a token Kiwi read over the space it was cut at)
+            got[n] = None
+            if start < a and k:
+                got[parts[k - 1][3]] = None
+    return tuple(tuple(g) if g is not None else None for g in got)
 
 
 # Kept (toolkit.align.kept): a paragraph met again (an updated story, a repeated sign-off or
@@ -312,9 +440,10 @@ def split_korean(text: str) -> list[str]:
 # the answer is the one a new split would give; a whole page glued into one paragraph (over
 # KEPT_CHARS) is split anew each time, not kept: 4,096 kept pages of 100 KB would hold close to a gigabyte.
 @kept_for_sentences(4096)
-def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str, int, int], ...] | None]:
-    """split_korean of a normalised, non-empty text: its sentences, and Kiwi's analysis when
-    the text is one sentence Kiwi read whole (None otherwise)."""
+def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...], bool]:
+    """split_korean of a normalised, non-empty text: its sentences, each one's tokens as Kiwi
+    read them in the text (offsets from the sentence's start; None: see _tokens_of), and
+    whether the text is one sentence Kiwi read whole (its analysis is then the sentence's alone)."""
     # return_sub_sents=False: the quotations Kiwi finds inside a sentence are not read here, and
     # kiwipiepy collects them in Python, token by token (speed7)
     analysed = kiwi().split_into_sents(text, return_tokens=True, return_sub_sents=False)
@@ -327,21 +456,33 @@ def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str
         if tail and spans[k][0] + tail.end() < spans[k][1]:
             cut = spans[k][0] + tail.end()
             spans[k][1], spans[k + 1][0] = cut, cut
-    merged: list[str] = []
-    pieces = [part for start, end in spans for part in _split_before_quotes(text[start:end].strip())]
-    for s in pieces:
-        if not s:
-            continue
+    # each sentence as its text and its parts: (start, end) in `text`, offset in the sentence
+    merged: list[tuple[str, list[tuple[int, int, int]]]] = []
+    for a, b in (part for start, end in spans for part in _split_before_quotes(text, start, end)):
+        s = text[a:b]
         # a piece that starts with a closing quote or a quoting ending belongs to the previous one
-        closing = bool(merged) and (s[0] in "”’»)]" or (s[0] in "\"'" and _quote_open(merged[-1])))
-        if merged and (closing or re.match(r"(?:라고|이라고|고|하고)\s", s) or _unfinished_quote(merged[-1])):
-            merged[-1] = f"{merged[-1]}{'' if closing else ' '}{s}"
+        closing = bool(merged) and (s[0] in "”’»)]" or (s[0] in "\"'" and _quote_open(merged[-1][0])))
+        if merged and (closing or re.match(r"(?:라고|이라고|고|하고)\s", s) or _unfinished_quote(merged[-1][0])):
+            before, parts = merged[-1]
+            joined = f"{before}{'' if closing else ' '}"
+            merged[-1] = (f"{joined}{s}", [*parts, (a, b, len(joined))])
         else:
-            merged.append(s)
-    out = _merge_open_quotes(merged)
-    if out == [text] and len(analysed) == 1 and (analysed[0].start, analysed[0].end) == (0, len(text)):
-        return tuple(out), _as_tuples(analysed[0].tokens)
-    return tuple(out), None
+            merged.append((s, [(a, b, 0)]))
+    out = _merge_open_quotes([s for s, _ in merged])
+    sentences: list[tuple[str, list[tuple[int, int, int]]]] = []
+    k = 0
+    for s in out:  # each is merged[k], or several of them joined by spaces
+        parts: list[tuple[int, int, int]] = []
+        length = -1
+        while length < len(s):
+            offset = length + 1
+            parts += [(a, b, offset + off) for a, b, off in merged[k][1]]
+            length = offset + len(merged[k][0])
+            k += 1
+        sentences.append((s, parts))
+    tokens = tuple(t for p in analysed for t in _as_tuples(p.tokens))
+    whole = out == [text] and len(analysed) == 1 and (analysed[0].start, analysed[0].end) == (0, len(text))
+    return tuple(out), _tokens_of(sentences, tokens), whole
 
 
 def segment_article(article: Article) -> Article:

@@ -258,11 +258,14 @@ def ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
         got, keys = _asked_features(text, recorded, type(lexicon))
         lexicon.keys.update(keys)  # as if asked again: the computation is deterministic
         return got
-    got = cache.get(text)
+    from toolkit.segment import analysis_key  # (toolkit.segment imports toolkit.align)
+
+    key = analysis_key(text)  # a sentence read in its paragraph is kept apart from the text alone (speed8)
+    got = cache.get(key)
     if got is None:
         if len(cache) >= _FEATURES_KEPT:
             cache.clear()
-        got = cache[text] = _ko_features(text, lexicon)
+        got = cache[key] = _ko_features(text, lexicon)
     return got
 
 
@@ -271,7 +274,10 @@ def _asked_features(text: str, lexicon: Lexicon, recorder) -> tuple[KoFeatures, 
     lexicon: a recording lexicon wrapping it takes both, so that the aligner's first look,
     the learner's and the next article's of the same sentence compute them once. `recorder`
     wraps a lexicon and notes the keys asked about (archive.learning.RecordingLexicon)."""
-    got, keys = lexicon.features.get(text), lexicon.asked.get(text)
+    from toolkit.segment import analysis_key
+
+    key = analysis_key(text)
+    got, keys = lexicon.features.get(key), lexicon.asked.get(key)
     if got is None or keys is None:
         probe = recorder(lexicon)
         got, keys = _ko_features(text, probe), frozenset(probe.keys)
@@ -284,7 +290,10 @@ def keep_features(lexicon: Lexicon, text: str, got: KoFeatures, keys: frozenset[
     for cache in (lexicon.features, lexicon.asked):
         if len(cache) >= _FEATURES_KEPT:
             cache.clear()
-    lexicon.features[text], lexicon.asked[text] = got, keys
+    from toolkit.segment import analysis_key
+
+    key = analysis_key(text)
+    lexicon.features[key], lexicon.asked[key] = got, keys
 
 
 @lru_cache(maxsize=8192)

@@ -127,12 +127,14 @@ def carry_features(given, final, changed, texts: Iterable[str]) -> None:
     that computation would ask the same questions, get the same answers and give the same
     features (the argument that lets a whole article keep its first alignment)."""
     from toolkit.align.scoring import keep_features
+    from toolkit.segment import analysis_key
 
     if final is given or getattr(given, "asked", None) is None or getattr(final, "asked", None) is None:
         return
     for text in texts:
-        got, keys = given.features.get(text), given.asked.get(text)
-        if got is not None and keys is not None and changed.isdisjoint(keys) and text not in final.asked:
+        key = analysis_key(text)
+        got, keys = given.features.get(key), given.asked.get(key)
+        if got is not None and keys is not None and changed.isdisjoint(keys) and key not in final.asked:
             keep_features(final, text, got, keys)
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,56 +170,6 @@ def timed_call(fn, *args):
     return result, time.process_time() - started
 
 
-# Kiwi's analyses of Korean sentences, shared by the workers of one build: each chunk of pass
-# one leaves those it made in .work/kiwi/, and a worker reads the files it has not read yet
-# before its next chunk. A sentence met again (an updated story, a repeated paragraph) is
-# then analysed once per build, not once per worker, as one process's cache would do.
-# Analyses are a pure function of the text (the same Kiwi: the fingerprint), so output
-# cannot depend on which worker made them.
-# Bounded both ways: a worker keeps at most SHARED_LIMIT sentences (then reads no more: memory
-# and the reading stay flat on a corpus of any size) and lists the folder at most every
-# SHARED_EVERY seconds.
-_SHARED: dict[str, tuple] = {}
-_SHARED_READ: set[str] = set()
-_SHARED_LISTED: dict[str, float] = {}
-SHARED_LIMIT = 100_000
-SHARED_EVERY = 5.0
-
-
-def shared_analyses(work: Path, wait: bool = True) -> dict[str, tuple]:
-    """The analyses other workers left in work/kiwi (`wait`: not listed again within SHARED_EVERY s)."""
-    import time
-
-    folder = work / "kiwi"
-    listed = _SHARED_LISTED.get(str(folder), -SHARED_EVERY)
-    if len(_SHARED) >= SHARED_LIMIT or (wait and time.monotonic() - listed < SHARED_EVERY):
-        return _SHARED
-    _SHARED_LISTED[str(folder)] = time.monotonic()
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return _SHARED
-    for name in names:
-        path = str(folder / name)
-        if path in _SHARED_READ or not name.endswith(".pickle") or len(_SHARED) >= SHARED_LIMIT:
-            continue
-        _SHARED_READ.add(path)
-        try:
-            _SHARED.update(_load_result(Path(path)))
-        except (OSError, EOFError, pickle.UnpicklingError):
-            continue
-    return _SHARED
-
-
-def keep_shared(path: str, analysed: dict[str, tuple]) -> None:
-    """What this worker left at `path` for the others, kept as `shared_analyses` would keep
-    it after reading the file back (which it then need not: one build in one process wrote
-    and re-read every chunk's file)."""
-    _SHARED_READ.add(path)
-    if len(_SHARED) < SHARED_LIMIT:
-        _SHARED.update(analysed)
-
-
 # ---------------------------------------------------------------- pass one
 def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[str, Failure | None, list[str]]]:
     """Ingest, segment and align each article with the given lexicon (reviewed beads of its
@@ -232,15 +181,13 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
     from toolkit.archive.learning import align_recording, contribution
     from toolkit.archive.sink import PART, learning_schemas, write_part
     from toolkit.archive.sources import load_pair
-    from toolkit.segment import korean_tokens, provided_tokens
+    from toolkit.segment import article_analyses, provided_tokens
 
     out = Path(settings.work) / "pass1" / key
     if (out / RESULT).is_file():
         return _load_result(out / RESULT)
     _check(settings)
     given = given_lexicon(settings)
-    shared = shared_analyses(Path(settings.work))
-    analysed: dict[str, tuple] = {}
     counts: list[dict] = []
     results: list[tuple[str, Failure | None, list[str]]] = []
     for item in items:
@@ -249,12 +196,12 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
             previous = previous_of(settings, item.article_id)
             alignment, keys, rows, tokens, warnings = None, [], [], {}, []
             if ko is not None:
-                with provided_tokens({s.text: shared[s.text] for s in ko.sentences if s.text in shared}):
+                # each sentence as Kiwi read it in its paragraph (pure: the paragraph alone decides)
+                tokens = article_analyses(ko)
+                with provided_tokens(tokens):
                     alignment, keys = align_recording(en, ko, given)
                     alignment, warnings = _reviewed(item.article_id, en, ko, alignment, previous)
                     rows = contribution(en, ko, alignment, given)
-                    tokens = {s.text: korean_tokens(s.text) for s in ko.sentences}  # cached: no work
-                analysed.update(tokens)
         except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
             results.append((item.article_id, failure(item.article_id, error), []))
             continue
@@ -263,9 +210,6 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         counts += [{"article_id": item.article_id, **row} for row in rows]
         results.append((item.article_id, None, warnings))
     write_part(out / f"counts{PART}", learning_schemas()["counts"], counts)
-    shared_path = Path(settings.work) / "kiwi" / f"{key}.pickle"
-    _dump(shared_path, analysed)  # for the other workers
-    keep_shared(str(shared_path), analysed)
     _dump(out / RESULT, results)
     return results
 
@@ -287,7 +231,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     from toolkit.archive.sink import PART, learning_schemas, write_part
     from toolkit.archive.sources import load_pair
     from toolkit.metrics.tables import ROW_TABLES, article_rows, schemas
-    from toolkit.segment import provided_tokens
+    from toolkit.segment import article_analyses, provided_tokens
     from toolkit.tei import write_tei
     from toolkit.terms.beads import article_beads, bead_rows, bead_schemas
 
@@ -311,7 +255,8 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                 en, ko, alignment, keys, tokens, previous = _load_result(cache)
                 used.append(cache)
             else:
-                (en, ko), alignment, keys, tokens = load_pair(Path(item.folder)), None, [], {}
+                (en, ko), alignment, keys = load_pair(Path(item.folder)), None, []
+                tokens = article_analyses(ko) if ko is not None else {}
                 previous = previous_of(settings, item.article_id)
             with provided_tokens(tokens):
                 # the first alignment stands when none of the keys it looked up has changed

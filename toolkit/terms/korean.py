@@ -22,8 +22,8 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from toolkit.align.kept import kept_for_sentences
 from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.segment import kept_for_analyses
 
 STOPLIST = DATA_DIR / "term_stoplist.tsv"
 NOUNS = frozenset({"NNG", "NNP"})
@@ -82,7 +82,7 @@ def korean_units(text: str) -> list[Unit]:
     return list(_korean_units(text))
 
 
-@kept_for_sentences(8192)
+@kept_for_analyses(8192)
 def _korean_units(text: str) -> tuple[Unit, ...]:
     """korean_units, kept: a sentence met again (a repeated paragraph, an updated story) is not
     read into units again (Units are frozen, so the kept ones can be shared)."""
