@@ -374,3 +374,14 @@ def test_a_short_korean_sentence_after_its_link_or_quoted_is_held_to_min_new(lex
     assert _beads(after, lexicon) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,))]
     quoted = [KO_CRACKDOWN, "\"시장 상인들도 다르지 않다\"고 한다.", KO_STALLS, KO_FRUSTRATED]
     assert _beads(quoted, lexicon) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]
+
+
+def test_the_lead_rule_holds_only_for_a_short_lead_before_a_well_translated_sentence(lexicon) -> None:
+    """The rule's length and link conditions each decide: the same lead, 17 characters, stays
+    unaligned when the limit is below its length, or when the English must match the sentence
+    after it better than it does (the conditions that keep the rule off news and TED lines)."""
+    ko = [KO_CRACKDOWN, KO_LEAD, KO_STALLS, KO_FRUSTRATED]
+    refused = [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]
+    assert _beads(ko, lexicon, Params(ko_lead_len=len(KO_LEAD) - 1)) == refused
+    assert _beads(ko, lexicon, Params(ko_lead_len=len(KO_LEAD))) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+    assert _beads(ko, lexicon, Params(ko_lead_link=5.0)) == refused

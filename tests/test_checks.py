@@ -97,6 +97,8 @@ def test_names_full_or_surname_alone(english: str, korean: str, agree, flag) -> 
     ("The official cited the closure as one of the reasons.", "제3국에서 체류하다가 코로나19 여파로 입국이 어려웠다"),
     ("He was caught with two officials, with Kim Jong Un himself weighing in.", "부소대장과 보위지도원이 붙잡혔고 1호 방침까지 내려졌다"),
     ("They entrusted it to two locals. The two men stayed in a local house.", "두 사람에게 위임했고, 이들은 한 주민 살림집에 은거했다"),
+    # 대 counts vehicles, not the 대 of 대학: 한 대학 is "a university", no count of one
+    ("She held two or three jobs while at a university in Seoul.", "서울의 한 대학에 다니며 아르바이트를 여러 개 했다."),
 ])
 def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement(en: str, ko: str) -> None:
     assert check_numbers(en, ko).agree is not False
@@ -127,6 +129,9 @@ def test_numbers_that_are_names_datelines_or_mentioned_again_are_no_disagreement
     # "first" renders 처음: it says nothing against a Korean count it does not render
     ("It was the index's first close above 4,000 since its launch in 1980.",
      "100포인트로 출발한 1980년 이후 처음으로 4,000을 넘어 마감했다."),
+    # an hour said without its part of the day, or with it in a speaker's aside, resolved by the translator
+    ("He told his wife at 10 p.m. the night before he left.", "떠나기 전날 (밤) 10시에 아내에게 말했다고 합니다."),
+    ("He told his wife at 10 p.m. the night before he left.", "떠나기 전날 10시에 아내에게 말했다고 합니다."),
 ])
 def test_a_checked_bead_with_a_translators_habit_agrees(en: str, ko: str) -> None:
     """Roundings, dotted dates, restated facts, a share beside a multiple, "first" for 처음."""
@@ -157,6 +162,10 @@ def test_a_checked_bead_with_a_translators_habit_agrees(en: str, ko: str) -> Non
     # a multiple before the copula or a particle other than the commonest is a multiple still
     ("Fares are now three times what they were.", "운임이 예전의 4배였다.", "number 3≠4"),
     ("Fares are now three times what they were.", "운임이 예전의 4배까지 올랐다.", "number 3≠4"),
+    # an hour with its part of the day said is compared as said; a bare hour still by its number
+    ("He told his wife at 10 a.m. the day before he left.", "떠나기 전날 (밤) 10시에 아내에게 말했다고 합니다.", "time 10≠22"),
+    ("He told his wife at 11 p.m. the night before he left.", "떠나기 전날 10시에 아내에게 말했다고 합니다.", "time 23≠10"),
+    ("One truck was seized.", "트럭 두 대가 압수됐다.", "number 1≠2"),
 ])
 def test_a_change_beside_those_habits_is_still_flagged(en: str, ko: str, flag: str) -> None:
     assert check_numbers(en, ko).differences == (flag,)

@@ -1101,3 +1101,20 @@ def test_a_korean_noun_that_only_ends_like_a_person_takes_no_word_after_its_rend
     assert rendered("The country ran a trade deficit again.", {"deficit": 0.8}, "적자") == "deficit"
     # a noun of a person after the modifier is still taken
     assert rendered("Several foreign nationals were detained.", {"foreign": 0.8}, "외국인") == "foreign nationals"
+
+
+def test_workers_stay_terms_for_the_phrases_labour_stories_track():
+    # 해외 is generic: 해외 노동자 'overseas workers' has a phrase row only while 노동자 is a term
+    # (as 군인 stays one for its compounds); 선장 beside it is a plain role word
+    is_term = TermVocabulary({"노동자", "근로자", "파견", "선장", "해외"})
+    abroad = korean_units("북한 당국이 해외 노동자 파견을 늘리고 있다.")
+    assert [o.term for o in term_occurrences(abroad, is_term)] == ["노동자", "파견"]
+    port = korean_units("어선 선장과 외국인 근로자들이 항구에서 시위를 벌였다.")
+    assert [o.term for o in term_occurrences(port, is_term)] == ["근로자"]
+
+
+def test_patients_stay_terms_for_the_phrases_medical_stories_track():
+    # 이송 is generic, and 위중증 a word the lexicon lacks: the phrases need 환자's own row
+    is_term = TermVocabulary({"환자", "확진자", "이송"})
+    units = korean_units("신규 확진자가 늘면서 위중증 환자 이송이 늦어지고 있다.")
+    assert [o.term for o in term_occurrences(units, is_term)] == ["확진자", "환자"]

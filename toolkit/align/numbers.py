@@ -272,7 +272,8 @@ _EN_CLOCK = re.compile(
     r"\s?(?::\d\d)?\s?(?:([ap])\.?m\b\.?|o['’]clock|in the (morning|afternoon|evening)|(at night))", re.I)
 _EN_DURATION = re.compile(r"[\s-]?(seconds?|minutes?|hours?)\b", re.I)
 _KO_CLOCK = re.compile(r"\s?시(?!간|기|각|장|민|절|대|점|즌|행|범|작|도|설|위|청|의|내|외|계|험|공)")
-_KO_AFTERNOON = re.compile(r"(?:오후|저녁|밤)\s?$")
+_KO_AFTERNOON = re.compile(r"(?:오후|저녁|밤)\)?\s?$")  # also a speaker's aside in parentheses: (밤) 10시
+_KO_DAY_PART = re.compile(r"(?:오전|오후|새벽|아침|낮|저녁|밤)\)?\s?$")
 _KO_DURATION = re.compile(r"\s?(초(?![반순과등])|분(?![기의야석량류배])|시간)")
 _UNITS = {"second": "s", "minute": "min", "hour": "h", "초": "s", "분": "min", "시간": "h"}
 
@@ -291,7 +292,7 @@ def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None
         if korean:
             before = text[max(0, q.start - 4):q.start]
             pm = bool(_KO_AFTERNOON.search(before))
-            if value == 12 and re.search(r"(?:오전|새벽|밤)\s?$", before):
+            if value == 12 and re.search(r"(?:오전|새벽|밤)\)?\s?$", before):
                 value, pm = 0, False  # 밤 12시 is midnight, as "12 a.m." is
         else:
             pm = (clock.group(1) or "").lower() == "p" or clock.group(2) in ("afternoon", "evening") or bool(clock.group(3))
@@ -302,6 +303,15 @@ def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None
         word = duration.group(1).lower().rstrip("s") if not korean else duration.group(1)
         return replace(q, unit=_UNITS[word])
     return q
+
+
+def _bare_hours(found: list[Quantity], text: str) -> list[Quantity]:
+    """A Korean hour said without its part of the day (그 전날 10시) may be the evening's: the
+    translator who writes "10 p.m." from the context has changed nothing, so the later hour is
+    added as a reading that may match but never disagrees."""
+    later = [replace(q, value=q.value + 12, loose=True) for q in found
+             if q.kind == "time" and 1 <= q.value < 12 and not _KO_DAY_PART.search(text[max(0, q.start - 5):q.start])]
+    return sorted(found + later, key=lambda q: (q.start, q.end)) if later else found
 
 
 def _day_position(tokens: list[str], i: int) -> bool:
@@ -539,7 +549,7 @@ _NATIVE = {
     "열두": 12, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "첫": 1,
 }
 _COUNTERS = (
-    "명|번째|번|개국|개월|개|살(?![포해인상균충림리아려피펴])|가지|차례|마리|권|대|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주(?!민)|쪽|장|째"
+    "명|번째|번|개국|개월|개|살(?![포해인상균충림리아려피펴])|가지|차례|마리|권|대(?![가-힣])|대(?=[가를의와에씩도만는은이])|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주(?!민)|쪽|장|째"
 )
 _NATIVE_RE = re.compile(
     r"(?<![가-힣])(" + "|".join(sorted(_NATIVE, key=len, reverse=True)) + r")\s?(?=" + _COUNTERS + r")"
@@ -655,7 +665,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
     out.sort(key=lambda q: (q.start, q.end))
-    out = [t for q in out if (t := _clock_and_duration(q, text, True)) is not None]
+    out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
     out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
