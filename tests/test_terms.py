@@ -789,6 +789,12 @@ def test_a_countries_pair_written_with_a_middle_dot_is_the_lexicons_pair():
     entries = {"한미": frozenset({(stem("South"), stem("Korea")), (stem("U.S."),)})}
     rows = {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}
     assert rows["한·미"]["en_rendering"] == "South Korea"  # the lexicon's phrase, though the key has a dot
+    # the phrases looked up are kept across articles (rows._phrases_for), but only for the entries they came from
+    other = {"정상회담": frozenset({(stem("summit"),)})}
+    assert {r["ko_term"]: r for r in term_rows([bead], {}, words, model, other)}["한·미"]["en_rendering"] != \
+        "South Korea"
+    assert {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}["한·미"]["en_rendering"] == \
+        "South Korea"
 
 
 def test_a_whole_lexicon_name_holds_its_comma_and_its_and():

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
 from toolkit.align.english import is_content, stem, word_spans
@@ -167,8 +167,7 @@ class English:
         out = []
         for k in self.content:
             word = self.spans[k][0].lower()
-            out.append(frozenset(stem(word[i:]) for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1))
-                       if word.isalpha() and len(word) <= LONGEST_COMPOUND else frozenset())
+            out.append(_compound_heads(word) if word.isalpha() and len(word) <= LONGEST_COMPOUND else frozenset())
         return out
 
     @classmethod
@@ -176,6 +175,13 @@ class English:
         spans = tuple(word_spans(text))
         content = tuple(k for k, (w, _, _) in enumerate(spans) if is_content(w) or w.lower() in NOUN_HOMOGRAPHS)
         return cls(text, spans, content, tuple(stem(spans[k][0]) for k in content))
+
+
+@lru_cache(maxsize=65536)
+def _compound_heads(word: str) -> frozenset[str]:
+    """`English.heads` of one lower-cased word of letters: found once, since the same words
+    recur in bead after bead of an archive (a word is at most LONGEST_COMPOUND letters here)."""
+    return frozenset(stem(word[i:]) for i in range(HEAD_LETTERS, len(word) - HEAD_LETTERS + 1))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -226,12 +226,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     keeps a row of its own)."""
     entries = entries or {}
     knows = getattr(model, "knows", None)
-
-    @lru_cache(maxsize=4096)
-    def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
-        # 한·미 is the lexicon's 한미: Korean news parts the countries of a pair with a middle dot
-        return sorted({p for k in keys for p in entries.get(k) or entries.get(k.replace("·", ""), ())})
-
+    phrases_of = _phrases_for(entries)
     rows: list[dict] = []
     for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
@@ -285,6 +280,25 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                                             row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
     return rows
+
+
+KEPT_PHRASES = 32_768  # key tuples whose phrases are kept (an 800-article build meets ~8,300)
+# [(entries, their phrases_of)]: the last entries' look-up, kept across the articles of a build
+_PHRASES: list[tuple[Mapping, Callable[[tuple[str, ...]], list[tuple[str, ...]]]]] = []
+
+
+def _phrases_for(entries: Mapping[str, Iterable[tuple[str, ...]]]) -> Callable[[tuple[str, ...]], list[tuple[str, ...]]]:
+    """`phrases_of(keys)`: the lexicon renderings (`entries`) of any of these Korean keys, sorted;
+    one look-up per `entries` (held, so that their id cannot be reused), shared by every
+    article of a build, since a term's renderings are the same in each."""
+    if not _PHRASES or _PHRASES[0][0] is not entries:
+        @lru_cache(maxsize=KEPT_PHRASES)
+        def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+            # 한·미 is the lexicon's 한미: Korean news parts the countries of a pair with a middle dot
+            return sorted({p for k in keys for p in entries.get(k) or entries.get(k.replace("·", ""), ())})
+
+        _PHRASES[:] = [(entries, phrases_of)]
+    return _PHRASES[0][1]
 
 
 NAME_WORD = 3  # nouns written together, at the least, that may make a long name (반동사상문화배격법)
