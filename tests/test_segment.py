@@ -118,6 +118,20 @@ def test_korean_analysis_does_not_depend_on_what_was_split_before() -> None:
     ]
 
 
+def _count_sentence_analyses(monkeypatch) -> list[str]:
+    """Kiwi replaced by one that lists the texts it is asked to analyse alone (tokenize)."""
+    import toolkit.segment as segment
+    real, asked = kiwi(), []
+
+    class Counting:
+        def tokenize(self, text):
+            asked.append(text)
+            return real.tokenize(text)
+
+    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    return asked
+
+
 def test_a_paragraph_of_one_sentence_is_analysed_once(monkeypatch) -> None:
     """Its analysis made while splitting is the sentence's own: korean_tokens takes it and
     Kiwi is not asked again; a sentence of a longer paragraph is still analysed alone."""
@@ -128,14 +142,7 @@ def test_a_paragraph_of_one_sentence_is_analysed_once(monkeypatch) -> None:
     korean_tokens.cache_clear()
     assert split_korean(one) == [one]
     sentences = split_korean(two)
-    real, asked = kiwi(), []
-
-    class Counting:
-        def tokenize(self, text):
-            asked.append(text)
-            return real.tokenize(text)
-
-    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    real, asked = kiwi(), _count_sentence_analyses(monkeypatch)
     alone = [tuple((t.form, t.tag, getattr(t, "lemma", t.form), t.start, t.len) for t in real.tokenize(s))
              for s in (one, *sentences)]
     assert [korean_tokens(s) for s in (one, *sentences)] == alone
@@ -341,14 +348,7 @@ def test_a_sentence_is_read_as_kiwi_read_it_in_its_paragraph(monkeypatch) -> Non
     assert set(analyses) == {s.text for s in sentences}
     first = next(p for p in article.paragraphs if p.sentences)
     assert analyses[shared][0] == (shared, re.sub(r"\s+", " ", first.text).strip())  # its first paragraph's reading
-    real, asked = kiwi(), []
-
-    class Counting:
-        def tokenize(self, text):
-            asked.append(text)
-            return real.tokenize(text)
-
-    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+    asked = _count_sentence_analyses(monkeypatch)
     with segment.provided_tokens(analyses):
         for s in sentences:
             tokens = korean_tokens(s.text)
