@@ -272,8 +272,10 @@ _EN_CLOCK = re.compile(
     r"\s?(?::\d\d)?\s?(?:([ap])\.?m\b\.?|o['’]clock|in the (morning|afternoon|evening)|(at night))", re.I)
 _EN_DURATION = re.compile(r"[\s-]?(seconds?|minutes?|hours?)\b", re.I)
 _KO_CLOCK = re.compile(r"\s?시(?!간|기|각|장|민|절|대|점|즌|행|범|작|도|설|위|청|의|내|외|계|험|공)")
-_KO_AFTERNOON = re.compile(r"(?:오후|저녁|밤)\)?\s?$")  # also a speaker's aside in parentheses: (밤) 10시
-_KO_DAY_PART = re.compile(r"(?:오전|오후|새벽|아침|낮|저녁|밤)\)?\s?$")
+# the part of the day said before an hour (오후 2시), also in a speaker's aside in parentheses: (밤) 10시
+_KO_DAY_PART = re.compile(r"(오전|오후|새벽|아침|낮|저녁|밤)\)?\s?$")
+_KO_AFTERNOON = frozenset({"오후", "저녁", "밤"})
+_KO_MIDNIGHT = frozenset({"오전", "새벽", "밤"})  # 밤 12시 is midnight, as "12 a.m." is
 _KO_DURATION = re.compile(r"\s?(초(?![반순과등])|분(?![기의야석량류배])|시간)")
 _UNITS = {"second": "s", "minute": "min", "hour": "h", "초": "s", "분": "min", "시간": "h"}
 
@@ -290,10 +292,11 @@ def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None
     clock = _KO_CLOCK.match(after) if korean else _EN_CLOCK.match(after)
     if clock and 0 <= value <= 24 and not (korean and _KO_DURATION.match(after)):
         if korean:
-            before = text[max(0, q.start - 4):q.start]
-            pm = bool(_KO_AFTERNOON.search(before))
-            if value == 12 and re.search(r"(?:오전|새벽|밤)\)?\s?$", before):
-                value, pm = 0, False  # 밤 12시 is midnight, as "12 a.m." is
+            said = _KO_DAY_PART.search(text[max(0, q.start - 4):q.start])
+            part = said.group(1) if said else ""
+            pm = part in _KO_AFTERNOON
+            if value == 12 and part in _KO_MIDNIGHT:
+                value, pm = 0, False
         else:
             pm = (clock.group(1) or "").lower() == "p" or clock.group(2) in ("afternoon", "evening") or bool(clock.group(3))
             value = value % 12 if clock.group(1) else value
