@@ -185,9 +185,8 @@ def _after_story(body: str) -> bool:
     and without a picture's words ("(Pool photo)", "(2nd from R)"), or attributing what it says.
     A caption runs to two or three sentences of background ("… on Thursday. It was the first time …
     since March 2017. Yonhap"): only past a caption's longest is length alone a story."""
-    if len(body) > context.MAX_CAPTION_CHARS:
-        return not (context.is_english_caption(body) or context.is_korean_caption(body))
-    if len(body) > _CAPTION_CHARS and _REPORTED.search(body):  # "…, data showed Sunday. … (Yonhap)"
+    if len(body) > context.MAX_CAPTION_CHARS or (len(body) > _CAPTION_CHARS and _REPORTED.search(body)):
+        # (the second: "…, data showed Sunday. … (Yonhap)", a report past a short caption's length)
         return not (context.is_english_caption(body) or context.is_korean_caption(body))
     return context.is_story(body)
 
