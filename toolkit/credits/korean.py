@@ -390,7 +390,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 credits[j].role = role
             pending = []
             continue
-        found = name_and_title(word)
+        found = name_and_title(word) if word not in _WHO_NOUNS else None  # "선배 박지현 기자": who, not a name
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
@@ -403,7 +403,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if title is None and label is None:
                 pending.append(len(credits) - 1)
             continue
-        if is_outlet(word):
+        if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
             if label is not None and not label_used and not _name_follows(words, k):
@@ -436,6 +436,27 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if c.agent == "person" and c.organization is None and org == "RFA":
                 c.service, c.organization, c.language = "Korean", "RFA", "ko"
     return credits, signed
+
+
+_OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
+# endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
+_NOT_OUTLET_ENDINGS = ("은", "는", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서", "께")
+
+
+def _unlisted_outlet(words: list[str], k: int) -> bool:
+    """words[k] opens a byline unit and stands right before a titled name ("머니투데이 안재석 기자",
+    "한경닷컴 안재석기자"): the outlet the reporter writes for, though no list of outlets knows it.
+    Only one word, the unit's first, and never one that ends in a particle or a sentence ending."""
+    word = words[k]
+    if any(w not in _PUNCT for w in words[:k]) or not _OUTLET_WORD.fullmatch(word) \
+            or word.endswith(_NOT_OUTLET_ENDINGS) or word in _CLIP_WORDS or word in KO_LABELS \
+            or word in _FILLERS or word in _NEWSROOM_NOUNS or word in _WHO_NOUNS or word in KO_SUBJECT_POSITIONS:
+        return False
+    rest = [w for w in words[k + 1:k + 3]]
+    found = name_and_title(rest[0]) if rest else None
+    if found is None or not is_korean_name(found[0]):
+        return False
+    return found[1] is not None or (len(rest) > 1 and title_role(rest[1]) is not None)
 
 
 def _labels_before_names(words: list[str]) -> list[str]:
