@@ -512,7 +512,7 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
         if pictured < a:
             return  # a caption that has its photo credit ("… REUTERS/Tomas Weller\nBy A"): A wrote the story
         if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and _KO_BYLINE_TITLE.search(sentence) \
-                and not sentence.startswith("["):
+                and not sentence.startswith("[") and not sentence.rstrip(".!").endswith("니다"):  # not "A 기자가 소개하겠습니다"
             credit.role = "photographer"
         elif credit.role == "writer" and english_caption and alone and sentence[:3].lower() == "by ":
             credit.role = "photographer"

@@ -44,6 +44,7 @@ _REPORT_ENDINGS = (
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
+    "담았습니다", "담아왔습니다", "소개하겠습니다",  # "… 풍경을 홍길동 카메라기자가 담았습니다": the pictures he brought
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
@@ -57,7 +58,8 @@ _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
-                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다") + _REPORT_VERB_FORMS
+                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다",
+                  "담았습니다", "담아왔습니다", "소개하겠습니다") + _REPORT_VERB_FORMS
 _OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
 _MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
@@ -173,7 +175,8 @@ def is_outlet(token: str) -> bool:
     return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 
-_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대"}
+_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대",
+                    "국민", "시민", "명예"}  # "국민기자", "시민기자": a citizen reporter signs as one
 
 
 def _is_modifier(middle: str) -> bool:
@@ -336,7 +339,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     Returns (credits, signed): `signed` when the block carries an e-mail address (a sign-off
     even when it names nobody). None when any word is not a credit word.
     """
-    words = _labels_before_names(words)
+    words = _provided_as_labelled(_labels_before_names(words))
     credits: list[Credit] = []
     pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
     label: str | None = None
@@ -396,13 +399,19 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             by_label = KO_LABELS[label] if label else ""
             if by_label and by_label != "reporter" and title == "reporter":
                 title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
-            credits.append(Credit(role=title or by_label, name=name))
+            credits.append(Credit(role=title or by_label, name=name,
+                                  agent="organization" if label == _PROVIDED and name.endswith(_PUBLIC_BODY_ENDINGS)
+                                  else "person"))  # "(목포시 제공)": a city's office lent the picture
             named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
                 pending.append(len(credits) - 1)
             continue
+        if not credits and label is None and k + 1 < len(words) and words[k + 1] in KO_LABELS \
+                and is_syllable_word(word) and len(word) <= _MAX_DESK_WORD and not word.endswith(_NOT_OUTLET_ENDINGS) \
+                and not any(w not in _PUNCT for w in words[:k]):
+            continue  # "피처 에디터 A", "패션 에디터 A": the desk a magazine's label names, before the label
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
@@ -438,6 +447,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     return credits, signed
 
 
+_MAX_DESK_WORD = 4
 _OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 # endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
 _NOT_OUTLET_ENDINGS = ("은", "는", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서", "께")
@@ -457,6 +467,27 @@ def _unlisted_outlet(words: list[str], k: int) -> bool:
     if found is None or not is_korean_name(found[0]):
         return False
     return found[1] is not None or (len(rest) > 1 and title_role(rest[1]) is not None)
+
+
+_PROVIDED = "사진제공"  # the label a provider's line is read with
+_PUBLIC_BODY_ENDINGS = ("시", "군", "구", "도", "청", "처")  # 목포시, 강원도, 기상청: a public office, no person
+
+
+def _provided_as_labelled(words: list[str]) -> list[str]:
+    """"김덕진 제공", "(서울시 제공)", "채널A 제공": who provided the picture, read as the labelled
+    "사진제공 김덕진" (a lender credited as a photo's source); "사진 제공 A" keeps its label as it is, and a
+    provider of several words ("[한빛그룹 홍보팀 제공]") is the bracket readers'."""
+    if "제공" not in words:
+        return words
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if word == "제공" and out and out[-1] not in _PUNCT and out[-1] not in KO_LABELS \
+                and (len(out) == 1 or out[-2] in _PUNCT) \
+                and (k + 1 == len(words) or words[k + 1] in _PUNCT or "@" in words[k + 1] or _is_stamp(words[k + 1])):
+            out.insert(len(out) - 1, _PROVIDED)
+            continue
+        out.append(word)
+    return out
 
 
 def _labels_before_names(words: list[str]) -> list[str]:
@@ -920,7 +951,7 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
 def is_credit_mark(sentence: str) -> bool:
     """"ⓒ 배성민", "ⓒ 옴부즈맨뉴스": the mark and one Korean word, a line that credits a picture; a
     notice ("ⓒ 한국경제TV, 무단 전재 및 재배포 금지") says more."""
-    words = ko_tokens(sentence.strip())
+    words = ko_tokens(_GLUED_DATE.sub("", sentence.strip()))  # "ⓒ박상규2008.09.16": the picture's date glued on
     return len(words) == 2 and words[0] in ("ⓒ", "©") and is_syllable_word(words[1])
 
 

@@ -412,6 +412,9 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
         if joint == "," and out and svc is None and org is None and (
                 organization_of(chunk) or (looks_like_organization(chunk) and is_capitalized_phrase(chunk, 5))):
             org = "," + chunk  # "A and B, Reuters", "A, Busan Ilbo": the outlet of the names before it
+        elif joint == "," and out and svc is None and org is None and (named := parse_service(chunk, None)) \
+                and named[0] and named[1] and organization_of(named[1]):
+            svc, org = named, "," + chunk  # "A and B, VOA Khmer": the outlet's language service they report for
         out.append((_drop_location(chunk), svc, org))
     return out
 

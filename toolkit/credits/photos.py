@@ -147,6 +147,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
                 org, t = inner["agency"], t[inner.end():].strip()
             elif (inner := _ART_WORD.match(t)) and inner.end() < len(t):  # "Image: Photography A B / AFP"
                 t = t[inner.end():].strip()
+            elif pattern is not _COURTESY and (inner := _COURTESY.match(t)) and inner.end() < len(t):
+                courtesy, t = True, t[inner.end():].strip()  # "Photograph: Courtesy of A B"
             break
     if not labelled and (m := _PHOTO_FROM.fullmatch(t)) and (_known_agency(m["source"]) or m["source"].lower() in _PLATFORMS):
         return _credit(m["source"], None)  # "Photo from Pexels", "Image via Facebook"

@@ -240,6 +240,8 @@ KO_LABELS: dict[str, str] = {
     "사진기자": "photographer",
     "촬영": "photographer",
     "촬영기자": "photographer",
+    "카메라기자": "photographer",
+    "포토그래퍼": "photographer",  # a magazine's label block ("에디터 A 포토그래퍼 B")
     "영상취재": "photographer",
     "영상기자": "photographer",
     "출처": "photographer",
@@ -286,6 +288,7 @@ KO_TITLES: dict[str, str] = {
     "사진기자": "photographer",
     "영상기자": "photographer",
     "촬영기자": "photographer",
+    "카메라기자": "photographer",  # a broadcaster's camera journalist ("김영범 카메라기자가 취재했습니다")
     "작가": "writer",
     "에디터": "writer",  # "윤다솜 에디터" signs a magazine piece; as a label ("에디터 정유나") the role is editor
     "PD": "producer",

@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of
+from toolkit.credits.agents import (is_news_subject, is_person_name, looks_like_organization, organization_of,
+                                    service_language)
 from toolkit.credits.korean import is_outlet, name_after_place, name_and_title, title_role
-from toolkit.credits.lists import outlet_title
+from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
     EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
@@ -310,6 +311,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
+    if "alone" in nearby and s.isascii() and is_byline_name(name := s.lstrip("-–— ").strip()):
+        return [Credit("writer", name)]  # "Mara Ellison", "- Mara Ellison": a byline widget's name, a paragraph alone
     if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
         return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph
     if ("column" in nearby and is_news_outlet(s)) or ("alone" in nearby and s.isascii() and _signing_outlet(s)):
@@ -327,6 +330,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = _unglue(s)
     korean = has_syllable(s)
     outlets = 0
+    service: tuple[str | None, str | None] | None = None
     outlet_names: list[str] = []
     pieces: list[tuple[str, str]] = []
     title_roles: list[str] = []
@@ -356,6 +360,10 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         if segment[:3] in {"By ", "by ", "BY "}:
             segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
         segment = _HONORIFIC.sub("", segment, count=1)  # "Dr. Antonio Graceffo September 25, 2020"
+        if not korean and (named := parse_service(segment, None)) and named[0] and named[1] \
+                and organization_of(named[1]):
+            service, evidence = named, True  # "A and B, VOA Khmer": a language service names a newsroom
+            continue
         names = _AND.split(segment)
         if all(is_byline_name(n) for n in names):
             pieces += [(n, "writer") for n in names]
@@ -379,4 +387,6 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         pieces = [(pieces[0][0], title_roles[0])]
     if "reporting" in nearby and len(pieces) == 1 and pieces[0][1] == "writer":
         pieces = [(pieces[0][0], "reporter")]  # "John Yoon\nReporting from Seoul"
+    if service is not None:
+        return [Credit(role, name, service[0], service[1], service_language(service[0])) for name, role in pieces]
     return [Credit(role, name) for name, role in pieces]
