@@ -283,14 +283,16 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
 # a wire's written story closes with the address alone. The stamp follows the caption's finished sentence
 # (or a bracket): a date inside the last sentence ("시행일은 2025. 1. 1. a@b.example") is the story's
 _WIRE_PHOTO_STAMP = re.compile(r"[.!?…)\]」』”\"’'] ?(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?"
-                               r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
+                               r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})?\s*$")
+# a photo desk's address closing the caption ("… 참석하고 있다.a@tf.example사진영상기획부 photo@tf.example")
+_PHOTO_DESK_MAIL = re.compile(r"(?<![\w.+-])photo[\w.+-]*@[\w.-]+\s*$", re.IGNORECASE)
 
 
 def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
     date stamp is the wire's photo caption: the staff named took the picture. Not when the paragraph
     credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
-    if text[:1] not in "([【" or not _WIRE_PHOTO_STAMP.search(text[-80:]) \
+    if text[:1] not in "([【" or not (_WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:])) \
             or any(c.role == "photographer" for c in credits):
         return False
     dateline = split_dateline(text)

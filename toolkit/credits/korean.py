@@ -49,6 +49,11 @@ _REPORT_ENDINGS = (
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
 _STANDING_BY = ("나와있습니다",)
+
+
+def ends_a_report(sentence: str) -> bool:
+    """The sentence ends as an anchor's hand-over or a reporter's sign-off does ("… 보도합니다", "… 담았습니다")."""
+    return "".join(sentence.split()).rstrip(".!?").endswith(_REPORT_ENDINGS)
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
