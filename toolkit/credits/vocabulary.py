@@ -140,6 +140,7 @@ PHOTO_AGENCIES = frozenset({
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
     "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
+    "scanpix", "leta", "ntb", "ritzau", "anp", "belga", "keystone", "ansa", "pap", "ctk", "lusa",  # Europe's wires
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
@@ -166,6 +167,8 @@ ROLE_WORDS: dict[str, str] = {
     "fiction": "writer", "nonfiction": "writer", "non-fiction": "writer", "poetry": "writer", "poem": "writer",
     "poems": "writer", "stories": "writer", "essays": "writer", "articles": "writer", "columns": "writer",
     "article": "writer", "essay": "writer", "column": "writer", "analysis": "writer", "commentary": "writer",
+    "research": "contributor", "researched": "contributor", "news-gathering": "contributor",  # "research by A"
+    "newsgathering": "contributor", "fact-checking": "contributor", "fact-checked": "contributor",
     "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
     "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
     "produced": "producer", "production": "producer", "producing": "producer", "graphics": "producer",
