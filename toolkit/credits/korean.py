@@ -29,7 +29,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "TV",
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "TV", "닷컴",
                    "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
@@ -673,8 +673,9 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
     if (taken := _PHOTO_TAKEN_BY.fullmatch(s)) and (found := name_and_title(taken["name"])) and found[1] is None \
             and (taken["outlet"] is None or is_outlet(taken["outlet"])):
         return [Credit("photographer", found[0], organization=short_org(taken["outlet"]) if taken["outlet"] else None)]
-    if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
-        org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
+    if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and (
+            organization_of(words[1]) or (is_outlet(words[1]) and words[1] not in _CLIP_WORDS)):
+        org = organization_of(words[1]) or short_org(words[1])  # "<연합>", "<스포츠조선닷컴>" closing a story
         return [Credit("reporter", words[1], organization=org, agent="organization")]
     if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
@@ -872,6 +873,15 @@ def split_vocative(sentence: str) -> tuple[str, list[Credit]] | None:
     return f"{s[:m.start()]} {s[m.end():]}".strip(), [Credit(role, named[0])]
 
 
+_CAPTURED = ("담았습니다", "담아왔습니다")  # a broadcast drops the object's particle: "… 나들이 풍경 담아 왔습니다"
+_VERB_ENDS = tuple("고서며면다요게지")
+
+
+def _is_bare_noun(word: str) -> bool:
+    """A Hangul word with no particle or verb ending: the object the anchor names before "담았습니다"."""
+    return is_syllable_word(word) and not word.endswith(_OBJECT_PARTICLES + _VERB_ENDS + _PARTICLES)
+
+
 def _byline_first(words: list[str]) -> list[Credit] | None:
     """"김하늘 기자가 사고 현장에 다녀왔습니다": the byline opens the intro, a few words of where or
     whom (the last one with a case particle) stand before the report verb."""
@@ -891,7 +901,8 @@ def _byline_first(words: list[str]) -> list[Credit] | None:
             continue
         middle = words[j + 1:len(words) - consumed] + ([head] if head else [])
         if not 1 <= len(middle) <= _MAX_MIDDLE_WORDS or not (middle[-1].endswith(_OBJECT_PARTICLES)
-                                                             or middle[-1] in {"소식", "내용", "이야기"}):
+                                                             or middle[-1] in {"소식", "내용", "이야기"}
+                                                             or (ending in _CAPTURED and _is_bare_noun(middle[-1]))):
             return None
         return parse_signoff(words[:j + 1] + [ending])
     return None
@@ -899,9 +910,18 @@ def _byline_first(words: list[str]) -> list[Credit] | None:
 
 def _copyright_holder(words: list[str]) -> list[Credit] | None:
     """"브레이크뉴스" after a caption's "©": an outlet (not a name) holds the picture's copyright."""
-    if len(words) == 1 and is_outlet(words[0]) and not is_korean_name(words[0]):
+    if len(words) == 1 and (is_outlet(words[0]) or _unlisted_holder(words[0])) and not is_korean_name(words[0]):
         return [Credit("photographer", words[0], organization=short_org(words[0]), agent="organization")]
     return None
+
+
+_NOT_HOLDERS = ("무단", "전재", "배포", "금지", "저작권")
+
+
+def _unlisted_holder(word: str) -> bool:
+    """"ⓒ미디어스" closing a caption: one Hangul word after the mark holds the picture, though no list knows
+    it; not the notice's own words ("ⓒ무단전재")."""
+    return is_syllable_word(word) and 2 <= len(word) <= 10 and not any(w in word for w in _NOT_HOLDERS)
 
 
 _NOTICE_WORDS = ("저작권자", "copyright", "Copyright", "COPYRIGHT", "저작권")
@@ -1016,7 +1036,9 @@ def parse_desk_line(sentence: str) -> list[Credit] | None:
     elif (spans := find_emails(line)) and spans[-1][1] == len(line):
         line = line[: spans[0][0]].strip()  # the desk's address closes its sign-off
     name = desk_name(line)
-    return None if name is None else [desk_credit(name, "writer")]
+    if name is None or "=" in name:
+        return None  # "동대문야구장=동아닷컴 특별취재팀": a place and its desk under a picture, not a desk signing a story
+    return [desk_credit(name, "writer")]
 
 
 def is_signed_block(sentence: str) -> bool:
