@@ -163,6 +163,7 @@ ROLE_WORDS: dict[str, str] = {
     "reported": "reporter", "reporting": "reporter", "report": "reporter",
     "translated": "translator", "translation": "translator", "translations": "translator",
     "translating": "translator", "interpreted": "translator", "interpretation": "translator",
+    "posted": "writer",  # a blog's "Posted by A on March 3, 2020"
     "written": "writer", "writing": "writer", "text": "writer", "words": "writer", "story": "writer",
     "fiction": "writer", "nonfiction": "writer", "non-fiction": "writer", "poetry": "writer", "poem": "writer",
     "poems": "writer", "stories": "writer", "essays": "writer", "articles": "writer", "columns": "writer",
