@@ -336,6 +336,7 @@ def _unwrap_transcript(text: str) -> str:
 
 
 _SIGNATURE_DASHES = ("— ", "—", "-- ", "– ")
+_BULLET = re.compile(r"^\s*[•◦▪]\s*")
 
 
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
@@ -345,7 +346,8 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     between them are a widget's layout), or stand in a column of names on a publication stamp; that
     line goes too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
-    readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
+    # an untouched paragraph comes back as written; a list's bullet opens no piece ("• A\n• 승인 2018.04.20 13:26")
+    readable = [_BULLET.sub("", line.replace(*PROTECTED_EMAIL)) for line in lines]
     kind_of = {line: evidence_kind(line) for line in set(readable)}  # a paragraph repeating its lines judges each once
     kinds = [kind_of[line] for line in readable]
     column = name_column(readable, kinds)

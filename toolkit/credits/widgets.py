@@ -373,10 +373,11 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             outlet_names.append(segment)
             continue
         return None
-    # a date line next to bare names backs them only in a widget's shape: an outlet or several names
+    # a publication stamp (a date with its time: "승인 2021.06.28 00:00") next to a bare name backs it; a date
+    # line alone backs bare names only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or "column" in nearby or "reporting" in nearby \
+        or "column" in nearby or "reporting" in nearby or "stamp" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
         # "Xinhua, July 6, 2016": a copied story's source (a known agency) and its date, the whole paragraph
