@@ -461,11 +461,11 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     elif len(words) >= 2 and words[-1].lower() in _AGENCY_HEADS and is_capitalized_phrase(plain, 5) \
             and not is_dating(words[:1]) and words[0].lower() not in NOT_NAME_WORDS:
         owner = owner or short_org(plain)  # "By Central News Agency": an agency by its full name
+    elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
+        agent = titled  # "Mira Solberg Seoul Correspondent"
     elif not is_person_name(plain) and looks_like_organization(plain) and is_capitalized_phrase(plain, 5) \
             and not is_dating(words[:1]):
         owner = owner or short_org(plain)  # "By Korea Herald": the outlet by its head noun, its name a place's
-    elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
-        agent = titled  # "Mira Solberg Seoul Correspondent"
     elif not is_person_name(plain):
         split = _split_affiliation(agent)
         if split is None:

@@ -216,7 +216,7 @@ def _unglue(s: str) -> str:
 def evidence_kind(line: str) -> str | None:
     """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
     "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
-    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "title" ("Staff Reporter"), "reporting" (a live
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "posted" (a Korean stamp: "승인 2021.06.28 00:00"), "title" ("Staff Reporter"), "reporting" (a live
     post's "Reporting from Seoul") or "date" ("Oct 8, 2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
@@ -228,7 +228,7 @@ def evidence_kind(line: str) -> str | None:
     if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
         return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
-        return "stamp"
+        return "posted" if s.startswith(_KO_POSTED) else "stamp"
     if _REPORTING_FROM_LINE.fullmatch(s):
         return "reporting"  # "Reporting from outside the National Assembly in Seoul" under a live post's author
     return "date" if _is_date_piece(s) and _full_date(s) else None
@@ -245,7 +245,9 @@ _NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:th
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
-_COLUMN_BACKING = {"stamp", "read"}
+_COLUMN_BACKING = {"stamp", "posted", "read"}
+# a Korean news CMS's publication stamp under its byline ("승인 2021.06.28 00:00", "입력 2024.01.01 10:00")
+_KO_POSTED = ("승인", "입력", "등록", "기사입력", "송고")
 
 
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
@@ -373,11 +375,11 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             outlet_names.append(segment)
             continue
         return None
-    # a publication stamp (a date with its time: "승인 2021.06.28 00:00") next to a bare name backs it; a date
+    # a Korean CMS's publication stamp ("승인 2021.06.28 00:00") next to a bare name backs it; a date
     # line alone backs bare names only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or "column" in nearby or "reporting" in nearby or "stamp" in nearby \
+        or "column" in nearby or "reporting" in nearby or "posted" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
         # "Xinhua, July 6, 2016": a copied story's source (a known agency) and its date, the whole paragraph
