@@ -169,8 +169,8 @@ def is_outlet(token: str) -> bool:
         return True
     if token.startswith(_KO_OUTLET_STEMS):
         return True
-    if token.startswith(("뉴스", "데일리", "채널")) and len(token) >= 3 and has_syllable(token):
-        return True  # "뉴스컬처", "뉴스핌", "데일리안"
+    if token.startswith(("뉴스", "데일리", "채널", "TV")) and len(token) >= 3 and has_syllable(token):
+        return True  # "뉴스컬처", "뉴스핌", "데일리안", "TV조선"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
         return True
     core = token.replace("-", "")  # "NBC-1TV", "News1"
@@ -263,6 +263,8 @@ def _lead_ok(lead: list[str]) -> list[str] | None:
     for k, word in enumerate(lead):
         if word in _LEAD_WORDS or (word.endswith("에서") and 3 <= len(word) <= 12):
             continue
+        if word == "이" and lead[k + 1:k + 2] and lead[k + 1] in {"소식", "소식은", "내용", "내용은"}:
+            continue  # "이 소식 홍길동 기자가 전합니다": "this" before what the report is about
         if is_outlet(word):
             orgs.append(word)
             continue
