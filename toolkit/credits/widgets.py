@@ -393,3 +393,18 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     if service is not None:
         return [Credit(role, name, service[0], service[1], service_language(service[0])) for name, role in pieces]
     return [Credit(role, name) for name, role in pieces]
+
+
+# a dash, a name and its job title closing a text: "— Christopher Green, Co-editor" signs an editor's introduction
+_DASH_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^,()]{3,40}),\s*(?P<title>[^,()]{2,40}?)\.?")
+
+
+def parse_dash_signature(sentence: str) -> list[Credit] | None:
+    """"— A, Co-editor" as the last sentence of a paragraph: the writer of what it closes; only with a job
+    title after the name (a bare "— Mark Twain" under a line is a quotation's source, not a signature)."""
+    m = _DASH_SIGNATURE.fullmatch(sentence.strip())
+    name = m["name"].strip() if m else ""
+    if m is None or not 2 <= len(name.split()) <= 4 or not is_person_name(name) or is_news_subject(name) \
+            or (role := _english_title(m["title"].strip())) is None:
+        return None  # (the title vouches for the name: "Green" may be a word, as in "Christopher Green")
+    return [Credit(role, m["name"].strip())]
