@@ -40,7 +40,8 @@ _UNDASHED_DATELINE = re.compile(
     r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
 )
 # a wire's full dateline before its bracket: "BEIJING, Dec. 30", "SEOUL, March 3"
-_CAPS_PLACE_DATE = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}")
+_CAPS_PLACE_DATE = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}, "
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}")
 # a place, a comma and the agency, then a dash straight into the lead: "Gaza and Jerusalem, Reuters—Israel …"
 _COMMA_AGENCY_DATELINE = re.compile(
     r"[A-Z][\w'.\-]*(?: (?:and )?[A-Z][\w'.\-]*){0,4}, (?P<agency>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,2})"

@@ -50,10 +50,6 @@ _REPORT_ENDINGS = (
 ) + _REPORT_VERB_FORMS
 _STANDING_BY = ("나와있습니다",)
 
-
-def ends_a_report(sentence: str) -> bool:
-    """The sentence ends as an anchor's hand-over or a reporter's sign-off does ("… 보도합니다", "… 담았습니다")."""
-    return "".join(sentence.split()).rstrip(".!?").endswith(_REPORT_ENDINGS)
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
@@ -254,6 +250,11 @@ def name_after_place(word: str) -> str | None:
         return None
     found = name_and_title(name)
     return found[0] if found is not None and found[1] is None and is_korean_name(found[0]) else None
+
+
+def ends_a_report(sentence: str) -> bool:
+    """The sentence ends as an anchor's hand-over or a reporter's sign-off does ("… 보도합니다", "… 담았습니다")."""
+    return "".join(sentence.split()).rstrip(".!?").endswith(_REPORT_ENDINGS)
 
 
 def _lead_ok(lead: list[str]) -> list[str] | None:
@@ -469,7 +470,7 @@ def _unlisted_outlet(words: list[str], k: int) -> bool:
             or word.endswith(_NOT_OUTLET_ENDINGS) or word in _CLIP_WORDS or word in KO_LABELS \
             or word in _FILLERS or word in _NEWSROOM_NOUNS or word in _WHO_NOUNS or word in KO_SUBJECT_POSITIONS:
         return False
-    rest = [w for w in words[k + 1:k + 3]]
+    rest = words[k + 1:k + 3]
     found = name_and_title(rest[0]) if rest else None
     if found is None or not is_korean_name(found[0]):
         return False

@@ -358,12 +358,11 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     if (m := _DASH_PIC.search(bare)) and (_org_like(m["source"]) or (is_capitalized_phrase(m["source"], 3) and not any(
             is_common_word(w) for w in m["source"].split()))) \
             and not (whole_only and m.start() > 0):
-        return bare[:m.start()].rstrip(), [_credit(m["source"], None)]  # "… to the National Mosque today. — Bernama pic"
+        return bare[:m.start()].rstrip(), [_credit(m["source"], None)]  # "… the National Mosque today. — Bernama pic"
     if whole_only:
         return None
     if (found := _glued_agency(bare)) is not None or (found := _copyright_tail(bare)) is not None:
         return found
-
     if (m := _DASHED_TAIL.search(bare)) is not None:  # "… on March 3, 2014 Jung Yeon-Je—AFP/Getty Images"
         words = m["name"].split(" ")
         before = bare[:m.start("name")].split()[-1:]
@@ -391,7 +390,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
 
 
 # a caption closed by a dash and whose picture it is: "— Bernama pic", "— Reuters picture"
-_DASH_PIC = re.compile(r"(?:(?<=[.!?\"”)])|^)\s*[—–-]\s*(?P<source>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,2}) (?:pic|picture|photo)$")
+_DASH_PIC = re.compile(r"(?:(?<=[.!?\"”)])|^)\s*[—–-]\s*(?P<source>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,2})"
+                       r" (?:pic|picture|photo)$")
 _PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "from", "of", "on", "to", "into", "across", "inside", "around"}
 # the capitalized words right before a credit's em dash (turned into a slash), glued to the caption's date
 _DASHED_TAIL = re.compile(r"(?<![\w.'\-])(?P<name>[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})/[^/\s][^/]*(?:/[^/]+){0,2}$")

@@ -216,8 +216,9 @@ def _unglue(s: str) -> str:
 def evidence_kind(line: str) -> str | None:
     """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
     "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
-    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "posted" (a Korean stamp: "승인 2021.06.28 00:00"), "title" ("Staff Reporter"), "reporting" (a live
-    post's "Reporting from Seoul") or "date" ("Oct 8, 2022"); None for any other line."""
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "posted" (a Korean CMS's stamp: "승인 2021.06.28
+    00:00"), "title" ("Staff Reporter"), "reporting" (a live post's "Reporting from Seoul") or "date" ("Oct 8,
+    2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
         return None
