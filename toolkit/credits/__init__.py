@@ -336,6 +336,7 @@ def _unwrap_transcript(text: str) -> str:
 
 
 _SIGNATURE_DASHES = ("— ", "—", "-- ", "– ")
+_QUOTE_REACH = 40  # how far back a signature looks for the quotation it would be the source of (no copy of the text)
 _BULLET = re.compile(r"^\s*[•◦▪]\s*")
 
 
@@ -431,8 +432,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
-        elif read is None and b == len(text) and a > 0 and not text[:a].rstrip().endswith(CLOSING_QUOTES) \
-                and (signed := parse_dash_signature(sentence)):
+        elif read is None and b == len(text) and a > 0 and (signed := parse_dash_signature(sentence)) \
+                and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES):
             read = ("", signed, False)  # "… the question of translation. — Christopher Green, Co-editor"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
