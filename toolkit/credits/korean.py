@@ -252,11 +252,6 @@ def name_after_place(word: str) -> str | None:
     return found[0] if found is not None and found[1] is None and is_korean_name(found[0]) else None
 
 
-def ends_a_report(sentence: str) -> bool:
-    """The sentence ends as an anchor's hand-over or a reporter's sign-off does ("… 보도합니다", "… 담았습니다")."""
-    return "".join(sentence.split()).rstrip(".!?").endswith(_REPORT_ENDINGS)
-
-
 def _lead_ok(lead: list[str]) -> list[str] | None:
     """The words before the name of a byline or sign-off: "지금까지", "워싱턴에서", "런던", an outlet.
     Returns the outlets among them, None when some other word is there."""

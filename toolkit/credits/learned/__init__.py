@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from toolkit.credits.agents import agent_kind, organization_of, short_org
-from toolkit.credits.korean import NOT_CREDITED_WORDS, ends_a_report, is_outlet
+from toolkit.credits.korean import NOT_CREDITED_WORDS, is_outlet
 from toolkit.credits.vocabulary import CREDIT_VERBS, ROLE_WORDS
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
@@ -111,7 +111,7 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
         if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
-                or _after_other_verb(paragraph, cand) or _subject_of_story(paragraph, cand):
+                or _after_other_verb(paragraph, cand):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -158,21 +158,6 @@ def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
     m = _PARTICIPLE_BY.search(paragraph, max(start, cand.start - _AGENT_CHARS), cand.start)
     between = paragraph[m.end():cand.start] if m else ""
     return m is not None and m[1].lower() not in _CREDIT_PARTICIPLES and not re.search(r"[.;:!?]\s", between)
-
-
-# a Korean title and the particle that makes the titled name a subject or object of the sentence
-_KO_TITLED = re.compile(r"\s*(?:기자|특파원|PD|피디|앵커|작가)(?:가|와|과|는|도|를|의|에게|이|께서)\s")
-_KO_SENTENCE_END = re.compile(r"[.!?。](?:\s|$)|\n")
-
-
-def _subject_of_story(paragraph: str, cand: Candidate) -> bool:
-    """"… 하대석 기자가 보도상을 수상했습니다", "… 신소윤 기자가 합류했습니다": a reporter the story is
-    about, the subject or object of its verb; only a sentence that hands over to the reporter ("… 기자가
-    보도합니다", read by the rules) credits one."""
-    if not is_syllable_word(cand.name) or (m := _KO_TITLED.match(paragraph, cand.end)) is None:
-        return False
-    end = _KO_SENTENCE_END.search(paragraph, m.end())
-    return not ends_a_report(paragraph[m.end():end.end() if end else len(paragraph)])
 
 
 def _ends_in_comma(text: str, end: int) -> bool:
