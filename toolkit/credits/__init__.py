@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
-from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_widget_line
+from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -283,14 +283,16 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
 # a wire's written story closes with the address alone. The stamp follows the caption's finished sentence
 # (or a bracket): a date inside the last sentence ("시행일은 2025. 1. 1. a@b.example") is the story's
 _WIRE_PHOTO_STAMP = re.compile(r"[.!?…)\]」』”\"’'] ?(?:19|20)\d\d\. ?\d{1,2}\. ?\d{1,2}\.?"
-                               r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})\s*$")
+                               r"(?: *(?:\S+@\S+|\[email[^\]\n]{0,20}\])| ?/ ?[가-힣A-Za-z0-9]{2,8})?\s*$")
+# a photo desk's address closing the caption ("… 참석하고 있다.a@tf.example사진영상기획부 photo@tf.example")
+_PHOTO_DESK_MAIL = re.compile(r"(?<![\w.+-])photo[\w.+-]*@[\w.-]+\s*$", re.IGNORECASE)
 
 
 def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
     date stamp is the wire's photo caption: the staff named took the picture. Not when the paragraph
     credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
-    if text[:1] not in "([【" or not _WIRE_PHOTO_STAMP.search(text[-80:]) \
+    if text[:1] not in "([【" or not (_WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:])) \
             or any(c.role == "photographer" for c in credits):
         return False
     dateline = split_dateline(text)
@@ -334,6 +336,8 @@ def _unwrap_transcript(text: str) -> str:
 
 
 _SIGNATURE_DASHES = ("— ", "—", "-- ", "– ")
+_QUOTE_REACH = 40  # how far back a signature looks for the quotation it would be the source of (no copy of the text)
+_BULLET = re.compile(r"^\s*[•◦▪]\s*")
 
 
 def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
@@ -343,7 +347,8 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     between them are a widget's layout), or stand in a column of names on a publication stamp; that
     line goes too, and so does a read-time line ("·6 min read") of a paragraph that has credits."""
     lines = rest.split("\n")
-    readable = [line.replace(*PROTECTED_EMAIL) for line in lines]  # an untouched paragraph comes back as written
+    # an untouched paragraph comes back as written; a list's bullet opens no piece ("• A\n• 승인 2018.04.20 13:26")
+    readable = [_BULLET.sub("", line.replace(*PROTECTED_EMAIL)) for line in lines]
     kind_of = {line: evidence_kind(line) for line in set(readable)}  # a paragraph repeating its lines judges each once
     kinds = [kind_of[line] for line in readable]
     column = name_column(readable, kinds)
@@ -427,6 +432,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
+        elif read is None and b == len(text) and a > 0 and (signed := parse_dash_signature(sentence)) \
+                and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES):
+            read = ("", signed, False)  # "… the question of translation. — Christopher Green, Co-editor"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
@@ -512,7 +520,7 @@ def _recast_under_caption(text: str, pieces: list[tuple[int, int, str | None]],
         if pictured < a:
             return  # a caption that has its photo credit ("… REUTERS/Tomas Weller\nBy A"): A wrote the story
         if credit.role == "reporter" and korean_caption and has_syllable(credit.name) and _KO_BYLINE_TITLE.search(sentence) \
-                and not sentence.startswith("["):
+                and not sentence.startswith("[") and not sentence.rstrip(".!").endswith("니다"):  # not "A 기자가 소개하겠습니다"
             credit.role = "photographer"
         elif credit.role == "writer" and english_caption and alone and sentence[:3].lower() == "by ":
             credit.role = "photographer"

@@ -29,6 +29,9 @@ _KO_ABSTRACT = ("조사하고", "검토하고", "추진하고", "논의하고", 
                 "알려져", "쏠려", "맞춰져", "얽혀", "정해져", "맡겨져", "잡혀")
 _KO_PHOTO_MARKS = ("[포토뉴스]", "[포토]", "[사진]", "<포토>", "(왼쪽)", "(오른쪽)", "(가운데)", "왼쪽부터", "(사진)",
                    "사진은 ")  # "사진은 … 전망대에서 촬영한 일출.": the caption says what the picture is
+# a connective that ties the text to what came before it: a story's paragraph, never a caption's first word
+_KO_STORY_OPENERS = ("이 때문에", "이때문에", "이에 따라", "이와 관련해", "이와 함께", "한편", "그러나", "하지만", "따라서",
+                     "또한", "앞서", "특히")
 _KO_STORY_CUES = ("말했다", "밝혔다", "강조했다", "설명했다", "덧붙였다", "라고 했다", "”라고", "\"라고", "고 전했다")
 
 # English captions: a position in the picture, a photo's own words
@@ -63,7 +66,8 @@ def _ko_sentences(body: str) -> list[str]:
 def is_korean_caption(body: str) -> bool:
     """The body a Korean credit closes describes a picture (and does not report what someone said)."""
     body = body.strip()
-    if not body or len(body) > MAX_CAPTION_CHARS or any(cue in body for cue in _KO_STORY_CUES):
+    if not body or len(body) > MAX_CAPTION_CHARS or any(cue in body for cue in _KO_STORY_CUES) \
+            or body.startswith(_KO_STORY_OPENERS):
         return False
     if any(mark in body for mark in _KO_PHOTO_MARKS):
         return True

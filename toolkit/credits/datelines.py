@@ -39,6 +39,14 @@ _UNDASHED_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
     r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
 )
+# a wire's full dateline before its bracket: "BEIJING, Dec. 30", "SEOUL, March 3"
+_CAPS_PLACE_DATE = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}, "
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}")
+# a place, a comma and the agency, then a dash straight into the lead: "Gaza and Jerusalem, Reuters—Israel …"
+_COMMA_AGENCY_DATELINE = re.compile(
+    r"[A-Z][\w'.\-]*(?: (?:and )?[A-Z][\w'.\-]*){0,4}, (?P<agency>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,2})"
+    r" ?(?:—|–|--) ?(?=[A-Z])"
+)
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽", "이미지"}  # "[이미지=gettyimagesbank]": a stock picture
 
@@ -196,14 +204,20 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
         return paragraph[m.end():], [Credit("reporter", m["name"], organization=short_org(m["outlet"]))]
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
+    if (c := _COMMA_AGENCY_DATELINE.match(paragraph[:120])) and organization_of(c["agency"]):
+        return paragraph[c.end():], [_agency_credit(c["agency"])]  # "Gaza and Jerusalem, Reuters—Israel pounded …"
     m = _EN_DATELINE.match(paragraph[:160])
     if not m and (u := _UNDASHED_DATELINE.match(paragraph[:120])) and _is_wire_agency(u["agency"]):
         return paragraph[u.end():], [_agency_credit(u["agency"])]  # "Taipei, Dec. 31 (CNA) The …"
     if not m:
         return None
     agency = m["agency"].strip()
-    if not (_is_wire_agency(agency) or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))):
-        return None  # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"
+    if not (_is_wire_agency(agency) or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))
+            or (_CAPS_PLACE_DATE.fullmatch(m["place"].strip()) and agency[:1].isupper() and len(agency.split()) <= 3
+                and not is_person_name(agency))):  # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire
+        # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"; or by the
+        # wire's full dateline before it, a place in capitals and a date: "BEIJING, Dec. 30 (Chinese media) --"
+        return None
     writers: list[Credit] = []
     place_text = m["place"]
     if (glued := _byline_before(place_text)) is not None:

@@ -199,6 +199,9 @@ _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}
                                r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
 
 
+_WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter"}
+
+
 def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
     """Credits of a whole English credit sentence, or None when it is not one.
 
@@ -218,6 +221,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
         return found
     if (found := _originally_translated(s)) is not None:
         return found
+    if low[:1] in (["this"], ["the"]) and low[1:2] and low[1] in _WORK_NOUNS and low[2:3] in (["is"], ["was"]) \
+            and low[3:4] == ["translated"]:  # "This article was translated from Korean by A": a translator's note
+        return parse_sentence(s[toks[3].start:].capitalize()[:1] + s[toks[3].start + 1:], org_context, byline)
     if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
         k = 3 + (low[3:4] == ["written"])
         if low[k:k + 1] == ["by"]:

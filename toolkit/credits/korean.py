@@ -29,7 +29,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "TV",
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "TV", "닷컴",
                    "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
@@ -44,10 +44,12 @@ _REPORT_ENDINGS = (
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
+    "담았습니다", "담아왔습니다", "소개하겠습니다",  # "… 풍경을 홍길동 카메라기자가 담았습니다": the pictures he brought
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
 _STANDING_BY = ("나와있습니다",)
+
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
@@ -57,7 +59,8 @@ _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재
 # present-tense intros that may follow what the report is about: "자세한 소식을 서울에서 이현주 기자가
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
-                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다") + _REPORT_VERB_FORMS
+                  "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다",
+                  "담았습니다", "담아왔습니다", "소개하겠습니다") + _REPORT_VERB_FORMS
 _OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
 _MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
@@ -162,8 +165,8 @@ def is_outlet(token: str) -> bool:
         return True
     if token.startswith(_KO_OUTLET_STEMS):
         return True
-    if token.startswith(("뉴스", "데일리", "채널")) and len(token) >= 3 and has_syllable(token):
-        return True  # "뉴스컬처", "뉴스핌", "데일리안"
+    if token.startswith(("뉴스", "데일리", "채널", "TV")) and len(token) >= 3 and has_syllable(token):
+        return True  # "뉴스컬처", "뉴스핌", "데일리안", "TV조선"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
         return True
     core = token.replace("-", "")  # "NBC-1TV", "News1"
@@ -173,7 +176,8 @@ def is_outlet(token: str) -> bool:
     return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 
-_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대"}
+_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대",
+                    "국민", "시민", "명예"}  # "국민기자", "시민기자": a citizen reporter signs as one
 
 
 def _is_modifier(middle: str) -> bool:
@@ -255,6 +259,8 @@ def _lead_ok(lead: list[str]) -> list[str] | None:
     for k, word in enumerate(lead):
         if word in _LEAD_WORDS or (word.endswith("에서") and 3 <= len(word) <= 12):
             continue
+        if word == "이" and lead[k + 1:k + 2] and lead[k + 1] in {"소식", "소식은", "내용", "내용은"}:
+            continue  # "이 소식 홍길동 기자가 전합니다": "this" before what the report is about
         if is_outlet(word):
             orgs.append(word)
             continue
@@ -336,7 +342,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     Returns (credits, signed): `signed` when the block carries an e-mail address (a sign-off
     even when it names nobody). None when any word is not a credit word.
     """
-    words = _labels_before_names(words)
+    words = _provided_as_labelled(_labels_before_names(words))
     credits: list[Credit] = []
     pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
     label: str | None = None
@@ -390,20 +396,26 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 credits[j].role = role
             pending = []
             continue
-        found = name_and_title(word)
+        found = name_and_title(word) if word not in _WHO_NOUNS else None  # "선배 박지현 기자": who, not a name
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
             if by_label and by_label != "reporter" and title == "reporter":
                 title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
-            credits.append(Credit(role=title or by_label, name=name))
+            credits.append(Credit(role=title or by_label, name=name,
+                                  agent="organization" if label == _PROVIDED and name.endswith(_PUBLIC_BODY_ENDINGS)
+                                  else "person"))  # "(목포시 제공)": a city's office lent the picture
             named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
                 pending.append(len(credits) - 1)
             continue
-        if is_outlet(word):
+        if not credits and label is None and k + 1 < len(words) and words[k + 1] in KO_LABELS \
+                and is_syllable_word(word) and len(word) <= _MAX_DESK_WORD and not word.endswith(_NOT_OUTLET_ENDINGS) \
+                and not any(w not in _PUNCT for w in words[:k]):
+            continue  # "피처 에디터 A", "패션 에디터 A": the desk a magazine's label names, before the label
+        if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
             if label is not None and not label_used and not _name_follows(words, k):
@@ -436,6 +448,49 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if c.agent == "person" and c.organization is None and org == "RFA":
                 c.service, c.organization, c.language = "Korean", "RFA", "ko"
     return credits, signed
+
+
+_MAX_DESK_WORD = 4
+_OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
+# endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
+_NOT_OUTLET_ENDINGS = ("은", "는", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서", "께")
+
+
+def _unlisted_outlet(words: list[str], k: int) -> bool:
+    """words[k] opens a byline unit and stands right before a titled name ("머니투데이 안재석 기자",
+    "한경닷컴 안재석기자"): the outlet the reporter writes for, though no list of outlets knows it.
+    Only one word, the unit's first, and never one that ends in a particle or a sentence ending."""
+    word = words[k]
+    if any(w not in _PUNCT for w in words[:k]) or not _OUTLET_WORD.fullmatch(word) \
+            or word.endswith(_NOT_OUTLET_ENDINGS) or word in _CLIP_WORDS or word in KO_LABELS \
+            or word in _FILLERS or word in _NEWSROOM_NOUNS or word in _WHO_NOUNS or word in KO_SUBJECT_POSITIONS:
+        return False
+    rest = words[k + 1:k + 3]
+    found = name_and_title(rest[0]) if rest else None
+    if found is None or not is_korean_name(found[0]):
+        return False
+    return found[1] is not None or (len(rest) > 1 and title_role(rest[1]) is not None)
+
+
+_PROVIDED = "사진제공"  # the label a provider's line is read with
+_PUBLIC_BODY_ENDINGS = ("시", "군", "구", "도", "청", "처")  # 목포시, 강원도, 기상청: a public office, no person
+
+
+def _provided_as_labelled(words: list[str]) -> list[str]:
+    """"김덕진 제공", "(서울시 제공)", "채널A 제공": who provided the picture, read as the labelled
+    "사진제공 김덕진" (a lender credited as a photo's source); "사진 제공 A" keeps its label as it is, and a
+    provider of several words ("[한빛그룹 홍보팀 제공]") is the bracket readers'."""
+    if "제공" not in words:
+        return words
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if word == "제공" and out and out[-1] not in _PUNCT and out[-1] not in KO_LABELS \
+                and (len(out) == 1 or out[-2] in _PUNCT) \
+                and (k + 1 == len(words) or words[k + 1] in _PUNCT or "@" in words[k + 1] or _is_stamp(words[k + 1])):
+            out.insert(len(out) - 1, _PROVIDED)
+            continue
+        out.append(word)
+    return out
 
 
 def _labels_before_names(words: list[str]) -> list[str]:
@@ -616,8 +671,9 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
     if (taken := _PHOTO_TAKEN_BY.fullmatch(s)) and (found := name_and_title(taken["name"])) and found[1] is None \
             and (taken["outlet"] is None or is_outlet(taken["outlet"])):
         return [Credit("photographer", found[0], organization=short_org(taken["outlet"]) if taken["outlet"] else None)]
-    if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and organization_of(words[1]):
-        org = organization_of(words[1])  # "<연합>" closing a story: the agency supplied it
+    if len(words) == 3 and words[0] in "<〈" and words[2] in ">〉" and (
+            organization_of(words[1]) or (is_outlet(words[1]) and words[1] not in _CLIP_WORDS)):
+        org = organization_of(words[1]) or short_org(words[1])  # "<연합>", "<스포츠조선닷컴>" closing a story
         return [Credit("reporter", words[1], organization=org, agent="organization")]
     if words[0] == "[" and words[-1] == "]" and (found := parse_bracket_byline(s[1:-1])) is not None:
         return found  # "[매일경제 스타투데이 김소연 인턴기자]"
@@ -815,6 +871,15 @@ def split_vocative(sentence: str) -> tuple[str, list[Credit]] | None:
     return f"{s[:m.start()]} {s[m.end():]}".strip(), [Credit(role, named[0])]
 
 
+_CAPTURED = ("담았습니다", "담아왔습니다")  # a broadcast drops the object's particle: "… 나들이 풍경 담아 왔습니다"
+_VERB_ENDS = tuple("고서며면다요게지")
+
+
+def _is_bare_noun(word: str) -> bool:
+    """A Hangul word with no particle or verb ending: the object the anchor names before "담았습니다"."""
+    return is_syllable_word(word) and not word.endswith(_OBJECT_PARTICLES + _VERB_ENDS + _PARTICLES)
+
+
 def _byline_first(words: list[str]) -> list[Credit] | None:
     """"김하늘 기자가 사고 현장에 다녀왔습니다": the byline opens the intro, a few words of where or
     whom (the last one with a case particle) stand before the report verb."""
@@ -834,7 +899,8 @@ def _byline_first(words: list[str]) -> list[Credit] | None:
             continue
         middle = words[j + 1:len(words) - consumed] + ([head] if head else [])
         if not 1 <= len(middle) <= _MAX_MIDDLE_WORDS or not (middle[-1].endswith(_OBJECT_PARTICLES)
-                                                             or middle[-1] in {"소식", "내용", "이야기"}):
+                                                             or middle[-1] in {"소식", "내용", "이야기"}
+                                                             or (ending in _CAPTURED and _is_bare_noun(middle[-1]))):
             return None
         return parse_signoff(words[:j + 1] + [ending])
     return None
@@ -842,9 +908,18 @@ def _byline_first(words: list[str]) -> list[Credit] | None:
 
 def _copyright_holder(words: list[str]) -> list[Credit] | None:
     """"브레이크뉴스" after a caption's "©": an outlet (not a name) holds the picture's copyright."""
-    if len(words) == 1 and is_outlet(words[0]) and not is_korean_name(words[0]):
+    if len(words) == 1 and (is_outlet(words[0]) or _unlisted_holder(words[0])) and not is_korean_name(words[0]):
         return [Credit("photographer", words[0], organization=short_org(words[0]), agent="organization")]
     return None
+
+
+_NOT_HOLDERS = ("무단", "전재", "배포", "금지", "저작권")
+
+
+def _unlisted_holder(word: str) -> bool:
+    """"ⓒ미디어스" closing a caption: one Hangul word after the mark holds the picture, though no list knows
+    it; not the notice's own words ("ⓒ무단전재")."""
+    return is_syllable_word(word) and 2 <= len(word) <= 10 and not any(w in word for w in _NOT_HOLDERS)
 
 
 _NOTICE_WORDS = ("저작권자", "copyright", "Copyright", "COPYRIGHT", "저작권")
@@ -899,7 +974,7 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
 def is_credit_mark(sentence: str) -> bool:
     """"ⓒ 배성민", "ⓒ 옴부즈맨뉴스": the mark and one Korean word, a line that credits a picture; a
     notice ("ⓒ 한국경제TV, 무단 전재 및 재배포 금지") says more."""
-    words = ko_tokens(sentence.strip())
+    words = ko_tokens(_GLUED_DATE.sub("", sentence.strip()))  # "ⓒ박상규2008.09.16": the picture's date glued on
     return len(words) == 2 and words[0] in ("ⓒ", "©") and is_syllable_word(words[1])
 
 
@@ -959,7 +1034,9 @@ def parse_desk_line(sentence: str) -> list[Credit] | None:
     elif (spans := find_emails(line)) and spans[-1][1] == len(line):
         line = line[: spans[0][0]].strip()  # the desk's address closes its sign-off
     name = desk_name(line)
-    return None if name is None else [desk_credit(name, "writer")]
+    if name is None or "=" in name:
+        return None  # "동대문야구장=동아닷컴 특별취재팀": a place and its desk under a picture, not a desk signing a story
+    return [desk_credit(name, "writer")]
 
 
 def is_signed_block(sentence: str) -> bool:

@@ -412,6 +412,9 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
         if joint == "," and out and svc is None and org is None and (
                 organization_of(chunk) or (looks_like_organization(chunk) and is_capitalized_phrase(chunk, 5))):
             org = "," + chunk  # "A and B, Reuters", "A, Busan Ilbo": the outlet of the names before it
+        elif joint == "," and out and svc is None and org is None and (named := parse_service(chunk, None)) \
+                and named[0] and named[1] and organization_of(named[1]):
+            svc, org = named, "," + chunk  # "A and B, VOA Khmer": the outlet's language service they report for
         out.append((_drop_location(chunk), svc, org))
     return out
 
@@ -460,6 +463,9 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
         owner = owner or short_org(plain)  # "By Central News Agency": an agency by its full name
     elif not is_person_name(plain) and (titled := _without_title(plain)) is not None:
         agent = titled  # "Mira Solberg Seoul Correspondent"
+    elif not is_person_name(plain) and looks_like_organization(plain) and is_capitalized_phrase(plain, 5) \
+            and not is_dating(words[:1]):
+        owner = owner or short_org(plain)  # "By Korea Herald": the outlet by its head noun, its name a place's
     elif not is_person_name(plain):
         split = _split_affiliation(agent)
         if split is None:

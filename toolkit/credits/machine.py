@@ -36,7 +36,8 @@ _NOTE = re.compile(
     rf"(?:(?:This|The)\s+(?:article|story|report|text|piece|content|page)\s+(?:was|has\s+been|is|were)\s+)?"
     rf"(?:(?:originally\s+)?(?:written|published|reported)\s+in\s+[A-Z][a-z]+\s+and\s+)?"
     rf"(?P<mt>machine[- ])?translated(?:\s+(?:from|into)\s+(?:the\s+)?[A-Z][a-z]+){{0,2}}"
-    rf"(?:\s+(?:by\s+[^.]{{1,60}}?\s+)?(?:with\s+the\s+(?:help|aid|assistance)\s+of|using|with|by|via)\s+(?P<tool>{_SOFTWARE}))?"
+    rf"(?:\s+(?:by\s+(?P<people>[^.]{{1,60}}?)\s+)?"
+    rf"(?:with\s+the\s+(?:help|aid|assistance)\s+of|using|with|by|via)\s+(?P<tool>{_SOFTWARE}))?"
     rf"(?:\s*,?\s+and\s+(?:was\s+|then\s+)*(?:edited|reviewed|checked|proofread)(?:\s+and\s+\w+)?\s+by\s+(?P<editors>[^.]{{1,80}}))?",
     re.IGNORECASE,
 )
@@ -84,7 +85,9 @@ def parse_note(sentence: str) -> list[Credit] | None:
             return None
     tool = " ".join((m["tool"] or "machine translation").split())
     tool = re.sub(r"^(?:an?|the)\s+", "", tool, flags=re.IGNORECASE)
-    return [Credit("translator", tool, agent="software")] + _editors(m["editors"])
+    # "Translated by A with the help of DeepL": A translated, the tool helped
+    people = [Credit("translator", c.name, agent=c.agent) for c in _editors(m.groupdict().get("people"))]
+    return people + [Credit("translator", tool, agent="software")] + _editors(m["editors"])
 
 
 def parse_follow_up(sentence: str) -> list[Credit] | None:

@@ -147,6 +147,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
                 org, t = inner["agency"], t[inner.end():].strip()
             elif (inner := _ART_WORD.match(t)) and inner.end() < len(t):  # "Image: Photography A B / AFP"
                 t = t[inner.end():].strip()
+            elif pattern is not _COURTESY and (inner := _COURTESY.match(t)) and inner.end() < len(t):
+                courtesy, t = True, t[inner.end():].strip()  # "Photograph: Courtesy of A B"
             break
     if not labelled and (m := _PHOTO_FROM.fullmatch(t)) and (_known_agency(m["source"]) or m["source"].lower() in _PLATFORMS):
         return _credit(m["source"], None)  # "Photo from Pexels", "Image via Facebook"
@@ -186,7 +188,7 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
-            if len(owners) > 3 or not all(_known_agency(o) or o.lower() in _QUALIFIERS for o in owners):
+            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS for o in owners):
                 return None
             b = owners[0]
         if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
@@ -205,7 +207,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
         elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))) \
                 or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
-                    and is_capitalized_phrase(b, 4)):  # "Kim Min-ji/Busan Ilbo": an outlet by its head noun
+                    and is_capitalized_phrase(b, 4)) \
+                or (len(a.split()) >= 2 and is_person_name(a) and b.startswith("The ")
+                    and is_capitalized_phrase(b, 5)):  # "Kim Min-ji/Busan Ilbo", "A B/The Guardian": a paper
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
@@ -321,7 +325,7 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     s = sentence.strip()
     if not s:
         return None
-    bare = s.rstrip(".").strip()
+    bare = _em_dash_credit(s.rstrip(".").strip())
     if (doubled := _AGENCY_AGAIN.search(bare)) is not None and doubled["first"].lower().split()[:1] \
             == [short_org(doubled["wire"]).lower()]:  # the wire's short name opens its photo credit
         bare = bare[:doubled.start("again")]  # "(AP Photo/A B, File) (ASSOCIATED PRESS)": the wire named again
@@ -351,10 +355,23 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
         return "", [credit]
     if (found := parse_combination(bare)) is not None:
         return "", found
+    if (m := _DASH_PIC.search(bare)) and (_org_like(m["source"]) or (is_capitalized_phrase(m["source"], 3) and not any(
+            is_common_word(w) for w in m["source"].split()))) \
+            and not (whole_only and m.start() > 0):
+        return bare[:m.start()].rstrip(), [_credit(m["source"], None)]  # "… the National Mosque today. — Bernama pic"
     if whole_only:
         return None
     if (found := _glued_agency(bare)) is not None or (found := _copyright_tail(bare)) is not None:
         return found
+    if (m := _DASHED_TAIL.search(bare)) is not None:  # "… on March 3, 2014 Jung Yeon-Je—AFP/Getty Images"
+        words = m["name"].split(" ")
+        before = bare[:m.start("name")].split()[-1:]
+        # the longest run of words that is a name ("Pyongyang Ed Jones" is not); a word right after a
+        # preposition is its object, not the name's first word ("near Kaesong Tomas Vidal/Reuters")
+        for j in range(1 if before and before[0] in _PLACE_PREPOSITIONS else 0, len(words) - 1):
+            start = m.end("name") - len(" ".join(words[j:]))
+            if is_person_name(bare[start:m.end("name")]) and (credit := parse_credit(bare[start:])) is not None:
+                return bare[:start].rstrip(), [credit]
     for marker in ("Credit...", "Credit…"):  # "… in Seoul.Credit...Chang W. Lee/The New York Times"
         k = bare.rfind(marker, max(0, len(bare) - _MAX_CREDIT_CHARS - 10))
         if k > 0 and (credit := parse_credit(bare[k:])) is not None:
@@ -370,6 +387,27 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             if credit is not None:
                 return bare[: k + 1], [credit]
     return None
+
+
+# a caption closed by a dash and whose picture it is: "— Bernama pic", "— Reuters picture"
+_DASH_PIC = re.compile(r"(?:(?<=[.!?\"”)])|^)\s*[—–-]\s*(?P<source>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,2})"
+                       r" (?:pic|picture|photo)$")
+_PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "from", "of", "on", "to", "into", "across", "inside", "around"}
+# the capitalized words right before a credit's em dash (turned into a slash), glued to the caption's date
+_DASHED_TAIL = re.compile(r"(?<![\w.'\-])(?P<name>[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})/[^/\s][^/]*(?:/[^/]+){0,2}$")
+
+
+def _em_dash_credit(bare: str) -> str:
+    """"… in Seoul on March 3, 2014 Jung Yeon-Je—AFP/Getty Images": a magazine's credit puts an em dash
+    between the photographer and the agencies; read as the usual slash when all after it are agencies
+    (the same length: what is kept of the caption is cut at the same place)."""
+    k = bare.rfind("—")
+    if k <= 0 or not bare[k - 1].isalpha() or not bare[k + 1:k + 2].isupper():
+        return bare
+    owners = bare[k + 1:].split("/")
+    if len(owners) > 3 or not all(_known_agency(o) for o in owners):
+        return bare
+    return bare[:k] + "/" + bare[k + 1:]
 
 
 def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:

@@ -140,6 +140,7 @@ PHOTO_AGENCIES = frozenset({
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
     "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
+    "scanpix", "leta", "ntb", "ritzau", "anp", "belga", "keystone", "ansa", "pap", "ctk", "lusa",  # Europe's wires
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
@@ -162,10 +163,13 @@ ROLE_WORDS: dict[str, str] = {
     "reported": "reporter", "reporting": "reporter", "report": "reporter",
     "translated": "translator", "translation": "translator", "translations": "translator",
     "translating": "translator", "interpreted": "translator", "interpretation": "translator",
+    "posted": "writer",  # a blog's "Posted by A on March 3, 2020"
     "written": "writer", "writing": "writer", "text": "writer", "words": "writer", "story": "writer",
     "fiction": "writer", "nonfiction": "writer", "non-fiction": "writer", "poetry": "writer", "poem": "writer",
     "poems": "writer", "stories": "writer", "essays": "writer", "articles": "writer", "columns": "writer",
     "article": "writer", "essay": "writer", "column": "writer", "analysis": "writer", "commentary": "writer",
+    "research": "contributor", "researched": "contributor", "news-gathering": "contributor",  # "research by A"
+    "newsgathering": "contributor", "fact-checking": "contributor", "fact-checked": "contributor",
     "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
     "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
     "produced": "producer", "production": "producer", "producing": "producer", "graphics": "producer",
@@ -240,6 +244,8 @@ KO_LABELS: dict[str, str] = {
     "사진기자": "photographer",
     "촬영": "photographer",
     "촬영기자": "photographer",
+    "카메라기자": "photographer",
+    "포토그래퍼": "photographer",  # a magazine's label block ("에디터 A 포토그래퍼 B")
     "영상취재": "photographer",
     "영상기자": "photographer",
     "출처": "photographer",
@@ -286,6 +292,7 @@ KO_TITLES: dict[str, str] = {
     "사진기자": "photographer",
     "영상기자": "photographer",
     "촬영기자": "photographer",
+    "카메라기자": "photographer",  # a broadcaster's camera journalist ("김영범 카메라기자가 취재했습니다")
     "작가": "writer",
     "에디터": "writer",  # "윤다솜 에디터" signs a magazine piece; as a label ("에디터 정유나") the role is editor
     "PD": "producer",

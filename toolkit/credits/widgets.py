@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of
+from toolkit.credits.agents import (is_news_subject, is_person_name, looks_like_organization, organization_of,
+                                    service_language)
 from toolkit.credits.korean import is_outlet, name_after_place, name_and_title, title_role
-from toolkit.credits.lists import outlet_title
+from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
     EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
@@ -215,8 +216,9 @@ def _unglue(s: str) -> str:
 def evidence_kind(line: str) -> str | None:
     """What a line that only backs a byline is: "read" ("1 minute read", "2,301 views", a paywall's
     "Members Free to read"), "url" (the story's address), "stamp" (a publication time: "Updated:
-    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "title" ("Staff Reporter"), "reporting" (a live
-    post's "Reporting from Seoul") or "date" ("Oct 8, 2022"); None for any other line."""
+    9:26am, 18 Aug, 2019", "Dec. 7, 2024, 8:35 a.m. ET"), "posted" (a Korean CMS's stamp: "승인 2021.06.28
+    00:00"), "title" ("Staff Reporter"), "reporting" (a live post's "Reporting from Seoul") or "date" ("Oct 8,
+    2022"); None for any other line."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE:
         return None
@@ -227,7 +229,7 @@ def evidence_kind(line: str) -> str | None:
     if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
         return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
-        return "stamp"
+        return "posted" if s.startswith(_KO_POSTED) else "stamp"
     if _REPORTING_FROM_LINE.fullmatch(s):
         return "reporting"  # "Reporting from outside the National Assembly in Seoul" under a live post's author
     return "date" if _is_date_piece(s) and _full_date(s) else None
@@ -244,7 +246,9 @@ _NAME_REPORTING_FROM = re.compile(r"(?P<name>[^,]{3,40}?),? reporting from (?:th
 # a paywall's label printed under a byline in listings: "Members Free to read", "Subscribers only"
 _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", re.IGNORECASE)
 # what a column of bare names may stand on: a publication stamp, a read time or a paywall label
-_COLUMN_BACKING = {"stamp", "read"}
+_COLUMN_BACKING = {"stamp", "posted", "read"}
+# a Korean news CMS's publication stamp under its byline ("승인 2021.06.28 00:00", "입력 2024.01.01 10:00")
+_KO_POSTED = ("승인", "입력", "등록", "기사입력", "송고")
 
 
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
@@ -310,6 +314,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
+    if "alone" in nearby and s.isascii() and is_byline_name(name := s.lstrip("-–— ").strip()):
+        return [Credit("writer", name)]  # "Mara Ellison", "- Mara Ellison": a byline widget's name, a paragraph alone
     if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
         return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph
     if ("column" in nearby and is_news_outlet(s)) or ("alone" in nearby and s.isascii() and _signing_outlet(s)):
@@ -327,6 +333,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = _unglue(s)
     korean = has_syllable(s)
     outlets = 0
+    service: tuple[str | None, str | None] | None = None
     outlet_names: list[str] = []
     pieces: list[tuple[str, str]] = []
     title_roles: list[str] = []
@@ -356,6 +363,10 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         if segment[:3] in {"By ", "by ", "BY "}:
             segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
         segment = _HONORIFIC.sub("", segment, count=1)  # "Dr. Antonio Graceffo September 25, 2020"
+        if not korean and (named := parse_service(segment, None)) and named[0] and named[1] \
+                and organization_of(named[1]):
+            service, evidence = named, True  # "A and B, VOA Khmer": a language service names a newsroom
+            continue
         names = _AND.split(segment)
         if all(is_byline_name(n) for n in names):
             pieces += [(n, "writer") for n in names]
@@ -365,10 +376,11 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
             outlet_names.append(segment)
             continue
         return None
-    # a date line next to bare names backs them only in a widget's shape: an outlet or several names
+    # a Korean CMS's publication stamp ("승인 2021.06.28 00:00") next to a bare name backs it; a date
+    # line alone backs bare names only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or "column" in nearby or "reporting" in nearby \
+        or "column" in nearby or "reporting" in nearby or "posted" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
         # "Xinhua, July 6, 2016": a copied story's source (a known agency) and its date, the whole paragraph
@@ -379,4 +391,21 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         pieces = [(pieces[0][0], title_roles[0])]
     if "reporting" in nearby and len(pieces) == 1 and pieces[0][1] == "writer":
         pieces = [(pieces[0][0], "reporter")]  # "John Yoon\nReporting from Seoul"
+    if service is not None:
+        return [Credit(role, name, service[0], service[1], service_language(service[0])) for name, role in pieces]
     return [Credit(role, name) for name, role in pieces]
+
+
+# a dash, a name and its job title closing a text: "— Christopher Green, Co-editor" signs an editor's introduction
+_DASH_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[^,()]{3,40}),\s*(?P<title>[^,()]{2,40}?)\.?")
+
+
+def parse_dash_signature(sentence: str) -> list[Credit] | None:
+    """"— A, Co-editor" as the last sentence of a paragraph: the writer of what it closes; only with a job
+    title after the name (a bare "— Mark Twain" under a line is a quotation's source, not a signature)."""
+    m = _DASH_SIGNATURE.fullmatch(sentence.strip())
+    name = m["name"].strip() if m else ""
+    if m is None or not 2 <= len(name.split()) <= 4 or not is_person_name(name) or is_news_subject(name) \
+            or (role := _english_title(m["title"].strip())) is None:
+        return None  # (the title vouches for the name: "Green" may be a word, as in "Christopher Green")
+    return [Credit(role, m["name"].strip())]
