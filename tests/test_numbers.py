@@ -163,7 +163,9 @@ def test_a_half_after_a_count_and_the_decade_of_an_age_read_alike(english: str, 
 
 
 def test_a_half_joins_only_a_count_of_time() -> None:
-    """반 after a time counter is "and a half"; 반면 ("whereas") and 반 after another counter are not."""
+    """반 after a time counter is "and a half"; 반면 ("whereas"), a class (3반) and 반 after another
+    counter are not."""
     assert numbers_in_korean("3년 반면 수입은 줄었다") == {"3"}
+    assert numbers_in_korean("2학년 3반 학생들") == {"2", "3"}
     assert numbers_in_korean("5명 반 정도") == {"5"}
     assert numbers_in_english("half of the residents") == {"0.5"}

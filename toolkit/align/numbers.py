@@ -458,6 +458,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
         elif low == "half" and prv == "a" and i > 1 and tokens[i - 2].lower() == "and" and out \
                 and out[-1].kind == "amount" and out[-1].end <= matches[i - 2].start():
             out[-1] = replace(out[-1], value=out[-1].value + 0.5, end=matches[i].end())  # a year and a half ~ 1년 반
+            i += 1
+            continue
         elif low in _EN_FRACTIONS and prv not in ("first", "second", "latter"):
             add(_EN_FRACTIONS[low], "amount", i, i)  # half ~ 절반
             i += 1
@@ -684,8 +686,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
 
 
-# "1년 반", "하루 반", "두 시간 반": a count of time and a half (not 반면, 반대, 반년)
-_KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|시간|주일|주|살)?\s?반(?:(?![가-힣])|(?=이|을|의|에|만|가량|정도|쯤|동안))")
+# "1년 반", "두 시간 반": a count of time and a half (not 3반 "class 3", 반면, 반대, 반년)
+_KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|시간|주일|주|살)\s?반(?:(?![가-힣])|(?=이|을|의|에|만|가량|정도|쯤|동안))")
 
 
 def _and_a_half(q: Quantity, text: str) -> Quantity:
