@@ -33,7 +33,7 @@ from align_quality import CORPORA, find_pairs, line_components, make_articles, r
 from align_tune import TUNING_REWRITES  # noqa: E402
 
 from toolkit.align import Params, load_lexicon  # noqa: E402
-from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS, bead_cert  # noqa: E402
+from toolkit.align.confidence import LINK_WEIGHTS, NOT_FITTED, NULL_WEIGHTS, bead_cert  # noqa: E402
 from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
 from toolkit.align.scoring import en_features, ko_features  # noqa: E402
 from toolkit.model import Bead  # noqa: E402
@@ -130,7 +130,7 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 def fit(rows: list[Weighted], l2: float) -> dict[str, float]:
     """L2-penalised, sample-weighted logistic regression by Newton's method (the bias is
     not penalised)."""
-    names = sorted({k for feats, _, _ in rows for k in feats}, key=lambda k: (k != "bias", k))
+    names = sorted({k for feats, _, _ in rows for k in feats} - NOT_FITTED, key=lambda k: (k != "bias", k))
     xs = [[feats.get(k, 0.0) for k in names] for feats, _, _ in rows]
     ys = [1.0 if right else 0.0 for _, right, _ in rows]
     ws = [weight for _, _, weight in rows]

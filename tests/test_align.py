@@ -518,6 +518,34 @@ def test_a_null_never_reaches_the_top_cert_bin(lexicon) -> None:
     assert bead_cert("link", strong) > 0.99  # a link keeps the top bin
 
 
+def test_a_link_beside_a_null_that_barely_beats_its_rival_stays_below_the_top_bin() -> None:
+    """The half of a split the search cut off leaves a link with a null beside it; when the link
+    beats its nearest rival by little it is no top-bin link (round 17: such links were right
+    92-97% of the time at 0.95 or more). With a clear margin, or no null beside, it keeps its cert."""
+    from toolkit.align.confidence import BESIDE_NULL_CEILING, SPLIT_MARGIN, bead_cert
+
+    strong = {"bias": 1.0, "score": 5.0, "en_linked": 1.0, "ko_linked": 1.0, "en_anchored": 1.0}
+    close = {**strong, "margin": SPLIT_MARGIN - 0.1}
+    assert bead_cert("link", close) > 0.99
+    assert bead_cert("link", {**close, "null_beside": 1.0}) == BESIDE_NULL_CEILING < 0.95
+    assert bead_cert("link", {**close, "margin": SPLIT_MARGIN + 0.5, "null_beside": 1.0}) > 0.99
+
+
+def test_the_null_beside_a_link_is_a_feature_of_the_ceiling_not_of_the_fit(lexicon) -> None:
+    """A background sentence left unaligned after a link: the link knows a null is beside it."""
+    en = _sents(["The students are getting by on corn they brought from home, the source said.",
+                 "Taehongdan, on a high plateau, is the largest potato-growing area of the country."], "en")
+    ko = _sents(["이 소식통은 \"식량도 제대로 나오지 않아 학생들이 집에서 가져간 강냉이로 끼니를 때운다\"고 말했습니다."], "ko")
+    from toolkit.align.confidence import NOT_FITTED
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import en_features, ko_features
+
+    aligner = Aligner([en_features(s.text) for s in en], [ko_features(s.text, lexicon) for s in ko], Params())
+    path = aligner.path()
+    kinds = {kind: feats for kind, feats in aligner.features(path)}
+    assert "null_beside" in NOT_FITTED and set(kinds) == {"link", "null"} and kinds["link"]["null_beside"] == 1.0
+
+
 def test_a_reporters_sign_in_line_is_never_aligned(lexicon) -> None:
     """`북한 내부소식 김세원기자가 보도합니다.` hands the story to the reporter; the English drops
     it. Its 북한 met an English background sentence's "North Korea" and took a link (three of

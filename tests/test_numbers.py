@@ -147,3 +147,25 @@ def test_a_man_after_a_span_of_time_is_since_not_ten_thousand() -> None:
 )
 def test_a_hyphen_spelled_number_is_read_with_its_and_and_the_scale_after_it(english: str, value: set[str]) -> None:
     assert numbers_in_english(english) == value
+
+
+@pytest.mark.parametrize(
+    ("english", "korean", "value"),
+    [
+        ("for about a year and a half", "1년 반 정도", {"1.5"}),  # read 1 and 0.5 against 1: a false alarm with 40대
+        ("two and a half hours", "두 시간 반 동안", {"2.5"}),
+        ("a man in his mid-forties", "40대 중반의 남성", {"40"}),  # the decade of an age, as "in his 40s"
+        ("women in their sixties", "60대 여성들", {"60"}),
+    ],
+)
+def test_a_half_after_a_count_and_the_decade_of_an_age_read_alike(english: str, korean: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value == numbers_in_korean(korean)
+
+
+def test_a_half_joins_only_a_count_of_time() -> None:
+    """반 after a time counter is "and a half"; 반면 ("whereas"), a class (3반) and 반 after another
+    counter are not."""
+    assert numbers_in_korean("3년 반면 수입은 줄었다") == {"3"}
+    assert numbers_in_korean("2학년 3반 학생들") == {"2", "3"}
+    assert numbers_in_korean("5명 반 정도") == {"5"}
+    assert numbers_in_english("half of the residents") == {"0.5"}

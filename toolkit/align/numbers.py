@@ -37,6 +37,8 @@ _EN_TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+# the decades of an age: "in her forties", "mid-forties" ~ 40대 (as "in her 40s")
+_EN_DECADE_AGES = {word[:-1] + "ies": float(value) for word, value in _EN_TENS.items()}
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -453,6 +455,11 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
             continue
+        elif low == "half" and prv == "a" and i > 1 and tokens[i - 2].lower() == "and" and out \
+                and out[-1].kind == "amount" and out[-1].end <= matches[i - 2].start():
+            out[-1] = replace(out[-1], value=out[-1].value + 0.5, end=matches[i].end())  # a year and a half ~ 1년 반
+            i += 1
+            continue
         elif low in _EN_FRACTIONS and prv not in ("first", "second", "latter"):
             add(_EN_FRACTIONS[low], "amount", i, i)  # half ~ 절반
             i += 1
@@ -472,6 +479,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                 value = None  # "no one", "the one", "one another", "one of", "one or more": not a count
             if prv == "the" and low in ("two", "three", "four", "five"):
                 value = None  # "the two men": a count already given, mentioned again
+            if value is None and head[-1] in _EN_DECADE_AGES and (len(head) == 1 or head[0] in ("mid", "early", "late")):
+                value = _EN_DECADE_AGES[head[-1]]  # in his mid-forties ~ 40대 중반
             if value is None and len(head) > 1:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
@@ -662,6 +671,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(float(value), "amount", m.start(), m.end()))
     for m in re.finditer(r"(?<![가-힣])(절반|반절)", text):
         out.append(Quantity(0.5, "amount", m.start(), m.end()))
+    out = [_and_a_half(q, text) for q in out]
     for m in re.finditer(r"([월화수목금토일])요일", text):
         out.append(Quantity(float("월화수목금토일".index(m.group(1)) + 1), "weekday", m.start(), m.end()))
     for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
@@ -674,6 +684,18 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
     out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
+
+
+# "1년 반", "두 시간 반": a count of time and a half (not 3반 "class 3", 반면, 반대, 반년)
+_KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|시간|주일|주|살)\s?반(?:(?![가-힣])|(?=이|을|의|에|만|가량|정도|쯤|동안))")
+
+
+def _and_a_half(q: Quantity, text: str) -> Quantity:
+    """An amount followed by 반 after its time counter is that amount and a half (1년 반 ~ "a year and a half")."""
+    m = _KO_AND_A_HALF.match(text, q.end)
+    if q.kind != "amount" or not m:
+        return q
+    return replace(q, value=q.value + 0.5, end=m.end())
 
 
 def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:
