@@ -245,3 +245,43 @@ def test_first_half_and_first_lieutenant_hold_no_digit_in_korean() -> None:
     assert check_numbers("Exports rose in the first half of this year.", "올해 상반기 수출은 2년 만에 늘었다.").agree is not False
     assert check_numbers("He became a first lieutenant two years later.",
                          "그는 2년 뒤 중위가 돼 소대원 30명을 맡았다.").agree is not False
+
+
+@pytest.mark.parametrize(("en", "ko"), [
+    # an exact Korean figure rounded to the English one's last digit, within a tenth of it
+    ("Exports reached $15.2 billion in the first 20 days of the month.", "이달 1∼20일 수출액은 152억3천만 달러로 집계됐다."),
+    ("The trade deficit came to $700 million.", "무역수지는 6억8천200만 달러 적자를 기록했다."),
+    ("Output was estimated at 512.3 trillion won.", "실질 국내총생산은 512조3,118억 원으로 추산됐다."),
+    ("The number of employed people stood at 29.1 million.", "지난달 취업자 수는 2,912만4천 명으로 집계됐다."),
+    ("Shipments to China came to $3 billion.", "대중 수출액은 29억7천100만 달러였다."),
+])
+def test_a_translators_rounding_of_an_exact_figure_is_no_change(en: str, ko: str) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.agree, check.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Exports reached $15.2 billion.", "수출액은 162억3천만 달러였다.", "number 15,200,000,000≠16,230,000,000"),
+    ("Exports reached $15.23 billion.", "수출액은 152억 달러였다.", "number 15,230,000,000≠15,200,000,000"),  # more exact than its original
+    ("She sent 2 million won to her mother.", "그는 어머니에게 240만 원을 보냈다.", "number 2,000,000≠2,400,000"),  # 17% off
+    ("She sent 2 million won to her mother.", "그는 어머니에게 205만 원을 보냈다.", "number 2,000,000≠2,050,000"),  # a round figure's last digit
+    ("The trade deficit came to $700 million.", "무역수지는 6억2천만 달러 적자였다.", "number 700,000,000≠620,000,000"),
+    ("The deficit came to $1 billion.", "적자는 13억4천만 달러였다.", "number 1,000,000,000≠1,340,000,000"),  # a third off
+    ("The fine was 24,000 won.", "벌금은 2만 4천500원이었다.", "number 24,000≠24,500"),  # below the millions: no tolerance
+])
+def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
+    assert check_numbers(en, ko).differences == (flag,)
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # the translator names the month of the Korean's 지난달; the Korean's other month is left out
+    ("In April, exports rose for the seventh straight month.", "수출은 작년 10월부터 지난달까지 7개월 연속 늘었다.", True, None),
+    ("Prices fell in June after rising in March.", "물가는 3월에 올랐다가 이달 들어 내렸다.", True, None),
+    # one month for each such word; without one, a month is a month
+    ("Exports rose in March and April.", "수출은 작년 10월과 지난달 늘었다.", False, "month 4≠10"),
+    ("In April, exports rose.", "수출은 지난 3월 늘었다.", False, "month 4≠3"),
+    ("The source passed on the news in April.", "소식통은 3월 소식을 전달했다.", False, "month 4≠3"),  # 전달: delivered
+])
+def test_a_month_named_for_last_month(en: str, ko: str, agree: bool, flag: str | None) -> None:
+    check = check_numbers(en, ko)
+    assert check.agree is agree and check.differences == ((flag,) if flag else ())

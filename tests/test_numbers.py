@@ -147,3 +147,17 @@ def test_a_man_after_a_span_of_time_is_since_not_ten_thousand() -> None:
 )
 def test_a_hyphen_spelled_number_is_read_with_its_and_and_the_scale_after_it(english: str, value: set[str]) -> None:
     assert numbers_in_english(english) == value
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("The number stood at 28 million-410-thousand last month.", "28410000"),  # a broadcast script's spelling
+        ("two million-500-thousand people", "2500000"),
+        ("He paid a 5 million-won fine.", "5000000"),  # the scale joined to its noun
+        ("a five million-won fine", "5000000"),
+        ("a 10 million-dollar deal", "10000000"),
+    ],
+)
+def test_a_scale_written_with_hyphens_keeps_its_number(english: str, value: str) -> None:
+    assert numbers_in_english(english) == {value}

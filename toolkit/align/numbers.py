@@ -105,7 +105,7 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
     j, n = i + 1, len(tokens)
     while j < n and not tokens[j - 1].endswith("."):  # a full stop ends the number
         word = tokens[j].lower().rstrip(".")
-        scale = _EN_SCALES.get(word)
+        scale = _scale_of(word)
         if scale is not None and prev in ("num", "tens", "hundred") and not (scale == 100 and prev == "hundred"):
             if scale == 100:
                 current *= 100
@@ -113,6 +113,9 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
             elif scale >= 1000:
                 total += current * scale
                 current, prev = 0.0, "scale"
+                if "-" in word:  # "five million-won": joined to its noun, the scale ends the number
+                    j += 1
+                    break
             else:  # "decades" and the like multiply and end the number
                 current *= scale
                 j += 1
@@ -147,7 +150,9 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
 # "eight-thousand-590 won", "two-point-nine percent" (a scale word or "point" among its parts)
 _EN_NUMBER_PART = "|".join(sorted([*_EN_UNITS, *_EN_TENS, "hundred", "thousand", "million", "billion", "trillion", "point"],
                                   key=len, reverse=True))
-_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:and-)?(?:{_EN_NUMBER_PART}|\d+))+(?!\w)"
+# (a number written before a hyphen-spelled scale belongs to it: "28 million-410-thousand" is 28,410,000)
+_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:(?:\d+|{_EN_NUMBER_PART})\s+(?=(?:thousand|million|billion|trillion)-))?"
+                            rf"(?:{_EN_NUMBER_PART}|\d+)(?:-(?:and-)?(?:{_EN_NUMBER_PART}|\d+))+(?!\w)"
                             r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)(?![\w-]))?")  # "one-point-five million"
 
 
@@ -280,6 +285,16 @@ _KO_DURATION = re.compile(r"\s?(초(?![반순과등])|분(?![기의야석량류�
 _UNITS = {"second": "s", "minute": "min", "hour": "h", "초": "s", "분": "min", "시간": "h"}
 
 
+def _scale_of(token: str) -> float | None:
+    """The scale a token multiplies by: "million", "bn", and a large scale joined to its noun
+    by a hyphen ("million-dollar", "billion-won": 5 million-won is 5,000,000 won)."""
+    word = token.lower().rstrip(".")
+    if word in _EN_SCALES:
+        return _EN_SCALES[word]
+    head = word.split("-")[0]
+    return _EN_SCALES[head] if head in ("thousand", "million", "billion", "trillion") and head != word else None
+
+
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
     """`q` as a clock hour (kind "time") or a duration (unit s/min/h) when its text says so;
     None for the minutes of a clock time (10:30, 10시 30분)."""
@@ -399,7 +414,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     hyphenated: list[Quantity] = []
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
-        words = [w for w in m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower().split("-")
+        words = [w for w in re.split(r"[\s-]+", m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower())
                  if w != "and"]  # "one-hundred-and-twenty"
         value = _hyphenated_value(words)
         if value is None:
@@ -498,10 +513,12 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             continue
         # scales: "12.3 trillion", "two million", "30 thousand"
         j = i + 1
-        while j < n and tokens[j].lower().rstrip(".") in _EN_SCALES and not (m and m.group(2)):  # not "1990s decade"
-            value *= _EN_SCALES[tokens[j].lower().rstrip(".")]
+        while j < n and (scale := _scale_of(tokens[j])) and not (m and m.group(2)):  # not "1990s decade"
+            value *= scale
             kind = "amount"
             j += 1
+            if "-" in tokens[j - 1]:  # "a 10 million-dollar deal": the scale joined to its noun ends the number
+                break
         # "twenty one" spelled apart
         if j == i + 1 and value in _EN_TENS.values() and j < n and tokens[j].lower() in _EN_UNITS:
             value += _EN_UNITS[tokens[j].lower()]

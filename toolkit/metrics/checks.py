@@ -103,7 +103,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
-    en = _resolved_months(en, ko)
+    en = _resolved_months(en, ko, ko_text)
     en, ko = _converted_durations(en, ko)
     checked, differences = False, []
     en_values: list[str] = []
@@ -124,8 +124,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
             hedged = {q.value for q in en + ko if alike(q) and q.approx}
+            exact = {q.value for q in ko if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
-                if (a in hedged or b in hedged) and _same_when_rounded(a, b):
+                if (a in hedged or b in hedged) and _same_when_rounded(a, b) or b in exact and _scaled_rounding(a, b):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -141,15 +142,40 @@ def _same_when_rounded(a: float, b: float) -> bool:
     1,400" against 1,405 (two digits dropped), is still one."""
     if a != int(a) or b != int(b):
         return False
-
-    def step(x: float) -> int:
-        x, power = int(abs(x)), 1
-        while x and x % (power * 10) == 0:
-            power *= 10
-        return power
-
-    coarse, fine = max(step(a), step(b)), min(step(a), step(b))
+    coarse, fine = max(_step(a), _step(b)), min(_step(a), _step(b))
     return coarse >= 10 and fine * 10 >= coarse and abs(a - b) < coarse / 2
+
+
+def _step(x: float) -> int:
+    """The place of a whole number's last non-zero digit: 600,000,000 -> 100,000,000; 3,511 -> 1."""
+    x, power = round(abs(x)), 1
+    while x and x % (power * 10) == 0:
+        power *= 10
+    return power
+
+
+# the least a value must be to be written with a scale word (million, billion, trillion)
+_SCALED = 1e6
+_ROUNDING_SHARE = 0.1
+# a Korean figure stated to the last unit, a big unit with more digits after it: 160억400만, 2880만1000
+_KO_GROUPED = re.compile(r"[만억조]\s?\d")
+
+
+def _scaled_rounding(english: float, korean: float) -> bool:
+    """An English amount of millions or more that is an exact Korean figure (one with digits
+    after its big unit, see `_KO_GROUPED`) rounded at the English one's last digit: a
+    translator who turns 160억400만 달러 into "$16 billion", 35억1천100만 into "$3.51 billion" or
+    400조2,346억 into "400.2 trillion" has kept the figure, with fewer digits. Only the English
+    may be the rounder one (a figure more exact than its original is a change), and the
+    rounding stays within a tenth of the value ("$600 million" for 5억5천400만 is; "2 million"
+    for 240만, 17% off, is not). A round Korean figure (205만, 2505만) gets no tolerance: its
+    last digit is what a change would alter."""
+    if english < _SCALED or korean < _SCALED:
+        return False
+    english, korean = round(english), round(korean)  # 512.3 trillion is 512,299,999,999,999.94 in floats
+    step = _step(english)
+    return step > _step(korean) and abs(english - korean) < step / 2 \
+        and abs(english - korean) <= _ROUNDING_SHARE * korean
 
 
 _FOLLOWING = re.compile(r"[\s-]?([A-Za-z가-힣]{1,2})")
@@ -170,10 +196,17 @@ def _restated(found: list, text: str) -> list:
     return out
 
 
-def _resolved_months(en: list, ko: list) -> list:
+# a month named by its distance from the report's: 지난달 ("last month"), 이달, 다음 달, 내달
+# (not 전달, mostly "delivered": 소식통이 전달했다)
+_KO_RELATIVE_MONTH = re.compile(r"(?<![가-힣])(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|내달|전월(?!세))(?![러력])")
+
+
+def _resolved_months(en: list, ko: list, ko_text: str) -> list:
     """English months that only complete a day the Korean gives bare are additions: a
     translator writes "on Apr. 14" for 14일 (the month of the report, left implicit in
-    Korean), which says nothing against another month the Korean names (3월 초순)."""
+    Korean), which says nothing against another month the Korean names (3월 초순). So is a
+    month the translator names for the Korean's 지난달 or 이달 ("In April, exports rose" for
+    지난달 수출은), one English month the Korean lacks for each such word."""
     bare = {q.value for k, q in enumerate(ko) if q.kind == "day"
             and not (k and ko[k - 1].kind == "month" and q.start - ko[k - 1].end <= 3)}
     out = list(en)
@@ -181,6 +214,12 @@ def _resolved_months(en: list, ko: list) -> list:
         day = en[k + 1]
         if q.kind == "month" and day.kind == "day" and day.start - q.end <= 2 and day.value in bare:
             out[k] = replace(q, conversion=True)
+    relative = len(_KO_RELATIVE_MONTH.findall(ko_text))
+    named = {q.value for q in ko if q.kind == "month"}
+    for k, q in enumerate(out):
+        if relative and q.kind == "month" and not q.optional and q.value not in named:
+            out[k] = replace(q, conversion=True)
+            relative -= 1
     return out
 
 
