@@ -281,7 +281,11 @@ def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
     ("Exports rose in March and April.", "수출은 작년 10월과 지난달 늘었다.", False, "month 4≠10"),
     ("In April, exports rose.", "수출은 지난 3월 늘었다.", False, "month 4≠3"),
     ("The source passed on the news in April.", "소식통은 3월 소식을 전달했다.", False, "month 4≠3"),  # 전달: delivered
+    # and the year of the Korean's 지난해 or 올해
+    ("Arrivals rebounded to 196 in 2023 and 236 in 2024.", "입국 인원은 2023년 196명으로 회복됐고 지난해에는 236명이었다.", True, None),
+    ("Exports hit a record in 2024.", "수출은 2023년 사상 최대를 기록했다.", False, "year 2024≠2023"),
+    ("Prices rose in 2022 and 2024.", "물가는 2021년과 지난해 올랐다.", False, "year 2024≠2021"),
 ])
-def test_a_month_named_for_last_month(en: str, ko: str, agree: bool, flag: str | None) -> None:
+def test_a_month_or_year_named_for_last_month_or_year(en: str, ko: str, agree: bool, flag: str | None) -> None:
     check = check_numbers(en, ko)
     assert check.agree is agree and check.differences == ((flag,) if flag else ())

@@ -196,17 +196,21 @@ def _restated(found: list, text: str) -> list:
     return out
 
 
-# a month named by its distance from the report's: 지난달 ("last month"), 이달, 다음 달, 내달
-# (not 전달, mostly "delivered": 소식통이 전달했다)
-_KO_RELATIVE_MONTH = re.compile(r"(?<![가-힣])(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|내달|전월(?!세))(?![러력])")
+# a month or a year named by its distance from the report's: 지난달 ("last month"), 이달, 내달;
+# 지난해, 올해, 내년 (not 전달, mostly "delivered": 소식통이 전달했다)
+_KO_RELATIVE = {
+    "month": re.compile(r"(?<![가-힣])(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|내달|전월(?!세))(?![러력])"),
+    "year": re.compile(r"(?<![가-힣])(?:지난\s?해|작년|재작년|올해|금년|내년|전년|올\s(?=\d))"),
+}
 
 
 def _resolved_months(en: list, ko: list, ko_text: str) -> list:
     """English months that only complete a day the Korean gives bare are additions: a
     translator writes "on Apr. 14" for 14일 (the month of the report, left implicit in
     Korean), which says nothing against another month the Korean names (3월 초순). So is a
-    month the translator names for the Korean's 지난달 or 이달 ("In April, exports rose" for
-    지난달 수출은), one English month the Korean lacks for each such word."""
+    month or a year the translator names for the Korean's 지난달, 이달 or 지난해 ("In April, exports
+    rose" for 지난달 수출은; "236 in 2024" for 지난해에는 236명), one English month or year the
+    Korean lacks for each such word."""
     bare = {q.value for k, q in enumerate(ko) if q.kind == "day"
             and not (k and ko[k - 1].kind == "month" and q.start - ko[k - 1].end <= 3)}
     out = list(en)
@@ -214,12 +218,13 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
         day = en[k + 1]
         if q.kind == "month" and day.kind == "day" and day.start - q.end <= 2 and day.value in bare:
             out[k] = replace(q, conversion=True)
-    relative = len(_KO_RELATIVE_MONTH.findall(ko_text))
-    named = {q.value for q in ko if q.kind == "month"}
-    for k, q in enumerate(out):
-        if relative and q.kind == "month" and not q.optional and q.value not in named:
-            out[k] = replace(q, conversion=True)
-            relative -= 1
+    for kind, words in _KO_RELATIVE.items():
+        relative = len(words.findall(ko_text))
+        named = {q.value for q in ko if q.kind == kind}
+        for k, q in enumerate(out):
+            if relative and q.kind == kind and not q.optional and q.value not in named:
+                out[k] = replace(q, conversion=True)
+                relative -= 1
     return out
 
 
