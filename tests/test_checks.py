@@ -289,3 +289,25 @@ def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
 def test_a_month_or_year_named_for_last_month_or_year(en: str, ko: str, agree: bool, flag: str | None) -> None:
     check = check_numbers(en, ko)
     assert check.agree is agree and check.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # a surname with 모 written tight or an age in parentheses (김모(35) 씨), or before more titles
+    ("Kim, 35, was arrested last week.", "김모(35) 씨가 지난주 체포됐다.", True, None),
+    ("A resident surnamed Lee said prices rose.", "주민 이모 씨는 물가가 올랐다고 말했다.", True, None),
+    ("A resident surnamed Lee said prices rose.", "주민 박모 씨는 물가가 올랐다고 말했다.", False, "name Lee≠박"),
+    ("Choi said the government would respond.", "최 부총리는 정부가 대응하겠다고 말했다.", True, None),
+    ("Choi said the government would respond.", "한 부총리는 정부가 대응하겠다고 말했다.", None, None),  # 한: also "a"
+    ("General Secretary Kim Jong Un visited the site.", "김 총비서가 현장을 찾았다.", True, None),
+    ("Coach Hong said the team was ready.", "홍 감독은 팀이 준비됐다고 말했다.", True, None),
+    ("Coach Hong said the team was ready.", "박 감독은 팀이 준비됐다고 말했다.", False, "name Hong≠박"),
+])
+def test_surnames_with_mo_an_age_or_a_title_are_compared(en: str, ko: str, agree, flag) -> None:
+    check = check_names(en, ko)
+    assert check.agree is agree and check.differences == ((flag,) if flag else ())
+
+
+def test_a_party_or_province_before_a_title_is_no_surname() -> None:
+    from toolkit.metrics.checks import korean_surname_mentions
+
+    assert korean_surname_mentions("김여정 당 부부장과 도 위원장이 참석했다.") == set()

@@ -332,16 +332,20 @@ def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
     return {n for n in names if any(score(n, o) >= NAME_THRESHOLD for o in others)}
 
 
-# a surname alone: 민 씨, 조 모 씨; before a title only where the syllable cannot be a word
-# of its own (한 의원 is also "a lawmaker", 이 대표 "this leader")
-_KO_SURNAME_ONLY = re.compile(r"(?<![가-힣])([가-힣]{1,2})\s(?:모\s)?씨(?![가-힣]{2})")
+# a surname alone: 민 씨, 조 모 씨, 이모 씨, 김모(35) 씨; before a title only where the syllable
+# cannot be a word of its own (한 의원 is also "a lawmaker", 이 대표 "this leader", 당 부부장 "the
+# party's vice director", 도 위원장 "the province's chairman")
+_KO_SURNAME_ONLY = re.compile(
+    r"(?<![가-힣])([가-힣]{1,2}?)(?:\s?모(?:\s?\(\d{1,3}\))?\s?|\s?\(\d{1,3}\)\s?|\s)씨(?![가-힣]{2})")
 _KO_SURNAME_TITLE = re.compile(
-    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|위원장|부부장|특파원|교수|대통령|총리|국장|소장|회장|후보자?)(?![가-힣]{2})")
-_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네")
+    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
+    r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?)(?![가-힣]{2})")
+_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양")
 _EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
 # titles that stand before a surname named alone ("Minister Kim said"): no given name
 _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier ambassador envoy general
-    secretary spokesman spokeswoman lawmaker governor mayor professor director commissioner""".split())
+    secretary spokesman spokeswoman lawmaker governor mayor professor director commissioner coach manager
+    chief judge gov""".split())
 
 
 def korean_surname_mentions(ko_text: str) -> set[str]:
