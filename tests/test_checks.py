@@ -311,3 +311,17 @@ def test_a_party_or_province_before_a_title_is_no_surname() -> None:
     from toolkit.metrics.checks import korean_surname_mentions
 
     assert korean_surname_mentions("김여정 당 부부장과 도 위원장이 참석했다.") == set()
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a half after a span of time, and the decade of an age spelled out
+    ("He had lived in China for about a year and a half.", "그는 중국에서 1년 반 정도 머물렀다.", None),
+    ("The talks lasted two and a half hours.", "회담은 2시간 반 동안 이어졌다.", None),
+    ("The suspect is a man in his mid-forties.", "주동자로 지목된 주민은 40대 중반이다.", None),
+    ("Most of them are in their thirties.", "이들 대부분은 30대다.", None),
+    ("He had lived in China for two and a half years.", "그는 중국에서 1년 반 정도 머물렀다.", "number 2.5≠1.5"),
+    ("The suspect is a man in his fifties.", "주동자로 지목된 주민은 40대 중반이다.", "number 50≠40"),
+])
+def test_a_half_after_a_span_and_an_age_in_decades(en: str, ko: str, flag: str | None) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.differences == ((flag,) if flag else ())

@@ -161,3 +161,10 @@ def test_a_hyphen_spelled_number_is_read_with_its_and_and_the_scale_after_it(eng
 )
 def test_a_scale_written_with_hyphens_keeps_its_number(english: str, value: str) -> None:
     assert numbers_in_english(english) == {value}
+
+
+def test_a_half_joins_the_number_before_it() -> None:
+    assert numbers_in_english("one and a half million people") == {"1500000"}
+    assert numbers_in_english("a year and a half") == {"1.5"}
+    assert numbers_in_korean("1년 반 동안") == {"1.5"}
+    assert numbers_in_korean("1년 반대 의견") == {"1"}  # 반대 is "opposition", no half

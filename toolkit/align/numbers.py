@@ -48,6 +48,9 @@ _COUNTED_ORDINALS = frozenset({
     "quarter", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
     "anniversary", "floor", "class", "division", "degree", "vice",
 })
+# the decade of an age: "in his forties" ~ 40대 (digits, "his 40s", are read with their "s")
+_EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                    "eighties": 80, "nineties": 90}
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
     "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
@@ -357,6 +360,8 @@ _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=�
 _APPROX_EN = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|estimated|close to)[\s-]+$")
 _APPROX_KO_BEFORE = re.compile(r"약\s?$")
 _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여\s?(?=명|원|개|곳|건|톤|달러|가구|차례)|가량|남짓|안팎|내외|가까[이운]|정도|쯤)")
+# a half after a span of time: 1년 반 ~ "a year and a half", 2시간 반, 3개월 반
+_KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|주일?|시간|살|세)\s반(?![가-힣])")
 # the end of a range of months or days: 1∼3월, 10~12일
 _KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
 # a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
@@ -468,6 +473,14 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
             continue
+        elif low == "half" and out and i >= 2 and [t.lower() for t in tokens[i - 2:i]] == ["and", "a"] \
+                and out[-1].end >= matches[i - 3].end():
+            value, j = out[-1].value + 0.5, i + 1  # a year and a half ~ 1년 반
+            while j < n and (scale := _scale_of(tokens[j])):  # one and a half million
+                value, j = value * scale, j + 1
+            out[-1] = replace(out[-1], value=value, end=matches[j - 1].end())
+            i = j
+            continue
         elif low in _EN_FRACTIONS and prv not in ("first", "second", "latter"):
             add(_EN_FRACTIONS[low], "amount", i, i)  # half ~ 절반
             i += 1
@@ -491,6 +504,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
                     value = _word_value("-".join(head[:2]))
+            if value is None and (low in _EN_DECADE_WORDS or len(head) == 2 and head[0] in ("mid", "early", "late")
+                                  and head[1] in _EN_DECADE_WORDS):
+                value = float(_EN_DECADE_WORDS[head[-1]])  # in his mid-forties ~ 40대 중반
             if value is None and len(head) == 2 and head[0] in ("mid", "early", "late") and head[1] in _MONTHS \
                     and tok.split("-")[1][:1].isupper():
                 value, kind = float(_MONTHS[head[1]]), "month"  # mid-October ~ 10월 중순
@@ -684,6 +700,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
         out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
+    out = [replace(q, value=q.value + 0.5, end=h.end()) if q.kind == "amount" and (h := _KO_AND_A_HALF.match(text, q.end))
+           else q for q in out]
     out.sort(key=lambda q: (q.start, q.end))
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
