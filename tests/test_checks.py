@@ -325,3 +325,16 @@ def test_a_party_or_province_before_a_title_is_no_surname() -> None:
 def test_a_half_after_a_span_and_an_age_in_decades(en: str, ko: str, flag: str | None) -> None:
     check = check_numbers(en, ko)
     assert check.checked and check.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # years and months given in months alone, or as a year and a half
+    ("He was sentenced to 18 months in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
+    ("He was sentenced to a year and a half in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
+    ("He served 20 months in a labor camp.", "그는 교화소에서 1년 8개월 동안 복역했다.", None),
+    ("He was sentenced to 17 months in prison.", "그는 징역 1년 6개월을 선고받았다.", "number 17≠6"),
+    ("He was sentenced to 18 months in prison.", "그는 징역 1년 8개월을 선고받았다.", "number 18≠8"),
+])
+def test_years_and_months_given_in_months(en: str, ko: str, flag: str | None) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.differences == ((flag,) if flag else ())

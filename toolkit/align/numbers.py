@@ -360,6 +360,8 @@ _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=�
 _APPROX_EN = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|estimated|close to)[\s-]+$")
 _APPROX_KO_BEFORE = re.compile(r"약\s?$")
 _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여\s?(?=명|원|개|곳|건|톤|달러|가구|차례)|가량|남짓|안팎|내외|가까[이운]|정도|쯤)")
+# a span of years and months, which a translator may give in months alone: 1년 6개월 ~ "18 months"
+_KO_YEARS_AND_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})\s?년\s?(\d{1,2})\s?개월")
 # a half after a span of time: 1년 반 ~ "a year and a half", 2시간 반, 3개월 반
 _KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|주일?|시간|살|세)\s반(?![가-힣])")
 # the end of a range of months or days: 1∼3월, 10~12일
@@ -693,6 +695,10 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             continue
         value = (_KO_SMALL[m.group(1)] if m.group(1) else 1) * _KO_BIG[m.group(2)]
         out.append(Quantity(float(value), "amount", m.start(), m.end()))
+    for m in _KO_YEARS_AND_MONTHS.finditer(text):  # 징역 1년 6개월 ~ "18 months", "a year and a half"
+        years, months = int(m.group(1)), int(m.group(2))
+        for value in {years * 12 + months, years + months / 12} if months % 3 == 0 else {years * 12 + months}:
+            out.append(Quantity(float(value), "amount", m.start(), m.end(), loose=True))
     for m in re.finditer(r"(?<![가-힣])(절반|반절)", text):
         out.append(Quantity(0.5, "amount", m.start(), m.end()))
     for m in re.finditer(r"([월화수목금토일])요일", text):
