@@ -338,3 +338,16 @@ def test_a_half_after_a_span_and_an_age_in_decades(en: str, ko: str, flag: str |
 def test_years_and_months_given_in_months(en: str, ko: str, flag: str | None) -> None:
     check = check_numbers(en, ko)
     assert check.checked and check.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # the end of a day range is a day ("Jan. 1 to 10" ~ 1∼10일), a number of working days a count
+    ("Exports reached $15.5 billion in the Jan. 1 to 10 period, compared with $15.9 billion a year earlier.",
+     "이달 1∼10일 수출액은 155억 달러로 1년 전(159억 달러)보다 줄었다.", None),
+    ("Exports reached $15.5 billion in the Jan. 1-20 period.", "이달 1∼10일 수출액은 155억 달러였다.", "day 20≠10"),
+    ("There were 7 working days, compared with 7.5 a year earlier.", "조업일수는 7일로 작년(7.5일)보다 반나절 적었다.", None),
+    ("There were 7 working days, compared with 6.5 a year earlier.", "조업일수는 7일로 작년(7.5일)보다 반나절 적었다.", "number 6.5≠7.5"),
+])
+def test_a_day_range_and_a_count_of_working_days(en: str, ko: str, flag: str | None) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.differences == ((flag,) if flag else ())

@@ -360,6 +360,10 @@ _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=�
 _APPROX_EN = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|estimated|close to)[\s-]+$")
 _APPROX_KO_BEFORE = re.compile(r"약\s?$")
 _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여\s?(?=명|원|개|곳|건|톤|달러|가구|차례)|가량|남짓|안팎|내외|가까[이운]|정도|쯤)")
+# what joins the two days of a range in English: "Jan. 1-10", "May 1 to 20"
+_DAY_RANGE = re.compile(r"\s?(?:[-–]|to|through|till|until)\s?")
+# a number of days named before it: 조업일수는 7일, 이 기간 7.5일 (a count, not a day of the month)
+_KO_DAYS_COUNTED = re.compile(r"일수(?:는|은|가|이)?\s?$")
 # a span of years and months, which a translator may give in months alone: 1년 6개월 ~ "18 months"
 _KO_YEARS_AND_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})\s?년\s?(\d{1,2})\s?개월")
 # a half after a span of time: 1년 반 ~ "a year and a half", 2시간 반, 3개월 반
@@ -464,6 +468,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             if value is not None:
                 if prv in _MONTHS and tokens[i - 1][:1].isupper() and value <= 31 and not m.group(2):
                     kind = "day"  # Feb. 21, March 4
+                elif out and out[-1].kind == "day" and value <= 31 and not m.group(2) \
+                        and _DAY_RANGE.fullmatch(text, out[-1].end, matches[i].start()):
+                    kind = "day"  # the end of "Jan. 1-10", "Jan. 1 to 10" ~ 1∼10일
                 elif re.fullmatch(r"\d{4},?", m.group(1)) and 1800 <= value <= 2100 and m.group(2) in (None, "s"):
                     kind = "year"
                 elif m.group(2) in ("st", "nd", "rd", "th") and value <= 31 and _day_position(tokens, i):
@@ -673,7 +680,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             if after.startswith("월") and 1 <= value < 100 and value == int(value) and not re.match(r"월[급세]", after):
                 kind = "month"
             elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부(?!터)|대|본|반|정|단|원|선|자리)", after) \
-                    and not _KO_DAY_COUNT.match(text, unit_at):
+                    and not _KO_DAY_COUNT.match(text, unit_at) and value == int(value) \
+                    and not _KO_DAYS_COUNTED.search(text, max(0, start - 8), start):
                 kind = "day"
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
