@@ -351,3 +351,11 @@ def test_years_and_months_given_in_months(en: str, ko: str, flag: str | None) ->
 def test_a_day_range_and_a_count_of_working_days(en: str, ko: str, flag: str | None) -> None:
     check = check_numbers(en, ko)
     assert check.checked and check.differences == ((flag,) if flag else ())
+
+
+def test_a_word_that_is_also_a_surname_before_a_place_or_month_is_no_name() -> None:
+    from toolkit.metrics.checks import english_name_candidates, korean_name_candidates
+
+    assert english_name_candidates("In September, Kim Jong Un visited Hyesan. In Hyesan, prices rose.") == {"Kim Jong Un"}
+    assert english_name_candidates("Do Hee-yun and An Chang-ho met Ban Ki-moon.") == {"Do Hee-yun", "An Chang-ho", "Ban Ki-moon"}
+    assert korean_name_candidates("그는 형기를 마치고 판문점을 거쳐 돌아왔다.") == set()

@@ -319,7 +319,10 @@ def english_name_candidates(en_text: str) -> set[str]:
     known = _surname_spellings()
     found, at = set(), 0
     while (m := ROMAN_NAME.search(en_text, at)) is not None:
-        if re.split(r"[ -]", m.group(0))[0].lower() in known:
+        parts = m.group(0).split(" ")
+        # "In Hyesan", "In September": a surname that is also a word, before one plain word, is that word
+        word_first = parts[0].lower() in _EN_WORD_SURNAMES and len(parts) == 2 and "-" not in parts[1]
+        if parts[0].lower() in known and not word_first:
             found.add(m.group(0))
             at = m.end()
         else:  # "Anchor Choi Moon-jong": the name may start at the next word
