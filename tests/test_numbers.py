@@ -157,6 +157,8 @@ def test_a_hyphen_spelled_number_is_read_with_its_and_and_the_scale_after_it(eng
         ("He paid a 5 million-won fine.", "5000000"),  # the scale joined to its noun
         ("a five million-won fine", "5000000"),
         ("a 10 million-dollar deal", "10000000"),
+        ("About three dozen soldiers died.", "36"),  # a dozen is a scale of twelve
+        ("a dozen people", "12"),
     ],
 )
 def test_a_scale_written_with_hyphens_keeps_its_number(english: str, value: str) -> None:

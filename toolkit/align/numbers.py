@@ -55,6 +55,7 @@ _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
     "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
     "decade": 10, "decades": 10,  # five decades ~ 50년, a decade ~ 10년
+    "dozen": 12,  # three dozen ~ 36명, about a dozen ~ 10여 명
 }
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
