@@ -319,6 +319,8 @@ def test_a_party_or_province_before_a_title_is_no_surname() -> None:
     ("The talks lasted two and a half hours.", "회담은 2시간 반 동안 이어졌다.", None),
     ("The suspect is a man in his mid-forties.", "주동자로 지목된 주민은 40대 중반이다.", None),
     ("Most of them are in their thirties.", "이들 대부분은 30대다.", None),
+    ("He had lived in China for over a year.", "그는 중국에서 1년 반 정도 머물렀다.", None),  # the whole part, loose
+    ("He had lived in China for 18 months.", "그는 중국에서 1년 반 정도 머물렀다.", None),
     ("He had lived in China for two and a half years.", "그는 중국에서 1년 반 정도 머물렀다.", "number 2.5≠1.5"),
     ("The suspect is a man in his fifties.", "주동자로 지목된 주민은 40대 중반이다.", "number 50≠40"),
 ])

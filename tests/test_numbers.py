@@ -168,5 +168,7 @@ def test_a_scale_written_with_hyphens_keeps_its_number(english: str, value: str)
 def test_a_half_joins_the_number_before_it() -> None:
     assert numbers_in_english("one and a half million people") == {"1500000"}
     assert numbers_in_english("a year and a half") == {"1.5"}
-    assert numbers_in_korean("1년 반 동안") == {"1.5"}
+    from toolkit.align.numbers import quantities_in_korean
+
+    assert {q.value for q in quantities_in_korean("1년 반 동안") if not q.loose} == {1.5}
     assert numbers_in_korean("1년 반대 의견") == {"1"}  # 반대 is "opposition", no half

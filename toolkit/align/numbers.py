@@ -368,7 +368,7 @@ _KO_DAYS_COUNTED = re.compile(r"일수(?:는|은|가|이)?\s?$")
 # a span of years and months, which a translator may give in months alone: 1년 6개월 ~ "18 months"
 _KO_YEARS_AND_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})\s?년\s?(\d{1,2})\s?개월")
 # a half after a span of time: 1년 반 ~ "a year and a half", 2시간 반, 3개월 반
-_KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|주일?|시간|살|세)\s반(?![가-힣])")
+_KO_AND_A_HALF = re.compile(r"\s?(년|개월|달|주일?|시간|살|세)\s반(?![가-힣])")
 # the end of a range of months or days: 1∼3월, 10~12일
 _KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
 # a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
@@ -715,8 +715,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
         out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
-    out = [replace(q, value=q.value + 0.5, end=h.end()) if q.kind == "amount" and (h := _KO_AND_A_HALF.match(text, q.end))
-           else q for q in out]
+    out = [t for q in out for t in _with_a_half(q, text)]
     out.sort(key=lambda q: (q.start, q.end))
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
@@ -724,6 +723,19 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
     out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
+
+
+def _with_a_half(q: Quantity, text: str) -> list[Quantity]:
+    """`q` with the half after its span of time (1년 반 is 1.5), and the loose readings a
+    translator may give instead: the whole part ("over a year") and, for years, the months
+    ("18 months"). A number with no half after it is returned as it is."""
+    half = _KO_AND_A_HALF.match(text, q.end) if q.kind == "amount" and q.value == int(q.value) else None
+    if not half:
+        return [q]
+    loose = [replace(q, loose=True)]
+    if half.group(1) == "년":
+        loose.append(replace(q, value=q.value * 12 + 6, loose=True))
+    return [replace(q, value=q.value + 0.5, end=half.end()), *loose]
 
 
 def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:
