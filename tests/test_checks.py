@@ -323,26 +323,12 @@ def test_a_party_or_province_before_a_title_is_no_surname() -> None:
     ("He had lived in China for 18 months.", "그는 중국에서 1년 반 정도 머물렀다.", None),
     ("He had lived in China for two and a half years.", "그는 중국에서 1년 반 정도 머물렀다.", "number 2.5≠1.5"),
     ("The suspect is a man in his fifties.", "주동자로 지목된 주민은 40대 중반이다.", "number 50≠40"),
-])
-def test_a_half_after_a_span_and_an_age_in_decades(en: str, ko: str, flag: str | None) -> None:
-    check = check_numbers(en, ko)
-    assert check.checked and check.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
     # years and months given in months alone, or as a year and a half
     ("He was sentenced to 18 months in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
     ("He was sentenced to a year and a half in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
     ("He served 20 months in a labor camp.", "그는 교화소에서 1년 8개월 동안 복역했다.", None),
     ("He was sentenced to 17 months in prison.", "그는 징역 1년 6개월을 선고받았다.", "number 17≠6"),
     ("He was sentenced to 18 months in prison.", "그는 징역 1년 8개월을 선고받았다.", "number 18≠8"),
-])
-def test_years_and_months_given_in_months(en: str, ko: str, flag: str | None) -> None:
-    check = check_numbers(en, ko)
-    assert check.checked and check.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
     # the end of a day range is a day ("Jan. 1 to 10" ~ 1∼10일), a number of working days a count
     ("Exports reached $15.5 billion in the Jan. 1 to 10 period, compared with $15.9 billion a year earlier.",
      "이달 1∼10일 수출액은 155억 달러로 1년 전(159억 달러)보다 줄었다.", None),
@@ -350,7 +336,7 @@ def test_years_and_months_given_in_months(en: str, ko: str, flag: str | None) ->
     ("There were 7 working days, compared with 7.5 a year earlier.", "조업일수는 7일로 작년(7.5일)보다 반나절 적었다.", None),
     ("There were 7 working days, compared with 6.5 a year earlier.", "조업일수는 7일로 작년(7.5일)보다 반나절 적었다.", "number 6.5≠7.5"),
 ])
-def test_a_day_range_and_a_count_of_working_days(en: str, ko: str, flag: str | None) -> None:
+def test_spans_of_time_ages_and_day_ranges_as_translators_give_them(en: str, ko: str, flag: str | None) -> None:
     check = check_numbers(en, ko)
     assert check.checked and check.differences == ((flag,) if flag else ())
 
