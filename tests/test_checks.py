@@ -254,6 +254,7 @@ def test_first_half_and_first_lieutenant_hold_no_digit_in_korean() -> None:
     ("Output was estimated at 512.3 trillion won.", "실질 국내총생산은 512조3,118억 원으로 추산됐다."),
     ("The number of employed people stood at 29.1 million.", "지난달 취업자 수는 2,912만4천 명으로 집계됐다."),
     ("Shipments to China came to $3 billion.", "대중 수출액은 29억7천100만 달러였다."),
+    ("Exports came to $1.6 billion.", "수출액은 16억3천만 달러였다."),
 ])
 def test_a_translators_rounding_of_an_exact_figure_is_no_change(en: str, ko: str) -> None:
     check = check_numbers(en, ko)
@@ -268,6 +269,9 @@ def test_a_translators_rounding_of_an_exact_figure_is_no_change(en: str, ko: str
     ("The trade deficit came to $700 million.", "무역수지는 6억2천만 달러 적자였다.", "number 700,000,000≠620,000,000"),
     ("The deficit came to $1 billion.", "적자는 13억4천만 달러였다.", "number 1,000,000,000≠1,340,000,000"),  # a third off
     ("The fine was 24,000 won.", "벌금은 2만 4천500원이었다.", "number 24,000≠24,500"),  # below the millions: no tolerance
+    # the last written digit changed, two places or more below the English figure's: 21억3000만 altered
+    ("Per-day exports came to $2.13 billion.", "일평균 수출액은 21억3005만 달러였다.", "number 2,130,000,000≠2,130,050,000"),
+    ("Employment stood at 28,801,000.", "취업자는 2880만1005명이었다.", "number 28,801,000≠28,801,005"),
 ])
 def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
     assert check_numbers(en, ko).differences == (flag,)
@@ -284,7 +288,10 @@ def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
     # and the year of the Korean's 지난해 or 올해
     ("Arrivals rebounded to 196 in 2023 and 236 in 2024.", "입국 인원은 2023년 196명으로 회복됐고 지난해에는 236명이었다.", True, None),
     ("Exports hit a record in 2024.", "수출은 2023년 사상 최대를 기록했다.", False, "year 2024≠2023"),
-    ("Prices rose in 2022 and 2024.", "물가는 2021년과 지난해 올랐다.", False, "year 2024≠2021"),
+    ("Prices rose in 2022 and 2024.", "물가는 2021년과 지난해 올랐다.", False, "year 2022≠2021"),
+    # but not a year or month one last digit away from one the Korean names: that is the figure changed
+    ("Exports this year were the highest since 2023.", "올해 수출은 2021년 이후 가장 많았다.", False, "year 2023≠2021"),
+    ("Prices fell in March, the source said last month.", "소식통은 지난달 물가가 5월에 내렸다고 전했다.", False, "month 3≠5"),
 ])
 def test_a_month_or_year_named_for_last_month_or_year(en: str, ko: str, agree: bool, flag: str | None) -> None:
     check = check_numbers(en, ko)

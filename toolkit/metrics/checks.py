@@ -124,9 +124,11 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
             hedged = {q.value for q in en + ko if alike(q) and q.approx}
-            exact = {q.value for q in ko if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
+            exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
+                     if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
-                if (a in hedged or b in hedged) and _same_when_rounded(a, b) or b in exact and _scaled_rounding(a, b):
+                if (a in hedged or b in hedged) and _same_when_rounded(a, b) \
+                        or b in exact and _scaled_rounding(a, b, exact[b]):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -161,7 +163,21 @@ _ROUNDING_SHARE = 0.1
 _KO_GROUPED = re.compile(r"[만억조]\s?\d")
 
 
-def _scaled_rounding(english: float, korean: float) -> bool:
+_KO_SMALL_PLACE = {"십": 10, "백": 100, "천": 1000}
+_KO_BIG_PLACE = {"만": 10**4, "억": 10**8, "조": 10**12}
+
+
+def _last_place(figure: str) -> int:
+    """The place of the last digit written in a Korean figure: 21억3005만 -> 10,000 (the 5 counts
+    만), 16억3천만 -> 10,000,000, 2880만1000 -> 1."""
+    last = max((k for k, ch in enumerate(figure) if ch.isdigit()), default=None)
+    if last is None:
+        return 1
+    rest = re.match(r"\s?([십백천])?\s?([만억조])?", figure[last + 1:])
+    return _KO_SMALL_PLACE.get(rest.group(1), 1) * _KO_BIG_PLACE.get(rest.group(2), 1)
+
+
+def _scaled_rounding(english: float, korean: float, korean_place: int = 1) -> bool:
     """An English amount of millions or more that is an exact Korean figure (one with digits
     after its big unit, see `_KO_GROUPED`) rounded at the English one's last digit: a
     translator who turns 160억400만 달러 into "$16 billion", 35억1천100만 into "$3.51 billion" or
@@ -169,13 +185,15 @@ def _scaled_rounding(english: float, korean: float) -> bool:
     may be the rounder one (a figure more exact than its original is a change), and the
     rounding stays within a tenth of the value ("$600 million" for 5억5천400만 is; "2 million"
     for 240만, 17% off, is not). A round Korean figure (205만, 2505만) gets no tolerance: its
-    last digit is what a change would alter."""
+    last digit is what a change would alter; so is a figure that differs from the English one in
+    its last written digit alone, two places or more below the English one's ("$2.13 billion"
+    against 21억3005만 is a changed 21억3000만; against 16억3천만, "$1.6 billion" is a rounding)."""
     if english < _SCALED or korean < _SCALED:
         return False
     english, korean = round(english), round(korean)  # 512.3 trillion is 512,299,999,999,999.94 in floats
-    step = _step(english)
-    return step > _step(korean) and abs(english - korean) < step / 2 \
-        and abs(english - korean) <= _ROUNDING_SHARE * korean
+    step, gap = _step(english), abs(english - korean)
+    changed_last_digit = gap % korean_place == 0 and gap // korean_place < 10 and korean_place * 10 < step
+    return step > _step(korean) and gap < step / 2 and gap <= _ROUNDING_SHARE * korean and not changed_last_digit
 
 
 _FOLLOWING = re.compile(r"[\s-]?([A-Za-z가-힣]{1,2})")
@@ -221,11 +239,20 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
     for kind, words in _KO_RELATIVE.items():
         relative = len(words.findall(ko_text))
         named = {q.value for q in ko if q.kind == kind}
+        # a Korean value the English lacks, one last digit away, is more likely the same figure changed
+        unmatched = named - {q.value for q in en if q.kind == kind}
         for k, q in enumerate(out):
-            if relative and q.kind == kind and not q.optional and q.value not in named:
+            if relative and q.kind == kind and not q.optional and q.value not in named \
+                    and not any(_last_digit_apart(q.value, w) for w in unmatched):
                 out[k] = replace(q, conversion=True)
                 relative -= 1
     return out
+
+
+def _last_digit_apart(a: float, b: float) -> bool:
+    """Whole numbers of as many digits that differ in their last one only: 2023 and 2025, 4 and 5."""
+    x, y = f"{a:.0f}", f"{b:.0f}"
+    return len(x) == len(y) and x[:-1] == y[:-1] and x != y
 
 
 _SECONDS = {"s": 1, "min": 60, "h": 3600}
