@@ -163,18 +163,16 @@ _ROUNDING_SHARE = 0.1
 _KO_GROUPED = re.compile(r"[만억조]\s?\d")
 
 
-_KO_SMALL_PLACE = {"십": 10, "백": 100, "천": 1000}
-_KO_BIG_PLACE = {"만": 10**4, "억": 10**8, "조": 10**12}
-
-
 def _last_place(figure: str) -> int:
     """The place of the last digit written in a Korean figure: 21억3005만 -> 10,000 (the 5 counts
     만), 16억3천만 -> 10,000,000, 2880만1000 -> 1."""
+    from toolkit.align.numbers import _KO_BIG, _KO_SMALL
+
     last = max((k for k, ch in enumerate(figure) if ch.isdigit()), default=None)
     if last is None:
         return 1
     rest = re.match(r"\s?([십백천])?\s?([만억조])?", figure[last + 1:])
-    return _KO_SMALL_PLACE.get(rest.group(1), 1) * _KO_BIG_PLACE.get(rest.group(2), 1)
+    return int(_KO_SMALL.get(rest.group(1), 1) * _KO_BIG.get(rest.group(2), 1))
 
 
 def _scaled_rounding(english: float, korean: float, korean_place: int = 1) -> bool:
