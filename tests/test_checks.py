@@ -245,3 +245,112 @@ def test_first_half_and_first_lieutenant_hold_no_digit_in_korean() -> None:
     assert check_numbers("Exports rose in the first half of this year.", "올해 상반기 수출은 2년 만에 늘었다.").agree is not False
     assert check_numbers("He became a first lieutenant two years later.",
                          "그는 2년 뒤 중위가 돼 소대원 30명을 맡았다.").agree is not False
+
+
+@pytest.mark.parametrize(("en", "ko"), [
+    # an exact Korean figure rounded to the English one's last digit, within a tenth of it
+    ("Exports reached $15.2 billion in the first 20 days of the month.", "이달 1∼20일 수출액은 152억3천만 달러로 집계됐다."),
+    ("The trade deficit came to $700 million.", "무역수지는 6억8천200만 달러 적자를 기록했다."),
+    ("Output was estimated at 512.3 trillion won.", "실질 국내총생산은 512조3,118억 원으로 추산됐다."),
+    ("The number of employed people stood at 29.1 million.", "지난달 취업자 수는 2,912만4천 명으로 집계됐다."),
+    ("Shipments to China came to $3 billion.", "대중 수출액은 29억7천100만 달러였다."),
+    ("Exports came to $1.6 billion.", "수출액은 16억3천만 달러였다."),
+])
+def test_a_translators_rounding_of_an_exact_figure_is_no_change(en: str, ko: str) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.agree, check.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Exports reached $15.2 billion.", "수출액은 162억3천만 달러였다.", "number 15,200,000,000≠16,230,000,000"),
+    ("Exports reached $15.23 billion.", "수출액은 152억 달러였다.", "number 15,230,000,000≠15,200,000,000"),  # more exact than its original
+    ("She sent 2 million won to her mother.", "그는 어머니에게 240만 원을 보냈다.", "number 2,000,000≠2,400,000"),  # 17% off
+    ("She sent 2 million won to her mother.", "그는 어머니에게 205만 원을 보냈다.", "number 2,000,000≠2,050,000"),  # a round figure's last digit
+    ("The trade deficit came to $700 million.", "무역수지는 6억2천만 달러 적자였다.", "number 700,000,000≠620,000,000"),
+    ("The deficit came to $1 billion.", "적자는 13억4천만 달러였다.", "number 1,000,000,000≠1,340,000,000"),  # a third off
+    ("The fine was 24,000 won.", "벌금은 2만 4천500원이었다.", "number 24,000≠24,500"),  # below the millions: no tolerance
+    # the last written digit changed, two places or more below the English figure's: 21억3000만 altered
+    ("Per-day exports came to $2.13 billion.", "일평균 수출액은 21억3005만 달러였다.", "number 2,130,000,000≠2,130,050,000"),
+    ("Employment stood at 28,801,000.", "취업자는 2880만1005명이었다.", "number 28,801,000≠28,801,005"),
+])
+def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
+    assert check_numbers(en, ko).differences == (flag,)
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # the translator names the month of the Korean's 지난달; the Korean's other month is left out
+    ("In April, exports rose for the seventh straight month.", "수출은 작년 10월부터 지난달까지 7개월 연속 늘었다.", True, None),
+    ("Prices fell in June after rising in March.", "물가는 3월에 올랐다가 이달 들어 내렸다.", True, None),
+    # one month for each such word; without one, a month is a month
+    ("Exports rose in March and April.", "수출은 작년 10월과 지난달 늘었다.", False, "month 4≠10"),
+    ("In April, exports rose.", "수출은 지난 3월 늘었다.", False, "month 4≠3"),
+    ("The source passed on the news in April.", "소식통은 3월 소식을 전달했다.", False, "month 4≠3"),  # 전달: delivered
+    # and the year of the Korean's 지난해 or 올해
+    ("Arrivals rebounded to 196 in 2023 and 236 in 2024.", "입국 인원은 2023년 196명으로 회복됐고 지난해에는 236명이었다.", True, None),
+    ("Exports hit a record in 2024.", "수출은 2023년 사상 최대를 기록했다.", False, "year 2024≠2023"),
+    ("Prices rose in 2022 and 2024.", "물가는 2021년과 지난해 올랐다.", False, "year 2022≠2021"),
+    # but not a year or month one last digit away from one the Korean names: that is the figure changed
+    ("Exports this year were the highest since 2023.", "올해 수출은 2021년 이후 가장 많았다.", False, "year 2023≠2021"),
+    ("Prices fell in March, the source said last month.", "소식통은 지난달 물가가 5월에 내렸다고 전했다.", False, "month 3≠5"),
+])
+def test_a_month_or_year_named_for_last_month_or_year(en: str, ko: str, agree: bool, flag: str | None) -> None:
+    check = check_numbers(en, ko)
+    assert check.agree is agree and check.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # a surname with 모 written tight or an age in parentheses (김모(35) 씨), or before more titles
+    ("Kim, 35, was arrested last week.", "김모(35) 씨가 지난주 체포됐다.", True, None),
+    ("A resident surnamed Lee said prices rose.", "주민 이모 씨는 물가가 올랐다고 말했다.", True, None),
+    ("A resident surnamed Lee said prices rose.", "주민 박모 씨는 물가가 올랐다고 말했다.", False, "name Lee≠박"),
+    ("Choi said the government would respond.", "최 부총리는 정부가 대응하겠다고 말했다.", True, None),
+    ("Choi said the government would respond.", "한 부총리는 정부가 대응하겠다고 말했다.", None, None),  # 한: also "a"
+    ("General Secretary Kim Jong Un visited the site.", "김 총비서가 현장을 찾았다.", True, None),
+    ("Coach Hong said the team was ready.", "홍 감독은 팀이 준비됐다고 말했다.", True, None),
+    ("Coach Hong said the team was ready.", "박 감독은 팀이 준비됐다고 말했다.", False, "name Hong≠박"),
+])
+def test_surnames_with_mo_an_age_or_a_title_are_compared(en: str, ko: str, agree, flag) -> None:
+    check = check_names(en, ko)
+    assert check.agree is agree and check.differences == ((flag,) if flag else ())
+
+
+def test_a_party_or_province_before_a_title_is_no_surname() -> None:
+    from toolkit.metrics.checks import korean_surname_mentions
+
+    assert korean_surname_mentions("김여정 당 부부장과 도 위원장이 참석했다.") == set()
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a half after a span of time, and the decade of an age spelled out
+    ("He had lived in China for about a year and a half.", "그는 중국에서 1년 반 정도 머물렀다.", None),
+    ("The talks lasted two and a half hours.", "회담은 2시간 반 동안 이어졌다.", None),
+    ("The suspect is a man in his mid-forties.", "주동자로 지목된 주민은 40대 중반이다.", None),
+    ("Most of them are in their thirties.", "이들 대부분은 30대다.", None),
+    ("He had lived in China for over a year.", "그는 중국에서 1년 반 정도 머물렀다.", None),  # the whole part, loose
+    ("He had lived in China for 18 months.", "그는 중국에서 1년 반 정도 머물렀다.", None),
+    ("He had lived in China for two and a half years.", "그는 중국에서 1년 반 정도 머물렀다.", "number 2.5≠1.5"),
+    ("The suspect is a man in his fifties.", "주동자로 지목된 주민은 40대 중반이다.", "number 50≠40"),
+    # years and months given in months alone, or as a year and a half
+    ("He was sentenced to 18 months in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
+    ("He was sentenced to a year and a half in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
+    ("He served 20 months in a labor camp.", "그는 교화소에서 1년 8개월 동안 복역했다.", None),
+    ("He was sentenced to 17 months in prison.", "그는 징역 1년 6개월을 선고받았다.", "number 17≠6"),
+    ("He was sentenced to 18 months in prison.", "그는 징역 1년 8개월을 선고받았다.", "number 18≠8"),
+    # the end of a day range is a day ("Jan. 1 to 10" ~ 1∼10일), a number of working days a count
+    ("Exports reached $15.5 billion in the Jan. 1 to 10 period, compared with $15.9 billion a year earlier.",
+     "이달 1∼10일 수출액은 155억 달러로 1년 전(159억 달러)보다 줄었다.", None),
+    ("Exports reached $15.5 billion in the Jan. 1-20 period.", "이달 1∼10일 수출액은 155억 달러였다.", "day 20≠10"),
+    ("There were 7 working days, compared with 7.5 a year earlier.", "조업일수는 7일로 작년(7.5일)보다 반나절 적었다.", None),
+    ("There were 7 working days, compared with 6.5 a year earlier.", "조업일수는 7일로 작년(7.5일)보다 반나절 적었다.", "number 6.5≠7.5"),
+])
+def test_spans_of_time_ages_and_day_ranges_as_translators_give_them(en: str, ko: str, flag: str | None) -> None:
+    check = check_numbers(en, ko)
+    assert check.checked and check.differences == ((flag,) if flag else ())
+
+
+def test_a_word_that_is_also_a_surname_before_a_place_or_month_is_no_name() -> None:
+    from toolkit.metrics.checks import english_name_candidates, korean_name_candidates
+
+    assert english_name_candidates("In September, Kim Jong Un visited Hyesan. In Hyesan, prices rose.") == {"Kim Jong Un"}
+    assert english_name_candidates("Do Hee-yun and An Chang-ho met Ban Ki-moon.") == {"Do Hee-yun", "An Chang-ho", "Ban Ki-moon"}
+    assert korean_name_candidates("그는 형기를 마치고 판문점을 거쳐 돌아왔다.") == set()

@@ -37,8 +37,6 @@ _EN_TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-# the decades of an age: "in her forties", "mid-forties" ~ 40대 (as "in her 40s")
-_EN_DECADE_AGES = {word[:-1] + "ies": float(value) for word, value in _EN_TENS.items()}
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -50,10 +48,14 @@ _COUNTED_ORDINALS = frozenset({
     "quarter", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
     "anniversary", "floor", "class", "division", "degree", "vice",
 })
+# the decade of an age: "in his forties" ~ 40대 (digits, "his 40s", are read with their "s")
+_EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                    "eighties": 80, "nineties": 90}
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
     "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
     "decade": 10, "decades": 10,  # five decades ~ 50년, a decade ~ 10년
+    "dozen": 12,  # three dozen ~ 36명, about a dozen ~ 10여 명
 }
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -107,7 +109,7 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
     j, n = i + 1, len(tokens)
     while j < n and not tokens[j - 1].endswith("."):  # a full stop ends the number
         word = tokens[j].lower().rstrip(".")
-        scale = _EN_SCALES.get(word)
+        scale = _scale_of(word)
         if scale is not None and prev in ("num", "tens", "hundred") and not (scale == 100 and prev == "hundred"):
             if scale == 100:
                 current *= 100
@@ -115,6 +117,9 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
             elif scale >= 1000:
                 total += current * scale
                 current, prev = 0.0, "scale"
+                if "-" in word:  # "five million-won": joined to its noun, the scale ends the number
+                    j += 1
+                    break
             else:  # "decades" and the like multiply and end the number
                 current *= scale
                 j += 1
@@ -149,7 +154,9 @@ def _spelled_number(tokens: list[str], i: int, first: float) -> tuple[float, int
 # "eight-thousand-590 won", "two-point-nine percent" (a scale word or "point" among its parts)
 _EN_NUMBER_PART = "|".join(sorted([*_EN_UNITS, *_EN_TENS, "hundred", "thousand", "million", "billion", "trillion", "point"],
                                   key=len, reverse=True))
-_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:{_EN_NUMBER_PART}|\d+)(?:-(?:and-)?(?:{_EN_NUMBER_PART}|\d+))+(?!\w)"
+# (a number written before a hyphen-spelled scale belongs to it: "28 million-410-thousand" is 28,410,000)
+_EN_HYPHENATED = re.compile(rf"(?i)(?<![\w-])(?:(?:\d+|{_EN_NUMBER_PART})\s+(?=(?:thousand|million|billion|trillion)-))?"
+                            rf"(?:{_EN_NUMBER_PART}|\d+)(?:-(?:and-)?(?:{_EN_NUMBER_PART}|\d+))+(?!\w)"
                             r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)(?![\w-]))?")  # "one-point-five million"
 
 
@@ -282,6 +289,16 @@ _KO_DURATION = re.compile(r"\s?(초(?![반순과등])|분(?![기의야석량류�
 _UNITS = {"second": "s", "minute": "min", "hour": "h", "초": "s", "분": "min", "시간": "h"}
 
 
+def _scale_of(token: str) -> float | None:
+    """The scale a token multiplies by: "million", "bn", and a large scale joined to its noun
+    by a hyphen ("million-dollar", "billion-won": 5 million-won is 5,000,000 won)."""
+    word = token.lower().rstrip(".")
+    if word in _EN_SCALES:
+        return _EN_SCALES[word]
+    head = word.split("-")[0]
+    return _EN_SCALES[head] if head in ("thousand", "million", "billion", "trillion") and head != word else None
+
+
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
     """`q` as a clock hour (kind "time") or a duration (unit s/min/h) when its text says so;
     None for the minutes of a clock time (10:30, 10시 30분)."""
@@ -344,6 +361,15 @@ _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=�
 _APPROX_EN = re.compile(r"(?i)\b(?:about|approximately|around|roughly|some|nearly|almost|estimated|close to)[\s-]+$")
 _APPROX_KO_BEFORE = re.compile(r"약\s?$")
 _APPROX_KO_AFTER = re.compile(r"\s?(?:[가-힣]{0,2}\s?)?(?:여(?![가-힣])|여\s?(?=명|원|개|곳|건|톤|달러|가구|차례)|가량|남짓|안팎|내외|가까[이운]|정도|쯤)")
+# what joins the two days of a range in English: "Jan. 1-10", "May 1 to 20"
+_DAY_RANGE = re.compile(r"\s?(?:[-–]|to|through|till|until)\s?")
+# a number of days named before it: 조업일수는 7일, 이 기간 7.5일 (a count, not a day of the month)
+_KO_DAYS_COUNTED = re.compile(r"일수(?:는|은|가|이)?\s?$")
+# a span of years and months, which a translator may give in months alone: 1년 6개월 ~ "18 months"
+_KO_YEARS_AND_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})\s?년\s?(\d{1,2})\s?개월")
+# a half after a span of time: 1년 반 ~ "a year and a half", 두 시간 반; a particle may follow (1년 반이);
+# not 3반 ("class 3"), 반면, 반대, 반년
+_KO_AND_A_HALF = re.compile(r"\s?(년|개월|달|시간|주일|주|살|세)\s?반(?:(?![가-힣])|(?=이|을|의|에|만|가량|정도|쯤|동안))")
 # the end of a range of months or days: 1∼3월, 10~12일
 _KO_RANGE_END = re.compile(r"\s?[∼~〜]\s?(\d{1,2})\s?([월일])")
 # a month and day written with a dot, alone in parentheses after the day's name: 태양절(4.15), 광명성절(2.16)
@@ -401,7 +427,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     hyphenated: list[Quantity] = []
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
-        words = [w for w in m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower().split("-")
+        words = [w for w in re.split(r"[\s-]+", m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower())
                  if w != "and"]  # "one-hundred-and-twenty"
         value = _hyphenated_value(words)
         if value is None:
@@ -444,6 +470,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             if value is not None:
                 if prv in _MONTHS and tokens[i - 1][:1].isupper() and value <= 31 and not m.group(2):
                     kind = "day"  # Feb. 21, March 4
+                elif out and out[-1].kind == "day" and value <= 31 and not m.group(2) \
+                        and _DAY_RANGE.fullmatch(text, out[-1].end, matches[i].start()):
+                    kind = "day"  # the end of "Jan. 1-10", "Jan. 1 to 10" ~ 1∼10일
                 elif re.fullmatch(r"\d{4},?", m.group(1)) and 1800 <= value <= 2100 and m.group(2) in (None, "s"):
                     kind = "year"
                 elif m.group(2) in ("st", "nd", "rd", "th") and value <= 31 and _day_position(tokens, i):
@@ -455,10 +484,13 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
             continue
-        elif low == "half" and prv == "a" and i > 1 and tokens[i - 2].lower() == "and" and out \
-                and out[-1].kind == "amount" and out[-1].end <= matches[i - 2].start():
-            out[-1] = replace(out[-1], value=out[-1].value + 0.5, end=matches[i].end())  # a year and a half ~ 1년 반
-            i += 1
+        elif low == "half" and out and i >= 2 and [t.lower() for t in tokens[i - 2:i]] == ["and", "a"] \
+                and out[-1].end >= matches[i - 3].end():
+            value, j = out[-1].value + 0.5, i + 1  # a year and a half ~ 1년 반
+            while j < n and (scale := _scale_of(tokens[j])):  # one and a half million
+                value, j = value * scale, j + 1
+            out[-1] = replace(out[-1], value=value, end=matches[j - 1].end())
+            i = j
             continue
         elif low in _EN_FRACTIONS and prv not in ("first", "second", "latter"):
             add(_EN_FRACTIONS[low], "amount", i, i)  # half ~ 절반
@@ -479,12 +511,13 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                 value = None  # "no one", "the one", "one another", "one of", "one or more": not a count
             if prv == "the" and low in ("two", "three", "four", "five"):
                 value = None  # "the two men": a count already given, mentioned again
-            if value is None and head[-1] in _EN_DECADE_AGES and (len(head) == 1 or head[0] in ("mid", "early", "late")):
-                value = _EN_DECADE_AGES[head[-1]]  # in his mid-forties ~ 40대 중반
             if value is None and len(head) > 1:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
                     value = _word_value("-".join(head[:2]))
+            if value is None and (low in _EN_DECADE_WORDS or len(head) == 2 and head[0] in ("mid", "early", "late")
+                                  and head[1] in _EN_DECADE_WORDS):
+                value = float(_EN_DECADE_WORDS[head[-1]])  # in his mid-forties ~ 40대 중반
             if value is None and len(head) == 2 and head[0] in ("mid", "early", "late") and head[1] in _MONTHS \
                     and tok.split("-")[1][:1].isupper():
                 value, kind = float(_MONTHS[head[1]]), "month"  # mid-October ~ 10월 중순
@@ -507,10 +540,12 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             continue
         # scales: "12.3 trillion", "two million", "30 thousand"
         j = i + 1
-        while j < n and tokens[j].lower().rstrip(".") in _EN_SCALES and not (m and m.group(2)):  # not "1990s decade"
-            value *= _EN_SCALES[tokens[j].lower().rstrip(".")]
+        while j < n and (scale := _scale_of(tokens[j])) and not (m and m.group(2)):  # not "1990s decade"
+            value *= scale
             kind = "amount"
             j += 1
+            if "-" in tokens[j - 1]:  # "a 10 million-dollar deal": the scale joined to its noun ends the number
+                break
         # "twenty one" spelled apart
         if j == i + 1 and value in _EN_TENS.values() and j < n and tokens[j].lower() in _EN_UNITS:
             value += _EN_UNITS[tokens[j].lower()]
@@ -647,7 +682,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             if after.startswith("월") and 1 <= value < 100 and value == int(value) and not re.match(r"월[급세]", after):
                 kind = "month"
             elif after.startswith("일") and 1 <= value <= 31 and not re.match(r"일(?:부(?!터)|대|본|반|정|단|원|선|자리)", after) \
-                    and not _KO_DAY_COUNT.match(text, unit_at):
+                    and not _KO_DAY_COUNT.match(text, unit_at) and value == int(value) \
+                    and not _KO_DAYS_COUNTED.search(text, max(0, start - 8), start):
                 kind = "day"
             elif after.startswith("년") and 1800 <= value <= 2100 and value == int(value):
                 kind = "year"
@@ -669,14 +705,18 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             continue
         value = (_KO_SMALL[m.group(1)] if m.group(1) else 1) * _KO_BIG[m.group(2)]
         out.append(Quantity(float(value), "amount", m.start(), m.end()))
+    for m in _KO_YEARS_AND_MONTHS.finditer(text):  # 징역 1년 6개월 ~ "18 months", "a year and a half"
+        years, months = int(m.group(1)), int(m.group(2))
+        for value in {years * 12 + months, years + months / 12} if months % 3 == 0 else {years * 12 + months}:
+            out.append(Quantity(float(value), "amount", m.start(), m.end(), loose=True))
     for m in re.finditer(r"(?<![가-힣])(절반|반절)", text):
         out.append(Quantity(0.5, "amount", m.start(), m.end()))
-    out = [_and_a_half(q, text) for q in out]
     for m in re.finditer(r"([월화수목금토일])요일", text):
         out.append(Quantity(float("월화수목금토일".index(m.group(1)) + 1), "weekday", m.start(), m.end()))
     for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
         out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
+    out = [t for q in out for t in _with_a_half(q, text)]
     out.sort(key=lambda q: (q.start, q.end))
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
@@ -686,16 +726,17 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
 
 
-# "1년 반", "두 시간 반": a count of time and a half (not 3반 "class 3", 반면, 반대, 반년)
-_KO_AND_A_HALF = re.compile(r"\s?(?:년|개월|달|시간|주일|주|살)\s?반(?:(?![가-힣])|(?=이|을|의|에|만|가량|정도|쯤|동안))")
-
-
-def _and_a_half(q: Quantity, text: str) -> Quantity:
-    """An amount followed by 반 after its time counter is that amount and a half (1년 반 ~ "a year and a half")."""
-    m = _KO_AND_A_HALF.match(text, q.end)
-    if q.kind != "amount" or not m:
-        return q
-    return replace(q, value=q.value + 0.5, end=m.end())
+def _with_a_half(q: Quantity, text: str) -> list[Quantity]:
+    """`q` with the half after its span of time (1년 반 is 1.5), and the loose readings a
+    translator may give instead: the whole part ("over a year") and, for years, the months
+    ("18 months"). A number with no half after it is returned as it is."""
+    half = _KO_AND_A_HALF.match(text, q.end) if q.kind == "amount" and q.value == int(q.value) else None
+    if not half:
+        return [q]
+    loose = [replace(q, loose=True)]
+    if half.group(1) == "년":
+        loose.append(replace(q, value=q.value * 12 + 6, loose=True))
+    return [replace(q, value=q.value + 0.5, end=half.end()), *loose]
 
 
 def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:

@@ -103,7 +103,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
-    en = _resolved_months(en, ko)
+    en = _resolved_months(en, ko, ko_text)
     en, ko = _converted_durations(en, ko)
     checked, differences = False, []
     en_values: list[str] = []
@@ -124,8 +124,11 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
             hedged = {q.value for q in en + ko if alike(q) and q.approx}
+            exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
+                     if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
-                if (a in hedged or b in hedged) and _same_when_rounded(a, b):
+                if (a in hedged or b in hedged) and _same_when_rounded(a, b) \
+                        or b in exact and _scaled_rounding(a, b, exact[b]):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -141,15 +144,54 @@ def _same_when_rounded(a: float, b: float) -> bool:
     1,400" against 1,405 (two digits dropped), is still one."""
     if a != int(a) or b != int(b):
         return False
-
-    def step(x: float) -> int:
-        x, power = int(abs(x)), 1
-        while x and x % (power * 10) == 0:
-            power *= 10
-        return power
-
-    coarse, fine = max(step(a), step(b)), min(step(a), step(b))
+    coarse, fine = max(_step(a), _step(b)), min(_step(a), _step(b))
     return coarse >= 10 and fine * 10 >= coarse and abs(a - b) < coarse / 2
+
+
+def _step(x: float) -> int:
+    """The place of a whole number's last non-zero digit: 600,000,000 -> 100,000,000; 3,511 -> 1."""
+    x, power = round(abs(x)), 1
+    while x and x % (power * 10) == 0:
+        power *= 10
+    return power
+
+
+# the least a value must be to be written with a scale word (million, billion, trillion)
+_SCALED = 1e6
+_ROUNDING_SHARE = 0.1
+# a Korean figure stated to the last unit, a big unit with more digits after it: 160억400만, 2880만1000
+_KO_GROUPED = re.compile(r"[만억조]\s?\d")
+
+
+def _last_place(figure: str) -> int:
+    """The place of the last digit written in a Korean figure: 21억3005만 -> 10,000 (the 5 counts
+    만), 16억3천만 -> 10,000,000, 2880만1000 -> 1."""
+    from toolkit.align.numbers import _KO_BIG, _KO_SMALL
+
+    last = max((k for k, ch in enumerate(figure) if ch.isdigit()), default=None)
+    if last is None:
+        return 1
+    rest = re.match(r"\s?([십백천])?\s?([만억조])?", figure[last + 1:])
+    return int(_KO_SMALL.get(rest.group(1), 1) * _KO_BIG.get(rest.group(2), 1))
+
+
+def _scaled_rounding(english: float, korean: float, korean_place: int = 1) -> bool:
+    """An English amount of millions or more that is an exact Korean figure (one with digits
+    after its big unit, see `_KO_GROUPED`) rounded at the English one's last digit: a
+    translator who turns 160억400만 달러 into "$16 billion", 35억1천100만 into "$3.51 billion" or
+    400조2,346억 into "400.2 trillion" has kept the figure, with fewer digits. Only the English
+    may be the rounder one (a figure more exact than its original is a change), and the
+    rounding stays within a tenth of the value ("$600 million" for 5억5천400만 is; "2 million"
+    for 240만, 17% off, is not). A round Korean figure (205만, 2505만) gets no tolerance: its
+    last digit is what a change would alter; so is a figure that differs from the English one in
+    its last written digit alone, two places or more below the English one's ("$2.13 billion"
+    against 21억3005만 is a changed 21억3000만; against 16억3천만, "$1.6 billion" is a rounding)."""
+    if english < _SCALED or korean < _SCALED:
+        return False
+    english, korean = round(english), round(korean)  # 512.3 trillion is 512,299,999,999,999.94 in floats
+    step, gap = _step(english), abs(english - korean)
+    changed_last_digit = gap % korean_place == 0 and gap // korean_place < 10 and korean_place * 10 < step
+    return step > _step(korean) and gap < step / 2 and gap <= _ROUNDING_SHARE * korean and not changed_last_digit
 
 
 _FOLLOWING = re.compile(r"[\s-]?([A-Za-z가-힣]{1,2})")
@@ -170,10 +212,21 @@ def _restated(found: list, text: str) -> list:
     return out
 
 
-def _resolved_months(en: list, ko: list) -> list:
+# a month or a year named by its distance from the report's: 지난달 ("last month"), 이달, 내달;
+# 지난해, 올해, 내년 (not 전달, mostly "delivered": 소식통이 전달했다)
+_KO_RELATIVE = {
+    "month": re.compile(r"(?<![가-힣])(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|내달|전월(?!세))(?![러력])"),
+    "year": re.compile(r"(?<![가-힣])(?:지난\s?해|작년|재작년|올해|금년|내년|전년|올\s(?=\d))"),
+}
+
+
+def _resolved_months(en: list, ko: list, ko_text: str) -> list:
     """English months that only complete a day the Korean gives bare are additions: a
     translator writes "on Apr. 14" for 14일 (the month of the report, left implicit in
-    Korean), which says nothing against another month the Korean names (3월 초순)."""
+    Korean), which says nothing against another month the Korean names (3월 초순). So is a
+    month or a year the translator names for the Korean's 지난달, 이달 or 지난해 ("In April, exports
+    rose" for 지난달 수출은; "236 in 2024" for 지난해에는 236명), one English month or year the
+    Korean lacks for each such word."""
     bare = {q.value for k, q in enumerate(ko) if q.kind == "day"
             and not (k and ko[k - 1].kind == "month" and q.start - ko[k - 1].end <= 3)}
     out = list(en)
@@ -181,7 +234,23 @@ def _resolved_months(en: list, ko: list) -> list:
         day = en[k + 1]
         if q.kind == "month" and day.kind == "day" and day.start - q.end <= 2 and day.value in bare:
             out[k] = replace(q, conversion=True)
+    for kind, words in _KO_RELATIVE.items():
+        relative = len(words.findall(ko_text))
+        named = {q.value for q in ko if q.kind == kind}
+        # a Korean value the English lacks, one last digit away, is more likely the same figure changed
+        unmatched = named - {q.value for q in en if q.kind == kind}
+        for k, q in enumerate(out):
+            if relative and q.kind == kind and not q.optional and q.value not in named \
+                    and not any(_last_digit_apart(q.value, w) for w in unmatched):
+                out[k] = replace(q, conversion=True)
+                relative -= 1
     return out
+
+
+def _last_digit_apart(a: float, b: float) -> bool:
+    """Whole numbers of as many digits that differ in their last one only: 2023 and 2025, 4 and 5."""
+    x, y = f"{a:.0f}", f"{b:.0f}"
+    return len(x) == len(y) and x[:-1] == y[:-1] and x != y
 
 
 _SECONDS = {"s": 1, "min": 60, "h": 3600}
@@ -275,7 +344,10 @@ def english_name_candidates(en_text: str) -> set[str]:
     known = _surname_spellings()
     found, at = set(), 0
     while (m := ROMAN_NAME.search(en_text, at)) is not None:
-        if re.split(r"[ -]", m.group(0))[0].lower() in known:
+        parts = m.group(0).split(" ")
+        # "In Hyesan", "In September": a surname that is also a word, before one plain word, is that word
+        word_first = parts[0].lower() in _EN_WORD_SURNAMES and len(parts) == 2 and "-" not in parts[1]
+        if parts[0].lower() in known and not word_first:
             found.add(m.group(0))
             at = m.end()
         else:  # "Anchor Choi Moon-jong": the name may start at the next word
@@ -288,16 +360,20 @@ def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
     return {n for n in names if any(score(n, o) >= NAME_THRESHOLD for o in others)}
 
 
-# a surname alone: 민 씨, 조 모 씨; before a title only where the syllable cannot be a word
-# of its own (한 의원 is also "a lawmaker", 이 대표 "this leader")
-_KO_SURNAME_ONLY = re.compile(r"(?<![가-힣])([가-힣]{1,2})\s(?:모\s)?씨(?![가-힣]{2})")
+# a surname alone: 민 씨, 조 모 씨, 이모 씨, 김모(35) 씨; before a title only where the syllable
+# cannot be a word of its own (한 의원 is also "a lawmaker", 이 대표 "this leader", 당 부부장 "the
+# party's vice director", 도 위원장 "the province's chairman")
+_KO_SURNAME_ONLY = re.compile(
+    r"(?<![가-힣])([가-힣]{1,2}?)(?:\s?모(?:\s?\(\d{1,3}\))?\s?|\s?\(\d{1,3}\)\s?|\s)씨(?![가-힣]{2})")
 _KO_SURNAME_TITLE = re.compile(
-    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|위원장|부부장|특파원|교수|대통령|총리|국장|소장|회장|후보자?)(?![가-힣]{2})")
-_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네")
+    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
+    r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?)(?![가-힣]{2})")
+_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양")
 _EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
 # titles that stand before a surname named alone ("Minister Kim said"): no given name
 _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier ambassador envoy general
-    secretary spokesman spokeswoman lawmaker governor mayor professor director commissioner""".split())
+    secretary spokesman spokeswoman lawmaker governor mayor professor director commissioner coach manager
+    chief judge gov""".split())
 
 
 def korean_surname_mentions(ko_text: str) -> set[str]:
