@@ -920,6 +920,19 @@ def test_a_month_renders_no_term():
     assert [en.spans[k][0] for n, k in enumerate(en.content) if n in en.months] == ["Jun"]  # the date's
 
 
+def test_the_unit_of_an_amount_renders_no_term_but_one_the_lexicon_renders_by_it():
+    en = English.of("The bill raises the subsidy from 500,000 won to 700,000 won and lasts three years.")
+    assert [en.spans[en.content[n]][0] for n in sorted(en.measures)] == ["won", "won", "years"]
+    units = [n for n, k in enumerate(en.content) if en.spans[k][0] in ("won", "years")]
+    rows = [[0.7, 0.3] if n in units else [0.0, 1.0] for n in range(len(en.content))]
+    assert render([0], rows, en, 0.9).status != "rendered"  # 개정안 is not 'won'
+    assert render([0], rows, en, 0.9, [(stem("won"),)]).text == "won"  # 원화 is
+    rows = [[0.7, 0.3] if en.spans[k][0] in ("won", "subsidy") else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "subsidy"
+    # without an amount before it, the word is no unit ('the won fell', 'a year of hunger' is one)
+    assert not English.of("The won fell against the dollar for years.").measures
+
+
 def test_a_hostile_long_token_is_read_as_no_closed_compound():
     from toolkit.terms.renderings import LONGEST_COMPOUND
 

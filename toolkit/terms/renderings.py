@@ -80,6 +80,16 @@ LONGEST_COMPOUND = 30  # letters of the longest word read as a closed compound
 # month abbreviations ('May' is the month's name), and what follows one that is a month: its stop or a day
 _MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _AFTER_ABBREVIATED_MONTH = re.compile(r"\.|\s?\d")
+# units an amount is counted in: Korean writes them as bound nouns (5천 원, 300위안, 10년) that are no
+# content unit of the model, so that it ties '5,000 won' or 'three years' to whatever noun is near
+MEASURES = frozenset("""won yuan dollar dollars euro euros ruble rubles yen kilogram kilograms kilo kilos kg gram
+    grams ton tons tonne tonnes meter meters metre metres kilometer kilometers kilometre kilometres km liter liters
+    litre litres hectare hectares acre acres year years month months week weeks day days hour hours minute
+    minutes""".split())
+# what stands right before a unit of an amount: a numeral ('5,000 won', '10-year'), a number word or "a"
+_BEFORE_MEASURE = re.compile(r"(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|few))[\s-]?$",
+                             re.IGNORECASE)
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -157,6 +167,25 @@ class English:
             return key not in _MONTH_ABBREVIATIONS or bool(_AFTER_ABBREVIATED_MONTH.match(self.text, end))
 
         return frozenset(n for n, k in enumerate(self.content) if month(k))
+
+    @cached_property
+    def measures(self) -> frozenset[int]:
+        """The content words (numbers) that are the unit of an amount written right before them
+        ('5,000 won', 'three years', 'a kilogram'): like a month, such a unit renders no term but
+        one the lexicon renders by it (달러 'dollar', 원화 'won'; `unlinkable`)."""
+        def measure(k: int) -> bool:
+            word, start, _ = self.spans[k]
+            return word.lower() in MEASURES and _BEFORE_MEASURE.search(self.text, max(0, start - 12), start) is not None
+
+        return frozenset(n for n, k in enumerate(self.content) if measure(k))
+
+    def unlinkable(self, phrases: Iterable[tuple[str, ...]]) -> frozenset[int]:
+        """The content words no term links: the months, and the units of amounts but those
+        a lexicon rendering of the term (`phrases`, stem tuples) names."""
+        if not self.measures:
+            return self.months
+        named = {s for phrase in phrases for s in phrase}
+        return self.months | {n for n in self.measures if self.stems[n] not in named}
 
     @cached_property
     def heads(self) -> list[frozenset[str]]:
@@ -474,15 +503,16 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
     rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
-    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in english.months]
+    phrases = list(phrases)
+    barred = english.unlinkable(phrases)
+    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in barred]
     lenient = (set(generic) | set(head)) - others
     if lenient and listed:
-        phrases = list(phrases)
         links = _named_links(links, mass, top.claims(others | lenient, english.written), english, phrases)
     if not links:
         # a lexicon rendering written whole on words no other Korean word links, and not inside
         # another word's phrase ('Korea' of 'North Korea'), or a closed compound of its head
-        found = _lexicon_phrase(english, list(phrases), rival)
+        found = _lexicon_phrase(english, phrases, rival)
         met = listed and found is not None and _whole(english, found, rival, term_key)
         if found is not None and (unknown or met):
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
@@ -498,7 +528,6 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
         return Rendering("not_found", None, largest), None
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
-    phrases = list(phrases)
     apart = not _names_countries(term_key)
     grown = [part for c in _clusters(links, english, apart)
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
@@ -528,7 +557,7 @@ def _named_links(links: list[int], mass, rival: Sequence[float], english: Englis
     if not named and not whole:
         return links
     extra = [n for n in mass.at_least(LINK) if (english.stems[n] in named or n in whole) and n not in links
-             and mass[n] >= rival[n] and n not in english.months]
+             and mass[n] >= rival[n] and n not in english.unlinkable(phrases)]
     return sorted([*links, *extra]) if extra else links
 
 
