@@ -1137,3 +1137,39 @@ def test_patients_stay_terms_for_the_phrases_medical_stories_track():
     is_term = TermVocabulary({"환자", "확진자", "이송"})
     units = korean_units("신규 확진자가 늘면서 위중증 환자 이송이 늦어지고 있다.")
     assert [o.term for o in term_occurrences(units, is_term)] == ["확진자", "환자"]
+
+
+# ---------------------------------------------------------------- round 14: foreign names written apart
+
+def test_a_foreign_name_written_apart_is_found_word_by_word_by_its_sound():
+    from toolkit.terms.renderings import render_name_run
+
+    en = English.of("His spokesman in London, Chris Goodman, told the British Press Association it was over.")
+
+    def cut(names):
+        found = render_name_run(names, en)
+        return None if found is None else [en.text[a:b] for a, b in found]
+
+    assert cut(["크리스", "굿맨"]) == ["Chris", "Goodman"]  # 'ch' before 'r' is hard
+    assert cut(["브리티시", "프레스", "어소시에이션"]) == ["British", "Press", "Association"]  # -tion is soft
+    assert cut(["굿맨", "크리스"]) is None  # in order, or not at all
+    assert cut(["크리스", "대변인"]) is None  # every word sounds like its own
+    # a Korean word of two English ones takes the word before it where both sound like it and begin
+    # as it does; a title or an article before a name does not ('Lawyer Sveta', 'The National')
+    en = English.of("The New Zealand Press said so. Lawyer Sveta Vujacic agreed.")
+    assert cut(["뉴질랜드", "프레스"]) == ["New Zealand", "Press"]
+    assert cut(["스베타", "부자시치"]) == ["Sveta", "Vujacic"]
+
+
+def test_a_foreign_name_written_apart_gets_a_row_and_its_words_their_english_word():
+    rows = phrase_rows("크리스 굿맨 대변인은 브리티시 프레스 어소시에이션에 그렇게 말했다.",
+                       "The spokesman, Chris Goodman, told the British Press Association so.",
+                       {("대변인", "spokesman"): 0.9, ("프레스", "Press"): 0.8}, {"대변인", "프레스"})
+    assert rows["크리스 굿맨"]["en_rendering"] == "Chris Goodman"
+    assert rows["굿맨"]["en_rendering"] == "Goodman" and rows["굿맨"]["part_of"] == "크리스 굿맨"  # no term alone
+    assert rows["브리티시 프레스 어소시에이션"]["en_rendering"] == "British Press Association"
+    assert rows["프레스"]["en_rendering"] == "Press"  # its own rendering stands
+    assert rows["대변인"]["en_rendering"] == "spokesman" and rows["대변인"]["part_of"] is None
+    # words that only sound alike as a whole, or a run the English does not write, make no row
+    rows = phrase_rows("크리스 굿맨 대변인이 말했다.", "The spokesman said so.", {("대변인", "spokesman"): 0.9}, {"대변인"})
+    assert "크리스 굿맨" not in rows and "굿맨" not in rows

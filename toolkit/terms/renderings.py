@@ -602,6 +602,45 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     return None
 
 
+def render_name_run(names: Sequence[str], english: English) -> list[tuple[int, int]] | None:
+    """A foreign name Korean writes as several words apart (콜퍼스 크리스티, 크리스 굿맨, 브리티시 프레스
+    어소시에이션), each word by its sound: the first run of as many capitalised English words written
+    tight ('Corpus Christi') each of which sounds like its Korean word in order; the (start, end) in
+    the text of each English word (a possessive left out), or None without such a run. Word by word,
+    not the whole by the whole: a run that only sounds alike as a whole may be two names. Two words
+    or more alike in order are evidence enough that no other Korean word's claim is asked about (the
+    model's claims on a name it met once are noise: 샌 of 샌 페르난도 'Corpus')."""
+    from toolkit.align.phonetic import similar, skeleton_en, skeleton_ko
+
+    spans, text = english.spans, english.text
+    for window in english.name_windows:
+        if len(window) == len(names) and all(spans[k][0][:1].isupper() and similar(name, spans[k][0])
+                                             for name, k in zip(names, window)):
+            found = [[spans[k][1], spans[k][1] + len(_POSSESSIVE.sub("", spans[k][0]))] for k in window]
+            # a Korean word of two English ones ('뉴질랜드' 'New Zealand'): the capitalised content word
+            # written tight before the first word (after the last) joins it where the two sound like the
+            # Korean and begin (end) as it does ('The National', 'Lawyer Sveta' stay out)
+            before, after = window[0] - 1, window[-1] + 1
+            if before >= 0 and _tight_capital(english, before, window[0]):
+                joined = text[spans[before][1]:spans[window[0]][2]]
+                if similar(names[0], joined) and skeleton_ko(names[0])[:1] == skeleton_en(joined)[:1]:
+                    found[0][0] = spans[before][1]
+            if after < len(spans) and found[-1][1] == spans[window[-1]][2] and _tight_capital(english, after, window[-1]):
+                joined = text[spans[window[-1]][1]:spans[after][2]]
+                if similar(names[-1], joined) and skeleton_ko(names[-1])[-1:] == skeleton_en(joined)[-1:]:
+                    found[-1][1] = spans[after][1] + len(_POSSESSIVE.sub("", spans[after][0]))
+            return [(start, end) for start, end in found]
+    return None
+
+
+def _tight_capital(english: English, k: int, beside: int) -> bool:
+    """Word `k` is a capitalised content word written tight (a space or a hyphen) beside word `beside`."""
+    spans = english.spans
+    left, right = min(k, beside), max(k, beside)
+    return spans[k][0][:1].isupper() and is_content(spans[k][0]) and \
+        english.text[spans[left][2]:spans[right][1]] in (" ", "-")
+
+
 # the English nouns that name an outlet by its kind: Korean news names the outlet it cites
 # (미국 자유아시아방송, an outlet by its ending: is_outlet), its English often only says what
 # kind of outlet it is ("a U.S. broadcaster", "a Seoul-based online outlet")

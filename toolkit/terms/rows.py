@@ -26,9 +26,9 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render, render_by_sound,
-                                      render_name_word, render_outlet_kind, render_people_name, render_phrase, rivals,
-                                      sounds_like)
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render,
+                                      render_by_sound, render_name_run, render_name_word, render_outlet_kind,
+                                      render_people_name, render_phrase, rivals, sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -279,6 +279,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
                                             row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
+        rows[first_row:] = _name_runs(rows[first_row:], bead, row)
     return rows
 
 
@@ -327,6 +328,58 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
                 r["part_of"] = r["part_of"] or word
             by_term[word] = row(sentence_id, word, found)
             rows.append(by_term[word])
+    return rows
+
+
+LONGEST_NAME_RUN = 3  # words of a foreign name written apart (an English name window holds three)
+
+
+def _name_run(units: Sequence[Unit]) -> bool:
+    """Units that may write one foreign name word by word: nouns of two syllables or more,
+    each written a space after the one before (Unit.joint), none of the stop list."""
+    return all(u.tag in NOUNS and len(u.key) >= 2 and u.key not in stoplist() for u in units) and \
+        all(u.joint == " " for u in units[:-1])
+
+
+def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each foreign name Korean writes as words apart whose
+    English writes the same words by their sound (render_name_run: 콜퍼스 크리스티 'Corpus
+    Christi', 크리스 굿맨 'Chris Goodman'), the longest run first; each of its words takes its
+    English word where it has no rendering of its own (굿맨, written once, is no term: 'Goodman';
+    콜퍼스 not found: 'Corpus'), and names the run in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    text = bead.english.text
+    for sentence_id, units in bead.korean:
+        i = 0
+        while i < len(units):
+            found = None
+            for size in range(min(LONGEST_NAME_RUN, len(units) - i), 1, -1):
+                run = units[i:i + size]
+                if _name_run(run):
+                    spans = render_name_run([u.key for u in run], bead.english)
+                    if spans is not None:
+                        found = run, spans
+                        break
+            if found is None:
+                i += 1
+                continue
+            run, spans = found
+            key = " ".join(u.key for u in run)
+            if key not in by_term:
+                by_term[key] = row(sentence_id, key, Rendering("rendered", text[spans[0][0]:spans[-1][1]], LEXICON_ONLY))
+                rows.append(by_term[key])
+            for u, (start, end) in zip(run, spans):
+                mine = by_term.get(u.key)
+                if mine is None or mine["status"] != "rendered":
+                    piece = row(sentence_id, u.key, Rendering("rendered", text[start:end], LEXICON_ONLY), key)
+                    if mine is None:
+                        rows.append(piece)
+                    else:
+                        rows[rows.index(mine)] = piece
+                    by_term[u.key] = piece
+                else:
+                    mine["part_of"] = mine["part_of"] or key
+            i += len(run)
     return rows
 
 
