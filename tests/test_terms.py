@@ -235,6 +235,18 @@ def test_a_place_name_takes_the_english_head_its_korean_ending_names():
     back = _terms_bead("옹진군 주민들이 금을 밀수했다.", "Residents of Ongjin County smuggled gold.", {"옹진군", "주민"},
                        {("옹진군", "County"): 0.9, ("주민", "Ongjin"): 0.35, ("주민", "Residents"): 0.9})
     assert back["옹진군"]["en_rendering"] == "Ongjin County"
+    # a head written in lower case right after the name is its head too, not one a word later
+    lower = _terms_bead("무산군 주민들이 떠났다.", "Residents of Musan county left.", {"무산군", "주민"},
+                        {("무산군", "Musan"): 0.8, ("주민", "Residents"): 0.9})
+    assert lower["무산군"]["en_rendering"] == "Musan county"
+    later = _terms_bead("무산군 주민들이 떠났다.", "Residents of Musan left the county.", {"무산군", "주민"},
+                        {("무산군", "Musan"): 0.8, ("주민", "Residents"): 0.9})
+    assert later["무산군"]["en_rendering"] == "Musan"
+    # the same where the lexicon's rendering stands for a term the model never met
+    en = English.of("A resident in South Pyongan province said so.")
+    found = render([0], [[0.0, 1.0] for _ in en.content], en, 0.9, [(stem("South"), stem("Pyongan"))],
+                   term_key="평안남도", unknown=True)
+    assert found.text == "South Pyongan province"
 
 
 def test_links_split_by_a_word_another_unit_claims_grow_back_into_the_lexicon_phrase():

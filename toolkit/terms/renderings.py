@@ -515,6 +515,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
         found = _lexicon_phrase(english, phrases, rival)
         met = listed and found is not None and _whole(english, found, rival, term_key)
         if found is not None and (unknown or met):
+            found = _with_name_head(found, rival, english, *name_heads(term_key))
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
         found = _closed_compound(english, phrases, rival)
         if found is not None:
@@ -1055,7 +1056,8 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
     """A name's span grown to the English head its Korean ending names: up to three
     capitalised words written right after it (spaces or hyphens between), the last one of
     the term's `heads` and the others linked to no other Korean word ('Onsong' -> 'Onsong
-    County', 'Chongjin' -> 'Chongjin Pedagogical University'); or, when the span is the head
+    County', 'Chongjin' -> 'Chongjin Pedagogical University'), or the head written in lower case
+    right after it ('South Pyongan province'); or, when the span is the head
     alone, back over the capitalised words of the name before it that no other Korean word
     links or that sound like the Korean `name` ('Trading Company' -> 'Kumgang Trading
     Company', 'County' -> 'Ongjin County'), never from a sentence's first word."""
@@ -1082,6 +1084,12 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
                 return list(range(first, end + 1))
             if rival[end] >= LINK:
                 break
+        # a head written in lower case right after the name is the name's too ('South Pyongan
+        # province', 'Musan county'): news English writes an administrative head either way
+        after = last + 1
+        if after < len(english.stems) and word(after).islower() and is_head(after) and \
+                english.between(last, after) == " ":
+            return list(range(first, after + 1))
     if is_head(last) and capital(last):
         start = first
         while start > 0 and first - start < 3 and capital(start - 1) \
