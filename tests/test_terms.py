@@ -1185,3 +1185,22 @@ def test_a_foreign_name_written_apart_gets_a_row_and_its_words_their_english_wor
     # words that only sound alike as a whole, or a run the English does not write, make no row
     rows = phrase_rows("크리스 굿맨 대변인이 말했다.", "The spokesman said so.", {("대변인", "spokesman"): 0.9}, {"대변인"})
     assert "크리스 굿맨" not in rows and "굿맨" not in rows
+
+
+def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_model_says_otherwise():
+    # a loanword the lexicon lacks, which the model ties to the noun beside it
+    rows = _terms_bead("배트맨이 돌아왔다.", "The superhero Batman is back.", {"배트맨"}, {("배트맨", "superhero"): 0.8})
+    assert rows["배트맨"]["en_rendering"] == "Batman"
+    rows = _terms_bead("배트맨이 돌아왔다.", "The superhero is back.", {"배트맨"}, {("배트맨", "superhero"): 0.8})
+    assert rows["배트맨"]["en_rendering"] == "superhero"  # nothing sounds like it: the model stands
+    # a name written once, which the model ties to the name beside it: that one only ends alike
+    links = {("삼지연", w): 0.5 for w in ("Kim", "Jong", "Un")}
+    rows = _terms_bead("김정은 위원장이 양강도 삼지연을 찾았다.", "Kim Jong Un visited Samjiyon County.", {"위원장"},
+                      links)
+    assert rows["삼지연"]["en_rendering"] == "Samjiyon"
+    # ... but a name beginning with ㄴ, ㄹ, ㅇ or ㅎ may begin otherwise in English (이 'Lee')
+    from toolkit.align.phonetic import skeleton_en, skeleton_ko
+    from toolkit.terms.rows import _begins_alike
+
+    assert skeleton_ko("이명박")[:1] != skeleton_en("Lee Myung-bak")[:1] and _begins_alike("이명박", "Lee Myung-bak")
+    assert not _begins_alike("삼지연", "Kim Jong Un")

@@ -582,11 +582,13 @@ def sounds_like(name: str, text: str) -> bool:
 
 
 def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[float]], own: Sequence[int],
-                    top=None, kin: Iterable[int] = ()) -> Rendering | None:
+                    top=None, kin: Iterable[int] = (), alike=None) -> Rendering | None:
     """A name's rendering by its sound: the longest run of up to three words written tight,
     the first capitalised and the others capitalised or hyphened on ('Kwon Young-se'), that
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
-    other Korean word links; None without one."""
+    other Korean word links; None without one. `alike(name, text)`: the test of sound
+    (`sounds_like` when not given)."""
+    alike = alike or sounds_like
     top = top if top is not None else rivals(posteriors)
     claims = top.claims(set(own) | set(kin), english.written)
     numbers = english.numbers  # every word: a name may hold a function word (News Nine)
@@ -598,7 +600,7 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     for window in english.name_windows:
         if all(rival(k) < LINK for k in window):
             text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
-            if sounds_like(name, text):
+            if alike(name, text):
                 return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
     return None
 
