@@ -1204,3 +1204,25 @@ def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_mode
 
     assert skeleton_ko("이명박")[:1] != skeleton_en("Lee Myung-bak")[:1] and _begins_alike("이명박", "Lee Myung-bak")
     assert not _begins_alike("삼지연", "Kim Jong Un")
+
+
+def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_noun_after_it():
+    grain = [(stem("grain"), stem("shop")), (stem("state"), stem("grain"), stem("shop"))]
+
+    def rendered(en: str, others: dict[str, float] = {}) -> str | None:
+        english = English.of(en)
+        rows = []
+        for k in english.content:
+            word = english.spans[k][0]
+            term, other = (0.8, 0.0) if word == "grain" else (0.0, others.get(word, 0.0))
+            rows.append([term, other, 1.0 - term - other])
+        return render([0], rows, english, 0.9, grain).text
+
+    assert rendered("The authorities set up grain warehouses in every region.") == "grain warehouses"
+    assert rendered("The authorities set up grain warehouses.", {"warehouses": 0.6}) == "grain"  # another's
+    assert rendered("They sold grain cheaply.") == "grain"  # no noun after it
+    assert rendered("Prices of grain rose.", {"rose": 0.7}) == "grain"  # a verb: its Korean verb links it
+    # a word the lexicon also renders alone, or as a head, takes nothing
+    english = English.of("They opened grain warehouses.")
+    rows = [[0.8, 0.0, 0.2] if english.spans[k][0] == "grain" else [0.0, 0.0, 1.0] for k in english.content]
+    assert render([0], rows, english, 0.9, [*grain, (stem("grain"),)]).text == "grain"

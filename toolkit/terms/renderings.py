@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
-from toolkit.align.english import is_content, stem, word_spans
+from toolkit.align.english import irregular_base, is_content, stem, word_spans
 from toolkit.datafiles import DATA_DIR, read_pairs
 
 RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
@@ -538,6 +538,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
     if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
         named = _with_person(named, english, top)
+    elif listed and set(named) & set(best):
+        named = _with_head(named, english, phrases, rival)
     if not apart and not _names_a_country(english, named, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     if not set(named) & set(best):  # the lexicon's words in place of the model's
@@ -913,6 +915,24 @@ def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
         return span
     claims = top.top[n + 1]
     return [n, n + 1] if not claims or claims[0][0] < FAINT else span
+
+
+def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, ...]], rival: Sequence[float]) -> list[int]:
+    """A term rendered by one word that its lexicon renderings use only as a modifier, never as
+    their head ('grain' of "grain shop", "state grain shop" for 양곡판매소) takes the lower-case content word written right
+    after it that no Korean word claims even faintly (`FAINT`): the head the English gives the
+    modifier ('grain warehouses'), where the lexicon's own head is not written."""
+    if len(span) != 1 or span[0] + 1 >= len(english.content):
+        return span
+    n = span[0]
+    word = english.stems[n]
+    if any(phrase[-1] == word for phrase in phrases) or not any(word in phrase[:-1] for phrase in phrases):
+        return span
+    after = english.spans[english.content[n + 1]][0]
+    if english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
+            after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or rival[n + 1] >= LINK:
+        return span  # no noun after it (a verb: 'South starting', 'ministry made'; an adverb), or another word's
+    return [n, n + 1]
 
 
 def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
