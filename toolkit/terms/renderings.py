@@ -919,9 +919,10 @@ def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
 
 def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, ...]], rival: Sequence[float]) -> list[int]:
     """A term rendered by one word that its lexicon renderings use only as a modifier, never as
-    their head ('grain' of "grain shop", "state grain shop" for 양곡판매소) takes the lower-case content word written right
-    after it that no Korean word claims even faintly (`FAINT`): the head the English gives the
-    modifier ('grain warehouses'), where the lexicon's own head is not written."""
+    their head ('grain' of "grain shop", "state grain shop" for 양곡판매소), takes the lower-case
+    noun written right after it that no other Korean word links (`rival`; a verb after it is its
+    Korean verb's): the head the English gives the modifier ('grain warehouses', 'war crimes' for
+    전범), where the lexicon's own head is not written."""
     if len(span) != 1 or span[0] + 1 >= len(english.content):
         return span
     n = span[0]
