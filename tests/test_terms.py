@@ -1226,3 +1226,18 @@ def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_n
     english = English.of("They opened grain warehouses.")
     rows = [[0.8, 0.0, 0.2] if english.spans[k][0] == "grain" else [0.0, 0.0, 1.0] for k in english.content]
     assert render([0], rows, english, 0.9, [*grain, (stem("grain"),)]).text == "grain"
+
+
+def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_name_ending_in_it():
+    ko = "피해 보고가 시 농촌경리위원회에 들어왔다."
+    rows = _terms_bead(ko, "The damage was reported to the city's Rural Economic Management Committee.",
+                       {"위원회"}, {("위원회", "Committee"): 0.9})
+    assert rows["농촌경리위원회"]["en_rendering"] == "Rural Economic Management Committee"
+    assert rows["위원회"]["part_of"] == "농촌경리위원회"
+    # a run shorter than the name, or one that does not end in the head, is no rendering of it
+    short = _terms_bead(ko, "The damage was reported to the Economic Committee.", {"위원회"},
+                        {("위원회", "Committee"): 0.9})
+    assert "농촌경리위원회" not in short
+    first = _terms_bead(ko, "The damage was reported to the Committee for Rural Economic Management.",
+                        {"위원회"}, {("위원회", "Committee"): 0.9})
+    assert "농촌경리위원회" not in first

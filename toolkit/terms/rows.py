@@ -26,8 +26,8 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render,
-                                      render_by_sound, render_name_run, render_name_word, render_outlet_kind,
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, name_heads,
+                                      render, render_by_sound, render_name_run, render_name_word, render_outlet_kind,
                                       render_people_name, render_phrase, rivals, sounds_like)
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
@@ -311,8 +311,9 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
     """One bead's rows, with a row for each word of `NAME_WORD` nouns or more written together
     that no row speaks for (no known word: Kiwi gives it as pieces) where two of its nouns or
     more are rendered and the English holds their renderings in one name (render_name_word:
-    반동사상문화배격법 'Rejection of Reactionary Thought and Culture Law'); its nouns' rows
-    name it in `part_of`."""
+    반동사상문화배격법 'Rejection of Reactionary Thought and Culture Law'), or its last alone,
+    by the English head its ending names (`_names_head`: 농촌경리위원회 'Rural Economic
+    Management Committee'); its nouns' rows name it in `part_of`."""
     by_term = {r["ko_term"]: r for r in rows}
     for sentence_id, units in bead.korean:
         for first, last in noun_runs(units):
@@ -321,10 +322,11 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
                 continue
             mine = [by_term[k] for k in dict.fromkeys(u.key for u in units[first:last])
                     if k in by_term and by_term[k]["status"] == "rendered"]
-            if len(mine) < 2:
+            if len(mine) < 2 and not (mine and _names_head(word, mine[0], units[last - 1].key)):
                 continue
             found = render_name_word([r["en_rendering"] for r in mine], bead.english)
-            if found is None:
+            if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
+                                                     not found.text.endswith(mine[0]["en_rendering"]))):
                 continue
             for r in mine:
                 r["part_of"] = r["part_of"] or word
@@ -383,6 +385,16 @@ def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
                     mine["part_of"] = mine["part_of"] or key
             i += len(run)
     return rows
+
+
+def _names_head(word: str, head: dict, last: str) -> bool:
+    """The one rendered noun of a long name written as one word is its last, rendered by one
+    capitalised English head that the name's Korean ending names (농촌경리위원회: 위원회
+    'Committee'): the name's English is the run of capitalised words ending in it, of as many
+    words as the name has nouns at the least."""
+    text = head["en_rendering"]
+    return head["ko_term"] == last and " " not in text and text[:1].isupper() and \
+        text.lower().removesuffix("s") in name_heads(word)[1]
 
 
 def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int],
