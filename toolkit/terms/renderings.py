@@ -559,8 +559,9 @@ def _named_links(links: list[int], mass, rival: Sequence[float], english: Englis
     whole = {n for phrase in phrases if len(phrase) > 1 for n in _written_whole(english, phrase)}
     if not named and not whole:
         return links
+    barred = english.unlinkable(phrases)
     extra = [n for n in mass.at_least(LINK) if (english.stems[n] in named or n in whole) and n not in links
-             and mass[n] >= rival[n] and n not in english.unlinkable(phrases)]
+             and mass[n] >= rival[n] and n not in barred]
     return sorted([*links, *extra]) if extra else links
 
 
