@@ -1200,10 +1200,10 @@ def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_mode
     assert rows["삼지연"]["en_rendering"] == "Samjiyon"
     # ... but a name beginning with ㄴ, ㄹ, ㅇ or ㅎ may begin otherwise in English (이 'Lee')
     from toolkit.align.phonetic import skeleton_en, skeleton_ko
-    from toolkit.terms.rows import _begins_alike
+    from toolkit.terms.sound import begins_alike
 
-    assert skeleton_ko("이명박")[:1] != skeleton_en("Lee Myung-bak")[:1] and _begins_alike("이명박", "Lee Myung-bak")
-    assert not _begins_alike("삼지연", "Kim Jong Un")
+    assert skeleton_ko("이명박")[:1] != skeleton_en("Lee Myung-bak")[:1] and begins_alike("이명박", "Lee Myung-bak")
+    assert not begins_alike("삼지연", "Kim Jong Un")
 
 
 def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_noun_after_it():

@@ -27,8 +27,9 @@ from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, name_heads,
-                                      render, render_by_sound, render_name_run, render_name_word, render_outlet_kind,
-                                      render_people_name, render_phrase, rivals, sounds_like)
+                                      render, render_name_run, render_name_word, render_outlet_kind,
+                                      render_people_name, render_phrase, rivals)
+from toolkit.terms.sound import heard, once_named, one_morpheme
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -262,9 +263,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
-                result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
-            elif occ.term not in lexical and _one_morpheme(units[occ.units[0]]):
-                result = _heard(occ.term, result, bead, posteriors, own, top, kin)
+                result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
+            elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
+                result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
@@ -530,65 +531,6 @@ def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
     if result.text is None or named & set(content_words(result.text)):
         return result
     return Rendering("not_found", None, result.confidence)
-
-
-def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
-    """A name written once in the archive, which the model has barely met: the words that
-    sound like it, where the model's rendering does not (`_by_sound`); never omitted (the
-    model's silence on a word it met once proves no omission)."""
-    result = _by_sound(name, result, bead, posteriors, own, top, kin)
-    return Rendering("not_found", None, result.confidence) if result.status == "omitted" else result
-
-
-HEARD_SYLLABLES = 3  # the shortest word the lexicon lacks whose sound may overrule the model
-
-
-def _one_morpheme(unit: Unit) -> bool:
-    """Kiwi read the word as one morpheme: neither joined from its pieces nor derived by a
-    suffix (a name or a loanword is; 현지시간 and 유럽위원회, half translated, are not)."""
-    return not unit.parts and not unit.base
-
-
-def _heard(term: str, result, bead: Bead, posteriors, own, top, kin):
-    """A word of the archive the lexicon lacks, of `HEARD_SYLLABLES` or more, that the English
-    writes by its sound (a name; a loanword: 콴타스 'Qantas', 배트맨 'Batman' for 'superhero'): those
-    words (beginning alike: `_begins_alike`), where no word of the model's rendering sounds like it
-    at all (국가올림픽위원회 'National Olympic Committee' stands)."""
-    if len(term) < HEARD_SYLLABLES or (result.text is not None and any(
-            sounds_like(term, text) for text in (result.text, *result.text.split()))):
-        return result
-    return render_by_sound(term, bead.english, posteriors, own, top, kin, _begins_alike) or result
-
-
-def _by_sound(name: str, result, bead: Bead, posteriors, own, top, kin):
-    """The result, where it or a word of it sounds like the name beginning alike
-    (`_begins_alike`); else the words of the bead that do, if any; else the result where it
-    sounds like the name at all, or the words that do: the model ties a name it has barely met
-    to the name beside it as readily as to its own (삼지연 'Kim Jong Un', which ends alike)."""
-    texts = () if result.text is None else (result.text, *result.text.split())
-    if any(_begins_alike(name, text) for text in texts):
-        return result
-    found = render_by_sound(name, bead.english, posteriors, own, top, kin, _begins_alike)
-    if found is not None or any(sounds_like(name, text) for text in texts[:1]):
-        return found or result
-    return render_by_sound(name, bead.english, posteriors, own, top, kin) or result
-
-
-# initials Korean writes where the English may begin otherwise (노 'Roh', 이 'Lee' or 'Rhee', 류 'Yoo',
-# 호르헤 'Jorge'): ㄴ, ㄹ, ㅇ, ㅎ
-_LOOSE_INITIALS = frozenset({2, 5, 11, 18})
-
-
-def _begins_alike(name: str, text: str) -> bool:
-    """`sounds_like`, and beginning with the same consonant, unless the Korean begins with
-    ㄴ, ㄹ, ㅇ or ㅎ: sounds_like alone lets two names that only end alike pass (삼지연 ~ 'Kim Jong Un')."""
-    from toolkit.align.phonetic import skeleton_en, skeleton_ko
-
-    if not sounds_like(name, text):
-        return False
-    code = ord(name[0]) - 0xAC00 if name else -1
-    loose = 0 <= code <= 11171 and code // 588 in _LOOSE_INITIALS
-    return loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
 
 
 def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
