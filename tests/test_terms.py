@@ -235,6 +235,18 @@ def test_a_place_name_takes_the_english_head_its_korean_ending_names():
     back = _terms_bead("옹진군 주민들이 금을 밀수했다.", "Residents of Ongjin County smuggled gold.", {"옹진군", "주민"},
                        {("옹진군", "County"): 0.9, ("주민", "Ongjin"): 0.35, ("주민", "Residents"): 0.9})
     assert back["옹진군"]["en_rendering"] == "Ongjin County"
+    # a head written in lower case right after the name is its head too, not one a word later
+    lower = _terms_bead("무산군 주민들이 떠났다.", "Residents of Musan county left.", {"무산군", "주민"},
+                        {("무산군", "Musan"): 0.8, ("주민", "Residents"): 0.9})
+    assert lower["무산군"]["en_rendering"] == "Musan county"
+    later = _terms_bead("무산군 주민들이 떠났다.", "Residents of Musan left the county.", {"무산군", "주민"},
+                        {("무산군", "Musan"): 0.8, ("주민", "Residents"): 0.9})
+    assert later["무산군"]["en_rendering"] == "Musan"
+    # the same where the lexicon's rendering stands for a term the model never met
+    en = English.of("A resident in South Pyongan province said so.")
+    found = render([0], [[0.0, 1.0] for _ in en.content], en, 0.9, [(stem("South"), stem("Pyongan"))],
+                   term_key="평안남도", unknown=True)
+    assert found.text == "South Pyongan province"
 
 
 def test_links_split_by_a_word_another_unit_claims_grow_back_into_the_lexicon_phrase():
@@ -920,6 +932,19 @@ def test_a_month_renders_no_term():
     assert [en.spans[k][0] for n, k in enumerate(en.content) if n in en.months] == ["Jun"]  # the date's
 
 
+def test_the_unit_of_an_amount_renders_no_term_but_one_the_lexicon_renders_by_it():
+    en = English.of("The bill raises the subsidy from 500,000 won to 700,000 won and lasts three years.")
+    assert [en.spans[en.content[n]][0] for n in sorted(en.measures)] == ["won", "won", "years"]
+    units = [n for n, k in enumerate(en.content) if en.spans[k][0] in ("won", "years")]
+    rows = [[0.7, 0.3] if n in units else [0.0, 1.0] for n in range(len(en.content))]
+    assert render([0], rows, en, 0.9).status != "rendered"  # 개정안 is not 'won'
+    assert render([0], rows, en, 0.9, [(stem("won"),)]).text == "won"  # 원화 is
+    rows = [[0.7, 0.3] if en.spans[k][0] in ("won", "subsidy") else [0.0, 1.0] for k in en.content]
+    assert render([0], rows, en, 0.9).text == "subsidy"
+    # without an amount before it, the word is no unit ('the won fell', 'a year of hunger' is one)
+    assert not English.of("The won fell against the dollar for years.").measures
+
+
 def test_a_hostile_long_token_is_read_as_no_closed_compound():
     from toolkit.terms.renderings import LONGEST_COMPOUND
 
@@ -1124,3 +1149,95 @@ def test_patients_stay_terms_for_the_phrases_medical_stories_track():
     is_term = TermVocabulary({"환자", "확진자", "이송"})
     units = korean_units("신규 확진자가 늘면서 위중증 환자 이송이 늦어지고 있다.")
     assert [o.term for o in term_occurrences(units, is_term)] == ["확진자", "환자"]
+
+
+# ---------------------------------------------------------------- round 14: foreign names written apart
+
+def test_a_foreign_name_written_apart_is_found_word_by_word_by_its_sound():
+    from toolkit.terms.renderings import render_name_run
+
+    en = English.of("His spokesman in London, Chris Goodman, told the British Press Association it was over.")
+
+    def cut(names):
+        found = render_name_run(names, en)
+        return None if found is None else [en.text[a:b] for a, b in found]
+
+    assert cut(["크리스", "굿맨"]) == ["Chris", "Goodman"]  # 'ch' before 'r' is hard
+    assert cut(["브리티시", "프레스", "어소시에이션"]) == ["British", "Press", "Association"]  # -tion is soft
+    assert cut(["굿맨", "크리스"]) is None  # in order, or not at all
+    assert cut(["크리스", "대변인"]) is None  # every word sounds like its own
+    # a Korean word of two English ones takes the word before it where both sound like it and begin
+    # as it does; a title or an article before a name does not ('Lawyer Sveta', 'The National')
+    en = English.of("The New Zealand Press said so. Lawyer Sveta Vujacic agreed.")
+    assert cut(["뉴질랜드", "프레스"]) == ["New Zealand", "Press"]
+    assert cut(["스베타", "부자시치"]) == ["Sveta", "Vujacic"]
+
+
+def test_a_foreign_name_written_apart_gets_a_row_and_its_words_their_english_word():
+    rows = phrase_rows("크리스 굿맨 대변인은 브리티시 프레스 어소시에이션에 그렇게 말했다.",
+                       "The spokesman, Chris Goodman, told the British Press Association so.",
+                       {("대변인", "spokesman"): 0.9, ("프레스", "Press"): 0.8}, {"대변인", "프레스"})
+    assert rows["크리스 굿맨"]["en_rendering"] == "Chris Goodman"
+    assert rows["굿맨"]["en_rendering"] == "Goodman" and rows["굿맨"]["part_of"] == "크리스 굿맨"  # no term alone
+    assert rows["브리티시 프레스 어소시에이션"]["en_rendering"] == "British Press Association"
+    assert rows["프레스"]["en_rendering"] == "Press"  # its own rendering stands
+    assert rows["대변인"]["en_rendering"] == "spokesman" and rows["대변인"]["part_of"] is None
+    # words that only sound alike as a whole, or a run the English does not write, make no row
+    rows = phrase_rows("크리스 굿맨 대변인이 말했다.", "The spokesman said so.", {("대변인", "spokesman"): 0.9}, {"대변인"})
+    assert "크리스 굿맨" not in rows and "굿맨" not in rows
+
+
+def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_model_says_otherwise():
+    # a loanword the lexicon lacks, which the model ties to the noun beside it
+    rows = _terms_bead("배트맨이 돌아왔다.", "The superhero Batman is back.", {"배트맨"}, {("배트맨", "superhero"): 0.8})
+    assert rows["배트맨"]["en_rendering"] == "Batman"
+    rows = _terms_bead("배트맨이 돌아왔다.", "The superhero is back.", {"배트맨"}, {("배트맨", "superhero"): 0.8})
+    assert rows["배트맨"]["en_rendering"] == "superhero"  # nothing sounds like it: the model stands
+    # a name written once, which the model ties to the name beside it: that one only ends alike
+    links = {("삼지연", w): 0.5 for w in ("Kim", "Jong", "Un")}
+    rows = _terms_bead("김정은 위원장이 양강도 삼지연을 찾았다.", "Kim Jong Un visited Samjiyon County.", {"위원장"},
+                      links)
+    assert rows["삼지연"]["en_rendering"] == "Samjiyon"
+    # ... but a name beginning with ㄴ, ㄹ, ㅇ or ㅎ may begin otherwise in English (이 'Lee')
+    from toolkit.align.phonetic import skeleton_en, skeleton_ko
+    from toolkit.terms.sound import begins_alike
+
+    assert skeleton_ko("이명박")[:1] != skeleton_en("Lee Myung-bak")[:1] and begins_alike("이명박", "Lee Myung-bak")
+    assert not begins_alike("삼지연", "Kim Jong Un")
+
+
+def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_noun_after_it():
+    grain = [(stem("grain"), stem("shop")), (stem("state"), stem("grain"), stem("shop"))]
+
+    def rendered(en: str, others: dict[str, float] = {}) -> str | None:
+        english = English.of(en)
+        rows = []
+        for k in english.content:
+            word = english.spans[k][0]
+            term, other = (0.8, 0.0) if word == "grain" else (0.0, others.get(word, 0.0))
+            rows.append([term, other, 1.0 - term - other])
+        return render([0], rows, english, 0.9, grain).text
+
+    assert rendered("The authorities set up grain warehouses in every region.") == "grain warehouses"
+    assert rendered("The authorities set up grain warehouses.", {"warehouses": 0.6}) == "grain"  # another's
+    assert rendered("They sold grain cheaply.") == "grain"  # no noun after it
+    assert rendered("Prices of grain rose.", {"rose": 0.7}) == "grain"  # a verb: its Korean verb links it
+    # a word the lexicon also renders alone, or as a head, takes nothing
+    english = English.of("They opened grain warehouses.")
+    rows = [[0.8, 0.0, 0.2] if english.spans[k][0] == "grain" else [0.0, 0.0, 1.0] for k in english.content]
+    assert render([0], rows, english, 0.9, [*grain, (stem("grain"),)]).text == "grain"
+
+
+def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_name_ending_in_it():
+    ko = "피해 보고가 시 농촌경리위원회에 들어왔다."
+    rows = _terms_bead(ko, "The damage was reported to the city's Rural Economic Management Committee.",
+                       {"위원회"}, {("위원회", "Committee"): 0.9})
+    assert rows["농촌경리위원회"]["en_rendering"] == "Rural Economic Management Committee"
+    assert rows["위원회"]["part_of"] == "농촌경리위원회"
+    # a run shorter than the name, or one that does not end in the head, is no rendering of it
+    short = _terms_bead(ko, "The damage was reported to the Economic Committee.", {"위원회"},
+                        {("위원회", "Committee"): 0.9})
+    assert "농촌경리위원회" not in short
+    first = _terms_bead(ko, "The damage was reported to the Committee for Rural Economic Management.",
+                        {"위원회"}, {("위원회", "Committee"): 0.9})
+    assert "농촌경리위원회" not in first

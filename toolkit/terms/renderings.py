@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
-from toolkit.align.english import is_content, stem, word_spans
+from toolkit.align.english import irregular_base, is_content, stem, word_spans
 from toolkit.datafiles import DATA_DIR, read_pairs
 
 RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
@@ -80,6 +80,16 @@ LONGEST_COMPOUND = 30  # letters of the longest word read as a closed compound
 # month abbreviations ('May' is the month's name), and what follows one that is a month: its stop or a day
 _MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _AFTER_ABBREVIATED_MONTH = re.compile(r"\.|\s?\d")
+# units an amount is counted in: Korean writes them as bound nouns (5천 원, 300위안, 10년) that are no
+# content unit of the model, so that it ties '5,000 won' or 'three years' to whatever noun is near
+MEASURES = frozenset("""won yuan dollar dollars euro euros ruble rubles yen kilogram kilograms kilo kilos kg gram
+    grams ton tons tonne tonnes meter meters metre metres kilometer kilometers kilometre kilometres km liter liters
+    litre litres hectare hectares acre acres year years month months week weeks day days hour hours minute
+    minutes""".split())
+# what stands right before a unit of an amount: a numeral ('5,000 won', '10-year'), a number word or "a"
+_BEFORE_MEASURE = re.compile(r"(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|few))[\s-]?$",
+                             re.IGNORECASE)
 # possessives that belong inside a name (Ministry of People's Security, Workers' Party): plural
 _NAME_POSSESSIVE = re.compile(r"(?:people|children|women|men)['’]s$|s['’]$", re.IGNORECASE)
 
@@ -157,6 +167,25 @@ class English:
             return key not in _MONTH_ABBREVIATIONS or bool(_AFTER_ABBREVIATED_MONTH.match(self.text, end))
 
         return frozenset(n for n, k in enumerate(self.content) if month(k))
+
+    @cached_property
+    def measures(self) -> frozenset[int]:
+        """The content words (numbers) that are the unit of an amount written right before them
+        ('5,000 won', 'three years', 'a kilogram'): like a month, such a unit renders no term but
+        one the lexicon renders by it (달러 'dollar', 원화 'won'; `unlinkable`)."""
+        def measure(k: int) -> bool:
+            word, start, _ = self.spans[k]
+            return word.lower() in MEASURES and _BEFORE_MEASURE.search(self.text, max(0, start - 12), start) is not None
+
+        return frozenset(n for n, k in enumerate(self.content) if measure(k))
+
+    def unlinkable(self, phrases: Iterable[tuple[str, ...]]) -> frozenset[int]:
+        """The content words no term links: the months, and the units of amounts but those
+        a lexicon rendering of the term (`phrases`, stem tuples) names."""
+        if not self.measures:
+            return self.months
+        named = {s for phrase in phrases for s in phrase}
+        return self.months | {n for n in self.measures if self.stems[n] not in named}
 
     @cached_property
     def heads(self) -> list[frozenset[str]]:
@@ -474,17 +503,19 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # written m times, the m-th most (two Korean words may each have one 'nuclear' of two)
     rival = top.claims(others, english.written)
     # a link: probable enough, and no other Korean word claims the English word more
-    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in english.months]
+    phrases = list(phrases)
+    barred = english.unlinkable(phrases)
+    links = [n for n in mass.at_least(LINK) if mass[n] >= rival[n] and n not in barred]
     lenient = (set(generic) | set(head)) - others
     if lenient and listed:
-        phrases = list(phrases)
         links = _named_links(links, mass, top.claims(others | lenient, english.written), english, phrases)
     if not links:
         # a lexicon rendering written whole on words no other Korean word links, and not inside
         # another word's phrase ('Korea' of 'North Korea'), or a closed compound of its head
-        found = _lexicon_phrase(english, list(phrases), rival)
+        found = _lexicon_phrase(english, phrases, rival)
         met = listed and found is not None and _whole(english, found, rival, term_key)
         if found is not None and (unknown or met):
+            found = _with_name_head(found, rival, english, *name_heads(term_key))
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
         found = _closed_compound(english, phrases, rival)
         if found is not None:
@@ -498,7 +529,6 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
         return Rendering("not_found", None, largest), None
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
-    phrases = list(phrases)
     apart = not _names_countries(term_key)
     grown = [part for c in _clusters(links, english, apart)
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
@@ -508,6 +538,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
     if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
         named = _with_person(named, english, top)
+    elif listed and set(named) & set(best):
+        named = _with_head(named, english, phrases, rival)
     if not apart and not _names_a_country(english, named, phrases):
         return Rendering("not_found", None, mass.largest()), None  # 한·미 'going': no country in it
     if not set(named) & set(best):  # the lexicon's words in place of the model's
@@ -527,8 +559,9 @@ def _named_links(links: list[int], mass, rival: Sequence[float], english: Englis
     whole = {n for phrase in phrases if len(phrase) > 1 for n in _written_whole(english, phrase)}
     if not named and not whole:
         return links
+    barred = english.unlinkable(phrases)
     extra = [n for n in mass.at_least(LINK) if (english.stems[n] in named or n in whole) and n not in links
-             and mass[n] >= rival[n] and n not in english.months]
+             and mass[n] >= rival[n] and n not in barred]
     return sorted([*links, *extra]) if extra else links
 
 
@@ -552,11 +585,13 @@ def sounds_like(name: str, text: str) -> bool:
 
 
 def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[float]], own: Sequence[int],
-                    top=None, kin: Iterable[int] = ()) -> Rendering | None:
+                    top=None, kin: Iterable[int] = (), alike=None) -> Rendering | None:
     """A name's rendering by its sound: the longest run of up to three words written tight,
     the first capitalised and the others capitalised or hyphened on ('Kwon Young-se'), that
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
-    other Korean word links; None without one."""
+    other Korean word links; None without one. `alike(name, text)`: the test of sound
+    (`sounds_like` when not given)."""
+    alike = alike or sounds_like
     top = top if top is not None else rivals(posteriors)
     claims = top.claims(set(own) | set(kin), english.written)
     numbers = english.numbers  # every word: a name may hold a function word (News Nine)
@@ -568,9 +603,48 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     for window in english.name_windows:
         if all(rival(k) < LINK for k in window):
             text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
-            if sounds_like(name, text):
+            if alike(name, text):
                 return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
     return None
+
+
+def render_name_run(names: Sequence[str], english: English) -> list[tuple[int, int]] | None:
+    """A foreign name Korean writes as several words apart (콜퍼스 크리스티, 크리스 굿맨, 브리티시 프레스
+    어소시에이션), each word by its sound: the first run of as many capitalised English words written
+    tight ('Corpus Christi') each of which sounds like its Korean word in order; the (start, end) in
+    the text of each English word (a possessive left out), or None without such a run. Word by word,
+    not the whole by the whole: a run that only sounds alike as a whole may be two names. Two words
+    or more alike in order are evidence enough that no other Korean word's claim is asked about (the
+    model's claims on a name it met once are noise: 샌 of 샌 페르난도 'Corpus')."""
+    from toolkit.align.phonetic import similar, skeleton_en, skeleton_ko
+
+    spans, text = english.spans, english.text
+    for window in english.name_windows:
+        if len(window) == len(names) and all(spans[k][0][:1].isupper() and similar(name, spans[k][0])
+                                             for name, k in zip(names, window)):
+            found = [[spans[k][1], spans[k][1] + len(_POSSESSIVE.sub("", spans[k][0]))] for k in window]
+            # a Korean word of two English ones ('뉴질랜드' 'New Zealand'): the capitalised content word
+            # written tight before the first word (after the last) joins it where the two sound like the
+            # Korean and begin (end) as it does ('The National', 'Lawyer Sveta' stay out)
+            before, after = window[0] - 1, window[-1] + 1
+            if before >= 0 and _tight_capital(english, before, window[0]):
+                joined = text[spans[before][1]:spans[window[0]][2]]
+                if similar(names[0], joined) and skeleton_ko(names[0])[:1] == skeleton_en(joined)[:1]:
+                    found[0][0] = spans[before][1]
+            if after < len(spans) and found[-1][1] == spans[window[-1]][2] and _tight_capital(english, after, window[-1]):
+                joined = text[spans[window[-1]][1]:spans[after][2]]
+                if similar(names[-1], joined) and skeleton_ko(names[-1])[-1:] == skeleton_en(joined)[-1:]:
+                    found[-1][1] = spans[after][1] + len(_POSSESSIVE.sub("", spans[after][0]))
+            return [(start, end) for start, end in found]
+    return None
+
+
+def _tight_capital(english: English, k: int, beside: int) -> bool:
+    """Word `k` is a capitalised content word written tight (a space or a hyphen) beside word `beside`."""
+    spans = english.spans
+    left, right = min(k, beside), max(k, beside)
+    return spans[k][0][:1].isupper() and is_content(spans[k][0]) and \
+        english.text[spans[left][2]:spans[right][1]] in (" ", "-")
 
 
 # the English nouns that name an outlet by its kind: Korean news names the outlet it cites
@@ -844,6 +918,25 @@ def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
     return [n, n + 1] if not claims or claims[0][0] < FAINT else span
 
 
+def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, ...]], rival: Sequence[float]) -> list[int]:
+    """A term rendered by one word that its lexicon renderings use only as a modifier, never as
+    their head ('grain' of "grain shop", "state grain shop" for 양곡판매소), takes the lower-case
+    noun written right after it that no other Korean word links (`rival`; a verb after it is its
+    Korean verb's): the head the English gives the modifier ('grain warehouses', 'war crimes' for
+    전범), where the lexicon's own head is not written."""
+    if len(span) != 1 or span[0] + 1 >= len(english.content):
+        return span
+    n = span[0]
+    word = english.stems[n]
+    if any(phrase[-1] == word for phrase in phrases) or not any(word in phrase[:-1] for phrase in phrases):
+        return span
+    after = english.spans[english.content[n + 1]][0]
+    if english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
+            after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or rival[n + 1] >= LINK:
+        return span  # no noun after it (a verb: 'South starting', 'ministry made'; an adverb), or another word's
+    return [n, n + 1]
+
+
 def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
     """The span holds a whole lexicon rendering, or a closed compound of one's head
     ('smartphones' for "phone")."""
@@ -987,7 +1080,8 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
     """A name's span grown to the English head its Korean ending names: up to three
     capitalised words written right after it (spaces or hyphens between), the last one of
     the term's `heads` and the others linked to no other Korean word ('Onsong' -> 'Onsong
-    County', 'Chongjin' -> 'Chongjin Pedagogical University'); or, when the span is the head
+    County', 'Chongjin' -> 'Chongjin Pedagogical University'), or the head written in lower case
+    right after it ('South Pyongan province'); or, when the span is the head
     alone, back over the capitalised words of the name before it that no other Korean word
     links or that sound like the Korean `name` ('Trading Company' -> 'Kumgang Trading
     Company', 'County' -> 'Ongjin County'), never from a sentence's first word."""
@@ -1014,6 +1108,12 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
                 return list(range(first, end + 1))
             if rival[end] >= LINK:
                 break
+        # a head written in lower case right after the name is the name's too ('South Pyongan
+        # province', 'Musan county'): news English writes an administrative head either way
+        after = last + 1
+        if after < len(english.stems) and word(after).islower() and is_head(after) and \
+                english.between(last, after) == " ":
+            return list(range(first, after + 1))
     if is_head(last) and capital(last):
         start = first
         while start > 0 and first - start < 3 and capital(start - 1) \

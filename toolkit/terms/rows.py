@@ -26,9 +26,10 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, render, render_by_sound,
-                                      render_name_word, render_outlet_kind, render_people_name, render_phrase, rivals,
-                                      sounds_like)
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, name_heads,
+                                      render, render_name_run, render_name_word, render_outlet_kind,
+                                      render_people_name, render_phrase, rivals)
+from toolkit.terms.sound import heard, once_named, one_morpheme
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -262,7 +263,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
-                result = _once_named(occ.term, result, bead, posteriors, own, top, kin)
+                result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
+            elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
+                result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
@@ -279,6 +282,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, model, phrases_of, knows, lexical,
                                             row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
+        rows[first_row:] = _name_runs(rows[first_row:], bead, row)
     return rows
 
 
@@ -308,8 +312,9 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
     """One bead's rows, with a row for each word of `NAME_WORD` nouns or more written together
     that no row speaks for (no known word: Kiwi gives it as pieces) where two of its nouns or
     more are rendered and the English holds their renderings in one name (render_name_word:
-    반동사상문화배격법 'Rejection of Reactionary Thought and Culture Law'); its nouns' rows
-    name it in `part_of`."""
+    반동사상문화배격법 'Rejection of Reactionary Thought and Culture Law'), or its last alone,
+    by the English head its ending names (`_names_head`: 농촌경리위원회 'Rural Economic
+    Management Committee'); its nouns' rows name it in `part_of`."""
     by_term = {r["ko_term"]: r for r in rows}
     for sentence_id, units in bead.korean:
         for first, last in noun_runs(units):
@@ -318,16 +323,79 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
                 continue
             mine = [by_term[k] for k in dict.fromkeys(u.key for u in units[first:last])
                     if k in by_term and by_term[k]["status"] == "rendered"]
-            if len(mine) < 2:
+            if len(mine) < 2 and not (mine and _names_head(word, mine[0], units[last - 1].key)):
                 continue
             found = render_name_word([r["en_rendering"] for r in mine], bead.english)
-            if found is None:
+            if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
+                                                     not found.text.endswith(mine[0]["en_rendering"]))):
                 continue
             for r in mine:
                 r["part_of"] = r["part_of"] or word
             by_term[word] = row(sentence_id, word, found)
             rows.append(by_term[word])
     return rows
+
+
+LONGEST_NAME_RUN = 3  # words of a foreign name written apart (an English name window holds three)
+
+
+def _name_run(units: Sequence[Unit]) -> bool:
+    """Units that may write one foreign name word by word: nouns of two syllables or more,
+    each written a space after the one before (Unit.joint), none of the stop list."""
+    return all(u.tag in NOUNS and len(u.key) >= 2 and u.key not in stoplist() for u in units) and \
+        all(u.joint == " " for u in units[:-1])
+
+
+def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each foreign name Korean writes as words apart whose
+    English writes the same words by their sound (render_name_run: 콜퍼스 크리스티 'Corpus
+    Christi', 크리스 굿맨 'Chris Goodman'), the longest run first; each of its words takes its
+    English word where it has no rendering of its own (굿맨, written once, is no term: 'Goodman';
+    콜퍼스 not found: 'Corpus'), and names the run in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    text = bead.english.text
+    for sentence_id, units in bead.korean:
+        i = 0
+        while i < len(units):
+            found = None
+            for size in range(min(LONGEST_NAME_RUN, len(units) - i), 1, -1):
+                run = units[i:i + size]
+                if _name_run(run):
+                    spans = render_name_run([u.key for u in run], bead.english)
+                    if spans is not None:
+                        found = run, spans
+                        break
+            if found is None:
+                i += 1
+                continue
+            run, spans = found
+            key = " ".join(u.key for u in run)
+            if key not in by_term:
+                by_term[key] = row(sentence_id, key, Rendering("rendered", text[spans[0][0]:spans[-1][1]], LEXICON_ONLY))
+                rows.append(by_term[key])
+            for u, (start, end) in zip(run, spans):
+                mine = by_term.get(u.key)
+                if mine is None or mine["status"] != "rendered":
+                    piece = row(sentence_id, u.key, Rendering("rendered", text[start:end], LEXICON_ONLY), key)
+                    if mine is None:
+                        rows.append(piece)
+                    else:
+                        rows[rows.index(mine)] = piece
+                    by_term[u.key] = piece
+                else:
+                    mine["part_of"] = mine["part_of"] or key
+            i += len(run)
+    return rows
+
+
+def _names_head(word: str, head: dict, last: str) -> bool:
+    """The one rendered noun of a long name written as one word is its last, rendered by one
+    capitalised English head that the name's Korean ending names (농촌경리위원회: 위원회
+    'Committee'): the name's English is the run of capitalised words ending in it, of as many
+    words as the name has nouns at the least."""
+    text = head["en_rendering"]
+    return head["ko_term"] == last and " " not in text and text[:1].isupper() and \
+        text.lower().removesuffix("s") in name_heads(word)[1]
 
 
 def _phrase_rows(candidates: list[Phrase], units: list[Unit], pairs: Mapping[int, int],
@@ -463,18 +531,6 @@ def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
     if result.text is None or named & set(content_words(result.text)):
         return result
     return Rendering("not_found", None, result.confidence)
-
-
-def _once_named(name: str, result, bead: Bead, posteriors, own, top, kin):
-    """A name written once in the archive, which the model has barely met: the words that
-    sound like it, where the model's rendering does not; never omitted (the model's silence
-    on a word it met once proves no omission)."""
-    if result.text is not None and sounds_like(name, result.text):
-        return result
-    found = render_by_sound(name, bead.english, posteriors, own, top, kin)
-    if found is not None:
-        return found
-    return Rendering("not_found", None, result.confidence) if result.status == "omitted" else result
 
 
 def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,

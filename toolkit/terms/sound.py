@@ -1,0 +1,72 @@
+"""Renderings by sound: names and loanwords that the English writes as they sound in Korean.
+
+The word-alignment model has barely met a name written once or twice in an archive, and ties
+it to whatever name stands beside it (삼지연 'Kim Jong Un'); the English words that sound like
+the Korean (`renderings.sounds_like`, on toolkit.align.phonetic's consonant skeletons) are
+better evidence there. `once_named` serves a name written once (a term only as a name),
+`heard` a word of the archive the lexicon lacks that Kiwi reads as one morpheme.
+"""
+
+from __future__ import annotations
+
+from toolkit.terms.korean import Unit
+from toolkit.terms.renderings import English, Rendering, render_by_sound, sounds_like
+
+
+def once_named(name: str, result, english: English, posteriors, own, top, kin) -> Rendering:
+    """A name written once in the archive, which the model has barely met: the words that
+    sound like it, where the model's rendering does not (`_by_sound`); never omitted (the
+    model's silence on a word it met once proves no omission)."""
+    result = _by_sound(name, result, english, posteriors, own, top, kin)
+    return Rendering("not_found", None, result.confidence) if result.status == "omitted" else result
+
+
+HEARD_SYLLABLES = 3  # the shortest word the lexicon lacks whose sound may overrule the model
+
+
+def one_morpheme(unit: Unit) -> bool:
+    """Kiwi read the word as one morpheme: neither joined from its pieces nor derived by a
+    suffix (a name or a loanword is; 현지시간 and 유럽위원회, half translated, are not)."""
+    return not unit.parts and not unit.base
+
+
+def heard(term: str, result, english: English, posteriors, own, top, kin) -> Rendering:
+    """A word of the archive the lexicon lacks, of `HEARD_SYLLABLES` or more, that the English
+    writes by its sound (a name; a loanword: 콴타스 'Qantas', 배트맨 'Batman' for 'superhero'): those
+    words (beginning alike: `begins_alike`), where no word of the model's rendering sounds like it
+    at all (국가올림픽위원회 'National Olympic Committee' stands)."""
+    if len(term) < HEARD_SYLLABLES or (result.text is not None and any(
+            sounds_like(term, text) for text in (result.text, *result.text.split()))):
+        return result
+    return render_by_sound(term, english, posteriors, own, top, kin, begins_alike) or result
+
+
+def _by_sound(name: str, result, english: English, posteriors, own, top, kin) -> Rendering:
+    """The result, where it or a word of it sounds like the name beginning alike
+    (`begins_alike`); else the words of the bead that do, if any; else the result where it
+    sounds like the name at all, or the words that do: the model ties a name it has barely met
+    to the name beside it as readily as to its own (삼지연 'Kim Jong Un', which ends alike)."""
+    texts = () if result.text is None else (result.text, *result.text.split())
+    if any(begins_alike(name, text) for text in texts):
+        return result
+    found = render_by_sound(name, english, posteriors, own, top, kin, begins_alike)
+    if found is not None or any(sounds_like(name, text) for text in texts[:1]):
+        return found or result
+    return render_by_sound(name, english, posteriors, own, top, kin) or result
+
+
+# initials Korean writes where the English may begin otherwise (노 'Roh', 이 'Lee' or 'Rhee', 류 'Yoo',
+# 호르헤 'Jorge'): ㄴ, ㄹ, ㅇ, ㅎ
+_LOOSE_INITIALS = frozenset({2, 5, 11, 18})
+
+
+def begins_alike(name: str, text: str) -> bool:
+    """`sounds_like`, and beginning with the same consonant, unless the Korean begins with
+    ㄴ, ㄹ, ㅇ or ㅎ: sounds_like alone lets two names that only end alike pass (삼지연 ~ 'Kim Jong Un')."""
+    from toolkit.align.phonetic import skeleton_en, skeleton_ko
+
+    if not sounds_like(name, text):
+        return False
+    code = ord(name[0]) - 0xAC00 if name else -1
+    loose = 0 <= code <= 11171 and code // 588 in _LOOSE_INITIALS
+    return loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
