@@ -169,3 +169,18 @@ def test_a_half_joins_only_a_count_of_time() -> None:
     assert numbers_in_korean("2학년 3반 학생들") == {"2", "3"}
     assert numbers_in_korean("5명 반 정도") == {"5"}
     assert numbers_in_english("half of the residents") == {"0.5"}
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("He has two sons and a half brother.", {"2", "0.5"}),  # a half brother: no 2.5 sons
+        ("Five men were freed and a half dozen others were held.", {"5", "0.5", "12"}),
+        ("The 3 workers and a half of the managers quit.", {"3", "0.5"}),
+        ("He spent three years and a half in prison.", {"3.5"}),  # a count of time and a half
+        ("a week and a half", {"1.5"}),
+        ("two and a half hours", {"2.5"}),
+    ],
+)
+def test_and_a_half_joins_a_count_only_across_its_unit(english: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value

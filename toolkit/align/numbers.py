@@ -189,6 +189,16 @@ _EN_MEASURES = {
     "kilogram", "kilograms", "kilo", "kilos", "gram", "ton", "tonne", "liter", "litre", "meter", "metre",
     "kilometer", "kilometre", "mile", "dollar", "yuan", "won", "month", "week", "year", "percent",
 }
+# what may stand between a count and its "and a half": its unit ("three years and a half") or nothing
+# ("two and a half hours"); "two sons and a half brother", "five men ... and a half dozen" are two numbers
+_HALVED_UNITS = _EN_MEASURES | {"hour", "day", "decade", "century", "minute"}
+
+
+def _unit_or_nothing(between: str) -> bool:
+    words = between.lower().split()
+    return not words or (len(words) == 1 and (words[0] in _HALVED_UNITS or words[0].removesuffix("s") in _HALVED_UNITS))
+
+
 _RELATIVE = {"ago", "earlier", "before", "later"}  # "a year earlier": a time relative to the story, no count
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _ONE_PRONOUN = {"no", "any", "every", "some", "the", "this", "that", "which", "each", "someone", "anyone"}
@@ -456,7 +466,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             i += 2
             continue
         elif low == "half" and prv == "a" and i > 1 and tokens[i - 2].lower() == "and" and out \
-                and out[-1].kind == "amount" and out[-1].end <= matches[i - 2].start():
+                and out[-1].kind == "amount" and out[-1].end <= matches[i - 2].start() \
+                and _unit_or_nothing(text_read[out[-1].end:matches[i - 2].start()]):
             out[-1] = replace(out[-1], value=out[-1].value + 0.5, end=matches[i].end())  # a year and a half ~ 1년 반
             i += 1
             continue
