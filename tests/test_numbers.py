@@ -184,3 +184,17 @@ def test_a_half_joins_only_a_count_of_time() -> None:
 )
 def test_and_a_half_joins_a_count_only_across_its_unit(english: str, value: set[str]) -> None:
     assert numbers_in_english(english) == value
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("the Roaring Twenties", set()),  # an era (1920년대), no age
+        ("Pop songs of the sixties are back.", set()),
+        ("people in their forties and fifties", {"40", "50"}),
+        ("a woman in her late thirties", {"30"}),
+        ("a man in his mid-forties", {"40"}),
+    ],
+)
+def test_a_decade_is_an_age_only_when_it_is_someones(english: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value

@@ -39,6 +39,8 @@ _EN_TENS = {
 }
 # the decades of an age: "in her forties", "mid-forties" ~ 40대 (as "in her 40s")
 _EN_DECADE_AGES = {word[:-1] + "ies": float(value) for word, value in _EN_TENS.items()}
+# whose decade of life it is: "in her forties", "in their late sixties", "in their forties and fifties"
+_AGE_OWNERS = frozenset({"his", "her", "their", "my", "your", "our"})
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -490,8 +492,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                 value = None  # "no one", "the one", "one another", "one of", "one or more": not a count
             if prv == "the" and low in ("two", "three", "four", "five"):
                 value = None  # "the two men": a count already given, mentioned again
-            if value is None and head[-1] in _EN_DECADE_AGES and (len(head) == 1 or head[0] in ("mid", "early", "late")):
-                value = _EN_DECADE_AGES[head[-1]]  # in his mid-forties ~ 40대 중반
+            if value is None and head[-1] in _EN_DECADE_AGES and (len(head) == 1 or head[0] in ("mid", "early", "late")) \
+                    and _AGE_OWNERS.intersection(t.lower() for t in tokens[max(0, i - 3):i]):
+                value = _EN_DECADE_AGES[head[-1]]  # in his mid-forties ~ 40대 중반 (not "the Roaring Twenties", an era)
             if value is None and len(head) > 1:
                 value = _word_value(head[0]) if head[0] not in ("one",) else None
                 if value is None and len(head) > 2:
