@@ -546,6 +546,22 @@ def test_the_null_beside_a_link_is_a_feature_of_the_ceiling_not_of_the_fit(lexic
     assert "null_beside" in NOT_FITTED and set(kinds) == {"link", "null"} and kinds["link"]["null_beside"] == 1.0
 
 
+def test_a_sign_in_line_beside_a_link_is_no_null_that_caps_it(lexicon) -> None:
+    """The reporter's sign-in is never aligned: the null bead it makes is no half of a split nor a
+    neighbour's sentence, so the link after it is not held under the top bin for it."""
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import en_features, ko_features
+
+    ko = _sents(["북한 내부소식 김세원기자가 보도합니다.",
+                 "북한 함경북도의 한 어선 선장이 외부 방송을 청취한 혐의로 총살된 것으로 알려졌습니다."], "ko")
+    en = _sents(["A fishing boat captain in North Hamgyong was executed for listening to foreign broadcasts."], "en")
+    aligner = Aligner([en_features(s.text) for s in en], [ko_features(s.text, lexicon) for s in ko], Params())
+    path = aligner.path()
+    assert (0, 0, 0, 1) in path  # the sign-in is a Korean null beside the link
+    links = [feats for kind, feats in aligner.features(path) if kind == "link"]
+    assert len(links) == 1 and links[0]["null_beside"] == 0.0
+
+
 def test_a_reporters_sign_in_line_is_never_aligned(lexicon) -> None:
     """`북한 내부소식 김세원기자가 보도합니다.` hands the story to the reporter; the English drops
     it. Its 북한 met an English background sentence's "North Korea" and took a link (three of

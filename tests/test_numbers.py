@@ -196,3 +196,32 @@ def test_a_half_joins_the_number_before_it() -> None:
 
     assert {q.value for q in quantities_in_korean("1년 반 동안") if not q.loose} == {1.5}
     assert numbers_in_korean("1년 반대 의견") == {"1"}  # 반대 is "opposition", no half
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("He has two sons and a half brother.", {"2", "0.5"}),  # a half brother: no 2.5 sons
+        ("Five men were freed and a half dozen others were held.", {"5", "0.5", "12"}),
+        ("The 3 workers and a half of the managers quit.", {"3", "0.5"}),
+        ("He spent three years and a half in prison.", {"3.5"}),  # a count of time and a half
+        ("a week and a half", {"1.5"}),
+        ("two and a half hours", {"2.5"}),
+    ],
+)
+def test_and_a_half_joins_a_count_only_across_its_unit(english: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("the Roaring Twenties", set()),  # an era (1920년대), no age
+        ("Pop songs of the sixties are back.", set()),
+        ("people in their forties and fifties", {"40", "50"}),
+        ("a woman in her late thirties", {"30"}),
+        ("a man in his mid-forties", {"40"}),
+    ],
+)
+def test_a_decade_is_an_age_only_when_it_is_someones(english: str, value: set[str]) -> None:
+    assert numbers_in_english(english) == value

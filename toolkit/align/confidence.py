@@ -124,7 +124,8 @@ def article_context(scorer, path: list[tuple[int, int, int, int]]) -> dict[str, 
             "en_nulls": en_nulls,
             "ko_nulls": [b[2] for b in path if b[3] > b[2] and b[0] == b[1]],
             "en_null_set": set(en_nulls),  # _split_cover asks of each link's two neighbours
-            "ko_null_set": {b[2] for b in path if b[3] > b[2] and b[0] == b[1]}}
+            # a reporter's sign-in is a null no link could have taken: no split's cut-off half beside a link
+            "ko_null_set": {b[2] for b in path if b[3] > b[2] and b[0] == b[1] and not scorer.kf[b[2]].sign_in}}
 
 
 # the score a lone pair (one sentence facing one in a gap, no shared evidence) is taken to have

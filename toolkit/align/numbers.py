@@ -37,6 +37,8 @@ _EN_TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+# whose decade of life it is: "in her forties", "in their late sixties", "in their forties and fifties"
+_AGE_OWNERS = frozenset({"his", "her", "their", "my", "your", "our"})
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -196,6 +198,16 @@ _EN_MEASURES = {
     "kilogram", "kilograms", "kilo", "kilos", "gram", "ton", "tonne", "liter", "litre", "meter", "metre",
     "kilometer", "kilometre", "mile", "dollar", "yuan", "won", "month", "week", "year", "percent",
 }
+# what may stand between a count and its "and a half": its unit ("three years and a half") or nothing
+# ("two and a half hours"); "two sons and a half brother", "five men ... and a half dozen" are two numbers
+_HALVED_UNITS = _EN_MEASURES | {"hour", "day", "decade", "century", "minute"}
+
+
+def _unit_or_nothing(between: str) -> bool:
+    words = between.lower().split()
+    return not words or (len(words) == 1 and (words[0] in _HALVED_UNITS or words[0].removesuffix("s") in _HALVED_UNITS))
+
+
 _RELATIVE = {"ago", "earlier", "before", "later"}  # "a year earlier": a time relative to the story, no count
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _ONE_PRONOUN = {"no", "any", "every", "some", "the", "this", "that", "which", "each", "someone", "anyone"}
@@ -484,8 +496,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             add(1.0, "amount", i, i + 1)  # "a kilogram" is 1킬로그램
             i += 2
             continue
-        elif low == "half" and out and i >= 2 and [t.lower() for t in tokens[i - 2:i]] == ["and", "a"] \
-                and out[-1].end >= matches[i - 3].end():
+        elif low == "half" and prv == "a" and i > 1 and tokens[i - 2].lower() == "and" and out \
+                and out[-1].kind == "amount" and out[-1].end <= matches[i - 2].start() \
+                and _unit_or_nothing(text_read[out[-1].end:matches[i - 2].start()]):
             value, j = out[-1].value + 0.5, i + 1  # a year and a half ~ 1년 반
             while j < n and (scale := _scale_of(tokens[j])):  # one and a half million
                 value, j = value * scale, j + 1
@@ -516,7 +529,8 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                 if value is None and len(head) > 2:
                     value = _word_value("-".join(head[:2]))
             if value is None and (low in _EN_DECADE_WORDS or len(head) == 2 and head[0] in ("mid", "early", "late")
-                                  and head[1] in _EN_DECADE_WORDS):
+                                  and head[1] in _EN_DECADE_WORDS) \
+                    and _AGE_OWNERS.intersection(t.lower() for t in tokens[max(0, i - 3):i]):  # not "the Roaring Twenties"
                 value = float(_EN_DECADE_WORDS[head[-1]])  # in his mid-forties ~ 40대 중반
             if value is None and len(head) == 2 and head[0] in ("mid", "early", "late") and head[1] in _MONTHS \
                     and tok.split("-")[1][:1].isupper():

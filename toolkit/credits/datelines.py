@@ -47,6 +47,8 @@ _COMMA_AGENCY_DATELINE = re.compile(
     r"[A-Z][\w'.\-]*(?: (?:and )?[A-Z][\w'.\-]*){0,4}, (?P<agency>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,2})"
     r" ?(?:—|–|--) ?(?=[A-Z])"
 )
+# a second dash before the sentence's stop: the agency's dash opened an aside, not the lead
+_DASH_BEFORE_STOP = re.compile(r"[^.!?\n—–]{0,160}?(?:—|–|--)")
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _PHOTO_LABELS = {"사진", "사진제공", "사진 제공", "자료사진", "그래픽", "이미지"}  # "[이미지=gettyimagesbank]": a stock picture
 
@@ -204,7 +206,8 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
         return paragraph[m.end():], [Credit("reporter", m["name"], organization=short_org(m["outlet"]))]
     if (m := _BRACKET_AGENCY.match(paragraph)) and organization_of(m["agency"]):
         return paragraph[m.end():], [_agency_credit(m["agency"])]
-    if (c := _COMMA_AGENCY_DATELINE.match(paragraph[:120])) and organization_of(c["agency"]):
+    if (c := _COMMA_AGENCY_DATELINE.match(paragraph[:120])) and organization_of(c["agency"]) \
+            and not _DASH_BEFORE_STOP.match(paragraph, c.end()):  # "Separately, Yonhap—South Korea's … agency—reported"
         return paragraph[c.end():], [_agency_credit(c["agency"])]  # "Gaza and Jerusalem, Reuters—Israel pounded …"
     m = _EN_DATELINE.match(paragraph[:160])
     if not m and (u := _UNDASHED_DATELINE.match(paragraph[:120])) and _is_wire_agency(u["agency"]):

@@ -403,7 +403,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             if by_label and by_label != "reporter" and title == "reporter":
                 title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
             credits.append(Credit(role=title or by_label, name=name,
-                                  agent="organization" if label == _PROVIDED and name.endswith(_PUBLIC_BODY_ENDINGS)
+                                  agent="organization" if label == _PROVIDED and _is_public_body(name)
                                   else "person"))  # "(목포시 제공)": a city's office lent the picture
             named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
@@ -474,6 +474,12 @@ def _unlisted_outlet(words: list[str], k: int) -> bool:
 
 _PROVIDED = "사진제공"  # the label a provider's line is read with
 _PUBLIC_BODY_ENDINGS = ("시", "군", "구", "도", "청", "처")  # 목포시, 강원도, 기상청: a public office, no person
+
+
+def _is_public_body(name: str) -> bool:
+    """"목포시", "기상청": a place or an office with its suffix; not a person whose given name ends alike
+    ("이영구", "김성구": a name, unless what comes before the suffix is a place, as in "인천시")."""
+    return name.endswith(_PUBLIC_BODY_ENDINGS) and (not is_korean_name(name) or name[:-1] in transliterations())
 
 
 def _provided_as_labelled(words: list[str]) -> list[str]:
