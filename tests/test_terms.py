@@ -1124,3 +1124,23 @@ def test_patients_stay_terms_for_the_phrases_medical_stories_track():
     is_term = TermVocabulary({"환자", "확진자", "이송"})
     units = korean_units("신규 확진자가 늘면서 위중증 환자 이송이 늦어지고 있다.")
     assert [o.term for o in term_occurrences(units, is_term)] == ["확진자", "환자"]
+
+
+def test_kept_posteriors_are_the_models_and_a_callers_change_stays_its_own():
+    from toolkit.terms.rows import _posteriors_for
+
+    calls = []
+
+    class Counting(TableModel):
+        def link_posteriors(self, ko, en):
+            calls.append((tuple(ko), tuple(en)))
+            return super().link_posteriors(ko, en)
+
+    model = Counting({("주민", "resid"): 0.25, ("체포", "arrest"): 0.5})
+    posteriors_of = _posteriors_for(model)
+    first = posteriors_of(["주민", "체포"], ("resid", "arrest"))
+    assert first == model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
+    first[0][0] = 9.0  # one caller's change
+    assert posteriors_of(["주민", "체포"], ["resid", "arrest"])[0][0] == 0.25
+    assert len(calls) == 2  # the model asked once by the look-up (the third call is kept), once directly
+    assert _posteriors_for(Counting({})) is not posteriors_of  # another model: another look-up
