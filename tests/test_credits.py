@@ -580,3 +580,11 @@ def test_a_reported_story_past_a_short_captions_length_closed_by_an_agency_is_it
 def test_a_reporter_named_like_a_label_keeps_her_name(paragraph: str, credited) -> None:
     _, found = extract_credits(paragraph)
     assert [(c.role, c.name) for c in found] == credited
+
+
+def test_a_sentence_read_in_another_paragraph_gives_fresh_credits():
+    line = "Reported by Kim Joon-ho for RFA's Korean service. Translated by Yoon So-ra."
+    _, first = extract_credits(line)
+    first[0].name = "changed by a caller"
+    _, again = extract_credits(f"Officials gave no figures. {line}")
+    assert [(c.role, c.name) for c in again] == [("reporter", "Kim Joon-ho"), ("translator", "Yoon So-ra")]

@@ -1241,3 +1241,23 @@ def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_nam
     first = _terms_bead(ko, "The damage was reported to the Committee for Rural Economic Management.",
                         {"위원회"}, {("위원회", "Committee"): 0.9})
     assert "농촌경리위원회" not in first
+
+
+def test_kept_posteriors_are_the_models_and_a_callers_change_stays_its_own():
+    from toolkit.terms.rows import _posteriors_for
+
+    calls = []
+
+    class Counting(TableModel):
+        def link_posteriors(self, ko, en):
+            calls.append((tuple(ko), tuple(en)))
+            return super().link_posteriors(ko, en)
+
+    model = Counting({("주민", "resid"): 0.25, ("체포", "arrest"): 0.5})
+    posteriors_of = _posteriors_for(model)
+    first = posteriors_of(["주민", "체포"], ("resid", "arrest"))
+    assert first == model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
+    first[0][0] = 9.0  # one caller's change
+    assert posteriors_of(["주민", "체포"], ["resid", "arrest"])[0][0] == 0.25
+    assert len(calls) == 2  # the model asked once by the look-up (the third call is kept), once directly
+    assert _posteriors_for(Counting({})) is not posteriors_of  # another model: another look-up

@@ -18,6 +18,7 @@ activist, was posted online." is not.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -98,6 +99,23 @@ _CAPTION_CHARS = 250  # a paragraph longer than this that ends "© Kyodo" is a s
 
 
 _Reading = tuple[str, list[Credit], bool, str]  # (kept, credits, a machine-translation note, where it matters)
+
+
+_KEPT_READINGS = 8192  # sentences read alone, kept (bounded): a corpus repeats its credit lines and sign-offs
+_KEPT_SENTENCE_CHARS = 2000  # a longer "sentence" (a page glued into one) is read anew, not kept
+
+
+@functools.lru_cache(maxsize=_KEPT_READINGS)
+def _read_cached(sentence: str, org_context: str | None, single: bool, after_note: bool) -> _Reading | None:
+    return _read_alone(sentence, org_context, single, after_note)
+
+
+def _read_kept(sentence: str, org_context: str | None, single: bool, after_note: bool) -> _Reading | None:
+    """_read_alone, a sentence met before (in this paragraph or another) read once: the reading is
+    a pure function of its arguments. Shared: the caller copies its credits before changing any."""
+    if len(sentence) > _KEPT_SENTENCE_CHARS:
+        return _read_alone(sentence, org_context, single, after_note)
+    return _read_cached(sentence, org_context, single, after_note)
 
 
 def _read_alone(sentence: str, org_context: str | None, single: bool, after_note: bool) -> _Reading | None:
@@ -415,16 +433,12 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     after_note = False
     mentions: set[int] = set()
     readings: list[tuple[int, str, bool, str, list[Credit]]] = []  # (start, sentence, alone, kept, credits)
-    seen: dict[tuple[str, str | None, bool, bool], _Reading | None] = {}  # this paragraph's sentences, read alone
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b].strip()
         alone = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[a:b].endswith("\n"))
         closing_by = b == len(text) and sentence.startswith("(by ") and sentence.endswith(")")  # "…. (by A, tr. B)"
         single = alone or closing_by or _heads_translation(sentence, text, spans, i)
-        key = (sentence, org_context, single, after_note)
-        if key not in seen:  # a paragraph repeating its sentences reads each once (where it stands: _placed)
-            seen[key] = _read_alone(sentence, org_context, single, after_note)
-        alone_read = seen[key]
+        alone_read = _read_kept(sentence, org_context, single, after_note)  # (where it stands: _placed)
         read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
                                                                   alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
