@@ -555,35 +555,41 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
     """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
     credits does the lede after it stay as the paragraph's text."""
     m = _DATED_BYLINE.match(text)
-    end = m.end() if m else _labelled_byline_end(text)
-    if end is None:
+    span = (m.end(), m.end()) if m else _labelled_byline_end(text)
+    if span is None:
         return None
+    end, lede = span
     head, credits = _extract(text[:end], text[:end])
     if head or not credits:
         return None
-    rest, found = _extract(text[end:], text[end:].strip())
+    rest, found = _extract(text[lede:], text[lede:].strip())
     return rest, credits + found
 
 
 # "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
-_LABELLED_BYLINE = re.compile(r"(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by ")
+_LABELLED_BYLINE = re.compile(r"(?:(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by|By) ")
+# a student writer's class year after the name: "By A B ’19 After thirty years …"
+_CLASS_YEAR = re.compile(r"[’'‘]\d\d,?")
 _MAX_GLUED_NAME_WORDS = 3
 # words that open a lede's first sentence (a name's next word is never one): where the byline stops
 _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
                  "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
-                 "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During"}
+                 "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During",
+                 "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today"}
 
 
-def _labelled_byline_end(text: str) -> int | None:
-    """Where the name of a labelled byline glued to its lede ends: the longest run of two or three
-    words that is a byline name, followed by a word that opens a lede ("The", "What", "In" …)."""
+def _labelled_byline_end(text: str) -> tuple[int, int] | None:
+    """(where the name of a byline glued to its lede ends, where the lede starts): the longest run
+    of two or three words that is a byline name, perhaps a class year ("’19", dropped), then a word
+    that opens a lede ("The", "What", "In" …)."""
     m = _LABELLED_BYLINE.match(text)
     if m is None:
         return None
     words = text[m.end():m.end() + 200].split(" ")
     for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
-        if len(words) > n + 3 and is_byline_name(" ".join(words[:n])) and words[n] in _LEDE_OPENERS:
-            return m.end() + len(" ".join(words[:n]))
+        year = len(words) > n and bool(_CLASS_YEAR.fullmatch(words[n]))
+        if len(words) > n + year + 3 and is_byline_name(" ".join(words[:n])) and words[n + year] in _LEDE_OPENERS:
+            return m.end() + len(" ".join(words[:n])), m.end() + len(" ".join(words[:n + year]))
     return None
 
 

@@ -23,12 +23,15 @@ from toolkit.names import is_korean_name
 # Labels that open a credit; bounded, anchored patterns (constant work per call)
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
-    r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
+    r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?"
+    r"|Supplied(?=\s*:)|\U0001F4F7|\U0001F4F8)"  # "(Supplied: A)" as ABC prints a lent picture; a camera's sign "📷: A"
     r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/=]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 # the art a label's credit names, printed before the name: "Image: Photography A B / AFP"
 _ART_WORD = re.compile(r"(?:Photography|PHOTOGRAPHY|Photograph|PHOTOGRAPH)\s+(?=[A-Z])")
+# a paper's initials and its photo label, in capitals: "ST PHOTO: A B" (the paper's own picture)
+_INITIALS_LABEL = re.compile(r"(?P<agency>[A-Z]{2,5})\s+(?:PHOTOS?|PICTURES?)\s*:\s*")
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
@@ -137,7 +140,7 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     labelled = courtesy = False
     if (m := _OWNER_PHOTO_BY.match(t)) and m.end() < len(t):  # "Official White House Photo by Pete Souza"
         labelled, t = True, t[m.end():].strip()
-    for pattern in (() if labelled else (_AGENCY_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS)):
+    for pattern in (() if labelled else (_AGENCY_LABEL, _INITIALS_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS)):
         m = pattern.match(t)
         if m and m.end() < len(t):
             labelled, courtesy = True, pattern is _COURTESY
@@ -188,7 +191,7 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
-            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS for o in owners):
+            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners):
                 return None
             b = owners[0]
         if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
@@ -205,6 +208,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
+        elif org is None and _is_caps_initials(a) and _is_full_name(b):
+            t, org = b, a  # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer
         elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))) \
                 or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
                     and is_capitalized_phrase(b, 4)) \
@@ -247,6 +252,25 @@ _MAX_DESK_WORDS = 7  # "the Ministry of Oceans and Fisheries" is six: a longer r
 # the small words a desk's name holds in lower case ("the Ministry of Oceans and Fisheries"); its
 # organization word may be lower case too ("Chosun news")
 _DESK_GLUE = {"of", "and", "the", "for", "&"}
+
+
+_MAX_INITIALS = 5
+
+
+def _names_paper(text: str) -> bool:
+    """A paper that printed an agency's picture, named in full after it: "A/Getty Images/The Guardian"."""
+    return text.startswith("The ") and is_capitalized_phrase(text, 5)
+
+
+def _is_caps_initials(text: str) -> bool:
+    """A paper's or an agency's initials before a credit's slash ("JP", "ST", "NYT"): capitals
+    only, too short to be a word of the caption."""
+    return 2 <= len(text) <= _MAX_INITIALS and text.isalpha() and text.isupper()
+
+
+def _is_full_name(text: str) -> bool:
+    """A person's full name (two words or more, no agency's): what may follow a paper's initials."""
+    return len(text.split()) >= 2 and is_person_name(text) and not _org_like(text) and not looks_like_organization(text)
 
 
 def _names_a_desk(name: str) -> bool:
