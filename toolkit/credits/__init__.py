@@ -142,12 +142,22 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
 def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, list[Credit], bool]:
     """A reading with what the text before the sentence (`text[:at]`) changes in it."""
     kept, found, note, matters = read
+    if matters == "wire" and _bare_name_bracket(sentence, found) \
+            and not context.is_english_caption(_since_line(text, at, lambda line: False) + " " + kept):
+        return sentence, [], note  # "… the minister's sister (Mara Ellison).": a story's aside, no photo credit
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
             and not context.is_korean_caption(_since_line(text, at, lambda line: line.startswith("/")).strip()):
         found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
     return kept, found, note
+
+
+def _bare_name_bracket(sentence: str, found: list[Credit]) -> bool:
+    """The sentence closes on a person's name alone in brackets ("… in Seoul. (Mara Ellison)"): a photo
+    credit only under a caption."""
+    return len(found) == 1 and found[0].agent == "person" and found[0].organization is None \
+        and sentence.rstrip(" .").endswith(f"({found[0].name})")
 
 
 def _since_line(text: str, at: int, closes: Callable[[str], bool]) -> str:
@@ -482,7 +492,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     # a mention in prose adds nobody the paragraph's credit lines already name ("… in this photo taken
     # by Kyodo …. Kyodo/via REUTERS" is one credit)
     printed = {(c.role, c.name) for c in credits if id(c) not in mentions}
-    credits = [c for c in credits if id(c) not in mentions or (c.role, c.name) not in printed]
+    shot = any(role == "photographer" for role, _ in printed)  # "In this image released by Fox, … (Fox via AP/A B)":
+    credits = [c for c in credits if id(c) not in mentions  # the printed photo credit names whose picture it is
+               or (c.role, c.name) not in printed and not (shot and c.role == "photographer")]
     return _join(text, pieces), credits
 
 

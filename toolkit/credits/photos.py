@@ -14,7 +14,7 @@ from toolkit.credits.agents import (
     looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_common_word
+from toolkit.credits.widgets import is_byline_name, is_common_word
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -180,6 +180,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
+        wire, _, shooter = distributor.partition("/")
+        if shooter and "/" not in shooter and _known_agency(wire) and _is_full_name(shooter.strip()):
+            return _credit(shooter.strip(), wire.strip())  # "(FOX via AP/A B)": the source, the wire, then who shot it
         if not (labelled or _known_agency(distributor)):
             return None
         t, org, labelled = source.split("/")[0].strip(), distributor.split("/")[0].strip(), True
@@ -220,6 +223,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             return None
     elif "," in t:
         a, b = (p.strip() for p in t.rsplit(",", 1))
+        if not labelled and not (_known_agency(a) or len(a.split()) >= 2 and is_person_name(a)):
+            return None  # "TOKYO, JAPAN": a place and its country; "Tassanee Vejpongsa, AP" names its photographer
         if _org_like(b) or (labelled and is_capitalized_phrase(b, 4)):
             t, org = a, (org or b)
         elif not labelled:
@@ -240,6 +245,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     if org is None:  # an agency alone: only in brackets "(Yonhap)" or at a marked tail
         if bracketed and (name.lower() in PHOTO_AGENCIES or _caps_slot(name)):
             return _credit(name, None)
+        if bracketed and len(name.split()) >= 2 and is_byline_name(name):
+            return _credit(name, None)  # "(Mara Ellison)": whether it closes a caption, the caller judges
         return None
     if is_person_name(name) or _known_agency(name) or _org_like(name):
         return _credit(name, org)
