@@ -132,7 +132,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
-                  notes.split_translation_note):
+                  notes.split_translation_note, photos.split_embed_credit):
         tail = split(sentence)
         if tail is not None:
             return tail[0], tail[1], False, "wire"

@@ -199,7 +199,7 @@ _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}
                                r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
 
 
-_WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter"}
+_WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter", "entry"}
 
 
 def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
@@ -222,7 +222,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     if (found := _originally_translated(s)) is not None:
         return found
     if low[:1] in (["this"], ["the"]) and low[1:2] and low[1] in _WORK_NOUNS and low[2:3] in (["is"], ["was"]) \
-            and low[3:4] == ["translated"]:  # "This article was translated from Korean by A": a translator's note
+            and low[3:4] in (["translated"], ["posted"]):
+        # "This article was translated from Korean by A": a translator's note; "This entry was posted in
+        # News, Asia by A.": a blog's footer, read as its "Posted in News, Asia by A"
         return parse_sentence(s[toks[3].start:].capitalize()[:1] + s[toks[3].start + 1:], org_context, byline)
     if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
         k = 3 + (low[3:4] == ["written"])
@@ -237,10 +239,11 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
         return [Credit("writer", m["name"], organization=short_org(m["outlet"]))]
     heads = _heads(s, toks, low, standalone=byline)
     if not heads:
-        # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
-        if byline and "," in low and organization_of(s[: toks[low.index(",")].start]) and is_dating(
-                [t.text for t in toks[low.index(",") + 1:]]):
-            name = s[: toks[low.index(",")].start].strip()
+        # "Xinhua, August 23, 2016", "EFE 02/22/2024": a wire service and a date, alone on their line
+        cut = low.index(",") if "," in low else 1
+        if byline and 0 < cut < len(toks) and organization_of(s[: toks[cut].start]) \
+                and is_dating([t.text for t in toks[cut + (low[cut] == ","):]]):
+            name = s[: toks[cut].start].strip()
             return [Credit("writer", name, organization=organization_of(name), agent="organization")]
         return None
     lead: list[Credit] = []

@@ -54,6 +54,28 @@ _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelanc
 _PLATFORMS = {"facebook", "twitter", "x", "youtube", "instagram", "weibo", "telegram", "tiktok", "vk", "wechat", "flickr"}
 
 
+# a stock library's or a platform's attribution line: who made the picture, then where it is hosted
+_BY_ON_LIBRARY = re.compile(r"(?:Photos?|Images?|Pictures?|Videos?|Footage) by (?P<name>[^/()]{2,60}?) (?:on|from|via)"
+                            r" (?P<library>[A-Z][\w .\-]{1,30})")
+_VIDEO_HOSTS = {"vimeo", "youtube"}
+# a video host's embed line: the video's title, "from", its maker, "on Vimeo"
+_EMBED_LINE = re.compile(r"(?P<title>[^\n]{3,200}?) from (?P<name>[A-Z][^\n.]{1,60}?) on Vimeo\.?")
+
+
+def _is_library(text: str) -> bool:
+    low = text.strip().lower()
+    return low in PHOTO_AGENCIES or low in _PLATFORMS or low in _VIDEO_HOSTS
+
+
+def split_embed_credit(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"Half a year after the flood from A on Vimeo.": an embedded video's line names its maker; the
+    title stays as text."""
+    m = _EMBED_LINE.fullmatch(sentence.strip())
+    if m is None or not is_byline_name(m["name"]):
+        return None  # "… spread from Seoul on Vimeo": a place is no maker
+    return m["title"].strip(), [_credit(m["name"], None)]
+
+
 def _known_agency(text: str) -> bool:
     return text.strip().lower() in PHOTO_AGENCIES or bool(organization_of(text) and text.strip().isupper())
 
@@ -134,6 +156,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
             and (is_person_name(m["name"]) or is_capitalized_phrase(m["name"], 4)):
         return _credit(m["name"], m["agency"])  # "(AP: Noel Celis)", "(Reuters: Mara Ellison)"
+    if (m := _BY_ON_LIBRARY.fullmatch(t)) and _is_library(m["library"]) \
+            and (is_person_name(m["name"]) or is_capitalized_phrase(m["name"], 4)):
+        return _credit(m["name"], None)  # "Photo by A on Unsplash", "Photo by Startup Stock Photos on Pexels"
     if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
         return _credit(t, None)
     org: str | None = None
