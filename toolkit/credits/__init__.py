@@ -445,6 +445,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         elif read is None and b == len(text) and a > 0 and (signed := parse_dash_signature(sentence)) \
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES):
             read = ("", signed, False)  # "… the question of translation. — Christopher Green, Co-editor"
+        elif read is None and line_end and a > 0 and not _story_above(text, a) \
+                and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES) \
+                and (signed := photos.parse_caps_signature(sentence)):
+            read = ("", signed, False)  # "… is illegal. —MARA L. ELLISON": the caption's photographer
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it

@@ -199,6 +199,7 @@ _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}
                                r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
 
 
+_HANDLE = re.compile(r"\s+@\w{2,30}$")  # a social account closing a byline
 _WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter", "entry"}
 
 
@@ -209,6 +210,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
     """
     s = _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence))
+    if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
+        s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
     if not s:
         return None
     toks = tokens(s)
@@ -548,6 +551,8 @@ def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
     if k < 0:
         return None
     head, region = s[:k].strip(), s[k + 4:].strip()
+    if (handle := _HANDLE.search(region)) and "," not in region:
+        region = region[:handle.start()] + ", " + region[handle.start():].strip()  # "… By A B @ab": the handle vouches
     if len(head.split()) < _MIN_HEADLINE_WORDS or not 1 <= len(region.split()) <= _MAX_GLUED_BYLINE_WORDS:
         return None
     last = head.split()[-1].lower()
@@ -556,12 +561,15 @@ def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
         return None  # "Seoul Office Attacked By Kim": an agent in a headline, not its writer
     cut = min((k for k in (region.find(","), region.find(":"), region.find("|")) if k > 0), default=-1)
     tail = region[cut + 1:].strip() if cut > 0 else ""
-    if not tail or not (is_dating([t.text for t in tokens(tail)]) or organization_of(tail)
+    if not tail or not (is_dating([t.text for t in tokens(tail)]) or organization_of(tail) or _HANDLE.fullmatch(" " + tail)
                         or (tail.startswith("The ") and looks_like_organization(tail))):
         return None  # the byline widget's outlet or date must follow: "… Called Off By Dock Workers" is a headline
+    handle = bool(_HANDLE.fullmatch(" " + tail))
+    if handle:
+        region = region[:cut]  # the account is the writer's, no name of its own
     found = parse_agents(region, ["writer"], None, None, byline=True)
-    if not found or any(c.agent != "person" for c in found):
-        return None
+    if not found or any(c.agent != "person" or handle and not is_byline_name(c.name) for c in found):
+        return None  # an account vouches only for a name by the strict test: "… By Dock Workers @union" stays
     return head, found
 
 

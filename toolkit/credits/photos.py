@@ -236,8 +236,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
-        elif org is None and _is_caps_initials(a) and _is_full_name(b):
-            t, org = b, a  # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer
+        elif org is None and (_is_caps_initials(a) or labelled and " " not in a) and _is_full_name(b):
+            # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer; "(Courtesy
+            # of HarbourImages/Owen Trask)": one word before the slash under a label is the agency
+            t, org = b, a
         elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))) \
                 or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
                     and is_capitalized_phrase(b, 4)) \
@@ -563,6 +565,18 @@ def _chained_pictures(text: str) -> list[Credit] | None:
     if not 2 <= len(names) <= _MAX_COMBINED or segments[1].lower() not in _QUALIFIERS:
         return None  # "REUTERS/A/B" without a qualifier between the two is a name and an agency (parse_credit)
     return [_credit(name, m["agency"]) for name in names]
+
+
+# a caption closed by a dash and its photographer's name in capitals (as Manila's papers print it);
+# a name in ordinary case after a dash is an epigraph's source, and stays
+_DASH_CAPS_NAME = re.compile(r"[—–]\s*(?P<name>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){1,4})")
+
+
+def parse_caps_signature(sentence: str) -> list[Credit] | None:
+    """"—MARA L. ELLISON" closing a caption: its photographer (the caller checks that a caption, not a
+    story, is above it)."""
+    m = _DASH_CAPS_NAME.fullmatch(sentence.strip().rstrip("."))
+    return [_credit(m["name"], None)] if m and _caps_slot(m["name"]) else None
 
 
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
