@@ -449,6 +449,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES) \
                 and (signed := photos.parse_caps_signature(sentence)):
             read = ("", signed, False)  # "… is illegal. —MARA L. ELLISON": the caption's photographer
+        elif read is None and line_end and a > 0 and (pictures := photos.parse_picture_agency_tail(sentence)):
+            read = ("", pictures, False)  # "… on June 25, 2026. — PPI Images"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it

@@ -199,6 +199,7 @@ _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}
                                r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
 
 
+_FROM_WRITER = re.compile(r"from (?P<name>[A-Z][^:\n]{2,40}):")  # a blog listing's "from A B:" over each post
 _HANDLE = re.compile(r"\s+@\w{2,30}$")  # a social account closing a byline
 _WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter", "entry"}
 
@@ -237,6 +238,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
     if byline and (found := _name_dash_outlet(s)) is not None:
         return found
+    if byline and (m := _FROM_WRITER.fullmatch(sentence.strip())) and is_byline_name(m["name"]):
+        return [Credit("writer", m["name"])]  # "from A B:" heading a blog's post in a listing
     if byline and (m := _NAME_FROM_OUTLET.fullmatch(sentence.strip())) and is_byline_name(m["name"]) \
             and (organization_of(m["outlet"]) or looks_like_organization(m["outlet"]) or m["outlet"].startswith("The ")):
         return [Credit("writer", m["name"], organization=short_org(m["outlet"]))]

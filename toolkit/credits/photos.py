@@ -579,6 +579,19 @@ def parse_caps_signature(sentence: str) -> list[Credit] | None:
     return [_credit(m["name"], None)] if m and _caps_slot(m["name"]) else None
 
 
+# a picture agency named by its head noun after a closing dash: "— PPI Images", "– Harbour Photos"
+_DASH_PICTURE_AGENCY = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,2} (?:Images|Photos|Pictures))")
+
+
+def parse_picture_agency_tail(sentence: str) -> list[Credit] | None:
+    """"… on June 25. — PPI Images": the picture agency closing a caption (its head noun says pictures,
+    so it is the photographer under a story too)."""
+    m = _DASH_PICTURE_AGENCY.fullmatch(sentence.strip().rstrip("."))
+    if m is None or any(is_common_word(w) for w in m["name"].split()[:-1]):
+        return None  # "— Our Photos": common words name no agency
+    return [Credit("photographer", m["name"], agent="organization")]
+
+
 def parse_agency_tail(sentence: str) -> list[Credit] | None:
     """"… on December 7, 2020. AFP": an agency's name alone after the last sentence of a caption
     (or of a story, "… twice a day. — AFP": the caller decides which)."""
