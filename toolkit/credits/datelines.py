@@ -40,11 +40,11 @@ _UNDASHED_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
     r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
 )
-# a wire's full dateline before its bracket: "BEIJING, Dec. 30", "SEOUL, March 3"
+# a wire's full dateline before its bracket: "BEIJING, Dec. 30", "SEOUL, March 3", and "Jakarta, Dec 29,
+# 2018 (Antara) -": a place (in capitals or not), a month and day and perhaps a year vouch for the
+# bracket after them as the wire, though no list knows it
 _CAPS_PLACE_DATE = re.compile(r"(?:[A-Z]{3,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}), "
                               r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?")
-# "Jakarta, Dec 29, 2018 (Antara) -": a place (in capitals or not), a month and day and perhaps a year
-# vouch for the bracket after them as the wire, though no list knows it
 # a place and the agency both in capitals, a full stop between: "ANKARA. KAZINFORM - …"
 _DOTTED_CAPS_DATELINE = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}\. (?P<agency>[A-Z]{3,}(?: [A-Z]{2,}){0,2})"
                                    r" ?(?:—|–|--|-) ?(?=[A-Z\"“])")
