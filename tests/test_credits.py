@@ -376,7 +376,11 @@ def test_blank_text_is_no_byline_name_and_a_labelled_byline_of_blanks_ends_nowhe
 
     assert is_byline_name("") is False and is_byline_name("   ") is False
     assert _labelled_byline_end("Written by    The ferry left Busan at dawn with forty people aboard.") is None
-    assert _labelled_byline_end("Written by Lea Moreau The ferry left Busan at dawn.") == len("Written by Lea Moreau")
+    end = len("Written by Lea Moreau")
+    assert _labelled_byline_end("Written by Lea Moreau The ferry left Busan at dawn.") == (end, end)
+    # a class year after the name is dropped: the name ends before it, the lede starts after it
+    year = "By Lea Moreau ’19 After the ferry left Busan at dawn, the port closed."
+    assert _labelled_byline_end(year) == (len("By Lea Moreau"), len("By Lea Moreau ’19"))
 
 
 @pytest.mark.parametrize("head, credited", [

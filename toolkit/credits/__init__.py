@@ -150,7 +150,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
                   intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
-                  notes.split_translation_note):
+                  notes.split_translation_note, photos.split_embed_credit):
         tail = split(sentence)
         if tail is not None:
             return tail[0], tail[1], False, "wire"
@@ -160,12 +160,22 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
 def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, list[Credit], bool]:
     """A reading with what the text before the sentence (`text[:at]`) changes in it."""
     kept, found, note, matters = read
+    if matters == "wire" and _bare_name_bracket(sentence, found) \
+            and not context.is_english_caption(_since_line(text, at, lambda line: False) + " " + kept):
+        return sentence, [], note  # "… the minister's sister (Mara Ellison).": a story's aside, no photo credit
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \
             and not context.is_korean_caption(_since_line(text, at, lambda line: line.startswith("/")).strip()):
         found[0].role = "writer"  # "/연합뉴스" on a line of its own, under no caption: the copied story's source
     return kept, found, note
+
+
+def _bare_name_bracket(sentence: str, found: list[Credit]) -> bool:
+    """The sentence closes on a person's name alone in brackets ("… in Seoul. (Mara Ellison)"): a photo
+    credit only under a caption."""
+    return len(found) == 1 and found[0].agent == "person" and found[0].organization is None \
+        and sentence.rstrip(" .").endswith(f"({found[0].name})")
 
 
 def _since_line(text: str, at: int, closes: Callable[[str], bool]) -> str:
@@ -449,6 +459,12 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         elif read is None and b == len(text) and a > 0 and (signed := parse_dash_signature(sentence)) \
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES):
             read = ("", signed, False)  # "… the question of translation. — Christopher Green, Co-editor"
+        elif read is None and line_end and a > 0 and not _story_above(text, a) \
+                and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES) \
+                and (signed := photos.parse_caps_signature(sentence)):
+            read = ("", signed, False)  # "… is illegal. —MARA L. ELLISON": the caption's photographer
+        elif read is None and line_end and a > 0 and (pictures := photos.parse_picture_agency_tail(sentence)):
+            read = ("", pictures, False)  # "… on June 25, 2026. — PPI Images"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
             if _story_above(text, a):
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
@@ -496,7 +512,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     # a mention in prose adds nobody the paragraph's credit lines already name ("… in this photo taken
     # by Kyodo …. Kyodo/via REUTERS" is one credit)
     printed = {(c.role, c.name) for c in credits if id(c) not in mentions}
-    credits = [c for c in credits if id(c) not in mentions or (c.role, c.name) not in printed]
+    shot = any(role == "photographer" for role, _ in printed)  # "In this image released by Fox, … (Fox via AP/A B)":
+    credits = [c for c in credits if id(c) not in mentions  # the printed photo credit names whose picture it is
+               or (c.role, c.name) not in printed and not (shot and c.role == "photographer")]
     return _join(text, pieces), credits
 
 
@@ -569,35 +587,41 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
     """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
     credits does the lede after it stay as the paragraph's text."""
     m = _DATED_BYLINE.match(text)
-    end = m.end() if m else _labelled_byline_end(text)
-    if end is None:
+    span = (m.end(), m.end()) if m else _labelled_byline_end(text)
+    if span is None:
         return None
+    end, lede = span
     head, credits = _extract(text[:end], text[:end])
     if head or not credits:
         return None
-    rest, found = _extract(text[end:], text[end:].strip())
+    rest, found = _extract(text[lede:], text[lede:].strip())
     return rest, credits + found
 
 
 # "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
-_LABELLED_BYLINE = re.compile(r"(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by ")
+_LABELLED_BYLINE = re.compile(r"(?:(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by|By) ")
+# a student writer's class year after the name: "By A B ’19 After thirty years …"
+_CLASS_YEAR = re.compile(r"[’'‘]\d\d,?")
 _MAX_GLUED_NAME_WORDS = 3
 # words that open a lede's first sentence (a name's next word is never one): where the byline stops
 _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
                  "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
-                 "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During"}
+                 "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During",
+                 "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today"}
 
 
-def _labelled_byline_end(text: str) -> int | None:
-    """Where the name of a labelled byline glued to its lede ends: the longest run of two or three
-    words that is a byline name, followed by a word that opens a lede ("The", "What", "In" …)."""
+def _labelled_byline_end(text: str) -> tuple[int, int] | None:
+    """(where the name of a byline glued to its lede ends, where the lede starts): the longest run
+    of two or three words that is a byline name, perhaps a class year ("’19", dropped), then a word
+    that opens a lede ("The", "What", "In" …)."""
     m = _LABELLED_BYLINE.match(text)
     if m is None:
         return None
     words = text[m.end():m.end() + 200].split(" ")
     for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
-        if len(words) > n + 3 and is_byline_name(" ".join(words[:n])) and words[n] in _LEDE_OPENERS:
-            return m.end() + len(" ".join(words[:n]))
+        year = len(words) > n and bool(_CLASS_YEAR.fullmatch(words[n]))
+        if len(words) > n + year + 3 and is_byline_name(" ".join(words[:n])) and words[n + year] in _LEDE_OPENERS:
+            return m.end() + len(" ".join(words[:n])), m.end() + len(" ".join(words[:n + year]))
     return None
 
 

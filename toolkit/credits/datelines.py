@@ -20,6 +20,7 @@ from toolkit.credits.korean import (
     desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role,
 )
 from toolkit.credits.text import is_date_word
+from toolkit.credits.widgets import is_byline_name, is_common_word
 from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
@@ -39,9 +40,17 @@ _UNDASHED_DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
     r"\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30})\)\s+(?=[A-Z])"
 )
-# a wire's full dateline before its bracket: "BEIJING, Dec. 30", "SEOUL, March 3"
-_CAPS_PLACE_DATE = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}, "
-                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}")
+# a wire's full dateline before its bracket: "BEIJING, Dec. 30", "SEOUL, March 3", and "Jakarta, Dec 29,
+# 2018 (Antara) -": a place (in capitals or not), a month and day and perhaps a year vouch for the
+# bracket after them as the wire, though no list knows it
+_CAPS_PLACE_DATE = re.compile(r"(?:[A-Z]{3,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}), "
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?")
+# a place and the agency both in capitals, a full stop between: "ANKARA. KAZINFORM - …"
+_DOTTED_CAPS_DATELINE = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}\. (?P<agency>[A-Z]{3,}(?: [A-Z]{2,}){0,2})"
+                                   r" ?(?:—|–|--|-) ?(?=[A-Z\"“])")
+# a writer's name and where they write from, a dash, then the lead: "Mara Ellison, Jakarta – Looking back …"
+_NAME_PLACE_DATELINE = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,2}), [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                                  r" (?:—|–|--) ?(?=[A-Z\"“])")
 # a place, a comma and the agency, then a dash straight into the lead: "Gaza and Jerusalem, Reuters—Israel …"
 _COMMA_AGENCY_DATELINE = re.compile(
     r"[A-Z][\w'.\-]*(?: (?:and )?[A-Z][\w'.\-]*){0,4}, (?P<agency>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,2})"
@@ -209,6 +218,10 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if (c := _COMMA_AGENCY_DATELINE.match(paragraph[:120])) and organization_of(c["agency"]) \
             and not _DASH_BEFORE_STOP.match(paragraph, c.end()):  # "Separately, Yonhap—South Korea's … agency—reported"
         return paragraph[c.end():], [_agency_credit(c["agency"])]  # "Gaza and Jerusalem, Reuters—Israel pounded …"
+    if (d := _DOTTED_CAPS_DATELINE.match(paragraph[:120])) and not is_common_word(d["agency"].lower()):
+        return paragraph[d.end():], [_agency_credit(d["agency"])]
+    if (n := _NAME_PLACE_DATELINE.match(paragraph[:80])) and is_byline_name(n["name"]):
+        return paragraph[n.end():], [Credit("writer", n["name"])]
     m = _EN_DATELINE.match(paragraph[:160])
     if not m and (u := _UNDASHED_DATELINE.match(paragraph[:120])) and _is_wire_agency(u["agency"]):
         return paragraph[u.end():], [_agency_credit(u["agency"])]  # "Taipei, Dec. 31 (CNA) The …"
@@ -217,7 +230,8 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     agency = m["agency"].strip()
     if not (_is_wire_agency(agency) or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))
             or (_CAPS_PLACE_DATE.fullmatch(m["place"].strip()) and agency[:1].isupper() and len(agency.split()) <= 3
-                and not is_person_name(agency))):  # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire
+                and not (len(agency.split()) >= 2 and is_person_name(agency)))):
+        # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire (one word, "(Antara)", names no person there)
         # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"; or by the
         # wire's full dateline before it, a place in capitals and a date: "BEIJING, Dec. 30 (Chinese media) --"
         return None

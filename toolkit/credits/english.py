@@ -199,7 +199,9 @@ _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}
                                r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
 
 
-_WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter"}
+_FROM_WRITER = re.compile(r"from (?P<name>[A-Z][^:\n]{2,40}):")  # a blog listing's "from A B:" over each post
+_HANDLE = re.compile(r"\s+@\w{2,30}$")  # a social account closing a byline
+_WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter", "entry"}
 
 
 def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
@@ -209,6 +211,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
     """
     s = _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence))
+    if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
+        s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
     if not s:
         return None
     toks = tokens(s)
@@ -222,7 +226,9 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     if (found := _originally_translated(s)) is not None:
         return found
     if low[:1] in (["this"], ["the"]) and low[1:2] and low[1] in _WORK_NOUNS and low[2:3] in (["is"], ["was"]) \
-            and low[3:4] == ["translated"]:  # "This article was translated from Korean by A": a translator's note
+            and low[3:4] in (["translated"], ["posted"]):
+        # "This article was translated from Korean by A": a translator's note; "This entry was posted in
+        # News, Asia by A.": a blog's footer, read as its "Posted in News, Asia by A"
         return parse_sentence(s[toks[3].start:].capitalize()[:1] + s[toks[3].start + 1:], org_context, byline)
     if low[:2] in (["this", "article"], ["this", "story"], ["this", "report"]) and low[2:3] in (["is"], ["was"]):
         k = 3 + (low[3:4] == ["written"])
@@ -232,15 +238,18 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
             return _credits_of(s, toks, heads, org_context, byline=True) if heads and heads[0].start == 0 else None
     if byline and (found := _name_dash_outlet(s)) is not None:
         return found
+    if byline and (m := _FROM_WRITER.fullmatch(sentence.strip())) and is_byline_name(m["name"]):
+        return [Credit("writer", m["name"])]  # "from A B:" heading a blog's post in a listing
     if byline and (m := _NAME_FROM_OUTLET.fullmatch(sentence.strip())) and is_byline_name(m["name"]) \
             and (organization_of(m["outlet"]) or looks_like_organization(m["outlet"]) or m["outlet"].startswith("The ")):
         return [Credit("writer", m["name"], organization=short_org(m["outlet"]))]
     heads = _heads(s, toks, low, standalone=byline)
     if not heads:
-        # "Xinhua, August 23, 2016": a wire service and a date, alone on their line
-        if byline and "," in low and organization_of(s[: toks[low.index(",")].start]) and is_dating(
-                [t.text for t in toks[low.index(",") + 1:]]):
-            name = s[: toks[low.index(",")].start].strip()
+        # "Xinhua, August 23, 2016", "EFE 02/22/2024": a wire service and a date, alone on their line
+        cut = low.index(",") if "," in low else 1
+        if byline and 0 < cut < len(toks) and organization_of(s[: toks[cut].start]) \
+                and is_dating([t.text for t in toks[cut + (low[cut] == ","):]]):
+            name = s[: toks[cut].start].strip()
             return [Credit("writer", name, organization=organization_of(name), agent="organization")]
         return None
     lead: list[Credit] = []
@@ -545,6 +554,8 @@ def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
     if k < 0:
         return None
     head, region = s[:k].strip(), s[k + 4:].strip()
+    if (handle := _HANDLE.search(region)) and "," not in region:
+        region = region[:handle.start()] + ", " + region[handle.start():].strip()  # "… By A B @ab": the handle vouches
     if len(head.split()) < _MIN_HEADLINE_WORDS or not 1 <= len(region.split()) <= _MAX_GLUED_BYLINE_WORDS:
         return None
     last = head.split()[-1].lower()
@@ -553,12 +564,15 @@ def split_glued_byline(sentence: str) -> tuple[str, list[Credit]] | None:
         return None  # "Seoul Office Attacked By Kim": an agent in a headline, not its writer
     cut = min((k for k in (region.find(","), region.find(":"), region.find("|")) if k > 0), default=-1)
     tail = region[cut + 1:].strip() if cut > 0 else ""
-    if not tail or not (is_dating([t.text for t in tokens(tail)]) or organization_of(tail)
+    if not tail or not (is_dating([t.text for t in tokens(tail)]) or organization_of(tail) or _HANDLE.fullmatch(" " + tail)
                         or (tail.startswith("The ") and looks_like_organization(tail))):
         return None  # the byline widget's outlet or date must follow: "… Called Off By Dock Workers" is a headline
+    handle = bool(_HANDLE.fullmatch(" " + tail))
+    if handle:
+        region = region[:cut]  # the account is the writer's, no name of its own
     found = parse_agents(region, ["writer"], None, None, byline=True)
-    if not found or any(c.agent != "person" for c in found):
-        return None
+    if not found or any(c.agent != "person" or handle and not is_byline_name(c.name) for c in found):
+        return None  # an account vouches only for a name by the strict test: "… By Dock Workers @union" stays
     return head, found
 
 

@@ -14,7 +14,7 @@ from toolkit.credits.agents import (
     looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_common_word
+from toolkit.credits.widgets import is_byline_name, is_common_word
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -23,12 +23,15 @@ from toolkit.names import is_korean_name
 # Labels that open a credit; bounded, anchored patterns (constant work per call)
 _AGENCY_LABEL = re.compile(r"(?:File\s+)?(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Yonhap|UPI|Xinhua|KCNA)\s+(?:Photos?|PHOTOS?|Pictures?)\s*/\s*")
 _LABEL = re.compile(
-    r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?)"
+    r"(?:File\s+)?(?:Photos?|PHOTOS?|Photographs?|Pictures?|Images?|Fotos?|Videos?|Footage|Illustrations?|Credits?"
+    r"|Supplied(?=\s*:)|\U0001F4F7|\U0001F4F8)"  # "(Supplied: A)" as ABC prints a lent picture; a camera's sign "📷: A"
     r"(?:\s+credits?)?(?:\s*©)?(?:\s+(?:provided\s+)?(?:by|BY))?(?:\s*[:/=]\s*|\s+(?=(?-i:[A-Z]))|(?<=y)\s+)",
     re.IGNORECASE,
 )  # "Photo credits: A", "[Photo/IC]", "Photo by A"
 # the art a label's credit names, printed before the name: "Image: Photography A B / AFP"
 _ART_WORD = re.compile(r"(?:Photography|PHOTOGRAPHY|Photograph|PHOTOGRAPH)\s+(?=[A-Z])")
+# a paper's initials and its photo label, in capitals: "ST PHOTO: A B" (the paper's own picture)
+_INITIALS_LABEL = re.compile(r"(?P<agency>[A-Z]{2,5})\s+(?:PHOTOS?|PICTURES?)\s*:\s*")
 _COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
@@ -49,6 +52,28 @@ _DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinada
 _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
 # a platform before the slash hosts the picture; the account after it is the source: "Facebook/Mtavari Arkhi"
 _PLATFORMS = {"facebook", "twitter", "x", "youtube", "instagram", "weibo", "telegram", "tiktok", "vk", "wechat", "flickr"}
+
+
+# a stock library's or a platform's attribution line: who made the picture, then where it is hosted
+_BY_ON_LIBRARY = re.compile(r"(?:Photos?|Images?|Pictures?|Videos?|Footage) by (?P<name>[^/()]{2,60}?) (?:on|from|via)"
+                            r" (?P<library>[A-Z][\w .\-]{1,30})")
+_VIDEO_HOSTS = {"vimeo", "youtube"}
+# a video host's embed line: the video's title, "from", its maker, "on Vimeo"
+_EMBED_LINE = re.compile(r"(?P<title>[^\n]{3,200}?) from (?P<name>[A-Z][^\n.]{1,60}?) on Vimeo\.?")
+
+
+def _is_library(text: str) -> bool:
+    low = text.strip().lower()
+    return low in PHOTO_AGENCIES or low in _PLATFORMS or low in _VIDEO_HOSTS
+
+
+def split_embed_credit(sentence: str) -> tuple[str, list[Credit]] | None:
+    """"Half a year after the flood from A on Vimeo.": an embedded video's line names its maker; the
+    title stays as text."""
+    m = _EMBED_LINE.fullmatch(sentence.strip())
+    if m is None or not is_byline_name(m["name"]):
+        return None  # "… spread from Seoul on Vimeo": a place is no maker
+    return m["title"].strip(), [_credit(m["name"], None)]
 
 
 def _known_agency(text: str) -> bool:
@@ -131,13 +156,16 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
             and (is_person_name(m["name"]) or is_capitalized_phrase(m["name"], 4)):
         return _credit(m["name"], m["agency"])  # "(AP: Noel Celis)", "(Reuters: Mara Ellison)"
+    if (m := _BY_ON_LIBRARY.fullmatch(t)) and _is_library(m["library"]) \
+            and (is_person_name(m["name"]) or is_capitalized_phrase(m["name"], 4)):
+        return _credit(m["name"], None)  # "Photo by A on Unsplash", "Photo by Startup Stock Photos on Pexels"
     if t.lower() in DISTINCTIVE_AGENCIES:  # "Getty Images" alone on a caption's last line
         return _credit(t, None)
     org: str | None = None
     labelled = courtesy = False
     if (m := _OWNER_PHOTO_BY.match(t)) and m.end() < len(t):  # "Official White House Photo by Pete Souza"
         labelled, t = True, t[m.end():].strip()
-    for pattern in (() if labelled else (_AGENCY_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS)):
+    for pattern in (() if labelled else (_AGENCY_LABEL, _INITIALS_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS)):
         m = pattern.match(t)
         if m and m.end() < len(t):
             labelled, courtesy = True, pattern is _COURTESY
@@ -177,6 +205,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
+        wire, _, shooter = distributor.partition("/")
+        if shooter and "/" not in shooter and _known_agency(wire) and _is_full_name(shooter.strip()):
+            return _credit(shooter.strip(), wire.strip())  # "(FOX via AP/A B)": the source, the wire, then who shot it
         if not (labelled or _known_agency(distributor)):
             return None
         t, org, labelled = source.split("/")[0].strip(), distributor.split("/")[0].strip(), True
@@ -188,7 +219,7 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
-            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS for o in owners):
+            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners):
                 return None
             b = owners[0]
         if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
@@ -205,6 +236,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
+        elif org is None and (_is_caps_initials(a) or labelled and " " not in a) and _is_full_name(b):
+            # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer; "(Courtesy
+            # of HarbourImages/Owen Trask)": one word before the slash under a label is the agency
+            t, org = b, a
         elif _org_like(b) or (labelled and (is_capitalized_phrase(b, 5) or _DOMAIN.fullmatch(b))) \
                 or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
                     and is_capitalized_phrase(b, 4)) \
@@ -215,6 +250,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             return None
     elif "," in t:
         a, b = (p.strip() for p in t.rsplit(",", 1))
+        if not labelled and not (_known_agency(a) or len(a.split()) >= 2 and is_person_name(a)):
+            return None  # "TOKYO, JAPAN": a place and its country; "Tassanee Vejpongsa, AP" names its photographer
         if _org_like(b) or (labelled and is_capitalized_phrase(b, 4)):
             t, org = a, (org or b)
         elif not labelled:
@@ -235,6 +272,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     if org is None:  # an agency alone: only in brackets "(Yonhap)" or at a marked tail
         if bracketed and (name.lower() in PHOTO_AGENCIES or _caps_slot(name)):
             return _credit(name, None)
+        if bracketed and len(name.split()) >= 2 and is_byline_name(name):
+            return _credit(name, None)  # "(Mara Ellison)": whether it closes a caption, the caller judges
         return None
     if is_person_name(name) or _known_agency(name) or _org_like(name):
         return _credit(name, org)
@@ -247,6 +286,25 @@ _MAX_DESK_WORDS = 7  # "the Ministry of Oceans and Fisheries" is six: a longer r
 # the small words a desk's name holds in lower case ("the Ministry of Oceans and Fisheries"); its
 # organization word may be lower case too ("Chosun news")
 _DESK_GLUE = {"of", "and", "the", "for", "&"}
+
+
+_MAX_INITIALS = 5
+
+
+def _names_paper(text: str) -> bool:
+    """A paper that printed an agency's picture, named in full after it: "A/Getty Images/The Guardian"."""
+    return text.startswith("The ") and is_capitalized_phrase(text, 5)
+
+
+def _is_caps_initials(text: str) -> bool:
+    """A paper's or an agency's initials before a credit's slash ("JP", "ST", "NYT"): capitals
+    only, too short to be a word of the caption."""
+    return 2 <= len(text) <= _MAX_INITIALS and text.isalpha() and text.isupper()
+
+
+def _is_full_name(text: str) -> bool:
+    """A person's full name (two words or more, no agency's): what may follow a paper's initials."""
+    return len(text.split()) >= 2 and is_person_name(text) and not _org_like(text) and not looks_like_organization(text)
 
 
 def _names_a_desk(name: str) -> bool:
@@ -507,6 +565,31 @@ def _chained_pictures(text: str) -> list[Credit] | None:
     if not 2 <= len(names) <= _MAX_COMBINED or segments[1].lower() not in _QUALIFIERS:
         return None  # "REUTERS/A/B" without a qualifier between the two is a name and an agency (parse_credit)
     return [_credit(name, m["agency"]) for name in names]
+
+
+# a caption closed by a dash and its photographer's name in capitals (as Manila's papers print it);
+# a name in ordinary case after a dash is an epigraph's source, and stays
+_DASH_CAPS_NAME = re.compile(r"[—–]\s*(?P<name>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){1,4})")
+
+
+def parse_caps_signature(sentence: str) -> list[Credit] | None:
+    """"—MARA L. ELLISON" closing a caption: its photographer (the caller checks that a caption, not a
+    story, is above it)."""
+    m = _DASH_CAPS_NAME.fullmatch(sentence.strip().rstrip("."))
+    return [_credit(m["name"], None)] if m and _caps_slot(m["name"]) else None
+
+
+# a picture agency named by its head noun after a closing dash: "— PPI Images", "– Harbour Photos"
+_DASH_PICTURE_AGENCY = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,2} (?:Images|Photos|Pictures))")
+
+
+def parse_picture_agency_tail(sentence: str) -> list[Credit] | None:
+    """"… on June 25. — PPI Images": the picture agency closing a caption (its head noun says pictures,
+    so it is the photographer under a story too)."""
+    m = _DASH_PICTURE_AGENCY.fullmatch(sentence.strip().rstrip("."))
+    if m is None or any(is_common_word(w) for w in m["name"].split()[:-1]):
+        return None  # "— Our Photos": common words name no agency
+    return [Credit("photographer", m["name"], agent="organization")]
 
 
 def parse_agency_tail(sentence: str) -> list[Credit] | None:

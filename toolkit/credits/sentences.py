@@ -13,13 +13,14 @@ from toolkit.segment import period_is_abbreviation
 
 _BOUNDARY = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*\s+|\n+"
-    r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With)\b)"
+    r"|\.(?=(?:Reported|Translated|Written|Edited|Produced|Photos?|Additional|With|Credit(?=:)|Supplied(?=:))\b)"
     # "…있다./김용국기자 a@b", "…있다./오승현 기자", "…있다./워싱턴=김은중 특파원": a byline glued to the caption
     r"|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\[(<ⓒ©]"
     r"|/(?:[\uac00-\ud7a3]{2,6}=)?[\uac00-\ud7a3]{2,4} ?[\uac00-\ud7a3]{0,4}(?:기자|특파원|통신원))"
     r"|(?<=[\uac00-\ud7a3]니다) (?=[\uac00-\ud7a3(])"  # "…지적했습니다 안소영 기자입니다": a video page's text without full stops
 )
 _LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
+_SLASHED_INITIALS = re.compile(r"/(?:[A-Z]\.)*[A-Z]$")  # "JP/P.J. Leo": a photographer's initials after the slash
 _CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows
 
 
@@ -30,7 +31,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if m.group().strip() and m.group()[0] == ".":
             before = paragraph[max(start, m.start() - _LOOK) : m.start()]
             word = before.rsplit(None, 1)[-1] if before.split() else ""
-            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]) or word.lstrip("([") in _CREDIT_ABBREVIATIONS:
+            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]) or word.lstrip("([") in _CREDIT_ABBREVIATIONS \
+                    or _SLASHED_INITIALS.search(word):
                 continue
         spans.append((start, m.end()))  # (a glued Korean break is empty: it ends where it starts)
         start = m.end()

@@ -111,7 +111,7 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
         if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
-                or _after_other_verb(paragraph, cand):
+                or _after_other_verb(paragraph, cand) or _slash_credit_in_prose(paragraph, cand):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -158,6 +158,25 @@ def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
     m = _PARTICIPLE_BY.search(paragraph, max(start, cand.start - _AGENT_CHARS), cand.start)
     between = paragraph[m.end():cand.start] if m else ""
     return m is not None and m[1].lower() not in _CREDIT_PARTICIPLES and not re.search(r"[.;:!?]\s", between)
+
+
+# a slash credit ("A/AFP/Getty Images") and what follows it in its sentence
+_SLASH_CHAIN = re.compile(r"(?:\s?/\s?[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,3}){1,4}[\s,—–-]*")
+_PROSE_WORDS = re.compile(r"[a-z][a-z'’\-]*")
+_PROSE_AFTER = 3  # lower-case words running on after the credit: a sentence, not a caption's slot
+_PROSE_CHARS = 80
+
+
+def _slash_credit_in_prose(paragraph: str, cand: Candidate) -> bool:
+    """A slash credit the sentence runs on after ("names like A/AFP/Getty Images — does more than …"):
+    an example of a credit line quoted in prose; a caption's slot closes its line or its caption."""
+    m = _SLASH_CHAIN.match(paragraph, cand.end)
+    if m is None or m.end() == cand.end:
+        return False
+    after = paragraph[m.end():m.end() + _PROSE_CHARS]
+    after = re.split(r"[.!?\n]", after, maxsplit=1)[0]
+    words = after.split()
+    return bool(words) and words[0][:1].islower() and len([w for w in words if _PROSE_WORDS.fullmatch(w)]) >= _PROSE_AFTER
 
 
 def _ends_in_comma(text: str, end: int) -> bool:
