@@ -20,7 +20,7 @@ from toolkit.credits.korean import (
     desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role,
 )
 from toolkit.credits.text import is_date_word
-from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
 from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
@@ -68,6 +68,14 @@ _AGENCY_PLACE_DATE = re.compile(r"(?P<agency>\S{2,12}) [가-힣]{2,8} \d{1,2}월
 def _is_wire_agency(agency: str) -> bool:
     """The bracket of an English dateline names an agency: a known one, or a short acronym ("(HBN)")."""
     return bool(organization_of(agency)) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)
+
+
+def _may_be_wire(agency: str) -> bool:
+    """A name no list knows, vouched for only by where a dateline prints it: one word that is no common
+    word and no person's ("KAZINFORM", "(Antara)"); "NORTH KOREA", "(Exclusive)", "(Kim)" are not wires."""
+    if organization_of(agency):
+        return True
+    return len(agency.split()) == 1 and not is_common_word(agency) and not is_romanized_name_word(agency)
 
 
 def _agency_credit(name: str) -> Credit:
@@ -218,7 +226,7 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if (c := _COMMA_AGENCY_DATELINE.match(paragraph[:120])) and organization_of(c["agency"]) \
             and not _DASH_BEFORE_STOP.match(paragraph, c.end()):  # "Separately, Yonhap—South Korea's … agency—reported"
         return paragraph[c.end():], [_agency_credit(c["agency"])]  # "Gaza and Jerusalem, Reuters—Israel pounded …"
-    if (d := _DOTTED_CAPS_DATELINE.match(paragraph[:120])) and not is_common_word(d["agency"].lower()):
+    if (d := _DOTTED_CAPS_DATELINE.match(paragraph[:120])) and _may_be_wire(d["agency"]):
         return paragraph[d.end():], [_agency_credit(d["agency"])]
     if (n := _NAME_PLACE_DATELINE.match(paragraph[:80])) and is_byline_name(n["name"]):
         return paragraph[n.end():], [Credit("writer", n["name"])]
