@@ -238,8 +238,9 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     agency = m["agency"].strip()
     if not (_is_wire_agency(agency) or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))
             or (_CAPS_PLACE_DATE.fullmatch(m["place"].strip()) and agency[:1].isupper() and len(agency.split()) <= 3
-                and not (len(agency.split()) >= 2 and is_person_name(agency)))):
-        # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire (one word, "(Antara)", names no person there)
+                and (_may_be_wire(agency) if len(agency.split()) == 1 else not is_person_name(agency)))):
+        # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire; one word, "(Antara)", may be a wire, not
+        # "(Exclusive)" nor "(Kim)"
         # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"; or by the
         # wire's full dateline before it, a place in capitals and a date: "BEIJING, Dec. 30 (Chinese media) --"
         return None
