@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+    is_capitalized_phrase, is_news_subject, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
@@ -72,10 +72,12 @@ def _is_wire_agency(agency: str) -> bool:
 
 def _may_be_wire(agency: str) -> bool:
     """A name no list knows, vouched for only by where a dateline prints it: one word that is no common
-    word and no person's ("KAZINFORM", "(Antara)"); "NORTH KOREA", "(Exclusive)", "(Kim)" are not wires."""
+    word, no person's and no place's ("KAZINFORM", "(Antara)"); "NORTH KOREA", "(Exclusive)", "(Kim)", "TOKYO.
+    JAPAN -" are not wires."""
     if organization_of(agency):
         return True
-    return len(agency.split()) == 1 and not is_common_word(agency) and not is_romanized_name_word(agency)
+    return len(agency.split()) == 1 and not is_common_word(agency) and not is_romanized_name_word(agency) \
+        and not is_news_subject(agency.title())
 
 
 def _agency_credit(name: str) -> Credit:
