@@ -1261,3 +1261,17 @@ def test_kept_posteriors_are_the_models_and_a_callers_change_stays_its_own():
     assert posteriors_of(["주민", "체포"], ["resid", "arrest"])[0][0] == 0.25
     assert len(calls) == 2  # the model asked once by the look-up (the third call is kept), once directly
     assert _posteriors_for(Counting({})) is not posteriors_of  # another model: another look-up
+
+
+def test_kept_posteriors_follow_a_model_trained_again_in_place():
+    """WordAligner.train sets new tables on the same object (a notebook, or two builds in one
+    process, trains one aligner twice): the look-up must not give the first training's values."""
+    from toolkit.align.wordalign import WordAligner
+    from toolkit.terms.rows import _posteriors_for
+
+    model = WordAligner().train([(["주민", "체포"], ["resid", "arrest"])] * 3)
+    before = _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"])
+    model.train([(["주민", "체포"], ["arrest", "resid"])] * 3 + [(["주민"], ["arrest"])] * 3)
+    after = model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
+    assert after != before  # the second training moved the values (else this test shows nothing)
+    assert _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"]) == after

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    is_capitalized_phrase, is_person_name, looks_like_organization, organization_of, short_org,
+    is_capitalized_phrase, is_news_subject, is_person_name, looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
     desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role,
 )
 from toolkit.credits.text import is_date_word
-from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
 from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
@@ -68,6 +68,16 @@ _AGENCY_PLACE_DATE = re.compile(r"(?P<agency>\S{2,12}) [가-힣]{2,8} \d{1,2}월
 def _is_wire_agency(agency: str) -> bool:
     """The bracket of an English dateline names an agency: a known one, or a short acronym ("(HBN)")."""
     return bool(organization_of(agency)) or (agency.isupper() and agency.isalpha() and 2 <= len(agency) <= 6)
+
+
+def _may_be_wire(agency: str) -> bool:
+    """A name no list knows, vouched for only by where a dateline prints it: one word that is no common
+    word, no person's and no place's ("KAZINFORM", "(Antara)"); "NORTH KOREA", "(Exclusive)", "(Kim)", "TOKYO.
+    JAPAN -" are not wires."""
+    if organization_of(agency):
+        return True
+    return len(agency.split()) == 1 and not is_common_word(agency) and not is_romanized_name_word(agency) \
+        and not is_news_subject(agency.title())
 
 
 def _agency_credit(name: str) -> Credit:
@@ -218,7 +228,7 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     if (c := _COMMA_AGENCY_DATELINE.match(paragraph[:120])) and organization_of(c["agency"]) \
             and not _DASH_BEFORE_STOP.match(paragraph, c.end()):  # "Separately, Yonhap—South Korea's … agency—reported"
         return paragraph[c.end():], [_agency_credit(c["agency"])]  # "Gaza and Jerusalem, Reuters—Israel pounded …"
-    if (d := _DOTTED_CAPS_DATELINE.match(paragraph[:120])) and not is_common_word(d["agency"].lower()):
+    if (d := _DOTTED_CAPS_DATELINE.match(paragraph[:120])) and _may_be_wire(d["agency"]):
         return paragraph[d.end():], [_agency_credit(d["agency"])]
     if (n := _NAME_PLACE_DATELINE.match(paragraph[:80])) and is_byline_name(n["name"]):
         return paragraph[n.end():], [Credit("writer", n["name"])]
@@ -230,8 +240,9 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     agency = m["agency"].strip()
     if not (_is_wire_agency(agency) or (looks_like_organization(agency) and is_capitalized_phrase(agency, 4))
             or (_CAPS_PLACE_DATE.fullmatch(m["place"].strip()) and agency[:1].isupper() and len(agency.split()) <= 3
-                and not (len(agency.split()) >= 2 and is_person_name(agency)))):
-        # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire (one word, "(Antara)", names no person there)
+                and (_may_be_wire(agency) if len(agency.split()) == 1 else not is_person_name(agency)))):
+        # not "MOKPO, April 9 (Nam Ji-woo) -": a person is no wire; one word, "(Antara)", may be a wire, not
+        # "(Exclusive)" nor "(Kim)"
         # an agency no list knows is read by its head noun: "(Hanbit News)", "(Korea Bizwire)"; or by the
         # wire's full dateline before it, a place in capitals and a date: "BEIJING, Dec. 30 (Chinese media) --"
         return None

@@ -576,7 +576,9 @@ def parse_caps_signature(sentence: str) -> list[Credit] | None:
     """"—MARA L. ELLISON" closing a caption: its photographer (the caller checks that a caption, not a
     story, is above it)."""
     m = _DASH_CAPS_NAME.fullmatch(sentence.strip().rstrip("."))
-    return [_credit(m["name"], None)] if m and _caps_slot(m["name"]) else None
+    if m is None or all(is_common_word(w) for w in m["name"].split()):
+        return None  # "—BREAKING NEWS", "—SPORTS DESK": a page's banner in capitals, words of no one's name
+    return [_credit(m["name"], None)] if _caps_slot(m["name"]) else None
 
 
 # a picture agency named by its head noun after a closing dash: "— PPI Images", "– Harbour Photos"

@@ -20,7 +20,9 @@ _BOUNDARY = re.compile(
     r"|(?<=[\uac00-\ud7a3]니다) (?=[\uac00-\ud7a3(])"  # "…지적했습니다 안소영 기자입니다": a video page's text without full stops
 )
 _LOOK = 64  # characters either side of a full stop that decide whether it ends a sentence
-_SLASHED_INITIALS = re.compile(r"/(?:[A-Z]\.)*[A-Z]$")  # "JP/P.J. Leo": a photographer's initials after the slash
+# "JP/P.J. Leo", "(BT/R.K. Sumarno", "JP/P. Leo": a photographer's initials after a paper's slash; a
+# letter after a letter ("… to Grade A/B. Reported by …") ends its sentence
+_SLASHED_INITIALS = re.compile(r"(?:(?<![A-Za-z])[A-Z]{2,5}/(?:[A-Z]\.)*|/(?:[A-Z]\.)+)[A-Z]$")
 _CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows
 
 

@@ -82,6 +82,11 @@ def _korean_spellings() -> frozenset[str]:
     return frozenset(out)
 
 
+def is_romanized_name_word(word: str) -> bool:
+    """A romanised Korean surname or given-name syllable ("Kim", "Park"): a person's, not an agency's."""
+    return word.lower().strip(".,") in _korean_spellings()
+
+
 def is_common_word(word: str) -> bool:
     """A word of the common lexicon (any of its plain inflections): "Group", "Dock", "Votes"."""
     low = word.lower().strip(".,")

@@ -289,15 +289,23 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
 
 KEPT_POSTERIORS = 4096  # beads' posteriors kept, as float arrays (a few KB each); an 800-article build asks
 # 9,424 times for 3,160 distinct ones: a corpus repeats sentence pairs (updated stories, background paragraphs)
-# [(model, its kept look-up)]: the last model's, kept across the articles of a build
-_POSTERIORS: list[tuple[LinkModel, Callable[[Sequence[str], Sequence[str]], list[list[float]]]]] = []
+# [(model, its attributes when kept, its kept look-up)]: the last model's, kept across the articles of a build
+_POSTERIORS: list[tuple[LinkModel, dict, Callable[[Sequence[str], Sequence[str]], list[list[float]]]]] = []
+
+
+def _same_state(kept: dict, model: LinkModel) -> bool:
+    """Whether no attribute of the model was set anew since `kept` was taken: WordAligner.train
+    sets new tables on the same object, so the object alone does not say the posteriors still hold."""
+    now = getattr(model, "__dict__", {})
+    return kept.keys() == now.keys() and all(now[k] is v for k, v in kept.items())
 
 
 def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]], list[list[float]]]:
     """`posteriors_of(keys, stems)`: model.link_posteriors(keys, stems), a pair met before
-    computed once (a pure function of the model and the words); fresh lists each time, so a
-    caller cannot change what another gets. The model is held, so that its id cannot be reused."""
-    if not _POSTERIORS or _POSTERIORS[0][0] is not model:
+    computed once (a pure function of the model's tables and the words); fresh lists each time, so
+    a caller cannot change what another gets. The model and its attributes are held, so that no
+    id can be reused, and a model trained again gets a new look-up."""
+    if not _POSTERIORS or _POSTERIORS[0][0] is not model or not _same_state(_POSTERIORS[0][1], model):
         import numpy as np
 
         @lru_cache(maxsize=KEPT_POSTERIORS)
@@ -307,8 +315,8 @@ def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]]
         def posteriors_of(keys: Sequence[str], stems: Sequence[str]) -> list[list[float]]:
             return kept(tuple(keys), tuple(stems)).tolist()
 
-        _POSTERIORS[:] = [(model, posteriors_of)]
-    return _POSTERIORS[0][1]
+        _POSTERIORS[:] = [(model, dict(getattr(model, "__dict__", {})), posteriors_of)]
+    return _POSTERIORS[0][2]
 
 
 KEPT_PHRASES = 32_768  # key tuples whose phrases are kept (an 800-article build meets ~8,300)
