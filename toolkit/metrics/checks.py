@@ -159,6 +159,9 @@ def _step(x: float) -> int:
 # the least a value must be to be written with a scale word (million, billion, trillion)
 _SCALED = 1e6
 _ROUNDING_SHARE = 0.1
+# the least a Korean figure must be against the place of its last non-zero digit to count as exact
+# (three significant digits: 5억5천400만 is, 1억1천만 is not)
+_EXACT_DIGITS = 100
 # a Korean figure stated to the last unit, a big unit with more digits after it: 160억400만, 2880만1000
 _KO_GROUPED = re.compile(r"[만억조]\s?\d")
 
@@ -185,10 +188,14 @@ def _scaled_rounding(english: float, korean: float, korean_place: int = 1) -> bo
     for 240만, 17% off, is not). A round Korean figure (205만, 2505만) gets no tolerance: its
     last digit is what a change would alter; so is a figure that differs from the English one in
     its last written digit alone, two places or more below the English one's ("$2.13 billion"
-    against 21억3005만 is a changed 21억3000만; against 16억3천만, "$1.6 billion" is a rounding)."""
+    against 21억3005만 is a changed 21억3000만; against 16억3천만, "$1.6 billion" is a rounding).
+    Two significant digits are a round figure however the units split them (1억1천만 is as round as
+    11억): a planted 1억 -> 1억1천만 against "$100 million" is a change."""
     if english < _SCALED or korean < _SCALED:
         return False
     english, korean = round(english), round(korean)  # 512.3 trillion is 512,299,999,999,999.94 in floats
+    if korean < _EXACT_DIGITS * _step(korean):
+        return False
     step, gap = _step(english), abs(english - korean)
     changed_last_digit = gap % korean_place == 0 and gap // korean_place < 10 and korean_place * 10 < step
     return step > _step(korean) and gap < step / 2 and gap <= _ROUNDING_SHARE * korean and not changed_last_digit
