@@ -312,6 +312,10 @@ def test_a_month_or_year_named_for_last_month_or_year(en: str, ko: str, agree: b
     ("General Secretary Kim Jong Un visited the site.", "김 총비서가 현장을 찾았다.", True, None),
     ("Coach Hong said the team was ready.", "홍 감독은 팀이 준비됐다고 말했다.", True, None),
     ("Coach Hong said the team was ready.", "박 감독은 팀이 준비됐다고 말했다.", False, "name Hong≠박"),
+    # 모 standing alone is "a certain" (某), the name withheld: no surname against the English one
+    ("Kim said the money was gone.", "모 씨는 돈이 사라졌다고 말했다.", None, None),
+    ("Lawmaker Kim met party leader Park.", "모 의원은 박 대표를 만났다.", True, None),
+    ("Kim, a player, said the team was ready.", "모 선수는 팀이 준비됐다고 말했다.", None, None),
 ])
 def test_surnames_with_mo_an_age_or_a_title_are_compared(en: str, ko: str, agree, flag) -> None:
     check = check_names(en, ko)

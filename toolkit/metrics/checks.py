@@ -375,7 +375,9 @@ _KO_SURNAME_ONLY = re.compile(
 _KO_SURNAME_TITLE = re.compile(
     r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
     r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?)(?![가-힣]{2})")
-_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양")
+_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모")
+# 모 standing alone before 씨 or a title is "a certain" (某, 모 씨, 모 의원: the name withheld), not the rare surname
+_WITHHELD = "모"
 _EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
 # titles that stand before a surname named alone ("Minister Kim said"): no given name
 _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier ambassador envoy general
@@ -388,7 +390,7 @@ def korean_surname_mentions(ko_text: str) -> set[str]:
     from toolkit.names import surnames
 
     known = surnames()
-    found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known}
+    found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known and m.group(1) != _WITHHELD}
     found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text)
               if m.group(1) in known and m.group(1) not in _NOT_SURNAME_BEFORE_TITLE}
     return found
