@@ -1206,6 +1206,19 @@ def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_mode
     assert not begins_alike("삼지연", "Kim Jong Un")
 
 
+def test_a_loose_korean_initial_is_loose_only_towards_the_letters_it_is_written_in():
+    from toolkit.terms.sound import begins_alike
+
+    # ㅎ is H (or J, R, W: 호르헤 'Jorge', 호날두 'Ronaldo'), never L: 현대인 'modern people' is no 'London'
+    assert begins_alike("허드슨", "Hudson") and begins_alike("하미드", "Hamid") and begins_alike("호날두", "Ronaldo")
+    assert not begins_alike("현대인", "London")
+    assert begins_alike("이명박", "Rhee Myung-bak") and begins_alike("이택수", "Yi Taek-soo") and begins_alike("류현진", "Yoo Hyun-jin")
+    assert begins_alike("예루살렘", "Jerusalem")
+    rows = _terms_bead("현대인은 스트레스를 많이 받는다.", "In London, modern people are under a lot of stress.",
+                       {"현대인", "스트레스"}, {("현대인", "modern"): 0.8, ("현대인", "people"): 0.7, ("스트레스", "stress"): 0.9})
+    assert rows["현대인"]["en_rendering"] != "London"
+
+
 def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_noun_after_it():
     grain = [(stem("grain"), stem("shop")), (stem("state"), stem("grain"), stem("shop"))]
 
