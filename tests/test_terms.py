@@ -1254,3 +1254,12 @@ def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_nam
     first = _terms_bead(ko, "The damage was reported to the Committee for Rural Economic Management.",
                         {"위원회"}, {("위원회", "Committee"): 0.9})
     assert "농촌경리위원회" not in first
+
+
+def test_a_name_by_its_sound_is_the_nearer_of_two_names_alike_in_sound():
+    # two names written once, each beside the other: each takes its own English, not the first written
+    for korean, english in (("박영선 의원과 박영수 특검이 만났다.", "Lawmaker Park Young-sun met special counsel Park Young-soo."),
+                            ("박영수 특검과 박영선 의원이 만났다.", "Special counsel Park Young-soo met lawmaker Park Young-sun.")):
+        rows = _terms_bead(korean, english, {"의원", "특검"}, {("의원", "Lawmaker"): 0.9, ("의원", "lawmaker"): 0.9,
+                                                              ("특검", "counsel"): 0.9})
+        assert rows["박영수"]["en_rendering"] == "Park Young-soo" and rows["박영선"]["en_rendering"] == "Park Young-sun"

@@ -67,7 +67,7 @@ def skeleton_en(word: str) -> str:
     return _collapse([_EN_CLASS.get(ch, "") for ch in w])
 
 
-def _within(a: str, b: str, k: int) -> bool:
+def within(a: str, b: str, k: int) -> bool:
     """Is the edit distance of a and b at most k? Only the diagonal band |i - j| <= k can
     hold such a path, and a row whose band is all above k ends the search (long articles
     compare hundreds of thousands of skeleton pairs)."""
@@ -91,7 +91,7 @@ def _within(a: str, b: str, k: int) -> bool:
 def _close(a: str, b: str) -> bool:
     """Two consonant skeletons at least 74% alike (edit distance over the longer length)."""
     n = max(len(a), len(b))
-    return _within(a, b, int(0.26 * n + 1e-9))
+    return within(a, b, int(0.26 * n + 1e-9))
 
 
 @lru_cache(maxsize=131072)
