@@ -1263,3 +1263,15 @@ def test_a_name_by_its_sound_is_the_nearer_of_two_names_alike_in_sound():
         rows = _terms_bead(korean, english, {"의원", "특검"}, {("의원", "Lawmaker"): 0.9, ("의원", "lawmaker"): 0.9,
                                                               ("특검", "counsel"): 0.9})
         assert rows["박영수"]["en_rendering"] == "Park Young-soo" and rows["박영선"]["en_rendering"] == "Park Young-sun"
+
+
+def test_a_capitalised_run_that_is_no_whole_name_is_no_long_body_name():
+    ko = "농촌경리위원회는 모내기를 독려했다."
+    links = {("위원회", "Committee"): 0.9, ("모내기", "planting"): 0.8}
+    for english in ("Last Year Pyongyang Committee members urged rice planting.",  # cut from a sentence's capitals
+                    "Since Monday North Korean Committee officials urged planting.",  # a weekday in it
+                    "In Spring The Committee urged planting."):  # a capitalised function word in it
+        rows = _terms_bead(ko, english, {"위원회", "모내기"}, links)
+        assert "농촌경리위원회" not in rows, english
+    rows = _terms_bead(ko, "The Rural Economic Management Committee urged rice planting.", {"위원회", "모내기"}, links)
+    assert rows["농촌경리위원회"]["en_rendering"] == "Rural Economic Management Committee"
