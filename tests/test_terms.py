@@ -1275,3 +1275,12 @@ def test_a_capitalised_run_that_is_no_whole_name_is_no_long_body_name():
         assert "농촌경리위원회" not in rows, english
     rows = _terms_bead(ko, "The Rural Economic Management Committee urged rice planting.", {"위원회", "모내기"}, links)
     assert rows["농촌경리위원회"]["en_rendering"] == "Rural Economic Management Committee"
+
+
+def test_ti_is_soft_only_in_the_endings_tion_tious_tial_inside_a_word():
+    from toolkit.terms.sound import begins_alike
+
+    assert begins_alike("어소시에이션", "Association") and begins_alike("네이션", "Nation")
+    # a word-initial 'ti' and the 'ti' of -tia, -tiago stay hard
+    assert begins_alike("톈진", "Tianjin") and begins_alike("톈안먼", "Tiananmen")
+    assert begins_alike("크로아티아", "Croatia") and begins_alike("티아고", "Tiago")
