@@ -1263,6 +1263,11 @@ def test_a_name_by_its_sound_is_the_nearer_of_two_names_alike_in_sound():
         rows = _terms_bead(korean, english, {"의원", "특검"}, {("의원", "Lawmaker"): 0.9, ("의원", "lawmaker"): 0.9,
                                                               ("특검", "counsel"): 0.9})
         assert rows["박영수"]["en_rendering"] == "Park Young-soo" and rows["박영선"]["en_rendering"] == "Park Young-sun"
+    # a run of three words (a hyphened given name) is still preferred to the shorter runs inside it
+    from toolkit.terms.renderings import render_by_sound
+
+    english = English.of("Kwon Young met Minister Kwon Young-se.")
+    assert render_by_sound("권영세", english, [[0.0] for _ in english.content], []).text == "Kwon Young-se"
 
 
 def test_a_capitalised_run_that_is_no_whole_name_is_no_long_body_name():

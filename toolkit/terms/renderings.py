@@ -600,14 +600,16 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
         return claims[numbers[k]] if k in numbers and numbers[k] < len(claims) else 0.0
 
     spans = english.spans
-    found: list[str] = []  # the alike runs of the longest size that has one
+    found: list[str] = []  # the alike runs of the longest size that has one (windows come longest first)
+    size = 0
     for window in english.name_windows:
-        if found and len(window) < len(found[0].split()):
+        if found and len(window) < size:
             break
         if all(rival(k) < LINK for k in window):
             text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
             if alike(name, text):
                 found.append(text)
+                size = len(window)
     if not found:
         return None
     # of two names alike in sound, the nearer: 박영수 beside 박영선 is 'Park Young-soo', not the
