@@ -272,6 +272,10 @@ def test_a_translators_rounding_of_an_exact_figure_is_no_change(en: str, ko: str
     # the last written digit changed, two places or more below the English figure's: 21억3000만 altered
     ("Per-day exports came to $2.13 billion.", "일평균 수출액은 21억3005만 달러였다.", "number 2,130,000,000≠2,130,050,000"),
     ("Employment stood at 28,801,000.", "취업자는 2880만1005명이었다.", "number 28,801,000≠28,801,005"),
+    # two significant digits are a round figure however they are written (as 11억, 19억): a planted 1억 -> 1억1천만
+    ("Aid came to $100 million.", "지원액은 1억1천만 달러였다.", "number 100,000,000≠110,000,000"),
+    ("Aid came to $200 million.", "지원액은 1억9000만 달러였다.", "number 200,000,000≠190,000,000"),
+    ("Aid came to $300 million.", "지원액은 3억1천만 달러였다.", "number 300,000,000≠310,000,000"),
 ])
 def test_a_change_is_no_rounding(en: str, ko: str, flag: str) -> None:
     assert check_numbers(en, ko).differences == (flag,)
@@ -308,6 +312,10 @@ def test_a_month_or_year_named_for_last_month_or_year(en: str, ko: str, agree: b
     ("General Secretary Kim Jong Un visited the site.", "김 총비서가 현장을 찾았다.", True, None),
     ("Coach Hong said the team was ready.", "홍 감독은 팀이 준비됐다고 말했다.", True, None),
     ("Coach Hong said the team was ready.", "박 감독은 팀이 준비됐다고 말했다.", False, "name Hong≠박"),
+    # 모 standing alone is "a certain" (某), the name withheld: no surname against the English one
+    ("Kim said the money was gone.", "모 씨는 돈이 사라졌다고 말했다.", None, None),
+    ("Lawmaker Kim met party leader Park.", "모 의원은 박 대표를 만났다.", True, None),
+    ("Kim, a player, said the team was ready.", "모 선수는 팀이 준비됐다고 말했다.", None, None),
 ])
 def test_surnames_with_mo_an_age_or_a_title_are_compared(en: str, ko: str, agree, flag) -> None:
     check = check_names(en, ko)

@@ -1206,6 +1206,19 @@ def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_mode
     assert not begins_alike("삼지연", "Kim Jong Un")
 
 
+def test_a_loose_korean_initial_is_loose_only_towards_the_letters_it_is_written_in():
+    from toolkit.terms.sound import begins_alike
+
+    # ㅎ is H (or J, R, W: 호르헤 'Jorge', 호날두 'Ronaldo'), never L: 현대인 'modern people' is no 'London'
+    assert begins_alike("허드슨", "Hudson") and begins_alike("하미드", "Hamid") and begins_alike("호날두", "Ronaldo")
+    assert not begins_alike("현대인", "London")
+    assert begins_alike("이명박", "Rhee Myung-bak") and begins_alike("이택수", "Yi Taek-soo") and begins_alike("류현진", "Yoo Hyun-jin")
+    assert begins_alike("예루살렘", "Jerusalem")
+    rows = _terms_bead("현대인은 스트레스를 많이 받는다.", "In London, modern people are under a lot of stress.",
+                       {"현대인", "스트레스"}, {("현대인", "modern"): 0.8, ("현대인", "people"): 0.7, ("스트레스", "stress"): 0.9})
+    assert rows["현대인"]["en_rendering"] != "London"
+
+
 def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_noun_after_it():
     grain = [(stem("grain"), stem("shop")), (stem("state"), stem("grain"), stem("shop"))]
 
@@ -1275,3 +1288,38 @@ def test_kept_posteriors_follow_a_model_trained_again_in_place():
     after = model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
     assert after != before  # the second training moved the values (else this test shows nothing)
     assert _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"]) == after
+
+
+def test_a_name_by_its_sound_is_the_nearer_of_two_names_alike_in_sound():
+    # two names written once, each beside the other: each takes its own English, not the first written
+    for korean, english in (("박영선 의원과 박영수 특검이 만났다.", "Lawmaker Park Young-sun met special counsel Park Young-soo."),
+                            ("박영수 특검과 박영선 의원이 만났다.", "Special counsel Park Young-soo met lawmaker Park Young-sun.")):
+        rows = _terms_bead(korean, english, {"의원", "특검"}, {("의원", "Lawmaker"): 0.9, ("의원", "lawmaker"): 0.9,
+                                                              ("특검", "counsel"): 0.9})
+        assert rows["박영수"]["en_rendering"] == "Park Young-soo" and rows["박영선"]["en_rendering"] == "Park Young-sun"
+    # a run of three words (a hyphened given name) is still preferred to the shorter runs inside it
+    from toolkit.terms.renderings import render_by_sound
+
+    english = English.of("Kwon Young met Minister Kwon Young-se.")
+    assert render_by_sound("권영세", english, [[0.0] for _ in english.content], []).text == "Kwon Young-se"
+
+
+def test_a_capitalised_run_that_is_no_whole_name_is_no_long_body_name():
+    ko = "농촌경리위원회는 모내기를 독려했다."
+    links = {("위원회", "Committee"): 0.9, ("모내기", "planting"): 0.8}
+    for english in ("Last Year Pyongyang Committee members urged rice planting.",  # cut from a sentence's capitals
+                    "Since Monday North Korean Committee officials urged planting.",  # a weekday in it
+                    "In Spring The Committee urged planting."):  # a capitalised function word in it
+        rows = _terms_bead(ko, english, {"위원회", "모내기"}, links)
+        assert "농촌경리위원회" not in rows, english
+    rows = _terms_bead(ko, "The Rural Economic Management Committee urged rice planting.", {"위원회", "모내기"}, links)
+    assert rows["농촌경리위원회"]["en_rendering"] == "Rural Economic Management Committee"
+
+
+def test_ti_is_soft_only_in_the_endings_tion_tious_tial_inside_a_word():
+    from toolkit.terms.sound import begins_alike
+
+    assert begins_alike("어소시에이션", "Association") and begins_alike("네이션", "Nation")
+    # a word-initial 'ti' and the 'ti' of -tia, -tiago stay hard
+    assert begins_alike("톈진", "Tianjin") and begins_alike("톈안먼", "Tiananmen")
+    assert begins_alike("크로아티아", "Croatia") and begins_alike("티아고", "Tiago")

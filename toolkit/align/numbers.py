@@ -51,8 +51,7 @@ _COUNTED_ORDINALS = frozenset({
     "anniversary", "floor", "class", "division", "degree", "vice",
 })
 # the decade of an age: "in his forties" ~ 40대 (digits, "his 40s", are read with their "s")
-_EN_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-                    "eighties": 80, "nineties": 90}
+_EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items() if value >= 20}
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
     "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,

@@ -44,9 +44,10 @@ def skeleton_ko(word: str) -> str:
 _EN_RULES = [
     (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"x"), "ks"),
     (re.compile(r"qu"), "k"), (re.compile(r"gh"), ""), (re.compile(r"ng"), "n"),
-    # 'ch' before 'r' is hard (Chris 크리스, Christian 크리스천); 'ti' before a vowel of -tion,
-    # -tial is soft (Association 어소시에이션, nation 네이션)
-    (re.compile(r"ch(?=r)"), "k"), (re.compile(r"t(?=i[ao])"), "S"),
+    # 'ch' before 'r' is hard (Chris 크리스, Christian 크리스천); 'ti' of the endings -tion, -tious,
+    # -tial inside a word is soft (Association 어소시에이션, nation 네이션), not 'ti' elsewhere
+    # (Tianjin 톈진, Croatia 크로아티아, Santiago 산티아고)
+    (re.compile(r"ch(?=r)"), "k"), (re.compile(r"(?<=[a-z])t(?=i(?:on|ous|al))"), "S"),
     (re.compile(r"tch"), "J"), (re.compile(r"ch"), "J"), (re.compile(r"sh"), "S"),
     (re.compile(r"th"), "t"), (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"g(?=[eiy])"), "J"),
     (re.compile(r"r(?![aeiouy])"), ""),  # non-rhotic: Gordon -> 고든, computer -> 컴퓨터
@@ -67,7 +68,7 @@ def skeleton_en(word: str) -> str:
     return _collapse([_EN_CLASS.get(ch, "") for ch in w])
 
 
-def _within(a: str, b: str, k: int) -> bool:
+def within(a: str, b: str, k: int) -> bool:
     """Is the edit distance of a and b at most k? Only the diagonal band |i - j| <= k can
     hold such a path, and a row whose band is all above k ends the search (long articles
     compare hundreds of thousands of skeleton pairs)."""
@@ -91,7 +92,7 @@ def _within(a: str, b: str, k: int) -> bool:
 def _close(a: str, b: str) -> bool:
     """Two consonant skeletons at least 74% alike (edit distance over the longer length)."""
     n = max(len(a), len(b))
-    return _within(a, b, int(0.26 * n + 1e-9))
+    return within(a, b, int(0.26 * n + 1e-9))
 
 
 @lru_cache(maxsize=131072)

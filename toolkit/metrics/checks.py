@@ -159,6 +159,9 @@ def _step(x: float) -> int:
 # the least a value must be to be written with a scale word (million, billion, trillion)
 _SCALED = 1e6
 _ROUNDING_SHARE = 0.1
+# the least a Korean figure must be against the place of its last non-zero digit to count as exact
+# (three significant digits: 5억5천400만 is, 1억1천만 is not)
+_EXACT_DIGITS = 100
 # a Korean figure stated to the last unit, a big unit with more digits after it: 160억400만, 2880만1000
 _KO_GROUPED = re.compile(r"[만억조]\s?\d")
 
@@ -185,10 +188,14 @@ def _scaled_rounding(english: float, korean: float, korean_place: int = 1) -> bo
     for 240만, 17% off, is not). A round Korean figure (205만, 2505만) gets no tolerance: its
     last digit is what a change would alter; so is a figure that differs from the English one in
     its last written digit alone, two places or more below the English one's ("$2.13 billion"
-    against 21억3005만 is a changed 21억3000만; against 16억3천만, "$1.6 billion" is a rounding)."""
+    against 21억3005만 is a changed 21억3000만; against 16억3천만, "$1.6 billion" is a rounding).
+    Two significant digits are a round figure however the units split them (1억1천만 is as round as
+    11억): a planted 1억 -> 1억1천만 against "$100 million" is a change."""
     if english < _SCALED or korean < _SCALED:
         return False
     english, korean = round(english), round(korean)  # 512.3 trillion is 512,299,999,999,999.94 in floats
+    if korean < _EXACT_DIGITS * _step(korean):
+        return False
     step, gap = _step(english), abs(english - korean)
     changed_last_digit = gap % korean_place == 0 and gap // korean_place < 10 and korean_place * 10 < step
     return step > _step(korean) and gap < step / 2 and gap <= _ROUNDING_SHARE * korean and not changed_last_digit
@@ -368,7 +375,9 @@ _KO_SURNAME_ONLY = re.compile(
 _KO_SURNAME_TITLE = re.compile(
     r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
     r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?)(?![가-힣]{2})")
-_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양")
+_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모")
+# 모 standing alone before 씨 or a title is "a certain" (某, 모 씨, 모 의원: the name withheld), not the rare surname
+_WITHHELD = "모"
 _EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
 # titles that stand before a surname named alone ("Minister Kim said"): no given name
 _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier ambassador envoy general
@@ -381,7 +390,7 @@ def korean_surname_mentions(ko_text: str) -> set[str]:
     from toolkit.names import surnames
 
     known = surnames()
-    found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known}
+    found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known and m.group(1) != _WITHHELD}
     found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text)
               if m.group(1) in known and m.group(1) not in _NOT_SURNAME_BEFORE_TITLE}
     return found

@@ -600,12 +600,34 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
         return claims[numbers[k]] if k in numbers and numbers[k] < len(claims) else 0.0
 
     spans = english.spans
+    found: list[str] = []  # the alike runs of the longest size that has one (windows come longest first)
+    size = 0
     for window in english.name_windows:
+        if found and len(window) < size:
+            break
         if all(rival(k) < LINK for k in window):
             text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
             if alike(name, text):
-                return Rendering("rendered", _POSSESSIVE.sub("", text), LEXICON_ONLY)
-    return None
+                found.append(text)
+                size = len(window)
+    if not found:
+        return None
+    # of two names alike in sound, the nearer: 박영수 beside 박영선 is 'Park Young-soo', not the
+    # first written ('Park Young-sun' ends with one consonant more)
+    best = min(found, key=lambda text: _sound_gap(name, text))
+    return Rendering("rendered", _POSSESSIVE.sub("", best), LEXICON_ONLY)
+
+
+def _sound_gap(name: str, text: str) -> int:
+    """The edit distance of the consonant skeletons of a Korean name (or its core without the
+    ending of a place or body, as `sounds_like` reads it) and English words."""
+    from toolkit.align.phonetic import skeleton_en, skeleton_ko, within
+
+    b = skeleton_en(text)
+    gaps = []
+    for a in {skeleton_ko(name), skeleton_ko(name_heads(name)[0])}:
+        gaps.append(next(k for k in range(max(len(a), len(b)) + 1) if within(a, b, k)))
+    return min(gaps)
 
 
 def render_name_run(names: Sequence[str], english: English) -> list[tuple[int, int]] | None:

@@ -13,6 +13,7 @@ since the bead is the smallest unit the English can be traced to.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
@@ -360,7 +361,8 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
                 continue
             found = render_name_word([r["en_rendering"] for r in mine], bead.english)
             if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
-                                                     not found.text.endswith(mine[0]["en_rendering"]))):
+                                                     not found.text.endswith(mine[0]["en_rendering"]) or
+                                                     not _whole_name(found.text, bead.english.text))):
                 continue
             for r in mine:
                 r["part_of"] = r["part_of"] or word
@@ -419,6 +421,21 @@ def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
                     mine["part_of"] = mine["part_of"] or key
             i += len(run)
     return rows
+
+
+def _whole_name(name: str, text: str) -> bool:
+    """A capitalised run found by its head alone is a name's whole: not cut from a longer run
+    begun by a sentence's first content word ('Last Year Pyongyang Committee' gives 'Year
+    Pyongyang Committee', whose start no one knows), and holding no capitalised function or light
+    word ('In Spring The Committee', 'Since Monday North Korean Committee': a heading's or a
+    sentence's capitals, not a body's name)."""
+    from toolkit.align.english import LIGHT, STOPWORDS
+
+    start = text.find(name)
+    before = re.search(r"([A-Z][\w'’-]*) $", text[max(0, start - 80):start])  # the word before it
+    if before and before.group(1).lower() not in STOPWORDS:
+        return False
+    return not any(w[:1].isupper() and w.lower() in STOPWORDS | LIGHT for w in name.split())
 
 
 def _names_head(word: str, head: dict, last: str) -> bool:

@@ -56,17 +56,21 @@ def _by_sound(name: str, result, english: English, posteriors, own, top, kin) ->
 
 
 # initials Korean writes where the English may begin otherwise (노 'Roh', 이 'Lee' or 'Rhee', 류 'Yoo',
-# 호르헤 'Jorge'): ㄴ, ㄹ, ㅇ, ㅎ
-_LOOSE_INITIALS = frozenset({2, 5, 11, 18})
+# 예루살렘 'Jerusalem', 호르헤 'Jorge', 호날두 'Ronaldo'), and the letters the English may begin with
+# instead: loose towards those only (현대인 'modern people' is no 'London', though the skeletons NTN
+# and RNTN end alike)
+_VOWELS = "AEIOUY"
+_LOOSE_INITIALS = {2: "NLR", 5: "LRNY" + _VOWELS, 11: "JLRWY" + _VOWELS, 18: "HJRW"}  # ㄴ, ㄹ, ㅇ, ㅎ
 
 
 def begins_alike(name: str, text: str) -> bool:
-    """`sounds_like`, and beginning with the same consonant, unless the Korean begins with
-    ㄴ, ㄹ, ㅇ or ㅎ: sounds_like alone lets two names that only end alike pass (삼지연 ~ 'Kim Jong Un')."""
+    """`sounds_like`, and beginning with the same consonant, or, where the Korean begins with
+    ㄴ, ㄹ, ㅇ or ㅎ, with a letter that initial is written in: sounds_like alone lets two names
+    that only end alike pass (삼지연 ~ 'Kim Jong Un')."""
     from toolkit.align.phonetic import skeleton_en, skeleton_ko
 
     if not sounds_like(name, text):
         return False
     code = ord(name[0]) - 0xAC00 if name else -1
-    loose = 0 <= code <= 11171 and code // 588 in _LOOSE_INITIALS
-    return loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
+    loose = _LOOSE_INITIALS.get(code // 588, "") if 0 <= code <= 11171 else ""
+    return text[:1].upper() in loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
