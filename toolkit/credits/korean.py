@@ -15,8 +15,9 @@ text, never credits. Lines are read as words, not with backtracking patterns.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
@@ -97,7 +98,7 @@ def ko_tokens(text: str) -> list[str]:
     return out
 
 
-def _chunk_tokens(text: str) -> Iterator[list[str]]:
+def _chunk_tokens(text: str) -> Iterator[Sequence[str]]:
     """ko_tokens, one white-space-separated chunk at a time (a reader may stop early)."""
     for chunk in text.split():
         if "@" in chunk:
@@ -119,11 +120,14 @@ def _chunk_tokens(text: str) -> Iterator[list[str]]:
 _PUNCT_SPLIT = re.compile("([" + "".join(re.escape(ch) for ch in sorted(_PUNCT)) + "])")
 
 
-def _split_punct(chunk: str) -> list[str]:
+@functools.lru_cache(maxsize=16_384)
+def _split_punct(chunk: str) -> tuple[str, ...]:
     """Runs of other characters and each punctuation character, in order (the split leaves
-    empty runs between adjacent marks: the filter below drops them with the bare dots)."""
+    empty runs between adjacent marks: the filter below drops them with the bare dots). Kept:
+    a 200-article build splits ~62,000 chunks, most of them words met before; a tuple, so that
+    no caller can change what the next one gets."""
     out = _PUNCT_SPLIT.split(chunk)
-    return [w.rstrip(".") if not w[:1].isdigit() else w for w in out if w.rstrip(".") or w[:1].isdigit()]
+    return tuple([w.rstrip(".") if not w[:1].isdigit() else w for w in out if w.rstrip(".") or w[:1].isdigit()])
 
 
 _ISSUE = re.compile(r"제\d{1,5}호")  # "제697호": a magazine's issue number over a byline

@@ -57,8 +57,11 @@ def clean(text: str) -> str:
     return " ".join(text.translate(INVISIBLE).split())
 
 
+_NEW_TUPLE = tuple.__new__  # Token's own __new__ is a Python function: this skips it (a third less time)
+
+
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [_NEW_TUPLE(Token, (m[0], m.start(), m.end())) for m in TOKEN.finditer(text)]
 
 
 def find_emails(text: str) -> list[tuple[int, int]]:

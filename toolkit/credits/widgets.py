@@ -205,14 +205,16 @@ def _unglue(s: str) -> str:
     "DeShawn" stay whole), "Connor7" / "2013Donald" (letters against digits). One pass."""
     out: list[str] = []
     run = 0  # letters since the last non-letter
+    last = len(s) - 1
     for k, ch in enumerate(s):
-        prev = s[k - 1] if k else ""
-        nxt = s[k + 1] if k + 1 < len(s) else ""
-        if prev and ((ch.isupper() and prev.islower() and run >= 3 and nxt.islower())
-                     or (ch.isdigit() and prev.isalpha() and prev.isascii())
-                     or (ch.isalpha() and ch.isupper() and prev.isdigit())):
-            out.append(" | ")
-            run = 0
+        # only a capital or a digit opens a piece: the neighbours are read for those alone
+        if k and (ch.isupper() or ch.isdigit()):
+            prev = s[k - 1]
+            if ((ch.isupper() and prev.islower() and run >= 3 and k < last and s[k + 1].islower())
+                    or (ch.isdigit() and prev.isalpha() and prev.isascii())
+                    or (ch.isalpha() and ch.isupper() and prev.isdigit())):
+                out.append(" | ")
+                run = 0
         out.append(ch)
         run = run + 1 if ch.isalpha() else 0
     return "".join(out)

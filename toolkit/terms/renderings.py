@@ -139,15 +139,16 @@ class English:
         """The runs of up to three words that may write a name, longest first, then in text
         order (render_by_sound): the first capitalised, each next one written after a space
         and capitalised or after a hyphen."""
-        spans = self.spans
+        spans, text = self.spans, self.text
+        upper = [word[:1].isupper() for word, _, _ in spans]
+        # joins[k]: word k may carry on the name of the word before it (each gap read once, not per window)
+        joins = [False] + [gap in (" ", "-") and (upper[k] or gap == "-")
+                           for k, gap in ((k, text[spans[k - 1][2]:spans[k][1]]) for k in range(1, len(spans)))]
         out = []
         for size in (3, 2, 1):
             for start in range(len(spans) - size + 1):
-                window = range(start, start + size)
-                between = [self.text[spans[k - 1][2]:spans[k][1]] for k in window[1:]]
-                if spans[start][0][:1].isupper() and all(
-                        g in (" ", "-") and (spans[k][0][:1].isupper() or g == "-") for g, k in zip(between, window[1:])):
-                    out.append(window)
+                if upper[start] and all(joins[k] for k in range(start + 1, start + size)):
+                    out.append(range(start, start + size))
         return out
 
     @cached_property

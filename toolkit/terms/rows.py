@@ -390,10 +390,11 @@ def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
     by_term = {r["ko_term"]: r for r in rows}
     text = bead.english.text
     for sentence_id, units in bead.korean:
+        opens = [_name_run((u,)) for u in units]  # each unit's own test, once: a run starts only on one that passes
         i = 0
         while i < len(units):
             found = None
-            for size in range(min(LONGEST_NAME_RUN, len(units) - i), 1, -1):
+            for size in range(min(LONGEST_NAME_RUN, len(units) - i) if opens[i] else 0, 1, -1):
                 run = units[i:i + size]
                 if _name_run(run):
                     spans = render_name_run([u.key for u in run], bead.english)
