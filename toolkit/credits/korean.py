@@ -50,7 +50,6 @@ _REPORT_ENDINGS = (
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
 _STANDING_BY = ("나와있습니다",)
-
 _COPULAS = ("이었습니다", "였습니다", "입니다")
 # ("진행에 홍길동입니다" introduces the host of a programme, an anchor: not a credit)
 _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재에", "보도에", "취재", "보도", "인터뷰에", "대담에",
