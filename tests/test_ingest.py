@@ -312,6 +312,37 @@ def test_caption_printed_twice_and_marked_captions():
     ]
 
 
+def test_wire_story_closed_by_its_agency_keeps_its_last_paragraph():
+    # a Yonhap story carried by another outlet: the last paragraph ends "(Yonhap)" as a caption does
+    text = "\n\n".join([
+        "Ferry Line to Link Four Islands",
+        "Passengers board a ferry at Mokpo port on Monday. (Yonhap)",
+        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+        "the oceans ministry said Tuesday.",
+        "Two ships will sail the route twice a day, carrying up to 300 passengers each. (Yonhap)",
+    ])
+    article = ingest_text(text)
+    assert article.captions == ["Passengers board a ferry at Mokpo port on Monday."]
+    assert [p.text for p in article.paragraphs][-1] == \
+        "Two ships will sail the route twice a day, carrying up to 300 passengers each."
+    assert sorted((c.role, c.name) for c in article.credits) == [("photographer", "Yonhap"), ("writer", "Yonhap")]
+
+
+def test_agency_closed_lines_with_prose_after_them_stay_captions():
+    text = "\n\n".join([
+        "Spring in Seoul",
+        "Citizens stroll through a park in Seoul on Sunday. (Yonhap)",
+        "Cherry blossoms line a street in Yeouido on the same day. (Yonhap)",
+        "The riverside park will stay open until 11 p.m. through April 10, the city said.",
+    ])
+    article = ingest_text(text)
+    assert article.captions == ["Citizens stroll through a park in Seoul on Sunday.",
+                                "Cherry blossoms line a street in Yeouido on the same day."]
+    assert [p.text for p in article.paragraphs] == [
+        "The riverside park will stay open until 11 p.m. through April 10, the city said."]
+    assert [(c.role, c.name) for c in article.credits] == [("photographer", "Yonhap")]
+
+
 def test_date_line_becomes_the_date():
     article = ingest_text("Market Opens\n2012-03-01\nTraders returned on Thursday, brokers said.\n")
     assert article.date == "2012-03-01"

@@ -99,6 +99,14 @@ def _removed_part(paragraph: str, remainder: str) -> str:
     return paragraph
 
 
+def _closing_agency_writes(text: str, remainder: str, found: list[Credit]) -> None:
+    """"(Yonhap)" closing a story's last paragraph names the wire that wrote the story, however
+    much the paragraph reads like a caption on its own ("He was accompanied by ... (Yonhap)")."""
+    if remainder.strip() and len(found) == 1 and found[0].agent == "organization" \
+            and found[0].role == "photographer" and text.rstrip(" .").endswith(f"({found[0].name})"):
+        found[0].role = "writer"
+
+
 def _caption_credits(captions: list[str]) -> tuple[list[str], list[Credit]]:
     """Captions without the credits printed in them ("(AP Photo/A B)", "(서울=연합뉴스) 홍길동 기자 =",
     "… 2023.11.14 gildong@yna.co.kr"), and those credits: whoever a caption credits took the picture."""
@@ -184,7 +192,8 @@ def finish(draft: Draft) -> Article:
     seen: set[str] = set()
     date = draft.date
     tail = None  # index in `body` just after the last paragraph that was only credits
-    for piece in draft.pieces:
+    last_prose = max((i for i, piece in enumerate(draft.pieces) if ends_sentence(piece.text.strip())), default=-1)
+    for at, piece in enumerate(draft.pieces):
         text = piece.text.strip()
         k = key(text)
         if not k or k in skip or k in seen or bp.is_boilerplate(text):
@@ -195,6 +204,8 @@ def finish(draft: Draft) -> Article:
         if weighted_length(text) >= _ECHO_CHARS:
             seen.add(k)
         remainder, found = split_credits(text)
+        if at == last_prose and body:
+            _closing_agency_writes(text, remainder, found)
         if found or remainder != text:  # credit text taken out (an e-mail sign-off credits nobody)
             credits.extend(found)
             credit_paragraphs.append(_removed_part(text, remainder))

@@ -126,11 +126,18 @@ def is_boilerplate(line: str) -> bool:
 
 def is_caption_line(line: str) -> bool:
     """A line marked as a photo caption ("Photo: ...", "▲ ...", "... (AFP)")."""
+    return is_marked_caption(line) or is_agency_closed_line(line)
+
+
+def is_marked_caption(line: str) -> bool:
+    """A caption by its opening marker ("Photo: ...", "▲ ...", "[사진=연합뉴스] ..."), wherever it stands."""
     line = line.strip()
-    if len(line) > MAX_BOILERPLATE_CHARS:
-        return False
-    if _CAPTION_MARKED.search(line):
-        return True
+    return len(line) <= MAX_BOILERPLATE_CHARS and bool(_CAPTION_MARKED.search(line))
+
+
+def is_agency_closed_line(line: str) -> bool:
+    """A short line closed by an agency ("... (AFP)"): a caption, or a wire story's last paragraph."""
+    line = line.strip()
     return len(line) <= MAX_CREDITED_CAPTION_CHARS and bool(_CAPTION_AGENCY.search(line))
 
 

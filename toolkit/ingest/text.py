@@ -108,7 +108,8 @@ def read_text(text: str, source: str) -> Draft:
                 and len(units[i].text) <= MAX_CAPTION_CHARS:
             kinds[i], kinds[i + 1] = "caption", "boilerplate"
             captions.append(units[i].text)
-        elif bp.is_caption_line(units[i].text):
+        elif bp.is_marked_caption(units[i].text) or (
+                bp.is_agency_closed_line(units[i].text) and not _closes_story(units, kinds, first, i)):
             kinds[i] = "caption"
             captions.append(units[i].text)
     dek = None
@@ -118,6 +119,19 @@ def read_text(text: str, source: str) -> Draft:
         dek = units[candidate].text
     pieces = [Piece(u.text) for u, kind in zip(units, kinds) if kind == "body"]
     return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date)
+
+
+def _closes_story(units: list[Unit], kinds: list[str], first: int, i: int) -> bool:
+    """A wire story carried by another outlet ends its last paragraph "... (Yonhap)", the same way
+    a caption does; only the place tells them apart: prose before it and none after."""
+    def prose(j: int) -> bool:
+        return kinds[j] == "body" and ends_sentence(units[j].text) and not is_credit_only(units[j].text)
+
+    return not any(prose(j) for j in range(i + 1, len(units))) \
+        and sum(prose(j) for j in range(first + 1, i)) >= _STORY_BEFORE_CLOSING
+
+
+_STORY_BEFORE_CLOSING = 1  # prose before a closing "(Yonhap)" and none after: the story's last paragraph
 
 
 def _is_dek(units: list[Unit], kinds: list[str], i: int) -> bool:
