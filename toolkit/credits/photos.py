@@ -8,13 +8,14 @@ named. A caption keeps its text; only the credit at its end is taken out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from toolkit.credits.agents import (
     APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
     looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -403,6 +404,9 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
             if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
                 return bare[:k].rstrip(" /|"), found
+            if bare[k] == "[" and (k == 0 or bare[:k].rstrip().endswith((".", "!", "\"", "”"))) \
+                    and _bracket_outlet(inner.strip()):
+                return bare[:k].rstrip(), [replace(_credit(inner.strip(), None), agent="organization")]
         elif bare.endswith(")") and (m := _DIGIT_SLASH_NAME.search(bare[-80:])) and is_person_name(m["name"]):
             cut = len(bare) - len(m.group()) + 1
             return bare[:cut].rstrip(" /") + ")", [_credit(m["name"], None)]  # "... July 4, 2011/Truth Leem)"
@@ -445,6 +449,17 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             if credit is not None:
                 return bare[: k + 1], [credit]
     return None
+
+
+# a news site's address: "eastday.com", "news.harbor.example"
+_SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|kr|jp|co\.uk|example)")
+
+
+def _bracket_outlet(inner: str) -> bool:
+    """"[Harbor Daily]", "[eastday.com]": the paper or site that supplied a picture, in square brackets
+    after the caption's last full stop (as China Daily's galleries print "[Xinhua]"); a round bracket
+    there is as often a story's source, so only the square one is read."""
+    return bool(_SITE.fullmatch(inner)) or (is_news_outlet(inner) and not any(is_common_word(w) for w in inner.split()[:-1]))
 
 
 # a caption closed by a dash and whose picture it is: "— Bernama pic", "— Reuters picture"
