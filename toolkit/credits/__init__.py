@@ -472,7 +472,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
         elif read is None and b == len(text) and len(text) <= _CAPTION_CHARS \
-                and (a > 0 or korean.is_credit_mark(sentence)) \
+                and (a > 0 or korean.is_credit_mark(sentence) or photos.is_agency_copyright(sentence)) \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
             # "ⓒ 배성민" alone under a picture, as a page prints its photo's credit line
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",

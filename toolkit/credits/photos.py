@@ -220,7 +220,14 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
-            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners):
+            moved = all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners[1:])
+            if len(owners) <= 4 and moved and not _known_agency(owners[0]) and _is_full_name(a) \
+                    and is_capitalized_phrase(owners[0], 3) and _known_agency(owners[1]):
+                # "Mara Ellison/Project Dawn/AFP/Getty Images": the photographer, the project or body that
+                # handed the picture out, then the wires that moved it
+                return _credit(a, owners[1])
+            if len(owners) > 4 or not (moved and (_known_agency(owners[0]) or owners[0].lower() in _QUALIFIERS
+                                                  or _names_paper(owners[0]))):
                 return None
             b = owners[0]
         if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
@@ -266,6 +273,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     name = t.strip()
     if not name or name.lower() in NOT_PHOTO_SOURCES:
         return None
+    if courtesy and name[:4] == "the " and name[4:5].isupper():
+        name = name[4:]  # "Photo courtesy of the MOHW": the lender's acronym, read as "MOHW" is
     if labelled:
         if is_person_name(name) or _org_like(name) or _names_a_desk(name) or is_capitalized_phrase(name, 6):
             return _credit(name, org, courtesy)
@@ -495,6 +504,13 @@ def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:
 
 
 _COPYRIGHT_WORDS = {"copyright", "all", "rights", "reserved"}
+
+
+def is_agency_copyright(sentence: str) -> bool:
+    """"© Getty Images" on a line of its own: a picture agency's mark is a photo credit by itself (a
+    publisher's own notice names a year or "All rights reserved", and no picture agency)."""
+    s = sentence.strip()
+    return s[:1] in "©ⓒ" and s[1:].strip().lower() in DISTINCTIVE_AGENCIES
 
 
 def parse_copyright_sentence(sentence: str) -> list[Credit] | None:
