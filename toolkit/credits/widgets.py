@@ -267,8 +267,8 @@ def evidence_kind(line: str) -> str | None:
         return "read"
     if _URL.fullmatch(s):
         return "url"
-    if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
-        return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
+    if not has_syllable(s) and (_english_title(s.strip(" ,")) is not None or _AUTHOR_NOTE.match(s)):
+        return "title"  # "Staff Reporter", "Korea Correspondent", "The author is a columnist …" below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
         return "posted" if s.startswith(_KO_POSTED) else "stamp"
     if _REPORTING_FROM_LINE.fullmatch(s):
@@ -276,6 +276,9 @@ def evidence_kind(line: str) -> str | None:
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
+# a column's note on its author, printed on the line under the author's name: "The author is an editorial
+# writer at the Tavren Ilbo.", "The writer is a professor of history at …"
+_AUTHOR_NOTE = re.compile(r"The (?:author|writer)(?:, [^,]{3,40},)? is (?:a|an|the|former|a former) [a-z]")
 # a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT)(?:[+-]\d{1,2})?)?"
                     r"(?=[\s,]|$)", re.IGNORECASE)
