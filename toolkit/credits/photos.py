@@ -205,6 +205,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         t = maker.strip()  # "Photo: Illustration/Tom Leung": what the picture is, then who made it
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
+        if (relay := _VIA_RELAY.search(distributor)) and _known_agency(relay["wire"]) \
+                and _known_agency(_BROADCAST_ARM.sub("", distributor[:relay.start()])):
+            distributor = relay["wire"]  # "KCNA via REUTERS TV/via REUTERS": the wire's TV arm, then the wire
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
         wire, _, shooter = distributor.partition("/")
         if shooter and "/" not in shooter and _known_agency(wire) and _is_full_name(shooter.strip()):
@@ -244,7 +247,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
-        elif org is None and (_is_caps_initials(a) or labelled and " " not in a) and _is_full_name(b):
+        elif org is None and (_is_caps_initials(a) or (labelled or bracketed) and " " not in a and a[:1].isupper()
+                              and not is_common_word(a)) and _is_full_name(b):
+            # "(Mainichi/Mara Ellison)": a caption's bracket, one word of the paper's name and its photographer
             # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer; "(Courtesy
             # of HarbourImages/Owen Trask)": one word before the slash under a label is the agency
             t, org = b, a
@@ -459,6 +464,10 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
                 return bare[: k + 1], [credit]
     return None
 
+
+# a further hand in the chain after the distributor: "… via REUTERS TV/via REUTERS"
+_VIA_RELAY = re.compile(r"\s*/\s*via (?P<wire>[A-Za-z][\w.&\- ]{1,30})$")
+_BROADCAST_ARM = re.compile(r"\s+(?:TV|Video|Television)$", re.IGNORECASE)
 
 # a news site's address: "eastday.com", "news.harbor.example"
 _SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|kr|jp|co\.uk|example)")
