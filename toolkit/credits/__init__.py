@@ -226,10 +226,10 @@ _REPORTED = re.compile(r"\b(?:announced|reported|data showed|figures showed|stat
 def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept: str = "") -> list[Credit]:
     """"(Yonhap)" closes captions and stories alike: after a story the agency supplied the text,
     so it is the writer (as every studied gold has it; a dateline's agency is the reporter), not a photographer."""
+    closing = (f"({found[0].name})", f"[{found[0].name}]") if len(found) == 1 else ()
     if len(found) == 1 and found[0].agent == "organization" \
-            and sentence.rstrip(" .").endswith(f"({found[0].name})") \
-            and _after_story(_since_line(text, at, lambda line: line.rstrip(" .").endswith(f"({found[0].name})"))
-                             + kept):
+            and sentence.rstrip(" .").endswith(closing) \
+            and _after_story(_since_line(text, at, lambda line: line.rstrip(" .").endswith(closing)) + kept):
         found[0].role = "writer"
     return found
 
@@ -463,6 +463,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES) \
                 and (signed := photos.parse_caps_signature(sentence)):
             read = ("", signed, False)  # "… is illegal. —MARA L. ELLISON": the caption's photographer
+        elif read is None and b == len(text) and a > 0 and _named_under_caption(text, a, sentence):
+            read = ("", [Credit("photographer", sentence.strip())], False)  # "… from Kampot. Mara Ellison"
         elif read is None and line_end and a > 0 and (pictures := photos.parse_picture_agency_tail(sentence)):
             read = ("", pictures, False)  # "… on June 25, 2026. — PPI Images"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
@@ -470,7 +472,7 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 tail[0].role = "writer"  # "… said on Monday. AFP": after a story the agency wrote it
             read = ("", tail, False)
         elif read is None and b == len(text) and len(text) <= _CAPTION_CHARS \
-                and (a > 0 or korean.is_credit_mark(sentence)) \
+                and (a > 0 or korean.is_credit_mark(sentence) or photos.is_agency_copyright(sentence)) \
                 and (tail := korean.parse_copyright_tail(sentence) or photos.parse_copyright_sentence(sentence)):
             # "ⓒ 배성민" alone under a picture, as a page prints its photo's credit line
             # the holder after a caption, not under a story: "… 청사건물. ©브레이크뉴스",
@@ -516,6 +518,22 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
     credits = [c for c in credits if id(c) not in mentions  # the printed photo credit names whose picture it is
                or (c.role, c.name) not in printed and not (shot and c.role == "photographer")]
     return _join(text, pieces), credits
+
+
+# a letter's or a column's voice: a name closing it signs it, it took no picture
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our)\b")
+
+
+def _named_under_caption(text: str, at: int, sentence: str) -> bool:
+    """A caption closed by its photographer's name alone, no label ("A bowl of crab soup, a delicacy
+    from Kampot. Mara Ellison"): the name (strict test) is the last sentence, after a full stop, under
+    a caption's length of text that neither attributes (a story) nor speaks in the first person (a
+    letter's signature), nor ends on a quotation (whose source the name would be)."""
+    if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
+        return False  # (checked first: a long text is never copied here)
+    before = text[:at].rstrip()
+    return before.endswith(".") and is_byline_name(sentence.strip()) and not context.is_story(before) \
+        and not _FIRST_PERSON.search(before)
 
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -205,14 +205,18 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
 
 
 def _byline_before(place: str) -> tuple[list[Credit], str] | None:
-    """"By A and B WASHINGTON": a scraped byline glued to the dateline -> (writers, "WASHINGTON")."""
+    """"By A and B WASHINGTON", "By A SEOUL, June 25": a scraped byline glued to the dateline -> (writers,
+    the place and its date)."""
     words = place.split()
     if len(words) < 3 or words[0].lower() != "by":
         return None
-    k = len(words)
+    end = len(words)
+    while end > 1 and (words[end - 1].strip(",.").isdigit() or is_date_word(words[end - 1].strip(",."))):
+        end -= 1  # "By A SEOUL, June 25": the date after the place
+    k = end
     while k > 1 and words[k - 1].strip(",").replace("/", "").replace(".", "").isupper():
         k -= 1
-    if k == len(words) or k < 2:
+    if k == end or k < 2:
         return None
     found = parse_sentence(" ".join(words[:k]), None, byline=True)
     if not found or any(c.role != "writer" for c in found):

@@ -51,6 +51,8 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
     contribution = j < n and low[j] in CONTRIBUTION_WORDS
     if contribution:
         j += 1
+    if j == 0 and j + 1 < n and low[j] == "original" and low[j + 1] == "by":
+        return "writer", j + 1  # "Original by A" heading a translation, the translator's line below it
     if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
         j += 2
         if j < n and low[j] in {"text", "version", "article", "story"}:
@@ -195,6 +197,10 @@ def _trim(sentence: str) -> str:
 _TRANSLATOR_ABBREVIATION = re.compile(r"(^|[,;(]\s?)(?:[Tt]ransl?|[Tt]r)\.\s*(?:by:?\s+)?(?=[A-Z])")
 
 
+# the source language set off by commas: "Translated, from the Spanish, by A" (read as without them)
+_COMMA_LANGUAGE = re.compile(r"^(Translated|Translation),\s+(from (?:the )?[A-Z][a-z]+),\s+by\b")
+
+
 _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}) from "
                                r"(?P<outlet>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4}):")
 
@@ -210,7 +216,7 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
     """
-    s = _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence))
+    s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence)))
     if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
         s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
     if not s:

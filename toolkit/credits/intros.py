@@ -33,6 +33,10 @@ _ANCHOR_VERBS = (" starts us off", " has our top story", " has our lead story", 
 # an anchor presenting the reporter: "Here's A with more", "Here is our correspondent A with the details"
 _PRESENTERS = ("Here's ", "Here is ", "Here’s ")
 _REPORTS = " reports"
+_WRITES = " writes"  # "… the border. A writes from the Gaza Strip.": a teaser's sign-off for a written piece
+_MAX_OUTLET_HEAD = 2  # words of an outlet's name before its possessive word ("Al Jazeera's")
+# the place of a sign-off, perhaps after "the" and a word or two in lower case ("from the occupied Gaza Strip")
+_FROM_PLACE = re.compile(r" from (?:the (?:[a-z]+ ){0,2})?[A-Z]")
 _HANDOVER_WORDS = {"correspondent", "reporter", "bureau", "chief"}  # "... defense correspondent A reports"
 # a reporter's own sign-in or sign-off: "This is Song Geum-han reporting.", "This is A reporting from
 # Busan for KBS News.", "This is A, KBS News." (an outlet's name is needed when "reporting" is not said)
@@ -50,7 +54,8 @@ def _name_and_lead(before: str) -> tuple[str, list[str]] | None:
     words = before.split()
     for size in (4, 3, 2):
         if len(words) >= size and is_person_name(" ".join(words[-size:])) \
-                and words[-size].translate(APOSTROPHES)[-2:] != "'s" and words[-size].lower() not in _HANDOVER_WORDS \
+                and not any(w.translate(APOSTROPHES)[-2:] == "'s" for w in words[-size:]) \
+                and words[-size].lower() not in _HANDOVER_WORDS \
                 and words[-size] not in {"Our", "Here's", "Here", "And", "Now", "Next"}:
             return " ".join(words[-size:]), words[:-size]
     return None
@@ -66,9 +71,14 @@ def _handed_over(lead: list[str]) -> str | None:
     last = lead[-1].translate(APOSTROPHES)
     if last.endswith("'s") and last[:1].isupper():
         place = lead[:-1]  # only "From Seoul," may come before "NPR's"
+        k = len(place)
+        while k > 0 and len(place) - k < _MAX_OUTLET_HEAD and place[k - 1][:1].isupper() \
+                and not place[k - 1].endswith(","):
+            k -= 1  # "Al Jazeera's": the outlet's name runs over more than one word
+        place, owner = place[:k], " ".join(place[k:] + [last[:-2]])
         if place and not (place[0] in {"From", "In"} and place[-1].endswith(",") and len(place) <= 5):
             return None
-        return short_org(last[:-2])
+        return short_org(owner)
     if last.lower() in _HANDOVER_WORDS and lead[0][:1].isupper() and not any(w.endswith(",") for w in lead):
         owner = [w for w in lead[:-1] if w[:1].isupper()]
         return "" if lead[0] == "Our" or not owner else short_org(" ".join(owner))
@@ -107,23 +117,25 @@ def parse_intro(sentence: str) -> list[Credit] | None:
             return None if outlet is None else _reporter(name, outlet)
     if presented:
         return None
-    k = s.rfind(_REPORTS, max(0, len(s) - _MAX_PLACE_CHARS - len(_REPORTS) - 6))
+    role, k = "reporter", s.rfind(_REPORTS, max(0, len(s) - _MAX_PLACE_CHARS - len(_REPORTS) - 6))
+    if k <= 0:
+        role, k = "writer", s.rfind(_WRITES, max(0, len(s) - _MAX_PLACE_CHARS - len(_WRITES) - 6))
     if k <= 0:
         return None
-    after = s[k + len(_REPORTS):]
-    if after and not after.startswith((" from ", " on ")):
-        return None
+    after = s[k + len(_REPORTS if role == "reporter" else _WRITES):]
+    if after and not after.startswith((" from ", " on ")) or (role == "writer" and not after):
+        return None  # ("A writes." alone says nothing of a piece)
     found = _name_and_lead(s[:k])
     if found is None:
         return None
     name, lead = found
     if not lead:  # "Mara Ellison reports." / "… reports from Seoul.": the name alone is the sentence
-        if after and not (after.startswith(" from ") and after[6:7].isupper()):
+        if after and not _FROM_PLACE.match(after):
             return None  # "A reports on the economy for …" is a biography
-        return _reporter(name, None) if len(name.split()) >= 2 and not is_news_subject(name) \
+        return [Credit(role, name)] if len(name.split()) >= 2 and not is_news_subject(name) \
             and not looks_like_organization(name) else None
     outlet = _handed_over(lead)
-    return None if outlet is None else _reporter(name, outlet)
+    return None if outlet is None else [Credit(role, name, organization=outlet or None)]
 
 
 # "For KBS News, I'm A." / "Reporting from Seoul, I'm A.": the outlet or place first

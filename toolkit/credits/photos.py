@@ -8,13 +8,14 @@ named. A caption keeps its text; only the credit at its end is taken out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from toolkit.credits.agents import (
     APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
     looks_like_organization, organization_of, short_org,
 )
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -204,6 +205,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         t = maker.strip()  # "Photo: Illustration/Tom Leung": what the picture is, then who made it
     if " via " in t:  # "Korean Central News Agency/Korea News Service via AP"
         source, _, distributor = t.partition(" via ")
+        if (relay := _VIA_RELAY.search(distributor)) and _known_agency(relay["wire"]) \
+                and _known_agency(_BROADCAST_ARM.sub("", distributor[:relay.start()])):
+            distributor = relay["wire"]  # "KCNA via REUTERS TV/via REUTERS": the wire's TV arm, then the wire
         source = source.removesuffix(" handout").removesuffix(" Handout")  # "KCNA handout via Reuters"
         wire, _, shooter = distributor.partition("/")
         if shooter and "/" not in shooter and _known_agency(wire) and _is_full_name(shooter.strip()):
@@ -219,7 +223,14 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         a, b = (p.strip() for p in t.split("/", 1))
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
-            if len(owners) > 4 or not all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners):
+            moved = all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners[1:])
+            if len(owners) <= 4 and moved and not _known_agency(owners[0]) and _is_full_name(a) \
+                    and is_capitalized_phrase(owners[0], 3) and _known_agency(owners[1]):
+                # "Mara Ellison/Project Dawn/AFP/Getty Images": the photographer, the project or body that
+                # handed the picture out, then the wires that moved it
+                return _credit(a, owners[1])
+            if len(owners) > 4 or not (moved and (_known_agency(owners[0]) or owners[0].lower() in _QUALIFIERS
+                                                  or _names_paper(owners[0]))):
                 return None
             b = owners[0]
         if b.lower() in _QUALIFIERS and not _known_agency(b) and a:
@@ -236,7 +247,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
-        elif org is None and (_is_caps_initials(a) or labelled and " " not in a) and _is_full_name(b):
+        elif org is None and (_is_caps_initials(a) or (labelled or bracketed) and " " not in a and a[:1].isupper()
+                              and not is_common_word(a)) and _is_full_name(b):
+            # "(Mainichi/Mara Ellison)": a caption's bracket, one word of the paper's name and its photographer
             # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer; "(Courtesy
             # of HarbourImages/Owen Trask)": one word before the slash under a label is the agency
             t, org = b, a
@@ -265,6 +278,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     name = t.strip()
     if not name or name.lower() in NOT_PHOTO_SOURCES:
         return None
+    if courtesy and name[:4] == "the " and name[4:5].isupper():
+        name = name[4:]  # "Photo courtesy of the MOHW": the lender's acronym, read as "MOHW" is
     if labelled:
         if is_person_name(name) or _org_like(name) or _names_a_desk(name) or is_capitalized_phrase(name, 6):
             return _credit(name, org, courtesy)
@@ -403,6 +418,9 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
             if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
                 return bare[:k].rstrip(" /|"), found
+            if bare[k] == "[" and (k == 0 or bare[:k].rstrip().endswith((".", "!", "\"", "”"))) \
+                    and _bracket_outlet(inner.strip()):
+                return bare[:k].rstrip(), [replace(_credit(inner.strip(), None), agent="organization")]
         elif bare.endswith(")") and (m := _DIGIT_SLASH_NAME.search(bare[-80:])) and is_person_name(m["name"]):
             cut = len(bare) - len(m.group()) + 1
             return bare[:cut].rstrip(" /") + ")", [_credit(m["name"], None)]  # "... July 4, 2011/Truth Leem)"
@@ -447,6 +465,21 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
     return None
 
 
+# a further hand in the chain after the distributor: "… via REUTERS TV/via REUTERS"
+_VIA_RELAY = re.compile(r"\s*/\s*via (?P<wire>[A-Za-z][\w.&\- ]{1,30})$")
+_BROADCAST_ARM = re.compile(r"\s+(?:TV|Video|Television)$", re.IGNORECASE)
+
+# a news site's address: "eastday.com", "news.harbor.example"
+_SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|kr|jp|co\.uk|example)")
+
+
+def _bracket_outlet(inner: str) -> bool:
+    """"[Harbor Daily]", "[eastday.com]": the paper or site that supplied a picture, in square brackets
+    after the caption's last full stop (as China Daily's galleries print "[Xinhua]"); a round bracket
+    there is as often a story's source, so only the square one is read."""
+    return bool(_SITE.fullmatch(inner)) or (is_news_outlet(inner) and not any(is_common_word(w) for w in inner.split()[:-1]))
+
+
 # a caption closed by a dash and whose picture it is: "— Bernama pic", "— Reuters picture"
 _DASH_PIC = re.compile(r"(?:(?<=[.!?\"”)])|^)\s*[—–-]\s*(?P<source>[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,2})"
                        r" (?:pic|picture|photo)$")
@@ -480,6 +513,13 @@ def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:
 
 
 _COPYRIGHT_WORDS = {"copyright", "all", "rights", "reserved"}
+
+
+def is_agency_copyright(sentence: str) -> bool:
+    """"© Getty Images" on a line of its own: a picture agency's mark is a photo credit by itself (a
+    publisher's own notice names a year or "All rights reserved", and no picture agency)."""
+    s = sentence.strip()
+    return s[:1] in "©ⓒ" and s[1:].strip().lower() in DISTINCTIVE_AGENCIES
 
 
 def parse_copyright_sentence(sentence: str) -> list[Credit] | None:

@@ -140,6 +140,40 @@ def _trailing_date(segment: str) -> tuple[str, bool]:
     return segment, False
 
 
+# the "and" before a list's last name after a serial comma: "By A, B, and C" splits into "and C"
+_LIST_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+_MAX_SECTION_WORDS = 3
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _stamped_end(segments: list[str], stamped: bool) -> int:
+    """How many segments a widget line's reading covers: a page's section labels may follow its
+    publication stamp ("By A / Jan 18, 2019 06:19 PM / Society & Culture", "… 15:00 | All, Japan,
+    World"). After the last segment that is a dated year or a clock (or a read time already taken out),
+    segments of one to three capitalised words are those labels, not names: dropped. A name always
+    stands before the stamp in such a line; nothing after the stamp is dropped unless all of it is labels."""
+    last = -1
+    for k, segment in enumerate(segments):
+        piece = segment.strip(" ,.;:()[]")
+        if piece and _is_date_piece(piece) and (_CLOCK.search(piece) or (_full_date(piece) and _YEAR.search(piece))):
+            last = k
+    if last < 0 and not stamped:
+        return len(segments)
+    if last < 0:  # only a read time vouches for the line: labels may close it after the last empty piece
+        last = max((k for k, seg in enumerate(segments) if not seg.strip(" ,.;:()[]")), default=-1)
+    tail = [seg.strip(" ,.;:()[]") for seg in segments[last + 1:]]
+    if last < 0 or not tail or not all(_is_section_label(seg) for seg in tail if seg):
+        return len(segments)
+    return last + 1
+
+
+def _is_section_label(segment: str) -> bool:
+    """"Society & Culture", "World", "All": a page's section, capitalised words that name no one."""
+    words = [w for w in segment.split() if w != "&"]
+    return 1 <= len(words) <= _MAX_SECTION_WORDS and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not is_byline_name(segment)
+
+
 def _english_title(segment: str) -> str | None:
     """The role a job title gives ("writer" for most, "photographer"), or None when it is no title."""
     low = [w.lower().strip(".,") for w in segment.replace("-", " ").split()]
@@ -233,8 +267,8 @@ def evidence_kind(line: str) -> str | None:
         return "read"
     if _URL.fullmatch(s):
         return "url"
-    if not has_syllable(s) and _english_title(s.strip(" ,")) is not None:
-        return "title"  # "Staff Reporter", "Korea Correspondent" on the line below a name
+    if not has_syllable(s) and (_english_title(s.strip(" ,")) is not None or _AUTHOR_NOTE.match(s)):
+        return "title"  # "Staff Reporter", "Korea Correspondent", "The author is a columnist …" below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
         return "posted" if s.startswith(_KO_POSTED) else "stamp"
     if _REPORTING_FROM_LINE.fullmatch(s):
@@ -242,6 +276,9 @@ def evidence_kind(line: str) -> str | None:
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
+# a column's note on its author, printed on the line under the author's name: "The author is an editorial
+# writer at the Tavren Ilbo.", "The writer is a professor of history at …"
+_AUTHOR_NOTE = re.compile(r"The (?:author|writer)(?:, [^,]{3,40},)? is (?:a|an|the|former|a former) [a-z]")
 # a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT)(?:[+-]\d{1,2})?)?"
                     r"(?=[\s,]|$)", re.IGNORECASE)
@@ -335,17 +372,21 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         s, evidence = remove_spans(s, emails, " | "), True
     if _URL.search(s):
         s, evidence = _URL.sub(" | ", s), True
+    read_time = False
     if (stripped := _READ_TIME.sub(" | ", s)) != s:
-        s, evidence = stripped, True
+        s, evidence, read_time = stripped, True, True
     s = _unglue(s)
     korean = has_syllable(s)
     outlets = 0
     service: tuple[str | None, str | None] | None = None
     outlet_names: list[str] = []
+    newsrooms: list[str] = []
     pieces: list[tuple[str, str]] = []
     title_roles: list[str] = []
     dates: list[str] = []
-    for segment in _SEPARATORS.split(s):
+    segments = _SEPARATORS.split(s)
+    stamped = _stamped_end(segments, evidence)
+    for segment in segments[:stamped]:
         segment = segment.strip(" ,.;:()[]")
         if not segment:
             continue
@@ -374,13 +415,16 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
                 and organization_of(named[1]):
             service, evidence = named, True  # "A and B, VOA Khmer": a language service names a newsroom
             continue
-        names = _AND.split(segment)
+        names = _AND.split(_LIST_AND.sub("", segment, count=1))  # "By A, B, and C": the list's last "and"
         if all(is_byline_name(n) for n in names):
             pieces += [(n, "writer") for n in names]
             continue
         if organization_of(segment) or (korean and is_outlet(segment)):
             outlets += 1
             outlet_names.append(segment)
+            continue
+        if not korean and pieces and is_news_outlet(segment) and not organization_of(segment):
+            newsrooms.append(segment)  # "A and B, The Harbor Post": the newsroom the writers work for
             continue
         return None
     # a Korean CMS's publication stamp ("승인 2021.06.28 00:00") next to a bare name backs it; a date
@@ -389,8 +433,14 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
         or "column" in nearby or "reporting" in nearby or "posted" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
-    if not pieces and len(outlet_names) == 1 and not title_roles and _full_date(" ".join(dates)) and "alone" in nearby:
-        # "Xinhua, July 6, 2016": a copied story's source (a known agency) and its date, the whole paragraph
+    # a newsroom's name after the writers' names, the whole paragraph ("A and B, The Harbor Post"), is a byline
+    evidence = evidence or (len(newsrooms) == 1 and "alone" in nearby and not outlets)
+    if newsrooms and not evidence:
+        return None
+    if not pieces and len(outlet_names) == 1 and not title_roles and "alone" in nearby \
+            and (_full_date(" ".join(dates)) or (read_time and not korean)):
+        # "Xinhua, July 6, 2016", "KYODO NEWS - 2 hours ago - 15:00": a copied story's source (a known
+        # agency) and when it was published, the whole paragraph
         return [Credit("writer", outlet_names[0], organization=organization_of(outlet_names[0]), agent="organization")]
     if not pieces or not evidence or len(pieces) > _MAX_NAMES:
         return None

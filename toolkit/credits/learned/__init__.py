@@ -111,7 +111,8 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
     for cand, role, p in scored_candidates(paragraph, credits, model):
         if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
-                or _after_other_verb(paragraph, cand) or _slash_credit_in_prose(paragraph, cand):
+                or _after_other_verb(paragraph, cand) or _slash_credit_in_prose(paragraph, cand) \
+                or _after_credited_slash(paragraph, cand, credits):
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
@@ -177,6 +178,16 @@ def _slash_credit_in_prose(paragraph: str, cand: Candidate) -> bool:
     after = re.split(r"[.!?\n]", after, maxsplit=1)[0]
     words = after.split()
     return bool(words) and words[0][:1].islower() and len([w for w in words if _PROSE_WORDS.fullmatch(w)]) >= _PROSE_AFTER
+
+
+def _after_credited_slash(paragraph: str, cand: Candidate, credits: list[Credit]) -> bool:
+    """"A/Project Dawn/AFP/Getty Images" whose photographer A the rules credited: what follows A's slash
+    handed the picture out or moved it, it took no picture of its own."""
+    before = paragraph[max(0, cand.start - _AGENT_CHARS):cand.start].rstrip()
+    if not before.endswith("/"):
+        return False
+    before = before[:-1].rstrip()
+    return any(c.role == "photographer" and before.endswith(c.name) for c in credits)
 
 
 def _ends_in_comma(text: str, end: int) -> bool:
