@@ -76,6 +76,27 @@ def is_korean_caption(body: str) -> bool:
                                        for s in sentences)
 
 
+# the day a picture was taken, as a caption opens its scene ("8일 오후 서울 …"); "지난 8일" looks back, as a story does
+_KO_PICTURE_DAY = re.compile(r"(?<!지난 )(?<!지난)(?<!\d)\d{1,2}일")
+# a noun that becomes something ("논란이 되고 있다", "화제가 되고 있다"): a story's state, no scene
+_KO_BECOMING = re.compile(r"[이가] 되고 있다")
+
+
+def is_korean_photo_lede(lede: str) -> bool:
+    """The text a Korean dateline byline opens is a photo caption, not a story's lede: a scene
+    ("…산책을 즐기고 있다.") in its first or last sentence, the picture's day ("8일 오후"), at most three
+    sentences, and nothing a story does (attribution, a connective tying it to text before). A wire's or a
+    paper's photo news prints its photographer's byline as a story prints its reporter's."""
+    lede = lede.strip()
+    if not is_korean_caption(lede) or not _KO_PICTURE_DAY.search(lede):
+        return False
+    sentences = _ko_sentences(lede)
+    if len(sentences) > 3 or any(s.startswith(_KO_STORY_OPENERS) for s in sentences):
+        return False
+    return any(_KO_SCENE_END.search(s) and not _KO_BECOMING.search(s) and not any(w in s for w in _KO_ABSTRACT)
+               for s in (sentences[0], sentences[-1]))
+
+
 def is_english_caption(body: str) -> bool:
     """The body an English credit closes describes a picture."""
     body = body.strip()

@@ -26,6 +26,7 @@ from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 
 _CLOSERS = {"(": ")", "[": "]", "【": "】"}
+CAPTION_MARKS = ("▲", "△")  # the mark a Korean page opens a picture's caption with
 _MAX_BRACKET = 40
 _EN_DATELINE = re.compile(
     r"(?P<place>[^()\[\]\n]{0,100}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―|:(?=\s))\s*"
@@ -267,6 +268,8 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
+    if text[:1] in CAPTION_MARKS and text[1:].lstrip()[:1] in _CLOSERS:
+        text = text[1:].lstrip()  # "▲ [서울=뉴시스] A 기자 = …": a picture's caption opened by its mark
     if text[:1] in _CLOSERS:
         found = _korean(text)
         if found is not None:
