@@ -204,8 +204,8 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
     Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
     if token in _CLIP_WORDS or (token in KO_LABELS and token not in _NAME_LIKE_LABELS) \
             or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
-            or token in _FILLERS or token in _NEWSROOM_NOUNS:
-        return None
+            or token in _FILLERS or token in _NEWSROOM_NOUNS or title_role(token) is not None:
+        return None  # (a qualified title, "인턴기자", is no name 인턴 with its title)
     if is_korean_name(token):
         return token, None
     best: tuple[str, str | None] | None = None  # the longest name wins: "최영대기자" is 최영대 기자, not 최영 대기자
@@ -1195,12 +1195,15 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     required: "[김현경 기자]" alone heads a speaker's words in a transcript. It may be one no list
     knows ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]"): any first word that is
     no name, title, label or clip word, perhaps followed by "|" or "·"."""
-    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}]
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·", ","}]  # "[중앙방송, 홍길동기자]": a comma as the bar
+    glued = name_and_title(words[-1]) if len(words) >= 2 else None
+    if glued is not None and glued[1] is not None:
+        words = words[:-1] + [glued[0], "기자"]  # "[한빛방송 홍길동기자]": the title glued to the name, read apart
     if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
         return None
     if not is_outlet(words[0]) and not _unknown_outlet(words[0]):
         return None
-    role = title_role(words[-1])
+    role = glued[1] if glued is not None and glued[1] is not None else title_role(words[-1])
     found = name_and_title(words[-2])
     if role is None or found is None or found[1] is not None:
         return None
