@@ -28,7 +28,7 @@ from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, 
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.agents import is_person_name, organization_of, without_rank
+from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
@@ -251,7 +251,21 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     for credit in credits:  # "Photo by Staff Sgt. A": whichever reader took the rank along, the name is A's
         if (name := without_rank(credit.name)) != credit.name:
             credit.name, credit.agent = name, "person"
-    return rest, _once(credits)
+    return rest, _once(_captures_by_source(credits))
+
+
+def _captures_by_source(credits: list[Credit]) -> list[Credit]:
+    """A screen capture credited as written ("SBS 방송화면 캡처", whichever reader took it) credits its source,
+    the broadcaster or platform (SBS); a capture of no one's screen ("휴대전화 캡처") credits nobody."""
+    out = []
+    for credit in credits:
+        source = korean.captured_source(credit.name) if credit.role == "photographer" else None
+        if source == "":
+            continue
+        if source is not None:
+            credit.name, credit.organization, credit.agent = source, short_org(source), "organization"
+        out.append(credit)
+    return out
 
 
 def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:

@@ -1220,7 +1220,7 @@ def _unknown_outlet(word: str) -> bool:
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
     r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=/]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
-    r"|(?:\(|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()\s/]{2,15})\s*(?:화면\s*)?(?:갈무리|캡처|캡쳐)\)?"  # "(조선중앙TV 화면 캡처)"
+    r"|(?:[(<〈]|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()<>〈〉\s/=:]{2,15})\s*(?:(?:화면|영상)\s*)?(?:갈무리|캡처|캡쳐)[)>〉]?"  # "(조선중앙TV 화면 캡처)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
@@ -1265,8 +1265,12 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
+    if (ranked := _ranked_person(name)) is not None:
+        person, firm = ranked  # "사진=홍길동 과장": a person, the rank no part of the name
+        return s[: len(s) - len(m.group())].rstrip(), [
+            Credit("photographer", person, organization=short_org(firm) if firm else None)]
     if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
-        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
+        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS)):
             return None
     elif m["g"] or m["h"]:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
@@ -1278,6 +1282,36 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+# a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"
+_SCREEN_CAPTURE = re.compile(r"(?:사진\s*)?(?P<source>\S.*?)\s*(?:(?:영상|화면|방송\s?화면|방송)\s*)?(?:캡처|캡쳐|갈무리)")
+# the platforms a screen is captured from, named as a picture's source as an outlet is ("<네이버 캡처>")
+CAPTURE_PLATFORMS = frozenset({"유튜브", "네이버", "다음", "구글", "페이스북", "인스타그램", "트위터", "틱톡", "카카오톡"})
+# ranks and jobs after a person's name in a picture's credit ("사진=홍길동 과장", "사진=홍길동 작가"): not the name
+_RANKS = frozenset({"과장", "차장", "부장", "대리", "사원", "주임", "팀장", "실장", "본부장", "국장", "이사", "작가",
+                    "연구원", "선임연구원", "교수"})
+
+
+def captured_source(name: str) -> str | None:
+    """The source of a screen capture credited as a name ("SBS 방송화면 캡처" -> "SBS"): an outlet, an
+    agency or a platform; "" when the name is a capture of something no one is credited for ("휴대전화
+    캡처"); None when the name is no capture at all."""
+    m = _SCREEN_CAPTURE.fullmatch(name.strip())
+    if m is None:
+        return None
+    source = m["source"].strip()
+    return source if is_outlet(source) or source.lower() in PHOTO_AGENCIES or source in CAPTURE_PLATFORMS else ""
+
+
+def _ranked_person(name: str) -> tuple[str, str | None] | None:
+    """(the person, their firm) of a picture's credit naming a person with a rank ("홍길동 과장",
+    "한빛전자 홍길동 대리"), or None."""
+    words = name.split()
+    if len(words) in (2, 3) and words[-1] in _RANKS and is_korean_name(words[-2]) \
+            and (len(words) == 2 or not is_korean_name(words[0])):
+        return words[-2], words[0] if len(words) == 3 else None
+    return None
 
 
 def split_hashtags(text: str) -> tuple[str, list[str]]:
