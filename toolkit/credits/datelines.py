@@ -17,7 +17,7 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
-    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role,
+    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, regional_station, title_role,
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
@@ -119,6 +119,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
+    elif opener == "[" and rest.strip() and not named and (station := regional_station(inner)):
+        return rest.lstrip(), [Credit("reporter", inner, organization=station, agent="organization")]  # "[KBS 부산]…"
     elif opener == "[" and (desk := desk_name(inner)) and rest.strip() and not named:
         return rest.lstrip(), [desk_credit(desk, "reporter")]  # "[연예팀] …", "[MBN스타 대중문화부] …"
     elif named and len(inner) <= 15 and "=" in rest[:80]:

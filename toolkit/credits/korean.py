@@ -158,6 +158,15 @@ def _is_station_region(words: list[str], k: int) -> bool:
     return k > 0 and words[k] in _KO_REGIONS and is_outlet(words[k - 1])
 
 
+def regional_station(inner: str) -> str | None:
+    """The broadcaster of "KBS 부산", "MBC 강원" (a national outlet and the region or city its station
+    serves): the desk a relayed regional story is signed by; None for anything else ("KBS 단독")."""
+    words = inner.split()
+    if len(words) != 2 or not organization_of(words[0]):
+        return None
+    return organization_of(words[0]) if words[1] in _KO_REGIONS or _is_place(words[1]) else None
+
+
 def is_outlet(token: str) -> bool:
     """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
     if organization_of(token) or token.lower() in PHOTO_AGENCIES:
