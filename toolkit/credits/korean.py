@@ -365,6 +365,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     joined: list[str] = []  # labels joined to the current one by "·" ("사진·글")
     places = _places_before_equals(words)
     named_at = -1  # where the last name stood: a title right after it is no new label
+    loose = False  # a word before a pending name, unparted from it, is no bare name: no list of names
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
@@ -380,6 +381,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if _is_stamp(word):
             continue
         if pending and (role := title_role(word)) is not None:  # "홍길동 김철수 기자"
+            if loose:
+                return None
             for k in pending:
                 credits[k].role = role
             pending = []
@@ -421,6 +424,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
+                if pending and words[k - 1] not in _LABEL_JOINS | {",", "ㆍ"} \
+                        and not is_bare_name(credits[pending[-1]].name):
+                    loose = True  # "팽목항 풍경 A 선임기자": words of a picture's title before the name, no list
                 pending.append(len(credits) - 1)
             continue
         if not credits and label is None and k + 1 < len(words) and words[k + 1] in KO_LABELS \
@@ -648,7 +654,7 @@ def _name_list(sentence: str, pos: int = 0) -> tuple[int, int, list[str]] | None
         return None
     start, names = m.start(), []
     for piece in re.finditer(r"([가-힣]{3}) ?[,·] ?", m["names"]):
-        if _is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
+        if is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
             names.append(piece[1])
         elif names:
             return None  # a word that is no name between two names: not a list of reporters
@@ -727,7 +733,7 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
                 return found
             # "주말 사건·사고 안진우 기자입니다": two-syllable rubric words may look like names; a three-syllable
             # name before the titled one would be a second reporter, not a rubric
-            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
+            if _titled_copula(words[-2:]) and not any(is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
                                                       or w in KO_SUBJECT_POSITIONS for w in rubric):
                 return found
     # "현장에 김하늘 기자 나와 있습니다", "스튜디오에 …": where the anchor's reporter is, before the byline
@@ -760,7 +766,7 @@ def _titled_copula(pair: list[str]) -> bool:
     return len(pair) == 2 and title is not None and title_role(title) == "reporter" and bool(name_and_title(pair[0]))
 
 
-def _is_bare_name(word: str) -> bool:
+def is_bare_name(word: str) -> bool:
     """A name of three syllables that is not one of those nouns: the only name read with no
     title or label beside it."""
     return len(word) == 3 and not word.endswith(_NOUN_ENDINGS) and is_korean_name(word)
@@ -772,7 +778,7 @@ def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
     if not 3 <= len(words) <= 4 or not (words[0].endswith("에서") and len(words[0]) >= 3):
         return None
     name = words[-1]
-    if not _is_bare_name(name):
+    if not is_bare_name(name):
         return None
     if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
         return None
@@ -947,7 +953,7 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
     """"… 설경이와 함께 ⓒ 신은미": a person's name after the mark that closes a caption is who took
     the picture (a copyright notice, "저작권자 ⓒ …", names a publisher instead)."""
     head = head.strip()
-    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not _is_bare_name(words[0]):
+    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not is_bare_name(words[0]):
         return None
     return [Credit("photographer", words[0])]
 
@@ -1002,7 +1008,7 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
     words = ko_tokens(_GLUED_DATE.sub("", sentence.strip()).rstrip("."))
     if words[:1] not in (["ⓒ"], ["©"]):
         return None
-    if len(words) == 2 and _is_bare_name(words[1]):
+    if len(words) == 2 and is_bare_name(words[1]):
         return [Credit("photographer", words[1])]
     return _copyright_holder(words[1:])
 

@@ -30,7 +30,7 @@ from functools import cache
 
 from toolkit.credits.agents import (is_news_subject, is_person_name, looks_like_organization, organization_of,
                                     service_language)
-from toolkit.credits.korean import is_outlet, name_after_place, name_and_title, title_role
+from toolkit.credits.korean import is_bare_name, is_outlet, name_after_place, name_and_title, title_role
 from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
@@ -180,6 +180,8 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
                 names[-1] = (names[-1][0], role)
             continue
         if (found := name_and_title(word)) is not None and not is_news_subject(found[0]):
+            if names and k > 0 and names[-1][0] == words[k - 1] and not is_bare_name(words[k - 1]):
+                return None  # "팽목항 풍경 A 선임기자": a picture's title before the name, no list of names
             names.append((found[0], found[1] or "reporter"))
             evidence = evidence or found[1] is not None
             continue
