@@ -38,7 +38,8 @@ _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사I
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 # what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
 # a verb stem that only a report does, in its present, "tried" and future forms
-_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보")
+_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보",
+                 "담아보")  # "… 표정을 A 기자가 담아봤습니다": the pictures the report brings
 _REPORT_VERB_FORMS = tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
@@ -1327,6 +1328,29 @@ def _ranked_person(name: str) -> tuple[str, str | None] | None:
             and (len(words) == 2 or not is_korean_name(words[0])):
         return words[-2], words[0] if len(words) == 3 else None
     return None
+
+
+# a titled name with a case particle, the sentence going on: "A 기자가 …", "A 기자와 B PD는 …"
+_TITLED_IN_SENTENCE = re.compile(r" ?(?:기자|특파원|PD|피디|앵커|캐스터)(?:가|와|과|는|도|를|을|의|에게|이) ")
+_SENTENCE_STOP = re.compile(r"(?<=[다요죠까])[.!?]")
+
+
+def is_named_in_story(after: str) -> bool:
+    """The text after a name makes the titled person the subject or object of a story's sentence
+    ("A 기자가 … 보도상을 수상했습니다", "A 기자가 합류했습니다": a prize, a staff move), not a byline:
+    the sentence ends in no report or intro verb ("A 기자가 보도합니다" is a byline)."""
+    m = _TITLED_IN_SENTENCE.match(after)
+    if m is None:
+        return False
+    sentence = _SENTENCE_STOP.split(after[m.end():m.end() + 300], maxsplit=1)[0].replace(" ", "")
+    if sentence.endswith(_REPORT_ENDINGS + _INTRO_ENDINGS + _TRIED):
+        return False
+    return bool(_PAST_END.search(sentence))  # what the person did ("합류했습니다", "수상했다"), told as news
+
+
+# an intro's "tried" form, whatever the verb: "… 표정을 A 기자가 담아봤습니다", "… 만나봤습니다"
+_TRIED = ("봤습니다", "보았습니다")
+_PAST_END = re.compile(r"(?:았|었|였|했|됐|웠)(?:습니다|다)$")
 
 
 def split_hashtags(text: str) -> tuple[str, list[str]]:
