@@ -461,6 +461,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             c.role = "photographer"
     if not credits and not signed:
         return None
+    if _REPORTER_FIELD in words:  # "기자명 A 편집국장": a byline widget's field names its reporter, whatever the rank
+        for c in credits:
+            if c.role == "writer" and c.agent == "person":
+                c.role = "reporter"
     if orgs:
         org = short_org(orgs[0])
         for c in credits:
@@ -470,6 +474,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
 
 
 _MAX_DESK_WORD = 4
+_REPORTER_FIELD = "기자명"  # the field a Korean CMS prints before its byline ("기자명 A 기자 다른기사 보기")
 _OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 # endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
 _NOT_OUTLET_ENDINGS = ("은", "는", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서", "께")
@@ -573,9 +578,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 
 def _name_follows(words: list[str], k: int) -> bool:
-    """A person's name (perhaps with a title) right after the outlet at k, across punctuation."""
-    for word in words[k + 1:k + 3]:
-        if word in _PUNCT:
+    """A person's name (perhaps with a title) right after the outlet at k, across punctuation and the
+    rest of an outlet's name ("사진=Studio A1 홍길동 작가": the studio, then its photographer)."""
+    for word in words[k + 1:k + 4]:
+        if word in _PUNCT or (word.isascii() and is_outlet(word)):
             continue
         return name_and_title(word) is not None and not is_outlet(word)
     return False
