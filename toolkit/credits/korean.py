@@ -168,6 +168,9 @@ def regional_station(inner: str) -> str | None:
     return organization_of(words[0]) if words[1] in _KO_REGIONS or _is_place(words[1]) else None
 
 
+_BRAND_OUTLET = re.compile(r"[a-z]?[A-Z]{2,5}(?P<section>[가-힣]{1,4})")
+
+
 def is_outlet(token: str) -> bool:
     """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
     if organization_of(token) or token.lower() in PHOTO_AGENCIES:
@@ -178,6 +181,8 @@ def is_outlet(token: str) -> bool:
         return True
     if token.startswith(_KO_OUTLET_STEMS):
         return True
+    if (m := _BRAND_OUTLET.fullmatch(token)) and m["section"] not in KO_TITLES and m["section"] not in KO_LABELS:
+        return True  # "iMBC연예", "MBN스타", "YTN스타": a broadcaster's brand and its section, one word
     if token.startswith(("뉴스", "데일리", "채널", "TV")) and len(token) >= 3 and has_syllable(token):
         return True  # "뉴스컬처", "뉴스핌", "데일리안", "TV조선"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
@@ -1026,7 +1031,7 @@ _DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기�
                   "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도")
 _DESK_SUFFIXES = ("팀", "부", "센터", "데스크", "국")
 _BUREAU_SUBJECTS = ("뉴스", "보도")  # "디지털뉴스국", "보도국": "정치국" is a politburo, not a desk
-_ACRONYM_OUTLET = re.compile(r"[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")  # "SBS", "MBN스타", "JTBC": an outlet before its desk
+_ACRONYM_OUTLET = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")  # (and "iMBC연예")  # "SBS", "MBN스타", "JTBC": an outlet before its desk
 _DESK_WRAPS = ("[]", "()")
 
 
