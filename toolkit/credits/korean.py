@@ -361,6 +361,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     even when it names nobody). None when any word is not a credit word.
     """
     words = _provided_as_labelled(_labels_before_names(words))
+    at_venue = _at_venue(words)
+    if at_venue:
+        words = words[2:]  # "잠실 | A 기자 a@b": where the picture was taken, then its photographer
     credits: list[Credit] = []
     pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
     label: str | None = None
@@ -466,6 +469,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             c.role = "photographer"
     if not credits and not signed:
         return None
+    if at_venue:
+        for c in credits:
+            if c.role == "reporter" and c.agent == "person":
+                c.role = "photographer"
     if _REPORTER_FIELD in words:  # "기자명 A 편집국장": a byline widget's field names its reporter, whatever the rank
         for c in credits:
             if c.role == "writer" and c.agent == "person":
@@ -479,6 +486,18 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
 
 
 _MAX_DESK_WORD = 4
+
+
+def _at_venue(words: list[str]) -> bool:
+    """"잠실 | A 기자 a@b", "상암|A 기자": a sports paper's photo credit opens with the venue and a bar, then
+    the photographer's byline; the venue is a short Hangul word that is no outlet, desk, label or title,
+    and a name with its title follows the bar."""
+    if len(words) < 3 or words[1] != "|" or not is_syllable_word(words[0]) or not 2 <= len(words[0]) <= 4 \
+            or is_outlet(words[0]) or words[0] in KO_LABELS or title_role(words[0]) or words[0] in _CLIP_WORDS \
+            or is_bare_name(words[0]):  # ("홍길동 | 김철수 기자": two people, no venue)
+        return False
+    found = name_and_title(words[2])
+    return found is not None and (found[1] is not None or (len(words) > 3 and title_role(words[3]) is not None))
 _REPORTER_FIELD = "기자명"  # the field a Korean CMS prints before its byline ("기자명 A 기자 다른기사 보기")
 _OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 # endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
