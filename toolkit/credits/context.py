@@ -84,11 +84,12 @@ _KO_BECOMING = re.compile(r"[이가] 되고 있다")
 
 def is_korean_photo_lede(lede: str) -> bool:
     """The text a Korean dateline byline opens is a photo caption, not a story's lede: a scene
-    ("…산책을 즐기고 있다.") in its first or last sentence, the picture's day ("8일 오후"), at most three
-    sentences, and nothing a story does (attribution, a connective tying it to text before). A wire's or a
-    paper's photo news prints its photographer's byline as a story prints its reporter's."""
+    ("…산책을 즐기고 있다.") in its first or last sentence, the picture's day ("8일 오후") or a position in it
+    ("(왼쪽)", "왼쪽부터"), at most three sentences, and nothing a story does (attribution, a connective tying
+    it to text before). A wire's or a paper's photo news prints its photographer's byline as a story prints
+    its reporter's."""
     lede = lede.strip()
-    if not is_korean_caption(lede) or not _KO_PICTURE_DAY.search(lede):
+    if not is_korean_caption(lede) or not (_KO_PICTURE_DAY.search(lede) or any(m in lede for m in _KO_PHOTO_MARKS)):
         return False
     sentences = _ko_sentences(lede)
     if len(sentences) > 3 or any(s.startswith(_KO_STORY_OPENERS) for s in sentences):
