@@ -351,7 +351,6 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
 
 
-
 def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:
     """"(대전=뉴스1) 주기철 기자 = … 2016.7.7/뉴스1": the wire's date stamp under its own dateline
     story is the wire's, already credited through its reporter, not a second photo credit."""

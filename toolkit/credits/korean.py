@@ -498,6 +498,8 @@ def _at_venue(words: list[str]) -> bool:
         return False
     found = name_and_title(words[2])
     return found is not None and (found[1] is not None or (len(words) > 3 and title_role(words[3]) is not None))
+
+
 _REPORTER_FIELD = "기자명"  # the field a Korean CMS prints before its byline ("기자명 A 기자 다른기사 보기")
 _OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 # endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
@@ -1050,7 +1052,8 @@ _DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기�
                   "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도")
 _DESK_SUFFIXES = ("팀", "부", "센터", "데스크", "국")
 _BUREAU_SUBJECTS = ("뉴스", "보도")  # "디지털뉴스국", "보도국": "정치국" is a politburo, not a desk
-_ACRONYM_OUTLET = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")  # (and "iMBC연예")  # "SBS", "MBN스타", "JTBC": an outlet before its desk
+# "SBS", "MBN스타", "JTBC", "iMBC연예": an outlet before its desk
+_ACRONYM_OUTLET = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")
 _DESK_WRAPS = ("[]", "()")
 
 
