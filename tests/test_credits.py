@@ -592,3 +592,24 @@ def test_a_sentence_read_in_another_paragraph_gives_fresh_credits():
     first[0].name = "changed by a caller"
     _, again = extract_credits(f"Officials gave no figures. {line}")
     assert [(c.role, c.name) for c in again] == [("reporter", "Kim Joon-ho"), ("translator", "Yoon So-ra")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "한강 풍경 오태성 선임기자 taesung@paper.example",
+        "강변 풍경 오태성 선임기자taesung@paper.example",
+        "임진강 하구 오태성 선임기자 taesung@paper.example",
+    ],
+)
+def test_words_of_a_picture_title_before_a_byline_are_never_names(line: str) -> None:
+    """"팽목항 풍경 A 선임기자 a@b": a photo page's title, then its byline; the title's words stand before
+    the name as a list of names would, but they are no names (the byline's role is left to the caption)."""
+    _, found = extract_credits(line)
+    assert {c.name for c in found} <= {"오태성"}
+
+
+def test_names_listed_before_one_title_are_all_credited() -> None:
+    """The look-alike of the test above: three-syllable names before one title are a list of reporters."""
+    _, found = extract_credits("한지우 오태성 기자 desk@paper.example")
+    assert [(c.role, c.name) for c in found] == [("reporter", "한지우"), ("reporter", "오태성")]

@@ -26,9 +26,9 @@ from dataclasses import replace
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
 from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
-from toolkit.credits.datelines import split_dateline
+from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
-from toolkit.credits.agents import is_person_name, organization_of, without_rank
+from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
 from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
@@ -251,7 +251,21 @@ def rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     for credit in credits:  # "Photo by Staff Sgt. A": whichever reader took the rank along, the name is A's
         if (name := without_rank(credit.name)) != credit.name:
             credit.name, credit.agent = name, "person"
-    return rest, _once(credits)
+    return rest, _once(_captures_by_source(credits))
+
+
+def _captures_by_source(credits: list[Credit]) -> list[Credit]:
+    """A screen capture credited as written ("SBS 방송화면 캡처", whichever reader took it) credits its source,
+    the broadcaster or platform (SBS); a capture of no one's screen ("휴대전화 캡처") credits nobody."""
+    out = []
+    for credit in credits:
+        source = korean.captured_source(credit.name) if credit.role == "photographer" else None
+        if source == "":
+            continue
+        if source is not None:
+            credit.name, credit.organization, credit.agent = source, short_org(source), "organization"
+        out.append(credit)
+    return out
 
 
 def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
@@ -318,14 +332,23 @@ _PHOTO_DESK_MAIL = re.compile(r"(?<![\w.+-])photo[\w.+-]*@[\w.-]+\s*$", re.IGNOR
 
 def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
-    date stamp is the wire's photo caption: the staff named took the picture. Not when the paragraph
-    credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
-    if text[:1] not in "([【" or not (_WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:])) \
-            or any(c.role == "photographer" for c in credits):
+    date stamp is the wire's photo caption: the staff named took the picture. So is a dateline or bracket
+    byline over a caption and nothing else ("[한빛일보=A 기자] 8일 오후 … 산책을 즐기고 있다.", photo news;
+    context.is_korean_photo_lede), or marked as a picture's caption ("▲ [서울=뉴시스] A 기자 = …"). Not when
+    the paragraph credits a photo of its own ("[사진=안동시] 2022.10.03 a@b.example": the staff wrote the caption)."""
+    marked = text[:1] in CAPTION_MARKS
+    if marked:
+        text = text[1:].lstrip()
+    if text[:1] not in "([【" or any(c.role == "photographer" for c in credits):
+        return False
+    stamped = bool(_WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:]))
+    if not (stamped or marked or len(text) <= context.MAX_CAPTION_CHARS):
         return False
     dateline = split_dateline(text)
-    return dateline is not None and any(c.agent == "person" and c.role == "reporter" and has_syllable(c.name)
-                                        for c in dateline[1])
+    if dateline is None or not any(c.agent == "person" and c.role == "reporter" and has_syllable(c.name)
+                                   for c in dateline[1]):
+        return False
+    return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
 
 
 def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:

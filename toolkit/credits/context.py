@@ -76,6 +76,34 @@ def is_korean_caption(body: str) -> bool:
                                        for s in sentences)
 
 
+# the day a picture was taken and where or when in it, as a caption opens its scene ("8일 오후 서울 …",
+# "27일 부산 북항 특설무대에서 …"); "지난 8일" looks back and "10일 업계에 따르면" reports, as a story does
+_KO_PICTURE_DAY = re.compile(r"(?<!지난 )(?<!지난)(?<!\d)\d{1,2}일\s*(?:오전|오후|새벽|아침|낮|저녁|밤|[^.\n]{0,40}?에서\s)")
+# a story's lede counts, dates and sources ("5일 기준", "3일 현재", "12주 연속", "5주째", "업계에 따르면")
+_KO_LEDE_WORDS = ("따르면", "기준", "현재", "연속", "주째", "개월째", "년째", "일째")
+# the hour of an event ("오후 2시께 … 불이 나"): a breaking story's lede, which a caption's scene never times
+_KO_CLOCK = re.compile(r"\d{1,2}시(?:께|경|쯤| \d{1,2}분)")
+# a noun that becomes something ("논란이 되고 있다", "화제가 되고 있다"): a story's state, no scene
+_KO_BECOMING = re.compile(r"[이가] 되고 있다")
+
+
+def is_korean_photo_lede(lede: str) -> bool:
+    """The text a Korean dateline byline opens is a photo caption, not a story's lede: a scene
+    ("…산책을 즐기고 있다.") in its first or last sentence, the picture's day with its time or place ("8일 오후",
+    "8일 잠실야구장에서") or a position in it ("(왼쪽)", "왼쪽부터"), at most three sentences, and nothing a story
+    does (attribution, a count to a date, the hour of an event, a connective tying it to text before). A
+    wire's or a paper's photo news prints its photographer's byline as a story prints its reporter's."""
+    lede = lede.strip()
+    if not is_korean_caption(lede) or not (_KO_PICTURE_DAY.search(lede) or any(m in lede for m in _KO_PHOTO_MARKS)):
+        return False
+    sentences = _ko_sentences(lede)
+    if len(sentences) > 3 or any(s.startswith(_KO_STORY_OPENERS) for s in sentences) \
+            or any(word in lede for word in _KO_LEDE_WORDS) or _KO_CLOCK.search(lede):
+        return False
+    return any(_KO_SCENE_END.search(s) and not _KO_BECOMING.search(s) and not any(w in s for w in _KO_ABSTRACT)
+               for s in (sentences[0], sentences[-1]))
+
+
 def is_english_caption(body: str) -> bool:
     """The body an English credit closes describes a picture."""
     body = body.strip()

@@ -17,7 +17,7 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
-    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, title_role,
+    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, regional_station, title_role,
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
@@ -26,6 +26,7 @@ from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 
 _CLOSERS = {"(": ")", "[": "]", "【": "】"}
+CAPTION_MARKS = ("▲", "△")  # the mark a Korean page opens a picture's caption with
 _MAX_BRACKET = 40
 _EN_DATELINE = re.compile(
     r"(?P<place>[^()\[\]\n]{0,100}?)\s*\((?P<agency>[A-Za-z][A-Za-z .\-]{1,30}|[가-힣]{2,8})\)\s*(?:--|—|–|-|―|:(?=\s))\s*"
@@ -118,6 +119,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
+    elif opener == "[" and rest.strip() and not named and (station := regional_station(inner)):
+        return rest.lstrip(), [Credit("reporter", inner, organization=station, agent="organization")]  # "[KBS 부산]…"
     elif opener == "[" and (desk := desk_name(inner)) and rest.strip() and not named:
         return rest.lstrip(), [desk_credit(desk, "reporter")]  # "[연예팀] …", "[MBN스타 대중문화부] …"
     elif named and len(inner) <= 15 and "=" in rest[:80]:
@@ -271,6 +274,8 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
+    if text[:1] in CAPTION_MARKS and text[1:].lstrip()[:1] in _CLOSERS:
+        text = text[1:].lstrip()  # "▲ [서울=뉴시스] A 기자 = …": a picture's caption opened by its mark
     if text[:1] in _CLOSERS:
         found = _korean(text)
         if found is not None:

@@ -38,7 +38,8 @@ _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사I
 _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 # what a broadcast reporter does in the anchor's hand-over, as the anchor says it (spaces dropped):
 # a verb stem that only a report does, in its present, "tried" and future forms
-_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보")
+_REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보",
+                 "담아보")  # "… 표정을 A 기자가 담아봤습니다": the pictures the report brings
 _REPORT_VERB_FORMS = tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
@@ -158,6 +159,18 @@ def _is_station_region(words: list[str], k: int) -> bool:
     return k > 0 and words[k] in _KO_REGIONS and is_outlet(words[k - 1])
 
 
+def regional_station(inner: str) -> str | None:
+    """The broadcaster of "KBS 부산", "MBC 강원" (a national outlet and the region or city its station
+    serves): the desk a relayed regional story is signed by; None for anything else ("KBS 단독")."""
+    words = inner.split()
+    if len(words) != 2 or not organization_of(words[0]):
+        return None
+    return organization_of(words[0]) if words[1] in _KO_REGIONS or _is_place(words[1]) else None
+
+
+_BRAND_OUTLET = re.compile(r"[a-z]?[A-Z]{2,5}(?P<section>[가-힣]{1,4})")
+
+
 def is_outlet(token: str) -> bool:
     """A news organization or desk ("중앙일보", "정치부", "CBS국제부", "YTN", "News1")."""
     if organization_of(token) or token.lower() in PHOTO_AGENCIES:
@@ -168,6 +181,8 @@ def is_outlet(token: str) -> bool:
         return True
     if token.startswith(_KO_OUTLET_STEMS):
         return True
+    if (m := _BRAND_OUTLET.fullmatch(token)) and m["section"] not in KO_TITLES and m["section"] not in KO_LABELS:
+        return True  # "iMBC연예", "MBN스타", "YTN스타": a broadcaster's brand and its section, one word
     if token.startswith(("뉴스", "데일리", "채널", "TV")) and len(token) >= 3 and has_syllable(token):
         return True  # "뉴스컬처", "뉴스핌", "데일리안", "TV조선"
     if token.endswith(_DESK_ENDINGS) and len(token) >= 3 and not is_korean_name(token):
@@ -204,8 +219,8 @@ def name_and_title(token: str) -> tuple[str, str | None] | None:
     Words of the credit vocabulary are never names, whatever their shape ("인터뷰", "장관", "감수")."""
     if token in _CLIP_WORDS or (token in KO_LABELS and token not in _NAME_LIKE_LABELS) \
             or token in KO_SUBJECT_POSITIONS or token in KO_TITLES \
-            or token in _FILLERS or token in _NEWSROOM_NOUNS:
-        return None
+            or token in _FILLERS or token in _NEWSROOM_NOUNS or title_role(token) is not None:
+        return None  # (a qualified title, "인턴기자", is no name 인턴 with its title)
     if is_korean_name(token):
         return token, None
     best: tuple[str, str | None] | None = None  # the longest name wins: "최영대기자" is 최영대 기자, not 최영 대기자
@@ -346,6 +361,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     even when it names nobody). None when any word is not a credit word.
     """
     words = _provided_as_labelled(_labels_before_names(words))
+    at_venue = _at_venue(words)
+    if at_venue:
+        words = words[2:]  # "잠실 | A 기자 a@b": where the picture was taken, then its photographer
     credits: list[Credit] = []
     pending: list[int] = []  # credits still waiting for a title ("홍길동 김철수 기자")
     label: str | None = None
@@ -356,6 +374,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     joined: list[str] = []  # labels joined to the current one by "·" ("사진·글")
     places = _places_before_equals(words)
     named_at = -1  # where the last name stood: a title right after it is no new label
+    loose = False  # a word before a pending name, unparted from it, is no bare name: no list of names
     for k, word in enumerate(words):
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
@@ -371,6 +390,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if _is_stamp(word):
             continue
         if pending and (role := title_role(word)) is not None:  # "홍길동 김철수 기자"
+            if loose:
+                return None
             for k in pending:
                 credits[k].role = role
             pending = []
@@ -412,6 +433,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
             if title is None and label is None:
+                if pending and words[k - 1] not in _LABEL_JOINS | {",", "ㆍ"} \
+                        and not is_bare_name(credits[pending[-1]].name):
+                    loose = True  # "팽목항 풍경 A 선임기자": words of a picture's title before the name, no list
                 pending.append(len(credits) - 1)
             continue
         if not credits and label is None and k + 1 < len(words) and words[k + 1] in KO_LABELS \
@@ -445,6 +469,14 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             c.role = "photographer"
     if not credits and not signed:
         return None
+    if at_venue:
+        for c in credits:
+            if c.role == "reporter" and c.agent == "person":
+                c.role = "photographer"
+    if _REPORTER_FIELD in words:  # "기자명 A 편집국장": a byline widget's field names its reporter, whatever the rank
+        for c in credits:
+            if c.role == "writer" and c.agent == "person":
+                c.role = "reporter"
     if orgs:
         org = short_org(orgs[0])
         for c in credits:
@@ -454,6 +486,21 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
 
 
 _MAX_DESK_WORD = 4
+
+
+def _at_venue(words: list[str]) -> bool:
+    """"잠실 | A 기자 a@b", "상암|A 기자": a sports paper's photo credit opens with the venue and a bar, then
+    the photographer's byline; the venue is a short Hangul word that is no outlet, desk, label or title,
+    and a name with its title follows the bar."""
+    if len(words) < 3 or words[1] != "|" or not is_syllable_word(words[0]) or not 2 <= len(words[0]) <= 4 \
+            or is_outlet(words[0]) or words[0] in KO_LABELS or title_role(words[0]) or words[0] in _CLIP_WORDS \
+            or is_bare_name(words[0]):  # ("홍길동 | 김철수 기자": two people, no venue)
+        return False
+    found = name_and_title(words[2])
+    return found is not None and (found[1] is not None or (len(words) > 3 and title_role(words[3]) is not None))
+
+
+_REPORTER_FIELD = "기자명"  # the field a Korean CMS prints before its byline ("기자명 A 기자 다른기사 보기")
 _OUTLET_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 # endings no outlet's name has; "이" and "가" are left out of them: "머니투데이", "이투데이"
 _NOT_OUTLET_ENDINGS = ("은", "는", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서", "께")
@@ -557,9 +604,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 
 def _name_follows(words: list[str], k: int) -> bool:
-    """A person's name (perhaps with a title) right after the outlet at k, across punctuation."""
-    for word in words[k + 1:k + 3]:
-        if word in _PUNCT:
+    """A person's name (perhaps with a title) right after the outlet at k, across punctuation and the
+    rest of an outlet's name ("사진=Studio A1 홍길동 작가": the studio, then its photographer)."""
+    for word in words[k + 1:k + 4]:
+        if word in _PUNCT or (word.isascii() and is_outlet(word)):
             continue
         return name_and_title(word) is not None and not is_outlet(word)
     return False
@@ -639,7 +687,7 @@ def _name_list(sentence: str, pos: int = 0) -> tuple[int, int, list[str]] | None
         return None
     start, names = m.start(), []
     for piece in re.finditer(r"([가-힣]{3}) ?[,·] ?", m["names"]):
-        if _is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
+        if is_bare_name(piece[1]) and piece[1] not in NOT_CREDITED_WORDS:
             names.append(piece[1])
         elif names:
             return None  # a word that is no name between two names: not a list of reporters
@@ -718,7 +766,7 @@ def _parse_one_byline(sentence: str) -> list[Credit] | None:
                 return found
             # "주말 사건·사고 안진우 기자입니다": two-syllable rubric words may look like names; a three-syllable
             # name before the titled one would be a second reporter, not a rubric
-            if _titled_copula(words[-2:]) and not any(_is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
+            if _titled_copula(words[-2:]) and not any(is_bare_name(w) or len(w) < 2 or w in _WHO_NOUNS
                                                       or w in KO_SUBJECT_POSITIONS for w in rubric):
                 return found
     # "현장에 김하늘 기자 나와 있습니다", "스튜디오에 …": where the anchor's reporter is, before the byline
@@ -751,7 +799,7 @@ def _titled_copula(pair: list[str]) -> bool:
     return len(pair) == 2 and title is not None and title_role(title) == "reporter" and bool(name_and_title(pair[0]))
 
 
-def _is_bare_name(word: str) -> bool:
+def is_bare_name(word: str) -> bool:
     """A name of three syllables that is not one of those nouns: the only name read with no
     title or label beside it."""
     return len(word) == 3 and not word.endswith(_NOUN_ENDINGS) and is_korean_name(word)
@@ -763,7 +811,7 @@ def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
     if not 3 <= len(words) <= 4 or not (words[0].endswith("에서") and len(words[0]) >= 3):
         return None
     name = words[-1]
-    if not _is_bare_name(name):
+    if not is_bare_name(name):
         return None
     if not all(is_outlet(w) and not is_korean_name(w) for w in words[1:-1]):
         return None
@@ -938,7 +986,7 @@ def _caption_photographer(head: str, words: list[str]) -> list[Credit] | None:
     """"… 설경이와 함께 ⓒ 신은미": a person's name after the mark that closes a caption is who took
     the picture (a copyright notice, "저작권자 ⓒ …", names a publisher instead)."""
     head = head.strip()
-    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not _is_bare_name(words[0]):
+    if len(words) != 1 or not head or head.endswith(_NOTICE_WORDS) or not is_bare_name(words[0]):
         return None
     return [Credit("photographer", words[0])]
 
@@ -993,7 +1041,7 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
     words = ko_tokens(_GLUED_DATE.sub("", sentence.strip()).rstrip("."))
     if words[:1] not in (["ⓒ"], ["©"]):
         return None
-    if len(words) == 2 and _is_bare_name(words[1]):
+    if len(words) == 2 and is_bare_name(words[1]):
         return [Credit("photographer", words[1])]
     return _copyright_holder(words[1:])
 
@@ -1004,7 +1052,8 @@ _DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기�
                   "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도")
 _DESK_SUFFIXES = ("팀", "부", "센터", "데스크", "국")
 _BUREAU_SUBJECTS = ("뉴스", "보도")  # "디지털뉴스국", "보도국": "정치국" is a politburo, not a desk
-_ACRONYM_OUTLET = re.compile(r"[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")  # "SBS", "MBN스타", "JTBC": an outlet before its desk
+# "SBS", "MBN스타", "JTBC", "iMBC연예": an outlet before its desk
+_ACRONYM_OUTLET = re.compile(r"[a-z]?[A-Z][A-Za-z0-9]{1,5}[가-힣]{0,3}")
 _DESK_WRAPS = ("[]", "()")
 
 
@@ -1195,12 +1244,15 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     required: "[김현경 기자]" alone heads a speaker's words in a transcript. It may be one no list
     knows ("[더팩트|홍길동 기자] 정부가 …", "… 늘었다. [한빛타임즈 한결 기자]"): any first word that is
     no name, title, label or clip word, perhaps followed by "|" or "·"."""
-    words = [w for w in ko_tokens(inner) if w not in {"|", "·"}]
+    words = [w for w in ko_tokens(inner) if w not in {"|", "·", ","}]  # "[중앙방송, 홍길동기자]": a comma as the bar
+    glued = name_and_title(words[-1]) if len(words) >= 2 else None
+    if glued is not None and glued[1] is not None:
+        words = words[:-1] + [glued[0], "기자"]  # "[한빛방송 홍길동기자]": the title glued to the name, read apart
     if not 3 <= len(words) <= _MAX_BRACKET_WORDS:
         return None
     if not is_outlet(words[0]) and not _unknown_outlet(words[0]):
         return None
-    role = title_role(words[-1])
+    role = glued[1] if glued is not None and glued[1] is not None else title_role(words[-1])
     found = name_and_title(words[-2])
     if role is None or found is None or found[1] is not None:
         return None
@@ -1217,7 +1269,7 @@ def _unknown_outlet(word: str) -> bool:
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
     r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=/]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
-    r"|(?:\(|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()\s/]{2,15})\s*(?:화면\s*)?(?:갈무리|캡처|캡쳐)\)?"  # "(조선중앙TV 화면 캡처)"
+    r"|(?:[(<〈]|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()<>〈〉\s/=:]{2,15})\s*(?:(?:화면|영상)\s*)?(?:갈무리|캡처|캡쳐)[)>〉]?"  # "(조선중앙TV 화면 캡처)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
@@ -1262,8 +1314,12 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
+    if (ranked := _ranked_person(name)) is not None:
+        person, firm = ranked  # "사진=홍길동 과장": a person, the rank no part of the name
+        return s[: len(s) - len(m.group())].rstrip(), [
+            Credit("photographer", person, organization=short_org(firm) if firm else None)]
     if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
-        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name)):
+        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS)):
             return None
     elif m["g"] or m["h"]:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
@@ -1275,6 +1331,59 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+# a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"
+_SCREEN_CAPTURE = re.compile(r"(?:사진\s*)?(?P<source>\S.*?)\s*(?:(?:영상|화면|방송\s?화면|방송)\s*)?(?:캡처|캡쳐|갈무리)")
+# the platforms a screen is captured from, named as a picture's source as an outlet is ("<네이버 캡처>")
+CAPTURE_PLATFORMS = frozenset({"유튜브", "네이버", "다음", "구글", "페이스북", "인스타그램", "트위터", "틱톡", "카카오톡"})
+# ranks and jobs after a person's name in a picture's credit ("사진=홍길동 과장", "사진=홍길동 작가"): not the name
+_RANKS = frozenset({"과장", "차장", "부장", "대리", "사원", "주임", "팀장", "실장", "본부장", "국장", "이사", "작가",
+                    "연구원", "선임연구원", "교수"})
+
+
+def captured_source(name: str) -> str | None:
+    """The source of a screen capture credited as a name ("SBS 방송화면 캡처" -> "SBS"): an outlet, an
+    agency or a platform; "" when the name is a capture of something no one is credited for ("휴대전화
+    캡처"); None when the name is no capture at all."""
+    m = _SCREEN_CAPTURE.fullmatch(name.strip())
+    if m is None:
+        return None
+    source = m["source"].strip()
+    return source if is_outlet(source) or source.lower() in PHOTO_AGENCIES or source in CAPTURE_PLATFORMS else ""
+
+
+def _ranked_person(name: str) -> tuple[str, str | None] | None:
+    """(the person, their firm) of a picture's credit naming a person with a rank ("홍길동 과장",
+    "한빛전자 홍길동 대리"), or None."""
+    words = name.split()
+    if len(words) in (2, 3) and words[-1] in _RANKS and is_korean_name(words[-2]) \
+            and (len(words) == 2 or not is_korean_name(words[0])):
+        return words[-2], words[0] if len(words) == 3 else None
+    return None
+
+
+# a titled name with a case particle, the sentence going on: "A 기자가 …", "A 기자와 B PD는 …"
+_TITLED_IN_SENTENCE = re.compile(r" ?(?:기자|특파원|PD|피디|앵커|캐스터)(?:가|와|과|는|도|를|을|의|에게|이) ")
+_SENTENCE_STOP = re.compile(r"(?<=[다요죠까])[.!?]")
+
+
+def is_named_in_story(after: str) -> bool:
+    """The text after a name makes the titled person the subject or object of a story's sentence
+    ("A 기자가 … 보도상을 수상했습니다", "A 기자가 합류했습니다": a prize, a staff move), not a byline:
+    the sentence ends in no report or intro verb ("A 기자가 보도합니다" is a byline)."""
+    m = _TITLED_IN_SENTENCE.match(after)
+    if m is None:
+        return False
+    sentence = _SENTENCE_STOP.split(after[m.end():m.end() + 300], maxsplit=1)[0].replace(" ", "")
+    if sentence.endswith(_REPORT_ENDINGS + _INTRO_ENDINGS + _TRIED):
+        return False
+    return bool(_PAST_END.search(sentence))  # what the person did ("합류했습니다", "수상했다"), told as news
+
+
+# an intro's "tried" form, whatever the verb: "… 표정을 A 기자가 담아봤습니다", "… 만나봤습니다"
+_TRIED = ("봤습니다", "보았습니다")
+_PAST_END = re.compile(r"(?:았|었|였|했|됐|웠)(?:습니다|다)$")
 
 
 def split_hashtags(text: str) -> tuple[str, list[str]]:

@@ -272,6 +272,8 @@ KO_LABELS: dict[str, str] = {
     "드론촬영": "photographer",
     "영상제공": "photographer",
     "사진출처": "photographer",
+    "화면캡처": "photographer",  # "화면캡처 MBC": the screen the picture was taken from, label first
+    "화면캡쳐": "photographer",
     "인포그래픽": "producer",
     "CG": "producer",
     "편집디자인": "producer",

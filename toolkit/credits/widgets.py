@@ -30,7 +30,7 @@ from functools import cache
 
 from toolkit.credits.agents import (is_news_subject, is_person_name, looks_like_organization, organization_of,
                                     service_language)
-from toolkit.credits.korean import is_outlet, name_after_place, name_and_title, title_role
+from toolkit.credits.korean import NOT_CREDITED_WORDS, is_bare_name, is_outlet, name_after_place, name_and_title, title_role
 from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
@@ -39,7 +39,7 @@ from toolkit.credits.vocabulary import (
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
-from toolkit.names import surnames
+from toolkit.names import is_korean_name, surnames
 
 _MAX_LINE = 160
 _MAX_NAMES = 6
@@ -80,6 +80,35 @@ def _korean_spellings() -> frozenset[str]:
     for _ko, spellings in read_pairs(DATA_DIR / "name_syllables.tsv"):
         out.update(s.lower() for s in spellings.split())
     return frozenset(out)
+
+
+@cache
+def _korean_nouns() -> frozenset[str]:
+    """Korean words of the news lexicon: a word there is no one's name, whatever its shape ("정치국")."""
+    return frozenset(ko for ko, _en in read_pairs(DATA_DIR / "lexicon.tsv"))
+
+
+_LONE_NAME = re.compile(r"[가-힣]{3}")
+_GROUP_ENDINGS = ("들", "님", "분", "단", "측")  # "시청자들", "여러분", "취재단": people, no one person
+
+
+@cache
+def _given_name_syllables() -> frozenset[str]:
+    """The syllables given names are usually made of (toolkit/data/name_syllables.tsv)."""
+    return frozenset(ko for ko, _spellings in read_pairs(DATA_DIR / "name_syllables.tsv"))
+
+
+def _is_lone_korean_name(s: str) -> bool:
+    """A paragraph that is one Korean name of three syllables and nothing else ("박동혁" under a story, as
+    a broadcaster's page closes it). Nothing else backs it, so the name test is strict: both given-name
+    syllables usual ones ("진달래", "강남역", "서울시" are refused), and no word of the lexicon ("정치국"),
+    news subject or place, credit word or group."""
+    return bool(_LONE_NAME.fullmatch(s)) and is_korean_name(s) and set(s[1:]) <= _given_name_syllables() \
+        and s not in _korean_nouns() and not is_news_subject(s) and s not in NOT_CREDITED_WORDS \
+        and not s.endswith(_GROUP_ENDINGS) and not (s[2] in _PARTICLE_SYLLABLES and s[:2] in _korean_nouns())
+
+
+_PARTICLE_SYLLABLES = frozenset("은는이가을를의에도와과로")  # "한국은": a noun and its particle, no name
 
 
 def is_romanized_name_word(word: str) -> bool:
@@ -214,6 +243,8 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
                 names[-1] = (names[-1][0], role)
             continue
         if (found := name_and_title(word)) is not None and not is_news_subject(found[0]):
+            if names and k > 0 and names[-1][0] == words[k - 1] and not is_bare_name(words[k - 1]):
+                return None  # "팽목항 풍경 A 선임기자": a picture's title before the name, no list of names
             names.append((found[0], found[1] or "reporter"))
             evidence = evidence or found[1] is not None
             continue
@@ -360,6 +391,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
     if "alone" in nearby and s.isascii() and is_byline_name(name := s.lstrip("-–— ").strip()):
         return [Credit("writer", name)]  # "Mara Ellison", "- Mara Ellison": a byline widget's name, a paragraph alone
+    if "alone" in nearby and _is_lone_korean_name(s):
+        return [Credit("reporter", s)]  # "박동혁": the reporter's name alone under a broadcaster's web story
     if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
         return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph
     if ("column" in nearby and is_news_outlet(s)) or ("alone" in nearby and s.isascii() and _signing_outlet(s)):

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from toolkit.credits.agents import agent_kind, organization_of, short_org
-from toolkit.credits.korean import NOT_CREDITED_WORDS, is_outlet
+from toolkit.credits.korean import NOT_CREDITED_WORDS, is_named_in_story, is_outlet
 from toolkit.credits.vocabulary import CREDIT_VERBS, ROLE_WORDS
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
@@ -112,7 +112,8 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     for cand, role, p in scored_candidates(paragraph, credits, model):
         if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
                 or _after_other_verb(paragraph, cand) or _slash_credit_in_prose(paragraph, cand) \
-                or _after_credited_slash(paragraph, cand, credits):
+                or _after_credited_slash(paragraph, cand, credits) \
+                or is_named_in_story(paragraph[cand.end:cand.end + 320]):  # "A 기자가 … 수상했습니다"
             continue
         if cand.name not in best or p > best[cand.name][2]:
             best[cand.name] = (cand, role, p)
