@@ -385,3 +385,24 @@ def test_the_lead_rule_holds_only_for_a_short_lead_before_a_well_translated_sent
     assert _beads(ko, lexicon, Params(ko_lead_len=len(KO_LEAD) - 1)) == refused
     assert _beads(ko, lexicon, Params(ko_lead_len=len(KO_LEAD))) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
     assert _beads(ko, lexicon, Params(ko_lead_link=5.0)) == refused
+
+
+def test_a_native_range_ties_the_added_korean_sentence_to_its_english(lexicon) -> None:
+    """The English folds a comparison into the news sentence ("compared with two or three a
+    year ago"); the Korean adds it in a sentence of its own whose one specific content is 두세
+    ('two or three'). Read as 2 and 3, the range joins that sentence to the English: a 1-2 bead,
+    not a link and an untranslated Korean sentence."""
+    en = _sents([
+        "Fish exports from the North Korean port of Chongjin to China have picked up sharply since the spring.",
+        "More than 10 trucks loaded with frozen pollock now cross the Namyang bridge each day, compared with "
+        "two or three at most a year ago, a trader in the Chinese city of Tumen told reporters on Monday.",
+        "Most of the catch is sold on to processing plants in Yanji.",
+    ], "en")
+    ko = _sents([
+        "북한 청진항의 대중국 수산물 수출이 올봄 들어 크게 늘었다.",
+        "중국 투먼의 한 무역업자는 지난 월요일 기자들에게 \"요즘 냉동 명태를 실은 화물차가 남양 다리를 하루 10대 넘게 건너온다\"고 말했다.",
+        "이 무역업자는 \"지난해 이맘때는 많아야 두세 대였다\"고 덧붙였다.",
+        "수산물 대부분은 옌지의 가공 공장으로 넘어간다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert ((1,), (1, 2)) in beads

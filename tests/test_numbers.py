@@ -225,3 +225,28 @@ def test_and_a_half_joins_a_count_only_across_its_unit(english: str, value: set[
 )
 def test_a_decade_is_an_age_only_when_it_is_someones(english: str, value: set[str]) -> None:
     assert numbers_in_english(english) == value
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "values"),
+    [
+        ("장터에는 하루에 두세 명의 상인만 나왔다", "only two or three traders came to the market each day", {"2", "3"}),
+        ("마을 서너 곳에서 우물이 말랐다", "wells ran dry in three or four villages", {"3", "4"}),
+        ("대여섯 집은 하루 한 끼로 버틴다", "five or six families live on one meal a day", {"5", "6"}),
+        ("예닐곱 명이 한꺼번에 붙잡혔다", "six or seven people were caught at once", {"6", "7"}),
+    ],
+)
+def test_paired_native_numerals_give_both_ends(korean: str, english: str, values: set[str]) -> None:
+    """두세, 서너, 대여섯: a native range a translator writes "two or three", "five or six";
+    read as both numbers they meet the English one's, as loose readings that never disagree."""
+    from toolkit.align.numbers import quantities_in_korean
+
+    assert values <= numbers_in_korean(korean)
+    assert values <= numbers_in_english(english)
+    assert all(q.loose for q in quantities_in_korean(korean) if str(int(q.value)) in values)
+
+
+def test_paired_native_look_alikes_are_not_numbers() -> None:
+    """A verb ending (두세요 'put it down') and a country (세네갈) are no range."""
+    assert numbers_in_korean("짐은 문 앞에 두세요") == set()
+    assert numbers_in_korean("세네갈 대표단이 도착했다") == set()
