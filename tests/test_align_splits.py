@@ -406,3 +406,26 @@ def test_a_native_range_ties_the_added_korean_sentence_to_its_english(lexicon) -
     ], "ko")
     beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
     assert ((1,), (1, 2)) in beads
+
+
+def test_a_korean_sentence_quoting_twice_splits_on_little_evidence(lexicon) -> None:
+    """“…”며 “…”: a source quoted twice in one Korean sentence is mostly two English sentences,
+    one a quote. The second says little the lexicon knows (one word its partner lacks), which
+    `min_new` would call incidental; the two quotations make the split the likely reading, so
+    the pair is one 2-1 bead, not a link and an added English sentence."""
+    en = _sents([
+        "Prices of rice have doubled in a month in the markets of Hoeryong, a city on the Chinese border, "
+        "a resident told reporters on Tuesday.",
+        "“Whoever has no money is going hungry,” the resident said.",
+        "“Families without money skip lunch.”",
+        "Local officials have ordered the markets to close at noon.",
+    ], "en")
+    ko = _sents([
+        "중국과 접한 회령의 장마당 쌀값이 한 달 새 두 배로 뛰었다고 한 주민이 화요일 기자들에게 전했다.",
+        "이 주민은 “돈이 없는 사람은 굶고 있다”며 “돈 없는 집들은 점심을 거른다”고 말했다.",
+        "현지 간부들은 장마당을 정오에 닫으라고 지시했다.",
+    ], "ko")
+    assert ((1, 2), (1,)) in {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    # without the rule the second quotation is left as an addition
+    off = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(min_new_quoted=None)).beads}
+    assert ((1, 2), (1,)) not in off
