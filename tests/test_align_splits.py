@@ -429,3 +429,28 @@ def test_a_korean_sentence_quoting_twice_splits_on_little_evidence(lexicon) -> N
     # without the rule the second quotation is left as an addition
     off = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(min_new_quoted=None)).beads}
     assert ((1, 2), (1,)) not in off
+
+
+def test_a_reordered_lede_keeps_the_split_after_it(lexicon) -> None:
+    """The English opens with the Korean second sentence (the news) and then the first (the
+    summary); its third sentence renders two Korean ones (a 1-2 bead). Reordering the lede
+    pairs the first two out of order and leaves the 1-2 bead after them whole, not a 1-1
+    link beside an untranslated Korean sentence."""
+    en = _sents([
+        "The price of corn in the markets of Hyesan has jumped from 3,000 won to 4,500 won a kilogram in a "
+        "month, a source in the city told RFA on Wednesday.",
+        "Corn prices in North Korea's Ryanggang province have soared ahead of the lean spring season.",
+        "Farm households have been hit hardest: they receive a whole year's grain in one distribution each "
+        "autumn, but last year's came to less than 150 kilograms a person.",
+        "Some families now eat one meal a day, the source said.",
+    ], "en")
+    ko = _sents([
+        "북한 양강도에서 춘궁기를 앞두고 옥수수 가격이 크게 올랐다는 소식입니다.",
+        "혜산의 한 소식통은 수요일 자유아시아방송에 \"장마당 옥수수 1킬로그램 가격이 한 달 만에 3천 원에서 4천500원으로 "
+        "뛰었다\"고 말했습니다.",
+        "소식통에 따르면 식량이 바닥난 농장원 가구들이 가장 큰 어려움을 겪고 있습니다.",
+        "이들은 한 해 먹을 몫을 가을에 한꺼번에 분배받는데, 지난해에는 분배량이 1인당 150킬로그램에도 못 미쳤다는 것입니다.",
+        "이 소식통은 \"하루 한 끼로 버티는 집도 있다\"고 말했습니다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (1,)), ((1,), (0,)), ((2,), (2, 3))} <= beads
