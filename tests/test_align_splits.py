@@ -454,3 +454,27 @@ def test_a_reordered_lede_keeps_the_split_after_it(lexicon) -> None:
     ], "ko")
     beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
     assert {((0,), (1,)), ((1,), (0,)), ((2,), (2, 3))} <= beads
+
+
+def test_a_dated_background_sentence_is_not_rescued_onto_an_untranslated_one(lexicon) -> None:
+    """The English adds background with a year of its own ("a law ... in 2013"); facing it, the
+    Korean has a sentence the English leaves out, with no number at all. The two share a word
+    (power / 전력) and score just above the rescue's threshold; the year marks the English as a
+    fact of its own, so both stay unaligned. Without the rule the rescue links them."""
+    en = _sents([
+        "Power cuts in the North Korean city of Chongjin have grown longer this winter, with homes getting "
+        "electricity for only two hours a day, a resident told RFA on Monday.",
+        "Many families have bought small solar panels from Chinese traders to light their homes.",
+        "North Korea adopted a law on renewable energy in 2013 to encourage the use of solar and wind power.",
+        "A panel now sells for about 300 yuan in the Sunam market, the resident said.",
+    ], "en")
+    ko = _sents([
+        "함경북도 청진의 한 주민은 월요일 자유아시아방송에 \"올겨울 들어 정전이 길어져 집에 전기가 하루 두 시간밖에 "
+        "들어오지 않는다\"고 말했습니다.",
+        "많은 가정이 중국 상인들에게서 작은 태양광 판을 사서 집을 밝히고 있습니다.",
+        "당국은 전력 사정이 나아질 때까지 참고 기다리라는 말만 되풀이하고 있습니다.",
+        "이 주민은 \"수남시장에서 판 하나가 300위안 정도에 팔린다\"고 말했습니다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((2,), ()), ((), (2,)), ((3,), (3,))} <= beads
+    assert ((2,), (2,)) in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(rescue_years=False)).beads}

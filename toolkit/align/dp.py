@@ -420,6 +420,17 @@ class Aligner(BeadScorer):
             return False
         return self.length_fit(i0, i + 1, j0, j1) - self.length_fit(i0, i1, j0, j1) >= self.p.join_fit
 
+    def _dated_background(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Whether the bead's English names a year (1900-2100) while its Korean states no number at
+        all: a writer's background ("passed a law on it in 2013", "estimated in 2023 that ...")
+        facing a Korean sentence the English left out. The rescue pairs such gap sentences on a
+        word or two in common; a year the Korean report never gives marks the English as a fact of
+        its own (as a number does for `_join_covered`). Other numbers are not read so: noisier on
+        the news lines, whose Korean often spells them in words."""
+        if any(self.kf[j].numbers for j in range(j0, j1)):
+            return False
+        return any(v.isdigit() and 1900 <= int(v) <= 2100 for i in range(i0, i1) for v in self.ef[i].numbers)
+
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:
         """Best order-keeping pairing of the null sentences of one gap (a small DP over
         1-1, 2-1 and 1-2 beads); a bead needs evidence and a score of at least `theta`.
@@ -442,6 +453,8 @@ class Aligner(BeadScorer):
                         i0, j0 = en[x - dx], ko[y - dy]
                         i1, j1 = en[x - 1] + 1, ko[y - 1] + 1
                         if dx == dy == 1 and not self.has[i0][j0]:
+                            continue
+                        if self.p.rescue_years and self._dated_background(i0, i1, j0, j1):
                             continue
                         s = self.bead_score(i0, i1, j0, j1)
                         if s < theta:
