@@ -14,7 +14,9 @@ band of 3 sentences around it, merged beads only near a null bead or a weak link
 on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at least
 `Params.rescue` (raised by `Params.rescue_step` for every extra candidate pair a gap
 offers: one weak match among four background sentences is likelier chance than one
-between a single sentence on each side): order alone makes them likely partners;
+between a single sentence on each side): order alone makes them likely partners (but an
+English sentence naming a year stays apart from a Korean one stating no number,
+`Params.rescue_years`: a writer's background);
 (4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
 and sentences left unaligned in different gaps pair across when they clearly match (a
 moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
