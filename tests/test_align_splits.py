@@ -385,3 +385,96 @@ def test_the_lead_rule_holds_only_for_a_short_lead_before_a_well_translated_sent
     assert _beads(ko, lexicon, Params(ko_lead_len=len(KO_LEAD) - 1)) == refused
     assert _beads(ko, lexicon, Params(ko_lead_len=len(KO_LEAD))) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
     assert _beads(ko, lexicon, Params(ko_lead_link=5.0)) == refused
+
+
+def test_a_native_range_ties_the_added_korean_sentence_to_its_english(lexicon) -> None:
+    """The English folds a comparison into the news sentence ("compared with two or three a
+    year ago"); the Korean adds it in a sentence of its own whose one specific content is 두세
+    ('two or three'). Read as 2 and 3, the range joins that sentence to the English: a 1-2 bead,
+    not a link and an untranslated Korean sentence."""
+    en = _sents([
+        "Fish exports from the North Korean port of Chongjin to China have picked up sharply since the spring.",
+        "More than 10 trucks loaded with frozen pollock now cross the Namyang bridge each day, compared with "
+        "two or three at most a year ago, a trader in the Chinese city of Tumen told reporters on Monday.",
+        "Most of the catch is sold on to processing plants in Yanji.",
+    ], "en")
+    ko = _sents([
+        "북한 청진항의 대중국 수산물 수출이 올봄 들어 크게 늘었다.",
+        "중국 투먼의 한 무역업자는 지난 월요일 기자들에게 \"요즘 냉동 명태를 실은 화물차가 남양 다리를 하루 10대 넘게 건너온다\"고 말했다.",
+        "이 무역업자는 \"지난해 이맘때는 많아야 두세 대였다\"고 덧붙였다.",
+        "수산물 대부분은 옌지의 가공 공장으로 넘어간다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert ((1,), (1, 2)) in beads
+
+
+def test_a_korean_sentence_quoting_twice_splits_on_little_evidence(lexicon) -> None:
+    """“…”며 “…”: a source quoted twice in one Korean sentence is mostly two English sentences,
+    one a quote. The second says little the lexicon knows (one word its partner lacks), which
+    `min_new` would call incidental; the two quotations make the split the likely reading, so
+    the pair is one 2-1 bead, not a link and an added English sentence."""
+    en = _sents([
+        "Prices of rice have doubled in a month in the markets of Hoeryong, a city on the Chinese border, "
+        "a resident told reporters on Tuesday.",
+        "“Whoever has no money is going hungry,” the resident said.",
+        "“Families without money skip lunch.”",
+        "Local officials have ordered the markets to close at noon.",
+    ], "en")
+    ko = _sents([
+        "중국과 접한 회령의 장마당 쌀값이 한 달 새 두 배로 뛰었다고 한 주민이 화요일 기자들에게 전했다.",
+        "이 주민은 “돈이 없는 사람은 굶고 있다”며 “돈 없는 집들은 점심을 거른다”고 말했다.",
+        "현지 간부들은 장마당을 정오에 닫으라고 지시했다.",
+    ], "ko")
+    assert ((1, 2), (1,)) in {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    # without the rule the second quotation is left as an addition
+    off = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(min_new_quoted=None)).beads}
+    assert ((1, 2), (1,)) not in off
+
+
+def test_a_reordered_lede_keeps_the_split_after_it(lexicon) -> None:
+    """The English opens with the Korean second sentence (the news) and then the first (the
+    summary); its third sentence renders two Korean ones (a 1-2 bead). Reordering the lede
+    pairs the first two out of order and leaves the 1-2 bead after them whole, not a 1-1
+    link beside an untranslated Korean sentence."""
+    en = _sents([
+        "The price of corn in the markets of Hyesan has jumped from 3,000 won to 4,500 won a kilogram in a "
+        "month, a source in the city told RFA on Wednesday.",
+        "Corn prices in North Korea's Ryanggang province have soared ahead of the lean spring season.",
+        "Farm households have been hit hardest: they receive a whole year's grain in one distribution each "
+        "autumn, but last year's came to less than 150 kilograms a person.",
+        "Some families now eat one meal a day, the source said.",
+    ], "en")
+    ko = _sents([
+        "북한 양강도에서 춘궁기를 앞두고 옥수수 가격이 크게 올랐다는 소식입니다.",
+        "혜산의 한 소식통은 수요일 자유아시아방송에 \"장마당 옥수수 1킬로그램 가격이 한 달 만에 3천 원에서 4천500원으로 "
+        "뛰었다\"고 말했습니다.",
+        "소식통에 따르면 식량이 바닥난 농장원 가구들이 가장 큰 어려움을 겪고 있습니다.",
+        "이들은 한 해 먹을 몫을 가을에 한꺼번에 분배받는데, 지난해에는 분배량이 1인당 150킬로그램에도 못 미쳤다는 것입니다.",
+        "이 소식통은 \"하루 한 끼로 버티는 집도 있다\"고 말했습니다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (1,)), ((1,), (0,)), ((2,), (2, 3))} <= beads
+
+
+def test_a_dated_background_sentence_is_not_rescued_onto_an_untranslated_one(lexicon) -> None:
+    """The English adds background with a year of its own ("a law ... in 2013"); facing it, the
+    Korean has a sentence the English leaves out, with no number at all. The two share a word
+    (power / 전력) and score just above the rescue's threshold; the year marks the English as a
+    fact of its own, so both stay unaligned. Without the rule the rescue links them."""
+    en = _sents([
+        "Power cuts in the North Korean city of Chongjin have grown longer this winter, with homes getting "
+        "electricity for only two hours a day, a resident told RFA on Monday.",
+        "Many families have bought small solar panels from Chinese traders to light their homes.",
+        "North Korea adopted a law on renewable energy in 2013 to encourage the use of solar and wind power.",
+        "A panel now sells for about 300 yuan in the Sunam market, the resident said.",
+    ], "en")
+    ko = _sents([
+        "함경북도 청진의 한 주민은 월요일 자유아시아방송에 \"올겨울 들어 정전이 길어져 집에 전기가 하루 두 시간밖에 "
+        "들어오지 않는다\"고 말했습니다.",
+        "많은 가정이 중국 상인들에게서 작은 태양광 판을 사서 집을 밝히고 있습니다.",
+        "당국은 전력 사정이 나아질 때까지 참고 기다리라는 말만 되풀이하고 있습니다.",
+        "이 주민은 \"수남시장에서 판 하나가 300위안 정도에 팔린다\"고 말했습니다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((2,), ()), ((), (2,)), ((3,), (3,))} <= beads
+    assert ((2,), (2,)) in {(b.en, b.ko) for b in align(en, ko, lexicon, Params(rescue_years=False)).beads}

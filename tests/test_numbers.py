@@ -105,7 +105,7 @@ def test_hyphen_spelled_numbers_are_one_value(english: str, value: str) -> None:
 
 def test_hyphens_without_a_scale_read_as_before() -> None:
     assert numbers_in_english("a nine-year-old girl") == {"9"}
-    assert numbers_in_english("two-thirds of them") == {"2"}
+    assert numbers_in_english("two-thirds of them") == {"0.666667"}  # a fraction since round 18 (was its 2)
     assert numbers_in_english("point-blank") == set()
 
 
@@ -225,3 +225,49 @@ def test_and_a_half_joins_a_count_only_across_its_unit(english: str, value: set[
 )
 def test_a_decade_is_an_age_only_when_it_is_someones(english: str, value: set[str]) -> None:
     assert numbers_in_english(english) == value
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "values"),
+    [
+        ("장터에는 하루에 두세 명의 상인만 나왔다", "only two or three traders came to the market each day", {"2", "3"}),
+        ("마을 서너 곳에서 우물이 말랐다", "wells ran dry in three or four villages", {"3", "4"}),
+        ("대여섯 집은 하루 한 끼로 버틴다", "five or six families live on one meal a day", {"5", "6"}),
+        ("예닐곱 명이 한꺼번에 붙잡혔다", "six or seven people were caught at once", {"6", "7"}),
+    ],
+)
+def test_paired_native_numerals_give_both_ends(korean: str, english: str, values: set[str]) -> None:
+    """두세, 서너, 대여섯: a native range a translator writes "two or three", "five or six";
+    read as both numbers they meet the English one's, as loose readings that never disagree."""
+    from toolkit.align.numbers import quantities_in_korean
+
+    assert values <= numbers_in_korean(korean)
+    assert values <= numbers_in_english(english)
+    assert all(q.loose for q in quantities_in_korean(korean) if str(int(q.value)) in values)
+
+
+def test_paired_native_look_alikes_are_not_numbers() -> None:
+    """A verb ending (두세요 'put it down') and a country (세네갈) are no range."""
+    assert numbers_in_korean("짐은 문 앞에 두세요") == set()
+    assert numbers_in_korean("세네갈 대표단이 도착했다") == set()
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "value"),
+    [
+        ("노동자 손에 들어가는 돈은 이 가운데 5분의 1도 안 된다", "less than a fifth of it reaches the workers", "0.2"),
+        ("주민의 3분의 2가 장사로 먹고산다", "two-thirds of the residents live on trade", "0.666667"),
+        ("배급량이 4분의 1로 줄었다", "rations have been cut to one quarter of what they were", "0.25"),
+        ("공장 3분의 1이 멈춰 섰다", "a third of the factories have stopped", "0.333333"),
+    ],
+)
+def test_fractions_read_as_their_value(korean: str, english: str, value: str) -> None:
+    """5분의 1 is a fifth, not 5 and 1; "two-thirds" is 2/3, not 2: both sides give one value."""
+    assert numbers_in_korean(korean) == {value}
+    assert numbers_in_english(english) == {value}
+
+
+def test_ordinals_after_a_are_not_fractions() -> None:
+    """"a third day" and "the first quarter" stay what they were (no fraction)."""
+    assert "0.333333" not in numbers_in_english("protests went on for a third day")
+    assert "0.25" not in numbers_in_english("exports fell in the first quarter")

@@ -129,6 +129,8 @@ class BeadScorer:
             return True
         if self.p.min_new_fit is not None and self.length_gain(i0, i1, j0, j1) > self.p.fit_gain_min:
             need = self.p.min_new_fit
+        if self.p.min_new_quoted is not None and j1 - j0 == 1 and self.kf[j0].quotes >= max(2, i1 - i0):
+            need = min(need, self.p.min_new_quoted)
         if i1 - i0 > 1:  # several English sentences, one Korean
             j = j0
             masks = [self.ko_mask[i][j] for i in range(i0, i1)]

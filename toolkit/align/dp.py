@@ -14,7 +14,9 @@ band of 3 sentences around it, merged beads only near a null bead or a weak link
 on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at least
 `Params.rescue` (raised by `Params.rescue_step` for every extra candidate pair a gap
 offers: one weak match among four background sentences is likelier chance than one
-between a single sentence on each side): order alone makes them likely partners;
+between a single sentence on each side): order alone makes them likely partners (but an
+English sentence naming a year stays apart from a Korean one stating no number,
+`Params.rescue_years`: a writer's background);
 (4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
 and sentences left unaligned in different gaps pair across when they clearly match (a
 moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
@@ -216,7 +218,8 @@ class Aligner(BeadScorer):
         link both, so within the first `size` English and `size` + 1 Korean sentences the
         best one-to-one pairing with crossings allowed (an exact search over subsets) is
         compared with the chain; it replaces the chain's beads there when it crosses and
-        gains more than `Params.reorder`."""
+        gains more than `Params.reorder`. Only the shortest run of the chain's first beads that
+        holds the crossing is replaced when it crosses alike: a merged bead after it is kept."""
         margin = self.p.reorder
         if margin is None:
             return path
@@ -225,10 +228,28 @@ class Aligner(BeadScorer):
             t += 1
         if t == 0:
             return path
-        e_end, k_end = path[t - 1][1], path[t - 1][3]
-        if e_end < 2 or k_end < 2:
+        crossed = self._crossed_lede(path[:t])
+        if crossed is None:
             return path
-        chain = sum(self.bead_score(*b) for b in path[:t] if b[0] < b[1] and b[2] < b[3])
+        # the lede is the shortest part of the chain holding the crossing: a merged bead after it
+        # (a split the translator made in the third sentence) stays, not broken into 1-1 pairs
+        for u in range(1, t):
+            if path[u - 1][1] > max(i for i, _ in crossed[1]) and path[u - 1][3] > max(j for _, j in crossed[1]):
+                shorter = self._crossed_lede(path[:u])
+                if shorter is not None and crossed[1] <= shorter[1]:
+                    return shorter[0] + path[u:]
+                break
+        return crossed[0] + path[t:]
+
+    def _crossed_lede(self, chain: list[tuple[int, int, int, int]]
+                      ) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]] | None:
+        """The beads of `chain` (the first beads of the path) paired out of order, and the crossing
+        pairs, when that scores clearly better (see `_reorder_lede`); else None."""
+        margin = self.p.reorder
+        e_end, k_end = chain[-1][1], chain[-1][3]
+        if e_end < 2 or k_end < 2:
+            return None
+        score_chain = sum(self.bead_score(*b) for b in chain if b[0] < b[1] and b[2] < b[3])
         weight = [[max(0.0, self.bead_score(i, i + 1, j, j + 1)) for j in range(k_end)] for i in range(e_end)]
         best: dict[int, tuple[float, list[tuple[int, int]]]] = {0: (0.0, [])}  # used Korean mask -> best
         for i in range(e_end):
@@ -243,18 +264,18 @@ class Aligner(BeadScorer):
             best = nxt
         score, pairs = max(best.values(), key=lambda v: (v[0], -len(v[1])))
         crossing = {p for p in pairs for q in pairs if (p[0] - q[0]) * (p[1] - q[1]) < 0}
-        if not crossing or score <= chain + margin:
-            return path
+        if not crossing or score <= score_chain + margin:
+            return None
         if any(weight[i][j] < self.p.reorder_link for i, j in crossing):
-            return path  # each crossing link needs evidence of its own, not just a better sum
-        if self._worse_than_chain(path[:t], crossing, weight):
-            return path
+            return None  # each crossing link needs evidence of its own, not just a better sum
+        if self._worse_than_chain(chain, crossing, weight):
+            return None
         linked_en, linked_ko = {i for i, _ in pairs}, {j for _, j in pairs}
         lede = [(i, i + 1, j, j + 1) for i, j in pairs]
         lede += [(i, i + 1, k_end, k_end) for i in range(e_end) if i not in linked_en]
         lede += [(e_end, e_end, j, j + 1) for j in range(k_end) if j not in linked_ko]
         lede.sort(key=lambda b: (b[0] if b[0] < b[1] else b[0] - 0.5, b[2]))
-        return lede + path[t:]
+        return lede, crossing
 
     def _worse_than_chain(self, chain: list[tuple[int, int, int, int]], crossing: set[tuple[int, int]],
                           weight: list[list[float]]) -> bool:
@@ -401,6 +422,17 @@ class Aligner(BeadScorer):
             return False
         return self.length_fit(i0, i + 1, j0, j1) - self.length_fit(i0, i1, j0, j1) >= self.p.join_fit
 
+    def _dated_background(self, i0: int, i1: int, j0: int, j1: int) -> bool:
+        """Whether the bead's English names a year (1900-2100) while its Korean states no number at
+        all: a writer's background ("passed a law on it in 2013", "estimated in 2023 that ...")
+        facing a Korean sentence the English left out. The rescue pairs such gap sentences on a
+        word or two in common; a year the Korean report never gives marks the English as a fact of
+        its own (as a number does for `_join_covered`). Other numbers are not read so: noisier on
+        the news lines, whose Korean often spells them in words."""
+        if any(self.kf[j].numbers for j in range(j0, j1)):
+            return False
+        return any(v.isdigit() and 1900 <= int(v) <= 2100 for i in range(i0, i1) for v in self.ef[i].numbers)
+
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:
         """Best order-keeping pairing of the null sentences of one gap (a small DP over
         1-1, 2-1 and 1-2 beads); a bead needs evidence and a score of at least `theta`.
@@ -423,6 +455,8 @@ class Aligner(BeadScorer):
                         i0, j0 = en[x - dx], ko[y - dy]
                         i1, j1 = en[x - 1] + 1, ko[y - 1] + 1
                         if dx == dy == 1 and not self.has[i0][j0]:
+                            continue
+                        if self.p.rescue_years and self._dated_background(i0, i1, j0, j1):
                             continue
                         s = self.bead_score(i0, i1, j0, j1)
                         if s < theta:

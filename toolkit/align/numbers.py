@@ -432,10 +432,27 @@ def quantities_in_english(text: str) -> list[Quantity]:
     return list(_quantities_in_english(text))
 
 
+# a fraction: "a fifth of", "one-third", "two-thirds", "three quarters" (one value, 5분의 1 in Korean);
+# a singular after "a"/"one" only before "of" or joined by a hyphen ("a third day" is an ordinal)
+_EN_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                    "ninth": 9, "tenth": 10}
+_EN_FRACTION = re.compile(
+    r"(?i)\b(?:(a|one)(?:-|\s+)(" + "|".join(_EN_DENOMINATORS) + r")(?=\s+of\b)|(one)-(" + "|".join(_EN_DENOMINATORS)
+    + r")\b|(two|three|four|five|six|seven|eight|nine)[\s-](" + "|".join(_EN_DENOMINATORS) + r")s\b)"
+)
+
+
+def _english_fraction(m: re.Match) -> float:
+    top, bottom = m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or m.group(6)
+    return (1 if top.lower() in ("a", "one") else _EN_UNITS[top.lower()]) / _EN_DENOMINATORS[bottom.lower()]
+
+
 @kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, text)
-    hyphenated: list[Quantity] = []
+    hyphenated: list[Quantity] = [Quantity(_english_fraction(m), "amount", m.start(), m.end())
+                                  for m in _EN_FRACTION.finditer(text)]
+    text = _blank(_EN_FRACTION, text)
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
         words = [w for w in re.split(r"[\s-]+", m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower())
@@ -617,6 +634,16 @@ _NATIVE_RE = re.compile(
 # a native numeral written apart before any noun counts it too: 두 국가 ~ "two states", 세 나라 ~ "three
 # countries" (한, 열 and the like are left out: 한 관계자 is "an official", 열 계획 "a plan to open")
 _NATIVE_BEFORE_NOUN = re.compile(r"(?<![^\s‘“'\"(\[])(두|세|네|다섯|여섯|일곱|여덟|아홉) (?=[가-힣])")
+# two native numerals run together name a small range, "two or three" in English: 두세 명, 서너 곳,
+# 대여섯 집. Read as both ends, loose (a translator may write "a few"); only before a counter or
+# a word written apart, so that 두세요 ('put it down') and 세네갈 (Senegal) stay words
+_NATIVE_PAIRS = {
+    "한두": (1, 2), "두세": (2, 3), "서너": (3, 4), "세네": (3, 4), "너덧": (4, 5), "네댓": (4, 5),
+    "너댓": (4, 5), "대여섯": (5, 6), "대엿": (5, 6), "예닐곱": (6, 7), "일고여덟": (7, 8), "일여덟": (7, 8),
+}
+_NATIVE_PAIR_RE = re.compile(
+    r"(?<![가-힣])(" + "|".join(sorted(_NATIVE_PAIRS, key=len, reverse=True)) + r")(?=\s[가-힣]|(?:" + _COUNTERS + r"))"
+)
 # native counts of days, each one word: 이틀 연속 ~ "two days in a row", 이틀째 ~ "a second day"
 # (하루 is left out: 하루 만에, 하루빨리 and 하루 평균 are mostly rendered without a number)
 _KO_DAYS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "열흘": 10}
@@ -664,9 +691,16 @@ def quantities_in_korean(text: str) -> list[Quantity]:
     return list(_quantities_in_korean(text))
 
 
+# a fraction: 5분의 1 is a fifth (0.2), 3분의 2 two-thirds, not the numbers 5 and 1
+_KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])")
+
+
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, text))
+    fractions = [Quantity(int(m.group(2)) / int(m.group(1)), "amount", m.start(), m.end())
+                 for m in _KO_FRACTION.finditer(text) if int(m.group(1))]
+    text = _blank(_KO_FRACTION, text)
     dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
@@ -708,6 +742,9 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in _NATIVE_BEFORE_NOUN.finditer(text):
         if m.start(1) not in native:
             out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))
+    for m in _NATIVE_PAIR_RE.finditer(text):
+        for value in _NATIVE_PAIRS[m.group(1)]:
+            out.append(Quantity(float(value), "amount", m.start(1), m.end(1), loose=True))
     for m in _KO_DAYS_RE.finditer(text):
         out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
     covered_starts = [a for a, _ in covered]  # in order, apart: one bisect finds the span a match may lie in
@@ -729,7 +766,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
         out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
-    out = [t for q in out for t in _with_a_half(q, text)]
+    out = [t for q in out + fractions for t in _with_a_half(q, text)]
     out.sort(key=lambda q: (q.start, q.end))
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
