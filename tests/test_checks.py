@@ -362,3 +362,48 @@ def test_a_word_that_is_also_a_surname_before_a_place_or_month_is_no_name() -> N
     assert english_name_candidates("In September, Kim Jong Un visited Hyesan. In Hyesan, prices rose.") == {"Kim Jong Un"}
     assert english_name_candidates("Do Hee-yun and An Chang-ho met Ban Ki-moon.") == {"Do Hee-yun", "An Chang-ho", "Ban Ki-moon"}
     assert korean_name_candidates("그는 형기를 마치고 판문점을 거쳐 돌아왔다.") == set()
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # "more than 2 million won" for 200여만 원: the 여 stands inside the figure, before its 만
+    ("Her hospital bills came to more than 3 million won.", "입원비만 300여만 원이 나왔다.", None),
+    ("Her hospital bills came to more than 3 million won.", "입원비만 500여만 원이 나왔다.", "number 3,000,000≠5,000,000"),
+    ("Some 15 million won was collected.", "모두 1천5백여만 원이 모였다.", None),
+    # a conversion said in words, not in parentheses, on either side, is an addition
+    ("The trader lost 250,000 yuan, or about $35,000.", "이 상인은 중국돈 25만 위안, 한화로 약 4천6백만 원을 떼였다.", None),
+    ("She still owes 4,000 yuan, or roughly 750,000 won.", "그는 아직 4천 위안, 우리 돈으로 75만 원가량을 갚지 못했다.", None),
+    ("The trader lost 250,000 yuan, or about $35,000.", "이 상인은 중국돈 28만 위안, 한화로 약 4천6백만 원을 떼였다.", "number 250,000≠280,000"),
+    # a weight is compared with weights: 한 척 and 한 번 are no "a kilogram"
+    ("Petrol sells for 15,000 won a kilogram. Each boat burns 80 kilograms a trip.",
+     "휘발유는 1킬로그램에 1만 5천 원이고, 배 한 척이 한 번 나가는 데 80킬로그램이 든다.", None),
+    ("Petrol sells for 15,000 won a kilogram. Each boat burns 80 kilograms a trip.",
+     "휘발유는 3킬로그램에 1만 5천 원이고, 배 한 척이 한 번 나가는 데 80킬로그램이 든다.", "number 1≠3"),
+    # "per kg" against 1kg당: the 1 is the rate's, no count beside a stray footnote mark
+    ("Maize sold for 2,900 won per kg (3) on Monday, up 400 won.", "옥수수는 1kg당 2,900원으로 400원 올랐다.", None),
+])
+def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert (flag is None) or flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # a full name on one side, the surname alone with a title on the other, for two people at once
+    ("Officials are watching what Choi will do next, and President Yoon Seo-jin has called a meeting.",
+     "정부는 최태성이 앞으로 어떻게 나올지 지켜보고 있으며 윤 대통령은 회의를 소집했다.", True, None),
+    ("Officials are watching what Choi will do next, and President Yoon Seo-jin has called a meeting.",
+     "정부는 최태성이 앞으로 어떻게 나올지 지켜보고 있으며 정 대통령은 회의를 소집했다.", False, "name Yoon≠정"),
+    # a person named in one language as another's relative ("the sister of ... Kim Jong Un" for 김여정)
+    ("The minister spoke of remarks by the younger sister of North Korean leader Kim Jong Un.",
+     "장관은 북한 김여정 부부장의 발언에 대해 언급했다.", True, None),
+    ("Minister Ahn Do-yun spoke of remarks by Kim Jong Un's powerful sister.",
+     "안도윤 장관은 김여정 부부장의 발언에 대해 언급했다.", True, None),
+    ("Minister Ahn Do-yun spoke of remarks by Kim Jong Un's powerful sister.",
+     "조도윤 장관은 김여정 부부장의 발언에 대해 언급했다.", False, "name Ahn Do-yun≠"),
+    # a place with an apostrophe is no surname: nothing to compare with 지안
+    ("A resident of Ji'an said the boats were full.", "지안의 한 주민은 배가 꽉 찼다고 말했다.", None, None),
+])
+def test_surnames_alone_relatives_and_places_in_names(en: str, ko: str, agree, flag) -> None:
+    result = check_names(en, ko)
+    assert result.agree is agree
+    assert flag is None or any(d.startswith(flag) for d in result.differences)

@@ -90,8 +90,8 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
 
 
 # kinds compared only with their own kind; amounts also only with amounts of the same measure
-_COMPARED = (("amount", ""), ("amount", "percent"), ("amount", "times"), ("year", ""), ("month", ""), ("day", ""),
-             ("weekday", ""), ("time", ""), ("night", ""), ("difference", ""))
+_COMPARED = (("amount", ""), ("amount", "percent"), ("amount", "times"), ("amount", "mass"), ("year", ""), ("month", ""),
+             ("day", ""), ("weekday", ""), ("time", ""), ("night", ""), ("difference", ""))
 
 
 def check_numbers(en_text: str, ko_text: str) -> Check:
@@ -410,7 +410,9 @@ def english_surname_mentions(en_text: str) -> set[str]:
 
     known = _surname_spellings()
     found = set()
-    for m in re.finditer(r"\b([A-Z][a-z]{1,5})\b(?![ -][A-Z])", en_text):
+    # (a capital before an apostrophe and more letters than a possessive's is a place or a name
+    # of its own, Ji'an or O'Brien, not the surname Ji or O)
+    for m in re.finditer(r"\b([A-Z][a-z]{1,5})\b(?![ -][A-Z])(?!['’](?![sS]\b)[A-Za-z])", en_text):
         word = m.group(1)
         before = en_text[: m.start()].rstrip()
         if word.lower() in known and word.lower() not in _EN_WORD_SURNAMES and word.lower() not in STOPWORDS \
@@ -444,8 +446,13 @@ def check_names(en_text: str, ko_text: str) -> Check:
     if not (ko_full or ko_sur) or not (en_full or en_sur):
         return Check(None)
     differences = []
-    ko_matched = _matched(ko_full, en_full, name_score)
-    en_matched = _matched(en_full, ko_full, lambda e, k: name_score(k, e))
+    # a full name matches a full name, or the same surname named alone on the other side (박근혜 and
+    # "President Park"; "Kim Jong Un" and 김 위원장); someone named only as another's relative ("the
+    # sister of Kim Jong Un" for 김여정) may match but is no name the translator changed
+    ko_matched = _matched(ko_full, en_full, name_score) | _kin_only(ko_full, ko_text, _KO_KIN) \
+        | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
+    en_matched = _matched(en_full, ko_full, lambda e, k: name_score(k, e)) | _kin_only(en_full, en_text, _EN_KIN) \
+        | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
     if ko_full and en_full and ko_full - ko_matched and en_full - en_matched:
         differences.append(f"name {sorted(en_full - en_matched)[0]}≠{sorted(ko_full - ko_matched)[0]}")
     elif ko_sur or en_sur:
@@ -462,6 +469,29 @@ def check_names(en_text: str, ko_text: str) -> Check:
     if not comparable:
         return Check(None)
     return Check(not differences, tuple(differences))
+
+
+_KIN_EN = ("sisters?|brothers?|wife|husband|sons?|daughters?|father|mother|uncle|aunt|widow|nephew|niece"
+           "|grand(?:son|daughter|father|mother)")
+# a name that serves to say whose relative someone is: "the sister of (North Korean leader) Kim Jong Un",
+# "Kim Jong Un's younger sister"; 김정은(위원장)의 여동생
+_EN_KIN = (re.compile(rf"(?i)\b(?:{_KIN_EN})\s+of\s+(?:(?:the\s+)?[A-Za-z.-]+\s+){{0,4}}$"),
+           re.compile(rf"(?i)^['’]s?\s+(?:[a-z-]+\s+)?(?:{_KIN_EN})\b"))
+_KO_KIN = (re.compile("(?!)"), re.compile(r"^(?:\s?[가-힣]{1,6})?의\s?(?:[가-힣]+\s)?(?:친)?(?:여동생|남동생|동생|누나|누이|언니|오빠|형|부인|아내"
+                                    r"|남편|아들|딸|아버지|어머니|부친|모친|삼촌|숙부|고모|이모|조카|손자|손녀|사위|며느리|미망인)"))
+_KIN_BEFORE = 60  # characters before a name where "the sister of ... " may start
+
+
+def _kin_only(names: Iterable[str], text: str, kin: tuple[re.Pattern, re.Pattern]) -> set[str]:
+    """The names every mention of which says whose relative someone else is."""
+    before, after = kin
+    out = set()
+    for name in names:
+        mentions = list(re.finditer(re.escape(name), text))
+        if mentions and all(before.search(text[max(0, m.start() - _KIN_BEFORE):m.start()]) or after.match(text[m.end():])
+                            for m in mentions):
+            out.add(name)
+    return out
 
 
 def names_agree(en_text: str, ko_text: str) -> bool | None:
