@@ -407,3 +407,17 @@ def test_surnames_alone_relatives_and_places_in_names(en: str, ko: str, agree, f
     result = check_names(en, ko)
     assert result.agree is agree
     assert flag is None or any(d.startswith(flag) for d in result.differences)
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # the month a change is measured against, named in Korean only, "on-month" in English
+    ("Coal exports fell 15 percent on-month in September.", "지난달 석탄 수출은 8월보다 15% 줄었다.", None),
+    ("Coal exports fell 15 percent from the previous month in September.", "지난달 석탄 수출은 8월에 비해 15% 줄었다.", None),
+    ("Rice imports rose 8 percent on-year in 2025.", "지난해 쌀 수입은 2024년보다 8% 늘었다.", None),
+    # a month that is no neighbour, or no 지난달 for the English month: still a change
+    ("Coal exports fell 15 percent on-month in September.", "지난달 석탄 수출은 5월보다 15% 줄었다.", "month 9≠5"),
+    ("Coal exports fell 15 percent on-month in September.", "석탄 수출은 8월보다 15% 줄었다.", "month 9≠8"),
+])
+def test_the_base_month_of_an_on_month_comparison(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is not False if flag is None else flag in result.differences

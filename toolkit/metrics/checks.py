@@ -103,6 +103,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
+    ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _converted_durations(en, ko)
     checked, differences = False, []
@@ -243,7 +244,7 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
             out[k] = replace(q, conversion=True)
     for kind, words in _KO_RELATIVE.items():
         relative = len(words.findall(ko_text))
-        named = {q.value for q in ko if q.kind == kind}
+        named = {q.value for q in ko if q.kind == kind and not q.optional}
         # a Korean value the English lacks, one last digit away, is more likely the same figure changed
         unmatched = named - {q.value for q in en if q.kind == kind}
         for k, q in enumerate(out):
@@ -251,6 +252,35 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
                     and not any(_last_digit_apart(q.value, w) for w in unmatched):
                 out[k] = replace(q, conversion=True)
                 relative -= 1
+    return out
+
+
+# the English compares with the month or year before without naming it: "fell 20 percent on-month",
+# "up from a year earlier", "compared with the previous month"
+_EN_ON_PREVIOUS = {
+    "month": re.compile(r"(?i)\b(?:(?:month-)?on-month|(?:than|from|over|with) (?:a|the previous|the preceding) month"
+                        r"(?: earlier| before)?)\b"),
+    "year": re.compile(r"(?i)\b(?:(?:year-)?on-year|(?:than|from|over|with) (?:a|the previous|the preceding) year"
+                       r"(?: earlier| before)?)\b"),
+}
+
+
+def _base_of_comparison(en: list, ko: list, en_text: str, ko_text: str) -> list:
+    """The Korean month (or year) a change is measured against, when the English says "on-month"
+    for it: "fell 20 percent on-month in July" for 지난달 ... 6월과 비교해 names June only in
+    Korean. Such a Korean value, one before an English one the Korean lacks, is an addition,
+    where the Korean also names the English one by its distance (지난달: July): a changed month
+    keeps no such neighbour (a planted 7월 -> 5월 is still flagged)."""
+    out = list(ko)
+    for kind, phrase in _EN_ON_PREVIOUS.items():
+        if not phrase.search(en_text) or not _KO_RELATIVE[kind].search(ko_text):
+            continue
+        ko_values = {q.value for q in ko if q.kind == kind}
+        later = {q.value for q in en if q.kind == kind and not q.optional} - ko_values
+        for k, q in enumerate(out):
+            if q.kind == kind and q.value + 1 in later:
+                out[k] = replace(q, conversion=True)
+                later.discard(q.value + 1)
     return out
 
 
