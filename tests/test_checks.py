@@ -421,3 +421,15 @@ def test_surnames_alone_relatives_and_places_in_names(en: str, ko: str, agree, f
 def test_the_base_month_of_an_on_month_comparison(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is not False if flag is None else flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제1차 남북정상회담에 이은 것이다.", None),
+    ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제3차 남북정상회담에 이은 것이다.", "number 1≠3"),
+    ("He spoke at the first Party Congress meeting in Pyongyang.", "그는 평양에서 열린 제2차 당대회 회의에서 연설했다.", "number 1≠2"),
+    # "first" for 처음 stays a reading that never disagrees
+    ("It was the first time the summit drew 40 delegates.", "정상회의에 대표단 40명이 모인 것은 처음이며 2차 회의도 잡혔다.", None),
+])
+def test_first_before_a_counted_meeting_is_its_number(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is not False if flag is None else flag in result.differences

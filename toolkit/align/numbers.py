@@ -50,6 +50,25 @@ _COUNTED_ORDINALS = frozenset({
     "quarter", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
     "anniversary", "floor", "class", "division", "degree", "vice",
 })
+# meetings Korean numbers with 제N차 or N회: the first inter-Korean summit ~ 제1차 남북정상회담
+_COUNTED_EVENTS = frozenset({"summit", "meeting", "talks", "congress", "conference", "plenum", "convention", "forum"})
+# names and compounds that may stand between an ordinal and its meeting: "first North Korea-US summit"
+_EVENT_QUALIFIERS = 3
+
+
+def _counted_after(tokens: list[str], at: int) -> bool:
+    """Does the ordinal before `at` number what Korean counts with a digit: the noun right after
+    it ("first quarter" ~ 1분기), or a meeting after a few capitalised or hyphenated words ("the
+    first inter-Korean summit" ~ 제1차 남북정상회담; not "the first time the summit met")?"""
+    for k in range(at, min(at + _EVENT_QUALIFIERS + 1, len(tokens))):
+        word = tokens[k].lower().rstrip(".")
+        if k == at and word in _COUNTED_ORDINALS or word in _COUNTED_EVENTS:
+            return True
+        if not (tokens[k][:1].isupper() or "-" in tokens[k]):
+            return False
+    return False
+
+
 # the decade of an age: "in his forties" ~ 40대 (digits, "his 40s", are read with their "s")
 _EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items() if value >= 20}
 _EN_SCALES = {
@@ -490,8 +509,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     def add(value: float, kind: str, first: int, last: int) -> None:
         # "first" mostly renders 처음, 최초 or 첫, which hold no digit: it may match a 1 but never
         # disagrees, unless it numbers what Korean counts with a digit (first quarter ~ 1분기)
-        loose = first == last and tokens[first].lower().rstrip(".") == "first" \
-            and not (last + 1 < n and tokens[last + 1].lower().rstrip(".") in _COUNTED_ORDINALS)
+        loose = first == last and tokens[first].lower().rstrip(".") == "first" and not _counted_after(tokens, last + 1)
         out.append(Quantity(value, kind, matches[first].start(), matches[last].end(), loose=loose))
 
     while i < n:
