@@ -433,3 +433,32 @@ def test_the_base_month_of_an_on_month_comparison(en: str, ko: str, flag: str | 
 def test_first_before_a_counted_meeting_is_its_number(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is not False if flag is None else flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # more titles after a surname named alone (외무상, 실장, 대변인, 할머니)
+    ("Choe told reporters the talks were over.", "최 외무상은 기자들에게 회담이 끝났다고 말했다.", True, None),
+    ("Choe told reporters the talks were over.", "박 외무상은 기자들에게 회담이 끝났다고 말했다.", False, "name Choe≠박"),
+    ("Song Min-ji said Ahn would handle it.", "송민지 원장은 황 실장이 처리할 것이라고 말했다.", False, "name Ahn≠황"),
+    ("Grandmother Kang, 81, lives alone.", "강 할머니(81)는 혼자 산다.", True, None),
+    # a surname changed to a near one in a full name is as much a change as in a surname alone
+    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 정현수(41) 씨는 자유아시아방송에 말했다.", False, "name Jang Hyun-soo≠정현수"),
+    ("Defector Hyun-soo Jang, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+])
+def test_titles_and_near_surnames(en: str, ko: str, agree, flag) -> None:
+    result = check_names(en, ko)
+    assert result.agree is agree
+    assert flag is None or flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("The two sides talked for 80 minutes.", "양측은 1시간 20분 동안 대화했다.", None),
+    ("The two sides talked for an hour and 20 minutes.", "양측은 80분 동안 대화했다.", None),
+    ("The two sides talked for 80 minutes.", "양측은 1시간 40분 동안 대화했다.", "number 4,800≠6,000"),
+    ("The two sides talked for an hour and 20 minutes.", "양측은 85분 동안 대화했다.", "number 4,800≠5,100"),
+    ("Cleaners earn 9,000 won an hour.", "청소 노동자는 시간당 9천 원을 번다고 3명이 말했다.", None),
+])
+def test_a_span_in_two_units_is_their_sum(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is not False if flag is None else flag in result.differences
