@@ -462,3 +462,14 @@ def test_titles_and_near_surnames(en: str, ko: str, agree, flag) -> None:
 def test_a_span_in_two_units_is_their_sum(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is not False if flag is None else flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Water runs only two or three hours a day.", "물은 하루 두세 시간밖에 나오지 않는다.", None),
+    ("Five or six families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", None),
+    ("Water runs only two or three hours a day.", "물은 하루 서너 시간밖에 나오지 않는다.", "number 2≠4"),
+    ("Three or four families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", "number 3≠6"),
+])
+def test_two_neighbouring_native_numerals_are_both_read(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is not False if flag is None else flag in result.differences

@@ -665,6 +665,11 @@ _NATIVE_RE = re.compile(
 # a native numeral written apart before any noun counts it too: 두 국가 ~ "two states", 세 나라 ~ "three
 # countries" (한, 열 and the like are left out: 한 관계자 is "an official", 열 계획 "a plan to open")
 _NATIVE_BEFORE_NOUN = re.compile(r"(?<![^\s‘“'\"(\[])(두|세|네|다섯|여섯|일곱|여덟|아홉) (?=[가-힣])")
+# two neighbouring native numerals in one word, "two or three": 두세 시간, 서너 명, 대여섯 집
+_KO_NATIVE_PAIRS = {"한두": (1, 2), "두세": (2, 3), "두셋": (2, 3), "서너": (3, 4), "서넛": (3, 4), "너덧": (4, 5),
+                    "네댓": (4, 5), "너댓": (4, 5), "대여섯": (5, 6), "예닐곱": (6, 7), "일여덟": (7, 8), "일고여덟": (7, 8)}
+_KO_NATIVE_PAIRS_RE = re.compile(r"(?<![가-힣])(" + "|".join(sorted(_KO_NATIVE_PAIRS, key=len, reverse=True))
+                                 + r")(?=\s?[가-힣])")
 # native counts of days, each one word: 이틀 연속 ~ "two days in a row", 이틀째 ~ "a second day"
 # (하루 is left out: 하루 만에, 하루빨리 and 하루 평균 are mostly rendered without a number)
 _KO_DAYS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "열흘": 10}
@@ -756,6 +761,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in _NATIVE_BEFORE_NOUN.finditer(text):
         if m.start(1) not in native:
             out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))
+    for m in _KO_NATIVE_PAIRS_RE.finditer(text):  # 서너 명 ~ "three or four people"
+        out.extend(Quantity(float(v), "amount", m.start(1), m.end(1), approx=True) for v in _KO_NATIVE_PAIRS[m.group(1)])
     for m in _KO_DAYS_RE.finditer(text):
         out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
     covered_starts = [a for a, _ in covered]  # in order, apart: one bisect finds the span a match may lie in
