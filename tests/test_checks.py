@@ -402,8 +402,17 @@ def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, fla
      "조도윤 장관은 김여정 부부장의 발언에 대해 언급했다.", False, "name Ahn Do-yun≠"),
     # a place with an apostrophe is no surname: nothing to compare with 지안
     ("A resident of Ji'an said the boats were full.", "지안의 한 주민은 배가 꽉 찼다고 말했다.", None, None),
+    # more titles after a surname named alone (외무상, 실장, 대변인, 할머니)
+    ("Choe told reporters the talks were over.", "최 외무상은 기자들에게 회담이 끝났다고 말했다.", True, None),
+    ("Choe told reporters the talks were over.", "박 외무상은 기자들에게 회담이 끝났다고 말했다.", False, "name Choe≠박"),
+    ("Song Min-ji said Ahn would handle it.", "송민지 원장은 황 실장이 처리할 것이라고 말했다.", False, "name Ahn≠황"),
+    ("Grandmother Kang, 81, lives alone.", "강 할머니(81)는 혼자 산다.", True, None),
+    # a surname changed to a near one in a full name is as much a change as in a surname alone
+    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 정현수(41) 씨는 자유아시아방송에 말했다.", False, "name Jang Hyun-soo≠정현수"),
+    ("Defector Hyun-soo Jang, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
 ])
-def test_surnames_alone_relatives_and_places_in_names(en: str, ko: str, agree, flag) -> None:
+def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agree, flag) -> None:
     result = check_names(en, ko)
     assert result.agree is agree
     assert flag is None or any(d.startswith(flag) for d in result.differences)
@@ -417,59 +426,24 @@ def test_surnames_alone_relatives_and_places_in_names(en: str, ko: str, agree, f
     # a month that is no neighbour, or no 지난달 for the English month: still a change
     ("Coal exports fell 15 percent on-month in September.", "지난달 석탄 수출은 5월보다 15% 줄었다.", "month 9≠5"),
     ("Coal exports fell 15 percent on-month in September.", "석탄 수출은 8월보다 15% 줄었다.", "month 9≠8"),
-])
-def test_the_base_month_of_an_on_month_comparison(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is not False if flag is None else flag in result.differences
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # "first" before a meeting Korean numbers with a digit
     ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제1차 남북정상회담에 이은 것이다.", None),
     ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제3차 남북정상회담에 이은 것이다.", "number 1≠3"),
     ("He spoke at the first Party Congress meeting in Pyongyang.", "그는 평양에서 열린 제2차 당대회 회의에서 연설했다.", "number 1≠2"),
     # "first" for 처음 stays a reading that never disagrees
     ("It was the first time the summit drew 40 delegates.", "정상회의에 대표단 40명이 모인 것은 처음이며 2차 회의도 잡혔다.", None),
-])
-def test_first_before_a_counted_meeting_is_its_number(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is not False if flag is None else flag in result.differences
-
-
-@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
-    # more titles after a surname named alone (외무상, 실장, 대변인, 할머니)
-    ("Choe told reporters the talks were over.", "최 외무상은 기자들에게 회담이 끝났다고 말했다.", True, None),
-    ("Choe told reporters the talks were over.", "박 외무상은 기자들에게 회담이 끝났다고 말했다.", False, "name Choe≠박"),
-    ("Song Min-ji said Ahn would handle it.", "송민지 원장은 황 실장이 처리할 것이라고 말했다.", False, "name Ahn≠황"),
-    ("Grandmother Kang, 81, lives alone.", "강 할머니(81)는 혼자 산다.", True, None),
-    # a surname changed to a near one in a full name is as much a change as in a surname alone
-    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
-    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 정현수(41) 씨는 자유아시아방송에 말했다.", False, "name Jang Hyun-soo≠정현수"),
-    ("Defector Hyun-soo Jang, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
-])
-def test_titles_and_near_surnames(en: str, ko: str, agree, flag) -> None:
-    result = check_names(en, ko)
-    assert result.agree is agree
-    assert flag is None or flag in result.differences
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a span in two units is their sum ("an hour" alone is a reading that never disagrees)
     ("The two sides talked for 80 minutes.", "양측은 1시간 20분 동안 대화했다.", None),
     ("The two sides talked for an hour and 20 minutes.", "양측은 80분 동안 대화했다.", None),
     ("The two sides talked for 80 minutes.", "양측은 1시간 40분 동안 대화했다.", "number 4,800≠6,000"),
     ("The two sides talked for an hour and 20 minutes.", "양측은 85분 동안 대화했다.", "number 4,800≠5,100"),
     ("Cleaners earn 9,000 won an hour.", "청소 노동자는 시간당 9천 원을 번다고 3명이 말했다.", None),
-])
-def test_a_span_in_two_units_is_their_sum(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is not False if flag is None else flag in result.differences
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # two neighbouring native numerals in one word, both read
     ("Water runs only two or three hours a day.", "물은 하루 두세 시간밖에 나오지 않는다.", None),
     ("Five or six families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", None),
     ("Water runs only two or three hours a day.", "물은 하루 서너 시간밖에 나오지 않는다.", "number 2≠4"),
     ("Three or four families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", "number 3≠6"),
 ])
-def test_two_neighbouring_native_numerals_are_both_read(en: str, ko: str, flag: str | None) -> None:
+def test_numbers_as_translators_give_them_and_changes_beside_them(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is not False if flag is None else flag in result.differences
