@@ -362,3 +362,88 @@ def test_a_word_that_is_also_a_surname_before_a_place_or_month_is_no_name() -> N
     assert english_name_candidates("In September, Kim Jong Un visited Hyesan. In Hyesan, prices rose.") == {"Kim Jong Un"}
     assert english_name_candidates("Do Hee-yun and An Chang-ho met Ban Ki-moon.") == {"Do Hee-yun", "An Chang-ho", "Ban Ki-moon"}
     assert korean_name_candidates("그는 형기를 마치고 판문점을 거쳐 돌아왔다.") == set()
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # "more than 2 million won" for 200여만 원: the 여 stands inside the figure, before its 만
+    ("Her hospital bills came to more than 3 million won.", "입원비만 300여만 원이 나왔다.", None),
+    ("Her hospital bills came to more than 3 million won.", "입원비만 500여만 원이 나왔다.", "number 3,000,000≠5,000,000"),
+    ("Some 15 million won was collected.", "모두 1천5백여만 원이 모였다.", None),
+    # a conversion said in words, not in parentheses, on either side, is an addition
+    ("The trader lost 250,000 yuan, or about $35,000.", "이 상인은 중국돈 25만 위안, 한화로 약 4천6백만 원을 떼였다.", None),
+    ("She still owes 4,000 yuan, or roughly 750,000 won.", "그는 아직 4천 위안, 우리 돈으로 75만 원가량을 갚지 못했다.", None),
+    ("The trader lost 250,000 yuan, or about $35,000.", "이 상인은 중국돈 28만 위안, 한화로 약 4천6백만 원을 떼였다.", "number 250,000≠280,000"),
+    # a weight is compared with weights: 한 척 and 한 번 are no "a kilogram"
+    ("Petrol sells for 15,000 won a kilogram. Each boat burns 80 kilograms a trip.",
+     "휘발유는 1킬로그램에 1만 5천 원이고, 배 한 척이 한 번 나가는 데 80킬로그램이 든다.", None),
+    ("Petrol sells for 15,000 won a kilogram. Each boat burns 80 kilograms a trip.",
+     "휘발유는 3킬로그램에 1만 5천 원이고, 배 한 척이 한 번 나가는 데 80킬로그램이 든다.", "number 1≠3"),
+    # "per kg" against 1kg당: the 1 is the rate's, no count beside a stray footnote mark
+    ("Maize sold for 2,900 won per kg (3) on Monday, up 400 won.", "옥수수는 1kg당 2,900원으로 400원 올랐다.", None),
+])
+def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert (flag is None) or flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # a full name on one side, the surname alone with a title on the other, for two people at once
+    ("Officials are watching what Choi will do next, and President Yoon Seo-jin has called a meeting.",
+     "정부는 최태성이 앞으로 어떻게 나올지 지켜보고 있으며 윤 대통령은 회의를 소집했다.", True, None),
+    ("Officials are watching what Choi will do next, and President Yoon Seo-jin has called a meeting.",
+     "정부는 최태성이 앞으로 어떻게 나올지 지켜보고 있으며 정 대통령은 회의를 소집했다.", False, "name Yoon≠정"),
+    # a person named in one language as another's relative ("the sister of ... Kim Jong Un" for 김여정)
+    ("The minister spoke of remarks by the younger sister of North Korean leader Kim Jong Un.",
+     "장관은 북한 김여정 부부장의 발언에 대해 언급했다.", True, None),
+    ("Minister Ahn Do-yun spoke of remarks by Kim Jong Un's powerful sister.",
+     "안도윤 장관은 김여정 부부장의 발언에 대해 언급했다.", True, None),
+    ("Minister Ahn Do-yun spoke of remarks by Kim Jong Un's powerful sister.",
+     "조도윤 장관은 김여정 부부장의 발언에 대해 언급했다.", False, "name Ahn Do-yun≠"),
+    # a place with an apostrophe is no surname: nothing to compare with 지안
+    ("A resident of Ji'an said the boats were full.", "지안의 한 주민은 배가 꽉 찼다고 말했다.", None, None),
+    # more titles after a surname named alone (외무상, 실장, 대변인, 할머니)
+    ("Choe told reporters the talks were over.", "최 외무상은 기자들에게 회담이 끝났다고 말했다.", True, None),
+    ("Choe told reporters the talks were over.", "박 외무상은 기자들에게 회담이 끝났다고 말했다.", False, "name Choe≠박"),
+    ("Song Min-ji said Ahn would handle it.", "송민지 원장은 황 실장이 처리할 것이라고 말했다.", False, "name Ahn≠황"),
+    ("Grandmother Kang, 81, lives alone.", "강 할머니(81)는 혼자 산다.", True, None),
+    # a surname changed to a near one in a full name is as much a change as in a surname alone
+    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+    ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 정현수(41) 씨는 자유아시아방송에 말했다.", False, "name Jang Hyun-soo≠정현수"),
+    ("Defector Hyun-soo Jang, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+])
+def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agree, flag) -> None:
+    result = check_names(en, ko)
+    assert result.agree is agree
+    assert flag is None or any(d.startswith(flag) for d in result.differences)
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # the month a change is measured against, named in Korean only, "on-month" in English
+    ("Coal exports fell 15 percent on-month in September.", "지난달 석탄 수출은 8월보다 15% 줄었다.", None),
+    ("Coal exports fell 15 percent from the previous month in September.", "지난달 석탄 수출은 8월에 비해 15% 줄었다.", None),
+    ("Rice imports rose 8 percent on-year in 2025.", "지난해 쌀 수입은 2024년보다 8% 늘었다.", None),
+    # a month that is no neighbour, or no 지난달 for the English month: still a change
+    ("Coal exports fell 15 percent on-month in September.", "지난달 석탄 수출은 5월보다 15% 줄었다.", "month 9≠5"),
+    ("Coal exports fell 15 percent on-month in September.", "석탄 수출은 8월보다 15% 줄었다.", "month 9≠8"),
+    # "first" before a meeting Korean numbers with a digit
+    ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제1차 남북정상회담에 이은 것이다.", None),
+    ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제3차 남북정상회담에 이은 것이다.", "number 1≠3"),
+    ("He spoke at the first Party Congress meeting in Pyongyang.", "그는 평양에서 열린 제2차 당대회 회의에서 연설했다.", "number 1≠2"),
+    # "first" for 처음 stays a reading that never disagrees
+    ("It was the first time the summit drew 40 delegates.", "정상회의에 대표단 40명이 모인 것은 처음이며 2차 회의도 잡혔다.", None),
+    # a span in two units is their sum ("an hour" alone is a reading that never disagrees)
+    ("The two sides talked for 80 minutes.", "양측은 1시간 20분 동안 대화했다.", None),
+    ("The two sides talked for an hour and 20 minutes.", "양측은 80분 동안 대화했다.", None),
+    ("The two sides talked for 80 minutes.", "양측은 1시간 40분 동안 대화했다.", "number 4,800≠6,000"),
+    ("The two sides talked for an hour and 20 minutes.", "양측은 85분 동안 대화했다.", "number 4,800≠5,100"),
+    ("Cleaners earn 9,000 won an hour.", "청소 노동자는 시간당 9천 원을 번다고 3명이 말했다.", None),
+    # two neighbouring native numerals in one word, both read
+    ("Water runs only two or three hours a day.", "물은 하루 두세 시간밖에 나오지 않는다.", None),
+    ("Five or six families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", None),
+    ("Water runs only two or three hours a day.", "물은 하루 서너 시간밖에 나오지 않는다.", "number 2≠4"),
+    ("Three or four families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", "number 3≠6"),
+])
+def test_numbers_as_translators_give_them_and_changes_beside_them(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is not False if flag is None else flag in result.differences

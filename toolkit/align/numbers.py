@@ -50,6 +50,25 @@ _COUNTED_ORDINALS = frozenset({
     "quarter", "round", "phase", "stage", "term", "grade", "place", "prize", "session", "plenary",
     "anniversary", "floor", "class", "division", "degree", "vice",
 })
+# meetings Korean numbers with 제N차 or N회: the first inter-Korean summit ~ 제1차 남북정상회담
+_COUNTED_EVENTS = frozenset({"summit", "meeting", "talks", "congress", "conference", "plenum", "convention", "forum"})
+# names and compounds that may stand between an ordinal and its meeting: "first North Korea-US summit"
+_EVENT_QUALIFIERS = 3
+
+
+def _counted_after(tokens: list[str], at: int) -> bool:
+    """Does the ordinal before `at` number what Korean counts with a digit: the noun right after
+    it ("first quarter" ~ 1분기), or a meeting after a few capitalised or hyphenated words ("the
+    first inter-Korean summit" ~ 제1차 남북정상회담; not "the first time the summit met")?"""
+    for k in range(at, min(at + _EVENT_QUALIFIERS + 1, len(tokens))):
+        word = tokens[k].lower().rstrip(".")
+        if k == at and word in _COUNTED_ORDINALS or word in _COUNTED_EVENTS:
+            return True
+        if not (tokens[k][:1].isupper() or "-" in tokens[k]):
+            return False
+    return False
+
+
 # the decade of an age: "in his forties" ~ 40대 (digits, "his 40s", are read with their "s")
 _EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items() if value >= 20}
 _EN_SCALES = {
@@ -261,6 +280,21 @@ def _conversions(text: str, *markers: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+# ... and so is a conversion said in words: "380,000 yuan, or about $52,000"; 한화로 약 7천만 원, 우리 돈으로
+# 940만 원, 환산하면 약 5만 달러 (not 중국돈으로 38만 위안, the figure itself; not 10만 달러로 늘었다, "to $100,000")
+_SAID_CONVERSION_EN = re.compile(
+    r"(?i)(?:\byuan|\bwon|\bdollars?|\beuros?|(?:US\$|\$|₩|€)\s?[\d.,]+(?:\s(?:million|billion|trillion))?)"
+    r",?\s+or\s+(?:(?:about|around|roughly|some|nearly|approximately|almost|close to)\s+)?"
+    r"(?:(?:US\$|\$|USD|KRW|CNY|RMB|₩|€)\s?[\d.,]*\d|[\d.,]*\d(?:\s(?:million|billion|trillion))?\s(?:yuan|won|dollars|euros))")
+_SAID_CONVERSION_KO = re.compile(
+    r"(?:(?:한화|우리\s?돈|한국\s?돈|원화|미화|미국\s?돈)\s?(?:으로|로)\s?(?:(?:환산|계산)(?:하면|해)\s?)?|(?:환산|계산)하면\s?)"
+    r"(?:약|대략)?\s?\d[\d,.]*(?:\s?[십백천만억조](?:\s?\d[\d,.]*)?)*")
+
+
+def _said_conversions(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
     return [replace(q, conversion=any(a <= q.start < b for a, b in spans)) for q in found]
 
@@ -277,13 +311,27 @@ _PERCENT_KO = re.compile(r"\s?(?:[%％]|퍼센트|프로(?![그젝포세필야�
 _TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이였와도만씩쯤]|까지|보다|입니)")
 
 
-def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times: re.Pattern) -> list[Quantity]:
-    """Amounts followed by a percent sign or a multiplier: a translator who adds "up 20.2 percent"
-    beside a Korean "4배" has not changed either."""
+# a weight: "100 kilograms", "a kilogram", "2 tons"; 100킬로그램, 1kg당, 2톤 (not 킬로미터)
+_MASS_EN = re.compile(r"[\s-]?(?:kilo(?:gram)?s?|kg|tons?|tonnes?|grams?)\b", re.I)
+_MASS_KO = re.compile(r"\s?(?:킬로그램|킬로(?!미터|와트|칼로리|바이트)|kg|㎏|톤|그램)")
+
+
+def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times: re.Pattern,
+                   mass: re.Pattern) -> list[Quantity]:
+    """Amounts followed by a percent sign, a multiplier or a unit of weight: a translator who
+    adds "up 20.2 percent" beside a Korean "4배" has not changed either, and "20,000 won a
+    kilogram" against 5킬로그램에 2만 원 is a changed weight however many 한 척 and 한 번 the
+    Korean counts (a weight is compared with weights only; "per kg" against 1kg당 with none)."""
     def measure(q: Quantity) -> str:
         if q.kind != "amount":
             return ""
-        return "percent" if percent.match(text, q.end) else "times" if times.match(text, q.end) else ""
+        if percent.match(text, q.end):
+            return "percent"
+        if times.match(text, q.end):
+            return "times"
+        # the weight after the figure, or inside it ("a kilogram" is read whole)
+        return "mass" if mass.match(text, q.end) or re.search(r"[A-Za-z]", text[q.start:q.end]) \
+            and mass.search(text, q.start, q.end) else ""
     return [replace(q, measure=m) if (m := measure(q)) else q for q in found]
 
 
@@ -478,8 +526,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     def add(value: float, kind: str, first: int, last: int) -> None:
         # "first" mostly renders 처음, 최초 or 첫, which hold no digit: it may match a 1 but never
         # disagrees, unless it numbers what Korean counts with a digit (first quarter ~ 1분기)
-        loose = first == last and tokens[first].lower().rstrip(".") == "first" \
-            and not (last + 1 < n and tokens[last + 1].lower().rstrip(".") in _COUNTED_ORDINALS)
+        loose = first == last and tokens[first].lower().rstrip(".") == "first" and not _counted_after(tokens, last + 1)
         out.append(Quantity(value, kind, matches[first].start(), matches[last].end(), loose=loose))
 
     while i < n:
@@ -586,8 +633,9 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
     out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
-    out = _mark_measures(out, text, _PERCENT_EN, _TIMES_EN)
-    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)))
+    out = _mark_measures(out, text, _PERCENT_EN, _TIMES_EN, _MASS_EN)
+    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)
+                                   + _said_conversions(text, _SAID_CONVERSION_EN)))
 
 
 def numbers_in_english(text: str) -> set[str]:
@@ -602,7 +650,7 @@ _KO_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7
 # Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3
 _KO_NUM = re.compile(
     r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
-    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]))*"
+    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=[만억조])))*"  # 200여만 원: "more than 2 million"
 )
 # ... but a 만 after a span of time is "since" (한 달 만 2천 명, "2,000 in a month"; headlines drop its 에),
 # and one before a number that reaches 만 itself is no unwritten 1 (10년 만 1천억 원)
@@ -635,10 +683,11 @@ _NATIVE_RE = re.compile(
 # countries" (한, 열 and the like are left out: 한 관계자 is "an official", 열 계획 "a plan to open")
 _NATIVE_BEFORE_NOUN = re.compile(r"(?<![^\s‘“'\"(\[])(두|세|네|다섯|여섯|일곱|여덟|아홉) (?=[가-힣])")
 # two native numerals run together name a small range, "two or three" in English: 두세 명, 서너 곳,
-# 대여섯 집. Read as both ends, loose (a translator may write "a few"); only before a counter or
+# 대여섯 집. Read as both ends, hedged (a rounder figure beside it is no change, "three or four" against
+# 대여섯 is); only before a counter or
 # a word written apart, so that 두세요 ('put it down') and 세네갈 (Senegal) stay words
 _NATIVE_PAIRS = {
-    "한두": (1, 2), "두세": (2, 3), "서너": (3, 4), "세네": (3, 4), "너덧": (4, 5), "네댓": (4, 5),
+    "한두": (1, 2), "두세": (2, 3), "두셋": (2, 3), "서너": (3, 4), "서넛": (3, 4), "세네": (3, 4), "너덧": (4, 5), "네댓": (4, 5),
     "너댓": (4, 5), "대여섯": (5, 6), "대엿": (5, 6), "예닐곱": (6, 7), "일고여덟": (7, 8), "일여덟": (7, 8),
 }
 _NATIVE_PAIR_RE = re.compile(
@@ -744,7 +793,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
             out.append(Quantity(float(_NATIVE[m.group(1)]), "amount", m.start(1), m.end(1), loose=True))
     for m in _NATIVE_PAIR_RE.finditer(text):
         for value in _NATIVE_PAIRS[m.group(1)]:
-            out.append(Quantity(float(value), "amount", m.start(1), m.end(1), loose=True))
+            out.append(Quantity(float(value), "amount", m.start(1), m.end(1), approx=True))
     for m in _KO_DAYS_RE.finditer(text):
         out.append(Quantity(float(_KO_DAYS[m.group(1)]), "amount", m.start(1), m.end(1)))
     covered_starts = [a for a, _ in covered]  # in order, apart: one bisect finds the span a match may lie in
@@ -771,9 +820,10 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
     out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
-           or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) else q for q in out]
-    out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO)
-    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)))
+           or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) or "여" in text[q.start:q.end] else q for q in out]
+    out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO, _MASS_KO)
+    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)
+                                   + _said_conversions(text, _SAID_CONVERSION_KO)))
 
 
 def _with_a_half(q: Quantity, text: str) -> list[Quantity]:

@@ -90,8 +90,8 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
 
 
 # kinds compared only with their own kind; amounts also only with amounts of the same measure
-_COMPARED = (("amount", ""), ("amount", "percent"), ("amount", "times"), ("year", ""), ("month", ""), ("day", ""),
-             ("weekday", ""), ("time", ""), ("night", ""), ("difference", ""))
+_COMPARED = (("amount", ""), ("amount", "percent"), ("amount", "times"), ("amount", "mass"), ("year", ""), ("month", ""),
+             ("day", ""), ("weekday", ""), ("time", ""), ("night", ""), ("difference", ""))
 
 
 def check_numbers(en_text: str, ko_text: str) -> Check:
@@ -103,8 +103,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
+    ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
-    en, ko = _converted_durations(en, ko)
+    en, ko = _converted_durations(_one_hour(en, en_text), ko)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -243,7 +244,7 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
             out[k] = replace(q, conversion=True)
     for kind, words in _KO_RELATIVE.items():
         relative = len(words.findall(ko_text))
-        named = {q.value for q in ko if q.kind == kind}
+        named = {q.value for q in ko if q.kind == kind and not q.optional}
         # a Korean value the English lacks, one last digit away, is more likely the same figure changed
         unmatched = named - {q.value for q in en if q.kind == kind}
         for k, q in enumerate(out):
@@ -254,6 +255,35 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
     return out
 
 
+# the English compares with the month or year before without naming it: "fell 20 percent on-month",
+# "up from a year earlier", "compared with the previous month"
+_EN_ON_PREVIOUS = {
+    "month": re.compile(r"(?i)\b(?:(?:month-)?on-month|(?:than|from|over|with) (?:a|the previous|the preceding) month"
+                        r"(?: earlier| before)?)\b"),
+    "year": re.compile(r"(?i)\b(?:(?:year-)?on-year|(?:than|from|over|with) (?:a|the previous|the preceding) year"
+                       r"(?: earlier| before)?)\b"),
+}
+
+
+def _base_of_comparison(en: list, ko: list, en_text: str, ko_text: str) -> list:
+    """The Korean month (or year) a change is measured against, when the English says "on-month"
+    for it: "fell 20 percent on-month in July" for 지난달 ... 6월과 비교해 names June only in
+    Korean. Such a Korean value, one before an English one the Korean lacks, is an addition,
+    where the Korean also names the English one by its distance (지난달: July): a changed month
+    keeps no such neighbour (a planted 7월 -> 5월 is still flagged)."""
+    out = list(ko)
+    for kind, phrase in _EN_ON_PREVIOUS.items():
+        if not phrase.search(en_text) or not _KO_RELATIVE[kind].search(ko_text):
+            continue
+        ko_values = {q.value for q in ko if q.kind == kind}
+        later = {q.value for q in en if q.kind == kind and not q.optional} - ko_values
+        for k, q in enumerate(out):
+            if q.kind == kind and q.value + 1 in later:
+                out[k] = replace(q, conversion=True)
+                later.discard(q.value + 1)
+    return out
+
+
 def _last_digit_apart(a: float, b: float) -> bool:
     """Whole numbers of as many digits that differ in their last one only: 2023 and 2025, 4 and 5."""
     x, y = f"{a:.0f}", f"{b:.0f}"
@@ -261,6 +291,25 @@ def _last_digit_apart(a: float, b: float) -> bool:
 
 
 _SECONDS = {"s": 1, "min": 60, "h": 3600}
+_SPAN_GAP = len(" hours and ")  # the most between the parts of one span: "2 hours and 15 minutes", 2시간 15분
+
+
+# "an hour", "a minute" (not "an hour earlier"): one of the unit, read here for the check alone
+_EN_ONE_SPAN = re.compile(r"(?i)\ban? (hour|minute)\b(?! (?:ago|earlier|later|before))")
+
+
+def _one_hour(en: list, en_text: str) -> list:
+    """The English quantities with each "an hour" or "a minute" as one of its unit, a reading that
+    may match but never disagrees ("9,000 won an hour" ~ 시간당): with the minutes after it, "an
+    hour and 20 minutes", it makes one span with them (80분)."""
+    from toolkit.align.numbers import Quantity
+
+    spans = [Quantity(1.0, "amount", m.start(), m.end(), unit=_UNITS_EN[m.group(1).lower()], loose=True)
+             for m in _EN_ONE_SPAN.finditer(en_text)]
+    return sorted(en + spans, key=lambda q: (q.start, q.end)) if spans else en
+
+
+_UNITS_EN = {"hour": "h", "minute": "min"}
 
 
 def _converted_durations(en: list, ko: list) -> tuple[list, list]:
@@ -271,7 +320,15 @@ def _converted_durations(en: list, ko: list) -> tuple[list, list]:
         return en, ko
 
     def seconds(qs: list) -> list:
-        return [replace(q, value=q.value * _SECONDS[q.unit], unit="s") if q.unit else q for q in qs]
+        out = [replace(q, value=q.value * _SECONDS[q.unit], unit="s") if q.unit else q for q in qs]
+        # one span in two units, 1시간 30분 or "1 hour and 30 minutes", is their sum ("90 minutes"); the
+        # parts stay readings that may match
+        for k in range(len(qs) - 1):
+            a, b = qs[k], qs[k + 1]
+            if a.unit and b.unit and _SECONDS[a.unit] > _SECONDS[b.unit] and b.start - a.end <= _SPAN_GAP:
+                out.append(replace(a, value=out[k].value + out[k + 1].value, end=b.end, unit="s", loose=False))
+                out[k], out[k + 1] = replace(out[k], loose=True), replace(out[k + 1], loose=True)
+        return out
 
     return seconds(en), seconds(ko)
 
@@ -362,6 +419,19 @@ def english_name_candidates(en_text: str) -> set[str]:
     return found
 
 
+def _same_person(hangul: str, roman: str) -> float:
+    """`name_score` of two full names, held to the surname a surname named alone must match:
+    the given name outweighs the surname in `name_score` (a few surnames cover most people), so
+    정민호 scores 0.94 against "Jang Min-ho"; a check that takes 정 for Jang alone as a change
+    (정 씨 / "Mr. Jang") takes it so in a full name too. The surname is the first or the last
+    romanised part ("Min-ho Jang")."""
+    from toolkit.names import name_score, split_name
+
+    parts = re.split(r"[ -]+", roman.strip())
+    sur = split_name(hangul)[0]
+    return min(name_score(hangul, roman), max(name_score(sur, parts[0]), name_score(sur, parts[-1])))
+
+
 def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
     others = list(others)
     return {n for n in names if any(score(n, o) >= NAME_THRESHOLD for o in others)}
@@ -374,15 +444,18 @@ _KO_SURNAME_ONLY = re.compile(
     r"(?<![가-힣])([가-힣]{1,2}?)(?:\s?모(?:\s?\(\d{1,3}\))?\s?|\s?\(\d{1,3}\)\s?|\s)씨(?![가-힣]{2})")
 _KO_SURNAME_TITLE = re.compile(
     r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
-    r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?)(?![가-힣]{2})")
-_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모")
+    r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?|외무상|국방상|외교부장|부상|비서|비서실장|실장|원장|수석"
+    r"|대변인|단장|부장|주석|판사|검사|목사|기자|사장|시장|총장|차장|군수|할머니|할아버지)(?![가-힣]{2})")
+# syllables that are also words before a title: 한 ("a"), 이 ("this"), 전 ("former"), 현 ("current"), 고 ("the late"), ...
+_NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모고")
 # 모 standing alone before 씨 or a title is "a certain" (某, 모 씨, 모 의원: the name withheld), not the rare surname
 _WITHHELD = "모"
 _EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
 # titles that stand before a surname named alone ("Minister Kim said"): no given name
 _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier ambassador envoy general
     secretary spokesman spokeswoman lawmaker governor mayor professor director commissioner coach manager
-    chief judge gov""".split())
+    chief judge gov grandmother grandfather grandma grandpa defector pastor reverend prosecutor
+    colonel captain lieutenant sergeant reporter correspondent""".split())
 
 
 def korean_surname_mentions(ko_text: str) -> set[str]:
@@ -410,7 +483,9 @@ def english_surname_mentions(en_text: str) -> set[str]:
 
     known = _surname_spellings()
     found = set()
-    for m in re.finditer(r"\b([A-Z][a-z]{1,5})\b(?![ -][A-Z])", en_text):
+    # (a capital before an apostrophe and more letters than a possessive's is a place or a name
+    # of its own, Ji'an or O'Brien, not the surname Ji or O)
+    for m in re.finditer(r"\b([A-Z][a-z]{1,5})\b(?![ -][A-Z])(?!['’](?![sS]\b)[A-Za-z])", en_text):
         word = m.group(1)
         before = en_text[: m.start()].rstrip()
         if word.lower() in known and word.lower() not in _EN_WORD_SURNAMES and word.lower() not in STOPWORDS \
@@ -444,8 +519,13 @@ def check_names(en_text: str, ko_text: str) -> Check:
     if not (ko_full or ko_sur) or not (en_full or en_sur):
         return Check(None)
     differences = []
-    ko_matched = _matched(ko_full, en_full, name_score)
-    en_matched = _matched(en_full, ko_full, lambda e, k: name_score(k, e))
+    # a full name matches a full name, or the same surname named alone on the other side (박근혜 and
+    # "President Park"; "Kim Jong Un" and 김 위원장); someone named only as another's relative ("the
+    # sister of Kim Jong Un" for 김여정) may match but is no name the translator changed
+    ko_matched = _matched(ko_full, en_full, _same_person) | _kin_only(ko_full, ko_text, _KO_KIN) \
+        | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
+    en_matched = _matched(en_full, ko_full, lambda e, k: _same_person(k, e)) | _kin_only(en_full, en_text, _EN_KIN) \
+        | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
     if ko_full and en_full and ko_full - ko_matched and en_full - en_matched:
         differences.append(f"name {sorted(en_full - en_matched)[0]}≠{sorted(ko_full - ko_matched)[0]}")
     elif ko_sur or en_sur:
@@ -462,6 +542,29 @@ def check_names(en_text: str, ko_text: str) -> Check:
     if not comparable:
         return Check(None)
     return Check(not differences, tuple(differences))
+
+
+_KIN_EN = ("sisters?|brothers?|wife|husband|sons?|daughters?|father|mother|uncle|aunt|widow|nephew|niece"
+           "|grand(?:son|daughter|father|mother)")
+# a name that serves to say whose relative someone is: "the sister of (North Korean leader) Kim Jong Un",
+# "Kim Jong Un's younger sister"; 김정은(위원장)의 여동생
+_EN_KIN = (re.compile(rf"(?i)\b(?:{_KIN_EN})\s+of\s+(?:(?:the\s+)?[A-Za-z.-]+\s+){{0,4}}$"),
+           re.compile(rf"(?i)^['’]s?\s+(?:[a-z-]+\s+)?(?:{_KIN_EN})\b"))
+_KO_KIN = (re.compile("(?!)"), re.compile(r"^(?:\s?[가-힣]{1,6})?의\s?(?:[가-힣]+\s)?(?:친)?(?:여동생|남동생|동생|누나|누이|언니|오빠|형|부인|아내"
+                                    r"|남편|아들|딸|아버지|어머니|부친|모친|삼촌|숙부|고모|이모|조카|손자|손녀|사위|며느리|미망인)"))
+_KIN_BEFORE = 60  # characters before a name where "the sister of ... " may start
+
+
+def _kin_only(names: Iterable[str], text: str, kin: tuple[re.Pattern, re.Pattern]) -> set[str]:
+    """The names every mention of which says whose relative someone else is."""
+    before, after = kin
+    out = set()
+    for name in names:
+        mentions = list(re.finditer(re.escape(name), text))
+        if mentions and all(before.search(text[max(0, m.start() - _KIN_BEFORE):m.start()]) or after.match(text[m.end():])
+                            for m in mentions):
+            out.add(name)
+    return out
 
 
 def names_agree(en_text: str, ko_text: str) -> bool | None:
