@@ -1206,6 +1206,23 @@ def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_mode
     assert not begins_alike("삼지연", "Kim Jong Un")
 
 
+def test_a_korean_name_is_rendered_by_its_whole_romanized_name():
+    ko = "정상근 위원장과 오상철 교무, 이정란 교령이 자리를 함께했다."
+    en = "Committee chairman Chung Sang-geun, minister Oh Sang-chul and leader Lee Jeong-ran attended."
+    # the model ties a name it met once to its given name alone ('Oh' is no content word) or to
+    # the name beside it, which sounds alike as loosely
+    links = {("오상철", "Sang"): 0.6, ("오상철", "chul"): 0.6, ("이정란", "geun"): 0.5, ("위원장", "chairman"): 0.9}
+    rows = _terms_bead(ko, en, {"위원장"}, links)
+    assert rows["오상철"]["en_rendering"] == "Oh Sang-chul"
+    assert rows["이정란"]["en_rendering"] == "Lee Jeong-ran"
+    # a name Kiwi cuts into pieces (정/NNP + 상근/NNG "full-time") has a row of its own
+    assert rows["정상근"]["en_rendering"] == "Chung Sang-geun"
+    # with no romanized name in the English, the model's words stand
+    rows = _terms_bead(ko, "Two religious leaders, Sang and Jeong, attended.", {"위원장"},
+                       {("오상철", "Sang"): 0.6, ("이정란", "Jeong"): 0.6})
+    assert rows["오상철"]["en_rendering"] == "Sang" and "정상근" not in rows
+
+
 def test_a_loose_korean_initial_is_loose_only_towards_the_letters_it_is_written_in():
     from toolkit.terms.sound import begins_alike
 

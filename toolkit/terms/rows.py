@@ -30,7 +30,7 @@ from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_people_name, render_phrase, rivals)
-from toolkit.terms.sound import heard, once_named, one_morpheme
+from toolkit.terms.sound import by_romanization, heard, once_named, one_morpheme, romanized
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -268,6 +268,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
+            result = by_romanization(occ.term, result, bead.english)
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
@@ -285,6 +286,32 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
+        rows[first_row:] = _split_names(rows[first_row:], bead, row)
+    return rows
+
+
+LONGEST_SPLIT_NAME = 3  # pieces Kiwi may cut a Korean personal name it does not know into (정 + 상근)
+
+
+def _split_names(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each Korean personal name Kiwi cut into pieces written
+    together (정상근 as 정/NNP + 상근/NNG: 'full-time'), a proper noun first, that the English writes
+    romanized whole (sound.romanized: 'Chung Sang-geun'); a name is tracked even written once, as a
+    name Kiwi knows is (korean._name), and its pieces' rows name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units in bead.korean:
+        for first, last in noun_runs(units):
+            if not 2 <= last - first <= LONGEST_SPLIT_NAME or units[first].tag != "NNP":
+                continue
+            name = "".join(u.key for u in units[first:last])
+            found = None if name in by_term else romanized(name, bead.english)
+            if found is None:
+                continue
+            for u in units[first:last]:
+                if u.key in by_term:
+                    by_term[u.key]["part_of"] = by_term[u.key]["part_of"] or name
+            by_term[name] = row(sentence_id, name, found)
+            rows.append(by_term[name])
     return rows
 
 
