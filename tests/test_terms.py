@@ -1223,6 +1223,36 @@ def test_a_korean_name_is_rendered_by_its_whole_romanized_name():
     assert rows["오상철"]["en_rendering"] == "Sang" and "정상근" not in rows
 
 
+def test_a_body_name_grows_over_of_to_its_english_head_or_name():
+    def rendered(ko: str, en: str, known: set[str], links: dict[tuple[str, str], float]) -> dict[str, str]:
+        return {k: r["en_rendering"] for k, r in _terms_bead(ko, en, known, links).items()}
+
+    # the head alone: forward over 'of' and the capitalised name after it
+    rows = rendered("도 보건국은 이달부터 집중 점검에 들어갔다.", "The provincial Bureau of Public Health began intensive checks.",
+                    {"보건국", "점검"}, {("보건국", "Bureau"): 0.7, ("점검", "checks"): 0.8})
+    assert rows["보건국"] == "Bureau of Public Health"
+    # the name alone: back over 'of' to the head of a body before it (the English may name it by another head)
+    rows = rendered("군 검열국이 간부들을 조사했다.", "The county Ministry of Central Inspection questioned officials.",
+                    {"검열국", "간부"}, {("검열국", "Central"): 0.5, ("검열국", "Inspection"): 0.6, ("간부", "officials"): 0.8})
+    assert rows["검열국"] == "Ministry of Central Inspection"
+    # ... never over a word another Korean word links, nor to a word that heads no body
+    rows = rendered("통일부 장관이 기자회견을 열었다.", "The Minister of Unification held a press conference.",
+                    {"통일부", "장관"}, {("통일부", "Unification"): 0.6, ("장관", "Minister"): 0.8})
+    assert rows["통일부"] == "Unification"
+    rows = rendered("도 보건국은 이달부터 집중 점검에 들어갔다.", "The provincial Bureau of Public Health began checks.",
+                    {"보건국", "점검"}, {("보건국", "Bureau"): 0.7, ("점검", "Public"): 0.5, ("점검", "checks"): 0.5})
+    assert rows["보건국"] == "Bureau"
+
+
+def test_a_name_found_by_its_sound_takes_the_head_its_korean_ending_names():
+    rows = _terms_bead("석탄이 흥남항과 청진항으로 들어왔다.", "Coal arrived at Hungnam Port and Chongjin Port.", {"석탄"},
+                       {("석탄", "Coal"): 0.9})
+    assert rows["흥남항"]["en_rendering"] == "Hungnam Port"
+    rows = _terms_bead("석탄이 흥남항과 청진항으로 들어왔다.", "Coal arrived at Hungnam, then at Chongjin Port.", {"석탄"},
+                       {("석탄", "Coal"): 0.9})
+    assert rows["흥남항"]["en_rendering"] == "Hungnam"
+
+
 def test_a_loose_korean_initial_is_loose_only_towards_the_letters_it_is_written_in():
     from toolkit.terms.sound import begins_alike
 
