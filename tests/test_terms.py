@@ -1286,6 +1286,16 @@ def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_n
     english = English.of("They opened grain warehouses.")
     rows = [[0.8, 0.0, 0.2] if english.spans[k][0] == "grain" else [0.0, 0.0, 1.0] for k in english.content]
     assert render([0], rows, english, 0.9, [*grain, (stem("grain"),)]).text == "grain"
+    # a rendering of two words that the lexicon writes only before its head ("North Korean won" for
+    # 국돈) takes the noun after it as one word does
+    won = [(stem("North"), stem("Korean"), stem("won")), (stem("won"),)]
+    english = English.of("Traders hoard North Korean money at home.")
+    rows = [[0.8, 0.0, 0.2] if english.spans[k][0] in ("North", "Korean") else [0.0, 0.0, 1.0] for k in english.content]
+    assert render([0], rows, english, 0.9, won).text == "North Korean money"
+    english = English.of("Traders hoard North Korean cash at home.")
+    rows = [[0.8, 0.0, 0.2] if english.spans[k][0] in ("North", "Korean") else
+            [0.0, 0.7, 0.3] if english.spans[k][0] == "cash" else [0.0, 0.0, 1.0] for k in english.content]
+    assert render([0], rows, english, 0.9, won).text == "North Korean"  # another word's
 
 
 def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_name_ending_in_it():

@@ -950,22 +950,30 @@ def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
 
 
 def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, ...]], rival: Sequence[float]) -> list[int]:
-    """A term rendered by one word that its lexicon renderings use only as a modifier, never as
-    their head ('grain' of "grain shop", "state grain shop" for 양곡판매소), takes the lower-case
-    noun written right after it that no other Korean word links (`rival`; a verb after it is its
-    Korean verb's): the head the English gives the modifier ('grain warehouses', 'war crimes' for
-    전범), where the lexicon's own head is not written."""
-    if len(span) != 1 or span[0] + 1 >= len(english.content):
+    """A term rendered by one word, or by words written tight, that its lexicon renderings use only
+    as a modifier, never as their head ('grain' of "grain shop", "state grain shop" for 양곡판매소;
+    'North Korean' of "North Korean won" for 국돈), takes the lower-case noun written right after it
+    that no other Korean word links (`rival`; a verb after it is its Korean verb's): the head the
+    English gives the modifier ('grain warehouses', 'war crimes' for 전범, 'North Korean money'), where
+    the lexicon's own head is not written."""
+    n = span[-1]
+    if n + 1 >= len(english.content) or span != list(range(span[0], n + 1)) or \
+            any(english.between(k, k + 1) != " " for k in span[:-1]):
         return span
-    n = span[0]
-    word = english.stems[n]
-    if any(phrase[-1] == word for phrase in phrases) or not any(word in phrase[:-1] for phrase in phrases):
+    words = tuple(english.stems[k] for k in span)
+    if any(phrase[-1] == words[-1] for phrase in phrases) or \
+            not any(_holds_run(phrase[:-1], words) for phrase in phrases):
         return span
     after = english.spans[english.content[n + 1]][0]
     if english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
             after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or rival[n + 1] >= LINK:
         return span  # no noun after it (a verb: 'South starting', 'ministry made'; an adverb), or another word's
-    return [n, n + 1]
+    return [*span, n + 1]
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """`run` is written in `words` as a run, in order."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
