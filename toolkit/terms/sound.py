@@ -10,6 +10,8 @@ better evidence there. `once_named` serves a name written once (a term only as a
 
 from __future__ import annotations
 
+from functools import cache
+
 from toolkit.terms.korean import Unit
 from toolkit.terms.renderings import _POSSESSIVE, LEXICON_ONLY, English, Rendering, render_by_sound, sounds_like
 
@@ -94,6 +96,8 @@ def romanized(term: str, english: English) -> Rendering | None:
     spans, best, score = english.spans, None, ROMANIZED
     for window in english.name_windows:  # longest first: 'Lee Jeong-ran' before 'Lee Jeong'
         text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
+        if not _surname_written(term, spans[window[0]][0], spans[window[-1]][0], len(window)):
+            continue
         found = name_score(term, text)
         if found > score or (best is None and found == score):
             best, score = text, found
@@ -105,9 +109,31 @@ def by_romanization(term: str, result: Rendering, english: English) -> Rendering
     it whole where the model's rendering is not one: the model ties a name it has barely met to part
     of it ('Sang-chul': 'Oh' is no content word) or to the name beside it ('Chung Sang-geun' for
     이정란), which sounds alike as loosely."""
-    from toolkit.names import name_score
+    from toolkit.names import is_korean_name, name_score
 
-    if result.text is not None and name_score(term, result.text) >= ROMANIZED:
+    if len(term) < 3 or not is_korean_name(term):
+        return result
+    words = (result.text or "").split()
+    if words and _surname_written(term, words[0], words[-1], len(words)) and name_score(term, result.text) >= ROMANIZED:
         return result
     return romanized(term, english) or result
+
+
+def _surname_written(term: str, first: str, last: str, words: int) -> bool:
+    """English words may spell the Korean name `term` whole: its surname, as toolkit.names lists its
+    spellings, is the first or the last word, or begins the one word (a cheap test before the name
+    score, which weighs every spelling of every syllable)."""
+    from toolkit.names import split_name
+
+    spellings = _spellings(split_name(term)[0])
+    if words == 1:
+        return any(first.lower().startswith(s) for s in spellings)
+    return first.lower() in spellings or _POSSESSIVE.sub("", last).lower() in spellings
+
+
+@cache
+def _spellings(surname: str) -> frozenset[str]:
+    from toolkit.names import surnames
+
+    return frozenset(s.lower() for s in surnames().get(surname, ()))
 
