@@ -907,6 +907,22 @@ def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
     # 'Chinese' may be an adjective: only a plural people's name is taken
     rows = _terms_bead("주민들은 땔나무로 난방한다.", "Chinese traders sell firewood.", {"주민"}, {})
     assert rows["주민"]["status"] != "rendered"
+    # tied by the model to a word none of its lexicon renderings has: the people's name the English writes
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary({"주민", "한약"})
+    entries = {"주민": [(stem("resident"),), (stem("people"),)], "한약": [(stem("herbal"), stem("medicine"))]}
+
+    def resident(english: str, links: dict[tuple[str, str], float]) -> str:
+        bead = TermsBead("a", 0, 0.9, English.of(english),
+                         merged_units([("ko-s1", korean_units("주민들은 시장에서 한약을 산다."))], words))
+        model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+        return {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}["주민"]["en_rendering"]
+
+    assert resident("North Koreans buy traditional medicine at markets.",
+                    {("주민", "traditional"): 0.7, ("한약", "medicine"): 0.9}) == "North Koreans"
+    assert resident("North Korean people buy herbal medicine at markets.",
+                    {("주민", "people"): 0.7, ("한약", "medicine"): 0.9}) == "people"  # its own word stands
 
 
 def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():

@@ -27,7 +27,7 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, name_heads,
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_people_name, render_phrase, rivals)
 from toolkit.terms.sound import by_romanization, heard, once_named, one_morpheme, romanized
@@ -274,7 +274,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
                 result = render_outlet_kind(bead.english, top.claims({*own, *kin, *noise}, bead.english.written)) \
                     or result
-            elif result.status != "rendered" and occ.term in RESIDENT_NOUNS:  # 'North Koreans'
+            elif occ.term in RESIDENT_NOUNS and not _named(result, phrases):  # 'North Koreans'
+                # not rendered, or tied to a word none of its lexicon renderings has ('traditional'
+                # of 'traditional medicine'): a noun every story uses, which the model ties by habit
                 result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
@@ -600,6 +602,12 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
                 by_term[term] = row(sentence_id, term, result, word.key)
                 rows.append(by_term[term])
     return rows
+
+
+def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """A rendering holding a word of the term's lexicon renderings (`phrases`, stem tuples)."""
+    named = {s for phrase in phrases for s in phrase}
+    return result.status == "rendered" and bool(named & set(English.of(result.text).stems))
 
 
 def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
