@@ -907,6 +907,22 @@ def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
     # 'Chinese' may be an adjective: only a plural people's name is taken
     rows = _terms_bead("주민들은 땔나무로 난방한다.", "Chinese traders sell firewood.", {"주민"}, {})
     assert rows["주민"]["status"] != "rendered"
+    # tied by the model to a word none of its lexicon renderings has: the people's name the English writes
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary({"주민", "한약"})
+    entries = {"주민": [(stem("resident"),), (stem("people"),)], "한약": [(stem("herbal"), stem("medicine"))]}
+
+    def resident(english: str, links: dict[tuple[str, str], float]) -> str:
+        bead = TermsBead("a", 0, 0.9, English.of(english),
+                         merged_units([("ko-s1", korean_units("주민들은 시장에서 한약을 산다."))], words))
+        model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+        return {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}["주민"]["en_rendering"]
+
+    assert resident("North Koreans buy traditional medicine at markets.",
+                    {("주민", "traditional"): 0.7, ("한약", "medicine"): 0.9}) == "North Koreans"
+    assert resident("North Korean people buy herbal medicine at markets.",
+                    {("주민", "people"): 0.7, ("한약", "medicine"): 0.9}) == "people"  # its own word stands
 
 
 def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():
@@ -1206,6 +1222,53 @@ def test_a_word_the_english_writes_by_its_sound_is_rendered_by_it_where_the_mode
     assert not begins_alike("삼지연", "Kim Jong Un")
 
 
+def test_a_korean_name_is_rendered_by_its_whole_romanized_name():
+    ko = "정상근 위원장과 오상철 교무, 이정란 교령이 자리를 함께했다."
+    en = "Committee chairman Chung Sang-geun, minister Oh Sang-chul and leader Lee Jeong-ran attended."
+    # the model ties a name it met once to its given name alone ('Oh' is no content word) or to
+    # the name beside it, which sounds alike as loosely
+    links = {("오상철", "Sang"): 0.6, ("오상철", "chul"): 0.6, ("이정란", "geun"): 0.5, ("위원장", "chairman"): 0.9}
+    rows = _terms_bead(ko, en, {"위원장"}, links)
+    assert rows["오상철"]["en_rendering"] == "Oh Sang-chul"
+    assert rows["이정란"]["en_rendering"] == "Lee Jeong-ran"
+    # a name Kiwi cuts into pieces (정/NNP + 상근/NNG "full-time") has a row of its own
+    assert rows["정상근"]["en_rendering"] == "Chung Sang-geun"
+    # with no romanized name in the English, the model's words stand
+    rows = _terms_bead(ko, "Two religious leaders, Sang and Jeong, attended.", {"위원장"},
+                       {("오상철", "Sang"): 0.6, ("이정란", "Jeong"): 0.6})
+    assert rows["오상철"]["en_rendering"] == "Sang" and "정상근" not in rows
+
+
+def test_a_body_name_grows_over_of_to_its_english_head_or_name():
+    def rendered(ko: str, en: str, known: set[str], links: dict[tuple[str, str], float]) -> dict[str, str]:
+        return {k: r["en_rendering"] for k, r in _terms_bead(ko, en, known, links).items()}
+
+    # the head alone: forward over 'of' and the capitalised name after it
+    rows = rendered("도 보건국은 이달부터 집중 점검에 들어갔다.", "The provincial Bureau of Public Health began intensive checks.",
+                    {"보건국", "점검"}, {("보건국", "Bureau"): 0.7, ("점검", "checks"): 0.8})
+    assert rows["보건국"] == "Bureau of Public Health"
+    # the name alone: back over 'of' to the head of a body before it (the English may name it by another head)
+    rows = rendered("군 검열국이 간부들을 조사했다.", "The county Ministry of Central Inspection questioned officials.",
+                    {"검열국", "간부"}, {("검열국", "Central"): 0.5, ("검열국", "Inspection"): 0.6, ("간부", "officials"): 0.8})
+    assert rows["검열국"] == "Ministry of Central Inspection"
+    # ... never over a word another Korean word links, nor to a word that heads no body
+    rows = rendered("통일부 장관이 기자회견을 열었다.", "The Minister of Unification held a press conference.",
+                    {"통일부", "장관"}, {("통일부", "Unification"): 0.6, ("장관", "Minister"): 0.8})
+    assert rows["통일부"] == "Unification"
+    rows = rendered("도 보건국은 이달부터 집중 점검에 들어갔다.", "The provincial Bureau of Public Health began checks.",
+                    {"보건국", "점검"}, {("보건국", "Bureau"): 0.7, ("점검", "Public"): 0.5, ("점검", "checks"): 0.5})
+    assert rows["보건국"] == "Bureau"
+
+
+def test_a_name_found_by_its_sound_takes_the_head_its_korean_ending_names():
+    rows = _terms_bead("석탄이 흥남항과 청진항으로 들어왔다.", "Coal arrived at Hungnam Port and Chongjin Port.", {"석탄"},
+                       {("석탄", "Coal"): 0.9})
+    assert rows["흥남항"]["en_rendering"] == "Hungnam Port"
+    rows = _terms_bead("석탄이 흥남항과 청진항으로 들어왔다.", "Coal arrived at Hungnam, then at Chongjin Port.", {"석탄"},
+                       {("석탄", "Coal"): 0.9})
+    assert rows["흥남항"]["en_rendering"] == "Hungnam"
+
+
 def test_a_loose_korean_initial_is_loose_only_towards_the_letters_it_is_written_in():
     from toolkit.terms.sound import begins_alike
 
@@ -1239,6 +1302,16 @@ def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_n
     english = English.of("They opened grain warehouses.")
     rows = [[0.8, 0.0, 0.2] if english.spans[k][0] == "grain" else [0.0, 0.0, 1.0] for k in english.content]
     assert render([0], rows, english, 0.9, [*grain, (stem("grain"),)]).text == "grain"
+    # a rendering of two words that the lexicon writes only before its head ("North Korean won" for
+    # 국돈) takes the noun after it as one word does
+    won = [(stem("North"), stem("Korean"), stem("won")), (stem("won"),)]
+    english = English.of("Traders hoard North Korean money at home.")
+    rows = [[0.8, 0.0, 0.2] if english.spans[k][0] in ("North", "Korean") else [0.0, 0.0, 1.0] for k in english.content]
+    assert render([0], rows, english, 0.9, won).text == "North Korean money"
+    english = English.of("Traders hoard North Korean cash at home.")
+    rows = [[0.8, 0.0, 0.2] if english.spans[k][0] in ("North", "Korean") else
+            [0.0, 0.7, 0.3] if english.spans[k][0] == "cash" else [0.0, 0.0, 1.0] for k in english.content]
+    assert render([0], rows, english, 0.9, won).text == "North Korean"  # another word's
 
 
 def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_name_ending_in_it():

@@ -516,7 +516,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
         found = _lexicon_phrase(english, phrases, rival)
         met = listed and found is not None and _whole(english, found, rival, term_key)
         if found is not None and (unknown or met):
-            found = _with_name_head(found, rival, english, *name_heads(term_key))
+            found = _with_body_name(_with_name_head(found, rival, english, *name_heads(term_key)), rival, english,
+                                    name_heads(term_key)[1])
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
         found = _closed_compound(english, phrases, rival)
         if found is not None:
@@ -535,7 +536,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
                                       english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
-    best = _with_name_head(best, rival, english, *name_heads(term_key))
+    best = _with_body_name(_with_name_head(best, rival, english, *name_heads(term_key)), rival, english,
+                           name_heads(term_key)[1])
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
     if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
         named = _with_person(named, english, top)
@@ -601,7 +603,7 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
         return claims[numbers[k]] if k in numbers and numbers[k] < len(claims) else 0.0
 
     spans = english.spans
-    found: list[str] = []  # the alike runs of the longest size that has one (windows come longest first)
+    found: list[tuple[str, range]] = []  # the alike runs of the longest size that has one, and their words
     size = 0
     for window in english.name_windows:
         if found and len(window) < size:
@@ -609,13 +611,19 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
         if all(rival(k) < LINK for k in window):
             text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
             if alike(name, text):
-                found.append(text)
+                found.append((text, window))
                 size = len(window)
     if not found:
         return None
     # of two names alike in sound, the nearer: 박영수 beside 박영선 is 'Park Young-soo', not the
     # first written ('Park Young-sun' ends with one consonant more)
-    best = min(found, key=lambda text: _sound_gap(name, text))
+    best, window = min(found, key=lambda run: _sound_gap(name, run[0]))
+    # the English head the Korean ending names, written right after the name (라진항 'Rajin Port',
+    # 무산군 'Musan county'): the sound finds the name alone, which has no such head's consonants
+    heads, after = name_heads(name)[1], window[-1] + 1
+    if heads and after < len(spans) and english.text[spans[after - 1][2]:spans[after][1]] == " " and \
+            spans[after][0].lower().removesuffix("s") in heads and rival(after) < LINK:
+        best = english.text[spans[window[0]][1]:spans[after][2]]
     return Rendering("rendered", _POSSESSIVE.sub("", best), LEXICON_ONLY)
 
 
@@ -942,22 +950,30 @@ def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
 
 
 def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, ...]], rival: Sequence[float]) -> list[int]:
-    """A term rendered by one word that its lexicon renderings use only as a modifier, never as
-    their head ('grain' of "grain shop", "state grain shop" for 양곡판매소), takes the lower-case
-    noun written right after it that no other Korean word links (`rival`; a verb after it is its
-    Korean verb's): the head the English gives the modifier ('grain warehouses', 'war crimes' for
-    전범), where the lexicon's own head is not written."""
-    if len(span) != 1 or span[0] + 1 >= len(english.content):
+    """A term rendered by one word, or by words written tight, that its lexicon renderings use only
+    as a modifier, never as their head ('grain' of "grain shop", "state grain shop" for 양곡판매소;
+    'North Korean' of "North Korean won" for 국돈), takes the lower-case noun written right after it
+    that no other Korean word links (`rival`; a verb after it is its Korean verb's): the head the
+    English gives the modifier ('grain warehouses', 'war crimes' for 전범, 'North Korean money'), where
+    the lexicon's own head is not written."""
+    n = span[-1]
+    if n + 1 >= len(english.content) or span != list(range(span[0], n + 1)) or \
+            any(english.between(k, k + 1) != " " for k in span[:-1]):
         return span
-    n = span[0]
-    word = english.stems[n]
-    if any(phrase[-1] == word for phrase in phrases) or not any(word in phrase[:-1] for phrase in phrases):
+    words = tuple(english.stems[k] for k in span)
+    if any(phrase[-1] == words[-1] for phrase in phrases) or \
+            not any(_holds_run(phrase[:-1], words) for phrase in phrases):
         return span
     after = english.spans[english.content[n + 1]][0]
     if english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
             after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or rival[n + 1] >= LINK:
         return span  # no noun after it (a verb: 'South starting', 'ministry made'; an adverb), or another word's
-    return [n, n + 1]
+    return [*span, n + 1]
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """`run` is written in `words` as a run, in order."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _holds_rendering(english: English, span: list[int], phrases: Iterable[tuple[str, ...]]) -> bool:
@@ -1144,6 +1160,39 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
                 and _joins(english, start - 1, start, _TIGHT_GAP) and not _opens_sentence(english, start - 1):
             start -= 1
         return list(range(start, last + 1))
+    return span
+
+
+_BODY_HEADS = frozenset(h for ending, heads in NAME_HEADS.items() if ending not in ("도", "섬", "강", "산") for h in heads)
+LONGEST_BODY_NAME = 3  # capitalised words of a body's name after its head and 'of' ('Bureau of Public Health')
+
+
+def _with_body_name(span: list[int], rival: Sequence[float], english: English, heads: frozenset[str]) -> list[int]:
+    """The span of a term whose Korean ends in a kind of body (`heads`: 보건국, 안전부), grown to the
+    whole English name written head first, 'HEAD of NAME': from its head alone forward over the
+    capitalised words after 'of' ('Bureau' -> 'Bureau of Public Health'), or from the name alone back
+    over 'of' to a capitalised head of a body before it ('State Security' -> 'Ministry of State
+    Security': the English may name the body by another head than the ending's), over words no other
+    Korean word links ('Unification' does not take the 'Minister' 장관 links)."""
+    if not heads:
+        return span
+    first, last = span[0], span[-1]
+
+    def word(n: int) -> str:
+        return english.spans[english.content[n]][0]
+
+    def free_capital(n: int) -> bool:
+        return word(n)[:1].isupper() and rival[n] < LINK
+
+    if first == last and word(last).lower().removesuffix("s") in heads and word(last)[:1].isupper():
+        end = last
+        while end + 1 < len(english.stems) and end - last < LONGEST_BODY_NAME and free_capital(end + 1) and \
+                (_OF.fullmatch(english.between(end, end + 1)) if end == last else english.between(end, end + 1) == " "):
+            end += 1
+        return list(range(first, end + 1))
+    if first > 0 and word(first)[:1].isupper() and _OF.fullmatch(english.between(first - 1, first)) and \
+            free_capital(first - 1) and word(first - 1).lower().removesuffix("s") in _BODY_HEADS:
+        return [first - 1, *span]
     return span
 
 

@@ -27,10 +27,10 @@ from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
 from toolkit.terms.model import TermModel, merged_units
-from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, LinkModel, Rendering, is_outlet, name_heads,
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_people_name, render_phrase, rivals)
-from toolkit.terms.sound import heard, once_named, one_morpheme
+from toolkit.terms.sound import by_romanization, heard, once_named, one_morpheme, romanized
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -268,12 +268,15 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
+            result = by_romanization(occ.term, result, bead.english)
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
                 result = render_outlet_kind(bead.english, top.claims({*own, *kin, *noise}, bead.english.written)) \
                     or result
-            elif result.status != "rendered" and occ.term in RESIDENT_NOUNS:  # 'North Koreans'
+            elif occ.term in RESIDENT_NOUNS and not _named(result, phrases):  # 'North Koreans'
+                # not rendered, or tied to a word none of its lexicon renderings has ('traditional'
+                # of 'traditional medicine'): a noun every story uses, which the model ties by habit
                 result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
@@ -285,6 +288,32 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
+        rows[first_row:] = _split_names(rows[first_row:], bead, row)
+    return rows
+
+
+LONGEST_SPLIT_NAME = 3  # pieces Kiwi may cut a Korean personal name it does not know into (정 + 상근)
+
+
+def _split_names(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each Korean personal name Kiwi cut into pieces written
+    together (정상근 as 정/NNP + 상근/NNG: 'full-time'), a proper noun first, that the English writes
+    romanized whole (sound.romanized: 'Chung Sang-geun'); a name is tracked even written once, as a
+    name Kiwi knows is (korean._name), and its pieces' rows name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units in bead.korean:
+        for first, last in noun_runs(units):
+            if not 2 <= last - first <= LONGEST_SPLIT_NAME or units[first].tag != "NNP":
+                continue
+            name = "".join(u.key for u in units[first:last])
+            found = None if name in by_term else romanized(name, bead.english)
+            if found is None:
+                continue
+            for u in units[first:last]:
+                if u.key in by_term:
+                    by_term[u.key]["part_of"] = by_term[u.key]["part_of"] or name
+            by_term[name] = row(sentence_id, name, found)
+            rows.append(by_term[name])
     return rows
 
 
@@ -573,6 +602,12 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
                 by_term[term] = row(sentence_id, term, result, word.key)
                 rows.append(by_term[term])
     return rows
+
+
+def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """A rendering holding a word of the term's lexicon renderings (`phrases`, stem tuples)."""
+    named = {s for phrase in phrases for s in phrase}
+    return result.status == "rendered" and bool(named & set(English.of(result.text).stems))
 
 
 def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):

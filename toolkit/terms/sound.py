@@ -4,13 +4,16 @@ The word-alignment model has barely met a name written once or twice in an archi
 it to whatever name stands beside it (삼지연 'Kim Jong Un'); the English words that sound like
 the Korean (`renderings.sounds_like`, on toolkit.align.phonetic's consonant skeletons) are
 better evidence there. `once_named` serves a name written once (a term only as a name),
-`heard` a word of the archive the lexicon lacks that Kiwi reads as one morpheme.
+`heard` a word of the archive the lexicon lacks that Kiwi reads as one morpheme;
+`by_romanization` a term shaped like a Korean name, which the English writes romanized whole.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from toolkit.terms.korean import Unit
-from toolkit.terms.renderings import English, Rendering, render_by_sound, sounds_like
+from toolkit.terms.renderings import _POSSESSIVE, LEXICON_ONLY, English, Rendering, render_by_sound, sounds_like
 
 
 def once_named(name: str, result, english: English, posteriors, own, top, kin) -> Rendering:
@@ -74,3 +77,63 @@ def begins_alike(name: str, text: str) -> bool:
     code = ord(name[0]) - 0xAC00 if name else -1
     loose = _LOOSE_INITIALS.get(code // 588, "") if 0 <= code <= 11171 else ""
     return text[:1].upper() in loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
+
+
+# the name score (toolkit.names.name_score) from which English words are the romanized Korean name:
+# a surname and a given name both spelled right ('Oh Sang-chul' for 오상철 scores 1.0; the given
+# name alone, 'Sang-chul', 0.17; another person's, 'Chung Sang-geun', below 0.1)
+ROMANIZED = 0.9
+
+
+def romanized(term: str, english: English) -> Rendering | None:
+    """The English words that spell a term shaped like a Korean personal name
+    (toolkit.names.is_korean_name) as a romanized name, surname and given name ('Lee Jeong-ran',
+    'Kimhyongjik' written as one word), the best scoring first; None without any."""
+    from toolkit.names import is_korean_name, name_score
+
+    if len(term) < 3 or not is_korean_name(term):
+        return None
+    spans, best, score = english.spans, None, ROMANIZED
+    for window in english.name_windows:  # longest first: 'Lee Jeong-ran' before 'Lee Jeong'
+        text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
+        if not _surname_written(term, spans[window[0]][0], spans[window[-1]][0], len(window)):
+            continue
+        found = name_score(term, text)
+        if found > score or (best is None and found == score):
+            best, score = text, found
+    return None if best is None else Rendering("rendered", _POSSESSIVE.sub("", best), LEXICON_ONLY)
+
+
+def by_romanization(term: str, result: Rendering, english: English) -> Rendering:
+    """A term shaped like a Korean personal name, rendered by the English romanized name that spells
+    it whole where the model's rendering is not one: the model ties a name it has barely met to part
+    of it ('Sang-chul': 'Oh' is no content word) or to the name beside it ('Chung Sang-geun' for
+    이정란), which sounds alike as loosely."""
+    from toolkit.names import is_korean_name, name_score
+
+    if len(term) < 3 or not is_korean_name(term):
+        return result
+    words = (result.text or "").split()
+    if words and _surname_written(term, words[0], words[-1], len(words)) and name_score(term, result.text) >= ROMANIZED:
+        return result
+    return romanized(term, english) or result
+
+
+def _surname_written(term: str, first: str, last: str, words: int) -> bool:
+    """English words may spell the Korean name `term` whole: its surname, as toolkit.names lists its
+    spellings, is the first or the last word, or begins the one word (a cheap test before the name
+    score, which weighs every spelling of every syllable)."""
+    from toolkit.names import split_name
+
+    spellings = _spellings(split_name(term)[0])
+    if words == 1:
+        return any(first.lower().startswith(s) for s in spellings)
+    return first.lower() in spellings or _POSSESSIVE.sub("", last).lower() in spellings
+
+
+@cache
+def _spellings(surname: str) -> frozenset[str]:
+    from toolkit.names import surnames
+
+    return frozenset(s.lower() for s in surnames().get(surname, ()))
+
