@@ -16,13 +16,25 @@ cert >= 0.95 are right.
     .venv/bin/python benchmarks/calibrate.py --report-only --heldout ../realdata/heldout   # current weights
     .venv/bin/python benchmarks/calibrate.py --tune A --tune B --leave-one-out   # A measured by a fit on B, and so on;
                                                   # each pair by a fit on all the others; both pooled
+    .venv/bin/python benchmarks/calibrate.py --tune A --tune B --write   # the fit replaces the weights in
+                                                  # confidence.py, this command in the comment above them
+
+`make calibrate` scores the weights in confidence.py on the validation pair sets
+(CALIBRATION_SETS), then measures a refit on them by leaving each set and each pair out;
+`make calibrate WRITE=1` also writes the refit into confidence.py. After a change to the
+aligner's bead scores the weights must be refitted (the features they weigh have moved), and
+kept only if the left-out figures beat the first report and news test, TED and the unrelated
+pairs' links do not get worse (the pair check reads link certs: CONFIDENT_LINK).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import re
+import shlex
 import sys
+import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,6 +48,7 @@ from toolkit.align import Params, load_lexicon  # noqa: E402
 from toolkit.align.confidence import LINK_WEIGHTS, NOT_FITTED, NULL_WEIGHTS, bead_cert  # noqa: E402
 from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
 from toolkit.align.scoring import en_features, ko_features  # noqa: E402
+from toolkit.files import write_atomic  # noqa: E402
 from toolkit.model import Bead  # noqa: E402
 from toolkit.segment import provided_tokens  # noqa: E402
 
@@ -194,6 +207,47 @@ def report_scored(name: str, scored: list[tuple[float, bool, str]]) -> None:
         print(f"    | {label} | {count} | {conf:.3f} | {acc:.3f} |")
 
 
+# ------------------------------------------------------------------ writing the weights
+CONFIDENCE = REPO / "toolkit" / "align" / "confidence.py"
+# the generated block: the comment naming the command, then the two dicts (nothing else in between)
+_BLOCK = re.compile(r"^# Fitted by `.*?^NULL_WEIGHTS: dict\[str, float\] = \{.*?^\}\n", re.S | re.M)
+
+
+def _dict_lines(name: str, weights: dict[str, float]) -> list[str]:
+    """`name: dict[str, float] = {...}` wrapped at 100 columns, bias first, as calibrate prints them."""
+    items = [f"{k!r}: {v!r}," for k, v in weights.items()]
+    lines, line = [], "   "
+    for item in items:
+        if len(line) + 1 + len(item) > 100:
+            lines.append(line)
+            line = "   "
+        line += " " + item
+    return [f"{name}: dict[str, float] = {{", *lines, line, "}"]
+
+
+def weights_block(link: dict[str, float], null: dict[str, float], command: str, pair_weight: float) -> str:
+    """The comment and the two dicts that replace the fitted block of confidence.py: the comment
+    records the exact command, so that anyone can refit after the aligner changes."""
+    comment = textwrap.wrap(
+        f"Fitted by `{command}` (logistic regression; --write) on the tuning material: the koen-news-park dev "
+        f"split, the tuning half of fixtures/rewrites and the --tune pairs (weight {pair_weight:g}), as the "
+        "command says. With `--leave-one-out` the same fit measures each pair set and each pair without it "
+        "(benchmarks/README.md). Feature meanings: see link_features / null_features.",
+        width=100, initial_indent="# ", subsequent_indent="# ", break_long_words=False, break_on_hyphens=False)
+    return "\n".join(comment + _dict_lines("LINK_WEIGHTS", link) + _dict_lines("NULL_WEIGHTS", null)) + "\n"
+
+
+def write_weights(path: Path, link: dict[str, float], null: dict[str, float], command: str,
+                  pair_weight: float) -> None:
+    """Replace the fitted block of `path` (confidence.py) atomically; SystemExit naming the file
+    when it has no such block (edited by hand into another shape)."""
+    text = path.read_text(encoding="utf-8")
+    if len(_BLOCK.findall(text)) != 1:
+        sys.exit(f"error: {path}: no single block '# Fitted by ...' through NULL_WEIGHTS to replace")
+    new = _BLOCK.sub(lambda _: weights_block(link, null, command, pair_weight), text)
+    write_atomic(path, new.encode("utf-8"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tune", type=Path, action="append", default=[], help="hand-aligned tuning pairs (fit)")
@@ -206,7 +260,11 @@ def main() -> None:
     ap.add_argument("--leave-one-out", action="store_true",
                     help="for each --tune DIR, and then each pair of them, fit without it and report on it; "
                          "then the left-out figures pooled (then fit on all as usual)")
+    ap.add_argument("--write", nargs="?", type=Path, const=CONFIDENCE, default=None, metavar="FILE",
+                    help="write the fitted weights, and this command, into confidence.py (or FILE)")
     args = ap.parse_args()
+    if args.write and args.report_only:
+        sys.exit("error: --write: nothing is fitted with --report-only")
     lexicon = load_lexicon()
     corpora = CORPORA.is_dir() and not args.no_corpora
     rewrites = rewrite_pairs()["rewrites"]
@@ -246,6 +304,10 @@ def main() -> None:
         print(f"LINK_WEIGHTS = {link_w!r}")
         print(f"NULL_WEIGHTS = {null_w!r}")
         report("tuning material (fit)", rows, link_w, null_w)
+        if args.write:
+            command = shlex.join(["benchmarks/calibrate.py", *sys.argv[1:]])
+            write_weights(args.write, link_w, null_w, command, args.pair_weight)
+            print(f"# written to {args.write}")
     sets = [("held-out rewrites (incl. blind)", pair_rows(heldout_rewrites, lexicon)),
             ("seed", pair_rows(rewrite_pairs()["seed"], lexicon))]
     sets += [(str(d), pair_rows(find_pairs(d), lexicon)) for d in args.heldout]

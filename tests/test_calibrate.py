@@ -1,0 +1,110 @@
+"""benchmarks/calibrate.py: the refit of the confidence weights can be repeated with one command
+(after another change to the aligner's bead scores), and it writes what it fitted, with that
+command, into confidence.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import repo_root
+
+sys.path.insert(0, str(repo_root() / "benchmarks"))
+
+FAKE = '''"""A module shaped like confidence.py."""
+
+BEFORE = 1
+
+# Fitted by `benchmarks/calibrate.py --tune old --l2 3` (logistic regression) on an
+# older selection of pairs.
+LINK_WEIGHTS: dict[str, float] = {
+    'bias': -1.0, 'score': 0.5,
+}
+NULL_WEIGHTS: dict[str, float] = {
+    'bias': -2.0, 'alt': -0.25,
+}
+
+
+AFTER = 2
+'''
+
+
+def _load(path) -> dict:
+    names: dict = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), names)
+    return names
+
+
+def test_write_weights_replaces_the_block_and_records_the_command(tmp_path) -> None:
+    import calibrate
+
+    target = tmp_path / "confidence.py"
+    target.write_text(FAKE, encoding="utf-8")
+    link = {"bias": -1.5, **{f"feature_{k}": k / 7 for k in range(12)}}
+    null = {"bias": -3.25, "alt": -0.5, "facing_any": -1.125}
+    command = "benchmarks/calibrate.py --tune ../realdata/validation/pairs13 --l2 3 --write"
+    calibrate.write_weights(target, link, null, command, 3.0)
+    text = target.read_text(encoding="utf-8")
+    names = _load(target)
+    assert names["LINK_WEIGHTS"] == link and names["NULL_WEIGHTS"] == null
+    assert names["BEFORE"] == 1 and names["AFTER"] == 2  # the rest of the module kept
+    assert "--tune old" not in text and "older selection" not in text
+    comment = " ".join(line[2:] for line in text.splitlines() if line.startswith("# "))
+    assert f"`{command}`" in comment
+    assert max(len(line) for line in text.splitlines()) <= 100
+    calibrate.write_weights(target, link, null, command, 3.0)  # the written block is found again
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_write_weights_refuses_a_file_without_one_block(tmp_path) -> None:
+    import calibrate
+
+    target = tmp_path / "confidence.py"
+    target.write_text(FAKE.replace("# Fitted by", "# Set by hand, not"), encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        calibrate.write_weights(target, {"bias": 0.0}, {"bias": 0.0}, "x", 3.0)
+    assert str(target) in str(stop.value)
+    assert target.read_text(encoding="utf-8").startswith('"""A module shaped')
+
+
+def test_the_shipped_weights_are_in_a_block_calibrate_can_rewrite(tmp_path) -> None:
+    """`make calibrate WRITE=1` must find the block in confidence.py itself: rewriting it with the
+    same weights changes nothing but the comment."""
+    import calibrate
+
+    from toolkit.align.confidence import LINK_WEIGHTS, NULL_WEIGHTS
+
+    copy = tmp_path / "confidence.py"
+    copy.write_text(calibrate.CONFIDENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    calibrate.write_weights(copy, LINK_WEIGHTS, NULL_WEIGHTS, "benchmarks/calibrate.py --same", 3.0)
+    code = lambda text: [line for line in text.splitlines() if not line.startswith("#")]  # noqa: E731
+    assert code(copy.read_text(encoding="utf-8")) == code(calibrate.CONFIDENCE.read_text(encoding="utf-8"))
+
+
+def test_write_needs_a_fit() -> None:
+    done = subprocess.run([sys.executable, str(repo_root() / "benchmarks" / "calibrate.py"), "--report-only",
+                           "--write", "/nonexistent/confidence.py"], capture_output=True, text=True)
+    assert done.returncode != 0 and "--write" in done.stderr and "nothing is fitted" in done.stderr
+
+
+def test_make_calibrate_is_the_one_command_to_refit(tmp_path) -> None:
+    """`make calibrate` scores the shipped weights on every set, then measures a refit on the same
+    sets by leaving each out; only WRITE=1 writes the weights."""
+    import shutil
+
+    if shutil.which("make") is None:
+        pytest.skip("make is absent")
+    sets = [str(tmp_path / "one"), str(tmp_path / "two")]
+
+    def commands(*extra: str) -> list[list[str]]:
+        done = subprocess.run(["make", "-s", "-n", "-C", str(repo_root()), "calibrate",
+                               f"CALIBRATION_SETS={' '.join(sets)}", "STAMP=Makefile", *extra],
+                              capture_output=True, text=True, check=True)
+        return [line.split() for line in done.stdout.splitlines() if "calibrate.py" in line]
+
+    report, refit = commands()
+    assert "--report-only" in report and [report[i + 1] for i, w in enumerate(report) if w == "--heldout"] == sets
+    assert [refit[i + 1] for i, w in enumerate(refit) if w == "--tune"] == sets
+    assert "--leave-one-out" in refit and "--write" not in refit and "--report-only" not in refit
+    assert "--write" in commands("WRITE=1")[1]
