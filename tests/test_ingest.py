@@ -343,6 +343,58 @@ def test_agency_closed_lines_with_prose_after_them_stay_captions():
     assert [(c.role, c.name) for c in article.credits] == [("photographer", "Yonhap")]
 
 
+def test_gallery_closing_the_page_keeps_every_caption():
+    # two captions closed by the agency after the story: the last of them is a caption like the first
+    text = "\n\n".join([
+        "Tide Festival Opens in Mokpo",
+        "The three-day tide festival opened on Friday, drawing visitors from across the southwest, the city said.",
+        "Organisers expect about 40,000 people by Sunday.",
+        "Children dance at the opening of the festival in Mokpo on Friday. (Yonhap)",
+        "Lanterns float on the harbour on Friday night. (Yonhap)",
+    ])
+    article = ingest_text(text)
+    assert article.captions == ["Children dance at the opening of the festival in Mokpo on Friday.",
+                                "Lanterns float on the harbour on Friday night."]
+    assert [p.text for p in article.paragraphs] == [
+        "The three-day tide festival opened on Friday, drawing visitors from across the southwest, the city said.",
+        "Organisers expect about 40,000 people by Sunday."]
+    assert {(c.role, c.name) for c in article.credits} == {("photographer", "Yonhap")}
+
+
+def test_story_closed_by_its_agency_under_a_picture_keeps_its_last_paragraph():
+    # a picture placed right above the story's last paragraph: that paragraph reports, it stays body text
+    text = "\n\n".join([
+        "Ferry Line to Link Four Islands",
+        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+        "the oceans ministry said Tuesday.",
+        "Passengers board a ferry at Mokpo port on Monday. (Yonhap)",
+        "The line is the third the ministry has opened this year, officials said. (Yonhap)",
+    ])
+    article = ingest_text(text)
+    assert article.captions == ["Passengers board a ferry at Mokpo port on Monday."]
+    assert [p.text for p in article.paragraphs][-1] == \
+        "The line is the third the ministry has opened this year, officials said."
+
+
+def test_wire_story_closed_by_its_agency_then_an_end_mark_keeps_its_last_paragraph():
+    # "(END)" under a wire story's last paragraph marks its end: no body text, and the paragraph
+    # above it stays the story's last paragraph, not a caption
+    text = "\n\n".join([
+        "Ferry Line to Link Four Islands",
+        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+        "the oceans ministry said Tuesday.",
+        "Two ships will sail the route twice a day, carrying up to 300 passengers each, the ministry said. (Yonhap)",
+        "(END)",
+    ])
+    article = ingest_text(text)
+    assert article.dek is None and article.captions == []
+    assert [p.text for p in article.paragraphs] == [
+        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+        "the oceans ministry said Tuesday.",
+        "Two ships will sail the route twice a day, carrying up to 300 passengers each, the ministry said."]
+    assert [(c.role, c.name) for c in article.credits] == [("writer", "Yonhap")]
+
+
 def test_date_line_becomes_the_date():
     article = ingest_text("Market Opens\n2012-03-01\nTraders returned on Thursday, brokers said.\n")
     assert article.date == "2012-03-01"
