@@ -312,35 +312,68 @@ def test_caption_printed_twice_and_marked_captions():
     ]
 
 
-def test_wire_story_closed_by_its_agency_keeps_its_last_paragraph():
-    # a Yonhap story carried by another outlet: the last paragraph ends "(Yonhap)" as a caption does
-    text = "\n\n".join([
-        "Ferry Line to Link Four Islands",
-        "Passengers board a ferry at Mokpo port on Monday. (Yonhap)",
-        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
-        "the oceans ministry said Tuesday.",
-        "Two ships will sail the route twice a day, carrying up to 300 passengers each. (Yonhap)",
-    ])
-    article = ingest_text(text)
+@pytest.mark.parametrize(("lines", "last"), [
+    (["Ferry Line to Link Four Islands",  # a Yonhap story carried by another outlet, its picture on top
+      "Passengers board a ferry at Mokpo port on Monday. (Yonhap)",
+      "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+      "the oceans ministry said Tuesday.",
+      "Two ships will sail the route twice a day, carrying up to 300 passengers each. (Yonhap)"],
+     "Two ships will sail the route twice a day, carrying up to 300 passengers each."),
+    (["Ferry Line to Link Four Islands",  # the picture right above the last paragraph, which reports
+      "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+      "the oceans ministry said Tuesday.",
+      "Passengers board a ferry at Mokpo port on Monday. (Yonhap)",
+      "The line is the third the ministry has opened this year, officials said. (Yonhap)"],
+     "The line is the third the ministry has opened this year, officials said."),
+])
+def test_wire_story_closed_by_its_agency_keeps_its_last_paragraph(lines, last):
+    # the last paragraph ends "(Yonhap)" as a caption does
+    article = ingest_text("\n\n".join(lines))
     assert article.captions == ["Passengers board a ferry at Mokpo port on Monday."]
-    assert [p.text for p in article.paragraphs][-1] == \
-        "Two ships will sail the route twice a day, carrying up to 300 passengers each."
+    assert [p.text for p in article.paragraphs][-1] == last
     assert sorted((c.role, c.name) for c in article.credits) == [("photographer", "Yonhap"), ("writer", "Yonhap")]
 
 
-def test_agency_closed_lines_with_prose_after_them_stay_captions():
+@pytest.mark.parametrize(("lines", "captions", "paragraphs"), [
+    (["Spring in Seoul",  # prose after the agency-closed lines: they are captions
+      "Citizens stroll through a park in Seoul on Sunday. (Yonhap)",
+      "Cherry blossoms line a street in Yeouido on the same day. (Yonhap)",
+      "The riverside park will stay open until 11 p.m. through April 10, the city said."],
+     ["Citizens stroll through a park in Seoul on Sunday.", "Cherry blossoms line a street in Yeouido on the same day."],
+     ["The riverside park will stay open until 11 p.m. through April 10, the city said."]),
+    (["Tide Festival Opens in Mokpo",  # a gallery closing the page: its last caption is one like the first
+      "The three-day tide festival opened on Friday, drawing visitors from across the southwest, the city said.",
+      "Organisers expect about 40,000 people by Sunday.",
+      "Children dance at the opening of the festival in Mokpo on Friday. (Yonhap)",
+      "Lanterns float on the harbour on Friday night. (Yonhap)"],
+     ["Children dance at the opening of the festival in Mokpo on Friday.", "Lanterns float on the harbour on Friday night."],
+     ["The three-day tide festival opened on Friday, drawing visitors from across the southwest, the city said.",
+      "Organisers expect about 40,000 people by Sunday."]),
+])
+def test_agency_closed_lines_stay_captions(lines, captions, paragraphs):
+    article = ingest_text("\n\n".join(lines))
+    assert article.captions == captions
+    assert [p.text for p in article.paragraphs] == paragraphs
+    assert [(c.role, c.name) for c in article.credits] == [("photographer", "Yonhap")]
+
+
+def test_wire_story_closed_by_its_agency_then_an_end_mark_keeps_its_last_paragraph():
+    # "(END)" under a wire story's last paragraph marks its end: no body text, and the paragraph
+    # above it stays the story's last paragraph, not a caption
     text = "\n\n".join([
-        "Spring in Seoul",
-        "Citizens stroll through a park in Seoul on Sunday. (Yonhap)",
-        "Cherry blossoms line a street in Yeouido on the same day. (Yonhap)",
-        "The riverside park will stay open until 11 p.m. through April 10, the city said.",
+        "Ferry Line to Link Four Islands",
+        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+        "the oceans ministry said Tuesday.",
+        "Two ships will sail the route twice a day, carrying up to 300 passengers each, the ministry said. (Yonhap)",
+        "(END)",
     ])
     article = ingest_text(text)
-    assert article.captions == ["Citizens stroll through a park in Seoul on Sunday.",
-                                "Cherry blossoms line a street in Yeouido on the same day."]
+    assert article.dek is None and article.captions == []
     assert [p.text for p in article.paragraphs] == [
-        "The riverside park will stay open until 11 p.m. through April 10, the city said."]
-    assert [(c.role, c.name) for c in article.credits] == [("photographer", "Yonhap")]
+        "A new ferry line will link the southwestern port of Mokpo with four islands from next month, "
+        "the oceans ministry said Tuesday.",
+        "Two ships will sail the route twice a day, carrying up to 300 passengers each, the ministry said."]
+    assert [(c.role, c.name) for c in article.credits] == [("writer", "Yonhap")]
 
 
 def test_date_line_becomes_the_date():

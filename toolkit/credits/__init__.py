@@ -544,19 +544,20 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
 
 
 # a letter's or a column's voice: a name closing it signs it, it took no picture
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|we|We|us|you|You|my|My|our|Our)\b")
 
 
 def _named_under_caption(text: str, at: int, sentence: str) -> bool:
     """A caption closed by its photographer's name alone, no label ("A bowl of crab soup, a delicacy
     from Kampot. Mara Ellison"): the name (strict test) is the last sentence, after a full stop, under
     a caption's length of text that neither attributes (a story) nor speaks in the first person (a
-    letter's signature), nor ends on a quotation (whose source the name would be)."""
+    letter's signature), nor ends on a quotation (whose source the name would be), nor names the person
+    already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B)."""
     if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
         return False  # (checked first: a long text is never copied here)
     before = text[:at].rstrip()
     return before.endswith(".") and is_byline_name(sentence.strip()) and not context.is_story(before) \
-        and not _FIRST_PERSON.search(before)
+        and not _FIRST_PERSON.search(before) and sentence.strip() not in before
 
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -35,8 +35,10 @@ _PRESENTERS = ("Here's ", "Here is ", "Here’s ")
 _REPORTS = " reports"
 _WRITES = " writes"  # "… the border. A writes from the Gaza Strip.": a teaser's sign-off for a written piece
 _MAX_OUTLET_HEAD = 2  # words of an outlet's name before its possessive word ("Al Jazeera's")
-# the place of a sign-off, perhaps after "the" and a word or two in lower case ("from the occupied Gaza Strip")
-_FROM_PLACE = re.compile(r" from (?:the (?:[a-z]+ ){0,2})?[A-Z]")
+# the place of a sign-off, perhaps after "the" and a word or two in lower case ("from the occupied Gaza Strip"),
+# and nothing after it but the outlet: "A writes from Mokpo to her mother every week" is a story's sentence
+_FROM_PLACE = re.compile(r" from (?:the (?:[a-z]+ ){0,2})?[A-Z][\w'’.\-]*(?:,? [A-Z][\w'’.\-]*){0,3}(?: [a-z]+)?"
+                         r"(?: for [A-Z][\w'’.&\-]*(?: [A-Z][\w'’.&\-]*){0,3})?[.!]?")
 _HANDOVER_WORDS = {"correspondent", "reporter", "bureau", "chief"}  # "... defense correspondent A reports"
 # a reporter's own sign-in or sign-off: "This is Song Geum-han reporting.", "This is A reporting from
 # Busan for KBS News.", "This is A, KBS News." (an outlet's name is needed when "reporting" is not said)
@@ -130,7 +132,7 @@ def parse_intro(sentence: str) -> list[Credit] | None:
         return None
     name, lead = found
     if not lead:  # "Mara Ellison reports." / "… reports from Seoul.": the name alone is the sentence
-        if after and not _FROM_PLACE.match(after):
+        if after and not _FROM_PLACE.fullmatch(after):
             return None  # "A reports on the economy for …" is a biography
         return [Credit(role, name)] if len(name.split()) >= 2 and not is_news_subject(name) \
             and not looks_like_organization(name) else None

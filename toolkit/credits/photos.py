@@ -247,9 +247,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
-        elif org is None and (_is_caps_initials(a) or (labelled or bracketed) and " " not in a and a[:1].isupper()
-                              and not is_common_word(a)) and _is_full_name(b):
+        elif org is None and (_is_caps_initials(a) or (labelled or bracketed and is_byline_name(b)) and " " not in a
+                              and a[:1].isupper() and not is_common_word(a)) and _is_full_name(b):
             # "(Mainichi/Mara Ellison)": a caption's bracket, one word of the paper's name and its photographer
+            # (by the strict test of a name: "(Hyundai/Kia Motors)", "(Seoul/New York)" pair firms or places)
             # "JP/Mara Ellison", "(ST/Owen Trask)": a paper's initials, then its photographer; "(Courtesy
             # of HarbourImages/Owen Trask)": one word before the slash under a label is the agency
             t, org = b, a

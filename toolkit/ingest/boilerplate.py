@@ -118,10 +118,14 @@ def is_copyright(line: str) -> bool:
     return len(line) <= MAX_BOILERPLATE_CHARS and bool(_COPYRIGHT.search(line.strip()))
 
 
+# a wire's end mark under its story's last paragraph: "(END)" (Yonhap's English service)
+_END_MARK = re.compile(r"\(\s*END\s*\)")
+
+
 @functools.lru_cache(maxsize=8192)
 def is_boilerplate(line: str) -> bool:
     """(Cached: the text reader and the assembler both ask about the same lines.)"""
-    return is_share_stack(line) or is_copyright(line) or is_tipline(line)
+    return is_share_stack(line) or is_copyright(line) or is_tipline(line) or bool(_END_MARK.fullmatch(line.strip()))
 
 
 def is_caption_line(line: str) -> bool:

@@ -99,6 +99,10 @@ def read_text(text: str, source: str) -> Draft:
     title = units[first].text
     kinds[first] = "title"
     captions: list[str] = []
+    prose = [kind == "body" and _is_prose(unit.text) for unit, kind in zip(units, kinds)] \
+        if any(bp.is_agency_closed_line(unit.text) for unit in units) else [False] * len(units)  # (asked once a line)
+    last_prose = max((i for i, is_prose in enumerate(prose) if is_prose), default=-1)
+    prose_before, previous = False, None  # read as the loop goes: each line is asked about once
     for i in range(first + 1, len(units)):
         if kinds[i] != "body":
             continue
@@ -109,9 +113,12 @@ def read_text(text: str, source: str) -> Draft:
             kinds[i], kinds[i + 1] = "caption", "boilerplate"
             captions.append(units[i].text)
         elif bp.is_marked_caption(units[i].text) or (
-                bp.is_agency_closed_line(units[i].text) and not _closes_story(units, kinds, first, i)):
+                bp.is_agency_closed_line(units[i].text) and not _closes_story(
+                    units[i].text, prose_before, last_prose <= i, previous)):
             kinds[i] = "caption"
             captions.append(units[i].text)
+        prose_before = prose_before or (kinds[i] == "body" and prose[i])
+        previous = kinds[i] if kinds[i] in ("body", "caption") else previous
     dek = None
     candidate = next((i for i in range(first + 1, len(units)) if kinds[i] in ("body", "caption")), None)
     if candidate is not None and kinds[candidate] == "body" and _is_dek(units, kinds, candidate):
@@ -121,17 +128,23 @@ def read_text(text: str, source: str) -> Draft:
     return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date)
 
 
-def _closes_story(units: list[Unit], kinds: list[str], first: int, i: int) -> bool:
+def _is_prose(text: str) -> bool:
+    return ends_sentence(text) and not is_credit_only(text)
+
+
+def _closes_story(text: str, prose_before: bool, none_after: bool, previous: str | None) -> bool:
     """A wire story carried by another outlet ends its last paragraph "... (Yonhap)", the same way
-    a caption does; only the place tells them apart: prose before it and none after."""
-    def prose(j: int) -> bool:
-        return kinds[j] == "body" and ends_sentence(units[j].text) and not is_credit_only(units[j].text)
+    a caption does; the place tells them apart: prose before it and none after. Right under a caption
+    it may be a gallery's last caption as well as the story's end under a picture: there only a line
+    that reads as a picture ("… on Monday.", no "said") is a caption; in doubt it stays body text."""
+    if not (prose_before and none_after):
+        return False
+    if previous != "caption":
+        return True
+    from toolkit.credits import context  # (the credits room loads on first use, as for split_credits)
 
-    return not any(prose(j) for j in range(i + 1, len(units))) \
-        and sum(prose(j) for j in range(first + 1, i)) >= _STORY_BEFORE_CLOSING
-
-
-_STORY_BEFORE_CLOSING = 1  # prose before a closing "(Yonhap)" and none after: the story's last paragraph
+    remainder = split_credits(text)[0]
+    return not (context.is_english_caption(remainder) or context.is_korean_caption(remainder))
 
 
 def _is_dek(units: list[Unit], kinds: list[str], i: int) -> bool:
