@@ -1239,6 +1239,17 @@ def test_a_korean_name_is_rendered_by_its_whole_romanized_name():
     assert rows["오상철"]["en_rendering"] == "Sang" and "정상근" not in rows
 
 
+def test_a_korean_name_is_never_rendered_by_the_romanized_name_of_another_person_of_its_bead():
+    # two people of one surname; the English names only one of them: the other has no rendering,
+    # not the first one's name, which sounds alike
+    rows = _terms_bead("김영수 씨와 김영숙 씨가 시장에서 만났다.", "Kim Young-sook met a friend at the market.", set(), {})
+    assert rows["김영숙"]["en_rendering"] == "Kim Young-sook"
+    assert rows["김영수"]["status"] == "not_found" and rows["김영수"]["en_rendering"] is None
+    # alone in its bead, a name the English spells loosely keeps its rendering
+    rows = _terms_bead("김영수 씨가 시장에서 친구를 만났다.", "Kim Young-sook met a friend at the market.", set(), {})
+    assert rows["김영수"]["en_rendering"] == "Kim Young-sook"
+
+
 def test_a_body_name_grows_over_of_to_its_english_head_or_name():
     def rendered(ko: str, en: str, known: set[str], links: dict[tuple[str, str], float]) -> dict[str, str]:
         return {k: r["en_rendering"] for k, r in _terms_bead(ko, en, known, links).items()}
@@ -1258,6 +1269,14 @@ def test_a_body_name_grows_over_of_to_its_english_head_or_name():
     rows = rendered("도 보건국은 이달부터 집중 점검에 들어갔다.", "The provincial Bureau of Public Health began checks.",
                     {"보건국", "점검"}, {("보건국", "Bureau"): 0.7, ("점검", "Public"): 0.5, ("점검", "checks"): 0.5})
     assert rows["보건국"] == "Bureau"
+    # a run of capitalised words longer than a body's name goes on into a title or another name: the
+    # name's end is not known, and the head stays alone
+    rows = rendered("보위부는 이번 사건을 조사했다.", "The Ministry of State Security Director General Kim said the case was closed.",
+                    {"보위부"}, {("보위부", "Ministry"): 0.7})
+    assert rows["보위부"] == "Ministry"
+    rows = rendered("안전부가 단속을 벌였다.", "The Ministry of People's Security Chief Inspector led a crackdown.",
+                    {"안전부", "단속"}, {("안전부", "Ministry"): 0.7, ("단속", "crackdown"): 0.8})
+    assert rows["안전부"] == "Ministry"
 
 
 def test_a_name_found_by_its_sound_takes_the_head_its_korean_ending_names():

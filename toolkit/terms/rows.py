@@ -268,7 +268,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
-            result = by_romanization(occ.term, result, bead.english)
+            result = by_romanization(occ.term, result, bead.english, (u.key for u in units))
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
