@@ -925,6 +925,25 @@ def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
                     {("주민", "people"): 0.7, ("한약", "medicine"): 0.9}) == "people"  # its own word stands
 
 
+def test_residents_the_english_calls_by_another_plural_noun_keep_it_over_a_peoples_name_of_others():
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary({"주민", "약초"})
+    entries = {"주민": [(stem("resident"),), (stem("people"),)], "약초": [(stem("herb"),)]}
+
+    def resident(korean: str, english: str, links: dict[tuple[str, str], float]) -> str:
+        bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+        model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+        return {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}["주민"]["en_rendering"]
+
+    # 'Villagers' names the residents; 'South Koreans' are the buyers (한국인), not them
+    assert resident("주민들은 한국인들에게 약초를 판다.", "Villagers sell herbs to South Koreans.",
+                    {("주민", "Villagers"): 0.7, ("약초", "herbs"): 0.9}) == "Villagers"
+    # a word that names no people ('traditional' of 'traditional medicine') still gives way
+    assert resident("주민들은 장마당에서 약초를 산다.", "North Koreans buy traditional herbs at markets.",
+                    {("주민", "traditional"): 0.7, ("약초", "herbs"): 0.9}) == "North Koreans"
+
+
 def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():
     en = English.of("Smuggling grew along the border with North Korea.")
     # columns: the term, 북한, NULL; the model ties the term to nothing, 북한 to North Korea

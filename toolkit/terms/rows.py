@@ -274,9 +274,10 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
                 result = render_outlet_kind(bead.english, top.claims({*own, *kin, *noise}, bead.english.written)) \
                     or result
-            elif occ.term in RESIDENT_NOUNS and not _named(result, phrases):  # 'North Koreans'
-                # not rendered, or tied to a word none of its lexicon renderings has ('traditional'
-                # of 'traditional medicine'): a noun every story uses, which the model ties by habit
+            elif occ.term in RESIDENT_NOUNS and not _named(result, phrases) and not _plural_noun(result):
+                # 'North Koreans': not rendered, or tied to a word none of its lexicon renderings has
+                # ('traditional' of 'traditional medicine'): a noun every story uses, which the model
+                # ties by habit; a plural noun it is tied to ('Villagers') names the people otherwise
                 result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
@@ -608,6 +609,13 @@ def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
     """A rendering holding a word of the term's lexicon renderings (`phrases`, stem tuples)."""
     named = {s for phrase in phrases for s in phrase}
     return result.status == "rendered" and bool(named & set(English.of(result.text).stems))
+
+
+def _plural_noun(result: Rendering) -> bool:
+    """A rendering of one plural word ('Villagers', 'dwellers'): people the English names its own way."""
+    words = (result.text or "").split()
+    return result.status == "rendered" and len(words) == 1 and words[0].isalpha() and \
+        words[0].lower().endswith("s") and not words[0].lower().endswith(("ss", "us", "is"))
 
 
 def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
