@@ -939,9 +939,11 @@ def test_residents_the_english_calls_by_another_plural_noun_keep_it_over_a_peopl
     # 'Villagers' names the residents; 'South Koreans' are the buyers (한국인), not them
     assert resident("주민들은 한국인들에게 약초를 판다.", "Villagers sell herbs to South Koreans.",
                     {("주민", "Villagers"): 0.7, ("약초", "herbs"): 0.9}) == "Villagers"
-    # a word that names no people ('traditional' of 'traditional medicine') still gives way
+    # a word that names no people ('traditional' of 'traditional medicine', 'ailments') still gives way
     assert resident("주민들은 장마당에서 약초를 산다.", "North Koreans buy traditional herbs at markets.",
                     {("주민", "traditional"): 0.7, ("약초", "herbs"): 0.9}) == "North Koreans"
+    assert resident("주민들은 가벼운 병에는 약초를 쓴다.", "For minor ailments North Koreans use herbs.",
+                    {("주민", "ailments"): 0.7, ("약초", "herbs"): 0.9}) == "North Koreans"
 
 
 def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():

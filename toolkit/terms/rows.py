@@ -611,11 +611,16 @@ def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
     return result.status == "rendered" and bool(named & set(English.of(result.text).stems))
 
 
+# plural endings of English nouns for people ('villagers', 'officials', 'inhabitants', 'Italians'); not
+# '-ments' ('ailments'), which names things
+_PEOPLE_PLURALS = ("ers", "ents", "ants", "als", "ans", "ens", "ites", "ees", "ists", "people", "folks")
+
+
 def _plural_noun(result: Rendering) -> bool:
-    """A rendering of one plural word ('Villagers', 'dwellers'): people the English names its own way."""
-    words = (result.text or "").split()
+    """A rendering of one plural noun for people ('Villagers', 'locals'): the people the English names its own way."""
+    words = (result.text or "").lower().split()
     return result.status == "rendered" and len(words) == 1 and words[0].isalpha() and \
-        words[0].lower().endswith("s") and not words[0].lower().endswith(("ss", "us", "is"))
+        words[0].endswith(_PEOPLE_PLURALS) and not words[0].endswith("ments")
 
 
 def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
