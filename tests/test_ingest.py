@@ -460,6 +460,40 @@ def test_korean_article_with_the_real_credits_room():
     assert [c.order for c in article.credits] == list(range(1, len(article.credits) + 1))
 
 
+def test_a_lone_korean_name_inside_the_story_is_body_text_not_its_reporter():
+    """A paragraph that is one Korean name is the reporter's byline only where it closes the story (as a
+    broadcaster's page prints it); inside the story it is a speaker over a quote or a heading, and stays."""
+    assemble._split_cached.cache_clear()
+    interview = ("새 교육감에게 듣는다\n\n지난 2일 취임한 교육감을 만나 앞으로의 계획을 들었다.\n\n박서준\n\n"
+                 "\"아이들이 학교에 오고 싶게 만드는 것이 첫 번째 목표입니다.\"\n\n한지민\n\n"
+                 "\"현장 교사들의 목소리를 더 듣겠다는 뜻으로 이해해도 되겠습니까?\"\n")
+    article = ingest_text(interview, "ko.txt")
+    assert [p.text for p in article.paragraphs][1:4:2] == ["박서준", "한지민"]
+    assert not article.credits
+    closing = "폭우 피해 이어져\n\n기상청은 이날 밤까지 강한 비가 이어질 것으로 내다봤다.\n\n박서준\n"
+    article = ingest_text(closing, "ko.txt")
+    assert [(c.role, c.name) for c in article.credits] == [("reporter", "박서준")]
+    assert all("박서준" not in p.text for p in article.paragraphs)
+
+
+def test_a_scene_lede_that_a_story_follows_is_its_reporters_not_photo_news():
+    """A dateline byline over a scene with a day and a place reads as photo news by its words alone; photo
+    news is a caption and nothing after it, so a lede the story goes on from is the reporter's."""
+    assemble._split_cached.cache_clear()
+    lede = "[한빛일보=최윤서 기자] 8일 오후 국회에서 여야 원내대표가 예산안 처리를 놓고 협상을 이어가고 있다."
+    story = (f"여야 협상 또 결렬\n\n{lede}\n\n양측은 이날 세 시간 넘게 머리를 맞댔지만 이견을 좁히지 못했다.\n\n"
+             "한 야당 관계자는 \"정부가 먼저 양보안을 내놓아야 한다\"고 말했다.\n")
+    article = ingest_text(story, "ko.txt")
+    assert [(c.role, c.name) for c in article.credits] == [("reporter", "최윤서")]
+    assert len(article.paragraphs) == 3
+    # the outlet's appeal for news tips after the caption is no story going on (and no body text)
+    photo = (f"도심 산책\n\n[한빛일보=최윤서 기자] 8일 오후 서울 종로구 청계천을 찾은 시민들이 산책을 즐기고 있다.\n\n"
+             "한빛일보는 24시간 여러분의 제보를 기다립니다.\n\n저작권자 © 한빛일보 무단전재 및 재배포 금지\n")
+    article = ingest_text(photo, "ko.txt")
+    assert [(c.role, c.name) for c in article.credits] == [("photographer", "최윤서")]
+    assert len(article.paragraphs) == 1
+
+
 def test_korean_article_in_legacy_encodings(fake_credits):
     reference = ingest_text(KOREAN_ARTICLE, "ko.txt")
     for codec in ("euc-kr", "cp949"):

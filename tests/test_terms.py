@@ -925,6 +925,27 @@ def test_residents_the_english_calls_by_the_peoples_name_are_rendered_by_it():
                     {("주민", "people"): 0.7, ("한약", "medicine"): 0.9}) == "people"  # its own word stands
 
 
+def test_residents_the_english_calls_by_another_plural_noun_keep_it_over_a_peoples_name_of_others():
+    from toolkit.terms.beads import Bead as TermsBead
+
+    words = TermVocabulary({"주민", "약초"})
+    entries = {"주민": [(stem("resident"),), (stem("people"),)], "약초": [(stem("herb"),)]}
+
+    def resident(korean: str, english: str, links: dict[tuple[str, str], float]) -> str:
+        bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+        model = TableModel({(k, stem(e)): p for (k, e), p in links.items()})
+        return {r["ko_term"]: r for r in term_rows([bead], {}, words, model, entries)}["주민"]["en_rendering"]
+
+    # 'Villagers' names the residents; 'South Koreans' are the buyers (한국인), not them
+    assert resident("주민들은 한국인들에게 약초를 판다.", "Villagers sell herbs to South Koreans.",
+                    {("주민", "Villagers"): 0.7, ("약초", "herbs"): 0.9}) == "Villagers"
+    # a word that names no people ('traditional' of 'traditional medicine', 'ailments') still gives way
+    assert resident("주민들은 장마당에서 약초를 산다.", "North Koreans buy traditional herbs at markets.",
+                    {("주민", "traditional"): 0.7, ("약초", "herbs"): 0.9}) == "North Koreans"
+    assert resident("주민들은 가벼운 병에는 약초를 쓴다.", "For minor ailments North Koreans use herbs.",
+                    {("주민", "ailments"): 0.7, ("약초", "herbs"): 0.9}) == "North Koreans"
+
+
 def test_a_term_the_model_met_but_cannot_tie_takes_its_lexicon_rendering_unless_inside_another_words_phrase():
     en = English.of("Smuggling grew along the border with North Korea.")
     # columns: the term, 북한, NULL; the model ties the term to nothing, 북한 to North Korea
@@ -1239,6 +1260,17 @@ def test_a_korean_name_is_rendered_by_its_whole_romanized_name():
     assert rows["오상철"]["en_rendering"] == "Sang" and "정상근" not in rows
 
 
+def test_a_korean_name_is_never_rendered_by_the_romanized_name_of_another_person_of_its_bead():
+    # two people of one surname; the English names only one of them: the other has no rendering,
+    # not the first one's name, which sounds alike
+    rows = _terms_bead("김영수 씨와 김영숙 씨가 시장에서 만났다.", "Kim Young-sook met a friend at the market.", set(), {})
+    assert rows["김영숙"]["en_rendering"] == "Kim Young-sook"
+    assert rows["김영수"]["status"] == "not_found" and rows["김영수"]["en_rendering"] is None
+    # alone in its bead, a name the English spells loosely keeps its rendering
+    rows = _terms_bead("김영수 씨가 시장에서 친구를 만났다.", "Kim Young-sook met a friend at the market.", set(), {})
+    assert rows["김영수"]["en_rendering"] == "Kim Young-sook"
+
+
 def test_a_body_name_grows_over_of_to_its_english_head_or_name():
     def rendered(ko: str, en: str, known: set[str], links: dict[tuple[str, str], float]) -> dict[str, str]:
         return {k: r["en_rendering"] for k, r in _terms_bead(ko, en, known, links).items()}
@@ -1258,6 +1290,14 @@ def test_a_body_name_grows_over_of_to_its_english_head_or_name():
     rows = rendered("도 보건국은 이달부터 집중 점검에 들어갔다.", "The provincial Bureau of Public Health began checks.",
                     {"보건국", "점검"}, {("보건국", "Bureau"): 0.7, ("점검", "Public"): 0.5, ("점검", "checks"): 0.5})
     assert rows["보건국"] == "Bureau"
+    # a run of capitalised words longer than a body's name goes on into a title or another name: the
+    # name's end is not known, and the head stays alone
+    rows = rendered("보위부는 이번 사건을 조사했다.", "The Ministry of State Security Director General Kim said the case was closed.",
+                    {"보위부"}, {("보위부", "Ministry"): 0.7})
+    assert rows["보위부"] == "Ministry"
+    rows = rendered("안전부가 단속을 벌였다.", "The Ministry of People's Security Chief Inspector led a crackdown.",
+                    {"안전부", "단속"}, {("안전부", "Ministry"): 0.7, ("단속", "crackdown"): 0.8})
+    assert rows["안전부"] == "Ministry"
 
 
 def test_a_name_found_by_its_sound_takes_the_head_its_korean_ending_names():

@@ -351,6 +351,18 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
 
 
+def reads_as_photo_news(paragraph: str) -> bool:
+    """A dateline or bracket byline over a scene that only its words make photo news
+    (context.is_korean_photo_lede): no picture's stamp, no caption mark. A story's lede may be written
+    as such a scene ("8일 오후 국회에서 … 협상을 이어가고 있다."); the article tells them apart, as photo
+    news is a caption and nothing after it."""
+    text = paragraph.strip()
+    if text[:1] not in "([【" or _WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:]):
+        return False
+    dateline = split_dateline(text)
+    return dateline is not None and context.is_korean_photo_lede(dateline[0])
+
+
 def _without_own_stamp(text: str, credits: list[Credit]) -> list[Credit]:
     """"(대전=뉴스1) 주기철 기자 = … 2016.7.7/뉴스1": the wire's date stamp under its own dateline
     story is the wire's, already credited through its reporter, not a second photo credit."""

@@ -98,7 +98,7 @@ def _given_name_syllables() -> frozenset[str]:
     return frozenset(ko for ko, _spellings in read_pairs(DATA_DIR / "name_syllables.tsv"))
 
 
-def _is_lone_korean_name(s: str) -> bool:
+def is_lone_korean_name(s: str) -> bool:
     """A paragraph that is one Korean name of three syllables and nothing else ("박동혁" under a story, as
     a broadcaster's page closes it). Nothing else backs it, so the name test is strict: both given-name
     syllables usual ones ("진달래", "강남역", "서울시" are refused), and no word of the lexicon ("정치국"),
@@ -391,7 +391,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
     if "alone" in nearby and s.isascii() and is_byline_name(name := s.lstrip("-–— ").strip()):
         return [Credit("writer", name)]  # "Mara Ellison", "- Mara Ellison": a byline widget's name, a paragraph alone
-    if "alone" in nearby and _is_lone_korean_name(s):
+    if "alone" in nearby and is_lone_korean_name(s):
         return [Credit("reporter", s)]  # "박동혁": the reporter's name alone under a broadcaster's web story
     if (m := _NAME_REPORTING_FROM.fullmatch(s)) and "alone" in nearby and is_byline_name(m["name"]):
         return [Credit("reporter", m["name"])]  # "Mara Ellison reporting from Mokpo": the whole paragraph

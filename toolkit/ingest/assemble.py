@@ -87,6 +87,13 @@ def is_credit_only(paragraph: str) -> bool:
     return bool(paragraph.strip()) and not remainder.strip()
 
 
+def _is_lone_name(paragraph: str) -> bool:
+    """toolkit.credits.widgets.is_lone_korean_name: a paragraph that is one Korean name and nothing else."""
+    from toolkit.credits.widgets import is_lone_korean_name
+
+    return is_lone_korean_name(paragraph)
+
+
 def _removed_part(paragraph: str, remainder: str) -> str:
     """The credit text that extract_credits took out of `paragraph`."""
     remainder = remainder.strip()
@@ -105,6 +112,17 @@ def _closing_agency_writes(text: str, remainder: str, found: list[Credit]) -> No
     if remainder.strip() and len(found) == 1 and found[0].agent == "organization" \
             and found[0].role == "photographer" and text.rstrip(" .").endswith(f"({found[0].name})"):
         found[0].role = "writer"
+
+
+def _story_lede_reports(text: str, found: list[Credit]) -> None:
+    """A byline over a scene read as photo news (toolkit.credits.reads_as_photo_news) that the story goes
+    on from is its reporter's: photo news is a caption and nothing after it."""
+    from toolkit.credits import reads_as_photo_news
+
+    if any(c.role == "photographer" and c.agent == "person" for c in found) and reads_as_photo_news(text):
+        for credit in found:
+            if credit.role == "photographer" and credit.agent == "person":
+                credit.role = "reporter"
 
 
 def _caption_credits(captions: list[str]) -> tuple[list[str], list[Credit]]:
@@ -204,8 +222,12 @@ def finish(draft: Draft) -> Article:
         if weighted_length(text) >= _ECHO_CHARS:
             seen.add(k)
         remainder, found = split_credits(text)
+        if at < last_prose and found and _is_lone_name(text):
+            remainder, found = text, []  # a speaker over a quote or a heading; the reporter's name alone closes the story
         if at == last_prose and body:
             _closing_agency_writes(text, remainder, found)
+        elif at < last_prose and remainder.strip() and found:
+            _story_lede_reports(text, found)
         if found or remainder != text:  # credit text taken out (an e-mail sign-off credits nobody)
             credits.extend(found)
             credit_paragraphs.append(_removed_part(text, remainder))

@@ -106,11 +106,14 @@ def is_share_stack(line: str) -> bool:
 
 # A news tip line: "제보는 카톡 okjebo", "연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23"
 _TIPLINE = re.compile(r"\W*(?:\S+\s+)?(?:기사\s*문의\s*및\s*)?제보(?:는|하기)?\s*[:：]?\s*(?:카톡|카카오톡|라인|이메일|전화|메일)")
+# an outlet's appeal for tips closing its pages: "한빛일보는 24시간 여러분의 제보를 기다립니다."
+_TIP_APPEAL = re.compile(r"여러분의\s*제보(?:를\s*기다립니다|가\s*세상을\s*바꿉니다)")
 MAX_TIPLINE_CHARS = 80
 
 
 def is_tipline(line: str) -> bool:
-    return len(line) <= MAX_TIPLINE_CHARS and bool(_TIPLINE.match(line.strip()))
+    line = line.strip()
+    return len(line) <= MAX_TIPLINE_CHARS and bool(_TIPLINE.match(line) or _TIP_APPEAL.search(line))
 
 
 def is_copyright(line: str) -> bool:

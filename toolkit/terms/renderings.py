@@ -1189,6 +1189,8 @@ def _with_body_name(span: list[int], rival: Sequence[float], english: English, h
         while end + 1 < len(english.stems) and end - last < LONGEST_BODY_NAME and free_capital(end + 1) and \
                 (_OF.fullmatch(english.between(end, end + 1)) if end == last else english.between(end, end + 1) == " "):
             end += 1
+        if end > last and end + 1 < len(english.stems) and free_capital(end + 1) and english.between(end, end + 1) == " ":
+            return span  # the capitals go on past a body's name ('... Security Director General Kim'): its end is unknown
         return list(range(first, end + 1))
     if first > 0 and word(first)[:1].isupper() and _OF.fullmatch(english.between(first - 1, first)) and \
             free_capital(first - 1) and word(first - 1).lower().removesuffix("s") in _BODY_HEADS:

@@ -268,15 +268,16 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
-            result = by_romanization(occ.term, result, bead.english)
+            result = by_romanization(occ.term, result, bead.english, (u.key for u in units))
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
                 noise = {i for i, u in enumerate(units) if not is_term(u.key)}
                 result = render_outlet_kind(bead.english, top.claims({*own, *kin, *noise}, bead.english.written)) \
                     or result
-            elif occ.term in RESIDENT_NOUNS and not _named(result, phrases):  # 'North Koreans'
-                # not rendered, or tied to a word none of its lexicon renderings has ('traditional'
-                # of 'traditional medicine'): a noun every story uses, which the model ties by habit
+            elif occ.term in RESIDENT_NOUNS and not _named(result, phrases) and not _plural_noun(result):
+                # 'North Koreans': not rendered, or tied to a word none of its lexicon renderings has
+                # ('traditional' of 'traditional medicine'): a noun every story uses, which the model
+                # ties by habit; a plural noun it is tied to ('Villagers') names the people otherwise
                 result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
@@ -608,6 +609,18 @@ def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
     """A rendering holding a word of the term's lexicon renderings (`phrases`, stem tuples)."""
     named = {s for phrase in phrases for s in phrase}
     return result.status == "rendered" and bool(named & set(English.of(result.text).stems))
+
+
+# plural endings of English nouns for people ('villagers', 'officials', 'inhabitants', 'Italians'); not
+# '-ments' ('ailments'), which names things
+_PEOPLE_PLURALS = ("ers", "ents", "ants", "als", "ans", "ens", "ites", "ees", "ists", "people", "folks")
+
+
+def _plural_noun(result: Rendering) -> bool:
+    """A rendering of one plural noun for people ('Villagers', 'locals'): the people the English names its own way."""
+    words = (result.text or "").lower().split()
+    return result.status == "rendered" and len(words) == 1 and words[0].isalpha() and \
+        words[0].endswith(_PEOPLE_PLURALS) and not words[0].endswith("ments")
 
 
 def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):

@@ -10,6 +10,7 @@ better evidence there. `once_named` serves a name written once (a term only as a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from toolkit.terms.korean import Unit
@@ -104,11 +105,12 @@ def romanized(term: str, english: English) -> Rendering | None:
     return None if best is None else Rendering("rendered", _POSSESSIVE.sub("", best), LEXICON_ONLY)
 
 
-def by_romanization(term: str, result: Rendering, english: English) -> Rendering:
+def by_romanization(term: str, result: Rendering, english: English, others: Iterable[str] = ()) -> Rendering:
     """A term shaped like a Korean personal name, rendered by the English romanized name that spells
     it whole where the model's rendering is not one: the model ties a name it has barely met to part
     of it ('Sang-chul': 'Oh' is no content word) or to the name beside it ('Chung Sang-geun' for
-    이정란), which sounds alike as loosely."""
+    이정란), which sounds alike as loosely. A rendering that spells another name of the bead (`others`)
+    whole and this one not is that person's (김영수 'Kim Young-sook' beside 김영숙): not found."""
     from toolkit.names import is_korean_name, name_score
 
     if len(term) < 3 or not is_korean_name(term):
@@ -116,7 +118,11 @@ def by_romanization(term: str, result: Rendering, english: English) -> Rendering
     words = (result.text or "").split()
     if words and _surname_written(term, words[0], words[-1], len(words)) and name_score(term, result.text) >= ROMANIZED:
         return result
-    return romanized(term, english) or result
+    found = romanized(term, english)
+    if found is None and words and any(o != term and len(o) >= 3 and is_korean_name(o) and
+                                       name_score(o, result.text) >= ROMANIZED for o in others):
+        return Rendering("not_found", None, result.confidence)
+    return found or result
 
 
 def _surname_written(term: str, first: str, last: str, words: int) -> bool:
