@@ -380,6 +380,18 @@ def test_a_word_that_is_also_a_surname_before_a_place_or_month_is_no_name() -> N
      "휘발유는 3킬로그램에 1만 5천 원이고, 배 한 척이 한 번 나가는 데 80킬로그램이 든다.", "number 1≠3"),
     # "per kg" against 1kg당: the 1 is the rate's, no count beside a stray footnote mark
     ("Maize sold for 2,900 won per kg (3) on Monday, up 400 won.", "옥수수는 1kg당 2,900원으로 400원 올랐다.", None),
+    # the same figures written as Korean papers often write them: 300여 만 원 spaced, 20만t for tons
+    ("Her hospital bills came to more than 3 million won.", "입원비만 300여 만 원이 나왔다.", None),
+    ("North Korea brought in 100,000 tons of rice from China.", "북한은 중국에서 쌀 10만t을 들여왔다.", None),
+    ("North Korea brought in 100,000 tons of rice from China.", "북한은 중국에서 쌀 20만t을 들여왔다.",
+     "number 100,000≠200,000"),
+    # a figure only given in won or dollars (한화로, 미화로 with no other figure before it) is the figure
+    # itself, not an added conversion; nor is a second sum in the same currency ("or 45,000 yuan with interest")
+    ("The fire caused about 500 million won in damage.", "불이 나 한화로 약 7억 원의 재산 피해가 났다.",
+     "number 500,000,000≠700,000,000"),
+    ("He was paid $10,000 in cash for the job.", "그는 그 일의 대가로 미화로 2만 달러를 현금으로 받았다.", "number 10,000≠20,000"),
+    ("The debt was 40,000 yuan, or 45,000 yuan with interest.", "빚은 4만 위안, 이자를 합치면 5만 위안이다.",
+     "number 45,000≠50,000"),
 ])
 def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
@@ -411,6 +423,19 @@ def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, fla
     ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
     ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 정현수(41) 씨는 자유아시아방송에 말했다.", False, "name Jang Hyun-soo≠정현수"),
     ("Defector Hyun-soo Jang, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+    # whose relative someone is, named on both sides: those names are compared like any other
+    ("The minister spoke of remarks by Kim Kyong-hui, the younger sister of former leader Kim Jong Il.",
+     "장관은 김정일 국방위원장의 여동생인 김경희 당 비서의 발언을 언급했다.", True, None),
+    ("The minister spoke of remarks by Kim Kyong-hui, the younger sister of former leader Kim Jong Il.",
+     "장관은 박정일 국방위원장의 여동생인 김경희 당 비서의 발언을 언급했다.", False, "name Kim Jong Il≠박정일"),
+    # the surname alone ("Kim said") is the full name's own later mention: a changed given name is still a change
+    ("Kim Chol-su, a trader in Hyesan, said prices had risen. Kim said he now sells less.",
+     "혜산의 상인 김철수 씨는 값이 올라 요즘은 덜 판다고 말했다.", True, None),
+    ("Kim Chol-su, a trader in Hyesan, said prices had risen. Kim said he now sells less.",
+     "혜산의 상인 김영수 씨는 값이 올라 요즘은 덜 판다고 말했다.", False, "name Kim Chol-su≠김영수"),
+    ("Trader Kim Chol-su said prices had risen.", "상인 김철수 씨는 값이 올랐다며 김 씨 가게도 손님이 줄었다고 말했다.", True, None),
+    ("Trader Kim Yong-su said prices had risen.", "상인 김철수 씨는 값이 올랐다며 김 씨 가게도 손님이 줄었다고 말했다.",
+     False, "name Kim Yong-su≠김철수"),
 ])
 def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agree, flag) -> None:
     result = check_names(en, ko)
@@ -447,3 +472,15 @@ def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agr
 def test_numbers_as_translators_give_them_and_changes_beside_them(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is not False if flag is None else flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "agree"), [
+    # a fraction in English, "M of N" in Korean (5명 중 1명): the same share, no change
+    ("A fifth of the soldiers suffer from malnutrition.", "병사 5명 중 1명이 영양실조에 시달린다.", True),
+    ("A fifth of the soldiers suffer from malnutrition.", "병사 다섯 명 가운데 한 명이 영양실조에 시달린다.", True),
+    ("Two-thirds of the households have no power.", "가구 3곳 중 2곳에 전기가 들어오지 않는다.", True),
+    ("A third of the soldiers suffer from malnutrition.", "병사 5명 중 1명이 영양실조에 시달린다.", False),
+    ("One in five soldiers suffers from malnutrition.", "병사 4명 중 1명이 영양실조에 시달린다.", False),
+])
+def test_a_fraction_against_so_many_of_so_many(en: str, ko: str, agree: bool) -> None:
+    assert check_numbers(en, ko).agree is agree
