@@ -308,8 +308,9 @@ def _said_conversions(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
     약 7억 원 alone is the figure itself, as 미화로 2만 달러를 받았다 is), an English one only into
     another currency."""
     out = []
+    money = _KO_MONEY.search(text) if pattern is _SAID_CONVERSION_KO else None  # the first sum, searched once
     for m in pattern.finditer(text):
-        if pattern is _SAID_CONVERSION_KO and not _KO_MONEY.search(text, 0, m.start()):
+        if pattern is _SAID_CONVERSION_KO and not (money and money.end() <= m.start()):
             continue
         if pattern is _SAID_CONVERSION_EN:
             first, _, second = re.split(r"(,?\s+or\s+)", m.group(0), maxsplit=1)
@@ -320,7 +321,19 @@ def _said_conversions(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
 
 
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
-    return [replace(q, conversion=any(a <= q.start < b for a, b in spans)) for q in found]
+    # the spans merged and bisected: a 100 kB "sentence" of conversions is thousands of each
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def inside(at: int) -> bool:
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < merged[k][1]
+    return [replace(q, conversion=inside(q.start)) for q in found]
 
 
 # what follows an amount that makes it a share or a multiple

@@ -79,7 +79,7 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
         return abs(math.log(abs(x) + 1) - math.log(abs(y) + 1))
 
     # closest first, as a repeated min would take them, but sorted once: quadratic, not cubic
-    ranked = sorted(((distance(x, y), (x, y), s, t) for s, x in enumerate(a) for t, y in enumerate(b)))
+    ranked = sorted((distance(a[s], b[t]), (a[s], b[t]), s, t) for s, t in _candidate_pairs(a, b))
     pairs, used_a, used_b = [], set(), set()
     for _, pair, s, t in ranked:
         if s not in used_a and t not in used_b:
@@ -87,6 +87,28 @@ def _nearest_pairs(a: list[float], b: list[float]) -> list[tuple[float, float]]:
             used_b.add(t)
             pairs.append(pair)
     return sorted(pairs)
+
+
+# beyond this many pairs of differing values (a roll of figures, not a sentence) each value is
+# ranked against its nearest neighbours on the other side only: all pairs of 2,000 x 2,000 took 19 s
+_ALL_PAIRS = 10_000
+_NEIGHBOURS = 2  # on each side of a value's place among the other side's
+
+
+def _candidate_pairs(a: list[float], b: list[float]) -> Iterable[tuple[int, int]]:
+    """Index pairs worth ranking: all of them for a sentence's few values, near neighbours for a roll."""
+    if len(a) * len(b) <= _ALL_PAIRS:
+        return ((s, t) for s in range(len(a)) for t in range(len(b)))
+    from bisect import bisect_left
+
+    def near(xs: list[float], ys: list[float]) -> Iterable[tuple[int, int]]:
+        order = sorted(range(len(ys)), key=lambda t: ys[t])
+        keys = [ys[t] for t in order]
+        for s, x in enumerate(xs):
+            k = bisect_left(keys, x)
+            yield from ((s, order[u]) for u in range(max(0, k - _NEIGHBOURS), min(len(order), k + _NEIGHBOURS)))
+
+    return set(near(a, b)) | {(s, t) for t, s in near(b, a)}
 
 
 # kinds compared only with their own kind; amounts also only with amounts of the same measure
