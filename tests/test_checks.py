@@ -455,6 +455,9 @@ def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agr
     ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제1차 남북정상회담에 이은 것이다.", None),
     ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제3차 남북정상회담에 이은 것이다.", "number 1≠3"),
     ("He spoke at the first Party Congress meeting in Pyongyang.", "그는 평양에서 열린 제2차 당대회 회의에서 연설했다.", "number 1≠2"),
+    # "first" before a meeting the Korean calls 첫 or 처음 (no digit): no disagreement with a figure the English left out
+    ("The first summit in three years drew 4,000 journalists.", "3년 만에 처음 열린 이번 정상회담에는 기자 4천 명과 경호원 500명이 몰렸다.", None),
+    ("The first inter-Korean talks in three years drew 40 officials.", "3년 만의 첫 남북회담에는 당국자 40명과 기자 200명이 참석했다.", None),
     # "first" for 처음 stays a reading that never disagrees
     ("It was the first time the summit drew 40 delegates.", "정상회의에 대표단 40명이 모인 것은 처음이며 2차 회의도 잡혔다.", None),
     # a span in two units is their sum ("an hour" alone is a reading that never disagrees)

@@ -127,7 +127,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
-    en, ko = _converted_durations(_one_hour(en, en_text), ko)
+    en, ko = _converted_durations(_one_hour(_first_said_in_korean(en, en_text, ko_text), en_text), ko)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -332,6 +332,19 @@ def _one_hour(en: list, en_text: str) -> list:
 
 
 _UNITS_EN = {"hour": "h", "minute": "min"}
+
+# "first" said without a digit: 첫 회담, 처음 열린, 최초의
+_KO_FIRST = re.compile(r"(?<![가-힣])(?:첫|처음|최초)")
+
+
+def _first_said_in_korean(en: list, en_text: str, ko_text: str) -> list:
+    """The English quantities with "first" a reading that may match but never disagrees where the
+    Korean says 첫, 처음 or 최초: "the first summit in three years" for 3년 만에 처음 열린 정상회담 is
+    no 1 against a figure the English leaves out (제1차 -> 제5차 against "the first ... summit",
+    with no 첫, is still a change; so is any other 1 of the English)."""
+    if not _KO_FIRST.search(ko_text):
+        return en
+    return [replace(q, loose=True) if en_text[q.start:q.end].lower() == "first" else q for q in en]
 
 
 def _converted_durations(en: list, ko: list) -> tuple[list, list]:
