@@ -466,6 +466,12 @@ def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agr
     ("The two sides talked for 80 minutes.", "양측은 1시간 40분 동안 대화했다.", "number 4,800≠6,000"),
     ("The two sides talked for an hour and 20 minutes.", "양측은 85분 동안 대화했다.", "number 4,800≠5,100"),
     ("Cleaners earn 9,000 won an hour.", "청소 노동자는 시간당 9천 원을 번다고 3명이 말했다.", None),
+    # a half hour said in words, and hours with a half, against the minutes of the Korean
+    ("The two sides talked for an hour and a half.", "양측은 1시간 30분 동안 대화했다.", None),
+    ("They waited for half an hour at the checkpoint.", "이들은 검문소에서 30분을 기다렸다.", None),
+    ("The bus from Hyesan takes two and a half hours.", "혜산에서 버스로 2시간 30분이 걸린다.", None),
+    ("They waited for half an hour at the checkpoint.", "이들은 검문소에서 40분을 기다렸다.", "number 1,800≠2,400"),
+    ("The bus from Hyesan takes two and a half hours.", "혜산에서 버스로 3시간 30분이 걸린다.", "number 9,000≠12,600"),
     # two neighbouring native numerals in one word, both read
     ("Water runs only two or three hours a day.", "물은 하루 두세 시간밖에 나오지 않는다.", None),
     ("Five or six families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", None),

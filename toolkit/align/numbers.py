@@ -398,8 +398,12 @@ def _scale_of(token: str) -> float | None:
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
     """`q` as a clock hour (kind "time") or a duration (unit s/min/h) when its text says so;
     None for the minutes of a clock time (10:30, 10시 30분)."""
-    if q.kind != "amount" or q.value != int(q.value):
+    if q.kind != "amount":
         return q
+    if q.value != int(q.value):  # "two and a half hours", 1.5시간: a duration, never a clock hour
+        duration = (_KO_DURATION if korean else _EN_DURATION).match(text, q.end)
+        return replace(q, unit=_UNITS[duration.group(1) if korean else duration.group(1).lower().rstrip("s")]) \
+            if duration else q
     if (text[q.start - 1:q.start] == ":" if not korean
             else re.search(r"\d\s?시\s?$", text[max(0, q.start - 5):q.start]) and text[q.end:q.end + 1] == "분"):
         return None

@@ -328,10 +328,18 @@ def _one_hour(en: list, en_text: str) -> list:
 
     spans = [Quantity(1.0, "amount", m.start(), m.end(), unit=_UNITS_EN[m.group(1).lower()], loose=True)
              for m in _EN_ONE_SPAN.finditer(en_text)]
+    # "half an hour" (30분) and "an hour and a half" (1시간 30분): the span, its "half" no number of its own
+    halves = [(m.span(), Quantity(0.5 if m.group(1) else 1.5, "amount", m.start(), m.end(),
+                                  unit=_UNITS_EN[(m.group(1) or m.group(2)).lower()]))
+              for m in _EN_HALF_SPAN.finditer(en_text)]
+    if halves:
+        en = [replace(q, loose=True) if any(a <= q.start < b for (a, b), _ in halves) else q for q in en]
+        spans += [q for _, q in halves]
     return sorted(en + spans, key=lambda q: (q.start, q.end)) if spans else en
 
 
 _UNITS_EN = {"hour": "h", "minute": "min"}
+_EN_HALF_SPAN = re.compile(r"(?i)\bhalf an? (hour|minute)\b|\ban? (hour|minute) and a half\b")
 
 # "first" said without a digit: 첫 회담, 처음 열린, 최초의
 _KO_FIRST = re.compile(r"(?<![가-힣])(?:첫|처음|최초)")
