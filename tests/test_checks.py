@@ -380,6 +380,18 @@ def test_a_word_that_is_also_a_surname_before_a_place_or_month_is_no_name() -> N
      "휘발유는 3킬로그램에 1만 5천 원이고, 배 한 척이 한 번 나가는 데 80킬로그램이 든다.", "number 1≠3"),
     # "per kg" against 1kg당: the 1 is the rate's, no count beside a stray footnote mark
     ("Maize sold for 2,900 won per kg (3) on Monday, up 400 won.", "옥수수는 1kg당 2,900원으로 400원 올랐다.", None),
+    # the same figures written as Korean papers often write them: 300여 만 원 spaced, 20만t for tons
+    ("Her hospital bills came to more than 3 million won.", "입원비만 300여 만 원이 나왔다.", None),
+    ("North Korea brought in 100,000 tons of rice from China.", "북한은 중국에서 쌀 10만t을 들여왔다.", None),
+    ("North Korea brought in 100,000 tons of rice from China.", "북한은 중국에서 쌀 20만t을 들여왔다.",
+     "number 100,000≠200,000"),
+    # a figure only given in won or dollars (한화로, 미화로 with no other figure before it) is the figure
+    # itself, not an added conversion; nor is a second sum in the same currency ("or 45,000 yuan with interest")
+    ("The fire caused about 500 million won in damage.", "불이 나 한화로 약 7억 원의 재산 피해가 났다.",
+     "number 500,000,000≠700,000,000"),
+    ("He was paid $10,000 in cash for the job.", "그는 그 일의 대가로 미화로 2만 달러를 현금으로 받았다.", "number 10,000≠20,000"),
+    ("The debt was 40,000 yuan, or 45,000 yuan with interest.", "빚은 4만 위안, 이자를 합치면 5만 위안이다.",
+     "number 45,000≠50,000"),
 ])
 def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
@@ -411,6 +423,19 @@ def test_figures_with_yeo_conversions_in_words_and_weights(en: str, ko: str, fla
     ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
     ("Defector Jang Hyun-soo, 41, spoke to RFA.", "탈북민 정현수(41) 씨는 자유아시아방송에 말했다.", False, "name Jang Hyun-soo≠정현수"),
     ("Defector Hyun-soo Jang, 41, spoke to RFA.", "탈북민 장현수(41) 씨는 자유아시아방송에 말했다.", True, None),
+    # whose relative someone is, named on both sides: those names are compared like any other
+    ("The minister spoke of remarks by Kim Kyong-hui, the younger sister of former leader Kim Jong Il.",
+     "장관은 김정일 국방위원장의 여동생인 김경희 당 비서의 발언을 언급했다.", True, None),
+    ("The minister spoke of remarks by Kim Kyong-hui, the younger sister of former leader Kim Jong Il.",
+     "장관은 박정일 국방위원장의 여동생인 김경희 당 비서의 발언을 언급했다.", False, "name Kim Jong Il≠박정일"),
+    # the surname alone ("Kim said") is the full name's own later mention: a changed given name is still a change
+    ("Kim Chol-su, a trader in Hyesan, said prices had risen. Kim said he now sells less.",
+     "혜산의 상인 김철수 씨는 값이 올라 요즘은 덜 판다고 말했다.", True, None),
+    ("Kim Chol-su, a trader in Hyesan, said prices had risen. Kim said he now sells less.",
+     "혜산의 상인 김영수 씨는 값이 올라 요즘은 덜 판다고 말했다.", False, "name Kim Chol-su≠김영수"),
+    ("Trader Kim Chol-su said prices had risen.", "상인 김철수 씨는 값이 올랐다며 김 씨 가게도 손님이 줄었다고 말했다.", True, None),
+    ("Trader Kim Yong-su said prices had risen.", "상인 김철수 씨는 값이 올랐다며 김 씨 가게도 손님이 줄었다고 말했다.",
+     False, "name Kim Yong-su≠김철수"),
 ])
 def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agree, flag) -> None:
     result = check_names(en, ko)
@@ -430,6 +455,9 @@ def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agr
     ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제1차 남북정상회담에 이은 것이다.", None),
     ("The talks follow the first inter-Korean summit of the year.", "이번 회담은 올해 제3차 남북정상회담에 이은 것이다.", "number 1≠3"),
     ("He spoke at the first Party Congress meeting in Pyongyang.", "그는 평양에서 열린 제2차 당대회 회의에서 연설했다.", "number 1≠2"),
+    # "first" before a meeting the Korean calls 첫 or 처음 (no digit): no disagreement with a figure the English left out
+    ("The first summit in three years drew 4,000 journalists.", "3년 만에 처음 열린 이번 정상회담에는 기자 4천 명과 경호원 500명이 몰렸다.", None),
+    ("The first inter-Korean talks in three years drew 40 officials.", "3년 만의 첫 남북회담에는 당국자 40명과 기자 200명이 참석했다.", None),
     # "first" for 처음 stays a reading that never disagrees
     ("It was the first time the summit drew 40 delegates.", "정상회의에 대표단 40명이 모인 것은 처음이며 2차 회의도 잡혔다.", None),
     # a span in two units is their sum ("an hour" alone is a reading that never disagrees)
@@ -438,6 +466,12 @@ def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agr
     ("The two sides talked for 80 minutes.", "양측은 1시간 40분 동안 대화했다.", "number 4,800≠6,000"),
     ("The two sides talked for an hour and 20 minutes.", "양측은 85분 동안 대화했다.", "number 4,800≠5,100"),
     ("Cleaners earn 9,000 won an hour.", "청소 노동자는 시간당 9천 원을 번다고 3명이 말했다.", None),
+    # a half hour said in words, and hours with a half, against the minutes of the Korean
+    ("The two sides talked for an hour and a half.", "양측은 1시간 30분 동안 대화했다.", None),
+    ("They waited for half an hour at the checkpoint.", "이들은 검문소에서 30분을 기다렸다.", None),
+    ("The bus from Hyesan takes two and a half hours.", "혜산에서 버스로 2시간 30분이 걸린다.", None),
+    ("They waited for half an hour at the checkpoint.", "이들은 검문소에서 40분을 기다렸다.", "number 1,800≠2,400"),
+    ("The bus from Hyesan takes two and a half hours.", "혜산에서 버스로 3시간 30분이 걸린다.", "number 9,000≠12,600"),
     # two neighbouring native numerals in one word, both read
     ("Water runs only two or three hours a day.", "물은 하루 두세 시간밖에 나오지 않는다.", None),
     ("Five or six families share one tap.", "대여섯 가구가 수도 하나를 같이 쓴다.", None),
@@ -447,3 +481,15 @@ def test_surnames_alone_relatives_places_and_near_surnames(en: str, ko: str, agr
 def test_numbers_as_translators_give_them_and_changes_beside_them(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is not False if flag is None else flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "agree"), [
+    # a fraction in English, "M of N" in Korean (5명 중 1명): the same share, no change
+    ("A fifth of the soldiers suffer from malnutrition.", "병사 5명 중 1명이 영양실조에 시달린다.", True),
+    ("A fifth of the soldiers suffer from malnutrition.", "병사 다섯 명 가운데 한 명이 영양실조에 시달린다.", True),
+    ("Two-thirds of the households have no power.", "가구 3곳 중 2곳에 전기가 들어오지 않는다.", True),
+    ("A third of the soldiers suffer from malnutrition.", "병사 5명 중 1명이 영양실조에 시달린다.", False),
+    ("One in five soldiers suffers from malnutrition.", "병사 4명 중 1명이 영양실조에 시달린다.", False),
+])
+def test_a_fraction_against_so_many_of_so_many(en: str, ko: str, agree: bool) -> None:
+    assert check_numbers(en, ko).agree is agree

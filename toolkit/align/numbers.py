@@ -291,12 +291,49 @@ _SAID_CONVERSION_KO = re.compile(
     r"(?:약|대략)?\s?\d[\d,.]*(?:\s?[십백천만억조](?:\s?\d[\d,.]*)?)*")
 
 
+# a sum of money written before a Korean conversion: 중국돈 25만 위안(, 한화로 ...)
+_KO_MONEY = re.compile(r"\d[\d,.]*(?:\s?[십백천만억조](?:\s?\d[\d,.]*)?)*\s?(?:달러|위안|원|엔|유로|파운드)")
+# one spelling per currency, so that "40,000 yuan, or 45,000 yuan with interest" is two sums, not a conversion
+_EN_CURRENCY_KEYS = (("$", "usd"), ("usd", "usd"), ("dollar", "usd"), ("yuan", "cny"), ("cny", "cny"), ("rmb", "cny"),
+                     ("won", "krw"), ("krw", "krw"), ("₩", "krw"), ("euro", "eur"), ("€", "eur"))
+
+
+def _currency_of(words: str) -> str:
+    low = words.lower()
+    return next((key for mark, key in _EN_CURRENCY_KEYS if mark in low), "")
+
+
 def _said_conversions(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
+    """Spans of conversions said in words: a Korean one only after a sum of money it converts (한화로
+    약 7억 원 alone is the figure itself, as 미화로 2만 달러를 받았다 is), an English one only into
+    another currency."""
+    out = []
+    money = _KO_MONEY.search(text) if pattern is _SAID_CONVERSION_KO else None  # the first sum, searched once
+    for m in pattern.finditer(text):
+        if pattern is _SAID_CONVERSION_KO and not (money and money.end() <= m.start()):
+            continue
+        if pattern is _SAID_CONVERSION_EN:
+            first, _, second = re.split(r"(,?\s+or\s+)", m.group(0), maxsplit=1)
+            if _currency_of(first) == _currency_of(second):
+                continue
+        out.append(m.span())
+    return out
 
 
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
-    return [replace(q, conversion=any(a <= q.start < b for a, b in spans)) for q in found]
+    # the spans merged and bisected: a 100 kB "sentence" of conversions is thousands of each
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def inside(at: int) -> bool:
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < merged[k][1]
+    return [replace(q, conversion=inside(q.start)) for q in found]
 
 
 # what follows an amount that makes it a share or a multiple
@@ -313,7 +350,7 @@ _TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이�
 
 # a weight: "100 kilograms", "a kilogram", "2 tons"; 100킬로그램, 1kg당, 2톤 (not 킬로미터)
 _MASS_EN = re.compile(r"[\s-]?(?:kilo(?:gram)?s?|kg|tons?|tonnes?|grams?)\b", re.I)
-_MASS_KO = re.compile(r"\s?(?:킬로그램|킬로(?!미터|와트|칼로리|바이트)|kg|㎏|톤|그램)")
+_MASS_KO = re.compile(r"\s?(?:킬로그램|킬로(?!미터|와트|칼로리|바이트)|kg|㎏|톤|t(?![A-Za-z])|그램)")  # 10만t: tons
 
 
 def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times: re.Pattern,
@@ -361,8 +398,12 @@ def _scale_of(token: str) -> float | None:
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
     """`q` as a clock hour (kind "time") or a duration (unit s/min/h) when its text says so;
     None for the minutes of a clock time (10:30, 10시 30분)."""
-    if q.kind != "amount" or q.value != int(q.value):
+    if q.kind != "amount":
         return q
+    if q.value != int(q.value):  # "two and a half hours", 1.5시간: a duration, never a clock hour
+        duration = (_KO_DURATION if korean else _EN_DURATION).match(text, q.end)
+        return replace(q, unit=_UNITS[duration.group(1) if korean else duration.group(1).lower().rstrip("s")]) \
+            if duration else q
     if (text[q.start - 1:q.start] == ":" if not korean
             else re.search(r"\d\s?시\s?$", text[max(0, q.start - 5):q.start]) and text[q.end:q.end + 1] == "분"):
         return None
@@ -650,7 +691,7 @@ _KO_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7
 # Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3
 _KO_NUM = re.compile(
     r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
-    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=[만억조])))*"  # 200여만 원: "more than 2 million"
+    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=\s?[만억조](?!에))))*"  # 200여만 원 (200여 만 원): "more than 2 million"
 )
 # ... but a 만 after a span of time is "since" (한 달 만 2천 명, "2,000 in a month"; headlines drop its 에),
 # and one before a number that reaches 만 itself is no unwritten 1 (10년 만 1천억 원)
@@ -817,6 +858,8 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
     out = [t for q in out + fractions for t in _with_a_half(q, text)]
     out.sort(key=lambda q: (q.start, q.end))
+    out += _shares(out, text)
+    out.sort(key=lambda q: (q.start, q.end))
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)
     out = _gaps_and_nights(out, text, True)
     out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
@@ -824,6 +867,22 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO, _MASS_KO)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)
                                    + _said_conversions(text, _SAID_CONVERSION_KO)))
+
+
+# "so many of so many": 5명 중 1명, 다섯 명 가운데 한 명, 3곳 중 2곳 (a fifth, two-thirds in English)
+_KO_OF = re.compile(r"\s?([가-힣]{1,2}?)\s?(?:중에서|중에|중|가운데)\s?")
+
+
+def _shares(found: list[Quantity], text: str) -> list[Quantity]:
+    """The share M/N that "N of them, M" names, as a reading that may match but never disagrees:
+    a translator writes "a fifth of the soldiers" for 병사 5명 중 1명."""
+    out = []
+    for whole, part in zip(found, found[1:]):
+        between = _KO_OF.fullmatch(text, whole.end, part.start)
+        if whole.kind == part.kind == "amount" and between and 0 < part.value < whole.value \
+                and text.startswith(between.group(1), part.end + (text[part.end:part.end + 1] == " ")):
+            out.append(Quantity(part.value / whole.value, "amount", whole.start, part.end, loose=True))
+    return out
 
 
 def _with_a_half(q: Quantity, text: str) -> list[Quantity]:
