@@ -565,19 +565,14 @@ def check_names(en_text: str, ko_text: str) -> Check:
     # a full name matches a full name, or the same surname named alone on the other side (박근혜 and
     # "President Park"; "Kim Jong Un" and 김 위원장); someone named only as another's relative ("the
     # sister of Kim Jong Un" for 김여정) may match but is no name the translator changed
-    # (a surname alone that may be a full name's own later mention, "Kim Chol-su ... Kim said", vouches
-    # for no other full name of that surname: a changed given name stays a change)
-    en_full_sur, ko_full_sur = {re.split(r"[ -]", e)[0] for e in en_full}, {split_name(k)[0] for k in ko_full}
     # (whose relative someone is, named so on both sides, is compared: "sister of Kim Jong Il" / 박정일의 여동생)
     ko_kin, en_kin = _kin_only(ko_full, ko_text, _KO_KIN), _kin_only(en_full, en_text, _EN_KIN)
     if ko_kin and en_kin:
         ko_kin = en_kin = set()
     ko_matched = _matched(ko_full, en_full, _same_person) | ko_kin \
-        | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)
-           and not _matched({split_name(k)[0]}, en_full_sur, name_score)}
+        | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
     en_matched = _matched(en_full, ko_full, lambda e, k: _same_person(k, e)) | en_kin \
-        | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)
-           and not _matched(ko_full_sur, {re.split(r"[ -]", e)[0]}, name_score)}
+        | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
     if ko_full and en_full and ko_full - ko_matched and en_full - en_matched:
         differences.append(f"name {sorted(en_full - en_matched)[0]}≠{sorted(ko_full - ko_matched)[0]}")
     elif ko_sur or en_sur:
