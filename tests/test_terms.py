@@ -1373,6 +1373,19 @@ def test_a_modifier_run_takes_a_noun_after_it_never_a_verb():
     assert rendered("North Korean workers are paid in rice.") == "North Korean workers"
     assert rendered("North Korean sales fell last year.") == "North Korean sales"
     assert rendered("Traders hoard North Korean notes at home.") == "North Korean notes"
+    # in a bead, with the lexicon's phrases: the term tied to 'North Korean' keeps no verb
+    from toolkit.terms.beads import Bead as TermsBead
+
+    def bead_rows(korean: str, english: str) -> dict[str, str | None]:
+        words = TermVocabulary({"국돈", "달러"})
+        bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+        model = TableModel({("국돈", stem("North")): 0.6, ("국돈", stem("Korean")): 0.6, ("달러", stem("dollars")): 0.9})
+        return {r["ko_term"]: r["en_rendering"] for r in term_rows([bead], {}, words, model, {"국돈": won})}
+
+    assert bead_rows("그는 탈북민이 국돈으로 모은 돈을 달러로 바꿨다고 말했다.",
+                     "He said the North Korean sold his savings for dollars.")["국돈"] == "North Korean"
+    assert bead_rows("상인들은 국돈 지폐를 달러로 바꿨다.", "Traders exchanged North Korean notes for dollars.")["국돈"] == \
+        "North Korean notes"
 
 
 def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_name_ending_in_it():
