@@ -1354,6 +1354,40 @@ def test_a_rendering_that_is_only_a_modifier_of_the_lexicons_phrases_takes_the_n
     assert render([0], rows, english, 0.9, won).text == "North Korean"  # another word's
 
 
+def test_a_modifier_run_takes_a_noun_after_it_never_a_verb():
+    # 'the North Korean' can be a subject: the word after it may be its verb, which no rendering holds
+    won = [(stem("North"), stem("Korean"), stem("won")), (stem("won"),)]
+
+    def rendered(en: str) -> str | None:
+        english = English.of(en)
+        rows = [[0.8, 0.0, 0.2] if english.spans[k][0] in ("North", "Korean") else [0.0, 0.0, 1.0]
+                for k in english.content]
+        return render([0], rows, english, 0.9, won).text
+
+    assert rendered("Prices rose after the North Korean sold dollars.") == "North Korean"  # an irregular past
+    assert rendered("He said the North Korean gets paid in rice.") == "North Korean"  # an -s verb
+    assert rendered("A North Korean pays traders in yuan.") == "North Korean"
+    assert rendered("The North Korean earns more than a teacher.") == "North Korean"  # a common regular verb
+    assert rendered("They say the North Korean rode a bicycle across the border.") == "North Korean"
+    # nouns after it, plural or in -s, are still its head
+    assert rendered("North Korean workers are paid in rice.") == "North Korean workers"
+    assert rendered("North Korean sales fell last year.") == "North Korean sales"
+    assert rendered("Traders hoard North Korean notes at home.") == "North Korean notes"
+    # in a bead, with the lexicon's phrases: the term tied to 'North Korean' keeps no verb
+    from toolkit.terms.beads import Bead as TermsBead
+
+    def bead_rows(korean: str, english: str) -> dict[str, str | None]:
+        words = TermVocabulary({"국돈", "달러"})
+        bead = TermsBead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+        model = TableModel({("국돈", stem("North")): 0.6, ("국돈", stem("Korean")): 0.6, ("달러", stem("dollars")): 0.9})
+        return {r["ko_term"]: r["en_rendering"] for r in term_rows([bead], {}, words, model, {"국돈": won})}
+
+    assert bead_rows("그는 탈북민이 국돈으로 모은 돈을 달러로 바꿨다고 말했다.",
+                     "He said the North Korean sold his savings for dollars.")["국돈"] == "North Korean"
+    assert bead_rows("상인들은 국돈 지폐를 달러로 바꿨다.", "Traders exchanged North Korean notes for dollars.")["국돈"] == \
+        "North Korean notes"
+
+
 def test_a_long_body_name_whose_head_alone_is_rendered_takes_the_capitalised_name_ending_in_it():
     ko = "피해 보고가 시 농촌경리위원회에 들어왔다."
     rows = _terms_bead(ko, "The damage was reported to the city's Rural Economic Management Committee.",

@@ -27,6 +27,7 @@ from typing import Protocol
 
 from toolkit.align.english import irregular_base, is_content, stem, word_spans
 from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.terms.verbs import is_verb_form
 
 RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
 LINK = 0.3          # probability that makes an English word a link of the term
@@ -953,9 +954,10 @@ def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, .
     """A term rendered by one word, or by words written tight, that its lexicon renderings use only
     as a modifier, never as their head ('grain' of "grain shop", "state grain shop" for 양곡판매소;
     'North Korean' of "North Korean won" for 국돈), takes the lower-case noun written right after it
-    that no other Korean word links (`rival`; a verb after it is its Korean verb's): the head the
-    English gives the modifier ('grain warehouses', 'war crimes' for 전범, 'North Korean money'), where
-    the lexicon's own head is not written."""
+    that no other Korean word links (`rival`; a verb after it is its Korean verb's) and that is no verb
+    form (`is_verb_form`: 'the North Korean sold', 'gets'): the head the English gives the modifier
+    ('grain warehouses', 'war crimes' for 전범, 'North Korean money'), where the lexicon's own head is
+    not written."""
     n = span[-1]
     if n + 1 >= len(english.content) or span != list(range(span[0], n + 1)) or \
             any(english.between(k, k + 1) != " " for k in span[:-1]):
@@ -966,8 +968,9 @@ def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, .
         return span
     after = english.spans[english.content[n + 1]][0]
     if english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
-            after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or rival[n + 1] >= LINK:
-        return span  # no noun after it (a verb: 'South starting', 'ministry made'; an adverb), or another word's
+            after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or is_verb_form(after) or \
+            rival[n + 1] >= LINK:
+        return span  # no noun after it (a verb: 'South starting', 'North Korean sold'; an adverb), or another word's
     return [*span, n + 1]
 
 
