@@ -714,8 +714,28 @@ def parse_sentence(sentence: str) -> list[Credit] | None:
     return _listed_names(sentence) or _parse_one_byline(sentence)
 
 
+def story_ending(s: str) -> bool:
+    """An exact gate before the byline parses (most Korean body sentences end "…했다", "…밝혔다"): True
+    when s's last word ends in a plain "다" and is no credit word. Every parse below needs its last word
+    to be a sign-off or report verb (all end in "니다", "죠", "오" or "요"), a closing bracket, or a word a
+    credit block reads (a name, title, label, filler, stamp or outlet); only "사진은 … 촬영했다" ends
+    otherwise, and after "ⓒ" any word may stand as an outlet; an e-mail changes the words."""
+    if "@" in s or "ⓒ" in s or "©" in s or s.startswith("사진은"):
+        return False
+    chunks = s.rsplit(None, 1)
+    parts = _split_punct(chunks[-1]) if chunks else ()
+    word = parts[-1] if parts else ""
+    if not word.endswith("다") or word.endswith("니다"):
+        return False
+    # (no title ends in "다", so a name with a title glued on, "홍길동기자", never does either)
+    return not (word in _FILLERS or word in _LABEL_TAILS or word in KO_LABELS or word in KO_TITLES
+                or is_korean_name(word) or _is_stamp(word) or is_outlet(word))
+
+
 def _parse_one_byline(sentence: str) -> list[Credit] | None:
     s = sentence.strip().rstrip(".!。").strip()
+    if story_ending(s):
+        return None
     if "@" in s and s.endswith("입니다"):
         s = _BRACKETED_EMAIL.sub("", s)  # "YTN 홍길동[hong@ytn.example]입니다": the address inside the sign-off
     if not s:
