@@ -724,9 +724,9 @@ _NATIVE_RE = re.compile(
 # countries" (한, 열 and the like are left out: 한 관계자 is "an official", 열 계획 "a plan to open")
 _NATIVE_BEFORE_NOUN = re.compile(r"(?<![^\s‘“'\"(\[])(두|세|네|다섯|여섯|일곱|여덟|아홉) (?=[가-힣])")
 # two native numerals run together name a small range, "two or three" in English: 두세 명, 서너 곳,
-# 대여섯 집. Read as both ends, hedged (a rounder figure beside it is no change, "three or four" against
-# 대여섯 is); only before a counter or
-# a word written apart, so that 두세요 ('put it down') and 세네갈 (Senegal) stay words
+# 대여섯 집. Read as both ends, hedged (a rounder figure beside it is no change; "three or four" against
+# 대여섯 is one); only before a counter or a word written apart, so that 두세요 ('put it down') and
+# 세네갈 (Senegal) stay words
 _NATIVE_PAIRS = {
     "한두": (1, 2), "두세": (2, 3), "두셋": (2, 3), "서너": (3, 4), "서넛": (3, 4), "세네": (3, 4), "너덧": (4, 5), "네댓": (4, 5),
     "너댓": (4, 5), "대여섯": (5, 6), "대엿": (5, 6), "예닐곱": (6, 7), "일고여덟": (7, 8), "일여덟": (7, 8),
