@@ -123,6 +123,10 @@ class English:
         """Word (index into spans) -> its number among the content words."""
         return {k: n for n, k in enumerate(self.content)}
 
+    def word(self, n: int) -> str:
+        """Content word `n` as written."""
+        return self.spans[self.content[n]][0]
+
     def between(self, left: int, right: int) -> str:
         """The text between content words `left` and `right` (numbers): " " or "-" writes them tight."""
         return self.text[self.spans[self.content[left]][2]:self.spans[self.content[right]][1]]
@@ -706,7 +710,7 @@ def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering |
             continue
         first = n
         while first > 0 and n - first < _KIND_MODIFIERS and english.content[first - 1] == english.content[first] - 1 \
-                and english.between(first - 1, first) in (" ", "-") and not _POSSESSIVE.search(english.spans[english.content[first - 1]][0]):
+                and english.between(first - 1, first) in (" ", "-") and not _POSSESSIVE.search(english.word(first - 1)):
             first -= 1
         return Rendering("rendered", _cut(english, list(range(first, n + 1))), LEXICON_ONLY)
     return None
@@ -941,7 +945,7 @@ def _with_person(span: list[int], english: English, top: "Rivals") -> list[int]:
     if len(span) != 1 or span[0] + 1 >= len(english.content):
         return span
     n = span[0]
-    word, after = (english.spans[english.content[k]][0] for k in (n, n + 1))
+    word, after = english.word(n), english.word(n + 1)
     if _PERSON_WORD.search(word.lower()) or (word[:1].isupper() and not _opens_sentence(english, n)) or \
             english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
             not _PERSON_NOUN.search(after):
@@ -966,7 +970,7 @@ def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, .
     if any(phrase[-1] == words[-1] for phrase in phrases) or \
             not any(_holds_run(phrase[:-1], words) for phrase in phrases):
         return span
-    after = english.spans[english.content[n + 1]][0]
+    after = english.word(n + 1)
     if english.between(n, n + 1) != " " or not after.isalpha() or not after.islower() or \
             after.endswith(("ing", "ed", "ly")) or irregular_base(after) is not None or is_verb_form(after) or \
             rival[n + 1] >= LINK:
@@ -1034,7 +1038,7 @@ def _names_a_country(english: English, span: list[int], phrases: list[tuple[str,
     capitalised word inside its sentence) or a word of the term's lexicon renderings
     ('inter-Korean', 'allies')."""
     named = {s for phrase in phrases for s in phrase}
-    return any(english.stems[n] in named or (english.spans[english.content[n]][0][:1].isupper()
+    return any(english.stems[n] in named or (english.word(n)[:1].isupper()
                                              and not _opens_sentence(english, n)) for n in span)
 
 
@@ -1133,8 +1137,7 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
         return span
     first, last = span[0], span[-1]
 
-    def word(n: int) -> str:
-        return english.spans[english.content[n]][0]
+    word = english.word
 
     def is_head(n: int) -> bool:
         return word(n).lower() in heads or word(n).lower().removesuffix("s") in heads
@@ -1181,8 +1184,7 @@ def _with_body_name(span: list[int], rival: Sequence[float], english: English, h
         return span
     first, last = span[0], span[-1]
 
-    def word(n: int) -> str:
-        return english.spans[english.content[n]][0]
+    word = english.word
 
     def free_capital(n: int) -> bool:
         return word(n)[:1].isupper() and rival[n] < LINK
