@@ -14,7 +14,7 @@ import re
 __all__ = [
     "SYLLABLE_FIRST", "SYLLABLE_LAST", "SYLLABLES", "ANY",
     "HANGUL_SYLLABLE", "HANGUL_ANY",
-    "is_syllable", "is_hangul", "is_syllable_word", "has_syllable", "has_hangul", "count_hangul",
+    "is_syllable", "is_hangul", "is_syllable_word", "has_syllable", "has_hangul", "count_hangul", "decompose",
 ]
 
 SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3  # 가 .. 힣: syllable = FIRST + (initial*21 + medial)*28 + final
@@ -44,6 +44,13 @@ _SYLLABLE_WORD = re.compile(f"[{SYLLABLES}]+")
 def is_syllable(ch: str) -> bool:
     """True for one precomposed Hangul syllable (가..힣)."""
     return len(ch) == 1 and SYLLABLE_FIRST <= ord(ch) <= SYLLABLE_LAST
+
+
+def decompose(ch: str) -> tuple[int, int, int]:
+    """(initial, medial, final) jamo indices of one precomposed syllable (`is_syllable`): the
+    romanizer's and the sound skeletons' reading of it; final 0 is no final consonant."""
+    code = ord(ch) - SYLLABLE_FIRST
+    return code // 588, (code % 588) // 28, code % 28
 
 
 def is_hangul(ch: str) -> bool:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from itertools import product
 
 from toolkit.datafiles import DATA_DIR, read_pairs
-from toolkit.hangul import SYLLABLE_FIRST, is_syllable, is_syllable_word
+from toolkit.hangul import decompose, is_syllable, is_syllable_word
 
 TRANSLITERATIONS = DATA_DIR / "transliterations.tsv"
 
@@ -57,11 +57,6 @@ _I_Y_MEDIALS = {2, 3, 6, 7, 12, 17, 20}  # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ: where �
 _VOICED_FINALS = {"", "n", "m", "ng", "l"}
 
 
-def _decompose(ch: str) -> tuple[int, int, int]:
-    code = ord(ch) - SYLLABLE_FIRST
-    return code // 588, (code % 588) // 28, code % 28
-
-
 # --- data files ------------------------------------------------------------------------------
 @cache
 def surnames() -> dict[str, list[str]]:
@@ -80,7 +75,7 @@ COMPOUND_SURNAMES = frozenset({"남궁", "선우", "황보", "제갈", "독고",
 # --- romanization of one syllable -------------------------------------------------------------
 def rr_syllable(ch: str) -> str:
     """Revised Romanization of one syllable read on its own (김 -> gim, 준 -> jun)."""
-    i, m, f = _decompose(ch)
+    i, m, f = decompose(ch)
     return _INITIAL_RR[i] + _MEDIAL_RR[m] + _FINAL_RR[f]
 
 
@@ -93,7 +88,7 @@ def syllable_variants(ch: str) -> frozenset[str]:
     """
     if not is_syllable(ch):
         return frozenset({ch.lower()})
-    i, m, f = _decompose(ch)
+    i, m, f = decompose(ch)
     initials = list(_INITIAL_VARIANTS[i])
     if i == 2 and m in _I_Y_MEDIALS:  # 녀 -> yeo (initial-sound rule)
         initials.append("")
@@ -176,7 +171,7 @@ def _core_variants(ch: str) -> tuple[str, ...]:
     """The main spellings of a syllable: RR, McCune-Reischauer, North Korean usage, newspaper table."""
     if not is_syllable(ch):
         return (ch.lower(),)
-    i, m, f = _decompose(ch)
+    i, m, f = decompose(ch)
     mr_initial = {0: "k", 3: "t", 7: "p", 12: "ch"}.get(i, _INITIAL_RR[i])
     forms = [rr_syllable(ch), mr_initial + _MEDIAL_MR[m] + _FINAL_RR[f], _nk_syllable(ch)]
     forms += _syllable_spellings().get(ch, [])
@@ -381,7 +376,7 @@ def _mr_syllables(hangul: str) -> list[str]:
             out.append(ch.lower())
             prev_final = None
             continue
-        i, m, f = _decompose(ch)
+        i, m, f = decompose(ch)
         voiced = prev_final is not None and prev_final in _VOICED_FINALS
         plain = {0: ("k", "g"), 3: ("t", "d"), 7: ("p", "b"), 12: ("ch", "j")}
         if i in plain:
@@ -401,7 +396,7 @@ def _nk_syllable(ch: str) -> str:
     """A given-name syllable as North Korean media write it (정 -> jong, 택 -> thaek)."""
     if not is_syllable(ch):
         return ch.lower()
-    i, m, f = _decompose(ch)
+    i, m, f = decompose(ch)
     ini = {0: "k", 3: "t", 5: "r", 7: "p", 12: "j", 14: "ch", 16: "th", 17: "ph"}.get(i, _INITIAL_RR[i])
     return ini + _MEDIAL_MR[m] + _FINAL_RR[f]
 

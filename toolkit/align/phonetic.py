@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from toolkit.hangul import decompose, is_syllable
+
 __all__ = ["skeleton_ko", "skeleton_en", "similar"]
 
 _INITIAL = ["K", "K", "N", "T", "T", "R", "M", "P", "P", "S", "S", "", "J", "J", "J", "K", "T", "P", ""]
@@ -31,11 +33,9 @@ def skeleton_ko(word: str) -> str:
     """Consonant classes of a Hangul word ('' when it has no Hangul)."""
     classes: list[str] = []
     for ch in word:
-        code = ord(ch) - 0xAC00
-        if not 0 <= code <= 11171:
+        if not is_syllable(ch):
             continue
-        i, rest = divmod(code, 588)
-        f = rest % 28
+        i, _, f = decompose(ch)
         classes.append(_INITIAL[i])
         classes.append(_FINAL[f])
     return _collapse(classes)

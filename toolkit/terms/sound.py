@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from toolkit.hangul import decompose, is_syllable
 from toolkit.terms.korean import Unit
 from toolkit.terms.renderings import _POSSESSIVE, LEXICON_ONLY, English, Rendering, render_by_sound, sounds_like
 
@@ -75,8 +76,7 @@ def begins_alike(name: str, text: str) -> bool:
 
     if not sounds_like(name, text):
         return False
-    code = ord(name[0]) - 0xAC00 if name else -1
-    loose = _LOOSE_INITIALS.get(code // 588, "") if 0 <= code <= 11171 else ""
+    loose = _LOOSE_INITIALS.get(decompose(name[0])[0], "") if name and is_syllable(name[0]) else ""
     return text[:1].upper() in loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
 
 
