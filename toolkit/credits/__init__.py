@@ -330,6 +330,12 @@ _WIRE_PHOTO_STAMP = re.compile(r"[.!?…)\]」』”\"’'] ?(?:19|20)\d\d\. ?\d
 _PHOTO_DESK_MAIL = re.compile(r"(?<![\w.+-])photo[\w.+-]*@[\w.-]+\s*$", re.IGNORECASE)
 
 
+def _photo_stamped(text: str) -> bool:
+    """The text closes on a picture's date stamp or a photo desk's address."""
+    tail = text[-80:]
+    return bool(_WIRE_PHOTO_STAMP.search(tail) or _PHOTO_DESK_MAIL.search(tail))
+
+
 def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     """A Korean wire dateline naming its staff ("[부산=뉴시스] A 기자 =") over a text closed by the picture's
     date stamp is the wire's photo caption: the staff named took the picture. So is a dateline or bracket
@@ -341,7 +347,7 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
         text = text[1:].lstrip()
     if text[:1] not in "([【" or any(c.role == "photographer" for c in credits):
         return False
-    stamped = bool(_WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:]))
+    stamped = _photo_stamped(text)
     if not (stamped or marked or len(text) <= context.MAX_CAPTION_CHARS):
         return False
     dateline = split_dateline(text)
@@ -357,7 +363,7 @@ def reads_as_photo_news(paragraph: str) -> bool:
     as such a scene ("8일 오후 국회에서 … 협상을 이어가고 있다."); the article tells them apart, as photo
     news is a caption and nothing after it."""
     text = paragraph.strip()
-    if text[:1] not in "([【" or _WIRE_PHOTO_STAMP.search(text[-80:]) or _PHOTO_DESK_MAIL.search(text[-80:]):
+    if text[:1] not in "([【" or _photo_stamped(text):
         return False
     dateline = split_dateline(text)
     return dateline is not None and context.is_korean_photo_lede(dateline[0])
