@@ -16,6 +16,8 @@ cert >= 0.95 are right.
     .venv/bin/python benchmarks/calibrate.py --report-only --heldout ../realdata/heldout   # current weights
     .venv/bin/python benchmarks/calibrate.py --tune A --tune B --leave-one-out   # A measured by a fit on B, and so on;
                                                   # each pair by a fit on all the others; both pooled
+    .venv/bin/python benchmarks/calibrate.py --tune A --ted-share 3   # a third of TED in the fit, TED
+                                                  # reported on the other two thirds
     .venv/bin/python benchmarks/calibrate.py --tune A --tune B --write   # the fit replaces the weights in
                                                   # confidence.py, this command in the comment above them
 
