@@ -456,6 +456,33 @@ def test_a_reordered_lede_keeps_the_split_after_it(lexicon) -> None:
     assert {((0,), (1,)), ((1,), (0,)), ((2,), (2, 3))} <= beads
 
 
+def test_a_reordered_lede_is_found_before_a_split(lexicon) -> None:
+    """The English opens with the Korean second sentence and follows with the first (the
+    summary), then renders the third Korean sentence as two English ones (2-1). The chain
+    takes the first two of each side as one 2-2 bead; the one-to-one pairing of the whole lede
+    region cannot hold the 2-1 after them and loses to the chain, so the crossing was missed
+    (main: a 2-2 bead). Tried on the first beads alone, the crossing wins and the 2-1 stays."""
+    en = _sents([
+        "Many families in the North Korean city of Sinuiju have received no money since their sons left "
+        "to work in Russia two years ago, a source in the city told RFA on Tuesday.",
+        "The families of North Koreans sent to work on Russian farms have waited years for money from "
+        "them, sources said.",
+        "Most of what the workers earn is taken by the state as loyalty funds.",
+        "They keep less than $80 a month, the source said.",
+        "Some workers have fallen ill from the cold, the source added.",
+    ], "en")
+    ko = _sents([
+        "러시아 농장에 파견된 북한 노동자들의 가족들이 몇 년째 돈을 받지 못하고 있다는 소식입니다.",
+        "평안북도 신의주의 한 소식통은 화요일 자유아시아방송에 \"아들이 러시아에 간 지 2년이 지났는데 그동안 "
+        "집에 들어온 돈이 한 푼도 없다는 집이 많다\"고 말했습니다.",
+        "이 소식통은 \"노동자들이 번 돈은 대부분 충성자금으로 국가가 가져가고, 본인 손에 남는 것은 한 달에 "
+        "80달러도 안 된다\"고 전했습니다.",
+        "추위 때문에 병을 얻은 노동자도 적지 않다고 소식통은 덧붙였습니다.",
+    ], "ko")
+    beads = {(b.en, b.ko) for b in align(en, ko, lexicon).beads}
+    assert {((0,), (1,)), ((1,), (0,)), ((2, 3), (2,)), ((4,), (3,))} <= beads
+
+
 def test_a_dated_background_sentence_is_not_rescued_onto_an_untranslated_one(lexicon) -> None:
     """The English adds background with a year of its own ("a law ... in 2013"); facing it, the
     Korean has a sentence the English leaves out, with no number at all. The two share a word

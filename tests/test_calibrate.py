@@ -108,3 +108,28 @@ def test_make_calibrate_is_the_one_command_to_refit(tmp_path) -> None:
     assert [refit[i + 1] for i, w in enumerate(refit) if w == "--tune"] == sets
     assert "--leave-one-out" in refit and "--write" not in refit and "--report-only" not in refit
     assert "--write" in commands("WRITE=1")[1]
+
+
+def test_a_ted_share_splits_the_pseudo_articles_into_fitted_and_measured(monkeypatch) -> None:
+    """`--ted-share N`: every Nth TED pseudo-article joins the fit and only the others measure
+    TED, so the two never overlap and together are the whole split."""
+    import calibrate
+
+    class Aligned:
+        def path(self):
+            return []
+
+        def features(self, path):
+            return []
+
+    seen: list[int] = []
+    articles = [type("A", (), {"en": [k], "ko": [], "ko_analyses": {}})() for k in range(7)]
+    monkeypatch.setattr(calibrate, "make_articles", lambda split: articles)
+    monkeypatch.setattr(calibrate, "line_components", lambda art, beads: [])
+    monkeypatch.setattr(calibrate, "_aligner", lambda en, ko, lexicon, analyses: seen.append(en[0]) or Aligned())
+    calibrate.line_rows("ted", None, 3, fitted=True)
+    fitted, seen[:] = list(seen), []
+    calibrate.line_rows("ted", None, 3)
+    measured, seen[:] = list(seen), []
+    calibrate.line_rows("ted", None)
+    assert fitted == [0, 3, 6] and measured == [1, 2, 4, 5] and seen == list(range(7))

@@ -219,7 +219,9 @@ class Aligner(BeadScorer):
         best one-to-one pairing with crossings allowed (an exact search over subsets) is
         compared with the chain; it replaces the chain's beads there when it crosses and
         gains more than `Params.reorder`. Only the shortest run of the chain's first beads that
-        holds the crossing is replaced when it crosses alike: a merged bead after it is kept."""
+        holds the crossing is replaced when it crosses alike: a merged bead after it is kept; and
+        when the whole region does not gain, its shorter runs are tried, so that a merged bead
+        after the crossing (which the one-to-one pairing cannot score) does not hide it."""
         margin = self.p.reorder
         if margin is None:
             return path
@@ -230,6 +232,13 @@ class Aligner(BeadScorer):
             return path
         crossed = self._crossed_lede(path[:t])
         if crossed is None:
+            # the one-to-one pairing cannot hold a merged bead of the region (a split the translator
+            # made just after the crossed sentences): try the shorter runs of the first beads, longest
+            # first, so that the crossing is still found and the merged bead after it stays whole
+            for u in range(t - 1, 0, -1):
+                crossed = self._crossed_lede(path[:u])
+                if crossed is not None:
+                    return crossed[0] + path[u:]
             return path
         # the lede is the shortest part of the chain holding the crossing: a merged bead after it
         # (a split the translator made in the third sentence) stays, not broken into 1-1 pairs
