@@ -99,7 +99,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
         if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
             return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
-        words = right.split()
+        words = [w for w in ko_tokens(right) if w not in _BYLINE_JOINS]  # "[매체=A·B 기자]"
         inside = [name_and_title(w) for w in words]
         if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and title_role(words[-1]))):
             # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
@@ -184,6 +184,8 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     while k < len(words) and len(names) < 4 and (found := name_and_title(words[k])) is not None:
         names.append(found[0])
         k += 1
+        if found[1] is None and k + 1 < len(words) and words[k] in _BYLINE_JOINS and name_and_title(words[k + 1]):
+            k += 1  # "김민수·이지은 기자 =": names joined by a middle dot before their one title
         if found[1] is not None:
             role = found[1]
             break
@@ -195,16 +197,32 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
             names = []
     if not names:
         return None
-    # "전형민 기자,이우연 기자 =": a second byline after a comma
-    while len(names) < 4 and k + 2 < len(words) and words[k] == "," and name_and_title(words[k + 1]) \
-            and title_role(words[k + 2]):
-        names.append(words[k + 1])
-        k += 3
+    # "전형민 기자,이우연 기자 =", "A 기자·B 인턴기자 =", "A 기자 B 인턴기자 =": more bylines after the first
+    while len(names) < 4 and (more := _next_byline(words, k)) is not None:
+        names.append(more[0])
+        k = more[1]
     consumed = 0  # cut the text after the title and the "=" that follows it
     for w in words[:k]:
         consumed = rest.find(w, consumed) + len(w)
     after = rest[consumed:].lstrip()
     return names, (after[1:].lstrip() if after.startswith("=") else after), role or "reporter"
+
+
+_BYLINE_JOINS = {",", "·", "ㆍ"}
+
+
+def _next_byline(words: list[str], k: int) -> tuple[str, int] | None:
+    """(the name, where its byline ends) of one more titled name at words[k] of a dateline's byline:
+    after a comma or a middle dot, or with nothing between them when "=" closes it; None otherwise."""
+    joined = k < len(words) and words[k] in _BYLINE_JOINS
+    j = k + 1 if joined else k
+    found = name_and_title(words[j]) if j < len(words) else None
+    if found is None:
+        return None
+    end = j + 1 if found[1] is not None else j + 2 if j + 1 < len(words) and title_role(words[j + 1]) else -1
+    if end < 0 or not (joined or (end < len(words) and words[end] == "=")):
+        return None
+    return found[0], end
 
 
 def _byline_before(place: str) -> tuple[list[Credit], str] | None:

@@ -1138,6 +1138,16 @@ def is_stamp_line(sentence: str) -> bool:
     return seen
 
 
+# an anchor's lede that names the station it is read on: "앵커: 자유아시아방송(RFA)은 …", "[앵커] … RFA …"
+_RFA_ANCHOR = re.compile(r"\s*(?:앵커 ?:|\[앵커\]|<앵커>)[^\n]*?(?:자유아시아방송|\bRFA\b)")
+
+
+def is_rfa_anchor_lede(text: str) -> bool:
+    """The paragraph is RFA's anchor speaking (its label first) and names RFA: the reporter the anchor
+    hands over to is the Korean service's, though the byline itself names no station."""
+    return bool(_RFA_ANCHOR.match(text))
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1276,9 +1286,13 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     found = name_and_title(words[-2])
     if role is None or found is None or found[1] is not None:
         return None
-    if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:-2]):
+    names, k = [found[0]], len(words) - 2  # "[매체 A·B 기자]": names listed before the title
+    while k > 1 and is_bare_name(words[k - 1]) and (listed := name_and_title(words[k - 1])) and listed[1] is None:
+        names.insert(0, listed[0])
+        k -= 1
+    if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:k]):
         return None
-    return [Credit(role, found[0], organization=short_org(words[0]))]
+    return [Credit(role, name, organization=short_org(words[0])) for name in names]
 
 
 def _unknown_outlet(word: str) -> bool:
