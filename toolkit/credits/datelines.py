@@ -115,7 +115,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif opener == "[" and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
         return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
-    elif opener == "[" and _is_written_lede(rest) and _is_lede_outlet(inner):
+    elif opener == "[" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner):
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
@@ -142,14 +142,17 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
 # the first sentence of a written news lede: a date ("22일") and a plain written ending ("밝혔다.", not a
 # spoken "…습니다." of a transcript, where "[김현경 기자]" labels a speaker)
 _WRITTEN_LEDE = re.compile(r"[^.?!\n]{0,300}?\d{1,2}일[^.?!\n]{0,200}?[^니]다\.")
+# the same without the day: an outlet's name in the bracket vouches for the lede ("[한빛일보] 새해 첫 출근길부터 … 찾아왔다.")
+_UNDATED_LEDE = re.compile(r"[^.?!\n]{10,300}?[^니]다\.")
 # endings of an outlet's name that no rubric has ("[단독]", "[국방부]" and "[지역경제]" are no outlets)
 _LEDE_OUTLET_ENDINGS = KO_NEWS_ENDINGS + ("저널", "타임즈", "타임스", "뉴시스", "뉴스1")
 
 
-def _is_written_lede(rest: str) -> bool:
+def _is_written_lede(rest: str, dated: bool = True) -> bool:
     """What follows a bracket opens a written news story (`_WRITTEN_LEDE`): only then does a bare
-    "[name 기자]" or "[outlet]" sign the story rather than label a speaker or a rubric."""
-    return bool(_WRITTEN_LEDE.match(rest.lstrip()))
+    "[name 기자]" or "[outlet]" sign the story rather than label a speaker or a rubric. A lone name
+    needs the lede's day too; an outlet's name (`dated=False`) is told from a rubric by its ending."""
+    return bool((_WRITTEN_LEDE if dated else _UNDATED_LEDE).match(rest.lstrip()))
 
 
 def _lone_reporter(inner: str) -> list[Credit] | None:
