@@ -317,6 +317,7 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
+    credits = _agency_closing_story(rest, text, credits)
     if korean.is_rfa_anchor_lede(text):
         for credit in credits:  # "앵커: 자유아시아방송은 … A 기자가 보도합니다.": the station's own reporter
             if credit.agent == "person" and credit.organization is None and has_syllable(credit.name):
@@ -359,6 +360,17 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
                                    for c in dateline[1]):
         return False
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
+
+
+def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
+    """"이 때문에 … 나서고 있다. 연합뉴스", "한편 … 맞았다./연합": an agency closing a Korean story's paragraph
+    supplied the story, not a picture: its reporter (as "<매체>" closing a story is)."""
+    tail = text.rstrip(" .")[-20:]
+    for credit in credits:
+        if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
+                and has_syllable(credit.name) and context.is_korean_story(rest):
+            credit.role = "reporter"
+    return credits
 
 
 def reads_as_photo_news(paragraph: str) -> bool:
