@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
+from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos, rosters
 from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
@@ -130,6 +130,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
         return "", [], True, ""  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
+        if single and (roster := rosters.parse_roster(sentence)) is not None:
+            return "", roster, False, ""  # "특별취재팀= A 부국장·B 정치부 기자·C 사진부 기자"
         found = korean.parse_sentence(sentence)
         if found is not None:
             return "", found, False, "source" if single and sentence.startswith("/") else ""
