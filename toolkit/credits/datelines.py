@@ -17,7 +17,8 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
-    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, regional_station, title_role,
+    desk_credit, desk_name, is_outlet, is_place_word, ko_tokens, name_and_title, parse_bracket_byline, regional_station,
+    title_role,
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
@@ -123,6 +124,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), [Credit("reporter", inner, organization=station, agent="organization")]  # "[KBS 부산]…"
     elif opener == "[" and (desk := desk_name(inner)) and rest.strip() and not named:
         return rest.lstrip(), [desk_credit(desk, "reporter")]  # "[연예팀] …", "[MBN스타 대중문화부] …"
+    elif opener == "[" and rest.strip() and not named and (agencies := _place_agencies(inner)):
+        return rest.lstrip(), [_agency_credit(a) for a in agencies]  # "[워싱턴 AP 연합] …": each wire reports
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
@@ -137,6 +140,18 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     after = rest.lstrip()
     after = after[1:].lstrip() if after.startswith("=") else after
     return after, [_agency_credit(agency)]
+
+
+_MAX_RELAYS = 3
+
+
+def _place_agencies(inner: str) -> list[str] | None:
+    """"워싱턴 AP 연합": the place a foreign wire's story comes from, the wire and the agency relaying it,
+    each a known agency; None for anything else ("[단독]", "[워싱턴 특파원]")."""
+    words = inner.split()
+    if not 2 <= len(words) <= 1 + _MAX_RELAYS or is_outlet(words[0]) or not is_place_word(words[0]):
+        return None
+    return words[1:] if all(is_outlet(w) and organization_of(w) for w in words[1:]) else None
 
 
 # the first sentence of a written news lede: a date ("22일") and a plain written ending ("밝혔다.", not a

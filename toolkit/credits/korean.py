@@ -261,6 +261,9 @@ def _is_place(word: str) -> bool:
     return word in transliterations() and not is_korean_name(word)
 
 
+is_place_word = _is_place  # (public, for the dateline reader)
+
+
 def name_after_place(word: str) -> str | None:
     """"서울-윤하정" (RFA's byline line: the city the report comes from, a dash, the reporter): the name."""
     place, dash, name = word.replace("–", "-").replace("—", "-").partition("-")
