@@ -1391,10 +1391,10 @@ def captured_source(name: str) -> str | None:
 
 
 def _ranked_person(name: str) -> tuple[str, str | None] | None:
-    """(the person, their firm) of a picture's credit naming a person with a rank ("홍길동 과장",
-    "한빛전자 홍길동 대리"), or None."""
+    """(the person, their firm) of a picture's credit naming a person with a rank or a journalist's
+    title ("홍길동 과장", "한빛전자 홍길동 대리", "홍길동 기자 제공"), or None."""
     words = name.split()
-    if len(words) in (2, 3) and words[-1] in _RANKS and is_korean_name(words[-2]) \
+    if len(words) in (2, 3) and (words[-1] in _RANKS or title_role(words[-1])) and is_korean_name(words[-2]) \
             and (len(words) == 2 or not is_korean_name(words[0])):
         return words[-2], words[0] if len(words) == 3 else None
     return None
