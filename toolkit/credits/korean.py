@@ -47,6 +47,7 @@ _REPORT_ENDINGS = (
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
     "담았습니다", "담아왔습니다", "소개하겠습니다",  # "… 풍경을 홍길동 카메라기자가 담았습니다": the pictures he brought
+    "소개해드립니다", "소개해드리겠습니다", "알려드립니다", "알려드리겠습니다",  # "A 기자가 새 코너를 소개해 드립니다"
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
@@ -61,7 +62,8 @@ _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
                   "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다",
-                  "담았습니다", "담아왔습니다", "소개하겠습니다") + _REPORT_VERB_FORMS
+                  "담았습니다", "담아왔습니다", "소개하겠습니다", "소개해드립니다", "소개해드리겠습니다", "알려드립니다",
+                  "알려드리겠습니다") + _REPORT_VERB_FORMS
 _OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
 _MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
@@ -194,7 +196,7 @@ def is_outlet(token: str) -> bool:
     return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 
-_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대",
+_TITLE_MODIFIERS = {"인턴", "수습", "선임", "수석", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대",
                     "국민", "시민", "명예"}  # "국민기자", "시민기자": a citizen reporter signs as one
 
 
