@@ -26,7 +26,8 @@ from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 
-_CLOSERS = {"(": ")", "[": "]", "【": "】"}
+_CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
+_BYLINE_OPENERS = ("[", "【", "<", "〈")  # "[매체 A 기자] …", "【A 기자】 …", "<매체 A 기자> …": a byline opening the lead
 CAPTION_MARKS = ("▲", "△")  # the mark a Korean page opens a picture's caption with
 _MAX_BRACKET = 40
 _EN_DATELINE = re.compile(
@@ -112,9 +113,9 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
-    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
+    elif opener in _BYLINE_OPENERS and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
-    elif opener == "[" and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
+    elif opener in _BYLINE_OPENERS and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
         return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
     elif opener == "[" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner):
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
@@ -307,6 +308,26 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     return paragraph[m.end():], writers + [_agency_credit(agency)]
 
 
+_MAX_BARE_BYLINE = 40  # "한빛일보 홍길동 김철수 기자 =": an outlet and up to four names with their titles
+
+
+def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
+    """"홍길동 기자 = 정부가 … 했다.", "한빛일보 홍길동 기자 = …": a wire's byline without its bracketed dateline,
+    perhaps after the outlet's name, over a written lede; everything before the "=" must be that byline."""
+    eq = text.find("=", 0, _MAX_BARE_BYLINE)
+    if eq < 0 or not _is_written_lede(text[eq + 1:], dated=False):
+        return None  # (not "홍길동 특파원 = 워싱턴": the place after a byline line)
+    head = text[:eq].strip()
+    outlet, _, byline = head.partition(" ")
+    if not (byline and is_outlet(outlet)):
+        outlet, byline = "", head
+    named = _reporters_after(byline + " =")
+    if named is None or named[1]:
+        return None  # something besides the names and their titles before the "="
+    names, _, role = named
+    return text[eq + 1:].lstrip(), [Credit(role, n, organization=short_org(outlet) if outlet else None) for n in names]
+
+
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
@@ -316,7 +337,7 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
         found = _korean(text)
         if found is not None:
             return found
-    elif (found := _after_caption_source(text)) is not None:
+    elif (found := _after_caption_source(text) or _bare_byline(text)) is not None:
         return found
     return _english(text) or _after_headline(text)
 
