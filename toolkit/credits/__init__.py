@@ -45,7 +45,7 @@ def _hygiene(paragraph: str) -> str:
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
-    text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
+    text = _GLUED_RELATED.sub("\n", _RELATED_OF.sub("", text))  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     text = _unglued_reporter_box(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
@@ -65,6 +65,7 @@ _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
 # a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
 # "기자관련 기사", "기자다른기사 보기")
 _GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 ?기사 ?보기)")
+_RELATED_OF = re.compile(r"(?<=기자)의(?= 다른 ?기사 ?보기)")  # "A 기자의 다른 기사 보기": the box, not a story's words
 
 # A scraped wire page glues its reporter box (the reporter's name and title, then their other headlines)
 # to what is above it: the related keywords ("관련 키워드의대증원전공의천선휴 기자 응급실 …") or a
@@ -515,6 +516,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
+        elif read is None and b == len(text) and a > 0 and (signed := korean.closing_lone_byline(text[max(0, a - 20):a], sentence)):
+            read = ("", signed, False)  # "… 늘리기로 했다. [이소연 기자]"
         elif read is None and b == len(text) and a > 0 and (signed := parse_dash_signature(sentence)) \
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES):
             read = ("", signed, False)  # "… the question of translation. — Christopher Green, Co-editor"

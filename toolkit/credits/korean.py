@@ -1153,6 +1153,25 @@ def is_rfa_anchor_lede(text: str) -> bool:
     return bool(_RFA_ANCHOR.match(text))
 
 
+_WRITTEN_END = re.compile(r"[^니]다\.\s*$")
+
+
+def closing_lone_byline(before: str, bracket: str) -> list[Credit] | None:
+    """"… 늘리기로 했다. [홍길동 기자]": a name and 기자 alone in brackets after a written sentence sign it;
+    after a spoken one ("…습니다. [홍길동 기자]") the bracket labels the next speaker's turn."""
+    bracket = bracket.strip()
+    if bracket[:1] != "[" or bracket[-1:] != "]":
+        return None
+    words = bracket[1:-1].split()
+    if not _WRITTEN_END.search(before) or not 1 <= len(words) <= 2:
+        return None
+    found = name_and_title(words[0])
+    role = found[1] if found is not None and len(words) == 1 else title_role(words[1]) if len(words) == 2 else None
+    if found is None or role != "reporter" or (len(words) == 2 and found[1] is not None):
+        return None
+    return [Credit("reporter", found[0])]
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1176,7 +1195,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
         found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
-            or teaser_signature(s[:k], s[k:])
+            or teaser_signature(s[:k], s[k:]) or closing_lone_byline(s[:k], s[k:])
         if found is not None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
