@@ -117,7 +117,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif opener in _BYLINE_OPENERS and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
         return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
-    elif opener == "[" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner):
+    elif opener in "[(" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner):
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
@@ -309,12 +309,13 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
 
 
 _MAX_BARE_BYLINE = 40  # "한빛일보 홍길동 김철수 기자 =": an outlet and up to four names with their titles
+_BARE_MARKS = ("=", "|", "ㅣ")  # the mark between the byline and the lede: "홍길동 기자 | 정부가 …"
 
 
 def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
-    """"홍길동 기자 = 정부가 … 했다.", "한빛일보 홍길동 기자 = …": a wire's byline without its bracketed dateline,
+    """"홍길동 기자 = 정부가 … 했다.", "한빛일보 홍길동 기자 | …": a wire's byline without its bracketed dateline,
     perhaps after the outlet's name, over a written lede; everything before the "=" must be that byline."""
-    eq = text.find("=", 0, _MAX_BARE_BYLINE)
+    eq = next((k for k in (text.find(mark, 0, _MAX_BARE_BYLINE) for mark in _BARE_MARKS) if k > 0), -1)
     if eq < 0 or not _is_written_lede(text[eq + 1:], dated=False):
         return None  # (not "홍길동 특파원 = 워싱턴": the place after a byline line)
     head = text[:eq].strip()
