@@ -368,7 +368,7 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
 def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
     """"이 때문에 … 나서고 있다. 연합뉴스", "한편 … 맞았다./연합": an agency closing a Korean story's paragraph
     supplied the story, not a picture: its reporter (as "<매체>" closing a story is)."""
-    tail = text.rstrip(" .")[-20:]
+    tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
     for credit in credits:
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
                 and has_syllable(credit.name) and context.is_korean_story(rest):
