@@ -321,7 +321,7 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
     credits = _agency_closing_story(rest, text, credits)
-    if korean.is_rfa_anchor_lede(text):
+    if korean.is_rfa_own(text):
         for credit in credits:  # "앵커: 자유아시아방송은 … A 기자가 보도합니다.": the station's own reporter
             if credit.agent == "person" and credit.organization is None and has_syllable(credit.name):
                 credit.service, credit.organization, credit.language = "Korean", "RFA", "ko"

@@ -1147,10 +1147,14 @@ def is_stamp_line(sentence: str) -> bool:
 _RFA_ANCHOR = re.compile(r"\s*(?:앵커 ?:|\[앵커\]|<앵커>)[^\n]*?(?:자유아시아방송|\bRFA\b)")
 
 
-def is_rfa_anchor_lede(text: str) -> bool:
-    """The paragraph is RFA's anchor speaking (its label first) and names RFA: the reporter the anchor
-    hands over to is the Korean service's, though the byline itself names no station."""
-    return bool(_RFA_ANCHOR.match(text))
+_RFA_MAIL = re.compile(r"@rfa\.org\b", re.IGNORECASE)
+
+
+def is_rfa_own(text: str) -> bool:
+    """The paragraph is RFA's anchor speaking (its label first) and naming RFA, or signs with an rfa.org
+    address ("워싱턴-이현기 a@rfa.org"): the Korean name credited there is the Korean service's, though
+    the byline itself names no station."""
+    return bool(_RFA_ANCHOR.match(text) or _RFA_MAIL.search(text))
 
 
 _WRITTEN_END = re.compile(r"[^니]다\.\s*$")
