@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos
+from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos, rosters
 from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
@@ -45,7 +45,7 @@ def _hygiene(paragraph: str) -> str:
     text = unglue_credits(text, PHOTO_AGENCIES, is_person_name, organization_of)
     text = _TRANSCRIPT_MARK.sub(r"\n\1\n", text)  # "… 기자입니다.◀ 리포트 ▶제주에서 …": the marker parts the turns
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
-    text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
+    text = _GLUED_RELATED.sub("\n", _RELATED_OF.sub("", text))  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     text = _unglued_reporter_box(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
@@ -65,6 +65,7 @@ _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
 # a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
 # "기자관련 기사", "기자다른기사 보기")
 _GLUED_RELATED = re.compile(r"(?<=기자)(?=관련 ?(?:키워드|기사)|다른 ?기사 ?보기)")
+_RELATED_OF = re.compile(r"(?<=기자)의(?= 다른 ?기사 ?보기)")  # "A 기자의 다른 기사 보기": the box, not a story's words
 
 # A scraped wire page glues its reporter box (the reporter's name and title, then their other headlines)
 # to what is above it: the related keywords ("관련 키워드의대증원전공의천선휴 기자 응급실 …") or a
@@ -130,6 +131,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
         return "", [], True, ""  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
+        if single and (roster := rosters.parse_roster(sentence)) is not None:
+            return "", roster, False, ""  # "특별취재팀= A 부국장·B 정치부 기자·C 사진부 기자"
         found = korean.parse_sentence(sentence)
         if found is not None:
             return "", found, False, "source" if single and sentence.startswith("/") else ""
@@ -317,6 +320,11 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
         for credit in credits:
             if credit.role == "reporter" and credit.agent == "person":
                 credit.role = "photographer"
+    credits = _agency_closing_story(rest, text, credits)
+    if korean.is_rfa_own(text):
+        for credit in credits:  # "앵커: 자유아시아방송은 … A 기자가 보도합니다.": the station's own reporter
+            if credit.agent == "person" and credit.organization is None and has_syllable(credit.name):
+                credit.service, credit.organization, credit.language = "Korean", "RFA", "ko"
     return rest, _once(credits)
 
 
@@ -355,6 +363,17 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
                                    for c in dateline[1]):
         return False
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
+
+
+def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
+    """"이 때문에 … 나서고 있다. 연합뉴스", "한편 … 맞았다./연합": an agency closing a Korean story's paragraph
+    supplied the story, not a picture: its reporter (as "<매체>" closing a story is)."""
+    tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
+    for credit in credits:
+        if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
+                and has_syllable(credit.name) and context.is_korean_story(rest):
+            credit.role = "reporter"
+    return credits
 
 
 def reads_as_photo_news(paragraph: str) -> bool:
@@ -497,6 +516,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
+        elif read is None and b == len(text) and a > 0 and (signed := korean.closing_lone_byline(text[max(0, a - 20):a], sentence)):
+            read = ("", signed, False)  # "… 늘리기로 했다. [이소연 기자]"
         elif read is None and b == len(text) and a > 0 and (signed := parse_dash_signature(sentence)) \
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES):
             read = ("", signed, False)  # "… the question of translation. — Christopher Green, Co-editor"

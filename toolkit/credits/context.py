@@ -76,6 +76,20 @@ def is_korean_caption(body: str) -> bool:
                                        for s in sentences)
 
 
+def is_korean_story(body: str) -> bool:
+    """The body a Korean credit closes is a story's text: a sentence opens on a connective tying it to
+    text before ("이 때문에 …", "한편 …") or it reports what someone said or a source says ("…고 밝혔다",
+    "…에 따르면"); a caption does neither. (Bounded: a longer body is not scanned.)"""
+    body = body.strip()
+    return bool(body) and len(body) <= MAX_CAPTION_CHARS * 4 and (
+        any(cue in body for cue in _KO_STORY_CUES + _KO_SOURCED)
+        or any(s.startswith(_KO_STORY_OPENERS) for s in _ko_sentences(body)))
+
+
+# a story's source or outlook ("업계에 따르면", "…할 전망이다"): words no caption's scene has
+_KO_SOURCED = ("에 따르면", "전망이다")
+
+
 # the day a picture was taken and where or when in it, as a caption opens its scene ("8일 오후 서울 …",
 # "27일 부산 북항 특설무대에서 …"); "지난 8일" looks back and "10일 업계에 따르면" reports, as a story does
 _KO_PICTURE_DAY = re.compile(r"(?<!지난 )(?<!지난)(?<!\d)\d{1,2}일\s*(?:오전|오후|새벽|아침|낮|저녁|밤|[^.\n]{0,40}?에서\s)")

@@ -17,7 +17,8 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
-    desk_credit, desk_name, is_outlet, ko_tokens, name_and_title, parse_bracket_byline, regional_station, title_role,
+    desk_credit, desk_name, is_outlet, is_place_word, ko_tokens, name_and_title, parse_bracket_byline, regional_station,
+    title_role,
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
@@ -25,7 +26,8 @@ from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 
-_CLOSERS = {"(": ")", "[": "]", "【": "】"}
+_CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
+_BYLINE_OPENERS = ("[", "【", "<", "〈")  # "[매체 A 기자] …", "【A 기자】 …", "<매체 A 기자> …": a byline opening the lead
 CAPTION_MARKS = ("▲", "△")  # the mark a Korean page opens a picture's caption with
 _MAX_BRACKET = 40
 _EN_DATELINE = re.compile(
@@ -99,7 +101,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
         if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
             return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
-        words = right.split()
+        words = [w for w in ko_tokens(right) if w not in _BYLINE_JOINS]  # "[매체=A·B 기자]"
         inside = [name_and_title(w) for w in words]
         if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and title_role(words[-1]))):
             # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
@@ -111,11 +113,11 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
-    elif opener == "[" and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
+    elif opener in _BYLINE_OPENERS and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
-    elif opener == "[" and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
+    elif opener in _BYLINE_OPENERS and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
         return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
-    elif opener == "[" and _is_written_lede(rest) and _is_lede_outlet(inner):
+    elif opener in "[(" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner):
         return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
@@ -123,6 +125,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), [Credit("reporter", inner, organization=station, agent="organization")]  # "[KBS 부산]…"
     elif opener == "[" and (desk := desk_name(inner)) and rest.strip() and not named:
         return rest.lstrip(), [desk_credit(desk, "reporter")]  # "[연예팀] …", "[MBN스타 대중문화부] …"
+    elif opener == "[" and rest.strip() and not named and (agencies := _place_agencies(inner)):
+        return rest.lstrip(), [_agency_credit(a) for a in agencies]  # "[워싱턴 AP 연합] …": each wire reports
     elif named and len(inner) <= 15 and "=" in rest[:80]:
         agency = inner  # "[인사이트] 성보미 기자 = …": the outlet alone in the bracket, the reporter after it
     else:
@@ -139,17 +143,32 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     return after, [_agency_credit(agency)]
 
 
+_MAX_RELAYS = 3
+
+
+def _place_agencies(inner: str) -> list[str] | None:
+    """"워싱턴 AP 연합": the place a foreign wire's story comes from, the wire and the agency relaying it,
+    each a known agency; None for anything else ("[단독]", "[워싱턴 특파원]")."""
+    words = inner.split()
+    if not 2 <= len(words) <= 1 + _MAX_RELAYS or is_outlet(words[0]) or not is_place_word(words[0]):
+        return None
+    return words[1:] if all(is_outlet(w) and organization_of(w) for w in words[1:]) else None
+
+
 # the first sentence of a written news lede: a date ("22일") and a plain written ending ("밝혔다.", not a
 # spoken "…습니다." of a transcript, where "[김현경 기자]" labels a speaker)
 _WRITTEN_LEDE = re.compile(r"[^.?!\n]{0,300}?\d{1,2}일[^.?!\n]{0,200}?[^니]다\.")
+# the same without the day: an outlet's name in the bracket vouches for the lede ("[한빛일보] 새해 첫 출근길부터 … 찾아왔다.")
+_UNDATED_LEDE = re.compile(r"[^.?!\n]{10,300}?[^니]다\.")
 # endings of an outlet's name that no rubric has ("[단독]", "[국방부]" and "[지역경제]" are no outlets)
 _LEDE_OUTLET_ENDINGS = KO_NEWS_ENDINGS + ("저널", "타임즈", "타임스", "뉴시스", "뉴스1")
 
 
-def _is_written_lede(rest: str) -> bool:
+def _is_written_lede(rest: str, dated: bool = True) -> bool:
     """What follows a bracket opens a written news story (`_WRITTEN_LEDE`): only then does a bare
-    "[name 기자]" or "[outlet]" sign the story rather than label a speaker or a rubric."""
-    return bool(_WRITTEN_LEDE.match(rest.lstrip()))
+    "[name 기자]" or "[outlet]" sign the story rather than label a speaker or a rubric. A lone name
+    needs the lede's day too; an outlet's name (`dated=False`) is told from a rubric by its ending."""
+    return bool((_WRITTEN_LEDE if dated else _UNDATED_LEDE).match(rest.lstrip()))
 
 
 def _lone_reporter(inner: str) -> list[Credit] | None:
@@ -184,6 +203,8 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     while k < len(words) and len(names) < 4 and (found := name_and_title(words[k])) is not None:
         names.append(found[0])
         k += 1
+        if found[1] is None and k + 1 < len(words) and words[k] in _BYLINE_JOINS and name_and_title(words[k + 1]):
+            k += 1  # "김민수·이지은 기자 =": names joined by a middle dot before their one title
         if found[1] is not None:
             role = found[1]
             break
@@ -195,16 +216,32 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
             names = []
     if not names:
         return None
-    # "전형민 기자,이우연 기자 =": a second byline after a comma
-    while len(names) < 4 and k + 2 < len(words) and words[k] == "," and name_and_title(words[k + 1]) \
-            and title_role(words[k + 2]):
-        names.append(words[k + 1])
-        k += 3
+    # "전형민 기자,이우연 기자 =", "A 기자·B 인턴기자 =", "A 기자 B 인턴기자 =": more bylines after the first
+    while len(names) < 4 and (more := _next_byline(words, k)) is not None:
+        names.append(more[0])
+        k = more[1]
     consumed = 0  # cut the text after the title and the "=" that follows it
     for w in words[:k]:
         consumed = rest.find(w, consumed) + len(w)
     after = rest[consumed:].lstrip()
     return names, (after[1:].lstrip() if after.startswith("=") else after), role or "reporter"
+
+
+_BYLINE_JOINS = {",", "·", "ㆍ"}
+
+
+def _next_byline(words: list[str], k: int) -> tuple[str, int] | None:
+    """(the name, where its byline ends) of one more titled name at words[k] of a dateline's byline:
+    after a comma or a middle dot, or with nothing between them when "=" closes it; None otherwise."""
+    joined = k < len(words) and words[k] in _BYLINE_JOINS
+    j = k + 1 if joined else k
+    found = name_and_title(words[j]) if j < len(words) else None
+    if found is None:
+        return None
+    end = j + 1 if found[1] is not None else j + 2 if j + 1 < len(words) and title_role(words[j + 1]) else -1
+    if end < 0 or not (joined or (end < len(words) and words[end] == "=")):
+        return None
+    return found[0], end
 
 
 def _byline_before(place: str) -> tuple[list[Credit], str] | None:
@@ -271,6 +308,27 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
     return paragraph[m.end():], writers + [_agency_credit(agency)]
 
 
+_MAX_BARE_BYLINE = 40  # "한빛일보 홍길동 김철수 기자 =": an outlet and up to four names with their titles
+_BARE_MARKS = ("=", "|", "ㅣ")  # the mark between the byline and the lede: "홍길동 기자 | 정부가 …"
+
+
+def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
+    """"홍길동 기자 = 정부가 … 했다.", "한빛일보 홍길동 기자 | …": a wire's byline without its bracketed dateline,
+    perhaps after the outlet's name, over a written lede; everything before the "=" must be that byline."""
+    eq = next((k for k in (text.find(mark, 0, _MAX_BARE_BYLINE) for mark in _BARE_MARKS) if k > 0), -1)
+    if eq < 0 or not _is_written_lede(text[eq + 1:], dated=False):
+        return None  # (not "홍길동 특파원 = 워싱턴": the place after a byline line)
+    head = text[:eq].strip()
+    outlet, _, byline = head.partition(" ")
+    if not (byline and is_outlet(outlet)):
+        outlet, byline = "", head
+    named = _reporters_after(byline + " =")
+    if named is None or named[1]:
+        return None  # something besides the names and their titles before the "="
+    names, _, role = named
+    return text[eq + 1:].lstrip(), [Credit(role, n, organization=short_org(outlet) if outlet else None) for n in names]
+
+
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
@@ -280,7 +338,7 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
         found = _korean(text)
         if found is not None:
             return found
-    elif (found := _after_caption_source(text)) is not None:
+    elif (found := _after_caption_source(text) or _bare_byline(text)) is not None:
         return found
     return _english(text) or _after_headline(text)
 

@@ -30,7 +30,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "TV", "닷컴",
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
                    "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
@@ -47,6 +47,7 @@ _REPORT_ENDINGS = (
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
     "담았습니다", "담아왔습니다", "소개하겠습니다",  # "… 풍경을 홍길동 카메라기자가 담았습니다": the pictures he brought
+    "소개해드립니다", "소개해드리겠습니다", "알려드립니다", "알려드리겠습니다",  # "A 기자가 새 코너를 소개해 드립니다"
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
@@ -61,7 +62,8 @@ _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
                   "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다",
-                  "담았습니다", "담아왔습니다", "소개하겠습니다") + _REPORT_VERB_FORMS
+                  "담았습니다", "담아왔습니다", "소개하겠습니다", "소개해드립니다", "소개해드리겠습니다", "알려드립니다",
+                  "알려드리겠습니다") + _REPORT_VERB_FORMS
 _OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
 _MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
@@ -194,7 +196,7 @@ def is_outlet(token: str) -> bool:
     return bool(latin) and core.isascii() and core.isalnum() and (latin.isupper() or token[:1].isupper()) and len(token) <= 10
 
 
-_TITLE_MODIFIERS = {"인턴", "수습", "선임", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대",
+_TITLE_MODIFIERS = {"인턴", "수습", "선임", "수석", "객원", "사진", "영상", "촬영", "취재", "편집", "전문", "대",
                     "국민", "시민", "명예"}  # "국민기자", "시민기자": a citizen reporter signs as one
 
 
@@ -259,6 +261,9 @@ def _ko_credit(role: str, name: str, orgs: list[str]) -> Credit:
 def _is_place(word: str) -> bool:
     """A place or foreign word the transliteration table lists ("런던", "워싱턴"), not a person's name."""
     return word in transliterations() and not is_korean_name(word)
+
+
+is_place_word = _is_place  # (public, for the dateline reader)
 
 
 def name_after_place(word: str) -> str | None:
@@ -1138,6 +1143,39 @@ def is_stamp_line(sentence: str) -> bool:
     return seen
 
 
+# an anchor's lede that names the station it is read on: "앵커: 자유아시아방송(RFA)은 …", "[앵커] … RFA …"
+_RFA_ANCHOR = re.compile(r"\s*(?:앵커 ?:|\[앵커\]|<앵커>)[^\n]*?(?:자유아시아방송|\bRFA\b)")
+
+
+_RFA_MAIL = re.compile(r"@rfa\.org\b", re.IGNORECASE)
+
+
+def is_rfa_own(text: str) -> bool:
+    """The paragraph is RFA's anchor speaking (its label first) and naming RFA, or signs with an rfa.org
+    address ("워싱턴-이현기 a@rfa.org"): the Korean name credited there is the Korean service's, though
+    the byline itself names no station."""
+    return bool(_RFA_ANCHOR.match(text) or _RFA_MAIL.search(text))
+
+
+_WRITTEN_END = re.compile(r"[^니]다\.\s*$")
+
+
+def closing_lone_byline(before: str, bracket: str) -> list[Credit] | None:
+    """"… 늘리기로 했다. [홍길동 기자]": a name and 기자 alone in brackets after a written sentence sign it;
+    after a spoken one ("…습니다. [홍길동 기자]") the bracket labels the next speaker's turn."""
+    bracket = bracket.strip()
+    if bracket[:1] != "[" or bracket[-1:] != "]":
+        return None
+    words = bracket[1:-1].split()
+    if not _WRITTEN_END.search(before) or not 1 <= len(words) <= 2:
+        return None
+    found = name_and_title(words[0])
+    role = found[1] if found is not None and len(words) == 1 else title_role(words[1]) if len(words) == 2 else None
+    if found is None or role != "reporter" or (len(words) == 2 and found[1] is not None):
+        return None
+    return [Credit("reporter", found[0])]
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1161,7 +1199,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
         found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
-            or teaser_signature(s[:k], s[k:])
+            or teaser_signature(s[:k], s[k:]) or closing_lone_byline(s[:k], s[k:])
         if found is not None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
@@ -1276,9 +1314,13 @@ def parse_bracket_byline(inner: str) -> list[Credit] | None:
     found = name_and_title(words[-2])
     if role is None or found is None or found[1] is not None:
         return None
-    if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:-2]):
+    names, k = [found[0]], len(words) - 2  # "[매체 A·B 기자]": names listed before the title
+    while k > 1 and is_bare_name(words[k - 1]) and (listed := name_and_title(words[k - 1])) and listed[1] is None:
+        names.insert(0, listed[0])
+        k -= 1
+    if not all(is_outlet(w) or w.endswith(_DESK_WORDS) for w in words[1:k]):
         return None
-    return [Credit(role, found[0], organization=short_org(words[0]))]
+    return [Credit(role, name, organization=short_org(words[0])) for name in names]
 
 
 def _unknown_outlet(word: str) -> bool:
@@ -1374,10 +1416,10 @@ def captured_source(name: str) -> str | None:
 
 
 def _ranked_person(name: str) -> tuple[str, str | None] | None:
-    """(the person, their firm) of a picture's credit naming a person with a rank ("홍길동 과장",
-    "한빛전자 홍길동 대리"), or None."""
+    """(the person, their firm) of a picture's credit naming a person with a rank or a journalist's
+    title ("홍길동 과장", "한빛전자 홍길동 대리", "홍길동 기자 제공"), or None."""
     words = name.split()
-    if len(words) in (2, 3) and words[-1] in _RANKS and is_korean_name(words[-2]) \
+    if len(words) in (2, 3) and (words[-1] in _RANKS or title_role(words[-1])) and is_korean_name(words[-2]) \
             and (len(words) == 2 or not is_korean_name(words[0])):
         return words[-2], words[0] if len(words) == 3 else None
     return None

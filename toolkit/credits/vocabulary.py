@@ -235,6 +235,8 @@ KO_LABELS: dict[str, str] = {
     "번역": "translator",
     "영문번역": "translator",
     "통역": "translator",
+    "옮김": "translator",  # a translated book's or column's "옮김 홍길동" / "홍길동 옮김"
+    "옮긴이": "translator",
     "취재": "reporter",
     "기자": "reporter",
     "취재기자": "reporter",

@@ -239,6 +239,8 @@ def _korean_segment(segment: str) -> tuple[list[tuple[str, str]], bool] | None:
             continue
         if (role := _title_role(word)) is not None:
             evidence = True
+            if title_role(word) is None and len(names) > 1:
+                return None  # "A 한빛대 (경제학과) 교수": an affiliation before a writer's title is no second name
             if names:
                 names[-1] = (names[-1][0], role)
             continue
