@@ -127,7 +127,8 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
-    en, ko = _converted_durations(_one_hour(_first_said_in_korean(en, en_text, ko_text), en_text), ko)
+    en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
+    en, ko = _converted_durations(_one_hour(en, en_text), ko)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -345,14 +346,20 @@ _EN_HALF_SPAN = re.compile(r"(?i)\bhalf an? (hour|minute)\b|\ban? (hour|minute) 
 _KO_FIRST = re.compile(r"(?<![가-힣])(?:첫|처음|최초)")
 
 
-def _first_said_in_korean(en: list, en_text: str, ko_text: str) -> list:
-    """The English quantities with "first" a reading that may match but never disagrees where the
-    Korean says 첫, 처음 or 최초: "the first summit in three years" for 3년 만에 처음 열린 정상회담 is
-    no 1 against a figure the English leaves out (제1차 -> 제5차 against "the first ... summit",
-    with no 첫, is still a change; so is any other 1 of the English)."""
-    if not _KO_FIRST.search(ko_text):
-        return en
-    return [replace(q, loose=True) if en_text[q.start:q.end].lower() == "first" else q for q in en]
+def _first_said_in_korean(en: list, ko: list, en_text: str, ko_text: str) -> tuple[list, list]:
+    """The quantities without the "first"s that render a Korean 첫, 처음 or 최초, one English "first"
+    for each such word (and the 1 of 첫 with it, 첫해, 첫 번째): "the first summit in three years" for
+    3년 만에 처음 열린 정상회담 is no 1 against a figure the English leaves out. A plain "first" (a loose
+    reading already) takes a Korean word before a "first" that numbers what Korean counts with a
+    digit (the first ... summit, first-year), so that one stays: 제1차 -> 제5차 against "the first ...
+    summit" and "the first occasion" (처음) is still a change, and so is 1학년 -> 5학년 against "in
+    their first year" (첫해) and "first-year students"."""
+    words = [m.start() for m in _KO_FIRST.finditer(ko_text)]
+    firsts = sorted((k for k, q in enumerate(en) if en_text[q.start:q.end].lower().startswith("first")),
+                    key=lambda k: not en[k].loose)
+    taken = set(firsts[:len(words)])
+    said = set(words[:len(taken)])
+    return [q for k, q in enumerate(en) if k not in taken], [q for q in ko if q.start not in said]
 
 
 def _converted_durations(en: list, ko: list) -> tuple[list, list]:
@@ -401,6 +408,7 @@ def korean_name_candidates(ko_text: str, en_names: Iterable[str] = ()) -> set[st
             continue
         whole = "".join(t[0] for t in run)
         found |= {whole} if len(run) > 1 and _person_shaped(whole) else {t[0] for t in run if _person_shaped(t[0])}
+    found |= {m.group(1) for m in _KO_NAME_TITLE.finditer(ko_text) if _person_shaped(m.group(1))}
     return found | _names_spelled_in(ko_text, en_names)
 
 
@@ -475,6 +483,18 @@ def _same_person(hangul: str, roman: str) -> float:
     return min(name_score(hangul, roman), max(name_score(sur, parts[0]), name_score(sur, parts[-1])))
 
 
+def _one_part_shared(hangul: str, roman: str) -> bool:
+    """Do two full names share their surname or their given name? Only then is one the other
+    changed (박동영 for "Chung Dong-young", 김정일 for "Kim Jong-un"); two names that share nothing
+    (원효 beside "Kim Jong-un") are two people, one named on each side: an omission and an addition."""
+    from toolkit.names import given_name_score, name_score, split_name
+
+    sur, given = split_name(hangul)
+    parts = re.split(r"[ -]+", roman.strip())
+    return max(name_score(sur, parts[0]), name_score(sur, parts[-1])) >= NAME_THRESHOLD \
+        or any(given_name_score(given, " ".join(rest)) >= GIVEN_NAME_THRESHOLD for rest in (parts[1:], parts[:-1]))
+
+
 def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
     others = list(others)
     return {n for n in names if any(score(n, o) >= NAME_THRESHOLD for o in others)}
@@ -485,10 +505,13 @@ def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
 # party's vice director", 도 위원장 "the province's chairman")
 _KO_SURNAME_ONLY = re.compile(
     r"(?<![가-힣])([가-힣]{1,2}?)(?:\s?모(?:\s?\(\d{1,3}\))?\s?|\s?\(\d{1,3}\)\s?|\s)씨(?![가-힣]{2})")
-_KO_SURNAME_TITLE = re.compile(
-    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
-    r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?|외무상|국방상|외교부장|부상|비서|비서실장|실장|원장|수석"
-    r"|대변인|단장|부장|주석|판사|검사|목사|기자|사장|시장|총장|차장|군수|할머니|할아버지)(?![가-힣]{2})")
+_KO_TITLES = (r"(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
+              r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?|외무상|국방상|외교부장|부상|비서|비서실장|실장|원장|수석"
+              r"|대변인|단장|부장|주석|판사|검사|목사|기자|사장|시장|총장|차장|군수|할머니|할아버지)(?![가-힣]{2})")
+_KO_SURNAME_TITLE = re.compile(r"(?<![가-힣])([가-힣])\s" + _KO_TITLES)
+# a full name written apart before its title, the office joined to it or not: 정동영 통일장관은, 박미선 의원
+# (Kiwi tags a name it has not seen, a surname changed, as a common noun); not 원효 대사 (two syllables)
+_KO_NAME_TITLE = re.compile(r"(?<![가-힣])([가-힣]{3})\s(?:[가-힣]{1,4}?)?" + _KO_TITLES)
 # syllables that are also words before a title: 한 ("a"), 이 ("this"), 전 ("former"), 현 ("current"), 고 ("the late"), ...
 _NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모고")
 # 모 standing alone before 씨 or a title is "a certain" (某, 모 씨, 모 의원: the name withheld), not the rare surname
@@ -548,7 +571,8 @@ def check_names(en_text: str, ko_text: str) -> Check:
     """Do the Korean personal names of a bead agree (names.name_score)? Full names are
     compared with full names (김준호 ~ Kim Joon-Ho, in any hyphenation or case) and a
     surname named alone with a surname (민 씨 ~ Min; 민 씨 against Park is a change). A name
-    on one side only is an omission or an addition. Differences read `name Min≠박`. Not
+    on one side only is an omission or an addition; so are two full names that share neither
+    surname nor given name (`_one_part_shared`), and a bead with only such names is not checked. Differences read `name Min≠박`. Not
     checked past `MOST_NAMES` full names on a side."""
     from toolkit.names import name_score, split_name
 
@@ -573,8 +597,9 @@ def check_names(en_text: str, ko_text: str) -> Check:
         | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
     en_matched = _matched(en_full, ko_full, lambda e, k: _same_person(k, e)) | en_kin \
         | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
-    if ko_full and en_full and ko_full - ko_matched and en_full - en_matched:
-        differences.append(f"name {sorted(en_full - en_matched)[0]}≠{sorted(ko_full - ko_matched)[0]}")
+    related = sorted((e, k) for e in en_full - en_matched for k in ko_full - ko_matched if _one_part_shared(k, e))
+    if related:
+        differences.append(f"name {related[0][0]}≠{related[0][1]}")
     elif ko_sur or en_sur:
         # a surname alone against the surnames of the other side's names left unmatched
         ko_s = ko_sur | {split_name(k)[0] for k in ko_full - ko_matched}
@@ -583,9 +608,11 @@ def check_names(en_text: str, ko_text: str) -> Check:
         en_any = en_s | {re.split(r"[ -]", e)[0] for e in en_full}
         ko_missing = {k for k in ko_s if not any(name_score(k, e) >= NAME_THRESHOLD for e in en_any)}
         en_missing = {e for e in en_s if not any(name_score(k, e) >= NAME_THRESHOLD for k in ko_any)}
-        if ko_missing and en_missing:
+        # (one of them named alone: two full names that share nothing are two people, see above)
+        if ko_missing and en_missing and (ko_missing & ko_sur or en_missing & en_sur):
             differences.append(f"name {sorted(en_missing)[0]}≠{sorted(ko_missing)[0]}")
-    comparable = (ko_full and en_full) or (ko_sur and (en_sur or en_full)) or (en_sur and ko_full)
+    comparable = (ko_full and en_full) and (ko_matched or en_matched or differences) \
+        or (ko_sur and (en_sur or en_full)) or (en_sur and ko_full)
     if not comparable:
         return Check(None)
     return Check(not differences, tuple(differences))
