@@ -128,6 +128,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
+    en, ko = _converted_units(en, ko, en_text, ko_text)
     en, ko = _converted_durations(_one_hour(en, en_text), ko)
     checked, differences = False, []
     en_values: list[str] = []
@@ -148,11 +149,14 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
             hedged = {q.value for q in en + ko if alike(q) and q.approx}
+            under = {q.value for q in en if alike(q) and _NEARLY_EN.search(en_text, max(0, q.start - 16), q.start)} \
+                | {q.value for q in ko if alike(q) and _NEARLY_KO.match(ko_text, q.end)}
             exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
                      if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
                 if (a in hedged or b in hedged) and _same_when_rounded(a, b) \
-                        or b in exact and _scaled_rounding(a, b, exact[b]):
+                        or b in exact and _scaled_rounding(a, b, exact[b]) \
+                        or _just_under(a, b, under):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -160,6 +164,22 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+# a figure the true one falls just short of: "nearly 2,000" for 1,980명; 2천 명 가까이 for "1,980"
+_NEARLY_EN = re.compile(r"(?i)\b(?:nearly|almost|close to|just under|just shy of|approaching)\s+(?:[$₩]|US\$)?$")
+_NEARLY_KO = re.compile(r"\s?(?:[가-힣]{1,3}\s)?(?:가까이|가까운|에\s?육박|에\s?가까운|에\s?조금\s?못\s?미치는)")
+_UNDER_SHARE = 0.05
+
+
+def _just_under(english: float, korean: float, under: set[float]) -> bool:
+    """One side says "nearly" a round figure the other gives exactly, a little below it: "nearly
+    2,000 people" for 1천980명 is a rounding; a figure above it (2,005) or a twentieth or more below
+    it (1,850) is a change."""
+    for rounder, exact in ((english, korean), (korean, english)):
+        if rounder in under and 0 < rounder - exact <= _UNDER_SHARE * rounder and _step(rounder) > _step(exact):
+            return True
+    return False
 
 
 def _same_when_rounded(a: float, b: float) -> bool:
@@ -360,6 +380,59 @@ def _first_said_in_korean(en: list, ko: list, en_text: str, ko_text: str) -> tup
     taken = set(firsts[:len(words)])
     said = set(words[:len(taken)])
     return [q for k, q in enumerate(en) if k not in taken], [q for q in ko if q.start not in said]
+
+
+# a length or an area with its unit in metres or square metres: a translator converts miles to km
+# outside parentheses ("about 150 miles north of the capital" for 약 240km), mph to 시속 km, feet to m
+_LENGTH_EN = (re.compile(r"[\s-]?(?:square|sq\.?)[\s-](?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft)\b", re.I),
+              re.compile(r"[\s-]?(?:miles?|mph|kilomet(?:er|re)s?|km|kph|met(?:er|re)s?|m\b|feet|foot|ft|yards?|knots?)\b", re.I))
+_LENGTH_KO = (re.compile(r"\s?(?:제곱(?:킬로)?미터|㎡|㎢|m²|km²|평(?![가-힣]{2})|헥타르|에이커)"),
+              re.compile(r"\s?(?:마일|킬로미터|㎞|km|미터|m(?![A-Za-z²])|피트|야드|노트)"))
+_METRES = {"mile": 1609.344, "mph": 1609.344, "kilomet": 1000, "km": 1000, "kph": 1000, "met": 1, "m": 1, "feet": 0.3048,
+           "foot": 0.3048, "ft": 0.3048, "yard": 0.9144, "knot": 1852, "마일": 1609.344, "킬로미터": 1000, "㎞": 1000,
+           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852, "제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢": 1e6,
+           "m²": 1, "km²": 1e6, "평": 3.305785, "헥타르": 1e4, "에이커": 4046.856}
+
+
+def _unit_of(q, text: str, patterns: tuple[re.Pattern, re.Pattern]) -> tuple[str, float] | None:
+    """(family, metres or square metres per unit) of the length or area written after `q`."""
+    for family, pattern in zip(("area", "length"), patterns):
+        m = pattern.match(text, q.end)
+        if m:
+            word = re.sub(r"^[\s-]*(?:square|sq\.?)[\s-]", "", m.group(0).strip(" -"), flags=re.I).lower()
+            key = next((k for k in sorted(_METRES, key=len, reverse=True) if word.startswith(k)), None)
+            if key is None:
+                return None
+            factor = _METRES[key] ** 2 if family == "area" and key not in ("제곱미터", "제곱킬로미터", "㎡", "㎢", "m²", "km²",
+                                                                          "평", "헥타르", "에이커") else _METRES[key]
+            return family, factor
+    return None
+
+
+def _converted_units(en: list, ko: list, en_text: str, ko_text: str) -> tuple[list, list]:
+    """The Korean lengths and areas that are an English one converted to another unit (150 miles
+    ~ 240km, 75 mph ~ 시속 120km, 9,700 feet ~ 2956m) read as the English figure: the same fact,
+    where either figure, converted, rounds to the other at its last digit. A figure in the same
+    unit on both sides is compared as it is; one that converts to no figure of the other side
+    stays (110 miles against 117km is flagged)."""
+    en_units = {k: u for k, q in enumerate(en) if q.kind == "amount" and (u := _unit_of(q, en_text, _LENGTH_EN))}
+    ko_units = {k: u for k, q in enumerate(ko) if q.kind == "amount" and (u := _unit_of(q, ko_text, _LENGTH_KO))}
+    if not en_units or not ko_units:
+        return en, ko
+    en_values, ko_values = {q.value for q in en}, {q.value for q in ko}
+    ko, used = list(ko), set()
+    for a, (family, factor) in en_units.items():
+        for b, (family_k, factor_k) in ko_units.items():
+            x, y = en[a].value, ko[b].value
+            # (a figure the other side gives as it is, or a conversion in parentheses, matches already)
+            if family != family_k or factor == factor_k or en[a].optional or ko[b].optional or b in used \
+                    or x in ko_values or y in en_values:
+                continue
+            if abs(y * factor_k / factor - x) <= _step(x) / 2 or abs(x * factor / factor_k - y) <= _step(y) / 2:
+                ko[b] = replace(ko[b], value=x)  # compared as the English figure: agreed, and checked
+                used.add(b)
+                break
+    return en, ko
 
 
 def _converted_durations(en: list, ko: list) -> tuple[list, list]:
