@@ -390,8 +390,11 @@ _LENGTH_KO = (re.compile(r"\s?(?:제곱(?:킬로)?미터|㎡|㎢|m²|km²|평(?!
               re.compile(r"\s?(?:마일|킬로미터|㎞|km|미터|m(?![A-Za-z²])|피트|야드|노트)"))
 _METRES = {"mile": 1609.344, "mph": 1609.344, "kilomet": 1000, "km": 1000, "kph": 1000, "met": 1, "m": 1, "feet": 0.3048,
            "foot": 0.3048, "ft": 0.3048, "yard": 0.9144, "knot": 1852, "마일": 1609.344, "킬로미터": 1000, "㎞": 1000,
-           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852, "제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢": 1e6,
-           "m²": 1, "km²": 1e6, "평": 3.305785, "헥타르": 1e4, "에이커": 4046.856}
+           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852}
+# area units of their own (the English ones are "square" and a length: its metres squared)
+_SQUARE_METRES = {"제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢": 1e6, "m²": 1, "km²": 1e6, "평": 3.305785, "헥타르": 1e4,
+                  "에이커": 4046.856}
+_UNIT_WORDS = sorted([*_METRES, *_SQUARE_METRES], key=len, reverse=True)  # longest first: km² before km
 
 
 def _unit_of(q, text: str, patterns: tuple[re.Pattern, re.Pattern]) -> tuple[str, float] | None:
@@ -400,12 +403,10 @@ def _unit_of(q, text: str, patterns: tuple[re.Pattern, re.Pattern]) -> tuple[str
         m = pattern.match(text, q.end)
         if m:
             word = re.sub(r"^[\s-]*(?:square|sq\.?)[\s-]", "", m.group(0).strip(" -"), flags=re.I).lower()
-            key = next((k for k in sorted(_METRES, key=len, reverse=True) if word.startswith(k)), None)
-            if key is None:
-                return None
-            factor = _METRES[key] ** 2 if family == "area" and key not in ("제곱미터", "제곱킬로미터", "㎡", "㎢", "m²", "km²",
-                                                                          "평", "헥타르", "에이커") else _METRES[key]
-            return family, factor
+            key = next(k for k in _UNIT_WORDS if word.startswith(k))
+            if key in _SQUARE_METRES:
+                return family, _SQUARE_METRES[key]
+            return family, _METRES[key] ** 2 if family == "area" else _METRES[key]
     return None
 
 
