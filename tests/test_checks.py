@@ -489,3 +489,63 @@ def test_numbers_as_translators_give_them_and_changes_beside_them(en: str, ko: s
 ])
 def test_a_fraction_against_so_many_of_so_many(en: str, ko: str, agree: bool) -> None:
     assert check_numbers(en, ko).agree is agree
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # 제로 is zero: the duration the English leaves out is an omission, not a change of it
+    ("Contacts fell to zero over the past six years.", "그는 40분간 이어진 연설에서 지난 6년간 민간 접촉이 ‘제로’가 됐다고 말했다.", None),
+    # a bare 천 before money is 1,000 (천원대, the thousand-won range)
+    ("The price of corn has dropped by nearly 1,000 won.", "옥수수 가격이 3년 만에 천원대로 떨어졌다.", None),
+    ("Bus fares went up by 2,000 won.", "버스 요금이 천 원 올랐다.", "number 2,000≠1,000"),
+    # a range with one scale word: 1-1.5 million is no 1 against the 3 the English leaves out
+    ("Some 1-1.5 million people use the markets each day.", "하루 장마당 이용객은 100만~150만 명으로 추산되며, 3곳은 문을 닫았다.", None),
+    ("Some 1-1.5 million people use the markets each day.", "하루 장마당 이용객은 100~150만 명으로 추산되며, 3곳은 문을 닫았다.", None),
+    ("Between 3 and 4 thousand workers were sent.", "노동자 3~4천 명이 파견됐다.", None),
+    ("Some 1-1.5 million people use the markets each day.", "하루 장마당 이용객은 200만~250만 명으로 추산되며, 3곳은 문을 닫았다.",
+     "number 1,000,000≠2,500,000"),
+    # one "first" for each 첫 or 처음: the plain "first" takes it, a numbering "first" stays compared
+    ("Most drop out in their first year, and the school will tutor first-year students.",
+     "중도 탈락자 대부분은 입학 첫해에 그만두며, 학교는 1학년에게 보충 수업을 하기로 했다.", None),
+    ("Most drop out in their first year, and the school will tutor first-year students.",
+     "중도 탈락자 대부분은 입학 첫해에 그만두며, 학교는 2학년에게 보충 수업을 하기로 했다.", "number 1≠2"),
+    ("Leaders hoped the pledges of the first inter-Korean summit would be kept. It was the first such lunch since 2019.",
+     "지도자들은 제1차 남북정상회담 합의가 지켜지기를 바랐다. 이런 오찬은 2019년 이후 처음이다.", None),
+    ("Leaders hoped the pledges of the first inter-Korean summit would be kept. It was the first such lunch since 2019.",
+     "지도자들은 제3차 남북정상회담 합의가 지켜지기를 바랐다. 이런 오찬은 2019년 이후 처음이다.", "number 1≠3"),
+    # a length, speed or area converted to metric outside parentheses is the same figure
+    ("The village lies about 150 miles north of Pyongyang.", "이 마을은 평양에서 북쪽으로 약 240km 떨어져 있다.", None),
+    ("The typhoon brought winds of 75 mph and dropped 12 inches of rain.", "태풍은 시속 120km의 강풍을 몰고 왔다.", None),
+    ("Climbers reached the 9,700-foot summit on the third day.", "등반대는 사흘째 해발 2956m 정상에 올랐다.", None),
+    ("The plant covers 10,500 square feet.", "공장 면적은 975㎡다.", None),
+    # a figure that converts to no figure of the other side stays a change; the same unit is compared as it is
+    ("The village lies about 110 miles north of Pyongyang.", "이 마을은 평양에서 북쪽으로 약 117km 떨어져 있다.", "number 110≠117"),
+    ("The village lies about 150 km north of Pyongyang.", "이 마을은 평양에서 북쪽으로 약 240km 떨어져 있다.", "number 150≠240"),
+    ("The wall is 15 meters (49 feet) high and 4 meters thick.", "담장은 높이 15m, 두께 5m다.", "number 4≠5"),
+    # "nearly" a round figure for one a little below it; above it, or far below, is a change
+    ("Nearly 2,000 people attended the rally.", "집회에는 1천980명이 참석했다.", None),
+    ("About 1,980 people attended the rally.", "집회에는 2천 명 가까이 참석했다.", None),
+    ("Nearly 2,000 people attended the rally.", "집회에는 2,005명이 참석했다.", "number 2,000≠2,005"),
+    ("Nearly 2,000 people attended the rally.", "집회에는 1천850명이 참석했다.", "number 2,000≠1,850"),
+])
+def test_zero_thousands_ranges_firsts_converted_units_and_nearly(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert flag is None or flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    # two full names that share neither surname nor given name are two people, one named on each side
+    ("The minister cited Kim Jong Un's declaration that the two Koreas are hostile states.",
+     "장관은 원효 대사의 가르침처럼 남북도 두 나라일 수 없다고 했다.", None, None),
+    ("Kim Jong Un met Chung at the border.", "정 장관은 국경에서 김 위원장을 만나 원효 대사의 화쟁 사상을 언급했다.", True, None),
+    # one that shares either is the other changed
+    ("The minister cited Kim Jong Un's declaration.", "장관은 김정일 위원장의 선언을 언급했다.", False, "name Kim Jong Un≠김정일"),
+    ("The minister cited Kim Jong Un's declaration.", "장관은 박정은 위원장의 선언을 언급했다.", False, "name Kim Jong Un≠박정은"),
+    # a full name before its title is read though Kiwi does not know it, and compared with the surname alone
+    ("Seo made the remarks in a video speech.", "서동철 통일장관은 영상 연설에서 이같이 말했다.", True, None),
+    ("Seo made the remarks in a video speech.", "박동철 통일장관은 영상 연설에서 이같이 말했다.", False, "name Seo≠박"),
+])
+def test_unrelated_full_names_and_names_before_titles(en: str, ko: str, agree, flag) -> None:
+    result = check_names(en, ko)
+    assert result.agree is agree
+    assert flag is None or flag in result.differences

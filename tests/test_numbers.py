@@ -272,3 +272,39 @@ def test_ordinals_after_a_are_not_fractions() -> None:
     """"a third day" and "the first quarter" stay what they were (no fraction)."""
     assert "0.333333" not in numbers_in_english("protests went on for a third day")
     assert "0.25" not in numbers_in_english("exports fell in the first quarter")
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "values"),
+    [
+        # a range whose scale word is written once, after its second end, scales both ends
+        ("하루 장마당 이용객은 100만~150만 명으로 추산된다", "some 1-1.5 million people use the markets a day", {"1000000", "1500000"}),
+        ("하루 장마당 이용객은 100~150만 명으로 추산된다", "some 1 to 1.5 million people use the markets a day", {"1000000", "1500000"}),
+        ("노동자 3~4천 명이 러시아로 파견됐다", "between 3 and 4 thousand workers were sent to Russia", {"3000", "4000"}),
+    ],
+)
+def test_a_range_shares_the_scale_written_after_it(korean: str, english: str, values: set[str]) -> None:
+    assert numbers_in_korean(korean) == values
+    assert numbers_in_english(english) == values
+
+
+def test_a_shared_scale_needs_a_rising_range_of_plain_figures() -> None:
+    """A change and a level ("by 5 to 1.8 million"), "and" without "between", or a range that falls
+    is no range with one scale."""
+    assert numbers_in_english("the number rose by 5 to 1.8 million") == {"5", "1800000"}
+    assert numbers_in_english("in 2019 3 and 4 million tons were shipped") >= {"3", "4000000"}
+    assert numbers_in_english("it fell from 12-1.8 million") == {"12", "1800000"}
+
+
+@pytest.mark.parametrize(
+    ("korean", "value"),
+    [("옥수수 가격이 2년 만에 천원대로 떨어졌다", "1000"), ("버스 요금이 천 원 올랐다", "1000"),
+     ("하루 품삯은 백 달러였다", "100"), ("민간 접촉이 ‘제로’가 됐다", "0")],
+)
+def test_a_bare_thousand_before_money_and_zero_are_numbers(korean: str, value: str) -> None:
+    assert value in numbers_in_korean(korean)
+
+
+def test_a_bare_thousand_inside_a_word_or_before_a_title_and_zero_sum_are_not() -> None:
+    assert numbers_in_korean("천 원장은 인천 원정 경기를 지켜봤다") == set()
+    assert numbers_in_korean("남북 관계는 제로섬 게임이 아니다") == set()

@@ -670,13 +670,40 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             j += 1
         add(value, kind, i, j - 1)
         i = j
-    out = sorted(out + hyphenated, key=lambda q: (q.start, q.end))
+    out = _shared_scale(sorted(out + hyphenated, key=lambda q: (q.start, q.end)), text, _EN_RANGE)
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
     out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
     out = _mark_measures(out, text, _PERCENT_EN, _TIMES_EN, _MASS_EN)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)
                                    + _said_conversions(text, _SAID_CONVERSION_EN)))
+
+
+# between the ends of a range whose scale word is written once, after the second: "1-1.8 million",
+# "3 to 4 million", "between 3 and 4 thousand" (not "by 5 to 1.8 million", a change and a level),
+# 100~180만 명, 3~4천 명
+_EN_RANGE = re.compile(r"\s?[-–]\s?|\s+to\s+|\s+and\s+")
+_EN_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+_KO_RANGE = re.compile(r"\s?[-~∼〜]\s?")
+_PLAIN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _shared_scale(found: list[Quantity], text: str, between: re.Pattern) -> list[Quantity]:
+    """The range's first end multiplied by the scale the second end alone carries: "some 1-1.8
+    million" is one million to 1.8 million, not 1 and 1.8 million; so is 100~180만. Only where the
+    first end is a plain figure below the second's own digits (a range rises)."""
+    out = list(found)
+    for k, (a, b) in enumerate(zip(found, found[1:])):
+        if a.kind != "amount" or b.kind != "amount" or not _PLAIN_FIGURE.fullmatch(text, a.start, a.end) \
+                or not (gap := between.fullmatch(text, a.end, b.start)) \
+                or re.search(r"(?i)\bby\s+$", text[max(0, a.start - 4):a.start]) \
+                or "and" in gap.group(0) and not _EN_BETWEEN.search(text, max(0, a.start - 9), a.start):
+            continue
+        digits = _PLAIN_FIGURE.match(text, b.start)
+        mantissa = float(digits.group(0).replace(",", "")) if digits else 0.0
+        if mantissa and b.value / mantissa >= 1000 and a.value < mantissa:
+            out[k] = replace(a, value=a.value * b.value / mantissa)
+    return out
 
 
 def numbers_in_english(text: str) -> set[str]:
@@ -738,6 +765,10 @@ _NATIVE_PAIR_RE = re.compile(
 # (하루 is left out: 하루 만에, 하루빨리 and 하루 평균 are mostly rendered without a number)
 _KO_DAYS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "열흘": 10}
 _KO_DAYS_RE = re.compile(r"(?<![가-힣])(" + "|".join(_KO_DAYS) + r")")
+# a money unit after a bare 천 or 백 (천 원, 백 달러, 천원대로), not a word it starts (원장, 원래, 달러화 aside)
+_KO_BARE_MONEY = re.compile(r"\s?(?:원(?:대|선|[은는이가을를에의과도만씩짜으로였]|(?![가-힣]))|달러(?!화)|위안)")
+# the loanword 제로 ("zero": 접촉이 ‘제로’가 됐다), not 제로섬 or 넷제로
+_KO_ZERO = re.compile(r"(?<![가-힣])제로(?=[가이는은을를의로에도]?(?![가-힣]))")
 # pure-Hangul large numbers that stand alone: 천만, 백만, 수십만 is vague and skipped
 _HANGUL_BIG = re.compile(r"(?<![가-힣])(십|백|천)?(만|억)(?=\s?(명|달러|원|개|마리|대|표|톤|가구|건))")
 
@@ -799,11 +830,14 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         for start, span in _ko_parts(text, m):
             stripped = span.strip()
             if not any(ch.isdigit() for ch in stripped):
-                # bare 천/백/십 only count before a big unit or a counter (천만 명)
-                if not re.search(r"[만억조]", stripped):
+                # bare 천/백/십 only count before a big unit or a counter (천만 명), or alone before money
+                # (천 원, 천원대: "1,000 won"), not inside a word (인천, 백두산)
+                money = stripped in ("천", "백") and not re.match(r"[가-힣]", text[start - 1:start]) \
+                    and _KO_BARE_MONEY.match(text, start + len(span))
+                if not re.search(r"[만억조]", stripped) and not money:
                     continue
                 # "만" alone is mostly the particle: demand a digit-free compound like 천만
-                if len(stripped.replace(" ", "")) < 2:
+                if len(stripped.replace(" ", "")) < 2 and not money:
                     continue
             value = _korean_value(stripped)
             if value is None:
@@ -856,8 +890,11 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     for m in _KO_DOTTED_DATE.finditer(text):  # 태양절(4.15): a holiday's date, month and day
         out.append(Quantity(float(m.group(1)), "month", m.start(1), m.end(1)))
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
+    for m in _KO_ZERO.finditer(text):
+        out.append(Quantity(0.0, "amount", m.start(), m.end()))
     out = [t for q in out + fractions for t in _with_a_half(q, text)]
     out.sort(key=lambda q: (q.start, q.end))
+    out = _shared_scale(out, text, _KO_RANGE)
     out += _shares(out, text)
     out.sort(key=lambda q: (q.start, q.end))
     out = _bare_hours([t for q in out if (t := _clock_and_duration(q, text, True)) is not None], text)

@@ -127,7 +127,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
-    en, ko = _converted_durations(_one_hour(_first_said_in_korean(en, en_text, ko_text), en_text), ko)
+    en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
+    en, ko = _converted_units(en, ko, en_text, ko_text)
+    en, ko = _converted_durations(_one_hour(en, en_text), ko)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -147,11 +149,14 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
             hedged = {q.value for q in en + ko if alike(q) and q.approx}
+            under = {q.value for q in en if alike(q) and _NEARLY_EN.search(en_text, max(0, q.start - 16), q.start)} \
+                | {q.value for q in ko if alike(q) and _NEARLY_KO.match(ko_text, q.end)}
             exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
                      if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
                 if (a in hedged or b in hedged) and _same_when_rounded(a, b) \
-                        or b in exact and _scaled_rounding(a, b, exact[b]):
+                        or b in exact and _scaled_rounding(a, b, exact[b]) \
+                        or _just_under(a, b, under):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -159,6 +164,22 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+# a figure the true one falls just short of: "nearly 2,000" for 1,980명; 2천 명 가까이 for "1,980"
+_NEARLY_EN = re.compile(r"(?i)\b(?:nearly|almost|close to|just under|just shy of|approaching)\s+(?:[$₩]|US\$)?$")
+_NEARLY_KO = re.compile(r"\s?(?:[가-힣]{1,3}\s)?(?:가까이|가까운|에\s?육박|에\s?가까운|에\s?조금\s?못\s?미치는)")
+_UNDER_SHARE = 0.05
+
+
+def _just_under(english: float, korean: float, under: set[float]) -> bool:
+    """One side says "nearly" a round figure the other gives exactly, a little below it: "nearly
+    2,000 people" for 1천980명 is a rounding; a figure above it (2,005) or a twentieth or more below
+    it (1,850) is a change."""
+    for rounder, exact in ((english, korean), (korean, english)):
+        if rounder in under and 0 < rounder - exact <= _UNDER_SHARE * rounder and _step(rounder) > _step(exact):
+            return True
+    return False
 
 
 def _same_when_rounded(a: float, b: float) -> bool:
@@ -345,14 +366,74 @@ _EN_HALF_SPAN = re.compile(r"(?i)\bhalf an? (hour|minute)\b|\ban? (hour|minute) 
 _KO_FIRST = re.compile(r"(?<![가-힣])(?:첫|처음|최초)")
 
 
-def _first_said_in_korean(en: list, en_text: str, ko_text: str) -> list:
-    """The English quantities with "first" a reading that may match but never disagrees where the
-    Korean says 첫, 처음 or 최초: "the first summit in three years" for 3년 만에 처음 열린 정상회담 is
-    no 1 against a figure the English leaves out (제1차 -> 제5차 against "the first ... summit",
-    with no 첫, is still a change; so is any other 1 of the English)."""
-    if not _KO_FIRST.search(ko_text):
-        return en
-    return [replace(q, loose=True) if en_text[q.start:q.end].lower() == "first" else q for q in en]
+def _first_said_in_korean(en: list, ko: list, en_text: str, ko_text: str) -> tuple[list, list]:
+    """The quantities without the "first"s that render a Korean 첫, 처음 or 최초, one English "first"
+    for each such word (and the 1 of 첫 with it, 첫해, 첫 번째): "the first summit in three years" for
+    3년 만에 처음 열린 정상회담 is no 1 against a figure the English leaves out. A plain "first" (a loose
+    reading already) takes a Korean word before a "first" that numbers what Korean counts with a
+    digit (the first ... summit, first-year), so that one stays: 제1차 -> 제5차 against "the first ...
+    summit" and "the first occasion" (처음) is still a change, and so is 1학년 -> 5학년 against "in
+    their first year" (첫해) and "first-year students"."""
+    words = [m.start() for m in _KO_FIRST.finditer(ko_text)]
+    firsts = sorted((k for k, q in enumerate(en) if en_text[q.start:q.end].lower().startswith("first")),
+                    key=lambda k: not en[k].loose)
+    taken = set(firsts[:len(words)])
+    said = set(words[:len(taken)])
+    return [q for k, q in enumerate(en) if k not in taken], [q for q in ko if q.start not in said]
+
+
+# a length or an area with its unit in metres or square metres: a translator converts miles to km
+# outside parentheses ("about 150 miles north of the capital" for 약 240km), mph to 시속 km, feet to m
+_LENGTH_EN = (re.compile(r"[\s-]?(?:square|sq\.?)[\s-](?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft)\b", re.I),
+              re.compile(r"[\s-]?(?:miles?|mph|kilomet(?:er|re)s?|km|kph|met(?:er|re)s?|m\b|feet|foot|ft|yards?|knots?)\b", re.I))
+_LENGTH_KO = (re.compile(r"\s?(?:제곱(?:킬로)?미터|㎡|㎢|m²|km²|평(?![가-힣]{2})|헥타르|에이커)"),
+              re.compile(r"\s?(?:마일|킬로미터|㎞|km|미터|m(?![A-Za-z²])|피트|야드|노트)"))
+_METRES = {"mile": 1609.344, "mph": 1609.344, "kilomet": 1000, "km": 1000, "kph": 1000, "met": 1, "m": 1, "feet": 0.3048,
+           "foot": 0.3048, "ft": 0.3048, "yard": 0.9144, "knot": 1852, "마일": 1609.344, "킬로미터": 1000, "㎞": 1000,
+           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852}
+# area units of their own (the English ones are "square" and a length: its metres squared)
+_SQUARE_METRES = {"제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢": 1e6, "m²": 1, "km²": 1e6, "평": 3.305785, "헥타르": 1e4,
+                  "에이커": 4046.856}
+_UNIT_WORDS = sorted([*_METRES, *_SQUARE_METRES], key=len, reverse=True)  # longest first: km² before km
+
+
+def _unit_of(q, text: str, patterns: tuple[re.Pattern, re.Pattern]) -> tuple[str, float] | None:
+    """(family, metres or square metres per unit) of the length or area written after `q`."""
+    for family, pattern in zip(("area", "length"), patterns):
+        m = pattern.match(text, q.end)
+        if m:
+            word = re.sub(r"^[\s-]*(?:square|sq\.?)[\s-]", "", m.group(0).strip(" -"), flags=re.I).lower()
+            key = next(k for k in _UNIT_WORDS if word.startswith(k))
+            if key in _SQUARE_METRES:
+                return family, _SQUARE_METRES[key]
+            return family, _METRES[key] ** 2 if family == "area" else _METRES[key]
+    return None
+
+
+def _converted_units(en: list, ko: list, en_text: str, ko_text: str) -> tuple[list, list]:
+    """The Korean lengths and areas that are an English one converted to another unit (150 miles
+    ~ 240km, 75 mph ~ 시속 120km, 9,700 feet ~ 2956m) read as the English figure: the same fact,
+    where either figure, converted, rounds to the other at its last digit. A figure in the same
+    unit on both sides is compared as it is; one that converts to no figure of the other side
+    stays (110 miles against 117km is flagged)."""
+    en_units = {k: u for k, q in enumerate(en) if q.kind == "amount" and (u := _unit_of(q, en_text, _LENGTH_EN))}
+    ko_units = {k: u for k, q in enumerate(ko) if q.kind == "amount" and (u := _unit_of(q, ko_text, _LENGTH_KO))}
+    if not en_units or not ko_units:
+        return en, ko
+    en_values, ko_values = {q.value for q in en}, {q.value for q in ko}
+    ko, used = list(ko), set()
+    for a, (family, factor) in en_units.items():
+        for b, (family_k, factor_k) in ko_units.items():
+            x, y = en[a].value, ko[b].value
+            # (a figure the other side gives as it is, or a conversion in parentheses, matches already)
+            if family != family_k or factor == factor_k or en[a].optional or ko[b].optional or b in used \
+                    or x in ko_values or y in en_values:
+                continue
+            if abs(y * factor_k / factor - x) <= _step(x) / 2 or abs(x * factor / factor_k - y) <= _step(y) / 2:
+                ko[b] = replace(ko[b], value=x)  # compared as the English figure: agreed, and checked
+                used.add(b)
+                break
+    return en, ko
 
 
 def _converted_durations(en: list, ko: list) -> tuple[list, list]:
@@ -401,6 +482,7 @@ def korean_name_candidates(ko_text: str, en_names: Iterable[str] = ()) -> set[st
             continue
         whole = "".join(t[0] for t in run)
         found |= {whole} if len(run) > 1 and _person_shaped(whole) else {t[0] for t in run if _person_shaped(t[0])}
+    found |= {m.group(1) for m in _KO_NAME_TITLE.finditer(ko_text) if _person_shaped(m.group(1))}
     return found | _names_spelled_in(ko_text, en_names)
 
 
@@ -475,6 +557,18 @@ def _same_person(hangul: str, roman: str) -> float:
     return min(name_score(hangul, roman), max(name_score(sur, parts[0]), name_score(sur, parts[-1])))
 
 
+def _one_part_shared(hangul: str, roman: str) -> bool:
+    """Do two full names share their surname or their given name? Only then is one the other
+    changed (박동영 for "Chung Dong-young", 김정일 for "Kim Jong-un"); two names that share nothing
+    (원효 beside "Kim Jong-un") are two people, one named on each side: an omission and an addition."""
+    from toolkit.names import given_name_score, name_score, split_name
+
+    sur, given = split_name(hangul)
+    parts = re.split(r"[ -]+", roman.strip())
+    return max(name_score(sur, parts[0]), name_score(sur, parts[-1])) >= NAME_THRESHOLD \
+        or any(given_name_score(given, " ".join(rest)) >= GIVEN_NAME_THRESHOLD for rest in (parts[1:], parts[:-1]))
+
+
 def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
     others = list(others)
     return {n for n in names if any(score(n, o) >= NAME_THRESHOLD for o in others)}
@@ -485,10 +579,13 @@ def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
 # party's vice director", 도 위원장 "the province's chairman")
 _KO_SURNAME_ONLY = re.compile(
     r"(?<![가-힣])([가-힣]{1,2}?)(?:\s?모(?:\s?\(\d{1,3}\))?\s?|\s?\(\d{1,3}\)\s?|\s)씨(?![가-힣]{2})")
-_KO_SURNAME_TITLE = re.compile(
-    r"(?<![가-힣])([가-힣])\s(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
-    r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?|외무상|국방상|외교부장|부상|비서|비서실장|실장|원장|수석"
-    r"|대변인|단장|부장|주석|판사|검사|목사|기자|사장|시장|총장|차장|군수|할머니|할아버지)(?![가-힣]{2})")
+_KO_TITLES = (r"(?:의원|대표|장관|부?위원장|국무위원장|부부장|특파원|교수|대통령|부?총리|총비서|총재|의장|차관"
+              r"|청장|지사|대사|감독|선수|사령관|국장|소장|회장|후보자?|외무상|국방상|외교부장|부상|비서|비서실장|실장|원장|수석"
+              r"|대변인|단장|부장|주석|판사|검사|목사|기자|사장|시장|총장|차장|군수|할머니|할아버지)(?![가-힣]{2})")
+_KO_SURNAME_TITLE = re.compile(r"(?<![가-힣])([가-힣])\s" + _KO_TITLES)
+# a full name written apart before its title, the office joined to it or not: 정동영 통일장관은, 박미선 의원
+# (Kiwi tags a name it has not seen, a surname changed, as a common noun); not 원효 대사 (two syllables)
+_KO_NAME_TITLE = re.compile(r"(?<![가-힣])([가-힣]{3})\s(?:[가-힣]{1,4}?)?" + _KO_TITLES)
 # syllables that are also words before a title: 한 ("a"), 이 ("this"), 전 ("former"), 현 ("current"), 고 ("the late"), ...
 _NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모고")
 # 모 standing alone before 씨 or a title is "a certain" (某, 모 씨, 모 의원: the name withheld), not the rare surname
@@ -548,7 +645,8 @@ def check_names(en_text: str, ko_text: str) -> Check:
     """Do the Korean personal names of a bead agree (names.name_score)? Full names are
     compared with full names (김준호 ~ Kim Joon-Ho, in any hyphenation or case) and a
     surname named alone with a surname (민 씨 ~ Min; 민 씨 against Park is a change). A name
-    on one side only is an omission or an addition. Differences read `name Min≠박`. Not
+    on one side only is an omission or an addition; so are two full names that share neither
+    surname nor given name (`_one_part_shared`), and a bead with only such names is not checked. Differences read `name Min≠박`. Not
     checked past `MOST_NAMES` full names on a side."""
     from toolkit.names import name_score, split_name
 
@@ -573,8 +671,9 @@ def check_names(en_text: str, ko_text: str) -> Check:
         | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
     en_matched = _matched(en_full, ko_full, lambda e, k: _same_person(k, e)) | en_kin \
         | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
-    if ko_full and en_full and ko_full - ko_matched and en_full - en_matched:
-        differences.append(f"name {sorted(en_full - en_matched)[0]}≠{sorted(ko_full - ko_matched)[0]}")
+    related = sorted((e, k) for e in en_full - en_matched for k in ko_full - ko_matched if _one_part_shared(k, e))
+    if related:
+        differences.append(f"name {related[0][0]}≠{related[0][1]}")
     elif ko_sur or en_sur:
         # a surname alone against the surnames of the other side's names left unmatched
         ko_s = ko_sur | {split_name(k)[0] for k in ko_full - ko_matched}
@@ -583,9 +682,11 @@ def check_names(en_text: str, ko_text: str) -> Check:
         en_any = en_s | {re.split(r"[ -]", e)[0] for e in en_full}
         ko_missing = {k for k in ko_s if not any(name_score(k, e) >= NAME_THRESHOLD for e in en_any)}
         en_missing = {e for e in en_s if not any(name_score(k, e) >= NAME_THRESHOLD for k in ko_any)}
-        if ko_missing and en_missing:
+        # (one of them named alone: two full names that share nothing are two people, see above)
+        if ko_missing and en_missing and (ko_missing & ko_sur or en_missing & en_sur):
             differences.append(f"name {sorted(en_missing)[0]}≠{sorted(ko_missing)[0]}")
-    comparable = (ko_full and en_full) or (ko_sur and (en_sur or en_full)) or (en_sur and ko_full)
+    comparable = (ko_full and en_full) and (ko_matched or en_matched or differences) \
+        or (ko_sur and (en_sur or en_full)) or (en_sur and ko_full)
     if not comparable:
         return Check(None)
     return Check(not differences, tuple(differences))
