@@ -645,17 +645,25 @@ _DATED_BYLINE = re.compile(r"(?:By|Translated) [^\n]{3,160}? \(\d{1,2}/\d{1,2}/(
 
 def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
     """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
-    credits does the lede after it stay as the paragraph's text."""
+    credits does the lede after it stay as the paragraph's text. The byline may open the paragraph
+    or the line under its headline ("Headline\nBy A & B A TAXPAYER-FUNDED scheme …")."""
     m = _DATED_BYLINE.match(text)
     span = (m.end(), m.end()) if m else _labelled_byline_end(text)
+    top = 0
+    if span is None and 0 < (top := text.find("\n") + 1) <= _MAX_HEADLINE_CHARS:
+        span = _labelled_byline_end(text[top:])
+        span = None if span is None else (top + span[0], top + span[1])
     if span is None:
         return None
     end, lede = span
-    head, credits = _extract(text[:end], text[:end])
+    head, credits = _extract(text[top:end], text[top:end])
     if head or not credits:
         return None
     rest, found = _extract(text[lede:], text[lede:].strip())
-    return rest, credits + found
+    return "\n".join(part for part in (text[:top].strip(), rest) if part), credits + found
+
+
+_MAX_HEADLINE_CHARS = 200  # a headline line above a glued byline; longer is a paragraph of story
 
 
 # "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
@@ -663,25 +671,52 @@ _LABELLED_BYLINE = re.compile(r"(?:(?:Written|Words|Text|Story)(?: and (?:photog
 # a student writer's class year after the name: "By A B ’19 After thirty years …"
 _CLASS_YEAR = re.compile(r"[’'‘]\d\d,?")
 _MAX_GLUED_NAME_WORDS = 3
+_MAX_GLUED_NAMES = 3  # "By A, B & C THE lede …"
 # words that open a lede's first sentence (a name's next word is never one): where the byline stops
 _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
                  "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
                  "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During",
                  "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today"}
+_LIST_JOINS = {"&", "and"}
+
+
+def _opens_lede(word: str) -> bool:
+    """A lede's first word: an opener ("The", "In") or a word in capitals ("THE government …",
+    "NEARLY a month after …"), as newspapers set a story's first words."""
+    letters = word.strip("“\"‘'-,")
+    return word in _LEDE_OPENERS or (len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha())
+
+
+def _capitals(name: list[str]) -> bool:
+    """A name with a word in capitals ("SMITH") or ending on a bare letter ("Lea Moreau A"): a capitals
+    lede's first words may have been taken in, so where the name ends cannot be told."""
+    return any(len(w.strip(".")) > 1 and w.isupper() for w in name) or len(name[-1]) == 1
 
 
 def _labelled_byline_end(text: str) -> tuple[int, int] | None:
-    """(where the name of a byline glued to its lede ends, where the lede starts): the longest run
-    of two or three words that is a byline name, perhaps a class year ("’19", dropped), then a word
-    that opens a lede ("The", "What", "In" …)."""
+    """(where the names of a byline glued to its lede end, where the lede starts): one to three names
+    of two or three words each, joined by "&", "and" or commas ("By A & B"), each a byline name,
+    perhaps a class year ("’19", dropped), then a word that opens a lede ("The", "What", a word in
+    capitals …). The longest name that fits is tried first."""
     m = _LABELLED_BYLINE.match(text)
     if m is None:
         return None
-    words = text[m.end():m.end() + 200].split(" ")
-    for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
-        year = len(words) > n and bool(_CLASS_YEAR.fullmatch(words[n]))
-        if len(words) > n + year + 3 and is_byline_name(" ".join(words[:n])) and words[n + year] in _LEDE_OPENERS:
-            return m.end() + len(" ".join(words[:n])), m.end() + len(" ".join(words[:n + year]))
+    words = text[m.end():m.end() + 300].split(" ")
+    at = 0
+    for _ in range(_MAX_GLUED_NAMES):
+        for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
+            name = [w.rstrip(",") for w in words[at:at + n]]
+            if len(words) <= at + n + 3 or not is_byline_name(" ".join(name)) or _capitals(name) \
+                    or any(w.endswith(",") for w in words[at:at + n - 1]):
+                continue
+            if words[at + n - 1].endswith(",") or words[at + n] in _LIST_JOINS:
+                at += n + (words[at + n] in _LIST_JOINS)  # another name follows
+                break
+            year = bool(_CLASS_YEAR.fullmatch(words[at + n]))
+            if len(words) > at + n + year + 3 and _opens_lede(words[at + n + year]):
+                return m.end() + len(" ".join(words[:at + n])), m.end() + len(" ".join(words[:at + n + year]))
+        else:
+            return None
     return None
 
 

@@ -51,8 +51,8 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
     contribution = j < n and low[j] in CONTRIBUTION_WORDS
     if contribution:
         j += 1
-    if j == 0 and j + 1 < n and low[j] == "original" and low[j + 1] == "by":
-        return "writer", j + 1  # "Original by A" heading a translation, the translator's line below it
+    if j == 0 and j + 1 < n and low[j] in {"original", "originally"} and low[j + 1] == "by":
+        return "writer", j + 1  # "Original(ly) by A" heading a translation, the translator's line below it
     if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
         j += 2
         if j < n and low[j] in {"text", "version", "article", "story"}:
@@ -215,7 +215,23 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
 
     With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
+    On a line of its own a credit clause may close on a description of its last agent
+    ("Originally by A, a web author banned for her posts"): the clause before it is read.
     """
+    found = _parse_sentence(sentence, org_context, byline)
+    if found is None and byline and (m := _APPOSITIVE.search(sentence)) and m.start() > 0:
+        found = _parse_sentence(sentence[:m.start()], org_context, byline)
+        if found and not found[-1].name[:1].isupper():
+            return None
+    return found
+
+
+# ", a Chinese entrepreneur", ", an exiled poet": a description of who the name is, in lower case after
+# its article (", A Reuters reporter" is no description; "…, a Reuters reporter" is)
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?=[a-zA-Z])(?:[A-Z][\w'’-]*\s+)?[a-z][^,;:()]*\.?\s*$")
+
+
+def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:
     s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence)))
     if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
         s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
