@@ -54,10 +54,16 @@ def _hygiene(paragraph: str) -> str:
             out[-1] += line  # "HTV 윤다솜[\n[email]]입니다.": a bracket opened at a line's end goes on below
         elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
+        elif line and out and line[:3].lower() == "by " and _TRANSLATION_LINE.fullmatch(out[-1]):
+            out[-1] += " " + line  # a title page's "AUTHORISED TRANSLATION FROM THE RUSSIAN\n\nBY A": one credit
         elif line:
             out.append(line)
     return "\n".join(out)
 
+
+# a translation's line over its translator's "By A" line (a book's title page)
+_TRANSLATION_LINE = re.compile(r"(?:(?:authori[sz]ed|english|new) )?(?:translated|translation)"
+                               r"(?: (?:from|into|out of) (?:the )?[a-z]+)?", re.IGNORECASE)
 
 # the publication date a scraped page prints before its first paragraph, as metadata
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
@@ -79,6 +85,20 @@ def _unglued_reporter_box(text: str) -> str:
     """Line breaks where the page's boxes were glued together, so the reporter box is a line of its own."""
     text = _CREDIT_GLUED.sub(lambda m: f"{m[1]}\n{m[2]} 기자\n" if m[2] else f"{m[1]}\n", text)
     return _KEYWORD_BOX.sub(r"\1\n\2 기자\n", text)
+
+
+# a columnist's name run into the note on them ("A B The author is a former ambassador to … . This month, …")
+_GLUED_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (The (?:author|writer)(?:, [^,\n]{3,40},)? is "
+                                r"(?:a|an|the|former|a former) [a-z][^\n]{0,200}?\.)(?: |$)")
+
+
+def _unglued_author_note(text: str) -> str:
+    """The name and the author note on lines of their own, as a page prints them (widgets reads a name
+    over its note), when a copy ran them and the column's first words into one paragraph."""
+    m = _GLUED_AUTHOR_NOTE.match(text)
+    if m is None or not is_byline_name(m[1]):
+        return text
+    return f"{m[1]}\n{m[2]}\n{text[m.end():]}".rstrip()
 
 
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
@@ -147,7 +167,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if found is not None:
         return "", found, False, ""
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
-                  intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
+                  english.split_dash_wire_date,
+                  intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline, english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
                   notes.split_translation_note, photos.split_embed_credit):
@@ -294,6 +315,7 @@ _MAX_OUTLET_CHARS = 60
 
 
 def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    paragraph = _unglued_author_note(paragraph)
     text = _unwrap_transcript(_hygiene(paragraph))
     body, tags = korean.split_hashtags(text)
     if tags:  # "… 기자입니다 (영상편집: A) #북한 #VOA뉴스": the credits before the tags, and a reporter's own tag
@@ -309,7 +331,9 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     if above is not None:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
-    rest, credits = _widget_lines(rest, credits)
+    # "Min Ko Naing (Photo: The Irrawaddy)": a one-line caption's photo credit cut, the name left is who is pictured
+    pictured = "\n" not in text.strip() and any(c.role == "photographer" for c in credits)
+    rest, credits = _widget_lines(rest, credits, alone=not pictured)
     credits = _without_own_stamp(text, credits)
     if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
         # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
@@ -409,7 +433,7 @@ _QUOTE_REACH = 40  # how far back a signature looks for the quotation it would b
 _BULLET = re.compile(r"^\s*[•◦▪]\s*")
 
 
-def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple[str, list[Credit]]:
     """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
     "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
     bare names may lean on a date, read-time or address line right below or above it (blank lines
@@ -428,8 +452,8 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     for k, line in enumerate(readable):
         near = [j for j in (above[k], below[k]) if j is not None and kinds[j]]
         backing = {kinds[j] for j in near}
-        if len(lines) == 1:
-            backing.add("alone")  # the paragraph is this one line
+        if len(lines) == 1 and alone:
+            backing.add("alone")  # the paragraph is this one line (not what a caption's credit left of its line)
         if k in column:
             backing.add("column")  # a bare name in a column of names standing on a publication stamp
             near.append(column[k])
