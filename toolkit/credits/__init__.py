@@ -47,6 +47,7 @@ def _hygiene(paragraph: str) -> str:
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
     text = _GLUED_RELATED.sub("\n", text)  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     text = _unglued_reporter_box(text)
+    text = _label_lines(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -64,6 +65,25 @@ def _hygiene(paragraph: str) -> str:
 # a translation's line over its translator's "By A" line (a book's title page)
 _TRANSLATION_LINE = re.compile(r"(?:(?:authori[sz]ed|english|new) )?(?:translated|translation)"
                                r"(?: (?:from|into|out of) (?:the )?[a-z]+)?", re.IGNORECASE)
+
+# a line of two or more labelled credits run together ("Author: A Translator: B Published on: 2/24/15"):
+# each label opens a line of its own, as the page's block printed them
+_RUN_LABELS = "|".join(sorted((k.capitalize() for k in LABEL_NOUNS if k.isalpha()), key=len, reverse=True))
+_LABEL_AT = re.compile(rf"(?<!\S)(?:{_RUN_LABELS}): ")
+_RUN_LABEL = re.compile(rf"(?<=\S) (?=(?:{_RUN_LABELS}|Published on|Source): )")
+
+
+def _label_lines(text: str) -> str:
+    """Each line that holds two credit labels or more cut before each label (one scan of each line)."""
+    if ": " not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        labels = _LABEL_AT.finditer(line)
+        if next(labels, None) and next(labels, None) and not has_syllable(line):
+            lines[k] = _RUN_LABEL.sub("\n", line)
+    return "\n".join(lines)
+
 
 # the publication date a scraped page prints before its first paragraph, as metadata
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
@@ -88,7 +108,8 @@ def _unglued_reporter_box(text: str) -> str:
 
 
 # a columnist's name run into the note on them ("A B The author is a former ambassador to … . This month, …")
-_GLUED_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (The (?:author|writer)(?:, [^,\n]{3,40},)? is "
+_GLUED_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) "
+                                r"(The (?:author|writer)(?:, [^,\n]{3,40},)? is "
                                 r"(?:a|an|the|former|a former) [a-z][^\n]{0,200}?\.)(?: |$)")
 
 
@@ -168,7 +189,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         return "", found, False, ""
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
                   english.split_dash_wire_date,
-                  intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline, english.split_translated_prose,
+                  intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline,
+                  english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
                   notes.split_translation_note, photos.split_embed_credit):

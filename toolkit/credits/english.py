@@ -199,14 +199,15 @@ def _trim(sentence: str) -> str:
 _TRANSLATOR_ABBREVIATION = re.compile(r"(^|[,;(]\s?)(?:[Tt]ransl?|[Tt]r)\.\s*(?:by:?\s+)?(?=[A-Z]|from )")
 
 
-# a name's own Chinese or Japanese writing after it ("By Zhang Wei 张伟", "Translated by A (李明)", "by A – 郭天"):
-# the same person written twice, not a second name (Hangul is the Korean readers')
+# a name's own Chinese or Japanese writing after it ("By Zhang Wei 张伟", "Translated by A (李明)",
+# "by A – 郭天"): the same person written twice, not a second name (Hangul is the Korean readers')
 _HAN_GLOSS = re.compile(r"(?<=[A-Za-z.])\s*(?:[–—-]\s*)?(?:[(（][\u3400-\u9fff\u3040-\u30ff]{1,8}[)）]"
                         r"|[\u3400-\u9fff\u3040-\u30ff]{1,8})(?=\s*(?:$|[,;&|]|and\b|\())")
 
 
 def _translated(m: re.Match[str]) -> str:
-    """The abbreviation written out: "tr. A" -> "translated by A", "Tr. from Ukrainian by A" -> "translated from …"."""
+    """The abbreviation written out: "tr. A" -> "translated by A", "Tr. from Ukrainian by A" ->
+    "translated from Ukrainian by A"."""
     return m[1] + ("translated " if m.string.startswith("from ", m.end()) else "translated by ")
 
 
@@ -245,7 +246,8 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?=[a-zA-Z])(?:[A-Z][\w'’-]*\s+)?[a-
 
 
 def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:
-    s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(_translated, _HAN_GLOSS.sub("", _trim(sentence))))
+    s = _HAN_GLOSS.sub("", _trim(sentence))
+    s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(_translated, s))
     if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
         s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
     if not s:

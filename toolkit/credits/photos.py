@@ -33,7 +33,8 @@ _LABEL = re.compile(
 _ART_WORD = re.compile(r"(?:Photography|PHOTOGRAPHY|Photograph|PHOTOGRAPH)\s+(?=[A-Z])")
 # a paper's initials and its photo label, in capitals: "ST PHOTO: A B" (the paper's own picture)
 _INITIALS_LABEL = re.compile(r"(?P<agency>[A-Z]{2,5})\s+(?:PHOTOS?|PICTURES?)\s*:\s*")
-_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:|\s+(?=[A-Z]))|[Pp]rovided\s+by)\s*")
+_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?"
+                       r"(?:[Cc]ourtesy(?:\s+of|\s*:|\s+(?=[A-Z]))|[Pp]rovided\s+by)\s*")  # "(Courtesy A)" too
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
@@ -107,8 +108,8 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     kind = agent_kind(name, organization)
     if name.lower() in PHOTO_AGENCIES or name.lower() in _PLATFORMS:  # "Shutterstock", "Yonhap", "YouTube"
         kind = "organization"
-    if courtesy and len(name.split()) == 1 or _FIRM_SUFFIX.search(name):  # "Photo courtesy of Altapress": a lender,
-        kind = "organization"  # not a photographer; "Bluebird Films, Inc.": a firm
+    if (courtesy and len(name.split()) == 1) or _FIRM_SUFFIX.search(name):
+        kind = "organization"  # "Photo courtesy of Altapress": a lender, not a photographer; "A Films, Inc.": a firm
     return Credit("photographer", name, organization=organization, agent=kind)
 
 
@@ -221,6 +222,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
+        if b.lower() in _PICTURE_HOSTS and 1 <= len(a.split()) <= 3 and not _SENTENCE_MARKS.search(a) \
+                and not all(is_common_word(w) for w in a.split()):
+            return _credit(a, None)  # "Simple loquat/Wikimedia": the uploader's name on the host, whatever its shape
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
             moved = all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners[1:])
@@ -299,6 +303,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     return None
 
 
+# sites that host pictures under their uploaders' names ("A/Wikimedia", "harborcat/Flickr")
+_PICTURE_HOSTS = {"wikimedia", "wikimedia commons", "wikipedia", "flickr", "unsplash", "pexels", "pixabay"}
+_SENTENCE_MARKS = re.compile(r"[.,;:!?\"“”()]")
 # a firm's legal form closing its name ("Bluebird Films, Inc.", "Harbor Pictures, Ltd")
 _FIRM_SUFFIX = re.compile(r", (?:Inc|Ltd|LLC|Corp|Co|GmbH|Pty Ltd)\.?$")
 # a caption's bracket naming the agency, a colon, then who took the picture (as ABC News prints it)
