@@ -899,6 +899,10 @@ def _joined(pieces: list[str]) -> str:
 @example("시민들이 걷고 있다.\n/연합뉴스\n" * 20_000)  # each source line judges only the caption above it
 @example("Citizens walk in Seoul. (Yonhap)\n" * 20_000)
 @example("Photo by " + "Senior Chief " * 26 + "Dana Cole")  # a rank read two ways backtracked exponentially
+@example("Ferries ran " * 10_000 + "Author: Mara Ellison")  # a label run looked for from every start of a long line
+@example("Author: Mara Ellison " * 5_000)  # a line of many labels: each on a line of its own, in one pass
+@example("By Mara Ellison" + ", a poet" * 5_000)  # a description after the name, read once
+@example("By " + "Mara Ellison & " * 3_000 + "THE ferries ran.")  # a glued byline's names: a bounded look
 @_cpu_bounded
 def test_credit_parsing_answers_quickly_on_long_adversarial_paragraphs(paragraph: str) -> None:
     rest, found = extract_credits(paragraph)

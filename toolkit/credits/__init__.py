@@ -47,6 +47,7 @@ def _hygiene(paragraph: str) -> str:
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
     text = _GLUED_RELATED.sub("\n", _RELATED_OF.sub("", text))  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     text = _unglued_reporter_box(text)
+    text = _label_lines(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
@@ -54,9 +55,34 @@ def _hygiene(paragraph: str) -> str:
             out[-1] += line  # "HTV 윤다솜[\n[email]]입니다.": a bracket opened at a line's end goes on below
         elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
+        elif line and out and line[:3].lower() == "by " and _TRANSLATION_LINE.fullmatch(out[-1]):
+            out[-1] += " " + line  # a title page's "AUTHORISED TRANSLATION FROM THE RUSSIAN\n\nBY A": one credit
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+# a translation's line over its translator's "By A" line (a book's title page)
+_TRANSLATION_LINE = re.compile(r"(?:(?:authori[sz]ed|english|new) )?(?:translated|translation)"
+                               r"(?: (?:from|into|out of) (?:the )?[a-z]+)?", re.IGNORECASE)
+
+# a line of two or more labelled credits run together ("Author: A Translator: B Published on: 2/24/15"):
+# each label opens a line of its own, as the page's block printed them
+_RUN_LABELS = "|".join(sorted((k.capitalize() for k in LABEL_NOUNS if k.isalpha()), key=len, reverse=True))
+_LABEL_AT = re.compile(rf"(?<!\S)(?:{_RUN_LABELS}): ")
+_RUN_LABEL = re.compile(rf"(?<=\S) (?=(?:{_RUN_LABELS}|Published on|Source): )")
+
+
+def _label_lines(text: str) -> str:
+    """Each line that holds two credit labels or more cut before each label (one scan of each line)."""
+    if ": " not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        labels = _LABEL_AT.finditer(line)
+        if next(labels, None) and next(labels, None) and not has_syllable(line):
+            lines[k] = _RUN_LABEL.sub("\n", line)
+    return "\n".join(lines)
 
 
 # the publication date a scraped page prints before its first paragraph, as metadata
@@ -80,6 +106,21 @@ def _unglued_reporter_box(text: str) -> str:
     """Line breaks where the page's boxes were glued together, so the reporter box is a line of its own."""
     text = _CREDIT_GLUED.sub(lambda m: f"{m[1]}\n{m[2]} 기자\n" if m[2] else f"{m[1]}\n", text)
     return _KEYWORD_BOX.sub(r"\1\n\2 기자\n", text)
+
+
+# a columnist's name run into the note on them ("A B The author is a former ambassador to … . This month, …")
+_GLUED_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) "
+                                r"(The (?:author|writer)(?:, [^,\n]{3,40},)? is "
+                                r"(?:a|an|the|former|a former) [a-z][^\n]{0,200}?\.)(?: |$)")
+
+
+def _unglued_author_note(text: str) -> str:
+    """The name and the author note on lines of their own, as a page prints them (widgets reads a name
+    over its note), when a copy ran them and the column's first words into one paragraph."""
+    m = _GLUED_AUTHOR_NOTE.match(text)
+    if m is None or not is_byline_name(m[1]):
+        return text
+    return f"{m[1]}\n{m[2]}\n{text[m.end():]}".rstrip()
 
 
 # a broadcast transcript's turn markers (the anchor's lead, the report, its end); not ◀INT▶ or ◀SYN▶,
@@ -150,7 +191,9 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if found is not None:
         return "", found, False, ""
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
-                  intros.split_intro_tail, listings.split_teaser_byline, english.split_translated_prose,
+                  english.split_dash_wire_date,
+                  intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline,
+                  english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
                   notes.split_translation_note, photos.split_embed_credit):
@@ -297,6 +340,7 @@ _MAX_OUTLET_CHARS = 60
 
 
 def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    paragraph = _unglued_author_note(paragraph)
     text = _unwrap_transcript(_hygiene(paragraph))
     body, tags = korean.split_hashtags(text)
     if tags:  # "… 기자입니다 (영상편집: A) #북한 #VOA뉴스": the credits before the tags, and a reporter's own tag
@@ -312,7 +356,9 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     if above is not None:
         return above[0], _once(above[1])
     rest, credits = _extract(paragraph, text)
-    rest, credits = _widget_lines(rest, credits)
+    # "Min Ko Naing (Photo: The Irrawaddy)": a one-line caption's photo credit cut, the name left is who is pictured
+    pictured = "\n" not in text.strip() and any(c.role == "photographer" for c in credits)
+    rest, credits = _widget_lines(rest, credits, alone=not pictured)
     credits = _without_own_stamp(text, credits)
     if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
         # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
@@ -428,7 +474,7 @@ _QUOTE_REACH = 40  # how far back a signature looks for the quotation it would b
 _BULLET = re.compile(r"^\s*[•◦▪]\s*")
 
 
-def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
+def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple[str, list[Credit]]:
     """Lines that no reader took and that are wholly a short credit line ("A | B February 16, 2021",
     "김혜정 입력 09.26.2017"): read by what their pieces are (widgets.py), taken out whole. A line of
     bare names may lean on a date, read-time or address line right below or above it (blank lines
@@ -447,8 +493,8 @@ def _widget_lines(rest: str, credits: list[Credit]) -> tuple[str, list[Credit]]:
     for k, line in enumerate(readable):
         near = [j for j in (above[k], below[k]) if j is not None and kinds[j]]
         backing = {kinds[j] for j in near}
-        if len(lines) == 1:
-            backing.add("alone")  # the paragraph is this one line
+        if len(lines) == 1 and alone:
+            backing.add("alone")  # the paragraph is this one line (not what a caption's credit left of its line)
         if k in column:
             backing.add("column")  # a bare name in a column of names standing on a publication stamp
             near.append(column[k])
@@ -666,17 +712,25 @@ _DATED_BYLINE = re.compile(r"(?:By|Translated) [^\n]{3,160}? \(\d{1,2}/\d{1,2}/(
 
 def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
     """The byline up to its bracketed date, read as a paragraph of its own; only when all of it is
-    credits does the lede after it stay as the paragraph's text."""
+    credits does the lede after it stay as the paragraph's text. The byline may open the paragraph
+    or the line under its headline ("Headline\nBy A & B A TAXPAYER-FUNDED scheme …")."""
     m = _DATED_BYLINE.match(text)
     span = (m.end(), m.end()) if m else _labelled_byline_end(text)
+    top = 0
+    if span is None and 0 < (top := text.find("\n") + 1) <= _MAX_HEADLINE_CHARS:
+        span = _labelled_byline_end(text[top:])
+        span = None if span is None else (top + span[0], top + span[1])
     if span is None:
         return None
     end, lede = span
-    head, credits = _extract(text[:end], text[:end])
+    head, credits = _extract(text[top:end], text[top:end])
     if head or not credits:
         return None
     rest, found = _extract(text[lede:], text[lede:].strip())
-    return rest, credits + found
+    return "\n".join(part for part in (text[:top].strip(), rest) if part), credits + found
+
+
+_MAX_HEADLINE_CHARS = 200  # a headline line above a glued byline; longer is a paragraph of story
 
 
 # "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
@@ -684,25 +738,52 @@ _LABELLED_BYLINE = re.compile(r"(?:(?:Written|Words|Text|Story)(?: and (?:photog
 # a student writer's class year after the name: "By A B ’19 After thirty years …"
 _CLASS_YEAR = re.compile(r"[’'‘]\d\d,?")
 _MAX_GLUED_NAME_WORDS = 3
+_MAX_GLUED_NAMES = 3  # "By A, B & C THE lede …"
 # words that open a lede's first sentence (a name's next word is never one): where the byline stops
 _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
                  "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
                  "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During",
                  "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today"}
+_LIST_JOINS = {"&", "and"}
+
+
+def _opens_lede(word: str) -> bool:
+    """A lede's first word: an opener ("The", "In") or a word in capitals ("THE government …",
+    "NEARLY a month after …"), as newspapers set a story's first words."""
+    letters = word.strip("“\"‘'-,")
+    return word in _LEDE_OPENERS or (len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha())
+
+
+def _capitals(name: list[str]) -> bool:
+    """A name with a word in capitals ("SMITH") or ending on a bare letter ("Lea Moreau A"): a capitals
+    lede's first words may have been taken in, so where the name ends cannot be told."""
+    return any(len(w.strip(".")) > 1 and w.isupper() for w in name) or len(name[-1]) == 1
 
 
 def _labelled_byline_end(text: str) -> tuple[int, int] | None:
-    """(where the name of a byline glued to its lede ends, where the lede starts): the longest run
-    of two or three words that is a byline name, perhaps a class year ("’19", dropped), then a word
-    that opens a lede ("The", "What", "In" …)."""
+    """(where the names of a byline glued to its lede end, where the lede starts): one to three names
+    of two or three words each, joined by "&", "and" or commas ("By A & B"), each a byline name,
+    perhaps a class year ("’19", dropped), then a word that opens a lede ("The", "What", a word in
+    capitals …). The longest name that fits is tried first."""
     m = _LABELLED_BYLINE.match(text)
     if m is None:
         return None
-    words = text[m.end():m.end() + 200].split(" ")
-    for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
-        year = len(words) > n and bool(_CLASS_YEAR.fullmatch(words[n]))
-        if len(words) > n + year + 3 and is_byline_name(" ".join(words[:n])) and words[n + year] in _LEDE_OPENERS:
-            return m.end() + len(" ".join(words[:n])), m.end() + len(" ".join(words[:n + year]))
+    words = text[m.end():m.end() + 300].split(" ")
+    at = 0
+    for _ in range(_MAX_GLUED_NAMES):
+        for n in range(_MAX_GLUED_NAME_WORDS, 1, -1):
+            name = [w.rstrip(",") for w in words[at:at + n]]
+            if len(words) <= at + n + 3 or not is_byline_name(" ".join(name)) or _capitals(name) \
+                    or any(w.endswith(",") for w in words[at:at + n - 1]):
+                continue
+            if words[at + n - 1].endswith(",") or words[at + n] in _LIST_JOINS:
+                at += n + (words[at + n] in _LIST_JOINS)  # another name follows
+                break
+            year = bool(_CLASS_YEAR.fullmatch(words[at + n]))
+            if len(words) > at + n + year + 3 and _opens_lede(words[at + n + year]):
+                return m.end() + len(" ".join(words[:at + n])), m.end() + len(" ".join(words[:at + n + year]))
+        else:
+            return None
     return None
 
 

@@ -51,8 +51,10 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
     contribution = j < n and low[j] in CONTRIBUTION_WORDS
     if contribution:
         j += 1
-    if j == 0 and j + 1 < n and low[j] == "original" and low[j + 1] == "by":
-        return "writer", j + 1  # "Original by A" heading a translation, the translator's line below it
+    if j == 0 and j + 1 < n and low[j] == "shot" and low[j + 1] == "by":
+        return "photographer", j + 1  # "Shot by A" opening a video's credit line
+    if j == 0 and j + 1 < n and low[j] in {"original", "originally"} and low[j + 1] == "by":
+        return "writer", j + 1  # "Original(ly) by A" heading a translation, the translator's line below it
     if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
         j += 2
         if j < n and low[j] in {"text", "version", "article", "story"}:
@@ -60,9 +62,9 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
         return "writer", j
     if j + 1 < n and low[j] == "photo" and low[j + 1] in {"editing", "edited"}:
         j += 1  # "Photo editing and production by A": the pictures' editor
-    elif j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main"} \
-            and low[j + 1] in ROLE_WORDS:
-        j += 1  # "composite image by B", "cover photo by C": which picture, then who made it
+    elif j + 1 < n and low[j] in {"copy", "video", "audio", "composite", "cover", "top", "header", "lead", "main",
+                                  "authorised", "authorized"} and low[j + 1] in ROLE_WORDS:
+        j += 1  # "composite image by B", "cover photo by C": which picture, then who made it; "Authorised translation"
     if j + 3 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "to" and low[j + 2] in LANGUAGE_NAMES \
             and low[j + 3] in ROLE_WORDS:
         j += 3  # "Korean to English translation by A"
@@ -194,7 +196,19 @@ def _trim(sentence: str) -> str:
 
 
 # a literary citation's "trans. by A" / "tr. A" (after a comma, a bracket or at the start): "translated by"
-_TRANSLATOR_ABBREVIATION = re.compile(r"(^|[,;(]\s?)(?:[Tt]ransl?|[Tt]r)\.\s*(?:by:?\s+)?(?=[A-Z])")
+_TRANSLATOR_ABBREVIATION = re.compile(r"(^|[,;(]\s?)(?:[Tt]ransl?|[Tt]r)\.\s*(?:by:?\s+)?(?=[A-Z]|from )")
+
+
+# a name's own Chinese or Japanese writing after it ("By Zhang Wei 张伟", "Translated by A (李明)",
+# "by A – 郭天"): the same person written twice, not a second name (Hangul is the Korean readers')
+_HAN_GLOSS = re.compile(r"(?<=[A-Za-z.])\s*(?:[–—-]\s*)?(?:[(（][\u3400-\u9fff\u3040-\u30ff]{1,8}[)）]"
+                        r"|[\u3400-\u9fff\u3040-\u30ff]{1,8})(?=\s*(?:$|[,;&|]|and\b|\())")
+
+
+def _translated(m: re.Match[str]) -> str:
+    """The abbreviation written out: "tr. A" -> "translated by A", "Tr. from Ukrainian by A" ->
+    "translated from Ukrainian by A"."""
+    return m[1] + ("translated " if m.string.startswith("from ", m.end()) else "translated by ")
 
 
 # the source language set off by commas: "Translated, from the Spanish, by A" (read as without them)
@@ -215,8 +229,25 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
 
     With `byline`, a bare "By A and B" (a paragraph of its own above or below the story)
     credits the English writers; elsewhere "By ..." opens ordinary sentences ("By 2012, ...").
+    On a line of its own a credit clause may close on a description of its last agent
+    ("Originally by A, a web author banned for her posts"): the clause before it is read.
     """
-    s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(r"\1translated by ", _trim(sentence)))
+    found = _parse_sentence(sentence, org_context, byline)
+    if found is None and byline and (m := _APPOSITIVE.search(sentence)) and m.start() > 0:
+        found = _parse_sentence(sentence[:m.start()], org_context, byline)
+        if found and not found[-1].name[:1].isupper():
+            return None
+    return found
+
+
+# ", a Chinese entrepreneur", ", an exiled poet": a description of who the name is, in lower case after
+# its article (", A Reuters reporter" is no description; "…, a Reuters reporter" is)
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?=[a-zA-Z])(?:[A-Z][\w'’-]*\s+)?[a-z][^,;:()]*\.?\s*$")
+
+
+def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:
+    s = _HAN_GLOSS.sub("", _trim(sentence))
+    s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(_translated, s))
     if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
         s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
     if not s:
@@ -446,6 +477,21 @@ def split_source_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     for c in found:
         c.organization = org
     return s[:start].rstrip(), found
+
+
+# "Ferries return to the island - AFP, March 3, 2009": a copied story's headline closed by its wire and date
+_DASH_WIRE_DATE = re.compile(r"\s[-–—]\s(?P<wire>[A-Z][\w.&' -]{1,40}?),\s(?P<date>[^,]{3,20}(?:,\s\d{4})?)\.?$")
+
+
+def split_dash_wire_date(sentence: str) -> tuple[str, list[Credit]] | None:
+    """(the headline, [the wire as writer]) of a line closed by " - <known wire>, <date>": the date says
+    it is a source line, a known agency that the wire wrote the story (a plain " - Name" may be a quote's)."""
+    s = sentence.strip()
+    m = _DASH_WIRE_DATE.search(s)
+    if m is None or m.start() == 0 or not (org := organization_of(m["wire"])) \
+            or not is_dating([t.text for t in tokens(m["date"])]):
+        return None
+    return s[:m.start()].rstrip(), [Credit("writer", m["wire"], organization=org, agent="organization")]
 
 
 def _into_language(low: list[str], j: int) -> tuple[int, bool, bool]:

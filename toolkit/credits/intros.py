@@ -194,6 +194,26 @@ def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     return body[:k].rstrip() + ".", found
 
 
+# the outlet's own reporter opening a sentence of the transcript ("Our correspondent A was outside the
+# prison.", "Our Seoul correspondent A has been following the talks."), or a reporter the anchor says will
+# speak next ("Reporter A will summarize …"): a named reporter of some other outlet is story ("Reporter A was
+# detained") and "our" or a turn to come is what makes the name the piece's own
+_OUR_REPORTER = re.compile(r"(?:Our|And our|Now our) (?:[A-Z][a-z]+ |[a-z]+ ){0,2}(?:correspondent|reporter)"
+                           r" (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})(?=,? [a-z])")
+_NEXT_REPORTER = re.compile(r"(?:Reporter|Correspondent) (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})"
+                            r" will (?:summarize|explain|report|tell us|walk us|take us|bring us|look at|have more)\b")
+
+
+def split_our_reporter(sentence: str) -> tuple[str, list[Credit]] | None:
+    """(the sentence, kept as text, [the reporter]) for a transcript's sentence naming the outlet's own
+    reporter: "Our correspondent A was outside the prison in Yangon.", "Reporter A will summarize …"."""
+    s = sentence.strip()
+    m = _OUR_REPORTER.match(s) or _NEXT_REPORTER.match(s)
+    if m is None or not is_person_name(m["name"]) or is_news_subject(m["name"]) or looks_like_organization(m["name"]):
+        return None
+    return s, _reporter(m["name"], None)
+
+
 def split_as_reports(sentence: str) -> tuple[str, list[Credit]] | None:
     """"As Thuy Ong reports, it's another setback …": a video script's lead names its reporter
     in an opening clause; the sentence stays body text. Only a bare person's name and a comma

@@ -127,6 +127,15 @@ def _is_place_clause(chunk: str) -> bool:
     return len(words) in (2, 3, 4) and words[0] in {"of", "in", "from"} and all(w[:1].isupper() for w in words[1:])
 
 
+def _is_closing_place(chunk: str) -> bool:
+    """One capitalized word closing a byline after a person's name ("Tokyo", "Kyiv"): a place, as a
+    writer named by one word never follows a full name in a comma list; an agency's name ("AFP",
+    "Reuters") is the outlet, read elsewhere."""
+    word = chunk.strip()
+    return " " not in word and word[:1].isupper() and not word.isupper() and word.replace("-", "").isalpha() \
+        and organization_of(word) is None
+
+
 def _without_title(plain: str) -> str | None:
     """"Mira Solberg Seoul Correspondent" -> "Mira Solberg": a capitalized job title glued after the name."""
     words = plain.split()
@@ -342,9 +351,11 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
         resolved.append((chunk, svc if svc is not None else following, org))
     credits: list[Credit] = []
     pending: list[Credit] = []  # credits of persons a following ", Reuters" belongs to
-    for chunk, svc, org in reversed(resolved):
+    for k, (chunk, svc, org) in enumerate(reversed(resolved)):
         if svc and svc[1]:
             org_context = svc[1]
+        if byline and k == len(resolved) - 1 and pending and _is_closing_place(chunk):
+            continue  # "By Ito Ken, Tokyo": where the byline was filed, not one more writer
         if org is not None and org.startswith(","):
             if pending:  # ", Reuters" after persons: their outlet, not one more agent
                 for c in pending:

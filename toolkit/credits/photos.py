@@ -33,7 +33,8 @@ _LABEL = re.compile(
 _ART_WORD = re.compile(r"(?:Photography|PHOTOGRAPHY|Photograph|PHOTOGRAPH)\s+(?=[A-Z])")
 # a paper's initials and its photo label, in capitals: "ST PHOTO: A B" (the paper's own picture)
 _INITIALS_LABEL = re.compile(r"(?P<agency>[A-Z]{2,5})\s+(?:PHOTOS?|PICTURES?)\s*:\s*")
-_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
+_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?"
+                       r"(?:[Cc]ourtesy(?:\s+of|\s*:|\s+(?=[A-Z]))|[Pp]rovided\s+by)\s*")  # "(Courtesy A)" too
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
@@ -48,7 +49,7 @@ _OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: (?!(?:file|Fil
 _OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
 _AGENCY_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.\-]{1,20}(?: [A-Za-z][\w.\-]{1,20})?) (?:Photos?|PHOTOS?)")
 # "(Jean Chung for The Washington Post)": a freelancer's picture for a paper (the outlet named in full)
-_FOR_OUTLET = re.compile(r"(?P<name>[^()]{3,40}?) for (?P<outlet>The [A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4})")
+_FOR_OUTLET = re.compile(r"(?P<name>[^()]{3,40}?) for (?P<outlet>(?:The )?[A-Z][\w.&'\-]*(?: [A-Z][\w.&'\-]*){0,4})")
 _DOMAIN = re.compile(r"[a-z0-9\-]{2,30}(?:\.[a-z0-9\-]{2,10}){1,3}")  # "chinadaily.com.cn" after "Photo by A/"
 _STAFF_PHOTOGRAPHER = re.compile(r"by (?P<name>[^,()]{2,40}), (?:staff |freelance |senior |chief )?photo(?:grapher|journalist)")
 # a platform before the slash hosts the picture; the account after it is the source: "Facebook/Mtavari Arkhi"
@@ -107,8 +108,8 @@ def _credit(name: str, org: str | None, courtesy: bool = False) -> Credit:
     kind = agent_kind(name, organization)
     if name.lower() in PHOTO_AGENCIES or name.lower() in _PLATFORMS:  # "Shutterstock", "Yonhap", "YouTube"
         kind = "organization"
-    if courtesy and len(name.split()) == 1:  # "Photo courtesy of Altapress": a lender, not a photographer
-        kind = "organization"
+    if (courtesy and len(name.split()) == 1) or _FIRM_SUFFIX.search(name):
+        kind = "organization"  # "Photo courtesy of Altapress": a lender, not a photographer; "A Films, Inc.": a firm
     return Credit("photographer", name, organization=organization, agent=kind)
 
 
@@ -124,7 +125,7 @@ def _is_one_name(name: str) -> bool:
     ("Photo Team a@b.example", "Photo: post | Official", "Images Press, credits"), nor an
     outlet's possessive before a name ("Credit: CNN’s Mara": the outlet's reporter, not a
     photographer named so; "The UK’s Crown Prosecution Service" is one name)."""
-    if any(ch in name for ch in "@|,") or name.split(" ", 1)[0].lower() in CREDIT_VERBS:
+    if any(ch in _FIRM_SUFFIX.sub("", name) for ch in "@|,") or name.split(" ", 1)[0].lower() in CREDIT_VERBS:
         return False  # "© Translated": the credit's verb, no holder
     return not any(_known_agency(m[1]) or organization_of(m[1]) for m in OUTLET_POSSESSIVE.finditer(name))
 
@@ -221,6 +222,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
+        if b.lower() in _PICTURE_HOSTS and 1 <= len(a.split()) <= 3 and not _SENTENCE_MARKS.search(a) \
+                and not all(is_common_word(w) for w in a.split()):
+            return _credit(a, None)  # "Simple loquat/Wikimedia": the uploader's name on the host, whatever its shape
         if "/" in b:  # "Guillermo Granja/Reuters/ZUMA": the photographer, then the agencies that moved it
             owners = [p.strip() for p in b.split("/")]
             moved = all(_known_agency(o) or o.lower() in _QUALIFIERS or _names_paper(o) for o in owners[1:])
@@ -262,6 +266,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
+    elif "," in t and (firm := _FIRM_SUFFIX.search(t)) and "," not in t[:firm.start()]:
+        # "Courtesy Bluebird Films, Inc.": the firm's legal form is part of its name, not an owner after a comma
+        t = t + "." if not firm[0].endswith(".") and f"{t}." in " ".join(text.split()) else t
     elif "," in t:
         a, b = (p.strip() for p in t.rsplit(",", 1))
         if not labelled and not (_known_agency(a) or len(a.split()) >= 2 and is_person_name(a)):
@@ -296,6 +303,11 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     return None
 
 
+# sites that host pictures under their uploaders' names ("A/Wikimedia", "harborcat/Flickr")
+_PICTURE_HOSTS = {"wikimedia", "wikimedia commons", "wikipedia", "flickr", "unsplash", "pexels", "pixabay"}
+_SENTENCE_MARKS = re.compile(r"[.,;:!?\"“”()]")
+# a firm's legal form closing its name ("Bluebird Films, Inc.", "Harbor Pictures, Ltd")
+_FIRM_SUFFIX = re.compile(r", (?:Inc|Ltd|LLC|Corp|Co|GmbH|Pty Ltd)\.?$")
 # a caption's bracket naming the agency, a colon, then who took the picture (as ABC News prints it)
 _AGENCY_COLON = re.compile(r"(?P<agency>[A-Za-z][\w.&-]{1,24}(?: [A-Za-z][\w.&-]{1,24}){0,2}): (?P<name>[^:()]{2,60})")
 _MAX_DESK_WORDS = 7  # "the Ministry of Oceans and Fisheries" is six: a longer run is a clause

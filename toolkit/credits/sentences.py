@@ -23,7 +23,8 @@ _LOOK = 64  # characters either side of a full stop that decide whether it ends 
 # "JP/P.J. Leo", "(BT/R.K. Sumarno", "JP/P. Leo": a photographer's initials after a paper's slash; a
 # letter after a letter ("… to Grade A/B. Reported by …") ends its sentence
 _SLASHED_INITIALS = re.compile(r"(?:(?<![A-Za-z])[A-Z]{2,5}/(?:[A-Z]\.)*|/(?:[A-Z]\.)+)[A-Z]$")
-_CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}  # "(tr. Spencer Lee-Lenfield)": the translator follows
+# "(tr. Spencer Lee-Lenfield)", "Tr. from Ukrainian by": the translator follows (in either case)
+_CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -33,7 +34,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if m.group().strip() and m.group()[0] == ".":
             before = paragraph[max(start, m.start() - _LOOK) : m.start()]
             word = before.rsplit(None, 1)[-1] if before.split() else ""
-            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]) or word.lstrip("([") in _CREDIT_ABBREVIATIONS \
+            if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]) \
+                    or word.lstrip("([").lower() in _CREDIT_ABBREVIATIONS \
                     or _SLASHED_INITIALS.search(word):
                 continue
         spans.append((start, m.end()))  # (a glued Korean break is empty: it ends where it starts)

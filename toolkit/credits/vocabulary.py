@@ -182,6 +182,7 @@ ROLE_WORDS: dict[str, str] = {
     "picture": "photographer", "pictures": "photographer", "image": "photographer",
     "images": "photographer", "video": "photographer", "videos": "photographer",
     "footage": "photographer", "filmed": "photographer", "camera": "photographer",
+    "interview": "reporter", "interviews": "reporter", "interviewed": "reporter",  # "Interview by A": who asked
 }
 # Words that turn the next role word into a contribution ("additional reporting by")
 CONTRIBUTION_WORDS = frozenset({"additional", "further", "extra", "contributing"})
@@ -206,6 +207,7 @@ LABEL_NOUNS: dict[str, str] = {
     "illustration": "producer", "illustrations": "producer", "illustrator": "producer", "designer": "producer",
     "design": "producer", "infographic": "producer", "interpreter": "translator", "translated": "translator",
     "screenshot": "photographer", "screengrab": "photographer", "screen grab": "photographer",
+    "interviewer": "reporter", "interviewers": "reporter",  # an oral history's "Interviewer: A"
 }
 
 # Korean labels of a credit block ("에디터 양성원", "영상취재: 홍길동·김철수"): label -> role

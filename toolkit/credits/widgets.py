@@ -380,6 +380,32 @@ def is_news_outlet(line: str) -> bool:
         and (words[-1].lower() in _NEWS_HEADS or words[0].lower() == "radio") and not any(ch.isdigit() for ch in line)
 
 
+# the head nouns of a university's or institute's name: "University of Mokpo", "Harbor Institute"
+_INSTITUTION_HEADS = {"university", "institute", "college", "school", "academy", "centre", "center", "foundation",
+                      "observatory", "museum", "library", "hospital", "polytechnic"}
+_INSTITUTION_SMALL = {"of", "for", "the", "and", "in", "on", "at", "de"}
+
+
+def _is_institution(text: str) -> bool:
+    """A few capitalised words naming a university or institute ("University of Mokpo", "Harbor Institute
+    of Technology")."""
+    words = text.split()
+    return 1 <= len(words) <= _MAX_OUTLET_WORDS + 2 and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w in _INSTITUTION_SMALL for w in words) \
+        and any(w.lower() in _INSTITUTION_HEADS for w in words)
+
+
+def _institution_then_name(segment: str) -> tuple[str, str] | None:
+    """(the institution, the next writer's name or "") of "University of Mokpo" or "University of Mokpo
+    and Tomas Weller": an affiliation closing one writer, perhaps the next writer's name after it."""
+    if _is_institution(segment) and " and " not in segment:
+        return segment, ""
+    head, _, name = segment.rpartition(" and ")
+    if head and _is_institution(head) and is_byline_name(name.strip()):
+        return head, name.strip()
+    return None
+
+
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
 
 
@@ -461,6 +487,12 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         if not korean and pieces and is_news_outlet(segment) and not organization_of(segment):
             newsrooms.append(segment)  # "A and B, The Harbor Post": the newsroom the writers work for
             continue
+        if not korean and pieces and "alone" in nearby and (read := _institution_then_name(segment)) is not None:
+            # "A, University of Mokpo and B, Harbor Institute": each writer's institution (a republished
+            # commentary's author line), perhaps with the next writer's name after it
+            newsrooms.append(read[0])
+            pieces += [(read[1], "writer")] if read[1] else []
+            continue
         return None
     # a Korean CMS's publication stamp ("승인 2021.06.28 00:00") next to a bare name backs it; a date
     # line alone backs bare names only in a widget's shape: an outlet or several names
@@ -469,7 +501,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         or "column" in nearby or "reporting" in nearby or "posted" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     # a newsroom's name after the writers' names, the whole paragraph ("A and B, The Harbor Post"), is a byline
-    evidence = evidence or (len(newsrooms) == 1 and "alone" in nearby and not outlets)
+    # (or each writer's own institution: "A, University of Mokpo and B, Harbor Institute")
+    evidence = evidence or (1 <= len(newsrooms) <= max(1, len(pieces)) and "alone" in nearby and not outlets)
     if newsrooms and not evidence:
         return None
     if not pieces and len(outlet_names) == 1 and not title_roles and "alone" in nearby \
