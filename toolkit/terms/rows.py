@@ -24,8 +24,10 @@ from pathlib import Path
 
 from toolkit.align.english import content_words
 from toolkit.terms.beads import ArticleBeads, Bead
+from toolkit.terms.compounds import render_compound
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
+from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
+                                  term_occurrences)
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
@@ -268,6 +270,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
+            if result.status == "not_found" and occ.term not in lexical and one_morpheme(units[occ.units[0]]):
+                result = _by_known_pieces(occ.term, bead, phrases_of, lexical or entries) or result
             result = by_romanization(occ.term, result, bead.english, (u.key for u in units))
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
@@ -603,6 +607,14 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
                 by_term[term] = row(sentence_id, term, result, word.key)
                 rows.append(by_term[term])
     return rows
+
+
+def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str]) -> Rendering | None:
+    """A compound Kiwi reads as one noun that the model cannot tie (not found), rendered from its
+    pieces' lexicon renderings written as one phrase (compounds.render_compound); None without one."""
+    known = listed.__contains__
+    pieces = known_pieces(term, known)
+    return None if pieces is None else render_compound(pieces, bead.english, phrases_of, known)
 
 
 def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:

@@ -1,0 +1,62 @@
+"""Compounds the model cannot render: a word Kiwi reads as one noun (스파이크미사일, 북한군) that
+the archive writes too seldom for the model to tie, rendered from the lexicon's words for its
+pieces (korean.known_pieces) where the English writes them as one phrase.
+
+Why the lexicon and not the model: the model is trained on the units Kiwi gives, so a piece that
+is never a unit of its own in the archive (미사일 inside 스파이크미사일) is a word it never met;
+the lexicon knows it. An unknown first piece is a name or a loanword (스파이크), written by its sound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from toolkit.terms.renderings import LEXICON_ONLY, English, Rendering, sounds_like
+
+_TIGHT = re.compile(r"[\s\-]+")  # what may stand between the words of one noun phrase ('Spike missile')
+
+
+def _tight(english: English, left: int, right: int) -> bool:
+    return right == left + 1 and bool(_TIGHT.fullmatch(english.between(left, right)))
+
+
+def _written(english: English, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(first, last) content words of each place where one of the phrases is written whole, tight."""
+    found = []
+    for phrase in phrases:
+        for start in english.stem_places.get(phrase[0], ()):
+            end = start + len(phrase) - 1
+            if tuple(english.stems[start:end + 1]) == phrase and all(_tight(english, n, n + 1) for n in range(start, end)):
+                found.append((start, end))
+    return sorted(set(found))
+
+
+def render_compound(pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
+                    known: Callable[[str], bool]) -> Rendering | None:
+    """The English phrase that writes the pieces' lexicon renderings in the Korean order, each
+    tight after the one before ('Spike missile', 'DPRK troops'), the first piece, if the lexicon
+    lacks it, by the word before the next that sounds like it; None when the English has no such
+    phrase (a head-first name, 'Institute for National Unification', is not read here)."""
+    places = [None if n == 0 and not known(p) else _written(english, phrases_of((p,))) for n, p in enumerate(pieces)]
+    if any(p is not None and not p for p in places):
+        return None
+    for last in places[-1]:
+        first, chain = last[0], True
+        for n in range(len(pieces) - 2, -1, -1):
+            if places[n] is None:
+                k = first - 1
+                chain = k >= 0 and _tight(english, k, first) and sounds_like(pieces[n], english.word(k))
+                first = k
+            else:
+                before = [p for p in places[n] if _tight(english, p[1], first)]
+                chain = bool(before)
+                first = before[0][0] if before else first
+            if not chain:
+                break
+        start = english.spans[english.content[first]][1]
+        end = english.spans[english.content[last[1]]][2]
+        # not cut from a word hyphened on ('Korea Institute' of 'US-Korea Institute': another name)
+        if chain and not english.text[max(0, start - 1):start] == "-" and not english.text[end:end + 1] == "-":
+            return Rendering("rendered", english.text[start:end], LEXICON_ONLY)
+    return None
