@@ -1511,3 +1511,27 @@ def test_a_compound_the_model_cannot_tie_is_rendered_by_its_pieces_written_as_on
         "Spike missile"
     assert render_compound(pieces, English.of("They saw a spike in missile tests."), phrases_of, known) is None
     assert render_compound(pieces, English.of("The army moved its new missile base."), phrases_of, known) is None
+
+
+def test_a_body_name_kiwi_reads_as_one_noun_is_the_capitalised_name_holding_its_head_and_pieces():
+    from toolkit.terms.compounds import render_body_name
+
+    entries = {"통일": [(stem("unification"),)], "국제": [(stem("international"),)], "연구원": [(stem("researcher"),)],
+               "연구소": [(stem("institute"),)]}
+
+    def phrases_of(keys):
+        return sorted({p for k in keys for p in entries.get(k, ())})
+
+    def name(term: str, pieces: tuple[str, ...], english: str) -> str | None:
+        found = render_body_name(term, pieces, English.of(english), phrases_of, entries.__contains__)
+        return None if found is None else found.text
+
+    assert name("통일연구원", ("통일", "연구원"), "Kim spoke at the Korea Institute for National Unification on "
+                "Monday.") == "Korea Institute for National Unification"
+    # an unknown first piece is found by its sound
+    assert name("미들베리국제연구소", ("미들베리", "국제", "연구소"), "Han Mi-ra, a professor at the Middlebury "
+                "Institute of International Studies, said so.") == "Middlebury Institute of International Studies"
+    # no head its ending names, a piece not rendered, or the pieces in two names: none
+    assert name("통일연구원", ("통일", "연구원"), "Kim spoke at the Korea Forum for National Unification.") is None
+    assert name("통일연구원", ("통일", "연구원"), "Kim spoke at the Korea Development Institute.") is None
+    assert name("통일연구원", ("통일", "연구원"), "The Sejong Institute and the Ministry of Unification spoke.") is None

@@ -1,6 +1,8 @@
-"""Compounds the model cannot render: a word Kiwi reads as one noun (스파이크미사일, 북한군) that
-the archive writes too seldom for the model to tie, rendered from the lexicon's words for its
-pieces (korean.known_pieces) where the English writes them as one phrase.
+"""Compounds the model cannot render: a word Kiwi reads as one noun (스파이크미사일, 북한군,
+통일연구원) that the archive writes too seldom for the model to tie, rendered from the lexicon's
+words for its pieces (korean.known_pieces) where the English writes them as one phrase
+(`render_compound`), or, for the name of a body, as one capitalised name written head first
+(`render_body_name`).
 
 Why the lexicon and not the model: the model is trained on the units Kiwi gives, so a piece that
 is never a unit of its own in the archive (미사일 inside 스파이크미사일) is a word it never met;
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from toolkit.terms.renderings import LEXICON_ONLY, English, Rendering, sounds_like
+from toolkit.terms.renderings import LEXICON_ONLY, English, Rendering, name_heads, render_name_word, sounds_like
 
 _TIGHT = re.compile(r"[\s\-]+")  # what may stand between the words of one noun phrase ('Spike missile')
 
@@ -60,3 +62,38 @@ def render_compound(pieces: Sequence[str], english: English, phrases_of: Callabl
         if chain and not english.text[max(0, start - 1):start] == "-" and not english.text[end:end + 1] == "-":
             return Rendering("rendered", english.text[start:end], LEXICON_ONLY)
     return None
+
+
+def _piece_words(piece: str, first: bool, english: English, phrases_of, known) -> list[str]:
+    """The words of the English that render one piece: its lexicon renderings as written, or, for
+    an unknown first piece (a name), the capitalised words that sound like it."""
+    if known(piece):
+        return [english.text[english.spans[english.content[a]][1]:english.spans[english.content[b]][2]]
+                for a, b in _written(english, phrases_of((piece,)))]
+    if not first:
+        return []
+    return [w for w in map(english.word, range(len(english.content))) if w[:1].isupper() and sounds_like(piece, w)]
+
+
+def render_body_name(term: str, pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
+                     known: Callable[[str], bool]) -> Rendering | None:
+    """The English name of a body written as one Korean word, head first ('Korea Institute for
+    National Unification' for 통일연구원, 'Middlebury Institute of International Studies' for
+    미들베리국제연구소): the one capitalised name (render_name_word) holding the head its Korean
+    ending names (renderings.name_heads: 원, 소 'Institute') and a rendering of each piece before
+    the last; None when a piece has none, or no such name, or more than one, holds them."""
+    heads = name_heads(term)[1]
+    head = {w for w in map(english.word, range(len(english.content)))
+            if w[:1].isupper() and (w.lower() in heads or w.lower().removesuffix("s") in heads)}
+    words = [_piece_words(p, n == 0, english, phrases_of, known) for n, p in enumerate(pieces[:-1])]
+    if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
+        return None
+    found = render_name_word([*head, *(w[0] for w in words)], english)
+    if found is None:
+        return None
+    # a date after the name is written with capitals too ('... Unification on Friday'): no part of it
+    return Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
+
+
+_DATE_AFTER = re.compile(r"\s+(?:on|in|of|the)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December)\b.*$")

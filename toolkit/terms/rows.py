@@ -24,7 +24,7 @@ from pathlib import Path
 
 from toolkit.align.english import content_words
 from toolkit.terms.beads import ArticleBeads, Bead
-from toolkit.terms.compounds import render_compound
+from toolkit.terms.compounds import render_body_name, render_compound
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
@@ -611,10 +611,14 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
 
 def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str]) -> Rendering | None:
     """A compound Kiwi reads as one noun that the model cannot tie (not found), rendered from its
-    pieces' lexicon renderings written as one phrase (compounds.render_compound); None without one."""
+    pieces' lexicon renderings written as one phrase (compounds.render_compound) or as the name of
+    a body written head first (compounds.render_body_name); None without one."""
     known = listed.__contains__
     pieces = known_pieces(term, known)
-    return None if pieces is None else render_compound(pieces, bead.english, phrases_of, known)
+    if pieces is None:
+        return None
+    return render_compound(pieces, bead.english, phrases_of, known) or \
+        render_body_name(term, pieces, bead.english, phrases_of, known)
 
 
 def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
