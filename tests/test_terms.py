@@ -1535,3 +1535,21 @@ def test_a_body_name_kiwi_reads_as_one_noun_is_the_capitalised_name_holding_its_
     assert name("통일연구원", ("통일", "연구원"), "Kim spoke at the Korea Forum for National Unification.") is None
     assert name("통일연구원", ("통일", "연구원"), "Kim spoke at the Korea Development Institute.") is None
     assert name("통일연구원", ("통일", "연구원"), "The Sejong Institute and the Ministry of Unification spoke.") is None
+
+
+def test_a_compound_rendered_by_its_pieces_takes_no_word_that_renders_another_noun_of_the_bead():
+    from toolkit.terms.beads import Bead as TermsBead
+
+    # 'minister' and 'ministry' have one stem: 부's 'ministry' would take 장관's 'minister'
+    entries = {"사법": [(stem("justice"),)], "부": [(stem("ministry"),)], "장관": [(stem("minister"),)]}
+    words = TermVocabulary({"사법부", "장관"})
+
+    def rows(korean: str, english: str) -> dict:
+        units = merged_units([("ko-s1", korean_units(korean))], words)
+        bead = TermsBead("a", 0, 0.9, English.of(english), units)
+        return {r["ko_term"]: r["en_rendering"] for r in term_rows([bead], {}, words, TableModel({}), entries)}
+
+    assert rows("대통령은 사법부 장관에게 철저한 조사를 지시했다.",
+                "The president told the justice minister to look into it.")["사법부"] is None
+    assert rows("대통령은 사법부에 철저한 조사를 지시했다.",
+                "The president told the justice ministry to look into it.")["사법부"] == "justice ministry"

@@ -12,7 +12,7 @@ the lexicon knows it. An unknown first piece is a name or a loanword (스파이�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from toolkit.terms.renderings import LEXICON_ONLY, English, Rendering, name_heads, render_name_word, sounds_like
 
@@ -34,12 +34,18 @@ def _written(english: English, phrases: Iterable[tuple[str, ...]]) -> list[tuple
     return sorted(set(found))
 
 
+def written_words(english: English, phrases: Iterable[tuple[str, ...]]) -> frozenset[int]:
+    """The content words (numbers) of every place where one of the phrases is written whole."""
+    return frozenset(n for a, b in _written(english, phrases) for n in range(a, b + 1))
+
+
 def render_compound(pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
-                    known: Callable[[str], bool]) -> Rendering | None:
+                    known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
     """The English phrase that writes the pieces' lexicon renderings in the Korean order, each
     tight after the one before ('Spike missile', 'DPRK troops'), the first piece, if the lexicon
-    lacks it, by the word before the next that sounds like it; None when the English has no such
-    phrase (a head-first name, 'Institute for National Unification', is not read here)."""
+    lacks it, by the word before the next that sounds like it, and holding no word of `barred`
+    (content word numbers that render another Korean word of the bead); None when the English has
+    no such phrase (a head-first name, 'Institute for National Unification', is not read here)."""
     places = [None if n == 0 and not known(p) else _written(english, phrases_of((p,))) for n, p in enumerate(pieces)]
     if any(p is not None and not p for p in places):
         return None
@@ -59,33 +65,36 @@ def render_compound(pieces: Sequence[str], english: English, phrases_of: Callabl
         start = english.spans[english.content[first]][1]
         end = english.spans[english.content[last[1]]][2]
         # not cut from a word hyphened on ('Korea Institute' of 'US-Korea Institute': another name)
-        if chain and not english.text[max(0, start - 1):start] == "-" and not english.text[end:end + 1] == "-":
+        if chain and not english.text[max(0, start - 1):start] == "-" and not english.text[end:end + 1] == "-" and \
+                not any(n in barred for n in range(first, last[1] + 1)):
             return Rendering("rendered", english.text[start:end], LEXICON_ONLY)
     return None
 
 
-def _piece_words(piece: str, first: bool, english: English, phrases_of, known) -> list[str]:
+def _piece_words(piece: str, first: bool, english: English, phrases_of, known, barred: Container[int]) -> list[str]:
     """The words of the English that render one piece: its lexicon renderings as written, or, for
-    an unknown first piece (a name), the capitalised words that sound like it."""
+    an unknown first piece (a name), the capitalised words that sound like it; none of `barred`."""
     if known(piece):
         return [english.text[english.spans[english.content[a]][1]:english.spans[english.content[b]][2]]
-                for a, b in _written(english, phrases_of((piece,)))]
+                for a, b in _written(english, phrases_of((piece,))) if not any(n in barred for n in range(a, b + 1))]
     if not first:
         return []
-    return [w for w in map(english.word, range(len(english.content))) if w[:1].isupper() and sounds_like(piece, w)]
+    return [english.word(n) for n in range(len(english.content))
+            if n not in barred and english.word(n)[:1].isupper() and sounds_like(piece, english.word(n))]
 
 
 def render_body_name(term: str, pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
-                     known: Callable[[str], bool]) -> Rendering | None:
+                     known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
     """The English name of a body written as one Korean word, head first ('Korea Institute for
     National Unification' for 통일연구원, 'Middlebury Institute of International Studies' for
     미들베리국제연구소): the one capitalised name (render_name_word) holding the head its Korean
     ending names (renderings.name_heads: 원, 소 'Institute') and a rendering of each piece before
-    the last; None when a piece has none, or no such name, or more than one, holds them."""
+    the last, none of them `barred` (render_compound); None when a piece has none, or no such
+    name, or more than one, holds them."""
     heads = name_heads(term)[1]
-    head = {w for w in map(english.word, range(len(english.content)))
+    head = {w for w in map(english.word, (n for n in range(len(english.content)) if n not in barred))
             if w[:1].isupper() and (w.lower() in heads or w.lower().removesuffix("s") in heads)}
-    words = [_piece_words(p, n == 0, english, phrases_of, known) for n, p in enumerate(pieces[:-1])]
+    words = [_piece_words(p, n == 0, english, phrases_of, known, barred) for n, p in enumerate(pieces[:-1])]
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
     found = render_name_word([*head, *(w[0] for w in words)], english)

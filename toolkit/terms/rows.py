@@ -24,7 +24,7 @@ from pathlib import Path
 
 from toolkit.align.english import content_words
 from toolkit.terms.beads import ArticleBeads, Bead
-from toolkit.terms.compounds import render_body_name, render_compound
+from toolkit.terms.compounds import render_body_name, render_compound, written_words
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
@@ -270,8 +270,10 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
-            if result.status == "not_found" and occ.term not in lexical and one_morpheme(units[occ.units[0]]):
-                result = _by_known_pieces(occ.term, bead, phrases_of, lexical or entries) or result
+            if result.status == "not_found" and one_morpheme(units[occ.units[0]]):
+                result = _by_known_pieces(occ.term, bead, phrases_of, lexical or entries,
+                                          (units[j].key for j in range(len(units)) if j not in own and j not in kin
+                                           and units[j].tag in NOUNS)) or result
             result = by_romanization(occ.term, result, bead.english, (u.key for u in units))
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
@@ -609,16 +611,19 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
     return rows
 
 
-def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str]) -> Rendering | None:
+def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str], others: Iterable[str]) -> Rendering | None:
     """A compound Kiwi reads as one noun that the model cannot tie (not found), rendered from its
     pieces' lexicon renderings written as one phrase (compounds.render_compound) or as the name of
-    a body written head first (compounds.render_body_name); None without one."""
+    a body written head first (compounds.render_body_name), through no English word that renders
+    one of the bead's `others` (its other nouns) by the lexicon: 장관's 'minister' is not the
+    'ministry' of 사법부 (the stems are one) in 'justice minister'; None without one."""
     known = listed.__contains__
     pieces = known_pieces(term, known)
     if pieces is None:
         return None
-    return render_compound(pieces, bead.english, phrases_of, known) or \
-        render_body_name(term, pieces, bead.english, phrases_of, known)
+    barred = written_words(bead.english, phrases_of(tuple(sorted(set(others) - {term, *pieces}))))
+    return render_compound(pieces, bead.english, phrases_of, known, barred) or \
+        render_body_name(term, pieces, bead.english, phrases_of, known, barred)
 
 
 def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
