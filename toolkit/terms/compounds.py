@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
-from toolkit.terms.renderings import LEXICON_ONLY, English, Rendering, name_heads, render_name_word, sounds_like
-
-_TIGHT = re.compile(r"[\s\-]+")  # what may stand between the words of one noun phrase ('Spike missile')
+from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, name_heads, render_name_word,
+                                      sounds_like)
 
 
 def _tight(english: English, left: int, right: int) -> bool:
-    return right == left + 1 and bool(_TIGHT.fullmatch(english.between(left, right)))
+    """Content words next to each other with only spaces or hyphens between ('Spike missile'),
+    the first no possessive ('Army's Spike')."""
+    return _joins(english, left, right, _TIGHT_GAP)
 
 
 def _written(english: English, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
