@@ -621,9 +621,13 @@ def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str], 
     pieces = known_pieces(term, known)
     if pieces is None:
         return None
-    barred = written_words(bead.english, phrases_of(tuple(sorted(set(others) - {term, *pieces}))))
-    return render_compound(pieces, bead.english, phrases_of, known, barred) or \
-        render_body_name(term, pieces, bead.english, phrases_of, known, barred)
+    english = bead.english
+    found = render_compound(pieces, english, phrases_of, known) or render_body_name(term, pieces, english, phrases_of, known)
+    if found is None:
+        return None  # the common case: the bead's other nouns need not be read
+    barred = written_words(english, phrases_of(tuple(sorted(set(others) - {term, *pieces}))))
+    return render_compound(pieces, english, phrases_of, known, barred) or \
+        render_body_name(term, pieces, english, phrases_of, known, barred)
 
 
 def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
