@@ -294,3 +294,23 @@ def term_occurrences(units: list[Unit], is_term) -> list[Occurrence]:
                 and unit.base not in stoplist()):
             found.setdefault(unit.key, Occurrence(unit.key, (i,)))
     return list(found.values())
+
+
+def known_pieces(word: str, is_known, last: bool = True) -> tuple[str, ...] | None:
+    """A word Kiwi reads as one noun (스파이크미사일, 북한군) as the known words it is compounded
+    of, the head last: the longest known ending (of two syllables, or of one, the head's, after two
+    or more: 북한군), then the same for what is before it, which may be left as one unknown word of
+    two syllables or more at the start (a name: 스파이크); None when no known ending leaves such a
+    start."""
+    for size in range(len(word) - 1, 0, -1):
+        head, rest = word[-size:], word[:-size]
+        if not is_known(head) or (size == 1 and (len(rest) < 2 or not last)):
+            continue
+        if is_known(rest):
+            return rest, head
+        before = known_pieces(rest, is_known, False)
+        if before is not None:
+            return (*before, head)
+        if len(rest) >= 2:
+            return rest, head
+    return None

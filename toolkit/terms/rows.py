@@ -24,8 +24,10 @@ from pathlib import Path
 
 from toolkit.align.english import content_words
 from toolkit.terms.beads import ArticleBeads, Bead
+from toolkit.terms.compounds import render_body_name, render_compound, written_words
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import NOUNS, Occurrence, Unit, is_rate, noun_runs, stoplist, term_occurrences
+from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
+                                  term_occurrences)
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
@@ -268,6 +270,10 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
             elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
+            if result.status == "not_found" and one_morpheme(units[occ.units[0]]):
+                result = _by_known_pieces(occ.term, bead, phrases_of, lexical or entries,
+                                          (units[j].key for j in range(len(units)) if j not in own and j not in kin
+                                           and units[j].tag in NOUNS)) or result
             result = by_romanization(occ.term, result, bead.english, (u.key for u in units))
             if result.status != "rendered" and is_outlet(occ.term):  # 'a U.S. broadcaster'
                 # only another term's claim counts: a generic noun's (생활 'broadcaster') is the model's noise
@@ -603,6 +609,25 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
                 by_term[term] = row(sentence_id, term, result, word.key)
                 rows.append(by_term[term])
     return rows
+
+
+def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str], others: Iterable[str]) -> Rendering | None:
+    """A compound Kiwi reads as one noun that the model cannot tie (not found), rendered from its
+    pieces' lexicon renderings written as one phrase (compounds.render_compound) or as the name of
+    a body written head first (compounds.render_body_name), through no English word that renders
+    one of the bead's `others` (its other nouns) by the lexicon: 장관's 'minister' is not the
+    'ministry' of 사법부 (the stems are one) in 'justice minister'; None without one."""
+    known = listed.__contains__
+    pieces = known_pieces(term, known)
+    if pieces is None:
+        return None
+    english = bead.english
+    found = render_compound(pieces, english, phrases_of, known) or render_body_name(term, pieces, english, phrases_of, known)
+    if found is None:
+        return None  # the common case: the bead's other nouns need not be read
+    barred = written_words(english, phrases_of(tuple(sorted(set(others) - {term, *pieces}))))
+    return render_compound(pieces, english, phrases_of, known, barred) or \
+        render_body_name(term, pieces, english, phrases_of, known, barred)
 
 
 def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:

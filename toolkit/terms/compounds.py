@@ -1,0 +1,109 @@
+"""Compounds the model cannot render: a word Kiwi reads as one noun (스파이크미사일, 북한군,
+통일연구원) that the archive writes too seldom for the model to tie, rendered from the lexicon's
+words for its pieces (korean.known_pieces) where the English writes them as one phrase
+(`render_compound`), or, for the name of a body, as one capitalised name written head first
+(`render_body_name`).
+
+Why the lexicon and not the model: the model is trained on the units Kiwi gives, so a piece that
+is never a unit of its own in the archive (미사일 inside 스파이크미사일) is a word it never met;
+the lexicon knows it. An unknown first piece is a name or a loanword (스파이크), written by its sound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Iterable, Sequence
+
+from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, name_heads, render_name_word,
+                                      sounds_like)
+
+
+def _tight(english: English, left: int, right: int) -> bool:
+    """Content words next to each other with only spaces or hyphens between ('Spike missile'),
+    the first no possessive ('Army's Spike')."""
+    return _joins(english, left, right, _TIGHT_GAP)
+
+
+def _written(english: English, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(first, last) content words of each place where one of the phrases is written whole, tight."""
+    found = []
+    for phrase in phrases:
+        for start in english.stem_places.get(phrase[0], ()):
+            end = start + len(phrase) - 1
+            if tuple(english.stems[start:end + 1]) == phrase and all(_tight(english, n, n + 1) for n in range(start, end)):
+                found.append((start, end))
+    return sorted(set(found))
+
+
+def written_words(english: English, phrases: Iterable[tuple[str, ...]]) -> frozenset[int]:
+    """The content words (numbers) of every place where one of the phrases is written whole."""
+    return frozenset(n for a, b in _written(english, phrases) for n in range(a, b + 1))
+
+
+def render_compound(pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
+                    known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
+    """The English phrase that writes the pieces' lexicon renderings in the Korean order, each
+    tight after the one before ('Spike missile', 'DPRK troops'), the first piece, if the lexicon
+    lacks it, by the word before the next that sounds like it, and holding no word of `barred`
+    (content word numbers that render another Korean word of the bead); None when the English has
+    no such phrase (a head-first name, 'Institute for National Unification', is not read here)."""
+    places = [None if n == 0 and not known(p) else _written(english, phrases_of((p,))) for n, p in enumerate(pieces)]
+    if any(p is not None and not p for p in places):
+        return None
+    for last in places[-1]:
+        first, chain = last[0], True
+        for n in range(len(pieces) - 2, -1, -1):
+            if places[n] is None:
+                k = first - 1
+                chain = k >= 0 and _tight(english, k, first) and sounds_like(pieces[n], english.word(k))
+                first = k
+            else:
+                before = [p for p in places[n] if _tight(english, p[1], first)]
+                chain = bool(before)
+                first = before[0][0] if before else first
+            if not chain:
+                break
+        start = english.spans[english.content[first]][1]
+        end = english.spans[english.content[last[1]]][2]
+        # not cut from a word hyphened on ('Korea Institute' of 'US-Korea Institute': another name)
+        if chain and not english.text[max(0, start - 1):start] == "-" and not english.text[end:end + 1] == "-" and \
+                not any(n in barred for n in range(first, last[1] + 1)):
+            return Rendering("rendered", english.text[start:end], LEXICON_ONLY)
+    return None
+
+
+def _piece_words(piece: str, first: bool, english: English, phrases_of, known, barred: Container[int]) -> list[str]:
+    """The words of the English that render one piece: its lexicon renderings as written, or, for
+    an unknown first piece (a name), the capitalised words that sound like it; none of `barred`."""
+    if known(piece):
+        return [english.text[english.spans[english.content[a]][1]:english.spans[english.content[b]][2]]
+                for a, b in _written(english, phrases_of((piece,))) if not any(n in barred for n in range(a, b + 1))]
+    if not first:
+        return []
+    return [english.word(n) for n in range(len(english.content))
+            if n not in barred and english.word(n)[:1].isupper() and sounds_like(piece, english.word(n))]
+
+
+def render_body_name(term: str, pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
+                     known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
+    """The English name of a body written as one Korean word, head first ('Korea Institute for
+    National Unification' for 통일연구원, 'Middlebury Institute of International Studies' for
+    미들베리국제연구소): the one capitalised name (render_name_word) holding the head its Korean
+    ending names (renderings.name_heads: 원, 소 'Institute') and a rendering of each piece before
+    the last, none of them `barred` (render_compound); None when a piece has none, or no such
+    name, or more than one, holds them."""
+    heads = name_heads(term)[1]
+    head = {w for w in map(english.word, (n for n in range(len(english.content)) if n not in barred))
+            if w[:1].isupper() and (w.lower() in heads or w.lower().removesuffix("s") in heads)}
+    words = [_piece_words(p, n == 0, english, phrases_of, known, barred) for n, p in enumerate(pieces[:-1])]
+    if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
+        return None
+    found = render_name_word([*head, *(w[0] for w in words)], english)
+    if found is None:
+        return None
+    # a date after the name is written with capitals too ('... Unification on Friday'): no part of it
+    return Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
+
+
+_DATE_AFTER = re.compile(r"\s+(?:on|in|of|the)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
+                         r"May|June|July|August|September|October|November|December)\b.*$")
