@@ -613,8 +613,11 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     for window in english.name_windows:
         if found and len(window) < size:
             break
+        free = all(rival(k) < LINK for k in window)
+        if not free and len(window) < 2:
+            continue
         text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
-        if (all(rival(k) < LINK for k in window) or _spelled_out(name, text, len(window))) and alike(name, text):
+        if alike(name, text) and (free or _spelled_out(name, text, len(window))):
             found.append((text, window))
             size = len(window)
     if not found:
