@@ -1553,3 +1553,45 @@ def test_a_compound_rendered_by_its_pieces_takes_no_word_that_renders_another_no
                 "The president told the justice minister to look into it.")["사법부"] is None
     assert rows("대통령은 사법부에 철저한 조사를 지시했다.",
                 "The president told the justice ministry to look into it.")["사법부"] == "justice ministry"
+
+
+def test_a_word_kiwi_reads_whole_takes_the_prior_of_the_lexicon_keys_it_is_spelled_of():
+    from toolkit.terms.model import Training, spelled_of
+
+    entries = {"강습": frozenset({(stem("training"),)}), "부대": frozenset({(stem("unit"),)}),
+               "지시": frozenset({(stem("ordered"),)}), "위험": frozenset({(stem("danger"),)}),
+               "지역": frozenset({(stem("area"),)})}
+    # its keys and a last syllable left unread (a suffix: 회), not a word written whole of keys, whose own
+    # English the archive knows better (위험지역 'danger zones'), nor one with a syllable unread inside
+    assert spelled_of("강습회", entries) == ["강습"]
+    assert spelled_of("위험지역", entries) == []
+    assert spelled_of("강습부대", entries) == []
+    assert spelled_of("강습다부대", entries) == []
+    assert spelled_of("강습", entries) == []
+
+    korean = [("ko-s1", korean_units("군 당국은 지난 주말 각 부대에 강습회를 열라고 지시했다."))]
+    english = English.of("Military authorities ordered units to hold training sessions last weekend.")
+
+    def posterior_of_training(lexicon: dict) -> float:
+        training = Training(lexicon, TermVocabulary(set(lexicon)))
+        training.add(0.9, korean, english.stems, [english.word(n) for n in range(len(english.stems))])
+        model = training.model().aligner
+        keys = [u.key for _, units in korean for u in units]
+        return model.link_posteriors(keys, english.stems)[english.stems.index(stem("training"))][keys.index("강습회")]
+
+    assert posterior_of_training(entries) >= 0.3  # a link (renderings.LINK)
+    assert posterior_of_training({k: v for k, v in entries.items() if k != "강습"}) < 0.3
+
+
+def test_a_run_of_words_writing_every_consonant_of_a_long_name_renders_it_whatever_another_word_claims():
+    from toolkit.terms.renderings import render_by_sound
+
+    english = English.of("The images, taken by Greenfield Labs, show a new facility.")
+
+    def posteriors(claimed: str) -> list[list[float]]:  # columns: the name, 연구소, nothing
+        return [[0.0, 0.8, 0.2] if english.word(n) == claimed else [0.0, 0.0, 1.0] for n in range(len(english.stems))]
+
+    # 연구소, met once, is tied to 'Labs' by the model: the name's two words still write it whole
+    assert render_by_sound("그린필드랩스", english, posteriors("Labs"), [0]).text == "Greenfield Labs"
+    # a name the run writes with a consonant more does not outweigh that claim: the words no one claims
+    assert render_by_sound("그린필드랩", english, posteriors("Labs"), [0]).text == "Greenfield"

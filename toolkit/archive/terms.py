@@ -110,7 +110,8 @@ def plan(work: Path, lexicon, previous: Path | None, reuse: bool, built: set[str
             if joinable:
                 training.add(cert, units_of(*korean), stems, surface)
             else:  # (nothing to join: no Unit objects needed)
-                training.add_keys(cert, korean[KOREAN.index("keys")], stems, surface)
+                training.add_keys(cert, korean[KOREAN.index("keys")], stems, surface, korean[KOREAN.index("tags")],
+                                  korean[KOREAN.index("bases")])
     digest = training.digest()
     ids = pl.scan_parquet(folder / "beads.parquet").select(pl.col("article_id").unique()).collect()
     every = sorted(ids["article_id"].to_list())

@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.align.english import stem
-from toolkit.terms.korean import TermVocabulary, Unit, is_rate, merge_known
+from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
 
 MAX_TRAINING_BEADS = 50_000
@@ -65,6 +65,7 @@ class Training:
     pairs: list[tuple[list[str], list[str]]] = field(default_factory=list)
     aliases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     seen: int = 0  # confident beads so far
+    unspelled: set[str] = field(default_factory=set)  # words spelled_of found no keys for (asked once)
 
     def add(self, cert: float, korean: Sequence[tuple[str, list[Unit]]], stems: Sequence[str],
             surface: Sequence[str]) -> None:
@@ -77,11 +78,21 @@ class Training:
             elif is_rate(u) and u.key not in self.lexicon_entries and u.key not in self.joined:
                 # a rate the lexicon lacks: its noun's renderings and 'rate' (고용률: employment rate)
                 self.joined[u.key] = frozenset({*self.lexicon_entries.get(u.base, ()), (stem("rate"),)})
-        self.add_keys(cert, [u.key for u in units], stems, surface)
+        self.add_keys(cert, [u.key for u in units], stems, surface, [u.tag for u in units], [u.base for u in units])
 
-    def add_keys(self, cert: float, ko: list[str], stems: Sequence[str], surface: Sequence[str]) -> None:
+    def add_keys(self, cert: float, ko: list[str], stems: Sequence[str], surface: Sequence[str],
+                 tags: Sequence[str] = (), bases: Sequence[str] = ()) -> None:
         """`add` for a bead whose Korean units cannot be joined (korean.can_join): its keys
-        are its words."""
+        are its words (`tags` and `bases`: their Unit.tag and Unit.base)."""
+        for key, tag, base in zip(ko, tags, bases):
+            if tag in NOUNS and not base and key not in self.lexicon_entries and key not in self.joined \
+                    and key not in self.unspelled:
+                # a word Kiwi read whole that the lexicon lacks but spells of its keys (학습회: 학습)
+                pieces = spelled_of(key, self.lexicon_entries)
+                if pieces:
+                    self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
+                else:
+                    self.unspelled.add(key)
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
@@ -125,6 +136,31 @@ class Training:
     def model_of(self, aligner) -> TermModel:
         """The TermModel of this data with a given word-alignment model."""
         return TermModel(self.words.recurring, dict(self.joined), aligner, self.digest())
+
+
+SPELLED_FROM = 3  # syllables of the shortest word the lexicon lacks whose prior its pieces give
+SHORTEST_PIECE = 2  # syllables of a piece (one syllable is a suffix of too many readings: 회, 서, 군)
+
+
+def spelled_of(word: str, entries: Mapping[str, frozenset]) -> list[str]:
+    """The lexicon keys a word the lexicon lacks is written of, longest first from the left
+    (학습회 -> 학습, 통일연구원 -> 통일 + 연구원), when they leave no syllable of it unread but
+    its last (a suffix: 회 "meeting", 서 "document"); else none. Kiwi reads such a word as one
+    noun, so the model, which meets it in a bead or two, would have no prior for it, and ties it
+    to whatever stands beside it; its pieces' renderings are what the English writes for it
+    (제의서 'proposal'). More unread syllables name something the pieces do not (대한불교조계종
+    is no 'Buddhist')."""
+    if len(word) < SPELLED_FROM or not all("가" <= c <= "힣" for c in word):
+        return []
+    pieces, k = [], 0
+    while k < len(word):
+        size = next((n for n in range(len(word) - k, SHORTEST_PIECE - 1, -1)
+                     if (k, n) != (0, len(word)) and entries.get(word[k:k + n])), 0)
+        if not size:
+            return pieces if pieces and k == len(word) - 1 else []  # only a last syllable unread
+        pieces.append(word[k:k + size])
+        k += size
+    return []  # spelled whole of keys: a compound whose own English the archive knows better
 
 
 def merged_units(korean: Sequence[tuple[str, list[Unit]]], words: TermVocabulary) -> list[tuple[str, list[Unit]]]:

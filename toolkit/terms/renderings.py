@@ -613,11 +613,13 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     for window in english.name_windows:
         if found and len(window) < size:
             break
-        if all(rival(k) < LINK for k in window):
-            text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
-            if alike(name, text):
-                found.append((text, window))
-                size = len(window)
+        free = all(rival(k) < LINK for k in window)
+        if not free and len(window) < 2:
+            continue
+        text = english.text[spans[window[0]][1]:spans[window[-1]][2]]
+        if alike(name, text) and (free or _spelled_out(name, text, len(window))):
+            found.append((text, window))
+            size = len(window)
     if not found:
         return None
     # of two names alike in sound, the nearer: 박영수 beside 박영선 is 'Park Young-soo', not the
@@ -630,6 +632,18 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
             spans[after][0].lower().removesuffix("s") in heads and rival(after) < LINK:
         best = english.text[spans[window[0]][1]:spans[after][2]]
     return Rendering("rendered", _POSSESSIVE.sub("", best), LEXICON_ONLY)
+
+
+EXACT_SOUND = 5  # consonants of a name whose every one a run of words writing it in order vouches for it
+
+
+def _spelled_out(name: str, text: str, words: int) -> bool:
+    """A run of two words or more writes every consonant of a long name in order, none more
+    (플래닛랩스 'Planet Labs'): evidence that no model's claim on one of its words outweighs (the
+    model ties a word it met once, 'Labs', to whatever noun stands near: 연구소)."""
+    from toolkit.align.phonetic import skeleton_en
+
+    return words >= 2 and len(skeleton_en(text)) >= EXACT_SOUND and _sound_gap(name, text) == 0
 
 
 def _sound_gap(name: str, text: str) -> int:
