@@ -1,0 +1,87 @@
+"""The name score's shortcuts give the answers of the plain programmes they replace (speed14):
+the bit-parallel edit distance and the cuts of the syllable programme that cannot reach the end."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import names
+
+
+def _table_distance(a: str, b: str) -> int:
+    """Levenshtein distance, cell by cell (the textbook table)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _full_sequence_score(syllables: str, roman: str) -> float:
+    """names._sequence_score by its definition: the cheapest way to cut the letters into one
+    piece per syllable (up to 7 letters, an empty piece costing 3), over every cut."""
+    n, length = len(syllables), len(roman)
+    if not n or not length or length > 7 * n + 2:
+        return names._sequence_score(syllables, roman)  # the answers given before any programme
+
+    @cache
+    def cheapest(k: int, q: int) -> float:  # syllables[:k] spelled by roman[:q]
+        if k == 0:
+            return 0.0 if q == 0 else float("inf")
+        return min(cheapest(k - 1, p) + (3.0 if p == q else names._syllable_cost(syllables[k - 1], roman[p:q]))
+                   for p in range(max(0, q - 7), q + 1))
+
+    return max(0.0, 1.0 - 2.0 * cheapest(n, length) / max(length, 2 * n))
+
+
+_LETTERS = st.text(alphabet="aeiouygjkhnsw", max_size=12)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LETTERS, _LETTERS, st.integers(min_value=1, max_value=26))
+def test_edit_distance_is_the_table_s_capped(a, b, cap):
+    assert names._lev(a, b, cap) == min(_table_distance(a, b), cap)
+
+
+def test_edit_distance_on_spellings():
+    assert names._lev("jun", "joon") == 2
+    assert names._lev("kim", "gim") == 1
+    assert names._lev("park", "bak", cap=9) == 2
+    assert names._lev("choi", "choi") == 0
+    assert names._lev("lee", "yiyeong") == 3  # capped
+
+
+_SYLLABLES = "김준호이서영박정은최문종오상철황우석"
+
+
+@st.composite
+def _spelled(draw) -> tuple[str, str]:
+    """Hangul syllables and letters that spell each one in some way, padded with stray letters."""
+    syllables = draw(st.text(alphabet=_SYLLABLES, min_size=1, max_size=4))
+    letters = "".join(draw(st.sampled_from(sorted(names.syllable_variants(ch)))) +
+                      draw(st.text(alphabet="aeouhgwn", max_size=3)) for ch in syllables)
+    return syllables, letters
+
+
+@settings(max_examples=600, deadline=None)
+@given(_spelled())
+def test_syllable_programme_is_the_full_one(spelled):
+    assert names._sequence_score(*spelled) == _full_sequence_score(*spelled)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SYLLABLES, min_size=1, max_size=4), st.text(alphabet="abcdeghijklmnoprstuwy", max_size=24))
+def test_syllable_programme_is_the_full_one_on_any_letters(syllables, roman):
+    assert names._sequence_score(syllables, roman) == _full_sequence_score(syllables, roman)
+
+
+def test_syllable_programme_on_names():
+    for syllables, roman in [("준호", "joonho"), ("정은", "jongun"), ("서영", "seoyoung"), ("상철", "sangchul"),
+                             ("준호", "investigator"), ("김정은", "kimjongun"), ("이정준", "eucheungjuunn"),
+                             ("서상황", "suhusahngawhwang"), ("석문", "sohkwmoonne")]:
+        assert names._sequence_score(syllables, roman) == _full_sequence_score(syllables, roman)
