@@ -32,3 +32,19 @@ def test_a_list_of_people_with_titles_is_no_roster(line: str) -> None:
 ])
 def test_a_team_roster_still_reads(line: str, roles: list[str]) -> None:
     assert [role for role, _, _ in _read(line)] == roles
+
+
+@pytest.mark.parametrize("paragraph", [
+    "[앵커] 북한이 국경 지역 경비를 강화했다고 미국 자유아시아방송(RFA)이 보도했습니다. 염태오 기자가 보도합니다.",
+    "앵커: 북한 당국이 장마당 단속에 다시 나섰다고 자유아시아방송이 전했습니다. 염태오 기자가 보도합니다.",
+    "<앵커> 미국 자유아시아방송, RFA에 따르면 북한 주민들이 봄철 식량난을 겪고 있습니다. 염태오 기자입니다.",
+])
+def test_another_stations_anchor_citing_rfa_gives_no_rfa_service(paragraph: str) -> None:
+    """An anchor who cites RFA as the source of the news ("RFA가 보도했습니다", "RFA에 따르면") reads
+    another station's report: its reporter is not RFA's Korean service."""
+    assert _read(paragraph) == [("reporter", "염태오", None)]
+
+
+def test_rfa_own_anchor_still_gives_the_korean_service() -> None:
+    paragraph = "앵커: 북한 소식통이 자유아시아방송에 전한 국경 소식입니다. 염태오 기자가 보도합니다."
+    assert _read(paragraph) == [("reporter", "염태오", "Korean")]
