@@ -48,3 +48,20 @@ def test_another_stations_anchor_citing_rfa_gives_no_rfa_service(paragraph: str)
 def test_rfa_own_anchor_still_gives_the_korean_service() -> None:
     paragraph = "앵커: 북한 소식통이 자유아시아방송에 전한 국경 소식입니다. 염태오 기자가 보도합니다."
     assert _read(paragraph) == [("reporter", "염태오", "Korean")]
+
+
+@pytest.mark.parametrize("caption", [
+    "22일 오후 서울 중구 명동 거리에서 시민들이 우산을 쓰고 걸어가고 있다. 기상청은 이번 비가 23일 오전까지 "
+    "이어질 전망이다. 연합뉴스",
+    "5일 오전 강원 평창군 대관령에서 관광객들이 눈꽃을 구경하고 있다. 기상청에 따르면 이날 대관령의 아침 기온은 "
+    "영하 15도까지 떨어졌다. /연합뉴스",
+])
+def test_a_weather_caption_closed_by_an_agency_keeps_its_photographer(caption: str) -> None:
+    """A caption opens on the picture's day and scene and may add the forecast ("…전망이다") or its
+    source ("기상청에 따르면"): the agency closing it took the picture, it did not report a story."""
+    assert _read(caption) == [("photographer", "연합뉴스", None)]
+
+
+def test_a_story_closed_by_an_agency_still_credits_its_reporter() -> None:
+    story = "업계에 따르면 올해 하반기 수도권 새 아파트 분양 물량은 3만 가구를 밑돌 전망이다. 연합뉴스"
+    assert _read(story) == [("reporter", "연합뉴스", None)]
