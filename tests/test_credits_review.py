@@ -65,3 +65,10 @@ def test_a_weather_caption_closed_by_an_agency_keeps_its_photographer(caption: s
 def test_a_story_closed_by_an_agency_still_credits_its_reporter() -> None:
     story = "업계에 따르면 올해 하반기 수도권 새 아파트 분양 물량은 3만 가구를 밑돌 전망이다. 연합뉴스"
     assert _read(story) == [("reporter", "연합뉴스", None)]
+
+
+@pytest.mark.parametrize("line", ["사진=염태오 기자·진서율 기자", "영상취재: 염태오 기자·진서율 기자"])
+def test_a_role_label_before_titled_names_is_read_as_the_role_not_a_roster(line: str) -> None:
+    """"사진=" gives every name after it the photographer's role (main read it so); the roster reader
+    took the line first and made them reporters by their titles."""
+    assert [(role, name) for role, name, _ in _read(line)] == [("photographer", "염태오"), ("photographer", "진서율")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.korean import title_role
+from toolkit.credits.vocabulary import KO_LABELS
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name
@@ -51,6 +52,8 @@ def _is_team_label(label: str) -> bool:
     """"특별취재팀", "기획취재반", "이동편집국", "공동취재단": the label names the team or desk that made
     the report."""
     label = label.replace(" ", "")
+    if label in KO_LABELS:
+        return False  # "사진=", "영상취재:": a role's label, which gives every name after it that role
     return _is_desk(label) or any(word in label for word in _TEAM_WORDS)
 
 
