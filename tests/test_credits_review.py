@@ -72,3 +72,19 @@ def test_a_role_label_before_titled_names_is_read_as_the_role_not_a_roster(line:
     """"사진=" gives every name after it the photographer's role (main read it so); the roster reader
     took the line first and made them reporters by their titles."""
     assert [(role, name) for role, name, _ in _read(line)] == [("photographer", "염태오"), ("photographer", "진서율")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "(사진 한빛일보) 시민들이 한강공원에서 벚꽃 구경을 하고 있다.",
+    "(출처 한빛일보) 올해 도내 수출은 석 달 연속 늘었다.",
+    "[그래픽 한빛일보] 올해 도내 수출은 석 달 연속 늘었다.",
+])
+def test_a_label_and_an_outlet_before_an_undated_lede_is_no_reporter(paragraph: str) -> None:
+    """An outlet's name alone in brackets signs an undated lede ("(남부뉴스통신) …"); a label before it
+    ("사진", "출처", "그래픽") says the outlet supplied a picture or a figure: it is no reporter named
+    "사진 한빛일보"."""
+    assert not any(role == "reporter" for role, _, _ in _read(paragraph))
+
+
+def test_an_outlet_alone_before_an_undated_lede_still_signs_it() -> None:
+    assert _read("(한빛일보) 올해 도내 수출은 석 달 연속 늘었다.") == [("reporter", "한빛일보", None)]
