@@ -1149,7 +1149,8 @@ _RFA_ANCHOR = re.compile(r"\s*(?:앵커 ?:|\[앵커\]|<앵커>)[^\n]*?(?:자유�
 
 # another station's anchor citing RFA as a source: "…고 미국 자유아시아방송(RFA)이 보도했습니다",
 # "자유아시아방송, RFA에 따르면 …" (RFA's own anchor names itself otherwise: "…자유아시아방송 연속 기획")
-_RFA_CITED = re.compile(r"(?:자유아시아방송|RFA)\)?(?:[ ,]*\(?RFA\)?)?\s*(?:에 따르면|[이가은는]\s[^.?!\n]{0,60}?(?:보도했|전했|밝혔))")
+_RFA_CITED = re.compile(
+    r"(?:자유아시아방송|RFA)\)?(?:[ ,]*\(?RFA\)?)?\s*(?:에 따르면|[이가은는]\s[^.?!\n]{0,60}?(?:보도했|전했|밝혔))")
 _RFA_MAIL = re.compile(r"@rfa\.org\b", re.IGNORECASE)
 
 

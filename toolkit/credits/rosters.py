@@ -6,8 +6,9 @@ journalist's title (기자, 특파원 …), so that a story's list of officials 
 read as a team. A label before the list must name a team or desk ("특별취재팀=", "이동편집국="): a list of
 awardees, of people disciplined or of those present ("수상자=", "징계 대상=", "참석자:") has the same
 shape. With no label, every member must be placed in the newsroom by a desk or a journalist's title:
-"A 부장·B 차장·C 기자" alone may be a company's or a police station's people and one reporter. A member of the photo or video desk took the pictures; a managing rank (국장,
-부국장, 데스크) edited; any other rank (차장, 팀장) reported.
+"A 부장·B 차장·C 기자" alone may be a company's or a police station's people and one reporter.
+A member of the photo or video desk took the pictures; a managing rank (국장, 부국장, 데스크) edited;
+any other rank (차장, 팀장) reported.
 """
 
 from __future__ import annotations
