@@ -133,3 +133,12 @@ def test_a_ted_share_splits_the_pseudo_articles_into_fitted_and_measured(monkeyp
     measured, seen[:] = list(seen), []
     calibrate.line_rows("ted", None)
     assert fitted == [0, 3, 6] and measured == [1, 2, 4, 5] and seen == list(range(7))
+
+
+@pytest.mark.parametrize("n", ["1", "-3"])
+def test_a_ted_share_that_leaves_nothing_to_measure_is_refused(n: str) -> None:
+    """`--ted-share 1` fitted every TED pseudo-article and then reported TED on none: "ECE 0.000 over
+    0 beads", a figure that reads as perfect. It is refused before any work, naming the option."""
+    run = subprocess.run([sys.executable, str(repo_root() / "benchmarks" / "calibrate.py"), "--ted-share", n,
+                          "--report-only", "--no-corpora"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--ted-share" in run.stderr and "2 or more" in run.stderr

@@ -81,9 +81,21 @@ def is_korean_story(body: str) -> bool:
     text before ("이 때문에 …", "한편 …") or it reports what someone said or a source says ("…고 밝혔다",
     "…에 따르면"); a caption does neither. (Bounded: a longer body is not scanned.)"""
     body = body.strip()
-    return bool(body) and len(body) <= MAX_CAPTION_CHARS * 4 and (
-        any(cue in body for cue in _KO_STORY_CUES + _KO_SOURCED)
-        or any(s.startswith(_KO_STORY_OPENERS) for s in _ko_sentences(body)))
+    if not body or len(body) > MAX_CAPTION_CHARS * 4:
+        return False
+    if any(cue in body for cue in _KO_STORY_CUES):
+        return True
+    sentences = _ko_sentences(body)
+    if _opens_on_scene(sentences[0]):
+        return False  # "22일 오후 … 걸어가고 있다. 이번 비는 … 이어질 전망이다.": a weather picture's caption
+    return any(cue in body for cue in _KO_SOURCED) or any(s.startswith(_KO_STORY_OPENERS) for s in sentences)
+
+
+def _opens_on_scene(sentence: str) -> bool:
+    """The sentence is a picture's scene on its day ("22일 오후 서울 명동에서 시민들이 … 걷고 있다."): a
+    caption opens so, and may then add the forecast or the source a story would ("…할 전망이다")."""
+    return bool(_KO_PICTURE_DAY.match(sentence) and _KO_SCENE_END.search(sentence)
+                and not any(w in sentence for w in _KO_ABSTRACT))
 
 
 # a story's source or outlook ("업계에 따르면", "…할 전망이다"): words no caption's scene has

@@ -117,8 +117,11 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         return rest.lstrip(), bracketed  # "[티브이데일리 김종은 기자] 그룹 …": the byline opens the lead
     elif opener in _BYLINE_OPENERS and _is_written_lede(rest) and (lone := _lone_reporter(inner)) is not None:
         return rest.lstrip(), lone  # "[안기한 기자]창원시는 … 밝혔다.": the reporter alone, then a written lede
-    elif opener in "[(" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner):
-        return rest.lstrip(), [_agency_credit(inner)]  # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it
+    elif opener in "[(" and not named and _is_written_lede(rest, dated=False) and _is_lede_outlet(inner) \
+            and (" " not in inner or (opener == "[" and _is_written_lede(rest))):
+        # "[금요저널] 창원시는 … 밝혔다.": the outlet signs it; without the lede's day, only the outlet's name
+        # alone ("(사진 한빛일보)", "(출처 한빛일보)" label a picture or a source, not the story's writer)
+        return rest.lstrip(), [_agency_credit(inner)]
     elif opener == "[" and rest.strip() and (m := _AGENCY_PLACE_DATE.fullmatch(inner)) and is_outlet(m["agency"]):
         return rest.lstrip(), [_agency_credit(m["agency"])]  # "[신화사 평양 8월 22일] …": agency, place, date
     elif opener == "[" and rest.strip() and not named and (station := regional_station(inner)):

@@ -1147,14 +1147,19 @@ def is_stamp_line(sentence: str) -> bool:
 _RFA_ANCHOR = re.compile(r"\s*(?:앵커 ?:|\[앵커\]|<앵커>)[^\n]*?(?:자유아시아방송|\bRFA\b)")
 
 
+# another station's anchor citing RFA as a source: "…고 미국 자유아시아방송(RFA)이 보도했습니다",
+# "자유아시아방송, RFA에 따르면 …" (RFA's own anchor names itself otherwise: "…자유아시아방송 연속 기획")
+_RFA_CITED = re.compile(
+    r"(?:자유아시아방송|RFA)\)?(?:[ ,]*\(?RFA\)?)?\s*(?:에 따르면|[이가은는]\s[^.?!\n]{0,60}?(?:보도했|전했|밝혔))")
 _RFA_MAIL = re.compile(r"@rfa\.org\b", re.IGNORECASE)
 
 
 def is_rfa_own(text: str) -> bool:
-    """The paragraph is RFA's anchor speaking (its label first) and naming RFA, or signs with an rfa.org
-    address ("워싱턴-이현기 a@rfa.org"): the Korean name credited there is the Korean service's, though
-    the byline itself names no station."""
-    return bool(_RFA_ANCHOR.match(text) or _RFA_MAIL.search(text))
+    """The paragraph is RFA's anchor speaking (its label first) and naming RFA, not citing it, or signs
+    with an rfa.org address ("워싱턴-이현기 a@rfa.org"): the Korean name credited there is the Korean
+    service's, though the byline itself names no station."""
+    anchor = _RFA_ANCHOR.match(text)
+    return bool(anchor and not _RFA_CITED.search(text.split("\n", 1)[0])) or bool(_RFA_MAIL.search(text))
 
 
 _WRITTEN_END = re.compile(r"[^니]다\.\s*$")
