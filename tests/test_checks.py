@@ -549,3 +549,17 @@ def test_unrelated_full_names_and_names_before_titles(en: str, ko: str, agree, f
     result = check_names(en, ko)
     assert result.agree is agree
     assert flag is None or flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a whole name swapped for another of the same shape is a change, not two people
+    ("Kim Yong-chol met the envoy at the border.", "박정수 부장은 국경에서 특사를 만났다.", "name Kim Yong-chol≠박정수"),
+    ("Min Ji-yeon said she crossed the river in 2019.", "박서윤 씨는 2019년 강을 건넜다고 말했다.", "name Min Ji-yeon≠박서윤"),
+    ("President Yoon Suk Yeol spoke on Monday.", "이재명 대통령은 월요일 연설했다.", "name Yoon Suk Yeol≠이재명"),
+    # the same name in other spellings still agrees
+    ("Kim Yong-chol met the envoy at the border.", "김영철 부장은 국경에서 특사를 만났다.", None),
+])
+def test_a_full_name_swapped_for_another_is_flagged(en: str, ko: str, flag: str | None) -> None:
+    result = check_names(en, ko)
+    assert result.agree is (flag is None)
+    assert flag is None or flag in result.differences

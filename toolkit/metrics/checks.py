@@ -557,16 +557,21 @@ def _same_person(hangul: str, roman: str) -> float:
     return min(name_score(hangul, roman), max(name_score(sur, parts[0]), name_score(sur, parts[-1])))
 
 
-def _one_part_shared(hangul: str, roman: str) -> bool:
-    """Do two full names share their surname or their given name? Only then is one the other
-    changed (박동영 for "Chung Dong-young", 김정일 for "Kim Jong-un"); two names that share nothing
-    (원효 beside "Kim Jong-un") are two people, one named on each side: an omission and an addition."""
+def _one_name_for_another(hangul: str, roman: str) -> bool:
+    """Is one of two full names the other changed? Yes where they share their surname or their
+    given name (박동영 for "Chung Dong-young", 김정일 for "Kim Jong-un"), and where they share
+    nothing but have the same shape, a given name of as many syllables (박정수 for "Kim
+    Yong-chol"): a whole name swapped for another is the forger's change, and a translator's
+    two people in one bead are rare. Names of different shapes that share nothing (원효 or 유신,
+    one syllable after the surname, beside "Kim Jong-un"; 자오징 beside "Wang Zhaoqian") are
+    two people or a misread word, one on each side: an omission and an addition."""
     from toolkit.names import given_name_score, name_score, split_name
 
     sur, given = split_name(hangul)
     parts = re.split(r"[ -]+", roman.strip())
     return max(name_score(sur, parts[0]), name_score(sur, parts[-1])) >= NAME_THRESHOLD \
-        or any(given_name_score(given, " ".join(rest)) >= GIVEN_NAME_THRESHOLD for rest in (parts[1:], parts[:-1]))
+        or any(given_name_score(given, " ".join(rest)) >= GIVEN_NAME_THRESHOLD for rest in (parts[1:], parts[:-1])) \
+        or len(given) == len(parts) - 1 >= 2
 
 
 def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
@@ -646,7 +651,8 @@ def check_names(en_text: str, ko_text: str) -> Check:
     compared with full names (김준호 ~ Kim Joon-Ho, in any hyphenation or case) and a
     surname named alone with a surname (민 씨 ~ Min; 민 씨 against Park is a change). A name
     on one side only is an omission or an addition; so are two full names that share neither
-    surname nor given name (`_one_part_shared`), and a bead with only such names is not checked. Differences read `name Min≠박`. Not
+    surname nor given name nor shape (`_one_name_for_another`), and a bead with only such names
+    is not checked. Differences read `name Min≠박`. Not
     checked past `MOST_NAMES` full names on a side."""
     from toolkit.names import name_score, split_name
 
@@ -671,7 +677,7 @@ def check_names(en_text: str, ko_text: str) -> Check:
         | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
     en_matched = _matched(en_full, ko_full, lambda e, k: _same_person(k, e)) | en_kin \
         | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
-    related = sorted((e, k) for e in en_full - en_matched for k in ko_full - ko_matched if _one_part_shared(k, e))
+    related = sorted((e, k) for e in en_full - en_matched for k in ko_full - ko_matched if _one_name_for_another(k, e))
     if related:
         differences.append(f"name {related[0][0]}≠{related[0][1]}")
     elif ko_sur or en_sur:
