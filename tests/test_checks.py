@@ -563,3 +563,18 @@ def test_a_full_name_swapped_for_another_is_flagged(en: str, ko: str, flag: str 
     result = check_names(en, ko)
     assert result.agree is (flag is None)
     assert flag is None or flag in result.differences
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # the hedge must sit on the rounder figure: "nearly 2,100" hides a changed 2천
+    ("Nearly 2,100 people attended the rally.", "집회에는 2천 명이 참석했다.", "number 2,100≠2,000"),
+    ("About 2,100 people attended the rally.", "집회에는 2천여 명이 참석했다.", None),
+    ("About 2,000 people attended the rally.", "집회에는 2천100명이 참석했다.", None),
+    ("Some 2,100 people attended the rally.", "집회에는 약 2천 명이 참석했다.", None),
+    ("Some 2,100 people attended the rally.", "집회에는 2천 명이 참석했다.", "number 2,100≠2,000"),
+    ("About 250,000 people were displaced.", "24만 9천여 명이 집을 잃었다.", None),
+])
+def test_a_hedge_on_the_finer_figure_hides_no_change(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert flag is None or flag in result.differences

@@ -154,7 +154,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
             exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
                      if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
-                if (a in hedged or b in hedged) and _same_when_rounded(a, b) \
+                if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under):
                     continue
@@ -180,6 +180,13 @@ def _just_under(english: float, korean: float, under: set[float]) -> bool:
         if rounder in under and 0 < rounder - exact <= _UNDER_SHARE * rounder and _step(rounder) > _step(exact):
             return True
     return False
+
+
+def _rounder_one_hedged(a: float, b: float, hedged: set[float]) -> bool:
+    """Is the hedge on the rounder figure? "about 2,000" for 1,980 is a rounding; "nearly 2,100"
+    for 2천 is not: the hedge sits on the finer figure, and the round one it hides is a change
+    (2천 -> 2,100 with "nearly" before it)."""
+    return a in hedged and _step(a) > _step(b) or b in hedged and _step(b) > _step(a)
 
 
 def _same_when_rounded(a: float, b: float) -> bool:
