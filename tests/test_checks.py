@@ -578,3 +578,16 @@ def test_a_hedge_on_the_finer_figure_hides_no_change(en: str, ko: str, flag: str
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert flag is None or flag in result.differences
+
+
+def test_conversions_are_not_tried_past_a_sentences_worth_of_units() -> None:
+    # every English length is tried against every Korean one: past MOST_UNIT_FIGURES on a side
+    # (a hostile line, not a sentence) they are compared as written, which flags rather than hides
+    from toolkit.metrics.checks import MOST_UNIT_FIGURES
+
+    def bead(count: int) -> tuple[str, str]:
+        miles = [100 * i + 7 for i in range(1, count + 1)]
+        return " ".join(f"{m} miles," for m in miles), " ".join(f"{round(1.609344 * m)}km," for m in miles)
+
+    assert check_numbers(*bead(MOST_UNIT_FIGURES)).agree is True
+    assert check_numbers(*bead(MOST_UNIT_FIGURES + 1)).agree is False

@@ -404,6 +404,11 @@ _SQUARE_METRES = {"제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢":
 _UNIT_WORDS = sorted([*_METRES, *_SQUARE_METRES], key=len, reverse=True)  # longest first: km² before km
 
 
+# past this many lengths or areas on a side, none is read as a conversion (compared as written): every
+# pair is tried, so a hostile line of 10,000 "N miles" would take minutes; a sentence has a handful
+MOST_UNIT_FIGURES = 12
+
+
 def _unit_of(q, text: str, patterns: tuple[re.Pattern, re.Pattern]) -> tuple[str, float] | None:
     """(family, metres or square metres per unit) of the length or area written after `q`."""
     for family, pattern in zip(("area", "length"), patterns):
@@ -425,7 +430,7 @@ def _converted_units(en: list, ko: list, en_text: str, ko_text: str) -> tuple[li
     stays (110 miles against 117km is flagged)."""
     en_units = {k: u for k, q in enumerate(en) if q.kind == "amount" and (u := _unit_of(q, en_text, _LENGTH_EN))}
     ko_units = {k: u for k, q in enumerate(ko) if q.kind == "amount" and (u := _unit_of(q, ko_text, _LENGTH_KO))}
-    if not en_units or not ko_units:
+    if not en_units or not ko_units or max(len(en_units), len(ko_units)) > MOST_UNIT_FIGURES:
         return en, ko
     en_values, ko_values = {q.value for q in en}, {q.value for q in ko}
     ko, used = list(ko), set()
