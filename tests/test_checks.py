@@ -591,3 +591,13 @@ def test_conversions_are_not_tried_past_a_sentences_worth_of_units() -> None:
 
     assert check_numbers(*bead(MOST_UNIT_FIGURES)).agree is True
     assert check_numbers(*bead(MOST_UNIT_FIGURES + 1)).agree is False
+
+
+@pytest.mark.parametrize(("en", "ko"), [
+    # a common noun before a title is no name, so no swap of the English one
+    ("Kim Yong-chol said sales had risen.", "백화점 사장은 매출이 늘었다고 말했다."),
+    ("Kim Yong-chol said the delegates agreed.", "조선인 대표는 합의했다고 말했다."),
+    ("Ri Son-gwon said the believers met.", "천주교 신부는 신자들이 모였다고 말했다."),
+])
+def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
+    assert check_names(en, ko).agree is None

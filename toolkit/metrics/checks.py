@@ -494,7 +494,8 @@ def korean_name_candidates(ko_text: str, en_names: Iterable[str] = ()) -> set[st
             continue
         whole = "".join(t[0] for t in run)
         found |= {whole} if len(run) > 1 and _person_shaped(whole) else {t[0] for t in run if _person_shaped(t[0])}
-    found |= {m.group(1) for m in _KO_NAME_TITLE.finditer(ko_text) if _person_shaped(m.group(1))}
+    found |= {m.group(1) for m in _KO_NAME_TITLE.finditer(ko_text) if _person_shaped(m.group(1))
+              and not _common_noun(m.group(1))}
     return found | _names_spelled_in(ko_text, en_names)
 
 
@@ -503,6 +504,21 @@ def _person_shaped(word: str) -> bool:
 
     return 2 <= len(word) <= 4 and is_syllable_word(word) and is_korean_name(word) \
         and not (len(word) == 3 and word[-1] in _NOT_PERSON_ENDINGS)
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    from toolkit.datafiles import DATA_DIR, read_pairs
+
+    return frozenset(ko for ko, _ in read_pairs(DATA_DIR / "lexicon.tsv"))
+
+
+def _common_noun(word: str) -> bool:
+    """A word the lexicon translates (백화점, 천주교), or a people named from one (조선인, 한국인):
+    Kiwi tags these before a title (백화점 사장, 조선인 대표) just as it tags a name it has not seen,
+    so only the lexicon tells them from a person's name."""
+    words = _lexicon_words()
+    return word in words or word.endswith("인") and word[:-1] in words
 
 
 # a district, county or city (종로구, 삼수군), a holiday (태양절, 광명성절) or a people (조선족): names Kiwi tags like a person's
