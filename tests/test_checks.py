@@ -526,6 +526,13 @@ def test_a_fraction_against_so_many_of_so_many(en: str, ko: str, agree: bool) ->
     ("About 1,980 people attended the rally.", "집회에는 2천 명 가까이 참석했다.", None),
     ("Nearly 2,000 people attended the rally.", "집회에는 2,005명이 참석했다.", "number 2,000≠2,005"),
     ("Nearly 2,000 people attended the rally.", "집회에는 1천850명이 참석했다.", "number 2,000≠1,850"),
+    # the hedge must sit on the rounder figure: "nearly 2,100" hides a changed 2천
+    ("Nearly 2,100 people attended the rally.", "집회에는 2천 명이 참석했다.", "number 2,100≠2,000"),
+    ("About 2,100 people attended the rally.", "집회에는 2천여 명이 참석했다.", None),
+    ("About 2,000 people attended the rally.", "집회에는 2천100명이 참석했다.", None),
+    ("Some 2,100 people attended the rally.", "집회에는 약 2천 명이 참석했다.", None),
+    ("Some 2,100 people attended the rally.", "집회에는 2천 명이 참석했다.", "number 2,100≠2,000"),
+    ("About 250,000 people were displaced.", "24만 9천여 명이 집을 잃었다.", None),
 ])
 def test_zero_thousands_ranges_firsts_converted_units_and_nearly(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
@@ -544,8 +551,39 @@ def test_zero_thousands_ranges_firsts_converted_units_and_nearly(en: str, ko: st
     # a full name before its title is read though Kiwi does not know it, and compared with the surname alone
     ("Seo made the remarks in a video speech.", "서동철 통일장관은 영상 연설에서 이같이 말했다.", True, None),
     ("Seo made the remarks in a video speech.", "박동철 통일장관은 영상 연설에서 이같이 말했다.", False, "name Seo≠박"),
+    # a whole name swapped for another of the same shape is a change, not two people
+    ("Kim Yong-chol met the envoy at the border.", "박정수 부장은 국경에서 특사를 만났다.", False, "name Kim Yong-chol≠박정수"),
+    ("Min Ji-yeon said she crossed the river in 2019.", "박서윤 씨는 2019년 강을 건넜다고 말했다.", False,
+     "name Min Ji-yeon≠박서윤"),
+    ("President Yoon Suk Yeol spoke on Monday.", "이재명 대통령은 월요일 연설했다.", False, "name Yoon Suk Yeol≠이재명"),
+    ("Kim Yong-chol met the envoy at the border.", "김영철 부장은 국경에서 특사를 만났다.", True, None),
 ])
 def test_unrelated_full_names_and_names_before_titles(en: str, ko: str, agree, flag) -> None:
     result = check_names(en, ko)
     assert result.agree is agree
     assert flag is None or flag in result.differences
+
+
+
+
+def test_conversions_are_not_tried_past_a_sentences_worth_of_units() -> None:
+    # every English length is tried against every Korean one: past MOST_UNIT_FIGURES on a side
+    # (a hostile line, not a sentence) they are compared as written, which flags rather than hides
+    from toolkit.metrics.checks import MOST_UNIT_FIGURES
+
+    def bead(count: int) -> tuple[str, str]:
+        miles = [100 * i + 7 for i in range(1, count + 1)]
+        return " ".join(f"{m} miles," for m in miles), " ".join(f"{round(1.609344 * m)}km," for m in miles)
+
+    assert check_numbers(*bead(MOST_UNIT_FIGURES)).agree is True
+    assert check_numbers(*bead(MOST_UNIT_FIGURES + 1)).agree is False
+
+
+@pytest.mark.parametrize(("en", "ko"), [
+    # a common noun before a title is no name, so no swap of the English one
+    ("Kim Yong-chol said sales had risen.", "백화점 사장은 매출이 늘었다고 말했다."),
+    ("Kim Yong-chol said the delegates agreed.", "조선인 대표는 합의했다고 말했다."),
+    ("Ri Son-gwon said the believers met.", "천주교 신부는 신자들이 모였다고 말했다."),
+])
+def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
+    assert check_names(en, ko).agree is None

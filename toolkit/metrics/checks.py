@@ -154,7 +154,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
             exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
                      if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
-                if (a in hedged or b in hedged) and _same_when_rounded(a, b) \
+                if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under):
                     continue
@@ -180,6 +180,13 @@ def _just_under(english: float, korean: float, under: set[float]) -> bool:
         if rounder in under and 0 < rounder - exact <= _UNDER_SHARE * rounder and _step(rounder) > _step(exact):
             return True
     return False
+
+
+def _rounder_one_hedged(a: float, b: float, hedged: set[float]) -> bool:
+    """Is the hedge on the rounder figure? "about 2,000" for 1,980 is a rounding; "nearly 2,100"
+    for 2천 is not: the hedge sits on the finer figure, and the round one it hides is a change
+    (2천 -> 2,100 with "nearly" before it)."""
+    return a in hedged and _step(a) > _step(b) or b in hedged and _step(b) > _step(a)
 
 
 def _same_when_rounded(a: float, b: float) -> bool:
@@ -397,6 +404,11 @@ _SQUARE_METRES = {"제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢":
 _UNIT_WORDS = sorted([*_METRES, *_SQUARE_METRES], key=len, reverse=True)  # longest first: km² before km
 
 
+# past this many lengths or areas on a side, none is read as a conversion (compared as written): every
+# pair is tried, so a hostile line of 10,000 "N miles" would take minutes; a sentence has a handful
+MOST_UNIT_FIGURES = 12
+
+
 def _unit_of(q, text: str, patterns: tuple[re.Pattern, re.Pattern]) -> tuple[str, float] | None:
     """(family, metres or square metres per unit) of the length or area written after `q`."""
     for family, pattern in zip(("area", "length"), patterns):
@@ -418,7 +430,7 @@ def _converted_units(en: list, ko: list, en_text: str, ko_text: str) -> tuple[li
     stays (110 miles against 117km is flagged)."""
     en_units = {k: u for k, q in enumerate(en) if q.kind == "amount" and (u := _unit_of(q, en_text, _LENGTH_EN))}
     ko_units = {k: u for k, q in enumerate(ko) if q.kind == "amount" and (u := _unit_of(q, ko_text, _LENGTH_KO))}
-    if not en_units or not ko_units:
+    if not en_units or not ko_units or max(len(en_units), len(ko_units)) > MOST_UNIT_FIGURES:
         return en, ko
     en_values, ko_values = {q.value for q in en}, {q.value for q in ko}
     ko, used = list(ko), set()
@@ -482,7 +494,8 @@ def korean_name_candidates(ko_text: str, en_names: Iterable[str] = ()) -> set[st
             continue
         whole = "".join(t[0] for t in run)
         found |= {whole} if len(run) > 1 and _person_shaped(whole) else {t[0] for t in run if _person_shaped(t[0])}
-    found |= {m.group(1) for m in _KO_NAME_TITLE.finditer(ko_text) if _person_shaped(m.group(1))}
+    found |= {m.group(1) for m in _KO_NAME_TITLE.finditer(ko_text) if _person_shaped(m.group(1))
+              and not _common_noun(m.group(1))}
     return found | _names_spelled_in(ko_text, en_names)
 
 
@@ -491,6 +504,21 @@ def _person_shaped(word: str) -> bool:
 
     return 2 <= len(word) <= 4 and is_syllable_word(word) and is_korean_name(word) \
         and not (len(word) == 3 and word[-1] in _NOT_PERSON_ENDINGS)
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    from toolkit.datafiles import DATA_DIR, read_pairs
+
+    return frozenset(ko for ko, _ in read_pairs(DATA_DIR / "lexicon.tsv"))
+
+
+def _common_noun(word: str) -> bool:
+    """A word the lexicon translates (백화점, 천주교), or a people named from one (조선인, 한국인):
+    Kiwi tags these before a title (백화점 사장, 조선인 대표) just as it tags a name it has not seen,
+    so only the lexicon tells them from a person's name."""
+    words = _lexicon_words()
+    return word in words or word.endswith("인") and word[:-1] in words
 
 
 # a district, county or city (종로구, 삼수군), a holiday (태양절, 광명성절) or a people (조선족): names Kiwi tags like a person's
@@ -557,16 +585,21 @@ def _same_person(hangul: str, roman: str) -> float:
     return min(name_score(hangul, roman), max(name_score(sur, parts[0]), name_score(sur, parts[-1])))
 
 
-def _one_part_shared(hangul: str, roman: str) -> bool:
-    """Do two full names share their surname or their given name? Only then is one the other
-    changed (박동영 for "Chung Dong-young", 김정일 for "Kim Jong-un"); two names that share nothing
-    (원효 beside "Kim Jong-un") are two people, one named on each side: an omission and an addition."""
+def _one_name_for_another(hangul: str, roman: str) -> bool:
+    """Is one of two full names the other changed? Yes where they share their surname or their
+    given name (박동영 for "Chung Dong-young", 김정일 for "Kim Jong-un"), and where they share
+    nothing but have the same shape, a given name of as many syllables (박정수 for "Kim
+    Yong-chol"): a whole name swapped for another is the forger's change, and a translator's
+    two people in one bead are rare. Names of different shapes that share nothing (원효 or 유신,
+    one syllable after the surname, beside "Kim Jong-un"; 자오징 beside "Wang Zhaoqian") are
+    two people or a misread word, one on each side: an omission and an addition."""
     from toolkit.names import given_name_score, name_score, split_name
 
     sur, given = split_name(hangul)
     parts = re.split(r"[ -]+", roman.strip())
     return max(name_score(sur, parts[0]), name_score(sur, parts[-1])) >= NAME_THRESHOLD \
-        or any(given_name_score(given, " ".join(rest)) >= GIVEN_NAME_THRESHOLD for rest in (parts[1:], parts[:-1]))
+        or any(given_name_score(given, " ".join(rest)) >= GIVEN_NAME_THRESHOLD for rest in (parts[1:], parts[:-1])) \
+        or len(given) == len(parts) - 1 >= 2
 
 
 def _matched(names: Iterable[str], others: Iterable[str], score) -> set[str]:
@@ -646,7 +679,8 @@ def check_names(en_text: str, ko_text: str) -> Check:
     compared with full names (김준호 ~ Kim Joon-Ho, in any hyphenation or case) and a
     surname named alone with a surname (민 씨 ~ Min; 민 씨 against Park is a change). A name
     on one side only is an omission or an addition; so are two full names that share neither
-    surname nor given name (`_one_part_shared`), and a bead with only such names is not checked. Differences read `name Min≠박`. Not
+    surname nor given name nor shape (`_one_name_for_another`), and a bead with only such names
+    is not checked. Differences read `name Min≠박`. Not
     checked past `MOST_NAMES` full names on a side."""
     from toolkit.names import name_score, split_name
 
@@ -671,7 +705,7 @@ def check_names(en_text: str, ko_text: str) -> Check:
         | {k for k in ko_full if _matched({split_name(k)[0]}, en_sur, name_score)}
     en_matched = _matched(en_full, ko_full, lambda e, k: _same_person(k, e)) | en_kin \
         | {e for e in en_full if _matched(ko_sur, {re.split(r"[ -]", e)[0]}, name_score)}
-    related = sorted((e, k) for e in en_full - en_matched for k in ko_full - ko_matched if _one_part_shared(k, e))
+    related = sorted((e, k) for e in en_full - en_matched for k in ko_full - ko_matched if _one_name_for_another(k, e))
     if related:
         differences.append(f"name {related[0][0]}≠{related[0][1]}")
     elif ko_sur or en_sur:
