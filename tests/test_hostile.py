@@ -1048,6 +1048,8 @@ _NUMBER_PIECES = ["1천억", "원", "만", "2천", "2천여", "한", "달", "두
 @_HOSTILE
 @given(st.lists(st.sampled_from(_NUMBER_PIECES), min_size=1, max_size=3000).map(_joined))
 @example("1천억 원 " * 20_000)  # each 천억 looked at every number before it (9 s)
+@example("1" * 10_000)  # read as one number: float infinity, OverflowError
+@example("9" * 39 + "조" * 60)
 @_cpu_bounded
 def test_korean_number_reading_answers_quickly_on_long_sentences(text: str) -> None:
     from toolkit.align.numbers import numbers_in_korean
@@ -1059,6 +1061,8 @@ def test_korean_number_reading_answers_quickly_on_long_sentences(text: str) -> N
 @_HOSTILE
 @given(st.lists(st.sampled_from(_NUMBER_PIECES), min_size=1, max_size=3000).map(_joined))
 @example("ten-thousand-590 won " * 40_000)  # the sentence copied whole at each hyphen-spelled number (6.7 s)
+@example("1," * 5_000)  # read as one number: float infinity, OverflowError
+@example("9" * 39 + " trillion" * 60 + " hours")
 @_cpu_bounded
 def test_english_number_reading_answers_quickly_on_long_sentences(text: str) -> None:
     from toolkit.align.numbers import numbers_in_english

@@ -9,6 +9,7 @@ room reuses them to check that numbers survive translation.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -398,6 +399,8 @@ def _scale_of(token: str) -> float | None:
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
     """`q` as a clock hour (kind "time") or a duration (unit s/min/h) when its text says so;
     None for the minutes of a clock time (10:30, 10시 30분)."""
+    if not math.isfinite(q.value):  # scale words multiplied past any real figure ("1 trillion trillion …")
+        return None
     if q.kind != "amount":
         return q
     if q.value != int(q.value):  # "two and a half hours", 1.5시간: a duration, never a clock hour
@@ -453,6 +456,9 @@ _NOT_QUANTITY_EN = re.compile(
     r"(?i)(?<=covid-)19|(?<=covid)19|\bthird(?= countr)"
     r"|^[A-Z][A-Za-z .]+, [A-Z][a-z]+\.? \d{1,2} \([A-Za-z ]+\) --"
 )
+# a run of 40 or more digits and separators is an identifier or noise, never a figure a translator renders;
+# read as one number it would also overflow a float (a 10 kB run of digits raised OverflowError)
+_DIGIT_RUN = re.compile(r"\d[\d.,]{39,}")
 _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)|\d+(?=호\s?(?:방침|지시|행사|열차))"
                               r"|\d+(?=자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight, a shape
 
@@ -538,7 +544,7 @@ def _english_fraction(m: re.Match) -> float:
 
 @kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
-    text = _blank(_NOT_QUANTITY_EN, text)
+    text = _blank(_NOT_QUANTITY_EN, _blank(_DIGIT_RUN, text))
     hyphenated: list[Quantity] = [Quantity(_english_fraction(m), "amount", m.start(), m.end())
                                   for m in _EN_FRACTION.finditer(text)]
     text = _blank(_EN_FRACTION, text)
@@ -818,7 +824,7 @@ _KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])"
 
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
-    text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, text))
+    text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, _blank(_DIGIT_RUN, text)))
     fractions = [Quantity(int(m.group(2)) / int(m.group(1)), "amount", m.start(), m.end())
                  for m in _KO_FRACTION.finditer(text) if int(m.group(1))]
     text = _blank(_KO_FRACTION, text)
