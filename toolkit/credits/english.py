@@ -19,7 +19,7 @@ from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import CLOSING_QUOTES, OPENING_QUOTES, Token, is_date_word, is_dating, tokens
 from toolkit.credits.widgets import is_byline_name
-from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
+from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, OPENING_ROLE_WORDS, ROLE_WORDS
 from toolkit.model import Credit
 
 _SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
@@ -51,10 +51,8 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
     contribution = j < n and low[j] in CONTRIBUTION_WORDS
     if contribution:
         j += 1
-    if j == 0 and j + 1 < n and low[j] == "shot" and low[j + 1] == "by":
-        return "photographer", j + 1  # "Shot by A" opening a video's credit line
-    if j == 0 and j + 1 < n and low[j] in {"original", "originally"} and low[j + 1] == "by":
-        return "writer", j + 1  # "Original(ly) by A" heading a translation, the translator's line below it
+    if j == 0 and j + 1 < n and low[j] in OPENING_ROLE_WORDS and low[j + 1] == "by":
+        return OPENING_ROLE_WORDS[low[j]], j + 1  # "Shot by A", "Original(ly) by A", "Interview by A"
     if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
         j += 2
         if j < n and low[j] in {"text", "version", "article", "story"}:
