@@ -27,3 +27,21 @@ def test_interviewed_by_opening_a_story_sentence_is_no_credit(sentence: str) -> 
 
 def test_interview_by_opening_a_line_still_credits_who_asked() -> None:
     assert _read("Interview by Dana Cole") == ("", [("reporter", "Dana Cole")])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our former correspondent Dana Cole, who was expelled in 2019, said the ban was unjust.",
+        "Our late correspondent Dana Cole was killed in 2003.",
+        "Our one-time reporter Dana Cole now runs a bakery in Busan.",
+    ],
+)
+def test_a_former_or_late_correspondent_of_ours_is_story(sentence: str) -> None:
+    """"Our correspondent A was outside the prison" hands the transcript to A; a former one is news."""
+    assert _read(sentence) == (sentence, [])
+
+
+def test_our_correspondent_opening_a_transcript_sentence_is_still_credited() -> None:
+    sentence = "Our Seoul correspondent Dana Cole has been following the talks."
+    assert _read(sentence) == (sentence, [("reporter", "Dana Cole")])
