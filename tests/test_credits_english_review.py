@@ -45,3 +45,15 @@ def test_a_former_or_late_correspondent_of_ours_is_story(sentence: str) -> None:
 def test_our_correspondent_opening_a_transcript_sentence_is_still_credited() -> None:
     sentence = "Our Seoul correspondent Dana Cole has been following the talks."
     assert _read(sentence) == (sentence, [("reporter", "Dana Cole")])
+
+
+@pytest.mark.parametrize("line", ["Courtesy Calls Between Leaders Resume", "(Courtesy Of The Ministry)"])
+def test_courtesy_without_of_is_a_credit_only_inside_a_captions_brackets(line: str) -> None:
+    """"(Courtesy A)" closes a caption; a headline opening on "Courtesy" is no credit, and "Of" is no
+    name's first word."""
+    assert _read(line) == (line, [])
+
+
+def test_a_bracketed_bare_courtesy_still_credits_the_lender() -> None:
+    line = "A fishing boat leaves the harbour at dawn (Courtesy Dana Cole)"
+    assert _read(line) == ("A fishing boat leaves the harbour at dawn", [("photographer", "Dana Cole")])
