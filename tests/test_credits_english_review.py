@@ -57,3 +57,21 @@ def test_courtesy_without_of_is_a_credit_only_inside_a_captions_brackets(line: s
 def test_a_bracketed_bare_courtesy_still_credits_the_lender() -> None:
     line = "A fishing boat leaves the harbour at dawn (Courtesy Dana Cole)"
     assert _read(line) == ("A fishing boat leaves the harbour at dawn", [("photographer", "Dana Cole")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Vegetarian by Han Kang, a novel about a woman who stops eating meat",
+        '"Human Acts" by Han Kang, a novel about the Gwangju uprising',
+        "Our Reporter by Dana Cole, a comedy in three acts",
+    ],
+)
+def test_a_works_title_by_its_author_then_a_description_is_a_review_heading(line: str) -> None:
+    """The description after "Title by A" is the work's: a book review names its author, no credit."""
+    assert _read(line) == (line, [])
+
+
+def test_a_credit_cue_then_a_description_of_its_agent_is_still_read() -> None:
+    line = "Originally by Lea Moreau, a web novelist banned for her posts"
+    assert _read(line) == ("", [("writer", "Lea Moreau")])

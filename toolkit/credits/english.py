@@ -231,7 +231,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     ("Originally by A, a web author banned for her posts"): the clause before it is read.
     """
     found = _parse_sentence(sentence, org_context, byline)
-    if found is None and byline and (m := _APPOSITIVE.search(sentence)) and m.start() > 0:
+    if found is None and byline and (m := _APPOSITIVE.search(sentence)) and m.start() > 0 \
+            and _opens_on_role(sentence):
         found = _parse_sentence(sentence[:m.start()], org_context, byline)
         if found and not found[-1].name[:1].isupper():
             return None
@@ -241,6 +242,14 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
 # ", a Chinese entrepreneur", ", an exiled poet": a description of who the name is, in lower case after
 # its article (", A Reuters reporter" is no description; "…, a Reuters reporter" is)
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?=[a-zA-Z])(?:[A-Z][\w'’-]*\s+)?[a-z][^,;:()]*\.?\s*$")
+
+
+def _opens_on_role(sentence: str) -> bool:
+    """The line opens on its credit's cue ("By", "Originally by", "Translated by", "Photo by"), so a
+    description after the name is the agent's; after "Title by A" it is the work's ("The Vegetarian by
+    Han Kang, a novel about …": a book review's heading, no credit)."""
+    first = sentence.split(None, 1)[0].lower() if sentence.strip() else ""
+    return first == "by" or first in ROLE_WORDS or first in OPENING_ROLE_WORDS or first in CONTRIBUTION_WORDS
 
 
 def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:
