@@ -75,3 +75,20 @@ def test_a_works_title_by_its_author_then_a_description_is_a_review_heading(line
 def test_a_credit_cue_then_a_description_of_its_agent_is_still_read() -> None:
     line = "Originally by Lea Moreau, a web novelist banned for her posts"
     assert _read(line) == ("", [("writer", "Lea Moreau")])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The minister visited Tokyo - AFP, March 3, 2009. He met officials there.",
+        "He met officials there. The minister visited Tokyo - AFP, March 3, 2009",
+    ],
+)
+def test_a_dash_wire_and_date_inside_a_paragraph_is_story(paragraph: str) -> None:
+    """"Headline - AFP, March 3, 2009" credits the wire only as a line of its own."""
+    assert _read(paragraph) == (paragraph, [])
+
+
+def test_a_headline_line_closed_by_its_wire_and_date_still_credits_the_wire() -> None:
+    line = "Island ferries return after a decade - AFP, March 3, 2009"
+    assert _read(line) == ("Island ferries return after a decade", [("writer", "AFP")])

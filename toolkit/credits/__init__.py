@@ -190,8 +190,10 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False, ""
-    for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
-                  english.split_dash_wire_date,
+    # "Headline - AFP, March 3, 2009" is a source line only on a line of its own: inside a paragraph the
+    # dash and the date are a story sentence's ("The minister visited Tokyo - AFP, March 3, 2009. He met …")
+    dash_wire = (english.split_dash_wire_date,) if single else ()
+    for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail, *dash_wire,
                   intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline,
                   english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,
