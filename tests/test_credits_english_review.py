@@ -92,3 +92,9 @@ def test_a_dash_wire_and_date_inside_a_paragraph_is_story(paragraph: str) -> Non
 def test_a_headline_line_closed_by_its_wire_and_date_still_credits_the_wire() -> None:
     line = "Island ferries return after a decade - AFP, March 3, 2009"
     assert _read(line) == ("Island ferries return after a decade", [("writer", "AFP")])
+
+
+def test_a_filing_place_after_each_writer_is_never_a_writer() -> None:
+    """The place after the last writer was dropped; the one after the first became a writer."""
+    _, found = _read("By Dana Cole, Tokyo, and Lea Moreau, Seoul")
+    assert [name for _, name in found] == ["Dana Cole", "Lea Moreau"]
