@@ -98,3 +98,20 @@ def test_a_filing_place_after_each_writer_is_never_a_writer() -> None:
     """The place after the last writer was dropped; the one after the first became a writer."""
     _, found = _read("By Dana Cole, Tokyo, and Lea Moreau, Seoul")
     assert [name for _, name in found] == ["Dana Cole", "Lea Moreau"]
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("Letter to the Editor: Ferries Must Run Again Photo: Dana Cole", "Ferries Must Run Again"),
+        ("Watch Video: Kim Jong Un Visits Ferry Yard Photo: Yonhap", "Kim Jong Un Visits Ferry Yard"),
+    ],
+)
+def test_a_label_inside_a_headline_does_not_cut_the_line(line: str, wrong: str) -> None:
+    """Labels run into one line are cut apart only when the line opens on one ("Author: A Translator: B")."""
+    assert wrong not in [name for _, name in _read(line)[1]]
+
+
+def test_a_line_opening_on_labels_is_still_cut_apart() -> None:
+    _, found = _read("Author: Dana Cole Translator: Lea Moreau Published on: 2/24/15")
+    assert found == [("writer", "Dana Cole"), ("translator", "Lea Moreau")]

@@ -74,13 +74,16 @@ _RUN_LABEL = re.compile(rf"(?<=\S) (?=(?:{_RUN_LABELS}|Published on|Source): )")
 
 
 def _label_lines(text: str) -> str:
-    """Each line that holds two credit labels or more cut before each label (one scan of each line)."""
+    """Each line that opens on a credit label (or a "By A" byline) and holds another cut before each label
+    (one scan of each line). A label after other words is a headline's ("Letter to the Editor: …")."""
     if ": " not in text:
         return text
     lines = text.split("\n")
     for k, line in enumerate(lines):
         labels = _LABEL_AT.finditer(line)
-        if next(labels, None) and next(labels, None) and not has_syllable(line):
+        first = next(labels, None)
+        opening = first is not None and (not (before := line[:first.start()].strip()) or before.startswith("By "))
+        if opening and next(labels, None) and not has_syllable(line):
             lines[k] = _RUN_LABEL.sub("\n", line)
     return "\n".join(lines)
 
