@@ -115,3 +115,13 @@ def test_a_label_inside_a_headline_does_not_cut_the_line(line: str, wrong: str) 
 def test_a_line_opening_on_labels_is_still_cut_apart() -> None:
     _, found = _read("Author: Dana Cole Translator: Lea Moreau Published on: 2/24/15")
     assert found == [("writer", "Dana Cole"), ("translator", "Lea Moreau")]
+
+
+@pytest.mark.parametrize("line", ["(Dana Cole for President)", "Supporters wave flags (Dana Cole for Mayor)"])
+def test_a_name_for_an_office_in_a_caption_is_a_placard(line: str) -> None:
+    """"(A for The Harbor Post)" / "Photo: A for Harbor Times" credit a freelancer; "for President" no outlet."""
+    assert _read(line) == (line, [])
+
+
+def test_a_freelancer_for_an_outlet_without_the_is_still_credited() -> None:
+    assert _read("Photo: Dana Cole for Harbor Times") == ("", [("photographer", "Dana Cole")])

@@ -193,7 +193,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
     if (bracketed or labelled) and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
-            and is_person_name(m["name"]):
+            and is_person_name(m["name"]) and (m["outlet"].startswith("The ") or looks_like_organization(m["outlet"])):
+        # an outlet without "The" must look like one: "(Dana Cole for President)" is a placard, no credit
         return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)", "Photo: A for The Times"
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()
