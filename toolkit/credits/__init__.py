@@ -74,13 +74,16 @@ _RUN_LABEL = re.compile(rf"(?<=\S) (?=(?:{_RUN_LABELS}|Published on|Source): )")
 
 
 def _label_lines(text: str) -> str:
-    """Each line that holds two credit labels or more cut before each label (one scan of each line)."""
+    """Each line that opens on a credit label (or a "By A" byline) and holds another cut before each label
+    (one scan of each line). A label after other words is a headline's ("Letter to the Editor: …")."""
     if ": " not in text:
         return text
     lines = text.split("\n")
     for k, line in enumerate(lines):
         labels = _LABEL_AT.finditer(line)
-        if next(labels, None) and next(labels, None) and not has_syllable(line):
+        first = next(labels, None)
+        opening = first is not None and (not (before := line[:first.start()].strip()) or before.startswith("By "))
+        if opening and next(labels, None) and not has_syllable(line):
             lines[k] = _RUN_LABEL.sub("\n", line)
     return "\n".join(lines)
 
@@ -190,8 +193,10 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     found = english.parse_sentence(sentence, org_context, byline=single)
     if found is not None:
         return "", found, False, ""
-    for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail,
-                  english.split_dash_wire_date,
+    # "Headline - AFP, March 3, 2009" is a source line only on a line of its own: inside a paragraph the
+    # dash and the date are a story sentence's ("The minister visited Tokyo - AFP, March 3, 2009. He met …")
+    dash_wire = (english.split_dash_wire_date,) if single else ()
+    for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail, *dash_wire,
                   intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline,
                   english.split_translated_prose,
                   english.split_citation, photos.split_taken_by, intros.split_as_reports,

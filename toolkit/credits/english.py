@@ -19,7 +19,7 @@ from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import CLOSING_QUOTES, OPENING_QUOTES, Token, is_date_word, is_dating, tokens
 from toolkit.credits.widgets import is_byline_name
-from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, ROLE_WORDS
+from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, OPENING_ROLE_WORDS, ROLE_WORDS
 from toolkit.model import Credit
 
 _SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
@@ -51,10 +51,8 @@ def _role_at(low: list[str], j: int) -> tuple[str | None, int]:
     contribution = j < n and low[j] in CONTRIBUTION_WORDS
     if contribution:
         j += 1
-    if j == 0 and j + 1 < n and low[j] == "shot" and low[j + 1] == "by":
-        return "photographer", j + 1  # "Shot by A" opening a video's credit line
-    if j == 0 and j + 1 < n and low[j] in {"original", "originally"} and low[j + 1] == "by":
-        return "writer", j + 1  # "Original(ly) by A" heading a translation, the translator's line below it
+    if j == 0 and j + 1 < n and low[j] in OPENING_ROLE_WORDS and low[j + 1] == "by":
+        return OPENING_ROLE_WORDS[low[j]], j + 1  # "Shot by A", "Original(ly) by A", "Interview by A"
     if j + 1 < n and low[j] in LANGUAGE_NAMES and low[j + 1] == "original":
         j += 2
         if j < n and low[j] in {"text", "version", "article", "story"}:
@@ -233,7 +231,8 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
     ("Originally by A, a web author banned for her posts"): the clause before it is read.
     """
     found = _parse_sentence(sentence, org_context, byline)
-    if found is None and byline and (m := _APPOSITIVE.search(sentence)) and m.start() > 0:
+    if found is None and byline and (m := _APPOSITIVE.search(sentence)) and m.start() > 0 \
+            and _opens_on_role(sentence):
         found = _parse_sentence(sentence[:m.start()], org_context, byline)
         if found and not found[-1].name[:1].isupper():
             return None
@@ -243,6 +242,14 @@ def parse_sentence(sentence: str, org_context: str | None, byline: bool = False)
 # ", a Chinese entrepreneur", ", an exiled poet": a description of who the name is, in lower case after
 # its article (", A Reuters reporter" is no description; "…, a Reuters reporter" is)
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?=[a-zA-Z])(?:[A-Z][\w'’-]*\s+)?[a-z][^,;:()]*\.?\s*$")
+
+
+def _opens_on_role(sentence: str) -> bool:
+    """The line opens on its credit's cue ("By", "Originally by", "Translated by", "Photo by"), so a
+    description after the name is the agent's; after "Title by A" it is the work's ("The Vegetarian by
+    Han Kang, a novel about …": a book review's heading, no credit)."""
+    first = sentence.split(None, 1)[0].lower() if sentence.strip() else ""
+    return first == "by" or first in ROLE_WORDS or first in OPENING_ROLE_WORDS or first in CONTRIBUTION_WORDS
 
 
 def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:

@@ -197,8 +197,10 @@ def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:
 # the outlet's own reporter opening a sentence of the transcript ("Our correspondent A was outside the
 # prison.", "Our Seoul correspondent A has been following the talks."), or a reporter the anchor says will
 # speak next ("Reporter A will summarize …"): a named reporter of some other outlet is story ("Reporter A was
-# detained") and "our" or a turn to come is what makes the name the piece's own
-_OUR_REPORTER = re.compile(r"(?:Our|And our|Now our) (?:[A-Z][a-z]+ |[a-z]+ ){0,2}(?:correspondent|reporter)"
+# detained") and "our" or a turn to come is what makes the name the piece's own; a former or late
+# correspondent of ours is someone the story is about ("Our former correspondent A, who was expelled, said …")
+_OUR_REPORTER = re.compile(r"(?:Our|And our|Now our) "
+                           r"(?:(?!(?:former|late|then|ex) )(?:[A-Z][a-z]+ |[a-z]+ )){0,2}(?:correspondent|reporter)"
                            r" (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})(?=,? [a-z])")
 _NEXT_REPORTER = re.compile(r"(?:Reporter|Correspondent) (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})"
                             r" will (?:summarize|explain|report|tell us|walk us|take us|bring us|look at|have more)\b")

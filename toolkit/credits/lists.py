@@ -128,7 +128,7 @@ def _is_place_clause(chunk: str) -> bool:
 
 
 def _is_closing_place(chunk: str) -> bool:
-    """One capitalized word closing a byline after a person's name ("Tokyo", "Kyiv"): a place, as a
+    """One capitalized word after a person's name in a byline ("Tokyo", "Kyiv"): a place, as a
     writer named by one word never follows a full name in a comma list; an agency's name ("AFP",
     "Reuters") is the outlet, read elsewhere."""
     word = chunk.strip()
@@ -351,11 +351,12 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
         resolved.append((chunk, svc if svc is not None else following, org))
     credits: list[Credit] = []
     pending: list[Credit] = []  # credits of persons a following ", Reuters" belongs to
-    for k, (chunk, svc, org) in enumerate(reversed(resolved)):
+    for chunk, svc, org in reversed(resolved):
         if svc and svc[1]:
             org_context = svc[1]
-        if byline and k == len(resolved) - 1 and pending and _is_closing_place(chunk):
-            continue  # "By Ito Ken, Tokyo": where the byline was filed, not one more writer
+        if byline and pending and _is_closing_place(chunk):
+            # "By Ito Ken, Tokyo", "By A, Tokyo, and B, Seoul": where each writer filed, not one more writer
+            continue
         if org is not None and org.startswith(","):
             if pending:  # ", Reuters" after persons: their outlet, not one more agent
                 for c in pending:

@@ -33,8 +33,10 @@ _LABEL = re.compile(
 _ART_WORD = re.compile(r"(?:Photography|PHOTOGRAPHY|Photograph|PHOTOGRAPH)\s+(?=[A-Z])")
 # a paper's initials and its photo label, in capitals: "ST PHOTO: A B" (the paper's own picture)
 _INITIALS_LABEL = re.compile(r"(?P<agency>[A-Z]{2,5})\s+(?:PHOTOS?|PICTURES?)\s*:\s*")
-_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?"
-                       r"(?:[Cc]ourtesy(?:\s+of|\s*:|\s+(?=[A-Z]))|[Pp]rovided\s+by)\s*")  # "(Courtesy A)" too
+_COURTESY = re.compile(r"(?:(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+)?(?:[Cc]ourtesy(?:\s+of|\s*:)|[Pp]rovided\s+by)\s*")
+# "(Courtesy A)": without "of" or a colon only inside a caption's brackets, where nothing but a credit
+# stands; on a line of its own "Courtesy Calls Between Leaders Resume" is a headline
+_BARE_COURTESY = re.compile(r"[Cc]ourtesy\s+(?!Of\b)(?=[A-Z])")
 _GLUED_CREDIT = re.compile(r"Credit(?:\.\.\.|…)?(?=[A-Z][a-z])")  # "CreditAhn Young-Joon/Associated Press" (a scraped NYT caption)
 _WIRE_CAPS = re.compile(r"(?P<agency>REUTERS|AFP|AP|EPA|XINHUA|KCNA)\s*/\s*")
 _QUALIFIERS = {"file", "pool", "handout", "files", "via", "dpa", "tv", "reuters tv", "file photo", "pool photo"}
@@ -167,10 +169,12 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     labelled = courtesy = False
     if (m := _OWNER_PHOTO_BY.match(t)) and m.end() < len(t):  # "Official White House Photo by Pete Souza"
         labelled, t = True, t[m.end():].strip()
-    for pattern in (() if labelled else (_AGENCY_LABEL, _INITIALS_LABEL, _COURTESY, _LABEL, _GLUED_CREDIT, _WIRE_CAPS)):
+    labels = (_AGENCY_LABEL, _INITIALS_LABEL, _COURTESY, *((_BARE_COURTESY,) if bracketed else ()), _LABEL,
+              _GLUED_CREDIT, _WIRE_CAPS)
+    for pattern in (() if labelled else labels):
         m = pattern.match(t)
         if m and m.end() < len(t):
-            labelled, courtesy = True, pattern is _COURTESY
+            labelled, courtesy = True, pattern in (_COURTESY, _BARE_COURTESY)
             org = m.groupdict().get("agency") or org
             t = t[m.end():].strip()
             if (inner := _AGENCY_LABEL.match(t)) and inner.end() < len(t):  # "Photo Credit: AP Photo/Kyodo"
@@ -189,7 +193,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         if is_person_name(name.strip()) and outlet:  # a place ("A from Seoul") is no outlet
             return _credit(name, source)
     if (bracketed or labelled) and (m := _FOR_OUTLET.fullmatch(t)) and len(m["name"].split()) >= 2 \
-            and is_person_name(m["name"]):
+            and is_person_name(m["name"]) and (m["outlet"].startswith("The ") or looks_like_organization(m["outlet"])):
+        # an outlet without "The" must look like one: "(Dana Cole for President)" is a placard, no credit
         return _credit(m["name"], m["outlet"])  # "(Jean Chung for The Washington Post)", "Photo: A for The Times"
     if labelled and ", by " in t:  # "Photo: Park Life – Shanghai, by A (CC BY 2.0)": a picture's title, then its maker
         name = re.sub(r"\s*\([^()]{0,40}\)$", "", t.rsplit(", by ", 1)[1]).strip()

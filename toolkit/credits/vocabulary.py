@@ -182,7 +182,12 @@ ROLE_WORDS: dict[str, str] = {
     "picture": "photographer", "pictures": "photographer", "image": "photographer",
     "images": "photographer", "video": "photographer", "videos": "photographer",
     "footage": "photographer", "filmed": "photographer", "camera": "photographer",
-    "interview": "reporter", "interviews": "reporter", "interviewed": "reporter",  # "Interview by A": who asked
+}
+# Role words read only where they open a credit line ("Shot by A", "Originally by A", "Interview by A"):
+# inside a sentence they are story ("shot by police", "originally by design", "in an interview by A, the poet …")
+OPENING_ROLE_WORDS: dict[str, str] = {
+    "shot": "photographer", "original": "writer", "originally": "writer",
+    "interview": "reporter", "interviews": "reporter",  # who asked the questions
 }
 # Words that turn the next role word into a contribution ("additional reporting by")
 CONTRIBUTION_WORDS = frozenset({"additional", "further", "extra", "contributing"})
