@@ -91,3 +91,13 @@ def test_staple_foods_and_livestock_are_everyday_words_and_their_homographs_are_
     vocabulary = TermVocabulary({"쌀", "옥수수", "배급", "밀수꾼"})
     units = korean_units("쌀과 옥수수 가격이 크게 올랐지만 밀수꾼들은 배급을 기다리지 않았다.")
     assert [o.term for o in term_occurrences(units, vocabulary)] == ["밀수꾼", "배급"]
+
+
+def test_a_staple_is_generic_under_the_norths_own_word_for_it_too():
+    from toolkit.terms.korean import TermVocabulary, korean_units, term_occurrences
+
+    # 강냉이 is the North's word for 옥수수, 입쌀 its word for white rice: listing one name of a staple
+    # and not the other keeps 'corn' as terminology in one market report and not in the next
+    vocabulary = TermVocabulary({"옥수수", "강냉이", "입쌀", "보리", "밀수꾼"})
+    units = korean_units("밀수꾼들은 옥수수(강냉이)와 입쌀, 보리를 국경 너머로 넘겼다.")
+    assert [o.term for o in term_occurrences(units, vocabulary)] == ["밀수꾼"]

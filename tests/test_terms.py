@@ -1537,6 +1537,21 @@ def test_a_body_name_kiwi_reads_as_one_noun_is_the_capitalised_name_holding_its_
     assert name("통일연구원", ("통일", "연구원"), "The Sejong Institute and the Ministry of Unification spoke.") is None
 
 
+def test_a_body_name_is_found_when_a_piece_is_also_written_in_lower_case_elsewhere_in_the_bead():
+    from toolkit.terms.compounds import render_body_name
+
+    entries = {"통일": [(stem("unification"),)], "연구원": [(stem("researcher"),)]}
+
+    def phrases_of(keys):
+        return sorted({p for k in keys for p in entries.get(k, ())})
+
+    # the report of an institute named for unification says 'unification' again: the name stands
+    found = render_body_name("통일연구원", ("통일", "연구원"), English.of(
+        "The Korea Institute for National Unification said in a report that unification policy must change."),
+        phrases_of, entries.__contains__)
+    assert found is not None and found.text == "Korea Institute for National Unification"
+
+
 def test_a_compound_rendered_by_its_pieces_takes_no_word_that_renders_another_noun_of_the_bead():
     from toolkit.terms.beads import Bead as TermsBead
 

@@ -95,7 +95,10 @@ def render_body_name(term: str, pieces: Sequence[str], english: English, phrases
     heads = name_heads(term)[1]
     head = {w for w in map(english.word, (n for n in range(len(english.content)) if n not in barred))
             if w[:1].isupper() and (w.lower() in heads or w.lower().removesuffix("s") in heads)}
-    words = [_piece_words(p, n == 0, english, phrases_of, known, barred) for n, p in enumerate(pieces[:-1])]
+    # a name's words are capitalised: the piece's word written in lower case elsewhere in the bead
+    # ('unification policy' beside 'Institute for National Unification') is no second candidate
+    words = [[w for w in _piece_words(p, n == 0, english, phrases_of, known, barred) if w[:1].isupper()]
+             for n, p in enumerate(pieces[:-1])]
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
     found = render_name_word([*head, *(w[0] for w in words)], english)
