@@ -1595,3 +1595,18 @@ def test_a_run_of_words_writing_every_consonant_of_a_long_name_renders_it_whatev
     assert render_by_sound("그린필드랩스", english, posteriors("Labs"), [0]).text == "Greenfield Labs"
     # a name the run writes with a consonant more does not outweigh that claim: the words no one claims
     assert render_by_sound("그린필드랩", english, posteriors("Labs"), [0]).text == "Greenfield"
+
+
+def test_a_personal_name_whose_syllables_spell_a_lexicon_key_takes_no_prior_from_that_word():
+    from toolkit.terms.model import Training
+
+    entries = {"신원": frozenset({(stem("identity"),)}), "청진": frozenset({(stem("Chongjin"),)}),
+               "장관": frozenset({(stem("minister"),)}), "확인": frozenset({(stem("confirm"),)})}
+    korean = [("ko-s1", korean_units("신원식 장관은 청진시에서 귀순자의 신원을 확인했다고 밝혔다."))]
+    english = English.of("Minister Shin Won-sik said the identity of the defector was confirmed in Chongjin.")
+    training = Training(entries, TermVocabulary(set(entries)))
+    training.add(0.9, korean, english.stems, [english.word(n) for n in range(len(english.stems))])
+    # 신원식 (Shin Won-sik) is a name whose syllables are sounds, not 신원 'identity' and a suffix; a place
+    # the transliteration table names, before its ending, is still its name (청진시: Chongjin)
+    assert "신원식" not in training.joined
+    assert training.joined["청진시"] == entries["청진"]

@@ -88,7 +88,7 @@ class Training:
             if tag in NOUNS and not base and key not in self.lexicon_entries and key not in self.joined \
                     and key not in self.unspelled:
                 # a word Kiwi read whole that the lexicon lacks but spells of its keys (학습회: 학습)
-                pieces = spelled_of(key, self.lexicon_entries)
+                pieces = spelled_of(key, self.lexicon_entries, proper=tag == "NNP")
                 if pieces:
                     self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
                 else:
@@ -142,14 +142,17 @@ SPELLED_FROM = 3  # syllables of the shortest word the lexicon lacks whose prior
 SHORTEST_PIECE = 2  # syllables of a piece (one syllable is a suffix of too many readings: 회, 서, 군)
 
 
-def spelled_of(word: str, entries: Mapping[str, frozenset]) -> list[str]:
+def spelled_of(word: str, entries: Mapping[str, frozenset], proper: bool = False) -> list[str]:
     """The lexicon keys a word the lexicon lacks is written of, longest first from the left
     (학습회 -> 학습, 통일연구원 -> 통일 + 연구원), when they leave no syllable of it unread but
     its last (a suffix: 회 "meeting", 서 "document"); else none. Kiwi reads such a word as one
     noun, so the model, which meets it in a bead or two, would have no prior for it, and ties it
     to whatever stands beside it; its pieces' renderings are what the English writes for it
     (제의서 'proposal'). More unread syllables name something the pieces do not (대한불교조계종
-    is no 'Buddhist')."""
+    is no 'Buddhist'). A `proper` noun (Kiwi's NNP) is spelled of its pieces only when the first
+    is a name the transliteration table lists (청진시: 청진 'Chongjin'): else it is a person's name,
+    whose syllables are sounds (신원식 is no 신원 'identity', 최선희 no 최선 'best'), and a prior
+    of common words would pull it off the romanized name the English writes."""
     if len(word) < SPELLED_FROM or not all("가" <= c <= "힣" for c in word):
         return []
     pieces, k = [], 0
@@ -157,7 +160,11 @@ def spelled_of(word: str, entries: Mapping[str, frozenset]) -> list[str]:
         size = next((n for n in range(len(word) - k, SHORTEST_PIECE - 1, -1)
                      if (k, n) != (0, len(word)) and entries.get(word[k:k + n])), 0)
         if not size:
-            return pieces if pieces and k == len(word) - 1 else []  # only a last syllable unread
+            if not pieces or k != len(word) - 1:  # only a last syllable may be left unread
+                return []
+            from toolkit.names import transliterations
+
+            return pieces if not proper or pieces[0] in transliterations() else []
         pieces.append(word[k:k + size])
         k += size
     return []  # spelled whole of keys: a compound whose own English the archive knows better
