@@ -1610,3 +1610,18 @@ def test_a_personal_name_whose_syllables_spell_a_lexicon_key_takes_no_prior_from
     # the transliteration table names, before its ending, is still its name (청진시: Chongjin)
     assert "신원식" not in training.joined
     assert training.joined["청진시"] == entries["청진"]
+
+
+def test_a_loanword_that_merely_begins_with_a_lexicon_key_takes_no_prior_from_it():
+    from toolkit.terms.model import Training
+
+    entries = {"스파이": frozenset({(stem("spy"),)}), "학습": frozenset({(stem("study"),)}),
+               "배치": frozenset({(stem("deploy"),)})}
+    korean = [("ko-s1", korean_units("군은 학습회를 마친 뒤 서북도서에 스파이크 미사일을 배치했다."))]
+    english = English.of("After a study session, the military deployed Spike missiles on the northwestern islands.")
+    training = Training(entries, TermVocabulary(set(entries)))
+    training.add(0.9, korean, english.stems, [english.word(n) for n in range(len(english.stems))])
+    # 크 ends a loanword (Spike), it is no suffix of 스파이 'spy': a syllable of ㅡ with no final consonant
+    # writes an English consonant, which no Sino-Korean suffix (회, 서, 력) is
+    assert "스파이크" not in training.joined
+    assert training.joined["학습회"] == entries["학습"]

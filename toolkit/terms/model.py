@@ -160,7 +160,7 @@ def spelled_of(word: str, entries: Mapping[str, frozenset], proper: bool = False
         size = next((n for n in range(len(word) - k, SHORTEST_PIECE - 1, -1)
                      if (k, n) != (0, len(word)) and entries.get(word[k:k + n])), 0)
         if not size:
-            if not pieces or k != len(word) - 1:  # only a last syllable may be left unread
+            if not pieces or k != len(word) - 1 or _writes_a_consonant(word[-1]):  # only a suffix left unread
                 return []
             from toolkit.names import transliterations
 
@@ -168,6 +168,19 @@ def spelled_of(word: str, entries: Mapping[str, frozenset], proper: bool = False
         pieces.append(word[k:k + size])
         k += size
     return []  # spelled whole of keys: a compound whose own English the archive knows better
+
+
+_EU = 18  # the medial ㅡ (hangul.decompose)
+
+
+def _writes_a_consonant(syllable: str) -> bool:
+    """A syllable of ㅡ with no final consonant (크, 트, 스, 드): how Korean writes an English
+    consonant no vowel follows (스파이크 'Spike'), so the end of a loanword, not a suffix (no
+    Sino-Korean syllable is one): 스파이크 is no 스파이 'spy'."""
+    from toolkit.hangul import decompose
+
+    _, medial, final = decompose(syllable)
+    return medial == _EU and final == 0
 
 
 def merged_units(korean: Sequence[tuple[str, list[Unit]]], words: TermVocabulary) -> list[tuple[str, list[Unit]]]:
