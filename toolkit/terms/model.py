@@ -19,6 +19,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.align.english import stem
+from toolkit.hangul import is_syllable_word
 from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
 
@@ -144,16 +145,17 @@ SHORTEST_PIECE = 2  # syllables of a piece (one syllable is a suffix of too many
 
 def spelled_of(word: str, entries: Mapping[str, frozenset], proper: bool = False) -> list[str]:
     """The lexicon keys a word the lexicon lacks is written of, longest first from the left
-    (학습회 -> 학습, 통일연구원 -> 통일 + 연구원), when they leave no syllable of it unread but
+    (학습회 -> 학습, 나이로비국립대 -> 나이로비 + 국립), when they leave no syllable of it unread but
     its last (a suffix: 회 "meeting", 서 "document"); else none. Kiwi reads such a word as one
     noun, so the model, which meets it in a bead or two, would have no prior for it, and ties it
     to whatever stands beside it; its pieces' renderings are what the English writes for it
-    (제의서 'proposal'). More unread syllables name something the pieces do not (대한불교조계종
-    is no 'Buddhist'). A `proper` noun (Kiwi's NNP) is spelled of its pieces only when the first
-    is a name the transliteration table lists (청진시: 청진 'Chongjin'): else it is a person's name,
-    whose syllables are sounds (신원식 is no 신원 'identity', 최선희 no 최선 'best'), and a prior
-    of common words would pull it off the romanized name the English writes."""
-    if len(word) < SPELLED_FROM or not all("가" <= c <= "힣" for c in word):
+    (제의서 'proposal'). A word spelled whole of keys (통일연구원: 통일 + 연구원) gets none, and
+    more unread syllables name something the pieces do not (대한불교조계종 is no 'Buddhist'). A
+    `proper` noun (Kiwi's NNP) is spelled of its pieces only when the first is a name the
+    transliteration table lists (청진시: 청진 'Chongjin'): else it is a person's name, whose
+    syllables are sounds (신원식 is no 신원 'identity', 최선희 no 최선 'best'), and a prior of
+    common words would pull it off the romanized name the English writes."""
+    if len(word) < SPELLED_FROM or not is_syllable_word(word):
         return []
     pieces, k = [], 0
     while k < len(word):
