@@ -1625,3 +1625,17 @@ def test_a_loanword_that_merely_begins_with_a_lexicon_key_takes_no_prior_from_it
     # writes an English consonant, which no Sino-Korean suffix (회, 서, 력) is
     assert "스파이크" not in training.joined
     assert training.joined["학습회"] == entries["학습"]
+
+
+def test_a_word_refused_a_prior_as_a_proper_noun_is_asked_again_when_kiwi_reads_it_as_a_common_one():
+    from toolkit.terms.model import Training
+
+    entries = {"신원": frozenset({(stem("identity"),)})}
+    english = English.of("The identity check was strict.")
+    training = Training(entries, TermVocabulary(set(entries)))
+    surface = [english.word(n) for n in range(len(english.stems))]
+    # the same key, tagged NNP in one bead (no prior: a person's name) and NNG in a later one
+    training.add_keys(0.9, ["신원식"], english.stems, surface, ["NNP"], [""])
+    assert "신원식" not in training.joined
+    training.add_keys(0.9, ["신원식"], english.stems, surface, ["NNG"], [""])
+    assert training.joined["신원식"] == entries["신원"]

@@ -66,7 +66,8 @@ class Training:
     pairs: list[tuple[list[str], list[str]]] = field(default_factory=list)
     aliases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     seen: int = 0  # confident beads so far
-    unspelled: set[str] = field(default_factory=set)  # words spelled_of found no keys for (asked once)
+    # (word, read as a proper noun) that spelled_of found no keys for: asked once (its answer depends on both)
+    unspelled: set[tuple[str, bool]] = field(default_factory=set)
 
     def add(self, cert: float, korean: Sequence[tuple[str, list[Unit]]], stems: Sequence[str],
             surface: Sequence[str]) -> None:
@@ -86,14 +87,15 @@ class Training:
         """`add` for a bead whose Korean units cannot be joined (korean.can_join): its keys
         are its words (`tags` and `bases`: their Unit.tag and Unit.base)."""
         for key, tag, base in zip(ko, tags, bases):
+            proper = tag == "NNP"
             if tag in NOUNS and not base and key not in self.lexicon_entries and key not in self.joined \
-                    and key not in self.unspelled:
+                    and (key, proper) not in self.unspelled:
                 # a word Kiwi read whole that the lexicon lacks but spells of its keys (학습회: 학습)
-                pieces = spelled_of(key, self.lexicon_entries, proper=tag == "NNP")
+                pieces = spelled_of(key, self.lexicon_entries, proper=proper)
                 if pieces:
                     self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
                 else:
-                    self.unspelled.add(key)
+                    self.unspelled.add((key, proper))
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
