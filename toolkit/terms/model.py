@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.align.english import stem
-from toolkit.hangul import is_syllable_word
+from toolkit.hangul import decompose, is_syllable_word
 from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
 
@@ -181,8 +181,6 @@ def _writes_a_consonant(syllable: str) -> bool:
     """A syllable of ㅡ with no final consonant (크, 트, 스, 드): how Korean writes an English
     consonant no vowel follows (스파이크 'Spike'), so the end of a loanword, not a suffix (no
     Sino-Korean syllable is one): 스파이크 is no 스파이 'spy'."""
-    from toolkit.hangul import decompose
-
     _, medial, final = decompose(syllable)
     return medial == _EU and final == 0
 
