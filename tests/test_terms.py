@@ -1610,3 +1610,49 @@ def test_a_run_of_words_writing_every_consonant_of_a_long_name_renders_it_whatev
     assert render_by_sound("그린필드랩스", english, posteriors("Labs"), [0]).text == "Greenfield Labs"
     # a name the run writes with a consonant more does not outweigh that claim: the words no one claims
     assert render_by_sound("그린필드랩", english, posteriors("Labs"), [0]).text == "Greenfield"
+
+
+def spelled_priors(entries: dict, korean: str, english: str) -> dict:
+    """Training.joined after one confident bead: the priors its words the lexicon lacks were given."""
+    from toolkit.terms.model import Training
+
+    en = English.of(english)
+    training = Training(entries, TermVocabulary(set(entries)))
+    training.add(0.9, [("ko-s1", korean_units(korean))], en.stems, [en.word(n) for n in range(len(en.stems))])
+    return training.joined
+
+
+def test_a_personal_name_whose_syllables_spell_a_lexicon_key_takes_no_prior_from_that_word():
+    entries = {"신원": frozenset({(stem("identity"),)}), "청진": frozenset({(stem("Chongjin"),)}),
+               "장관": frozenset({(stem("minister"),)}), "확인": frozenset({(stem("confirm"),)})}
+    joined = spelled_priors(entries, "신원식 장관은 청진시에서 귀순자의 신원을 확인했다고 밝혔다.",
+                            "Minister Shin Won-sik said the identity of the defector was confirmed in Chongjin.")
+    # 신원식 (Shin Won-sik) is a name whose syllables are sounds, not 신원 'identity' and a suffix; a place
+    # the transliteration table names, before its ending, is still its name (청진시: Chongjin)
+    assert "신원식" not in joined
+    assert joined["청진시"] == entries["청진"]
+
+
+def test_a_loanword_that_merely_begins_with_a_lexicon_key_takes_no_prior_from_it():
+    entries = {"스파이": frozenset({(stem("spy"),)}), "학습": frozenset({(stem("study"),)}),
+               "배치": frozenset({(stem("deploy"),)})}
+    joined = spelled_priors(entries, "군은 학습회를 마친 뒤 서북도서에 스파이크 미사일을 배치했다.",
+                            "After a study session, the military deployed Spike missiles on the northwestern islands.")
+    # 크 ends a loanword (Spike), it is no suffix of 스파이 'spy': a syllable of ㅡ with no final consonant
+    # writes an English consonant, which no Sino-Korean suffix (회, 서, 력) is
+    assert "스파이크" not in joined
+    assert joined["학습회"] == entries["학습"]
+
+
+def test_a_word_refused_a_prior_as_a_proper_noun_is_asked_again_when_kiwi_reads_it_as_a_common_one():
+    from toolkit.terms.model import Training
+
+    entries = {"신원": frozenset({(stem("identity"),)})}
+    english = English.of("The identity check was strict.")
+    training = Training(entries, TermVocabulary(set(entries)))
+    surface = [english.word(n) for n in range(len(english.stems))]
+    # the same key, tagged NNP in one bead (no prior: a person's name) and NNG in a later one
+    training.add_keys(0.9, ["신원식"], english.stems, surface, ["NNP"], [""])
+    assert "신원식" not in training.joined
+    training.add_keys(0.9, ["신원식"], english.stems, surface, ["NNG"], [""])
+    assert training.joined["신원식"] == entries["신원"]

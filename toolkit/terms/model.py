@@ -19,6 +19,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.align.english import stem
+from toolkit.hangul import decompose, is_syllable_word
 from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
 
@@ -65,7 +66,8 @@ class Training:
     pairs: list[tuple[list[str], list[str]]] = field(default_factory=list)
     aliases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     seen: int = 0  # confident beads so far
-    unspelled: set[str] = field(default_factory=set)  # words spelled_of found no keys for (asked once)
+    # (word, read as a proper noun) that spelled_of found no keys for: asked once (its answer depends on both)
+    unspelled: set[tuple[str, bool]] = field(default_factory=set)
 
     def add(self, cert: float, korean: Sequence[tuple[str, list[Unit]]], stems: Sequence[str],
             surface: Sequence[str]) -> None:
@@ -85,14 +87,15 @@ class Training:
         """`add` for a bead whose Korean units cannot be joined (korean.can_join): its keys
         are its words (`tags` and `bases`: their Unit.tag and Unit.base)."""
         for key, tag, base in zip(ko, tags, bases):
+            proper = tag == "NNP"
             if tag in NOUNS and not base and key not in self.lexicon_entries and key not in self.joined \
-                    and key not in self.unspelled:
+                    and (key, proper) not in self.unspelled:
                 # a word Kiwi read whole that the lexicon lacks but spells of its keys (학습회: 학습)
-                pieces = spelled_of(key, self.lexicon_entries)
+                pieces = spelled_of(key, self.lexicon_entries, proper=proper)
                 if pieces:
                     self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
                 else:
-                    self.unspelled.add(key)
+                    self.unspelled.add((key, proper))
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
@@ -142,25 +145,44 @@ SPELLED_FROM = 3  # syllables of the shortest word the lexicon lacks whose prior
 SHORTEST_PIECE = 2  # syllables of a piece (one syllable is a suffix of too many readings: 회, 서, 군)
 
 
-def spelled_of(word: str, entries: Mapping[str, frozenset]) -> list[str]:
+def spelled_of(word: str, entries: Mapping[str, frozenset], proper: bool = False) -> list[str]:
     """The lexicon keys a word the lexicon lacks is written of, longest first from the left
-    (학습회 -> 학습, 통일연구원 -> 통일 + 연구원), when they leave no syllable of it unread but
+    (학습회 -> 학습, 나이로비국립대 -> 나이로비 + 국립), when they leave no syllable of it unread but
     its last (a suffix: 회 "meeting", 서 "document"); else none. Kiwi reads such a word as one
     noun, so the model, which meets it in a bead or two, would have no prior for it, and ties it
     to whatever stands beside it; its pieces' renderings are what the English writes for it
-    (제의서 'proposal'). More unread syllables name something the pieces do not (대한불교조계종
-    is no 'Buddhist')."""
-    if len(word) < SPELLED_FROM or not all("가" <= c <= "힣" for c in word):
+    (제의서 'proposal'). A word spelled whole of keys (통일연구원: 통일 + 연구원) gets none, and
+    more unread syllables name something the pieces do not (대한불교조계종 is no 'Buddhist'). A
+    `proper` noun (Kiwi's NNP) is spelled of its pieces only when the first is a name the
+    transliteration table lists (청진시: 청진 'Chongjin'): else it is a person's name, whose
+    syllables are sounds (신원식 is no 신원 'identity', 최선희 no 최선 'best'), and a prior of
+    common words would pull it off the romanized name the English writes."""
+    if len(word) < SPELLED_FROM or not is_syllable_word(word):
         return []
     pieces, k = [], 0
     while k < len(word):
         size = next((n for n in range(len(word) - k, SHORTEST_PIECE - 1, -1)
                      if (k, n) != (0, len(word)) and entries.get(word[k:k + n])), 0)
         if not size:
-            return pieces if pieces and k == len(word) - 1 else []  # only a last syllable unread
+            if not pieces or k != len(word) - 1 or _writes_a_consonant(word[-1]):  # only a suffix left unread
+                return []
+            from toolkit.names import transliterations
+
+            return pieces if not proper or pieces[0] in transliterations() else []
         pieces.append(word[k:k + size])
         k += size
     return []  # spelled whole of keys: a compound whose own English the archive knows better
+
+
+_EU = 18  # the medial ㅡ (hangul.decompose)
+
+
+def _writes_a_consonant(syllable: str) -> bool:
+    """A syllable of ㅡ with no final consonant (크, 트, 스, 드): how Korean writes an English
+    consonant no vowel follows (스파이크 'Spike'), so the end of a loanword, not a suffix (no
+    Sino-Korean syllable is one): 스파이크 is no 스파이 'spy'."""
+    _, medial, final = decompose(syllable)
+    return medial == _EU and final == 0
 
 
 def merged_units(korean: Sequence[tuple[str, list[Unit]]], words: TermVocabulary) -> list[tuple[str, list[Unit]]]:
