@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, name_heads, render_name_word,
-                                      sounds_like)
+                                      sounds_like, written_places)
 
 
 def _tight(english: English, left: int, right: int) -> bool:
@@ -26,13 +26,7 @@ def _tight(english: English, left: int, right: int) -> bool:
 
 def _written(english: English, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
     """(first, last) content words of each place where one of the phrases is written whole, tight."""
-    found = []
-    for phrase in phrases:
-        for start in english.stem_places.get(phrase[0], ()):
-            end = start + len(phrase) - 1
-            if tuple(english.stems[start:end + 1]) == phrase and all(_tight(english, n, n + 1) for n in range(start, end)):
-                found.append((start, end))
-    return sorted(set(found))
+    return sorted({place for phrase in phrases for place in written_places(english, phrase, _TIGHT_GAP)})
 
 
 def written_words(english: English, phrases: Iterable[tuple[str, ...]]) -> frozenset[int]:

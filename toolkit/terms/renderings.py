@@ -573,14 +573,20 @@ def _named_links(links: list[int], mass, rival: Sequence[float], english: Englis
     return sorted([*links, *extra]) if extra else links
 
 
-def _written_whole(english: English, phrase: tuple[str, ...]) -> Iterator[int]:
-    """The content words (numbers) of each place where the text writes the lexicon phrase whole,
-    in its order, as one phrase ('special forces')."""
+def written_places(english: English, phrase: tuple[str, ...], gap: re.Pattern) -> Iterator[tuple[int, int]]:
+    """(first, last) content words of each place where the text writes the lexicon phrase whole, in
+    its order, each word joined to the next by what `gap` allows ('special forces')."""
     size = len(phrase)
     for start in english.stem_places.get(phrase[0], ()):
         if tuple(english.stems[start:start + size]) == phrase and \
-                all(_joins(english, n, n + 1, _NAME_GAP) for n in range(start, start + size - 1)):
-            yield from range(start, start + size)
+                all(_joins(english, n, n + 1, gap) for n in range(start, start + size - 1)):
+            yield start, start + size - 1
+
+
+def _written_whole(english: English, phrase: tuple[str, ...]) -> Iterator[int]:
+    """The content words (numbers) of each place where the text writes the lexicon phrase as one phrase."""
+    for first, last in written_places(english, phrase, _NAME_GAP):
+        yield from range(first, last + 1)
 
 
 def sounds_like(name: str, text: str) -> bool:
