@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -21,3 +22,10 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
         if len(parts) >= 2 and (key := parts[0].strip()) and (value := parts[1].strip()):
             pairs.append((key, value))
     return pairs
+
+
+@cache
+def lexicon_keys() -> frozenset[str]:
+    """The Korean words of the shipped news lexicon (lexicon.tsv): a word there has a translation,
+    so it is nobody's name, however a tagger reads it."""
+    return frozenset(ko for ko, _ in read_pairs(DATA_DIR / "lexicon.tsv"))

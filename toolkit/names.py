@@ -65,7 +65,8 @@ def surnames() -> dict[str, list[str]]:
 
 
 @cache
-def _syllable_spellings() -> dict[str, list[str]]:
+def syllable_spellings() -> dict[str, list[str]]:
+    """Given-name syllable -> its spellings, lower case, most usual first (toolkit/data/name_syllables.tsv)."""
     return {key: [v.lower() for v in dict.fromkeys(value.split())] for key, value in read_pairs(DATA_DIR / "name_syllables.tsv")}
 
 
@@ -98,13 +99,13 @@ def syllable_variants(ch: str) -> frozenset[str]:
         out |= {"w" + v for v in ("oo", "u")} | {"woo" + c for c in _FINAL_VARIANTS[f]} | {"wu" + c for c in _FINAL_VARIANTS[f]}
     if i == 11 and m == 20:  # 이 yi
         out |= {"yi" + c for c in _FINAL_VARIANTS[f]}
-    out |= set(_syllable_spellings().get(ch, ()))
+    out |= set(syllable_spellings().get(ch, ()))
     return frozenset(out)
 
 
 def _preferred_syllable(ch: str, k: int = 2) -> list[str]:
     """The `k` most usual spellings of a given-name syllable (newspaper table, then RR)."""
-    table = _syllable_spellings().get(ch, [])
+    table = syllable_spellings().get(ch, [])
     out = list(dict.fromkeys([*table, rr_syllable(ch)] if is_syllable(ch) else [ch.lower()]))
     return out[:k]
 
@@ -190,7 +191,7 @@ def _core_variants(ch: str) -> tuple[str, ...]:
     i, m, f = decompose(ch)
     mr_initial = {0: "k", 3: "t", 7: "p", 12: "ch"}.get(i, _INITIAL_RR[i])
     forms = [rr_syllable(ch), mr_initial + _MEDIAL_MR[m] + _FINAL_RR[f], _nk_syllable(ch)]
-    forms += _syllable_spellings().get(ch, [])
+    forms += syllable_spellings().get(ch, [])
     forms += [s.lower() for s in surnames().get(ch, [])[:3]]
     return tuple(dict.fromkeys(forms))
 

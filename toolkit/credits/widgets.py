@@ -36,10 +36,10 @@ from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_sp
 from toolkit.credits.vocabulary import (
     EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
 )
-from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.datafiles import DATA_DIR, lexicon_keys, read_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
-from toolkit.names import is_korean_name, surnames
+from toolkit.names import is_korean_name, surnames, syllable_spellings
 
 _MAX_LINE = 160
 _MAX_NAMES = 6
@@ -77,15 +77,9 @@ def _common_words() -> frozenset[str]:
 def _korean_spellings() -> frozenset[str]:
     """Romanised surnames and given-name syllables: a name word even when it is an English word."""
     out = {s.lower() for spellings in surnames().values() for s in spellings}
-    for _ko, spellings in read_pairs(DATA_DIR / "name_syllables.tsv"):
-        out.update(s.lower() for s in spellings.split())
+    for spellings in syllable_spellings().values():
+        out.update(spellings)
     return frozenset(out)
-
-
-@cache
-def _korean_nouns() -> frozenset[str]:
-    """Korean words of the news lexicon: a word there is no one's name, whatever its shape ("정치국")."""
-    return frozenset(ko for ko, _en in read_pairs(DATA_DIR / "lexicon.tsv"))
 
 
 _LONE_NAME = re.compile(r"[가-힣]{3}")
@@ -95,7 +89,7 @@ _GROUP_ENDINGS = ("들", "님", "분", "단", "측")  # "시청자들", "여러�
 @cache
 def _given_name_syllables() -> frozenset[str]:
     """The syllables given names are usually made of (toolkit/data/name_syllables.tsv)."""
-    return frozenset(ko for ko, _spellings in read_pairs(DATA_DIR / "name_syllables.tsv"))
+    return frozenset(syllable_spellings())
 
 
 def is_lone_korean_name(s: str) -> bool:
@@ -104,8 +98,8 @@ def is_lone_korean_name(s: str) -> bool:
     syllables usual ones ("진달래", "강남역", "서울시" are refused), and no word of the lexicon ("정치국"),
     news subject or place, credit word or group."""
     return bool(_LONE_NAME.fullmatch(s)) and is_korean_name(s) and set(s[1:]) <= _given_name_syllables() \
-        and s not in _korean_nouns() and not is_news_subject(s) and s not in NOT_CREDITED_WORDS \
-        and not s.endswith(_GROUP_ENDINGS) and not (s[2] in _PARTICLE_SYLLABLES and s[:2] in _korean_nouns())
+        and s not in lexicon_keys() and not is_news_subject(s) and s not in NOT_CREDITED_WORDS \
+        and not s.endswith(_GROUP_ENDINGS) and not (s[2] in _PARTICLE_SYLLABLES and s[:2] in lexicon_keys())
 
 
 _PARTICLE_SYLLABLES = frozenset("은는이가을를의에도와과로")  # "한국은": a noun and its particle, no name

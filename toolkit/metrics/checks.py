@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
 
 if TYPE_CHECKING:
@@ -506,18 +507,11 @@ def _person_shaped(word: str) -> bool:
         and not (len(word) == 3 and word[-1] in _NOT_PERSON_ENDINGS)
 
 
-@cache
-def _lexicon_words() -> frozenset[str]:
-    from toolkit.datafiles import DATA_DIR, read_pairs
-
-    return frozenset(ko for ko, _ in read_pairs(DATA_DIR / "lexicon.tsv"))
-
-
 def _common_noun(word: str) -> bool:
     """A word the lexicon translates (백화점, 천주교), or a people named from one (조선인, 한국인):
     Kiwi tags these before a title (백화점 사장, 조선인 대표) just as it tags a name it has not seen,
     so only the lexicon tells them from a person's name."""
-    words = _lexicon_words()
+    words = lexicon_keys()
     return word in words or word.endswith("인") and word[:-1] in words
 
 
