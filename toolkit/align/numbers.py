@@ -304,21 +304,24 @@ def _currency_of(words: str) -> str:
     return next((key for mark, key in _EN_CURRENCY_KEYS if mark in low), "")
 
 
-def _said_conversions(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of conversions said in words: a Korean one only after a sum of money it converts (한화로
-    약 7억 원 alone is the figure itself, as 미화로 2만 달러를 받았다 is), an English one only into
-    another currency."""
+def _said_conversions_en(text: str) -> list[tuple[int, int]]:
+    """Spans of English conversions said in words, only into another currency ("40,000 yuan, or
+    45,000 yuan with interest" is two sums)."""
     out = []
-    money = _KO_MONEY.search(text) if pattern is _SAID_CONVERSION_KO else None  # the first sum, searched once
-    for m in pattern.finditer(text):
-        if pattern is _SAID_CONVERSION_KO and not (money and money.end() <= m.start()):
-            continue
-        if pattern is _SAID_CONVERSION_EN:
-            first, _, second = re.split(r"(,?\s+or\s+)", m.group(0), maxsplit=1)
-            if _currency_of(first) == _currency_of(second):
-                continue
-        out.append(m.span())
+    for m in _SAID_CONVERSION_EN.finditer(text):
+        first, _, second = re.split(r"(,?\s+or\s+)", m.group(0), maxsplit=1)
+        if _currency_of(first) != _currency_of(second):
+            out.append(m.span())
     return out
+
+
+def _said_conversions_ko(text: str) -> list[tuple[int, int]]:
+    """Spans of Korean conversions said in words, only after a sum of money they convert (한화로 약
+    7억 원 alone is the figure itself, as 미화로 2만 달러를 받았다 is)."""
+    money = _KO_MONEY.search(text)  # the first sum, searched once
+    if money is None:
+        return []
+    return [m.span() for m in _SAID_CONVERSION_KO.finditer(text) if money.end() <= m.start()]
 
 
 def _mark_conversions(found: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
@@ -682,7 +685,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
     out = _mark_measures(out, text, _PERCENT_EN, _TIMES_EN, _MASS_EN)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)
-                                   + _said_conversions(text, _SAID_CONVERSION_EN)))
+                                   + _said_conversions_en(text)))
 
 
 # between the ends of a range whose scale word is written once, after the second: "1-1.8 million",
@@ -909,7 +912,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) or "여" in text[q.start:q.end] else q for q in out]
     out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO, _MASS_KO)
     return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)
-                                   + _said_conversions(text, _SAID_CONVERSION_KO)))
+                                   + _said_conversions_ko(text)))
 
 
 # "so many of so many": 5명 중 1명, 다섯 명 가운데 한 명, 3곳 중 2곳 (a fifth, two-thirds in English)
