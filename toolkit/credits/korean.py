@@ -41,13 +41,15 @@ _DESK_ENDINGS = ("부", "팀", "국", "데스크", "센터", "반")
 _REPORT_VERBS = ("짚어보", "알아보", "살펴보", "들어보", "만나보", "따라가보", "가보", "둘러보", "들여다보", "돌아보",
                  "담아보")  # "… 표정을 A 기자가 담아봤습니다": the pictures the report brings
 _REPORT_VERB_FORMS = tuple(stem[:-1] + end for stem in _REPORT_VERBS for end in ("봅니다", "봤습니다", "보겠습니다"))
+# the humble intros, a report's and an intro's: "A 기자가 새 코너를 소개해 드립니다"
+_HUMBLE_INTROS = ("소개해드립니다", "소개해드리겠습니다", "알려드립니다", "알려드리겠습니다")
 _REPORT_ENDINGS = (
     "보도합니다", "보도했습니다", "보도입니다", "보도해드립니다", "전합니다", "전했습니다", "전해왔습니다",
     "전해드립니다", "취재했습니다", "정리했습니다", "소식을전해드립니다", "소식을전합니다",
     "전해드리겠습니다", "보도하겠습니다", "취재입니다", "리포트입니다", "정리합니다", "정리해드립니다", "취재합니다", "다녀왔습니다",
     "함께했습니다", "동행했습니다", "동행취재했습니다", "만났습니다", "소개합니다", "보여드립니다",
     "담았습니다", "담아왔습니다", "소개하겠습니다",  # "… 풍경을 홍길동 카메라기자가 담았습니다": the pictures he brought
-    "소개해드립니다", "소개해드리겠습니다", "알려드립니다", "알려드리겠습니다",  # "A 기자가 새 코너를 소개해 드립니다"
+    *_HUMBLE_INTROS,
     "전해주시죠", "전해주십시오", "전해주세요",  # the anchor calls on the reporter: "홍길동 기자 전해주시죠"
     "나와있습니다",  # the anchor hands over to the studio's reporter: "사회부 홍길동 기자 나와 있습니다"
 ) + _REPORT_VERB_FORMS
@@ -62,8 +64,7 @@ _LEAD_WORDS = {"지금까지", "이상", "지금까지는", "담당에", "취재
 # 보도합니다" (a past "…를 김 기자가 보도했습니다" is story text, so only these)
 _INTRO_ENDINGS = ("보도합니다", "전합니다", "전해드립니다", "전해드리겠습니다", "보도하겠습니다", "정리합니다",
                   "다녀왔습니다", "함께했습니다", "동행했습니다", "만났습니다", "소개합니다",
-                  "담았습니다", "담아왔습니다", "소개하겠습니다", "소개해드립니다", "소개해드리겠습니다", "알려드립니다",
-                  "알려드리겠습니다") + _REPORT_VERB_FORMS
+                  "담았습니다", "담아왔습니다", "소개하겠습니다", *_HUMBLE_INTROS) + _REPORT_VERB_FORMS
 _OBJECT_PARTICLES = ("을", "를", "에", "에게", "와", "과", "으로", "로")
 _MAX_BYLINE_WORDS = 6  # "서울에서 RFA 이현주 기자가 함께 했습니다": the byline closing an intro
 _MAX_OBJECT_WORDS = 10
@@ -167,7 +168,7 @@ def regional_station(inner: str) -> str | None:
     words = inner.split()
     if len(words) != 2 or not organization_of(words[0]):
         return None
-    return organization_of(words[0]) if words[1] in _KO_REGIONS or _is_place(words[1]) else None
+    return organization_of(words[0]) if words[1] in _KO_REGIONS or is_place_word(words[1]) else None
 
 
 _BRAND_OUTLET = re.compile(r"[a-z]?[A-Z]{2,5}(?P<section>[가-힣]{1,4})")
@@ -258,18 +259,15 @@ def _ko_credit(role: str, name: str, orgs: list[str]) -> Credit:
     return Credit(role=role, name=name, organization=org)
 
 
-def _is_place(word: str) -> bool:
+def is_place_word(word: str) -> bool:
     """A place or foreign word the transliteration table lists ("런던", "워싱턴"), not a person's name."""
     return word in transliterations() and not is_korean_name(word)
-
-
-is_place_word = _is_place  # (public, for the dateline reader)
 
 
 def name_after_place(word: str) -> str | None:
     """"서울-윤하정" (RFA's byline line: the city the report comes from, a dash, the reporter): the name."""
     place, dash, name = word.replace("–", "-").replace("—", "-").partition("-")
-    if not dash or not _is_place(place):
+    if not dash or not is_place_word(place):
         return None
     found = name_and_title(name)
     return found[0] if found is not None and found[1] is None and is_korean_name(found[0]) else None
@@ -287,7 +285,7 @@ def _lead_ok(lead: list[str]) -> list[str] | None:
         if is_outlet(word):
             orgs.append(word)
             continue
-        if (k == 0 and _is_place(word)) or _is_station_region(lead, k):
+        if (k == 0 and is_place_word(word)) or _is_station_region(lead, k):
             continue  # "서울", and "mbc 경남": the broadcaster's regional station
         return None
     return orgs
@@ -1377,7 +1375,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
             Credit("photographer", holder, organization=None if kind == "person" else short_org(holder), agent=kind)]
     name = _glued_wire(name) or name  # "/AP연합뉴스": AP took it
     place, equals, after = name.partition("=")
-    if equals and _is_place(place.strip()) and after.strip():
+    if equals and is_place_word(place.strip()) and after.strip():
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
