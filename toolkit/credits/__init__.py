@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos, rosters
-from toolkit.credits.widgets import evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
+from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
@@ -112,9 +112,7 @@ def _unglued_reporter_box(text: str) -> str:
 
 
 # a columnist's name run into the note on them ("A B The author is a former ambassador to … . This month, …")
-_GLUED_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) "
-                                r"(The (?:author|writer)(?:, [^,\n]{3,40},)? is "
-                                r"(?:a|an|the|former|a former) [a-z][^\n]{0,200}?\.)(?: |$)")
+_GLUED_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (" + AUTHOR_NOTE + r"[^\n]{0,200}?\.)(?: |$)")
 
 
 def _unglued_author_note(text: str) -> str:

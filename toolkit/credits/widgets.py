@@ -303,9 +303,11 @@ def evidence_kind(line: str) -> str | None:
     return "date" if _is_date_piece(s) and _full_date(s) else None
 
 
-# a column's note on its author, printed on the line under the author's name: "The author is an editorial
-# writer at the Tavren Ilbo.", "The writer is a professor of history at …"
-_AUTHOR_NOTE = re.compile(r"The (?:author|writer)(?:, [^,]{3,40},)? is (?:a|an|the|former|a former) [a-z]")
+# a column's note on its author, printed on the line under the author's name (credits._GLUED_AUTHOR_NOTE
+# reads it run into the name): "The author is an editorial writer at the Tavren Ilbo.", "The writer is a
+# professor of history at …"
+AUTHOR_NOTE = r"The (?:author|writer)(?:, [^,\n]{3,40},)? is (?:a|an|the|former|a former) [a-z]"
+_AUTHOR_NOTE = re.compile(AUTHOR_NOTE)
 # a time of day in a publication stamp: "12:23am", "8:35 a.m. ET", "15:03"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?(?:ET|EST|EDT|KST|JST|GMT|UTC|HKT)(?:[+-]\d{1,2})?)?"
                     r"(?=[\s,]|$)", re.IGNORECASE)
