@@ -521,8 +521,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
         found = _lexicon_phrase(english, phrases, rival)
         met = listed and found is not None and _whole(english, found, rival, term_key)
         if found is not None and (unknown or met):
-            found = _with_body_name(_with_name_head(found, rival, english, *name_heads(term_key)), rival, english,
-                                    name_heads(term_key)[1])
+            found = _grown_to_heads(found, rival, english, term_key)
             return Rendering("rendered", _cut(english, found), LEXICON_ONLY), found
         found = _closed_compound(english, phrases, rival)
         if found is not None:
@@ -541,8 +540,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
                                       english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
-    best = _with_body_name(_with_name_head(best, rival, english, *name_heads(term_key)), rival, english,
-                           name_heads(term_key)[1])
+    best = _grown_to_heads(best, rival, english, term_key)
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
     if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
         named = _with_person(named, english, top)
@@ -1140,6 +1138,13 @@ def name_heads(term: str) -> tuple[str, frozenset[str]]:
         if term[-size:] in NAME_HEADS and (len(term) - size >= 2 or term[-size:] not in _SHORTENED_ENDINGS):
             return term[:-size], NAME_HEADS[term[-size:]]
     return term, frozenset()
+
+
+def _grown_to_heads(span: list[int], rival: list[float], english: English, term: str) -> list[int]:
+    """A term's span grown to the English head its Korean ending names (_with_name_head), then to the
+    whole name of the body written head first (_with_body_name)."""
+    name, heads = name_heads(term)
+    return _with_body_name(_with_name_head(span, rival, english, name, heads), rival, english, heads)
 
 
 def _with_name_head(span: list[int], rival: list[float], english: English, name: str, heads: frozenset[str]) -> list[int]:
