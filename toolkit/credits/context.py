@@ -72,8 +72,12 @@ def is_korean_caption(body: str) -> bool:
     if any(mark in body for mark in _KO_PHOTO_MARKS):
         return True
     sentences = _ko_sentences(body)
-    return len(sentences) <= 4 and any(_KO_SCENE_END.search(s) and not any(w in s for w in _KO_ABSTRACT)
-                                       for s in sentences)
+    return len(sentences) <= 4 and any(_is_scene(s) for s in sentences)
+
+
+def _is_scene(sentence: str) -> bool:
+    """A sentence ends on what a camera sees ("…걷고 있다.", "…걸려 있다."), no abstract activity ("…조사하고 있다.")."""
+    return bool(_KO_SCENE_END.search(sentence)) and not any(w in sentence for w in _KO_ABSTRACT)
 
 
 def is_korean_story(body: str) -> bool:
@@ -94,8 +98,7 @@ def is_korean_story(body: str) -> bool:
 def _opens_on_scene(sentence: str) -> bool:
     """The sentence is a picture's scene on its day ("22일 오후 서울 명동에서 시민들이 … 걷고 있다."): a
     caption opens so, and may then add the forecast or the source a story would ("…할 전망이다")."""
-    return bool(_KO_PICTURE_DAY.match(sentence) and _KO_SCENE_END.search(sentence)
-                and not any(w in sentence for w in _KO_ABSTRACT))
+    return bool(_KO_PICTURE_DAY.match(sentence)) and _is_scene(sentence)
 
 
 # a story's source or outlook ("업계에 따르면", "…할 전망이다"): words no caption's scene has
@@ -126,8 +129,7 @@ def is_korean_photo_lede(lede: str) -> bool:
     if len(sentences) > 3 or any(s.startswith(_KO_STORY_OPENERS) for s in sentences) \
             or any(word in lede for word in _KO_LEDE_WORDS) or _KO_CLOCK.search(lede):
         return False
-    return any(_KO_SCENE_END.search(s) and not _KO_BECOMING.search(s) and not any(w in s for w in _KO_ABSTRACT)
-               for s in (sentences[0], sentences[-1]))
+    return any(_is_scene(s) and not _KO_BECOMING.search(s) for s in (sentences[0], sentences[-1]))
 
 
 def is_english_caption(body: str) -> bool:
