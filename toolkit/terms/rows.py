@@ -29,6 +29,7 @@ from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
 from toolkit.terms.model import TermModel, merged_units
+from toolkit.terms.respell import respelled
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_people_name, render_phrase, rivals)
@@ -258,7 +259,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         for sentence_id, occ in found:
             own, kin = columns.of(occ.units[0])
             modified = modified_noun(units, occ.units[0])
-            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
+            phrases = respelled(phrases_of(tuple(sorted({units[j].key for j in own}))), bead.english)
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
             listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
