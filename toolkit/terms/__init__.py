@@ -4,6 +4,7 @@ and how consistently.
 - `korean`: content units of a Korean sentence and the term occurrences among them (stop list);
 - `renderings`: the English words a word-alignment model ties to a term in one bead;
 - `sound`: renderings by sound, for names and loanwords the model has barely met;
+- `respell`: lexicon renderings respelled as a bead romanizes a name (Ryanggang ~ Yangkang);
 - `grouping`: renderings grouped by lemma, acronyms with the expansions their article gives;
 - `beads`: one article's linked beads as the terms step sees them (from its rows or the tables);
 - `model`: the archive-wide part (the reduce): recurring words, training data, the model;

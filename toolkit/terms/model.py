@@ -22,6 +22,7 @@ from toolkit.align.english import stem
 from toolkit.hangul import decompose, is_syllable_word
 from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
+from toolkit.terms.respell import romanized_stems, variants
 
 MAX_TRAINING_BEADS = 50_000
 MAX_TRAINING_CELLS = 40_000  # Korean words x English words: a longer bead teaches Model 1 little
@@ -68,6 +69,8 @@ class Training:
     seen: int = 0  # confident beads so far
     # (word, read as a proper noun) that spelled_of found no keys for: asked once (its answer depends on both)
     unspelled: set[tuple[str, bool]] = field(default_factory=set)
+    # lexicon key -> its renderings as the archive's beads respell a name in them (respell.py)
+    respelled: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
 
     def add(self, cert: float, korean: Sequence[tuple[str, list[Unit]]], stems: Sequence[str],
             surface: Sequence[str]) -> None:
@@ -96,6 +99,7 @@ class Training:
                     self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
                 else:
                     self.unspelled.add((key, proper))
+        self._respell(ko, stems, surface)
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
@@ -104,6 +108,24 @@ class Training:
         self.pairs.append((ko, list(stems)))
         for s, w in zip(stems, surface):
             self.surface.setdefault(s, w)
+
+    def _respell(self, ko: Sequence[str], stems: Sequence[str], surface: Sequence[str]) -> None:
+        """The renderings of the bead's lexicon keys that it spells in another romanization
+        (양강도 'Ryanggang' where the bead says 'Yangkang'): the model's prior gains them, or it
+        ties the other spelling, which it never saw in the lexicon, to a word beside it."""
+        spelled = None
+        written = set(stems)
+        for key in ko:
+            phrases = self.lexicon_entries.get(key)
+            if not phrases or all(s in written for p in phrases for s in p):
+                continue
+            if spelled is None:
+                spelled = romanized_stems(stems, surface)
+                if not spelled:
+                    return
+            found = variants(phrases, written, spelled)
+            if found:
+                self.respelled.setdefault(key, set()).update(found)
 
     def add_acronyms(self, found: Mapping[str, str]) -> None:
         """An article's acronyms: each shares the prior of its expansion's Korean words."""
@@ -125,6 +147,7 @@ class Training:
             h.update(("\x1f".join(ko) + "\x1d" + "\x1f".join(en) + "\x1e").encode())
         h.update(repr(sorted(self.surface.items())).encode())
         h.update(repr(sorted((k, sorted(v)) for k, v in self.aliases.items())).encode())
+        h.update(repr(sorted((k, sorted(v)) for k, v in self.respelled.items())).encode())
         return h.hexdigest()
 
     def model(self, run=None) -> TermModel:
@@ -132,7 +155,9 @@ class Training:
         `run` as for wordalign.WordAligner.train."""
         from toolkit.align.wordalign import train_link_model
 
-        aligner = train_link_model(self.pairs, {**self.lexicon_entries, **self.joined}, surface=self.surface,
+        prior = {**self.lexicon_entries, **self.joined}
+        prior.update((k, frozenset(prior.get(k, ())) | v) for k, v in self.respelled.items())
+        aligner = train_link_model(self.pairs, prior, surface=self.surface,
                                    aliases=self.aliases, run=run)
         return self.model_of(aligner)
 

@@ -1019,19 +1019,24 @@ def _whole(english: English, span: list[int], rival: Sequence[float], term_key: 
     if _names_countries(term_key) or _cut(english, span) != english.text[
             english.spans[english.content[span[0]]][1]:english.spans[english.content[span[-1]]][2]]:
         return False
-    return not _in_linked_phrase(english, span, rival)
+    return not _in_linked_phrase(english, span, rival, name_heads(term_key)[1])
 
 
-def _in_linked_phrase(english: English, span: list[int], rival: Sequence[float]) -> bool:
+def _in_linked_phrase(english: English, span: list[int], rival: Sequence[float],
+                      heads: frozenset[str] = frozenset()) -> bool:
     """A word written tight (a space or a hyphen) on either side of the span is linked by
-    another Korean word: the span is part of that word's phrase ('North Korea', 'North Korean')."""
+    another Korean word: the span is part of that word's phrase ('North Korea', 'North Korean');
+    not the head the term's own Korean ending names written right after it (`heads`: 'Province'
+    of 'Yangkang Province' for 양강도, which a model may tie to 소식통 beside it)."""
     def tight(left: int, right: int) -> bool:
         if left < 0 or right >= len(english.content):
             return False
         return english.between(left, right) in (" ", "-")
 
+    after = span[-1] + 1
+    own_head = after < len(english.content) and english.word(after).lower().removesuffix("s") in heads
     return (tight(span[0] - 1, span[0]) and rival[span[0] - 1] >= LINK) or \
-        (tight(span[-1], span[-1] + 1) and rival[span[-1] + 1] >= LINK)
+        (tight(span[-1], after) and rival[after] >= LINK and not own_head)
 
 
 def _names_countries(term: str) -> bool:

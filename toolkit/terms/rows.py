@@ -23,16 +23,18 @@ from itertools import accumulate
 from pathlib import Path
 
 from toolkit.align.english import content_words
+from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.compounds import render_body_name, render_compound, written_words
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
 from toolkit.terms.model import TermModel, merged_units
+from toolkit.terms.respell import respelled
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
-                                      render_people_name, render_phrase, rivals)
-from toolkit.terms.sound import by_romanization, heard, once_named, one_morpheme, romanized
+                                      render_by_sound, render_people_name, render_phrase, rivals)
+from toolkit.terms.sound import begins_alike, by_romanization, heard, once_named, one_morpheme, romanized
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -64,6 +66,28 @@ def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
         for occ in term_occurrences(units, is_term):
             if occ.term not in out:
                 out[occ.term] = (sentence_id, Occurrence(occ.term, tuple(offset + i for i in occ.units)))
+        offset += len(units)
+    return list(out.values())
+
+
+SHORT_NAME = 2  # syllables of a proper noun korean._name does not track when written once (화룡, 후창)
+
+
+def short_names(bead: Bead, is_term, terms: Container[str]) -> list[tuple[str, Occurrence]]:
+    """(Korean sentence id, occurrence) of each proper noun of two syllables written once in the
+    archive (no term, korean._name wants three) and not stop-listed: a place or a body the story
+    names once (화룡, 후창), a term where the English writes it by its sound, which the caller
+    asks; a generic word has no such English. Not a piece of a longer word Kiwi split (김영 of
+    김영근, a person's name): nothing is written right against it."""
+    out: dict[str, tuple[str, Occurrence]] = {}
+    offset = 0
+    groups = stoplist()
+    for sentence_id, units in bead.korean:
+        for i, u in enumerate(units):
+            alone = (i == 0 or units[i - 1].end < u.start) and (i + 1 == len(units) or units[i + 1].start > u.end)
+            if u.tag == "NNP" and len(u.key) == SHORT_NAME and is_syllable_word(u.key) and alone and \
+                    u.key not in terms and u.key not in out and u.key not in groups and not is_term(u.key):
+                out[u.key] = (sentence_id, Occurrence(u.key, (offset + i,)))
         offset += len(units)
     return list(out.values())
 
@@ -236,7 +260,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
-        if not found and not candidates:
+        short = short_names(bead, is_term, {occ.term for _, occ in found})
+        if not found and not candidates and not short:
             continue
         first_row = len(rows)
         units = bead.units()
@@ -258,7 +283,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         for sentence_id, occ in found:
             own, kin = columns.of(occ.units[0])
             modified = modified_noun(units, occ.units[0])
-            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
+            phrases = respelled(phrases_of(tuple(sorted({units[j].key for j in own}))), bead.english)
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
             listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
@@ -286,6 +311,11 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 # ties by habit; a plural noun it is tied to ('Villagers') names the people otherwise
                 result = render_people_name(bead.english) or result
             words.append((sentence_id, occ, result))
+        for sentence_id, occ in short:  # a row only where the English writes the name by its sound
+            own, kin = columns.of(occ.units[0])
+            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_alike)
+            if heard_name is not None:
+                words.append((sentence_id, occ, heard_name))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)

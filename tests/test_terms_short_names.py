@@ -1,0 +1,26 @@
+"""Proper nouns of two syllables written once: rows only where the English writes them by sound."""
+
+from __future__ import annotations
+
+from test_terms import _terms_bead
+
+KNOWN = {"소식통", "밀수꾼", "체포"}
+LINKS = {("밀수꾼", "smugglers"): 0.9, ("소식통", "source"): 0.9}
+
+
+def test_a_place_of_two_syllables_named_once_is_a_term_where_the_english_writes_it_by_its_sound():
+    rows = _terms_bead("소식통은 후창에서 밀수꾼 두 명이 체포됐다고 전했다.",
+                       "Two smugglers were arrested in Huchang, the source said.", KNOWN, LINKS)
+    assert rows["후창"]["status"] == "rendered" and rows["후창"]["en_rendering"] == "Huchang"
+
+
+def test_a_short_proper_noun_the_english_does_not_write_by_its_sound_has_no_row():
+    rows = _terms_bead("소식통은 후창에서 밀수꾼 두 명이 체포됐다고 전했다.",
+                       "Two smugglers were arrested near the border, the source said.", KNOWN, LINKS)
+    assert "후창" not in rows and "소식통" in rows
+
+
+def test_a_piece_kiwi_split_off_a_longer_name_is_no_short_name():
+    rows = _terms_bead("김영근 교무는 밀수꾼 체포 소식을 전했다.",
+                       "Kim Young-geun, an official, spoke of the arrest of smugglers.", KNOWN, LINKS)
+    assert "김영" not in rows
