@@ -10,7 +10,7 @@ import pytest
 
 from conftest import repo_root
 from toolkit.credits import extract_credits, rule_credits
-from toolkit.credits.learned import CLASSES, MODEL_PATH, add_learned, learned_credits, load_model, removable_text
+from toolkit.credits.learned import CLASSES, MODEL_PATH, _best_span, add_learned, learned_credits, load_model, removable_text
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import is_project_feature
 from toolkit.credits.learned.vocabulary import FEATURE_WORDS
@@ -71,6 +71,23 @@ def test_candidates_cut_names_at_cue_words_separators_and_titles(text: str, name
     _, cands = find_candidates(text)
     assert (name, glued) in [(c.name, c.glued) for c in cands]
     assert all(text[c.start:c.end] == c.name for c in cands)
+
+
+def test_a_run_of_capitalised_words_offers_its_heads_for_the_model_to_choose_where_the_name_ends() -> None:
+    text = "Photo credit: Harbor Evening Gazette Since March the ferries have stayed in port."
+    _, cands = find_candidates(text)
+    spans = [(c.name, c.cut) for c in cands if c.start == text.index("Harbor")]
+    assert spans == [("Harbor Evening Gazette Since", False), ("Harbor Evening Gazette", True), ("Harbor Evening", True)]
+    _, short = find_candidates("Photo: Tomas Weller")
+    assert [c.cut for c in short] == [False]  # a two-word name offers no head of one word
+
+
+def test_of_a_run_and_its_heads_the_surest_span_is_kept() -> None:
+    run = Candidate("Mara Ellison Since", 0, 18, 0, 2)
+    head = Candidate("Mara Ellison", 0, 12, 0, 1, cut=True)
+    other = Candidate("Tomas Weller", 30, 42, 5, 6)
+    kept = _best_span([(run, "writer", 0.6), (head, "writer", 0.9), (other, "photographer", 0.5)])
+    assert [c.name for c, _, _ in kept] == ["Mara Ellison", "Tomas Weller"]
 
 
 def test_a_long_line_gives_candidates_only_near_its_edges() -> None:

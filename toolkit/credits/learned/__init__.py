@@ -64,12 +64,14 @@ def candidate_features(paragraph: str, credits: list[Credit], training: bool = F
     _, cands = find_candidates(paragraph, toks)
     taken = [c.name for c in credits]
     ctx = Context(paragraph, toks, taken)
+    whole = [cand for cand in cands if not cand.cut]  # a run's heads share its place on the line
+    positions = {cand.start: _position(whole, k, paragraph) for k, cand in enumerate(whole)}
     out = []
-    for k, cand in enumerate(cands):
+    for cand in cands:
         covered = any(cand.name in name or name in cand.name for name in taken)
         if covered and not training:
             continue
-        out.append((cand, features(ctx, cand, _position(cands, k, paragraph), own=cand.name in taken)))
+        out.append((cand, features(ctx, cand, positions[cand.start], own=cand.name in taken)))
     return out
 
 
@@ -109,7 +111,7 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
         return []  # a threshold no probability reaches: the pass is off (cross-validation found no safe one)
     best: dict[str, tuple[Candidate, str, float]] = {}
     outlets = {c.organization for c in credits if c.organization and c.agent == "person"}
-    for cand, role, p in scored_candidates(paragraph, credits, model):
+    for cand, role, p in _best_span(scored_candidates(paragraph, credits, model)):
         if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
                 or _after_other_verb(paragraph, cand) or _slash_credit_in_prose(paragraph, cand) \
                 or _after_credited_slash(paragraph, cand, credits) \
@@ -125,6 +127,16 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
         org = organization_of(cand.name)
         out.append((cand, Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org)), p))
     return out
+
+
+def _best_span(scored: list[tuple[Candidate, str, float]]) -> list[tuple[Candidate, str, float]]:
+    """Of a run and its heads (one start), the span the model is surest of: where the name ends."""
+    best: dict[int, tuple[Candidate, str, float]] = {}
+    for item in scored:
+        start = item[0].start
+        if start not in best or item[2] > best[start][2]:
+            best[start] = item
+    return list(best.values())
 
 
 _PARTICLE_ENDS = frozenset("가이의은는을를와과")

@@ -2,7 +2,9 @@
 
 One left-to-right token scan (toolkit/credits/text.py's TOKEN, linear), then:
 - Latin: a run of 1-5 capitalised words, initials or acronyms joined by single spaces, cut at the
-  project's cue words ("By", "Photo", "with", months…): "Noel Celis" in "(AP: Noel Celis)";
+  project's cue words ("By", "Photo", "with", months…): "Noel Celis" in "(AP: Noel Celis)"; a run of
+  three or more words also offers its shorter heads ("Mina Cho" of "Mina Cho Since May …", a byline
+  glued to a lede whose first word no list knows), marked `cut`, and the model picks the span;
 - Hangul: a word of 2-4 syllables, or one glued to a title ("정용균기자" -> 정용균, "홍길동입니다").
 Only spans near a line's edge count (credits sit at the start or end of a line, not mid-prose), so a
 long story paragraph gives few candidates.
@@ -21,6 +23,10 @@ MAX_WORDS = 5
 EDGE_CHARS = 90  # a candidate starts or ends this close to its line's start or end
 
 
+_ENDINGS = frozenset(KO_GLUED_ENDINGS)
+_ENDING_SIZES = sorted({len(e) for e in KO_GLUED_ENDINGS}, reverse=True)
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -29,6 +35,7 @@ class Candidate:
     first: int  # token indices of the name (first .. last inclusive) in the token list
     last: int
     glued: str = ""  # a Korean ending glued to the name ("기자", "입니다"), "" when none
+    cut: bool = False  # a head of a longer capitalised run (the run itself is a candidate too)
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -58,9 +65,10 @@ def _near_edge(text: str, start: int, end: int) -> bool:
 
 def _hangul_candidate(text: str, tok: Token, k: int) -> Candidate | None:
     word = tok.text
-    for ending in KO_GLUED_ENDINGS:  # longest first
-        if word.endswith(ending) and 2 <= len(word) - len(ending) <= 4:
-            name = word[: len(word) - len(ending)]
+    for size in _ENDING_SIZES:  # longest first; of one size only the word's own last letters can match
+        ending = word[-size:]
+        if ending in _ENDINGS and 2 <= len(word) - size <= 4:
+            name = word[: len(word) - size]
             if _all_hangul(name):
                 return Candidate(name, tok.start, tok.start + len(name), k, k, ending)
     if 2 <= len(word) <= 4 and _all_hangul(word) and (word[:1] in _surnames() or word.lower() in ORGANIZATION_NAMES):
@@ -76,6 +84,19 @@ def _surnames() -> frozenset[str]:
 
 def _all_hangul(word: str) -> bool:
     return all("가" <= ch <= "힣" for ch in word)
+
+
+def _heads(text: str, toks: list[Token], first: int, j: int) -> list[Candidate]:
+    """The shorter heads (two words or more) of the run of name words toks[first..j], longest first."""
+    words = [k for k in range(first, j + 1) if toks[k].text != "."]
+    out = []
+    for size in range(len(words) - 1, 1, -1):
+        last = words[size - 1]
+        if last + 1 <= j and toks[last + 1].text == ".":
+            last += 1  # "J." keeps its stop
+        start, end = toks[first].start, toks[last].end
+        out.append(Candidate(text[start:end], start, end, first, last, cut=True))
+    return out
 
 
 def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[Token], list[Candidate]]:
@@ -115,5 +136,6 @@ def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[To
             start, end = toks[first].start, toks[last].end
             if _near_edge(text, start, end):
                 out.append(Candidate(text[start:end], start, end, first, last))
+                out.extend(_heads(text, toks, first, j))
         k = max(j + 1, k + 1)
     return toks, out

@@ -38,7 +38,7 @@ TEMPLATES = frozenset({
     "bias", "n", "script", "span", "glued", "surname", "L1", "L2", "R1", "R2", "roleL", "roleR", "bol", "eol",
     "bop", "eop", "line", "linewords", "lower", "slash", "bracket", "email", "date", "pos", "koR", "koL",
     "sentstart", "lines", "org", "L1R1", "L1L2", "R1R2", "nL1", "nR1", "roleLn", "ruled", "ruledline", "rulednear",
-    "before", "after", "verbbefore", "sentend", "roleverb", "titlecase", "inline", "prevline", "nextline", "edges", "L1eol", "R1bol", "roleLL1", "roleRR1", "edgesline", "n_edges",
+    "before", "after", "cut", "cutR1", "verbbefore", "sentend", "roleverb", "titlecase", "inline", "prevline", "nextline", "edges", "L1eol", "R1bol", "roleLL1", "roleRR1", "edgesline", "n_edges",
 })
 
 
@@ -210,6 +210,7 @@ def features(ctx: Context, cand: Candidate, position: str = "only", own: bool = 
     f += ["edges=" + edges, "L1eol=" + left[0] + "&" + edges.split("&")[1], "R1bol=" + right[0] + "&" + edges.split("&")[0],
           "roleLL1=" + role_left + "&" + left[0], "roleRR1=" + role_right + "&" + right[0],
           "edgesline=" + edges + "&" + info["len"], "n_edges=" + n + "&" + edges]
+    f += ["cut=" + ("yes" if cand.cut else "no"), "cutR1=" + ("yes" if cand.cut else "no") + "&" + right[0]]
     f += _sentence(text, toks, first, last, role_left)
     f.append("sentstart=" + ("yes" if left[0] in ("BOL", "BOP", "p:.", "p:?", "p:!") else "no"))
     return f

@@ -1,7 +1,8 @@
 """Multinomial logistic regression over sparse binary features, in plain Python.
 
 Deterministic: examples in a fixed order shuffled by a seeded generator, a fixed number of epochs,
-weights rounded when saved. Scoring costs one dictionary look-up per feature and class.
+weights rounded when saved. Scoring costs one dictionary look-up per feature, and sums each class's
+column in C.
 """
 
 from __future__ import annotations
@@ -37,12 +38,9 @@ def train(examples: Sequence[Example], n_classes: int, epochs: int = 12, rate: f
 
 
 def probabilities(weights: dict[str, list[float]], feats: list[str], n_classes: int) -> list[float]:
-    scores = [0.0] * n_classes
-    for feat in feats:
-        row = weights.get(feat)
-        if row is not None:
-            for c in range(n_classes):
-                scores[c] += row[c]
+    rows = [row for row in map(weights.get, feats) if row is not None]
+    # a column's sum in feature order, as adding row by row gave, but the loop over classes runs in C
+    scores = [sum(column, 0.0) for column in zip(*rows)] if rows else [0.0] * n_classes
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
