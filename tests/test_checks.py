@@ -587,3 +587,36 @@ def test_conversions_are_not_tried_past_a_sentences_worth_of_units() -> None:
 ])
 def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
     assert check_names(en, ko).agree is None
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a range said for an exact figure inside it, either way round
+    ("Cucumber prices rose sharply in the 40-percent range.", "오이 가격도 43.8% 뛰었다.", None),
+    ("Cucumber prices rose 43.8 percent.", "오이 가격은 40%대 상승률을 보였다.", None),
+    ("Corn sold in the 2,000-won range in Hyesan.", "혜산에서 옥수수는 2천400원에 팔렸다.", None),
+    ("A woman in her 50s was detained.", "57세 여성이 구금됐다.", None),
+    ("Most of the workers were men in their 30s and 40s.", "노동자 대부분은 30~40대 남성이었다.", None),
+    # ... and a figure outside it, or a range changed against a range, is a change
+    ("Cucumber prices rose sharply in the 40-percent range.", "오이 가격도 53.8% 뛰었다.", "number 40≠53.8"),
+    ("Cucumber prices rose in the 40-percent range.", "오이 가격은 45%대 상승률을 보였다.", "number 40≠45"),
+    ("A woman in her 50s was detained.", "55대 여성이 구금됐다.", "number 50≠55"),
+    ("Most of the workers were men in their 30s and 40s.", "노동자 대부분은 35~40대 남성이었다.", "number 30≠35"),
+    ("Corn sold at 2,400 won.", "옥수수는 2천 원에 팔렸다.", "number 2,400≠2,000"),  # no range said
+    # a fraction in words for a percent rounded at the percent's last digit
+    ("Nearly a third of the recruits quit within a year.", "신병의 30%가 1년 안에 그만뒀다.", None),
+    ("Two-thirds of the farms missed the quota.", "농장의 67%가 계획을 채우지 못했다.", None),
+    ("Half of the stalls were shut.", "매대의 50%가 문을 닫았다.", None),
+    ("Nearly a third of the recruits quit within a year.", "신병의 35%가 1년 안에 그만뒀다.", "number 33.3333≠35"),
+    ("A quarter of the stalls were shut.", "매대의 30%가 문을 닫았다.", "number 25≠30"),
+    ("Exports fell 4 percent in the first half.", "상반기 수출은 5% 줄었다.", "number 4≠5"),
+])
+def test_ranges_and_fractions_read_by_what_they_cover(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())
+
+
+def test_trillions_and_quadrillions_in_english_scale_words() -> None:
+    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천200조 원을 넘었다.").agree is True
+    assert check_numbers("The budget is KRW 2.3tn this year.", "올해 예산은 2조3천억 원이다.").agree is True
+    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천500조 원을 넘었다.").agree is False

@@ -74,7 +74,8 @@ def _counted_after(tokens: list[str], at: int) -> bool:
 _EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items() if value >= 20}
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-    "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
+    "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trln": 1e12,
+    "quadrillion": 1e15,  # 1,116조 원 is "1.116 quadrillion won"
     "decade": 10, "decades": 10,  # five decades ~ 50년, a decade ~ 10년
     "dozen": 12,  # three dozen ~ 36명, about a dozen ~ 10여 명
 }
@@ -396,7 +397,7 @@ def _scale_of(token: str) -> float | None:
     if word in _EN_SCALES:
         return _EN_SCALES[word]
     head = word.split("-")[0]
-    return _EN_SCALES[head] if head in ("thousand", "million", "billion", "trillion") and head != word else None
+    return _EN_SCALES[head] if head in ("thousand", "million", "billion", "trillion", "quadrillion") and head != word else None
 
 
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:

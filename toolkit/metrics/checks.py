@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
+from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_rounds_to
 
 if TYPE_CHECKING:
     from toolkit.align.numbers import Quantity
@@ -131,6 +132,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
     en, ko = _converted_units(en, ko, en_text, ko_text)
     en, ko = _converted_durations(_one_hour(en, en_text), ko)
+    en, en_shares = fractions_as_shares(en, ko, en_text)
+    ko, ko_shares = fractions_as_shares(ko, en, ko_text)
+    en_ranges, ko_ranges = range_forms(en, en_text, korean=False), range_forms(ko, ko_text, korean=True)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -157,7 +161,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
                 if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
-                        or _just_under(a, b, under):
+                        or _just_under(a, b, under) \
+                        or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
+                        or a in en_shares and share_rounds_to(a, b) or b in ko_shares and share_rounds_to(b, a):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -165,6 +171,11 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+def _spanned(start: float, value: float, ranges: set[float], other_ranges: set[float]) -> bool:
+    """One side writes a range ("in the 40-percent range") that holds the other's exact figure (44.7%)."""
+    return start in ranges and value not in other_ranges and in_range(start, value)
 
 
 # a figure the true one falls just short of: "nearly 2,000" for 1,980명; 2천 명 가까이 for "1,980"
