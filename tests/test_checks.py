@@ -620,3 +620,21 @@ def test_trillions_and_quadrillions_in_english_scale_words() -> None:
     assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천200조 원을 넘었다.").agree is True
     assert check_numbers("The budget is KRW 2.3tn this year.", "올해 예산은 2조3천억 원이다.").agree is True
     assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천500조 원을 넘었다.").agree is False
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Grain prices in the flooded county have doubled, the broadcaster said.", "수해 지역 곡물 가격이 두 배로 뛰었다.", None),
+    ("Fuel now costs nearly triple what it did in spring.", "연료값은 봄보다 3배 가까이 올랐다.", None),
+    ("Twice as many soldiers deserted this year.", "올해 탈영병은 2배로 늘었다.", None),
+    ("Rent has doubled since the crackdown.", "단속 이후 집세가 곱절로 뛰었다.", None),
+    ("The checkpoint was moved twice in May.", "검문소는 5월에 2차례 옮겨졌다.", None),
+    ("Inspectors came twice a week.", "검열원들이 일주일에 두 번 나왔다.", None),
+    ("Grain prices in the flooded county have tripled.", "수해 지역 곡물 가격이 두 배로 뛰었다.", "number 3≠2"),
+    ("Twice as many soldiers deserted this year.", "올해 탈영병은 5배로 늘었다.", "number 2≠5"),
+    ("Inspectors came twice a week.", "검열원들이 일주일에 세 번 나왔다.", "number 2≠3"),
+    ("Growth stayed in the double digits.", "성장률은 두 자릿수를 유지했다.", None),  # no multiple: not compared
+])
+def test_multiples_said_in_words(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (None if "digits" in en else flag is None)
+    assert result.differences == ((flag,) if flag else ())
