@@ -638,3 +638,17 @@ def test_multiples_said_in_words(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is (None if "digits" in en else flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("The cold snap brought lows of minus 4 degrees Fahrenheit to Samjiyon.", "삼지연의 최저기온은 영하 20도까지 내려갔다.", None),
+    ("Pyongyang sweltered at 95 F on Sunday.", "평양은 일요일 낮 기온이 섭씨 35도에 달했다.", None),
+    ("Pyongyang sweltered at 91 degrees Fahrenheit (33 C).", "평양의 낮 기온은 33도까지 올랐다.", None),
+    ("The cold snap brought lows of minus 13 degrees Fahrenheit to Samjiyon.", "삼지연의 최저기온은 영하 20도까지 내려갔다.",
+     "number 13≠20"),
+    ("Pyongyang sweltered at 97 F on Sunday.", "평양은 일요일 낮 기온이 섭씨 35도에 달했다.", "number 97≠35"),
+])
+def test_temperatures_converted_to_fahrenheit(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())

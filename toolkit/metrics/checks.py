@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
+from toolkit.metrics.temperatures import converted_temperatures
 from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_rounds_to
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
     en, ko = _converted_units(en, ko, en_text, ko_text)
+    ko = converted_temperatures(en, ko, en_text, ko_text)
     en, ko = _converted_durations(_one_hour(en, en_text), ko)
     en, en_shares = fractions_as_shares(en, ko, en_text)
     ko, ko_shares = fractions_as_shares(ko, en, ko_text)
