@@ -652,3 +652,17 @@ def test_temperatures_converted_to_fahrenheit(en: str, ko: str, flag: str | None
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    ("President Lee told the cabinet to act quickly.", "이 대통령은 국무회의에서 신속한 대응을 주문했다.", True, None),
+    ("Prime Minister Han visited the site on Monday.", "한 총리는 월요일 현장을 찾았다.", True, None),
+    ("President Lee told the cabinet to act quickly.", "윤 대통령은 국무회의에서 신속한 대응을 주문했다.", False, "name Lee≠윤"),
+    # without the surname in the English, 이 before a title is "this", 한 is "a"
+    ("The president told the cabinet to act quickly.", "이 대통령은 국무회의에서 신속한 대응을 주문했다.", None, None),
+    ("Prime Minister Han visited the site on Monday.", "이 총리는 월요일 현장을 찾았다.", None, None),
+])
+def test_a_surname_that_is_also_a_word_is_read_when_the_english_names_it(en: str, ko: str, agree, flag) -> None:
+    result = check_names(en, ko)
+    assert result.agree is agree
+    assert result.differences == ((flag,) if flag else ())

@@ -665,14 +665,17 @@ _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier 
     colonel captain lieutenant sergeant reporter correspondent""".split())
 
 
-def korean_surname_mentions(ko_text: str) -> set[str]:
-    """Surnames named alone: `민 씨`, `조 모 씨`, `한 의원` (where 한 is a surname, not "a")."""
-    from toolkit.names import surnames
+def korean_surname_mentions(ko_text: str, en_surnames: Iterable[str] = ()) -> set[str]:
+    """Surnames named alone: `민 씨`, `조 모 씨`, `한 의원` (where 한 is a surname, not "a"). A
+    syllable that is also a word before a title (이 대통령 is "this president" or President Lee)
+    is the surname when the English names it (`en_surnames`: "President Lee said")."""
+    from toolkit.names import name_score, surnames
 
     known = surnames()
     found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known and m.group(1) != _WITHHELD}
-    found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text)
-              if m.group(1) in known and m.group(1) not in _NOT_SURNAME_BEFORE_TITLE}
+    found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text) if m.group(1) in known and (
+        m.group(1) not in _NOT_SURNAME_BEFORE_TITLE or m.group(1) != _WITHHELD
+        and any(name_score(m.group(1), e) >= NAME_THRESHOLD for e in en_surnames))}
     return found
 
 
@@ -724,7 +727,8 @@ def check_names(en_text: str, ko_text: str) -> Check:
     ko_full = korean_name_candidates(ko_text, en_full)
     if len(ko_full) > MOST_NAMES:
         return Check(None)
-    ko_sur, en_sur = korean_surname_mentions(ko_text), english_surname_mentions(en_text)
+    en_sur = english_surname_mentions(en_text)
+    ko_sur = korean_surname_mentions(ko_text, en_sur | {re.split(r"[ -]", e)[0] for e in en_full})
     if not (ko_full or ko_sur) or not (en_full or en_sur):
         return Check(None)
     differences = []
