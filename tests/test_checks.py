@@ -666,3 +666,17 @@ def test_a_surname_that_is_also_a_word_is_read_when_the_english_names_it(en: str
     result = check_names(en, ko)
     assert result.agree is agree
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 1년 전보다 2.1% 올랐다.", True, None),
+    ("The smugglers were caught a month ago.", "밀수꾼들은 한 달 전 붙잡혔다.", True, None),
+    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 3년 전보다 2.1% 올랐다.", False, "number 1≠3"),
+    ("The smugglers were caught a month ago.", "밀수꾼들은 2개월 전 붙잡혔다.", False, "number 1≠2"),
+    # against a Korean word that counts nothing, "a year earlier" is no figure
+    ("Pork cost 2.1 percent more than a year earlier in 4 cities.", "돼지고기값은 지난해보다 2.1% 올랐다.", True, None),
+])
+def test_a_year_earlier_against_a_korean_count_of_years(en: str, ko: str, agree, flag) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is agree
+    assert result.differences == ((flag,) if flag else ())

@@ -127,7 +127,8 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
-    en = _restated(_multiples_in_words(quantities_in_english(en_text), en_text, korean=False), en_text)
+    en = _one_span_before(_multiples_in_words(quantities_in_english(en_text), en_text, korean=False), en_text, ko_text)
+    en = _restated(en, en_text)
     ko = _restated(_multiples_in_words(quantities_in_korean(ko_text), ko_text, korean=True), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
@@ -405,6 +406,25 @@ def _multiples_in_words(found: list, text: str, korean: bool) -> list:
                          measure="times" if m.group(1) or m.group(2) or m.group("compared") else "")
                 for m in _EN_MULTIPLE.finditer(text)]
     return sorted(found + said, key=lambda q: (q.start, q.end)) if said else found
+
+
+# "a year earlier", "a month ago": one of the span, against a Korean count of the same span before or after
+# (1년 전보다, 한 달 뒤); against 지난해보다 or 전월 대비, which count nothing, it is no figure
+_EN_ONE_BEFORE = re.compile(r"(?i)\ba (year|month|week)(?= (?:earlier|ago|before|later)\b)")
+_KO_SPAN_BEFORE = {"year": re.compile(r"(?:\d|한)\s?(?:년|해)\s?(?:전|뒤|후)"),
+                   "month": re.compile(r"(?:\d|한)\s?(?:개월|달)\s?(?:전|뒤|후)"),
+                   "week": re.compile(r"(?:\d|한)\s?주일?\s?(?:전|뒤|후)")}
+
+
+def _one_span_before(en: list, en_text: str, ko_text: str) -> list:
+    """The English quantities with "a year earlier" (a month, a week; ago, before, later) as 1,
+    where the Korean counts that span before or after in figures (1년 전보다): a Korean 5년 전 is
+    then a change."""
+    from toolkit.align.numbers import Quantity
+
+    said = [Quantity(1.0, "amount", m.start(), m.end()) for m in _EN_ONE_BEFORE.finditer(en_text)
+            if _KO_SPAN_BEFORE[m.group(1).lower()].search(ko_text)]
+    return sorted(en + said, key=lambda q: (q.start, q.end)) if said else en
 
 
 _UNITS_EN = {"hour": "h", "minute": "min"}
