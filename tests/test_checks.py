@@ -680,3 +680,16 @@ def test_a_year_earlier_against_a_korean_count_of_years(en: str, ko: str, agree,
     result = check_numbers(en, ko)
     assert result.agree is agree
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("The attacker carried an 8-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", None),
+    ("Up to 4 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", None),
+    ("The attacker carried a 10-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", "number 10≠20"),
+    # 127 mm rounds to 100 at its hundreds, but a fourth more is no conversion
+    ("Up to 5 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", "number 5≠100"),
+])
+def test_inches_and_centimetres_converted(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())

@@ -453,12 +453,14 @@ def _first_said_in_korean(en: list, ko: list, en_text: str, ko_text: str) -> tup
 # a length or an area with its unit in metres or square metres: a translator converts miles to km
 # outside parentheses ("about 150 miles north of the capital" for 약 240km), mph to 시속 km, feet to m
 _LENGTH_EN = (re.compile(r"[\s-]?(?:square|sq\.?)[\s-](?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft)\b", re.I),
-              re.compile(r"[\s-]?(?:miles?|mph|kilomet(?:er|re)s?|km|kph|met(?:er|re)s?|m\b|feet|foot|ft|yards?|knots?)\b", re.I))
+              re.compile(r"[\s-]?(?:miles?|mph|kilomet(?:er|re)s?|km|kph|(?:centi|milli)?met(?:er|re)s?|cm|mm|m\b|feet|foot|ft"
+                         r"|inch(?:es)?|yards?|knots?)\b", re.I))
 _LENGTH_KO = (re.compile(r"\s?(?:제곱(?:킬로)?미터|㎡|㎢|m²|km²|평(?![가-힣]{2})|헥타르|에이커)"),
-              re.compile(r"\s?(?:마일|킬로미터|㎞|km|미터|m(?![A-Za-z²])|피트|야드|노트)"))
+              re.compile(r"\s?(?:마일|킬로미터|㎞|km|(?:센티|밀리)?미터|센티|㎝|㎜|cm|mm|m(?![A-Za-z²])|피트|인치|야드|노트)"))
 _METRES = {"mile": 1609.344, "mph": 1609.344, "kilomet": 1000, "km": 1000, "kph": 1000, "met": 1, "m": 1, "feet": 0.3048,
            "foot": 0.3048, "ft": 0.3048, "yard": 0.9144, "knot": 1852, "마일": 1609.344, "킬로미터": 1000, "㎞": 1000,
-           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852}
+           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852, "centimet": 0.01, "cm": 0.01, "millimet": 0.001, "mm": 0.001,
+           "inch": 0.0254, "센티미터": 0.01, "센티": 0.01, "㎝": 0.01, "밀리미터": 0.001, "㎜": 0.001, "인치": 0.0254}
 # area units of their own (the English ones are "square" and a length: its metres squared)
 _SQUARE_METRES = {"제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢": 1e6, "m²": 1, "km²": 1e6, "평": 3.305785, "헥타르": 1e4,
                   "에이커": 4046.856}
@@ -502,7 +504,9 @@ def _converted_units(en: list, ko: list, en_text: str, ko_text: str) -> tuple[li
             if family != family_k or factor == factor_k or en[a].optional or ko[b].optional or b in used \
                     or x in ko_values or y in en_values:
                 continue
-            if abs(y * factor_k / factor - x) <= _step(x) / 2 or abs(x * factor / factor_k - y) <= _step(y) / 2:
+            # (and within a tenth: 127 mm rounds to 100 at its hundreds, but "5 inches" is no 100mm)
+            if (abs(y * factor_k / factor - x) <= _step(x) / 2 or abs(x * factor / factor_k - y) <= _step(y) / 2) \
+                    and abs(y * factor_k - x * factor) <= _ROUNDING_SHARE * x * factor:
                 ko[b] = replace(ko[b], value=x)  # compared as the English figure: agreed, and checked
                 used.add(b)
                 break
