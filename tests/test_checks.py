@@ -693,3 +693,16 @@ def test_inches_and_centimetres_converted(en: str, ko: str, flag: str | None) ->
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
+    ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 등 4명이 체포됐다.", None),
+    ("Four traders, Choi among them, were arrested.", "상인 최 씨 외 3명이 체포됐다.", None),
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 3명이 체포됐다.", None),  # counted without him
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 6명이 체포됐다.", "number 3≠6"),
+])
+def test_a_count_of_others_with_the_one_named(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
+from toolkit.metrics.phrasings import phrased_in_english, phrased_in_korean
 from toolkit.metrics.temperatures import converted_temperatures
 from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_rounds_to
 
@@ -127,9 +128,8 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
-    en = _one_span_before(_multiples_in_words(quantities_in_english(en_text), en_text, korean=False), en_text, ko_text)
-    en = _restated(en, en_text)
-    ko = _restated(_multiples_in_words(quantities_in_korean(ko_text), ko_text, korean=True), ko_text)
+    en = _restated(phrased_in_english(quantities_in_english(en_text), en_text, ko_text), en_text)
+    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
@@ -380,51 +380,6 @@ def _one_hour(en: list, en_text: str) -> list:
         en = [replace(q, loose=True) if any(a <= q.start < b for (a, b), _ in halves) else q for q in en]
         spans += [q for _, q in halves]
     return sorted(en + spans, key=lambda q: (q.start, q.end)) if spans else en
-
-
-# a multiple said by a verb or "twice": prices "doubled" ~ 두 배로 뛰었다, "nearly triple the share" ~ 3배 가까이,
-# "twice as many" ~ 2배 (not "double-digit", "a double murder": no verb, no comparison); "twice" without a
-# comparison counts occasions, "twice a week" ~ 일주일에 두 번
-_EN_MULTIPLE = re.compile(r"(?i)\b(?:(doubl|tripl|quadrupl)(?:ed|ing|es)\b|(double|triple|quadruple)(?= (?:the|that|what|its|their)\b)"
-                          r"|(twice|thrice)\b(?P<compared> (?:as|the|that|what)\b)?)")
-_KO_MULTIPLE = re.compile(r"(?<![가-힣])(?:곱절|갑절)")  # 곱절로 늘었다 ~ "doubled"
-_KO_COUNTED_BEFORE = re.compile(r"(?:\d|두|세|네)\s?$")  # 세 곱절: the numeral is read already
-_MULTIPLES = {"doubl": 2.0, "double": 2.0, "twice": 2.0, "tripl": 3.0, "triple": 3.0, "thrice": 3.0, "quadrupl": 4.0,
-              "quadruple": 4.0}
-
-
-def _multiples_in_words(found: list, text: str, korean: bool) -> list:
-    """The quantities with each multiple said in words as one of measure "times": "doubled" is
-    2배, and "tripled" against 2배 is a change."""
-    from toolkit.align.numbers import Quantity
-
-    if korean:
-        said = [Quantity(2.0, "amount", m.start(), m.end(), measure="times") for m in _KO_MULTIPLE.finditer(text)
-                if not _KO_COUNTED_BEFORE.search(text, max(0, m.start() - 3), m.start())]
-    else:
-        said = [Quantity(_MULTIPLES[next(g for g in m.groups() if g).lower()], "amount", m.start(), m.end(),
-                         measure="times" if m.group(1) or m.group(2) or m.group("compared") else "")
-                for m in _EN_MULTIPLE.finditer(text)]
-    return sorted(found + said, key=lambda q: (q.start, q.end)) if said else found
-
-
-# "a year earlier", "a month ago": one of the span, against a Korean count of the same span before or after
-# (1년 전보다, 한 달 뒤); against 지난해보다 or 전월 대비, which count nothing, it is no figure
-_EN_ONE_BEFORE = re.compile(r"(?i)\ba (year|month|week)(?= (?:earlier|ago|before|later)\b)")
-_KO_SPAN_BEFORE = {"year": re.compile(r"(?:\d|한)\s?(?:년|해)\s?(?:전|뒤|후)"),
-                   "month": re.compile(r"(?:\d|한)\s?(?:개월|달)\s?(?:전|뒤|후)"),
-                   "week": re.compile(r"(?:\d|한)\s?주일?\s?(?:전|뒤|후)")}
-
-
-def _one_span_before(en: list, en_text: str, ko_text: str) -> list:
-    """The English quantities with "a year earlier" (a month, a week; ago, before, later) as 1,
-    where the Korean counts that span before or after in figures (1년 전보다): a Korean 5년 전 is
-    then a change."""
-    from toolkit.align.numbers import Quantity
-
-    said = [Quantity(1.0, "amount", m.start(), m.end()) for m in _EN_ONE_BEFORE.finditer(en_text)
-            if _KO_SPAN_BEFORE[m.group(1).lower()].search(ko_text)]
-    return sorted(en + said, key=lambda q: (q.start, q.end)) if said else en
 
 
 _UNITS_EN = {"hour": "h", "minute": "min"}
