@@ -609,6 +609,10 @@ def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
     ("Nearly a third of the recruits quit within a year.", "신병의 35%가 1년 안에 그만뒀다.", "number 33.3333≠35"),
     ("A quarter of the stalls were shut.", "매대의 30%가 문을 닫았다.", "number 25≠30"),
     ("Exports fell 4 percent in the first half.", "상반기 수출은 5% 줄었다.", "number 4≠5"),
+    # a fraction in words is a round figure; "half a percentage point" is 0.5%p, no 50%
+    ("About half of the traders agreed.", "상인의 48.7%가 동의했다.", None),
+    ("The bank cut its rate by half a percentage point to 2.5 percent.", "은행은 금리를 0.5%p 내린 2.5%로 정했다.", None),
+    ("About half of the traders agreed.", "상인의 44%가 동의했다.", "number 50≠44"),
 ])
 def test_ranges_and_fractions_read_by_what_they_cover(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)

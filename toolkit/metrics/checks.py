@@ -28,7 +28,7 @@ from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
 from toolkit.metrics.phrasings import phrased_in_english, phrased_in_korean
 from toolkit.metrics.temperatures import converted_temperatures
-from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_rounds_to
+from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_agrees
 
 if TYPE_CHECKING:
     from toolkit.align.numbers import Quantity
@@ -167,7 +167,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under) \
                         or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
-                        or a in en_shares and share_rounds_to(a, b) or b in ko_shares and share_rounds_to(b, a):
+                        or a in en_shares and share_agrees(a, b, a in under) or b in ko_shares and share_agrees(b, a, b in under):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))

@@ -58,6 +58,10 @@ def in_range(start: float, value: float) -> bool:
 _DECIMAL = re.compile(r"[\d.,]+")
 # "the first half" (of the year) is 상반기, a period, not a share
 _PERIOD_HALF = re.compile(r"(?i)\b(?:first|second|latter|former|last)\s+(?:half|quarter)$")
+# "half a percentage point" is 0.5%p, a share of one point, not 50%
+_OF_A_POINT = re.compile(r"(?i)\s+(?:of\s+)?an?\s+(?:percentage\s+)?(?:point|percent)\b")
+# a fraction said in words is a round figure: "about half" for 48.7%, "a third" for 35%
+_WORDS_SHARE = 0.1
 
 
 def fractions_as_shares(mine: list[Quantity], other: list[Quantity], text: str) -> tuple[list[Quantity], set[float]]:
@@ -70,13 +74,20 @@ def fractions_as_shares(mine: list[Quantity], other: list[Quantity], text: str) 
     for q in mine:
         if q.kind == "amount" and q.measure == "" and 0 < q.value < 1 and q.value not in theirs \
                 and not _DECIMAL.fullmatch(text[q.start:q.end]) and not _PERIOD_HALF.search(text, 0, q.end):
-            q = replace(q, value=round(q.value * 100, 6), measure="percent")
-            shares.add(q.value)
+            if _OF_A_POINT.match(text, q.end):
+                q = replace(q, measure="percent")
+            else:
+                q = replace(q, value=round(q.value * 100, 6), measure="percent")
+                shares.add(q.value)
         out.append(q)
     return out, shares
 
 
-def share_rounds_to(share: float, figure: float) -> bool:
-    """Is `figure` the share rounded at the figure's own last digit? "A third" is 30% and 33%,
-    not 35% or 34%; "half" is 50%, not 55%."""
-    return abs(share - figure) < _place(figure) / 2
+def share_agrees(share: float, figure: float, under: bool) -> bool:
+    """Is `figure` what a fraction said in words stands for: the share rounded at the figure's
+    last digit, or within a tenth of it ("about half" for 48.7%, "a third" for 30% or 35%; not
+    "a quarter" for 30%)? A share said to be "nearly" reached is not passed: "nearly a third"
+    is no 35%."""
+    if under and figure > share:
+        return False
+    return abs(share - figure) < _place(figure) / 2 or abs(share - figure) <= _WORDS_SHARE * share
