@@ -23,6 +23,7 @@ _RANGE_EN = re.compile(r"(?:\s?%|[\s-](?:percent|per cent|won|yuan|dollars?))?[\
 # first figure of a pair or span of them, 20~30대, 20·30대 (the 20 of "20~30대" is in range form too)
 _RANGE_KO = re.compile(r"(?:\s?[~∼〜\-·ㆍ,]\s?\d+)?\s?(?:[%％]|퍼센트|원|달러|위안|엔|유로)?\s?대(?:[로의를에은는이가도]|(?![가-힣]))")
 _DECADE_EN = re.compile(r"\d0s$")
+_NUMBERED_KO = re.compile(r"제\s?$")  # 제20대 국회 is the 20th National Assembly, no range
 
 
 def range_forms(found: list[Quantity], text: str, korean: bool) -> set[float]:
@@ -31,7 +32,7 @@ def range_forms(found: list[Quantity], text: str, korean: bool) -> set[float]:
     for q in found:
         if q.kind != "amount" or q.optional:
             continue
-        if _RANGE_KO.match(text, q.end) if korean else (
+        if _RANGE_KO.match(text, q.end) and not _NUMBERED_KO.search(text, max(0, q.start - 2), q.start) if korean else (
                 _RANGE_EN.match(text, q.end) or _DECADE_EN.search(text, q.start, q.end)):
             out.add(q.value)
     return out
