@@ -711,3 +711,16 @@ def test_a_count_of_others_with_the_one_named(en: str, ko: str, flag: str | None
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+def test_temperatures_are_not_tried_past_a_sentences_worth() -> None:
+    # every Fahrenheit figure is tried against every Korean one: past MOST_TEMPERATURES (a hostile
+    # line, not a sentence) they are compared as written
+    from toolkit.metrics.temperatures import MOST_TEMPERATURES
+
+    def bead(count: int) -> tuple[str, str]:
+        celsius = range(1, count + 1)
+        return " ".join(f"{round(c * 9 / 5 + 32)} F," for c in celsius), " ".join(f"{c}도," for c in celsius)
+
+    assert check_numbers(*bead(MOST_TEMPERATURES)).agree is True
+    assert check_numbers(*bead(MOST_TEMPERATURES + 1)).agree is False

@@ -25,11 +25,16 @@ def _rounds_to(figure: float, value: float) -> bool:
     return abs(value - figure) <= 0.5
 
 
+# past this many Fahrenheit figures none is read as a conversion (each is tried against every Korean
+# figure): a sentence has one or two, a hostile roll of thousands would take minutes
+MOST_TEMPERATURES = 12
+
+
 def converted_temperatures(en: list, ko: list, en_text: str, ko_text: str) -> list:
     """The Korean quantities with each Celsius temperature that is an English Fahrenheit one
     converted read as the English figure (compared, and agreeing)."""
     fahrenheit = [q for q in en if q.kind == "amount" and not q.optional and _FAHRENHEIT.match(en_text, q.end)]
-    if not fahrenheit:
+    if not fahrenheit or len(fahrenheit) > MOST_TEMPERATURES:
         return ko
     out = list(ko)
     for k, q in enumerate(ko):
