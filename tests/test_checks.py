@@ -589,6 +589,7 @@ def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
     assert check_names(en, ko).agree is None
 
 
+
 @pytest.mark.parametrize(("en", "ko", "flag"), [
     # a range said for an exact figure inside it, either way round
     ("Cucumber prices rose sharply in the 40-percent range.", "오이 가격도 43.8% 뛰었다.", None),
@@ -614,20 +615,6 @@ def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
     ("About half of the traders agreed.", "상인의 48.7%가 동의했다.", None),
     ("The bank cut its rate by half a percentage point to 2.5 percent.", "은행은 금리를 0.5%p 내린 2.5%로 정했다.", None),
     ("About half of the traders agreed.", "상인의 44%가 동의했다.", "number 50≠44"),
-])
-def test_ranges_and_fractions_read_by_what_they_cover(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
-    assert result.differences == ((flag,) if flag else ())
-
-
-def test_trillions_and_quadrillions_in_english_scale_words() -> None:
-    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천200조 원을 넘었다.").agree is True
-    assert check_numbers("The budget is KRW 2.3tn this year.", "올해 예산은 2조3천억 원이다.").agree is True
-    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천500조 원을 넘었다.").agree is False
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
     ("Grain prices in the flooded county have doubled, the broadcaster said.", "수해 지역 곡물 가격이 두 배로 뛰었다.", None),
     ("Fuel now costs nearly triple what it did in spring.", "연료값은 봄보다 3배 가까이 올랐다.", None),
     ("Twice as many soldiers deserted this year.", "올해 탈영병은 2배로 늘었다.", None),
@@ -637,26 +624,42 @@ def test_trillions_and_quadrillions_in_english_scale_words() -> None:
     ("Grain prices in the flooded county have tripled.", "수해 지역 곡물 가격이 두 배로 뛰었다.", "number 3≠2"),
     ("Twice as many soldiers deserted this year.", "올해 탈영병은 5배로 늘었다.", "number 2≠5"),
     ("Inspectors came twice a week.", "검열원들이 일주일에 세 번 나왔다.", "number 2≠3"),
-    ("Growth stayed in the double digits.", "성장률은 두 자릿수를 유지했다.", None),  # no multiple: not compared
-])
-def test_multiples_said_in_words(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (None if "digits" in en else flag is None)
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
+    ("Growth stayed in the double digits.", "성장률은 두 자릿수를 유지했다.", "not compared"),  # no multiple
     ("The cold snap brought lows of minus 4 degrees Fahrenheit to Samjiyon.", "삼지연의 최저기온은 영하 20도까지 내려갔다.", None),
     ("Pyongyang sweltered at 95 F on Sunday.", "평양은 일요일 낮 기온이 섭씨 35도에 달했다.", None),
     ("Pyongyang sweltered at 91 degrees Fahrenheit (33 C).", "평양의 낮 기온은 33도까지 올랐다.", None),
     ("The cold snap brought lows of minus 13 degrees Fahrenheit to Samjiyon.", "삼지연의 최저기온은 영하 20도까지 내려갔다.",
      "number 13≠20"),
     ("Pyongyang sweltered at 97 F on Sunday.", "평양은 일요일 낮 기온이 섭씨 35도에 달했다.", "number 97≠35"),
+    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 1년 전보다 2.1% 올랐다.", None),
+    ("The smugglers were caught a month ago.", "밀수꾼들은 한 달 전 붙잡혔다.", None),
+    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 3년 전보다 2.1% 올랐다.", "number 1≠3"),
+    ("The smugglers were caught a month ago.", "밀수꾼들은 2개월 전 붙잡혔다.", "number 1≠2"),
+    # against a Korean word that counts nothing, "a year earlier" is no figure
+    ("Pork cost 2.1 percent more than a year earlier in 4 cities.", "돼지고기값은 지난해보다 2.1% 올랐다.", None),
+    ("The attacker carried an 8-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", None),
+    ("Up to 4 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", None),
+    ("The attacker carried a 10-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", "number 10≠20"),
+    # 127 mm rounds to 100 at its hundreds, but a fourth more is no conversion
+    ("Up to 5 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", "number 5≠100"),
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
+    ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 등 4명이 체포됐다.", None),
+    ("Four traders, Choi among them, were arrested.", "상인 최 씨 외 3명이 체포됐다.", None),
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 3명이 체포됐다.", None),  # counted without him
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 6명이 체포됐다.", "number 3≠6"),
 ])
-def test_temperatures_converted_to_fahrenheit(en: str, ko: str, flag: str | None) -> None:
+def test_figures_read_by_what_they_stand_for(en: str, ko: str, flag: str | None) -> None:
+    """Ranges, fractions, multiples and spans said in words, converted temperatures and lengths, and
+    counts of "others": what a translator writes is no change; a change beside it still is."""
     result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
-    assert result.differences == ((flag,) if flag else ())
+    assert result.agree is (None if flag == "not compared" else flag is None)
+    assert result.differences == ((flag,) if flag and flag != "not compared" else ())
+
+
+def test_trillions_and_quadrillions_in_english_scale_words() -> None:
+    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천200조 원을 넘었다.").agree is True
+    assert check_numbers("The budget is KRW 2.3tn this year.", "올해 예산은 2조3천억 원이다.").agree is True
+    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천500조 원을 넘었다.").agree is False
 
 
 @pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
@@ -670,46 +673,6 @@ def test_temperatures_converted_to_fahrenheit(en: str, ko: str, flag: str | None
 def test_a_surname_that_is_also_a_word_is_read_when_the_english_names_it(en: str, ko: str, agree, flag) -> None:
     result = check_names(en, ko)
     assert result.agree is agree
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
-    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 1년 전보다 2.1% 올랐다.", True, None),
-    ("The smugglers were caught a month ago.", "밀수꾼들은 한 달 전 붙잡혔다.", True, None),
-    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 3년 전보다 2.1% 올랐다.", False, "number 1≠3"),
-    ("The smugglers were caught a month ago.", "밀수꾼들은 2개월 전 붙잡혔다.", False, "number 1≠2"),
-    # against a Korean word that counts nothing, "a year earlier" is no figure
-    ("Pork cost 2.1 percent more than a year earlier in 4 cities.", "돼지고기값은 지난해보다 2.1% 올랐다.", True, None),
-])
-def test_a_year_earlier_against_a_korean_count_of_years(en: str, ko: str, agree, flag) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is agree
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
-    ("The attacker carried an 8-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", None),
-    ("Up to 4 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", None),
-    ("The attacker carried a 10-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", "number 10≠20"),
-    # 127 mm rounds to 100 at its hundreds, but a fourth more is no conversion
-    ("Up to 5 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", "number 5≠100"),
-])
-def test_inches_and_centimetres_converted(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
-    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
-    ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 등 4명이 체포됐다.", None),
-    ("Four traders, Choi among them, were arrested.", "상인 최 씨 외 3명이 체포됐다.", None),
-    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 3명이 체포됐다.", None),  # counted without him
-    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 6명이 체포됐다.", "number 3≠6"),
-])
-def test_a_count_of_others_with_the_one_named(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
 
 

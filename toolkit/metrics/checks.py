@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
 from toolkit.metrics.phrasings import phrased_in_english, phrased_in_korean
-from toolkit.metrics.temperatures import converted_temperatures
 from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_agrees
+from toolkit.metrics.spans import whole_step as _step
+from toolkit.metrics.temperatures import converted_temperatures
 
 if TYPE_CHECKING:
     from toolkit.align.numbers import Quantity
@@ -213,14 +214,6 @@ def _same_when_rounded(a: float, b: float) -> bool:
         return False
     coarse, fine = max(_step(a), _step(b)), min(_step(a), _step(b))
     return coarse >= 10 and fine * 10 >= coarse and abs(a - b) < coarse / 2
-
-
-def _step(x: float) -> int:
-    """The place of a whole number's last non-zero digit: 600,000,000 -> 100,000,000; 3,511 -> 1."""
-    x, power = round(abs(x)), 1
-    while x and x % (power * 10) == 0:
-        power *= 10
-    return power
 
 
 # the least a value must be to be written with a scale word (million, billion, trillion)

@@ -38,14 +38,19 @@ def range_forms(found: list[Quantity], text: str, korean: bool) -> set[float]:
     return out
 
 
+def whole_step(x: float) -> int:
+    """The place of a whole number's last non-zero digit: 600,000,000 -> 100,000,000; 3,511 -> 1."""
+    x, power = round(abs(x)), 1
+    while x and x % (power * 10) == 0:
+        power *= 10
+    return power
+
+
 def _place(value: float) -> float:
     """The place of a figure's last non-zero digit: 40 -> 10, 1,300 -> 100, 44.7 -> 0.1."""
     if value != int(value):
         return 10.0 ** -len(f"{value:.6f}".rstrip("0").split(".")[1])
-    whole, place = round(abs(value)), 1
-    while whole and whole % (place * 10) == 0:
-        place *= 10
-    return float(place)
+    return float(whole_step(value))
 
 
 def in_range(start: float, value: float) -> bool:

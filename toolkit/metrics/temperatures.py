@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from toolkit.align.numbers import Quantity
 
 _FAHRENHEIT = re.compile(r"\s?(?:degrees? Fahrenheit|°\s?F\b|F\b)")
 _CELSIUS_KO = re.compile(r"\s?(?:도(?![가-힣])|도[가는를의에까로였이]|℃|°\s?C)")
@@ -15,7 +19,8 @@ _MINUS_EN = re.compile(r"(?:\bminus\s|-)$", re.I)
 _MINUS_KO = re.compile(r"(?:영하\s?|-)$")
 
 
-def _signed(q, text: str, minus: re.Pattern) -> float:
+def _signed(q: Quantity, text: str, minus: re.Pattern) -> float:
+    """The degrees with their sign: 영하 20도 and "minus 4" are below zero."""
     return -q.value if minus.search(text, max(0, q.start - 6), q.start) else q.value
 
 
@@ -30,7 +35,7 @@ def _rounds_to(figure: float, value: float) -> bool:
 MOST_TEMPERATURES = 12
 
 
-def converted_temperatures(en: list, ko: list, en_text: str, ko_text: str) -> list:
+def converted_temperatures(en: list[Quantity], ko: list[Quantity], en_text: str, ko_text: str) -> list[Quantity]:
     """The Korean quantities with each Celsius temperature that is an English Fahrenheit one
     converted read as the English figure (compared, and agreeing)."""
     fahrenheit = [q for q in en if q.kind == "amount" and not q.optional and _FAHRENHEIT.match(en_text, q.end)]
