@@ -604,6 +604,7 @@ def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
     ("Most of the workers were men in their 30s and 40s.", "노동자 대부분은 35~40대 남성이었다.", "number 30≠35"),
     ("Corn sold at 2,400 won.", "옥수수는 2천 원에 팔렸다.", "number 2,400≠2,000"),  # no range said
     ("He sat in the 21st National Assembly.", "그는 제20대 국회의원을 지냈다.", "number 21≠20"),  # a numbered term
+    ("Applicants faced odds of 23 to 1.", "경쟁률은 20대 1이었다.", "number 23≠20"),  # a ratio
     # a fraction in words for a percent rounded at the percent's last digit
     ("Nearly a third of the recruits quit within a year.", "신병의 30%가 1년 안에 그만뒀다.", None),
     ("Two-thirds of the farms missed the quota.", "농장의 67%가 계획을 채우지 못했다.", None),

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 # "in the 40-percent range", "the 5,000-won range" (a digit-written "40s" is read with its "s")
 _RANGE_EN = re.compile(r"(?:\s?%|[\s-](?:percent|per cent|won|yuan|dollars?))?[\s-]range\b", re.I)
 # 40%대, 천원대로, 2조 원대의, 40대 (a figure, its unit if any, then 대 and a particle or nothing), and the
-# first figure of a pair or span of them, 20~30대, 20·30대 (the 20 of "20~30대" is in range form too)
-_RANGE_KO = re.compile(r"(?:\s?[~∼〜\-·ㆍ,]\s?\d+)?\s?(?:[%％]|퍼센트|원|달러|위안|엔|유로)?\s?대(?:[로의를에은는이가도]|(?![가-힣]))")
+# first figure of a pair or span of them, 20~30대, 20·30대 (the 20 of "20~30대" is in range form too); not a
+# score or a ratio, 20대 1의 경쟁률
+_RANGE_KO = re.compile(r"(?:\s?[~∼〜\-·ㆍ,]\s?\d+)?\s?(?:[%％]|퍼센트|원|달러|위안|엔|유로)?\s?대(?:[로의를에은는이가도]|(?![가-힣]))"
+                       r"(?!\s?\d)")
 _DECADE_EN = re.compile(r"\d0s$")
 _NUMBERED_KO = re.compile(r"제\s?$")  # 제20대 국회 is the 20th National Assembly, no range
 
