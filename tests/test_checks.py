@@ -587,3 +587,104 @@ def test_conversions_are_not_tried_past_a_sentences_worth_of_units() -> None:
 ])
 def test_a_common_noun_before_a_title_is_not_a_name(en: str, ko: str) -> None:
     assert check_names(en, ko).agree is None
+
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a range said for an exact figure inside it, either way round
+    ("Cucumber prices rose sharply in the 40-percent range.", "오이 가격도 43.8% 뛰었다.", None),
+    ("Cucumber prices rose 43.8 percent.", "오이 가격은 40%대 상승률을 보였다.", None),
+    ("Corn sold in the 2,000-won range in Hyesan.", "혜산에서 옥수수는 2천400원에 팔렸다.", None),
+    ("A woman in her 50s was detained.", "57세 여성이 구금됐다.", None),
+    ("Most of the workers were men in their 30s and 40s.", "노동자 대부분은 30~40대 남성이었다.", None),
+    # ... and a figure outside it, or a range changed against a range, is a change
+    ("Cucumber prices rose sharply in the 40-percent range.", "오이 가격도 53.8% 뛰었다.", "number 40≠53.8"),
+    ("Cucumber prices rose in the 40-percent range.", "오이 가격은 45%대 상승률을 보였다.", "number 40≠45"),
+    ("A woman in her 50s was detained.", "55대 여성이 구금됐다.", "number 50≠55"),
+    ("Most of the workers were men in their 30s and 40s.", "노동자 대부분은 35~40대 남성이었다.", "number 30≠35"),
+    ("Corn sold at 2,400 won.", "옥수수는 2천 원에 팔렸다.", "number 2,400≠2,000"),  # no range said
+    ("He sat in the 21st National Assembly.", "그는 제20대 국회의원을 지냈다.", "number 21≠20"),  # a numbered term
+    ("Applicants faced odds of 23 to 1.", "경쟁률은 20대 1이었다.", "number 23≠20"),  # a ratio
+    # a fraction in words for a percent rounded at the percent's last digit
+    ("Nearly a third of the recruits quit within a year.", "신병의 30%가 1년 안에 그만뒀다.", None),
+    ("Two-thirds of the farms missed the quota.", "농장의 67%가 계획을 채우지 못했다.", None),
+    ("Half of the stalls were shut.", "매대의 50%가 문을 닫았다.", None),
+    ("Nearly a third of the recruits quit within a year.", "신병의 35%가 1년 안에 그만뒀다.", "number 33.3333≠35"),
+    ("A quarter of the stalls were shut.", "매대의 30%가 문을 닫았다.", "number 25≠30"),
+    ("Exports fell 4 percent in the first half.", "상반기 수출은 5% 줄었다.", "number 4≠5"),
+    # a fraction in words is a round figure; "half a percentage point" is 0.5%p, no 50%
+    ("About half of the traders agreed.", "상인의 48.7%가 동의했다.", None),
+    ("The bank cut its rate by half a percentage point to 2.5 percent.", "은행은 금리를 0.5%p 내린 2.5%로 정했다.", None),
+    ("About half of the traders agreed.", "상인의 44%가 동의했다.", "number 50≠44"),
+    ("Grain prices in the flooded county have doubled, the broadcaster said.", "수해 지역 곡물 가격이 두 배로 뛰었다.", None),
+    ("Fuel now costs nearly triple what it did in spring.", "연료값은 봄보다 3배 가까이 올랐다.", None),
+    ("Twice as many soldiers deserted this year.", "올해 탈영병은 2배로 늘었다.", None),
+    ("Rent has doubled since the crackdown.", "단속 이후 집세가 곱절로 뛰었다.", None),
+    ("The checkpoint was moved twice in May.", "검문소는 5월에 2차례 옮겨졌다.", None),
+    ("Inspectors came twice a week.", "검열원들이 일주일에 두 번 나왔다.", None),
+    ("Grain prices in the flooded county have tripled.", "수해 지역 곡물 가격이 두 배로 뛰었다.", "number 3≠2"),
+    ("Twice as many soldiers deserted this year.", "올해 탈영병은 5배로 늘었다.", "number 2≠5"),
+    ("Inspectors came twice a week.", "검열원들이 일주일에 세 번 나왔다.", "number 2≠3"),
+    ("Growth stayed in the double digits.", "성장률은 두 자릿수를 유지했다.", "not compared"),  # no multiple
+    ("The cold snap brought lows of minus 4 degrees Fahrenheit to Samjiyon.", "삼지연의 최저기온은 영하 20도까지 내려갔다.", None),
+    ("Pyongyang sweltered at 95 F on Sunday.", "평양은 일요일 낮 기온이 섭씨 35도에 달했다.", None),
+    ("Pyongyang sweltered at 91 degrees Fahrenheit (33 C).", "평양의 낮 기온은 33도까지 올랐다.", None),
+    ("The cold snap brought lows of minus 13 degrees Fahrenheit to Samjiyon.", "삼지연의 최저기온은 영하 20도까지 내려갔다.",
+     "number 13≠20"),
+    ("Pyongyang sweltered at 97 F on Sunday.", "평양은 일요일 낮 기온이 섭씨 35도에 달했다.", "number 97≠35"),
+    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 1년 전보다 2.1% 올랐다.", None),
+    ("The smugglers were caught a month ago.", "밀수꾼들은 한 달 전 붙잡혔다.", None),
+    ("Pork cost 2.1 percent more than a year earlier.", "돼지고기값은 3년 전보다 2.1% 올랐다.", "number 1≠3"),
+    ("The smugglers were caught a month ago.", "밀수꾼들은 2개월 전 붙잡혔다.", "number 1≠2"),
+    # against a Korean word that counts nothing, "a year earlier" is no figure
+    ("Pork cost 2.1 percent more than a year earlier in 4 cities.", "돼지고기값은 지난해보다 2.1% 올랐다.", None),
+    ("The attacker carried an 8-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", None),
+    ("Up to 4 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", None),
+    ("The attacker carried a 10-inch knife.", "범인은 길이 20㎝의 흉기를 들고 있었다.", "number 10≠20"),
+    # 127 mm rounds to 100 at its hundreds, but a fourth more is no conversion
+    ("Up to 5 inches of rain fell on the coast.", "해안에는 최대 100mm의 비가 내렸다.", "number 5≠100"),
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
+    ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 등 4명이 체포됐다.", None),
+    ("Four traders, Choi among them, were arrested.", "상인 최 씨 외 3명이 체포됐다.", None),
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 3명이 체포됐다.", None),  # counted without him
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 6명이 체포됐다.", "number 3≠6"),
+])
+def test_figures_read_by_what_they_stand_for(en: str, ko: str, flag: str | None) -> None:
+    """Ranges, fractions, multiples and spans said in words, converted temperatures and lengths, and
+    counts of "others": what a translator writes is no change; a change beside it still is."""
+    result = check_numbers(en, ko)
+    assert result.agree is (None if flag == "not compared" else flag is None)
+    assert result.differences == ((flag,) if flag and flag != "not compared" else ())
+
+
+def test_trillions_and_quadrillions_in_english_scale_words() -> None:
+    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천200조 원을 넘었다.").agree is True
+    assert check_numbers("The budget is KRW 2.3tn this year.", "올해 예산은 2조3천억 원이다.").agree is True
+    assert check_numbers("National debt passed 1.2 quadrillion won.", "국가채무가 1천500조 원을 넘었다.").agree is False
+
+
+@pytest.mark.parametrize(("en", "ko", "agree", "flag"), [
+    ("President Lee told the cabinet to act quickly.", "이 대통령은 국무회의에서 신속한 대응을 주문했다.", True, None),
+    ("Prime Minister Han visited the site on Monday.", "한 총리는 월요일 현장을 찾았다.", True, None),
+    ("President Lee told the cabinet to act quickly.", "윤 대통령은 국무회의에서 신속한 대응을 주문했다.", False, "name Lee≠윤"),
+    # without the surname in the English, 이 before a title is "this", 한 is "a"
+    ("The president told the cabinet to act quickly.", "이 대통령은 국무회의에서 신속한 대응을 주문했다.", None, None),
+    ("Prime Minister Han visited the site on Monday.", "이 총리는 월요일 현장을 찾았다.", None, None),
+])
+def test_a_surname_that_is_also_a_word_is_read_when_the_english_names_it(en: str, ko: str, agree, flag) -> None:
+    result = check_names(en, ko)
+    assert result.agree is agree
+    assert result.differences == ((flag,) if flag else ())
+
+
+def test_temperatures_are_not_tried_past_a_sentences_worth() -> None:
+    # every Fahrenheit figure is tried against every Korean one: past MOST_TEMPERATURES (a hostile
+    # line, not a sentence) they are compared as written
+    from toolkit.metrics.temperatures import MOST_TEMPERATURES
+
+    def bead(count: int) -> tuple[str, str]:
+        celsius = range(1, count + 1)
+        return " ".join(f"{round(c * 9 / 5 + 32)} F," for c in celsius), " ".join(f"{c}도," for c in celsius)
+
+    assert check_numbers(*bead(MOST_TEMPERATURES)).agree is True
+    assert check_numbers(*bead(MOST_TEMPERATURES + 1)).agree is False

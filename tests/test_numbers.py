@@ -308,3 +308,21 @@ def test_a_bare_thousand_before_money_and_zero_are_numbers(korean: str, value: s
 def test_a_bare_thousand_inside_a_word_or_before_a_title_and_zero_sum_are_not() -> None:
     assert numbers_in_korean("천 원장은 인천 원정 경기를 지켜봤다") == set()
     assert numbers_in_korean("남북 관계는 제로섬 게임이 아니다") == set()
+
+
+@pytest.mark.parametrize(("korean", "values"), [
+    ("그는 국가보안법 제7조 위반 혐의로 기소됐다.", {"7"}),
+    ("공직선거법 250조 1항을 어긴 혐의다.", {"250", "1"}),
+    ("헌법 제3조의2에 따라 처리됐다.", {"3", "2"}),
+    ("예산 제1조 원칙을 따랐다.", {"1"}),
+    # a sum keeps its trillions, law or no law before it
+    ("세법 개정으로 세수가 5조 원 줄었다.", {"5000000000000"}),
+    ("올해 예산은 656조6천억 원이다.", {"656600000000000"}),
+])
+def test_an_article_of_a_law_is_no_trillion(korean: str, values: set[str]) -> None:
+    assert numbers_in_korean(korean) == values
+
+
+def test_english_scale_words_past_a_trillion() -> None:
+    assert numbers_in_english("Debt passed 1.2 quadrillion won.") == {"1200000000000000"}
+    assert numbers_in_english("The budget is KRW 2.3tn.") == {"2300000000000"}

@@ -74,7 +74,8 @@ def _counted_after(tokens: list[str], at: int) -> bool:
 _EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items() if value >= 20}
 _EN_SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-    "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9,
+    "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trln": 1e12,
+    "quadrillion": 1e15,  # 1,116조 원 is "1.116 quadrillion won"
     "decade": 10, "decades": 10,  # five decades ~ 50년, a decade ~ 10년
     "dozen": 12,  # three dozen ~ 36명, about a dozen ~ 10여 명
 }
@@ -368,7 +369,7 @@ def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times:
             return ""
         if percent.match(text, q.end):
             return "percent"
-        if times.match(text, q.end):
+        if times.match(text, q.end) or text[q.start:q.end].lower().endswith("fold"):  # 5배, "fivefold", "two-fold"
             return "times"
         # the weight after the figure, or inside it ("a kilogram" is read whole)
         return "mass" if mass.match(text, q.end) or re.search(r"[A-Za-z]", text[q.start:q.end]) \
@@ -396,7 +397,7 @@ def _scale_of(token: str) -> float | None:
     if word in _EN_SCALES:
         return _EN_SCALES[word]
     head = word.split("-")[0]
-    return _EN_SCALES[head] if head in ("thousand", "million", "billion", "trillion") and head != word else None
+    return _EN_SCALES[head] if head in ("thousand", "million", "billion", "trillion", "quadrillion") and head != word else None
 
 
 def _clock_and_duration(q: Quantity, text: str, korean: bool) -> Quantity | None:
@@ -821,6 +822,10 @@ def quantities_in_korean(text: str) -> list[Quantity]:
     return list(_quantities_in_korean(text))
 
 
+# an article of a law, whose 조 is no trillion: 헌법 제116조, 국가보안법 7조 1항, 제3조의2 ("Article 116"); a sum
+# (세법 개정으로 5조 원) keeps its money word after it
+_KO_ARTICLE = re.compile(r"(?:제\s?\d+|(?:법|헌법|조례|규정|조약|협정|규칙|령)\s?\d+|\d+(?=조\s?(?:제\s?)?\d+\s?[항호]|조의\s?\d))조"
+                         r"(?!\s?(?:원(?:[을이은의에으과도만]|(?![가-힣]))|달러|위안|엔|유로|규모|대|가량|여|\d+억))")
 # a fraction: 5분의 1 is a fifth (0.2), 3분의 2 two-thirds, not the numbers 5 and 1
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])")
 
@@ -832,6 +837,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
                  for m in _KO_FRACTION.finditer(text) if int(m.group(1))]
     text = _blank(_KO_FRACTION, text)
     dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
+    dated = _KO_ARTICLE.sub(lambda m: m.group(0)[:-1] + "#", dated)  # 제116조 is Article 116, no 116 trillion
     out: list[Quantity] = []
     covered: list[tuple[int, int]] = []
     for m in _KO_NUM.finditer(dated):

@@ -26,6 +26,10 @@ from typing import TYPE_CHECKING
 
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import is_syllable_word
+from toolkit.metrics.phrasings import phrased_in_english, phrased_in_korean
+from toolkit.metrics.spans import fractions_as_shares, in_range, range_forms, share_agrees
+from toolkit.metrics.spans import whole_step as _step
+from toolkit.metrics.temperatures import converted_temperatures
 
 if TYPE_CHECKING:
     from toolkit.align.numbers import Quantity
@@ -125,12 +129,17 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
-    en, ko = _restated(quantities_in_english(en_text), en_text), _restated(quantities_in_korean(ko_text), ko_text)
+    en = _restated(phrased_in_english(quantities_in_english(en_text), en_text, ko_text), en_text)
+    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
     en, ko = _converted_units(en, ko, en_text, ko_text)
+    ko = converted_temperatures(en, ko, en_text, ko_text)
     en, ko = _converted_durations(_one_hour(en, en_text), ko)
+    en, en_shares = fractions_as_shares(en, ko, en_text)
+    ko, ko_shares = fractions_as_shares(ko, en, ko_text)
+    en_ranges, ko_ranges = range_forms(en, en_text, korean=False), range_forms(ko, ko_text, korean=True)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -157,7 +166,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
                 if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
-                        or _just_under(a, b, under):
+                        or _just_under(a, b, under) \
+                        or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
+                        or a in en_shares and share_agrees(a, b, a in under) or b in ko_shares and share_agrees(b, a, b in under):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -165,6 +176,11 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+def _spanned(start: float, value: float, ranges: set[float], other_ranges: set[float]) -> bool:
+    """One side writes a range ("in the 40-percent range") that holds the other's exact figure (44.7%)."""
+    return start in ranges and value not in other_ranges and in_range(start, value)
 
 
 # a figure the true one falls just short of: "nearly 2,000" for 1,980명; 2천 명 가까이 for "1,980"
@@ -198,14 +214,6 @@ def _same_when_rounded(a: float, b: float) -> bool:
         return False
     coarse, fine = max(_step(a), _step(b)), min(_step(a), _step(b))
     return coarse >= 10 and fine * 10 >= coarse and abs(a - b) < coarse / 2
-
-
-def _step(x: float) -> int:
-    """The place of a whole number's last non-zero digit: 600,000,000 -> 100,000,000; 3,511 -> 1."""
-    x, power = round(abs(x)), 1
-    while x and x % (power * 10) == 0:
-        power *= 10
-    return power
 
 
 # the least a value must be to be written with a scale word (million, billion, trillion)
@@ -393,12 +401,14 @@ def _first_said_in_korean(en: list, ko: list, en_text: str, ko_text: str) -> tup
 # a length or an area with its unit in metres or square metres: a translator converts miles to km
 # outside parentheses ("about 150 miles north of the capital" for 약 240km), mph to 시속 km, feet to m
 _LENGTH_EN = (re.compile(r"[\s-]?(?:square|sq\.?)[\s-](?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft)\b", re.I),
-              re.compile(r"[\s-]?(?:miles?|mph|kilomet(?:er|re)s?|km|kph|met(?:er|re)s?|m\b|feet|foot|ft|yards?|knots?)\b", re.I))
+              re.compile(r"[\s-]?(?:miles?|mph|kilomet(?:er|re)s?|km|kph|(?:centi|milli)?met(?:er|re)s?|cm|mm|m\b|feet|foot|ft"
+                         r"|inch(?:es)?|yards?|knots?)\b", re.I))
 _LENGTH_KO = (re.compile(r"\s?(?:제곱(?:킬로)?미터|㎡|㎢|m²|km²|평(?![가-힣]{2})|헥타르|에이커)"),
-              re.compile(r"\s?(?:마일|킬로미터|㎞|km|미터|m(?![A-Za-z²])|피트|야드|노트)"))
+              re.compile(r"\s?(?:마일|킬로미터|㎞|km|(?:센티|밀리)?미터|센티|㎝|㎜|cm|mm|m(?![A-Za-z²])|피트|인치|야드|노트)"))
 _METRES = {"mile": 1609.344, "mph": 1609.344, "kilomet": 1000, "km": 1000, "kph": 1000, "met": 1, "m": 1, "feet": 0.3048,
            "foot": 0.3048, "ft": 0.3048, "yard": 0.9144, "knot": 1852, "마일": 1609.344, "킬로미터": 1000, "㎞": 1000,
-           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852}
+           "미터": 1, "피트": 0.3048, "야드": 0.9144, "노트": 1852, "centimet": 0.01, "cm": 0.01, "millimet": 0.001, "mm": 0.001,
+           "inch": 0.0254, "센티미터": 0.01, "센티": 0.01, "㎝": 0.01, "밀리미터": 0.001, "㎜": 0.001, "인치": 0.0254}
 # area units of their own (the English ones are "square" and a length: its metres squared)
 _SQUARE_METRES = {"제곱미터": 1, "제곱킬로미터": 1e6, "㎡": 1, "㎢": 1e6, "m²": 1, "km²": 1e6, "평": 3.305785, "헥타르": 1e4,
                   "에이커": 4046.856}
@@ -442,7 +452,9 @@ def _converted_units(en: list, ko: list, en_text: str, ko_text: str) -> tuple[li
             if family != family_k or factor == factor_k or en[a].optional or ko[b].optional or b in used \
                     or x in ko_values or y in en_values:
                 continue
-            if abs(y * factor_k / factor - x) <= _step(x) / 2 or abs(x * factor / factor_k - y) <= _step(y) / 2:
+            # (and within a tenth: 127 mm rounds to 100 at its hundreds, but "5 inches" is no 100mm)
+            if (abs(y * factor_k / factor - x) <= _step(x) / 2 or abs(x * factor / factor_k - y) <= _step(y) / 2) \
+                    and abs(y * factor_k - x * factor) <= _ROUNDING_SHARE * x * factor:
                 ko[b] = replace(ko[b], value=x)  # compared as the English figure: agreed, and checked
                 used.add(b)
                 break
@@ -625,14 +637,17 @@ _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier 
     colonel captain lieutenant sergeant reporter correspondent""".split())
 
 
-def korean_surname_mentions(ko_text: str) -> set[str]:
-    """Surnames named alone: `민 씨`, `조 모 씨`, `한 의원` (where 한 is a surname, not "a")."""
-    from toolkit.names import surnames
+def korean_surname_mentions(ko_text: str, en_surnames: Iterable[str] = ()) -> set[str]:
+    """Surnames named alone: `민 씨`, `조 모 씨`, `한 의원` (where 한 is a surname, not "a"). A
+    syllable that is also a word before a title (이 대통령 is "this president" or President Lee)
+    is the surname when the English names it (`en_surnames`: "President Lee said")."""
+    from toolkit.names import name_score, surnames
 
     known = surnames()
     found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known and m.group(1) != _WITHHELD}
-    found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text)
-              if m.group(1) in known and m.group(1) not in _NOT_SURNAME_BEFORE_TITLE}
+    found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text) if m.group(1) in known and (
+        m.group(1) not in _NOT_SURNAME_BEFORE_TITLE or m.group(1) != _WITHHELD
+        and any(name_score(m.group(1), e) >= NAME_THRESHOLD for e in en_surnames))}
     return found
 
 
@@ -684,7 +699,8 @@ def check_names(en_text: str, ko_text: str) -> Check:
     ko_full = korean_name_candidates(ko_text, en_full)
     if len(ko_full) > MOST_NAMES:
         return Check(None)
-    ko_sur, en_sur = korean_surname_mentions(ko_text), english_surname_mentions(en_text)
+    en_sur = english_surname_mentions(en_text)
+    ko_sur = korean_surname_mentions(ko_text, en_sur | {re.split(r"[ -]", e)[0] for e in en_full})
     if not (ko_full or ko_sur) or not (en_full or en_sur):
         return Check(None)
     differences = []
