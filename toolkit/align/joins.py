@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 
+from toolkit.align.confidence import probability
+
 __all__ = ["JOIN_WEIGHTS", "join_features", "join_probability", "join_candidates", "join_splits"]
 
 Bead = tuple[int, int, int, int]
@@ -49,43 +51,41 @@ def join_features(scorer, path: list[Bead], link: Bead, k: int, english: bool) -
     language stands across from it; `same_par`: it is in the paragraph of the link's sentence
     beside it; `grown`: the joined bead's size."""
     i0, i1, j0, j1 = link
+    own, other = (range(i0, i1), range(j0, j1)) if english else (range(j0, j1), range(i0, i1))
     if english:
         grown = (min(i0, k), max(i1, k + 1), j0, j1)
-        own_masks = [scorer.ko_mask[k][j] & ~scorer._or(scorer.ko_mask, range(i0, i1), j, True) for j in range(j0, j1)]
-        other_w = [scorer.ko_w[j] for j in range(j0, j1)]
-        other_total = sum(scorer.ko_total[j] for j in range(j0, j1))
-        said = sum(scorer._weighted(m, w) for m, w in zip(own_masks, other_w))
+        mine, sides = scorer.ef[k], (scorer.ef, scorer.kf)
+        own_masks = [scorer.ko_mask[k][j] & ~scorer._or(scorer.ko_mask, own, j, True) for j in other]
+        weights, totals = scorer.ko_w, scorer.ko_total
         cover = scorer.shares(k, k + 1, j0, j1)[1]
-        before, after = scorer.shares(i0, i1, j0, j1)[0], scorer.shares(*grown)[0]
-        mine = scorer.ef[k]
-        other_numbers = set().union(*(scorer.kf[j].numbers for j in range(j0, j1)))
-        side_numbers = set().union(*(scorer.ef[i].numbers for i in range(i0, i1)))
-        elsewhere = max((scorer.shares(k, k + 1, j, j + 1)[1] for j in range(max(0, j0 - NEAR), min(len(scorer.kf), j1 + NEAR))
-                         if not j0 <= j < j1 and scorer.has[k][j]), default=0.0)
-        mine_quotes, side_quotes = mine.quotes, sum(scorer.ef[i].quotes for i in range(i0, i1))
-        other_quotes = sum(scorer.kf[j].quotes for j in range(j0, j1))
-        size = len(mine.stems)
-        first = k < i0
+        covered = [scorer.shares(*bead)[0] for bead in (link, grown)]  # the other side's share said
+
+        def explained(x: int) -> float:  # how much of k a sentence x of the other side says
+            return scorer.shares(k, k + 1, x, x + 1)[1] if scorer.has[k][x] else 0.0
     else:
         grown = (i0, i1, min(j0, k), max(j1, k + 1))
-        own_masks = [scorer.en_mask[i][k] & ~scorer._or(scorer.en_mask, range(j0, j1), i, False) for i in range(i0, i1)]
-        other_w = [scorer.en_w[i] for i in range(i0, i1)]
-        other_total = sum(scorer.en_total[i] for i in range(i0, i1))
-        said = sum(scorer._weighted(m, w) for m, w in zip(own_masks, other_w))
+        mine, sides = scorer.kf[k], (scorer.kf, scorer.ef)
+        own_masks = [scorer.en_mask[i][k] & ~scorer._or(scorer.en_mask, own, i, False) for i in other]
+        weights, totals = scorer.en_w, scorer.en_total
         cover = scorer.shares(i0, i1, k, k + 1)[0]
-        before, after = scorer.shares(i0, i1, j0, j1)[1], scorer.shares(*grown)[1]
-        mine = scorer.kf[k]
-        other_numbers = set().union(*(scorer.ef[i].numbers for i in range(i0, i1)))
-        side_numbers = set().union(*(scorer.kf[j].numbers for j in range(j0, j1)))
-        elsewhere = max((scorer.shares(i, i + 1, k, k + 1)[0] for i in range(max(0, i0 - NEAR), min(len(scorer.ef), i1 + NEAR))
-                         if not i0 <= i < i1 and scorer.has[i][k]), default=0.0)
-        mine_quotes, side_quotes = mine.quotes, sum(scorer.kf[j].quotes for j in range(j0, j1))
-        other_quotes = sum(scorer.ef[i].quotes for i in range(i0, i1))
-        size = len(mine.units)
-        first = k < j0
+        covered = [scorer.shares(*bead)[1] for bead in (link, grown)]
+
+        def explained(x: int) -> float:
+            return scorer.shares(x, x + 1, k, k + 1)[0] if scorer.has[x][k] else 0.0
+    other_total = sum(totals[x] for x in other)
+    said = sum(scorer._weighted(m, weights[x]) for m, x in zip(own_masks, other))
+    before, after = covered
+    other_numbers = set().union(*(sides[1][x].numbers for x in other))
+    side_numbers = set().union(*(sides[0][x].numbers for x in own))
+    elsewhere = max((explained(x) for x in range(max(0, other[0] - NEAR), min(len(sides[1]), other[-1] + 1 + NEAR))
+                     if x not in other), default=0.0)
+    mine_quotes, side_quotes = mine.quotes, sum(sides[0][x].quotes for x in own)
+    other_quotes = sum(sides[1][x].quotes for x in other)
+    size = len(mine.stems) if english else len(mine.units)
+    first = k < own[0]
     numbers = mine.numbers
     paragraphs = scorer.en_par if english else scorer.ko_par
-    near = (i0 if first else i1 - 1) if english else (j0 if first else j1 - 1)
+    near = own[0] if first else own[-1]
     lengths = (sum(scorer.ef[i].length for i in range(i0, i1)), sum(scorer.kf[j].length for j in range(j0, j1)))
     ratio = math.log((lengths[0] + 8) / (scorer.p.len_ratio * lengths[1] + 8))
     return {
@@ -122,11 +122,8 @@ def _facing(path: list[Bead], link: Bead, k: int, english: bool) -> bool:
 
 
 def join_probability(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
-    """The logistic model's probability that the sentence belongs to the link."""
-    w = JOIN_WEIGHTS if weights is None else weights
-    z = sum(w.get(k, 0.0) * v for k, v in features.items())
-    z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z))
+    """The model's probability that the sentence belongs to the link (the logistic of confidence.py)."""
+    return probability(JOIN_WEIGHTS if weights is None else weights, features)
 
 
 def join_candidates(scorer, path: list[Bead], t: int) -> list[tuple[int, int, bool]]:
