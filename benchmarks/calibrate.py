@@ -63,7 +63,8 @@ def _aligner(en, ko, lexicon, analyses: dict | None = None) -> Aligner:
     ef = [en_features(s.text) for s in en]
     with provided_tokens(analyses or {}):
         kf = [ko_features(s.text, lexicon) for s in ko]
-    return Aligner(ef, kf, Params(), lazy=len(ef) * len(kf) > FULL_GRID)
+    return Aligner(ef, kf, Params(), lazy=len(ef) * len(kf) > FULL_GRID,
+                   paragraphs=([s.paragraph for s in en], [s.paragraph for s in ko]))
 
 
 def line_rows(split: str, lexicon, share: int = 0, fitted: bool = False) -> list[Row]:

@@ -74,8 +74,11 @@ class BeadScorer:
     memory follows the band, not the n x m grid.
     """
 
-    def __init__(self, ef: list[EnFeatures], kf: list[KoFeatures], params: Params, lazy: bool = False) -> None:
+    def __init__(self, ef: list[EnFeatures], kf: list[KoFeatures], params: Params, lazy: bool = False,
+                 paragraphs: tuple[list[int], list[int]] | None = None) -> None:
         self.ef, self.kf, self.p, self.lazy = ef, kf, params, lazy
+        # each sentence's paragraph (English, Korean), when known: a split stays in its paragraph
+        self.en_par, self.ko_par = paragraphs if paragraphs is not None else (None, None)
         n, m = len(ef), len(kf)
         self.names = names = name_matches(ef, kf)
         if lazy:

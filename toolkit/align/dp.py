@@ -24,7 +24,9 @@ moved paragraph, `Params.cross`), its neighbours following it in order (`Params.
 (`Params.lone`: a greeting, a short caption line); (6) an English sentence left unaligned
 beside a link joins it when the link's Korean already says most of it (`Params.join_cover`:
 a split refused for adding no word of its own), or, right after the link, a good part of it
-and a word of that Korean the link's English leaves unsaid (`Params.join_explains`).
+and a word of that Korean the link's English leaves unsaid (`Params.join_explains`); (7) a
+sentence of either language left unaligned beside a link joins it when a fitted model of
+refused splits puts it at `Params.join_split` or more (joins.py).
 Otherwise a pair with no word, name or number in common is never aligned. Each bead's
 confidence is the calibrated probability of confidence.py.
 """
@@ -35,6 +37,7 @@ from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
+from toolkit.align.joins import join_splits
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
@@ -146,7 +149,8 @@ class Aligner(BeadScorer):
                     for i in range(i0, min(n, i1 + band) + 1):
                         merging[i] = True
             path = self._search_band(MOVES, lo, hi, merging)
-        return self._join_covered(self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path)))))
+        path = self._join_covered(self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path)))))
+        return path if self.p.join_split is None else join_splits(self, path, self.p.join_split)
 
     def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
         """A first-stage 1-1 link whose score is below `Params.merge_weak`: the 1-1 search pairs
@@ -502,4 +506,5 @@ def align(
     params = params or Params()
     ef = [en_features(s.text) for s in en]
     kf = [ko_features(s.text, lexicon) for s in ko]
-    return Alignment(Aligner(ef, kf, params, lazy=len(ef) * len(kf) > FULL_GRID).run())
+    paragraphs = ([s.paragraph for s in en], [s.paragraph for s in ko])
+    return Alignment(Aligner(ef, kf, params, lazy=len(ef) * len(kf) > FULL_GRID, paragraphs=paragraphs).run())

@@ -1,0 +1,76 @@
+"""Issue 9: the refused-split model (toolkit/align/joins.py) that joins an unaligned sentence
+beside a link to it. Texts are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.align import Params, align, load_lexicon
+from toolkit.align.dp import Aligner
+from toolkit.align.joins import join_candidates, join_features, join_probability, join_splits
+from toolkit.align.scoring import en_features, ko_features
+from toolkit.model import Sentence
+
+KO = ["국경 밀수가 막힌 가운데 함경북도 청진시 수남시장에서 지난주 쌀값이 1kg당 7천원까지 치솟으면서 "
+      "돈 없는 주민들은 아예 장마당에 나오지 않는다고 현지 소식통이 전했다.",
+      "소식통은 \"당국이 단속에 나섰지만 효과가 없다\"고 말했다."]
+EN = ["Rice at Sunam Market in Chongjin reached 7,000 won per kilogram last week, a local source said.",
+      "Poorer residents no longer show up at the stalls.",
+      "\"The authorities have launched a crackdown, but it has no effect,\" the source said."]
+UNRELATED = "Heavy snow fell across the northern mountains overnight."
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def _aligner(en: list[str], en_paragraphs: list[int], lexicon) -> Aligner:
+    return Aligner([en_features(t) for t in en], [ko_features(t, lexicon) for t in KO], Params(join_split=None),
+                   paragraphs=(en_paragraphs, list(range(len(KO)))))
+
+
+def _p(aligner: Aligner) -> tuple[list, float]:
+    path = aligner.path()
+    (_, k, english), = join_candidates(aligner, path, 0)
+    return path, join_probability(join_features(aligner, path, path[0], k, english))
+
+
+def test_the_search_refuses_the_split_and_leaves_its_second_sentence_unaligned(lexicon) -> None:
+    """The second English sentence restates the Korean's last clause in words the lexicon does
+    not tie to it: the search gives a 1-1 link and an addition, the case the model is for."""
+    assert _aligner(EN, [0, 0, 1], lexicon).path() == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+
+
+def test_a_sentence_in_the_links_paragraph_is_likelier_part_of_it(lexicon) -> None:
+    """Translators keep a split in its paragraph; a writer's addition often starts one."""
+    _, together = _p(_aligner(EN, [0, 0, 1], lexicon))
+    _, apart = _p(_aligner(EN, [0, 1, 2], lexicon))
+    assert together > apart + 0.2
+
+
+def test_join_splits_grows_the_link_by_a_likely_part_only(lexicon) -> None:
+    aligner = _aligner(EN, [0, 0, 1], lexicon)
+    path, p = _p(aligner)
+    assert join_splits(aligner, path, p - 0.01) == [(0, 2, 0, 1), (2, 3, 1, 2)]
+    assert join_splits(aligner, path, p + 0.01) == path
+
+
+def test_a_sentence_sharing_nothing_with_the_link_is_never_joined(lexicon) -> None:
+    """As everywhere in the aligner, no word, name or number in common: no candidate at all."""
+    aligner = _aligner([EN[0], UNRELATED, EN[2]], [0, 0, 1], lexicon)
+    path = aligner.path()
+    assert path[1] == (1, 2, 1, 1)
+    assert join_candidates(aligner, path, 0) == []
+    assert join_splits(aligner, path, 0.0) == path
+
+
+def test_align_passes_the_paragraphs_to_the_model(lexicon) -> None:
+    """align() reads each Sentence's paragraph: with the threshold just under the model's
+    probability for the sentence in the link's paragraph, it joins it there and not apart."""
+    _, together = _p(_aligner(EN, [0, 0, 1], lexicon))
+    params = Params(join_split=together - 0.01)
+    ko = [Sentence(f"ko-s{j + 1}", t, "ko", j) for j, t in enumerate(KO)]
+    for paragraphs, first in (([0, 0, 1], (0, 1)), ([0, 1, 2], (0,))):
+        en = [Sentence(f"en-s{i + 1}", t, "en", p) for i, (t, p) in enumerate(zip(EN, paragraphs))]
+        assert align(en, ko, lexicon, params).beads[0].en == first
