@@ -35,6 +35,24 @@ def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str
     )
 
 
+# ARCHIVE/tei/<id>.xml is written through a temporary `.<id>.xml.XXXXXXXX.tmp`: 18 bytes
+# more than the id, and a file name has at most 255 bytes
+MAX_ID_BYTES = 255 - 18
+
+
+def id_problem(article_id: str) -> str | None:
+    """Why a folder name cannot be an article id (None: it can). A name that is not UTF-8
+    (a Windows zip's CP949 names) cannot be written into the TEI and the tables, and a
+    name too long cannot name the TEI file: either would fail the whole build."""
+    try:
+        size = len(article_id.encode("utf-8"))
+    except UnicodeEncodeError:
+        return "the folder name is not UTF-8 text; rename the folder"
+    if size > MAX_ID_BYTES:
+        return f"the folder name is {size} bytes long, too long for its TEI file (at most {MAX_ID_BYTES}); rename the folder"
+    return None
+
+
 def _source(folder: Path, names: tuple[str, ...]) -> Path | None:
     return next((folder / n for n in names if os.path.lexists(folder / n)), None)
 
