@@ -22,7 +22,6 @@ app = typer.Typer(
 )
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
-MAX_LEXICON_BYTES = 64 * 1024 * 1024  # a user lexicon of a million entries is a few tens of MB
 
 
 def _version(value: bool) -> None:
@@ -101,6 +100,7 @@ def _lexicon_or_exit(lexicon: Path | None):
     """Load --lexicon before any work starts: a bad lexicon must not leave half a build
     behind. Exit 2 when the file cannot be read, 1 when its content is wrong."""
     from toolkit.align import load_lexicon
+    from toolkit.align.lexicon import MAX_LEXICON_BYTES
     from toolkit.errors import InputError
     from toolkit.inputs import read_input
 
