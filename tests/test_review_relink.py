@@ -154,6 +154,28 @@ def test_a_changed_file_is_a_conflict_not_an_overwrite(seed: Path):
     assert seed.read_bytes() == changed
 
 
+def test_a_relink_racing_another_keeps_the_other_s_edit(seed: Path, monkeypatch):
+    """Without `expected` (the CLI) the file was not read again before the write: a second
+    relink finishing meanwhile (another terminal, a review save) had its edit undone, both
+    reported done."""
+    import toolkit.tei
+
+    write_tei = toolkit.tei.write_tei
+    calls = []
+
+    def other_relink_meanwhile(*args):
+        calls.append(args)
+        if len(calls) == 2:  # after the check of the file as read, before the write
+            monkeypatch.setattr(toolkit.tei, "write_tei", write_tei)
+            relink_file(seed, [(["en-s3"], ["ko-s2"])], "B", WHEN)
+        return write_tei(*args)
+
+    monkeypatch.setattr(toolkit.tei, "write_tei", other_relink_meanwhile)
+    with pytest.raises(ConflictError):
+        relink_file(seed, [(["en-s1"], ["ko-s1"])], "A", WHEN)
+    assert {b["reviewed_by"] for b in beads_of(seed)} - {None} == {"B"}
+
+
 def test_a_file_transprov_did_not_write_is_refused(seed: Path):
     seed.write_bytes(seed.read_bytes().replace(b"<teiHeader>", b"<!-- hand edit --><teiHeader>", 1))
     with pytest.raises(InputError, match="not as transprov writes it"):
