@@ -441,6 +441,22 @@ def test_bidi_controls_in_page_metadata_and_meta_json_are_dropped(tmp_path):
     assert meta.en.outlet == "Radio Free Asia" and meta.en.url == "https://example.org/a"
 
 
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udcff", "\\u0001", "\\u001b"])
+def test_escapes_no_xml_can_hold_in_page_metadata_cost_nothing(tmp_path, escape):
+    """A lone surrogate or a control character written as a JSON-LD escape reached the TEI
+    writer: align failed with "'utf-8' codec can't encode …" and a build lost the article."""
+    page = tmp_path / "ld.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+        f'"name": "Kim {escape}Joon-Ho"}}, "publisher": {{"name": "Harbor{escape} Times"}}}}</script></head><body>'
+        "<article><h1>Border Market Reopens</h1><p>Traders in the border town reopened their stalls on Monday "
+        "after a month of closures, residents said.</p></article></body></html>", encoding="utf-8")
+    out = tmp_path / "out.xml"
+    result = run("align", page, SEED / "ko.txt", "-o", out, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"Joon-Ho" in out.read_bytes() and b"\\u" not in out.read_bytes()
+
+
 def test_decoding_strips_bidi_controls():
     from toolkit.ingest import decode_bytes
 
