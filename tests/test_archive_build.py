@@ -706,6 +706,16 @@ def test_an_archive_inside_the_corpus_is_not_an_article(tmp_path):
     assert report.ok and report.articles == 1
 
 
+def test_the_corpus_itself_is_refused_as_its_archive(tmp_path):
+    """It was built once, then every rebuild failed on its own links tei/, tables/ and
+    current/ read as three articles without an en.txt (exit 1 for ever)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    with pytest.raises(InputError, match="cannot be the corpus folder itself"):
+        build_archive(corpus, corpus, progress=False)
+    assert sorted(p.name for p in corpus.iterdir()) == ["english-only"]
+
+
 # ---------------------------------------------------------------- the command
 
 

@@ -29,6 +29,8 @@ def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str
     if not corpus.is_dir():
         raise InputError(str(corpus), "corpus is not a directory")
     skip = exclude.resolve() if exclude is not None else None
+    if skip == corpus.resolve():  # its links tei/, tables/, current/ would be read as articles next time
+        raise InputError(str(corpus), "the archive cannot be the corpus folder itself: give it a folder of its own")
     return sorted(
         (p.name, p) for p in corpus.iterdir()
         if p.is_dir() and not p.name.startswith(".") and (skip is None or p.resolve() != skip)
