@@ -607,6 +607,21 @@ def test_align_never_writes_over_a_fifo_a_device_or_a_folder(tmp_path):
     assert fifo.is_fifo() and folder.is_dir() and Path("/dev/null").is_char_device() and device.is_symlink()
 
 
+def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
+    """`align en.txt ko.txt -o ko.txt` (a slip of tab completion) replaced the Korean original
+    with the TEI, exit 0; `lexicon learn` did the same to a text file."""
+    en, ko = tmp_path / "en.txt", tmp_path / "ko.txt"
+    shutil.copy(SEED / "en.txt", en)
+    shutil.copy(SEED / "ko.txt", ko)
+    (tmp_path / "link.txt").symlink_to(ko)
+    for args in (("align", en, ko, "-o", tmp_path / "link.txt"), ("lexicon", "learn", en, ko, "-o", en)):
+        result = run(*args, timeout=120)
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert len(lines) == 1 and "is also an input" in lines[0], lines
+    assert en.read_bytes() == (SEED / "en.txt").read_bytes() and ko.read_bytes() == (SEED / "ko.txt").read_bytes()
+
+
 def test_atomic_writes_refuse_special_targets(tmp_path):
     from toolkit.files import write_atomic
 
