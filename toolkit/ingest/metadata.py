@@ -13,11 +13,10 @@ values only where the page itself says nothing.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 
 from toolkit.ingest import boilerplate as bp
-from toolkit.ingest.decode import strip_invisible
+from toolkit.ingest.decode import strip_unwritable
 from toolkit.model import Credit
 
 _ARTICLE_TYPES = {
@@ -40,17 +39,12 @@ class PageMetadata:
     language: str | None = None
 
 
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
 def _clean(value) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    # JSON escapes and entities bring back bidi controls, and control characters and lone
-    # surrogates ("\\ud800") that no XML can hold: the TEI write would fail the article
-    text = " ".join(_UNWRITABLE.sub("", strip_invisible(value)).split())
+    text = " ".join(strip_unwritable(value).split())  # JSON escapes and entities bring these back
     return text or None
 
 
