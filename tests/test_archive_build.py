@@ -424,6 +424,21 @@ def test_broken_symlink_or_special_sources_are_errors_for_their_article(tmp_path
         assert "symbolic link" in errors[0] and "loop" in errors[0]
 
 
+@pytest.mark.parametrize("name", [os.fsdecode("북한 홍수".encode("cp949")), "x" * 240])
+def test_a_folder_name_that_cannot_be_an_article_id_fails_that_article_only(tmp_path, name):
+    """A CP949 folder name (a Windows zip) stopped the build with a traceback, and one too long
+    for `<id>.xml` stopped it at the first write: every other article was lost with it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    shutil.copytree(CORPUS / CHANGED, corpus / name)  # os.fsencode gives the CP949 bytes back
+    errors: list[str] = []
+    report = build_archive(corpus, tmp_path / "archive", progress=False, on_error=errors.append)
+    assert (report.built, report.failed) == (1, 1)
+    assert len(errors) == 1 and "rename the folder" in errors[0] and errors[0].encode("utf-8")
+    assert [p.name for p in (tmp_path / "archive" / "tei").iterdir()] == [f"{CHANGED}.xml"]
+
+
 def test_special_files_are_digested_without_being_opened(tmp_path):
     from toolkit.archive.sources import digest_folder
 
@@ -689,6 +704,16 @@ def test_an_archive_inside_the_corpus_is_not_an_article(tmp_path):
     shutil.copytree(CORPUS / "english-only", corpus / "english-only")
     report = build_archive(corpus, corpus / "archive", progress=False)
     assert report.ok and report.articles == 1
+
+
+def test_the_corpus_itself_is_refused_as_its_archive(tmp_path):
+    """It was built once, then every rebuild failed on its own links tei/, tables/ and
+    current/ read as three articles without an en.txt (exit 1 for ever)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    with pytest.raises(InputError, match="cannot be the corpus folder itself"):
+        build_archive(corpus, corpus, progress=False)
+    assert sorted(p.name for p in corpus.iterdir()) == ["english-only"]
 
 
 # ---------------------------------------------------------------- the command

@@ -4,6 +4,7 @@ TEI header and the articles table of a build."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -97,7 +98,18 @@ def test_korean_keys_without_a_korean_original_are_an_error():
 def test_read_meta_without_file_and_with_a_directory(tmp_path):
     assert read_meta(tmp_path) is None
     (tmp_path / "meta.json").mkdir()
-    with pytest.raises(InputError, match="meta.json: is not a file"):
+    with pytest.raises(InputError, match="meta.json: is a directory"):
+        read_meta(tmp_path)
+
+
+@pytest.mark.parametrize("kind, problem", [("dangling", "dangling symbolic link"), ("loop", "symbolic link loop"),
+                                            ("fifo", "named pipe")])
+def test_a_meta_json_that_cannot_be_read_is_an_error_not_absent_metadata(tmp_path, kind, problem):
+    """A dangling link named meta.json was taken for no metadata: the article built without it, exit 0."""
+    path = tmp_path / "meta.json"
+    {"dangling": lambda: path.symlink_to(tmp_path / "moved.json"), "loop": lambda: path.symlink_to(path),
+     "fifo": lambda: os.mkfifo(path)}[kind]()
+    with pytest.raises(InputError, match=problem):
         read_meta(tmp_path)
 
 

@@ -441,6 +441,22 @@ def test_bidi_controls_in_page_metadata_and_meta_json_are_dropped(tmp_path):
     assert meta.en.outlet == "Radio Free Asia" and meta.en.url == "https://example.org/a"
 
 
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udcff", "\\u0001", "\\u001b"])
+def test_escapes_no_xml_can_hold_in_page_metadata_cost_nothing(tmp_path, escape):
+    """A lone surrogate or a control character written as a JSON-LD escape reached the TEI
+    writer: align failed with "'utf-8' codec can't encode …" and a build lost the article."""
+    page = tmp_path / "ld.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+        f'"name": "Kim {escape}Joon-Ho"}}, "publisher": {{"name": "Harbor{escape} Times"}}}}</script></head><body>'
+        "<article><h1>Border Market Reopens</h1><p>Traders in the border town reopened their stalls on Monday "
+        "after a month of closures, residents said.</p></article></body></html>", encoding="utf-8")
+    out = tmp_path / "out.xml"
+    result = run("align", page, SEED / "ko.txt", "-o", out, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"Joon-Ho" in out.read_bytes() and b"\\u" not in out.read_bytes()
+
+
 def test_decoding_strips_bidi_controls():
     from toolkit.ingest import decode_bytes
 
@@ -589,6 +605,21 @@ def test_align_never_writes_over_a_fifo_a_device_or_a_folder(tmp_path):
         lines = error_lines(result)
         assert len(lines) == 1 and problem in lines[0]
     assert fifo.is_fifo() and folder.is_dir() and Path("/dev/null").is_char_device() and device.is_symlink()
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
+    """`align en.txt ko.txt -o ko.txt` (a slip of tab completion) replaced the Korean original
+    with the TEI, exit 0; `lexicon learn` did the same to a text file."""
+    en, ko = tmp_path / "en.txt", tmp_path / "ko.txt"
+    shutil.copy(SEED / "en.txt", en)
+    shutil.copy(SEED / "ko.txt", ko)
+    (tmp_path / "link.txt").symlink_to(ko)
+    for args in (("align", en, ko, "-o", tmp_path / "link.txt"), ("lexicon", "learn", en, ko, "-o", en)):
+        result = run(*args, timeout=120)
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert len(lines) == 1 and "is also an input" in lines[0], lines
+    assert en.read_bytes() == (SEED / "en.txt").read_bytes() and ko.read_bytes() == (SEED / "ko.txt").read_bytes()
 
 
 def test_atomic_writes_refuse_special_targets(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,26 @@ def test_learning_from_an_archive(tmp_path) -> None:
     pairs = read_pairs_from([archive])
     assert len(pairs) > 20 and all(e and k for e, k in pairs)
     assert any("Pyongyang" in e and "평양" in k for e, k in pairs)
+
+
+def test_special_files_and_damaged_tables_are_one_line_each(tmp_path) -> None:
+    """A FIFO given as parallel text (or as a notebook's lexicon) blocked for ever, /dev/zero
+    filled memory, and a damaged archive table was a polars traceback."""
+    from toolkit.archive import build_archive
+
+    fifo = tmp_path / "memory.en"
+    os.mkfifo(fifo)
+    ko = repo_root() / "fixtures" / "seed" / "ko.txt"
+    archive = tmp_path / "archive"
+    build_archive(repo_root() / "fixtures" / "corpus", archive, progress=False)
+    (archive / "tables" / "links.parquet").write_bytes(b"PAR1 cut short")
+    for args, problem in (([fifo, ko], "named pipe"), (["/dev/zero", ko], "character device"),
+                          ([archive], "cannot read the tables")):
+        run = subprocess.run(CLI + ["lexicon", "learn", *map(str, args), "-o", str(tmp_path / "x.tsv")],
+                             capture_output=True, text=True, cwd=repo_root(), timeout=120)
+        assert run.returncode == 1 and len(run.stderr.splitlines()) == 1, run.stderr
+        assert run.stderr.startswith(f"error: {args[0]}") and problem in run.stderr
+    probe = f"from toolkit.align import load_lexicon\ntry: load_lexicon({str(fifo)!r})\nexcept Exception as e: print(e)"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=repo_root(), timeout=120)
+    assert "named pipe" in run.stdout
+    assert not (tmp_path / "x.tsv").exists()

@@ -126,6 +126,25 @@ def test_the_reviewer_comes_from_the_option_the_environment_or_git(seed: Path, t
     assert reviewers == {"Choi Yu-na", "Env Name"}
 
 
+@pytest.mark.parametrize("env, problem", [
+    ({"TRANSPROV_REVIEWER": "Lee\x01Min-ji"}, "control character"),
+    ({"TRANSPROV_REVIEWER": os.fsdecode(b"Lee \xc0\xcc")}, "not UTF-8"),  # a CP949 name in a UTF-8 shell
+    ({"TRANSPROV_REVIEWER": "A", "SOURCE_DATE_EPOCH": "9" * 30}, "SOURCE_DATE_EPOCH"),
+])
+def test_a_reviewer_or_a_time_the_tei_cannot_hold_is_one_line_and_changes_nothing(seed: Path, env, problem):
+    """Each was a traceback from lxml or datetime."""
+    before = seed.read_bytes()
+    result = run("relink", seed, "--en", "en-s1", "--ko", "ko-s1", env=env)
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and problem in result.stderr
+    assert seed.read_bytes() == before
+
+
+def test_bidi_controls_are_dropped_from_a_reviewer_name(seed: Path):
+    assert run("relink", seed, "--en", "en-s1", "--ko", "ko-s1", "--reviewer", "\u202eLee Min-ji").returncode == 0
+    assert {b["reviewed_by"] for b in beads_of(seed)} - {None} == {"Lee Min-ji"}
+
+
 def test_a_changed_file_is_a_conflict_not_an_overwrite(seed: Path):
     stale = digest(seed.read_bytes())
     relink_file(seed, [(["en-s1"], ["ko-s1"])], "A", WHEN, expected=stale)
@@ -133,6 +152,28 @@ def test_a_changed_file_is_a_conflict_not_an_overwrite(seed: Path):
     with pytest.raises(ConflictError):
         relink_file(seed, [(["en-s3"], ["ko-s2"])], "B", WHEN, expected=stale)
     assert seed.read_bytes() == changed
+
+
+def test_a_relink_racing_another_keeps_the_other_s_edit(seed: Path, monkeypatch):
+    """Without `expected` (the CLI) the file was not read again before the write: a second
+    relink finishing meanwhile (another terminal, a review save) had its edit undone, both
+    reported done."""
+    import toolkit.tei
+
+    write_tei = toolkit.tei.write_tei
+    calls = []
+
+    def other_relink_meanwhile(*args):
+        calls.append(args)
+        if len(calls) == 2:  # after the check of the file as read, before the write
+            monkeypatch.setattr(toolkit.tei, "write_tei", write_tei)
+            relink_file(seed, [(["en-s3"], ["ko-s2"])], "B", WHEN)
+        return write_tei(*args)
+
+    monkeypatch.setattr(toolkit.tei, "write_tei", other_relink_meanwhile)
+    with pytest.raises(ConflictError):
+        relink_file(seed, [(["en-s1"], ["ko-s1"])], "A", WHEN)
+    assert {b["reviewed_by"] for b in beads_of(seed)} - {None} == {"B"}
 
 
 def test_a_file_transprov_did_not_write_is_refused(seed: Path):

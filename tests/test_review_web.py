@@ -183,3 +183,27 @@ def test_a_taken_port_is_one_line(archive: Path):
                                  "--no-browser", "--reviewer", "A"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(f"error: 127.0.0.1:{port}:")
+
+
+def test_a_save_after_a_rebuild_reaches_the_current_archive(tmp_path: Path):
+    """The app held the files' real paths, inside the state current when it started: after a
+    build switched states, a save went into the retired state (reported saved; the next build
+    moved it to orphans/) while ARCHIVE/tei kept the file without the review."""
+    import shutil
+
+    from conftest import repo_root
+    from toolkit.archive import build_archive
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(repo_root() / "fixtures" / "corpus", corpus)
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False, workers=1)
+    client = TestClient(create_app(Catalog.from_paths([archive]), "Lee Min-ji", token="t"), base_url=BASE)
+    form = form_of(client.get("/article/dprk-floods").text)
+    with open(corpus / "rfa-defectors" / "en.txt", "a", encoding="utf-8") as en:
+        en.write("\nThe ministry did not say when the talks would resume.\n")
+    assert build_archive(corpus, archive, progress=False, workers=1).built == 1  # another article: a new state
+    answer = client.post("/article/dprk-floods", data={**form, "action": "confirm:0"}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    _, _, alignment = read_tei(archive / "tei" / "dprk-floods.xml")
+    assert alignment.beads[0].reviewer == "Lee Min-ji"

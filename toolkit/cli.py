@@ -22,7 +22,6 @@ app = typer.Typer(
 )
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
-MAX_LEXICON_BYTES = 64 * 1024 * 1024  # a user lexicon of a million entries is a few tens of MB
 
 
 def _version(value: bool) -> None:
@@ -101,6 +100,7 @@ def _lexicon_or_exit(lexicon: Path | None):
     """Load --lexicon before any work starts: a bad lexicon must not leave half a build
     behind. Exit 2 when the file cannot be read, 1 when its content is wrong."""
     from toolkit.align import load_lexicon
+    from toolkit.align.lexicon import MAX_LEXICON_BYTES
     from toolkit.errors import InputError
     from toolkit.inputs import read_input
 
@@ -313,7 +313,7 @@ def align(
     from toolkit.tei import write_tei
 
     try:
-        check_output(output)  # before the work: a FIFO or a folder at -o is refused at once
+        check_output(output, (en, ko, lexicon))  # before the work: a FIFO, a folder or an input at -o is refused
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
@@ -519,9 +519,10 @@ def lexicon_learn(
     """Learn Korean-English lexicon entries by word alignment (IBM Model 1, both directions)."""
     from toolkit.align.training import learn_lexicon, lexicon_tsv, read_pairs_from
     from toolkit.errors import InputError
-    from toolkit.files import write_atomic
+    from toolkit.files import check_output, write_atomic
 
     with _one_line_errors(output):
+        check_output(output, files)
         pairs = read_pairs_from(files)
         if not pairs:
             raise InputError(str(files[0]), "no English-Korean sentence pairs found")

@@ -17,6 +17,7 @@ fills in whatever meta.json leaves out.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -136,20 +137,17 @@ def parse_meta(data: bytes, source: str) -> CorpusMeta:
 
 
 def read_meta(folder: Path) -> CorpusMeta | None:
-    """FOLDER/meta.json read and checked, or None when the folder has none."""
+    """FOLDER/meta.json read and checked, or None when the folder has none.
+
+    Present means the name exists at all (`lexists`): a dangling link or a loop named
+    meta.json is its article's error, not a reason to build without the metadata, and it is
+    read as every input is (regular files only: a FIFO must not block the build)."""
+    from toolkit.inputs import read_input
+
     path = Path(folder) / META_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
-    try:
-        if not path.is_file():
-            raise InputError(str(path), "is not a file")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_META_BYTES + 1)
-    except PermissionError:
-        raise InputError(str(path), "permission denied") from None
-    except OSError as error:
-        raise InputError(str(path), f"cannot read ({error.strerror or error})") from None
-    return parse_meta(data, str(path))
+    return parse_meta(read_input(path, MAX_META_BYTES), str(path))
 
 
 def apply_meta(meta: CorpusMeta, en: Article, ko: Article | None, source: str) -> None:

@@ -7,7 +7,9 @@ import re
 # C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls:
 # a path or id holding one could break a message into two lines ("error: forged" at the start
 # of the second), move the cursor, recolour the terminal, or reorder what the reader sees.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates too: they are what os.fsdecode makes of a file name's bytes that are not
+# UTF-8, and stdout cannot encode them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,11 +24,18 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def check_output(path: Path) -> None:
-    """InputError unless `path` is a regular file (or a link to one) or does not exist yet."""
+def check_output(path: Path, inputs: Iterable[Path | None] = ()) -> None:
+    """InputError unless `path` is a regular file (or a link to one) or does not exist yet,
+    and is none of the command's `inputs` (`-o ko.txt` by a slip would replace the original)."""
     from toolkit.errors import InputError
     from toolkit.inputs import not_regular
 
+    for source in inputs:
+        try:
+            if source is not None and os.path.samefile(path, source):
+                raise InputError(str(path), f"is also an input of the command ({source}); writing would replace it")
+        except OSError:
+            continue  # either does not exist (yet): not the same file
     try:
         problem = not_regular(os.stat(path).st_mode)
     except FileNotFoundError:

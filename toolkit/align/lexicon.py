@@ -18,6 +18,7 @@ from toolkit.errors import InputError
 
 __all__ = ["Lexicon", "load_lexicon"]
 
+MAX_LEXICON_BYTES = 64 * 1024 * 1024  # a user lexicon of a million entries is a few tens of MB
 
 
 def _phrase(english: str) -> tuple[str, ...]:
@@ -109,11 +110,10 @@ def load_lexicon(user_tsv: Path | str | None = None) -> Lexicon:
     lex = _builtin()
     if user_tsv is None:
         return lex
+    from toolkit.inputs import read_input
+
     path = Path(user_tsv)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read lexicon: {exc.strerror or exc}") from None
+    data = read_input(path, MAX_LEXICON_BYTES)  # a notebook's FIFO must not block, nor /dev/zero fill memory
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

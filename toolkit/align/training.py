@@ -21,6 +21,7 @@ from toolkit.errors import InputError
 __all__ = ["read_pairs_from", "learn_lexicon", "lexicon_tsv", "MIN_CERT"]
 
 MIN_CERT = 0.9  # beads of an archive this likely right are taken as translations
+MAX_TEXT_BYTES = 1 << 30  # a line-aligned text file: far beyond any translator's memory, short of /proc's endless files
 
 
 def _tmx_pairs(path: Path) -> list[tuple[str, str]]:
@@ -44,10 +45,9 @@ def _tmx_pairs(path: Path) -> list[tuple[str, str]]:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror or error}") from None
+    from toolkit.inputs import read_input
+
+    data = read_input(path, MAX_TEXT_BYTES)  # regular files only: a FIFO must not block, /dev/zero not fill memory
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -74,15 +74,19 @@ def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
     for name in ("links", "sentences"):
         if not (tables / f"{name}.parquet").is_file():
             raise InputError(str(archive), f"no {name}.parquet: not an archive built by `transprov build`")
-    sentences = pl.read_parquet(tables / "sentences.parquet").select("article_id", "sentence_id", "text")
-    text = {(a, s): t for a, s, t in sentences.iter_rows()}
-    links = (pl.read_parquet(tables / "links.parquet")
-             .filter((pl.col("cert") >= MIN_CERT) & (pl.col("en_ids").list.len() > 0) & (pl.col("ko_ids").list.len() > 0))
-             .sort("article_id", "bead"))
-    pairs = []
-    for article, en_ids, ko_ids in links.select("article_id", "en_ids", "ko_ids").iter_rows():
-        pairs.append((" ".join(text[(article, i)] for i in en_ids), " ".join(text[(article, j)] for j in ko_ids)))
-    return pairs
+    try:
+        sentences = pl.read_parquet(tables / "sentences.parquet").select("article_id", "sentence_id", "text")
+        text = {(a, s): t for a, s, t in sentences.iter_rows()}
+        links = (pl.read_parquet(tables / "links.parquet")
+                 .filter((pl.col("cert") >= MIN_CERT) & (pl.col("en_ids").list.len() > 0)
+                         & (pl.col("ko_ids").list.len() > 0))
+                 .sort("article_id", "bead"))
+        return [(" ".join(text[(article, i)] for i in en_ids), " ".join(text[(article, j)] for j in ko_ids))
+                for article, en_ids, ko_ids in links.select("article_id", "en_ids", "ko_ids").iter_rows()]
+    except KeyError as error:
+        raise InputError(str(tables / "links.parquet"), f"a link names sentence {error} that sentences.parquet lacks") from None
+    except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
+        raise InputError(str(tables), f"cannot read the tables ({' '.join(str(error).split())[:200]})") from None
 
 
 def read_pairs_from(paths: list[Path]) -> list[tuple[str, str]]:

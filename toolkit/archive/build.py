@@ -39,7 +39,7 @@ from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pa
                                     third_pass, timed_call)
 from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
-from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder
+from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder, id_problem
 from toolkit.archive.state import Layout, link_or_copy
 from toolkit.errors import InputError, printable
 from toolkit.files import write_atomic
@@ -213,6 +213,9 @@ class _Build:
         plan.usable = old is not None and old.same_settings(self.settings.fingerprint, self.settings.lexicon_digest)
         for article_id, folder in folders.items():
             try:
+                problem = id_problem(article_id)
+                if problem:
+                    raise InputError(str(folder), problem)
                 digest = plan.digests[article_id] = digest_folder(article_id, folder)
             except InputError as error:
                 self.fail(article_id, Failure(str(error), False))

@@ -47,12 +47,12 @@ class Item:
 def lexicon_digest(path: Path | None) -> str:
     """The given lexicon's digest: 'builtin', or the user file's sha256 (the built-in data
     is part of the toolkit's fingerprint)."""
+    from toolkit.align.lexicon import MAX_LEXICON_BYTES
+    from toolkit.inputs import read_input
+
     if path is None:
         return "builtin"
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read lexicon: {error.strerror or error}") from None
+    return hashlib.sha256(read_input(path, MAX_LEXICON_BYTES)).hexdigest()
 
 
 def chunk_key(*parts: object) -> str:

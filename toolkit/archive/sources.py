@@ -29,10 +29,30 @@ def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str
     if not corpus.is_dir():
         raise InputError(str(corpus), "corpus is not a directory")
     skip = exclude.resolve() if exclude is not None else None
+    if skip == corpus.resolve():  # its links tei/, tables/, current/ would be read as articles next time
+        raise InputError(str(corpus), "the archive cannot be the corpus folder itself: give it a folder of its own")
     return sorted(
         (p.name, p) for p in corpus.iterdir()
         if p.is_dir() and not p.name.startswith(".") and (skip is None or p.resolve() != skip)
     )
+
+
+# ARCHIVE/tei/<id>.xml is written through a temporary `.<id>.xml.XXXXXXXX.tmp`: 18 bytes
+# more than the id, and a file name has at most 255 bytes
+MAX_ID_BYTES = 255 - 18
+
+
+def id_problem(article_id: str) -> str | None:
+    """Why a folder name cannot be an article id (None: it can). A name that is not UTF-8
+    (a Windows zip's CP949 names) cannot be written into the TEI and the tables, and a
+    name too long cannot name the TEI file: either would fail the whole build."""
+    try:
+        size = len(article_id.encode("utf-8"))
+    except UnicodeEncodeError:
+        return "the folder name is not UTF-8 text; rename the folder"
+    if size > MAX_ID_BYTES:
+        return f"the folder name is {size} bytes long, too long for its TEI file (at most {MAX_ID_BYTES}); rename the folder"
+    return None
 
 
 def _source(folder: Path, names: tuple[str, ...]) -> Path | None:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 
 from toolkit.ingest import boilerplate as bp
-from toolkit.ingest.decode import strip_invisible
+from toolkit.ingest.decode import strip_unwritable
 from toolkit.model import Credit
 
 _ARTICLE_TYPES = {
@@ -44,7 +44,7 @@ def _clean(value) -> str | None:
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    text = " ".join(strip_invisible(value).split())  # JSON escapes and entities bring bidi controls back
+    text = " ".join(strip_unwritable(value).split())  # JSON escapes and entities bring these back
     return text or None
 
 

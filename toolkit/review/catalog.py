@@ -40,7 +40,9 @@ class Loaded:
 
 @dataclass
 class Catalog:
-    files: dict[str, Path] = field(default_factory=dict)  # article id -> real path
+    # article id -> path through ARCHIVE/tei, not its real path: that lies in the state current
+    # when the session began, which the next build retires (a save would go there, or fail)
+    files: dict[str, Path] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # one line per path left out, and why
     _cache: dict[str, tuple[tuple, Loaded]] = field(default_factory=dict, repr=False)
 
@@ -56,9 +58,9 @@ class Catalog:
                     if item.is_symlink() or not real.is_relative_to(root) or not real.is_file():
                         catalog.skipped.append(f"{item}: a link or not a regular file inside {folder}; skipped")
                         continue
-                    catalog._add(item.stem, real)
+                    catalog._add(item.stem, item.absolute())
             elif path.is_file():
-                catalog._add(path.stem, path.resolve())
+                catalog._add(path.stem, path.absolute())
             else:
                 catalog.skipped.append(f"{path}: no such file or directory")
         return catalog

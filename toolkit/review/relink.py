@@ -167,7 +167,8 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
         raise InputError(str(path), f"not a bead as it stands, so it cannot be confirmed: {change}")
     relinked.revisions.append(Revision(when, reviewer, change))
     out = write_tei(en, ko, relinked)
-    if expected is not None and digest(read_input(path, MAX_BYTES)) != expected:  # changed while we worked
+    # changed while we worked (another relink, a review save): writing would undo that edit
+    if digest(read_input(path, MAX_BYTES)) != (expected or digest(data)):
         raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
     write_atomic(path, out)
     return Relinked(path, change, digest(out))

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+import unicodedata
 from datetime import datetime, timezone
+
+from toolkit.errors import InputError
 
 ENV = "TRANSPROV_REVIEWER"
 
@@ -26,16 +29,28 @@ def _git_user() -> str | None:
 
 
 def resolve_reviewer(given: str | None = None) -> str:
-    """The reviewer's name, from the first source that names one."""
+    """The reviewer's name, from the first source that names one. The name goes into the
+    TEI, which cannot hold a control character or the lone surrogates that bytes of another
+    encoding become in a command's arguments: such a name is refused, not half written."""
+    from toolkit.ingest.decode import strip_invisible
+
     for name in (given, os.environ.get(ENV), _git_user()):
         if name is not None and name.strip():
-            return " ".join(name.split())
+            name = " ".join(strip_invisible(name).split())
+            if any(unicodedata.category(c) in ("Cc", "Cs") or c in "\ufffe\uffff" for c in name):
+                raise NoReviewer("the reviewer name holds a control character or bytes that are not UTF-8: "
+                                 "give it as plain text")
+            if name:
+                return name
     raise NoReviewer(f"no reviewer name: pass --reviewer NAME, set {ENV}, or set git's user.name")
 
 
 def review_time() -> str:
     """Now as an ISO 8601 UTC date-time (SOURCE_DATE_EPOCH, when set, stands for now)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit()
-              else datetime.now(timezone.utc))
+    try:
+        moment = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit()
+                  else datetime.now(timezone.utc))
+    except (OverflowError, OSError, ValueError):
+        raise InputError("SOURCE_DATE_EPOCH", f"{epoch[:40]} seconds is not a time this system can write") from None
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
