@@ -151,6 +151,9 @@ def _word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
         tok = m.group()
         if tok[0].isdigit():
             continue
+        if "-" not in tok and "." not in tok:  # the common word: one part, no acronym (both need a mark)
+            out.append((tok, m.start(), m.end()))
+            continue
         if _ACRONYM.fullmatch(tok):
             out.append((tok.replace(".", "").upper(), m.start(), m.end()))
             continue

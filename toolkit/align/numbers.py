@@ -580,10 +580,11 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
         loose = first == last and tokens[first].lower().rstrip(".") == "first" and not _counted_after(tokens, last + 1)
         out.append(Quantity(value, kind, matches[first].start(), matches[last].end(), loose=loose))
 
+    lows = [tok.lower().rstrip(".") for tok in tokens]  # each token lowered once, not again as the next one's `prv`
     while i < n:
         tok = tokens[i]
-        low = tok.lower().rstrip(".")
-        prv = tokens[i - 1].lower().rstrip(".") if i else ""
+        low = lows[i]
+        prv = lows[i - 1] if i else ""
         value: float | None = None
         kind = "amount"
         m = _DIGITS.match(tok)

@@ -138,13 +138,10 @@ _ISSUE = re.compile(r"제\d{1,5}호")  # "제697호": a magazine's issue number 
 
 def _is_stamp(token: str) -> bool:
     """A date, a time or a page counter ("2023-05-19", "03:00업데이트", "입력", "댓글0건", the "목" of "(목)")."""
-    if token in _WEEKDAYS or _ISSUE.fullmatch(token):
+    if token in _WEEKDAYS or _ISSUE.fullmatch(token) or token.startswith(_STAMP_LABELS) or token.endswith(_STAMP_LABELS):
         return True
-    for label in _STAMP_LABELS:
-        if token.startswith(label) or token.endswith(label):
-            return True
     core = token.rstrip("건회명")
-    return bool(core) and all(ch in _STAMP_CHARS for ch in core) and any(ch.isdigit() for ch in core)
+    return bool(core) and _STAMP_CHARS.issuperset(core) and any(map(str.isdigit, core))
 
 
 _MAX_SURNAME_CHARS = 4  # Kim, Lee, Park, Choi: a title-case word this short is no outlet's name
@@ -211,6 +208,8 @@ _TITLES_LONGEST_FIRST = tuple(sorted(KO_TITLES, key=len, reverse=True))  # "인�
 
 def title_role(token: str) -> str | None:
     """Role of a job title ("기자", "인턴기자", "군사전문기자", "특파원", "작가")."""
+    if not token.endswith(_TITLES_LONGEST_FIRST):
+        return None  # one test for the common case, a word no title ends (each branch below needs one)
     for title in _TITLES_LONGEST_FIRST:
         if token == title or (token.endswith(title) and _is_modifier(token[: -len(title)])):
             return KO_TITLES[title]

@@ -523,6 +523,8 @@ def _glued_agency(bare: str) -> tuple[str, list[Credit]] | None:
     """"People walk past a screen showing Kim Jong-unGetty Images": a scraped caption whose credit
     line was glued to its last word (only agencies no sentence ends with)."""
     low = bare.lower()
+    if not low.endswith(DISTINCTIVE_AGENCIES):
+        return None  # the common case, one test: the loop below needs an agency at the end
     for agency in DISTINCTIVE_AGENCIES:
         k = len(bare) - len(agency)
         if k > 0 and low.endswith(agency) and bare[k - 1].isalnum() and bare[k - 1].islower():

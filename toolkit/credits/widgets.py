@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
 
 from toolkit.credits.agents import (is_news_subject, is_person_name, looks_like_organization, organization_of,
                                     service_language)
@@ -148,7 +149,7 @@ def _is_date_piece(segment: str) -> bool:
     words = [w.strip(",():[]") for w in segment.split()]  # "2020/12/29 [13:46]"
     words = [w for w in words if w and w.lower() not in _STAMP_WORDS]
     return bool(words) and (is_dating(words) or (all(is_date_word(w) or _KO_DATE.fullmatch(w) for w in words)
-                                                 and any(ch.isdigit() for ch in segment)))
+                                                 and any(map(str.isdigit, segment))))
 
 
 def _trailing_date(segment: str) -> tuple[str, bool]:
@@ -263,22 +264,25 @@ def _title_role(word: str) -> str | None:
 def _unglue(s: str) -> str:
     """Pieces a scraped widget glued together, pulled apart by a separator: "ReutersJoyce Lee" (a
     lower-case letter, then a capital opening a word, after three letters: "McDonough" and
-    "DeShawn" stay whole), "Connor7" / "2013Donald" (letters against digits). One pass."""
-    out: list[str] = []
-    run = 0  # letters since the last non-letter
+    "DeShawn" stay whole), "Connor7" / "2013Donald" (letters against digits). Only a capital or a
+    digit opens a piece, so only those places are visited (found by C-level scans: a Korean line
+    has few); the letters before a capital are read back from the text, counted from the last cut."""
+    opens = sorted([*compress(range(len(s)), map(str.isupper, s)), *compress(range(len(s)), map(str.isdigit, s))])
+    cuts: list[int] = []
     last = len(s) - 1
-    for k, ch in enumerate(s):
-        # only a capital or a digit opens a piece: the neighbours are read for those alone
-        if k and (ch.isupper() or ch.isdigit()):
-            prev = s[k - 1]
-            if ((ch.isupper() and prev.islower() and run >= 3 and k < last and s[k + 1].islower())
-                    or (ch.isdigit() and prev.isalpha() and prev.isascii())
-                    or (ch.isalpha() and ch.isupper() and prev.isdigit())):
-                out.append(" | ")
-                run = 0
-        out.append(ch)
-        run = run + 1 if ch.isalpha() else 0
-    return "".join(out)
+    for k in opens:
+        if not k:
+            continue
+        ch, prev = s[k], s[k - 1]
+        # three letters or more right before k, none of them before the last cut (a cut restarts the count)
+        run3 = k >= 3 and s[k - 3:k].isalpha() and (not cuts or cuts[-1] <= k - 3)
+        if ((ch.isupper() and prev.islower() and run3 and k < last and s[k + 1].islower())
+                or (ch.isdigit() and prev.isalpha() and prev.isascii())
+                or (ch.isalpha() and ch.isupper() and prev.isdigit())):
+            cuts.append(k)
+    if not cuts:
+        return s
+    return " | ".join(s[a:b] for a, b in zip([0, *cuts], [*cuts, len(s)]))
 
 
 def evidence_kind(line: str) -> str | None:

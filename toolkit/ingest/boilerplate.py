@@ -151,7 +151,7 @@ def is_agency_closed_line(line: str) -> bool:
 def parse_date_line(line: str) -> str | None:
     """ISO 8601 date of a line that is nothing but a date (and perhaps a time), else None."""
     text = _strip_bullets(line).rstrip(" ,;|")
-    if len(text) > 120 or not any(ch.isdigit() for ch in text):
+    if len(text) > 120 or not any(map(str.isdigit, text)):
         return None
     if text.endswith(("조회수", "조회")):  # "작성 2018.09.18 14:28 수정 … 조회수": a page counter closing the stamp
         text = text.rsplit(None, 1)[0] if " " in text else text

@@ -256,6 +256,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     knows = getattr(model, "knows", None)
     phrases_of = _phrases_for(entries)
     posteriors_of = _posteriors_for(model)
+    stop = stoplist()
     rows: list[dict] = []
     for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
@@ -278,7 +279,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                     "rendering_group": group_key(result.text, acronyms) if result.text is not None else None,
                     "confidence": round(result.confidence, 4), "part_of": part_of}
 
-        generic = [i for i, u in enumerate(units) if u.tag in NOUNS and u.key in stoplist()]
+        generic = [i for i, u in enumerate(units) if u.tag in NOUNS and u.key in stop]
         words: list[tuple[str, Occurrence, object]] = []
         for sentence_id, occ in found:
             own, kin = columns.of(occ.units[0])
@@ -443,7 +444,8 @@ LONGEST_NAME_RUN = 3  # words of a foreign name written apart (an English name w
 def _name_run(units: Sequence[Unit]) -> bool:
     """Units that may write one foreign name word by word: nouns of two syllables or more,
     each written a space after the one before (Unit.joint), none of the stop list."""
-    return all(u.tag in NOUNS and len(u.key) >= 2 and u.key not in stoplist() for u in units) and \
+    stop = stoplist()
+    return all(u.tag in NOUNS and len(u.key) >= 2 and u.key not in stop for u in units) and \
         all(u.joint == " " for u in units[:-1])
 
 

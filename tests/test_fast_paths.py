@@ -1,0 +1,80 @@
+"""The speed paths of the credit readers and the English word splitter answer as the plain
+definitions do: each is checked against the definition written out here, on text built from the
+characters that decide them (capitals, digits, letters of other scripts, marks)."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.align.english import words
+from toolkit.credits import korean, widgets
+
+
+def _unglued_by_definition(s: str) -> str:
+    """widgets._unglue as its docstring defines it, one character at a time."""
+    out: list[str] = []
+    run = 0  # letters since the last non-letter or the last cut
+    for k, ch in enumerate(s):
+        if k and (ch.isupper() or ch.isdigit()):
+            prev = s[k - 1]
+            if ((ch.isupper() and prev.islower() and run >= 3 and k < len(s) - 1 and s[k + 1].islower())
+                    or (ch.isdigit() and prev.isalpha() and prev.isascii())
+                    or (ch.isalpha() and ch.isupper() and prev.isdigit())):
+                out.append(" | ")
+                run = 0
+        out.append(ch)
+        run = run + 1 if ch.isalpha() else 0
+    return "".join(out)
+
+
+# capitals and lower case of several scripts, digits of several kinds, Hangul, a title-case letter
+# and a capital with no lower-case form, spaces and marks
+_DECIDING = "aAbBzZéÉßǅℂⅣ0129²٣가힣 .-/"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_DECIDING, max_size=16))
+def test_unglue_cuts_where_the_definition_does(s: str) -> None:
+    assert widgets._unglue(s) == _unglued_by_definition(s)
+
+
+def test_unglue_cuts_glued_credits_and_keeps_names_whole() -> None:
+    assert widgets._unglue("ReutersJoyce Lee") == "Reuters | Joyce Lee"
+    assert widgets._unglue("Connor7 2013Donald") == "Connor | 7 2013 | Donald"
+    assert widgets._unglue("McDonough DeShawn") == "McDonough DeShawn"  # fewer than three letters before the capital
+    assert widgets._unglue("AbcdEfHij") == "Abcd | EfHij"  # the count restarts at a cut: two letters before "H"
+
+
+def _title_role_by_definition(token: str) -> str | None:
+    for title in korean._TITLES_LONGEST_FIRST:
+        if token == title or (token.endswith(title) and korean._is_modifier(token[: -len(title)])):
+            return korean.KO_TITLES[title]
+    return None
+
+
+def test_title_role_answers_as_its_definition_for_titles_and_other_words() -> None:
+    tokens = [*korean._TITLES_LONGEST_FIRST, *(f"홍길동{t}" for t in korean._TITLES_LONGEST_FIRST),
+              *(f"{t}들" for t in korean._TITLES_LONGEST_FIRST), "군사전문기자", "인턴기자", "기자회견", "발표했다", "", "A"]
+    assert [korean.title_role(t) for t in tokens] == [_title_role_by_definition(t) for t in tokens]
+    assert korean.title_role("기자") == "reporter" and korean.title_role("기자회견") is None
+
+
+def _is_stamp_by_definition(token: str) -> bool:
+    if token in korean._WEEKDAYS or korean._ISSUE.fullmatch(token):
+        return True
+    if any(token.startswith(label) or token.endswith(label) for label in korean._STAMP_LABELS):
+        return True
+    core = token.rstrip("건회명")
+    return bool(core) and all(ch in korean._STAMP_CHARS for ch in core) and any(ch.isdigit() for ch in core)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["입력", "수정", "조회", "댓글", "0", "9", "²", ".", "-", ":", "/", "건", "회", "명",
+                                 "목", "제", "호", "기사", "a"]), max_size=6).map("".join))
+def test_is_stamp_answers_as_its_definition(token: str) -> None:
+    assert korean._is_stamp(token) == _is_stamp_by_definition(token)
+
+
+def test_words_split_hyphens_and_join_dotted_acronyms() -> None:
+    assert words("U.S. envoy Kim Jong-un met the U.N. team on 3 May") == \
+        ["US", "envoy", "Kim", "Jong", "un", "met", "the", "UN", "team", "on", "May"]
