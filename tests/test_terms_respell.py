@@ -58,3 +58,24 @@ def test_the_model_learns_a_name_in_the_romanization_the_archive_writes():
     assert link() >= LINK
     training.respelled.clear()  # the lexicon's spelling alone: the model leaves 'Yangkang' untied
     assert link() < LINK
+
+
+def test_a_capitalised_english_word_the_lexicon_gives_another_korean_word_respells_no_rendering():
+    """'China' has the consonants of 'channel' (경로) and 'change' (바꾸다), 'Central' those of
+    'country' (국가), 'Monday' those of 'monitoring' (감시): words the lexicon already renders
+    another Korean word by are English words, not the bead's spelling of a name."""
+    from toolkit.terms.model import Training
+
+    entries = {"경로": frozenset({(stem("route"),), (stem("channel"),)}), "중국": frozenset({(stem("China"),)}),
+               "감시": frozenset({(stem("monitoring"),)}), "월요일": frozenset({(stem("Monday"),)}),
+               "밀수": frozenset({(stem("smuggling"),)})}
+    korean = [("ko-s1", korean_units("밀수꾼들은 중국으로 가는 밀수 경로를 바꿨다."))]
+    english = English.of("Smugglers found new routes into China, a source said.")
+    surface = [english.word(n) for n in range(len(english.stems))]
+    training = Training(entries, TermVocabulary(set(entries)))
+    training.add(0.9, korean, english.stems, surface)
+    assert training.respelled == {}
+    monitoring = [(stem("monitoring"),)]
+    assert respelled(monitoring, English.of("Monday saw a tighter watch on the border."), entries) == monitoring
+    # a name the lexicon does not write is still respelled
+    assert (stem("Yangkang"),) in respelled([(stem("Ryanggang"),)], English.of("Yangkang is cold."), entries)

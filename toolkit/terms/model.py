@@ -22,7 +22,7 @@ from toolkit.align.english import stem
 from toolkit.hangul import decompose, is_syllable_word
 from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
-from toolkit.terms.respell import romanized_stems, variants
+from toolkit.terms.respell import lexicon_stems, romanized_stems, variants
 
 MAX_TRAINING_BEADS = 50_000
 MAX_TRAINING_CELLS = 40_000  # Korean words x English words: a longer bead teaches Model 1 little
@@ -120,7 +120,7 @@ class Training:
             if not phrases or all(s in written for p in phrases for s in p):
                 continue
             if spelled is None:
-                spelled = romanized_stems(stems, surface)
+                spelled = romanized_stems(stems, surface, lexicon_stems(self.lexicon_entries))
                 if not spelled:
                     return
             found = variants(phrases, written, spelled)
