@@ -24,3 +24,13 @@ def test_a_piece_kiwi_split_off_a_longer_name_is_no_short_name():
     rows = _terms_bead("김영근 교무는 밀수꾼 체포 소식을 전했다.",
                        "Kim Young-geun, an official, spoke of the arrest of smugglers.", KNOWN, LINKS)
     assert "김영" not in rows
+
+
+def test_a_short_name_beginning_with_a_liquid_is_not_heard_in_an_english_word_beginning_with_w():
+    """The sound skeleton of 'Walter' is RT, that of 리드 too (its W unheard): two consonants
+    match many words, and the first written of a name would take the row of the second."""
+    rows = _terms_bead("오바마 당선인은 이날 오전 월터 리드 육군병원을 찾아 부상병들을 위로했다.",
+                       "President-elect Obama visited wounded troops at Walter Reed Army Medical Center.",
+                       {"당선인", "부상병"}, {("당선인", "President-elect"): 0.9, ("부상병", "troops"): 0.9})
+    assert rows["월터"]["en_rendering"] == "Walter" and rows["리드"]["en_rendering"] == "Reed"
+

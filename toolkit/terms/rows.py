@@ -34,7 +34,7 @@ from toolkit.terms.respell import respelled
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_by_sound, render_people_name, render_phrase, rivals)
-from toolkit.terms.sound import begins_alike, by_romanization, heard, once_named, one_morpheme, romanized
+from toolkit.terms.sound import begins_as_written, by_romanization, heard, once_named, one_morpheme, romanized
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -313,7 +313,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             words.append((sentence_id, occ, result))
         for sentence_id, occ in short:  # a row only where the English writes the name by its sound
             own, kin = columns.of(occ.units[0])
-            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_alike)
+            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_as_written)
             if heard_name is not None:
                 words.append((sentence_id, occ, heard_name))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
