@@ -34,3 +34,17 @@ def test_a_short_name_beginning_with_a_liquid_is_not_heard_in_an_english_word_be
                        {"당선인", "부상병"}, {("당선인", "President-elect"): 0.9, ("부상병", "troops"): 0.9})
     assert rows["월터"]["en_rendering"] == "Walter" and rows["리드"]["en_rendering"] == "Reed"
 
+
+def test_a_short_name_two_words_of_the_bead_sound_like_equally_has_no_rendering_of_either():
+    """루터 sounds like 'Reed' as much as 'Luther' (RT both): two consonants cannot tell them, and
+    the first written took the row."""
+    rows = _terms_bead("오바마 당선인은 월터 리드 육군병원을 찾은 뒤 마틴 루터 킹 목사 추모 행사에 참석했다.",
+                       "Obama visited Walter Reed Army Medical Center, then joined a service for the Reverend "
+                       "Martin Luther King.", {"당선인", "목사"}, {("당선인", "Obama"): 0.9, ("목사", "Reverend"): 0.9})
+    assert rows.get("루터", {}).get("en_rendering") != "Reed" and rows.get("리드", {}).get("en_rendering") != "Luther"
+
+
+def test_a_short_name_the_english_writes_twice_keeps_its_row():
+    rows = _terms_bead("소식통은 후창에서 밀수꾼 두 명이 체포됐다고 전했다.",
+                       "Two smugglers were arrested in Huchang, the source said; Huchang is on the border.", KNOWN, LINKS)
+    assert rows["후창"]["en_rendering"] == "Huchang"

@@ -313,7 +313,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             words.append((sentence_id, occ, result))
         for sentence_id, occ in short:  # a row only where the English writes the name by its sound
             own, kin = columns.of(occ.units[0])
-            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_as_written)
+            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_as_written,
+                                         unique=True)
             if heard_name is not None:
                 words.append((sentence_id, occ, heard_name))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
