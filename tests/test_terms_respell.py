@@ -79,3 +79,19 @@ def test_a_capitalised_english_word_the_lexicon_gives_another_korean_word_respel
     assert respelled(monitoring, English.of("Monday saw a tighter watch on the border."), entries) == monitoring
     # a name the lexicon does not write is still respelled
     assert (stem("Yangkang"),) in respelled([(stem("Ryanggang"),)], English.of("Yangkang is cold."), entries)
+
+
+def test_only_a_proper_nouns_renderings_are_respelled():
+    """Respelling is for names: 'follow' of 이후 has the consonants and the first letter of
+    'February', 'build' of 만들다 those of 'Boulder'; a common word's rendering is no name the bead
+    romanizes otherwise, and a learned 'February' for 이후 would pull the archive's model."""
+    from toolkit.terms.model import Training
+
+    entries = {"이후": frozenset({(stem("follow"),), (stem("later"),)}), "단속": frozenset({(stem("crackdown"),)}),
+               "양강도": frozenset({(stem("Ryanggang"),)})}
+    korean = [("ko-s1", korean_units("양강도에서는 2월 이후 국경 단속이 강화됐다."))]
+    english = English.of("Since February, the border crackdown in Yangkang has been tightened.")
+    surface = [english.word(n) for n in range(len(english.stems))]
+    training = Training(entries, TermVocabulary(set(entries)))
+    training.add(0.9, korean, english.stems, surface)
+    assert training.respelled == {"양강도": {(stem("Yangkang"),)}}

@@ -99,7 +99,7 @@ class Training:
                     self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
                 else:
                     self.unspelled.add((key, proper))
-        self._respell(ko, stems, surface)
+        self._respell([k for k, tag in zip(ko, tags) if tag == "NNP"], stems, surface)  # names only
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
@@ -110,9 +110,10 @@ class Training:
             self.surface.setdefault(s, w)
 
     def _respell(self, ko: Sequence[str], stems: Sequence[str], surface: Sequence[str]) -> None:
-        """The renderings of the bead's lexicon keys that it spells in another romanization
-        (양강도 'Ryanggang' where the bead says 'Yangkang'): the model's prior gains them, or it
-        ties the other spelling, which it never saw in the lexicon, to a word beside it."""
+        """The renderings of the bead's lexicon keys (its proper nouns: a common word's rendering,
+        'follow' of 이후, is no name and shares its consonants with 'February') that it spells in
+        another romanization (양강도 'Ryanggang' where the bead says 'Yangkang'): the model's prior
+        gains them, or it ties the other spelling, which it never saw in the lexicon, to a word beside it."""
         spelled = None
         written = set(stems)
         for key in ko:

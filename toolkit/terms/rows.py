@@ -283,7 +283,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         for sentence_id, occ in found:
             own, kin = columns.of(occ.units[0])
             modified = modified_noun(units, occ.units[0])
-            phrases = respelled(phrases_of(tuple(sorted({units[j].key for j in own}))), bead.english, entries)
+            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
+            if units[occ.units[0]].tag == "NNP":  # a name the bead may romanize otherwise (respell)
+                phrases = respelled(phrases, bead.english, entries)
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
             listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
