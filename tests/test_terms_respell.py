@@ -38,16 +38,21 @@ def test_a_province_spelled_otherwise_than_the_lexicon_renders_with_its_head_wha
     assert got.text == "Yangkang Province"
 
 
-def test_the_model_learns_a_name_in_the_romanization_the_archive_writes():
+def _trained(entries, korean, english: English):
+    """Training over one confident bead, with `entries` as the lexicon."""
     from toolkit.terms.model import Training
 
+    training = Training(entries, TermVocabulary(set(entries)))
+    training.add(0.9, korean, english.stems, [english.word(n) for n in range(len(english.stems))])
+    return training
+
+
+def test_the_model_learns_a_name_in_the_romanization_the_archive_writes():
     entries = {"양강도": frozenset({(stem("Ryanggang"),)}), "소식통": frozenset({(stem("source"),)}),
                "단속": frozenset({(stem("crackdown"),)})}
     korean = [("ko-s1", korean_units("양강도 소식통은 최근 국경 단속이 강화됐다고 전했다."))]
     english = English.of("A Yangkang source said the border crackdown has been stepped up.")
-    surface = [english.word(n) for n in range(len(english.stems))]
-    training = Training(entries, TermVocabulary(set(entries)))
-    training.add(0.9, korean, english.stems, surface)
+    training = _trained(entries, korean, english)
     assert training.respelled == {"양강도": {(stem("Yangkang"),)}}
     keys = [u.key for _, units in korean for u in units]
 
@@ -58,3 +63,32 @@ def test_the_model_learns_a_name_in_the_romanization_the_archive_writes():
     assert link() >= LINK
     training.respelled.clear()  # the lexicon's spelling alone: the model leaves 'Yangkang' untied
     assert link() < LINK
+
+
+def test_a_capitalised_english_word_the_lexicon_gives_another_korean_word_respells_no_rendering():
+    """'China' has the consonants of 'channel' (경로) and 'change' (바꾸다), 'Central' those of
+    'country' (국가), 'Monday' those of 'monitoring' (감시): words the lexicon already renders
+    another Korean word by are English words, not the bead's spelling of a name."""
+    entries = {"경로": frozenset({(stem("route"),), (stem("channel"),)}), "중국": frozenset({(stem("China"),)}),
+               "감시": frozenset({(stem("monitoring"),)}), "월요일": frozenset({(stem("Monday"),)}),
+               "밀수": frozenset({(stem("smuggling"),)})}
+    korean = [("ko-s1", korean_units("밀수꾼들은 중국으로 가는 밀수 경로를 바꿨다."))]
+    english = English.of("Smugglers found new routes into China, a source said.")
+    training = _trained(entries, korean, english)
+    assert training.respelled == {}
+    monitoring = [(stem("monitoring"),)]
+    assert respelled(monitoring, English.of("Monday saw a tighter watch on the border."), entries) == monitoring
+    # a name the lexicon does not write is still respelled
+    assert (stem("Yangkang"),) in respelled([(stem("Ryanggang"),)], English.of("Yangkang is cold."), entries)
+
+
+def test_only_a_proper_nouns_renderings_are_respelled():
+    """Respelling is for names: 'follow' of 이후 has the consonants and the first letter of
+    'February', 'build' of 만들다 those of 'Boulder'; a common word's rendering is no name the bead
+    romanizes otherwise, and a learned 'February' for 이후 would pull the archive's model."""
+    entries = {"이후": frozenset({(stem("follow"),), (stem("later"),)}), "단속": frozenset({(stem("crackdown"),)}),
+               "양강도": frozenset({(stem("Ryanggang"),)})}
+    korean = [("ko-s1", korean_units("양강도에서는 2월 이후 국경 단속이 강화됐다."))]
+    english = English.of("Since February, the border crackdown in Yangkang has been tightened.")
+    training = _trained(entries, korean, english)
+    assert training.respelled == {"양강도": {(stem("Yangkang"),)}}

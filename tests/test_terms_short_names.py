@@ -24,3 +24,27 @@ def test_a_piece_kiwi_split_off_a_longer_name_is_no_short_name():
     rows = _terms_bead("김영근 교무는 밀수꾼 체포 소식을 전했다.",
                        "Kim Young-geun, an official, spoke of the arrest of smugglers.", KNOWN, LINKS)
     assert "김영" not in rows
+
+
+def test_a_short_name_beginning_with_a_liquid_is_not_heard_in_an_english_word_beginning_with_w():
+    """The sound skeleton of 'Walter' is RT, that of 리드 too (its W unheard): two consonants
+    match many words, and the first written of a name would take the row of the second."""
+    rows = _terms_bead("오바마 당선인은 이날 오전 월터 리드 육군병원을 찾아 부상병들을 위로했다.",
+                       "President-elect Obama visited wounded troops at Walter Reed Army Medical Center.",
+                       {"당선인", "부상병"}, {("당선인", "President-elect"): 0.9, ("부상병", "troops"): 0.9})
+    assert rows["월터"]["en_rendering"] == "Walter" and rows["리드"]["en_rendering"] == "Reed"
+
+
+def test_a_short_name_two_words_of_the_bead_sound_like_equally_has_no_rendering_of_either():
+    """루터 sounds like 'Reed' as much as 'Luther' (RT both): two consonants cannot tell them, and
+    the first written took the row."""
+    rows = _terms_bead("오바마 당선인은 월터 리드 육군병원을 찾은 뒤 마틴 루터 킹 목사 추모 행사에 참석했다.",
+                       "Obama visited Walter Reed Army Medical Center, then joined a service for the Reverend "
+                       "Martin Luther King.", {"당선인", "목사"}, {("당선인", "Obama"): 0.9, ("목사", "Reverend"): 0.9})
+    assert rows.get("루터", {}).get("en_rendering") != "Reed" and rows.get("리드", {}).get("en_rendering") != "Luther"
+
+
+def test_a_short_name_the_english_writes_twice_keeps_its_row():
+    rows = _terms_bead("소식통은 후창에서 밀수꾼 두 명이 체포됐다고 전했다.",
+                       "Two smugglers were arrested in Huchang, the source said; Huchang is on the border.", KNOWN, LINKS)
+    assert rows["후창"]["en_rendering"] == "Huchang"

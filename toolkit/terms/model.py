@@ -22,7 +22,7 @@ from toolkit.align.english import stem
 from toolkit.hangul import decompose, is_syllable_word
 from toolkit.terms.korean import NOUNS, TermVocabulary, Unit, is_rate, merge_known
 from toolkit.terms.renderings import CONFIDENT_BEAD
-from toolkit.terms.respell import romanized_stems, variants
+from toolkit.terms.respell import lexicon_stems, romanized_stems, variants
 
 MAX_TRAINING_BEADS = 50_000
 MAX_TRAINING_CELLS = 40_000  # Korean words x English words: a longer bead teaches Model 1 little
@@ -99,7 +99,7 @@ class Training:
                     self.joined[key] = frozenset(p for piece in pieces for p in self.lexicon_entries[piece])
                 else:
                     self.unspelled.add((key, proper))
-        self._respell(ko, stems, surface)
+        self._respell([k for k, tag in zip(ko, tags) if tag == "NNP"], stems, surface)  # names only
         if cert < CONFIDENT_BEAD:
             return
         self.seen += 1
@@ -110,9 +110,10 @@ class Training:
             self.surface.setdefault(s, w)
 
     def _respell(self, ko: Sequence[str], stems: Sequence[str], surface: Sequence[str]) -> None:
-        """The renderings of the bead's lexicon keys that it spells in another romanization
-        (양강도 'Ryanggang' where the bead says 'Yangkang'): the model's prior gains them, or it
-        ties the other spelling, which it never saw in the lexicon, to a word beside it."""
+        """The renderings of the bead's lexicon keys (its proper nouns: a common word's rendering,
+        'follow' of 이후, is no name and shares its consonants with 'February') that it spells in
+        another romanization (양강도 'Ryanggang' where the bead says 'Yangkang'): the model's prior
+        gains them, or it ties the other spelling, which it never saw in the lexicon, to a word beside it."""
         spelled = None
         written = set(stems)
         for key in ko:
@@ -120,7 +121,7 @@ class Training:
             if not phrases or all(s in written for p in phrases for s in p):
                 continue
             if spelled is None:
-                spelled = romanized_stems(stems, surface)
+                spelled = romanized_stems(stems, surface, lexicon_stems(self.lexicon_entries))
                 if not spelled:
                     return
             found = variants(phrases, written, spelled)

@@ -597,12 +597,13 @@ def sounds_like(name: str, text: str) -> bool:
 
 
 def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[float]], own: Sequence[int],
-                    top=None, kin: Iterable[int] = (), alike=None) -> Rendering | None:
+                    top=None, kin: Iterable[int] = (), alike=None, unique: bool = False) -> Rendering | None:
     """A name's rendering by its sound: the longest run of up to three words written tight,
     the first capitalised and the others capitalised or hyphened on ('Kwon Young-se'), that
     sounds like it (`sounds_like`: 최문종 'Choi Moon-jong', 뉴스나인 'News Nine') and that no
     other Korean word links; None without one. `alike(name, text)`: the test of sound
-    (`sounds_like` when not given)."""
+    (`sounds_like` when not given). `unique`: None too where two runs sound like it equally
+    (a name of two consonants, 루터, sounds like 'Reed' as much as 'Luther')."""
     alike = alike or sounds_like
     top = top if top is not None else rivals(posteriors)
     claims = top.claims(set(own) | set(kin), english.written)
@@ -629,6 +630,8 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
     # of two names alike in sound, the nearer: 박영수 beside 박영선 is 'Park Young-soo', not the
     # first written ('Park Young-sun' ends with one consonant more)
     best, window = min(found, key=lambda run: _sound_gap(name, run[0]))
+    if unique and len({text for text, _ in found if _sound_gap(name, text) == _sound_gap(name, best)}) > 1:
+        return None
     # the English head the Korean ending names, written right after the name (라진항 'Rajin Port',
     # 무산군 'Musan county'): the sound finds the name alone, which has no such head's consonants
     heads, after = name_heads(name)[1], window[-1] + 1

@@ -15,6 +15,18 @@ from functools import lru_cache
 
 from toolkit.terms.renderings import English
 
+# [(entries, the stems of their phrases)]: one set per lexicon, shared by every bead of a build
+_TAKEN: list[tuple[Mapping, frozenset[str]]] = []
+
+
+def lexicon_stems(entries: Mapping[str, Iterable[tuple[str, ...]]]) -> frozenset[str]:
+    """Every stem some phrase of `entries` writes: a bead word with one of them is an English
+    word the lexicon renders a Korean word by ('China', 'Central', 'Monday'), never another
+    spelling of a name, though it may share a name's consonants ('channel', 'country', 'monitor')."""
+    if not _TAKEN or _TAKEN[0][0] is not entries:
+        _TAKEN[:] = [(entries, frozenset(s for phrases in entries.values() for p in phrases for s in p))]
+    return _TAKEN[0][1]
+
 SHORTEST_STEM = 5  # letters: shorter stems (surnames, 'Kim', 'Jong', 'Ri') share keys with too many others
 SHORTEST_KEY = 2   # consonant classes of a key that tells a name
 
@@ -34,11 +46,12 @@ def romanization_key(stem: str) -> str:
     return "".join(out[1:] if out[:1] == ["L"] else out)
 
 
-def romanized_stems(stems: Sequence[str], words: Sequence[str]) -> dict[str, list[str]]:
-    """Key -> the stems (of content words `words`) of the capitalised ones with that key."""
+def romanized_stems(stems: Sequence[str], words: Sequence[str], taken: Container[str] = ()) -> dict[str, list[str]]:
+    """Key -> the stems (of content words `words`) of the capitalised ones with that key, but
+    those `taken` (lexicon_stems: English words, not a name's spelling)."""
     out: dict[str, list[str]] = {}
     for s, w in zip(stems, words):
-        if len(s) >= SHORTEST_STEM and w[:1].isupper() and s.isalpha() and s.isascii():
+        if len(s) >= SHORTEST_STEM and w[:1].isupper() and s.isalpha() and s.isascii() and s not in taken:
             key = romanization_key(s)
             if len(key) >= SHORTEST_KEY and s not in out.get(key, ()):
                 out.setdefault(key, []).append(s)
@@ -70,12 +83,15 @@ def variants(phrases: Iterable[tuple[str, ...]], written: Container[str],
     return out
 
 
-def respelled(phrases: Sequence[tuple[str, ...]], english: English) -> list[tuple[str, ...]]:
+def respelled(phrases: Sequence[tuple[str, ...]], english: English,
+              entries: Mapping[str, Iterable[tuple[str, ...]]] | None = None) -> list[tuple[str, ...]]:
     """The phrases, and each again with every stem the bead does not write replaced by a
     capitalised word of the bead spelling the same name otherwise (('north', 'hamgyo') ->
-    ('north', 'hamgyu') where the bead says 'North Hamgyung')."""
+    ('north', 'hamgyu') where the bead says 'North Hamgyung'), never by a word the lexicon
+    `entries` write (lexicon_stems)."""
     written = english.stem_places
     if all(s in written or len(s) < SHORTEST_STEM for p in phrases for s in p):
         return list(phrases)
-    spelled = romanized_stems(english.stems, [english.word(n) for n in range(len(english.stems))])
+    taken = lexicon_stems(entries) if entries else frozenset()
+    spelled = romanized_stems(english.stems, [english.word(n) for n in range(len(english.stems))], taken)
     return [*phrases, *variants(phrases, written, spelled)] if spelled else list(phrases)

@@ -34,7 +34,7 @@ from toolkit.terms.respell import respelled
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_by_sound, render_people_name, render_phrase, rivals)
-from toolkit.terms.sound import begins_alike, by_romanization, heard, once_named, one_morpheme, romanized
+from toolkit.terms.sound import begins_as_written, by_romanization, heard, once_named, one_morpheme, romanized
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -284,7 +284,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         for sentence_id, occ in found:
             own, kin = columns.of(occ.units[0])
             modified = modified_noun(units, occ.units[0])
-            phrases = respelled(phrases_of(tuple(sorted({units[j].key for j in own}))), bead.english)
+            phrases = phrases_of(tuple(sorted({units[j].key for j in own})))
+            if units[occ.units[0]].tag == "NNP":  # a name the bead may romanize otherwise (respell)
+                phrases = respelled(phrases, bead.english, entries)
             unknown = knows is not None and occ.term in lexical and not knows(occ.term)
             # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
             listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
@@ -314,7 +316,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             words.append((sentence_id, occ, result))
         for sentence_id, occ in short:  # a row only where the English writes the name by its sound
             own, kin = columns.of(occ.units[0])
-            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_alike)
+            heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_as_written,
+                                         unique=True)
             if heard_name is not None:
                 words.append((sentence_id, occ, heard_name))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,

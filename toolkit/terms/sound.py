@@ -80,6 +80,17 @@ def begins_alike(name: str, text: str) -> bool:
     return text[:1].upper() in loose or skeleton_ko(name)[:1] == skeleton_en(text)[:1]
 
 
+def begins_as_written(name: str, text: str) -> bool:
+    """`begins_alike`, and where the Korean begins with ㄴ, ㄹ, ㅇ or ㅎ, the English with a letter
+    that initial is written in: for a name of two syllables, whose two consonants of sound many
+    words share, the same first sound is too little (the skeleton of 'Walter' is the RT of 리드, its
+    W unheard: the first name of 월터 리드 would take the row of the second)."""
+    if not begins_alike(name, text):
+        return False
+    loose = _LOOSE_INITIALS.get(decompose(name[0])[0]) if is_syllable(name[0]) else None
+    return loose is None or text[:1].upper() in loose
+
+
 # the name score (toolkit.names.name_score) from which English words are the romanized Korean name:
 # a surname and a given name both spelled right ('Oh Sang-chul' for 오상철 scores 1.0; the given
 # name alone, 'Sang-chul', 0.17; another person's, 'Chung Sang-geun', below 0.1)
