@@ -74,3 +74,31 @@ def test_align_passes_the_paragraphs_to_the_model(lexicon) -> None:
     for paragraphs, first in (([0, 0, 1], (0, 1)), ([0, 1, 2], (0,))):
         en = [Sentence(f"en-s{i + 1}", t, "en", p) for i, (t, p) in enumerate(zip(EN, paragraphs))]
         assert align(en, ko, lexicon, params).beads[0].en == first
+
+
+# A Korean report of a fuel ban with two quotes, told in four English sentences (made up).
+FUEL_KO = ["북한 당국이 이달 초부터 평안남도 순천시 일대에서 휘발유 판매를 전면 금지했다고 현지 소식통이 전했다.",
+           "소식통은 \"단속반이 매일 시장을 돌며 기름 장사꾼들을 잡아들이고 있다\"고 말했다.",
+           "이 소식통은 \"휘발유 값은 벌써 두 배로 뛰었다\"고 덧붙였다."]
+FUEL_EN = ["North Korean authorities have banned all gasoline sales around Sunchon in South Pyongan province "
+           "since early this month, a local source said.",
+           "Inspectors patrol the market every day, the source said.",
+           "They are arresting fuel traders at the market, the source added.",
+           "The price of gasoline has already doubled, the source said."]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    # a 3-2 link: a fourth English sentence (4-2) or a third Korean one (3-3) is past the limit
+    ([(0, 3, 0, 2), (3, 4, 2, 2), (4, 4, 2, 3)], [(0, 3, 0, 2), (3, 4, 2, 2), (4, 4, 2, 3)]),
+    # 2-2 takes its likelier neighbour (3-2), then neither the Korean one (3-3) nor the next English (4-2)
+    ([(0, 2, 0, 2), (2, 2, 2, 3), (2, 3, 3, 3), (3, 4, 3, 3)], [(0, 3, 0, 2), (2, 2, 2, 3), (3, 4, 3, 3)]),
+    # 1-3 takes one English sentence (2-3), not two
+    ([(0, 1, 0, 3), (1, 2, 3, 3), (2, 3, 3, 3), (3, 4, 3, 3)], [(0, 2, 0, 3), (2, 3, 3, 3), (3, 4, 3, 3)]),
+])
+def test_a_join_never_grows_a_bead_past_the_shapes_the_search_makes(lexicon, path, expected) -> None:
+    """Beads are at most 1-4 / 4-1 and 2-3 / 3-2 (dp.MOVES, the shapes the profile documents):
+    a join, at any probability, stops at five sentences. Every sentence here shares `source`
+    (소식통) with every Korean one, so only the limit keeps them out."""
+    aligner = Aligner([en_features(t) for t in FUEL_EN], [ko_features(t, lexicon) for t in FUEL_KO],
+                      Params(join_split=None), paragraphs=([0] * len(FUEL_EN), [0] * len(FUEL_KO)))
+    assert join_splits(aligner, path, 0.0) == expected
