@@ -102,3 +102,29 @@ def test_a_join_never_grows_a_bead_past_the_shapes_the_search_makes(lexicon, pat
     aligner = Aligner([en_features(t) for t in FUEL_EN], [ko_features(t, lexicon) for t in FUEL_KO],
                       Params(join_split=None), paragraphs=([0] * len(FUEL_EN), [0] * len(FUEL_KO)))
     assert join_splits(aligner, path, 0.0) == expected
+
+
+# One English sentence rendering a fire report and the Korean line after it on the fire's cause (made up).
+FIRE_KO = ["평안북도 신의주시 본부동의 한 살림집에서 지난 3일 새벽 불이 나 일가족 5명이 숨졌다고 현지 소식통이 전했다.",
+           "불은 아궁이에서 시작된 것으로 알려졌다.",
+           "소식통은 \"겨울철만 되면 이런 사고가 끊이지 않는다\"고 말했다."]
+FIRE_EN = ["A fire that started in a kitchen stove killed a family of five in a house in Sinuiju's Bonbu district "
+           "early on the 3rd, a local source said.",
+           "\"Accidents like this happen every winter,\" the source said."]
+
+
+def test_a_link_grown_by_a_korean_join_keeps_the_evidence_of_the_link_it_grew_from(lexicon) -> None:
+    """The search refuses 1-2 here (the second Korean sentence adds one word of its own), so the
+    bead a Korean join makes has no score of its own: its confidence must rest on the 1-1 link it
+    grew from, as an English-grown link's does, not on the no-evidence score of a lone pair,
+    which put this right bead at 0.47, far below the 0.98 of its own 1-1 part."""
+    from toolkit.align.confidence import LONE_SCORE, article_context, link_features
+
+    aligner = Aligner([en_features(t) for t in FIRE_EN], [ko_features(t, lexicon) for t in FIRE_KO], Params(),
+                      paragraphs=([0, 1], [0, 0, 1]))
+    grown, alone = [(0, 1, 0, 2), (1, 2, 2, 3)], [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3)]
+    assert aligner.bead_score(*grown[0]) < -1e8  # refused by the search: the case joins.py is for
+    features = link_features(aligner, grown[0], article_context(aligner, grown))
+    assert features["score"] == pytest.approx(aligner.bead_score(*alone[0])) != LONE_SCORE
+    assert features["rescued"] == 0.0
+    assert aligner.certify(grown)[0].cert > 0.5  # not flagged `low cert` by show's default
