@@ -128,3 +128,14 @@ def test_a_link_grown_by_a_korean_join_keeps_the_evidence_of_the_link_it_grew_fr
     assert features["score"] == pytest.approx(aligner.bead_score(*alone[0])) != LONE_SCORE
     assert features["rescued"] == 0.0
     assert aligner.certify(grown)[0].cert > 0.5  # not flagged `low cert` by show's default
+
+
+def test_the_covered_join_stops_at_five_sentences_too(lexicon) -> None:
+    """dp.Aligner._join_covered (an English sentence the link's Korean already says) had the same
+    gate on the English side alone: a 3-2 link took a fourth English sentence (4-2)."""
+    en = FUEL_EN[:3] + ["Inspectors are arresting gasoline traders at the market every day, the source said."]
+    aligner = Aligner([en_features(t) for t in en], [ko_features(t, lexicon) for t in FUEL_KO[:2]], Params(),
+                      paragraphs=([0] * 4, [0, 0]))
+    assert aligner.shares(3, 4, 0, 2)[1] >= aligner.p.join_cover  # covered: it would join
+    assert aligner._join_covered([(0, 1, 0, 1), (1, 3, 1, 2), (3, 4, 2, 2)]) == [(0, 1, 0, 1), (1, 4, 1, 2)]
+    assert aligner._join_covered([(0, 3, 0, 2), (3, 4, 2, 2)]) == [(0, 3, 0, 2), (3, 4, 2, 2)]
