@@ -74,3 +74,68 @@ def test_align_passes_the_paragraphs_to_the_model(lexicon) -> None:
     for paragraphs, first in (([0, 0, 1], (0, 1)), ([0, 1, 2], (0,))):
         en = [Sentence(f"en-s{i + 1}", t, "en", p) for i, (t, p) in enumerate(zip(EN, paragraphs))]
         assert align(en, ko, lexicon, params).beads[0].en == first
+
+
+# A Korean report of a fuel ban with two quotes, told in four English sentences (made up).
+FUEL_KO = ["북한 당국이 이달 초부터 평안남도 순천시 일대에서 휘발유 판매를 전면 금지했다고 현지 소식통이 전했다.",
+           "소식통은 \"단속반이 매일 시장을 돌며 기름 장사꾼들을 잡아들이고 있다\"고 말했다.",
+           "이 소식통은 \"휘발유 값은 벌써 두 배로 뛰었다\"고 덧붙였다."]
+FUEL_EN = ["North Korean authorities have banned all gasoline sales around Sunchon in South Pyongan province "
+           "since early this month, a local source said.",
+           "Inspectors patrol the market every day, the source said.",
+           "They are arresting fuel traders at the market, the source added.",
+           "The price of gasoline has already doubled, the source said."]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    # a 3-2 link: a fourth English sentence (4-2) or a third Korean one (3-3) is past the limit
+    ([(0, 3, 0, 2), (3, 4, 2, 2), (4, 4, 2, 3)], [(0, 3, 0, 2), (3, 4, 2, 2), (4, 4, 2, 3)]),
+    # 2-2 takes its likelier neighbour (3-2), then neither the Korean one (3-3) nor the next English (4-2)
+    ([(0, 2, 0, 2), (2, 2, 2, 3), (2, 3, 3, 3), (3, 4, 3, 3)], [(0, 3, 0, 2), (2, 2, 2, 3), (3, 4, 3, 3)]),
+    # 1-3 takes one English sentence (2-3), not two
+    ([(0, 1, 0, 3), (1, 2, 3, 3), (2, 3, 3, 3), (3, 4, 3, 3)], [(0, 2, 0, 3), (2, 3, 3, 3), (3, 4, 3, 3)]),
+])
+def test_a_join_never_grows_a_bead_past_the_shapes_the_search_makes(lexicon, path, expected) -> None:
+    """Beads are at most 1-4 / 4-1 and 2-3 / 3-2 (dp.MOVES, the shapes the profile documents):
+    a join, at any probability, stops at five sentences. Every sentence here shares `source`
+    (소식통) with every Korean one, so only the limit keeps them out."""
+    aligner = Aligner([en_features(t) for t in FUEL_EN], [ko_features(t, lexicon) for t in FUEL_KO],
+                      Params(join_split=None), paragraphs=([0] * len(FUEL_EN), [0] * len(FUEL_KO)))
+    assert join_splits(aligner, path, 0.0) == expected
+
+
+# One English sentence rendering a fire report and the Korean line after it on the fire's cause (made up).
+FIRE_KO = ["평안북도 신의주시 본부동의 한 살림집에서 지난 3일 새벽 불이 나 일가족 5명이 숨졌다고 현지 소식통이 전했다.",
+           "불은 아궁이에서 시작된 것으로 알려졌다.",
+           "소식통은 \"겨울철만 되면 이런 사고가 끊이지 않는다\"고 말했다."]
+FIRE_EN = ["A fire that started in a kitchen stove killed a family of five in a house in Sinuiju's Bonbu district "
+           "early on the 3rd, a local source said.",
+           "\"Accidents like this happen every winter,\" the source said."]
+
+
+def test_a_link_grown_by_a_korean_join_keeps_the_evidence_of_the_link_it_grew_from(lexicon) -> None:
+    """The search refuses 1-2 here (the second Korean sentence adds one word of its own), so the
+    bead a Korean join makes has no score of its own: its confidence must rest on the 1-1 link it
+    grew from, as an English-grown link's does, not on the no-evidence score of a lone pair,
+    which put this right bead at 0.47, far below the 0.98 of its own 1-1 part."""
+    from toolkit.align.confidence import LONE_SCORE, article_context, link_features
+
+    aligner = Aligner([en_features(t) for t in FIRE_EN], [ko_features(t, lexicon) for t in FIRE_KO], Params(),
+                      paragraphs=([0, 1], [0, 0, 1]))
+    grown, alone = [(0, 1, 0, 2), (1, 2, 2, 3)], [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3)]
+    assert aligner.bead_score(*grown[0]) < -1e8  # refused by the search: the case joins.py is for
+    features = link_features(aligner, grown[0], article_context(aligner, grown))
+    assert features["score"] == pytest.approx(aligner.bead_score(*alone[0])) != LONE_SCORE
+    assert features["rescued"] == 0.0
+    assert aligner.certify(grown)[0].cert > 0.5  # not flagged `low cert` by show's default
+
+
+def test_the_covered_join_stops_at_five_sentences_too(lexicon) -> None:
+    """dp.Aligner._join_covered (an English sentence the link's Korean already says) had the same
+    gate on the English side alone: a 3-2 link took a fourth English sentence (4-2)."""
+    en = FUEL_EN[:3] + ["Inspectors are arresting gasoline traders at the market every day, the source said."]
+    aligner = Aligner([en_features(t) for t in en], [ko_features(t, lexicon) for t in FUEL_KO[:2]], Params(),
+                      paragraphs=([0] * 4, [0, 0]))
+    assert aligner.shares(3, 4, 0, 2)[1] >= aligner.p.join_cover  # covered: it would join
+    assert aligner._join_covered([(0, 1, 0, 1), (1, 3, 1, 2), (3, 4, 2, 2)]) == [(0, 1, 0, 1), (1, 4, 1, 2)]
+    assert aligner._join_covered([(0, 3, 0, 2), (3, 4, 2, 2)]) == [(0, 3, 0, 2), (3, 4, 2, 2)]

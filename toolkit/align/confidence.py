@@ -143,6 +143,8 @@ def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, fl
         score = max(scorer.bead_score(i0 + 1, i1, j0, j1), scorer.bead_score(i0, i1 - 1, j0, j1))  # its own evidence
     if score < -1e8 and i1 - i0 > 2:  # ... one on each side: the link it grew from lies inside
         score = max(scorer.bead_score(a, b, j0, j1) for a in range(i0 + 1, i1 - 1) for b in range(a + 1, i1))
+    if score < -1e8 and j1 - j0 > 1:  # a link that took a Korean neighbour (joins.py): the link it grew from
+        score = max(scorer.bead_score(i0, i1, j0 + 1, j1), scorer.bead_score(i0, i1, j0, j1 - 1))
     if score < -1e8:  # a lone pair (dp.Aligner._lone_pairs) shares no evidence: the weakest rescued bead
         score = LONE_SCORE
     n, m = len(scorer.ef), len(scorer.kf)

@@ -37,7 +37,7 @@ from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
-from toolkit.align.joins import join_splits
+from toolkit.align.joins import MAX_BEAD, join_splits
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
@@ -402,7 +402,7 @@ class Aligner(BeadScorer):
                 korean_numbers = set().union(*(self.kf[j].numbers for j in range(j0, j1)))
                 for u in (t - 1, t + 1):
                     if 0 <= u < len(out) and _english_only(out[u]) and out[u][0] in (i0 - 1, i1) \
-                            and max(i1, out[u][1]) - min(i0, out[u][0]) <= 4 \
+                            and (i1 - i0) + (j1 - j0) < MAX_BEAD \
                             and not self.ef[out[u][0]].numbers - korean_numbers:
                         cover = self.shares(out[u][0], out[u][1], j0, j1)[1]
                         if (cover >= self.p.join_cover or self._explains_rest(out[u][0], out[t], cover)) \

@@ -31,7 +31,9 @@ JOIN_WEIGHTS: dict[str, float] = {
     'words': -0.313,
 }
 
-MAX_SIDE = 4  # a bead holds at most four sentences of one language (dp.MOVES)
+# a bead holds at most five sentences, four of one language (1-4 / 4-1, 2-3 / 3-2: dp.MOVES,
+# the shapes the search scores and the profile documents): a join that would pass it is no candidate
+MAX_BEAD = 5
 
 
 NEAR = 8  # `elsewhere` looks this many sentences each way (a long article's evidence is computed lazily)
@@ -128,18 +130,20 @@ def join_probability(features: dict[str, float], weights: dict[str, float] | Non
 
 def join_candidates(scorer, path: list[Bead], t: int) -> list[tuple[int, int, bool]]:
     """(index in path, sentence, English?) of the null beads near link path[t] whose sentence
-    is adjacent to the link's run on its side, within a bead's size limit, and meets the link's
+    is adjacent to the link's run on its side, within a bead's size limit (MAX_BEAD), and meets the link's
     other side (a word, name or number in common: as everywhere in the aligner, a sentence
     sharing nothing is never aligned). A gap's English and Korean nulls stand in either order,
     so a few beads each way are looked at."""
     i0, i1, j0, j1 = path[t]
-    out = []
+    out: list[tuple[int, int, bool]] = []
+    if (i1 - i0) + (j1 - j0) >= MAX_BEAD:
+        return out
     for u in range(max(0, t - 3), min(len(path), t + 4)):
         a0, a1, b0, b1 = path[u]
-        if a1 > a0 and b0 == b1 and a0 in (i0 - 1, i1) and i1 - i0 < MAX_SIDE:
+        if a1 > a0 and b0 == b1 and a0 in (i0 - 1, i1):
             if any(scorer.has[a0][j] for j in range(j0, j1)):
                 out.append((u, a0, True))
-        elif b1 > b0 and a0 == a1 and b0 in (j0 - 1, j1) and j1 - j0 < MAX_SIDE:
+        elif b1 > b0 and a0 == a1 and b0 in (j0 - 1, j1):
             if any(scorer.has[i][b0] for i in range(i0, i1)):
                 out.append((u, b0, False))
     return out
