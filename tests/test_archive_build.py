@@ -439,6 +439,17 @@ def test_a_folder_name_that_cannot_be_an_article_id_fails_that_article_only(tmp_
     assert [p.name for p in (tmp_path / "archive" / "tei").iterdir()] == [f"{CHANGED}.xml"]
 
 
+def test_a_folder_name_with_a_control_character_is_built(tmp_path):
+    """It failed its article with "internal error (ValueError): All strings must be XML compatible"
+    (the id went raw into the TEI's idno); a name XML cannot hold is written escaped."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / "draft\x01")
+    errors: list[str] = []
+    report = build_archive(corpus, tmp_path / "archive", progress=False, on_error=errors.append)
+    assert report.built == 1 and not errors, errors
+    assert b'<idno type="source">draft\\x01/en.txt</idno>' in (tmp_path / "archive" / "tei" / "draft\x01.xml").read_bytes()
+
+
 def test_special_files_are_digested_without_being_opened(tmp_path):
     from toolkit.archive.sources import digest_folder
 

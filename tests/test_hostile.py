@@ -622,6 +622,18 @@ def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
     assert en.read_bytes() == (SEED / "en.txt").read_bytes() and ko.read_bytes() == (SEED / "ko.txt").read_bytes()
 
 
+@pytest.mark.parametrize("name", [os.fsdecode("기사.txt".encode("cp949")), "draft\x01.txt"])
+def test_a_file_name_no_xml_can_hold_is_escaped_in_the_tei(tmp_path, name):
+    """A Windows zip's CP949 file name failed align with "'utf-8' codec can't encode …" (a
+    control character with lxml's "All strings must be XML compatible"), exit 1, nothing written."""
+    en = tmp_path / name
+    shutil.copy(SEED / "en.txt", en)
+    out = tmp_path / "out.xml"
+    result = run("align", en, SEED / "ko.txt", "-o", out, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert f'<idno type="source">{printable(en)}</idno>'.encode() in out.read_bytes()
+
+
 def test_atomic_writes_refuse_special_targets(tmp_path):
     from toolkit.files import write_atomic
 
