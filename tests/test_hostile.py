@@ -634,6 +634,32 @@ def test_a_file_name_no_xml_can_hold_is_escaped_in_the_tei(tmp_path, name):
     assert f'<idno type="source">{printable(en)}</idno>'.encode() in out.read_bytes()
 
 
+def test_an_output_folder_without_write_permission_is_refused_before_the_work(tmp_path):
+    """align found out only when the TEI was written, after the whole alignment (and lexicon
+    learn after training): the error came last, and here the missing Korean file came first."""
+    prefix = _without_root_powers()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: every folder is writable")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if subprocess.run([*prefix, "touch", str(locked / "probe")], capture_output=True, timeout=30).returncode == 0:
+            pytest.skip("the folder stays writable here")
+        results = [subprocess.run([*prefix, *CLI, *map(str, args)], capture_output=True, text=True, timeout=120,
+                                  cwd=repo_root())
+                   for args in (("align", SEED / "en.txt", tmp_path / "missing-ko.txt", "-o", locked / "out.xml"),
+                                ("lexicon", "learn", SEED / "en.txt", tmp_path / "missing-ko.txt", "-o",
+                                 locked / "sub" / "lex.tsv"))]
+    finally:
+        locked.chmod(0o755)
+    for result, out in zip(results, (locked / "out.xml", locked / "sub" / "lex.tsv")):
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert lines == [f"error: {out}: cannot write there (Permission denied)"], lines
+    assert list(locked.iterdir()) == []
+
+
 def test_atomic_writes_refuse_special_targets(tmp_path):
     from toolkit.files import write_atomic
 
