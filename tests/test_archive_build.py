@@ -439,6 +439,17 @@ def test_a_folder_name_that_cannot_be_an_article_id_fails_that_article_only(tmp_
     assert [p.name for p in (tmp_path / "archive" / "tei").iterdir()] == [f"{CHANGED}.xml"]
 
 
+def test_a_folder_name_with_a_control_character_is_built(tmp_path):
+    """It failed its article with "internal error (ValueError): All strings must be XML compatible"
+    (the id went raw into the TEI's idno); a name XML cannot hold is written escaped."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / "draft\x01")
+    errors: list[str] = []
+    report = build_archive(corpus, tmp_path / "archive", progress=False, on_error=errors.append)
+    assert report.built == 1 and not errors, errors
+    assert b'<idno type="source">draft\\x01/en.txt</idno>' in (tmp_path / "archive" / "tei" / "draft\x01.xml").read_bytes()
+
+
 def test_special_files_are_digested_without_being_opened(tmp_path):
     from toolkit.archive.sources import digest_folder
 
@@ -714,6 +725,35 @@ def test_the_corpus_itself_is_refused_as_its_archive(tmp_path):
     with pytest.raises(InputError, match="cannot be the corpus folder itself"):
         build_archive(corpus, corpus, progress=False)
     assert sorted(p.name for p in corpus.iterdir()) == ["english-only"]
+
+
+def test_an_article_folder_is_refused_as_the_archive(tmp_path):
+    """`--archive CORPUS/<id>` wrote the archive into that article's folder and left the
+    article out of the build without a word ("built 5 of 5", exit 0)."""
+    corpus = tmp_path / "corpus"
+    for name in ("english-only", CHANGED):
+        shutil.copytree(CORPUS / name, corpus / name)
+    with pytest.raises(InputError, match=f"{CHANGED}: .*article folder"):
+        build_archive(corpus, corpus / CHANGED, progress=False)
+    assert sorted(p.name for p in (corpus / CHANGED).iterdir()) == sorted(p.name for p in (CORPUS / CHANGED).iterdir())
+
+
+def test_a_corpus_entry_that_leads_nowhere_is_an_error_and_keeps_its_article(tmp_path):
+    """An article folder linked from another disk that is not mounted (a dangling link), or a
+    link loop, was skipped without a word: the rebuild dropped the article from the archive, exit 0."""
+    corpus, disk = tmp_path / "corpus", tmp_path / "disk"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    shutil.copytree(CORPUS / CHANGED, disk / CHANGED)
+    (corpus / CHANGED).symlink_to(disk / CHANGED)  # a legitimate layout: it is built
+    archive = tmp_path / "archive"
+    assert build_archive(corpus, archive, progress=False).built == 2
+    disk.rename(tmp_path / "unmounted")
+    (corpus / "loop").symlink_to(corpus / "loop")
+    errors: list[str] = []
+    report = build_archive(corpus, archive, progress=False, on_error=errors.append)
+    assert (report.failed, report.stale) == (2, [CHANGED])
+    assert len(errors) == 2 and "dangling symbolic link" in errors[0] and "symbolic link loop" in errors[1], errors
+    assert (archive / "tei" / f"{CHANGED}.xml").is_file()
 
 
 # ---------------------------------------------------------------- the command

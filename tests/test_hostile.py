@@ -622,6 +622,44 @@ def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
     assert en.read_bytes() == (SEED / "en.txt").read_bytes() and ko.read_bytes() == (SEED / "ko.txt").read_bytes()
 
 
+@pytest.mark.parametrize("name", [os.fsdecode("기사.txt".encode("cp949")), "draft\x01.txt"])
+def test_a_file_name_no_xml_can_hold_is_escaped_in_the_tei(tmp_path, name):
+    """A Windows zip's CP949 file name failed align with "'utf-8' codec can't encode …" (a
+    control character with lxml's "All strings must be XML compatible"), exit 1, nothing written."""
+    en = tmp_path / name
+    shutil.copy(SEED / "en.txt", en)
+    out = tmp_path / "out.xml"
+    result = run("align", en, SEED / "ko.txt", "-o", out, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert f'<idno type="source">{printable(en)}</idno>'.encode() in out.read_bytes()
+
+
+def test_an_output_folder_without_write_permission_is_refused_before_the_work(tmp_path):
+    """align found out only when the TEI was written, after the whole alignment (and lexicon
+    learn after training): the error came last, and here the missing Korean file came first."""
+    prefix = _without_root_powers()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: every folder is writable")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        if subprocess.run([*prefix, "touch", str(locked / "probe")], capture_output=True, timeout=30).returncode == 0:
+            pytest.skip("the folder stays writable here")
+        results = [subprocess.run([*prefix, *CLI, *map(str, args)], capture_output=True, text=True, timeout=120,
+                                  cwd=repo_root())
+                   for args in (("align", SEED / "en.txt", tmp_path / "missing-ko.txt", "-o", locked / "out.xml"),
+                                ("lexicon", "learn", SEED / "en.txt", tmp_path / "missing-ko.txt", "-o",
+                                 locked / "sub" / "lex.tsv"))]
+    finally:
+        locked.chmod(0o755)
+    for result, out in zip(results, (locked / "out.xml", locked / "sub" / "lex.tsv")):
+        assert result.returncode == 1
+        lines = error_lines(result)
+        assert lines == [f"error: {out}: cannot write there (Permission denied)"], lines
+    assert list(locked.iterdir()) == []
+
+
 def test_atomic_writes_refuse_special_targets(tmp_path):
     from toolkit.files import write_atomic
 

@@ -145,6 +145,15 @@ def test_bidi_controls_are_dropped_from_a_reviewer_name(seed: Path):
     assert {b["reviewed_by"] for b in beads_of(seed)} - {None} == {"Lee Min-ji"}
 
 
+def test_relink_of_a_link_rewrites_the_file_it_leads_to(seed: Path, tmp_path: Path):
+    """The link was replaced by a new regular file, reported done, and the file it named kept no review."""
+    (tmp_path / "work").mkdir()
+    link = tmp_path / "work" / "seed.xml"
+    link.symlink_to(os.path.relpath(seed, link.parent))  # a relative link, as `ln -s ../seed.xml` makes
+    assert run("relink", link, "--en", "en-s1", "--ko", "ko-s1", "--reviewer", "Lee Min-ji").returncode == 0
+    assert link.is_symlink() and {b["reviewed_by"] for b in beads_of(seed)} - {None} == {"Lee Min-ji"}
+
+
 def test_a_changed_file_is_a_conflict_not_an_overwrite(seed: Path):
     stale = digest(seed.read_bytes())
     relink_file(seed, [(["en-s1"], ["ko-s1"])], "A", WHEN, expected=stale)

@@ -207,3 +207,16 @@ def test_a_save_after_a_rebuild_reaches_the_current_archive(tmp_path: Path):
     assert answer.status_code == 303, answer.text
     _, _, alignment = read_tei(archive / "tei" / "dprk-floods.xml")
     assert alignment.beads[0].reviewer == "Lee Min-ji"
+
+
+def test_a_tei_file_given_as_a_link_is_saved_where_the_link_leads(archive: Path, tmp_path: Path):
+    """`review today/x.xml` with x.xml a link to the archive (on another disk): the app kept the
+    link's own path, so a save replaced the link by a new file and the archive never got the review."""
+    today = tmp_path / "today"
+    today.mkdir()
+    (today / "markup.xml").symlink_to(archive / "tei" / "markup.xml")
+    client = TestClient(create_app(Catalog.from_paths([today / "markup.xml"]), "Lee Min-ji", token="t"), base_url=BASE)
+    form = form_of(client.get("/article/markup").text)
+    assert client.post("/article/markup", data={**form, "action": "confirm:0"}, follow_redirects=False).status_code == 303
+    assert (today / "markup.xml").is_symlink()
+    assert read_tei(archive / "tei" / "markup.xml")[2].beads[0].reviewer == "Lee Min-ji"

@@ -313,7 +313,7 @@ def align(
     from toolkit.tei import write_tei
 
     try:
-        check_output(output, (en, ko, lexicon))  # before the work: a FIFO, a folder or an input at -o is refused
+        check_output(output, (en, ko, lexicon), probe=True)  # before the work: a FIFO, an input, no right to write
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
@@ -522,7 +522,7 @@ def lexicon_learn(
     from toolkit.files import check_output, write_atomic
 
     with _one_line_errors(output):
-        check_output(output, files)
+        check_output(output, files, probe=True)
         pairs = read_pairs_from(files)
         if not pairs:
             raise InputError(str(files[0]), "no English-Korean sentence pairs found")

@@ -8,8 +8,9 @@ import re
 # a path or id holding one could break a message into two lines ("error: forged" at the start
 # of the second), move the cursor, recolour the terminal, or reorder what the reader sees.
 # Lone surrogates too: they are what os.fsdecode makes of a file name's bytes that are not
-# UTF-8, and stdout cannot encode them.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# UTF-8, and stdout cannot encode them. And the noncharacters U+FFFE/U+FFFF, which no XML holds.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+                          "\ufffe\uffff]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

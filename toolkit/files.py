@@ -24,9 +24,12 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def check_output(path: Path, inputs: Iterable[Path | None] = ()) -> None:
+def check_output(path: Path, inputs: Iterable[Path | None] = (), probe: bool = False) -> None:
     """InputError unless `path` is a regular file (or a link to one) or does not exist yet,
-    and is none of the command's `inputs` (`-o ko.txt` by a slip would replace the original)."""
+    and is none of the command's `inputs` (`-o ko.txt` by a slip would replace the original).
+    `probe`: also create (and remove) a temporary file where it will be written, so that a
+    folder the user may not write to is said before a long piece of work, not after it (a
+    real write, not os.access, which NFS servers may contradict)."""
     from toolkit.errors import InputError
     from toolkit.inputs import not_regular
 
@@ -39,11 +42,27 @@ def check_output(path: Path, inputs: Iterable[Path | None] = ()) -> None:
     try:
         problem = not_regular(os.stat(path).st_mode)
     except FileNotFoundError:
-        return  # a new path (or a dangling link, which is replaced, not written through)
+        problem = None  # a new path (or a dangling link, which is replaced, not written through)
     except OSError as error:
         raise InputError(str(path), f"cannot write there ({error.strerror or error})") from None
     if problem:
         raise InputError(str(path), f"{problem}; output goes only to a regular file or a new path")
+    if probe:
+        _probe_folder(Path(path))
+
+
+def _probe_folder(path: Path) -> None:
+    from toolkit.errors import InputError
+
+    folder = Path(os.path.abspath(path)).parent
+    while not folder.is_dir() and folder != folder.parent:  # atomic_path makes the missing folders
+        folder = folder.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise InputError(str(path), f"cannot write there ({error.strerror or error})") from None
+    os.close(fd)
+    os.unlink(tmp)
 
 
 @contextmanager

@@ -35,7 +35,7 @@ def not_regular(mode: int) -> str | None:
     return next((problem for test, problem in _KINDS if test(mode)), "is not a regular file")
 
 
-def _open_problem(path: Path, error: OSError) -> str:
+def open_problem(path: Path, error: OSError) -> str:
     if error.errno == errno.ENOENT:
         try:
             return f"dangling symbolic link (its target {os.readlink(path)} does not exist)"
@@ -66,7 +66,7 @@ def read_input(path: Path | str, limit: int) -> bytes:
             raise InputError(source, problem)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise InputError(source, _open_problem(path, error)) from None
+        raise InputError(source, open_problem(path, error)) from None
     try:
         status = os.fstat(fd)  # what was opened, whatever was at the path a moment before
         problem = not_regular(status.st_mode)

@@ -12,6 +12,7 @@ import errno
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +32,22 @@ def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str
     skip = exclude.resolve() if exclude is not None else None
     if skip == corpus.resolve():  # its links tei/, tables/, current/ would be read as articles next time
         raise InputError(str(corpus), "the archive cannot be the corpus folder itself: give it a folder of its own")
-    return sorted(
-        (p.name, p) for p in corpus.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and (skip is None or p.resolve() != skip)
-    )
+    entries = sorted((p.name, p) for p in corpus.iterdir() if not p.name.startswith(".") and _is_article(p))
+    is_archive = {name: skip is not None and os.path.realpath(folder) == str(skip) for name, folder in entries}
+    for name, folder in entries:  # realpath, not resolve(): a loop is an entry like any other
+        if is_archive[name] and _source(folder, EN_NAMES):
+            raise InputError(str(exclude), "the archive cannot be an article folder of the corpus (that article "
+                                           "would be left out): give it a folder of its own")
+    return [(name, folder) for name, folder in entries if not is_archive[name]]
+
+
+def _is_article(entry: Path) -> bool:
+    """A folder, or a link that leads nowhere (dangling, a loop, a disk not mounted): that is
+    its article's error, not a reason to drop the article from the archive in silence."""
+    try:
+        return stat.S_ISDIR(os.stat(entry).st_mode)
+    except OSError:
+        return entry.is_symlink()
 
 
 # ARCHIVE/tei/<id>.xml is written through a temporary `.<id>.xml.XXXXXXXX.tmp`: 18 bytes
@@ -134,6 +147,10 @@ def digest_folder(article_id: str, folder: Path) -> FolderDigest:
     try:
         names = sorted(n for n in os.listdir(folder) if not n.startswith("."))
     except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ELOOP):  # the folder is a link that leads nowhere
+            from toolkit.inputs import open_problem
+
+            raise InputError(str(folder), open_problem(folder, error)) from None
         raise InputError(str(folder), f"cannot list the article folder ({error.strerror or error})") from None
     files = {name: _file_digest(folder / name) for name in names}
     blob = json.dumps([article_id, files], ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -15,6 +15,7 @@ identical to an existing bead confirms it: the bead keeps its cert and gains the
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,5 +171,16 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
     # changed while we worked (another relink, a review save): writing would undo that edit
     if digest(read_input(path, MAX_BYTES)) != (expected or digest(data)):
         raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
-    write_atomic(path, out)
+    write_atomic(_link_target(path), out)
     return Relinked(path, change, digest(out))
+
+
+def _link_target(path: Path) -> Path:
+    """The file a link named `path` leads to (through a chain of links), its folders kept as
+    named: renaming over the link itself would leave the file it names without the correction,
+    and resolving the folders too would leave ARCHIVE/tei for the state current now."""
+    for _ in range(40):  # a loop was refused when the file was read
+        if not path.is_symlink():
+            break
+        path = path.parent / os.readlink(path)  # a relative target is relative to the link's folder
+    return path

@@ -8,6 +8,7 @@ from which every table can be rebuilt. What TEI does not keep is listed in reade
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from toolkit.model import AGENTS, RELATOR_URI, ROLES, Alignment, Article, Bead, Credit
@@ -15,6 +16,19 @@ from toolkit.tei.profile import (
     LANGUAGE_NAMES, ORIGINAL_FORM_LANG, RESP_PHRASES, REVIEWER_PHRASE, REVIEWER_RELATOR, REVIEWER_ROLE,
     TEI_NS, XML_ID, XML_LANG, format_cert, is_language, is_ncname, language_id, tei, uri_target, w3c_date,
 )
+
+# what a file name may hold and XML may not: C0 controls, and the lone surrogates that a
+# name's bytes of another encoding (a Windows zip's CP949) become in Python
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _source_text(source: str) -> str:
+    """The source path as XML can hold it: what it cannot, written as every message prints it
+    (`\\udcb1`), so that a file of any name can be aligned."""
+    from toolkit.errors import printable
+
+    return _NOT_XML.sub(lambda m: printable(m.group()), source)
+
 
 # elements holding only elements: indented; every other element keeps its text exactly
 _BLOCKS = {
@@ -198,7 +212,7 @@ def _bibl(parent, article: Article, kind: str) -> None:
         _sub(bibl, "publisher", article.outlet)
     if article.url is not None:
         _sub(bibl, "ptr", target=uri_target(article.url))
-    _sub(bibl, "idno", article.source, type="source")
+    _sub(bibl, "idno", _source_text(article.source), type="source")
     for link in article.links:
         _sub(bibl, "ref", link.text, target=uri_target(link.url) or None)
     _sub(bibl, "textLang", mainLang=article.language)
