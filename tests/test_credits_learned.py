@@ -104,6 +104,16 @@ def test_a_head_may_end_right_before_a_possessive() -> None:
     assert [c.name for c in cands if c.cut] == ["Mara Ellison"]
 
 
+def test_a_head_is_near_its_line_edge_as_every_candidate_is() -> None:
+    # the run ends 44 characters from the line's end; its two-word head 91, mid-sentence
+    text = ("The ferries stayed in port for a third week as the storm kept the fishing fleet tied up along the quay, "
+            "and the council met with Mara Ellison Internationalisation Correspondence Department staff from the "
+            "provincial office on Friday.")
+    _, cands = find_candidates(text)
+    assert [c.name for c in cands if c.cut] == ["Mara Ellison Internationalisation Correspondence",
+                                                "Mara Ellison Internationalisation"]
+
+
 def test_of_a_run_and_its_heads_the_surest_span_is_kept() -> None:
     run = Candidate("Mara Ellison Since", 0, 18, 0, 2)
     head = Candidate("Mara Ellison", 0, 12, 0, 1, cut=True)

@@ -145,6 +145,6 @@ def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[To
             start, end = toks[first].start, toks[last].end
             if _near_edge(text, start, end):
                 out.append(Candidate(text[start:end], start, end, first, last))
-                out.extend(_heads(text, toks, first, j))
+                out.extend(h for h in _heads(text, toks, first, j) if _near_edge(text, h.start, h.end))
         k = max(j + 1, k + 1)
     return toks, out
