@@ -82,6 +82,38 @@ def test_a_run_of_capitalised_words_offers_its_heads_for_the_model_to_choose_whe
     assert [c.cut for c in short] == [False]  # a two-word name offers no head of one word
 
 
+@pytest.mark.parametrize("text", [
+    "By Mara Ellison's Harbor Desk Since March the ferries have stayed in port.",
+    "By Tomas Weller’s Harbor Desk Since March the ferries have stayed in port.",
+    "By MARA ELLISON'S HARBOR DESK Since March",
+    "By Ines Morales' Harbor Desk Since March the ferries have stayed in port.",
+    "By Seo Ji-an서지안 Harbor Desk Since March the ferries have stayed in port.",  # a scraped byline glued to its Hangul
+    "By Mara Ellison기자 Harbor Since March the ferries have stayed in port.",
+])
+def test_a_head_stops_before_a_possessive_or_a_word_glued_to_hangul(text: str) -> None:
+    # the heads scored "Mara Ellison's" (0.99) and "Mara Ellison기자" (0.99) as bylines and the pass credited them
+    _, cands = find_candidates(text)
+    heads = [c.name for c in cands if c.cut]
+    assert not [h for h in heads if "'" in h or "’" in h or any("가" <= ch <= "힣" for ch in h)]
+    assert not [c for _, c in learned_credits(text, rule_credits(text)[1]) if "'" in c.name or "’" in c.name
+                or any("가" <= ch <= "힣" for ch in c.name)]
+
+
+def test_a_head_may_end_right_before_a_possessive() -> None:
+    _, cands = find_candidates("By Mara Ellison Harbor's Desk Since March the ferries have stayed in port.")
+    assert [c.name for c in cands if c.cut] == ["Mara Ellison"]
+
+
+def test_a_head_is_near_its_line_edge_as_every_candidate_is() -> None:
+    # the run ends 44 characters from the line's end; its two-word head 91, mid-sentence
+    text = ("The ferries stayed in port for a third week as the storm kept the fishing fleet tied up along the quay, "
+            "and the council met with Mara Ellison Internationalisation Correspondence Department staff from the "
+            "provincial office on Friday.")
+    _, cands = find_candidates(text)
+    assert [c.name for c in cands if c.cut] == ["Mara Ellison Internationalisation Correspondence",
+                                                "Mara Ellison Internationalisation"]
+
+
 def test_of_a_run_and_its_heads_the_surest_span_is_kept() -> None:
     run = Candidate("Mara Ellison Since", 0, 18, 0, 2)
     head = Candidate("Mara Ellison", 0, 12, 0, 1, cut=True)

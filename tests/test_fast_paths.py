@@ -27,9 +27,10 @@ def _unglued_by_definition(s: str) -> str:
     return "".join(out)
 
 
-# capitals and lower case of several scripts, digits of several kinds, Hangul, a title-case letter
-# and a capital with no lower-case form, spaces and marks
-_DECIDING = "aAbBzZéÉßǅℂⅣ0129²٣가힣 .-/"
+# capitals and lower case of several scripts, digits of several kinds (fullwidth too), Hangul, title-case
+# letters, a capital with no lower-case form, Turkish dotted İ (lowered to two characters), a combining
+# accent (a mark, no letter: it ends a run), spaces and marks
+_DECIDING = "aAbBzZéÉßǅǈℂⅣİＡｂ0129²٣１가힣\u0301 .-/"
 
 
 @settings(max_examples=3000, deadline=None)
@@ -78,3 +79,15 @@ def test_is_stamp_answers_as_its_definition(token: str) -> None:
 def test_words_split_hyphens_and_join_dotted_acronyms() -> None:
     assert words("U.S. envoy Kim Jong-un met the U.N. team on 3 May") == \
         ["US", "envoy", "Kim", "Jong", "un", "met", "the", "UN", "team", "on", "May"]
+
+
+def test_kiwi_tuples_take_the_lemma_and_fall_back_to_the_form_without_one() -> None:
+    from types import SimpleNamespace
+
+    from toolkit.segment import _as_tuples
+    with_lemma = [SimpleNamespace(form="먹", tag="VV", lemma="먹다", start=0, len=1),
+                  SimpleNamespace(form="었", tag="EP", lemma="었", start=1, len=1)]
+    without = [SimpleNamespace(form="북한", tag="NNP", start=0, len=2)]
+    assert _as_tuples(with_lemma) == (("먹", "VV", "먹다", 0, 1), ("었", "EP", "었", 1, 1))
+    assert _as_tuples(without) == (("북한", "NNP", "북한", 0, 2),)
+    assert _as_tuples([]) == ()
