@@ -688,3 +688,16 @@ def test_temperatures_are_not_tried_past_a_sentences_worth() -> None:
 
     assert check_numbers(*bead(MOST_TEMPERATURES)).agree is True
     assert check_numbers(*bead(MOST_TEMPERATURES + 1)).agree is False
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # 전 before a title is "former": a changed surname beside it is still a change
+    ("Jeon Hae-sung, a former minister, said the talks had failed.", "박해성 전 장관은 회담이 실패했다고 말했다.",
+     "name Jeon Hae-sung≠박해성"),
+    ("Former lawmaker Jeon said the talks had failed.", "박 전 의원은 회담이 실패했다고 말했다.", None),
+    ("Mayor Hyun said Yoon would resign.", "현 시장은 박 씨가 사퇴할 것이라고 말했다.", "name Hyun≠박"),
+])
+def test_former_and_current_before_a_title_are_no_surname(en: str, ko: str, flag: str | None) -> None:
+    result = check_names(en, ko)
+    assert result.agree is (False if flag else None)
+    assert result.differences == ((flag,) if flag else ())
