@@ -701,3 +701,18 @@ def test_former_and_current_before_a_title_are_no_surname(en: str, ko: str, flag
     result = check_names(en, ko)
     assert result.agree is (False if flag else None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a bare 대 counts trucks, jets and companies: no range of ages holds the English figure
+    ("Police seized 47 trucks loaded with coal.", "경찰은 석탄을 실은 트럭 40대를 압수했다.", "number 47≠40"),
+    ("Some 1,800 vehicles crossed the bridge.", "차량 1천대가 다리를 건넜다.", "number 1,800≠1,000"),
+    ("The 150 largest companies were surveyed.", "국내 100대 기업을 조사했다.", "number 150≠100"),
+    # ... and before the person it describes it is an age
+    ("A 47-year-old man was arrested.", "40대 남성이 체포됐다.", None),
+    ("A 17-year-old was detained.", "10대 청소년이 구금됐다.", None),
+])
+def test_a_counter_dae_is_no_range_of_ages(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())
