@@ -716,3 +716,16 @@ def test_a_counter_dae_is_no_range_of_ages(en: str, ko: str, flag: str | None) -
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # both sides count the others: 3 others against 4 others is a change, whoever is named beside them
+    ("Choi and 3 others were arrested at the border.", "국경에서 최 씨 외 4명이 체포됐다.", "number 3≠4"),
+    ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 외 세 명이 체포됐다.", None),
+    # one side counts everyone: the one named is added to the other's count
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
+])
+def test_others_counted_on_both_sides_are_compared_as_written(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())

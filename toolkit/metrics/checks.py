@@ -130,7 +130,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en = _restated(phrased_in_english(quantities_in_english(en_text), en_text, ko_text), en_text)
-    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text), ko_text)
+    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text, en_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
