@@ -729,3 +729,20 @@ def test_others_counted_on_both_sides_are_compared_as_written(en: str, ko: str, 
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a fraction said as a bound holds no figure on its wrong side
+    ("More than half of the defectors said they sent money home.", "탈북민의 45%가 북한에 송금했다고 답했다.", "number 50≠45"),
+    ("Less than a third of the farms met the quota.", "농장의 35%가 계획을 채웠다.", "number 33.3333≠35"),
+    ("45 percent of the traders agreed.", "상인의 절반 이상이 동의했다.", "number 45≠50"),
+    ("55 percent of the traders agreed.", "상인의 절반에 못 미치는 인원만 동의했다.", "number 55≠50"),
+    # ... and any on its right side
+    ("More than half of the defectors said they sent money home.", "탈북민의 53%가 북한에 송금했다고 답했다.", None),
+    ("55 percent of the traders agreed.", "상인의 절반을 넘는 인원이 동의했다.", None),
+    ("Fewer than a third of the farms met the quota.", "농장의 31%가 계획을 채웠다.", None),
+])
+def test_a_fraction_said_as_a_bound(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())

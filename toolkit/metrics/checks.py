@@ -137,8 +137,8 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en, ko = _converted_units(en, ko, en_text, ko_text)
     ko = converted_temperatures(en, ko, en_text, ko_text)
     en, ko = _converted_durations(_one_hour(en, en_text), ko)
-    en, en_shares = fractions_as_shares(en, ko, en_text)
-    ko, ko_shares = fractions_as_shares(ko, en, ko_text)
+    en, en_shares = fractions_as_shares(en, ko, en_text, korean=False)
+    ko, ko_shares = fractions_as_shares(ko, en, ko_text, korean=True)
     en_ranges, ko_ranges = range_forms(en, en_text, korean=False), range_forms(ko, ko_text, korean=True)
     checked, differences = False, []
     en_values: list[str] = []
@@ -168,7 +168,8 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under) \
                         or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
-                        or a in en_shares and share_agrees(a, b, a in under) or b in ko_shares and share_agrees(b, a, b in under):
+                        or a in en_shares and share_agrees(a, b, "under" if a in under else en_shares[a]) \
+                        or b in ko_shares and share_agrees(b, a, "under" if b in under else ko_shares[b]):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))

@@ -73,32 +73,48 @@ _PERIOD_HALF = re.compile(r"(?i)\b(?:first|second|latter|former|last)\s+(?:half|
 _OF_A_POINT = re.compile(r"(?i)\s+(?:of\s+)?an?\s+(?:percentage\s+)?(?:point|percent)\b")
 # a fraction said in words is a round figure: "about half" for 48.7%, "a third" for 35%
 _WORDS_SHARE = 0.1
+# a fraction as a bound: "more than half", 절반 이상 (no 45%); "less than a third", 절반 미만 (no 35%)
+_OVER_EN = re.compile(r"(?i)\b(?:more than|over|above|at least|upwards of|better than)\s+(?:an?\s+)?$")
+_UNDER_EN = re.compile(r"(?i)\b(?:less than|fewer than|under|below)\s+(?:an?\s+)?$")
+_OVER_KO = re.compile(r"\s?(?:이상|초과|[을이]?\s?넘|[을를]\s?웃돌)")
+_UNDER_KO = re.compile(r"\s?(?:미만|이하|에\s?(?:못|안)\s?미치|도\s?안\s?되|[을를]\s?밑돌)")
 
 
-def fractions_as_shares(mine: list[Quantity], other: list[Quantity], text: str) -> tuple[list[Quantity], set[float]]:
+def _bound(q: Quantity, text: str, korean: bool) -> str:
+    """"over" or "under" when a fraction is said as a bound, else ""."""
+    if korean:
+        return "over" if _OVER_KO.match(text, q.end) else "under" if _UNDER_KO.match(text, q.end) else ""
+    before = text[max(0, q.start - 16):q.start]
+    return "over" if _OVER_EN.search(before) else "under" if _UNDER_EN.search(before) else ""
+
+
+def fractions_as_shares(mine: list[Quantity], other: list[Quantity], text: str,
+                        korean: bool) -> tuple[list[Quantity], dict[float, str]]:
     """`mine` with each fraction in words read as a percent where `other` gives percents and no
-    such fraction ("a third" ~ 33.3%), and the percents so made."""
+    such fraction ("a third" ~ 33.3%), and the percents so made with the bound each is said as
+    ("over" for "more than half", 절반 이상; "under"; "")."""
     if not any(q.measure == "percent" and not q.optional for q in other):
-        return mine, set()
+        return mine, {}
     theirs = {q.value for q in other if q.measure == "" and 0 < q.value < 1}
-    out, shares = [], set()
+    out, shares = [], {}
     for q in mine:
         if q.kind == "amount" and q.measure == "" and 0 < q.value < 1 and q.value not in theirs \
                 and not _DECIMAL.fullmatch(text[q.start:q.end]) and not _PERIOD_HALF.search(text, 0, q.end):
             if _OF_A_POINT.match(text, q.end):
                 q = replace(q, measure="percent")
             else:
+                bound = _bound(q, text, korean)
                 q = replace(q, value=round(q.value * 100, 6), measure="percent")
-                shares.add(q.value)
+                shares[q.value] = bound
         out.append(q)
     return out, shares
 
 
-def share_agrees(share: float, figure: float, under: bool) -> bool:
+def share_agrees(share: float, figure: float, bound: str) -> bool:
     """Is `figure` what a fraction said in words stands for: the share rounded at the figure's
     last digit, or within a tenth of it ("about half" for 48.7%, "a third" for 30% or 35%; not
-    "a quarter" for 30%)? A share said to be "nearly" reached is not passed: "nearly a third"
-    is no 35%."""
-    if under and figure > share:
+    "a quarter" for 30%)? A share said as a bound is not passed from its wrong side: "nearly a
+    third" or "less than a third" is no 35%, "more than half" and 절반 이상 no 45%."""
+    if bound == "under" and figure > share or bound == "over" and figure < share:
         return False
     return abs(share - figure) < _place(figure) / 2 or abs(share - figure) <= _WORDS_SHARE * share
