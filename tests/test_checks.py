@@ -746,3 +746,19 @@ def test_a_fraction_said_as_a_bound(en: str, ko: str, flag: str | None) -> None:
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a plain fraction stands for its share rounded, not for anything within a tenth of it
+    ("Three-quarters of the farms missed the quota.", "농장의 68%가 계획을 채우지 못했다.", "number 75≠68"),
+    ("Half of the defectors sent money home.", "탈북민의 45%가 북한에 송금했다.", "number 50≠45"),
+    ("55 percent of the traders agreed.", "상인의 절반이 동의했다.", "number 55≠50"),
+    # ... while a hedged one is a round figure
+    ("Roughly three-quarters of the farms missed the quota.", "농장의 72%가 계획을 채우지 못했다.", None),
+    ("Nearly half of the defectors sent money home.", "탈북민의 46%가 북한에 송금했다.", None),
+    ("46 percent of the traders agreed.", "상인의 절반가량이 동의했다.", None),
+])
+def test_a_plain_fraction_is_its_share_rounded(en: str, ko: str, flag: str | None) -> None:
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())

@@ -168,8 +168,8 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under) \
                         or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
-                        or a in en_shares and share_agrees(a, b, "under" if a in under else en_shares[a]) \
-                        or b in ko_shares and share_agrees(b, a, "under" if b in under else ko_shares[b]):
+                        or a in en_shares and share_agrees(a, b, "under" if a in under else en_shares[a], a in hedged) \
+                        or b in ko_shares and share_agrees(b, a, "under" if b in under else ko_shares[b], b in hedged):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))

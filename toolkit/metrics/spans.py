@@ -71,7 +71,7 @@ _DECIMAL = re.compile(r"[\d.,]+")
 _PERIOD_HALF = re.compile(r"(?i)\b(?:first|second|latter|former|last)\s+(?:half|quarter)$")
 # "half a percentage point" is 0.5%p, a share of one point, not 50%
 _OF_A_POINT = re.compile(r"(?i)\s+(?:of\s+)?an?\s+(?:percentage\s+)?(?:point|percent)\b")
-# a fraction said in words is a round figure: "about half" for 48.7%, "a third" for 35%
+# a fraction said in words with a hedge is a round figure: "about half" for 48.7%, "nearly half" for 45%
 _WORDS_SHARE = 0.1
 # a fraction as a bound: "more than half", 절반 이상 (no 45%); "less than a third", 절반 미만 (no 35%)
 _OVER_EN = re.compile(r"(?i)\b(?:more than|over|above|at least|upwards of|better than)\s+(?:an?\s+)?$")
@@ -110,11 +110,13 @@ def fractions_as_shares(mine: list[Quantity], other: list[Quantity], text: str,
     return out, shares
 
 
-def share_agrees(share: float, figure: float, bound: str) -> bool:
+def share_agrees(share: float, figure: float, bound: str, hedged: bool) -> bool:
     """Is `figure` what a fraction said in words stands for: the share rounded at the figure's
-    last digit, or within a tenth of it ("about half" for 48.7%, "a third" for 30% or 35%; not
-    "a quarter" for 30%)? A share said as a bound is not passed from its wrong side: "nearly a
-    third" or "less than a third" is no 35%, "more than half" and 절반 이상 no 45%."""
+    last digit ("a third" for 30% or 33%, "two-thirds" for 67%; not "a quarter" for 30%), or,
+    when the fraction is hedged or a bound, within a tenth of it ("about half" for 48.7%, "more
+    than half" for 55%)? A plain "three-quarters" for 68% or "half" for 45% is a change. A share
+    said as a bound is not passed from its wrong side: "nearly a third" or "less than a third" is
+    no 35%, "more than half" and 절반 이상 no 45%."""
     if bound == "under" and figure > share or bound == "over" and figure < share:
         return False
-    return abs(share - figure) < _place(figure) / 2 or abs(share - figure) <= _WORDS_SHARE * share
+    return abs(share - figure) < _place(figure) / 2 or (hedged or bool(bound)) and abs(share - figure) <= _WORDS_SHARE * share
