@@ -69,6 +69,9 @@ def in_range(start: float, value: float) -> bool:
 _DECIMAL = re.compile(r"[\d.,]+")
 # "the first half" (of the year) is 상반기, a period, not a share
 _PERIOD_HALF = re.compile(r"(?i)\b(?:first|second|latter|former|last)\s+(?:half|quarter)$")
+# the characters before a fraction where its period word ("latter ") stands: searched from the text's
+# start instead, a 50 kB roll of 3분의 1 took 14 s (each fraction scanned everything before it)
+_PERIOD_BEFORE = 12
 # "half a percentage point" is 0.5%p, a share of one point, not 50%
 _OF_A_POINT = re.compile(r"(?i)\s+(?:of\s+)?an?\s+(?:percentage\s+)?(?:point|percent)\b")
 # a fraction said in words with a hedge is a round figure: "about half" for 48.7%, "nearly half" for 45%
@@ -99,7 +102,8 @@ def fractions_as_shares(mine: list[Quantity], other: list[Quantity], text: str,
     out, shares = [], {}
     for q in mine:
         if q.kind == "amount" and q.measure == "" and 0 < q.value < 1 and q.value not in theirs \
-                and not _DECIMAL.fullmatch(text[q.start:q.end]) and not _PERIOD_HALF.search(text, 0, q.end):
+                and not _DECIMAL.fullmatch(text[q.start:q.end]) \
+                and not _PERIOD_HALF.search(text, max(0, q.start - _PERIOD_BEFORE), q.end):
             if _OF_A_POINT.match(text, q.end):
                 q = replace(q, measure="percent")
             else:
