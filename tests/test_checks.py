@@ -783,3 +783,17 @@ def test_a_fraction_looks_for_its_period_word_only_just_before_it(monkeypatch) -
     assert len(windows) == 200 and max(windows) < 40
     windows.clear()
     assert check_numbers("Exports rose 5 percent in the second half.", "하반기 수출은 5% 늘었다.").agree is True
+
+
+@pytest.mark.parametrize(("en", "ko", "agree"), [
+    # 50년 전통 ("a 50-year tradition") counts no span before: "a year earlier" stays no figure, and the
+    # staff count the English leaves out is an omission, not 1≠12
+    ("Sales rose 20 percent from a year earlier, the noodle house said.",
+     "50년 전통의 이 냉면집은 매출이 지난해보다 20% 늘었고 직원도 12명으로 늘렸다고 밝혔다.", True),
+    ("The tenants moved out a year later, police said.", "세입자 3명은 2년 전세 계약이 끝나자 집을 비웠다고 경찰은 밝혔다.", None),
+    # a span counted before or after, with its particle, still is one
+    ("He was arrested a year ago.", "그는 3년 전에 체포됐다.", False),
+    ("Prices were 20 percent higher than a month earlier.", "가격은 2개월 전보다 20% 높았다.", False),
+])
+def test_a_year_earlier_against_a_span_korean_counts(en: str, ko: str, agree: bool | None) -> None:
+    assert check_numbers(en, ko).agree is agree

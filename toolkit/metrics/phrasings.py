@@ -40,9 +40,11 @@ def _multiples(found: list[Quantity], text: str, korean: bool) -> list[Quantity]
 # "a year earlier", "a month ago": one of the span, against a Korean count of the same span before or after
 # (1년 전보다, 한 달 뒤); against 지난해보다 or 전월 대비, which count nothing, it is no figure
 _EN_ONE_BEFORE = re.compile(r"(?i)\ba (year|month|week)(?= (?:earlier|ago|before|later)\b)")
-_KO_SPAN_BEFORE = {"year": re.compile(r"(?:\d|한)\s?(?:년|해)\s?(?:전|뒤|후)"),
-                   "month": re.compile(r"(?:\d|한)\s?(?:개월|달)\s?(?:전|뒤|후)"),
-                   "week": re.compile(r"(?:\d|한)\s?주일?\s?(?:전|뒤|후)")}
+# (전, 뒤, 후 as a word: 1년 전보다, 한 달 뒤에, 2년 후인; not 50년 전통, 3년 전후, 2년 전세, 10년 후배)
+_BEFORE_AFTER = r"\s?(?:전|뒤|후)(?:보다|부터|까지|에|의|과|와|인|이|만|쯤|께|엔|도|로)?(?:는|은|도|에)?(?![가-힣])"
+_KO_SPAN_BEFORE = {"year": re.compile(r"(?:\d|한)\s?(?:년|해)" + _BEFORE_AFTER),
+                   "month": re.compile(r"(?:\d|한)\s?(?:개월|달)" + _BEFORE_AFTER),
+                   "week": re.compile(r"(?:\d|한)\s?주일?" + _BEFORE_AFTER)}
 
 
 def _one_span_before(en: list[Quantity], en_text: str, ko_text: str) -> list[Quantity]:
