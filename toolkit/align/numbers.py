@@ -825,7 +825,8 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 # an article of a law, whose 조 is no trillion: 헌법 제116조, 국가보안법 7조 1항, 제3조의2 ("Article 116"); a sum
 # (세법 개정으로 5조 원) keeps its money word after it
 _KO_ARTICLE = re.compile(r"(?:제\s?\d+|(?:법|헌법|조례|규정|조약|협정|규칙|령)\s?\d+|\d+(?=조\s?(?:제\s?)?\d+\s?[항호]|조의\s?\d))조"
-                         r"(?!\s?(?:원(?:[을이은의에으과도만]|(?![가-힣]))|달러|위안|엔|유로|규모|대|가량|여|\d+억))")
+                         r"(?!\s?(?:원(?:[을이은의에으과와도만로씩]|대|어치|짜리|가량|까지|부터|(?![가-힣]))|달러|위안|엔|유로|규모|대|가량|여"
+                         r"|\d[\d,.]*\s?[천백십]?\s?[억만]))")  # 1조 원대, 1조3천억 원: a sum
 # a fraction: 5분의 1 is a fifth (0.2), 3분의 2 two-thirds, not the numbers 5 and 1
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])")
 
