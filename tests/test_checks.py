@@ -797,3 +797,9 @@ def test_a_fraction_looks_for_its_period_word_only_just_before_it(monkeypatch) -
 ])
 def test_a_year_earlier_against_a_span_korean_counts(en: str, ko: str, agree: bool | None) -> None:
     assert check_numbers(en, ko).agree is agree
+
+
+def test_a_multiple_that_ends_the_sentence_is_one() -> None:
+    # "two-fold." read with its full stop was an amount, compared with nothing against 3배
+    assert check_numbers("Rice prices in Hyesan rose two-fold.", "혜산의 쌀값이 3배 올랐다.").differences == ("number 2≠3",)
+    assert check_numbers("Rice prices in Hyesan rose three-fold.", "혜산의 쌀값이 3배 올랐다.").agree is True

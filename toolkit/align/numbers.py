@@ -369,7 +369,8 @@ def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times:
             return ""
         if percent.match(text, q.end):
             return "percent"
-        if times.match(text, q.end) or text[q.start:q.end].lower().endswith("fold"):  # 5배, "fivefold", "two-fold"
+        # 5배, "two-fold", "rose two-fold." (a figure that ends a sentence keeps its full stop)
+        if times.match(text, q.end) or re.search(r"fold\W*$", text[q.start:q.end], re.I):
             return "times"
         # the weight after the figure, or inside it ("a kilogram" is read whole)
         return "mass" if mass.match(text, q.end) or re.search(r"[A-Za-z]", text[q.start:q.end]) \
