@@ -803,3 +803,9 @@ def test_a_multiple_that_ends_the_sentence_is_one() -> None:
     # "two-fold." read with its full stop was an amount, compared with nothing against 3배
     assert check_numbers("Rice prices in Hyesan rose two-fold.", "혜산의 쌀값이 3배 올랐다.").differences == ("number 2≠3",)
     assert check_numbers("Rice prices in Hyesan rose three-fold.", "혜산의 쌀값이 3배 올랐다.").agree is True
+
+
+def test_a_multiple_before_the_copula_is_one() -> None:
+    # 3배인 was an amount, so "doubled" (a multiple) had nothing to be compared with
+    assert check_numbers("Rice prices doubled to 4,000 won.", "쌀값은 3배인 4천 원으로 뛰었다.").differences == ("number 2≠3",)
+    assert check_numbers("Rice prices doubled to 4,000 won.", "쌀값은 2배인 4천 원으로 뛰었다.").agree is True

@@ -349,8 +349,8 @@ _TIMES_EN = re.compile(r"[\s-]?(?:fold\b|times\s+(?:the|as|more|less|higher|lowe
                        r"|its|their|his|her|(?:this|that|those|these)\b(?!\s+(?:year|month|week|day|morning|afternoon"
                        r"|evening|night|season|quarter|summer|winter|spring|autumn|fall|weekend|time|decade)s?\b))\b)", re.I)
 _PERCENT_KO = re.compile(r"\s?(?:[%％]|퍼센트|프로(?![그젝포세필야듀모펠]))")
-# 4배, 4배가, 4배나, 4배였다, 4배까지, 4배씩: the particles and the copula after a multiple
-_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이였와도만씩쯤]|까지|보다|입니)")
+# 4배, 4배가, 4배나, 4배였다, 4배인, 4배까지, 4배씩: the particles and the copula after a multiple
+_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이였와도만씩쯤인]|까지|보다|입니)")
 
 
 # a weight: "100 kilograms", "a kilogram", "2 tons"; 100킬로그램, 1kg당, 2톤 (not 킬로미터)
