@@ -711,27 +711,11 @@ def test_former_and_current_before_a_title_are_no_surname(en: str, ko: str, flag
     # ... and before the person it describes it is an age
     ("A 47-year-old man was arrested.", "40대 남성이 체포됐다.", None),
     ("A 17-year-old was detained.", "10대 청소년이 구금됐다.", None),
-])
-def test_a_counter_dae_is_no_range_of_ages(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
     # both sides count the others: 3 others against 4 others is a change, whoever is named beside them
     ("Choi and 3 others were arrested at the border.", "국경에서 최 씨 외 4명이 체포됐다.", "number 3≠4"),
     ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 외 세 명이 체포됐다.", None),
     # one side counts everyone: the one named is added to the other's count
     ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
-])
-def test_others_counted_on_both_sides_are_compared_as_written(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
     # a fraction said as a bound holds no figure on its wrong side
     ("More than half of the defectors said they sent money home.", "탈북민의 45%가 북한에 송금했다고 답했다.", "number 50≠45"),
     ("Less than a third of the farms met the quota.", "농장의 35%가 계획을 채웠다.", "number 33.3333≠35"),
@@ -741,14 +725,6 @@ def test_others_counted_on_both_sides_are_compared_as_written(en: str, ko: str, 
     ("More than half of the defectors said they sent money home.", "탈북민의 53%가 북한에 송금했다고 답했다.", None),
     ("55 percent of the traders agreed.", "상인의 절반을 넘는 인원이 동의했다.", None),
     ("Fewer than a third of the farms met the quota.", "농장의 31%가 계획을 채웠다.", None),
-])
-def test_a_fraction_said_as_a_bound(en: str, ko: str, flag: str | None) -> None:
-    result = check_numbers(en, ko)
-    assert result.agree is (flag is None)
-    assert result.differences == ((flag,) if flag else ())
-
-
-@pytest.mark.parametrize(("en", "ko", "flag"), [
     # a plain fraction stands for its share rounded, not for anything within a tenth of it
     ("Three-quarters of the farms missed the quota.", "농장의 68%가 계획을 채우지 못했다.", "number 75≠68"),
     ("Half of the defectors sent money home.", "탈북민의 45%가 북한에 송금했다.", "number 50≠45"),
@@ -758,7 +734,8 @@ def test_a_fraction_said_as_a_bound(en: str, ko: str, flag: str | None) -> None:
     ("Nearly half of the defectors sent money home.", "탈북민의 46%가 북한에 송금했다.", None),
     ("46 percent of the traders agreed.", "상인의 절반가량이 동의했다.", None),
 ])
-def test_a_plain_fraction_is_its_share_rounded(en: str, ko: str, flag: str | None) -> None:
+def test_readings_that_excused_a_change(en: str, ko: str, flag: str | None) -> None:
+    """Counters, counts of others and fractions read too loosely hid a planted change."""
     result = check_numbers(en, ko)
     assert result.agree is (flag is None)
     assert result.differences == ((flag,) if flag else ())
