@@ -786,3 +786,10 @@ def test_a_multiple_before_the_copula_is_one() -> None:
     # 3배인 was an amount, so "doubled" (a multiple) had nothing to be compared with
     assert check_numbers("Rice prices doubled to 4,000 won.", "쌀값은 3배인 4천 원으로 뛰었다.").differences == ("number 2≠3",)
     assert check_numbers("Rice prices doubled to 4,000 won.", "쌀값은 2배인 4천 원으로 뛰었다.").agree is True
+
+
+def test_a_jets_name_is_no_fahrenheit() -> None:
+    # "16 F-16 jets" read 16 as degrees Fahrenheit, which 영하 9도 converts to: the planted 20 jets passed
+    assert check_numbers("The air force scrambled 16 F-16 jets as temperatures fell.",
+                         "기온이 영하 9도로 떨어진 가운데 공군은 F-16 전투기 20대를 긴급 출격시켰다.").differences == ("number 16≠20",)
+    assert check_numbers("Lows fell to minus 4 F.", "최저기온이 영하 20도까지 떨어졌다.").agree is True
