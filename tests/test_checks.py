@@ -711,6 +711,10 @@ def test_former_and_current_before_a_title_are_no_surname(en: str, ko: str, flag
     # ... and before the person it describes it is an age
     ("A 47-year-old man was arrested.", "40대 남성이 체포됐다.", None),
     ("A 17-year-old was detained.", "10대 청소년이 구금됐다.", None),
+    ("Jung, 47, arrived in Seoul late last month.", "40대 탈북 여성 정 모 씨가 지난달 말 한국에 도착했다.", None),
+    # written as a range on both sides, it is compared as written, whatever follows it
+    ("Jung, who is in her 40s, arrived in Seoul late last month.", "45대 탈북 여성 정 모 씨가 지난달 말 한국에 도착했다.",
+     "number 40≠45"),
     # both sides count the others: 3 others against 4 others is a change, whoever is named beside them
     ("Choi and 3 others were arrested at the border.", "국경에서 최 씨 외 4명이 체포됐다.", "number 3≠4"),
     ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 외 세 명이 체포됐다.", None),

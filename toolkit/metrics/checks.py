@@ -140,6 +140,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     en, en_shares = fractions_as_shares(en, ko, en_text, korean=False)
     ko, ko_shares = fractions_as_shares(ko, en, ko_text, korean=True)
     en_ranges, ko_ranges = range_forms(en, en_text, korean=False), range_forms(ko, ko_text, korean=True)
+    ko_holding = range_forms(ko, ko_text, korean=True, holding=True)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -167,7 +168,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
                 if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under) \
-                        or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
+                        or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_holding, en_ranges) \
                         or a in en_shares and share_agrees(a, b, "under" if a in under else en_shares[a], a in hedged) \
                         or b in ko_shares and share_agrees(b, a, "under" if b in under else ko_shares[b], b in hedged):
                     continue

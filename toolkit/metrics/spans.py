@@ -22,23 +22,30 @@ _RANGE_EN = re.compile(r"(?:\s?%|[\s-](?:percent|per cent|won|yuan|dollars?))?[\
 # 40%대, 천원대로, 2조 원대의, 40대 (a figure, its unit if any, then 대 and a particle or nothing), and the
 # first figure of a pair or span of them, 20~30대, 20·30대 (the 20 of "20~30대" is in range form too); not a
 # score or a ratio, 20대 1의 경쟁률
-_RANGE_KO = re.compile(r"(?:\s?[~∼〜\-·ㆍ,]\s?\d+)?\s?(?:(?:[%％]|퍼센트|원|달러|위안|엔|유로)\s?대(?:[로의를에은는이가도]|(?![가-힣]))"
-                       r"|대\s?(?=초반|중반|후반|[가-힣]{0,3}(?:남성|여성|남자|여자|남녀|청년|청소년|주부|직장인|노인|부부)))"
+_RANGE_KO = re.compile(r"(?:\s?[~∼〜\-·ㆍ,]\s?\d+)?\s?(?:([%％]|퍼센트|원|달러|위안|엔|유로)\s?)?대(?:[로의를에은는이가도]|(?![가-힣]))"
                        r"(?!\s?\d)")
-# (a bare 대 is a range of ages only before the person it describes, 40대 남성, 30대 초반: 트럭 40대를, 차량
-# 1천대가, 100대 기업 count trucks and companies, and 47 trucks against them is a change)
+# a bare 대 holds an exact figure as a range of ages only before the person it describes (40대 남성, 40대 탈북
+# 여성, 30대 초반): 트럭 40대를, 차량 1천대가, 100대 기업 count trucks and companies, and 47 trucks against them is
+# a change. Written on both sides (45대 against "her 40s") it is compared as written either way.
+_PERSON_AFTER = re.compile(r"\s?(?:초반|중반|후반|(?:[가-힣]{1,5}\s)?[가-힣]{0,3}(?:남성|여성|남자|여자|남녀|청년|청소년|주부"
+                           r"|직장인|노인|부부|탈북민|탈북자|주민))")
 _DECADE_EN = re.compile(r"\d0s$")
 _NUMBERED_KO = re.compile(r"제\s?$")  # 제20대 국회 is the 20th National Assembly, no range
 
 
-def range_forms(found: list[Quantity], text: str, korean: bool) -> set[float]:
-    """The amounts written as the first value of a range: 40%대, "the 40-percent range", "40s"."""
+def range_forms(found: list[Quantity], text: str, korean: bool, holding: bool = False) -> set[float]:
+    """The amounts written as the first value of a range: 40%대, "the 40-percent range", "40s";
+    `holding`: only those that may hold an exact figure of the other side (no counted 40대)."""
     out = set()
     for q in found:
         if q.kind != "amount" or q.optional:
             continue
-        if _RANGE_KO.match(text, q.end) and not _NUMBERED_KO.search(text, max(0, q.start - 2), q.start) if korean else (
-                _RANGE_EN.match(text, q.end) or _DECADE_EN.search(text, q.start, q.end)):
+        if korean:
+            m = _RANGE_KO.match(text, q.end)
+            if m and not _NUMBERED_KO.search(text, max(0, q.start - 2), q.start) \
+                    and (not holding or m.group(1) or _PERSON_AFTER.match(text, m.end())):
+                out.add(q.value)
+        elif _RANGE_EN.match(text, q.end) or _DECADE_EN.search(text, q.start, q.end):
             out.add(q.value)
     return out
 
