@@ -688,3 +688,112 @@ def test_temperatures_are_not_tried_past_a_sentences_worth() -> None:
 
     assert check_numbers(*bead(MOST_TEMPERATURES)).agree is True
     assert check_numbers(*bead(MOST_TEMPERATURES + 1)).agree is False
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # 전 before a title is "former": a changed surname beside it is still a change
+    ("Jeon Hae-sung, a former minister, said the talks had failed.", "박해성 전 장관은 회담이 실패했다고 말했다.",
+     "name Jeon Hae-sung≠박해성"),
+    ("Former lawmaker Jeon said the talks had failed.", "박 전 의원은 회담이 실패했다고 말했다.", None),
+    ("Mayor Hyun said Yoon would resign.", "현 시장은 박 씨가 사퇴할 것이라고 말했다.", "name Hyun≠박"),
+])
+def test_former_and_current_before_a_title_are_no_surname(en: str, ko: str, flag: str | None) -> None:
+    result = check_names(en, ko)
+    assert result.agree is (False if flag else None)
+    assert result.differences == ((flag,) if flag else ())
+
+
+@pytest.mark.parametrize(("en", "ko", "flag"), [
+    # a bare 대 counts trucks, jets and companies: no range of ages holds the English figure
+    ("Police seized 47 trucks loaded with coal.", "경찰은 석탄을 실은 트럭 40대를 압수했다.", "number 47≠40"),
+    ("Some 1,800 vehicles crossed the bridge.", "차량 1천대가 다리를 건넜다.", "number 1,800≠1,000"),
+    ("The 150 largest companies were surveyed.", "국내 100대 기업을 조사했다.", "number 150≠100"),
+    # ... and before the person it describes it is an age
+    ("A 47-year-old man was arrested.", "40대 남성이 체포됐다.", None),
+    ("A 17-year-old was detained.", "10대 청소년이 구금됐다.", None),
+    ("Jung, 47, arrived in Seoul late last month.", "40대 탈북 여성 정 모 씨가 지난달 말 한국에 도착했다.", None),
+    # written as a range on both sides, it is compared as written, whatever follows it
+    ("Jung, who is in her 40s, arrived in Seoul late last month.", "45대 탈북 여성 정 모 씨가 지난달 말 한국에 도착했다.",
+     "number 40≠45"),
+    # both sides count the others: 3 others against 4 others is a change, whoever is named beside them
+    ("Choi and 3 others were arrested at the border.", "국경에서 최 씨 외 4명이 체포됐다.", "number 3≠4"),
+    ("Choi and three other smugglers were arrested.", "밀수꾼 최 씨 외 세 명이 체포됐다.", None),
+    # one side counts everyone: the one named is added to the other's count
+    ("Choi and three others were arrested at the border.", "국경에서 최 씨 등 4명이 체포됐다.", None),
+    # a fraction said as a bound holds no figure on its wrong side
+    ("More than half of the defectors said they sent money home.", "탈북민의 45%가 북한에 송금했다고 답했다.", "number 50≠45"),
+    ("Less than a third of the farms met the quota.", "농장의 35%가 계획을 채웠다.", "number 33.3333≠35"),
+    ("45 percent of the traders agreed.", "상인의 절반 이상이 동의했다.", "number 45≠50"),
+    ("55 percent of the traders agreed.", "상인의 절반에 못 미치는 인원만 동의했다.", "number 55≠50"),
+    # ... and any on its right side
+    ("More than half of the defectors said they sent money home.", "탈북민의 53%가 북한에 송금했다고 답했다.", None),
+    ("55 percent of the traders agreed.", "상인의 절반을 넘는 인원이 동의했다.", None),
+    ("Fewer than a third of the farms met the quota.", "농장의 31%가 계획을 채웠다.", None),
+    # a plain fraction stands for its share rounded, not for anything within a tenth of it
+    ("Three-quarters of the farms missed the quota.", "농장의 68%가 계획을 채우지 못했다.", "number 75≠68"),
+    ("Half of the defectors sent money home.", "탈북민의 45%가 북한에 송금했다.", "number 50≠45"),
+    ("55 percent of the traders agreed.", "상인의 절반이 동의했다.", "number 55≠50"),
+    # ... while a hedged one is a round figure
+    ("Roughly three-quarters of the farms missed the quota.", "농장의 72%가 계획을 채우지 못했다.", None),
+    ("Nearly half of the defectors sent money home.", "탈북민의 46%가 북한에 송금했다.", None),
+    ("46 percent of the traders agreed.", "상인의 절반가량이 동의했다.", None),
+])
+def test_readings_that_excused_a_change(en: str, ko: str, flag: str | None) -> None:
+    """Counters, counts of others and fractions read too loosely hid a planted change."""
+    result = check_numbers(en, ko)
+    assert result.agree is (flag is None)
+    assert result.differences == ((flag,) if flag else ())
+
+
+def test_a_fraction_looks_for_its_period_word_only_just_before_it(monkeypatch) -> None:
+    # each fraction of a long roll once searched the whole text before it ("the first half"),
+    # quadratic: a 50 kB roll of 3분의 1 took 14 s; the search now spans the few characters before it
+    from toolkit.metrics import spans
+
+    windows = []
+    real = spans._PERIOD_HALF
+
+    class Recording:
+        def search(self, text: str, pos: int, endpos: int):
+            windows.append(endpos - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(spans, "_PERIOD_HALF", Recording())
+    roll = "".join(f"농장의 {n}분의 1이 " for n in range(2, 202))  # distinct: a restated figure is read once
+    check_numbers("Prices rose 45 percent in the first half.", roll)
+    assert len(windows) == 200 and max(windows) < 40
+    windows.clear()
+    assert check_numbers("Exports rose 5 percent in the second half.", "하반기 수출은 5% 늘었다.").agree is True
+
+
+@pytest.mark.parametrize(("en", "ko", "agree"), [
+    # 50년 전통 ("a 50-year tradition") counts no span before: "a year earlier" stays no figure, and the
+    # staff count the English leaves out is an omission, not 1≠12
+    ("Sales rose 20 percent from a year earlier, the noodle house said.",
+     "50년 전통의 이 냉면집은 매출이 지난해보다 20% 늘었고 직원도 12명으로 늘렸다고 밝혔다.", True),
+    ("The tenants moved out a year later, police said.", "세입자 3명은 2년 전세 계약이 끝나자 집을 비웠다고 경찰은 밝혔다.", None),
+    # a span counted before or after, with its particle, still is one
+    ("He was arrested a year ago.", "그는 3년 전에 체포됐다.", False),
+    ("Prices were 20 percent higher than a month earlier.", "가격은 2개월 전보다 20% 높았다.", False),
+])
+def test_a_year_earlier_against_a_span_korean_counts(en: str, ko: str, agree: bool | None) -> None:
+    assert check_numbers(en, ko).agree is agree
+
+
+def test_a_multiple_that_ends_the_sentence_is_one() -> None:
+    # "two-fold." read with its full stop was an amount, compared with nothing against 3배
+    assert check_numbers("Rice prices in Hyesan rose two-fold.", "혜산의 쌀값이 3배 올랐다.").differences == ("number 2≠3",)
+    assert check_numbers("Rice prices in Hyesan rose three-fold.", "혜산의 쌀값이 3배 올랐다.").agree is True
+
+
+def test_a_multiple_before_the_copula_is_one() -> None:
+    # 3배인 was an amount, so "doubled" (a multiple) had nothing to be compared with
+    assert check_numbers("Rice prices doubled to 4,000 won.", "쌀값은 3배인 4천 원으로 뛰었다.").differences == ("number 2≠3",)
+    assert check_numbers("Rice prices doubled to 4,000 won.", "쌀값은 2배인 4천 원으로 뛰었다.").agree is True
+
+
+def test_a_jets_name_is_no_fahrenheit() -> None:
+    # "16 F-16 jets" read 16 as degrees Fahrenheit, which 영하 9도 converts to: the planted 20 jets passed
+    assert check_numbers("The air force scrambled 16 F-16 jets as temperatures fell.",
+                         "기온이 영하 9도로 떨어진 가운데 공군은 F-16 전투기 20대를 긴급 출격시켰다.").differences == ("number 16≠20",)
+    assert check_numbers("Lows fell to minus 4 F.", "최저기온이 영하 20도까지 떨어졌다.").agree is True

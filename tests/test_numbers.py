@@ -326,3 +326,15 @@ def test_an_article_of_a_law_is_no_trillion(korean: str, values: set[str]) -> No
 def test_english_scale_words_past_a_trillion() -> None:
     assert numbers_in_english("Debt passed 1.2 quadrillion won.") == {"1200000000000000"}
     assert numbers_in_english("The budget is KRW 2.3tn.") == {"2300000000000"}
+
+
+@pytest.mark.parametrize(("korean", "values"), [
+    # after a word ending in 법 or 령 (불법, 대통령) a sum with its money word is still trillions
+    ("불법 1조 원대 도박 사이트가 적발됐다.", {"1000000000000"}),
+    ("트럼프 대통령 2조 원씩 내라고 요구했다.", {"2000000000000"}),
+    ("방위비분담 특별협정 1조3천억 원 규모로 합의했다.", {"1300000000000"}),
+    # ... and an article before its clause is still an article
+    ("국가보안법 제7조 1항을 어긴 혐의다.", {"7", "1"}),
+])
+def test_a_sum_after_a_law_word_is_no_article(korean: str, values: set[str]) -> None:
+    assert numbers_in_korean(korean) == values

@@ -349,8 +349,8 @@ _TIMES_EN = re.compile(r"[\s-]?(?:fold\b|times\s+(?:the|as|more|less|higher|lowe
                        r"|its|their|his|her|(?:this|that|those|these)\b(?!\s+(?:year|month|week|day|morning|afternoon"
                        r"|evening|night|season|quarter|summer|winter|spring|autumn|fall|weekend|time|decade)s?\b))\b)", re.I)
 _PERCENT_KO = re.compile(r"\s?(?:[%％]|퍼센트|프로(?![그젝포세필야듀모펠]))")
-# 4배, 4배가, 4배나, 4배였다, 4배까지, 4배씩: the particles and the copula after a multiple
-_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이였와도만씩쯤]|까지|보다|입니)")
+# 4배, 4배가, 4배나, 4배였다, 4배인, 4배까지, 4배씩: the particles and the copula after a multiple
+_TIMES_KO = re.compile(r"\s?배(?![가-힣])|\s?배(?:[가나는로를에의이였와도만씩쯤인]|까지|보다|입니)")
 
 
 # a weight: "100 kilograms", "a kilogram", "2 tons"; 100킬로그램, 1kg당, 2톤 (not 킬로미터)
@@ -369,7 +369,8 @@ def _mark_measures(found: list[Quantity], text: str, percent: re.Pattern, times:
             return ""
         if percent.match(text, q.end):
             return "percent"
-        if times.match(text, q.end) or text[q.start:q.end].lower().endswith("fold"):  # 5배, "fivefold", "two-fold"
+        # 5배, "two-fold", "rose two-fold." (a figure that ends a sentence keeps its full stop)
+        if times.match(text, q.end) or re.search(r"fold\W*$", text[q.start:q.end], re.I):
             return "times"
         # the weight after the figure, or inside it ("a kilogram" is read whole)
         return "mass" if mass.match(text, q.end) or re.search(r"[A-Za-z]", text[q.start:q.end]) \
@@ -826,7 +827,8 @@ def quantities_in_korean(text: str) -> list[Quantity]:
 # an article of a law, whose 조 is no trillion: 헌법 제116조, 국가보안법 7조 1항, 제3조의2 ("Article 116"); a sum
 # (세법 개정으로 5조 원) keeps its money word after it
 _KO_ARTICLE = re.compile(r"(?:제\s?\d+|(?:법|헌법|조례|규정|조약|협정|규칙|령)\s?\d+|\d+(?=조\s?(?:제\s?)?\d+\s?[항호]|조의\s?\d))조"
-                         r"(?!\s?(?:원(?:[을이은의에으과도만]|(?![가-힣]))|달러|위안|엔|유로|규모|대|가량|여|\d+억))")
+                         r"(?!\s?(?:원(?:[을이은의에으과와도만로씩]|대|어치|짜리|가량|까지|부터|(?![가-힣]))|달러|위안|엔|유로|규모|대|가량|여"
+                         r"|\d[\d,.]*\s?[천백십]?\s?[억만]))")  # 1조 원대, 1조3천억 원: a sum
 # a fraction: 5분의 1 is a fifth (0.2), 3분의 2 two-thirds, not the numbers 5 and 1
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])")
 

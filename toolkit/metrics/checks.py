@@ -130,16 +130,17 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en = _restated(phrased_in_english(quantities_in_english(en_text), en_text, ko_text), en_text)
-    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text), ko_text)
+    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text, en_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
     en, ko = _converted_units(en, ko, en_text, ko_text)
     ko = converted_temperatures(en, ko, en_text, ko_text)
     en, ko = _converted_durations(_one_hour(en, en_text), ko)
-    en, en_shares = fractions_as_shares(en, ko, en_text)
-    ko, ko_shares = fractions_as_shares(ko, en, ko_text)
+    en, en_shares = fractions_as_shares(en, ko, en_text, korean=False)
+    ko, ko_shares = fractions_as_shares(ko, en, ko_text, korean=True)
     en_ranges, ko_ranges = range_forms(en, en_text, korean=False), range_forms(ko, ko_text, korean=True)
+    ko_holding = range_forms(ko, ko_text, korean=True, holding=True)
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
@@ -167,8 +168,9 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
                 if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
                         or _just_under(a, b, under) \
-                        or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_ranges, en_ranges) \
-                        or a in en_shares and share_agrees(a, b, a in under) or b in ko_shares and share_agrees(b, a, b in under):
+                        or _spanned(a, b, en_ranges, ko_ranges) or _spanned(b, a, ko_holding, en_ranges) \
+                        or a in en_shares and share_agrees(a, b, "under" if a in under else en_shares[a], a in hedged) \
+                        or b in ko_shares and share_agrees(b, a, "under" if b in under else ko_shares[b], b in hedged):
                     continue
                 differences.append(f"{label} {_show(a, kind)}≠{_show(b, kind)}")
                 en_values.append(canon(a))
@@ -627,6 +629,10 @@ _KO_SURNAME_TITLE = re.compile(r"(?<![가-힣])([가-힣])\s" + _KO_TITLES)
 _KO_NAME_TITLE = re.compile(r"(?<![가-힣])([가-힣]{3})\s(?:[가-힣]{1,4}?)?" + _KO_TITLES)
 # syllables that are also words before a title: 한 ("a"), 이 ("this"), 전 ("former"), 현 ("current"), 고 ("the late"), ...
 _NOT_SURNAME_BEFORE_TITLE = frozenset("한이그저전현각제본새두세네당도시국부원양모고")
+# of those, the two a news writer uses before a title mostly as the surname (이 대통령 is President Lee,
+# 한 총리 Prime Minister Han), read so when the English names that surname; 전 장관 is "the former
+# minister", 현 시장 "the current mayor", 고 the late, 양 both: never the surname of the English's Jeon
+_SURNAME_IF_NAMED = frozenset("이한")
 # 모 standing alone before 씨 or a title is "a certain" (某, 모 씨, 모 의원: the name withheld), not the rare surname
 _WITHHELD = "모"
 _EN_WORD_SURNAMES = frozenset("do so an go ha ma ban ok on in no to be oh seoul".split())  # words and places, not names
@@ -640,13 +646,14 @@ _EN_TITLES = frozenset("""minister president chairman chairwoman leader premier 
 def korean_surname_mentions(ko_text: str, en_surnames: Iterable[str] = ()) -> set[str]:
     """Surnames named alone: `민 씨`, `조 모 씨`, `한 의원` (where 한 is a surname, not "a"). A
     syllable that is also a word before a title (이 대통령 is "this president" or President Lee)
-    is the surname when the English names it (`en_surnames`: "President Lee said")."""
+    is the surname when the English names it (`en_surnames`: "President Lee said"), if it is one
+    of `_SURNAME_IF_NAMED` (전 장관 is a former minister, whoever the English names)."""
     from toolkit.names import name_score, surnames
 
     known = surnames()
     found = {m.group(1) for m in _KO_SURNAME_ONLY.finditer(ko_text) if m.group(1) in known and m.group(1) != _WITHHELD}
     found |= {m.group(1) for m in _KO_SURNAME_TITLE.finditer(ko_text) if m.group(1) in known and (
-        m.group(1) not in _NOT_SURNAME_BEFORE_TITLE or m.group(1) != _WITHHELD
+        m.group(1) not in _NOT_SURNAME_BEFORE_TITLE or m.group(1) in _SURNAME_IF_NAMED
         and any(name_score(m.group(1), e) >= NAME_THRESHOLD for e in en_surnames))}
     return found
 

@@ -40,9 +40,11 @@ def _multiples(found: list[Quantity], text: str, korean: bool) -> list[Quantity]
 # "a year earlier", "a month ago": one of the span, against a Korean count of the same span before or after
 # (1년 전보다, 한 달 뒤); against 지난해보다 or 전월 대비, which count nothing, it is no figure
 _EN_ONE_BEFORE = re.compile(r"(?i)\ba (year|month|week)(?= (?:earlier|ago|before|later)\b)")
-_KO_SPAN_BEFORE = {"year": re.compile(r"(?:\d|한)\s?(?:년|해)\s?(?:전|뒤|후)"),
-                   "month": re.compile(r"(?:\d|한)\s?(?:개월|달)\s?(?:전|뒤|후)"),
-                   "week": re.compile(r"(?:\d|한)\s?주일?\s?(?:전|뒤|후)")}
+# (전, 뒤, 후 as a word: 1년 전보다, 한 달 뒤에, 2년 후인; not 50년 전통, 3년 전후, 2년 전세, 10년 후배)
+_BEFORE_AFTER = r"\s?(?:전|뒤|후)(?:보다|부터|까지|에|의|과|와|인|이|만|쯤|께|엔|도|로)?(?:는|은|도|에)?(?![가-힣])"
+_KO_SPAN_BEFORE = {"year": re.compile(r"(?:\d|한)\s?(?:년|해)" + _BEFORE_AFTER),
+                   "month": re.compile(r"(?:\d|한)\s?(?:개월|달)" + _BEFORE_AFTER),
+                   "week": re.compile(r"(?:\d|한)\s?주일?" + _BEFORE_AFTER)}
 
 
 def _one_span_before(en: list[Quantity], en_text: str, ko_text: str) -> list[Quantity]:
@@ -57,16 +59,22 @@ def _one_span_before(en: list[Quantity], en_text: str, ko_text: str) -> list[Qua
 
 
 # "Kim and three others" names four people (김 씨 등 4명); 김 씨 외 3명 is four too: the count with the one
-# named beside it, a reading that may match but never disagrees
+# named beside it, a reading that may match but never disagrees; where both sides count the others ("and
+# three others", 외 4명) the two counts are compared as written, or 3 + 1 would excuse the 4
 _EN_OTHERS = re.compile(r"(?i)\s(?:others|other [a-z]+)\b")
 _EN_AND_BEFORE = re.compile(r"(?i)\b(?:and|with|plus|along with)\s$")
 _KO_BESIDES = re.compile(r"외(?:에)?\s?$")
+_EN_OTHERS_SAID = re.compile(r"(?i)\b(?:and|with|plus|along with)\s+[\w,.-]+\s+(?:others|other [a-z]+)\b")
+_KO_OTHERS_SAID = re.compile(r"(?<![가-힣])외(?:에)?\s?[\d한두세네다여일이삼사오육칠팔구십]")
 
 
-def _with_the_one_named(found: list[Quantity], text: str, korean: bool) -> list[Quantity]:
-    """The quantities with each count of "others" (외 N명) also read with the one named beside it."""
+def _with_the_one_named(found: list[Quantity], text: str, korean: bool, other_text: str) -> list[Quantity]:
+    """The quantities with each count of "others" (외 N명) also read with the one named beside it,
+    unless `other_text` counts the others too."""
     from toolkit.align.numbers import Quantity
 
+    if (_EN_OTHERS_SAID if korean else _KO_OTHERS_SAID).search(other_text):
+        return found
     said = [Quantity(q.value + 1, "amount", q.start, q.end, loose=True) for q in found
             if q.kind == "amount" and q.value == int(q.value) and not q.optional and (
                 _KO_BESIDES.search(text, max(0, q.start - 3), q.start) if korean
@@ -77,9 +85,9 @@ def _with_the_one_named(found: list[Quantity], text: str, korean: bool) -> list[
 def phrased_in_english(found: list[Quantity], en_text: str, ko_text: str) -> list[Quantity]:
     """The English quantities with the figures said in words read (see the module)."""
     return _with_the_one_named(_one_span_before(_multiples(found, en_text, korean=False), en_text, ko_text),
-                               en_text, korean=False)
+                               en_text, korean=False, other_text=ko_text)
 
 
-def phrased_in_korean(found: list[Quantity], ko_text: str) -> list[Quantity]:
+def phrased_in_korean(found: list[Quantity], ko_text: str, en_text: str) -> list[Quantity]:
     """The Korean quantities with the figures said in words read (곱절, 외 3명)."""
-    return _with_the_one_named(_multiples(found, ko_text, korean=True), ko_text, korean=True)
+    return _with_the_one_named(_multiples(found, ko_text, korean=True), ko_text, korean=True, other_text=en_text)

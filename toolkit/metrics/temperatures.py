@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from toolkit.align.numbers import Quantity
 
-_FAHRENHEIT = re.compile(r"\s?(?:degrees? Fahrenheit|°\s?F\b|F\b)")
+# (a bare F, "95 F"; not the F of a jet's name, "16 F-16 fighters")
+_FAHRENHEIT = re.compile(r"\s?(?:degrees? Fahrenheit|°\s?F\b|F\b(?![-–]?\d))")
 _CELSIUS_KO = re.compile(r"\s?(?:도(?![가-힣])|도[가는를의에까로였이]|℃|°\s?C)")
 _MINUS_EN = re.compile(r"(?:\bminus\s|-)$", re.I)
 _MINUS_KO = re.compile(r"(?:영하\s?|-)$")
