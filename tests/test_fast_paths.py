@@ -1,11 +1,14 @@
-"""The speed paths of the credit readers and the English word splitter answer as the plain
-definitions do: each is checked against the definition written out here, on text built from the
+"""The speed paths of the credit readers, the English word splitter and the Korean money reader answer
+as the plain definitions do: each is checked against the definition written out here, on text built from the
 characters that decide them (capitals, digits, letters of other scripts, marks)."""
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.align import numbers
 from toolkit.align.english import words
 from toolkit.credits import korean, widgets
 
@@ -91,3 +94,24 @@ def test_kiwi_tuples_take_the_lemma_and_fall_back_to_the_form_without_one() -> N
     assert _as_tuples(with_lemma) == (("먹", "VV", "먹다", 0, 1), ("었", "EP", "었", 1, 1))
     assert _as_tuples(without) == (("북한", "NNP", "북한", 0, 2),)
     assert _as_tuples([]) == ()
+
+
+# the Korean sum of money as one pattern, figure and currency together (searched again at every digit
+# of a long run with no currency after it)
+_MONEY_BY_DEFINITION = re.compile(r"\d[\d,.]*(?:\s?[십백천만억조](?:\s?\d[\d,.]*)?)*\s?(?:달러|위안|원|엔|유로|파운드)")
+_MONEY_PIECES = ["1", "0", "5", "１", ",", ".", " ", "\n", "조", "억", "만", "천", "십", "원", "달러", "위안", "엔",
+                 "유로", "파운", "드", "가"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_PIECES), max_size=16).map("".join))
+def test_first_money_end_is_where_the_one_pattern_ends(text: str) -> None:
+    found = _MONEY_BY_DEFINITION.search(text)
+    assert numbers._first_money_end(text) == (found.end() if found else None)
+
+
+def test_first_money_end_reads_a_long_run_once() -> None:
+    # 20,000 figures with no currency, then one sum: the run is read as one piece, the sum after it found
+    text = "1조 " * 20_000 + "중국돈 25만 위안"
+    assert numbers._first_money_end(text) == len(text)
+    assert numbers._KO_FIGURE_RUN.match(text).end() == len("1조 " * 20_000) - 1
