@@ -1416,9 +1416,12 @@ def test_kept_posteriors_are_the_models_and_a_callers_change_stays_its_own():
     model = Counting({("주민", "resid"): 0.25, ("체포", "arrest"): 0.5})
     posteriors_of = _posteriors_for(model)
     first = posteriors_of(["주민", "체포"], ("resid", "arrest"))
-    assert first == model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
-    first[0][0] = 9.0  # one caller's change
-    assert posteriors_of(["주민", "체포"], ["resid", "arrest"])[0][0] == 0.25
+    assert first.tolist() == model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
+    with pytest.raises(ValueError):  # read-only: one caller cannot change what another gets
+        first[0, 0] = 9.0
+    mine = first.tolist()  # a caller's own lists
+    mine[0][0] = 9.0
+    assert posteriors_of(["주민", "체포"], ["resid", "arrest"])[0, 0] == 0.25
     assert len(calls) == 2  # the model asked once by the look-up (the third call is kept), once directly
     assert _posteriors_for(Counting({})) is not posteriors_of  # another model: another look-up
 
@@ -1430,11 +1433,11 @@ def test_kept_posteriors_follow_a_model_trained_again_in_place():
     from toolkit.terms.rows import _posteriors_for
 
     model = WordAligner().train([(["주민", "체포"], ["resid", "arrest"])] * 3)
-    before = _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"])
+    before = _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"]).tolist()
     model.train([(["주민", "체포"], ["arrest", "resid"])] * 3 + [(["주민"], ["arrest"])] * 3)
     after = model.link_posteriors(["주민", "체포"], ["resid", "arrest"])
     assert after != before  # the second training moved the values (else this test shows nothing)
-    assert _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"]) == after
+    assert _posteriors_for(model)(["주민", "체포"], ["resid", "arrest"]).tolist() == after
 
 
 def test_a_name_by_its_sound_is_the_nearer_of_two_names_alike_in_sound():
@@ -1656,3 +1659,20 @@ def test_a_word_refused_a_prior_as_a_proper_noun_is_asked_again_when_kiwi_reads_
     assert "신원식" not in training.joined
     training.add_keys(0.9, ["신원식"], english.stems, surface, ["NNG"], [""])
     assert training.joined["신원식"] == entries["신원"]
+
+
+def test_rivals_from_the_kept_array_are_those_from_the_lists():
+    """rows hands `rivals` the kept float array of the posteriors: the claims must be the ones
+    the lists give (ties, a word written twice, NULL column left out)."""
+    import numpy as np
+
+    from toolkit.terms.renderings import rivals
+
+    posteriors = [[0.5, 0.2, 0.5, 0.1], [0.1, 0.7, 0.1, 0.3], [0.0, 0.0, 0.0, 1.0]]
+    keys = ["주민", "체포", "주민"]
+    matrix = np.array(posteriors, dtype=float)
+    matrix.flags.writeable = False
+    given, built = rivals(posteriors, keys, matrix=matrix), rivals(posteriors, keys)
+    assert given.top == built.top and given.columns == built.columns
+    assert given.against({0}, [1, 1, 1]) == built.against({0}, [1, 1, 1])
+    assert given.masses(posteriors, [1]) == built.masses(posteriors, [1])

@@ -229,11 +229,12 @@ class Rendering:
 
 
 def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = None,
-           size: int = RIVALS) -> "Rivals":
+           size: int = RIVALS, matrix=None) -> "Rivals":
     """Per English word, the `size` largest claims of Korean words on it (probability, column),
     NULL left out, one column per distinct word of `keys` (a word written twice holds its
     whole share in each place): what other Korean words claim of it, computed once per bead
-    for all its terms."""
+    for all its terms. `matrix`: the posteriors as a float array already (the kept one of
+    rows._posteriors_for, read-only), so that it is not built again from the lists."""
     import numpy as np
 
     width = len(posteriors[0]) - 1 if posteriors else 0
@@ -241,7 +242,7 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     columns.sort()
     if not posteriors or not columns:
         return Rivals([[] for _ in posteriors], keys, columns)
-    matrix = np.asarray(posteriors, dtype=float)
+    matrix = np.asarray(posteriors, dtype=float) if matrix is None else matrix
     values = matrix[:, columns]
     order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
     kept = np.take_along_axis(values, order, axis=1).tolist()

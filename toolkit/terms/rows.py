@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.align.english import content_words
 from toolkit.hangul import is_syllable_word
@@ -35,6 +36,9 @@ from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, Lin
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_by_sound, render_people_name, render_phrase, rivals)
 from toolkit.terms.sound import begins_as_written, by_romanization, heard, once_named, one_morpheme, romanized
+
+if TYPE_CHECKING:
+    import numpy as np
 
 LONGEST_PHRASE = 4  # nouns of a noun phrase
 LONGEST_RUN = 8     # nouns written on without a particle beyond this are a list or a heading, not a phrase
@@ -267,8 +271,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
-        posteriors = posteriors_of(keys, bead.english.stems)
-        top = rivals(posteriors, keys)
+        matrix = posteriors_of(keys, bead.english.stems)
+        posteriors = matrix.tolist()
+        top = rivals(posteriors, keys, matrix=matrix)
         pairs = glossed(bead)
         columns = BeadColumns(units, pairs)
         acronyms = expansions.get(bead.article_id, {})
@@ -361,7 +366,7 @@ def _split_names(rows: list[dict], bead: Bead, row) -> list[dict]:
 KEPT_POSTERIORS = 4096  # beads' posteriors kept, as float arrays (a few KB each); an 800-article build asks
 # 9,424 times for 3,160 distinct ones: a corpus repeats sentence pairs (updated stories, background paragraphs)
 # [(model, its attributes when kept, its kept look-up)]: the last model's, kept across the articles of a build
-_POSTERIORS: list[tuple[LinkModel, dict, Callable[[Sequence[str], Sequence[str]], list[list[float]]]]] = []
+_POSTERIORS: list[tuple[LinkModel, dict, Callable[[Sequence[str], Sequence[str]], np.ndarray]]] = []
 
 
 def _same_state(kept: dict, model: LinkModel) -> bool:
@@ -371,20 +376,23 @@ def _same_state(kept: dict, model: LinkModel) -> bool:
     return kept.keys() == now.keys() and all(now[k] is v for k, v in kept.items())
 
 
-def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]], list[list[float]]]:
-    """`posteriors_of(keys, stems)`: model.link_posteriors(keys, stems), a pair met before
-    computed once (a pure function of the model's tables and the words); fresh lists each time, so
-    a caller cannot change what another gets. The model and its attributes are held, so that no
-    id can be reused, and a model trained again gets a new look-up."""
+def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]], np.ndarray]:
+    """`posteriors_of(keys, stems)`: model.link_posteriors(keys, stems) as a read-only float array,
+    a pair met before computed once (a pure function of the model's tables and the words). Read-only,
+    so that no caller can change what another gets; the array itself is handed to `rivals`, which
+    would otherwise build it again from the lists (`.tolist()`, which callers index). The model and
+    its attributes are held, so that no id can be reused, and a model trained again gets a new look-up."""
     if not _POSTERIORS or _POSTERIORS[0][0] is not model or not _same_state(_POSTERIORS[0][1], model):
         import numpy as np
 
         @lru_cache(maxsize=KEPT_POSTERIORS)
-        def kept(keys: tuple[str, ...], stems: tuple[str, ...]):
-            return np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
+        def kept(keys: tuple[str, ...], stems: tuple[str, ...]) -> np.ndarray:
+            array = np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
+            array.flags.writeable = False
+            return array
 
-        def posteriors_of(keys: Sequence[str], stems: Sequence[str]) -> list[list[float]]:
-            return kept(tuple(keys), tuple(stems)).tolist()
+        def posteriors_of(keys: Sequence[str], stems: Sequence[str]) -> np.ndarray:
+            return kept(tuple(keys), tuple(stems))
 
         _POSTERIORS[:] = [(model, dict(getattr(model, "__dict__", {})), posteriors_of)]
     return _POSTERIORS[0][2]
@@ -621,8 +629,9 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
               if shorter(w.key, inside) or any(term_piece(w.key, i) for i in inside)]
     if not joined:
         return rows  # nothing to do: the pieces' probabilities are not needed
-    posteriors = posteriors_of(keys, bead.english.stems)
-    top, pairs = rivals(posteriors, keys), glossed(pieces)
+    matrix = posteriors_of(keys, bead.english.stems)
+    posteriors = matrix.tolist()
+    top, pairs = rivals(posteriors, keys, matrix=matrix), glossed(pieces)
     columns = BeadColumns(raw, pairs)
     for sentence_id, word, inside in joined:
         mine = by_term.get(word.key)
