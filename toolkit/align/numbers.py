@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from toolkit.align.kept import kept_for_sentences
 
 __all__ = ["numbers_in_english", "numbers_in_korean", "canon", "Quantity", "quantities_in_english",
-           "quantities_in_korean"]
+           "quantities_in_korean", "with_readings"]
 
 
 def canon(value: float) -> str:
@@ -265,6 +265,12 @@ class Quantity:
         return self.conversion or self.loose
 
 
+def with_readings(found: list[Quantity], added: list[Quantity]) -> list[Quantity]:
+    """`found` with further readings of the text among them, in text order (`found` itself when
+    there are none): the checks add readings ("doubled" as 2배, 오후 10시 for a bare 10시) after reading."""
+    return sorted(found + added, key=lambda q: (q.start, q.end)) if added else found
+
+
 # ... and so is one holding a measure unit: "1,500 kilometers (932 miles)", "(약 932마일)"
 _MEASURE_EN = re.compile(
     r"\b(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?|ounces?|oz"
@@ -453,7 +459,7 @@ def _bare_hours(found: list[Quantity], text: str) -> list[Quantity]:
     added as a reading that may match but never disagrees."""
     later = [replace(q, value=q.value + 12, loose=True) for q in found
              if q.kind == "time" and 1 <= q.value < 12 and not _KO_DAY_PART.search(text[max(0, q.start - 5):q.start])]
-    return sorted(found + later, key=lambda q: (q.start, q.end)) if later else found
+    return with_readings(found, later)
 
 
 def _day_position(tokens: list[str], i: int) -> bool:

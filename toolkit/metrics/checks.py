@@ -363,7 +363,7 @@ def _one_hour(en: list, en_text: str) -> list:
     """The English quantities with each "an hour" or "a minute" as one of its unit, a reading that
     may match but never disagrees ("9,000 won an hour" ~ 시간당): with the minutes after it, "an
     hour and 20 minutes", it makes one span with them (80분)."""
-    from toolkit.align.numbers import Quantity
+    from toolkit.align.numbers import Quantity, with_readings
 
     spans = [Quantity(1.0, "amount", m.start(), m.end(), unit=_UNITS_EN[m.group(1).lower()], loose=True)
              for m in _EN_ONE_SPAN.finditer(en_text)]
@@ -374,7 +374,7 @@ def _one_hour(en: list, en_text: str) -> list:
     if halves:
         en = [replace(q, loose=True) if any(a <= q.start < b for (a, b), _ in halves) else q for q in en]
         spans += [q for _, q in halves]
-    return sorted(en + spans, key=lambda q: (q.start, q.end)) if spans else en
+    return with_readings(en, spans)
 
 
 _UNITS_EN = {"hour": "h", "minute": "min"}

@@ -25,7 +25,7 @@ _MULTIPLES = {"doubl": 2.0, "double": 2.0, "twice": 2.0, "tripl": 3.0, "triple":
 def _multiples(found: list[Quantity], text: str, korean: bool) -> list[Quantity]:
     """The quantities with each multiple said in words as one of measure "times": "doubled" is
     2배, and "tripled" against 2배 is a change."""
-    from toolkit.align.numbers import Quantity
+    from toolkit.align.numbers import Quantity, with_readings
 
     if korean:
         said = [Quantity(2.0, "amount", m.start(), m.end(), measure="times") for m in _KO_MULTIPLE.finditer(text)
@@ -34,7 +34,7 @@ def _multiples(found: list[Quantity], text: str, korean: bool) -> list[Quantity]
         said = [Quantity(_MULTIPLES[next(g for g in m.groups() if g).lower()], "amount", m.start(), m.end(),
                          measure="times" if m.group(1) or m.group(2) or m.group("compared") else "")
                 for m in _EN_MULTIPLE.finditer(text)]
-    return sorted(found + said, key=lambda q: (q.start, q.end)) if said else found
+    return with_readings(found, said)
 
 
 # "a year earlier", "a month ago": one of the span, against a Korean count of the same span before or after
@@ -51,11 +51,11 @@ def _one_span_before(en: list[Quantity], en_text: str, ko_text: str) -> list[Qua
     """The English quantities with "a year earlier" (a month, a week; ago, before, later) as 1,
     where the Korean counts that span before or after in figures (1년 전보다): a Korean 5년 전 is
     then a change."""
-    from toolkit.align.numbers import Quantity
+    from toolkit.align.numbers import Quantity, with_readings
 
     said = [Quantity(1.0, "amount", m.start(), m.end()) for m in _EN_ONE_BEFORE.finditer(en_text)
             if _KO_SPAN_BEFORE[m.group(1).lower()].search(ko_text)]
-    return sorted(en + said, key=lambda q: (q.start, q.end)) if said else en
+    return with_readings(en, said)
 
 
 # "Kim and three others" names four people (김 씨 등 4명); 김 씨 외 3명 is four too: the count with the one
@@ -71,7 +71,7 @@ _KO_OTHERS_SAID = re.compile(r"(?<![가-힣])외(?:에)?\s?[\d한두세네다여
 def _with_the_one_named(found: list[Quantity], text: str, korean: bool, other_text: str) -> list[Quantity]:
     """The quantities with each count of "others" (외 N명) also read with the one named beside it,
     unless `other_text` counts the others too."""
-    from toolkit.align.numbers import Quantity
+    from toolkit.align.numbers import Quantity, with_readings
 
     if (_EN_OTHERS_SAID if korean else _KO_OTHERS_SAID).search(other_text):
         return found
@@ -79,7 +79,7 @@ def _with_the_one_named(found: list[Quantity], text: str, korean: bool, other_te
             if q.kind == "amount" and q.value == int(q.value) and not q.optional and (
                 _KO_BESIDES.search(text, max(0, q.start - 3), q.start) if korean
                 else _EN_AND_BEFORE.search(text, max(0, q.start - 12), q.start) and _EN_OTHERS.match(text, q.end))]
-    return sorted(found + said, key=lambda q: (q.start, q.end)) if said else found
+    return with_readings(found, said)
 
 
 def phrased_in_english(found: list[Quantity], en_text: str, ko_text: str) -> list[Quantity]:
