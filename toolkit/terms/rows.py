@@ -271,9 +271,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
-        matrix = posteriors_of(keys, bead.english.stems)
-        posteriors = matrix.tolist()
-        top = rivals(posteriors, keys, matrix=matrix)
+        posteriors, top = _posteriors_and_rivals(posteriors_of, keys, bead.english.stems)
         pairs = glossed(bead)
         columns = BeadColumns(units, pairs)
         acronyms = expansions.get(bead.article_id, {})
@@ -374,6 +372,14 @@ def _same_state(kept: dict, model: LinkModel) -> bool:
     sets new tables on the same object, so the object alone does not say the posteriors still hold."""
     now = getattr(model, "__dict__", {})
     return kept.keys() == now.keys() and all(now[k] is v for k, v in kept.items())
+
+
+def _posteriors_and_rivals(posteriors_of, keys: Sequence[str], stems: Sequence[str]):
+    """A bead's link posteriors as lists (which the renderers index) and their `rivals`, both from
+    the one kept array (`_posteriors_for`), which `rivals` takes as it is."""
+    matrix = posteriors_of(keys, stems)
+    posteriors = matrix.tolist()
+    return posteriors, rivals(posteriors, keys, matrix=matrix)
 
 
 def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]], np.ndarray]:
@@ -629,9 +635,8 @@ def _with_pieces(rows: list[dict], bead: Bead, pieces: Bead, is_term, posteriors
               if shorter(w.key, inside) or any(term_piece(w.key, i) for i in inside)]
     if not joined:
         return rows  # nothing to do: the pieces' probabilities are not needed
-    matrix = posteriors_of(keys, bead.english.stems)
-    posteriors = matrix.tolist()
-    top, pairs = rivals(posteriors, keys, matrix=matrix), glossed(pieces)
+    posteriors, top = _posteriors_and_rivals(posteriors_of, keys, bead.english.stems)
+    pairs = glossed(pieces)
     columns = BeadColumns(raw, pairs)
     for sentence_id, word, inside in joined:
         mine = by_term.get(word.key)
