@@ -36,6 +36,13 @@ _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
+def has_unwritable(text: str) -> bool:
+    """Does `text` hold a control character, a lone surrogate or a noncharacter (what
+    strip_unwritable takes out, but the invisible ones)? A name given for the TEI is refused
+    for these rather than written without them."""
+    return bool(_CONTROL.search(text) or _UNWRITABLE.search(text))
+
+
 def strip_unwritable(text: str) -> str:
     """`text` without what JSON escapes bring back after decoding and no XML can hold or reader
     sees: control characters, lone surrogates ("\\ud800"), noncharacters, invisible characters."""

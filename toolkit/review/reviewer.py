@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import unicodedata
 from datetime import datetime, timezone
 
 from toolkit.errors import InputError
@@ -32,12 +31,12 @@ def resolve_reviewer(given: str | None = None) -> str:
     """The reviewer's name, from the first source that names one. The name goes into the
     TEI, which cannot hold a control character or the lone surrogates that bytes of another
     encoding become in a command's arguments: such a name is refused, not half written."""
-    from toolkit.ingest.decode import strip_invisible
+    from toolkit.ingest.decode import has_unwritable, strip_invisible
 
     for name in (given, os.environ.get(ENV), _git_user()):
         if name is not None and name.strip():
             name = " ".join(strip_invisible(name).split())
-            if any(unicodedata.category(c) in ("Cc", "Cs") or c in "\ufffe\uffff" for c in name):
+            if has_unwritable(name):
                 raise NoReviewer("the reviewer name holds a control character or bytes that are not UTF-8: "
                                  "give it as plain text")
             if name:
