@@ -58,12 +58,13 @@ Row = tuple[str, dict[str, float], bool]  # (kind, features, right)
 Weighted = tuple[dict[str, float], bool, float]  # (features, right, sample weight)
 
 
-def _aligner(en, ko, lexicon, analyses: dict | None = None) -> Aligner:
-    """`analyses`: each Korean sentence as Kiwi read it in its paragraph (as a build reads it)."""
+def aligner_of(en, ko, lexicon, analyses: dict | None = None, params: Params | None = None) -> Aligner:
+    """`analyses`: each Korean sentence as Kiwi read it in its paragraph (as a build reads it);
+    `params`: the aligner's (Params() when not given)."""
     ef = [en_features(s.text) for s in en]
     with provided_tokens(analyses or {}):
         kf = [ko_features(s.text, lexicon) for s in ko]
-    return Aligner(ef, kf, Params(), lazy=len(ef) * len(kf) > FULL_GRID,
+    return Aligner(ef, kf, params or Params(), lazy=len(ef) * len(kf) > FULL_GRID,
                    paragraphs=([s.paragraph for s in en], [s.paragraph for s in ko]))
 
 
@@ -75,7 +76,7 @@ def line_rows(split: str, lexicon, share: int = 0, fitted: bool = False) -> list
     for k, art in enumerate(make_articles(split)):
         if share and (k % share == 0) != fitted:
             continue
-        aligner = _aligner(art.en, art.ko, lexicon, art.ko_analyses)
+        aligner = aligner_of(art.en, art.ko, lexicon, art.ko_analyses)
         path = aligner.path()
         beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1))) for i0, i1, j0, j1 in path]
         for (kind, feats), component in zip(aligner.features(path), line_components(art, beads)):
@@ -103,7 +104,7 @@ def unrelated_rows(pairs, lexicon, articles=(), kinds=("link", "null"), tagged: 
     step = 1 if not articles else 7
     for t in range(len(sides)):
         u = (t + step) % len(sides)
-        aligner = _aligner(sides[t][0], sides[u][1], lexicon, sides[u][2])
+        aligner = aligner_of(sides[t][0], sides[u][1], lexicon, sides[u][2])
         path = aligner.path()
         for kind, feats in aligner.features(path):
             if kind in kinds:
@@ -123,7 +124,7 @@ def pair_rows(pairs, lexicon) -> list[Row]:
         ko_article = segment_article(read_article(ko_path))
         ko = ko_article.sentences
         gold = read_gold(gold_path)
-        aligner = _aligner(en, ko, lexicon, article_analyses(ko_article))
+        aligner = aligner_of(en, ko, lexicon, article_analyses(ko_article))
         path = aligner.path()
         for (i0, i1, j0, j1), (kind, feats) in zip(path, aligner.features(path)):
             key = (frozenset(en[i].id for i in range(i0, i1)), frozenset(ko[j].id for j in range(j0, j1)))

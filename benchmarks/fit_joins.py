@@ -24,13 +24,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from align_quality import Score, find_pairs, make_articles, read_gold  # noqa: E402
-from calibrate import fit  # noqa: E402
+from calibrate import aligner_of, fit  # noqa: E402
 
 from toolkit.align import Params, load_lexicon  # noqa: E402
-from toolkit.align.dp import FULL_GRID, Aligner  # noqa: E402
 from toolkit.align.joins import join_candidates, join_features, join_splits  # noqa: E402
-from toolkit.align.scoring import en_features, ko_features  # noqa: E402
-from toolkit.segment import provided_tokens  # noqa: E402
 
 WITHOUT = Params(join_split=None)
 
@@ -40,11 +37,8 @@ class Article:
 
     def __init__(self, name: str, en, ko, analyses: dict, same_bead, lexicon) -> None:
         self.name, self.same_bead = name, same_bead
-        with provided_tokens(analyses):
-            kf = [ko_features(s.text, lexicon) for s in ko]
-            self.aligner = Aligner([en_features(s.text) for s in en], kf, WITHOUT, lazy=len(en) * len(ko) > FULL_GRID,
-                                   paragraphs=([s.paragraph for s in en], [s.paragraph for s in ko]))
-            self.path = self.aligner.path()
+        self.aligner = aligner_of(en, ko, lexicon, analyses, WITHOUT)
+        self.path = self.aligner.path()
 
     def rows(self) -> list[tuple[dict[str, float], bool]]:
         out = []
