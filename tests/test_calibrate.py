@@ -126,7 +126,7 @@ def test_a_ted_share_splits_the_pseudo_articles_into_fitted_and_measured(monkeyp
     articles = [type("A", (), {"en": [k], "ko": [], "ko_analyses": {}})() for k in range(7)]
     monkeypatch.setattr(calibrate, "make_articles", lambda split: articles)
     monkeypatch.setattr(calibrate, "line_components", lambda art, beads: [])
-    monkeypatch.setattr(calibrate, "_aligner", lambda en, ko, lexicon, analyses: seen.append(en[0]) or Aligned())
+    monkeypatch.setattr(calibrate, "aligner_of", lambda en, ko, lexicon, analyses: seen.append(en[0]) or Aligned())
     calibrate.line_rows("ted", None, 3, fitted=True)
     fitted, seen[:] = list(seen), []
     calibrate.line_rows("ted", None, 3)
