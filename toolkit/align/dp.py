@@ -37,7 +37,7 @@ from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
-from toolkit.align.joins import MAX_BEAD, join_splits
+from toolkit.align.joins import MAX_BEAD, grown_links, join_splits
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
@@ -393,29 +393,26 @@ class Aligner(BeadScorer):
         in two sentences), not an addition (a sentence with a figure of its own is a fact of its own)."""
         if self.p.join_cover is None:
             return path
-        out = list(path)
-        t = 0
-        while t < len(out):
+
+        def most_covered(out: list[tuple[int, int, int, int]], t: int):
             i0, i1, j0, j1 = out[t]
+            if not (i0 < i1 and j0 < j1):
+                return None
             best = None
-            if i0 < i1 and j0 < j1:
-                korean_numbers = set().union(*(self.kf[j].numbers for j in range(j0, j1)))
-                for u in (t - 1, t + 1):
-                    if 0 <= u < len(out) and _english_only(out[u]) and out[u][0] in (i0 - 1, i1) \
-                            and (i1 - i0) + (j1 - j0) < MAX_BEAD \
-                            and not self.ef[out[u][0]].numbers - korean_numbers:
-                        cover = self.shares(out[u][0], out[u][1], j0, j1)[1]
-                        if (cover >= self.p.join_cover or self._explains_rest(out[u][0], out[t], cover)) \
-                                and (best is None or cover > best[0]):
-                            best = (cover, u)
+            korean_numbers = set().union(*(self.kf[j].numbers for j in range(j0, j1)))
+            for u in (t - 1, t + 1):
+                if 0 <= u < len(out) and _english_only(out[u]) and out[u][0] in (i0 - 1, i1) \
+                        and (i1 - i0) + (j1 - j0) < MAX_BEAD \
+                        and not self.ef[out[u][0]].numbers - korean_numbers:
+                    cover = self.shares(out[u][0], out[u][1], j0, j1)[1]
+                    if (cover >= self.p.join_cover or self._explains_rest(out[u][0], out[t], cover)) \
+                            and (best is None or cover > best[0]):
+                        best = (cover, u)
             if best is None:
-                t += 1
-                continue
+                return None
             u = best[1]
-            out[t] = (min(i0, out[u][0]), max(i1, out[u][1]), j0, j1)
-            del out[u]
-            t = min(t, u)  # the grown link may take its other neighbour too
-        return out
+            return u, (min(i0, out[u][0]), max(i1, out[u][1]), j0, j1)
+        return grown_links(path, most_covered)
 
     def _explains_rest(self, i: int, link: tuple[int, int, int, int], cover: float) -> bool:
         """Whether English sentence `i`, right after `link`, is the rest of the link's Korean: it

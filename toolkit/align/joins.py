@@ -14,10 +14,11 @@ benchmarks/fit_joins.py: a fitted weight over evidence rather than a threshold p
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from toolkit.align.confidence import probability
 
-__all__ = ["JOIN_WEIGHTS", "join_features", "join_probability", "join_candidates", "join_splits"]
+__all__ = ["JOIN_WEIGHTS", "join_features", "join_probability", "join_candidates", "join_splits", "grown_links"]
 
 Bead = tuple[int, int, int, int]
 
@@ -54,8 +55,8 @@ def join_features(scorer, path: list[Bead], link: Bead, k: int, english: bool) -
     beside it; `grown`: the joined bead's size."""
     i0, i1, j0, j1 = link
     own, other = (range(i0, i1), range(j0, j1)) if english else (range(j0, j1), range(i0, i1))
+    grown = _grown(link, k, english)
     if english:
-        grown = (min(i0, k), max(i1, k + 1), j0, j1)
         mine, sides = scorer.ef[k], (scorer.ef, scorer.kf)
         own_masks = [scorer.ko_mask[k][j] & ~scorer._or(scorer.ko_mask, own, j, True) for j in other]
         weights, totals = scorer.ko_w, scorer.ko_total
@@ -65,7 +66,6 @@ def join_features(scorer, path: list[Bead], link: Bead, k: int, english: bool) -
         def explained(x: int) -> float:  # how much of k a sentence x of the other side says
             return scorer.shares(k, k + 1, x, x + 1)[1] if scorer.has[k][x] else 0.0
     else:
-        grown = (i0, i1, min(j0, k), max(j1, k + 1))
         mine, sides = scorer.kf[k], (scorer.kf, scorer.ef)
         own_masks = [scorer.en_mask[i][k] & ~scorer._or(scorer.en_mask, own, i, False) for i in other]
         weights, totals = scorer.en_w, scorer.en_total
@@ -112,6 +112,12 @@ def join_features(scorer, path: list[Bead], link: Bead, k: int, english: bool) -
     }
 
 
+def _grown(link: Bead, k: int, english: bool) -> Bead:
+    """`link` with sentence `k` (English when `english`, else Korean) beside it joined."""
+    i0, i1, j0, j1 = link
+    return (min(i0, k), max(i1, k + 1), j0, j1) if english else (i0, i1, min(j0, k), max(j1, k + 1))
+
+
 def _facing(path: list[Bead], link: Bead, k: int, english: bool) -> bool:
     """Whether a sentence of the other language is unaligned right across from `k` (past the
     link's same end): then `k` may be its translation rather than part of the link."""
@@ -152,24 +158,31 @@ def join_candidates(scorer, path: list[Bead], t: int) -> list[tuple[int, int, bo
 def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, float] | None = None) -> list[Bead]:
     """`path` with each link grown by the unaligned neighbours the model puts at `threshold`
     or more, the likeliest first; a grown link is looked at again (a 3-1 split grows twice)."""
-    out = list(path)
-    t = 0
-    while t < len(out):
+    def likeliest(out: list[Bead], t: int) -> tuple[int, Bead] | None:
         link = out[t]
         if not (link[0] < link[1] and link[2] < link[3]):
-            t += 1
-            continue
+            return None
         best = None
         for u, k, english in join_candidates(scorer, out, t):
             p = join_probability(join_features(scorer, out, link, k, english), weights)
             if p >= threshold and (best is None or p > best[0]):
                 best = (p, u, k, english)
-        if best is None:
+        return None if best is None else (best[1], _grown(link, best[2], best[3]))
+    return grown_links(path, likeliest)
+
+
+def grown_links(path: list[Bead], join: Callable[[list[Bead], int], tuple[int, Bead] | None]) -> list[Bead]:
+    """`path` with each link `join(path, t)` grows: (the index in the path of the null bead it
+    takes, the grown link), or None. The null bead leaves the path, and the grown link is looked
+    at again (it may take its other neighbour too)."""
+    out = list(path)
+    t = 0
+    while t < len(out):
+        found = join(out, t)
+        if found is None:
             t += 1
             continue
-        _, u, k, english = best
-        i0, i1, j0, j1 = link
-        out[t] = (min(i0, k), max(i1, k + 1), j0, j1) if english else (i0, i1, min(j0, k), max(j1, k + 1))
+        u, out[t] = found
         del out[u]
         t = min(t, u)
     return out
