@@ -142,3 +142,19 @@ def test_a_ted_share_that_leaves_nothing_to_measure_is_refused(n: str) -> None:
     run = subprocess.run([sys.executable, str(repo_root() / "benchmarks" / "calibrate.py"), "--ted-share", n,
                           "--report-only", "--no-corpora"], capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "--ted-share" in run.stderr and "2 or more" in run.stderr
+
+
+def test_sets_of_one_domain_are_pooled_and_each_domain_counts_once() -> None:
+    """A design is judged by the mean over domains of the left-out ECE: pairs13 and pairs14 pool
+    into one domain however many beads each holds, and a large domain (news dev) weighs no more
+    than a small one (TED share)."""
+    import calibrate
+
+    right = [(0.9, True, "link")] * 9 + [(0.9, False, "link")]  # cert 0.9, right 9 in 10: ECE 0
+    wrong = [(0.9, False, "link")] * 10  # right 0 in 10: ECE 0.9
+    by_set = {"/x/pairs13": right, "/y/pairs14": wrong, "/x/rewrites7": right,
+              "news dev": right * 50, "TED share": wrong}
+    errors = calibrate.domain_errors(by_set)
+    assert set(errors) == {"pairs", "rewrites", "news dev", "TED share"}
+    assert errors["pairs"] == (20, pytest.approx(0.45)) and errors["rewrites"] == (10, pytest.approx(0.0))
+    assert errors["news dev"] == (500, pytest.approx(0.0)) and errors["TED share"][1] == pytest.approx(0.9)
