@@ -1676,3 +1676,17 @@ def test_rivals_from_the_kept_array_are_those_from_the_lists():
     assert given.top == built.top and given.columns == built.columns
     assert given.against({0}, [1, 1, 1]) == built.against({0}, [1, 1, 1])
     assert given.masses(posteriors, [1]) == built.masses(posteriors, [1])
+
+
+def test_a_hyphened_piece_that_is_no_content_word_stays_with_its_word():
+    # '-19' of 'COVID-19' and '-A' of 'Dong-A' are no content words the model can link: a
+    # rendering neither ends before them nor stops at them when the next word is linked too
+    en = English.of("The hospital reported two COVID-19 deaths in the city on Monday.")
+    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
+    en = English.of("The survey was run by the Dong-A Ilbo and a research centre.")
+    assert render([0], posteriors(en, {"Dong": 0.5, "Ilbo": 0.85}), en, 0.9).text == "Dong-A Ilbo"
+    # a hyphened piece that is a content word is a word of its own, which the term may not take
+    en = English.of("The Seoul-Tokyo talks ended early.")
+    assert render([0], posteriors(en, {"Seoul": 0.9}, {"Tokyo": 0.9}), en, 0.9).text == "Seoul"
+    en = English.of("Kim Jong-un spoke for an hour.")
+    assert render([0], posteriors(en, {"Kim": 0.9}), en, 0.9).text == "Kim"

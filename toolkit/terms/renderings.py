@@ -41,10 +41,13 @@ STATUSES = ("rendered", "omitted", "not_found")
 
 # between two links of one span: spaces and hyphens, up to MAX_GAP_WORDS of the function words
 # that hold a noun phrase together (Ministry of State Security, Workers' Party of Korea), or
-# one "and" (cooperation and exchanges)
-_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
-_NAME_GAP = re.compile(r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
-_TIGHT_GAP = re.compile(r"[\s\-]+")
+# one "and" (cooperation and exchanges); each may begin with the hyphened tail of the word
+# before it, a piece that is no content word ('Dong-A Ilbo', 'COVID-19 infections')
+_TAIL = r"(?:-[A-Za-z0-9]{1,4}(?=\s))?"
+_GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
+_NAME_GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
+_TIGHT_GAP = re.compile(_TAIL + r"[\s\-]+")
+_HYPHENED_TAIL = re.compile(r"-[A-Za-z0-9]{1,4}(?![\w'’-])")  # '-19' of 'COVID-19', '-A' of 'Dong-A'
 _COMMA = re.compile(r",\s+")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
@@ -879,6 +882,9 @@ def _cut(english: English, span: list[int]) -> str:
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
+    tail = _HYPHENED_TAIL.match(english.text, end) if end == last[2] else None
+    # a hyphened piece that is no content word (digits are none: word_spans skips them) is the word's own
+    end = tail.end() if tail and (tail.group()[1].isdigit() or not is_content(tail.group()[1:])) else end
     # only Korea takes an initial or a half along ('U. S. summit' gives no 'S. summit'); an
     # initial is among the last few characters before the span (the look-behind still sees
     # what stands before where the search starts)
