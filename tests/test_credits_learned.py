@@ -222,3 +222,37 @@ def test_a_wrong_credit_no_threshold_stops_switches_the_pass_off(monkeypatch) ->
         monkeypatch.setattr(credit_model, "additions", lambda model, records, p=p: [[(p, ("writer", "A", None))]])
         assert credit_model.clean_threshold({}, [record], 0.9) == expected
     assert credit_model.OFF > 1.0  # sure_credits adds nothing above 1.0
+
+
+def test_training_weights_count_the_candidates_the_rules_left_open() -> None:
+    """credit_model.fit with caught 0 learns from what the pass will see alone; open N repeats those."""
+    import sys
+    from collections import Counter
+
+    sys.path.insert(0, str(repo_root() / "benchmarks"))
+    import credit_model
+
+    seen: list[int] = []
+    record = credit_model.Record("x", Counter(), examples=[(["bias=yes"], 0), (["bias=yes"], 1)], open=[True, False])
+    original = credit_model.train
+    try:
+        credit_model.train = lambda examples, n: seen.append(len(examples)) or {}
+        credit_model.fit([record], credit_model.Weights(open=3, caught=0))
+        credit_model.fit([record])
+    finally:
+        credit_model.train = original
+    assert seen == [3, 2]
+
+
+def test_the_curve_counts_the_additions_at_each_threshold_over_the_held_out_sets() -> None:
+    import sys
+    from collections import Counter
+
+    sys.path.insert(0, str(repo_root() / "benchmarks"))
+    import credit_model
+
+    record = credit_model.Record("x", Counter({("writer", "A", None): 1}))
+    pooled = [([record], [[(0.8, ("writer", "A", None)), (0.6, ("writer", "B", None))]])]
+    assert credit_model.pooled_counts(pooled, 0.7) == (1, 0, 0)
+    assert credit_model.pooled_counts(pooled, 0.5) == (1, 1, 0)
+    assert credit_model.pooled_counts(pooled, credit_model.OFF) == (0, 0, 1)  # the rules alone (none here)
