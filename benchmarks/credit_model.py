@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/credit_model.py train GOLD.jsonl [...] -o toolkit/data/credit_model.json
     .venv/bin/python benchmarks/credit_model.py cv GOLD.jsonl [...] [--misses]
+    .venv/bin/python benchmarks/credit_model.py curve GOLD.jsonl [...]
 
 A gold file is the format of benchmarks/credit_forms.py. `train` fits the model on every file given
 and stores its threshold, chosen by leave-one-set-out cross-validation inside those files: the lowest
@@ -9,7 +10,13 @@ probability at which the rules plus the learned pass keep pooled precision >= --
 best F1. `cv` is the honest figure: for each file, a model trained on the OTHER files (threshold
 chosen by the same rule, nested, on those files alone) runs after the rules on the held-out file;
 printed per file and pooled for the rules alone and for rules + learned, scored like credit_forms.py
-(micro P/R/F1 over (role, name, service) triples, a multiset per paragraph).
+(micro P/R/F1 over (role, name, service) triples, a multiset per paragraph). `curve` scores the
+pass's additions alone, which the rules' figures (in sample on the sets they were written from) hide:
+leave-one-set-out, each threshold's right and wrong additions pooled over the held-out sets.
+
+At inference the pass sees only what the rules left; most training candidates are the rules' own
+catches. `--open-weight N` / `--caught-weight M` count each candidate the rules left open N times and
+each they caught M times in training (M = 0: the model is fitted on the distribution it scores alone).
 
 The model keeps only feature names built from the project's vocabulary and shape classes
 (features.py): no word of the gold pages enters the file.
@@ -38,6 +45,7 @@ class Record:
     gold: Counter
     rules: list = field(default_factory=list)  # the rules' credits
     examples: list = field(default_factory=list)  # (features, class index)
+    open: list = field(default_factory=list)  # per example: the rules' credits leave it open (what the pass sees)
 
 
 def _triple(c) -> tuple:
@@ -56,16 +64,29 @@ def load(path: Path) -> list[Record]:
         for role, name, _ in gold:
             roles.setdefault(name, role)
         # the candidates the pass will see: those the rules' credits leave open
-        rec.examples = [(feats, CLASSES.index(roles.get(cand.name, "none")))
-                        for cand, feats in candidate_features(rec.text, rec.rules, training=True)]
+        taken = [c.name for c in rec.rules]
+        for cand, feats in candidate_features(rec.text, rec.rules, training=True):
+            example = (feats, CLASSES.index(roles.get(cand.name, "none")))
+            rec.examples.append(example)
+            rec.open.append(not any(cand.name in name or name in cand.name for name in taken))
         records.append(rec)
     return records
 
 
-def fit(records: list[Record]) -> dict:
-    examples = [ex for rec in records for ex in rec.examples]
-    weights = train(examples, len(CLASSES))
-    return {"classes": list(CLASSES), "threshold": 1.0, "weights": rounded(weights)}
+@dataclass(frozen=True)
+class Weights:
+    """How many times a training candidate counts: one the rules left open (the distribution the pass
+    scores) and one the rules caught or that overlaps their credits (0 leaves it out)."""
+    open: int = 1
+    caught: int = 1
+
+
+def fit(records: list[Record], weights: Weights = Weights()) -> dict:
+    """The model fitted on `records`, each candidate counted as `weights` says."""
+    examples = [ex for rec in records for ex, is_open in zip(rec.examples, rec.open)
+                for _ in range(weights.open if is_open else weights.caught)]
+    fitted = train(examples, len(CLASSES))
+    return {"classes": list(CLASSES), "threshold": 1.0, "weights": rounded(fitted)}
 
 
 def additions(model: dict, records: list[Record]) -> list[list[tuple[float, tuple]]]:
@@ -100,24 +121,36 @@ THRESHOLDS = [round(0.5 + 0.025 * k, 3) for k in range(20)] + [0.99, 0.995, 0.99
 OFF = 1.01  # a threshold no probability reaches: the learned pass adds nothing (sure_credits)
 
 
+def held_out_additions(sets: list[list[Record]], always: list[Record],
+                       weights: Weights = Weights()) -> list[tuple[list[Record], list]]:
+    """Leave-one-set-out: each set with the additions of a model fitted on the others and `always`."""
+    pooled = []
+    for k in range(len(sets)):
+        model = fit(always + [rec for j, s in enumerate(sets) if j != k for rec in s], weights)
+        pooled.append((sets[k], additions(model, sets[k])))
+    return pooled
+
+
+def pooled_counts(pooled: list[tuple[list[Record], list]], threshold: float) -> tuple[int, int, int]:
+    """(tp, fp, fn) of the rules plus the additions at `threshold`, summed over the held-out sets."""
+    tp = fp = fn = 0
+    for records, added in pooled:
+        a, b, c, _ = counts(records, added, threshold)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return tp, fp, fn
+
+
 def choose_threshold(sets: list[list[Record]], min_precision: float, always: list[Record],
-                     min_added: float = 0.0) -> float:
+                     min_added: float = 0.0, weights: Weights = Weights()) -> float:
     """Leave-one-set-out inside `sets` (`always` in every training fold): the threshold with the best
     pooled F1 at precision >= min_precision, where the credits the pass adds are themselves right at
     least `min_added` of the time (the rules' high precision on the sets they were built on must not
     pay for a pass that is wrong on new pages as often as it is right)."""
-    pooled = []
-    for k in range(len(sets)):
-        model = fit(always + [rec for j, s in enumerate(sets) if j != k for rec in s])
-        pooled.append((sets[k], additions(model, sets[k])))
-    rules = [counts(records, None, 1.0) for records, _ in pooled]  # the rules alone, each set scored once
-    rules_tp, rules_fp = sum(r[0] for r in rules), sum(r[1] for r in rules)
+    pooled = held_out_additions(sets, always, weights)
+    rules_tp, rules_fp, _ = pooled_counts(pooled, OFF)  # the rules alone
     best, best_f1 = OFF, -1.0
     for t in THRESHOLDS:
-        tp = fp = fn = 0
-        for records, added in pooled:
-            a, b, c, _ = counts(records, added, t)
-            tp, fp, fn = tp + a, fp + b, fn + c
+        tp, fp, fn = pooled_counts(pooled, t)
         p, _, f1 = prf(tp, fp, fn)
         gained, lost = tp - rules_tp, fp - rules_fp
         added_ok = gained + lost == 0 or gained / (gained + lost) >= min_added
@@ -137,11 +170,12 @@ def clean_threshold(model: dict, records: list[Record], threshold: float) -> flo
     return threshold
 
 
-def cmd_train(paths: list[Path], always_paths: list[Path], out: Path, min_precision: float, min_added: float) -> None:
+def cmd_train(paths: list[Path], always_paths: list[Path], out: Path, min_precision: float, min_added: float,
+              weights: Weights) -> None:
     sets = [load(p) for p in paths]
     always = [rec for p in always_paths for rec in load(p)]
-    threshold = choose_threshold(sets, min_precision, always, min_added) if len(sets) > 1 else 0.9
-    model = fit(always + [rec for s in sets for rec in s])
+    threshold = choose_threshold(sets, min_precision, always, min_added, weights) if len(sets) > 1 else 0.9
+    model = fit(always + [rec for s in sets for rec in s], weights)
     chosen, threshold = threshold, clean_threshold(model, always, threshold)
     print(f"threshold by cross-validation {chosen}, clean on the --always sets at {threshold}")
     model["threshold"] = threshold
@@ -150,15 +184,16 @@ def cmd_train(paths: list[Path], always_paths: list[Path], out: Path, min_precis
           f" {len(model['weights'])} features; threshold {threshold} -> {out}")
 
 
-def cmd_cv(paths: list[Path], always_paths: list[Path], min_precision: float, min_added: float, misses: bool) -> None:
+def cmd_cv(paths: list[Path], always_paths: list[Path], min_precision: float, min_added: float, misses: bool,
+           weights: Weights) -> None:
     sets = [load(p) for p in paths]
     always = [rec for p in always_paths for rec in load(p)]
     totals = {"rules": [0, 0, 0, 0], "learned": [0, 0, 0, 0]}
     print(f"{'held-out set':44s} {'n':>4s} {'gold':>4s} | rules P / R / F1 (fp) | +learned P / R / F1 (fp, gained) | threshold")
     for k, path in enumerate(paths):
         rest = [s for j, s in enumerate(sets) if j != k]
-        threshold = choose_threshold(rest, min_precision, always, min_added)
-        model = fit(always + [rec for s in rest for rec in s])
+        threshold = choose_threshold(rest, min_precision, always, min_added, weights)
+        model = fit(always + [rec for s in rest for rec in s], weights)
         threshold = clean_threshold(model, always, threshold)
         added = additions(model, sets[k])
         base = counts(sets[k], None, 1.0)
@@ -181,6 +216,20 @@ def cmd_cv(paths: list[Path], always_paths: list[Path], min_precision: float, mi
         print(f"pooled {name:8s}: P={p:.3f} R={r:.3f} F1={f1:.3f} (tp={tp} fp={fp} fn={fn}; no-credit paragraphs that gained one: {gained})")
 
 
+def cmd_curve(paths: list[Path], always_paths: list[Path], weights: Weights) -> None:
+    sets = [load(p) for p in paths]
+    always = [rec for p in always_paths for rec in load(p)]
+    pooled = held_out_additions(sets, always, weights)
+    rules_tp, rules_fp, rules_fn = pooled_counts(pooled, OFF)
+    print(f"rules alone: P / R / F1 {' / '.join(f'{x:.3f}' for x in prf(rules_tp, rules_fp, rules_fn))}")
+    print("threshold | additions right / wrong (their precision) | rules + learned P / R / F1")
+    for t in [0.3, 0.4, *THRESHOLDS]:
+        tp, fp, fn = pooled_counts(pooled, t)
+        right, wrong = tp - rules_tp, fp - rules_fp
+        share = right / (right + wrong) if right + wrong else 1.0
+        print(f"{t:9.3f} | {right:4d} / {wrong:4d} ({share:.2f}) | {' / '.join(f'{x:.3f}' for x in prf(tp, fp, fn))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -188,6 +237,10 @@ def main() -> None:
     shared.add_argument("gold", nargs="+", type=Path)
     shared.add_argument("--always", nargs="*", type=Path, default=[], help="gold files always trained on, never held out")
     shared.add_argument("--precision", type=float, default=0.96, help="pooled precision the threshold must keep")
+    shared.add_argument("--open-weight", type=int, default=1,
+                        help="times each candidate the rules leave open counts in training")
+    shared.add_argument("--caught-weight", type=int, default=1,
+                        help="times each candidate the rules caught (or that overlaps their credits) counts; 0 drops them")
     shared.add_argument("--added-precision", type=float, default=0.0,
                         help="precision the learned pass's own additions must keep (pooled over the inner folds); "
                              "0 leaves the choice to --precision alone, as for the shipped model")
@@ -195,11 +248,15 @@ def main() -> None:
     t.add_argument("-o", "--output", type=Path, required=True)
     c = sub.add_parser("cv", parents=[shared], help="leave-one-set-out figures: rules alone and rules + learned")
     c.add_argument("--misses", action="store_true", help="print every credit the learned pass adds")
+    sub.add_parser("curve", parents=[shared], help="leave-one-set-out: the pass's additions alone, right / wrong by threshold")
     args = parser.parse_args()
-    if args.command == "train":
-        cmd_train(args.gold, args.always, args.output, args.precision, args.added_precision)
+    weights = Weights(args.open_weight, args.caught_weight)
+    if args.command == "curve":
+        cmd_curve(args.gold, args.always, weights)
+    elif args.command == "train":
+        cmd_train(args.gold, args.always, args.output, args.precision, args.added_precision, weights)
     else:
-        cmd_cv(args.gold, args.always, args.precision, args.added_precision, args.misses)
+        cmd_cv(args.gold, args.always, args.precision, args.added_precision, args.misses, weights)
 
 
 if __name__ == "__main__":

@@ -208,17 +208,47 @@ def test_a_list_item_is_told_by_a_comma_or_the_word_and(line: str, listed: bool)
     assert _in_prose_list(line, Candidate("Mara Ellison", start, start + len("Mara Ellison"), 0, 0)) is listed
 
 
-def test_a_wrong_credit_no_threshold_stops_switches_the_pass_off(monkeypatch) -> None:
-    """credit_model.py raises the threshold past the fixtures' wrong credits; one at probability
-    1.0 exactly (a saturated softmax) left it at 1.0 and looped forever: it now writes OFF."""
+def _credit_model():
     import sys
-    from collections import Counter
 
     sys.path.insert(0, str(repo_root() / "benchmarks"))
     import credit_model
 
+    return credit_model
+
+
+def test_a_wrong_credit_no_threshold_stops_switches_the_pass_off(monkeypatch) -> None:
+    """credit_model.py raises the threshold past the fixtures' wrong credits; one at probability
+    1.0 exactly (a saturated softmax) left it at 1.0 and looped forever: it now writes OFF."""
+    from collections import Counter
+
+    credit_model = _credit_model()
     record = credit_model.Record("Ferries wait. (AP: Tomas Weller)", Counter())
     for p, expected in ((0.96, 0.975), (0.9995, 1.0), (1.0, credit_model.OFF)):
         monkeypatch.setattr(credit_model, "additions", lambda model, records, p=p: [[(p, ("writer", "A", None))]])
         assert credit_model.clean_threshold({}, [record], 0.9) == expected
     assert credit_model.OFF > 1.0  # sure_credits adds nothing above 1.0
+
+
+def test_training_weights_count_the_candidates_the_rules_left_open(monkeypatch) -> None:
+    """credit_model.fit with caught 0 learns from what the pass will see alone; open N repeats those."""
+    from collections import Counter
+
+    credit_model = _credit_model()
+    seen: list[int] = []
+    record = credit_model.Record("x", Counter(), examples=[(["bias=yes"], 0), (["bias=yes"], 1)], open=[True, False])
+    monkeypatch.setattr(credit_model, "train", lambda examples, n: seen.append(len(examples)) or {})
+    credit_model.fit([record], credit_model.Weights(open=3, caught=0))
+    credit_model.fit([record])
+    assert seen == [3, 2]
+
+
+def test_the_curve_counts_the_additions_at_each_threshold_over_the_held_out_sets() -> None:
+    from collections import Counter
+
+    credit_model = _credit_model()
+    record = credit_model.Record("x", Counter({("writer", "A", None): 1}))
+    pooled = [([record], [[(0.8, ("writer", "A", None)), (0.6, ("writer", "B", None))]])]
+    assert credit_model.pooled_counts(pooled, 0.7) == (1, 0, 0)
+    assert credit_model.pooled_counts(pooled, 0.5) == (1, 1, 0)
+    assert credit_model.pooled_counts(pooled, credit_model.OFF) == (0, 0, 1)  # the rules alone (none here)
