@@ -41,8 +41,7 @@ from toolkit.credits.vocabulary import (
     ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS,
 )
 
-_LATIN_END = 0x250
-_ALLOWED_PAST_LATIN = frozenset("‘’“”…")
+_NOT_LATIN = re.compile("[^\x00-\u024f‘’“”…]")  # past U+024F only curly quotes and the ellipsis
 _MARKS = frozenset("()[]{}<>/\\|:;=@#©®*&~+^_`·«»§¶•")
 _SPACED_HYPHEN = re.compile(r"(?:^|\s)-|-(?:\s|$)|--")
 # words of a clause, never of a credit line that has no credit word: a name, title, outlet, date or stamp
@@ -51,9 +50,9 @@ _SPACED_HYPHEN = re.compile(r"(?:^|\s)-|-(?:\s|$)|--")
 # lower case and as a whole word: "Will Ripley", "Han Do-yun", "Lee Min-it" are names
 PROSE_WORDS = frozenset(
     "is was were are be been being has have had said says told added will would could should can might must "
-    "that which who whom whose it its he she they them their his her him we us our you your not but than also "
+    "that which who whom whose it its he she they them their his her him we us our you your not than also "
     "there when what where why how because if do does did these those this while very just only still however "
-    "according about into against during between percent million billion some many most other such "
+    "according against during between percent million billion some many most other such "
     "more less".split())
 _TOKEN = re.compile(r"[\w'’\-]+")  # a word with its hyphens and apostrophes ("Do-yun" is one)
 _WORD = re.compile(r"[^\W_]+")  # a word cut at every mark: never longer than a reader's token
@@ -91,12 +90,9 @@ def may_hold_credit(paragraph: str) -> bool:
     """True unless the paragraph is a line of plain Latin prose with none of the marks, words and
     shapes any credit reader needs (module docstring): then the readers can be skipped."""
     text = paragraph.strip()
-    if not text or not text.isprintable():
-        return True
-    if any(ord(ch) >= _LATIN_END and ch not in _ALLOWED_PAST_LATIN for ch in text):
-        return True
-    if not _MARKS.isdisjoint(text) or _SPACED_HYPHEN.search(text):
-        return True
+    if not text or _NOT_LATIN.search(text) or not _MARKS.isdisjoint(text) or not text.isprintable() \
+            or _SPACED_HYPHEN.search(text):
+        return True  # (cheapest first: a Korean paragraph is answered at its first syllable)
     low = text.lower()
     words, short, anywhere = _words()
     if any(w in low for w in anywhere) or any(w in text for w in short) or any(c in text for c in KO_CUES):
