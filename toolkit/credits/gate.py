@@ -76,7 +76,7 @@ _EXTRA_WORDS = ("by", "reports", "writes", "via", "news", "press", "agency", "wi
 def _words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """(words matched as whole words, lower-cased: every word of the credit vocabulary, each known
     organization and agency; the short ones among them, matched in capitals anywhere; what is matched
-    anywhere: `_ANYWHERE` and every vocabulary entry of more than one word)."""
+    anywhere: `_ANYWHERE`, the distinctive agencies and every entry that is not one plain word)."""
     every = {*_EXTRA_WORDS, *ROLE_OF, *ROLE_WORDS, *LABEL_NOUNS, *OPENING_ROLE_WORDS, *CONTRIBUTION_WORDS,
              *CREDIT_VERBS, *EN_JOB_ROLES, *PHOTO_AGENCIES, *ORGANIZATIONS}
     every = {w.lower() for w in every if w and w.isascii()}
@@ -100,4 +100,3 @@ def may_hold_credit(paragraph: str) -> bool:
     if not words.isdisjoint(_WORD.findall(_GLUE.sub(" ", text).lower())) or not words.isdisjoint(_WORD.findall(low)):
         return True
     return not all(PROSE_WORDS.intersection(_TOKEN.findall(piece)) for piece in rough_pieces(text) if piece.strip())
-
