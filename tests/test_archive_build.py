@@ -21,7 +21,7 @@ import pytest
 from conftest import repo_root
 from toolkit.archive import build_archive
 from toolkit.archive.state import Layout
-from toolkit.errors import InputError
+from toolkit.errors import InputError, printable
 from toolkit.metrics.tables import TABLES
 
 CORPUS = repo_root() / "fixtures" / "corpus"
@@ -437,6 +437,34 @@ def test_a_folder_name_that_cannot_be_an_article_id_fails_that_article_only(tmp_
     assert (report.built, report.failed) == (1, 1)
     assert len(errors) == 1 and "rename the folder" in errors[0] and errors[0].encode("utf-8")
     assert [p.name for p in (tmp_path / "archive" / "tei").iterdir()] == [f"{CHANGED}.xml"]
+
+
+NOT_UTF8 = os.fsdecode("홍수".encode("cp949"))  # a Windows zip's folder name, unpacked on Linux
+
+
+def test_an_archive_under_a_folder_not_named_in_utf8_is_refused_naming_the_folder(tmp_path):
+    """polars takes paths as UTF-8: the build failed at its first table with "a build worker failed
+    (TypeError: Object does not have a .write() method.)", which names neither folder nor cause."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    with pytest.raises(InputError) as error:
+        build_archive(corpus, tmp_path / NOT_UTF8 / "archive", progress=False)
+    assert f"the folder {printable(tmp_path / NOT_UTF8)} is not named in UTF-8" in str(error.value)
+    assert not (tmp_path / NOT_UTF8).exists()
+
+
+@pytest.mark.parametrize("command", [["metrics"], ["terms"], ["export", "--format", "prov-json", "-o", "{out}"],
+                                     ["lexicon", "learn", "-o", "{out}"]])
+def test_tables_under_a_folder_not_named_in_utf8_are_one_line_naming_the_folder(tmp_path, clean, command):
+    """Each read said "cannot read the tables (Object does not have a .read() method.)"."""
+    archive = tmp_path / NOT_UTF8 / "archive"
+    shutil.copytree(clean, archive, symlinks=True)
+    argv = [part.replace("{out}", str(tmp_path / "out")) for part in command]
+    out = subprocess.run([*CLI, *argv, str(archive)], capture_output=True, text=True,
+                         timeout=120, cwd=repo_root(), errors="replace")
+    assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert "is not named in UTF-8" in out.stderr and "rename it" in out.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_folder_name_with_a_control_character_is_built(tmp_path):

@@ -204,12 +204,18 @@ def metrics(
 
 def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
     """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
+    from toolkit.errors import InputError
     from toolkit.metrics.summary import tables_dir
 
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
         raise typer.Exit(2)
-    missing = [t for t in names if not (tables_dir(archive) / f"{t}.parquet").is_file()]
+    try:
+        tables = tables_dir(archive)
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    missing = [t for t in names if not (tables / f"{t}.parquet").is_file()]
     if missing:
         _error(f"{archive}: no {missing[0]}.parquet; run `transprov build` first")
         raise typer.Exit(1)
