@@ -362,6 +362,31 @@ def test_manifest_records_sources_lexicon_and_toolkit(tmp_path):
     assert report.built == 6 and report.unchanged == 0
 
 
+def test_a_lexicon_saved_again_during_a_build_is_one_line_not_a_digest_of_other_bytes(tmp_path, monkeypatch):
+    """The build parsed the lexicon from one read and digested a second one: an editor's save
+    in between recorded the new file's digest for an archive aligned with the old one (and the
+    next build, seeing that digest, would keep it). Now every read is parsed and digested whole."""
+    import toolkit.inputs
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("홍수\tflood\n", encoding="utf-8")
+    read, reads = toolkit.inputs.read_input, []
+
+    def saved_after_the_first_read(path, limit):
+        data = read(path, limit)
+        if Path(path).name == "lexicon.tsv":
+            reads.append(path)
+            return data if len(reads) == 1 else data + "수해\tflood damage\n".encode("utf-8")
+        return data
+
+    monkeypatch.setattr(toolkit.inputs, "read_input", saved_after_the_first_read)
+    with pytest.raises(InputError, match="the lexicon changed during the build"):
+        build_archive(corpus, tmp_path / "archive", lexicon=lexicon, progress=False)
+    assert not (tmp_path / "archive" / "current").exists()
+
+
 # ---------------------------------------------------------------- never lose an archive
 
 
