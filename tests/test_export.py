@@ -107,3 +107,12 @@ def test_an_output_inside_the_archive_it_exports_is_refused(archive: Path, tmp_p
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
     assert "inside the archive it exports" in result.stderr
     assert (copy / target).read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv"])
+def test_a_folder_with_no_tei_files_is_an_error_not_an_empty_memory(tmp_path: Path, fmt: str):
+    """The corpus given for its archive (a slip) wrote an empty TMX and said "(0 beads)", rc 0."""
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", repo_root() / "fixtures" / "corpus", "--format", fmt, "-o", out)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "no TEI files" in result.stderr and not out.exists()
