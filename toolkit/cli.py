@@ -433,6 +433,7 @@ def review(
                                             help="Flag beads below this confidence as low cert.")] = 0.5,
 ) -> None:
     """Review alignments in a local web app: link, unlink, merge, split, mark and confirm beads."""
+    from toolkit.errors import InputError
     from toolkit.review.reviewer import NoReviewer, resolve_reviewer
     from toolkit.review.server import EXTRA, missing_dependencies, serve
 
@@ -451,6 +452,9 @@ def review(
         raise typer.Exit(2)
     try:
         serve(paths, name, port, open_browser=not no_browser, low_cert=min_cert)
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
     except OSError as error:
         typer.echo(f"error: 127.0.0.1:{port or 0}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None
