@@ -98,9 +98,9 @@ class Catalog:
 
 def _not_a_file(path: Path) -> str:
     """Why a path that is neither a folder nor a regular file cannot be listed."""
-    from toolkit.inputs import not_regular
+    from toolkit.inputs import not_regular, open_problem
 
     try:
         return not_regular(os.stat(path).st_mode) or "not a regular file"
     except OSError as error:
-        return (error.strerror or str(error)).lower()
+        return open_problem(path, error)
