@@ -627,3 +627,19 @@ def _evidence_read_plainly(en, ko, names) -> tuple[int, int, int]:
             ko_mask |= 1 << index
             strong += unit.kind != "word"
     return ko_mask, en_mask, strong
+
+
+def test_a_long_run_of_unaligned_english_is_certified_in_linear_work(lexicon, monkeypatch) -> None:
+    """Each null bead's gap was counted by walking its whole run of nulls: a story of n English
+    sentences the Korean does not explain cost n² steps (8,000 sentences: 150 s in certify
+    alone, a 5 MB one-line en.txt never finished). Counted in steps, not seconds."""
+    import toolkit.align.confidence as confidence
+
+    calls = []
+    two_sided = confidence._two_sided
+    monkeypatch.setattr(confidence, "_two_sided", lambda bead: calls.append(1) or two_sided(bead))
+    en = _sents([f"Officials in district {k} met on the {k}th day of the drill." for k in range(1500)], "en")
+    ko = _sents(["북한 당국이 주민들에게 식량을 나눠줬다."], "ko")
+    alignment = align(en, ko, lexicon)
+    assert sum(len(b.en) for b in alignment.beads) == 1500
+    assert len(calls) < 20 * len(alignment.beads), len(calls)

@@ -21,7 +21,7 @@ import pytest
 from conftest import repo_root
 from toolkit.archive import build_archive
 from toolkit.archive.state import Layout
-from toolkit.errors import InputError
+from toolkit.errors import InputError, printable
 from toolkit.metrics.tables import TABLES
 
 CORPUS = repo_root() / "fixtures" / "corpus"
@@ -362,6 +362,31 @@ def test_manifest_records_sources_lexicon_and_toolkit(tmp_path):
     assert report.built == 6 and report.unchanged == 0
 
 
+def test_a_lexicon_saved_again_during_a_build_is_one_line_not_a_digest_of_other_bytes(tmp_path, monkeypatch):
+    """The build parsed the lexicon from one read and digested a second one: an editor's save
+    in between recorded the new file's digest for an archive aligned with the old one (and the
+    next build, seeing that digest, would keep it). Now every read is parsed and digested whole."""
+    import toolkit.inputs
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("홍수\tflood\n", encoding="utf-8")
+    read, reads = toolkit.inputs.read_input, []
+
+    def saved_after_the_first_read(path, limit):
+        data = read(path, limit)
+        if Path(path).name == "lexicon.tsv":
+            reads.append(path)
+            return data if len(reads) == 1 else data + "수해\tflood damage\n".encode("utf-8")
+        return data
+
+    monkeypatch.setattr(toolkit.inputs, "read_input", saved_after_the_first_read)
+    with pytest.raises(InputError, match="the lexicon changed during the build"):
+        build_archive(corpus, tmp_path / "archive", lexicon=lexicon, progress=False)
+    assert not (tmp_path / "archive" / "current").exists()
+
+
 # ---------------------------------------------------------------- never lose an archive
 
 
@@ -437,6 +462,34 @@ def test_a_folder_name_that_cannot_be_an_article_id_fails_that_article_only(tmp_
     assert (report.built, report.failed) == (1, 1)
     assert len(errors) == 1 and "rename the folder" in errors[0] and errors[0].encode("utf-8")
     assert [p.name for p in (tmp_path / "archive" / "tei").iterdir()] == [f"{CHANGED}.xml"]
+
+
+NOT_UTF8 = os.fsdecode("홍수".encode("cp949"))  # a Windows zip's folder name, unpacked on Linux
+
+
+def test_an_archive_under_a_folder_not_named_in_utf8_is_refused_naming_the_folder(tmp_path):
+    """polars takes paths as UTF-8: the build failed at its first table with "a build worker failed
+    (TypeError: Object does not have a .write() method.)", which names neither folder nor cause."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    with pytest.raises(InputError) as error:
+        build_archive(corpus, tmp_path / NOT_UTF8 / "archive", progress=False)
+    assert f"the folder {printable(tmp_path / NOT_UTF8)} is not named in UTF-8" in str(error.value)
+    assert not (tmp_path / NOT_UTF8).exists()
+
+
+@pytest.mark.parametrize("command", [["metrics"], ["terms"], ["export", "--format", "prov-json", "-o", "{out}"],
+                                     ["lexicon", "learn", "-o", "{out}"]])
+def test_tables_under_a_folder_not_named_in_utf8_are_one_line_naming_the_folder(tmp_path, clean, command):
+    """Each read said "cannot read the tables (Object does not have a .read() method.)"."""
+    archive = tmp_path / NOT_UTF8 / "archive"
+    shutil.copytree(clean, archive, symlinks=True)
+    argv = [part.replace("{out}", str(tmp_path / "out")) for part in command]
+    out = subprocess.run([*CLI, *argv, str(archive)], capture_output=True, text=True,
+                         timeout=120, cwd=repo_root(), errors="replace")
+    assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert "is not named in UTF-8" in out.stderr and "rename it" in out.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_folder_name_with_a_control_character_is_built(tmp_path):

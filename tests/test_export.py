@@ -92,3 +92,27 @@ def test_tsv_bitext_and_a_bad_file(archive: Path, tmp_path: Path):
     en, ko, _ = read_tei(folder / "rfa-defectors.xml")
     assert f"{ko.sentences[0].text}\t{en.sentences[0].text}" in lines
     assert run("export", folder, "--format", "xliff", "-o", out).returncode == 2
+
+
+@pytest.mark.parametrize("fmt,target", [("tsv", "tables/links.parquet"), ("prov-json", "tables/articles.parquet"),
+                                        ("tmx", "tei/rfa-defectors.xml"), ("tsv", "current/manifest.json")])
+def test_an_output_inside_the_archive_it_exports_is_refused(archive: Path, tmp_path: Path, fmt: str, target: str):
+    """`-o ARCHIVE/tables/links.parquet` replaced the table with the bitext, rc 0: the archive lost it."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    before = (copy / target).read_bytes()
+    result = run("export", copy, "--format", fmt, "-o", copy / target)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "inside the archive it exports" in result.stderr
+    assert (copy / target).read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv"])
+def test_a_folder_with_no_tei_files_is_an_error_not_an_empty_memory(tmp_path: Path, fmt: str):
+    """The corpus given for its archive (a slip) wrote an empty TMX and said "(0 beads)", rc 0."""
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", repo_root() / "fixtures" / "corpus", "--format", fmt, "-o", out)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "no TEI files" in result.stderr and not out.exists()

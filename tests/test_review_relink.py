@@ -185,6 +185,39 @@ def test_a_relink_racing_another_keeps_the_other_s_edit(seed: Path, monkeypatch)
     assert {b["reviewed_by"] for b in beads_of(seed)} - {None} == {"B"}
 
 
+def test_a_relink_in_the_window_before_the_rename_waits_and_loses_nothing(seed: Path, monkeypatch):
+    """Between a relink's last read of the file and its rename, another relink (a second
+    terminal, a review save) could read the same file, write its edit, and have it renamed over:
+    both reported done, one edit gone. Now the check and the rename hold a lock on the folder."""
+    import threading
+
+    import toolkit.files
+
+    write_atomic, outcome = toolkit.files.write_atomic, {}
+
+    def other_relink_in_the_window(path, data):
+        monkeypatch.setattr(toolkit.files, "write_atomic", write_atomic)
+
+        def other() -> None:
+            try:
+                relink_file(seed, [(["en-s3"], ["ko-s2"])], "B", WHEN)
+                outcome["B"] = "done"
+            except ConflictError:
+                outcome["B"] = "conflict"
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join(timeout=3)  # unlocked, B finishes here; locked, it waits for this write
+        write_atomic(path, data)
+        outcome["thread"] = thread
+
+    monkeypatch.setattr(toolkit.files, "write_atomic", other_relink_in_the_window)
+    relink_file(seed, [(["en-s1"], ["ko-s1"])], "A", WHEN)
+    outcome["thread"].join(timeout=30)
+    reviewed = {b["reviewed_by"] for b in beads_of(seed)} - {None}
+    assert outcome["B"] == "conflict" and reviewed == {"A"}, (outcome, reviewed)
+
+
 def test_a_file_transprov_did_not_write_is_refused(seed: Path):
     seed.write_bytes(seed.read_bytes().replace(b"<teiHeader>", b"<!-- hand edit --><teiHeader>", 1))
     with pytest.raises(InputError, match="not as transprov writes it"):

@@ -220,3 +220,48 @@ def test_a_tei_file_given_as_a_link_is_saved_where_the_link_leads(archive: Path,
     assert client.post("/article/markup", data={**form, "action": "confirm:0"}, follow_redirects=False).status_code == 303
     assert (today / "markup.xml").is_symlink()
     assert read_tei(archive / "tei" / "markup.xml")[2].beads[0].reviewer == "Lee Min-ji"
+
+
+def test_a_fifo_swapped_in_for_a_listed_file_is_an_error_not_a_hung_server(archive: Path):
+    """Catalog.load read the file with read_bytes: a FIFO put where a listed TEI file was (or a
+    device) blocked the server's thread for ever; the index page hung with it."""
+    import os
+    import threading
+
+    from toolkit.errors import InputError
+
+    catalog = Catalog.from_paths([archive])
+    tei = archive / "tei" / "markup.xml"
+    tei.unlink()
+    os.mkfifo(tei)
+    outcome: list = []
+
+    def load() -> None:
+        try:
+            catalog.load("markup", 0.5)
+            outcome.append("read")
+        except InputError as error:
+            outcome.append(str(error))
+
+    thread = threading.Thread(target=load, daemon=True)
+    thread.start()
+    thread.join(timeout=10)
+    if thread.is_alive():  # release the blocked reader before failing
+        os.close(os.open(tei, os.O_WRONLY | os.O_NONBLOCK))
+    assert outcome and "named pipe (FIFO)" in outcome[0], outcome
+
+
+def test_review_of_nothing_reviewable_is_one_line_not_an_empty_server(tmp_path: Path):
+    """`review FIFO` said "no such file or directory" and served 0 articles until Ctrl-C; so did a
+    folder with no TEI files in it (the corpus given for the archive)."""
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "pipe.xml")
+    (tmp_path / "empty").mkdir()
+    for path in (tmp_path / "pipe.xml", tmp_path / "empty"):
+        out = subprocess.run([sys.executable, "-m", "toolkit.cli", "review", str(path), "--no-browser",
+                              "--reviewer", "Lee Min-ji"], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 1 and "nothing to review" in out.stderr, out.stderr
+        assert "named pipe (FIFO)" in out.stderr if path.name == "pipe.xml" else "no TEI files" in out.stderr

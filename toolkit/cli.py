@@ -204,12 +204,18 @@ def metrics(
 
 def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
     """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
+    from toolkit.errors import InputError
     from toolkit.metrics.summary import tables_dir
 
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
         raise typer.Exit(2)
-    missing = [t for t in names if not (tables_dir(archive) / f"{t}.parquet").is_file()]
+    try:
+        tables = tables_dir(archive)
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
+    missing = [t for t in names if not (tables / f"{t}.parquet").is_file()]
     if missing:
         _error(f"{archive}: no {missing[0]}.parquet; run `transprov build` first")
         raise typer.Exit(1)
@@ -427,6 +433,7 @@ def review(
                                             help="Flag beads below this confidence as low cert.")] = 0.5,
 ) -> None:
     """Review alignments in a local web app: link, unlink, merge, split, mark and confirm beads."""
+    from toolkit.errors import InputError
     from toolkit.review.reviewer import NoReviewer, resolve_reviewer
     from toolkit.review.server import EXTRA, missing_dependencies, serve
 
@@ -445,6 +452,9 @@ def review(
         raise typer.Exit(2)
     try:
         serve(paths, name, port, open_browser=not no_browser, low_cert=min_cert)
+    except InputError as error:
+        _error(error)
+        raise typer.Exit(1) from None
     except OSError as error:
         typer.echo(f"error: 127.0.0.1:{port or 0}: {error.strerror or error}", err=True)
         raise typer.Exit(1) from None

@@ -8,9 +8,11 @@ turn it into a regular file behind the back of whoever reads it).
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,6 +82,38 @@ def atomic_path(path: Path) -> Iterator[Path]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def folder_lock(folder: Path, wait: float = 10.0) -> Iterator[None]:
+    """An exclusive flock on `folder` while a writer checks a file in it and renames over it,
+    so that two such writers cannot both check, then both rename (the second undoing the
+    first). Held for microseconds: after `wait` seconds a holder is taken as gone wrong and
+    InputError is raised rather than a hang. A folder that cannot be locked (a file system
+    without flock) is written to unlocked, as before."""
+    from toolkit.errors import InputError
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise InputError(str(folder), f"another writer has held its lock for {wait:.0f} s; "
+                                                  "nothing was written") from None
+                time.sleep(0.01)
+            except OSError:
+                break  # no flock here
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -107,17 +107,20 @@ def _builtin() -> Lexicon:
 
 def load_lexicon(user_tsv: Path | str | None = None) -> Lexicon:
     """Built-in lexicon plus an optional user TSV (`ko<TAB>en`); a bad user file raises InputError."""
-    lex = _builtin()
     if user_tsv is None:
-        return lex
+        return _builtin()
     from toolkit.inputs import read_input
 
     path = Path(user_tsv)
-    data = read_input(path, MAX_LEXICON_BYTES)  # a notebook's FIFO must not block, nor /dev/zero fill memory
+    return lexicon_of_bytes(read_input(path, MAX_LEXICON_BYTES), path)  # a FIFO must not block, nor /dev/zero fill memory
+
+
+def lexicon_of_bytes(data: bytes, path: Path) -> Lexicon:
+    """load_lexicon of a user TSV already read (a build digests the very bytes it aligns with)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(str(path), f"line {line}: not UTF-8 text") from None
     pairs = _parse_user_tsv(text, str(path))
-    return lex.extended(pairs, source=f"user:{path.name}")
+    return _builtin().extended(pairs, source=f"user:{path.name}")

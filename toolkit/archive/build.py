@@ -35,7 +35,7 @@ from toolkit.archive.executor import InlineExecutor, executor_for, run_all
 from toolkit.archive.garbage import fewer_collections
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
-from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, lexicon_digest, second_pass,
+from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pass, read_given, second_pass,
                                     third_pass, timed_call)
 from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
@@ -160,10 +160,7 @@ class _Build:
 
     # ------------------------------------------------------------------ the steps
     def run(self) -> BuildReport:
-        from toolkit.align import load_lexicon
-
-        given = self.given = load_lexicon(self.lexicon)  # a bad lexicon fails before anything is created
-        lex_digest = lexicon_digest(self.lexicon)
+        self.given, lex_digest = read_given(self.lexicon)  # a bad lexicon fails before anything is created
         folders = corpus_articles(self.corpus, exclude=self.archive)
         if not folders:
             raise InputError(str(self.corpus), "the corpus has no article folders (CORPUS/<id>/en.txt); "
@@ -190,7 +187,7 @@ class _Build:
                 with progress_bar(self.progress) as bar:
                     self.first(bar)
                     self.lap("pass1")
-                    pairs, affected = self.learn(given)
+                    pairs, affected = self.learn(self.given)
                     self.lap("learn")
                     self.second(bar, pairs, affected)
                     self.lap("pass2")

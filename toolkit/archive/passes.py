@@ -44,15 +44,17 @@ class Item:
     digest: str
 
 
-def lexicon_digest(path: Path | None) -> str:
-    """The given lexicon's digest: 'builtin', or the user file's sha256 (the built-in data
-    is part of the toolkit's fingerprint)."""
-    from toolkit.align.lexicon import MAX_LEXICON_BYTES
+def read_given(path: Path | None):
+    """The given lexicon and its digest ('builtin', or the user file's sha256; the built-in data
+    is part of the toolkit's fingerprint), from one read of the file: read twice, a save in
+    between would record the digest of bytes the build did not align with."""
+    from toolkit.align.lexicon import MAX_LEXICON_BYTES, lexicon_of_bytes, load_lexicon
     from toolkit.inputs import read_input
 
     if path is None:
-        return "builtin"
-    return hashlib.sha256(read_input(path, MAX_LEXICON_BYTES)).hexdigest()
+        return load_lexicon(), "builtin"
+    data = read_input(path, MAX_LEXICON_BYTES)
+    return lexicon_of_bytes(data, Path(path)), hashlib.sha256(data).hexdigest()
 
 
 def chunk_key(*parts: object) -> str:
@@ -99,11 +101,10 @@ def _check(settings: Settings) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _given(path: str | None, digest: str):
-    from toolkit.align import load_lexicon
-
-    if lexicon_digest(Path(path) if path else None) != digest:
+    lexicon, found = read_given(Path(path) if path else None)
+    if found != digest:
         raise InputError(str(path), "the lexicon changed during the build")
-    return load_lexicon(path)
+    return lexicon
 
 
 def given_lexicon(settings: Settings):

@@ -22,9 +22,16 @@ class ExportBead:
 
 
 def archive_tei_files(archive: Path) -> list[Path]:
-    """ARCHIVE/tei/*.xml (or the *.xml of a folder of TEI files), sorted."""
-    folder = archive / "tei" if (archive / "tei").is_dir() else archive
-    return sorted(p for p in folder.glob("*.xml") if p.is_file())
+    """ARCHIVE/tei/*.xml (or the *.xml of a folder of TEI files), sorted. InputError for a
+    folder that is neither (the corpus given by a slip would export an empty memory)."""
+    from toolkit.errors import InputError
+
+    if (archive / "tei").is_dir():
+        return sorted(p for p in (archive / "tei").glob("*.xml") if p.is_file())
+    files = sorted(p for p in archive.glob("*.xml") if p.is_file())
+    if not files:
+        raise InputError(str(archive), "no TEI files (tei/*.xml or *.xml): not an archive; run `transprov build` first")
+    return files
 
 
 def export_beads(files: list[Path], min_cert: float = DEFAULT_MIN_CERT,

@@ -8,6 +8,7 @@ out of the archive is skipped, with a note. A file given by name is taken as giv
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,10 @@ class Catalog:
             if path.is_dir():
                 folder = path / "tei" if (path / "tei").is_dir() else path
                 root = folder.resolve()
-                for item in sorted(folder.glob("*.xml")):
+                items = sorted(folder.glob("*.xml"))
+                if not items:
+                    catalog.skipped.append(f"{folder}: no TEI files (*.xml) in it")
+                for item in items:
                     real = item.resolve()
                     if item.is_symlink() or not real.is_relative_to(root) or not real.is_file():
                         catalog.skipped.append(f"{item}: a link or not a regular file inside {folder}; skipped")
@@ -62,7 +66,7 @@ class Catalog:
             elif path.is_file():
                 catalog._add(path.stem, path.absolute())
             else:
-                catalog.skipped.append(f"{path}: no such file or directory")
+                catalog.skipped.append(f"{path}: {_not_a_file(path)}")
         return catalog
 
     def _add(self, stem: str, path: Path) -> None:
@@ -74,8 +78,10 @@ class Catalog:
 
     def load(self, article_id: str, low_cert: float) -> Loaded:
         """Read (or reuse while the file is unchanged) one article; KeyError for an unknown id."""
+        from toolkit.inputs import read_input
         from toolkit.review.relink import digest
         from toolkit.tei import read_tei
+        from toolkit.tei.safe_xml import MAX_BYTES
 
         path = self.files[article_id]
         stat = path.stat()
@@ -83,8 +89,18 @@ class Catalog:
         cached = self._cache.get(article_id)
         if cached is not None and cached[0] == key:
             return cached[1]
-        data = path.read_bytes()
+        data = read_input(path, MAX_BYTES)  # a FIFO put in a listed file's place must not block the server
         en, ko, alignment = read_tei(data)
         loaded = Loaded(data, digest(data), en, ko, alignment, review_beads(en, ko, alignment, low_cert))
         self._cache[article_id] = (key, loaded)
         return loaded
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file cannot be listed."""
+    from toolkit.inputs import not_regular, open_problem
+
+    try:
+        return not_regular(os.stat(path).st_mode) or "not a regular file"
+    except OSError as error:
+        return open_problem(path, error)

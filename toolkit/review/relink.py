@@ -143,7 +143,7 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
     ConflictError and is left alone. The file must be as transprov writes it (a rewrite
     must change nothing but the alignment), else InputError.
     """
-    from toolkit.files import write_atomic
+    from toolkit.files import folder_lock, write_atomic
     from toolkit.inputs import read_input
     from toolkit.tei import read_tei, write_tei
     from toolkit.tei.safe_xml import MAX_BYTES
@@ -168,10 +168,12 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
         raise InputError(str(path), f"not a bead as it stands, so it cannot be confirmed: {change}")
     relinked.revisions.append(Revision(when, reviewer, change))
     out = write_tei(en, ko, relinked)
-    # changed while we worked (another relink, a review save): writing would undo that edit
-    if digest(read_input(path, MAX_BYTES)) != (expected or digest(data)):
-        raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
-    write_atomic(_link_target(path), out)
+    target = _link_target(path)
+    with folder_lock(target.parent):  # no other relink between this check and the rename
+        # changed while we worked (another relink, a review save): writing would undo that edit
+        if digest(read_input(path, MAX_BYTES)) != (expected or digest(data)):
+            raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
+        write_atomic(target, out)
     return Relinked(path, change, digest(out))
 
 

@@ -37,12 +37,15 @@ def serve(paths: list[Path], reviewer: str, port: int | None = None, open_browse
           low_cert: float = 0.5) -> None:
     import uvicorn
 
+    from toolkit.errors import InputError, printable
     from toolkit.review.catalog import Catalog
     from toolkit.review.web import create_app
 
     catalog = Catalog.from_paths(paths)
     for line in catalog.skipped:
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {printable(line)}", file=sys.stderr)
+    if not catalog.files:  # a server with nothing in it would wait for ever for nothing
+        raise InputError(" ".join(map(str, paths)), "nothing to review: no TEI file could be listed")
     sock = bind(port)
     url = f"http://{HOST}:{sock.getsockname()[1]}/"
     print(f"transprov review: {url} ({len(catalog.files)} articles; reviewer {reviewer}; Ctrl-C to stop)", flush=True)
