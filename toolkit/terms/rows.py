@@ -391,9 +391,13 @@ def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]]
     if not _POSTERIORS or _POSTERIORS[0][0] is not model or not _same_state(_POSTERIORS[0][1], model):
         import numpy as np
 
+        # the model's own array where it gives one (WordAligner): its lists would only be made into one again
+        as_array = getattr(model, "link_posterior_array", None)
+
         @lru_cache(maxsize=KEPT_POSTERIORS)
         def kept(keys: tuple[str, ...], stems: tuple[str, ...]) -> np.ndarray:
-            array = np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
+            array = as_array(list(keys), list(stems)) if as_array is not None else \
+                np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
             array.flags.writeable = False
             return array
 
