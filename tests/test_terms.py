@@ -1676,3 +1676,13 @@ def test_rivals_from_the_kept_array_are_those_from_the_lists():
     assert given.top == built.top and given.columns == built.columns
     assert given.against({0}, [1, 1, 1]) == built.against({0}, [1, 1, 1])
     assert given.masses(posteriors, [1]) == built.masses(posteriors, [1])
+
+
+def test_is_outlet_answers_by_the_ending_after_something_else():
+    from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
+    from toolkit.terms.renderings import is_outlet
+
+    for term in ("자유아시아방송", "조선일보", "연합뉴스", "중앙통신", "방송", "일보", "방송국", "신문사", "뉴스1", "통일",
+                 "일보일보", "", "미국의소리방송"):
+        assert is_outlet(term) == any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
+    assert is_outlet("자유아시아방송") and not is_outlet("방송") and not is_outlet("방송국")

@@ -712,12 +712,14 @@ OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "daily", "agency", "outlet
 _KIND_MODIFIERS = 3  # modifiers written tight before the kind noun ('U.S. government-funded media')
 
 
+@lru_cache(maxsize=65536)
 def is_outlet(term: str) -> bool:
-    """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스)."""
+    """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스).
+    Kept per term, and one `endswith` first: every term of every bead is asked."""
     # the credit readers' table, imported here: a terms-only command need not load the credit readers
     from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
 
-    return any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
+    return term.endswith(KO_NEWS_ENDINGS) and any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
 
 
 def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering | None:
