@@ -1699,4 +1699,6 @@ def test_top_claims_are_made_when_read_and_are_the_claims_largest_first():
     assert found.top == [[(0.5, 0), (0.5, 2), (0.2, 1)], [(0.7, 1), (0.1, 0), (0.1, 2)], [(0.0, 0), (0.0, 1), (0.0, 2)],
                          [(0.35, 0), (0.2, 2), (0.1, 1)]]
     assert found.tied == sum(claims[0][0] >= LINK for claims in found.top) == 3
+    with pytest.raises(IndexError):
+        found.top[-5]
     assert rivals([[0.2], [0.9]], []).tied == 0 and rivals([[0.2], [0.9]], []).top == [[], []]

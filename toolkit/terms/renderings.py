@@ -266,6 +266,8 @@ class TopClaims(Sequence):
             return [self[k] for k in range(*n.indices(len(self)))]
         if n < 0:
             n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
         got = self._made.get(n)
         if got is None:
             got = self._made[n] = list(zip(self.probabilities[n], self._columns[n]))
