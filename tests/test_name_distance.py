@@ -85,3 +85,68 @@ def test_syllable_programme_on_names():
                              ("준호", "investigator"), ("김정은", "kimjongun"), ("이정준", "eucheungjuunn"),
                              ("서상황", "suhusahngawhwang"), ("석문", "sohkwmoonne")]:
         assert names._sequence_score(syllables, roman) == _full_sequence_score(syllables, roman)
+
+
+# name_score_reaches: the surname bound before the given-name programme (speed18)
+_SURNAMES = sorted(names.surnames())
+_SYLLABLES = sorted(names.syllable_spellings())
+_FLOORS = (0.5, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+
+
+@st.composite
+def _hangul_names(draw) -> str:
+    surname = draw(st.sampled_from(_SURNAMES))
+    given = draw(st.lists(st.sampled_from(_SYLLABLES), min_size=0, max_size=3))
+    return surname + "".join(given)
+
+
+@st.composite
+def _romans(draw, hangul: str) -> str:
+    """A romanization of the name, perhaps with letters changed, or any words at all."""
+    kind = draw(st.integers(0, 2))
+    if kind == 0 and names.romanizations(hangul):
+        text = draw(st.sampled_from(names.romanizations(hangul)))
+        for _ in range(draw(st.integers(0, 2))):
+            at = draw(st.integers(0, max(len(text) - 1, 0)))
+            text = text[:at] + draw(st.sampled_from("aeiouknsgjh -")) + text[at + 1:]
+        return text
+    if kind == 1:
+        return " ".join(draw(st.lists(st.sampled_from(["Kim", "Lee", "Park", "Jong", "Un", "Min", "ho", "politician",
+                                                         "Seoul", "K.", "J.", "Choi", "Young-soo", "Automobile"]),
+                                      min_size=1, max_size=4)))
+    return draw(st.text(alphabet="abcdeghijkmnoprstuwyKLPC- .'", max_size=16))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.data())
+def test_name_score_reaches_is_name_score_against_the_floor(data) -> None:
+    hangul = data.draw(_hangul_names())
+    roman = data.draw(_romans(hangul))
+    floor = data.draw(st.sampled_from(_FLOORS))
+    assert names.name_score_reaches(hangul, roman, floor) == (names.name_score(hangul, roman) >= floor)
+
+
+def test_name_score_reaches_at_the_edges() -> None:
+    # the scores themselves, each asked at its own value and just above it: rounding cannot differ
+    for hangul, roman in (("김영수", "Kim Young-soo"), ("김영수", "Young-soo Kim"), ("김영수", "Kimyoungsoo"),
+                          ("김영수", "Youngsoo"), ("이정란", "Lee Jeong-ran"), ("박", "Park"), ("남궁민수", "Namgung Min-su"),
+                          ("최지민", "J.M. Choi"), ("김영수", "Kin Yong-su"), ("김영수", "Politician")):
+        score = names.name_score(hangul, roman)
+        assert names.name_score_reaches(hangul, roman, score)
+        assert not names.name_score_reaches(hangul, roman, score + 1e-4)
+
+
+def test_name_score_reaches_skips_the_given_name_of_a_word_no_surname_starts(monkeypatch) -> None:
+    asked: list[str] = []
+    plain = names._sequence_score.__wrapped__
+
+    def counted(syllables: str, roman: str) -> float:
+        asked.append(syllables)
+        return plain(syllables, roman)
+
+    monkeypatch.setattr(names, "_sequence_score", counted)
+    names.name_score_reaches.cache_clear()
+    assert not names.name_score_reaches("김영수", "lawmakers", 0.9)
+    assert "영수" not in asked  # the surname bound (at most 0.75) answered
+    assert names.name_score_reaches("김영수", "Kim Yong-soo", 0.9)
+    assert "영수" in asked

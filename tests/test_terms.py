@@ -1690,3 +1690,29 @@ def test_a_hyphened_piece_that_is_no_content_word_stays_with_its_word():
     assert render([0], posteriors(en, {"Seoul": 0.9}, {"Tokyo": 0.9}), en, 0.9).text == "Seoul"
     en = English.of("Kim Jong-un spoke for an hour.")
     assert render([0], posteriors(en, {"Kim": 0.9}), en, 0.9).text == "Kim"
+
+
+def test_is_outlet_answers_by_the_ending_after_something_else():
+    from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
+    from toolkit.terms.renderings import is_outlet
+
+    for term in ("자유아시아방송", "조선일보", "연합뉴스", "중앙통신", "방송", "일보", "방송국", "신문사", "뉴스1", "통일",
+                 "일보일보", "", "미국의소리방송"):
+        assert is_outlet(term) == any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
+    assert is_outlet("자유아시아방송") and not is_outlet("방송") and not is_outlet("방송국")
+
+
+def test_top_claims_are_made_when_read_and_are_the_claims_largest_first():
+    from toolkit.terms.renderings import LINK, rivals
+
+    posteriors = [[0.5, 0.2, 0.5, 0.1], [0.1, 0.7, 0.1, 0.3], [0.0, 0.0, 0.0, 1.0], [0.35, 0.1, 0.2, 0.4]]
+    found = rivals(posteriors, ["주민", "체포", "조사"])
+    assert found.top._made == {}  # nothing made before it is read
+    assert found.top[1] == [(0.7, 1), (0.1, 0), (0.1, 2)] and list(found.top._made) == [1]
+    assert found.top[-1] == [(0.35, 0), (0.2, 2), (0.1, 1)] and found.top[0][0] == (0.5, 0)  # ties: the first column
+    assert found.top == [[(0.5, 0), (0.5, 2), (0.2, 1)], [(0.7, 1), (0.1, 0), (0.1, 2)], [(0.0, 0), (0.0, 1), (0.0, 2)],
+                         [(0.35, 0), (0.2, 2), (0.1, 1)]]
+    assert found.tied == sum(claims[0][0] >= LINK for claims in found.top) == 3
+    with pytest.raises(IndexError):
+        found.top[-5]
+    assert rivals([[0.2], [0.9]], []).tied == 0 and rivals([[0.2], [0.9]], []).top == [[], []]

@@ -120,3 +120,31 @@ def test_the_model_says_which_korean_words_training_met():
     model = train_link_model(PAIRS, {"체포": {("arrest",)}})
     assert model.knows("체포") and not model.knows("시험발사")
     assert not train_link_model([], None).knows("체포")
+
+
+def test_pair_table_matrix_reads_each_cell_as_the_mapping_does():
+    """matrix() finds each (source, target) by its code: an unknown target must not read the code
+    just before its source's row (the previous source's last target), an unknown source none."""
+    import numpy as np
+
+    from toolkit.align.wordalign import PairTable
+
+    sources, targets = {"a": 0, "b": 1, "c": 2}, {"x": 0, "y": 1, "z": 2}
+    cells = {("a", "z"): 0.5, ("b", "x"): 0.25, ("b", "z"): 0.125, ("c", "y"): 0.75, ("c", "z"): 0.0625}
+    codes = sorted(sources[s] * 3 + targets[t] for s, t in cells)
+    values = [cells[next(k for k in cells if sources[k[0]] * 3 + targets[k[1]] == c)] for c in codes]
+    table = PairTable(sources, targets, np.array(codes, dtype=np.int64), np.array(values, dtype=np.float32))
+    rows, columns = ["b", "new", "c", "a"], ["x", "unseen", "z", "y"]
+    default = [0.01, 0.02, 0.03, 0.04]
+    got = table.matrix(rows, columns, default)
+    assert got.tolist() == [[cells.get((s, t), default[i]) for t in columns] for i, s in enumerate(rows)]
+    assert got[0, 1] == 0.01  # ('b', unseen): not ('a', 'z'), whose code is b's first code less one
+    assert table.matrix([], columns, []).shape == (0, 4)
+
+
+def test_posterior_array_is_link_posteriors():
+    model = train(PAIRS, iterations=5)
+    for ko, en in ((["보위부", "주민", "체포"], ["mss", "arrest", "resid"]), (["주민", "없는말", "주민"], ["resid", "arrest"]),
+                   (["보위부"], ["unseen", "mss", "mss"]), (["체포"], [])):
+        array = model.link_posterior_array(ko, en)
+        assert array.dtype == float and array.tolist() == model.link_posteriors(ko, en)

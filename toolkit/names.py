@@ -339,6 +339,25 @@ def romanizations(hangul_name: str, limit: int = 40) -> list[str]:
     return list(dict.fromkeys(out))[:limit]
 
 
+def _arrangements(tokens: list[str], given: str) -> list[tuple[str, str, float]]:
+    """(surname token, given letters, order factor) of each way the tokens may write a name
+    with this given name: the readings name_score weighs (and name_score_reaches bounds)."""
+    if len(tokens) == 1:
+        word = tokens[0]
+        # "Kimjunho" written as one word: try every split point for the surname
+        return [*((word[:cut], word[cut:], 0.95) for cut in range(1, len(word))),
+                ("", word, 0.6)]  # given name alone ("Joonho")
+    return [(tokens[0], "".join(tokens[1:]), 1.0),  # Kim Joon-Ho
+            (tokens[-1], "".join(tokens[:-1]), 0.98)]  # Joon-Ho Kim
+
+
+def _weighed(factor: float, s: float, g: float, w_given: float, has_surname: bool) -> float:
+    """One arrangement's score from its surname score `s` and given-name score `g`."""
+    score = factor * (s + w_given * g) / (1.0 + w_given)
+    # a wrong surname is strong evidence of a different person
+    return score * 0.75 if has_surname and s < 0.6 else score
+
+
 @lru_cache(maxsize=16384)
 def name_score(hangul: str, roman: str) -> float:
     """Similarity in [0, 1] of a Hangul personal name and a romanized one.
@@ -352,38 +371,46 @@ def name_score(hangul: str, roman: str) -> float:
     if not hangul or not tokens:
         return 0.0
     sur, given = split_name(hangul)
+    if len(tokens) == 1 and not given:
+        return _surname_score(sur, tokens[0])
     best = 0.0
-    arrangements: list[tuple[str, str, float]] = []  # (surname token, given letters, order factor)
-    if len(tokens) == 1:
-        word = tokens[0]
-        if not given:
-            return _surname_score(sur, word)
-        # "Kimjunho" written as one word: try every split point for the surname
-        for cut in range(1, len(word)):
-            arrangements.append((word[:cut], word[cut:], 0.95))
-        arrangements.append(("", word, 0.6))  # given name alone ("Joonho")
-    else:
-        arrangements.append((tokens[0], "".join(tokens[1:]), 1.0))  # Kim Joon-Ho
-        arrangements.append((tokens[-1], "".join(tokens[:-1]), 0.98))  # Joon-Ho Kim
-    w_sur, w_given = 1.0, 1.5 * max(len(given), 1)
+    w_given = 1.5 * max(len(given), 1)
     initials = {}  # "K.J. Choi": the given name as initials, one letter per syllable
     if len(tokens) == len(given) + 1 and given:
         for sur_tok, rest in ((tokens[-1], tokens[:-1]), (tokens[0], tokens[1:])):
             if all(len(t) == 1 for t in rest):
                 ok = all(any(v.startswith(t) for v in syllable_variants(c)) for t, c in zip(rest, given))
                 initials["".join(rest)] = 0.9 if ok else 0.0
-    for sur_tok, given_letters, factor in arrangements:
+    for sur_tok, given_letters, factor in _arrangements(tokens, given):
         s = _surname_score(sur, sur_tok) if sur_tok else 0.0
         if given_letters in initials:
             g = initials[given_letters]
         else:
             g = _sequence_score(given, given_letters) if given else (1.0 if not given_letters else 0.0)
-        score = factor * (w_sur * s + w_given * g) / (w_sur + w_given)
-        # a wrong surname is strong evidence of a different person
-        if sur_tok and s < 0.6:
-            score *= 0.75
-        best = max(best, score)
+        best = max(best, _weighed(factor, s, g, w_given, bool(sur_tok)))
     return round(min(best, 1.0), 4)
+
+
+_ROUNDING = 1e-4  # name_score rounds to four places: a score this far below a floor may round up to it
+
+
+@lru_cache(maxsize=16384)
+def name_score_reaches(hangul: str, roman: str, floor: float) -> bool:
+    """name_score(hangul, roman) >= floor, exactly, but first bounded by the surname alone: with a
+    perfect given name (1.0) no arrangement may reach `floor`, and then the given-name programme,
+    most of the score's cost, is not run. Most strings asked (a word beside a name: 'politician')
+    spell no surname, and their score is capped at 0.75 (0.6 for a given name alone)."""
+    clean = "".join(c for c in hangul if is_syllable(c))
+    tokens = _roman_tokens(roman)
+    if clean and tokens:
+        sur, given = split_name(clean)
+        if given:
+            w_given = 1.5 * len(given)
+            bound = max(_weighed(factor, _surname_score(sur, sur_tok) if sur_tok else 0.0, 1.0, w_given, bool(sur_tok))
+                        for sur_tok, _, factor in _arrangements(tokens, given))
+            if min(bound, 1.0) < floor - _ROUNDING:
+                return False
+    return name_score(hangul, roman) >= floor
 
 
 # --- places and transliterated foreign names ---------------------------------------------------

@@ -115,14 +115,19 @@ class PairTable(Mapping):
         """values[i][j] for source i and target j as a numpy array; `default[i]` where absent."""
         import numpy as np
 
-        s_ids = np.array([self.sources.get(x, -1) for x in sources], dtype=np.int64)
-        t_ids = np.array([self.targets.get(x, -1) for x in targets], dtype=np.int64)
+        get_source, get_target = self.sources.get, self.targets.get
+        s_ids = np.array([get_source(x, -1) for x in sources], dtype=np.int64)
+        t_ids = np.array([get_target(x, -1) for x in targets], dtype=np.int64)
         out = np.repeat(np.asarray(default, dtype=float)[:, None], len(targets), axis=1)
         if not len(self.codes) or not len(s_ids) or not len(t_ids):
             return out
-        codes = s_ids[:, None] * self.width + t_ids[None, :]
-        pos = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
-        found = (self.codes[pos] == codes) & (s_ids[:, None] >= 0) & (t_ids[None, :] >= 0)
+        codes = s_ids[:, None] * self.width + t_ids
+        pos = np.searchsorted(self.codes, codes)
+        pos[pos == len(self.codes)] = len(self.codes) - 1  # past the last code: found by no cell
+        # (in place: a bead's matrix is small, and numpy's cost is per call, not per cell)
+        found = self.codes[pos] == codes
+        found &= s_ids[:, None] >= 0
+        found &= t_ids >= 0
         out[found] = self.values[pos[found]]
         return out
 
@@ -295,10 +300,15 @@ class WordAligner:
         written twice in the pair (either side) is the sum over both places, so that a repeated
         word is not half as likely a translation: each of its columns holds the word's whole
         share."""
+        return self.link_posterior_array(ko, en).tolist()
+
+    def link_posterior_array(self, ko: Sequence[str], en: Sequence[str]):
+        """`link_posteriors` as a float array (empty without English words): the terms rows keep
+        it as an array, which the lists would only be turned back into."""
         import numpy as np
 
         if not en:
-            return []
+            return np.empty(0)
 
         def posterior(table, unseen, sources, targets):
             """P(target j comes from source i) as a (sources + NULL) x targets array."""
@@ -306,7 +316,8 @@ class WordAligner:
                 scores = np.zeros((len(sources) + 1, len(targets)))
             else:
                 srcs = [*sources, NULL]
-                scores = table.matrix(srcs, targets, [unseen.get(s, 0.0) for s in srcs])
+                get = unseen.get
+                scores = table.matrix(srcs, targets, [get(s, 0.0) for s in srcs])
                 scores[-1] *= self.null_weight
             total = scores.sum(axis=0)
             out = np.divide(scores, total, out=np.zeros_like(scores), where=total > 0)
@@ -316,7 +327,7 @@ class WordAligner:
         fwd = posterior(self.t, self.t_unseen, ko, en)          # (ko + 1) x en
         bwd = posterior(self.r, self.r_unseen, en, ko)[:-1]     # en x ko
         agreed = np.sqrt(_summed_by_word(fwd[:-1], ko).T * _summed_by_word(bwd, en))  # en x ko
-        return np.hstack([agreed, fwd[-1][:, None]]).tolist()
+        return np.hstack([agreed, fwd[-1][:, None]])
 
     def entries(self, min_count: int = 3, min_prob: float = 0.3) -> list[tuple[str, str, float]]:
         """(Korean lemma, English stem, t(e|k)) for lexicon entries: the best English word of

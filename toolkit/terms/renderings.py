@@ -244,20 +244,49 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     columns = list(range(width)) if keys is None else list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
     columns.sort()
     if not posteriors or not columns:
-        return Rivals([[] for _ in posteriors], keys, columns)
+        return Rivals(TopClaims([[] for _ in posteriors], [[] for _ in posteriors]), keys, columns)
     matrix = np.asarray(posteriors, dtype=float) if matrix is None else matrix
     values = matrix[:, columns]
     order = np.argsort(-values, axis=1, kind="stable")[:, :size]  # ties: the first column first
     kept = np.take_along_axis(values, order, axis=1).tolist()
     where = np.asarray(columns)[order].tolist()
-    return Rivals([list(zip(p, i)) for p, i in zip(kept, where)], keys, columns, values, posteriors, matrix)
+    return Rivals(TopClaims(kept, where), keys, columns, values, posteriors, matrix)
+
+
+class TopClaims(Sequence):
+    """Per English word, its largest claims as (probability, column), largest first: each word's
+    list is made when first read, since a bead's terms read the claims of a few words only."""
+
+    def __init__(self, probabilities: list[list[float]], columns: list[list[int]]) -> None:
+        self.probabilities, self._columns = probabilities, columns
+        self._made: dict[int, list[tuple[float, int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.probabilities)
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        got = self._made.get(n)
+        if got is None:
+            got = self._made[n] = list(zip(self.probabilities[n], self._columns[n]))
+        return got
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # (mutable in what it has made, as a list is)
 
 
 @dataclass(frozen=True)
 class Rivals:
     """The largest claims on each English word of a bead (`rivals`)."""
 
-    top: list[list[tuple[float, int]]]
+    top: TopClaims
     keys: Sequence[str] | None
     columns: list[int]
     values: object = None  # the claims (English words x `columns`), a numpy array
@@ -269,7 +298,7 @@ class Rivals:
     def tied(self) -> int:
         """How many English words some Korean word links (its largest claim reaches `LINK`):
         the same for every term of the bead."""
-        return sum(bool(claims) and claims[0][0] >= LINK for claims in self.top)
+        return sum(bool(claims) and claims[0] >= LINK for claims in self.top.probabilities)
 
     def masses(self, posteriors: Sequence[Sequence[float]], columns: Sequence[int]) -> "Masses":
         """`Masses` of `columns`, screened with the numpy copy when `posteriors` are the ones
@@ -715,12 +744,14 @@ OUTLET_KINDS = frozenset({"broadcaster", "newspaper", "daily", "agency", "outlet
 _KIND_MODIFIERS = 3  # modifiers written tight before the kind noun ('U.S. government-funded media')
 
 
+@lru_cache(maxsize=65536)
 def is_outlet(term: str) -> bool:
-    """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스)."""
+    """A term that names a news outlet by its Korean ending (자유아시아방송, 조선일보, 연합뉴스).
+    Kept per term, and one `endswith` first: every term of every bead is asked."""
     # the credit readers' table, imported here: a terms-only command need not load the credit readers
     from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
 
-    return any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
+    return term.endswith(KO_NEWS_ENDINGS) and any(term.endswith(e) and len(term) > len(e) for e in KO_NEWS_ENDINGS)
 
 
 def render_outlet_kind(english: English, claims: Sequence[float]) -> Rendering | None:

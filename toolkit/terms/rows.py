@@ -391,9 +391,13 @@ def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]]
     if not _POSTERIORS or _POSTERIORS[0][0] is not model or not _same_state(_POSTERIORS[0][1], model):
         import numpy as np
 
+        # the model's own array where it gives one (WordAligner): its lists would only be made into one again
+        as_array = getattr(model, "link_posterior_array", None)
+
         @lru_cache(maxsize=KEPT_POSTERIORS)
         def kept(keys: tuple[str, ...], stems: tuple[str, ...]) -> np.ndarray:
-            array = np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
+            array = as_array(list(keys), list(stems)) if as_array is not None else \
+                np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
             array.flags.writeable = False
             return array
 
@@ -458,12 +462,10 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
 LONGEST_NAME_RUN = 3  # words of a foreign name written apart (an English name window holds three)
 
 
-def _name_run(units: Sequence[Unit]) -> bool:
-    """Units that may write one foreign name word by word: nouns of two syllables or more,
-    each written a space after the one before (Unit.joint), none of the stop list."""
-    stop = stoplist()
-    return all(u.tag in NOUNS and len(u.key) >= 2 and u.key not in stop for u in units) and \
-        all(u.joint == " " for u in units[:-1])
+def _name_word(unit: Unit, stop: Container[str]) -> bool:
+    """A unit that may be one word of a foreign name written word by word: a noun of two
+    syllables or more, not of the stop list."""
+    return unit.tag in NOUNS and len(unit.key) >= 2 and unit.key not in stop
 
 
 def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
@@ -474,14 +476,17 @@ def _name_runs(rows: list[dict], bead: Bead, row) -> list[dict]:
     콜퍼스 not found: 'Corpus'), and names the run in `part_of`."""
     by_term = {r["ko_term"]: r for r in rows}
     text = bead.english.text
+    stop = stoplist()
     for sentence_id, units in bead.korean:
-        opens = [_name_run((u,)) for u in units]  # each unit's own test, once: a run starts only on one that passes
+        # each unit's own test, once; a run is of units that pass, each written a space after the
+        # one before (Unit.joint)
+        named = [_name_word(u, stop) for u in units]
         i = 0
         while i < len(units):
             found = None
-            for size in range(min(LONGEST_NAME_RUN, len(units) - i) if opens[i] else 0, 1, -1):
+            for size in range(min(LONGEST_NAME_RUN, len(units) - i) if named[i] else 0, 1, -1):
                 run = units[i:i + size]
-                if _name_run(run):
+                if all(named[i:i + size]) and all(u.joint == " " for u in run[:-1]):
                     spans = render_name_run([u.key for u in run], bead.english)
                     if spans is not None:
                         found = run, spans

@@ -122,16 +122,17 @@ def by_romanization(term: str, result: Rendering, english: English, others: Iter
     of it ('Sang-chul': 'Oh' is no content word) or to the name beside it ('Chung Sang-geun' for
     이정란), which sounds alike as loosely. A rendering that spells another name of the bead (`others`)
     whole and this one not is that person's (김영수 'Kim Young-sook' beside 김영숙): not found."""
-    from toolkit.names import is_korean_name, name_score
+    from toolkit.names import is_korean_name, name_score_reaches
 
     if len(term) < 3 or not is_korean_name(term):
         return result
     words = (result.text or "").split()
-    if words and _surname_written(term, words[0], words[-1], len(words)) and name_score(term, result.text) >= ROMANIZED:
+    if words and _surname_written(term, words[0], words[-1], len(words)) and \
+            name_score_reaches(term, result.text, ROMANIZED):
         return result
     found = romanized(term, english)
     if found is None and words and any(o != term and len(o) >= 3 and is_korean_name(o) and
-                                       name_score(o, result.text) >= ROMANIZED for o in others):
+                                       name_score_reaches(o, result.text, ROMANIZED) for o in others):
         return Rendering("not_found", None, result.confidence)
     return found or result
 
