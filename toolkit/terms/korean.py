@@ -9,7 +9,8 @@ is one unit (밀수꾼 "smuggler" is not 밀수 "smuggling"; the plural 들 or �
 A term is a noun or a run of nouns written together (정치범수용소, 보위원) that a
 terminologist would track: a lexicon key, or a word the lexicon lacks that recurs in at
 least two sentences of the archive (of one article or of several: an article's topic, 결핵
-in a report on tuberculosis, recurs in it), and in either case not a generic noun of the stop list
+in a report on tuberculosis, recurs in it; such a word keeps a row only where the English
+renders it: `admitted`), and in either case not a generic noun of the stop list
 (toolkit/data/term_stoplist.tsv) nor a surname standing alone (김 씨, 권 장관). Kiwi splits
 words it does not know into pieces (보위원 -> 보 + 위원), which is why runs are joined
 before the pieces are looked at.
