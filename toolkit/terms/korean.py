@@ -9,7 +9,8 @@ is one unit (밀수꾼 "smuggler" is not 밀수 "smuggling"; the plural 들 or �
 A term is a noun or a run of nouns written together (정치범수용소, 보위원) that a
 terminologist would track: a lexicon key, or a word the lexicon lacks that recurs in at
 least two sentences of the archive (of one article or of several: an article's topic, 결핵
-in a report on tuberculosis, recurs in it), and in either case not a generic noun of the stop list
+in a report on tuberculosis, recurs in it; such a word keeps a row only where the English
+renders it: `admitted`), and in either case not a generic noun of the stop list
 (toolkit/data/term_stoplist.tsv) nor a surname standing alone (김 씨, 권 장관). Kiwi splits
 words it does not know into pieces (보위원 -> 보 + 위원), which is why runs are joined
 before the pieces are looked at.
@@ -185,6 +186,27 @@ class TermVocabulary:
 
     def __call__(self, key: str) -> bool:
         return self.has(key) and key not in stoplist()
+
+
+def vouched(term: str, known: Container[str], names: Container[str]) -> bool:
+    """Whether more than the archive's recurrence says `term` is terminology: a lexicon key or a
+    proper noun (a phrase: one of its words). A recurring word nothing else vouches for is as often
+    an article's everyday word (관람객, 외지, 교제) as its term; the translator's choice tells them
+    apart, so such a word is kept only where the English renders it (admitted)."""
+    return any(word in known or word in names for word in term.split())
+
+
+def admitted(rows: list[dict], known: Container[str], names: Container[str]) -> list[dict]:
+    """The term rows that stay in the table: a vouched term's always (its omission is news), a word
+    only recurrence admitted where its bead's English renders it by words of its own, and any row
+    a kept row names in `part_of` (the longer term keeps a row of its own)."""
+    kept = [row["status"] == "rendered" or vouched(row["ko_term"], known, names) for row in rows]
+    while True:
+        held = {(row["bead"], row["part_of"]) for row, keep in zip(rows, kept) if keep and row["part_of"]}
+        more = [keep or (row["bead"], row["ko_term"]) in held for row, keep in zip(rows, kept)]
+        if more == kept:
+            return [row for row, keep in zip(rows, kept) if keep]
+        kept = more
 
 
 def article_words(sentences: Iterable[list[Unit]], known: Container[str]) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.compounds import render_body_name, render_compound, written_words
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
-from toolkit.terms.korean import (NOUNS, Occurrence, Unit, is_rate, known_pieces, noun_runs, stoplist,
+from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.respell import respelled
@@ -730,6 +730,8 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
     rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner,
                       _model_entries(model, lexicon.entries), lexicon.entries, article.beads)
+    names = {u.key for b in beads for u in b.units() if u.tag == "NNP"}
+    rows = admitted(rows, lexicon.entries, names)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
