@@ -1690,3 +1690,15 @@ def test_a_hyphened_piece_that_is_no_content_word_stays_with_its_word():
     assert render([0], posteriors(en, {"Seoul": 0.9}, {"Tokyo": 0.9}), en, 0.9).text == "Seoul"
     en = English.of("Kim Jong-un spoke for an hour.")
     assert render([0], posteriors(en, {"Kim": 0.9}), en, 0.9).text == "Kim"
+
+
+def test_a_letter_hyphened_to_a_rendering_that_opens_an_initialism_is_not_its_tail():
+    # 'U' of 'Korea-U.S.' is the first letter of 'U.S.', not a piece of 'Korea': the rendering
+    # of 북한 in 북미 대화 is 'North Korea', never 'North Korea-U'
+    en = English.of("He feared that a North Korea-U.S. dialogue could leave Seoul out.")
+    assert render([0], posteriors(en, {"North": 0.9, "Korea": 0.9}), en, 0.9).text == "North Korea"
+    en = English.of("Students held an anti-U.N. rally on Monday.")
+    assert render([0], posteriors(en, {"anti": 0.9}), en, 0.9).text == "anti"
+    # a piece that ends the sentence is still the word's own
+    en = English.of("The poll was run by the Dong-A.")
+    assert render([0], posteriors(en, {"Dong": 0.9}), en, 0.9).text == "Dong-A"
