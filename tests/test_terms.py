@@ -1702,3 +1702,17 @@ def test_a_letter_hyphened_to_a_rendering_that_opens_an_initialism_is_not_its_ta
     # a piece that ends the sentence is still the word's own
     en = English.of("The poll was run by the Dong-A.")
     assert render([0], posteriors(en, {"Dong": 0.9}), en, 0.9).text == "Dong-A"
+
+
+def test_a_hyphened_piece_keeps_its_word_before_a_possessive_or_a_closing_quote():
+    # 'COVID-19's spread' renders 코로나 as 'COVID-19', as 'COVID-19 deaths' does: the possessive is
+    # left out of the rendering (as after any last word), not the piece it follows
+    en = English.of("COVID-19's spread slowed in the capital last month.")
+    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
+    en = English.of("The Dong-A’s poll put his support at 41 percent.")
+    assert render([0], posteriors(en, {"Dong": 0.9}), en, 0.9).text == "Dong-A"
+    en = English.of("The city lifted its 'COVID-19' rules on Monday.")
+    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
+    # an apostrophe inside a longer piece is no possessive: 'rock-n'roll' keeps 'rock'
+    en = English.of("He played rock-n'roll songs all night.")
+    assert render([0], posteriors(en, {"rock": 0.9}), en, 0.9).text == "rock"
