@@ -1716,3 +1716,14 @@ def test_a_hyphened_piece_keeps_its_word_before_a_possessive_or_a_closing_quote(
     # an apostrophe inside a longer piece is no possessive: 'rock-n'roll' keeps 'rock'
     en = English.of("He played rock-n'roll songs all night.")
     assert render([0], posteriors(en, {"rock": 0.9}), en, 0.9).text == "rock"
+
+
+def test_a_number_hyphened_to_a_rendering_stays_with_it_before_another_hyphened_word():
+    # 코로나19 관련 사망자 -> 'COVID-19-related deaths': 코로나 is 'COVID-19' there too
+    en = English.of("The city counted 12 COVID-19-related deaths last week.")
+    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
+    en = English.of("The North tested a Hwasong-17-class missile on Friday.")
+    assert render([0], posteriors(en, {"Hwasong": 0.9}), en, 0.9).text == "Hwasong-17"
+    # a function word inside a hyphened phrase is no piece of the word before it
+    en = English.of("The two leaders held face-to-face talks in Seoul.")
+    assert render([0], posteriors(en, {"face": 0.9}), en, 0.9).text == "face"

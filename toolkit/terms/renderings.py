@@ -47,9 +47,10 @@ _TAIL = r"(?:-[A-Za-z0-9]{1,4}(?=\s))?"
 _GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(_TAIL + r"[\s\-]+")
-# '-19' of 'COVID-19', '-A' of 'Dong-A' (also before a possessive or a closing quote: 'COVID-19's');
-# not '-U' of 'Korea-U.S.' (the first letter of an initialism), nor '-n' of 'rock-n'roll'
-_HYPHENED_TAIL = re.compile(r"-[A-Za-z0-9]{1,4}(?![\w-]|\.\w|['’](?!s?(?!\w)))")
+# '-19' of 'COVID-19', '-A' of 'Dong-A' (also before a possessive or a closing quote: 'COVID-19's'; a
+# number also before a hyphened word: 'COVID-19-related'); not '-U' of 'Korea-U.S.' (the first letter
+# of an initialism), nor '-n' of 'rock-n'roll', nor '-to' of 'face-to-face'
+_HYPHENED_TAIL = re.compile(r"-(?:\d{1,4}(?=-[A-Za-z])|[A-Za-z0-9]{1,4}(?![\w-]|\.\w|['’](?!s?(?!\w))))")
 _COMMA = re.compile(r",\s+")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
