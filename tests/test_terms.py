@@ -1693,38 +1693,22 @@ def test_a_hyphened_piece_that_is_no_content_word_stays_with_its_word():
         assert render([0], posteriors(en, {"North": 0.9, "Korea": 0.9}), en, 0.9).text == "North Korea"
 
 
-def test_a_letter_hyphened_to_a_rendering_that_opens_an_initialism_is_not_its_tail():
-    # 'U' of 'Korea-U.S.' is the first letter of 'U.S.', not a piece of 'Korea': the rendering
-    # of 북한 in 북미 대화 is 'North Korea', never 'North Korea-U'
-    en = English.of("He feared that a North Korea-U.S. dialogue could leave Seoul out.")
-    assert render([0], posteriors(en, {"North": 0.9, "Korea": 0.9}), en, 0.9).text == "North Korea"
-    en = English.of("Students held an anti-U.N. rally on Monday.")
-    assert render([0], posteriors(en, {"anti": 0.9}), en, 0.9).text == "anti"
-    # a piece that ends the sentence is still the word's own
-    en = English.of("The poll was run by the Dong-A.")
-    assert render([0], posteriors(en, {"Dong": 0.9}), en, 0.9).text == "Dong-A"
 
-
-def test_a_hyphened_piece_keeps_its_word_before_a_possessive_or_a_closing_quote():
-    # 'COVID-19's spread' renders 코로나 as 'COVID-19', as 'COVID-19 deaths' does: the possessive is
-    # left out of the rendering (as after any last word), not the piece it follows
-    en = English.of("COVID-19's spread slowed in the capital last month.")
-    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
-    en = English.of("The Dong-A’s poll put his support at 41 percent.")
-    assert render([0], posteriors(en, {"Dong": 0.9}), en, 0.9).text == "Dong-A"
-    en = English.of("The city lifted its 'COVID-19' rules on Monday.")
-    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
-    # an apostrophe inside a longer piece is no possessive: 'rock-n'roll' keeps 'rock'
-    en = English.of("He played rock-n'roll songs all night.")
-    assert render([0], posteriors(en, {"rock": 0.9}), en, 0.9).text == "rock"
-
-
-def test_a_number_hyphened_to_a_rendering_stays_with_it_before_another_hyphened_word():
-    # 코로나19 관련 사망자 -> 'COVID-19-related deaths': 코로나 is 'COVID-19' there too
-    en = English.of("The city counted 12 COVID-19-related deaths last week.")
-    assert render([0], posteriors(en, {"COVID": 0.9}), en, 0.9).text == "COVID-19"
-    en = English.of("The North tested a Hwasong-17-class missile on Friday.")
-    assert render([0], posteriors(en, {"Hwasong": 0.9}), en, 0.9).text == "Hwasong-17"
-    # a function word inside a hyphened phrase is no piece of the word before it
-    en = English.of("The two leaders held face-to-face talks in Seoul.")
-    assert render([0], posteriors(en, {"face": 0.9}), en, 0.9).text == "face"
+@pytest.mark.parametrize("text, linked, rendering", [
+    # 'U' of 'Korea-U.S.' opens the initialism: 북한 in 북미 대화 is 'North Korea', not 'North Korea-U'
+    ("He feared that a North Korea-U.S. dialogue could leave Seoul out.", ("North", "Korea"), "North Korea"),
+    ("Students held an anti-U.N. rally on Monday.", ("anti",), "anti"),
+    ("The poll was run by the Dong-A.", ("Dong",), "Dong-A"),  # a piece ending the sentence is its word's
+    # before a possessive or a closing quote the piece stays with its word (the possessive is left out)
+    ("COVID-19's spread slowed in the capital last month.", ("COVID",), "COVID-19"),
+    ("The Dong-A’s poll put his support at 41 percent.", ("Dong",), "Dong-A"),
+    ("The city lifted its 'COVID-19' rules on Monday.", ("COVID",), "COVID-19"),
+    ("He played rock-n'roll songs all night.", ("rock",), "rock"),  # an apostrophe inside a piece: no tail
+    # a number stays with its word before another hyphened word (코로나19 관련 사망자), a function word not
+    ("The city counted 12 COVID-19-related deaths last week.", ("COVID",), "COVID-19"),
+    ("The North tested a Hwasong-17-class missile on Friday.", ("Hwasong",), "Hwasong-17"),
+    ("The two leaders held face-to-face talks in Seoul.", ("face",), "face"),
+])
+def test_where_a_hyphened_piece_ends_and_where_it_is_no_tail(text: str, linked: tuple[str, ...], rendering: str):
+    en = English.of(text)
+    assert render([0], posteriors(en, dict.fromkeys(linked, 0.9)), en, 0.9).text == rendering
