@@ -878,10 +878,11 @@ def _particle_after(english: English, k: int) -> int | None:
 
 
 def _cut(english: English, span: list[int]) -> str:
-    """The text of a span of content words, as written (a final possessive left out; an
-    initial written just before it taken along: 'N. Korean', 'S. Korea'; a phrasal verb's
-    particle taken along: 'cracked down'; the half of the peninsula written before 'Korea(n)':
-    'North Korean leader', never 'Korean leader')."""
+    """The text of a span of content words, as written (a final possessive left out; a hyphened
+    piece after it that is no content word taken along, since the model never links it:
+    'COVID-19', 'Dong-A'; an initial written just before it taken along: 'N. Korean', 'S. Korea';
+    a phrasal verb's particle taken along: 'cracked down'; the half of the peninsula written
+    before 'Korea(n)': 'North Korean leader', never 'Korean leader')."""
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
