@@ -325,6 +325,11 @@ def main() -> None:
     args = ap.parse_args()
     if args.write and args.report_only:
         sys.exit("error: --write: nothing is fitted with --report-only")
+    if not args.report_only:  # the last line scores the --heldout sets as in no fit: none may be fitted
+        fitted = {p[1].resolve() for d in args.tune for p in find_pairs(d)}
+        for d in args.heldout:
+            if any(p[1].resolve() in fitted for p in find_pairs(d)):
+                ap.error(f"--heldout {d}: holds pairs of a --tune set, which the fit sees")
     lexicon = load_lexicon()
     corpora = CORPORA.is_dir() and not args.no_corpora
     rewrites = rewrite_pairs()["rewrites"]

@@ -158,3 +158,30 @@ def test_sets_of_one_domain_are_pooled_and_each_domain_counts_once() -> None:
     assert set(errors) == {"pairs", "rewrites", "news dev", "TED share"}
     assert errors["pairs"] == (20, pytest.approx(0.45)) and errors["rewrites"] == (10, pytest.approx(0.0))
     assert errors["news dev"] == (500, pytest.approx(0.0)) and errors["TED share"][1] == pytest.approx(0.9)
+
+
+def test_a_heldout_set_that_is_also_fitted_is_refused(tmp_path, monkeypatch, capsys) -> None:
+    """The last line of a refit scores the --heldout sets "in no fit": a set given to --tune as well
+    (or a --heldout folder holding a --tune pair) would be scored by a fit that saw it."""
+    import calibrate
+
+    pair = tmp_path / "sets" / "pairs13" / "p01"
+    pair.mkdir(parents=True)
+    for name in ("en.txt", "ko.txt", "gold.tsv"):
+        (pair / name).write_text("x\n", encoding="utf-8")
+
+    def no_work():
+        raise AssertionError("the work began")
+
+    monkeypatch.setattr(calibrate, "load_lexicon", no_work)
+    for heldout in (pair.parent, tmp_path / "sets"):
+        monkeypatch.setattr(sys, "argv", ["calibrate.py", "--no-corpora", "--tune", str(pair.parent),
+                                          "--heldout", str(heldout)])
+        with pytest.raises(SystemExit) as stop:
+            calibrate.main()
+        assert stop.value.code == 2 and str(heldout) in capsys.readouterr().err
+    # with --report-only nothing is fitted: the same sets are refused nowhere
+    monkeypatch.setattr(sys, "argv", ["calibrate.py", "--no-corpora", "--report-only", "--tune", str(pair.parent),
+                                      "--heldout", str(pair.parent)])
+    with pytest.raises(AssertionError, match="the work began"):
+        calibrate.main()

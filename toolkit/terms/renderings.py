@@ -47,7 +47,10 @@ _TAIL = r"(?:-[A-Za-z0-9]{1,4}(?=\s))?"
 _GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(_TAIL + r"[\s\-]+")
-_HYPHENED_TAIL = re.compile(r"-[A-Za-z0-9]{1,4}(?![\w'’-])")  # '-19' of 'COVID-19', '-A' of 'Dong-A'
+# '-19' of 'COVID-19', '-A' of 'Dong-A' (also before a possessive or a closing quote: 'COVID-19's'; a
+# number also before a hyphened word: 'COVID-19-related'); not '-U' of 'Korea-U.S.' (the first letter
+# of an initialism), nor '-n' of 'rock-n'roll', nor '-to' of 'face-to-face'
+_HYPHENED_TAIL = re.compile(r"-(?:\d{1,4}(?=-[A-Za-z])|[A-Za-z0-9]{1,4}(?![\w-]|\.\w|['’](?!s?(?!\w))))")
 _COMMA = re.compile(r",\s+")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COUNTRY_SYLLABLES = frozenset("남북한중미일러")
@@ -906,10 +909,11 @@ def _particle_after(english: English, k: int) -> int | None:
 
 
 def _cut(english: English, span: list[int]) -> str:
-    """The text of a span of content words, as written (a final possessive left out; an
-    initial written just before it taken along: 'N. Korean', 'S. Korea'; a phrasal verb's
-    particle taken along: 'cracked down'; the half of the peninsula written before 'Korea(n)':
-    'North Korean leader', never 'Korean leader')."""
+    """The text of a span of content words, as written (a final possessive left out; a hyphened
+    piece after it that is no content word taken along, since the model never links it:
+    'COVID-19', 'Dong-A'; an initial written just before it taken along: 'N. Korean', 'S. Korea';
+    a phrasal verb's particle taken along: 'cracked down'; the half of the peninsula written
+    before 'Korea(n)': 'North Korean leader', never 'Korean leader')."""
     first, last = english.spans[english.content[span[0]]], english.spans[english.content[span[-1]]]
     end = last[2] - len(_POSSESSIVE.search(last[0]).group()) if _POSSESSIVE.search(last[0]) else last[2]
     end = _particle_after(english, english.content[span[-1]]) or end
