@@ -94,6 +94,7 @@ _STORY = ("The ferry operator said on Monday that crossings to the island would 
     _STORY + "The PD was asked about it.",  # a Korean credit cue the learned pass reads in Latin text too
     "Mara Ellison has  more.",  # a phrase of several words with two spaces inside: the readers collapse them
     "This  is Mara Ellison, Hanbit TV.",
+    "This page was machine-tran\u017flated.",  # a long s, which the readers' case-blind patterns read as "s"
 ])
 def test_a_credit_at_the_edge_of_a_condition_is_read(paragraph: str) -> None:
     assert may_hold_credit(paragraph)

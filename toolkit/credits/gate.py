@@ -93,7 +93,9 @@ def may_hold_credit(paragraph: str) -> bool:
     if not text or _NOT_LATIN.search(text) or not _MARKS.isdisjoint(text) or not text.isprintable() \
             or _SPACED_HYPHEN.search(text):
         return True  # (cheapest first: a Korean paragraph is answered at its first syllable)
-    low = " ".join(text.split()).lower()  # spaces collapsed as the readers' hygiene does: "has  more" is "has more"
+    # spaces collapsed as the readers' hygiene does ("has  more"), and case folded as their case-blind
+    # patterns fold it (a long s is an "s" to re.IGNORECASE: "machine-tranſlated")
+    low = " ".join(text.split()).casefold()
     words, short, anywhere = _words()
     if any(w in low for w in anywhere) or any(w in text for w in short) or any(c in text for c in KO_CUES):
         return True
