@@ -12,7 +12,7 @@ import pytest
 
 from conftest import repo_root, shared_dir
 from toolkit.credits import extract_credits, learned, rule_credits
-from toolkit.credits import agents, english, photos, vocabulary, widgets
+from toolkit.credits import agents, english, gate, intros, photos, vocabulary, widgets
 from toolkit.credits.gate import PROSE_WORDS, may_hold_credit
 from toolkit.credits.text import INVISIBLE, is_date_word
 from toolkit.ingest.decode import decode_bytes
@@ -123,3 +123,19 @@ def test_no_clause_word_is_a_word_of_a_name_title_outlet_or_stamp() -> None:
     assert not PROSE_WORDS & allowed
     assert not [w for w in PROSE_WORDS if is_date_word(w) or agents.is_person_name(f"Mara {w} Ellison")
                 or widgets.is_byline_name(f"Mara {w}") or widgets._english_title(f"senior {w} writer")]
+
+
+@pytest.fixture
+def fresh_gate_words():
+    """The gate's word tables rebuilt around a test that changes a reader's list, and after it."""
+    gate._words.cache_clear()
+    yield
+    gate._words.cache_clear()
+
+
+def test_an_anchor_phrase_added_to_intros_is_seen_by_the_gate(monkeypatch, fresh_gate_words) -> None:
+    """The gate reads intros' own hand-over phrases: one added there is never skipped (a copy would drift)."""
+    monkeypatch.setattr(intros, "_ANCHOR_VERBS", (*intros._ANCHOR_VERBS, " brings us the latest"))
+    sentence = "Mara Ellison brings us the latest."
+    assert intros.parse_intro(sentence)  # the reader credits it ...
+    assert may_hold_credit(sentence)  # ... so the gate must let it through
