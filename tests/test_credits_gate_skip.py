@@ -139,3 +139,10 @@ def test_an_anchor_phrase_added_to_intros_is_seen_by_the_gate(monkeypatch, fresh
     sentence = "Mara Ellison brings us the latest."
     assert intros.parse_intro(sentence)  # the reader credits it ...
     assert may_hold_credit(sentence)  # ... so the gate must let it through
+
+
+def test_an_accented_latin_name_in_the_lists_is_seen_by_the_gate(monkeypatch, fresh_gate_words) -> None:
+    """A list entry in Latin letters beyond ASCII (an agency such as "Télam") is looked for like any other:
+    only entries in other scripts, which a paragraph the gate may skip cannot hold, are left out."""
+    monkeypatch.setattr(gate, "PHOTO_AGENCIES", frozenset({*gate.PHOTO_AGENCIES, "télam"}))
+    assert may_hold_credit("Ships will leave the port at dawn, and that is what Télam said.")
