@@ -12,7 +12,7 @@ import pytest
 
 from conftest import repo_root, shared_dir
 from toolkit.credits import extract_credits, learned, rule_credits
-from toolkit.credits import agents, english, photos, vocabulary, widgets
+from toolkit.credits import agents, english, gate, intros, photos, vocabulary, widgets
 from toolkit.credits.gate import PROSE_WORDS, may_hold_credit
 from toolkit.credits.text import INVISIBLE, is_date_word
 from toolkit.ingest.decode import decode_bytes
@@ -35,7 +35,8 @@ def _skipped_are_untouched(texts: list[str]) -> int:
 def _credit_form_texts() -> list[str]:
     records = [json.loads(line) for line in (repo_root() / "tests/data/credit_forms.jsonl").read_text().splitlines()
                if line.strip()]
-    return [r["text"] for r in records] + [line for r in records for line in r["text"].split("\n")]
+    texts = [r["text"] for r in records] + [line for r in records for line in r["text"].split("\n")]
+    return texts + [t.replace(" ", "  ") for t in texts]  # (spaces doubled, as scraped text has them: hygiene collapses them)
 
 
 def _pieces(text: str) -> list[str]:
@@ -92,6 +93,9 @@ _STORY = ("The ferry operator said on Monday that crossings to the island would 
     "Islanders wait for the ferry that was cancelled after the storm damaged the pier (Hanbit/Mara Ellison)",
     _STORY + "\nBy Mara Ellison",  # two lines
     _STORY + "The PD was asked about it.",  # a Korean credit cue the learned pass reads in Latin text too
+    "Mara Ellison has  more.",  # a phrase of several words with two spaces inside: the readers collapse them
+    "This  is Mara Ellison, Hanbit TV.",
+    "This page was machine-tran\u017flated.",  # a long s, which the readers' case-blind patterns read as "s"
 ])
 def test_a_credit_at_the_edge_of_a_condition_is_read(paragraph: str) -> None:
     assert may_hold_credit(paragraph)
@@ -120,3 +124,26 @@ def test_no_clause_word_is_a_word_of_a_name_title_outlet_or_stamp() -> None:
     assert not PROSE_WORDS & allowed
     assert not [w for w in PROSE_WORDS if is_date_word(w) or agents.is_person_name(f"Mara {w} Ellison")
                 or widgets.is_byline_name(f"Mara {w}") or widgets._english_title(f"senior {w} writer")]
+
+
+@pytest.fixture
+def fresh_gate_words():
+    """The gate's word tables rebuilt around a test that changes a reader's list, and after it."""
+    gate._words.cache_clear()
+    yield
+    gate._words.cache_clear()
+
+
+def test_an_anchor_phrase_added_to_intros_is_seen_by_the_gate(monkeypatch, fresh_gate_words) -> None:
+    """The gate reads intros' own hand-over phrases: one added there is never skipped (a copy would drift)."""
+    monkeypatch.setattr(intros, "_ANCHOR_VERBS", (*intros._ANCHOR_VERBS, " brings us the latest"))
+    sentence = "Mara Ellison brings us the latest."
+    assert intros.parse_intro(sentence)  # the reader credits it ...
+    assert may_hold_credit(sentence)  # ... so the gate must let it through
+
+
+def test_an_accented_latin_name_in_the_lists_is_seen_by_the_gate(monkeypatch, fresh_gate_words) -> None:
+    """A list entry in Latin letters beyond ASCII (an agency such as "Télam") is looked for like any other:
+    only entries in other scripts, which a paragraph the gate may skip cannot hold, are left out."""
+    monkeypatch.setattr(gate, "PHOTO_AGENCIES", frozenset({*gate.PHOTO_AGENCIES, "télam"}))
+    assert may_hold_credit("Ships will leave the port at dawn, and that is what Télam said.")

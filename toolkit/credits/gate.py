@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from toolkit.credits import intros
 from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
 from toolkit.credits.sentences import rough_pieces
 from toolkit.credits.vocabulary import (
@@ -60,7 +61,8 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # text.unglue_credits cuts here
 _SHORT = 3  # names this short ("AP", "UPI") are also looked for in capitals anywhere ("APEC" too: conservative)
 
 # looked for anywhere, inside words too: the stems the readers' patterns match ("Translate" of a tool's
-# name, " translat" of a note), phrases of several words (anchors' hand-overs and sign-ins in intros.py)
+# name, " translat" of a note), phrases of several words (anchors' hand-overs and sign-ins in intros.py;
+# its own lists of them are read too, in _words, so that a phrase added there is never skipped)
 _ANYWHERE = (
     "translat", "contribut", "correspond", "photo", "credit", "courtesy", "vimeo", "deepl", "papago",
     "this is", "i'm", "i’m", "i am", "here's", "here’s", "here is", "starts us off", "has our", "has more",
@@ -76,14 +78,17 @@ _EXTRA_WORDS = ("by", "reports", "writes", "via", "news", "press", "agency", "wi
 def _words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """(words matched as whole words, lower-cased: every word of the credit vocabulary, each known
     organization and agency; the short ones among them, matched in capitals anywhere; what is matched
-    anywhere: `_ANYWHERE`, the distinctive agencies and every entry that is not one plain word)."""
+    anywhere: `_ANYWHERE`, intros' hand-over phrases, the distinctive agencies and every entry that is not
+    one plain word)."""
     every = {*_EXTRA_WORDS, *ROLE_OF, *ROLE_WORDS, *LABEL_NOUNS, *OPENING_ROLE_WORDS, *CONTRIBUTION_WORDS,
              *CREDIT_VERBS, *EN_JOB_ROLES, *PHOTO_AGENCIES, *ORGANIZATIONS}
-    every = {w.lower() for w in every if w and w.isascii()}
+    # (entries in another script are left out: a paragraph the gate may skip holds none; "Télam" is kept)
+    every = {w.lower() for w in every if w and not _NOT_LATIN.search(w)}
     words = frozenset(w for w in every if w.isalnum())
     short = tuple(sorted(w.upper() for w in words if len(w) <= _SHORT))
+    anchors = {p.strip().lower() for p in (*intros._ANCHOR_VERBS, *intros._PRESENTERS)}
     # an agency glued to the caption's last word is read in lower case too ("…Jong-ungettyimagesbank")
-    return words, short, tuple(sorted({*_ANYWHERE, *DISTINCTIVE_AGENCIES, *(every - words)}))
+    return words, short, tuple(sorted({*_ANYWHERE, *anchors, *DISTINCTIVE_AGENCIES, *(every - words)}))
 
 
 def may_hold_credit(paragraph: str) -> bool:
@@ -93,7 +98,9 @@ def may_hold_credit(paragraph: str) -> bool:
     if not text or _NOT_LATIN.search(text) or not _MARKS.isdisjoint(text) or not text.isprintable() \
             or _SPACED_HYPHEN.search(text):
         return True  # (cheapest first: a Korean paragraph is answered at its first syllable)
-    low = text.lower()
+    # spaces collapsed as the readers' hygiene does ("has  more"), and case folded as their case-blind
+    # patterns fold it (a long s is an "s" to re.IGNORECASE: "machine-tranſlated")
+    low = " ".join(text.split()).casefold()
     words, short, anywhere = _words()
     if any(w in low for w in anywhere) or any(w in text for w in short) or any(c in text for c in KO_CUES):
         return True
