@@ -26,7 +26,6 @@ from dataclasses import replace
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos, rosters
 from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
 from toolkit.credits.chain import join_korean_credits
-from toolkit.credits.gate import may_hold_credit
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
@@ -286,10 +285,7 @@ def _wire_or_photo(sentence: str, found: list[Credit], text: str, at: int, kept:
 
 def extract_credits(paragraph: str) -> tuple[str, list[Credit]]:
     """(the paragraph with its credit text removed, possibly "", the credits in chain order): the rule
-    readers' answer, then the learned pass (toolkit/credits/learned) adds the credits its model is sure of.
-    A paragraph none of them can take anything from (gate.py: most of a story's) is not read."""
-    if not may_hold_credit(paragraph):
-        return paragraph.strip(), []
+    readers' answer, then the learned pass (toolkit/credits/learned) adds the credits its model is sure of."""
     rest, credits = rule_credits(paragraph)
     return learned.add_learned(paragraph.translate(INVISIBLE), rest, credits)
 

@@ -43,10 +43,3 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     if start < len(paragraph):
         spans.append((start, len(paragraph)))
     return [(a, b) for a, b in spans if paragraph[a:b].strip()]
-
-
-def rough_pieces(paragraph: str) -> list[str]:
-    """The paragraph cut at every place sentence_spans may cut, abbreviations and initials not spared:
-    each of its sentences is one or more whole pieces (what credits/gate.py needs to say a thing of every
-    sentence from its pieces, without the abbreviation rules)."""
-    return _BOUNDARY.split(paragraph)
