@@ -492,6 +492,18 @@ def test_tables_under_a_folder_not_named_in_utf8_are_one_line_naming_the_folder(
     assert not (tmp_path / "out").exists()
 
 
+def test_an_archive_named_through_a_folder_not_in_utf8_is_one_line_though_its_real_path_is_utf8(tmp_path, clean):
+    """The check looked at the real path only, but polars is handed the path as given: a link
+    under a CP949-named folder to a good archive still failed with "cannot read the tables
+    (Object does not have a .read() method.)", naming neither folder nor cause."""
+    (tmp_path / NOT_UTF8).mkdir()
+    (tmp_path / NOT_UTF8 / "archive").symlink_to(clean)
+    out = subprocess.run([*CLI, "metrics", str(tmp_path / NOT_UTF8 / "archive")], capture_output=True, text=True,
+                         timeout=120, cwd=repo_root(), errors="replace")
+    assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert f"the folder {printable(tmp_path / NOT_UTF8)} is not named in UTF-8" in out.stderr, out.stderr
+
+
 def test_a_folder_name_with_a_control_character_is_built(tmp_path):
     """It failed its article with "internal error (ValueError): All strings must be XML compatible"
     (the id went raw into the TEI's idno); a name XML cannot hold is written escaped."""

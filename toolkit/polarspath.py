@@ -17,12 +17,14 @@ from toolkit.errors import InputError
 
 
 def check_utf8_path(path: Path) -> None:
-    """InputError naming the first folder on the real path of `path` whose name is not UTF-8."""
-    parts = Path(os.path.realpath(path)).parts
-    for end, part in enumerate(parts, 1):
-        try:
-            part.encode("utf-8")
-        except UnicodeEncodeError:
-            raise InputError(str(path), f"the folder {Path(*parts[:end])} is not named in UTF-8, and the "
-                                        "archive's tables (Parquet, written and read by polars) can only "
-                                        "live under UTF-8 names: rename it or choose another folder") from None
+    """InputError naming the first folder whose name is not UTF-8 on the path of `path` as
+    given (made absolute: what polars is handed) or on its real path."""
+    for full in (os.path.abspath(path), os.path.realpath(path)):
+        parts = Path(full).parts
+        for end, part in enumerate(parts, 1):
+            try:
+                part.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(str(path), f"the folder {Path(*parts[:end])} is not named in UTF-8, and the "
+                                            "archive's tables (Parquet, written and read by polars) can only "
+                                            "live under UTF-8 names: rename it or choose another folder") from None
