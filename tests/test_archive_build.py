@@ -504,6 +504,28 @@ def test_an_archive_named_through_a_folder_not_in_utf8_is_one_line_though_its_re
     assert f"the folder {printable(tmp_path / NOT_UTF8)} is not named in UTF-8" in out.stderr, out.stderr
 
 
+def test_an_archive_under_a_folder_named_with_brackets_is_refused_naming_the_folder(tmp_path):
+    """polars reads every path as a glob: the build under `기사[2024]` crashed with a traceback
+    (ComputeError: expanded paths were empty) after its first pass."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    with pytest.raises(InputError) as error:
+        build_archive(corpus, tmp_path / "기사[2024]" / "archive", progress=False)
+    assert f"the folder {tmp_path / '기사[2024]'} has '[' in its name" in str(error.value)
+    assert not (tmp_path / "기사[2024]").exists()
+
+
+def test_tables_under_a_folder_named_with_a_wildcard_are_refused_not_read_with_a_neighbour_s(tmp_path, clean):
+    """`metrics 'news?/archive'` read news?/ and its neighbour newsX/ as one pattern: every
+    article counted twice, rc 0."""
+    for folder in ("news?", "newsX"):
+        shutil.copytree(clean, tmp_path / folder / "archive", symlinks=True)
+    out = subprocess.run([*CLI, "metrics", "--csv", str(tmp_path / "news?" / "archive")], capture_output=True,
+                         text=True, timeout=120, cwd=repo_root())
+    assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, (out.stdout, out.stderr)
+    assert f"the folder {tmp_path / 'news?'} has '?' in its name" in out.stderr, out.stderr
+
+
 def test_a_folder_name_with_a_control_character_is_built(tmp_path):
     """It failed its article with "internal error (ValueError): All strings must be XML compatible"
     (the id went raw into the TEI's idno); a name XML cannot hold is written escaped."""

@@ -26,9 +26,9 @@ def scan(tables: Path, table: str):
 def tables_dir(archive: Path) -> Path:
     """ARCHIVE/tables, or the path itself when it already is a tables directory (whose path
     polars can take: InputError otherwise)."""
-    from toolkit.polarspath import check_utf8_path
+    from toolkit.polarspath import check_polars_path
 
-    check_utf8_path(archive)
+    check_polars_path(archive)
     return archive / "tables" if (archive / "tables").is_dir() else archive
 
 
