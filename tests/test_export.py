@@ -116,3 +116,20 @@ def test_a_folder_with_no_tei_files_is_an_error_not_an_empty_memory(tmp_path: Pa
     result = run("export", repo_root() / "fixtures" / "corpus", "--format", fmt, "-o", out)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
     assert "no TEI files" in result.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("fmt,given,target", [("tsv", "tei", "tables/links.parquet"),
+                                              ("prov-json", "tables", "tei/rfa-defectors.xml")])
+def test_an_output_inside_the_archive_is_refused_when_its_tei_or_tables_folder_is_exported(
+        archive: Path, tmp_path: Path, fmt: str, given: str, target: str):
+    """`export ARCHIVE/tei --format tsv -o ARCHIVE/tables/links.parquet` (a folder of TEI files is
+    a documented input) replaced the table with the bitext, rc 0: only ARCHIVE/tei was guarded."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    before = (copy / target).read_bytes()
+    result = run("export", copy / given, "--format", fmt, "-o", copy / target)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "inside the archive it exports" in result.stderr
+    assert (copy / target).read_bytes() == before

@@ -48,6 +48,8 @@ def _check_outside(archive: Path, output: Path) -> None:
     from toolkit.archive.state import CURRENT, STATES, VIEWS, WORK
     from toolkit.errors import InputError
 
+    if archive.name in VIEWS:
+        archive = archive.parent  # ARCHIVE/tei or ARCHIVE/tables given: the rest is the archive's all the same
     own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, LOCK)]
     if not any(p.is_dir() for p in own[:len(VIEWS)]):
         own = [archive]
