@@ -95,13 +95,17 @@ def test_tsv_bitext_and_a_bad_file(archive: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize("fmt,target", [("tsv", "tables/links.parquet"), ("prov-json", "tables/articles.parquet"),
-                                        ("tmx", "tei/rfa-defectors.xml"), ("tsv", "current/manifest.json")])
+                                        ("tmx", "tei/rfa-defectors.xml"), ("tsv", "current/manifest.json"),
+                                        ("tsv", "orphans/hand-made.xml")])
 def test_an_output_inside_the_archive_it_exports_is_refused(archive: Path, tmp_path: Path, fmt: str, target: str):
-    """`-o ARCHIVE/tables/links.parquet` replaced the table with the bitext, rc 0: the archive lost it."""
+    """`-o ARCHIVE/tables/links.parquet` replaced the table with the bitext, rc 0: the archive lost it
+    (and `-o ARCHIVE/orphans/…` a file the build had moved there to keep)."""
     import shutil
 
     copy = tmp_path / "archive"
     shutil.copytree(archive, copy, symlinks=True)
+    (copy / "orphans").mkdir()  # a file found in tei/ that no build wrote: kept for its owner
+    (copy / "orphans" / "hand-made.xml").write_text("<TEI/>", encoding="utf-8")
     before = (copy / target).read_bytes()
     result = run("export", copy, "--format", fmt, "-o", copy / target)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr

@@ -45,12 +45,12 @@ def _check_outside(archive: Path, output: Path) -> None:
     links too (`-o ARCHIVE/tables/links.parquet` replaced the table it was exported from); a
     bare folder of TEI files or tables is all read. A new file beside them is allowed."""
     from toolkit.archive.lock import NAME as LOCK
-    from toolkit.archive.state import CURRENT, STATES, VIEWS, WORK
+    from toolkit.archive.state import CURRENT, ORPHANS, STATES, VIEWS, WORK
     from toolkit.errors import InputError
 
     if archive.name in VIEWS:
         archive = archive.parent  # ARCHIVE/tei or ARCHIVE/tables given: the rest is the archive's all the same
-    own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, LOCK)]
+    own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, ORPHANS, LOCK)]
     if not any(p.is_dir() for p in own[:len(VIEWS)]):
         own = [archive]
     target = os.path.realpath(output)
