@@ -214,6 +214,15 @@ def test_summaries_by_translator(tmp_path):
     assert lazy["article_id"].to_list() == ["a", "b", "c"]
 
 
+def test_an_archive_named_by_a_string_is_read_as_by_a_path(tmp_path):
+    """A notebook passes the archive as a string: tables_dir did `archive / "tables"` and every
+    public reader failed with "unsupported operand type(s) for /: 'str' and 'str'"."""
+    build_tables(tmp_path, [("a", *pair()), ("b", *pair(translator="Other Person"))])
+    assert summarize(str(tmp_path), by="translator").equals(summarize(tmp_path, by="translator"))
+    assert repeated_sources(str(tmp_path)).equals(repeated_sources(tmp_path))
+    assert terminology_consistency(str(tmp_path)).equals(terminology_consistency(tmp_path))
+
+
 def test_terminology_consistency(tmp_path):
     en, ko, alignment = pair()
     en2, ko2, alignment2 = pair()

@@ -23,11 +23,12 @@ def scan(tables: Path, table: str):
     return pl.scan_parquet(tables / f"{table}.parquet")
 
 
-def tables_dir(archive: Path) -> Path:
+def tables_dir(archive: Path | str) -> Path:
     """ARCHIVE/tables, or the path itself when it already is a tables directory (whose path
     polars can take: InputError otherwise)."""
     from toolkit.polarspath import check_polars_path
 
+    archive = Path(archive)  # a notebook's string is an archive too
     check_polars_path(archive)
     return archive / "tables" if (archive / "tables").is_dir() else archive
 
