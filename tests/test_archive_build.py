@@ -387,6 +387,21 @@ def test_a_lexicon_saved_again_during_a_build_is_one_line_not_a_digest_of_other_
     assert not (tmp_path / "archive" / "current").exists()
 
 
+def test_a_worker_process_that_finds_the_lexicon_changed_says_so(tmp_path):
+    """InputError could not be unpickled (its __init__ takes two arguments), so a worker's "the
+    lexicon changed during the build" reached a build on 2 workers as "a build worker failed
+    (BrokenProcessPool: A process in the process pool was terminated abruptly …)"."""
+    from toolkit.archive.executor import executor_for
+    from toolkit.archive.passes import _given
+
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("홍수\tflood\n", encoding="utf-8")
+    with executor_for(2) as (executor, _):
+        with pytest.raises(InputError, match="the lexicon changed during the build") as error:
+            executor.submit(_given, str(lexicon), "the digest of another save").result(timeout=120)
+    assert error.value.source == str(lexicon)
+
+
 # ---------------------------------------------------------------- never lose an archive
 
 
