@@ -97,6 +97,7 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
 
     from toolkit.metrics.checks import length_zscore_expr
 
+    tables = tables_dir(tables)  # public: the folder is checked as every other reader checks it
     articles = scan(tables, "articles").select("article_id", "service", "has_original", "pair_score", "pair_warning")
     sentences = scan(tables, "sentences")
     links = scan(tables, "links")
