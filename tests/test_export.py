@@ -109,7 +109,7 @@ def test_an_output_inside_the_archive_it_exports_is_refused(archive: Path, tmp_p
     before = (copy / target).read_bytes()
     result = run("export", copy, "--format", fmt, "-o", copy / target)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
-    assert "inside the archive it exports" in result.stderr
+    assert "inside the archive it reads" in result.stderr
     assert (copy / target).read_bytes() == before
 
 
@@ -135,5 +135,5 @@ def test_an_output_inside_the_archive_is_refused_when_its_tei_or_tables_folder_i
     before = (copy / target).read_bytes()
     result = run("export", copy / given, "--format", fmt, "-o", copy / target)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
-    assert "inside the archive it exports" in result.stderr
+    assert "inside the archive it reads" in result.stderr
     assert (copy / target).read_bytes() == before
