@@ -387,6 +387,21 @@ def test_a_lexicon_saved_again_during_a_build_is_one_line_not_a_digest_of_other_
     assert not (tmp_path / "archive" / "current").exists()
 
 
+def test_a_worker_process_that_finds_the_lexicon_changed_says_so(tmp_path):
+    """InputError could not be unpickled (its __init__ takes two arguments), so a worker's "the
+    lexicon changed during the build" reached a build on 2 workers as "a build worker failed
+    (BrokenProcessPool: A process in the process pool was terminated abruptly …)"."""
+    from toolkit.archive.executor import executor_for
+    from toolkit.archive.passes import _given
+
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("홍수\tflood\n", encoding="utf-8")
+    with executor_for(2) as (executor, _):
+        with pytest.raises(InputError, match="the lexicon changed during the build") as error:
+            executor.submit(_given, str(lexicon), "the digest of another save").result(timeout=120)
+    assert error.value.source == str(lexicon)
+
+
 # ---------------------------------------------------------------- never lose an archive
 
 
@@ -490,6 +505,40 @@ def test_tables_under_a_folder_not_named_in_utf8_are_one_line_naming_the_folder(
     assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, out.stderr
     assert "is not named in UTF-8" in out.stderr and "rename it" in out.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_archive_named_through_a_folder_not_in_utf8_is_one_line_though_its_real_path_is_utf8(tmp_path, clean):
+    """The check looked at the real path only, but polars is handed the path as given: a link
+    under a CP949-named folder to a good archive still failed with "cannot read the tables
+    (Object does not have a .read() method.)", naming neither folder nor cause."""
+    (tmp_path / NOT_UTF8).mkdir()
+    (tmp_path / NOT_UTF8 / "archive").symlink_to(clean)
+    out = subprocess.run([*CLI, "metrics", str(tmp_path / NOT_UTF8 / "archive")], capture_output=True, text=True,
+                         timeout=120, cwd=repo_root(), errors="replace")
+    assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert f"the folder {printable(tmp_path / NOT_UTF8)} is not named in UTF-8" in out.stderr, out.stderr
+
+
+def test_an_archive_under_a_folder_named_with_brackets_is_refused_naming_the_folder(tmp_path):
+    """polars reads every path as a glob: the build under `기사[2024]` crashed with a traceback
+    (ComputeError: expanded paths were empty) after its first pass."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / CHANGED, corpus / CHANGED)
+    with pytest.raises(InputError) as error:
+        build_archive(corpus, tmp_path / "기사[2024]" / "archive", progress=False)
+    assert f"the folder {tmp_path / '기사[2024]'} has '[' in its name" in str(error.value)
+    assert not (tmp_path / "기사[2024]").exists()
+
+
+def test_tables_under_a_folder_named_with_a_wildcard_are_refused_not_read_with_a_neighbour_s(tmp_path, clean):
+    """`metrics 'news?/archive'` read news?/ and its neighbour newsX/ as one pattern: every
+    article counted twice, rc 0."""
+    for folder in ("news?", "newsX"):
+        shutil.copytree(clean, tmp_path / folder / "archive", symlinks=True)
+    out = subprocess.run([*CLI, "metrics", "--csv", str(tmp_path / "news?" / "archive")], capture_output=True,
+                         text=True, timeout=120, cwd=repo_root())
+    assert out.returncode == 1 and len(out.stderr.splitlines()) == 1, (out.stdout, out.stderr)
+    assert f"the folder {tmp_path / 'news?'} has '?' in its name" in out.stderr, out.stderr
 
 
 def test_a_folder_name_with_a_control_character_is_built(tmp_path):

@@ -95,17 +95,21 @@ def test_tsv_bitext_and_a_bad_file(archive: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize("fmt,target", [("tsv", "tables/links.parquet"), ("prov-json", "tables/articles.parquet"),
-                                        ("tmx", "tei/rfa-defectors.xml"), ("tsv", "current/manifest.json")])
+                                        ("tmx", "tei/rfa-defectors.xml"), ("tsv", "current/manifest.json"),
+                                        ("tsv", "orphans/hand-made.xml")])
 def test_an_output_inside_the_archive_it_exports_is_refused(archive: Path, tmp_path: Path, fmt: str, target: str):
-    """`-o ARCHIVE/tables/links.parquet` replaced the table with the bitext, rc 0: the archive lost it."""
+    """`-o ARCHIVE/tables/links.parquet` replaced the table with the bitext, rc 0: the archive lost it
+    (and `-o ARCHIVE/orphans/…` a file the build had moved there to keep)."""
     import shutil
 
     copy = tmp_path / "archive"
     shutil.copytree(archive, copy, symlinks=True)
+    (copy / "orphans").mkdir()  # a file found in tei/ that no build wrote: kept for its owner
+    (copy / "orphans" / "hand-made.xml").write_text("<TEI/>", encoding="utf-8")
     before = (copy / target).read_bytes()
     result = run("export", copy, "--format", fmt, "-o", copy / target)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
-    assert "inside the archive it exports" in result.stderr
+    assert "inside the archive it reads" in result.stderr
     assert (copy / target).read_bytes() == before
 
 
@@ -116,3 +120,20 @@ def test_a_folder_with_no_tei_files_is_an_error_not_an_empty_memory(tmp_path: Pa
     result = run("export", repo_root() / "fixtures" / "corpus", "--format", fmt, "-o", out)
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
     assert "no TEI files" in result.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("fmt,given,target", [("tsv", "tei", "tables/links.parquet"),
+                                              ("prov-json", "tables", "tei/rfa-defectors.xml")])
+def test_an_output_inside_the_archive_is_refused_when_its_tei_or_tables_folder_is_exported(
+        archive: Path, tmp_path: Path, fmt: str, given: str, target: str):
+    """`export ARCHIVE/tei --format tsv -o ARCHIVE/tables/links.parquet` (a folder of TEI files is
+    a documented input) replaced the table with the bitext, rc 0: only ARCHIVE/tei was guarded."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    before = (copy / target).read_bytes()
+    result = run("export", copy / given, "--format", fmt, "-o", copy / target)
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "inside the archive it reads" in result.stderr
+    assert (copy / target).read_bytes() == before

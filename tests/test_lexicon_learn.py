@@ -102,3 +102,22 @@ def test_special_files_and_damaged_tables_are_one_line_each(tmp_path) -> None:
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=repo_root(), timeout=120)
     assert "named pipe" in run.stdout
     assert not (tmp_path / "x.tsv").exists()
+
+
+def test_an_output_inside_an_archive_it_learns_from_is_refused(tmp_path) -> None:
+    """`lexicon learn ARCHIVE -o ARCHIVE/tables/links.parquet` replaced the table it had just read
+    with the lexicon TSV, rc 0 (export refused this; lexicon learn reads the same tables)."""
+    import shutil
+
+    from toolkit.archive import build_archive
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(repo_root() / "fixtures" / "corpus" / "dprk-floods", corpus / "dprk-floods")
+    archive = tmp_path / "archive"
+    build_archive(corpus, archive, progress=False)
+    table = archive / "tables" / "links.parquet"
+    before = table.read_bytes()
+    run = subprocess.run(CLI + ["lexicon", "learn", str(archive), "-o", str(table), "--min-count", "1"],
+                         capture_output=True, text=True, cwd=repo_root(), timeout=120)
+    assert run.returncode == 1 and len(run.stderr.splitlines()) == 1, run.stderr
+    assert "inside the archive" in run.stderr and table.read_bytes() == before

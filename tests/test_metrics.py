@@ -214,6 +214,30 @@ def test_summaries_by_translator(tmp_path):
     assert lazy["article_id"].to_list() == ["a", "b", "c"]
 
 
+def test_an_archive_named_by_a_string_is_read_as_by_a_path(tmp_path):
+    """A notebook passes the archive as a string: tables_dir did `archive / "tables"` and every
+    public reader failed with "unsupported operand type(s) for /: 'str' and 'str'"."""
+    build_tables(tmp_path, [("a", *pair()), ("b", *pair(translator="Other Person"))])
+    assert summarize(str(tmp_path), by="translator").equals(summarize(tmp_path, by="translator"))
+    assert repeated_sources(str(tmp_path)).equals(repeated_sources(tmp_path))
+    assert terminology_consistency(str(tmp_path)).equals(terminology_consistency(tmp_path))
+
+
+def test_article_metrics_of_a_tables_folder_polars_would_read_as_a_pattern_is_refused(tmp_path):
+    """article_metrics (public, given the tables folder itself) scanned it without the check that
+    tables_dir makes: under `news?` it read `newsX`'s tables too, every article twice."""
+    import shutil
+
+    from toolkit.errors import InputError
+
+    built = build_tables(tmp_path, [("a", *pair())])
+    for folder in ("news?", "newsX"):
+        shutil.copytree(built, tmp_path / folder / "tables")
+    tables = tmp_path / "news?" / "tables"
+    with pytest.raises(InputError, match="has '\\?' in its name"):
+        article_metrics(tables).collect()
+
+
 def test_terminology_consistency(tmp_path):
     en, ko, alignment = pair()
     en2, ko2, alignment2 = pair()

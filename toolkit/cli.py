@@ -529,10 +529,13 @@ def lexicon_learn(
     """Learn Korean-English lexicon entries by word alignment (IBM Model 1, both directions)."""
     from toolkit.align.training import learn_lexicon, lexicon_tsv, read_pairs_from
     from toolkit.errors import InputError
+    from toolkit.export import check_outside
     from toolkit.files import check_output, write_atomic
 
     with _one_line_errors(output):
         check_output(output, files, probe=True)
+        for archive in (path for path in files if path.is_dir()):
+            check_outside(archive, output)  # its tables are read: never written over
         pairs = read_pairs_from(files)
         if not pairs:
             raise InputError(str(files[0]), "no English-Korean sentence pairs found")

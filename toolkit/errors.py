@@ -38,3 +38,8 @@ class InputError(Exception):
         super().__init__(f"{printable(source)}: {printable(problem)}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self):
+        # a build worker's error crosses to the build in a pickle, which would call __init__
+        # with the one-line message alone (and break the process pool): rebuilt from its parts
+        return type(self), (self.source, self.problem), self.__dict__

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest
 from toolkit.errors import InputError
-from toolkit.polarspath import check_utf8_path
+from toolkit.polarspath import check_polars_path
 
 STATES, WORK, CURRENT, ORPHANS = ".states", ".work", "current", "orphans"
 VIEWS = ("tei", "tables")
@@ -81,7 +81,7 @@ class Layout:
     def check(self) -> None:
         """Refuse an archive whose folders are symlinks (other than the build's own) or
         not folders: a build must never follow one out of the archive."""
-        check_utf8_path(self.archive)
+        check_polars_path(self.archive)
         st = _lstat(self.archive)
         if st is not None and not self.archive.is_dir():
             raise _refuse(self.archive, "the archive exists and is not a directory")

@@ -35,26 +35,29 @@ def export_archive(archive: Path, fmt: str, output: Path, **options):
     returns what the format's writer returns (the bead formats: the number of beads)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    _check_outside(Path(archive), Path(output))
+    check_outside(Path(archive), Path(output))
     module, function = FORMATS[fmt]
     return getattr(import_module(module), function)(Path(archive), Path(output), **options)
 
 
-def _check_outside(archive: Path, output: Path) -> None:
-    """InputError for an output among what the archive is made of, through its tei/ and tables/
-    links too (`-o ARCHIVE/tables/links.parquet` replaced the table it was exported from); a
-    bare folder of TEI files or tables is all read. A new file beside them is allowed."""
+def check_outside(archive: Path, output: Path) -> None:
+    """InputError for an output among what the archive read is made of (export, lexicon learn),
+    through its tei/ and tables/ links too (`-o ARCHIVE/tables/links.parquet` replaced the table
+    it was read from); a bare folder of TEI files or tables is all read. A new file beside them
+    is allowed."""
     from toolkit.archive.lock import NAME as LOCK
-    from toolkit.archive.state import CURRENT, STATES, VIEWS, WORK
+    from toolkit.archive.state import CURRENT, ORPHANS, STATES, VIEWS, WORK
     from toolkit.errors import InputError
 
-    own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, LOCK)]
+    if archive.name in VIEWS:
+        archive = archive.parent  # ARCHIVE/tei or ARCHIVE/tables given: the rest is the archive's all the same
+    own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, ORPHANS, LOCK)]
     if not any(p.is_dir() for p in own[:len(VIEWS)]):
         own = [archive]
     target = os.path.realpath(output)
     for part in map(os.path.realpath, own):
         if os.path.commonpath([part, target]) == part:
-            raise InputError(str(output), f"is inside the archive it exports ({archive}); write the export outside it")
+            raise InputError(str(output), f"is inside the archive it reads ({archive}); write the output outside it")
 
 
-__all__ = ["BEAD_FORMATS", "FORMATS", "MissingExtra", "export_archive"]
+__all__ = ["BEAD_FORMATS", "FORMATS", "MissingExtra", "check_outside", "export_archive"]

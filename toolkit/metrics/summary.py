@@ -23,12 +23,13 @@ def scan(tables: Path, table: str):
     return pl.scan_parquet(tables / f"{table}.parquet")
 
 
-def tables_dir(archive: Path) -> Path:
+def tables_dir(archive: Path | str) -> Path:
     """ARCHIVE/tables, or the path itself when it already is a tables directory (whose path
     polars can take: InputError otherwise)."""
-    from toolkit.polarspath import check_utf8_path
+    from toolkit.polarspath import check_polars_path
 
-    check_utf8_path(archive)
+    archive = Path(archive)  # a notebook's string is an archive too
+    check_polars_path(archive)
     return archive / "tables" if (archive / "tables").is_dir() else archive
 
 
@@ -96,6 +97,7 @@ def article_metrics(tables: Path, outlier_z: float = 3.0):
 
     from toolkit.metrics.checks import length_zscore_expr
 
+    tables = tables_dir(tables)  # public: the folder is checked as every other reader checks it
     articles = scan(tables, "articles").select("article_id", "service", "has_original", "pair_score", "pair_warning")
     sentences = scan(tables, "sentences")
     links = scan(tables, "links")
