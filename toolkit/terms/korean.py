@@ -189,8 +189,8 @@ class TermVocabulary:
 
 
 def vouched(term: str, known: Container[str], names: Container[str]) -> bool:
-    """Whether more than the archive's recurrence says `term` is terminology: a lexicon key or a
-    proper noun (a phrase: one of its words). A recurring word nothing else vouches for is as often
+    """Whether more than the archive's recurrence says `term` is terminology: a lexicon key, a
+    proper noun or a rate (`names`: is_rate's words are terms even written once; a phrase: one of its words). A recurring word nothing else vouches for is as often
     an article's everyday word (관람객, 외지, 교제) as its term; the translator's choice tells them
     apart, so such a word is kept only where the English renders it (admitted)."""
     return any(word in known or word in names for word in term.split())
