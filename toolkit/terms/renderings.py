@@ -277,7 +277,11 @@ class TopClaims(Sequence):
         return got
 
     def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+        # as the list it replaced: equal to a list (or TopClaims) of the same claims, not to a tuple
+        return list(self) == list(other) if isinstance(other, (list, TopClaims)) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
     __hash__ = None  # (mutable in what it has made, as a list is)
 
