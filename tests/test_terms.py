@@ -1707,8 +1707,8 @@ def test_top_claims_are_made_when_read_and_are_the_claims_largest_first():
 
     posteriors = [[0.5, 0.2, 0.5, 0.1], [0.1, 0.7, 0.1, 0.3], [0.0, 0.0, 0.0, 1.0], [0.35, 0.1, 0.2, 0.4]]
     found = rivals(posteriors, ["주민", "체포", "조사"])
-    assert found.top._made == {}  # nothing made before it is read
-    assert found.top[1] == [(0.7, 1), (0.1, 0), (0.1, 2)] and list(found.top._made) == [1]
+    assert found.top._known == {}  # nothing made before it is read
+    assert found.top[1] == [(0.7, 1), (0.1, 0), (0.1, 2)] and list(found.top._known) == [1]
     assert found.top[-1] == [(0.35, 0), (0.2, 2), (0.1, 1)] and found.top[0][0] == (0.5, 0)  # ties: the first column
     assert found.top == [[(0.5, 0), (0.5, 2), (0.2, 1)], [(0.7, 1), (0.1, 0), (0.1, 2)], [(0.0, 0), (0.0, 1), (0.0, 2)],
                          [(0.35, 0), (0.2, 2), (0.1, 1)]]
