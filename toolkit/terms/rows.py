@@ -714,7 +714,9 @@ def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
 def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
               entries=None) -> list[dict]:
     """Rows of the terms table, rendering groups labelled over these beads; `entries` (the
-    lexicon's: Korean key -> stem tuples) lets a rendering grow to a whole lexicon phrase."""
+    lexicon's: Korean key -> stem tuples) lets a rendering grow to a whole lexicon phrase. Every
+    row, before the table's admission (korean.admitted, which only article_term_rows applies):
+    the renderers' own view, which the tests read."""
     rows = keyed_rows(beads, expansions, is_term, model, entries)
     labels = labels_from_counts(Counter((r["rendering_group"], form_label(r["en_rendering"]))
                                         for r in rows if r["rendering_group"]))
