@@ -1692,6 +1692,18 @@ def test_a_hyphened_piece_that_is_no_content_word_stays_with_its_word():
     assert render([0], posteriors(en, {"Kim": 0.9}), en, 0.9).text == "Kim"
 
 
+def test_top_claims_compare_and_print_as_the_list_they_replaced():
+    """TopClaims stands in for a list of lists: equal to that list, not to a tuple or another
+    sequence of the same items (as a list is not), and printed as the list."""
+    from toolkit.terms.renderings import rivals
+
+    found = rivals([[0.5, 0.2, 0.1], [0.1, 0.7, 0.1]]).top
+    as_list = [list(claims) for claims in found]
+    assert found == as_list and as_list == found and not found != as_list
+    assert (found == tuple(as_list)) == (as_list == tuple(as_list)) is False
+    assert repr(found) == repr(as_list)
+
+
 def test_is_outlet_answers_by_the_ending_after_something_else():
     from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
     from toolkit.terms.renderings import is_outlet
@@ -1716,15 +1728,3 @@ def test_top_claims_are_made_when_read_and_are_the_claims_largest_first():
     with pytest.raises(IndexError):
         found.top[-5]
     assert rivals([[0.2], [0.9]], []).tied == 0 and rivals([[0.2], [0.9]], []).top == [[], []]
-
-
-def test_top_claims_compare_and_print_as_the_list_they_replaced():
-    """TopClaims stands in for a list of lists: equal to that list, not to a tuple or another
-    sequence of the same items (as a list is not), and printed as the list."""
-    from toolkit.terms.renderings import rivals
-
-    found = rivals([[0.5, 0.2, 0.1], [0.1, 0.7, 0.1]]).top
-    as_list = [list(claims) for claims in found]
-    assert found == as_list and as_list == found and not found != as_list
-    assert (found == tuple(as_list)) == (as_list == tuple(as_list)) is False
-    assert repr(found) == repr(as_list)
