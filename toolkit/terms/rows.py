@@ -733,8 +733,8 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner,
                       _model_entries(model, lexicon.entries), lexicon.entries, article.beads)
     # a proper noun, or a rate (a term by its suffix, even written once: is_rate), vouches as a lexicon key does
-    names = {u.key for b in beads for u in b.units() if u.tag == "NNP" or is_rate(u)}
-    rows = admitted(rows, lexicon.entries, names)
+    vouchers = {u.key for b in beads for u in b.units() if u.tag == "NNP" or is_rate(u)}
+    rows = admitted(rows, lexicon.entries, vouchers)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
