@@ -144,9 +144,36 @@ def test_name_score_reaches_skips_the_given_name_of_a_word_no_surname_starts(mon
         asked.append(syllables)
         return plain(syllables, roman)
 
+    # whatever another test of this process asked before: a kept name_score would hide the programme's
+    # run (the second assertion) and a kept answer its skip (the first)
+    names.name_score("김영수", "Kim Yong-soo"), names.name_score("김영수", "lawmakers")
     monkeypatch.setattr(names, "_sequence_score", counted)
     names.name_score_reaches.cache_clear()
+    names.name_score.cache_clear()
     assert not names.name_score_reaches("김영수", "lawmakers", 0.9)
     assert "영수" not in asked  # the surname bound (at most 0.75) answered
     assert names.name_score_reaches("김영수", "Kim Yong-soo", 0.9)
     assert "영수" in asked
+
+
+def test_name_score_reaches_does_not_score_a_long_word_twice(monkeypatch) -> None:
+    """A one-word romanization is cut at every letter, a surname score each: the bound would score
+    every cut once more before name_score does (twice the cost of a long, quadratic word), and
+    spares the given-name programme little there."""
+    scored: list[str] = []
+    plain = names._surname_score
+
+    def counted(surname: str, token: str) -> float:
+        scored.append(token)
+        return plain(surname, token)
+
+    monkeypatch.setattr(names, "_surname_score", counted)
+    word = "kim" + "a" * 120
+    names.name_score.cache_clear()
+    names.name_score("김영수", word)
+    alone = len(scored)
+    scored.clear()
+    names.name_score.cache_clear()
+    names.name_score_reaches.cache_clear()
+    assert not names.name_score_reaches("김영수", word, 0.9)
+    assert alone > 100 and len(scored) == alone

@@ -1693,6 +1693,18 @@ def test_a_hyphened_piece_that_is_no_content_word_stays_with_its_word():
         assert render([0], posteriors(en, {"North": 0.9, "Korea": 0.9}), en, 0.9).text == "North Korea"
 
 
+def test_top_claims_compare_and_print_as_the_list_they_replaced():
+    """TopClaims stands in for a list of lists: equal to that list, not to a tuple or another
+    sequence of the same items (as a list is not), and printed as the list."""
+    from toolkit.terms.renderings import rivals
+
+    found = rivals([[0.5, 0.2, 0.1], [0.1, 0.7, 0.1]]).top
+    as_list = [list(claims) for claims in found]
+    assert found == as_list and as_list == found and not found != as_list
+    assert (found == tuple(as_list)) == (as_list == tuple(as_list)) is False
+    assert repr(found) == repr(as_list)
+
+
 def test_is_outlet_answers_by_the_ending_after_something_else():
     from toolkit.credits.vocabulary import KO_NEWS_ENDINGS
     from toolkit.terms.renderings import is_outlet
@@ -1708,8 +1720,8 @@ def test_top_claims_are_made_when_read_and_are_the_claims_largest_first():
 
     posteriors = [[0.5, 0.2, 0.5, 0.1], [0.1, 0.7, 0.1, 0.3], [0.0, 0.0, 0.0, 1.0], [0.35, 0.1, 0.2, 0.4]]
     found = rivals(posteriors, ["주민", "체포", "조사"])
-    assert found.top._made == {}  # nothing made before it is read
-    assert found.top[1] == [(0.7, 1), (0.1, 0), (0.1, 2)] and list(found.top._made) == [1]
+    assert found.top._known == {}  # nothing made before it is read
+    assert found.top[1] == [(0.7, 1), (0.1, 0), (0.1, 2)] and list(found.top._known) == [1]
     assert found.top[-1] == [(0.35, 0), (0.2, 2), (0.1, 1)] and found.top[0][0] == (0.5, 0)  # ties: the first column
     assert found.top == [[(0.5, 0), (0.5, 2), (0.2, 1)], [(0.7, 1), (0.1, 0), (0.1, 2)], [(0.0, 0), (0.0, 1), (0.0, 2)],
                          [(0.35, 0), (0.2, 2), (0.1, 1)]]

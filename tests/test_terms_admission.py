@@ -64,3 +64,35 @@ def test_article_rows_pass_through_admission(monkeypatch):
 
     out = rows_module.article_term_rows(Article(), Model(), Lexicon())
     assert len(seen) == 1 and [r["ko_term"] for r in out] == ["보위부"]
+
+
+def test_a_rate_written_once_keeps_its_row_unrendered(monkeypatch):
+    """A rate the lexicon lacks is a term by its suffix, not by recurring (korean.is_rate: tracked
+    even when written once), so its not-found row stays like a lexicon key's."""
+    from toolkit.terms.beads import Bead
+    from toolkit.terms.korean import TermVocabulary, korean_units
+    from toolkit.terms.renderings import English
+
+    bead = Bead("a", 0, 0.9, English.of("Fewer young people found work in November."),
+                [("ko-s1", korean_units("지난달 청년 고용률은 석 달 연속 떨어졌다."))])
+    made = [dict(row(0, "고용률", "not_found"), en_rendering=None, rendering_group=None),
+            dict(row(0, "청년", "not_found"), en_rendering=None, rendering_group=None)]
+    monkeypatch.setattr(rows_module, "keyed_rows", lambda *a, **k: [dict(r) for r in made])
+    monkeypatch.setattr(rows_module, "_model_entries", lambda model, entries: {})
+
+    class Model:
+        aligner = None
+
+        def vocabulary(self, known):
+            return TermVocabulary(known, frozenset({"청년"}))
+
+    class Lexicon:
+        entries = KNOWN
+
+    class Article:
+        article_id = "a"
+        beads = [bead]
+        acronyms: dict = {}
+
+    out = rows_module.article_term_rows(Article(), Model(), Lexicon())
+    assert [r["ko_term"] for r in out] == ["고용률"]  # the recurring 청년, not rendered, goes

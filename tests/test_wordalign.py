@@ -3,6 +3,8 @@ made-up sentence pairs (the plain model of `lexicon learn`: tests/test_lexicon_l
 
 from __future__ import annotations
 
+from itertools import product
+
 import pytest
 
 from toolkit.align.wordalign import WordAligner, train_link_model
@@ -142,9 +144,35 @@ def test_pair_table_matrix_reads_each_cell_as_the_mapping_does():
     assert table.matrix([], columns, []).shape == (0, 4)
 
 
+def _posteriors_by_hand(model, ko: list[str], en: list[str]) -> list[list[float]]:
+    """link_posteriors' definition cell by cell from the tables as mappings (no numpy), to check
+    the array path against something it does not itself compute."""
+    from math import sqrt
+
+    from toolkit.align.wordalign import NULL
+
+    def shares(table, unseen, sources, targets):  # P(target j from source i), NULL last; a word's places summed
+        out = []
+        for t in targets:
+            scores = [table.get((s, t), unseen.get(s, 0.0)) for s in sources] + \
+                [table.get((NULL, t), unseen.get(NULL, 0.0)) * model.null_weight]
+            total = sum(scores)
+            out.append([x / total for x in scores] if total > 0 else [0.0] * len(sources) + [1.0])
+        return [[sum(row[k] for k, w in enumerate(sources) if w == s) for s in sources] + [row[-1]] for row in out]
+
+    fwd = shares(model.t, model.t_unseen, ko, en)   # per English word: its Korean sources, NULL last
+    bwd = shares(model.r, model.r_unseen, en, ko)   # per Korean word: its English sources
+    return [[sqrt(fwd[j][i] * bwd[i][j]) for i in range(len(ko))] + [fwd[j][-1]] for j in range(len(en))]
+
+
 def test_posterior_array_is_link_posteriors():
-    model = train(PAIRS, iterations=5)
-    for ko, en in ((["보위부", "주민", "체포"], ["mss", "arrest", "resid"]), (["주민", "없는말", "주민"], ["resid", "arrest"]),
-                   (["보위부"], ["unseen", "mss", "mss"]), (["체포"], [])):
+    """The array (which the terms rows keep) and the lists both say what link_posteriors'
+    docstring defines, computed here from the tables by hand: a repeated word, an unseen one, no English."""
+    for model, (ko, en) in product((train(PAIRS, iterations=5), train(PAIRS, iterations=5, null_weight=0.5)),
+                                   ((["보위부", "주민", "체포"], ["mss", "arrest", "resid"]), (["주민", "없는말", "주민"], ["resid", "arrest"]),
+                                    (["보위부"], ["unseen", "mss", "mss"]), (["체포"], []), ([], ["mss"]))):
         array = model.link_posterior_array(ko, en)
         assert array.dtype == float and array.tolist() == model.link_posteriors(ko, en)
+        assert array.shape == ((len(en), len(ko) + 1) if en else (0,))
+        for got, expected in zip(array.tolist(), _posteriors_by_hand(model, ko, en)):
+            assert got == pytest.approx(expected, rel=1e-9, abs=1e-12)

@@ -402,7 +402,9 @@ def name_score_reaches(hangul: str, roman: str, floor: float) -> bool:
     spell no surname, and their score is capped at 0.75 (0.6 for a given name alone)."""
     clean = "".join(c for c in hangul if is_syllable(c))
     tokens = _roman_tokens(roman)
-    if clean and tokens:
+    # one long word is cut at every letter, a surname score each: there the bound would cost what the
+    # score does, and the programme it spares runs only on the few cuts that leave <= 7 letters a syllable
+    if clean and tokens and (len(tokens) > 1 or len(tokens[0]) <= 7 * len(clean) + 2):
         sur, given = split_name(clean)
         if given:
             w_given = 1.5 * len(given)

@@ -188,19 +188,20 @@ class TermVocabulary:
         return self.has(key) and key not in stoplist()
 
 
-def vouched(term: str, known: Container[str], names: Container[str]) -> bool:
-    """Whether more than the archive's recurrence says `term` is terminology: a lexicon key or a
-    proper noun (a phrase: one of its words). A recurring word nothing else vouches for is as often
-    an article's everyday word (관람객, 외지, 교제) as its term; the translator's choice tells them
-    apart, so such a word is kept only where the English renders it (admitted)."""
-    return any(word in known or word in names for word in term.split())
+def vouched(term: str, known: Container[str], vouchers: Container[str]) -> bool:
+    """Whether more than the archive's recurrence says `term` is terminology: a lexicon key
+    (`known`), or one of the article's `vouchers`, its proper nouns and rates (is_rate: a term even
+    written once); a phrase, by one of its words. A recurring word nothing else vouches for is as
+    often an article's everyday word (관람객, 외지, 교제) as its term; the translator's choice tells
+    them apart, so such a word is kept only where the English renders it (admitted)."""
+    return any(word in known or word in vouchers for word in term.split())
 
 
-def admitted(rows: list[dict], known: Container[str], names: Container[str]) -> list[dict]:
+def admitted(rows: list[dict], known: Container[str], vouchers: Container[str]) -> list[dict]:
     """The term rows that stay in the table: a vouched term's always (its omission is news), a word
     only recurrence admitted where its bead's English renders it by words of its own, and any row
     a kept row names in `part_of` (the longer term keeps a row of its own)."""
-    kept = [row["status"] == "rendered" or vouched(row["ko_term"], known, names) for row in rows]
+    kept = [row["status"] == "rendered" or vouched(row["ko_term"], known, vouchers) for row in rows]
     while True:
         held = {(row["bead"], row["part_of"]) for row, keep in zip(rows, kept) if keep and row["part_of"]}
         more = [keep or (row["bead"], row["ko_term"]) in held for row, keep in zip(rows, kept)]

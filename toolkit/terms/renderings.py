@@ -256,31 +256,49 @@ def rivals(posteriors: Sequence[Sequence[float]], keys: Sequence[str] | None = N
     return Rivals(TopClaims(kept, where), keys, columns, values, posteriors, matrix)
 
 
-class TopClaims(Sequence):
+class _WorkedOut(Sequence):
+    """A sequence of `_size` items, each worked out (`_work`) when first read and kept: indexed,
+    sliced and iterated as a list is."""
+
+    _size: int
+    _known: dict
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(self._size))]
+        if n < 0:
+            n += self._size
+        if not 0 <= n < self._size:
+            raise IndexError(n)
+        if n not in self._known:
+            self._known[n] = self._work(n)
+        return self._known[n]
+
+    def _work(self, n: int):
+        raise NotImplementedError
+
+
+class TopClaims(_WorkedOut):
     """Per English word, its largest claims as (probability, column), largest first: each word's
     list is made when first read, since a bead's terms read the claims of a few words only."""
 
     def __init__(self, probabilities: list[list[float]], columns: list[list[int]]) -> None:
         self.probabilities, self._columns = probabilities, columns
-        self._made: dict[int, list[tuple[float, int]]] = {}
+        self._known: dict[int, list[tuple[float, int]]] = {}
+        self._size = len(probabilities)
 
-    def __len__(self) -> int:
-        return len(self.probabilities)
-
-    def __getitem__(self, n):
-        if isinstance(n, slice):
-            return [self[k] for k in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self)
-        if not 0 <= n < len(self):
-            raise IndexError(n)
-        got = self._made.get(n)
-        if got is None:
-            got = self._made[n] = list(zip(self.probabilities[n], self._columns[n]))
-        return got
+    def _work(self, n: int) -> list[tuple[float, int]]:
+        return list(zip(self.probabilities[n], self._columns[n]))
 
     def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+        # as the list it replaced: equal to a list (or TopClaims) of the same claims, not to a tuple
+        return list(self) == list(other) if isinstance(other, (list, TopClaims)) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
     __hash__ = None  # (mutable in what it has made, as a list is)
 
@@ -391,7 +409,7 @@ class Rivals:
         return {self.keys[i]: i for i in self.columns}
 
 
-class Claims(Sequence):
+class Claims(_WorkedOut):
     """`Rivals.against` of one term as a sequence whose items are worked out when first read."""
 
     def __init__(self, rivals: Rivals, excluded: set[int], ranks: Sequence[int]):
@@ -400,19 +418,8 @@ class Claims(Sequence):
         self._places: list[int] | None = None
         self._size = min(len(rivals.top), len(ranks))
 
-    def __len__(self) -> int:
-        return self._size
-
-    def __getitem__(self, n: int | slice) -> float | list[float]:
-        if isinstance(n, slice):
-            return [self[k] for k in range(*n.indices(self._size))]
-        if n < 0:
-            n += self._size
-        if not 0 <= n < self._size:
-            raise IndexError(n)
-        if n not in self._known:
-            self._known[n] = self._rivals._claim(n, self._ranks[n], self._excluded, self)
-        return self._known[n]
+    def _work(self, n: int) -> float:
+        return self._rivals._claim(n, self._ranks[n], self._excluded, self)
 
     def excluded_places(self) -> list[int]:
         """The places of the excluded columns in the rivals' `columns`."""

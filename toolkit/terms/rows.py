@@ -714,7 +714,9 @@ def _named_by_prior(result, phrases: Sequence[tuple[str, ...]]):
 def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
               entries=None) -> list[dict]:
     """Rows of the terms table, rendering groups labelled over these beads; `entries` (the
-    lexicon's: Korean key -> stem tuples) lets a rendering grow to a whole lexicon phrase."""
+    lexicon's: Korean key -> stem tuples) lets a rendering grow to a whole lexicon phrase. Every
+    row, before the table's admission (korean.admitted, which only article_term_rows applies):
+    the renderers' own view, which the tests read."""
     rows = keyed_rows(beads, expansions, is_term, model, entries)
     labels = labels_from_counts(Counter((r["rendering_group"], form_label(r["en_rendering"]))
                                         for r in rows if r["rendering_group"]))
@@ -730,8 +732,9 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
     rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner,
                       _model_entries(model, lexicon.entries), lexicon.entries, article.beads)
-    names = {u.key for b in beads for u in b.units() if u.tag == "NNP"}
-    rows = admitted(rows, lexicon.entries, names)
+    # a proper noun, or a rate (a term by its suffix, even written once: is_rate), vouches as a lexicon key does
+    vouchers = {u.key for b in beads for u in b.units() if u.tag == "NNP" or is_rate(u)}
+    rows = admitted(rows, lexicon.entries, vouchers)
     for row in rows:
         row["form"] = form_label(row["en_rendering"]) if row["rendering_group"] else None
     return rows
