@@ -77,6 +77,12 @@ def test_a_number_on_one_side_only_is_not_checked() -> None:
         ("“They use a clever method,” said the resident, identified only as Min.", "박 씨는 “지능적인 방법을 쓴다”고 말했다.", False, "name Min≠박"),
         ("Han Ji-seok, who sponsored the bill, said so.", "법안을 발의한 한지석 의원은 이렇게 말했다.", True, None),
         ("Han Ji-seok, who sponsored the bill, said so.", "법안을 발의한 한지수 의원은 이렇게 말했다.", False, "name Han Ji-seok≠한지수"),
+        # a given name whose second syllable is one letter (성아 -> Sung-a, 지아 -> Ji-a) is read whole, not cut to
+        # "Yoon Sung"; a one-letter piece before an initialism's full stop is no name ("North Korea-U.S. talks")
+        ("Yoon Sung-a, who led the study, said so.", "연구를 이끈 윤성아 교수는 이렇게 말했다.", True, None),
+        ("Yoon Sung-a, who led the study, said so.", "연구를 이끈 윤성호 교수는 이렇게 말했다.", False, "name Yoon Sung-a≠윤성호"),
+        ("Kim Ji-A joined the team this year.", "김지아 선수는 올해 팀에 합류했다.", True, None),
+        ("Moon said North Korea-U.S. talks were stalled.", "문 씨는 북미 대화가 교착 상태라고 말했다.", True, None),
         ("Cho said the whole area was under investigation.", "조 모 씨는 지역 전체가 조사를 받고 있다고 말했다.", True, None),
         ("North Korea said so.", "김정은 위원장이 말했다.", None, None),
         ("A source said so.", "한 주민은 이렇게 말했다.", None, None),  # 한 is "a", not a surname here

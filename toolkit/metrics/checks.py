@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from toolkit.align.numbers import Quantity
 
 # an English personal name: a capitalised surname and a given name of one or two parts,
-# hyphenated in any case ("Kim Joon-Ho", "Han Ji-seok", "Kim Jong Un")
-ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+-[A-Za-z][a-z]+| [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
+# hyphenated in any case ("Kim Joon-Ho", "Han Ji-seok", "Kim Jong Un"); a second syllable may be one
+# letter (성아 "Sung-a", 지아 "Ji-A"), but not one that opens an initialism ("Korea-U.S.")
+ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+-(?:[A-Za-z][a-z]+|[A-Za-z](?![.\w]))"
+                        r"| [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
 NAME_THRESHOLD = 0.8
 
 
