@@ -647,8 +647,42 @@ def _glued_wire(word: str) -> str | None:
 
 
 def _unglued(word: str) -> tuple[str, ...]:
-    wire = _glued_wire(word)
-    return (wire, "연합뉴스") if wire else (word,)
+    """A word of agencies printed together ("AP연합뉴스", "신화로이터연합") cut into them, else the word."""
+    return wire_chain(word) or (word,)
+
+
+_MAX_CHAIN = 4  # "신화로이터연합": at most this many agencies glued in one word
+
+
+def wire_chain(word: str) -> tuple[str, ...] | None:
+    """The agencies a word is made of, in order, when it is two or more known ones glued together
+    ("AP연합뉴스" -> AP, 연합뉴스; "신화로이터연합" -> 신화, 로이터, 연합): each agency that moved the
+    picture on is credited, as the caption prints them. None when any piece is no agency. Longest
+    piece first, with backtracking bounded by the word's length (at most a few dozen characters)."""
+    if len(word) > 40 or word.lower() in PHOTO_AGENCIES:
+        return None
+
+    def cut(rest: str, depth: int) -> tuple[str, ...] | None:
+        if not rest:
+            return ()
+        if depth == _MAX_CHAIN:
+            return None
+        for end in range(len(rest), 1, -1):
+            if rest[:end].lower() in PHOTO_AGENCIES and (tail := cut(rest[end:], depth + 1)) is not None:
+                return (rest[:end], *tail)
+        return None
+
+    pieces = cut(word, 0)
+    return pieces if pieces and len(pieces) > 1 else None
+
+
+def _agency_chain(name: str) -> list[str] | None:
+    """"로이터 연합뉴스", "조선중앙통신·연합뉴스", "AP연합뉴스": two or more agencies, each credited; None
+    for one agency or anything else."""
+    pieces = [p for w in re.split(r"[\s·ㆍ]+", name) if w for p in _unglued(w)]
+    if len(pieces) > 1 and all(p.lower() in PHOTO_AGENCIES for p in pieces):
+        return pieces
+    return None
 
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
@@ -663,9 +697,9 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     rest = [w for w in words if w not in agencies]
     if len(rest) > 1 or (rest and (words[0] != rest[0] or _SENTENCE_END.search(rest[0]))):
         return None  # at most one word, a place or the source, before the agencies
-    # "조선중앙TV·연합뉴스": an outlet before the agency that moved its picture is the source
-    name = rest[0] if rest and is_outlet(rest[0]) else agencies[0]
-    return [Credit("photographer", name, organization=short_org(name), agent="organization")]
+    # "조선중앙TV·연합뉴스", "평양 AFP 연합뉴스": the source and each agency that moved its picture on
+    names = ([rest[0]] if rest and is_outlet(rest[0]) else []) + agencies
+    return [Credit("photographer", name, organization=short_org(name), agent="organization") for name in names]
 
 
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
@@ -1372,10 +1406,12 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         kind = "person" if is_korean_name(holder) else "organization"
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", holder, organization=None if kind == "person" else short_org(holder), agent=kind)]
-    name = _glued_wire(name) or name  # "/AP연합뉴스": AP took it
     place, equals, after = name.partition("=")
     if equals and is_place_word(place.strip()) and after.strip():
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
+    if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
+        return s[: len(s) - len(m.group())].rstrip(), [
+            Credit("photographer", n, organization=short_org(n), agent="organization") for n in chain]
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if (ranked := _ranked_person(name)) is not None:

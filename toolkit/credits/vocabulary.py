@@ -80,6 +80,10 @@ ORGANIZATIONS: dict[str, str] = {
     "xinhua": "Xinhua",
     "신화통신": "Xinhua",
     "신화사": "Xinhua",  # Xinhua's Korean service names itself so: "[신화사 평양 8월 22일]"
+    "신화": "Xinhua",
+    "교도": "Kyodo",
+    "스푸트니크": "Sputnik",
+    "타스": "TASS",
     "bloomberg": "Bloomberg",
     "upi": "UPI",
     "epa": "EPA",
@@ -140,6 +144,8 @@ PHOTO_AGENCIES = frozenset({
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
     "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
+    # the world's wires as Korean captions print them, alone or chained ("신화 연합뉴스", "신화로이터연합")
+    "연합", "신화", "신화통신", "신화사", "교도", "교도통신", "지지통신", "타스", "스푸트니크", "블룸버그", "조선중앙tv",
     "scanpix", "leta", "ntb", "ritzau", "anp", "belga", "keystone", "ansa", "pap", "ctk", "lusa",  # Europe's wires
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
