@@ -405,9 +405,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 and not (k + 1 < len(words) and words[k + 1] in _LABEL_MARKS):
             continue  # "영상취재 : 박준영 기자 김현석 기자": a title after a labelled name, the label goes on
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
-            if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
+            if label is not None and not label_used and k >= 2 and words[k - 1] in _LABELS_JOINED \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
-                joined.append(label)  # "사진·글 박승화 기자": one person, both jobs
+                joined.append(label)  # "사진·글 박승화 기자", "촬영, 편집 : A, B", "번역 및 감수": each job
             else:
                 joined = []
             label, label_used = word, False
@@ -571,6 +571,7 @@ def _labels_before_names(words: list[str]) -> list[str]:
 
 
 _LABEL_JOINS = {"·", "ㆍ", "/"}
+_LABELS_JOINED = _LABEL_JOINS | {",", "및"}  # what joins two labels of one block: both jobs are credited
 _LABEL_MARKS = {":", "|", "="}
 _MAX_QUALIFIER = 2  # syllables before a label: "현지취재", "추가취재", "영상촬영"
 
@@ -1212,6 +1213,24 @@ def closing_lone_byline(before: str, bracket: str) -> list[Credit] | None:
     return [Credit("reporter", found[0])]
 
 
+# a label and its join right before another label: "글·", "글/", "기획, ", "번역 및 "
+_JOINED_LABEL_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—(\[]))([가-힣]{1,4})\s*(?:[·ㆍ/,]|\s및)\s*$")
+
+
+_NAME_NOTE = re.compile(r"(?<=[가-힣])\([^()=:@\d]{1,20}\)")
+
+
+def _joined_labels_start(s: str, k: int) -> int:
+    """Where a closing credit block starts when the label at k has other labels joined before it
+    ("글·사진 A"): the first of them; else k. At most two labels back (a bounded look back)."""
+    for _ in range(2):
+        m = _JOINED_LABEL_BEFORE.search(s, max(0, k - 12), k)
+        if m is None or m[1] not in KO_LABELS:
+            break
+        k = m.start(1)
+    return k
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1228,9 +1247,13 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if _SENTENCE_END.search(head) or (head.endswith("지") and tail.endswith(_INTRO_ENDINGS)):
                 return head + ".", found
     for label in ("출처", "사진", "사진제공", "자료"):  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
-        k = s.rfind(label, max(0, len(s) - 40))
+        k = s.rfind(label, lo := max(0, len(s) - 40))
+        while k > 0 and s.rfind("(", lo, k) > s.rfind(")", lo, k):
+            k = s.rfind(label, lo, k)  # "A(사진작가, 수필가)": a word inside the note on a person is no label
         if k > 0:
-            unit = parse_unit(ko_tokens(s[k:].strip().rstrip(".")))
+            k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
+            # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
+            unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"

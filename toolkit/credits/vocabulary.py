@@ -295,6 +295,8 @@ KO_LABELS: dict[str, str] = {
     "영상디자인": "producer",
     "교열": "editor",
     "자료조사": "contributor",
+    "내레이션": "contributor",  # the voice of a video report, credited beside its makers
+    "나레이션": "contributor",
     "취재지원": "contributor",
 }
 
