@@ -308,6 +308,10 @@ def parse_signoff(words: list[str]) -> list[Credit] | None:
                 acc = words[-consumed] + acc
             if acc == ending and (found := _byline(words[:-consumed], "reporter", needs_title=True)) is not None:
                 return found
+            # "A 기자가 단독 보도합니다", "A 기자가 현장 취재했습니다": a bare noun of manner before the verb
+            if acc == ending and consumed < len(words) and _is_manner(words[-consumed - 1]) \
+                    and (found := _byline(words[:-consumed - 1], "reporter", needs_title=True)) is not None:
+                return found
     if joined_tail.endswith(_REPORT_ENDINGS):
         return None
     base = _strip_copula(words[-1])
@@ -317,6 +321,13 @@ def parse_signoff(words: list[str]) -> list[Credit] | None:
 
 
 _ENDINGS_LONGEST_FIRST = sorted(_REPORT_ENDINGS, key=len, reverse=True)
+_MAX_MANNER = 3
+
+
+def _is_manner(word: str) -> bool:
+    """A short bare noun said of how the report was made ("단독", "현장", "집중"), no name nor title."""
+    return len(word) <= _MAX_MANNER and _is_bare_noun(word) and title_role(word) is None \
+        and name_and_title(word) is None
 
 
 def _uncontracted(word: str) -> str:
@@ -1106,7 +1117,7 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
 # A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
 # desk's subject before its ending says it is a newsroom's, not a ministry's ("국방부") or a club's
 _DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기획", "특별", "사회", "정치", "경제", "국제", "문화",
-                  "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도")
+                  "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도", "이슈")
 _DESK_SUFFIXES = ("팀", "부", "센터", "데스크", "국")
 _BUREAU_SUBJECTS = ("뉴스", "보도")  # "디지털뉴스국", "보도국": "정치국" is a politburo, not a desk
 # "SBS", "MBN스타", "JTBC", "iMBC연예": an outlet before its desk
@@ -1130,6 +1141,8 @@ def desk_name(text: str) -> str | None:
     if len(words) == 1:
         return desk
     outlet = words[0]
+    if outlet in _DESK_SUBJECTS:
+        return text.strip()  # "온라인 이슈팀": the desk's name in two words
     if desk.startswith(outlet):
         return desk  # "[SBS SBS연예뉴스팀]": the outlet printed again inside the desk's name
     return text.strip() if _ACRONYM_OUTLET.fullmatch(outlet) or is_outlet(outlet) else None
@@ -1141,17 +1154,18 @@ def desk_credit(name: str, role: str) -> Credit:
 
 
 def parse_desk_line(sentence: str) -> list[Credit] | None:
-    """[the desk as writer] for a line that is only a newsroom desk's name, bracketed or not, or
-    followed by the desk's e-mail ("[디지털뉴스국]", "(SBS 뉴미디어부)", "온라인뉴스팀 press@…"), or None."""
-    line = sentence.strip().rstrip(".")
+    """[the desk as reporter] for a line that is only a newsroom desk's name, bracketed or not, or
+    followed by the desk's e-mail ("[디지털뉴스국]", "(SBS 뉴미디어부)", "온라인뉴스팀 press@…",
+    "[MBN 뉴스센터 / a@b.example]"), or None. The desk signs what it reported, as every studied gold has it."""
+    line = sentence.strip().rstrip(".").rstrip(" |")  # "iMBC연예 취재팀 |": a widget's separator after it
     if line[:1] + line[-1:] in _DESK_WRAPS:
-        line = line[1:-1]
-    elif (spans := find_emails(line)) and spans[-1][1] == len(line):
-        line = line[: spans[0][0]].strip()  # the desk's address closes its sign-off
+        line = line[1:-1].strip()
+    if (spans := find_emails(line)) and spans[-1][1] == len(line):
+        line = line[: spans[0][0]].strip().rstrip("/ ")  # the desk's address closes its sign-off
     name = desk_name(line)
     if name is None or "=" in name:
         return None  # "동대문야구장=동아닷컴 특별취재팀": a place and its desk under a picture, not a desk signing a story
-    return [desk_credit(name, "writer")]
+    return [desk_credit(name, "reporter")]
 
 
 def is_signed_block(sentence: str) -> bool:
