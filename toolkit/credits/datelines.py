@@ -24,6 +24,7 @@ from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
 from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
+from toolkit.names import surnames
 from toolkit.model import Credit
 
 _CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
@@ -203,7 +204,7 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     names: list[str] = []
     role = None
     k = 0
-    while k < len(words) and len(names) < 4 and (found := name_and_title(words[k])) is not None:
+    while k < len(words) and len(names) < 4 and (found := name_and_title(words[k]) or _long_name(words, k)) is not None:
         names.append(found[0])
         k += 1
         if found[1] is None and k + 1 < len(words) and words[k] in _BYLINE_JOINS and name_and_title(words[k + 1]):
@@ -231,6 +232,17 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
 
 
 _BYLINE_JOINS = {",", "·", "ㆍ"}
+
+
+def _long_name(words: list[str], k: int) -> tuple[str, None] | None:
+    """A name of four syllables after a one-syllable surname ("남빛나라", a native Korean given name the
+    name shape test leaves out), accepted only where nothing else can stand: right before its title
+    and the "=" that opens the lede ("남빛나라 기자 =")."""
+    word = words[k]
+    if len(word) != 4 or not is_syllable_word(word) or word[0] not in surnames() or k + 2 >= len(words) \
+            or words[k + 2] != "=" or title_role(words[k + 1]) is None or is_outlet(word):
+        return None  # ("경제신문 기자 =": an outlet's staff reporter, no name)
+    return word, None
 
 
 def _next_byline(words: list[str], k: int) -> tuple[str, int] | None:
