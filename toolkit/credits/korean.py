@@ -21,7 +21,8 @@ from collections.abc import Iterator, Sequence
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
-from toolkit.credits.vocabulary import KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import (KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES, KO_WRITER_TITLES,
+                                        PHOTO_AGENCIES)
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
@@ -1277,6 +1278,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
         return "", found  # the bracket as a sentence of its own after the lead's last full stop
+    if (opening := _opening_rubric(s)) is not None:
+        return opening
     if (found := _photo_source_tail(s)) is not None:
         return found
     for mark in ("ⓒ", "©"):
@@ -1336,13 +1339,28 @@ def _labelled_items(inner: str) -> list[Credit] | None:
 _RUBRIC = re.compile(r"(?P<name>[가-힣]{2,4})\s?(?P<title>[가-힣]{2,5})의\s?[‘'\"“「<《]")
 
 
+# "[특파원칼럼/박하늘]", "[기자수첩/윤다솜]", "[시론/김민재]": a column's kind, then its writer
+_SLASHED_RUBRIC = re.compile(r"\s*(?P<kind>[가-힣 ]{0,8}(?:칼럼|시론|논단|기고|시평|수첩|에세이|단상|논평))\s?/\s?"
+                             r"(?P<name>[가-힣]{2,4})(?:\s?(?P<title>[가-힣]{2,5}))?\s*")
+
+
 def _column_rubric(inner: str) -> list[Credit] | None:
-    """"주성하 기자의 ‘북에서 온 이웃’": the rubric of a column series after its headline names the
+    """"주성하 기자의 ‘북에서 온 이웃’", "특파원칼럼/박하늘": the rubric of a column series names the
     columnist who writes it."""
+    if (m := _SLASHED_RUBRIC.fullmatch(inner)) is not None:
+        titled = m["title"] is None or title_role(m["title"]) is not None or m["title"] in KO_WRITER_TITLES
+        return [Credit("writer", m["name"])] if is_korean_name(m["name"]) and titled else None
     m = _RUBRIC.match(inner)
     if m is None or not is_korean_name(m["name"]) or title_role(m["title"]) is None:
         return None
     return [Credit("writer", m["name"])]
+
+
+def _opening_rubric(s: str) -> tuple[str, list[Credit]] | None:
+    """"[특파원칼럼/박하늘]원칙만 남은 외교": a column's rubric opening its headline, the headline kept."""
+    if s[:1] != "[" or (k := s.find("]", 0, 40)) < 0 or (found := _column_rubric(s[1:k])) is None:
+        return None
+    return s[k + 1:].strip(), found
 
 
 def split_lead_byline(sentence: str) -> tuple[str, list[Credit]] | None:
