@@ -1424,6 +1424,8 @@ _PHOTO_SOURCE = re.compile(
     r"(?:[(\[<〈]\s*(?:사진\s*(?:제공|출처|협조)?|(?:화면|영상|동영상|이미지)\s*(?:제공|출처|협조)|제공|이미지)\s*[:=/]"
     r"\s*(?P<a>[^()\[\]<>〈〉=:/]{1,20}?)(?:\s*제공)?\s*[)\]>〉]"  # "(사진협조=A)", "<사진제공=A>", "(화면제공=A)"
     r"|(?:[(<〈]|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()<>〈〉\s/=:]{2,15})\s*(?:(?:화면|영상)\s*)?(?:갈무리|캡처|캡쳐)[)>〉]?"  # "(조선중앙TV 화면 캡처)"
+    # "[한빛타임스 웹사이트 캡처]": the site's owner, whoever it is, supplied the picture of its page
+    r"|[(\[<〈]\s*(?P<l>[^()\[\]<>〈〉\s/=:]{2,15})\s*(?:웹사이트|홈페이지|누리집)\s*(?:갈무리|캡처|캡쳐)\s*[)\]>〉]"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
@@ -1456,7 +1458,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return f"{s[:k]} {s[k + 1:j]}".strip(), inner[1]  # "(최윤영 종영소감 사진=최윤영 트위터)": a caption in brackets
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]).strip()
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
+            or m["l"]).strip()
     holder, space, site = name.rpartition(" ")
     if space and site in _SOCIAL_SITES and holder:  # "사진=최윤영 트위터": the account's holder posted the picture
         kind = "person" if is_korean_name(holder) else "organization"
