@@ -667,6 +667,7 @@ def _unglued(word: str) -> tuple[str, ...]:
 _MAX_CHAIN = 4  # "신화로이터연합": at most this many agencies glued in one word
 
 
+@functools.lru_cache(maxsize=4096)
 def wire_chain(word: str) -> tuple[str, ...] | None:
     """The agencies a word is made of, in order, when it is two or more known ones glued together
     ("AP연합뉴스" -> AP, 연합뉴스; "신화로이터연합" -> 신화, 로이터, 연합): each agency that moved the
