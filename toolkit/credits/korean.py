@@ -28,7 +28,7 @@ from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
-_STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
+_STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
 _KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
@@ -75,7 +75,7 @@ _MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place be
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
-            "기자명", "정보", "기자정보", "프로필", "+"}  # a widget's buttons: "기자 정보", "기자페이지 +"
+            "기자명", "정보", "기자정보", "프로필", "+", "목록"}  # a widget's buttons: "기자 정보", "기자페이지 +", "목록"
 # nouns of the newsroom that have a name's shape (a surname syllable, then one or two more): "신문사 기자"
 # is a widget's placeholder, not a reporter named 신문사
 _NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자명", "기자단", "편집자", "기고자", "필자"}
@@ -438,8 +438,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
-            if by_label and by_label != "reporter" and title == "reporter":
-                title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
+            if by_label and by_label != "reporter" and title is not None:
+                # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자", "작성자 A PD": the label says what the person
+                # did here, the title is their job
+                title = None
             credits.append(Credit(role=title or by_label, name=name,
                                   agent="organization" if label == _PROVIDED and _is_public_body(name)
                                   else "person"))  # "(목포시 제공)": a city's office lent the picture
