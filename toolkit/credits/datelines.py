@@ -103,14 +103,9 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
             return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
         words = [w for w in ko_tokens(right) if w not in _BYLINE_JOINS]  # "[매체=A·B 기자]"
-        inside = [name_and_title(w) for w in words]
-        if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and title_role(words[-1]))):
-            # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
-            names = [found[0] for found in inside if found]
+        if (names := _titled_names(words)) is not None:
+            # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]", "[매체=A 기자·B 기자]": the reporters inside the bracket
             return rest.lstrip(" =").lstrip(), [Credit("reporter", n, organization=short_org(left)) for n in names]
-        if len(words) >= 2 and title_role(words[-1]) and all(name_and_title(w) for w in words[:-1]):
-            credits = [Credit("reporter", w, organization=short_org(left)) for w in words[:-1]]
-            return rest.lstrip(" =").lstrip(), credits
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
@@ -232,6 +227,23 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
 
 
 _BYLINE_JOINS = {",", "·", "ㆍ"}
+
+
+def _titled_names(words: list[str]) -> list[str] | None:
+    """The names of a bracket's byline made of names and reporter titles only, each name titled by its
+    own title or by the one after it ("A 기자", "A B 기자", "A 기자 B 기자", "A기자 B기자"); None when any
+    word is something else or the last name has no title."""
+    names: list[str] = []
+    titled = 0  # how many of the names have their title
+    for word in words:
+        if (found := name_and_title(word)) is not None:
+            names.append(found[0])
+            titled = len(names) if found[1] is not None else titled
+        elif names and title_role(word) is not None and titled < len(names):
+            titled = len(names)
+        else:
+            return None
+    return names if names and titled == len(names) else None
 
 
 def _long_name(words: list[str], k: int) -> tuple[str, None] | None:

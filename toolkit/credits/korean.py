@@ -631,10 +631,11 @@ def _name_follows(words: list[str], k: int) -> bool:
 
 
 def _places_before_equals(words: list[str]) -> set[int]:
-    """Indices of the place words before a "=" ("풍기·봉화=어수웅 기자", "옐로나이프(캐나다)=최홍렬 기자")."""
+    """Indices of the place words before a "=" ("풍기·봉화=어수웅 기자", "옐로나이프(캐나다)=최홍렬 기자"),
+    or before a "/" with a titled name after it ("부산/김하늘 기자": where the picture was taken)."""
     places: set[int] = set()
     for k, word in enumerate(words):
-        if word != "=":
+        if word != "=" and not (word == "/" and k == 1 and _placed_before_slash(words[0]) and _titled_after(words, k + 1)):
             continue
         j = k - 1
         while j >= 0 and k - j <= _MAX_PLACE_TOKENS:
@@ -649,6 +650,19 @@ def _places_before_equals(words: list[str]) -> set[int]:
                 continue
             break
     return places
+
+
+def _placed_before_slash(word: str) -> bool:
+    """"부산", "강화" in "강화/김하늘 선임기자": a short Hangul word that is no name, label or title, so the
+    place the picture was taken (a label, "사진/A 기자", is read as one)."""
+    return 2 <= len(word) <= 5 and is_syllable_word(word) and not is_korean_name(word) and word not in KO_LABELS \
+        and word not in _CLIP_WORDS and title_role(word) is None
+
+
+def _titled_after(words: list[str], k: int) -> bool:
+    """A name with its title at k ("김하늘 기자", "김하늘기자")."""
+    found = name_and_title(words[k]) if k < len(words) else None
+    return found is not None and (found[1] is not None or (k + 1 < len(words) and title_role(words[k + 1]) is not None))
 
 
 _YONHAP_SUFFIXES = ("연합뉴스", "연합")
