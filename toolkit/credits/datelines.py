@@ -349,6 +349,9 @@ def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
     outlet, _, byline = head.partition(" ")
     if not (byline and is_outlet(outlet)):
         outlet, byline = "", head
+    words = byline.split()
+    if len(words) == 3 and is_place_word(words[1]) and title_role(words[2]):
+        byline = f"{words[0]} {words[2]}"  # "홍길동 베이징 특파원 =": the correspondent's post between name and title
     named = _reporters_after(byline + " =")
     if named is None or named[1]:
         return None  # something besides the names and their titles before the "="
