@@ -22,7 +22,7 @@ from toolkit.credits.korean import (
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
-from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import KO_LABELS, KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
 from toolkit.names import surnames
 from toolkit.model import Credit
@@ -100,8 +100,10 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     named = _reporters_after(rest)
     if "=" in inner or "/" in inner:
         left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
-        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
-            return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
+        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1] \
+                or left in KO_LABELS:
+            # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits; "(번역=A 기자)": a labelled credit
+            return None  # (korean.parse_unit reads them)
         words = [w for w in ko_tokens(right) if w not in _BYLINE_JOINS]  # "[매체=A·B 기자]"
         if (names := _titled_names(words)) is not None:
             # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]", "[매체=A 기자·B 기자]": the reporters inside the bracket

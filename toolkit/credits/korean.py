@@ -777,7 +777,27 @@ def _listed_names(sentence: str) -> list[Credit] | None:
 
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
-    return _listed_names(sentence) or _parse_one_byline(sentence)
+    return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence)
+
+
+# a note saying who translated the piece: "다음은 한빛뉴스가 번역한 기사 전문이다", "이 글은 A 씨가 번역했습니다"
+_TRANSLATED_BY = re.compile(r"(?:다음은|이\s?(?:글은|기사는|칼럼은|기고는|기고문은))\s+(?P<who>[^\s,.]{2,15}?)(?:\s?씨)?(?:가|이|에서)\s+"
+                            r"(?:우리말로\s+|한국어로\s+)?번역(?:한\s+(?:\S+\s+){0,3}?(?:전문|내용|기사|글)(?:이다|입니다)"
+                            r"|했다|했습니다|하였다|하였습니다)\.?")
+
+
+def _translation_note(sentence: str) -> list[Credit] | None:
+    """The translator a note names: a person (by name) or an outlet or desk; nobody for a common noun
+    ("다음은 외신이 번역한 …")."""
+    m = _TRANSLATED_BY.fullmatch(sentence.strip())
+    if m is None:
+        return None
+    who = m["who"]
+    if is_korean_name(who):
+        return [Credit("translator", who)]
+    if is_outlet(who) or desk_name(who):
+        return [Credit("translator", who, organization=short_org(who), agent="organization")]
+    return None
 
 
 def story_ending(s: str) -> bool:

@@ -274,6 +274,7 @@ KO_LABELS: dict[str, str] = {
     "옮긴이": "translator",
     "역자": "translator",
     "번역가": "translator",
+    "번역자": "translator",
     "엮은이": "editor",
     "교정": "editor",
     "일러스트": "producer",
