@@ -665,26 +665,16 @@ def _titled_after(words: list[str], k: int) -> bool:
     return found is not None and (found[1] is not None or (k + 1 < len(words) and title_role(words[k + 1]) is not None))
 
 
-_YONHAP_SUFFIXES = ("연합뉴스", "연합")
-
-
-def _glued_wire(word: str) -> str | None:
-    """"AP연합뉴스", "EPA연합": a world wire's picture moved by Yonhap, printed as one word (the wire)."""
-    suffix = next((x for x in _YONHAP_SUFFIXES if word.endswith(x) and len(word) > len(x)), None)
-    wire = word[: -len(suffix)].strip() if suffix else ""
-    return wire if wire.lower() in PHOTO_AGENCIES and wire != word else None
-
-
 def _unglued(word: str) -> tuple[str, ...]:
     """A word of agencies printed together ("AP연합뉴스", "신화로이터연합") cut into them, else the word."""
-    return wire_chain(word) or (word,)
+    return _wire_chain(word) or (word,)
 
 
 _MAX_CHAIN = 4  # "신화로이터연합": at most this many agencies glued in one word
 
 
 @functools.lru_cache(maxsize=4096)
-def wire_chain(word: str) -> tuple[str, ...] | None:
+def _wire_chain(word: str) -> tuple[str, ...] | None:
     """The agencies a word is made of, in order, when it is two or more known ones glued together
     ("AP연합뉴스" -> AP, 연합뉴스; "신화로이터연합" -> 신화, 로이터, 연합): each agency that moved the
     picture on is credited, as the caption prints them. None when any piece is no agency. Longest
@@ -1269,6 +1259,7 @@ def closing_lone_byline(before: str, bracket: str) -> list[Credit] | None:
 _JOINED_LABEL_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—(\[]))([가-힣]{1,4})\s*(?:[·ㆍ/,]|\s및)\s*$")
 
 
+# a note on who a credited person is, right after the name: "A(사진작가, 수필가)", "A(라희아빠)"
 _NAME_NOTE = re.compile(r"(?<=[가-힣])\([^()=:@\d]{1,20}\)")
 
 
