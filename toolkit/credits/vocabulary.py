@@ -305,9 +305,7 @@ KO_LABELS: dict[str, str] = {
 # "이미지출처:", "영상 출처 :"): every such pair is a photo credit's label, whichever a page chose
 _MEDIA = ("사진", "화면", "영상", "동영상", "이미지")
 _SUPPLY_WORDS = ("제공", "출처", "협조", "캡처", "캡쳐")
-for _medium in _MEDIA:
-    for _supply in _SUPPLY_WORDS:
-        KO_LABELS.setdefault(_medium + _supply, "photographer")
+KO_LABELS.update({m + s: "photographer" for m in _MEDIA for s in _SUPPLY_WORDS if m + s not in KO_LABELS})
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
 KO_TITLES: dict[str, str] = {
