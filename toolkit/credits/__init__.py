@@ -47,6 +47,10 @@ def _hygiene(paragraph: str) -> str:
     text = _SPEAKER_TURN.sub(r"\n\1", text)  # "… 김진두 기자의 보도입니다 [기자] 아침 안개가 …": so does a turn label
     text = _GLUED_RELATED.sub("\n", _RELATED_OF.sub("", text))  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     text = _unglued_reporter_box(text)
+    if "보기" in text:
+        text = _PICTURE_BUTTON.sub("", text)  # "… ⓒ 윤서하 관련사진보기": the page's button after a caption's credit
+    if "ⓒ" in text or "©" in text:
+        text = _DOUBLED_HOLDER.sub(r"\1", text)  # "ⓒ 윤서하윤서하": the holder printed twice, glued (alt text and credit)
     text = _label_lines(text)
     lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
     out: list[str] = []
@@ -61,6 +65,10 @@ def _hygiene(paragraph: str) -> str:
             out.append(line)
     return "\n".join(out)
 
+
+# the buttons a Korean page prints after a picture's caption, kept by a copy at the line's end
+_PICTURE_BUTTON = re.compile(r"[ \t]*(?:관련 ?사진 ?보기|사진 ?크게 ?보기|사진 ?확대 ?보기)[ \t]*$", re.MULTILINE)
+_DOUBLED_HOLDER = re.compile(r"([ⓒ©] ?([가-힣]{2,4}))\2(?=\s|$)")
 
 # a translation's line over its translator's "By A" line (a book's title page)
 _TRANSLATION_LINE = re.compile(r"(?:(?:authori[sz]ed|english|new) )?(?:translated|translation)"

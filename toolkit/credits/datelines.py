@@ -22,8 +22,9 @@ from toolkit.credits.korean import (
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
-from toolkit.credits.vocabulary import KO_NEWS_ENDINGS, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import KO_LABELS, KO_NEWS_ENDINGS, PHOTO_AGENCIES
 from toolkit.hangul import is_syllable_word
+from toolkit.names import surnames
 from toolkit.model import Credit
 
 _CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
@@ -99,17 +100,14 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     named = _reporters_after(rest)
     if "=" in inner or "/" in inner:
         left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
-        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
-            return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit)
+        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1] \
+                or left in KO_LABELS:
+            # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits; "(번역=A 기자)": a labelled credit
+            return None  # (korean.parse_unit reads them)
         words = [w for w in ko_tokens(right) if w not in _BYLINE_JOINS]  # "[매체=A·B 기자]"
-        inside = [name_and_title(w) for w in words]
-        if words and all(inside) and (inside[-1][1] or (len(words) >= 2 and title_role(words[-1]))):
-            # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]": the reporter inside the bracket
-            names = [found[0] for found in inside if found]
+        if (names := _titled_names(words)) is not None:
+            # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]", "[매체=A 기자·B 기자]": the reporters inside the bracket
             return rest.lstrip(" =").lstrip(), [Credit("reporter", n, organization=short_org(left)) for n in names]
-        if len(words) >= 2 and title_role(words[-1]) and all(name_and_title(w) for w in words[:-1]):
-            credits = [Credit("reporter", w, organization=short_org(left)) for w in words[:-1]]
-            return rest.lstrip(" =").lstrip(), credits
         agency = right.split("/")[0].strip()
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
@@ -203,7 +201,7 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
     names: list[str] = []
     role = None
     k = 0
-    while k < len(words) and len(names) < 4 and (found := name_and_title(words[k])) is not None:
+    while k < len(words) and len(names) < 4 and (found := name_and_title(words[k]) or _long_name(words, k)) is not None:
         names.append(found[0])
         k += 1
         if found[1] is None and k + 1 < len(words) and words[k] in _BYLINE_JOINS and name_and_title(words[k + 1]):
@@ -231,6 +229,34 @@ def _reporters_after(rest: str) -> tuple[list[str], str, str] | None:
 
 
 _BYLINE_JOINS = {",", "·", "ㆍ"}
+
+
+def _titled_names(words: list[str]) -> list[str] | None:
+    """The names of a bracket's byline made of names and reporter titles only, each name titled by its
+    own title or by the one after it ("A 기자", "A B 기자", "A 기자 B 기자", "A기자 B기자"); None when any
+    word is something else or the last name has no title."""
+    names: list[str] = []
+    titled = 0  # how many of the names have their title
+    for word in words:
+        if (found := name_and_title(word)) is not None:
+            names.append(found[0])
+            titled = len(names) if found[1] is not None else titled
+        elif names and title_role(word) is not None and titled < len(names):
+            titled = len(names)
+        else:
+            return None
+    return names if names and titled == len(names) else None
+
+
+def _long_name(words: list[str], k: int) -> tuple[str, None] | None:
+    """A name of four syllables after a one-syllable surname ("남빛나라", a native Korean given name the
+    name shape test leaves out), accepted only where nothing else can stand: right before its title
+    and the "=" that opens the lede ("남빛나라 기자 =")."""
+    word = words[k]
+    if len(word) != 4 or not is_syllable_word(word) or word[0] not in surnames() or k + 2 >= len(words) \
+            or words[k + 2] != "=" or title_role(words[k + 1]) is None or is_outlet(word):
+        return None  # ("경제신문 기자 =": an outlet's staff reporter, no name)
+    return word, None
 
 
 def _next_byline(words: list[str], k: int) -> tuple[str, int] | None:
@@ -325,6 +351,9 @@ def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
     outlet, _, byline = head.partition(" ")
     if not (byline and is_outlet(outlet)):
         outlet, byline = "", head
+    words = byline.split()
+    if len(words) == 3 and is_place_word(words[1]) and title_role(words[2]):
+        byline = f"{words[0]} {words[2]}"  # "홍길동 베이징 특파원 =": the correspondent's post between name and title
     named = _reporters_after(byline + " =")
     if named is None or named[1]:
         return None  # something besides the names and their titles before the "="

@@ -21,13 +21,14 @@ from collections.abc import Iterator, Sequence
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
-from toolkit.credits.vocabulary import KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES, PHOTO_AGENCIES
+from toolkit.credits.vocabulary import (KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES, KO_WRITER_TITLES,
+                                        PHOTO_AGENCIES)
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
-_STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일",
+_STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
 _KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
@@ -74,7 +75,7 @@ _MAX_PLACE_TOKENS = 12  # "옐로나이프(캐나다)=": the words of a place be
 _PARTICLES = ("가", "이", "의")
 # words of a byline widget around the name: "홍길동 기자 외 2명", "다른 기사 보기", "기자 구독"
 _FILLERS = {"외", "및", "다른", "기사", "보기", "더보기", "다른기사", "기사보기", "구독", "구독하기", "기자페이지", "바로가기",
-            "기자명", "정보", "기자정보", "프로필", "+"}  # a widget's buttons: "기자 정보", "기자페이지 +"
+            "기자명", "정보", "기자정보", "프로필", "+", "목록"}  # a widget's buttons: "기자 정보", "기자페이지 +", "목록"
 # nouns of the newsroom that have a name's shape (a surname syllable, then one or two more): "신문사 기자"
 # is a widget's placeholder, not a reporter named 신문사
 _NEWSROOM_NOUNS = {"신문사", "방송사", "통신사", "언론사", "기자명", "기자단", "편집자", "기고자", "필자"}
@@ -308,6 +309,10 @@ def parse_signoff(words: list[str]) -> list[Credit] | None:
                 acc = words[-consumed] + acc
             if acc == ending and (found := _byline(words[:-consumed], "reporter", needs_title=True)) is not None:
                 return found
+            # "A 기자가 단독 보도합니다", "A 기자가 현장 취재했습니다": a bare noun of manner before the verb
+            if acc == ending and consumed < len(words) and _is_manner(words[-consumed - 1]) \
+                    and (found := _byline(words[:-consumed - 1], "reporter", needs_title=True)) is not None:
+                return found
     if joined_tail.endswith(_REPORT_ENDINGS):
         return None
     base = _strip_copula(words[-1])
@@ -317,6 +322,13 @@ def parse_signoff(words: list[str]) -> list[Credit] | None:
 
 
 _ENDINGS_LONGEST_FIRST = sorted(_REPORT_ENDINGS, key=len, reverse=True)
+_MAX_MANNER = 3
+
+
+def _is_manner(word: str) -> bool:
+    """A short bare noun said of how the report was made ("단독", "현장", "집중"), no name nor title."""
+    return len(word) <= _MAX_MANNER and _is_bare_noun(word) and title_role(word) is None \
+        and name_and_title(word) is None
 
 
 def _uncontracted(word: str) -> str:
@@ -405,9 +417,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 and not (k + 1 < len(words) and words[k + 1] in _LABEL_MARKS):
             continue  # "영상취재 : 박준영 기자 김현석 기자": a title after a labelled name, the label goes on
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
-            if label is not None and not label_used and k >= 2 and words[k - 1] in _LABEL_JOINS \
+            if label is not None and not label_used and k >= 2 and words[k - 1] in _LABELS_JOINED \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
-                joined.append(label)  # "사진·글 박승화 기자": one person, both jobs
+                joined.append(label)  # "사진·글 박승화 기자", "촬영, 편집 : A, B", "번역 및 감수": each job
             else:
                 joined = []
             label, label_used = word, False
@@ -426,8 +438,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
-            if by_label and by_label != "reporter" and title == "reporter":
-                title = None  # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자": the label says what the reporter did
+            if by_label and by_label != "reporter" and title is not None:
+                # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자", "작성자 A PD": the label says what the person
+                # did here, the title is their job
+                title = None
             credits.append(Credit(role=title or by_label, name=name,
                                   agent="organization" if label == _PROVIDED and _is_public_body(name)
                                   else "person"))  # "(목포시 제공)": a city's office lent the picture
@@ -571,6 +585,7 @@ def _labels_before_names(words: list[str]) -> list[str]:
 
 
 _LABEL_JOINS = {"·", "ㆍ", "/"}
+_LABELS_JOINED = _LABEL_JOINS | {",", "및"}  # what joins two labels of one block: both jobs are credited
 _LABEL_MARKS = {":", "|", "="}
 _MAX_QUALIFIER = 2  # syllables before a label: "현지취재", "추가취재", "영상촬영"
 
@@ -616,10 +631,11 @@ def _name_follows(words: list[str], k: int) -> bool:
 
 
 def _places_before_equals(words: list[str]) -> set[int]:
-    """Indices of the place words before a "=" ("풍기·봉화=어수웅 기자", "옐로나이프(캐나다)=최홍렬 기자")."""
+    """Indices of the place words before a "=" ("풍기·봉화=어수웅 기자", "옐로나이프(캐나다)=최홍렬 기자"),
+    or before a "/" with a titled name after it ("부산/김하늘 기자": where the picture was taken)."""
     places: set[int] = set()
     for k, word in enumerate(words):
-        if word != "=":
+        if word != "=" and not (word == "/" and k == 1 and _placed_before_slash(words[0]) and _titled_after(words, k + 1)):
             continue
         j = k - 1
         while j >= 0 and k - j <= _MAX_PLACE_TOKENS:
@@ -636,19 +652,57 @@ def _places_before_equals(words: list[str]) -> set[int]:
     return places
 
 
-_YONHAP_SUFFIXES = ("연합뉴스", "연합")
+def _placed_before_slash(word: str) -> bool:
+    """"부산", "강화" in "강화/김하늘 선임기자": a short Hangul word that is no name, label or title, so the
+    place the picture was taken (a label, "사진/A 기자", is read as one)."""
+    return 2 <= len(word) <= 5 and is_syllable_word(word) and not is_korean_name(word) and word not in KO_LABELS \
+        and word not in _CLIP_WORDS and title_role(word) is None
 
 
-def _glued_wire(word: str) -> str | None:
-    """"AP연합뉴스", "EPA연합": a world wire's picture moved by Yonhap, printed as one word (the wire)."""
-    suffix = next((x for x in _YONHAP_SUFFIXES if word.endswith(x) and len(word) > len(x)), None)
-    wire = word[: -len(suffix)].strip() if suffix else ""
-    return wire if wire.lower() in PHOTO_AGENCIES and wire != word else None
+def _titled_after(words: list[str], k: int) -> bool:
+    """A name with its title at k ("김하늘 기자", "김하늘기자")."""
+    found = name_and_title(words[k]) if k < len(words) else None
+    return found is not None and (found[1] is not None or (k + 1 < len(words) and title_role(words[k + 1]) is not None))
 
 
 def _unglued(word: str) -> tuple[str, ...]:
-    wire = _glued_wire(word)
-    return (wire, "연합뉴스") if wire else (word,)
+    """A word of agencies printed together ("AP연합뉴스", "신화로이터연합") cut into them, else the word."""
+    return _wire_chain(word) or (word,)
+
+
+_MAX_CHAIN = 4  # "신화로이터연합": at most this many agencies glued in one word
+
+
+@functools.lru_cache(maxsize=4096)
+def _wire_chain(word: str) -> tuple[str, ...] | None:
+    """The agencies a word is made of, in order, when it is two or more known ones glued together
+    ("AP연합뉴스" -> AP, 연합뉴스; "신화로이터연합" -> 신화, 로이터, 연합): each agency that moved the
+    picture on is credited, as the caption prints them. None when any piece is no agency. Longest
+    piece first, with backtracking bounded by the word's length (at most a few dozen characters)."""
+    if len(word) > 40 or word.lower() in PHOTO_AGENCIES:
+        return None
+
+    def cut(rest: str, depth: int) -> tuple[str, ...] | None:
+        if not rest:
+            return ()
+        if depth == _MAX_CHAIN:
+            return None
+        for end in range(len(rest), 1, -1):
+            if rest[:end].lower() in PHOTO_AGENCIES and (tail := cut(rest[end:], depth + 1)) is not None:
+                return (rest[:end], *tail)
+        return None
+
+    pieces = cut(word, 0)
+    return pieces if pieces and len(pieces) > 1 else None
+
+
+def _agency_chain(name: str) -> list[str] | None:
+    """"로이터 연합뉴스", "조선중앙통신·연합뉴스", "AP연합뉴스": two or more agencies, each credited; None
+    for one agency or anything else."""
+    pieces = [p for w in re.split(r"[\s·ㆍ]+", name) if w for p in _unglued(w)]
+    if len(pieces) > 1 and all(p.lower() in PHOTO_AGENCIES for p in pieces):
+        return pieces
+    return None
 
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
@@ -663,9 +717,9 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     rest = [w for w in words if w not in agencies]
     if len(rest) > 1 or (rest and (words[0] != rest[0] or _SENTENCE_END.search(rest[0]))):
         return None  # at most one word, a place or the source, before the agencies
-    # "조선중앙TV·연합뉴스": an outlet before the agency that moved its picture is the source
-    name = rest[0] if rest and is_outlet(rest[0]) else agencies[0]
-    return [Credit("photographer", name, organization=short_org(name), agent="organization")]
+    # "조선중앙TV·연합뉴스", "평양 AFP 연합뉴스": the source and each agency that moved its picture on
+    names = ([rest[0]] if rest and is_outlet(rest[0]) else []) + agencies
+    return [Credit("photographer", name, organization=short_org(name), agent="organization") for name in names]
 
 
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
@@ -713,7 +767,27 @@ def _listed_names(sentence: str) -> list[Credit] | None:
 
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
-    return _listed_names(sentence) or _parse_one_byline(sentence)
+    return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence)
+
+
+# a note saying who translated the piece: "다음은 한빛뉴스가 번역한 기사 전문이다", "이 글은 A 씨가 번역했습니다"
+_TRANSLATED_BY = re.compile(r"(?:다음은|이\s?(?:글은|기사는|칼럼은|기고는|기고문은))\s+(?P<who>[^\s,.]{2,15}?)(?:\s?씨)?(?:가|이|에서)\s+"
+                            r"(?:우리말로\s+|한국어로\s+)?번역(?:한\s+(?:\S+\s+){0,3}?(?:전문|내용|기사|글)(?:이다|입니다)"
+                            r"|했다|했습니다|하였다|하였습니다)\.?")
+
+
+def _translation_note(sentence: str) -> list[Credit] | None:
+    """The translator a note names: a person (by name) or an outlet or desk; nobody for a common noun
+    ("다음은 외신이 번역한 …")."""
+    m = _TRANSLATED_BY.fullmatch(sentence.strip())
+    if m is None:
+        return None
+    who = m["who"]
+    if is_korean_name(who):
+        return [Credit("translator", who)]
+    if is_outlet(who) or desk_name(who):
+        return [Credit("translator", who, organization=short_org(who), agent="organization")]
+    return None
 
 
 def story_ending(s: str) -> bool:
@@ -1071,7 +1145,7 @@ def parse_copyright_tail(sentence: str) -> list[Credit] | None:
 # A newsroom desk signing a story or a caption on the last line ("온라인뉴스팀", "디지털뉴스부"): the
 # desk's subject before its ending says it is a newsroom's, not a ministry's ("국방부") or a club's
 _DESK_SUBJECTS = ("뉴스", "온라인", "디지털", "편집", "취재", "기획", "특별", "사회", "정치", "경제", "국제", "문화",
-                  "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도")
+                  "산업", "사건", "영상", "멀티미디어", "미디어", "연예", "사진", "보도", "이슈")
 _DESK_SUFFIXES = ("팀", "부", "센터", "데스크", "국")
 _BUREAU_SUBJECTS = ("뉴스", "보도")  # "디지털뉴스국", "보도국": "정치국" is a politburo, not a desk
 # "SBS", "MBN스타", "JTBC", "iMBC연예": an outlet before its desk
@@ -1095,6 +1169,8 @@ def desk_name(text: str) -> str | None:
     if len(words) == 1:
         return desk
     outlet = words[0]
+    if outlet in _DESK_SUBJECTS:
+        return text.strip()  # "온라인 이슈팀": the desk's name in two words
     if desk.startswith(outlet):
         return desk  # "[SBS SBS연예뉴스팀]": the outlet printed again inside the desk's name
     return text.strip() if _ACRONYM_OUTLET.fullmatch(outlet) or is_outlet(outlet) else None
@@ -1106,17 +1182,18 @@ def desk_credit(name: str, role: str) -> Credit:
 
 
 def parse_desk_line(sentence: str) -> list[Credit] | None:
-    """[the desk as writer] for a line that is only a newsroom desk's name, bracketed or not, or
-    followed by the desk's e-mail ("[디지털뉴스국]", "(SBS 뉴미디어부)", "온라인뉴스팀 press@…"), or None."""
-    line = sentence.strip().rstrip(".")
+    """[the desk as reporter] for a line that is only a newsroom desk's name, bracketed or not, or
+    followed by the desk's e-mail ("[디지털뉴스국]", "(SBS 뉴미디어부)", "온라인뉴스팀 press@…",
+    "[MBN 뉴스센터 / a@b.example]"), or None. The desk signs what it reported, as every studied gold has it."""
+    line = sentence.strip().rstrip(".").rstrip(" |")  # "iMBC연예 취재팀 |": a widget's separator after it
     if line[:1] + line[-1:] in _DESK_WRAPS:
-        line = line[1:-1]
-    elif (spans := find_emails(line)) and spans[-1][1] == len(line):
-        line = line[: spans[0][0]].strip()  # the desk's address closes its sign-off
+        line = line[1:-1].strip()
+    if (spans := find_emails(line)) and spans[-1][1] == len(line):
+        line = line[: spans[0][0]].strip().rstrip("/ ")  # the desk's address closes its sign-off
     name = desk_name(line)
     if name is None or "=" in name:
         return None  # "동대문야구장=동아닷컴 특별취재팀": a place and its desk under a picture, not a desk signing a story
-    return [desk_credit(name, "writer")]
+    return [desk_credit(name, "reporter")]
 
 
 def is_signed_block(sentence: str) -> bool:
@@ -1178,6 +1255,25 @@ def closing_lone_byline(before: str, bracket: str) -> list[Credit] | None:
     return [Credit("reporter", found[0])]
 
 
+# a label and its join right before another label: "글·", "글/", "기획, ", "번역 및 "
+_JOINED_LABEL_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—(\[]))([가-힣]{1,4})\s*(?:[·ㆍ/,]|\s및)\s*$")
+
+
+# a note on who a credited person is, right after the name: "A(사진작가, 수필가)", "A(라희아빠)"
+_NAME_NOTE = re.compile(r"(?<=[가-힣])\([^()=:@\d]{1,20}\)")
+
+
+def _joined_labels_start(s: str, k: int) -> int:
+    """Where a closing credit block starts when the label at k has other labels joined before it
+    ("글·사진 A"): the first of them; else k. At most two labels back (a bounded look back)."""
+    for _ in range(2):
+        m = _JOINED_LABEL_BEFORE.search(s, max(0, k - 12), k)
+        if m is None or m[1] not in KO_LABELS:
+            break
+        k = m.start(1)
+    return k
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1194,9 +1290,13 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             if _SENTENCE_END.search(head) or (head.endswith("지") and tail.endswith(_INTRO_ENDINGS)):
                 return head + ".", found
     for label in ("출처", "사진", "사진제공", "자료"):  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
-        k = s.rfind(label, max(0, len(s) - 40))
+        k = s.rfind(label, lo := max(0, len(s) - 40))
+        while k > 0 and s.rfind("(", lo, k) > s.rfind(")", lo, k):
+            k = s.rfind(label, lo, k)  # "A(사진작가, 수필가)": a word inside the note on a person is no label
         if k > 0:
-            unit = parse_unit(ko_tokens(s[k:].strip().rstrip(".")))
+            k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
+            # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
+            unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
             if unit is not None and unit[0]:
                 return s[:k].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
@@ -1206,6 +1306,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
         return "", found  # the bracket as a sentence of its own after the lead's last full stop
+    if (opening := _opening_rubric(s)) is not None:
+        return opening
     if (found := _photo_source_tail(s)) is not None:
         return found
     for mark in ("ⓒ", "©"):
@@ -1265,13 +1367,28 @@ def _labelled_items(inner: str) -> list[Credit] | None:
 _RUBRIC = re.compile(r"(?P<name>[가-힣]{2,4})\s?(?P<title>[가-힣]{2,5})의\s?[‘'\"“「<《]")
 
 
+# "[특파원칼럼/박하늘]", "[기자수첩/윤다솜]", "[시론/김민재]": a column's kind, then its writer
+_SLASHED_RUBRIC = re.compile(r"\s*(?P<kind>[가-힣 ]{0,8}(?:칼럼|시론|논단|기고|시평|수첩|에세이|단상|논평))\s?/\s?"
+                             r"(?P<name>[가-힣]{2,4})(?:\s?(?P<title>[가-힣]{2,5}))?\s*")
+
+
 def _column_rubric(inner: str) -> list[Credit] | None:
-    """"주성하 기자의 ‘북에서 온 이웃’": the rubric of a column series after its headline names the
+    """"주성하 기자의 ‘북에서 온 이웃’", "특파원칼럼/박하늘": the rubric of a column series names the
     columnist who writes it."""
+    if (m := _SLASHED_RUBRIC.fullmatch(inner)) is not None:
+        titled = m["title"] is None or title_role(m["title"]) is not None or m["title"] in KO_WRITER_TITLES
+        return [Credit("writer", m["name"])] if is_korean_name(m["name"]) and titled else None
     m = _RUBRIC.match(inner)
     if m is None or not is_korean_name(m["name"]) or title_role(m["title"]) is None:
         return None
     return [Credit("writer", m["name"])]
+
+
+def _opening_rubric(s: str) -> tuple[str, list[Credit]] | None:
+    """"[특파원칼럼/박하늘]원칙만 남은 외교": a column's rubric opening its headline, the headline kept."""
+    if s[:1] != "[" or (k := s.find("]", 0, 40)) < 0 or (found := _column_rubric(s[1:k])) is None:
+        return None
+    return s[k + 1:].strip(), found
 
 
 def split_lead_byline(sentence: str) -> tuple[str, list[Credit]] | None:
@@ -1332,8 +1449,11 @@ def _unknown_outlet(word: str) -> bool:
 
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
-    r"(?:[(\[]\s*(?:사진\s*(?:제공|출처)?|제공|이미지)\s*[:=/]\s*(?P<a>[^()\[\]=:/]{1,20}?)(?:\s*제공)?\s*[)\]]"
+    r"(?:[(\[<〈]\s*(?:사진\s*(?:제공|출처|협조)?|(?:화면|영상|동영상|이미지)\s*(?:제공|출처|협조)|제공|이미지)\s*[:=/]"
+    r"\s*(?P<a>[^()\[\]<>〈〉=:/]{1,20}?)(?:\s*제공)?\s*[)\]>〉]"  # "(사진협조=A)", "<사진제공=A>", "(화면제공=A)"
     r"|(?:[(<〈]|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()<>〈〉\s/=:]{2,15})\s*(?:(?:화면|영상)\s*)?(?:갈무리|캡처|캡쳐)[)>〉]?"  # "(조선중앙TV 화면 캡처)"
+    # "[한빛타임스 웹사이트 캡처]": the site's owner, whoever it is, supplied the picture of its page
+    r"|[(\[<〈]\s*(?P<l>[^()\[\]<>〈〉\s/=:]{2,15})\s*(?:웹사이트|홈페이지|누리집)\s*(?:갈무리|캡처|캡쳐)\s*[)\]>〉]"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<c>[^\s/]{2,12})"
     r"|(?:^|\s)제공\s*\|\s*(?P<d>[^|]{2,20}?)\s*\|"
     r"|[(\[]\s*사진\s+(?P<e>[^()\[\]=:/\s]{2,20})\s+제공\s*[)\]]"  # "(사진 외교부 제공)"
@@ -1366,16 +1486,19 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return f"{s[:k]} {s[k + 1:j]}".strip(), inner[1]  # "(최윤영 종영소감 사진=최윤영 트위터)": a caption in brackets
     if m is None:
         return None
-    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]).strip()
+    name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
+            or m["l"]).strip()
     holder, space, site = name.rpartition(" ")
     if space and site in _SOCIAL_SITES and holder:  # "사진=최윤영 트위터": the account's holder posted the picture
         kind = "person" if is_korean_name(holder) else "organization"
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", holder, organization=None if kind == "person" else short_org(holder), agent=kind)]
-    name = _glued_wire(name) or name  # "/AP연합뉴스": AP took it
     place, equals, after = name.partition("=")
     if equals and is_place_word(place.strip()) and after.strip():
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
+    if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
+        return s[: len(s) - len(m.group())].rstrip(), [
+            Credit("photographer", n, organization=short_org(n), agent="organization") for n in chain]
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if (ranked := _ranked_person(name)) is not None:

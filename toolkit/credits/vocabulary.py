@@ -80,6 +80,10 @@ ORGANIZATIONS: dict[str, str] = {
     "xinhua": "Xinhua",
     "신화통신": "Xinhua",
     "신화사": "Xinhua",  # Xinhua's Korean service names itself so: "[신화사 평양 8월 22일]"
+    "신화": "Xinhua",
+    "교도": "Kyodo",
+    "스푸트니크": "Sputnik",
+    "타스": "TASS",
     "bloomberg": "Bloomberg",
     "upi": "UPI",
     "epa": "EPA",
@@ -140,6 +144,8 @@ PHOTO_AGENCIES = frozenset({
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
     "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
+    # the world's wires as Korean captions print them, alone or chained ("신화 연합뉴스", "신화로이터연합")
+    "연합", "신화", "신화통신", "신화사", "교도", "교도통신", "지지통신", "타스", "스푸트니크", "블룸버그", "조선중앙tv",
     "scanpix", "leta", "ntb", "ritzau", "anp", "belga", "keystone", "ansa", "pap", "ctk", "lusa",  # Europe's wires
 })
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
@@ -268,6 +274,7 @@ KO_LABELS: dict[str, str] = {
     "옮긴이": "translator",
     "역자": "translator",
     "번역가": "translator",
+    "번역자": "translator",
     "엮은이": "editor",
     "교정": "editor",
     "일러스트": "producer",
@@ -289,8 +296,16 @@ KO_LABELS: dict[str, str] = {
     "영상디자인": "producer",
     "교열": "editor",
     "자료조사": "contributor",
+    "내레이션": "contributor",  # the voice of a video report, credited beside its makers
+    "나레이션": "contributor",
     "취재지원": "contributor",
 }
+
+# a picture's supplier, labelled by the medium then the word for supplying it ("사진협조=", "화면제공=",
+# "이미지출처:", "영상 출처 :"): every such pair is a photo credit's label, whichever a page chose
+_MEDIA = ("사진", "화면", "영상", "동영상", "이미지")
+_SUPPLY_WORDS = ("제공", "출처", "협조", "캡처", "캡쳐")
+KO_LABELS.update({m + s: "photographer" for m in _MEDIA for s in _SUPPLY_WORDS if m + s not in KO_LABELS})
 
 # Korean job titles after a name ("홍길동 기자", "김현진 특파원"): the longest matching ending wins
 KO_TITLES: dict[str, str] = {
