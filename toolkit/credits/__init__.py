@@ -24,13 +24,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos, rosters
-from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
+from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, is_common_word, name_column, parse_dash_signature, \
+    parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
-from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS, SERVICE_LANGUAGES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 
@@ -197,7 +198,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail, *dash_wire,
                   intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline,
                   english.split_translated_prose,
-                  english.split_citation, photos.split_taken_by, intros.split_as_reports,
+                  english.split_citation, photos.split_taken_by, intros.split_as_reports, intros.split_interviewer,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
                   notes.split_translation_note, photos.split_embed_credit):
         tail = split(sentence)
@@ -736,8 +737,13 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
 _MAX_HEADLINE_CHARS = 200  # a headline line above a glued byline; longer is a paragraph of story
 
 
-# "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
-_LABELLED_BYLINE = re.compile(r"(?:(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by|By) ")
+# "Written and photographed by Lea Moreau What is the first thing …", "Photos by A The officer …", "Translated
+# by B He draws …": a feature's byline (its words, pictures or translation; a bare "By") run into the lede.
+# Not "Reported by": a wire's chain ("Reported by A for …") opens that way, and no lede follows it glued.
+_GLUED_ROLES = sorted({"Written", "Words", "Text", "Story"} | {w.capitalize() for w, role in ROLE_WORDS.items()
+                                                              if role in ("photographer", "translator")}, key=len, reverse=True)
+_LABELLED_BYLINE = re.compile(rf"(?:(?:{'|'.join(_GLUED_ROLES)})(?: and (?:photographed|photos|photographs|pictures))? by"
+                              r"|By) ")
 # a student writer's class year after the name: "By A B ’19 After thirty years …"
 _CLASS_YEAR = re.compile(r"[’'‘]\d\d,?")
 _MAX_GLUED_NAME_WORDS = 3
@@ -746,15 +752,22 @@ _MAX_GLUED_NAMES = 3  # "By A, B & C THE lede …"
 _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
                  "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
                  "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During",
-                 "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today"}
+                 "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today",
+                 "He", "She", "They", "You", "His", "Her", "Their"}
 _LIST_JOINS = {"&", "and"}
 
 
-def _opens_lede(word: str) -> bool:
-    """A lede's first word: an opener ("The", "In") or a word in capitals ("THE government …",
-    "NEARLY a month after …"), as newspapers set a story's first words."""
+def _opens_lede(word: str, after: list[str] = ()) -> bool:
+    """A lede's first word: an opener ("The", "In"), a word in capitals ("THE government …", "NEARLY a
+    month after …"), as newspapers set a story's first words, or a capitalised common word before three
+    lower-case ones ("Rain fell all night …": a sentence starts; "Sok Ry Sum and Vuthy Tha" is a list)."""
     letters = word.strip("“\"‘'-,")
-    return word in _LEDE_OPENERS or (len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha())
+    return word in _LEDE_OPENERS or (len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha()) \
+        or (word.isalpha() and word[:1].isupper() and len(after) == _LEDE_LOWER_WORDS
+            and all(w[:1].islower() for w in after) and is_common_word(word))
+
+
+_LEDE_LOWER_WORDS = 3
 
 
 def _capitals(name: list[str]) -> bool:
@@ -783,8 +796,9 @@ def _labelled_byline_end(text: str) -> tuple[int, int] | None:
                 at += n + (words[at + n] in _LIST_JOINS)  # another name follows
                 break
             year = bool(_CLASS_YEAR.fullmatch(words[at + n]))
-            if len(words) > at + n + year + 3 and _opens_lede(words[at + n + year]):
-                return m.end() + len(" ".join(words[:at + n])), m.end() + len(" ".join(words[:at + n + year]))
+            start = at + n + year
+            if len(words) > start + 3 and _opens_lede(words[start], words[start + 1:start + 1 + _LEDE_LOWER_WORDS]):
+                return m.end() + len(" ".join(words[:at + n])), m.end() + len(" ".join(words[:start]))
         else:
             return None
     return None

@@ -159,8 +159,9 @@ def outlet_title(chunk: str) -> str | None:
     return None
 
 
-# "translated from the Korean by Soje, Honford Star, 2021": a book's publisher and year close the list
-_PUBLISHER_YEAR = re.compile(r",\s*[^,]{2,40},\s*(?:1[89]|20)\d\d\s*$")
+# "translated from the Korean by Soje, Honford Star, 2021": a book's publisher and year close the list (a
+# publisher's name ends in no day: "By A, B December 21, 2021" is a second writer and the byline's date)
+_PUBLISHER_YEAR = re.compile(r",\s*[^,]{1,39}[^,\d\s],\s*(?:1[89]|20)\d\d\s*$")
 
 
 def _without_publisher(region: str) -> str:

@@ -302,6 +302,8 @@ def evidence_kind(line: str) -> str | None:
         return "title"  # "Staff Reporter", "Korea Correspondent", "The author is a columnist …" below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
         return "posted" if s.startswith(_KO_POSTED) else "stamp"
+    if _EN_POSTED.match(s) and _is_date_piece(s) and _full_date(s):
+        return "posted"  # "Published: March 3, 2024": the page's own label says the date is its publication
     if _REPORTING_FROM_LINE.fullmatch(s):
         return "reporting"  # "Reporting from outside the National Assembly in Seoul" under a live post's author
     return "date" if _is_date_piece(s) and _full_date(s) else None
@@ -326,6 +328,7 @@ _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", r
 _COLUMN_BACKING = {"stamp", "posted", "read"}
 # a Korean news CMS's publication stamp under its byline ("승인 2021.06.28 00:00", "입력 2024.01.01 10:00")
 _KO_POSTED = ("승인", "입력", "등록", "기사입력", "송고")
+_EN_POSTED = re.compile(r"(?:Published|Updated|Posted|Last updated)(?: on)?:? ", re.IGNORECASE)
 
 
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
@@ -407,6 +410,21 @@ def _institution_then_name(segment: str) -> tuple[str, str] | None:
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
+# a byline's own label before its name: "By", "Written by", "Words by", "Story by"
+_BYLINE_LABEL = re.compile(r"(?:(?:Written|Words|Story|Text) )?[Bb][Yy] ")
+_MAX_NAME_WORDS = 4
+
+
+def _name_then_title(segment: str) -> tuple[str, str] | None:
+    """(name, role) of a byline name with its job title glued on after it ("Mara Ellison Staff Reporter",
+    "Mara Ellison Seoul Correspondent" is read by the title's own test), or None."""
+    words = segment.split()
+    for k in range(2, min(_MAX_NAME_WORDS, len(words) - 1) + 1):
+        title = [w.lower().strip(".,") for w in words[k:]]
+        if all(w in EN_JOB_WORDS for w in title) and any(w in EN_JOB_ROLES for w in title) \
+                and is_byline_name(name := " ".join(words[:k])):
+            return name, next(EN_JOB_ROLES[w] for w in title if w in EN_JOB_ROLES)
+    return None
 
 
 def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
@@ -465,12 +483,17 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         evidence = evidence or dated
         if not segment:
             continue
+        if (glued := _name_then_title(segment)) is not None:
+            pieces.append((glued[0], "writer"))  # "Mara Ellison Staff Reporter": the title printed on after the name
+            title_roles.append(glued[1])
+            evidence = True
+            continue
         if (role := _english_title(segment)) is not None:
             title_roles.append(role)
             evidence = True
             continue
-        if segment[:3] in {"By ", "by ", "BY "}:
-            segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
+        if (label := _BYLINE_LABEL.match(segment)) is not None:
+            segment = segment[label.end():]  # "By Mara Ellison • Published …", "Written by A · 5 min read": the byline's label
         segment = _HONORIFIC.sub("", segment, count=1)  # "Dr. Antonio Graceffo September 25, 2020"
         if not korean and (named := parse_service(segment, None)) and named[0] and named[1] \
                 and organization_of(named[1]):
