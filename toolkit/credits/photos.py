@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from toolkit.credits.agents import (
     APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
-    looks_like_organization, organization_of, short_org,
+    looks_like_organization, organization_of, service_language, short_org,
 )
+from toolkit.credits.lists import slashed_service
 from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
@@ -227,6 +228,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
+        for person, owner in ((a, b), (b, a)):  # "(Sun Narin/VOA Khmer)", "(RFA Khmer/Sun Narin)"
+            if "/" not in t[len(a) + 1:] and len(person.split()) >= 2 and is_person_name(person) \
+                    and (service := slashed_service(owner)) is not None:
+                return replace(_credit(person, service[1]), service=service[0], language=service_language(service[0]))
         if b.lower() in _PICTURE_HOSTS and 1 <= len(a.split()) <= 3 and not _SENTENCE_MARKS.search(a) \
                 and not all(is_common_word(w) for w in a.split()):
             return _credit(a, None)  # "Simple loquat/Wikimedia": the uploader's name on the host, whatever its shape
