@@ -69,7 +69,9 @@ _TRANSLATION_LINE = re.compile(r"(?:(?:authori[sz]ed|english|new) )?(?:translate
 
 # a line of two or more labelled credits run together ("Author: A Translator: B Published on: 2/24/15"):
 # each label opens a line of its own, as the page's block printed them
-_RUN_LABELS = "|".join(sorted((k.capitalize() for k in LABEL_NOUNS if k.isalpha()), key=len, reverse=True))
+# (capitalised or in capitals: a masthead's "EDITOR: A a@b.example REPORTER: B b@c.example")
+_RUN_LABELS = "|".join(sorted((form for k in LABEL_NOUNS if k.replace("-", "").isalpha() for form in (k.capitalize(), k.upper())),
+                              key=len, reverse=True))
 _LABEL_AT = re.compile(rf"(?<!\S)(?:{_RUN_LABELS}): ")
 _RUN_LABEL = re.compile(rf"(?<=\S) (?=(?:{_RUN_LABELS}|Published on|Source): )")
 

@@ -197,7 +197,7 @@ LABEL_NOUNS: dict[str, str] = {
     "author": "writer", "authors": "writer", "writer": "writer", "writers": "writer", "byline": "writer",
     "reporter": "reporter", "reporters": "reporter", "correspondent": "reporter",
     "translator": "translator", "translators": "translator", "translation": "translator",
-    "editor": "editor", "editors": "editor",
+    "editor": "editor", "editors": "editor", "sub-editor": "editor", "sub-editors": "editor", "subeditor": "editor",
     "photographer": "photographer", "photographers": "photographer", "photo": "photographer",
     "photos": "photographer", "image": "photographer", "images": "photographer", "credit": "photographer",
     "video": "photographer", "foto": "photographer", "fotos": "photographer",
