@@ -504,6 +504,8 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
         if k in column:
             backing.add("column")  # a bare name in a column of names standing on a publication stamp
             near.append(column[k])
+        if _listing_item(readable, kinds, above[k], below[k]):
+            backing.add("headed")  # "Headline\nA\nMarch 3, 2024": a listing's item, the name between its title and date
         if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
                 and not lines[k - 1].rstrip().endswith(CLOSING_QUOTES):
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
@@ -520,6 +522,16 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
     if not taken:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
+
+
+def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, below: int | None) -> bool:
+    """A line between a headline (no evidence, no closing full stop: a title, not a story's sentence) and a
+    date or publication stamp, as a listing page prints each item."""
+    return above is not None and below is not None and kinds[above] is None and kinds[below] in _ITEM_DATES \
+        and not lines[above].rstrip().endswith((".", ":", ";", ","))
+
+
+_ITEM_DATES = {"date", "stamp", "posted"}
 
 
 def _nearest_filled(lines: list[str]) -> tuple[list[int | None], list[int | None]]:

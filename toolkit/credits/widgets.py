@@ -431,7 +431,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     """Credits of a standalone short credit line, or None when some piece is not a credit piece.
     `nearby`: the evidence kinds of the nearest lines above and below it (`evidence_kind`), and what
     its place says: "alone" (the paragraph is this line), "column" (`name_column`), "signed" (a
-    closing signature): a bare name is a byline only with such backing."""
+    closing signature), "headed" (a listing's item: a headline above, a date below): a bare name is a
+    byline only with such backing."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
@@ -521,7 +522,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     # line alone backs bare names only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or "column" in nearby or "reporting" in nearby or "posted" in nearby \
+        or "column" in nearby or "reporting" in nearby or "posted" in nearby or "headed" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     # a newsroom's name after the writers' names, the whole paragraph ("A and B, The Harbor Post"), is a byline
     # (or each writer's own institution: "A, University of Mokpo and B, Harbor Institute")
