@@ -528,10 +528,11 @@ def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, 
     """A line between a headline (no evidence, no closing full stop: a title, not a story's sentence) and a
     date or publication stamp, as a listing page prints each item."""
     return above is not None and below is not None and kinds[above] is None and kinds[below] in _ITEM_DATES \
-        and not lines[above].rstrip().endswith((".", ":", ";", ","))
+        and not lines[above].rstrip().endswith((".", ":", ";", ",")) and len(lines[above].split()) >= _HEADLINE_WORDS
 
 
 _ITEM_DATES = {"date", "stamp", "posted"}
+_HEADLINE_WORDS = 4  # shorter, the line above may be another name of a column ("A\nB\nUpdated: …"), no headline
 
 
 def _nearest_filled(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
