@@ -31,7 +31,9 @@ from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
-from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import (
+    BYLINE_LABEL_WORDS, LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS, SERVICE_LANGUAGES,
+)
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 
@@ -755,8 +757,8 @@ _MAX_HEADLINE_CHARS = 200  # a headline line above a glued byline; longer is a p
 # "Written and photographed by Lea Moreau What is the first thing …", "Photos by A The officer …", "Translated
 # by B He draws …": a feature's byline (its words, pictures or translation; a bare "By") run into the lede.
 # Not "Reported by": a wire's chain ("Reported by A for …") opens that way, and no lede follows it glued.
-_GLUED_ROLES = sorted({"Written", "Words", "Text", "Story"} | {w.capitalize() for w, role in ROLE_WORDS.items()
-                                                              if role in ("photographer", "translator")}, key=len, reverse=True)
+_GLUED_ROLES = sorted({*BYLINE_LABEL_WORDS} | {w.capitalize() for w, role in ROLE_WORDS.items()
+                                               if role in ("photographer", "translator")}, key=len, reverse=True)
 _LABELLED_BYLINE = re.compile(rf"(?:(?:{'|'.join(_GLUED_ROLES)})(?: and (?:photographed|photos|photographs|pictures))? by"
                               r"|By) ")
 # a student writer's class year after the name: "By A B ’19 After thirty years …"
@@ -772,7 +774,7 @@ _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who",
 _LIST_JOINS = {"&", "and"}
 
 
-def _opens_lede(word: str, after: list[str] = ()) -> bool:
+def _opens_lede(word: str, after: list[str]) -> bool:
     """A lede's first word: an opener ("The", "In"), a word in capitals ("THE government …", "NEARLY a
     month after …"), as newspapers set a story's first words, or a capitalised common word before three
     lower-case ones ("Rain fell all night …": a sentence starts; "Sok Ry Sum and Vuthy Tha" is a list)."""

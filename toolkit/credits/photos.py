@@ -228,9 +228,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
-        for person, owner in ((a, b), (b, a)):  # "(Sun Narin/VOA Khmer)", "(RFA Khmer/Sun Narin)"
-            if "/" not in t[len(a) + 1:] and len(person.split()) >= 2 and is_person_name(person) \
-                    and (service := slashed_service(owner)) is not None:
+        for person, owner in ((a, b), (b, a)) if "/" not in b else ():  # "(Sun Narin/VOA Khmer)", "(RFA Khmer/Sun Narin)"
+            if len(person.split()) >= 2 and is_person_name(person) and (service := slashed_service(owner)) is not None:
                 return replace(_credit(person, service[1]), service=service[0], language=service_language(service[0]))
         if b.lower() in _PICTURE_HOSTS and 1 <= len(a.split()) <= 3 and not _SENTENCE_MARKS.search(a) \
                 and not all(is_common_word(w) for w in a.split()):

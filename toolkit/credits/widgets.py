@@ -35,7 +35,7 @@ from toolkit.credits.korean import NOT_CREDITED_WORDS, is_bare_name, is_outlet, 
 from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
-    EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
+    BYLINE_LABEL_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
 )
 from toolkit.datafiles import DATA_DIR, lexicon_keys, read_pairs
 from toolkit.hangul import has_syllable
@@ -411,7 +411,7 @@ def _institution_then_name(segment: str) -> tuple[str, str] | None:
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
 # a byline's own label before its name: "By", "Written by", "Words by", "Story by"
-_BYLINE_LABEL = re.compile(r"(?:(?:Written|Words|Story|Text) )?[Bb][Yy] ")
+_BYLINE_LABEL = re.compile(rf"(?:(?:{'|'.join(BYLINE_LABEL_WORDS)}) )?[Bb][Yy] ")
 _MAX_NAME_WORDS = 4
 
 
