@@ -654,7 +654,7 @@ def _own_work_note(s: str) -> list[Credit] | None:
     """The credits of a note on this page whose closing clause names who translated, edited or wrote it
     ("This article was originally published in Spanish in El Diario and translated by A"), or None;
     the clause must be credits alone ("… and translated by our staff" names nobody)."""
-    if not _OWN_WORK.match(s):
+    if not s.startswith("This ") or not _OWN_WORK.match(s):
         return None
     m = next(_NOTE_CLAUSE.finditer(s), None)
     if m is None:

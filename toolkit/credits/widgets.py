@@ -419,6 +419,8 @@ def _name_then_title(segment: str) -> tuple[str, str] | None:
     """(name, role) of a byline name with its job title glued on after it ("Mara Ellison Staff Reporter",
     "Mara Ellison Seoul Correspondent" is read by the title's own test), or None."""
     words = segment.split()
+    if len(words) < 3 or words[-1].lower().strip(".,") not in EN_JOB_WORDS:
+        return None  # most segments: no title word closes them
     for k in range(2, min(_MAX_NAME_WORDS, len(words) - 1) + 1):
         title = [w.lower().strip(".,") for w in words[k:]]
         if all(w in EN_JOB_WORDS for w in title) and any(w in EN_JOB_ROLES for w in title) \
