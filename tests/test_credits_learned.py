@@ -252,3 +252,17 @@ def test_the_curve_counts_the_additions_at_each_threshold_over_the_held_out_sets
     assert credit_model.pooled_counts(pooled, 0.7) == (1, 0, 0)
     assert credit_model.pooled_counts(pooled, 0.5) == (1, 1, 0)
     assert credit_model.pooled_counts(pooled, credit_model.OFF) == (0, 0, 1)  # the rules alone (none here)
+
+
+def test_a_learned_photo_credit_takes_the_language_service_after_its_slash() -> None:
+    # the rules give no credit here (credits=[]); the pass's credit names the service the photographer works for
+    text = "Boats wait for the tide at the river mouth in Kep, July 10, 2017. (Chea Sothy/VOA Khmer)"
+    found = {c.name: c for _, c in learned_credits(text, [], threshold=0.5)}
+    assert "Chea Sothy" in found
+    assert (found["Chea Sothy"].service, found["Chea Sothy"].organization, found["Chea Sothy"].language) == ("Khmer", "VOA", "km")
+
+
+def test_a_learned_credit_before_a_slash_to_no_service_keeps_none() -> None:
+    text = "Boats wait for the tide at the river mouth in Kep, July 10, 2017. (Chea Sothy/Harbor Visual)"
+    found = {c.name: c for _, c in learned_credits(text, [], threshold=0.5)}
+    assert "Chea Sothy" in found and found["Chea Sothy"].service is None

@@ -24,13 +24,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from toolkit.credits import context, english, intros, korean, learned, listings, machine, notes, photos, rosters
-from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, name_column, parse_dash_signature, parse_widget_line
+from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, is_common_word, name_column, parse_dash_signature, \
+    parse_widget_line
 from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
-from toolkit.credits.vocabulary import LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import (
+    BYLINE_LABEL_WORDS, LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS, SERVICE_LANGUAGES,
+)
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 
@@ -76,7 +79,9 @@ _TRANSLATION_LINE = re.compile(r"(?:(?:authori[sz]ed|english|new) )?(?:translate
 
 # a line of two or more labelled credits run together ("Author: A Translator: B Published on: 2/24/15"):
 # each label opens a line of its own, as the page's block printed them
-_RUN_LABELS = "|".join(sorted((k.capitalize() for k in LABEL_NOUNS if k.isalpha()), key=len, reverse=True))
+# (capitalised or in capitals: a masthead's "EDITOR: A a@b.example REPORTER: B b@c.example")
+_RUN_LABELS = "|".join(sorted((form for k in LABEL_NOUNS if k.replace("-", "").isalpha() for form in (k.capitalize(), k.upper())),
+                              key=len, reverse=True))
 _LABEL_AT = re.compile(rf"(?<!\S)(?:{_RUN_LABELS}): ")
 _RUN_LABEL = re.compile(rf"(?<=\S) (?=(?:{_RUN_LABELS}|Published on|Source): )")
 
@@ -205,7 +210,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     for split in (photos.split_photo_credit, photos.split_leading_credit, english.split_source_tail, *dash_wire,
                   intros.split_intro_tail, intros.split_our_reporter, listings.split_teaser_byline,
                   english.split_translated_prose,
-                  english.split_citation, photos.split_taken_by, intros.split_as_reports,
+                  english.split_citation, photos.split_taken_by, intros.split_as_reports, intros.split_interviewer,
                   english.split_glued_byline, english.split_work_translator, intros.split_speaker_label,
                   notes.split_translation_note, photos.split_embed_credit):
         tail = split(sentence)
@@ -509,6 +514,8 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
         if k in column:
             backing.add("column")  # a bare name in a column of names standing on a publication stamp
             near.append(column[k])
+        if _listing_item(readable, kinds, above[k], below[k]):
+            backing.add("headed")  # "Headline\nA\nMarch 3, 2024": a listing's item, the name between its title and date
         if k == len(lines) - 1 and k > 0 and line.startswith(_SIGNATURE_DASHES) \
                 and not lines[k - 1].rstrip().endswith(CLOSING_QUOTES):
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
@@ -525,6 +532,17 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
     if not taken:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
+
+
+def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, below: int | None) -> bool:
+    """A line between a headline (no evidence, no closing full stop: a title, not a story's sentence) and a
+    date or publication stamp, as a listing page prints each item."""
+    return above is not None and below is not None and kinds[above] is None and kinds[below] in _ITEM_DATES \
+        and not lines[above].rstrip().endswith((".", ":", ";", ",")) and len(lines[above].split()) >= _HEADLINE_WORDS
+
+
+_ITEM_DATES = {"date", "stamp", "posted"}
+_HEADLINE_WORDS = 4  # shorter, the line above may be another name of a column ("A\nB\nUpdated: …"), no headline
 
 
 def _nearest_filled(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
@@ -744,8 +762,13 @@ def _byline_before_lede(text: str) -> tuple[str, list[Credit]] | None:
 _MAX_HEADLINE_CHARS = 200  # a headline line above a glued byline; longer is a paragraph of story
 
 
-# "Written and photographed by Lea Moreau What is the first thing …": a labelled byline run into the lede
-_LABELLED_BYLINE = re.compile(r"(?:(?:Written|Words|Text|Story)(?: and (?:photographed|photos|photographs|pictures))? by|By) ")
+# "Written and photographed by Lea Moreau What is the first thing …", "Photos by A The officer …", "Translated
+# by B He draws …": a feature's byline (its words, pictures or translation; a bare "By") run into the lede.
+# Not "Reported by": a wire's chain ("Reported by A for …") opens that way, and no lede follows it glued.
+_GLUED_ROLES = sorted({*BYLINE_LABEL_WORDS} | {w.capitalize() for w, role in ROLE_WORDS.items()
+                                               if role in ("photographer", "translator")}, key=len, reverse=True)
+_LABELLED_BYLINE = re.compile(rf"(?:(?:{'|'.join(_GLUED_ROLES)})(?: and (?:photographed|photos|photographs|pictures))? by"
+                              r"|By) ")
 # a student writer's class year after the name: "By A B ’19 After thirty years …"
 _CLASS_YEAR = re.compile(r"[’'‘]\d\d,?")
 _MAX_GLUED_NAME_WORDS = 3
@@ -754,15 +777,22 @@ _MAX_GLUED_NAMES = 3  # "By A, B & C THE lede …"
 _LEDE_OPENERS = {"The", "A", "An", "What", "When", "Where", "Why", "How", "Who", "In", "On", "At", "As", "After",
                  "Before", "For", "From", "It", "This", "These", "Those", "There", "Many", "Most", "Some", "If",
                  "Last", "Every", "I", "We", "Our", "My", "Since", "While", "Although", "Despite", "During",
-                 "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today"}
+                 "With", "Back", "Over", "Across", "Nearly", "Almost", "More", "Once", "Two", "Three", "Today",
+                 "He", "She", "They", "You", "His", "Her", "Their"}
 _LIST_JOINS = {"&", "and"}
 
 
-def _opens_lede(word: str) -> bool:
-    """A lede's first word: an opener ("The", "In") or a word in capitals ("THE government …",
-    "NEARLY a month after …"), as newspapers set a story's first words."""
+def _opens_lede(word: str, after: list[str]) -> bool:
+    """A lede's first word: an opener ("The", "In"), a word in capitals ("THE government …", "NEARLY a
+    month after …"), as newspapers set a story's first words, or a capitalised common word before three
+    lower-case ones ("Rain fell all night …": a sentence starts; "Sok Ry Sum and Vuthy Tha" is a list)."""
     letters = word.strip("“\"‘'-,")
-    return word in _LEDE_OPENERS or (len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha())
+    return word in _LEDE_OPENERS or (len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha()) \
+        or (word.isalpha() and word[:1].isupper() and len(after) == _LEDE_LOWER_WORDS
+            and all(w[:1].islower() for w in after) and is_common_word(word))
+
+
+_LEDE_LOWER_WORDS = 3
 
 
 def _capitals(name: list[str]) -> bool:
@@ -791,8 +821,9 @@ def _labelled_byline_end(text: str) -> tuple[int, int] | None:
                 at += n + (words[at + n] in _LIST_JOINS)  # another name follows
                 break
             year = bool(_CLASS_YEAR.fullmatch(words[at + n]))
-            if len(words) > at + n + year + 3 and _opens_lede(words[at + n + year]):
-                return m.end() + len(" ".join(words[:at + n])), m.end() + len(" ".join(words[:at + n + year]))
+            start = at + n + year
+            if len(words) > start + 3 and _opens_lede(words[start], words[start + 1:start + 1 + _LEDE_LOWER_WORDS]):
+                return m.end() + len(" ".join(words[:at + n])), m.end() + len(" ".join(words[:start]))
         else:
             return None
     return None

@@ -41,6 +41,8 @@ _EN_POSITION = re.compile(
 _EN_PHOTO_WORDS = ("in this photo", "in this picture", "in this image", "in this handout", "in this undated",
                    "in this file photo", "poses for a photo", "pose for a photo", "photo shows", "pool photo",
                    "photo not for sale", "file photo", "picture taken", "is seen ", "are seen ")
+# the same position set off by commas, as wire captions write it ("Kim, left, and Lee, right, shake hands")
+_EN_COMMA_POSITION = re.compile(r",[\"”’]? (?:(?:far|second from|third from) )?(?:left|right|center|centre)(?=[,;.] ?)")
 _EN_STORY_CUES = re.compile(r"\b(?:according to|said|says|told reporters|plans to|will|would)\b")
 # "… at dusk on Nov. 12.", "… on Monday.": the day the picture was taken, close to a sentence end
 _EN_PICTURE_DAY = re.compile(
@@ -138,7 +140,7 @@ def is_english_caption(body: str) -> bool:
     if not body or len(body) > MAX_CAPTION_CHARS:
         return False
     low = body.lower()
-    if any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body):
+    if any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body) or _EN_COMMA_POSITION.search(body):
         return True
     if _EN_STORY_CUES.search(low):
         return False

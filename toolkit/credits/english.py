@@ -643,10 +643,31 @@ _ORIGINALLY = re.compile(
 )
 
 
+# a note on this very page ("This article, …", "This story was first published in El Diario …"): its last
+# clause, "and translated by A" / ", edited by B", credits the page's makers whatever the clauses before say
+_OWN_WORK = re.compile(r"This (?:article|story|report|post|piece|interview|essay|column|text|translation)\b")
+_NOTE_CLAUSE = re.compile(r"(?:,| and) (?:was |has been |later |then )?(?=(?:translated|edited|adapted|written|reported)"
+                          r"\b[^.;]{0,60}? by [A-Z])")
+
+
+def _own_work_note(s: str) -> list[Credit] | None:
+    """The credits of a note on this page whose closing clause names who translated, edited or wrote it
+    ("This article was originally published in Spanish in El Diario and translated by A"), or None;
+    the clause must be credits alone ("… and translated by our staff" names nobody)."""
+    if not s.startswith("This ") or not _OWN_WORK.match(s):
+        return None
+    m = next(_NOTE_CLAUSE.finditer(s), None)
+    if m is None:
+        return None
+    tail = s[m.end():]
+    found = parse_sentence(tail[:1].upper() + tail[1:], None)
+    return found if found and all(c.name[:1].isupper() for c in found) else None
+
+
 def _originally_translated(s: str) -> list[Credit] | None:
     m = _ORIGINALLY.fullmatch(s)
     if m is None:
-        return None
+        return _own_work_note(s)
     found = parse_agents(m["translators"], ["translator"], None, None)
     writers = parse_agents(m["writers"], ["writer"], None, None) if m["writers"] else []
     if not found or writers is None or any(c.agent != "person" for c in found):

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from toolkit.credits.agents import (
-    APOSTROPHES, is_news_subject, is_person_name, looks_like_organization, organization_of, short_org,
+    APOSTROPHES, is_news_subject, is_person_name, looks_like_organization, organization_of, service_language, short_org,
 )
+from toolkit.credits.lists import parse_service
 from toolkit.model import Credit
 
 _BROADCAST_INTRO = re.compile(
@@ -230,6 +231,32 @@ def split_as_reports(sentence: str) -> tuple[str, list[Credit]] | None:
     if not 2 <= len(name.split()) <= 3 or not is_person_name(name) or "'" in name.translate(APOSTROPHES):
         return None
     return s, _reporter(name, None)
+
+
+# who interviewed the people a story quotes, named with the outlet or language service they report for:
+# "… recently told Shohret Hoshur of RFA's Uyghur Service about …", "… spoke with VOA's Eastern Europe bureau
+# chief Mara Ellison about …" (a bare "told Radio Free Asia" names no one: no credit)
+_TOLD_OF_SERVICE = re.compile(r"\b(?:told|spoke (?:to|with)|talked (?:to|with))\s+(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3})"
+                              r" of (?P<service>[A-Z][\w.&\-]*['’]s (?:[A-Z][\w\-]* ){1,3}[Ss]ervice)\b")
+_WITH_OUTLET_TITLE = re.compile(r"\b(?:told|spoke (?:\S+ ){0,6}?(?:to|with)|talked (?:to|with))\s+(?P<outlet>[A-Z][\w.&\-]*)['’]s"
+                                r" (?:[\w\-]+ ){0,4}?(?:bureau chief|correspondent|reporter|editor|host)\s+"
+                                r"(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,2})")
+
+
+def split_interviewer(sentence: str) -> tuple[str, list[Credit]] | None:
+    """(the sentence, [its interviewer]) when a story says who of a named outlet or service spoke with the
+    people it quotes; the sentence stays body text. The outlet must be known (`organization_of`)."""
+    s = sentence.strip()
+    if "told " not in s and "spoke " not in s and "talked " not in s:
+        return None  # most sentences: one scan for the verbs
+    if (m := _TOLD_OF_SERVICE.search(s)) is not None and (service := parse_service(m["service"], None)) \
+            and service[1] and is_person_name(m["name"]) and not is_news_subject(m["name"]):
+        language = service_language(service[0]) if service[0] else None
+        return s, [Credit("reporter", m["name"], service[0], service[1], language)]
+    if (m := _WITH_OUTLET_TITLE.search(s)) is not None and organization_of(m["outlet"]) \
+            and is_person_name(m["name"]) and not is_news_subject(m["name"]):
+        return s, _reporter(m["name"], organization_of(m["outlet"]))
+    return None
 
 
 # A broadcast transcript names each speaker in capitals with the job they do on air: "ANN LEE,

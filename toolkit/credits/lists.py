@@ -159,8 +159,9 @@ def outlet_title(chunk: str) -> str | None:
     return None
 
 
-# "translated from the Korean by Soje, Honford Star, 2021": a book's publisher and year close the list
-_PUBLISHER_YEAR = re.compile(r",\s*[^,]{2,40},\s*(?:1[89]|20)\d\d\s*$")
+# "translated from the Korean by Soje, Honford Star, 2021": a book's publisher and year close the list (a
+# publisher's name ends in no day: "By A, B December 21, 2021" is a second writer and the byline's date)
+_PUBLISHER_YEAR = re.compile(r",\s*[^,]{1,39}[^,\d\s],\s*(?:1[89]|20)\d\d\s*$")
 
 
 def _without_publisher(region: str) -> str:
@@ -190,6 +191,14 @@ def _split_affiliation(chunk: str) -> tuple[str, str] | None:
 
 
 _SVC_WORDS = {"service", "services"}
+
+
+def slashed_service(owner: str) -> tuple[str, str] | None:
+    """(service, organization) when one piece of a slash credit is a language service ("A/VOA Khmer",
+    "RFA Korean/A"): the photographer works for that service, as a credit line's "for RFA Khmer" says."""
+    owner = owner.strip()
+    found = parse_service(owner, None) if " " in owner else None
+    return (found[0], found[1]) if found and found[0] and found[1] else None
 
 
 def parse_service(text: str, org_context: str | None) -> tuple[str | None, str | None] | None:

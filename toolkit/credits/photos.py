@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from toolkit.credits.agents import (
     APOSTROPHES, ORG_WORDS, OUTLET_POSSESSIVE, agent_kind, is_capitalized_phrase, is_news_subject, is_person_name,
-    looks_like_organization, organization_of, short_org,
+    looks_like_organization, organization_of, service_language, short_org,
 )
+from toolkit.credits.lists import slashed_service
 from toolkit.credits.text import tokens, trailing_date_start
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
@@ -227,6 +228,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             t = second.strip()  # "Antara Foto/Ardiansyah via REUTERS": the agency's photographer
     if "/" in t:
         a, b = (p.strip() for p in t.split("/", 1))
+        for person, owner in ((a, b), (b, a)) if "/" not in b else ():  # "(Sun Narin/VOA Khmer)", "(RFA Khmer/Sun Narin)"
+            if len(person.split()) >= 2 and is_person_name(person) and (service := slashed_service(owner)) is not None:
+                return replace(_credit(person, service[1]), service=service[0], language=service_language(service[0]))
         if b.lower() in _PICTURE_HOSTS and 1 <= len(a.split()) <= 3 and not _SENTENCE_MARKS.search(a) \
                 and not all(is_common_word(w) for w in a.split()):
             return _credit(a, None)  # "Simple loquat/Wikimedia": the uploader's name on the host, whatever its shape
@@ -267,7 +271,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
                 or (len(a.split()) >= 2 and is_person_name(a) and looks_like_organization(b)
                     and is_capitalized_phrase(b, 4)) \
                 or (len(a.split()) >= 2 and is_person_name(a) and b.startswith("The ")
-                    and is_capitalized_phrase(b, 5)):  # "Kim Min-ji/Busan Ilbo", "A B/The Guardian": a paper
+                    and is_capitalized_phrase(b, 5)) \
+                or (is_byline_name(a) and is_capitalized_phrase(b, _MAX_OWNER_WORDS) and not b.isupper()
+                    and not is_byline_name(b)):  # "Kim Min-ji/Busan Ilbo", "A B/The Guardian", "A B/Harbor Visual"
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
@@ -308,6 +314,7 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     return None
 
 
+_MAX_OWNER_WORDS = 3  # "A B/Harbor Visual": the picture's owner after a photographer's full name, unknown to the lists
 # sites that host pictures under their uploaders' names ("A/Wikimedia", "harborcat/Flickr")
 _PICTURE_HOSTS = {"wikimedia", "wikimedia commons", "wikipedia", "flickr", "unsplash", "pexels", "pixabay"}
 _SENTENCE_MARKS = re.compile(r"[.,;:!?\"“”()]")

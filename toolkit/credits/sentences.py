@@ -23,6 +23,10 @@ _LOOK = 64  # characters either side of a full stop that decide whether it ends 
 # "JP/P.J. Leo", "(BT/R.K. Sumarno", "JP/P. Leo": a photographer's initials after a paper's slash; a
 # letter after a letter ("… to Grade A/B. Reported by …") ends its sentence
 _SLASHED_INITIALS = re.compile(r"(?:(?<![A-Za-z])[A-Z]{2,5}/(?:[A-Z]\.)*|/(?:[A-Z]\.)+)[A-Z]$")
+# "Translated by C.Y. Hsu", "Photo: D.W. Park": a name's run-together initials right after a credit's cue
+# (segment reads "C.Y." before a capital as an acronym that may end its sentence, as "U.S." does)
+_RUN_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]")
+_CUE_BEFORE = re.compile(r"(?:\b[Bb][Yy]|:)\s+$")
 # "(tr. Spencer Lee-Lenfield)", "Tr. from Ukrainian by": the translator follows (in either case)
 _CREDIT_ABBREVIATIONS = {"tr", "trans", "transl"}
 
@@ -36,10 +40,15 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
             word = before.rsplit(None, 1)[-1] if before.split() else ""
             if period_is_abbreviation(word, paragraph[m.end() : m.end() + _LOOK]) \
                     or word.lstrip("([").lower() in _CREDIT_ABBREVIATIONS \
-                    or _SLASHED_INITIALS.search(word):
+                    or _SLASHED_INITIALS.search(word) or _cued_initials(word, before):
                 continue
         spans.append((start, m.end()))  # (a glued Korean break is empty: it ends where it starts)
         start = m.end()
     if start < len(paragraph):
         spans.append((start, len(paragraph)))
     return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
+def _cued_initials(word: str, before: str) -> bool:
+    """"… by C.Y. Hsu": the stop after run-together initials right after "by" or a colon is the name's."""
+    return bool(_RUN_INITIALS.fullmatch(word)) and bool(_CUE_BEFORE.search(before[:len(before) - len(word)]))

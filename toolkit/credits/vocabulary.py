@@ -199,11 +199,14 @@ OPENING_ROLE_WORDS: dict[str, str] = {
 CONTRIBUTION_WORDS = frozenset({"additional", "further", "extra", "contributing"})
 
 # English label nouns of a block "Author: A" / "Reporter : A": noun -> role
+# the words a writer's byline label opens with before "by": "Written by A", "Words by A", "Story by A"
+BYLINE_LABEL_WORDS = ("Written", "Words", "Text", "Story")
+
 LABEL_NOUNS: dict[str, str] = {
     "author": "writer", "authors": "writer", "writer": "writer", "writers": "writer", "byline": "writer",
     "reporter": "reporter", "reporters": "reporter", "correspondent": "reporter",
     "translator": "translator", "translators": "translator", "translation": "translator",
-    "editor": "editor", "editors": "editor",
+    "editor": "editor", "editors": "editor", "sub-editor": "editor", "sub-editors": "editor", "subeditor": "editor",
     "photographer": "photographer", "photographers": "photographer", "photo": "photographer",
     "photos": "photographer", "image": "photographer", "images": "photographer", "credit": "photographer",
     "video": "photographer", "foto": "photographer", "fotos": "photographer",

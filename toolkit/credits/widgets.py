@@ -35,7 +35,7 @@ from toolkit.credits.korean import NOT_CREDITED_WORDS, is_bare_name, is_outlet, 
 from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
-    EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
+    BYLINE_LABEL_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
 )
 from toolkit.datafiles import DATA_DIR, lexicon_keys, read_pairs
 from toolkit.hangul import has_syllable
@@ -302,6 +302,8 @@ def evidence_kind(line: str) -> str | None:
         return "title"  # "Staff Reporter", "Korea Correspondent", "The author is a columnist …" below a name
     if (unclocked := _CLOCK.sub(" ", s)) != s and _is_date_piece(unclocked) and _full_date(unclocked):
         return "posted" if s.startswith(_KO_POSTED) else "stamp"
+    if _EN_POSTED.match(s) and _is_date_piece(s) and _full_date(s):
+        return "posted"  # "Published: March 3, 2024": the page's own label says the date is its publication
     if _REPORTING_FROM_LINE.fullmatch(s):
         return "reporting"  # "Reporting from outside the National Assembly in Seoul" under a live post's author
     return "date" if _is_date_piece(s) and _full_date(s) else None
@@ -326,6 +328,7 @@ _ACCESS_LABEL = re.compile(r"(?:members|subscribers)\s+(?:free to read|only)", r
 _COLUMN_BACKING = {"stamp", "posted", "read"}
 # a Korean news CMS's publication stamp under its byline ("승인 2021.06.28 00:00", "입력 2024.01.01 10:00")
 _KO_POSTED = ("승인", "입력", "등록", "기사입력", "송고")
+_EN_POSTED = re.compile(r"(?:Published|Updated|Posted|Last updated)(?: on)?:? ", re.IGNORECASE)
 
 
 def name_column(lines: list[str], kinds: list[str | None]) -> dict[int, int]:
@@ -407,13 +410,31 @@ def _institution_then_name(segment: str) -> tuple[str, str] | None:
 
 
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\. (?=[A-Z])")
+# a byline's own label before its name: "By", "Written by", "Words by", "Story by"
+_BYLINE_LABEL = re.compile(rf"(?:(?:{'|'.join(BYLINE_LABEL_WORDS)}) )?[Bb][Yy] ")
+_MAX_NAME_WORDS = 4
+
+
+def _name_then_title(segment: str) -> tuple[str, str] | None:
+    """(name, role) of a byline name with its job title glued on after it ("Mara Ellison Staff Reporter",
+    "Mara Ellison Seoul Correspondent" is read by the title's own test), or None."""
+    words = segment.split()
+    if len(words) < 3 or words[-1].lower().strip(".,") not in EN_JOB_WORDS:
+        return None  # most segments: no title word closes them
+    for k in range(2, min(_MAX_NAME_WORDS, len(words) - 1) + 1):
+        title = [w.lower().strip(".,") for w in words[k:]]
+        if all(w in EN_JOB_WORDS for w in title) and any(w in EN_JOB_ROLES for w in title) \
+                and is_byline_name(name := " ".join(words[:k])):
+            return name, next(EN_JOB_ROLES[w] for w in title if w in EN_JOB_ROLES)
+    return None
 
 
 def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()) -> list[Credit] | None:
     """Credits of a standalone short credit line, or None when some piece is not a credit piece.
     `nearby`: the evidence kinds of the nearest lines above and below it (`evidence_kind`), and what
     its place says: "alone" (the paragraph is this line), "column" (`name_column`), "signed" (a
-    closing signature): a bare name is a byline only with such backing."""
+    closing signature), "headed" (a listing's item: a headline above, a date below): a bare name is a
+    byline only with such backing."""
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
@@ -465,12 +486,17 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
         evidence = evidence or dated
         if not segment:
             continue
+        if (glued := _name_then_title(segment)) is not None:
+            pieces.append((glued[0], "writer"))  # "Mara Ellison Staff Reporter": the title printed on after the name
+            title_roles.append(glued[1])
+            evidence = True
+            continue
         if (role := _english_title(segment)) is not None:
             title_roles.append(role)
             evidence = True
             continue
-        if segment[:3] in {"By ", "by ", "BY "}:
-            segment = segment[3:]  # "By Mara Ellison • Published …": a byline's own "By"
+        if (label := _BYLINE_LABEL.match(segment)) is not None:
+            segment = segment[label.end():]  # "By Mara Ellison • Published …", "Written by A · 5 min read": the byline's label
         segment = _HONORIFIC.sub("", segment, count=1)  # "Dr. Antonio Graceffo September 25, 2020"
         if not korean and (named := parse_service(segment, None)) and named[0] and named[1] \
                 and organization_of(named[1]):
@@ -498,7 +524,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     # line alone backs bare names only in a widget's shape: an outlet or several names
     # (a story's address below a name is its byline: "A\nhttps://…"; a caption never has one)
     evidence = evidence or _full_date(" ".join(dates)) or "url" in nearby or "title" in nearby or "signed" in nearby \
-        or "column" in nearby or "reporting" in nearby or "posted" in nearby \
+        or "column" in nearby or "reporting" in nearby or "posted" in nearby or "headed" in nearby \
         or (bool(nearby - {"alone"}) and (outlets > 0 or len(pieces) > 1))
     # a newsroom's name after the writers' names, the whole paragraph ("A and B, The Harbor Post"), is a byline
     # (or each writer's own institution: "A, University of Mokpo and B, Harbor Institute")

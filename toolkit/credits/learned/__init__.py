@@ -19,8 +19,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from toolkit.credits.agents import agent_kind, organization_of, short_org
+from toolkit.credits.agents import agent_kind, organization_of, service_language, short_org
 from toolkit.credits.korean import NOT_CREDITED_WORDS, is_named_in_story, is_outlet
+from toolkit.credits.lists import slashed_service
 from toolkit.credits.vocabulary import CREDIT_VERBS, ROLE_WORDS
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
@@ -125,8 +126,15 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
         if any(cand.name != other.name and cand.name in other.name for other, _, _ in kept):
             continue  # "Fenkl" of "Heinz Insu Fenkl": the whole name is credited
         org = organization_of(cand.name)
-        out.append((cand, Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org)), p))
+        credit = Credit(role=role, name=cand.name, organization=org, agent=agent_kind(cand.name, org))
+        if (m := _SLASH_OWNER.match(paragraph, cand.end)) and (service := slashed_service(m[1])) is not None:
+            credit.service, credit.organization, credit.language = service[0], service[1], service_language(service[0])
+        out.append((cand, credit, p))
     return out
+
+
+# what follows a name after its slash, up to the bracket or line that closes the credit: "A/VOA Khmer)"
+_SLASH_OWNER = re.compile(r" ?/ ?([^/()\[\]\n]{2,40}?) ?(?:[)\]\n]|$)")
 
 
 def _best_span(scored: list[tuple[Candidate, str, float]]) -> list[tuple[Candidate, str, float]]:
