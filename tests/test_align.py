@@ -359,7 +359,7 @@ def test_crossed_lede_is_paired_out_of_order(lexicon) -> None:
     en, ko = _sents(en_texts, "en"), _sents(ko_texts, "ko")
     crossed = align(en, ko, lexicon, Params(cross=None)).beads
     assert {(b.en, b.ko) for b in crossed} == {((0,), (1,)), ((1,), (0,)), ((2,), (2,))}
-    chain = align(en, ko, lexicon, Params(reorder=None, cross=None)).beads
+    chain = align(en, ko, lexicon, Params(reorder=None, reorder_moved=None, cross=None)).beads
     assert [(b.en, b.ko) for b in chain] != [(b.en, b.ko) for b in crossed]
     articles = [Article(f"{lang}.txt", lang, paragraphs=[Paragraph(" ".join(s.text for s in sents), lang, sents)])
                 for lang, sents in (("en", en), ("ko", ko))]

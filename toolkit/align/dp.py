@@ -18,7 +18,10 @@ between a single sentence on each side): order alone makes them likely partners 
 English sentence naming a year stays apart from a Korean one stating no number,
 `Params.rescue_years`: a writer's background);
 (4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
-and sentences left unaligned in different gaps pair across when they clearly match (a
+or, when that one-to-one search finds nothing, the chain's first beads are searched again with
+one Korean sentence moved to face its English (lede.py: merged beads around the crossing, or
+a sentence from beyond the lede, `Params.reorder_moved`), and sentences left unaligned in
+different gaps pair across when they clearly match (a
 moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
 (5) a gap of one sentence on each side between anchors pairs up on order and length alone
 (`Params.lone`: a greeting, a short caption line); (6) an English sentence left unaligned
@@ -38,6 +41,7 @@ from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
 from toolkit.align.joins import MAX_BEAD, grown_links, join_splits
+from toolkit.align.lede import moved_lede
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
 from toolkit.model import Alignment, Bead, Sentence
@@ -149,7 +153,11 @@ class Aligner(BeadScorer):
                     for i in range(i0, min(n, i1 + band) + 1):
                         merging[i] = True
             path = self._search_band(MOVES, lo, hi, merging)
-        path = self._join_covered(self._lone_pairs(self._cross(self._reorder_lede(self._rescue(path)))))
+        chain = self._rescue(path)
+        path = self._reorder_lede(chain)
+        if path == chain:  # the one-to-one lede search found nothing: one moved sentence, merges around it
+            path = moved_lede(self, MOVES, chain)
+        path = self._join_covered(self._lone_pairs(self._cross(path)))
         return path if self.p.join_split is None else join_splits(self, path, self.p.join_split)
 
     def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
