@@ -284,3 +284,19 @@ def test_em_tables_do_not_depend_on_which_chunks_are_kept(monkeypatch):
     monkeypatch.setattr(wordalign, "CACHE_CELLS", 0)
     assert tables() == chunked  # none kept: the same floats as every chunk kept
     assert np.allclose(np.frombuffer(chunked[0][0][1], dtype=np.float32), np.frombuffer(kept[0][0][1], dtype=np.float32))
+
+
+def test_shares_are_the_guarded_division():
+    """_shares skips the guard when no total is 0: the same floats as the guarded division, with
+    zero totals (their shares 0) or without."""
+    import numpy as np
+
+    from toolkit.align.wordalign import _shares
+
+    rng = np.random.default_rng(3)
+    for zeros in (0.0, 0.3):
+        values, totals = rng.random(200), rng.random(200)
+        totals[rng.random(200) < zeros] = 0.0
+        expected = np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
+        assert _shares(values, totals).tobytes() == expected.tobytes()
+    assert _shares(np.ones(3), np.array([2.0, 0.0, 4.0])).tolist() == [0.5, 0.0, 0.25]

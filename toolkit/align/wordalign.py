@@ -77,6 +77,16 @@ def _unique(values):
     return _distinct(np.sort(values))
 
 
+def _shares(values, totals):
+    """values / totals, 0 where a total is 0: the division alone when no total is (the common case,
+    which spares the mask and the zeroed output a guarded division needs; the floats are the same)."""
+    import numpy as np
+
+    if totals.min(initial=1.0) > 0:
+        return values / totals
+    return np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
+
+
 def _distinct(ordered):
     """The distinct values of a sorted array."""
     import numpy as np
@@ -271,11 +281,9 @@ class WordAligner:
                 else:  # (x * 1.0 is x: a weight of 1 changes nothing, so it is not applied)
                     values = t_vals[pair] if null is None else t_vals[pair] * null
                 norm = np.bincount(rows, weights=values, minlength=n_rows)[rows]
-                share = np.divide(values, norm, out=np.zeros_like(values), where=norm > 0)
-                counts += np.bincount(pair, weights=share, minlength=n_pairs)
+                counts += np.bincount(pair, weights=_shares(values, norm), minlength=n_pairs)
             denom = np.bincount(pair_source, weights=counts, minlength=n_sources) + weight + self.smoothing
-            t_vals = np.divide(counts + prior_counts + base, denom[pair_source],
-                               out=np.zeros(n_pairs), where=denom[pair_source] > 0)
+            t_vals = _shares(counts + prior_counts + base, denom[pair_source])
         keep = t_vals > max(self.min_t, 0.0)
         t = PairTable(sources, targets, universe[keep], t_vals[keep].astype(np.float32))
         unseen = {word: base / float(d) for word, d in zip(sources, denom.tolist()) if base and d > 0}
@@ -415,7 +423,7 @@ class _Cells:
             first = self.start[p]
             total[col_start[p]] = scores[first:first + self.n_rows[p]].sum()
         total = total[self.col]
-        self.share = np.divide(scores, total, out=np.zeros_like(scores), where=total > 0)
+        self.share = _shares(scores, total)
         self.share[null & (total <= 0)] = 1.0
 
     def _scores(self, table, unseen: Mapping[str, float], targets: list[str]):
