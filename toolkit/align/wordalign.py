@@ -158,15 +158,26 @@ class PairTable(Mapping):
         get_source, get_target = self.sources.get, self.targets.get
         s_ids = np.array([get_source(x, -1) for x in sources], dtype=np.int64)
         t_ids = np.array([get_target(x, -1) for x in targets], dtype=np.int64)
-        out = np.repeat(np.asarray(default, dtype=float)[:, None], len(targets), axis=1)
-        if not len(self.codes) or not len(s_ids) or not len(t_ids):
+        rows, cols = len(s_ids), len(t_ids)
+        return self.cells(np.repeat(s_ids, cols), np.tile(t_ids, rows),
+                          np.repeat(np.asarray(default, dtype=float), cols)).reshape(rows, cols)
+
+    def cells(self, s_ids, t_ids, default):
+        """The value of each cell (s_ids[k], t_ids[k]) (numbers of `sources` and `targets`, -1 for a
+        word not among them) as a float array; `default[k]` where absent."""
+        import numpy as np
+
+        out = np.array(default, dtype=float)
+        if not len(self.codes) or not len(out):
             return out
-        codes = s_ids[:, None] * self.width + t_ids
-        pos = np.searchsorted(self.codes, codes)
+        codes = s_ids * self.width + t_ids
+        # searched in rising order (numpy starts each search where the last ended): a third less work
+        order = np.argsort(codes, kind="stable")
+        pos = np.empty_like(order)
+        pos[order] = np.searchsorted(self.codes, codes[order])
         pos[pos == len(self.codes)] = len(self.codes) - 1  # past the last code: found by no cell
-        # (in place: a bead's matrix is small, and numpy's cost is per call, not per cell)
         found = self.codes[pos] == codes
-        found &= s_ids[:, None] >= 0
+        found &= s_ids >= 0  # an unknown word's code may be another pair's
         found &= t_ids >= 0
         out[found] = self.values[pos[found]]
         return out
@@ -204,9 +215,9 @@ class WordAligner:
 
         prior = prior or {}
         # sorted by key alone (keys are distinct): comparing (key, value) tuples costs three times more
-        prior_rows = [(s_word, [(w, row[w]) for w in sorted(row)]) for s_word, row in ((k, prior[k]) for k in sorted(prior))]
+        prior_rows = [(k, [(w, prior[k][w]) for w in sorted(prior[k])]) for k in sorted(prior)]
         # ids in order of first appearance: the pairs' words, then the prior's
-        sources = _ids(chain([NULL], chain.from_iterable(src for src, _ in pairs), (s_word for s_word, _ in prior_rows)))
+        sources = _ids(chain([NULL], chain.from_iterable(src for src, _ in pairs), (k for k, _ in prior_rows)))
         targets = _ids(chain(chain.from_iterable(tgt for _, tgt in pairs), (w for _, row in prior_rows for w, _ in row)))
         width = max(len(targets), 1)
         # every pair's ids in two flat arrays (its sources with NULL last): no small array per pair
@@ -432,25 +443,11 @@ class _Cells:
 
         if not isinstance(table, PairTable):  # an untrained model: nothing is known
             return np.zeros(len(self.pair))
-        get = unseen.get
+        get, get_source, get_target = unseen.get, table.sources.get, table.targets.get
         default = np.array([get(w, 0.0) for w in self.words], dtype=float)
-        scores = default[self.row]
-        if not len(table.codes):
-            return scores
-        get_source, get_target = table.sources.get, table.targets.get
-        s_ids = np.array([get_source(w, -1) for w in self.words], dtype=np.int64)[self.row]
-        t_ids = np.array([get_target(w, -1) for w in targets], dtype=np.int64)[self.col]
-        codes = s_ids * table.width + t_ids
-        # searched in rising order (numpy starts each search where the last ended): a third less work
-        order = np.argsort(codes, kind="stable")
-        pos = np.empty_like(order)
-        pos[order] = np.searchsorted(table.codes, codes[order])
-        pos[pos == len(table.codes)] = len(table.codes) - 1  # past the last code: found by no cell
-        found = table.codes[pos] == codes
-        found &= s_ids >= 0
-        found &= t_ids >= 0
-        scores[found] = table.values[pos[found]]
-        return scores
+        s_ids = np.array([get_source(w, -1) for w in self.words], dtype=np.int64)
+        t_ids = np.array([get_target(w, -1) for w in targets], dtype=np.int64)
+        return table.cells(s_ids[self.row], t_ids[self.col], default[self.row])
 
     def summed_by_word(self):
         """`share` with each source word's cells summed over its places in its pair (NULL's
@@ -468,20 +465,6 @@ class _Cells:
         first[ids[::-1]] = row_cells[::-1]
         key = first[ids[self.row]] + self.col - self.col_start[self.pair]
         return np.bincount(key, weights=self.share)[key]
-
-
-def _summed_by_word(shares, words: Sequence[str]):
-    """`shares` (one row per place of `words`) with each row replaced by the sum of the rows of
-    its word: a word written twice in a pair holds its whole share in each place."""
-    import numpy as np
-
-    if len(set(words)) == len(words):
-        return shares
-    ids = {w: n for n, w in enumerate(dict.fromkeys(words))}
-    places = np.array([ids[w] for w in words])
-    by_word = np.zeros((len(ids), shares.shape[1]))
-    np.add.at(by_word, places, shares)
-    return by_word[places]
 
 
 def _here(fn, calls):
