@@ -176,3 +176,127 @@ def test_posterior_array_is_link_posteriors():
         assert array.shape == ((len(en), len(ko) + 1) if en else (0,))
         for got, expected in zip(array.tolist(), _posteriors_by_hand(model, ko, en)):
             assert got == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def _posteriors_one_pair(model, ko: list[str], en: list[str]):
+    """One pair's posterior array as numpy computes it for that pair alone: each matrix summed down
+    its rows by numpy (pairwise for a one-column matrix), a repeated word's rows added in place
+    order. The batched arrays must be these floats exactly, or the terms tables would move."""
+    import numpy as np
+
+    from toolkit.align.wordalign import NULL, PairTable
+
+    if not en:
+        return np.empty(0)
+
+    def posterior(table, unseen, sources, targets):
+        if not isinstance(table, PairTable):
+            scores = np.zeros((len(sources) + 1, len(targets)))
+        else:
+            srcs = [*sources, NULL]
+            scores = table.matrix(srcs, targets, [unseen.get(s, 0.0) for s in srcs])
+            scores[-1] *= model.null_weight
+        total = scores.sum(axis=0)
+        out = np.divide(scores, total, out=np.zeros_like(scores), where=total > 0)
+        out[-1][total <= 0] = 1.0
+        return out
+
+    def summed(shares, words):
+        ids = {w: n for n, w in enumerate(dict.fromkeys(words))}
+        places = np.array([ids[w] for w in words], dtype=np.int64)
+        by_word = np.zeros((len(ids), shares.shape[1]))
+        np.add.at(by_word, places, shares)
+        return by_word[places]
+
+    fwd = posterior(model.t, model.t_unseen, ko, en)
+    bwd = posterior(model.r, model.r_unseen, en, ko)[:-1]
+    return np.hstack([np.sqrt(summed(fwd[:-1], ko).T * summed(bwd, en)), fwd[-1][:, None]])
+
+
+def test_batched_posteriors_are_each_pairs_own_floats():
+    """link_posterior_arrays computes many pairs in one pass; every cell must be the float the pair
+    alone gives, to the last bit: one English word against eight Korean words or more (numpy sums
+    such a column pairwise), one Korean word, none, no English, words repeated on either side,
+    unseen words, a NULL weight, and a model never trained."""
+    import random
+
+    rng = random.Random(7)
+    ko_words = ["보위부", "주민", "체포", "조사", "국경", "밀수", "단속", "당국", "탈북", "장마당", "휴대폰", "송금",
+                "중국", "군인", "간부", "뇌물", "식량", "가격", "없는말"]
+    en_words = ["mss", "resid", "arrest", "question", "border", "smuggl", "crackdown", "author", "defect", "market",
+                "phone", "remitt", "china", "soldier", "official", "brib", "food", "pric", "unseen"]
+    corpus = [([rng.choice(ko_words[:-1]) for _ in range(rng.randint(1, 8))],
+               [rng.choice(en_words[:-1]) for _ in range(rng.randint(1, 8))]) for _ in range(120)]
+    models = [train_link_model(corpus, {"보위부": [("mss",)], "체포": [("arrest",)]}),
+              WordAligner(4, null_weight=0.5).train(corpus), WordAligner()]
+    shapes = [(rng.randint(0, 12), rng.randint(0, 5)) for _ in range(40)] + [(rng.randint(8, 16), 1) for _ in range(30)] \
+        + [(1, rng.randint(8, 16)) for _ in range(30)] + [(0, 3), (3, 0)]
+    pairs = [([rng.choice(ko_words) for _ in range(k)], [rng.choice(en_words) for _ in range(e)]) for k, e in shapes]
+    for model in models:
+        for batch in (pairs, pairs[::-1][:7], pairs[-5:-4]):
+            got = model.link_posterior_arrays(batch)
+            assert len(got) == len(batch)
+            for (ko, en), array in zip(batch, got):
+                expected = _posteriors_one_pair(model, ko, en)
+                assert array.shape == expected.shape and array.tobytes() == expected.tobytes(), (ko, en)
+
+
+def test_em_cells_are_each_pairs_target_by_source_grid():
+    """The EM's cells of a run of pairs, made from flat id arrays, are each pair's (target, source)
+    grid row by row (sources with NULL last), rows numbered over the run: the order in which
+    the E-step adds, so the trained tables stay the same floats."""
+    import numpy as np
+
+    from toolkit.align.wordalign import _cells
+
+    pairs = [([3, 1, 0], [2, 5]), ([0], [4]), ([7, 7, 2, 0], [1, 1, 3]), ([2, 0], [6])]
+    s_flat = np.array([x for s, _ in pairs for x in s], dtype=np.int64)
+    t_flat = np.array([x for _, t in pairs for x in t], dtype=np.int64)
+    s_len = np.array([len(s) for s, _ in pairs], dtype=np.int64)
+    t_len = np.array([len(t) for _, t in pairs], dtype=np.int64)
+    s_start, t_start = np.cumsum(s_len) - s_len, np.cumsum(t_len) - t_len
+    width = 10
+    for first, last in ((0, 4), (1, 3), (2, 4), (3, 4)):
+        codes, rows, n_rows = _cells(s_flat, s_len, s_start, t_flat, t_len, t_start, width, first, last)
+        part = pairs[first:last]
+        assert codes.tolist() == [t + s * width for src, tgt in part for t in tgt for s in src]
+        assert rows.tolist() == [r for r, s in enumerate(s for src, tgt in part for _ in tgt for s in [src])
+                                 for _ in s]
+        assert n_rows == sum(len(t) for _, t in part)
+
+
+def test_em_tables_do_not_depend_on_which_chunks_are_kept(monkeypatch):
+    """Chunks kept between iterations are looked up in sorted order, the others as they come: both
+    must give the same pair of each cell, so the tables are the same floats either way."""
+    import numpy as np
+
+    import toolkit.align.wordalign as wordalign
+
+    pairs = PAIRS * 4 + [(["주민", "국경", "밀수"], ["resid", "border", "smuggl"]), (["단속"], ["crackdown"])]
+
+    def tables():
+        model = train_link_model(pairs, {"체포": [("arrest",)]})
+        return [(t.codes.tobytes(), t.values.tobytes()) for t in (model.t, model.r)], model.t_unseen
+
+    kept = tables()
+    monkeypatch.setattr(wordalign, "CHUNK_CELLS", 20)
+    chunked = tables()
+    monkeypatch.setattr(wordalign, "CACHE_CELLS", 0)
+    assert tables() == chunked  # none kept: the same floats as every chunk kept
+    assert np.allclose(np.frombuffer(chunked[0][0][1], dtype=np.float32), np.frombuffer(kept[0][0][1], dtype=np.float32))
+
+
+def test_shares_are_the_guarded_division():
+    """_shares skips the guard when no total is 0: the same floats as the guarded division, with
+    zero totals (their shares 0) or without."""
+    import numpy as np
+
+    from toolkit.align.wordalign import _shares
+
+    rng = np.random.default_rng(3)
+    for zeros in (0.0, 0.3):
+        values, totals = rng.random(200), rng.random(200)
+        totals[rng.random(200) < zeros] = 0.0
+        expected = np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
+        assert _shares(values, totals).tobytes() == expected.tobytes()
+    assert _shares(np.ones(3), np.array([2.0, 0.0, 4.0])).tolist() == [0.5, 0.0, 0.25]

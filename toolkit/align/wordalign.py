@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 
 __all__ = ["WordAligner", "english_tokens", "korean_tokens", "phrase_stems", "train_link_model"]
 
@@ -73,8 +74,47 @@ def _unique(values):
     np.unique takes fifty times longer on the millions of codes of an archive's pairs."""
     import numpy as np
 
-    ordered = np.sort(values)
+    return _distinct(np.sort(values))
+
+
+def _shares(values, totals):
+    """values / totals, 0 where a total is 0: the division alone when no total is (the common case,
+    which spares the mask and the zeroed output a guarded division needs; the floats are the same)."""
+    import numpy as np
+
+    if totals.min(initial=1.0) > 0:
+        return values / totals
+    return np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
+
+
+def _distinct(ordered):
+    """The distinct values of a sorted array."""
+    import numpy as np
+
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def _ids(words: Iterable[str]) -> dict[str, int]:
+    """Each word's number, in order of first appearance."""
+    return {w: n for n, w in enumerate(dict.fromkeys(words))}
+
+
+def _cells(s_flat, s_len, s_start, t_flat, t_len, t_start, width: int, first: int, last: int):
+    """Codes (source * width + target) and target-token rows of the EM cells of pairs first..last,
+    each pair's ids in flat arrays (`s_flat[s_start[p]:][:s_len[p]]`, its sources with NULL last):
+    each target token of each pair, then each of the pair's sources, in order. Returns (codes,
+    rows, number of rows)."""
+    import numpy as np
+
+    lengths = t_len[first:last]
+    n_rows = int(lengths.sum())
+    row_pair = np.repeat(np.arange(first, last), lengths)  # each target token's pair
+    per_row = s_len[row_pair]
+    rows = np.repeat(np.arange(n_rows, dtype=np.int64), per_row)
+    token = t_start[first] + np.arange(n_rows)             # each row's target token
+    place = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    codes = t_flat[token][rows] + s_flat[s_start[row_pair][rows] + place] * width
+    return codes, rows, n_rows
 
 
 class PairTable(Mapping):
@@ -118,15 +158,26 @@ class PairTable(Mapping):
         get_source, get_target = self.sources.get, self.targets.get
         s_ids = np.array([get_source(x, -1) for x in sources], dtype=np.int64)
         t_ids = np.array([get_target(x, -1) for x in targets], dtype=np.int64)
-        out = np.repeat(np.asarray(default, dtype=float)[:, None], len(targets), axis=1)
-        if not len(self.codes) or not len(s_ids) or not len(t_ids):
+        rows, cols = len(s_ids), len(t_ids)
+        return self.cells(np.repeat(s_ids, cols), np.tile(t_ids, rows),
+                          np.repeat(np.asarray(default, dtype=float), cols)).reshape(rows, cols)
+
+    def cells(self, s_ids, t_ids, default):
+        """The value of each cell (s_ids[k], t_ids[k]) (numbers of `sources` and `targets`, -1 for a
+        word not among them) as a float array; `default[k]` where absent."""
+        import numpy as np
+
+        out = np.array(default, dtype=float)
+        if not len(self.codes) or not len(out):
             return out
-        codes = s_ids[:, None] * self.width + t_ids
-        pos = np.searchsorted(self.codes, codes)
+        codes = s_ids * self.width + t_ids
+        # searched in rising order (numpy starts each search where the last ended): a third less work
+        order = np.argsort(codes, kind="stable")
+        pos = np.empty_like(order)
+        pos[order] = np.searchsorted(self.codes, codes[order])
         pos[pos == len(self.codes)] = len(self.codes) - 1  # past the last code: found by no cell
-        # (in place: a bead's matrix is small, and numpy's cost is per call, not per cell)
         found = self.codes[pos] == codes
-        found &= s_ids[:, None] >= 0
+        found &= s_ids >= 0  # an unknown word's code may be another pair's
         found &= t_ids >= 0
         out[found] = self.values[pos[found]]
         return out
@@ -163,40 +214,34 @@ class WordAligner:
         import numpy as np
 
         prior = prior or {}
-        sources: dict[str, int] = {NULL: 0}
-        targets: dict[str, int] = {}
-        for src, tgt in pairs:
-            for x in src:
-                sources.setdefault(x, len(sources))
-            for w in tgt:
-                targets.setdefault(w, len(targets))
-        for s_word, row in sorted(prior.items()):
-            sources.setdefault(s_word, len(sources))
-            for w in sorted(row):
-                targets.setdefault(w, len(targets))
+        # sorted by key alone (keys are distinct): comparing (key, value) tuples costs three times more
+        prior_rows = [(k, [(w, prior[k][w]) for w in sorted(prior[k])]) for k in sorted(prior)]
+        # ids in order of first appearance: the pairs' words, then the prior's
+        sources = _ids(chain([NULL], chain.from_iterable(src for src, _ in pairs), (k for k, _ in prior_rows)))
+        targets = _ids(chain(chain.from_iterable(tgt for _, tgt in pairs), (w for _, row in prior_rows for w, _ in row)))
         width = max(len(targets), 1)
-        encoded = [(np.array([sources[x] for x in src] + [0], dtype=np.int64),
-                    np.array([targets[w] for w in tgt], dtype=np.int64)) for src, tgt in pairs if tgt]
+        # every pair's ids in two flat arrays (its sources with NULL last): no small array per pair
+        used = [(src, tgt) for src, tgt in pairs if tgt]
+        s_flat = np.fromiter(map(sources.__getitem__, chain.from_iterable((*src, NULL) for src, _ in used)), np.int64)
+        t_flat = np.fromiter(map(targets.__getitem__, chain.from_iterable(tgt for _, tgt in used)), np.int64)
+        s_len = np.array([len(src) + 1 for src, _ in used], dtype=np.int64)
+        t_len = np.array([len(tgt) for _, tgt in used], dtype=np.int64)
+        s_start, t_start = np.cumsum(s_len) - s_len, np.cumsum(t_len) - t_len
         chunks, size, start = [], 0, 0
-        for n, (s_ids, t_ids) in enumerate(encoded):
-            size += len(s_ids) * len(t_ids)
+        for n, cells_of_pair in enumerate((s_len * t_len).tolist()):
+            size += cells_of_pair
             if size >= CHUNK_CELLS:
                 chunks.append((start, n + 1))
                 start, size = n + 1, 0
-        if start < len(encoded):
-            chunks.append((start, len(encoded)))
+        if start < len(used):
+            chunks.append((start, len(used)))
 
         def cells(first: int, last: int):
-            """Codes (source * width + target) and target-token rows of the chunk's cells."""
-            part = encoded[first:last]
-            codes = np.concatenate([(t[:, None] + s[None, :] * width).ravel() for s, t in part])
-            lengths = np.array([len(t) for _, t in part], dtype=np.int64)
-            rows = np.repeat(np.arange(lengths.sum(), dtype=np.int64), np.repeat([len(s) for s, _ in part], lengths))
-            return codes, rows, int(lengths.sum())
+            return _cells(s_flat, s_len, s_start, t_flat, t_len, t_start, width, first, last)
 
-        prior_codes = np.array([sources[s_word] * width + targets[w] for s_word, row in sorted(prior.items())
-                                for w in sorted(row)], dtype=np.int64)
-        prior_mass = np.array([p for _, row in sorted(prior.items()) for _, p in sorted(row.items())], dtype=float)
+        prior_codes = np.array([sources[s_word] * width + targets[w] for s_word, row in prior_rows for w, _ in row],
+                               dtype=np.int64)
+        prior_mass = np.array([p for _, row in prior_rows for _, p in row], dtype=float)
         # a chunk's cells are computed once and kept while they fit in CACHE_CELLS (then made
         # again in each iteration): the lookup of their pairs is most of an iteration's work
         kept: dict[int, tuple] = {}
@@ -204,16 +249,23 @@ class WordAligner:
         uniques = []
         for n, (a, b) in enumerate(chunks):
             codes, rows, n_rows = cells(a, b)
-            uniques.append(_unique(codes))
-            if len(codes) <= room:
+            if len(codes) <= room:  # its order is kept too: codes searched in rising order are found faster
                 room -= len(codes)
-                kept[n] = (codes, rows, n_rows)
+                order = np.argsort(codes, kind="stable")
+                uniques.append(_distinct(codes[order]))
+                kept[n] = (codes, rows, n_rows, order)
+            else:
+                uniques.append(_unique(codes))
         universe = _unique(np.concatenate([prior_codes] + uniques))
         del uniques
 
-        def lookup(codes, rows, n_rows):
+        def lookup(codes, rows, n_rows, order=None):
             """(pair index, row, rows, factor of each cell: the NULL weight, or None for 1)."""
-            pair = np.searchsorted(universe, codes)
+            if order is None:
+                pair = np.searchsorted(universe, codes)
+            else:
+                pair = np.empty_like(order)
+                pair[order] = np.searchsorted(universe, codes[order])
             null = np.where(codes // width == 0, self.null_weight, 1.0) if self.null_weight != 1.0 else None
             return pair, rows, n_rows, null
 
@@ -240,18 +292,17 @@ class WordAligner:
                 else:  # (x * 1.0 is x: a weight of 1 changes nothing, so it is not applied)
                     values = t_vals[pair] if null is None else t_vals[pair] * null
                 norm = np.bincount(rows, weights=values, minlength=n_rows)[rows]
-                share = np.divide(values, norm, out=np.zeros_like(values), where=norm > 0)
-                counts += np.bincount(pair, weights=share, minlength=n_pairs)
+                counts += np.bincount(pair, weights=_shares(values, norm), minlength=n_pairs)
             denom = np.bincount(pair_source, weights=counts, minlength=n_sources) + weight + self.smoothing
-            t_vals = np.divide(counts + prior_counts + base, denom[pair_source],
-                               out=np.zeros(n_pairs), where=denom[pair_source] > 0)
+            t_vals = _shares(counts + prior_counts + base, denom[pair_source])
         keep = t_vals > max(self.min_t, 0.0)
         t = PairTable(sources, targets, universe[keep], t_vals[keep].astype(np.float32))
         unseen = {word: base / float(d) for word, d in zip(sources, denom.tolist()) if base and d > 0}
         met = None
         if joint:  # per pair of sentences, each (source, target) once, NULL left out
             met_counts = np.zeros(n_pairs, dtype=np.int64)
-            for s_ids, t_ids in encoded:
+            for s_at, s_n, t_at, t_n in zip(s_start.tolist(), s_len.tolist(), t_start.tolist(), t_len.tolist()):
+                s_ids, t_ids = s_flat[s_at:s_at + s_n], t_flat[t_at:t_at + t_n]
                 codes = _unique((t_ids[:, None] + s_ids[None, :-1] * width).ravel())
                 met_counts[np.searchsorted(universe, codes)] += 1
             seen = met_counts > 0
@@ -305,29 +356,37 @@ class WordAligner:
     def link_posterior_array(self, ko: Sequence[str], en: Sequence[str]):
         """`link_posteriors` as a float array (empty without English words): the terms rows keep
         it as an array, which the lists would only be turned back into."""
+        return self.link_posterior_arrays([(ko, en)])[0]
+
+    def link_posterior_arrays(self, pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list:
+        """`link_posterior_array` of each pair, all computed in one numpy pass over the cells of
+        every pair (an article's beads): numpy's cost is per call, and a bead's matrices are
+        small. Each cell is the float one pair alone would give (`_Cells`)."""
         import numpy as np
 
-        if not en:
-            return np.empty(0)
-
-        def posterior(table, unseen, sources, targets):
-            """P(target j comes from source i) as a (sources + NULL) x targets array."""
-            if not isinstance(table, PairTable):  # an untrained model: nothing is known
-                scores = np.zeros((len(sources) + 1, len(targets)))
-            else:
-                srcs = [*sources, NULL]
-                get = unseen.get
-                scores = table.matrix(srcs, targets, [get(s, 0.0) for s in srcs])
-                scores[-1] *= self.null_weight
-            total = scores.sum(axis=0)
-            out = np.divide(scores, total, out=np.zeros_like(scores), where=total > 0)
-            out[-1][total <= 0] = 1.0
+        out: list = [np.empty(0)] * len(pairs)
+        done = [n for n, (_, en) in enumerate(pairs) if en]
+        if not done:
             return out
-
-        fwd = posterior(self.t, self.t_unseen, ko, en)          # (ko + 1) x en
-        bwd = posterior(self.r, self.r_unseen, en, ko)[:-1]     # en x ko
-        agreed = np.sqrt(_summed_by_word(fwd[:-1], ko).T * _summed_by_word(bwd, en))  # en x ko
-        return np.hstack([agreed, fwd[-1][:, None]])
+        ko, en = [list(pairs[n][0]) for n in done], [list(pairs[n][1]) for n in done]
+        fwd = _Cells(self.t, self.t_unseen, self.null_weight, ko, en)   # (ko + NULL) x en per pair
+        bwd = _Cells(self.r, self.r_unseen, self.null_weight, en, ko)   # (en + NULL) x ko per pair
+        # output pair p is en x (ko + NULL), as many cells as fwd's, in row order: cell (j, i)
+        pair = fwd.pair
+        width = fwd.n_rows[pair]
+        local = np.arange(len(pair)) - fwd.start[pair]
+        j, i = local // width, local % width
+        f_at = fwd.start[pair] + i * fwd.n_cols[pair] + j
+        null = i == width - 1
+        word = ~null
+        agreed = np.empty(len(pair))
+        agreed[null] = fwd.share[f_at[null]]
+        b_at = bwd.start[pair[word]] + j[word] * bwd.n_cols[pair[word]] + i[word]
+        agreed[word] = np.sqrt(fwd.summed_by_word()[f_at[word]] * bwd.summed_by_word()[b_at])
+        for k, n in enumerate(done):
+            rows, cols = int(fwd.n_cols[k]), int(fwd.n_rows[k])
+            out[n] = agreed[fwd.start[k]:fwd.start[k] + rows * cols].reshape(rows, cols)
+        return out
 
     def entries(self, min_count: int = 3, min_prob: float = 0.3) -> list[tuple[str, str, float]]:
         """(Korean lemma, English stem, t(e|k)) for lexicon entries: the best English word of
@@ -345,18 +404,67 @@ class WordAligner:
         return [(k, e, round(p, 4)) for k, (p, e) in sorted(best.items())]
 
 
-def _summed_by_word(shares, words: Sequence[str]):
-    """`shares` (one row per place of `words`) with each row replaced by the sum of the rows of
-    its word: a word written twice in a pair holds its whole share in each place."""
-    import numpy as np
+class _Cells:
+    """P(target j comes from source i) of many pairs at once: pair p's (sources + NULL) x targets
+    matrix, rows in order, one after another in flat arrays. Column sums are bincounts over the
+    cells in row order, which add as numpy's sum down the rows of one matrix does, except for a
+    matrix of one column, whose sum numpy adds pairwise: that one is summed as numpy would."""
 
-    if len(set(words)) == len(words):
-        return shares
-    ids = {w: n for n, w in enumerate(dict.fromkeys(words))}
-    places = np.array([ids[w] for w in words])
-    by_word = np.zeros((len(ids), shares.shape[1]))
-    np.add.at(by_word, places, shares)
-    return by_word[places]
+    def __init__(self, table, unseen: Mapping[str, float], null_weight: float,
+                 sources: Sequence[Sequence[str]], targets: Sequence[Sequence[str]]) -> None:
+        import numpy as np
+
+        self.n_rows = np.array([len(s) + 1 for s in sources], dtype=np.int64)
+        self.n_cols = np.array([len(t) for t in targets], dtype=np.int64)
+        sizes = self.n_rows * self.n_cols
+        self.start = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+        self.pair = np.repeat(np.arange(len(sizes)), sizes)
+        local = np.arange(len(self.pair)) - self.start[self.pair]
+        cols = self.n_cols[self.pair]
+        row_start = np.concatenate(([0], np.cumsum(self.n_rows)[:-1]))
+        self.col_start = col_start = np.concatenate(([0], np.cumsum(self.n_cols)[:-1]))
+        self.row = row_start[self.pair] + local // cols   # the cell's source, over all pairs
+        self.col = col_start[self.pair] + local % cols    # the cell's target, over all pairs
+        self.words = [w for s in sources for w in (*s, NULL)]
+        scores = self._scores(table, unseen, [w for t in targets for w in t])
+        null = local // cols == self.n_rows[self.pair] - 1
+        scores[null] *= null_weight
+        total = np.bincount(self.col, weights=scores, minlength=int(self.n_cols.sum()))
+        for p in np.flatnonzero(self.n_cols == 1).tolist():  # numpy's own sum of a one-column matrix
+            first = self.start[p]
+            total[col_start[p]] = scores[first:first + self.n_rows[p]].sum()
+        total = total[self.col]
+        self.share = _shares(scores, total)
+        self.share[null & (total <= 0)] = 1.0
+
+    def _scores(self, table, unseen: Mapping[str, float], targets: list[str]):
+        """t(target | source) of every cell, the source's t of unseen targets where the table has none."""
+        import numpy as np
+
+        if not isinstance(table, PairTable):  # an untrained model: nothing is known
+            return np.zeros(len(self.pair))
+        get, get_source, get_target = unseen.get, table.sources.get, table.targets.get
+        default = np.array([get(w, 0.0) for w in self.words], dtype=float)
+        s_ids = np.array([get_source(w, -1) for w in self.words], dtype=np.int64)
+        t_ids = np.array([get_target(w, -1) for w in targets], dtype=np.int64)
+        return table.cells(s_ids[self.row], t_ids[self.col], default[self.row])
+
+    def summed_by_word(self):
+        """`share` with each source word's cells summed over its places in its pair (NULL's
+        cells kept): a word written twice holds its whole share in each place."""
+        import numpy as np
+
+        group: dict[tuple[int, str | None], int] = {}
+        pair_of_row = np.repeat(np.arange(len(self.n_rows)), self.n_rows)
+        last = np.cumsum(self.n_rows) - 1  # each pair's NULL row, a group of its own
+        names = [None if r in nulls else w for nulls in [set(last.tolist())] for r, w in enumerate(self.words)]
+        ids = np.array([group.setdefault(key, len(group)) for key in zip(pair_of_row.tolist(), names)], dtype=np.int64)
+        # each row owns n_cols cells of the sums; a group uses its first row's
+        row_cells = np.cumsum(self.n_cols[pair_of_row]) - self.n_cols[pair_of_row]
+        first = np.zeros(len(group), dtype=np.int64)
+        first[ids[::-1]] = row_cells[::-1]
+        key = first[ids[self.row]] + self.col - self.col_start[self.pair]
+        return np.bincount(key, weights=self.share)[key]
 
 
 def _here(fn, calls):

@@ -262,12 +262,18 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     posteriors_of = _posteriors_for(model)
     stop = stoplist()
     rows: list[dict] = []
+    todo = []
     for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
         short = short_names(bead, is_term, {occ.term for _, occ in found})
-        if not found and not candidates and not short:
-            continue
+        if found or candidates or short:
+            todo.append((n, bead, found, candidates, short))
+    # every bead's posteriors in one pass, and those of its pieces where it has joined words (_with_pieces)
+    posteriors_of.fetch([([u.key for u in b.units()], b.english.stems) for _, b, *_ in todo] +
+                        [([u.key for u in pieces[n].units()], b.english.stems) for n, b, *_ in todo
+                         if pieces is not None and any(u.parts for _, units in b.korean for u in units)])
+    for n, bead, found, candidates, short in todo:
         first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
@@ -364,7 +370,7 @@ def _split_names(rows: list[dict], bead: Bead, row) -> list[dict]:
 KEPT_POSTERIORS = 4096  # beads' posteriors kept, as float arrays (a few KB each); an 800-article build asks
 # 9,424 times for 3,160 distinct ones: a corpus repeats sentence pairs (updated stories, background paragraphs)
 # [(model, its attributes when kept, its kept look-up)]: the last model's, kept across the articles of a build
-_POSTERIORS: list[tuple[LinkModel, dict, Callable[[Sequence[str], Sequence[str]], np.ndarray]]] = []
+_POSTERIORS: list[tuple[LinkModel, dict, "KeptPosteriors"]] = []
 
 
 def _same_state(kept: dict, model: LinkModel) -> bool:
@@ -382,29 +388,55 @@ def _posteriors_and_rivals(posteriors_of, keys: Sequence[str], stems: Sequence[s
     return posteriors, rivals(posteriors, keys, matrix=matrix)
 
 
-def _posteriors_for(model: LinkModel) -> Callable[[Sequence[str], Sequence[str]], np.ndarray]:
+class KeptPosteriors:
     """`posteriors_of(keys, stems)`: model.link_posteriors(keys, stems) as a read-only float array,
-    a pair met before computed once (a pure function of the model's tables and the words). Read-only,
-    so that no caller can change what another gets; the array itself is handed to `rivals`, which
-    would otherwise build it again from the lists (`.tolist()`, which callers index). The model and
-    its attributes are held, so that no id can be reused, and a model trained again gets a new look-up."""
-    if not _POSTERIORS or _POSTERIORS[0][0] is not model or not _same_state(_POSTERIORS[0][1], model):
+    a pair met before computed once (a pure function of the model's tables and the words), the
+    last KEPT_POSTERIORS kept. Read-only, so that no caller can change what another gets; the
+    array itself is handed to `rivals`, which would otherwise build it again from the lists.
+    `fetch` computes many pairs at once where the model can (WordAligner.link_posterior_arrays):
+    an article's beads in one numpy pass rather than one small pass each."""
+
+    def __init__(self, model: LinkModel) -> None:
+        from collections import OrderedDict
+
+        self.model = model
+        self.kept: OrderedDict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = OrderedDict()
+
+    def __call__(self, keys: Sequence[str], stems: Sequence[str]) -> np.ndarray:
+        pair = (tuple(keys), tuple(stems))
+        found = self.kept.get(pair)
+        if found is None:
+            return self.fetch([pair])[0]
+        self.kept.move_to_end(pair)
+        return found
+
+    def fetch(self, pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[np.ndarray]:
+        """The arrays of these pairs, those not kept computed together (and kept)."""
         import numpy as np
 
-        # the model's own array where it gives one (WordAligner): its lists would only be made into one again
-        as_array = getattr(model, "link_posterior_array", None)
+        pairs = [(tuple(k), tuple(s)) for k, s in pairs]
+        new = list(dict.fromkeys(p for p in pairs if p not in self.kept))
+        if new:
+            many = getattr(self.model, "link_posterior_arrays", None)
+            arrays = many([(list(k), list(s)) for k, s in new]) if many is not None else \
+                [np.array(self.model.link_posteriors(list(k), list(s)), dtype=float) for k, s in new]
+            for pair, array in zip(new, arrays):
+                array.flags.writeable = False
+                self.kept[pair] = array
+        out = []
+        for pair in pairs:
+            self.kept.move_to_end(pair)
+            out.append(self.kept[pair])
+        while len(self.kept) > KEPT_POSTERIORS:
+            self.kept.popitem(last=False)
+        return out
 
-        @lru_cache(maxsize=KEPT_POSTERIORS)
-        def kept(keys: tuple[str, ...], stems: tuple[str, ...]) -> np.ndarray:
-            array = as_array(list(keys), list(stems)) if as_array is not None else \
-                np.array(model.link_posteriors(list(keys), list(stems)), dtype=float)
-            array.flags.writeable = False
-            return array
 
-        def posteriors_of(keys: Sequence[str], stems: Sequence[str]) -> np.ndarray:
-            return kept(tuple(keys), tuple(stems))
-
-        _POSTERIORS[:] = [(model, dict(getattr(model, "__dict__", {})), posteriors_of)]
+def _posteriors_for(model: LinkModel) -> KeptPosteriors:
+    """The model's `KeptPosteriors`, shared by every article of a build. The model and its
+    attributes are held, so that no id can be reused, and a model trained again gets a new one."""
+    if not _POSTERIORS or _POSTERIORS[0][0] is not model or not _same_state(_POSTERIORS[0][1], model):
+        _POSTERIORS[:] = [(model, dict(getattr(model, "__dict__", {})), KeptPosteriors(model))]
     return _POSTERIORS[0][2]
 
 
