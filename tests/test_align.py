@@ -310,6 +310,66 @@ def test_kept_name_matches_are_a_fresh_copy_and_follow_the_korean_kinds(lexicon)
     assert set(name_matches(ef, as_foreign)) == lemmas  # every unit is read, not only the names
 
 
+def test_names_asked_again_of_the_same_english_are_answered_as_anew(lexicon, monkeypatch) -> None:
+    """name_matches keeps each Korean word's answer against an article's English: a second
+    alignment of the article (another lexicon: some words read as names, some as unknown nouns,
+    some gone) must get what a first reading of its units would, and reads only the new ones."""
+    import toolkit.align.scoring as scoring
+    from toolkit.align.scoring import KoFeatures, KoUnit, en_features, ko_features, name_matches
+
+    ef = [en_features("Kepler met Gordon and the hackers in Vladivostok."),
+          en_features("Condoleezza Rice sent the computers to Kabul.")]
+    kf = [ko_features("케플러는 블라디보스토크에서 고든과 해커들을 만났다.", lexicon),
+          ko_features("콘돌리자 라이스는 컴퓨터를 카불에 보냈다.", lexicon)]
+    scoring._kept_english.cache_clear()
+    first = name_matches(ef, kf)
+    # the second reading: the first sentence's units as unknown nouns, the second's first unit dropped
+    second_kf = [KoFeatures(kf[0].length, [KoUnit(u.lemma, u.phrases, "foreign") for u in kf[0].units],
+                            kf[0].numbers, kf[0].quote),
+                 KoFeatures(kf[1].length, kf[1].units[1:], kf[1].numbers, kf[1].quote)]
+    units = tuple((u.lemma, u.kind) for k in second_kf for u in k.units if u.kind in ("name", "foreign"))
+    fresh = {lemma: found for (lemma, _), found in scoring._name_matches(
+        tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef), units).items()}
+    fresh = {lemma: fresh[lemma] for lemma in dict.fromkeys(lemma for lemma, _ in units)}
+    read: list[tuple] = []
+    real = scoring._name_matches
+    monkeypatch.setattr(scoring, "_name_matches", lambda c, lw, u: read.append(u) or real(c, lw, u))
+    again = name_matches(ef, second_kf)
+    assert again == fresh and list(again) == list(fresh)  # the same answers, in article order
+    assert any(found for found in again.values())
+    new = {unit for unit in units if unit[1] == "foreign"} - {(u.lemma, u.kind) for k in kf for u in k.units}
+    assert new and [set(u) for u in read] == [new]  # only the words read otherwise are read again
+    assert name_matches(ef, kf) == first and len(read) == 1  # the first reading: all kept
+
+
+def test_length_gain_is_kept_per_bead(lexicon) -> None:
+    """BeadScorer.length_gain keeps its answer per bead (a split's coverage test and its score
+    both ask): each bead gets its own fit gain, whatever was asked before."""
+    import math
+
+    from toolkit.align.beads import BeadScorer
+    from toolkit.align.scoring import en_features, ko_features, length_logprob
+
+    en = ["The ministry said prices rose.", "Rice cost more in March than a year earlier.", "Fuel did too."]
+    ko = ["당국은 3월 쌀값과 연료값이 1년 전보다 올랐다고 밝혔다.", "주민들은 걱정하고 있다."]
+    p = Params()
+    scorer = BeadScorer([en_features(t) for t in en], [ko_features(t, lexicon) for t in ko], p)
+    ef, kf = scorer.ef, scorer.kf
+
+    def by_hand(i0: int, i1: int, j0: int, j1: int) -> float:
+        len_en, len_ko = sum(ef[i].length for i in range(i0, i1)), sum(kf[j].length for j in range(j0, j1))
+        if i1 - i0 == 1:
+            part = max(length_logprob(len_en, kf[j].length, p) for j in range(j0, j1))
+        else:
+            part = max(length_logprob(ef[i].length, len_ko, p) for i in range(i0, i1))
+        return length_logprob(len_en, len_ko, p) - part
+
+    beads = [(0, 2, 0, 1), (0, 3, 0, 1), (1, 3, 0, 1), (0, 1, 0, 2), (2, 3, 0, 2), (0, 2, 0, 1)]
+    got = [scorer.length_gain(*b) for b in beads]
+    assert got == [by_hand(*b) for b in beads]
+    assert len({round(g, 12) for g in got}) >= 4 and not any(math.isnan(g) for g in got)
+
+
 def _numbered_article(n: int) -> tuple[list[Sentence], list[Sentence]]:
     """A long synthetic pair: sentence k names a distinct quantity on both sides."""
     en = _sents([f"Warehouse {k} received {1000 + 7 * k} tonnes of rice." for k in range(n)], "en")

@@ -104,6 +104,7 @@ class BeadScorer:
         self.ko_total = [sum(w) for w in self.ko_w]
         self._cache: dict[tuple[int, int, int, int], float] = {}
         self._fits: dict[tuple[int, int], float] = {}
+        self._gains: dict[tuple[int, int, int, int], float] = {}
 
     def _weights(self, items: list[list[str]]) -> list[list[float]]:
         power = self.p.idf_power
@@ -201,7 +202,15 @@ class BeadScorer:
         """For one sentence rendered as several: how much better the whole bead fits the usual
         length ratio than its best-fitting part alone (the 1-1 bead the search would otherwise
         keep). A translator's split completes the single sentence; a neighbouring addition
-        overshoots it."""
+        overshoots it. Remembered per bead: a split's score asks for it twice (its coverage
+        test and its score)."""
+        key = (i0, i1, j0, j1)
+        got = self._gains.get(key)
+        if got is None:
+            got = self._gains[key] = self._length_gain(i0, i1, j0, j1)
+        return got
+
+    def _length_gain(self, i0: int, i1: int, j0: int, j1: int) -> float:
         ef, kf = self.ef, self.kf
         len_en = sum(ef[i].length for i in range(i0, i1))
         len_ko = sum(kf[j].length for j in range(j0, j1))

@@ -437,12 +437,14 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
     """For each Korean name or unknown noun of an article, the English words (as stem tuples)
     of the same article that spell it: a romanized personal name or a transliteration.
 
-    Computed once per article over its vocabulary, not once per sentence pair, and kept: a
-    second alignment of the article (with the learned lexicon) mostly has the same names.
+    Computed once per article over its vocabulary, not once per sentence pair, and kept per
+    name against the article's English: a second alignment of the article (with the learned
+    lexicon) has the same English and mostly the same names, a few read otherwise.
     """
     units = tuple((u.lemma, u.kind) for k in kf for u in k.units if u.kind in ("name", "foreign"))
-    args = (tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef), units)
-    return dict(_kept_name_matches(*args) if len(ef) + len(kf) <= _KEPT_SENTENCES else _name_matches(*args))
+    args = (tuple(tuple(e.caps) for e in ef), tuple(e.lower_words for e in ef))
+    english = _kept_english(*args) if len(ef) + len(kf) <= _KEPT_SENTENCES else _EnglishNames(*args)
+    return english.matches(units)
 
 
 # an article's second alignment (pass two) comes after every other article's first (which
@@ -452,16 +454,38 @@ def name_matches(ef: list[EnFeatures], kf: list[KoFeatures]) -> dict[str, frozen
 _KEPT_SENTENCES = 80
 
 
-@lru_cache(maxsize=2048)
-def _kept_name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
-                       units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
-    return _name_matches(en_caps, en_lower, units)
+class _EnglishNames:
+    """The English words of one article, and the answer for each (Korean word, kind) asked of
+    them so far: an answer is a function of the word, its kind and these words alone."""
+
+    def __init__(self, en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...]) -> None:
+        self.en_caps, self.en_lower = en_caps, en_lower
+        self.found: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
+
+    def matches(self, units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
+        """name_matches of the Korean units (lemma, kind) in article order: the first kind a
+        lemma has is the one read. A new dict (the caller may change it)."""
+        out: dict[str, frozenset[tuple[str, ...]]] = {}
+        missing: list[tuple[str, str]] = []
+        for unit in units:
+            if unit[0] not in out:
+                out[unit[0]] = self.found.get(unit)  # type: ignore[assignment]
+                if out[unit[0]] is None:
+                    missing.append(unit)
+        if missing:
+            self.found.update(_name_matches(self.en_caps, self.en_lower, tuple(missing)))
+            for unit in missing:
+                out[unit[0]] = self.found[unit]
+        return out
+
+
+_kept_english = lru_cache(maxsize=2048)(_EnglishNames)
 
 
 def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozenset[str], ...],
-                  units: tuple[tuple[str, str], ...]) -> dict[str, frozenset[tuple[str, ...]]]:
-    """name_matches on what it reads: each English sentence's capitalised words and lower-case
-    words, and the Korean names and unknown nouns (lemma, kind) in article order."""
+                  units: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], frozenset[tuple[str, ...]]]:
+    """The English words that spell each of `units` (lemma, kind; each once), from each English
+    sentence's capitalised words and lower-case words."""
     caps: dict[str, None] = {}
     lower: dict[str, None] = {}
     for sentence_caps, sentence_lower in zip(en_caps, en_lower):
@@ -476,10 +500,8 @@ def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozense
     cap_by_edge = _by_edge([(skel, cap) for cap, _, skel in cap_sk]
                            + [(phonetic.skeleton_en(one), cap) for cap, one in plural.items()])
     low_by_edge = _by_edge((phonetic.skeleton_en(w), w) for w in lower)
-    out: dict[str, frozenset[tuple[str, ...]]] = {}
+    out: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
     for hangul, kind in units:
-        if hangul in out:
-            continue
         forms = _person_forms(hangul) if kind == "name" else frozenset()
         sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
         found: set[tuple[str, ...]] = set()
@@ -494,7 +516,7 @@ def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozense
             for w in _candidates(sk, low_by_edge):
                 if phonetic.similar(hangul, w):
                     found.add((stem(w),))
-        out[hangul] = frozenset(found)
+        out[(hangul, kind)] = frozenset(found)
     return out
 
 

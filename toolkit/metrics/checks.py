@@ -146,26 +146,28 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     checked, differences = False, []
     en_values: list[str] = []
     ko_values: list[str] = []
+    en_by, ko_by = _by_kind(en), _by_kind(ko)
     for kind, measure in _COMPARED:
-        def alike(q: Quantity) -> bool:
-            return q.kind == kind and q.measure == measure
+        en_alike, ko_alike = en_by.get((kind, measure)), ko_by.get((kind, measure))
+        if not en_alike or not ko_alike:
+            continue
         # as multisets: "three ... three-month" against "3명 ... 5개월" leaves a 3 and a 5 over
-        e = Counter(q.value for q in en if alike(q) and not q.optional)
-        k = Counter(q.value for q in ko if alike(q) and not q.optional)
+        e = Counter(q.value for q in en_alike if not q.optional)
+        k = Counter(q.value for q in ko_alike if not q.optional)
         if not e or not k:
             continue
         checked = True
-        e_optional = {q.value for q in en if alike(q) and q.optional}
-        k_optional = {q.value for q in ko if alike(q) and q.optional}
+        e_optional = {q.value for q in en_alike if q.optional}
+        k_optional = {q.value for q in ko_alike if q.optional}
         e_only = sorted(v for v in (e - k).elements() if v not in k_optional)
         k_only = sorted(v for v in (k - e).elements() if v not in e_optional)
         if e_only and k_only:
             label = "number" if kind == "amount" else kind
-            hedged = {q.value for q in en + ko if alike(q) and q.approx}
-            under = {q.value for q in en if alike(q) and _NEARLY_EN.search(en_text, max(0, q.start - 16), q.start)} \
-                | {q.value for q in ko if alike(q) and _NEARLY_KO.match(ko_text, q.end)}
-            exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko
-                     if alike(q) and _KO_GROUPED.search(ko_text, q.start, q.end)}
+            hedged = {q.value for q in en_alike + ko_alike if q.approx}
+            under = {q.value for q in en_alike if _NEARLY_EN.search(en_text, max(0, q.start - 16), q.start)} \
+                | {q.value for q in ko_alike if _NEARLY_KO.match(ko_text, q.end)}
+            exact = {q.value: _last_place(ko_text[q.start:q.end]) for q in ko_alike
+                     if _KO_GROUPED.search(ko_text, q.start, q.end)}
             for a, b in _nearest_pairs(e_only, k_only):  # the rest are additions on one side
                 if _rounder_one_hedged(a, b, hedged) and _same_when_rounded(a, b) \
                         or b in exact and _scaled_rounding(a, b, exact[b]) \
@@ -180,6 +182,15 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     if not checked:
         return Check(None)
     return Check(not differences, tuple(differences), tuple(dict.fromkeys(en_values)), tuple(dict.fromkeys(ko_values)))
+
+
+def _by_kind(quantities: list[Quantity]) -> dict[tuple[str, str], list[Quantity]]:
+    """The quantities of each (kind, measure), in order: a bead asks about eleven kinds and
+    holds two or three."""
+    out: dict[tuple[str, str], list[Quantity]] = {}
+    for q in quantities:
+        out.setdefault((q.kind, q.measure), []).append(q)
+    return out
 
 
 def _spanned(start: float, value: float, ranges: set[float], other_ranges: set[float]) -> bool:
