@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from toolkit.align.english import content_words
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
-from toolkit.terms.compounds import render_body_name, render_compound, written_words
+from toolkit.terms.compounds import render_body_name, render_compound, render_written_together, written_words
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
@@ -331,6 +331,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, posteriors_of, phrases_of, knows,
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
+        rows[first_row:] = _written_together(rows[first_row:], bead, row)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
     return rows
@@ -451,6 +452,35 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
             if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
                                                      not found.text.endswith(mine[0]["en_rendering"]) or
                                                      not _whole_name(found.text, bead.english.text))):
+                continue
+            for r in mine:
+                r["part_of"] = r["part_of"] or word
+            by_term[word] = row(sentence_id, word, found)
+            rows.append(by_term[word])
+    return rows
+
+
+def _written_together(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each run of nouns written together (noun_runs: 대학수학능력시험)
+    that no row speaks for, two or more of whose nouns are rendered, where the English holds their
+    renderings together (compounds.render_written_together: 'college entrance exam'), through no
+    word another term of the bead renders; its nouns' rows name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units in bead.korean:
+        for first, last in noun_runs(units):
+            word = "".join(u.key for u in units[first:last])
+            if last - first < 2 or word in by_term:
+                continue
+            keys = dict.fromkeys(u.key for u in units[first:last])
+            mine = [by_term[k] for k in keys if k in by_term and by_term[k]["status"] == "rendered"]
+            if len(mine) < 2:
+                continue
+            others = [r["en_rendering"] for r in rows if r["status"] == "rendered" and r["ko_term"] not in keys
+                      and r["part_of"] is None]
+            taken = [(m.start(), m.end()) for text in dict.fromkeys(others)
+                     for m in re.finditer(re.escape(text), bead.english.text)]
+            found = render_written_together([r["en_rendering"] for r in mine], bead.english, taken)
+            if found is None:
                 continue
             for r in mine:
                 r["part_of"] = r["part_of"] or word
