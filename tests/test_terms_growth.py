@@ -71,3 +71,15 @@ def test_a_compounds_english_holds_no_other_terms_word_and_no_clause():
     en = English.of("North Korea to substantially improve its human rights record.")
     assert render_written_together(["North Korea", "human rights"], en) is None  # 'to', 'its' begin a clause
     assert render_written_together(["weapon", "place"], English.of("A weapon, found in a place.")) is None
+
+
+def test_a_joined_word_the_model_ties_to_nothing_is_rendered_by_the_words_that_sound_like_it():
+    # Kiwi reads 남양 + 지구; the archive joins them; the English names the place by its sound alone
+    korean = "지난주 폭우로 남양지구의 논밭이 물에 잠겼다."
+    rows = _terms_bead(korean, "Last week's heavy rain flooded fields in Namyang, a source said.",
+                       {"남양지구", "폭우"}, {("폭우", "rain"): 0.9})
+    assert rows["남양지구"]["status"] == "rendered" and rows["남양지구"]["en_rendering"] == "Namyang"
+    # no words alike in sound: still not found
+    rows = _terms_bead(korean, "Last week's heavy rain flooded fields in the area, a source said.",
+                       {"남양지구", "폭우"}, {("폭우", "rain"): 0.9})
+    assert rows["남양지구"]["status"] == "not_found"

@@ -299,7 +299,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
-            elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
+            elif occ.term not in lexical and (one_morpheme(units[occ.units[0]]) or result.status == "not_found"):
+                # a word joined of pieces too, where the model ties it to nothing: a place the English
+                # names by its sound alone (남양지구 'Namyang'), which the model met too seldom to tie
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
             if result.status == "not_found" and one_morpheme(units[occ.units[0]]):
                 result = _by_known_pieces(occ.term, bead, phrases_of, lexical or entries,
