@@ -441,25 +441,37 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
     by the English head its ending names (`_names_head`: 농촌경리위원회 'Rural Economic
     Management Committee'); its nouns' rows name it in `part_of`."""
     by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, NAME_WORD):
+        if len(mine) < 2 and not (mine and _names_head(word, mine[0], units[last - 1].key)):
+            continue
+        found = render_name_word([r["en_rendering"] for r in mine], bead.english)
+        if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
+                                                 not found.text.endswith(mine[0]["en_rendering"]) or
+                                                 not _whole_name(found.text, bead.english.text))):
+            continue
+        _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
+    return rows
+
+
+def _runs_without_row(bead: Bead, by_term: Mapping[str, dict], shortest: int):
+    """(sentence id, units, first, last + 1, word, its nouns' rendered rows) of each run of `shortest`
+    nouns or more written together that no row of `by_term` speaks for (asked as the caller adds rows)."""
     for sentence_id, units in bead.korean:
         for first, last in noun_runs(units):
             word = "".join(u.key for u in units[first:last])
-            if last - first < NAME_WORD or word in by_term:
+            if last - first < shortest or word in by_term:
                 continue
             mine = [by_term[k] for k in dict.fromkeys(u.key for u in units[first:last])
                     if k in by_term and by_term[k]["status"] == "rendered"]
-            if len(mine) < 2 and not (mine and _names_head(word, mine[0], units[last - 1].key)):
-                continue
-            found = render_name_word([r["en_rendering"] for r in mine], bead.english)
-            if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
-                                                     not found.text.endswith(mine[0]["en_rendering"]) or
-                                                     not _whole_name(found.text, bead.english.text))):
-                continue
-            for r in mine:
-                r["part_of"] = r["part_of"] or word
-            by_term[word] = row(sentence_id, word, found)
-            rows.append(by_term[word])
-    return rows
+            yield sentence_id, units, first, last, word, mine
+
+
+def _add_word_row(rows: list[dict], by_term: dict[str, dict], mine: list[dict], new: dict) -> None:
+    """Add the row of a word written together; its nouns' rows (`mine`) name it in `part_of`."""
+    for r in mine:
+        r["part_of"] = r["part_of"] or new["ko_term"]
+    by_term[new["ko_term"]] = new
+    rows.append(new)
 
 
 def _written_together(rows: list[dict], bead: Bead, row) -> list[dict]:
@@ -468,26 +480,17 @@ def _written_together(rows: list[dict], bead: Bead, row) -> list[dict]:
     renderings together (compounds.render_written_together: 'college entrance exam'), through no
     word another term of the bead renders; its nouns' rows name it in `part_of`."""
     by_term = {r["ko_term"]: r for r in rows}
-    for sentence_id, units in bead.korean:
-        for first, last in noun_runs(units):
-            word = "".join(u.key for u in units[first:last])
-            if last - first < 2 or word in by_term:
-                continue
-            keys = dict.fromkeys(u.key for u in units[first:last])
-            mine = [by_term[k] for k in keys if k in by_term and by_term[k]["status"] == "rendered"]
-            if len(mine) < 2:
-                continue
-            others = [r["en_rendering"] for r in rows if r["status"] == "rendered" and r["ko_term"] not in keys
-                      and r["part_of"] is None]
-            taken = [(m.start(), m.end()) for text in dict.fromkeys(others)
-                     for m in re.finditer(re.escape(text), bead.english.text)]
-            found = render_written_together([r["en_rendering"] for r in mine], bead.english, taken)
-            if found is None:
-                continue
-            for r in mine:
-                r["part_of"] = r["part_of"] or word
-            by_term[word] = row(sentence_id, word, found)
-            rows.append(by_term[word])
+    for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, 2):
+        if len(mine) < 2:
+            continue
+        keys = {u.key for u in units[first:last]}
+        others = [r["en_rendering"] for r in rows if r["status"] == "rendered" and r["ko_term"] not in keys
+                  and r["part_of"] is None]
+        taken = [(m.start(), m.end()) for text in dict.fromkeys(others)
+                 for m in re.finditer(re.escape(text), bead.english.text)]
+        found = render_written_together([r["en_rendering"] for r in mine], bead.english, taken)
+        if found is not None:
+            _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
     return rows
 
 
