@@ -120,8 +120,9 @@ def render_written_together(renderings: Sequence[str], english: English,
     has no row of its own, from the renderings of two or more of its nouns in the bead: the
     shortest stretch of the text that holds one place of each ('college entrance exam', 'carrying a
     weapon in a public place'), with nothing between them but words, spaces and hyphens, at most
-    `FREE_WORDS` content word of no piece and only function words of a noun phrase (`_PHRASE_WORDS`), and no word of `taken` (the (start, end) in the text of
-    the other terms' renderings); None without one. The model renders each noun apart, and a
+    `FREE_WORDS` content word of no piece, no function word but a noun phrase's (`_PHRASE_WORDS`),
+    and no word of `taken` (the (start, end) in the text of the other terms' renderings); None
+    without one. The model renders each noun apart, and a
     terminologist tracks the whole: its English is where its nouns' English stands together."""
     from itertools import product
 

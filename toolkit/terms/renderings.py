@@ -1152,7 +1152,10 @@ def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apar
 
 def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
-    likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL."""
+    likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL; or,
+    written tight and alike in look (`_same_kind`), by a word the term claims at least `SOLE`
+    and no other Korean word even faintly: 'emergency' -> 'emergency martial law', where the
+    model gave the term's mass to its first word and the rest to NULL."""
 
     def claims(n: int, left: int, right: int) -> bool:
         if mass[n] >= WEAK and mass[n] >= rival[n]:
