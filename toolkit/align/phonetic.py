@@ -50,7 +50,9 @@ _EN_RULES = [
     (re.compile(r"ch(?=r)"), "k"), (re.compile(r"(?<=[a-z])t(?=i(?:on|ous|al))"), "S"),
     (re.compile(r"tch"), "J"), (re.compile(r"ch"), "J"), (re.compile(r"sh"), "S"),
     (re.compile(r"th"), "t"), (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"g(?=[eiy])"), "J"),
-    (re.compile(r"r(?![aeiouy])"), ""),  # non-rhotic: Gordon -> 고든, computer -> 컴퓨터
+    # non-rhotic: Gordon -> 고든, computer -> 컴퓨터; but an r before a w is sounded (Norway -> 노르웨이),
+    # and is how a romanized Korean name writes ㄹ before ㅇ+ㅝ (철원 Cheorwon)
+    (re.compile(r"r(?![aeiouyw])"), ""),
 ]
 _EN_CLASS = {
     "k": "K", "c": "K", "g": "K", "q": "K", "t": "T", "d": "T", "p": "P", "b": "P", "f": "P",

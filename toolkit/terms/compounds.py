@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
+from toolkit.align.english import is_content
 from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, name_heads, render_name_word,
                                       sounds_like, written_places)
 
@@ -104,3 +105,46 @@ def render_body_name(term: str, pieces: Sequence[str], english: English, phrases
 
 _DATE_AFTER = re.compile(r"\s+(?:on|in|of|the)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
                          r"May|June|July|August|September|October|November|December)\b.*$")
+
+
+FREE_WORDS = 1  # content words a compound's English may hold besides its pieces' ('college entrance exam')
+# the function words that hold a noun phrase together ('a weapon in a public place'); 'to', 'its' begin a clause
+_PHRASE_WORDS = frozenset({"of", "the", "a", "an", "in", "on", "for", "with", "at", "by"})
+MOST_PLACES = 64  # combinations of the pieces' places looked at (a rendering written in many places)
+_INSIDE = re.compile(r"[\w\s'’-]*")  # what a compound's English holds: words, spaces, hyphens (no comma, quote, bracket)
+
+
+def render_written_together(renderings: Sequence[str], english: English,
+                            taken: Iterable[tuple[int, int]] = ()) -> Rendering | None:
+    """The English of a Korean compound written as one word (대학수학능력시험, 공공장소흉기휴대죄) that
+    has no row of its own, from the renderings of two or more of its nouns in the bead: the
+    shortest stretch of the text that holds one place of each ('college entrance exam', 'carrying a
+    weapon in a public place'), with nothing between them but words, spaces and hyphens, at most
+    `FREE_WORDS` content word of no piece, no function word but a noun phrase's (`_PHRASE_WORDS`),
+    and no word of `taken` (the (start, end) in the text of the other terms' renderings); None
+    without one. The model renders each noun apart, and a
+    terminologist tracks the whole: its English is where its nouns' English stands together."""
+    from itertools import product
+
+    text = english.text
+    places = [[(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(r) + r"(?![\w-])", text)]
+              for r in dict.fromkeys(renderings)]
+    if len(places) < 2 or not all(places):
+        return None
+    taken = list(taken)
+    best: tuple[int, int] | None = None
+    for n, chosen in enumerate(product(*places)):
+        if n >= MOST_PLACES:
+            break
+        start, end = min(a for a, _ in chosen), max(b for _, b in chosen)
+        if (best is not None and end - start >= best[1] - best[0]) or not _INSIDE.fullmatch(text[start:end]):
+            continue
+        free = [(a, b) for _, a, b in english.spans if start <= a and b <= end
+                and not any(x <= a and b <= y for x, y in chosen)]
+        if any(a < y and x < b for a, b in free for x, y in taken):
+            continue
+        content = [is_content(text[a:b]) for a, b in free]
+        if sum(content) <= FREE_WORDS and all(c or text[a:b].lower() in _PHRASE_WORDS
+                                              for c, (a, b) in zip(content, free)):
+            best = (start, end)
+    return None if best is None else Rendering("rendered", text[best[0]:best[1]], LEXICON_ONLY)

@@ -33,6 +33,8 @@ RIVALS = 6          # claims kept per English word for the rivalry test (more ar
 LINK = 0.3          # probability that makes an English word a link of the term
 WEAK = 0.15         # enough for a word next to a span, when no other Korean word claims it more
 FAINT = 0.1         # below this everywhere, the term has no English counterpart in the bead
+SOLE = 0.03         # enough for a word written tight next to a span that no other Korean word claims even faintly
+SOLE_RATIO = 2.0    # ...when the term claims it this many times more than any other Korean word
 LEXICON_ONLY = 0.5   # confidence of a rendering found by the lexicon alone (the model never met the term)
 CONFIDENT_BEAD = 0.5  # a bead at least this certain translates its Korean sentences...
 COVERED = 0.5       # ...closely when this share of its English words is tied to some Korean word
@@ -677,9 +679,24 @@ def render_by_sound(name: str, english: English, posteriors: Sequence[Sequence[f
         return None
     # the English head the Korean ending names, written right after the name (라진항 'Rajin Port',
     # 무산군 'Musan county'): the sound finds the name alone, which has no such head's consonants
-    heads, after = name_heads(name)[1], window[-1] + 1
-    if heads and after < len(spans) and english.text[spans[after - 1][2]:spans[after][1]] == " " and \
-            spans[after][0].lower().removesuffix("s") in heads and rival(after) < LINK:
+    heads = name_heads(name)[1]
+
+    def headed(run: range) -> int | None:
+        """The head word written right after the run (a space between), free of other claims."""
+        after = run[-1] + 1
+        if heads and after < len(spans) and english.text[spans[after - 1][2]:spans[after][1]] == " " and \
+                spans[after][0].lower().removesuffix("s") in heads and rival(after) < LINK:
+            return after
+        return None
+
+    after = headed(window)
+    if heads and after is None:
+        # another run alike that the ending's head follows is the term's: 철원군 is 'Cheorwon County'
+        # where 'Cheorwon-eup' (철원읍) is written first
+        window = next((w for w in english.name_windows if headed(w) is not None and all(rival(k) < LINK for k in w)
+                       and alike(name, english.text[spans[w[0]][1]:spans[w[-1]][2]])), window)
+        after = headed(window)
+    if after is not None:
         best = english.text[spans[window[0]][1]:spans[after][2]]
     return Rendering("rendered", _POSSESSIVE.sub("", best), LEXICON_ONLY)
 
@@ -1135,16 +1152,31 @@ def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apar
 
 def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
-    likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL."""
+    likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL; or,
+    written tight and alike in look (`_same_kind`), by a word the term claims at least `SOLE`
+    and no other Korean word even faintly: 'emergency' -> 'emergency martial law', where the
+    model gave the term's mass to its first word and the rest to NULL."""
 
-    def claims(n: int) -> bool:
-        return mass[n] >= WEAK and mass[n] >= rival[n]
+    def claims(n: int, left: int, right: int) -> bool:
+        if mass[n] >= WEAK and mass[n] >= rival[n]:
+            return _joins(english, left, right, apart=apart)
+        return mass[n] >= SOLE and rival[n] < FAINT and mass[n] >= SOLE_RATIO * rival[n] and \
+            _joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))
 
-    while span[0] > 0 and _joins(english, span[0] - 1, span[0], apart=apart) and claims(span[0] - 1):
+    while span[0] > 0 and claims(span[0] - 1, span[0] - 1, span[0]):
         span = [span[0] - 1, *span]
-    while span[-1] + 1 < len(mass) and _joins(english, span[-1], span[-1] + 1, apart=apart) and claims(span[-1] + 1):
+    while span[-1] + 1 < len(mass) and claims(span[-1] + 1, span[-1], span[-1] + 1):
         span = [*span, span[-1] + 1]
     return span
+
+
+def _same_kind(left: str, right: str) -> bool:
+    """Two words written tight that may be one noun phrase by their look alone: both capitalised
+    (a name's words) or both in lower case, neither a verb form ('North claims', 'emergency
+    declared' are a subject and its verb)."""
+    if left[:1].isupper() != right[:1].isupper():
+        return False
+    return not any(w.islower() and (w.endswith(("ing", "ed", "ly")) or is_verb_form(w)) for w in (left, right))
 
 
 def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str, ...]],

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from toolkit.align.english import content_words
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
-from toolkit.terms.compounds import render_body_name, render_compound, written_words
+from toolkit.terms.compounds import render_body_name, render_compound, render_written_together, written_words
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
@@ -305,7 +305,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
                 result = once_named(occ.term, result, bead.english, posteriors, own, top, kin)
-            elif occ.term not in lexical and one_morpheme(units[occ.units[0]]):
+            elif occ.term not in lexical and (one_morpheme(units[occ.units[0]]) or result.status == "not_found"):
+                # a word joined of pieces too, where the model ties it to nothing: a place the English
+                # names by its sound alone (남양지구 'Namyang'), which the model met too seldom to tie
                 result = heard(occ.term, result, bead.english, posteriors, own, top, kin)
             if result.status == "not_found" and one_morpheme(units[occ.units[0]]):
                 result = _by_known_pieces(occ.term, bead, phrases_of, lexical or entries,
@@ -337,6 +339,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, posteriors_of, phrases_of, knows,
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
+        rows[first_row:] = _written_together(rows[first_row:], bead, row)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
     return rows
@@ -470,24 +473,56 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
     by the English head its ending names (`_names_head`: 농촌경리위원회 'Rural Economic
     Management Committee'); its nouns' rows name it in `part_of`."""
     by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, NAME_WORD):
+        if len(mine) < 2 and not (mine and _names_head(word, mine[0], units[last - 1].key)):
+            continue
+        found = render_name_word([r["en_rendering"] for r in mine], bead.english)
+        if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
+                                                 not found.text.endswith(mine[0]["en_rendering"]) or
+                                                 not _whole_name(found.text, bead.english.text))):
+            continue
+        _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
+    return rows
+
+
+def _runs_without_row(bead: Bead, by_term: Mapping[str, dict], shortest: int):
+    """(sentence id, units, first, last + 1, word, its nouns' rendered rows) of each run of `shortest`
+    nouns or more written together that no row of `by_term` speaks for (asked as the caller adds rows)."""
     for sentence_id, units in bead.korean:
         for first, last in noun_runs(units):
             word = "".join(u.key for u in units[first:last])
-            if last - first < NAME_WORD or word in by_term:
+            if last - first < shortest or word in by_term:
                 continue
             mine = [by_term[k] for k in dict.fromkeys(u.key for u in units[first:last])
                     if k in by_term and by_term[k]["status"] == "rendered"]
-            if len(mine) < 2 and not (mine and _names_head(word, mine[0], units[last - 1].key)):
-                continue
-            found = render_name_word([r["en_rendering"] for r in mine], bead.english)
-            if found is None or (len(mine) == 1 and (len(found.text.split()) < last - first or
-                                                     not found.text.endswith(mine[0]["en_rendering"]) or
-                                                     not _whole_name(found.text, bead.english.text))):
-                continue
-            for r in mine:
-                r["part_of"] = r["part_of"] or word
-            by_term[word] = row(sentence_id, word, found)
-            rows.append(by_term[word])
+            yield sentence_id, units, first, last, word, mine
+
+
+def _add_word_row(rows: list[dict], by_term: dict[str, dict], mine: list[dict], new: dict) -> None:
+    """Add the row of a word written together; its nouns' rows (`mine`) name it in `part_of`."""
+    for r in mine:
+        r["part_of"] = r["part_of"] or new["ko_term"]
+    by_term[new["ko_term"]] = new
+    rows.append(new)
+
+
+def _written_together(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, with a row for each run of nouns written together (noun_runs: 대학수학능력시험)
+    that no row speaks for, two or more of whose nouns are rendered, where the English holds their
+    renderings together (compounds.render_written_together: 'college entrance exam'), through no
+    word another term of the bead renders; its nouns' rows name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, 2):
+        if len(mine) < 2:
+            continue
+        keys = {u.key for u in units[first:last]}
+        others = [r["en_rendering"] for r in rows if r["status"] == "rendered" and r["ko_term"] not in keys
+                  and r["part_of"] is None]
+        taken = [(m.start(), m.end()) for text in dict.fromkeys(others)
+                 for m in re.finditer(re.escape(text), bead.english.text)]
+        found = render_written_together([r["en_rendering"] for r in mine], bead.english, taken)
+        if found is not None:
+            _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
     return rows
 
 
