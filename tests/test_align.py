@@ -403,6 +403,21 @@ def test_anchor_band_always_connects_the_corners() -> None:
         assert all(lo[i] <= hi[i] and lo[i] <= hi[i - 1] and hi[i] >= lo[i - 1] for i in range(1, 101))
 
 
+def test_anchor_band_without_anchors_is_bounded_not_the_whole_grid() -> None:
+    """2,000 English sentences against 16,000 Korean ones with no rare anchor: the band was
+    widened by the whole difference of lengths, so the search covered all n x m cells (over 10 GB
+    and 900 s, killed). Now a band over MAX_CELLS is narrowed, and still connects the corners."""
+    from toolkit.align import anchors
+
+    for n, m in ((20_000, 4_000), (2_000, 16_000), (300, 200)):
+        lo, hi = anchors.band(n, m, [])
+        cells = sum(b - a + 1 for a, b in zip(lo, hi))
+        assert cells <= max(anchors.MAX_CELLS, (n + 1) * (2 * anchors.MARGIN + 1)), (n, m, cells)
+        assert lo[0] == 0 and hi[n] == m
+        assert all(lo[i] <= hi[i] and lo[i] <= hi[i - 1] and hi[i] >= lo[i - 1] for i in range(1, n + 1))
+    assert anchors.band(300, 200, []) == anchors.band(300, 200, [], max_cells=10**9)  # under the bound: as before
+
+
 def test_crossed_lede_is_paired_out_of_order(lexicon) -> None:
     """Params.reorder (on by default since round 3): the English opens with the Korean second
     sentence; the crossed pairing replaces the chain's lede beads, and the TEI holds crossing links."""

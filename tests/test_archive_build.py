@@ -840,6 +840,23 @@ def test_an_article_folder_is_refused_as_the_archive(tmp_path):
     assert sorted(p.name for p in (corpus / CHANGED).iterdir()) == sorted(p.name for p in (CORPUS / CHANGED).iterdir())
 
 
+@pytest.mark.parametrize("alias", ["corpus", f"corpus/{CHANGED}"])
+def test_the_corpus_or_an_article_folder_by_another_spelling_is_refused_as_the_archive(tmp_path, monkeypatch,
+                                                                                       alias):
+    """On a case- or normalisation-insensitive file system (macOS) `--archive Corpus` is the corpus and
+    realpath keeps the spelling given, so comparing real paths as strings let it through. Simulated:
+    the other spelling is a link, and realpath is made to keep it as spelled."""
+    corpus = tmp_path / "corpus"
+    for name in ("english-only", CHANGED):
+        shutil.copytree(CORPUS / name, corpus / name)
+    (tmp_path / "other-spelling").symlink_to(tmp_path / alias)
+    monkeypatch.setattr(os.path, "realpath", lambda path, strict=False: os.path.abspath(path))
+    with pytest.raises(InputError, match="cannot be the corpus folder itself|article folder"):
+        build_archive(corpus, tmp_path / "other-spelling", progress=False)
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(["english-only", CHANGED])
+    assert sorted(p.name for p in (corpus / CHANGED).iterdir()) == sorted(p.name for p in (CORPUS / CHANGED).iterdir())
+
+
 def test_a_corpus_entry_that_leads_nowhere_is_an_error_and_keeps_its_article(tmp_path):
     """An article folder linked from another disk that is not mounted (a dangling link), or a
     link loop, was skipped without a word: the rebuild dropped the article from the archive, exit 0."""

@@ -137,3 +137,46 @@ def test_an_output_inside_the_archive_is_refused_when_its_tei_or_tables_folder_i
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
     assert "inside the archive it reads" in result.stderr
     assert (copy / target).read_bytes() == before
+
+
+def test_an_output_inside_the_archive_is_refused_when_a_link_to_its_tei_folder_is_exported(archive: Path,
+                                                                                         tmp_path: Path):
+    """`ln -s ARCHIVE/tei mytei; export mytei -o ARCHIVE/tables/links.parquet` replaced the table, rc 0:
+    the guard knew the archive of a folder given only by its name `tei`."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    (tmp_path / "mytei").symlink_to(copy / "tei")
+    before = (copy / "tables" / "links.parquet").read_bytes()
+    result = run("export", tmp_path / "mytei", "--format", "tsv", "-o", copy / "tables" / "links.parquet")
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "inside the archive it reads" in result.stderr
+    assert (copy / "tables" / "links.parquet").read_bytes() == before
+
+
+@pytest.mark.parametrize("given,target", [("", "TABLES/links.parquet"), ("TEI", "tables/links.parquet"),
+                                          ("", "TABLES/new/links.tsv")])
+def test_an_output_inside_the_archive_by_another_spelling_is_refused(archive: Path, tmp_path: Path,
+                                                                    monkeypatch, given: str, target: str):
+    """On a case- or normalisation-insensitive file system (macOS), `ARCHIVE/TABLES` is `ARCHIVE/tables`
+    but realpath keeps the spelling given, so comparing real paths as strings let `-o ARCHIVE/TABLES/…`
+    through. Simulated here: `TABLES` and `TEI` are links to the real folders, and realpath is made to
+    keep them as spelled (as Python's does for a case variant there); only the folders' (device, inode)
+    can tell."""
+    import os
+    import shutil
+
+    from toolkit.errors import InputError
+    from toolkit.export import export_archive
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    (copy / "TABLES").symlink_to("tables")
+    (copy / "TEI").symlink_to("tei")
+    before = (copy / "tables" / "links.parquet").read_bytes()
+    monkeypatch.setattr(os.path, "realpath", os.path.abspath)
+    with pytest.raises(InputError, match="inside the archive it reads"):
+        export_archive(copy / given, "tsv", copy / target)
+    assert (copy / "tables" / "links.parquet").read_bytes() == before
+    assert not (copy / "tables" / "new").exists()

@@ -374,3 +374,17 @@ def read_article_text(text: str):
         path = Path(folder) / "ko.txt"
         path.write_text(text, encoding="utf-8")
         return read_article(path)
+
+
+def test_a_dotted_leader_is_split_at_once_not_read_in_every_way() -> None:
+    """`Page 1.....2` with 60 dots: the sentence-end pattern read the run in 2^n ways before
+    failing (36 dots took 1.3 s; 60 never ended, so the build's worker hung). Run in a child
+    with a timeout, so that the old pattern fails the test rather than hanging it."""
+    import subprocess
+    import sys
+
+    code = ("from toolkit.segment import split_english\n"
+            "print(split_english('The rain stopped. Page 1' + '.' * 60 + '2 lists the damage. ' + '.' * 50000 + 'x'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("['The rain stopped.', 'Page 1" + "." * 60 + "2 lists the damage.")

@@ -30,15 +30,26 @@ def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str
     if not corpus.is_dir():
         raise InputError(str(corpus), "corpus is not a directory")
     skip = exclude.resolve() if exclude is not None else None
-    if skip == corpus.resolve():  # its links tei/, tables/, current/ would be read as articles next time
+    if skip is not None and (skip == corpus.resolve() or _same(exclude, corpus)):
+        # its links tei/, tables/, current/ would be read as articles next time
         raise InputError(str(corpus), "the archive cannot be the corpus folder itself: give it a folder of its own")
     entries = sorted((p.name, p) for p in corpus.iterdir() if not p.name.startswith(".") and _is_article(p))
-    is_archive = {name: skip is not None and os.path.realpath(folder) == str(skip) for name, folder in entries}
+    is_archive = {name: skip is not None and (os.path.realpath(folder) == str(skip) or _same(folder, exclude))
+                  for name, folder in entries}
     for name, folder in entries:  # realpath, not resolve(): a loop is an entry like any other
         if is_archive[name] and _source(folder, EN_NAMES):
             raise InputError(str(exclude), "the archive cannot be an article folder of the corpus (that article "
                                            "would be left out): give it a folder of its own")
     return [(name, folder) for name, folder in entries if not is_archive[name]]
+
+
+def _same(a: Path, b: Path) -> bool:
+    """One folder under two spellings: a case- or normalisation-insensitive file system (macOS)
+    keeps the spelling given in a real path, so only (device, inode) can tell."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False  # either does not exist (yet)
 
 
 def _is_article(entry: Path) -> bool:

@@ -44,20 +44,47 @@ def check_outside(archive: Path, output: Path) -> None:
     """InputError for an output among what the archive read is made of (export, lexicon learn),
     through its tei/ and tables/ links too (`-o ARCHIVE/tables/links.parquet` replaced the table
     it was read from); a bare folder of TEI files or tables is all read. A new file beside them
-    is allowed."""
-    from toolkit.archive.lock import NAME as LOCK
-    from toolkit.archive.state import CURRENT, ORPHANS, STATES, VIEWS, WORK
+    is allowed. Folders are also compared by (device, inode): on a case- or normalisation-
+    insensitive file system `ARCHIVE/TABLES` is the same folder under a spelling realpath keeps."""
     from toolkit.errors import InputError
 
-    if archive.name in VIEWS:
-        archive = archive.parent  # ARCHIVE/tei or ARCHIVE/tables given: the rest is the archive's all the same
-    own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, ORPHANS, LOCK)]
-    if not any(p.is_dir() for p in own[:len(VIEWS)]):
-        own = [archive]
+    own = [part for folder in _archives(archive) for part in _parts(folder)]
     target = os.path.realpath(output)
-    for part in map(os.path.realpath, own):
-        if os.path.commonpath([part, target]) == part:
-            raise InputError(str(output), f"is inside the archive it reads ({archive}); write the output outside it")
+    guarded = {_identity(part) for part in own} - {None}
+    above = [target, *map(str, Path(target).parents)]
+    if any(os.path.commonpath([part, target]) == part for part in map(os.path.realpath, own)) \
+            or any(_identity(folder) in guarded for folder in above):
+        raise InputError(str(output), f"is inside the archive it reads ({archive}); write the output outside it")
+
+
+def _archives(given: Path) -> list[Path]:
+    """The folders whose parts a read of `given` opens: `given` itself, or the archive of
+    ARCHIVE/tei or ARCHIVE/tables given by that name, another spelling of it, or a link to it."""
+    from toolkit.archive.state import VIEWS
+
+    here = _identity(given)
+    if given.name in VIEWS or (here is not None and here in {_identity(given.parent / view) for view in VIEWS}):
+        return [given.parent]
+    real = Path(os.path.realpath(given))
+    return [given, real.parent] if real.name in VIEWS else [given]
+
+
+def _parts(archive: Path) -> list[Path]:
+    """An archive's own files and folders, or the folder itself when it holds no tei/ or tables/."""
+    from toolkit.archive.lock import NAME as LOCK
+    from toolkit.archive.state import CURRENT, ORPHANS, STATES, VIEWS, WORK
+
+    own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, ORPHANS, LOCK)]
+    return own if any(p.is_dir() for p in own[:len(VIEWS)]) else [archive]
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of what `path` names (None: nothing there, or it cannot be looked at)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
 
 
 __all__ = ["BEAD_FORMATS", "FORMATS", "MissingExtra", "check_outside", "export_archive"]
