@@ -12,6 +12,7 @@ paragraph: a caption must stay a rubric, the rest must give sentences. Run on de
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import Counter
 from itertools import groupby
@@ -79,7 +80,7 @@ def shipped(block: list[tuple[str, str, str]], i: int) -> bool:
 def main() -> None:
     blocks = read_blocks()
     bulleted = [(b, i) for b in blocks for i, (label, _, text) in enumerate(b)
-                if label != "text" and text.strip()[:1] in "▲△▼▽◇◆■□●○▶►"]
+                if label != "text" and re.match(rubrics._BULLET, text.strip())]
     totals = Counter(label for b, i in bulleted for label in [b[i][0]])
     print(f"{len(bulleted)} bullet-led paragraphs: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
     print(f"{'rule':40} {'captions kept rubric':>22} {'items given sentences':>22} {'subheads given sentences':>25}")
