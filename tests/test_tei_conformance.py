@@ -10,6 +10,7 @@ import copy
 import pytest
 
 from conftest import shared_dir
+from test_rubrics_bullets import subhead_tei
 from test_tei_writer import labelled_tei, sample_pair
 from test_validate import seed_pair, seed_tei
 from toolkit.model import Credit
@@ -44,6 +45,7 @@ def _documents() -> dict[str, bytes]:
     ]
     return {
         "speaker labels and rubric lines": labelled_tei(),
+        "subheads": subhead_tei(),
         "agents of three kinds": write_tei(agents_en, ko, alignment),
         "seed pair": seed_tei(),
         "reviewed seed pair": _reviewed_seed(),

@@ -56,6 +56,7 @@ class Sentence:
     lang: str
     paragraph: int  # index into Article.paragraphs
     speaker: str | None = None  # a speaker label written before it (앵커, 기자), kept out of `text`
+    subhead: str | None = None  # the heading of a `◆ HEADING = body` paragraph it opens, kept out of `text`
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Paragraph:
     text: str
     lang: str
     sentences: list[Sentence] = field(default_factory=list)
-    kind: str = "text"  # "rubric": a rubric line (<앵커>, 관련기사, a photo credit), never sentences
+    kind: str = "text"  # "rubric": a rubric line (<앵커>, 관련기사, a caption), never sentences
 
 
 @dataclass

@@ -7,13 +7,19 @@ Aligned as sentences they become false beads or inflate the "untranslated" share
 segmentation keeps labels out of sentence text (Sentence.speaker) and gives rubric
 paragraphs no sentences (Paragraph.kind == "rubric"); the TEI writer marks both with
 `<label>`. The patterns live here once, for segmentation and the TEI writer alike.
+
+A bullet mark does not always open a rubric: Korean outlets write a subhead and its body in one
+paragraph (`◆ 지하철 요금 인상 = 서울시는 ...다.`: split_subhead keeps the heading out of the
+sentences, as a speaker label is) and bulleted lists whose items are story sentences
+(list_items). Captions (`▲19일 ...하고 있다.`, `▲... /사진=연합뉴스`) stay rubrics.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["split_speaker", "label_at_end", "is_rubric", "SPEAKER_NAMES"]
+__all__ = ["split_speaker", "label_at_end", "is_rubric", "split_subhead", "subhead_at_end", "list_items",
+           "strip_bullet", "SPEAKER_NAMES"]
 
 # Who speaks in a broadcast script: the anchor, the reporter, an interview turn.
 SPEAKER_NAMES = (
@@ -59,9 +65,10 @@ def label_at_end(gap: str) -> tuple[int, str] | None:
 
 
 # ------------------------------------------------------------------ rubric lines
+_BULLET = r"[▲△▼▽◇◆■□●○▶►]"
 _RUBRIC_KO = re.compile(
     rf"^\s*(?:{_OPEN}\s*(?:{_NAME}|{_NAMED}|편집자\s?주|END|끝)\s*{_CLOSE}\s*$"  # a bare <앵커> marker
-    r"|[▲△▼▽◇◆■□●○▶►]"                     # caption marks and subhead bullets
+    rf"|{_BULLET}"                            # caption marks and subhead bullets
     r"|\[?\s*관련\s?기사"                      # related-article lines
     r"|\[[^\]]{1,24}\]\s*$"                   # a bracketed rubric title alone: [RFA 정세분석]
     r")"
@@ -88,3 +95,92 @@ def is_rubric(text: str, lang: str) -> bool:
     if _RUBRIC_EN.match(stripped) or _IMAGE_CREDIT_EN.search(stripped):
         return True
     return bool(_RUBRIC_KO.match(stripped)) and not stripped[:1].isalnum()
+
+
+# ------------------------------------------------------------------ subheads and bulleted lists
+# `◆ 지하철 기본요금 1400원으로 = 서울시는 ...`: a bullet, a short heading, an equals sign, the body
+_SUBHEAD = re.compile(rf"^[ \t\u3000]*(?P<label>{_BULLET}[ \t\u3000]*(?P<head>[^=\n]+?)[ \t\u3000]*=)[ \t\u3000]*(?=\S)")
+_SUBHEAD_AT_END = re.compile(rf"(?P<label>{_BULLET}[ \t\u3000]*(?P<head>[^=\n]+?)[ \t\u3000]*=)[ \t\u3000]*$")
+_HEAD_MAX = {"ko": 40, "en": 90}  # a subhead is a line of a few words, not a sentence
+# a heading that is a sentence, or the key of a photo credit (`▲ 사진 = 연합뉴스`), is no subhead
+_HEAD_NOT = re.compile(r"[.?!。](?:\s|$)|(?:사진|자료사진|그래픽|영상|Photo|Image|Credit)s?$", re.IGNORECASE)
+# the end of a story sentence: a Korean predicate or an English full stop, closing quotes allowed
+_SENTENCE_END = {"ko": re.compile(r"[다요까죠][.?!]?[\"'”’」』)]*\s*$"),
+                 "en": re.compile(r"[a-z0-9%)\"'”’][.?!][\"'”’]*\s*$")}
+# a photo described as it happens (`...시민들이 붐비고 있다.`): the caption's tense, rare in lists
+_PROGRESSIVE = {"ko": re.compile(r"고\s?있(?:다|는\s?모습이다)[.]?[\"'”’]*\s*$"), "en": re.compile(r"(?!)")}
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "“”", "‘’"))
+
+
+def split_subhead(text: str, lang: str) -> tuple[str, str, str] | None:
+    """(heading, label as written with the space after it, the body) of a `◆ HEADING = body`
+    paragraph, or None.
+
+    Only when the heading is short with no sentence end in it and the body ends as a story
+    sentence with no photo credit: `▲ 사진=연합뉴스` and a Yonhap dateline `(서울=연합뉴스)`
+    are not subheads.
+    """
+    lang = "ko" if lang == "ko" else "en"
+    match = _SUBHEAD.match(text)
+    if match is None:
+        return None
+    head, body = match.group("head").strip(), text[match.end():]
+    if not head or len(head) > _HEAD_MAX[lang] or _HEAD_NOT.search(head) or not _balanced(head):
+        return None
+    if not _SENTENCE_END[lang].search(body) or _PHOTO_CREDIT.search(body) or _IMAGE_CREDIT_EN.search(body):
+        return None
+    return head, text[: match.end()], body
+
+
+def subhead_at_end(gap: str) -> tuple[int, str] | None:
+    """Where a subhead label ends `gap` (the paragraph text before its first sentence):
+    (start of the label, heading), or None. Used by the TEI writer to mark the label."""
+    match = _SUBHEAD_AT_END.search(gap)
+    if match is None:
+        return None
+    return match.start("label"), match.group("head").strip()
+
+
+def _item_like(text: str, lang: str) -> str | None:
+    """The bullet mark of a paragraph that could be a list item written as story sentences
+    (bullet-led, ends as a sentence with its full stop, no credit, not a photo described as it
+    happens), or None. Arrows (▶ ►) lead runs of related-article links, never list items here."""
+    stripped = text.strip()
+    mark = re.match(_BULLET, stripped)
+    if mark is None or mark.group() in "▶►":
+        return None
+    lang = "ko" if lang == "ko" else "en"
+    if not _SENTENCE_END[lang].search(stripped) or _PROGRESSIVE[lang].search(stripped):
+        return None
+    if stripped.rstrip("\"'”’」』)")[-1:] not in ".?!":  # a headline-like `▲ 北, 단속 나섰다` has no stop
+        return None
+    if _PHOTO_CREDIT.search(stripped) or _IMAGE_CREDIT_EN.search(stripped):
+        return None
+    return mark.group()
+
+
+def list_items(texts: list[str], lang: str) -> set[int]:
+    """Indices of the paragraphs of `texts` that are items of a bulleted list of story sentences.
+
+    A list has two items or more: a paragraph holding two bullets of its mark, or a run of two
+    paragraphs or more led by the same mark, each ending as a sentence. A caption stands alone
+    (or describes a photo as it happens), so a lone bullet-led sentence stays a rubric: that is
+    the conservative side, as a caption aligned as a sentence is a false bead.
+    """
+    marks = [_item_like(t, lang) for t in texts]
+    found: set[int] = set()
+    for i, mark in enumerate(marks):
+        if mark is None:
+            continue
+        neighbours = marks[max(i - 1, 0):i] + marks[i + 1:i + 2]
+        if texts[i].count(mark) >= 2 or mark in neighbours:
+            found.add(i)
+    return found
+
+
+def strip_bullet(sentence: str) -> str:
+    """A list item's sentence without the bullet mark that opens it (the mark stays paragraph text)."""
+    return re.sub(rf"^{_BULLET}[ \t\u3000]*", "", sentence)

@@ -407,7 +407,7 @@ def paragraph_analyses(text: str, sentences: list[str],
     for sentence, piece, tokens in zip(sentences, pieces, analyses):
         if tokens is None or sentence in out or not piece.endswith(sentence):
             continue
-        cut = len(piece) - len(sentence)  # a speaker label before it (split_speaker)
+        cut = len(piece) - len(sentence)  # a speaker label, subhead or list mark before it
         if cut:
             if any(t[3] < cut < t[3] + t[4] for t in tokens):
                 continue
@@ -493,27 +493,37 @@ def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...]
 def segment_article(article: Article) -> Article:
     """Fill each body Paragraph.sentences; ids `{lang}-s{n}` count from 1 across the article.
 
-    Rubric paragraphs (toolkit.rubrics.is_rubric) get no sentences and kind "rubric"; a
-    speaker label before a sentence (`앵커: `) goes to Sentence.speaker, not its text.
+    Rubric paragraphs (toolkit.rubrics.is_rubric) get no sentences and kind "rubric", unless
+    they are items of a bulleted list of story sentences (rubrics.list_items; the marks stay
+    out of the sentences). A speaker label before a sentence (`앵커: `) goes to
+    Sentence.speaker, and the heading of a `◆ HEADING = body` paragraph to its first
+    sentence's subhead, not their text.
 
     The id prefix is the article's language, not the paragraph's: an English gloss inside a
     Korean report is split as English (lang "en") but keeps a "ko-s" id, or it would collide
     with the English article's ids in the shared TEI document."""
-    from toolkit.rubrics import is_rubric, split_speaker
+    from toolkit.rubrics import is_rubric, list_items, split_speaker, split_subhead, strip_bullet
 
     n = 0
     prefix = article.language or "und"
+    langs = [para.lang or article.language for para in article.paragraphs]
+    items = {lang: list_items([p.text for p in article.paragraphs], lang) for lang in set(langs)}
     for index, para in enumerate(article.paragraphs):
-        lang = para.lang or article.language
+        lang = langs[index]
         split = split_korean if lang == "ko" else split_english
         para.sentences = []
-        if is_rubric(para.text, lang):  # a rubric line is kept as text, never aligned
-            para.kind = "rubric"
+        subhead = split_subhead(para.text, lang)
+        if subhead is None and index not in items[lang] and is_rubric(para.text, lang):
+            para.kind = "rubric"  # a rubric line is kept as text, never aligned
             continue
         para.kind = "text"
-        for text in split(para.text):
-            speaker, _, rest = split_speaker(text)  # `앵커: ...`: the label stays out of the sentence
+        heading, _, body = subhead if subhead is not None else (None, "", para.text)
+        for text in split(body):
+            # `앵커: ...`: the label stays out of the sentence (a subhead is the first sentence's one label)
+            speaker, _, rest = split_speaker(text) if heading is None else (None, "", text)
+            rest = strip_bullet(rest) if index in items[lang] else rest  # `▲ 정부는 ...`: the mark is no word
             n += 1
             para.sentences.append(Sentence(id=f"{prefix}-s{n}", text=rest, lang=lang, paragraph=index,
-                                           speaker=speaker))
+                                           speaker=speaker, subhead=heading))
+            heading = None  # the heading opens the paragraph's first sentence only
     return article

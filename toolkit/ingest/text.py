@@ -103,6 +103,7 @@ def read_text(text: str, source: str) -> Draft:
         if any(bp.is_agency_closed_line(unit.text) for unit in units) else [False] * len(units)  # (asked once a line)
     last_prose = max((i for i, is_prose in enumerate(prose) if is_prose), default=-1)
     prose_before, previous = False, None  # read as the loop goes: each line is asked about once
+    listed = _list_items([unit.text for unit in units])
     for i in range(first + 1, len(units)):
         if kinds[i] != "body":
             continue
@@ -112,7 +113,7 @@ def read_text(text: str, source: str) -> Draft:
                 and len(units[i].text) <= MAX_CAPTION_CHARS:
             kinds[i], kinds[i + 1] = "caption", "boilerplate"
             captions.append(units[i].text)
-        elif bp.is_marked_caption(units[i].text) or (
+        elif (bp.is_marked_caption(units[i].text) and i not in listed) or (
                 bp.is_agency_closed_line(units[i].text) and not _closes_story(
                     units[i].text, prose_before, last_prose <= i, previous)):
             kinds[i] = "caption"
@@ -126,6 +127,14 @@ def read_text(text: str, source: str) -> Draft:
         dek = units[candidate].text
     pieces = [Piece(u.text) for u, kind in zip(units, kinds) if kind == "body"]
     return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date)
+
+
+def _list_items(lines: list[str]) -> set[int]:
+    """Lines that are items of a bulleted list of story sentences (`▲ 정부는 ...했다.` twice or
+    more): the caption mark opens them too, but they are body text (toolkit.rubrics.list_items)."""
+    from toolkit.rubrics import list_items
+
+    return list_items(lines, "ko") | list_items(lines, "en")
 
 
 def _is_prose(text: str) -> bool:

@@ -12,8 +12,9 @@ not keep, and so comes back normalised:
   English organization; an empty service name is None; Credit.name_ko of Korean credits is dropped;
 - paragraph text whose sentences are not verbatim pieces of it comes back as the sentences
   joined by spaces;
-- a speaker set on a sentence whose paragraph text has no label for it is written out as
-  `speaker: ` before the sentence and comes back as part of the paragraph text.
+- a speaker (subhead) set on a sentence whose paragraph text has no label for it is written
+  out as `speaker: ` (`subhead = `) before the sentence and comes back as part of the
+  paragraph text; a sentence given both keeps its subhead only.
 """
 
 from __future__ import annotations
@@ -86,17 +87,28 @@ def _speaker(label) -> str:
     return found[1] if found is not None else text.rstrip().removesuffix(":")
 
 
+def _subhead(label) -> str:
+    """The heading a <label type="subhead"> holds: `◆ 지하철 요금 인상 =` -> 지하철 요금 인상."""
+    from toolkit.rubrics import subhead_at_end
+
+    text = _text(label)
+    found = subhead_at_end(text)
+    return found[1] if found is not None else text.rstrip().removesuffix("=").rstrip()
+
+
 def _paragraph(p, lang: str, number: int) -> Paragraph:
     parts = [p.text or ""]
     sentences = []
-    speaker = None  # a speaker label names the sentence right after it
+    labels: dict[str, str] = {}  # a speaker label or a subhead names the sentence right after it
     for child in p.iterchildren(tei("s"), tei("label")):
         text = child.text or ""
         if child.tag == tei("label"):
-            speaker = _speaker(child)
+            kind = "subhead" if child.get("type") == "subhead" else "speaker"
+            labels[kind] = _subhead(child) if kind == "subhead" else _speaker(child)
         else:
-            sentences.append(Sentence(child.get(XML_ID) or "", text, child.get(XML_LANG) or lang, number, speaker))
-            speaker = None
+            sentences.append(Sentence(child.get(XML_ID) or "", text, child.get(XML_LANG) or lang, number,
+                                      labels.get("speaker"), labels.get("subhead")))
+            labels = {}
         parts.append(text)
         parts.append(child.tail or "")
     return Paragraph("".join(parts), lang, sentences)

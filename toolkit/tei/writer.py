@@ -257,7 +257,7 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
             break
         if sentence.speaker is not None:  # the occurrence right after its label, not one inside it
             later = found
-            while later >= 0 and _label_start(text[cursor:later], sentence.speaker) is None:
+            while later >= 0 and _label_start(text[cursor:later], "speaker", sentence.speaker) is None:
                 later = text.find(sentence.text, later + 1)
             found = later if later >= 0 else found
         gaps.append(text[cursor:found])
@@ -269,8 +269,10 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
     p.text = gaps[0] or None
     previous = None
     for sentence, gap in zip(paragraph.sentences, gaps):
-        if sentence.speaker is not None:  # the gap's text, then the label, go before the sentence
-            _speaker_label(p, previous, gap, sentence.speaker)
+        if sentence.subhead is not None:  # the gap's text, then the label, go before the sentence
+            _gap_label(p, previous, gap, "subhead", sentence.subhead)
+        elif sentence.speaker is not None:
+            _gap_label(p, previous, gap, "speaker", sentence.speaker)
         elif previous is not None:
             previous.tail = gap or None
         attrs = {XML_ID: sentence.id, XML_LANG: sentence.lang if sentence.lang != lang else None}
@@ -280,32 +282,36 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
         previous.tail = tail or None
 
 
-def _label_start(gap: str, speaker: str) -> int | None:
-    """Where the label of `speaker` ends `gap` (toolkit.rubrics.label_at_end, or `speaker:`
-    as written out on an earlier round), or None."""
-    from toolkit.rubrics import label_at_end
+def _label_start(gap: str, kind: str, name: str) -> int | None:
+    """Where the label of speaker or subhead `name` ends `gap` (toolkit.rubrics.label_at_end or
+    subhead_at_end, or `name:` / `name =` as written out on an earlier round), or None."""
+    from toolkit.rubrics import label_at_end, subhead_at_end
 
-    found = label_at_end(gap)
-    if found is not None and found[1] == speaker:
+    found = subhead_at_end(gap) if kind == "subhead" else label_at_end(gap)
+    if found is not None and found[1] == name:
         return found[0]
-    written = gap.rstrip()
-    if written.endswith(f"{speaker}:"):
-        return len(written) - len(speaker) - 1
+    written, ending = gap.rstrip(), _WRITTEN_OUT[kind].format(name)
+    if written.endswith(ending):
+        return len(written) - len(ending)
     return None
 
 
-def _speaker_label(p, previous, gap: str, speaker: str) -> None:
-    """Write `gap` (the paragraph text before a sentence) with the speaker label that ends it
-    as <label type="speaker">. A speaker with no label in the text (set by hand) gets
-    `speaker: ` written out, which reads back as part of the paragraph text."""
-    start = _label_start(gap, speaker)
-    before, label = (gap, f"{speaker}: ") if start is None else (gap[:start], gap[start:])
+# a label set by hand, with no text of its own in the paragraph, is written out in this form
+_WRITTEN_OUT = {"speaker": "{}:", "subhead": "{} ="}
+
+
+def _gap_label(p, previous, gap: str, kind: str, name: str) -> None:
+    """Write `gap` (the paragraph text before a sentence) with the speaker label or subhead that
+    ends it as <label type="speaker|subhead">. One set by hand with no label in the text gets
+    `name: ` (`name = `) written out, which reads back as part of the paragraph text."""
+    start = _label_start(gap, kind, name)
+    before, label = (gap, _WRITTEN_OUT[kind].format(name) + " ") if start is None else (gap[:start], gap[start:])
     stripped = label.rstrip()
     if previous is not None:
         previous.tail = before or None
     else:
         p.text = before or None
-    element = _sub(p, "label", stripped, type="speaker")
+    element = _sub(p, "label", stripped, type=kind)
     element.tail = label[len(stripped):] or None
 
 

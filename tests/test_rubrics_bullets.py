@@ -1,0 +1,160 @@
+"""Bullet-led paragraphs (issue 9, item 2): subheads and list items are story text, captions stay rubrics."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.model import Alignment, Article, Bead, Paragraph
+from toolkit.rubrics import split_subhead
+from toolkit.segment import segment_article
+
+
+def _segment(lang: str, *texts: str) -> Article:
+    return segment_article(Article("x", lang, paragraphs=[Paragraph(t, lang) for t in texts]))
+
+
+def test_korean_subhead_paragraph_keeps_its_body_as_sentences() -> None:
+    article = _segment("ko", "◆ 지하철 기본요금 1400원으로 = 서울시는 다음 달 7일부터 지하철 기본요금을 150원 올린다고 "
+                             "밝혔다. 요금 인상은 8년 만이다.")
+    assert article.paragraphs[0].kind == "text"
+    assert [s.text for s in article.sentences] == ["서울시는 다음 달 7일부터 지하철 기본요금을 150원 올린다고 밝혔다.",
+                                                   "요금 인상은 8년 만이다."]
+    assert [s.subhead for s in article.sentences] == ["지하철 기본요금 1400원으로", None]
+    assert [s.speaker for s in article.sentences] == [None, None]
+
+
+def test_a_heading_may_end_in_a_verb() -> None:
+    article = _segment("ko", "◇ 한은, 금리 또 올린다 = 한국은행이 다음 달 기준금리를 더 올릴 것이라는 관측이 나온다.")
+    assert [(s.subhead, s.text) for s in article.sentences] == [
+        ("한은, 금리 또 올린다", "한국은행이 다음 달 기준금리를 더 올릴 것이라는 관측이 나온다.")]
+
+
+def test_english_subhead_paragraph_keeps_its_body_as_sentences() -> None:
+    article = _segment("en", "◇ Youth rent support = The land ministry will widen its rent support. About 150,000 "
+                             "households will qualify.")
+    assert [s.text for s in article.sentences] == ["The land ministry will widen its rent support.",
+                                                   "About 150,000 households will qualify."]
+    assert article.sentences[0].subhead == "Youth rent support"
+
+
+@pytest.mark.parametrize("text", [
+    "▲ 사진=연합뉴스",  # a photo credit: its key is no heading
+    "◆ 사진 = 연합뉴스",
+    "▲ (서울=연합뉴스) 김철수 기자 = 19일 명동 거리를 시민들이 걷고 있다. 2024.5.19 kim@yna.co.kr",  # a dateline
+    "◆ 정부는 요금을 올렸다. 시민들은 반발했다 = 서울시는 인상을 미루기로 했다.",  # the heading is sentences
+    "◆ 지하철 요금 인상 = 서울시 교통정책과",  # the body is no sentence
+    "◆ 지하철 요금 인상 = 서울시는 요금을 올렸다. /사진=연합뉴스",  # the body ends with a photo credit
+])
+def test_what_is_no_subhead(text: str) -> None:
+    assert split_subhead(text, "ko") is None
+
+
+def test_a_list_of_story_sentences_is_text_without_its_marks() -> None:
+    article = _segment("ko", "정부가 내놓은 지원책은 다음과 같다.",
+                       "▲ 정부는 내년 소상공인 정책자금을 2조원 늘리기로 했다.",
+                       "▲ 전기요금 분할 납부 제도는 연말까지 연장된다.")
+    assert [p.kind for p in article.paragraphs] == ["text", "text", "text"]
+    assert [s.text for s in article.sentences][1:] == ["정부는 내년 소상공인 정책자금을 2조원 늘리기로 했다.",
+                                                       "전기요금 분할 납부 제도는 연말까지 연장된다."]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "▲ 대출 만기를 3년 연장한다. ▲ 금리를 1%포인트 낮춘다."),
+    ("en", "▲ Loan maturities will be extended by three years. ▲ Interest rates will be cut by one point."),
+])
+def test_one_paragraph_holding_two_items_is_text(lang: str, text: str) -> None:
+    article = _segment(lang, text)
+    assert article.paragraphs[0].kind == "text"
+    assert len(article.sentences) == 2 and not article.sentences[0].text.startswith("▲")
+
+
+def test_an_english_list_is_text() -> None:
+    article = _segment("en", "▲ The government will expand policy loans next year.",
+                       "▲ Installment payment of power bills will be extended.")
+    assert [s.text for s in article.sentences] == ["The government will expand policy loans next year.",
+                                                   "Installment payment of power bills will be extended."]
+
+
+@pytest.mark.parametrize(("lang", "texts"), [
+    ("ko", ["▲ 19일 서울 중구 명동 거리가 관광객들로 붐비고 있다. /사진=연합뉴스"]),
+    ("ko", ["▲ 김정은 국무위원장이 비료공장 준공식에서 연설하고 있다. (사진=조선중앙통신)"]),
+    ("ko", ["▲ 지난 5일 평양에서 열린 군중대회 모습. [조선중앙TV 화면 캡처]"]),
+    ("ko", ["▲ 정부세종청사 전경."]),
+    # a lone sentence with no credit: a caption or a one-item list cannot be told, so it stays a rubric
+    ("ko", ["예산안이 의결됐다.", "▲ 한덕수 국무총리가 20일 국무회의에서 모두발언을 했다.", "예산안은 국회로 간다."]),
+    # two photos in a row, each described as it happens
+    ("ko", ["▲ 시민들이 우산을 쓴 채 출근길에 나서고 있다.", "▲ 물에 잠긴 도로 위를 차량들이 지나가고 있다."]),
+    ("en", ["▲ North Korean leader Kim Jong Un speaks at a rally. (KCNA/Yonhap)"]),
+    ("en", ["▲ Tourists crowd Myeong-dong in central Seoul on May 19."]),
+])
+def test_captions_stay_rubrics(lang: str, texts: list[str]) -> None:
+    article = _segment(lang, *texts)
+    assert [p.kind for p in article.paragraphs if p.text.startswith("▲")] == ["rubric"] * sum(
+        t.startswith("▲") for t in texts)
+
+
+def _pair() -> tuple[Article, Article]:
+    en = _segment("en", "◆ Subway fare to rise = Seoul will raise the fare. It is the first rise in years.")
+    ko = _segment("ko", "◆ 지하철 요금 인상 = 서울시는 요금을 올린다. 인상은 8년 만이다.")
+    return en, ko
+
+
+def subhead_tei() -> bytes:
+    """A pair opening with a subhead paragraph on both sides, segmented as the product does."""
+    from toolkit.tei.writer import write_tei
+
+    en, ko = _pair()
+    return write_tei(en, ko, Alignment([Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)]))
+
+
+def test_subhead_is_written_as_a_label_and_read_back() -> None:
+    from toolkit.tei.reader import read_tei
+    from toolkit.tei.safe_xml import parse_xml_safely
+    from toolkit.tei.validate import validate_tree
+    from toolkit.tei.writer import write_tei
+
+    en, ko = _pair()
+    data = subhead_tei()
+    assert '<p><label type="subhead">◆ 지하철 요금 인상 =</label> <s xml:id="ko-s1">서울시는 요금을 올린다.</s>' \
+        in data.decode()
+    assert validate_tree(parse_xml_safely(data, "subhead")) == []
+    en_back, ko_back, _ = read_tei(data)
+    assert [s.subhead for s in ko_back.sentences] == ["지하철 요금 인상", None]
+    assert en_back.sentences[0].subhead == "Subway fare to rise"
+    assert ko_back.paragraphs[0].text == ko.paragraphs[0].text
+    assert write_tei(*read_tei(data)) == data
+
+
+def test_subhead_set_by_hand_is_written_out_and_then_stable() -> None:
+    from toolkit.tei.reader import read_tei
+    from toolkit.tei.writer import write_tei
+
+    en = _segment("en", "Seoul will raise the fare.")
+    en.sentences[0].subhead = "Fares"
+    first = write_tei(en, None, None)
+    assert b'<label type="subhead">Fares =</label>' in first
+    back, _, _ = read_tei(first)
+    assert back.paragraphs[0].text == "Fares = Seoul will raise the fare." and back.sentences[0].subhead == "Fares"
+    assert write_tei(*read_tei(first)) == first
+
+
+@pytest.mark.parametrize("texts", [
+    ["▶ 北, 국경 경비 초소 두 배로 늘렸다", "▶ 김정은, 딸과 공개 행보 나섰다"],  # related-article links
+    ["▲ 북한이 국경 경비 초소를 늘렸다", "▲ 김정은이 딸과 공개 행보에 나섰다"],  # headlines: no full stop
+])
+def test_runs_of_links_or_headlines_stay_rubrics(texts: list[str]) -> None:
+    assert [p.kind for p in _segment("ko", *texts).paragraphs] == ["rubric", "rubric"]
+
+
+def test_a_scraped_page_keeps_its_list_in_the_body_and_its_caption_out(tmp_path) -> None:
+    from toolkit.ingest import read_article
+
+    page = tmp_path / "ko.txt"
+    page.write_text("정부, 소상공인 지원책 발표\n\n정부가 19일 소상공인 지원책을 내놓았다. 골자는 다음과 같다.\n\n"
+                    "▲ 정부는 내년 정책자금을 2조원 늘리기로 했다.\n\n▲ 전기요금 분할 납부는 연말까지 연장된다.\n\n"
+                    "▲ 19일 서울 명동 거리가 관광객들로 붐비고 있다.\n\n기획재정부는 대책을 매달 점검할 계획이다.\n",
+                    encoding="utf-8")
+    article = segment_article(read_article(page))
+    assert article.captions == ["▲ 19일 서울 명동 거리가 관광객들로 붐비고 있다."]
+    assert "정부는 내년 정책자금을 2조원 늘리기로 했다." in [s.text for s in article.sentences]
+    assert "전기요금 분할 납부는 연말까지 연장된다." in [s.text for s in article.sentences]
