@@ -1,0 +1,28 @@
+"""Look-alikes of the English credit forms credits24 added, found in review (rv14b): each is a credit the
+new readers read wrongly. Every case keeps its paragraph whole."""
+
+from __future__ import annotations
+
+from toolkit.credits import extract_credits
+
+
+def _read(paragraph: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(c.role, c.name, c.service, c.organization) for c in extract_credits(paragraph)[1]]
+
+
+def test_a_slash_to_an_agency_named_service_gives_no_language_service() -> None:
+    """"National Intelligence Service" is an agency, not a language service: no service "Intelligence"."""
+    found = _read("Agents escort a defector at Incheon airport. (Kim Ji-hoon/National Intelligence Service)")
+    assert [c[2] for c in found] == [None]
+
+
+def test_told_a_person_of_an_agency_named_service_is_no_interviewer() -> None:
+    """The person told is an official of an agency whose name ends in "Service", not a reporter of a language service."""
+    sentence = "The defector told Park Ji-won of Korea's National Intelligence Service that he had crossed in 2019."
+    assert _read(sentence) == []
+
+
+def test_told_a_person_of_a_language_service_is_still_the_interviewer() -> None:
+    assert _read("The farmer told Choi Eun-bi of RFA's Korean Service that the harvest had failed.") == [
+        ("reporter", "Choi Eun-bi", "Korean", "RFA")]
+
