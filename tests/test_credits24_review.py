@@ -26,3 +26,14 @@ def test_told_a_person_of_a_language_service_is_still_the_interviewer() -> None:
     assert _read("The farmer told Choi Eun-bi of RFA's Korean Service that the harvest had failed.") == [
         ("reporter", "Choi Eun-bi", "Korean", "RFA")]
 
+
+def test_a_comma_set_position_in_a_story_sentence_does_not_make_its_byline_a_photographer() -> None:
+    """", centre," beside a speaker who "said" something is a story sentence: its byline stays the writer's."""
+    paragraph = "Lee Jae-myung, centre, said the party would fight the bill in the National Assembly.\nBy Park Ji-won"
+    assert _read(paragraph) == [("writer", "Park Ji-won", None, None)]
+
+
+def test_a_comma_set_position_in_a_caption_still_makes_its_byline_a_photographer() -> None:
+    paragraph = "Lee Jae-myung, centre, waves to supporters outside the National Assembly.\nBy Park Ji-won"
+    assert _read(paragraph) == [("photographer", "Park Ji-won", None, None)]
+
