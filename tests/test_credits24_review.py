@@ -37,3 +37,18 @@ def test_a_comma_set_position_in_a_caption_still_makes_its_byline_a_photographer
     paragraph = "Lee Jae-myung, centre, waves to supporters outside the National Assembly.\nBy Park Ji-won"
     assert _read(paragraph) == [("photographer", "Park Ji-won", None, None)]
 
+
+def test_a_note_about_another_work_credits_nobody_for_this_page() -> None:
+    """"This article draws on a diary … translated by A": the diary was translated, not this page (the own-work
+    note reads a page's publication history: "This article was first published … and translated by A")."""
+    assert _read("This article draws on a diary kept by a soldier and translated by Park Ji-won.") == []
+
+
+def test_a_review_note_does_not_credit_the_reviewed_book_s_writer() -> None:
+    found = _read("This article reviews Please Look After Mom, written by Shin Kyung-sook and translated by Kim Chi-young.")
+    assert ("writer", "Shin Kyung-sook", None, None) not in found
+
+
+def test_a_note_with_an_aside_before_its_verb_still_credits_the_page_s_translator() -> None:
+    assert _read("This report, first aired on KBS in May, was translated by Lee Min-ho and edited by Park So-yeon.") == [
+        ("translator", "Lee Min-ho", None, None), ("editor", "Park So-yeon", None, None)]
