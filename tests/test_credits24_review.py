@@ -52,3 +52,16 @@ def test_a_review_note_does_not_credit_the_reviewed_book_s_writer() -> None:
 def test_a_note_with_an_aside_before_its_verb_still_credits_the_page_s_translator() -> None:
     assert _read("This report, first aired on KBS in May, was translated by Lee Min-ho and edited by Park So-yeon.") == [
         ("translator", "Lee Min-ho", None, None), ("editor", "Park So-yeon", None, None)]
+
+
+def test_an_interviewer_named_inside_a_quotation_is_the_speaker_s_not_the_story_s() -> None:
+    """A speaker who says they told another outlet's reporter something credits no one on this page."""
+    for sentence in ("“I told CNN’s correspondent Anna Coren everything I saw,” Kim said.",
+                     "\"We spoke with VOA's Seoul bureau chief Mara Ellison last year,\" the defector said.",
+                     "“We told Choi Eun-bi of RFA’s Korean Service what happened,” the farmer said."):
+        assert _read(sentence) == []
+
+
+def test_an_interviewer_after_a_closed_quotation_is_still_credited() -> None:
+    sentence = "“The road is closed,” the farmer told Choi Eun-bi of RFA’s Korean Service on Monday."
+    assert _read(sentence) == [("reporter", "Choi Eun-bi", "Korean", "RFA")]
