@@ -65,3 +65,16 @@ def test_an_interviewer_named_inside_a_quotation_is_the_speaker_s_not_the_story_
 def test_an_interviewer_after_a_closed_quotation_is_still_credited() -> None:
     sentence = "“The road is closed,” the farmer told Choi Eun-bi of RFA’s Korean Service on Monday."
     assert _read(sentence) == [("reporter", "Choi Eun-bi", "Korean", "RFA")]
+
+
+def test_a_name_slash_country_closing_a_results_line_is_no_photo_credit() -> None:
+    """"Athlete/Country" closes a sports result; the unknown-owner tail ("A B/Harbor Visual") needs an owner
+    the news does not name as a place or subject."""
+    for paragraph in ("Women's singles gold went to the top seed. An Se-young/South Korea",
+                      "The archery final was held in Paris on Aug. 3, 2024. Lim Si-hyeon/South Korea"):
+        assert _read(paragraph) == []
+
+
+def test_a_name_slash_unlisted_owner_closing_a_caption_is_still_a_photo_credit() -> None:
+    assert _read("Fishing boats wait out the storm at Mokpo, May 3, 2021. Yoon Da-som/Seagull Pictures") == [
+        ("photographer", "Yoon Da-som", None, "Seagull Pictures")]
