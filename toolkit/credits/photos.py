@@ -273,7 +273,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
                 or (len(a.split()) >= 2 and is_person_name(a) and b.startswith("The ")
                     and is_capitalized_phrase(b, 5)) \
                 or (is_byline_name(a) and is_capitalized_phrase(b, _MAX_OWNER_WORDS) and not b.isupper()
-                    and not is_byline_name(b) and not is_news_subject(b)):  # "Kim Min-ji/Busan Ilbo", "A B/The Guardian", "A B/Harbor Visual"
+                    and not is_byline_name(b) and not is_news_subject(b)):
+            # "Kim Min-ji/Busan Ilbo", "A B/The Guardian", "A B/Harbor Visual"
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
             return None
