@@ -140,10 +140,12 @@ def is_english_caption(body: str) -> bool:
     if not body or len(body) > MAX_CAPTION_CHARS:
         return False
     low = body.lower()
-    if any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body) or _EN_COMMA_POSITION.search(body):
+    if any(word in low for word in _EN_PHOTO_WORDS) or _EN_POSITION.search(body):
         return True
     if _EN_STORY_CUES.search(low):
-        return False
+        return False  # (before the comma-set position: "Lee, centre, said …" is a story's sentence)
+    if _EN_COMMA_POSITION.search(body):
+        return True
     last = body.rsplit("\n", 1)[-1].strip()
     return last.endswith(".") and len(last.split()) >= 6 and bool(_EN_PICTURE_DAY.search(last))
 

@@ -645,7 +645,10 @@ _ORIGINALLY = re.compile(
 
 # a note on this very page ("This article, …", "This story was first published in El Diario …"): its last
 # clause, "and translated by A" / ", edited by B", credits the page's makers whatever the clauses before say
-_OWN_WORK = re.compile(r"This (?:article|story|report|post|piece|interview|essay|column|text|translation)\b")
+# the note's verb tells the page's own history ("was first published", "appeared", "originally ran"), not what it
+# is about ("This article draws on a diary … translated by A": the diary's translator, not the page's)
+_OWN_WORK = re.compile(r"This (?:article|story|report|post|piece|interview|essay|column|text|translation)\b"
+                       r"(?:,[^,]{1,80},)? (?:was|were|has been|had been|first|originally|appeared|ran)\b")
 _NOTE_CLAUSE = re.compile(r"(?:,| and) (?:was |has been |later |then )?(?=(?:translated|edited|adapted|written|reported)"
                           r"\b[^.;]{0,60}? by [A-Z])")
 

@@ -195,10 +195,11 @@ _SVC_WORDS = {"service", "services"}
 
 def slashed_service(owner: str) -> tuple[str, str] | None:
     """(service, organization) when one piece of a slash credit is a language service ("A/VOA Khmer",
-    "RFA Korean/A"): the photographer works for that service, as a credit line's "for RFA Khmer" says."""
+    "RFA Korean/A"): the photographer works for that service, as a credit line's "for RFA Khmer" says. The
+    service must name a language: "National Intelligence Service" is an agency, not its "Intelligence" service."""
     owner = owner.strip()
     found = parse_service(owner, None) if " " in owner else None
-    return (found[0], found[1]) if found and found[0] and found[1] else None
+    return (found[0], found[1]) if found and found[0] and found[1] and service_language(found[0]) else None
 
 
 def parse_service(text: str, org_context: str | None) -> tuple[str | None, str | None] | None:
