@@ -21,8 +21,8 @@ from collections.abc import Iterator, Sequence
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
-from toolkit.credits.vocabulary import (KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES, KO_WRITER_TITLES,
-                                        PHOTO_AGENCIES)
+from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES,
+                                        KO_WRITER_TITLES, PHOTO_AGENCIES)
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
@@ -688,19 +688,29 @@ def _wire_chain(word: str) -> tuple[str, ...] | None:
         if depth == _MAX_CHAIN:
             return None
         for end in range(len(rest), 1, -1):
-            if rest[:end].lower() in PHOTO_AGENCIES and (tail := cut(rest[end:], depth + 1)) is not None:
+            if _is_agency(rest[:end], chained=True) and (tail := cut(rest[end:], depth + 1)) is not None:
                 return (rest[:end], *tail)
         return None
 
     pieces = cut(word, 0)
-    return pieces if pieces and len(pieces) > 1 else None
+    return pieces if pieces and len(pieces) > 1 and any(_is_agency(p) for p in pieces) else None
+
+
+def _is_agency(word: str, chained: bool = False) -> bool:
+    """A photo agency's name; with `chained`, also a short name that is one only beside another agency ("신화")."""
+    return word.lower() in PHOTO_AGENCIES or (chained and word in CHAINED_AGENCIES)
+
+
+def _agency_org(name: str) -> str:
+    """The organization of an agency credited in a chain ("신화" -> Xinhua)."""
+    return CHAINED_AGENCIES.get(name) or short_org(name)
 
 
 def _agency_chain(name: str) -> list[str] | None:
     """"로이터 연합뉴스", "조선중앙통신·연합뉴스", "AP연합뉴스": two or more agencies, each credited; None
     for one agency or anything else."""
     pieces = [p for w in re.split(r"[\s·ㆍ]+", name) if w for p in _unglued(w)]
-    if len(pieces) > 1 and all(p.lower() in PHOTO_AGENCIES for p in pieces):
+    if len(pieces) > 1 and all(_is_agency(p, chained=True) for p in pieces) and any(_is_agency(p) for p in pieces):
         return pieces
     return None
 
@@ -712,6 +722,8 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     if not 1 <= len(words) <= 4:
         return None
     agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
+    if agencies:  # "신화 연합뉴스": a short name that is an agency only beside another
+        agencies = [w for w in words if w in agencies or w in CHAINED_AGENCIES]
     if not agencies or words[-1] not in agencies:
         return None
     rest = [w for w in words if w not in agencies]
@@ -719,7 +731,7 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
         return None  # at most one word, a place or the source, before the agencies
     # "조선중앙TV·연합뉴스", "평양 AFP 연합뉴스": the source and each agency that moved its picture on
     names = ([rest[0]] if rest and is_outlet(rest[0]) else []) + agencies
-    return [Credit("photographer", name, organization=short_org(name), agent="organization") for name in names]
+    return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
 
 
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
@@ -1498,7 +1510,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
     if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
         return s[: len(s) - len(m.group())].rstrip(), [
-            Credit("photographer", n, organization=short_org(n), agent="organization") for n in chain]
+            Credit("photographer", n, organization=_agency_org(n), agent="organization") for n in chain]
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if (ranked := _ranked_person(name)) is not None:
