@@ -26,6 +26,7 @@ from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_END
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
+from toolkit.rubrics import SPEAKER_NAMES
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
@@ -654,9 +655,14 @@ def _places_before_equals(words: list[str]) -> set[int]:
 
 def _placed_before_slash(word: str) -> bool:
     """"부산", "강화" in "강화/김하늘 선임기자": a short Hangul word that is no name, label or title, so the
-    place the picture was taken (a label, "사진/A 기자", is read as one)."""
+    place the picture was taken (a label, "사진/A 기자", is read as one). Nor a part the person played
+    ("진행/A 기자", "출연/A 기자": the host, a guest), which no place is."""
     return 2 <= len(word) <= 5 and is_syllable_word(word) and not is_korean_name(word) and word not in KO_LABELS \
-        and word not in _CLIP_WORDS and title_role(word) is None
+        and word not in _CLIP_WORDS and word not in SPEAKER_NAMES and word not in _PARTS_PLAYED and title_role(word) is None
+
+
+# what a person did, written before "/" and the name as a label is ("출연/A 기자"), though no credit label
+_PARTS_PLAYED = {"출연", "조사", "자료", "문의", "제보", "도움말", "좌담", "토론", "패널"}
 
 
 def _titled_after(words: list[str], k: int) -> bool:
