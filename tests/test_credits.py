@@ -613,3 +613,24 @@ def test_names_listed_before_one_title_are_all_credited() -> None:
     """The look-alike of the test above: three-syllable names before one title are a list of reporters."""
     _, found = extract_credits("한지우 오태성 기자 desk@paper.example")
     assert [(c.role, c.name) for c in found] == [("reporter", "한지우"), ("reporter", "오태성")]
+
+
+def test_a_long_run_of_spaces_after_a_page_button_word_is_read_at_once() -> None:
+    """The picture button's pattern once began with a run of blanks: 50,000 spaces cost 9.5 s (every
+    start in the run rescanned it)."""
+    import time
+
+    start = time.process_time()
+    rest, _ = extract_credits("사진 보기" + " " * 50_000 + "끝")
+    assert time.process_time() - start < 2
+    assert rest.endswith("끝")
+
+
+@pytest.mark.parametrize("part", ["진행", "사회", "출연", "조사"])
+def test_a_part_played_before_a_slash_under_a_caption_is_no_place(part: str) -> None:
+    """"부산/A 기자" under a caption names where the picture was taken, so A took it; "진행/A 기자" names
+    the host, not a place: A is no photographer."""
+    _, found = extract_credits(f"시민들이 광장에 모여 촛불을 들고 있다.\n{part}/윤다솜 기자")
+    assert ("photographer", "윤다솜") not in [(c.role, c.name) for c in found]
+    _, placed = extract_credits("시민들이 광장에 모여 촛불을 들고 있다.\n부산/윤다솜 기자")
+    assert [(c.role, c.name) for c in placed] == [("photographer", "윤다솜")]

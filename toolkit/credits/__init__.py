@@ -69,8 +69,10 @@ def _hygiene(paragraph: str) -> str:
     return "\n".join(out)
 
 
-# the buttons a Korean page prints after a picture's caption, kept by a copy at the line's end
-_PICTURE_BUTTON = re.compile(r"[ \t]*(?:관련 ?사진 ?보기|사진 ?크게 ?보기|사진 ?확대 ?보기)[ \t]*$", re.MULTILINE)
+# the buttons a Korean page prints after a picture's caption, kept by a copy at the line's end. No blanks
+# before it in the pattern (a run of them would be rescanned from each of its starts: quadratic); the
+# blanks left are collapsed with the line's others
+_PICTURE_BUTTON = re.compile(r"(?:관련 ?사진 ?보기|사진 ?크게 ?보기|사진 ?확대 ?보기)[ \t]*$", re.MULTILINE)
 _DOUBLED_HOLDER = re.compile(r"([ⓒ©] ?([가-힣]{2,4}))\2(?=\s|$)")
 
 # a translation's line over its translator's "By A" line (a book's title page)

@@ -17,8 +17,8 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.english import parse_sentence
 from toolkit.credits.korean import (
-    desk_credit, desk_name, is_outlet, is_place_word, ko_tokens, name_and_title, parse_bracket_byline, regional_station,
-    title_role,
+    desk_credit, desk_name, is_outlet, is_place_word, ko_tokens, name_and_title, parse_bracket_byline, parse_unit,
+    regional_station, title_role,
 )
 from toolkit.credits.text import is_date_word
 from toolkit.credits.widgets import is_byline_name, is_common_word, is_romanized_name_word
@@ -100,10 +100,11 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     named = _reporters_after(rest)
     if "=" in inner or "/" in inner:
         left, right = (p.strip() for p in re.split(r"[=/]", inner, maxsplit=1))
-        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1] \
-                or left in KO_LABELS:
-            # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits; "(번역=A 기자)": a labelled credit
-            return None  # (korean.parse_unit reads them)
+        if left.split()[-1:] and left.split()[-1] in _PHOTO_LABELS or right in _PHOTO_LABELS or "사진" in inner.split("=")[0].split("/")[-1]:
+            return None  # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit reads them)
+        if left in KO_LABELS:  # "(번역=A 기자)", "[정리=A 기자] 본문 …": a labelled credit, not an outlet's reporter
+            unit = parse_unit(ko_tokens(inner)) if rest.strip() else None  # (alone, korean.parse_unit reads it)
+            return (rest.lstrip(), unit[0]) if unit is not None and unit[0] else None
         words = [w for w in ko_tokens(right) if w not in _BYLINE_JOINS]  # "[매체=A·B 기자]"
         if (names := _titled_names(words)) is not None:
             # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]", "[매체=A 기자·B 기자]": the reporters inside the bracket

@@ -21,11 +21,12 @@ from collections.abc import Iterator, Sequence
 
 from toolkit.credits.agents import organization_of, short_org
 from toolkit.credits.text import find_emails
-from toolkit.credits.vocabulary import (KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES, KO_WRITER_TITLES,
-                                        PHOTO_AGENCIES)
+from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES,
+                                        KO_WRITER_TITLES, PHOTO_AGENCIES)
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, transliterations
+from toolkit.rubrics import SPEAKER_NAMES
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
@@ -654,9 +655,14 @@ def _places_before_equals(words: list[str]) -> set[int]:
 
 def _placed_before_slash(word: str) -> bool:
     """"부산", "강화" in "강화/김하늘 선임기자": a short Hangul word that is no name, label or title, so the
-    place the picture was taken (a label, "사진/A 기자", is read as one)."""
+    place the picture was taken (a label, "사진/A 기자", is read as one). Nor a part the person played
+    ("진행/A 기자", "출연/A 기자": the host, a guest), which no place is."""
     return 2 <= len(word) <= 5 and is_syllable_word(word) and not is_korean_name(word) and word not in KO_LABELS \
-        and word not in _CLIP_WORDS and title_role(word) is None
+        and word not in _CLIP_WORDS and word not in SPEAKER_NAMES and word not in _PARTS_PLAYED and title_role(word) is None
+
+
+# what a person did, written before "/" and the name as a label is ("출연/A 기자"), though no credit label
+_PARTS_PLAYED = {"출연", "조사", "자료", "문의", "제보", "도움말", "좌담", "토론", "패널"}
 
 
 def _titled_after(words: list[str], k: int) -> bool:
@@ -688,19 +694,29 @@ def _wire_chain(word: str) -> tuple[str, ...] | None:
         if depth == _MAX_CHAIN:
             return None
         for end in range(len(rest), 1, -1):
-            if rest[:end].lower() in PHOTO_AGENCIES and (tail := cut(rest[end:], depth + 1)) is not None:
+            if _is_agency(rest[:end], chained=True) and (tail := cut(rest[end:], depth + 1)) is not None:
                 return (rest[:end], *tail)
         return None
 
     pieces = cut(word, 0)
-    return pieces if pieces and len(pieces) > 1 else None
+    return pieces if pieces and len(pieces) > 1 and any(_is_agency(p) for p in pieces) else None
+
+
+def _is_agency(word: str, chained: bool = False) -> bool:
+    """A photo agency's name; with `chained`, also a short name that is one only beside another agency ("신화")."""
+    return word.lower() in PHOTO_AGENCIES or (chained and word in CHAINED_AGENCIES)
+
+
+def _agency_org(name: str) -> str:
+    """The organization of an agency credited in a chain ("신화" -> Xinhua)."""
+    return CHAINED_AGENCIES.get(name) or short_org(name)
 
 
 def _agency_chain(name: str) -> list[str] | None:
     """"로이터 연합뉴스", "조선중앙통신·연합뉴스", "AP연합뉴스": two or more agencies, each credited; None
     for one agency or anything else."""
     pieces = [p for w in re.split(r"[\s·ㆍ]+", name) if w for p in _unglued(w)]
-    if len(pieces) > 1 and all(p.lower() in PHOTO_AGENCIES for p in pieces):
+    if len(pieces) > 1 and all(_is_agency(p, chained=True) for p in pieces) and any(_is_agency(p) for p in pieces):
         return pieces
     return None
 
@@ -712,6 +728,8 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     if not 1 <= len(words) <= 4:
         return None
     agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
+    if agencies:  # "신화 연합뉴스": a short name that is an agency only beside another
+        agencies = [w for w in words if w in agencies or w in CHAINED_AGENCIES]
     if not agencies or words[-1] not in agencies:
         return None
     rest = [w for w in words if w not in agencies]
@@ -719,7 +737,7 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
         return None  # at most one word, a place or the source, before the agencies
     # "조선중앙TV·연합뉴스", "평양 AFP 연합뉴스": the source and each agency that moved its picture on
     names = ([rest[0]] if rest and is_outlet(rest[0]) else []) + agencies
-    return [Credit("photographer", name, organization=short_org(name), agent="organization") for name in names]
+    return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
 
 
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
@@ -1498,7 +1516,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
     if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
         return s[: len(s) - len(m.group())].rstrip(), [
-            Credit("photographer", n, organization=short_org(n), agent="organization") for n in chain]
+            Credit("photographer", n, organization=_agency_org(n), agent="organization") for n in chain]
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if (ranked := _ranked_person(name)) is not None:

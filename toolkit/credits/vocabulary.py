@@ -80,7 +80,6 @@ ORGANIZATIONS: dict[str, str] = {
     "xinhua": "Xinhua",
     "신화통신": "Xinhua",
     "신화사": "Xinhua",  # Xinhua's Korean service names itself so: "[신화사 평양 8월 22일]"
-    "신화": "Xinhua",
     "교도": "Kyodo",
     "스푸트니크": "Sputnik",
     "타스": "TASS",
@@ -144,10 +143,13 @@ PHOTO_AGENCIES = frozenset({
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
     "antara", "antara foto", "pexels",  # Indonesia's national agency; a stock library
-    # the world's wires as Korean captions print them, alone or chained ("신화 연합뉴스", "신화로이터연합")
-    "연합", "신화", "신화통신", "신화사", "교도", "교도통신", "지지통신", "타스", "스푸트니크", "블룸버그", "조선중앙tv",
+    # the world's wires as Korean captions print them, alone or chained ("타스 연합뉴스", "AP연합")
+    "연합", "신화통신", "신화사", "교도", "교도통신", "지지통신", "타스", "스푸트니크", "블룸버그", "조선중앙tv",
     "scanpix", "leta", "ntb", "ritzau", "anp", "belga", "keystone", "ansa", "pap", "ctk", "lusa",  # Europe's wires
 })
+# A wire's short name that is also a common word ("신화", a myth: "[그리스 신화] 제우스는 …", "살아있는 신화"):
+# an agency only beside another agency ("신화 연합뉴스", "신화로이터연합"), never alone; its organization
+CHAINED_AGENCIES: dict[str, str] = {"신화": "Xinhua"}
 # Agencies whose name alone on a caption's last line (or glued to its last word on a scraped page,
 # "… Kim Jong-unGetty Images") credits the picture: names no sentence ends with
 DISTINCTIVE_AGENCIES = ("afp via getty images", "getty images", "gettyimagesbank", "shutterstock", "epa-efe",
