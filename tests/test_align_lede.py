@@ -107,3 +107,12 @@ def test_the_moved_sentence_never_merges_with_a_neighbour_it_left(lexicon) -> No
     assert view.bead_score(1, 2, 1, 3) == aligner.bead_score(1, 2, 0, 2)
     assert _back([(0, 1, 0, 2)], [5, 0, 1]) is None
     assert _back([(0, 1, 0, 1), (1, 3, 1, 3)], [5, 0, 1]) == [(0, 1, 5, 6), (1, 3, 0, 2)]
+
+
+def test_an_english_sentence_left_alone_after_a_far_move_stays_before_the_korean_to_come() -> None:
+    """After a far move (Korean 5 brought to the front of a view over Korean 0), an English
+    sentence left alone at the view's end comes before Korean 1, the next Korean sentence of the
+    article, not after the moved sentence (Korean 6), past Korean sentences the chain still holds."""
+    assert _back([(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 2)], [5, 0]) == [(0, 1, 5, 6), (1, 2, 0, 1), (2, 3, 1, 1)]
+    # within the lede (nothing moved from beyond it) the end of the view is the end of its Korean
+    assert _back([(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 2)], [1, 0]) == [(0, 1, 1, 2), (1, 2, 0, 1), (2, 3, 2, 2)]

@@ -61,9 +61,12 @@ def _back(beads: list[Bead], perm: list[int]) -> list[Bead] | None:
     """The view's beads in the article's Korean numbering; None when a bead's Korean sentences
     are not next to each other there (a bead must be a span on both sides)."""
     out = []
+    placed = set(perm)
+    after = next(k for k in range(len(perm) + 1) if k not in placed)  # the first Korean sentence the view leaves out
     for i0, i1, j0, j1 in beads:
         if j0 == j1:  # an English sentence alone: placed before the Korean sentences still to come
-            at = min(perm[j0:], default=max(perm) + 1)
+            # (after a far move the view ends at `after`, not past the moved sentence)
+            at = min(perm[j0:] + [after])
             out.append((i0, i1, at, at))
             continue
         ko = sorted(perm[j] for j in range(j0, j1))
