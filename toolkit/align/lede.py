@@ -126,10 +126,11 @@ def _try(scorer: BeadScorer, moves, path: list[Bead], cuts: list[tuple[int, int,
     """(gain, new first beads, the far Korean null taken in or None, cut) of moving Korean `j` to
     place `q` for English `i`, over the smallest prefix of the chain holding the move and the
     next REACH - 1; None when none holds it or no crossing comes out."""
-    found = [c for c in cuts if c[1] > i and c[2] >= q and (c[2] > j or null)]
-    if not found:
+    # the first cut that holds the move, read no further: a candidate per Korean sentence of a long
+    # original each reading every cut would make this step quadratic
+    start = next((t for t, c in enumerate(cuts) if c[1] > i and c[2] >= q and (c[2] > j or null)), None)
+    if start is None:
         return None
-    start = cuts.index(found[0])
     top = None
     for u, e_end, k_end in cuts[start:start + REACH]:
         far = j if j >= k_end else None
