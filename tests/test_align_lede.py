@@ -107,3 +107,38 @@ def test_the_moved_sentence_never_merges_with_a_neighbour_it_left(lexicon) -> No
     assert view.bead_score(1, 2, 1, 3) == aligner.bead_score(1, 2, 0, 2)
     assert _back([(0, 1, 0, 2)], [5, 0, 1]) is None
     assert _back([(0, 1, 0, 1), (1, 3, 1, 3)], [5, 0, 1]) == [(0, 1, 5, 6), (1, 3, 0, 2)]
+
+
+def test_an_english_sentence_left_alone_after_a_far_move_stays_before_the_korean_to_come() -> None:
+    """After a far move (Korean 5 brought to the front of a view over Korean 0), an English
+    sentence left alone at the view's end comes before Korean 1, the next Korean sentence of the
+    article, not after the moved sentence (Korean 6), past Korean sentences the chain still holds."""
+    assert _back([(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 2)], [5, 0]) == [(0, 1, 5, 6), (1, 2, 0, 1), (2, 3, 1, 1)]
+    # within the lede (nothing moved from beyond it) the end of the view is the end of its Korean
+    assert _back([(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 2)], [1, 0]) == [(0, 1, 1, 2), (1, 2, 0, 1), (2, 3, 2, 2)]
+
+
+class _CountedCuts(list):
+    """A list of cuts that counts the cuts read through iteration."""
+
+    read = 0
+
+    def __iter__(self):
+        for c in super().__iter__():
+            type(self).read += 1
+            yield c
+
+
+def test_a_move_reads_the_chain_only_up_to_the_prefix_that_holds_it(lexicon) -> None:
+    """A long Korean original gives a candidate move per sentence that repeats the lede's name
+    or year; each must read only the chain's first cuts, not all of them (quadratic work)."""
+    from toolkit.align.lede import _cuts, _try
+
+    filler = "소식통은 배삯이 오르면서 장사꾼들의 발길도 뜸해졌다고 전했다."  # a Korean tail the English leaves out
+    aligner = _aligner(FERRY_EN, FERRY_KO + [filler] * 300, lexicon)
+    long_chain = FERRY_CHAIN + [(6, 6, k, k + 1) for k in range(5, 305)]
+    cuts = _CountedCuts(_cuts(long_chain))
+    _CountedCuts.read = 0
+    got = _try(aligner, MOVES, long_chain, cuts, 1, 2, 1, False)
+    assert got is not None and (2, 3, 1, 2) in got[1]
+    assert _CountedCuts.read < 10

@@ -61,9 +61,12 @@ def _back(beads: list[Bead], perm: list[int]) -> list[Bead] | None:
     """The view's beads in the article's Korean numbering; None when a bead's Korean sentences
     are not next to each other there (a bead must be a span on both sides)."""
     out = []
+    placed = set(perm)
+    after = next(k for k in range(len(perm) + 1) if k not in placed)  # the first Korean sentence the view leaves out
     for i0, i1, j0, j1 in beads:
         if j0 == j1:  # an English sentence alone: placed before the Korean sentences still to come
-            at = min(perm[j0:], default=max(perm) + 1)
+            # (after a far move the view ends at `after`, not past the moved sentence)
+            at = min(perm[j0:] + [after])
             out.append((i0, i1, at, at))
             continue
         ko = sorted(perm[j] for j in range(j0, j1))
@@ -123,10 +126,11 @@ def _try(scorer: BeadScorer, moves, path: list[Bead], cuts: list[tuple[int, int,
     """(gain, new first beads, the far Korean null taken in or None, cut) of moving Korean `j` to
     place `q` for English `i`, over the smallest prefix of the chain holding the move and the
     next REACH - 1; None when none holds it or no crossing comes out."""
-    found = [c for c in cuts if c[1] > i and c[2] >= q and (c[2] > j or null)]
-    if not found:
+    # the first cut that holds the move, read no further: a candidate per Korean sentence of a long
+    # original each reading every cut would make this step quadratic
+    start = next((t for t, c in enumerate(cuts) if c[1] > i and c[2] >= q and (c[2] > j or null)), None)
+    if start is None:
         return None
-    start = cuts.index(found[0])
     top = None
     for u, e_end, k_end in cuts[start:start + REACH]:
         far = j if j >= k_end else None
