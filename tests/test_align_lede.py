@@ -142,3 +142,21 @@ def test_a_move_reads_the_chain_only_up_to_the_prefix_that_holds_it(lexicon) -> 
     got = _try(aligner, MOVES, long_chain, cuts, 1, 2, 1, False)
     assert got is not None and (2, 3, 1, 2) in got[1]
     assert _CountedCuts.read < 10
+
+
+def test_no_move_is_tried_on_a_text_longer_than_a_news_article(lexicon, monkeypatch) -> None:
+    """A lopsided text (a short English against a Korean original of hundreds of sentences that
+    repeat the lede's words) would try a search per Korean sentence; above MAX_SENTENCES none is tried."""
+    from toolkit.align import lede
+
+    filler = FERRY_KO[0]  # the lede's own sentence again and again: every copy a candidate move
+    tried = []
+    monkeypatch.setattr(lede, "_try", lambda *args: tried.append(args) or None)
+    short = _aligner(FERRY_EN, FERRY_KO + [filler] * 20, lexicon)
+    moved_lede(short, MOVES, FERRY_CHAIN + [(6, 6, k, k + 1) for k in range(5, 25)])
+    assert tried  # below the bound the copies are tried
+    tried.clear()
+    long = _aligner(FERRY_EN, FERRY_KO + [filler] * lede.MAX_SENTENCES, lexicon)
+    chain = FERRY_CHAIN + [(6, 6, k, k + 1) for k in range(5, 5 + lede.MAX_SENTENCES)]
+    assert moved_lede(long, MOVES, chain) == chain
+    assert not tried
