@@ -171,3 +171,21 @@ def test_a_subhead_label_of_many_bullets_is_read_at_once_not_from_every_bullet()
             "assert subhead_at_end('◆' * 50000 + ' =')[0] == 0\n"
             "assert subhead_at_end('본문 ◆ 지하철 = ◆ 요금 인상 = ') == (11, '요금 인상')\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=20)
+
+
+@pytest.mark.parametrize("text, heading", [
+    ('■ 정부 "1단계=준비" 발표 = 정부는 19일 단계별 계획을 발표했다.', '정부 "1단계=준비" 발표'),
+    ("■ 정부 ‘1단계=준비’ 발표 = 정부는 19일 단계별 계획을 발표했다.", "정부 ‘1단계=준비’ 발표"),
+    ("■ 정부 '1단계=준비' 발표 = 정부는 19일 단계별 계획을 발표했다.", "정부 '1단계=준비' 발표"),
+])
+def test_an_equals_sign_inside_a_quoted_heading_does_not_end_it(text: str, heading: str) -> None:
+    """The heading ended at the first `=` even inside straight quotes (the sentence began `준비" 발표 =
+    정부는...`) and a curly-quoted one made the whole paragraph a rubric; the TEI round trip keeps it."""
+    from toolkit.tei import read_tei, write_tei
+
+    article = _segment("ko", text)
+    assert [(s.subhead, s.text) for s in article.sentences] == [(heading, "정부는 19일 단계별 계획을 발표했다.")]
+    first = write_tei(article, None, None)
+    back, _, _ = read_tei(first)
+    assert back.paragraphs[0].text == text and back.sentences[0].subhead == heading
+    assert write_tei(*read_tei(first)) == first
