@@ -189,3 +189,18 @@ def test_an_equals_sign_inside_a_quoted_heading_does_not_end_it(text: str, headi
     back, _, _ = read_tei(first)
     assert back.paragraphs[0].text == text and back.sentences[0].subhead == heading
     assert write_tei(*read_tei(first)) == first
+
+
+def test_a_heading_that_holds_its_first_sentence_keeps_the_sentence_after_the_label() -> None:
+    """The writer put the <s> at the first occurrence of its text, inside the heading, and wrote the
+    heading out again: the paragraph read back as `◆ 상인들 상인들 반응은 … 왜 = 반응은 …`."""
+    from toolkit.tei import read_tei, write_tei
+
+    text = "◆ 상인들 반응은 시큰둥하다 왜 = 반응은 시큰둥하다"
+    article = _segment("ko", text)
+    assert [(s.subhead, s.text) for s in article.sentences] == [("상인들 반응은 시큰둥하다 왜", "반응은 시큰둥하다")]
+    first = write_tei(article, None, None)
+    assert '<label type="subhead">◆ 상인들 반응은 시큰둥하다 왜 =</label> <s xml:id="ko-s1">' in first.decode()
+    back, _, _ = read_tei(first)
+    assert back.paragraphs[0].text == text and back.sentences[0].subhead == "상인들 반응은 시큰둥하다 왜"
+    assert write_tei(*read_tei(first)) == first
