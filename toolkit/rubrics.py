@@ -151,8 +151,9 @@ def split_subhead(text: str, lang: str) -> tuple[str, str, str] | None:
 def subhead_at_end(gap: str) -> tuple[int, str] | None:
     """Where a subhead label ends `gap` (the paragraph text before its first sentence):
     (start of the label, heading), or None. Used by the TEI writer to mark the label."""
-    # the heading holds no `=` or line break, so the label starts after the last of them before
-    # the final `=`: searching from every bullet of the gap read it to its end each time (quadratic)
+    # the pattern's heading holds no `=` or line break, so the label starts after the last of them before
+    # the final `=` (a heading with a quoted `=` is found by the writer's written-out form instead):
+    # searching from every bullet of the gap read it to its end each time (quadratic)
     end = len(gap.rstrip(" \t\u3000")) - 1
     if end < 0 or gap[end] != "=":
         return None
