@@ -180,3 +180,18 @@ def test_an_output_inside_the_archive_by_another_spelling_is_refused(archive: Pa
         export_archive(copy / given, "tsv", copy / target)
     assert (copy / "tables" / "links.parquet").read_bytes() == before
     assert not (copy / "tables" / "new").exists()
+
+
+def test_file_identity_is_none_where_nothing_can_be_looked_at_and_equal_through_a_link(tmp_path) -> None:
+    """The one (device, inode) helper of the export and build guards: a path not made yet, a link
+    loop and a NUL byte give None (never equal to anything), a link gives its target's identity."""
+    from toolkit.files import file_identity
+
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (tmp_path / "alias").symlink_to(folder)
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    assert file_identity(tmp_path / "alias") == file_identity(folder) != file_identity(tmp_path)
+    assert file_identity(tmp_path / "not-yet" / "x") is None
+    assert file_identity(tmp_path / "loop") is None
+    assert file_identity("a\0b") is None

@@ -158,3 +158,49 @@ def test_a_scraped_page_keeps_its_list_in_the_body_and_its_caption_out(tmp_path)
     assert article.captions == ["▲ 19일 서울 명동 거리가 관광객들로 붐비고 있다."]
     assert "정부는 내년 정책자금을 2조원 늘리기로 했다." in [s.text for s in article.sentences]
     assert "전기요금 분할 납부는 연말까지 연장된다." in [s.text for s in article.sentences]
+
+
+def test_a_subhead_label_of_many_bullets_is_read_at_once_not_from_every_bullet() -> None:
+    """A <label type="subhead"> (read from any TEI file) of 50,000 bullets took 86 s: the search
+    started at every bullet and read to the end each time. Run in a child so a regression fails."""
+    import subprocess
+    import sys
+
+    code = ("from toolkit.rubrics import subhead_at_end\n"
+            "assert subhead_at_end('◆' * 50000) is None\n"
+            "assert subhead_at_end('◆' * 50000 + ' =')[0] == 0\n"
+            "assert subhead_at_end('본문 ◆ 지하철 = ◆ 요금 인상 = ') == (11, '요금 인상')\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=20)
+
+
+@pytest.mark.parametrize("text, heading", [
+    ('■ 정부 "1단계=준비" 발표 = 정부는 19일 단계별 계획을 발표했다.', '정부 "1단계=준비" 발표'),
+    ("■ 정부 ‘1단계=준비’ 발표 = 정부는 19일 단계별 계획을 발표했다.", "정부 ‘1단계=준비’ 발표"),
+    ("■ 정부 '1단계=준비' 발표 = 정부는 19일 단계별 계획을 발표했다.", "정부 '1단계=준비' 발표"),
+])
+def test_an_equals_sign_inside_a_quoted_heading_does_not_end_it(text: str, heading: str) -> None:
+    """The heading ended at the first `=` even inside straight quotes (the sentence began `준비" 발표 =
+    정부는...`) and a curly-quoted one made the whole paragraph a rubric; the TEI round trip keeps it."""
+    from toolkit.tei import read_tei, write_tei
+
+    article = _segment("ko", text)
+    assert [(s.subhead, s.text) for s in article.sentences] == [(heading, "정부는 19일 단계별 계획을 발표했다.")]
+    first = write_tei(article, None, None)
+    back, _, _ = read_tei(first)
+    assert back.paragraphs[0].text == text and back.sentences[0].subhead == heading
+    assert write_tei(*read_tei(first)) == first
+
+
+def test_a_heading_that_holds_its_first_sentence_keeps_the_sentence_after_the_label() -> None:
+    """The writer put the <s> at the first occurrence of its text, inside the heading, and wrote the
+    heading out again: the paragraph read back as `◆ 상인들 상인들 반응은 … 왜 = 반응은 …`."""
+    from toolkit.tei import read_tei, write_tei
+
+    text = "◆ 상인들 반응은 시큰둥하다 왜 = 반응은 시큰둥하다"
+    article = _segment("ko", text)
+    assert [(s.subhead, s.text) for s in article.sentences] == [("상인들 반응은 시큰둥하다 왜", "반응은 시큰둥하다")]
+    first = write_tei(article, None, None)
+    assert '<label type="subhead">◆ 상인들 반응은 시큰둥하다 왜 =</label> <s xml:id="ko-s1">' in first.decode()
+    back, _, _ = read_tei(first)
+    assert back.paragraphs[0].text == text and back.sentences[0].subhead == "상인들 반응은 시큰둥하다 왜"
+    assert write_tei(*read_tei(first)) == first

@@ -26,6 +26,17 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+def file_identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of what `path` names, through links (None: nothing there, a link loop, or
+    it cannot be looked at). One folder under two spellings (a case- or normalisation-insensitive
+    file system keeps the spelling given in a real path) is told only by this."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
 def check_output(path: Path, inputs: Iterable[Path | None] = (), probe: bool = False) -> None:
     """InputError unless `path` is a regular file (or a link to one) or does not exist yet,
     and is none of the command's `inputs` (`-o ko.txt` by a slip would replace the original).

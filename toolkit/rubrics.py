@@ -99,7 +99,8 @@ def is_rubric(text: str, lang: str) -> bool:
 
 # ------------------------------------------------------------------ subheads and bulleted lists
 # `◆ 지하철 기본요금 1400원으로 = 서울시는 ...`: a bullet, a short heading, an equals sign, the body
-_SUBHEAD = re.compile(rf"^[ \t\u3000]*(?P<label>{_BULLET}[ \t\u3000]*(?P<head>[^=\n]+?)[ \t\u3000]*=)[ \t\u3000]*(?=\S)")
+_SUBHEAD = re.compile(rf"^[ \t\u3000]*{_BULLET}[ \t\u3000]*")
+_EQUALS = re.compile(r"[ \t\u3000]*=[ \t\u3000]*(?=\S)")
 _SUBHEAD_AT_END = re.compile(rf"(?P<label>{_BULLET}[ \t\u3000]*(?P<head>[^=\n]+?)[ \t\u3000]*=)[ \t\u3000]*$")
 _HEAD_MAX = {"ko": 40, "en": 90}  # a subhead is a line of a few words, not a sentence
 # a heading that is a sentence, or the key of a photo credit (`▲ 사진 = 연합뉴스`), is no subhead
@@ -111,8 +112,12 @@ _SENTENCE_END = {"ko": re.compile(r"[다요까죠][.?!]?[\"'”’」』)]*\s*$"
 _PROGRESSIVE = {"ko": re.compile(r"고\s?있(?:다|는\s?모습이다)[.]?[\"'”’]*\s*$"), "en": re.compile(r"(?!)")}
 
 
-def _balanced(text: str) -> bool:
-    return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "“”", "‘’"))
+def _balanced(text: str, lang: str) -> bool:
+    """No bracket or quotation left open: an `=` inside `"1단계=준비"` does not end the heading.
+    A straight ' is a quotation mark in Korean headings, an apostrophe in English ones."""
+    straight = "\"'" if lang == "ko" else "\""
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "“”", "‘’")) \
+        and all(text.count(q) % 2 == 0 for q in straight)
 
 
 def split_subhead(text: str, lang: str) -> tuple[str, str, str] | None:
@@ -124,21 +129,35 @@ def split_subhead(text: str, lang: str) -> tuple[str, str, str] | None:
     are not subheads.
     """
     lang = "ko" if lang == "ko" else "en"
-    match = _SUBHEAD.match(text)
-    if match is None:
+    lead = _SUBHEAD.match(text)
+    if lead is None:
         return None
-    head, body = match.group("head").strip(), text[match.end():]
-    if not head or len(head) > _HEAD_MAX[lang] or _HEAD_NOT.search(head) or not _balanced(head):
+    for equals in _EQUALS.finditer(text, lead.end()):  # the first `=` outside brackets and quotes
+        head = text[lead.end():equals.start()]
+        if "\n" in head or len(head.strip()) > _HEAD_MAX[lang]:
+            return None
+        if _balanced(head, lang):
+            break
+    else:
+        return None
+    head, body = head.strip(), text[equals.end():]
+    if not head or _HEAD_NOT.search(head):
         return None
     if not _SENTENCE_END[lang].search(body) or _PHOTO_CREDIT.search(body) or _IMAGE_CREDIT_EN.search(body):
         return None
-    return head, text[: match.end()], body
+    return head, text[: equals.end()], body
 
 
 def subhead_at_end(gap: str) -> tuple[int, str] | None:
     """Where a subhead label ends `gap` (the paragraph text before its first sentence):
     (start of the label, heading), or None. Used by the TEI writer to mark the label."""
-    match = _SUBHEAD_AT_END.search(gap)
+    # the pattern's heading holds no `=` or line break, so the label starts after the last of them before
+    # the final `=` (a heading with a quoted `=` is found by the writer's written-out form instead):
+    # searching from every bullet of the gap read it to its end each time (quadratic)
+    end = len(gap.rstrip(" \t\u3000")) - 1
+    if end < 0 or gap[end] != "=":
+        return None
+    match = _SUBHEAD_AT_END.search(gap, max(gap.rfind("=", 0, end), gap.rfind("\n", 0, end)) + 1)
     if match is None:
         return None
     return match.start("label"), match.group("head").strip()

@@ -44,12 +44,11 @@ def corpus_articles(corpus: Path, exclude: Path | None = None) -> list[tuple[str
 
 
 def _same(a: Path, b: Path) -> bool:
-    """One folder under two spellings: a case- or normalisation-insensitive file system (macOS)
-    keeps the spelling given in a real path, so only (device, inode) can tell."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False  # either does not exist (yet)
+    """One folder under two spellings (toolkit.files.file_identity); False when either does not exist (yet)."""
+    from toolkit.files import file_identity
+
+    found = file_identity(a)
+    return found is not None and found == file_identity(b)
 
 
 def _is_article(entry: Path) -> bool:

@@ -47,13 +47,14 @@ def check_outside(archive: Path, output: Path) -> None:
     is allowed. Folders are also compared by (device, inode): on a case- or normalisation-
     insensitive file system `ARCHIVE/TABLES` is the same folder under a spelling realpath keeps."""
     from toolkit.errors import InputError
+    from toolkit.files import file_identity
 
     own = [part for folder in _archives(archive) for part in _parts(folder)]
     target = os.path.realpath(output)
-    guarded = {_identity(part) for part in own} - {None}
+    guarded = {file_identity(part) for part in own} - {None}
     above = [target, *map(str, Path(target).parents)]
     if any(os.path.commonpath([part, target]) == part for part in map(os.path.realpath, own)) \
-            or any(_identity(folder) in guarded for folder in above):
+            or any(file_identity(folder) in guarded for folder in above):
         raise InputError(str(output), f"is inside the archive it reads ({archive}); write the output outside it")
 
 
@@ -61,9 +62,10 @@ def _archives(given: Path) -> list[Path]:
     """The folders whose parts a read of `given` opens: `given` itself, or the archive of
     ARCHIVE/tei or ARCHIVE/tables given by that name, another spelling of it, or a link to it."""
     from toolkit.archive.state import VIEWS
+    from toolkit.files import file_identity
 
-    here = _identity(given)
-    if given.name in VIEWS or (here is not None and here in {_identity(given.parent / view) for view in VIEWS}):
+    here = file_identity(given)
+    if given.name in VIEWS or (here is not None and here in {file_identity(given.parent / view) for view in VIEWS}):
         return [given.parent]
     real = Path(os.path.realpath(given))
     return [given, real.parent] if real.name in VIEWS else [given]
@@ -76,15 +78,6 @@ def _parts(archive: Path) -> list[Path]:
 
     own = [archive / name for name in (*VIEWS, STATES, WORK, CURRENT, ORPHANS, LOCK)]
     return own if any(p.is_dir() for p in own[:len(VIEWS)]) else [archive]
-
-
-def _identity(path: Path | str) -> tuple[int, int] | None:
-    """(device, inode) of what `path` names (None: nothing there, or it cannot be looked at)."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
 
 
 __all__ = ["BEAD_FORMATS", "FORMATS", "MissingExtra", "check_outside", "export_archive"]

@@ -255,9 +255,11 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
         if found < 0:
             gaps = None
             break
-        if sentence.speaker is not None:  # the occurrence right after its label, not one inside it
+        label = ("subhead", sentence.subhead) if sentence.subhead is not None else \
+            ("speaker", sentence.speaker) if sentence.speaker is not None else None
+        if label is not None:  # the occurrence right after its label, not one inside it (a heading may hold it)
             later = found
-            while later >= 0 and _label_start(text[cursor:later], "speaker", sentence.speaker) is None:
+            while later >= 0 and _label_start(text[cursor:later], *label) is None:
                 later = text.find(sentence.text, later + 1)
             found = later if later >= 0 else found
         gaps.append(text[cursor:found])
