@@ -78,3 +78,12 @@ def test_a_name_slash_country_closing_a_results_line_is_no_photo_credit() -> Non
 def test_a_name_slash_unlisted_owner_closing_a_caption_is_still_a_photo_credit() -> None:
     assert _read("Fishing boats wait out the storm at Mokpo, May 3, 2021. Yoon Da-som/Seagull Pictures") == [
         ("photographer", "Yoon Da-som", None, "Seagull Pictures")]
+
+
+def test_a_broadcast_caption_naming_who_speaks_is_no_photo_credit() -> None:
+    """A news programme's transcript puts "Name / Job" over each sound bite; a job title of common words is
+    no picture owner, so the speaker is no photographer (seen on a KBS transcript of a validation pair)."""
+    for paragraph in ("Park Ji-won / Actor\nI never meant to hurt anyone, and I am sorry.",
+                      "Choi Min-seo / Lawyer\nThe messages prove nothing beyond a friendship."):
+        _, credits = extract_credits(paragraph)
+        assert not [c for c in credits if c.role == "photographer"], paragraph

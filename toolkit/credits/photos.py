@@ -273,7 +273,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
                 or (len(a.split()) >= 2 and is_person_name(a) and b.startswith("The ")
                     and is_capitalized_phrase(b, 5)) \
                 or (is_byline_name(a) and is_capitalized_phrase(b, _MAX_OWNER_WORDS) and not b.isupper()
-                    and not is_byline_name(b) and not is_news_subject(b)):
+                    and not is_byline_name(b) and not is_news_subject(b)
+                    and not all(is_common_word(w) for w in b.split())):
             # "Kim Min-ji/Busan Ilbo", "A B/The Guardian", "A B/Harbor Visual"
             t, org = a, org or b  # "Adam Dean/Reuters", "Rick Cruz/PDN", "Zou Hong/chinadaily.com.cn"
         else:
@@ -316,7 +317,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
 
 
 # "A B/Harbor Visual": the picture's owner after a photographer's full name, unknown to the lists (a place or a
-# subject the news names is none: "An Se-young/South Korea" is an athlete and her country closing a result)
+# subject the news names is none: "An Se-young/South Korea" is an athlete and her country closing a result; nor
+# are words of the common lexicon alone: "Kim Soo-hyun / Actor" is a broadcast's caption naming who speaks)
 _MAX_OWNER_WORDS = 3
 # sites that host pictures under their uploaders' names ("A/Wikimedia", "harborcat/Flickr")
 _PICTURE_HOSTS = {"wikimedia", "wikimedia commons", "wikipedia", "flickr", "unsplash", "pexels", "pixabay"}
