@@ -108,7 +108,7 @@ def skeletons_en(word: str) -> tuple[str, ...]:
     return (sounded,) if silent == sounded else (sounded, silent)
 
 
-_R_BEFORE_W = re.compile(r"[rR]+(?=[wW])")
+_R_BEFORE_W = re.compile(r"(?<![rR])[rR]+(?=[wW])")  # from a run's first r only: linear on a long run of r
 
 
 @lru_cache(maxsize=131072)
