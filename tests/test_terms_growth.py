@@ -83,3 +83,20 @@ def test_a_joined_word_the_model_ties_to_nothing_is_rendered_by_the_words_that_s
     rows = _terms_bead(korean, "Last week's heavy rain flooded fields in the area, a source said.",
                        {"남양지구", "폭우"}, {("폭우", "rain"): 0.9})
     assert rows["남양지구"]["status"] == "not_found"
+
+
+def test_an_r_before_w_may_still_be_silent_as_korean_writes_english_names():
+    """terms21 sounded every r before a w (Cheorwon, Norway); Korean writes most English names with
+    that r silent (다윈 Darwin, 셔우드 Sherwood, 어윈 Irwin): both readings must stay alike, in
+    `similar` and in the aligner's name check, which finds a name by its skeleton first."""
+    from toolkit.align import load_lexicon
+    from toolkit.align.scoring import en_features, ko_features, name_matches
+
+    for ko, en in [("다윈", "Darwin"), ("셔우드", "Sherwood"), ("머윈", "Merwin"), ("셔윈", "Sherwin"),
+                   ("철원", "Cheorwon"), ("노르웨이", "Norway"), ("마르완", "Marwan")]:
+        assert similar(ko, en), (ko, en)
+    ef = [en_features("Sherwood Anderson read Darwin in a village near Cheorwon.")]
+    kf = [ko_features("셔우드 앤더슨은 철원 인근 마을에서 다윈을 읽었다.", load_lexicon())]
+    found = name_matches(ef, kf)
+    # 다윈 (TN) and Darwin sounded (TRN) differ in length: only the silent reading's index entry finds it
+    assert found["다윈"] == {("darwin",)} and found["철원"], found

@@ -97,10 +97,30 @@ def _close(a: str, b: str) -> bool:
     return within(a, b, int(0.26 * n + 1e-9))
 
 
+@lru_cache(maxsize=32768)
+def skeletons_en(word: str) -> tuple[str, ...]:
+    """The skeletons of an English word's readings: an r before a w is sounded (Norway 노르웨이,
+    Cheorwon 철원) or silent (Darwin 다윈, Sherwood 셔우드), so such a word has both."""
+    sounded = skeleton_en(word)
+    if not _R_BEFORE_W.search(word):
+        return (sounded,)
+    silent = skeleton_en(_R_BEFORE_W.sub("", word))
+    return (sounded,) if silent == sounded else (sounded, silent)
+
+
+_R_BEFORE_W = re.compile(r"(?<![rR])[rR]+(?=[wW])")  # from a run's first r only: linear on a long run of r
+
+
 @lru_cache(maxsize=131072)
 def similar(ko_word: str, en_word: str) -> bool:
-    """True when a Hangul word plausibly transliterates an English word."""
-    a, b = skeleton_ko(ko_word), skeleton_en(en_word)
+    """True when a Hangul word plausibly transliterates an English word (in either reading of an
+    r before a w: `skeletons_en`)."""
+    a = skeleton_ko(ko_word)
+    return any(_similar_skeletons(a, b) for b in skeletons_en(en_word))
+
+
+def _similar_skeletons(a: str, b: str) -> bool:
+    """`similar` on a Korean and an English skeleton."""
     n = max(len(a), len(b))
     if min(len(a), len(b)) < 2:
         return False

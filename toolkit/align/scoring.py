@@ -493,20 +493,20 @@ def _name_matches(en_caps: tuple[tuple[str, ...], ...], en_lower: tuple[frozense
         lower.update(dict.fromkeys(w for w in sentence_lower if len(w) >= 4 and w not in STOPWORDS))
     # consonant skeletons once per article; `_maybe_similar` drops most candidates before
     # the edit distance (the same rejections `phonetic.similar` makes first)
-    cap_sk = [(cap, letters, phonetic.skeleton_en(cap) if " " not in cap else "")
-              for cap, letters in ((c, _letters(c)) for c in caps)]
+    cap_sk = [(cap, _letters(cap)) for cap in caps]
     # a plural spells the name with an -s the Hangul lacks (iPhones ~ 아이폰): index the singular too
     plural = {cap: one for cap in caps if " " not in cap and (one := singular(cap.lower())) != cap.lower()}
-    cap_by_edge = _by_edge([(skel, cap) for cap, _, skel in cap_sk]
-                           + [(phonetic.skeleton_en(one), cap) for cap, one in plural.items()])
-    low_by_edge = _by_edge((phonetic.skeleton_en(w), w) for w in lower)
+    # every reading's skeleton (`phonetic.skeletons_en`: an r before a w sounded or silent)
+    cap_by_edge = _by_edge([(skel, cap) for cap in caps if " " not in cap for skel in phonetic.skeletons_en(cap)]
+                           + [(skel, cap) for cap, one in plural.items() for skel in phonetic.skeletons_en(one)])
+    low_by_edge = _by_edge((skel, w) for w in lower for skel in phonetic.skeletons_en(w))
     out: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
     for hangul, kind in units:
         forms = _person_forms(hangul) if kind == "name" else frozenset()
         sk = phonetic.skeleton_ko(hangul) if len(hangul) >= 2 else ""
         found: set[tuple[str, ...]] = set()
         if forms:
-            for cap, letters, _ in cap_sk:
+            for cap, letters in cap_sk:
                 if letters in forms:
                     found.add(tuple(stem(w) for w in cap.split()))
         for cap in _candidates(sk, cap_by_edge):
