@@ -745,10 +745,12 @@ def numbers_in_english(text: str) -> set[str]:
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 1e4, "억": 1e8, "조": 1e12}
 _KO_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
-# Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3
+# Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3. Atomic: a run of digits splits
+# into parts in 2^n ways ("12" is 12 or 1 2), all retried when a match must fail (fullmatch of 40 digits and
+# a stray character: hours); finditer takes the first, greedy reading, which the group keeps unchanged.
 _KO_NUM = re.compile(
-    r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
-    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=\s?[만억조](?!에))))*"  # 200여만 원 (200여 만 원): "more than 2 million"
+    r"(?>(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천, its 1 unwritten
+    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=\s?[만억조](?!에))))*)"  # 200여만 원 (200여 만 원): "more than 2 million"
 )
 # ... but a 만 after a span of time is "since" (한 달 만 2천 명, "2,000 in a month"; headlines drop its 에),
 # and one before a number that reaches 만 itself is no unwritten 1 (10년 만 1천억 원)
