@@ -12,6 +12,10 @@ _CASES = {
     # 40 digits and a stray character: every way of cutting the digits into numbers was retried (2^40)
     "ko_num_fullmatch": "from toolkit.align.numbers import _KO_NUM as p\n"
                         "assert p.fullmatch('1' * 40 + '\\x01') is None",
+    # 50,000 digits and no 호/자 after them: looked for again from every digit of the run (its length squared)
+    "not_quantity_ko_digit_run": "from toolkit.align.numbers import _NOT_QUANTITY_KO as p\n"
+                                 "assert [m.span() for m in p.finditer('1' * 50_000 + '번 열차')] == []\n"
+                                 "assert [m.span() for m in p.finditer('1' * 50_000 + '호 열차')] == [(0, 50_000)]",
 }
 
 

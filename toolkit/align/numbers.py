@@ -482,8 +482,11 @@ _NOT_QUANTITY_EN = re.compile(
 # a run of 40 or more digits and separators is an identifier or noise, never a figure a translator renders;
 # read as one number it would also overflow a float (a 10 kB run of digits raised OverflowError)
 _DIGIT_RUN = re.compile(r"\d[\d.,]{39,}")
-_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)|\d+(?=호\s?(?:방침|지시|행사|열차))"
-                              r"|\d+(?=자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight, a shape
+# A 호/자 number is a whole run of digits, tried only where a run starts (or right after 코로나19, which is
+# matched on its own): tried from every digit, a long run cost its length squared (50,000 digits: minutes).
+_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)"
+                              r"|(?:(?<!\d)|(?<=코로나19)|(?<=코로나 19))\d++"
+                              r"(?=호\s?(?:방침|지시|행사|열차)|자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight
 
 
 # hedges: "about 250-thousand won", "an estimated 3 billion"; 약 30만 원, 24만 9천여 원, 20명 가량
