@@ -483,7 +483,7 @@ _NOT_QUANTITY_EN = re.compile(
 # read as one number it would also overflow a float (a 10 kB run of digits raised OverflowError)
 _DIGIT_RUN = re.compile(r"\d[\d.,]{39,}")
 # A 호/자 number is a whole run of digits, tried only where a run starts (or right after 코로나19, which is
-# matched on its own): tried from every digit, a long run cost its length squared (50,000 digits: minutes).
+# matched on its own): tried from every digit, a long run cost its length squared (50,000 digits: over 30 s).
 _NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)"
                               r"|(?:(?<!\d)|(?<=코로나19)|(?<=코로나 19))\d++"
                               r"(?=호\s?(?:방침|지시|행사|열차)|자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight
