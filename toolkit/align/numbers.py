@@ -482,8 +482,11 @@ _NOT_QUANTITY_EN = re.compile(
 # a run of 40 or more digits and separators is an identifier or noise, never a figure a translator renders;
 # read as one number it would also overflow a float (a 10 kB run of digits raised OverflowError)
 _DIGIT_RUN = re.compile(r"\d[\d.,]{39,}")
-_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)|\d+(?=호\s?(?:방침|지시|행사|열차))"
-                              r"|\d+(?=자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight, a shape
+# A 호/자 number is a whole run of digits, tried only where a run starts (or right after 코로나19, which is
+# matched on its own): tried from every digit, a long run cost its length squared (50,000 digits: over 30 s).
+_NOT_QUANTITY_KO = re.compile(r"(?<=코로나)19|(?<=코로나 )19|(?<=제)3(?=국)"
+                              r"|(?:(?<!\d)|(?<=코로나19)|(?<=코로나 19))\d++"
+                              r"(?=호\s?(?:방침|지시|행사|열차)|자(?:[’'”\"]|\s?(?:모양|형태|꼴)))")  # ‘8자’를 그리며: a figure-eight
 
 
 # hedges: "about 250-thousand won", "an estimated 3 billion"; 약 30만 원, 24만 9천여 원, 20명 가량
@@ -745,10 +748,12 @@ def numbers_in_english(text: str) -> set[str]:
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 1e4, "억": 1e8, "조": 1e12}
 _KO_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
-# Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3
+# Arabic digits with Korean units: 3만, 1억 2천만, 12조3천억, 8,192, 12.3. Atomic: a run of digits splits
+# into parts in 2^n ways ("12" is 12 or 1 2), all retried when a match must fail (fullmatch of 40 digits and
+# a stray character: hours); finditer takes the first, greedy reading, which the group keeps unchanged.
 _KO_NUM = re.compile(
-    r"(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천 with its 1 unwritten
-    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=\s?[만억조](?!에))))*"  # 200여만 원 (200여 만 원): "more than 2 million"
+    r"(?>(?:(?<![가-힣])[만억]\s?(?=\d[\d,]*\s?[천백십])|\d[\d,]*(?:\.\d+)?|[십백천])"  # 만 2천: 1만 2천, its 1 unwritten
+    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[십백천만억조]|여(?=\s?[만억조](?!에))))*)"  # 200여만 원 (200여 만 원): "more than 2 million"
 )
 # ... but a 만 after a span of time is "since" (한 달 만 2천 명, "2,000 in a month"; headlines drop its 에),
 # and one before a number that reaches 만 itself is no unwritten 1 (10년 만 1천억 원)
