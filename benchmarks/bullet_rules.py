@@ -37,10 +37,6 @@ def read_blocks(path: Path = MATERIAL) -> list[list[tuple[str, str, str]]]:
     return [[(r["label"], r["lang"], r["text"]) for r in group] for _, group in groupby(rows, key=lambda r: r["block"])]
 
 
-def _sentence_like(text: str, lang: str) -> bool:
-    key = "ko" if lang == "ko" else "en"
-    credit = rubrics._PHOTO_CREDIT.search(text) or rubrics._IMAGE_CREDIT_EN.search(text)
-    return bool(rubrics._SENTENCE_END[key].search(text)) and not credit
 
 
 def _progressive(text: str, lang: str) -> bool:
@@ -62,11 +58,11 @@ def _or_subhead(rule: Callable[[list, int], bool]) -> Callable[[list, int], bool
 
 RULES: dict[str, Callable[[list, int], bool]] = {  # True: the paragraph gives sentences
     "every bullet a rubric (before)": lambda b, i: not rubrics.is_rubric(b[i][2], b[i][1]),
-    "ends as a sentence, no credit": _or_subhead(lambda b, i: _sentence_like(b[i][2], b[i][1])),
+    "ends as a sentence, no credit": _or_subhead(lambda b, i: rubrics.reads_as_story(b[i][2], b[i][1])),
     "... and not progressive": _or_subhead(
-        lambda b, i: _sentence_like(b[i][2], b[i][1]) and not _progressive(b[i][2], b[i][1])),
+        lambda b, i: rubrics.reads_as_story(b[i][2], b[i][1]) and not _progressive(b[i][2], b[i][1])),
     "... in a list (progressive allowed)": _or_subhead(
-        lambda b, i: _sentence_like(b[i][2], b[i][1]) and _in_list(b, i, _sentence_like)),
+        lambda b, i: rubrics.reads_as_story(b[i][2], b[i][1]) and _in_list(b, i, rubrics.reads_as_story)),
 }
 
 

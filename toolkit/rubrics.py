@@ -66,6 +66,8 @@ def label_at_end(gap: str) -> tuple[int, str] | None:
 
 # ------------------------------------------------------------------ rubric lines
 _BULLET = r"[▲△▼▽◇◆■□●○▶►]"
+_BULLET_RE = re.compile(_BULLET)
+_LEADING_BULLET = re.compile(rf"^{_BULLET}[ \t\u3000]*")
 _RUBRIC_KO = re.compile(
     rf"^\s*(?:{_OPEN}\s*(?:{_NAME}|{_NAMED}|편집자\s?주|END|끝)\s*{_CLOSE}\s*$"  # a bare <앵커> marker
     rf"|{_BULLET}"                            # caption marks and subhead bullets
@@ -143,7 +145,7 @@ def split_subhead(text: str, lang: str) -> tuple[str, str, str] | None:
     head, body = head.strip(), text[equals.end():]
     if not head or _HEAD_NOT.search(head):
         return None
-    if not _SENTENCE_END[lang].search(body) or _PHOTO_CREDIT.search(body) or _IMAGE_CREDIT_EN.search(body):
+    if not reads_as_story(body, lang):
         return None
     return head, text[: equals.end()], body
 
@@ -168,17 +170,22 @@ def _item_like(text: str, lang: str) -> str | None:
     (bullet-led, ends as a sentence with its full stop, no credit, not a photo described as it
     happens), or None. Arrows (▶ ►) lead runs of related-article links, never list items here."""
     stripped = text.strip()
-    mark = re.match(_BULLET, stripped)
+    mark = _BULLET_RE.match(stripped)
     if mark is None or mark.group() in "▶►":
         return None
     lang = "ko" if lang == "ko" else "en"
-    if not _SENTENCE_END[lang].search(stripped) or _PROGRESSIVE[lang].search(stripped):
+    if not reads_as_story(stripped, lang) or _PROGRESSIVE[lang].search(stripped):
         return None
     if stripped.rstrip("\"'”’」』)")[-1:] not in ".?!":  # a headline-like `▲ 北, 단속 나섰다` has no stop
         return None
-    if _PHOTO_CREDIT.search(stripped) or _IMAGE_CREDIT_EN.search(stripped):
-        return None
     return mark.group()
+
+
+def reads_as_story(text: str, lang: str) -> bool:
+    """True for text that ends as a story sentence and carries no photo credit: what a subhead's
+    body and a list item need, and what a caption (its credit at the end) lacks."""
+    lang = "ko" if lang == "ko" else "en"
+    return bool(_SENTENCE_END[lang].search(text)) and not (_PHOTO_CREDIT.search(text) or _IMAGE_CREDIT_EN.search(text))
 
 
 def list_items(texts: list[str], lang: str) -> set[int]:
@@ -202,4 +209,4 @@ def list_items(texts: list[str], lang: str) -> set[int]:
 
 def strip_bullet(sentence: str) -> str:
     """A list item's sentence without the bullet mark that opens it (the mark stays paragraph text)."""
-    return re.sub(rf"^{_BULLET}[ \t\u3000]*", "", sentence)
+    return _LEADING_BULLET.sub("", sentence)
