@@ -247,6 +247,15 @@ def _div(parent, article: Article, kind: str, sentence_attrs: dict[str, dict[str
         _sub(div, "byline", line)
 
 
+def _label_of(sentence) -> tuple[str, str] | None:
+    """(kind, text) of the label a sentence opens with: a paragraph's subhead, else its speaker."""
+    if sentence.subhead is not None:
+        return "subhead", sentence.subhead
+    if sentence.speaker is not None:
+        return "speaker", sentence.speaker
+    return None
+
+
 def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str, str]]) -> None:
     """<s> elements with the paragraph's own text between them, so the paragraph text survives."""
     text, cursor, gaps = paragraph.text, 0, []
@@ -255,8 +264,7 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
         if found < 0:
             gaps = None
             break
-        label = ("subhead", sentence.subhead) if sentence.subhead is not None else \
-            ("speaker", sentence.speaker) if sentence.speaker is not None else None
+        label = _label_of(sentence)
         if label is not None:  # the occurrence right after its label, not one inside it (a heading may hold it)
             later = found
             while later >= 0 and _label_start(text[cursor:later], *label) is None:
@@ -271,10 +279,9 @@ def _fill_paragraph(p, paragraph, lang: str, sentence_attrs: dict[str, dict[str,
     p.text = gaps[0] or None
     previous = None
     for sentence, gap in zip(paragraph.sentences, gaps):
-        if sentence.subhead is not None:  # the gap's text, then the label, go before the sentence
-            _gap_label(p, previous, gap, "subhead", sentence.subhead)
-        elif sentence.speaker is not None:
-            _gap_label(p, previous, gap, "speaker", sentence.speaker)
+        label = _label_of(sentence)
+        if label is not None:  # the gap's text, then the label, go before the sentence
+            _gap_label(p, previous, gap, *label)
         elif previous is not None:
             previous.tail = gap or None
         attrs = {XML_ID: sentence.id, XML_LANG: sentence.lang if sentence.lang != lang else None}
