@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit.credits import rule_credits  # noqa: E402
-from toolkit.credits.learned import CLASSES, candidate_features, sure_credits  # noqa: E402
+from toolkit.credits.learned import CLASSES, candidate_features, is_covered, sure_credits  # noqa: E402
 from toolkit.credits.learned.softmax import dumps, rounded, train  # noqa: E402
 from toolkit.files import write_atomic  # noqa: E402
 
@@ -68,7 +68,7 @@ def load(path: Path) -> list[Record]:
         for cand, feats in candidate_features(rec.text, rec.rules, training=True):
             example = (feats, CLASSES.index(roles.get(cand.name, "none")))
             rec.examples.append(example)
-            rec.open.append(not any(cand.name in name or name in cand.name for name in taken))
+            rec.open.append(not is_covered(cand.name, taken))
         records.append(rec)
     return records
 

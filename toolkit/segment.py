@@ -169,7 +169,7 @@ def split_english(text: str) -> list[str]:
     return _merge_open_quotes(out)
 
 
-def _quote_open(sentence: str) -> bool:
+def quote_open(sentence: str) -> bool:
     """True when the sentence holds an odd number of double quotation marks (straight or curly)."""
     return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
 
@@ -202,8 +202,8 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
     k = 0
     while k < len(sentences):
         s = sentences[k]
-        if _quote_open(s):
-            if k + 1 < len(sentences) and not _quote_open(f"{s} {sentences[k + 1]}"):
+        if quote_open(s):
+            if k + 1 < len(sentences) and not quote_open(f"{s} {sentences[k + 1]}"):
                 s = f"{s} {sentences[k + 1]}"
                 k += 1
             else:
@@ -346,7 +346,7 @@ def _split_before_quotes(text: str, start: int, end: int) -> list[tuple[int, int
     cursor = 0
     for m in _BEFORE_QUOTE.finditer(piece):
         before = piece[cursor:m.start()]
-        if _quote_open(before) or (before.count("‘") != before.count("’")):
+        if quote_open(before) or (before.count("‘") != before.count("’")):
             continue
         out.append(_stripped(piece, cursor, m.start()))
         cursor = m.end()
@@ -466,7 +466,7 @@ def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...]
     for a, b in (part for start, end in spans for part in _split_before_quotes(text, start, end)):
         s = text[a:b]
         # a piece that starts with a closing quote or a quoting ending belongs to the previous one
-        closing = bool(merged) and (s[0] in "”’»)]" or (s[0] in "\"'" and _quote_open(merged[-1][0])))
+        closing = bool(merged) and (s[0] in "”’»)]" or (s[0] in "\"'" and quote_open(merged[-1][0])))
         if merged and (closing or re.match(r"(?:라고|이라고|고|하고)\s", s) or _unfinished_quote(merged[-1][0])):
             before, parts = merged[-1]
             joined = f"{before}{'' if closing else ' '}"

@@ -659,7 +659,7 @@ def _own_work_note(s: str) -> list[Credit] | None:
     the clause must be credits alone ("… and translated by our staff" names nobody)."""
     if not s.startswith("This ") or not _OWN_WORK.match(s):
         return None
-    m = next(_NOTE_CLAUSE.finditer(s), None)
+    m = _NOTE_CLAUSE.search(s)
     if m is None:
         return None
     tail = s[m.end():]

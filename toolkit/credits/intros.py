@@ -21,6 +21,7 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.lists import parse_service
 from toolkit.model import Credit
+from toolkit.segment import quote_open
 
 _BROADCAST_INTRO = re.compile(
     r"(?:(?:From|In) [A-Z][\w .'\-]{0,40}, )?(?P<org>[A-Z][\w&.\-]{1,24})'s "
@@ -250,22 +251,17 @@ def split_interviewer(sentence: str) -> tuple[str, list[Credit]] | None:
     s = sentence.strip()
     if "told " not in s and "spoke " not in s and "talked " not in s:
         return None  # most sentences: one scan for the verbs
-    if (m := _TOLD_OF_SERVICE.search(s)) is not None and not _quoted(s, m.start()) \
+    if (m := _TOLD_OF_SERVICE.search(s)) is not None and not quote_open(s[:m.start()]) \
             and (service := parse_service(m["service"], None)) and service[1] and (language := service_language(service[0])) \
             and is_person_name(m["name"]) and not is_news_subject(m["name"]):
         # a language service ("RFA's Uyghur Service"), not an agency whose name ends so ("National Intelligence Service")
         return s, [Credit("reporter", m["name"], service[0], service[1], language)]
-    if (m := _WITH_OUTLET_TITLE.search(s)) is not None and not _quoted(s, m.start()) and organization_of(m["outlet"]) \
+    if (m := _WITH_OUTLET_TITLE.search(s)) is not None and not quote_open(s[:m.start()]) and organization_of(m["outlet"]) \
             and is_person_name(m["name"]) and not is_news_subject(m["name"]):
         return s, _reporter(m["name"], organization_of(m["outlet"]))
     return None
 
 
-def _quoted(s: str, at: int) -> bool:
-    """Whether `at` falls inside a quotation (an odd number of double marks before it): "“I told CNN’s
-    correspondent A …,” Kim said" is a speaker's own interview with another outlet, no credit of this page."""
-    before = s[:at]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 # A broadcast transcript names each speaker in capitals with the job they do on air: "ANN LEE,
