@@ -378,11 +378,12 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     pictured = "\n" not in text.strip() and any(c.role == "photographer" for c in credits)
     rest, credits = _widget_lines(rest, credits, alone=not pictured)
     credits = _without_own_stamp(text, credits)
-    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
+    lone_dateline = _is_lone_wire_dateline(text)  # its agency too: "(철원=연합뉴스)" under a picture
+    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits) or lone_dateline:
         # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
         # the reporter took the pictures
         for credit in credits:
-            if credit.role == "reporter" and credit.agent == "person":
+            if credit.role == "reporter" and (credit.agent == "person" or lone_dateline):
                 credit.role = "photographer"
     credits = _agency_closing_story(rest, text, credits)
     if korean.is_rfa_own(text):
@@ -427,6 +428,23 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
                                    for c in dateline[1]):
         return False
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
+
+
+def _is_lone_wire_dateline(text: str) -> bool:
+    """A wire dateline with nothing after it ("(파주=뉴스1) A 기자", "(철원=연합뉴스)"): no "=" opening a
+    story and no address signing one off, so the line is printed under a picture, the wire's photo credit."""
+    text = text.strip()
+    if not (text[:1] in "([【" and "=" in text[:_MAX_DATELINE_CHARS]) or text.endswith("=") or "@" in text:
+        return False
+    dateline = split_dateline(text)
+    if dateline is None or dateline[0].strip():
+        return False
+    inside = text[1:_MAX_DATELINE_CHARS].partition(_CLOSER[text[0]])[0]
+    return not any(c.agent == "person" and c.name in inside for c in dateline[1])  # "[한빛일보=A 기자]" signs a story
+
+
+_MAX_DATELINE_CHARS = 30
+_CLOSER = {"(": ")", "[": "]", "【": "】"}
 
 
 def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
