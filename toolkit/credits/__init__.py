@@ -524,6 +524,7 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
     column = name_column(readable, kinds)
     unread: set[tuple[str, frozenset[str]]] = set()
     taken: set[int] = set()
+    cut: set[int] = set()
     found: list[Credit] = []
     above, below = _nearest_filled(readable)
     for k, line in enumerate(readable):
@@ -541,7 +542,11 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
         key = (line, frozenset(backing))
         read = None if key in unread else parse_widget_line(line, backing)
-        if read is None:
+        if read is None and (glued := _glued_widget(line)) is not None:
+            lines[k], read = glued  # the headline stays, its widget goes
+            found += read
+            cut.add(k)
+        elif read is None:
             unread.add(key)
         else:
             found += read
@@ -549,9 +554,35 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
             taken.update(near)
     if credits or found:
         taken.update(k for k, kind in enumerate(kinds) if kind == "read")
-    if not taken:
+    if not taken and not cut:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
+
+
+# a byline widget's date stamp ("2021-07-26", "2022.08.03"): the sign that a headline ran into the widget under it
+_WIDGET_DATE = re.compile(r"(?<![\d.-])(?:19|20)\d\d([-.])\d{1,2}\1\d{1,2}(?![\d-])")
+_WORD_START = re.compile(r"(?<= )\S")
+_GLUED_WIDGET_CHARS = 120  # how far before the line's end a widget may start
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?$")  # a headline closes on no stop ("… 손본다”"), a story's sentence does
+
+
+def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
+    """"장마 끝나자 … 잇따라 2021-07-26 윤서준 기자": a headline and the byline widget under it, run into one
+    line by a copy: (the headline, the widget's credits). The widget is the longest tail of the line that
+    reads whole as a widget line (parse_widget_line) and holds its date stamp; what is before it is a
+    headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
+    start = max(0, len(line) - _GLUED_WIDGET_CHARS)
+    date = _WIDGET_DATE.search(line, start)
+    if date is None or not has_syllable(line[date.end():]):
+        return None  # (a stamp after the name reads alone as the widget's too: "A 에디터 입력 2022.08.03")
+    for cut in _WORD_START.finditer(line, start, date.start() + 1):
+        head = line[:cut.start()].strip()
+        if not head or _SENTENCE_END.search(head):
+            continue
+        tail = line[cut.start():]
+        if any(korean.title_role(w) for w in tail.split()) and (read := parse_widget_line(tail)) is not None:
+            return head, read  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
+    return None
 
 
 def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, below: int | None) -> bool:
