@@ -55,7 +55,7 @@ def _hygiene(paragraph: str) -> str:
     if "ⓒ" in text or "©" in text:
         text = _DOUBLED_HOLDER.sub(r"\1", text)  # "ⓒ 윤서하윤서하": the holder printed twice, glued (alt text and credit)
     text = _label_lines(text)
-    lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
+    lines = (korean.join_spaced_label(_without_end_bar(" ".join(line.split()))) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
         if line and out and out[-1].endswith(("[", "(")):
@@ -67,6 +67,12 @@ def _hygiene(paragraph: str) -> str:
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+def _without_end_bar(line: str) -> str:
+    """"… /로이터 연합뉴스 |": a page's separator after the last piece of a line is no piece of its credit;
+    a line of pieces between bars ("제공| A |") keeps its bars."""
+    return line[:-2] if line.endswith(" |") and line.count("|") == 1 else line
 
 
 # the buttons a Korean page prints after a picture's caption, kept by a copy at the line's end. No blanks
@@ -449,11 +455,12 @@ _CLOSER = {"(": ")", "[": "]", "【": "】"}
 
 def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
     """"이 때문에 … 나서고 있다. 연합뉴스", "한편 … 맞았다./연합": an agency closing a Korean story's paragraph
-    supplied the story, not a picture: its reporter (as "<매체>" closing a story is)."""
+    supplied the story, not a picture: its reporter (as "<매체>" closing a story is). A photo pool or desk
+    ("/사진공동취재단") supplied a picture whatever it closes."""
     tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
     for credit in credits:
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
-                and has_syllable(credit.name) and context.is_korean_story(rest):
+                and has_syllable(credit.name) and "사진" not in credit.name and context.is_korean_story(rest):
             credit.role = "reporter"
     return credits
 
