@@ -30,7 +30,7 @@ from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
-from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
+from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, find_emails, unglue_credits
 from toolkit.credits.vocabulary import (
     BYLINE_LABEL_WORDS, LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS, SERVICE_LANGUAGES,
 )
@@ -385,7 +385,7 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     rest, credits = _widget_lines(rest, credits, alone=not pictured)
     credits = _without_own_stamp(text, credits)
     lone_dateline = _is_lone_wire_dateline(text)  # its agency too: "(철원=연합뉴스)" under a picture
-    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits) or lone_dateline:
+    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits) or lone_dateline or _photo_address_byline(text):
         # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
         # the reporter took the pictures
         for credit in credits:
@@ -434,6 +434,20 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
                                    for c in dateline[1]):
         return False
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
+
+
+def _photo_address_byline(text: str) -> bool:
+    """A short byline line whose one address names photography ("A 기자 foto@…", "A 기자 sajinman@…"):
+    a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture)."""
+    text = text.strip()
+    if len(text) > _MAX_BYLINE_LINE or "\n" in text or len(spans := find_emails(text)) != 1:
+        return False
+    local = text[spans[0][0]:spans[0][1]].partition("@")[0].lower()
+    return any(part.startswith(_PHOTO_ADDRESS_WORDS) for part in re.split(r"[._-]", local))
+
+
+_MAX_BYLINE_LINE = 80
+_PHOTO_ADDRESS_WORDS = ("photo", "foto", "sajin")  # (사진, romanized)
 
 
 def _is_lone_wire_dateline(text: str) -> bool:
