@@ -473,8 +473,9 @@ def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[C
     ("/사진공동취재단") supplied a picture whatever it closes."""
     tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
     for credit in credits:
+        # ("… 밝혔다. ⓒ 오마이뉴스": a copyright mark claims a picture, whatever the caption says)
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
-                and has_syllable(credit.name) and "사진" not in credit.name and context.is_korean_story(rest):
+                and not tail[:-len(credit.name)].rstrip().endswith(("ⓒ", "©")) and has_syllable(credit.name) and "사진" not in credit.name and context.is_korean_story(rest):
             credit.role = "reporter"
     return credits
 
