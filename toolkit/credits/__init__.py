@@ -585,6 +585,7 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
 _WIDGET_DATE = re.compile(r"(?<![\d.-])(?:19|20)\d\d([-.])\d{1,2}\1\d{1,2}(?![\d-])")
 _WORD_START = re.compile(r"(?<= )\S")
 _GLUED_WIDGET_CHARS = 120  # how far before the line's end a widget may start
+_GLUED_STAMP_WORD = re.compile(r"(\d:\d\d)(?=업데이트|수정|입력|승인|등록)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?$")  # a headline closes on no stop ("… 손본다”"), a story's sentence does
 
 
@@ -601,7 +602,7 @@ def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
         head = line[:cut.start()].strip()
         if not head or _SENTENCE_END.search(head):
             continue
-        tail = line[cut.start():]
+        tail = _GLUED_STAMP_WORD.sub(r"\1 ", line[cut.start():])  # "입력 2022-01-30 11:14업데이트 …": two stamps run together
         if any(korean.title_role(w) for w in tail.split()) and (read := parse_widget_line(tail)) is not None:
             return head, read  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
     return None
