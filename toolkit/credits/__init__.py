@@ -664,8 +664,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
                                                                   alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
-        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
-            read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
+        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n" or _after_full_stop(text, a)) \
+                and (desk := korean.parse_desk_line(sentence)):
+            read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀", "…고 전했다. 취재팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
         elif read is None and b == len(text) and a > 0 and (signed := korean.closing_lone_byline(text[max(0, a - 20):a], sentence)):
@@ -736,6 +737,11 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
 
 # a letter's or a column's voice: a name closing it signs it, it took no picture
 _FIRST_PERSON = re.compile(r"\b(?:I|me|we|We|us|you|You|my|My|our|Our)\b")
+
+
+def _after_full_stop(text: str, at: int) -> bool:
+    """A Korean sentence ends right before `at` ("…고 전했다. 취재팀"): what follows it on the line is no part of it."""
+    return text[max(0, at - 4):at].rstrip().endswith(("다.", "요."))
 
 
 def _named_under_caption(text: str, at: int, sentence: str) -> bool:
