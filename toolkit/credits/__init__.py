@@ -442,8 +442,8 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
 def _photo_address_byline(text: str) -> bool:
     """A short byline line whose one address names photography ("A 기자 foto@…", "A 기자 sajinman@…"):
     a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture)."""
-    text = text.strip()
-    if len(text) > _MAX_BYLINE_LINE or "\n" in text or len(spans := find_emails(text)) != 1:
+    if "@" not in text or len(text := text.strip()) > _MAX_BYLINE_LINE or "\n" in text \
+            or len(spans := find_emails(text)) != 1:
         return False
     local = text[spans[0][0]:spans[0][1]].partition("@")[0].lower()
     return any(part.startswith(_PHOTO_ADDRESS_WORDS) for part in re.split(r"[._-]", local))
@@ -457,7 +457,8 @@ def _is_lone_wire_dateline(text: str) -> bool:
     """A wire dateline with nothing after it ("(파주=뉴스1) A 기자", "(철원=연합뉴스)"): no "=" opening a
     story and no address signing one off, so the line is printed under a picture, the wire's photo credit."""
     text = text.strip()
-    if not (text[:1] in "([【" and "=" in text[:_MAX_DATELINE_CHARS]) or text.endswith("=") or "@" in text:
+    if len(text) > _MAX_LONE_DATELINE or not (text[:1] in "([【" and "=" in text[:_MAX_DATELINE_CHARS]) \
+            or text.endswith("=") or "@" in text:
         return False
     dateline = split_dateline(text)
     if dateline is None or dateline[0].strip():
@@ -467,6 +468,7 @@ def _is_lone_wire_dateline(text: str) -> bool:
 
 
 _MAX_DATELINE_CHARS = 30
+_MAX_LONE_DATELINE = 40  # "(춘천=연합뉴스) 남궁민수 기자": the bracket, a name and a title
 _CLOSER = {"(": ")", "[": "]", "【": "】"}
 
 
@@ -588,6 +590,7 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
 _WIDGET_DATE = re.compile(r"(?<![\d.-])(?:19|20)\d\d([-.])\d{1,2}\1\d{1,2}(?![\d-])")
 _WORD_START = re.compile(r"(?<= )\S")
 _GLUED_WIDGET_CHARS = 120  # how far before the line's end a widget may start
+_WIDGET_TITLES = ("기자", "특파원", "에디터", "위원", "작가")  # the job titles a glued widget was seen with, and kin
 _GLUED_STAMP_WORD = re.compile(r"(\d:\d\d)(?=업데이트|수정|입력|승인|등록)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?$")  # a headline closes on no stop ("… 손본다”"), a story's sentence does
 
@@ -598,6 +601,8 @@ def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
     reads whole as a widget line (parse_widget_line) and holds its date stamp; what is before it is a
     headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
     start = max(0, len(line) - _GLUED_WIDGET_CHARS)
+    if not any(title in line for title in _WIDGET_TITLES):
+        return None  # (most lines: one scan each for the titles a widget's byline carries)
     date = _WIDGET_DATE.search(line, start)
     if date is None or not has_syllable(line[date.end():]):
         return None  # (a stamp after the name reads alone as the widget's too: "A 에디터 입력 2022.08.03")
@@ -664,7 +669,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
                                                                   alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
-        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n" or _after_full_stop(text, a)) \
+        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n"
+                                                or (len(sentence) <= _MAX_DESK_CHARS and _after_full_stop(text, a))) \
                 and (desk := korean.parse_desk_line(sentence)):
             read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀", "…고 전했다. 취재팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
@@ -737,6 +743,9 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
 
 # a letter's or a column's voice: a name closing it signs it, it took no picture
 _FIRST_PERSON = re.compile(r"\b(?:I|me|we|We|us|you|You|my|My|our|Our)\b")
+
+
+_MAX_DESK_CHARS = 20  # "온라인이슈팀", "MBN 뉴스센터": a desk closing a story's line is a few words
 
 
 def _after_full_stop(text: str, at: int) -> bool:
