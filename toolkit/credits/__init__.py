@@ -379,9 +379,9 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     above = _lines_above_dateline(text) or _byline_before_lede(text)
     if above is not None:
         return above[0], _once(above[1])
-    if text[:1] in CAPTION_MARKS and "\n" not in text and (marked := _rule_credits(text[1:].strip()))[1] \
-            and not marked[0]:
-        return marked  # "▲ 사진=MBC 방송화면 캡처": the caption's mark over a line that is only its credit
+    if text[:1] in CAPTION_MARKS and len(text) <= _MAX_BYLINE_LINE and "\n" not in text \
+            and text[1:].strip()[:1] not in CAPTION_MARKS and (marked := _rule_credits(text[1:].strip()))[1] and not marked[0]:
+        return marked  # "▲ 사진=MBC 방송화면 캡처": the caption's mark over a line that is only its credit (one mark, read once)
     rest, credits = _extract(paragraph, text)
     # "Min Ko Naing (Photo: The Irrawaddy)": a one-line caption's photo credit cut, the name left is who is pictured
     pictured = "\n" not in text.strip() and any(c.role == "photographer" for c in credits)
