@@ -379,9 +379,11 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     above = _lines_above_dateline(text) or _byline_before_lede(text)
     if above is not None:
         return above[0], _once(above[1])
+    # "▲ 사진=MBC 방송화면 캡처": the caption's mark over a line that is only its credit (one mark, read once)
     if text[:1] in CAPTION_MARKS and len(text) <= _MAX_BYLINE_LINE and "\n" not in text \
-            and text[1:].strip()[:1] not in CAPTION_MARKS and (marked := _rule_credits(text[1:].strip()))[1] and not marked[0]:
-        return marked  # "▲ 사진=MBC 방송화면 캡처": the caption's mark over a line that is only its credit (one mark, read once)
+            and text[1:].strip()[:1] not in CAPTION_MARKS and (marked := _rule_credits(text[1:].strip()))[1] \
+            and not marked[0]:
+        return marked
     rest, credits = _extract(paragraph, text)
     # "Min Ko Naing (Photo: The Irrawaddy)": a one-line caption's photo credit cut, the name left is who is pictured
     pictured = "\n" not in text.strip() and any(c.role == "photographer" for c in credits)
@@ -480,7 +482,8 @@ def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[C
     for credit in credits:
         # ("… 밝혔다. ⓒ 오마이뉴스": a copyright mark claims a picture, whatever the caption says)
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
-                and not tail[:-len(credit.name)].rstrip().endswith(("ⓒ", "©")) and has_syllable(credit.name) and "사진" not in credit.name and context.is_korean_story(rest):
+                and not tail[:-len(credit.name)].rstrip().endswith(("ⓒ", "©")) and has_syllable(credit.name) \
+                and "사진" not in credit.name and context.is_korean_story(rest):
             credit.role = "reporter"
     return credits
 
@@ -610,7 +613,7 @@ def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
         head = line[:cut.start()].strip()
         if not head or _SENTENCE_END.search(head):
             continue
-        tail = _GLUED_STAMP_WORD.sub(r"\1 ", line[cut.start():])  # "입력 2022-01-30 11:14업데이트 …": two stamps run together
+        tail = _GLUED_STAMP_WORD.sub(r"\1 ", line[cut.start():])  # "… 11:14업데이트 …": two stamps run together
         if any(korean.title_role(w) for w in tail.split()) and (read := parse_widget_line(tail)) is not None:
             return head, read  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
     return None

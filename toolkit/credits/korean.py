@@ -996,8 +996,8 @@ _MAX_TOGETHER_TAIL = 12
 
 def _handover(words: list[str]) -> list[Credit] | None:
     """The reporter an anchor hands over to, named with a title and a particle (none, or the object's,
-    before "연결…"), the anchor's verb closing the sentence (_HANDOVER_ENDINGS). The words before the name (desk, outlet, topic) stay
-    unread; only the name with its title is the credit."""
+    before "연결…"), the anchor's verb closing the sentence (_HANDOVER_ENDINGS). The words before the
+    name (desk, outlet, topic) stay unread; only the name with its title is the credit."""
     if not "".join(words[-_MAX_HANDOVER_TAIL:]).endswith(_HANDOVER_ENDINGS):
         return None
     for k in range(len(words) - 2, max(-1, len(words) - 2 - _MAX_TOGETHER_TAIL), -1):
