@@ -629,11 +629,8 @@ def test_a_long_run_of_spaces_after_a_page_button_word_is_read_at_once() -> None
 def test_a_run_of_caption_marks_is_read_once_not_mark_by_mark() -> None:
     """A caption mark over a credit line is read by reading the line without it: a page of 25,000 marks
     once recursed mark by mark past Python's limit."""
-    import time
-
-    start = time.process_time()
     _, credits = extract_credits("▲ " * 25_000 + "사진=한빛방송")  # (no RecursionError)
-    assert time.process_time() - start < 2 and [c.name for c in credits] == ["한빛방송"]  # as main read it
+    assert [c.name for c in credits] == ["한빛방송"]  # as main read it
     assert [c.name for c in extract_credits("▲ 사진=MBC 방송화면 캡처")[1]] == ["MBC"]
 
 
