@@ -626,6 +626,14 @@ def test_a_long_run_of_spaces_after_a_page_button_word_is_read_at_once() -> None
     assert rest.endswith("끝")
 
 
+def test_a_run_of_caption_marks_is_read_once_not_mark_by_mark() -> None:
+    """A caption mark over a credit line is read by reading the line without it: a page of 25,000 marks
+    once recursed mark by mark past Python's limit."""
+    _, credits = extract_credits("▲ " * 25_000 + "사진=한빛방송")  # (no RecursionError)
+    assert [c.name for c in credits] == ["한빛방송"]  # as main read it
+    assert [c.name for c in extract_credits("▲ 사진=MBC 방송화면 캡처")[1]] == ["MBC"]
+
+
 @pytest.mark.parametrize("part", ["진행", "사회", "출연", "조사"])
 def test_a_part_played_before_a_slash_under_a_caption_is_no_place(part: str) -> None:
     """"부산/A 기자" under a caption names where the picture was taken, so A took it; "진행/A 기자" names

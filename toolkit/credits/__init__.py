@@ -30,7 +30,7 @@ from toolkit.credits.chain import join_korean_credits
 from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
-from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, unglue_credits
+from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, find_emails, unglue_credits
 from toolkit.credits.vocabulary import (
     BYLINE_LABEL_WORDS, LABEL_NOUNS, ORGANIZATIONS, PHOTO_AGENCIES, ROLE_WORDS, SERVICE_LANGUAGES,
 )
@@ -55,7 +55,7 @@ def _hygiene(paragraph: str) -> str:
     if "ⓒ" in text or "©" in text:
         text = _DOUBLED_HOLDER.sub(r"\1", text)  # "ⓒ 윤서하윤서하": the holder printed twice, glued (alt text and credit)
     text = _label_lines(text)
-    lines = (korean.join_spaced_label(" ".join(line.split())) for line in text.split("\n"))
+    lines = (korean.join_spaced_label(_without_end_bar(" ".join(line.split()))) for line in text.split("\n"))
     out: list[str] = []
     for line in lines:
         if line and out and out[-1].endswith(("[", "(")):
@@ -67,6 +67,12 @@ def _hygiene(paragraph: str) -> str:
         elif line:
             out.append(line)
     return "\n".join(out)
+
+
+def _without_end_bar(line: str) -> str:
+    """"… /로이터 연합뉴스 |": a page's separator after the last piece of a line is no piece of its credit;
+    a line of pieces between bars ("제공| A |") keeps its bars."""
+    return line[:-2] if line.endswith(" |") and line.count("|") == 1 else line
 
 
 # the buttons a Korean page prints after a picture's caption, kept by a copy at the line's end. No blanks
@@ -373,16 +379,22 @@ def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
     above = _lines_above_dateline(text) or _byline_before_lede(text)
     if above is not None:
         return above[0], _once(above[1])
+    # "▲ 사진=MBC 방송화면 캡처": the caption's mark over a line that is only its credit (one mark, read once)
+    if text[:1] in CAPTION_MARKS and len(text) <= _MAX_BYLINE_LINE and "\n" not in text \
+            and text[1:].strip()[:1] not in CAPTION_MARKS and (marked := _rule_credits(text[1:].strip()))[1] \
+            and not marked[0]:
+        return marked
     rest, credits = _extract(paragraph, text)
     # "Min Ko Naing (Photo: The Irrawaddy)": a one-line caption's photo credit cut, the name left is who is pictured
     pictured = "\n" not in text.strip() and any(c.role == "photographer" for c in credits)
     rest, credits = _widget_lines(rest, credits, alone=not pictured)
     credits = _without_own_stamp(text, credits)
-    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits):
+    lone_dateline = _is_lone_wire_dateline(text)  # its agency too: "(철원=연합뉴스)" under a picture
+    if _PHOTO_RUBRIC.match(text) or _is_wire_photo(text, credits) or lone_dateline or _photo_address_byline(text):
         # "[포토에세이] … 이정우 선임기자 a@b.example", "[서울=뉴시스] A 기자 = … 2023.03.19. a@b.example":
         # the reporter took the pictures
         for credit in credits:
-            if credit.role == "reporter" and credit.agent == "person":
+            if credit.role == "reporter" and (credit.agent == "person" or lone_dateline):
                 credit.role = "photographer"
     credits = _agency_closing_story(rest, text, credits)
     if korean.is_rfa_own(text):
@@ -429,13 +441,49 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
     return stamped or (marked and context.is_korean_caption(dateline[0])) or context.is_korean_photo_lede(dateline[0])
 
 
+def _photo_address_byline(text: str) -> bool:
+    """A short byline line whose one address names photography ("A 기자 foto@…", "A 기자 sajinman@…"):
+    a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture)."""
+    if "@" not in text or len(text := text.strip()) > _MAX_BYLINE_LINE or "\n" in text \
+            or len(spans := find_emails(text)) != 1:
+        return False
+    local = text[spans[0][0]:spans[0][1]].partition("@")[0].lower()
+    return any(part.startswith(_PHOTO_ADDRESS_WORDS) for part in re.split(r"[._-]", local))
+
+
+_MAX_BYLINE_LINE = 80
+_PHOTO_ADDRESS_WORDS = ("photo", "foto", "sajin")  # (사진, romanized)
+
+
+def _is_lone_wire_dateline(text: str) -> bool:
+    """A wire dateline with nothing after it ("(파주=뉴스1) A 기자", "(철원=연합뉴스)"): no "=" opening a
+    story and no address signing one off, so the line is printed under a picture, the wire's photo credit."""
+    text = text.strip()
+    if len(text) > _MAX_LONE_DATELINE or not (text[:1] in "([【" and "=" in text[:_MAX_DATELINE_CHARS]) \
+            or text.endswith("=") or "@" in text:
+        return False
+    dateline = split_dateline(text)
+    if dateline is None or dateline[0].strip():
+        return False
+    inside = text[1:_MAX_DATELINE_CHARS].partition(_CLOSER[text[0]])[0]
+    return not any(c.agent == "person" and c.name in inside for c in dateline[1])  # "[한빛일보=A 기자]" signs a story
+
+
+_MAX_DATELINE_CHARS = 30
+_MAX_LONE_DATELINE = 40  # "(춘천=연합뉴스) 남궁민수 기자": the bracket, a name and a title
+_CLOSER = {"(": ")", "[": "]", "【": "】"}
+
+
 def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
     """"이 때문에 … 나서고 있다. 연합뉴스", "한편 … 맞았다./연합": an agency closing a Korean story's paragraph
-    supplied the story, not a picture: its reporter (as "<매체>" closing a story is)."""
+    supplied the story, not a picture: its reporter (as "<매체>" closing a story is). A photo pool or desk
+    ("/사진공동취재단") supplied a picture whatever it closes."""
     tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
     for credit in credits:
+        # ("… 밝혔다. ⓒ 오마이뉴스": a copyright mark claims a picture, whatever the caption says)
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
-                and has_syllable(credit.name) and context.is_korean_story(rest):
+                and not tail[:-len(credit.name)].rstrip().endswith(("ⓒ", "©")) and has_syllable(credit.name) \
+                and "사진" not in credit.name and context.is_korean_story(rest):
             credit.role = "reporter"
     return credits
 
@@ -506,6 +554,7 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
     column = name_column(readable, kinds)
     unread: set[tuple[str, frozenset[str]]] = set()
     taken: set[int] = set()
+    cut: set[int] = set()
     found: list[Credit] = []
     above, below = _nearest_filled(readable)
     for k, line in enumerate(readable):
@@ -523,7 +572,11 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
             backing.add("signed")  # "…\n— Mara Ellison": a signature closing the text (not a quote's source)
         key = (line, frozenset(backing))
         read = None if key in unread else parse_widget_line(line, backing)
-        if read is None:
+        if read is None and (glued := _glued_widget(line)) is not None:
+            lines[k], read = glued  # the headline stays, its widget goes
+            found += read
+            cut.add(k)
+        elif read is None:
             unread.add(key)
         else:
             found += read
@@ -531,9 +584,39 @@ def _widget_lines(rest: str, credits: list[Credit], alone: bool = True) -> tuple
             taken.update(near)
     if credits or found:
         taken.update(k for k, kind in enumerate(kinds) if kind == "read")
-    if not taken:
+    if not taken and not cut:
         return rest, credits
     return "\n".join(line for k, line in enumerate(lines) if k not in taken).strip(), credits + found
+
+
+# a byline widget's date stamp ("2021-07-26", "2022.08.03"): the sign that a headline ran into the widget under it
+_WIDGET_DATE = re.compile(r"(?<![\d.-])(?:19|20)\d\d([-.])\d{1,2}\1\d{1,2}(?![\d-])")
+_WORD_START = re.compile(r"(?<= )\S")
+_GLUED_WIDGET_CHARS = 120  # how far before the line's end a widget may start
+_WIDGET_TITLES = ("기자", "특파원", "에디터", "위원", "작가")  # the job titles a glued widget was seen with, and kin
+_GLUED_STAMP_WORD = re.compile(r"(\d:\d\d)(?=업데이트|수정|입력|승인|등록)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?$")  # a headline closes on no stop ("… 손본다”"), a story's sentence does
+
+
+def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
+    """"장마 끝나자 … 잇따라 2021-07-26 윤서준 기자": a headline and the byline widget under it, run into one
+    line by a copy: (the headline, the widget's credits). The widget is the longest tail of the line that
+    reads whole as a widget line (parse_widget_line) and holds its date stamp; what is before it is a
+    headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
+    start = max(0, len(line) - _GLUED_WIDGET_CHARS)
+    if not any(title in line for title in _WIDGET_TITLES):
+        return None  # (most lines: one scan each for the titles a widget's byline carries)
+    date = _WIDGET_DATE.search(line, start)
+    if date is None or not has_syllable(line[date.end():]):
+        return None  # (a stamp after the name reads alone as the widget's too: "A 에디터 입력 2022.08.03")
+    for cut in _WORD_START.finditer(line, start, date.start() + 1):
+        head = line[:cut.start()].strip()
+        if not head or _SENTENCE_END.search(head):
+            continue
+        tail = _GLUED_STAMP_WORD.sub(r"\1 ", line[cut.start():])  # "… 11:14업데이트 …": two stamps run together
+        if any(korean.title_role(w) for w in tail.split()) and (read := parse_widget_line(tail)) is not None:
+            return head, read  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
+    return None
 
 
 def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, below: int | None) -> bool:
@@ -589,8 +672,10 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
         read = None if alone_read is None else _placed(sentence, (alone_read[0], [replace(c) for c in alone_read[1]],
                                                                   alone_read[2], alone_read[3]), text, a)
         line_end = b == len(text) or text[a:b].endswith("\n")  # "… on March 28. Yonhap\nFarmers expect …"
-        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n") and (desk := korean.parse_desk_line(sentence)):
-            read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀"
+        if read is None and b == len(text) and (a == 0 or text[a - 1] == "\n"
+                                                or (len(sentence) <= _MAX_DESK_CHARS and _after_full_stop(text, a))) \
+                and (desk := korean.parse_desk_line(sentence)):
+            read = ("", desk, False)  # "… 물놀이를 하고 있다.\n\n온라인뉴스팀", "…고 전했다. 취재팀"
         elif read is None and b == len(text) and a > 0 and (signed := korean.teaser_signature(text[max(0, a - 20):a], sentence)):
             read = ("", signed, False)  # a listing's cut lede signed "... [이소연]"
         elif read is None and b == len(text) and a > 0 and (signed := korean.closing_lone_byline(text[max(0, a - 20):a], sentence)):
@@ -661,6 +746,14 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
 
 # a letter's or a column's voice: a name closing it signs it, it took no picture
 _FIRST_PERSON = re.compile(r"\b(?:I|me|we|We|us|you|You|my|My|our|Our)\b")
+
+
+_MAX_DESK_CHARS = 20  # "온라인이슈팀", "MBN 뉴스센터": a desk closing a story's line is a few words
+
+
+def _after_full_stop(text: str, at: int) -> bool:
+    """A Korean sentence ends right before `at` ("…고 전했다. 취재팀"): what follows it on the line is no part of it."""
+    return text[max(0, at - 4):at].rstrip().endswith(("다.", "요."))
 
 
 def _named_under_caption(text: str, at: int, sentence: str) -> bool:

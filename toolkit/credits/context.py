@@ -78,8 +78,13 @@ def is_korean_caption(body: str) -> bool:
 
 
 def _is_scene(sentence: str) -> bool:
-    """A sentence ends on what a camera sees ("…걷고 있다.", "…걸려 있다."), no abstract activity ("…조사하고 있다.")."""
-    return bool(_KO_SCENE_END.search(sentence)) and not any(w in sentence for w in _KO_ABSTRACT)
+    """A sentence ends on what a camera sees ("…걷고 있다.", "…걸려 있다."), no abstract activity ("…조사하고 있다."),
+    or is the noun of a sight ("…주차장이 텅 빈 모습.": a caption's, where a story says "…모습이다.")."""
+    return (bool(_KO_SCENE_END.search(sentence)) and not any(w in sentence for w in _KO_ABSTRACT)) \
+        or sentence.rstrip(" .").endswith(_KO_SIGHT_NOUNS)
+
+
+_KO_SIGHT_NOUNS = (" 모습", " 장면", " 풍경", " 광경", " 전경")
 
 
 def is_korean_story(body: str) -> bool:

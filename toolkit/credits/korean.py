@@ -995,23 +995,29 @@ _MAX_TOGETHER_TAIL = 12
 
 
 def _handover(words: list[str]) -> list[Credit] | None:
-    """The reporter an anchor hands over to, named with a title and a particle, the anchor's verb
-    closing the sentence (_HANDOVER_ENDINGS). The words before the name (desk, outlet, topic) stay
-    unread; only the name with its title is the credit."""
+    """The reporter an anchor hands over to, named with a title and a particle (none, or the object's,
+    before "연결…"), the anchor's verb closing the sentence (_HANDOVER_ENDINGS). The words before the
+    name (desk, outlet, topic) stay unread; only the name with its title is the credit."""
     if not "".join(words[-_MAX_HANDOVER_TAIL:]).endswith(_HANDOVER_ENDINGS):
         return None
     for k in range(len(words) - 2, max(-1, len(words) - 2 - _MAX_TOGETHER_TAIL), -1):
         word = words[k]
-        if len(word) < 3 or not word.endswith(_HANDOVER_PARTICLES) or _SENTENCE_END.search(word):
+        if _SENTENCE_END.search(word):
+            continue
+        if len(word) >= 3 and word.endswith(_HANDOVER_PARTICLES):
+            base = word[:-1]
+        elif words[k + 1].startswith("연결"):  # the anchor connects: "A 기자 연결합니다", "A 기자를 연결해 …"
+            base = word[:-1] if len(word) >= 3 and word.endswith(("을", "를")) else word
+        else:
             continue
         # a bracketed date in the anchor's words ("오늘(29일)") is no word of theirs
         spoken = sum(w not in _PUNCT and not w[:1].isdigit() for w in words[k + 1:-1])
         if spoken >= _MAX_HANDOVER_TAIL and not (word.endswith(("와", "과")) and words[k + 1] == "함께"):
             continue
-        glued = name_and_title(word[:-1])
+        glued = name_and_title(base)
         if glued is not None and glued[1] is not None:
             return [Credit(glued[1], glued[0])]  # "김하늘기자와"
-        role = title_role(word[:-1])
+        role = title_role(base)
         if role is not None and k > 0 and (named := name_and_title(words[k - 1])) is not None and named[1] is None:
             return [Credit(role, named[0])]
     return None
