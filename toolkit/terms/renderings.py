@@ -535,7 +535,7 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     `head` (the columns of the noun the term modifies in a noun phrase: 안전원 of 안전부 안전원)
     claim no word from it that is one of its own lexicon renderings, or a word of one written
     whole (`_named_links`: 지역 'local' beside 주민 'locals'; 'police' for 안전부 안전원, the phrase
-    written as one word). `pieces`: the nouns the term was joined from (소화기관: 2), each of which
+    written as one word). `pieces`: the nouns the term was joined from (호흡기관: 2), each of which
     the English may write as a word of its own (`_grown_to_pieces`)."""
     return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed,
                    generic, head, pieces)[0]
@@ -1176,13 +1176,12 @@ def _extended(span: list[int], mass: list[float], rival: list[float], english: E
 def _grown_to_pieces(span: list[int], mass: Sequence[float], top: "Rivals", others: set[int], english: English,
                      pieces: int) -> list[int]:
     """A joined word's span grown leftwards, up to a word for each of its pieces, by tight neighbours
-    alike in look (`_same_kind`), not possessive, that the term claims at least as much as any Korean word not explained
-    elsewhere (`_unexplained_claim`): the model often ties a compound to the word of one piece only
-    ('organs' of 소화기관, 'digestive organs') and leaves the other piece's word, rare in the
-    archive, to whatever Korean word soaks up rare words (Model 1's garbage collectors: 대부분
-    'perceived' of 'perceived temperature', where 대부분 links 'most'). Leftwards only: English writes
-    a compound's modifiers before its head, as Korean does, and the word the model ties is most
-    often the head (rightwards it took a verb or a name: 'medicine acts', 'Chairman Kim')."""
+    alike in look (`_same_kind`), not possessive, that the term claims at least as much as any real
+    rival (`_unexplained_claim`): the model often ties a compound to the word of one piece only
+    ('organs' of 호흡기관, 'respiratory organs') and leaves the other piece's word, rare in the
+    archive, to whatever Korean word soaks up rare words. Leftwards only: English writes a
+    compound's modifiers before its head, as Korean does, and the word the model ties is most
+    often the head; rightwards the next word is as often a verb or a name after the noun."""
 
     def free(n: int, left: int, right: int) -> bool:
         if not (_joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))) \
@@ -1197,11 +1196,11 @@ def _grown_to_pieces(span: list[int], mass: Sequence[float], top: "Rivals", othe
 
 
 def _unexplained_claim(top: "Rivals", n: int, others: set[int]) -> float:
-    """The largest claim on English word n of a Korean word outside `others` (units) whose own best
-    English word is n or reaches it through words it claims (`FAINT`), or that links no word
-    (`LINK`): a claim of a word that links
-    an English word elsewhere in the bead is the model spreading a rare word's probability, not a
-    rival translation (competitive linking)."""
+    """The largest claim on English word n of a Korean word outside `others` (units) whose own
+    most probable English word is n or reaches it through words it claims (`FAINT`), or that
+    links no word (`LINK`). A word that links an English word elsewhere in the bead is Model 1
+    spreading a rare word's probability over it (the "garbage collector" effect), not a rival
+    translation (competitive linking)."""
     if top.values is None:
         return 0.0
     keys = top.keys
