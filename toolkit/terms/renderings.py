@@ -516,7 +516,7 @@ class ListedMasses(list):
 def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
            bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
            kin: Iterable[int] = (), term_key: str = "", unknown: bool = False, listed: bool = True,
-           generic: Iterable[int] = (), head: Sequence[int] = ()) -> Rendering:
+           generic: Iterable[int] = (), head: Sequence[int] = (), pieces: int = 1) -> Rendering:
     """The rendering of the Korean units `term_units` in the bead (posteriors: one row per
     English content word, as LinkModel.link_posteriors gives them). `phrases` are the term's
     lexicon renderings (stem tuples): a span that covers part of one grows to cover all of it
@@ -535,16 +535,17 @@ def render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], eng
     `head` (the columns of the noun the term modifies in a noun phrase: 안전원 of 안전부 안전원)
     claim no word from it that is one of its own lexicon renderings, or a word of one written
     whole (`_named_links`: 지역 'local' beside 주민 'locals'; 'police' for 안전부 안전원, the phrase
-    written as one word)."""
+    written as one word). `pieces`: the nouns the term was joined from (호흡기관: 2), each of which
+    the English may write as a word of its own (`_grown_to_pieces`)."""
     return _render(term_units, posteriors, english, bead_cert, phrases, top, kin, term_key, unknown, listed,
-                   generic, head)[0]
+                   generic, head, pieces)[0]
 
 
 def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], english: English,
             bead_cert: float, phrases: Iterable[tuple[str, ...]] = (), top=None,
             kin: Iterable[int] = (), term_key: str = "", unknown: bool = False,
             listed: bool = True, generic: Iterable[int] = (),
-            head: Sequence[int] = ()) -> tuple[Rendering, list[int] | None]:
+            head: Sequence[int] = (), pieces: int = 1) -> tuple[Rendering, list[int] | None]:
     """`render`, with the span of content words rendered (None when not rendered)."""
     units = set(term_units)
     others = units | set(kin)
@@ -586,6 +587,8 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
                                       english)]
     best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
     best = _grown_to_heads(best, rival, english, term_key)
+    if pieces > len(best) and not (listed and _holds_rendering(english, best, phrases)):
+        best = _grown_to_pieces(best, mass, top, others, english, pieces)
     named = _lexicon_named(best, english, phrases, rival, term_key) if listed else best
     if term_key.endswith(_PERSON_ENDINGS) and len(term_key) >= 2 and set(named) & set(best):
         named = _with_person(named, english, top)
@@ -1168,6 +1171,52 @@ def _extended(span: list[int], mass: list[float], rival: list[float], english: E
     while span[-1] + 1 < len(mass) and claims(span[-1] + 1, span[-1], span[-1] + 1):
         span = [*span, span[-1] + 1]
     return span
+
+
+def _grown_to_pieces(span: list[int], mass: Sequence[float], top: "Rivals", others: set[int], english: English,
+                     pieces: int) -> list[int]:
+    """A joined word's span grown leftwards, up to a word for each of its pieces, by tight neighbours
+    alike in look (`_same_kind`), not possessive, that the term claims at least as much as any real
+    rival (`_unexplained_claim`): the model often ties a compound to the word of one piece only
+    ('organs' of 호흡기관, 'respiratory organs') and leaves the other piece's word, rare in the
+    archive, to whatever Korean word soaks up rare words. Leftwards only: English writes a
+    compound's modifiers before its head, as Korean does, and the word the model ties is most
+    often the head; rightwards the next word is as often a verb or a name after the noun."""
+
+    def free(n: int, left: int, right: int) -> bool:
+        if not (_joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))) \
+                or _POSSESSIVE.search(english.word(left)):
+            return False
+        claim = _unexplained_claim(top, n, others)
+        return claim < FAINT and mass[n] >= claim
+
+    while len(span) < pieces and span[0] > 0 and free(span[0] - 1, span[0] - 1, span[0]):
+        span = [span[0] - 1, *span]
+    return span
+
+
+def _unexplained_claim(top: "Rivals", n: int, others: set[int]) -> float:
+    """The largest claim on English word n of a Korean word outside `others` (units) whose own
+    most probable English word is n or reaches it through words it claims (`FAINT`), or that
+    links no word (`LINK`). A word that links an English word elsewhere in the bead is Model 1
+    spreading a rare word's probability over it (the "garbage collector" effect), not a rival
+    translation (competitive linking)."""
+    if top.values is None:
+        return 0.0
+    keys = top.keys
+    excluded = {top._column_of[keys[i]] for i in others} if keys is not None else others
+    place = top.place_of
+    for p, i in top.top[n]:
+        if p < FAINT:
+            return 0.0
+        if i in excluded:
+            continue
+        column = top.values[:, place[i]]
+        best = int(column.argmax())
+        # its best word, or one of a phrase of words it claims that reaches n ('Kim' of 'Kim Jong Un')
+        if column[best] < LINK or bool((column[min(best, n):max(best, n) + 1] >= FAINT).all()):
+            return p
+    return 0.0
 
 
 def _same_kind(left: str, right: str) -> bool:

@@ -300,7 +300,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             # its own renderings: the lexicon's (without `lexical`, `entries` are), or a rate's prior
             listed = (occ.term in lexical if lexical else True) or is_rate(units[occ.units[0]])
             result = render(own, posteriors, bead.english, bead.cert, phrases, top, kin, occ.term, unknown, listed,
-                            generic, () if modified is None else own_columns(pairs, modified))
+                            generic, () if modified is None else own_columns(pairs, modified),
+                            len(units[occ.units[0]].parts))
             if is_rate(units[occ.units[0]]) and occ.term not in lexical:  # the lexicon does not know it
                 result = _named_by_prior(result, phrases)
             elif not is_term(occ.term):  # a name written once (korean.term_occurrences)
