@@ -30,7 +30,7 @@ beside a link joins it when the link's Korean already says most of it (`Params.j
 a split refused for adding no word of its own), or, right after the link, a good part of it
 and a word of that Korean the link's English leaves unsaid (`Params.join_explains`); (7) a
 sentence of either language left unaligned beside a link joins it when a fitted model of
-refused splits puts it at `Params.join_split` or more (joins.py).
+refused splits puts it at `Params.join_split` or more (joins.py; a Korean one at `Params.join_split_ko`).
 Otherwise a pair with no word, name or number in common is never aligned. Each bead's
 confidence is the calibrated probability of confidence.py.
 """
@@ -159,7 +159,9 @@ class Aligner(BeadScorer):
         if path == chain:  # the one-to-one lede search found nothing: one moved sentence, merges around it
             path = moved_lede(self, MOVES, chain)
         path = self._join_covered(self._lone_pairs(self._cross(path)))
-        return path if self.p.join_split is None else join_splits(self, path, self.p.join_split)
+        if self.p.join_split is None:
+            return path
+        return join_splits(self, path, self.p.join_split, korean=self.p.join_split_ko)
 
     def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
         """A first-stage 1-1 link whose score is below `Params.merge_weak`: the 1-1 search pairs
