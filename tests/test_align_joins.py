@@ -139,3 +139,30 @@ def test_the_covered_join_stops_at_five_sentences_too(lexicon) -> None:
     assert aligner.shares(3, 4, 0, 2)[1] >= aligner.p.join_cover  # covered: it would join
     assert aligner._join_covered([(0, 1, 0, 1), (1, 3, 1, 2), (3, 4, 2, 2)]) == [(0, 1, 0, 1), (1, 4, 1, 2)]
     assert aligner._join_covered([(0, 3, 0, 2), (3, 4, 2, 2)]) == [(0, 3, 0, 2), (3, 4, 2, 2)]
+
+
+# A Korean detail sentence the English folds into the sentence before it (made up): the search
+# leaves it unaligned beside the link, and the model puts it below the English threshold.
+FOLD_KO = ["함경북도 청진시 수남시장에서 지난주 쌀값이 1kg당 7천원까지 치솟았다.", "국경 밀수가 막혔기 때문이다.",
+           "소식통은 \"당국이 단속에 나섰지만 효과가 없다\"고 말했다."]
+FOLD_EN = ["Rice prices at Sunam Market in Chongjin jumped to 7,000 won a kilogram last week as smuggling stalled.",
+           "\"The authorities have launched a crackdown, but it has no effect,\" the source said."]
+
+
+def test_a_korean_neighbour_joins_at_its_own_threshold(lexicon) -> None:
+    """Params.join_split_ko: a Korean sentence beside a link is held to its own threshold, an
+    English one still to `threshold`."""
+    fold = Aligner([en_features(t) for t in FOLD_EN], [ko_features(t, lexicon) for t in FOLD_KO],
+                   Params(join_split=None), paragraphs=([0, 0], [0, 0, 0]))
+    path = fold.path()
+    assert path == [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3)]
+    (_, k, english), = join_candidates(fold, path, 0)
+    assert not english
+    p = join_probability(join_features(fold, path, path[0], k, english))
+    assert join_splits(fold, path, p + 0.01) == path
+    assert join_splits(fold, path, p + 0.01, korean=p - 0.01) == [(0, 1, 0, 2), (1, 2, 2, 3)]
+    assert join_splits(fold, path, p - 0.01, korean=p + 0.01) == path
+    # an English candidate is not held to the Korean threshold
+    split = _aligner(EN, [0, 0, 1], lexicon)
+    path, q = _p(split)
+    assert join_splits(split, path, q + 0.01, korean=q - 0.01) == path

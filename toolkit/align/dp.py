@@ -24,12 +24,13 @@ a sentence from beyond the lede, `Params.reorder_moved`), and sentences left una
 different gaps pair across when they clearly match (a
 moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
 (5) a gap of one sentence on each side between anchors pairs up on order and length alone
-(`Params.lone`: a greeting, a short caption line); (6) an English sentence left unaligned
+(`Params.lone`: a greeting, a short caption line; not a Korean quotation facing an English
+sentence that reports no one's words, `Params.lone_speech`); (6) an English sentence left unaligned
 beside a link joins it when the link's Korean already says most of it (`Params.join_cover`:
 a split refused for adding no word of its own), or, right after the link, a good part of it
 and a word of that Korean the link's English leaves unsaid (`Params.join_explains`); (7) a
 sentence of either language left unaligned beside a link joins it when a fitted model of
-refused splits puts it at `Params.join_split` or more (joins.py).
+refused splits puts it at `Params.join_split` or more (joins.py; a Korean one at `Params.join_split_ko`).
 Otherwise a pair with no word, name or number in common is never aligned. Each bead's
 confidence is the calibrated probability of confidence.py.
 """
@@ -158,7 +159,9 @@ class Aligner(BeadScorer):
         if path == chain:  # the one-to-one lede search found nothing: one moved sentence, merges around it
             path = moved_lede(self, MOVES, chain)
         path = self._join_covered(self._lone_pairs(self._cross(path)))
-        return path if self.p.join_split is None else join_splits(self, path, self.p.join_split)
+        if self.p.join_split is None:
+            return path
+        return join_splits(self, path, self.p.join_split, korean=self.p.join_split_ko)
 
     def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
         """A first-stage 1-1 link whose score is below `Params.merge_weak`: the 1-1 search pairs
@@ -386,7 +389,7 @@ class Aligner(BeadScorer):
                 continue
             beside = out[max(0, k - 1) : k] + out[k + 2 : k + 3]
             # a pair with evidence was the rescue's to take: its anchors are not scored
-            if (not self.has[i][j] and not self.kf[j].sign_in and beside
+            if (not self.has[i][j] and not self.kf[j].sign_in and beside and not self._unreported(i, j)
                     and all(c[0] < c[1] and c[2] < c[3] and self.bead_score(*c) >= self.p.lone_beside for c in beside)
                     and self.length_fit(i, i + 1, j, j + 1) >= self.p.lone):
                 out[k : k + 2] = [(i, i + 1, j, j + 1)]
@@ -450,6 +453,13 @@ class Aligner(BeadScorer):
         if any(self.kf[j].numbers for j in range(j0, j1)):
             return False
         return any(v.isdigit() and 1900 <= int(v) <= 2100 for i in range(i0, i1) for v in self.ef[i].numbers)
+
+    def _unreported(self, i: int, j: int) -> bool:
+        """Whether Korean sentence `j` quotes someone and English sentence `i` reports no one's
+        words (speech.py, `Params.lone_speech`): a translator keeps a quote's attribution, while a
+        rewrite's background sentence (a law, a UN figure) faces the source's untranslated quote
+        between the same anchors. A pair on order and length alone is refused then."""
+        return self.p.lone_speech and self.kf[j].reports and not self.ef[i].reports
 
     def _pair_gap(self, en: list[int], ko: list[int], theta: float) -> list[tuple[int, int, int, int]]:
         """Best order-keeping pairing of the null sentences of one gap (a small DP over

@@ -1,0 +1,42 @@
+"""Whether a sentence reports someone's words: (Korean) a quotation closed by a quotative
+particle; (English) a quotation or a verb of saying.
+
+A translator keeps the attribution of a report ("..., the source said"), so a Korean sentence
+that reports a source's words is rendered by an English sentence that reports them too. A
+rewrite's background sentence (a law, a figure from the UN, the region's history) reports
+no one; facing an untranslated quote in the same gap, the two are not partners by order alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["english_reports", "korean_reports"]
+
+# a closing quotation mark followed by a quotative particle: -고, -라고, -라며, -며, -면서, -라는, -하고
+_KO_QUOTED = re.compile(r"[\"”]\s?(?:이?라고|고|이?라며|며|면서|이?라는|하고)(?![가-힣])")
+# English also quotes in single marks (British style, headlines): the opening one (’ and ' are apostrophes too)
+_EN_QUOTE = re.compile(r"[\"“”‘]")
+# English verbs (and the preposition) of attribution, in the forms a news report uses
+_EN_SAYING = frozenset("""
+say says said saying tell tells told add adds added according explain explains explained note notes noted
+state states stated claim claims claimed ask asks asked warn warns warned recall recalls recalled complain
+complains complained insist insists insisted stress stresses stressed emphasize emphasizes emphasized
+emphasise emphasises emphasised report reports reported announce announces announced describe describes
+described quote quotes quoted testify testifies testified urge urges urged confirm confirms confirmed
+reveal reveals revealed argue argues argued admit admits admitted deny denies denied lament laments lamented
+""".split())
+
+
+def korean_reports(text: str) -> bool:
+    """A Korean sentence quoting someone's words: a quotation closed by a quotative particle
+    (“…”고 말했다, “…”라며, “…”며). Quotation marks alone are not enough: Korean news also
+    sets off terms and titles in them (“비핵화” 문제). Nor is an indirect quotation (-다고): it
+    also closes what someone thinks or what is heard (~다고 본다, ~다고 한다), which English
+    renders with no verb of saying ("is believed", "reportedly")."""
+    return bool(_KO_QUOTED.search(text))
+
+
+def english_reports(lower_words: frozenset[str], text: str) -> bool:
+    """An English sentence quoting someone or naming a verb of saying (`lower_words`: its words, lower-cased)."""
+    return bool(_EN_QUOTE.search(text)) or not _EN_SAYING.isdisjoint(lower_words)
