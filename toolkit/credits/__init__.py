@@ -75,10 +75,6 @@ def _hygiene(paragraph: str) -> str:
     return "\n".join(out)
 
 
-# invisible controls dropped and separators made the usual ones in one pass (the two tables share no
-# character, and neither makes one the other changes)
-_CLEANED = {**INVISIBLE, **SEPARATOR_FORMS}
-
 # the buttons a Korean page prints after a picture's caption, kept by a copy at the line's end. No blanks
 # before it in the pattern (a run of them would be rescanned from each of its starts: quadratic); the
 # blanks left are collapsed with the line's others
@@ -115,6 +111,10 @@ def _label_lines(text: str) -> str:
 
 # the publication date a scraped page prints before its first paragraph, as metadata
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+|$)")
+
+# invisible controls dropped and separators made the usual ones in one pass (the two tables share no
+# character, and neither makes one the other changes)
+_CLEANED = {**INVISIBLE, **SEPARATOR_FORMS}
 
 # a byline glued to the related-links box a scraped Korean page prints after it ("기자관련 키워드",
 # "기자관련 기사", "기자다른기사 보기")
