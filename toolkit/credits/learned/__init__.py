@@ -56,6 +56,22 @@ def has_cue(paragraph: str, toks) -> bool:
     return any(tok.text in _CUE_PUNCTUATION or tok.text.lower() in ROLE_OF or tok.text.lower() == "by" for tok in toks)
 
 
+# has_cue's English cues as one search of the lower-cased text: a token that is one of them, lower-cased,
+# is written in that text (the cues are ASCII, so lower-casing the whole text spells each token as
+# lower-casing the token alone does); the reverse need not hold ("nearby" holds "by"), so a text this
+# finds is tokenized and asked as before
+_EN_CUES = re.compile("|".join(re.escape(w) for w in sorted({*ROLE_OF, "by"}, key=len, reverse=True)))
+_EN_CUES_ASCII = all(w.isascii() for w in ROLE_OF)
+
+
+def may_have_cue(paragraph: str) -> bool:
+    """False only where has_cue is False, found without tokenizing: most story paragraphs hold no cue,
+    and the dispatch (credits.extract_credits) then skips the pass, which would tokenize them to learn it."""
+    if "\n" in paragraph or any(word in paragraph for word in KO_CUES) or any(ch in paragraph for ch in _CUE_PUNCTUATION):
+        return True
+    return not _EN_CUES_ASCII or _EN_CUES.search(paragraph.lower()) is not None
+
+
 def candidate_features(paragraph: str, credits: list[Credit], training: bool = False) -> list[tuple[Candidate, list[str]]]:
     """Each candidate the rules' credits leave open (not a credited name, nor inside one), with its features;
     in training, the credited ones too (as credits found by the context of the rules' other credits)."""
