@@ -972,6 +972,55 @@ def test_scheduler_that_cannot_be_reached_is_an_input_error(tmp_path):
             pass
 
 
+_SILENT_SERVER = """
+import socket, sys, threading
+from toolkit.archive.cluster import dask_executor
+from toolkit.errors import InputError
+
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen()
+held = []
+
+def drain(conn):
+    while conn.recv(65536):
+        pass
+
+def serve():  # a server of another kind: it takes the connection and the bytes, and never answers
+    while True:
+        conn, _ = server.accept()
+        held.append(conn)
+        threading.Thread(target=drain, args=(conn,), daemon=True).start()
+
+threading.Thread(target=serve, daemon=True).start()
+try:
+    with dask_executor(f"tcp://127.0.0.1:{server.getsockname()[1]}", timeout="1s"):
+        print("used")
+except InputError as error:
+    print(error)
+"""
+
+
+def test_a_server_of_another_kind_at_the_scheduler_address_is_an_input_error_not_a_hang():
+    """Client(address) waited for ever on a server that takes the connection and never
+    answers the handshake (an HTTP server on that port): the build hung."""
+    pytest.importorskip("distributed")
+    out = subprocess.run([sys.executable, "-c", _SILENT_SERVER], capture_output=True, text=True, timeout=120,
+                         cwd=repo_root())
+    assert "cannot reach the Dask scheduler" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_malformed_scheduler_address_is_one_line_and_no_traceback(tmp_path):
+    """A Client that failed half-made was closed at exit: a 20 s stall and a traceback after the error."""
+    pytest.importorskip("distributed")
+    corpus = copy_corpus(tmp_path / "corpus")
+    out = subprocess.run([*CLI, "build", str(corpus), "--archive", str(tmp_path / "archive"), "--quiet",
+                          "--scheduler", "no-port-here"], capture_output=True, text=True, cwd=repo_root(), timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == ["error: no-port-here: cannot reach the Dask scheduler "
+                                       "(missing port number in address 'no-port-here')"]
+
+
 def test_a_build_collects_garbage_less_often_and_gives_the_caller_its_settings_back():
     import gc
 
