@@ -664,6 +664,39 @@ def test_killed_build_leaves_a_consistent_archive_and_the_next_finishes_it(tmp_p
     assert finished(archive)
 
 
+SWITCH_DRIVER = """
+import os, signal, sys
+from pathlib import Path
+import toolkit.archive.state as state
+
+real_point, point = state.Layout._point_current, sys.argv[3]
+def point_current(self, new):
+    if point == "before the rename":  # the temporary link is made, then the build dies
+        os.replace = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
+    real_point(self, new)
+    os.kill(os.getpid(), signal.SIGKILL)  # after the rename: `current` moved, tei/ and tables/ not yet made
+state.Layout._point_current = point_current
+from toolkit.archive import build_archive
+build_archive(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
+"""
+
+
+@pytest.mark.parametrize("point", ["before the rename", "after the rename"])
+def test_a_first_build_killed_inside_its_switch_is_finished_by_the_next(tmp_path, clean, point):
+    """Killed after `current` moved, the next build found every article unchanged, made no
+    switch, and left the archive without tei/ and tables/ for good (readers: "run build first");
+    killed before the rename, its temporary link stayed for ever."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    archive = tmp_path / "archive"
+    killed = subprocess.run([sys.executable, "-c", SWITCH_DRIVER, str(corpus), str(archive), point],
+                            capture_output=True, text=True, cwd=repo_root())
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert build_archive(corpus, archive, progress=False).ok
+    same_archive(archive, clean)
+    assert finished(archive)
+
+
 def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean):
     corpus = copy_corpus(tmp_path / "corpus")
     change_text(corpus)
