@@ -1006,7 +1006,7 @@ def test_scheduler_that_cannot_be_reached_is_an_input_error(tmp_path):
 
 
 _SILENT_SERVER = """
-import socket, sys, threading
+import asyncio, socket, sys, threading
 from toolkit.archive.cluster import dask_executor
 from toolkit.errors import InputError
 
@@ -1026,11 +1026,19 @@ def serve():  # a server of another kind: it takes the connection and the bytes,
         threading.Thread(target=drain, args=(conn,), daemon=True).start()
 
 threading.Thread(target=serve, daemon=True).start()
-try:
-    with dask_executor(f"tcp://127.0.0.1:{server.getsockname()[1]}", timeout="1s"):
-        print("used")
-except InputError as error:
-    print(error)
+
+def check():
+    try:
+        with dask_executor(f"tcp://127.0.0.1:{server.getsockname()[1]}", timeout="1s"):
+            print("used")
+    except InputError as error:
+        print(error)
+
+async def in_a_running_loop():  # a notebook's caller: its event loop is running
+    check()
+
+check()
+asyncio.run(in_a_running_loop())
 """
 
 
@@ -1040,7 +1048,9 @@ def test_a_server_of_another_kind_at_the_scheduler_address_is_an_input_error_not
     pytest.importorskip("distributed")
     out = subprocess.run([sys.executable, "-c", _SILENT_SERVER], capture_output=True, text=True, timeout=120,
                          cwd=repo_root())
-    assert "cannot reach the Dask scheduler" in out.stdout, out.stdout + out.stderr
+    lines = out.stdout.splitlines()  # called plainly, then from inside a running event loop
+    assert len(lines) == 2 and all(line.endswith(": cannot reach the Dask scheduler (no answer within 1s)")
+                                   for line in lines), out.stdout + out.stderr
 
 
 def test_a_malformed_scheduler_address_is_one_line_and_no_traceback(tmp_path):

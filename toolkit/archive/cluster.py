@@ -62,6 +62,7 @@ def _check_scheduler(address: str, timeout: str) -> None:
     (MemoryError), and a Client that failed half-made stalls the exit 20 s and prints a
     traceback; this call has one deadline for all of it, and makes no Client."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from dask.utils import parse_timedelta
     from distributed.core import rpc
@@ -76,7 +77,8 @@ def _check_scheduler(address: str, timeout: str) -> None:
             await peer.close_rpc()
 
     try:
-        answer = asyncio.run(asyncio.wait_for(identity(), seconds))
+        with ThreadPoolExecutor(1) as own:  # its own event loop, whatever loop the caller runs (a notebook)
+            answer = own.submit(lambda: asyncio.run(asyncio.wait_for(identity(), seconds))).result()
     except Exception as error:  # any failure to speak with it: unreachable, not Dask, garbled
         problem = ("its answer is no Dask message" if isinstance(error, MemoryError)  # a stranger's bytes read as a length
                    else " ".join(str(error).split()) or f"no answer within {timeout}")
