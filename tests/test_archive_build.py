@@ -664,6 +664,39 @@ def test_killed_build_leaves_a_consistent_archive_and_the_next_finishes_it(tmp_p
     assert finished(archive)
 
 
+SWITCH_DRIVER = """
+import os, signal, sys
+from pathlib import Path
+import toolkit.archive.state as state
+
+real_point, point = state.Layout._point_current, sys.argv[3]
+def point_current(self, new):
+    if point == "before the rename":  # the temporary link is made, then the build dies
+        os.replace = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
+    real_point(self, new)
+    os.kill(os.getpid(), signal.SIGKILL)  # after the rename: `current` moved, tei/ and tables/ not yet made
+state.Layout._point_current = point_current
+from toolkit.archive import build_archive
+build_archive(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
+"""
+
+
+@pytest.mark.parametrize("point", ["before the rename", "after the rename"])
+def test_a_first_build_killed_inside_its_switch_is_finished_by_the_next(tmp_path, clean, point):
+    """Killed after `current` moved, the next build found every article unchanged, made no
+    switch, and left the archive without tei/ and tables/ for good (readers: "run build first");
+    killed before the rename, its temporary link stayed for ever."""
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    archive = tmp_path / "archive"
+    killed = subprocess.run([sys.executable, "-c", SWITCH_DRIVER, str(corpus), str(archive), point],
+                            capture_output=True, text=True, cwd=repo_root())
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert build_archive(corpus, archive, progress=False).ok
+    same_archive(archive, clean)
+    assert finished(archive)
+
+
 def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean):
     corpus = copy_corpus(tmp_path / "corpus")
     change_text(corpus)
@@ -970,6 +1003,65 @@ def test_scheduler_that_cannot_be_reached_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
         with dask_executor(address, timeout="1s"):
             pass
+
+
+_SILENT_SERVER = """
+import asyncio, socket, sys, threading
+from toolkit.archive.cluster import dask_executor
+from toolkit.errors import InputError
+
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen()
+held = []
+
+def drain(conn):
+    while conn.recv(65536):
+        pass
+
+def serve():  # a server of another kind: it takes the connection and the bytes, and never answers
+    while True:
+        conn, _ = server.accept()
+        held.append(conn)
+        threading.Thread(target=drain, args=(conn,), daemon=True).start()
+
+threading.Thread(target=serve, daemon=True).start()
+
+def check():
+    try:
+        with dask_executor(f"tcp://127.0.0.1:{server.getsockname()[1]}", timeout="1s"):
+            print("used")
+    except InputError as error:
+        print(error)
+
+async def in_a_running_loop():  # a notebook's caller: its event loop is running
+    check()
+
+check()
+asyncio.run(in_a_running_loop())
+"""
+
+
+def test_a_server_of_another_kind_at_the_scheduler_address_is_an_input_error_not_a_hang():
+    """Client(address) waited for ever on a server that takes the connection and never
+    answers the handshake (an HTTP server on that port): the build hung."""
+    pytest.importorskip("distributed")
+    out = subprocess.run([sys.executable, "-c", _SILENT_SERVER], capture_output=True, text=True, timeout=120,
+                         cwd=repo_root())
+    lines = out.stdout.splitlines()  # called plainly, then from inside a running event loop
+    assert len(lines) == 2 and all(line.endswith(": cannot reach the Dask scheduler (no answer within 1s)")
+                                   for line in lines), out.stdout + out.stderr
+
+
+def test_a_malformed_scheduler_address_is_one_line_and_no_traceback(tmp_path):
+    """A Client that failed half-made was closed at exit: a 20 s stall and a traceback after the error."""
+    pytest.importorskip("distributed")
+    corpus = copy_corpus(tmp_path / "corpus")
+    out = subprocess.run([*CLI, "build", str(corpus), "--archive", str(tmp_path / "archive"), "--quiet",
+                          "--scheduler", "no-port-here"], capture_output=True, text=True, cwd=repo_root(), timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == ["error: no-port-here: cannot reach the Dask scheduler "
+                                       "(missing port number in address 'no-port-here')"]
 
 
 def test_a_build_collects_garbage_less_often_and_gives_the_caller_its_settings_back():

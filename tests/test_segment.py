@@ -388,3 +388,79 @@ def test_a_dotted_leader_is_split_at_once_not_read_in_every_way() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("['The rain stopped.', 'Page 1" + "." * 60 + "2 lists the damage.")
+
+
+_LONG_STORY = (
+    "함경북도 회령시 장마당에서 쌀값이 한 달 사이 두 배 가까이 뛰었다고 현지 소식통이 전했습니다. "
+    "소식통은 국경 경비가 강화된 뒤로 중국에서 들어오던 물건이 크게 줄었다고 말했습니다. "
+    "“요즘은 옥수수 한 키로도 사기 어렵습니다.” 주민들은 이렇게 하소연했습니다. "
+    "당국은 장마당 상인들에게 정해진 가격을 지키라고 지시했지만 잘 지켜지지 않는다고 합니다. "
+)
+
+
+def _counting_kiwi(monkeypatch, asked: list[str]) -> None:
+    import toolkit.segment as segment
+
+    real = kiwi()
+
+    class Counting:
+        def split_into_sents(self, text, **options):
+            asked.append(text)
+            return real.split_into_sents(text, **options)
+
+        def tokenize(self, text):
+            return real.tokenize(text)
+
+    monkeypatch.setattr(segment, "kiwi", lambda: Counting())
+
+
+def test_a_huge_paragraph_is_read_in_pieces_cut_at_sentence_ends(monkeypatch) -> None:
+    """Kiwi's time grows faster than a text's length (hostile17: 320,000 characters in one
+    paragraph, 12.5 s), so a paragraph over PIECE_CHARS goes to Kiwi in pieces, cut after a
+    sentence end: the sentences are those of the whole, and each token's offsets still point
+    at its own text in its sentence."""
+    import toolkit.segment as segment
+
+    page = (_LONG_STORY * 12).strip()
+    segment._split_korean.cache_clear()
+    whole = split_korean(page)
+    asked: list[str] = []
+    _counting_kiwi(monkeypatch, asked)
+    monkeypatch.setattr(segment, "PIECE_CHARS", 700)
+    segment._split_korean.cache_clear()
+    assert split_korean(page) == whole
+    assert len(asked) > 1 and max(map(len, asked)) <= 700 and "".join(asked) == page
+    assert all(piece.rstrip().endswith(".") for piece in asked)
+    analyses = segment.paragraph_analyses(page, whole)
+    assert set(analyses) == set(whole)
+    for sentence, (_, tokens) in analyses.items():
+        assert all(sentence[start:start + n] == form for form, tag, _, start, n in tokens if tag in ("NNG", "SF"))
+
+
+def test_a_text_with_no_sentence_end_or_space_is_still_cut_into_bounded_pieces(monkeypatch) -> None:
+    import toolkit.segment as segment
+
+    monkeypatch.setattr(segment, "PIECE_CHARS", 100)
+    for text in ("가" * 1050, ("쌀값 " * 400).strip(), "가" * 100, ""):
+        pieces = segment._pieces(text)
+        assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+        assert all(b - a <= 100 and b > a for a, b in pieces[:-1] if text)
+        assert all(pieces[k][1] == pieces[k + 1][0] for k in range(len(pieces) - 1))
+    spaced = ("쌀값 " * 400).strip()
+    assert {spaced[b - 1] for _, b in segment._pieces(spaced)[:-1]} == {" "}  # no sentence end: cut after a space
+
+
+def test_a_long_paragraph_is_split_once_for_its_sentences_and_their_analyses(monkeypatch) -> None:
+    """segment_article and article_analyses both split each Korean paragraph; one over
+    KEPT_CHARS is not kept among the sentences, so it was read by Kiwi twice."""
+    import toolkit.segment as segment
+    from toolkit.align.kept import KEPT_CHARS
+
+    page = (_LONG_STORY * (KEPT_CHARS // len(_LONG_STORY) + 2)).strip()
+    asked: list[str] = []
+    _counting_kiwi(monkeypatch, asked)
+    segment._split_korean.cache_clear()
+    article = segment_article(Article(source="long.txt", language="ko", paragraphs=[Paragraph(text=page, lang="ko")]))
+    analyses = segment.article_analyses(article)
+    assert asked == [page]
+    assert set(analyses) == {s.text for s in article.paragraphs[0].sentences}

@@ -440,19 +440,75 @@ def _tokens_of(sentences: list[tuple[str, list[tuple[int, int, int]]]], tokens: 
     return tuple(tuple(g) if g is not None else None for g in got)
 
 
+# Kiwi's time on one text grows faster than its length (one 80,000-character paragraph 1.6 s,
+# 320,000 12.5 s: hostile17), so a text over PIECE_CHARS is read in pieces cut after a sentence
+# end (else at a space), each piece's offsets shifted: linear. Nothing shorter changes.
+PIECE_CHARS = 20_000
+_PIECE_END = re.compile(r"[.!?。][\"'”’)\]]*\s")
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of text of at most PIECE_CHARS characters, each cut
+    after the last sentence end of its second half, else after its last space, else hard."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        window = text[start + PIECE_CHARS // 2 : start + PIECE_CHARS]
+        ends = [m.end() for m in _PIECE_END.finditer(window)]
+        space = window.rfind(" ")
+        cut = ends[-1] if ends else space + 1 if space >= 0 else len(window)
+        out.append((start, start + PIECE_CHARS // 2 + cut))
+        start = out[-1][1]
+    out.append((start, len(text)))
+    return out
+
+
+def _kiwi_sentences(text: str) -> list[tuple[int, int, Tokens]]:
+    """Kiwi's sentences of text as (start, end, tokens), offsets in text, read piece by piece."""
+    # return_sub_sents=False: the quotations Kiwi finds inside a sentence are not read here, and
+    # kiwipiepy collects them in Python, token by token (speed7)
+    out: list[tuple[int, int, Tokens]] = []
+    for a, b in _pieces(text):
+        for p in kiwi().split_into_sents(text[a:b], return_tokens=True, return_sub_sents=False):
+            tokens = _as_tuples(p.tokens)
+            if a:
+                tokens = tuple([(f, tag, lemma, start + a, n) for f, tag, lemma, start, n in tokens])
+            out.append((p.start + a, p.end + a, tokens))
+    return out
+
+
 # Kept (toolkit.align.kept): a paragraph met again (an updated story, a repeated sign-off or
 # background paragraph) is not analysed again. Kiwi's split is a pure function of the text, so
 # the answer is the one a new split would give; a whole page glued into one paragraph (over
-# KEPT_CHARS) is split anew each time, not kept: 4,096 kept pages of 100 KB would hold close to a gigabyte.
+# KEPT_CHARS) is not kept among them: 4,096 kept pages of 100 KB would hold close to a gigabyte. Only the
+# last two such texts are (_last_long): segment_article and then article_analyses split the same one.
+def _last_long(function: Callable[[str], T]) -> Callable[[str], T]:
+    """`function` (a kept_for_sentences one) with its last two texts over KEPT_CHARS kept too."""
+    # a lambda, not `function` itself: lru_cache copies the wrapped function's attributes, and
+    # function's own cache_clear would hide the new cache's
+    long_kept = functools.lru_cache(maxsize=2)(lambda text: function(text))
+
+    @functools.wraps(function)
+    def call(text: str) -> T:
+        return long_kept(text) if len(text) > KEPT_CHARS else function(text)
+
+    def cache_clear() -> None:
+        long_kept.cache_clear()
+        function.cache_clear()  # type: ignore[attr-defined]
+
+    call.cache_clear = cache_clear  # type: ignore[attr-defined]
+    call.cache_info = function.cache_info  # type: ignore[attr-defined]
+    return call
+
+
+@_last_long
 @kept_for_sentences(4096)
 def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...], bool]:
     """split_korean of a normalised, non-empty text: its sentences, each one's tokens as Kiwi
     read them in the text (offsets from the sentence's start; None: see _tokens_of), and
     whether the text is one sentence Kiwi read whole (its analysis is then the sentence's alone)."""
-    # return_sub_sents=False: the quotations Kiwi finds inside a sentence are not read here, and
-    # kiwipiepy collects them in Python, token by token (speed7)
-    analysed = kiwi().split_into_sents(text, return_tokens=True, return_sub_sents=False)
-    spans = [[p.start, p.end] for p in analysed]
+    analysed = _kiwi_sentences(text)
+    spans = [[start, end] for start, end, _ in analysed]
     for k in range(len(spans) - 1):
         # Kiwi sometimes ends a sentence with the opening words of the next one
         # ('... 않습니다. "클리퍼 칩"' + '의 옹호자들은 ...'): give them back
@@ -485,8 +541,8 @@ def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...]
             length = offset + len(merged[k][0])
             k += 1
         sentences.append((s, parts))
-    tokens = tuple(t for p in analysed for t in _as_tuples(p.tokens))
-    whole = out == [text] and len(analysed) == 1 and (analysed[0].start, analysed[0].end) == (0, len(text))
+    tokens = tuple(t for _, _, part in analysed for t in part)
+    whole = out == [text] and len(analysed) == 1 and analysed[0][:2] == (0, len(text))
     return tuple(out), _tokens_of(sentences, tokens), whole
 
 

@@ -41,6 +41,7 @@ def dask_executor(address: str, timeout: str = "10s") -> Iterator[tuple[Executor
         from distributed import Client
     except ImportError:
         raise ClusterUnavailable(INSTALL_HINT) from None
+    _check_scheduler(address, timeout)
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
@@ -51,3 +52,37 @@ def dask_executor(address: str, timeout: str = "10s") -> Iterator[tuple[Executor
         yield client.get_executor(pure=False), 2 * max(threads, 1)
     finally:
         client.close()
+
+
+def _check_scheduler(address: str, timeout: str) -> None:
+    """Refuse an address where no Dask scheduler answers its identity call within `timeout`.
+
+    Client(address) alone waits for ever on a server of another kind (an HTTP server on the
+    port: its handshake is never answered), reads a stranger's reply as a frame of exabytes
+    (MemoryError), and a Client that failed half-made stalls the exit 20 s and prints a
+    traceback; this call has one deadline for all of it, and makes no Client."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dask.utils import parse_timedelta
+    from distributed.core import rpc
+
+    seconds = parse_timedelta(timeout)
+
+    async def identity() -> object:
+        peer = rpc(address, timeout=seconds)
+        try:
+            return await peer.identity()
+        finally:
+            await peer.close_rpc()
+
+    try:
+        with ThreadPoolExecutor(1) as own:  # its own event loop, whatever loop the caller runs (a notebook)
+            answer = own.submit(lambda: asyncio.run(asyncio.wait_for(identity(), seconds))).result()
+    except Exception as error:  # any failure to speak with it: unreachable, not Dask, garbled
+        problem = ("its answer is no Dask message" if isinstance(error, MemoryError)  # a stranger's bytes read as a length
+                   else " ".join(str(error).split()) or f"no answer within {timeout}")
+        raise InputError(address, f"cannot reach the Dask scheduler ({problem})") from None
+    kind = answer.get("type") if isinstance(answer, dict) else None
+    if kind != "Scheduler":
+        raise InputError(address, f"cannot reach the Dask scheduler (a {kind or 'server of another kind'} answers there)")

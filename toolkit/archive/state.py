@@ -155,6 +155,10 @@ class Layout:
         """Make `state` current with one atomic rename of the `current` link."""
         self._adopt_old_layout(state)
         self._point_current(state)
+        self._link_views()
+
+    def _link_views(self) -> None:
+        """ARCHIVE/tei and ARCHIVE/tables, the links through `current`, where they are missing."""
         for view in VIEWS:
             if _lstat(self.archive / view) is None:
                 os.symlink(f"{CURRENT}/{view}", self.archive / view)
@@ -199,7 +203,12 @@ class Layout:
                         shutil.rmtree(entry)
                     elif _TEMPORARY.fullmatch(entry.name) and not entry.is_symlink():
                         entry.unlink()
+        for leftover in self.archive.glob(f".{CURRENT}.*.tmp"):  # a switch killed before its rename
+            if leftover.is_symlink():
+                leftover.unlink()
         current = self.current()
+        if current is not None:  # a switch killed after its rename: a build with nothing to do makes no switch
+            self._link_views()
         for state in self.all_states():
             if state != current:
                 self.retire(state, warn)
