@@ -642,3 +642,13 @@ def test_a_part_played_before_a_slash_under_a_caption_is_no_place(part: str) -> 
     assert ("photographer", "윤다솜") not in [(c.role, c.name) for c in found]
     _, placed = extract_credits("시민들이 광장에 모여 촛불을 들고 있다.\n부산/윤다솜 기자")
     assert [(c.role, c.name) for c in placed] == [("photographer", "윤다솜")]
+
+
+@pytest.mark.parametrize(
+    "headline", ["서울 아파트값 하락", "한은, 기준금리 0.25%p 인상", "공모전 접수 마감", "국회 예산안 표결"])
+def test_a_headline_run_into_its_widget_keeps_its_last_word_out_of_the_names(headline: str) -> None:
+    """"… 집값 하락 2023-05-02 A 기자": the headline's last word before the widget's stamp has a name's
+    shape (하, 인, 마, 표 are surnames) but the widget names only A; the headline stays whole."""
+    rest, credits = extract_credits(f"{headline} 2023-05-02 윤서준 기자")
+    assert [(c.role, c.name) for c in credits] == [("reporter", "윤서준")]
+    assert rest == headline

@@ -609,14 +609,20 @@ def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
     date = _WIDGET_DATE.search(line, start)
     if date is None or not has_syllable(line[date.end():]):
         return None  # (a stamp after the name reads alone as the widget's too: "A 에디터 입력 2022.08.03")
+    readings: list[tuple[str, list[Credit]]] = []  # longest tail first
     for cut in _WORD_START.finditer(line, start, date.start() + 1):
         head = line[:cut.start()].strip()
         if not head or _SENTENCE_END.search(head):
             continue
         tail = _GLUED_STAMP_WORD.sub(r"\1 ", line[cut.start():])  # "… 11:14업데이트 …": two stamps run together
         if any(korean.title_role(w) for w in tail.split()) and (read := parse_widget_line(tail)) is not None:
-            return head, read  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
-    return None
+            readings.append((head, read))  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
+    if not readings:
+        return None
+    # the longest tail that names no one the shortest does not: a headline's last word before the stamp
+    # may have a name's shape ("… 집값 하락 2023-05-02 A 기자": 하 is a surname), an outlet's name adds no one
+    names = [c.name for c in readings[-1][1]]
+    return next(r for r in readings if [c.name for c in r[1]] == names)
 
 
 def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, below: int | None) -> bool:
