@@ -652,3 +652,23 @@ def test_a_headline_run_into_its_widget_keeps_its_last_word_out_of_the_names(hea
     rest, credits = extract_credits(f"{headline} 2023-05-02 윤서준 기자")
     assert [(c.role, c.name) for c in credits] == [("reporter", "윤서준")]
     assert rest == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "agent"),
+    [
+        ("(사진=서울시)", "서울시", "organization"),
+        ("[사진=파주시]", "파주시", "organization"),
+        ("(사진=한빛시)", "한빛시", "organization"),
+        ("(사진=한빛시 제공) 한빛시가 5일 새 버스 노선을 발표했다.", "한빛시", "organization"),
+        ("(사진=서울시)서울시가 5일 새 버스 노선을 발표했다.", "서울시", "organization"),
+        ("(한빛시 제공)", "한빛시", "organization"),
+        ("(사진=권현구)", "권현구", "person"),  # a given name may end as a district does
+        ("(사진=홍순도)", "홍순도", "person"),
+    ],
+)
+def test_a_city_named_by_a_photo_label_is_an_office_not_a_person(text: str, name: str, agent: str) -> None:
+    """"(사진=서울시)": the city's office lent the picture, as "(서울시 제공)" says; a Korean given name
+    ends in 구 or 도 ("권현구", "홍순도"), none in 시, so a three-syllable word in 시 is a city."""
+    _, credits = extract_credits(text)
+    assert [(c.role, c.name, c.agent) for c in credits] == [("photographer", name, agent)]
