@@ -672,3 +672,13 @@ def test_a_city_named_by_a_photo_label_is_an_office_not_a_person(text: str, name
     ends in 구 or 도 ("권현구", "홍순도"), none in 시, so a three-syllable word in 시 is a city."""
     _, credits = extract_credits(text)
     assert [(c.role, c.name, c.agent) for c in credits] == [("photographer", name, agent)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(사진=윤서하)윤서하가 5일 서울 한빛아트홀에서 열린 신곡 발표회에서 노래하고 있다.",
+     "(사진=문하진) 문하진은 이번 시즌 15골을 넣으며 득점 선두에 올랐다."])
+def test_a_photo_label_naming_whom_the_lede_is_about_is_no_photographer(text: str) -> None:
+    """"(사진=윤서하)윤서하가 …": the label names who is pictured, the lede's subject; a photographer is not
+    the story's subject ("(사진=윤서준 기자)5일 오후 …" is one, as is an office: "(사진=통일부)남북이 …")."""
+    assert extract_credits(text) == (text, [])

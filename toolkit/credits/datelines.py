@@ -104,7 +104,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit reads them alone);
             # before a lede ("(사진=통일부)남북이 …") the picture's label is read here and the lede kept
             unit = parse_unit(ko_tokens(inner)) if rest.strip() else None
-            photos = unit is not None and unit[0] and all(c.role == "photographer" for c in unit[0])
+            photos = unit is not None and unit[0] and all(c.role == "photographer" for c in unit[0]) \
+                and not any(c.agent == "person" and c.name in rest for c in unit[0])  # "(사진=A)A가 …": who is pictured
             return (rest.lstrip(), unit[0]) if photos else None
         if left in KO_LABELS:  # "(번역=A 기자)", "[정리=A 기자] 본문 …": a labelled credit, not an outlet's reporter
             unit = parse_unit(ko_tokens(inner)) if rest.strip() else None  # (alone, korean.parse_unit reads it)
