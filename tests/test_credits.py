@@ -682,3 +682,11 @@ def test_a_photo_label_naming_whom_the_lede_is_about_is_no_photographer(text: st
     """"(사진=윤서하)윤서하가 …": the label names who is pictured, the lede's subject; a photographer is not
     the story's subject ("(사진=윤서준 기자)5일 오후 …" is one, as is an office: "(사진=통일부)남북이 …")."""
     assert extract_credits(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "text", ["Reported by Mara Ellison. Contact: photodesk@rfa.example", "Reported by Mara Ellison (photos@rfa.example)"])
+def test_an_english_reporter_with_a_photo_desk_address_stays_the_reporter(text: str) -> None:
+    """"Reported by" says the job; the photo-desk address reading is for a Korean byline with no
+    such word ("윤서준 기자 foto@…")."""
+    assert [(c.role, c.name) for c in extract_credits(text)[1]] == [("reporter", "Mara Ellison")]

@@ -443,8 +443,9 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
 
 def _photo_address_byline(text: str) -> bool:
     """A short byline line whose one address names photography ("A 기자 foto@…", "A 기자 sajinman@…"):
-    a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture)."""
-    if "@" not in text or len(text := text.strip()) > _MAX_BYLINE_LINE or "\n" in text \
+    a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture).
+    Korean only: an English line says the job in words ("Reported by A (photos@…)" is A's report)."""
+    if "@" not in text or len(text := text.strip()) > _MAX_BYLINE_LINE or "\n" in text or not has_syllable(text) \
             or len(spans := find_emails(text)) != 1:
         return False
     local = text[spans[0][0]:spans[0][1]].partition("@")[0].lower()
