@@ -690,3 +690,11 @@ def test_an_english_reporter_with_a_photo_desk_address_stays_the_reporter(text: 
     """"Reported by" says the job; the photo-desk address reading is for a Korean byline with no
     such word ("윤서준 기자 foto@…")."""
     assert [(c.role, c.name) for c in extract_credits(text)[1]] == [("reporter", "Mara Ellison")]
+
+
+@pytest.mark.parametrize("mark", ["▶", "▷", "☞", "►"])
+def test_a_link_to_another_story_with_its_widget_credits_no_one(mark: str) -> None:
+    """"▶ 한빛시 버스 노선 개편 2023-05-02 A 기자": a page's link to another story, printed with that story's
+    widget; A reported that story, not this one (a headline run into its own widget opens on no such mark)."""
+    text = f"{mark} 한빛시 버스 노선 개편 2023-05-02 윤서준 기자"
+    assert extract_credits(text) == (text, [])

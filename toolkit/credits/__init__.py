@@ -597,6 +597,7 @@ _GLUED_WIDGET_CHARS = 120  # how far before the line's end a widget may start
 _WIDGET_TITLES = ("기자", "특파원", "에디터", "위원", "작가")  # the job titles a glued widget was seen with, and kin
 _GLUED_STAMP_WORD = re.compile(r"(\d:\d\d)(?=업데이트|수정|입력|승인|등록)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?$")  # a headline closes on no stop ("… 손본다”"), a story's sentence does
+_LINK_MARKS = ("▶", "▷", "►", "☞")  # "▶ 헤드라인 2023-05-02 A 기자": a link to another story, with that story's widget
 
 
 def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
@@ -605,7 +606,7 @@ def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
     reads whole as a widget line (parse_widget_line) and holds its date stamp; what is before it is a
     headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
     start = max(0, len(line) - _GLUED_WIDGET_CHARS)
-    if not any(title in line for title in _WIDGET_TITLES):
+    if not any(title in line for title in _WIDGET_TITLES) or line.startswith(_LINK_MARKS):
         return None  # (most lines: one scan each for the titles a widget's byline carries)
     date = _WIDGET_DATE.search(line, start)
     if date is None or not has_syllable(line[date.end():]):
