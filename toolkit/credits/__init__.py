@@ -27,7 +27,7 @@ from toolkit.credits import context, english, intros, korean, learned, listings,
 from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, is_common_word, name_column, parse_dash_signature, \
     parse_widget_line
 from toolkit.credits.chain import join_korean_credits
-from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
+from toolkit.credits.datelines import BRACKET_CLOSERS, CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, find_emails, unglue_credits
@@ -466,13 +466,12 @@ def _is_lone_wire_dateline(text: str) -> bool:
     dateline = split_dateline(text)
     if dateline is None or dateline[0].strip():
         return False
-    inside = text[1:_MAX_DATELINE_CHARS].partition(_CLOSER[text[0]])[0]
+    inside = text[1:_MAX_DATELINE_CHARS].partition(BRACKET_CLOSERS[text[0]])[0]
     return not any(c.agent == "person" and c.name in inside for c in dateline[1])  # "[한빛일보=A 기자]" signs a story
 
 
 _MAX_DATELINE_CHARS = 30
 _MAX_LONE_DATELINE = 40  # "(춘천=연합뉴스) 남궁민수 기자": the bracket, a name and a title
-_CLOSER = {"(": ")", "[": "]", "【": "】"}
 
 
 def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:

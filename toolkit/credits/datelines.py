@@ -27,7 +27,7 @@ from toolkit.hangul import is_syllable_word
 from toolkit.names import surnames
 from toolkit.model import Credit
 
-_CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
+BRACKET_CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
 _BYLINE_OPENERS = ("[", "【", "<", "〈")  # "[매체 A 기자] …", "【A 기자】 …", "<매체 A 기자> …": a byline opening the lead
 CAPTION_MARKS = ("▲", "△")  # the mark a Korean page opens a picture's caption with
 _MAX_BRACKET = 40
@@ -90,7 +90,7 @@ def _agency_credit(name: str) -> Credit:
 
 def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     opener = paragraph[:1]
-    close = paragraph.find(_CLOSERS[opener], 1, _MAX_BRACKET + 2)
+    close = paragraph.find(BRACKET_CLOSERS[opener], 1, _MAX_BRACKET + 2)
     if close < 0:
         return None
     inner = paragraph[1:close].strip()
@@ -370,9 +370,9 @@ def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
-    if text[:1] in CAPTION_MARKS and text[1:].lstrip()[:1] in _CLOSERS:
+    if text[:1] in CAPTION_MARKS and text[1:].lstrip()[:1] in BRACKET_CLOSERS:
         text = text[1:].lstrip()  # "▲ [서울=뉴시스] A 기자 = …": a picture's caption opened by its mark
-    if text[:1] in _CLOSERS:
+    if text[:1] in BRACKET_CLOSERS:
         found = _korean(text)
         if found is not None:
             return found
