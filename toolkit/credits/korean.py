@@ -443,9 +443,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자", "작성자 A PD": the label says what the person
                 # did here, the title is their job
                 title = None
+            # "(목포시 제공)", "(사진=목포시)": a city's office lent the picture
             credits.append(Credit(role=title or by_label, name=name,
                                   agent="organization" if by_label == "photographer" and title is None
-                                  and _is_public_body(name) else "person"))  # "(목포시 제공)", "(사진=목포시)": a city's office lent the picture
+                                  and _is_public_body(name) else "person"))
             named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
