@@ -642,3 +642,59 @@ def test_a_part_played_before_a_slash_under_a_caption_is_no_place(part: str) -> 
     assert ("photographer", "윤다솜") not in [(c.role, c.name) for c in found]
     _, placed = extract_credits("시민들이 광장에 모여 촛불을 들고 있다.\n부산/윤다솜 기자")
     assert [(c.role, c.name) for c in placed] == [("photographer", "윤다솜")]
+
+
+@pytest.mark.parametrize(
+    "headline", ["서울 아파트값 하락", "한은, 기준금리 0.25%p 인상", "공모전 접수 마감", "국회 예산안 표결"])
+def test_a_headline_run_into_its_widget_keeps_its_last_word_out_of_the_names(headline: str) -> None:
+    """"… 집값 하락 2023-05-02 A 기자": the headline's last word before the widget's stamp has a name's
+    shape (하, 인, 마, 표 are surnames) but the widget names only A; the headline stays whole."""
+    rest, credits = extract_credits(f"{headline} 2023-05-02 윤서준 기자")
+    assert [(c.role, c.name) for c in credits] == [("reporter", "윤서준")]
+    assert rest == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "agent"),
+    [
+        ("(사진=서울시)", "서울시", "organization"),
+        ("[사진=파주시]", "파주시", "organization"),
+        ("(사진=한빛시)", "한빛시", "organization"),
+        ("(사진=한빛시 제공) 한빛시가 5일 새 버스 노선을 발표했다.", "한빛시", "organization"),
+        ("(사진=서울시)서울시가 5일 새 버스 노선을 발표했다.", "서울시", "organization"),
+        ("(한빛시 제공)", "한빛시", "organization"),
+        ("(사진=권현구)", "권현구", "person"),  # a given name may end as a district does
+        ("(사진=홍순도)", "홍순도", "person"),
+    ],
+)
+def test_a_city_named_by_a_photo_label_is_an_office_not_a_person(text: str, name: str, agent: str) -> None:
+    """"(사진=서울시)": the city's office lent the picture, as "(서울시 제공)" says; a Korean given name
+    ends in 구 or 도 ("권현구", "홍순도"), none in 시, so a three-syllable word in 시 is a city."""
+    _, credits = extract_credits(text)
+    assert [(c.role, c.name, c.agent) for c in credits] == [("photographer", name, agent)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(사진=윤서하)윤서하가 5일 서울 한빛아트홀에서 열린 신곡 발표회에서 노래하고 있다.",
+     "(사진=문하진) 문하진은 이번 시즌 15골을 넣으며 득점 선두에 올랐다."])
+def test_a_photo_label_naming_whom_the_lede_is_about_is_no_photographer(text: str) -> None:
+    """"(사진=윤서하)윤서하가 …": the label names who is pictured, the lede's subject; a photographer is not
+    the story's subject ("(사진=윤서준 기자)5일 오후 …" is one, as is an office: "(사진=통일부)남북이 …")."""
+    assert extract_credits(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "text", ["Reported by Mara Ellison. Contact: photodesk@rfa.example", "Reported by Mara Ellison (photos@rfa.example)"])
+def test_an_english_reporter_with_a_photo_desk_address_stays_the_reporter(text: str) -> None:
+    """"Reported by" says the job; the photo-desk address reading is for a Korean byline with no
+    such word ("윤서준 기자 foto@…")."""
+    assert [(c.role, c.name) for c in extract_credits(text)[1]] == [("reporter", "Mara Ellison")]
+
+
+@pytest.mark.parametrize("mark", ["▶", "▷", "☞", "►"])
+def test_a_link_to_another_story_with_its_widget_credits_no_one(mark: str) -> None:
+    """"▶ 한빛시 버스 노선 개편 2023-05-02 A 기자": a page's link to another story, printed with that story's
+    widget; A reported that story, not this one (a headline run into its own widget opens on no such mark)."""
+    text = f"{mark} 한빛시 버스 노선 개편 2023-05-02 윤서준 기자"
+    assert extract_credits(text) == (text, [])

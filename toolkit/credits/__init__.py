@@ -27,7 +27,7 @@ from toolkit.credits import context, english, intros, korean, learned, listings,
 from toolkit.credits.widgets import AUTHOR_NOTE, evidence_kind, is_byline_name, is_common_word, name_column, parse_dash_signature, \
     parse_widget_line
 from toolkit.credits.chain import join_korean_credits
-from toolkit.credits.datelines import CAPTION_MARKS, split_dateline
+from toolkit.credits.datelines import BRACKET_CLOSERS, CAPTION_MARKS, split_dateline
 from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.agents import is_person_name, organization_of, short_org, without_rank
 from toolkit.credits.text import CLOSING_QUOTES, INVISIBLE, PROTECTED_EMAIL, SEPARATOR_FORMS, find_emails, unglue_credits
@@ -456,8 +456,9 @@ def _is_wire_photo(text: str, credits: list[Credit]) -> bool:
 
 def _photo_address_byline(text: str) -> bool:
     """A short byline line whose one address names photography ("A 기자 foto@…", "A 기자 sajinman@…"):
-    a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture)."""
-    if "@" not in text or len(text := text.strip()) > _MAX_BYLINE_LINE or "\n" in text \
+    a photo desk's staff signing a picture. The address's parts are read, not searched ("epic77@" is no picture).
+    Korean only: an English line says the job in words ("Reported by A (photos@…)" is A's report)."""
+    if "@" not in text or len(text := text.strip()) > _MAX_BYLINE_LINE or "\n" in text or not has_syllable(text) \
             or len(spans := find_emails(text)) != 1:
         return False
     local = text[spans[0][0]:spans[0][1]].partition("@")[0].lower()
@@ -478,13 +479,12 @@ def _is_lone_wire_dateline(text: str) -> bool:
     dateline = split_dateline(text)
     if dateline is None or dateline[0].strip():
         return False
-    inside = text[1:_MAX_DATELINE_CHARS].partition(_CLOSER[text[0]])[0]
+    inside = text[1:_MAX_DATELINE_CHARS].partition(BRACKET_CLOSERS[text[0]])[0]
     return not any(c.agent == "person" and c.name in inside for c in dateline[1])  # "[한빛일보=A 기자]" signs a story
 
 
 _MAX_DATELINE_CHARS = 30
 _MAX_LONE_DATELINE = 40  # "(춘천=연합뉴스) 남궁민수 기자": the bracket, a name and a title
-_CLOSER = {"(": ")", "[": "]", "【": "】"}
 
 
 def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[Credit]:
@@ -609,6 +609,7 @@ _GLUED_WIDGET_CHARS = 120  # how far before the line's end a widget may start
 _WIDGET_TITLES = ("기자", "특파원", "에디터", "위원", "작가")  # the job titles a glued widget was seen with, and kin
 _GLUED_STAMP_WORD = re.compile(r"(\d:\d\d)(?=업데이트|수정|입력|승인|등록)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?$")  # a headline closes on no stop ("… 손본다”"), a story's sentence does
+_LINK_MARKS = ("▶", "▷", "►", "☞")  # "▶ 헤드라인 2023-05-02 A 기자": a link to another story, with that story's widget
 
 
 def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
@@ -617,19 +618,25 @@ def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
     reads whole as a widget line (parse_widget_line) and holds its date stamp; what is before it is a
     headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
     start = max(0, len(line) - _GLUED_WIDGET_CHARS)
-    if not any(title in line for title in _WIDGET_TITLES):
+    if not any(title in line for title in _WIDGET_TITLES) or line.startswith(_LINK_MARKS):
         return None  # (most lines: one scan each for the titles a widget's byline carries)
     date = _WIDGET_DATE.search(line, start)
     if date is None or not has_syllable(line[date.end():]):
         return None  # (a stamp after the name reads alone as the widget's too: "A 에디터 입력 2022.08.03")
+    readings: list[tuple[str, list[Credit]]] = []  # longest tail first
     for cut in _WORD_START.finditer(line, start, date.start() + 1):
         head = line[:cut.start()].strip()
         if not head or _SENTENCE_END.search(head):
             continue
         tail = _GLUED_STAMP_WORD.sub(r"\1 ", line[cut.start():])  # "… 11:14업데이트 …": two stamps run together
         if any(korean.title_role(w) for w in tail.split()) and (read := parse_widget_line(tail)) is not None:
-            return head, read  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
-    return None
+            readings.append((head, read))  # (a titled name: "… 접수 마감 2024.6.30 / 서울시" ends a story on a source)
+    if not readings:
+        return None
+    # the longest tail that names no one the shortest does not: a headline's last word before the stamp
+    # may have a name's shape ("… 집값 하락 2023-05-02 A 기자": 하 is a surname), an outlet's name adds no one
+    names = [c.name for c in readings[-1][1]]
+    return next(r for r in readings if [c.name for c in r[1]] == names)
 
 
 def _listing_item(lines: list[str], kinds: list[str | None], above: int | None, below: int | None) -> bool:

@@ -27,7 +27,7 @@ from toolkit.hangul import is_syllable_word
 from toolkit.names import surnames
 from toolkit.model import Credit
 
-_CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
+BRACKET_CLOSERS = {"(": ")", "[": "]", "【": "】", "<": ">", "〈": "〉"}
 _BYLINE_OPENERS = ("[", "【", "<", "〈")  # "[매체 A 기자] …", "【A 기자】 …", "<매체 A 기자> …": a byline opening the lead
 CAPTION_MARKS = ("▲", "△")  # the mark a Korean page opens a picture's caption with
 _MAX_BRACKET = 40
@@ -90,7 +90,7 @@ def _agency_credit(name: str) -> Credit:
 
 def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
     opener = paragraph[:1]
-    close = paragraph.find(_CLOSERS[opener], 1, _MAX_BRACKET + 2)
+    close = paragraph.find(BRACKET_CLOSERS[opener], 1, _MAX_BRACKET + 2)
     if close < 0:
         return None
     inner = paragraph[1:close].strip()
@@ -104,7 +104,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
             # "[사진=연합뉴스]", "(SBS 뉴스플랫폼부/사진=연합뉴스)": photo credits (korean.parse_unit reads them alone);
             # before a lede ("(사진=통일부)남북이 …") the picture's label is read here and the lede kept
             unit = parse_unit(ko_tokens(inner)) if rest.strip() else None
-            photos = unit is not None and unit[0] and all(c.role == "photographer" for c in unit[0])
+            photos = unit is not None and unit[0] and all(c.role == "photographer" for c in unit[0]) \
+                and not any(c.agent == "person" and c.name in rest for c in unit[0])  # "(사진=A)A가 …": who is pictured
             return (rest.lstrip(), unit[0]) if photos else None
         if left in KO_LABELS:  # "(번역=A 기자)", "[정리=A 기자] 본문 …": a labelled credit, not an outlet's reporter
             unit = parse_unit(ko_tokens(inner)) if rest.strip() else None  # (alone, korean.parse_unit reads it)
@@ -369,9 +370,9 @@ def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
-    if text[:1] in CAPTION_MARKS and text[1:].lstrip()[:1] in _CLOSERS:
+    if text[:1] in CAPTION_MARKS and text[1:].lstrip()[:1] in BRACKET_CLOSERS:
         text = text[1:].lstrip()  # "▲ [서울=뉴시스] A 기자 = …": a picture's caption opened by its mark
-    if text[:1] in _CLOSERS:
+    if text[:1] in BRACKET_CLOSERS:
         found = _korean(text)
         if found is not None:
             return found

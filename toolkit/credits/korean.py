@@ -443,9 +443,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 # "[사진 - 통일뉴스 송정미기자]", "글/조재현기자", "작성자 A PD": the label says what the person
                 # did here, the title is their job
                 title = None
+            # "(목포시 제공)", "(사진=목포시)": a city's office lent the picture
             credits.append(Credit(role=title or by_label, name=name,
-                                  agent="organization" if label == _PROVIDED and _is_public_body(name)
-                                  else "person"))  # "(목포시 제공)": a city's office lent the picture
+                                  agent="organization" if by_label == "photographer" and title is None
+                                  and _is_public_body(name) else "person"))
             named_at = k
             credits += [Credit(KO_LABELS[extra], name) for extra in joined if title is None]
             label_used = label is not None
@@ -545,8 +546,10 @@ _PUBLIC_BODY_ENDINGS = ("시", "군", "구", "도", "청", "처")  # 목포시, 
 
 def _is_public_body(name: str) -> bool:
     """"목포시", "기상청": a place or an office with its suffix; not a person whose given name ends alike
-    ("이영구", "김성구": a name, unless what comes before the suffix is a place, as in "인천시")."""
-    return name.endswith(_PUBLIC_BODY_ENDINGS) and (not is_korean_name(name) or name[:-1] in transliterations())
+    ("이영구", "김성구": a name, unless what comes before the suffix is a place, as in "인천시"). No given
+    name ends in 시, so "하남시", "한빛시" (places no table lists) are cities too."""
+    return name.endswith(_PUBLIC_BODY_ENDINGS) and (not is_korean_name(name) or name[:-1] in transliterations()
+                                                    or (name.endswith("시") and len(name) >= 3))
 
 
 def _provided_as_labelled(words: list[str]) -> list[str]:
