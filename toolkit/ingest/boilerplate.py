@@ -131,6 +131,20 @@ def is_boilerplate(line: str) -> bool:
     return is_share_stack(line) or is_copyright(line) or is_tipline(line) or bool(_END_MARK.fullmatch(line.strip()))
 
 
+# the label a page prints over its list of other stories: "관련기사", "Related stories", "See also"
+_RELATED_LABEL = re.compile(
+    r"\W*(?:관련\s?기사|함께\s?(?:보면\s?좋은|읽으면\s?좋은)\s?기사|related\s(?:stories|articles|links|news)|"
+    r"more\s(?:stories|news)|see\salso)\W*",
+    re.I,
+)
+
+
+def is_related_label(line: str) -> bool:
+    """A related-stories label: the lines under it in its block are other stories' headlines and
+    bylines, which a credit reader would otherwise take for this story's credits."""
+    return len(line) <= 40 and bool(_RELATED_LABEL.fullmatch(line.strip()))
+
+
 def is_caption_line(line: str) -> bool:
     """A line marked as a photo caption ("Photo: ...", "▲ ...", "... (AFP)")."""
     return is_marked_caption(line) or is_agency_closed_line(line)

@@ -87,8 +87,11 @@ def read_text(text: str, source: str) -> Draft:
     units = split_units(text)
     kinds = ["body"] * len(units)
     date = None
+    related_block = None  # the block under a related-stories label: other stories' headlines
     for i, unit in enumerate(units):
-        if bp.is_boilerplate(unit.text):
+        if bp.is_related_label(unit.text):
+            related_block = unit.block
+        if bp.is_boilerplate(unit.text) or unit.block == related_block:
             kinds[i] = "boilerplate"
         elif (found := bp.parse_date_line(unit.text)) is not None:
             kinds[i] = "date"
