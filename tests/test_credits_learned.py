@@ -12,10 +12,10 @@ from conftest import repo_root
 from toolkit.credits import extract_credits, rule_credits
 from toolkit.credits.learned import CLASSES, MODEL_PATH, _best_span, add_learned, learned_credits, load_model, removable_text
 from toolkit.credits.learned.candidates import Candidate, find_candidates
-from toolkit.credits.learned.features import is_project_feature
+from toolkit.credits.learned.features import is_project_feature, name_kind
 from toolkit.credits.learned.vocabulary import FEATURE_WORDS
 from toolkit.credits.vocabulary import CHAINED_AGENCIES
-from toolkit.credits.learned.softmax import dumps, probabilities, rounded, train
+from toolkit.credits.learned.softmax import averaged, dumps, probabilities, rounded, train
 
 DATA = repo_root() / "tests" / "data"
 FIXTURES = [DATA / "credit_forms.jsonl", DATA / "credit_paragraphs.jsonl", DATA / "credit_paragraphs_blind.jsonl"]
@@ -82,6 +82,31 @@ def test_a_run_of_capitalised_words_offers_its_heads_for_the_model_to_choose_whe
     assert spans == [("Harbor Evening Gazette Since", False), ("Harbor Evening Gazette", True), ("Harbor Evening", True)]
     _, short = find_candidates("Photo: Tomas Weller")
     assert [c.cut for c in short] == [False]  # a two-word name offers no head of one word
+
+
+@pytest.mark.parametrize(("text", "name", "variant"), [
+    ("Video: HNB Coastal\nThe ferries stayed in port.", "HNB Coastal", "cased"),  # an acronym, then a word
+    ("Photo by Tomas WELLER", "Tomas WELLER", "cased"),  # a surname in capitals
+    ("Ferries wait out the storm. (The Harbour Gazette)", "The Harbour Gazette", "the"),
+])
+def test_a_run_is_also_offered_across_a_change_of_case_and_with_its_article(text: str, name: str, variant: str) -> None:
+    # the cut alone lost these: "HNB" and "Coastal" were two names, "The" a cue word
+    _, cands = find_candidates(text)
+    assert (name, variant) in [(c.name, c.variant) for c in cands]
+    assert all(text[c.start:c.end] == c.name for c in cands)
+
+
+def test_the_cut_at_a_change_of_case_stays_the_plain_reading() -> None:
+    _, cands = find_candidates("Mara Ellison SEOUL (Harbor) - Ferries stayed in port.")
+    assert [(c.name, c.variant) for c in cands if c.start == 0] == [("Mara Ellison", ""), ("Mara Ellison SEOUL", "cased")]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Tomas Weller", "person"), ("김하늘", "person"), ("Getty Images", "org"), ("Kim Jong Un", "subject"),
+    ("Three Years Each", "common"),
+])
+def test_name_kind_reads_the_span_by_the_projects_name_models(name: str, kind: str) -> None:
+    assert name_kind(name) == kind
 
 
 @pytest.mark.parametrize("text", [
@@ -268,3 +293,14 @@ def test_a_learned_credit_before_a_slash_to_no_service_keeps_none() -> None:
     text = "Boats wait for the tide at the river mouth in Kep, July 10, 2017. (Chea Sothy/Harbor Visual)"
     found = {c.name: c for _, c in learned_credits(text, [], threshold=0.5)}
     assert "Chea Sothy" in found and found["Chea Sothy"].service is None
+
+
+def test_averaged_weights_average_the_two_models_logits() -> None:
+    a = {"L1=w:by": [0.0, 2.0], "bias=yes": [1.0, 0.0]}
+    b = {"L1=w:by": [0.0, 4.0], "R1=EOL": [0.0, 1.0]}  # a feature one model lacks counts 0 there
+    mean = averaged(a, b)
+    assert mean == {"L1=w:by": [0.0, 3.0], "R1=EOL": [0.0, 0.5], "bias=yes": [0.5, 0.0]}
+    feats = ["L1=w:by", "R1=EOL", "bias=yes"]
+    logit = [sum(mean[f][c] for f in feats) for c in range(2)]
+    both = [(sum(a.get(f, [0, 0])[c] for f in feats) + sum(b.get(f, [0, 0])[c] for f in feats)) / 2 for c in range(2)]
+    assert logit == both

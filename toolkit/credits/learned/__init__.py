@@ -65,13 +65,14 @@ def candidate_features(paragraph: str, credits: list[Credit], training: bool = F
     _, cands = find_candidates(paragraph, toks)
     taken = [c.name for c in credits]
     ctx = Context(paragraph, toks, taken)
-    whole = [cand for cand in cands if not cand.cut]  # a run's heads share its place on the line
+    whole = [cand for cand in cands if not cand.cut and not cand.variant]  # heads and variants share a place
     positions = {cand.start: _position(whole, k, paragraph) for k, cand in enumerate(whole)}
     out = []
     for cand in cands:
         if not training and is_covered(cand.name, taken):
             continue
-        out.append((cand, features(ctx, cand, positions[cand.start], own=cand.name in taken)))
+        place = positions.get(cand.start) or positions.get(toks[cand.first + 1].start, "only")  # "The" + run
+        out.append((cand, features(ctx, cand, place, own=cand.name in taken)))
     return out
 
 

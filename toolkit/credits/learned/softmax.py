@@ -47,6 +47,14 @@ def probabilities(weights: dict[str, list[float]], feats: list[str], n_classes: 
     return [e / total for e in exps]
 
 
+def averaged(a: dict[str, list[float]], b: dict[str, list[float]]) -> dict[str, list[float]]:
+    """The mean of two models' weights (a feature one lacks counts 0 there): their logits averaged, in one
+    file that costs what one model costs; how a model fitted on sets no longer at hand keeps its part."""
+    width = len(next(iter(a.values()), None) or next(iter(b.values())))
+    zero = [0.0] * width
+    return {f: [(x + y) / 2 for x, y in zip(a.get(f, zero), b.get(f, zero))] for f in sorted(set(a) | set(b))}
+
+
 def rounded(weights: dict[str, list[float]], digits: int = 3, floor: float = 0.01) -> dict[str, list[float]]:
     """Weights rounded (byte-identical files across runs); a feature whose weights all stay under
     `floor` is dropped (it moves no probability by more than about 1%)."""
