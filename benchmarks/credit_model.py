@@ -20,7 +20,8 @@ each they caught M times in training (M = 0: the model is fitted on the distribu
 
 `--partner MODEL` averages every fitted model's weights with MODEL's (cross-validation folds included):
 the shipped model was fitted on twelve older sets that are no longer at hand, and the average of the two
-ranks new pages' credits better than either (benchmarks/README.md, credits26).
+ranks new pages' credits better than either (benchmarks/README.md, credits26); with `--hangul-from-partner`
+Hangul candidates keep the partner's weights alone (it ranks them better than the average, on the Korean folds).
 
 The model keeps only feature names built from the project's vocabulary and shape classes
 (features.py): no word of the gold pages enters the file.
@@ -84,6 +85,7 @@ class Weights:
     open: int = 1
     caught: int = 1
     partner: dict | None = field(default=None, hash=False, compare=False)  # weights averaged in (--partner)
+    hangul_from_partner: bool = False  # Hangul candidates scored by the partner alone (--hangul-from-partner)
 
 
 def fit(records: list[Record], weights: Weights = Weights()) -> dict:
@@ -92,9 +94,13 @@ def fit(records: list[Record], weights: Weights = Weights()) -> dict:
     examples = [ex for rec in records for ex, is_open in zip(rec.examples, rec.open)
                 for _ in range(weights.open if is_open else weights.caught)]
     fitted = train(examples, len(CLASSES))
+    model = {"classes": list(CLASSES), "threshold": 1.0}
     if weights.partner:
         fitted = averaged(fitted, weights.partner)
-    return {"classes": list(CLASSES), "threshold": 1.0, "weights": rounded(fitted)}
+        if weights.hangul_from_partner:
+            model["hangul_weights"] = weights.partner
+    model["weights"] = rounded(fitted)
+    return model
 
 
 def additions(model: dict, records: list[Record]) -> list[list[tuple[float, tuple]]]:
@@ -252,6 +258,9 @@ def main() -> None:
     shared.add_argument("--partner", type=Path, default=None,
                         help="a model fitted on other sets (the shipped one, read before -o writes) whose weights are "
                              "averaged with every model fitted here, cross-validation folds included")
+    shared.add_argument("--hangul-from-partner", action="store_true",
+                        help="Hangul candidates keep the partner's weights alone (it ranks Korean names better, "
+                             "leave-one-set-out on the Korean study sets); Latin ones the average")
     shared.add_argument("--added-precision", type=float, default=0.0,
                         help="precision the learned pass's own additions must keep (pooled over the inner folds); "
                              "0 leaves the choice to --precision alone, as for the shipped model")
@@ -262,7 +271,7 @@ def main() -> None:
     sub.add_parser("curve", parents=[shared], help="leave-one-set-out: the pass's additions alone, right / wrong by threshold")
     args = parser.parse_args()
     partner = json.loads(args.partner.read_text(encoding="utf-8"))["weights"] if args.partner else None
-    weights = Weights(args.open_weight, args.caught_weight, partner)
+    weights = Weights(args.open_weight, args.caught_weight, partner, args.hangul_from_partner)
     if args.command == "curve":
         cmd_curve(args.gold, args.always, weights)
     elif args.command == "train":

@@ -296,3 +296,16 @@ def test_averaged_weights_average_the_two_models_logits() -> None:
     logit = [sum(mean[f][c] for f in feats) for c in range(2)]
     both = [(sum(a.get(f, [0, 0])[c] for f in feats) + sum(b.get(f, [0, 0])[c] for f in feats)) / 2 for c in range(2)]
     assert logit == both
+
+
+def test_hangul_candidates_are_scored_by_the_hangul_weights_when_the_model_has_them() -> None:
+    # a Korean sign-off and an English caption in one paragraph; the bias alone decides each script's answer
+    text = "배들이 항구에 묶여 있다.\n〈부산〓김하늘기자〉\nFerries wait out the storm. (AP: Tomas Weller)"
+    sure = [0.0, 0.0, 9.0, 9.0, 0.0, 0.0, 0.0, 0.0]  # reporter and photographer far above none
+    unsure = [9.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    split = {"classes": list(CLASSES), "threshold": 0.4, "weights": {"bias=yes": unsure},
+             "hangul_weights": {"bias=yes": sure}}
+    names = [c.name for _, c in learned_credits(text, [], model=split)]
+    assert "김하늘" in names and "Tomas Weller" not in names
+    one = {"classes": list(CLASSES), "threshold": 0.4, "weights": {"bias=yes": unsure}}
+    assert learned_credits(text, [], model=one) == []

@@ -28,7 +28,7 @@ from toolkit.credits.learned.features import Context, features, word_class
 from toolkit.credits.learned.softmax import probabilities
 from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
 from toolkit.credits.text import tokens
-from toolkit.hangul import is_syllable_word
+from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name
 
@@ -90,11 +90,14 @@ def _position(cands: list[Candidate], k: int, text: str) -> str:
 
 
 def scored_candidates(paragraph: str, credits: list[Credit], model: dict) -> list[tuple[Candidate, str, float]]:
-    """(candidate, its likeliest role, that role's probability) for each open candidate of the paragraph."""
+    """(candidate, its likeliest role, that role's probability) for each open candidate of the paragraph;
+    a Hangul candidate by the model's `hangul_weights` when it has them (benchmarks/credit_model.py
+    --hangul-from-partner)."""
     weights, classes = model["weights"], model["classes"]
+    hangul = model.get("hangul_weights", weights)  # Korean names scored apart when the model says so
     out = []
     for cand, feats in candidate_features(paragraph, credits):
-        probs = probabilities(weights, feats, len(classes))
+        probs = probabilities(hangul if has_syllable(cand.name[:1]) else weights, feats, len(classes))
         best = max(range(1, len(classes)), key=lambda c: probs[c])
         out.append((cand, classes[best], probs[best]))
     return out

@@ -68,7 +68,10 @@ def rounded(weights: dict[str, list[float]], digits: int = 3, floor: float = 0.0
 
 def dumps(model: dict) -> str:
     """The model as JSON, one feature a line (small diffs when it is retrained)."""
-    head = {k: v for k, v in model.items() if k != "weights"}
-    lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ', "weights": {']
-    rows = [f"{json.dumps(feat, ensure_ascii=False)}: {json.dumps(row)}" for feat, row in sorted(model["weights"].items())]
-    return "\n".join(lines + [",\n".join(rows), "}}"]) + "\n"
+    tables = [k for k in ("hangul_weights", "weights") if k in model]
+    head = {k: v for k, v in model.items() if k not in tables}
+    lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ","]
+    for n, table in enumerate(tables):
+        rows = [f"{json.dumps(feat, ensure_ascii=False)}: {json.dumps(row)}" for feat, row in sorted(model[table].items())]
+        lines += [f'"{table}": {{', ",\n".join(rows), "}" + ("," if n + 1 < len(tables) else "}")]
+    return "\n".join(lines) + "\n"
