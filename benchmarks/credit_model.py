@@ -18,6 +18,11 @@ At inference the pass sees only what the rules left; most training candidates ar
 catches. `--open-weight N` / `--caught-weight M` count each candidate the rules left open N times and
 each they caught M times in training (M = 0: the model is fitted on the distribution it scores alone).
 
+`--partner MODEL` averages every fitted model's weights with MODEL's (cross-validation folds included):
+the shipped model was fitted on twelve older sets that are no longer at hand, and the average of the two
+ranks new pages' credits better than either (benchmarks/README.md, credits26); with `--hangul-from-partner`
+Hangul candidates keep the partner's weights alone (it ranks them better than the average, on the Korean folds).
+
 The model keeps only feature names built from the project's vocabulary and shape classes
 (features.py): no word of the gold pages enters the file.
 """
@@ -35,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit.credits import rule_credits  # noqa: E402
 from toolkit.credits.learned import CLASSES, candidate_features, is_covered, sure_credits  # noqa: E402
-from toolkit.credits.learned.softmax import dumps, rounded, train  # noqa: E402
+from toolkit.credits.learned.softmax import averaged, dumps, rounded, train  # noqa: E402
 from toolkit.files import write_atomic  # noqa: E402
 
 
@@ -79,14 +84,23 @@ class Weights:
     scores) and one the rules caught or that overlaps their credits (0 leaves it out)."""
     open: int = 1
     caught: int = 1
+    partner: dict | None = field(default=None, hash=False, compare=False)  # weights averaged in (--partner)
+    hangul_from_partner: bool = False  # Hangul candidates scored by the partner alone (--hangul-from-partner)
 
 
 def fit(records: list[Record], weights: Weights = Weights()) -> dict:
-    """The model fitted on `records`, each candidate counted as `weights` says."""
+    """The model fitted on `records`, each candidate counted as `weights` says, averaged with
+    `weights.partner` when one is given."""
     examples = [ex for rec in records for ex, is_open in zip(rec.examples, rec.open)
                 for _ in range(weights.open if is_open else weights.caught)]
     fitted = train(examples, len(CLASSES))
-    return {"classes": list(CLASSES), "threshold": 1.0, "weights": rounded(fitted)}
+    model = {"classes": list(CLASSES), "threshold": 1.0}
+    if weights.partner:
+        fitted = averaged(fitted, weights.partner)
+        if weights.hangul_from_partner:
+            model["hangul_weights"] = weights.partner
+    model["weights"] = rounded(fitted)
+    return model
 
 
 def additions(model: dict, records: list[Record]) -> list[list[tuple[float, tuple]]]:
@@ -241,6 +255,12 @@ def main() -> None:
                         help="times each candidate the rules leave open counts in training")
     shared.add_argument("--caught-weight", type=int, default=1,
                         help="times each candidate the rules caught (or that overlaps their credits) counts; 0 drops them")
+    shared.add_argument("--partner", type=Path, default=None,
+                        help="a model fitted on other sets (the shipped one, read before -o writes) whose weights are "
+                             "averaged with every model fitted here, cross-validation folds included")
+    shared.add_argument("--hangul-from-partner", action="store_true",
+                        help="Hangul candidates keep the partner's weights alone (it ranks Korean names better, "
+                             "leave-one-set-out on the Korean study sets); Latin ones the average")
     shared.add_argument("--added-precision", type=float, default=0.0,
                         help="precision the learned pass's own additions must keep (pooled over the inner folds); "
                              "0 leaves the choice to --precision alone, as for the shipped model")
@@ -250,7 +270,8 @@ def main() -> None:
     c.add_argument("--misses", action="store_true", help="print every credit the learned pass adds")
     sub.add_parser("curve", parents=[shared], help="leave-one-set-out: the pass's additions alone, right / wrong by threshold")
     args = parser.parse_args()
-    weights = Weights(args.open_weight, args.caught_weight)
+    partner = json.loads(args.partner.read_text(encoding="utf-8"))["weights"] if args.partner else None
+    weights = Weights(args.open_weight, args.caught_weight, partner, args.hangul_from_partner)
     if args.command == "curve":
         cmd_curve(args.gold, args.always, weights)
     elif args.command == "train":

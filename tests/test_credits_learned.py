@@ -12,10 +12,10 @@ from conftest import repo_root
 from toolkit.credits import extract_credits, rule_credits
 from toolkit.credits.learned import CLASSES, MODEL_PATH, _best_span, add_learned, learned_credits, load_model, removable_text
 from toolkit.credits.learned.candidates import Candidate, find_candidates
-from toolkit.credits.learned.features import is_project_feature
+from toolkit.credits.learned.features import is_project_feature, name_kind
 from toolkit.credits.learned.vocabulary import FEATURE_WORDS
 from toolkit.credits.vocabulary import CHAINED_AGENCIES
-from toolkit.credits.learned.softmax import dumps, probabilities, rounded, train
+from toolkit.credits.learned.softmax import averaged, dumps, probabilities, rounded, train
 
 DATA = repo_root() / "tests" / "data"
 FIXTURES = [DATA / "credit_forms.jsonl", DATA / "credit_paragraphs.jsonl", DATA / "credit_paragraphs_blind.jsonl"]
@@ -61,17 +61,21 @@ def test_the_model_file_has_no_name_of_the_committed_fixtures() -> None:
     assert leaked == []  # (a name that is a vocabulary word, "연합뉴스", may be a feature's value)
 
 
-@pytest.mark.parametrize(("text", "name", "glued"), [
-    ("Ferries wait out the storm in the harbour. (AP: Tomas Weller)", "Tomas Weller", ""),
-    ("행사가 다채롭게 마련된다.\n〈부산〓김하늘기자〉", "김하늘", "기자"),
-    ("Wrestling on the steppe\n\nDr. Mara Ellison September 25, 2020", "Mara Ellison", ""),
-    ("By Salomé Verdier With ferries docked, the port fell silent.", "Salomé Verdier", ""),
-    ("Will the Harbour Reopen?Han Seo-yeon", "Han Seo-yeon", ""),
-    ("By JEAN H. PARK and MIN-SU KIM Associated Press", "MIN-SU KIM", ""),
+@pytest.mark.parametrize(("text", "name", "glued", "variant"), [
+    ("Ferries wait out the storm in the harbour. (AP: Tomas Weller)", "Tomas Weller", "", ""),
+    ("행사가 다채롭게 마련된다.\n〈부산〓김하늘기자〉", "김하늘", "기자", ""),
+    ("Wrestling on the steppe\n\nDr. Mara Ellison September 25, 2020", "Mara Ellison", "", ""),
+    ("By Salomé Verdier With ferries docked, the port fell silent.", "Salomé Verdier", "", ""),
+    ("Will the Harbour Reopen?Han Seo-yeon", "Han Seo-yeon", "", ""),
+    ("By JEAN H. PARK and MIN-SU KIM Associated Press", "MIN-SU KIM", "", ""),
+    # a run also goes on past a change of case and takes its "The" (the cut alone lost these)
+    ("Video: HNB Coastal\nThe ferries stayed in port.", "HNB Coastal", "", "cased"),  # an acronym, then a word
+    ("Photo by Tomas WELLER", "Tomas WELLER", "", "cased"),  # a surname in capitals
+    ("Ferries wait out the storm. (The Harbour Gazette)", "The Harbour Gazette", "", "the"),
 ])
-def test_candidates_cut_names_at_cue_words_separators_and_titles(text: str, name: str, glued: str) -> None:
+def test_candidates_cut_names_at_cue_words_separators_and_titles(text: str, name: str, glued: str, variant: str) -> None:
     _, cands = find_candidates(text)
-    assert (name, glued) in [(c.name, c.glued) for c in cands]
+    assert (name, glued, variant) in [(c.name, c.glued, c.variant) for c in cands]
     assert all(text[c.start:c.end] == c.name for c in cands)
 
 
@@ -82,6 +86,19 @@ def test_a_run_of_capitalised_words_offers_its_heads_for_the_model_to_choose_whe
     assert spans == [("Harbor Evening Gazette Since", False), ("Harbor Evening Gazette", True), ("Harbor Evening", True)]
     _, short = find_candidates("Photo: Tomas Weller")
     assert [c.cut for c in short] == [False]  # a two-word name offers no head of one word
+
+
+def test_the_cut_at_a_change_of_case_stays_the_plain_reading() -> None:
+    _, cands = find_candidates("Mara Ellison SEOUL (Harbor) - Ferries stayed in port.")
+    assert [(c.name, c.variant) for c in cands if c.start == 0] == [("Mara Ellison", ""), ("Mara Ellison SEOUL", "cased")]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Tomas Weller", "person"), ("김하늘", "person"), ("Getty Images", "org"), ("Kim Jong Un", "subject"),
+    ("Three Years Each", "common"),
+])
+def test_name_kind_reads_the_span_by_the_projects_name_models(name: str, kind: str) -> None:
+    assert name_kind(name) == kind
 
 
 @pytest.mark.parametrize("text", [
@@ -268,3 +285,27 @@ def test_a_learned_credit_before_a_slash_to_no_service_keeps_none() -> None:
     text = "Boats wait for the tide at the river mouth in Kep, July 10, 2017. (Chea Sothy/Harbor Visual)"
     found = {c.name: c for _, c in learned_credits(text, [], threshold=0.5)}
     assert "Chea Sothy" in found and found["Chea Sothy"].service is None
+
+
+def test_averaged_weights_average_the_two_models_logits() -> None:
+    a = {"L1=w:by": [0.0, 2.0], "bias=yes": [1.0, 0.0]}
+    b = {"L1=w:by": [0.0, 4.0], "R1=EOL": [0.0, 1.0]}  # a feature one model lacks counts 0 there
+    mean = averaged(a, b)
+    assert mean == {"L1=w:by": [0.0, 3.0], "R1=EOL": [0.0, 0.5], "bias=yes": [0.5, 0.0]}
+    feats = ["L1=w:by", "R1=EOL", "bias=yes"]
+    logit = [sum(mean[f][c] for f in feats) for c in range(2)]
+    both = [(sum(a.get(f, [0, 0])[c] for f in feats) + sum(b.get(f, [0, 0])[c] for f in feats)) / 2 for c in range(2)]
+    assert logit == both
+
+
+def test_hangul_candidates_are_scored_by_the_hangul_weights_when_the_model_has_them() -> None:
+    # a Korean sign-off and an English caption in one paragraph; the bias alone decides each script's answer
+    text = "배들이 항구에 묶여 있다.\n〈부산〓김하늘기자〉\nFerries wait out the storm. (AP: Tomas Weller)"
+    sure = [0.0, 0.0, 9.0, 9.0, 0.0, 0.0, 0.0, 0.0]  # reporter and photographer far above none
+    unsure = [9.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    split = {"classes": list(CLASSES), "threshold": 0.4, "weights": {"bias=yes": unsure},
+             "hangul_weights": {"bias=yes": sure}}
+    names = [c.name for _, c in learned_credits(text, [], model=split)]
+    assert "김하늘" in names and "Tomas Weller" not in names
+    one = {"classes": list(CLASSES), "threshold": 0.4, "weights": {"bias=yes": unsure}}
+    assert learned_credits(text, [], model=one) == []

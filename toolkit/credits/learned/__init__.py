@@ -28,7 +28,7 @@ from toolkit.credits.learned.features import Context, features, word_class
 from toolkit.credits.learned.softmax import probabilities
 from toolkit.credits.learned.vocabulary import KO_CUES, ROLE_OF
 from toolkit.credits.text import tokens
-from toolkit.hangul import is_syllable_word
+from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name
 
@@ -81,13 +81,14 @@ def candidate_features(paragraph: str, credits: list[Credit], training: bool = F
     _, cands = find_candidates(paragraph, toks)
     taken = [c.name for c in credits]
     ctx = Context(paragraph, toks, taken)
-    whole = [cand for cand in cands if not cand.cut]  # a run's heads share its place on the line
+    whole = [cand for cand in cands if not cand.cut and not cand.variant]  # heads and variants share a place
     positions = {cand.start: _position(whole, k, paragraph) for k, cand in enumerate(whole)}
     out = []
     for cand in cands:
         if not training and is_covered(cand.name, taken):
             continue
-        out.append((cand, features(ctx, cand, positions[cand.start], own=cand.name in taken)))
+        place = positions.get(cand.start) or positions.get(toks[cand.first + 1].start, "only")  # "The" + run
+        out.append((cand, features(ctx, cand, place, own=cand.name in taken)))
     return out
 
 
@@ -105,11 +106,14 @@ def _position(cands: list[Candidate], k: int, text: str) -> str:
 
 
 def scored_candidates(paragraph: str, credits: list[Credit], model: dict) -> list[tuple[Candidate, str, float]]:
-    """(candidate, its likeliest role, that role's probability) for each open candidate of the paragraph."""
+    """(candidate, its likeliest role, that role's probability) for each open candidate of the paragraph;
+    a Hangul candidate by the model's `hangul_weights` when it has them (benchmarks/credit_model.py
+    --hangul-from-partner)."""
     weights, classes = model["weights"], model["classes"]
+    hangul = model.get("hangul_weights", weights)  # Korean names scored apart when the model says so
     out = []
     for cand, feats in candidate_features(paragraph, credits):
-        probs = probabilities(weights, feats, len(classes))
+        probs = probabilities(hangul if has_syllable(cand.name[:1]) else weights, feats, len(classes))
         best = max(range(1, len(classes)), key=lambda c: probs[c])
         out.append((cand, classes[best], probs[best]))
     return out

@@ -4,7 +4,9 @@ One left-to-right token scan (toolkit/credits/text.py's TOKEN, linear), then:
 - Latin: a run of 1-5 capitalised words, initials or acronyms joined by single spaces, cut at the
   project's cue words ("By", "Photo", "with", months…): "Noel Celis" in "(AP: Noel Celis)"; a run of
   three or more words also offers its shorter heads ("Mina Cho" of "Mina Cho Since May …", a byline
-  glued to a lede whose first word no list knows), marked `cut`, and the model picks the span;
+  glued to a lede whose first word no list knows), marked `cut`, and the model picks the span; a run
+  also goes on past a change of case ("RNZ Pacific", "Tomas WELLER") and takes a "The" before it
+  ("The Harbour Gazette"), marked `variant`, for the same choice;
 - Hangul: a word of 2-4 syllables, or one glued to a title ("정용균기자" -> 정용균, "홍길동입니다").
 Only spans near a line's edge count (credits sit at the start or end of a line, not mid-prose), so a
 long story paragraph gives few candidates.
@@ -37,6 +39,7 @@ class Candidate:
     last: int
     glued: str = ""  # a Korean ending glued to the name ("기자", "입니다"), "" when none
     cut: bool = False  # a head of a longer capitalised run (the run itself is a candidate too)
+    variant: str = ""  # "cased": the run on past a change of case ("RNZ Pacific"); "the": with its "The"
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -108,6 +111,25 @@ def _heads(text: str, toks: list[Token], first: int, j: int) -> list[Candidate]:
     return out
 
 
+_ARTICLES = frozenset({"The", "THE"})
+
+
+def _variants(text: str, toks: list[Token], first: int, j: int, run_end: int) -> list[Candidate]:
+    """Other readings of the run toks[first..j] for the model to weigh against it: on past a change of
+    case ("RNZ Pacific", "Gauthier DELECROIX", cut at the change for "Hyonhee Shin SEOUL"), and with the
+    article the cue words cut off ("The Associated Press", an outlet's name)."""
+    out = []
+    if run_end > j and run_end - first < MAX_WORDS:
+        start, end = toks[first].start, toks[run_end].end
+        if _near_edge(text, start, end):
+            out.append(Candidate(text[start:end], start, end, first, run_end, variant="cased"))
+    if first > 0 and toks[first - 1].text in _ARTICLES and toks[first - 1].end + 1 == toks[first].start:
+        start, end = toks[first - 1].start, toks[j].end
+        if _near_edge(text, start, end):
+            out.append(Candidate(text[start:end], start, end, first - 1, j, variant="the"))
+    return out
+
+
 def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[Token], list[Candidate]]:
     """(the tokens of `text`, the candidate spans in text order)."""
     toks = tokens(text) if toks is None else toks
@@ -138,6 +160,7 @@ def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[To
         first = k
         while first <= j and (toks[first].text.lower() in TITLES or toks[first].text == "."):
             first += 1  # "Dr. Antonio Graceffo"
+        run_end = j
         j = _case_change(toks, first, j)  # "Hyonhee Shin SEOUL": the name stops where capitals start
         last = j + 1 if j + 1 < n and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end \
             and len(toks[j].text) == 1 else j  # a name closing on an initial ("Ho J.")
@@ -146,5 +169,6 @@ def find_candidates(text: str, toks: list[Token] | None = None) -> tuple[list[To
             if _near_edge(text, start, end):
                 out.append(Candidate(text[start:end], start, end, first, last))
                 out.extend(h for h in _heads(text, toks, first, j) if _near_edge(text, h.start, h.end))
+                out.extend(_variants(text, toks, first, j, run_end))
         k = max(j + 1, k + 1)
     return toks, out

@@ -12,7 +12,7 @@ import bisect
 from collections import Counter
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.credits.learned.candidates import Candidate
 from toolkit.credits.learned.vocabulary import (
@@ -20,7 +20,11 @@ from toolkit.credits.learned.vocabulary import (
 )
 from toolkit.credits.text import Token
 from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES
+from toolkit.credits.agents import is_news_subject, looks_like_organization
+from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import has_syllable
+from toolkit.names import is_korean_name
 
 PUNCTUATION = frozenset("/:()[]{}|,.;!?—–-=〓〈〉<>«»@©*+·•▲■▶※\"'“”‘’【】「」『』#~_")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
@@ -31,14 +35,14 @@ SHAPES = frozenset({
     "Cap", "CAPS", "low", "num", "year", "mixed", "other", "hangul1", "hangul2", "hangul3", "hangul4", "hangul5+",
     "hangul-particle", "month", "weekday", "org", "email", "BOL", "EOL", "BOP", "EOP", "none", "latin", "hangul",
     "init", "hyphen", "diacritic", "short", "medium", "long", "verylong", "one", "two", "three", "many",
-    "yes", "no", "first", "last", "only", "middle",
+    "yes", "no", "first", "last", "only", "middle", "cased", "the", "person", "subject", "common",
 })
 ROLES = ("writer", "reporter", "photographer", "translator", "editor", "producer", "contributor")
 TEMPLATES = frozenset({
     "bias", "n", "script", "span", "glued", "surname", "L1", "L2", "R1", "R2", "roleL", "roleR", "bol", "eol",
     "bop", "eop", "line", "linewords", "lower", "slash", "bracket", "email", "date", "pos", "koR", "koL",
     "sentstart", "lines", "org", "L1R1", "L1L2", "R1R2", "nL1", "nR1", "roleLn", "ruled", "ruledline", "rulednear",
-    "before", "after", "cut", "cutR1", "verbbefore", "sentend", "roleverb", "titlecase", "inline", "prevline", "nextline", "edges", "L1eol", "R1bol", "roleLL1", "roleRR1", "edgesline", "n_edges",
+    "before", "after", "cut", "cutR1", "verbbefore", "sentend", "roleverb", "titlecase", "inline", "prevline", "nextline", "edges", "L1eol", "R1bol", "roleLL1", "roleRR1", "edgesline", "n_edges", "variant", "kind", "kindroleL", "kindedges", "kindL1",
 })
 
 
@@ -73,6 +77,25 @@ def word_class(text: str) -> str:
         if text.islower():
             return "low"
     return "other"
+
+
+@lru_cache(maxsize=8192)  # a byline's names and the agencies recur from paragraph to paragraph
+def name_kind(name: str) -> str:
+    """What the project's name models make of the span, whatever page it is on: an organisation's shape,
+    someone the news is about (a listed leader or place), a person's name by the strict byline test (or
+    a Korean name), words of the common lexicon ("Three Years Each"), or none of these."""
+    if not has_syllable(name[:1]) and looks_like_organization(name):
+        return "org"
+    if is_news_subject(name):
+        return "subject"
+    if has_syllable(name[:1]):
+        if name in lexicon_keys():
+            return "common"
+        return "person" if is_korean_name(name) else "org" if looks_like_organization(name) else "other"
+    if is_byline_name(name):
+        return "person"
+    words = name.split()
+    return "common" if all(is_common_word(w) for w in words) else "other"
 
 
 def _role_near(toks: list[Token], lo: int, hi: int, step: int) -> str:
@@ -210,6 +233,10 @@ def features(ctx: Context, cand: Candidate, position: str = "only", own: bool = 
     f += ["edges=" + edges, "L1eol=" + left[0] + "&" + edges.split("&")[1], "R1bol=" + right[0] + "&" + edges.split("&")[0],
           "roleLL1=" + role_left + "&" + left[0], "roleRR1=" + role_right + "&" + right[0],
           "edgesline=" + edges + "&" + info["len"], "n_edges=" + n + "&" + edges]
+    f.append("variant=" + (cand.variant or "none"))
+    kind = name_kind(cand.name)
+    f += ["kind=" + kind, "kindroleL=" + kind + "&" + role_left, "kindedges=" + kind + "&" + edges,
+          "kindL1=" + kind + "&" + left[0]]
     f += ["cut=" + ("yes" if cand.cut else "no"), "cutR1=" + ("yes" if cand.cut else "no") + "&" + right[0]]
     f += _sentence(text, toks, first, last, role_left)
     f.append("sentstart=" + ("yes" if left[0] in ("BOL", "BOP", "p:.", "p:?", "p:!") else "no"))

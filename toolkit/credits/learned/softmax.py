@@ -47,6 +47,14 @@ def probabilities(weights: dict[str, list[float]], feats: list[str], n_classes: 
     return [e / total for e in exps]
 
 
+def averaged(a: dict[str, list[float]], b: dict[str, list[float]]) -> dict[str, list[float]]:
+    """The mean of two models' weights (a feature one lacks counts 0 there): their logits averaged, in one
+    file that costs what one model costs; how a model fitted on sets no longer at hand keeps its part."""
+    width = len(next(iter(a.values()), None) or next(iter(b.values())))
+    zero = [0.0] * width
+    return {f: [(x + y) / 2 for x, y in zip(a.get(f, zero), b.get(f, zero))] for f in sorted(set(a) | set(b))}
+
+
 def rounded(weights: dict[str, list[float]], digits: int = 3, floor: float = 0.01) -> dict[str, list[float]]:
     """Weights rounded (byte-identical files across runs); a feature whose weights all stay under
     `floor` is dropped (it moves no probability by more than about 1%)."""
@@ -60,7 +68,10 @@ def rounded(weights: dict[str, list[float]], digits: int = 3, floor: float = 0.0
 
 def dumps(model: dict) -> str:
     """The model as JSON, one feature a line (small diffs when it is retrained)."""
-    head = {k: v for k, v in model.items() if k != "weights"}
-    lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ', "weights": {']
-    rows = [f"{json.dumps(feat, ensure_ascii=False)}: {json.dumps(row)}" for feat, row in sorted(model["weights"].items())]
-    return "\n".join(lines + [",\n".join(rows), "}}"]) + "\n"
+    tables = [k for k in ("hangul_weights", "weights") if k in model]
+    head = {k: v for k, v in model.items() if k not in tables}
+    lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ","]
+    for n, table in enumerate(tables):
+        rows = [f"{json.dumps(feat, ensure_ascii=False)}: {json.dumps(row)}" for feat, row in sorted(model[table].items())]
+        lines += [f'"{table}": {{', ",\n".join(rows), "}" + ("," if n + 1 < len(tables) else "}")]
+    return "\n".join(lines) + "\n"
