@@ -49,6 +49,7 @@ _TAIL = r"(?:-[A-Za-z0-9]{1,4}(?=\s))?"
 _GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}|\s+and\s+" % MAX_GAP_WORDS, re.IGNORECASE)
 _NAME_GAP = re.compile(_TAIL + r"[\s\-]*(?:(?:of|the|for|on|de)\s+){0,%d}" % MAX_GAP_WORDS, re.IGNORECASE)
 _TIGHT_GAP = re.compile(_TAIL + r"[\s\-]+")
+_SPACED_DASH = re.compile(r"\s-|-\s")  # a dash between phrases ('lungs - organs'), not a hyphen's join
 # '-19' of 'COVID-19', '-A' of 'Dong-A' (also before a possessive or a closing quote: 'COVID-19's'; a
 # number also before a hyphened word: 'COVID-19-related'); not '-U' of 'Korea-U.S.' (the first letter
 # of an initialism), nor '-n' of 'rock-n'roll', nor '-to' of 'face-to-face'
@@ -1181,11 +1182,12 @@ def _grown_to_pieces(span: list[int], mass: Sequence[float], top: "Rivals", othe
     ('organs' of 호흡기관, 'respiratory organs') and leaves the other piece's word, rare in the
     archive, to whatever Korean word soaks up rare words. Leftwards only: English writes a
     compound's modifiers before its head, as Korean does, and the word the model ties is most
-    often the head; rightwards the next word is as often a verb or a name after the noun."""
+    often the head; rightwards the next word is as often a verb or a name after the noun. Not across
+    a hyphen with a space beside it ('lungs - organs'): a dash between two phrases, not a join."""
 
     def free(n: int, left: int, right: int) -> bool:
         if not (_joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))) \
-                or _POSSESSIVE.search(english.word(left)):
+                or _POSSESSIVE.search(english.word(left)) or _SPACED_DASH.search(english.between(left, right)):
             return False
         claim = _unexplained_claim(top, n, others)
         return claim < FAINT and mass[n] >= claim
