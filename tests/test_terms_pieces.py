@@ -57,3 +57,16 @@ def test_the_lexicon_names_a_ministry_by_its_official_english_name():
     model = TableModel({("독감", "flu"): 0.9, ("보건복지부", stem("Welfare")): 0.6})
     rows = {r["ko_term"]: r for r in keyed_rows([bead], {}, words, model, entries, entries)}
     assert rows["보건복지부"]["en_rendering"] == "Ministry of Health and Welfare"
+
+
+def test_a_joined_word_does_not_grow_across_a_spaced_dash():
+    # a hyphen with a space beside it is a dash between two phrases, not a compound's join
+    for dash in (" - ", " -- ", "- "):
+        en = English.of(f"Doctors examined the lungs{dash}organs that fail first.")
+        rows = posteriors(en, {"organs": 0.95}, {"Doctors": 0.9})
+        assert render([0], rows, en, 0.9, pieces=2).text == "organs"
+    # a hyphen joining the words still does ('lung-organs'), as does a space
+    for join in ("-", " "):
+        en = English.of(f"Doctors examined the lung{join}organs that fail first.")
+        rows = posteriors(en, {"organs": 0.95}, {"Doctors": 0.9})
+        assert render([0], rows, en, 0.9, pieces=2).text == f"lung{join}organs"
