@@ -13,8 +13,14 @@ import re
 
 __all__ = ["english_reports", "korean_reports"]
 
-# a closing quotation mark followed by a quotative particle: -고, -라고, -라며, -며, -면서, -라는, -하고
-_KO_QUOTED = re.compile(r"[\"”]\s?(?:이?라고|고|이?라며|며|면서|이?라는|하고)(?![가-힣])")
+# a closing quotation mark: double or single (news sets indirect and partial quotes in single marks),
+# corner brackets (North Korean texts); a straight mark closes only after a non-space (an opening one
+# before 고(故) is no quote)
+_KO_CLOSE = r"(?:[”’」』]|(?<=\S)[\"'])"
+# ... followed by a quotative particle (-고, -라고, -라며, -며, -라면서, -면서, -하고, then -도 / -만:
+# …라고도 전했다); -라는 only after a sentence's end (“…하겠다”라는), since “비핵화”라는 names a term
+_KO_QUOTED = re.compile(_KO_CLOSE + r"\s?(?:이?라고|고|이?라며|며|이?라면서|면서|하고)(?:도|만)?(?![가-힣])"
+                        r"|(?<=[다요까죠.!?])" + _KO_CLOSE + r"\s?라는(?![가-힣])")
 # English also quotes in single marks (British style, headlines): the opening one (’ and ' are apostrophes too)
 _EN_QUOTE = re.compile(r"[\"“”‘]")
 # English verbs (and the preposition) of attribution, in the forms a news report uses
