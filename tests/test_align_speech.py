@@ -93,3 +93,20 @@ def test_korean_quotative_forms_news_writers_use_report_speech(text: str) -> Non
 def test_a_term_or_an_opening_mark_before_a_particle_is_no_report(text: str) -> None:
     assert not korean_reports(text)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States imposed new sanctions on the bank in 2017.", False),
+    ("State media carried the report on Tuesday.", True),  # "report" is attribution
+    ("Member states adopted the resolution without a vote.", False),
+    ("Smugglers were paid in 100-yuan notes.", False),
+    ("The minister vowed to hold those responsible to account.", True),
+    ("He promised to raise wages next year.", True),
+    ("She criticized the ministry for its slow response.", True),
+    ("The official replied that no plan had been reviewed.", True),
+    ("The source pointed out that border guards had been reinforced.", True),
+    ("He wrote that the border had been sealed since March.", True),
+])
+def test_english_verbs_of_saying_not_nouns_of_state(text: str, expected: bool) -> None:
+    """The English renderings of 약속했다 / 다짐했다 / 비판했다 / 답했다 / 지적했다 report words; the
+    United States, member states and bank notes do not."""
+    assert english_reports(en_features(text).lower_words, text) is expected

@@ -23,14 +23,19 @@ _KO_QUOTED = re.compile(_KO_CLOSE + r"\s?(?:이?라고|고|이?라며|며|이?�
                         r"|(?<=[다요까죠.!?])" + _KO_CLOSE + r"\s?라는(?![가-힣])")
 # English also quotes in single marks (British style, headlines): the opening one (’ and ' are apostrophes too)
 _EN_QUOTE = re.compile(r"[\"“”‘]")
-# English verbs (and the preposition) of attribution, in the forms a news report uses
+# English verbs (and the preposition) of attribution, in the forms a news report uses; the renderings of
+# 약속했다, 다짐했다, 비판했다, 답했다, 지적했다 among them. Not "state(s)" nor "note(s)": in news they are
+# mostly nouns (the United States, member states, bank notes)
 _EN_SAYING = frozenset("""
-say says said saying tell tells told add adds added according explain explains explained note notes noted
-state states stated claim claims claimed ask asks asked warn warns warned recall recalls recalled complain
+say says said saying tell tells told add adds added according explain explains explained noted
+stated claim claims claimed ask asks asked warn warns warned recall recalls recalled complain
 complains complained insist insists insisted stress stresses stressed emphasize emphasizes emphasized
 emphasise emphasises emphasised report reports reported announce announces announced describe describes
 described quote quotes quoted testify testifies testified urge urges urged confirm confirms confirmed
 reveal reveals revealed argue argues argued admit admits admitted deny denies denied lament laments lamented
+vow vows vowed pledge pledges pledged promise promises promised criticize criticizes criticized criticise
+criticises criticised reply replies replied respond responds responded answered wrote writes accuse accuses
+accused pointed predicted
 """.split())
 
 
