@@ -110,3 +110,12 @@ def test_english_verbs_of_saying_not_nouns_of_state(text: str, expected: bool) -
     """The English renderings of 약속했다 / 다짐했다 / 비판했다 / 답했다 / 지적했다 report words; the
     United States, member states and bank notes do not."""
     assert english_reports(en_features(text).lower_words, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "그는 “국민의 정부” 고 김대중 전 대통령의 대북정책을 이어받겠다고 했다.",
+    "‘햇볕정책’ 고 김대중 전 대통령의 구상은 지금도 논쟁거리다.",
+])
+def test_a_term_then_go_the_late_is_no_report(text: str) -> None:
+    """A particle is written against the mark; after a space, 고 is 故 (the late) before a name."""
+    assert not korean_reports(text)

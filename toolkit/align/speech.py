@@ -19,7 +19,8 @@ __all__ = ["english_reports", "korean_reports"]
 _KO_CLOSE = r"(?:[”’」』]|(?<=\S)[\"'])"
 # ... followed by a quotative particle (-고, -라고, -라며, -며, -라면서, -면서, -하고, then -도 / -만:
 # …라고도 전했다); -라는 only after a sentence's end (“…하겠다”라는), since “비핵화”라는 names a term
-_KO_QUOTED = re.compile(_KO_CLOSE + r"\s?(?:이?라고|고|이?라며|며|이?라면서|면서|하고)(?:도|만)?(?![가-힣])"
+# (a space is allowed before -라고 / -라며 / -라면서 only: "” 고 김대중" is 故, the late, before a name)
+_KO_QUOTED = re.compile(_KO_CLOSE + r"(?:\s?(?:이?라고|이?라며|이?라면서)|고|며|면서|하고)(?:도|만)?(?![가-힣])"
                         r"|(?<=[다요까죠.!?])" + _KO_CLOSE + r"\s?라는(?![가-힣])")
 # English also quotes in single marks (British style, headlines): the opening one (’ and ' are apostrophes too)
 _EN_QUOTE = re.compile(r"[\"“”‘]")
