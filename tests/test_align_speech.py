@@ -70,3 +70,52 @@ def test_an_english_sentence_reporting_the_words_still_pairs_alone(lexicon) -> N
     scorer = Aligner([en_features(t) for t in en], [ko_features(t, lexicon) for t in _KO], Params(), lazy=False)
     assert not scorer.has[1][1]
     assert ((1,), (1,)) in _pairs(en, lexicon)
+
+
+@pytest.mark.parametrize("text", [
+    "그는 “더는 물러설 곳이 없다”라면서 대책 마련을 촉구했다.",
+    "한 소식통은 “국경 경비가 크게 강화됐다”라고도 전했다.",
+    "그는 “검토한 바 없다”고만 짧게 답했다.",
+    "당국은 ‘국경 봉쇄를 해제하라’고 지시했다.",
+    "소식통은 '단속이 예전보다 심해졌다'고 전했다.",
+    "노동신문은 「자력갱생만이 살길」이라며 증산을 독려했다.",
+])
+def test_korean_quotative_forms_news_writers_use_report_speech(text: str) -> None:
+    """-라면서 is -라며's long form; -도 / -만 follow the particle (…라고도 전했다); news sets
+    indirect and partial quotations in single marks, and some North Korean texts in 「」."""
+    assert korean_reports(text)
+
+
+@pytest.mark.parametrize("text", [
+    "정부는 “비핵화”라는 원칙을 재확인했다.",  # a term named, not words reported
+    "\"고 정주영 회장 생가\" 복원 사업이 이달 시작된다.",  # an opening mark before 고(故)
+])
+def test_a_term_or_an_opening_mark_before_a_particle_is_no_report(text: str) -> None:
+    assert not korean_reports(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States imposed new sanctions on the bank in 2017.", False),
+    ("State media carried the report on Tuesday.", True),  # "report" is attribution
+    ("Member states adopted the resolution without a vote.", False),
+    ("Smugglers were paid in 100-yuan notes.", False),
+    ("The minister vowed to hold those responsible to account.", True),
+    ("He promised to raise wages next year.", True),
+    ("She criticized the ministry for its slow response.", True),
+    ("The official replied that no plan had been reviewed.", True),
+    ("The source pointed out that border guards had been reinforced.", True),
+    ("He wrote that the border had been sealed since March.", True),
+])
+def test_english_verbs_of_saying_not_nouns_of_state(text: str, expected: bool) -> None:
+    """The English renderings of 약속했다 / 다짐했다 / 비판했다 / 답했다 / 지적했다 report words; the
+    United States, member states and bank notes do not."""
+    assert english_reports(en_features(text).lower_words, text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "그는 “국민의 정부” 고 김대중 전 대통령의 대북정책을 이어받겠다고 했다.",
+    "‘햇볕정책’ 고 김대중 전 대통령의 구상은 지금도 논쟁거리다.",
+])
+def test_a_term_then_go_the_late_is_no_report(text: str) -> None:
+    """A particle is written against the mark; after a space, 고 is 故 (the late) before a name."""
+    assert not korean_reports(text)

@@ -13,18 +13,30 @@ import re
 
 __all__ = ["english_reports", "korean_reports"]
 
-# a closing quotation mark followed by a quotative particle: -고, -라고, -라며, -며, -면서, -라는, -하고
-_KO_QUOTED = re.compile(r"[\"”]\s?(?:이?라고|고|이?라며|며|면서|이?라는|하고)(?![가-힣])")
+# a closing quotation mark: double or single (news sets indirect and partial quotes in single marks),
+# corner brackets (North Korean texts); a straight mark closes only after a non-space (an opening one
+# before 고(故) is no quote)
+_KO_CLOSE = r"(?:[”’」』]|(?<=\S)[\"'])"
+# ... followed by a quotative particle (-고, -라고, -라며, -며, -라면서, -면서, -하고, then -도 / -만:
+# …라고도 전했다); -라는 only after a sentence's end (“…하겠다”라는), since “비핵화”라는 names a term
+# (a space is allowed before -라고 / -라며 / -라면서 only: "” 고 김대중" is 故, the late, before a name)
+_KO_QUOTED = re.compile(_KO_CLOSE + r"(?:\s?(?:이?라고|이?라며|이?라면서)|고|며|면서|하고)(?:도|만)?(?![가-힣])"
+                        r"|(?<=[다요까죠.!?])" + _KO_CLOSE + r"\s?라는(?![가-힣])")
 # English also quotes in single marks (British style, headlines): the opening one (’ and ' are apostrophes too)
 _EN_QUOTE = re.compile(r"[\"“”‘]")
-# English verbs (and the preposition) of attribution, in the forms a news report uses
+# English verbs (and the preposition) of attribution, in the forms a news report uses; the renderings of
+# 약속했다, 다짐했다, 비판했다, 답했다, 지적했다 among them. Not "state(s)" nor "note(s)": in news they are
+# mostly nouns (the United States, member states, bank notes)
 _EN_SAYING = frozenset("""
-say says said saying tell tells told add adds added according explain explains explained note notes noted
-state states stated claim claims claimed ask asks asked warn warns warned recall recalls recalled complain
+say says said saying tell tells told add adds added according explain explains explained noted
+stated claim claims claimed ask asks asked warn warns warned recall recalls recalled complain
 complains complained insist insists insisted stress stresses stressed emphasize emphasizes emphasized
 emphasise emphasises emphasised report reports reported announce announces announced describe describes
 described quote quotes quoted testify testifies testified urge urges urged confirm confirms confirmed
 reveal reveals revealed argue argues argued admit admits admitted deny denies denied lament laments lamented
+vow vows vowed pledge pledges pledged promise promises promised criticize criticizes criticized criticise
+criticises criticised reply replies replied respond responds responded answered wrote writes accuse accuses
+accused pointed predicted
 """.split())
 
 
