@@ -111,8 +111,18 @@ def test_screen_stops_story_paragraphs() -> None:
     assert learned.may_have_cue("The man was detained nearby.")  # "by" inside a word: asked, as before
 
 
-def test_screened_paragraph_gets_the_learned_pass_answer() -> None:
-    """extract_credits without the pass, where it is screened out, is what the pass would have returned."""
-    for text in (_STORY, _KO_STORY, "Reporters said prices rose."):
+def test_the_dispatch_answers_as_the_unscreened_pass(monkeypatch) -> None:
+    """extract_credits is the pass's answer on the text the pass reads (invisible controls dropped), also where the
+    model adds a credit and where the only cue is a word an invisible control cuts ("Pho\u200btos"): a screen asked
+    about the paragraph as given, or one that stops a paragraph with a cue, loses that credit. The model's threshold
+    is lowered so that it adds credits here; story paragraphs alone could not tell a screen that stops too much."""
+    real = learned.load_model()
+    monkeypatch.setattr(learned, "load_model", lambda: {**real, "threshold": 0.3})
+    added = 0
+    for text in (_STORY, _KO_STORY, "Reporters said prices rose.", "Night Ferries (Pho\u200btos) Tomas Weller",
+                 "(워싱턴) 백다온 특\u200b파원", "(워싱턴) 백다온 특파원", "Photos: Lea Moreau"):
         rest, found = credits.rule_credits(text)
-        assert credits.extract_credits(text) == learned.add_learned(text.translate(INVISIBLE), rest, found)
+        unscreened = learned.add_learned(text.translate(INVISIBLE), rest, found)
+        assert credits.extract_credits(text) == unscreened, text
+        added += len(unscreened[1]) > len(found)
+    assert added >= 3  # the pass adds credits here, so a skipped pass shows
