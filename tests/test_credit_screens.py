@@ -37,6 +37,8 @@ _GLUED = [
     "ⓒ 뉴스하나 허경민 기자관련 키워드전통시장물가",
     "오세린 기자의 다른 기사 보기",
     "관련 키워드의대증원전공의천선휴 기자 응급실 대기가 길어졌다",
+    "관련키워드전통시장물가하윤서 기자 설 대목을 앞둔 시장에 손님이 줄었다",  # no space: a guard on "관련 키워드" misses it
+    "경제부 허경민 기자다른기사 보기",  # a guard on "기자관련" or "기자의" misses it
     "ⓒ 한빛일보 윤일지 기자이주현 기자 합천·밀양 산불 진화",
     "Seoul｜Staff\u200b writer：Mara Ellison／Harbor Daily 〓",
     _STORY, _KO_STORY,
