@@ -51,9 +51,15 @@ def load_model(path: Path = MODEL_PATH) -> dict | None:
 def has_cue(paragraph: str, toks) -> bool:
     """A line break, a credit punctuation, an English credit word or a Korean title, label or
     sign-off: without one, no credit line is near (and most story paragraphs cost one scan)."""
-    if "\n" in paragraph or any(word in paragraph for word in KO_CUES):
+    if _has_text_cue(paragraph):
         return True
     return any(tok.text in _CUE_PUNCTUATION or tok.text.lower() in ROLE_OF or tok.text.lower() == "by" for tok in toks)
+
+
+def _has_text_cue(paragraph: str) -> bool:
+    """The cues has_cue finds in the text itself, not in its tokens (a line break, a Korean title or sign-off):
+    one test for has_cue and its screen may_have_cue, so that the screen cannot fall behind it."""
+    return "\n" in paragraph or any(word in paragraph for word in KO_CUES)
 
 
 # has_cue's English cues as one search of the lower-cased text: a token that is one of them, lower-cased,
@@ -67,7 +73,7 @@ _EN_CUES_ASCII = all(w.isascii() for w in ROLE_OF)
 def may_have_cue(paragraph: str) -> bool:
     """False only where has_cue is False, found without tokenizing: most story paragraphs hold no cue,
     and the dispatch (credits.extract_credits) then skips the pass, which would tokenize them to learn it."""
-    if "\n" in paragraph or any(word in paragraph for word in KO_CUES) or any(ch in paragraph for ch in _CUE_PUNCTUATION):
+    if _has_text_cue(paragraph) or any(ch in paragraph for ch in _CUE_PUNCTUATION):
         return True
     return not _EN_CUES_ASCII or _EN_CUES.search(paragraph.lower()) is not None
 
