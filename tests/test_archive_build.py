@@ -1064,6 +1064,30 @@ def test_a_malformed_scheduler_address_is_one_line_and_no_traceback(tmp_path):
                                        "(missing port number in address 'no-port-here')"]
 
 
+_SLOW_NAME_LOOKUP = """
+import socket, time
+real = socket.getaddrinfo
+def slow(*args, **options):
+    time.sleep(60)
+    return real(*args, **options)
+socket.getaddrinfo = slow
+from toolkit.archive.cluster import _check_scheduler
+try:
+    _check_scheduler("tcp://scheduler.example.invalid:8786", "1s")
+except Exception as error:
+    print(error, flush=True)
+"""
+
+
+def test_a_slow_name_lookup_does_not_hold_the_scheduler_check_past_its_deadline():
+    """asyncio.run waits at its end for a name lookup still running in its executor, and the
+    check's thread was joined: a 1 s deadline became the resolver's time (found by rv15e)."""
+    pytest.importorskip("distributed")
+    out = subprocess.run([sys.executable, "-c", _SLOW_NAME_LOOKUP], capture_output=True, text=True, timeout=30,
+                         cwd=repo_root())
+    assert out.stdout.strip().endswith("cannot reach the Dask scheduler (no answer within 1s)"), out.stdout + out.stderr
+
+
 def test_a_build_collects_garbage_less_often_and_gives_the_caller_its_settings_back():
     import gc
 

@@ -447,19 +447,22 @@ PIECE_CHARS = 20_000
 _PIECE_END = re.compile(r"[.!?。][\"'”’)\]]*\s")
 
 
+def _cut(text: str, start: int) -> int:
+    """End of the piece of text from `start`: at most PIECE_CHARS characters, cut after the last
+    sentence end of its second half, else after its last space, else hard."""
+    if len(text) - start <= PIECE_CHARS:
+        return len(text)
+    window = text[start + PIECE_CHARS // 2 : start + PIECE_CHARS]
+    ends = [m.end() for m in _PIECE_END.finditer(window)]
+    space = window.rfind(" ")
+    return start + PIECE_CHARS // 2 + (ends[-1] if ends else space + 1 if space >= 0 else len(window))
+
+
 def _pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of consecutive pieces of text of at most PIECE_CHARS characters, each cut
-    after the last sentence end of its second half, else after its last space, else hard."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > PIECE_CHARS:
-        window = text[start + PIECE_CHARS // 2 : start + PIECE_CHARS]
-        ends = [m.end() for m in _PIECE_END.finditer(window)]
-        space = window.rfind(" ")
-        cut = ends[-1] if ends else space + 1 if space >= 0 else len(window)
-        out.append((start, start + PIECE_CHARS // 2 + cut))
-        start = out[-1][1]
-    out.append((start, len(text)))
+    """(start, end) of consecutive pieces of text, each cut by _cut."""
+    out = [(0, _cut(text, 0))]
+    while out[-1][1] < len(text):
+        out.append((out[-1][1], _cut(text, out[-1][1])))
     return out
 
 
@@ -468,12 +471,24 @@ def _kiwi_sentences(text: str) -> list[tuple[int, int, Tokens]]:
     # return_sub_sents=False: the quotations Kiwi finds inside a sentence are not read here, and
     # kiwipiepy collects them in Python, token by token (speed7)
     out: list[tuple[int, int, Tokens]] = []
-    for a, b in _pieces(text):
-        for p in kiwi().split_into_sents(text[a:b], return_tokens=True, return_sub_sents=False):
+    a = 0
+    while True:
+        b = _cut(text, a)
+        found = kiwi().split_into_sents(text[a:b], return_tokens=True, return_sub_sents=False)
+        following = b
+        if b < len(text) and len(found) > 1:
+            # a '.' and a space is not always where Kiwi, reading on, ends a sentence ('U.S. 국무부',
+            # 'Mr. 김'): the piece's last sentence is read again at the head of the next piece
+            following = a + found[-1].start
+            found = found[:-1]
+        for p in found:
             tokens = _as_tuples(p.tokens)
             if a:
                 tokens = tuple([(f, tag, lemma, start + a, n) for f, tag, lemma, start, n in tokens])
             out.append((p.start + a, p.end + a, tokens))
+        if b >= len(text):
+            break
+        a = following
     return out
 
 

@@ -62,7 +62,7 @@ def _check_scheduler(address: str, timeout: str) -> None:
     (MemoryError), and a Client that failed half-made stalls the exit 20 s and prints a
     traceback; this call has one deadline for all of it, and makes no Client."""
     import asyncio
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
     from dask.utils import parse_timedelta
     from distributed.core import rpc
@@ -76,13 +76,24 @@ def _check_scheduler(address: str, timeout: str) -> None:
         finally:
             await peer.close_rpc()
 
-    try:
-        with ThreadPoolExecutor(1) as own:  # its own event loop, whatever loop the caller runs (a notebook)
-            answer = own.submit(lambda: asyncio.run(asyncio.wait_for(identity(), seconds))).result()
-    except Exception as error:  # any failure to speak with it: unreachable, not Dask, garbled
-        problem = ("its answer is no Dask message" if isinstance(error, MemoryError)  # a stranger's bytes read as a length
-                   else " ".join(str(error).split()) or f"no answer within {timeout}")
-        raise InputError(address, f"cannot reach the Dask scheduler ({problem})") from None
+    got: list[object] = []
+
+    def ask() -> None:
+        try:
+            got.append(asyncio.run(asyncio.wait_for(identity(), seconds)))
+        except Exception as error:  # any failure to speak with it: unreachable, not Dask, garbled
+            got.append(error)
+
+    # its own event loop, whatever loop the caller runs (a notebook), in a daemon thread nobody waits for
+    # past the deadline: asyncio.run's end waits for a name lookup still running (a slow resolver)
+    asker = threading.Thread(target=ask, name="transprov-scheduler-check", daemon=True)
+    asker.start()
+    asker.join(seconds + 1)
+    answer = got[0] if got else TimeoutError()
+    if isinstance(answer, Exception):
+        problem = ("its answer is no Dask message" if isinstance(answer, MemoryError)  # a stranger's bytes read as a length
+                   else " ".join(str(answer).split()) or f"no answer within {timeout}")
+        raise InputError(address, f"cannot reach the Dask scheduler ({problem})")
     kind = answer.get("type") if isinstance(answer, dict) else None
     if kind != "Scheduler":
         raise InputError(address, f"cannot reach the Dask scheduler (a {kind or 'server of another kind'} answers there)")
