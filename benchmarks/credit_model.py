@@ -81,7 +81,8 @@ def load(path: Path) -> list[Record]:
 @dataclass(frozen=True)
 class Weights:
     """How many times a training candidate counts: one the rules left open (the distribution the pass
-    scores) and one the rules caught or that overlaps their credits (0 leaves it out)."""
+    scores) and one the rules caught or that overlaps their credits (0 leaves it out); and the partner
+    model whose weights are averaged in (--partner)."""
     open: int = 1
     caught: int = 1
     partner: dict | None = field(default=None, hash=False, compare=False)  # weights averaged in (--partner)

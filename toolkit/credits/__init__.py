@@ -615,8 +615,8 @@ _LINK_MARKS = ("▶", "▷", "►", "☞")  # "▶ 헤드라인 2023-05-02 A 기
 def _glued_widget(line: str) -> tuple[str, list[Credit]] | None:
     """"장마 끝나자 … 잇따라 2021-07-26 윤서준 기자": a headline and the byline widget under it, run into one
     line by a copy: (the headline, the widget's credits). The widget is the longest tail of the line that
-    reads whole as a widget line (parse_widget_line) and holds its date stamp; what is before it is a
-    headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
+    reads whole as a widget line (parse_widget_line), holds its date stamp and names no one the shortest
+    such tail does not; what is before it is a headline, not a sentence ("…기자가 맡아 진행했다." reads as no widget; "…알렸다. 2021-07-26 A 기자" ends a story)."""
     start = max(0, len(line) - _GLUED_WIDGET_CHARS)
     if not any(title in line for title in _WIDGET_TITLES) or line.startswith(_LINK_MARKS):
         return None  # (most lines: one scan each for the titles a widget's byline carries)

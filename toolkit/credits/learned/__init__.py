@@ -37,6 +37,7 @@ NONE = "none"
 CLASSES = (NONE, "writer", "reporter", "photographer", "translator", "editor", "producer", "contributor")
 MAX_CHARS = 5000  # a paragraph longer than this is a story: no credit line is looked for in it
 _CUE_PUNCTUATION = frozenset("/:|@〓=")
+_EN_CUE_WORDS = frozenset({*ROLE_OF, "by"})  # has_cue's English words, lower-cased; may_have_cue searches for them
 
 
 @cache
@@ -53,7 +54,7 @@ def has_cue(paragraph: str, toks) -> bool:
     sign-off: without one, no credit line is near (and most story paragraphs cost one scan)."""
     if _has_text_cue(paragraph):
         return True
-    return any(tok.text in _CUE_PUNCTUATION or tok.text.lower() in ROLE_OF or tok.text.lower() == "by" for tok in toks)
+    return any(tok.text in _CUE_PUNCTUATION or tok.text.lower() in _EN_CUE_WORDS for tok in toks)
 
 
 def _has_text_cue(paragraph: str) -> bool:
@@ -66,8 +67,8 @@ def _has_text_cue(paragraph: str) -> bool:
 # is written in that text (the cues are ASCII, so lower-casing the whole text spells each token as
 # lower-casing the token alone does); the reverse need not hold ("nearby" holds "by"), so a text this
 # finds is tokenized and asked as before
-_EN_CUES = re.compile("|".join(re.escape(w) for w in sorted({*ROLE_OF, "by"}, key=len, reverse=True)))
-_EN_CUES_ASCII = all(w.isascii() for w in ROLE_OF)
+_EN_CUES = re.compile("|".join(re.escape(w) for w in sorted(_EN_CUE_WORDS, key=len, reverse=True)))
+_EN_CUES_ASCII = all(w.isascii() for w in _EN_CUE_WORDS)
 
 
 def may_have_cue(paragraph: str) -> bool:
