@@ -381,12 +381,15 @@ class Rivals:
     def claims(self, others: set[int], ranks: Sequence[int]) -> "Claims":
         """`against`, worked out only for the English words asked about: a term looks at
         the words it links and their neighbours, not at every word of the bead."""
-        if self.keys is not None:
-            column_of = self._column_of
-            excluded = {column_of[self.keys[i]] for i in others}
-        else:
-            excluded = others
-        return Claims(self, excluded, ranks)
+        return Claims(self, self.excluded(others), ranks)
+
+    def excluded(self, others: set[int]) -> set[int]:
+        """The columns of the words of `others` (units), whose claims are no rival's: one column
+        per distinct word (`_column_of`), so a word written twice is left out at every place."""
+        if self.keys is None:
+            return others
+        column_of = self._column_of
+        return {column_of[self.keys[i]] for i in others}
 
     def _claim(self, n: int, rank: int, excluded: set[int], claims: "Claims") -> float:
         """The rank-th claim on English word n of a word outside the `excluded` columns."""
@@ -1204,8 +1207,7 @@ def _unexplained_claim(top: "Rivals", n: int, others: set[int]) -> float:
     translation (competitive linking)."""
     if top.values is None:
         return 0.0
-    keys = top.keys
-    excluded = {top._column_of[keys[i]] for i in others} if keys is not None else others
+    excluded = top.excluded(others)
     place = top.place_of
     for p, i in top.top[n]:
         if p < FAINT:
