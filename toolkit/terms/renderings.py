@@ -1188,13 +1188,13 @@ def _grown_to_pieces(span: list[int], top: "Rivals", others: set[int], english: 
     often the head; rightwards the next word is as often a verb or a name after the noun. Not across
     a hyphen with a space beside it ('lungs - organs'): a dash between two phrases, not a join."""
 
-    def free(n: int, left: int, right: int) -> bool:
+    def free(left: int, right: int) -> bool:
         if not (_joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))) \
                 or _POSSESSIVE.search(english.word(left)) or _SPACED_DASH.search(english.between(left, right)):
             return False
-        return _unexplained_claim(top, n, others) == 0.0  # it returns 0.0 or a claim of at least FAINT
+        return _unexplained_claim(top, left, others) == 0.0  # it returns 0.0 or a claim of at least FAINT
 
-    while len(span) < pieces and span[0] > 0 and free(span[0] - 1, span[0] - 1, span[0]):
+    while len(span) < pieces and span[0] > 0 and free(span[0] - 1, span[0]):
         span = [span[0] - 1, *span]
     return span
 
