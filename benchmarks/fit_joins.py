@@ -118,12 +118,12 @@ def main() -> None:
     print(_weights_lines(weights))
     if not args.leave_one_out:
         return
-    threshold, korean = Params().join_split, Params().join_split_ko
+    threshold, korean_threshold = Params().join_split, Params().join_split_ko
     for root, arts in sets:
         before, after = Score(), Score()
         for article, gold in arts:
             rows = dev + [r for key, rs in pair_rows.items() if key != id(article) for r in rs]
-            joined = join_splits(article.aligner, article.path, threshold, fit(rows, args.l2), korean)
+            joined = join_splits(article.aligner, article.path, threshold, fit(rows, args.l2), korean_threshold)
             for score, path in ((before, article.path), (after, joined)):
                 score.add({(frozenset(range(a, b)), frozenset(range(c, d))) for a, b, c, d in path}, gold)
         print(f"[{root}] {len(arts)} pairs, left out: F1 without the model {before.f1:.3f}, with {after.f1:.3f}")

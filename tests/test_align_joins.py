@@ -160,9 +160,9 @@ def test_a_korean_neighbour_joins_at_its_own_threshold(lexicon) -> None:
     assert not english
     p = join_probability(join_features(fold, path, path[0], k, english))
     assert join_splits(fold, path, p + 0.01) == path
-    assert join_splits(fold, path, p + 0.01, korean=p - 0.01) == [(0, 1, 0, 2), (1, 2, 2, 3)]
-    assert join_splits(fold, path, p - 0.01, korean=p + 0.01) == path
+    assert join_splits(fold, path, p + 0.01, korean_threshold=p - 0.01) == [(0, 1, 0, 2), (1, 2, 2, 3)]
+    assert join_splits(fold, path, p - 0.01, korean_threshold=p + 0.01) == path
     # an English candidate is not held to the Korean threshold
     split = _aligner(EN, [0, 0, 1], lexicon)
     path, q = _p(split)
-    assert join_splits(split, path, q + 0.01, korean=q - 0.01) == path
+    assert join_splits(split, path, q + 0.01, korean_threshold=q - 0.01) == path

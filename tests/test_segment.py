@@ -440,17 +440,28 @@ def test_a_huge_paragraph_is_read_in_pieces_cut_at_sentence_ends(monkeypatch) ->
         assert all(sentence[start:start + n] == form for form, tag, _, start, n in tokens if tag in ("NNG", "SF"))
 
 
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of text, each cut by segment._cut (without the
+    re-read of a piece's last sentence that _kiwi_sentences adds)."""
+    import toolkit.segment as segment
+
+    out = [(0, segment._cut(text, 0))]
+    while out[-1][1] < len(text):
+        out.append((out[-1][1], segment._cut(text, out[-1][1])))
+    return out
+
+
 def test_a_text_with_no_sentence_end_or_space_is_still_cut_into_bounded_pieces(monkeypatch) -> None:
     import toolkit.segment as segment
 
     monkeypatch.setattr(segment, "PIECE_CHARS", 100)
     for text in ("가" * 1050, ("쌀값 " * 400).strip(), "가" * 100, ""):
-        pieces = segment._pieces(text)
+        pieces = _pieces(text)
         assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
         assert all(b - a <= 100 and b > a for a, b in pieces[:-1] if text)
         assert all(pieces[k][1] == pieces[k + 1][0] for k in range(len(pieces) - 1))
     spaced = ("쌀값 " * 400).strip()
-    assert {spaced[b - 1] for _, b in segment._pieces(spaced)[:-1]} == {" "}  # no sentence end: cut after a space
+    assert {spaced[b - 1] for _, b in _pieces(spaced)[:-1]} == {" "}  # no sentence end: cut after a space
 
 
 def test_a_long_paragraph_is_split_once_for_its_sentences_and_their_analyses(monkeypatch) -> None:

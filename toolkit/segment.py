@@ -458,14 +458,6 @@ def _cut(text: str, start: int) -> int:
     return start + PIECE_CHARS // 2 + (ends[-1] if ends else space + 1 if space >= 0 else len(window))
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of consecutive pieces of text, each cut by _cut."""
-    out = [(0, _cut(text, 0))]
-    while out[-1][1] < len(text):
-        out.append((out[-1][1], _cut(text, out[-1][1])))
-    return out
-
-
 def _kiwi_sentences(text: str) -> list[tuple[int, int, Tokens]]:
     """Kiwi's sentences of text as (start, end, tokens), offsets in text, read piece by piece."""
     # return_sub_sents=False: the quotations Kiwi finds inside a sentence are not read here, and

@@ -161,7 +161,7 @@ class Aligner(BeadScorer):
         path = self._join_covered(self._lone_pairs(self._cross(path)))
         if self.p.join_split is None:
             return path
-        return join_splits(self, path, self.p.join_split, korean=self.p.join_split_ko)
+        return join_splits(self, path, self.p.join_split, korean_threshold=self.p.join_split_ko)
 
     def _weak_link(self, i0: int, i1: int, j0: int, j1: int) -> bool:
         """A first-stage 1-1 link whose score is below `Params.merge_weak`: the 1-1 search pairs

@@ -156,9 +156,9 @@ def join_candidates(scorer, path: list[Bead], t: int) -> list[tuple[int, int, bo
 
 
 def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, float] | None = None,
-                korean: float | None = None) -> list[Bead]:
+                korean_threshold: float | None = None) -> list[Bead]:
     """`path` with each link grown by the unaligned neighbours the model puts at `threshold`
-    or more (a Korean neighbour at `korean`, when given), the likeliest first; a grown link is
+    or more (a Korean neighbour at `korean_threshold`, when given), the likeliest first; a grown link is
     looked at again (a 3-1 split grows twice).
 
     Writers fold a short Korean detail sentence into the English sentence before it, and the model
@@ -171,7 +171,8 @@ def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, f
         best = None
         for u, k, english in join_candidates(scorer, out, t):
             p = join_probability(join_features(scorer, out, link, k, english), weights)
-            if p >= (threshold if english or korean is None else korean) and (best is None or p > best[0]):
+            least = threshold if english or korean_threshold is None else korean_threshold
+            if p >= least and (best is None or p > best[0]):
                 best = (p, u, k, english)
         return None if best is None else (best[1], _grown(link, best[2], best[3]))
     return grown_links(path, likeliest)

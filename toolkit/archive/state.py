@@ -189,8 +189,10 @@ class Layout:
     # ------------------------------------------------------------------ retiring states
     def recover(self, warn: Callable[[str], None]) -> None:
         """Before a build: retire every state that is not current (a killed build's
-        unfinished one, or the previous one whose removal was interrupted), and remove
-        what builds of the old layout left behind (`.pass1-*`, `tables/.parts-*`, temporaries)."""
+        unfinished one, or the previous one whose removal was interrupted), remove what
+        builds of the old layout left behind (`.pass1-*`, `tables/.parts-*`, temporaries), and
+        finish a switch a kill interrupted (its temporary link; the views a build with nothing
+        to do would not make again)."""
         for leftover in self.archive.glob(".pass1-*"):
             if not leftover.is_symlink() and leftover.is_dir():
                 shutil.rmtree(leftover)

@@ -381,12 +381,15 @@ class Rivals:
     def claims(self, others: set[int], ranks: Sequence[int]) -> "Claims":
         """`against`, worked out only for the English words asked about: a term looks at
         the words it links and their neighbours, not at every word of the bead."""
-        if self.keys is not None:
-            column_of = self._column_of
-            excluded = {column_of[self.keys[i]] for i in others}
-        else:
-            excluded = others
-        return Claims(self, excluded, ranks)
+        return Claims(self, self.excluded(others), ranks)
+
+    def excluded(self, others: set[int]) -> set[int]:
+        """The columns of the words of `others` (units), whose claims are no rival's: one column
+        per distinct word (`_column_of`), so a word written twice is left out at every place."""
+        if self.keys is None:
+            return others
+        column_of = self._column_of
+        return {column_of[self.keys[i]] for i in others}
 
     def _claim(self, n: int, rank: int, excluded: set[int], claims: "Claims") -> float:
         """The rank-th claim on English word n of a word outside the `excluded` columns."""
@@ -1185,13 +1188,13 @@ def _grown_to_pieces(span: list[int], top: "Rivals", others: set[int], english: 
     often the head; rightwards the next word is as often a verb or a name after the noun. Not across
     a hyphen with a space beside it ('lungs - organs'): a dash between two phrases, not a join."""
 
-    def free(n: int, left: int, right: int) -> bool:
+    def free(left: int, right: int) -> bool:
         if not (_joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))) \
                 or _POSSESSIVE.search(english.word(left)) or _SPACED_DASH.search(english.between(left, right)):
             return False
-        return _unexplained_claim(top, n, others) == 0.0  # it returns 0.0 or a claim of at least FAINT
+        return _unexplained_claim(top, left, others) == 0.0  # it returns 0.0 or a claim of at least FAINT
 
-    while len(span) < pieces and span[0] > 0 and free(span[0] - 1, span[0] - 1, span[0]):
+    while len(span) < pieces and span[0] > 0 and free(span[0] - 1, span[0]):
         span = [span[0] - 1, *span]
     return span
 
@@ -1204,8 +1207,7 @@ def _unexplained_claim(top: "Rivals", n: int, others: set[int]) -> float:
     translation (competitive linking)."""
     if top.values is None:
         return 0.0
-    keys = top.keys
-    excluded = {top._column_of[keys[i]] for i in others} if keys is not None else others
+    excluded = top.excluded(others)
     place = top.place_of
     for p, i in top.top[n]:
         if p < FAINT:
