@@ -488,28 +488,8 @@ def _kiwi_sentences(text: str) -> list[tuple[int, int, Tokens]]:
 # background paragraph) is not analysed again. Kiwi's split is a pure function of the text, so
 # the answer is the one a new split would give; a whole page glued into one paragraph (over
 # KEPT_CHARS) is not kept among them: 4,096 kept pages of 100 KB would hold close to a gigabyte. Only the
-# last two such texts are (_last_long): segment_article and then article_analyses split the same one.
-def _last_long(function: Callable[[str], T]) -> Callable[[str], T]:
-    """`function` (a kept_for_sentences one) with its last two texts over KEPT_CHARS kept too."""
-    # a lambda, not `function` itself: lru_cache copies the wrapped function's attributes, and
-    # function's own cache_clear would hide the new cache's
-    long_kept = functools.lru_cache(maxsize=2)(lambda text: function(text))
-
-    @functools.wraps(function)
-    def call(text: str) -> T:
-        return long_kept(text) if len(text) > KEPT_CHARS else function(text)
-
-    def cache_clear() -> None:
-        long_kept.cache_clear()
-        function.cache_clear()  # type: ignore[attr-defined]
-
-    call.cache_clear = cache_clear  # type: ignore[attr-defined]
-    call.cache_info = function.cache_info  # type: ignore[attr-defined]
-    return call
-
-
-@_last_long
-@kept_for_sentences(4096)
+# last two such texts are (long_maxsize): segment_article and then article_analyses split the same one.
+@kept_for_sentences(4096, long_maxsize=2)
 def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...], bool]:
     """split_korean of a normalised, non-empty text: its sentences, each one's tokens as Kiwi
     read them in the text (offsets from the sentence's start; None: see _tokens_of), and
