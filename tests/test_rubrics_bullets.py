@@ -204,3 +204,34 @@ def test_a_heading_that_holds_its_first_sentence_keeps_the_sentence_after_the_la
     back, _, _ = read_tei(first)
     assert back.paragraphs[0].text == text and back.sentences[0].subhead == "상인들 반응은 시큰둥하다 왜"
     assert write_tei(*read_tei(first)) == first
+
+
+def test_an_interview_s_questions_are_text_and_its_lede_stays_body(tmp_path) -> None:
+    """A Q&A page leads each question with the caption mark: read as captions, the questions were
+    lost and the lede above the first one was taken for a dek (a caption followed it)."""
+    from toolkit.ingest import read_article
+
+    page = tmp_path / "ko.txt"
+    page.write_text("박 장관 \"반도체 인력 1만명 키운다\"\n\n박 장관은 27일 세종청사에서 출입기자들과 만나 내년 계획을 설명했다.\n\n"
+                    "▲ 내년 연구개발 예산은 얼마나 늘어나나.\n\n\"올해보다 12% 늘린 규모로 편성했다.\"\n\n"
+                    "▲ 지방 대학과의 협력 방안은.\n\n\"거점 국립대 다섯 곳에 공동 연구소를 세울 계획이다.\"\n", encoding="utf-8")
+    article = segment_article(read_article(page))
+    assert article.dek is None and article.captions == []
+    assert [s.text for s in article.sentences] == [
+        "박 장관은 27일 세종청사에서 출입기자들과 만나 내년 계획을 설명했다.", "내년 연구개발 예산은 얼마나 늘어나나.",
+        "\"올해보다 12% 늘린 규모로 편성했다.\"", "지방 대학과의 협력 방안은.", "\"거점 국립대 다섯 곳에 공동 연구소를 세울 계획이다.\""]
+
+
+@pytest.mark.parametrize(("lang", "texts", "kinds"), [
+    ("en", ["▲ Will the budget grow next year?", "\"Yes, by about a tenth.\"", "▲ And the regions?", "\"They get more.\""],
+     ["text"] * 4),
+    # one question alone cannot be told from a caption asking for once: it stays a rubric
+    ("ko", ["▲ 누가 이 마을을 지키나?", "주민들은 밤마다 순찰을 돈다."], ["rubric", "text"]),
+    # two questions led by different marks are no interview's list
+    ("ko", ["▲ 향후 계획은?", "\"연말까지 마무리한다.\"", "◇ 예산은 충분한가?", "\"부족하다.\""],
+     ["rubric", "text", "rubric", "text"]),
+    # a caption with its credit never asks, even twice
+    ("ko", ["▲ 행사에 참석한 시민들은? /사진=연합뉴스", "▲ 공연을 지켜보는 관객들은? /사진=연합뉴스"], ["rubric", "rubric"]),
+])
+def test_only_two_questions_under_one_mark_make_an_interview(lang: str, texts: list[str], kinds: list[str]) -> None:
+    assert [p.kind for p in _segment(lang, *texts).paragraphs] == kinds

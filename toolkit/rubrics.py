@@ -112,6 +112,10 @@ _SENTENCE_END = {"ko": re.compile(r"[다요까죠][.?!]?[\"'”’」』)]*\s*$"
                  "en": re.compile(r"[a-z0-9%)\"'”’][.?!][\"'”’]*\s*$")}
 # a photo described as it happens (`...시민들이 붐비고 있다.`): the caption's tense, rare in lists
 _PROGRESSIVE = {"ko": re.compile(r"고\s?있(?:다|는\s?모습이다)[.]?[\"'”’]*\s*$"), "en": re.compile(r"(?!)")}
+# an interviewer's question (`▲ 내년 예산은 어떻게 되나.`, `▲ 향후 계획은?`, `▲ What comes next?`): a caption never asks
+_QUESTION_END = {"ko": re.compile(r"(?:[?？]|(?:나|까|냐|는지|은|는)\.?)[\"'”’」』)]*\s*$"),
+                 "en": re.compile(r"[?？][\"'”’)]*\s*$")}
+_QUESTION_MAX = 300  # a question line, not a paragraph that happens to end with one
 
 
 def _balanced(text: str, lang: str) -> bool:
@@ -194,7 +198,9 @@ def list_items(texts: list[str], lang: str) -> set[int]:
     A list has two items or more: a paragraph holding two bullets of its mark, or a run of two
     paragraphs or more led by the same mark, each ending as a sentence. A caption stands alone
     (or describes a photo as it happens), so a lone bullet-led sentence stays a rubric: that is
-    the conservative side, as a caption aligned as a sentence is a false bead.
+    the conservative side, as a caption aligned as a sentence is a false bead. An interview's
+    questions are items too: two or more paragraphs led by the same mark, each a question, with
+    the answers between them.
     """
     marks = [_item_like(t, lang) for t in texts]
     found: set[int] = set()
@@ -204,7 +210,24 @@ def list_items(texts: list[str], lang: str) -> set[int]:
         neighbours = marks[max(i - 1, 0):i] + marks[i + 1:i + 2]
         if texts[i].count(mark) >= 2 or mark in neighbours:
             found.add(i)
+    questions = [_question_mark(t, lang) for t in texts]
+    for mark in set(questions) - {None}:
+        asked = [i for i, q in enumerate(questions) if q == mark]
+        if len(asked) >= 2:
+            found.update(asked)
     return found
+
+
+def _question_mark(text: str, lang: str) -> str | None:
+    """The bullet mark of a paragraph that reads as an interviewer's question, or None."""
+    stripped = text.strip()
+    mark = _BULLET_RE.match(stripped)
+    if mark is None or mark.group() in "▶►" or len(stripped) > _QUESTION_MAX:
+        return None
+    lang = "ko" if lang == "ko" else "en"
+    if not _QUESTION_END[lang].search(stripped) or _PHOTO_CREDIT.search(stripped) or _IMAGE_CREDIT_EN.search(stripped):
+        return None
+    return mark.group()
 
 
 def strip_bullet(sentence: str) -> str:
