@@ -48,6 +48,13 @@ _THIS_IS = re.compile(
     r"(?:This is|I'm|I am) (?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3})(?:,? reporting(?P<where> (?:from|for|in) [^.;]{1,60})?"
     r"|, (?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})(?:,? (?:in|from) [A-Z][\w .'\-]{0,40})?)"
 )
+# the anchor's hand-over with no verb, or turning to the reporter: "First, our defense correspondent A.",
+# "Let's go live to our A in Busan.", "Now we turn to our correspondent A at the border."
+_HANDOVER_ONLY = re.compile(r"(?:(?:First|Next|Now|And now|Up next),? )?[Oo]ur (?:[A-Za-z]+ ){0,3}(?:correspondent|reporter)"
+                            r" (?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3})")
+_TURN_TO = re.compile(r"(?:(?:First|Next|Now),? )?(?:[Ll]et's (?:go|turn|cross)|we (?:go|turn|cross))(?: live)?(?: over)? to"
+                      r" our (?:(?:[A-Za-z]+ ){0,3}(?:correspondent|reporter) )?(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3})"
+                      r"(?: (?:in|at|from) (?:the [a-z]+|(?:the )?[A-Z][\w .'\-]{0,40}))?")
 _MAX_LEAD_WORDS = 8
 _MAX_PLACE_CHARS = 80
 _MAX_SENTENCE = 400
@@ -104,6 +111,9 @@ def parse_intro(sentence: str) -> list[Credit] | None:
         return found
     if (found := _signed_off_after(s)) is not None:
         return found
+    if (m := _HANDOVER_ONLY.fullmatch(s.translate(APOSTROPHES)) or _TURN_TO.fullmatch(s.translate(APOSTROPHES))) \
+            and is_person_name(m["name"]) and not is_news_subject(m["name"]):
+        return _reporter(m["name"], None)
     presented = s.startswith(_PRESENTERS)
     if presented:
         s = s.split(" ", 2)[-1] if s.startswith("Here is ") else s.split(" ", 1)[-1]
@@ -202,8 +212,14 @@ def split_intro_tail(sentence: str) -> tuple[str, list[Credit]] | None:
 # detained") and "our" or a turn to come is what makes the name the piece's own; a former or late
 # correspondent of ours is someone the story is about ("Our former correspondent A, who was expelled, said …")
 _OUR_REPORTER = re.compile(r"(?:Our|And our|Now our) "
-                           r"(?:(?!(?:former|late|then|ex) )(?:[A-Z][a-z]+ |[a-z]+ )){0,2}(?:correspondent|reporter)"
-                           r" (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})(?=,? [a-z])")
+                           r"(?:(?:(?!(?:former|late|then|ex) )(?:[A-Z][a-z]+ |[a-z]+ )){0,2}(?:correspondent|reporter)"
+                           r" (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})(?=,? [a-z])"
+                           # "Our A is live from Vientiane.": with no title, only an on-air verb makes A ours
+                           r"|(?P<bare>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})(?= (?:is live|joins us|is standing by"
+                           r"|is on the line|has been following|who has been following)\b))")
+_OFFICES = frozenset({"President", "Prime", "Minister", "Chairman", "Chairwoman", "Leader", "General", "Secretary",
+                      "Governor", "Mayor", "Ambassador", "Senator", "Director", "Chief", "King", "Queen", "Pope",
+                      "Father", "Lady", "Lord", "Mr.", "Mrs.", "Ms.", "Dr.", "Professor", "Coach", "Captain"})
 _NEXT_REPORTER = re.compile(r"(?:Reporter|Correspondent) (?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})"
                             r" will (?:summarize|explain|report|tell us|walk us|take us|bring us|look at|have more)\b")
 
@@ -213,9 +229,12 @@ def split_our_reporter(sentence: str) -> tuple[str, list[Credit]] | None:
     reporter: "Our correspondent A was outside the prison in Yangon.", "Reporter A will summarize …"."""
     s = sentence.strip()
     m = _OUR_REPORTER.match(s) or _NEXT_REPORTER.match(s)
-    if m is None or not is_person_name(m["name"]) or is_news_subject(m["name"]) or looks_like_organization(m["name"]):
+    name = m and (m["name"] or m.groupdict().get("bare"))
+    if not name or not is_person_name(name) or is_news_subject(name) or looks_like_organization(name):
         return None
-    return s, _reporter(m["name"], None)
+    if not m["name"] and (name.split()[0] in _OFFICES or len(name.split()) > 3):
+        return None  # "Our President A is live from Washington": an office holder, not a reporter
+    return s, _reporter(name, None)
 
 
 def split_as_reports(sentence: str) -> tuple[str, list[Credit]] | None:
