@@ -271,6 +271,14 @@ def test_ordinary_paragraphs_are_not_rubrics(text: str, lang: str) -> None:
     assert not is_rubric(text, lang)
 
 
+@pytest.mark.parametrize("text", ["[KBS 대전] [앵커]", "[MBC 뉴스] [리포트] [인터뷰]", "[RFA 정세분석]"])
+def test_a_line_of_bracketed_labels_alone_is_a_rubric(text: str) -> None:
+    """A station's header over the anchor's turn, when nothing reads it as a dateline, is no sentence."""
+    from toolkit.rubrics import is_rubric
+
+    assert is_rubric(text, "ko") and not is_rubric("[단독] " + text + " 정부가 예산을 깎았다.", "ko")
+
+
 def test_scraped_sentences_joined_before_a_or_i_are_split() -> None:
     assert split_english("It fell from a year earlier.A senior official said so.I agree.") == [
         "It fell from a year earlier.", "A senior official said so.", "I agree.",

@@ -72,7 +72,7 @@ _RUBRIC_KO = re.compile(
     rf"^\s*(?:{_OPEN}\s*(?:{_NAME}|{_NAMED}|편집자\s?주|END|끝)\s*{_CLOSE}\s*$"  # a bare <앵커> marker
     rf"|{_BULLET}"                            # caption marks and subhead bullets
     r"|\[?\s*관련\s?기사"                      # related-article lines
-    r"|\[[^\]]{1,24}\]\s*$"                   # a bracketed rubric title alone: [RFA 정세분석]
+    r"|(?:\[[^\]]{1,24}\]\s*){1,4}$"          # bracketed rubric titles alone: [RFA 정세분석], [KBS 부산] [앵커]
     r")"
 )
 _PHOTO_CREDIT = re.compile(r"(?:^|/|\()\s*(?:사진|자료사진|그래픽|영상)\s*=\s*[^=.。]{1,40}\)?\s*$|ⓒ\s*[^.。]{1,60}$")
