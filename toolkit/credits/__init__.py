@@ -492,6 +492,8 @@ def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[C
     supplied the story, not a picture: its reporter (as "<매체>" closing a story is). A photo pool or desk
     ("/사진공동취재단") supplied a picture whatever it closes."""
     tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
+    if sum(c.role == "photographer" and c.agent == "organization" and c.name in tail for c in credits) > 1:
+        return credits  # "…/조선중앙통신·연합뉴스", "… AFP연합뉴스": a chain hands on a picture; a story's is its dateline
     for credit in credits:
         # ("… 밝혔다. ⓒ 오마이뉴스": a copyright mark claims a picture, whatever the caption says)
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
