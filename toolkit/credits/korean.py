@@ -1502,6 +1502,9 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
     m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and s.endswith((").", "].", ">.", "〉.")):  # "…보도했다.(NK뉴스 갈무리).": the sentence's stop after it
+        s = s[:-1]
+        m = _PHOTO_SOURCE.search(s[-60:])
     if m is None and s.endswith(" |"):  # "/평양사진공동취재단 |": a widget's separator after the credit
         s = s.rstrip(" |")
         m = _PHOTO_SOURCE.search(s[-60:])
