@@ -786,9 +786,11 @@ def _named_under_caption(text: str, at: int, sentence: str) -> bool:
     already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B)."""
     if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
         return False  # (checked first: a long text is never copied here)
-    before = text[:at].rstrip()
-    return before.endswith(".") and is_byline_name(sentence.strip()) and not context.is_story(before) \
-        and not _FIRST_PERSON.search(before) and sentence.strip() not in before
+    before, name = text[:at].rstrip(), sentence.strip()
+    if korean.is_caption_name(name):  # "… 어린이들이 활짝 웃고 있다. 최유진": a Korean caption's, read as Korean captions are
+        return before.endswith(".") and context.is_korean_caption(before) and name not in before
+    return before.endswith(".") and is_byline_name(name) and not context.is_story(before) \
+        and not _FIRST_PERSON.search(before) and name not in before
 
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -922,6 +922,18 @@ def is_bare_name(word: str) -> bool:
     return len(word) == 3 and not word.endswith(_NOUN_ENDINGS) and is_korean_name(word)
 
 
+def is_caption_name(word: str) -> bool:
+    """is_bare_name, and a given name in 진 too (최유진, 김현진) unless the word is a crew's collective noun
+    (제작진, 연구진: the bare-name test refuses every 진 for their sake)."""
+    return is_bare_name(word) or (len(word) == 3 and word.endswith("진") and word[:2] not in _CREW_STEMS
+                                  and is_korean_name(word))
+
+
+# the collective nouns in 진 a name checker lets through (제작진, 연구진, 경영진 …): a crew, not a person
+_CREW_STEMS = frozenset({"제작", "연구", "취재", "의료", "경영", "교수", "강사", "임원", "선수", "출연", "수사", "조사",
+                         "심사", "기획", "촬영", "편집", "운영", "지도", "집행", "간부", "자문", "투자", "협상", "구조"})
+
+
 def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
     """"런던에서 KBS뉴스 박장범": a sign-off whose 입니다 was left off; only with the place the
     report comes from and the outlet, and a name of three syllables that is not a noun."""
