@@ -560,10 +560,12 @@ def _provided_as_labelled(words: list[str]) -> list[str]:
         return words
     out: list[str] = []
     for k, word in enumerate(words):
-        if word == "제공" and out and out[-1] not in _PUNCT and out[-1] not in KO_LABELS \
-                and (len(out) == 1 or out[-2] in _PUNCT) \
+        # "윤서준 기자 제공": a colleague's picture, the provider named with a title
+        head = len(out) - 2 if len(out) >= 2 and title_role(out[-1]) == "reporter" else len(out) - 1
+        if word == "제공" and out and out[head] not in _PUNCT and out[head] not in KO_LABELS \
+                and (head == 0 or out[head - 1] in _PUNCT) \
                 and (k + 1 == len(words) or words[k + 1] in _PUNCT or "@" in words[k + 1] or _is_stamp(words[k + 1])):
-            out.insert(len(out) - 1, _PROVIDED)
+            out.insert(head, _PROVIDED)
             continue
         out.append(word)
     return out
