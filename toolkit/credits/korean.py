@@ -460,6 +460,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 and is_syllable_word(word) and len(word) <= _MAX_DESK_WORD and not word.endswith(_NOT_OUTLET_ENDINGS) \
                 and not any(w not in _PUNCT for w in words[:k]):
             continue  # "피처 에디터 A", "패션 에디터 A": the desk a magazine's label names, before the label
+        if label in (_PROVIDED, "사진") and not label_used and _is_county_or_office(word):  # ("출처 : 통계청": a table's)
+            credits.append(Credit("photographer", word, organization=short_org(word), agent="organization"))
+            label_used = True  # "양구군 제공", "한빛군청 제공": a county or its office lent the picture
+            continue
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
@@ -542,6 +546,13 @@ def _unlisted_outlet(words: list[str], k: int) -> bool:
 
 _PROVIDED = "사진제공"  # the label a provider's line is read with
 _PUBLIC_BODY_ENDINGS = ("시", "군", "구", "도", "청", "처")  # 목포시, 강원도, 기상청: a public office, no person
+
+
+def _is_county_or_office(word: str) -> bool:
+    """"양구군", "한빛군청", "기상청": a county (a two-syllable place glued to 군; the honorific 군 follows a
+    name spaced or makes four syllables of it) or a public office; no name test lets these through."""
+    return has_syllable(word) and word.isalnum() and ((len(word) == 3 and word.endswith("군"))
+                                                      or (len(word) >= 3 and word.endswith(("군청", "청", "처"))))
 
 
 def _is_public_body(name: str) -> bool:
