@@ -492,6 +492,8 @@ def _agency_closing_story(rest: str, text: str, credits: list[Credit]) -> list[C
     supplied the story, not a picture: its reporter (as "<매체>" closing a story is). A photo pool or desk
     ("/사진공동취재단") supplied a picture whatever it closes."""
     tail = text.rstrip(" .)]>")[-20:]  # (also "… 전망이다. (연합)")
+    if sum(c.role == "photographer" and c.agent == "organization" and c.name in tail for c in credits) > 1:
+        return credits  # "…/조선중앙통신·연합뉴스", "… AFP연합뉴스": a chain hands on a picture; a story's is its dateline
     for credit in credits:
         # ("… 밝혔다. ⓒ 오마이뉴스": a copyright mark claims a picture, whatever the caption says)
         if credit.role == "photographer" and credit.agent == "organization" and tail.endswith(credit.name) \
@@ -784,9 +786,11 @@ def _named_under_caption(text: str, at: int, sentence: str) -> bool:
     already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B)."""
     if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
         return False  # (checked first: a long text is never copied here)
-    before = text[:at].rstrip()
-    return before.endswith(".") and is_byline_name(sentence.strip()) and not context.is_story(before) \
-        and not _FIRST_PERSON.search(before) and sentence.strip() not in before
+    before, name = text[:at].rstrip(), sentence.strip()
+    if korean.is_caption_name(name):  # "… 어린이들이 활짝 웃고 있다. 최유진": a Korean caption's, read as Korean captions are
+        return before.endswith(".") and context.is_korean_caption(before) and name not in before
+    return before.endswith(".") and is_byline_name(name) and not context.is_story(before) \
+        and not _FIRST_PERSON.search(before) and name not in before
 
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from toolkit.hangul import has_syllable
+
 # Korean captions: the scene in the present progressive ("…즐기고 있다.", "…서 있다."), a
 # position in the picture, or a photo rubric
 # a state the picture holds ("…세워져 있다.", "…걸려 있다.", "…쌓여 있다.") is a scene too, and copies often glue the
@@ -74,7 +76,24 @@ def is_korean_caption(body: str) -> bool:
     if any(mark in body for mark in _KO_PHOTO_MARKS):
         return True
     sentences = _ko_sentences(body)
-    return len(sentences) <= 4 and any(_is_scene(s) for s in sentences)
+    return len(sentences) <= 4 and (any(_is_scene(s) for s in sentences) or _names_a_sight(body))
+
+
+# a sentence closed on a noun, no verb ("…에서 바라본 연길시 야경.", "…공개한 12일자 노동신문."): what a picture
+# shows, as a caption titles it; a story's sentence ends on a verb (다, 요, 죠), a list's on 등, and a book
+# note's pieces are a word or a count each ("항구책방. 212쪽. 1만6천원.")
+_KO_NOT_NOUN = frozenset("다요죠까니등음함임됨")
+_SIGHT_MIN_WORDS = 3
+
+
+def _names_a_sight(body: str) -> bool:
+    """A sentence of the body names what the picture shows, with no verb of its own."""
+    for sentence in re.split(r"(?<=\.)\s+", body):
+        words = sentence.split()
+        if len(words) >= _SIGHT_MIN_WORDS and sentence.endswith(".") and len(last := words[-1]) >= 2 \
+                and has_syllable(last[-2]) and last[-2] not in _KO_NOT_NOUN and not last[0].isdigit():
+            return True
+    return False
 
 
 def _is_scene(sentence: str) -> bool:

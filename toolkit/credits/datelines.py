@@ -367,6 +367,10 @@ def _bare_byline(text: str) -> tuple[str, list[Credit]] | None:
     return text[eq + 1:].lstrip(), [Credit(role, n, organization=short_org(outlet) if outlet else None) for n in names]
 
 
+# an anchor's turn opening a transcript ("[앵커]", "(앵커)", "◀ANC▶", "앵커:")
+_ANCHOR_TURN = re.compile(r"\s*(?:[\[【<(]\s*(?:앵커|앵커멘트|ANC)\s*[\]】>)]|◀\s*(?:ANC|앵커)\s*▶|앵커\s*:)")
+
+
 def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
     """(the paragraph without its opening dateline, the credits), or None when it has none."""
     text = paragraph.lstrip()
@@ -374,8 +378,8 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
         text = text[1:].lstrip()  # "▲ [서울=뉴시스] A 기자 = …": a picture's caption opened by its mark
     if text[:1] in BRACKET_CLOSERS:
         found = _korean(text)
-        if found is not None:
-            return found
+        if found is not None and not (_ANCHOR_TURN.match(found[0]) and all(c.agent != "person" for c in found[1])):
+            return found  # (not "[KBS 대전] [앵커] …", "[뉴스데스크]◀ANC▶…": the programme's header over its transcript)
     elif (found := _after_caption_source(text) or _bare_byline(text)) is not None:
         return found
     return _english(text) or _after_headline(text)

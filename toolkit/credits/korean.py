@@ -460,6 +460,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 and is_syllable_word(word) and len(word) <= _MAX_DESK_WORD and not word.endswith(_NOT_OUTLET_ENDINGS) \
                 and not any(w not in _PUNCT for w in words[:k]):
             continue  # "피처 에디터 A", "패션 에디터 A": the desk a magazine's label names, before the label
+        if label in (_PROVIDED, "사진") and not label_used and _is_county_or_office(word):  # ("출처 : 통계청": a table's)
+            credits.append(Credit("photographer", word, organization=short_org(word), agent="organization"))
+            label_used = True  # "양구군 제공", "한빛군청 제공": a county or its office lent the picture
+            continue
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
@@ -544,6 +548,13 @@ _PROVIDED = "사진제공"  # the label a provider's line is read with
 _PUBLIC_BODY_ENDINGS = ("시", "군", "구", "도", "청", "처")  # 목포시, 강원도, 기상청: a public office, no person
 
 
+def _is_county_or_office(word: str) -> bool:
+    """"양구군", "한빛군청", "기상청": a county (a two-syllable place glued to 군; the honorific 군 follows a
+    name spaced or makes four syllables of it) or a public office; no name test lets these through."""
+    return has_syllable(word) and word.isalnum() and ((len(word) == 3 and word.endswith("군"))
+                                                      or (len(word) >= 3 and word.endswith(("군청", "청", "처"))))
+
+
 def _is_public_body(name: str) -> bool:
     """"목포시", "기상청": a place or an office with its suffix; not a person whose given name ends alike
     ("이영구", "김성구": a name, unless what comes before the suffix is a place, as in "인천시"). No given
@@ -560,10 +571,12 @@ def _provided_as_labelled(words: list[str]) -> list[str]:
         return words
     out: list[str] = []
     for k, word in enumerate(words):
-        if word == "제공" and out and out[-1] not in _PUNCT and out[-1] not in KO_LABELS \
-                and (len(out) == 1 or out[-2] in _PUNCT) \
+        # "윤서준 기자 제공": a colleague's picture, the provider named with a title
+        head = len(out) - 2 if len(out) >= 2 and title_role(out[-1]) == "reporter" else len(out) - 1
+        if word == "제공" and out and out[head] not in _PUNCT and out[head] not in KO_LABELS \
+                and (head == 0 or out[head - 1] in _PUNCT) \
                 and (k + 1 == len(words) or words[k + 1] in _PUNCT or "@" in words[k + 1] or _is_stamp(words[k + 1])):
-            out.insert(len(out) - 1, _PROVIDED)
+            out.insert(head, _PROVIDED)
             continue
         out.append(word)
     return out
@@ -920,6 +933,18 @@ def is_bare_name(word: str) -> bool:
     """A name of three syllables that is not one of those nouns: the only name read with no
     title or label beside it."""
     return len(word) == 3 and not word.endswith(_NOUN_ENDINGS) and is_korean_name(word)
+
+
+def is_caption_name(word: str) -> bool:
+    """is_bare_name, and a given name in 진 too (최유진, 김현진) unless the word is a crew's collective noun
+    (제작진, 연구진: the bare-name test refuses every 진 for their sake)."""
+    return is_bare_name(word) or (len(word) == 3 and word.endswith("진") and word[:2] not in _CREW_STEMS
+                                  and is_korean_name(word))
+
+
+# the collective nouns in 진 a name checker lets through (제작진, 연구진, 경영진 …): a crew, not a person
+_CREW_STEMS = frozenset({"제작", "연구", "취재", "의료", "경영", "교수", "강사", "임원", "선수", "출연", "수사", "조사",
+                         "심사", "기획", "촬영", "편집", "운영", "지도", "집행", "간부", "자문", "투자", "협상", "구조"})
 
 
 def _signoff_without_copula(words: list[str]) -> list[Credit] | None:
@@ -1502,6 +1527,9 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
     m = _PHOTO_SOURCE.search(s[-60:])
+    if m is None and s.endswith((").", "].", ">.", "〉.")):  # "…보도했다.(NK뉴스 갈무리).": the sentence's stop after it
+        s = s[:-1]
+        m = _PHOTO_SOURCE.search(s[-60:])
     if m is None and s.endswith(" |"):  # "/평양사진공동취재단 |": a widget's separator after the credit
         s = s.rstrip(" |")
         m = _PHOTO_SOURCE.search(s[-60:])
