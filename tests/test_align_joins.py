@@ -186,7 +186,7 @@ RELEASE_EN = """Vice FM holds strategic dialogue with Mongolia
 
 def test_a_paragraph_number_joins_the_item_it_numbers(lexicon) -> None:
     """The bare "1." and "2." say nothing the word model can pair, so the search leaves them as
-    additions; each belongs to the bead of the item it opens, whose Korean carries the number."""
+    additions; each belongs to the bead of the item it opens."""
     from toolkit.ingest import parse_article
     from toolkit.segment import article_analyses, provided_tokens, segment_article
 
@@ -203,12 +203,12 @@ NUMBERED_EN = ["2.", "The two sides agreed to expand people-to-people and youth 
 
 @pytest.mark.parametrize(("ko", "paragraphs", "joined"), [
     (["2. 양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 0], True),
-    # the Korean item has no number: "2." numbers nothing there
-    (["양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 0], False),
+    # a Korean item written without its number (a bullet, or none): "2." still opens the English item
+    (["양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 0], True),
     # the number ends the paragraph before: it opens no item of this one
     (["2. 양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 1], False),
 ])
-def test_a_bare_number_joins_only_an_item_of_its_paragraph_that_carries_it(lexicon, ko, paragraphs, joined) -> None:
+def test_a_bare_number_joins_only_the_item_of_its_paragraph(lexicon, ko, paragraphs, joined) -> None:
     aligner = Aligner([en_features(t) for t in NUMBERED_EN], [ko_features(t, lexicon) for t in ko],
                       Params(join_split=None), paragraphs=(paragraphs, [0]))
     path = [(0, 1, 0, 0), (1, 2, 0, 1)]

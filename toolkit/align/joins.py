@@ -207,9 +207,6 @@ def _list_mark(scorer, path: list[Bead], t: int) -> tuple[int, Bead] | None:
     paragraphs = scorer.en_par if english else scorer.ko_par
     if mine.size or len(mine.numbers) != 1 or mine.length > MARK_CHARS:
         return None
-    others = scorer.kf[link[2]:link[3]] if english else scorer.ef[link[0]:link[1]]
-    if not any(mine.numbers <= x.numbers for x in others):  # the other side's item carries the number too
-        return None
     if paragraphs is not None and paragraphs[k] != paragraphs[near]:
         return None
     return t - 1, _grown(link, k, english)
