@@ -166,3 +166,51 @@ def test_a_korean_neighbour_joins_at_its_own_threshold(lexicon) -> None:
     split = _aligner(EN, [0, 0, 1], lexicon)
     path, q = _p(split)
     assert join_splits(split, path, q + 0.01, korean_threshold=q - 0.01) == path
+
+
+# A ministry press release with numbered paragraphs (made up). The Korean keeps each number in its
+# paragraph's sentence; the English splitter ends a sentence at "1." (a full stop before a capital).
+RELEASE_KO = """외교부, 몽골과 공급망 협력 논의
+
+1. 김민수 외교부 제2차관은 3일 오전 서울에서 바트 몽골 외교차관과 제7차 차관급 전략대화를 갖고 핵심광물 공급망과 에너지 분야 협력 방안을 논의했다.
+
+2. 양측은 올해 수교 35주년을 맞아 인적 교류와 청년 교류 사업을 확대하기로 했다.
+"""
+RELEASE_EN = """Vice FM holds strategic dialogue with Mongolia
+
+1. Second Vice Foreign Minister Kim Min-su held the 7th vice-ministerial strategic dialogue with Mongolian Vice Foreign Minister Bat in Seoul on the morning of the 3rd. The two discussed ways to cooperate on critical mineral supply chains and energy.
+
+2. Marking the 35th anniversary of diplomatic ties this year, the two sides agreed to expand people-to-people and youth exchanges.
+"""
+
+
+def test_a_paragraph_number_joins_the_item_it_numbers(lexicon) -> None:
+    """The bare "1." and "2." say nothing the word model can pair, so the search leaves them as
+    additions; each belongs to the bead of the item it opens."""
+    from toolkit.ingest import parse_article
+    from toolkit.segment import article_analyses, provided_tokens, segment_article
+
+    en = segment_article(parse_article(RELEASE_EN.encode(), "en.txt")).sentences
+    ko_article = segment_article(parse_article(RELEASE_KO.encode(), "ko.txt"))
+    assert [s.text for s in en if len(s.text) <= 2] == ["1.", "2."]  # the splitter's cut this is for
+    with provided_tokens(article_analyses(ko_article)):
+        beads = align(en, ko_article.sentences, lexicon, Params()).beads
+    assert [(b.en, b.ko) for b in beads] == [((0, 1, 2), (0,)), ((3, 4), (1,))]
+
+
+NUMBERED_EN = ["2.", "The two sides agreed to expand people-to-people and youth exchanges this year."]
+
+
+@pytest.mark.parametrize(("ko", "paragraphs", "joined"), [
+    (["2. 양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 0], True),
+    # a Korean item written without its number (a bullet, or none): "2." still opens the English item
+    (["양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 0], True),
+    # the number ends the paragraph before: it opens no item of this one
+    (["2. 양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."], [0, 1], False),
+])
+def test_a_bare_number_joins_only_the_item_of_its_paragraph(lexicon, ko, paragraphs, joined) -> None:
+    aligner = Aligner([en_features(t) for t in NUMBERED_EN], [ko_features(t, lexicon) for t in ko],
+                      Params(join_split=None), paragraphs=(paragraphs, [0]))
+    path = [(0, 1, 0, 0), (1, 2, 0, 1)]
+    # a threshold no probability reaches: only the number rule can join
+    assert join_splits(aligner, path, 1.01) == ([(0, 2, 0, 1)] if joined else path)

@@ -9,6 +9,8 @@ candidate join (how much of the link's other side it says that the link leaves u
 how much of it that side covers, numbers, quotations, lengths, and how well the rest of
 the article would explain it instead), fitted on tuning material by
 benchmarks/fit_joins.py: a fitted weight over evidence rather than a threshold per cue.
+A paragraph's bare list number ("1." cut off its sentence by the English splitter) joins the
+item it numbers before the model is asked.
 """
 
 from __future__ import annotations
@@ -163,7 +165,10 @@ def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, f
 
     Writers fold a short Korean detail sentence into the English sentence before it, and the model
     puts such a sentence at 0.5-0.75: there, on the studied sets, Korean candidates were parts of
-    the link six times in seven, English ones twelve in seventeen (Params.join_split_ko)."""
+    the link six times in seven, English ones twelve in seventeen (Params.join_split_ko).
+
+    First, a bare paragraph number left beside the item it numbers joins it whatever the model says
+    (`_list_mark`): it has no word for the model to weigh."""
     def likeliest(out: list[Bead], t: int) -> tuple[int, Bead] | None:
         link = out[t]
         if not (link[0] < link[1] and link[2] < link[3]):
@@ -175,7 +180,36 @@ def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, f
             if p >= least and (best is None or p > best[0]):
                 best = (p, u, k, english)
         return None if best is None else (best[1], _grown(link, best[2], best[3]))
-    return grown_links(path, likeliest)
+    return grown_links(grown_links(path, lambda out, t: _list_mark(scorer, out, t)), likeliest)
+
+
+# a paragraph number the English splitter cuts off its sentence ("1." before "Vice Minister Kim met ..."):
+# no word, one number, a few characters
+MARK_CHARS = 4
+
+
+def _list_mark(scorer, path: list[Bead], t: int) -> tuple[int, Bead] | None:
+    """(index of the null bead, the grown link) when the sentence just before link path[t], in its
+    paragraph, is a bare list number: a numbered paragraph's number opens the item it numbers, and
+    says nothing the word model could pair, so it is part of that item's bead."""
+    link = path[t]
+    if t == 0 or not (link[0] < link[1] and link[2] < link[3]):
+        return None
+    if (link[1] - link[0]) + (link[3] - link[2]) >= MAX_BEAD:
+        return None
+    a0, a1, b0, b1 = path[t - 1]
+    english = a1 == a0 + 1 and b0 == b1 and a0 == link[0] - 1
+    korean = b1 == b0 + 1 and a0 == a1 and b0 == link[2] - 1
+    if not (english or korean):
+        return None
+    k, near = (a0, link[0]) if english else (b0, link[2])
+    mine = scorer.ef[k] if english else scorer.kf[k]
+    paragraphs = scorer.en_par if english else scorer.ko_par
+    if mine.size or len(mine.numbers) != 1 or mine.length > MARK_CHARS:
+        return None
+    if paragraphs is not None and paragraphs[k] != paragraphs[near]:
+        return None
+    return t - 1, _grown(link, k, english)
 
 
 def grown_links(path: list[Bead], join: Callable[[list[Bead], int], tuple[int, Bead] | None]) -> list[Bead]:
