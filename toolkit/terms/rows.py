@@ -83,14 +83,32 @@ def short_names(bead: Bead, is_term, terms: Container[str]) -> list[tuple[str, O
     names once (화룡, 후창), a term where the English writes it by its sound, which the caller
     asks; a generic word has no such English. Not a piece of a longer word Kiwi split (김영 of
     김영근, a person's name): nothing is written right against it."""
+    return lone_nouns(bead, is_term, terms, lambda u: u.tag == "NNP" and len(u.key) == SHORT_NAME)
+
+
+def people_named_once(bead: Bead, is_term, terms: Container[str]) -> list[tuple[str, Occurrence]]:
+    """(Korean sentence id, occurrence) of each noun written once in the archive, of any tag, shaped
+    like a Korean personal name (names.is_korean_name: Kiwi tags many a name it does not know as a
+    common noun, 홍인기, 노유진), not stop-listed and written alone: a person the story names once,
+    a term where the English writes the name romanized whole (sound.romanized), which the caller
+    asks; the model, which met the word once, ties it to a word beside the name ('Noh')."""
+    from toolkit.names import is_korean_name
+
+    return lone_nouns(bead, is_term, terms, lambda u: len(u.key) > SHORT_NAME and is_korean_name(u.key))
+
+
+def lone_nouns(bead: Bead, is_term, terms: Container[str], fits: Callable[[Unit], bool]) -> list[tuple[str, Occurrence]]:
+    """(Korean sentence id, occurrence) of each noun of the bead that `fits`, is no term (nor among
+    `terms`), is not stop-listed, and is written alone (no unit right against it: not a piece of a
+    longer word Kiwi split), once for each word."""
     out: dict[str, tuple[str, Occurrence]] = {}
     offset = 0
     groups = stoplist()
     for sentence_id, units in bead.korean:
         for i, u in enumerate(units):
             alone = (i == 0 or units[i - 1].end < u.start) and (i + 1 == len(units) or units[i + 1].start > u.end)
-            if u.tag == "NNP" and len(u.key) == SHORT_NAME and is_syllable_word(u.key) and alone and \
-                    u.key not in terms and u.key not in out and u.key not in groups and not is_term(u.key):
+            if u.tag in NOUNS and is_syllable_word(u.key) and alone and fits(u) and u.key not in terms and \
+                    u.key not in out and u.key not in groups and not is_term(u.key):
                 out[u.key] = (sentence_id, Occurrence(u.key, (offset + i,)))
         offset += len(units)
     return list(out.values())
@@ -267,13 +285,14 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
         short = short_names(bead, is_term, {occ.term for _, occ in found})
-        if found or candidates or short:
-            todo.append((n, bead, found, candidates, short))
+        people = people_named_once(bead, is_term, {occ.term for _, occ in found})
+        if found or candidates or short or people:
+            todo.append((n, bead, found, candidates, short, people))
     # every bead's posteriors in one pass, and those of its pieces where it has joined words (_with_pieces)
     posteriors_of.fetch([([u.key for u in b.units()], b.english.stems) for _, b, *_ in todo] +
                         [([u.key for u in pieces[n].units()], b.english.stems) for n, b, *_ in todo
                          if pieces is not None and any(u.parts for _, units in b.korean for u in units)])
-    for n, bead, found, candidates, short in todo:
+    for n, bead, found, candidates, short, people in todo:
         first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
@@ -332,6 +351,10 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                                          unique=True)
             if heard_name is not None:
                 words.append((sentence_id, occ, heard_name))
+        for sentence_id, occ in people:  # a row only where the English writes the name romanized whole
+            spelled = romanized(occ.term, bead.english)
+            if spelled is not None:
+                words.append((sentence_id, occ, spelled))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
@@ -838,3 +861,4 @@ def write_labelled(keyed, out: Path) -> int:
          .select(pl.col(c).cast(t) for c, t in schema.items())
          .sink_parquet(tmp, maintain_order=True))
     return pl.scan_parquet(out).select(pl.len()).collect().item()
+
