@@ -860,4 +860,3 @@ def write_labelled(keyed, out: Path) -> int:
          .select(pl.col(c).cast(t) for c, t in schema.items())
          .sink_parquet(tmp, maintain_order=True))
     return pl.scan_parquet(out).select(pl.len()).collect().item()
-
