@@ -1,4 +1,5 @@
-"""Proper nouns of two syllables written once: rows only where the English writes them by sound."""
+"""Names written once: proper nouns of two syllables, rows only where the English writes them by
+sound; nouns shaped like a Korean personal name, rows only where it writes them romanized whole."""
 
 from __future__ import annotations
 
@@ -48,3 +49,23 @@ def test_a_short_name_the_english_writes_twice_keeps_its_row():
     rows = _terms_bead("소식통은 후창에서 밀수꾼 두 명이 체포됐다고 전했다.",
                        "Two smugglers were arrested in Huchang, the source said; Huchang is on the border.", KNOWN, LINKS)
     assert rows["후창"]["en_rendering"] == "Huchang"
+
+
+# a broadcast's caption of a speaker (name/organisation title), where Kiwi tags the name a common noun
+CAPTION = "[홍인서/기상청 예보관 : \"이번 주말까지 무더위가 이어지겠습니다.\"]"
+CAPTION_LINKS = {("예보관", "forecaster"): 0.9, ("무더위", "heat"): 0.9, ("주말", "weekend"): 0.9}
+
+
+def test_a_person_named_once_whom_kiwi_reads_as_a_common_noun_is_rendered_by_the_romanized_name():
+    from toolkit.terms.korean import korean_units
+
+    assert ("홍인서", "NNG") in [(u.key, u.tag) for u in korean_units(CAPTION)]  # the case this is about
+    rows = _terms_bead(CAPTION, "The heat will last through the weekend, said Hong In-seo, a forecaster.",
+                       {"예보관", "무더위", "주말"}, {**CAPTION_LINKS, ("홍인서", "Hong"): 0.6})
+    assert rows["홍인서"]["status"] == "rendered" and rows["홍인서"]["en_rendering"] == "Hong In-seo"
+
+
+def test_a_noun_shaped_like_a_name_that_the_english_does_not_romanize_has_no_row():
+    rows = _terms_bead(CAPTION, "The heat will last through the weekend, a forecaster said.",
+                       {"예보관", "무더위", "주말"}, {**CAPTION_LINKS, ("홍인서", "last"): 0.6})
+    assert "홍인서" not in rows and rows["예보관"]["en_rendering"] == "forecaster"

@@ -77,21 +77,38 @@ def bead_terms(bead: Bead, is_term) -> list[tuple[str, Occurrence]]:
 SHORT_NAME = 2  # syllables of a proper noun korean._name does not track when written once (화룡, 후창)
 
 
-def short_names(bead: Bead, is_term, terms: Container[str]) -> list[tuple[str, Occurrence]]:
+def short_names(lone: Iterable[tuple[str, Occurrence, Unit]]) -> list[tuple[str, Occurrence]]:
     """(Korean sentence id, occurrence) of each proper noun of two syllables written once in the
-    archive (no term, korean._name wants three) and not stop-listed: a place or a body the story
-    names once (화룡, 후창), a term where the English writes it by its sound, which the caller
-    asks; a generic word has no such English. Not a piece of a longer word Kiwi split (김영 of
-    김영근, a person's name): nothing is written right against it."""
-    out: dict[str, tuple[str, Occurrence]] = {}
+    archive (no term, korean._name wants three) among the bead's `lone_nouns`: a place or a body the
+    story names once (화룡, 후창), a term where the English writes it by its sound, which the caller
+    asks; a generic word has no such English."""
+    return [(sid, occ) for sid, occ, u in lone if u.tag == "NNP" and len(u.key) == SHORT_NAME]
+
+
+def people_named_once(lone: Iterable[tuple[str, Occurrence, Unit]]) -> list[tuple[str, Occurrence]]:
+    """(Korean sentence id, occurrence) of each noun written once in the archive, of any tag, shaped
+    like a Korean personal name (names.is_korean_name: Kiwi tags many a name it does not know as a
+    common noun, as in a caption 홍인서/기상청 예보관), among the bead's `lone_nouns`: a person the story
+    names once, a term where the English writes the name romanized whole (sound.romanized), which
+    the caller asks; the model, which met the word once, ties it to a word beside the name ('Hong')."""
+    from toolkit.names import is_korean_name
+
+    return [(sid, occ) for sid, occ, u in lone if len(u.key) > SHORT_NAME and is_korean_name(u.key)]
+
+
+def lone_nouns(bead: Bead, is_term, terms: Container[str]) -> list[tuple[str, Occurrence, Unit]]:
+    """(Korean sentence id, occurrence, unit) of each noun of the bead that is no term (nor among
+    `terms`), is not stop-listed, and is written alone, once for each word: nothing written right
+    against it, so not a piece of a longer word Kiwi split (김영 of 김영근, a person's name)."""
+    out: dict[str, tuple[str, Occurrence, Unit]] = {}
     offset = 0
     groups = stoplist()
     for sentence_id, units in bead.korean:
         for i, u in enumerate(units):
-            alone = (i == 0 or units[i - 1].end < u.start) and (i + 1 == len(units) or units[i + 1].start > u.end)
-            if u.tag == "NNP" and len(u.key) == SHORT_NAME and is_syllable_word(u.key) and alone and \
-                    u.key not in terms and u.key not in out and u.key not in groups and not is_term(u.key):
-                out[u.key] = (sentence_id, Occurrence(u.key, (offset + i,)))
+            if u.tag in NOUNS and u.key not in terms and u.key not in out and u.key not in groups and \
+                    not is_term(u.key) and is_syllable_word(u.key) and \
+                    (i == 0 or units[i - 1].end < u.start) and (i + 1 == len(units) or units[i + 1].start > u.end):
+                out[u.key] = (sentence_id, Occurrence(u.key, (offset + i,)), u)
         offset += len(units)
     return list(out.values())
 
@@ -266,14 +283,15 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     for n, bead in enumerate(beads):
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
-        short = short_names(bead, is_term, {occ.term for _, occ in found})
-        if found or candidates or short:
-            todo.append((n, bead, found, candidates, short))
+        lone = lone_nouns(bead, is_term, {occ.term for _, occ in found})
+        short, people = short_names(lone), people_named_once(lone)
+        if found or candidates or short or people:
+            todo.append((n, bead, found, candidates, short, people))
     # every bead's posteriors in one pass, and those of its pieces where it has joined words (_with_pieces)
     posteriors_of.fetch([([u.key for u in b.units()], b.english.stems) for _, b, *_ in todo] +
                         [([u.key for u in pieces[n].units()], b.english.stems) for n, b, *_ in todo
                          if pieces is not None and any(u.parts for _, units in b.korean for u in units)])
-    for n, bead, found, candidates, short in todo:
+    for n, bead, found, candidates, short, people in todo:
         first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
@@ -332,6 +350,10 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                                          unique=True)
             if heard_name is not None:
                 words.append((sentence_id, occ, heard_name))
+        for sentence_id, occ in people:  # a row only where the English writes the name romanized whole
+            spelled = romanized(occ.term, bead.english)
+            if spelled is not None:
+                words.append((sentence_id, occ, spelled))
         held, phrase_rows = _phrase_rows(candidates, units, pairs, columns.places, posteriors, top, bead,
                                          {occ.term: result for _, occ, result in words}, phrases_of, row)
         rows.extend(row(sentence_id, occ.term, result, held.get(occ.units[0])) for sentence_id, occ, result in words)
