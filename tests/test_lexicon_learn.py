@@ -121,3 +121,21 @@ def test_an_output_inside_an_archive_it_learns_from_is_refused(tmp_path) -> None
                          capture_output=True, text=True, cwd=repo_root(), timeout=120)
     assert run.returncode == 1 and len(run.stderr.splitlines()) == 1, run.stderr
     assert "inside the archive" in run.stderr and table.read_bytes() == before
+
+
+def test_more_sentence_pairs_than_max_pairs_are_refused_at_once_and_nothing_is_written(tmp_path) -> None:
+    """A million-line pair ran for more than five minutes and gigabytes with no word: the limit
+    (--max-pairs) refuses it before Kiwi reads a sentence, one line naming the file."""
+    out = tmp_path / "learned.tsv"
+    en_file, ko_file = tmp_path / "memory.en", tmp_path / "memory.ko"
+    en_file.write_text("\n".join(e for e, _ in PAIRS) + "\n", encoding="utf-8")
+    ko_file.write_text("\n".join(k for _, k in PAIRS) + "\n", encoding="utf-8")
+    args = CLI + ["lexicon", "learn", str(en_file), str(ko_file), "-o", str(out)]
+    run = subprocess.run(args + ["--max-pairs", "7"], capture_output=True, text=True, cwd=repo_root())
+    assert run.returncode == 1
+    assert run.stderr.strip() == (f"error: {en_file}: 8 sentence pairs, more than --max-pairs 7: "
+                                  "give a larger --max-pairs to learn from them all")
+    assert not out.exists()
+    run = subprocess.run(args + ["--max-pairs", "8"], capture_output=True, text=True, cwd=repo_root())
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8").count("\n") > 1

@@ -417,3 +417,21 @@ def test_exact_sums_do_not_wrap_on_large_ratios():
     frame = pl.DataFrame({"article_id": ["a"] * 3, "length_ratio": [2e9, 2e9, 2e9]})
     total = frame.group_by("article_id").agg(_exact_sum(pl.col("length_ratio")))["length_ratio"][0]
     assert total == 6e9
+
+
+@pytest.mark.parametrize("command", [["metrics", "--by", "translator"], ["terms"], ["terms", "--by", "translator"]])
+def test_a_table_that_is_a_fifo_is_an_error_not_a_wait(tmp_path, command):
+    """A named pipe in place of articles.parquet: `metrics` and `terms` waited on it for ever (polars
+    opens it for reading, and no writer comes); now one line names it, exit 1."""
+    import subprocess
+    import sys
+
+    from conftest import repo_root
+
+    tables = build_tables(tmp_path, [("a", *pair())])
+    (tables / "articles.parquet").unlink()
+    os.mkfifo(tables / "articles.parquet")
+    done = subprocess.run([sys.executable, "-m", "toolkit.cli", command[0], str(tmp_path), *command[1:]],
+                          capture_output=True, text=True, timeout=60, cwd=repo_root(), stdin=subprocess.DEVNULL)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == f"error: {tables / 'articles.parquet'}: is a named pipe (FIFO), not a file"

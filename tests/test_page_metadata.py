@@ -67,6 +67,16 @@ def test_bad_json_ld_is_skipped_and_meta_tags_still_read(script):
     assert (meta.title, [a.name for a in meta.authors], meta.date) == ("From OG", ["Cara Moon"], "2024-02-29")
 
 
+@pytest.mark.parametrize("head", [
+    '<meta name="author" content="' + "Cara Moon " * 50_000 + ', Ann Lee">',
+    _ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Cara " * 50_000}, "Moon " * 50_000, "Ann Lee"]}),
+], ids=["meta", "json-ld"])
+def test_a_stuffed_author_field_is_no_credit(head):
+    """A 500,000-character meta author became one writer credit (and a persName that size in the
+    TEI); a name that long is no byline, and the name beside it still counts."""
+    assert [a.name for a in read_metadata(_root(head)).authors] == ["Ann Lee"]
+
+
 def test_a_content_system_login_is_not_an_author_and_time_dates_the_page():
     head = '<meta name="DC.creator" content="kwonl"><meta name="author" content="webadmin">'
     meta = read_metadata(_root(head, BODY + '<time datetime="2021-06-01T10:00:00Z">June 1</time>'))

@@ -16,6 +16,16 @@ _CASES = {
     "not_quantity_ko_digit_run": "from toolkit.align.numbers import _NOT_QUANTITY_KO as p\n"
                                  "assert [m.span() for m in p.finditer('1' * 50_000 + '번 열차')] == []\n"
                                  "assert [m.span() for m in p.finditer('1' * 50_000 + '호 열차')] == [(0, 50_000)]",
+    # 300,000 spaces: a search for the bracketed e-mail of a sign-off, or for a date after a name,
+    # began again at every space of the run (its length squared: minutes)
+    "bracketed_email_space_run": "from toolkit.credits.korean import _BRACKETED_EMAIL as p\n"
+                                 "s = 'YTN 홍길동' + ' ' * 300_000\n"
+                                 "assert p.sub('', s + '입니다') == s + '입니다'\n"
+                                 "assert p.sub('', s + '[hong@ytn.example]입니다') == 'YTN 홍길동입니다'",
+    "date_after_space_run": "from toolkit.terms.compounds import _DATE_AFTER as p\n"
+                            "s = 'Ministry of Unification' + ' ' * 300_000\n"
+                            "assert p.sub('', s + 'x') == s + 'x'\n"
+                            "assert p.sub('', s + 'on Friday') == 'Ministry of Unification'",
 }
 
 

@@ -22,6 +22,9 @@ app = typer.Typer(
 )
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
+# sentence pairs `lexicon learn` takes unless asked for more: Kiwi reads every Korean sentence, so a
+# million-line pair is many minutes and gigabytes; the refusal comes at once, before that work
+MAX_LEARNED_PAIRS = 300_000
 
 
 def _version(value: bool) -> None:
@@ -525,6 +528,9 @@ def lexicon_learn(
         help="TMX files, archive directories, or pairs of line-aligned text files (English and Korean).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Lexicon TSV to write (ko<TAB>en).")],
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Sentence pairs a word pair must meet in.")] = 3,
+    max_pairs: Annotated[int, typer.Option("--max-pairs", min=1, help=(
+        "Refuse more sentence pairs than this (every Korean sentence is analysed: a million takes many minutes)."))]
+    = MAX_LEARNED_PAIRS,
 ) -> None:
     """Learn Korean-English lexicon entries by word alignment (IBM Model 1, both directions)."""
     from toolkit.align.training import learn_lexicon, lexicon_tsv, read_pairs_from
@@ -539,6 +545,9 @@ def lexicon_learn(
         pairs = read_pairs_from(files)
         if not pairs:
             raise InputError(str(files[0]), "no English-Korean sentence pairs found")
+        if len(pairs) > max_pairs:
+            raise InputError(str(files[0]), f"{len(pairs):,} sentence pairs, more than --max-pairs {max_pairs:,}: "
+                                            "give a larger --max-pairs to learn from them all")
         entries = learn_lexicon(pairs, min_count=min_count)
         write_atomic(output, lexicon_tsv(entries, files))
     typer.echo(f"{output}: {len(entries)} entries learned from {len(pairs)} sentence pairs")

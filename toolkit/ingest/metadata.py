@@ -26,6 +26,7 @@ _ARTICLE_TYPES = {
 _MAX_JSON_CHARS = 1_000_000  # a JSON-LD block larger than this is not a page's metadata
 _MAX_NODES = 10_000  # objects visited in one block
 _MAX_AUTHORS = 20
+_MAX_NAME_CHARS = 200  # an author "name" longer than this is a stuffed field, never a byline: no credit
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _authors(value) -> list[Credit]:
             agent = "organization" if _types(item) & {"organization", "newsmediaorganization", "corporation"} else "person"
         else:
             continue
-        if name:
+        if name and len(name) <= _MAX_NAME_CHARS:
             credits.append(Credit("writer", name, agent=agent))
     return credits
 
@@ -151,7 +152,7 @@ def read_metadata(root) -> PageMetadata:
         names = _meta(root, "author", "article:author", "byl")
         if names and not names.startswith(("http://", "https://")):
             meta.authors = [Credit("writer", n, agent="person") for n in (n.strip() for n in names.split(","))
-                            if _looks_like_name(n)][:_MAX_AUTHORS]
+                            if len(n) <= _MAX_NAME_CHARS and _looks_like_name(n)][:_MAX_AUTHORS]
     meta.date = meta.date or _date(_meta(root, "article:published_time", "datepublished", "pubdate", "publishdate",
                                          "date", "dc.date", "dc.date.created", "dc.date.issued", "dcterms.created",
                                          "dcterms.issued", "og:published_time"))

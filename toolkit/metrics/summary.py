@@ -30,7 +30,30 @@ def tables_dir(archive: Path | str) -> Path:
 
     archive = Path(archive)  # a notebook's string is an archive too
     check_polars_path(archive)
-    return archive / "tables" if (archive / "tables").is_dir() else archive
+    tables = archive / "tables" if (archive / "tables").is_dir() else archive
+    _check_special(tables)
+    return tables
+
+
+def _check_special(tables: Path) -> None:
+    """InputError for a table that is a FIFO, socket or device: polars would wait on it for ever."""
+    import os
+    import stat
+
+    from toolkit.errors import InputError
+    from toolkit.inputs import not_regular
+
+    try:
+        entries = [e for e in os.scandir(tables) if e.name.endswith(".parquet")]
+    except OSError:
+        return  # no folder to list: the reader says what is missing
+    for entry in entries:
+        try:
+            mode = entry.stat().st_mode
+        except OSError:
+            continue  # a dangling link or a loop: polars' own error names it
+        if not stat.S_ISDIR(mode) and (problem := not_regular(mode)):
+            raise InputError(entry.path, problem)
 
 
 def _names_in_role(credits, role: str, alias: str):
