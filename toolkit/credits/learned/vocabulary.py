@@ -62,7 +62,7 @@ WORK_NOUNS = frozenset("""
 novel novels novella book books memoir memoirs diary diaries poem poems poetry collection anthology
 essay essays play plays comedy tragedy drama musical opera film films movie movies documentary
 album albums song songs series sitcom exhibition painting paintings biography autobiography
-edition translation translations story-collection screenplay script libretto manga comic comics
+edition translation translations screenplay script libretto manga comic comics
 """.split())
 KO_WORK_NOUNS = frozenset("소설 장편 단편 시집 책 저서 회고록 수필 에세이 영화 연극 드라마 다큐멘터리 앨범 작품 번역서 원작 희곡 "
                           "뮤지컬".split())  # a token is one of them, bare or with its particle ("소설을")
