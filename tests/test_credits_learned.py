@@ -10,7 +10,9 @@ import pytest
 
 from conftest import repo_root
 from toolkit.credits import extract_credits, rule_credits
-from toolkit.credits.learned import CLASSES, MODEL_PATH, _best_span, add_learned, learned_credits, load_model, removable_text
+from toolkit.credits.learned import (
+    CLASSES, MODEL_PATH, _best_span, add_learned, candidate_features, learned_credits, load_model, removable_text,
+)
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import is_project_feature, name_kind
 from toolkit.credits.learned.vocabulary import FEATURE_WORDS
@@ -99,6 +101,23 @@ def test_the_cut_at_a_change_of_case_stays_the_plain_reading() -> None:
 ])
 def test_name_kind_reads_the_span_by_the_projects_name_models(name: str, kind: str) -> None:
     assert name_kind(name) == kind
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a work's noun in the name's sentence, before or after it: the name made that work, not the page
+    ("The memoir, translated by Ilse Brandt, reached the shops in May.", "Ilse Brandt", {"work=before", "appos=no&one"}),
+    ("Harbor Nights by Tomas Weller, a novel about the ferrymen", "Tomas Weller", {"work=after", "quoted=none"}),
+    ("영화 '먼 바다' 각본은 Tomas Weller 작가가 썼다.", "Tomas Weller", {"work=before", "quoted=before"}),
+    ('"Salt Winds" by Mara Ellison opens on Friday.', "Mara Ellison", {"work=none", "quoted=before"}),
+    # ", written by A" after a title: with prose before it a review's aside; alone, a page's own chain
+    ("This piece reviews Salt Winds, written by Mara Ellison.", "Mara Ellison", {"appos=yes&two"}),
+    ("Mara Ellison, translated by Tomas Weller, March 3, 2015", "Tomas Weller", {"appos=yes&none", "work=none"}),
+    ("Translated by Tomas Weller", "Tomas Weller", {"work=none", "quoted=none", "appos=no&none"}),
+])
+def test_features_read_a_work_or_a_title_beside_the_name(text: str, name: str, expected: set[str]) -> None:
+    feats = {f for cand, fs in candidate_features(text, []) if cand.name == name for f in fs}
+    assert expected <= feats
+    assert all(is_project_feature(f) for f in feats if f.partition("=")[0] in ("work", "workrole", "quoted", "appos"))
 
 
 @pytest.mark.parametrize("text", [

@@ -16,9 +16,10 @@ from functools import cache, lru_cache
 
 from toolkit.credits.learned.candidates import Candidate
 from toolkit.credits.learned.vocabulary import (
-    FEATURE_WORDS, KO_PARTICLES, MONTHS, ORGANIZATION_NAMES, ORGANIZATION_WORDS, ROLE_OF, WEEKDAYS,
+    FEATURE_WORDS, KO_PARTICLES, KO_WORK_NOUNS, MONTHS, ORGANIZATION_NAMES, ORGANIZATION_WORDS, ROLE_OF, WEEKDAYS,
+    WORK_NOUNS,
 )
-from toolkit.credits.text import Token
+from toolkit.credits.text import CLOSING_QUOTES, OPENING_QUOTES, Token
 from toolkit.credits.vocabulary import KO_LABELS, KO_TITLES
 from toolkit.credits.agents import is_news_subject, looks_like_organization
 from toolkit.credits.widgets import is_byline_name, is_common_word
@@ -36,6 +37,7 @@ SHAPES = frozenset({
     "hangul-particle", "month", "weekday", "org", "email", "BOL", "EOL", "BOP", "EOP", "none", "latin", "hangul",
     "init", "hyphen", "diacritic", "short", "medium", "long", "verylong", "one", "two", "three", "many",
     "yes", "no", "first", "last", "only", "middle", "cased", "the", "person", "subject", "common",
+    "before", "after", "both",
 })
 ROLES = ("writer", "reporter", "photographer", "translator", "editor", "producer", "contributor")
 TEMPLATES = frozenset({
@@ -43,6 +45,7 @@ TEMPLATES = frozenset({
     "bop", "eop", "line", "linewords", "lower", "slash", "bracket", "email", "date", "pos", "koR", "koL",
     "sentstart", "lines", "org", "L1R1", "L1L2", "R1R2", "nL1", "nR1", "roleLn", "ruled", "ruledline", "rulednear",
     "before", "after", "cut", "cutR1", "verbbefore", "sentend", "roleverb", "titlecase", "inline", "prevline", "nextline", "edges", "L1eol", "R1bol", "roleLL1", "roleRR1", "edgesline", "n_edges", "variant", "kind", "kindroleL", "kindedges", "kindL1",
+    "work", "quoted", "workrole", "appos",
 })
 
 
@@ -250,9 +253,12 @@ _ENDS = frozenset({".", "?", "!"})
 
 def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: str) -> list[str]:
     """How much prose shares the candidate's sentence: lower-case words before and after it, a verb
-    before it ("The film was edited by A" is a story; "Edited by A" a credit), the sentence's last word."""
+    before it ("The film was edited by A" is a story; "Edited by A" a credit), the sentence's last word,
+    a work's noun or a quoted title beside it ('"Human Acts" by A, a novel': A wrote the work, not the page)."""
     before = lowers = 0
-    verb = False
+    verb = work_before = work_after = quoted = quoted_after = False
+    role_at = prose_at_role = -1  # the nearest role word before the name in its sentence ("written" of
+    # "…, written by A") and the lower-case words counted up to it (those before it are the sentence's prose)
     k = first - 1
     while k >= 0 and first - k <= _SENTENCE_TOKENS:
         tok = toks[k]
@@ -261,6 +267,10 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         before += 1
         lowers += tok.text[:1].islower()
         verb = verb or tok.text.lower() in _VERBS
+        work_before = work_before or is_work_noun(tok.text)
+        quoted = quoted or tok.text in _QUOTES
+        if role_at < 0 and tok.text.lower() in ROLE_OF:
+            role_at, prose_at_role = k, lowers
         k -= 1
     after = 0
     end_word = "EOP"
@@ -272,10 +282,44 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         if tok.text in _ENDS:
             break
         after += tok.text[:1].islower() or has_syllable(tok.text[:1])
+        work_after = work_after or is_work_noun(tok.text)
+        quoted_after = quoted_after or tok.text in _QUOTES
         end_word = word_class(tok.text)
         k += 1
+    work, quote = _sides(work_before, work_after), _sides(quoted, quoted_after)
     return ["before=" + _bucket(lowers), "after=" + _bucket(after), "verbbefore=" + ("yes" if verb else "no"),
-            "sentend=" + end_word, "roleverb=" + role_left + "&" + ("yes" if verb else "no") + "&" + _bucket(lowers)]
+            "sentend=" + end_word, "roleverb=" + role_left + "&" + ("yes" if verb else "no") + "&" + _bucket(lowers),
+            "work=" + work, "workrole=" + work + "&" + role_left, "quoted=" + quote,
+            "appos=" + ("yes" if _is_appositive(toks, role_at) else "no") + "&" + _bucket(lowers - max(prose_at_role, 0))]
+
+
+def _sides(before: bool, after: bool) -> str:
+    return "both" if before and after else "before" if before else "after" if after else "none"
+
+
+def _is_appositive(toks: list[Token], role_at: int) -> bool:
+    """", written by A" after a capitalised or quoted title: the role word says who made the thing named
+    before the comma ("reviews Please Look After Mom, written by A"); with prose before it (the lower-case
+    words the feature is joined with) that thing is a work the story is about, not the page ("Haruto Mori,
+    translated by A" has none)."""
+    if role_at < 2 or toks[role_at - 1].text != ",":
+        return False
+    prev = toks[role_at - 2].text
+    return prev in _QUOTES or word_class(prev) in ("Cap", "CAPS")
+
+
+_QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES) | frozenset("『』「」《》〈〉")
+
+
+def is_work_noun(word: str) -> bool:
+    """A noun of a work that is not the page (a novel, a play, 소설을): a name in its sentence made or
+    translated that work, the shape of a review or a culture story rather than of a credit line."""
+    if word.lower() in WORK_NOUNS:
+        return True
+    if not has_syllable(word[:1]):
+        return False
+    return word in KO_WORK_NOUNS or (word[-1] in KO_PARTICLES and word[:-1] in KO_WORK_NOUNS) \
+        or (word[-2:] in KO_PARTICLES and word[:-2] in KO_WORK_NOUNS)
 
 
 def _bucket(n: int) -> str:

@@ -53,3 +53,16 @@ FEATURE_WORDS = frozenset(
 # Words that end a run of capitalised words: a name never holds them ("By", "Photo", "With", "November")
 CUT_WORDS = frozenset(FUNCTION_WORDS | MONTHS | WEEKDAYS | frozenset(ROLE_OF) | CONTRIBUTION_WORDS)
 GIVEN_WORDS = frozenset(EN_GIVEN_NAMES_THAT_ARE_WORDS)
+
+# Nouns of a work that is not the page: "a novel by A", "the play, written by B", "소설 … 옮긴 C".
+# A name in the same sentence as one made or translated that work, not this page ("article", "story"
+# and "report" stay out: "This article was translated by A" is the page's own note). Read by features.py
+# as a shape ("work=before"), never as the word, so no page's word enters the model.
+WORK_NOUNS = frozenset("""
+novel novels novella book books memoir memoirs diary diaries poem poems poetry collection anthology
+essay essays play plays comedy tragedy drama musical opera film films movie movies documentary
+album albums song songs series sitcom exhibition painting paintings biography autobiography
+edition translation translations screenplay script libretto manga comic comics
+""".split())
+KO_WORK_NOUNS = frozenset("소설 장편 단편 시집 책 저서 회고록 수필 에세이 영화 연극 드라마 다큐멘터리 앨범 작품 번역서 원작 희곡 "
+                          "뮤지컬".split())  # a token is one of them, bare or with its particle ("소설을")
