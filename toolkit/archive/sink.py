@@ -39,14 +39,16 @@ PART = ".arrow"  # the suffix of part files
 
 
 def write_part(path: Path, schema: dict, rows: list[dict]) -> None:
-    """One part file of `rows` (a column a row lacks is null; values are cast to the schema, not
-    checked: toolkit.archive.frames); a part is read once, by the merge, so it is
+    """One part file of `rows` (a column a row lacks is null). Built column by column, which
+    polars does faster than from the rows (the same frame: values are cast to the schema,
+    not checked, as the rows' constructor does); a part is read once, by the merge, so it is
     written as uncompressed Arrow IPC, not Parquet (a part of pass two in 60% of the time,
     speed6): the merged table is written as before, its row groups follow the parts' rows."""
-    from toolkit.archive.frames import frame
+    import polars as pl
 
     with atomic_path(path) as tmp:
-        frame(schema, rows).write_ipc(tmp, compression="uncompressed")
+        frame = pl.DataFrame({name: [row.get(name) for row in rows] for name in schema}, schema=schema, strict=False)
+        frame.write_ipc(tmp, compression="uncompressed")
 
 
 def scan_parts(parts: list[Path]):
