@@ -716,12 +716,14 @@ def check_names(en_text: str, ko_text: str) -> Check:
     en_full = english_name_candidates(en_text)
     if len(en_full) > MOST_NAMES:
         return Check(None)
+    en_sur = english_surname_mentions(en_text)
+    if not (en_full or en_sur):  # not checked whatever the Korean holds: its names (Kiwi) are not read
+        return Check(None)
     ko_full = korean_name_candidates(ko_text, en_full)
     if len(ko_full) > MOST_NAMES:
         return Check(None)
-    en_sur = english_surname_mentions(en_text)
     ko_sur = korean_surname_mentions(ko_text, en_sur | {re.split(r"[ -]", e)[0] for e in en_full})
-    if not (ko_full or ko_sur) or not (en_full or en_sur):
+    if not (ko_full or ko_sur):
         return Check(None)
     differences = []
     # a full name matches a full name, or the same surname named alone on the other side (박근혜 and
