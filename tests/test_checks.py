@@ -803,3 +803,17 @@ def test_a_jets_name_is_no_fahrenheit() -> None:
     assert check_numbers("The air force scrambled 16 F-16 jets as temperatures fell.",
                          "기온이 영하 9도로 떨어진 가운데 공군은 F-16 전투기 20대를 긴급 출격시켰다.").differences == ("number 16≠20",)
     assert check_numbers("Lows fell to minus 4 F.", "최저기온이 영하 20도까지 떨어졌다.").agree is True
+
+
+@pytest.mark.parametrize(("en", "ko"), [
+    # a press release's item number joined to its item, and a reposting site's tag in the Korean
+    ("1. Foreign Minister Ahn held a call with her Japanese counterpart on June 12.",
+     "[한빛뉴스24]안 외교부 장관은 12일 일본 외무상과 전화 통화를 했다."),
+    ("2. The two ministers also discussed the summit in May.", "양측은 5월 정상회의도 논의했다."),
+])
+def test_item_numbers_and_opening_tags_are_no_numbers_of_the_text(en: str, ko: str) -> None:
+    assert check_numbers(en, ko).agree is not False
+
+
+def test_a_number_ending_a_sentence_is_still_compared() -> None:
+    assert check_numbers("The home side won by 3. Fans cheered.", "홈팀이 4골 차로 이겼다.").agree is False
