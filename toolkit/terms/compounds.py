@@ -103,6 +103,7 @@ def render_body_name(term: str, pieces: Sequence[str], english: English, phrases
     return Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
 
 
+# (?<!\s): a search starts only where a run of spaces does (linear on long runs; the leftmost match began there)
 _DATE_AFTER = re.compile(r"(?<!\s)\s+(?:on|in|of|the)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
                          r"May|June|July|August|September|October|November|December)\b.*$")
 

@@ -86,11 +86,12 @@ def short_names(lone: Iterable[tuple[str, Occurrence, Unit]]) -> list[tuple[str,
 
 
 def people_named_once(lone: Iterable[tuple[str, Occurrence, Unit]]) -> list[tuple[str, Occurrence]]:
-    """(Korean sentence id, occurrence) of each noun written once in the archive, of any tag, shaped
-    like a Korean personal name (names.is_korean_name: Kiwi tags many a name it does not know as a
-    common noun, as in a caption 홍인서/기상청 예보관), among the bead's `lone_nouns`: a person the story
-    names once, a term where the English writes the name romanized whole (sound.romanized), which
-    the caller asks; the model, which met the word once, ties it to a word beside the name ('Hong')."""
+    """(Korean sentence id, occurrence) of each noun of more than SHORT_NAME syllables written once in
+    the archive, common or proper alike, shaped like a Korean personal name (names.is_korean_name:
+    Kiwi tags many a name it does not know as a common noun, as in a caption 홍인서/기상청 예보관),
+    among the bead's `lone_nouns`: a person the story names once, a term where the English writes
+    the name romanized whole (sound.romanized), which the caller asks; the model, which met the word
+    once, ties it to a word beside the name ('Hong')."""
     from toolkit.names import is_korean_name
 
     return [(sid, occ) for sid, occ, u in lone if len(u.key) > SHORT_NAME and is_korean_name(u.key)]
