@@ -189,7 +189,12 @@ def reads_as_story(text: str, lang: str) -> bool:
     """True for text that ends as a story sentence and carries no photo credit: what a subhead's
     body and a list item need, and what a caption (its credit at the end) lacks."""
     lang = "ko" if lang == "ko" else "en"
-    return bool(_SENTENCE_END[lang].search(text)) and not (_PHOTO_CREDIT.search(text) or _IMAGE_CREDIT_EN.search(text))
+    return bool(_SENTENCE_END[lang].search(text)) and not _ends_on_photo_credit(text)
+
+
+def _ends_on_photo_credit(text: str) -> bool:
+    """A caption's credit closes the text (`(사진=연합뉴스)`, `ⓒ …`, `Photo: …`): what no story sentence ends on."""
+    return bool(_PHOTO_CREDIT.search(text) or _IMAGE_CREDIT_EN.search(text))
 
 
 def list_items(texts: list[str], lang: str) -> set[int]:
@@ -225,7 +230,7 @@ def _question_mark(text: str, lang: str) -> str | None:
     if mark is None or mark.group() in "▶►" or len(stripped) > _QUESTION_MAX:
         return None
     lang = "ko" if lang == "ko" else "en"
-    if not _QUESTION_END[lang].search(stripped) or _PHOTO_CREDIT.search(stripped) or _IMAGE_CREDIT_EN.search(stripped):
+    if not _QUESTION_END[lang].search(stripped) or _ends_on_photo_credit(stripped):
         return None
     return mark.group()
 
