@@ -256,7 +256,7 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
     before it ("The film was edited by A" is a story; "Edited by A" a credit), the sentence's last word,
     a work's noun or a quoted title beside it ('"Human Acts" by A, a novel': A wrote the work, not the page)."""
     before = lowers = 0
-    verb = work_before = work_after = quoted = quoted_after = False
+    verb = work_before = work_after = quoted_before = quoted_after = False
     role_at = prose_at_role = -1  # the nearest role word before the name in its sentence ("written" of
     # "…, written by A") and the lower-case words counted up to it (those before it are the sentence's prose)
     k = first - 1
@@ -268,7 +268,7 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         lowers += tok.text[:1].islower()
         verb = verb or tok.text.lower() in _VERBS
         work_before = work_before or _is_work_noun(tok.text)
-        quoted = quoted or tok.text in _QUOTES
+        quoted_before = quoted_before or tok.text in _QUOTES
         if role_at < 0 and tok.text.lower() in ROLE_OF:
             role_at, prose_at_role = k, lowers
         k -= 1
@@ -286,7 +286,7 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         quoted_after = quoted_after or tok.text in _QUOTES
         end_word = word_class(tok.text)
         k += 1
-    work, quote = _sides(work_before, work_after), _sides(quoted, quoted_after)
+    work, quote = _sides(work_before, work_after), _sides(quoted_before, quoted_after)
     return ["before=" + _bucket(lowers), "after=" + _bucket(after), "verbbefore=" + ("yes" if verb else "no"),
             "sentend=" + end_word, "roleverb=" + role_left + "&" + ("yes" if verb else "no") + "&" + _bucket(lowers),
             "work=" + work, "workrole=" + work + "&" + role_left, "quoted=" + quote,
