@@ -172,24 +172,35 @@ def subhead_at_end(gap: str) -> tuple[int, str] | None:
 def _item_like(text: str, lang: str) -> str | None:
     """The bullet mark of a paragraph that could be a list item written as story sentences
     (bullet-led, ends as a sentence with its full stop, no credit, not a photo described as it
-    happens), or None. Arrows (▶ ►) lead runs of related-article links, never list items here."""
+    happens), or None."""
     stripped = text.strip()
-    mark = _BULLET_RE.match(stripped)
-    if mark is None or mark.group() in "▶►":
+    mark = _item_bullet(stripped)
+    if mark is None:
         return None
     lang = "ko" if lang == "ko" else "en"
     if not reads_as_story(stripped, lang) or _PROGRESSIVE[lang].search(stripped):
         return None
     if stripped.rstrip("\"'”’」』)")[-1:] not in ".?!":  # a headline-like `▲ 北, 단속 나섰다` has no stop
         return None
-    return mark.group()
+    return mark
+
+
+def _item_bullet(stripped: str) -> str | None:
+    """The bullet opening a paragraph, or None: arrows (▶ ►) lead runs of related-article links, never list items."""
+    mark = _BULLET_RE.match(stripped)
+    return None if mark is None or mark.group() in "▶►" else mark.group()
 
 
 def reads_as_story(text: str, lang: str) -> bool:
     """True for text that ends as a story sentence and carries no photo credit: what a subhead's
     body and a list item need, and what a caption (its credit at the end) lacks."""
     lang = "ko" if lang == "ko" else "en"
-    return bool(_SENTENCE_END[lang].search(text)) and not (_PHOTO_CREDIT.search(text) or _IMAGE_CREDIT_EN.search(text))
+    return bool(_SENTENCE_END[lang].search(text)) and not _ends_on_photo_credit(text)
+
+
+def _ends_on_photo_credit(text: str) -> bool:
+    """A caption's credit closes the text (`(사진=연합뉴스)`, `ⓒ …`, `Photo: …`): what no story sentence ends on."""
+    return bool(_PHOTO_CREDIT.search(text) or _IMAGE_CREDIT_EN.search(text))
 
 
 def list_items(texts: list[str], lang: str) -> set[int]:
@@ -221,13 +232,13 @@ def list_items(texts: list[str], lang: str) -> set[int]:
 def _question_mark(text: str, lang: str) -> str | None:
     """The bullet mark of a paragraph that reads as an interviewer's question, or None."""
     stripped = text.strip()
-    mark = _BULLET_RE.match(stripped)
-    if mark is None or mark.group() in "▶►" or len(stripped) > _QUESTION_MAX:
+    mark = _item_bullet(stripped)
+    if mark is None or len(stripped) > _QUESTION_MAX:
         return None
     lang = "ko" if lang == "ko" else "en"
-    if not _QUESTION_END[lang].search(stripped) or _PHOTO_CREDIT.search(stripped) or _IMAGE_CREDIT_EN.search(stripped):
+    if not _QUESTION_END[lang].search(stripped) or _ends_on_photo_credit(stripped):
         return None
-    return mark.group()
+    return mark
 
 
 def strip_bullet(sentence: str) -> str:

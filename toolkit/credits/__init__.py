@@ -783,7 +783,8 @@ def _named_under_caption(text: str, at: int, sentence: str) -> bool:
     from Kampot. Mara Ellison"): the name (strict test) is the last sentence, after a full stop, under
     a caption's length of text that neither attributes (a story) nor speaks in the first person (a
     letter's signature), nor ends on a quotation (whose source the name would be), nor names the person
-    already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B)."""
+    already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B).
+    A Korean name ("… 웃고 있다. 최유진") needs instead a text that reads as a Korean caption."""
     if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
         return False  # (checked first: a long text is never copied here)
     before, name = text[:at].rstrip(), sentence.strip()

@@ -219,7 +219,8 @@ _NAME_FROM_OUTLET = re.compile(r"(?P<name>[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){1,3}
 
 _FROM_WRITER = re.compile(r"from (?P<name>[A-Z][^:\n]{2,40}):")  # a blog listing's "from A B:" over each post
 _HANDLE = re.compile(r"\s+@\w{2,30}$")  # a social account closing a byline
-_WORK_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter", "entry"}
+# nouns of the page itself ("This article was translated by A"): not learned.vocabulary.WORK_NOUNS, the works a story is about
+_PAGE_NOUNS = {"article", "story", "report", "post", "piece", "essay", "interview", "column", "text", "letter", "entry"}
 
 
 def parse_sentence(sentence: str, org_context: str | None, byline: bool = False) -> list[Credit] | None:
@@ -269,7 +270,7 @@ def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> lis
         return found
     if (found := _originally_translated(s)) is not None:
         return found
-    if low[:1] in (["this"], ["the"]) and low[1:2] and low[1] in _WORK_NOUNS and low[2:3] in (["is"], ["was"]) \
+    if low[:1] in (["this"], ["the"]) and low[1:2] and low[1] in _PAGE_NOUNS and low[2:3] in (["is"], ["was"]) \
             and low[3:4] in (["translated"], ["posted"]):
         # "This article was translated from Korean by A": a translator's note; "This entry was posted in
         # News, Asia by A.": a blog's footer, read as its "Posted in News, Asia by A"

@@ -105,13 +105,14 @@ def parse_intro(sentence: str) -> list[Credit] | None:
     s = sentence.strip().rstrip(".])").strip()
     if not s or len(s) > _MAX_SENTENCE:
         return None
-    if (m := _BROADCAST_INTRO.fullmatch(s.translate(APOSTROPHES))) and is_person_name(m["name"]):
+    plain = s.translate(APOSTROPHES)  # straight quotes for the patterns; one mark for one, so offsets hold in s
+    if (m := _BROADCAST_INTRO.fullmatch(plain)) and is_person_name(m["name"]):
         return _reporter(s[m.start("name"):m.end("name")], short_org(m["org"]))
     if s.startswith(("This is ", "I'm ", "I’m ", "I am ")) and (found := _signed_in(s)) is not None:
         return found
     if (found := _signed_off_after(s)) is not None:
         return found
-    if (m := _HANDOVER_ONLY.fullmatch(s.translate(APOSTROPHES)) or _TURN_TO.fullmatch(s.translate(APOSTROPHES))) \
+    if (m := _HANDOVER_ONLY.fullmatch(plain) or _TURN_TO.fullmatch(plain)) \
             and is_person_name(m["name"]) and not is_news_subject(m["name"]):
         return _reporter(m["name"], None)
     presented = s.startswith(_PRESENTERS)

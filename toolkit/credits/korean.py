@@ -552,7 +552,7 @@ def _is_county_or_office(word: str) -> bool:
     """"양구군", "한빛군청", "기상청": a county (a two-syllable place glued to 군; the honorific 군 follows a
     name spaced or makes four syllables of it) or a public office; no name test lets these through."""
     return has_syllable(word) and word.isalnum() and ((len(word) == 3 and word.endswith("군"))
-                                                      or (len(word) >= 3 and word.endswith(("군청", "청", "처"))))
+                                                      or (len(word) >= 3 and word.endswith(("청", "처"))))
 
 
 def _is_public_body(name: str) -> bool:

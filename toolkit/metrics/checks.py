@@ -121,12 +121,12 @@ def _candidate_pairs(a: list[float], b: list[float]) -> Iterable[tuple[int, int]
 # what numbers a bead's text but says nothing: a press release's item number opening the bead ("1.", a sentence
 # of its own joined to its item) and a bracketed tag opening it (`[굿뉴스365]`, a reposting site's name): read as
 # amounts they were disagreements ("number 1≠365")
-_LABELS = re.compile(r"^\s*(?:\d{1,2}\.(?=\s|$)|\[[^\]\n]{1,24}\])")
+_OPENING_MARKS = re.compile(r"^\s*(?:\d{1,2}\.(?=\s|$)|\[[^\]\n]{1,24}\])")
 
 
-def _without_labels(text: str) -> str:
+def _without_opening_marks(text: str) -> str:
     """The text with its item numbers and opening tags blanked out (offsets kept for the quantities)."""
-    return _LABELS.sub(lambda m: " " * len(m.group()), text) if "." in text or "[" in text else text
+    return _OPENING_MARKS.sub(lambda m: " " * len(m.group()), text) if "." in text or "[" in text else text
 
 
 # kinds compared only with their own kind; amounts also only with amounts of the same measure
@@ -142,7 +142,7 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     read `number 4,700≠4,200`, `month 3≠4`."""
     from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
-    en_text, ko_text = _without_labels(en_text), _without_labels(ko_text)
+    en_text, ko_text = _without_opening_marks(en_text), _without_opening_marks(ko_text)
     en = _restated(phrased_in_english(quantities_in_english(en_text), en_text, ko_text), en_text)
     ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text, en_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)

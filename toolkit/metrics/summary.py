@@ -25,7 +25,7 @@ def scan(tables: Path, table: str):
 
 def tables_dir(archive: Path | str) -> Path:
     """ARCHIVE/tables, or the path itself when it already is a tables directory (whose path
-    polars can take: InputError otherwise)."""
+    polars can take and whose tables are no FIFO, socket or device: InputError otherwise)."""
     from toolkit.polarspath import check_polars_path
 
     archive = Path(archive)  # a notebook's string is an archive too

@@ -256,7 +256,7 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
     before it ("The film was edited by A" is a story; "Edited by A" a credit), the sentence's last word,
     a work's noun or a quoted title beside it ('"Human Acts" by A, a novel': A wrote the work, not the page)."""
     before = lowers = 0
-    verb = work_before = work_after = quoted = quoted_after = False
+    verb = work_before = work_after = quoted_before = quoted_after = False
     role_at = prose_at_role = -1  # the nearest role word before the name in its sentence ("written" of
     # "…, written by A") and the lower-case words counted up to it (those before it are the sentence's prose)
     k = first - 1
@@ -267,8 +267,8 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         before += 1
         lowers += tok.text[:1].islower()
         verb = verb or tok.text.lower() in _VERBS
-        work_before = work_before or is_work_noun(tok.text)
-        quoted = quoted or tok.text in _QUOTES
+        work_before = work_before or _is_work_noun(tok.text)
+        quoted_before = quoted_before or tok.text in _QUOTES
         if role_at < 0 and tok.text.lower() in ROLE_OF:
             role_at, prose_at_role = k, lowers
         k -= 1
@@ -282,11 +282,11 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         if tok.text in _ENDS:
             break
         after += tok.text[:1].islower() or has_syllable(tok.text[:1])
-        work_after = work_after or is_work_noun(tok.text)
+        work_after = work_after or _is_work_noun(tok.text)
         quoted_after = quoted_after or tok.text in _QUOTES
         end_word = word_class(tok.text)
         k += 1
-    work, quote = _sides(work_before, work_after), _sides(quoted, quoted_after)
+    work, quote = _sides(work_before, work_after), _sides(quoted_before, quoted_after)
     return ["before=" + _bucket(lowers), "after=" + _bucket(after), "verbbefore=" + ("yes" if verb else "no"),
             "sentend=" + end_word, "roleverb=" + role_left + "&" + ("yes" if verb else "no") + "&" + _bucket(lowers),
             "work=" + work, "workrole=" + work + "&" + role_left, "quoted=" + quote,
@@ -311,7 +311,7 @@ def _is_appositive(toks: list[Token], role_at: int) -> bool:
 _QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES) | frozenset("『』「」《》〈〉")
 
 
-def is_work_noun(word: str) -> bool:
+def _is_work_noun(word: str) -> bool:
     """A noun of a work that is not the page (a novel, a play, 소설을): a name in its sentence made or
     translated that work, the shape of a review or a culture story rather than of a credit line."""
     if word.lower() in WORK_NOUNS:
