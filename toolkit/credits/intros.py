@@ -114,7 +114,7 @@ def parse_intro(sentence: str) -> list[Credit] | None:
         return found
     if (m := _HANDOVER_ONLY.fullmatch(plain) or _TURN_TO.fullmatch(plain)) \
             and is_person_name(m["name"]) and not is_news_subject(m["name"]):
-        return _reporter(m["name"], None)
+        return _reporter(s[m.start("name"):m.end("name")], None)  # the name as written: "O’Brien"
     presented = s.startswith(_PRESENTERS)
     if presented:
         s = s.split(" ", 2)[-1] if s.startswith("Here is ") else s.split(" ", 1)[-1]
