@@ -112,8 +112,8 @@ def parse_intro(sentence: str) -> list[Credit] | None:
     if (found := _signed_off_after(s)) is not None:
         return found
     if (m := _HANDOVER_ONLY.fullmatch(s.translate(APOSTROPHES)) or _TURN_TO.fullmatch(s.translate(APOSTROPHES))) \
-            and is_person_name(m["name"]) and not is_news_subject(m["name"]):
-        return _reporter(m["name"], None)
+            and is_person_name(m["name"]) and not is_news_subject(m["name"]) and not looks_like_organization(m["name"]):
+        return _reporter(m["name"], None)  # (not "Let's go over to our Sports Desk.": a desk, as split_our_reporter says)
     presented = s.startswith(_PRESENTERS)
     if presented:
         s = s.split(" ", 2)[-1] if s.startswith("Here is ") else s.split(" ", 1)[-1]
