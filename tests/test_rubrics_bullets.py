@@ -232,6 +232,11 @@ def test_an_interview_s_questions_are_text_and_its_lede_stays_body(tmp_path) -> 
      ["rubric", "text", "rubric", "text"]),
     # a caption with its credit never asks, even twice
     ("ko", ["▲ 행사에 참석한 시민들은? /사진=연합뉴스", "▲ 공연을 지켜보는 관객들은? /사진=연합뉴스"], ["rubric", "rubric"]),
+    # two captions closed by a name that ends as a question does (한지은, 최하나; 김하은., 이지은.) ask nothing
+    ("ko", ["▲ 수상 소감을 밝히는 소설가 한지은", "시상식은 12일 서울 세종문화회관에서 열렸다.",
+            "▲ 기념 촬영을 하는 가수 최하나", "올해 대상은 한지은 작가에게 돌아갔다."], ["rubric", "text", "rubric", "text"]),
+    ("ko", ["▲ 무대 인사를 하는 배우 김하은.", "영화는 다음 달 개봉한다.", "▲ 팬들에게 손을 흔드는 배우 이지은.",
+            "두 배우는 이번이 첫 호흡이다."], ["rubric", "text", "rubric", "text"]),
 ])
 def test_only_two_questions_under_one_mark_make_an_interview(lang: str, texts: list[str], kinds: list[str]) -> None:
     assert [p.kind for p in _segment(lang, *texts).paragraphs] == kinds

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from toolkit.names import is_korean_name
+
 __all__ = ["split_speaker", "label_at_end", "is_rubric", "split_subhead", "subhead_at_end", "list_items",
            "strip_bullet", "SPEAKER_NAMES"]
 
@@ -224,9 +226,19 @@ def list_items(texts: list[str], lang: str) -> set[int]:
     questions = [_question_mark(t, lang) for t in texts]
     for mark in set(questions) - {None}:
         asked = [i for i, q in enumerate(questions) if q == mark]
-        if len(asked) >= 2:
+        if len(asked) >= 2 and any(_asks(texts[i]) for i in asked):
             found.update(asked)
     return found
+
+
+def _asks(text: str) -> bool:
+    """The question is put in a form no caption ends in: a question mark, or a Korean ending that is no name's
+    (a caption closed by "가수 최하나", "배우 김하은." ends as "…늘어나나.", "…방안은." do)."""
+    stripped = text.strip().rstrip("\"'”’」』) ")
+    if stripped.endswith(("?", "？")):
+        return True
+    last = stripped.rstrip(".").split()[-1]
+    return not (len(last) == 3 and is_korean_name(last))
 
 
 def _question_mark(text: str, lang: str) -> str | None:

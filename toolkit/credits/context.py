@@ -87,13 +87,13 @@ _SIGHT_MIN_WORDS = 3
 
 
 def _names_a_sight(body: str) -> bool:
-    """A sentence of the body names what the picture shows, with no verb of its own."""
-    for sentence in re.split(r"(?<=\.)\s+", body):
-        words = sentence.split()
-        if len(words) >= _SIGHT_MIN_WORDS and sentence.endswith(".") and len(last := words[-1]) >= 2 \
-                and has_syllable(last[-2]) and last[-2] not in _KO_NOT_NOUN and not last[0].isdigit():
-            return True
-    return False
+    """The body's first sentence names what the picture shows, with no verb of its own: a caption titles its
+    picture first. A verbless sentence after a full one is a story's clipped clause ("…올린다. 인상 시기는 …
+    확정할 계획.", "…할 예정이다. 대출 규제 완화 여부가 최대 관심사."), no title."""
+    sentence = re.split(r"(?<=\.)\s+", body, maxsplit=1)[0]
+    words = sentence.split()
+    return len(words) >= _SIGHT_MIN_WORDS and sentence.endswith(".") and len(last := words[-1]) >= 2 \
+        and has_syllable(last[-2]) and last[-2] not in _KO_NOT_NOUN and not last[0].isdigit()
 
 
 def _is_scene(sentence: str) -> bool:

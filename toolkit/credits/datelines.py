@@ -378,8 +378,10 @@ def split_dateline(paragraph: str) -> tuple[str, list[Credit]] | None:
         text = text[1:].lstrip()  # "▲ [서울=뉴시스] A 기자 = …": a picture's caption opened by its mark
     if text[:1] in BRACKET_CLOSERS:
         found = _korean(text)
-        if found is not None and not (_ANCHOR_TURN.match(found[0]) and all(c.agent != "person" for c in found[1])):
-            return found  # (not "[KBS 대전] [앵커] …", "[뉴스데스크]◀ANC▶…": the programme's header over its transcript)
+        if found is not None and not (_ANCHOR_TURN.match(found[0]) and all(c.agent != "person" for c in found[1])
+                                      and "=" not in text[:len(text) - len(found[0])]):
+            return found  # (not "[KBS 대전] [앵커] …", "[뉴스데스크]◀ANC▶…": the programme's header over its transcript;
+            # "(서울=연합뉴스) [앵커] …" is a wire's dateline still, which refused here read as a photo source)
     elif (found := _after_caption_source(text) or _bare_byline(text)) is not None:
         return found
     return _english(text) or _after_headline(text)

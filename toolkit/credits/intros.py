@@ -113,8 +113,9 @@ def parse_intro(sentence: str) -> list[Credit] | None:
     if (found := _signed_off_after(s)) is not None:
         return found
     if (m := _HANDOVER_ONLY.fullmatch(plain) or _TURN_TO.fullmatch(plain)) \
-            and is_person_name(m["name"]) and not is_news_subject(m["name"]):
-        return _reporter(s[m.start("name"):m.end("name")], None)  # the name as written: "O’Brien"
+            and is_person_name(m["name"]) and not is_news_subject(m["name"]) and not looks_like_organization(m["name"]):
+        # the name as written ("O’Brien"); not "Let's go over to our Sports Desk.": a desk, as split_our_reporter says
+        return _reporter(s[m.start("name"):m.end("name")], None)
     presented = s.startswith(_PRESENTERS)
     if presented:
         s = s.split(" ", 2)[-1] if s.startswith("Here is ") else s.split(" ", 1)[-1]
