@@ -214,27 +214,3 @@ def test_a_bare_number_joins_only_the_item_of_its_paragraph(lexicon, ko, paragra
     path = [(0, 1, 0, 0), (1, 2, 0, 1)]
     # a threshold no probability reaches: only the number rule can join
     assert join_splits(aligner, path, 1.01) == ([(0, 2, 0, 1)] if joined else path)
-
-
-def test_a_bead_grown_by_a_bare_number_is_as_sure_as_the_item_it_numbers(lexicon) -> None:
-    """The number says nothing, so joining it adds no doubt: weighed as a 2-1 merge, the ministry
-    release's items fell from 0.8-0.9 to 0.4-0.6 while every one of them was right."""
-    en = [en_features(t) for t in NUMBERED_EN]
-    ko = [ko_features("2. 양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다.", lexicon)]
-    aligner = Aligner(en, ko, Params(), paragraphs=([0, 0], [0]))
-    (item,) = [b.cert for b in aligner.certify([(0, 1, 0, 0), (1, 2, 0, 1)]) if b.ko]
-    (grown,) = aligner.certify([(0, 2, 0, 1)])
-    assert grown.cert >= item - 0.02
-
-
-def test_a_bare_korean_number_joins_the_item_after_it_and_keeps_its_cert(lexicon) -> None:
-    """The rule reads either language: a Korean "2." left alone (a line of its own that stayed in
-    the item's paragraph) joins the Korean item, and the bead is as sure as the item."""
-    en = [en_features(NUMBERED_EN[1])]
-    ko = [ko_features(t, lexicon) for t in ["2.", "양측은 올해 인적 교류와 청년 교류 사업을 확대하기로 했다."]]
-    aligner = Aligner(en, ko, Params(join_split=None), paragraphs=([0], [0, 0]))
-    path = [(0, 0, 0, 1), (0, 1, 1, 2)]
-    assert join_splits(aligner, path, 1.01) == [(0, 1, 0, 2)]
-    (item,) = [b.cert for b in aligner.certify(path) if b.en]
-    (grown,) = aligner.certify([(0, 1, 0, 2)])
-    assert grown.cert >= item - 0.02

@@ -41,7 +41,7 @@ from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
-from toolkit.align.joins import MAX_BEAD, grown_links, join_splits, unmarked
+from toolkit.align.joins import MAX_BEAD, grown_links, join_splits
 from toolkit.align.lede import moved_lede
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
@@ -331,7 +331,7 @@ class Aligner(BeadScorer):
         out = []
         for t, bead in enumerate(path):
             if bead[0] < bead[1] and bead[2] < bead[3]:
-                out.append(("link", link_features(self, unmarked(self, bead), context)))  # a list number adds no doubt
+                out.append(("link", link_features(self, bead, context)))
             else:
                 out.append(("null", null_features(self, path, t, context)))
         return out

@@ -203,28 +203,13 @@ def _list_mark(scorer, path: list[Bead], t: int) -> tuple[int, Bead] | None:
     if not (english or korean):
         return None
     k, near = (a0, link[0]) if english else (b0, link[2])
+    mine = scorer.ef[k] if english else scorer.kf[k]
     paragraphs = scorer.en_par if english else scorer.ko_par
-    if not is_list_mark(scorer.ef[k] if english else scorer.kf[k]):
+    if mine.size or len(mine.numbers) != 1 or mine.length > MARK_CHARS:
         return None
     if paragraphs is not None and paragraphs[k] != paragraphs[near]:
         return None
     return t - 1, _grown(link, k, english)
-
-
-def is_list_mark(sentence) -> bool:
-    """Whether a sentence's features (scoring.EnFeatures or KoFeatures) are those of a bare list number."""
-    return not sentence.size and len(sentence.numbers) == 1 and sentence.length <= MARK_CHARS
-
-
-def unmarked(scorer, link: Bead) -> Bead:
-    """`link` without the bare list number opening it (`_list_mark`): the number says nothing, so
-    the link is as sure as its item; weighed as a merged bead it lost 0.2-0.45 of its cert."""
-    i0, i1, j0, j1 = link
-    if i1 - i0 > 1 and is_list_mark(scorer.ef[i0]):
-        return i0 + 1, i1, j0, j1
-    if j1 - j0 > 1 and is_list_mark(scorer.kf[j0]):
-        return i0, i1, j0 + 1, j1
-    return link
 
 
 def grown_links(path: list[Bead], join: Callable[[list[Bead], int], tuple[int, Bead] | None]) -> list[Bead]:
