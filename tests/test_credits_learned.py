@@ -14,7 +14,7 @@ from toolkit.credits.learned import (
     CLASSES, MODEL_PATH, _best_span, add_learned, candidate_features, learned_credits, load_model, removable_text,
 )
 from toolkit.credits.learned.candidates import Candidate, find_candidates
-from toolkit.credits.learned.features import is_project_feature, name_kind
+from toolkit.credits.learned.features import is_project_feature, is_work_noun, name_kind
 from toolkit.credits.learned.vocabulary import FEATURE_WORDS
 from toolkit.credits.vocabulary import CHAINED_AGENCIES
 from toolkit.credits.learned.softmax import averaged, dumps, probabilities, rounded, train
@@ -118,6 +118,22 @@ def test_features_read_a_work_or_a_title_beside_the_name(text: str, name: str, e
     feats = {f for cand, fs in candidate_features(text, []) if cand.name == name for f in fs}
     assert expected <= feats
     assert all(is_project_feature(f) for f in feats if f.partition("=")[0] in ("work", "workrole", "quoted", "appos"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # 소설가 and 수필가 are people (KO_WRITER_TITLES: they sign the columns they write), not 소설 or 수필
+    # with the subject particle 가, which never follows a syllable ending in a consonant
+    ("글 소설가 한지민", "한지민"),
+    ("수필가 한지민 씀", "한지민"),
+])
+def test_a_persons_title_or_surname_is_no_work_beside_the_name(text: str, name: str) -> None:
+    feats = {f for cand, fs in candidate_features(text, []) if cand.name == name for f in fs}
+    assert "work=none" in feats
+
+
+@pytest.mark.parametrize("word", ["소설을", "영화가", "책이다", "song", "songs", "Novels"])
+def test_a_works_noun_still_reads_as_one(word: str) -> None:
+    assert is_work_noun(word)
 
 
 @pytest.mark.parametrize("text", [

@@ -316,7 +316,7 @@ def is_work_noun(word: str) -> bool:
     translated that work, the shape of a review or a culture story rather than of a credit line."""
     if word.lower() in WORK_NOUNS:
         return True
-    if not has_syllable(word[:1]):
+    if not has_syllable(word[:1]) or word in KO_TITLES:  # 소설가, 수필가: a writer who signs, not 소설 + 가
         return False
     return word in KO_WORK_NOUNS or (word[-1] in KO_PARTICLES and word[:-1] in KO_WORK_NOUNS) \
         or (word[-2:] in KO_PARTICLES and word[:-2] in KO_WORK_NOUNS)
