@@ -125,6 +125,8 @@ def test_features_read_a_work_or_a_title_beside_the_name(text: str, name: str, e
     # with the subject particle 가, which never follows a syllable ending in a consonant
     ("글 소설가 한지민", "한지민"),
     ("수필가 한지민 씀", "한지민"),
+    # Song is a Korean surname as often as a work: "By Song Ho-kyun and Bong Jun-ho" is a byline
+    ("By Song Ho-kyun and Bong Jun-ho", "Bong Jun-ho"),
 ])
 def test_a_persons_title_or_surname_is_no_work_beside_the_name(text: str, name: str) -> None:
     feats = {f for cand, fs in candidate_features(text, []) if cand.name == name for f in fs}

@@ -25,7 +25,7 @@ from toolkit.credits.agents import is_news_subject, looks_like_organization
 from toolkit.credits.widgets import is_byline_name, is_common_word
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import has_syllable
-from toolkit.names import is_korean_name
+from toolkit.names import is_korean_name, surname_spellings
 
 PUNCTUATION = frozenset("/:()[]{}|,.;!?—–-=〓〈〉<>«»@©*+·•▲■▶※\"'“”‘’【】「」『』#~_")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
@@ -314,8 +314,9 @@ _QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES) | frozenset("『』「」�
 def is_work_noun(word: str) -> bool:
     """A noun of a work that is not the page (a novel, a play, 소설을): a name in its sentence made or
     translated that work, the shape of a review or a culture story rather than of a credit line."""
-    if word.lower() in WORK_NOUNS:
-        return True
+    low = word.lower()
+    if low in WORK_NOUNS:  # but "By Song Ho-kyun and A": a capitalised surname spelling is a name
+        return word == low or low not in surname_spellings()
     if not has_syllable(word[:1]) or word in KO_TITLES:  # 소설가, 수필가: a writer who signs, not 소설 + 가
         return False
     return word in KO_WORK_NOUNS or (word[-1] in KO_PARTICLES and word[:-1] in KO_WORK_NOUNS) \
