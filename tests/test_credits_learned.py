@@ -111,6 +111,10 @@ def test_name_kind_reads_the_span_by_the_projects_name_models(name: str, kind: s
     ('"Salt Winds" by Mara Ellison opens on Friday.', "Mara Ellison", {"work=none", "quoted=before"}),
     # ", written by A" after a title: with prose before it a review's aside; alone, a page's own chain
     ("This piece reviews Salt Winds, written by Mara Ellison.", "Mara Ellison", {"appos=yes&two"}),
+    # American style puts the comma inside the closing quote: still a title before ", written by"
+    ('This piece reviews "Salt Winds," written by Mara Ellison.', "Mara Ellison", {"appos=yes&two"}),
+    ("This piece reviews “Salt Winds,” written by Mara Ellison.", "Mara Ellison", {"appos=yes&two"}),
+    ('The sign read, "written by Mara Ellison" in chalk.', "Mara Ellison", {"appos=no&two"}),
     ("Mara Ellison, translated by Tomas Weller, March 3, 2015", "Tomas Weller", {"appos=yes&none", "work=none"}),
     ("Translated by Tomas Weller", "Tomas Weller", {"work=none", "quoted=none", "appos=no&none"}),
 ])

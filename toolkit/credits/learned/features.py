@@ -302,9 +302,12 @@ def _is_appositive(toks: list[Token], role_at: int) -> bool:
     before the comma ("reviews Please Look After Mom, written by A"); with prose before it (the lower-case
     words the feature is joined with) that thing is a work the story is about, not the page ("Haruto Mori,
     translated by A" has none)."""
-    if role_at < 2 or toks[role_at - 1].text != ",":
+    k = role_at - 1
+    if k >= 2 and toks[k].text in _QUOTES and toks[k - 1].text == ",":
+        k -= 1  # '"Salt Winds," written by A': American style puts the comma inside the quote
+    if k < 1 or toks[k].text != ",":
         return False
-    prev = toks[role_at - 2].text
+    prev = toks[k - 1].text
     return prev in _QUOTES or word_class(prev) in ("Cap", "CAPS")
 
 
