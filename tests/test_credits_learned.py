@@ -128,7 +128,7 @@ def test_features_read_a_work_or_a_title_beside_the_name(text: str, name: str, e
     # 소설가 and 수필가 are people (KO_WRITER_TITLES: they sign the columns they write), not 소설 or 수필
     # with the subject particle 가, which never follows a syllable ending in a consonant
     ("글 소설가 한지민", "한지민"),
-    ("수필가 한지민 씀", "한지민"),
+    ("칼럼은 봄 바다 이야기로 이어진다.\n수필가 한지민", "한지민"),
     # Song is a Korean surname as often as a work: "By Song Ho-kyun and Bong Jun-ho" is a byline
     ("By Song Ho-kyun and Bong Jun-ho", "Bong Jun-ho"),
 ])
