@@ -14,7 +14,7 @@ from toolkit.credits.learned import (
     CLASSES, MODEL_PATH, _best_span, add_learned, candidate_features, learned_credits, load_model, removable_text,
 )
 from toolkit.credits.learned.candidates import Candidate, find_candidates
-from toolkit.credits.learned.features import is_project_feature, name_kind
+from toolkit.credits.learned.features import is_project_feature, is_work_noun, name_kind
 from toolkit.credits.learned.vocabulary import FEATURE_WORDS
 from toolkit.credits.vocabulary import CHAINED_AGENCIES
 from toolkit.credits.learned.softmax import averaged, dumps, probabilities, rounded, train
@@ -111,6 +111,10 @@ def test_name_kind_reads_the_span_by_the_projects_name_models(name: str, kind: s
     ('"Salt Winds" by Mara Ellison opens on Friday.', "Mara Ellison", {"work=none", "quoted=before"}),
     # ", written by A" after a title: with prose before it a review's aside; alone, a page's own chain
     ("This piece reviews Salt Winds, written by Mara Ellison.", "Mara Ellison", {"appos=yes&two"}),
+    # American style puts the comma inside the closing quote: still a title before ", written by"
+    ('This piece reviews "Salt Winds," written by Mara Ellison.', "Mara Ellison", {"appos=yes&two"}),
+    ("This piece reviews “Salt Winds,” written by Mara Ellison.", "Mara Ellison", {"appos=yes&two"}),
+    ('The sign read, "written by Mara Ellison" in chalk.', "Mara Ellison", {"appos=no&two"}),
     ("Mara Ellison, translated by Tomas Weller, March 3, 2015", "Tomas Weller", {"appos=yes&none", "work=none"}),
     ("Translated by Tomas Weller", "Tomas Weller", {"work=none", "quoted=none", "appos=no&none"}),
 ])
@@ -118,6 +122,24 @@ def test_features_read_a_work_or_a_title_beside_the_name(text: str, name: str, e
     feats = {f for cand, fs in candidate_features(text, []) if cand.name == name for f in fs}
     assert expected <= feats
     assert all(is_project_feature(f) for f in feats if f.partition("=")[0] in ("work", "workrole", "quoted", "appos"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # 소설가 and 수필가 are people (KO_WRITER_TITLES: they sign the columns they write), not 소설 or 수필
+    # with the subject particle 가, which never follows a syllable ending in a consonant
+    ("글 소설가 한지민", "한지민"),
+    ("칼럼은 봄 바다 이야기로 이어진다.\n수필가 한지민", "한지민"),
+    # Song is a Korean surname as often as a work: "By Song Ho-kyun and Bong Jun-ho" is a byline
+    ("By Song Ho-kyun and Bong Jun-ho", "Bong Jun-ho"),
+])
+def test_a_persons_title_or_surname_is_no_work_beside_the_name(text: str, name: str) -> None:
+    feats = {f for cand, fs in candidate_features(text, []) if cand.name == name for f in fs}
+    assert "work=none" in feats
+
+
+@pytest.mark.parametrize("word", ["소설을", "영화가", "책이다", "song", "songs", "Novels"])
+def test_a_works_noun_still_reads_as_one(word: str) -> None:
+    assert is_work_noun(word)
 
 
 @pytest.mark.parametrize("text", [

@@ -276,14 +276,15 @@ _NOT_NAME_ENDINGS = frozenset("당청급측부군의에")
 
 
 @cache
-def _surname_spellings() -> frozenset[str]:
+def surname_spellings() -> frozenset[str]:
+    """Every romanized spelling of a Korean surname, lower-case ("kim", "song", "lee")."""
     return frozenset(sp.lower() for spellings in surnames().values() for sp in spellings)
 
 
 def _looks_like_person(hangul: str, roman: str) -> bool:
     """A romanized personal name of `hangul`: two to four parts, a surname first or last, spelled right."""
     tokens = _roman_tokens(roman)
-    if not 2 <= len(tokens) <= 4 or not ({tokens[0], tokens[-1]} & _surname_spellings()):
+    if not 2 <= len(tokens) <= 4 or not ({tokens[0], tokens[-1]} & surname_spellings()):
         return False
     return name_score(hangul, roman) >= 0.8
 

@@ -25,7 +25,7 @@ from toolkit.credits.agents import is_news_subject, looks_like_organization
 from toolkit.credits.widgets import is_byline_name, is_common_word
 from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import has_syllable
-from toolkit.names import is_korean_name
+from toolkit.names import is_korean_name, surname_spellings
 
 PUNCTUATION = frozenset("/:()[]{}|,.;!?—–-=〓〈〉<>«»@©*+·•▲■▶※\"'“”‘’【】「」『』#~_")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
@@ -302,9 +302,12 @@ def _is_appositive(toks: list[Token], role_at: int) -> bool:
     before the comma ("reviews Please Look After Mom, written by A"); with prose before it (the lower-case
     words the feature is joined with) that thing is a work the story is about, not the page ("Haruto Mori,
     translated by A" has none)."""
-    if role_at < 2 or toks[role_at - 1].text != ",":
+    k = role_at - 1
+    if k >= 2 and toks[k].text in _QUOTES and toks[k - 1].text == ",":
+        k -= 1  # '"Salt Winds," written by A': American style puts the comma inside the quote
+    if k < 1 or toks[k].text != ",":
         return False
-    prev = toks[role_at - 2].text
+    prev = toks[k - 1].text
     return prev in _QUOTES or word_class(prev) in ("Cap", "CAPS")
 
 
@@ -314,9 +317,10 @@ _QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES) | frozenset("『』「」�
 def _is_work_noun(word: str) -> bool:
     """A noun of a work that is not the page (a novel, a play, 소설을): a name in its sentence made or
     translated that work, the shape of a review or a culture story rather than of a credit line."""
-    if word.lower() in WORK_NOUNS:
-        return True
-    if not has_syllable(word[:1]):
+    low = word.lower()
+    if low in WORK_NOUNS:  # but "By Song Ho-kyun and A": a capitalised surname spelling is a name
+        return word == low or low not in surname_spellings()
+    if not has_syllable(word[:1]) or word in KO_TITLES:  # 소설가, 수필가: a writer who signs, not 소설 + 가
         return False
     return word in KO_WORK_NOUNS or (word[-1] in KO_PARTICLES and word[:-1] in KO_WORK_NOUNS) \
         or (word[-2:] in KO_PARTICLES and word[:-2] in KO_WORK_NOUNS)
