@@ -26,6 +26,13 @@ _CASES = {
                             "s = 'Ministry of Unification' + ' ' * 300_000\n"
                             "assert p.sub('', s + 'x') == s + 'x'\n"
                             "assert p.sub('', s + 'on Friday') == 'Ministry of Unification'",
+    # an address of 50,000 characters made of "a@": every @ was tried as the one between the local
+    # part and the domain, and the domain shortened by one character each time (its length squared)
+    "bracketed_email_at_run": "from toolkit.credits.korean import _BRACKETED_EMAIL as p\n"
+                              "s = 'YTN 홍길동 [' + 'a@' * 25_000\n"
+                              "assert p.sub('', s + '입니다') == s + '입니다'\n"
+                              "assert p.sub('', s + ']입니다') == 'YTN 홍길동입니다'\n"
+                              "assert p.sub('', 'YTN 홍길동 [@hong@ytn.example]입니다') == 'YTN 홍길동입니다'",
 }
 
 

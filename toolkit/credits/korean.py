@@ -761,7 +761,10 @@ _PHOTO_TAKEN_BY = re.compile(r"사진은\s+(?:(?P<outlet>\S{2,12})\s+)?(?P<name>
                              r"(?:촬영했다|찍었다|촬영한 것이다|찍은 것이다)")
 # endings of words that are no rubric: particles and verb endings ("오늘은", "소식을", "했다")
 _RUBRIC_NOT_ENDINGS = ("은", "는", "이", "가", "을", "를", "에", "의", "도", "로", "와", "과", "다", "요", "서")
-_BRACKETED_EMAIL = re.compile(r"(?<!\s)\s*[\[(]\s*[^\[\]()\s]+@[^\[\]()\s]+\s*[\])]")  # (?<!\s): linear on long spaces
+# a bracketed token with an @ neither first nor last; (?<!\s): a match starts only where a run of
+# spaces starts, and the local part after its first character holds no @, so the @ that splits it is
+# the first one and no other is retried: both keep the pattern linear (long space runs; "a@a@a@…")
+_BRACKETED_EMAIL = re.compile(r"(?<!\s)\s*[\[(]\s*[^\[\]()\s][^\[\]()\s@]*@[^\[\]()\s]+\s*[\])]")
 
 
 # names listed before the titled last one: "홍승연, 남정민 기자가 차례로 보도합니다", "A·B 기자"

@@ -30,10 +30,11 @@ _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# zero-width characters and the bidirectional controls (Arabic letter mark, LRM/RLM, the
-# embeddings and overrides U+202A-E, the isolates U+2066-9): invisible in English and Korean
-# news, they split a credit's words for the parser and would reorder text in the TEI
-_INVISIBLE = re.compile(r"[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# zero-width characters (the joiners ZWJ/ZWNJ and the soft hyphen too) and the bidirectional
+# controls (Arabic letter mark, LRM/RLM, the embeddings and overrides U+202A-E, the isolates
+# U+2066-9): invisible in English and Korean news, they split a credit's words for the parser
+# and would reorder text in the TEI
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def has_unwritable(text: str) -> bool:
