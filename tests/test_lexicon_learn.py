@@ -139,3 +139,20 @@ def test_more_sentence_pairs_than_max_pairs_are_refused_at_once_and_nothing_is_w
     run = subprocess.run(args + ["--max-pairs", "8"], capture_output=True, text=True, cwd=repo_root())
     assert run.returncode == 0, run.stderr
     assert out.read_text(encoding="utf-8").count("\n") > 1
+
+
+def test_the_max_pairs_error_names_the_input_that_passed_the_limit(tmp_path) -> None:
+    """The limit counts every input together: the error named the first file, though the pairs
+    that passed the limit were another's (a TMX of 2 units was said to hold 10)."""
+    from toolkit.errors import InputError
+
+    small, large = tmp_path / "small.tmx", tmp_path / "large.tmx"
+    for path, pairs in ((small, PAIRS[:2]), (large, PAIRS)):
+        units = "".join(f'<tu><tuv xml:lang="en"><seg>{e}</seg></tuv><tuv xml:lang="ko"><seg>{k}</seg></tuv></tu>'
+                        for e, k in pairs)
+        path.write_text(f'<?xml version="1.0"?><tmx version="1.4"><header/><body>{units}</body></tmx>', encoding="utf-8")
+    assert len(read_pairs_from([small, large], most=10)) == 10
+    with pytest.raises(InputError) as raised:
+        read_pairs_from([small, large], most=9)
+    assert raised.value.source == str(large)
+    assert raised.value.problem.startswith("10 sentence pairs (2 from the inputs before it), more than --max-pairs 9")

@@ -542,12 +542,9 @@ def lexicon_learn(
         check_output(output, files, probe=True)
         for archive in (path for path in files if path.is_dir()):
             check_outside(archive, output)  # its tables are read: never written over
-        pairs = read_pairs_from(files)
+        pairs = read_pairs_from(files, most=max_pairs)
         if not pairs:
             raise InputError(str(files[0]), "no English-Korean sentence pairs found")
-        if len(pairs) > max_pairs:
-            raise InputError(str(files[0]), f"{len(pairs):,} sentence pairs, more than --max-pairs {max_pairs:,}: "
-                                            "give a larger --max-pairs to learn from them all")
         entries = learn_lexicon(pairs, min_count=min_count)
         write_atomic(output, lexicon_tsv(entries, files))
     typer.echo(f"{output}: {len(entries)} entries learned from {len(pairs)} sentence pairs")

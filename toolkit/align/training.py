@@ -89,12 +89,14 @@ def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
         raise InputError(str(tables), f"cannot read the tables ({' '.join(str(error).split())[:200]})") from None
 
 
-def read_pairs_from(paths: list[Path]) -> list[tuple[str, str]]:
+def read_pairs_from(paths: list[Path], most: int | None = None) -> list[tuple[str, str]]:
     """(English, Korean) sentence pairs from TMX files, archives and pairs of text files
-    (two consecutive text-file arguments are read as one line-aligned pair)."""
+    (two consecutive text-file arguments are read as one line-aligned pair). More than `most` pairs
+    is an InputError naming the input that passed the limit (not the first: the count is the sum)."""
     pairs: list[tuple[str, str]] = []
     pending: list[Path] = []
     for path in paths:
+        read = len(pairs)
         if path.is_dir():
             pairs += _archive_pairs(path)
         elif path.suffix.lower() == ".tmx":
@@ -103,7 +105,11 @@ def read_pairs_from(paths: list[Path]) -> list[tuple[str, str]]:
             pending.append(path)
             if len(pending) == 2:
                 pairs += _line_pairs(*pending)
-                pending = []
+                path, pending = pending[0], []
+        if most is not None and len(pairs) > most:
+            before = f" ({read:,} from the inputs before it)" if read else ""
+            raise InputError(str(path), f"{len(pairs):,} sentence pairs{before}, more than --max-pairs {most:,}: "
+                                        "give a larger --max-pairs to learn from them all")
     if pending:
         raise InputError(str(pending[0]), "a text file needs its line-aligned counterpart (give both files)")
     return pairs
