@@ -267,7 +267,7 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         before += 1
         lowers += tok.text[:1].islower()
         verb = verb or tok.text.lower() in _VERBS
-        work_before = work_before or _is_work_noun(tok.text)
+        work_before = work_before or is_work_noun(tok.text)
         quoted_before = quoted_before or tok.text in _QUOTES
         if role_at < 0 and tok.text.lower() in ROLE_OF:
             role_at, prose_at_role = k, lowers
@@ -282,7 +282,7 @@ def _sentence(text: str, toks: list[Token], first: int, last: int, role_left: st
         if tok.text in _ENDS:
             break
         after += tok.text[:1].islower() or has_syllable(tok.text[:1])
-        work_after = work_after or _is_work_noun(tok.text)
+        work_after = work_after or is_work_noun(tok.text)
         quoted_after = quoted_after or tok.text in _QUOTES
         end_word = word_class(tok.text)
         k += 1
@@ -314,7 +314,7 @@ def _is_appositive(toks: list[Token], role_at: int) -> bool:
 _QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES) | frozenset("『』「」《》〈〉")
 
 
-def _is_work_noun(word: str) -> bool:
+def is_work_noun(word: str) -> bool:
     """A noun of a work that is not the page (a novel, a play, 소설을): a name in its sentence made or
     translated that work, the shape of a review or a culture story rather than of a credit line."""
     low = word.lower()
