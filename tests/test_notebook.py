@@ -47,3 +47,27 @@ def test_notebook_executes_and_draws_figures(tmp_path, monkeypatch):
     assert any("ko_term" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     # the notebook read this archive, not another one
     assert any(str(archive) in "".join(o.get("text", "")) for o in outputs)
+
+
+def test_notebook_refuses_a_table_that_is_a_fifo_instead_of_waiting(tmp_path, monkeypatch):
+    """A table replaced by a named pipe made the notebook's first read wait for ever: it opened the
+    tables itself; it goes through tables_dir now, which refuses special files with an error."""
+    import os
+
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    from toolkit.archive import build_archive
+
+    archive = tmp_path / "archive"
+    build_archive(repo_root() / "fixtures" / "corpus", archive, progress=False)
+    links = (archive / "tables").resolve() / "links.parquet"
+    links.unlink()
+    os.mkfifo(links)
+    monkeypatch.setenv("TRANSPROV_ARCHIVE", str(archive))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=120,
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    with pytest.raises(nbclient.exceptions.CellExecutionError) as raised:
+        client.execute()
+    assert "links.parquet" in str(raised.value)
