@@ -112,10 +112,8 @@ def parse_intro(sentence: str) -> list[Credit] | None:
         return found
     if (found := _signed_off_after(s)) is not None:
         return found
-    if (m := _HANDOVER_ONLY.fullmatch(plain) or _TURN_TO.fullmatch(plain)) \
-            and is_person_name(m["name"]) and not is_news_subject(m["name"]) and not looks_like_organization(m["name"]):
-        # the name as written ("O’Brien"); not "Let's go over to our Sports Desk.": a desk, as split_our_reporter says
-        return _reporter(s[m.start("name"):m.end("name")], None)
+    if (m := _HANDOVER_ONLY.fullmatch(plain) or _TURN_TO.fullmatch(plain)) and _is_reporters_name(m["name"]):
+        return _reporter(s[m.start("name"):m.end("name")], None)  # the name as written: "O’Brien"
     presented = s.startswith(_PRESENTERS)
     if presented:
         s = s.split(" ", 2)[-1] if s.startswith("Here is ") else s.split(" ", 1)[-1]
@@ -226,13 +224,19 @@ _NEXT_REPORTER = re.compile(r"(?:Reporter|Correspondent) (?P<name>[A-Z][\w'’.\
                             r" will (?:summarize|explain|report|tell us|walk us|take us|bring us|look at|have more)\b")
 
 
+def _is_reporters_name(name: str) -> bool:
+    """A name the outlet's own reporter could bear: a person's shape, not someone the news is about, not a
+    desk or bureau ("Let's go over to our Sports Desk.")."""
+    return is_person_name(name) and not is_news_subject(name) and not looks_like_organization(name)
+
+
 def split_our_reporter(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence, kept as text, [the reporter]) for a transcript's sentence naming the outlet's own
     reporter: "Our correspondent A was outside the prison in Yangon.", "Reporter A will summarize …"."""
     s = sentence.strip()
     m = _OUR_REPORTER.match(s) or _NEXT_REPORTER.match(s)
     name = m and (m["name"] or m.groupdict().get("bare"))
-    if not name or not is_person_name(name) or is_news_subject(name) or looks_like_organization(name):
+    if not name or not _is_reporters_name(name):
         return None
     if not m["name"] and (name.split()[0] in _OFFICES or len(name.split()) > 3):
         return None  # "Our President A is live from Washington": an office holder, not a reporter
