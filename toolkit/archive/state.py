@@ -37,6 +37,7 @@ VIEWS = ("tei", "tables")
 STATE_PARTS = ("tei", "tables", "learning", "terms")
 _GENERATION = re.compile(r"\d{6}")
 _TEMPORARY = re.compile(r"\..*\.tmp")  # files.atomic_path's temporary names
+_SWITCH_LINK = f".{CURRENT}.{{}}.tmp"  # the link a switch renames over `current`, named by its process id
 LEGACY = "old-layout"  # marks a state made of an old archive's real tei/ and tables/ folders
 
 
@@ -164,7 +165,7 @@ class Layout:
                 os.symlink(f"{CURRENT}/{view}", self.archive / view)
 
     def _point_current(self, state: Path) -> None:
-        tmp = self.archive / f".{CURRENT}.{os.getpid()}.tmp"
+        tmp = self.archive / _SWITCH_LINK.format(os.getpid())
         if _lstat(tmp) is not None:
             tmp.unlink()
         os.symlink(f"{STATES}/{state.name}", tmp)
@@ -205,7 +206,7 @@ class Layout:
                         shutil.rmtree(entry)
                     elif _TEMPORARY.fullmatch(entry.name) and not entry.is_symlink():
                         entry.unlink()
-        for leftover in self.archive.glob(f".{CURRENT}.*.tmp"):  # a switch killed before its rename
+        for leftover in self.archive.glob(_SWITCH_LINK.format("*")):  # a switch killed before its rename
             if leftover.is_symlink():
                 leftover.unlink()
         current = self.current()
