@@ -21,6 +21,8 @@ from toolkit.align.numbers import numbers_in_english, numbers_in_korean
         ("지난 2월 21일", "on Feb. 21"),
         ("12.5% 늘었다", "rose 12.5 percent"),
         ("천만 명이 넘는다", "more than 10 million"),
+        ("수출액은 42억8000만달러였다", "exports came to $4.28 billion"),
+        ("응답자 1637만 명", "16.37 million respondents"),
     ],
 )
 def test_korean_and_english_numbers_meet(korean: str, english: str) -> None:

@@ -21,7 +21,12 @@ __all__ = ["numbers_in_english", "numbers_in_korean", "canon", "Quantity", "quan
 
 
 def canon(value: float) -> str:
-    """One spelling per value: 30000 -> '30000', 12.30 -> '12.3', 1.1e8 -> '110000000'."""
+    """One spelling per value: 30000 -> '30000', 12.30 -> '12.3', 1.1e8 -> '110000000'.
+
+    Rounded to twelve significant digits first, because a decimal times a scale is not exact in
+    binary (4.28 * 1e9 = 4280000000.0000005) and "4.28 billion" must meet 42억8000만.
+    """
+    value = float(f"{value:.12g}")
     if value == int(value) and abs(value) < 1e16:
         return str(int(value))
     return f"{value:.6g}"
