@@ -184,6 +184,20 @@ def test_a_holiday_is_no_personal_name() -> None:
 
 
 @pytest.mark.parametrize("en, ko", [
+    ("Applicants to Seoul National University fell for a third year.", "서울대 지원자는 3년 연속 줄었다."),
+    ("Han Foundation grants went to 40 schools.", "한재단의 지원금은 40개 학교에 돌아갔다."),
+])
+def test_an_institution_that_opens_with_a_surname_is_no_personal_name(en: str, ko: str) -> None:
+    # "National", "University", "Foundation" cannot be spelled with Korean syllables: no given name
+    assert not check_names(en, ko).differences
+
+
+def test_given_names_in_any_newspaper_spelling_are_still_compared() -> None:
+    assert check_names("Jang Song-thaek was executed.", "장성택이 처형됐다.").agree is True
+    assert check_names("Jang Song-thaek was executed.", "최룡해가 처형됐다.").agree is False
+
+
+@pytest.mark.parametrize("en, ko", [
     # a gap between two prices is no price: the English gives the gap, the Korean the prices
     ("Pork sells for about 300 won more than its state price.", "돼지고기는 시장에서 1000원에 거래되고 있다."),
     ("Rice sells for 350 won while the state price is 240 won.", "쌀값은 350원이고 국정가격과의 차액은 100원이다."),

@@ -40,6 +40,13 @@ if TYPE_CHECKING:
 ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+-(?:[A-Za-z][a-z]+|[A-Za-z](?![.\w]))"
                         r"| [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
 NAME_THRESHOLD = 0.8
+# a word a Korean given name can be spelled with: syllables of (consonant) vowel (final), in the
+# spellings newspapers use; "National", "University", "Foundation" are not, so "Seoul National
+# University" is no person named Seoul
+_KOREAN_SYLLABLES = re.compile(
+    r"(?:(?:kk|tt|pp|ss|jj|tch|ch|sh|wh|rh|th|kh|ph|[gkndtrlmbpsjh])?"
+    r"(?:wae|weo|woo|yeo|yae|yoo|you|eui|ae|eo|eu|oe|oi|wa|wo|we|wi|ya|yo|yu|ye|ui|oo|ee|ou|a|e|i|o|u|y)"
+    r"(?:ng|[ktlmpn])?)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -597,7 +604,8 @@ def english_name_candidates(en_text: str) -> set[str]:
         parts = m.group(0).split(" ")
         # "In Hyesan", "In September": a surname that is also a word, before one plain word, is that word
         word_first = parts[0].lower() in _EN_WORD_SURNAMES and len(parts) == 2 and "-" not in parts[1]
-        if parts[0].lower() in known and not word_first:
+        given_spelled = all(_KOREAN_SYLLABLES.fullmatch(p) for part in parts[1:] for p in part.split("-") if p)
+        if parts[0].lower() in known and not word_first and given_spelled:
             found.add(m.group(0))
             at = m.end()
         else:  # "Anchor Choi Moon-jong": the name may start at the next word
