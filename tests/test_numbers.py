@@ -23,6 +23,8 @@ from toolkit.align.numbers import numbers_in_english, numbers_in_korean
         ("천만 명이 넘는다", "more than 10 million"),
         ("수출액은 42억8000만달러였다", "exports came to $4.28 billion"),
         ("응답자 1637만 명", "16.37 million respondents"),
+        ("하루 일의 30분의 1도 안 된다", "It is not even 1/30 of a day's work."),
+        ("유권자의 4분의 3", "3/4 of voters"),
     ],
 )
 def test_korean_and_english_numbers_meet(korean: str, english: str) -> None:
@@ -340,3 +342,9 @@ def test_english_scale_words_past_a_trillion() -> None:
 ])
 def test_a_sum_after_a_law_word_is_no_article(korean: str, values: set[str]) -> None:
     assert numbers_in_korean(korean) == values
+
+
+def test_a_slash_between_numbers_is_a_fraction_only_where_it_reads_as_one() -> None:
+    assert numbers_in_english("on 3/4 the talks began") == {"3", "4"}  # a date
+    assert numbers_in_english("the 9/11 attacks") == {"9", "11"}
+    assert numbers_in_english("open 24/7") == {"24", "7"}

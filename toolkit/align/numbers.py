@@ -568,6 +568,17 @@ _EN_FRACTION = re.compile(
 )
 
 
+# a fraction in digits, before "of" or closing the sentence: "1/30 of the day", "not even 1/30." (30분의 1);
+# not a date ("on 3/4", "1/30/2024"), a name ("the 9/11 attacks") or a ratio ("24/7": the top not under the bottom)
+_EN_SLASH_FRACTION = re.compile(r'(?<![\d/.])(?<!\bon )(?<!\bsince )(?<!\buntil )(\d{1,3})/(\d{1,3})'
+                                r'(?=\s+of\b|[.?!,;]?["\u201d\])]*\s*$)')
+
+
+def _slash_fractions(text: str) -> list[Quantity]:
+    return [Quantity(int(m.group(1)) / int(m.group(2)), "amount", m.start(), m.end())
+            for m in _EN_SLASH_FRACTION.finditer(text) if 0 < int(m.group(1)) < int(m.group(2))]
+
+
 def _english_fraction(m: re.Match) -> float:
     top, bottom = m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or m.group(6)
     return (1 if top.lower() in ("a", "one") else _EN_UNITS[top.lower()]) / _EN_DENOMINATORS[bottom.lower()]
@@ -579,6 +590,10 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     hyphenated: list[Quantity] = [Quantity(_english_fraction(m), "amount", m.start(), m.end())
                                   for m in _EN_FRACTION.finditer(text)]
     text = _blank(_EN_FRACTION, text)
+    slashed = _slash_fractions(text)
+    for q in slashed:
+        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    hyphenated += slashed
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
         words = [w for w in re.split(r"[\s-]+", m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower())
