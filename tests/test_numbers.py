@@ -25,6 +25,7 @@ from toolkit.align.numbers import numbers_in_english, numbers_in_korean
         ("응답자 1637만 명", "16.37 million respondents"),
         ("하루 일의 30분의 1도 안 된다", "It is not even 1/30 of a day's work."),
         ("유권자의 4분의 3", "3/4 of voters"),
+        ("5060 세대가 편의점의 주요 고객이 됐다", "people in their 50s and 60s became the main customers"),
     ],
 )
 def test_korean_and_english_numbers_meet(korean: str, english: str) -> None:
@@ -348,3 +349,10 @@ def test_a_slash_between_numbers_is_a_fraction_only_where_it_reads_as_one() -> N
     assert numbers_in_english("on 3/4 the talks began") == {"3", "4"}  # a date
     assert numbers_in_english("the 9/11 attacks") == {"9", "11"}
     assert numbers_in_english("open 24/7") == {"24", "7"}
+
+
+def test_a_generation_is_no_count_of_three() -> None:
+    # 세대 written as one word is a generation or a household; 세 대 written apart counts vehicles
+    assert numbers_in_korean("젊은 세대가 등을 돌렸다") == set()
+    assert numbers_in_korean("1인 세대가 늘었다") == {"1"}
+    assert numbers_in_korean("차량 세 대가 부딪쳤다") == {"3"}

@@ -799,8 +799,9 @@ _NATIVE = {
 _COUNTERS = (
     "명|번째|번|개국|개월|개|살(?![포해인상균충림리아려피펴])|가지|차례|마리|권|대(?![가-힣])|대(?=[가를의와에씩도만는은이])|곳|척|채|시간|달|사람|군데|해|배|가구|세대|발|주(?!민)|쪽|장|째"
 )
+# (세대 written as one word is a generation or a household, 젊은 세대 / 1인 세대, not three of something: 세 대)
 _NATIVE_RE = re.compile(
-    r"(?<![가-힣])(" + "|".join(sorted(_NATIVE, key=len, reverse=True)) + r")\s?(?=" + _COUNTERS + r")"
+    r"(?<![가-힣])(?!세대)(" + "|".join(sorted(_NATIVE, key=len, reverse=True)) + r")\s?(?=" + _COUNTERS + r")"
 )
 # a native numeral written apart before any noun counts it too: 두 국가 ~ "two states", 세 나라 ~ "three
 # countries" (한, 열 and the like are left out: 한 관계자 is "an official", 열 계획 "a plan to open")
@@ -874,14 +875,19 @@ _KO_ARTICLE = re.compile(r"(?:제\s?\d+|(?:법|헌법|조례|규정|조약|협�
                          r"|\d[\d,.]*\s?[천백십]?\s?[억만]))")  # 1조 원대, 1조3천억 원: a sum
 # a fraction: 5분의 1 is a fifth (0.2), 3분의 2 two-thirds, not the numbers 5 and 1
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])")
+# two decades run together before 세대 name two age groups: 5060 세대 ~ "people in their 50s and 60s", 2030세대
+_KO_GENERATIONS = re.compile(r"(?<![\d.,])([1-9]0)([1-9]0)(?=\s?세대)")
 
 
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, _blank(_DIGIT_RUN, text)))
-    fractions = [Quantity(int(m.group(2)) / int(m.group(1)), "amount", m.start(), m.end())
+    read_first = [Quantity(int(m.group(2)) / int(m.group(1)), "amount", m.start(), m.end())
                  for m in _KO_FRACTION.finditer(text) if int(m.group(1))]
     text = _blank(_KO_FRACTION, text)
+    read_first += [Quantity(float(m.group(k)), "amount", m.start(k), m.end(k))
+                  for m in _KO_GENERATIONS.finditer(text) for k in (1, 2)]
+    text = _blank(_KO_GENERATIONS, text)
     dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
     dated = _KO_ARTICLE.sub(lambda m: m.group(0)[:-1] + "#", dated)  # 제116조 is Article 116, no 116 trillion
     out: list[Quantity] = []
@@ -953,7 +959,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
         out.append(Quantity(float(m.group(2)), "day", m.start(2), m.end(2)))
     for m in _KO_ZERO.finditer(text):
         out.append(Quantity(0.0, "amount", m.start(), m.end()))
-    out = [t for q in out + fractions for t in _with_a_half(q, text)]
+    out = [t for q in out + read_first for t in _with_a_half(q, text)]
     out.sort(key=lambda q: (q.start, q.end))
     out = _shared_scale(out, text, _KO_RANGE)
     out += _shares(out, text)
