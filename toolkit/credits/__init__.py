@@ -709,8 +709,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES) \
                 and (signed := photos.parse_caps_signature(sentence)):
             read = ("", signed, False)  # "… is illegal. —MARA L. ELLISON": the caption's photographer
-        elif read is None and b == len(text) and a > 0 and _named_under_caption(text, a, sentence):
-            read = ("", [Credit("photographer", sentence.strip())], False)  # "… from Kampot. Mara Ellison"
+        elif read is None and b == len(text) and a > 0 and (named := _named_under_caption(text, a, sentence)):
+            read = ("", [Credit("photographer", named)], False)  # "… from Kampot. Mara Ellison", "… 있다. 속초/최 훈"
         elif read is None and line_end and a > 0 and (pictures := photos.parse_picture_agency_tail(sentence)):
             read = ("", pictures, False)  # "… on June 25, 2026. — PPI Images"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
@@ -778,20 +778,23 @@ def _after_full_stop(text: str, at: int) -> bool:
     return text[max(0, at - 4):at].rstrip().endswith(("다.", "요."))
 
 
-def _named_under_caption(text: str, at: int, sentence: str) -> bool:
+def _named_under_caption(text: str, at: int, sentence: str) -> str | None:
     """A caption closed by its photographer's name alone, no label ("A bowl of crab soup, a delicacy
     from Kampot. Mara Ellison"): the name (strict test) is the last sentence, after a full stop, under
     a caption's length of text that neither attributes (a story) nor speaks in the first person (a
     letter's signature), nor ends on a quotation (whose source the name would be), nor names the person
     already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B).
-    A Korean name ("… 웃고 있다. 최유진") needs instead a text that reads as a Korean caption."""
+    A Korean name ("… 웃고 있다. 최유진", "… 있다. 속초/최 훈") needs instead a text that reads as a Korean
+    caption. Returns the name credited, or None."""
     if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
-        return False  # (checked first: a long text is never copied here)
+        return None  # (checked first: a long text is never copied here)
     before, name = text[:at].rstrip(), sentence.strip()
-    if korean.is_caption_name(name):  # "… 어린이들이 활짝 웃고 있다. 최유진": a Korean caption's, read as Korean captions are
-        return before.endswith(".") and context.is_korean_caption(before) and name not in before
-    return before.endswith(".") and is_byline_name(name) and not context.is_story(before) \
-        and not _FIRST_PERSON.search(before) and name not in before
+    korean_name = name if korean.is_caption_name(name) else korean.placed_caption_name(name)
+    if korean_name:  # a Korean caption's, read as Korean captions are
+        return korean_name if before.endswith(".") and context.is_korean_caption(before) \
+            and korean_name.replace(" ", "") not in before else None
+    return name if before.endswith(".") and is_byline_name(name) and not context.is_story(before) \
+        and not _FIRST_PERSON.search(before) and name not in before else None
 
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -677,6 +677,22 @@ def _placed_before_slash(word: str) -> bool:
         and word not in _CLIP_WORDS and word not in SPEAKER_NAMES and word not in _PARTS_PLAYED and title_role(word) is None
 
 
+# "속초/최 훈", "강릉/ 서영": a photo desk's closing credit, the place the picture was taken, a slash, then the
+# photographer's bare name (a one-syllable given name may stand apart from the surname)
+_PLACE_SLASH_NAME = re.compile(r"(?P<place>[가-힣]{2,5}) ?/ ?(?P<sur>[가-힣]{1,2}) ?(?P<given>[가-힣]{1,2})")
+
+
+def placed_caption_name(sentence: str) -> str | None:
+    """The photographer of a caption's closing "place/name" credit, written as printed ("최 훈"), or None.
+    The place is a place's shape (no name, label or part played: `_placed_before_slash`), and the name a
+    Korean name once its space is taken out; whether the text above is a caption, the caller judges."""
+    m = _PLACE_SLASH_NAME.fullmatch(sentence.strip())
+    if m is None or not _placed_before_slash(m["place"]):
+        return None
+    name = m["sur"] + m["given"]
+    return m.group()[m.start("sur") - m.start():].strip() if is_korean_name(name) else None
+
+
 # what a person did, written before "/" and the name as a label is ("출연/A 기자"), though no credit label
 _PARTS_PLAYED = {"출연", "조사", "자료", "문의", "제보", "도움말", "좌담", "토론", "패널"}
 
