@@ -1534,7 +1534,8 @@ _PHOTO_SOURCE = re.compile(
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
     r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
-    r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공)$"  # "… 촬영. <전북일보> 제공"
+    r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공"  # "… 촬영. <전북일보> 제공"
+    r"|[(\[<〈]\s*(?P<place>[가-힣]{2,5})\s*=\s*(?P<n>[가-힣]{2,4}) ?씨\s*제공\s*[)\]>〉])$"  # "<서귀포=A씨 제공>"
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
@@ -1560,6 +1561,10 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return f"{s[:k]} {s[k + 1:j]}".strip(), inner[1]  # "(최윤영 종영소감 사진=최윤영 트위터)": a caption in brackets
     if m is None:
         return None
+    if (person := _labelled_resident(m)) is not None:
+        return s[: len(s) - len(m.group())].rstrip(), [Credit("photographer", person, agent="person")]
+    if m["n"] is not None:
+        return None  # "<출연=A씨 제공>": no place before the "="
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
             or m["l"]).strip()
     holder, space, site = name.rpartition(" ")
@@ -1592,6 +1597,18 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+def _labelled_resident(m: re.Match[str]) -> str | None:
+    """"(화면제공=A 씨)", "<서귀포=A씨 제공>": a resident's own picture or footage, credited where a picture
+    label or the place it was taken marks the bracket as a photo credit (a bare "(A 씨 제공)" stays a
+    caption's aside). The person's name without 씨, or None."""
+    if m["n"] is not None:
+        place = m["place"]  # before "=" any place, as a dateline's ("서귀포=", though 서 is a surname)
+        placed = place not in KO_LABELS and place not in _PARTS_PLAYED and title_role(place) is None
+        return m["n"] if placed and is_korean_name(m["n"]) else None
+    stem = (m["a"] or "").strip().removesuffix("씨").strip()
+    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) else None
 
 
 # a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"
