@@ -48,6 +48,9 @@ _MAX_CREDIT_CHARS = 160
 _OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: (?!(?:file|File|FILE)\b)[A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:(?:file|File|FILE)\s+)?"
                            r"(?:photos?|PHOTOS?|Photos?|images?|file|File|FILE)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
+# "KBS screenshot", "(Harbor TV screen grab)": a picture taken off a broadcaster's or a site's screen, credited to it
+_SCREEN_GRAB = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+"
+                          r"(?:[Vv]ideo |TV )?(?:[Ss]creen ?(?:shot|grab|capture)s?|SCREEN ?(?:SHOT|GRAB|CAPTURE)S?|[Vv]ideo grab)")
 # an owner's words before "Photo by": "Official White House Photo by A", "U.S. Navy photo by B"
 _OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
 _AGENCY_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.\-]{1,20}(?: [A-Za-z][\w.\-]{1,20})?) (?:Photos?|PHOTOS?)")
@@ -123,6 +126,13 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     return credit if credit is None or _is_one_name(credit.name) else None
 
 
+def _screen_owner(name: str) -> bool:
+    """Whose screen a capture was taken from: an outlet or agency, or a capitalized name of one to three
+    words not all common ("KCTV", "Harbor TV"; not "Phone screenshot", "Our screenshot")."""
+    return bool(organization_of(name)) or name.lower() in PHOTO_AGENCIES or is_news_outlet(name) \
+        or (is_capitalized_phrase(name, 3) and not any(is_common_word(w) for w in name.split()))
+
+
 def _is_one_name(name: str) -> bool:
     """What a slot credits is one name: never an address, a separator bar or a comma list
     ("Photo Team a@b.example", "Photo: post | Official", "Images Press, credits"), nor an
@@ -156,6 +166,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             and m["agency"].lower() not in _NOT_CAPS_PAPERS and m["agency"].replace(" ", "").isalpha() \
             and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
+    if (m := _SCREEN_GRAB.fullmatch(t)) and _screen_owner(m["agency"]):
+        return _credit(m["agency"], None)
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
