@@ -390,7 +390,11 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     places = _places_before_equals(words)
     named_at = -1  # where the last name stood: a title right after it is no new label
     loose = False  # a word before a pending name, unparted from it, is no bare name: no list of names
+    depth = label_depth = 0  # brackets open now, and when the current label was read
     for k, word in enumerate(words):
+        depth += (word == "(") - (word == ")")
+        if word == ")" and label is not None and label_depth > depth:
+            label, joined = None, []  # "(영상취재 A) B 기자": a label read inside a bracket ends with it
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
         if word in _CLIP_WORDS and word not in KO_LABELS:
@@ -423,7 +427,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 joined.append(label)  # "사진·글 박승화 기자", "촬영, 편집 : A, B", "번역 및 감수": each job
             else:
                 joined = []
-            label, label_used = word, False
+            label, label_used, label_depth = word, False, depth
             pending = []
             continue
         if k > 0 and words[k - 1] in {"ⓒ", "©"} and not name_and_title(word):
