@@ -824,7 +824,17 @@ def _listed_names(sentence: str) -> list[Credit] | None:
 
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
-    return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence)
+    return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence) \
+        or _stamped_bracket(sentence)
+
+
+def _stamped_bracket(sentence: str) -> list[Credit] | None:
+    """"2026.02.25 [워싱턴=AP/뉴시스]": a wire caption's date stamp, then its credit in brackets; the
+    stamp goes with the credit, as it does printed after one ("(사진=청와대 제공) 2022.04.18.")."""
+    stamp, _, rest = sentence.strip().partition(" ")
+    if not rest[:1] in ("[", "(") or not _YEAR.match(stamp) or not _is_stamp(stamp):
+        return None
+    return _parse_one_byline(rest.strip())
 
 
 # a note saying who translated the piece: "다음은 한빛뉴스가 번역한 기사 전문이다", "이 글은 A 씨가 번역했습니다"
