@@ -759,11 +759,14 @@ def _agency_chain(name: str) -> list[str] | None:
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
     """A caption's closing source line: "연합뉴스", "사진공동취재단", "파주=뉴스1", "평양 AFP 연합뉴스"."""
+    if len(words) == 2 and _is_pool(words[1]) and is_syllable_word(words[0]) and 2 <= len(words[0]) <= _MAX_POOL_OWNER \
+            and not _SENTENCE_END.search(words[0]):
+        return [Credit("photographer", " ".join(words), organization="pool", agent="organization")]
     words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]", "·", "ㆍ"}]
     words = [part for w in words for part in _unglued(w)]
     if not 1 <= len(words) <= 4:
         return None
-    agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
+    agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w) or _is_pool(w)]
     if agencies:  # "신화 연합뉴스": a short name that is an agency only beside another
         agencies = [w for w in words if w in agencies or w in CHAINED_AGENCIES]
     if not agencies or words[-1] not in agencies:
@@ -774,6 +777,15 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     # "조선중앙TV·연합뉴스", "평양 AFP 연합뉴스": the source and each agency that moved its picture on
     names = ([rest[0]] if rest and is_outlet(rest[0]) else []) + agencies
     return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
+
+
+_POOL_ENDINGS = ("공동취재단", "사진기자단")
+_MAX_POOL_OWNER = 6
+
+
+def _is_pool(word: str) -> bool:
+    """"공동취재단", "국회사진기자단": the press pool that shared a picture, known by its name's ending."""
+    return word.endswith(_POOL_ENDINGS)
 
 
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
