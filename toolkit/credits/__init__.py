@@ -56,6 +56,8 @@ def _hygiene(paragraph: str) -> str:
         text = _GLUED_RELATED.sub("\n", _RELATED_OF.sub("", text))  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     if "ⓒ" in text or "키워드" in text:
         text = _unglued_reporter_box(text)
+    if "caption" in text:
+        text = _CAPTION_TOGGLE.sub("", text)  # "… Mara Ellison/AFP via Getty Images hide caption": the page's button
     if "보기" in text:
         text = _PICTURE_BUTTON.sub("", text)  # "… ⓒ 윤서하 관련사진보기": the page's button after a caption's credit
     if "ⓒ" in text or "©" in text:
@@ -85,6 +87,8 @@ def _without_end_bar(line: str) -> str:
 # before it in the pattern (a run of them would be rescanned from each of its starts: quadratic); the
 # blanks left are collapsed with the line's others
 _PICTURE_BUTTON = re.compile(r"(?:관련 ?사진 ?보기|사진 ?크게 ?보기|사진 ?확대 ?보기)[ \t]*$", re.MULTILINE)
+# the button an English page (NPR's) prints after a caption's credit, kept by a copy at the line's end
+_CAPTION_TOGGLE = re.compile(r"(?<![^\s/])(?:hide|toggle) caption[ \t]*$", re.MULTILINE)
 _DOUBLED_HOLDER = re.compile(r"([ⓒ©] ?([가-힣]{2,4}))\2(?=\s|$)")
 
 # a translation's line over its translator's "By A" line (a book's title page)
