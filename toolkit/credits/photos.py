@@ -458,6 +458,11 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             if inner.startswith("(") and inner.endswith(")"):
                 inner = inner[1:-1]  # "((AP Photo/Lee Jin-man))": doubled on some reprints
             found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
+            if len(found) == 1 and found[0] is not None and _known_agency(inner) \
+                    and (shooter := _CAPS_NAME_BEFORE.search(bare[max(0, k - _MAX_CAPS_NAME):k])) \
+                    and _caps_slot(shooter["name"]) and not looks_like_organization(shooter["name"].title()):
+                # "… in Havana.MARA ELLISON (REUTERS)": the photographer in capitals, then the agency in brackets
+                return bare[:k - len(shooter.group())].rstrip(), [_credit(shooter["name"], inner.strip())]
             if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
                 return bare[:k].rstrip(" /|"), found
             if bare[k] == "[" and (k == 0 or bare[:k].rstrip().endswith((".", "!", "\"", "”"))) \
@@ -513,6 +518,11 @@ _BROADCAST_ARM = re.compile(r"\s+(?:TV|Video|Television)$", re.IGNORECASE)
 
 # a news site's address: "eastday.com", "news.harbor.example"
 _SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|kr|jp|co\.uk|example)")
+
+
+# a name in capitals right after a caption's last full stop (glued to it on a scraped page), before a bracket
+_CAPS_NAME_BEFORE = re.compile(r"(?:(?<=[.!?\"”])|^)\s*(?P<name>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){1,3})\s*$")
+_MAX_CAPS_NAME = 60
 
 
 def _bracket_outlet(inner: str) -> bool:
