@@ -1561,7 +1561,10 @@ _PHOTO_SOURCE = re.compile(
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
     r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
     r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공"  # "… 촬영. <전북일보> 제공"
-    r"|[(\[<〈]\s*(?P<place>[가-힣]{2,5})\s*=\s*(?P<n>[가-힣]{2,4}) ?씨\s*제공\s*[)\]>〉])$"  # "<서귀포=A씨 제공>"
+    r"|[(\[<〈]\s*(?P<place>[가-힣]{2,5})\s*=\s*(?P<n>[가-힣]{2,4}) ?씨\s*제공\s*[)\]>〉]"  # "<서귀포=A씨 제공>"
+    # "한빛시청 플리커 계정 갈무리", "(A 인스타그램 캡처)": a capture of an account, credited to its holder
+    r"|(?:[(\[<〈]|(?:^|(?<=[.)]\s)))\s*(?P<o>[^\s()\[\]<>〈〉/=:]{2,15}) (?P<p>[가-힣]{2,5})(?: (?:계정|채널))?"
+    r" ?(?:갈무리|캡처|캡쳐)\s*[)\]>〉]?)$"
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
@@ -1591,6 +1594,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return s[: len(s) - len(m.group())].rstrip(), [Credit("photographer", person, agent="person")]
     if m["n"] is not None:
         return None  # "<출연=A씨 제공>": no place before the "="
+    if m["o"] is not None:
+        return _account_capture(s[: len(s) - len(m.group())].rstrip(), m["o"], m["p"])
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
             or m["l"]).strip()
     holder, space, site = name.rpartition(" ")
@@ -1623,6 +1628,20 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+# the platforms whose accounts a picture is captured from ("백악관 플리커 계정 갈무리")
+_ACCOUNT_PLATFORMS = frozenset({"유튜브", "페이스북", "인스타그램", "트위터", "틱톡", "플리커", "텔레그램", "엑스",
+                                "블로그"})
+
+
+def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Credit]] | None:
+    """(the caption, [the holder]) of a capture taken from an account on a platform; an unnamed
+    holder ("누리꾼 유튜브 캡처") or a platform that is none gives no credit."""
+    if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS:
+        return None
+    kind = "person" if is_korean_name(owner) and not owner.endswith(_INSTITUTION_ENDINGS) else "organization"
+    return head, [Credit("photographer", owner, organization=None if kind == "person" else short_org(owner), agent=kind)]
 
 
 def _labelled_resident(m: re.Match[str]) -> str | None:
