@@ -844,7 +844,7 @@ def _stamped_bracket(sentence: str) -> list[Credit] | None:
     """"2026.02.25 [워싱턴=AP/뉴시스]": a wire caption's date stamp, then its credit in brackets; the
     stamp goes with the credit, as it does printed after one ("(사진=청와대 제공) 2022.04.18.")."""
     stamp, _, rest = sentence.strip().partition(" ")
-    if not rest[:1] in ("[", "(") or not _YEAR.match(stamp) or not _is_stamp(stamp):
+    if rest[:1] not in ("[", "(") or not _YEAR.match(stamp) or not _is_stamp(stamp):
         return None
     return _parse_one_byline(rest.strip())
 
