@@ -244,7 +244,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
 def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, list[Credit], bool]:
     """A reading with what the text before the sentence (`text[:at]`) changes in it."""
     kept, found, note, matters = read
-    if matters == "wire" and _bare_name_bracket(sentence, found) and not _closes_picture(sentence, found[0].name, text, at) \
+    if matters == "wire" and _bare_name_bracket(sentence, found) \
             and not context.is_english_caption(_since_line(text, at, lambda line: False) + " " + kept):
         return sentence, [], note  # "… the minister's sister (Mara Ellison).": a story's aside, no photo credit
     if matters == "wire":
@@ -260,20 +260,6 @@ def _bare_name_bracket(sentence: str, found: list[Credit]) -> bool:
     credit only under a caption."""
     return len(found) == 1 and found[0].agent == "person" and found[0].organization is None \
         and sentence.rstrip(" .").endswith(f"({found[0].name})")
-
-
-def _closes_picture(sentence: str, name: str, text: str, at: int) -> bool:
-    """"… at dawn. (Mara Ellison)": a name alone in brackets after the text's last full stop is the
-    picture's credit, as the same name unbracketed there is (`_named_under_caption`), unless the text
-    attributes (a story), speaks in the first person or already names the person (who is pictured)."""
-    if sentence.strip() != f"({name})" or at > _CAPTION_CHARS + 2 or not _after_english_stop(text, at):
-        return False
-    before = text[:at]
-    return not context.is_story(before) and not _FIRST_PERSON.search(before) and name not in before
-
-
-def _after_english_stop(text: str, at: int) -> bool:
-    return text[max(0, at - 3):at].rstrip().endswith((".", "!", "?"))
 
 
 def _since_line(text: str, at: int, closes: Callable[[str], bool]) -> str:
