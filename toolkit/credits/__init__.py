@@ -56,6 +56,8 @@ def _hygiene(paragraph: str) -> str:
         text = _GLUED_RELATED.sub("\n", _RELATED_OF.sub("", text))  # "… ⓒ News1 허경 기자관련 키워드…": a byline glued to the page's lists
     if "ⓒ" in text or "키워드" in text:
         text = _unglued_reporter_box(text)
+    if "caption" in text:
+        text = _CAPTION_TOGGLE.sub("", text)  # "… Mara Ellison/AFP via Getty Images hide caption": the page's button
     if "보기" in text:
         text = _PICTURE_BUTTON.sub("", text)  # "… ⓒ 윤서하 관련사진보기": the page's button after a caption's credit
     if "ⓒ" in text or "©" in text:
@@ -85,6 +87,8 @@ def _without_end_bar(line: str) -> str:
 # before it in the pattern (a run of them would be rescanned from each of its starts: quadratic); the
 # blanks left are collapsed with the line's others
 _PICTURE_BUTTON = re.compile(r"(?:관련 ?사진 ?보기|사진 ?크게 ?보기|사진 ?확대 ?보기)[ \t]*$", re.MULTILINE)
+# the button an English page (NPR's) prints after a caption's credit, kept by a copy at the line's end
+_CAPTION_TOGGLE = re.compile(r"(?<![^\s/])(?:hide|toggle) caption[ \t]*$", re.MULTILINE)
 _DOUBLED_HOLDER = re.compile(r"([ⓒ©] ?([가-힣]{2,4}))\2(?=\s|$)")
 
 # a translation's line over its translator's "By A" line (a book's title page)
@@ -709,8 +713,8 @@ def _extract(paragraph: str, text: str) -> tuple[str, list[Credit]]:
                 and not text[max(0, a - _QUOTE_REACH):a].rstrip().endswith(CLOSING_QUOTES) \
                 and (signed := photos.parse_caps_signature(sentence)):
             read = ("", signed, False)  # "… is illegal. —MARA L. ELLISON": the caption's photographer
-        elif read is None and b == len(text) and a > 0 and _named_under_caption(text, a, sentence):
-            read = ("", [Credit("photographer", sentence.strip())], False)  # "… from Kampot. Mara Ellison"
+        elif read is None and b == len(text) and a > 0 and (named := _named_under_caption(text, a, sentence)):
+            read = ("", [Credit("photographer", named)], False)  # "… from Kampot. Mara Ellison", "… 있다. 속초/최 훈"
         elif read is None and line_end and a > 0 and (pictures := photos.parse_picture_agency_tail(sentence)):
             read = ("", pictures, False)  # "… on June 25, 2026. — PPI Images"
         elif read is None and line_end and a > 0 and (tail := photos.parse_agency_tail(sentence)):
@@ -778,20 +782,23 @@ def _after_full_stop(text: str, at: int) -> bool:
     return text[max(0, at - 4):at].rstrip().endswith(("다.", "요."))
 
 
-def _named_under_caption(text: str, at: int, sentence: str) -> bool:
+def _named_under_caption(text: str, at: int, sentence: str) -> str | None:
     """A caption closed by its photographer's name alone, no label ("A bowl of crab soup, a delicacy
     from Kampot. Mara Ellison"): the name (strict test) is the last sentence, after a full stop, under
     a caption's length of text that neither attributes (a story) nor speaks in the first person (a
     letter's signature), nor ends on a quotation (whose source the name would be), nor names the person
     already ("A (left) and B talk … B": the name labels one who is pictured, it does not credit B).
-    A Korean name ("… 웃고 있다. 최유진") needs instead a text that reads as a Korean caption."""
+    A Korean name ("… 웃고 있다. 최유진", "… 있다. 속초/최 훈") needs instead a text that reads as a Korean
+    caption. Returns the name credited, or None."""
     if len(text) > _CAPTION_CHARS or text[at - 1:at] not in (" ", "\n"):
-        return False  # (checked first: a long text is never copied here)
+        return None  # (checked first: a long text is never copied here)
     before, name = text[:at].rstrip(), sentence.strip()
-    if korean.is_caption_name(name):  # "… 어린이들이 활짝 웃고 있다. 최유진": a Korean caption's, read as Korean captions are
-        return before.endswith(".") and context.is_korean_caption(before) and name not in before
-    return before.endswith(".") and is_byline_name(name) and not context.is_story(before) \
-        and not _FIRST_PERSON.search(before) and name not in before
+    korean_name = name if korean.is_caption_name(name) else korean.placed_caption_name(name)
+    if korean_name:  # a Korean caption's, read as Korean captions are
+        return korean_name if before.endswith(".") and context.is_korean_caption(before) \
+            and korean_name.replace(" ", "") not in before else None
+    return name if before.endswith(".") and is_byline_name(name) and not context.is_story(before) \
+        and not _FIRST_PERSON.search(before) and name not in before else None
 
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -390,7 +390,11 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     places = _places_before_equals(words)
     named_at = -1  # where the last name stood: a title right after it is no new label
     loose = False  # a word before a pending name, unparted from it, is no bare name: no list of names
+    depth = label_depth = 0  # brackets open now, and when the current label was read
     for k, word in enumerate(words):
+        depth += (word == "(") - (word == ")")
+        if word == ")" and label is not None and label_depth > depth:
+            label, joined = None, []  # "(영상취재 A) B 기자": a label read inside a bracket ends with it
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
         if word in _CLIP_WORDS and word not in KO_LABELS:
@@ -423,7 +427,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 joined.append(label)  # "사진·글 박승화 기자", "촬영, 편집 : A, B", "번역 및 감수": each job
             else:
                 joined = []
-            label, label_used = word, False
+            label, label_used, label_depth = word, False, depth
             pending = []
             continue
         if k > 0 and words[k - 1] in {"ⓒ", "©"} and not name_and_title(word):
@@ -677,6 +681,22 @@ def _placed_before_slash(word: str) -> bool:
         and word not in _CLIP_WORDS and word not in SPEAKER_NAMES and word not in _PARTS_PLAYED and title_role(word) is None
 
 
+# "속초/최 훈", "강릉/ 서영": a photo desk's closing credit, the place the picture was taken, a slash, then the
+# photographer's bare name (a one-syllable given name may stand apart from the surname)
+_PLACE_SLASH_NAME = re.compile(r"(?P<place>[가-힣]{2,5}) ?/ ?(?P<sur>[가-힣]{1,2}) ?(?P<given>[가-힣]{1,2})")
+
+
+def placed_caption_name(sentence: str) -> str | None:
+    """The photographer of a caption's closing "place/name" credit, written as printed ("최 훈"), or None.
+    The place is a place's shape (no name, label or part played: `_placed_before_slash`), and the name a
+    Korean name once its space is taken out; whether the text above is a caption, the caller judges."""
+    m = _PLACE_SLASH_NAME.fullmatch(sentence.strip())
+    if m is None or not _placed_before_slash(m["place"]):
+        return None
+    name = m["sur"] + m["given"]
+    return m.group()[m.start("sur") - m.start():].strip() if is_korean_name(name) else None
+
+
 # what a person did, written before "/" and the name as a label is ("출연/A 기자"), though no credit label
 _PARTS_PLAYED = {"출연", "조사", "자료", "문의", "제보", "도움말", "좌담", "토론", "패널"}
 
@@ -739,11 +759,14 @@ def _agency_chain(name: str) -> list[str] | None:
 
 def parse_caption_source(words: list[str]) -> list[Credit] | None:
     """A caption's closing source line: "연합뉴스", "사진공동취재단", "파주=뉴스1", "평양 AFP 연합뉴스"."""
+    if len(words) == 2 and _is_pool(words[1]) and is_syllable_word(words[0]) and 2 <= len(words[0]) <= _MAX_POOL_OWNER \
+            and not _SENTENCE_END.search(words[0]):
+        return [Credit("photographer", " ".join(words), organization="pool", agent="organization")]
     words = [w for w in words if w not in {"=", "/", "ⓒ", "©", "(", ")", "[", "]", "·", "ㆍ"}]
     words = [part for w in words for part in _unglued(w)]
     if not 1 <= len(words) <= 4:
         return None
-    agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w)]
+    agencies = [w for w in words if w.lower() in PHOTO_AGENCIES or organization_of(w) or _is_pool(w)]
     if agencies:  # "신화 연합뉴스": a short name that is an agency only beside another
         agencies = [w for w in words if w in agencies or w in CHAINED_AGENCIES]
     if not agencies or words[-1] not in agencies:
@@ -754,6 +777,15 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     # "조선중앙TV·연합뉴스", "평양 AFP 연합뉴스": the source and each agency that moved its picture on
     names = ([rest[0]] if rest and is_outlet(rest[0]) else []) + agencies
     return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
+
+
+_POOL_ENDINGS = ("공동취재단", "사진기자단")
+_MAX_POOL_OWNER = 6
+
+
+def _is_pool(word: str) -> bool:
+    """"공동취재단", "국회사진기자단": the press pool that shared a picture, known by its name's ending."""
+    return word.endswith(_POOL_ENDINGS)
 
 
 # "사진은 뉴스1 오현지 기자가 촬영했다.": a caption's sentence saying who took the picture
@@ -804,7 +836,17 @@ def _listed_names(sentence: str) -> list[Credit] | None:
 
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
-    return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence)
+    return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence) \
+        or _stamped_bracket(sentence)
+
+
+def _stamped_bracket(sentence: str) -> list[Credit] | None:
+    """"2026.02.25 [워싱턴=AP/뉴시스]": a wire caption's date stamp, then its credit in brackets; the
+    stamp goes with the credit, as it does printed after one ("(사진=청와대 제공) 2022.04.18.")."""
+    stamp, _, rest = sentence.strip().partition(" ")
+    if rest[:1] not in ("[", "(") or not _YEAR.match(stamp) or not _is_stamp(stamp):
+        return None
+    return _parse_one_byline(rest.strip())
 
 
 # a note saying who translated the piece: "다음은 한빛뉴스가 번역한 기사 전문이다", "이 글은 A 씨가 번역했습니다"
@@ -1518,7 +1560,11 @@ _PHOTO_SOURCE = re.compile(
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
     r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
-    r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공)$"  # "… 촬영. <전북일보> 제공"
+    r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공"  # "… 촬영. <전북일보> 제공"
+    r"|[(\[<〈]\s*(?P<place>[가-힣]{2,5})\s*=\s*(?P<n>[가-힣]{2,4}) ?씨\s*제공\s*[)\]>〉]"  # "<서귀포=A씨 제공>"
+    # "한빛시청 플리커 계정 갈무리", "(A 인스타그램 캡처)": a capture of an account, credited to its holder
+    r"|(?:[(\[<〈]|(?:^|(?<=[.)]\s)))\s*(?P<o>[^\s()\[\]<>〈〉/=:]{2,15}) (?P<p>[가-힣]{2,5})(?: (?:계정|채널))?"
+    r" ?(?:갈무리|캡처|캡쳐)\s*[)\]>〉]?)$"
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
@@ -1544,6 +1590,12 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return f"{s[:k]} {s[k + 1:j]}".strip(), inner[1]  # "(최윤영 종영소감 사진=최윤영 트위터)": a caption in brackets
     if m is None:
         return None
+    if (person := _labelled_resident(m)) is not None:
+        return s[: len(s) - len(m.group())].rstrip(), [Credit("photographer", person, agent="person")]
+    if m["n"] is not None:
+        return None  # "<출연=A씨 제공>": no place before the "="
+    if m["o"] is not None:
+        return _account_capture(s[: len(s) - len(m.group())].rstrip(), m["o"], m["p"])
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
             or m["l"]).strip()
     holder, space, site = name.rpartition(" ")
@@ -1576,6 +1628,32 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+# the platforms whose accounts a picture is captured from ("백악관 플리커 계정 갈무리")
+_ACCOUNT_PLATFORMS = frozenset({"유튜브", "페이스북", "인스타그램", "트위터", "틱톡", "플리커", "텔레그램", "엑스",
+                                "블로그"})
+
+
+def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Credit]] | None:
+    """(the caption, [the holder]) of a capture taken from an account on a platform; an unnamed
+    holder ("누리꾼 유튜브 캡처") or a platform that is none gives no credit."""
+    if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS:
+        return None
+    kind = "person" if is_korean_name(owner) and not owner.endswith(_INSTITUTION_ENDINGS) else "organization"
+    return head, [Credit("photographer", owner, organization=None if kind == "person" else short_org(owner), agent=kind)]
+
+
+def _labelled_resident(m: re.Match[str]) -> str | None:
+    """"(화면제공=A 씨)", "<서귀포=A씨 제공>": a resident's own picture or footage, credited where a picture
+    label or the place it was taken marks the bracket as a photo credit (a bare "(A 씨 제공)" stays a
+    caption's aside). The person's name without 씨, or None."""
+    if m["n"] is not None:
+        place = m["place"]  # before "=" any place, as a dateline's ("서귀포=", though 서 is a surname)
+        placed = place not in KO_LABELS and place not in _PARTS_PLAYED and title_role(place) is None
+        return m["n"] if placed and is_korean_name(m["n"]) else None
+    stem = (m["a"] or "").strip().removesuffix("씨").strip()
+    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) else None
 
 
 # a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"

@@ -48,6 +48,9 @@ _MAX_CREDIT_CHARS = 160
 _OUTLET_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: (?!(?:file|File|FILE)\b)[A-Za-z][\w.&\-]{1,20}){0,2})\s+(?:(?:file|File|FILE)\s+)?"
                            r"(?:photos?|PHOTOS?|Photos?|images?|file|File|FILE)"
                            r"(?:\s*/\s*(?P<name>[^/]{2,60}))?")
+# "KBS screenshot", "(Harbor TV screen grab)": a picture taken off a broadcaster's or a site's screen, credited to it
+_SCREEN_GRAB = re.compile(r"(?P<agency>[A-Za-z][\w.&\-]{1,20}(?: [A-Za-z][\w.&\-]{1,20}){0,2})\s+"
+                          r"(?:[Vv]ideo |TV )?(?:[Ss]creen ?(?:shot|grab|capture)s?|SCREEN ?(?:SHOT|GRAB|CAPTURE)S?|[Vv]ideo grab)")
 # an owner's words before "Photo by": "Official White House Photo by A", "U.S. Navy photo by B"
 _OWNER_PHOTO_BY = re.compile(r"(?:[A-Z][\w.'\-]*\s+){1,4}(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)\s+by:?\s+")
 _AGENCY_PHOTO = re.compile(r"(?P<agency>[A-Za-z][\w.\-]{1,20}(?: [A-Za-z][\w.\-]{1,20})?) (?:Photos?|PHOTOS?)")
@@ -123,6 +126,13 @@ def parse_credit(text: str, bracketed: bool = False) -> Credit | None:
     return credit if credit is None or _is_one_name(credit.name) else None
 
 
+def _screen_owner(name: str) -> bool:
+    """Whose screen a capture was taken from: an outlet or agency, or a capitalized name of one to three
+    words not all common ("KCTV", "Harbor TV"; not "Phone screenshot", "Our screenshot")."""
+    return bool(organization_of(name)) or name.lower() in PHOTO_AGENCIES or is_news_outlet(name) \
+        or (is_capitalized_phrase(name, 3) and not any(is_common_word(w) for w in name.split()))
+
+
 def _is_one_name(name: str) -> bool:
     """What a slot credits is one name: never an address, a separator bar or a comma list
     ("Photo Team a@b.example", "Photo: post | Official", "Images Press, credits"), nor an
@@ -156,6 +166,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             and m["agency"].lower() not in _NOT_CAPS_PAPERS and m["agency"].replace(" ", "").isalpha() \
             and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
+    if (m := _SCREEN_GRAB.fullmatch(t)) and _screen_owner(m["agency"]):
+        return _credit(m["agency"], None)
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
@@ -446,6 +458,11 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             if inner.startswith("(") and inner.endswith(")"):
                 inner = inner[1:-1]  # "((AP Photo/Lee Jin-man))": doubled on some reprints
             found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
+            if len(found) == 1 and found[0] is not None and _known_agency(inner) \
+                    and (shooter := _CAPS_NAME_BEFORE.search(bare[max(0, k - _MAX_CAPS_NAME):k])) \
+                    and _caps_slot(shooter["name"]) and not looks_like_organization(shooter["name"].title()):
+                # "… in Havana.MARA ELLISON (REUTERS)": the photographer in capitals, then the agency in brackets
+                return bare[:k - len(shooter.group())].rstrip(), [_credit(shooter["name"], inner.strip())]
             if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
                 return bare[:k].rstrip(" /|"), found
             if bare[k] == "[" and (k == 0 or bare[:k].rstrip().endswith((".", "!", "\"", "”"))) \
@@ -501,6 +518,11 @@ _BROADCAST_ARM = re.compile(r"\s+(?:TV|Video|Television)$", re.IGNORECASE)
 
 # a news site's address: "eastday.com", "news.harbor.example"
 _SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|kr|jp|co\.uk|example)")
+
+
+# a name in capitals right after a caption's last full stop (glued to it on a scraped page), before a bracket
+_CAPS_NAME_BEFORE = re.compile(r"(?:(?<=[.!?\"”])|^)\s*(?P<name>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){1,3})\s*$")
+_MAX_CAPS_NAME = 60
 
 
 def _bracket_outlet(inner: str) -> bool:
