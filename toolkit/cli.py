@@ -208,13 +208,15 @@ def metrics(
 def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
     """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
     from toolkit.errors import InputError
-    from toolkit.metrics.summary import tables_dir
+    from toolkit.metrics.summary import check_table, tables_dir
 
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
         raise typer.Exit(2)
     try:
         tables = tables_dir(archive)
+        for name in names:
+            check_table(tables / f"{name}.parquet")
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
@@ -226,8 +228,13 @@ def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: 
 
 def _read_tables(archive: Path, query):
     """`query()`, with a damaged table reported in one line, not a traceback."""
+    from toolkit.errors import InputError
+
     try:
         return query()
+    except InputError as error:  # it names the table itself (a FIFO, say)
+        _error(error)
+        raise typer.Exit(1) from None
     except Exception as error:  # noqa: BLE001
         _error(f"{archive}: cannot read the tables ({' '.join(str(error).split())[:200]})")
         raise typer.Exit(1) from None
