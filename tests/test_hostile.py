@@ -412,6 +412,21 @@ def test_bidi_controls_never_cost_a_credit(tmp_path):
         assert [(c["role"], c["name"]) for c in record["credits"]] == SEED_CREDITS, record["source"]
 
 
+@pytest.mark.parametrize("mark", BIDI + JOINERS + ["\u2060"])
+def test_the_library_reads_a_marked_credit_line_as_the_command_line_does(mark):
+    """Ingest strips every invisible mark before the credits are read, but `extract_credits`
+    called directly kept the joiners and the soft hyphen (its own, shorter list): the same line
+    gave the command line three credits and the library none. One list now serves both."""
+    from toolkit.credits import extract_credits
+    from toolkit.ingest import parse_article
+
+    line = (f"Reported by Kim{mark} Joon-Ho for RFA's Korean service. Translated by Kang Min{mark} Kyung{mark}. "
+            f"Written in English by Parameswaran{mark} Ponnudurai.")
+    page = f"Border Market Reopens\n\nTraders reopened their stalls on Monday, residents said.\n\n{line}\n"
+    by_ingest = [(c.role, c.name) for c in parse_article(page.encode("utf-8"), "page.txt").credits]
+    assert [(c.role, c.name) for c in extract_credits(line)[1]] == by_ingest == SEED_CREDITS
+
+
 def test_bidi_controls_stay_out_of_the_tei(tmp_path):
     en = tmp_path / "en.txt"
     text = (SEED / "en.txt").read_text(encoding="utf-8")
