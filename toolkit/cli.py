@@ -90,12 +90,16 @@ def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
 
 
 def _read_all(paths: list[Path]):
-    """Read every article (folders expanded), collecting one-line failures instead of stopping."""
+    """Read every article (folders expanded), collecting one-line failures instead of stopping;
+    what reading left out of an article is a warning line."""
+    from toolkit.errors import printable
     from toolkit.ingest import read_article
     from toolkit.inputs import expand
 
     files, problems = expand(paths, ARTICLE_SUFFIXES)
     articles, failures = _read_each(files, read_article)
+    for line in (line for article in articles for line in article.warnings):
+        typer.echo(f"warning: {printable(line)}", err=True)
     return articles, [str(p) for p in problems] + failures
 
 
