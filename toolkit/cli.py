@@ -150,6 +150,16 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
     _report_failures(failures)
 
 
+def _warn_of_spare_workers(workers: int | None, scheduler: str | None = None) -> None:
+    """Say so when --workers asks for more local processes than there are cores (the executor
+    starts no more than the cores: each would only add memory)."""
+    from toolkit.archive.executor import default_workers, most_workers
+
+    if workers is not None and not scheduler and workers > (most := most_workers()):
+        typer.echo(f"warning: --workers {workers} is more than the {default_workers()} cores this process may "
+                   f"use; using {most}", err=True)
+
+
 @app.command()
 def build(
     corpus: Annotated[Path, typer.Argument(help="Corpus directory: CORPUS/<id>/en.txt (+ ko.txt).", readable=False)],
@@ -176,6 +186,7 @@ def build(
         _error(INSTALL_HINT)
         raise typer.Exit(2)
     _lexicon_or_exit(lexicon)
+    _warn_of_spare_workers(workers, scheduler)
     with _one_line_errors(archive, after="; the archive was left as it was"):
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
                                workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
@@ -514,6 +525,7 @@ def validate(
             for line in report.lines():
                 typer.echo(line)
 
+    _warn_of_spare_workers(workers)
     validate_in_parallel(files, schema or [], workers or default_workers(), on_report)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
