@@ -1150,3 +1150,21 @@ def test_more_workers_than_cores_start_no_more_processes_than_cores(tmp_path):
     assert [line for line in done.stderr.splitlines() if "--workers" in line] == [
         f"warning: --workers 10000 is more than the {default_workers()} cores "
         f"this process may use; using {most_workers()}"]
+
+
+def test_ids_that_differ_only_in_case_or_normalization_are_built_with_a_warning(tmp_path):
+    """"Case" and "case", or "café" in NFC and in NFD, are two articles here, but one TEI file
+    on a case-insensitive or normalizing file system: a copy of the archive there would lose
+    one of them without a word. Both are built, and the build says which ids are twins."""
+    import unicodedata
+
+    text = (CORPUS / "english-only" / "en.txt").read_text(encoding="utf-8")
+    names = ["Case", "case", unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café"), "other"]
+    for name in names:
+        (tmp_path / "corpus" / name).mkdir(parents=True)
+        (tmp_path / "corpus" / name / "en.txt").write_text(text, encoding="utf-8")
+    report = build_archive(tmp_path / "corpus", tmp_path / "archive", progress=False)
+    assert report.failures == [] and report.built == 5
+    twins = [line for line in report.warnings if "differ only in case" in line]
+    assert [line.split(" differ")[0] for line in twins] == ["article ids 'Case', 'case'",
+                                                          "article ids 'cafe\\u0301', 'caf\\xe9'"]
