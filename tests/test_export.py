@@ -195,3 +195,24 @@ def test_file_identity_is_none_where_nothing_can_be_looked_at_and_equal_through_
     assert file_identity(tmp_path / "not-yet" / "x") is None
     assert file_identity(tmp_path / "loop") is None
     assert file_identity("a\0b") is None
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "tsv"])
+def test_an_article_whose_tei_file_is_gone_is_named_and_the_rest_exported(archive: Path, tmp_path: Path, fmt: str):
+    """The tables list an article whose TEI file was deleted: the export left it out and exited 0,
+    so the memory looked whole. Now one line names the missing file, exit 1, the others exported."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    gone = (copy / "tei").resolve() / "dprk-floods.xml"
+    gone.unlink()
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", copy, "--format", fmt, "-o", out)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {copy / 'tei' / 'dprk-floods.xml'}: missing, though tables/articles.parquet lists the article"]
+    text = out.read_text(encoding="utf-8")
+    whole = tmp_path / f"whole.{fmt}"
+    assert run("export", archive, "--format", fmt, "-o", whole).returncode == 0
+    assert 0 < len(text.splitlines()) < len(whole.read_text(encoding="utf-8").splitlines())

@@ -412,6 +412,43 @@ def test_bidi_controls_never_cost_a_credit(tmp_path):
         assert [(c["role"], c["name"]) for c in record["credits"]] == SEED_CREDITS, record["source"]
 
 
+@pytest.mark.parametrize("mark", BIDI + JOINERS + ["\u2060"])
+def test_the_library_reads_a_marked_credit_line_as_the_command_line_does(mark):
+    """Ingest strips every invisible mark before the credits are read, but `extract_credits`
+    called directly kept the joiners and the soft hyphen (its own, shorter list): the same line
+    gave the command line three credits and the library none. One list now serves both."""
+    from toolkit.credits import extract_credits
+    from toolkit.ingest import parse_article
+
+    line = (f"Reported by Kim{mark} Joon-Ho for RFA's Korean service. Translated by Kang Min{mark} Kyung{mark}. "
+            f"Written in English by Parameswaran{mark} Ponnudurai.")
+    page = f"Border Market Reopens\n\nTraders reopened their stalls on Monday, residents said.\n\n{line}\n"
+    by_ingest = [(c.role, c.name) for c in parse_article(page.encode("utf-8"), "page.txt").credits]
+    assert [(c.role, c.name) for c in extract_credits(line)[1]] == by_ingest == SEED_CREDITS
+
+
+def test_a_long_paragraph_with_no_letter_is_left_out_with_a_warning_naming_its_line(tmp_path):
+    """`". " * 30000` was dropped from the article without a word: a separator ("* * *") goes
+    quietly, but text that long is damaged or stuffed, so the reader is told what was left out
+    and where, by `credits`/`ingest` and by a build; the rest of the article is read."""
+    from toolkit.archive import build_archive
+
+    body = ("Traders in the border town reopened their stalls on Monday after a month of closures.\n\n"
+            + ". " * 30000 + "\n\n* * *\n\nThe market had been shut since March, residents said.\n\n")
+    page = tmp_path / "corpus" / "market" / "en.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text(f"Border Market Reopens\n\n{body}{CREDIT_LINE}\n", encoding="utf-8")
+    result = run("credits", "--json", page, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: {page}: line 5: a paragraph of 59,999 characters with no letter or digit was left out"]
+    assert [(c["role"], c["name"]) for c in json.loads(result.stdout)[0]["credits"]] == SEED_CREDITS
+    report = build_archive(page.parent.parent, tmp_path / "archive", progress=False)
+    assert report.failures == [] and report.built == 1
+    assert [line for line in report.warnings if "no letter or digit" in line] == [
+        f"{page}: line 5: a paragraph of 59,999 characters with no letter or digit was left out"]
+
+
 def test_bidi_controls_stay_out_of_the_tei(tmp_path):
     en = tmp_path / "en.txt"
     text = (SEED / "en.txt").read_text(encoding="utf-8")

@@ -46,6 +46,18 @@ def test_short_and_english_latin_text_never_reaches_langdetect(monkeypatch):
     assert calls == []
 
 
+def test_letters_in_runs_longer_than_any_word_are_told_by_their_script(monkeypatch):
+    """A 200,000-letter run came out Somali (langdetect on "aaaa..."): text with no word in it
+    is Latin, so English here, whatever a letter-statistics model makes of it."""
+    calls = []
+    monkeypatch.setattr(langid, "_langdetect", lambda text, **kw: calls.append(text) or "so")
+    for text in ("a" * 200_000, "zqxw" * 60, "hxq" * 50 + " " + "mnbv" * 40):
+        assert detect_language(text) == "en"
+    assert calls == []
+    # a sentence of real words in another language still reaches langdetect
+    assert detect_language("Il governo ha annunciato nuove misure per sostenere le famiglie colpite.") == "so"
+
+
 def test_langdetect_answers_are_repeatable():
     text = "Il governo ha annunciato nuove misure per sostenere le famiglie colpite dall'alluvione."
     assert {detect_language(text) for _ in range(5)} == {"it"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from pathlib import Path
@@ -419,7 +420,7 @@ def test_exact_sums_do_not_wrap_on_large_ratios():
     assert total == 6e9
 
 
-@pytest.mark.parametrize("command", [["metrics", "--by", "translator"], ["terms"], ["terms", "--by", "translator"]])
+@pytest.mark.parametrize("command", [["metrics", "--by", "translator"], ["terms", "--by", "translator"]])
 def test_a_table_that_is_a_fifo_is_an_error_not_a_wait(tmp_path, command):
     """A named pipe in place of articles.parquet: `metrics` and `terms` waited on it for ever (polars
     opens it for reading, and no writer comes); now one line names it, exit 1."""
@@ -435,3 +436,30 @@ def test_a_table_that_is_a_fifo_is_an_error_not_a_wait(tmp_path, command):
                           capture_output=True, text=True, timeout=60, cwd=repo_root(), stdin=subprocess.DEVNULL)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1] == f"error: {tables / 'articles.parquet'}: is a named pipe (FIFO), not a file"
+
+
+@pytest.mark.parametrize("fifo,command,answers", [
+    ("articles", ["metrics"], True), ("articles", ["terms"], True), ("articles", ["terms", "--term", "법원"], True),
+    ("metrics", ["metrics"], False), ("links", ["metrics", "--by", "translator"], False)])
+def test_a_special_table_stops_only_the_commands_that_read_it(tmp_path, fifo, command, answers):
+    """Every table was checked for every command, so a FIFO in place of articles.parquet made
+    `metrics` refuse though it reads only metrics.parquet. A command now answers unless it reads
+    the special table, which it still refuses in one line naming it rather than waiting on it."""
+    import subprocess
+    import sys
+
+    from conftest import repo_root
+
+    tables = build_tables(tmp_path, [("a", *pair())])
+    article_metrics(tables).collect().write_parquet(tables / "metrics.parquet")
+    (tables / f"{fifo}.parquet").unlink()
+    os.mkfifo(tables / f"{fifo}.parquet")
+    done = subprocess.run([sys.executable, "-m", "toolkit.cli", command[0], str(tmp_path), *command[1:], "--json"],
+                          capture_output=True, text=True, timeout=60, cwd=repo_root(), stdin=subprocess.DEVNULL)
+    if answers:
+        assert done.returncode == 0, done.stderr
+        assert isinstance(json.loads(done.stdout), list)
+    else:
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [
+            f"error: {tables / f'{fifo}.parquet'}: is a named pipe (FIFO), not a file"]

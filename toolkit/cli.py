@@ -90,12 +90,16 @@ def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
 
 
 def _read_all(paths: list[Path]):
-    """Read every article (folders expanded), collecting one-line failures instead of stopping."""
+    """Read every article (folders expanded), collecting one-line failures instead of stopping;
+    what reading left out of an article is a warning line."""
+    from toolkit.errors import printable
     from toolkit.ingest import read_article
     from toolkit.inputs import expand
 
     files, problems = expand(paths, ARTICLE_SUFFIXES)
     articles, failures = _read_each(files, read_article)
+    for line in (line for article in articles for line in article.warnings):
+        typer.echo(f"warning: {printable(line)}", err=True)
     return articles, [str(p) for p in problems] + failures
 
 
@@ -146,6 +150,16 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
     _report_failures(failures)
 
 
+def _warn_of_spare_workers(workers: int | None, scheduler: str | None = None) -> None:
+    """Say so when --workers asks for more local processes than there are cores (the executor
+    starts no more than the cores: each would only add memory)."""
+    from toolkit.archive.executor import default_workers, most_workers
+
+    if workers is not None and not scheduler and workers > (most := most_workers()):
+        typer.echo(f"warning: --workers {workers} is more than the {default_workers()} cores this process may "
+                   f"use; using {most}", err=True)
+
+
 @app.command()
 def build(
     corpus: Annotated[Path, typer.Argument(help="Corpus directory: CORPUS/<id>/en.txt (+ ko.txt).", readable=False)],
@@ -172,6 +186,7 @@ def build(
         _error(INSTALL_HINT)
         raise typer.Exit(2)
     _lexicon_or_exit(lexicon)
+    _warn_of_spare_workers(workers, scheduler)
     with _one_line_errors(archive, after="; the archive was left as it was"):
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
                                workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
@@ -208,13 +223,15 @@ def metrics(
 def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
     """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
     from toolkit.errors import InputError
-    from toolkit.metrics.summary import tables_dir
+    from toolkit.metrics.summary import check_table, tables_dir
 
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
         raise typer.Exit(2)
     try:
         tables = tables_dir(archive)
+        for name in names:
+            check_table(tables / f"{name}.parquet")
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
@@ -226,8 +243,13 @@ def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: 
 
 def _read_tables(archive: Path, query):
     """`query()`, with a damaged table reported in one line, not a traceback."""
+    from toolkit.errors import InputError
+
     try:
         return query()
+    except InputError as error:  # it names the table itself (a FIFO, say)
+        _error(error)
+        raise typer.Exit(1) from None
     except Exception as error:  # noqa: BLE001
         _error(f"{archive}: cannot read the tables ({' '.join(str(error).split())[:200]})")
         raise typer.Exit(1) from None
@@ -503,6 +525,7 @@ def validate(
             for line in report.lines():
                 typer.echo(line)
 
+    _warn_of_spare_workers(workers)
     validate_in_parallel(files, schema or [], workers or default_workers(), on_report)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"

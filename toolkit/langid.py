@@ -33,6 +33,10 @@ _ENGLISH_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _ENGLISH_SHARE = 0.22
+# no word of any Latin-script language is longer ("pneumonoultramicroscopicsilicovolcanoconiosis" is 45):
+# a longer run of letters is no word, and text made only of such runs is told by its script alone
+# (langdetect called a 200,000-letter run "so", Somali)
+_LONGEST_WORD = 45
 _PROSE_SHARE = 0.4  # prose in any Latin-script language has this share of lower-case words
 
 # Script of a letter -> language it decides on its own (None: needs langdetect or "und").
@@ -158,7 +162,7 @@ def detect_language(text: str) -> str:
 def _latin_language(text: str, letters: int) -> str:
     if letters < MIN_LATIN_LETTERS:
         return "en"
-    words = _WORD.findall(text[: _SAMPLE * 2])
+    words = [w for w in _WORD.findall(text[: _SAMPLE * 2]) if len(w) <= _LONGEST_WORD]
     if not words:
         return "en"
     english = sum(1 for w in words if w.lower() in _ENGLISH_WORDS)

@@ -91,6 +91,7 @@ class Article:
     links: list[Link] = field(default_factory=list)
     url: str | None = None  # where the article was published (page metadata or meta.json)
     outlet: str | None = None  # who published it (page metadata or meta.json)
+    warnings: list[str] = field(default_factory=list)  # what reading left out that a person should hear of
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -68,10 +68,11 @@ def _line_pairs(first: Path, second: Path) -> list[tuple[str, str]]:
 def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
     import polars as pl
 
-    from toolkit.metrics.summary import tables_dir
+    from toolkit.metrics.summary import check_table, tables_dir
 
     tables = tables_dir(archive)
     for name in ("links", "sentences"):
+        check_table(tables / f"{name}.parquet")
         if not (tables / f"{name}.parquet").is_file():
             raise InputError(str(archive), f"no {name}.parquet: not an archive built by `transprov build`")
     try:

@@ -39,7 +39,7 @@ from toolkit.archive.passes import (Failure, Item, Settings, chunk_key, first_pa
                                     third_pass, timed_call)
 from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
-from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder, id_problem
+from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder, id_problem, twin_ids
 from toolkit.archive.state import Layout, link_or_copy
 from toolkit.errors import InputError, printable
 from toolkit.files import write_atomic
@@ -208,6 +208,8 @@ class _Build:
         old = self.old
         plan = self.plan = _Plan(folders=folders)
         plan.usable = old is not None and old.same_settings(self.settings.fingerprint, self.settings.lexicon_digest)
+        for line in twin_ids(list(folders)):
+            self.warn(line)
         for article_id, folder in folders.items():
             try:
                 problem = id_problem(article_id)

@@ -206,6 +206,7 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
             results.append((item.article_id, failure(item.article_id, error), []))
             continue
+        warnings = [*en.warnings, *(ko.warnings if ko is not None else []), *warnings]  # what ingest left out
         # outside the try: a write that fails (a full disk) stops the build, not the article
         _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens, previous))
         counts += [{"article_id": item.article_id, **row} for row in rows]

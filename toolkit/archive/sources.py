@@ -78,6 +78,29 @@ def id_problem(article_id: str) -> str | None:
     return None
 
 
+def twin_ids(article_ids: list[str]) -> list[str]:
+    """One line per group of ids that differ only in case or Unicode normalization ("Case" and
+    "case", NFC and NFD "café"): built here, their TEI files are one file on a case-insensitive
+    or normalizing file system (macOS, Windows), where a copy of the archive would lose one."""
+    import unicodedata
+
+    groups: dict[str, list[str]] = {}
+    for article_id in article_ids:
+        groups.setdefault(unicodedata.normalize("NFC", article_id).casefold(), []).append(article_id)
+    return [f"article ids {_shown(sorted(ids))} differ only in case or Unicode normalization: on a "
+            "case-insensitive file system (macOS, Windows) their TEI files would be one file; rename one"
+            for ids in groups.values() if len(ids) > 1]
+
+
+def _shown(ids: list[str]) -> str:
+    """The ids quoted, escaped where they would print alike (NFC and NFD twins)."""
+    import unicodedata
+
+    shown = [repr(i) for i in ids]
+    alike = len({unicodedata.normalize("NFC", s) for s in shown}) < len(shown)
+    return ", ".join(map(ascii, ids) if alike else shown)
+
+
 def _source(folder: Path, names: tuple[str, ...]) -> Path | None:
     return next((folder / n for n in names if os.path.lexists(folder / n)), None)
 

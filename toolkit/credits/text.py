@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-# Bidirectional controls and invisible marks: a name written "Kim\u200f Joon-Ho" is Kim Joon-Ho.
-# (ZWJ/ZWNJ are left alone: they are part of the spelling in some scripts.)
-INVISIBLE = dict.fromkeys(
-    map(ord, "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"), None
-)
+from toolkit.ingest.decode import INVISIBLE_MARKS
+
+# Bidirectional controls and invisible marks: a name written "Kim\u200f Joon-Ho" is Kim Joon-Ho. The
+# marks ingest strips (joiners and soft hyphen too), so a line reads the same given here directly.
+INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_MARKS), None)
 
 # Other spellings of a separator, read as the usual one: full-width and box-drawing bars, the Hangul
 # letter ㅣ that Korean widgets print as a bar ("[더팩트ㅣ홍길동 기자]"; alone it spells no word),

@@ -21,17 +21,44 @@ class ExportBead:
     article: Article  # the English article (credits, date)
 
 
-def archive_tei_files(archive: Path) -> list[Path]:
+def archive_tei_files(archive: Path, failures: list[str] | None = None) -> list[Path]:
     """ARCHIVE/tei/*.xml (or the *.xml of a folder of TEI files), sorted. InputError for a
-    folder that is neither (the corpus given by a slip would export an empty memory)."""
+    folder that is neither (the corpus given by a slip would export an empty memory). An
+    article the archive's tables list without its TEI file is one line in `failures`: an
+    export that silently lacked it would look whole."""
     from toolkit.errors import InputError
 
     if (archive / "tei").is_dir():
-        return sorted(p for p in (archive / "tei").glob("*.xml") if p.is_file())
+        files = sorted(p for p in (archive / "tei").glob("*.xml") if p.is_file())
+        if failures is not None:
+            failures.extend(_listed_without_tei(archive, {p.stem for p in files}))
+        return files
     files = sorted(p for p in archive.glob("*.xml") if p.is_file())
     if not files:
         raise InputError(str(archive), "no TEI files (tei/*.xml or *.xml): not an archive; run `transprov build` first")
     return files
+
+
+def _listed_without_tei(archive: Path, present: set[str]) -> list[str]:
+    """One line per article of tables/articles.parquet with no file in tei/ (none without the table)."""
+    import polars as pl
+
+    from toolkit.errors import InputError
+    from toolkit.metrics.summary import check_table
+
+    table = archive / "tables" / "articles.parquet"
+    if not table.exists():
+        return []
+    try:
+        check_table(table)
+        listed = pl.read_parquet(table, columns=["article_id"])["article_id"].to_list()
+    except InputError as error:
+        return [str(error)]
+    except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
+        return [f"{table}: cannot read the table to check every article is exported "
+                f"({' '.join(str(error).split())[:200]})"]
+    return [f"{archive / 'tei' / f'{name}.xml'}: missing, though tables/articles.parquet lists the article"
+            for name in sorted(set(listed) - present)]
 
 
 def export_beads(files: list[Path], min_cert: float = DEFAULT_MIN_CERT,

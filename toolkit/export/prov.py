@@ -198,13 +198,14 @@ def _tables(archive: Path):
     """The articles and credits tables of ARCHIVE as row dicts (missing newer columns: None)."""
     import polars as pl
 
-    from toolkit.metrics.summary import tables_dir
+    from toolkit.metrics.summary import check_table, tables_dir
     from toolkit.metrics.tables import schemas
 
     tables = tables_dir(archive)
     frames = {}
     for name in ("articles", "credits"):
         path = tables / f"{name}.parquet"
+        check_table(path)
         if not path.is_file():
             raise InputError(str(archive), f"no tables/{name}.parquet; run `transprov build` first")
         try:

@@ -23,6 +23,6 @@ def write_bitext(archive: Path, out: Path, min_cert: float = DEFAULT_MIN_CERT,
     from toolkit.export.beads import archive_tei_files, export_beads
     from toolkit.files import write_atomic
 
-    beads = list(export_beads(archive_tei_files(archive), min_cert, failures))
+    beads = list(export_beads(archive_tei_files(archive, failures), min_cert, failures))
     write_atomic(out, bitext(beads))
     return len(beads)

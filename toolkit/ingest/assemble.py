@@ -24,6 +24,9 @@ _KEY_DROP = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"""[.!?。…"'”’)\]」』]$|[다요죠까][.!?]?$""")
 _ECHO_CHARS = 40  # a paragraph this long seen twice is one paragraph scraped twice
 _TRAILING_LINK_CHARS = 100  # a site link after the credits is a short headline-like line
+# a paragraph with no letter or digit is a separator ("* * *", "----") and goes quietly; one this
+# long is no separator but damaged or stuffed text, and the reader is told it was left out
+_NO_TEXT_WARN_CHARS = 200
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Draft:
     url: str | None = None  # canonical URL (HTML pages)
     outlet: str | None = None  # publisher or site name (HTML pages)
     authors: list[Credit] = field(default_factory=list)  # JSON-LD / meta authors: used where the page names none
+    text: str | None = None  # the page as decoded (text files), to say on which line something was left out
 
 
 def key(text: str | None) -> str:
@@ -194,6 +198,12 @@ def _chain(credits: list[Credit]) -> list[Credit]:
     return chain
 
 
+def _where(draft: Draft, at: int, text: str) -> str:
+    """"line N" of the page's text where `text` starts, else "paragraph N" of the body candidates (HTML)."""
+    start = draft.text.find(text) if draft.text is not None else -1
+    return f"line {draft.text.count(chr(10), 0, start) + 1}" if start >= 0 else f"paragraph {at + 1}"
+
+
 def finish(draft: Draft) -> Article:
     """Split credits from the body, drop what is not body, detect languages."""
     skip = {key(draft.title), key(draft.dek)} | {key(c) for c in draft.captions}
@@ -211,9 +221,13 @@ def finish(draft: Draft) -> Article:
     date = draft.date
     tail = None  # index in `body` just after the last paragraph that was only credits
     last_prose = max((i for i, piece in enumerate(draft.pieces) if ends_sentence(piece.text.strip())), default=-1)
+    warnings: list[str] = []
     for at, piece in enumerate(draft.pieces):
         text = piece.text.strip()
         k = key(text)
+        if not k and len(text) >= _NO_TEXT_WARN_CHARS:
+            warnings.append(f"{draft.source}: {_where(draft, at, text)}: a paragraph of {len(text):,} characters "
+                            "with no letter or digit was left out")
         if not k or k in skip or k in seen or bp.is_boilerplate(text):
             continue  # (a long paragraph printed twice is a scraping echo; short ones may repeat)
         if (day := bp.parse_date_line(text)) is not None:
@@ -258,6 +272,7 @@ def finish(draft: Draft) -> Article:
         credits=_chain(credits),
         date=date,
         links=[link for p in body for link in p.links],
+        warnings=warnings,
         url=draft.url,
         outlet=draft.outlet,
     )

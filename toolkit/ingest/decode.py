@@ -33,8 +33,10 @@ _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # zero-width characters (the joiners ZWJ/ZWNJ and the soft hyphen too) and the bidirectional
 # controls (Arabic letter mark, LRM/RLM, the embeddings and overrides U+202A-E, the isolates
 # U+2066-9): invisible in English and Korean news, they split a credit's words for the parser
-# and would reorder text in the TEI
-_INVISIBLE = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# and would reorder text in the TEI. toolkit.credits strips the same ones from text given to it
+# directly, so the library and the command line read a credit line alike.
+INVISIBLE_MARKS = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE_MARKS}]")
 
 
 def has_unwritable(text: str) -> bool:

@@ -129,7 +129,7 @@ def read_text(text: str, source: str) -> Draft:
         kinds[candidate] = "dek"
         dek = units[candidate].text
     pieces = [Piece(u.text) for u, kind in zip(units, kinds) if kind == "body"]
-    return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date)
+    return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date, text=text)
 
 
 def _list_items(lines: list[str]) -> set[int]:

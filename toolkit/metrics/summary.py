@@ -17,26 +17,28 @@ GROUPS = ("article", *ROLE_GROUPS, "service", "organization", "outlet")
 
 
 def scan(tables: Path, table: str):
-    """A LazyFrame over ARCHIVE/tables/<table>.parquet."""
+    """A LazyFrame over ARCHIVE/tables/<table>.parquet (InputError for a FIFO, socket or device)."""
     import polars as pl
 
-    return pl.scan_parquet(tables / f"{table}.parquet")
+    path = tables / f"{table}.parquet"
+    check_table(path)
+    return pl.scan_parquet(path)
 
 
 def tables_dir(archive: Path | str) -> Path:
     """ARCHIVE/tables, or the path itself when it already is a tables directory (whose path
-    polars can take and whose tables are no FIFO, socket or device: InputError otherwise)."""
+    polars can take: InputError otherwise). The tables themselves are checked as they are read
+    (`scan`, `check_table`): a command that never reads a damaged table still answers."""
     from toolkit.polarspath import check_polars_path
 
     archive = Path(archive)  # a notebook's string is an archive too
     check_polars_path(archive)
-    tables = archive / "tables" if (archive / "tables").is_dir() else archive
-    _check_special(tables)
-    return tables
+    return archive / "tables" if (archive / "tables").is_dir() else archive
 
 
-def _check_special(tables: Path) -> None:
-    """InputError for a table that is a FIFO, socket or device: polars would wait on it for ever."""
+def check_table(path: Path) -> None:
+    """InputError for a table that is a FIFO, socket or device: polars would wait on it for ever.
+    A missing table, a dangling link or a loop is left to the reader, whose own error names it."""
     import os
     import stat
 
@@ -44,16 +46,11 @@ def _check_special(tables: Path) -> None:
     from toolkit.inputs import not_regular
 
     try:
-        entries = [e for e in os.scandir(tables) if e.name.endswith(".parquet")]
+        mode = os.stat(path).st_mode
     except OSError:
-        return  # no folder to list: the reader says what is missing
-    for entry in entries:
-        try:
-            mode = entry.stat().st_mode
-        except OSError:
-            continue  # a dangling link or a loop: polars' own error names it
-        if not stat.S_ISDIR(mode) and (problem := not_regular(mode)):
-            raise InputError(entry.path, problem)
+        return
+    if not stat.S_ISDIR(mode) and (problem := not_regular(mode)):
+        raise InputError(str(path), problem)
 
 
 def _names_in_role(credits, role: str, alias: str):
