@@ -79,6 +79,20 @@ def test_moved_sentence_is_linked_across(lexicon) -> None:
     assert ((1,), (5,)) not in monotone
 
 
+def test_moved_sentence_takes_its_korean_from_a_weak_link(lexicon) -> None:
+    """The chain, unable to cross, pairs the moved sentence's Korean with the background sentence
+    closing the English on one shared word; the crossing pass gives that Korean to the sentence
+    that translates it and leaves the background sentence unaligned."""
+    en = _sents([ENGLISH[0], "The U.S. State Department also issued a statement urging the North to return to dialogue.",
+                 ENGLISH[1], ENGLISH[2], ENGLISH[6], ENGLISH[7], "American officials gave no further details."], "en")
+    ko = _sents(KOREAN, "ko")
+    beads = [(b.en, b.ko) for b in align(en, ko, lexicon).beads]
+    assert ((1,), (5,)) in beads and ((6,), ()) in beads
+    assert sorted(j for _, k in beads for j in k) == list(range(len(ko)))  # every Korean sentence once
+    held = {(b.en, b.ko) for b in align(en, ko, lexicon, Params(cross_weak=None)).beads}
+    assert ((6,), (5,)) in held and ((1,), ()) in held
+
+
 def test_sentence_without_evidence_becomes_null(lexicon) -> None:
     en = _sents([ENGLISH[0], "The weather in Lisbon was mild and sunny all week.", ENGLISH[1]], "en")
     ko = _sents(KOREAN[:2], "ko")

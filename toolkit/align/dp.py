@@ -22,7 +22,8 @@ or, when that one-to-one search finds nothing, the chain's first beads are searc
 one Korean sentence moved to face its English (lede.py: merged beads around the crossing, or
 a sentence from beyond the lede, `Params.reorder_moved`), and sentences left unaligned in
 different gaps pair across when they clearly match (a
-moved paragraph, `Params.cross`), its neighbours following it in order (`Params.block`);
+moved paragraph, `Params.cross`; a sentence held by a weak link is free for it, `Params.cross_weak`),
+its neighbours following it in order (`Params.block`);
 (5) a gap of one sentence on each side between anchors pairs up on order and length alone
 (`Params.lone`: a greeting, a short caption line; not a Korean quotation facing an English
 sentence that reports no one's words, `Params.lone_speech`); (6) an English sentence left unaligned
@@ -176,16 +177,26 @@ class Aligner(BeadScorer):
         other: a paragraph the writer moved (its English earlier, its Korean later) leaves a
         run of null beads on each side that a monotone chain cannot link; crossing links are
         fine in TEI. A pair needs a 1-1 score of `Params.cross` (an anchor's evidence), and
-        the best pairs are taken first."""
+        the best pairs are taken first. One side of a pair may also be held by a weak link: the
+        chain, unable to cross, pairs a moved sentence's Korean with whatever sentence of its gap
+        shares a word with it (often an English background sentence that closes the article); the
+        crossing partner takes it, and the weak link's other sentence is left unaligned."""
         theta = self.p.cross
         if theta is None:
             return path
         en_null = [b[0] for b in path if _english_only(b)]
         ko_null = [b[2] for b in path if _korean_only(b)]
-        if not en_null or not ko_null or len(en_null) * len(ko_null) > FULL_GRID:
+        # a sentence held by a weak 1-1 link (below `Params.cross_weak`: the rescue's pairing of a gap
+        # on order, or the search's on a word or two) is free for a crossing partner too
+        held = self._held_weakly(path)
+        ko_free = ko_null + [j for (j, side) in held if side == "ko"]
+        en_free = en_null + [k for (k, side) in held if side == "en"]
+        if not (en_null or ko_null) or len(en_free) * len(ko_free) > FULL_GRID:
             return path  # a long article's nulls are not all compared (its evidence is computed lazily)
-        pairs = sorted(((s, i, j) for i in en_null for j in ko_null
-                        if self.has[i][j] and (s := self.bead_score(i, i + 1, j, j + 1)) >= theta),
+        free_en, free_ko = set(en_null), set(ko_null)
+        pairs = sorted(((s, i, j) for i in en_free for j in ko_free
+                        if (i in free_en or j in free_ko) and self.has[i][j]
+                        and (s := self.bead_score(i, i + 1, j, j + 1)) >= theta),
                        key=lambda x: (-x[0], x[1], x[2]))
         used_en: set[int] = set()
         used_ko: set[int] = set()
@@ -197,12 +208,30 @@ class Aligner(BeadScorer):
                 links.append((i, i + 1, j, j + 1))
         if not links:
             return path
-        links += self._extend_block(links, set(en_null), set(ko_null), used_en, used_ko)
+        links += self._extend_block(links, free_en, free_ko, used_en, used_ko)
+        # a weak link that gave up a sentence leaves its other sentence unaligned
+        broken = {held[(i, "en")] for i in used_en if (i, "en") in held} | {held[(j, "ko")] for j in used_ko if (j, "ko") in held}
         kept = [b for b in path if not (_english_only(b) and b[0] in used_en)
-                and not (_korean_only(b) and b[2] in used_ko)]
+                and not (_korean_only(b) and b[2] in used_ko) and b not in broken]
+        for i0, _, j0, _ in broken:
+            if i0 not in used_en:
+                kept.append((i0, i0 + 1, j0, j0))
+            if j0 not in used_ko:
+                kept.append((i0, i0, j0, j0 + 1))
         # each crossing link takes the place of its English sentence in the order
         out = kept + links
         out.sort(key=lambda b: (b[0] if b[1] > b[0] else b[0] - 0.5, b[2]))
+        return out
+
+    def _held_weakly(self, path: list[tuple[int, int, int, int]]) -> dict[tuple[int, str], tuple[int, int, int, int]]:
+        """(sentence, "en" / "ko") -> its 1-1 link, for the links scoring below `Params.cross_weak`."""
+        weak = self.p.cross_weak
+        out: dict[tuple[int, str], tuple[int, int, int, int]] = {}
+        if weak is None:
+            return out
+        for b in path:
+            if b[1] - b[0] == 1 and b[3] - b[2] == 1 and self.bead_score(*b) < weak:
+                out[(b[0], "en")] = out[(b[2], "ko")] = b
         return out
 
     def _extend_block(self, links, en_null: set[int], ko_null: set[int], used_en: set[int], used_ko: set[int]
