@@ -27,10 +27,10 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent
 Spans = list[tuple[str, int, int]]  # (id, start, end) on the pair's text without whitespace
 Listing = list[tuple[str, str]]  # (id, text) of each sentence, in order
 
@@ -222,15 +222,6 @@ def find(args: list[Path], out: Path) -> list[Pair]:
     return pairs
 
 
-def _write(path: Path, text: str) -> None:
-    """Write atomically: a reader never sees half a gold file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".remap-")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    os.replace(tmp, path)
-
-
 def _link(target: Path, link: Path) -> None:
     if link.is_symlink() or link.exists():
         link.unlink()
@@ -244,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pairs", type=Path, nargs="+", metavar="PAIR_DIR")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
+    # imported here, never at module level: the --dump process must import `toolkit` from its own tree
+    sys.path.insert(0, str(REPO))
+    from toolkit.files import write_atomic
     pairs = find(args.pairs, args.out)
     texts = sorted({p for pair in pairs for p in (pair.en, pair.ko)})
     old, new = listings(args.old_tree, texts), listings(args.new_tree, texts)
@@ -261,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for change in done.changes:
             print(f"{name}: {change}", file=sys.stderr)
-        _write(pair.out, done.text)
+        pair.out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(pair.out, done.text.encode("utf-8"))
         if pair.out.name == "gold.tsv":
             _link(pair.en, pair.out.parent / "en.txt")
             _link(pair.ko, pair.out.parent / "ko.txt")

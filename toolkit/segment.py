@@ -208,7 +208,7 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
     A quotation opened with a double mark and closed by mistake with a single one
     ('"It is hard. If you are caught, you stay.\'', a slip seen in real soundbites) is one
     quotation too, however many sentences it holds, and so is a soundbite (a quotation opened
-    after a speaker's colon) closed within reach. A quotation left open for good (a quote
+    after a speaker's colon or a bracket) closed within reach. A quotation left open for good (a quote
     running on into the next paragraph, or a stray mark) is not followed: the pieces stay separate.
     """
     out: list[str] = []
