@@ -168,8 +168,8 @@ def test_a_korean_neighbour_joins_at_its_own_threshold(lexicon) -> None:
     assert join_splits(split, path, q + 0.01, korean_threshold=q - 0.01) == path
 
 
-# A ministry press release with numbered paragraphs (made up). The Korean keeps each number in its
-# paragraph's sentence; the English splitter ends a sentence at "1." (a full stop before a capital).
+# A ministry press release with numbered paragraphs (made up). Both sides keep each number in its
+# paragraph's first sentence (the English splitter once ended a sentence at "1.", before a capital).
 RELEASE_KO = """외교부, 몽골과 공급망 협력 논의
 
 1. 김민수 외교부 제2차관은 3일 오전 서울에서 바트 몽골 외교차관과 제7차 차관급 전략대화를 갖고 핵심광물 공급망과 에너지 분야 협력 방안을 논의했다.
@@ -184,18 +184,18 @@ RELEASE_EN = """Vice FM holds strategic dialogue with Mongolia
 """
 
 
-def test_a_paragraph_number_joins_the_item_it_numbers(lexicon) -> None:
-    """The bare "1." and "2." say nothing the word model can pair, so the search leaves them as
-    additions; each belongs to the bead of the item it opens."""
+def test_a_paragraph_number_is_in_the_bead_of_the_item_it_numbers(lexicon) -> None:
+    """A bare "1." or "2." says nothing the word model can pair: cut off, it was left as an
+    addition. It opens its item's sentence, so it is in that item's bead."""
     from toolkit.ingest import parse_article
     from toolkit.segment import article_analyses, provided_tokens, segment_article
 
     en = segment_article(parse_article(RELEASE_EN.encode(), "en.txt")).sentences
     ko_article = segment_article(parse_article(RELEASE_KO.encode(), "ko.txt"))
-    assert [s.text for s in en if len(s.text) <= 2] == ["1.", "2."]  # the splitter's cut this is for
+    assert [s.text[:3] for s in en] == ["1. ", "The", "2. "]
     with provided_tokens(article_analyses(ko_article)):
         beads = align(en, ko_article.sentences, lexicon, Params()).beads
-    assert [(b.en, b.ko) for b in beads] == [((0, 1, 2), (0,)), ((3, 4), (1,))]
+    assert [(b.en, b.ko) for b in beads] == [((0, 1), (0,)), ((2,), (1,))]
 
 
 NUMBERED_EN = ["2.", "The two sides agreed to expand people-to-people and youth exchanges this year."]

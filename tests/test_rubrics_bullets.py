@@ -240,3 +240,23 @@ def test_an_interview_s_questions_are_text_and_its_lede_stays_body(tmp_path) -> 
 ])
 def test_only_two_questions_under_one_mark_make_an_interview(lang: str, texts: list[str], kinds: list[str]) -> None:
     assert [p.kind for p in _segment(lang, *texts).paragraphs] == kinds
+
+
+def test_a_press_release_outline_keeps_every_level_as_story_text() -> None:
+    # □ a point, ○ details under it, - a detail under those: the marks alternate, so no item
+    # has a neighbour with its own mark, and none of them is a caption
+    article = _segment("ko",
+                       "□ 외교부는 20일 서울에서 몽골 외교부와 제1차 기후변화 협의회를 열었다고 밝혔다.",
+                       "○ 양측은 사막화 방지와 재생에너지 협력 방안을 집중적으로 논의했다.",
+                       "- 몽골 측은 공동 사업단 구성을 제안했다.",
+                       "□ 양국은 내년 울란바토르에서 제2차 협의회를 열기로 합의했다.")
+    assert [p.kind for p in article.paragraphs] == ["text"] * 4
+    assert [s.text for s in article.sentences][0] == "외교부는 20일 서울에서 몽골 외교부와 제1차 기후변화 협의회를 열었다고 밝혔다."
+    assert len(article.sentences) == 4
+
+
+def test_a_lone_caption_beside_a_dash_line_stays_a_rubric() -> None:
+    # a caption's mark (▲) is no outline mark, whatever its neighbours
+    article = _segment("ko", "▲ 양국 대표단이 20일 서울 외교부 청사에서 회의를 열었다.",
+                       "- 회의는 두 시간 동안 이어졌다.")
+    assert article.paragraphs[0].kind == "rubric"

@@ -505,3 +505,60 @@ def test_a_cut_after_an_abbreviation_does_not_change_the_sentences(monkeypatch) 
         monkeypatch.setattr(segment, "PIECE_CHARS", 300)
         segment._split_korean.cache_clear()
         assert split_korean(page) == whole, pad
+
+
+def test_a_quotation_running_over_several_sentences_is_one_sentence() -> None:
+    # a broadcast soundbite in English: the Korean keeps the soundbite whole, so must the English
+    text = ('[Soundbite] Park Mi-ran(Daejeon resident) : "I used to fill the tank for 50,000 won. Now I stop at '
+            'half. It is hard." Fuel prices rose for the fifth week.')
+    assert split_english(text) == [
+        '[Soundbite] Park Mi-ran(Daejeon resident) : "I used to fill the tank for 50,000 won. Now I stop at half. '
+        'It is hard."',
+        "Fuel prices rose for the fifth week.",
+    ]
+
+
+def test_a_quotation_is_not_run_past_the_next_quotation() -> None:
+    # the first quotation never closes; the next one is its own, so nothing is joined
+    text = 'He said: "We are ready. The team is here. She answered "no" at once. Talks ended.'
+    assert split_english(text) == [
+        'He said: "We are ready.', "The team is here.", 'She answered "no" at once.', "Talks ended.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Vice Minister Lee met the Mongolian envoy. 2. The two sides agreed to meet again.",
+         ["1. Vice Minister Lee met the Mongolian envoy.", "2. The two sides agreed to meet again."]),
+        ("(3) Officials will visit Ulaanbaatar in May.", ["(3) Officials will visit Ulaanbaatar in May."]),
+        # a number closing a sentence is no list number
+        ("The vote was 212 to 80. 5. The bill passed.", ["The vote was 212 to 80.", "5. The bill passed."]),
+    ],
+)
+def test_a_list_number_opens_its_item_sentence(text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected
+
+
+def test_an_inline_korean_soundbite_is_a_sentence_of_its_own() -> None:
+    # a report script run on with no line breaks and no full stops, as broadcasters' video pages print it
+    text = ('올해는 아예 수확을 포기한 농가가 늘고 있습니다 [박정수/배추 재배 농민 : "인건비도 안 나와요 '
+            '차라리 갈아엎는 게 낫습니다 "] 산지 가격은 1년 만에 절반으로 떨어졌습니다')
+    assert split_korean(text) == [
+        "올해는 아예 수확을 포기한 농가가 늘고 있습니다",
+        '[박정수/배추 재배 농민 : "인건비도 안 나와요 차라리 갈아엎는 게 낫습니다 "]',
+        "산지 가격은 1년 만에 절반으로 떨어졌습니다",
+    ]
+
+
+def test_a_soundbite_closed_before_the_next_sentence_is_cut_there() -> None:
+    text = ('[최은영/서울시 마포구 : "채소값이 너무 올라서 장보기가 겁나요."] 정부는 다음 주 할인 지원을 '
+            '시작합니다.')
+    assert split_korean(text) == ['[최은영/서울시 마포구 : "채소값이 너무 올라서 장보기가 겁나요."]',
+                                  "정부는 다음 주 할인 지원을 시작합니다."]
+
+
+def test_a_bracket_without_a_speaker_is_not_cut_out() -> None:
+    # a time or an aside in brackets is text of its sentence
+    text = "회의는 [오후 3:30 기준] 아직 끝나지 않았습니다."
+    assert split_korean(text) == [text]

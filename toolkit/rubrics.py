@@ -216,12 +216,14 @@ def list_items(texts: list[str], lang: str) -> set[int]:
     the answers between them.
     """
     marks = [_item_like(t, lang) for t in texts]
+    outline = [_outline_mark(t) for t in texts]
     found: set[int] = set()
     for i, mark in enumerate(marks):
         if mark is None:
             continue
         neighbours = marks[max(i - 1, 0):i] + marks[i + 1:i + 2]
-        if texts[i].count(mark) >= 2 or mark in neighbours:
+        nested = mark in _OUTLINE and any(outline[max(i - 1, 0):i] + outline[i + 1:i + 2])
+        if texts[i].count(mark) >= 2 or mark in neighbours or nested:
             found.add(i)
     questions = [_question_mark(t, lang) for t in texts]
     for mark in set(questions) - {None}:
@@ -229,6 +231,18 @@ def list_items(texts: list[str], lang: str) -> set[int]:
         if len(asked) >= 2 and any(_asks(texts[i]) for i in asked):
             found.update(asked)
     return found
+
+
+# A press release writes its points as an outline: `□` a point, `○` a detail under it, `-` a detail
+# under that. The marks alternate, so an item's neighbour may carry another of them; no caption
+# sits inside such an outline.
+_OUTLINE = "□■○●◦"
+_OUTLINE_LEAD = re.compile(rf"^\s*(?:[{_OUTLINE}]|[-–]\s)")
+
+
+def _outline_mark(text: str) -> bool:
+    """True for a paragraph led by a mark of a release's outline (a bullet of _OUTLINE or a dash)."""
+    return bool(_OUTLINE_LEAD.match(text))
 
 
 def _asks(text: str) -> bool:

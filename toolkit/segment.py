@@ -151,6 +151,11 @@ def _unjoin(text: str) -> str:
     return _JOINED.sub(spaced, text)
 
 
+# A numbered item's number ("1. Vice Minister Kim met …") opens its sentence: cut off, it was a
+# sentence with no word, aligned with nothing (the Korean keeps "1. …" whole).
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s*$")
+
+
 def split_english(text: str) -> list[str]:
     """Split English text into sentences, keeping quotations and abbreviations whole."""
     text = _unjoin(re.sub(r"\s+", " ", text).strip())
@@ -159,7 +164,7 @@ def split_english(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _END.finditer(text):
-        if m.end() <= start or not _is_break(text, m):
+        if m.end() <= start or not _is_break(text, m) or _LIST_NUMBER.match(text, start, m.end()):
             continue
         out.append(text[start:m.end()].strip())
         start = m.end()
@@ -179,12 +184,19 @@ _STRAY_QUOTE_REACH = 4
 _SINGLE_CLOSE = re.compile(r"[.!?,…]['’]$")
 
 
-def _single_quote_close(following: list[str]) -> int:
-    """How many of `following` a quotation opened with a double mark runs through when the
-    first of them to end in a closing mark ends in a single one (0: none does)."""
+# a quotation opened after a speaker's colon (`Lee Jin-ho(Seoul resident) : "…`) or a bracket
+# (`["(Soaked in sweat?) Of course. …"]`): a broadcast soundbite, one turn of speech however
+# many sentences it holds (a Korean script often keeps it in one bracket)
+_SPOKEN = re.compile(r"[:：\[]\s*[\"“][^\"“”]*$")
+
+
+def _quote_close(opening: str, following: list[str]) -> int:
+    """How many of `following` a quotation opened with a double mark in `opening` runs
+    through (0: none within reach): up to the first of them that ends in a single closing
+    mark by mistake, or, for a soundbite, closes it with a double mark."""
     for n, sentence in enumerate(following, start=1):
         if any(mark in sentence for mark in '"“”'):
-            return 0
+            return n if quote_open(sentence) and _SPOKEN.search(opening) else 0
         if _SINGLE_CLOSE.search(sentence):
             return n
     return 0
@@ -195,7 +207,8 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
 
     A quotation opened with a double mark and closed by mistake with a single one
     ('"It is hard. If you are caught, you stay.\'', a slip seen in real soundbites) is one
-    quotation too, however many sentences it holds. A quotation left open for good (a quote
+    quotation too, however many sentences it holds, and so is a soundbite (a quotation opened
+    after a speaker's colon or a bracket) closed within reach. A quotation left open for good (a quote
     running on into the next paragraph, or a stray mark) is not followed: the pieces stay separate.
     """
     out: list[str] = []
@@ -207,7 +220,7 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
                 s = f"{s} {sentences[k + 1]}"
                 k += 1
             else:
-                extra = _single_quote_close(sentences[k + 1 : k + 1 + _STRAY_QUOTE_REACH])
+                extra = _quote_close(s, sentences[k + 1 : k + 1 + _STRAY_QUOTE_REACH])
                 if extra:
                     s = " ".join(sentences[k : k + extra + 1])
                     k += extra
@@ -330,6 +343,29 @@ korean_tokens.cache_info = _alone.cache_info  # type: ignore[attr-defined]
 # every quotation before it is closed (so a quoted sentence is never cut inside). A stop after
 # a closing quote ("…받았겠나’. ‘다른…") ends the sentence too.
 _BEFORE_QUOTE = re.compile(r"(?:(?<=[가-힣][.!?])|(?<=[가-힣][’”][.!?]))\s+(?=[“\"‘'])")
+
+
+# A broadcast script run on without line breaks holds its soundbites inline
+# (`…포기했습니다 [김○○/농민 : "너무 힘들죠"] 무더기 폐기에…`), and Kiwi ends no sentence at a
+# bracket: a bracket that opens with a speaker (a name or title of at most 40 characters and
+# a colon) is a unit of its own, cut from the text on either side of it.
+_SOUNDBITE = re.compile(r"\[[^\[\]:：\n]{1,40}[:：](?!\d)[^\[\]]+\]")
+
+
+def _cut_at_soundbites(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """`spans` (Kiwi's sentences as [start, end] in text) cut again where a soundbite bracket
+    starts or ends inside one of them."""
+    cuts = sorted({c for m in _SOUNDBITE.finditer(text) for c in m.span() if 0 < c < len(text)})
+    if not cuts:
+        return spans
+    out: list[list[int]] = []
+    for start, end in spans:
+        for c in cuts:
+            if start < c < end and text[start:c].strip() and text[c:end].strip():
+                out.append([start, c])
+                start = c
+        out.append([start, end])
+    return out
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -504,6 +540,7 @@ def _split_korean(text: str) -> tuple[tuple[str, ...], tuple[Tokens | None, ...]
         if tail and spans[k][0] + tail.end() < spans[k][1]:
             cut = spans[k][0] + tail.end()
             spans[k][1], spans[k + 1][0] = cut, cut
+    spans = _cut_at_soundbites(text, spans)
     # each sentence as its text and its parts: (start, end) in `text`, offset in the sentence
     merged: list[tuple[str, list[tuple[int, int, int]]]] = []
     for a, b in (part for start, end in spans for part in _split_before_quotes(text, start, end)):
