@@ -177,6 +177,16 @@ def test_a_change_beside_those_habits_is_still_flagged(en: str, ko: str, flag: s
     assert check_numbers(en, ko).differences == (flag,)
 
 
+@pytest.mark.parametrize("en, ko", [
+    ("Exports came to $4.28 billion last month.", "수출액은 지난달 42억8000만달러였다."),
+    ("Some 16.37 million people answered the survey.", "설문에는 1637만 명이 응답했다."),
+])
+def test_a_decimal_times_a_scale_meets_its_korean_units(en: str, ko: str) -> None:
+    # 4.28 * 1e9 is not exactly 4,280,000,000 in binary
+    assert check_numbers(en, ko).agree is True
+    assert check_numbers(en.replace("4.28", "4.29").replace("16.37", "16.47"), ko).agree is False
+
+
 def test_a_holiday_is_no_personal_name() -> None:
     check = check_names("The crackdown runs until the Day of the Sun, the birthday of Kim Il Sung.",
                         "단속은 태양절까지 이어진다.")

@@ -16,17 +16,19 @@ from dataclasses import dataclass, replace
 
 from toolkit.align.kept import kept_for_sentences
 
-__all__ = ["numbers_in_english", "numbers_in_korean", "canon", "Quantity", "quantities_in_english",
+__all__ = ["numbers_in_english", "numbers_in_korean", "canon", "as_written", "Quantity", "quantities_in_english",
            "quantities_in_korean", "with_readings"]
 
 
-def canon(value: float) -> str:
-    """One spelling per value: 30000 -> '30000', 12.30 -> '12.3', 1.1e8 -> '110000000'.
+def as_written(value: float) -> float:
+    """The value to twelve significant digits: a decimal times a scale is not exact in binary
+    (4.28 * 1e9 = 4280000000.0000005), and "4.28 billion" must equal 42억8000만."""
+    return float(f"{value:.12g}")
 
-    Rounded to twelve significant digits first, because a decimal times a scale is not exact in
-    binary (4.28 * 1e9 = 4280000000.0000005) and "4.28 billion" must meet 42억8000만.
-    """
-    value = float(f"{value:.12g}")
+
+def canon(value: float) -> str:
+    """One spelling per value: 30000 -> '30000', 12.30 -> '12.3', 1.1e8 -> '110000000'."""
+    value = as_written(value)
     if value == int(value) and abs(value) < 1e16:
         return str(int(value))
     return f"{value:.6g}"
