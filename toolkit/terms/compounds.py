@@ -96,11 +96,12 @@ def render_body_name(term: str, pieces: Sequence[str], english: English, phrases
              for n, p in enumerate(pieces[:-1])]
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
-    found = render_name_word([*head, *(w[0] for w in words)], english)
-    if found is None:
-        return None
-    # a date after the name is written with capitals too ('... Unification on Friday'): no part of it
-    return Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
+    return _without_date(render_name_word([*head, *(w[0] for w in words)], english))
+
+
+def _without_date(found: Rendering | None) -> Rendering | None:
+    """A name found without the date after it, which is written with capitals too ('... Unification on Friday')."""
+    return None if found is None else Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
 
 
 NAMED_PIECES = 2  # pieces of a compound a proper name must write to be its rendering (the head one of them)
@@ -121,8 +122,7 @@ def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: C
     named = [w[0] for w in words if len(set(w)) == 1]
     if len(named) < NAMED_PIECES:
         return None
-    found = render_name_word(named, english)
-    return None if found is None else Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
+    return _without_date(render_name_word(named, english))
 
 
 def _proper(word: str, text: str) -> bool:
