@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from toolkit.align.english import is_content
-from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, name_heads, render_name_word,
-                                      sounds_like, written_places)
+from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, _starts_sentence, name_heads,
+                                      render_name_word, sounds_like, written_places)
 
 
 def _tight(english: English, left: int, right: int) -> bool:
@@ -96,11 +96,39 @@ def render_body_name(term: str, pieces: Sequence[str], english: English, phrases
              for n, p in enumerate(pieces[:-1])]
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
-    found = render_name_word([*head, *(w[0] for w in words)], english)
-    if found is None:
+    return _without_date(render_name_word([*head, *(w[0] for w in words)], english))
+
+
+def _without_date(found: Rendering | None) -> Rendering | None:
+    """A name found without the date after it, which is written with capitals too ('... Unification on Friday')."""
+    return None if found is None else Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
+
+
+NAMED_PIECES = 2  # pieces of a compound a proper name must write to be its rendering (the head one of them)
+
+
+def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
+                          known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
+    """The English proper name of a compound the lexicon knows the pieces of, where the name leaves
+    a piece unwritten ('National Museum of Korea' for 국립중앙박물관, no 'Central'): the one run of
+    capitalised words (render_name_word) holding one capitalised rendering of the head and of at
+    least one other piece (`NAMED_PIECES` in all), none of them `barred`; None without one. A word
+    met once ties evenly to every rare word of its bead, and the pieces' words, which the lexicon
+    knows, are what tells its name among them."""
+    words = [[w for w in _piece_words(p, False, english, phrases_of, known, barred) if _proper(w, english.text)]
+             if known(p) else [] for p in pieces]
+    if len(set(words[-1])) != 1:
         return None
-    # a date after the name is written with capitals too ('... Unification on Friday'): no part of it
-    return Rendering(found.status, _DATE_AFTER.sub("", found.text), found.confidence)
+    named = [w[0] for w in words if len(set(w)) == 1]
+    if len(named) < NAMED_PIECES:
+        return None
+    return _without_date(render_name_word(named, english))
+
+
+def _proper(word: str, text: str) -> bool:
+    """A word capitalised somewhere but at a sentence's start ('Troops of the DPRK' names no body)."""
+    return word[:1].isupper() and any(not _starts_sentence(text, m.start())
+                                      for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
 
 
 # (?<!\s): a search starts only where a run of spaces does (linear on long runs; the leftmost match began there)

@@ -589,7 +589,12 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     grown = [part for c in _clusters(links, english, apart)
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
                                       english)]
-    best = max(grown, key=lambda c: (sum(mass[n] for n in c), -c[0]))
+    # a run holding one of the term's own lexicon renderings before one that holds none: the mass of a
+    # word the model met seldom spreads onto a word that only shares a stem ('National' of 유엔, whose
+    # 'United Nations' stems to 'nation', over 'UN'); not for countries abbreviated together (한미), whose
+    # renderings are each country's ('Korea' of 'North Korea' is no 한미)
+    best = max(grown, key=lambda c: (len(grown) > 1 and listed and apart and _holds_rendering(english, c, phrases),
+                                     sum(mass[n] for n in c), -c[0]))
     best = _grown_to_heads(best, rival, english, term_key)
     if pieces > len(best) and not (listed and _holds_rendering(english, best, phrases)):
         best = _grown_to_pieces(best, top, others, english, pieces)

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from toolkit.align.english import content_words
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
-from toolkit.terms.compounds import render_body_name, render_compound, render_written_together, written_words
+from toolkit.terms.compounds import (render_body_name, render_compound, render_name_of_pieces, render_written_together,
+                                     written_words)
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
@@ -767,12 +768,14 @@ def _by_known_pieces(term: str, bead: Bead, phrases_of, listed: Container[str], 
     if pieces is None:
         return None
     english = bead.english
-    found = render_compound(pieces, english, phrases_of, known) or render_body_name(term, pieces, english, phrases_of, known)
+    found = render_compound(pieces, english, phrases_of, known) or \
+        render_body_name(term, pieces, english, phrases_of, known) or render_name_of_pieces(pieces, english, phrases_of, known)
     if found is None:
         return None  # the common case: the bead's other nouns need not be read
     barred = written_words(english, phrases_of(tuple(sorted(set(others) - {term, *pieces}))))
     return render_compound(pieces, english, phrases_of, known, barred) or \
-        render_body_name(term, pieces, english, phrases_of, known, barred)
+        render_body_name(term, pieces, english, phrases_of, known, barred) or \
+        render_name_of_pieces(pieces, english, phrases_of, known, barred)
 
 
 def _named(result: Rendering, phrases: Sequence[tuple[str, ...]]) -> bool:
