@@ -67,8 +67,8 @@ COUNT_COLUMNS = ("kind", "key", "value", "count")  # a contribution row's fields
 def contribution(en, ko, alignment, known) -> list[tuple[str, str, str, int]]:
     """Rows (COUNT_COLUMNS) of one article's learner counts (what `LexiconLearner.observe` adds
     for it), in a fixed order: the learner's counters fill in the order of sets, which the hash
-    seed changes, and the rows are kept in the archive's state. Tuples, not dicts: an
-    800-article build makes some 330,000 of them (speed23); (kind, key, value) is unique, so
+    seed changes, and the rows are kept in the archive's state. Tuples, not dicts: a
+    200-article build makes 81,092 of them (speed23); (kind, key, value) is unique, so
     sorting the tuples gives the order of those three fields."""
     from toolkit.align import LexiconLearner
 
