@@ -32,6 +32,12 @@ same run, for before/after figures; `--profile` prints the cProfile top of the f
 
     .venv/bin/python benchmarks/build_speed.py --per-core --sizes 200 400 --cpu 0
     .venv/bin/python benchmarks/build_speed.py --per-core --sizes 200 --profile
+
+On a shared machine one run per tree moves by 5-20% with the load (speed21, speed22):
+`--repeats K` runs each tree K times, taking turns (before, after, after, before, ...), and
+prints the ratio of the two medians with the run-by-run range; each row shows the load average.
+
+    .venv/bin/python benchmarks/build_speed.py --per-core --baseline DIR --sizes 200 --repeats 3
 """
 
 from __future__ import annotations
@@ -271,36 +277,51 @@ def run_size(corpus: Path, work: Path, profile: Path | None, source: Path | None
     return result
 
 
-def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | None, keep: bool) -> None:
+def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | None, keep: bool,
+             repeats: int = 1) -> None:
     print(f"per core: build_archive(workers=1) in one process, CPU time; cores {sorted(os.sched_getaffinity(0))}"
           f"{f', pinned to {cpu}' if cpu is not None else ''}; load average: {os.getloadavg()[0]:.2f}")
     print(f"{'code':<9} {'N':>5} {'load s':>6} {'warm s':>6} {'base a/s':>8} {'build a/s':>9} {'(wall)':>6} "
-          f"{'pass1/learn/pass2/tables/terms %':<26} {'RSS load':>8} {'peak':>5} {'+MB':>5} {'learned':>7} {'failed':>6}")
+          f"{'pass1/learn/pass2/tables/terms %':<26} {'RSS load':>8} {'peak':>5} {'+MB':>5} {'learned':>7} {'failed':>6} "
+          f"{'load avg':>8}")
     for k, n in enumerate(sizes):
         work = Path(tempfile.mkdtemp(prefix=f"transprov-build-{n}-", dir="/tmp"))
+        speeds: dict[str, list[float]] = {"before": [], "after": []}
         try:
             write_corpus(work / "corpus", n)
-            for label, source in (("before", baseline), ("after", None)):
-                if label == "before" and baseline is None:
-                    continue
-                shutil.rmtree(work / "archive", ignore_errors=True)
-                shutil.rmtree(work / "warm-archive", ignore_errors=True)
-                shutil.rmtree(work / "warm-corpus", ignore_errors=True)
-                prof = (Path(tempfile.mkstemp(prefix="build-", suffix=".prof", dir="/tmp")[1])
-                        if profile and k == 0 and source is None else None)
-                r = run_size(work / "corpus", work, prof, source, cpu)
-                base, build = r["n"] / r["ingest_cpu_s"], r["n"] / r["build_cpu_s"]
-                phases = "/".join(f"{100 * r['phases'].get(p, 0) / r['build_s']:.0f}"
-                                  for p in ("pass1", "learn", "pass2", "tables", "terms"))
-                print(f"{label:<9} {r['n']:>5} {r['kiwi_s'] + r['lexicon_s']:>6.2f} {r['warm_s']:>6.2f} {base:>8.1f} "
-                      f"{build:>9.1f} {r['n'] / r['build_s']:>6.1f} {phases:<26} {r['rss_loaded_mb']:>8.0f} "
-                      f"{r['rss_built_mb']:>5.0f} {r['rss_built_mb'] - r['rss_loaded_mb']:>5.0f} {r['learned']:>7} "
-                      f"{r['n_failures']:>6}", flush=True)
-                if prof is not None:
-                    import pstats
+            for r in range(repeats):
+                # the trees take turns, first one then the other, so that a change in the machine's
+                # load falls on both alike; each run is its own fresh process
+                order = (("before", baseline), ("after", None)) if r % 2 == 0 else (("after", None), ("before", baseline))
+                for label, source in order:
+                    if label == "before" and baseline is None:
+                        continue
+                    shutil.rmtree(work / "archive", ignore_errors=True)
+                    shutil.rmtree(work / "warm-archive", ignore_errors=True)
+                    shutil.rmtree(work / "warm-corpus", ignore_errors=True)
+                    prof = (Path(tempfile.mkstemp(prefix="build-", suffix=".prof", dir="/tmp")[1])
+                            if profile and k == 0 and r == 0 and source is None else None)
+                    load = os.getloadavg()[0]
+                    got = run_size(work / "corpus", work, prof, source, cpu)
+                    base, build = got["n"] / got["ingest_cpu_s"], got["n"] / got["build_cpu_s"]
+                    speeds[label].append(build)
+                    phases = "/".join(f"{100 * got['phases'].get(p, 0) / got['build_s']:.0f}"
+                                      for p in ("pass1", "learn", "pass2", "tables", "terms"))
+                    print(f"{label:<9} {got['n']:>5} {got['kiwi_s'] + got['lexicon_s']:>6.2f} {got['warm_s']:>6.2f} "
+                          f"{base:>8.1f} {build:>9.1f} {got['n'] / got['build_s']:>6.1f} {phases:<26} "
+                          f"{got['rss_loaded_mb']:>8.0f} {got['rss_built_mb']:>5.0f} "
+                          f"{got['rss_built_mb'] - got['rss_loaded_mb']:>5.0f} {got['learned']:>7} "
+                          f"{got['n_failures']:>6} {load:>8.1f}", flush=True)
+                    if prof is not None:
+                        import pstats
 
-                    print(f"  profile of the N={n} build ({prof}):")
-                    pstats.Stats(str(prof)).sort_stats("cumulative").print_stats(40)
+                        print(f"  profile of the N={n} build ({prof}):")
+                        pstats.Stats(str(prof)).sort_stats("cumulative").print_stats(40)
+            if repeats > 1 and speeds["before"]:
+                before, after = statistics.median(speeds["before"]), statistics.median(speeds["after"])
+                pairs = [a / b for a, b in zip(speeds["after"], speeds["before"])]
+                print(f"N={n}: median of {repeats} runs each, build a/s {before:.1f} -> {after:.1f}: "
+                      f"{after / before:.2f}x (run by run {min(pairs):.2f}x-{max(pairs):.2f}x)")
         finally:
             if keep:
                 print(f"  kept {work}")
@@ -308,7 +329,8 @@ def per_core(sizes: list[int], profile: bool, baseline: Path | None, cpu: int | 
                 shutil.rmtree(work, ignore_errors=True)
     print("a/s = articles per second of process CPU time (one core); base: ingest + segmentation only "
           "(load_pair); load s: Kiwi, lexicon, langdetect; warm s: a two-article build, timed apart; "
-          "RSS in MB (getrusage peak) after the load, at the end, and the growth.")
+          "RSS in MB (getrusage peak) after the load, at the end, and the growth; load avg: the machine's "
+          "1-minute load average when the run started.")
 
 
 def main() -> None:
@@ -318,6 +340,8 @@ def main() -> None:
     ap.add_argument("--per-core", action="store_true", help="the one-process CPU measurement instead")
     ap.add_argument("--sizes", type=int, nargs="+", default=[200, 800], help="corpus sizes of --per-core")
     ap.add_argument("--baseline", type=Path, default=None, help="--per-core: also measure this checkout's toolkit")
+    ap.add_argument("--repeats", type=int, default=1,
+                    help="--per-core: runs per tree and size, the trees taking turns; prints the medians")
     ap.add_argument("--cpu", type=int, default=None, help="--per-core: pin to this core (like taskset -c CPU)")
     ap.add_argument("--profile", action="store_true", help="--per-core: cProfile the first build; print the top")
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and archives")
@@ -335,7 +359,7 @@ def main() -> None:
     if not (CORPORA / "koen-news-park").is_dir():
         sys.exit(f"{CORPORA}/koen-news-park is absent: this benchmark needs ../shared/corpora beside the checkout")
     if args.per_core:
-        per_core(args.sizes, args.profile, args.baseline, args.cpu, args.keep)
+        per_core(args.sizes, args.profile, args.baseline, args.cpu, args.keep, args.repeats)
     else:
         scaling(args.articles, args.rounds, args.keep)
 

@@ -232,7 +232,7 @@ def test_features_carried_to_the_learned_lexicon_are_the_ones_it_computes(pairs)
 
 def test_summed_counts_learn_what_one_learner_learns(pairs):
     from toolkit.align import LexiconLearner, align, load_lexicon
-    from toolkit.archive.learning import contribution, learner_from_counts
+    from toolkit.archive.learning import COUNT_COLUMNS, contribution, learner_from_counts
 
     lexicon = load_lexicon()
     whole = LexiconLearner(known=lexicon)
@@ -240,7 +240,8 @@ def test_summed_counts_learn_what_one_learner_learns(pairs):
     for article_id, en, ko in reversed(pairs):  # another order than the build's
         alignment = align(en.sentences, ko.sentences, lexicon)
         whole.observe(en.sentences, ko.sentences, alignment)
-        rows += [{"article_id": article_id, **row} for row in contribution(en, ko, alignment, lexicon)]
+        rows += [{"article_id": article_id, **dict(zip(COUNT_COLUMNS, row))}
+                 for row in contribution(en, ko, alignment, lexicon)]
     summed = learner_from_counts(pl.DataFrame(rows).lazy(), lexicon)
     assert whole.pairs() and summed.pairs() == whole.pairs()
     assert (summed.n, summed.joint, summed.articles) == (whole.n, whole.joint, whole.articles)

@@ -179,8 +179,8 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
     Writes .work/articles/<digest>.pickle per article, .work/pass1/<key>/counts.arrow and
     the result (article_id, Failure or None, warnings) per article, which it also returns.
     """
-    from toolkit.archive.learning import align_recording, contribution
-    from toolkit.archive.sink import PART, learning_schemas, write_part
+    from toolkit.archive.learning import COUNT_COLUMNS, align_recording, contribution
+    from toolkit.archive.sink import PART, learning_schemas, write_columns
     from toolkit.archive.sources import load_pair
     from toolkit.segment import article_analyses, provided_tokens
 
@@ -189,7 +189,7 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         return _load_result(out / RESULT)
     _check(settings)
     given = given_lexicon(settings)
-    counts: list[dict] = []
+    counts: dict[str, list] = {name: [] for name in ("article_id", *COUNT_COLUMNS)}
     results: list[tuple[str, Failure | None, list[str]]] = []
     for item in items:
         try:
@@ -209,9 +209,11 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
         warnings = [*en.warnings, *(ko.warnings if ko is not None else []), *warnings]  # what ingest left out
         # outside the try: a write that fails (a full disk) stops the build, not the article
         _dump(article_cache(settings, item), (en, ko, alignment, keys, tokens, previous))
-        counts += [{"article_id": item.article_id, **row} for row in rows]
+        counts["article_id"] += [item.article_id] * len(rows)
+        for name, values in zip(COUNT_COLUMNS, zip(*rows)):
+            counts[name] += values
         results.append((item.article_id, None, warnings))
-    write_part(out / f"counts{PART}", learning_schemas()["counts"], counts)
+    write_columns(out / f"counts{PART}", learning_schemas()["counts"], counts)
     _dump(out / RESULT, results)
     return results
 
@@ -230,7 +232,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one}, warnings).
     """
     from toolkit.archive.learning import align_recording, carry_features
-    from toolkit.archive.sink import PART, learning_schemas, write_part
+    from toolkit.archive.sink import PART, learning_schemas, write_columns, write_part
     from toolkit.archive.sources import load_pair
     from toolkit.metrics.tables import ROW_TABLES, article_rows, schemas
     from toolkit.segment import article_analyses, provided_tokens
@@ -246,7 +248,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     known = given.entries  # the terms step's lexicon is the given one
     rows: dict[str, list[dict]] = {t: [] for t in ROW_TABLES}
     terms: list = []  # each article's beads for the terms step (toolkit.archive.terms)
-    probes: list[dict] = []
+    probes: dict[str, list[str]] = {"article_id": [], "key": []}  # every key each article looked up
     results: list[tuple[str, Failure | None, dict, list[str]]] = []
     used: list[Path] = []
     for item in items:
@@ -282,12 +284,13 @@ def second_pass(settings: Settings, key: str, items: list[Item],
             rows[table].extend(table_rows)
         if beads is not None:
             terms.append(beads)
-        probes += [{"article_id": item.article_id, "key": k} for k in keys]
+        probes["article_id"] += [item.article_id] * len(keys)
+        probes["key"] += keys
         written = {"tei": hashlib.sha256(data).hexdigest(), "replaced": previous.sha}
         results.append((item.article_id, None, written, warnings))
     for table, table_rows in rows.items():
         write_part(out / f"{table}{PART}", schemas()[table], table_rows)
-    write_part(out / f"probes{PART}", learning_schemas()["probes"], probes)
+    write_columns(out / f"probes{PART}", learning_schemas()["probes"], probes)
     for table, table_rows in bead_rows(terms).items():
         write_part(out / f"terms-{table}{PART}", bead_schemas()[table], table_rows)
     _dump(out / RESULT, results)

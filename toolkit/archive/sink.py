@@ -44,11 +44,17 @@ def write_part(path: Path, schema: dict, rows: list[dict]) -> None:
     not checked, as the rows' constructor does); a part is read once, by the merge, so it is
     written as uncompressed Arrow IPC, not Parquet (a part of pass two in 60% of the time,
     speed6): the merged table is written as before, its row groups follow the parts' rows."""
+    write_columns(path, schema, {name: [row.get(name) for row in rows] for name in schema})
+
+
+def write_columns(path: Path, schema: dict, columns: dict[str, list]) -> None:
+    """`write_part` of rows already held as columns (one list per column of `schema`, of equal
+    length): the build's large learning tables (learner counts, looked-up keys) are made so, and
+    their rows never become dicts (speed23)."""
     import polars as pl
 
     with atomic_path(path) as tmp:
-        frame = pl.DataFrame({name: [row.get(name) for row in rows] for name in schema}, schema=schema, strict=False)
-        frame.write_ipc(tmp, compression="uncompressed")
+        pl.DataFrame(columns, schema=schema, strict=False).write_ipc(tmp, compression="uncompressed")
 
 
 def scan_parts(parts: list[Path]):
