@@ -25,7 +25,7 @@ from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_END
                                         KO_WRITER_TITLES, PHOTO_AGENCIES)
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
-from toolkit.names import is_korean_name, transliterations
+from toolkit.names import is_korean_name, split_name, transliterations
 from toolkit.rubrics import SPEAKER_NAMES
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
@@ -693,8 +693,12 @@ def placed_caption_name(sentence: str) -> str | None:
     m = _PLACE_SLASH_NAME.fullmatch(sentence.strip())
     if m is None or not _placed_before_slash(m["place"]):
         return None
-    name = m["sur"] + m["given"]
-    return m.group()[m.start("sur") - m.start():].strip() if is_korean_name(name) else None
+    name, written = m["sur"] + m["given"], m.group()[m.start("sur") - m.start():].strip()
+    if " " in written and split_name(name)[0] != m["sur"]:
+        return None  # "서울/부산 간": a space in a name parts its surname ("최 훈", "남궁 민"), nothing else
+    if m["place"] in _KO_REGIONS and len(written) == 2:
+        return None  # "경남/김해", "강원/정선": a province, then a town in it, whose name has a name's shape
+    return written if is_korean_name(name) else None
 
 
 # what a person did, written before "/" and the name as a label is ("출연/A 기자"), though no credit label
