@@ -1639,11 +1639,16 @@ _ACCOUNT_PLATFORMS = frozenset({"유튜브", "페이스북", "인스타그램", 
                                 "블로그"})
 
 
+# words before a platform that say what account it is, not whose: "해당 유튜브 채널", "공식 인스타그램"
+_NOT_ACCOUNT_HOLDERS = frozenset({"해당", "공식", "관련", "개인", "소셜미디어", "SNS", "온라인"})
+
+
 def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Credit]] | None:
     """(the caption, [the holder]) of a capture taken from an account on a platform; an unnamed
     holder ("누리꾼 유튜브 캡처") or a platform that is none gives no credit."""
-    if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS:
-        return None
+    if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS \
+            or owner in _NOT_ACCOUNT_HOLDERS or owner in _CLIP_WORDS or owner in CAPTURE_PLATFORMS:
+        return None  # "해당 유튜브 채널", "화면 유튜브", "네이버 블로그": whose account it is, unsaid
     kind = "person" if is_korean_name(owner) and not owner.endswith(_INSTITUTION_ENDINGS) else "organization"
     return head, [Credit("photographer", owner, organization=None if kind == "person" else short_org(owner), agent=kind)]
 
