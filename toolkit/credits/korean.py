@@ -369,6 +369,9 @@ def _byline(words: list[str], role: str, needs_title: bool) -> list[Credit] | No
     return [_ko_credit(title or role, name, orgs)]
 
 
+_OPENERS, _CLOSERS = frozenset("([【"), frozenset(")]】")  # the brackets a label may be read inside
+
+
 def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     """A credit block: labels, names with titles, outlets, e-mails and time stamps only.
 
@@ -392,9 +395,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     loose = False  # a word before a pending name, unparted from it, is no bare name: no list of names
     depth = label_depth = 0  # brackets open now, and when the current label was read
     for k, word in enumerate(words):
-        depth += (word == "(") - (word == ")")
-        if word == ")" and label is not None and label_depth > depth:
-            label, joined = None, []  # "(영상취재 A) B 기자": a label read inside a bracket ends with it
+        depth += (word in _OPENERS) - (word in _CLOSERS)
+        if word in _CLOSERS and label is not None and label_depth > depth:
+            label, joined = None, []  # "(영상취재 A) B 기자", "[영상취재 A] B 기자": a label read inside a bracket ends with it
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
         if word in _CLIP_WORDS and word not in KO_LABELS:
