@@ -1628,9 +1628,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     elif m["g"] or m["h"]:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
             return None
-        head = s[: len(s) - len(m.group())].rstrip()  # "(목포시 제공)", "(홍길동 제공)": who supplied it
-        kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
-        return head, [Credit("photographer", name, organization=short_org(name) if kind != "person" else None, agent=kind)]
+        return s[: len(s) - len(m.group())].rstrip(), [_supplier(name)]  # "(목포시 제공)", "(홍길동 제공)"
     elif (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
@@ -1652,8 +1650,14 @@ def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Cr
     if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS \
             or owner in _NOT_ACCOUNT_HOLDERS or owner in _CLIP_WORDS or owner in CAPTURE_PLATFORMS:
         return None  # "해당 유튜브 채널", "화면 유튜브", "네이버 블로그": whose account it is, unsaid
-    kind = "person" if is_korean_name(owner) and not owner.endswith(_INSTITUTION_ENDINGS) else "organization"
-    return head, [Credit("photographer", owner, organization=None if kind == "person" else short_org(owner), agent=kind)]
+    return head, [_supplier(owner)]
+
+
+def _supplier(name: str) -> Credit:
+    """Who supplied or posted a picture, its photographer credit: a person where the word has a name's
+    shape and no office's ending ("홍길동"; "목포시", "한빛시청" are bodies), else an organization."""
+    kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+    return Credit("photographer", name, organization=None if kind == "person" else short_org(name), agent=kind)
 
 
 def _labelled_resident(m: re.Match[str]) -> str | None:
