@@ -167,7 +167,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if (m := _SCREEN_GRAB.fullmatch(t)) and _screen_owner(m["agency"]):
-        return _credit(m["agency"], None)
+        grab = _credit(m["agency"], None)
+        if len(m["agency"].split()) == 1:
+            grab.agent = "organization"  # "Slack screenshot", "Weibo screenshot": a site's or an app's screen, no person
+        return grab
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
