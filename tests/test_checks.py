@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from toolkit.metrics.checks import check_names, check_numbers
@@ -205,6 +209,28 @@ def test_an_institution_that_opens_with_a_surname_is_no_personal_name(en: str, k
 def test_given_names_in_any_newspaper_spelling_are_still_compared() -> None:
     assert check_names("Jang Song-thaek was executed.", "장성택이 처형됐다.").agree is True
     assert check_names("Jang Song-thaek was executed.", "최룡해가 처형됐다.").agree is False
+
+
+@pytest.mark.parametrize("en, ko_same, ko_other", [
+    ("Prime Minister Han Duck-soo met the envoy.", "한덕수 총리가 특사를 만났다.", "한명수 총리가 특사를 만났다."),
+    ("Kwon Jae-seob was elected.", "권재섭이 당선됐다.", "권재민이 당선됐다."),
+    ("NCSoft founder Kim Taeck-jin spoke.", "김택진 창업자가 말했다.", "김성호 창업자가 말했다."),
+    ("Chairman Bang Si-hyuck spoke.", "방시혁 의장이 말했다.", "최경민 의장이 말했다."),
+])
+def test_given_names_spelled_with_ck_b_finals_are_still_compared(en: str, ko_same: str, ko_other: str) -> None:
+    # finals newspapers print as "ck" (Duck, Taeck, Hyuck) and "b" (Seob) are Korean syllables too
+    assert check_names(en, ko_same).agree is True
+    assert check_names(en, ko_other).agree is False
+
+
+def test_a_long_word_after_a_surname_is_read_at_once() -> None:
+    # "ae" is one vowel or "a" then "e": a long word of them that fails at its end was tried every way
+    # (minutes for 50 letters) before the length of a given name's part was bounded
+    script = ("from toolkit.metrics.checks import english_name_candidates as f; "
+              "print(sorted(f('Kim Jae-' + 'ae' * 40 + 'x said. The ' + 'Aeae' * 30 + 'x went.')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0 and done.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("en, ko", [

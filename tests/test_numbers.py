@@ -356,3 +356,16 @@ def test_a_generation_is_no_count_of_three() -> None:
     assert numbers_in_korean("젊은 세대가 등을 돌렸다") == set()
     assert numbers_in_korean("1인 세대가 늘었다") == {"1"}
     assert numbers_in_korean("차량 세 대가 부딪쳤다") == {"3"}
+
+
+@pytest.mark.parametrize("english, values", [
+    ("The world changed after 9/11.", {"9", "11"}),  # the name closing a sentence, after a word of time
+    ("Survivors marked the anniversary of 9/11.", {"9", "11"}),
+    ("The discount runs through 6/30.", {"6", "30"}),  # a date
+    ("Shares must be sold by 3/31.", {"3", "31"}),
+    ("Applications open before 1/15.", {"1", "15"}),
+    ("He was born on 3/4.", {"3", "4"}),  # (the guards 2719b39 wrote, whose own cases never reach them)
+    ("Nothing has been the same since 9/11.", {"9", "11"}),
+])
+def test_a_date_closing_a_sentence_is_no_fraction(english: str, values: set[str]) -> None:
+    assert numbers_in_english(english) == values

@@ -571,8 +571,10 @@ _EN_FRACTION = re.compile(
 
 
 # a fraction in digits, before "of" or closing the sentence: "1/30 of the day", "not even 1/30." (30분의 1);
-# not a date ("on 3/4", "1/30/2024"), a name ("the 9/11 attacks") or a ratio ("24/7": the top not under the bottom)
-_EN_SLASH_FRACTION = re.compile(r'(?<![\d/.])(?<!\bon )(?<!\bsince )(?<!\buntil )(\d{1,3})/(\d{1,3})'
+# not a date ("on 3/4", "through 6/30.", "1/30/2024"), a name ("the 9/11 attacks", "after 9/11.", "the anniversary
+# of 9/11.": a word of time or "of" before it) or a ratio ("24/7": the top not under the bottom)
+_EN_SLASH_FRACTION = re.compile(r'(?<![\d/.])(?<!\bon )(?<!\bsince )(?<!\buntil )(?<!\bafter )(?<!\bbefore )'
+                                r'(?<!\bthrough )(?<!\btill )(?<!\bby )(?<!\bof )(\d{1,3})/(\d{1,3})'
                                 r'(?=\s+of\b|[.?!,;]?["\u201d\])]*\s*$)')
 
 

@@ -247,6 +247,9 @@ def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, lis
     if matters == "wire" and _bare_name_bracket(sentence, found) \
             and not context.is_english_caption(_since_line(text, at, lambda line: False) + " " + kept):
         return sentence, [], note  # "… the minister's sister (Mara Ellison).": a story's aside, no photo credit
+    if matters == "wire" and len(found) == 1 and found[0].name.isupper() and found[0].agent == "person" \
+            and (again := photos.split_photo_credit(sentence, above=text[max(0, at - _CAPTION_CHARS):at])):
+        kept, found = again  # "Mayor Owen Trask waves …. OWEN TRASK (AFP)": the capitals name who is pictured
     if matters == "wire":
         found = _wire_or_photo(sentence, found, text, at, kept)
     elif matters == "source" and len(found) == 1 and found[0].agent == "organization" \

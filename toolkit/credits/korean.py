@@ -25,7 +25,7 @@ from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_END
                                         KO_WRITER_TITLES, PHOTO_AGENCIES)
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
-from toolkit.names import is_korean_name, transliterations
+from toolkit.names import is_korean_name, split_name, transliterations
 from toolkit.rubrics import SPEAKER_NAMES
 
 _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲△▣●•")
@@ -369,6 +369,9 @@ def _byline(words: list[str], role: str, needs_title: bool) -> list[Credit] | No
     return [_ko_credit(title or role, name, orgs)]
 
 
+_OPENERS, _CLOSERS = frozenset("([【"), frozenset(")]】")  # the brackets a label may be read inside
+
+
 def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     """A credit block: labels, names with titles, outlets, e-mails and time stamps only.
 
@@ -392,9 +395,9 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
     loose = False  # a word before a pending name, unparted from it, is no bare name: no list of names
     depth = label_depth = 0  # brackets open now, and when the current label was read
     for k, word in enumerate(words):
-        depth += (word == "(") - (word == ")")
-        if word == ")" and label is not None and label_depth > depth:
-            label, joined = None, []  # "(영상취재 A) B 기자": a label read inside a bracket ends with it
+        depth += (word in _OPENERS) - (word in _CLOSERS)
+        if word in _CLOSERS and label is not None and label_depth > depth:
+            label, joined = None, []  # "(영상취재 A) B 기자", "[영상취재 A] B 기자": a label read inside a bracket ends with it
         if word in _PUNCT or word in _FILLERS or re.fullmatch(r"\d+명", word) or k in places or not word.strip("-–—"):
             continue
         if word in _CLIP_WORDS and word not in KO_LABELS:
@@ -693,8 +696,12 @@ def placed_caption_name(sentence: str) -> str | None:
     m = _PLACE_SLASH_NAME.fullmatch(sentence.strip())
     if m is None or not _placed_before_slash(m["place"]):
         return None
-    name = m["sur"] + m["given"]
-    return m.group()[m.start("sur") - m.start():].strip() if is_korean_name(name) else None
+    name, written = m["sur"] + m["given"], m.group()[m.start("sur") - m.start():].strip()
+    if " " in written and split_name(name)[0] != m["sur"]:
+        return None  # "서울/부산 간": a space in a name parts its surname ("최 훈", "남궁 민"), nothing else
+    if m["place"] in _KO_REGIONS and len(written) == 2:
+        return None  # "경남/김해", "강원/정선": a province, then a town in it, whose name has a name's shape
+    return written if is_korean_name(name) else None
 
 
 # what a person did, written before "/" and the name as a label is ("출연/A 기자"), though no credit label
@@ -1621,9 +1628,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     elif m["g"] or m["h"]:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
             return None
-        head = s[: len(s) - len(m.group())].rstrip()  # "(목포시 제공)", "(홍길동 제공)": who supplied it
-        kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
-        return head, [Credit("photographer", name, organization=short_org(name) if kind != "person" else None, agent=kind)]
+        return s[: len(s) - len(m.group())].rstrip(), [_supplier(name)]  # "(목포시 제공)", "(홍길동 제공)"
     elif (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
@@ -1635,13 +1640,24 @@ _ACCOUNT_PLATFORMS = frozenset({"유튜브", "페이스북", "인스타그램", 
                                 "블로그"})
 
 
+# words before a platform that say what account it is, not whose: "해당 유튜브 채널", "공식 인스타그램"
+_NOT_ACCOUNT_HOLDERS = frozenset({"해당", "공식", "관련", "개인", "소셜미디어", "SNS", "온라인"})
+
+
 def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Credit]] | None:
     """(the caption, [the holder]) of a capture taken from an account on a platform; an unnamed
     holder ("누리꾼 유튜브 캡처") or a platform that is none gives no credit."""
-    if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS:
-        return None
-    kind = "person" if is_korean_name(owner) and not owner.endswith(_INSTITUTION_ENDINGS) else "organization"
-    return head, [Credit("photographer", owner, organization=None if kind == "person" else short_org(owner), agent=kind)]
+    if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS \
+            or owner in _NOT_ACCOUNT_HOLDERS or owner in _CLIP_WORDS or owner in CAPTURE_PLATFORMS:
+        return None  # "해당 유튜브 채널", "화면 유튜브", "네이버 블로그": whose account it is, unsaid
+    return head, [_supplier(owner)]
+
+
+def _supplier(name: str) -> Credit:
+    """Who supplied or posted a picture, its photographer credit: a person where the word has a name's
+    shape and no office's ending ("홍길동"; "목포시", "한빛시청" are bodies), else an organization."""
+    kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+    return Credit("photographer", name, organization=None if kind == "person" else short_org(name), agent=kind)
 
 
 def _labelled_resident(m: re.Match[str]) -> str | None:

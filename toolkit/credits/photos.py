@@ -167,7 +167,10 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             and not any(is_common_word(w) for w in m["agency"].split()):  # not "(GROUP PHOTO)"
         return _credit(m["agency"], None)  # "[JOONGANG PHOTO]": a caps credit slot names the paper
     if (m := _SCREEN_GRAB.fullmatch(t)) and _screen_owner(m["agency"]):
-        return _credit(m["agency"], None)
+        grab = _credit(m["agency"], None)
+        if len(m["agency"].split()) == 1:
+            grab.agent = "organization"  # "Slack screenshot", "Weibo screenshot": a site's or an app's screen, no person
+        return grab
     if bracketed and (m := _STAFF_PHOTOGRAPHER.fullmatch(t)) and is_person_name(m["name"]):
         return _credit(m["name"], None)  # "(by Kim Bong-gyu, staff photographer)"
     if bracketed and (m := _AGENCY_COLON.fullmatch(t)) and _known_agency(m["agency"]) \
@@ -435,8 +438,9 @@ def split_leading_credit(sentence: str) -> tuple[str, list[Credit]] | None:
     return None if credit is None else (s[close + 1:].strip(), [credit])
 
 
-def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, list[Credit]] | None:
-    """(the caption without its credit, [credit]) when `sentence` ends with a photo credit."""
+def split_photo_credit(sentence: str, whole_only: bool = False, above: str = "") -> tuple[str, list[Credit]] | None:
+    """(the caption without its credit, [credit]) when `sentence` ends with a photo credit; `above`, the
+    caption's text before the sentence, where a name in capitals may already stand (`_pictured`)."""
     s = sentence.strip()
     if not s:
         return None
@@ -460,7 +464,8 @@ def split_photo_credit(sentence: str, whole_only: bool = False) -> tuple[str, li
             found = [parse_credit(part, bracketed=True) for part in inner.split(";")]  # "(A/RFA; Adobe Stock)"
             if len(found) == 1 and found[0] is not None and _known_agency(inner) \
                     and (shooter := _CAPS_NAME_BEFORE.search(bare[max(0, k - _MAX_CAPS_NAME):k])) \
-                    and _caps_slot(shooter["name"]) and not looks_like_organization(shooter["name"].title()):
+                    and _caps_slot(shooter["name"]) and not looks_like_organization(shooter["name"].title()) \
+                    and not _pictured(shooter["name"], above + " " + bare[:k - len(shooter.group())]):
                 # "… in Havana.MARA ELLISON (REUTERS)": the photographer in capitals, then the agency in brackets
                 return bare[:k - len(shooter.group())].rstrip(), [_credit(shooter["name"], inner.strip())]
             if all(found) and not (len(found) == 1 and _defines_acronym(bare[:k], found[0])):
@@ -518,6 +523,12 @@ _BROADCAST_ARM = re.compile(r"\s+(?:TV|Video|Television)$", re.IGNORECASE)
 
 # a news site's address: "eastday.com", "news.harbor.example"
 _SITE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn|kr|jp|co\.uk|example)")
+
+
+def _pictured(caps_name: str, caption: str) -> bool:
+    """"Mayor Owen Trask waves …. OWEN TRASK (AFP)": a name in capitals the caption already gave labels
+    who is pictured; it credits no photographer (the bracket's agency is the credit)."""
+    return caps_name.lower() in caption.lower()
 
 
 # a name in capitals right after a caption's last full stop (glued to it on a scraped page), before a bracket

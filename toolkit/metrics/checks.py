@@ -42,11 +42,18 @@ ROMAN_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+-(?:[A-Za-z][a-z]+|[A-Za-z
 NAME_THRESHOLD = 0.8
 # a word a Korean given name can be spelled with: syllables of (consonant) vowel (final), in the
 # spellings newspapers use; "National", "University", "Foundation" are not, so "Seoul National
-# University" is no person named Seoul
+# University" is no person named Seoul; finals "ck" and "b" as printed in Han Duck-soo, Kim Taeck-jin, Kwon Jae-seob
 _KOREAN_SYLLABLES = re.compile(
     r"(?:(?:kk|tt|pp|ss|jj|tch|ch|sh|wh|rh|th|kh|ph|[gkndtrlmbpsjh])?"
     r"(?:wae|weo|woo|yeo|yae|yoo|you|eui|ae|eo|eu|oe|oi|wa|wo|we|wi|ya|yo|yu|ye|ui|oo|ee|ou|a|e|i|o|u|y)"
-    r"(?:ng|[ktlmpn])?)+", re.IGNORECASE)
+    r"(?:ng|ck|[ktlmpnb])?)+", re.IGNORECASE)
+# the longest part of a given name ("Hyeonggyeong"); a longer word is no part of one, and is not tried:
+# a vowel spelled two ways ("ae" or "a", "e") makes the pattern try a failing word every way, 2**n
+_GIVEN_PART_CHARS = 14
+
+
+def _spelled_with_syllables(part: str) -> bool:
+    return len(part) <= _GIVEN_PART_CHARS and _KOREAN_SYLLABLES.fullmatch(part) is not None
 
 
 @dataclass(frozen=True)
@@ -606,7 +613,7 @@ def english_name_candidates(en_text: str) -> set[str]:
         parts = m.group(0).split(" ")
         # "In Hyesan", "In September": a surname that is also a word, before one plain word, is that word
         word_first = parts[0].lower() in _EN_WORD_SURNAMES and len(parts) == 2 and "-" not in parts[1]
-        given_spelled = all(_KOREAN_SYLLABLES.fullmatch(p) for part in parts[1:] for p in part.split("-") if p)
+        given_spelled = all(_spelled_with_syllables(p) for part in parts[1:] for p in part.split("-") if p)
         if parts[0].lower() in known and not word_first and given_spelled:
             found.add(m.group(0))
             at = m.end()
