@@ -216,7 +216,7 @@ def list_items(texts: list[str], lang: str) -> set[int]:
     the answers between them.
     """
     marks = [_item_like(t, lang) for t in texts]
-    outline = [_outline_mark(t) for t in texts]
+    outline = [_outline_led(t) for t in texts]
     found: set[int] = set()
     for i, mark in enumerate(marks):
         if mark is None:
@@ -240,7 +240,7 @@ _OUTLINE = "□■○●◦"
 _OUTLINE_LEAD = re.compile(rf"^\s*(?:[{_OUTLINE}]|[-–]\s)")
 
 
-def _outline_mark(text: str) -> bool:
+def _outline_led(text: str) -> bool:
     """True for a paragraph led by a mark of a release's outline (a bullet of _OUTLINE or a dash)."""
     return bool(_OUTLINE_LEAD.match(text))
 
