@@ -115,8 +115,9 @@ def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: C
     least one other piece (`NAMED_PIECES` in all), none of them `barred`; None without one. A word
     met once ties evenly to every rare word of its bead, and the pieces' words, which the lexicon
     knows, are what tells its name among them."""
+    # not first: a piece the lexicon lacks has no words (no sounding-out of a name here)
     words = [[w for w in _piece_words(p, False, english, phrases_of, known, barred) if _proper(w, english.text)]
-             if known(p) else [] for p in pieces]
+             for p in pieces]
     if len(set(words[-1])) != 1:
         return None
     named = [w[0] for w in words if len(set(w)) == 1]
