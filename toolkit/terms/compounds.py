@@ -2,7 +2,8 @@
 통일연구원) that the archive writes too seldom for the model to tie, rendered from the lexicon's
 words for its pieces (korean.known_pieces) where the English writes them as one phrase
 (`render_compound`), or, for the name of a body, as one capitalised name written head first
-(`render_body_name`).
+(`render_body_name`), or as the one capitalised name holding its head's and another piece's
+words, a piece left out (`render_name_of_pieces`).
 
 Why the lexicon and not the model: the model is trained on the units Kiwi gives, so a piece that
 is never a unit of its own in the archive (미사일 inside 스파이크미사일) is a word it never met;
