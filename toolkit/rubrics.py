@@ -209,7 +209,8 @@ def list_items(texts: list[str], lang: str) -> set[int]:
     """Indices of the paragraphs of `texts` that are items of a bulleted list of story sentences.
 
     A list has two items or more: a paragraph holding two bullets of its mark, or a run of two
-    paragraphs or more led by the same mark, each ending as a sentence. A caption stands alone
+    paragraphs or more led by the same mark, each ending as a sentence, or, in a release's outline
+    (`_OUTLINE`), beside any paragraph led by one of its marks or a dash. A caption stands alone
     (or describes a photo as it happens), so a lone bullet-led sentence stays a rubric: that is
     the conservative side, as a caption aligned as a sentence is a false bead. An interview's
     questions are items too: two or more paragraphs led by the same mark, each a question, with
