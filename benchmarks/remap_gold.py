@@ -14,7 +14,8 @@ joined into one new sentence merge. A new sentence under no old one (text the ol
 dropped) becomes a null bead, to be checked by hand. PAIR_DIR is a pair folder or any folder
 above pair folders (as align_quality.py --pairs reads them); a FILE.tsv is the repository's
 fixtures/gold layout (texts in ../corpus/FILE/). Copies go to DIR/<set>/<pair>/gold.tsv with
-links to the texts, so `align_quality.py --pairs DIR` scores them; originals are never
+links to the texts, so `align_quality.py --pairs DIR` scores them (a FILE.tsv's copy goes to
+DIR/gold/FILE.tsv, without links: it scores once put back in fixtures/gold); originals are never
 written. With no segmentation change every copy equals its original byte for byte. One line
 per change goes to stderr.
 """

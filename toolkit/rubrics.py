@@ -209,14 +209,15 @@ def list_items(texts: list[str], lang: str) -> set[int]:
     """Indices of the paragraphs of `texts` that are items of a bulleted list of story sentences.
 
     A list has two items or more: a paragraph holding two bullets of its mark, or a run of two
-    paragraphs or more led by the same mark, each ending as a sentence. A caption stands alone
+    paragraphs or more led by the same mark, each ending as a sentence, or, in a release's outline
+    (`_OUTLINE`), beside any paragraph led by one of its marks or a dash. A caption stands alone
     (or describes a photo as it happens), so a lone bullet-led sentence stays a rubric: that is
     the conservative side, as a caption aligned as a sentence is a false bead. An interview's
     questions are items too: two or more paragraphs led by the same mark, each a question, with
     the answers between them.
     """
     marks = [_item_like(t, lang) for t in texts]
-    outline = [_outline_mark(t) for t in texts]
+    outline = [_outline_led(t) for t in texts]
     found: set[int] = set()
     for i, mark in enumerate(marks):
         if mark is None:
@@ -240,7 +241,7 @@ _OUTLINE = "□■○●◦"
 _OUTLINE_LEAD = re.compile(rf"^\s*(?:[{_OUTLINE}]|[-–]\s)")
 
 
-def _outline_mark(text: str) -> bool:
+def _outline_led(text: str) -> bool:
     """True for a paragraph led by a mark of a release's outline (a bullet of _OUTLINE or a dash)."""
     return bool(_OUTLINE_LEAD.match(text))
 

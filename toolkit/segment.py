@@ -179,7 +179,8 @@ def quote_open(sentence: str) -> bool:
     return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
 
 
-# how many sentences after a double opening mark its stray single closing mark may come
+# how many sentences after a double opening mark its stray single closing mark, or a soundbite's
+# closing double mark, may come
 _STRAY_QUOTE_REACH = 4
 _SINGLE_CLOSE = re.compile(r"[.!?,…]['’]$")
 

@@ -193,9 +193,9 @@ class Aligner(BeadScorer):
         en_free = en_null + [k for (k, side) in held if side == "en"]
         if not (en_null or ko_null) or len(en_free) * len(ko_free) > FULL_GRID:
             return path  # a long article's nulls are not all compared (its evidence is computed lazily)
-        free_en, free_ko = set(en_null), set(ko_null)
+        unaligned_en, unaligned_ko = set(en_null), set(ko_null)
         pairs = sorted(((s, i, j) for i in en_free for j in ko_free
-                        if (i in free_en or j in free_ko) and self.has[i][j]
+                        if (i in unaligned_en or j in unaligned_ko) and self.has[i][j]
                         and (s := self.bead_score(i, i + 1, j, j + 1)) >= theta),
                        key=lambda x: (-x[0], x[1], x[2]))
         used_en: set[int] = set()
@@ -208,7 +208,7 @@ class Aligner(BeadScorer):
                 links.append((i, i + 1, j, j + 1))
         if not links:
             return path
-        links += self._extend_block(links, free_en, free_ko, used_en, used_ko)
+        links += self._extend_block(links, unaligned_en, unaligned_ko, used_en, used_ko)
         # a weak link that gave up a sentence leaves its other sentence unaligned
         broken = {held[(i, "en")] for i in used_en if (i, "en") in held} | {held[(j, "ko")] for j in used_ko if (j, "ko") in held}
         kept = [b for b in path if not (_english_only(b) and b[0] in used_en)

@@ -183,8 +183,8 @@ def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, f
     return grown_links(grown_links(path, lambda out, t: _list_mark(scorer, out, t)), likeliest)
 
 
-# a paragraph number the English splitter cuts off its sentence ("1." before "Vice Minister Kim met ..."):
-# no word, one number, a few characters
+# a paragraph number the English splitter cuts off its sentence: no word, one number, a few characters
+# (since segment._LIST_NUMBER keeps "1." to "99." in their items, "100." before "The two sides ...")
 MARK_CHARS = 4
 
 

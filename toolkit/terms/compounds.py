@@ -2,7 +2,8 @@
 통일연구원) that the archive writes too seldom for the model to tie, rendered from the lexicon's
 words for its pieces (korean.known_pieces) where the English writes them as one phrase
 (`render_compound`), or, for the name of a body, as one capitalised name written head first
-(`render_body_name`).
+(`render_body_name`), or as the one capitalised name holding its head's and another piece's
+words, a piece left out (`render_name_of_pieces`).
 
 Why the lexicon and not the model: the model is trained on the units Kiwi gives, so a piece that
 is never a unit of its own in the archive (미사일 inside 스파이크미사일) is a word it never met;
@@ -115,8 +116,9 @@ def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: C
     least one other piece (`NAMED_PIECES` in all), none of them `barred`; None without one. A word
     met once ties evenly to every rare word of its bead, and the pieces' words, which the lexicon
     knows, are what tells its name among them."""
+    # not first: a piece the lexicon lacks has no words (no sounding-out of a name here)
     words = [[w for w in _piece_words(p, False, english, phrases_of, known, barred) if _proper(w, english.text)]
-             if known(p) else [] for p in pieces]
+             for p in pieces]
     if len(set(words[-1])) != 1:
         return None
     named = [w[0] for w in words if len(set(w)) == 1]
