@@ -215,7 +215,9 @@ def find(args: list[Path], out: Path) -> list[Pair]:
             texts = arg.parent.parent / "corpus" / arg.stem
             pairs.append(Pair(texts / "en.txt", texts / "ko.txt", arg, out / arg.parent.name / arg.name))
             continue
-        for gold in sorted(set(arg.glob("**/gold.tsv"))):
+        # "**" does not enter symlinked folders: a folder of links to pairs (as align_quality.py --pairs
+        # is given for pooled sets) is read one level down as well, as find_pairs there reads it
+        for gold in sorted(set(arg.glob("**/gold.tsv")) | set(arg.glob("*/gold.tsv"))):
             folder = gold.parent
             if (folder / "en.txt").is_file() and (folder / "ko.txt").is_file():
                 pairs.append(Pair(folder / "en.txt", folder / "ko.txt", gold,

@@ -12,7 +12,7 @@ from conftest import repo_root
 
 sys.path.insert(0, str(repo_root() / "benchmarks"))
 
-from remap_gold import place, remap  # noqa: E402
+from remap_gold import find, place, remap  # noqa: E402
 
 ENGLISH = "Prices fell. Farmers gave up.\nThe ministry will buy 3,000 tons."
 KOREAN = '값이 떨어졌습니다 [김영수/농민 : "너무 힘들어요"] 정부가 3천 톤을 사들입니다.'
@@ -120,3 +120,14 @@ def test_the_command_segments_with_both_trees_and_never_writes_the_original(tmp_
     assert "set/p01: split: ko-s1 -> ko-s1 ko-s2" in done.stderr
     assert (copy / "en.txt").resolve() == (pair / "en.txt").resolve()
     assert (pair / "gold.tsv").read_text(encoding="utf-8") == "en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
+
+
+def test_a_folder_of_links_to_pairs_is_read_as_align_quality_reads_it(tmp_path: Path) -> None:
+    pair = tmp_path / "set" / "p01"
+    pair.mkdir(parents=True)
+    for name in ("en.txt", "ko.txt", "gold.tsv"):
+        (pair / name).write_text("x\n", encoding="utf-8")
+    pooled = tmp_path / "pooled"
+    pooled.mkdir()
+    (pooled / "set_p01").symlink_to(pair)
+    assert [p.gold.parent.name for p in find([pooled], tmp_path / "out")] == ["set_p01"]
