@@ -1622,8 +1622,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
             return None
         head = s[: len(s) - len(m.group())].rstrip()  # "(목포시 제공)", "(홍길동 제공)": who supplied it
-        kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
-        return head, [Credit("photographer", name, organization=short_org(name) if kind != "person" else None, agent=kind)]
+        return head, [_supplier(name)]
     elif (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
@@ -1640,8 +1639,14 @@ def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Cr
     holder ("누리꾼 유튜브 캡처") or a platform that is none gives no credit."""
     if platform not in _ACCOUNT_PLATFORMS or owner.endswith(_NOT_SUPPLIERS) or owner in NOT_CREDITED_WORDS:
         return None
-    kind = "person" if is_korean_name(owner) and not owner.endswith(_INSTITUTION_ENDINGS) else "organization"
-    return head, [Credit("photographer", owner, organization=None if kind == "person" else short_org(owner), agent=kind)]
+    return head, [_supplier(owner)]
+
+
+def _supplier(name: str) -> Credit:
+    """Who supplied a picture, by name alone: a person where it is a Korean name, though not one
+    that ends as an institution's does (목포시: three syllables that are no name)."""
+    kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+    return Credit("photographer", name, organization=None if kind == "person" else short_org(name), agent=kind)
 
 
 def _labelled_resident(m: re.Match[str]) -> str | None:
