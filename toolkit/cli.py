@@ -151,8 +151,8 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
 
 
 def _warn_of_spare_workers(workers: int | None, scheduler: str | None = None) -> None:
-    """Say so when --workers asks for more local processes than there are cores (the executor
-    starts no more than the cores: each would only add memory)."""
+    """Say so when --workers asks for more local processes than the executor starts (the cores,
+    two on one core: `most_workers`): each would only add memory."""
     from toolkit.archive.executor import default_workers, most_workers
 
     if workers is not None and not scheduler and workers > (most := most_workers()):
