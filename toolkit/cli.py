@@ -61,6 +61,13 @@ def _error(text: object) -> None:
     typer.echo(f"error: {printable(text)}", err=True)
 
 
+def _warning(text: object) -> None:
+    """One `warning: …` line on stderr, escaped as `_error`'s is."""
+    from toolkit.errors import printable
+
+    typer.echo(f"warning: {printable(text)}", err=True)
+
+
 def _report_failures(failures: list, code: int = 1) -> None:
     for line in failures:
         _error(line)
@@ -92,14 +99,13 @@ def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
 def _read_all(paths: list[Path]):
     """Read every article (folders expanded), collecting one-line failures instead of stopping;
     what reading left out of an article is a warning line."""
-    from toolkit.errors import printable
     from toolkit.ingest import read_article
     from toolkit.inputs import expand
 
     files, problems = expand(paths, ARTICLE_SUFFIXES)
     articles, failures = _read_each(files, read_article)
     for line in (line for article in articles for line in article.warnings):
-        typer.echo(f"warning: {printable(line)}", err=True)
+        _warning(line)
     return articles, [str(p) for p in problems] + failures
 
 
@@ -151,8 +157,8 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
 
 
 def _warn_of_spare_workers(workers: int | None, scheduler: str | None = None) -> None:
-    """Say so when --workers asks for more local processes than there are cores (the executor
-    starts no more than the cores: each would only add memory)."""
+    """Say so when --workers asks for more local processes than the executor starts (the cores,
+    two on one core: `most_workers`): each would only add memory."""
     from toolkit.archive.executor import default_workers, most_workers
 
     if workers is not None and not scheduler and workers > (most := most_workers()):
@@ -177,7 +183,6 @@ def build(
     from toolkit.archive import build_archive
     from toolkit.archive.cluster import INSTALL_HINT, cluster_available
     from toolkit.archive.executor import default_workers
-    from toolkit.errors import printable
 
     if not corpus.is_dir():
         _error(f"{corpus}: corpus is not a directory")
@@ -190,7 +195,7 @@ def build(
     with _one_line_errors(archive, after="; the archive was left as it was"):
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
                                workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
-                               on_warning=lambda line: typer.echo(f"warning: {printable(line)}", err=True))
+                               on_warning=_warning)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -48,9 +48,9 @@ def executor_for(workers: int, scheduler: str | None = None,
     Local workers are never forked from this process (it may hold polars' thread pool,
     which a fork would copy half-alive): they are spawned, or, with `preload` (a module
     that loads the models), forked from a fork server that imported it. They are at most
-    the cores this process may use (`most_workers`): the work is CPU-bound, so more only cost memory (a
-    120-article build with `--workers 64` on two cores: 32 processes, 11.5 GB resident
-    summed, 59 s, against 1.1 GB and 28 s with 2)."""
+    the cores this process may use, two on one core (`most_workers`): the work is CPU-bound,
+    so more only cost memory (a 120-article build with `--workers 64` on two cores: 32
+    processes, 11.5 GB resident summed, 59 s, against 1.1 GB and 28 s with 2)."""
     if scheduler:
         from toolkit.archive.cluster import dask_executor
 
