@@ -591,13 +591,13 @@ def _english_fraction(m: re.Match) -> float:
 @kept_for_sentences(8192)
 def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     text = _blank(_NOT_QUANTITY_EN, _blank(_DIGIT_RUN, text))
-    hyphenated: list[Quantity] = [Quantity(_english_fraction(m), "amount", m.start(), m.end())
+    read_first: list[Quantity] = [Quantity(_english_fraction(m), "amount", m.start(), m.end())
                                   for m in _EN_FRACTION.finditer(text)]
     text = _blank(_EN_FRACTION, text)
     slashed = _slash_fractions(text)
     for q in slashed:
         text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
-    hyphenated += slashed
+    read_first += slashed
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
         words = [w for w in re.split(r"[\s-]+", m.group(0)[: m.start("scale") - m.start() if m["scale"] else None].lower())
@@ -607,7 +607,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             return m.group(0)  # no scale and no point: read word by word, with any scale after it, as before
         if m["scale"]:
             value = _hyphenated_value([*words, m["scale"].strip().lower()]) or value
-        hyphenated.append(Quantity(value, "amount", m.start(), m.end()))
+        read_first.append(Quantity(value, "amount", m.start(), m.end()))
         return " " * len(m.group(0))
 
     text_read = _EN_HYPHENATED.sub(read_whole, text)
@@ -727,7 +727,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
             j += 1
         add(value, kind, i, j - 1)
         i = j
-    out = _shared_scale(sorted(out + hyphenated, key=lambda q: (q.start, q.end)), text, _EN_RANGE)
+    out = _shared_scale(sorted(out + read_first, key=lambda q: (q.start, q.end)), text, _EN_RANGE)
     out = [t for q in out if (t := _clock_and_duration(q, text, False)) is not None]
     out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
