@@ -449,6 +449,21 @@ def test_a_long_paragraph_with_no_letter_is_left_out_with_a_warning_naming_its_l
         f"{page}: line 5: a paragraph of 59,999 characters with no letter or digit was left out"]
 
 
+def test_align_says_what_reading_left_out_as_build_and_credits_do(tmp_path):
+    """`build` and `credits` warn of a long paragraph with no letter or digit that reading left
+    out, but `align` of the same two files dropped it without a word."""
+    en, ko = tmp_path / "en.txt", tmp_path / "ko.txt"
+    english = (SEED / "en.txt").read_text(encoding="utf-8").split("\n")
+    korean = (SEED / "ko.txt").read_text(encoding="utf-8").split("\n")
+    en.write_text("\n".join([*english[:6], "", ". " * 120, "", *english[6:]]), encoding="utf-8")
+    ko.write_text("\n".join([*korean[:4], "", "…… ※ " * 50, "", *korean[4:]]), encoding="utf-8")
+    result = run("align", en, ko, "-o", tmp_path / "out.xml", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "no letter or digit" in line] == [
+        f"warning: {en}: line 8: a paragraph of 239 characters with no letter or digit was left out",
+        f"warning: {ko}: line 6: a paragraph of 249 characters with no letter or digit was left out"]
+
+
 def test_each_paragraph_left_out_is_named_by_its_own_line():
     """The line was found by searching the page for the paragraph's text from its start, so a
     second stuffed paragraph like the first (or one held inside an earlier line) was named by
