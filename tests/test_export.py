@@ -216,3 +216,22 @@ def test_an_article_whose_tei_file_is_gone_is_named_and_the_rest_exported(archiv
     whole = tmp_path / f"whole.{fmt}"
     assert run("export", archive, "--format", fmt, "-o", whole).returncode == 0
     assert 0 < len(text.splitlines()) < len(whole.read_text(encoding="utf-8").splitlines())
+
+
+
+def test_an_archive_under_a_folder_named_with_brackets_exports_with_exit_0(archive: Path, tmp_path: Path):
+    """The check that every article of the tables has its TEI file handed the table's path to
+    polars, which reads `[...]` as a pattern: an archive copied under `기사[2024]` exported every
+    bead and still exited 1 with polars' "expanded paths were empty". The table is read as named."""
+    import shutil
+
+    copy = tmp_path / "기사[2024]" / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    result = run("export", copy, "--format", "tmx", "-o", tmp_path / "out.tmx")
+    assert (result.returncode, result.stderr) == (0, "")
+    (copy / "tei" / "dprk-floods.xml").unlink()
+    result = run("export", copy, "--format", "tsv", "-o", tmp_path / "out.tsv")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {copy / 'tei' / 'dprk-floods.xml'}: missing, though tables/articles.parquet lists the article"]
+

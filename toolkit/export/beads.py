@@ -51,7 +51,8 @@ def _listed_without_tei(archive: Path, present: set[str]) -> list[str]:
         return []
     try:
         check_table(table)
-        listed = pl.read_parquet(table, columns=["article_id"])["article_id"].to_list()
+        # glob=False: the archive's own path may hold `[` or `?`, which polars would read as a pattern
+        listed = pl.read_parquet(table, columns=["article_id"], glob=False)["article_id"].to_list()
     except InputError as error:
         return [str(error)]
     except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
