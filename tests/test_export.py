@@ -235,3 +235,25 @@ def test_an_archive_under_a_folder_named_with_brackets_exports_with_exit_0(archi
     assert result.stderr.strip().splitlines() == [
         f"error: {copy / 'tei' / 'dprk-floods.xml'}: missing, though tables/articles.parquet lists the article"]
 
+
+def test_a_tei_file_that_is_no_file_is_named_for_what_it_is(archive: Path, tmp_path: Path):
+    """A TEI file replaced by a folder (or a link to nowhere) was reported "missing", though it is
+    there: the line now says what it is, as every reader of an input says it."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    tei = (copy / "tei").resolve()
+    (tei / "dprk-floods.xml").unlink()
+    (tei / "dprk-floods.xml").mkdir()
+    (tei / "english-only.xml").unlink()
+    (tei / "rfa-defectors.xml").unlink()
+    (tei / "rfa-defectors.xml").symlink_to(tmp_path / "nowhere.xml")
+    result = run("export", copy, "--format", "tsv", "-o", tmp_path / "out.tsv")
+    assert result.returncode == 1
+    listed = "though tables/articles.parquet lists the article"
+    assert result.stderr.strip().splitlines() == [
+        f"error: {copy / 'tei' / 'dprk-floods.xml'}: is a directory, not a file, {listed}",
+        f"error: {copy / 'tei' / 'english-only.xml'}: missing, {listed}",
+        f"error: {copy / 'tei' / 'rfa-defectors.xml'}: dangling symbolic link (its target "
+        f"{tmp_path / 'nowhere.xml'} does not exist), {listed}"]
