@@ -1169,3 +1169,16 @@ def test_ids_that_differ_only_in_case_or_normalization_are_built_with_a_warning(
     twins = [line for line in report.warnings if "differ only in case" in line]
     assert [line.split(" differ")[0] for line in twins] == ["article ids 'Case', 'case'",
                                                           "article ids 'cafe\\u0301', 'caf\\xe9'"]
+
+
+def test_a_build_with_nothing_to_do_reports_no_more_workers_than_it_may_start(tmp_path):
+    """A pool starts at most the cores, but a build that started none (every article unchanged)
+    reported the workers asked for: `--workers 64` printed "using 2" and then "on 64 workers"."""
+    from toolkit.archive.executor import most_workers
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "english-only", corpus / "english-only")
+    first = build_archive(corpus, tmp_path / "archive", progress=False, workers=10_000)
+    again = build_archive(corpus, tmp_path / "archive", progress=False, workers=10_000)
+    assert (first.built, again.unchanged) == (1, 1)
+    assert again.workers == most_workers() and first.workers == 1  # one article: run in this process

@@ -216,3 +216,44 @@ def test_an_article_whose_tei_file_is_gone_is_named_and_the_rest_exported(archiv
     whole = tmp_path / f"whole.{fmt}"
     assert run("export", archive, "--format", fmt, "-o", whole).returncode == 0
     assert 0 < len(text.splitlines()) < len(whole.read_text(encoding="utf-8").splitlines())
+
+
+
+def test_an_archive_under_a_folder_named_with_brackets_exports_with_exit_0(archive: Path, tmp_path: Path):
+    """The check that every article of the tables has its TEI file handed the table's path to
+    polars, which reads `[...]` as a pattern: an archive copied under `기사[2024]` exported every
+    bead and still exited 1 with polars' "expanded paths were empty". The table is read as named."""
+    import shutil
+
+    copy = tmp_path / "기사[2024]" / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    result = run("export", copy, "--format", "tmx", "-o", tmp_path / "out.tmx")
+    assert (result.returncode, result.stderr) == (0, "")
+    (copy / "tei" / "dprk-floods.xml").unlink()
+    result = run("export", copy, "--format", "tsv", "-o", tmp_path / "out.tsv")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {copy / 'tei' / 'dprk-floods.xml'}: missing, though tables/articles.parquet lists the article"]
+
+
+def test_a_tei_file_that_is_no_file_is_named_for_what_it_is(archive: Path, tmp_path: Path):
+    """A TEI file replaced by a folder (or a link to nowhere) was reported "missing", though it is
+    there: the line now says what it is, as every reader of an input says it."""
+    import shutil
+
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy, symlinks=True)
+    tei = (copy / "tei").resolve()
+    (tei / "dprk-floods.xml").unlink()
+    (tei / "dprk-floods.xml").mkdir()
+    (tei / "english-only.xml").unlink()
+    (tei / "rfa-defectors.xml").unlink()
+    (tei / "rfa-defectors.xml").symlink_to(tmp_path / "nowhere.xml")
+    result = run("export", copy, "--format", "tsv", "-o", tmp_path / "out.tsv")
+    assert result.returncode == 1
+    listed = "though tables/articles.parquet lists the article"
+    assert result.stderr.strip().splitlines() == [
+        f"error: {copy / 'tei' / 'dprk-floods.xml'}: is a directory, not a file, {listed}",
+        f"error: {copy / 'tei' / 'english-only.xml'}: missing, {listed}",
+        f"error: {copy / 'tei' / 'rfa-defectors.xml'}: dangling symbolic link (its target "
+        f"{tmp_path / 'nowhere.xml'} does not exist), {listed}"]

@@ -449,6 +449,35 @@ def test_a_long_paragraph_with_no_letter_is_left_out_with_a_warning_naming_its_l
         f"{page}: line 5: a paragraph of 59,999 characters with no letter or digit was left out"]
 
 
+def test_align_says_what_reading_left_out_as_build_and_credits_do(tmp_path):
+    """`build` and `credits` warn of a long paragraph with no letter or digit that reading left
+    out, but `align` of the same two files dropped it without a word."""
+    en, ko = tmp_path / "en.txt", tmp_path / "ko.txt"
+    english = (SEED / "en.txt").read_text(encoding="utf-8").split("\n")
+    korean = (SEED / "ko.txt").read_text(encoding="utf-8").split("\n")
+    en.write_text("\n".join([*english[:6], "", ". " * 120, "", *english[6:]]), encoding="utf-8")
+    ko.write_text("\n".join([*korean[:4], "", "…… ※ " * 50, "", *korean[4:]]), encoding="utf-8")
+    result = run("align", en, ko, "-o", tmp_path / "out.xml", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "no letter or digit" in line] == [
+        f"warning: {en}: line 8: a paragraph of 239 characters with no letter or digit was left out",
+        f"warning: {ko}: line 6: a paragraph of 249 characters with no letter or digit was left out"]
+
+
+def test_each_paragraph_left_out_is_named_by_its_own_line():
+    """The line was found by searching the page for the paragraph's text from its start, so a
+    second stuffed paragraph like the first (or one held inside an earlier line) was named by
+    the earlier line, and each search re-read the page (a page of 8,000 of them: 20 s more)."""
+    from toolkit.ingest import parse_article
+
+    dots, ellipses = ". " * 150, "… " * 130
+    page = ("국경 시장 다시 열려\n\n북한 국경 도시의 장마당이 한 달 만에 다시 문을 열었습니다.\n\n"
+            f"{dots}\n\n상인들은 월요일부터 장사를 시작했다고 주민들은 전했습니다.\n\n"
+            f"▶ 관련 기사: {ellipses}\n\n{dots}\n\n{ellipses}\n\n시장 관리소는 매대 자리세를 올려 받았습니다.\n")
+    warnings = parse_article(page.encode("utf-8"), "ko.txt").warnings
+    assert [w.split(": ")[1] for w in warnings] == ["line 5", "line 11", "line 13"]
+
+
 def test_bidi_controls_stay_out_of_the_tei(tmp_path):
     en = tmp_path / "en.txt"
     text = (SEED / "en.txt").read_text(encoding="utf-8")

@@ -104,9 +104,15 @@ def _read_all(paths: list[Path]):
 
     files, problems = expand(paths, ARTICLE_SUFFIXES)
     articles, failures = _read_each(files, read_article)
+    _warn_of_left_out(articles)
+    return articles, [str(p) for p in problems] + failures
+
+
+def _warn_of_left_out(articles) -> None:
+    """A warning line for each thing reading left out of an article (every command that reads
+    articles says it, as a build's report does)."""
     for line in (line for article in articles for line in article.warnings):
         _warning(line)
-    return articles, [str(p) for p in problems] + failures
 
 
 def _lexicon_or_exit(lexicon: Path | None):
@@ -356,6 +362,7 @@ def align(
     user_lexicon = _lexicon_or_exit(lexicon)
     articles, failures = _read_each([en, ko], lambda path: segment_article(read_article(path)))
     _report_failures(failures)  # both read: two bad files, two lines
+    _warn_of_left_out(articles)
     english, korean = articles
     from toolkit.align.pair import same_language
 

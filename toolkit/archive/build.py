@@ -31,7 +31,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.archive.executor import InlineExecutor, executor_for, run_all
+from toolkit.archive.executor import InlineExecutor, executor_for, most_workers, run_all
 from toolkit.archive.garbage import fewer_collections
 from toolkit.archive.lock import ArchiveLock
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest, fingerprint
@@ -74,7 +74,8 @@ class _Build:
         self.on_error, self.on_warning = on_error, on_warning
         self.workers, self.scheduler = workers, scheduler
         self.layout = Layout(archive)
-        self.report = BuildReport(archive=archive, workers=1 if scheduler is None and workers <= 1 else workers)
+        local = min(workers, most_workers())  # what a pool here starts at most, said even when none starts
+        self.report = BuildReport(archive=archive, workers=workers if scheduler else max(1, local))
         self.started = self.mark = time.perf_counter()
         self.cpu_started = time.process_time()
         self.stack = ExitStack()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,14 +52,25 @@ def _listed_without_tei(archive: Path, present: set[str]) -> list[str]:
         return []
     try:
         check_table(table)
-        listed = pl.read_parquet(table, columns=["article_id"])["article_id"].to_list()
+        # glob=False: the archive's own path may hold `[` or `?`, which polars would read as a pattern
+        listed = pl.read_parquet(table, columns=["article_id"], glob=False)["article_id"].to_list()
     except InputError as error:
         return [str(error)]
     except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
         return [f"{table}: cannot read the table to check every article is exported "
                 f"({' '.join(str(error).split())[:200]})"]
-    return [f"{archive / 'tei' / f'{name}.xml'}: missing, though tables/articles.parquet lists the article"
-            for name in sorted(set(listed) - present)]
+    return [f"{path}: {_absent(path)}, though tables/articles.parquet lists the article"
+            for path in (archive / "tei" / f"{name}.xml" for name in sorted(set(listed) - present))]
+
+
+def _absent(path: Path) -> str:
+    """Why a listed TEI file was not read: missing, or there but no file (a folder, a FIFO, a loop)."""
+    from toolkit.inputs import not_regular, open_problem
+
+    try:
+        return not_regular(os.stat(path).st_mode) or "missing"
+    except OSError as error:
+        return open_problem(path, error) if os.path.lexists(path) else "missing"
 
 
 def export_beads(files: list[Path], min_cert: float = DEFAULT_MIN_CERT,

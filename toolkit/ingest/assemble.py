@@ -35,6 +35,7 @@ class Piece:
 
     text: str
     links: list[Link] = field(default_factory=list)
+    line: int | None = None  # the page's line it starts on (text files), to say where something was left out
 
 
 @dataclass
@@ -49,7 +50,6 @@ class Draft:
     url: str | None = None  # canonical URL (HTML pages)
     outlet: str | None = None  # publisher or site name (HTML pages)
     authors: list[Credit] = field(default_factory=list)  # JSON-LD / meta authors: used where the page names none
-    text: str | None = None  # the page as decoded (text files), to say on which line something was left out
 
 
 def key(text: str | None) -> str:
@@ -198,10 +198,10 @@ def _chain(credits: list[Credit]) -> list[Credit]:
     return chain
 
 
-def _where(draft: Draft, at: int, text: str) -> str:
-    """"line N" of the page's text where `text` starts, else "paragraph N" of the body candidates (HTML)."""
-    start = draft.text.find(text) if draft.text is not None else -1
-    return f"line {draft.text.count(chr(10), 0, start) + 1}" if start >= 0 else f"paragraph {at + 1}"
+def _where(at: int, piece: Piece) -> str:
+    """"line N" of a text page where the piece starts (recorded as the page was split: a search
+    for its text would name an earlier paragraph like it), else "paragraph N" of the body candidates (HTML)."""
+    return f"line {piece.line}" if piece.line else f"paragraph {at + 1}"
 
 
 def finish(draft: Draft) -> Article:
@@ -226,7 +226,7 @@ def finish(draft: Draft) -> Article:
         text = piece.text.strip()
         k = key(text)
         if not k and len(text) >= _NO_TEXT_WARN_CHARS:
-            warnings.append(f"{draft.source}: {_where(draft, at, text)}: a paragraph of {len(text):,} characters "
+            warnings.append(f"{draft.source}: {_where(at, piece)}: a paragraph of {len(text):,} characters "
                             "with no letter or digit was left out")
         if not k or k in skip or k in seen or bp.is_boilerplate(text):
             continue  # (a long paragraph printed twice is a scraping echo; short ones may repeat)

@@ -27,6 +27,7 @@ class Unit:
 
     text: str
     block: int
+    line: int = 0  # the page's line it starts on (from 1), to say where something was left out
 
 
 def clean_line(line: str) -> str:
@@ -40,7 +41,7 @@ def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     block = 0
     previous_blank = True
-    for raw in text.split("\n"):
+    for number, raw in enumerate(text.split("\n"), 1):
         line = clean_line(raw)
         if not line:
             if not previous_blank:
@@ -50,7 +51,7 @@ def split_units(text: str) -> list[Unit]:
         if not previous_blank and units and _is_wrapped(units[-1].text, line):
             units[-1].text = f"{units[-1].text}{_joiner(units[-1].text, line)}{line}"
         else:
-            units.append(Unit(line, block))
+            units.append(Unit(line, block, number))
         previous_blank = False
     return units
 
@@ -128,8 +129,8 @@ def read_text(text: str, source: str) -> Draft:
     if candidate is not None and kinds[candidate] == "body" and _is_dek(units, kinds, candidate):
         kinds[candidate] = "dek"
         dek = units[candidate].text
-    pieces = [Piece(u.text) for u, kind in zip(units, kinds) if kind == "body"]
-    return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date, text=text)
+    pieces = [Piece(u.text, line=u.line) for u, kind in zip(units, kinds) if kind == "body"]
+    return Draft(source=source, title=title, dek=dek, captions=_unique(captions), pieces=pieces, date=date)
 
 
 def _list_items(lines: list[str]) -> set[int]:
