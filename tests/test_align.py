@@ -732,3 +732,21 @@ def test_a_long_run_of_unaligned_english_is_certified_in_linear_work(lexicon, mo
     alignment = align(en, ko, lexicon)
     assert sum(len(b.en) for b in alignment.beads) == 1500
     assert len(calls) < 20 * len(alignment.beads), len(calls)
+
+
+def test_weak_links_never_cost_a_long_article_its_crossing_links(lexicon, monkeypatch) -> None:
+    """The crossing pass compares every English null with every Korean null only up to
+    `dp.FULL_GRID` pairs; the sentences of weak links it may also free must not push a long
+    article over that cap and so cost it the crossing links among its nulls."""
+    from toolkit.align import dp
+    from toolkit.align.scoring import en_features, ko_features
+    en = _sents([ENGLISH[0], "The U.S. State Department also issued a statement urging the North to return to dialogue.",
+                 ENGLISH[1], ENGLISH[2], ENGLISH[6], ENGLISH[7], "American officials gave no further details."], "en")
+    ko = _sents([*KOREAN, "한편 이날 서울은 대체로 맑은 날씨를 보였다."], "ko")
+    aligner = dp.Aligner([en_features(s.text) for s in en], [ko_features(s.text, lexicon) for s in ko], Params(),
+                         lazy=False, paragraphs=([0] * len(en), [0] * len(ko)))
+    # the chain: the moved sentence (1) and its Korean (5) each null, a weak link closing the article
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2), (3, 4, 2, 3), (4, 5, 3, 4), (5, 6, 4, 5), (6, 6, 5, 6), (6, 7, 6, 7)]
+    assert aligner._held_weakly(path)  # the closing link is weak: its sentences are free for a crossing pair
+    monkeypatch.setattr(dp, "FULL_GRID", 1)  # one null each side: the nulls alone are within the cap
+    assert (1, 2, 5, 6) in aligner._cross(path)

@@ -40,3 +40,13 @@ def test_a_barred_word_is_no_piece_of_the_name():
     en = English.of("Readers lined up outside the National Library of Korea in Seoul.")
     national = next(n for n in range(len(en.content)) if en.word(n) == "National")
     assert render_name_of_pieces(PIECES, en, phrases_of, known, barred={national}) is None
+
+
+def test_a_title_in_capitals_is_no_name():
+    # every word of a title written in capitals is capitalised: the whole title would be read as one name
+    en = English.of("READERS LINED UP OUTSIDE THE NATIONAL LIBRARY OF KOREA ON MONDAY.")
+    assert render_name_of_pieces(PIECES, en, phrases_of, known) is None
+    # a name in capitals inside a sentence written in lower case is still a name
+    en = English.of("Readers lined up outside the NATIONAL LIBRARY OF KOREA on Monday.")
+    found = render_name_of_pieces(PIECES, en, phrases_of, known)
+    assert found is not None and found.text == "NATIONAL LIBRARY OF KOREA"

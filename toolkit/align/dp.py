@@ -191,6 +191,8 @@ class Aligner(BeadScorer):
         held = self._held_weakly(path)
         ko_free = ko_null + [j for (j, side) in held if side == "ko"]
         en_free = en_null + [k for (k, side) in held if side == "en"]
+        if len(en_free) * len(ko_free) > FULL_GRID:  # weak links must not cost a long article its nulls' crossings
+            held, en_free, ko_free = {}, en_null, ko_null
         if not (en_null or ko_null) or len(en_free) * len(ko_free) > FULL_GRID:
             return path  # a long article's nulls are not all compared (its evidence is computed lazily)
         unaligned_en, unaligned_ko = set(en_null), set(ko_null)

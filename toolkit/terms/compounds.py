@@ -13,6 +13,7 @@ the lexicon knows it. An unknown first piece is a name or a loanword (스파이�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from toolkit.align.english import is_content
@@ -128,9 +129,18 @@ def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: C
 
 
 def _proper(word: str, text: str) -> bool:
-    """A word capitalised somewhere but at a sentence's start ('Troops of the DPRK' names no body)."""
-    return word[:1].isupper() and any(not _starts_sentence(text, m.start())
-                                      for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+    """A word capitalised somewhere but at a sentence's start ('Troops of the DPRK' names no body),
+    in a sentence that writes lower case too: in a title written in capitals every word is
+    capitalised, and render_name_word would read the whole title as the name."""
+    if not word[:1].isupper():
+        return False
+    ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    lower = [any(c.islower() for c in text[a:b]) for a, b in zip(ends, ends[1:])]
+    return any(lower[bisect_right(ends, m.start()) - 1] and not _starts_sentence(text, m.start())
+               for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 # (?<!\s): a search starts only where a run of spaces does (linear on long runs; the leftmost match began there)
