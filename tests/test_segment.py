@@ -562,3 +562,15 @@ def test_a_bracket_without_a_speaker_is_not_cut_out() -> None:
     # a time or an aside in brackets is text of its sentence
     text = "회의는 [오후 3:30 기준] 아직 끝나지 않았습니다."
     assert split_korean(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source note and an address glued to the words around them: text of their sentence
+        "지난해 출생아 수[출처: 통계청 인구동향조사]는 23만 명으로 1년 전보다 7.7% 줄었다.",
+        "자세한 내용은 외교부 누리집[https://www.mofa.go.kr]에서 확인할 수 있다.",
+    ],
+)
+def test_a_bracket_with_a_colon_inside_a_sentence_is_not_cut_out(text: str) -> None:
+    assert split_korean(text) == [text]

@@ -348,14 +348,22 @@ _BEFORE_QUOTE = re.compile(r"(?:(?<=[가-힣][.!?])|(?<=[가-힣][’”][.!?]))
 # A broadcast script run on without line breaks holds its soundbites inline
 # (`…포기했습니다 [김○○/농민 : "너무 힘들죠"] 무더기 폐기에…`), and Kiwi ends no sentence at a
 # bracket: a bracket that opens with a speaker (a name or title of at most 40 characters and
-# a colon) is a unit of its own, cut from the text on either side of it.
+# a colon) is a unit of its own, cut from the text on either side of it. Only where a space sets
+# it apart: a bracket glued to the words around it (`출생아 수[출처: 통계청]는`, `누리집[https://…]에서`)
+# is a source or an address inside its sentence.
 _SOUNDBITE = re.compile(r"\[[^\[\]:：\n]{1,40}[:：](?!\d)[^\[\]]+\]")
 
 
 def _cut_at_soundbites(text: str, spans: list[list[int]]) -> list[list[int]]:
     """`spans` (Kiwi's sentences as [start, end] in text) cut again where a soundbite bracket
-    starts or ends inside one of them."""
-    cuts = sorted({c for m in _SOUNDBITE.finditer(text) for c in m.span() if 0 < c < len(text)})
+    starts after a space or ends before one inside one of them."""
+    found: set[int] = set()
+    for m in _SOUNDBITE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isspace():
+            found.add(m.start())
+        if m.end() < len(text) and text[m.end()].isspace():
+            found.add(m.end())
+    cuts = sorted(found)
     if not cuts:
         return spans
     out: list[list[int]] = []
