@@ -574,3 +574,20 @@ def test_a_bracket_without_a_speaker_is_not_cut_out() -> None:
 )
 def test_a_bracket_with_a_colon_inside_a_sentence_is_not_cut_out(text: str) -> None:
     assert split_korean(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the soundbite is never closed; the third sentence opens a quotation of its own, closed in the fourth
+        ('Kim Mi-ran(Daejeon resident) : "I used to fill the tank. Now I stop at half. "It is hard. We cannot '
+         'go on like this," she said.',
+         ['Kim Mi-ran(Daejeon resident) : "I used to fill the tank.', "Now I stop at half.",
+          '"It is hard. We cannot go on like this," she said.']),
+        ("He told reporters: “We are ready. The team is here. Then Kim spoke: “We will see. Talks ended.",
+         ["He told reporters: “We are ready.", "The team is here.", "Then Kim spoke: “We will see.", "Talks ended."]),
+    ],
+)
+def test_an_unclosed_soundbite_does_not_take_the_next_quotation_s_opening_mark_for_its_close(
+        text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected

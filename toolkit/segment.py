@@ -188,6 +188,10 @@ _SINGLE_CLOSE = re.compile(r"[.!?,…]['’]$")
 # (`["(Soaked in sweat?) Of course. …"]`): a broadcast soundbite, one turn of speech however
 # many sentences it holds (a Korean script often keeps it in one bracket)
 _SPOKEN = re.compile(r"[:：\[]\s*[\"“][^\"“”]*$")
+_DOUBLE_MARK = re.compile(r"[\"“”]")
+# a mark that opens a quotation rather than closing one: a curly opening mark, or a straight one
+# starting a word ('"It is hard.'); a soundbite left open is not closed by the next quotation's opening
+_OPENING_MARK = re.compile(r"“|(?<!\S)\"(?=[^\s\])])")
 
 
 def _quote_close(opening: str, following: list[str]) -> int:
@@ -195,8 +199,10 @@ def _quote_close(opening: str, following: list[str]) -> int:
     through (0: none within reach): up to the first of them that ends in a single closing
     mark by mistake, or, for a soundbite, closes it with a double mark."""
     for n, sentence in enumerate(following, start=1):
-        if any(mark in sentence for mark in '"“”'):
-            return n if quote_open(sentence) and _SPOKEN.search(opening) else 0
+        first = _DOUBLE_MARK.search(sentence)
+        if first:
+            closes = not _OPENING_MARK.match(sentence, first.start())
+            return n if closes and quote_open(sentence) and _SPOKEN.search(opening) else 0
         if _SINGLE_CLOSE.search(sentence):
             return n
     return 0
