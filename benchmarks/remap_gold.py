@@ -248,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             spans = {side: {lang: place(path.read_text(encoding="utf-8", errors="replace"), listing[str(path)])
                             for lang, path in (("en", pair.en), ("ko", pair.ko))}
                      for side, listing in (("old", old), ("new", new))}
-            done = remap(pair.gold.read_text(encoding="utf-8"), spans["old"], spans["new"])
+            # bytes decoded, not read_text: universal newlines would turn a CRLF gold's line ends into LF
+            done = remap(pair.gold.read_bytes().decode("utf-8"), spans["old"], spans["new"])
         except (ValueError, OSError) as e:
             print(f"error: {pair.gold}: {e}", file=sys.stderr)
             failed += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from conftest import repo_root
@@ -67,6 +68,7 @@ def test_a_sentence_with_a_label_taken_out_of_its_middle_is_still_placed() -> No
 _TREE = '''
 """A toolkit shaped like the project's, for two segmentations of the same text."""
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +86,15 @@ class Article:
 
 
 def read_article(path):
-    return Article(Path(path).read_text(encoding="utf-8"))
+    # decoded as the project's reader does: CP949 when not UTF-8, NFC; an empty file is refused
+    data = Path(path).read_bytes()
+    if not data:
+        raise ValueError(f"{path}: empty file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp949")
+    return Article(unicodedata.normalize("NFC", text))
 
 
 def segment_article(article):
@@ -120,3 +130,29 @@ def test_the_command_segments_with_both_trees_and_never_writes_the_original(tmp_
     assert "set/p01: split: ko-s1 -> ko-s1 ko-s2" in done.stderr
     assert (copy / "en.txt").resolve() == (pair / "en.txt").resolve()
     assert (pair / "gold.tsv").read_text(encoding="utf-8") == "en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
+
+
+def _pair(folder: Path, en: bytes, ko: bytes, gold: bytes) -> Path:
+    folder.mkdir(parents=True)
+    for name, data in (("en.txt", en), ("ko.txt", ko), ("gold.tsv", gold)):
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _remap(old: Path, new: Path, *args: Path | str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(repo_root() / "benchmarks" / "remap_gold.py"), str(old), str(new),
+                           *map(str, args)], capture_output=True, text=True)
+
+
+EN = "Prices fell.|Farmers gave up.|The ministry buys rice.".encode()
+KO = "값이 떨어졌고 농민들은 포기했습니다.|정부가 쌀을 사들입니다.".encode()
+
+
+def test_a_gold_with_crlf_line_ends_comes_back_byte_for_byte(tmp_path: Path) -> None:
+    gold = b"# made-up pair\r\nen-s1 en-s2\tko-s1\r\n\r\nen-s3\tko-s2\r\n"
+    _pair(tmp_path / "set" / "p01", EN, KO, gold)
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "set" / "p01" / "gold.tsv").read_bytes() == gold
+
