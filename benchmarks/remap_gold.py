@@ -237,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     # imported here, never at module level: the --dump process must import `toolkit` from its own tree
     sys.path.insert(0, str(REPO))
+    from toolkit.errors import InputError
     from toolkit.files import write_atomic
+    from toolkit.ingest import decode_bytes
     pairs = find(args.pairs, args.out)
     texts = sorted({p for pair in pairs for p in (pair.en, pair.ko)})
     old, new = listings(args.old_tree, texts), listings(args.new_tree, texts)
@@ -245,12 +247,13 @@ def main(argv: list[str] | None = None) -> int:
     for pair in pairs:
         name = f"{pair.gold.parent.parent.name}/{pair.gold.parent.name}"
         try:
-            spans = {side: {lang: place(path.read_text(encoding="utf-8", errors="replace"), listing[str(path)])
+            # decoded as the reader decodes it (CP949, UTF-16, NFC): the sentences are cut from that text
+            spans = {side: {lang: place(decode_bytes(path.read_bytes(), str(path)), listing[str(path)])
                             for lang, path in (("en", pair.en), ("ko", pair.ko))}
                      for side, listing in (("old", old), ("new", new))}
             # bytes decoded, not read_text: universal newlines would turn a CRLF gold's line ends into LF
             done = remap(pair.gold.read_bytes().decode("utf-8"), spans["old"], spans["new"])
-        except (ValueError, OSError) as e:
+        except (ValueError, OSError, InputError) as e:
             print(f"error: {pair.gold}: {e}", file=sys.stderr)
             failed += 1
             continue

@@ -156,3 +156,15 @@ def test_a_gold_with_crlf_line_ends_comes_back_byte_for_byte(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "set" / "p01" / "gold.tsv").read_bytes() == gold
 
+
+def test_texts_are_placed_as_the_reader_decodes_them(tmp_path: Path) -> None:
+    # a CP949 file and a decomposed (NFD) one: the segmenter's sentences are NFC Unicode
+    gold = b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
+    _pair(tmp_path / "set" / "p01", EN, KO.decode().encode("cp949"), gold)
+    _pair(tmp_path / "set" / "p02", EN, unicodedata.normalize("NFD", KO.decode()).encode(), gold)
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    for name in ("p01", "p02"):
+        assert (tmp_path / "out" / "set" / name / "gold.tsv").read_bytes() == gold
+
