@@ -38,24 +38,38 @@ Listing = list[tuple[str, str]]  # (id, text) of each sentence, in order
 # ------------------------------------------------------------------ segmenting with one tree
 def _dump(tree: str, paths: list[str]) -> None:
     """Print {path: [[id, text], ...]} for each text file as `tree`'s segmenter cuts it (the
-    same reader and segmenter align_quality.py uses)."""
+    same reader and segmenter align_quality.py uses), or {path: "problem"} for a file it
+    cannot read, so that one bad file fails only its own pair."""
     sys.path.insert(0, tree)
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
 
-    out = {p: [[s.id, s.text] for s in segment_article(read_article(Path(p))).sentences] for p in paths}
+    out: dict[str, list | str] = {}
+    for p in paths:
+        try:
+            out[p] = [[s.id, s.text] for s in segment_article(read_article(Path(p))).sentences]
+        except Exception as e:  # any tree's own error class: an old tree's are not this one's
+            out[p] = f"{type(e).__name__}: {e}"
     json.dump(out, sys.stdout, ensure_ascii=False)
 
 
-def listings(tree: Path, paths: list[Path]) -> dict[str, Listing]:
-    """Each file's sentences as `tree` segments it, in a process of its own (two code trees
-    cannot share one process: both are the package `toolkit`)."""
+def listings(tree: Path, paths: list[Path]) -> dict[str, Listing | str]:
+    """Each file's sentences as `tree` segments it (or why it could not), in a process of its
+    own (two code trees cannot share one process: both are the package `toolkit`)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     done = subprocess.run([sys.executable, __file__, "--dump", str(tree), *map(str, paths)],
                           capture_output=True, text=True, env=env, cwd=str(tree))
     if done.returncode:
         sys.exit(f"error: {tree}: segmenting failed: {done.stderr.strip().splitlines()[-1:]}")
-    return {p: [(i, t) for i, t in rows] for p, rows in json.loads(done.stdout).items()}
+    return {p: rows if isinstance(rows, str) else [(i, t) for i, t in rows] for p, rows in json.loads(done.stdout).items()}
+
+
+def _sentences(listing: dict[str, Listing | str], path: Path, tree: Path) -> Listing:
+    """The file's sentences in `listing`; ValueError saying why `tree` could not segment it."""
+    rows = listing[str(path)]
+    if isinstance(rows, str):
+        raise ValueError(f"{tree} cannot segment {path}: {rows}")
+    return rows
 
 
 # ------------------------------------------------------------------ placing and mapping
@@ -248,9 +262,9 @@ def main(argv: list[str] | None = None) -> int:
         name = f"{pair.gold.parent.parent.name}/{pair.gold.parent.name}"
         try:
             # decoded as the reader decodes it (CP949, UTF-16, NFC): the sentences are cut from that text
-            spans = {side: {lang: place(decode_bytes(path.read_bytes(), str(path)), listing[str(path)])
+            spans = {side: {lang: place(decode_bytes(path.read_bytes(), str(path)), _sentences(listing, path, tree))
                             for lang, path in (("en", pair.en), ("ko", pair.ko))}
-                     for side, listing in (("old", old), ("new", new))}
+                     for side, listing, tree in (("old", old, args.old_tree), ("new", new, args.new_tree))}
             # bytes decoded, not read_text: universal newlines would turn a CRLF gold's line ends into LF
             done = remap(pair.gold.read_bytes().decode("utf-8"), spans["old"], spans["new"])
         except (ValueError, OSError, InputError) as e:

@@ -86,10 +86,10 @@ class Article:
 
 
 def read_article(path):
-    # decoded as the project's reader does: CP949 when not UTF-8, NFC; an empty file is refused
+    # decoded as the project's reader does: CP949 when not UTF-8, NFC; a file of whitespace is refused
     data = Path(path).read_bytes()
-    if not data:
-        raise ValueError(f"{path}: empty file")
+    if not data.strip():
+        raise ValueError(f"{path}: no text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -167,4 +167,14 @@ def test_texts_are_placed_as_the_reader_decodes_them(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     for name in ("p01", "p02"):
         assert (tmp_path / "out" / "set" / name / "gold.tsv").read_bytes() == gold
+
+
+def test_a_text_that_cannot_be_read_is_named_and_the_other_pairs_are_remapped(tmp_path: Path) -> None:
+    _pair(tmp_path / "set" / "p01", b" \n", KO, b"en-s1\tko-s1\n")
+    _pair(tmp_path / "set" / "p02", EN, KO, b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n")
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 1
+    assert f"error: {tmp_path / 'set' / 'p01' / 'gold.tsv'}: " in done.stderr and "no text" in done.stderr
+    assert (tmp_path / "out" / "set" / "p02" / "gold.tsv").read_bytes() == b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
 
