@@ -236,6 +236,18 @@ def find(args: list[Path], out: Path) -> list[Pair]:
     return pairs
 
 
+def _never_over_originals(pair: Pair) -> None:
+    """ValueError when the copy would go over the gold itself, or into a folder holding real texts
+    (not the links this tool makes): `--out` at the folder above the pairs' set, say, would write
+    each copy over its original and each link over its text."""
+    if pair.out.resolve() == pair.gold.resolve():
+        raise ValueError(f"the copy would be written over the original ({pair.out}): choose another --out")
+    if pair.out.name == "gold.tsv":
+        for text in (pair.out.parent / "en.txt", pair.out.parent / "ko.txt"):
+            if text.exists() and not text.is_symlink():
+                raise ValueError(f"{text} is a text, not a link to one: choose another --out")
+
+
 def _link(target: Path, link: Path) -> None:
     if link.is_symlink() or link.exists():
         link.unlink()
@@ -261,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     for pair in pairs:
         name = f"{pair.gold.parent.parent.name}/{pair.gold.parent.name}"
         try:
+            _never_over_originals(pair)
             # decoded as the reader decodes it (CP949, UTF-16, NFC): the sentences are cut from that text
             spans = {side: {lang: place(decode_bytes(path.read_bytes(), str(path)), _sentences(listing, path, tree))
                             for lang, path in (("en", pair.en), ("ko", pair.ko))}

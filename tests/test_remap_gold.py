@@ -178,3 +178,14 @@ def test_a_text_that_cannot_be_read_is_named_and_the_other_pairs_are_remapped(tm
     assert f"error: {tmp_path / 'set' / 'p01' / 'gold.tsv'}: " in done.stderr and "no text" in done.stderr
     assert (tmp_path / "out" / "set" / "p02" / "gold.tsv").read_bytes() == b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
 
+
+def test_an_out_folder_holding_the_originals_is_refused(tmp_path: Path) -> None:
+    # --out at the folder above the set would put each copy over its original and each link over its text
+    pair = _pair(tmp_path / "set" / "p01", EN, KO, b"en-s1\tko-s1 ko-s2\nen-s2 en-s3\t\n")
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path)
+    assert done.returncode == 1
+    assert f"error: {pair / 'gold.tsv'}: " in done.stderr
+    assert not (pair / "en.txt").is_symlink() and (pair / "en.txt").read_bytes() == EN
+    assert not (pair / "ko.txt").is_symlink() and (pair / "ko.txt").read_bytes() == KO
+    assert (pair / "gold.tsv").read_bytes() == b"en-s1\tko-s1 ko-s2\nen-s2 en-s3\t\n"
