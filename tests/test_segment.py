@@ -591,3 +591,13 @@ def test_a_bracket_with_a_colon_inside_a_sentence_is_not_cut_out(text: str) -> N
 def test_an_unclosed_soundbite_does_not_take_the_next_quotation_s_opening_mark_for_its_close(
         text: str, expected: list[str]) -> None:
     assert split_english(text) == expected
+
+
+@pytest.mark.parametrize(("count", "joined"), [(5, True), (6, False)])
+def test_a_soundbite_is_joined_when_closed_within_four_sentences_of_its_opening(count: int, joined: bool) -> None:
+    words = ["It is hot.", "The fan is broken.", "We sleep outside.", "The children cry.", "Nobody comes.",
+             "We wait."][:count]
+    text = f'Choi Eun-young(Mapo resident) : "{" ".join(words)}" The city opened cooling shelters.'
+    sentences = split_english(text)
+    assert (len(sentences) == 2) is joined
+    assert sentences[-1] == "The city opened cooling shelters."

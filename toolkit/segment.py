@@ -179,14 +179,15 @@ def quote_open(sentence: str) -> bool:
     return (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2 == 1
 
 
-# how many sentences after a double opening mark its stray single closing mark may come
+# how many sentences after a double opening mark its stray single closing mark, or a soundbite's
+# closing mark, may come: a quotation of up to five sentences in all is joined, a longer one is not
 _STRAY_QUOTE_REACH = 4
 _SINGLE_CLOSE = re.compile(r"[.!?,…]['’]$")
 
 
 # a quotation opened after a speaker's colon (`Lee Jin-ho(Seoul resident) : "…`) or a bracket
-# (`["(Soaked in sweat?) Of course. …"]`): a broadcast soundbite, one turn of speech however
-# many sentences it holds (a Korean script often keeps it in one bracket)
+# (`["(Soaked in sweat?) Of course. …"]`): a broadcast soundbite, one turn of speech when closed
+# within _STRAY_QUOTE_REACH sentences (a Korean script often keeps it in one bracket)
 _SPOKEN = re.compile(r"[:：\[]\s*[\"“][^\"“”]*$")
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 # a mark that opens a quotation rather than closing one: a curly opening mark, or a straight one
@@ -213,8 +214,8 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
 
     A quotation opened with a double mark and closed by mistake with a single one
     ('"It is hard. If you are caught, you stay.\'', a slip seen in real soundbites) is one
-    quotation too, however many sentences it holds, and so is a soundbite (a quotation opened
-    after a speaker's colon or a bracket) closed within reach. A quotation left open for good (a quote
+    quotation too, and so is a soundbite (a quotation opened after a speaker's colon or a
+    bracket), when closed within _STRAY_QUOTE_REACH sentences after the one opening it. A quotation left open for good (a quote
     running on into the next paragraph, or a stray mark) is not followed: the pieces stay separate.
     """
     out: list[str] = []
