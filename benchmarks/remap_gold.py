@@ -39,24 +39,38 @@ Listing = list[tuple[str, str]]  # (id, text) of each sentence, in order
 # ------------------------------------------------------------------ segmenting with one tree
 def _dump(tree: str, paths: list[str]) -> None:
     """Print {path: [[id, text], ...]} for each text file as `tree`'s segmenter cuts it (the
-    same reader and segmenter align_quality.py uses)."""
+    same reader and segmenter align_quality.py uses), or {path: "problem"} for a file it
+    cannot read, so that one bad file fails only its own pair."""
     sys.path.insert(0, tree)
     from toolkit.ingest import read_article
     from toolkit.segment import segment_article
 
-    out = {p: [[s.id, s.text] for s in segment_article(read_article(Path(p))).sentences] for p in paths}
+    out: dict[str, list | str] = {}
+    for p in paths:
+        try:
+            out[p] = [[s.id, s.text] for s in segment_article(read_article(Path(p))).sentences]
+        except Exception as e:  # any tree's own error class: an old tree's are not this one's
+            out[p] = f"{type(e).__name__}: {e}"
     json.dump(out, sys.stdout, ensure_ascii=False)
 
 
-def listings(tree: Path, paths: list[Path]) -> dict[str, Listing]:
-    """Each file's sentences as `tree` segments it, in a process of its own (two code trees
-    cannot share one process: both are the package `toolkit`)."""
+def listings(tree: Path, paths: list[Path]) -> dict[str, Listing | str]:
+    """Each file's sentences as `tree` segments it (or why it could not), in a process of its
+    own (two code trees cannot share one process: both are the package `toolkit`)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     done = subprocess.run([sys.executable, __file__, "--dump", str(tree), *map(str, paths)],
                           capture_output=True, text=True, env=env, cwd=str(tree))
     if done.returncode:
         sys.exit(f"error: {tree}: segmenting failed: {done.stderr.strip().splitlines()[-1:]}")
-    return {p: [(i, t) for i, t in rows] for p, rows in json.loads(done.stdout).items()}
+    return {p: rows if isinstance(rows, str) else [(i, t) for i, t in rows] for p, rows in json.loads(done.stdout).items()}
+
+
+def _sentences(listing: dict[str, Listing | str], path: Path, tree: Path) -> Listing:
+    """The file's sentences in `listing`; ValueError saying why `tree` could not segment it."""
+    rows = listing[str(path)]
+    if isinstance(rows, str):
+        raise ValueError(f"{tree} cannot segment {path}: {rows}")
+    return rows
 
 
 # ------------------------------------------------------------------ placing and mapping
@@ -225,6 +239,18 @@ def find(args: list[Path], out: Path) -> list[Pair]:
     return pairs
 
 
+def _never_over_originals(pair: Pair) -> None:
+    """ValueError when the copy would go over the gold itself, or into a folder holding real texts
+    (not the links this tool makes): `--out` at the folder above the pairs' set, say, would write
+    each copy over its original and each link over its text."""
+    if pair.out.resolve() == pair.gold.resolve():
+        raise ValueError(f"the copy would be written over the original ({pair.out}): choose another --out")
+    if pair.out.name == "gold.tsv":
+        for text in (pair.out.parent / "en.txt", pair.out.parent / "ko.txt"):
+            if text.exists() and not text.is_symlink():
+                raise ValueError(f"{text} is a text, not a link to one: choose another --out")
+
+
 def _link(target: Path, link: Path) -> None:
     if link.is_symlink() or link.exists():
         link.unlink()
@@ -240,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     # imported here, never at module level: the --dump process must import `toolkit` from its own tree
     sys.path.insert(0, str(REPO))
+    from toolkit.errors import InputError
     from toolkit.files import write_atomic
+    from toolkit.ingest import decode_bytes
     pairs = find(args.pairs, args.out)
     texts = sorted({p for pair in pairs for p in (pair.en, pair.ko)})
     old, new = listings(args.old_tree, texts), listings(args.new_tree, texts)
@@ -248,11 +276,14 @@ def main(argv: list[str] | None = None) -> int:
     for pair in pairs:
         name = f"{pair.gold.parent.parent.name}/{pair.gold.parent.name}"
         try:
-            spans = {side: {lang: place(path.read_text(encoding="utf-8", errors="replace"), listing[str(path)])
+            _never_over_originals(pair)
+            # decoded as the reader decodes it (CP949, UTF-16, NFC): the sentences are cut from that text
+            spans = {side: {lang: place(decode_bytes(path.read_bytes(), str(path)), _sentences(listing, path, tree))
                             for lang, path in (("en", pair.en), ("ko", pair.ko))}
-                     for side, listing in (("old", old), ("new", new))}
-            done = remap(pair.gold.read_text(encoding="utf-8"), spans["old"], spans["new"])
-        except (ValueError, OSError) as e:
+                     for side, listing, tree in (("old", old, args.old_tree), ("new", new, args.new_tree))}
+            # bytes decoded, not read_text: universal newlines would turn a CRLF gold's line ends into LF
+            done = remap(pair.gold.read_bytes().decode("utf-8"), spans["old"], spans["new"])
+        except (ValueError, OSError, InputError) as e:
             print(f"error: {pair.gold}: {e}", file=sys.stderr)
             failed += 1
             continue

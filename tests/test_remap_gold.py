@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from conftest import repo_root
@@ -67,6 +68,7 @@ def test_a_sentence_with_a_label_taken_out_of_its_middle_is_still_placed() -> No
 _TREE = '''
 """A toolkit shaped like the project's, for two segmentations of the same text."""
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +86,15 @@ class Article:
 
 
 def read_article(path):
-    return Article(Path(path).read_text(encoding="utf-8"))
+    # decoded as the project's reader does: CP949 when not UTF-8, NFC; a file of whitespace is refused
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise ValueError(f"{path}: no text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp949")
+    return Article(unicodedata.normalize("NFC", text))
 
 
 def segment_article(article):
@@ -131,3 +141,62 @@ def test_a_folder_of_links_to_pairs_is_read_as_align_quality_reads_it(tmp_path: 
     pooled.mkdir()
     (pooled / "set_p01").symlink_to(pair)
     assert [p.gold.parent.name for p in find([pooled], tmp_path / "out")] == ["set_p01"]
+
+
+def _pair(folder: Path, en: bytes, ko: bytes, gold: bytes) -> Path:
+    folder.mkdir(parents=True)
+    for name, data in (("en.txt", en), ("ko.txt", ko), ("gold.tsv", gold)):
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _remap(old: Path, new: Path, *args: Path | str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(repo_root() / "benchmarks" / "remap_gold.py"), str(old), str(new),
+                           *map(str, args)], capture_output=True, text=True)
+
+
+EN = "Prices fell.|Farmers gave up.|The ministry buys rice.".encode()
+KO = "값이 떨어졌고 농민들은 포기했습니다.|정부가 쌀을 사들입니다.".encode()
+
+
+def test_a_gold_with_crlf_line_ends_comes_back_byte_for_byte(tmp_path: Path) -> None:
+    gold = b"# made-up pair\r\nen-s1 en-s2\tko-s1\r\n\r\nen-s3\tko-s2\r\n"
+    _pair(tmp_path / "set" / "p01", EN, KO, gold)
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "set" / "p01" / "gold.tsv").read_bytes() == gold
+
+
+def test_texts_are_placed_as_the_reader_decodes_them(tmp_path: Path) -> None:
+    # a CP949 file and a decomposed (NFD) one: the segmenter's sentences are NFC Unicode
+    gold = b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
+    _pair(tmp_path / "set" / "p01", EN, KO.decode().encode("cp949"), gold)
+    _pair(tmp_path / "set" / "p02", EN, unicodedata.normalize("NFD", KO.decode()).encode(), gold)
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    for name in ("p01", "p02"):
+        assert (tmp_path / "out" / "set" / name / "gold.tsv").read_bytes() == gold
+
+
+def test_a_text_that_cannot_be_read_is_named_and_the_other_pairs_are_remapped(tmp_path: Path) -> None:
+    _pair(tmp_path / "set" / "p01", b" \n", KO, b"en-s1\tko-s1\n")
+    _pair(tmp_path / "set" / "p02", EN, KO, b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n")
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 1
+    assert f"error: {tmp_path / 'set' / 'p01' / 'gold.tsv'}: " in done.stderr and "no text" in done.stderr
+    assert (tmp_path / "out" / "set" / "p02" / "gold.tsv").read_bytes() == b"en-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
+
+
+def test_an_out_folder_holding_the_originals_is_refused(tmp_path: Path) -> None:
+    # --out at the folder above the set would put each copy over its original and each link over its text
+    pair = _pair(tmp_path / "set" / "p01", EN, KO, b"en-s1\tko-s1 ko-s2\nen-s2 en-s3\t\n")
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path)
+    assert done.returncode == 1
+    assert f"error: {pair / 'gold.tsv'}: " in done.stderr
+    assert not (pair / "en.txt").is_symlink() and (pair / "en.txt").read_bytes() == EN
+    assert not (pair / "ko.txt").is_symlink() and (pair / "ko.txt").read_bytes() == KO
+    assert (pair / "gold.tsv").read_bytes() == b"en-s1\tko-s1 ko-s2\nen-s2 en-s3\t\n"

@@ -260,3 +260,12 @@ def test_a_lone_caption_beside_a_dash_line_stays_a_rubric() -> None:
     article = _segment("ko", "▲ 양국 대표단이 20일 서울 외교부 청사에서 회의를 열었다.",
                        "- 회의는 두 시간 동안 이어졌다.")
     assert article.paragraphs[0].kind == "rubric"
+
+
+@pytest.mark.parametrize(("lang", "texts"), [
+    ("en", ["■ Vice Minister Kim Min-su at a briefing in Seoul on Nov. 20, 2026.", "- Advertisement -"]),
+    ("ko", ["□ 김민수 외교부 제2차관이 20일 정부서울청사에서 브리핑을 했다.", "- 끝 -"]),
+])
+def test_a_line_framed_by_dashes_is_no_outline_beside_a_lone_caption(lang: str, texts: list[str]) -> None:
+    # an ad slot or an end mark leads with a dash but is no item of a release's outline
+    assert _segment(lang, *texts).paragraphs[0].kind == "rubric"

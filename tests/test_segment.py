@@ -562,3 +562,42 @@ def test_a_bracket_without_a_speaker_is_not_cut_out() -> None:
     # a time or an aside in brackets is text of its sentence
     text = "회의는 [오후 3:30 기준] 아직 끝나지 않았습니다."
     assert split_korean(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source note and an address glued to the words around them: text of their sentence
+        "지난해 출생아 수[출처: 통계청 인구동향조사]는 23만 명으로 1년 전보다 7.7% 줄었다.",
+        "자세한 내용은 외교부 누리집[https://www.mofa.go.kr]에서 확인할 수 있다.",
+    ],
+)
+def test_a_bracket_with_a_colon_inside_a_sentence_is_not_cut_out(text: str) -> None:
+    assert split_korean(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the soundbite is never closed; the third sentence opens a quotation of its own, closed in the fourth
+        ('Kim Mi-ran(Daejeon resident) : "I used to fill the tank. Now I stop at half. "It is hard. We cannot '
+         'go on like this," she said.',
+         ['Kim Mi-ran(Daejeon resident) : "I used to fill the tank.', "Now I stop at half.",
+          '"It is hard. We cannot go on like this," she said.']),
+        ("He told reporters: “We are ready. The team is here. Then Kim spoke: “We will see. Talks ended.",
+         ["He told reporters: “We are ready.", "The team is here.", "Then Kim spoke: “We will see.", "Talks ended."]),
+    ],
+)
+def test_an_unclosed_soundbite_does_not_take_the_next_quotation_s_opening_mark_for_its_close(
+        text: str, expected: list[str]) -> None:
+    assert split_english(text) == expected
+
+
+@pytest.mark.parametrize(("count", "joined"), [(5, True), (6, False)])
+def test_a_soundbite_is_joined_when_closed_within_four_sentences_of_its_opening(count: int, joined: bool) -> None:
+    words = ["It is hot.", "The fan is broken.", "We sleep outside.", "The children cry.", "Nobody comes.",
+             "We wait."][:count]
+    text = f'Choi Eun-young(Mapo resident) : "{" ".join(words)}" The city opened cooling shelters.'
+    sentences = split_english(text)
+    assert (len(sentences) == 2) is joined
+    assert sentences[-1] == "The city opened cooling shelters."

@@ -242,8 +242,9 @@ _OUTLINE_LEAD = re.compile(rf"^\s*(?:[{_OUTLINE}]|[-–]\s)")
 
 
 def _outline_led(text: str) -> bool:
-    """True for a paragraph led by a mark of a release's outline (a bullet of _OUTLINE or a dash)."""
-    return bool(_OUTLINE_LEAD.match(text))
+    """True for a paragraph led by a mark of a release's outline (a bullet of _OUTLINE or a dash);
+    a line framed by dashes (`- Advertisement -`, `- 끝 -`) is a marker, no item."""
+    return bool(_OUTLINE_LEAD.match(text)) and not text.rstrip().endswith(("-", "–"))
 
 
 def _asks(text: str) -> bool:

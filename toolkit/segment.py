@@ -180,15 +180,19 @@ def quote_open(sentence: str) -> bool:
 
 
 # how many sentences after a double opening mark its stray single closing mark, or a soundbite's
-# closing double mark, may come
+# closing double mark, may come: a quotation of up to five sentences in all is joined, a longer one is not
 _STRAY_QUOTE_REACH = 4
 _SINGLE_CLOSE = re.compile(r"[.!?,…]['’]$")
 
 
 # a quotation opened after a speaker's colon (`Lee Jin-ho(Seoul resident) : "…`) or a bracket
-# (`["(Soaked in sweat?) Of course. …"]`): a broadcast soundbite, one turn of speech however
-# many sentences it holds (a Korean script often keeps it in one bracket)
+# (`["(Soaked in sweat?) Of course. …"]`): a broadcast soundbite, one turn of speech when closed
+# within _STRAY_QUOTE_REACH sentences (a Korean script often keeps it in one bracket)
 _SPOKEN = re.compile(r"[:：\[]\s*[\"“][^\"“”]*$")
+_DOUBLE_MARK = re.compile(r"[\"“”]")
+# a mark that opens a quotation rather than closing one: a curly opening mark, or a straight one
+# starting a word ('"It is hard.'); a soundbite left open is not closed by the next quotation's opening
+_OPENING_MARK = re.compile(r"“|(?<!\S)\"(?=[^\s\])])")
 
 
 def _quote_close(opening: str, following: list[str]) -> int:
@@ -196,8 +200,10 @@ def _quote_close(opening: str, following: list[str]) -> int:
     through (0: none within reach): up to the first of them that ends in a single closing
     mark by mistake, or, for a soundbite, closes it with a double mark."""
     for n, sentence in enumerate(following, start=1):
-        if any(mark in sentence for mark in '"“”'):
-            return n if quote_open(sentence) and _SPOKEN.search(opening) else 0
+        first = _DOUBLE_MARK.search(sentence)
+        if first:
+            closes = not _OPENING_MARK.match(sentence, first.start())
+            return n if closes and quote_open(sentence) and _SPOKEN.search(opening) else 0
         if _SINGLE_CLOSE.search(sentence):
             return n
     return 0
@@ -208,8 +214,8 @@ def _merge_open_quotes(sentences: list[str]) -> list[str]:
 
     A quotation opened with a double mark and closed by mistake with a single one
     ('"It is hard. If you are caught, you stay.\'', a slip seen in real soundbites) is one
-    quotation too, however many sentences it holds, and so is a soundbite (a quotation opened
-    after a speaker's colon or a bracket) closed within reach. A quotation left open for good (a quote
+    quotation too, and so is a soundbite (a quotation opened after a speaker's colon or a
+    bracket), when closed within _STRAY_QUOTE_REACH sentences after the one opening it. A quotation left open for good (a quote
     running on into the next paragraph, or a stray mark) is not followed: the pieces stay separate.
     """
     out: list[str] = []
@@ -349,14 +355,22 @@ _BEFORE_QUOTE = re.compile(r"(?:(?<=[가-힣][.!?])|(?<=[가-힣][’”][.!?]))
 # A broadcast script run on without line breaks holds its soundbites inline
 # (`…포기했습니다 [김○○/농민 : "너무 힘들죠"] 무더기 폐기에…`), and Kiwi ends no sentence at a
 # bracket: a bracket that opens with a speaker (a name or title of at most 40 characters and
-# a colon) is a unit of its own, cut from the text on either side of it.
+# a colon) is a unit of its own, cut from the text on either side of it. Only where a space sets
+# it apart: a bracket glued to the words around it (`출생아 수[출처: 통계청]는`, `누리집[https://…]에서`)
+# is a source or an address inside its sentence.
 _SOUNDBITE = re.compile(r"\[[^\[\]:：\n]{1,40}[:：](?!\d)[^\[\]]+\]")
 
 
 def _cut_at_soundbites(text: str, spans: list[list[int]]) -> list[list[int]]:
     """`spans` (Kiwi's sentences as [start, end] in text) cut again where a soundbite bracket
-    starts or ends inside one of them."""
-    cuts = sorted({c for m in _SOUNDBITE.finditer(text) for c in m.span() if 0 < c < len(text)})
+    starts after a space or ends before one inside one of them."""
+    found: set[int] = set()
+    for m in _SOUNDBITE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isspace():
+            found.add(m.start())
+        if m.end() < len(text) and text[m.end()].isspace():
+            found.add(m.end())
+    cuts = sorted(found)
     if not cuts:
         return spans
     out: list[list[int]] = []
