@@ -358,6 +358,12 @@ def test_a_generation_is_no_count_of_three() -> None:
     assert numbers_in_korean("차량 세 대가 부딪쳤다") == {"3"}
 
 
+def test_a_count_of_households_is_no_pair_of_age_groups() -> None:
+    assert numbers_in_korean("총 2030세대 규모의 아파트가 들어선다") == {"2030"}
+    assert numbers_in_korean("2050세대가 입주한다") == {"2050"}  # no two neighbouring decades
+    assert numbers_in_korean("2030세대의 지지율이 올랐다") == {"20", "30"}
+
+
 @pytest.mark.parametrize("english, values", [
     ("The world changed after 9/11.", {"9", "11"}),  # the name closing a sentence, after a word of time
     ("Survivors marked the anniversary of 9/11.", {"9", "11"}),

@@ -879,19 +879,25 @@ _KO_ARTICLE = re.compile(r"(?:제\s?\d+|(?:법|헌법|조례|규정|조약|협�
                          r"|\d[\d,.]*\s?[천백십]?\s?[억만]))")  # 1조 원대, 1조3천억 원: a sum
 # a fraction: 5분의 1 is a fifth (0.2), 3분의 2 two-thirds, not the numbers 5 and 1
 _KO_FRACTION = re.compile(r"(?<![\d.,])(\d{1,3})\s?분의\s?(\d{1,3})(?![\d.,])")
-# two decades run together before 세대 name two age groups: 5060 세대 ~ "people in their 50s and 60s", 2030세대
-_KO_GENERATIONS = re.compile(r"(?<![\d.,])([1-9]0)([1-9]0)(?=\s?세대)")
+# two neighbouring decades run together before 세대 name two age groups: 5060 세대 ~ "people in their 50s and
+# 60s", 2030세대; a count of households is written so too (총 2030세대 규모의 단지), told by what stands around it
+_KO_GENERATIONS = re.compile(r"(?<![\d.,])(?<!총 )(?<!총)(?<!약 )(?<!약)([1-9]0)([1-9]0)(?=\s?세대(?!\s?(?:규모|가구|아파트|단지|입주|분양|공급)))")
+
+
+def _generations(text: str) -> list[re.Match]:
+    return [m for m in _KO_GENERATIONS.finditer(text) if int(m.group(2)) == int(m.group(1)) + 10]
 
 
 @kept_for_sentences(8192)
 def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_KO_NAMED_DAY, _blank(_NOT_QUANTITY_KO, _blank(_DIGIT_RUN, text)))
     read_first = [Quantity(int(m.group(2)) / int(m.group(1)), "amount", m.start(), m.end())
-                 for m in _KO_FRACTION.finditer(text) if int(m.group(1))]
+                  for m in _KO_FRACTION.finditer(text) if int(m.group(1))]
     text = _blank(_KO_FRACTION, text)
-    read_first += [Quantity(float(m.group(k)), "amount", m.start(k), m.end(k))
-                  for m in _KO_GENERATIONS.finditer(text) for k in (1, 2)]
-    text = _blank(_KO_GENERATIONS, text)
+    generations = _generations(text)
+    read_first += [Quantity(float(m.group(k)), "amount", m.start(k), m.end(k)) for m in generations for k in (1, 2)]
+    for m in generations:
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
     dated = _KO_ARTICLE.sub(lambda m: m.group(0)[:-1] + "#", dated)  # 제116조 is Article 116, no 116 trillion
     out: list[Quantity] = []
