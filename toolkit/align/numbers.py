@@ -555,6 +555,18 @@ def _blank(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`_blank` for matches a pattern alone does not choose (a reading kept only after a test of its values)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _exact(quantities: list[Quantity]) -> tuple[Quantity, ...]:
+    """The readers' values as written (`as_written`), for every caller alike."""
+    return tuple(replace(q, value=as_written(q.value)) for q in quantities)
+
+
 def quantities_in_english(text: str) -> list[Quantity]:
     """The numbers of an English sentence with their kinds (digits, words, scales, dates)."""
     return list(_quantities_in_english(text))
@@ -595,8 +607,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
                                   for m in _EN_FRACTION.finditer(text)]
     text = _blank(_EN_FRACTION, text)
     slashed = _slash_fractions(text)
-    for q in slashed:
-        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    text = _blank_spans(text, [(q.start, q.end) for q in slashed])
     read_first += slashed
 
     def read_whole(m: re.Match) -> str:  # read once, whole, and blanked: its parts are no numbers of their own
@@ -732,8 +743,7 @@ def _quantities_in_english(text: str) -> tuple[Quantity, ...]:
     out = _gaps_and_nights(out, text, False)
     out = [replace(q, approx=True) if _APPROX_EN.search(text[max(0, q.start - 20):q.start]) else q for q in out]
     out = _mark_measures(out, text, _PERCENT_EN, _TIMES_EN, _MASS_EN)
-    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN)
-                                   + _said_conversions_en(text)))
+    return _exact(_mark_conversions(out, _conversions(text, _CURRENCY_EN, _MEASURE_EN) + _said_conversions_en(text)))
 
 
 # between the ends of a range whose scale word is written once, after the second: "1-1.8 million",
@@ -896,8 +906,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     text = _blank(_KO_FRACTION, text)
     generations = _generations(text)
     read_first += [Quantity(float(m.group(k)), "amount", m.start(k), m.end(k)) for m in generations for k in (1, 2)]
-    for m in generations:
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    text = _blank_spans(text, [m.span() for m in generations])
     dated = _without_elapsed_man(_KO_DOTTED_DATE.sub(lambda m: " " * len(m.group(0)), text))  # dates read below
     dated = _KO_ARTICLE.sub(lambda m: m.group(0)[:-1] + "#", dated)  # 제116조 is Article 116, no 116 trillion
     out: list[Quantity] = []
@@ -979,8 +988,7 @@ def _quantities_in_korean(text: str) -> tuple[Quantity, ...]:
     out = [replace(q, approx=True) if _APPROX_KO_BEFORE.search(text[max(0, q.start - 3):q.start])
            or _APPROX_KO_AFTER.match(text[q.end:q.end + 8]) or "여" in text[q.start:q.end] else q for q in out]
     out = _mark_measures(out, text, _PERCENT_KO, _TIMES_KO, _MASS_KO)
-    return tuple(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO)
-                                   + _said_conversions_ko(text)))
+    return _exact(_mark_conversions(out, _conversions(text, _CURRENCY_KO, _MEASURE_KO) + _said_conversions_ko(text)))
 
 
 # "so many of so many": 5명 중 1명, 다섯 명 가운데 한 명, 3곳 중 2곳 (a fifth, two-thirds in English)

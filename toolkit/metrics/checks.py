@@ -154,13 +154,11 @@ def check_numbers(en_text: str, ko_text: str) -> Check:
     only with its like). A conversion in parentheses (`(USD 7,882)`, `(한화 약 940만 원)`) is an
     addition and a loose reading (두 국가) a guess: each may match, never disagree. Differences
     read `number 4,700≠4,200`, `month 3≠4`."""
-    from toolkit.align.numbers import as_written, canon, quantities_in_english, quantities_in_korean
+    from toolkit.align.numbers import canon, quantities_in_english, quantities_in_korean
 
     en_text, ko_text = _without_opening_marks(en_text), _without_opening_marks(ko_text)
-    en = [replace(q, value=as_written(q.value)) for q in quantities_in_english(en_text)]
-    ko = [replace(q, value=as_written(q.value)) for q in quantities_in_korean(ko_text)]
-    en = _restated(phrased_in_english(en, en_text, ko_text), en_text)
-    ko = _restated(phrased_in_korean(ko, ko_text, en_text), ko_text)
+    en = _restated(phrased_in_english(quantities_in_english(en_text), en_text, ko_text), en_text)
+    ko = _restated(phrased_in_korean(quantities_in_korean(ko_text), ko_text, en_text), ko_text)
     ko = _base_of_comparison(en, ko, en_text, ko_text)
     en = _resolved_months(en, ko, ko_text)
     en, ko = _first_said_in_korean(en, ko, en_text, ko_text)
