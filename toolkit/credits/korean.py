@@ -471,6 +471,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             credits.append(Credit("photographer", word, organization=short_org(word), agent="organization"))
             label_used = True  # "양구군 제공", "한빛군청 제공": a county or its office lent the picture
             continue
+        if label in (_PROVIDED, "사진") and not label_used and word in _UNNAMED_SOURCES and "사진" in words[:k]:
+            credits.append(Credit("photographer", word, agent="person"))  # "사진/독자 제공": as _LABELLED_UNNAMED
+            label_used = True
+            continue
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
@@ -1575,13 +1579,22 @@ _PHOTO_SOURCE = re.compile(
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
-# "(홍길동 씨 제공)": a person's own picture; "/사진=대북 소식통 제공": nobody named
+# "(홍길동 씨 제공)": a person's own picture; "(현지 소식통 제공)": nobody named, no picture label
 _NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "본인") + _UNNAMED_SOURCES
+# "/사진=대북 소식통 제공", "사진/독자 제공": an unnamed source that a picture label marks as the picture's
+# supplier is its credit, as written (the study gold credits both such lines it holds); bare, "(독자 제공)"
+# stays a caption's aside
+_LABELLED_UNNAMED = re.compile(
+    r"(?:^|(?<=[\s,.)/(\[<〈]))(?:사진|화면|영상)\s*(?:제공)?\s*[:=/]\s*"
+    rf"(?P<who>(?:[가-힣]{{1,4}} ){{0,2}}(?:{'|'.join(_UNNAMED_SOURCES)}))\s*제공\s*[)\]>〉]?\.?$")
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
+    if (unnamed := _LABELLED_UNNAMED.search(s[-60:])) is not None:
+        return s[: len(s) - len(unnamed.group())].rstrip(" /([<〈"), [
+            Credit("photographer", unnamed["who"], agent="person")]
     m = _PHOTO_SOURCE.search(s[-60:])
     if m is None and s.endswith((").", "].", ">.", "〉.")):  # "…보도했다.(NK뉴스 갈무리).": the sentence's stop after it
         s = s[:-1]
