@@ -32,7 +32,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("신보", "취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
                    "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
@@ -1382,6 +1382,9 @@ def _joined_labels_start(s: str, k: int) -> int:
     return k
 
 
+_PICTURE_QUALIFIERS = ("캡처", "캡쳐")  # glued before 사진: "[캡처사진 - 한빛신문]" is a picture label
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1403,10 +1406,12 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             k = s.rfind(label, lo, k)  # "A(사진작가, 수필가)": a word inside the note on a person is no label
         if k > 0:
             k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
+            # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
+            cut = k - 2 if label == "사진" and s[max(0, k - 2):k] in _PICTURE_QUALIFIERS else k
             # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
             unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
             if unit is not None and unit[0]:
-                return s[:k].rstrip(" [("), unit[0]
+                return s[:cut].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
         found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
             or teaser_signature(s[:k], s[k:]) or closing_lone_byline(s[:k], s[k:])
@@ -1557,7 +1562,8 @@ def _unknown_outlet(word: str) -> bool:
 
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
-    r"(?:[(\[<〈]\s*(?:사진\s*(?:제공|출처|협조)?|(?:화면|영상|동영상|이미지)\s*(?:제공|출처|협조)|제공|이미지)\s*[:=/]"
+    r"(?:[(\[<〈]\s*(?:(?:캡처|캡쳐)?사진\s*(?:제공|출처|협조)?|(?:화면|영상|동영상|이미지)\s*(?:제공|출처|협조)|제공|이미지)"
+    r"\s*(?:[:=/]|(?P<dash>-)(?=\s))"  # "[캡쳐사진 - 조선신보]": a spaced dash after the label as its mark
     r"\s*(?P<a>[^()\[\]<>〈〉=:/]{1,20}?)(?:\s*제공)?\s*[)\]>〉]"  # "(사진협조=A)", "<사진제공=A>", "(화면제공=A)"
     r"|(?:[(<〈]|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()<>〈〉\s/=:]{2,15})\s*(?:(?:화면|영상)\s*)?(?:갈무리|캡처|캡쳐)[)>〉]?"  # "(조선중앙TV 화면 캡처)"
     # "[한빛타임스 웹사이트 캡처]": the site's owner, whoever it is, supplied the picture of its page
@@ -1626,6 +1632,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     place, equals, after = name.partition("=")
     if equals and is_place_word(place.strip()) and after.strip():
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
+    if m["dash"] and not is_outlet(name):
+        return None  # "[사진 - 지난해 모습]": after a dash, what the picture shows unless an outlet is named
     if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", n, organization=_agency_org(n), agent="organization") for n in chain]
