@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.agents import looks_like_organization, organization_of, short_org
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES,
                                         KO_WRITER_TITLES, PHOTO_AGENCIES)
@@ -650,7 +650,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 def _name_follows(words: list[str], k: int) -> bool:
     """A person's name (perhaps with a title) right after the outlet at k, across punctuation and the
-    rest of an outlet's name ("사진=Studio A1 홍길동 작가": the studio, then its photographer)."""
+    rest of an outlet's name ("사진=Studio A1 홍길동 작가": the studio, then its photographer); a list's
+    dot right after it ("사진 제공=한빛복지재단·한빛시") joins another supplier, no photographer of it."""
+    if words[k + 1:k + 2] in (["·"], ["ㆍ"]):
+        return False
     for word in words[k + 1:k + 4]:
         if word in _PUNCT or (word.isascii() and is_outlet(word)):
             continue
@@ -1637,6 +1640,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", n, organization=_agency_org(n), agent="organization") for n in chain]
+    if (m["a"] or m["e"] or m["f"] or m["g"] or m["h"]) and (listed := _supplier_list(name)) is not None:
+        return s[: len(s) - len(m.group())].rstrip(), listed  # "(사진 제공=한빛복지재단·한빛시)": each supplier
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if (ranked := _ranked_person(name)) is not None:
@@ -1672,6 +1677,22 @@ def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Cr
             or owner in _NOT_ACCOUNT_HOLDERS or owner in _CLIP_WORDS or owner in CAPTURE_PLATFORMS:
         return None  # "해당 유튜브 채널", "화면 유튜브", "네이버 블로그": whose account it is, unsaid
     return head, [_supplier(owner)]
+
+
+_LIST_DOT = re.compile(r"\s*[·ㆍ]\s*")
+
+
+def _supplier_list(name: str) -> list[Credit] | None:
+    """"한빛복지재단·한빛시", "한빛군청·문태오": several who supplied one picture, a credit each. Each part
+    one word, a body by its name or a person's name, and at least one a body: "사진=왼쪽부터 A·B" names
+    who is pictured, "사진=여름·가을 풍경" what. None when the name is no such list."""
+    parts = _LIST_DOT.split(name.strip())
+    bodies = [len(part) >= 2 and (is_outlet(part) or looks_like_organization(part) or _is_county_or_office(part))
+              for part in parts]
+    if len(parts) < 2 or not any(bodies) or any(
+            " " in part or not (body or is_korean_name(part)) for part, body in zip(parts, bodies)):
+        return None
+    return [_supplier(part) for part in parts]
 
 
 def _supplier(name: str) -> Credit:
