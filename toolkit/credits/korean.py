@@ -32,7 +32,7 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("신보", "취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("신보", "프레스", "취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
                    "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
@@ -982,7 +982,7 @@ _WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료",
               "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자",
               # people of a place or on a trip, who send in pictures: "<서귀포=주민씨 제공>" names no one
               "주민", "시민", "농민", "어민", "상인", "교민", "동포", "주부", "관광객", "등산객", "피서객", "탐방객",
-              "승객", "운전자", "목격자"}
+              "승객", "운전자", "목격자", "유튜버", "블로거"}
 
 
 def _titled_copula(pair: list[str]) -> bool:
@@ -1428,7 +1428,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
         return "", found  # the bracket as a sentence of its own after the lead's last full stop
     if (opening := _opening_rubric(s)) is not None:
         return opening
-    if (found := _photo_source_tail(s)) is not None:
+    if (found := _photo_source_tail(s)) is not None or (found := _shot_by_tail(s)) is not None:
         return found
     for mark in ("ⓒ", "©"):
         k = s.rfind(mark)
@@ -1663,6 +1663,47 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+# "(2010년 10월 평안남도 김동철 촬영)", "… 모습. 김 동철 촬영", "… 촬영(아시아프레스)", "KBS화면 촬영": who took
+# the picture closing a caption, then perhaps, in brackets, the agency that holds it
+_SHOT_BY = re.compile(r"(?P<open>[(\[])?(?P<who>[^()\[\]]{2,60}?) ?촬영 ?(?:\((?P<org>[^()\s]{2,15})\))?"
+                      r"(?(open)\s*[)\]])\.?$")
+_TIME_WORDS = ("지난", "이번", "올해", "작년", "당시")  # "(지난달 촬영)": when, not who ("지난달" has a name's shape)
+
+
+def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
+    """(the caption, [who took the picture, the agency holding it]) of a closing "… 촬영" credit. The name
+    is tested before the cut: a surname spaced from its given name ("김 동철") or one word of a caption
+    name's shape ("김동철", never a time word); a screen's owner ("KBS화면") or a bracketed agency
+    after it is an organization. None when nobody is named ("(드론 촬영)", "(항공 촬영)")."""
+    m = _SHOT_BY.search(s[-90:])
+    if m is None:
+        return None
+    words = m["who"].split()
+    credits: list[Credit] = []
+    start = m.start("who") + len(s) - len(s[-90:])
+    if len(words) >= 2 and len(words[-2]) <= 2 and 1 <= len(words[-1]) <= 2 \
+            and words[-1] not in KO_SUBJECT_POSITIONS \
+            and split_name(joined := words[-2] + words[-1])[0] == words[-2] and is_korean_name(joined):
+        credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))
+        named = 2
+    elif words and is_caption_name(words[-1]) and not words[-1].startswith(_TIME_WORDS) and words[-1] not in _WHO_NOUNS:
+        credits.append(Credit("photographer", words[-1], agent="person"))
+        named = 1
+    elif words and words[-1].endswith("화면") and is_outlet(owner := words[-1][:-2]):
+        credits.append(Credit("photographer", owner, organization=short_org(owner), agent="organization"))
+        named = 1
+    else:
+        named = 0
+    if m["org"] and (is_outlet(m["org"]) or looks_like_organization(m["org"])):
+        credits.append(Credit("photographer", m["org"], organization=short_org(m["org"]), agent="organization"))
+    if not credits or (not m["open"] and named and len(words) > named and not words[-named - 1].endswith(".")):
+        return None  # "… 김동철 촬영" inside a sentence: the name must open the credit after a full stop
+    if m["open"]:
+        return s[: len(s) - len(m.group())].rstrip(), credits
+    cut = start + len(m["who"]) if not named else start + m["who"].rfind(words[-named])
+    return s[:cut].rstrip() if named else s[: len(s) - len(m.group()) + m.start("org") - m.start() - 1].rstrip(), credits
 
 
 # the platforms whose accounts a picture is captured from ("백악관 플리커 계정 갈무리")
