@@ -32,8 +32,8 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("신보", "프레스", "취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
-                   "연구소", "재단", "협회")
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("신보", "프레스", "취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리",
+                                     "투데이", "TV", "닷컴", "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
                     "신동아", "주간동아", "노컷", "미디어오늘", "뉴스타파")
@@ -1605,7 +1605,7 @@ _LABELLED_UNNAMED = re.compile(
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
-    if (unnamed := _LABELLED_UNNAMED.search(s[-60:])) is not None:
+    if "제공" in s[-60:] and (unnamed := _LABELLED_UNNAMED.search(s[-60:])) is not None:
         return s[: len(s) - len(unnamed.group())].rstrip(" /([<〈"), [
             Credit("photographer", unnamed["who"], agent="person")]
     m = _PHOTO_SOURCE.search(s[-60:])
@@ -1677,7 +1677,7 @@ def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
     is tested before the cut: a surname spaced from its given name ("김 동철") or one word of a caption
     name's shape ("김동철", never a time word); a screen's owner ("KBS화면") or a bracketed agency
     after it is an organization. None when nobody is named ("(드론 촬영)", "(항공 촬영)")."""
-    m = _SHOT_BY.search(s[-90:])
+    m = _SHOT_BY.search(s[-90:]) if "촬영" in s[-90:] else None  # (most sentences have no 촬영: no search)
     if m is None:
         return None
     words = m["who"].split()
@@ -1700,10 +1700,12 @@ def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
         credits.append(Credit("photographer", m["org"], organization=short_org(m["org"]), agent="organization"))
     if not credits or (not m["open"] and named and len(words) > named and not words[-named - 1].endswith(".")):
         return None  # "… 김동철 촬영" inside a sentence: the name must open the credit after a full stop
+    head = len(s) - len(m.group())  # where the match starts in s
     if m["open"]:
-        return s[: len(s) - len(m.group())].rstrip(), credits
-    cut = start + len(m["who"]) if not named else start + m["who"].rfind(words[-named])
-    return s[:cut].rstrip() if named else s[: len(s) - len(m.group()) + m.start("org") - m.start() - 1].rstrip(), credits
+        return s[:head].rstrip(), credits  # the whole bracket is the credit's
+    if named:  # "… 모습. 김 동철 촬영": the credit starts at the name
+        return s[:start + m["who"].rfind(words[-named])].rstrip(), credits
+    return s[:head + m.start("org") - m.start() - 1].rstrip(), credits  # "… 협력자 촬영(A)": the bracket only
 
 
 # the platforms whose accounts a picture is captured from ("백악관 플리커 계정 갈무리")
