@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from toolkit.credits.agents import organization_of, short_org
+from toolkit.credits.agents import looks_like_organization, organization_of, short_org
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES,
                                         KO_WRITER_TITLES, PHOTO_AGENCIES)
@@ -32,8 +32,8 @@ _PUNCT = set("()[]【】<>〈〉《》,·ㆍ/|=:;ⓒ©\"'“”‘’▶■▲�
 _STAMP_LABELS = ("기사입력", "최종수정", "송고시간", "입력", "수정", "업데이트", "승인", "송고", "등록", "작성일", "작성날짜", "작성시간",
                  "게재", "발행", "댓글", "조회수", "조회", "추천")
 _STAMP_CHARS = set("0123456789.-/:")
-_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리", "투데이", "TV", "닷컴",
-                   "연구소", "재단", "협회")
+_KO_ORG_ENDINGS = KO_NEWS_ENDINGS + ("신보", "프레스", "취재단", "뉴시스", "뉴스1", "경제", "이코노믹", "이코노미", "데일리",
+                                     "투데이", "TV", "닷컴", "연구소", "재단", "협회")
 # Korean outlets whose names carry none of those endings ("한겨레21", "시사IN", "오마이뉴스")
 _KO_OUTLET_STEMS = ("한겨레", "경향", "오마이", "프레시안", "시사IN", "시사인", "시사저널", "주간조선", "월간조선",
                     "신동아", "주간동아", "노컷", "미디어오늘", "뉴스타파")
@@ -442,7 +442,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 credits[j].role = role
             pending = []
             continue
-        found = name_and_title(word) if word not in _WHO_NOUNS else None  # "선배 박지현 기자": who, not a name
+        # "선배 박지현 기자", "<서귀포=주민씨 제공>": who, not a name
+        found = name_and_title(word) if word.removesuffix("씨") not in _WHO_NOUNS else None
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
@@ -470,6 +471,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if label in (_PROVIDED, "사진") and not label_used and _is_county_or_office(word):  # ("출처 : 통계청": a table's)
             credits.append(Credit("photographer", word, organization=short_org(word), agent="organization"))
             label_used = True  # "양구군 제공", "한빛군청 제공": a county or its office lent the picture
+            continue
+        if label in (_PROVIDED, "사진") and not label_used and word in _UNNAMED_SOURCES and "사진" in words[:k]:
+            credits.append(Credit("photographer", word, agent="person"))  # "사진/독자 제공": as _LABELLED_UNNAMED
+            label_used = True
             continue
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
@@ -646,7 +651,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d[-./]\d")
 
 def _name_follows(words: list[str], k: int) -> bool:
     """A person's name (perhaps with a title) right after the outlet at k, across punctuation and the
-    rest of an outlet's name ("사진=Studio A1 홍길동 작가": the studio, then its photographer)."""
+    rest of an outlet's name ("사진=Studio A1 홍길동 작가": the studio, then its photographer); a list's
+    dot right after it ("사진 제공=한빛복지재단·한빛시") joins another supplier, no photographer of it."""
+    if words[k + 1:k + 2] in (["·"], ["ㆍ"]):
+        return False
     for word in words[k + 1:k + 4]:
         if word in _PUNCT or (word.isascii() and is_outlet(word)):
             continue
@@ -971,7 +979,10 @@ _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여
 # do kin, a prize's winners and (KO_SUBJECT_POSITIONS) an office: "신임 회장 A 기자입니다", "올해 수상자 A 기자입니다"
 _WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료", "선배", "후배", "동생", "주인공", "범인", "피해자",
               "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분", "엄마", "아빠", "아버지", "어머니", "누나",
-              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자"}
+              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자",
+              # people of a place or on a trip, who send in pictures: "<서귀포=주민씨 제공>" names no one
+              "주민", "시민", "농민", "어민", "상인", "교민", "동포", "주부", "관광객", "등산객", "피서객", "탐방객",
+              "승객", "운전자", "목격자", "유튜버", "블로거"}
 
 
 def _titled_copula(pair: list[str]) -> bool:
@@ -1378,6 +1389,9 @@ def _joined_labels_start(s: str, k: int) -> int:
     return k
 
 
+_PICTURE_QUALIFIERS = ("캡처", "캡쳐")  # glued before 사진: "[캡처사진 - 한빛신문]" is a picture label
+
+
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
     """(the sentence without its closing byline, the credits): "…있는데요, 서울에서 김현진 특파원이
     보도합니다." keeps "…있는데요."; "…전달하고 있다.ⓒ연합뉴스" keeps the caption."""
@@ -1399,10 +1413,12 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             k = s.rfind(label, lo, k)  # "A(사진작가, 수필가)": a word inside the note on a person is no label
         if k > 0:
             k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
+            # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
+            cut = k - 2 if label == "사진" and s[max(0, k - 2):k] in _PICTURE_QUALIFIERS else k
             # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
             unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
             if unit is not None and unit[0]:
-                return s[:k].rstrip(" [("), unit[0]
+                return s[:cut].rstrip(" [("), unit[0]
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
         found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
             or teaser_signature(s[:k], s[k:]) or closing_lone_byline(s[:k], s[k:])
@@ -1412,7 +1428,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
         return "", found  # the bracket as a sentence of its own after the lead's last full stop
     if (opening := _opening_rubric(s)) is not None:
         return opening
-    if (found := _photo_source_tail(s)) is not None:
+    if (found := _photo_source_tail(s)) is not None or (found := _shot_by_tail(s)) is not None:
         return found
     for mark in ("ⓒ", "©"):
         k = s.rfind(mark)
@@ -1553,7 +1569,8 @@ def _unknown_outlet(word: str) -> bool:
 
 # "(사진제공: JG엔터테인먼트)", "(사진=청와대 제공)", "(조선중앙TV 갈무리)", "…하고 있다./연합뉴스", "제공| 로엔 |"
 _PHOTO_SOURCE = re.compile(
-    r"(?:[(\[<〈]\s*(?:사진\s*(?:제공|출처|협조)?|(?:화면|영상|동영상|이미지)\s*(?:제공|출처|협조)|제공|이미지)\s*[:=/]"
+    r"(?:[(\[<〈]\s*(?:(?:캡처|캡쳐)?사진\s*(?:제공|출처|협조)?|(?:화면|영상|동영상|이미지)\s*(?:제공|출처|협조)|제공|이미지)"
+    r"\s*(?:[:=/]|(?P<dash>-)(?=\s))"  # "[캡쳐사진 - 조선신보]": a spaced dash after the label as its mark
     r"\s*(?P<a>[^()\[\]<>〈〉=:/]{1,20}?)(?:\s*제공)?\s*[)\]>〉]"  # "(사진협조=A)", "<사진제공=A>", "(화면제공=A)"
     r"|(?:[(<〈]|(?:^|(?<=[.)]))\s*/\s*)(?P<b>[^()<>〈〉\s/=:]{2,15})\s*(?:(?:화면|영상)\s*)?(?:갈무리|캡처|캡쳐)[)>〉]?"  # "(조선중앙TV 화면 캡처)"
     # "[한빛타임스 웹사이트 캡처]": the site's owner, whoever it is, supplied the picture of its page
@@ -1575,13 +1592,22 @@ _PHOTO_SOURCE = re.compile(
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
-# "(홍길동 씨 제공)": a person's own picture; "/사진=대북 소식통 제공": nobody named
+# "(홍길동 씨 제공)": a person's own picture; "(현지 소식통 제공)": nobody named, no picture label
 _NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "본인") + _UNNAMED_SOURCES
+# "/사진=대북 소식통 제공", "사진/독자 제공": an unnamed source that a picture label marks as the picture's
+# supplier is its credit, as written (the study gold credits both such lines it holds); bare, "(독자 제공)"
+# stays a caption's aside
+_LABELLED_UNNAMED = re.compile(
+    r"(?:^|(?<=[\s,.)/(\[<〈]))(?:사진|화면|영상)\s*(?:제공)?\s*[:=/]\s*"
+    rf"(?P<who>(?:[가-힣]{{1,4}} ){{0,2}}(?:{'|'.join(_UNNAMED_SOURCES)}))\s*제공\s*[)\]>〉]?\.?$")
 
 
 def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     """A caption's closing source: the one who supplied the picture (an outlet, an agency, a firm);
     the date stamp a wire prints after it ("(사진=청와대 제공) 2022.04.18.") goes with it."""
+    if "제공" in s[-60:] and (unnamed := _LABELLED_UNNAMED.search(s[-60:])) is not None:
+        return s[: len(s) - len(unnamed.group())].rstrip(" /([<〈"), [
+            Credit("photographer", unnamed["who"], agent="person")]
     m = _PHOTO_SOURCE.search(s[-60:])
     if m is None and s.endswith((").", "].", ">.", "〉.")):  # "…보도했다.(NK뉴스 갈무리).": the sentence's stop after it
         s = s[:-1]
@@ -1613,9 +1639,13 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     place, equals, after = name.partition("=")
     if equals and is_place_word(place.strip()) and after.strip():
         name = after.strip()  # "/부산=뉴시스 |": the city the picture was taken in, then the agency
+    if m["dash"] and not is_outlet(name):
+        return None  # "[사진 - 지난해 모습]": after a dash, what the picture shows unless an outlet is named
     if (chain := _agency_chain(name)) is not None:  # "/AP연합뉴스", "/로이터 연합뉴스": each agency
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", n, organization=_agency_org(n), agent="organization") for n in chain]
+    if (m["a"] or m["e"] or m["f"] or m["g"] or m["h"]) and (listed := _supplier_list(name)) is not None:
+        return s[: len(s) - len(m.group())].rstrip(), listed  # "(사진 제공=한빛복지재단·한빛시)": each supplier
     if "|" in name or not any(ch.isalpha() for ch in name) or name.endswith(_NOT_SUPPLIERS):
         return None  # "/ 사진= ㅣ ·": a separator after the label names nobody; "대북 소식통": no one named
     if (ranked := _ranked_person(name)) is not None:
@@ -1633,6 +1663,49 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
+
+
+# "(2010년 10월 평안남도 김동철 촬영)", "… 모습. 김 동철 촬영", "… 촬영(아시아프레스)", "KBS화면 촬영": who took
+# the picture closing a caption, then perhaps, in brackets, the agency that holds it
+_SHOT_BY = re.compile(r"(?P<open>[(\[])?(?P<who>[^()\[\]]{2,60}?) ?촬영 ?(?:\((?P<org>[^()\s]{2,15})\))?"
+                      r"(?(open)\s*[)\]])\.?$")
+_TIME_WORDS = ("지난", "이번", "올해", "작년", "당시")  # "(지난달 촬영)": when, not who ("지난달" has a name's shape)
+
+
+def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
+    """(the caption, [who took the picture, the agency holding it]) of a closing "… 촬영" credit. The name
+    is tested before the cut: a surname spaced from its given name ("김 동철") or one word of a caption
+    name's shape ("김동철", never a time word); a screen's owner ("KBS화면") or a bracketed agency
+    after it is an organization. None when nobody is named ("(드론 촬영)", "(항공 촬영)")."""
+    m = _SHOT_BY.search(s[-90:]) if "촬영" in s[-90:] else None  # (most sentences have no 촬영: no search)
+    if m is None:
+        return None
+    words = m["who"].split()
+    credits: list[Credit] = []
+    start = m.start("who") + len(s) - len(s[-90:])
+    if len(words) >= 2 and len(words[-2]) <= 2 and 1 <= len(words[-1]) <= 2 \
+            and words[-1] not in KO_SUBJECT_POSITIONS \
+            and split_name(joined := words[-2] + words[-1])[0] == words[-2] and is_korean_name(joined):
+        credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))
+        named = 2
+    elif words and is_caption_name(words[-1]) and not words[-1].startswith(_TIME_WORDS) and words[-1] not in _WHO_NOUNS:
+        credits.append(Credit("photographer", words[-1], agent="person"))
+        named = 1
+    elif words and words[-1].endswith("화면") and is_outlet(owner := words[-1][:-2]):
+        credits.append(Credit("photographer", owner, organization=short_org(owner), agent="organization"))
+        named = 1
+    else:
+        named = 0
+    if m["org"] and (is_outlet(m["org"]) or looks_like_organization(m["org"])):
+        credits.append(Credit("photographer", m["org"], organization=short_org(m["org"]), agent="organization"))
+    if not credits or (not m["open"] and named and len(words) > named and not words[-named - 1].endswith(".")):
+        return None  # "… 김동철 촬영" inside a sentence: the name must open the credit after a full stop
+    head = len(s) - len(m.group())  # where the match starts in s
+    if m["open"]:
+        return s[:head].rstrip(), credits  # the whole bracket is the credit's
+    if named:  # "… 모습. 김 동철 촬영": the credit starts at the name
+        return s[:start + m["who"].rfind(words[-named])].rstrip(), credits
+    return s[:head + m.start("org") - m.start() - 1].rstrip(), credits  # "… 협력자 촬영(A)": the bracket only
 
 
 # the platforms whose accounts a picture is captured from ("백악관 플리커 계정 갈무리")
@@ -1653,6 +1726,22 @@ def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Cr
     return head, [_supplier(owner)]
 
 
+_LIST_DOT = re.compile(r"\s*[·ㆍ]\s*")
+
+
+def _supplier_list(name: str) -> list[Credit] | None:
+    """"한빛복지재단·한빛시", "한빛군청·문태오": several who supplied one picture, a credit each. Each part
+    one word, a body by its name or a person's name, and at least one a body: "사진=왼쪽부터 A·B" names
+    who is pictured, "사진=여름·가을 풍경" what. None when the name is no such list."""
+    parts = _LIST_DOT.split(name.strip())
+    bodies = [len(part) >= 2 and (is_outlet(part) or looks_like_organization(part) or _is_county_or_office(part))
+              for part in parts]
+    if len(parts) < 2 or not any(bodies) or any(
+            " " in part or not (body or is_korean_name(part)) for part, body in zip(parts, bodies)):
+        return None
+    return [_supplier(part) for part in parts]
+
+
 def _supplier(name: str) -> Credit:
     """Who supplied or posted a picture, its photographer credit: a person where the word has a name's
     shape and no office's ending ("홍길동"; "목포시", "한빛시청" are bodies), else an organization."""
@@ -1667,9 +1756,9 @@ def _labelled_resident(m: re.Match[str]) -> str | None:
     if m["n"] is not None:
         place = m["place"]  # before "=" any place, as a dateline's ("서귀포=", though 서 is a surname)
         placed = place not in KO_LABELS and place not in _PARTS_PLAYED and title_role(place) is None
-        return m["n"] if placed and is_korean_name(m["n"]) else None
+        return m["n"] if placed and is_korean_name(m["n"]) and m["n"] not in _WHO_NOUNS else None
     stem = (m["a"] or "").strip().removesuffix("씨").strip()
-    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) else None
+    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _WHO_NOUNS else None
 
 
 # a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"

@@ -446,6 +446,12 @@ _AGENCY_HEADS = {"agency", "press"}  # the head noun of an agency's full name ("
 _WITH_HELPER = re.compile(r",\s*with (?P<who>[^,]{2,40})$")
 
 
+def _participle(agent: str) -> bool:
+    from toolkit.credits.widgets import is_participle_source  # widgets reads this module: asked when first used
+
+    return is_participle_source(agent)
+
+
 def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
                        org: str | None = None) -> list[Credit] | None:
     """Credits of one agent ("Kim Joon-Ho", "RFA's Tibetan Service", "Reuters", "UPI Staff")."""
@@ -456,9 +462,9 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
     agent = without_rank(agent)
-    if not agent or (set(roles) == {"photographer"} and agent.lower() in NOT_PHOTO_SOURCES) \
+    if not agent or (set(roles) == {"photographer"} and (agent.lower() in NOT_PHOTO_SOURCES or _participle(agent))) \
             or agent.split()[0].lower() in CREDIT_VERBS:
-        return None  # "(Photo: Courtesy)" names nobody
+        return None  # "(Photo: Courtesy)", "Photo: Collected" name nobody
     svc, owner = service if service else (None, None)
     owner = org or owner
     plain = agent.translate(APOSTROPHES)

@@ -122,6 +122,12 @@ def is_common_word(word: str) -> bool:
     return bool(forms & common)
 
 
+def is_participle_source(name: str) -> bool:
+    """"Photo: Collected", "Image: Gathered": one word of the common lexicon in -ed after a picture's
+    label says how the picture came, and names no one ("Ahmed", "Fred" are no lexicon words)."""
+    return " " not in name and name.lower().endswith("ed") and is_common_word(name)
+
+
 # words that open a blog's category or tag line, never a name
 _NOT_NAME_OPENERS = {"in", "on", "at", "of", "for", "from", "to", "with", "posted", "filed", "tags", "tagged",
                      "categories", "category"}
