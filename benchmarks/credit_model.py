@@ -87,6 +87,7 @@ class Weights:
     caught: int = 1
     partner: dict | None = field(default=None, hash=False, compare=False)  # weights averaged in (--partner)
     hangul_from_partner: bool = False  # Hangul candidates scored by the partner alone (--hangul-from-partner)
+    share: float = 0.5  # the fit's share of the weights when averaged with the partner (--share)
 
 
 def fit(records: list[Record], weights: Weights = Weights()) -> dict:
@@ -97,7 +98,7 @@ def fit(records: list[Record], weights: Weights = Weights()) -> dict:
     fitted = train(examples, len(CLASSES))
     model = {"classes": list(CLASSES), "threshold": 1.0}
     if weights.partner:
-        fitted = averaged(fitted, weights.partner)
+        fitted = averaged(fitted, weights.partner, weights.share)
         if weights.hangul_from_partner:
             model["hangul_weights"] = weights.partner
     model["weights"] = rounded(fitted)
@@ -262,6 +263,9 @@ def main() -> None:
     shared.add_argument("--hangul-from-partner", action="store_true",
                         help="Hangul candidates keep the partner's weights alone (it ranks Korean names better, "
                              "leave-one-set-out on the Korean study sets); Latin ones the average")
+    shared.add_argument("--share", type=float, default=0.5,
+                        help="with --partner: the fitted model's share of the averaged weights (0.5 the plain mean; "
+                             "0.9 on nineteen sets, benchmarks/README.md, credits33)")
     shared.add_argument("--added-precision", type=float, default=0.0,
                         help="precision the learned pass's own additions must keep (pooled over the inner folds); "
                              "0 leaves the choice to --precision alone, as for the shipped model")
@@ -272,7 +276,7 @@ def main() -> None:
     sub.add_parser("curve", parents=[shared], help="leave-one-set-out: the pass's additions alone, right / wrong by threshold")
     args = parser.parse_args()
     partner = json.loads(args.partner.read_text(encoding="utf-8"))["weights"] if args.partner else None
-    weights = Weights(args.open_weight, args.caught_weight, partner, args.hangul_from_partner)
+    weights = Weights(args.open_weight, args.caught_weight, partner, args.hangul_from_partner, args.share)
     if args.command == "curve":
         cmd_curve(args.gold, args.always, weights)
     elif args.command == "train":

@@ -255,6 +255,13 @@ def test_the_pass_never_credits_a_list_item_a_credit_word_or_the_outlet_of_a_cre
     assert "뉴시스" not in {c.name for _, c in learned_credits(wire, rules, model=model, threshold=0.0)}
 
 
+def test_a_name_a_relative_clause_goes_on_to_describe_is_no_credit() -> None:
+    story = "The weekly is translated by Ilse Varga, who moved to Busan in 2019 to teach."
+    assert "Ilse Varga" not in [c.name for _, c in learned_credits(story, [], threshold=0.0)]
+    line = "The weekly is translated by Ilse Varga."  # the same words with no clause after the name
+    assert "Ilse Varga" in [c.name for _, c in learned_credits(line, [], threshold=0.0)]
+
+
 @pytest.mark.parametrize(("line", "listed"), [
     ("The crew, the cast, the band, and Mara Ellison took part.", True),
     ("The crew, the cast, the band, Mara Ellison took part.", True),
@@ -337,6 +344,14 @@ def test_averaged_weights_average_the_two_models_logits() -> None:
     logit = [sum(mean[f][c] for f in feats) for c in range(2)]
     both = [(sum(a.get(f, [0, 0])[c] for f in feats) + sum(b.get(f, [0, 0])[c] for f in feats)) / 2 for c in range(2)]
     assert logit == both
+
+
+def test_the_fit_takes_the_share_of_the_averaged_weights_that_is_asked() -> None:
+    a = {"L1=w:by": [0.0, 2.0], "bias=yes": [1.0, 0.0]}
+    b = {"L1=w:by": [0.0, 6.0], "R1=EOL": [0.0, 1.0]}
+    mixed = averaged(a, b, share=0.75)
+    assert mixed == {"L1=w:by": [0.0, 3.0], "R1=EOL": [0.0, 0.25], "bias=yes": [0.75, 0.0]}
+    assert averaged(a, b, share=1.0) == {"L1=w:by": [0.0, 2.0], "R1=EOL": [0.0, 0.0], "bias=yes": [1.0, 0.0]}
 
 
 def test_hangul_candidates_are_scored_by_the_hangul_weights_when_the_model_has_them() -> None:

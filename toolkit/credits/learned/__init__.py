@@ -147,6 +147,7 @@ def sure_credits(paragraph: str, credits: list[Credit], model: dict | None = Non
     for cand, role, p in _best_span(scored_candidates(paragraph, credits, model)):
         if p < threshold or not _may_name(cand.name, outlets) or _in_prose_list(paragraph, cand) \
                 or _after_other_verb(paragraph, cand) or _slash_credit_in_prose(paragraph, cand) \
+                or _described_after(paragraph, cand) \
                 or _after_credited_slash(paragraph, cand, credits) \
                 or is_named_in_story(paragraph[cand.end:cand.end + 320]):  # "A 기자가 … 수상했습니다"
             continue
@@ -212,6 +213,16 @@ def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
     m = _PARTICIPLE_BY.search(paragraph, max(start, cand.start - _AGENT_CHARS), cand.start)
     between = paragraph[m.end():cand.start] if m else ""
     return m is not None and m[1].lower() not in _CREDIT_PARTICIPLES and not re.search(r"[.;:!?]\s", between)
+
+
+# a relative clause opened right after the name: ", who left her post in March"
+_RELATIVE_AFTER = re.compile(r",?\s+(?:who|whom|whose)\s+[a-z]")
+
+
+def _described_after(paragraph: str, cand: Candidate) -> bool:
+    """A name a relative clause goes on to describe ("Meduza is edited by A, who left her post"): a person
+    the story tells of; a credit line names who made the page and stops."""
+    return _RELATIVE_AFTER.match(paragraph, cand.end) is not None
 
 
 # a slash credit ("A/AFP/Getty Images") and what follows it in its sentence

@@ -47,12 +47,15 @@ def probabilities(weights: dict[str, list[float]], feats: list[str], n_classes: 
     return [e / total for e in exps]
 
 
-def averaged(a: dict[str, list[float]], b: dict[str, list[float]]) -> dict[str, list[float]]:
-    """The mean of two models' weights (a feature one lacks counts 0 there): their logits averaged, in one
-    file that costs what one model costs; how a model fitted on sets no longer at hand keeps its part."""
+def averaged(a: dict[str, list[float]], b: dict[str, list[float]], share: float = 0.5) -> dict[str, list[float]]:
+    """`share` of `a`'s weights plus the rest of `b`'s (a feature one lacks counts 0 there): their logits mixed,
+    in one file that costs what one model costs; how a model fitted on sets no longer at hand keeps its part
+    (0.5, the plain mean, while the new fit had fewer sets than it; less once it has more: benchmarks/README.md,
+    credits33)."""
     width = len(next(iter(a.values()), None) or next(iter(b.values())))
     zero = [0.0] * width
-    return {f: [(x + y) / 2 for x, y in zip(a.get(f, zero), b.get(f, zero))] for f in sorted(set(a) | set(b))}
+    return {f: [share * x + (1 - share) * y for x, y in zip(a.get(f, zero), b.get(f, zero))]
+            for f in sorted(set(a) | set(b))}
 
 
 def rounded(weights: dict[str, list[float]], digits: int = 3, floor: float = 0.01) -> dict[str, list[float]]:
