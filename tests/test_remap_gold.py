@@ -200,3 +200,18 @@ def test_an_out_folder_holding_the_originals_is_refused(tmp_path: Path) -> None:
     assert not (pair / "en.txt").is_symlink() and (pair / "en.txt").read_bytes() == EN
     assert not (pair / "ko.txt").is_symlink() and (pair / "ko.txt").read_bytes() == KO
     assert (pair / "gold.tsv").read_bytes() == b"en-s1\tko-s1 ko-s2\nen-s2 en-s3\t\n"
+
+
+def test_a_gold_with_a_byte_order_mark_is_read_by_both_tools(tmp_path: Path) -> None:
+    """An editor's "UTF-8 with BOM": the mark was read as part of the first bead's first id
+    ("\\ufeffen-s1"), so remap_gold refused the pair and align_quality scored that bead a miss."""
+    import align_quality
+
+    gold = b"\xef\xbb\xbfen-s1 en-s2\tko-s1\nen-s3\tko-s2\n"
+    _pair(tmp_path / "set" / "p01", EN, KO, gold)
+    tree = _tree(tmp_path / "tree", r"\|")
+    done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "set" / "p01" / "gold.tsv").read_bytes() == gold
+    assert align_quality.read_gold(tmp_path / "set" / "p01" / "gold.tsv") == {
+        (frozenset({"en-s1", "en-s2"}), frozenset({"ko-s1"})), (frozenset({"en-s3"}), frozenset({"ko-s2"}))}
