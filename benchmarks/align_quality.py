@@ -355,7 +355,7 @@ def rewrite_pairs() -> dict[str, list[tuple[str, Path, Path, Path]]]:
 
 def read_gold(path: Path) -> set:
     gold = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8-sig").splitlines():  # -sig: a BOM is no part of the first bead
         if not line.strip() or line.startswith("#"):
             continue
         e, _, k = line.partition("\t")

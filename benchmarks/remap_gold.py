@@ -23,6 +23,7 @@ per change goes to stderr.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import re
@@ -133,6 +134,12 @@ class Remapped:
 
 def _ordered(ids: set[str]) -> list[str]:
     return sorted(ids, key=lambda i: (i.split("-s")[0] != "en", int(i.rsplit("s", 1)[1])))
+
+
+def _split_bom(data: bytes) -> tuple[bytes, str]:
+    """(the UTF-8 byte-order mark or b"", the gold's text after it)."""
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    return bom, data[len(bom):].decode("utf-8")
 
 
 def remap(gold: str, old: dict[str, Spans], new: dict[str, Spans]) -> Remapped:
@@ -281,8 +288,10 @@ def main(argv: list[str] | None = None) -> int:
             spans = {side: {lang: place(decode_bytes(path.read_bytes(), str(path)), _sentences(listing, path, tree))
                             for lang, path in (("en", pair.en), ("ko", pair.ko))}
                      for side, listing, tree in (("old", old, args.old_tree), ("new", new, args.new_tree))}
-            # bytes decoded, not read_text: universal newlines would turn a CRLF gold's line ends into LF
-            done = remap(pair.gold.read_bytes().decode("utf-8"), spans["old"], spans["new"])
+            # bytes decoded, not read_text: universal newlines would turn a CRLF gold's line ends into LF;
+            # a byte-order mark (an editor's UTF-8 with BOM) is no part of the first bead, and is written back
+            bom, gold = _split_bom(pair.gold.read_bytes())
+            done = remap(gold, spans["old"], spans["new"])
         except (ValueError, OSError, InputError) as e:
             print(f"error: {pair.gold}: {e}", file=sys.stderr)
             failed += 1
@@ -290,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         for change in done.changes:
             print(f"{name}: {change}", file=sys.stderr)
         pair.out.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(pair.out, done.text.encode("utf-8"))
+        write_atomic(pair.out, bom + done.text.encode("utf-8"))
         if pair.out.name == "gold.tsv":
             _link(pair.en, pair.out.parent / "en.txt")
             _link(pair.ko, pair.out.parent / "ko.txt")

@@ -9,6 +9,8 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from conftest import repo_root
 
 sys.path.insert(0, str(repo_root() / "benchmarks"))
@@ -157,10 +159,12 @@ def _remap(old: Path, new: Path, *args: Path | str) -> subprocess.CompletedProce
 
 EN = "Prices fell.|Farmers gave up.|The ministry buys rice.".encode()
 KO = "값이 떨어졌고 농민들은 포기했습니다.|정부가 쌀을 사들입니다.".encode()
+BOM_GOLD = b"\xef\xbb\xbfen-s1 en-s2\tko-s1\nen-s3\tko-s2\n"  # an editor's "UTF-8 with BOM"
 
 
-def test_a_gold_with_crlf_line_ends_comes_back_byte_for_byte(tmp_path: Path) -> None:
-    gold = b"# made-up pair\r\nen-s1 en-s2\tko-s1\r\n\r\nen-s3\tko-s2\r\n"
+@pytest.mark.parametrize("gold", [b"# made-up pair\r\nen-s1 en-s2\tko-s1\r\n\r\nen-s3\tko-s2\r\n",
+                                  BOM_GOLD])  # a byte-order mark was read as part of the first id ("\ufeffen-s1")
+def test_a_gold_with_crlf_line_ends_or_a_bom_comes_back_byte_for_byte(tmp_path: Path, gold: bytes) -> None:
     _pair(tmp_path / "set" / "p01", EN, KO, gold)
     tree = _tree(tmp_path / "tree", r"\|")
     done = _remap(tree, tree, tmp_path / "set", "--out", tmp_path / "out")
@@ -200,3 +204,12 @@ def test_an_out_folder_holding_the_originals_is_refused(tmp_path: Path) -> None:
     assert not (pair / "en.txt").is_symlink() and (pair / "en.txt").read_bytes() == EN
     assert not (pair / "ko.txt").is_symlink() and (pair / "ko.txt").read_bytes() == KO
     assert (pair / "gold.tsv").read_bytes() == b"en-s1\tko-s1 ko-s2\nen-s2 en-s3\t\n"
+
+
+def test_align_quality_reads_a_gold_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """An editor's "UTF-8 with BOM": align_quality scored the first bead ("\\ufeffen-s1") a miss."""
+    import align_quality
+
+    (tmp_path / "gold.tsv").write_bytes(BOM_GOLD)
+    assert align_quality.read_gold(tmp_path / "gold.tsv") == {
+        (frozenset({"en-s1", "en-s2"}), frozenset({"ko-s1"})), (frozenset({"en-s3"}), frozenset({"ko-s2"}))}

@@ -75,15 +75,9 @@ def _report_failures(failures: list, code: int = 1) -> None:
         raise typer.Exit(code)
 
 
-def _internal(error: BaseException) -> str:
-    """The problem, in one line, of an error no reader anticipated (a bug, or memory exhausted)."""
-    text = " ".join(str(error).split())[:200] or type(error).__name__
-    return f"internal error ({type(error).__name__}): {text}"
-
-
 def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
     """`read(path)` of every path, collecting one line per failure instead of stopping."""
-    from toolkit.errors import InputError
+    from toolkit.errors import InputError, internal_error
 
     results, failures = [], []
     for path in paths:
@@ -92,7 +86,7 @@ def _read_each(paths: list[Path], read) -> tuple[list, list[str]]:
         except InputError as error:
             failures.append(str(error))
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
-            failures.append(f"{path}: {_internal(error)}")
+            failures.append(f"{path}: {internal_error(error)}")
     return results, failures
 
 
@@ -162,14 +156,32 @@ def credits(files: Files, as_json: JsonFlag = False) -> None:
     _report_failures(failures)
 
 
-def _warn_of_spare_workers(workers: int | None, scheduler: str | None = None) -> None:
+def _warn_of_spare_workers(workers: int | None, scheduler: str | None = None, used: int | None = None) -> None:
     """Say so when --workers asks for more local processes than the executor starts (the cores,
-    two on one core: `most_workers`): each would only add memory."""
+    two on one core: `most_workers`): each would only add memory. `used`: what the command will
+    run on when it knows (validate: one process per FILES_PER_WORKER files), said as it is."""
     from toolkit.archive.executor import default_workers, most_workers
 
-    if workers is not None and not scheduler and workers > (most := most_workers()):
-        typer.echo(f"warning: --workers {workers} is more than the {default_workers()} cores this process may "
-                   f"use; using {most}", err=True)
+    if workers is None or scheduler:
+        return
+    used = min(most_workers(), workers if used is None else used)
+    if workers > most_workers():
+        _warning(f"--workers {workers} is more than the {default_workers()} cores this process may use; using {used}")
+    elif workers > used:
+        _warning(f"--workers {workers} is more than this work needs; using {used}")
+
+
+def _note_hidden_folders(corpus: Path, archive: Path) -> None:
+    """One `note:` line naming the corpus's hidden folders, which the build skips (not an error:
+    ".git" is no article; but a folder a tool renamed ".name" would otherwise vanish unheard)."""
+    from toolkit.archive.sources import hidden_folders
+    from toolkit.errors import printable
+    from toolkit.files import file_identity
+
+    hidden = [n for n in hidden_folders(corpus) if file_identity(corpus / n) != file_identity(archive)]
+    if hidden:
+        typer.echo(f"note: {printable(corpus)}: {len(hidden)} hidden folder{'s' if len(hidden) > 1 else ''} "
+                   f"skipped (a name starting with \".\" is no article): {printable(', '.join(hidden))}", err=True)
 
 
 @app.command()
@@ -198,6 +210,7 @@ def build(
         raise typer.Exit(2)
     _lexicon_or_exit(lexicon)
     _warn_of_spare_workers(workers, scheduler)
+    _note_hidden_folders(corpus, archive)
     with _one_line_errors(archive, after="; the archive was left as it was"):
         report = build_archive(corpus, archive, lexicon=lexicon, progress=not quiet and not as_json,
                                workers=workers or default_workers(), scheduler=scheduler, on_error=_error,
@@ -234,7 +247,7 @@ def metrics(
 def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: bool) -> None:
     """Usage errors first (exit 2), then an archive without the tables a command reads (exit 1)."""
     from toolkit.errors import InputError
-    from toolkit.metrics.summary import check_table, tables_dir
+    from toolkit.metrics.summary import require_table, tables_dir
 
     if as_json and as_csv:
         typer.echo("error: choose one of --json and --csv", err=True)
@@ -242,19 +255,15 @@ def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: 
     try:
         tables = tables_dir(archive)
         for name in names:
-            check_table(tables / f"{name}.parquet")
+            require_table(tables, name, archive)
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
-    missing = [t for t in names if not (tables / f"{t}.parquet").is_file()]
-    if missing:
-        _error(f"{archive}: no {missing[0]}.parquet; run `transprov build` first")
-        raise typer.Exit(1)
 
 
 def _read_tables(archive: Path, query):
     """`query()`, with a damaged table reported in one line, not a traceback."""
-    from toolkit.errors import InputError
+    from toolkit.errors import InputError, one_line
 
     try:
         return query()
@@ -262,7 +271,7 @@ def _read_tables(archive: Path, query):
         _error(error)
         raise typer.Exit(1) from None
     except Exception as error:  # noqa: BLE001
-        _error(f"{archive}: cannot read the tables ({' '.join(str(error).split())[:200]})")
+        _error(f"{archive}: cannot read the tables ({one_line(error)})")
         raise typer.Exit(1) from None
 
 
@@ -512,7 +521,7 @@ def validate(
 ) -> None:
     """Validate TEI files against the transprov RELAX NG and Schematron schemas."""
     from toolkit.archive.executor import default_workers
-    from toolkit.archive.validate import validate_in_parallel
+    from toolkit.archive.validate import validate_in_parallel, validation_workers
     from toolkit.errors import InputError
     from toolkit.inputs import expand
     from toolkit.tei.validate import load_schema
@@ -537,7 +546,7 @@ def validate(
             for line in report.lines():
                 typer.echo(line)
 
-    _warn_of_spare_workers(workers)
+    _warn_of_spare_workers(workers, used=validation_workers(len(files), workers or default_workers()))
     validate_in_parallel(files, schema or [], workers or default_workers(), on_report)
     invalid = sum(not r.valid for r in reports)
     summary = f"{len(reports)} files, {len(reports) - invalid} valid, {invalid} invalid"
@@ -632,12 +641,15 @@ def export(
         _error(f"{archive}: not a directory")
         raise typer.Exit(2)
     failures: list[str] = []
-    options = {"min_cert": min_cert, "failures": failures} if fmt in BEAD_FORMATS else {}
+    warnings: list[str] = []
+    options = {"min_cert": min_cert, "failures": failures, "warnings": warnings} if fmt in BEAD_FORMATS else {}
     if base:
         options["base"] = base
     with _one_line_errors(output, also=(MissingExtra,)):
         written = export_archive(archive, fmt, output, **options)
     typer.echo(printable(f"{output}: {fmt} of {archive}") + (f" ({written} beads)" if fmt in BEAD_FORMATS else ""))
+    for line in warnings:
+        _warning(line)
     _report_failures(failures)
 
 

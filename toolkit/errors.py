@@ -31,6 +31,18 @@ def printable(text: object) -> str:
     return _UNPRINTABLE.sub(_escape, str(text))
 
 
+def one_line(error: BaseException, limit: int = 200) -> str:
+    """An exception's message on one line of at most `limit` characters (its type's name when it
+    says nothing): a library's multi-line message inside `error: FILE: …` would break the one-line
+    report a batch prints per file."""
+    return " ".join(str(error).split())[:limit] or type(error).__name__
+
+
+def internal_error(error: BaseException) -> str:
+    """The problem, in one line, of an error no reader anticipated (a bug, or memory exhausted)."""
+    return f"internal error ({type(error).__name__}): {one_line(error)}"
+
+
 class InputError(Exception):
     """Raised for input that cannot be read; `str()` is the one-line report, safe to print."""
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, one_line
+from toolkit.ingest.decode import strip_invisible  # composed, no zero-width marks: as articles are read
 
 __all__ = ["read_pairs_from", "learn_lexicon", "lexicon_tsv", "MIN_CERT"]
 
@@ -38,7 +39,7 @@ def _tmx_pairs(path: Path) -> list[tuple[str, str]]:
             lang = (tuv.get(xml_lang) or tuv.get("lang") or "").lower()
             seg = tuv.find("seg")
             if seg is not None:
-                texts[lang.split("-")[0]] = "".join(seg.itertext()).strip()
+                texts[lang.split("-")[0]] = strip_invisible("".join(seg.itertext())).strip()
         if texts.get("en") and texts.get("ko"):
             pairs.append((texts["en"], texts["ko"]))
     return pairs
@@ -49,7 +50,7 @@ def _read_text(path: Path) -> str:
 
     data = read_input(path, MAX_TEXT_BYTES)  # regular files only: a FIFO must not block, /dev/zero not fill memory
     try:
-        return data.decode("utf-8-sig")
+        return strip_invisible(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(str(path), f"line {line}: not UTF-8 text") from None
@@ -68,13 +69,11 @@ def _line_pairs(first: Path, second: Path) -> list[tuple[str, str]]:
 def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
     import polars as pl
 
-    from toolkit.metrics.summary import check_table, tables_dir
+    from toolkit.metrics.summary import require_table, tables_dir
 
     tables = tables_dir(archive)
     for name in ("links", "sentences"):
-        check_table(tables / f"{name}.parquet")
-        if not (tables / f"{name}.parquet").is_file():
-            raise InputError(str(archive), f"no {name}.parquet: not an archive built by `transprov build`")
+        require_table(tables, name, archive)
     try:
         sentences = pl.read_parquet(tables / "sentences.parquet").select("article_id", "sentence_id", "text")
         text = {(a, s): t for a, s, t in sentences.iter_rows()}
@@ -87,7 +86,7 @@ def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
     except KeyError as error:
         raise InputError(str(tables / "links.parquet"), f"a link names sentence {error} that sentences.parquet lacks") from None
     except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
-        raise InputError(str(tables), f"cannot read the tables ({' '.join(str(error).split())[:200]})") from None
+        raise InputError(str(tables), f"cannot read the tables ({one_line(error)})") from None
 
 
 def read_pairs_from(paths: list[Path], most: int | None = None) -> list[tuple[str, str]]:

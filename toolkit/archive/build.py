@@ -41,7 +41,7 @@ from toolkit.archive.progress import progress_bar
 from toolkit.archive.report import BuildReport
 from toolkit.archive.sources import FolderDigest, corpus_articles, digest_folder, id_problem, twin_ids
 from toolkit.archive.state import Layout, link_or_copy
-from toolkit.errors import InputError, printable
+from toolkit.errors import InputError, one_line, printable
 from toolkit.files import write_atomic
 
 CHUNK = 16  # articles per call: small enough to balance two workers, large enough to be cheap
@@ -125,10 +125,17 @@ class _Build:
             run_all(executor, slots, timed_call, [(fn, *call) for call in calls], handle)
         except InputError:
             raise
+        except OSError as error:
+            if error.filename:  # a full disk or a lost folder: the file that could not be written
+                raise InputError(str(error.filename), f"cannot be written ({error.strerror or one_line(error)}); "
+                                                      f"the build stopped and {self.archive} was left as it was") from None
+            raise self._worker_failed(error) from None
         except Exception as error:  # a worker died or refused (another toolkit, no shared files)
-            text = " ".join(str(error).split()) or type(error).__name__
-            raise InputError(str(self.archive), f"a build worker failed ({type(error).__name__}: {text}); "
-                                                "the archive was left as it was") from None
+            raise self._worker_failed(error) from None
+
+    def _worker_failed(self, error: Exception) -> InputError:
+        return InputError(str(self.archive), f"a build worker failed ({type(error).__name__}: {one_line(error)}); "
+                                             "the archive was left as it was")
 
     def map(self, fn, calls: list[tuple], bar, task, on_result) -> None:
         def handle(index: int, result) -> None:

@@ -19,6 +19,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
+from toolkit.archive.sink import COUNT_COLUMNS  # noqa: F401 - a contribution row's fields, named by the schema
+
 class _RecordingSet:
     """Membership tests on a frozenset, noted in `seen`."""
 
@@ -59,9 +61,6 @@ def align_recording(en, ko, lexicon):
     recording = RecordingLexicon(lexicon)
     alignment = align(en.sentences, ko.sentences, recording)
     return alignment, sorted(recording.keys)
-
-
-COUNT_COLUMNS = ("kind", "key", "value", "count")  # a contribution row's fields, in order
 
 
 def contribution(en, ko, alignment, known) -> list[tuple[str, str, str, int]]:

@@ -18,7 +18,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, internal_error
 from toolkit.files import atomic_path, write_atomic
 
 RESULT = "result.pickle"
@@ -75,12 +75,6 @@ class Failure:
 
     line: str
     lasting: bool
-
-
-def internal_error(error: BaseException) -> str:
-    """The problem, in one line, of an error no reader anticipated (a bug, or memory exhausted)."""
-    text = " ".join(str(error).split())[:200] or type(error).__name__
-    return f"internal error ({type(error).__name__}): {text}"
 
 
 def failure(article_id: str, error: Exception) -> Failure:
@@ -179,8 +173,8 @@ def first_pass(settings: Settings, key: str, items: list[Item]) -> list[tuple[st
     Writes .work/articles/<digest>.pickle per article, .work/pass1/<key>/counts.arrow and
     the result (article_id, Failure or None, warnings) per article, which it also returns.
     """
-    from toolkit.archive.learning import COUNT_COLUMNS, align_recording, contribution
-    from toolkit.archive.sink import PART, learning_schemas, write_columns
+    from toolkit.archive.learning import align_recording, contribution
+    from toolkit.archive.sink import COUNT_COLUMNS, PART, learning_schemas, write_columns
     from toolkit.archive.sources import load_pair
     from toolkit.segment import article_analyses, provided_tokens
 

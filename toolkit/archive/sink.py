@@ -24,13 +24,16 @@ BATCH = 200
 ROWS_PER_GROUP = 100_000
 
 
+COUNT_COLUMNS = ("kind", "key", "value", "count")  # a learner-count row's fields (learning.contribution), in order
+
+
 def learning_schemas() -> dict[str, dict]:
     """The build's own tables (state/learning/): learner counts and looked-up keys per article."""
     import polars as pl
 
     s = pl.String
     return {
-        "counts": {"article_id": s, "kind": s, "key": s, "value": s, "count": pl.Int64},
+        "counts": {"article_id": s, **dict(zip(COUNT_COLUMNS, (s, s, s, pl.Int64)))},
         "probes": {"article_id": s, "key": s},
     }
 

@@ -86,10 +86,33 @@ def twin_ids(article_ids: list[str]) -> list[str]:
 
     groups: dict[str, list[str]] = {}
     for article_id in article_ids:
-        groups.setdefault(unicodedata.normalize("NFC", article_id).casefold(), []).append(article_id)
+        groups.setdefault(_folded(unicodedata.normalize("NFC", article_id)), []).append(article_id)
     return [f"article ids {_shown(sorted(ids))} differ only in case or Unicode normalization: on a "
             "case-insensitive file system (macOS, Windows) their TEI files would be one file; rename one"
             for ids in groups.values() if len(ids) > 1]
+
+
+def _folded(name: str) -> str:
+    """`name` in simple case folding, one character for one, as case-insensitive file systems
+    compare names (APFS, NTFS): "Straße" is "straße" there, but not "strasse", which full case
+    folding (str.casefold) would make of it."""
+    return "".join(_fold_one(c) for c in name)
+
+
+def _fold_one(char: str) -> str:
+    for folded in (char.casefold(), char.lower()):  # "ẞ": casefold "ss", lower "ß"
+        if len(folded) == 1:
+            return folded
+    return char
+
+
+def hidden_folders(corpus: Path) -> list[str]:
+    """The names of CORPUS's hidden folders (".drafts", ".git"), which are not articles: the build
+    skips them and says so, so that an article whose folder a tool renamed so is not lost unheard."""
+    try:
+        return sorted(p.name for p in Path(corpus).iterdir() if p.name.startswith(".") and _is_article(p))
+    except OSError:
+        return []  # corpus_articles says what is wrong with the corpus itself
 
 
 def _shown(ids: list[str]) -> str:

@@ -15,7 +15,7 @@ FILES_PER_WORKER = 200  # fewer than this per extra process and the start-up cos
 
 
 def _validate_chunk(paths: list[str], schemas: tuple[str, ...]) -> list:
-    from toolkit.archive.passes import internal_error
+    from toolkit.errors import internal_error
     from toolkit.tei.validate import FileReport, load_schema, validate_file
 
     extra = tuple(load_schema(Path(s)) for s in schemas)  # compiled once per process
@@ -28,13 +28,21 @@ def _validate_chunk(paths: list[str], schemas: tuple[str, ...]) -> list:
     return reports
 
 
+def validation_workers(files: int, workers: int) -> int:
+    """The processes `files` files are validated on when `workers` are asked for: no more than the
+    executor starts (`most_workers`), and one per FILES_PER_WORKER files (at least this one)."""
+    from toolkit.archive.executor import most_workers
+
+    return max(1, min(workers, most_workers(), files // FILES_PER_WORKER))
+
+
 def validate_in_parallel(files: list[Path], schemas: list[Path], workers: int,
                          on_report: Callable[[object], None]) -> None:
     """Validate `files` against the project's schemas and `schemas`; on_report(FileReport)
     for each file, in order, as soon as it and every file before it are done."""
     from toolkit.archive.executor import executor_for, run_all
 
-    workers = max(1, min(workers, len(files) // FILES_PER_WORKER))
+    workers = validation_workers(len(files), workers)
     chunks = [[str(p) for p in files[k:k + CHUNK]] for k in range(0, len(files), CHUNK)]
     extra = tuple(str(Path(s).resolve()) for s in schemas)
     done: dict[int, list] = {}

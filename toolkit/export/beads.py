@@ -22,17 +22,23 @@ class ExportBead:
     article: Article  # the English article (credits, date)
 
 
-def archive_tei_files(archive: Path, failures: list[str] | None = None) -> list[Path]:
+def archive_tei_files(archive: Path, failures: list[str] | None = None,
+                      warnings: list[str] | None = None) -> list[Path]:
     """ARCHIVE/tei/*.xml (or the *.xml of a folder of TEI files), sorted. InputError for a
     folder that is neither (the corpus given by a slip would export an empty memory). An
     article the archive's tables list without its TEI file is one line in `failures`: an
-    export that silently lacked it would look whole."""
+    export that silently lacked it would look whole. A list that cannot be read is one line in
+    `warnings`: every TEI file there is still exported, only the check could not be made."""
     from toolkit.errors import InputError
 
     if (archive / "tei").is_dir():
         files = sorted(p for p in (archive / "tei").glob("*.xml") if p.is_file())
         if failures is not None:
-            failures.extend(_listed_without_tei(archive, {p.stem for p in files}))
+            missing, unchecked = _listed_without_tei(archive, {p.stem for p in files})
+            failures.extend(missing)
+            if unchecked and warnings is not None:
+                warnings.append(f"{unchecked}, so this export could not check that every article the archive lists "
+                                f"has its TEI file; the {len(files)} files in tei/ were exported")
         return files
     files = sorted(p for p in archive.glob("*.xml") if p.is_file())
     if not files:
@@ -40,27 +46,27 @@ def archive_tei_files(archive: Path, failures: list[str] | None = None) -> list[
     return files
 
 
-def _listed_without_tei(archive: Path, present: set[str]) -> list[str]:
-    """One line per article of tables/articles.parquet with no file in tei/ (none without the table)."""
+def _listed_without_tei(archive: Path, present: set[str]) -> tuple[list[str], str | None]:
+    """(one line per article of tables/articles.parquet with no file in tei/ (none without the
+    table), why the table could not be read, or None)."""
     import polars as pl
 
-    from toolkit.errors import InputError
+    from toolkit.errors import InputError, one_line
     from toolkit.metrics.summary import check_table
 
     table = archive / "tables" / "articles.parquet"
     if not table.exists():
-        return []
+        return [], None
     try:
         check_table(table)
         # glob=False: the archive's own path may hold `[` or `?`, which polars would read as a pattern
         listed = pl.read_parquet(table, columns=["article_id"], glob=False)["article_id"].to_list()
     except InputError as error:
-        return [str(error)]
+        return [], str(error)
     except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
-        return [f"{table}: cannot read the table to check every article is exported "
-                f"({' '.join(str(error).split())[:200]})"]
+        return [], f"{table}: cannot be read ({one_line(error)})"
     return [f"{path}: {_absent(path)}, though tables/articles.parquet lists the article"
-            for path in (archive / "tei" / f"{name}.xml" for name in sorted(set(listed) - present))]
+            for path in (archive / "tei" / f"{name}.xml" for name in sorted(set(listed) - present))], None
 
 
 def _absent(path: Path) -> str:

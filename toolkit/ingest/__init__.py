@@ -25,7 +25,8 @@ def parse_article(data: bytes, source: str) -> Article:
     """Decode `data` and read it as HTML (by `source` suffix or by content) or scraped text."""
     from toolkit.ingest.assemble import finish
 
-    text = decode_bytes(data, source)
+    notes: list[str] = []
+    text = decode_bytes(data, source, notes)
     if not text.strip():
         raise InputError(source, "no text (the file holds only whitespace)")
     from toolkit.ingest.html import looks_like_html
@@ -38,7 +39,9 @@ def parse_article(data: bytes, source: str) -> Article:
         from toolkit.ingest.text import read_text
 
         draft = read_text(text, source)
-    return finish(draft)
+    article = finish(draft)
+    article.warnings[:0] = notes
+    return article
 
 
 def read_article(path: Path) -> Article:

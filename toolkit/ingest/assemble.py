@@ -24,9 +24,7 @@ _KEY_DROP = re.compile(r"[\W_]+")
 _SENTENCE_END = re.compile(r"""[.!?。…"'”’)\]」』]$|[다요죠까][.!?]?$""")
 _ECHO_CHARS = 40  # a paragraph this long seen twice is one paragraph scraped twice
 _TRAILING_LINK_CHARS = 100  # a site link after the credits is a short headline-like line
-# a paragraph with no letter or digit is a separator ("* * *", "----") and goes quietly; one this
-# long is no separator but damaged or stuffed text, and the reader is told it was left out
-_NO_TEXT_WARN_CHARS = 200
+_NO_TEXT_WARN_CHARS = bp.LONGEST_SEPARATOR  # longer with no letter or digit: left out, and the reader told
 
 
 @dataclass

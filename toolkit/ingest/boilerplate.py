@@ -94,11 +94,16 @@ def _strip_bullets(line: str) -> str:
     return _BULLET.sub("", line).strip()
 
 
+# a paragraph with no letter or digit is a separator ("* * *", "----", "■■■") and goes quietly; one
+# this long is no separator but damaged or stuffed text, which assemble leaves out with a warning
+LONGEST_SEPARATOR = 200
+
+
 def is_share_stack(line: str) -> bool:
     """A line made only of share/print/email/comment buttons or site links."""
     text = _strip_bullets(line)
     if not text or len(text) > 120:
-        return not text and bool(line.strip())  # a lone bullet is debris too
+        return not text and 0 < len(line.strip()) < LONGEST_SEPARATOR  # a lone bullet is debris too
     parts = [p.strip(" :.,!?()[]") for p in _STACK_SPLIT.split(text)]
     parts = [p for p in parts if p]
     return bool(parts) and all(_SHARE_ITEM.fullmatch(p) for p in parts)

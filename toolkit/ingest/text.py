@@ -60,6 +60,8 @@ def _is_wrapped(previous: str, line: str) -> bool:
     """Does `line` continue `previous` (a hard-wrapped paragraph) rather than start anew?"""
     if _SENTENCE_END.search(previous) or bp.is_boilerplate(line) or bp.is_boilerplate(previous):
         return False
+    if not key(line) or not key(previous):
+        return False  # no letter or digit: a separator (or stuffing), never part of a paragraph
     first = line[0]
     if first.islower() or first.isdigit() and _CONTINUES.search(previous):
         return True

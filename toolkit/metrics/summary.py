@@ -53,6 +53,18 @@ def check_table(path: Path) -> None:
         raise InputError(str(path), problem)
 
 
+def require_table(tables: Path, name: str, archive: Path | str) -> Path:
+    """TABLES/<name>.parquet, there to be read: InputError (naming `archive`) when it is missing, so
+    that every command that needs a table says the same thing, and check_table's for a special file."""
+    from toolkit.errors import InputError
+
+    path = tables / f"{name}.parquet"
+    check_table(path)
+    if not path.is_file():
+        raise InputError(str(archive), f"no tables/{name}.parquet; run `transprov build` first")
+    return path
+
+
 def _names_in_role(credits, role: str, alias: str):
     """Every name credited in `role`, in chain order, joined by "; " (co-translators both show)."""
     import polars as pl

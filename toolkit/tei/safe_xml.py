@@ -14,7 +14,7 @@ import codecs
 import re
 from pathlib import Path
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, one_line
 
 MAX_BYTES = 50 * 1024 * 1024  # larger than any article file by three orders of magnitude
 
@@ -106,7 +106,7 @@ def parse_xml_safely(data: bytes, source: str):
     except ValueError as error:  # e.g. a str with an encoding declaration
         raise XMLProblem(source, f"not well-formed: {error}") from None
     except (etree.LxmlError, MemoryError) as error:  # anything else libxml2 gives up on: one line
-        raise XMLProblem(source, f"cannot be parsed ({type(error).__name__}: {' '.join(str(error).split())[:200]})") from None
+        raise XMLProblem(source, f"cannot be parsed ({type(error).__name__}: {one_line(error)})") from None
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise XMLProblem(source, "entity declarations are refused (DOCTYPE declares an entity)")

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.errors import InputError, printable
+from toolkit.errors import InputError, one_line, printable
 from toolkit.inputs import expand
 from toolkit.tei.safe_xml import XMLProblem, read_xml_file
 
@@ -205,8 +205,7 @@ def validate_file(path: Path, extra: tuple = ()) -> FileReport:
     try:
         report.errors.extend(validate_tree(root, extra))
     except (etree.LxmlError, MemoryError, RecursionError) as error:  # XSLTApplyError and kin: one line
-        text = " ".join(str(error).split())[:200] or type(error).__name__
-        report.errors.append(Problem(1, f"validation could not finish ({type(error).__name__}: {text})", "xml"))
+        report.errors.append(Problem(1, f"validation could not finish ({type(error).__name__}: {one_line(error)})", "xml"))
     return report
 
 
