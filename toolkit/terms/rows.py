@@ -851,28 +851,28 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     return rows
 
 
-# [(model, lexicon entries, model.entries(lexicon entries))]: the last pair's, made once
-_ENTRIES: list[tuple[TermModel, object, dict]] = []
+# kind -> (model, lexicon entries, what was made of them): the last pair's, made once
+_MADE: dict[str, tuple[TermModel, object, object]] = {}
+
+
+def _made_once(kind: str, model: TermModel, lexicon_entries, make: Callable[[], object]):
+    """make(), once for every article of a worker's build while the model and the lexicon entries
+    are the same objects (held, so that their ids cannot be reused by others)."""
+    kept = _MADE.get(kind)
+    if kept is None or kept[0] is not model or kept[1] is not lexicon_entries:
+        _MADE[kind] = kept = (model, lexicon_entries, make())
+    return kept[2]
 
 
 def _model_entries(model: TermModel, lexicon_entries) -> dict:
-    """model.entries(lexicon_entries), made once for every article of a worker's build (the
-    objects are held, so that their ids cannot be reused by others)."""
-    if not _ENTRIES or _ENTRIES[0][0] is not model or _ENTRIES[0][1] is not lexicon_entries:
-        _ENTRIES[:] = [(model, lexicon_entries, model.entries(lexicon_entries))]
-    return _ENTRIES[0][2]
-
-
-# [(model, lexicon entries, model.vocabulary(lexicon entries))]: the last pair's, made once
-_VOCABULARY: list[tuple[TermModel, object, object]] = []
+    """model.entries(lexicon_entries), made once a build."""
+    return _made_once("entries", model, lexicon_entries, lambda: model.entries(lexicon_entries))
 
 
 def _model_vocabulary(model: TermModel, lexicon_entries):
-    """model.vocabulary(lexicon_entries), one object for every article of a worker's build, so
-    that the bead memo (memo.py) sees the same vocabulary in each."""
-    if not _VOCABULARY or _VOCABULARY[0][0] is not model or _VOCABULARY[0][1] is not lexicon_entries:
-        _VOCABULARY[:] = [(model, lexicon_entries, model.vocabulary(lexicon_entries))]
-    return _VOCABULARY[0][2]
+    """model.vocabulary(lexicon_entries), one object a build, so that the bead memo (memo.py) sees
+    the same vocabulary in each article."""
+    return _made_once("vocabulary", model, lexicon_entries, lambda: model.vocabulary(lexicon_entries))
 
 
 def write_labelled(keyed, out: Path) -> int:
