@@ -51,8 +51,8 @@ class BeadKey:
 
 class BeadMemo:
     """Kept rows by `BeadKey`, the last KEPT_BEADS, valid for one context (`holds`: the build's
-    model and its tables, vocabulary and lexicon): `rows` gives a kept bead's rows labelled for another bead, `keep` keeps a
-    bead's rows once made."""
+    model and its tables, vocabulary and lexicon): `rows` gives a kept bead's rows labelled for
+    another bead, `keep` keeps a bead's rows once made."""
 
     def __init__(self, context: tuple) -> None:
         self.context = context
@@ -94,7 +94,8 @@ _MEMO: list[BeadMemo] = []
 def memo_for(*objects: object) -> BeadMemo:
     """The memo of a build whose rows are made with these objects (their attributes too: a model
     trained again sets new tables on the same object); a new one for other objects."""
-    context = tuple(x for obj in objects for x in (obj, *(v for kv in getattr(obj, "__dict__", {}).items() for v in kv)))
+    context = tuple(x for obj in objects
+                    for x in (obj, *(v for kv in getattr(obj, "__dict__", {}).items() for v in kv)))
     if not _MEMO or not _MEMO[0].holds(context):
         _MEMO[:] = [BeadMemo(context)]
     return _MEMO[0]
