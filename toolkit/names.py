@@ -236,7 +236,10 @@ def given_name_score(given: str, roman: str) -> float:
     return _sequence_score(given, "".join(_roman_tokens(roman)))
 
 
+@lru_cache(maxsize=65536)
 def _surname_score(surname: str, token: str) -> float:
+    """How well `token` spells the Hangul `surname` (its listed spellings first), below 1.0 unless
+    listed; kept, since every name score weighs each arrangement's surname token again."""
     spellings = {s.lower() for s in surnames().get(surname, ())}
     if token in spellings:
         return 1.0

@@ -1249,8 +1249,8 @@ def _with_phrases(span: list[int], english: English, phrases: Iterable[tuple[str
     phrases = list(phrases)
     first, last = span[0], span[-1]
     for phrase in phrases:
-        if not phrase or phrase[0] not in english.stem_places:
-            continue  # not written in the bead (an empty phrase's windows change nothing)
+        if not phrase or any(word not in english.stem_places for word in phrase):
+            continue  # not all written in the bead (an empty phrase's windows change nothing)
         size, words = len(phrase), set(phrase)
         for start in range(max(0, first - size + 1), min(last + 1, len(english.stems) - size + 1)):
             window = range(start, start + size)

@@ -31,6 +31,7 @@ from toolkit.terms.compounds import (render_body_name, render_compound, render_n
 from toolkit.terms.grouping import form_label, group_key, labels_from_counts
 from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, known_pieces, noun_runs, stoplist,
                                   term_occurrences)
+from toolkit.terms.memo import BeadKey, memo_for
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.respell import respelled
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
@@ -274,7 +275,9 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     `lexical`: the terms whose `entries` are the lexicon's own, which may render a term the
     model never met (renderings.render's `unknown`). `pieces`: the same beads with their units
     as Kiwi gave them, before they were joined into words (`_with_pieces`: 유엔 of 유엔결의안
-    keeps a row of its own)."""
+    keeps a row of its own). A bead that reads as one met before in the build takes its rows
+    (memo.py)."""
+    memo = memo_for(model, is_term, entries, lexical)
     entries = entries or {}
     knows = getattr(model, "knows", None)
     phrases_of = _phrases_for(entries)
@@ -283,17 +286,30 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     rows: list[dict] = []
     todo = []
     for n, bead in enumerate(beads):
+        key = BeadKey(bead, None if pieces is None else pieces[n])
+        kept = memo.rows(key, bead, expansions.get(bead.article_id, {}))
+        if kept is not None:  # a bead read before: its rows, made then (memo.py)
+            todo.append((n, bead, key, kept, None))
+            continue
         found = bead_terms(bead, is_term)
         candidates = bead_phrases(bead, is_term)
         lone = lone_nouns(bead, is_term, {occ.term for _, occ in found})
         short, people = short_names(lone), people_named_once(lone)
-        if found or candidates or short or people:
-            todo.append((n, bead, found, candidates, short, people))
+        # a bead with nothing to render has no rows: kept as such
+        todo.append((n, bead, key, None, (found, candidates, short, people) if found or candidates or short or people
+                     else None))
+    made = [(n, b) for n, b, _, _, work in todo if work is not None]
     # every bead's posteriors in one pass, and those of its pieces where it has joined words (_with_pieces)
-    posteriors_of.fetch([([u.key for u in b.units()], b.english.stems) for _, b, *_ in todo] +
-                        [([u.key for u in pieces[n].units()], b.english.stems) for n, b, *_ in todo
+    posteriors_of.fetch([([u.key for u in b.units()], b.english.stems) for _, b in made] +
+                        [([u.key for u in pieces[n].units()], b.english.stems) for n, b in made
                          if pieces is not None and any(u.parts for _, units in b.korean for u in units)])
-    for n, bead, found, candidates, short, people in todo:
+    for n, bead, key, kept, work in todo:
+        if work is None:
+            rows.extend(kept or ())
+            if kept is None:
+                memo.keep(key, bead, ())
+            continue
+        found, candidates, short, people = work
         first_row = len(rows)
         units = bead.units()
         keys = [u.key for u in units]
@@ -367,6 +383,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         rows[first_row:] = _written_together(rows[first_row:], bead, row)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
+        memo.keep(key, bead, rows[first_row:])
     return rows
 
 
@@ -822,7 +839,7 @@ def term_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]]
 
 def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[dict]:
     """One article's keyed rows (`keyed_schema`), its Korean units joined into the archive's words."""
-    words = model.vocabulary(lexicon.entries)
+    words = _model_vocabulary(model, lexicon.entries)
     beads = [Bead(b.article_id, b.bead, b.cert, b.english, merged_units(b.korean, words)) for b in article.beads]
     rows = keyed_rows(beads, {article.article_id: article.acronyms}, words, model.aligner,
                       _model_entries(model, lexicon.entries), lexicon.entries, article.beads)
@@ -834,16 +851,28 @@ def article_term_rows(article: ArticleBeads, model: TermModel, lexicon) -> list[
     return rows
 
 
-# [(model, lexicon entries, model.entries(lexicon entries))]: the last pair's, made once
-_ENTRIES: list[tuple[TermModel, object, dict]] = []
+# kind -> (model, lexicon entries, what was made of them): the last pair's, made once
+_MADE: dict[str, tuple[TermModel, object, object]] = {}
+
+
+def _made_once(kind: str, model: TermModel, lexicon_entries, make: Callable[[], object]):
+    """make(), once for every article of a worker's build while the model and the lexicon entries
+    are the same objects (held, so that their ids cannot be reused by others)."""
+    kept = _MADE.get(kind)
+    if kept is None or kept[0] is not model or kept[1] is not lexicon_entries:
+        _MADE[kind] = kept = (model, lexicon_entries, make())
+    return kept[2]
 
 
 def _model_entries(model: TermModel, lexicon_entries) -> dict:
-    """model.entries(lexicon_entries), made once for every article of a worker's build (the
-    objects are held, so that their ids cannot be reused by others)."""
-    if not _ENTRIES or _ENTRIES[0][0] is not model or _ENTRIES[0][1] is not lexicon_entries:
-        _ENTRIES[:] = [(model, lexicon_entries, model.entries(lexicon_entries))]
-    return _ENTRIES[0][2]
+    """model.entries(lexicon_entries), made once a build."""
+    return _made_once("entries", model, lexicon_entries, lambda: model.entries(lexicon_entries))
+
+
+def _model_vocabulary(model: TermModel, lexicon_entries):
+    """model.vocabulary(lexicon_entries), one object a build, so that the bead memo (memo.py) sees
+    the same vocabulary in each article."""
+    return _made_once("vocabulary", model, lexicon_entries, lambda: model.vocabulary(lexicon_entries))
 
 
 def write_labelled(keyed, out: Path) -> int:
