@@ -26,6 +26,9 @@ def test_a_romanized_name_cut_at_its_hyphen_is_completed():
     en = English.of("Foreign Minister Kang Kyung-wha spoke with her Japanese counterpart on Tuesday.")
     got = by_romanization("강경화", Rendering("rendered", "Kang Kyung", 0.6), en)
     assert got.text == "Kang Kyung-wha"
+    # a name the English spells whole is found as before (a Rendering, its words as written)
+    en = English.of("Lee Jeong-ran, a farmer, said so.")
+    assert by_romanization("이정란", Rendering("rendered", "farmer", 0.6), en).text == "Lee Jeong-ran"
     # written without the rest, the words stand; another name of the bead is never taken
     en = English.of("Foreign Minister Kang Kyung spoke on Tuesday.")
     assert by_romanization("강경화", Rendering("rendered", "Kang Kyung", 0.6), en).text == "Kang Kyung"
