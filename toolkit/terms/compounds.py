@@ -17,8 +17,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from toolkit.align.english import is_content
-from toolkit.terms.renderings import (_TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins, _starts_sentence, name_heads,
-                                      render_name_word, sounds_like, written_places)
+from toolkit.terms.renderings import (_POSSESSIVE, _TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins,
+                                      _starts_sentence, name_heads, render_name_word, sounds_like, written_places)
 
 
 def _tight(english: English, left: int, right: int) -> bool:
@@ -65,7 +65,8 @@ def render_compound(pieces: Sequence[str], english: English, phrases_of: Callabl
         # not cut from a word hyphened on ('Korea Institute' of 'US-Korea Institute': another name)
         if chain and not english.text[max(0, start - 1):start] == "-" and not english.text[end:end + 1] == "-" and \
                 not any(n in barred for n in range(first, last[1] + 1)):
-            return Rendering("rendered", english.text[start:end], LEXICON_ONLY)
+            # a final possessive is the sentence's ('South Korean Army's drill'), as in renderings._cut
+            return Rendering("rendered", _POSSESSIVE.sub("", english.text[start:end]), LEXICON_ONLY)
     return None
 
 
@@ -91,10 +92,11 @@ def render_body_name(term: str, pieces: Sequence[str], english: English, phrases
     name, or more than one, holds them."""
     heads = name_heads(term)[1]
     head = {w for w in map(english.word, (n for n in range(len(english.content)) if n not in barred))
-            if w[:1].isupper() and (w.lower() in heads or w.lower().removesuffix("s") in heads)}
-    # a name's words are capitalised: the piece's word written in lower case elsewhere in the bead
-    # ('unification policy' beside 'Institute for National Unification') is no second candidate
-    words = [[w for w in _piece_words(p, n == 0, english, phrases_of, known, barred) if w[:1].isupper()]
+            if (w.lower() in heads or w.lower().removesuffix("s") in heads) and _proper(w, english.text, True)}
+    # a name's words are capitalised (not as every word of a title in capitals is: `_proper`): the
+    # piece's word written in lower case elsewhere in the bead ('unification policy' beside
+    # 'Institute for National Unification') is no second candidate
+    words = [[w for w in _piece_words(p, n == 0, english, phrases_of, known, barred) if _proper(w, english.text, True)]
              for n, p in enumerate(pieces[:-1])]
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
@@ -128,15 +130,15 @@ def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: C
     return _without_date(render_name_word(named, english))
 
 
-def _proper(word: str, text: str) -> bool:
-    """A word capitalised somewhere but at a sentence's start ('Troops of the DPRK' names no body),
-    in a sentence that writes lower case too: in a title written in capitals every word is
-    capitalised, and render_name_word would read the whole title as the name."""
+def _proper(word: str, text: str, opening: bool = False) -> bool:
+    """A word capitalised somewhere but at a sentence's start ('Troops of the DPRK' names no body;
+    `opening`: there too), in a sentence that writes lower case too: in a title written in capitals
+    every word is capitalised, and render_name_word would read the whole title as the name."""
     if not word[:1].isupper():
         return False
     ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     lower = [any(c.islower() for c in text[a:b]) for a, b in zip(ends, ends[1:])]
-    return any(lower[bisect_right(ends, m.start()) - 1] and not _starts_sentence(text, m.start())
+    return any(lower[bisect_right(ends, m.start()) - 1] and (opening or not _starts_sentence(text, m.start()))
                for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
 
 

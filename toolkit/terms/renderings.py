@@ -1492,7 +1492,8 @@ def render_name_word(pieces: Sequence[str], english: English) -> Rendering | Non
     if len(found) != 1 or len(found[0]) < len(pieces):
         return None
     run = found[0]
-    return Rendering("rendered", text[spans[run[0]][1]:spans[run[-1]][2]], LEXICON_ONLY)
+    # a final possessive is the sentence's, not the name's ('National Library of Korea's collection'), as in _cut
+    return Rendering("rendered", _POSSESSIVE.sub("", text[spans[run[0]][1]:spans[run[-1]][2]]), LEXICON_ONLY)
 
 
 def _in_name(english: English, k: int, capital: bool) -> bool:

@@ -131,10 +131,37 @@ def by_romanization(term: str, result: Rendering, english: English, others: Iter
             name_score_reaches(term, result.text, ROMANIZED):
         return result
     found = romanized(term, english)
-    if found is None and words and any(o != term and len(o) >= 3 and is_korean_name(o) and
-                                       name_score_reaches(o, result.text, ROMANIZED) for o in others):
-        return Rendering("not_found", None, result.confidence)
+    if found is None and words:
+        names = [o for o in others if o != term and len(o) >= 3 and is_korean_name(o)]
+        whole = _hyphen_completed(term, result.text, english, names)
+        found = None if whole is None else Rendering("rendered", whole, result.confidence)
+        if found is None and any(name_score_reaches(o, result.text, ROMANIZED) for o in names):
+            return Rendering("not_found", None, result.confidence)
     return found or result
+
+
+def _hyphen_completed(term: str, cut: str, english: English, others: Iterable[str] = ()) -> str | None:
+    """The model's rendering `cut` of a Korean name, cut inside its hyphened given name ('Kang Kyung'
+    of 'Kang Kyung-wha': the syllable after the hyphen is a word the model ties to nothing), completed
+    to the name window it begins where that spells the name better and spells none of the bead's
+    `others` (Korean names) whole ('Kim Jong-il' is 김정일's, not 김정은's); None without one. A
+    spelling the romanization table lacks ('wha' for 화) keeps the whole name under ROMANIZED, so
+    `romanized` alone does not find it."""
+    from toolkit.names import name_score, name_score_reaches
+
+    spans, text = english.spans, english.text
+    longer = [whole for whole in (text[spans[w[0]][1]:spans[w[-1]][2]] for w in english.name_windows)
+              if whole.startswith(cut + "-")]
+    if not longer:
+        return None  # the common case: no name window goes on from the rendering over a hyphen
+    best, score = None, name_score(term, cut)
+    for whole in longer:
+        words = whole.split()
+        if _surname_written(term, words[0], words[-1], len(words)):
+            found = name_score(term, whole)
+            if found > score and not any(name_score_reaches(o, whole, ROMANIZED) for o in others):
+                best, score = whole, found
+    return None if best is None else _POSSESSIVE.sub("", best)
 
 
 def _surname_written(term: str, first: str, last: str, words: int) -> bool:

@@ -1,0 +1,66 @@
+"""Where a name's rendering ends: not inside a hyphened given name, not on a title written in
+capitals, not on the possessive of the sentence around it."""
+
+from __future__ import annotations
+
+from toolkit.align.english import stem
+from toolkit.terms.compounds import render_body_name, render_compound
+from toolkit.terms.renderings import English, Rendering, render_name_word
+from toolkit.terms.sound import by_romanization
+
+ENTRIES = {"통일": [(stem("unification"),)], "연구원": [(stem("researcher"),)]}
+
+
+def phrases_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return sorted({p for k in keys for p in ENTRIES.get(k, ())})
+
+
+def body_name(english: str) -> str | None:
+    found = render_body_name("통일연구원", ("통일", "연구원"), English.of(english), phrases_of,
+                             ENTRIES.__contains__)
+    return None if found is None else found.text
+
+
+def test_a_romanized_name_cut_at_its_hyphen_is_completed():
+    # the model ties 'Kang' and 'Kyung'; 'wha' (a spelling of 화 the table lacks) it ties to nothing
+    en = English.of("Foreign Minister Kang Kyung-wha spoke with her Japanese counterpart on Tuesday.")
+    got = by_romanization("강경화", Rendering("rendered", "Kang Kyung", 0.6), en)
+    assert got.text == "Kang Kyung-wha"
+    # a name the English spells whole is found as before (a Rendering, its words as written)
+    en = English.of("Lee Jeong-ran, a farmer, said so.")
+    assert by_romanization("이정란", Rendering("rendered", "farmer", 0.6), en).text == "Lee Jeong-ran"
+    # written without the rest, the words stand; another name of the bead is never taken
+    en = English.of("Foreign Minister Kang Kyung spoke on Tuesday.")
+    assert by_romanization("강경화", Rendering("rendered", "Kang Kyung", 0.6), en).text == "Kang Kyung"
+    en = English.of("Kang Kyung met Kim Kyung-wha on Tuesday.")
+    assert by_romanization("강경화", Rendering("rendered", "Kang Kyung", 0.6), en).text == "Kang Kyung"
+    # the completed words spell another name of the bead whole: that person's, never this one's
+    en = English.of("The railway was built under former leader Kim Jong-il.")
+    got = by_romanization("김정은", Rendering("rendered", "Kim Jong", 0.6), en, ["김정은", "김정일", "철도"])
+    assert got.text != "Kim Jong-il"
+
+
+def test_a_title_in_capitals_is_no_body_name():
+    assert body_name("SEOUL SAYS KOREA INSTITUTE FOR NATIONAL UNIFICATION REPORT IS WRONG.") is None
+    assert body_name("Seoul says the Korea Institute for National Unification report is wrong.") == \
+        "Korea Institute for National Unification"
+    # a title in capitals beside the name written in a sentence: the sentence's name
+    assert body_name("UNIFICATION IS FAR, SEOUL SAYS. The Korea Institute for National Unification said so.") == \
+        "Korea Institute for National Unification"
+
+
+def test_a_long_name_leaves_the_possessive_of_its_sentence_out():
+    en = English.of("Readers praised the National Library of Korea's new reading room on Monday.")
+    found = render_name_word(["National", "Library"], en)
+    assert found is not None and found.text == "National Library of Korea"
+
+
+def test_a_compound_leaves_the_possessive_of_its_sentence_out():
+    entries = {"한국": [(stem("South"), stem("Korean"))], "군": [(stem("army"),)]}
+
+    def pieces_of(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return sorted({p for k in keys for p in entries.get(k, ())})
+
+    en = English.of("The South Korean Army’s drill ended on Friday.")
+    found = render_compound(("한국", "군"), en, pieces_of, entries.__contains__)
+    assert found is not None and found.text == "South Korean Army"
