@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.korean import title_role
+from toolkit.credits.korean import _LIST_DOT, title_role
 from toolkit.credits.vocabulary import KO_LABELS
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
@@ -28,7 +28,6 @@ _RANKS_LONGEST_FIRST = sorted(_RANKS, key=len, reverse=True)
 _DESK_ENDINGS = ("부", "팀", "국", "반", "주재", "센터")
 _DESK_WORDS = {"사진", "영상", "취재", "편집", "기획", "특별취재"}
 _PHOTO_WORDS = ("사진", "영상")
-_JOINS = re.compile(r"\s*[·ㆍ]\s*")
 _GLOSS = re.compile(r"\([^()]{1,20}\)")  # "부국장(이동편집국장)": the rank's gloss
 _LABEL = re.compile(r"(?P<label>[가-힣][가-힣 ]{0,14}?)\s*[=:]\s*")
 _TEAM_WORDS = ("취재",)  # "공동취재단", "취재진"
@@ -84,7 +83,7 @@ def parse_roster(line: str) -> list[Credit] | None:
     if m and not _is_team_label(m["label"]):
         return None
     body = _GLOSS.sub("", line[m.end():] if m else line).strip()
-    items = _JOINS.split(body)
+    items = _LIST_DOT.split(body)
     if len(items) < 2:
         return None
     members = [_member(item) for item in items]

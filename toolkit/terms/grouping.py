@@ -70,7 +70,7 @@ def inflection_key(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def phrase_key(text: str) -> str:
-    """The key of a rendering: its words' inflection keys (english.inflection_key) joined by spaces
+    """The key of a rendering: its words' inflection keys (`inflection_key`) joined by spaces
     (kept: the same renderings recur in row after row)."""
     return " ".join(inflection_key(w) for w, _, _ in word_spans(text))
 

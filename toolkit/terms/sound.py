@@ -10,7 +10,7 @@ better evidence there. `once_named` serves a name written once (a term only as a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from toolkit.hangul import decompose, is_syllable
@@ -140,7 +140,7 @@ def by_romanization(term: str, result: Rendering, english: English, others: Iter
     return found or result
 
 
-def _hyphen_completed(term: str, cut: str, english: English, others: Iterable[str] = ()) -> str | None:
+def _hyphen_completed(term: str, cut: str, english: English, others: Sequence[str]) -> str | None:
     """The model's rendering `cut` of a Korean name, cut inside its hyphened given name ('Kang Kyung'
     of 'Kang Kyung-wha': the syllable after the hyphen is a word the model ties to nothing), completed
     to the name window it begins where that spells the name better and spells none of the bead's
