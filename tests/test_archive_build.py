@@ -232,7 +232,8 @@ def test_features_carried_to_the_learned_lexicon_are_the_ones_it_computes(pairs)
 
 def test_summed_counts_learn_what_one_learner_learns(pairs):
     from toolkit.align import LexiconLearner, align, load_lexicon
-    from toolkit.archive.learning import COUNT_COLUMNS, contribution, learner_from_counts
+    from toolkit.archive.learning import contribution, learner_from_counts
+    from toolkit.archive.sink import COUNT_COLUMNS
 
     lexicon = load_lexicon()
     whole = LexiconLearner(known=lexicon)

@@ -29,7 +29,8 @@ def test_an_articles_counts_are_the_learners_in_one_order() -> None:
     """contribution's tuples hold every count the learner kept, once, sorted by (kind, key, value)
     as the dict rows were: the order the state's counts table is written in."""
     from toolkit.align import LexiconLearner, align, load_lexicon
-    from toolkit.archive.learning import COUNT_COLUMNS, contribution
+    from toolkit.archive.learning import contribution
+    from toolkit.archive.sink import COUNT_COLUMNS
     from toolkit.archive.sources import corpus_articles, load_pair
 
     assert COUNT_COLUMNS == ("kind", "key", "value", "count")

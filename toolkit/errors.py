@@ -31,11 +31,11 @@ def printable(text: object) -> str:
     return _UNPRINTABLE.sub(_escape, str(text))
 
 
-def one_line(error: BaseException, limit: int = 200) -> str:
-    """An exception's message on one line of at most `limit` characters (its type's name when it
+def one_line(error: BaseException) -> str:
+    """An exception's message on one line of at most 200 characters (its type's name when it
     says nothing): a library's multi-line message inside `error: FILE: …` would break the one-line
     report a batch prints per file."""
-    return " ".join(str(error).split())[:limit] or type(error).__name__
+    return " ".join(str(error).split())[:200] or type(error).__name__
 
 
 def internal_error(error: BaseException) -> str:

@@ -19,7 +19,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-from toolkit.archive.sink import COUNT_COLUMNS  # noqa: F401 - a contribution row's fields, named by the schema
 
 class _RecordingSet:
     """Membership tests on a frozenset, noted in `seen`."""
@@ -64,7 +63,7 @@ def align_recording(en, ko, lexicon):
 
 
 def contribution(en, ko, alignment, known) -> list[tuple[str, str, str, int]]:
-    """Rows (COUNT_COLUMNS) of one article's learner counts (what `LexiconLearner.observe` adds
+    """Rows (sink.COUNT_COLUMNS) of one article's learner counts (what `LexiconLearner.observe` adds
     for it), in a fixed order: the learner's counters fill in the order of sets, which the hash
     seed changes, and the rows are kept in the archive's state. Tuples, not dicts: a
     200-article build makes 81,092 of them (speed23); (kind, key, value) is unique, so

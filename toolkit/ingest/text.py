@@ -32,7 +32,8 @@ class Unit:
 
 def clean_line(line: str) -> str:
     """Collapse runs of spaces (including no-break and ideographic spaces), drop invisible
-    and bidi control characters, and trim."""
+    and bidi control characters, compose (NFC) and trim: an HTML page's character references
+    become characters only after decode_bytes ran (strip_invisible)."""
     return _SPACE.sub(" ", strip_invisible(line)).strip()
 
 
