@@ -443,7 +443,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             pending = []
             continue
         # "선배 박지현 기자", "<서귀포=주민씨 제공>": who, not a name
-        found = name_and_title(word) if word.removesuffix("씨") not in _WHO_NOUNS else None
+        found = name_and_title(word) if word.removesuffix("씨") not in _NO_ONES_NAME else None
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
@@ -979,10 +979,12 @@ _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여
 # do kin, a prize's winners and (KO_SUBJECT_POSITIONS) an office: "신임 회장 A 기자입니다", "올해 수상자 A 기자입니다"
 _WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료", "선배", "후배", "동생", "주인공", "범인", "피해자",
               "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분", "엄마", "아빠", "아버지", "어머니", "누나",
-              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자",
-              # people of a place or on a trip, who send in pictures: "<서귀포=주민씨 제공>" names no one
-              "주민", "시민", "농민", "어민", "상인", "교민", "동포", "주부", "관광객", "등산객", "피서객", "탐방객",
-              "승객", "운전자", "목격자", "유튜버", "블로거"}
+              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자"}
+# people of a place or on a trip, who send in pictures: "<서귀포=주민씨 제공>", "(유튜버 촬영)" name no one. Kept out
+# of _WHO_NOUNS: a sign-off's rubric may be made of them ("교민 소식 A 기자입니다" signs off; "제 남편 A 기자입니다" not)
+_PEOPLE_NOUNS = frozenset({"주민", "시민", "농민", "어민", "상인", "교민", "동포", "주부", "관광객", "등산객", "피서객",
+                           "탐방객", "승객", "운전자", "목격자", "유튜버", "블로거"})
+_NO_ONES_NAME = _WHO_NOUNS | _PEOPLE_NOUNS  # a who-noun, with or without 씨, where a supplier's name would stand
 
 
 def _titled_copula(pair: list[str]) -> bool:
@@ -1688,7 +1690,7 @@ def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
             and split_name(joined := words[-2] + words[-1])[0] == words[-2] and is_korean_name(joined):
         credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))
         named = 2
-    elif words and is_caption_name(words[-1]) and not words[-1].startswith(_TIME_WORDS) and words[-1] not in _WHO_NOUNS:
+    elif words and is_caption_name(words[-1]) and not words[-1].startswith(_TIME_WORDS) and words[-1] not in _NO_ONES_NAME:
         credits.append(Credit("photographer", words[-1], agent="person"))
         named = 1
     elif words and words[-1].endswith("화면") and is_outlet(owner := words[-1][:-2]):
@@ -1756,9 +1758,9 @@ def _labelled_resident(m: re.Match[str]) -> str | None:
     if m["n"] is not None:
         place = m["place"]  # before "=" any place, as a dateline's ("서귀포=", though 서 is a surname)
         placed = place not in KO_LABELS and place not in _PARTS_PLAYED and title_role(place) is None
-        return m["n"] if placed and is_korean_name(m["n"]) and m["n"] not in _WHO_NOUNS else None
+        return m["n"] if placed and is_korean_name(m["n"]) and m["n"] not in _NO_ONES_NAME else None
     stem = (m["a"] or "").strip().removesuffix("씨").strip()
-    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _WHO_NOUNS else None
+    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _NO_ONES_NAME else None
 
 
 # a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"
