@@ -23,6 +23,7 @@ from toolkit.credits.agents import looks_like_organization, organization_of, sho
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES,
                                         KO_WRITER_TITLES, PHOTO_AGENCIES)
+from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, split_name, transliterations
@@ -1674,6 +1675,15 @@ _SHOT_BY = re.compile(r"(?P<open>[(\[])?(?P<who>[^()\[\]]{2,60}?) ?촬영 ?(?:\(
 _TIME_WORDS = ("지난", "이번", "올해", "작년", "당시")  # "(지난달 촬영)": when, not who ("지난달" has a name's shape)
 
 
+def _shooter_name(word: str) -> bool:
+    """One word before 촬영 as who took the picture: only by the strict test of a name standing alone. Words
+    of a name's shape say how or when the picture was taken ("(초고속 촬영)", "(장노출 촬영)", "(해질녘 촬영)"),
+    of what ("(기념식 촬영)") or by whom of no name ("(여행객 촬영)", "(소방관 촬영)", "(유튜버 촬영)")."""
+    from toolkit.credits.widgets import is_lone_korean_name  # widgets reads this module: asked when first used
+
+    return is_lone_korean_name(word) and not word.startswith(_TIME_WORDS) and word not in _NO_ONES_NAME
+
+
 def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
     """(the caption, [who took the picture, the agency holding it]) of a closing "… 촬영" credit. The name
     is tested before the cut: a surname spaced from its given name ("김 동철") or one word of a caption
@@ -1686,11 +1696,12 @@ def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
     credits: list[Credit] = []
     start = m.start("who") + len(s) - len(s[-90:])
     if len(words) >= 2 and len(words[-2]) <= 2 and 1 <= len(words[-1]) <= 2 \
-            and words[-1] not in KO_SUBJECT_POSITIONS \
+            and words[-1] not in KO_SUBJECT_POSITIONS and words[-1] not in _NO_ONES_NAME \
+            and words[-1] not in lexicon_keys() \
             and split_name(joined := words[-2] + words[-1])[0] == words[-2] and is_korean_name(joined):
-        credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))
+        credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))  # not "(한 주민 촬영)"
         named = 2
-    elif words and is_caption_name(words[-1]) and not words[-1].startswith(_TIME_WORDS) and words[-1] not in _NO_ONES_NAME:
+    elif words and _shooter_name(words[-1]):
         credits.append(Credit("photographer", words[-1], agent="person"))
         named = 1
     elif words and words[-1].endswith("화면") and is_outlet(owner := words[-1][:-2]):
