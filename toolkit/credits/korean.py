@@ -1665,6 +1665,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     elif (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
+    if _people(name):
+        return head, [Credit("photographer", name, agent="person")]
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
@@ -1758,8 +1760,15 @@ def _supplier_list(name: str) -> list[Credit] | None:
 def _supplier(name: str) -> Credit:
     """Who supplied or posted a picture, its photographer credit: a person where the word has a name's
     shape and no office's ending ("홍길동"; "목포시", "한빛시청" are bodies), else an organization."""
-    kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+    kind = "person" if (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or _people(name) \
+        else "organization"
     return Credit("photographer", name, organization=None if kind == "person" else short_org(name), agent=kind)
+
+
+def _people(name: str) -> bool:
+    """"주민", "현지 주민", "관광객": people who sent in a picture, no body ("(사진=현지 주민 제공)" is a person's
+    credit, as "(사진=현지 소식통 제공)" is)."""
+    return name.rpartition(" ")[2] in _PEOPLE_NOUNS
 
 
 def _labelled_resident(m: re.Match[str]) -> str | None:
