@@ -1392,7 +1392,8 @@ def _joined_labels_start(s: str, k: int) -> int:
     return k
 
 
-_PICTURE_QUALIFIERS = ("캡처", "캡쳐")  # glued before 사진: "[캡처사진 - 한빛신문]" is a picture label
+# glued before 사진, longest first: "[캡처사진 - 한빛신문]", "[화면캡처사진 - 한빛신문]" are picture labels
+_PICTURE_QUALIFIERS = ("화면캡처", "화면캡쳐", "캡처", "캡쳐")
 
 
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
@@ -1417,7 +1418,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
         if k > 0:
             k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
             # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
-            cut = k - 2 if label == "사진" and s[max(0, k - 2):k] in _PICTURE_QUALIFIERS else k
+            cut = next((k - len(q) for q in _PICTURE_QUALIFIERS if s.endswith(q, 0, k)), k) if label == "사진" else k
             # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
             unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
             if unit is not None and unit[0]:
