@@ -1689,9 +1689,9 @@ def _shooter_name(word: str) -> bool:
 
 def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
     """(the caption, [who took the picture, the agency holding it]) of a closing "… 촬영" credit. The name
-    is tested before the cut: a surname spaced from its given name ("김 동철") or one word of a caption
-    name's shape ("김동철", never a time word); a screen's owner ("KBS화면") or a bracketed agency
-    after it is an organization. None when nobody is named ("(드론 촬영)", "(항공 촬영)")."""
+    is tested before the cut: a surname spaced from its given name ("김 동철", not "한 주민") or one word
+    that passes as a name standing alone ("김동철"; never "지난달", "초고속", "여행객"); a screen's owner
+    ("KBS화면") or a bracketed agency after it is an organization. None when nobody is named ("(드론 촬영)")."""
     m = _SHOT_BY.search(s[-90:]) if "촬영" in s[-90:] else None  # (most sentences have no 촬영: no search)
     if m is None:
         return None
@@ -1781,7 +1781,8 @@ def _labelled_resident(m: re.Match[str]) -> str | None:
         placed = place not in KO_LABELS and place not in _PARTS_PLAYED and title_role(place) is None
         return m["n"] if placed and is_korean_name(m["n"]) and m["n"] not in _NO_ONES_NAME else None
     stem = (m["a"] or "").strip().removesuffix("씨").strip()
-    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _NO_ONES_NAME else None
+    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _NO_ONES_NAME \
+        else None
 
 
 # a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"
