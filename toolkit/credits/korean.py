@@ -23,6 +23,7 @@ from toolkit.credits.agents import looks_like_organization, organization_of, sho
 from toolkit.credits.text import find_emails
 from toolkit.credits.vocabulary import (CHAINED_AGENCIES, KO_LABELS, KO_NEWS_ENDINGS, KO_SUBJECT_POSITIONS, KO_TITLES,
                                         KO_WRITER_TITLES, PHOTO_AGENCIES)
+from toolkit.datafiles import lexicon_keys
 from toolkit.hangul import has_syllable, is_syllable_word
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, split_name, transliterations
@@ -443,7 +444,7 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
             pending = []
             continue
         # "선배 박지현 기자", "<서귀포=주민씨 제공>": who, not a name
-        found = name_and_title(word) if word.removesuffix("씨") not in _WHO_NOUNS else None
+        found = name_and_title(word) if word.removesuffix("씨") not in _NO_ONES_NAME else None
         if found is not None:
             name, title = found
             by_label = KO_LABELS[label] if label else ""
@@ -979,10 +980,12 @@ _NOUN_ENDINGS = tuple("자단분진원들님")  # "시청자", "기자단", "여
 # do kin, a prize's winners and (KO_SUBJECT_POSITIONS) an office: "신임 회장 A 기자입니다", "올해 수상자 A 기자입니다"
 _WHO_NOUNS = {"사람", "남편", "아내", "아들", "딸", "친구", "동료", "선배", "후배", "동생", "주인공", "범인", "피해자",
               "당사자", "가해자", "제보자", "상대", "이분", "그분", "저분", "엄마", "아빠", "아버지", "어머니", "누나",
-              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자",
-              # people of a place or on a trip, who send in pictures: "<서귀포=주민씨 제공>" names no one
-              "주민", "시민", "농민", "어민", "상인", "교민", "동포", "주부", "관광객", "등산객", "피서객", "탐방객",
-              "승객", "운전자", "목격자", "유튜버", "블로거"}
+              "언니", "오빠", "할머니", "할아버지", "삼촌", "이모", "고모", "수상자", "우승자", "당선자", "입상자"}
+# people of a place or on a trip, who send in pictures: "<서귀포=주민씨 제공>", "(유튜버 촬영)" name no one. Kept out
+# of _WHO_NOUNS: a sign-off's rubric may be made of them ("교민 소식 A 기자입니다" signs off; "제 남편 A 기자입니다" not)
+_PEOPLE_NOUNS = frozenset({"주민", "시민", "농민", "어민", "상인", "교민", "동포", "주부", "관광객", "등산객", "피서객",
+                           "탐방객", "승객", "운전자", "목격자", "유튜버", "블로거"})
+_NO_ONES_NAME = _WHO_NOUNS | _PEOPLE_NOUNS  # a who-noun, with or without 씨, where a supplier's name would stand
 
 
 def _titled_copula(pair: list[str]) -> bool:
@@ -1389,7 +1392,8 @@ def _joined_labels_start(s: str, k: int) -> int:
     return k
 
 
-_PICTURE_QUALIFIERS = ("캡처", "캡쳐")  # glued before 사진: "[캡처사진 - 한빛신문]" is a picture label
+# glued before 사진, longest first: "[캡처사진 - 한빛신문]", "[화면캡처사진 - 한빛신문]" are picture labels
+_PICTURE_QUALIFIERS = ("화면캡처", "화면캡쳐", "캡처", "캡쳐")
 
 
 def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
@@ -1414,7 +1418,7 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
         if k > 0:
             k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
             # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
-            cut = k - 2 if label == "사진" and s[max(0, k - 2):k] in _PICTURE_QUALIFIERS else k
+            cut = next((k - len(q) for q in _PICTURE_QUALIFIERS if s.endswith(q, 0, k)), k) if label == "사진" else k
             # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
             unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
             if unit is not None and unit[0]:
@@ -1662,6 +1666,8 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     elif (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or " 기자" in name or name.endswith("기자"):
         return None  # a person: parse_unit reads "사진=홍길동 기자"
     head = s[: len(s) - len(m.group())].rstrip()
+    if _people(name):
+        return head, [Credit("photographer", name, agent="person")]
     return head, [Credit("photographer", name, organization=short_org(name), agent="organization")]
 
 
@@ -1672,11 +1678,20 @@ _SHOT_BY = re.compile(r"(?P<open>[(\[])?(?P<who>[^()\[\]]{2,60}?) ?촬영 ?(?:\(
 _TIME_WORDS = ("지난", "이번", "올해", "작년", "당시")  # "(지난달 촬영)": when, not who ("지난달" has a name's shape)
 
 
+def _shooter_name(word: str) -> bool:
+    """One word before 촬영 as who took the picture: only by the strict test of a name standing alone. Words
+    of a name's shape say how or when the picture was taken ("(초고속 촬영)", "(장노출 촬영)", "(해질녘 촬영)"),
+    of what ("(기념식 촬영)") or by whom of no name ("(여행객 촬영)", "(소방관 촬영)", "(유튜버 촬영)")."""
+    from toolkit.credits.widgets import is_lone_korean_name  # widgets reads this module: asked when first used
+
+    return is_lone_korean_name(word) and not word.startswith(_TIME_WORDS) and word not in _NO_ONES_NAME
+
+
 def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
     """(the caption, [who took the picture, the agency holding it]) of a closing "… 촬영" credit. The name
-    is tested before the cut: a surname spaced from its given name ("김 동철") or one word of a caption
-    name's shape ("김동철", never a time word); a screen's owner ("KBS화면") or a bracketed agency
-    after it is an organization. None when nobody is named ("(드론 촬영)", "(항공 촬영)")."""
+    is tested before the cut: a surname spaced from its given name ("김 동철", not "한 주민") or one word
+    that passes as a name standing alone ("김동철"; never "지난달", "초고속", "여행객"); a screen's owner
+    ("KBS화면") or a bracketed agency after it is an organization. None when nobody is named ("(드론 촬영)")."""
     m = _SHOT_BY.search(s[-90:]) if "촬영" in s[-90:] else None  # (most sentences have no 촬영: no search)
     if m is None:
         return None
@@ -1684,11 +1699,12 @@ def _shot_by_tail(s: str) -> tuple[str, list[Credit]] | None:
     credits: list[Credit] = []
     start = m.start("who") + len(s) - len(s[-90:])
     if len(words) >= 2 and len(words[-2]) <= 2 and 1 <= len(words[-1]) <= 2 \
-            and words[-1] not in KO_SUBJECT_POSITIONS \
+            and words[-1] not in KO_SUBJECT_POSITIONS and words[-1] not in _NO_ONES_NAME \
+            and words[-1] not in lexicon_keys() \
             and split_name(joined := words[-2] + words[-1])[0] == words[-2] and is_korean_name(joined):
-        credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))
+        credits.append(Credit("photographer", f"{words[-2]} {words[-1]}", agent="person"))  # not "(한 주민 촬영)"
         named = 2
-    elif words and is_caption_name(words[-1]) and not words[-1].startswith(_TIME_WORDS) and words[-1] not in _WHO_NOUNS:
+    elif words and _shooter_name(words[-1]):
         credits.append(Credit("photographer", words[-1], agent="person"))
         named = 1
     elif words and words[-1].endswith("화면") and is_outlet(owner := words[-1][:-2]):
@@ -1745,8 +1761,15 @@ def _supplier_list(name: str) -> list[Credit] | None:
 def _supplier(name: str) -> Credit:
     """Who supplied or posted a picture, its photographer credit: a person where the word has a name's
     shape and no office's ending ("홍길동"; "목포시", "한빛시청" are bodies), else an organization."""
-    kind = "person" if is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS) else "organization"
+    kind = "person" if (is_korean_name(name) and not name.endswith(_INSTITUTION_ENDINGS)) or _people(name) \
+        else "organization"
     return Credit("photographer", name, organization=None if kind == "person" else short_org(name), agent=kind)
+
+
+def _people(name: str) -> bool:
+    """"주민", "현지 주민", "관광객": people who sent in a picture, no body ("(사진=현지 주민 제공)" is a person's
+    credit, as "(사진=현지 소식통 제공)" is)."""
+    return name.rpartition(" ")[2] in _PEOPLE_NOUNS
 
 
 def _labelled_resident(m: re.Match[str]) -> str | None:
@@ -1756,9 +1779,10 @@ def _labelled_resident(m: re.Match[str]) -> str | None:
     if m["n"] is not None:
         place = m["place"]  # before "=" any place, as a dateline's ("서귀포=", though 서 is a surname)
         placed = place not in KO_LABELS and place not in _PARTS_PLAYED and title_role(place) is None
-        return m["n"] if placed and is_korean_name(m["n"]) and m["n"] not in _WHO_NOUNS else None
+        return m["n"] if placed and is_korean_name(m["n"]) and m["n"] not in _NO_ONES_NAME else None
     stem = (m["a"] or "").strip().removesuffix("씨").strip()
-    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _WHO_NOUNS else None
+    return stem if m["a"] and m["a"].strip().endswith("씨") and is_korean_name(stem) and stem not in _NO_ONES_NAME \
+        else None
 
 
 # a picture taken off a screen: "조선중앙TV 영상 캡처", "SBS 방송화면 캡처", "사진 KBS 캡처", "유튜브 캡쳐"

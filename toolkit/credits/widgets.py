@@ -123,9 +123,16 @@ def is_common_word(word: str) -> bool:
 
 
 def is_participle_source(name: str) -> bool:
-    """"Photo: Collected", "Image: Gathered": one word of the common lexicon in -ed after a picture's
-    label says how the picture came, and names no one ("Ahmed", "Fred" are no lexicon words)."""
-    return " " not in name and name.lower().endswith("ed") and is_common_word(name)
+    """"Photo: Collected", "Image: Gathered": one word after a picture's label that is the regular -ed form
+    of a common-lexicon word says how the picture came, and names no one. The stem is five letters or more,
+    and a stem in -e takes -d alone: a name that merely ends in -ed is no such form, whether the lexicon
+    knows the whole word ("Reed", "Seed") or a short stem ("Sayed": say; "Rashed": rash; "Fareed": fare).
+    "Ahmed", "Fred" are no lexicon words at all."""
+    low = name.lower()
+    if " " in name or not low.endswith("ed") or not is_common_word(name):
+        return False
+    stems = (low[:-1], low[:-2]) if not low[:-2].endswith("e") else (low[:-1],)  # "capture-d", "collect-ed"
+    return any(len(stem) >= 5 and stem in _common_words() for stem in stems)
 
 
 # words that open a blog's category or tag line, never a name
