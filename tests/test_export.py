@@ -261,11 +261,11 @@ def test_a_tei_file_that_is_no_file_is_named_for_what_it_is(archive: Path, tmp_p
 
 
 @pytest.mark.parametrize("damage", ["garbage", "fifo"])
-def test_an_unreadable_article_list_is_a_warning_when_every_tei_file_was_exported(archive: Path, tmp_path: Path,
-                                                                                   damage: str):
-    """tables/articles.parquet serves only to check that no listed article lacks its TEI file. When
-    it cannot be read the export wrote every bead of tei/ and still exited 1, as if something were
-    lost. Now: exit 0, every bead written, and a warning saying which check could not be made."""
+def test_an_unreadable_article_list_is_an_error_after_every_tei_file_was_exported(archive: Path, tmp_path: Path,
+                                                                                  damage: str):
+    """tables/articles.parquet is what tells an export that an article's TEI file was lost. When it
+    cannot be read, every bead of tei/ is written, and the exit status is 1 with a line saying which
+    check could not be made: with exit 0 (and a warning) a lost TEI file went unnoticed by a script."""
     import shutil
 
     copy = tmp_path / "archive"
@@ -278,10 +278,13 @@ def test_an_unreadable_article_list_is_a_warning_when_every_tei_file_was_exporte
         table.write_bytes(b"not a parquet file")
     out, whole = tmp_path / "out.tsv", tmp_path / "whole.tsv"
     result = run("export", copy, "--format", "tsv", "-o", out)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith(f"warning: {copy / 'tables' / 'articles.parquet'}: ")
+    assert line.startswith(f"error: {copy / 'tables' / 'articles.parquet'}: ")
     assert line.endswith(", so this export could not check that every article the archive lists has its TEI file; "
                          f"the {len(list((copy / 'tei').glob('*.xml')))} files in tei/ were exported")
     assert run("export", archive, "--format", "tsv", "-o", whole).returncode == 0
     assert out.read_bytes() == whole.read_bytes()
+    # a TEI file lost as well: the same line, and the status says something is wrong
+    next((copy / "tei").resolve().glob("*.xml")).unlink()
+    assert run("export", copy, "--format", "tsv", "-o", out).returncode == 1

@@ -73,6 +73,22 @@ def test_a_decomposed_or_mixed_file_reads_as_composed_and_the_change_is_recorded
     assert plain.warnings == []
 
 
+def test_a_hanja_that_cp949_gives_as_a_compatibility_ideograph_is_not_called_decomposed():
+    """KS X 1001 holds 金 twice (read 금 and 김): CP949 decodes the surname's code to U+F90A, which NFC
+    replaces by U+91D1. The file held no decomposed Korean: the note had said "NFD … 0 fewer characters"."""
+    text = KOREAN.replace("북한 당국이", "\uf90a正恩 국무위원장의 지시로 북한 당국이")
+    article = parse_article(text.encode("cp949"), "ko.txt")
+    assert "金正恩" in article.paragraphs[0].text
+    assert article.warnings == ["ko.txt: 1 character replaced by canonical equivalents (NFC) on reading "
+                                "(CJK compatibility ideographs, signs such as the ohm sign)"]
+    both = unicodedata.normalize("NFD", KOREAN).replace("\u1107", "\uf90a\u1107", 2)  # decomposed Korean too
+    assert [w.split(": ", 1)[1].split("; ") for w in parse_article(both.encode(), "ko.txt").warnings] == [[
+        f"text in decomposed Unicode (NFD) was composed (NFC) on reading: {len(both) - len(KOREAN) - 2:,} "
+        "fewer characters than the file",
+        "2 characters replaced by canonical equivalents (NFC) on reading (CJK compatibility ideographs, "
+        "signs such as the ohm sign)"]]
+
+
 @pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
 def test_zero_width_marks_inside_words_and_names_change_nothing(mark):
     """A zero-width space or joiner inside 한지민, 밀수 or Han Ji-min, in a file or as a reference in HTML."""

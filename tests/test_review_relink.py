@@ -111,6 +111,15 @@ def test_bad_requests_are_one_line_and_change_nothing(seed: Path, tmp_path: Path
     assert run("relink", tmp_path / "missing.xml", "--en", "en-s1", "--reviewer", "A").returncode == 1
 
 
+@pytest.mark.parametrize("damage", [b"<unclosed>", b'<TEI xmlns="urn:other"/>'])
+def test_a_damaged_file_is_named_in_its_error_line(seed: Path, damage: bytes):
+    """relink reads the file's bytes once and parsed them as "<bytes>": `error: <bytes>: line 2: …`."""
+    seed.write_bytes(seed.read_bytes().split(b"\n")[0] + b"\n" + damage)
+    result = run("relink", seed, "--en", "en-s1", "--ko", "ko-s1", "--reviewer", "A")
+    assert result.returncode == 1 and result.stderr.startswith(f"error: {seed}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_the_reviewer_comes_from_the_option_the_environment_or_git(seed: Path, tmp_path: Path):
     home = tmp_path / "home"
     home.mkdir()

@@ -641,15 +641,12 @@ def export(
         _error(f"{archive}: not a directory")
         raise typer.Exit(2)
     failures: list[str] = []
-    warnings: list[str] = []
-    options = {"min_cert": min_cert, "failures": failures, "warnings": warnings} if fmt in BEAD_FORMATS else {}
+    options = {"min_cert": min_cert, "failures": failures} if fmt in BEAD_FORMATS else {}
     if base:
         options["base"] = base
     with _one_line_errors(output, also=(MissingExtra,)):
         written = export_archive(archive, fmt, output, **options)
     typer.echo(printable(f"{output}: {fmt} of {archive}") + (f" ({written} beads)" if fmt in BEAD_FORMATS else ""))
-    for line in warnings:
-        _warning(line)
     _report_failures(failures)
 
 

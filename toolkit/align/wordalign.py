@@ -67,6 +67,19 @@ Prior = Mapping[str, Mapping[str, float]]  # source -> target -> prior probabili
 Runner = Callable[[Callable, list[tuple]], list]  # run(fn, calls) -> [fn(*call) for call in calls]
 CHUNK_CELLS = 500_000  # (target, source) cells an E-step holds at once: memory stays bounded
 CACHE_CELLS = 4_000_000  # cells whose pair lookup is kept across iterations (~70 MB at most)
+# words on a side of one pair whose link posteriors are computed (`posteriors_fit`): a pair costs
+# (Korean words + 1) x English words cells, several arrays of them, so a bead of one 400,000-word
+# "sentence" (a 2 MB line with no sentence end) asked for a 14.9 GiB array and the build was killed.
+# The largest bead of the validation pairs (pairs13-31, rewrites7-16) and the fixture corpus has 87
+# English and 74 Korean words: ten times that is no real bead.
+MOST_PAIR_WORDS = 1_000
+
+
+def posteriors_fit(ko_words: int, en_words: int) -> bool:
+    """Whether a pair of this many Korean and English words is short enough for
+    `link_posterior_arrays` (MOST_PAIR_WORDS a side); a longer one is no sentence pair but an
+    unsplit text, which the caller leaves without posteriors rather than run out of memory."""
+    return ko_words <= MOST_PAIR_WORDS and en_words <= MOST_PAIR_WORDS
 
 
 def _unique(values):

@@ -23,7 +23,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "tmx": ("toolkit.export.tmx", "write_tmx"),
     "tsv": ("toolkit.export.tsv", "write_bitext"),
 }
-BEAD_FORMATS = ("tmx", "tsv")  # these take min_cert, failures and warnings, and return the number of beads
+BEAD_FORMATS = ("tmx", "tsv")  # these take min_cert and failures, and return the number of beads
 
 
 class MissingExtra(Exception):

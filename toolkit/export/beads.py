@@ -22,13 +22,12 @@ class ExportBead:
     article: Article  # the English article (credits, date)
 
 
-def archive_tei_files(archive: Path, failures: list[str] | None = None,
-                      warnings: list[str] | None = None) -> list[Path]:
+def archive_tei_files(archive: Path, failures: list[str] | None = None) -> list[Path]:
     """ARCHIVE/tei/*.xml (or the *.xml of a folder of TEI files), sorted. InputError for a
     folder that is neither (the corpus given by a slip would export an empty memory). An
     article the archive's tables list without its TEI file is one line in `failures`: an
-    export that silently lacked it would look whole. A list that cannot be read is one line in
-    `warnings`: every TEI file there is still exported, only the check could not be made."""
+    export that silently lacked it would look whole. So is a list that cannot be read: every TEI
+    file there is still exported, but one the build wrote and lost would go unnoticed."""
     from toolkit.errors import InputError
 
     if (archive / "tei").is_dir():
@@ -36,8 +35,8 @@ def archive_tei_files(archive: Path, failures: list[str] | None = None,
         if failures is not None:
             missing, unchecked = _listed_without_tei(archive, {p.stem for p in files})
             failures.extend(missing)
-            if unchecked and warnings is not None:
-                warnings.append(f"{unchecked}, so this export could not check that every article the archive lists "
+            if unchecked:
+                failures.append(f"{unchecked}, so this export could not check that every article the archive lists "
                                 f"has its TEI file; the {len(files)} files in tei/ were exported")
         return files
     files = sorted(p for p in archive.glob("*.xml") if p.is_file())

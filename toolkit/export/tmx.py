@@ -67,11 +67,11 @@ def tmx_document(beads: Iterable[ExportBead], srclang: str = "ko") -> bytes:
 
 
 def write_tmx(archive: Path, out: Path, min_cert: float = DEFAULT_MIN_CERT,
-              failures: list[str] | None = None, warnings: list[str] | None = None) -> int:
+              failures: list[str] | None = None) -> int:
     """Write the TMX of an archive's exportable beads to `out` (atomically); returns the number of units."""
     from toolkit.export.beads import archive_tei_files, export_beads
     from toolkit.files import write_atomic
 
-    beads = list(export_beads(archive_tei_files(archive, failures, warnings), min_cert, failures))
+    beads = list(export_beads(archive_tei_files(archive, failures), min_cert, failures))
     write_atomic(out, tmx_document(beads))
     return len(beads)

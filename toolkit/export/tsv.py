@@ -18,11 +18,11 @@ def bitext(beads: Iterable[ExportBead]) -> bytes:
 
 
 def write_bitext(archive: Path, out: Path, min_cert: float = DEFAULT_MIN_CERT,
-              failures: list[str] | None = None, warnings: list[str] | None = None) -> int:
+              failures: list[str] | None = None) -> int:
     """Write the bitext of an archive's exportable beads to `out` (atomically); returns the number of lines."""
     from toolkit.export.beads import archive_tei_files, export_beads
     from toolkit.files import write_atomic
 
-    beads = list(export_beads(archive_tei_files(archive, failures, warnings), min_cert, failures))
+    beads = list(export_beads(archive_tei_files(archive, failures), min_cert, failures))
     write_atomic(out, bitext(beads))
     return len(beads)

@@ -76,9 +76,24 @@ def decode_bytes(data: bytes, source: str, notes: list[str] | None = None) -> st
         return text
     composed = unicodedata.normalize("NFC", text)
     if notes is not None:
-        notes.append(f"{source}: text in decomposed Unicode (NFD) was composed (NFC) on reading: "
-                     f"{len(text) - len(composed):,} fewer characters than the file")
+        notes.append(f"{source}: {_composed_what(text, composed)}")
     return composed
+
+
+def _composed_what(text: str, composed: str) -> str:
+    """What NFC changed in `text`, said as it was: sequences composed (decomposed jamo or accents:
+    fewer characters), and characters NFC replaces one for one, which are no decomposition: the
+    CJK compatibility ideographs CP949 decodes a Hanja KS X 1001 holds twice to (金 read 김,
+    U+F90A -> U+91D1), the ohm and angstrom signs."""
+    fewer = len(text) - len(composed)
+    alone = {c for c in set(text) if unicodedata.normalize("NFC", c) != c}
+    replaced = sum(text.count(c) for c in alone)
+    said = [f"text in decomposed Unicode (NFD) was composed (NFC) on reading: {fewer:,} fewer characters "
+            "than the file"] if fewer > 0 else []
+    if replaced:
+        said.append(f"{replaced:,} character{'s' if replaced > 1 else ''} replaced by canonical equivalents (NFC) on reading "
+                    "(CJK compatibility ideographs, signs such as the ohm sign)")
+    return "; ".join(said) or "text put in composed Unicode (NFC) on reading"
 
 
 def _decode(data: bytes, source: str) -> str:

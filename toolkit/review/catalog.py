@@ -90,7 +90,7 @@ class Catalog:
         if cached is not None and cached[0] == key:
             return cached[1]
         data = read_input(path, MAX_BYTES)  # a FIFO put in a listed file's place must not block the server
-        en, ko, alignment = read_tei(data)
+        en, ko, alignment = read_tei(data, str(path))
         loaded = Loaded(data, digest(data), en, ko, alignment, review_beads(en, ko, alignment, low_cert))
         self._cache[article_id] = (key, loaded)
         return loaded

@@ -152,7 +152,7 @@ def relink_file(path: Path, groups: list[tuple[list[str], list[str]]], reviewer:
     data = read_input(path, MAX_BYTES)  # regular files only: a FIFO named as the TEI must not block
     if expected is not None and digest(data) != expected:
         raise ConflictError(str(path), "the file changed since it was loaded; reload it and redo the correction")
-    en, ko, alignment = read_tei(data)
+    en, ko, alignment = read_tei(data, str(path))
     if ko is None or alignment is None:
         raise InputError(str(path), "no Korean original or no alignment in this file: nothing to relink")
     if write_tei(en, ko, alignment) != data:

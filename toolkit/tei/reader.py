@@ -268,9 +268,10 @@ def _alignment(root, en: Article, ko: Article, en_div, ko_div, reviewers: dict[s
                      _revisions(root.find(tei("teiHeader")), reviewers))
 
 
-def read_tei(source: Path | bytes) -> tuple[Article, Article | None, Alignment | None]:
-    """Read a transprov TEI file (path or bytes) back into articles and their alignment."""
-    name = "<bytes>" if isinstance(source, (bytes, bytearray)) else str(source)
+def read_tei(source: Path | bytes, name: str | None = None) -> tuple[Article, Article | None, Alignment | None]:
+    """Read a transprov TEI file (path or bytes) back into articles and their alignment. `name`:
+    the file bytes were read from, which an error names (relink reads the bytes once, to compare them)."""
+    name = name or ("<bytes>" if isinstance(source, (bytes, bytearray)) else str(source))
     root = parse_xml_safely(bytes(source), name) if isinstance(source, (bytes, bytearray)) else read_xml_file(Path(source))
     if root.tag != tei("TEI"):
         raise InputError(name, "not a TEI document (root element is not TEI in the TEI namespace)")

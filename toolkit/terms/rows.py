@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.align.english import content_words
+from toolkit.align.wordalign import posteriors_fit
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.compounds import (render_body_name, render_compound, render_name_of_pieces, render_written_together,
@@ -286,6 +287,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     rows: list[dict] = []
     todo = []
     for n, bead in enumerate(beads):
+        if not posteriors_fit(len((bead if pieces is None else pieces[n]).units()), len(bead.english.stems)):
+            continue  # an unsplit text, not a sentence pair: no term rows rather than memory exhausted
         key = BeadKey(bead, None if pieces is None else pieces[n])
         kept = memo.rows(key, bead, expansions.get(bead.article_id, {}))
         if kept is not None:  # a bead read before: its rows, made then (memo.py)
