@@ -262,6 +262,16 @@ def test_a_name_a_relative_clause_goes_on_to_describe_is_no_credit() -> None:
     assert "Ilse Varga" in [c.name for _, c in learned_credits(line, [], threshold=0.0)]
 
 
+@pytest.mark.parametrize("line", [
+    "Reported by Ilse Varga, who reported from Lima, and Tom Ng.",
+    "By Ilse Varga, who reported from Lima, and Tom Ng",
+    "Written in English by Ilse Varga, who is the desk's Korea editor.",
+])
+def test_a_credit_line_that_opens_with_its_by_keeps_a_name_a_clause_describes(line: str) -> None:
+    # the line is a credit from its first word; the clause says where or who the credited person is
+    assert "Ilse Varga" in [c.name for _, c in learned_credits(line, [], threshold=0.0)]
+
+
 @pytest.mark.parametrize(("line", "listed"), [
     ("The crew, the cast, the band, and Mara Ellison took part.", True),
     ("The crew, the cast, the band, Mara Ellison took part.", True),

@@ -219,10 +219,21 @@ def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
 _RELATIVE_AFTER = re.compile(r",?\s+(?:who|whom|whose)\s+[a-z]")
 
 
+# words a credit line's opening "… by" is made of: "By", "Reported by", "Written in English by"
+_BY_OPENING_WORDS = frozenset(ROLE_WORDS) | CREDIT_VERBS | {"and", "in", "english", "additional", "with"}
+_OPENING_WORD = re.compile(r"[a-z][a-z'’\-]*")
+
+
 def _described_after(paragraph: str, cand: Candidate) -> bool:
     """A name a relative clause goes on to describe ("Meduza is edited by A, who left her post"): a person
-    the story tells of; a credit line names who made the page and stops."""
-    return _RELATIVE_AFTER.match(paragraph, cand.end) is not None
+    the story tells of; a credit line names who made the page and stops. A line that is a credit from its
+    first word ("Reported by A, who reported from Lima, and B") keeps A: its clause says where A worked."""
+    if _RELATIVE_AFTER.match(paragraph, cand.end) is None:
+        return False
+    start = max((paragraph.rfind(stop, 0, cand.start) + len(stop) for stop in ("\n", ". ", "; ")
+                 if stop in paragraph[:cand.start]), default=0)  # the name's own sentence
+    opening = _OPENING_WORD.findall(paragraph[start:cand.start].lower())
+    return not (opening and opening[-1] == "by" and all(w in _BY_OPENING_WORDS for w in opening[:-1]))
 
 
 # a slash credit ("A/AFP/Getty Images") and what follows it in its sentence
