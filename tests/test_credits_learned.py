@@ -364,6 +364,17 @@ def test_the_fit_takes_the_share_of_the_averaged_weights_that_is_asked() -> None
     assert averaged(a, b, share=1.0) == {"L1=w:by": [0.0, 2.0], "R1=EOL": [0.0, 0.0], "bias=yes": [1.0, 0.0]}
 
 
+@pytest.mark.parametrize("share", ["1.5", "-0.2"])
+def test_the_trainer_refuses_a_share_outside_zero_to_one(share: str, tmp_path: Path) -> None:
+    # a share past 1 extrapolates away from the partner instead of mixing: a typo, not a recipe
+    import subprocess
+    import sys
+    script = repo_root() / "benchmarks" / "credit_model.py"
+    run = subprocess.run([sys.executable, str(script), "cv", str(tmp_path / "none.jsonl"), "--share", share],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--share" in run.stderr.splitlines()[-1]
+
+
 def test_hangul_candidates_are_scored_by_the_hangul_weights_when_the_model_has_them() -> None:
     # a Korean sign-off and an English caption in one paragraph; the bias alone decides each script's answer
     text = "배들이 항구에 묶여 있다.\n〈부산〓김하늘기자〉\nFerries wait out the storm. (AP: Tomas Weller)"
