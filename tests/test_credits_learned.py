@@ -4,6 +4,8 @@ it may add, and that it never undoes the rules."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -367,8 +369,6 @@ def test_the_fit_takes_the_share_of_the_averaged_weights_that_is_asked() -> None
 @pytest.mark.parametrize("share", ["1.5", "-0.2"])
 def test_the_trainer_refuses_a_share_outside_zero_to_one(share: str, tmp_path: Path) -> None:
     # a share past 1 extrapolates away from the partner instead of mixing: a typo, not a recipe
-    import subprocess
-    import sys
     script = repo_root() / "benchmarks" / "credit_model.py"
     run = subprocess.run([sys.executable, str(script), "cv", str(tmp_path / "none.jsonl"), "--share", share],
                          capture_output=True, text=True, timeout=120)
