@@ -221,7 +221,6 @@ _RELATIVE_AFTER = re.compile(r",?\s+(?:who|whom|whose)\s+[a-z]")
 
 # words a credit line's opening "… by" is made of: "By", "Reported by", "Written in English by"
 _BY_OPENING_WORDS = frozenset(ROLE_WORDS) | CREDIT_VERBS | {"and", "in", "english", "additional", "with"}
-_OPENING_WORD = re.compile(r"[a-z][a-z'’\-]*")
 
 
 def _described_after(paragraph: str, cand: Candidate) -> bool:
@@ -232,7 +231,7 @@ def _described_after(paragraph: str, cand: Candidate) -> bool:
         return False
     start = max((paragraph.rfind(stop, 0, cand.start) + len(stop) for stop in ("\n", ". ", "; ")
                  if stop in paragraph[:cand.start]), default=0)  # the name's own sentence
-    opening = _OPENING_WORD.findall(paragraph[start:cand.start].lower())
+    opening = _PROSE_WORDS.findall(paragraph[start:cand.start].lower())
     return not (opening and opening[-1] == "by" and all(w in _BY_OPENING_WORDS for w in opening[:-1]))
 
 
