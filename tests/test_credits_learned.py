@@ -268,6 +268,7 @@ def test_a_name_a_relative_clause_goes_on_to_describe_is_no_credit() -> None:
     "Reported by Ilse Varga, who reported from Lima, and Tom Ng.",
     "By Ilse Varga, who reported from Lima, and Tom Ng",
     "Written in English by Ilse Varga, who is the desk's Korea editor.",
+    "Reporting by Tom Ng; Editing by Ilse Varga, who is based in Seoul",
 ])
 def test_a_credit_line_that_opens_with_its_by_keeps_a_name_a_clause_describes(line: str) -> None:
     # the line is a credit from its first word; the clause says where or who the credited person is

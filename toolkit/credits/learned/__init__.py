@@ -22,6 +22,7 @@ from pathlib import Path
 from toolkit.credits.agents import agent_kind, organization_of, service_language, short_org
 from toolkit.credits.korean import NOT_CREDITED_WORDS, is_named_in_story, is_outlet
 from toolkit.credits.lists import slashed_service
+from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.vocabulary import CREDIT_VERBS, ROLE_WORDS
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
@@ -229,8 +230,8 @@ def _described_after(paragraph: str, cand: Candidate) -> bool:
     first word ("Reported by A, who reported from Lima, and B") keeps A: its clause says where A worked."""
     if _RELATIVE_AFTER.match(paragraph, cand.end) is None:
         return False
-    start = max((paragraph.rfind(stop, 0, cand.start) + len(stop) for stop in ("\n", ". ", "; ")
-                 if stop in paragraph[:cand.start]), default=0)  # the name's own sentence
+    start = next((a for a, b in sentence_spans(paragraph) if a <= cand.start < b), 0)
+    start = paragraph.rfind(";", start, cand.start) + 1 or start  # "Reporting by A; Editing by B, who …"
     opening = _PROSE_WORDS.findall(paragraph[start:cand.start].lower())
     return not (opening and opening[-1] == "by" and all(w in _BY_OPENING_WORDS for w in opening[:-1]))
 
