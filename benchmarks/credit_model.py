@@ -275,6 +275,8 @@ def main() -> None:
     c.add_argument("--misses", action="store_true", help="print every credit the learned pass adds")
     sub.add_parser("curve", parents=[shared], help="leave-one-set-out: the pass's additions alone, right / wrong by threshold")
     args = parser.parse_args()
+    if not 0.0 <= args.share <= 1.0:  # past 1 the fit's weights are pushed away from the partner's, not mixed
+        parser.error(f"--share {args.share}: the fit's share of the averaged weights must lie in [0, 1]")
     partner = json.loads(args.partner.read_text(encoding="utf-8"))["weights"] if args.partner else None
     weights = Weights(args.open_weight, args.caught_weight, partner, args.hangul_from_partner, args.share)
     if args.command == "curve":

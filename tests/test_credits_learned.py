@@ -4,6 +4,8 @@ it may add, and that it never undoes the rules."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -262,6 +264,17 @@ def test_a_name_a_relative_clause_goes_on_to_describe_is_no_credit() -> None:
     assert "Ilse Varga" in [c.name for _, c in learned_credits(line, [], threshold=0.0)]
 
 
+@pytest.mark.parametrize("line", [
+    "Reported by Ilse Varga, who reported from Lima, and Tom Ng.",
+    "By Ilse Varga, who reported from Lima, and Tom Ng",
+    "Written in English by Ilse Varga, who is the desk's Korea editor.",
+    "Reporting by Tom Ng; Editing by Ilse Varga, who is based in Seoul",
+])
+def test_a_credit_line_that_opens_with_its_by_keeps_a_name_a_clause_describes(line: str) -> None:
+    # the line is a credit from its first word; the clause says where or who the credited person is
+    assert "Ilse Varga" in [c.name for _, c in learned_credits(line, [], threshold=0.0)]
+
+
 @pytest.mark.parametrize(("line", "listed"), [
     ("The crew, the cast, the band, and Mara Ellison took part.", True),
     ("The crew, the cast, the band, Mara Ellison took part.", True),
@@ -352,6 +365,15 @@ def test_the_fit_takes_the_share_of_the_averaged_weights_that_is_asked() -> None
     mixed = averaged(a, b, share=0.75)
     assert mixed == {"L1=w:by": [0.0, 3.0], "R1=EOL": [0.0, 0.25], "bias=yes": [0.75, 0.0]}
     assert averaged(a, b, share=1.0) == {"L1=w:by": [0.0, 2.0], "R1=EOL": [0.0, 0.0], "bias=yes": [1.0, 0.0]}
+
+
+@pytest.mark.parametrize("share", ["1.5", "-0.2"])
+def test_the_trainer_refuses_a_share_outside_zero_to_one(share: str, tmp_path: Path) -> None:
+    # a share past 1 extrapolates away from the partner instead of mixing: a typo, not a recipe
+    script = repo_root() / "benchmarks" / "credit_model.py"
+    run = subprocess.run([sys.executable, str(script), "cv", str(tmp_path / "none.jsonl"), "--share", share],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--share" in run.stderr.splitlines()[-1]
 
 
 def test_hangul_candidates_are_scored_by_the_hangul_weights_when_the_model_has_them() -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from toolkit.credits.agents import agent_kind, organization_of, service_language, short_org
 from toolkit.credits.korean import NOT_CREDITED_WORDS, is_named_in_story, is_outlet
 from toolkit.credits.lists import slashed_service
+from toolkit.credits.sentences import sentence_spans
 from toolkit.credits.vocabulary import CREDIT_VERBS, ROLE_WORDS
 from toolkit.credits.learned.candidates import Candidate, find_candidates
 from toolkit.credits.learned.features import Context, features, word_class
@@ -219,10 +220,20 @@ def _after_other_verb(paragraph: str, cand: Candidate) -> bool:
 _RELATIVE_AFTER = re.compile(r",?\s+(?:who|whom|whose)\s+[a-z]")
 
 
+# words a credit line's opening "… by" is made of: "By", "Reported by", "Written in English by"
+_BY_OPENING_WORDS = frozenset(ROLE_WORDS) | CREDIT_VERBS | {"and", "in", "english", "additional", "with"}
+
+
 def _described_after(paragraph: str, cand: Candidate) -> bool:
     """A name a relative clause goes on to describe ("Meduza is edited by A, who left her post"): a person
-    the story tells of; a credit line names who made the page and stops."""
-    return _RELATIVE_AFTER.match(paragraph, cand.end) is not None
+    the story tells of; a credit line names who made the page and stops. A line that is a credit from its
+    first word ("Reported by A, who reported from Lima, and B") keeps A: its clause says where A worked."""
+    if _RELATIVE_AFTER.match(paragraph, cand.end) is None:
+        return False
+    start = next((a for a, b in sentence_spans(paragraph) if a <= cand.start < b), 0)
+    start = paragraph.rfind(";", start, cand.start) + 1 or start  # "Reporting by A; Editing by B, who …"
+    opening = _PROSE_WORDS.findall(paragraph[start:cand.start].lower())
+    return not (opening and opening[-1] == "by" and all(w in _BY_OPENING_WORDS for w in opening[:-1]))
 
 
 # a slash credit ("A/AFP/Getty Images") and what follows it in its sentence
