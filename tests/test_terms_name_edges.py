@@ -64,3 +64,18 @@ def test_a_compound_leaves_the_possessive_of_its_sentence_out():
     en = English.of("The South Korean Army’s drill ended on Friday.")
     found = render_compound(("한국", "군"), en, pieces_of, entries.__contains__)
     assert found is not None and found.text == "South Korean Army"
+
+
+def test_a_cut_name_is_never_completed_to_another_persons_name():
+    # the letters after the hyphen spell another syllable as the tables do ('yong' is 용's, 'il' 일's,
+    # 'hee' 희's): the English names someone else, though that person is not in the bead's Korean
+    cases = [("이재명", "Lee Jae", "Samsung Electronics Vice Chairman Lee Jae-yong attended the meeting."),
+             ("김정은", "Kim Jong", "The railway was built under former leader Kim Jong-il."),
+             ("강경화", "Kang Kyung", "Her deputy Kang Kyung-hee’s remarks drew criticism.")]
+    for term, cut, text in cases:
+        got = by_romanization(term, Rendering("rendered", cut, 0.6), English.of(text), [term])
+        assert got.text == cut, (term, got.text)
+    # a spelling no table gives any syllable ('wha') is still this name's
+    en = English.of("Kang Kyung-wha’s visit to Tokyo ended on Friday.")
+    assert by_romanization("강경화", Rendering("rendered", "Kang Kyung", 0.6), en).text == "Kang Kyung-wha"
+
