@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Sequence
+from functools import lru_cache
 
 from toolkit.align.english import is_content
 from toolkit.terms.renderings import (_POSSESSIVE, _TIGHT_GAP, LEXICON_ONLY, English, Rendering, _joins,
@@ -130,10 +131,12 @@ def render_name_of_pieces(pieces: Sequence[str], english: English, phrases_of: C
     return _without_date(render_name_word(named, english))
 
 
+@lru_cache(maxsize=1024)
 def _proper(word: str, text: str, opening: bool = False) -> bool:
     """A word capitalised somewhere but at a sentence's start ('Troops of the DPRK' names no body;
     `opening`: there too), in a sentence that writes lower case too: in a title written in capitals
-    every word is capitalised, and render_name_word would read the whole title as the name."""
+    every word is capitalised, and render_name_word would read the whole title as the name. Cached:
+    it reads the whole bead, and its callers ask once per occurrence of a word."""
     if not word[:1].isupper():
         return False
     ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]

@@ -144,10 +144,12 @@ def _hyphen_completed(term: str, cut: str, english: English, others: Sequence[st
     """The model's rendering `cut` of a Korean name, cut inside its hyphened given name ('Kang Kyung'
     of 'Kang Kyung-wha': the syllable after the hyphen is a word the model ties to nothing), completed
     to the name window it begins where that spells the name better and spells none of the bead's
-    `others` (Korean names) whole ('Kim Jong-il' is 김정일's, not 김정은's); None without one. A
+    `others` (Korean names) whole ('Kim Jong-il' is 김정일's, not 김정은's) nor adds letters that spell
+    another syllable than the name's last (names.spells_other_syllable: 'Kim Jong-il' is no 김정은
+    even where 김정일 is not in the bead's Korean); None without one. A
     spelling the romanization table lacks ('wha' for 화) keeps the whole name under ROMANIZED, so
     `romanized` alone does not find it."""
-    from toolkit.names import name_score, name_score_reaches
+    from toolkit.names import name_score, name_score_reaches, spells_other_syllable
 
     spans, text = english.spans, english.text
     longer = [whole for whole in (text[spans[w[0]][1]:spans[w[-1]][2]] for w in english.name_windows)
@@ -157,7 +159,9 @@ def _hyphen_completed(term: str, cut: str, english: English, others: Sequence[st
     best, score = None, name_score(term, cut)
     for whole in longer:
         words = whole.split()
-        if _surname_written(term, words[0], words[-1], len(words)):
+        # the letters the completion adds spell another syllable ('Lee Jae-yong' for 이재명): another person
+        if _surname_written(term, words[0], words[-1], len(words)) and \
+                not spells_other_syllable(term[-1], _POSSESSIVE.sub("", whole)[len(cut) + 1:]):
             found = name_score(term, whole)
             if found > score and not any(name_score_reaches(o, whole, ROMANIZED) for o in others):
                 best, score = whole, found
