@@ -18,7 +18,8 @@ from toolkit.terms import memo as memo_module
 
 FIXTURES = repo_root() / "fixtures" / "corpus"
 
-# two stories sharing one sentence pair: the first defines MSS elsewhere, the second does not
+# two stories sharing one sentence pair: the second (in article order) defines MSS elsewhere, the first does not,
+# so that the bead taken from the memo is grouped by acronyms its first meeting did not have
 SHARED_EN = "The MSS arrested three smugglers in Hyesan last week, a resident told RFA."
 SHARED_KO = "혜산의 한 주민은 보위부가 지난주 밀수꾼 세 명을 체포했다고 자유아시아방송에 말했습니다."
 OWN = {
@@ -31,7 +32,7 @@ OWN = {
          "북한 국가보위성이 중국과의 국경에 요원들을 더 보냈다고 소식통들이 전했습니다.",
          SHARED_KO,
          "상인들은 이번 단속으로 장마당에서 중국산 물건값이 올랐다고 말합니다."]),
-    "mss-undefined": (
+    "mss-bare": (
         ["Rain Cuts Roads in Ryanggang",
          "Heavy rain has damaged roads in Ryanggang province, residents said.",
          SHARED_EN,
