@@ -22,7 +22,9 @@ from toolkit.terms.renderings import CONFIDENT_BEAD
 if TYPE_CHECKING:
     from toolkit.terms.beads import Bead
 
-KEPT_BEADS = 8192  # beads whose rows are kept (a few rows each)
+# beads whose rows are kept; a kept bead holds its key too (its English words and Korean units), ~12 KB
+# a bead over the 800-article benchmark build's beads: ~95 MB a process at the bound, whatever the corpus size
+KEPT_BEADS = 8192
 
 # a row as kept: (the index of its Korean sentence in the bead, ko_term, status, en_rendering, confidence, part_of)
 Kept = tuple[tuple[int, str, str, str | None, float, str | None], ...]
