@@ -15,7 +15,7 @@ from toolkit.credits.agents import (
     looks_like_organization, organization_of, service_language, short_org,
 )
 from toolkit.credits.text import find_emails, is_dating, remove_spans, tokens, trailing_date_start
-from toolkit.credits.vocabulary import CREDIT_VERBS, NOT_PHOTO_SOURCES, SERVICE_LANGUAGES
+from toolkit.credits.vocabulary import CREDIT_VERBS, SERVICE_LANGUAGES
 from toolkit.model import Credit
 
 _LIST_SEPARATORS = {",", ";", "and", "&"}
@@ -446,10 +446,10 @@ _AGENCY_HEADS = {"agency", "press"}  # the head noun of an agency's full name ("
 _WITH_HELPER = re.compile(r",\s*with (?P<who>[^,]{2,40})$")
 
 
-def _participle(agent: str) -> bool:
-    from toolkit.credits.widgets import is_participle_source  # widgets reads this module: asked when first used
+def _names_no_photo_source(agent: str) -> bool:
+    from toolkit.credits.widgets import names_no_photo_source  # widgets reads this module: asked when first used
 
-    return is_participle_source(agent)
+    return names_no_photo_source(agent)
 
 
 def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_context: str | None,
@@ -462,7 +462,7 @@ def _credits_for_agent(agent: str, roles: list[str], service: tuple | None, org_
     if first.lower() in _HONORIFICS and is_person_name(rest) and len(rest.split()) >= 2:
         agent = rest
     agent = without_rank(agent)
-    if not agent or (set(roles) == {"photographer"} and (agent.lower() in NOT_PHOTO_SOURCES or _participle(agent))) \
+    if not agent or (set(roles) == {"photographer"} and _names_no_photo_source(agent)) \
             or agent.split()[0].lower() in CREDIT_VERBS:
         return None  # "(Photo: Courtesy)", "Photo: Collected" name nobody
     svc, owner = service if service else (None, None)

@@ -16,7 +16,7 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.lists import slashed_service
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet, is_participle_source
+from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet, names_no_photo_source
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -312,10 +312,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
     elif "-" in t and _known_agency(t.rsplit("-", 1)[1]) and _org_like(t.rsplit("-", 1)[0]):
         t, org = t.rsplit("-", 1)  # "The Korean Central News Agency-News1": the source, then the agency
     name = t.strip()
-    if not name or name.lower() in NOT_PHOTO_SOURCES:
-        return None
-    if is_participle_source(name):
-        return None  # "Photo: Collected"
+    if not name or names_no_photo_source(name):
+        return None  # "Photo: Courtesy", "Photo: Collected"
     if courtesy and name[:4] == "the " and name[4:5].isupper():
         name = name[4:]  # "Photo courtesy of the MOHW": the lender's acronym, read as "MOHW" is
     if labelled:

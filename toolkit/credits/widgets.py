@@ -36,6 +36,7 @@ from toolkit.credits.lists import outlet_title, parse_service
 from toolkit.credits.text import find_emails, is_dating, is_date_word, remove_spans
 from toolkit.credits.vocabulary import (
     BYLINE_LABEL_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
+    NOT_PHOTO_SOURCES,
 )
 from toolkit.datafiles import DATA_DIR, lexicon_keys, read_pairs
 from toolkit.hangul import has_syllable
@@ -133,6 +134,12 @@ def is_participle_source(name: str) -> bool:
         return False
     stems = (low[:-1], low[:-2]) if not low[:-2].endswith("e") else (low[:-1],)  # "capture-d", "collect-ed"
     return any(len(stem) >= 5 and stem in _common_words() for stem in stems)
+
+
+def names_no_photo_source(name: str) -> bool:
+    """Words after a picture's label that name nobody: a listed word ("Courtesy", "File", NOT_PHOTO_SOURCES)
+    or how the picture came ("Collected"): the photo and the list readers refuse the same words."""
+    return name.lower() in NOT_PHOTO_SOURCES or is_participle_source(name)
 
 
 # words that open a blog's category or tag line, never a name
