@@ -84,24 +84,38 @@ def _piece_words(piece: str, first: bool, english: English, phrases_of, known, b
 
 
 def render_body_name(term: str, pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
-                     known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
+                     known: Callable[[str], bool], barred: Container[int] = (), least: int | None = None) -> Rendering | None:
     """The English name of a body written as one Korean word, head first ('Korea Institute for
     National Unification' for 통일연구원, 'Middlebury Institute of International Studies' for
     미들베리국제연구소): the one capitalised name (render_name_word) holding the head its Korean
     ending names (renderings.name_heads: 원, 소 'Institute') and a rendering of each piece before
     the last, none of them `barred` (render_compound); None when a piece has none, or no such
-    name, or more than one, holds them."""
+    name, or more than one, holds them. With `least`, a piece without a capitalised rendering may
+    be left out where `least` pieces before the last have one (뇌인지과학과 'Department of Brain and
+    Cognitive Sciences': 인지 is no lexicon word), the first piece is not sounded out, and no piece
+    may have two."""
     heads = name_heads(term)[1]
     head = {w for w in map(english.word, (n for n in range(len(english.content)) if n not in barred))
             if (w.lower() in heads or w.lower().removesuffix("s") in heads) and _proper(w, english.text, True)}
     # a name's words are capitalised (not as every word of a title in capitals is: `_proper`): the
     # piece's word written in lower case elsewhere in the bead ('unification policy' beside
     # 'Institute for National Unification') is no second candidate
-    words = [[w for w in _piece_words(p, n == 0, english, phrases_of, known, barred) if _proper(w, english.text, True)]
-             for n, p in enumerate(pieces[:-1])]
+    words = [[w for w in _piece_words(p, n == 0 and least is None, english, phrases_of, known, barred)
+              if _proper(w, english.text, True)] for n, p in enumerate(pieces[:-1])]
+    if least is not None:
+        words = [w for w in words if w]
+        if len(words) < least:
+            return None
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
-    return _without_date(render_name_word([*head, *(w[0] for w in words)], english))
+    named = [*head, *(w[0] for w in words)]
+    found = _without_date(render_name_word(named, english))
+    if found is None or least is None:
+        return found
+    # pieces left out: the name begins at its first named word, not at the capitals before it
+    # ('Distinguished Professor Sang Wan Lee of the Department of ...': a title and a person)
+    start = min(m.start() for w in named for m in [re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", found.text)] if m)
+    return Rendering(found.status, found.text[start:], found.confidence)
 
 
 def _without_date(found: Rendering | None) -> Rendering | None:

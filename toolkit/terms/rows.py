@@ -383,6 +383,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, posteriors_of, phrases_of, knows,
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
+        rows[first_row:] = _bodies_of_words(rows[first_row:], bead, row, phrases_of, lexical or entries)
         rows[first_row:] = _written_together(rows[first_row:], bead, row)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
@@ -527,6 +528,36 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
                                                  not _whole_name(found.text, bead.english.text))):
             continue
         _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
+    return rows
+
+
+BODY_WORDS = 1  # pieces before the ending that a body's name of generic words must write (with its head)
+
+
+def _bodies_of_words(rows: list[dict], bead: Bead, row, phrases_of, listed: Container[str]) -> list[dict]:
+    """One bead's rows, with a row for each body's name written as nouns together that no row
+    speaks for, its Korean ending naming a body (renderings.name_heads: 과 'department', 원
+    'institute'), where the English writes it as one capitalised name holding that head and a
+    capitalised lexicon rendering of `BODY_WORDS` of its other nouns or more (compounds.render_body_name:
+    뇌인지과학과 'Department of Brain and Cognitive Sciences'). Such a name is made of words a story
+    uses anywhere (뇌 'brain', 과학 'science': the stop list's), so no noun of it has a row from
+    which _name_words could build it, and the lexicon, not the model, knows their English; a
+    piece the lexicon lacks (인지) is left out. Its nouns' rows, if any, name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    english = bead.english
+    known = listed.__contains__
+    for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, 2):
+        if not name_heads(word)[1]:
+            continue
+        pieces = tuple(u.key for u in units[first:last])
+        if render_body_name(word, pieces, english, phrases_of, known, least=BODY_WORDS) is None:
+            continue  # the common case: the bead's other nouns need not be read
+        # through no word that renders another noun of the bead by the lexicon (as _by_known_pieces)
+        others = {u.key for u in bead.units() if u.tag in NOUNS} - set(pieces)
+        barred = written_words(english, phrases_of(tuple(sorted(others))))
+        found = render_body_name(word, pieces, english, phrases_of, known, barred, least=BODY_WORDS)
+        if found is not None:
+            _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
     return rows
 
 
