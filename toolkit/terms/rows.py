@@ -383,8 +383,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
             rows[first_row:] = _with_pieces(rows[first_row:], bead, pieces[n], is_term, posteriors_of, phrases_of, knows,
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
-        rows[first_row:] = _bodies_of_words(rows[first_row:], bead, row, phrases_of, lexical or entries)
         rows[first_row:] = _written_together(rows[first_row:], bead, row)
+        rows[first_row:] = _bodies_of_words(rows[first_row:], bead, row, phrases_of, lexical or entries)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
         memo.keep(key, bead, rows[first_row:])
