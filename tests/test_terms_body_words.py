@@ -40,3 +40,43 @@ def test_no_row_where_the_english_writes_no_capitalised_name_holding_its_head_an
     # the head alone, with none of the department's words, names some other department
     assert "해양생명과학과" not in _rows("Professor Park Min-jun of the Department of Chemistry "
                                   "at Hanbit University has developed a new vaccine.")
+
+
+def _rows_of(korean: str, english: str, entries: dict[str, tuple[str, ...]]) -> dict[str, dict]:
+    """The rows of one bead whose one term is 백신 'vaccine' (a bead without a term has no rows) and
+    whose other nouns have only the lexicon's words (`entries`)."""
+    words = TermVocabulary({"백신"})
+    bead = Bead("a", 0, 0.9, English.of(english), merged_units([("ko-s1", korean_units(korean))], words))
+    lexicon = {k: {tuple(map(stem, w.split())) for w in ws} for k, ws in {**entries, "백신": ("vaccine",)}.items()}
+    model = TableModel({("백신", stem("vaccine")): 0.9})
+    return {r["ko_term"]: r for r in term_rows([bead], {}, words, model, lexicon)}
+
+
+def test_a_noun_the_lexicon_knows_but_the_name_does_not_write_makes_it_another_bodys_name():
+    # 해양 'marine' is no word of 'Department of Life Sciences': that department is not 해양생명과학과
+    assert "해양생명과학과" not in _rows("Professor Park Min-jun of the Department of Life Sciences "
+                                  "at Hanbit University has developed a new vaccine.")
+
+
+def test_a_title_joined_to_a_body_by_of_is_no_name_of_that_body():
+    # 선임연구원 'senior researcher' is a title: 'Senior' and the institute's 'Institute' are two names
+    rows = _rows_of("선임연구원 김서진 박사가 이끈 연구팀은 새 백신을 학회에서 발표했다.",
+                    "A team led by Senior Researcher Seojin Kim of the Hanbit Research Institute presented "
+                    "the new vaccine at a conference.",
+                    {"선임": ("senior",), "연구원": ("researcher", "research institute"), "연구": ("research",)})
+    assert "선임연구원" not in rows
+
+
+def test_a_body_name_is_cut_to_its_own_words_at_both_ends():
+    # the proper name before a head-last name is the name's ('Hanbit'), though the lexicon lacks 한빛
+    rows = _rows_of("한빛해양연구원 관계자는 새 백신 개발에 성공했다고 밝혔다.",
+                    "An official at the Hanbit Marine Research Institute said it had developed a new vaccine.",
+                    {"해양": ("marine",), "연구원": ("researcher", "research institute")})
+    assert rows["한빛해양연구원"]["en_rendering"] == "Hanbit Marine Research Institute"
+    # the body it belongs to, written after 'of the', is another name
+    rows = _rows_of("청진시 보건국 위생방역과 관계자에 따르면 주민들은 이달 안에 백신을 맞아야 한다.",
+                    "According to an official of the Sanitation and Epidemic Prevention Section of the Chongjin "
+                    "Public Health Bureau, residents must get the vaccine this month.",
+                    {"위생": ("sanitation", "hygiene"), "방역": ("epidemic prevention", "quarantine"),
+                     "주민": ("resident",)})
+    assert rows["위생방역과"]["en_rendering"] == "Sanitation and Epidemic Prevention Section"

@@ -35,7 +35,8 @@ from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, kn
 from toolkit.terms.memo import BeadKey, memo_for
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.respell import respelled
-from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_body_head,
+                                      is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_by_sound, render_people_name, render_phrase, rivals)
 from toolkit.terms.sound import begins_as_written, by_romanization, heard, once_named, one_morpheme, romanized
@@ -387,7 +388,29 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
         rows[first_row:] = _bodies_of_words(rows[first_row:], bead, row, phrases_of, lexical or entries)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
+        rows[first_row:] = _without_others_heads(rows[first_row:], bead, row)
         memo.keep(key, bead, rows[first_row:])
+    return rows
+
+
+_HEAD_FIRST = re.compile(r"(\S+) of (?:the )?(\S.*)")  # a name written head first: 'District of Pyongyang'
+
+
+def _without_others_heads(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, where a rendering written head first, 'HEAD of NAME', whose head ends another
+    row's rendering at that place (the English 'Hwasong District of Pyongyang': 'District' is
+    화성지구's 'Hwasong District') is NAME alone (평양시 'Pyongyang'): a span grown back over 'of' to a
+    body's head (renderings._with_body_name) takes no word that renders another term of the bead."""
+    text = bead.english.text
+    rendered = [r["en_rendering"] for r in rows if r["status"] == "rendered" and r["en_rendering"]]
+    for n, r in enumerate(rows):
+        found = _HEAD_FIRST.fullmatch(r["en_rendering"] or "") if r["status"] == "rendered" else None
+        if found is None or not is_body_head(head := found.group(1)):
+            continue
+        if any(other != head and other.endswith(" " + head) and other[:-len(head)] + r["en_rendering"] in text
+               for other in rendered):
+            rows[n] = row(r["sentence_id"], r["ko_term"], Rendering("rendered", found.group(2), r["confidence"]),
+                          r["part_of"])
     return rows
 
 
