@@ -11,7 +11,7 @@ from toolkit.terms.model import merged_units
 from toolkit.terms.renderings import English
 from toolkit.terms.rows import term_rows
 
-KOREAN = "한빛대학교 해양생명과학과 박민준 교수 연구팀이 새로운 백신을 개발했다."
+KOREAN = "한빛대학교는 해양생명과학과 박민준 교수 연구팀이 굴 양식장의 집단 폐사를 막는 백신을 개발했다고 밝혔다."
 # the lexicon's words for the department's nouns: ordinary words, none of them a term here
 ENTRIES = {"해양": {(stem("marine"),)}, "생명": {(stem("life"),)}, "과학": {(stem("science"),)},
            "교수": {(stem("professor"),)}, "백신": {(stem("vaccine"),)}}
@@ -25,8 +25,8 @@ def _rows(english: str) -> dict[str, dict]:
 
 
 def test_a_department_named_by_ordinary_words_gets_a_row_from_the_lexicon_and_its_head():
-    rows = _rows("A research team led by Professor Park Min-jun of the Department of Marine Life Sciences "
-                 "at Hanbit University has developed a new vaccine.")
+    rows = _rows("Hanbit University said Professor Park Min-jun of the Department of Marine Life Sciences "
+                 "and his team had made a vaccine that keeps oysters on farms from dying off.")
     # the name begins at its head: the title and the person before it are not part of it
     assert rows["해양생명과학과"]["en_rendering"] == "Department of Marine Life Sciences"
     assert rows["해양생명과학과"]["status"] == "rendered"
@@ -35,11 +35,11 @@ def test_a_department_named_by_ordinary_words_gets_a_row_from_the_lexicon_and_it
 
 def test_no_row_where_the_english_writes_no_capitalised_name_holding_its_head_and_words():
     # in lower case, the words are a description, not the body's name
-    assert "해양생명과학과" not in _rows("A marine life science team led by Professor Park Min-jun "
-                                  "at Hanbit University has developed a new vaccine.")
+    assert "해양생명과학과" not in _rows("Hanbit University said a marine life science team under Professor "
+                                  "Park Min-jun had made a vaccine that keeps oysters on farms from dying off.")
     # the head alone, with none of the department's words, names some other department
-    assert "해양생명과학과" not in _rows("Professor Park Min-jun of the Department of Chemistry "
-                                  "at Hanbit University has developed a new vaccine.")
+    assert "해양생명과학과" not in _rows("Hanbit University said Professor Park Min-jun of the Department of "
+                                  "Chemistry and his team had made a vaccine that keeps oysters on farms from dying off.")
 
 
 def _rows_of(korean: str, english: str, entries: dict[str, tuple[str, ...]]) -> dict[str, dict]:
@@ -54,8 +54,8 @@ def _rows_of(korean: str, english: str, entries: dict[str, tuple[str, ...]]) -> 
 
 def test_a_noun_the_lexicon_knows_but_the_name_does_not_write_makes_it_another_bodys_name():
     # 해양 'marine' is no word of 'Department of Life Sciences': that department is not 해양생명과학과
-    assert "해양생명과학과" not in _rows("Professor Park Min-jun of the Department of Life Sciences "
-                                  "at Hanbit University has developed a new vaccine.")
+    assert "해양생명과학과" not in _rows("Hanbit University said Professor Park Min-jun of the Department of "
+                                  "Life Sciences and his team had made a vaccine that keeps oysters on farms from dying off.")
 
 
 def test_a_title_joined_to_a_body_by_of_is_no_name_of_that_body():
