@@ -80,3 +80,14 @@ def test_a_body_name_is_cut_to_its_own_words_at_both_ends():
                     {"위생": ("sanitation", "hygiene"), "방역": ("epidemic prevention", "quarantine"),
                      "주민": ("resident",)})
     assert rows["위생방역과"]["en_rendering"] == "Sanitation and Epidemic Prevention Section"
+
+
+def test_a_story_noun_ending_in_an_endings_syllable_names_no_body():
+    # 결과 'result' and 정부 'government' end in 과 and 부 but are words of their own, no body's ending
+    rows = _rows_of("이번 연구결과는 한빛연구소가 백신 개발에 활용할 예정이다.",
+                    "The Research Division of the Hanbit Institute plans to use the findings to develop a vaccine.",
+                    {"연구": ("research",), "결과": ("result", "finding")})
+    assert "연구결과" not in rows
+    rows = _rows_of("미국정부는 백신 수출을 금지했다.", "The U.S. State Department banned vaccine exports.",
+                    {"미국": ("U.S.", "United States"), "정부": ("government", "administration")})
+    assert "미국정부" not in rows

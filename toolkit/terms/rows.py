@@ -23,7 +23,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.align.english import content_words
+from toolkit.align.english import content_words, stem
 from toolkit.align.wordalign import posteriors_fit
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
@@ -570,7 +570,7 @@ def _bodies_of_words(rows: list[dict], bead: Bead, row, phrases_of, listed: Cont
     english = bead.english
     known = listed.__contains__
     for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, 2):
-        if not name_heads(word)[1]:
+        if not _ends_in_body(word, units[last - 1].key, phrases_of, listed):
             continue
         pieces = tuple(u.key for u in units[first:last])
         if render_body_name(word, pieces, english, phrases_of, known, least=BODY_WORDS) is None:
@@ -582,6 +582,19 @@ def _bodies_of_words(rows: list[dict], bead: Bead, row, phrases_of, listed: Cont
         if found is not None:
             _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
     return rows
+
+
+def _ends_in_body(word: str, last: str, phrases_of, listed: Container[str]) -> bool:
+    """A word of nouns written together whose Korean ending names a body (renderings.name_heads),
+    its last noun that ending itself (과 of 뇌인지과학과), or a noun the lexicon lacks, or one the
+    lexicon renders by such a head (연구원 'research institute'): not a story's noun that only ends
+    in the ending's syllable (결과 'result' of 연구결과, 활동 'activity', 정부 'government')."""
+    name, heads = name_heads(word)
+    if not heads:
+        return False
+    if len(last) <= len(word) - len(name) or last not in listed:
+        return True
+    return any(phrase[-1] in {stem(h) for h in heads} for phrase in phrases_of((last,)))
 
 
 def _runs_without_row(bead: Bead, by_term: Mapping[str, dict], shortest: int):
