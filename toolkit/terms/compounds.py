@@ -84,24 +84,69 @@ def _piece_words(piece: str, first: bool, english: English, phrases_of, known, b
 
 
 def render_body_name(term: str, pieces: Sequence[str], english: English, phrases_of: Callable[[tuple[str, ...]], list],
-                     known: Callable[[str], bool], barred: Container[int] = ()) -> Rendering | None:
+                     known: Callable[[str], bool], barred: Container[int] = (), least: int | None = None) -> Rendering | None:
     """The English name of a body written as one Korean word, head first ('Korea Institute for
     National Unification' for 통일연구원, 'Middlebury Institute of International Studies' for
     미들베리국제연구소): the one capitalised name (render_name_word) holding the head its Korean
     ending names (renderings.name_heads: 원, 소 'Institute') and a rendering of each piece before
     the last, none of them `barred` (render_compound); None when a piece has none, or no such
-    name, or more than one, holds them."""
+    name, or more than one, holds them. With `least`, a piece the lexicon lacks may be left out
+    where `least` pieces before the last have a capitalised rendering (뇌인지과학과 'Department of
+    Brain and Cognitive Sciences': 인지 is no lexicon word), a piece it knows may not (its word
+    unwritten, the name is another body's: 'Department of Life Sciences' is no 해양생명과학과), the
+    first piece is not sounded out, no piece may have two, and the name is cut to its own words
+    (`_own_name`)."""
     heads = name_heads(term)[1]
     head = {w for w in map(english.word, (n for n in range(len(english.content)) if n not in barred))
             if (w.lower() in heads or w.lower().removesuffix("s") in heads) and _proper(w, english.text, True)}
     # a name's words are capitalised (not as every word of a title in capitals is: `_proper`): the
     # piece's word written in lower case elsewhere in the bead ('unification policy' beside
     # 'Institute for National Unification') is no second candidate
-    words = [[w for w in _piece_words(p, n == 0, english, phrases_of, known, barred) if _proper(w, english.text, True)]
-             for n, p in enumerate(pieces[:-1])]
+    words = [[w for w in _piece_words(p, n == 0 and least is None, english, phrases_of, known, barred)
+              if _proper(w, english.text, True)] for n, p in enumerate(pieces[:-1])]
+    if least is not None:
+        if any(not w and known(p) for w, p in zip(words, pieces[:-1])):
+            return None  # a piece the lexicon knows, unwritten: another body's name
+        words = [w for w in words if w]
+        if len(words) < least:
+            return None
     if len(head) != 1 or not all(len(set(w)) == 1 for w in words):
         return None
-    return _without_date(render_name_word([*head, *(w[0] for w in words)], english))
+    named = [*head, *(w[0] for w in words)]
+    found = _without_date(render_name_word(named, english))
+    if found is None or least is None:
+        return found
+    return _own_name(found, named[0], named[1:])
+
+
+# the words that join a name to another one ('Professor Lee of the Department', 'Section of the
+# Health Bureau'); 'and' joins the words of one name ('Department of Brain and Cognitive Sciences')
+_JOINING = re.compile(r"(?<!\w)(?:of|for|on|de|the)(?!\w)")
+
+
+def _own_name(found: Rendering, head: str, named: Sequence[str]) -> Rendering | None:
+    """A run of capitalised words (render_name_word) holding a body's head and its named words,
+    cut to the body's own name, a name written whole with pieces left out: from the capitals
+    before the first of those words (after the last 'of', 'for', 'the' before it: 'Hanbit Marine
+    Research Institute', not 'Distinguished Professor Lee of the Department ...') to the capitals
+    after the last (before the next 'of': 'Sanitation Section', not '... Section of the Chongjin
+    Health Bureau'); None where a named word stands before the head with 'of' between them: a
+    title ('Senior Researcher Kim of the Hanbit Research Institute' is no 선임연구원)."""
+    text = found.text
+
+    def place(word: str) -> re.Match | None:
+        return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)
+
+    at = place(head)
+    places = [m for m in map(place, named) if m is not None]
+    if at is None or any(_JOINING.search(text, m.end(), at.start()) for m in places if m.start() < at.start()):
+        return None
+    first = min(at.start(), *(m.start() for m in places))
+    last = max(at.end(), *(m.end() for m in places))
+    start = max((m.end() for m in _JOINING.finditer(text, 0, first)), default=0)
+    after = _JOINING.search(text, last)
+    end = len(text) if after is None else after.start()
+    return Rendering(found.status, text[start:end].strip(), found.confidence)
 
 
 def _without_date(found: Rendering | None) -> Rendering | None:

@@ -1341,6 +1341,12 @@ def _with_name_head(span: list[int], rival: list[float], english: English, name:
 
 
 _BODY_HEADS = frozenset(h for ending, heads in NAME_HEADS.items() if ending not in ("도", "섬", "강", "산") for h in heads)
+
+
+def is_body_head(word: str) -> bool:
+    """An English head noun of a body's or an administrative place's name ('Ministry', 'Districts'),
+    which a name written head first begins with ('Ministry of State Security')."""
+    return word.lower().removesuffix("s") in _BODY_HEADS
 LONGEST_BODY_NAME = 3  # capitalised words of a body's name after its head and 'of' ('Bureau of Public Health')
 
 
@@ -1369,7 +1375,7 @@ def _with_body_name(span: list[int], rival: Sequence[float], english: English, h
             return span  # the capitals go on past a body's name ('... Security Director General Kim'): its end is unknown
         return list(range(first, end + 1))
     if first > 0 and word(first)[:1].isupper() and _OF.fullmatch(english.between(first - 1, first)) and \
-            free_capital(first - 1) and word(first - 1).lower().removesuffix("s") in _BODY_HEADS:
+            free_capital(first - 1) and is_body_head(word(first - 1)):
         return [first - 1, *span]
     return span
 

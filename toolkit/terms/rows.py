@@ -23,7 +23,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.align.english import content_words
+from toolkit.align.english import content_words, stem
 from toolkit.align.wordalign import posteriors_fit
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
@@ -35,7 +35,8 @@ from toolkit.terms.korean import (NOUNS, Occurrence, Unit, admitted, is_rate, kn
 from toolkit.terms.memo import BeadKey, memo_for
 from toolkit.terms.model import TermModel, merged_units
 from toolkit.terms.respell import respelled
-from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_outlet, name_heads,
+from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_body_head,
+                                      is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
                                       render_by_sound, render_people_name, render_phrase, rivals)
 from toolkit.terms.sound import begins_as_written, by_romanization, heard, once_named, one_morpheme, romanized
@@ -384,9 +385,32 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                                             lexical, row)
         rows[first_row:] = _name_words(rows[first_row:], bead, row)
         rows[first_row:] = _written_together(rows[first_row:], bead, row)
+        rows[first_row:] = _bodies_of_words(rows[first_row:], bead, row, phrases_of, lexical or entries)
         rows[first_row:] = _name_runs(rows[first_row:], bead, row)
         rows[first_row:] = _split_names(rows[first_row:], bead, row)
+        rows[first_row:] = _without_others_heads(rows[first_row:], bead, row)
         memo.keep(key, bead, rows[first_row:])
+    return rows
+
+
+_HEAD_FIRST = re.compile(r"(\S+) of (?:the )?(\S.*)")  # a name written head first: 'District of Pyongyang'
+
+
+def _without_others_heads(rows: list[dict], bead: Bead, row) -> list[dict]:
+    """One bead's rows, where a rendering written head first, 'HEAD of NAME', whose head ends another
+    row's rendering at that place (the English 'Hwasong District of Pyongyang': 'District' is
+    화성지구's 'Hwasong District') is NAME alone (평양시 'Pyongyang'): a span grown back over 'of' to a
+    body's head (renderings._with_body_name) takes no word that renders another term of the bead."""
+    text = bead.english.text
+    rendered = [r["en_rendering"] for r in rows if r["status"] == "rendered" and r["en_rendering"]]
+    for n, r in enumerate(rows):
+        found = _HEAD_FIRST.fullmatch(r["en_rendering"] or "") if r["status"] == "rendered" else None
+        if found is None or not is_body_head(head := found.group(1)):
+            continue
+        if any(other != head and other.endswith(" " + head) and other[:-len(head)] + r["en_rendering"] in text
+               for other in rendered):
+            rows[n] = row(r["sentence_id"], r["ko_term"], Rendering("rendered", found.group(2), r["confidence"]),
+                          r["part_of"])
     return rows
 
 
@@ -528,6 +552,49 @@ def _name_words(rows: list[dict], bead: Bead, row) -> list[dict]:
             continue
         _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
     return rows
+
+
+BODY_WORDS = 1  # pieces before the ending that a body's name of generic words must write (with its head)
+
+
+def _bodies_of_words(rows: list[dict], bead: Bead, row, phrases_of, listed: Container[str]) -> list[dict]:
+    """One bead's rows, with a row for each body's name written as nouns together that no row
+    speaks for, its Korean ending naming a body (renderings.name_heads: 과 'department', 원
+    'institute'), where the English writes it as one capitalised name holding that head and a
+    capitalised lexicon rendering of `BODY_WORDS` of its other nouns or more (compounds.render_body_name:
+    뇌인지과학과 'Department of Brain and Cognitive Sciences'). Such a name is made of words a story
+    uses anywhere (뇌 'brain', 과학 'science': the stop list's), so no noun of it has a row from
+    which _name_words could build it, and the lexicon, not the model, knows their English; a
+    piece the lexicon lacks (인지) is left out. Its nouns' rows, if any, name it in `part_of`."""
+    by_term = {r["ko_term"]: r for r in rows}
+    english = bead.english
+    known = listed.__contains__
+    for sentence_id, units, first, last, word, mine in _runs_without_row(bead, by_term, 2):
+        if not _ends_in_body(word, units[last - 1].key, phrases_of, listed):
+            continue
+        pieces = tuple(u.key for u in units[first:last])
+        if render_body_name(word, pieces, english, phrases_of, known, least=BODY_WORDS) is None:
+            continue  # the common case: the bead's other nouns need not be read
+        # through no word that renders another noun of the bead by the lexicon (as _by_known_pieces)
+        others = {u.key for u in bead.units() if u.tag in NOUNS} - set(pieces)
+        barred = written_words(english, phrases_of(tuple(sorted(others))))
+        found = render_body_name(word, pieces, english, phrases_of, known, barred, least=BODY_WORDS)
+        if found is not None:
+            _add_word_row(rows, by_term, mine, row(sentence_id, word, found))
+    return rows
+
+
+def _ends_in_body(word: str, last: str, phrases_of, listed: Container[str]) -> bool:
+    """A word of nouns written together whose Korean ending names a body (renderings.name_heads),
+    its last noun that ending itself (과 of 뇌인지과학과), or a noun the lexicon lacks, or one the
+    lexicon renders by such a head (연구원 'research institute'): not a story's noun that only ends
+    in the ending's syllable (결과 'result' of 연구결과, 활동 'activity', 정부 'government')."""
+    name, heads = name_heads(word)
+    if not heads:
+        return False
+    if len(last) <= len(word) - len(name) or last not in listed:
+        return True
+    return any(phrase[-1] in {stem(h) for h in heads} for phrase in phrases_of((last,)))
 
 
 def _runs_without_row(bead: Bead, by_term: Mapping[str, dict], shortest: int):
