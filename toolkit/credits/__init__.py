@@ -215,6 +215,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
             return "", found, False, "source" if single and sentence.startswith("/") else ""
         tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence) \
             or korean.split_book_credits(sentence)
+        if tail is None and single:
+            tail = korean.split_slash_caption(sentence)  # "눈 내린 한라산 / 김하늘 기자": a picture's title, its credit
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False, ""  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False, "") if tail else None

@@ -1242,6 +1242,42 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     return head, [Credit("writer", outlet, organization=short_org(outlet), agent="organization")]
 
 
+# a picture's title as its caption (a noun phrase, no full stop), its credit after a spaced slash: "눈 내린
+# 한라산 / 김하늘 기자", "숲길 걷는 등산객들 / 한빛군 제공", "월드컵 결승전 / AP"
+_SLASHED_CAPTION = re.compile(r"(?P<head>[^/\n]{4,60}?) / ?(?P<credit>[^/\n]{2,30})")
+_HEADLINE_MARKS = ".!?,:…\"'“”‘’"  # "여야, 예산안 합의 / A 기자": a headline's comma or quotes, no picture's title
+_MIN_CAPTION_WORDS = 2  # one word before the slash is a label or a part played ("사회 / A 기자"), no caption
+
+
+def split_slash_caption(line: str) -> tuple[str, list[Credit]] | None:
+    """(the caption, its photo credits) of a line made of a picture's title and, after " / ", who took or
+    supplied the picture: a titled person, a provider ("… 제공") or an agency. The title ends in no full
+    stop or particle and reads as no credit itself; a broadcaster after the slash is a clip's headline
+    (split_headline_source), and a label after it ("… / 촬영 A") makes the line a credit block."""
+    m = _SLASHED_CAPTION.fullmatch(line.strip())
+    if m is None:
+        return None
+    head, words = m["head"].strip(), ko_tokens(m["credit"])
+    last = head.split()[-1] if head.split() else ""
+    if len(head.split()) < _MIN_CAPTION_WORDS or not has_syllable(head) or any(ch in head for ch in _HEADLINE_MARKS) \
+            or _SENTENCE_END.search(head) or last.endswith(_RUBRIC_NOT_ENDINGS) or not words \
+            or any(w in KO_LABELS and w not in KO_TITLES and w != "제공" for w in words) or parse_unit(ko_tokens(head)) is not None:
+        return None
+    found = parse_caption_source(words)
+    if found is None:
+        unit = parse_unit(words)
+        titled = any(title_role(w) or (name_and_title(w) or ("", None))[1] for w in words)
+        if unit is None or not unit[0] or not (titled or "제공" in words) \
+                or any(c.role not in ("reporter", "photographer") for c in unit[0]):
+            return None
+        found = unit[0]
+    if any(c.name in _BROADCASTERS for c in found):
+        return None
+    for credit in found:
+        credit.role = "photographer"  # (a reporter's title: the staff who took the picture)
+    return head, found
+
+
 def is_credit_mark(sentence: str) -> bool:
     """"ⓒ 배성민", "ⓒ 옴부즈맨뉴스": the mark and one Korean word, a line that credits a picture; a
     notice ("ⓒ 한국경제TV, 무단 전재 및 재배포 금지") says more."""
