@@ -482,7 +482,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
             if label is not None and not label_used and not _name_follows(words, k):
                 # "출처: BBC", "사진=연합뉴스": the outlet is the agent ("사진 - 통일뉴스 송정미기자": its photographer is)
-                credits.append(Credit(role=KO_LABELS[label], name=word, organization=short_org(word), agent="organization"))
+                # "(사진: 한빛일보 사진부)": the outlet's desk right after it is the one credited, as desks sign
+                desk = desk_name(f"{word} {words[k + 1]}") if k + 1 < len(words) and is_syllable_word(words[k + 1]) else None
+                credits.append(Credit(role=KO_LABELS[label], name=desk or word, organization=short_org(word),
+                                      agent="organization"))
                 label_used = True
             orgs.append(word)
             continue
@@ -657,8 +660,8 @@ def _name_follows(words: list[str], k: int) -> bool:
     if words[k + 1:k + 2] in (["·"], ["ㆍ"]):
         return False
     for word in words[k + 1:k + 4]:
-        if word in _PUNCT or (word.isascii() and is_outlet(word)):
-            continue
+        if word in _PUNCT or (word.isascii() and is_outlet(word)) or desk_name(word):
+            continue  # (and its desk: "사진=한빛일보 사진부 A 기자")
         return name_and_title(word) is not None and not is_outlet(word)
     return False
 
