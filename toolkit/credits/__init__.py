@@ -63,10 +63,13 @@ def _hygiene(paragraph: str) -> str:
     if "ⓒ" in text or "©" in text:
         text = _DOUBLED_HOLDER.sub(r"\1", text)  # "ⓒ 윤서하윤서하": the holder printed twice, glued (alt text and credit)
     text = _label_lines(text)
-    lines = (korean.join_spaced_label(_without_end_bar(" ".join(line.split()))) for line in text.split("\n"))
+    raw_lines = text.split("\n")
+    lines = (korean.join_spaced_label(_without_end_bar(" ".join(line.split()))) for line in raw_lines)
     out: list[str] = []
-    for line in lines:
-        if line and out and out[-1].endswith(("[", "(")):
+    for raw, line in zip(raw_lines, lines):
+        if line and out and raw[:2].isspace() and korean.continues_label_block(out[-1], line):
+            out[-1] += " " + line  # "글·사진 = A 기자 a@b\n      B 기자 b@b": the value column goes on, indented
+        elif line and out and out[-1].endswith(("[", "(")):
             out[-1] += line  # "HTV 윤다솜[\n[email]]입니다.": a bracket opened at a line's end goes on below
         elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line

@@ -645,6 +645,25 @@ def join_spaced_label(line: str) -> str:
     return m["lead"] + m["label"].replace(" ", "") + line[m.end():]
 
 
+# a credit line opening on its label(s) and mark: "글·사진 = ", "사진:", "글/"
+_LABEL_OPENING = re.compile(r"\W{0,2}(?P<labels>[가-힣]{1,5}(?:[·ㆍ][가-힣]{1,5})?)\s*[=:]")
+
+
+def continues_label_block(above: str, line: str) -> bool:
+    """`line` (indented under `above` on the page) carries on the value of the labelled credit line above:
+    the line above opens on credit labels and reads whole as credits, and this one is only titled names
+    (with their addresses), no label of its own ("글·사진 = A 기자 a@b" over "B 기자 b@b": both wrote and
+    photographed)."""
+    m = _LABEL_OPENING.match(above)
+    if m is None or not all(label in KO_LABELS and label not in KO_TITLES for label in re.split("[·ㆍ]", m["labels"])):
+        return False
+    words = ko_tokens(line)
+    if any(w in KO_LABELS and w not in KO_TITLES for w in words):
+        return False
+    below, read = parse_unit(words), parse_unit(ko_tokens(above))
+    return bool(below and below[0] and read and read[0]) and all(c.role == "reporter" for c in below[0])
+
+
 def is_bare_label(line: str, value: str) -> bool:
     """"지은이" alone on its line, a short value (a name) on the next one."""
     return line in KO_LABELS and line not in _NOT_BARE_LABELS and len(value) <= _MAX_BARE_VALUE
