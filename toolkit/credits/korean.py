@@ -875,7 +875,46 @@ def _listed_names(sentence: str) -> list[Credit] | None:
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
     return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence) \
-        or _stamped_bracket(sentence)
+        or _stamped_bracket(sentence) or _rubric_byline(sentence)
+
+
+# An opinion page's line: the column's rubric in brackets, then its writer, their affiliation and title
+# ("[시론] A 한빛대 교수·정치학", "[언론 다시보기] A 계간 '한빛문화' 편집장", "[기자수첩] A 사회부 기자")
+_RUBRIC_BYLINE = re.compile(r"\[(?P<rubric>[^\[\]]{2,12})\]\s*(?P<name>[가-힣]{2,4})\s+(?:(?P<affiliation>[^\[\]()]{1,40}?)\s+)?"
+                            r"(?P<title>[가-힣]{2,6})(?:\s?[·ㆍ]\s?[가-힣]{2,8})?")
+# rubric words of opinion columns: a professor or a poet after these signs the column
+_OPINION_RUBRICS = ("칼럼", "시론", "논단", "기고", "시평", "수첩", "에세이", "단상", "논평", "오피니언", "시선", "포럼", "광장",
+                    "다시보기", "읽기", "기자의 눈", "데스크", "아침을 열며", "세상보기", "편지")
+# rubrics of news about a person, who is its subject ("[인물] A 한빛일보 편집장", "[부고] …", "[초대석] …")
+_PERSON_NEWS_RUBRICS = ("인물", "피플", "동정", "인사", "부고", "화제", "초대석", "이사람", "이 사람", "얼굴", "만나", "수상")
+# words of an affiliation between the name and the title: a periodical's kind, a former post
+_AFFILIATION_WORDS = frozenset({"계간", "월간", "주간", "격월간", "전", "현", "前", "現", "객원", "명예"})
+_SCHOOL_ENDINGS = ("대", "대학교", "대학", "대학원", "과", "학부", "연구소", "연구원", "학회", "재단")
+_MAX_AFFILIATION_WORDS = 4
+
+
+def _rubric_byline(sentence: str) -> list[Credit] | None:
+    """[the writer] of a column's rubric line. A journalist's or writer's title after any rubric but news about
+    a person or a clip ("[인터뷰] A 한빛대 교수" names the one interviewed); a title of other trades (교수,
+    시인) only after an opinion rubric. Every word between the name and the title is an outlet, a desk, a
+    school, a quoted title or an affiliation word."""
+    m = _RUBRIC_BYLINE.fullmatch(sentence.strip().rstrip("."))
+    if m is None:
+        return None
+    rubric, name, title = m["rubric"].strip(), m["name"], m["title"]
+    if not is_korean_name(name) or name in NOT_CREDITED_WORDS or rubric in _CLIP_WORDS \
+            or any(word in rubric for word in _PERSON_NEWS_RUBRICS):
+        return None
+    journalist = title_role(title) in ("reporter", "writer") and title not in KO_WRITER_TITLES - {"편집국장", "주필", "대기자"}
+    if not journalist and not (title in KO_WRITER_TITLES and any(word in rubric for word in _OPINION_RUBRICS)):
+        return None
+    affiliation = (m["affiliation"] or "").split()
+    if len(affiliation) > _MAX_AFFILIATION_WORDS or not all(
+            word in _AFFILIATION_WORDS or is_outlet(word) or desk_name(word) or word.endswith(_SCHOOL_ENDINGS)
+            or is_place_word(word) or word in _KO_REGIONS
+            or (word[:1] in "'‘\"“「《<" and word[-1:] in "'’\"”」》>") for word in affiliation):
+        return None
+    return [Credit("writer", name)]
 
 
 def _stamped_bracket(sentence: str) -> list[Credit] | None:
