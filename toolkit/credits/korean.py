@@ -1489,6 +1489,29 @@ def _joined_labels_start(s: str, k: int) -> int:
     return k
 
 
+_LABEL_END = (" ", "=", ":", "/")  # what follows a whole label word: "(촬영 A)", "(사진=A)", not "(사진작가"
+
+
+def _closing_label_block(s: str, labels: tuple[str, ...]) -> tuple[str, list[Credit]] | None:
+    """(the text before it, the credits) of a credit block closing `s` that opens on one of `labels`
+    within its last 40 characters, perhaps in a bracket of its own ("… (사진 A)"); a label word inside a
+    bracketed note on a person ("A(사진작가, 수필가)") opens nothing."""
+    for label in labels:
+        k = s.rfind(label, lo := max(0, len(s) - 40))
+        while k > 0 and (opened := s.rfind("(", lo, k)) > s.rfind(")", lo, k) \
+                and (s[opened + 1:k].strip() or s[k + len(label):k + len(label) + 1] not in _LABEL_END):
+            k = s.rfind(label, lo, k)
+        if k > 0:
+            k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
+            # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
+            cut = next((k - len(q) for q in _PICTURE_QUALIFIERS if s.endswith(q, 0, k)), k) if label == "사진" else k
+            # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
+            unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
+            if unit is not None and unit[0]:
+                return s[:cut].rstrip(" [("), unit[0]
+    return None
+
+
 # glued before 사진, longest first: "[캡처사진 - 한빛신문]", "[화면캡처사진 - 한빛신문]" are picture labels
 _PICTURE_QUALIFIERS = ("화면캡처", "화면캡쳐", "캡처", "캡쳐")
 
@@ -1508,18 +1531,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             # "…어떻게 지내는지, A 기자가 보도합니다": an anchor's question clause before a present intro
             if _SENTENCE_END.search(head) or (head.endswith("지") and tail.endswith(_INTRO_ENDINGS)):
                 return head + ".", found
-    for label in ("출처", "사진", "사진제공", "자료"):  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
-        k = s.rfind(label, lo := max(0, len(s) - 40))
-        while k > 0 and s.rfind("(", lo, k) > s.rfind(")", lo, k):
-            k = s.rfind(label, lo, k)  # "A(사진작가, 수필가)": a word inside the note on a person is no label
-        if k > 0:
-            k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
-            # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
-            cut = next((k - len(q) for q in _PICTURE_QUALIFIERS if s.endswith(q, 0, k)), k) if label == "사진" else k
-            # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
-            unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
-            if unit is not None and unit[0]:
-                return s[:cut].rstrip(" [("), unit[0]
+    if (block := _closing_label_block(s, ("출처", "사진", "사진제공", "자료"))) is not None:
+        return block  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
         found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
             or teaser_signature(s[:k], s[k:]) or closing_lone_byline(s[:k], s[k:])
@@ -1527,6 +1540,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
         return "", found  # the bracket as a sentence of its own after the lead's last full stop
+    if (block := _closing_label_block(s, ("촬영",))) is not None:
+        return block  # "국회 앞 시위 현장 (촬영 A)": after the bracket readers ("[촬영/A, 번역/B]" is theirs)
     if (opening := _opening_rubric(s)) is not None:
         return opening
     if (found := _photo_source_tail(s)) is not None or (found := _shot_by_tail(s)) is not None:
