@@ -480,6 +480,10 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
+            if label is not None and label_used and k > 0 and words[k - 1] in ("·", "ㆍ") and credits \
+                    and credits[-1].agent == "organization" and _is_agency(credits[-1].name) and _is_agency(word):
+                # "사진=AP·연합뉴스": the agency that took the picture and the one that moved it on
+                credits.append(Credit(role=credits[-1].role, name=word, organization=_agency_org(word), agent="organization"))
             if label is not None and not label_used and not _name_follows(words, k):
                 # "출처: BBC", "사진=연합뉴스": the outlet is the agent ("사진 - 통일뉴스 송정미기자": its photographer is)
                 # "(사진: 한빛일보 사진부)": the outlet's desk right after it is the one credited, as desks sign
@@ -817,7 +821,7 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
 
 
-_POOL_ENDINGS = ("공동취재단", "사진기자단")
+_POOL_ENDINGS = ("공동취재단", "사진기자단", "사진취재단")  # "국회사진취재단": the Assembly's photo pool
 _MAX_POOL_OWNER = 6
 
 
@@ -1699,7 +1703,8 @@ _PHOTO_SOURCE = re.compile(
     r"|\((?P<k>[가-힣]{2,4} (?:트위터|인스타그램|페이스북))\)"  # "(정려원 트위터)": the account the picture came from
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
-    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
+    # "[연합뉴스 자료사진]", "[로이터 연합뉴스 자료사진]" (a chain of agencies)
+    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15}(?: [^\s()\[\]=:/]{2,15})?)\s*(?:자료\s?사진|DB)\s*[)\]]?"
     r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공"  # "… 촬영. <전북일보> 제공"
     r"|[(\[<〈]\s*(?P<place>[가-힣]{2,5})\s*=\s*(?P<n>[가-힣]{2,4}) ?씨\s*제공\s*[)\]>〉]"  # "<서귀포=A씨 제공>"
     # "한빛시청 플리커 계정 갈무리", "(A 인스타그램 캡처)": a capture of an account, credited to its holder
@@ -1707,6 +1712,7 @@ _PHOTO_SOURCE = re.compile(
     r" ?(?:갈무리|캡처|캡쳐)\s*[)\]>〉]?)$"
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
+_FILE_PHOTO = re.compile(r"\s+(?:자료\s?사진|DB)$")
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
 # "(홍길동 씨 제공)": a person's own picture; "(현지 소식통 제공)": nobody named, no picture label
 _NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "본인") + _UNNAMED_SOURCES
@@ -1747,6 +1753,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return _account_capture(s[: len(s) - len(m.group())].rstrip(), m["o"], m["p"])
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
             or m["l"]).strip()
+    name = _FILE_PHOTO.sub("", name) or name  # "(사진=연합뉴스 자료사진)": the agency's file picture
     holder, space, site = name.rpartition(" ")
     if space and site in _SOCIAL_SITES and holder:  # "사진=최윤영 트위터": the account's holder posted the picture
         kind = "person" if is_korean_name(holder) else "organization"
