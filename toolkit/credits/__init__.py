@@ -386,9 +386,25 @@ def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) 
 
 
 _MAX_OUTLET_CHARS = 60
+# a page's reprint notice closing a line ("저작권자 © 한빛일보 무단전재 및 재배포 금지", "ⓒ 한빛일보 무단 전재-재배포 금지",
+# "… - 무단전재 재배포금지>"), perhaps in a bracket of its own; looked for in the paragraph's last characters only
+_REPRINT_NOTICE = re.compile(r"(?:[<〈\[]\s*)?(?:저작권자\s*)?(?:(?:[ⓒ©]|\([cC]\))\s*[^<>〈〉\[\]\n]{0,40}?)?"
+                             r"무단\s?전재[^<>〈〉\[\]\n]{0,30}?금지\.?\s*[>〉\]]?\s*$")
+_NOTICE_REACH = 120
 
 
 def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    if "금지" in paragraph[-_NOTICE_REACH:] and (notice := _REPRINT_NOTICE.search(paragraph[-_NOTICE_REACH:])):
+        # "… /A 기자 ⓒ 한빛일보 무단전재 및 재배포 금지", "… <A기자/ 한빛일보 - 무단전재 재배포금지>": the page's
+        # reprint notice after a credit is no credit (nor the copyright holder it names) and no caption text;
+        # the credits are read without it, which stays in the body as a notice alone does
+        cut = len(paragraph) - _NOTICE_REACH + notice.start() if len(paragraph) > _NOTICE_REACH else notice.start()
+        head, words = paragraph[:cut].rstrip(" -–,"), notice.group().strip()
+        if words.endswith((">", "〉", "]")) and not words.startswith(("<", "〈", "[")):
+            head, words = head + words[-1], words[:-1].rstrip()  # the notice closed the credit's bracket
+        rest, credits = _rule_credits(head) if head.strip() else ("", [])
+        if credits:
+            return f"{rest} {words}".strip(), credits
     paragraph = _unglued_author_note(paragraph)
     text = _unwrap_transcript(_hygiene(paragraph))
     body, tags = korean.split_hashtags(text)
