@@ -425,6 +425,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if word in KO_TITLES and label is not None and named_at == k - 1 \
                 and not (k + 1 < len(words) and words[k + 1] in _LABEL_MARKS):
             continue  # "영상취재 : 박준영 기자 김현석 기자": a title after a labelled name, the label goes on
+        if word in _RANKS and label is not None and named_at == k - 1:
+            continue  # "사진=A 대리", "사진=A 연구원": the person's rank, no second name
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABELS_JOINED \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
