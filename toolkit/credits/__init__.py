@@ -211,6 +211,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
         return "", [], True, ""  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
+        if korean.names_pictured(sentence):
+            return None  # "왼쪽부터 A, B, C 기자.": who is in the picture
         if single and (roster := rosters.parse_roster(sentence)) is not None:
             return "", roster, False, ""  # "특별취재팀= A 부국장·B 정치부 기자·C 사진부 기자"
         found = korean.parse_sentence(sentence)

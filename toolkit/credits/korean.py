@@ -878,6 +878,16 @@ def _listed_names(sentence: str) -> list[Credit] | None:
     return [_ko_credit(found[0].role, n, [found[0].organization] if found[0].organization else []) for n in names] + found
 
 
+# a caption naming who is pictured, from one side: "왼쪽부터 A, B, C 기자", "(사진 왼쪽부터) …", "앞줄 오른쪽 두 번째부터 …"
+_PICTURED_FROM = re.compile(r"\W{0,2}(?:사진\s?)?(?:[앞뒷]줄\s?)?(?:왼쪽|오른쪽|좌측|우측)(?:\s?(?:[두세네]\s?번째|\d\s?번째))?\s?부터")
+
+
+def names_pictured(sentence: str) -> bool:
+    """The sentence lists the people in a picture by where they stand ("왼쪽부터 A, B 기자"): the titles say who
+    they are, not who reported."""
+    return bool(_PICTURED_FROM.match(sentence))
+
+
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
     return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence) \
@@ -1333,7 +1343,8 @@ def split_slash_caption(line: str) -> tuple[str, list[Credit]] | None:
     found = parse_caption_source(words)
     if found is None:
         unit = parse_unit(words)
-        titled = any(title_role(w) or (name_and_title(w) or ("", None))[1] for w in words)
+        # a journalist's title ("A 기자", "A사진기자"): a caster or a PD after the slash presents, takes no picture
+        titled = any(w.endswith("기자") and (title_role(w) or (name_and_title(w) or ("", None))[1]) for w in words)
         if unit is None or not unit[0] or not (titled or "제공" in words) \
                 or any(c.role not in ("reporter", "photographer") for c in unit[0]):
             return None
