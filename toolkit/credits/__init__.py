@@ -213,6 +213,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if has_syllable(sentence):
         if korean.names_pictured(sentence):
             return None  # "왼쪽부터 A, B, C 기자.": who is in the picture
+        if single and (board := korean.parse_board_author(sentence)) is not None:
+            return "", board, False, ""  # "편집부(hanbitedit) 2017.03.13 15:36 조회 : 7815": who posted it
         if single and (roster := rosters.parse_roster(sentence)) is not None:
             return "", roster, False, ""  # "특별취재팀= A 부국장·B 정치부 기자·C 사진부 기자"
         found = korean.parse_sentence(sentence)

@@ -888,6 +888,25 @@ def names_pictured(sentence: str) -> bool:
     return bool(_PICTURED_FROM.match(sentence))
 
 
+# a web board's author line: the poster's name (or desk) with its login in brackets, the posting time, perhaps
+# the view count ("편집부(hanbitedit) 2017.03.13 15:36 조회 : 7815", "봉세아(bsa12) 2024-03-02 조회수 12")
+_BOARD_AUTHOR = re.compile(r"(?P<name>[가-힣]{2,10}) ?\([A-Za-z][A-Za-z0-9_.\-]{2,20}\) (?:\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?)"
+                           r"(?: \d{1,2}:\d{2}(?::\d{2})?)?(?: \| ?| )?(?:(?:조회수?|조회 수|댓글) ?:? ?[\d,]{1,9}(?: \| ?| )?){0,2}")
+
+
+def parse_board_author(line: str) -> list[Credit] | None:
+    """[the poster as writer] of a web board's author line: a person's name (the strict test of a name
+    alone) or a newsroom desk, the login beside it and the posting date vouching for it."""
+    m = _BOARD_AUTHOR.fullmatch(" ".join(line.split()))
+    if m is None:
+        return None
+    if (desk := desk_name(m["name"])) is not None:
+        return [Credit("writer", desk, organization=desk, agent="organization")]
+    from toolkit.credits.widgets import is_lone_korean_name  # widgets reads this module: asked when first used
+
+    return [Credit("writer", m["name"])] if is_lone_korean_name(m["name"]) else None
+
+
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
     return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence) \
