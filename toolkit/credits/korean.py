@@ -823,7 +823,8 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
 
 
-_POOL_ENDINGS = ("공동취재단", "사진기자단", "사진취재단")  # "국회사진취재단": the Assembly's photo pool
+# "국회사진취재단": the Assembly's photo pool; "공동취재사진": a pool's picture, as papers credit it
+_POOL_ENDINGS = ("공동취재단", "사진기자단", "사진취재단", "공동취재사진")
 _MAX_POOL_OWNER = 6
 
 
@@ -1744,6 +1745,7 @@ _PHOTO_SOURCE = re.compile(
     r" ?(?:갈무리|캡처|캡쳐)\s*[)\]>〉]?)$"
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
+_MAX_DB_OWNER = 6
 _FILE_PHOTO = re.compile(r"\s+(?:자료\s?사진|DB)$")
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
 # "(홍길동 씨 제공)": a person's own picture; "(현지 소식통 제공)": nobody named, no picture label
@@ -1808,7 +1810,11 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", person, organization=short_org(firm) if firm else None)]
     if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
-        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS)):
+        # "[매경DB]", "[헤럴드DB]": an outlet's short name, vouched for by its picture database's "DB"
+        outlet_db = bool(m["i"]) and m.group().rstrip(" )]").endswith("DB") and is_syllable_word(name) \
+            and 2 <= len(name) <= _MAX_DB_OWNER and name not in NOT_CREDITED_WORDS \
+            and name not in lexicon_keys()  # (a common word's database, "[게임DB]", is no outlet's)
+        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS) or outlet_db):
             return None
     elif m["g"] or m["h"]:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):
