@@ -214,7 +214,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         if korean.names_pictured(sentence):
             return None  # "왼쪽부터 A, B, C 기자.": who is in the picture
         if single and (board := korean.parse_board_author(sentence)) is not None:
-            return "", board, False, ""  # "편집부(hanbitedit) 2017.03.13 15:36 조회 : 7815": who posted it
+            return "", board, False, ""  # "편집부(hanbitedit) 2019.05.01 10:20 조회 : 3512": who posted it
         if single and (roster := rosters.parse_roster(sentence)) is not None:
             return "", roster, False, ""  # "특별취재팀= A 부국장·B 정치부 기자·C 사진부 기자"
         found = korean.parse_sentence(sentence)
@@ -223,7 +223,7 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence) \
             or korean.split_book_credits(sentence)
         if tail is None and single:
-            tail = korean.split_slash_caption(sentence)  # "눈 내린 한라산 / 김하늘 기자": a picture's title, its credit
+            tail = korean.split_slash_caption(sentence)  # "물안개 핀 호수 / 김하늘 기자": a picture's title, its credit
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False, ""  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False, "") if tail else None

@@ -652,6 +652,7 @@ def join_spaced_label(line: str) -> str:
 
 
 # a credit line opening on its label(s) and mark: "글·사진 = ", "사진:", "글/"
+_MAX_LABEL_BLOCK_CHARS = 240  # a value column of a few titled names and their addresses
 _LABEL_OPENING = re.compile(r"\W{0,2}(?P<labels>[가-힣]{1,5}(?:[·ㆍ][가-힣]{1,5})?)\s*[=:]")
 
 
@@ -660,6 +661,8 @@ def continues_label_block(above: str, line: str) -> bool:
     the line above opens on credit labels and reads whole as credits, and this one is only titled names
     (with their addresses), no label of its own ("글·사진 = A 기자 a@b" over "B 기자 b@b": both wrote and
     photographed)."""
+    if len(above) > _MAX_LABEL_BLOCK_CHARS:
+        return False  # (the block above is read whole for each line below: a bound keeps a long page linear)
     m = _LABEL_OPENING.match(above)
     if m is None or not all(label in KO_LABELS and label not in KO_TITLES for label in re.split("[·ㆍ]", m["labels"])):
         return False
@@ -685,6 +688,8 @@ def _name_follows(words: list[str], k: int) -> bool:
     if words[k + 1:k + 2] in (["·"], ["ㆍ"]):
         return False
     for word in words[k + 1:k + 4]:
+        if word in _LABEL_TAILS:
+            return False  # "사진: 한빛일보 사진부 제공": the label's tail, no name
         if word in _PUNCT or (word.isascii() and is_outlet(word)) or desk_name(word):
             continue  # (and its desk: "사진=한빛일보 사진부 A 기자")
         return name_and_title(word) is not None and not is_outlet(word)
@@ -890,7 +895,7 @@ def names_pictured(sentence: str) -> bool:
 
 
 # a web board's author line: the poster's name (or desk) with its login in brackets, the posting time, perhaps
-# the view count ("편집부(hanbitedit) 2017.03.13 15:36 조회 : 7815", "봉세아(bsa12) 2024-03-02 조회수 12")
+# the view count ("편집부(hanbitedit) 2019.05.01 10:20 조회 : 3512", "봉세아(bsa12) 2024-03-02 조회수 12")
 _BOARD_AUTHOR = re.compile(r"(?P<name>[가-힣]{2,10}) ?\([A-Za-z][A-Za-z0-9_.\-]{2,20}\) (?:\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?)"
                            r"(?: \d{1,2}:\d{2}(?::\d{2})?)?(?: \| ?| )?(?:(?:조회수?|조회 수|댓글) ?:? ?[\d,]{1,9}(?: \| ?| )?){0,2}")
 
@@ -942,7 +947,9 @@ def _rubric_byline(sentence: str) -> list[Credit] | None:
             or any(word in rubric for word in _PERSON_NEWS_RUBRICS):
         return None
     journalist = title_role(title) in ("reporter", "writer") and title not in KO_WRITER_TITLES - {"편집국장", "주필", "대기자"}
-    if not journalist and not (title in KO_WRITER_TITLES and any(word in rubric for word in _OPINION_RUBRICS)):
+    # only an opinion rubric signs its writer: "[취임] A 한빛일보 편집국장", "[부음] A 전 한빛일보 기자" are news
+    # about the person, and no list of such rubrics is ever whole
+    if not (journalist or title in KO_WRITER_TITLES) or not any(word in rubric for word in _OPINION_RUBRICS):
         return None
     affiliation = (m["affiliation"] or "").split()
     if len(affiliation) > _MAX_AFFILIATION_WORDS or not all(
@@ -1339,10 +1346,12 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     return head, [Credit("writer", outlet, organization=short_org(outlet), agent="organization")]
 
 
-# a picture's title as its caption (a noun phrase, no full stop), its credit after a spaced slash: "눈 내린
-# 한라산 / 김하늘 기자", "숲길 걷는 등산객들 / 한빛군 제공", "월드컵 결승전 / AP"
+# a picture's title as its caption (a noun phrase, no full stop), its credit after a spaced slash: "물안개 핀
+# 호수 / 김하늘 기자", "숲길 걷는 등산객들 / 한빛군 제공", "월드컵 결승전 / AP"
 _SLASHED_CAPTION = re.compile(r"(?P<head>[^/\n]{4,60}?) / ?(?P<credit>[^/\n]{2,30})")
 _HEADLINE_MARKS = ".!?,:…\"'“”‘’"  # "여야, 예산안 합의 / A 기자": a headline's comma or quotes, no picture's title
+_OPENING_RUBRIC = re.compile(r"[\[【<〈]\s*(?P<rubric>[^\]】>〉]{1,12})[\]】>〉]")
+_PICTURE_RUBRICS = ("포토", "사진", "화보")  # "[포토] 첫눈 내린 설악산 / A 기자": the picture's own rubric
 _MIN_CAPTION_WORDS = 2  # one word before the slash is a label or a part played ("사회 / A 기자"), no caption
 
 
@@ -1355,6 +1364,8 @@ def split_slash_caption(line: str) -> tuple[str, list[Credit]] | None:
     if m is None:
         return None
     head, words = m["head"].strip(), ko_tokens(m["credit"])
+    if (rubric := _OPENING_RUBRIC.match(head)) is not None and not any(w in rubric["rubric"] for w in _PICTURE_RUBRICS):
+        return None  # "[단독] 검찰 압수수색 착수 / A 기자": a story's headline and its reporter, no picture's title
     last = head.split()[-1] if head.split() else ""
     if len(head.split()) < _MIN_CAPTION_WORDS or not has_syllable(head) or any(ch in head for ch in _HEADLINE_MARKS) \
             or _SENTENCE_END.search(head) or last.endswith(_RUBRIC_NOT_ENDINGS) or not words \
@@ -1812,8 +1823,9 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
     if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
         # "[매경DB]", "[헤럴드DB]": an outlet's short name, vouched for by its picture database's "DB"
         outlet_db = bool(m["i"]) and m.group().rstrip(" )]").endswith("DB") and is_syllable_word(name) \
-            and 2 <= len(name) <= _MAX_DB_OWNER and name not in NOT_CREDITED_WORDS \
-            and name not in lexicon_keys()  # (a common word's database, "[게임DB]", is no outlet's)
+            and 2 <= len(name) <= _MAX_DB_OWNER and name not in NOT_CREDITED_WORDS and name not in _CLIP_WORDS \
+            and name not in lexicon_keys() and not is_place_word(name) and not _shooter_name(name)
+        # (a common word's database, "[게임DB]", "[포토DB]", a place's, "[서울DB]", or a person's, is no outlet's)
         if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS) or outlet_db):
             return None
     elif m["g"] or m["h"]:
