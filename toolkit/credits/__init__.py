@@ -63,10 +63,13 @@ def _hygiene(paragraph: str) -> str:
     if "ⓒ" in text or "©" in text:
         text = _DOUBLED_HOLDER.sub(r"\1", text)  # "ⓒ 윤서하윤서하": the holder printed twice, glued (alt text and credit)
     text = _label_lines(text)
-    lines = (korean.join_spaced_label(_without_end_bar(" ".join(line.split()))) for line in text.split("\n"))
+    raw_lines = text.split("\n")
+    lines = (korean.join_spaced_label(_without_end_bar(" ".join(line.split()))) for line in raw_lines)
     out: list[str] = []
-    for line in lines:
-        if line and out and out[-1].endswith(("[", "(")):
+    for raw, line in zip(raw_lines, lines):
+        if line and out and raw[:2].isspace() and korean.continues_label_block(out[-1], line):
+            out[-1] += " " + line  # "글·사진 = A 기자 a@b\n      B 기자 b@b": the value column goes on, indented
+        elif line and out and out[-1].endswith(("[", "(")):
             out[-1] += line  # "HTV 윤다솜[\n[email]]입니다.": a bracket opened at a line's end goes on below
         elif line and out and (out[-1].endswith(",") or _is_bare_label(out[-1]) or korean.is_bare_label(out[-1], line)):
             out[-1] += (" " if out[-1].endswith(",") else ": ") + line
@@ -208,6 +211,10 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
     if after_note and korean.is_stamp_line(sentence.rstrip(" -–")):
         return "", [], True, ""  # the note's time stamp: "… edited by HBN. 2025-03-04 10:20:31 -"
     if has_syllable(sentence):
+        if korean.names_pictured(sentence):
+            return None  # "왼쪽부터 A, B, C 기자.": who is in the picture
+        if single and (board := korean.parse_board_author(sentence)) is not None:
+            return "", board, False, ""  # "편집부(hanbitedit) 2019.05.01 10:20 조회 : 3512": who posted it
         if single and (roster := rosters.parse_roster(sentence)) is not None:
             return "", roster, False, ""  # "특별취재팀= A 부국장·B 정치부 기자·C 사진부 기자"
         found = korean.parse_sentence(sentence)
@@ -215,6 +222,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
             return "", found, False, "source" if single and sentence.startswith("/") else ""
         tail = korean.split_tail(sentence) or korean.split_lead_byline(sentence) or korean.split_vocative(sentence) \
             or korean.split_book_credits(sentence)
+        if tail is None and single:
+            tail = korean.split_slash_caption(sentence)  # "물안개 핀 호수 / 김하늘 기자": a picture's title, its credit
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False, ""  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False, "") if tail else None
@@ -381,9 +390,25 @@ def _affiliation_under_byline(paragraph: str, rest: str, credits: list[Credit]) 
 
 
 _MAX_OUTLET_CHARS = 60
+# a page's reprint notice closing a line ("저작권자 © 한빛일보 무단전재 및 재배포 금지", "ⓒ 한빛일보 무단 전재-재배포 금지",
+# "… - 무단전재 재배포금지>"), perhaps in a bracket of its own; looked for in the paragraph's last characters only
+_REPRINT_NOTICE = re.compile(r"(?:[<〈\[]\s*)?(?:저작권자\s*)?(?:(?:[ⓒ©]|\([cC]\))\s*[^<>〈〉\[\]\n]{0,40}?)?"
+                             r"무단\s?전재[^<>〈〉\[\]\n]{0,30}?금지\.?\s*[>〉\]]?\s*$")
+_NOTICE_REACH = 120
 
 
 def _rule_credits(paragraph: str) -> tuple[str, list[Credit]]:
+    if "금지" in paragraph[-_NOTICE_REACH:] and (notice := _REPRINT_NOTICE.search(paragraph[-_NOTICE_REACH:])):
+        # "… /A 기자 ⓒ 한빛일보 무단전재 및 재배포 금지", "… <A기자/ 한빛일보 - 무단전재 재배포금지>": the page's
+        # reprint notice after a credit is no credit (nor the copyright holder it names) and no caption text;
+        # the credits are read without it, which stays in the body as a notice alone does
+        cut = len(paragraph) - _NOTICE_REACH + notice.start() if len(paragraph) > _NOTICE_REACH else notice.start()
+        head, words = paragraph[:cut].rstrip(" -–,"), notice.group().strip()
+        if words.endswith((">", "〉", "]")) and not words.startswith(("<", "〈", "[")):
+            head, words = head + words[-1], words[:-1].rstrip()  # the notice closed the credit's bracket
+        rest, credits = _rule_credits(head) if head.strip() else ("", [])
+        if credits:
+            return f"{rest} {words}".strip(), credits
     paragraph = _unglued_author_note(paragraph)
     text = _unwrap_transcript(_hygiene(paragraph))
     body, tags = korean.split_hashtags(text)

@@ -114,7 +114,8 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
         if (names := _titled_names(words)) is not None:
             # "[코리아헤럴드=김아린 기자]", "[서울/박기문기자]", "[매체=A 기자·B 기자]": the reporters inside the bracket
             return rest.lstrip(" =").lstrip(), [Credit("reporter", n, organization=short_org(left)) for n in names]
-        agency = right.split("/")[0].strip()
+        # "[기사발신지=연합뉴스(창원)]": the bureau the wire filed from, in brackets after its name
+        agency = _FILING_BUREAU.sub("", right.split("/")[0].strip())
         if not agency or len(left.split()) > 3 or not (is_outlet(agency) or (named and len(agency) <= 12)):
             return None
     elif opener in _BYLINE_OPENERS and rest.strip() and (bracketed := parse_bracket_byline(inner)) is not None:
@@ -151,6 +152,7 @@ def _korean(paragraph: str) -> tuple[str, list[Credit]] | None:
 
 
 _MAX_RELAYS = 3
+_FILING_BUREAU = re.compile(r" ?\([가-힣]{2,6}\)$")
 
 
 def _place_agencies(inner: str) -> list[str] | None:

@@ -425,6 +425,8 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if word in KO_TITLES and label is not None and named_at == k - 1 \
                 and not (k + 1 < len(words) and words[k + 1] in _LABEL_MARKS):
             continue  # "영상취재 : 박준영 기자 김현석 기자": a title after a labelled name, the label goes on
+        if word in _RANKS and label is not None and named_at == k - 1:
+            continue  # "사진=A 대리", "사진=A 연구원": the person's rank, no second name
         if word in KO_LABELS:  # a second label right after one ("번역 감수") names the job
             if label is not None and not label_used and k >= 2 and words[k - 1] in _LABELS_JOINED \
                     and words[k - 2] == label and label not in KO_TITLES:  # "… 기자 / 사진 B": a title, then a label
@@ -480,9 +482,16 @@ def parse_unit(words: list[str]) -> tuple[list[Credit], bool] | None:
         if is_outlet(word) or (not credits and not orgs and label is None and _unlisted_outlet(words, k)):
             if label == "출처" and not (organization_of(word) or word.lower() in PHOTO_AGENCIES):
                 return None  # "출처 : 기획재정부": where a document comes from, not who took a picture
+            if label is not None and label_used and k > 0 and words[k - 1] in ("·", "ㆍ") and credits \
+                    and credits[-1].agent == "organization" and _is_agency(credits[-1].name) and _is_agency(word):
+                # "사진=AP·연합뉴스": the agency that took the picture and the one that moved it on
+                credits.append(Credit(role=credits[-1].role, name=word, organization=_agency_org(word), agent="organization"))
             if label is not None and not label_used and not _name_follows(words, k):
                 # "출처: BBC", "사진=연합뉴스": the outlet is the agent ("사진 - 통일뉴스 송정미기자": its photographer is)
-                credits.append(Credit(role=KO_LABELS[label], name=word, organization=short_org(word), agent="organization"))
+                # "(사진: 한빛일보 사진부)": the outlet's desk right after it is the one credited, as desks sign
+                desk = desk_name(f"{word} {words[k + 1]}") if k + 1 < len(words) and is_syllable_word(words[k + 1]) else None
+                credits.append(Credit(role=KO_LABELS[label], name=desk or word, organization=short_org(word),
+                                      agent="organization"))
                 label_used = True
             orgs.append(word)
             continue
@@ -642,6 +651,28 @@ def join_spaced_label(line: str) -> str:
     return m["lead"] + m["label"].replace(" ", "") + line[m.end():]
 
 
+# a credit line opening on its label(s) and mark: "글·사진 = ", "사진:", "글/"
+_MAX_LABEL_BLOCK_CHARS = 240  # a value column of a few titled names and their addresses
+_LABEL_OPENING = re.compile(r"\W{0,2}(?P<labels>[가-힣]{1,5}(?:[·ㆍ][가-힣]{1,5})?)\s*[=:]")
+
+
+def continues_label_block(above: str, line: str) -> bool:
+    """`line` (indented under `above` on the page) carries on the value of the labelled credit line above:
+    the line above opens on credit labels and reads whole as credits, and this one is only titled names
+    (with their addresses), no label of its own ("글·사진 = A 기자 a@b" over "B 기자 b@b": both wrote and
+    photographed)."""
+    if len(above) > _MAX_LABEL_BLOCK_CHARS:
+        return False  # (the block above is read whole for each line below: a bound keeps a long page linear)
+    m = _LABEL_OPENING.match(above)
+    if m is None or not all(label in KO_LABELS and label not in KO_TITLES for label in re.split("[·ㆍ]", m["labels"])):
+        return False
+    words = ko_tokens(line)
+    if any(w in KO_LABELS and w not in KO_TITLES for w in words):
+        return False
+    below, read = parse_unit(words), parse_unit(ko_tokens(above))
+    return bool(below and below[0] and read and read[0]) and all(c.role == "reporter" for c in below[0])
+
+
 def is_bare_label(line: str, value: str) -> bool:
     """"지은이" alone on its line, a short value (a name) on the next one."""
     return line in KO_LABELS and line not in _NOT_BARE_LABELS and len(value) <= _MAX_BARE_VALUE
@@ -657,8 +688,10 @@ def _name_follows(words: list[str], k: int) -> bool:
     if words[k + 1:k + 2] in (["·"], ["ㆍ"]):
         return False
     for word in words[k + 1:k + 4]:
-        if word in _PUNCT or (word.isascii() and is_outlet(word)):
-            continue
+        if word in _LABEL_TAILS:
+            return False  # "사진: 한빛일보 사진부 제공": the label's tail, no name
+        if word in _PUNCT or (word.isascii() and is_outlet(word)) or desk_name(word):
+            continue  # (and its desk: "사진=한빛일보 사진부 A 기자")
         return name_and_title(word) is not None and not is_outlet(word)
     return False
 
@@ -795,7 +828,8 @@ def parse_caption_source(words: list[str]) -> list[Credit] | None:
     return [Credit("photographer", name, organization=_agency_org(name), agent="organization") for name in names]
 
 
-_POOL_ENDINGS = ("공동취재단", "사진기자단")
+# "국회사진취재단": the Assembly's photo pool; "공동취재사진": a pool's picture, as papers credit it
+_POOL_ENDINGS = ("공동취재단", "사진기자단", "사진취재단", "공동취재사진")
 _MAX_POOL_OWNER = 6
 
 
@@ -850,10 +884,80 @@ def _listed_names(sentence: str) -> list[Credit] | None:
     return [_ko_credit(found[0].role, n, [found[0].organization] if found[0].organization else []) for n in names] + found
 
 
+# a caption naming who is pictured, from one side: "왼쪽부터 A, B, C 기자", "(사진 왼쪽부터) …", "앞줄 오른쪽 두 번째부터 …"
+_PICTURED_FROM = re.compile(r"\W{0,2}(?:사진\s?)?(?:[앞뒷]줄\s?)?(?:왼쪽|오른쪽|좌측|우측)(?:\s?(?:[두세네]\s?번째|\d\s?번째))?\s?부터")
+
+
+def names_pictured(sentence: str) -> bool:
+    """The sentence lists the people in a picture by where they stand ("왼쪽부터 A, B 기자"): the titles say who
+    they are, not who reported."""
+    return bool(_PICTURED_FROM.match(sentence))
+
+
+# a web board's author line: the poster's name (or desk) with its login in brackets, the posting time, perhaps
+# the view count ("편집부(hanbitedit) 2019.05.01 10:20 조회 : 3512", "봉세아(bsa12) 2024-03-02 조회수 12")
+_BOARD_AUTHOR = re.compile(r"(?P<name>[가-힣]{2,10}) ?\([A-Za-z][A-Za-z0-9_.\-]{2,20}\) (?:\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?)"
+                           r"(?: \d{1,2}:\d{2}(?::\d{2})?)?(?: \| ?| )?(?:(?:조회수?|조회 수|댓글) ?:? ?[\d,]{1,9}(?: \| ?| )?){0,2}")
+
+
+def parse_board_author(line: str) -> list[Credit] | None:
+    """[the poster as writer] of a web board's author line: a person's name (the strict test of a name
+    alone) or a newsroom desk, the login beside it and the posting date vouching for it."""
+    m = _BOARD_AUTHOR.fullmatch(" ".join(line.split()))
+    if m is None:
+        return None
+    if (desk := desk_name(m["name"])) is not None:
+        return [Credit("writer", desk, organization=desk, agent="organization")]
+    from toolkit.credits.widgets import is_lone_korean_name  # widgets reads this module: asked when first used
+
+    return [Credit("writer", m["name"])] if is_lone_korean_name(m["name"]) else None
+
+
 def parse_sentence(sentence: str) -> list[Credit] | None:
     """Credits of a whole Korean credit sentence, or None."""
     return _listed_names(sentence) or _parse_one_byline(sentence) or _translation_note(sentence) \
-        or _stamped_bracket(sentence)
+        or _stamped_bracket(sentence) or _rubric_byline(sentence)
+
+
+# An opinion page's line: the column's rubric in brackets, then its writer, their affiliation and title
+# ("[시론] A 한빛대 교수·정치학", "[언론 다시보기] A 계간 '한빛문화' 편집장", "[기자수첩] A 사회부 기자")
+_RUBRIC_BYLINE = re.compile(r"\[(?P<rubric>[^\[\]]{2,12})\]\s*(?P<name>[가-힣]{2,4})\s+(?:(?P<affiliation>[^\[\]()]{1,40}?)\s+)?"
+                            r"(?P<title>[가-힣]{2,6})(?:\s?[·ㆍ]\s?[가-힣]{2,8})?")
+# rubric words of opinion columns: a professor or a poet after these signs the column
+_OPINION_RUBRICS = ("칼럼", "시론", "논단", "기고", "시평", "수첩", "에세이", "단상", "논평", "오피니언", "시선", "포럼", "광장",
+                    "다시보기", "읽기", "기자의 눈", "데스크", "아침을 열며", "세상보기", "편지")
+# rubrics of news about a person, who is its subject ("[인물] A 한빛일보 편집장", "[부고] …", "[초대석] …")
+_PERSON_NEWS_RUBRICS = ("인물", "피플", "동정", "인사", "부고", "화제", "초대석", "이사람", "이 사람", "얼굴", "만나", "수상")
+# words of an affiliation between the name and the title: a periodical's kind, a former post
+_AFFILIATION_WORDS = frozenset({"계간", "월간", "주간", "격월간", "전", "현", "前", "現", "객원", "명예"})
+_SCHOOL_ENDINGS = ("대", "대학교", "대학", "대학원", "과", "학부", "연구소", "연구원", "학회", "재단")
+_MAX_AFFILIATION_WORDS = 4
+
+
+def _rubric_byline(sentence: str) -> list[Credit] | None:
+    """[the writer] of a column's rubric line. A journalist's or writer's title after any rubric but news about
+    a person or a clip ("[인터뷰] A 한빛대 교수" names the one interviewed); a title of other trades (교수,
+    시인) only after an opinion rubric. Every word between the name and the title is an outlet, a desk, a
+    school, a quoted title or an affiliation word."""
+    m = _RUBRIC_BYLINE.fullmatch(sentence.strip().rstrip("."))
+    if m is None:
+        return None
+    rubric, name, title = m["rubric"].strip(), m["name"], m["title"]
+    if not is_korean_name(name) or name in NOT_CREDITED_WORDS or rubric in _CLIP_WORDS \
+            or any(word in rubric for word in _PERSON_NEWS_RUBRICS):
+        return None
+    journalist = title_role(title) in ("reporter", "writer") and title not in KO_WRITER_TITLES - {"편집국장", "주필", "대기자"}
+    # only an opinion rubric signs its writer: "[취임] A 한빛일보 편집국장", "[부음] A 전 한빛일보 기자" are news
+    # about the person, and no list of such rubrics is ever whole
+    if not (journalist or title in KO_WRITER_TITLES) or not any(word in rubric for word in _OPINION_RUBRICS):
+        return None
+    affiliation = (m["affiliation"] or "").split()
+    if len(affiliation) > _MAX_AFFILIATION_WORDS or not all(
+            word in _AFFILIATION_WORDS or is_outlet(word) or desk_name(word) or word.endswith(_SCHOOL_ENDINGS)
+            or is_place_word(word) or word in _KO_REGIONS
+            or (word[:1] in "'‘\"“「《<" and word[-1:] in "'’\"”」》>") for word in affiliation):
+        return None
+    return [Credit("writer", name)]
 
 
 def _stamped_bracket(sentence: str) -> list[Credit] | None:
@@ -1242,6 +1346,47 @@ def split_headline_source(line: str) -> tuple[str, list[Credit]] | None:
     return head, [Credit("writer", outlet, organization=short_org(outlet), agent="organization")]
 
 
+# a picture's title as its caption (a noun phrase, no full stop), its credit after a spaced slash: "물안개 핀
+# 호수 / 김하늘 기자", "숲길 걷는 등산객들 / 한빛군 제공", "월드컵 결승전 / AP"
+_SLASHED_CAPTION = re.compile(r"(?P<head>[^/\n]{4,60}?) / ?(?P<credit>[^/\n]{2,30})")
+_HEADLINE_MARKS = ".!?,:…\"'“”‘’"  # "여야, 예산안 합의 / A 기자": a headline's comma or quotes, no picture's title
+_OPENING_RUBRIC = re.compile(r"[\[【<〈]\s*(?P<rubric>[^\]】>〉]{1,12})[\]】>〉]")
+_PICTURE_RUBRICS = ("포토", "사진", "화보")  # "[포토] 첫눈 내린 설악산 / A 기자": the picture's own rubric
+_MIN_CAPTION_WORDS = 2  # one word before the slash is a label or a part played ("사회 / A 기자"), no caption
+
+
+def split_slash_caption(line: str) -> tuple[str, list[Credit]] | None:
+    """(the caption, its photo credits) of a line made of a picture's title and, after " / ", who took or
+    supplied the picture: a titled person, a provider ("… 제공") or an agency. The title ends in no full
+    stop or particle and reads as no credit itself; a broadcaster after the slash is a clip's headline
+    (split_headline_source), and a label after it ("… / 촬영 A") makes the line a credit block."""
+    m = _SLASHED_CAPTION.fullmatch(line.strip())
+    if m is None:
+        return None
+    head, words = m["head"].strip(), ko_tokens(m["credit"])
+    if (rubric := _OPENING_RUBRIC.match(head)) is not None and not any(w in rubric["rubric"] for w in _PICTURE_RUBRICS):
+        return None  # "[단독] 검찰 압수수색 착수 / A 기자": a story's headline and its reporter, no picture's title
+    last = head.split()[-1] if head.split() else ""
+    if len(head.split()) < _MIN_CAPTION_WORDS or not has_syllable(head) or any(ch in head for ch in _HEADLINE_MARKS) \
+            or _SENTENCE_END.search(head) or last.endswith(_RUBRIC_NOT_ENDINGS) or not words \
+            or any(w in KO_LABELS and w not in KO_TITLES and w != "제공" for w in words) or parse_unit(ko_tokens(head)) is not None:
+        return None
+    found = parse_caption_source(words)
+    if found is None:
+        unit = parse_unit(words)
+        # a journalist's title ("A 기자", "A사진기자"): a caster or a PD after the slash presents, takes no picture
+        titled = any(w.endswith("기자") and (title_role(w) or (name_and_title(w) or ("", None))[1]) for w in words)
+        if unit is None or not unit[0] or not (titled or "제공" in words) \
+                or any(c.role not in ("reporter", "photographer") for c in unit[0]):
+            return None
+        found = unit[0]
+    if any(c.name in _BROADCASTERS for c in found):
+        return None
+    for credit in found:
+        credit.role = "photographer"  # (a reporter's title: the staff who took the picture)
+    return head, found
+
+
 def is_credit_mark(sentence: str) -> bool:
     """"ⓒ 배성민", "ⓒ 옴부즈맨뉴스": the mark and one Korean word, a line that credits a picture; a
     notice ("ⓒ 한국경제TV, 무단 전재 및 재배포 금지") says more."""
@@ -1392,6 +1537,29 @@ def _joined_labels_start(s: str, k: int) -> int:
     return k
 
 
+_LABEL_END = (" ", "=", ":", "/")  # what follows a whole label word: "(촬영 A)", "(사진=A)", not "(사진작가"
+
+
+def _closing_label_block(s: str, labels: tuple[str, ...]) -> tuple[str, list[Credit]] | None:
+    """(the text before it, the credits) of a credit block closing `s` that opens on one of `labels`
+    within its last 40 characters, perhaps in a bracket of its own ("… (사진 A)"); a label word inside a
+    bracketed note on a person ("A(사진작가, 수필가)") opens nothing."""
+    for label in labels:
+        k = s.rfind(label, lo := max(0, len(s) - 40))
+        while k > 0 and (opened := s.rfind("(", lo, k)) > s.rfind(")", lo, k) \
+                and (s[opened + 1:k].strip() or s[k + len(label):k + len(label) + 1] not in _LABEL_END):
+            k = s.rfind(label, lo, k)
+        if k > 0:
+            k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
+            # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
+            cut = next((k - len(q) for q in _PICTURE_QUALIFIERS if s.endswith(q, 0, k)), k) if label == "사진" else k
+            # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
+            unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
+            if unit is not None and unit[0]:
+                return s[:cut].rstrip(" [("), unit[0]
+    return None
+
+
 # glued before 사진, longest first: "[캡처사진 - 한빛신문]", "[화면캡처사진 - 한빛신문]" are picture labels
 _PICTURE_QUALIFIERS = ("화면캡처", "화면캡쳐", "캡처", "캡쳐")
 
@@ -1411,18 +1579,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             # "…어떻게 지내는지, A 기자가 보도합니다": an anchor's question clause before a present intro
             if _SENTENCE_END.search(head) or (head.endswith("지") and tail.endswith(_INTRO_ENDINGS)):
                 return head + ".", found
-    for label in ("출처", "사진", "사진제공", "자료"):  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
-        k = s.rfind(label, lo := max(0, len(s) - 40))
-        while k > 0 and s.rfind("(", lo, k) > s.rfind(")", lo, k):
-            k = s.rfind(label, lo, k)  # "A(사진작가, 수필가)": a word inside the note on a person is no label
-        if k > 0:
-            k = _joined_labels_start(s, k)  # "… - 글·사진 김가온": the labels joined to it are the block's too
-            # "[캡처사진 - A]": the label's qualifier goes with it, no "[캡처" left in the caption
-            cut = next((k - len(q) for q in _PICTURE_QUALIFIERS if s.endswith(q, 0, k)), k) if label == "사진" else k
-            # "글·사진 A(사진작가, 수필가)": a note on who the person is, no part of the block
-            unit = parse_unit(ko_tokens(_NAME_NOTE.sub("", s[k:].strip().rstrip("."))))
-            if unit is not None and unit[0]:
-                return s[:cut].rstrip(" [("), unit[0]
+    if (block := _closing_label_block(s, ("출처", "사진", "사진제공", "자료"))) is not None:
+        return block  # "…김지선씨 출처: BBC", "… [사진=연합뉴스]"
     if s.endswith("]") and (k := s.rfind("[", max(0, len(s) - 40))) > 0:  # "…보인다. [NBC-1TV 김종우 기자]"
         found = parse_bracket_byline(s[k + 1:-1]) or _column_rubric(s[k + 1:-1]) or _labelled_items(s[k + 1:-1]) \
             or teaser_signature(s[:k], s[k:]) or closing_lone_byline(s[:k], s[k:])
@@ -1430,6 +1588,8 @@ def split_tail(sentence: str) -> tuple[str, list[Credit]] | None:
             return s[:k].rstrip(), found
     if s[:1] == "[" and s.endswith("]") and (found := _labelled_items(s[1:-1])) is not None:
         return "", found  # the bracket as a sentence of its own after the lead's last full stop
+    if (block := _closing_label_block(s, ("촬영",))) is not None:
+        return block  # "국회 앞 시위 현장 (촬영 A)": after the bracket readers ("[촬영/A, 번역/B]" is theirs)
     if (opening := _opening_rubric(s)) is not None:
         return opening
     if (found := _photo_source_tail(s)) is not None or (found := _shot_by_tail(s)) is not None:
@@ -1587,7 +1747,8 @@ _PHOTO_SOURCE = re.compile(
     r"|\((?P<k>[가-힣]{2,4} (?:트위터|인스타그램|페이스북))\)"  # "(정려원 트위터)": the account the picture came from
     r"|[(\[]\s*(?P<g>[^()\[\]=:/\s]{2,20}(?: [^()\[\]=:/\s]{1,20}){0,2})\s+제공\s*[)\]]"  # "(목포시 제공)"
     r"|(?:^|(?<=[.)]))\s*/\s*(?P<h>[^\s()\[\]=:/]{2,20}(?: [^\s()\[\]=:/]{1,20})?)\s+제공"  # "…있다. /목포시 제공"
-    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15})\s*(?:자료\s?사진|DB)\s*[)\]]?"  # "[연합뉴스 자료사진]"
+    # "[연합뉴스 자료사진]", "[로이터 연합뉴스 자료사진]" (a chain of agencies)
+    r"|(?:^|[(\[]\s*|(?<=[.)])\s*/?\s*)(?P<i>[^\s()\[\]=:/]{2,15}(?: [^\s()\[\]=:/]{2,15})?)\s*(?:자료\s?사진|DB)\s*[)\]]?"
     r"|(?:^|(?<=[.)]\s))[<〈](?P<j>[^<>〈〉\s]{2,15})[>〉]\s*제공"  # "… 촬영. <전북일보> 제공"
     r"|[(\[<〈]\s*(?P<place>[가-힣]{2,5})\s*=\s*(?P<n>[가-힣]{2,4}) ?씨\s*제공\s*[)\]>〉]"  # "<서귀포=A씨 제공>"
     # "한빛시청 플리커 계정 갈무리", "(A 인스타그램 캡처)": a capture of an account, credited to its holder
@@ -1595,6 +1756,8 @@ _PHOTO_SOURCE = re.compile(
     r" ?(?:갈무리|캡처|캡쳐)\s*[)\]>〉]?)$"
 )
 _SOCIAL_SITES = {"트위터", "인스타그램", "페이스북"}
+_MAX_DB_OWNER = 6
+_FILE_PHOTO = re.compile(r"\s+(?:자료\s?사진|DB)$")
 _INSTITUTION_ENDINGS = tuple("시군구청부처원회사교관단소")  # 목포시, 해양수산부: three syllables that are no name
 # "(홍길동 씨 제공)": a person's own picture; "(현지 소식통 제공)": nobody named, no picture label
 _NOT_SUPPLIERS = ("씨", "님", "측", "가족", "유족", "본인") + _UNNAMED_SOURCES
@@ -1635,6 +1798,7 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return _account_capture(s[: len(s) - len(m.group())].rstrip(), m["o"], m["p"])
     name = (m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"] or m["j"] or m["k"]
             or m["l"]).strip()
+    name = _FILE_PHOTO.sub("", name) or name  # "(사진=연합뉴스 자료사진)": the agency's file picture
     holder, space, site = name.rpartition(" ")
     if space and site in _SOCIAL_SITES and holder:  # "사진=최윤영 트위터": the account's holder posted the picture
         kind = "person" if is_korean_name(holder) else "organization"
@@ -1657,7 +1821,12 @@ def _photo_source_tail(s: str) -> tuple[str, list[Credit]] | None:
         return s[: len(s) - len(m.group())].rstrip(), [
             Credit("photographer", person, organization=short_org(firm) if firm else None)]
     if m["c"] or m["b"] or m["i"] or m["j"]:  # only a known outlet after "./", before "갈무리" or "자료사진"
-        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS)):
+        # "[매경DB]", "[헤럴드DB]": an outlet's short name, vouched for by its picture database's "DB"
+        outlet_db = bool(m["i"]) and m.group().rstrip(" )]").endswith("DB") and is_syllable_word(name) \
+            and 2 <= len(name) <= _MAX_DB_OWNER and name not in NOT_CREDITED_WORDS and name not in _CLIP_WORDS \
+            and name not in lexicon_keys() and not is_place_word(name) and not _shooter_name(name)
+        # (a common word's database, "[게임DB]", "[포토DB]", a place's, "[서울DB]", or a person's, is no outlet's)
+        if not (name.lower() in PHOTO_AGENCIES or is_outlet(name) or (m["b"] and name in CAPTURE_PLATFORMS) or outlet_db):
             return None
     elif m["g"] or m["h"]:
         if name.endswith(_NOT_SUPPLIERS) or not has_syllable(name):

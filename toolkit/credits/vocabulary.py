@@ -300,6 +300,13 @@ KO_LABELS: dict[str, str] = {
     "편집디자인": "producer",
     "영상디자인": "producer",
     "교열": "editor",
+    # a masthead's ranks printed before the name ("편집장 | A", "• 편집국장 A a@b.example"): the label of
+    # the one who edits; after a name ("A 편집장 a@b.example") the same word is a signing writer's title
+    "편집장": "editor",
+    "부편집장": "editor",
+    "편집국장": "editor",
+    "편집인": "editor",
+    "편집주간": "editor",
     "자료조사": "contributor",
     "내레이션": "contributor",  # the voice of a video report, credited beside its makers
     "나레이션": "contributor",
