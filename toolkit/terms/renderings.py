@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
@@ -586,7 +586,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     apart = not _names_countries(term_key)
-    grown = [part for c in _clusters(links, english, apart)
+    grown = [part for c in _clusters(links, english, apart, _bridge_test(english, rival, barred))
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
                                       english)]
     # a run holding one of the term's own lexicon renderings before one that holds none: the mass of a
@@ -1389,17 +1389,66 @@ def _hyphened(english: English, left: int, right: int) -> bool:
     return english.text[end:start] == "-" and english.text[middle_end:right_start].isspace()
 
 
-def _clusters(links: list[int], english: English, apart: bool = True) -> list[list[int]]:
+def _clusters(links: list[int], english: English, apart: bool = True,
+              bridged: Callable[[int, int], bool] | None = None) -> list[list[int]]:
     """Links (content-word numbers, ascending) grouped into runs that read as one phrase:
     consecutive content words, or content words with only function words between them (or
-    a word hyphened to the first)."""
+    a word hyphened to the first), or, with `bridged`, two links it bridges (`_bridge_test`):
+    the words between them are then the phrase's too."""
     clusters = [[links[0]]]
     for n in links[1:]:
-        if _joins(english, clusters[-1][-1], n, apart=apart) or _hyphened(english, clusters[-1][-1], n):
+        last = clusters[-1][-1]
+        if _joins(english, last, n, apart=apart) or _hyphened(english, last, n):
             clusters[-1].append(n)
+        elif bridged is not None and bridged(last, n):
+            clusters[-1].extend(range(last + 1, n + 1))
         else:
             clusters.append([n])
     return clusters
+
+
+# the words of one noun phrase that may stand between two of a term's links besides content words
+# no other Korean word links: its prepositions ('Ministry of Foreign Affairs', 'persons with disabilities')
+_BRIDGE_WORDS = frozenset({"of", "the", "for", "with", "on", "de"})
+MAX_BRIDGE = 3  # words between two links that a bridge may hold
+_BRIDGE_SEPARATOR = re.compile(r" |-")
+
+
+def _bridge_test(english: English, rival: Sequence[float], barred: Container[int]) -> Callable[[int, int], bool]:
+    """Whether two links of one term (content-word numbers) read as one noun phrase with the words
+    between them, so that the term's rendering is the whole phrase, not the run with more mass
+    ('Ministry' and 'Affairs' of 'Ministry of Foreign Affairs', 'persons' and 'disabilities' of
+    'persons with disabilities'): at most `MAX_BRIDGE` words between them, each a preposition of
+    `_BRIDGE_WORDS` or a content word written like its neighbours (capitalised in a name, lower
+    case otherwise; no verb form) that no other Korean word links (`rival`) and no month or unit
+    (`barred`); every word joined to the next by one space or a hyphen (no punctuation, no "and"),
+    none possessive but inside a name ('People's'). The model ties the phrase's rarer words to
+    the term only weakly on a small archive, or to nothing; a word another Korean word links
+    breaks the phrase into that word's."""
+    spans, content, numbers = english.spans, english.content, english.numbers
+
+    def bridged(left: int, right: int) -> bool:
+        first, last = content[left], content[right]
+        if not 1 <= last - first - 1 <= MAX_BRIDGE:
+            return False
+        capital = spans[first][0][:1].isupper() and spans[last][0][:1].isupper()
+        for k in range(first, last):
+            word = spans[k][0]
+            if not _BRIDGE_SEPARATOR.fullmatch(english.text[spans[k][2]:spans[k + 1][1]]) or \
+                    (_POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word)):
+                return False
+            if k == first:
+                continue
+            n = numbers.get(k)
+            if n is None:
+                if word.lower() not in _BRIDGE_WORDS or not word.islower():
+                    return False
+            elif rival[n] >= LINK or n in barred or word[:1].isupper() != capital or \
+                    (word.islower() and (word.endswith(("ing", "ed", "ly")) or is_verb_form(word))):
+                return False
+        return True
+
+    return bridged
 
 
 def _coordinated(cluster: list[int], english: English) -> list[list[int]]:
