@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
-from toolkit.align.english import irregular_base, is_content, stem, word_spans
+from toolkit.align.english import irregular_base, is_content, singular, stem, word_spans
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.terms.verbs import is_verb_form
 
@@ -593,8 +593,11 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # word the model met seldom spreads onto a word that only shares a stem ('National' of 유엔, whose
     # 'United Nations' stems to 'nation', over 'UN'); not for countries abbreviated together (한미), whose
     # renderings are each country's ('Korea' of 'North Korea' is no 한미)
+    # of runs with the same mass (the same stems: 'government' and 'Governor' are both 'govern'), the one
+    # writing a lexicon rendering of the term as the lexicon writes it ('Governor' for 지사 "governor")
+    written = _written_renderings(term_key) if len(grown) > 1 else frozenset()
     best = max(grown, key=lambda c: (len(grown) > 1 and listed and apart and _holds_rendering(english, c, phrases),
-                                     sum(mass[n] for n in c), -c[0]))
+                                     sum(mass[n] for n in c), bool(written) and _writes(english, c, written), -c[0]))
     best = _grown_to_heads(best, rival, english, term_key)
     if pieces > len(best) and not (listed and _holds_rendering(english, best, phrases)):
         best = _grown_to_pieces(best, top, others, english, pieces)
@@ -1075,6 +1078,33 @@ def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, .
             rival[n + 1] >= LINK:
         return span  # no noun after it (a verb: 'South starting', 'North Korean sold'; an adverb), or another word's
     return [*span, n + 1]
+
+
+def _word_form(word: str) -> str:
+    """A word as a lexicon rendering is compared with the text: lower case, no possessive, singular."""
+    return singular(_POSSESSIVE.sub("", word.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1)
+def _lexicon_forms() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Each key of the built-in lexicon -> its renderings as written (`_word_form` of each word): the
+    stems the model reads by conflate words the lexicon tells apart (governor ~ government, state ~
+    statement, nation ~ national)."""
+    forms: dict[str, set[tuple[str, ...]]] = {}
+    for ko, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+        forms.setdefault(ko, set()).add(tuple(_word_form(w) for w in english.split()))
+    return {ko: frozenset(found) for ko, found in forms.items()}
+
+
+def _written_renderings(term_key: str) -> frozenset[tuple[str, ...]]:
+    """The term's lexicon renderings as written (`_lexicon_forms`); none for a term the lexicon lacks."""
+    return _lexicon_forms().get(term_key, frozenset())
+
+
+def _writes(english: English, span: list[int], written: Iterable[tuple[str, ...]]) -> bool:
+    """The span's words, as written, hold one of `written` as a run."""
+    words = tuple(_word_form(english.word(n)) for n in range(span[0], span[-1] + 1))
+    return any(_holds_run(words, form) for form in written)
 
 
 def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
