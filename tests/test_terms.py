@@ -137,6 +137,18 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_noun_keeps_its_preposition_apar
     assert render([0], posteriors(en, {"spread": 0.9}), en, 0.9).text == "spread"  # 'spread down' is no phrasal verb
 
 
+def test_a_reflexive_phrasal_verb_keeps_its_object_and_particle():
+    # the lexicon writes 자수 'turn oneself in': the English gives the verb its object ('themselves')
+    en = English.of("Officials urged people to turn themselves in for watching foreign films.")
+    assert render([0], posteriors(en, {"turn": 0.9}), en, 0.9).text == "turn themselves in"
+    en = English.of("The smuggler turned himself in to the police.")
+    assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned himself in"
+    en = English.of("The agents turned themselves around and left.")
+    assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned"  # no verb the lexicon writes so
+    en = English.of("They blamed themselves in the end.")
+    assert render([0], posteriors(en, {"blamed": 0.9}), en, 0.9).text == "blamed"
+
+
 def test_a_word_another_korean_unit_claims_more_is_not_a_link():
     en = English.of("Inspections run until five in the evening.")
     found = render([0], posteriors(en, {"evening": 0.35}, {"evening": 0.45}), en, 0.9)

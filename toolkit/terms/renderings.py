@@ -955,14 +955,40 @@ def phrasal_verbs() -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+_REFLEXIVES = frozenset({"oneself", "myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                         "themselves"})
+# the particles of phrasal verbs with a reflexive object ('turn oneself in', 'give oneself up')
+_REFLEXIVE_PARTICLES = _PARTICLES | {"in"}
+
+
+@cache
+def reflexive_verbs() -> frozenset[tuple[str, str]]:
+    """(verb stem, particle) of every lexicon rendering 'VERB oneself PARTICLE' (or himself, ...):
+    자수 is 'turn oneself in', which the English writes with the object it needs ('turn themselves
+    in'), so the verb alone ('turn') is no rendering."""
+    found = set()
+    for _, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+        words = english.lower().split()
+        if len(words) >= 3 and words[-2] in _REFLEXIVES and words[-1] in _REFLEXIVE_PARTICLES:
+            found.add((stem(words[-3]), words[-1]))
+    return frozenset(found)
+
+
 def _particle_after(english: English, k: int) -> int | None:
-    """The end of a phrasal verb's particle written right after word `k`, if `k` is its verb."""
+    """The end of a phrasal verb's particle written right after word `k`, if `k` is its verb
+    (after its reflexive object, for a verb the lexicon writes so: 'turn themselves in')."""
     if k + 1 >= len(english.spans):
         return None
     verb, nxt = english.spans[k], english.spans[k + 1]
     particle = nxt[0].lower()
-    if particle not in _PARTICLES or english.text[verb[2]:nxt[1]] != " " or \
-            (stem(verb[0]), particle) not in phrasal_verbs():
+    if english.text[verb[2]:nxt[1]] != " ":
+        return None
+    if particle in _REFLEXIVES and k + 2 < len(english.spans):
+        last = english.spans[k + 2]
+        if english.text[nxt[2]:last[1]] == " " and (stem(verb[0]), last[0].lower()) in reflexive_verbs():
+            return last[2]
+        return None
+    if particle not in _PARTICLES or (stem(verb[0]), particle) not in phrasal_verbs():
         return None
     return nxt[2]
 
