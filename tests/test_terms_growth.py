@@ -1,6 +1,6 @@
 """Renderings grown to the words the English writes for the whole term: a neighbour only the
-term claims, the head a Korean ending names among names alike in sound, and a compound written
-as one Korean word whose nouns the English renders together."""
+term claims (or that only a generic noun claims more), the head a Korean ending names among names
+alike in sound, and a compound written as one Korean word whose nouns the English renders together."""
 
 from __future__ import annotations
 
@@ -100,3 +100,16 @@ def test_an_r_before_w_may_still_be_silent_as_korean_writes_english_names():
     found = name_matches(ef, kf)
     # 다윈 (TN) and Darwin sounded (TRN) differ in length: only the silent reading's index entry finds it
     assert found["다윈"] == {("darwin",)} and found["철원"], found
+
+
+def test_a_generic_nouns_claim_keeps_no_tight_neighbour_from_the_term():
+    # 딥러닝(학습 과정 ...): the English leaves the parenthesis out, and the stop list's 학습 claims
+    # 'learning' more than 딥러닝 does
+    en = English.of("Deep learning-based image recognition is advancing rapidly.")
+    rows = posteriors(en, {"Deep": 0.8, "learning": 0.32}, {"learning": 0.6})
+    assert render([0], rows, en, 0.9, generic=[1]).text == "Deep learning"
+    # a noun that is no generic one keeps its word
+    assert render([0], rows, en, 0.9).text == "Deep"
+    # and the term's claim must still reach WEAK
+    rows = posteriors(en, {"Deep": 0.8, "learning": 0.1}, {"learning": 0.8})
+    assert render([0], rows, en, 0.9, generic=[1]).text == "Deep"

@@ -586,9 +586,12 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     apart = not _names_countries(term_key)
+    # a generic noun's claim (the stop list's: 학습 'learning', glossed in a parenthesis the English left out)
+    # keeps no word written tight beside the span from it ('deep learning' for 딥러닝)
+    loose = top.claims(others | set(generic) - set(head), english.written) if set(generic) - others else None
     grown = [part for c in _clusters(links, english, apart, _bridge_test(english, rival, barred))
-             for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
-                                      english)]
+             for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart, loose), english,
+                                                    phrases, rival), english)]
     # a run holding one of the term's own lexicon renderings before one that holds none: the mass of a
     # word the model met seldom spreads onto a word that only shares a stem ('National' of 유엔, whose
     # 'United Nations' stems to 'nation', over 'UN'); not for countries abbreviated together (한미), whose
@@ -1238,16 +1241,21 @@ def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apar
     return gap.fullmatch(between) is not None
 
 
-def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool) -> list[int]:
+def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool,
+              loose: Sequence[float] | None = None) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
     likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL; or,
-    written tight and alike in look (`_same_kind`), by a word the term claims at least `SOLE`
-    and no other Korean word even faintly: 'emergency' -> 'emergency martial law', where the
-    model gave the term's mass to its first word and the rest to NULL."""
+    written tight, by a word the term claims at least `WEAK` and more than any Korean word but
+    the generic nouns (`loose`: the claims of the others
+    without them; 'learning' of 'deep learning' that 학습 claims); or by a word the term claims
+    at least `SOLE` and no other Korean word even faintly: 'emergency' -> 'emergency martial
+    law', where the model gave the term's mass to its first word and the rest to NULL."""
 
     def claims(n: int, left: int, right: int) -> bool:
         if mass[n] >= WEAK and mass[n] >= rival[n]:
             return _joins(english, left, right, apart=apart)
+        if loose is not None and mass[n] >= WEAK and mass[n] >= loose[n]:
+            return _joins(english, left, right, _TIGHT_GAP)
         return mass[n] >= SOLE and rival[n] < FAINT and mass[n] >= SOLE_RATIO * rival[n] and \
             _joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))
 
