@@ -589,7 +589,7 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # a generic noun's claim (the stop list's: 학습 'learning', glossed in a parenthesis the English left out)
     # keeps no word written tight beside the span from it ('deep learning' for 딥러닝)
     loose = top.claims(others | set(generic) - set(head), english.written) if set(generic) - others else None
-    grown = [part for c in _clusters(links, english, apart, _bridge_test(english, rival, barred))
+    grown = [part for c in _clusters(links, english, apart, _bridge_test(english, rival, mass, barred))
              for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart, loose), english,
                                                     phrases, rival), english)]
     # a run holding one of the term's own lexicon renderings before one that holds none: the mass of a
@@ -1493,41 +1493,53 @@ def _clusters(links: list[int], english: English, apart: bool = True,
 
 # the words of one noun phrase that may stand between two of a term's links besides content words
 # no other Korean word links: its prepositions ('Ministry of Foreign Affairs', 'persons with disabilities')
-_BRIDGE_WORDS = frozenset({"of", "the", "for", "with", "on", "de"})
+_BRIDGE_PREPOSITIONS = frozenset({"of", "for", "with", "on", "de"})
+_BRIDGE_WORDS = _BRIDGE_PREPOSITIONS | {"the"}
 MAX_BRIDGE = 3  # words between two links that a bridge may hold
 _BRIDGE_SEPARATOR = re.compile(r" |-")
 
 
-def _bridge_test(english: English, rival: Sequence[float], barred: Container[int]) -> Callable[[int, int], bool]:
+def _bridge_test(english: English, rival: Sequence[float], mass: Sequence[float],
+                 barred: Container[int]) -> Callable[[int, int], bool]:
     """Whether two links of one term (content-word numbers) read as one noun phrase with the words
     between them, so that the term's rendering is the whole phrase, not the run with more mass
     ('Ministry' and 'Affairs' of 'Ministry of Foreign Affairs', 'persons' and 'disabilities' of
     'persons with disabilities'): at most `MAX_BRIDGE` words between them, each a preposition of
-    `_BRIDGE_WORDS` or a content word written like its neighbours (capitalised in a name, lower
-    case otherwise; no verb form) that no other Korean word links (`rival`) and no month or unit
+    `_BRIDGE_WORDS` ('the' right after one) or a content word after such a preposition or hyphened
+    to the word before it ('State-run'), written like its neighbours (capitalised in a name, lower
+    case otherwise; no verb form) that no other Korean word links (`rival`: nor claims `WEAK` and
+    more than the term, which another term's rendering may then hold) and no month or unit
     (`barred`); every word joined to the next by one space or a hyphen (no punctuation, no "and"),
-    none possessive but inside a name ('People's'). The model ties the phrase's rarer words to
+    none possessive but inside a name ('People's'). A content word right after the first link with
+    no preposition before it is a new phrase's or a verb's ('Police made arrests', 'the report the
+    ministry released'), which no suffix tells apart. The model ties the phrase's rarer words to
     the term only weakly on a small archive, or to nothing; a word another Korean word links
     breaks the phrase into that word's."""
-    spans, content, numbers = english.spans, english.content, english.numbers
+    spans, content, numbers, text = english.spans, english.content, english.numbers, english.text
 
     def bridged(left: int, right: int) -> bool:
         first, last = content[left], content[right]
         if not 1 <= last - first - 1 <= MAX_BRIDGE:
             return False
         capital = spans[first][0][:1].isupper() and spans[last][0][:1].isupper()
+        opened = False  # a preposition of the phrase stands before: what follows is its object
         for k in range(first, last):
             word = spans[k][0]
-            if not _BRIDGE_SEPARATOR.fullmatch(english.text[spans[k][2]:spans[k + 1][1]]) or \
+            if not _BRIDGE_SEPARATOR.fullmatch(text[spans[k][2]:spans[k + 1][1]]) or \
                     (_POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word)):
                 return False
             if k == first:
                 continue
             n = numbers.get(k)
             if n is None:
-                if word.lower() not in _BRIDGE_WORDS or not word.islower():
+                lower = word.lower()
+                if lower not in _BRIDGE_WORDS or not word.islower() or \
+                        (lower == "the" and spans[k - 1][0].lower() not in _BRIDGE_PREPOSITIONS):
                     return False
-            elif rival[n] >= LINK or n in barred or word[:1].isupper() != capital or \
+                opened = opened or lower in _BRIDGE_PREPOSITIONS
+            elif not (opened or text[spans[k - 1][2]:spans[k][1]] == "-") or \
+                    rival[n] >= LINK or (rival[n] >= WEAK and rival[n] > mass[n]) or n in barred or \
+                    word[:1].isupper() != capital or \
                     (word.islower() and (word.endswith(("ing", "ed", "ly")) or is_verb_form(word))):
                 return False
         return True
