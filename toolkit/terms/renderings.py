@@ -1245,16 +1245,17 @@ def _extended(span: list[int], mass: list[float], rival: list[float], english: E
               loose: Sequence[float] | None = None) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
     likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL; or,
-    written tight, by a word the term claims at least `WEAK` and more than any Korean word but
-    the generic nouns (`loose`: the claims of the others
-    without them; 'learning' of 'deep learning' that 학습 claims); or by a word the term claims
+    written tight, by a word the term links by its own mass (`LINK`) and claims more than any
+    Korean word but the generic nouns (`loose`: the claims of the others without them; 'learning'
+    of 'deep learning' that 학습 claims), where a weaker claim is the model's habit of tying a term
+    to the noun written beside it ('residents' of 주민 for 북한); or by a word the term claims
     at least `SOLE` and no other Korean word even faintly: 'emergency' -> 'emergency martial
     law', where the model gave the term's mass to its first word and the rest to NULL."""
 
     def claims(n: int, left: int, right: int) -> bool:
         if mass[n] >= WEAK and mass[n] >= rival[n]:
             return _joins(english, left, right, apart=apart)
-        if loose is not None and mass[n] >= WEAK and mass[n] >= loose[n]:
+        if loose is not None and mass[n] >= LINK and mass[n] >= loose[n]:
             return _joins(english, left, right, _TIGHT_GAP)
         return mass[n] >= SOLE and rival[n] < FAINT and mass[n] >= SOLE_RATIO * rival[n] and \
             _joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))
