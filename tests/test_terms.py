@@ -139,10 +139,15 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_noun_keeps_its_preposition_apar
 
 def test_a_reflexive_phrasal_verb_keeps_its_object_and_particle():
     # the lexicon writes 자수 'turn oneself in': the English gives the verb its object ('themselves')
-    en = English.of("Officials urged people to turn themselves in for watching foreign films.")
+    en = English.of("Police asked the brokers to turn themselves in before the deadline.")
     assert render([0], posteriors(en, {"turn": 0.9}), en, 0.9).text == "turn themselves in"
     en = English.of("The smuggler turned himself in to the police.")
     assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned himself in"
+    for reflexive in ("herself", "itself", "ourselves"):
+        en = English.of(f"After a week in hiding the suspect turned {reflexive} in at a station.")
+        assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == f"turned {reflexive} in"
+    en = English.of("The cadres turned themselves into loyal informers.")
+    assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned"  # 'into' is no particle
     en = English.of("The agents turned themselves around and left.")
     assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned"  # no verb the lexicon writes so
     en = English.of("They blamed themselves in the end.")
