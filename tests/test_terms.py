@@ -137,6 +137,23 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_noun_keeps_its_preposition_apar
     assert render([0], posteriors(en, {"spread": 0.9}), en, 0.9).text == "spread"  # 'spread down' is no phrasal verb
 
 
+def test_a_reflexive_phrasal_verb_keeps_its_object_and_particle():
+    # the lexicon writes 자수 'turn oneself in': the English gives the verb its object ('themselves')
+    en = English.of("Police asked the brokers to turn themselves in before the deadline.")
+    assert render([0], posteriors(en, {"turn": 0.9}), en, 0.9).text == "turn themselves in"
+    en = English.of("The smuggler turned himself in to the police.")
+    assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned himself in"
+    for reflexive in ("herself", "itself", "ourselves"):
+        en = English.of(f"After a week in hiding the suspect turned {reflexive} in at a station.")
+        assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == f"turned {reflexive} in"
+    en = English.of("The cadres turned themselves into loyal informers.")
+    assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned"  # 'into' is no particle
+    en = English.of("The agents turned themselves around and left.")
+    assert render([0], posteriors(en, {"turned": 0.9}), en, 0.9).text == "turned"  # no verb the lexicon writes so
+    en = English.of("They blamed themselves in the end.")
+    assert render([0], posteriors(en, {"blamed": 0.9}), en, 0.9).text == "blamed"
+
+
 def test_a_word_another_korean_unit_claims_more_is_not_a_link():
     en = English.of("Inspections run until five in the evening.")
     found = render([0], posteriors(en, {"evening": 0.35}, {"evening": 0.45}), en, 0.9)

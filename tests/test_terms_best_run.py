@@ -28,3 +28,14 @@ def test_countries_abbreviated_together_keep_the_mass_order():
     rows = posteriors(en, {"Seoul": 0.6, "Washington": 0.6, "Korea": 0.5}, {"missile": 0.9})
     found = render([0], rows, en, 0.9, [phrase_stems("Korea"), phrase_stems("United States")], term_key="한미")
     assert found.text != "North Korea"
+
+
+def test_of_runs_alike_in_stem_the_one_writing_the_lexicon_word_wins():
+    # 'government' and 'Governor' share the stem 'govern', so the model gives them the same mass;
+    # the lexicon renders 지사 "governor", not "government"
+    en = English.of("Left out of the government's relief plan, farmers got help from Governor Park.")
+    assert stem("government") == stem("Governor")
+    rows = posteriors(en, {"government's": 0.6, "Governor": 0.6}, {"plan": 0.9})
+    assert render([0], rows, en, 0.9, [phrase_stems("governor")], term_key="지사").text == "Governor"
+    # with no lexicon word of its own written (a term the lexicon lacks), the first run, as before
+    assert render([0], rows, en, 0.9, [phrase_stems("governor")], term_key="도백").text == "government"

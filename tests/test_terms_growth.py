@@ -1,6 +1,6 @@
 """Renderings grown to the words the English writes for the whole term: a neighbour only the
-term claims, the head a Korean ending names among names alike in sound, and a compound written
-as one Korean word whose nouns the English renders together."""
+term claims (or that only a generic noun claims more), the head a Korean ending names among names
+alike in sound, and a compound written as one Korean word whose nouns the English renders together."""
 
 from __future__ import annotations
 
@@ -100,3 +100,21 @@ def test_an_r_before_w_may_still_be_silent_as_korean_writes_english_names():
     found = name_matches(ef, kf)
     # 다윈 (TN) and Darwin sounded (TRN) differ in length: only the silent reading's index entry finds it
     assert found["다윈"] == {("darwin",)} and found["철원"], found
+
+
+def test_a_generic_nouns_claim_keeps_no_tight_neighbour_from_the_term():
+    # 딥러닝 glossed by a parenthesis the English leaves out, whose 학습 (the stop list's) claims
+    # 'learning' more than 딥러닝 does
+    en = English.of("Deep learning tools now sort satellite photos in seconds.")
+    rows = posteriors(en, {"Deep": 0.8, "learning": 0.32}, {"learning": 0.6})
+    assert render([0], rows, en, 0.9, generic=[1]).text == "Deep learning"
+    # a noun that is no generic one keeps its word
+    assert render([0], rows, en, 0.9).text == "Deep"
+    # and the term must link the word by its own mass: a weak claim is the habit of a noun written
+    # beside another (북한 tied a little to the 'residents' of 주민, which is no head of 북한 in 북한의 주민들)
+    for weak in (0.1, 0.2):
+        rows = posteriors(en, {"Deep": 0.8, "learning": weak}, {"learning": 0.7})
+        assert render([0], rows, en, 0.9, generic=[1]).text == "Deep"
+    en = English.of("North Korean residents crossed the river at night.")
+    rows = posteriors(en, {"North": 0.8, "Korean": 0.7, "residents": 0.2}, {"residents": 0.7})
+    assert render([0], rows, en, 0.9, generic=[1]).text == "North Korean"

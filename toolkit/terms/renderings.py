@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
-from toolkit.align.english import irregular_base, is_content, stem, word_spans
+from toolkit.align.english import irregular_base, is_content, singular, stem, word_spans
 from toolkit.datafiles import DATA_DIR, read_pairs
 from toolkit.terms.verbs import is_verb_form
 
@@ -586,15 +586,21 @@ def _render(term_units: Sequence[int], posteriors: Sequence[Sequence[float]], en
     # each run of links grown to its phrase; the one that gathers the most probability wins
     # ('Ministry' and 'Security' split by a 'State' another word claims grow back into one)
     apart = not _names_countries(term_key)
-    grown = [part for c in _clusters(links, english, apart)
-             for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart), english, phrases, rival),
-                                      english)]
+    # a generic noun's claim (the stop list's: 학습 'learning', glossed in a parenthesis the English left out)
+    # keeps no word written tight beside the span from it ('deep learning' for 딥러닝)
+    loose = top.claims(others | set(generic) - set(head), english.written) if set(generic) - others else None
+    grown = [part for c in _clusters(links, english, apart, _bridge_test(english, rival, mass, barred))
+             for part in _coordinated(_with_phrases(_extended(c, mass, rival, english, apart, loose), english,
+                                                    phrases, rival), english)]
     # a run holding one of the term's own lexicon renderings before one that holds none: the mass of a
     # word the model met seldom spreads onto a word that only shares a stem ('National' of 유엔, whose
     # 'United Nations' stems to 'nation', over 'UN'); not for countries abbreviated together (한미), whose
     # renderings are each country's ('Korea' of 'North Korea' is no 한미)
+    # of runs with the same mass (the same stems: 'government' and 'Governor' are both 'govern'), the one
+    # writing a lexicon rendering of the term as the lexicon writes it ('Governor' for 지사 "governor")
+    written = _written_renderings(term_key) if len(grown) > 1 else frozenset()
     best = max(grown, key=lambda c: (len(grown) > 1 and listed and apart and _holds_rendering(english, c, phrases),
-                                     sum(mass[n] for n in c), -c[0]))
+                                     sum(mass[n] for n in c), bool(written) and _writes(english, c, written), -c[0]))
     best = _grown_to_heads(best, rival, english, term_key)
     if pieces > len(best) and not (listed and _holds_rendering(english, best, phrases)):
         best = _grown_to_pieces(best, top, others, english, pieces)
@@ -776,6 +782,26 @@ def _tight_capital(english: English, k: int, beside: int) -> bool:
         english.text[spans[left][2]:spans[right][1]] in (" ", "-")
 
 
+# Korean prefixes Kiwi splits off a noun (Unit.lead: 반사회주의 -> 반 + 사회주의) and the English prefixes
+# that render them written hyphened to the noun's rendering ('anti-socialist', 'non-socialist')
+PREFIX_RENDERINGS = {"반": ("anti",), "비": ("non", "un"), "친": ("pro",), "탈": ("post", "de"), "전": ("ex",),
+                     "준": ("semi", "quasi"), "초": ("super", "ultra"), "재": ("re",), "역": ("counter", "reverse"),
+                     "대": ("counter", "anti"), "무": ("non",), "미": ("un", "non"), "범": ("pan",), "신": ("neo",),
+                     "부": ("vice", "deputy")}
+
+
+def with_prefix(result: Rendering, lead: str, english: English) -> Rendering:
+    """A term written with a Korean prefix Kiwi split off (`lead`) whose rendering the English writes
+    after that prefix's English, hyphened ('anti-socialist' for 반사회주의, where Kiwi keeps 사회주의 as
+    the word): the rendering takes the prefix along. The model never ties it: the prefix is no unit,
+    and the English word on its own ('socialist') says the opposite of the Korean."""
+    if result.status != "rendered" or not result.text or lead not in PREFIX_RENDERINGS:
+        return result
+    prefixes = "|".join(PREFIX_RENDERINGS[lead])
+    found = re.search(r"(?<![\w-])(?i:%s)-%s(?![\w-])" % (prefixes, re.escape(result.text)), english.text)
+    return Rendering(result.status, found.group(), result.confidence) if found else result
+
+
 # the English nouns that name an outlet by its kind: Korean news names the outlet it cites
 # (미국 자유아시아방송, an outlet by its ending: is_outlet), its English often only says what
 # kind of outlet it is ("a U.S. broadcaster", "a Seoul-based online outlet")
@@ -932,14 +958,40 @@ def phrasal_verbs() -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+_REFLEXIVES = frozenset({"oneself", "myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                         "themselves"})
+# the particles of phrasal verbs with a reflexive object ('turn oneself in', 'give oneself up')
+_REFLEXIVE_PARTICLES = _PARTICLES | {"in"}
+
+
+@cache
+def reflexive_verbs() -> frozenset[tuple[str, str]]:
+    """(verb stem, particle) of every lexicon rendering 'VERB oneself PARTICLE' (or himself, ...):
+    자수 is 'turn oneself in', which the English writes with the object it needs ('turn themselves
+    in'), so the verb alone ('turn') is no rendering."""
+    found = set()
+    for _, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+        words = english.lower().split()
+        if len(words) >= 3 and words[-2] in _REFLEXIVES and words[-1] in _REFLEXIVE_PARTICLES:
+            found.add((stem(words[-3]), words[-1]))
+    return frozenset(found)
+
+
 def _particle_after(english: English, k: int) -> int | None:
-    """The end of a phrasal verb's particle written right after word `k`, if `k` is its verb."""
+    """The end of a phrasal verb's particle written right after word `k`, if `k` is its verb
+    (after its reflexive object, for a verb the lexicon writes so: 'turn themselves in')."""
     if k + 1 >= len(english.spans):
         return None
     verb, nxt = english.spans[k], english.spans[k + 1]
     particle = nxt[0].lower()
-    if particle not in _PARTICLES or english.text[verb[2]:nxt[1]] != " " or \
-            (stem(verb[0]), particle) not in phrasal_verbs():
+    if english.text[verb[2]:nxt[1]] != " ":
+        return None
+    if particle in _REFLEXIVES and k + 2 < len(english.spans):
+        last = english.spans[k + 2]
+        if english.text[nxt[2]:last[1]] == " " and (stem(verb[0]), last[0].lower()) in reflexive_verbs():
+            return last[2]
+        return None
+    if particle not in _PARTICLES or (stem(verb[0]), particle) not in phrasal_verbs():
         return None
     return nxt[2]
 
@@ -1077,6 +1129,33 @@ def _with_head(span: list[int], english: English, phrases: Sequence[tuple[str, .
     return [*span, n + 1]
 
 
+def _word_form(word: str) -> str:
+    """A word as a lexicon rendering is compared with the text: lower case, no possessive, singular."""
+    return singular(_POSSESSIVE.sub("", word.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1)
+def _lexicon_forms() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Each key of the built-in lexicon -> its renderings as written (`_word_form` of each word): the
+    stems the model reads by conflate words the lexicon tells apart (governor ~ government, state ~
+    statement, nation ~ national)."""
+    forms: dict[str, set[tuple[str, ...]]] = {}
+    for ko, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+        forms.setdefault(ko, set()).add(tuple(_word_form(w) for w in english.split()))
+    return {ko: frozenset(found) for ko, found in forms.items()}
+
+
+def _written_renderings(term_key: str) -> frozenset[tuple[str, ...]]:
+    """The term's lexicon renderings as written (`_lexicon_forms`); none for a term the lexicon lacks."""
+    return _lexicon_forms().get(term_key, frozenset())
+
+
+def _writes(english: English, span: list[int], written: Iterable[tuple[str, ...]]) -> bool:
+    """The span's words, as written, hold one of `written` as a run."""
+    words = tuple(_word_form(english.word(n)) for n in range(span[0], span[-1] + 1))
+    return any(_holds_run(words, form) for form in written)
+
+
 def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     """`run` is written in `words` as a run, in order."""
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
@@ -1162,16 +1241,22 @@ def _joins(english: English, left: int, right: int, gap: re.Pattern = _GAP, apar
     return gap.fullmatch(between) is not None
 
 
-def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool) -> list[int]:
+def _extended(span: list[int], mass: list[float], rival: list[float], english: English, apart: bool,
+              loose: Sequence[float] | None = None) -> list[int]:
     """The span grown by neighbouring words that translate the term weakly (`WEAK`) but more
     likely than any other Korean word: 'South' linked, 'Korea' shared with 북한 and NULL; or,
-    written tight and alike in look (`_same_kind`), by a word the term claims at least `SOLE`
-    and no other Korean word even faintly: 'emergency' -> 'emergency martial law', where the
-    model gave the term's mass to its first word and the rest to NULL."""
+    written tight, by a word the term links by its own mass (`LINK`) and claims more than any
+    Korean word but the generic nouns (`loose`: the claims of the others without them; 'learning'
+    of 'deep learning' that 학습 claims), where a weaker claim is the model's habit of tying a term
+    to the noun written beside it ('residents' of 주민 for 북한); or by a word the term claims
+    at least `SOLE` and no other Korean word even faintly: 'emergency' -> 'emergency martial
+    law', where the model gave the term's mass to its first word and the rest to NULL."""
 
     def claims(n: int, left: int, right: int) -> bool:
         if mass[n] >= WEAK and mass[n] >= rival[n]:
             return _joins(english, left, right, apart=apart)
+        if loose is not None and mass[n] >= LINK and mass[n] >= loose[n]:
+            return _joins(english, left, right, _TIGHT_GAP)
         return mass[n] >= SOLE and rival[n] < FAINT and mass[n] >= SOLE_RATIO * rival[n] and \
             _joins(english, left, right, _TIGHT_GAP) and _same_kind(english.word(left), english.word(right))
 
@@ -1395,17 +1480,78 @@ def _hyphened(english: English, left: int, right: int) -> bool:
     return english.text[end:start] == "-" and english.text[middle_end:right_start].isspace()
 
 
-def _clusters(links: list[int], english: English, apart: bool = True) -> list[list[int]]:
+def _clusters(links: list[int], english: English, apart: bool = True,
+              bridged: Callable[[int, int], bool] | None = None) -> list[list[int]]:
     """Links (content-word numbers, ascending) grouped into runs that read as one phrase:
     consecutive content words, or content words with only function words between them (or
-    a word hyphened to the first)."""
+    a word hyphened to the first), or, with `bridged`, two links it bridges (`_bridge_test`):
+    the words between them are then the phrase's too."""
     clusters = [[links[0]]]
     for n in links[1:]:
-        if _joins(english, clusters[-1][-1], n, apart=apart) or _hyphened(english, clusters[-1][-1], n):
+        last = clusters[-1][-1]
+        if _joins(english, last, n, apart=apart) or _hyphened(english, last, n):
             clusters[-1].append(n)
+        elif bridged is not None and bridged(last, n):
+            clusters[-1].extend(range(last + 1, n + 1))
         else:
             clusters.append([n])
     return clusters
+
+
+# the words of one noun phrase that may stand between two of a term's links besides content words
+# no other Korean word links: its prepositions ('Ministry of Foreign Affairs', 'persons with disabilities')
+_BRIDGE_PREPOSITIONS = frozenset({"of", "for", "with", "on", "de"})
+_BRIDGE_WORDS = _BRIDGE_PREPOSITIONS | {"the"}
+MAX_BRIDGE = 3  # words between two links that a bridge may hold
+_BRIDGE_SEPARATOR = re.compile(r" |-")
+
+
+def _bridge_test(english: English, rival: Sequence[float], mass: Sequence[float],
+                 barred: Container[int]) -> Callable[[int, int], bool]:
+    """Whether two links of one term (content-word numbers) read as one noun phrase with the words
+    between them, so that the term's rendering is the whole phrase, not the run with more mass
+    ('Ministry' and 'Affairs' of 'Ministry of Foreign Affairs', 'persons' and 'disabilities' of
+    'persons with disabilities'): at most `MAX_BRIDGE` words between them, each a preposition of
+    `_BRIDGE_WORDS` ('the' right after one) or a content word after such a preposition or hyphened
+    to the word before it ('State-run'), written like its neighbours (capitalised in a name, lower
+    case otherwise; no verb form) that no other Korean word links (`rival`: nor claims `WEAK` and
+    more than the term, which another term's rendering may then hold) and no month or unit
+    (`barred`); every word joined to the next by one space or a hyphen (no punctuation, no "and"),
+    none possessive but inside a name ('People's'). A content word right after the first link with
+    no preposition before it is a new phrase's or a verb's ('Police made arrests', 'the report the
+    ministry released'), which no suffix tells apart. The model ties the phrase's rarer words to
+    the term only weakly on a small archive, or to nothing; a word another Korean word links
+    breaks the phrase into that word's."""
+    spans, content, numbers, text = english.spans, english.content, english.numbers, english.text
+
+    def bridged(left: int, right: int) -> bool:
+        first, last = content[left], content[right]
+        if not 1 <= last - first - 1 <= MAX_BRIDGE:
+            return False
+        capital = spans[first][0][:1].isupper() and spans[last][0][:1].isupper()
+        opened = False  # a preposition of the phrase stands before: what follows is its object
+        for k in range(first, last):
+            word = spans[k][0]
+            if not _BRIDGE_SEPARATOR.fullmatch(text[spans[k][2]:spans[k + 1][1]]) or \
+                    (_POSSESSIVE.search(word) and not _NAME_POSSESSIVE.search(word)):
+                return False
+            if k == first:
+                continue
+            n = numbers.get(k)
+            if n is None:
+                lower = word.lower()
+                if lower not in _BRIDGE_WORDS or not word.islower() or \
+                        (lower == "the" and spans[k - 1][0].lower() not in _BRIDGE_PREPOSITIONS):
+                    return False
+                opened = opened or lower in _BRIDGE_PREPOSITIONS
+            elif not (opened or text[spans[k - 1][2]:spans[k][1]] == "-") or \
+                    rival[n] >= LINK or (rival[n] >= WEAK and rival[n] > mass[n]) or n in barred or \
+                    word[:1].isupper() != capital or \
+                    (word.islower() and (word.endswith(("ing", "ed", "ly")) or is_verb_form(word))):
+                return False
+        return True
+
+    return bridged
 
 
 def _coordinated(cluster: list[int], english: English) -> list[list[int]]:
