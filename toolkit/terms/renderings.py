@@ -782,26 +782,6 @@ def _tight_capital(english: English, k: int, beside: int) -> bool:
         english.text[spans[left][2]:spans[right][1]] in (" ", "-")
 
 
-# Korean prefixes Kiwi splits off a noun (Unit.lead: 반사회주의 -> 반 + 사회주의) and the English prefixes
-# that render them written hyphened to the noun's rendering ('anti-socialist', 'non-socialist')
-PREFIX_RENDERINGS = {"반": ("anti",), "비": ("non", "un"), "친": ("pro",), "탈": ("post", "de"), "전": ("ex",),
-                     "준": ("semi", "quasi"), "초": ("super", "ultra"), "재": ("re",), "역": ("counter", "reverse"),
-                     "대": ("counter", "anti"), "무": ("non",), "미": ("un", "non"), "범": ("pan",), "신": ("neo",),
-                     "부": ("vice", "deputy")}
-
-
-def with_prefix(result: Rendering, lead: str, english: English) -> Rendering:
-    """A term written with a Korean prefix Kiwi split off (`lead`) whose rendering the English writes
-    after that prefix's English, hyphened ('anti-socialist' for 반사회주의, where Kiwi keeps 사회주의 as
-    the word): the rendering takes the prefix along. The model never ties it: the prefix is no unit,
-    and the English word on its own ('socialist') says the opposite of the Korean."""
-    if result.status != "rendered" or not result.text or lead not in PREFIX_RENDERINGS:
-        return result
-    prefixes = "|".join(PREFIX_RENDERINGS[lead])
-    found = re.search(r"(?<![\w-])(?i:%s)-%s(?![\w-])" % (prefixes, re.escape(result.text)), english.text)
-    return Rendering(result.status, found.group(), result.confidence) if found else result
-
-
 # the English nouns that name an outlet by its kind: Korean news names the outlet it cites
 # (미국 자유아시아방송, an outlet by its ending: is_outlet), its English often only says what
 # kind of outlet it is ("a U.S. broadcaster", "a Seoul-based online outlet")

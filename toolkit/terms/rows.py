@@ -38,8 +38,7 @@ from toolkit.terms.respell import respelled
 from toolkit.terms.renderings import (LEXICON_ONLY, RESIDENT_NOUNS, English, LinkModel, Rendering, is_body_head,
                                       is_outlet, name_heads,
                                       render, render_name_run, render_name_word, render_outlet_kind,
-                                      render_by_sound, render_people_name, render_phrase, rivals,
-                                      with_prefix)
+                                      render_by_sound, render_people_name, render_phrase, rivals)
 from toolkit.terms.sound import begins_as_written, by_romanization, heard, once_named, one_morpheme, romanized
 
 if TYPE_CHECKING:
@@ -366,7 +365,7 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
                 # ('traditional' of 'traditional medicine'): a noun every story uses, which the model
                 # ties by habit; a plural noun it is tied to ('Villagers') names the people otherwise
                 result = render_people_name(bead.english) or result
-            words.append((sentence_id, occ, with_prefix(result, units[occ.units[0]].lead, bead.english)))
+            words.append((sentence_id, occ, result))
         for sentence_id, occ in short:  # a row only where the English writes the name by its sound
             own, kin = columns.of(occ.units[0])
             heard_name = render_by_sound(occ.term, bead.english, posteriors, own, top, kin, begins_as_written,
