@@ -21,9 +21,13 @@ _SOFTWARE = (
 )
 # "This story was produced with the help of an AI translation tool and reviewed by our editors": a
 # note whose verb is not "translated"; the tool must then be named as a translation tool
+_THING = r"(?:article|story|report|text|piece|content|page)"
+# a multilingual site's note on its other languages: "The English, Chinese and French versions (of this article)"
+_VERSIONS = (rf"(?:This|The|Its)\s+(?:[A-Z][a-z]+(?:,\s*(?:and\s+)?|\s+and\s+)){{0,8}}[A-Z][a-z]+\s+(?:language\s+)?"
+             rf"versions?(?:\s+of\s+(?:this|the)\s+{_THING})?")
 _PRODUCED = re.compile(
-    rf"(?:This|The)\s+(?:article|story|report|text|piece|content|page)\s+(?:was|has\s+been|is)\s+"
-    rf"(?:produced|prepared|created|written|generated)(?:\s+in\s+English)?\s+"
+    rf"(?:(?:This|The)\s+{_THING}|(?P<version>{_VERSIONS}))\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
+    rf"(?:automatically\s+)?(?:produced|prepared|created|written|generated)(?:\s+in\s+English)?\s+"
     rf"(?:with\s+the\s+(?:help|aid|assistance)\s+of|using|with|by)\s+(?P<tool>{_SOFTWARE})"
     rf"(?:\s*,?\s+and\s+(?:was\s+|then\s+)*(?:edited|reviewed|checked|verified|proofread)\s+by\s+(?P<editors>[^.]{{1,80}}))?",
     re.IGNORECASE,
@@ -33,9 +37,9 @@ _KO_NOTE = re.compile(r"(?:이|본)\s?(?:기사|글|콘텐츠)[는은]\s?.{0,40}
                       r"파파고|딥엘|DeepL|챗GPT|ChatGPT|구글\s?번역).{0,40}?번역(?:을\s?거쳐|했|됐|되었|하였|한\s?(?:것|기사)|된\s?(?:것|기사))")
 # Anchored patterns with bounded repetitions only: constant work on any input
 _NOTE = re.compile(
-    rf"(?:(?:This|The)\s+(?:article|story|report|text|piece|content|page)\s+(?:was|has\s+been|is|were)\s+)?"
+    rf"(?:(?:(?:This|The)\s+{_THING}|{_VERSIONS})\s+(?:was|has\s+been|is|were|are|have\s+been)\s+)?"
     rf"(?:(?:originally\s+)?(?:written|published|reported)\s+in\s+[A-Z][a-z]+\s+and\s+)?"
-    rf"(?P<mt>machine[- ])?translated(?:\s+(?:from|into)\s+(?:the\s+)?[A-Z][a-z]+){{0,2}}"
+    rf"(?P<mt>machine[- ]|automatically\s+)?translated(?:\s+(?:from|into)\s+(?:the\s+)?[A-Z][a-z]+){{0,2}}"
     rf"(?:\s+(?:by\s+(?P<people>[^.]{{1,60}}?)\s+)?"
     rf"(?:with\s+the\s+(?:help|aid|assistance)\s+of|using|with|by|via)\s+(?P<tool>{_SOFTWARE}))?"
     rf"(?:\s*,?\s+and\s+(?:was\s+|then\s+)*(?:edited|reviewed|checked|proofread)(?:\s+and\s+\w+)?\s+by\s+(?P<editors>[^.]{{1,80}}))?",
@@ -81,8 +85,8 @@ def parse_note(sentence: str) -> list[Credit] | None:
     m = _NOTE.fullmatch(s)
     if m is None or not (m["tool"] or m["mt"]):
         m = _PRODUCED.fullmatch(s)  # its tool is never empty: the shared reading below keeps it
-        if m is None or not re.search(r"translat|deepl|papago", m["tool"], re.IGNORECASE):
-            return None
+        if m is None or not (m["version"] or re.search(r"translat|deepl|papago", m["tool"], re.IGNORECASE)):
+            return None  # (a page's other language versions made by a tool: its translations, whatever the tool)
     tool = " ".join((m["tool"] or "machine translation").split())
     tool = re.sub(r"^(?:an?|the)\s+", "", tool, flags=re.IGNORECASE)
     # "Translated by A with the help of DeepL": A translated, the tool helped

@@ -183,6 +183,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         return _credit(t, None)
     org: str | None = None
     labelled = courtesy = False
+    if (m := _SOURCE_LABEL.match(t)) and m.end() < len(t) and (m["picture"] or _wire_and_shooter(t[m.end():])):
+        # "Image source: A B" is a label; "Source: Mara Ellison / AP" reads as its slot would alone
+        labelled, t = bool(m["picture"]), t[m.end():].strip()
     if (m := _OWNER_PHOTO_BY.match(t)) and m.end() < len(t):  # "Official White House Photo by Pete Souza"
         labelled, t = True, t[m.end():].strip()
     labels = (_AGENCY_LABEL, _INITIALS_LABEL, _COURTESY, *((_BARE_COURTESY,) if bracketed else ()), _LABEL,
@@ -349,6 +352,22 @@ _DESK_GLUE = {"of", "and", "the", "for", "&"}
 
 
 _MAX_INITIALS = 5
+
+
+# a "Source:" label under a picture: a chart's or a quote's source too ("Source: Bank of Korea / Statistics
+# Korea"), so bare it opens a photo credit only over a wire's slash credit of a person; "Photo source:" always
+_SOURCE_LABEL = re.compile(r"(?P<picture>(?:Photo|Image|Picture)\s+)?[Ss]ource\s*:\s*")
+
+
+def _wire_and_shooter(text: str) -> bool:
+    """"Mara Ellison / AP", "Reuters/Mara Ellison", "AP Photo / A B": one slash between a known agency
+    (or its photo label) and a person's full name, in either order."""
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) != 2:
+        return False
+    wires = [(m["agency"] if (m := _AGENCY_PHOTO.fullmatch(p)) else p) for p in parts]
+    return any(_known_agency(wires[k]) and _is_full_name(parts[1 - k]) and not is_news_subject(parts[1 - k])
+               for k in (0, 1))  # not "Source: Kim Jong-un / KCNA": who is pictured
 
 
 def _names_paper(text: str) -> bool:
