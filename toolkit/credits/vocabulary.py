@@ -88,6 +88,8 @@ ORGANIZATIONS: dict[str, str] = {
     "epa": "EPA",
     "epa-efe": "EPA-EFE",
     "efe": "EFE",
+    "dpa": "dpa",  # Deutsche Presse-Agentur writes its name in lower case: "Seoul (dpa) - …"
+    "deutsche presse-agentur": "dpa",
     "getty images": "Getty Images",
     "kcna": "KCNA",
     "korean central news agency": "KCNA",
