@@ -253,8 +253,15 @@ def _opens_on_role(sentence: str) -> bool:
     return first == "by" or first in ROLE_WORDS or first in OPENING_ROLE_WORDS or first in CONTRIBUTION_WORDS
 
 
+# a note's label before the page's own note on who made it ("Editor's note: This article was translated by A."):
+# the note is read without it (what follows must still be a credit sentence, whole)
+_NOTE_LABEL = re.compile(r"(?:(?:Editor|Translator)['’]?s['’]? [Nn]ote|EDITOR['’]?S NOTE|TRANSLATOR['’]?S NOTE|Note)\s*:\s*"
+                         r"(?=(?:This|The) (?:article|story|report|piece|interview|essay|column|post|text) )")
+
+
 def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:
     s = _HAN_GLOSS.sub("", _trim(sentence))
+    s = _NOTE_LABEL.sub("", s, count=1) if s[:1] in "ENT" else s
     s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(_translated, s))
     if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
         s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name

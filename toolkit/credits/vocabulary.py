@@ -182,6 +182,7 @@ ROLE_WORDS: dict[str, str] = {
     "newsgathering": "contributor", "fact-checking": "contributor", "fact-checked": "contributor",
     "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
     "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
+    "proofread": "editor", "proofreading": "editor", "proof-read": "editor",  # a translation's "Proofread by A"
     "produced": "producer", "production": "producer", "producing": "producer", "graphics": "producer",
     "graphic": "producer", "design": "producer", "designed": "producer", "illustration": "producer",
     "illustrations": "producer", "illustrated": "producer", "animation": "producer",
