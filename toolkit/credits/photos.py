@@ -278,6 +278,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
+        elif org is None and is_news_outlet(a) and not is_news_outlet(b) and _is_full_name(b) and not is_news_subject(b):
+            t, org = b, a  # "Korea Herald/Han Ji-woo", "(The Harbor Times/A B)": the paper, then its photographer
         elif org is None and (_is_caps_initials(a) or (labelled or bracketed and is_byline_name(b)) and " " not in a
                               and a[:1].isupper() and not is_common_word(a)) and _is_full_name(b):
             # "(Mainichi/Mara Ellison)": a caption's bracket, one word of the paper's name and its photographer
@@ -724,10 +726,25 @@ def parse_agency_tail(sentence: str) -> list[Credit] | None:
     name = sentence.strip().lstrip("—–-").strip().rstrip(".").strip()
     if name.lower() in _WIRES and (name.isupper() or name.istitle()):
         return [_credit(name, None)]
+    if _is_caps_outlet(name):
+        return [replace(_credit(name, None), agent="organization")]  # "… after arriving for the summit. NBC NEWS"
     return None
 
 
-_WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis"}
+_WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis",
+          "associated press", "the associated press"}  # "… in Seoul on Monday. THE ASSOCIATED PRESS"
+_MAX_CAPS_OUTLET_WORDS = 4
+
+
+def _is_caps_outlet(name: str) -> bool:
+    """A news outlet's name in capitals, as a broadcaster or a paper prints its own credit under a picture or a
+    clip ("NBC NEWS", "THE HARBOR TIMES"): a newsroom's head noun last, and before it no common word ("WORLD
+    NEWS", "DAILY NEWS" are a page's sections)."""
+    words = name.split()
+    if not (name.isupper() and 2 <= len(words) <= _MAX_CAPS_OUTLET_WORDS and all(w.isalpha() for w in words)):
+        return False
+    named = words[1:] if words[0] == "THE" else words
+    return is_news_outlet(name) and bool(named[:-1]) and not any(is_common_word(w) for w in named[:-1])
 
 
 _TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " in this photo released by ",

@@ -138,7 +138,7 @@ _FULL_NAMES_AND_HANGUL = ("yonhap news agency", "yonhap news", "kyodo news agenc
 PHOTO_AGENCIES = frozenset({
     "ap", "afp", "reuters", "epa", "epa-efe", "efe", "getty images", "yonhap", "kyodo", "jiji", "xinhua",
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
-    "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
+    "공동취재단", "노동신문", "조선중앙통신", "associated press", "the associated press", "korean central news agency", "pool",
     "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
     "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
