@@ -24,6 +24,7 @@ from toolkit.model import Credit
 
 _SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
 _IGNORED_ROLES = {"read", "narrated", "voiced"}  # "and read by an artificial voice": narration, no role here
+_MAX_DATE_TOKENS = 12  # "on Thursday, 6 October 2011 06:53 by": a day and a time between a verb and its "by"
 _MAX_ROLES = 6  # "Reported, translated and written in English by": a clause head is short
 _MAX_SERVICE_TOKENS = 10
 # words that qualify a label noun: "Series Editor: A", "Managing Editor: B", "Photo Editor: C"
@@ -125,6 +126,10 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
         return None
     if roles == ["photographer"] and j + 1 < n and low[j] in _PHOTO_PARTICIPLES and low[j + 1] == "by":
         j += 1  # "Images mixed by A"
+    elif roles == ["writer"] and j < n and low[j] == "on" and "by" in low[j + 1:j + 1 + _MAX_DATE_TOKENS]:
+        by = low.index("by", j + 1)
+        if is_dating([t.text for t in toks[j + 1:by]]):
+            j = by  # "Posted on March 3, 2024 by A": a blog's footer, the day between the verb and its "by"
     service = None
     if j < n and low[j] == "for":
         k = j + 1
@@ -180,6 +185,8 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
         quoted = before in CLOSING_QUOTES and toks[0].text in OPENING_QUOTES  # "“World’s End Girlfriend” by A"
         if k >= 2 and (quoted or before.isalpha() and not before.endswith("ed") and before.lower() not in ROLE_WORDS):
             heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # not "…23Compiled by A": a participle names a job
+        elif k >= 2 and is_dating([t.text for t in toks[:k]]):
+            heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # "March 3, 2024 by A": a listing's date, then its writer
     return heads
 
 

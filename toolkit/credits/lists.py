@@ -92,6 +92,8 @@ def _is_title(chunk: str) -> bool:
     return low[-1] in _TITLE_ENDS and all(w in _TITLE_WORDS for w in low)
 
 
+# an academic degree set after a writer's name by a comma ("A, Ph.D.", "B, MD")
+_DEGREE = re.compile(r"(?:Ph\.? ?D|M\.? ?D|M\.? ?A|M\.? ?S|MBA|M\.? ?Phil|D\.? ?Phil|J\.? ?D|LL\.? ?M|Ed\.? ?D|DDS|RN|Esq)\.?")
 # the roles whose clause may close on where the work was done from: "Reported by A from Seoul", "Translated by B
 # from Korean"; not a byline's or a photo's ("By A from Reuters", "Photo: A from Seoul" name no such credit)
 _FILED_ROLES = {"reporter", "contributor", "translator"}
@@ -435,6 +437,8 @@ def _chunks(region: str, filed_from: bool = False) -> list[tuple[str, tuple | No
                 return None
             else:
                 chunk, org = name, short_org(owner)
+        if joint == "," and out and _DEGREE.fullmatch(chunk):
+            continue  # "By A, Ph.D.": the writer's degree after the name, no second writer
         if joint == "," and out and out[-1][2] and out[-1][2].startswith(",") and svc is None \
                 and is_capitalized_phrase(chunk, 3):
             continue  # "A, BBC News, Seoul": the place after the outlet of a byline

@@ -463,7 +463,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
-    if "alone" in nearby and s.isascii() and is_byline_name(name := s.lstrip("-–— ").strip()):
+    if "alone" in nearby and (name := s.lstrip("-–— ").strip()).isascii() and is_byline_name(name):
         return [Credit("writer", name)]  # "Mara Ellison", "- Mara Ellison": a byline widget's name, a paragraph alone
     if "alone" in nearby and is_lone_korean_name(s):
         return [Credit("reporter", s)]  # "박동혁": the reporter's name alone under a broadcaster's web story
