@@ -218,6 +218,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False, ""  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False, "") if tail else None
+    if _RELATED_LINK.match(sentence):
+        return None  # "Read more: Kim visits farm (AP)": another story's headline and its source, no credit here
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
         return "", whole[1], False, "wire"
@@ -239,6 +241,11 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         if tail is not None:
             return tail[0], tail[1], False, "wire"
     return None
+
+
+# the label a page sets before a link to another story
+_RELATED_LINK = re.compile(r"\s*(?:Read more|Read also|Also read|Related(?: stories| story| articles?| news)?|See also|"
+                           r"More on this|Recommended)\s*:", re.IGNORECASE)
 
 
 def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, list[Credit], bool]:

@@ -101,6 +101,8 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
     if i >= n:
         return None
     j = i + (low[i] == "with")
+    if low[i] == "with" and low[j:j + 2] == ["files", "from"]:
+        return Head(i, j + 2, ["contributor"])  # "With files from Reuters": a Canadian paper's wire material
     if low[j:j + 1] == ["by"] and (i == 0 or previous is not None):
         k = j + 1 + (j + 1 < n and toks[j + 1].text == ":")
         return Head(i, k, ["writer"] if previous is None else previous.roles, bare_by=True)
