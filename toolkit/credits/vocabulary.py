@@ -140,7 +140,7 @@ PHOTO_AGENCIES = frozenset({
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
     "공동취재단", "노동신문", "조선중앙통신", "associated press", "the associated press", "korean central news agency", "pool",
     "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
-    "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
+    "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "sipa usa", "abaca",
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
