@@ -670,12 +670,24 @@ _NOTE_CLAUSE = re.compile(r"(?:,| and) (?:was |has been |later |then )?(?=(?:tra
                           r"\b[^.;]{0,60}? by [A-Z])")
 
 
+def _whole_note(rest: str) -> list[Credit] | None:
+    """The credits of what follows a page note's verb when it is credit clauses alone, opening on a role
+    word ("written by A and translated by B"), else None."""
+    rest = rest.strip()
+    if not rest or rest.split(None, 1)[0].lower() not in ROLE_WORDS:
+        return None
+    found = parse_sentence(rest[:1].upper() + rest[1:], None)
+    return found if found and all(c.name[:1].isupper() for c in found) else None
+
+
 def _own_work_note(s: str) -> list[Credit] | None:
     """The credits of a note on this page whose closing clause names who translated, edited or wrote it
     ("This article was originally published in Spanish in El Diario and translated by A"), or None;
     the clause must be credits alone ("… and translated by our staff" names nobody)."""
-    if not s.startswith("This ") or not _OWN_WORK.match(s):
+    if not s.startswith("This ") or not (own := _OWN_WORK.match(s)):
         return None
+    if own[0].endswith((" was", " were", " has been", " had been")) and (whole := _whole_note(s[own.end():])):
+        return whole  # "This article was written by A and translated by B": each clause from the verb on
     m = _NOTE_CLAUSE.search(s)
     if m is None:
         return None
