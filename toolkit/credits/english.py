@@ -278,7 +278,7 @@ def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> lis
         return None
     toks = tokens(s)
     low = [t.low for t in toks]
-    found = _contributed(s, toks, low, org_context)
+    found = _contributed(s, toks, low, org_context) or _reported_from(s)
     if found is not None:
         return found
     found = parse_intro(s) or parse_listing(s, byline)
@@ -465,6 +465,35 @@ def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | N
         if org and credit.agent == "person" and credit.organization is None:
             credit.organization = org
     return found
+
+
+# a paper's tail on where each reporter filed from: "A reported from Seoul, and B from Tokyo."
+_PLACE = r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}"
+_REPORTED_FROM = re.compile(rf"(?P<who>[A-Z][\w'.\- ]{{2,80}}?) reported from {_PLACE}")
+_ALSO_FROM = re.compile(rf"(?P<who>[A-Z][\w'.\- ]{{2,60}}?) (?:reported )?from {_PLACE}")
+_PLACE_ONLY = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}")
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|,)\s+(?:and\s+)?|\s+and\s+")
+
+
+def _reported_from(s: str) -> list[Credit] | None:
+    """"A reported from Seoul, and B from Tokyo.", "A and B reported from Kyiv.": the reporters, each clause a
+    name (or names) and where they filed from, nothing else ("A reported from Seoul for a decade" is prose)."""
+    if " reported from " not in s or (first := _REPORTED_FROM.match(s)) is None:
+        return None
+    rest = s[first.end():].strip(" ,;")
+    clauses = [c for c in _CLAUSE_BREAK.split(rest[4:] if rest.startswith("and ") else rest) if c]
+    found = parse_agents(first["who"], ["reporter"], None, None) or []
+    placed = True
+    for clause in clauses:
+        if placed and _PLACE_ONLY.fullmatch(clause):
+            placed = False
+            continue  # "…from Seoul, South Korea": the country after the city
+        m = _ALSO_FROM.fullmatch(clause)
+        if m is None:
+            return None
+        found += parse_agents(m["who"], ["reporter"], None, None) or [Credit("", "")]
+        placed = True
+    return found if found and all(c.agent == "person" and c.name[:1].isupper() for c in found) else None
 
 
 _STAFF_WORDS = {"writer", "writers", "reporter", "reporters", "correspondent", "correspondents"}
