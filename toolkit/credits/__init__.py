@@ -813,10 +813,11 @@ def _named_under_caption(text: str, at: int, sentence: str) -> str | None:
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:
     """"The Guest. By A. Translated by B.": a "By" sentence right before a translator's sentence is
-    a work's byline (a bibliography's entry, a translated poem's header), even inside a paragraph."""
+    a work's byline (a bibliography's entry, a translated poem's header), even inside a paragraph; so is one
+    before a wire's "With files from B" (a Canadian paper's byline and its wire material on one line)."""
     if not sentence.startswith("By ") or i + 1 >= len(spans):
         return False
-    return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from "))
+    return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from ", "With files from "))
 
 
 _KO_BYLINE_TITLE = re.compile("기자|특파원|통신원")  # "김하늘 기자", "/워싱턴=김은중 특파원" under a caption took the picture

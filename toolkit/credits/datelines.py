@@ -339,7 +339,9 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
         any(w.isupper() and len(w) >= 3 and w.isalpha() for w in place)
         or any(is_date_word(w) and not w.isdigit() for w in place) and any(w.isdigit() for w in place)
         or all("\uac00" <= ch <= "\ud7a3" or ch.isdigit() for w in place for ch in w)
-        or (_is_wire_agency(agency) and _is_titled_place(place_text))  # "Seoul (AFP) - …", "Seoul, South Korea (AP) —"
+        or (organization_of(agency) and _is_titled_place(place_text) and not paragraph[m.end():m.end() + 1].islower())
+        # "Seoul (AFP) - …", "Seoul, South Korea (AP) —": a wire the list knows, then a lede (not "Samsung
+        # Electronics (SEC) - the chipmaker - said": a name, its acronym and an aside)
     ):
         return None
     if place and not all(w[:1].isupper() or w[:1].isdigit() or "\uac00" <= w[:1] <= "\ud7a3" or w.lower() in {"of", "de"} for w in place):

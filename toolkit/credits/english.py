@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
+from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of, short_org
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import CLOSING_QUOTES, OPENING_QUOTES, Token, is_date_word, is_dating, tokens
-from toolkit.credits.widgets import is_byline_name
-from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, OPENING_ROLE_WORDS, ROLE_WORDS
+from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.credits.vocabulary import (CONTRIBUTION_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, LABEL_NOUNS, LANGUAGE_NAMES,
+                                       OPENING_ROLE_WORDS, ROLE_WORDS)
 from toolkit.model import Credit
 
 _SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
@@ -472,28 +473,38 @@ _PLACE = r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}"
 _REPORTED_FROM = re.compile(rf"(?P<who>[A-Z][\w'.\- ]{{2,80}}?) reported from {_PLACE}")
 _ALSO_FROM = re.compile(rf"(?P<who>[A-Z][\w'.\- ]{{2,60}}?) (?:reported )?from {_PLACE}")
 _PLACE_ONLY = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}")
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|,)\s+(?:and\s+)?|\s+and\s+")
+_CLAUSE_BREAK = re.compile(r"(\s*(?:;|,)\s+(?:and\s+)?|\s+and\s+)")
 
 
 def _reported_from(s: str) -> list[Credit] | None:
     """"A reported from Seoul, and B from Tokyo.", "A and B reported from Kyiv.": the reporters, each clause a
-    name (or names) and where they filed from, nothing else ("A reported from Seoul for a decade" is prose)."""
+    name (or names) and where they filed from, nothing else ("A reported from Seoul for a decade" is prose);
+    each name a person's that no news is about ("Kim Jong Un reported from Pyongyang" is a story's)."""
     if " reported from " not in s or (first := _REPORTED_FROM.match(s)) is None:
         return None
-    rest = s[first.end():].strip(" ,;")
-    clauses = [c for c in _CLAUSE_BREAK.split(rest[4:] if rest.startswith("and ") else rest) if c]
+    parts = _CLAUSE_BREAK.split(s[first.end():].rstrip(" ,;"))  # [text before the first joint, joint, clause, …]
+    if parts[0].strip():
+        return None  # "A reported from Seoul on Monday"
     found = parse_agents(first["who"], ["reporter"], None, None) or []
     placed = True
-    for clause in clauses:
-        if placed and _PLACE_ONLY.fullmatch(clause):
+    for joint, clause in zip(parts[1::2], parts[2::2]):
+        if placed and joint.strip() == "," and _PLACE_ONLY.fullmatch(clause):
             placed = False
-            continue  # "…from Seoul, South Korea": the country after the city
+            continue  # "…from Seoul, South Korea": the country after the city (not "…, and Arlo Venn")
         m = _ALSO_FROM.fullmatch(clause)
         if m is None:
             return None
         found += parse_agents(m["who"], ["reporter"], None, None) or [Credit("", "")]
         placed = True
-    return found if found and all(c.agent == "person" and c.name[:1].isupper() for c in found) else None
+    return found if found and all(_files_as_reporter(c) for c in found) else None
+
+
+def _files_as_reporter(credit: Credit) -> bool:
+    """A person's name, not all of it common words (unless it opens on a given name: "Hope Yen"), that the news
+    is not about: "Last Week reported from Seoul", "Kim Jong Un reported from Pyongyang" credit nobody."""
+    words = credit.name.split()
+    return credit.agent == "person" and bool(words) and words[0][:1].isupper() and not is_news_subject(credit.name) \
+        and (words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS or not all(map(is_common_word, words)))
 
 
 _STAFF_WORDS = {"writer", "writers", "reporter", "reporters", "correspondent", "correspondents"}

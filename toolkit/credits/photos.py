@@ -358,7 +358,7 @@ _MAX_INITIALS = 5
 
 # a "Source:" label under a picture: a chart's or a quote's source too ("Source: Bank of Korea / Statistics
 # Korea"), so bare it opens a photo credit only over a wire's slash credit of a person; "Photo source:" always
-_SOURCE_LABEL = re.compile(r"(?P<picture>(?:Photo|Image|Picture)\s+)?[Ss]ource\s*:\s*")
+_SOURCE_LABEL = re.compile(r"(?P<picture>(?:Photo|Image|Picture|PHOTO|IMAGE|PICTURE)\s+)?(?:[Ss]ource|SOURCE)\s*:\s*")
 
 
 def _wire_and_shooter(text: str) -> bool:
