@@ -101,3 +101,17 @@ def test_a_byline_sentence_before_with_files_from_keeps_its_writer() -> None:
 @pytest.mark.parametrize("text, name", [("SOURCE: Tomas Weller / AP", "Tomas Weller"), ("SOURCE: AFP/Kim Min-jun", "Kim Min-jun")])
 def test_source_label_in_capitals(text: str, name: str) -> None:
     assert _read(text) == ("", [("photographer", name)])
+
+
+# -- a caption closed by an outlet in capitals: "NEWS" after a broadcaster's call sign only
+
+@pytest.mark.parametrize("tail", ["KOREA NEWS", "HEADLINE NEWS", "KIM NEWS"])
+def test_a_section_or_a_name_before_news_closes_no_caption(tail: str) -> None:
+    text = f"Rescue workers carry a stretcher down the hillside near Jeonju. {tail}"
+    assert _read(text) == (text, [])
+
+
+@pytest.mark.parametrize("tail", ["NBC NEWS", "KBS NEWS", "THE KOREA HERALD"])
+def test_a_call_sign_or_a_paper_closing_a_caption_took_the_picture(tail: str) -> None:
+    assert _read(f"Rescue workers carry a stretcher down the hillside near Jeonju. {tail}") == (
+        "Rescue workers carry a stretcher down the hillside near Jeonju.", [("photographer", tail)])

@@ -16,7 +16,8 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.lists import slashed_service
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet, names_no_photo_source
+from toolkit.credits.widgets import (is_byline_name, is_common_word, is_news_outlet, is_romanized_name_word,
+                                     names_no_photo_source)
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -738,13 +739,19 @@ _MAX_CAPS_OUTLET_WORDS = 4
 
 def _is_caps_outlet(name: str) -> bool:
     """A news outlet's name in capitals, as a broadcaster or a paper prints its own credit under a picture or a
-    clip ("NBC NEWS", "THE HARBOR TIMES"): a newsroom's head noun last, and before it no common word ("WORLD
-    NEWS", "DAILY NEWS" are a page's sections)."""
+    clip ("NBC NEWS", "THE KOREA HERALD"): a newsroom's head noun last, and before it no common word ("WORLD
+    NEWS", "DAILY NEWS" are a page's sections; "FOX NEWS", "THE HARBOR TIMES" are refused with them)."""
     words = name.split()
     if not (name.isupper() and 2 <= len(words) <= _MAX_CAPS_OUTLET_WORDS and all(w.isalpha() for w in words)):
         return False
     named = words[1:] if words[0] == "THE" else words
+    if named[-1] == "NEWS" and not (len(named) == 2 and len(named[0]) <= _MAX_CALL_SIGN
+                                    and not is_romanized_name_word(named[0])):
+        return False  # "NBC NEWS", "KBS NEWS": a broadcaster's call sign; "KOREA NEWS", "HEADLINE NEWS" are sections
     return is_news_outlet(name) and bool(named[:-1]) and not any(is_common_word(w) for w in named[:-1])
+
+
+_MAX_CALL_SIGN = 4  # "NBC", "JTBC"
 
 
 _TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " in this photo released by ",
