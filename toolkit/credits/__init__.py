@@ -227,6 +227,8 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         if tail is None and (whole := photos.split_photo_credit(sentence, whole_only=True)) and not whole[0]:
             return "", whole[1], False, ""  # "RFA PHOTO/이현기"
         return (tail[0], tail[1], False, "") if tail else None
+    if _RELATED_LINK.match(sentence):
+        return None  # "Read more: Kim visits farm (AP)": another story's headline and its source, no credit here
     whole = photos.split_photo_credit(sentence, whole_only=True)
     if whole is not None and not whole[0]:
         return "", whole[1], False, "wire"
@@ -248,6 +250,11 @@ def _read_alone(sentence: str, org_context: str | None, single: bool, after_note
         if tail is not None:
             return tail[0], tail[1], False, "wire"
     return None
+
+
+# the label a page sets before a link to another story
+_RELATED_LINK = re.compile(r"\s*(?:Read more|Read also|Also read|Related(?: stories| story| articles?| news)?|See also|"
+                           r"More on this|Recommended)\s*:", re.IGNORECASE)
 
 
 def _placed(sentence: str, read: _Reading, text: str, at: int) -> tuple[str, list[Credit], bool]:
@@ -831,10 +838,11 @@ def _named_under_caption(text: str, at: int, sentence: str) -> str | None:
 
 def _heads_translation(sentence: str, text: str, spans: list[tuple[int, int]], i: int) -> bool:
     """"The Guest. By A. Translated by B.": a "By" sentence right before a translator's sentence is
-    a work's byline (a bibliography's entry, a translated poem's header), even inside a paragraph."""
+    a work's byline (a bibliography's entry, a translated poem's header), even inside a paragraph; so is one
+    before a wire's "With files from B" (a Canadian paper's byline and its wire material on one line)."""
     if not sentence.startswith("By ") or i + 1 >= len(spans):
         return False
-    return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from "))
+    return text[spans[i + 1][0]:spans[i + 1][1]].lstrip().startswith(("Translated by ", "Translated from ", "With files from "))
 
 
 _KO_BYLINE_TITLE = re.compile("기자|특파원|통신원")  # "김하늘 기자", "/워싱턴=김은중 특파원" under a caption took the picture

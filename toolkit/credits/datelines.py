@@ -313,7 +313,10 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
         return paragraph[d.end():], [_agency_credit(d["agency"])]
     if (n := _NAME_PLACE_DATELINE.match(paragraph[:80])) and is_byline_name(n["name"]):
         return paragraph[n.end():], [Credit("writer", n["name"])]
-    m = _EN_DATELINE.match(paragraph[:160])
+    head = paragraph[:160]
+    if (country := _BRACKETED_COUNTRY.match(head)) is not None:  # "New Delhi [India], March 3 (ANI): …"
+        head = head[:country.start(1)] + " " + head[country.start(1) + 1:country.end(1) - 1] + " " + head[country.end(1):]
+    m = _EN_DATELINE.match(head)
     if not m and (u := _UNDASHED_DATELINE.match(paragraph[:120])) and _is_wire_agency(u["agency"]):
         return paragraph[u.end():], [_agency_credit(u["agency"])]  # "Taipei, Dec. 31 (CNA) The …"
     if not m:
@@ -338,11 +341,40 @@ def _english(paragraph: str) -> tuple[str, list[Credit]] | None:
         any(w.isupper() and len(w) >= 3 and w.isalpha() for w in place)
         or any(is_date_word(w) and not w.isdigit() for w in place) and any(w.isdigit() for w in place)
         or all("\uac00" <= ch <= "\ud7a3" or ch.isdigit() for w in place for ch in w)
+        or (organization_of(agency) and _is_titled_place(place_text) and not paragraph[m.end():m.end() + 1].islower())
+        # "Seoul (AFP) - …", "Seoul, South Korea (AP) —": a wire the list knows, then a lede (not "Samsung
+        # Electronics (SEC) - the chipmaker - said": a name, its acronym and an aside)
     ):
         return None
     if place and not all(w[:1].isupper() or w[:1].isdigit() or "\uac00" <= w[:1] <= "\ud7a3" or w.lower() in {"of", "de"} for w in place):
         return None
     return paragraph[m.end():], writers + [_agency_credit(agency)]
+
+
+# a dateline's country in square brackets after its city, then the date (as ANI prints it): the brackets are
+# read as the comma they stand for, the text's length kept
+_BRACKETED_COUNTRY = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2} (\[[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}\]),? "
+                                r"(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d)")
+_MAX_PLACE_PARTS = 3  # "Gangneung, Gangwon Province, South Korea"
+_MAX_PLACE_WORDS = 3
+
+
+def _is_titled_place(text: str) -> bool:
+    """A dateline's place written in title case, as many reprints of the wires print it ("Seoul", "Seoul, South
+    Korea", "Tokyo/Seoul"): each part a place the transliteration table knows, or one to three capitalised words
+    none of them a common word or a Korean name's syllable, nor a person's name ("Kim Vows Revenge (AFP) -" is
+    a headline)."""
+    parts = [p.strip() for p in re.split(r"[,/]", text) if p.strip()]
+    if not 1 <= len(parts) <= _MAX_PLACE_PARTS:
+        return False
+    for part in parts:
+        words = part.split()
+        if is_news_subject(part):
+            continue
+        if not (1 <= len(words) <= _MAX_PLACE_WORDS and all(w[:1].isupper() and w.rstrip(".").isalpha() for w in words)) \
+                or any(is_common_word(w) or is_romanized_name_word(w) for w in words) or is_byline_name(part):
+            return False  # (nor a person: "Mara Ellison (AP) —" is no place)
+    return True
 
 
 _MAX_BARE_BYLINE = 40  # "한빛일보 홍길동 김철수 기자 =": an outlet and up to four names with their titles

@@ -13,17 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.credits.agents import is_person_name, looks_like_organization, organization_of, short_org
+from toolkit.credits.agents import is_news_subject, is_person_name, looks_like_organization, organization_of, short_org
 from toolkit.credits.intros import parse_intro
 from toolkit.credits.listings import parse_listing
 from toolkit.credits.lists import outlet_title, parse_agents, parse_service
 from toolkit.credits.text import CLOSING_QUOTES, OPENING_QUOTES, Token, is_date_word, is_dating, tokens
-from toolkit.credits.widgets import is_byline_name
-from toolkit.credits.vocabulary import CONTRIBUTION_WORDS, LABEL_NOUNS, LANGUAGE_NAMES, OPENING_ROLE_WORDS, ROLE_WORDS
+from toolkit.credits.widgets import is_byline_name, is_common_word
+from toolkit.credits.vocabulary import (CONTRIBUTION_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, LABEL_NOUNS, LANGUAGE_NAMES,
+                                       OPENING_ROLE_WORDS, ROLE_WORDS)
 from toolkit.model import Credit
 
 _SEPARATORS = {",", ";", "and", "&", "/", "|", ".", "(", "—", "–", "-", ":"}
 _IGNORED_ROLES = {"read", "narrated", "voiced"}  # "and read by an artificial voice": narration, no role here
+_MAX_DATE_TOKENS = 12  # "on Thursday, 6 October 2011 06:53 by": a day and a time between a verb and its "by"
 _MAX_ROLES = 6  # "Reported, translated and written in English by": a clause head is short
 _MAX_SERVICE_TOKENS = 10
 # words that qualify a label noun: "Series Editor: A", "Managing Editor: B", "Photo Editor: C"
@@ -100,6 +102,8 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
     if i >= n:
         return None
     j = i + (low[i] == "with")
+    if low[i] == "with" and low[j:j + 2] == ["files", "from"]:
+        return Head(i, j + 2, ["contributor"])  # "With files from Reuters": a Canadian paper's wire material
     if low[j:j + 1] == ["by"] and (i == 0 or previous is not None):
         k = j + 1 + (j + 1 < n and toks[j + 1].text == ":")
         return Head(i, k, ["writer"] if previous is None else previous.roles, bare_by=True)
@@ -125,6 +129,10 @@ def _head_at(s: str, toks: list[Token], low: list[str], i: int, previous: Head |
         return None
     if roles == ["photographer"] and j + 1 < n and low[j] in _PHOTO_PARTICIPLES and low[j + 1] == "by":
         j += 1  # "Images mixed by A"
+    elif roles == ["writer"] and j < n and low[j] == "on" and "by" in low[j + 1:j + 1 + _MAX_DATE_TOKENS]:
+        by = low.index("by", j + 1)
+        if is_dating([t.text for t in toks[j + 1:by]]):
+            j = by  # "Posted on March 3, 2024 by A": a blog's footer, the day between the verb and its "by"
     service = None
     if j < n and low[j] == "for":
         k = j + 1
@@ -180,6 +188,8 @@ def _heads(sentence: str, toks: list[Token], low: list[str], standalone: bool = 
         quoted = before in CLOSING_QUOTES and toks[0].text in OPENING_QUOTES  # "“World’s End Girlfriend” by A"
         if k >= 2 and (quoted or before.isalpha() and not before.endswith("ed") and before.lower() not in ROLE_WORDS):
             heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # not "…23Compiled by A": a participle names a job
+        elif k >= 2 and is_dating([t.text for t in toks[:k]]):
+            heads.append(Head(k, k + 1, ["writer"], bare_by=True))  # "March 3, 2024 by A": a listing's date, then its writer
     return heads
 
 
@@ -253,8 +263,15 @@ def _opens_on_role(sentence: str) -> bool:
     return first == "by" or first in ROLE_WORDS or first in OPENING_ROLE_WORDS or first in CONTRIBUTION_WORDS
 
 
+# a note's label before the page's own note on who made it ("Editor's note: This article was translated by A."):
+# the note is read without it (what follows must still be a credit sentence, whole)
+_NOTE_LABEL = re.compile(r"(?:(?:Editor|Translator)['’]?s['’]? [Nn]ote|EDITOR['’]?S NOTE|TRANSLATOR['’]?S NOTE|Note)\s*:\s*"
+                         r"(?=(?:This|The) (?:article|story|report|piece|interview|essay|column|post|text) )")
+
+
 def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> list[Credit] | None:
     s = _HAN_GLOSS.sub("", _trim(sentence))
+    s = _NOTE_LABEL.sub("", s, count=1) if s[:1] in "ENT" else s
     s = _COMMA_LANGUAGE.sub(r"\1 \2 by", _TRANSLATOR_ABBREVIATION.sub(_translated, s))
     if byline and s[:3].lower() == "by " and (handle := _HANDLE.search(s)):
         s = s[:handle.start()]  # "By A B @ab_news": the writer's account after the name is no second name
@@ -262,7 +279,7 @@ def _parse_sentence(sentence: str, org_context: str | None, byline: bool) -> lis
         return None
     toks = tokens(s)
     low = [t.low for t in toks]
-    found = _contributed(s, toks, low, org_context)
+    found = _contributed(s, toks, low, org_context) or _reported_from(s)
     if found is not None:
         return found
     found = parse_intro(s) or parse_listing(s, byline)
@@ -449,6 +466,45 @@ def _contributed(s: str, toks: list[Token], low: list[str], org_context: str | N
         if org and credit.agent == "person" and credit.organization is None:
             credit.organization = org
     return found
+
+
+# a paper's tail on where each reporter filed from: "A reported from Seoul, and B from Tokyo."
+_PLACE = r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}"
+_REPORTED_FROM = re.compile(rf"(?P<who>[A-Z][\w'.\- ]{{2,80}}?) reported from {_PLACE}")
+_ALSO_FROM = re.compile(rf"(?P<who>[A-Z][\w'.\- ]{{2,60}}?) (?:reported )?from {_PLACE}")
+_PLACE_ONLY = re.compile(r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}")
+_CLAUSE_BREAK = re.compile(r"(\s*(?:;|,)\s+(?:and\s+)?|\s+and\s+)")
+
+
+def _reported_from(s: str) -> list[Credit] | None:
+    """"A reported from Seoul, and B from Tokyo.", "A and B reported from Kyiv.": the reporters, each clause a
+    name (or names) and where they filed from, nothing else ("A reported from Seoul for a decade" is prose);
+    each name a person's that no news is about ("Kim Jong Un reported from Pyongyang" is a story's)."""
+    if " reported from " not in s or (first := _REPORTED_FROM.match(s)) is None:
+        return None
+    parts = _CLAUSE_BREAK.split(s[first.end():].rstrip(" ,;"))  # [text before the first joint, joint, clause, …]
+    if parts[0].strip():
+        return None  # "A reported from Seoul on Monday"
+    found = parse_agents(first["who"], ["reporter"], None, None) or []
+    placed = True
+    for joint, clause in zip(parts[1::2], parts[2::2]):
+        if placed and joint.strip() == "," and _PLACE_ONLY.fullmatch(clause):
+            placed = False
+            continue  # "…from Seoul, South Korea": the country after the city (not "…, and Arlo Venn")
+        m = _ALSO_FROM.fullmatch(clause)
+        if m is None:
+            return None
+        found += parse_agents(m["who"], ["reporter"], None, None) or [Credit("", "")]
+        placed = True
+    return found if found and all(_files_as_reporter(c) for c in found) else None
+
+
+def _files_as_reporter(credit: Credit) -> bool:
+    """A person's name, not all of it common words (unless it opens on a given name: "Hope Yen"), that the news
+    is not about: "Last Week reported from Seoul", "Kim Jong Un reported from Pyongyang" credit nobody."""
+    words = credit.name.split()
+    return credit.agent == "person" and bool(words) and words[0][:1].isupper() and not is_news_subject(credit.name) \
+        and (words[0].lower() in EN_GIVEN_NAMES_THAT_ARE_WORDS or not all(map(is_common_word, words)))
 
 
 _STAFF_WORDS = {"writer", "writers", "reporter", "reporters", "correspondent", "correspondents"}
@@ -654,12 +710,24 @@ _NOTE_CLAUSE = re.compile(r"(?:,| and) (?:was |has been |later |then )?(?=(?:tra
                           r"\b[^.;]{0,60}? by [A-Z])")
 
 
+def _whole_note(rest: str) -> list[Credit] | None:
+    """The credits of what follows a page note's verb when it is credit clauses alone, opening on a role
+    word ("written by A and translated by B"), else None."""
+    rest = rest.strip()
+    if not rest or rest.split(None, 1)[0].lower() not in ROLE_WORDS:
+        return None
+    found = parse_sentence(rest[:1].upper() + rest[1:], None)
+    return found if found and all(c.name[:1].isupper() for c in found) else None
+
+
 def _own_work_note(s: str) -> list[Credit] | None:
     """The credits of a note on this page whose closing clause names who translated, edited or wrote it
     ("This article was originally published in Spanish in El Diario and translated by A"), or None;
     the clause must be credits alone ("… and translated by our staff" names nobody)."""
-    if not s.startswith("This ") or not _OWN_WORK.match(s):
+    if not s.startswith("This ") or not (own := _OWN_WORK.match(s)):
         return None
+    if own[0].endswith((" was", " were", " has been", " had been")) and (whole := _whole_note(s[own.end():])):
+        return whole  # "This article was written by A and translated by B": each clause from the verb on
     m = _NOTE_CLAUSE.search(s)
     if m is None:
         return None

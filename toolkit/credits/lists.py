@@ -92,11 +92,19 @@ def _is_title(chunk: str) -> bool:
     return low[-1] in _TITLE_ENDS and all(w in _TITLE_WORDS for w in low)
 
 
-def _drop_location(chunk: str) -> str:
-    """"Nisha David in Kuala Lumpur" -> "Nisha David" (a place of up to four capitalised words)."""
+# an academic degree set after a writer's name by a comma ("A, Ph.D.", "B, MD")
+_DEGREE = re.compile(r"(?:Ph\.? ?D|M\.? ?D|M\.? ?A|M\.? ?S|MBA|M\.? ?Phil|D\.? ?Phil|J\.? ?D|LL\.? ?M|Ed\.? ?D|DDS|RN|Esq)\.?")
+# the roles whose clause may close on where the work was done from: "Reported by A from Seoul", "Translated by B
+# from Korean"; not a byline's or a photo's ("By A from Reuters", "Photo: A from Seoul" name no such credit)
+_FILED_ROLES = {"reporter", "contributor", "translator"}
+
+
+def _drop_location(chunk: str, filed_from: bool = False) -> str:
+    """"Nisha David in Kuala Lumpur" -> "Nisha David" (a place of up to four capitalised words); with
+    `filed_from`, also where the report was filed from ("A from Seoul") or the language translated from."""
     words = chunk.split()
     for k in range(len(words) - 1, 0, -1):
-        if words[k] == "in":
+        if words[k] == "in" or (filed_from and words[k] == "from"):
             place = words[k + 1:]
             if 1 <= len(place) <= 4 and all(w[:1].isupper() for w in place):
                 return " ".join(words[:k])
@@ -349,7 +357,7 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
                 c.service = by_agent[c.name]
                 c.language = SERVICE_LANGUAGES[c.service.lower()]
         return found
-    chunks = _chunks(region)
+    chunks = _chunks(region, filed_from=bool(roles) and all(r in _FILED_ROLES for r in roles))
     if chunks is None:
         return None
     # a service named after an agent also covers the agents listed before it that name none
@@ -391,8 +399,9 @@ def parse_agents(region: str, roles: list[str], service: tuple | None, org_conte
     return credits or None
 
 
-def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
-    """The region cut at list separators; each chunk with its "for <service>" and "/Org"."""
+def _chunks(region: str, filed_from: bool = False) -> list[tuple[str, tuple | None, str | None]] | None:
+    """The region cut at list separators; each chunk with its "for <service>" and "/Org"; with `filed_from`
+    (a reporting or translating clause) a closing "from <Place>" too."""
     toks = tokens(region)
     pieces: list[str] = []
     joints: list[str] = [""]  # the separator before each piece
@@ -428,6 +437,8 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
                 return None
             else:
                 chunk, org = name, short_org(owner)
+        if joint == "," and out and _DEGREE.fullmatch(chunk):
+            continue  # "By A, Ph.D.": the writer's degree after the name, no second writer
         if joint == "," and out and out[-1][2] and out[-1][2].startswith(",") and svc is None \
                 and is_capitalized_phrase(chunk, 3):
             continue  # "A, BBC News, Seoul": the place after the outlet of a byline
@@ -437,7 +448,7 @@ def _chunks(region: str) -> list[tuple[str, tuple | None, str | None]] | None:
         elif joint == "," and out and svc is None and org is None and (named := parse_service(chunk, None)) \
                 and named[0] and named[1] and organization_of(named[1]):
             svc, org = named, "," + chunk  # "A and B, VOA Khmer": the outlet's language service they report for
-        out.append((_drop_location(chunk), svc, org))
+        out.append((_drop_location(chunk, filed_from), svc, org))
     return out
 
 

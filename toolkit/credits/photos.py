@@ -16,7 +16,8 @@ from toolkit.credits.agents import (
 )
 from toolkit.credits.lists import slashed_service
 from toolkit.credits.text import tokens, trailing_date_start
-from toolkit.credits.widgets import is_byline_name, is_common_word, is_news_outlet, names_no_photo_source
+from toolkit.credits.widgets import (is_byline_name, is_common_word, is_news_outlet, is_romanized_name_word,
+                                     names_no_photo_source)
 from toolkit.credits.vocabulary import CREDIT_VERBS, DISTINCTIVE_AGENCIES, NOT_PHOTO_SOURCES, PHOTO_AGENCIES
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
@@ -183,6 +184,9 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
         return _credit(t, None)
     org: str | None = None
     labelled = courtesy = False
+    if (m := _SOURCE_LABEL.match(t)) and m.end() < len(t) and (m["picture"] or _wire_and_shooter(t[m.end():])):
+        # "Image source: A B" is a label; "Source: Mara Ellison / AP" reads as its slot would alone
+        labelled, t = bool(m["picture"]), t[m.end():].strip()
     if (m := _OWNER_PHOTO_BY.match(t)) and m.end() < len(t):  # "Official White House Photo by Pete Souza"
         labelled, t = True, t[m.end():].strip()
     labels = (_AGENCY_LABEL, _INITIALS_LABEL, _COURTESY, *((_BARE_COURTESY,) if bracketed else ()), _LABEL,
@@ -275,6 +279,8 @@ def _read_slot(text: str, bracketed: bool) -> Credit | None:
             org, t = a, b  # "Reuters/Damir Sagolj", "Reuters/KCNA": agency first, then the source
         elif labelled and a.lower() in _PLATFORMS and is_capitalized_phrase(b, 5):
             t, org = b, a  # "Photo: Facebook/Mtavari Arkhi"
+        elif org is None and is_news_outlet(a) and not is_news_outlet(b) and _is_full_name(b) and not is_news_subject(b):
+            t, org = b, a  # "Korea Herald/Han Ji-woo", "(The Harbor Times/A B)": the paper, then its photographer
         elif org is None and (_is_caps_initials(a) or (labelled or bracketed and is_byline_name(b)) and " " not in a
                               and a[:1].isupper() and not is_common_word(a)) and _is_full_name(b):
             # "(Mainichi/Mara Ellison)": a caption's bracket, one word of the paper's name and its photographer
@@ -349,6 +355,22 @@ _DESK_GLUE = {"of", "and", "the", "for", "&"}
 
 
 _MAX_INITIALS = 5
+
+
+# a "Source:" label under a picture: a chart's or a quote's source too ("Source: Bank of Korea / Statistics
+# Korea"), so bare it opens a photo credit only over a wire's slash credit of a person; "Photo source:" always
+_SOURCE_LABEL = re.compile(r"(?P<picture>(?:Photo|Image|Picture|PHOTO|IMAGE|PICTURE)\s+)?(?:[Ss]ource|SOURCE)\s*:\s*")
+
+
+def _wire_and_shooter(text: str) -> bool:
+    """"Mara Ellison / AP", "Reuters/Mara Ellison", "AP Photo / A B": one slash between a known agency
+    (or its photo label) and a person's full name, in either order."""
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) != 2:
+        return False
+    wires = [(m["agency"] if (m := _AGENCY_PHOTO.fullmatch(p)) else p) for p in parts]
+    return any(_known_agency(wires[k]) and _is_full_name(parts[1 - k]) and not is_news_subject(parts[1 - k])
+               for k in (0, 1))  # not "Source: Kim Jong-un / KCNA": who is pictured
 
 
 def _names_paper(text: str) -> bool:
@@ -705,10 +727,31 @@ def parse_agency_tail(sentence: str) -> list[Credit] | None:
     name = sentence.strip().lstrip("—–-").strip().rstrip(".").strip()
     if name.lower() in _WIRES and (name.isupper() or name.istitle()):
         return [_credit(name, None)]
+    if _is_caps_outlet(name):
+        return [replace(_credit(name, None), agent="organization")]  # "… after arriving for the summit. NBC NEWS"
     return None
 
 
-_WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis"}
+_WIRES = {"ap", "afp", "reuters", "epa", "yonhap", "kyodo", "jiji", "xinhua", "upi", "kcna", "news1", "newsis",
+          "associated press", "the associated press"}  # "… in Seoul on Monday. THE ASSOCIATED PRESS"
+_MAX_CAPS_OUTLET_WORDS = 4
+
+
+def _is_caps_outlet(name: str) -> bool:
+    """A news outlet's name in capitals, as a broadcaster or a paper prints its own credit under a picture or a
+    clip ("NBC NEWS", "THE KOREA HERALD"): a newsroom's head noun last, and before it no common word ("WORLD
+    NEWS", "DAILY NEWS" are a page's sections; "FOX NEWS", "THE HARBOR TIMES" are refused with them)."""
+    words = name.split()
+    if not (name.isupper() and 2 <= len(words) <= _MAX_CAPS_OUTLET_WORDS and all(w.isalpha() for w in words)):
+        return False
+    named = words[1:] if words[0] == "THE" else words
+    if named[-1] == "NEWS" and not (len(named) == 2 and len(named[0]) <= _MAX_CALL_SIGN
+                                    and not is_romanized_name_word(named[0])):
+        return False  # "NBC NEWS", "KBS NEWS": a broadcaster's call sign; "KOREA NEWS", "HEADLINE NEWS" are sections
+    return is_news_outlet(name) and bool(named[:-1]) and not any(is_common_word(w) for w in named[:-1])
+
+
+_MAX_CALL_SIGN = 4  # "NBC", "JTBC"
 
 
 _TAKEN_BY = (" in this photo taken by ", " in this handout photo taken by ", " in this photo released by ",

@@ -88,6 +88,8 @@ ORGANIZATIONS: dict[str, str] = {
     "epa": "EPA",
     "epa-efe": "EPA-EFE",
     "efe": "EFE",
+    "dpa": "dpa",  # Deutsche Presse-Agentur writes its name in lower case: "Seoul (dpa) - …"
+    "deutsche presse-agentur": "dpa",
     "getty images": "Getty Images",
     "kcna": "KCNA",
     "korean central news agency": "KCNA",
@@ -136,9 +138,9 @@ _FULL_NAMES_AND_HANGUL = ("yonhap news agency", "yonhap news", "kyodo news agenc
 PHOTO_AGENCIES = frozenset({
     "ap", "afp", "reuters", "epa", "epa-efe", "efe", "getty images", "yonhap", "kyodo", "jiji", "xinhua",
     "upi", "kcna", "bloomberg", "news1", "newsis", "연합뉴스", "뉴시스", "뉴스1", "로이터", "사진공동취재단",
-    "공동취재단", "노동신문", "조선중앙통신", "associated press", "korean central news agency", "pool",
+    "공동취재단", "노동신문", "조선중앙통신", "associated press", "the associated press", "korean central news agency", "pool",
     "shutterstock", "adobe stock", "istock", "unsplash", "pixabay", "wikimedia commons", "imaginechina",
-    "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "abaca",
+    "gettyimagesbank", "gettyimages", "dpa", "zuma", "zuma press", "zuma wire", "sipa", "sipa press", "sipa usa", "abaca",
     "anadolu", "anadolu agency", "nurphoto", "sopa images", "lightrocket", "vcg", "visual china group", "cfp",
     "tass", "sputnik", "ria novosti", "afp via getty images", "jiji press", "kyodo news",
     *_FULL_NAMES_AND_HANGUL, "픽사베이", "123rf", "cna", "central news agency", "bernama", "vna", "pti",
@@ -180,6 +182,7 @@ ROLE_WORDS: dict[str, str] = {
     "newsgathering": "contributor", "fact-checking": "contributor", "fact-checked": "contributor",
     "edited": "editor", "editing": "editor", "copyedited": "editor", "copy-edited": "editor",
     "copyediting": "editor", "copy-editing": "editor", "compiled": "editor", "reviewed": "editor",
+    "proofread": "editor", "proofreading": "editor", "proof-read": "editor",  # a translation's "Proofread by A"
     "produced": "producer", "production": "producer", "producing": "producer", "graphics": "producer",
     "graphic": "producer", "design": "producer", "designed": "producer", "illustration": "producer",
     "illustrations": "producer", "illustrated": "producer", "animation": "producer",

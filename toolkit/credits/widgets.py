@@ -60,6 +60,11 @@ _NUMBERS = re.compile(r"\d+")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d월", re.IGNORECASE)
 _PORTRAIT_LABELS = {"기자이미지", "기자사진", "기자얼굴"}
 _CLOSERS = {"[": "]", "(": ")", "<": ">", "【": "】", "〈": "〉"}
+# the reading buttons a scraped page glues after its byline or source line ("… 2016 Adjust font size:",
+# "… | Print | Share", "Text size A A A"): closing the line, they are none of its pieces
+_BUTTONS_TAIL = re.compile(r"(?:\s*[|•·]?\s*(?:(?:adjust\s+)?(?:font|text)\s+size\s*:?(?:\s*a[+-]?){0,3}"
+                           r"|print(?:\s+this\s+(?:page|article|story))?|share(?:\s+this)?|e-?mail(?:\s+this)?)){1,4}\s*$",
+                           re.IGNORECASE)
 _BRACKETS = str.maketrans("()[]", "    ")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
@@ -458,7 +463,7 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     s = line.strip()
     if not s or len(s) > _MAX_LINE or s.endswith(("?", "!")) or _CLOSERS.get(s[0]) == s[-1]:
         return None  # a whole bracket is a label or a speaker tag ("[A 기자]"), other readers know those
-    if "alone" in nearby and s.isascii() and is_byline_name(name := s.lstrip("-–— ").strip()):
+    if "alone" in nearby and (name := s.lstrip("-–— ").strip()).isascii() and is_byline_name(name):
         return [Credit("writer", name)]  # "Mara Ellison", "- Mara Ellison": a byline widget's name, a paragraph alone
     if "alone" in nearby and is_lone_korean_name(s):
         return [Credit("reporter", s)]  # "박동혁": the reporter's name alone under a broadcaster's web story
@@ -467,6 +472,8 @@ def parse_widget_line(line: str, nearby: set[str] | frozenset[str] = frozenset()
     if ("column" in nearby and is_news_outlet(s)) or ("alone" in nearby and s.isascii() and _signing_outlet(s)):
         # "THE ASAHI SHIMBUN" on its stamp line (name_column); "VOA News", "JIJI" as a paragraph of their own
         return [Credit("writer", s, organization=organization_of(s) or s, agent="organization")]
+    if (buttons := _BUTTONS_TAIL.search(s)) is not None and buttons.start() > 0:
+        s = s[:buttons.start()].rstrip()  # "Xinhua, August 23, 2016 Adjust font size:": the page's buttons, no piece
     evidence = False
     # what is taken out leaves a separator: the words on its two sides are never one name
     emails = find_emails(s)

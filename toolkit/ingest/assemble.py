@@ -96,6 +96,23 @@ def _is_lone_name(paragraph: str) -> bool:
     return is_lone_korean_name(paragraph)
 
 
+_DASHES = "-–—"
+
+
+def _is_dash_signature(text: str, found: list[Credit]) -> bool:
+    """A paragraph that is a dash and one name ("— Mara Ellison"), read as its writer's signature: one only
+    where it closes the article; above the story's last sentence or under a quotation it names who said it."""
+    return text[:1] in _DASHES and len(found) == 1 and found[0].name == text.lstrip(_DASHES + " ").strip()
+
+
+def _under_quotation(pieces: list[Piece], at: int) -> bool:
+    """The paragraph before piece `at` that has text ends in a closing quotation mark."""
+    from toolkit.credits.text import CLOSING_QUOTES
+
+    before = next((p.text.strip() for p in reversed(pieces[:at]) if p.text.strip()), "")
+    return before.endswith(CLOSING_QUOTES)
+
+
 def _removed_part(paragraph: str, remainder: str) -> str:
     """The credit text that extract_credits took out of `paragraph`."""
     remainder = remainder.strip()
@@ -236,6 +253,8 @@ def finish(draft: Draft) -> Article:
         remainder, found = split_credits(text)
         if at < last_prose and found and _is_lone_name(text):
             remainder, found = text, []  # a speaker over a quote or a heading; the reporter's name alone closes the story
+        elif found and _is_dash_signature(text, found) and (at < last_prose or _under_quotation(draft.pieces, at)):
+            remainder, found = text, []  # "— A" under a quotation or inside the story is the quotation's source
         if at == last_prose and body:
             _closing_agency_writes(text, remainder, found)
         elif at < last_prose and remainder.strip() and found:

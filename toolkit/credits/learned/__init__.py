@@ -259,10 +259,20 @@ def _after_credited_slash(paragraph: str, cand: Candidate, credits: list[Credit]
     """"A/Project Dawn/AFP/Getty Images" whose photographer A the rules credited: what follows A's slash
     handed the picture out or moved it, it took no picture of its own."""
     before = paragraph[max(0, cand.start - _AGENT_CHARS):cand.start].rstrip()
-    if not before.endswith("/"):
-        return False
-    before = before[:-1].rstrip()
-    return any(c.role == "photographer" and before.endswith(c.name) for c in credits)
+    for _ in range(_CHAIN_LINKS):  # "A/SOPA Images/Sipa USA": back along the chain of agencies to A
+        if not before.endswith("/"):
+            return False
+        before = before[:-1].rstrip()
+        if any(c.role == "photographer" and before.endswith(c.name) for c in credits):
+            return True
+        link = before.rfind("/")
+        if link < 0 or "\n" in before[link:]:
+            return False
+        before = before[:link + 1]
+    return False
+
+
+_CHAIN_LINKS = 4  # "A/Project Dawn/AFP/Getty Images": a picture moves through three hands at most
 
 
 def _ends_in_comma(text: str, end: int) -> bool:
