@@ -1247,3 +1247,44 @@ def test_evidence_runs_tell_a_lonely_bead_as_bead_score_does(pairs):
                         assert scorer.bead_score(i - di, i, j - dj, j) == -1e9
                         seen += 1
     assert seen >= 20
+
+
+def test_a_standing_first_alignment_is_a_second_alignment_for_every_kind_of_unit_and_rendering(pairs):
+    """standing_keys against a second alignment where exactness is hardest to see: learned pairs for
+    Latin tokens (matched through lower-case words too), names (whose spellings the article adds),
+    unknown nouns (a translation makes them words) and ordinary words, rendered as a word of the article,
+    its plural or capitalised form, or two words that stand in different English sentences (a phrase no
+    one sentence holds whole). Wherever the first alignment stands, the aligner given the learned lexicon
+    returns it, and the keys it records, exactly."""
+    import re
+
+    from toolkit.align import load_lexicon
+    from toolkit.align.scoring import ko_features
+    from toolkit.archive.learning import align_recording, standing_keys
+
+    outcomes: dict[str, set[bool]] = {}
+    for article_id, en, ko in pairs:
+        given = _fresh(load_lexicon())
+        first, _ = align_recording(en, ko, given)
+        by_kind: dict[str, str] = {}
+        for s in ko.sentences:
+            for u in ko_features(s.text, given).units:
+                by_kind.setdefault(u.kind, u.lemma)
+        words = [re.findall(r"[A-Za-z]{4,}", s.text) for s in en.sentences]
+        first_words = [w[0] for w in words if w]
+        if len(first_words) < 2:
+            continue
+        renderings = {"word": first_words[0], "plural": first_words[0].lower() + "s",
+                      "capitalised": first_words[1].upper(),
+                      "split": f"{first_words[0]} {first_words[-1]}",  # two sentences' words as one phrase
+                      "unheard": "quixotry"}
+        for kind, lemma in by_kind.items():
+            for how, english in renderings.items():
+                final = given.extended([(lemma, english)])
+                keys = standing_keys(en, ko, given, final)
+                outcomes.setdefault(how, set()).add(keys is not None)
+                if keys is not None:
+                    assert align_recording(en, ko, final) == (first, keys), (article_id, kind, lemma, english)
+    # an unheard word leaves a word's evidence alone (an unknown noun it makes a word: aligned again);
+    # the article's own word is evidence somewhere
+    assert True in outcomes["unheard"] and False in outcomes["word"], outcomes
