@@ -1183,3 +1183,108 @@ def test_a_build_with_nothing_to_do_reports_no_more_workers_than_it_may_start(tm
     again = build_archive(corpus, tmp_path / "archive", progress=False, workers=10_000)
     assert (first.built, again.unchanged) == (1, 1)
     assert again.workers == most_workers() and first.workers == 1  # one article: run in this process
+
+
+def test_a_first_alignment_stands_where_a_learned_pair_changes_no_evidence(pairs):
+    """standing_keys: a learned pair for a key the article looks up, whose English no sentence of the
+    article writes, leaves its first alignment standing, with the keys a second alignment records (and a
+    second alignment gives it indeed); a pair whose English an English sentence writes is aligned again."""
+    import re
+
+    from toolkit.align import load_lexicon
+    from toolkit.align.scoring import en_features, ko_features
+    from toolkit.archive.learning import align_recording, standing_keys
+
+    checked = 0
+    for article_id, en, ko in pairs:
+        given = _fresh(load_lexicon())
+        first, _ = align_recording(en, ko, given)
+        units = [u for s in ko.sentences for u in ko_features(s.text, given).units if u.kind == "word"]
+        if not units:
+            continue
+        unit = units[0]
+        unheard = given.extended([(unit.lemma, "zyxwvutsrq")])
+        keys = standing_keys(en, ko, given, unheard)
+        assert keys is not None, article_id
+        assert align_recording(en, ko, unheard) == (first, keys), article_id
+        for e in en.sentences:  # an English word of the article as the learned pair's English
+            stems = en_features(e.text).stems
+            for word in re.findall(r"[A-Za-z]{4,}", e.text):
+                heard = given.extended([(unit.lemma, word)])
+                added = heard.get(unit.lemma) - given.get(unit.lemma)
+                if added and all(s in stems for phrase in added for s in phrase):
+                    assert standing_keys(en, ko, given, heard) is None, (article_id, word)
+                    checked += 1
+                    break
+            else:
+                continue
+            break
+    assert checked >= 3
+
+
+def test_evidence_runs_tell_a_lonely_bead_as_bead_score_does(pairs):
+    """BeadScorer._evidence_runs: the search reads a bead of one sentence on a side as lonely from the runs
+    exactly where one of its sentences meets nothing on the other side, and bead_score rejects those."""
+    from toolkit.align import load_lexicon
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import Params, en_features, ko_features
+
+    lexicon, seen = load_lexicon(), 0
+    for article_id, en, ko in pairs:
+        scorer = Aligner([en_features(s.text) for s in en.sentences], [ko_features(s.text, lexicon) for s in ko.sentences],
+                         Params())
+        n, m = len(scorer.ef), len(scorer.kf)
+        for i in range(n + 1):
+            for di, dj in ((1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (3, 1), (4, 1)):
+                run, at_j, need = scorer._lonely_runs(scorer._runs, i, di, dj)
+                for j in range(dj, m + 1):
+                    if i < di:
+                        continue
+                    lonely = run[j if at_j else j - dj] < need
+                    truly = any(not scorer.has[a][b] for a in range(i - di, i) for b in range(j - dj, j))
+                    assert lonely == truly, (article_id, i, j, di, dj)
+                    if lonely:
+                        assert scorer.bead_score(i - di, i, j - dj, j) == -1e9
+                        seen += 1
+    assert seen >= 20
+
+
+def test_a_standing_first_alignment_is_a_second_alignment_for_every_kind_of_unit_and_rendering(pairs):
+    """standing_keys against a second alignment where exactness is hardest to see: learned pairs for
+    Latin tokens (matched through lower-case words too), names (whose spellings the article adds),
+    unknown nouns (a translation makes them words) and ordinary words, rendered as a word of the article,
+    its plural or capitalised form, or two words that stand in different English sentences (a phrase no
+    one sentence holds whole). Wherever the first alignment stands, the aligner given the learned lexicon
+    returns it, and the keys it records, exactly."""
+    import re
+
+    from toolkit.align import load_lexicon
+    from toolkit.align.scoring import ko_features
+    from toolkit.archive.learning import align_recording, standing_keys
+
+    outcomes: dict[str, set[bool]] = {}
+    for article_id, en, ko in pairs:
+        given = _fresh(load_lexicon())
+        first, _ = align_recording(en, ko, given)
+        by_kind: dict[str, str] = {}
+        for s in ko.sentences:
+            for u in ko_features(s.text, given).units:
+                by_kind.setdefault(u.kind, u.lemma)
+        words = [re.findall(r"[A-Za-z]{4,}", s.text) for s in en.sentences]
+        first_words = [w[0] for w in words if w]
+        if len(first_words) < 2:
+            continue
+        renderings = {"word": first_words[0], "plural": first_words[0].lower() + "s",
+                      "capitalised": first_words[1].upper(),
+                      "split": f"{first_words[0]} {first_words[-1]}",  # two sentences' words as one phrase
+                      "unheard": "quixotry"}
+        for kind, lemma in by_kind.items():
+            for how, english in renderings.items():
+                final = given.extended([(lemma, english)])
+                keys = standing_keys(en, ko, given, final)
+                outcomes.setdefault(how, set()).add(keys is not None)
+                if keys is not None:
+                    assert align_recording(en, ko, final) == (first, keys), (article_id, kind, lemma, english)
+    # an unheard word leaves a word's evidence alone (an unknown noun it makes a word: aligned again);
+    # the article's own word is evidence somewhere
+    assert True in outcomes["unheard"] and False in outcomes["word"], outcomes

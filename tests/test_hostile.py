@@ -259,10 +259,12 @@ def test_a_doctype_naming_a_fifo_is_answered_at_once(tmp_path):
     path = tmp_path / "doctype.xml"
     tei = seed_tei().decode()
     path.write_text(tei.replace("<TEI ", f'<!DOCTYPE TEI SYSTEM "{tmp_path / "dtd"}">\n<TEI ', 1), encoding="utf-8")
-    result = run("validate", path, timeout=60)
+    # run()'s own timeout: a read of the FIFO blocks for ever, while `show` on a loaded machine needs
+    # more than a minute of wall time for its 3.4 s of CPU (25 s wall alone at load 23)
+    result = run("validate", path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "1 files, 1 valid, 0 invalid"
-    result = run("show", path, timeout=60)
+    result = run("show", path)
     assert result.returncode == 0 and "Traceback" not in result.stderr
 
 

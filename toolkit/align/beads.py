@@ -96,6 +96,7 @@ class BeadScorer:
                 [bool(self.ko_mask[i][j] or self.en_mask[i][j] or (ef[i].numbers & kf[j].numbers)) for j in range(m)]
                 for i in range(n)
             ]
+            self._runs = self._evidence_runs(self.has, n, m)
         # words repeated all over the article say little about which sentence is which:
         # weight each word by its in-article sentence frequency ** -idf_power
         self.en_w = self._weights([list(e.stems) for e in ef])
@@ -105,6 +106,26 @@ class BeadScorer:
         self._cache: dict[tuple[int, int, int, int], float] = {}
         self._fits: dict[tuple[int, int], float] = {}
         self._gains: dict[tuple[int, int, int, int], float] = {}
+
+    @staticmethod
+    def _evidence_runs(has: list[list[bool]], n: int, m: int) -> tuple[list[list[int]], list[list[int]]]:
+        """How many pairs with evidence run up to each cell: along English sentence i's row, those
+        of columns j-1, j-2, ... (ko[i][j], j from 0 to m), and down Korean sentence j's column,
+        those of rows i-1, i-2, ... (en[i][j], i from 0 to n). A bead of one English sentence i and
+        Korean sentences j0..j1-1 is lonely (bead_score) exactly where ko[i][j1] < j1 - j0; the
+        search reads this instead of asking for the bead (most beads it tries are lonely)."""
+        ko = []
+        for i in range(n):
+            run = [0] * (m + 1)
+            row = has[i]
+            for j in range(m):
+                run[j + 1] = run[j] + 1 if row[j] else 0
+            ko.append(run)
+        en = [[0] * m]
+        for i in range(n):
+            row, above = has[i], en[-1]
+            en.append([above[j] + 1 if row[j] else 0 for j in range(m)])
+        return ko, en
 
     def _weights(self, items: list[list[str]]) -> list[list[float]]:
         power = self.p.idf_power

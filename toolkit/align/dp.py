@@ -85,20 +85,23 @@ class Aligner(BeadScorer):
         best: list[list[float]] = []
         back: list[list[int]] = []
         cache, score = self._cache, self.bead_score  # bead_score's own cache, read here first
+        runs = self.__dict__.get("_runs")  # an ordinary article's (BeadScorer._evidence_runs); not a lede view's
         for i in range(n + 1):
             lo_i = lo[i]
             row = [NEG] * (hi[i] - lo_i + 1)
             arg = [-1] * len(row)
             row_moves = moves if merging is None or merging[i] else moves[:3]
-            # per move: its index, dj, the previous row (this one for di = 0), its band, whether it is a null bead
-            steps = [(k, dj, i - di, best[i - di] if di else row, lo[i - di], hi[i - di], di == 0 or dj == 0)
+            # per move: its index, dj, the previous row (this one for di = 0), its band, whether it is a null
+            # bead, and where a bead of one sentence on a side is seen to be lonely (`_lonely_runs`)
+            steps = [(k, dj, i - di, best[i - di] if di else row, lo[i - di], hi[i - di], di == 0 or dj == 0,
+                      *self._lonely_runs(runs, i, di, dj))
                      for k, (di, dj) in enumerate(row_moves) if i - di >= 0]
             for j in range(lo_i, hi[i] + 1):
                 if i == 0 and j == 0:
                     row[0] = 0.0
                     continue
                 top, which = NEG, -1
-                for k, dj, pi, prev_row, lo_p, hi_p, null in steps:
+                for k, dj, pi, prev_row, lo_p, hi_p, null, run, at_j, need in steps:
                     pj = j - dj
                     if pj < lo_p or pj > hi_p:
                         continue
@@ -107,6 +110,8 @@ class Aligner(BeadScorer):
                         continue
                     if null:
                         s = prev
+                    elif run is not None and run[j if at_j else pj] < need:
+                        s = prev + -1e9  # bead_score's answer for a lonely bead, without asking it
                     else:
                         got = cache.get((pi, i, pj, j))
                         s = prev + (got if got is not None else score(pi, i, pj, j))
@@ -124,6 +129,21 @@ class Aligner(BeadScorer):
             i, j = i - di, j - dj
         path.reverse()
         return path
+
+    @staticmethod
+    def _lonely_runs(runs, i: int, di: int, dj: int) -> tuple[list[int] | None, bool, int]:
+        """For the move (di, dj) into row i: (a list, whether it is read at the bead's last column j
+        or at its first pj, the least value there of a bead that is not lonely), or (None, False, 0)
+        where the runs do not tell (a null bead, several sentences on both sides, no runs). A bead
+        of one English sentence is lonely where one of its Korean sentences has no evidence with it
+        (bead_score), so where the run of evidence in its row ending at its last column is shorter
+        than its Korean side; a bead of one Korean sentence likewise down its column."""
+        if runs is None or not di or not dj or (di > 1 and dj > 1):
+            return None, False, 0
+        ko_runs, en_runs = runs
+        if di == 1:
+            return ko_runs[i - 1], True, dj
+        return en_runs[i], False, di
 
     def path(self, band: int = 3) -> list[tuple[int, int, int, int]]:
         """Two stages: a 1-1/null search finds the path, then all bead types are searched

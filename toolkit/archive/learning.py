@@ -147,3 +147,51 @@ def changed_keys(old, new, candidates: Iterable[str]) -> set[str]:
         k for k in candidates
         if old.get(k) != new.get(k) or (k in old.function_keys) != (k in new.function_keys)
     }
+
+
+def standing_keys(en, ko, given, final) -> list[str] | None:
+    """For an article aligned under `given` that looked up a key `final` answers otherwise: the keys
+    align_recording(en, ko, final) records, where it would give the first alignment again; None
+    where it may not (the article is aligned again). It would where every Korean sentence's
+    features under `final` give the aligner the evidence they gave under `given` (`same_evidence`).
+
+    The aligner reads a sentence's lexicon translations only through the English sentences of the
+    article that hold one of them whole (scoring.evidence_against) and knows nothing else of the
+    lexicon: a learned pair whose English no sentence of the article writes changes no score, so
+    the search would find the same beads."""
+    from toolkit.align.dp import FULL_GRID
+    from toolkit.align.scoring import en_features, ko_features
+
+    recording = RecordingLexicon(final)
+    after = [ko_features(s.text, recording) for s in ko.sentences]  # the look-ups `align` makes, and all
+    ef = [en_features(s.text) for s in en.sentences]
+    if len(ef) * len(after) > FULL_GRID or \
+            not same_evidence(ef, [ko_features(s.text, given) for s in ko.sentences], after):
+        return None
+    return sorted(recording.keys)
+
+
+def same_evidence(ef, before, after) -> bool:
+    """Whether the aligner sees the Korean sentences' features `before` and `after` alike against
+    the English sentences' `ef`: equal but for their units' translations (`KoUnit.phrases`), and
+    every translation only one side has is held whole by no English sentence, so no pair's
+    evidence (scoring.evidence_against) changes. (A long article's anchor search reads the
+    translations too, apart from the evidence: `standing_keys` asks only for ordinary ones.)"""
+    from dataclasses import fields
+
+    def rest(obj, skip: str) -> tuple:
+        return tuple(getattr(obj, f.name) for f in fields(obj) if f.name != skip)
+
+    for k1, k2 in zip(before, after, strict=True):
+        if k1 is k2:
+            continue
+        if rest(k1, "units") != rest(k2, "units") or len(k1.units) != len(k2.units):
+            return False
+        for u1, u2 in zip(k1.units, k2.units):
+            if rest(u1, "phrases") != rest(u2, "phrases"):
+                return False
+            latin = u1.kind == "latin"
+            for phrase in u1.phrases ^ u2.phrases:
+                if any(all(s in e.stems or (latin and s in e.lower_words) for s in phrase) for e in ef):
+                    return False
+    return True

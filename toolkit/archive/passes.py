@@ -225,7 +225,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     .work/pass2/<key>/tei/<id>.xml, one part per table, and the result: (article_id,
     Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one}, warnings).
     """
-    from toolkit.archive.learning import align_recording, carry_features
+    from toolkit.archive.learning import align_recording, carry_features, standing_keys
     from toolkit.archive.sink import PART, learning_schemas, write_columns, write_part
     from toolkit.archive.sources import load_pair
     from toolkit.metrics.tables import ROW_TABLES, article_rows, schemas
@@ -260,9 +260,14 @@ def second_pass(settings: Settings, key: str, items: list[Item],
                 # the first alignment stands when none of the keys it looked up has changed
                 if ko is not None and (alignment is None or not changed.isdisjoint(keys)):
                     carry_features(given, final, changed, (s.text for s in ko.sentences))
-                    alignment, keys = align_recording(en, ko, final)
-                    alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
-                    warnings = [] if used and used[-1] == cache else stale  # pass one warned already
+                    # or stands all the same when the changed answers change no score (reviewed beads in it)
+                    standing = None if alignment is None else standing_keys(en, ko, given, final)
+                    if standing is not None:
+                        keys = standing
+                    else:
+                        alignment, keys = align_recording(en, ko, final)
+                        alignment, stale = _reviewed(item.article_id, en, ko, alignment, previous)
+                        warnings = [] if used and used[-1] == cache else stale  # pass one warned already
                 data = write_tei(en, ko, alignment)
                 article = article_rows(item.article_id, en, ko, alignment, final)
                 beads = article_beads(item.article_id, article, known) if article["links"] else None
