@@ -214,3 +214,45 @@ def test_a_bare_number_joins_only_the_item_of_its_paragraph(lexicon, ko, paragra
     path = [(0, 1, 0, 0), (1, 2, 0, 1)]
     # a threshold no probability reaches: only the number rule can join
     assert join_splits(aligner, path, 1.01) == ([(0, 2, 0, 1)] if joined else path)
+
+
+# Two Korean sentences retold in three English ones, the middle one carrying the end of the first
+# (가짜 약 / fake) and the start of the second (병이 더 도지다 / sicker): a 3-2 bead (made up).
+STRADDLE_KO = ["장마당에서 파는 약은 대부분 중국산이지만 가짜 약도 적지 않습니다.",
+               "이 때문에 약을 잘못 써서 병이 더 도지는 경우도 있다고 주민은 말했습니다."]
+STRADDLE_EN = ["Most of the medicine sold in the markets is made in China.",
+               "Some of it is fake, and the wrong drugs can make patients sicker.",
+               "It happens more often than people think, the resident said."]
+
+
+def _straddle(en: list[str], paragraphs: tuple[list[int], list[int]], lexicon, straddle: bool = True) -> Aligner:
+    return Aligner([en_features(t) for t in en], [ko_features(t, lexicon) for t in STRADDLE_KO],
+                   Params(join_straddle=straddle), paragraphs=paragraphs)
+
+
+def test_a_sentence_straddling_two_korean_sentences_joins_both_links(lexicon) -> None:
+    """Each link explains part of the middle sentence: without the straddle rule it is left as an
+    addition between two 1-1 links; with it the three English sentences and the two Korean ones
+    are one bead."""
+    apart = _straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon, straddle=False).path()
+    assert apart == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert _straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon).path() == [(0, 3, 0, 2)]
+
+
+@pytest.mark.parametrize("paragraphs", [([0, 0, 0], [0, 1]), ([0, 1, 1], [0, 0]), ([0, 0, 1], [0, 0])])
+def test_a_straddle_stays_within_the_paragraphs_of_both_sides(lexicon, paragraphs) -> None:
+    """Across a paragraph break, on either side, the middle sentence is no retelling of the two."""
+    assert _straddle(STRADDLE_EN, paragraphs, lexicon).path() == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+
+
+def test_a_middle_sentence_saying_only_what_a_link_says_is_no_straddle(lexicon) -> None:
+    """It must say a word of each Korean sentence that its link's English leaves unsaid: one that
+    repeats the first link's words (medicine, China) is not part of both."""
+    from toolkit.align.joins import join_straddles
+
+    restated = [STRADDLE_EN[0], "Much of that medicine comes from China.", STRADDLE_EN[2]]
+    aligner = _straddle(restated, ([0, 0, 0], [0, 0]), lexicon)
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert aligner.has[1][0] and aligner.has[1][1]  # it meets both Korean sentences
+    assert join_straddles(aligner, path) == path
+    assert join_straddles(_straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon), path) == [(0, 3, 0, 2)]

@@ -31,7 +31,9 @@ beside a link joins it when the link's Korean already says most of it (`Params.j
 a split refused for adding no word of its own), or, right after the link, a good part of it
 and a word of that Korean the link's English leaves unsaid (`Params.join_explains`); (7) a
 sentence of either language left unaligned beside a link joins it when a fitted model of
-refused splits puts it at `Params.join_split` or more (joins.py; a Korean one at `Params.join_split_ko`).
+refused splits puts it at `Params.join_split` or more (joins.py; a Korean one at `Params.join_split_ko`);
+before that, an English sentence left between the links of two adjacent Korean sentences that says a
+word of each left unsaid joins both (a 3-2 bead, `Params.join_straddle`).
 Otherwise a pair with no word, name or number in common is never aligned. Each bead's
 confidence is the calibrated probability of confidence.py.
 """
@@ -42,7 +44,7 @@ from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
-from toolkit.align.joins import MAX_BEAD, grown_links, join_splits
+from toolkit.align.joins import MAX_BEAD, grown_links, join_splits, join_straddles
 from toolkit.align.lede import moved_lede
 from toolkit.align.lexicon import Lexicon, load_lexicon
 from toolkit.align.scoring import Params, en_features, ko_features
@@ -160,6 +162,8 @@ class Aligner(BeadScorer):
         if path == chain:  # the one-to-one lede search found nothing: one moved sentence, merges around it
             path = moved_lede(self, MOVES, chain)
         path = self._join_covered(self._lone_pairs(self._cross(path)))
+        if self.p.join_straddle:
+            path = join_straddles(self, path)
         if self.p.join_split is None:
             return path
         return join_splits(self, path, self.p.join_split, korean_threshold=self.p.join_split_ko)
