@@ -256,3 +256,26 @@ def test_a_middle_sentence_saying_only_what_a_link_says_is_no_straddle(lexicon) 
     assert aligner.has[1][0] and aligner.has[1][1]  # it meets both Korean sentences
     assert join_straddles(aligner, path) == path
     assert join_straddles(_straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon), path) == [(0, 3, 0, 2)]
+
+
+# A Korean sentence restated in two English ones whose first says only "another purpose" (made up):
+# the model puts it at 0.65-0.75 beside the link of the second, where rewrites' English parts sit.
+RESTATED_KO = ["북한은 지난 2017년부터 유엔 안보리 제재로 수산물 수출이 금지된 상태입니다.",
+               "대북 소식통들은 당국이 어선을 이용한 탈북을 막기 위해 출항을 금지한 것으로 보고 있습니다."]
+RESTATED_EN = ["North Korea has been barred from exporting seafood under United Nations Security Council sanctions "
+               "since 2017.", "Observers believe the ban has another purpose.",
+               "They say the authorities want to stop people from escaping by boat."]
+
+
+def test_an_english_part_restating_its_korean_joins_at_the_default_threshold(lexicon) -> None:
+    def path(join_split: float | None) -> list:
+        return Aligner([en_features(t) for t in RESTATED_EN], [ko_features(t, lexicon) for t in RESTATED_KO],
+                       Params(join_split=join_split), paragraphs=([0, 1, 1], [0, 1])).path()
+
+    refused = path(None)
+    assert refused == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    aligner = Aligner([en_features(t) for t in RESTATED_EN], [ko_features(t, lexicon) for t in RESTATED_KO],
+                      Params(join_split=None), paragraphs=([0, 1, 1], [0, 1]))
+    p = join_probability(join_features(aligner, refused, refused[2], 1, True))
+    assert Params().join_split <= p < 0.75  # in the band the old threshold refused
+    assert path(Params().join_split) == [(0, 1, 0, 1), (1, 3, 1, 2)]
