@@ -339,4 +339,10 @@ class BeadScorer:
             score += p.w_quote if e.quote == k.quote else -p.w_quote
             if p.w_qcount:
                 score += p.w_qcount if e.quotes == k.quotes else -p.w_qcount * min(abs(e.quotes - k.quotes), 2) / 2
-        return score + p.w_len * self._fit(e.length, k.length) - p.merge_pen.get((1, 1), 0.0)
+        score += p.w_len * self._fit(e.length, k.length) - p.merge_pen.get((1, 1), 0.0)
+        if p.dated_link is not None and score < p.dated_link and e.years and not k.numbers:
+            # a writer's dated background facing a Korean sentence that states no number (the
+            # untranslated one of its gap), paired on a word or two: not a pair; a translation
+            # that resolves 지난해 to a year shares more than that
+            return -1e9
+        return score
