@@ -16,7 +16,8 @@ on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at l
 offers: one weak match among four background sentences is likelier chance than one
 between a single sentence on each side): order alone makes them likely partners (but an
 English sentence naming a year stays apart from a Korean one stating no number,
-`Params.rescue_years`: a writer's background);
+`Params.rescue_years`: a writer's background; the search itself refuses such a 1-1 pair when it
+scores below `Params.dated_link` and the year is in the running text, beads.py);
 (4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
 or, when that one-to-one search finds nothing, the chain's first beads are searched again with
 one Korean sentence moved to face its English (lede.py: merged beads around the crossing, or
