@@ -258,6 +258,24 @@ def test_a_middle_sentence_saying_only_what_a_link_says_is_no_straddle(lexicon) 
     assert join_straddles(_straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon), path) == [(0, 3, 0, 2)]
 
 
+@pytest.mark.parametrize("middle, joined", [
+    (STRADDLE_EN[1], True),
+    # background dated in a year neither Korean sentence states, meeting 가짜 and 병 all the same
+    ("The United Nations says a fake vaccine scandal in 2019 left many patients sick.", False),
+    ("The United Nations says a fake vaccine scandal (2019) left many patients sick.", True),  # an aside
+])
+def test_a_middle_sentence_dating_a_fact_the_korean_does_not_is_no_straddle(lexicon, middle: str,
+                                                                           joined: bool) -> None:
+    """A year in the running text that neither Korean sentence gives, by number or as 지난해, marks
+    the writer's own background (as `Params.dated_link` reads a pair): it stays between the links."""
+    from toolkit.align.joins import join_straddles
+
+    aligner = _straddle([STRADDLE_EN[0], middle, STRADDLE_EN[2]], ([0, 0, 0], [0, 0]), lexicon)
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert aligner.has[1][0] and aligner.has[1][1]  # it meets both Korean sentences
+    assert join_straddles(aligner, path) == ([(0, 3, 0, 2)] if joined else path)
+
+
 # A Korean sentence restated in two English ones whose first says only "another purpose" (made up):
 # the model puts it at 0.65-0.75 beside the link of the second, where rewrites' English parts sit.
 RESTATED_KO = ["북한은 지난 2017년부터 유엔 안보리 제재로 수산물 수출이 금지된 상태입니다.",

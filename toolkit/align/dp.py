@@ -48,7 +48,7 @@ from toolkit.align.confidence import article_context, bead_cert, link_features, 
 from toolkit.align.joins import MAX_BEAD, grown_links, join_splits, join_straddles
 from toolkit.align.lede import moved_lede
 from toolkit.align.lexicon import Lexicon, load_lexicon
-from toolkit.align.scoring import Params, en_features, ko_features
+from toolkit.align.scoring import Params, en_features, is_year, ko_features
 from toolkit.model import Alignment, Bead, Sentence
 
 __all__ = ["align", "Aligner"]
@@ -488,7 +488,7 @@ class Aligner(BeadScorer):
         the news lines, whose Korean often spells them in words."""
         if any(self.kf[j].numbers for j in range(j0, j1)):
             return False
-        return any(v.isdigit() and 1900 <= int(v) <= 2100 for i in range(i0, i1) for v in self.ef[i].numbers)
+        return any(is_year(v) for i in range(i0, i1) for v in self.ef[i].numbers)
 
     def _unreported(self, i: int, j: int) -> bool:
         """Whether Korean sentence `j` quotes someone and English sentence `i` reports no one's

@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable
 
 from toolkit.align.confidence import probability
+from toolkit.align.scoring import year_unstated
 
 __all__ = ["JOIN_WEIGHTS", "join_features", "join_probability", "join_candidates", "join_splits", "join_straddles",
            "grown_links"]
@@ -195,7 +196,9 @@ def join_straddles(scorer, path: list[Bead]) -> list[Bead]:
     sicker." between 가짜 약도 적지 않습니다 and 병이 더 도지는 경우도 있다): each link explains part of it, neither
     enough for the join model to give it to one, and the search's 3-2 penalty, set for news lines,
     keeps the two links apart. A sentence whose words the neighbour links already say (a restated
-    quote, a line the corpus pairs elsewhere) is no straddle: it is left to the join model."""
+    quote, a line the corpus pairs elsewhere) is no straddle: it is left to the join model; nor is one
+    dating its fact in a year neither Korean sentence states (`Params.dated_link`'s reading: a writer's
+    background, "a fake vaccine scandal in 2019 left many patients sick", meets 가짜 and 병 too)."""
     out = list(path)
     en_par, ko_par = scorer.en_par, scorer.ko_par
     t = 1
@@ -206,7 +209,8 @@ def join_straddles(scorer, path: list[Bead]) -> list[Bead]:
                 and b[3] - b[2] == 1 and a[1] == k and b[0] == k + 1 and a[3] == b[2]
                 and en_par is not None and ko_par is not None
                 and en_par[k - 1] == en_par[k] == en_par[k + 1] and ko_par[a[2]] == ko_par[b[2]]
-                and _says_unsaid(scorer, a, k) and _says_unsaid(scorer, b, k)):
+                and _says_unsaid(scorer, a, k) and _says_unsaid(scorer, b, k)
+                and not (year_unstated(scorer.ef[k], scorer.kf[a[2]]) and year_unstated(scorer.ef[k], scorer.kf[b[2]]))):
             out[t - 1 : t + 2] = [(a[0], b[1], a[2], b[3])]
         t += 1
     return out
