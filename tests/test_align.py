@@ -750,3 +750,63 @@ def test_weak_links_never_cost_a_long_article_its_crossing_links(lexicon, monkey
     assert aligner._held_weakly(path)  # the closing link is weak: its sentences are free for a crossing pair
     monkeypatch.setattr(dp, "FULL_GRID", 1)  # one null each side: the nulls alone are within the cap
     assert (1, 2, 5, 6) in aligner._cross(path)
+
+
+# A writer's dated background facing an untranslated Korean sentence that shares one word with it
+# (made up): the search paired them on "North Korea" alone.
+DATED_KO = ["북한 매체는 연일 복구 현장의 성과를 선전하고 있습니다."]
+
+
+@pytest.mark.parametrize("english, paired", [
+    ("Typhoons destroyed thousands of homes across North Korea in 2020.", False),  # a year in the running text
+    ("Typhoons destroyed thousands of homes across North Korea (2020).", True),  # an aside in parentheses
+    ("Typhoons destroyed thousands of homes across North Korea.", True),  # no year: the weak pair stands
+])
+def test_a_weak_pair_is_refused_when_only_the_english_dates_its_fact(english: str, paired: bool) -> None:
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import en_features, ko_features
+
+    lexicon = load_lexicon()
+
+    def path(params: Params) -> list:
+        return Aligner([en_features(english)], [ko_features(t, lexicon) for t in DATED_KO], params).path()
+
+    assert path(Params(dated_link=None)) == [(0, 1, 0, 1)]  # the pair has evidence, a weak score
+    assert (path(Params()) == [(0, 1, 0, 1)]) is paired
+
+
+def test_a_year_the_korean_also_states_keeps_a_weak_pair() -> None:
+    """The rule reads a Korean sentence stating no number: 2020년 there makes the year shared evidence."""
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import en_features, ko_features
+
+    lexicon = load_lexicon()
+    aligner = Aligner([en_features("Typhoons destroyed thousands of homes across North Korea in 2020.")],
+                      [ko_features("북한 매체는 2020년 복구 현장의 성과를 선전했습니다.", lexicon)], Params())
+    assert aligner.path() == [(0, 1, 0, 1)]
+
+
+@pytest.mark.parametrize("english, korean, paired", [
+    # 작년 is the English "2025": a translation, weakly scored
+    ("Smuggling became riskier in 2025.", "작년부터는 밀수도 위험해졌다고 합니다.", True),
+    ("Smuggling became riskier in 2025.", "지난해부터는 밀수도 위험해졌다고 합니다.", True),
+    ("Smuggling became riskier in 2025.", "올해부터는 밀수도 위험해졌다고 합니다.", True),
+    # no year in any form: the English dates a fact of its own
+    ("Smuggling became riskier in 2025.", "요즘 들어 밀수도 위험해졌다고 합니다.", False),
+    # a decade is no year 올해 can name
+    ("Smuggling became riskier in the 2010s.", "올해부터는 밀수도 위험해졌다고 합니다.", False),
+])
+def test_a_korean_year_by_its_distance_keeps_a_weak_dated_pair(english: str, korean: str, paired: bool) -> None:
+    """Korean names the year of a fact by its distance (지난해, 올해) where the English writes the
+    number: such a pair is no dated background, however few words it shares (made up)."""
+    from toolkit.align.dp import Aligner
+    from toolkit.align.scoring import en_features, ko_features
+
+    lexicon = load_lexicon()
+
+    def aligner(params: Params) -> Aligner:
+        return Aligner([en_features(english)], [ko_features(korean, lexicon)], params)
+
+    assert aligner(Params(dated_link=None)).bead_score(0, 1, 0, 1) < Params().dated_link  # the rule's range
+    assert aligner(Params(dated_link=None)).path() == [(0, 1, 0, 1)]
+    assert (aligner(Params()).path() == [(0, 1, 0, 1)]) is paired

@@ -214,3 +214,86 @@ def test_a_bare_number_joins_only_the_item_of_its_paragraph(lexicon, ko, paragra
     path = [(0, 1, 0, 0), (1, 2, 0, 1)]
     # a threshold no probability reaches: only the number rule can join
     assert join_splits(aligner, path, 1.01) == ([(0, 2, 0, 1)] if joined else path)
+
+
+# Two Korean sentences retold in three English ones, the middle one carrying the end of the first
+# (가짜 약 / fake) and the start of the second (병이 더 도지다 / sicker): a 3-2 bead (made up).
+STRADDLE_KO = ["장마당에서 파는 약은 대부분 중국산이지만 가짜 약도 적지 않습니다.",
+               "이 때문에 약을 잘못 써서 병이 더 도지는 경우도 있다고 주민은 말했습니다."]
+STRADDLE_EN = ["Most of the medicine sold in the markets is made in China.",
+               "Some of it is fake, and the wrong drugs can make patients sicker.",
+               "It happens more often than people think, the resident said."]
+
+
+def _straddle(en: list[str], paragraphs: tuple[list[int], list[int]], lexicon, straddle: bool = True) -> Aligner:
+    return Aligner([en_features(t) for t in en], [ko_features(t, lexicon) for t in STRADDLE_KO],
+                   Params(join_straddle=straddle), paragraphs=paragraphs)
+
+
+def test_a_sentence_straddling_two_korean_sentences_joins_both_links(lexicon) -> None:
+    """Each link explains part of the middle sentence: without the straddle rule it is left as an
+    addition between two 1-1 links; with it the three English sentences and the two Korean ones
+    are one bead."""
+    apart = _straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon, straddle=False).path()
+    assert apart == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert _straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon).path() == [(0, 3, 0, 2)]
+
+
+@pytest.mark.parametrize("paragraphs", [([0, 0, 0], [0, 1]), ([0, 1, 1], [0, 0]), ([0, 0, 1], [0, 0])])
+def test_a_straddle_stays_within_the_paragraphs_of_both_sides(lexicon, paragraphs) -> None:
+    """Across a paragraph break, on either side, the middle sentence is no retelling of the two."""
+    assert _straddle(STRADDLE_EN, paragraphs, lexicon).path() == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+
+
+def test_a_middle_sentence_saying_only_what_a_link_says_is_no_straddle(lexicon) -> None:
+    """It must say a word of each Korean sentence that its link's English leaves unsaid: one that
+    repeats the first link's words (medicine, China) is not part of both."""
+    from toolkit.align.joins import join_straddles
+
+    restated = [STRADDLE_EN[0], "Much of that medicine comes from China.", STRADDLE_EN[2]]
+    aligner = _straddle(restated, ([0, 0, 0], [0, 0]), lexicon)
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert aligner.has[1][0] and aligner.has[1][1]  # it meets both Korean sentences
+    assert join_straddles(aligner, path) == path
+    assert join_straddles(_straddle(STRADDLE_EN, ([0, 0, 0], [0, 0]), lexicon), path) == [(0, 3, 0, 2)]
+
+
+@pytest.mark.parametrize("middle, joined", [
+    (STRADDLE_EN[1], True),
+    # background dated in a year neither Korean sentence states, meeting 가짜 and 병 all the same
+    ("The United Nations says a fake vaccine scandal in 2019 left many patients sick.", False),
+    ("The United Nations says a fake vaccine scandal (2019) left many patients sick.", True),  # an aside
+])
+def test_a_middle_sentence_dating_a_fact_the_korean_does_not_is_no_straddle(lexicon, middle: str,
+                                                                           joined: bool) -> None:
+    """A year in the running text that neither Korean sentence gives, by number or as 지난해, marks
+    the writer's own background (as `Params.dated_link` reads a pair): it stays between the links."""
+    from toolkit.align.joins import join_straddles
+
+    aligner = _straddle([STRADDLE_EN[0], middle, STRADDLE_EN[2]], ([0, 0, 0], [0, 0]), lexicon)
+    path = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert aligner.has[1][0] and aligner.has[1][1]  # it meets both Korean sentences
+    assert join_straddles(aligner, path) == ([(0, 3, 0, 2)] if joined else path)
+
+
+# A Korean sentence restated in two English ones whose first says only "another purpose" (made up):
+# the model puts it at 0.65-0.75 beside the link of the second, where rewrites' English parts sit.
+RESTATED_KO = ["북한은 지난 2017년부터 유엔 안보리 제재로 수산물 수출이 금지된 상태입니다.",
+               "대북 소식통들은 당국이 어선을 이용한 탈북을 막기 위해 출항을 금지한 것으로 보고 있습니다."]
+RESTATED_EN = ["North Korea has been barred from exporting seafood under United Nations Security Council sanctions "
+               "since 2017.", "Observers believe the ban has another purpose.",
+               "They say the authorities want to stop people from escaping by boat."]
+
+
+def test_an_english_part_restating_its_korean_joins_at_the_default_threshold(lexicon) -> None:
+    def path(join_split: float | None) -> list:
+        return Aligner([en_features(t) for t in RESTATED_EN], [ko_features(t, lexicon) for t in RESTATED_KO],
+                       Params(join_split=join_split), paragraphs=([0, 1, 1], [0, 1])).path()
+
+    refused = path(None)
+    assert refused == [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    aligner = Aligner([en_features(t) for t in RESTATED_EN], [ko_features(t, lexicon) for t in RESTATED_KO],
+                      Params(join_split=None), paragraphs=([0, 1, 1], [0, 1]))
+    p = join_probability(join_features(aligner, refused, refused[2], 1, True))
+    assert Params().join_split <= p < 0.75  # in the band the old threshold refused
+    assert path(Params().join_split) == [(0, 1, 0, 1), (1, 3, 1, 2)]

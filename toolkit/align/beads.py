@@ -18,6 +18,7 @@ from toolkit.align.scoring import (
     name_matches,
     pair_evidence_column,
     prepared_units,
+    year_unstated,
 )
 
 __all__ = ["BeadScorer"]
@@ -360,4 +361,10 @@ class BeadScorer:
             score += p.w_quote if e.quote == k.quote else -p.w_quote
             if p.w_qcount:
                 score += p.w_qcount if e.quotes == k.quotes else -p.w_qcount * min(abs(e.quotes - k.quotes), 2) / 2
-        return score + p.w_len * self._fit(e.length, k.length) - p.merge_pen.get((1, 1), 0.0)
+        score += p.w_len * self._fit(e.length, k.length) - p.merge_pen.get((1, 1), 0.0)
+        if p.dated_link is not None and score < p.dated_link and year_unstated(e, k):
+            # a writer's dated background facing a Korean sentence that states no number nor a
+            # year by its distance (the untranslated one of its gap), paired on a word or two: not
+            # a pair; a translation resolving 작년 to "2025" may share no more than that
+            return -1e9
+        return score

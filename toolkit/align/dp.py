@@ -16,7 +16,8 @@ on both sides are paired (1-1, 2-1, 1-2) when they share evidence and score at l
 offers: one weak match among four background sentences is likelier chance than one
 between a single sentence on each side): order alone makes them likely partners (but an
 English sentence naming a year stays apart from a Korean one stating no number,
-`Params.rescue_years`: a writer's background);
+`Params.rescue_years`: a writer's background; the search itself refuses such a 1-1 pair when it
+scores below `Params.dated_link` and the year is in the running text, beads.py);
 (4) the first sentences may be paired out of order (a reworked lede, `Params.reorder`),
 or, when that one-to-one search finds nothing, the chain's first beads are searched again with
 one Korean sentence moved to face its English (lede.py: merged beads around the crossing, or
@@ -31,7 +32,9 @@ beside a link joins it when the link's Korean already says most of it (`Params.j
 a split refused for adding no word of its own), or, right after the link, a good part of it
 and a word of that Korean the link's English leaves unsaid (`Params.join_explains`); (7) a
 sentence of either language left unaligned beside a link joins it when a fitted model of
-refused splits puts it at `Params.join_split` or more (joins.py; a Korean one at `Params.join_split_ko`).
+refused splits puts it at `Params.join_split` or more (joins.py; a Korean one at `Params.join_split_ko`);
+before that, an English sentence left between the links of two adjacent Korean sentences that says a
+word of each left unsaid joins both (a 3-2 bead, `Params.join_straddle`).
 Otherwise a pair with no word, name or number in common is never aligned. Each bead's
 confidence is the calibrated probability of confidence.py.
 """
@@ -42,10 +45,10 @@ from toolkit.align.anchors import anchor_chain
 from toolkit.align.anchors import band as anchor_band
 from toolkit.align.beads import BeadScorer
 from toolkit.align.confidence import article_context, bead_cert, link_features, null_features
-from toolkit.align.joins import MAX_BEAD, grown_links, join_splits
+from toolkit.align.joins import MAX_BEAD, grown_links, join_splits, join_straddles
 from toolkit.align.lede import moved_lede
 from toolkit.align.lexicon import Lexicon, load_lexicon
-from toolkit.align.scoring import Params, en_features, ko_features
+from toolkit.align.scoring import Params, en_features, is_year, ko_features
 from toolkit.model import Alignment, Bead, Sentence
 
 __all__ = ["align", "Aligner"]
@@ -180,6 +183,8 @@ class Aligner(BeadScorer):
         if path == chain:  # the one-to-one lede search found nothing: one moved sentence, merges around it
             path = moved_lede(self, MOVES, chain)
         path = self._join_covered(self._lone_pairs(self._cross(path)))
+        if self.p.join_straddle:
+            path = join_straddles(self, path)
         if self.p.join_split is None:
             return path
         return join_splits(self, path, self.p.join_split, korean_threshold=self.p.join_split_ko)
@@ -503,7 +508,7 @@ class Aligner(BeadScorer):
         the news lines, whose Korean often spells them in words."""
         if any(self.kf[j].numbers for j in range(j0, j1)):
             return False
-        return any(v.isdigit() and 1900 <= int(v) <= 2100 for i in range(i0, i1) for v in self.ef[i].numbers)
+        return any(is_year(v) for i in range(i0, i1) for v in self.ef[i].numbers)
 
     def _unreported(self, i: int, j: int) -> bool:
         """Whether Korean sentence `j` quotes someone and English sentence `i` reports no one's

@@ -19,8 +19,10 @@ import math
 from collections.abc import Callable
 
 from toolkit.align.confidence import probability
+from toolkit.align.scoring import year_unstated
 
-__all__ = ["JOIN_WEIGHTS", "join_features", "join_probability", "join_candidates", "join_splits", "grown_links"]
+__all__ = ["JOIN_WEIGHTS", "join_features", "join_probability", "join_candidates", "join_splits", "join_straddles",
+           "grown_links"]
 
 Bead = tuple[int, int, int, int]
 
@@ -181,6 +183,43 @@ def join_splits(scorer, path: list[Bead], threshold: float, weights: dict[str, f
                 best = (p, u, k, english)
         return None if best is None else (best[1], _grown(link, best[2], best[3]))
     return grown_links(grown_links(path, lambda out, t: _list_mark(scorer, out, t)), likeliest)
+
+
+def join_straddles(scorer, path: list[Bead]) -> list[Bead]:
+    """`path` with each English sentence that straddles two Korean sentences joined to both of their
+    links (one 3-2 bead): unaligned, between the 1-1 links of two adjacent Korean sentences of one
+    paragraph, in the paragraph of both English neighbours, and saying a word of each Korean sentence
+    that its link's English leaves unsaid.
+
+    A writer retelling two Korean sentences in three English ones lets the middle one carry the end of
+    the first and the start of the second ("Some of it is fake, and the wrong drugs can make patients
+    sicker." between 가짜 약도 적지 않습니다 and 병이 더 도지는 경우도 있다): each link explains part of it, neither
+    enough for the join model to give it to one, and the search's 3-2 penalty, set for news lines,
+    keeps the two links apart. A sentence whose words the neighbour links already say (a restated
+    quote, a line the corpus pairs elsewhere) is no straddle: it is left to the join model; nor is one
+    dating its fact in a year neither Korean sentence states (`Params.dated_link`'s reading: a writer's
+    background, "a fake vaccine scandal in 2019 left many patients sick", meets 가짜 and 병 too)."""
+    out = list(path)
+    en_par, ko_par = scorer.en_par, scorer.ko_par
+    t = 1
+    while t + 1 < len(out):
+        a, e, b = out[t - 1], out[t], out[t + 1]
+        k = e[0]
+        if (e[1] == k + 1 and e[2] == e[3] and a[1] - a[0] == 1 and a[3] - a[2] == 1 and b[1] - b[0] == 1
+                and b[3] - b[2] == 1 and a[1] == k and b[0] == k + 1 and a[3] == b[2]
+                and en_par is not None and ko_par is not None
+                and en_par[k - 1] == en_par[k] == en_par[k + 1] and ko_par[a[2]] == ko_par[b[2]]
+                and _says_unsaid(scorer, a, k) and _says_unsaid(scorer, b, k)
+                and not (year_unstated(scorer.ef[k], scorer.kf[a[2]]) and year_unstated(scorer.ef[k], scorer.kf[b[2]]))):
+            out[t - 1 : t + 2] = [(a[0], b[1], a[2], b[3])]
+        t += 1
+    return out
+
+
+def _says_unsaid(scorer, link: Bead, k: int) -> bool:
+    """Whether English sentence `k` meets a word of `link`'s Korean that the link's English does not."""
+    i0, i1, j0, j1 = link
+    return any(scorer.ko_mask[k][j] & ~scorer._or(scorer.ko_mask, range(i0, i1), j, True) for j in range(j0, j1))
 
 
 # a paragraph number the English splitter cuts off its sentence: no word, one number, a few characters

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from toolkit.align.kept import kept_for_sentences
 
-__all__ = ["numbers_in_english", "numbers_in_korean", "canon", "as_written", "Quantity", "quantities_in_english",
+__all__ = ["KO_RELATIVE", "numbers_in_english", "numbers_in_korean", "canon", "as_written", "Quantity", "quantities_in_english",
            "quantities_in_korean", "with_readings"]
 
 
@@ -1029,6 +1029,16 @@ def _ko_parts(text: str, m: re.Match) -> list[tuple[int, str]]:
             out.append((start, part))
         start += len(part)
     return out
+
+
+# a month or a year named by its distance from the report's: 지난달 ("last month"), 이달, 내달;
+# 지난해, 올해, 내년 (not 전달, mostly "delivered": 소식통이 전달했다). A translator names the
+# month or year they mean ("in April", "in 2024"): metrics.checks reads them as conversions, the
+# aligner as the date an English sentence's year translates.
+KO_RELATIVE = {
+    "month": re.compile(r"(?<![가-힣])(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|내달|전월(?!세))(?![러력])"),
+    "year": re.compile(r"(?<![가-힣])(?:지난\s?해|작년|재작년|올해|금년|내년|전년|올\s(?=\d))"),
+}
 
 
 def numbers_in_korean(text: str) -> set[str]:

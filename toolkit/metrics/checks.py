@@ -320,14 +320,6 @@ def _restated(found: list, text: str) -> list:
     return out
 
 
-# a month or a year named by its distance from the report's: 지난달 ("last month"), 이달, 내달;
-# 지난해, 올해, 내년 (not 전달, mostly "delivered": 소식통이 전달했다)
-_KO_RELATIVE = {
-    "month": re.compile(r"(?<![가-힣])(?:지난\s?달|이\s?달|이번\s?달|다음\s?달|내달|전월(?!세))(?![러력])"),
-    "year": re.compile(r"(?<![가-힣])(?:지난\s?해|작년|재작년|올해|금년|내년|전년|올\s(?=\d))"),
-}
-
-
 def _resolved_months(en: list, ko: list, ko_text: str) -> list:
     """English months that only complete a day the Korean gives bare are additions: a
     translator writes "on Apr. 14" for 14일 (the month of the report, left implicit in
@@ -342,7 +334,9 @@ def _resolved_months(en: list, ko: list, ko_text: str) -> list:
         day = en[k + 1]
         if q.kind == "month" and day.kind == "day" and day.start - q.end <= 2 and day.value in bare:
             out[k] = replace(q, conversion=True)
-    for kind, words in _KO_RELATIVE.items():
+    from toolkit.align.numbers import KO_RELATIVE  # a month or a year named by its distance: 지난달, 지난해
+
+    for kind, words in KO_RELATIVE.items():
         relative = len(words.findall(ko_text))
         named = {q.value for q in ko if q.kind == kind and not q.optional}
         # a Korean value the English lacks, one last digit away, is more likely the same figure changed
@@ -371,9 +365,11 @@ def _base_of_comparison(en: list, ko: list, en_text: str, ko_text: str) -> list:
     Korean. Such a Korean value, one before an English one the Korean lacks, is an addition,
     where the Korean also names the English one by its distance (지난달: July): a changed month
     keeps no such neighbour (a planted 7월 -> 5월 is still flagged)."""
+    from toolkit.align.numbers import KO_RELATIVE
+
     out = list(ko)
     for kind, phrase in _EN_ON_PREVIOUS.items():
-        if not phrase.search(en_text) or not _KO_RELATIVE[kind].search(ko_text):
+        if not phrase.search(en_text) or not KO_RELATIVE[kind].search(ko_text):
             continue
         ko_values = {q.value for q in ko if q.kind == kind}
         later = {q.value for q in en if q.kind == kind and not q.optional} - ko_values
