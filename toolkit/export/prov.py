@@ -204,7 +204,7 @@ def _tables(archive: Path):
     tables = tables_dir(archive)
     frames = {}
     for name in ("articles", "credits"):
-        path = require_table(tables, name, archive)
+        path = require_table(tables, name)
         try:
             frame = pl.read_parquet(path)
         except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
