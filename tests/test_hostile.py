@@ -449,6 +449,24 @@ def test_a_long_paragraph_with_no_letter_is_left_out_with_a_warning_naming_its_l
         f"{page}: line 5: a paragraph of 59,999 characters with no letter or digit was left out"]
 
 
+@pytest.mark.parametrize("emoji", ["🙏🙏🙏", "❤️ 👍", "🇰🇷"])
+def test_a_paragraph_of_emoji_is_body_text_in_text_and_html_alike(emoji):
+    """A paragraph of emoji has no letter or digit, so reading took it for a separator and dropped
+    it in silence: what the story quoted (a reaction, a post) was gone. It is body text now, in a
+    text page and an HTML page alike; a separator of punctuation or shapes still goes as layout."""
+    from toolkit.ingest import parse_article
+
+    first = "Traders in the border town reopened their stalls on Monday after a two-week closure."
+    second = "One trader wrote on social media that she was relieved to be back at work."
+    last = "Officials gave no reason for the closure."
+    text = f"Border Market Reopens\n\n{first}\n\n{emoji}\n\n{second}\n\n★ ★ ★\n\n* * *\n\n{last}\n"
+    html = ("<html><body><article><h1>Border Market Reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in (first, emoji, second, "★ ★ ★", "* * *", last)) + "</article></body></html>")
+    for data, name in ((text, "page.txt"), (html, "page.html")):
+        article = parse_article(data.encode("utf-8"), name)
+        assert [p.text for p in article.paragraphs] == [first, emoji, second, last], name
+
+
 def test_align_says_what_reading_left_out_as_build_and_credits_do(tmp_path):
     """`build` and `credits` warn of a long paragraph with no letter or digit that reading left
     out, but `align` of the same two files dropped it without a word."""

@@ -20,7 +20,12 @@ from toolkit.langid import detect_language, dominant_language
 from toolkit.model import Article, Credit, Link, Paragraph
 
 _WIDE = re.compile(f"[{SYLLABLES}\u4e00-\u9fff]")  # Hangul syllables and CJK ideographs
-_KEY_DROP = re.compile(r"[\W_]+")
+# what a comparison key leaves out: spacing and punctuation, but not an emoji (a pictograph of the
+# emoji blocks, or any character that U+FE0F asks to show as one). A paragraph of "🙏🙏🙏" is what
+# someone wrote (a reaction, a post the story quotes), kept as body text as a reader view keeps it;
+# one of punctuation and shapes ("* * *", "■■■", "★ ★ ★") is a separator, left out as layout.
+_EMOJI = "\U0001F000-\U0001FAFF"
+_KEY_DROP = re.compile(rf"(?:(?![{_EMOJI}]|.\uFE0F)[\W_])+")
 _SENTENCE_END = re.compile(r"""[.!?。…"'”’)\]」』]$|[다요죠까][.!?]?$""")
 _ECHO_CHARS = 40  # a paragraph this long seen twice is one paragraph scraped twice
 _TRAILING_LINK_CHARS = 100  # a site link after the credits is a short headline-like line
