@@ -699,19 +699,30 @@ def test_a_first_build_killed_inside_its_switch_is_finished_by_the_next(tmp_path
     assert finished(archive)
 
 
-def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean):
+# what a build has written when it is killed from outside: a chunk of pass one, of pass two, the
+# terms model, and the new state's tables (its manifest, written last, not yet)
+KILL_WHEN = {"pass1": ".work/pass1/*/result.pickle", "pass2": ".work/pass2/*/result.pickle",
+             "terms": ".work/terms/model-*.pickle", "state": ".states/*/tables/links.parquet"}
+
+
+@pytest.mark.parametrize("moment", sorted(KILL_WHEN))
+def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean, moment):
     corpus = copy_corpus(tmp_path / "corpus")
     change_text(corpus)
     archive = tmp_path / "archive"
-    build = subprocess.Popen([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet", "--workers", "1"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=repo_root())
+    build = subprocess.Popen([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet", "--workers", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=repo_root(),
+                             start_new_session=True)
     deadline = time.monotonic() + 120
-    while not list((archive / ".work" / "pass1").glob("*/result.pickle")) and time.monotonic() < deadline:
+    while not list(archive.glob(KILL_WHEN[moment])) and time.monotonic() < deadline:
         if build.poll() is not None:
             break
-        time.sleep(0.05)
-    build.send_signal(signal.SIGKILL)
-    build.wait()
+        time.sleep(0.01)
+    if build.poll() is None:
+        os.killpg(build.pid, signal.SIGKILL)  # the build and its workers, as a machine going down would
+    assert build.wait() == -signal.SIGKILL  # killed at that moment, not finished before it
+    if (archive / "current").exists():  # a reader sees a whole state or none
+        consistent(archive)
     report = build_archive(corpus, archive, progress=False)
     assert report.ok
     same_archive(archive, clean)
@@ -719,6 +730,27 @@ def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean):
 
 
 # ---------------------------------------------------------------- the lock
+
+
+def test_a_second_real_build_is_refused_while_the_first_runs_and_the_first_finishes(tmp_path, clean):
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    archive = tmp_path / "archive"
+    first = subprocess.Popen([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet", "--workers", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=repo_root())
+    deadline = time.monotonic() + 120
+    while not (archive / ".work").exists() and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.01)
+    second = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet"],
+                            capture_output=True, text=True, cwd=repo_root(), timeout=120)
+    _, errors = first.communicate(timeout=300)
+    assert first.returncode == 0, errors
+    assert second.returncode == 1
+    assert second.stderr.strip().splitlines() == [
+        f"error: {archive}: another build is running on this archive (pid {first.pid}); try again when it has finished"]
+    same_archive(archive, clean)
+    assert finished(archive)
+
 
 
 def test_a_second_build_on_a_locked_archive_exits_at_once(tmp_path):
