@@ -180,8 +180,12 @@ def test_decode_normalises_to_nfc_and_newlines():
         (b"caf\xe9 cr\xe8me br\xfbl\xe9e \xff\xfe\x80", "undecodable"),
         (bytes([0x80, 0xFF, 0xC0, 0x20]) * 8, "undecodable"),
         (codecs.BOM_UTF8 + b"ok \xff", "invalid UTF-8"),
+        # a download cut inside its last character: "undecodable" sent the user looking for an encoding
+        ("북한 당국이 시장 단속을 강화했다".encode()[:-1], "cut short: UTF-8 text whose last character is incomplete"),
+        ("Kim Jong-un visited Pyongyang 평양".encode()[:-2], "(the last 1 of 34 bytes); the rest of the file is missing"),
     ],
-    ids=["empty", "png", "pdf", "utf16-no-bom", "control-chars", "latin1", "junk", "bad-after-bom"],
+    ids=["empty", "png", "pdf", "utf16-no-bom", "control-chars", "latin1", "junk", "bad-after-bom", "cut-korean",
+         "cut-mixed"],
 )
 def test_decode_refuses_non_text(data, problem):
     with pytest.raises(InputError) as caught:

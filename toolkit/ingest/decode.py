@@ -109,6 +109,9 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    if utf8_error.reason == "unexpected end of data":  # UTF-8 to the last character, which stops half-way
+        raise InputError(source, f"cut short: UTF-8 text whose last character is incomplete (the last "
+                                 f"{len(data) - utf8_error.start} of {len(data):,} bytes); the rest of the file is missing")
     korean = _try_cp949(data)
     if korean is not None:
         return korean
