@@ -180,9 +180,11 @@ def _declared_charset(data: bytes) -> str | None:
         codec = codecs.lookup(match.group(1).decode("ascii"))
     except LookupError:
         return None
-    if codec.name in ("utf-16", "utf-32", "utf-7"):
+    if codec.name.startswith(("utf-16", "utf-32", "utf-7")):
+        # a page of 8-bit bytes (UTF-16/32 without a BOM has NULs, refused above) read as UTF-16LE or
+        # UTF-32 decodes without error into CJK-looking nonsense; UTF-7 is a known smuggling route
         return None
     try:
         return data.decode(codec.name)
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, LookupError):  # LookupError: rot13, base64, zlib are codecs of no text
         return None
