@@ -1747,7 +1747,7 @@ _LIST_DOT = re.compile("[·ㆍ]")
 
 def split_list_dots(text: str) -> list[str]:
     """The items of a list written with middle dots ("한빛시 · 한빛군ㆍ문태오"), each without the spaces
-    beside its dots: what re.split(r"\s*[·ㆍ]\s*") gives, in linear time (that pattern began again at
+    beside its dots: what re.split(r"\\s*[·ㆍ]\\s*") gives, in linear time (that pattern began again at
     every space of a run no dot ends: 20,000 spaces took 5.5 s)."""
     parts = _LIST_DOT.split(text)
     items = []
