@@ -153,6 +153,7 @@ class EnFeatures:
     quote: bool
     quotes: int = 0                        # quoted spans (double quotation marks, pairs)
     reports: bool = False                  # reports someone's words (speech.py)
+    wordless: bool = False                 # no letter or digit: a paragraph of emoji (confidence.WORDLESS_CEILING)
 
     @property
     def size(self) -> int:
@@ -175,6 +176,7 @@ class KoFeatures:
     quotes: int = 0
     sign_in: bool = False                  # a reporter's sign-in line: never aligned (see SIGN_IN)
     reports: bool = False                  # reports someone's words (speech.py)
+    wordless: bool = False                 # no letter or digit: a paragraph of emoji (confidence.WORDLESS_CEILING)
 
     @property
     def size(self) -> int:
@@ -217,6 +219,7 @@ def en_features(text: str) -> EnFeatures:
         quote=bool(_QUOTES_EN.search(text)),
         quotes=quoted_spans(text),
         reports=english_reports(lower_words, text),
+        wordless=not any(c.isalnum() for c in text),
     )
 
 
@@ -424,6 +427,7 @@ def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
         quote=bool(_QUOTES_KO.search(text)),
         quotes=quoted_spans(text),
         reports=korean_reports(text),
+        wordless=not any(c.isalnum() for c in text),
     )
 
 
