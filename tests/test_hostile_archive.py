@@ -162,3 +162,21 @@ def test_a_damaged_or_missing_table_is_named_not_only_its_archive(built, tmp_pat
     [line] = done.stderr.strip().splitlines()
     assert line.startswith(f"error: {archive}/tables/{table}.parquet: "), line
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("table,command", [("articles", ["export", "--format", "prov-o", "-o", "{tmp}/x.ttl"]),
+                                           ("credits", ["export", "--format", "prov-o", "-o", "{tmp}/x.ttl"]),
+                                           ("articles", ["export", "--format", "tmx", "-o", "{tmp}/x.tmx"]),
+                                           ("credits", ["metrics", "--by", "translator"]),
+                                           ("glossary", ["terms"]),
+                                           ("links", ["lexicon", "learn", "-o", "{tmp}/learned.tsv"])])
+def test_an_unreadable_table_is_said_in_the_same_words_by_every_command(built, tmp_path, table, command):
+    """`export` said "cannot read the table (…)" (prov-o) or "cannot be read (…)" (tmx) where
+    metrics, terms and lexicon learn say "not a readable Parquet table (…)": one problem, one wording."""
+    archive = tmp_path / "archive"
+    shutil.copytree(built, archive, symlinks=True)
+    _damage(archive / "current" / "tables" / f"{table}.parquet", "garbage")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    done = _cli(*args[:2], archive, *args[2:]) if args[0] == "lexicon" else _cli(*args, archive)
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.startswith(f"error: {archive}/tables/{table}.parquet: not a readable Parquet table ("), done.stderr

@@ -22,14 +22,20 @@ def scan(tables: Path, table: str):
     the lazy query's own error would come later and name no file."""
     import polars as pl
 
-    from toolkit.errors import InputError, one_line
-
     path = require_table(tables, table)
     try:
         pl.read_parquet_schema(path)  # the footer only: cheap
     except Exception as error:  # noqa: BLE001 - polars' errors have no common type worth naming
-        raise InputError(str(path), f"not a readable Parquet table ({one_line(error)})") from None
+        raise unreadable_table(path, error) from None
     return pl.scan_parquet(path)
+
+
+def unreadable_table(path: Path, error: BaseException):
+    """The one line for a table polars could not read (garbage, cut short, a damaged page), the
+    same in every command that reads tables (metrics, terms, export, lexicon learn)."""
+    from toolkit.errors import InputError, one_line
+
+    return InputError(str(path), f"not a readable Parquet table ({one_line(error)})")
 
 
 def damaged_table(tables: Path):
@@ -38,7 +44,7 @@ def damaged_table(tables: Path):
     error names none. Reads every table in batches, so only on that error path."""
     import polars as pl
 
-    from toolkit.errors import InputError, one_line
+    from toolkit.errors import InputError
 
     for path in sorted(tables.glob("*.parquet")):
         try:
@@ -48,7 +54,7 @@ def damaged_table(tables: Path):
         except InputError as error:
             return error
         except Exception as error:  # noqa: BLE001
-            return InputError(str(path), f"not a readable Parquet table ({one_line(error)})")
+            return unreadable_table(path, error)
     return None
 
 
