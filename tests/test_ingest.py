@@ -207,13 +207,15 @@ def test_declared_charset_of_html_page_is_honoured():
     assert article.title == "Café talk" and article.paragraphs[0].text == "It’s here, people said today."
 
 
-@pytest.mark.parametrize("charset", ["utf-16le", "UTF-32BE", "rot13", "base64", "zlib_codec"])
+@pytest.mark.parametrize("charset", ["utf-16le", "UTF-32BE", "rot13", "base64", "zlib_codec", "undefined",
+                                     "unicode_escape", "raw_unicode_escape"])
 def test_a_declared_charset_that_reads_no_text_is_refused_as_undecodable(charset):
     """A page of 8-bit bytes declaring UTF-16LE was read as CJK-looking nonsense without a word;
     one declaring rot13 or base64 (codecs, but of no text) failed as an internal error, which a
-    build does not remember and tries again each time."""
+    build does not remember and tries again each time; "undefined" likewise, and unicode_escape read
+    the page's "\\u0041" as "A"."""
     page = (f'<html><head><meta charset="{charset}"></head><body><h1>Caf\u00e9 talk</h1>'
-            '<p>Traders reopened their stalls on Monday, people said today.</p></body></html>')
+            '<p>Traders reopened their stalls on Monday, people said today (C:\\new\\u0041).</p></body></html>')
     with pytest.raises(InputError, match="^p.html: undecodable: not UTF-8"):
         parse_article(page.encode("cp1252"), "p.html")
 
