@@ -9,7 +9,11 @@ much longer the huge input takes, whatever the machine's load.
   fails `link-resolves`), and with N extra valid links (N English and Korean sentences);
 - compare: a synthetic article of N sentences with itself, and with an edited copy (5% of
   sentences dropped, 10% reworded, 3% added): anchors and a banded DP;
-- ingest: HTML with half of its paragraphs nested 300 levels deep, and a FIFO among good files.
+- ingest: HTML with half of its paragraphs nested 300 levels deep, and a FIFO among good files;
+- Korean credits: `credits` and `align` of the seed with a paragraph of 1 MB of spaces and list
+  dots (runs of up to 3,000 spaces between names and dots: what `split_list_dots` splits), and
+  `split_list_dots` itself on one run of 1,000,000 spaces (in this process, against the old
+  pattern on 20,000: the CLI never hands it more than a caption's name or a 400-character roster).
 
     .venv/bin/python benchmarks/hostile_sizes.py                  # the figures of benchmarks/README.md
     .venv/bin/python benchmarks/hostile_sizes.py --quick          # smaller sizes
@@ -110,6 +114,37 @@ def deep_html(depth: int, paragraphs: int) -> str:
     return f"<html><body><article><h1>Deep Page</h1>{''.join(body)}</article></body></html>"
 
 
+def spaces_and_dots(size: int, seed: int = 1) -> str:
+    """`size` characters of names between long runs of spaces and list dots, as one paragraph."""
+    rng = random.Random(seed)
+    parts, length = [], 0
+    while length < size:
+        part = rng.choice(["한빛시", "한빛군청", "문태오"]) + " " * rng.randint(1, 3000) + rng.choice("·ㆍ") \
+            + " " * rng.randint(0, 3000)
+        parts.append(part)
+        length += len(part)
+    return "".join(parts) + "다."
+
+
+def list_dot_split(runs: list[int]) -> None:
+    """split_list_dots on one run of spaces no dot ends, against the pattern it replaced."""
+    import re
+
+    from toolkit.credits.korean import split_list_dots
+
+    old = re.compile(r"\s*[·ㆍ]\s*")
+    for n in runs:
+        text = "한빛시" + " " * n + "청"
+        start = time.perf_counter()
+        split_list_dots(text)
+        new = time.perf_counter() - start
+        start = time.perf_counter()
+        old.split(text) if n <= 20_000 else None
+        before = f"{time.perf_counter() - start:8.3f} s" if n <= 20_000 else "(not run: minutes)"
+        label = f"split_list_dots, {n:,} spaces (in this process)"
+        print(f"  {label:<48} {new:8.4f} s  old pattern {before}")
+
+
 def run(repo: Path, timeout: float, *args) -> tuple[float | None, int | None, str]:
     """(seconds, exit code, stdout) of the CLI of `repo`; (None, None, "") after `timeout`."""
     env = {**os.environ, "PYTHONPATH": str(repo)}
@@ -130,6 +165,9 @@ def report(label: str, result: tuple, baseline: float, timeout: float, note: str
         print(f"  {label:<48} {seconds:8.2f} s  x{seconds / baseline:7.1f}  exit {code}{note}")
 
 
+GROUPS = ["validate", "compare", "ingest", "korean"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose CLI is run")
@@ -138,6 +176,7 @@ def main() -> None:
     parser.add_argument("--links", type=int, nargs="+", help="numbers of dangling links")
     parser.add_argument("--valid", type=int, nargs="+", help="numbers of valid links")
     parser.add_argument("--sentences", type=int, nargs="+", help="article lengths for compare")
+    parser.add_argument("--groups", nargs="+", choices=GROUPS, default=GROUPS, help="which groups of cases to run")
     args = parser.parse_args()
     repo, timeout = args.repo.resolve(), args.timeout
     link_sizes = args.links or ([2_000, 5_000, 10_000] if args.quick else [20_000, 40_000, 80_000, 320_000])
@@ -146,43 +185,60 @@ def main() -> None:
     print(f"CLI of {repo}; timeout {timeout:.0f} s; one process per case")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        tei = seed_tei()
-        (tmp / "seed.xml").write_bytes(tei)
-        baseline = run(repo, timeout, "validate", tmp / "seed.xml")[0] or 1.0
-        print(f"validate (baseline: the seed TEI, {baseline:.2f} s)")
-        for n in link_sizes:
-            path = tmp / f"dangling-{n}.xml"
-            path.write_bytes(dangling_links(tei, n))
-            report(f"{n:,} dangling links ({path.stat().st_size / 1e6:.1f} MB)", run(repo, timeout, "validate", path),
-                   baseline, timeout)
-        for n in valid_sizes:
-            path = tmp / f"valid-{n}.xml"
-            path.write_bytes(valid_links(tei, n))
-            report(f"{n:,} valid links ({path.stat().st_size / 1e6:.1f} MB)", run(repo, timeout, "validate", path),
-                   baseline, timeout)
-
         seed = REPO / "fixtures/seed/en.txt"
-        baseline = run(repo, timeout, "compare", seed, seed)[0] or 1.0
-        print(f"compare (baseline: the seed with itself, {baseline:.2f} s)")
-        for n in sentence_sizes:
-            sentences = article(n)
-            a, b = tmp / f"article-{n}.txt", tmp / f"edited-{n}.txt"
-            a.write_text(as_text(f"Report on {n} Districts", sentences), encoding="utf-8")
-            b.write_text(as_text(f"Report on {n} Districts", edited(sentences)), encoding="utf-8")
-            report(f"{n:,} sentences with itself", run(repo, timeout, "compare", a, a), baseline, timeout)
-            report(f"{n:,} sentences with an edited copy", run(repo, timeout, "compare", a, b), baseline, timeout)
+        if "validate" in args.groups:
+            tei = seed_tei()
+            (tmp / "seed.xml").write_bytes(tei)
+            baseline = run(repo, timeout, "validate", tmp / "seed.xml")[0] or 1.0
+            print(f"validate (baseline: the seed TEI, {baseline:.2f} s)")
+            for n in link_sizes:
+                path = tmp / f"dangling-{n}.xml"
+                path.write_bytes(dangling_links(tei, n))
+                report(f"{n:,} dangling links ({path.stat().st_size / 1e6:.1f} MB)", run(repo, timeout, "validate", path),
+                       baseline, timeout)
+            for n in valid_sizes:
+                path = tmp / f"valid-{n}.xml"
+                path.write_bytes(valid_links(tei, n))
+                report(f"{n:,} valid links ({path.stat().st_size / 1e6:.1f} MB)", run(repo, timeout, "validate", path),
+                       baseline, timeout)
 
-        baseline = run(repo, timeout, "ingest", seed)[0] or 1.0
-        print(f"ingest (baseline: the seed, {baseline:.2f} s)")
-        deep = tmp / "deep.html"
-        deep.write_text(deep_html(300, 40), encoding="utf-8")
-        result = run(repo, timeout, "ingest", "--json", deep)
-        read = sum(len(r["paragraphs"]) for r in json.loads(result[2] or "[]"))
-        report("HTML, 20 of 40 paragraphs 300 levels deep", result, baseline, timeout, f", {read} of 40 paragraphs read")
-        fifo = tmp / "pipe.txt"
-        os.mkfifo(fifo)
-        report("a FIFO between two good files", run(repo, min(timeout, 30), "ingest", seed, fifo, seed), baseline,
-               min(timeout, 30))
+        if "compare" in args.groups:
+            baseline = run(repo, timeout, "compare", seed, seed)[0] or 1.0
+            print(f"compare (baseline: the seed with itself, {baseline:.2f} s)")
+            for n in sentence_sizes:
+                sentences = article(n)
+                a, b = tmp / f"article-{n}.txt", tmp / f"edited-{n}.txt"
+                a.write_text(as_text(f"Report on {n} Districts", sentences), encoding="utf-8")
+                b.write_text(as_text(f"Report on {n} Districts", edited(sentences)), encoding="utf-8")
+                report(f"{n:,} sentences with itself", run(repo, timeout, "compare", a, a), baseline, timeout)
+                report(f"{n:,} sentences with an edited copy", run(repo, timeout, "compare", a, b), baseline, timeout)
+
+        if "ingest" in args.groups:
+            baseline = run(repo, timeout, "ingest", seed)[0] or 1.0
+            print(f"ingest (baseline: the seed, {baseline:.2f} s)")
+            deep = tmp / "deep.html"
+            deep.write_text(deep_html(300, 40), encoding="utf-8")
+            result = run(repo, timeout, "ingest", "--json", deep)
+            read = sum(len(r["paragraphs"]) for r in json.loads(result[2] or "[]"))
+            report("HTML, 20 of 40 paragraphs 300 levels deep", result, baseline, timeout, f", {read} of 40 paragraphs read")
+            fifo = tmp / "pipe.txt"
+            os.mkfifo(fifo)
+            report("a FIFO between two good files", run(repo, min(timeout, 30), "ingest", seed, fifo, seed), baseline,
+                   min(timeout, 30))
+
+        if "korean" in args.groups:
+            korean = REPO / "fixtures/seed/ko.txt"
+            baseline = run(repo, timeout, "credits", korean)[0] or 1.0
+            print(f"Korean credits (baseline: credits of the seed's Korean, {baseline:.2f} s)")
+            paragraphs = korean.read_text(encoding="utf-8").split("\n\n")
+            dotted = tmp / "dotted-ko.txt"
+            dotted.write_text("\n\n".join(paragraphs[:4] + [spaces_and_dots(1_000_000)] + paragraphs[4:]), encoding="utf-8")
+            report("credits, 1 MB paragraph of spaces and list dots", run(repo, timeout, "credits", dotted), baseline,
+                   timeout)
+            report("align, the same against the seed's English", run(repo, timeout, "align", seed, dotted, "-o",
+                                                                     tmp / "dotted.xml"), baseline, timeout)
+            if repo == REPO:  # in this process: this checkout's function
+                list_dot_split([20_000, 1_000_000])
 
 
 if __name__ == "__main__":

@@ -699,26 +699,131 @@ def test_a_first_build_killed_inside_its_switch_is_finished_by_the_next(tmp_path
     assert finished(archive)
 
 
-def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean):
+# what a build has written when it is killed from outside: a chunk of pass one, of pass two, the
+# terms model, and the new state's tables (its manifest, written last, not yet)
+KILL_WHEN = {"pass1": ".work/pass1/*/result.pickle", "pass2": ".work/pass2/*/result.pickle",
+             "terms": ".work/terms/model-*.pickle", "state": ".states/*/tables/links.parquet"}
+
+# The real CLI build (two workers), made to stop at a moment instead of racing past it: the first time
+# a file of the moment's pattern exists after a write of this process or a worker's result, it touches
+# MARKER and waits until MARKER is gone (600 s at most). A test kills it there, or lets it go on. Polling
+# for the file from outside instead left the test to the machine's speed: a build that wrote its last
+# table and finished before the poll came round was not killed at that moment at all.
+PAUSED_BUILD = """
+import glob, os, sys, time
+from pathlib import Path
+corpus, archive, pattern, marker = sys.argv[1:5]
+paused = []
+def pause_once_written():
+    if not paused and glob.glob(os.path.join(glob.escape(archive), pattern)):
+        paused.append(True)
+        Path(marker).touch()
+        deadline = time.monotonic() + 600
+        while Path(marker).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+real_replace = os.replace
+def replace(*args, **kwargs):
+    real_replace(*args, **kwargs)
+    pause_once_written()
+os.replace = replace
+import toolkit.archive.build as build
+real_dispatch = build._Build.dispatch
+def dispatch(self, fn, calls, on_result):
+    def handle(index, result):
+        on_result(index, result)
+        pause_once_written()
+    real_dispatch(self, fn, calls, handle)
+build._Build.dispatch = dispatch
+from toolkit.cli import main
+sys.argv = ["transprov", "build", corpus, "--archive", archive, "--quiet", "--workers", "2"]
+sys.exit(main())
+"""
+
+
+def start_paused_build(corpus: Path, archive: Path, moment: str, marker: Path) -> subprocess.Popen:
+    """PAUSED_BUILD in a process group of its own, once it has stopped at `moment` (bounded wait)."""
+    build = subprocess.Popen([sys.executable, "-c", PAUSED_BUILD, str(corpus), str(archive), KILL_WHEN[moment],
+                              str(marker)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             cwd=repo_root(), start_new_session=True)
+    deadline = time.monotonic() + 600
+    while not marker.exists():
+        if build.poll() is not None or time.monotonic() > deadline:
+            stop_group(build)
+            pytest.fail(f"the build never stopped at {moment} (exit {build.returncode}): {build.stderr.read()}")
+        time.sleep(0.05)
+    return build
+
+
+def stop_group(build: subprocess.Popen) -> None:
+    """SIGKILL to the build and its workers, as a machine going down would; reaped in bounded time."""
+    try:
+        os.killpg(build.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    build.wait(timeout=60)
+
+
+@pytest.mark.parametrize("moment", sorted(KILL_WHEN))
+def test_cli_build_killed_from_outside_is_finished_by_the_next(tmp_path, clean, moment):
     corpus = copy_corpus(tmp_path / "corpus")
     change_text(corpus)
     archive = tmp_path / "archive"
-    build = subprocess.Popen([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet", "--workers", "1"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=repo_root())
-    deadline = time.monotonic() + 120
-    while not list((archive / ".work" / "pass1").glob("*/result.pickle")) and time.monotonic() < deadline:
-        if build.poll() is not None:
-            break
-        time.sleep(0.05)
-    build.send_signal(signal.SIGKILL)
-    build.wait()
+    build = start_paused_build(corpus, archive, moment, tmp_path / "paused")
+    assert list(archive.glob(KILL_WHEN[moment]))
+    stop_group(build)
+    assert build.returncode == -signal.SIGKILL  # killed at that moment, not finished before it
+    if (archive / "current").exists():  # a reader sees a whole state or none
+        consistent(archive)
     report = build_archive(corpus, archive, progress=False)
     assert report.ok
     same_archive(archive, clean)
     assert finished(archive)
 
 
+def test_a_second_real_build_is_refused_while_the_first_runs_and_the_first_finishes(tmp_path, clean):
+    corpus = copy_corpus(tmp_path / "corpus")
+    change_text(corpus)
+    archive = tmp_path / "archive"
+    marker = tmp_path / "paused"
+    first = start_paused_build(corpus, archive, "pass1", marker)  # it holds the lock, whatever the machine's speed
+    try:
+        second = subprocess.run([*CLI, "build", str(corpus), "--archive", str(archive), "--quiet"],
+                                capture_output=True, text=True, cwd=repo_root(), timeout=300)
+        marker.unlink()  # the first goes on
+        _, errors = first.communicate(timeout=600)
+    finally:
+        if first.returncode is None:
+            stop_group(first)
+    assert first.returncode == 0, errors
+    assert second.returncode == 1
+    assert second.stderr.strip().splitlines() == [
+        f"error: {archive}: another build is running on this archive (pid {first.pid}); try again when it has finished"]
+    same_archive(archive, clean)
+    assert finished(archive)
+
+
 # ---------------------------------------------------------------- the lock
+
+
+def test_a_temporary_a_killed_relink_left_in_the_current_state_goes_with_the_next_build(tmp_path, clean):
+    """A relink killed between writing its temporary and renaming it left `.x.xml.NNN.tmp` in the
+    current state's tei/; a build with nothing to do keeps that state, so it stayed for good. A
+    relink at work holds the folder's lock for its temporary's whole life: that one is kept."""
+    from toolkit.files import folder_lock
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(clean.parent / "corpus", corpus)
+    archive = tmp_path / "archive"
+    shutil.copytree(clean, archive, symlinks=True)
+    left = archive / "current" / "tei" / f".{CHANGED}.xml.k2j4h1ab.tmp"
+    left.write_bytes(b"<TEI xmlns=")
+    with folder_lock(archive / "tei"):  # as relink_file holds it around its write
+        report = build_archive(corpus, archive, progress=False)
+    assert report.ok and report.unchanged == report.articles and left.exists()
+    report = build_archive(corpus, archive, progress=False)
+    assert report.ok and report.unchanged == report.articles and not left.exists()
+    assert finished(archive)
+    same_archive(archive, clean)
 
 
 def test_a_second_build_on_a_locked_archive_exits_at_once(tmp_path):

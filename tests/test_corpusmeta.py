@@ -146,3 +146,11 @@ def test_a_bad_meta_json_fails_its_article_only(tmp_path):
     assert errors[0].endswith("english-only/meta.json: published must be a date YYYY-MM-DD or a date-time "
                               "YYYY-MM-DDThh:mm:ss[Z|±hh:mm], not 'yesterday'")
     assert sorted(p.name for p in (tmp_path / "archive" / "tei").iterdir()) == ["rfa-defectors.xml"]
+
+
+def test_a_meta_json_over_its_limit_says_the_limit_in_kilobytes(tmp_path):
+    """The 64 KB limit was said as "file is over the 0.0625 MB limit"."""
+    (tmp_path / "meta.json").write_text('{"url": "' + "x" * 70_000 + '"}', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_meta(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'meta.json'}: file is over the 64 KB limit"

@@ -218,7 +218,7 @@ def test_output_is_deterministic_and_old_archives_export(archive, tmp_path):
 
 def test_errors_are_one_line(archive, tmp_path, monkeypatch):
     missing = export(tmp_path / "nothing", "prov-o", tmp_path / "x.ttl")
-    assert missing.exit_code == 1 and "no tables/articles.parquet; run `transprov build` first" in missing.output
+    assert missing.exit_code == 1 and "articles.parquet: missing; run `transprov build` first" in missing.output
     assert export(archive, "turtle", tmp_path / "x.ttl").exit_code == 2
     assert export(archive, "prov-o", tmp_path / "x.ttl", "--base", "not an iri").exit_code == 2
     assert export(archive, "prov-o", tmp_path / "x.ttl", "--base", "https://archive.example/rfa/").exit_code == 0

@@ -451,6 +451,74 @@ def test_a_long_paragraph_with_no_letter_is_left_out_with_a_warning_naming_its_l
         f"{page}: line 5: a paragraph of 59,999 characters with no letter or digit was left out"]
 
 
+@pytest.mark.parametrize("emoji", ["🙏🙏🙏", "❤️ 👍", "🇰🇷", "✅✅", "⭐ ☕ ✨"])
+def test_a_paragraph_of_emoji_is_body_text_in_text_and_html_alike(emoji):
+    """A paragraph of emoji has no letter or digit, so reading took it for a separator and dropped
+    it in silence: what the story quoted (a reaction, a post) was gone. It is body text now, in a
+    text page and an HTML page alike; a separator of punctuation or shapes still goes as layout."""
+    from toolkit.ingest import parse_article
+
+    first = "Traders in the border town reopened their stalls on Monday after a two-week closure."
+    second = "One trader wrote on social media that she was relieved to be back at work."
+    last = "Officials gave no reason for the closure."
+    text = f"Border Market Reopens\n\n{first}\n\n{emoji}\n\n{second}\n\n★ ★ ★\n\n* * *\n\n⬛⬛⬛\n\n{last}\n"
+    html = ("<html><body><article><h1>Border Market Reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in (first, emoji, second, "★ ★ ★", "* * *", "⬛⬛⬛", last))
+            + "</article></body></html>")
+    for data, name in ((text, "page.txt"), (html, "page.html")):
+        article = parse_article(data.encode("utf-8"), name)
+        assert [p.text for p in article.paragraphs] == [first, emoji, second, last], name
+
+
+@pytest.mark.parametrize("korean_third, flagged", [("정말 다행이다.", True), ("🙏🙏🙏", False)])
+def test_a_paragraph_of_emoji_is_paired_with_words_only_below_the_review_threshold(korean_third, flagged):
+    """An emoji paragraph kept as body text is a sentence with no word: facing a Korean sentence
+    of words in the same gap, the aligner paired them by place alone at 0.89, unflagged. The
+    same emoji on both sides is a pairing the text shows, and keeps its cert."""
+    from toolkit.align import align
+    from toolkit.model import Sentence
+
+    en = ["Traders in the border town of Hyesan reopened their stalls on Monday after a two-week closure.",
+          "One trader posted a short message on social media after the market opened.", "🙏🙏🙏",
+          "Officials gave no reason for the closure, and prices of rice and corn stayed high."]
+    ko = ["양강도 혜산의 상인들이 2주간의 폐쇄 끝에 월요일 다시 매대를 열었다.",
+          "한 상인은 시장이 열린 뒤 사회관계망서비스에 짧은 글을 올렸다.", korean_third,
+          "당국은 폐쇄 이유를 밝히지 않았고, 쌀과 옥수수 가격은 여전히 높았다."]
+    beads = align([Sentence(f"en-s{i}", t, "en", i) for i, t in enumerate(en)],
+                  [Sentence(f"ko-s{i}", t, "ko", i) for i, t in enumerate(ko)]).beads
+    emoji = [b for b in beads if 2 in b.en]
+    assert [(b.en, b.ko) for b in emoji] == [((2,), (2,))]
+    assert (emoji[0].cert < 0.5) is flagged, emoji[0].cert
+    assert all(b.cert > 0.9 for b in beads if 2 not in b.en)
+
+
+def test_a_paragraph_of_emoji_counts_as_a_sentence_of_its_article_in_the_metrics(tmp_path):
+    """Its language is undetermined ("und"), and the metrics count sentences by language: an
+    English emoji sentence left added fell out of n_en and of the added share ("transl 100%")."""
+    import polars as pl
+
+    from toolkit.archive import build_archive
+
+    folder = tmp_path / "corpus" / "border-market"
+    folder.mkdir(parents=True)
+    (folder / "en.txt").write_text(
+        "Border Market Reopens\n\nTraders in the border town of Hyesan reopened their stalls on Monday after a "
+        "two-week closure, residents said.\n\nOne trader posted a short message on social media after the market "
+        "opened.\n\n🙏🙏🙏\n\nOfficials gave no reason for the closure, and prices of rice and corn stayed high.\n",
+        encoding="utf-8")
+    (folder / "ko.txt").write_text(
+        "혜산 국경시장 다시 문 열어\n\n양강도 혜산의 상인들이 2주간의 폐쇄 끝에 월요일 다시 매대를 열었다고 주민들이 "
+        "전했다.\n\n한 상인은 시장이 열린 뒤 사회관계망서비스에 짧은 글을 올렸다.\n\n당국은 폐쇄 이유를 밝히지 "
+        "않았고, 쌀과 옥수수 가격은 여전히 높았다.\n", encoding="utf-8")
+    archive = tmp_path / "archive"
+    assert build_archive(tmp_path / "corpus", archive, progress=False).ok
+    sentences = pl.read_parquet(archive / "tables" / "sentences.parquet")
+    emoji = sentences.filter(pl.col("text") == "🙏🙏🙏")
+    assert emoji.select("lang", "origin").rows() == [("en", "added")]
+    metrics = pl.read_parquet(archive / "tables" / "metrics.parquet")
+    assert metrics.select("n_en", "n_ko", "en_added_share").rows() == [(4, 3, 0.25)]
+
+
 def test_align_says_what_reading_left_out_as_build_and_credits_do(tmp_path):
     """`build` and `credits` warn of a long paragraph with no letter or digit that reading left
     out, but `align` of the same two files dropped it without a word."""

@@ -112,3 +112,71 @@ def test_a_tmx_in_decomposed_or_marked_korean_gives_the_pairs_of_its_plain_form(
                                      encoding="utf-8")
     assert read_pairs_from([tmp_path / "m.tmx"]) == units
     assert read_pairs_from([tmp_path / "en.txt", tmp_path / "ko.txt"]) == units
+
+
+# ---------------------------------------------------------------- damaged tables are named
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The fixture corpus built once; each test damages a copy."""
+    from toolkit.archive import build_archive
+
+    archive = tmp_path_factory.mktemp("built") / "archive"
+    assert build_archive(repo_root() / "fixtures" / "corpus", archive, progress=False).ok
+    return archive
+
+
+def _damage(path: Path, how: str) -> None:
+    """garbage: no Parquet at all; cut: the footer cut off; pages: every data page scrambled behind
+    a good footer (read_parquet_schema still answers); missing: the file removed."""
+    if how == "missing":
+        path.unlink()
+        return
+    data = bytearray(path.read_bytes())
+    if how == "garbage":
+        data = bytearray(b"not a table")
+    elif how == "cut":
+        data = data[: len(data) // 2]
+    else:
+        footer = int.from_bytes(data[-8:-4], "little")
+        for i in range(4, len(data) - 8 - footer):
+            data[i] = (data[i] * 7 + 13) & 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["garbage", "cut", "pages", "missing"])
+@pytest.mark.parametrize("table,command", [("credits", ["metrics", "--by", "translator"]),
+                                           ("credits", ["terms", "--by", "translator"]),
+                                           ("metrics", ["metrics"]),
+                                           ("sentences", ["terms", "--term", "보위부"]),
+                                           ("links", ["lexicon", "learn", "-o", "{tmp}/learned.tsv"])])
+def test_a_damaged_or_missing_table_is_named_not_only_its_archive(built, tmp_path, how, table, command):
+    """`metrics` and `terms` said "ARCHIVE: cannot read the tables (parquet: File out of
+    specification …)": which of seven tables was damaged was left to the user to find."""
+    archive = tmp_path / "archive"
+    shutil.copytree(built, archive, symlinks=True)
+    _damage(archive / "current" / "tables" / f"{table}.parquet", how)
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    done = _cli(*args[:2], archive, *args[2:]) if args[0] == "lexicon" else _cli(*args, archive)
+    assert done.returncode == 1, done.stdout
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"error: {archive}/tables/{table}.parquet: "), line
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("table,command", [("articles", ["export", "--format", "prov-o", "-o", "{tmp}/x.ttl"]),
+                                           ("credits", ["export", "--format", "prov-o", "-o", "{tmp}/x.ttl"]),
+                                           ("articles", ["export", "--format", "tmx", "-o", "{tmp}/x.tmx"]),
+                                           ("credits", ["metrics", "--by", "translator"]),
+                                           ("glossary", ["terms"]),
+                                           ("links", ["lexicon", "learn", "-o", "{tmp}/learned.tsv"])])
+def test_an_unreadable_table_is_said_in_the_same_words_by_every_command(built, tmp_path, table, command):
+    """`export` said "cannot read the table (…)" (prov-o) or "cannot be read (…)" (tmx) where
+    metrics, terms and lexicon learn say "not a readable Parquet table (…)": one problem, one wording."""
+    archive = tmp_path / "archive"
+    shutil.copytree(built, archive, symlinks=True)
+    _damage(archive / "current" / "tables" / f"{table}.parquet", "garbage")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    done = _cli(*args[:2], archive, *args[2:]) if args[0] == "lexicon" else _cli(*args, archive)
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.startswith(f"error: {archive}/tables/{table}.parquet: not a readable Parquet table ("), done.stderr

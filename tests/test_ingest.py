@@ -180,8 +180,12 @@ def test_decode_normalises_to_nfc_and_newlines():
         (b"caf\xe9 cr\xe8me br\xfbl\xe9e \xff\xfe\x80", "undecodable"),
         (bytes([0x80, 0xFF, 0xC0, 0x20]) * 8, "undecodable"),
         (codecs.BOM_UTF8 + b"ok \xff", "invalid UTF-8"),
+        # a download cut inside its last character: "undecodable" sent the user looking for an encoding
+        ("북한 당국이 시장 단속을 강화했다".encode()[:-1], "cut short: UTF-8 text whose last character is incomplete"),
+        ("Kim Jong-un visited Pyongyang 평양".encode()[:-2], "(the last 1 of 34 bytes); the rest of the file is missing"),
     ],
-    ids=["empty", "png", "pdf", "utf16-no-bom", "control-chars", "latin1", "junk", "bad-after-bom"],
+    ids=["empty", "png", "pdf", "utf16-no-bom", "control-chars", "latin1", "junk", "bad-after-bom", "cut-korean",
+         "cut-mixed"],
 )
 def test_decode_refuses_non_text(data, problem):
     with pytest.raises(InputError) as caught:
@@ -201,6 +205,19 @@ def test_declared_charset_of_html_page_is_honoured():
     page = '<html><head><meta charset="windows-1252"></head><body><h1>Caf\u00e9 talk</h1><p>It\u2019s here, people said today.</p></body></html>'
     article = parse_article(page.encode("cp1252"), "p.html")
     assert article.title == "Café talk" and article.paragraphs[0].text == "It’s here, people said today."
+
+
+@pytest.mark.parametrize("charset", ["utf-16le", "UTF-32BE", "rot13", "base64", "zlib_codec", "undefined",
+                                     "unicode_escape", "raw_unicode_escape"])
+def test_a_declared_charset_that_reads_no_text_is_refused_as_undecodable(charset):
+    """A page of 8-bit bytes declaring UTF-16LE was read as CJK-looking nonsense without a word;
+    one declaring rot13 or base64 (codecs, but of no text) failed as an internal error, which a
+    build does not remember and tries again each time; "undefined" likewise, and unicode_escape read
+    the page's "\\u0041" as "A"."""
+    page = (f'<html><head><meta charset="{charset}"></head><body><h1>Caf\u00e9 talk</h1>'
+            '<p>Traders reopened their stalls on Monday, people said today (C:\\new\\u0041).</p></body></html>')
+    with pytest.raises(InputError, match="^p.html: undecodable: not UTF-8"):
+        parse_article(page.encode("cp1252"), "p.html")
 
 
 # ---------------------------------------------------------------- plain-text layout

@@ -93,7 +93,7 @@ def test_special_files_and_damaged_tables_are_one_line_each(tmp_path) -> None:
     build_archive(repo_root() / "fixtures" / "corpus", archive, progress=False)
     (archive / "tables" / "links.parquet").write_bytes(b"PAR1 cut short")
     for args, problem in (([fifo, ko], "named pipe"), (["/dev/zero", ko], "character device"),
-                          ([archive], "cannot read the tables")):
+                          ([archive], "tables/links.parquet: not a readable Parquet table")):
         run = subprocess.run(CLI + ["lexicon", "learn", *map(str, args), "-o", str(tmp_path / "x.tsv")],
                              capture_output=True, text=True, cwd=repo_root(), timeout=120)
         assert run.returncode == 1 and len(run.stderr.splitlines()) == 1, run.stderr

@@ -26,6 +26,13 @@ _CASES = {
                             "s = 'Ministry of Unification' + ' ' * 300_000\n"
                             "assert p.sub('', s + 'x') == s + 'x'\n"
                             "assert p.sub('', s + 'on Friday') == 'Ministry of Unification'",
+    # 300,000 spaces in a roster or a list of suppliers with no list dot after them: the split began
+    # again at every space of the run (its length squared: 20,000 spaces took 5.5 s)
+    "list_dot_space_run": "from toolkit.credits.korean import split_list_dots as split\n"
+                          "s = '한빛시' + ' ' * 300_000\n"
+                          "assert split(s + '청') == [s + '청']\n"
+                          "assert split(s + ' · 한빛군') == ['한빛시', '한빛군']\n"
+                          "assert split(' ·한빛시ㆍ 한빛군·') == ['', '한빛시', '한빛군', '']",
     # an address of 50,000 characters made of "a@": every @ was tried as the one between the local
     # part and the domain, and the domain shortened by one character each time (its length squared)
     "bracketed_email_at_run": "from toolkit.credits.korean import _BRACKETED_EMAIL as p\n"

@@ -255,7 +255,7 @@ def _check_tables(archive: Path, names: tuple[str, ...], as_json: bool, as_csv: 
     try:
         tables = tables_dir(archive)
         for name in names:
-            require_table(tables, name, archive)
+            require_table(tables, name)
     except InputError as error:
         _error(error)
         raise typer.Exit(1) from None
@@ -271,8 +271,19 @@ def _read_tables(archive: Path, query):
         _error(error)
         raise typer.Exit(1) from None
     except Exception as error:  # noqa: BLE001
-        _error(f"{archive}: cannot read the tables ({one_line(error)})")
+        _error(_damaged_table(archive) or f"{archive}: cannot read the tables ({one_line(error)})")
         raise typer.Exit(1) from None
+
+
+def _damaged_table(archive: Path):
+    """The table a failed query could not read, as an error naming it (None: none is damaged)."""
+    from toolkit.errors import InputError
+    from toolkit.metrics.summary import damaged_table, tables_dir
+
+    try:
+        return damaged_table(tables_dir(archive))
+    except InputError as error:
+        return error
 
 
 def _print_frame(df, title: str, as_json: bool, as_csv: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -130,6 +131,31 @@ def folder_lock(folder: Path, wait: float = 10.0) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def remove_stale_temporaries(folder: Path, temporary: re.Pattern[str]) -> list[Path]:
+    """Delete the temporaries (names matching `temporary`) that writers killed between writing and
+    renaming left in `folder`, holding the folder_lock every such writer holds for its temporary's
+    whole life, so that a writer at work keeps its file. Nothing is deleted when the lock is held
+    (tried once, not waited for) or cannot be taken (no flock here): the next call tries again.
+    Returns what was deleted."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except OSError:
+        return []
+    removed = []
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held by a writer (BlockingIOError), or no flock on this file system
+            return []
+        for entry in os.scandir(folder):
+            if temporary.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    finally:
+        os.close(fd)  # releases the lock
+    return removed
 
 
 def write_atomic(path: Path, data: bytes) -> None:

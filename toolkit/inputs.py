@@ -53,7 +53,9 @@ def open_problem(path: Path, error: OSError) -> str:
 
 
 def _too_large(limit: int) -> str:
-    return f"file is over the {limit / 1048576:g} MB limit"
+    """"over the 20 MB limit"; a limit under a megabyte in KB ("0.0625 MB" said meta.json's 64 KB)."""
+    size = f"{limit / 1048576:g} MB" if limit >= 1048576 else f"{limit / 1024:g} KB"
+    return f"file is over the {size} limit"
 
 
 def read_input(path: Path | str, limit: int) -> bytes:

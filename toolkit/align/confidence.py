@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["LINK_WEIGHTS", "NULL_WEIGHTS", "NULL_CEILING", "KO_NULL_CEILING", "BESIDE_NULL_CEILING", "NOT_FITTED",
+__all__ = ["LINK_WEIGHTS", "NULL_WEIGHTS", "NULL_CEILING", "KO_NULL_CEILING", "BESIDE_NULL_CEILING", "WORDLESS_CEILING",
+           "NOT_FITTED",
            "bead_cert", "link_features", "null_features", "probability"]
 
 # Fitted by `benchmarks/calibrate.py --tune ../realdata/pairs --tune ../realdata/pairs2 --tune
@@ -66,8 +67,13 @@ KO_NULL_CEILING = 0.8
 # other top-bin links 97-99%.
 SPLIT_MARGIN = 1.0
 BESIDE_NULL_CEILING = 0.94
+# A link of a sentence with no letter or digit (a paragraph of emoji, kept as body text since
+# hostile22) to one with words has no evidence but its place: the fitted model, which never saw
+# such a sentence, gave "🙏🙏🙏" facing "정말 다행이다." 0.89. It stays below the review threshold
+# (`show --min-cert`, 0.5 by default), so a reviewer sees it; the same emoji on both sides keeps its cert.
+WORDLESS_CEILING = 0.4
 # features read by the ceilings only: benchmarks/calibrate.py fits no weight for them
-NOT_FITTED = frozenset({"null_beside"})
+NOT_FITTED = frozenset({"null_beside", "wordless"})
 
 
 def bead_cert(kind: str, features: dict[str, float], link_weights: dict[str, float] | None = None,
@@ -77,6 +83,8 @@ def bead_cert(kind: str, features: dict[str, float], link_weights: dict[str, flo
     the weights default to the fitted ones."""
     if kind == "link":
         p = probability(LINK_WEIGHTS if link_weights is None else link_weights, features)
+        if features.get("wordless"):
+            p = min(p, WORDLESS_CEILING)
         if features.get("null_beside") and features["margin"] < SPLIT_MARGIN:
             return min(p, BESIDE_NULL_CEILING)
         return p
@@ -164,6 +172,8 @@ def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, fl
     ne = set().union(*(scorer.ef[i].numbers for i in range(i0, i1)))
     nk = set().union(*(scorer.kf[j].numbers for j in range(j0, j1)))
     size = (i1 - i0) + (j1 - j0)
+    # one side all wordless (emoji), the other with words: a pairing by place alone (WORDLESS_CEILING)
+    wordless = all(scorer.ef[i].wordless for i in range(i0, i1)) != all(scorer.kf[j].wordless for j in range(j0, j1))
     return {
         "bias": 1.0,
         "score": _clip(score),
@@ -180,6 +190,7 @@ def link_features(scorer, bead: tuple[int, int, int, int], context: dict[str, fl
         "ko_linked": context["ko_linked"],
         "en_anchored": context["en_anchored"],
         **_split_cover(scorer, bead, context),
+        **({"wordless": 1.0} if wordless else {}),
     }
 
 

@@ -170,6 +170,7 @@ class EnFeatures:
     reports: bool = False                  # reports someone's words (speech.py)
     years: frozenset[str] = frozenset()    # years (1900-2100) stated in the running text, not in parentheses
     one_year: bool = False                 # one of them names a single year, not a decade ("the 1990s")
+    wordless: bool = False                 # no letter or digit: a paragraph of emoji (confidence.WORDLESS_CEILING)
 
     @property
     def size(self) -> int:
@@ -193,6 +194,7 @@ class KoFeatures:
     sign_in: bool = False                  # a reporter's sign-in line: never aligned (see SIGN_IN)
     reports: bool = False                  # reports someone's words (speech.py)
     relative_year: bool = False            # names a year by its distance from the report's (지난해, 올해, 내년)
+    wordless: bool = False                 # no letter or digit: a paragraph of emoji (confidence.WORDLESS_CEILING)
 
     @property
     def size(self) -> int:
@@ -238,6 +240,7 @@ def en_features(text: str) -> EnFeatures:
         reports=english_reports(lower_words, text),
         years=(years := stated_years(text, numbers)),
         one_year=bool(years) and bool(stated_years(_DECADE.sub(" ", text), numbers)),
+        wordless=not any(c.isalnum() for c in text),
     )
 
 
@@ -471,6 +474,7 @@ def _ko_features(text: str, lexicon: Lexicon) -> KoFeatures:
         quotes=quoted_spans(text),
         reports=korean_reports(text),
         relative_year=bool(KO_RELATIVE["year"].search(text)),
+        wordless=not any(c.isalnum() for c in text),
     )
 
 

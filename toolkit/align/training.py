@@ -69,11 +69,11 @@ def _line_pairs(first: Path, second: Path) -> list[tuple[str, str]]:
 def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
     import polars as pl
 
-    from toolkit.metrics.summary import require_table, tables_dir
+    from toolkit.metrics.summary import damaged_table, require_table, tables_dir
 
     tables = tables_dir(archive)
     for name in ("links", "sentences"):
-        require_table(tables, name, archive)
+        require_table(tables, name)
     try:
         sentences = pl.read_parquet(tables / "sentences.parquet").select("article_id", "sentence_id", "text")
         text = {(a, s): t for a, s, t in sentences.iter_rows()}
@@ -86,7 +86,7 @@ def _archive_pairs(archive: Path) -> list[tuple[str, str]]:
     except KeyError as error:
         raise InputError(str(tables / "links.parquet"), f"a link names sentence {error} that sentences.parquet lacks") from None
     except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
-        raise InputError(str(tables), f"cannot read the tables ({one_line(error)})") from None
+        raise damaged_table(tables) or InputError(str(tables), f"cannot read the tables ({one_line(error)})") from None
 
 
 def read_pairs_from(paths: list[Path], most: int | None = None) -> list[tuple[str, str]]:

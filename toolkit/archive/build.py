@@ -326,6 +326,7 @@ class _Build:
                 for line in warnings:
                     self.warn(line)
                 if failed is None:
+                    self.report.long_beads += written.pop("long_beads", 0)
                     self.tei[article_id] = written
                 else:
                     self.fail(article_id, failed)

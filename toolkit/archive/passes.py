@@ -223,7 +223,8 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     the same beads: see learning.py). Any other article (kept from the previous build, but
     its keys meet a changed learned entry) is read from its sources again. Writes
     .work/pass2/<key>/tei/<id>.xml, one part per table, and the result: (article_id,
-    Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one}, warnings).
+    Failure or None, {"tei": sha256 of the TEI, "replaced": that of the previous one, and
+    "long_beads": how many beads are too long for term rows, when any}, warnings).
     """
     from toolkit.archive.learning import align_recording, carry_features, standing_keys
     from toolkit.archive.sink import PART, learning_schemas, write_columns, write_part
@@ -232,6 +233,7 @@ def second_pass(settings: Settings, key: str, items: list[Item],
     from toolkit.segment import article_analyses, provided_tokens
     from toolkit.tei import write_tei
     from toolkit.terms.beads import article_beads, bead_rows, bead_schemas
+    from toolkit.terms.rows import long_bead_warnings
 
     out = Path(settings.work) / "pass2" / key
     if (out / RESULT).is_file():
@@ -281,11 +283,15 @@ def second_pass(settings: Settings, key: str, items: list[Item],
         # ---
         for table, table_rows in article.items():
             rows[table].extend(table_rows)
+        written = {"tei": hashlib.sha256(data).hexdigest(), "replaced": previous.sha}
         if beads is not None:
             terms.append(beads)
+            long = long_bead_warnings(beads)  # pass three will leave them without term rows
+            if long:
+                warnings += long
+                written["long_beads"] = len(long)  # the report's count (build.py takes it out)
         probes["article_id"] += [item.article_id] * len(keys)
         probes["key"] += keys
-        written = {"tei": hashlib.sha256(data).hexdigest(), "replaced": previous.sha}
         results.append((item.article_id, None, written, warnings))
     for table, table_rows in rows.items():
         write_part(out / f"{table}{PART}", schemas()[table], table_rows)

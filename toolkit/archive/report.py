@@ -31,6 +31,7 @@ class BuildReport:
     learned: int = 0  # lexicon pairs learned from the corpus for the second pass
     rendered: int = 0  # articles whose term rows were made (all of them when the terms model changed)
     rows: dict[str, int] = field(default_factory=dict)
+    long_beads: int = 0  # beads of the articles built now too long for term rows (a warning each)
     warnings: list[str] = field(default_factory=list)  # orphans moved aside, reviews a change dropped
     workers: int = 1
     seconds: float = 0.0
@@ -51,7 +52,7 @@ class BuildReport:
         return {
             "archive": str(self.archive), "articles": self.articles, "built": self.built,
             "unchanged": self.unchanged, "failed": self.failed, "stale": self.stale,
-            "realigned": self.realigned, "learned": self.learned, "rendered": self.rendered, "rows": self.rows,
+            "realigned": self.realigned, "learned": self.learned, "rendered": self.rendered, "rows": self.rows, "long_beads": self.long_beads,
             "warnings": self.warnings, "workers": self.workers, "seconds": round(self.seconds, 3), "cpu": round(self.cpu, 3),
             "phases": {p: round(s, 3) for p, s in self.phases.items()}, "failures": self.failures,
         }
@@ -68,6 +69,8 @@ class BuildReport:
             text += f" ({self.realigned} aligned again because the learned lexicon changed)"
         text += (f": {a}/tei, {a}/tables ({self.rows.get('sentences', 0)} sentences, "
                  f"{self.rows.get('links', 0)} links, {self.learned} pairs learned)")
+        if self.long_beads:
+            text += f"; {self.long_beads} bead{'s' if self.long_beads != 1 else ''} too long for term rows (see the warnings)"
         if self.phases:
             text += "\nphases: " + ", ".join(f"{p} {s:.1f} s" for p, s in self.phases.items())
         return text

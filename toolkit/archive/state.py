@@ -30,6 +30,7 @@ from pathlib import Path
 
 from toolkit.archive.manifest import NAME as MANIFEST, Manifest
 from toolkit.errors import InputError
+from toolkit.files import remove_stale_temporaries
 from toolkit.polarspath import check_polars_path
 
 STATES, WORK, CURRENT, ORPHANS = ".states", ".work", "current", "orphans"
@@ -191,7 +192,8 @@ class Layout:
     def recover(self, warn: Callable[[str], None]) -> None:
         """Before a build: retire every state that is not current (a killed build's
         unfinished one, or the previous one whose removal was interrupted), remove what
-        builds of the old layout left behind (`.pass1-*`, `tables/.parts-*`, temporaries), and
+        builds of the old layout left behind (`.pass1-*`, `tables/.parts-*`, temporaries) and the
+        temporaries of killed relinks in the current state's tei/ (files.remove_stale_temporaries), and
         finish a switch a kill interrupted (its temporary link; the views a build with nothing
         to do would not make again)."""
         for leftover in self.archive.glob(".pass1-*"):
@@ -212,6 +214,9 @@ class Layout:
         current = self.current()
         if current is not None:  # a switch killed after its rename: a build with nothing to do makes no switch
             self._link_views()
+            # a relink (or a review save) killed between writing and renaming: a build with nothing to
+            # do keeps this state, so its temporary would stay; a relink at work holds the lock and keeps it
+            remove_stale_temporaries(current / "tei", _TEMPORARY)
         for state in self.all_states():
             if state != current:
                 self.retire(state, warn)

@@ -1911,14 +1911,29 @@ def _account_capture(head: str, owner: str, platform: str) -> tuple[str, list[Cr
     return head, [_supplier(owner)]
 
 
-_LIST_DOT = re.compile(r"\s*[·ㆍ]\s*")
+_LIST_DOT = re.compile("[·ㆍ]")
+
+
+def split_list_dots(text: str) -> list[str]:
+    """The items of a list written with middle dots ("한빛시 · 한빛군ㆍ문태오"), each without the spaces
+    beside its dots: what re.split(r"\\s*[·ㆍ]\\s*") gives, in linear time (that pattern began again at
+    every space of a run no dot ends: 20,000 spaces took 5.5 s)."""
+    parts = _LIST_DOT.split(text)
+    items = []
+    for i, part in enumerate(parts):
+        if i > 0:
+            part = part.lstrip()
+        if i < len(parts) - 1:
+            part = part.rstrip()
+        items.append(part)
+    return items
 
 
 def _supplier_list(name: str) -> list[Credit] | None:
     """"한빛복지재단·한빛시", "한빛군청·문태오": several who supplied one picture, a credit each. Each part
     one word, a body by its name or a person's name, and at least one a body: "사진=왼쪽부터 A·B" names
     who is pictured, "사진=여름·가을 풍경" what. None when the name is no such list."""
-    parts = _LIST_DOT.split(name.strip())
+    parts = split_list_dots(name.strip())
     bodies = [len(part) >= 2 and (is_outlet(part) or looks_like_organization(part) or _is_county_or_office(part))
               for part in parts]
     if len(parts) < 2 or not any(bodies) or any(

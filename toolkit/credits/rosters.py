@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.credits.korean import _LIST_DOT, title_role
+from toolkit.credits.korean import split_list_dots, title_role
 from toolkit.credits.vocabulary import KO_LABELS
 from toolkit.hangul import is_syllable_word
 from toolkit.model import Credit
@@ -83,7 +83,7 @@ def parse_roster(line: str) -> list[Credit] | None:
     if m and not _is_team_label(m["label"]):
         return None
     body = _GLOSS.sub("", line[m.end():] if m else line).strip()
-    items = _LIST_DOT.split(body)
+    items = split_list_dots(body)
     if len(items) < 2:
         return None
     members = [_member(item) for item in items]

@@ -50,8 +50,8 @@ def _listed_without_tei(archive: Path, present: set[str]) -> tuple[list[str], st
     table), why the table could not be read, or None)."""
     import polars as pl
 
-    from toolkit.errors import InputError, one_line
-    from toolkit.metrics.summary import check_table
+    from toolkit.errors import InputError
+    from toolkit.metrics.summary import check_table, unreadable_table
 
     table = archive / "tables" / "articles.parquet"
     if not table.exists():
@@ -63,7 +63,7 @@ def _listed_without_tei(archive: Path, present: set[str]) -> tuple[list[str], st
     except InputError as error:
         return [], str(error)
     except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
-        return [], f"{table}: cannot be read ({one_line(error)})"
+        return [], str(unreadable_table(table, error))
     return [f"{path}: {_absent(path)}, though tables/articles.parquet lists the article"
             for path in (archive / "tei" / f"{name}.xml" for name in sorted(set(listed) - present))], None
 

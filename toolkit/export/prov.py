@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from toolkit.errors import InputError, one_line
 from toolkit.model import RELATOR_URI, ROLES
 
 DEFAULT_BASE = "https://transprov.invalid/"  # .invalid (RFC 2606): a placeholder, never a real site
@@ -198,17 +197,17 @@ def _tables(archive: Path):
     """The articles and credits tables of ARCHIVE as row dicts (missing newer columns: None)."""
     import polars as pl
 
-    from toolkit.metrics.summary import require_table, tables_dir
+    from toolkit.metrics.summary import require_table, tables_dir, unreadable_table
     from toolkit.metrics.tables import schemas
 
     tables = tables_dir(archive)
     frames = {}
     for name in ("articles", "credits"):
-        path = require_table(tables, name, archive)
+        path = require_table(tables, name)
         try:
             frame = pl.read_parquet(path)
         except Exception as error:  # noqa: BLE001 - a damaged table is one line, not a traceback
-            raise InputError(str(path), f"cannot read the table ({one_line(error)})") from None
+            raise unreadable_table(path, error) from None
         missing = [c for c in schemas()[name] if c not in frame.columns]  # an archive built by an older version
         frames[name] = frame.with_columns(pl.lit(None, dtype=schemas()[name][c]).alias(c) for c in missing)
     credits: dict[str, list[dict]] = defaultdict(list)

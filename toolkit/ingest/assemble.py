@@ -20,7 +20,17 @@ from toolkit.langid import detect_language, dominant_language
 from toolkit.model import Article, Credit, Link, Paragraph
 
 _WIDE = re.compile(f"[{SYLLABLES}\u4e00-\u9fff]")  # Hangul syllables and CJK ideographs
-_KEY_DROP = re.compile(r"[\W_]+")
+# what a comparison key leaves out: spacing and punctuation, but not an emoji (_EMOJI, or any
+# character that U+FE0F asks to show as one). A paragraph of "🙏🙏🙏" is what
+# someone wrote (a reaction, a post the story quotes), kept as body text as a reader view keeps it;
+# one of punctuation and shapes ("* * *", "■■■", "★ ★ ★") is a separator, left out as layout.
+# the pictographs of U+1F000-1FAFF, and the characters of the Basic Multilingual Plane that show as
+# emoji by themselves (Unicode's Emoji_Presentation: ✅ ⭐ ⚽ ☕ ✨ ❌ ❗, with no U+FE0F after them),
+# but not its squares and circles (◽ ⬛ ⚫ ⭕): a line of them is a shape, like "■■■"
+_EMOJI = ("\U0001F000-\U0001FAFF\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u2614\u2615\u2648-\u2653\u267F"
+          "\u2693\u26A1\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705"
+          "\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B50")
+_KEY_DROP = re.compile(rf"(?:(?![{_EMOJI}]|.\uFE0F)[\W_])+")
 _SENTENCE_END = re.compile(r"""[.!?。…"'”’)\]」』]$|[다요죠까][.!?]?$""")
 _ECHO_CHARS = 40  # a paragraph this long seen twice is one paragraph scraped twice
 _TRAILING_LINK_CHARS = 100  # a site link after the credits is a short headline-like line

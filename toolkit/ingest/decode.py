@@ -109,6 +109,9 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    if utf8_error.reason == "unexpected end of data":  # UTF-8 to the last character, which stops half-way
+        raise InputError(source, f"cut short: UTF-8 text whose last character is incomplete (the last "
+                                 f"{len(data) - utf8_error.start} of {len(data):,} bytes); the rest of the file is missing")
     korean = _try_cp949(data)
     if korean is not None:
         return korean
@@ -177,9 +180,16 @@ def _declared_charset(data: bytes) -> str | None:
         codec = codecs.lookup(match.group(1).decode("ascii"))
     except LookupError:
         return None
-    if codec.name in ("utf-16", "utf-32", "utf-7"):
+    if codec.name.startswith(("utf-16", "utf-32", "utf-7")) or codec.name in _NO_PAGE_CODECS:
+        # a page of 8-bit bytes (UTF-16/32 without a BOM has NULs, refused above) read as UTF-16LE or
+        # UTF-32 decodes without error into CJK-looking nonsense; UTF-7 is a known smuggling route
         return None
     try:
         return data.decode(codec.name)
-    except UnicodeDecodeError:
+    except (UnicodeError, LookupError):  # LookupError: rot13, base64, zlib are codecs of no text
         return None
+
+
+# Python's codecs of string literals, which read a page's "\u0041" as "A" (its text changed without a
+# word), and "undefined", which raises a bare UnicodeError (it was an internal error)
+_NO_PAGE_CODECS = frozenset({"unicode-escape", "raw-unicode-escape", "undefined"})

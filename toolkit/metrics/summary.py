@@ -17,12 +17,45 @@ GROUPS = ("article", *ROLE_GROUPS, "service", "organization", "outlet")
 
 
 def scan(tables: Path, table: str):
-    """A LazyFrame over ARCHIVE/tables/<table>.parquet (InputError for a FIFO, socket or device)."""
+    """A LazyFrame over ARCHIVE/tables/<table>.parquet. InputError naming the table for a FIFO,
+    socket or device, a missing table, or one whose footer is no Parquet's (garbage, cut short):
+    the lazy query's own error would come later and name no file."""
     import polars as pl
 
-    path = tables / f"{table}.parquet"
-    check_table(path)
+    path = require_table(tables, table)
+    try:
+        pl.read_parquet_schema(path)  # the footer only: cheap
+    except Exception as error:  # noqa: BLE001 - polars' errors have no common type worth naming
+        raise unreadable_table(path, error) from None
     return pl.scan_parquet(path)
+
+
+def unreadable_table(path: Path, error: BaseException):
+    """The one line for a table polars could not read (garbage, cut short, a damaged page), the
+    same in every command that reads tables (metrics, terms, export, lexicon learn)."""
+    from toolkit.errors import InputError, one_line
+
+    return InputError(str(path), f"not a readable Parquet table ({one_line(error)})")
+
+
+def damaged_table(tables: Path):
+    """InputError naming the first table under `tables` that cannot be read whole (a page damaged
+    behind a good footer), or None. What a failed query calls to say which file failed: its
+    error names none. Reads every table in batches, so only on that error path."""
+    import polars as pl
+
+    from toolkit.errors import InputError
+
+    for path in sorted(tables.glob("*.parquet")):
+        try:
+            check_table(path)
+            for _ in pl.scan_parquet(path).collect_batches():
+                pass
+        except InputError as error:
+            return error
+        except Exception as error:  # noqa: BLE001
+            return unreadable_table(path, error)
+    return None
 
 
 def tables_dir(archive: Path | str) -> Path:
@@ -53,15 +86,15 @@ def check_table(path: Path) -> None:
         raise InputError(str(path), problem)
 
 
-def require_table(tables: Path, name: str, archive: Path | str) -> Path:
-    """TABLES/<name>.parquet, there to be read: InputError (naming `archive`) when it is missing, so
-    that every command that needs a table says the same thing, and check_table's for a special file."""
+def require_table(tables: Path, name: str) -> Path:
+    """TABLES/<name>.parquet, there to be read: InputError naming it when it is missing, so that
+    every command that needs a table says the same thing, and check_table's for a special file."""
     from toolkit.errors import InputError
 
     path = tables / f"{name}.parquet"
     check_table(path)
     if not path.is_file():
-        raise InputError(str(archive), f"no tables/{name}.parquet; run `transprov build` first")
+        raise InputError(str(path), "missing; run `transprov build` first")
     return path
 
 

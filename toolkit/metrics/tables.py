@@ -110,6 +110,7 @@ def _bead_of(alignment: Alignment | None) -> tuple[dict[int, int], dict[int, int
 def _sentence_rows(article_id: str, article: Article, beads: dict[int, int],
                    has_original: bool) -> list[dict]:
     from toolkit.hangul import has_hangul
+    from toolkit.langid import UNDETERMINED
 
     null_origin = "added" if article.language == "en" else "untranslated"
     rows = []
@@ -120,7 +121,8 @@ def _sentence_rows(article_id: str, article: Article, beads: dict[int, int],
         else:
             origin = "translated" if bead is not None else null_origin
         rows.append({
-            "article_id": article_id, "lang": sentence.lang or article.language,
+            # a sentence of no language (emoji, kept as body text) is its article's: counted on its side
+            "article_id": article_id, "lang": sentence.lang if sentence.lang not in (None, UNDETERMINED) else article.language,
             "sentence_id": sentence.id, "position": position, "paragraph": sentence.paragraph,
             "text": sentence.text, "chars": len(sentence.text), "origin": origin, "bead": bead,
             "has_hangul": has_hangul(sentence.text) if article.language == "en" else None,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.align.english import content_words, stem
-from toolkit.align.wordalign import posteriors_fit
+from toolkit.align.wordalign import MOST_PAIR_WORDS, posteriors_fit
 from toolkit.hangul import is_syllable_word
 from toolkit.terms.beads import ArticleBeads, Bead
 from toolkit.terms.compounds import (render_body_name, render_compound, render_name_of_pieces, render_written_together,
@@ -271,6 +271,20 @@ def distinct_nouns(units: Sequence[Unit]) -> list[Unit]:
     return list({u.key: u for u in reversed(units) if u.tag in NOUNS}.values())
 
 
+def too_long_for_terms(bead: Bead) -> bool:
+    """A bead with more words on a side than word alignment takes (wordalign.posteriors_fit): an
+    unsplit text, not a sentence pair, which gets no term rows rather than exhausting memory."""
+    return not posteriors_fit(len(bead.units()), len(bead.english.stems))
+
+
+def long_bead_warnings(article: ArticleBeads) -> list[str]:
+    """One line for each bead of the article that `keyed_rows` leaves without term rows for its size:
+    its terms are missing from the terms table, which the user must be told."""
+    return [f"{article.article_id}: bead {b.bead} is too long for term rows ({len(b.english.stems):,} English "
+            f"content words, {len(b.units()):,} Korean units; word alignment takes {MOST_PAIR_WORDS:,} a side): "
+            f"its terms are left out of the terms table" for b in article.beads if too_long_for_terms(b)]
+
+
 def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]], is_term, model: LinkModel,
                entries=None, lexical: Container[str] = (), pieces: Sequence[Bead] | None = None) -> list[dict]:
     """Rows of the terms table of these (merged) beads with `rendering_group` still a group key.
@@ -288,8 +302,8 @@ def keyed_rows(beads: Sequence[Bead], expansions: Mapping[str, Mapping[str, str]
     rows: list[dict] = []
     todo = []
     for n, bead in enumerate(beads):
-        if not posteriors_fit(len((bead if pieces is None else pieces[n]).units()), len(bead.english.stems)):
-            continue  # an unsplit text, not a sentence pair: no term rows rather than memory exhausted
+        if too_long_for_terms(bead if pieces is None else pieces[n]):
+            continue  # an unsplit text, not a sentence pair (the build warns: long_bead_warnings)
         key = BeadKey(bead, None if pieces is None else pieces[n])
         kept = memo.rows(key, bead, expansions.get(bead.article_id, {}))
         if kept is not None:  # a bead read before: its rows, made then (memo.py)
