@@ -1,5 +1,5 @@
-"""Review of the Korean credit readers of round 36 (credits36): the readers' limits that a forms record
-cannot show. Every name and text here is invented."""
+"""Korean credit readers (issue 8): their limits that a forms record cannot show (a headline is no
+picture caption, a long indented column stays linear). Every name and text here is invented."""
 from __future__ import annotations
 
 from toolkit.credits import extract_credits, korean

@@ -1,5 +1,5 @@
-"""Review of credits35 (issue 8, English credit readers): the branch's rules tried on other shapes of
-their forms and on story sentences that carry the same words. All text is made up."""
+"""English credit readers (issue 8) tried on other shapes of their forms and on story sentences that
+carry the same words, which must stay body text. All text is made up."""
 from __future__ import annotations
 
 import pytest
