@@ -25,7 +25,14 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
 
 
 @cache
+def lexicon_pairs() -> tuple[tuple[str, str], ...]:
+    """(Korean, English) of each line of the shipped news lexicon (lexicon.tsv), read once a process:
+    the aligner, the terms renderings and the credit readers each derive their own view of it."""
+    return tuple(read_pairs(DATA_DIR / "lexicon.tsv"))
+
+
+@cache
 def lexicon_keys() -> frozenset[str]:
     """The Korean words of the shipped news lexicon (lexicon.tsv): a word there has a translation,
     so it is nobody's name, however a tagger reads it."""
-    return frozenset(ko for ko, _ in read_pairs(DATA_DIR / "lexicon.tsv"))
+    return frozenset(ko for ko, _ in lexicon_pairs())

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.align.english import is_content, stem, words
-from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.datafiles import DATA_DIR, lexicon_pairs, read_pairs
 from toolkit.errors import InputError
 
 __all__ = ["Lexicon", "load_lexicon"]
@@ -98,8 +98,9 @@ def _parse_user_tsv(text: str, source: str) -> list[tuple[str, str]]:
 def _builtin() -> Lexicon:
     """The shipped lexicon.tsv and transliterations.tsv (either may be absent)."""
     lex = Lexicon()
-    for name in ("lexicon.tsv", "transliterations.tsv"):
-        pairs = read_pairs(DATA_DIR / name)
+    shipped = (("lexicon.tsv", lexicon_pairs()),
+               ("transliterations.tsv", read_pairs(DATA_DIR / "transliterations.tsv")))
+    for name, pairs in shipped:
         if pairs:
             lex = lex.extended(pairs, source=name)
     return lex

@@ -38,7 +38,7 @@ from toolkit.credits.vocabulary import (
     BYLINE_LABEL_WORDS, EN_GIVEN_NAMES_THAT_ARE_WORDS, EN_JOB_ROLES, EN_JOB_WORDS, KO_SUBJECT_POSITIONS, KO_WRITER_TITLES,
     NOT_PHOTO_SOURCES,
 )
-from toolkit.datafiles import DATA_DIR, lexicon_keys, read_pairs
+from toolkit.datafiles import lexicon_keys, lexicon_pairs
 from toolkit.hangul import has_syllable
 from toolkit.model import Credit
 from toolkit.names import is_korean_name, surnames, syllable_spellings
@@ -73,7 +73,7 @@ _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 def _common_words() -> frozenset[str]:
     """Lower-case English words of the news lexicon (proper nouns keep their capitals there)."""
     words: set[str] = set()
-    for _ko, en in read_pairs(DATA_DIR / "lexicon.tsv"):
+    for _ko, en in lexicon_pairs():
         for w in en.split():
             if w.islower() and w.isalpha():
                 words.add(w)

@@ -26,7 +26,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Protocol
 
 from toolkit.align.english import irregular_base, is_content, singular, stem, word_spans
-from toolkit.datafiles import DATA_DIR, read_pairs
+from toolkit.datafiles import lexicon_pairs
 from toolkit.terms.verbs import is_verb_form
 
 RIVALS = 6          # claims kept per English word for the rivalry test (more are looked up when needed)
@@ -931,7 +931,7 @@ def phrasal_verbs() -> frozenset[tuple[str, str]]:
     """(verb stem, particle) of every lexicon rendering that ends in a particle: the phrasal
     verbs the news lexicon knows, so 'cracked down' keeps its 'down' and 'the crack' stays."""
     found = set()
-    for _, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+    for _, english in lexicon_pairs():
         words = english.lower().split()
         if len(words) >= 2 and words[-1] in _PARTICLES:
             found.add((stem(words[-2]), words[-1]))
@@ -950,7 +950,7 @@ def reflexive_verbs() -> frozenset[tuple[str, str]]:
     자수 is 'turn oneself in', which the English writes with the object it needs ('turn themselves
     in'), so the verb alone ('turn') is no rendering."""
     found = set()
-    for _, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+    for _, english in lexicon_pairs():
         words = english.lower().split()
         if len(words) >= 3 and words[-2] in _REFLEXIVES and words[-1] in _REFLEXIVE_PARTICLES:
             found.add((stem(words[-3]), words[-1]))
@@ -1120,7 +1120,7 @@ def _lexicon_forms() -> dict[str, frozenset[tuple[str, ...]]]:
     stems the model reads by conflate words the lexicon tells apart (governor ~ government, state ~
     statement, nation ~ national)."""
     forms: dict[str, set[tuple[str, ...]]] = {}
-    for ko, english in read_pairs(DATA_DIR / "lexicon.tsv"):
+    for ko, english in lexicon_pairs():
         forms.setdefault(ko, set()).add(tuple(_word_form(w) for w in english.split()))
     return {ko: frozenset(found) for ko, found in forms.items()}
 
